@@ -1,0 +1,116 @@
+// What a citizen's online PAKN must contain (spec §3). Messages are i18n keys under intake.errors.
+import { z } from 'zod';
+import { categoriesFor, CATEGORIES, PAKN_TYPES, SUBJECTS, SUBMITTER_KINDS, type Category } from './pakn';
+import { cleanLine, cleanText, normalisePhone } from './text';
+
+export const LIMITS = {
+  orgName: 200,
+  representative: 120,
+  fullName: 120,
+  address: 300,
+  email: 254,
+  phone: 30,
+  titleMin: 10,
+  title: 200,
+  contentMin: 30,
+  content: 10_000,
+  regulationRef: 500,
+} as const;
+
+const line = (max: number, requiredKey: string) =>
+  z
+    .string({ required_error: requiredKey, invalid_type_error: 'invalid' })
+    .transform(cleanLine)
+    .pipe(z.string().min(1, requiredKey).max(max, `tooLong|${max}`));
+
+const optionalLine = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? cleanLine(v) : ''))
+    .pipe(z.string().max(max, `tooLong|${max}`));
+
+const choice = <T extends readonly [string, ...string[]]>(values: T, key: string) =>
+  z.enum(values, { errorMap: () => ({ message: key }) });
+
+export const submissionSchema = z
+  .object({
+    type: choice(PAKN_TYPES, 'type'),
+    subject: choice(SUBJECTS, 'subject'),
+    category: z.coerce
+      .number({ required_error: 'category', invalid_type_error: 'category' })
+      .int('category')
+      .refine((n): n is Category => (CATEGORIES as readonly number[]).includes(n), 'category'),
+    submitterKind: choice(SUBMITTER_KINDS, 'submitterKind'),
+    orgName: optionalLine(LIMITS.orgName),
+    representative: optionalLine(LIMITS.representative),
+    fullName: line(LIMITS.fullName, 'fullName'),
+    address: line(LIMITS.address, 'address'),
+    phone: z
+      .string({ required_error: 'phone' })
+      .transform(cleanLine)
+      .pipe(z.string().min(1, 'phone').max(LIMITS.phone, 'phoneInvalid'))
+      .transform((v, ctx) => {
+        const phone = normalisePhone(v);
+        if (!phone) {
+          ctx.addIssue({ code: 'custom', message: 'phoneInvalid' });
+          return z.NEVER;
+        }
+        return phone;
+      }),
+    email: z
+      .string({ required_error: 'email' })
+      .transform(cleanLine)
+      .pipe(z.string().min(1, 'email').max(LIMITS.email, 'emailInvalid').email('emailInvalid'))
+      .transform((v) => v.toLowerCase()),
+    title: z
+      .string({ required_error: 'title' })
+      .transform(cleanLine)
+      .pipe(
+        z
+          .string()
+          .min(1, 'title')
+          .min(LIMITS.titleMin, `titleShort|${LIMITS.titleMin}`)
+          .max(LIMITS.title, `tooLong|${LIMITS.title}`),
+      ),
+    content: z
+      .string({ required_error: 'content' })
+      .transform(cleanText)
+      .pipe(
+        z
+          .string()
+          .min(1, 'content')
+          .min(LIMITS.contentMin, `contentShort|${LIMITS.contentMin}`)
+          .max(LIMITS.content, `tooLong|${LIMITS.content}`),
+      ),
+    regulationRef: optionalLine(LIMITS.regulationRef),
+    /** a field id, or 'unknown' when the citizen does not know */
+    field: z
+      .string({ required_error: 'field' })
+      .regex(/^(unknown|\d{1,6})$/, 'field'),
+    consent: z.literal('on', { errorMap: () => ({ message: 'consent' }) }),
+    showIdentity: z
+      .literal('on')
+      .optional()
+      .transform((v) => v === 'on'),
+  })
+  .superRefine((v, ctx) => {
+    if (!categoriesFor(v.subject).includes(v.category)) {
+      ctx.addIssue({ code: 'custom', path: ['category'], message: 'categoryMismatch' });
+    }
+    if (v.submitterKind === 'organisation') {
+      if (!v.orgName) ctx.addIssue({ code: 'custom', path: ['orgName'], message: 'orgName' });
+      if (!v.representative) ctx.addIssue({ code: 'custom', path: ['representative'], message: 'representative' });
+    }
+  });
+
+export type SubmissionInput = z.input<typeof submissionSchema>;
+export type Submission = z.output<typeof submissionSchema>;
+
+/** 'tooLong|200' → ['tooLong', { max: 200 }]; messages carry their parameter after a bar. */
+export function splitMessage(message: string): [string, Record<string, string>] {
+  const [key = 'invalid', param] = message.split('|');
+  if (!param) return [key, {}];
+  const name = key === 'tooLong' ? 'max' : 'min';
+  return [key, { [name]: param }];
+}

@@ -1,0 +1,63 @@
+// The agency's configuration as data: agency, units, fields, rules, calendar and settings.
+import { asc, eq } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { DEFAULT_SETTINGS } from '../../db/seed-data';
+import { createWorkingCalendar, type WorkingCalendar } from '~/domain/calendar';
+import { DEFAULT_DEADLINE_RULES, type DeadlineKey, type DeadlineRule } from '~/domain/deadlines';
+import { getDb, type Db } from '~/utils/db.server';
+
+export type Agency = typeof s.agency.$inferSelect;
+export type Unit = typeof s.units.$inferSelect;
+export type Field = typeof s.fields.$inferSelect;
+
+export function getAgency(db: Db = getDb()): Agency {
+  const row = db.select().from(s.agency).where(eq(s.agency.id, 1)).get();
+  if (!row) throw new Error('agency configuration missing: the seed did not run');
+  return row;
+}
+
+export function listUnits({ activeOnly = true, db = getDb() }: { activeOnly?: boolean; db?: Db } = {}): Unit[] {
+  const q = db.select().from(s.units).orderBy(asc(s.units.sortOrder), asc(s.units.id));
+  return activeOnly ? q.where(eq(s.units.active, true)).all() : q.all();
+}
+
+export function listFields({ activeOnly = true, db = getDb() }: { activeOnly?: boolean; db?: Db } = {}): Field[] {
+  const q = db.select().from(s.fields).orderBy(asc(s.fields.sortOrder), asc(s.fields.id));
+  return activeOnly ? q.where(eq(s.fields.active, true)).all() : q.all();
+}
+
+export function getSetting<T>(key: string, db: Db = getDb()): T {
+  const row = db.select().from(s.settings).where(eq(s.settings.key, key)).get();
+  return (row ? JSON.parse(row.value) : DEFAULT_SETTINGS[key]) as T;
+}
+
+export function setSetting(key: string, value: unknown, db: Db = getDb()) {
+  db.insert(s.settings)
+    .values({ key, value: JSON.stringify(value) })
+    .onConflictDoUpdate({ target: s.settings.key, set: { value: JSON.stringify(value) } })
+    .run();
+}
+
+export function getDeadlineRules(db: Db = getDb()): Record<DeadlineKey, DeadlineRule> {
+  const rules = { ...DEFAULT_DEADLINE_RULES };
+  for (const row of db.select().from(s.deadlineRules).all()) {
+    const key = row.key as DeadlineKey;
+    if (rules[key]) rules[key] = { ...rules[key], days: row.days, unit: row.unit, basis: row.basis };
+  }
+  return rules;
+}
+
+// The calendar is read on every deadline computation; rebuild it only when its rows change.
+let calendarCache: { db: Db; calendar: WorkingCalendar } | undefined;
+
+export function getCalendar(db: Db = getDb()): WorkingCalendar {
+  if (calendarCache?.db !== db) {
+    const overrides = db.select().from(s.calendarOverrides).all();
+    calendarCache = { db, calendar: createWorkingCalendar(overrides) };
+  }
+  return calendarCache.calendar;
+}
+
+export function invalidateCalendar() {
+  calendarCache = undefined;
+}

@@ -1,0 +1,156 @@
+// Registering a PAKN (vào sổ) and what its submitter may see of it.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { toLocalDate } from '~/domain/calendar';
+import { computeDueDate, type DueDate } from '~/domain/deadlines';
+import { formatPaknCode, type Channel, type PaknType, type Subject, type SubmitterKind } from '~/domain/pakn';
+import { foldVietnamese } from '~/domain/routing';
+import { normalisePhone } from '~/domain/text';
+import { publicStatus, type Status } from '~/domain/workflow';
+import { getAgency, getCalendar, getDeadlineRules } from './config.server';
+import { randomToken, sha256 } from '~/utils/crypto.server';
+import { getDb, type Db } from '~/utils/db.server';
+import type { Tx } from '~/utils/mail.server';
+
+export type Pakn = typeof s.pakn.$inferSelect;
+
+export type NewPakn = {
+  type: PaknType;
+  subject: Subject;
+  category: number;
+  submitterKind: SubmitterKind;
+  orgName: string | null;
+  representative: string | null;
+  fullName: string;
+  address: string;
+  phone: string;
+  email: string | null;
+  title: string;
+  content: string;
+  regulationRef: string | null;
+  fieldId: number | null;
+  channel: Channel;
+  lang: 'vi' | 'en';
+  receivedAt: Date;
+  consent: boolean;
+  showIdentity: boolean;
+  actorUserId?: number | null;
+};
+
+export function buildSearchText(p: Pick<Pakn, 'code' | 'title' | 'content' | 'fullName' | 'orgName' | 'email' | 'phone'>) {
+  return foldVietnamese([p.code, p.title, p.content, p.fullName, p.orgName ?? '', p.email ?? '', p.phone].join(' '));
+}
+
+/** Registers a PAKN inside the caller's transaction: next code of the year, deadlines, first event. */
+export function createPakn(tx: Tx | Db, input: NewPakn): { pakn: Pakn; accessToken: string } {
+  const receivedDate = toLocalDate(input.receivedAt);
+  const year = Number(receivedDate.slice(0, 4));
+  const { last } = tx.get<{ last: number }>(
+    sql`INSERT INTO code_sequences (year, last) VALUES (${year}, 1)
+        ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`,
+  );
+  const code = formatPaknCode(getAgency(tx as Db).codePrefix, year, last);
+  const calendar = getCalendar();
+  const rules = getDeadlineRules(tx as Db);
+  const classifyDue = computeDueDate({ start: receivedDate, ...rules.classify, calendar }).due;
+  const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar }).due;
+  const accessToken = randomToken();
+  const { actorUserId, consent, ...fields } = input;
+  const row = tx
+    .insert(s.pakn)
+    .values({
+      ...fields,
+      code,
+      receivedDate,
+      classifyDue,
+      answerDue,
+      consentAt: consent ? input.receivedAt : null,
+      accessTokenHash: sha256(accessToken),
+      searchText: buildSearchText({ code, ...input }),
+      status: 'received',
+    })
+    .returning()
+    .get();
+  tx.insert(s.events)
+    .values({
+      paknId: row.id,
+      type: 'received',
+      actorUserId: actorUserId ?? null,
+      toStatus: 'received',
+      isPublic: true,
+      data: JSON.stringify({ channel: input.channel }),
+    })
+    .run();
+  return { pakn: row, accessToken };
+}
+
+export function answerDueDate(p: Pick<Pakn, 'receivedDate' | 'extendedTo' | 'id'>, db: Db = getDb()): DueDate {
+  const rules = getDeadlineRules(db);
+  const pauses = db
+    .select({ from: s.paknPauses.fromDate, to: s.paknPauses.toDate })
+    .from(s.paknPauses)
+    .where(eq(s.paknPauses.paknId, p.id))
+    .all();
+  return computeDueDate({
+    start: p.receivedDate,
+    ...rules.answer,
+    calendar: getCalendar(db),
+    pauses,
+    extendedTo: p.extendedTo,
+  });
+}
+
+/**
+ * The follow-up check: code plus the e-mail or phone given at submission. Returns the id only when
+ * both match, so a caller cannot tell a wrong code from a wrong contact.
+ */
+export function findPaknForSubmitter({ code, contact }: { code: string; contact: string }, db: Db = getDb()) {
+  const row = db
+    .select({ id: s.pakn.id, email: s.pakn.email, phone: s.pakn.phone })
+    .from(s.pakn)
+    .where(eq(s.pakn.code, code))
+    .get();
+  if (!row) return null;
+  const trimmed = contact.normalize('NFC').trim();
+  const byEmail = row.email !== null && trimmed.toLowerCase() === row.email.toLowerCase();
+  const phone = normalisePhone(trimmed);
+  const byPhone = phone !== null && phone === row.phone;
+  return byEmail || byPhone ? row.id : null;
+}
+
+export function findPaknByAccessToken(token: string, db: Db = getDb()) {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  return (
+    db
+      .select({ id: s.pakn.id, code: s.pakn.code })
+      .from(s.pakn)
+      .where(eq(s.pakn.accessTokenHash, sha256(token)))
+      .get() ?? null
+  );
+}
+
+/** The submitter's own full record (spec §8): everything they sent, the status and the public history. */
+export function getSubmitterView({ id }: { id: number }, db: Db = getDb()) {
+  const p = db.select().from(s.pakn).where(eq(s.pakn.id, id)).get();
+  if (!p) return null;
+  const field = p.fieldId ? db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)).get() : undefined;
+  const unit = p.unitId ? db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() : undefined;
+  const files = db
+    .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
+    .from(s.attachments)
+    .where(and(eq(s.attachments.paknId, id), eq(s.attachments.source, 'submitter')))
+    .orderBy(asc(s.attachments.id))
+    .all();
+  const history = db
+    .select({ id: s.events.id, type: s.events.type, toStatus: s.events.toStatus, note: s.events.note, at: s.events.createdAt })
+    .from(s.events)
+    .where(and(eq(s.events.paknId, id), eq(s.events.isPublic, true)))
+    .orderBy(asc(s.events.id))
+    .all();
+  const due = answerDueDate(p, db);
+  return { pakn: p, field, unit, files, history, due, publicStatus: publicStatus(p.status as Status) };
+}
+
+export function countPakn(db: Db = getDb()): number {
+  return db.select({ n: sql<number>`count(*)` }).from(s.pakn).get()?.n ?? 0;
+}

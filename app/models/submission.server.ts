@@ -1,0 +1,192 @@
+// The citizen's online submission before it is sent: a draft with its files, keyed by a one-time
+// token. Sending converts the draft into a registered PAKN exactly once.
+import fs from 'node:fs';
+import { and, eq, inArray, isNull, lt, or, isNotNull } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { formatDateVi } from '~/domain/calendar';
+import { explainDueDate } from '~/domain/deadlines';
+import type { Submission } from '~/domain/submission-schema';
+import type { Locale } from '~/i18n';
+import { renderReceiptEmail } from '../../emails';
+import { getAgency } from './config.server';
+import { answerDueDate, createPakn } from './pakn.server';
+import { getDb, type Db } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { enqueueMail, kickMailWorker } from '~/utils/mail.server';
+import { removeUpload, uploadsDir, type StoredUpload } from '~/utils/uploads.server';
+
+export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
+const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type DraftFile = { id: number; name: string; size: number };
+
+export function listDraftFiles({ token }: { token: string }, db: Db = getDb()): DraftFile[] {
+  return db
+    .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
+    .from(s.attachments)
+    .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId)))
+    .orderBy(s.attachments.id)
+    .all();
+}
+
+/** Records newly stored files and removes those the citizen unticked, in one transaction. */
+export function updateDraftFiles(
+  { token, added, removeIds }: { token: string; added: StoredUpload[]; removeIds: number[] },
+  db: Db = getDb(),
+) {
+  let removed: string[] = [];
+  try {
+    db.transaction((tx) => {
+      if (removeIds.length) {
+        const where = and(
+          eq(s.attachments.draftToken, token),
+          isNull(s.attachments.paknId),
+          inArray(s.attachments.id, removeIds),
+        );
+        removed = tx.select({ n: s.attachments.storedName }).from(s.attachments).where(where).all().map((r) => r.n);
+        tx.delete(s.attachments).where(where).run();
+      }
+      for (const f of added) tx.insert(s.attachments).values({ ...f, draftToken: token, source: 'submitter' }).run();
+    });
+  } catch (error) {
+    for (const f of added) removeUpload(f.storedName);
+    throw error;
+  }
+  for (const name of removed) removeUpload(name);
+}
+
+export function saveDraft({ token, data, lang }: { token: string; data: Submission; lang: Locale }, db: Db = getDb()) {
+  db.insert(s.submissionDrafts)
+    .values({ token, data: JSON.stringify(data), lang })
+    .onConflictDoUpdate({ target: s.submissionDrafts.token, set: { data: JSON.stringify(data), lang } })
+    .run();
+}
+
+export function getDraft({ token }: { token: string }, db: Db = getDb()) {
+  if (!DRAFT_TOKEN_PATTERN.test(token)) return null;
+  const row = db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)).get();
+  if (!row || row.createdAt.getTime() < Date.now() - DRAFT_TTL_MS) return null;
+  return { data: JSON.parse(row.data) as Submission, lang: row.lang as Locale, paknId: row.paknId };
+}
+
+export type Confirmation =
+  | { status: 'created'; code: string; paknId: number; accessToken: string }
+  | { status: 'already'; code: string; paknId: number }
+  | { status: 'missing' };
+
+/**
+ * Sends a checked draft: registers the PAKN, attaches its files and queues the receipt e-mail in one
+ * transaction. A second send of the same token (double click, back button, resubmit) finds the PAKN
+ * already made and creates nothing.
+ */
+export function confirmDraft({ token, now = new Date() }: { token: string; now?: Date }, db: Db = getDb()): Confirmation {
+  const result = db.transaction((tx): Confirmation => {
+    const draft = getDraft({ token }, tx as unknown as Db);
+    if (!draft) return { status: 'missing' };
+    if (draft.paknId) {
+      const done = tx.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, draft.paknId)).get();
+      return done ? { status: 'already', code: done.code, paknId: draft.paknId } : { status: 'missing' };
+    }
+    const d = draft.data;
+    const organisation = d.submitterKind === 'organisation';
+    const { pakn, accessToken } = createPakn(tx, {
+      type: d.type,
+      subject: d.subject,
+      category: d.category,
+      submitterKind: d.submitterKind,
+      orgName: organisation ? d.orgName : null,
+      representative: organisation ? d.representative : null,
+      fullName: d.fullName,
+      address: d.address,
+      phone: d.phone,
+      email: d.email,
+      title: d.title,
+      content: d.content,
+      regulationRef: d.regulationRef || null,
+      fieldId: d.field === 'unknown' ? null : Number(d.field),
+      channel: 'online',
+      lang: draft.lang,
+      receivedAt: now,
+      consent: true,
+      showIdentity: d.showIdentity,
+    });
+    tx.update(s.attachments)
+      .set({ paknId: pakn.id, draftToken: null })
+      .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId)))
+      .run();
+    tx.update(s.submissionDrafts).set({ paknId: pakn.id }).where(eq(s.submissionDrafts.token, token)).run();
+    enqueueMail(tx, {
+      to: d.email,
+      template: 'receipt',
+      paknId: pakn.id,
+      ...receiptEmail({ pakn, accessToken, lang: draft.lang }, tx as unknown as Db),
+    });
+    return { status: 'created', code: pakn.code, paknId: pakn.id, accessToken };
+  });
+  if (result.status === 'created') kickMailWorker();
+  return result;
+}
+
+export function privateLink(accessToken: string) {
+  return `${getEnv().BASE_URL}/theo-doi/truy-cap/${accessToken}`;
+}
+
+function receiptEmail(
+  { pakn, accessToken, lang }: { pakn: typeof s.pakn.$inferSelect; accessToken: string; lang: Locale },
+  db: Db,
+) {
+  const agency = getAgency(db);
+  const due = answerDueDate(pakn, db);
+  return renderReceiptEmail({
+    locale: lang,
+    code: pakn.code,
+    title: pakn.title,
+    submitterName: pakn.fullName,
+    receivedDate: formatDateVi(pakn.receivedAt),
+    dueDate: formatDateVi(due.due),
+    dueExplanation: explainDueDate(due, lang),
+    followUrl: privateLink(accessToken),
+    lookupUrl: `${getEnv().BASE_URL}/theo-doi`,
+    agency: {
+      name: lang === 'en' ? agency.nameEn : agency.name,
+      address: agency.address,
+      hotline: agency.hotline,
+      email: agency.email,
+      officeHours: lang === 'en' ? agency.officeHoursEn : agency.officeHours,
+    },
+  });
+}
+
+/**
+ * Drafts hold personal data and files: unsent ones are deleted after a day, sent ones lose their
+ * copy of the data (the PAKN has it). Files of deleted drafts go too, so no orphan stays on disk.
+ */
+export function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db: Db = getDb()) {
+  const cutoff = new Date(now - DRAFT_TTL_MS);
+  const stale = db
+    .select({ token: s.submissionDrafts.token })
+    .from(s.submissionDrafts)
+    .where(lt(s.submissionDrafts.createdAt, cutoff))
+    .all()
+    .map((r) => r.token);
+  const orphanFiles = db
+    .select({ id: s.attachments.id, storedName: s.attachments.storedName })
+    .from(s.attachments)
+    .where(and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken), lt(s.attachments.createdAt, cutoff)))
+    .all();
+  db.transaction((tx) => {
+    if (orphanFiles.length) tx.delete(s.attachments).where(inArray(s.attachments.id, orphanFiles.map((f) => f.id))).run();
+    if (stale.length) tx.delete(s.submissionDrafts).where(or(inArray(s.submissionDrafts.token, stale))).run();
+  });
+  for (const f of orphanFiles) removeUpload(f.storedName);
+  // files on disk with no row at all (a crash between writing a file and recording it)
+  const known = new Set(db.select({ n: s.attachments.storedName }).from(s.attachments).all().map((r) => r.n));
+  const dir = uploadsDir();
+  if (fs.existsSync(dir)) {
+    for (const name of fs.readdirSync(dir)) {
+      const stat = fs.statSync(`${dir}/${name}`);
+      if (!known.has(name) && stat.mtimeMs < now - DRAFT_TTL_MS) fs.rmSync(`${dir}/${name}`, { force: true });
+    }
+  }
+  return { drafts: stale.length, files: orphanFiles.length };
+}

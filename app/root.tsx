@@ -1,0 +1,146 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AgencyContact } from '~/components/agency-contact';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { getAgency } from '~/models/config.server';
+import { getLocale } from '~/utils/i18n.server';
+import { useNonce } from '~/utils/nonce';
+import styles from '~/styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const agency = getAgency();
+  return {
+    locale: getLocale(request),
+    agency: {
+      name: agency.name,
+      nameEn: agency.nameEn,
+      address: agency.address,
+      phone: agency.phone,
+      hotline: agency.hotline,
+      email: agency.email,
+      officeHours: agency.officeHours,
+      officeHoursEn: agency.officeHoursEn,
+    },
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root');
+}
+
+function Document({ children, locale }: { children: ReactNode; locale: string }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const { t, i18n } = useTranslation();
+  const data = useRootData();
+  const location = useLocation();
+  const other = i18n.language === 'en' ? 'vi' : 'en';
+  const agencyName = data ? (i18n.language === 'en' ? data.agency.nameEn : data.agency.name) : '';
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t('skipLink')}
+      </a>
+      <div className="container header-bar">
+        <a className="brand" href="/">
+          <span className="brand-agency">{agencyName}</span>
+          <span className="brand-app">{t('app.name')}</span>
+        </a>
+        <Form method="post" action="/ngon-ngu" className="lang-switch" reloadDocument>
+          <input type="hidden" name="lng" value={other} />
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <button type="submit" className="link-button" lang={other} aria-label={t('language.switchToLabel')}>
+            {t('language.switchTo')}
+          </button>
+        </Form>
+      </div>
+      <nav className="container site-nav" aria-label={t('nav.label')}>
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              {t('nav.home')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/gop-y">{t('nav.send')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/theo-doi">{t('nav.follow')}</NavLink>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <h2 className="footer-title">{t('footer.contact')}</h2>
+        <AgencyContact />
+        <p className="footer-privacy">{t('footer.privacy')}</p>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  return (
+    <Document locale={data?.locale ?? 'vi'}>
+      <Header />
+      <main id="main" className="container main" tabIndex={-1}>
+        {children}
+      </main>
+      <Footer />
+    </Document>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

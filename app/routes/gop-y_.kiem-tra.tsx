@@ -1,0 +1,118 @@
+// "Check your answers": the last step before a PAKN is registered. Sending is idempotent per token.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { getSetting, listFields } from '~/models/config.server';
+import { hitRateLimit } from '~/models/rate-limit.server';
+import { confirmDraft, getDraft, listDraftFiles } from '~/models/submission.server';
+import { grantFollowAccess } from '~/utils/follow-session.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get('t') ?? '';
+  const draft = getDraft({ token });
+  if (!draft) return redirect('/gop-y?het-han=1');
+  if (draft.paknId) return redirect('/theo-doi');
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const field = listFields().find((f) => String(f.id) === draft.data.field);
+  return json(
+    {
+      token,
+      data: draft.data,
+      fieldName: field ? (locale === 'en' ? field.nameEn : field.name) : t('intake.form.fieldUnknown'),
+      files: listDraftFiles({ token }),
+      pageTitle: `${t('intake.form.reviewTitle')} – ${t('app.shortName')}`,
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const form = await request.formData().catch(() => null);
+  const token = form?.get('t');
+  if (typeof token !== 'string' || !getDraft({ token })) return redirect('/gop-y?het-han=1');
+  const limit = hitRateLimit({
+    bucket: 'intake-submit',
+    key: clientIp(context),
+    limit: getSetting<number>('intake.submissionsPerIpPerHour'),
+    windowSeconds: 3600,
+  });
+  if (!limit.allowed) {
+    throw json(
+      { message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) },
+      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+    );
+  }
+  const result = confirmDraft({ token });
+  if (result.status === 'missing') return redirect('/gop-y?het-han=1');
+  return redirect(`/theo-doi/${result.code}?moi=1`, {
+    headers: { 'Set-Cookie': await grantFollowAccess(request, result.paknId) },
+  });
+}
+
+export default function Review() {
+  const { token, data, fieldName, files } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const busy = useNavigation().state === 'submitting';
+  const change = (id: string) => `/gop-y?t=${token}#${id}`;
+  const rows: Array<[string, string, string]> = [
+    ['type', t('intake.form.type'), t(`type.${data.type}`)],
+    ['subject', t('intake.form.subject'), t(`subject.${data.subject}`)],
+    ['category', t('intake.form.category'), t(`category.${data.category}`)],
+    ['title', t('intake.form.titleField'), data.title],
+    ['content', t('intake.form.content'), data.content],
+    ['regulationRef', t('intake.form.regulationRef'), data.regulationRef || t('notProvided')],
+    ['field', t('intake.form.field'), fieldName],
+    ['submitterKind', t('intake.form.submitterKind'), t(`submitterKind.${data.submitterKind}`)],
+    ...(data.submitterKind === 'organisation'
+      ? ([
+          ['orgName', t('intake.form.orgName'), data.orgName],
+          ['representative', t('intake.form.representative'), data.representative],
+        ] as Array<[string, string, string]>)
+      : []),
+    ['fullName', t('intake.form.fullName'), data.fullName],
+    ['address', t('intake.form.address'), data.address],
+    ['phone', t('intake.form.phone'), data.phone],
+    ['email', t('intake.form.email'), data.email],
+    ['files', t('intake.form.files'), files.length ? files.map((f) => f.name).join('\n') : t('intake.form.noFiles')],
+    ['consent', t('intake.form.sectionConsent'), t('intake.form.consentGiven')],
+    [
+      'showIdentity',
+      t('intake.form.showIdentity'),
+      data.showIdentity ? t('intake.form.identityShown') : t('intake.form.identityHidden'),
+    ],
+  ];
+  return (
+    <div className="narrow">
+      <h1>{t('intake.form.reviewTitle')}</h1>
+      <p className="lead-small">{t('intake.form.reviewIntro')}</p>
+      <dl className="summary-list">
+        {rows.map(([id, label, value]) => (
+          <div className="summary-row" key={id}>
+            <dt>{label}</dt>
+            <dd className="pre-line">{value}</dd>
+            <dd className="summary-action">
+              <a href={change(id)}>
+                {t('change')}
+                <span className="visually-hidden"> {label}</span>
+              </a>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p>{t('intake.form.reviewDeclaration')}</p>
+      <Form method="post">
+        <input type="hidden" name="t" value={token} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('intake.form.reviewSend')}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// Follow-up by code + e-mail or phone. Failures are throttled and never say which part was wrong.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, TextField, type FieldError } from '~/components/form';
+import { formatPaknCode, normaliseCode, PAKN_CODE_PATTERN } from '~/domain/pakn';
+import { getAgency, getSetting } from '~/models/config.server';
+import { findPaknForSubmitter } from '~/models/pakn.server';
+import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
+import { grantFollowAccess } from '~/utils/follow-session.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+const WINDOW = 15 * 60;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = getT(getLocale(request));
+  const url = new URL(request.url);
+  return json({
+    example: formatPaknCode(getAgency().codePrefix, new Date().getFullYear(), 42),
+    linkInvalid: url.searchParams.has('lien-ket-sai'),
+    pageTitle: `${t('intake.follow.title')} – ${t('app.shortName')}`,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const t = getT(getLocale(request));
+  const form = await request.formData().catch(() => null);
+  const rawCode = String(form?.get('code') ?? '').slice(0, 64);
+  const contact = String(form?.get('contact') ?? '').slice(0, 254);
+  const values = { code: rawCode, contact };
+  const errors: { code?: string; contact?: string } = {};
+  if (!rawCode.trim()) errors.code = t('intake.follow.codeRequired');
+  if (!contact.trim()) errors.contact = t('intake.follow.contactRequired');
+  if (Object.keys(errors).length) return json({ values, errors }, { status: 400 });
+
+  const ip = clientIp(context);
+  const limit = getSetting<number>('followup.attemptsPer15Min');
+  const code = normaliseCode(rawCode);
+  // both the address and the code are limited, so neither one source nor many can guess at a code
+  const blocked = [
+    peekRateLimit({ bucket: 'follow-ip', key: ip, limit, windowSeconds: WINDOW }),
+    peekRateLimit({ bucket: 'follow-code', key: code, limit, windowSeconds: WINDOW }),
+  ].find((r) => !r.allowed);
+  if (blocked) {
+    const message = t('intake.follow.rateLimited', { minutes: Math.ceil(blocked.retryAfterSeconds / 60) });
+    return json({ values, errors: { code: message } as typeof errors }, { status: 429 });
+  }
+  const id = PAKN_CODE_PATTERN.test(code) ? findPaknForSubmitter({ code, contact }) : null;
+  if (id === null) {
+    hitRateLimit({ bucket: 'follow-ip', key: ip, limit, windowSeconds: WINDOW });
+    hitRateLimit({ bucket: 'follow-code', key: code, limit, windowSeconds: WINDOW });
+    return json({ values, errors: { code: t('intake.follow.notFound') } as typeof errors }, { status: 400 });
+  }
+  return redirect(`/theo-doi/${code}`, { headers: { 'Set-Cookie': await grantFollowAccess(request, id) } });
+}
+
+export default function FollowLookup() {
+  const { example, linkInvalid } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors: { code?: string; contact?: string } = result?.errors ?? {};
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={summary} />
+      <h1>{t('intake.follow.title')}</h1>
+      {linkInvalid ? <p className="notice">{t('intake.follow.linkInvalid')}</p> : null}
+      <p className="lead-small">{t('intake.follow.intro')}</p>
+      <Form method="post" noValidate>
+        <TextField
+          id="code"
+          name="code"
+          label={t('intake.follow.code')}
+          hint={t('intake.follow.codeHint', { example })}
+          error={errors.code}
+          defaultValue={result?.values.code}
+          autoComplete="off"
+          className="input-20"
+        />
+        <TextField
+          id="contact"
+          name="contact"
+          label={t('intake.follow.contact')}
+          error={errors.contact}
+          defaultValue={result?.values.contact}
+          autoComplete="email"
+        />
+        <button type="submit" className="button">
+          {t('intake.follow.submit')}
+        </button>
+      </Form>
+    </div>
+  );
+}

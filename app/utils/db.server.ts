@@ -1,0 +1,42 @@
+// One SQLite connection per process, migrated and seeded on first use.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from '../../db/schema';
+import { seedConfiguration } from '../../db/seed';
+import { getEnv } from './env.server';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations');
+
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  // WAL lets readers run during a write; synchronous=FULL makes every acknowledged PAKN survive a
+  // power cut, not only a crash (one fsync per commit, cheap at our write rate); busy_timeout lets
+  // a second process (backup, CLI) wait instead of failing. See docs/decisions/0002-sqlite.md.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  seedConfiguration(db);
+  return db;
+}
+
+// survives the dev server's rebuilds, which re-evaluate this module
+const globalForDb = globalThis as unknown as { __paknDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.__paknDb ??= openDatabase(getEnv().DATABASE_URL);
+  return globalForDb.__paknDb;
+}
+
+export function closeDb() {
+  globalForDb.__paknDb?.$client.close();
+  globalForDb.__paknDb = undefined;
+}

@@ -1,0 +1,57 @@
+// The configuration contract: every environment variable the portal reads, validated once.
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    BASE_URL: z.string().url().optional(),
+    DATABASE_URL: z.string().min(1).default('./data/pakn.db'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Cổng PAKN <no-reply@localhost>'),
+    SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** seconds between outbox passes */
+    MAIL_POLL_SECONDS: z.coerce.number().positive().default(5),
+    /** set to "0" in tests that drive the outbox themselves */
+    MAIL_WORKER: z.enum(['0', '1']).default('1'),
+    TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { BASE_URL: string; SESSION_SECRET: string; mailDir: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // empty strings mean "unset", as in most shells' env files
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}\nSee README.md, "Configuration".`);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    BASE_URL: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    // development-only fallback; production requires a real secret (checked above)
+    SESSION_SECRET: env.SESSION_SECRET ?? 'dev-only-session-secret-change-me',
+    mailDir: path.join(env.DATA_DIR, 'mail'),
+  };
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

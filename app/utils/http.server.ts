@@ -1,0 +1,12 @@
+// Small helpers shared by routes: safe redirects and client facts from the Express context.
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (!to || typeof to !== 'string') return fallback;
+  if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
+  return to;
+}
+
+export type AppLoadContext = { cspNonce: string; requestId: string; clientIp: string };
+
+export function clientIp(context: unknown): string {
+  return (context as Partial<AppLoadContext> | undefined)?.clientIp ?? 'unknown';
+}

@@ -1,0 +1,38 @@
+// Start-up and shutdown of the app's own resources, called by server.mjs around the HTTP server.
+import fs from 'node:fs';
+import { closeDb, getDb } from './db.server';
+import { getEnv } from './env.server';
+import { getLogger } from './logger.server';
+import { describeTransport, startMailWorker } from './mail.server';
+import { purgeStaleDrafts } from '~/models/submission.server';
+
+let worker: { stop(): Promise<void> } | undefined;
+let janitor: NodeJS.Timeout | undefined;
+
+/** Validates the configuration (throws EnvError with a readable message), migrates, seeds, starts workers. */
+export function startApp() {
+  const env = getEnv();
+  const log = getLogger();
+  fs.mkdirSync(env.DATA_DIR, { recursive: true });
+  getDb();
+  log.info({ database: env.DATABASE_URL, dataDir: env.DATA_DIR }, 'database ready');
+  log.info({ mail: describeTransport() }, env.SMTP_URL ? 'mail goes to SMTP' : 'SMTP_URL unset: mail is written as .eml files');
+  if (env.MAIL_WORKER === '1') worker = startMailWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
+  const sweep = () => {
+    try {
+      purgeStaleDrafts();
+    } catch (error) {
+      log.error({ err: error }, 'draft purge failed');
+    }
+  };
+  sweep();
+  janitor = setInterval(sweep, 60 * 60 * 1000);
+  janitor.unref();
+  return { env, log };
+}
+
+export async function stopApp() {
+  if (janitor) clearInterval(janitor);
+  await worker?.stop();
+  closeDb();
+}

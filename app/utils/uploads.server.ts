@@ -1,0 +1,136 @@
+// Streams a multipart form to disk under random names, checking each file by its content (not its
+// name or declared type) and its size while it arrives, so a bad file never ends the whole request:
+// the other fields and files survive, and the file gets a precise error.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable, Transform } from 'node:stream';
+import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node';
+import { fileTypeFromFile } from 'file-type';
+import { getEnv } from './env.server';
+
+/** Sniffed type → the extensions a file of that type may carry. CFB is the OLE container of .doc/.xls. */
+const ALLOWED: Record<string, { mime: string; exts: string[] }> = {
+  pdf: { mime: 'application/pdf', exts: ['pdf'] },
+  jpg: { mime: 'image/jpeg', exts: ['jpg', 'jpeg'] },
+  png: { mime: 'image/png', exts: ['png'] },
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', exts: ['docx'] },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', exts: ['xlsx'] },
+  cfb: { mime: 'application/x-cfb', exts: ['doc', 'xls'] },
+};
+const OLE_MIME: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel' };
+
+const MAX_TEXT_BYTES = 64 * 1024;
+const MAX_PARTS = 60;
+
+export type FileProblem = { key: 'fileType' | 'fileMismatch' | 'fileSize' | 'fileEmpty' | 'fileCount'; name: string };
+export type StoredUpload = { storedName: string; originalName: string; mime: string; size: number; sha256: string };
+export type ParsedForm = { form: FormData; stored: StoredUpload[]; problems: FileProblem[]; tooManyParts: boolean };
+
+export function uploadsDir(): string {
+  return path.join(getEnv().DATA_DIR, 'uploads');
+}
+
+export function uploadPath(storedName: string): string {
+  // stored names are generated here; the check keeps a forged one from escaping the folder
+  if (!/^[a-f0-9]{32}$/.test(storedName)) throw new Error('invalid stored name');
+  return path.join(uploadsDir(), storedName);
+}
+
+export function removeUpload(storedName: string) {
+  fs.rmSync(uploadPath(storedName), { force: true });
+}
+
+export function sanitiseFileName(name: string): string {
+  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f<>:"|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/^\.+/, '')
+    .trim();
+  return (clean || 'tep-dinh-kem').slice(0, 150);
+}
+
+async function drain(data: AsyncIterable<Uint8Array>) {
+  for await (const _ of data) void _;
+}
+
+export async function parseSubmissionForm(
+  request: Request,
+  opts: { maxFiles: number; maxBytes: number; existingFiles: number; fileField?: string },
+): Promise<ParsedForm> {
+  const dir = uploadsDir();
+  fs.mkdirSync(dir, { recursive: true });
+  const stored: StoredUpload[] = [];
+  const problems: FileProblem[] = [];
+  let parts = 0;
+  let tooManyParts = false;
+
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    parts += 1;
+    if (parts > MAX_PARTS) {
+      tooManyParts = true;
+      await drain(data);
+      return undefined;
+    }
+    if (filename === undefined) {
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of data) {
+        size += chunk.length;
+        if (size <= MAX_TEXT_BYTES) chunks.push(chunk);
+      }
+      return new TextDecoder().decode(Buffer.concat(chunks));
+    }
+    if (name !== (opts.fileField ?? 'files') || filename === '') {
+      await drain(data);
+      return undefined;
+    }
+    const originalName = sanitiseFileName(filename);
+    if (opts.existingFiles + stored.length >= opts.maxFiles) {
+      await drain(data);
+      problems.push({ key: 'fileCount', name: originalName });
+      return undefined;
+    }
+    const storedName = randomBytes(16).toString('hex');
+    const target = path.join(dir, storedName);
+    const hash = createHash('sha256');
+    let size = 0;
+    let oversize = false;
+    const limiter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > opts.maxBytes) {
+          oversize = true;
+          done(); // keep reading so the rest of the form arrives, but stop writing
+          return;
+        }
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    await pipeline(Readable.from(data), limiter, fs.createWriteStream(target, { flags: 'wx' }));
+    const reject = (key: FileProblem['key']) => {
+      fs.rmSync(target, { force: true });
+      problems.push({ key, name: originalName });
+      return undefined;
+    };
+    if (oversize) return reject('fileSize');
+    if (size === 0) return reject('fileEmpty');
+    const sniffed = await fileTypeFromFile(target).catch(() => undefined);
+    const allowed = sniffed ? ALLOWED[sniffed.ext] : undefined;
+    if (!allowed) return reject('fileType');
+    const ext = path.extname(originalName).slice(1).toLowerCase();
+    if (!allowed.exts.includes(ext)) return reject('fileMismatch');
+    stored.push({ storedName, originalName, mime: OLE_MIME[ext] ?? allowed.mime, size, sha256: hash.digest('hex') });
+    return undefined;
+  };
+
+  try {
+    const form = await unstable_parseMultipartFormData(request, handler);
+    return { form, stored, problems, tooManyParts };
+  } catch (error) {
+    for (const s of stored) removeUpload(s.storedName);
+    throw error;
+  }
+}

@@ -1,0 +1,303 @@
+// The one schema of the portal. Instants are epoch milliseconds (UTC); calendar days in
+// Asia/Ho_Chi_Minh are 'YYYY-MM-DD' text so deadline arithmetic never crosses a time zone.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** The agency running this portal (one row). */
+export const agency = sqliteTable('agency', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  parentName: text('parent_name').notNull().default(''),
+  address: text('address').notNull(),
+  phone: text('phone').notNull(),
+  hotline: text('hotline').notNull(),
+  email: text('email').notNull(),
+  website: text('website').notNull().default(''),
+  officeHours: text('office_hours').notNull(),
+  officeHoursEn: text('office_hours_en').notNull(),
+  codePrefix: text('code_prefix').notNull(),
+  province: text('province').notNull().default(''),
+  signerTitle: text('signer_title').notNull().default(''),
+  signerName: text('signer_name').notNull().default(''),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
+
+export const units = sqliteTable('units', {
+  id: integer('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  email: text('email').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** Lĩnh vực: the subject areas of the agency; each has a default unit for routing. */
+export const fields = sqliteTable('fields', {
+  id: integer('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  defaultUnitId: integer('default_unit_id').references(() => units.id),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const routingKeywords = sqliteTable('routing_keywords', {
+  id: integer('id').primaryKey(),
+  keyword: text('keyword').notNull(),
+  unitId: integer('unit_id')
+    .notNull()
+    .references(() => units.id),
+});
+
+/** Competent agencies a PAKN outside our competence can be transferred to. */
+export const externalAgencies = sqliteTable('external_agencies', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  address: text('address').notNull().default(''),
+  email: text('email').notNull().default(''),
+  note: text('note').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const deadlineRules = sqliteTable('deadline_rules', {
+  key: text('key').primaryKey(),
+  days: integer('days').notNull(),
+  unit: text('unit', { enum: ['working', 'calendar'] }).notNull(),
+  basis: text('basis').notNull(),
+});
+
+/** Official days off and make-up working days on top of the holiday library. */
+export const calendarOverrides = sqliteTable('calendar_overrides', {
+  date: text('date').primaryKey(),
+  kind: text('kind', { enum: ['off', 'work'] }).notNull(),
+  note: text('note').notNull(),
+});
+
+/** [policy] values an agency can change, JSON-encoded. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const codeSequences = sqliteTable('code_sequences', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const pakn = sqliteTable(
+  'pakn',
+  {
+    id: integer('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    type: text('type', { enum: ['phan_anh', 'kien_nghi'] }).notNull(),
+    subject: text('subject', { enum: ['regulation', 'behaviour'] }).notNull(),
+    category: integer('category').notNull(),
+    submitterKind: text('submitter_kind', { enum: ['individual', 'organisation'] }).notNull(),
+    orgName: text('org_name'),
+    representative: text('representative'),
+    fullName: text('full_name').notNull(),
+    address: text('address').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email'),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    regulationRef: text('regulation_ref'),
+    fieldId: integer('field_id').references(() => fields.id),
+    unitId: integer('unit_id').references(() => units.id),
+    status: text('status').notNull().default('received'),
+    channel: text('channel', {
+      enum: ['online', 'post', 'in_person', 'phone', 'email', 'hotline'],
+    })
+      .notNull()
+      .default('online'),
+    lang: text('lang', { enum: ['vi', 'en'] })
+      .notNull()
+      .default('vi'),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    receivedDate: text('received_date').notNull(),
+    classifyDue: text('classify_due').notNull(),
+    answerDue: text('answer_due').notNull(),
+    extendedTo: text('extended_to'),
+    consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
+    showIdentity: integer('show_identity', { mode: 'boolean' }).notNull().default(false),
+    accessTokenHash: text('access_token_hash').notNull(),
+    duplicateOfId: integer('duplicate_of_id'),
+    refusalReason: text('refusal_reason'),
+    transferAgencyId: integer('transfer_agency_id').references(() => externalAgencies.id),
+    /** folded (no diacritics, đ→d, lower-case) code, title, content and submitter, for search */
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('pakn_status_due_idx').on(t.status, t.answerDue),
+    index('pakn_unit_status_due_idx').on(t.unitId, t.status, t.answerDue),
+    index('pakn_received_idx').on(t.receivedAt),
+    index('pakn_due_idx').on(t.answerDue),
+  ],
+);
+
+/** Clock stops while the submitter is asked for more information. */
+export const paknPauses = sqliteTable('pakn_pauses', {
+  id: integer('id').primaryKey(),
+  paknId: integer('pakn_id')
+    .notNull()
+    .references(() => pakn.id),
+  fromDate: text('from_date').notNull(),
+  toDate: text('to_date'),
+});
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey(),
+    paknId: integer('pakn_id').references(() => pakn.id),
+    /** set while the file belongs to a submission not yet sent */
+    draftToken: text('draft_token'),
+    storedName: text('stored_name').notNull().unique(),
+    originalName: text('original_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    source: text('source', { enum: ['submitter', 'staff', 'info'] })
+      .notNull()
+      .default('submitter'),
+    isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_pakn_idx').on(t.paknId), index('attachments_draft_idx').on(t.draftToken)],
+);
+
+/** A checked but not yet sent submission ("check your answers"); its token makes sending idempotent. */
+export const submissionDrafts = sqliteTable('submission_drafts', {
+  token: text('token').primaryKey(),
+  data: text('data').notNull(),
+  lang: text('lang').notNull(),
+  paknId: integer('pakn_id').references(() => pakn.id),
+  createdAt: createdAt(),
+});
+
+/** Every state change and step, in order: the timeline. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey(),
+    paknId: integer('pakn_id')
+      .notNull()
+      .references(() => pakn.id),
+    type: text('type').notNull(),
+    actorUserId: integer('actor_user_id'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+    isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
+    data: text('data'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_pakn_idx').on(t.paknId, t.id)],
+);
+
+/** Mail is written here in the same transaction as the change it reports, then sent by a worker. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey(),
+    messageId: text('message_id').notNull().unique(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    template: text('template').notNull(),
+    paknId: integer('pakn_id'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** Fixed-window counters; in the database so limits hold across restarts. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.key] })],
+);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'coordinator', 'handler', 'approver', 'viewer'] }).notNull(),
+  unitId: integer('unit_id').references(() => units.id),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  totpSecret: text('totp_secret'),
+  totpEnabled: integer('totp_enabled', { mode: 'boolean' }).notNull().default(false),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+  lastLoginAt: integer('last_login_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    secondFactorDone: integer('second_factor_done', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const passwordResets = sqliteTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+});
+
+/** Append-only: the application has no update or delete for it (triggers enforce it). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey(),
+    at: createdAt(),
+    actorUserId: integer('actor_user_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    detail: text('detail'),
+  },
+  (t) => [index('audit_at_idx').on(t.at)],
+);

@@ -1,0 +1,43 @@
+// Seeds the agency configuration on first start (an empty agency table), never overwriting edits.
+import { DEFAULT_CALENDAR_OVERRIDES } from '../app/domain/calendar-defaults';
+import { DEFAULT_DEADLINE_RULES } from '../app/domain/deadlines';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as s from './schema';
+import {
+  DEFAULT_SETTINGS,
+  DEMO_AGENCY,
+  DEMO_EXTERNAL_AGENCIES,
+  DEMO_FIELDS,
+  DEMO_KEYWORDS,
+  DEMO_UNITS,
+} from './seed-data';
+
+export function seedConfiguration(db: BetterSQLite3Database<typeof s>) {
+  if (db.select({ id: s.agency.id }).from(s.agency).get()) return;
+  db.transaction((tx) => {
+    tx.insert(s.agency).values(DEMO_AGENCY).run();
+    const unitIds = new Map<string, number>();
+    for (const u of DEMO_UNITS) {
+      const row = tx.insert(s.units).values(u).returning({ id: s.units.id }).get();
+      unitIds.set(u.code, row.id);
+    }
+    for (const { unit, ...f } of DEMO_FIELDS) {
+      tx.insert(s.fields)
+        .values({ ...f, defaultUnitId: unitIds.get(unit) ?? null })
+        .run();
+    }
+    for (const k of DEMO_KEYWORDS) {
+      tx.insert(s.routingKeywords).values({ keyword: k.keyword, unitId: unitIds.get(k.unit)! }).run();
+    }
+    tx.insert(s.externalAgencies).values(DEMO_EXTERNAL_AGENCIES).run();
+    for (const r of Object.values(DEFAULT_DEADLINE_RULES)) {
+      tx.insert(s.deadlineRules).values({ key: r.key, days: r.days, unit: r.unit, basis: r.basis }).run();
+    }
+    for (const o of DEFAULT_CALENDAR_OVERRIDES) {
+      tx.insert(s.calendarOverrides).values(o).onConflictDoNothing().run();
+    }
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+      tx.insert(s.settings).values({ key, value: JSON.stringify(value) }).run();
+    }
+  });
+}

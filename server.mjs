@@ -1,0 +1,127 @@
+// The production HTTP server: Express around the Remix build, with security headers, compression,
+// request logs, static caching and a graceful shutdown.
+import crypto from 'node:crypto';
+import { createRequestHandler } from '@remix-run/express';
+import compression from 'compression';
+import express from 'express';
+import helmet from 'helmet';
+
+const BUILD_PATH = './build/index.js';
+const MAX_BODY_BYTES = 60 * 1024 * 1024; // 5 files × 10 MB plus the form, with headroom
+
+const build = await import(BUILD_PATH);
+const { startApp, stopApp } = build.entry.module;
+
+let started;
+try {
+  started = startApp();
+} catch (error) {
+  if (error?.constructor?.name === 'EnvError') {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const { env, log } = started;
+const production = env.NODE_ENV === 'production';
+
+const app = express();
+app.disable('x-powered-by');
+if (env.TRUST_PROXY === '1') app.set('trust proxy', 1);
+
+app.use((req, res, next) => {
+  res.locals.requestId = req.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+  res.locals.cspNonce = crypto.randomBytes(16).toString('base64');
+  res.setHeader('X-Request-Id', res.locals.requestId);
+  const start = process.hrtime.bigint();
+  res.on('finish', () => {
+    // the path only: query strings and private-link tokens may carry personal data
+    const path = req.path.replace(/\/truy-cap\/[^/]+/, '/truy-cap/[token]').replace(/\/dat-lai\/[^/]+/, '/dat-lai/[token]');
+    log.info(
+      {
+        reqId: res.locals.requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - start) / 1e6,
+      },
+      'request',
+    );
+  });
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: production ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+app.use((_req, res, next) => {
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+  next();
+});
+
+app.use((req, res, next) => {
+  const length = Number(req.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    res.status(413).type('text/plain; charset=utf-8').send('Dữ liệu gửi lên quá lớn / Request too large');
+    req.resume();
+    return;
+  }
+  next();
+});
+
+app.use(compression());
+app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
+app.use(express.static('public', { maxAge: '1h' }));
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      requestId: res.locals.requestId,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    }),
+  }),
+);
+
+const server = app.listen(env.PORT, () => {
+  log.info({ port: env.PORT, url: env.BASE_URL }, `portal listening on ${env.BASE_URL}`);
+});
+
+let closing = false;
+function shutdown(signal) {
+  if (closing) return;
+  closing = true;
+  log.info({ signal }, 'shutting down: no new connections, finishing requests');
+  server.close(async () => {
+    await stopApp();
+    log.info('stopped');
+    process.exit(0);
+  });
+  server.closeIdleConnections?.();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

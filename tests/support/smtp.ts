@@ -1,0 +1,74 @@
+// A real SMTP server for tests: accepts everything (no auth, no TLS) on 127.0.0.1 and keeps each
+// message parsed by mailparser.
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export type TestSmtpServer = {
+  port: number;
+  url: string;
+  messages: ParsedMail[];
+  /** resolves once at least n messages have arrived (all of them), rejects after timeoutMs */
+  waitFor(n: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  stop(): Promise<void>;
+};
+
+export async function startSmtpServer(opts: { port?: number } = {}): Promise<TestSmtpServer> {
+  const messages: ParsedMail[] = [];
+  const waiters = new Set<() => void>();
+  const notify = () => {
+    for (const w of [...waiters]) w();
+  };
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          callback();
+          notify();
+        })
+        .catch((err: Error) => callback(err));
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    server.once('error', onError);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  server.on('error', () => {}); // connection-level errors of clients that go away mid-session
+  const port = (server.server.address() as AddressInfo).port;
+
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    waitFor(n, timeoutMs = 5000) {
+      return new Promise<ParsedMail[]>((resolve, reject) => {
+        const check = () => {
+          if (messages.length < n) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve([...messages]);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`SMTP test server: ${messages.length} of ${n} messages after ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    stop() {
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
