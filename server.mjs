@@ -24,6 +24,8 @@ try {
 }
 const { env, log } = started;
 const production = env.NODE_ENV === 'production';
+// HSTS and upgrade-insecure-requests only make sense behind HTTPS; a local demo runs on http://localhost
+const https = env.BASE_URL.startsWith('https://');
 
 const app = express();
 app.disable('x-powered-by');
@@ -36,7 +38,9 @@ app.use((req, res, next) => {
   const start = process.hrtime.bigint();
   res.on('finish', () => {
     // the path only: query strings and private-link tokens may carry personal data
-    const path = req.path.replace(/\/truy-cap\/[^/]+/, '/truy-cap/[token]').replace(/\/dat-lai\/[^/]+/, '/dat-lai/[token]');
+    const path = req.path
+      .replace(/\/truy-cap\/[^/]+/, '/truy-cap/[token]')
+      .replace(/\/dat-lai\/[^/]+/, '/dat-lai/[token]');
     log.info(
       {
         reqId: res.locals.requestId,
@@ -66,10 +70,10 @@ app.use(
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],
-        ...(production ? { upgradeInsecureRequests: [] } : {}),
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
     },
-    strictTransportSecurity: production ? { maxAge: 31536000, includeSubDomains: true } : false,
+    strictTransportSecurity: production && https ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
   }),

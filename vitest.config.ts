@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/support/build.ts'],
     // each integration file opens its own SQLite file; forks keep native handles apart
     pool: 'forks',
     testTimeout: 30_000,

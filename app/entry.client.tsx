@@ -9,7 +9,8 @@ async function hydrate() {
   const lang = document.documentElement.lang;
   const locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
   // only the page's language is downloaded
-  const messages = locale === 'en' ? (await import('./locales/en')).default : (await import('./locales/vi')).default;
+  const messages =
+    locale === 'en' ? (await import('./locales/en')).default : (await import('./locales/vi')).default;
   await i18next
     .use(initReactI18next)
     .init({ ...i18nOptions, lng: locale, resources: { [locale]: { translation: messages } } });

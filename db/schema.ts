@@ -132,6 +132,10 @@ export const pakn = sqliteTable(
     duplicateOfId: integer('duplicate_of_id'),
     refusalReason: text('refusal_reason'),
     transferAgencyId: integer('transfer_agency_id').references(() => externalAgencies.id),
+    /** the handler who took it in their unit */
+    handlerUserId: integer('handler_user_id'),
+    /** when the PAKN was answered (approved), for on-time figures */
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
     /** folded (no diacritics, đ→d, lower-case) code, title, content and submitter, for search */
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
@@ -146,6 +150,23 @@ export const pakn = sqliteTable(
     index('pakn_due_idx').on(t.answerDue),
   ],
 );
+
+/** The answer being drafted, approved and (later) published. One per PAKN. */
+export const answers = sqliteTable('answers', {
+  id: integer('id').primaryKey(),
+  paknId: integer('pakn_id')
+    .notNull()
+    .unique()
+    .references(() => pakn.id),
+  /** spec §5 outcome: amend | propose_higher | new_rule | stands | keep_studying */
+  outcome: text('outcome'),
+  body: text('body').notNull().default(''),
+  draftedByUserId: integer('drafted_by_user_id'),
+  approvedByUserId: integer('approved_by_user_id'),
+  approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+  returnComment: text('return_comment'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
 
 /** Clock stops while the submitter is asked for more information. */
 export const paknPauses = sqliteTable('pakn_pauses', {

@@ -10,7 +10,8 @@ export const DEMO_AGENCY = {
   hotline: '0257 3842 124',
   email: 'pakn@skhcn.phuyen.gov.vn',
   website: 'https://skhcn.phuyen.gov.vn',
-  officeHours: 'Sáng 7 giờ 00 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ 00, từ thứ Hai đến thứ Sáu (trừ ngày nghỉ lễ, Tết)',
+  officeHours:
+    'Sáng 7 giờ 00 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ 00, từ thứ Hai đến thứ Sáu (trừ ngày nghỉ lễ, Tết)',
   officeHoursEn: '7:00–11:30 and 13:30–17:00, Monday to Friday (except public holidays)',
   codePrefix: 'KHCN',
   province: 'Phú Yên',
@@ -43,10 +44,20 @@ export const DEMO_UNITS = [
 ] as const;
 
 export const DEMO_FIELDS = [
-  { code: 'HDKHCN', name: 'Hoạt động khoa học và công nghệ', nameEn: 'Science and technology activities', unit: 'QLKHCN' },
+  {
+    code: 'HDKHCN',
+    name: 'Hoạt động khoa học và công nghệ',
+    nameEn: 'Science and technology activities',
+    unit: 'QLKHCN',
+  },
   { code: 'CGCN', name: 'Chuyển giao công nghệ', nameEn: 'Technology transfer', unit: 'QLKHCN' },
   { code: 'SHTT', name: 'Sở hữu trí tuệ', nameEn: 'Intellectual property', unit: 'QLKHCN' },
-  { code: 'TDC', name: 'Tiêu chuẩn, đo lường, chất lượng', nameEn: 'Standards, metrology and quality', unit: 'TDC' },
+  {
+    code: 'TDC',
+    name: 'Tiêu chuẩn, đo lường, chất lượng',
+    nameEn: 'Standards, metrology and quality',
+    unit: 'TDC',
+  },
   {
     code: 'NLNT',
     name: 'Năng lượng nguyên tử, an toàn bức xạ và hạt nhân',

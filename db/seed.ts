@@ -27,7 +27,9 @@ export function seedConfiguration(db: BetterSQLite3Database<typeof s>) {
         .run();
     }
     for (const k of DEMO_KEYWORDS) {
-      tx.insert(s.routingKeywords).values({ keyword: k.keyword, unitId: unitIds.get(k.unit)! }).run();
+      tx.insert(s.routingKeywords)
+        .values({ keyword: k.keyword, unitId: unitIds.get(k.unit)! })
+        .run();
     }
     tx.insert(s.externalAgencies).values(DEMO_EXTERNAL_AGENCIES).run();
     for (const r of Object.values(DEFAULT_DEADLINE_RULES)) {
@@ -37,7 +39,9 @@ export function seedConfiguration(db: BetterSQLite3Database<typeof s>) {
       tx.insert(s.calendarOverrides).values(o).onConflictDoNothing().run();
     }
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
-      tx.insert(s.settings).values({ key, value: JSON.stringify(value) }).run();
+      tx.insert(s.settings)
+        .values({ key, value: JSON.stringify(value) })
+        .run();
     }
   });
 }

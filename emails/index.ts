@@ -11,3 +11,12 @@ export {
   type RenderedEmail,
 } from './layout';
 export { renderReceiptEmail, type ReceiptEmailData } from './receipt';
+export {
+  renderStatusEmail,
+  renderUnitAssignedEmail,
+  type StatusEmailData,
+  type StatusStep,
+  type UnitAssignedEmailData,
+} from './status';
+export { renderDigestEmail, type DigestEmailData, type StaffMailItem } from './digest';
+export { renderOverdueEmail, type OverdueEmailData } from './overdue';

@@ -37,7 +37,14 @@ function ErrorMessage({ id, message }: { id: string; message?: string }) {
   );
 }
 
-type Common = { id: string; name: string; label: ReactNode; hint?: ReactNode; error?: string; optional?: boolean };
+type Common = {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+};
 
 function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -144,7 +151,11 @@ export function Select({
   defaultValue,
   options,
   placeholder,
-}: Common & { defaultValue?: string; options: Array<{ value: string; label: string }>; placeholder?: string }) {
+}: Common & {
+  defaultValue?: string;
+  options: Array<{ value: string; label: string }>;
+  placeholder?: string;
+}) {
   return (
     <div className={`form-group${error ? ' has-error' : ''}`}>
       <Label id={id} label={label} optional={optional} />

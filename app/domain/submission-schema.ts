@@ -85,9 +85,7 @@ export const submissionSchema = z
       ),
     regulationRef: optionalLine(LIMITS.regulationRef),
     /** a field id, or 'unknown' when the citizen does not know */
-    field: z
-      .string({ required_error: 'field' })
-      .regex(/^(unknown|\d{1,6})$/, 'field'),
+    field: z.string({ required_error: 'field' }).regex(/^(unknown|\d{1,6})$/, 'field'),
     consent: z.literal('on', { errorMap: () => ({ message: 'consent' }) }),
     showIdentity: z
       .literal('on')
@@ -100,7 +98,8 @@ export const submissionSchema = z
     }
     if (v.submitterKind === 'organisation') {
       if (!v.orgName) ctx.addIssue({ code: 'custom', path: ['orgName'], message: 'orgName' });
-      if (!v.representative) ctx.addIssue({ code: 'custom', path: ['representative'], message: 'representative' });
+      if (!v.representative)
+        ctx.addIssue({ code: 'custom', path: ['representative'], message: 'representative' });
     }
   });
 

@@ -1,6 +1,9 @@
 // Every user-facing string in this language, one module per area of the product.
+import admin from './en/admin';
+import auth from './en/auth';
 import common from './en/common';
 import email from './en/email';
 import intake from './en/intake';
+import staff from './en/staff';
 
-export default { ...common, intake, email };
+export default { ...common, intake, email, auth, staff, admin };

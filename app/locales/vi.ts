@@ -1,6 +1,9 @@
 // Every user-facing string in this language, one module per area of the product.
+import admin from './vi/admin';
+import auth from './vi/auth';
 import common from './vi/common';
 import email from './vi/email';
 import intake from './vi/intake';
+import staff from './vi/staff';
 
-export default { ...common, intake, email };
+export default { ...common, intake, email, auth, staff, admin };

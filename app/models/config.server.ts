@@ -16,12 +16,18 @@ export function getAgency(db: Db = getDb()): Agency {
   return row;
 }
 
-export function listUnits({ activeOnly = true, db = getDb() }: { activeOnly?: boolean; db?: Db } = {}): Unit[] {
+export function listUnits({
+  activeOnly = true,
+  db = getDb(),
+}: { activeOnly?: boolean; db?: Db } = {}): Unit[] {
   const q = db.select().from(s.units).orderBy(asc(s.units.sortOrder), asc(s.units.id));
   return activeOnly ? q.where(eq(s.units.active, true)).all() : q.all();
 }
 
-export function listFields({ activeOnly = true, db = getDb() }: { activeOnly?: boolean; db?: Db } = {}): Field[] {
+export function listFields({
+  activeOnly = true,
+  db = getDb(),
+}: { activeOnly?: boolean; db?: Db } = {}): Field[] {
   const q = db.select().from(s.fields).orderBy(asc(s.fields.sortOrder), asc(s.fields.id));
   return activeOnly ? q.where(eq(s.fields.active, true)).all() : q.all();
 }

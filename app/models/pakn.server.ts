@@ -37,8 +37,12 @@ export type NewPakn = {
   actorUserId?: number | null;
 };
 
-export function buildSearchText(p: Pick<Pakn, 'code' | 'title' | 'content' | 'fullName' | 'orgName' | 'email' | 'phone'>) {
-  return foldVietnamese([p.code, p.title, p.content, p.fullName, p.orgName ?? '', p.email ?? '', p.phone].join(' '));
+export function buildSearchText(
+  p: Pick<Pakn, 'code' | 'title' | 'content' | 'fullName' | 'orgName' | 'email' | 'phone'>,
+) {
+  return foldVietnamese(
+    [p.code, p.title, p.content, p.fullName, p.orgName ?? '', p.email ?? '', p.phone].join(' '),
+  );
 }
 
 /** Registers a PAKN inside the caller's transaction: next code of the year, deadlines, first event. */
@@ -84,7 +88,10 @@ export function createPakn(tx: Tx | Db, input: NewPakn): { pakn: Pakn; accessTok
   return { pakn: row, accessToken };
 }
 
-export function answerDueDate(p: Pick<Pakn, 'receivedDate' | 'extendedTo' | 'id'>, db: Db = getDb()): DueDate {
+export function answerDueDate(
+  p: Pick<Pakn, 'receivedDate' | 'extendedTo' | 'id'>,
+  db: Db = getDb(),
+): DueDate {
   const rules = getDeadlineRules(db);
   const pauses = db
     .select({ from: s.paknPauses.fromDate, to: s.paknPauses.toDate })
@@ -142,7 +149,13 @@ export function getSubmitterView({ id }: { id: number }, db: Db = getDb()) {
     .orderBy(asc(s.attachments.id))
     .all();
   const history = db
-    .select({ id: s.events.id, type: s.events.type, toStatus: s.events.toStatus, note: s.events.note, at: s.events.createdAt })
+    .select({
+      id: s.events.id,
+      type: s.events.type,
+      toStatus: s.events.toStatus,
+      note: s.events.note,
+      at: s.events.createdAt,
+    })
     .from(s.events)
     .where(and(eq(s.events.paknId, id), eq(s.events.isPublic, true)))
     .orderBy(asc(s.events.id))
@@ -152,5 +165,10 @@ export function getSubmitterView({ id }: { id: number }, db: Db = getDb()) {
 }
 
 export function countPakn(db: Db = getDb()): number {
-  return db.select({ n: sql<number>`count(*)` }).from(s.pakn).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(s.pakn)
+      .get()?.n ?? 0
+  );
 }

@@ -6,7 +6,13 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number; rem
 
 /** Counts one hit for (bucket, key) and says whether it is within `limit` per `windowSeconds`. */
 export function hitRateLimit(
-  { bucket, key, limit, windowSeconds, now = Date.now() }: { bucket: string; key: string; limit: number; windowSeconds: number; now?: number },
+  {
+    bucket,
+    key,
+    limit,
+    windowSeconds,
+    now = Date.now(),
+  }: { bucket: string; key: string; limit: number; windowSeconds: number; now?: number },
   db: Db = getDb(),
 ): RateLimitResult {
   const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
@@ -25,7 +31,13 @@ export function hitRateLimit(
 
 /** Reads without counting (for "is this key already blocked?"). */
 export function peekRateLimit(
-  { bucket, key, limit, windowSeconds, now = Date.now() }: { bucket: string; key: string; limit: number; windowSeconds: number; now?: number },
+  {
+    bucket,
+    key,
+    limit,
+    windowSeconds,
+    now = Date.now(),
+  }: { bucket: string; key: string; limit: number; windowSeconds: number; now?: number },
   db: Db = getDb(),
 ): RateLimitResult {
   const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;

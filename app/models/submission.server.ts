@@ -43,10 +43,18 @@ export function updateDraftFiles(
           isNull(s.attachments.paknId),
           inArray(s.attachments.id, removeIds),
         );
-        removed = tx.select({ n: s.attachments.storedName }).from(s.attachments).where(where).all().map((r) => r.n);
+        removed = tx
+          .select({ n: s.attachments.storedName })
+          .from(s.attachments)
+          .where(where)
+          .all()
+          .map((r) => r.n);
         tx.delete(s.attachments).where(where).run();
       }
-      for (const f of added) tx.insert(s.attachments).values({ ...f, draftToken: token, source: 'submitter' }).run();
+      for (const f of added)
+        tx.insert(s.attachments)
+          .values({ ...f, draftToken: token, source: 'submitter' })
+          .run();
     });
   } catch (error) {
     for (const f of added) removeUpload(f.storedName);
@@ -55,7 +63,10 @@ export function updateDraftFiles(
   for (const name of removed) removeUpload(name);
 }
 
-export function saveDraft({ token, data, lang }: { token: string; data: Submission; lang: Locale }, db: Db = getDb()) {
+export function saveDraft(
+  { token, data, lang }: { token: string; data: Submission; lang: Locale },
+  db: Db = getDb(),
+) {
   db.insert(s.submissionDrafts)
     .values({ token, data: JSON.stringify(data), lang })
     .onConflictDoUpdate({ target: s.submissionDrafts.token, set: { data: JSON.stringify(data), lang } })
@@ -79,7 +90,10 @@ export type Confirmation =
  * transaction. A second send of the same token (double click, back button, resubmit) finds the PAKN
  * already made and creates nothing.
  */
-export function confirmDraft({ token, now = new Date() }: { token: string; now?: Date }, db: Db = getDb()): Confirmation {
+export function confirmDraft(
+  { token, now = new Date() }: { token: string; now?: Date },
+  db: Db = getDb(),
+): Confirmation {
   const result = db.transaction((tx): Confirmation => {
     const draft = getDraft({ token }, tx as unknown as Db);
     if (!draft) return { status: 'missing' };
@@ -172,15 +186,38 @@ export function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db
   const orphanFiles = db
     .select({ id: s.attachments.id, storedName: s.attachments.storedName })
     .from(s.attachments)
-    .where(and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken), lt(s.attachments.createdAt, cutoff)))
+    .where(
+      and(
+        isNull(s.attachments.paknId),
+        isNotNull(s.attachments.draftToken),
+        lt(s.attachments.createdAt, cutoff),
+      ),
+    )
     .all();
   db.transaction((tx) => {
-    if (orphanFiles.length) tx.delete(s.attachments).where(inArray(s.attachments.id, orphanFiles.map((f) => f.id))).run();
-    if (stale.length) tx.delete(s.submissionDrafts).where(or(inArray(s.submissionDrafts.token, stale))).run();
+    if (orphanFiles.length)
+      tx.delete(s.attachments)
+        .where(
+          inArray(
+            s.attachments.id,
+            orphanFiles.map((f) => f.id),
+          ),
+        )
+        .run();
+    if (stale.length)
+      tx.delete(s.submissionDrafts)
+        .where(or(inArray(s.submissionDrafts.token, stale)))
+        .run();
   });
   for (const f of orphanFiles) removeUpload(f.storedName);
   // files on disk with no row at all (a crash between writing a file and recording it)
-  const known = new Set(db.select({ n: s.attachments.storedName }).from(s.attachments).all().map((r) => r.n));
+  const known = new Set(
+    db
+      .select({ n: s.attachments.storedName })
+      .from(s.attachments)
+      .all()
+      .map((r) => r.n),
+  );
   const dir = uploadsDir();
   if (fs.existsSync(dir)) {
     for (const name of fs.readdirSync(dir)) {

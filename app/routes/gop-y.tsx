@@ -1,15 +1,35 @@
 // The citizen's form. Works without JavaScript: a multipart POST validated on the server, errors
 // next to each field and in a summary, everything typed kept, accepted files kept with the draft.
 import { parseWithZod } from '@conform-to/zod';
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, Choices, ErrorSummary, Select, TextArea, TextField, type FieldError } from '~/components/form';
+import {
+  Checkbox,
+  Choices,
+  ErrorSummary,
+  Select,
+  TextArea,
+  TextField,
+  type FieldError,
+} from '~/components/form';
 import { CATEGORIES, PAKN_TYPES, REGULATION_CATEGORIES, SUBMITTER_KINDS } from '~/domain/pakn';
 import { LIMITS, submissionSchema } from '~/domain/submission-schema';
 import { getAgency, getSetting, listFields } from '~/models/config.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
-import { DRAFT_TOKEN_PATTERN, getDraft, listDraftFiles, saveDraft, updateDraftFiles } from '~/models/submission.server';
+import {
+  DRAFT_TOKEN_PATTERN,
+  getDraft,
+  listDraftFiles,
+  saveDraft,
+  updateDraftFiles,
+} from '~/models/submission.server';
 import { randomToken } from '~/utils/crypto.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -21,23 +41,27 @@ type ActionResult = { values: Values; errors: Record<string, string[]>; formErro
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 function formLimits() {
-  return { maxFiles: getSetting<number>('intake.maxAttachments'), maxMb: getSetting<number>('intake.maxFileMb') };
+  return {
+    maxFiles: getSetting<number>('intake.maxAttachments'),
+    maxMb: getSetting<number>('intake.maxFileMb'),
+  };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = getLocale(request);
   const t = getT(locale);
-  const given = url.searchParams.get('t');
-  const draft = given ? getDraft({ token: given }) : null;
-  const token = draft && !draft.paknId && given ? given : randomToken();
+  const given = url.searchParams.get('t') ?? '';
+  const draft = getDraft({ token: given });
+  // a token already sent starts a new submission; a fresh or failed one keeps its files
+  const token = DRAFT_TOKEN_PATTERN.test(given) && !draft?.paknId ? given : randomToken();
   const agency = getAgency();
   return json(
     {
       token,
       expired: url.searchParams.has('het-han'),
       defaults: (draft && !draft.paknId ? draft.data : {}) as Values,
-      files: draft ? listDraftFiles({ token }) : [],
+      files: listDraftFiles({ token }),
       fields: listFields().map((f) => ({ value: String(f.id), label: locale === 'en' ? f.nameEn : f.name })),
       agencyName: locale === 'en' ? agency.nameEn : agency.name,
       limits: formLimits(),
@@ -52,7 +76,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(locale);
   const token = new URL(request.url).searchParams.get('t') ?? '';
   if (!DRAFT_TOKEN_PATTERN.test(token)) throw json({ message: t('intake.form.badRequest') }, { status: 400 });
-  const limit = hitRateLimit({ bucket: 'intake-form', key: clientIp(context), limit: 120, windowSeconds: 3600 });
+  const limit = hitRateLimit({
+    bucket: 'intake-form',
+    key: clientIp(context),
+    limit: 120,
+    windowSeconds: 3600,
+  });
   if (!limit.allowed) {
     throw json(
       { message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) },
@@ -88,16 +117,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const values = Object.fromEntries(
-    [...new Set(form.keys())].map((k) => [k, form.getAll(k).filter((v): v is string => typeof v === 'string')]),
+    [...new Set(form.keys())].map((k) => [
+      k,
+      form.getAll(k).filter((v): v is string => typeof v === 'string'),
+    ]),
   ) as Record<string, string[]>;
-  const flat: Values = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.length > 1 ? v : v[0]]));
+  const flat: Values = Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, v.length > 1 ? v : v[0]]),
+  );
 
   if (form.get('website')) {
     // the honeypot: people never see this field; bots fill it
-    return json<ActionResult>({ values: flat, errors: {}, formError: t('intake.form.badRequest') }, { status: 400 });
+    return json<ActionResult>(
+      { values: flat, errors: {}, formError: t('intake.form.badRequest') },
+      { status: 400 },
+    );
   }
 
-  const submission = parseWithZod(form, { schema: submissionSchema });
+  const submission = parseWithZod(form, { schema: submissionSchema, disableAutoCoercion: true });
   const errors: Record<string, string[]> =
     submission.status === 'success' ? {} : { ...(submission.reply().error as Record<string, string[]>) };
   const fieldId = form.get('field');
@@ -147,10 +184,17 @@ export default function SubmitForm() {
   const err = (name: string) => errorText(result?.errors[name]?.[0]);
   const str = (name: string) => {
     const value = v[name];
-    return Array.isArray(value) ? value[0] : value === undefined || value === null ? undefined : String(value);
+    return Array.isArray(value)
+      ? value[0]
+      : value === undefined || value === null
+        ? undefined
+        : String(value);
   };
+  // one message per field (the first rule it breaks), but every rejected file
   const summary: FieldError[] = FIELD_ORDER.flatMap((name) =>
-    (result?.errors[name] ?? []).map((m) => ({ id: name, message: errorText(m) ?? '' })),
+    (result?.errors[name] ?? [])
+      .slice(0, name === 'files' ? undefined : 1)
+      .map((m) => ({ id: name, message: errorText(m) ?? '' })),
   );
   if (result?.formError) summary.unshift({ id: 'type', message: result.formError });
   const isOrg = str('submitterKind') === 'organisation';
@@ -378,7 +422,9 @@ export default function SubmitForm() {
 }
 
 function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** Schema keys are translated here; messages the server already translated start with '!'. */

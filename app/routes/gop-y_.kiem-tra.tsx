@@ -1,5 +1,11 @@
 // "Check your answers": the last step before a PAKN is registered. Sending is idempotent per token.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getSetting, listFields } from '~/models/config.server';
@@ -80,7 +86,11 @@ export default function Review() {
     ['address', t('intake.form.address'), data.address],
     ['phone', t('intake.form.phone'), data.phone],
     ['email', t('intake.form.email'), data.email],
-    ['files', t('intake.form.files'), files.length ? files.map((f) => f.name).join('\n') : t('intake.form.noFiles')],
+    [
+      'files',
+      t('intake.form.files'),
+      files.length ? files.map((f) => f.name).join('\n') : t('intake.form.noFiles'),
+    ],
     ['consent', t('intake.form.sectionConsent'), t('intake.form.consentGiven')],
     [
       'showIdentity',

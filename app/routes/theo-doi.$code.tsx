@@ -1,5 +1,11 @@
 // The submitter's own page for one PAKN: the receipt right after sending, then its status and history.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDateVi, toLocalDate } from '~/domain/calendar';
@@ -20,10 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getT(locale);
   const code = normaliseCode(params.code ?? '');
   const ids = await getFollowedIds(request);
-  const view = ids.length ? ids.map((id) => getSubmitterView({ id })).find((v) => v?.pakn.code === code) : null;
+  const view = ids.length
+    ? ids.map((id) => getSubmitterView({ id })).find((v) => v?.pakn.code === code)
+    : null;
   if (!view) return redirect('/theo-doi');
   const { pakn: p, field, unit, files, history, due, publicStatus } = view;
-  const open = !['answered', 'refused', 'transferred', 'forwarded', 'duplicate', 'closed_no_info'].includes(p.status);
+  const open = !['answered', 'refused', 'transferred', 'forwarded', 'duplicate', 'closed_no_info'].includes(
+    p.status,
+  );
   return json(
     {
       isNew: new URL(request.url).searchParams.has('moi'),
@@ -90,7 +100,9 @@ export default function FollowStatus() {
           <dt>{t('intake.follow.status')}</dt>
           <dd>
             <strong>{d.status}</strong>
-            {d.dueState ? <span className={`tag tag-${d.dueState}`}>{t(`dueState.${d.dueState}`)}</span> : null}
+            {d.dueState ? (
+              <span className={`tag tag-${d.dueState}`}>{t(`dueState.${d.dueState}`)}</span>
+            ) : null}
           </dd>
         </div>
         <div className="summary-row">

@@ -1,5 +1,11 @@
 // Follow-up by code + e-mail or phone. Failures are throttled and never say which part was wrong.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, type FieldError } from '~/components/form';
@@ -62,7 +68,10 @@ export default function FollowLookup() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: { code?: string; contact?: string } = result?.errors ?? {};
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
+    id,
+    message: message ?? '',
+  }));
   return (
     <div className="narrow">
       <ErrorSummary errors={summary} />

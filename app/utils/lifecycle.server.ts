@@ -16,7 +16,10 @@ export function startApp() {
   fs.mkdirSync(env.DATA_DIR, { recursive: true });
   getDb();
   log.info({ database: env.DATABASE_URL, dataDir: env.DATA_DIR }, 'database ready');
-  log.info({ mail: describeTransport() }, env.SMTP_URL ? 'mail goes to SMTP' : 'SMTP_URL unset: mail is written as .eml files');
+  log.info(
+    { mail: describeTransport() },
+    env.SMTP_URL ? 'mail goes to SMTP' : 'SMTP_URL unset: mail is written as .eml files',
+  );
   if (env.MAIL_WORKER === '1') worker = startMailWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
   const sweep = () => {
     try {

@@ -24,9 +24,23 @@ const OLE_MIME: Record<string, string> = { doc: 'application/msword', xls: 'appl
 const MAX_TEXT_BYTES = 64 * 1024;
 const MAX_PARTS = 60;
 
-export type FileProblem = { key: 'fileType' | 'fileMismatch' | 'fileSize' | 'fileEmpty' | 'fileCount'; name: string };
-export type StoredUpload = { storedName: string; originalName: string; mime: string; size: number; sha256: string };
-export type ParsedForm = { form: FormData; stored: StoredUpload[]; problems: FileProblem[]; tooManyParts: boolean };
+export type FileProblem = {
+  key: 'fileType' | 'fileMismatch' | 'fileSize' | 'fileEmpty' | 'fileCount';
+  name: string;
+};
+export type StoredUpload = {
+  storedName: string;
+  originalName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+};
+export type ParsedForm = {
+  form: FormData;
+  stored: StoredUpload[];
+  problems: FileProblem[];
+  tooManyParts: boolean;
+};
 
 export function uploadsDir(): string {
   return path.join(getEnv().DATA_DIR, 'uploads');
@@ -122,7 +136,13 @@ export async function parseSubmissionForm(
     if (!allowed) return reject('fileType');
     const ext = path.extname(originalName).slice(1).toLowerCase();
     if (!allowed.exts.includes(ext)) return reject('fileMismatch');
-    stored.push({ storedName, originalName, mime: OLE_MIME[ext] ?? allowed.mime, size, sha256: hash.digest('hex') });
+    stored.push({
+      storedName,
+      originalName,
+      mime: OLE_MIME[ext] ?? allowed.mime,
+      size,
+      sha256: hash.digest('hex'),
+    });
     return undefined;
   };
 

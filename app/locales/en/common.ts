@@ -23,7 +23,8 @@ export default {
     hotline: 'Hotline',
     email: 'E-mail',
     hours: 'Office hours',
-    privacy: 'Your personal data is used only to handle your feedback and is never published without your consent.',
+    privacy:
+      'Your personal data is used only to handle your feedback and is never published without your consent.',
   },
   errorSummary: 'There is a problem',
   errorPrefix: 'Error:',
@@ -43,7 +44,8 @@ export default {
     forbiddenTitle: 'You are not allowed to see this page',
     conflictTitle: 'This action could not be done',
     serverTitle: 'Something went wrong',
-    serverBody: 'Sorry, an error occurred. Nothing you sent before has been lost. Please try again in a few minutes.',
+    serverBody:
+      'Sorry, an error occurred. Nothing you sent before has been lost. Please try again in a few minutes.',
     home: 'Go to the home page',
   },
   date: { format: 'dd/MM/yyyy' },

@@ -5,12 +5,17 @@ export default {
     start: 'Start now',
     followCta: 'Track feedback you have sent',
     whatTitle: 'What is feedback (phản ánh) or a petition (kiến nghị)?',
-    whatPhanAnh: '<strong>Feedback (phản ánh)</strong> is your opinion about an administrative regulation: an obstacle in applying it, a rule that is unlawful, unreasonable or inconsistent, or delay or harassment by an agency or official applying it.',
-    whatKienNghi: '<strong>A petition (kiến nghị)</strong> is feedback with a proposed solution, or an initiative for a new regulation.',
+    whatPhanAnh:
+      '<strong>Feedback (phản ánh)</strong> is your opinion about an administrative regulation: an obstacle in applying it, a rule that is unlawful, unreasonable or inconsistent, or delay or harassment by an agency or official applying it.',
+    whatKienNghi:
+      '<strong>A petition (kiến nghị)</strong> is feedback with a proposed solution, or an initiative for a new regulation.',
     notTitle: 'What this portal is not for',
-    notComplaint: '<strong>Complaints and denunciations</strong> follow the Law on Complaints and the Law on Denunciations: send them to the citizen reception office of the {{agency}} or to the Provincial Inspectorate.',
-    notAdvice: '<strong>Requests for legal advice or explanations</strong>: contact the provincial State Legal Aid Centre or the Department of Justice.',
-    notFile: '<strong>Questions about an application being processed</strong>: check the Public Service Portal or contact the provincial Public Administration Service Centre.',
+    notComplaint:
+      '<strong>Complaints and denunciations</strong> follow the Law on Complaints and the Law on Denunciations: send them to the citizen reception office of the {{agency}} or to the Provincial Inspectorate.',
+    notAdvice:
+      '<strong>Requests for legal advice or explanations</strong>: contact the provincial State Legal Aid Centre or the Department of Justice.',
+    notFile:
+      '<strong>Questions about an application being processed</strong>: check the Public Service Portal or contact the provincial Public Administration Service Centre.',
     howTitle: 'How it works',
     how1: 'Fill in the form: your feedback and your contact details (anonymous feedback cannot be accepted).',
     how2: 'Check your answers and send. You get a code at once and a confirmation e-mail.',
@@ -19,11 +24,13 @@ export default {
     dayUnit_calendar: 'days',
     dayUnit_working: 'working days',
     otherChannelsTitle: 'Other ways to send',
-    otherChannels: 'You can also send feedback by post, in person at the office, by phone or by e-mail to the address below.',
+    otherChannels:
+      'You can also send feedback by post, in person at the office, by phone or by e-mail to the address below.',
   },
   form: {
     title: 'Send feedback',
-    intro: 'Questions marked “optional” can be left empty. You will be able to check everything before sending.',
+    intro:
+      'Questions marked “optional” can be left empty. You will be able to check everything before sending.',
     sectionAbout: 'Your feedback',
     sectionSubmitter: 'About you',
     sectionFiles: 'Supporting documents',
@@ -49,7 +56,8 @@ export default {
     titleField: 'Title',
     titleHint: 'One sentence, for example: “The radiation work licence requires certified copies”.',
     content: 'Details',
-    contentHint: 'Describe the obstacle, the regulation or the conduct, and your proposal if you have one. At most {{max}} characters.',
+    contentHint:
+      'Describe the obstacle, the regulation or the conduct, and your proposal if you have one. At most {{max}} characters.',
     regulationRef: 'Regulation or procedure concerned',
     regulationRefHint: 'The name or number of the document, or the name of the procedure, if you know it.',
     field: 'Field',
@@ -58,10 +66,12 @@ export default {
     filesHint: 'Up to {{count}} files, each at most {{mb}} MB. Formats: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
     filesAccepted: 'Files received',
     removeFile: 'Remove {{name}}',
-    consent: 'I agree that the {{agency}} may process my personal data to receive, handle and answer this feedback.',
+    consent:
+      'I agree that the {{agency}} may process my personal data to receive, handle and answer this feedback.',
     consentHint: 'Required. The data is used only for this purpose (Personal Data Protection Law).',
     showIdentity: 'I agree that my name (or my organisation’s name) is published with the answer.',
-    showIdentityHint: 'Optional. If you leave it unticked, the answer is published without anything about you.',
+    showIdentityHint:
+      'Optional. If you leave it unticked, the answer is published without anything about you.',
     honeypot: 'Leave this field empty',
     submit: 'Continue',
     reviewTitle: 'Check your answers before sending',
@@ -114,9 +124,11 @@ export default {
     receivedOn: 'Received on',
     dueOn: 'Answer due by',
     next: 'What happens next',
-    next1: 'Within {{days}} working days it is classified and assigned to the responsible unit, or transferred to the competent agency.',
+    next1:
+      'Within {{days}} working days it is classified and assigned to the responsible unit, or transferred to the competent agency.',
     next2: 'You get an e-mail whenever something changes. If we need more information, we will contact you.',
-    next3: 'The answer is sent to you and published on the portal (without your personal data unless you agreed).',
+    next3:
+      'The answer is sent to you and published on the portal (without your personal data unless you agreed).',
   },
   follow: {
     title: 'Track your feedback',

@@ -23,7 +23,8 @@ export default {
     hotline: 'Đường dây nóng',
     email: 'Thư điện tử',
     hours: 'Giờ làm việc',
-    privacy: 'Dữ liệu cá nhân của bạn chỉ được dùng để xử lý phản ánh, kiến nghị và không bao giờ được công khai nếu bạn không đồng ý.',
+    privacy:
+      'Dữ liệu cá nhân của bạn chỉ được dùng để xử lý phản ánh, kiến nghị và không bao giờ được công khai nếu bạn không đồng ý.',
   },
   errorSummary: 'Có lỗi cần sửa',
   errorPrefix: 'Lỗi:',
@@ -43,7 +44,8 @@ export default {
     forbiddenTitle: 'Bạn không có quyền xem trang này',
     conflictTitle: 'Thao tác không thực hiện được',
     serverTitle: 'Hệ thống đang gặp sự cố',
-    serverBody: 'Rất tiếc, đã có lỗi xảy ra. Thông tin bạn đã gửi trước đó không bị mất. Vui lòng thử lại sau ít phút.',
+    serverBody:
+      'Rất tiếc, đã có lỗi xảy ra. Thông tin bạn đã gửi trước đó không bị mất. Vui lòng thử lại sau ít phút.',
     home: 'Về trang chủ',
   },
   date: { format: 'dd/MM/yyyy' },

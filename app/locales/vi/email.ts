@@ -34,4 +34,175 @@ export default {
     contact: 'Nếu cần hỗ trợ, xin Ông/Bà liên hệ {{agency}} theo thông tin ở cuối thư.',
     closing: 'Trân trọng,',
   },
+
+  // Status e-mails to the submitter (notifyStep), one group per workflow step.
+  status: {
+    greeting: 'Kính gửi Ông/Bà {{name}},',
+    codeLabel: 'Mã số',
+    titleLabel: 'Tiêu đề',
+    noteLabel: 'Ghi chú của cơ quan',
+    followHeading: 'Theo dõi tình trạng xử lý',
+    followText:
+      'Ông/Bà có thể xem tình trạng xử lý tại trang tra cứu bằng mã số {{code}} cùng địa chỉ thư điện tử hoặc số điện thoại đã khai báo. Đường liên kết riêng trong thư xác nhận tiếp nhận vẫn dùng được.',
+    followLinkText: 'Tra cứu phản ánh, kiến nghị {{code}}',
+    contact: 'Nếu cần hỗ trợ, xin Ông/Bà liên hệ {{agency}} theo thông tin ở cuối thư.',
+    closing: 'Trân trọng,',
+    refused: {
+      subject: '[{{code}}] Phản ánh, kiến nghị không được tiếp nhận',
+      heading: 'Phản ánh, kiến nghị không được tiếp nhận',
+      intro:
+        'Sau khi nghiên cứu, {{agency}} rất tiếc không thể tiếp nhận, xử lý phản ánh, kiến nghị {{code}} của Ông/Bà theo quy định về tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính.',
+      reasonLabel: 'Lý do',
+      guidanceHeading: 'Ông/Bà có thể làm gì',
+    },
+    transferred: {
+      subject: '[{{code}}] Phản ánh, kiến nghị đã được chuyển cơ quan có thẩm quyền',
+      heading: 'Đã chuyển cơ quan có thẩm quyền',
+      intro:
+        'Nội dung phản ánh, kiến nghị {{code}} của Ông/Bà không thuộc thẩm quyền của {{agency}}. Theo Điều 9 Nghị định số 20/2008/NĐ-CP, chúng tôi đã chuyển phản ánh, kiến nghị đến cơ quan có thẩm quyền dưới đây để xem xét, xử lý.',
+      agencyLabel: 'Cơ quan tiếp nhận',
+      addressLabel: 'Địa chỉ',
+      emailLabel: 'Thư điện tử',
+      reasonLabel: 'Lý do chuyển',
+      next: 'Cơ quan có thẩm quyền sẽ trả lời Ông/Bà. Khi cần, Ông/Bà có thể liên hệ trực tiếp cơ quan này.',
+    },
+    forwarded: {
+      subject: '[{{code}}] Phản ánh về hành vi hành chính đã được chuyển xử lý',
+      heading: 'Đã chuyển xử lý theo quy định',
+      intro:
+        'Phản ánh, kiến nghị {{code}} của Ông/Bà liên quan đến hành vi hành chính của cơ quan, cán bộ, công chức. Nội dung này đã được chuyển đến cơ quan, người có thẩm quyền để xử lý theo quy định của pháp luật có liên quan.',
+      agencyLabel: 'Chuyển đến',
+      next: 'Kết quả xử lý sẽ do cơ quan, người có thẩm quyền thông báo theo quy định.',
+    },
+    duplicate: {
+      subject: '[{{code}}] Phản ánh, kiến nghị trùng với nội dung đang được xử lý',
+      heading: 'Nội dung trùng với phản ánh, kiến nghị đang được xử lý',
+      intro:
+        'Phản ánh, kiến nghị {{code}} của Ông/Bà có nội dung trùng với một phản ánh, kiến nghị đang được xử lý, nên sẽ không được xử lý riêng.',
+      originalLabel: 'Phản ánh, kiến nghị đang được xử lý',
+      next: 'Kết quả xử lý nội dung này sẽ được công khai trên Cổng khi có trả lời.',
+    },
+    assigned: {
+      subject: '[{{code}}] Phản ánh, kiến nghị đã được giao đơn vị xử lý',
+      heading: 'Phản ánh, kiến nghị đang được xử lý',
+      intro:
+        'Phản ánh, kiến nghị {{code}} của Ông/Bà thuộc thẩm quyền của {{agency}} và đã được giao cho đơn vị dưới đây nghiên cứu, xử lý.',
+      unitLabel: 'Đơn vị xử lý',
+      dueLabel: 'Thời hạn trả lời',
+    },
+    reassigned: {
+      subject: '[{{code}}] Thay đổi đơn vị xử lý phản ánh, kiến nghị',
+      heading: 'Đơn vị xử lý đã thay đổi',
+      intro: 'Phản ánh, kiến nghị {{code}} của Ông/Bà nay do đơn vị dưới đây nghiên cứu, xử lý.',
+      unitLabel: 'Đơn vị xử lý',
+      dueLabel: 'Thời hạn trả lời',
+    },
+    info_requested: {
+      subject: '[{{code}}] Đề nghị Ông/Bà bổ sung thông tin',
+      heading: 'Đề nghị bổ sung thông tin',
+      intro: 'Để xử lý phản ánh, kiến nghị {{code}}, đơn vị xử lý đề nghị Ông/Bà bổ sung thông tin sau:',
+      questionLabel: 'Thông tin cần bổ sung',
+      howTo:
+        'Xin Ông/Bà mở trang tra cứu, nhập mã số {{code}} cùng địa chỉ thư điện tử hoặc số điện thoại đã khai báo, rồi gửi thông tin bổ sung tại trang phản ánh, kiến nghị của mình. Đường liên kết riêng trong thư xác nhận tiếp nhận vẫn dùng được.',
+      linkText: 'Gửi thông tin bổ sung cho {{code}}',
+      pause:
+        'Trong thời gian chờ Ông/Bà bổ sung thông tin, thời hạn trả lời tạm dừng. Nếu sau {{days}} ngày không nhận được thông tin bổ sung, phản ánh, kiến nghị sẽ được đóng vì nội dung không rõ ràng.',
+    },
+    extended: {
+      subject: '[{{code}}] Thư xin lỗi và gia hạn thời hạn trả lời',
+      heading: 'Xin lỗi và gia hạn thời hạn trả lời',
+      apology:
+        '{{agency}} thành thật xin lỗi Ông/Bà vì chưa thể trả lời phản ánh, kiến nghị {{code}} đúng thời hạn đã hẹn.',
+      reasonLabel: 'Lý do gia hạn',
+      newDateLabel: 'Thời hạn trả lời mới',
+      promise: 'Chúng tôi sẽ trả lời Ông/Bà chậm nhất vào ngày {{date}}. Mong Ông/Bà thông cảm.',
+    },
+    answered: {
+      subject: '[{{code}}] Trả lời phản ánh, kiến nghị của Ông/Bà',
+      heading: 'Trả lời phản ánh, kiến nghị',
+      intro: '{{agency}} trả lời phản ánh, kiến nghị {{code}} của Ông/Bà như sau.',
+      outcomeLabel: 'Kết quả xử lý',
+      answerHeading: 'Nội dung trả lời',
+      next: 'Văn bản trả lời chính thức được công khai theo quy định. Xin cảm ơn Ông/Bà đã đóng góp ý kiến.',
+    },
+    closed_no_info: {
+      subject: '[{{code}}] Đóng phản ánh, kiến nghị do chưa nhận được thông tin bổ sung',
+      heading: 'Đóng phản ánh, kiến nghị',
+      intro:
+        'Đến nay {{agency}} chưa nhận được thông tin bổ sung Ông/Bà được đề nghị cung cấp cho phản ánh, kiến nghị {{code}}. Do nội dung chưa rõ ràng, phản ánh, kiến nghị này được đóng.',
+      next: 'Ông/Bà có thể gửi phản ánh, kiến nghị mới với đầy đủ thông tin bất cứ lúc nào.',
+    },
+    progress: {
+      subject: '[{{code}}] Thông báo tiến độ xử lý phản ánh, kiến nghị',
+      heading: 'Thông báo tiến độ xử lý',
+      intro:
+        'Phản ánh, kiến nghị {{code}} của Ông/Bà đã quá thời hạn trả lời ({{due}}). {{agency}} thành thật xin lỗi Ông/Bà vì sự chậm trễ này.',
+      statusLabel: 'Tình trạng hiện nay',
+      unitLabel: 'Đơn vị xử lý',
+      next: 'Chúng tôi sẽ tiếp tục thông báo tiến độ cho Ông/Bà {{days}} ngày một lần cho đến khi có trả lời.',
+    },
+  },
+  refusalReason: {
+    R01: 'Không viết bằng tiếng Việt hoặc không đọc được nội dung',
+    R02: 'Không có hoặc không rõ họ tên, địa chỉ, thông tin liên hệ của người gửi',
+    R03: 'Nội dung không rõ ràng',
+    R04: 'Nội dung là khiếu nại hoặc tố cáo',
+    R05: 'Nội dung là đề nghị tư vấn, giải thích pháp luật, không phải phản ánh, kiến nghị về quy định hành chính',
+    R06: 'Không liên quan đến quy định hành chính hoặc hành vi hành chính',
+    R07: 'Gửi không đúng kênh hoặc tệp đính kèm không đúng định dạng cho phép',
+    R08: 'Có ngôn từ xúc phạm, thông tin bí mật nhà nước, hoặc trùng với phản ánh, kiến nghị đang được xử lý',
+  },
+  refusalGuidance: {
+    R01: 'Xin Ông/Bà gửi lại phản ánh, kiến nghị bằng tiếng Việt, với nội dung đọc được. Nếu cần hỗ trợ, Ông/Bà có thể gọi đường dây nóng hoặc đến trực tiếp cơ quan.',
+    R02: 'Xin Ông/Bà gửi lại phản ánh, kiến nghị với đầy đủ họ tên, địa chỉ và số điện thoại hoặc thư điện tử để cơ quan có thể liên hệ và trả lời.',
+    R03: 'Xin Ông/Bà gửi lại phản ánh, kiến nghị, nêu rõ quy định hoặc hành vi hành chính được phản ánh, vướng mắc cụ thể và đề xuất (nếu có).',
+    R04: 'Khiếu nại được giải quyết theo Luật Khiếu nại 2011, tố cáo theo Luật Tố cáo 2018. Xin Ông/Bà gửi đơn khiếu nại hoặc tố cáo đến cơ quan, người có thẩm quyền giải quyết, hoặc đến Ban Tiếp công dân của cơ quan để được hướng dẫn.',
+    R05: 'Để được tư vấn, giải thích pháp luật, Ông/Bà có thể liên hệ Trung tâm trợ giúp pháp lý nhà nước của tỉnh, Sở Tư pháp, hoặc tổ chức hành nghề luật sư, tư vấn pháp luật.',
+    R06: 'Cổng này chỉ tiếp nhận phản ánh, kiến nghị về quy định hành chính và hành vi hành chính. Với các nội dung khác, xin Ông/Bà liên hệ cơ quan quản lý lĩnh vực liên quan hoặc chính quyền địa phương nơi cư trú.',
+    R07: 'Xin Ông/Bà gửi lại qua Cổng này, qua bưu điện hoặc trực tiếp tại cơ quan, với tệp đính kèm đúng định dạng được chấp nhận (PDF, JPEG, PNG, Word hoặc Excel).',
+    R08: 'Nếu nội dung trùng với phản ánh, kiến nghị đang được xử lý, kết quả sẽ được công khai trên Cổng. Ông/Bà có thể gửi lại phản ánh, kiến nghị với ngôn từ phù hợp và không có thông tin thuộc bí mật nhà nước.',
+  },
+  outcome: {
+    amend: 'Sửa đổi, bổ sung, bãi bỏ quy định theo thẩm quyền',
+    propose_higher: 'Đề nghị cơ quan có thẩm quyền sửa đổi, bổ sung, bãi bỏ quy định',
+    new_rule: 'Ban hành hoặc đề nghị ban hành quy định mới',
+    stands: 'Giải thích, giữ nguyên quy định hiện hành',
+    keep_studying: 'Chưa đủ cơ sở, tiếp tục nghiên cứu',
+  },
+  // To a unit when a PAKN is assigned to it.
+  unitAssigned: {
+    subject: '[{{code}}] Giao {{unit}} xử lý phản ánh, kiến nghị',
+    heading: 'Phản ánh, kiến nghị mới được giao',
+    intro: 'Phản ánh, kiến nghị {{code}} đã được giao cho {{unit}} xử lý.',
+    reassignedIntro: 'Phản ánh, kiến nghị {{code}} đã được chuyển giao cho {{unit}} xử lý.',
+    titleLabel: 'Tiêu đề',
+    receivedLabel: 'Ngày tiếp nhận',
+    dueLabel: 'Thời hạn trả lời',
+    noteLabel: 'Ghi chú của người giao',
+    linkText: 'Mở phản ánh, kiến nghị {{code}}',
+  },
+  // The units' daily digest.
+  digest: {
+    subject: '[PAKN] {{unit}}: {{overdue}} quá hạn, {{soon}} sắp đến hạn – {{date}}',
+    heading: 'Phản ánh, kiến nghị cần chú ý ngày {{date}}',
+    intro:
+      'Danh sách phản ánh, kiến nghị đang xử lý của {{unit}} đã quá hạn hoặc đến hạn trả lời trong {{days}} ngày làm việc tới.',
+    overdueHeading: 'Quá hạn ({{count}})',
+    dueSoonHeading: 'Sắp đến hạn ({{count}})',
+    dueLabel: 'Hạn',
+    lateBy: 'quá hạn {{count}} ngày làm việc',
+    statusLabel: 'Tình trạng',
+    openQueue: 'Mở danh sách phản ánh, kiến nghị',
+  },
+  // The coordinators' alert when items become overdue.
+  overdue: {
+    subject: '[PAKN] {{count}} phản ánh, kiến nghị vừa quá hạn trả lời',
+    heading: 'Phản ánh, kiến nghị vừa quá hạn',
+    intro: 'Các phản ánh, kiến nghị sau đã quá thời hạn trả lời mà chưa được trả lời:',
+    unitLabel: 'Đơn vị',
+    noUnit: 'Chưa giao đơn vị',
+    dueLabel: 'Hạn',
+    statusLabel: 'Tình trạng',
+    openQueue: 'Mở danh sách phản ánh, kiến nghị',
+  },
 };

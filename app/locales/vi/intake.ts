@@ -5,12 +5,17 @@ export default {
     start: 'Bắt đầu gửi phản ánh, kiến nghị',
     followCta: 'Tra cứu phản ánh, kiến nghị đã gửi',
     whatTitle: 'Phản ánh, kiến nghị là gì?',
-    whatPhanAnh: '<strong>Phản ánh</strong> là ý kiến của cá nhân, tổ chức về quy định hành chính: vướng mắc khi thực hiện, quy định không hợp pháp, không hợp lý, không đồng bộ, hoặc hành vi chậm trễ, gây phiền hà của cơ quan, cán bộ khi thực hiện quy định đó.',
-    whatKienNghi: '<strong>Kiến nghị</strong> là phản ánh có kèm theo đề xuất phương án xử lý, hoặc sáng kiến ban hành quy định mới.',
+    whatPhanAnh:
+      '<strong>Phản ánh</strong> là ý kiến của cá nhân, tổ chức về quy định hành chính: vướng mắc khi thực hiện, quy định không hợp pháp, không hợp lý, không đồng bộ, hoặc hành vi chậm trễ, gây phiền hà của cơ quan, cán bộ khi thực hiện quy định đó.',
+    whatKienNghi:
+      '<strong>Kiến nghị</strong> là phản ánh có kèm theo đề xuất phương án xử lý, hoặc sáng kiến ban hành quy định mới.',
     notTitle: 'Những việc không gửi qua cổng này',
-    notComplaint: '<strong>Khiếu nại, tố cáo</strong> được giải quyết theo Luật Khiếu nại và Luật Tố cáo: gửi đến bộ phận tiếp công dân của {{agency}} hoặc Thanh tra tỉnh.',
-    notAdvice: '<strong>Yêu cầu tư vấn, giải thích pháp luật</strong>: liên hệ Trung tâm Trợ giúp pháp lý nhà nước tỉnh hoặc Sở Tư pháp.',
-    notFile: '<strong>Hỏi về hồ sơ thủ tục hành chính đang giải quyết</strong>: tra cứu trên Cổng Dịch vụ công hoặc liên hệ Trung tâm Phục vụ hành chính công tỉnh.',
+    notComplaint:
+      '<strong>Khiếu nại, tố cáo</strong> được giải quyết theo Luật Khiếu nại và Luật Tố cáo: gửi đến bộ phận tiếp công dân của {{agency}} hoặc Thanh tra tỉnh.',
+    notAdvice:
+      '<strong>Yêu cầu tư vấn, giải thích pháp luật</strong>: liên hệ Trung tâm Trợ giúp pháp lý nhà nước tỉnh hoặc Sở Tư pháp.',
+    notFile:
+      '<strong>Hỏi về hồ sơ thủ tục hành chính đang giải quyết</strong>: tra cứu trên Cổng Dịch vụ công hoặc liên hệ Trung tâm Phục vụ hành chính công tỉnh.',
     howTitle: 'Cách gửi',
     how1: 'Điền biểu mẫu: nội dung phản ánh, kiến nghị và thông tin liên hệ của bạn (không nhận phản ánh, kiến nghị nặc danh).',
     how2: 'Kiểm tra lại thông tin rồi gửi. Bạn nhận ngay mã số và thư điện tử xác nhận.',
@@ -19,11 +24,13 @@ export default {
     dayUnit_calendar: 'ngày',
     dayUnit_working: 'ngày làm việc',
     otherChannelsTitle: 'Gửi bằng cách khác',
-    otherChannels: 'Bạn cũng có thể gửi qua bưu chính, trực tiếp tại trụ sở, qua điện thoại hoặc thư điện tử đến địa chỉ dưới đây.',
+    otherChannels:
+      'Bạn cũng có thể gửi qua bưu chính, trực tiếp tại trụ sở, qua điện thoại hoặc thư điện tử đến địa chỉ dưới đây.',
   },
   form: {
     title: 'Gửi phản ánh, kiến nghị',
-    intro: 'Các mục đánh dấu “không bắt buộc” có thể để trống. Bạn sẽ được xem lại toàn bộ thông tin trước khi gửi.',
+    intro:
+      'Các mục đánh dấu “không bắt buộc” có thể để trống. Bạn sẽ được xem lại toàn bộ thông tin trước khi gửi.',
     sectionAbout: 'Nội dung phản ánh, kiến nghị',
     sectionSubmitter: 'Thông tin người gửi',
     sectionFiles: 'Tài liệu kèm theo',
@@ -47,18 +54,22 @@ export default {
     email: 'Thư điện tử',
     emailHint: 'Chúng tôi gửi mã số, thông báo và kết quả trả lời đến địa chỉ này.',
     titleField: 'Tiêu đề',
-    titleHint: 'Tóm tắt trong một câu, ví dụ: “Thủ tục cấp giấy phép tiến hành công việc bức xạ yêu cầu nộp bản sao có chứng thực”.',
+    titleHint:
+      'Tóm tắt trong một câu, ví dụ: “Thủ tục cấp giấy phép tiến hành công việc bức xạ yêu cầu nộp bản sao có chứng thực”.',
     content: 'Nội dung',
-    contentHint: 'Mô tả vướng mắc, quy định hoặc hành vi bạn phản ánh, và đề xuất của bạn nếu có. Tối đa {{max}} ký tự.',
+    contentHint:
+      'Mô tả vướng mắc, quy định hoặc hành vi bạn phản ánh, và đề xuất của bạn nếu có. Tối đa {{max}} ký tự.',
     regulationRef: 'Quy định, thủ tục hành chính liên quan',
     regulationRefHint: 'Tên, số hiệu văn bản hoặc tên thủ tục, nếu bạn biết.',
     field: 'Lĩnh vực',
     fieldUnknown: 'Tôi không rõ',
     files: 'Tệp đính kèm',
-    filesHint: 'Tối đa {{count}} tệp, mỗi tệp không quá {{mb}} MB. Định dạng: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
+    filesHint:
+      'Tối đa {{count}} tệp, mỗi tệp không quá {{mb}} MB. Định dạng: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
     filesAccepted: 'Tệp đã nhận',
     removeFile: 'Bỏ tệp {{name}}',
-    consent: 'Tôi đồng ý để {{agency}} xử lý dữ liệu cá nhân của tôi nhằm tiếp nhận, xử lý và trả lời phản ánh, kiến nghị này.',
+    consent:
+      'Tôi đồng ý để {{agency}} xử lý dữ liệu cá nhân của tôi nhằm tiếp nhận, xử lý và trả lời phản ánh, kiến nghị này.',
     consentHint: 'Bắt buộc. Dữ liệu chỉ dùng cho mục đích này (Luật Bảo vệ dữ liệu cá nhân).',
     showIdentity: 'Tôi đồng ý công khai họ tên (hoặc tên tổ chức) của tôi cùng kết quả trả lời.',
     showIdentityHint: 'Không bắt buộc. Nếu không chọn, kết quả được công khai mà không có thông tin về bạn.',
@@ -73,7 +84,8 @@ export default {
     identityShown: 'Công khai họ tên',
     identityHidden: 'Không công khai họ tên',
     noFiles: 'Không có tệp đính kèm',
-    rateLimited: 'Bạn đã gửi quá nhiều phản ánh, kiến nghị trong thời gian ngắn. Vui lòng thử lại sau {{minutes}} phút.',
+    rateLimited:
+      'Bạn đã gửi quá nhiều phản ánh, kiến nghị trong thời gian ngắn. Vui lòng thử lại sau {{minutes}} phút.',
     badRequest: 'Không đọc được dữ liệu gửi lên. Vui lòng tải lại trang và thử lại.',
     tooLarge: 'Dữ liệu gửi lên quá lớn. Mỗi tệp không quá {{mb}} MB, tối đa {{count}} tệp.',
   },
@@ -114,9 +126,11 @@ export default {
     receivedOn: 'Ngày tiếp nhận',
     dueOn: 'Hạn trả lời',
     next: 'Điều gì xảy ra tiếp theo',
-    next1: 'Trong {{days}} ngày làm việc, phản ánh, kiến nghị được phân loại và giao cho đơn vị có trách nhiệm, hoặc chuyển đến cơ quan có thẩm quyền.',
+    next1:
+      'Trong {{days}} ngày làm việc, phản ánh, kiến nghị được phân loại và giao cho đơn vị có trách nhiệm, hoặc chuyển đến cơ quan có thẩm quyền.',
     next2: 'Bạn nhận thư điện tử mỗi khi có thay đổi. Nếu cần thêm thông tin, chúng tôi sẽ liên hệ với bạn.',
-    next3: 'Kết quả trả lời được gửi cho bạn và công khai trên cổng (không kèm thông tin cá nhân nếu bạn không đồng ý).',
+    next3:
+      'Kết quả trả lời được gửi cho bạn và công khai trên cổng (không kèm thông tin cá nhân nếu bạn không đồng ý).',
   },
   follow: {
     title: 'Tra cứu phản ánh, kiến nghị',

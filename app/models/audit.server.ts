@@ -1,0 +1,107 @@
+// The audit log: an append-only record of every staff action. This module only inserts and reads;
+// database triggers (migration 0001) abort any UPDATE or DELETE on audit_log.
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { getDb, type Db } from '~/utils/db.server';
+import type { Tx } from '~/utils/mail.server';
+
+export type AuditEntry = {
+  actorUserId: number | null;
+  /** dotted verb, e.g. 'auth.signin', 'pakn.assign', 'pakn.contact.view', 'export.run', 'settings.update' */
+  action: string;
+  targetType?: string;
+  targetId?: string | number;
+  ip?: string;
+  detail?: Record<string, unknown>;
+};
+
+/** Appends one entry. Pass the transaction when the action it records is part of one. */
+export function audit(entry: AuditEntry, db: Db | Tx = getDb()): void {
+  db.insert(s.auditLog)
+    .values({
+      actorUserId: entry.actorUserId,
+      action: entry.action.slice(0, 100),
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId === undefined ? null : String(entry.targetId),
+      ip: entry.ip ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    })
+    .run();
+}
+
+export type AuditRow = {
+  id: number;
+  at: Date;
+  actorUserId: number | null;
+  actorEmail: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  detail: string | null;
+};
+
+export type AuditFilter = {
+  actorUserId?: number;
+  /** exact action, or a prefix when it ends with '.' or '*' (e.g. 'auth.') */
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  /** inclusive instants (epoch ms) */
+  from?: number;
+  to?: number;
+  /** keyset: only rows with id < before */
+  before?: number;
+  limit?: number;
+};
+
+/** Newest first, keyset-paginated by id. Returns one page and the cursor of the next, if any. */
+export function listAudit(filter: AuditFilter = {}, db: Db = getDb()): { rows: AuditRow[]; nextBefore: number | null } {
+  const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
+  const where: SQL[] = [];
+  if (filter.actorUserId !== undefined) where.push(eq(s.auditLog.actorUserId, filter.actorUserId));
+  if (filter.action) {
+    const a = filter.action.trim();
+    if (a.endsWith('*') || a.endsWith('.')) {
+      const prefix = a.replace(/\*$/, '').replace(/[\\%_]/g, (c) => `\\${c}`);
+      where.push(sql`${s.auditLog.action} LIKE ${`${prefix}%`} ESCAPE '\\'`);
+    } else where.push(eq(s.auditLog.action, a));
+  }
+  if (filter.targetType) where.push(eq(s.auditLog.targetType, filter.targetType));
+  if (filter.targetId) where.push(eq(s.auditLog.targetId, filter.targetId));
+  if (filter.from !== undefined) where.push(gte(s.auditLog.at, new Date(filter.from)));
+  if (filter.to !== undefined) where.push(lte(s.auditLog.at, new Date(filter.to)));
+  if (filter.before !== undefined) where.push(lt(s.auditLog.id, filter.before));
+  const rows = db
+    .select({
+      id: s.auditLog.id,
+      at: s.auditLog.at,
+      actorUserId: s.auditLog.actorUserId,
+      actorEmail: s.users.email,
+      actorName: s.users.name,
+      action: s.auditLog.action,
+      targetType: s.auditLog.targetType,
+      targetId: s.auditLog.targetId,
+      ip: s.auditLog.ip,
+      detail: s.auditLog.detail,
+    })
+    .from(s.auditLog)
+    .leftJoin(s.users, eq(s.users.id, s.auditLog.actorUserId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(s.auditLog.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  return { rows: page, nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}
+
+/** The distinct actions recorded so far, for the filter's drop-down. */
+export function listAuditActions(db: Db = getDb()): string[] {
+  return db
+    .selectDistinct({ action: s.auditLog.action })
+    .from(s.auditLog)
+    .orderBy(s.auditLog.action)
+    .all()
+    .map((r) => r.action);
+}

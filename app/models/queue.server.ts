@@ -1,0 +1,254 @@
+// The staff queue: tabs with counts, filters, diacritic-insensitive search and keyset pagination.
+// Every list query walks an index on (answer_due, id) or (received_at, id) — never OFFSET — so page 5 000
+// costs the same as page 1; the unit scope of handlers and unit approvers is part of the SQL.
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import * as s from '../../db/schema';
+import { addCalendarDays, isValidLocalDate, toLocalDate, type LocalDate } from '~/domain/calendar';
+import { computeDueDate, dueState, type DueState } from '~/domain/deadlines';
+import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
+import { isUnitScoped, type Actor } from '~/domain/permissions';
+import { foldVietnamese } from '~/domain/routing';
+import { isOpen, STATUSES, type Status } from '~/domain/workflow';
+import { getCalendar } from './config.server';
+import { getDb, type Db } from '~/utils/db.server';
+
+export const PAGE_SIZE = 50;
+export const QUEUE_TABS = ['classify', 'unit', 'approval', 'dueSoon', 'overdue', 'all'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+export const QUEUE_SORTS = ['due', 'due_desc', 'received_desc', 'received'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+export const OPEN_STATUSES: Status[] = STATUSES.filter(isOpen);
+/** open and with the clock running: awaiting_info is paused, so it is neither due soon nor overdue */
+const RUNNING_STATUSES: Status[] = OPEN_STATUSES.filter((st) => st !== 'awaiting_info');
+
+const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
+const optionalDate = z
+  .string()
+  .refine(isValidLocalDate)
+  .optional()
+  .catch(undefined);
+const CURSOR_RE = /^(\d{4}-\d{2}-\d{2}|\d{1,15})~(\d{1,12})$/;
+
+const paramsSchema = z.object({
+  tab: z.enum(QUEUE_TABS).optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+  unit: optionalId,
+  field: optionalId,
+  category: z.coerce
+    .number()
+    .int()
+    .refine((n) => (CATEGORIES as readonly number[]).includes(n))
+    .optional()
+    .catch(undefined),
+  type: z.enum(PAKN_TYPES).optional().catch(undefined),
+  channel: z.enum(CHANNELS).optional().catch(undefined),
+  from: optionalDate,
+  to: optionalDate,
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v?.trim() || undefined),
+  sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
+  after: z.string().regex(CURSOR_RE).optional().catch(undefined),
+  before: z.string().regex(CURSOR_RE).optional().catch(undefined),
+});
+export type QueueParams = z.output<typeof paramsSchema>;
+export type QueueFilters = Omit<QueueParams, 'tab' | 'sort'> & { tab: QueueTab; sort: QueueSort };
+
+/** The tabs this actor sees: "in my unit" needs a unit, "to classify" is never in a unit's scope. */
+export function queueTabs(actor: Actor): QueueTab[] {
+  return QUEUE_TABS.filter((tab) => {
+    if (tab === 'unit') return actor.unitId !== null;
+    if (tab === 'classify') return !isUnitScoped(actor);
+    return true;
+  });
+}
+
+function defaultTab(actor: Actor): QueueTab {
+  if (actor.role === 'coordinator') return 'classify';
+  if (actor.role === 'handler' && actor.unitId !== null) return 'unit';
+  if (actor.role === 'approver') return 'approval';
+  return 'all';
+}
+
+/** Unknown or malformed parameters are dropped (a GET filter form cannot be "wrong", only ignored). */
+export function parseQueueParams(params: URLSearchParams, actor: Actor): QueueFilters {
+  const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ''));
+  const parsed = paramsSchema.parse(raw);
+  const tabs = queueTabs(actor);
+  const tab = parsed.tab && tabs.includes(parsed.tab) ? parsed.tab : defaultTab(actor);
+  return { ...parsed, tab: tabs.includes(tab) ? tab : 'all', sort: parsed.sort ?? 'due' };
+}
+
+/** FTS5 query from what the user typed: folded words, each a quoted prefix term, all required. */
+export function ftsQuery(q: string): string | null {
+  const words = foldVietnamese(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
+function scopeCondition(actor: Actor): SQL | undefined {
+  if (!isUnitScoped(actor)) return undefined;
+  return actor.unitId === null ? sql`0` : eq(s.pakn.unitId, actor.unitId);
+}
+
+/** The last day that still counts as "due soon" (≤ 2 working days away), as dueState defines it. */
+function dueSoonLimit(today: LocalDate, db: Db): LocalDate {
+  const third = computeDueDate({ start: today, days: 3, unit: 'working', calendar: getCalendar(db) }).due;
+  return addCalendarDays(third, -1);
+}
+
+function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: Db): SQL | undefined {
+  switch (tab) {
+    case 'classify':
+      return eq(s.pakn.status, 'received');
+    case 'unit':
+      return actor.unitId === null
+        ? sql`0`
+        : and(eq(s.pakn.unitId, actor.unitId), inArray(s.pakn.status, OPEN_STATUSES));
+    case 'approval':
+      return eq(s.pakn.status, 'awaiting_approval');
+    case 'dueSoon':
+      return and(
+        inArray(s.pakn.status, RUNNING_STATUSES),
+        gte(s.pakn.answerDue, today),
+        lte(s.pakn.answerDue, dueSoonLimit(today, db)),
+      );
+    case 'overdue':
+      return and(inArray(s.pakn.status, RUNNING_STATUSES), lt(s.pakn.answerDue, today));
+    case 'all':
+      return undefined;
+  }
+}
+
+export function countQueueTabs(
+  { actor, today = toLocalDate(new Date()) }: { actor: Actor; today?: LocalDate },
+  db: Db = getDb(),
+): Record<QueueTab, number> {
+  const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
+  for (const tab of queueTabs(actor)) {
+    counts[tab] =
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(s.pakn)
+        .where(and(scopeCondition(actor), tabCondition(tab, actor, today, db)))
+        .get()?.n ?? 0;
+  }
+  return counts;
+}
+
+type Cursor = { value: string | number; id: number };
+
+function parseCursor(raw: string, byDue: boolean): Cursor | null {
+  const m = CURSOR_RE.exec(raw);
+  if (!m) return null;
+  const value = m[1]!;
+  if (byDue !== value.includes('-')) return null;
+  return { value: byDue ? value : Number(value), id: Number(m[2]) };
+}
+
+function sortSpec(sort: QueueSort) {
+  const byDue = sort === 'due' || sort === 'due_desc';
+  const ascending = sort === 'due' || sort === 'received';
+  return { byDue, ascending, column: byDue ? s.pakn.answerDue : s.pakn.receivedAt };
+}
+
+/** The list query for one page; exported so a test can check its plan with EXPLAIN QUERY PLAN. */
+export function buildQueueQuery(
+  { actor, filters, today = toLocalDate(new Date()) }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
+  db: Db = getDb(),
+) {
+  const { byDue, ascending, column } = sortSpec(filters.sort);
+  const backwards = Boolean(filters.before) && !filters.after;
+  const cursor = filters.after
+    ? parseCursor(filters.after, byDue)
+    : filters.before
+      ? parseCursor(filters.before, byDue)
+      : null;
+  // Walking backwards is the same walk in the opposite direction, reversed afterwards.
+  const forward = ascending !== backwards;
+  let keyset: SQL | undefined;
+  if (cursor) {
+    const v = byDue ? cursor.value : new Date(cursor.value as number);
+    // `col >= v AND (col > v OR id > x)` keeps an index range on col, which the row-value form may not.
+    keyset = forward
+      ? and(gte(column, v as never), or(gt(column, v as never), gt(s.pakn.id, cursor.id)))
+      : and(lte(column, v as never), or(lt(column, v as never), lt(s.pakn.id, cursor.id)));
+  }
+  const match = filters.q ? ftsQuery(filters.q) : null;
+  const where = and(
+    scopeCondition(actor),
+    tabCondition(filters.tab, actor, today, db),
+    filters.status ? eq(s.pakn.status, filters.status) : undefined,
+    filters.unit ? eq(s.pakn.unitId, filters.unit) : undefined,
+    filters.field ? eq(s.pakn.fieldId, filters.field) : undefined,
+    filters.category ? eq(s.pakn.category, filters.category) : undefined,
+    filters.type ? eq(s.pakn.type, filters.type) : undefined,
+    filters.channel ? eq(s.pakn.channel, filters.channel) : undefined,
+    filters.from ? gte(s.pakn.receivedDate, filters.from) : undefined,
+    filters.to ? lte(s.pakn.receivedDate, filters.to) : undefined,
+    match ? sql`${s.pakn.id} IN (SELECT rowid FROM pakn_fts WHERE pakn_fts MATCH ${match})` : undefined,
+    keyset,
+  );
+  const order = forward ? [asc(column), asc(s.pakn.id)] : [desc(column), desc(s.pakn.id)];
+  return db
+    .select({
+      id: s.pakn.id,
+      code: s.pakn.code,
+      title: s.pakn.title,
+      status: s.pakn.status,
+      type: s.pakn.type,
+      channel: s.pakn.channel,
+      unitId: s.pakn.unitId,
+      fieldId: s.pakn.fieldId,
+      receivedAt: s.pakn.receivedAt,
+      receivedDate: s.pakn.receivedDate,
+      answerDue: s.pakn.answerDue,
+      extendedTo: s.pakn.extendedTo,
+      version: s.pakn.version,
+    })
+    .from(s.pakn)
+    .where(where)
+    .orderBy(...order)
+    .limit(PAGE_SIZE + 1);
+}
+
+export type QueueRow = ReturnType<ReturnType<typeof buildQueueQuery>['all']>[number] & { dueState: DueState | null };
+export type QueuePage = { rows: QueueRow[]; next: string | null; prev: string | null };
+
+function cursorOf(row: { id: number; answerDue: string; receivedAt: Date }, byDue: boolean): string {
+  return `${byDue ? row.answerDue : row.receivedAt.getTime()}~${row.id}`;
+}
+
+export function listQueue(
+  { actor, filters, today = toLocalDate(new Date()) }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
+  db: Db = getDb(),
+): QueuePage {
+  const { byDue } = sortSpec(filters.sort);
+  const backwards = Boolean(filters.before) && !filters.after;
+  const fetched = buildQueueQuery({ actor, filters, today }, db).all();
+  const more = fetched.length > PAGE_SIZE;
+  const page = fetched.slice(0, PAGE_SIZE);
+  if (backwards) page.reverse();
+  const calendar = getCalendar(db);
+  const rows = page.map((r) => ({
+    ...r,
+    dueState: isOpen(r.status as Status)
+      ? dueState({ due: r.answerDue, paused: r.status === 'awaiting_info' }, today, calendar)
+      : null,
+  }));
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const hasCursor = Boolean(filters.after || filters.before);
+  return {
+    rows,
+    next: last && (backwards || more) ? cursorOf(last, byDue) : null,
+    prev: first && (backwards ? more : hasCursor) ? cursorOf(first, byDue) : null,
+  };
+}

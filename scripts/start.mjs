@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm start`: the one command that serves the portal on a fresh machine. Installs dependencies when
+// they are missing or stale, builds when the sources are newer than the build, then starts the server,
+// which migrates and seeds the SQLite database on first run.
+import { execSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+const run = (cmd) =>
+  execSync(cmd, { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
+const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(p) : mtime(p));
+  }
+  return latest;
+}
+
+if (mtime('node_modules/.package-lock.json') < mtime('package-lock.json')) {
+  console.log('› installing dependencies (npm ci)…');
+  run('npm ci --no-audit --no-fund');
+}
+const sources = Math.max(
+  newest('app'),
+  newest('emails'),
+  newest('db'),
+  mtime('remix.config.js'),
+  mtime('package-lock.json'),
+);
+if (mtime('build/index.js') < sources) {
+  console.log('› building…');
+  run('npx remix build');
+}
+
+const env = { NODE_ENV: 'production', ...process.env };
+if (!env.SESSION_SECRET) {
+  // a local secret kept beside the data, so sessions survive restarts of the demo
+  const dataDir = env.DATA_DIR || './data';
+  const file = path.join(dataDir, '.session-secret');
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
+  env.SESSION_SECRET = fs.readFileSync(file, 'utf8').trim();
+}
+const child = spawn(process.execPath, ['server.mjs'], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

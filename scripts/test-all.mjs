@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm test`: every check, in the order that fails fastest. Prints one summary line at the end.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['types', 'npx', ['tsc', '--noEmit']],
+  ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  ['build', 'npx', ['remix', 'build']],
+  ['unit and integration', 'npx', ['vitest', 'run']],
+  ['browser', 'npx', ['playwright', 'test']],
+];
+
+const env = { ...process.env, SKIP_BUILD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+let passed = 0;
+let failed = 0;
+for (const [name, cmd, args] of steps) {
+  const started = Date.now();
+  console.log(`\n━━ ${name}: ${cmd} ${args.join(' ')}`);
+  const { status } = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: name === 'build' ? { ...env, NODE_ENV: 'production' } : env,
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (status === 0) {
+    passed += 1;
+    console.log(`━━ ${name}: ok (${seconds} s)`);
+  } else {
+    failed += 1;
+    console.log(`━━ ${name}: FAILED (${seconds} s)`);
+    if (process.env.KEEP_GOING !== '1') break;
+  }
+}
+console.log(`\nsteps: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

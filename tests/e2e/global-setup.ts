@@ -1,0 +1,158 @@
+// Playwright global setup: build once, start a real SMTP server that writes every message it receives
+// as a JSON file, start the production server on a free port with its own database, data folder and
+// SMTP_URL, wait for /healthz, then publish the URLs to the workers (env vars + a state file).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FullConfig } from '@playwright/test';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const TMP_ROOT = path.join(ROOT, 'tests/.tmp');
+export const STATE_FILE = path.join(TMP_ROOT, 'e2e-state.json');
+
+export type E2EState = {
+  baseURL: string;
+  mailDir: string;
+  runDir: string;
+  serverPid: number;
+  serverLog: string;
+};
+
+/** handles shared with global-teardown: both run in the runner process (globalThis survives two module copies) */
+const g = globalThis as unknown as { __paknE2E?: { smtp?: TestSmtpServer; server?: ChildProcess } };
+export const handles = (g.__paknE2E ??= {});
+
+/** stops what global setup started: the portal (SIGTERM, then SIGKILL after 10 s) and the SMTP server */
+export async function stopAll() {
+  const server = handles.server;
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  handles.server = undefined;
+  await handles.smtp?.stop();
+  handles.smtp = undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, logFile: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) {
+      throw new Error(`server exited with ${server.exitCode}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+    }
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} not healthy after ${timeoutMs} ms:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+}
+
+export default async function globalSetup(_config: FullConfig) {
+  if (process.env.SKIP_BUILD !== '1') {
+    try {
+      execFileSync('npx', ['remix', 'build'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      throw new Error(`remix build failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+    }
+  }
+
+  const runDir = path.join(TMP_ROOT, `e2e-${Date.now()}-${crypto.randomBytes(3).toString('hex')}`);
+  const dataDir = path.join(runDir, 'data');
+  const mailDir = path.join(runDir, 'received-mail');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(mailDir, { recursive: true });
+
+  // the SMTP server lives in this (runner) process; each message becomes one JSON file the tests read
+  const smtp = await startSmtpServer();
+  handles.smtp = smtp;
+  let written = 0;
+  const origPush = smtp.messages.push.bind(smtp.messages);
+  smtp.messages.push = (...mails) => {
+    for (const mail of mails) {
+      written += 1;
+      const to = [mail.to ?? []]
+        .flat()
+        .flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
+      const record = {
+        seq: written,
+        receivedAt: new Date().toISOString(),
+        to,
+        from: mail.from?.text ?? '',
+        subject: mail.subject ?? '',
+        text: mail.text ?? '',
+        html: typeof mail.html === 'string' ? mail.html : '',
+        headers: Object.fromEntries([...mail.headers].map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+      };
+      const file = path.join(mailDir, `${String(written).padStart(5, '0')}.json`);
+      fs.writeFileSync(`${file}.part`, JSON.stringify(record, null, 2));
+      fs.renameSync(`${file}.part`, file); // readers never see half a message
+    }
+    return origPush(...mails);
+  };
+
+  const port = await freePort();
+  // "localhost", not 127.0.0.1: Chromium keeps `Secure` cookies on http://localhost
+  const baseURL = `http://localhost:${port}`;
+  const serverLog = path.join(runDir, 'server.log');
+  const out = fs.openSync(serverLog, 'a');
+  const server = spawn(process.execPath, ['server.mjs'], {
+    cwd: ROOT,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      BASE_URL: baseURL,
+      DATA_DIR: dataDir,
+      DATABASE_URL: path.join(dataDir, 'pakn.db'),
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Cổng PAKN <no-reply@pakn.test>',
+      MAIL_POLL_SECONDS: '1',
+      MAIL_WORKER: '1',
+      SESSION_SECRET: crypto.randomBytes(24).toString('hex'),
+      LOG_LEVEL: 'warn',
+      // each test sends its own X-Forwarded-For (see fixtures.ts) so per-address rate limits do not
+      // leak from one test into another
+      TRUST_PROXY: '1',
+    },
+  });
+  fs.closeSync(out);
+  handles.server = server;
+
+  try {
+    await waitForHealth(`${baseURL}/healthz`, server, serverLog);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  const state: E2EState = { baseURL, mailDir, runDir, serverPid: server.pid!, serverLog };
+  fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+  // workers are started after global setup and inherit these
+  process.env.E2E_BASE_URL = baseURL;
+  process.env.E2E_MAIL_DIR = mailDir;
+  process.env.E2E_STATE_FILE = STATE_FILE;
+}

@@ -1,0 +1,61 @@
+// The production build of the portal, run in-process against its own SQLite file and data folder:
+// requests go through the same Remix handler as in production, without a port.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+import { TEST_TMP_DIR } from './db';
+
+export const BASE = 'http://localhost:3999';
+
+export type TestApp = {
+  dir: string;
+  /** a request as a browser would send it; `ip` sets the client address seen by rate limits */
+  fetch(pathname: string, init?: RequestInit & { ip?: string }): Promise<Response>;
+  db(): import('../../app/utils/db.server').Db;
+  stop(): Promise<void>;
+};
+
+/**
+ * Env must be set before the build's modules read it, and they cache it: call this once per test
+ * file (vitest runs each file in its own process).
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = path.join(TEST_TMP_DIR, `app-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  fs.mkdirSync(dir, { recursive: true });
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret',
+    DATABASE_URL: path.join(dir, 'pakn.db'),
+    DATA_DIR: dir,
+    BASE_URL: BASE,
+    LOG_LEVEL: 'silent',
+    MAIL_WORKER: '0',
+    ...env,
+  });
+  const buildPath = path.resolve('build/index.js');
+  const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild & {
+    entry: { module: { startApp(): unknown; stopApp(): Promise<void> } };
+  };
+  build.entry.module.startApp();
+  const handler = createRequestHandler(build, 'production');
+  const { getDb } = (await import(
+    /* @vite-ignore */ path.resolve('app/utils/db.server.ts')
+  )) as typeof import('../../app/utils/db.server');
+  return {
+    dir,
+    fetch(pathname, init = {}) {
+      const { ip = '127.0.0.1', ...rest } = init;
+      return handler(new Request(BASE + pathname, { redirect: 'manual', ...rest }), {
+        cspNonce: 'test-nonce',
+        requestId: 'test',
+        clientIp: ip,
+      });
+    },
+    db: getDb,
+    async stop() {
+      await build.entry.module.stopApp();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
