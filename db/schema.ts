@@ -136,6 +136,16 @@ export const pakn = sqliteTable(
     handlerUserId: integer('handler_user_id'),
     /** when the PAKN was answered (approved), for on-time figures */
     answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+    /** publication (issue #4): none → published → withdrawn */
+    publication: text('publication', { enum: ['none', 'published', 'withdrawn'] })
+      .notNull()
+      .default('none'),
+    publicTitle: text('public_title'),
+    publicSummary: text('public_summary'),
+    /** the answer text as published, redacted */
+    publicAnswer: text('public_answer'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    withdrawnReason: text('withdrawn_reason'),
     /** folded (no diacritics, đ→d, lower-case) code, title, content and submitter, for search */
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
@@ -148,6 +158,7 @@ export const pakn = sqliteTable(
     index('pakn_unit_status_due_idx').on(t.unitId, t.status, t.answerDue),
     index('pakn_received_idx').on(t.receivedAt),
     index('pakn_due_idx').on(t.answerDue),
+    index('pakn_published_idx').on(t.publication, t.publishedAt),
   ],
 );
 
@@ -166,6 +177,62 @@ export const answers = sqliteTable('answers', {
   approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
   returnComment: text('return_comment'),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
+
+/** Personal-data flags raised before publication; each must be redacted or dismissed with a reason. */
+export const redactionFlags = sqliteTable(
+  'redaction_flags',
+  {
+    id: integer('id').primaryKey(),
+    paknId: integer('pakn_id')
+      .notNull()
+      .references(() => pakn.id),
+    source: text('source').notNull(),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    decision: text('decision', { enum: ['pending', 'redact', 'dismiss'] })
+      .notNull()
+      .default('pending'),
+    reason: text('reason'),
+    decidedByUserId: integer('decided_by_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('redaction_flags_pakn_idx').on(t.paknId)],
+);
+
+/** Numbered official documents (plan VI.3/VI.4): refusal, info request, late apology, transfer, reply cover, report. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: integer('id').primaryKey(),
+    paknId: integer('pakn_id').references(() => pakn.id),
+    type: text('type').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    number: text('number').notNull(),
+    issuedDate: text('issued_date').notNull(),
+    addressee: text('addressee').notNull().default(''),
+    content: text('content').notNull(),
+    /** the redacted text shown on the public register, when the type is public */
+    publicContent: text('public_content'),
+    isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
+    createdByUserId: integer('created_by_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('documents_pakn_idx').on(t.paknId), index('documents_type_year_idx').on(t.type, t.year, t.seq)],
+);
+
+/** The submitter's rating of an answer, and an optional request for reconsideration. */
+export const feedbackRatings = sqliteTable('feedback_ratings', {
+  id: integer('id').primaryKey(),
+  paknId: integer('pakn_id')
+    .notNull()
+    .unique()
+    .references(() => pakn.id),
+  rating: text('rating', { enum: ['satisfied', 'neutral', 'unsatisfied'] }).notNull(),
+  comment: text('comment'),
+  reconsiderationRequested: integer('reconsideration_requested', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
 });
 
 /** Clock stops while the submitter is asked for more information. */
