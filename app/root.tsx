@@ -104,6 +104,12 @@ function Header() {
           <li>
             <NavLink to="/theo-doi">{t('nav.follow')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/cong-khai">{t('pub.nav')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/noi-tiep-nhan">{t('pub.where.title')}</NavLink>
+          </li>
         </ul>
       </nav>
     </header>

@@ -146,6 +146,8 @@ export const pakn = sqliteTable(
     publicAnswer: text('public_answer'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     withdrawnReason: text('withdrawn_reason'),
+    /** answered by its due date (with pauses and extension), fixed when answered */
+    onTime: integer('on_time', { mode: 'boolean' }),
     /** folded (no diacritics, đ→d, lower-case) code, title, content and submitter, for search */
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),

@@ -86,8 +86,16 @@ export function renderDigestEmail(d: DigestEmailData): RenderedEmail {
   const labels = { due: t('email.digest.dueLabel'), status: t('email.digest.statusLabel') };
   const lateBy = (it: StaffMailItem) => (it.lateBy ? [t('email.digest.lateBy', { count: it.lateBy })] : []);
   const sections = [
-    { title: t('email.digest.overdueHeading', { count: d.overdue.length }), list: staffItemList(d.overdue, labels, lateBy), n: d.overdue.length },
-    { title: t('email.digest.dueSoonHeading', { count: d.dueSoon.length }), list: staffItemList(d.dueSoon, labels), n: d.dueSoon.length },
+    {
+      title: t('email.digest.overdueHeading', { count: d.overdue.length }),
+      list: staffItemList(d.overdue, labels, lateBy),
+      n: d.overdue.length,
+    },
+    {
+      title: t('email.digest.dueSoonHeading', { count: d.dueSoon.length }),
+      list: staffItemList(d.dueSoon, labels),
+      n: d.dueSoon.length,
+    },
   ].filter((s) => s.n > 0);
   const heading = t('email.digest.heading', { date: d.date });
   const intro = t('email.digest.intro', { unit: d.unitName, days: d.soonDays });

@@ -26,9 +26,11 @@ export function renderOverdueEmail(d: OverdueEmailData): RenderedEmail {
   const heading = t('email.overdue.heading');
   const intro = t('email.overdue.intro');
   const openQueue = t('email.overdue.openQueue');
-  const list = staffItemList(d.items, { due: t('email.overdue.dueLabel'), status: t('email.overdue.statusLabel') }, (it) => [
-    `${t('email.overdue.unitLabel')}: ${it.unitName ?? t('email.overdue.noUnit')}`,
-  ]);
+  const list = staffItemList(
+    d.items,
+    { due: t('email.overdue.dueLabel'), status: t('email.overdue.statusLabel') },
+    (it) => [`${t('email.overdue.unitLabel')}: ${it.unitName ?? t('email.overdue.noUnit')}`],
+  );
 
   const html = renderEmailHtml(
     <EmailLayout locale={d.locale} t={t} title={subject} preheader={subject} agency={d.agency}>

@@ -138,7 +138,8 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
       body.push(p(k('intro')));
       if (d.target) {
         const lines = [d.target.name];
-        if (d.target.address) lines.push(`${t('email.status.transferred.addressLabel')}: ${d.target.address}`);
+        if (d.target.address)
+          lines.push(`${t('email.status.transferred.addressLabel')}: ${d.target.address}`);
         if (d.target.email) lines.push(`${t('email.status.transferred.emailLabel')}: ${d.target.email}`);
         body.push(panel(k('agencyLabel'), lines.join('\n')));
       }

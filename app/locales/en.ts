@@ -4,6 +4,7 @@ import auth from './en/auth';
 import common from './en/common';
 import email from './en/email';
 import intake from './en/intake';
+import pub from './en/pub';
 import staff from './en/staff';
 
-export default { ...common, intake, email, auth, staff, admin };
+export default { ...common, intake, email, auth, staff, admin, pub };

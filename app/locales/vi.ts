@@ -4,6 +4,7 @@ import auth from './vi/auth';
 import common from './vi/common';
 import email from './vi/email';
 import intake from './vi/intake';
+import pub from './vi/pub';
 import staff from './vi/staff';
 
-export default { ...common, intake, email, auth, staff, admin };
+export default { ...common, intake, email, auth, staff, admin, pub };

@@ -607,3 +607,21 @@ export function getAdminOverview(db: Db = getDb()) {
     year,
   };
 }
+
+// ---------------------------------------------------------------------------------------------- page helpers
+
+const FLASH_KEYS = ['created', 'updated', 'deleted', 'saved'] as const;
+
+/** The confirmation after a redirect: `?ok=<key>` and, after a calendar or rule change, `&n=<recomputed>`. */
+export function flashFromUrl(t: TFunction, url: URL): string | null {
+  const key = url.searchParams.get('ok');
+  if (!key || !(FLASH_KEYS as readonly string[]).includes(key)) return null;
+  const n = url.searchParams.get('n');
+  const recomputed = n !== null && /^\d+$/.test(n) ? ` ${t('admin.flash.recomputed', { count: Number(n) })}` : '';
+  return t(`admin.flash.${key}`) + recomputed;
+}
+
+/** A positive integer id from a form or query value, else null. */
+export function parseId(value: unknown): number | null {
+  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : null;
+}

@@ -105,3 +105,36 @@ export function listAuditActions(db: Db = getDb()): string[] {
     .all()
     .map((r) => r.action);
 }
+
+const instantFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** dd/mm/yyyy HH:mm:ss in Asia/Ho_Chi_Minh, for staff pages (rendered on the server). */
+export function formatInstant(at: Date | number | null | undefined): string {
+  if (at === null || at === undefined) return '';
+  return instantFormat.format(at).replace(',', '');
+}
+
+/** 'dd/mm/yyyy' or 'yyyy-mm-dd' → the first (or, with endOfDay, last) millisecond of that day in Vietnam. */
+export function parseVnDay(input: string, { endOfDay = false } = {}): number | null {
+  const v = input.trim();
+  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  let y: number, mo: number, d: number;
+  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  const utc = Date.UTC(y, mo - 1, d);
+  const check = new Date(utc);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  // Vietnam is UTC+7 all year (no daylight saving)
+  const start = utc - 7 * 3600_000;
+  return endOfDay ? start + 86_400_000 - 1 : start;
+}

@@ -7,6 +7,7 @@ import { checkPassword, type PasswordProblem } from '~/domain/password-policy';
 import { isRole, type Role } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
 import { getAgency } from '~/models/config.server';
+import { hitRateLimit } from '~/models/rate-limit.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
 import { getDb, type Db } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
@@ -22,6 +23,10 @@ export const LOCK_MINUTES = 15;
 export const RESET_TTL_MS = 60 * 60 * 1000;
 /** A new account's "set your password" link lasts longer than a reset link. */
 export const INVITE_TTL_MS = 72 * 60 * 60 * 1000;
+/** Reset requests per client address, and e-mails sent per account, per window. */
+export const RESET_IP_LIMIT = 5;
+export const RESET_EMAIL_LIMIT = 3;
+export const RESET_WINDOW_SECONDS = 60 * 60;
 
 // argon2id (algorithm 2; the const enum cannot be imported under isolatedModules), OWASP parameters.
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -412,4 +417,28 @@ export async function completePasswordReset(
     audit({ actorUserId: used.userId, action: 'auth.reset.completed', targetType: 'user', targetId: used.userId, ip }, tx);
     return used.userId;
   });
+}
+
+/**
+ * The "forgot password" form. Same answer whether or not the account exists; requests are limited per
+ * address (answered with "throttled") and mails per account (silently not sent, so no one can flood an inbox).
+ */
+export function requestPasswordReset(
+  rawEmail: string,
+  { locale, ip, now = Date.now() }: { locale: Locale; ip: string; now?: number },
+  db: Db = getDb(),
+): { ok: true } | { ok: false; reason: 'emailRequired' | 'emailInvalid' | 'throttled'; minutes?: number } {
+  const email = normaliseEmail(rawEmail);
+  if (!email) return { ok: false, reason: 'emailRequired' };
+  if (!isValidEmail(email)) return { ok: false, reason: 'emailInvalid' };
+  const byIp = hitRateLimit({ bucket: 'reset-ip', key: ip, limit: RESET_IP_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now }, db);
+  if (!byIp.allowed) return { ok: false, reason: 'throttled', minutes: Math.ceil(byIp.retryAfterSeconds / 60) };
+  const byEmail = hitRateLimit({ bucket: 'reset-email', key: email, limit: RESET_EMAIL_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now }, db);
+  const user = findUserByEmail(email, db);
+  if (!byEmail.allowed || !user || !user.active) {
+    audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);
+    return { ok: true };
+  }
+  issuePasswordReset(user, { locale, ip, now }, db);
+  return { ok: true };
 }

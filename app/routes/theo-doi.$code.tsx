@@ -6,15 +6,21 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary, TextArea } from '~/components/form';
 import { formatDateVi, toLocalDate } from '~/domain/calendar';
 import { dueState, explainDueDate } from '~/domain/deadlines';
 import { normaliseCode } from '~/domain/pakn';
-import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';
 import { getSubmitterView } from '~/models/pakn.server';
+import { hitRateLimit } from '~/models/rate-limit.server';
+import { getOpenInfoRequest, NOTE_MAX, submitInfoReply, WorkflowError } from '~/models/workflow.server';
+import { cleanText } from '~/domain/text';
 import { clearFollowAccess, getFollowedIds } from '~/utils/follow-session.server';
+import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -31,12 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : null;
   if (!view) return redirect('/theo-doi');
   const { pakn: p, field, unit, files, history, due, publicStatus } = view;
+  const infoRequest = p.status === 'awaiting_info' ? getOpenInfoRequest({ paknId: p.id }) : null;
   const open = !['answered', 'refused', 'transferred', 'forwarded', 'duplicate', 'closed_no_info'].includes(
     p.status,
   );
   return json(
     {
       isNew: new URL(request.url).searchParams.has('moi'),
+      infoRequest: infoRequest
+        ? { question: infoRequest.question, askedOn: infoRequest.askedAt ? formatDateVi(infoRequest.askedAt) : null }
+        : null,
+      infoReplied: new URL(request.url).searchParams.has('da-bo-sung'),
+      infoLimits: infoLimits(),
       classifyDays: getDeadlineRules().classify.days,
       code: p.code,
       status: locale === 'en' ? publicStatus.en : publicStatus.vi,
@@ -65,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       history: history.map((h) => ({
         id: h.id,
         at: formatDateVi(h.at),
-        text: t(`intake.events.${h.type}`, { code: p.code, defaultValue: h.type }),
+        text: t([`intake.events.${h.type}`, `staff.followup.events.${h.type}`], { code: p.code, defaultValue: h.type }),
         note: h.note,
       })),
       pageTitle: `${t('intake.follow.statusTitle', { code: p.code })} – ${t('app.shortName')}`,
@@ -74,12 +86,60 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+function infoLimits() {
+  return { maxFiles: getSetting<number>('intake.maxAttachments'), maxMb: getSetting<number>('intake.maxFileMb') };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
+    return infoReply({ request, params, context } as ActionFunctionArgs);
+  }
   return redirect('/theo-doi', { headers: { 'Set-Cookie': await clearFollowAccess(request) } });
+}
+
+/** The submitter's answer to an information request: text and files; the clock resumes. */
+async function infoReply({ request, params, context }: ActionFunctionArgs) {
+  const t = getT(getLocale(request));
+  const code = normaliseCode(params.code ?? '');
+  const ids = await getFollowedIds(request);
+  const view = ids.map((id) => getSubmitterView({ id })).find((v) => v?.pakn.code === code);
+  if (!view) return redirect('/theo-doi');
+  if (view.pakn.status !== 'awaiting_info') throw json({ message: t('staff.followup.notWaiting') }, { status: 409 });
+  const limit = hitRateLimit({ bucket: 'info-reply', key: clientIp(context), limit: 30, windowSeconds: 3600 });
+  if (!limit.allowed) throw json({ message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) }, { status: 429 });
+  const { maxFiles, maxMb } = infoLimits();
+  let parsed;
+  try {
+    parsed = await parseSubmissionForm(request, { maxFiles, maxBytes: maxMb * 1024 * 1024, existingFiles: 0, fileField: 'files' });
+  } catch {
+    throw json({ message: t('intake.form.badRequest') }, { status: 400 });
+  }
+  const { form, stored, problems, tooManyParts } = parsed;
+  const reply = cleanText(String(form.get('reply') ?? ''));
+  const errors: string[] = [];
+  if (form.get('intent') !== 'info_reply') errors.push(t('intake.form.badRequest'));
+  if (!reply) errors.push(t('staff.followup.required'));
+  if (reply.length > NOTE_MAX) errors.push(t('staff.followup.tooLong', { max: NOTE_MAX }));
+  for (const p of problems) errors.push(t(`intake.errors.${p.key}`, { name: p.name, mb: maxMb, count: maxFiles }));
+  if (tooManyParts) errors.push(t('intake.errors.tooManyFields'));
+  if (errors.length) {
+    // nothing is kept from a refused reply: the files are chosen again with the corrected text
+    for (const f of stored) removeUpload(f.storedName);
+    return json({ replyErrors: errors, reply: String(form.get('reply') ?? '') }, { status: 400 });
+  }
+  try {
+    submitInfoReply({ paknId: view.pakn.id, text: reply, files: stored, ip: clientIp(context) });
+  } catch (error) {
+    for (const f of stored) removeUpload(f.storedName);
+    if (error instanceof WorkflowError) throw json({ message: t(error.messageKey) }, { status: error.status });
+    throw error;
+  }
+  return redirect(`/theo-doi/${encodeURIComponent(view.pakn.code)}?da-bo-sung=1`);
 }
 
 export default function FollowStatus() {
   const d = useLoaderData<typeof loader>();
+  const replyResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const r = d.record;
   return (
@@ -133,6 +193,12 @@ export default function FollowStatus() {
           </ol>
         </>
       ) : null}
+      {d.infoReplied ? (
+        <p className="notice" role="status">
+          {t('staff.followup.done')}
+        </p>
+      ) : null}
+      {d.infoRequest ? <InfoReplyForm request={d.infoRequest} limits={d.infoLimits} result={replyResult} /> : null}
       <h2>{t('intake.follow.history')}</h2>
       <ol className="timeline">
         {d.history.map((h) => (
@@ -181,5 +247,43 @@ function Row({ label, value }: { label: string; value: string }) {
       <dt>{label}</dt>
       <dd className="pre-line">{value}</dd>
     </div>
+  );
+}
+
+function InfoReplyForm({
+  request,
+  limits,
+  result,
+}: {
+  request: { question: string; askedOn: string | null };
+  limits: { maxFiles: number; maxMb: number };
+  result?: { replyErrors?: string[]; reply?: string };
+}) {
+  const { t } = useTranslation();
+  const errors = result?.replyErrors ?? [];
+  return (
+    <section className="panel-info" aria-labelledby="info-request-title">
+      <ErrorSummary errors={errors.map((message) => ({ id: 'reply', message }))} />
+      <h2 id="info-request-title">{t('staff.followup.title')}</h2>
+      {request.askedOn ? <p>{t('staff.followup.askedOn', { date: request.askedOn })}</p> : null}
+      <blockquote className="pre-line">{request.question}</blockquote>
+      <p className="hint">{t('staff.followup.pausedNote')}</p>
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <input type="hidden" name="intent" value="info_reply" />
+        <TextArea id="reply" name="reply" label={t('staff.followup.reply')} error={errors[0]} defaultValue={result?.reply} rows={6} />
+        <div className="form-group">
+          <label className="label" htmlFor="files">
+            {t('staff.followup.files')} <span className="optional">{t('optional')}</span>
+          </label>
+          <p className="hint" id="files-hint">
+            {t('staff.followup.filesHint', { count: limits.maxFiles, mb: limits.maxMb })}
+          </p>
+          <input className="file-input" id="files" name="files" type="file" multiple aria-describedby="files-hint" accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx" />
+        </div>
+        <button type="submit" className="button">
+          {t('staff.followup.submit')}
+        </button>
+      </Form>
+    </section>
   );
 }

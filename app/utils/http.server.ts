@@ -10,3 +10,9 @@ export type AppLoadContext = { cspNonce: string; requestId: string; clientIp: st
 export function clientIp(context: unknown): string {
   return (context as Partial<AppLoadContext> | undefined)?.clientIp ?? 'unknown';
 }
+
+/** Public pages are the same for everyone in a language: a short shared cache absorbs bursts. */
+export const PUBLIC_CACHE = {
+  'Cache-Control': 'public, max-age=60, stale-while-revalidate=300',
+  Vary: 'Cookie',
+};

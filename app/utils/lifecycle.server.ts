@@ -4,9 +4,11 @@ import { closeDb, getDb } from './db.server';
 import { getEnv } from './env.server';
 import { getLogger } from './logger.server';
 import { describeTransport, startMailWorker } from './mail.server';
+import { startNotificationScheduler } from '~/models/notifications.server';
 import { purgeStaleDrafts } from '~/models/submission.server';
 
 let worker: { stop(): Promise<void> } | undefined;
+let notifier: { stop(): void } | undefined;
 let janitor: NodeJS.Timeout | undefined;
 
 /** Validates the configuration (throws EnvError with a readable message), migrates, seeds, starts workers. */
@@ -20,7 +22,10 @@ export function startApp() {
     { mail: describeTransport() },
     env.SMTP_URL ? 'mail goes to SMTP' : 'SMTP_URL unset: mail is written as .eml files',
   );
-  if (env.MAIL_WORKER === '1') worker = startMailWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
+  if (env.MAIL_WORKER === '1') {
+    worker = startMailWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
+    notifier = startNotificationScheduler();
+  }
   const sweep = () => {
     try {
       purgeStaleDrafts();
@@ -36,6 +41,7 @@ export function startApp() {
 
 export async function stopApp() {
   if (janitor) clearInterval(janitor);
+  notifier?.stop();
   await worker?.stop();
   closeDb();
 }

@@ -1,0 +1,167 @@
+// Staff intake of the other channels (post, in person, phone, e-mail, hotline): the coordinator types in
+// a PAKN with its real receipt date, from which the deadlines run (spec §3: phone OR address suffices).
+import { z } from 'zod';
+import { formatDateVi, isValidLocalDate, toLocalDate } from '~/domain/calendar';
+import { explainDueDate } from '~/domain/deadlines';
+import { categoriesFor, CATEGORIES, CHANNELS, PAKN_TYPES, SUBJECTS, SUBMITTER_KINDS, type Category } from '~/domain/pakn';
+import { LIMITS } from '~/domain/submission-schema';
+import { cleanLine, cleanText, normalisePhone } from '~/domain/text';
+import { renderReceiptEmail } from '../../emails';
+import { audit } from './audit.server';
+import { getAgency, listFields } from './config.server';
+import { answerDueDate, createPakn } from './pakn.server';
+import { privateLink } from './submission.server';
+import { getDb, type Db } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { enqueueMail } from '~/utils/mail.server';
+import type { Actor } from '~/domain/permissions';
+
+export const STAFF_CHANNELS = CHANNELS.filter((c) => c !== 'online');
+
+const E = (k: string) => `intake.errors.${k}`;
+const S = (k: string) => `staff.intake.errors.${k}`;
+const line = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => cleanLine(v ?? ''))
+    .pipe(z.string().max(max, `${E('tooLong')}|${max}`));
+const required = (max: number, key: string) => line(max).pipe(z.string().min(1, key));
+const choice = <T extends readonly [string, ...string[]]>(values: T, key: string) =>
+  z.enum(values, { errorMap: () => ({ message: key }) });
+
+export function intakeSchema(today: string) {
+  return z
+    .object({
+      channel: choice(STAFF_CHANNELS as unknown as [string, ...string[]], S('channel')),
+      receivedDate: z
+        .string({ required_error: S('receivedDate') })
+        .refine(isValidLocalDate, S('receivedDate'))
+        .refine((d) => d <= today, S('receivedFuture')),
+      type: choice(PAKN_TYPES, E('type')),
+      subject: choice(SUBJECTS, E('subject')),
+      category: z.coerce
+        .number({ invalid_type_error: E('category') })
+        .int(E('category'))
+        .refine((n) => (CATEGORIES as readonly number[]).includes(n), E('category')),
+      submitterKind: choice(SUBMITTER_KINDS, E('submitterKind')),
+      orgName: line(LIMITS.orgName),
+      representative: line(LIMITS.representative),
+      fullName: required(LIMITS.fullName, E('fullName')),
+      address: line(LIMITS.address),
+      phone: line(LIMITS.phone),
+      email: line(LIMITS.email),
+      title: required(LIMITS.title, E('title')),
+      content: z
+        .string()
+        .optional()
+        .transform((v) => cleanText(v ?? ''))
+        .pipe(z.string().min(1, E('content')).max(LIMITS.content, `${E('tooLong')}|${LIMITS.content}`)),
+      regulationRef: line(LIMITS.regulationRef),
+      field: z.string({ required_error: E('field') }).regex(/^(unknown|\d{1,6})$/, E('field')),
+      consent: z.literal('on').optional().transform((v) => v === 'on'),
+      showIdentity: z.literal('on').optional().transform((v) => v === 'on'),
+    })
+    .superRefine((v, ctx) => {
+      if (!categoriesFor(v.subject).includes(v.category as Category)) {
+        ctx.addIssue({ code: 'custom', path: ['category'], message: E('categoryMismatch') });
+      }
+      if (v.submitterKind === 'organisation') {
+        if (!v.orgName) ctx.addIssue({ code: 'custom', path: ['orgName'], message: E('orgName') });
+        if (!v.representative) ctx.addIssue({ code: 'custom', path: ['representative'], message: E('representative') });
+      }
+      if (!v.phone && !v.address) ctx.addIssue({ code: 'custom', path: ['phone'], message: S('phoneOrAddress') });
+      if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: E('phoneInvalid') });
+      if (v.email && !z.string().email().safeParse(v.email).success) {
+        ctx.addIssue({ code: 'custom', path: ['email'], message: E('emailInvalid') });
+      }
+    });
+}
+export type StaffIntake = z.output<ReturnType<typeof intakeSchema>>;
+
+export type ParsedIntake =
+  | { ok: true; value: StaffIntake }
+  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+
+export function parseIntakeForm(form: FormData, { today = toLocalDate(new Date()), db = getDb() } = {}): ParsedIntake {
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
+  const result = intakeSchema(today).safeParse(values);
+  const errors: Record<string, string> = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? 'channel');
+      errors[key] ??= issue.message === 'Required' ? S('required') : issue.message;
+    }
+  }
+  if (/^\d+$/.test(values.field ?? '') && !listFields({ db }).some((f) => f.id === Number(values.field))) {
+    errors.field = E('field');
+  }
+  if (!result.success || Object.keys(errors).length) return { ok: false, errors, values };
+  return { ok: true, value: result.data };
+}
+
+/** The receipt instant: now for today's items, 08:00 Vietnam time on the day of receipt otherwise. */
+export function receiptInstant(date: string, now = new Date()): Date {
+  return date === toLocalDate(now) ? now : new Date(`${date}T08:00:00+07:00`);
+}
+
+export function recordStaffIntake(
+  { actor, input, lang, ip, now = new Date() }: { actor: Actor; input: StaffIntake; lang: 'vi' | 'en'; ip?: string; now?: Date },
+  db: Db = getDb(),
+): { id: number; code: string; emailed: boolean } {
+  return db.transaction((tx) => {
+    const organisation = input.submitterKind === 'organisation';
+    const email = input.email ? input.email.toLowerCase() : null;
+    const { pakn, accessToken } = createPakn(tx, {
+      type: input.type,
+      subject: input.subject,
+      category: input.category,
+      submitterKind: input.submitterKind,
+      orgName: organisation ? input.orgName : null,
+      representative: organisation ? input.representative : null,
+      fullName: input.fullName,
+      address: input.address,
+      phone: input.phone ? normalisePhone(input.phone)! : '',
+      email,
+      title: input.title,
+      content: input.content,
+      regulationRef: input.regulationRef || null,
+      fieldId: input.field === 'unknown' ? null : Number(input.field),
+      channel: input.channel as StaffIntake['channel'] & (typeof CHANNELS)[number],
+      lang,
+      receivedAt: receiptInstant(input.receivedDate, now),
+      consent: input.consent,
+      showIdentity: input.showIdentity,
+      actorUserId: actor.id,
+    });
+    audit(
+      { actorUserId: actor.id, action: 'pakn.intake', targetType: 'pakn', targetId: pakn.id, ip, detail: { code: pakn.code, channel: input.channel } },
+      tx,
+    );
+    if (email) {
+      const agency = getAgency(tx as unknown as Db);
+      const due = answerDueDate(pakn, tx as unknown as Db);
+      const rendered = renderReceiptEmail({
+        locale: lang,
+        code: pakn.code,
+        title: pakn.title,
+        submitterName: pakn.fullName,
+        receivedDate: formatDateVi(pakn.receivedAt),
+        dueDate: formatDateVi(due.due),
+        dueExplanation: explainDueDate(due, lang),
+        followUrl: privateLink(accessToken),
+        lookupUrl: `${getEnv().BASE_URL}/theo-doi`,
+        agency: {
+          name: lang === 'en' ? agency.nameEn : agency.name,
+          address: agency.address,
+          hotline: agency.hotline,
+          email: agency.email,
+          officeHours: lang === 'en' ? agency.officeHoursEn : agency.officeHours,
+        },
+      });
+      enqueueMail(tx, { to: email, template: 'receipt', paknId: pakn.id, ...rendered });
+    }
+    return { id: pakn.id, code: pakn.code, emailed: email !== null };
+  });
+}

@@ -1,0 +1,307 @@
+// What the public sees: published answers only, built from the redacted public fields, never from
+// the submitter's own text or contact details (spec §8).
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import * as s from '../../db/schema';
+import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
+import { applyRedactions, detectPii } from '~/domain/redaction';
+import { foldVietnamese } from '~/domain/routing';
+import { getDb, type Db } from '~/utils/db.server';
+
+export const PUBLIC_PAGE_SIZE = 20;
+export const PUBLIC_SORTS = ['newest', 'oldest'] as const;
+
+const optionalInt = z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined);
+
+const filtersSchema = z.object({
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v?.trim() || undefined),
+  field: optionalInt,
+  unit: optionalInt,
+  type: z.enum(PAKN_TYPES).optional().catch(undefined),
+  category: z.coerce
+    .number()
+    .int()
+    .refine((n) => (CATEGORIES as readonly number[]).includes(n))
+    .optional()
+    .catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  timeliness: z.enum(['on_time', 'late']).optional().catch(undefined),
+  sort: z.enum(PUBLIC_SORTS).catch('newest'),
+  /** keyset cursor: `<publishedAt ms>~<id>` of the last row shown */
+  after: z
+    .string()
+    .regex(/^\d{1,15}~\d{1,12}$/)
+    .optional()
+    .catch(undefined),
+});
+export type PublicFilters = z.output<typeof filtersSchema>;
+
+export function parsePublicFilters(params: URLSearchParams): PublicFilters {
+  return filtersSchema.parse(Object.fromEntries(params));
+}
+
+/** Each folded word as a prefix term, quoted so no user input is FTS syntax. */
+export function publicFtsQuery(q: string): string | null {
+  const words = foldVietnamese(q)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 12);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
+export function listPublished(filters: PublicFilters, db: Db = getDb()) {
+  const p = s.pakn;
+  const where: SQL[] = [eq(p.publication, 'published')];
+  if (filters.q) {
+    const match = publicFtsQuery(filters.q);
+    if (!match) return { rows: [], next: null };
+    where.push(sql`${p.id} IN (SELECT rowid FROM public_fts WHERE public_fts MATCH ${match})`);
+  }
+  if (filters.field) where.push(eq(p.fieldId, filters.field));
+  if (filters.unit) where.push(eq(p.unitId, filters.unit));
+  if (filters.type) where.push(eq(p.type, filters.type));
+  if (filters.category) where.push(eq(p.category, filters.category));
+  if (filters.year) {
+    where.push(gte(p.receivedDate, `${filters.year}-01-01`), lte(p.receivedDate, `${filters.year}-12-31`));
+  }
+  if (filters.timeliness) where.push(eq(p.onTime, filters.timeliness === 'on_time'));
+  const newest = filters.sort === 'newest';
+  if (filters.after) {
+    const [at, id] = filters.after.split('~').map(Number) as [number, number];
+    const atDate = new Date(at);
+    where.push(
+      newest
+        ? or(lt(p.publishedAt, atDate), and(eq(p.publishedAt, atDate), lt(p.id, id)))!
+        : or(sql`${p.publishedAt} > ${at}`, and(eq(p.publishedAt, atDate), sql`${p.id} > ${id}`))!,
+    );
+  }
+  const rows = db
+    .select({
+      id: p.id,
+      code: p.code,
+      title: p.publicTitle,
+      summary: p.publicSummary,
+      type: p.type,
+      category: p.category,
+      fieldId: p.fieldId,
+      unitId: p.unitId,
+      receivedAt: p.receivedAt,
+      answeredAt: p.answeredAt,
+      publishedAt: p.publishedAt,
+      onTime: p.onTime,
+    })
+    .from(p)
+    .where(and(...where))
+    .orderBy(newest ? desc(p.publishedAt) : asc(p.publishedAt), newest ? desc(p.id) : asc(p.id))
+    .limit(PUBLIC_PAGE_SIZE + 1)
+    .all();
+  const more = rows.length > PUBLIC_PAGE_SIZE;
+  const page = rows.slice(0, PUBLIC_PAGE_SIZE);
+  const last = page.at(-1);
+  return { rows: page, next: more && last ? `${last.publishedAt?.getTime()}~${last.id}` : null };
+}
+
+export type PublicEvent = {
+  id: number;
+  type: string;
+  at: Date;
+  unitName?: string;
+  unitNameEn?: string;
+  agencyName?: string;
+  note: string | null;
+};
+
+/**
+ * One published answer with its public timeline. Notes on public events were written by staff and may
+ * name people: they pass through the detector and are redacted before they leave the server.
+ */
+export function getPublished({ code }: { code: string }, db: Db = getDb()) {
+  const p = db.select().from(s.pakn).where(eq(s.pakn.code, code)).get();
+  if (!p || p.publication === 'none') return null;
+  if (p.publication === 'withdrawn') {
+    return { status: 'withdrawn' as const, code: p.code, reason: p.withdrawnReason ?? '' };
+  }
+  const field = p.fieldId ? db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)).get() : undefined;
+  const unit = p.unitId ? db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() : undefined;
+  const answer = db.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get();
+  const units = new Map(
+    db
+      .select()
+      .from(s.units)
+      .all()
+      .map((u) => [u.id, u]),
+  );
+  const agencies = new Map(
+    db
+      .select()
+      .from(s.externalAgencies)
+      .all()
+      .map((a) => [a.id, a]),
+  );
+  const scrub = (text: string | null) =>
+    text
+      ? applyRedactions(
+          text,
+          detectPii(text, {
+            source: 'timeline',
+            submitterName: p.fullName,
+            submitterAddress: p.address,
+            orgName: p.orgName,
+            representative: p.representative,
+          }),
+        )
+      : null;
+  const timeline: PublicEvent[] = db
+    .select()
+    .from(s.events)
+    .where(and(eq(s.events.paknId, p.id), eq(s.events.isPublic, true)))
+    .orderBy(asc(s.events.id))
+    .all()
+    .map((e) => {
+      const data = e.data ? (JSON.parse(e.data) as { unitId?: number; agencyId?: number }) : {};
+      const u = data.unitId ? units.get(data.unitId) : undefined;
+      return {
+        id: e.id,
+        type: e.type,
+        at: e.createdAt,
+        unitName: u?.name,
+        unitNameEn: u?.nameEn,
+        agencyName: data.agencyId ? agencies.get(data.agencyId)?.name : undefined,
+        // the submitter's own replies never appear publicly
+        note: e.type === 'receive_info' || e.type === 'info_reply' ? null : scrub(e.note),
+      };
+    });
+  const files = db
+    .select({
+      id: s.attachments.id,
+      name: s.attachments.originalName,
+      size: s.attachments.size,
+      mime: s.attachments.mime,
+    })
+    .from(s.attachments)
+    .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true)))
+    .all();
+  const documents = db
+    .select({
+      id: s.documents.id,
+      type: s.documents.type,
+      number: s.documents.number,
+      issuedDate: s.documents.issuedDate,
+    })
+    .from(s.documents)
+    .where(and(eq(s.documents.paknId, p.id), eq(s.documents.isPublic, true)))
+    .all();
+  return {
+    status: 'published' as const,
+    pakn: {
+      id: p.id,
+      code: p.code,
+      title: p.publicTitle ?? '',
+      summary: p.publicSummary ?? '',
+      answer: p.publicAnswer ?? '',
+      outcome: answer?.outcome ?? null,
+      type: p.type,
+      category: p.category,
+      receivedAt: p.receivedAt,
+      answerDue: p.extendedTo ?? p.answerDue,
+      answeredAt: p.answeredAt,
+      publishedAt: p.publishedAt,
+      onTime: p.onTime,
+      submitter: p.showIdentity ? (p.submitterKind === 'organisation' ? p.orgName : p.fullName) : null,
+    },
+    field,
+    unit,
+    timeline,
+    files,
+    documents,
+  };
+}
+
+/** Keeps the public search index in step with what is published (called inside the publish transaction). */
+export function indexPublic(tx: Db, p: { id: number; title: string; summary: string; answer: string }) {
+  tx.run(sql`DELETE FROM public_fts WHERE rowid = ${p.id}`);
+  tx.run(
+    sql`INSERT INTO public_fts (rowid, text) VALUES (${p.id}, ${foldVietnamese(`${p.title} ${p.summary} ${p.answer}`)})`,
+  );
+}
+
+export function unindexPublic(tx: Db, id: number) {
+  tx.run(sql`DELETE FROM public_fts WHERE rowid = ${id}`);
+}
+
+export function listPublishedSince(
+  { from, to, limit }: { from?: Date; to?: Date; limit: number },
+  db: Db = getDb(),
+) {
+  const p = s.pakn;
+  const where: SQL[] = [eq(p.publication, 'published')];
+  if (from) where.push(gte(p.publishedAt, from));
+  if (to) where.push(lt(p.publishedAt, to));
+  return db
+    .select({
+      code: p.code,
+      title: p.publicTitle,
+      summary: p.publicSummary,
+      answer: p.publicAnswer,
+      type: p.type,
+      category: p.category,
+      fieldId: p.fieldId,
+      unitId: p.unitId,
+      receivedDate: p.receivedDate,
+      answerDue: p.answerDue,
+      extendedTo: p.extendedTo,
+      answeredAt: p.answeredAt,
+      publishedAt: p.publishedAt,
+      onTime: p.onTime,
+    })
+    .from(p)
+    .where(and(...where))
+    .orderBy(desc(p.publishedAt), desc(p.id))
+    .limit(limit)
+    .all();
+}
+
+export function publicRegister({ year }: { year?: number }, db: Db = getDb()) {
+  const d = s.documents;
+  const where: SQL[] = [eq(d.isPublic, true)];
+  if (year) where.push(eq(d.year, year));
+  return db
+    .select({
+      id: d.id,
+      type: d.type,
+      number: d.number,
+      issuedDate: d.issuedDate,
+      content: d.publicContent,
+      code: s.pakn.code,
+      publication: s.pakn.publication,
+    })
+    .from(d)
+    .leftJoin(s.pakn, eq(d.paknId, s.pakn.id))
+    .where(and(...where))
+    .orderBy(desc(d.issuedDate), desc(d.id))
+    .limit(500)
+    .all();
+}
+
+export function publicYears(db: Db = getDb()): number[] {
+  return db
+    .all<{ y: string }>(
+      sql`SELECT DISTINCT substr(received_date, 1, 4) AS y FROM pakn WHERE publication = 'published' ORDER BY y DESC`,
+    )
+    .map((r) => Number(r.y));
+}
+
+export function publishedCodes(db: Db = getDb()) {
+  return db
+    .select({ code: s.pakn.code, publishedAt: s.pakn.publishedAt })
+    .from(s.pakn)
+    .where(inArray(s.pakn.publication, ['published']))
+    .orderBy(desc(s.pakn.publishedAt))
+    .limit(50_000)
+    .all();
+}

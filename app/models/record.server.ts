@@ -1,0 +1,170 @@
+// What staff see of one PAKN: the record page and its attachments. Reading the submitter's contact is
+// audited; people without pakn:contact:read get it masked.
+import fs from 'node:fs';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import * as s from '../../db/schema';
+import { toLocalDate } from '~/domain/calendar';
+import { computeDueDate, dueState, maxExtensionDate } from '~/domain/deadlines';
+import { availableActions, can, canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
+import { suggestUnits } from '~/domain/routing';
+import { isOpen, type Status } from '~/domain/workflow';
+import { audit } from './audit.server';
+import { getCalendar, getDeadlineRules, listFields, listUnits } from './config.server';
+import { answerDueDate } from './pakn.server';
+import { WorkflowError, type Intent } from './workflow.server';
+import { getDb, type Db } from '~/utils/db.server';
+import { uploadPath } from '~/utils/uploads.server';
+
+export function maskPhone(phone: string): string {
+  return phone ? `${'•'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}` : '';
+}
+export function maskEmail(email: string | null): string | null {
+  if (!email) return null;
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}•••@${domain}`;
+}
+
+/** The non-transition intents this actor may use now, after the workflow ones. */
+function extraIntents(actor: Actor, p: typeof s.pakn.$inferSelect): Intent[] {
+  const out: Intent[] = [];
+  if (['received', 'assigned'].includes(p.status) && canOnPakn(actor, 'pakn:classify', p)) out.push('classify');
+  const extendable = isOpen(p.status as Status) && p.status !== 'received' && !p.extendedTo;
+  if (extendable && canOnPakn(actor, 'pakn:extend', p)) out.push('extend');
+  if (canOnPakn(actor, 'pakn:note', p)) out.push('note');
+  return out;
+}
+
+export function getStaffRecord(
+  { actor, id, ip, today = toLocalDate(new Date()) }: { actor: Actor; id: number; ip?: string; today?: string },
+  db: Db = getDb(),
+) {
+  const p = db.select().from(s.pakn).where(eq(s.pakn.id, id)).get();
+  if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
+  const showContact = can(actor, 'pakn:contact:read');
+  if (showContact) {
+    audit({ actorUserId: actor.id, action: 'pakn.contact.view', targetType: 'pakn', targetId: p.id, ip, detail: { code: p.code } }, db);
+  }
+  const actorUser = alias(s.users, 'actor_user');
+  const events = db
+    .select({
+      id: s.events.id,
+      type: s.events.type,
+      fromStatus: s.events.fromStatus,
+      toStatus: s.events.toStatus,
+      note: s.events.note,
+      isPublic: s.events.isPublic,
+      data: s.events.data,
+      at: s.events.createdAt,
+      actorName: actorUser.name,
+      actorRole: actorUser.role,
+    })
+    .from(s.events)
+    .leftJoin(actorUser, eq(actorUser.id, s.events.actorUserId))
+    .where(eq(s.events.paknId, p.id))
+    .orderBy(asc(s.events.id))
+    .all();
+  const files = db
+    .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size, mime: s.attachments.mime, source: s.attachments.source, at: s.attachments.createdAt })
+    .from(s.attachments)
+    .where(eq(s.attachments.paknId, p.id))
+    .orderBy(asc(s.attachments.id))
+    .all();
+  const answer = db.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get() ?? null;
+  const handler = p.handlerUserId
+    ? db.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, p.handlerUserId)).get()
+    : undefined;
+  const agency = p.transferAgencyId
+    ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)).get()
+    : undefined;
+  const duplicateOf = p.duplicateOfId
+    ? db.select({ id: s.pakn.id, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId)).get()
+    : undefined;
+  const openPause = db
+    .select()
+    .from(s.paknPauses)
+    .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))
+    .get();
+
+  const calendar = getCalendar(db);
+  const rules = getDeadlineRules(db);
+  const due = answerDueDate(p, db);
+  const classifyDue = computeDueDate({ start: p.receivedDate, ...rules.classify, calendar });
+  const transferDue = computeDueDate({ start: p.receivedDate, ...rules.transfer, calendar });
+  const open = isOpen(p.status as Status);
+  const intents: Intent[] = [...availableActions(actor, { status: p.status as Status, unitId: p.unitId }), ...extraIntents(actor, p)];
+  const units = listUnits({ db });
+  const fields = listFields({ db });
+  const needsUnit = intents.includes('assign') || intents.includes('reassign');
+  const suggestions = needsUnit
+    ? suggestUnits(
+        { fieldId: p.fieldId, text: `${p.title} ${p.content}` },
+        {
+          fields: fields.flatMap((f) => (f.defaultUnitId ? [{ fieldId: f.id, unitId: f.defaultUnitId }] : [])),
+          keywords: db.select({ keyword: s.routingKeywords.keyword, unitId: s.routingKeywords.unitId }).from(s.routingKeywords).all(),
+        },
+      ).filter((sg) => sg.unitId !== p.unitId)
+    : [];
+  const undoneExtension = intents.includes('extend') ? answerDueDate({ ...p, extendedTo: null }, db).due : null;
+
+  return {
+    pakn: {
+      ...p,
+      phone: showContact ? p.phone : maskPhone(p.phone),
+      email: showContact ? p.email : maskEmail(p.email),
+      address: showContact ? p.address : p.address ? '•••' : '',
+      accessTokenHash: undefined,
+      searchText: undefined,
+    },
+    contactMasked: !showContact,
+    field: fields.find((f) => f.id === p.fieldId) ?? null,
+    // an inactive unit still names the items it holds
+    unit: p.unitId ? (db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() ?? null) : null,
+    handlerName: handler?.name ?? null,
+    agency: agency ?? null,
+    duplicateOf: duplicateOf ?? null,
+    answer,
+    files,
+    events,
+    pausedSince: openPause?.fromDate ?? null,
+    due,
+    classifyDue,
+    transferDue,
+    dueState: open ? dueState(due, today, calendar) : null,
+    intents,
+    suggestions,
+    units,
+    fields,
+    agencies: intents.includes('transfer') ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.active, true)).all() : [],
+    extension: undoneExtension
+      ? { from: undoneExtension, max: maxExtensionDate(undoneExtension, calendar, rules.extension.days), days: rules.extension.days }
+      : null,
+  };
+}
+
+/** The file behind an attachment as a web stream, or null when it is missing on disk. */
+export function openAttachment(storedName: string): ReadableStream<Uint8Array> | null {
+  const file = uploadPath(storedName);
+  if (!fs.existsSync(file)) return null;
+  return createReadableStreamFromReadable(fs.createReadStream(file));
+}
+
+export type StaffRecord = ReturnType<typeof getStaffRecord>;
+
+/** One attachment of a PAKN the actor may read; 404 in every other case (wrong PAKN, no access, no file). */
+export function getAttachmentForStaff(
+  { actor, paknId, fileId, ip }: { actor: Actor; paknId: number; fileId: number; ip?: string },
+  db: Db = getDb(),
+) {
+  const p = db.select({ id: s.pakn.id, code: s.pakn.code, unitId: s.pakn.unitId }).from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+  if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
+  const file = db
+    .select()
+    .from(s.attachments)
+    .where(and(eq(s.attachments.id, fileId), eq(s.attachments.paknId, paknId)))
+    .get();
+  if (!file) throw new WorkflowError(404, 'staff.errors.notFound');
+  audit({ actorUserId: actor.id, action: 'pakn.attachment.download', targetType: 'pakn', targetId: p.id, ip, detail: { code: p.code, fileId } }, db);
+  return { storedName: file.storedName, name: file.originalName, mime: file.mime, size: file.size };
+}

@@ -1,0 +1,101 @@
+// Set a new password from a single-use, expiring e-mailed link (reset or a new account's invitation).
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, TextField, type FieldError } from '~/components/form';
+import { checkPassword } from '~/domain/password-policy';
+import { completePasswordReset, findValidReset } from '~/models/users.server';
+import { assertSameOrigin } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+// the token is in the address: never leak it to another site
+export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const t = getT(getLocale(request));
+  const user = findValidReset(params.token ?? '');
+  const pageTitle = `${t(user ? 'auth.reset.title' : 'auth.reset.invalidTitle')} – ${t('app.shortName')}`;
+  return json({ email: user?.email ?? null, pageTitle }, { status: user ? 200 : 410 });
+}
+
+type Errors = { password?: string; confirm?: string };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const t = getT(getLocale(request));
+  const token = params.token ?? '';
+  const user = findValidReset(token);
+  if (!user) return json({ invalid: true, errors: {} as Errors }, { status: 410 });
+  const form = await request.formData().catch(() => null);
+  const password = String(form?.get('password') ?? '');
+  const confirm = String(form?.get('confirm') ?? '');
+  const errors: Errors = {};
+  const problem = checkPassword(password, { email: user.email });
+  if (problem) errors.password = t(`auth.password.${problem}`);
+  if (!confirm) errors.confirm = t('auth.password.confirmRequired');
+  else if (!problem && confirm !== password) errors.confirm = t('auth.password.mismatch');
+  if (errors.password || errors.confirm) return json({ invalid: false, errors }, { status: 400 });
+  const done = await completePasswordReset(token, password, { ip: clientIp(context) });
+  if (done === null) return json({ invalid: true, errors: {} as Errors }, { status: 410 });
+  return redirect('/can-bo/dang-nhap?dat-lai=1');
+}
+
+export default function ResetPassword() {
+  const { email } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  if (!email || result?.invalid) {
+    return (
+      <div className="narrow">
+        <h1>{t('auth.reset.invalidTitle')}</h1>
+        <p>{t('auth.reset.invalidBody')}</p>
+        <p>
+          <Link to="/can-bo/quen-mat-khau">{t('auth.reset.requestNew')}</Link>
+        </p>
+      </div>
+    );
+  }
+  const errors: Errors = result?.errors ?? {};
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={summary} />
+      <h1>{t('auth.reset.title')}</h1>
+      <p className="lead-small">{t('auth.reset.intro', { email })}</p>
+      <Form method="post" noValidate>
+        {/* lets password managers file the new password under the right account */}
+        <input type="hidden" name="username" value={email} autoComplete="username" />
+        <TextField
+          id="password"
+          name="password"
+          type="password"
+          label={t('auth.reset.password')}
+          hint={t('auth.password.hint')}
+          error={errors.password}
+          autoComplete="new-password"
+        />
+        <TextField
+          id="confirm"
+          name="confirm"
+          type="password"
+          label={t('auth.reset.confirm')}
+          error={errors.confirm}
+          autoComplete="new-password"
+        />
+        <button type="submit" className="button">
+          {t('auth.reset.submit')}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,336 @@
+// The record page: what the submitter sent, classification, unit, due dates with their explanation,
+// internal notes, the timeline, and the actions the actor may take now (one small form per intent).
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ErrorSummary } from '~/components/form';
+import { ActionForms, type ActionResult } from '~/components/staff-action-forms';
+import { formatDateVi } from '~/domain/calendar';
+import { explainDueDate } from '~/domain/deadlines';
+import { getStaffRecord } from '~/models/record.server';
+import {
+  authorizeIntent,
+  fieldErrorMessage,
+  formValues,
+  parseIntentForm,
+  performAction,
+  WorkflowError,
+  workflowErrorMessage,
+  type Intent,
+} from '~/models/workflow.server';
+import { requireStaff } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }, { name: 'robots', content: 'noindex' }];
+
+type T = ReturnType<typeof getT>;
+
+function paknId(raw: string | undefined, t: T): number {
+  if (!raw || !/^\d{1,12}$/.test(raw)) throw json({ message: t('staff.errors.notFound') }, { status: 404 });
+  return Number(raw);
+}
+
+function rethrow(error: unknown, t: T): never {
+  if (error instanceof WorkflowError) throw json({ message: workflowErrorMessage(error, t) }, { status: error.status });
+  throw error;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requireStaff(request);
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const id = paknId(params.id, t);
+  const r = (() => {
+    try {
+      return getStaffRecord({ actor, id, ip: clientIp(context) });
+    } catch (error) {
+      return rethrow(error, t);
+    }
+  })();
+  const p = r.pakn;
+  const name = (o: { name: string; nameEn: string }) => (locale === 'en' ? o.nameEn : o.name);
+  const unitOptions = r.units.map((u) => ({ value: String(u.id), label: name(u) }));
+  const done = new URL(request.url).searchParams.get('xong');
+  return json(
+    {
+      pakn: {
+        id: p.id,
+        code: p.code,
+        version: p.version,
+        status: p.status,
+        type: p.type,
+        subject: p.subject,
+        category: p.category,
+        fieldId: p.fieldId,
+        submitterKind: p.submitterKind,
+        orgName: p.orgName,
+        representative: p.representative,
+        fullName: p.fullName,
+        address: p.address,
+        phone: p.phone,
+        email: p.email,
+        title: p.title,
+        content: p.content,
+        regulationRef: p.regulationRef,
+        channel: p.channel,
+        receivedAt: `${formatDateVi(p.receivedAt)} ${new Date(p.receivedAt).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })}`,
+        showIdentity: p.showIdentity,
+        refusalReason: p.refusalReason,
+      },
+      contactMasked: r.contactMasked,
+      field: r.field ? name(r.field) : null,
+      unit: r.unit ? name(r.unit) : null,
+      handlerName: r.handlerName,
+      agency: r.agency?.name ?? null,
+      duplicateOf: r.duplicateOf,
+      answer: r.answer
+        ? {
+            body: r.answer.body,
+            outcome: r.answer.outcome,
+            returnComment: r.answer.returnComment,
+            approvedAt: r.answer.approvedAt ? formatDateVi(r.answer.approvedAt) : null,
+          }
+        : null,
+      files: r.files.map((f) => ({ id: f.id, name: f.name, size: f.size, source: f.source })),
+      notes: r.events
+        .filter((e) => e.type === 'note')
+        .map((e) => ({ id: e.id, at: formatDateTime(e.at), actor: e.actorName, note: e.note })),
+      timeline: r.events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        at: formatDateTime(e.at),
+        actor: e.actorName,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        note: e.note,
+        isPublic: e.isPublic,
+      })),
+      due: { date: formatDateVi(r.due.due), why: explainDueDate(r.due, locale), state: r.dueState },
+      classifyDue: { date: formatDateVi(r.classifyDue.due), why: explainDueDate(r.classifyDue, locale) },
+      transferDue: { date: formatDateVi(r.transferDue.due), why: explainDueDate(r.transferDue, locale) },
+      showEarlyDues: p.status === 'received',
+      pausedSince: r.pausedSince ? formatDateVi(r.pausedSince) : null,
+      forms: {
+        intents: r.intents,
+        units: unitOptions,
+        fields: r.fields.map((f) => ({ value: String(f.id), label: name(f) })),
+        agencies: r.agencies.map((a) => ({ value: String(a.id), label: a.name })),
+        suggestions: r.suggestions.map((sg) => ({
+          unitId: sg.unitId,
+          label: unitOptions.find((u) => u.value === String(sg.unitId))?.label ?? String(sg.unitId),
+          why: sg.reason === 'field' ? t('staff.record.suggestionField') : t('staff.record.suggestionKeyword', { detail: sg.detail }),
+        })),
+        classification: { type: p.type, subject: p.subject, category: p.category, fieldId: p.fieldId },
+        answer: r.answer ? { body: r.answer.body, outcome: r.answer.outcome } : null,
+        extension: r.extension
+          ? {
+              from: formatDateVi(r.extension.from),
+              max: formatDateVi(r.extension.max),
+              fromIso: r.extension.from,
+              maxIso: r.extension.max,
+              days: r.extension.days,
+            }
+          : null,
+      },
+      done: done && /^[a-z_]{1,30}$/.test(done) ? done : null,
+      pageTitle: `${t('staff.record.title', { code: p.code })} – ${t('app.shortName')}`,
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+function formatDateTime(d: Date | number): string {
+  const date = new Date(d);
+  const time = date.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
+  return `${formatDateVi(date)} ${time}`;
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requireStaff(request);
+  const t = getT(getLocale(request));
+  const id = paknId(params.id, t);
+  const form = await request.formData().catch(() => null);
+  if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
+  const intent = form.get('intent');
+  try {
+    // who may do what first (404/403), then the fields (400), then the state (409)
+    authorizeIntent({ actor, paknId: id, intent });
+    const parsed = parseIntentForm(intent as Intent, form);
+    if (!parsed.ok) return badInput(intent as string, parsed.errors, parsed.values, t);
+    performAction({ actor, paknId: id, input: parsed.input, ip: clientIp(context) });
+  } catch (error) {
+    if (error instanceof WorkflowError && error.fieldErrors) return badInput(String(intent), error.fieldErrors, formValues(form), t);
+    rethrow(error, t);
+  }
+  return redirect(`/can-bo/pakn/${id}?xong=${intent}`);
+}
+
+function badInput(intent: string, errors: Record<string, string>, values: Record<string, string>, t: T) {
+  const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, fieldErrorMessage(v, t)]));
+  return json<ActionResult>({ intent, errors: translated, values }, { status: 400 });
+}
+
+export default function RecordPage() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t } = useTranslation();
+  const p = d.pakn;
+  const summary = result ? Object.entries(result.errors).map(([name, message]) => ({ id: `${result.intent}-${name}`, message })) : [];
+  return (
+    <div className="staff-record">
+      <ErrorSummary errors={summary} />
+      <p>
+        <Link to="/can-bo">{t('staff.record.back')}</Link>
+      </p>
+      <h1>{t('staff.record.title', { code: p.code })}</h1>
+      {d.done ? (
+        <p className="notice" role="status">
+          {d.done === 'intake' ? t('staff.intake.done', { code: p.code }) : t('staff.record.done', { action: t(`staff.actions.${d.done}`) })}
+        </p>
+      ) : null}
+      <dl className="summary-list">
+        <Row label={t('staff.record.status')}>
+          <strong>{t(`staff.status.${p.status}`)}</strong>
+        </Row>
+        <Row label={t('staff.record.dueAnswer')}>
+          {d.due.date} {d.due.state ? <span className={`tag tag-${d.due.state}`}>{t(`dueState.${d.due.state}`)}</span> : null}
+          <p className="hint">{d.due.why}</p>
+          {d.pausedSince ? <p className="hint">{t('staff.record.pausedSince', { date: d.pausedSince })}</p> : null}
+        </Row>
+        {d.showEarlyDues ? (
+          <>
+            <Row label={t('staff.record.dueClassify')}>
+              {d.classifyDue.date}
+              <p className="hint">{d.classifyDue.why}</p>
+            </Row>
+            <Row label={t('staff.record.dueTransfer')}>
+              {d.transferDue.date}
+              <p className="hint">{d.transferDue.why}</p>
+            </Row>
+          </>
+        ) : null}
+      </dl>
+
+      <h2 id="actions">{t('staff.record.actions')}</h2>
+      <ActionForms {...d.forms} version={p.version} result={result ?? null} />
+
+      <h2>{t('staff.record.classification')}</h2>
+      <dl className="summary-list">
+        <Row label={t('staff.record.type')}>{t(`type.${p.type}`)}</Row>
+        <Row label={t('staff.record.subject')}>{t(`subject.${p.subject}`)}</Row>
+        <Row label={t('staff.record.category')}>{t(`category.${p.category}`)}</Row>
+        <Row label={t('staff.record.field')}>{d.field ?? t('staff.record.noField')}</Row>
+        <Row label={t('staff.record.unit')}>{d.unit ?? t('staff.record.none')}</Row>
+        <Row label={t('staff.record.handler')}>{d.handlerName ?? t('staff.record.none')}</Row>
+        {p.refusalReason ? <Row label={t('staff.record.refusalReason')}>{t(`staff.refusal.${p.refusalReason}`)}</Row> : null}
+        {d.agency ? <Row label={t('staff.record.transferredTo')}>{d.agency}</Row> : null}
+        {d.duplicateOf ? (
+          <Row label={t('staff.record.duplicateOf')}>
+            <Link to={`/can-bo/pakn/${d.duplicateOf.id}`}>{d.duplicateOf.code}</Link>
+          </Row>
+        ) : null}
+      </dl>
+
+      {d.answer ? (
+        <>
+          <h2>{t('staff.record.answer')}</h2>
+          <dl className="summary-list">
+            <Row label={t('staff.record.outcome')}>{d.answer.outcome ? t(`staff.outcome.${d.answer.outcome}`) : ''}</Row>
+            <Row label={t('staff.forms.body')}>
+              <div className="pre-line">{d.answer.body}</div>
+            </Row>
+            {d.answer.returnComment ? <Row label={t('staff.record.returnComment')}>{d.answer.returnComment}</Row> : null}
+            {d.answer.approvedAt ? <Row label={t('staff.record.status')}>{t('staff.record.approvedAt', { date: d.answer.approvedAt })}</Row> : null}
+          </dl>
+        </>
+      ) : null}
+
+      <h2>{t('staff.record.submitted')}</h2>
+      {d.contactMasked ? <p className="hint">{t('staff.record.contactMasked')}</p> : null}
+      <dl className="summary-list">
+        <Row label={t('staff.record.titleField')}>{p.title}</Row>
+        <Row label={t('staff.record.content')}>
+          <div className="pre-line">{p.content}</div>
+        </Row>
+        <Row label={t('staff.record.regulationRef')}>{p.regulationRef || t('notProvided')}</Row>
+        <Row label={t('staff.record.channel')}>{t(`channel.${p.channel}`)}</Row>
+        <Row label={t('staff.record.receivedAt')}>{p.receivedAt}</Row>
+        {p.submitterKind === 'organisation' ? (
+          <>
+            <Row label={t('staff.record.orgName')}>{p.orgName}</Row>
+            <Row label={t('staff.record.representative')}>{p.representative}</Row>
+          </>
+        ) : null}
+        <Row label={t('staff.record.fullName')}>{p.fullName}</Row>
+        <Row label={t('staff.record.address')}>{p.address || t('notProvided')}</Row>
+        <Row label={t('staff.record.phone')}>{p.phone || t('notProvided')}</Row>
+        <Row label={t('staff.record.email')}>{p.email ?? t('notProvided')}</Row>
+        <Row label={t('staff.record.identity')}>{p.showIdentity ? t('yes') : t('no')}</Row>
+        <Row label={t('staff.record.files')}>
+          {d.files.length ? (
+            <ul className="file-list">
+              {d.files.map((f) => (
+                <li key={f.id}>
+                  <a href={`/can-bo/pakn/${p.id}/tep/${f.id}`} download>
+                    {t('staff.record.download', { name: f.name, size: formatSize(f.size) })}
+                  </a>{' '}
+                  <span className="hint">({t(`staff.record.source.${f.source}`)})</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            t('staff.record.noFiles')
+          )}
+        </Row>
+      </dl>
+
+      <h2>{t('staff.record.notes')}</h2>
+      {d.notes.length ? (
+        <ul className="timeline">
+          {d.notes.map((n) => (
+            <li key={n.id}>
+              <span className="timeline-date">{n.at}</span> {n.actor ?? t('staff.record.system')}
+              <p className="pre-line">{n.note}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('staff.record.noNotes')}</p>
+      )}
+
+      <h2>{t('staff.record.timeline')}</h2>
+      <ol className="timeline">
+        {d.timeline.map((e) => (
+          <li key={e.id}>
+            <span className="timeline-date">{e.at}</span> <strong>{t(`staff.events.${e.type}`, { defaultValue: e.type })}</strong>
+            {' – '}
+            {e.actor ?? (e.type === 'info_reply' || (e.type === 'receive_info' && !e.actor) ? t('staff.record.submitterActor') : t('staff.record.system'))}
+            {e.toStatus && e.toStatus !== e.fromStatus ? ` → ${t(`staff.status.${e.toStatus}`)}` : null}
+            {e.isPublic ? null : <span className="hint"> ({t('staff.record.internal')})</span>}
+            {e.note ? <p className="pre-line">{e.note}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="summary-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function formatSize(bytes: number) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

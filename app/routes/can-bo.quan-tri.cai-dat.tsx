@@ -1,0 +1,122 @@
+// [policy] settings (limits of the public forms, the report cut-off day) and the roles that must use TOTP.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Choices, ErrorSummary, TextField } from '~/components/form';
+import { can, ROLE_LABELS, ROLES } from '~/domain/permissions';
+import {
+  flashFromUrl,
+  formToValues,
+  getPolicySettings,
+  getTotpRequiredRoles,
+  POLICY_SETTINGS,
+  translateErrors,
+  updatePolicySettings,
+  updateTotpRequiredRoles,
+} from '~/models/admin-config.server';
+import { requirePermission } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+const PATH = '/can-bo/quan-tri/cai-dat';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'admin:agency');
+  const t = getT(getLocale(request));
+  const url = new URL(request.url);
+  const policy = getPolicySettings();
+  return json({
+    policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])) as Record<string, string>,
+    limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
+    totpRoles: getTotpRequiredRoles() as string[],
+    canEditTotp: can(user, 'admin:users'),
+    flash: flashFromUrl(t, url),
+    pageTitle: `${t('admin.settings.title')} – ${t('admin.title')}`,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'admin:agency');
+  const t = getT(getLocale(request));
+  const form = await request.formData().catch(() => null);
+  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const values = formToValues(form, ['roles']);
+  const actor = { userId: user.id, ip: clientIp(context) };
+  let result;
+  if (values.intent === 'policy') result = updatePolicySettings(values, actor);
+  else if (values.intent === 'totp') {
+    // Who must use a second factor is an account-security decision.
+    await requirePermission(request, 'admin:users');
+    result = updateTotpRequiredRoles(values, actor);
+  } else throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  if (result.ok) return redirect(`${PATH}?ok=saved`);
+  return json({ intent: values.intent, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+}
+
+export default function Settings() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const errors: Record<string, string> = result?.errors ?? {};
+  const summary = Object.entries(errors).map(([field, message]) => ({ id: field === 'roles' ? 'roles' : `policy-${field}`, message }));
+  const policy = result?.intent === 'policy' ? (result.values as Record<string, string>) : data.policy;
+  const totpRoles = result?.intent === 'totp' ? [result.values.roles ?? []].flat() : data.totpRoles;
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      {data.flash ? <p className="notice" role="status">{data.flash}</p> : null}
+      <h1>{t('admin.settings.title')}</h1>
+
+      <section aria-labelledby="policy-title">
+        <h2 id="policy-title">{t('admin.settings.policyTitle')}</h2>
+        <p>{t('admin.settings.policyIntro')}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="policy" />
+          {data.limits.map((p) => (
+            <TextField
+              key={p.name}
+              id={`policy-${p.name}`}
+              name={p.name}
+              label={t(`admin.settings.${p.name}`)}
+              hint={t('admin.settings.rangeHint', { min: p.min, max: p.max })}
+              error={errors[p.name]}
+              defaultValue={policy[p.name]}
+              inputMode="numeric"
+              className="input-short"
+            />
+          ))}
+          <button type="submit" className="button">{t('admin.common.save')}</button>
+        </Form>
+      </section>
+
+      {data.canEditTotp ? (
+        <section aria-labelledby="totp-title">
+          <h2 id="totp-title">{t('admin.settings.totpTitle')}</h2>
+          <p>{t('admin.settings.totpIntro')}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="totp" />
+            <Choices
+              id="roles"
+              name="roles"
+              type="checkbox"
+              legend={t('admin.settings.totpLegend')}
+              hint={t('admin.settings.totpHint')}
+              error={errors.roles}
+              defaultValue={totpRoles}
+              options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][i18n.language === 'en' ? 'en' : 'vi'] }))}
+            />
+            <button type="submit" className="button">{t('admin.common.save')}</button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,109 @@
+// The agency's own details: shown in the site footer, on receipts and answers, and the PAKN code prefix.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ErrorSummary, TextArea, TextField } from '~/components/form';
+import { formatPaknCode } from '~/domain/pakn';
+import { flashFromUrl, formToValues, translateErrors, updateAgency } from '~/models/admin-config.server';
+import { getAgency } from '~/models/config.server';
+import { requirePermission } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+const PATH = '/can-bo/quan-tri/co-quan';
+
+const FIELDS = [
+  { name: 'name', max: 200 },
+  { name: 'nameEn', max: 200 },
+  { name: 'parentName', max: 200, optional: true },
+  { name: 'province', max: 100, optional: true },
+  { name: 'address', max: 300 },
+  { name: 'phone', max: 50, inputMode: 'tel' },
+  { name: 'hotline', max: 50, inputMode: 'tel' },
+  { name: 'email', max: 254, type: 'email' },
+  { name: 'website', max: 200, optional: true, type: 'url' },
+  { name: 'officeHours', max: 300, area: true },
+  { name: 'officeHoursEn', max: 300, area: true },
+  { name: 'signerTitle', max: 100, optional: true },
+  { name: 'signerName', max: 120, optional: true },
+  { name: 'codePrefix', max: 12 },
+] as const;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:agency');
+  const t = getT(getLocale(request));
+  const url = new URL(request.url);
+  const agency = getAgency();
+  return json({
+    values: Object.fromEntries(FIELDS.map((f) => [f.name, agency[f.name]])) as Record<string, string>,
+    example: formatPaknCode(agency.codePrefix, new Date().getFullYear(), 1),
+    flash: flashFromUrl(t, url),
+    pageTitle: `${t('admin.agency.title')} – ${t('admin.title')}`,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'admin:agency');
+  const t = getT(getLocale(request));
+  const form = await request.formData().catch(() => null);
+  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const values = formToValues(form) as Record<string, string>;
+  const result = updateAgency(values, { userId: user.id, ip: clientIp(context) });
+  if (result.ok) return redirect(`${PATH}?ok=saved`);
+  return json({ values, errors: translateErrors(t, result.errors) }, { status: 400 });
+}
+
+export default function AgencyDetails() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const values = result?.values ?? data.values;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const summary = FIELDS.filter((f) => errors[f.name]).map((f) => ({ id: f.name, message: errors[f.name]! }));
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      {data.flash ? <p className="notice" role="status">{data.flash}</p> : null}
+      <h1>{t('admin.agency.title')}</h1>
+      <p>{t('admin.agency.intro')}</p>
+      <Form method="post" noValidate>
+        {FIELDS.map((f) => {
+          const common = {
+            id: f.name,
+            name: f.name,
+            label: t(`admin.agency.${f.name}`),
+            error: errors[f.name],
+            defaultValue: values[f.name],
+            maxLength: f.max,
+            optional: 'optional' in f ? f.optional : undefined,
+          };
+          if ('area' in f) return <TextArea key={f.name} {...common} rows={3} />;
+          if (f.name === 'codePrefix') {
+            return (
+              <div key={f.name}>
+                <p className="notice" id="codePrefix-warning">{t('admin.agency.codePrefixWarning', { example: data.example })}</p>
+                <TextField {...common} hint={t('admin.agency.codePrefixHint')} className="input-short" />
+              </div>
+            );
+          }
+          return (
+            <TextField
+              key={f.name}
+              {...common}
+              type={'type' in f ? f.type : 'text'}
+              inputMode={'inputMode' in f ? f.inputMode : undefined}
+            />
+          );
+        })}
+        <button type="submit" className="button">{t('admin.common.save')}</button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

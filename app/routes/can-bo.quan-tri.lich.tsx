@@ -1,0 +1,238 @@
+// The working-day calendar as data: the year's official days off and make-up working days on top of the
+// holiday library, and a deadline calculator that explains its answer. Every change recomputes open PAKN.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Choices, ErrorSummary, Select, TextField } from '~/components/form';
+import { dayOfWeek, formatDateVi, toLocalDate } from '~/domain/calendar';
+import { computeDueDate, explainDueDate } from '~/domain/deadlines';
+import {
+  deleteCalendarOverride,
+  flashFromUrl,
+  formToValues,
+  getCalendarYear,
+  saveCalendarOverride,
+  translateErrors,
+  validateCalculator,
+} from '~/models/admin-config.server';
+import { getCalendar } from '~/models/config.server';
+import { requirePermission } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+const PATH = '/can-bo/quan-tri/lich';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+function yearOf(value: string | null | undefined, fallback: number): number {
+  const n = value && /^\d{4}$/.test(value) ? Number(value) : fallback;
+  return n >= 2000 && n <= 2100 ? n : fallback;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:calendar');
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const url = new URL(request.url);
+  const today = toLocalDate(Date.now());
+  const year = yearOf(url.searchParams.get('nam'), Number(today.slice(0, 4)));
+
+  // The calculator is a GET form so its result can be bookmarked and shared.
+  const q = url.searchParams;
+  const asked = q.has('start') || q.has('days') || q.has('unit');
+  const calcValues = {
+    start: q.get('start') ?? today,
+    days: q.get('days') ?? '20',
+    unit: q.get('unit') ?? 'calendar',
+  };
+  let calc: { due: string; explanation: string } | null = null;
+  let calcErrors: Record<string, string> = {};
+  if (asked) {
+    const v = validateCalculator(calcValues);
+    if (v.ok) {
+      const due = computeDueDate({ ...v.value, calendar: getCalendar() });
+      calc = { due: formatDateVi(due.due), explanation: explainDueDate(due, locale) };
+    } else {
+      calcErrors = translateErrors(t, v.errors);
+    }
+  }
+  return json(
+    {
+      ...getCalendarYear(year),
+      today,
+      calcValues,
+      calc,
+      calcErrors,
+      flash: flashFromUrl(t, url),
+      pageTitle: `${t('admin.calendar.title')} ${year} – ${t('admin.title')}`,
+    },
+    { status: Object.keys(calcErrors).length ? 400 : 200 },
+  );
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'admin:calendar');
+  const t = getT(getLocale(request));
+  const form = await request.formData().catch(() => null);
+  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const values = formToValues(form) as Record<string, string>;
+  const actor = { userId: user.id, ip: clientIp(context) };
+  const result =
+    values.intent === 'save'
+      ? saveCalendarOverride(values, actor)
+      : values.intent === 'delete'
+        ? deleteCalendarOverride(String(values.date ?? ''), actor)
+        : null;
+  if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  if (result.ok) {
+    const year = yearOf(String(values.date ?? '').slice(0, 4), new Date().getFullYear());
+    const ok = values.intent === 'save' ? 'saved' : 'deleted';
+    return redirect(`${PATH}?nam=${year}&ok=${ok}&n=${result.value.recomputed}`);
+  }
+  return json({ intent: values.intent, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+}
+
+export default function WorkingCalendar() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors: Record<string, string> = result?.errors ?? {};
+  const summary = [
+    ...Object.entries(errors).map(([field, message]) => ({ id: field === 'form' ? 'overrides' : `override-${field}`, message })),
+    ...Object.entries(data.calcErrors).map(([field, message]) => ({ id: `calc-${field}`, message })),
+  ];
+  const values: Record<string, string> = result?.intent === 'save' ? result.values : { kind: 'off' };
+  const weekday = (d: string) => t(`admin.calendar.weekday.${dayOfWeek(d)}`);
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      {data.flash ? <p className="notice" role="status">{data.flash}</p> : null}
+      <h1>{t('admin.calendar.title')} {data.year}</h1>
+      <p>{t('admin.calendar.intro')}</p>
+      <nav aria-label={t('admin.calendar.yearNav')}>
+        <ul className="inline-list">
+          <li><Link to={`?nam=${data.year - 1}`}>{t('admin.calendar.previousYear', { year: data.year - 1 })}</Link></li>
+          <li><Link to={`?nam=${data.year + 1}`}>{t('admin.calendar.nextYear', { year: data.year + 1 })}</Link></li>
+        </ul>
+      </nav>
+      <p>{t('admin.calendar.workingDays', { count: data.workingDays, year: data.year })}</p>
+
+      <h2 id="overrides" tabIndex={-1}>{t('admin.calendar.overridesTitle')}</h2>
+      {data.overrides.length === 0 ? (
+        <p className="notice">{t('admin.calendar.noOverrides', { year: data.year })}</p>
+      ) : (
+        <table className="table">
+          <caption>{t('admin.calendar.overridesCaption', { year: data.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.calendar.date')}</th>
+              <th scope="col">{t('admin.calendar.weekdayLabel')}</th>
+              <th scope="col">{t('admin.calendar.kind')}</th>
+              <th scope="col">{t('admin.calendar.note')}</th>
+              <th scope="col">{t('admin.common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.overrides.map((o) => (
+              <tr key={o.date}>
+                <th scope="row"><time dateTime={o.date}>{formatDateVi(o.date)}</time></th>
+                <td>{weekday(o.date)}</td>
+                <td>{t(`admin.calendar.kind_${o.kind}`)}</td>
+                <td>{o.note}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="delete" />
+                    <input type="hidden" name="date" value={o.date} />
+                    <button type="submit" className="link-action">
+                      {t('admin.common.delete')}
+                      <span className="visually-hidden"> {formatDateVi(o.date)}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <section aria-labelledby="add-title">
+        <h2 id="add-title">{t('admin.calendar.addTitle')}</h2>
+        <p className="hint">{t('admin.calendar.addHint')}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="save" />
+          <TextField id="override-date" name="date" type="date" label={t('admin.calendar.date')} hint={t('admin.calendar.dateHint')} error={errors.date} defaultValue={values.date} className="input-short" />
+          <Choices
+            id="override-kind"
+            name="kind"
+            legend={t('admin.calendar.kind')}
+            error={errors.kind}
+            defaultValue={values.kind}
+            options={[
+              { value: 'off', label: t('admin.calendar.kind_off'), hint: t('admin.calendar.kindOffHint') },
+              { value: 'work', label: t('admin.calendar.kind_work'), hint: t('admin.calendar.kindWorkHint') },
+            ]}
+          />
+          <TextField id="override-note" name="note" label={t('admin.calendar.note')} hint={t('admin.calendar.noteHint')} error={errors.note} defaultValue={values.note} maxLength={200} />
+          <button type="submit" className="button">{t('admin.calendar.add')}</button>
+        </Form>
+      </section>
+
+      <h2>{t('admin.calendar.holidaysTitle')}</h2>
+      <table className="table">
+        <caption>{t('admin.calendar.holidaysCaption', { year: data.year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.calendar.date')}</th>
+            <th scope="col">{t('admin.calendar.weekdayLabel')}</th>
+            <th scope="col">{t('admin.calendar.holiday')}</th>
+            <th scope="col">{t('admin.calendar.overridden')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.holidays.map((h) => (
+            <tr key={h.date}>
+              <th scope="row"><time dateTime={h.date}>{formatDateVi(h.date)}</time></th>
+              <td>{weekday(h.date)}</td>
+              <td>{h.name}</td>
+              <td>{h.overridden ? t('admin.calendar.overriddenYes') : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <section aria-labelledby="calc-title">
+        <h2 id="calc-title">{t('admin.calendar.calcTitle')}</h2>
+        <p>{t('admin.calendar.calcIntro')}</p>
+        <Form method="get" noValidate>
+          <input type="hidden" name="nam" value={data.year} />
+          <TextField id="calc-start" name="start" type="date" label={t('admin.calendar.calcStart')} error={data.calcErrors.start} defaultValue={data.calcValues.start} className="input-short" />
+          <TextField id="calc-days" name="days" label={t('admin.calendar.calcDays')} error={data.calcErrors.days} defaultValue={data.calcValues.days} inputMode="numeric" className="input-short" />
+          <Select
+            id="calc-unit"
+            name="unit"
+            label={t('admin.calendar.calcUnit')}
+            error={data.calcErrors.unit}
+            defaultValue={data.calcValues.unit}
+            options={[
+              { value: 'working', label: t('admin.deadlines.unit_working') },
+              { value: 'calendar', label: t('admin.deadlines.unit_calendar') },
+            ]}
+          />
+          <button type="submit" className="button button-secondary">{t('admin.calendar.calcSubmit')}</button>
+        </Form>
+        {data.calc ? (
+          <div className="notice" role="status" id="calc-result">
+            <p><strong>{t('admin.calendar.calcDue', { date: data.calc.due })}</strong></p>
+            <p>{data.calc.explanation}</p>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,248 @@
+// Administrators edit one account: name, role, unit, active; send a reset link, end its sessions,
+// unlock it, remove its second factor.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { Checkbox, ErrorSummary, Select, TextField, type FieldError } from '~/components/form';
+import { isRole, ROLES } from '~/domain/permissions';
+import { audit, formatInstant } from '~/models/audit.server';
+import { listUnits } from '~/models/config.server';
+import {
+  countActiveAdmins,
+  disableTotp,
+  findUnitByCode,
+  getUser,
+  isLocked,
+  issuePasswordReset,
+  listLiveSessions,
+  revokeUserSessions,
+  roleUnitProblem,
+  unlockUser,
+  updateUser,
+  type User,
+} from '~/models/users.server';
+import { requirePermission } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+const OK = ['created', 'saved', 'resetSent', 'revoked', 'unlocked', 'totpReset'] as const;
+type Ok = (typeof OK)[number];
+
+function loadTarget(request: Request, id: string | undefined): User {
+  const user = /^\d{1,9}$/.test(id ?? '') ? getUser(Number(id)) : undefined;
+  if (!user) throw json({ message: getT(getLocale(request))('auth.errors.notFound') }, { status: 404 });
+  return user;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:users');
+  const user = loadTarget(request, params.id);
+  const t = getT(getLocale(request));
+  const url = new URL(request.url);
+  const ok = url.searchParams.get('ok');
+  const units = listUnits({ activeOnly: false });
+  return json({
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      unitCode: units.find((u) => u.id === user.unitId)?.code ?? '',
+      active: user.active,
+      locked: isLocked(user),
+      totp: user.totpEnabled,
+      lastLogin: user.lastLoginAt ? formatInstant(user.lastLoginAt) : null,
+      sessions: listLiveSessions(user.id).length,
+    },
+    units: units.filter((u) => u.active || u.id === user.unitId).map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
+    ok: OK.includes(ok as Ok) ? (ok as Ok) : null,
+    okCount: Number(url.searchParams.get('n') ?? 0) || 0,
+    pageTitle: `${t('auth.users.editTitle', { email: user.email })} – ${t('app.shortName')}`,
+  });
+}
+
+type Errors = Partial<Record<'name' | 'role' | 'unit' | 'active', string>>;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, 'admin:users');
+  const user = loadTarget(request, params.id);
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const ip = clientIp(context);
+  const form = await request.formData().catch(() => null);
+  const intent = String(form?.get('intent') ?? '');
+  const here = `/can-bo/quan-tri/nguoi-dung/${user.id}`;
+  const target = { targetType: 'user', targetId: user.id, ip } as const;
+
+  switch (intent) {
+    case 'save': {
+      const values = {
+        name: String(form?.get('name') ?? '').trim().slice(0, 200),
+        role: String(form?.get('role') ?? ''),
+        unit: String(form?.get('unit') ?? ''),
+        active: form?.get('active') !== null && form?.get('active') !== undefined,
+      };
+      const errors: Errors = {};
+      if (!values.name) errors.name = t('auth.users.nameRequired');
+      else if (values.name.length > 120) errors.name = t('auth.users.nameTooLong');
+      let unitId: number | null = null;
+      if (values.unit) {
+        const unit = findUnitByCode(values.unit);
+        if (!unit) errors.unit = t('auth.users.unitUnknown');
+        else unitId = unit.id;
+      }
+      if (!isRole(values.role)) errors.role = t('auth.users.roleUnknown');
+      else if (!errors.unit) {
+        const p = roleUnitProblem(values.role, unitId);
+        if (p) errors.unit = t(`auth.users.${p}`);
+      }
+      const losesAdmin = user.role === 'admin' && user.active && (values.role !== 'admin' || !values.active);
+      if (losesAdmin && countActiveAdmins(undefined, user.id) === 0) errors.role = t('auth.users.lastAdmin');
+      if (Object.keys(errors).length) return json({ values, errors }, { status: 400 });
+      const next = { name: values.name, role: values.role as User['role'], unitId, active: values.active };
+      const changes = Object.fromEntries(
+        (Object.keys(next) as Array<keyof typeof next>)
+          .filter((k) => next[k] !== user[k])
+          .map((k) => [k, { from: user[k], to: next[k] }]),
+      );
+      if (Object.keys(changes).length) {
+        updateUser(user.id, next);
+        audit({ actorUserId: admin.id, action: 'user.update', ...target, detail: changes });
+        if (!next.active) {
+          const n = revokeUserSessions(user.id);
+          if (n) audit({ actorUserId: admin.id, action: 'session.revoke', ...target, detail: { count: n, reason: 'deactivated' } });
+        }
+      }
+      return redirect(`${here}?ok=saved`);
+    }
+    case 'send-reset': {
+      if (!user.active) throw json({ message: t('auth.users.inactive') }, { status: 409 });
+      issuePasswordReset(user, { locale, actorUserId: admin.id, ip });
+      return redirect(`${here}?ok=resetSent`);
+    }
+    case 'revoke': {
+      const n = revokeUserSessions(user.id);
+      audit({ actorUserId: admin.id, action: 'session.revoke', ...target, detail: { count: n } });
+      return redirect(`${here}?ok=revoked&n=${n}`);
+    }
+    case 'unlock': {
+      unlockUser(user.id);
+      audit({ actorUserId: admin.id, action: 'user.unlock', ...target });
+      return redirect(`${here}?ok=unlocked`);
+    }
+    case 'reset-totp': {
+      disableTotp(user.id);
+      const n = revokeUserSessions(user.id);
+      audit({ actorUserId: admin.id, action: 'auth.totp.disabled', ...target, detail: { byAdmin: true, sessionsRevoked: n } });
+      return redirect(`${here}?ok=totpReset`);
+    }
+    default:
+      throw json({ message: t('errorPage.badRequestTitle') }, { status: 400 });
+  }
+}
+
+export default function EditUser() {
+  const { user, units, ok, okCount } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors: Errors = result?.errors ?? {};
+  const values = result?.values;
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={summary} />
+      <p>
+        <Link to="/can-bo/quan-tri/nguoi-dung">{t('auth.users.back')}</Link>
+      </p>
+      <h1>{t('auth.users.editTitle', { email: user.email })}</h1>
+      {ok ? (
+        <p className="notice" role="status">
+          {t(`auth.users.${ok}`, { email: user.email, count: okCount })}
+        </p>
+      ) : null}
+      <dl className="summary-list">
+        <div className="summary-row">
+          <dt>{t('auth.users.status')}</dt>
+          <dd>
+            {user.active ? t('auth.users.active') : t('auth.users.inactive')}
+            {user.locked ? ` — ${t('auth.users.locked')}` : ''}
+          </dd>
+        </div>
+        <div className="summary-row">
+          <dt>{t('auth.users.totp')}</dt>
+          <dd>{user.totp ? t('auth.users.yes') : t('auth.users.no')}</dd>
+        </div>
+        <div className="summary-row">
+          <dt>{t('auth.users.lastLogin')}</dt>
+          <dd>{user.lastLogin ?? t('auth.users.never')}</dd>
+        </div>
+        <div className="summary-row">
+          <dt>{t('auth.users.sessions')}</dt>
+          <dd>{user.sessions}</dd>
+        </div>
+      </dl>
+
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="save" />
+        <TextField id="name" name="name" label={t('auth.users.name')} error={errors.name} defaultValue={values?.name ?? user.name} />
+        <Select
+          id="role"
+          name="role"
+          label={t('auth.users.role')}
+          error={errors.role}
+          defaultValue={values?.role ?? user.role}
+          options={ROLES.map((r) => ({ value: r, label: t(`auth.roles.${r}`) }))}
+        />
+        <Select
+          id="unit"
+          name="unit"
+          label={t('auth.users.unit')}
+          hint={t('auth.users.unitHint')}
+          error={errors.unit}
+          defaultValue={values?.unit ?? user.unitCode}
+          placeholder={t('auth.users.noUnit')}
+          options={units}
+        />
+        <Checkbox id="active" name="active" label={t('auth.users.activeLabel')} error={errors.active} defaultChecked={values?.active ?? user.active} />
+        <button type="submit" className="button">
+          {t('auth.users.save')}
+        </button>
+      </Form>
+
+      <h2>{t('auth.users.actions')}</h2>
+      {user.active ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="send-reset" />
+          <button type="submit" className="button button-secondary">
+            {t('auth.users.sendReset')}
+          </button>
+        </Form>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="revoke" />
+        <button type="submit" className="button button-secondary">
+          {t('auth.users.revoke')}
+        </button>
+      </Form>
+      {user.locked ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="unlock" />
+          <button type="submit" className="button button-secondary">
+            {t('auth.users.unlock')}
+          </button>
+        </Form>
+      ) : null}
+      {user.totp ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="reset-totp" />
+          <p className="hint">{t('auth.users.resetTotpHint')}</p>
+          <button type="submit" className="button button-warning">
+            {t('auth.users.resetTotp')}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

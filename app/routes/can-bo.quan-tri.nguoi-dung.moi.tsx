@@ -1,0 +1,99 @@
+// Administrators create a staff account; the person gets an e-mail to set their own password.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, Select, TextField, type FieldError } from '~/components/form';
+import { ROLES } from '~/domain/permissions';
+import { audit } from '~/models/audit.server';
+import { listUnits } from '~/models/config.server';
+import { createUser, issuePasswordReset, validateNewUser, type UserField } from '~/models/users.server';
+import { requirePermission } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:users');
+  const t = getT(getLocale(request));
+  return json({
+    units: listUnits().map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
+    pageTitle: `${t('auth.users.createTitle')} – ${t('app.shortName')}`,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, 'admin:users');
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const ip = clientIp(context);
+  const form = await request.formData().catch(() => null);
+  const values = {
+    email: String(form?.get('email') ?? '').trim().slice(0, 254),
+    name: String(form?.get('name') ?? '').trim().slice(0, 200),
+    role: String(form?.get('role') ?? ''),
+    unit: String(form?.get('unit') ?? ''),
+  };
+  const checked = validateNewUser({ email: values.email, name: values.name, role: values.role, unitCode: values.unit || null });
+  if (!checked.ok) {
+    const errors = Object.fromEntries(
+      Object.entries(checked.errors).map(([field, problem]) => [field, t(`auth.users.${problem}`)]),
+    ) as Partial<Record<UserField, string>>;
+    return json({ values, errors }, { status: 400 });
+  }
+  const user = await createUser(checked.value);
+  audit({
+    actorUserId: admin.id,
+    action: 'user.create',
+    targetType: 'user',
+    targetId: user.id,
+    ip,
+    detail: { email: user.email, role: user.role, unitId: user.unitId },
+  });
+  issuePasswordReset(user, { locale, kind: 'invite', actorUserId: admin.id, ip });
+  return redirect(`/can-bo/quan-tri/nguoi-dung/${user.id}?ok=created`);
+}
+
+export default function CreateUser() {
+  const { units } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors: Partial<Record<UserField, string>> = result?.errors ?? {};
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={summary} />
+      <p>
+        <Link to="/can-bo/quan-tri/nguoi-dung">{t('auth.users.back')}</Link>
+      </p>
+      <h1>{t('auth.users.createTitle')}</h1>
+      <p className="lead-small">{t('auth.users.createIntro')}</p>
+      <Form method="post" noValidate>
+        <TextField id="email" name="email" type="email" label={t('auth.users.email')} error={errors.email} defaultValue={result?.values.email} autoComplete="off" />
+        <TextField id="name" name="name" label={t('auth.users.name')} error={errors.name} defaultValue={result?.values.name} autoComplete="off" />
+        <Select
+          id="role"
+          name="role"
+          label={t('auth.users.role')}
+          error={errors.role}
+          defaultValue={result?.values.role}
+          placeholder=""
+          options={ROLES.map((r) => ({ value: r, label: t(`auth.roles.${r}`) }))}
+        />
+        <Select
+          id="unit"
+          name="unit"
+          label={t('auth.users.unit')}
+          hint={t('auth.users.unitHint')}
+          error={errors.unit}
+          defaultValue={result?.values.unit}
+          placeholder={t('auth.users.noUnit')}
+          options={units}
+        />
+        <button type="submit" className="button">
+          {t('auth.users.createSubmit')}
+        </button>
+      </Form>
+    </div>
+  );
+}

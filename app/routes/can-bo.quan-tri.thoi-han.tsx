@@ -1,0 +1,120 @@
+// Deadline rules (spec §6), each with its legal basis. Saving one recomputes the due dates of open PAKN.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Choices, ErrorSummary, TextArea, TextField } from '~/components/form';
+import { DEADLINE_KEYS, flashFromUrl, formToValues, translateErrors, updateDeadlineRule } from '~/models/admin-config.server';
+import { getDeadlineRules } from '~/models/config.server';
+import { requirePermission } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+const PATH = '/can-bo/quan-tri/thoi-han';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:deadlines');
+  const t = getT(getLocale(request));
+  const url = new URL(request.url);
+  const rules = Object.values(getDeadlineRules());
+  const editKey = url.searchParams.get('sua');
+  return json({
+    rules,
+    edit: rules.find((r) => r.key === editKey) ?? null,
+    flash: flashFromUrl(t, url),
+    pageTitle: `${t('admin.deadlines.title')} – ${t('admin.title')}`,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'admin:deadlines');
+  const t = getT(getLocale(request));
+  const form = await request.formData().catch(() => null);
+  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const values = formToValues(form) as Record<string, string>;
+  if (values.intent !== 'update' || !(DEADLINE_KEYS as string[]).includes(values.key ?? '')) {
+    throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  }
+  const result = updateDeadlineRule(values, { userId: user.id, ip: clientIp(context) });
+  if (result.ok) return redirect(`${PATH}?ok=updated&n=${result.value.recomputed}`);
+  return json({ key: values.key, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+}
+
+export default function DeadlineRules() {
+  const { rules, edit, flash } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const errors: Record<string, string> = result?.errors ?? {};
+  const summary = Object.entries(errors).map(([field, message]) => ({ id: `rule-${field}`, message }));
+  const editing = result ? (rules.find((r) => r.key === result.key) ?? null) : edit;
+  const values: Record<string, string> = result?.values ?? (editing ? { days: String(editing.days), unit: editing.unit, basis: editing.basis } : {});
+  const unitLabel = (unit: string) => t(`admin.deadlines.unit_${unit}`);
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      {flash ? <p className="notice" role="status">{flash}</p> : null}
+      <h1>{t('admin.deadlines.title')}</h1>
+      <p>{t('admin.deadlines.intro')}</p>
+      <table className="table">
+        <caption>{t('admin.deadlines.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.deadlines.step')}</th>
+            <th scope="col">{t('admin.deadlines.period')}</th>
+            <th scope="col">{t('admin.deadlines.basis')}</th>
+            <th scope="col">{t('admin.common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r) => (
+            <tr key={r.key} id={`rule-row-${r.key}`}>
+              <th scope="row">{en ? r.labelEn : r.labelVi}</th>
+              <td>{r.days} {unitLabel(r.unit)}</td>
+              <td>{r.basis}</td>
+              <td>
+                <Link to={`?sua=${r.key}#sua`}>
+                  {t('admin.common.edit')}
+                  <span className="visually-hidden"> {en ? r.labelEn : r.labelVi}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('admin.deadlines.recomputeHint')}</p>
+
+      {editing ? (
+        <section aria-labelledby="sua">
+          <h2 id="sua" tabIndex={-1}>{t('admin.deadlines.editTitle', { label: en ? editing.labelEn : editing.labelVi })}</h2>
+          <Form method="post" noValidate key={editing.key}>
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="key" value={editing.key} />
+            <TextField id="rule-days" name="days" label={t('admin.deadlines.days')} hint={t('admin.deadlines.daysHint')} error={errors.days} defaultValue={values.days} inputMode="numeric" className="input-short" />
+            <Choices
+              id="rule-unit"
+              name="unit"
+              legend={t('admin.deadlines.unit')}
+              error={errors.unit}
+              defaultValue={values.unit}
+              options={[
+                { value: 'working', label: unitLabel('working'), hint: t('admin.deadlines.workingHint') },
+                { value: 'calendar', label: unitLabel('calendar'), hint: t('admin.deadlines.calendarHint') },
+              ]}
+            />
+            <TextArea id="rule-basis" name="basis" label={t('admin.deadlines.basis')} hint={t('admin.deadlines.basisHint')} error={errors.basis} defaultValue={values.basis} maxLength={300} rows={3} />
+            <button type="submit" className="button">{t('admin.common.save')}</button>
+          </Form>
+          <p><Link to={PATH}>{t('admin.common.cancel')}</Link></p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

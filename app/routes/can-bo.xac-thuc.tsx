@@ -1,0 +1,88 @@
+// The second sign-in step for accounts with TOTP: a 6-digit code; passing it starts a new session.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, TextField, type FieldError } from '~/components/form';
+import { audit } from '~/models/audit.server';
+import { assertSameOrigin, checkTotpCode, loadSession, startSession } from '~/utils/auth.server';
+import { clientIp, safeRedirect } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+function target(value: string | null): string {
+  const to = safeRedirect(value, '/can-bo');
+  return to.startsWith('/can-bo') && !to.startsWith('/can-bo/dang-') && !to.startsWith('/can-bo/xac-thuc') ? to : '/can-bo';
+}
+
+function pendingState(request: Request) {
+  const state = loadSession(request);
+  if (!state) throw redirect('/can-bo/dang-nhap');
+  if (state.pending !== 'verify' || !state.user.totpSecret) throw redirect('/can-bo');
+  return state;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  pendingState(request);
+  const t = getT(getLocale(request));
+  const redirectTo = target(new URL(request.url).searchParams.get('redirectTo'));
+  return json({ redirectTo, pageTitle: `${t('auth.secondFactor.title')} – ${t('app.shortName')}` });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const state = pendingState(request);
+  const t = getT(getLocale(request));
+  const ip = clientIp(context);
+  const form = await request.formData().catch(() => null);
+  const code = String(form?.get('code') ?? '').trim().slice(0, 20);
+  const redirectTo = target(String(form?.get('redirectTo') ?? ''));
+  if (!code) return json({ error: t('auth.secondFactor.codeRequired') }, { status: 400 });
+  const check = checkTotpCode(state.user, state.user.totpSecret!, code);
+  if (check !== 'ok') {
+    audit({ actorUserId: state.user.id, action: 'auth.totp.failed', targetType: 'user', targetId: state.user.id, ip });
+    return json(
+      { error: t(check === 'throttled' ? 'auth.secondFactor.throttled' : 'auth.secondFactor.invalid') },
+      { status: check === 'throttled' ? 429 : 400 },
+    );
+  }
+  const setCookie = startSession(state.user, { secondFactorDone: true, request, ip, replaces: state.session.id });
+  audit({ actorUserId: state.user.id, action: 'auth.totp.verified', targetType: 'user', targetId: state.user.id, ip });
+  return redirect(redirectTo, { headers: { 'Set-Cookie': setCookie } });
+}
+
+export default function SecondFactor() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const summary: FieldError[] = result?.error ? [{ id: 'code', message: result.error }] : [];
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={summary} />
+      <h1>{t('auth.secondFactor.title')}</h1>
+      <p className="lead-small">{t('auth.secondFactor.intro')}</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField
+          id="code"
+          name="code"
+          label={t('auth.secondFactor.code')}
+          hint={t('auth.secondFactor.codeHint')}
+          error={result?.error}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          maxLength={6}
+          className="input-20"
+        />
+        <button type="submit" className="button">
+          {t('auth.secondFactor.submit')}
+        </button>
+      </Form>
+      <Form method="post" action="/can-bo/dang-xuat">
+        <button type="submit" className="link-button">
+          {t('auth.secondFactor.cancel')}
+        </button>
+      </Form>
+    </div>
+  );
+}

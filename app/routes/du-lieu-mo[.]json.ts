@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { openDataRows, parseRange } from '~/models/open-data.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const range = parseRange(new URL(request.url).searchParams);
+  if ('message' in range) {
+    const t = getT(getLocale(request));
+    return new Response(t(`pub.openData.${range.message}`), {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const rows = openDataRows(range);
+  return new Response(JSON.stringify({ schema: '/du-lieu-mo', count: rows.length, items: rows }), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="pakn-cong-khai.json"',
+      'Cache-Control': 'public, max-age=300',
+    },
+  });
+}

@@ -1,0 +1,49 @@
+// The A4 notice for posting at the office (niêm yết tại trụ sở), with a QR code to the online form.
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { AgencyContact } from '~/components/agency-contact';
+import { getAgency } from '~/models/config.server';
+import { getEnv } from '~/utils/env.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+import { qrSvg } from '~/utils/qr.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const agency = getAgency();
+  const formUrl = `${getEnv().BASE_URL}/gop-y`;
+  return json({
+    parentName: agency.parentName,
+    agencyName: locale === 'en' ? agency.nameEn : agency.name,
+    formUrl,
+    qr: await qrSvg(formUrl),
+    pageTitle: `${t('pub.where.print')} – ${t('app.shortName')}`,
+  });
+}
+
+export default function PrintableNotice() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="a4-notice">
+      <p className="notice-parent">{d.parentName}</p>
+      <p className="notice-agency">{d.agencyName}</p>
+      <h1 className="notice-title">{t('pub.where.noticeTitle')}</h1>
+      <p className="notice-subtitle">{t('pub.where.noticeSubtitle')}</p>
+      <AgencyContact />
+      <div className="notice-qr">
+        {/* generated on the server from our own URL: an SVG of rectangles, no script */}
+        <div className="qr" role="img" aria-label={d.formUrl} dangerouslySetInnerHTML={{ __html: d.qr }} />
+        <p>
+          {t('pub.where.scan')}
+          <br />
+          <strong>{d.formUrl}</strong>
+        </p>
+      </div>
+      <p className="notice-foot">{t('pub.where.notAccepted')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `pakn` ADD `on_time` integer;

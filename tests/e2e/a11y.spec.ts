@@ -1,0 +1,105 @@
+// Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every public page and state, with no
+// serious or critical violation allowed; and the keyboard way in: the skip link comes first.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { continueForm, expect, fillForm, test, validForm } from './fixtures';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoSeriousViolations(page: Page, name: string, opts: { skipRules?: string[] } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (opts.skipRules) builder = builder.disableRules(opts.skipRules);
+  const results = await builder.analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = results.violations.filter((v) => !serious.includes(v));
+  await test.info().attach(`axe-${name}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
+  if (minor.length) {
+    test.info().annotations.push({
+      type: `axe (${name}) minor/moderate`,
+      description: minor.map((v) => `${v.id} ×${v.nodes.length}`).join(', '),
+    });
+  }
+  const report = serious.map(
+    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n')}`,
+  );
+  expect(report, `axe on ${name} (${page.url()})`).toEqual([]);
+}
+
+const STATIC_PAGES: Array<[name: string, path: string]> = [
+  ['home', '/'],
+  ['form', '/gop-y'],
+  ['follow lookup', '/theo-doi'],
+  ['follow lookup, invalid link', '/theo-doi?lien-ket-sai=1'],
+  ['404', '/khong-co-trang-nay'],
+];
+
+for (const [name, path] of STATIC_PAGES) {
+  test(`axe: ${name}`, async ({ page }) => {
+    const response = await page.goto(path);
+    if (name === '404') {
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+    }
+    // the 404 page's missing <title> is an app bug with its own (fixme) test below
+    await expectNoSeriousViolations(page, name, name === '404' ? { skipRules: ['document-title'] } : {});
+  });
+}
+
+test('axe: the 404 page has a title', async ({ page }) => {
+  // APP BUG: pages rendered by GeneralErrorBoundary (404, 429, 500…) have an empty <title>
+  // (WCAG 2.4.2, axe "document-title", serious): neither root.tsx nor $.tsx export a meta for errors.
+  test.fixme(true, 'error pages have no <title>');
+  await page.goto('/khong-co-trang-nay');
+  await expect(page).toHaveTitle(/Không tìm thấy trang/);
+  await expectNoSeriousViolations(page, '404 title');
+});
+
+test('axe: form with errors', async ({ page }) => {
+  await page.goto('/gop-y');
+  await continueForm(page);
+  await expect(page.locator('.error-summary')).toBeVisible();
+  await expectNoSeriousViolations(page, 'form with errors');
+});
+
+test('axe: follow lookup with an error', async ({ page }) => {
+  await page.goto('/theo-doi');
+  await page.getByLabel('Mã số', { exact: true }).fill('KHCN-2020-000001');
+  await page.getByLabel('Thư điện tử hoặc số điện thoại', { exact: true }).fill('ai-do@example.vn');
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  await expectNoSeriousViolations(page, 'follow lookup with error');
+});
+
+test('axe: check your answers, receipt, status page', async ({ page }) => {
+  await page.goto('/gop-y');
+  await fillForm(page, validForm({ type: 'phan_anh', submitterKind: 'organisation', orgName: 'Công ty TNHH Ánh Dương', representative: 'Trần Văn Đức' }));
+  await continueForm(page);
+  await expect(page).toHaveURL(/\/gop-y\/kiem-tra/);
+  await expectNoSeriousViolations(page, 'review');
+
+  await page.getByRole('button', { name: 'Gửi phản ánh, kiến nghị' }).click();
+  await expect(page).toHaveURL(/\?moi=1$/);
+  await expectNoSeriousViolations(page, 'receipt');
+
+  await page.goto(page.url().replace(/\?moi=1$/, ''));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Phản ánh, kiến nghị KHCN-');
+  await expectNoSeriousViolations(page, 'status');
+});
+
+test('bàn phím: Tab đầu tiên đến liên kết bỏ qua, liên kết chuyển con trỏ đến nội dung chính', async ({ page }) => {
+  for (const path of ['/', '/gop-y']) {
+    await page.goto(path);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Chuyển đến nội dung chính' });
+    await expect(skip, path).toBeFocused();
+    await expect(skip, path).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main'), path).toBeFocused();
+    // the next Tab continues inside main, not back in the header
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main')), path).toBe(true);
+  }
+});

@@ -1,0 +1,544 @@
+// The workflow's e-mails end to end: notifyStep inside the caller's transaction → outbox → a real
+// SMTP server; the units' daily digest, the coordinators' overdue alert and the submitter's progress
+// update every 7 days while an answer is late.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
+// getEnv() caches its first read: configure everything before the app modules are imported.
+const DATA_DIR = path.resolve('tests/.tmp', `notify-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  DATA_DIR,
+  DATABASE_URL: path.join(DATA_DIR, 'pakn.db'),
+  BASE_URL: 'https://pakn.example.gov.vn',
+  MAIL_WORKER: '0',
+  LOG_LEVEL: 'silent',
+});
+const smtp: TestSmtpServer = await startSmtpServer();
+process.env.SMTP_URL = smtp.url;
+
+const { processOutbox } = await import('../../app/utils/mail.server');
+const { getDb, closeDb } = await import('../../app/utils/db.server');
+const { createTestDb } = await import('../support/db');
+const { createPakn, answerDueDate } = await import('../../app/models/pakn.server');
+const { notifyStep, sendDailyDigests, alertNewlyOverdue, startNotificationScheduler } =
+  await import('../../app/models/notifications.server');
+const { formatDateVi, addCalendarDays } = await import('../../app/domain/calendar');
+const { getT } = await import('../../app/utils/i18n.server');
+const schema = await import('../../db/schema');
+const { eq, and } = await import('drizzle-orm');
+
+type Db = import('../../app/utils/db.server').Db;
+type Step = import('../../app/models/notifications.server').Step;
+type PaknRow = typeof schema.pakn.$inferSelect;
+
+const toOf = (m: ParsedMail) =>
+  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).map((a) => a.text).join(',');
+const htmlOf = (m: ParsedMail) => (typeof m.html === 'string' ? m.html : '');
+
+/** Delivers the outbox of `db` and returns the messages that arrived. */
+async function deliver(db: Db, expected: number): Promise<ParsedMail[]> {
+  const before = smtp.messages.length;
+  const { sent } = await processOutbox({ db });
+  expect(sent).toBe(expected);
+  if (expected === 0) return [];
+  const all = await smtp.waitFor(before + expected);
+  return all.slice(before);
+}
+
+let seq = 0;
+function newPakn(
+  db: Db,
+  over: { lang?: 'vi' | 'en'; email?: string | null; receivedAt?: Date; title?: string } = {},
+): PaknRow {
+  seq++;
+  return db.transaction(
+    (tx) =>
+      createPakn(tx, {
+        type: 'kien_nghi',
+        subject: 'regulation',
+        category: 2,
+        submitterKind: 'individual',
+        orgName: null,
+        representative: null,
+        fullName: 'Nguyễn Văn An',
+        address: '12 Lê Lợi, Tuy Hòa',
+        phone: '0905123456',
+        email: over.email === undefined ? `citizen${seq}@example.vn` : over.email,
+        title: over.title ?? `Thủ tục cấp phép số ${seq} còn rườm rà`,
+        content: 'Đề nghị đơn giản hóa hồ sơ.',
+        regulationRef: null,
+        fieldId: null,
+        channel: 'online',
+        lang: over.lang ?? 'vi',
+        receivedAt: over.receivedAt ?? new Date(),
+        consent: true,
+        showIdentity: false,
+      }).pakn,
+  );
+}
+
+function update(db: Db, id: number, set: Partial<typeof schema.pakn.$inferInsert>) {
+  db.update(schema.pakn).set(set).where(eq(schema.pakn.id, id)).run();
+}
+
+function addUnit(db: Db, code: string, email: string) {
+  return db
+    .insert(schema.units)
+    .values({ code, name: `Phòng thử nghiệm ${code}`, nameEn: `Test Division ${code}`, email })
+    .returning()
+    .get();
+}
+
+/** An instant at the given local (Asia/Ho_Chi_Minh, UTC+7) date and hour. */
+const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
+
+afterAll(async () => {
+  await smtp.stop();
+  closeDb();
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('notifyStep: the submitter is told of each step in their language', () => {
+  let db: Db;
+  let unit: ReturnType<typeof addUnit>;
+  let extAgencyId: number;
+
+  beforeAll(() => {
+    db = getDb();
+    unit = addUnit(db, 'TN1', 'phong.tn1@skhcn.example.vn');
+    extAgencyId = db
+      .insert(schema.externalAgencies)
+      .values({
+        name: 'Sở Xây dựng tỉnh Phú Yên',
+        address: '45 Trần Hưng Đạo, Tuy Hòa',
+        email: 'sxd@example.vn',
+      })
+      .returning()
+      .get().id;
+  });
+
+  type Case = {
+    step: Step;
+    note?: string;
+    setup(p: PaknRow): void;
+    expect(lang: 'vi' | 'en', p: PaknRow): { subject: RegExp; text: Array<string | RegExp> };
+  };
+
+  const cases: Case[] = [
+    {
+      step: 'refused',
+      note: 'Đơn đề nghị hủy quyết định xử phạt số 12/QĐ-XPHC.',
+      setup: (p) => update(db, p.id, { status: 'refused', refusalReason: 'R04' }),
+      expect: (lang) => ({
+        subject: lang === 'vi' ? /không được tiếp nhận/ : /could not be accepted/,
+        text: [
+          getT(lang)('email.refusalReason.R04'),
+          lang === 'vi' ? 'Luật Khiếu nại 2011' : 'Law on Complaints 2011',
+          'quyết định xử phạt số 12/QĐ-XPHC',
+        ],
+      }),
+    },
+    {
+      step: 'transferred',
+      note: 'Nội dung thuộc lĩnh vực xây dựng.',
+      setup: (p) => update(db, p.id, { status: 'transferred', transferAgencyId: extAgencyId }),
+      expect: (lang) => ({
+        subject: lang === 'vi' ? /chuyển cơ quan có thẩm quyền/ : /transferred to the competent agency/,
+        text: ['Sở Xây dựng tỉnh Phú Yên', '45 Trần Hưng Đạo, Tuy Hòa', 'Nội dung thuộc lĩnh vực xây dựng.'],
+      }),
+    },
+    {
+      step: 'forwarded',
+      note: 'Chuyển Thanh tra Sở xem xét thái độ của công chức tiếp nhận hồ sơ.',
+      setup: (p) => update(db, p.id, { status: 'forwarded', subject: 'behaviour', category: 1 }),
+      expect: (lang) => ({
+        subject: lang === 'vi' ? /hành vi hành chính đã được chuyển xử lý/ : /conduct has been forwarded/,
+        text: ['Chuyển Thanh tra Sở xem xét thái độ'],
+      }),
+    },
+    {
+      step: 'duplicate',
+      setup: (p) => {
+        const original = newPakn(db, { email: p.email!.toUpperCase() });
+        update(db, p.id, { status: 'duplicate', duplicateOfId: original.id });
+        dupOriginal.set(p.id, original.code);
+      },
+      expect: (lang, p) => ({
+        subject:
+          lang === 'vi' ? /trùng với nội dung đang được xử lý/ : /duplicates one already being handled/,
+        text: [dupOriginal.get(p.id)!],
+      }),
+    },
+    {
+      step: 'assigned',
+      note: 'Đề nghị phòng trả lời trước hạn.',
+      setup: (p) => update(db, p.id, { status: 'assigned', unitId: unit.id }),
+      expect: (lang, p) => ({
+        subject: lang === 'vi' ? /đã được giao đơn vị xử lý/ : /accepted and assigned/,
+        text: [
+          lang === 'vi' ? 'Phòng thử nghiệm TN1' : 'Test Division TN1',
+          formatDateVi(answerDueDate(p, db).due),
+        ],
+      }),
+    },
+    {
+      step: 'reassigned',
+      note: 'Thuộc chức năng của phòng TN1.',
+      setup: (p) => update(db, p.id, { status: 'assigned', unitId: unit.id }),
+      expect: (lang) => ({
+        subject: lang === 'vi' ? /Thay đổi đơn vị xử lý/ : /Change of handling unit/,
+        text: [lang === 'vi' ? 'Phòng thử nghiệm TN1' : 'Test Division TN1'],
+      }),
+    },
+    {
+      step: 'info_requested',
+      note: 'Xin cung cấp số hiệu giấy phép và ngày cấp.',
+      setup: (p) => update(db, p.id, { status: 'awaiting_info', unitId: unit.id }),
+      expect: (lang) => ({
+        subject: lang === 'vi' ? /bổ sung thông tin/ : /provide more information/,
+        text: [
+          'Xin cung cấp số hiệu giấy phép và ngày cấp.',
+          'https://pakn.example.gov.vn/theo-doi',
+          lang === 'vi' ? 'sau 15 ngày' : 'within 15 days',
+          lang === 'vi' ? 'thư xác nhận tiếp nhận vẫn dùng được' : 'receipt e-mail still works',
+        ],
+      }),
+    },
+    {
+      step: 'extended',
+      note: 'Cần lấy ý kiến của Bộ Khoa học và Công nghệ.',
+      setup: (p) => {
+        const due = answerDueDate(p, db).due;
+        update(db, p.id, { status: 'in_progress', unitId: unit.id, extendedTo: addCalendarDays(due, 14) });
+      },
+      expect: (lang, p) => {
+        const fresh = db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id)).get()!;
+        return {
+          subject: lang === 'vi' ? /xin lỗi và gia hạn/i : /Apology and extension/,
+          text: [
+            lang === 'vi' ? 'thành thật xin lỗi' : 'sincerely apologises',
+            formatDateVi(fresh.extendedTo!),
+            lang === 'vi'
+              ? `gia hạn đến ${formatDateVi(fresh.extendedTo!)}`
+              : `extended to ${formatDateVi(fresh.extendedTo!)}`,
+            'Cần lấy ý kiến của Bộ Khoa học và Công nghệ.',
+          ],
+        };
+      },
+    },
+    {
+      step: 'answered',
+      setup: (p) => {
+        update(db, p.id, { status: 'answered', unitId: unit.id, answeredAt: new Date() });
+        db.insert(schema.answers)
+          .values({
+            paknId: p.id,
+            outcome: 'amend',
+            body: 'Sở sẽ sửa đổi Quyết định 15.\nHồ sơ giảm còn 3 thành phần.',
+          })
+          .run();
+      },
+      expect: (lang) => ({
+        subject: lang === 'vi' ? /Trả lời phản ánh, kiến nghị/ : /Answer to your submission/,
+        text: [
+          'Sở sẽ sửa đổi Quyết định 15.\nHồ sơ giảm còn 3 thành phần.',
+          getT(lang)('email.outcome.amend'),
+        ],
+      }),
+    },
+    {
+      step: 'closed_no_info',
+      setup: (p) => update(db, p.id, { status: 'closed_no_info', unitId: unit.id }),
+      expect: (lang) => ({
+        subject: lang === 'vi' ? /Đóng phản ánh, kiến nghị/ : /Submission closed/,
+        text: [lang === 'vi' ? 'gửi phản ánh, kiến nghị mới' : 'send a new submission'],
+      }),
+    },
+  ];
+  const dupOriginal = new Map<number, string>();
+
+  for (const c of cases) {
+    for (const lang of ['vi', 'en'] as const) {
+      it(`${c.step} (${lang})`, async () => {
+        const p = newPakn(db, { lang });
+        c.setup(p);
+        db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: c.step, note: c.note ?? null }));
+        const unitMail = c.step === 'assigned' || c.step === 'reassigned';
+        const got = await deliver(db, unitMail ? 2 : 1);
+        const mine = got.find((m) => toOf(m) === p.email)!;
+        expect(mine, 'submitter mail').toBeTruthy();
+        const want = c.expect(lang, p);
+        expect(mine.subject).toContain(p.code);
+        expect(mine.subject).toMatch(want.subject);
+        const text = mine.text ?? '';
+        for (const s of want.text) expect(text).toContain(s);
+        expect(text).toContain(lang === 'vi' ? 'Kính gửi Ông/Bà Nguyễn Văn An' : 'Dear Nguyễn Văn An');
+        expect(htmlOf(mine)).toContain(`lang="${lang}"`);
+        // the assigner's note is internal: the unit sees it, the submitter does not
+        if (c.note) {
+          if (unitMail) expect(text).not.toContain(c.note);
+          else expect(text).toContain(c.note);
+        }
+        const rows = db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id)).all();
+        expect(rows.map((r) => r.template).sort()).toEqual(
+          unitMail ? [`status-${c.step}`, 'unit-assigned'].sort() : [`status-${c.step}`],
+        );
+
+        if (unitMail) {
+          const u = got.find((m) => toOf(m) === 'phong.tn1@skhcn.example.vn')!;
+          expect(u.subject).toBe(`[${p.code}] Giao Phòng thử nghiệm TN1 xử lý phản ánh, kiến nghị`);
+          expect(u.text).toContain(p.title);
+          expect(u.text).toContain(c.note!);
+          expect(u.text).toContain(`https://pakn.example.gov.vn/can-bo/pakn/${p.id}`);
+          expect(u.text).toContain(c.step === 'reassigned' ? 'đã được chuyển giao' : 'đã được giao cho');
+          // no personal data of the submitter in the unit's mailbox
+          expect(u.text).not.toContain(p.email!);
+          expect(u.text).not.toContain('0905123456');
+        }
+      });
+    }
+  }
+
+  it('duplicate of another citizen’s PAKN does not reveal its code', async () => {
+    const other = newPakn(db, { email: 'someone.else@example.vn' });
+    const p = newPakn(db);
+    update(db, p.id, { status: 'duplicate', duplicateOfId: other.id });
+    db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: 'duplicate', note: null }));
+    const [m] = await deliver(db, 1);
+    expect(m!.text).not.toContain(other.code);
+  });
+
+  it('escapes hostile notes and answers in the HTML part', async () => {
+    const hostile = '<script>alert("x")</script> <img src=x onerror=alert(1)> & "quotes"';
+    const p = newPakn(db, { title: '<b>Tiêu đề</b> & <i>độc</i>' });
+    update(db, p.id, { status: 'refused', refusalReason: 'R03' });
+    db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: 'refused', note: hostile }));
+    const q = newPakn(db);
+    update(db, q.id, { status: 'answered', unitId: unit.id });
+    db.insert(schema.answers)
+      .values({ paknId: q.id, outcome: 'stands', body: `Dòng một\n${hostile}` })
+      .run();
+    db.transaction((tx) => notifyStep(tx, { paknId: q.id, step: 'answered' }));
+    const got = await deliver(db, 2);
+    for (const m of got) {
+      const html = htmlOf(m);
+      expect(html).not.toContain('<script>');
+      expect(html).not.toContain('<img src=x');
+      expect(html).not.toContain('<b>Tiêu đề</b>');
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+      expect(m.text).toContain(hostile);
+    }
+    const answered = got.find((m) => toOf(m) === q.email)!;
+    expect(htmlOf(answered)).toMatch(/Dòng một<br\/?>&lt;script&gt;/);
+  });
+
+  it('sends nothing to a submitter without e-mail, but still tells the unit', async () => {
+    const p = newPakn(db, { email: null });
+    update(db, p.id, { status: 'refused', refusalReason: 'R02' });
+    db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: 'refused' }));
+    await deliver(db, 0);
+    update(db, p.id, { status: 'assigned', unitId: unit.id, refusalReason: null });
+    db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: 'assigned' }));
+    const [m] = await deliver(db, 1);
+    expect(toOf(m!)).toBe('phong.tn1@skhcn.example.vn');
+  });
+
+  it('queues nothing when the caller’s transaction rolls back', async () => {
+    const p = newPakn(db);
+    expect(() =>
+      db.transaction((tx) => {
+        tx.update(schema.pakn)
+          .set({ status: 'refused', refusalReason: 'R03' })
+          .where(eq(schema.pakn.id, p.id))
+          .run();
+        notifyStep(tx, { paknId: p.id, step: 'refused' });
+        throw new Error('stale version');
+      }),
+    ).toThrow('stale version');
+    expect(db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id)).all()).toHaveLength(0);
+    await deliver(db, 0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('daily digest to the units', () => {
+  let t: ReturnType<typeof createTestDb>;
+  let db: Db;
+  beforeAll(() => {
+    t = createTestDb();
+    db = t.db;
+  });
+  afterAll(() => t.cleanup());
+
+  it('one e-mail per unit with its overdue and due-soon items, not twice a day, none for an idle unit', async () => {
+    const a = addUnit(db, 'DA', 'unit.a@example.vn');
+    const b = addUnit(db, 'DB', 'unit.b@example.vn');
+    addUnit(db, 'DC', 'unit.c@example.vn');
+    // received 02/03/2026: 20 days → 22/03 is a Sunday → due Monday 23/03/2026
+    const soon = newPakn(db, { receivedAt: at('2026-03-02') });
+    update(db, soon.id, { status: 'in_progress', unitId: a.id });
+    // received 25/02: due 17/03 (Tuesday): overdue on 20/03
+    const late = newPakn(db, { receivedAt: at('2026-02-25') });
+    update(db, late.id, { status: 'drafted', unitId: a.id });
+    // received 10/03: due 30/03, more than 2 working days away on 20/03
+    const calm = newPakn(db, { receivedAt: at('2026-03-10') });
+    update(db, calm.id, { status: 'assigned', unitId: a.id });
+    // paused awaiting the submitter: not due
+    const paused = newPakn(db, { receivedAt: at('2026-02-25') });
+    update(db, paused.id, { status: 'awaiting_info', unitId: b.id });
+    db.insert(schema.paknPauses).values({ paknId: paused.id, fromDate: '2026-03-05', toDate: null }).run();
+    // closed: not listed
+    const closed = newPakn(db, { receivedAt: at('2026-02-25') });
+    update(db, closed.id, { status: 'answered', unitId: b.id });
+    const lateB = newPakn(db, { receivedAt: at('2026-02-26') });
+    update(db, lateB.id, { status: 'assigned', unitId: b.id });
+    // not yet classified: the coordinator's, not in a unit digest
+    newPakn(db, { receivedAt: at('2026-02-25') });
+
+    expect(answerDueDate(soon, db).due).toBe('2026-03-23');
+    expect(answerDueDate(late, db).due).toBe('2026-03-17');
+
+    // before 07:00 and on a Saturday: nothing
+    expect(sendDailyDigests({ db, now: at('2026-03-20', 6) })).toEqual({ units: 0 });
+    expect(sendDailyDigests({ db, now: at('2026-03-21', 9) })).toEqual({ units: 0 });
+
+    expect(sendDailyDigests({ db, now: at('2026-03-20', 8) })).toEqual({ units: 2 });
+    const got = await deliver(db, 2);
+    expect(got.map(toOf).sort()).toEqual(['unit.a@example.vn', 'unit.b@example.vn']);
+    const ma = got.find((m) => toOf(m) === 'unit.a@example.vn')!;
+    expect(ma.subject).toBe('[PAKN] Phòng thử nghiệm DA: 1 quá hạn, 1 sắp đến hạn – 20/03/2026');
+    expect(ma.text).toContain(soon.code);
+    expect(ma.text).toContain(late.code);
+    expect(ma.text).not.toContain(calm.code);
+    expect(ma.text).toContain('quá hạn 3 ngày làm việc'); // 18, 19, 20/03
+    expect(ma.text!.indexOf(late.code)).toBeLessThan(ma.text!.indexOf(soon.code)); // overdue first
+    expect(ma.text).toContain(`https://pakn.example.gov.vn/can-bo/pakn/${late.id}`);
+    const mb = got.find((m) => toOf(m) === 'unit.b@example.vn')!;
+    expect(mb.text).toContain(lateB.code);
+    expect(mb.text).not.toContain(paused.code);
+    expect(mb.text).not.toContain(closed.code);
+
+    // later the same day: not again
+    expect(sendDailyDigests({ db, now: at('2026-03-20', 16) })).toEqual({ units: 0 });
+    await deliver(db, 0);
+    // the next working day (Monday 23/03): again
+    expect(sendDailyDigests({ db, now: at('2026-03-23', 8) })).toEqual({ units: 2 });
+    await deliver(db, 2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('overdue alert to the coordinators and progress updates to the submitter', () => {
+  let t: ReturnType<typeof createTestDb>;
+  let db: Db;
+  beforeAll(() => {
+    t = createTestDb();
+    db = t.db;
+  });
+  afterAll(() => t.cleanup());
+
+  const addUser = (email: string, role: 'coordinator' | 'handler', active = true) =>
+    db.insert(schema.users).values({ email, name: email, passwordHash: 'x', role, active }).run();
+  const eventsOf = (id: number, type: string) =>
+    db
+      .select()
+      .from(schema.events)
+      .where(and(eq(schema.events.paknId, id), eq(schema.events.type, type)))
+      .all();
+
+  it('alerts each item once, and updates the submitter every 7 days while late', async () => {
+    addUser('dieu.phoi1@example.vn', 'coordinator');
+    addUser('dieu.phoi2@example.vn', 'coordinator');
+    addUser('nghi.viec@example.vn', 'coordinator', false);
+    addUser('chuyen.vien@example.vn', 'handler');
+    const unit = addUnit(db, 'OV', 'unit.ov@example.vn');
+
+    const x = newPakn(db, { lang: 'en', receivedAt: at('2026-03-02') }); // due 23/03
+    update(db, x.id, { status: 'in_progress', unitId: unit.id });
+    const y = newPakn(db, { email: null, receivedAt: at('2026-03-02') }); // never classified
+    const z = newPakn(db, { receivedAt: at('2026-03-02') });
+    update(db, z.id, { status: 'awaiting_info', unitId: unit.id });
+    db.insert(schema.paknPauses).values({ paknId: z.id, fromDate: '2026-03-10', toDate: null }).run();
+
+    expect(alertNewlyOverdue({ db, now: at('2026-03-23', 18) })).toEqual({ alerted: 0, progress: 0 });
+
+    expect(alertNewlyOverdue({ db, now: at('2026-03-24') })).toEqual({ alerted: 2, progress: 1 });
+    const got = await deliver(db, 3);
+    const coord = got.filter((m) => toOf(m).startsWith('dieu.phoi'));
+    expect(coord.map(toOf).sort()).toEqual(['dieu.phoi1@example.vn', 'dieu.phoi2@example.vn']);
+    for (const m of coord) {
+      expect(m.subject).toBe('[PAKN] 2 phản ánh, kiến nghị vừa quá hạn trả lời');
+      expect(m.text).toContain(x.code);
+      expect(m.text).toContain(y.code);
+      expect(m.text).not.toContain(z.code);
+      expect(m.text).toContain('Đơn vị: Phòng thử nghiệm OV');
+      expect(m.text).toContain('Đơn vị: Chưa giao đơn vị');
+    }
+    const upd = got.find((m) => toOf(m) === x.email)!;
+    expect(upd.subject).toBe(`[${x.code}] Progress update on your submission`);
+    expect(upd.text).toContain('past its due date (23/03/2026)');
+    expect(upd.text).toContain('sincerely apologises');
+    expect(upd.text).toContain('Current status: Being handled');
+    expect(upd.text).toContain('Test Division OV');
+    expect(upd.text).toContain('every 7 days');
+
+    expect(eventsOf(x.id, 'overdue_alerted')).toHaveLength(1);
+    expect(eventsOf(x.id, 'overdue_alerted')[0]!.isPublic).toBe(false);
+    expect(eventsOf(x.id, 'progress_update')).toHaveLength(1);
+    expect(eventsOf(x.id, 'progress_update')[0]!.isPublic).toBe(true);
+
+    // the next runs: nothing new
+    expect(alertNewlyOverdue({ db, now: at('2026-03-24', 10) })).toEqual({ alerted: 0, progress: 0 });
+    expect(alertNewlyOverdue({ db, now: at('2026-03-30', 23) })).toEqual({ alerted: 0, progress: 0 });
+    await deliver(db, 0);
+    // 7 days after the first update: the second
+    expect(alertNewlyOverdue({ db, now: at('2026-03-31', 8) })).toEqual({ alerted: 0, progress: 1 });
+    const [second] = await deliver(db, 1);
+    expect(toOf(second!)).toBe(x.email);
+    expect(alertNewlyOverdue({ db, now: at('2026-04-06') })).toEqual({ alerted: 0, progress: 0 });
+    expect(alertNewlyOverdue({ db, now: at('2026-04-07') })).toEqual({ alerted: 0, progress: 1 });
+    await deliver(db, 1);
+    expect(eventsOf(x.id, 'progress_update')).toHaveLength(3);
+
+    // answered: no more updates
+    update(db, x.id, { status: 'answered' });
+    expect(alertNewlyOverdue({ db, now: at('2026-04-20') })).toEqual({ alerted: 0, progress: 0 });
+    await deliver(db, 0);
+    expect(eventsOf(y.id, 'overdue_alerted')).toHaveLength(1);
+    expect(eventsOf(z.id, 'overdue_alerted')).toHaveLength(0);
+  });
+
+  it('an extended item that passes its new date is alerted again', async () => {
+    const w = newPakn(db, { receivedAt: at('2026-03-02') });
+    update(db, w.id, { status: 'in_progress', extendedTo: '2026-04-30' });
+    expect(alertNewlyOverdue({ db, now: at('2026-04-29') })).toEqual({ alerted: 0, progress: 0 });
+    // it was never alerted for 23/03 since the extension came first; now it passes 30/04
+    expect(alertNewlyOverdue({ db, now: at('2026-05-04') })).toEqual({ alerted: 1, progress: 1 });
+    await deliver(db, 3);
+    update(db, w.id, { extendedTo: '2026-05-15' });
+    expect(alertNewlyOverdue({ db, now: at('2026-05-14') })).toEqual({ alerted: 0, progress: 0 });
+    const r = alertNewlyOverdue({ db, now: at('2026-05-18') });
+    expect(r.alerted).toBe(1);
+    await deliver(db, 2 + r.progress);
+    expect(eventsOf(w.id, 'overdue_alerted').map((e) => JSON.parse(e.data!).due)).toEqual([
+      '2026-04-30',
+      '2026-05-15',
+    ]);
+  });
+});
+
+describe('scheduler', () => {
+  it('is disabled when MAIL_WORKER=0 and stops cleanly', () => {
+    const s = startNotificationScheduler({ intervalMs: 10 });
+    expect(() => s.stop()).not.toThrow();
+  });
+});

@@ -1,0 +1,176 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import {
+  formatPlaceDate,
+  renderOfficialHtml,
+  renderOfficialPdf,
+  type OfficialDocument,
+} from '../../app/utils/pdf.server';
+
+/** text of each page, items joined as laid out (line ends → space), whitespace collapsed, NFC */
+async function extractPages(pdf: Buffer): Promise<string[]> {
+  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 });
+  const doc = await task.promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    let s = '';
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      s += item.str + (item.hasEOL ? ' ' : '');
+    }
+    pages.push(s.normalize('NFC').replace(/\s+/g, ' ').trim());
+  }
+  await task.destroy();
+  return pages;
+}
+
+// every tone mark on every vowel, and đ/Đ
+const SENTENCES = [
+  'Ạ Ả Ấ Ầ Ẩ Ẫ Ậ Ắ Ằ Ẳ Ẵ Ặ Ẹ Ẻ Ẽ Ế Ề Ể Ễ Ệ Ỉ Ị Ọ Ỏ Ố Ồ Ổ Ỗ Ộ Ớ Ờ Ở Ỡ Ợ Ụ Ủ Ứ Ừ Ử Ữ Ự Ỳ Ỵ Ỷ Ỹ Đ.',
+  'ạ ả ấ ầ ẩ ẫ ậ ắ ằ ẳ ẵ ặ ẹ ẻ ẽ ế ề ể ễ ệ ỉ ị ọ ỏ ố ồ ổ ỗ ộ ớ ờ ở ỡ ợ ụ ủ ứ ừ ử ữ ự ỳ ỵ ỷ ỹ đ.',
+  'à á â ã è é ê ì í ò ó ô õ ù ú ý ă ơ ư À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý Ă Ơ Ư.',
+  'Sở Khoa học và Công nghệ đã tiếp nhận phản ánh, kiến nghị của ông Đặng Hữu Nghĩa về thủ tục cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ.',
+  'Qua nghiên cứu, nội dung phản ánh không thuộc phạm vi quy định hành chính theo Điều 3 Nghị định số 20/2008/NĐ-CP được sửa đổi, bổ sung.',
+  'Cơ quan hướng dẫn ông gửi đơn đến Ủy ban nhân dân quận Hoàn Kiếm để được xem xét, giải quyết theo thẩm quyền; mọi thắc mắc xin liên hệ Văn phòng Sở.',
+  'Những quyển sách ấy giữ gìn tiếng Việt trong sáng: khuỷu tay, thuở ấy, ngoẩy đầu, nguyễn, ghềnh thác, chữ nghĩa, hỏi ngã, dấu nặng.',
+];
+
+const base: OfficialDocument = {
+  agencyParent: 'Ủy ban nhân dân thành phố Hà Nội',
+  agencyName: 'Sở Khoa học và Công nghệ',
+  number: '12/TB-SKHCN',
+  place: 'Hà Nội',
+  date: '05/03/2026',
+  title: 'THÔNG BÁO',
+  subtitle: 'Về việc từ chối tiếp nhận phản ánh, kiến nghị',
+  addressee: 'Ông Đặng Hữu Nghĩa',
+  paragraphs: SENTENCES,
+  recipients: ['Như trên', 'Giám đốc Sở (để báo cáo)', 'Lưu: VT, VP.'],
+  signerTitle: 'KT. Giám đốc\nPhó Giám đốc',
+  signerName: 'Lê Thị Thu Hằng',
+};
+
+describe('renderOfficialPdf', () => {
+  it('renders Vietnamese that extracts back exactly', async () => {
+    const pdf = await renderOfficialPdf(base);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
+    const text = (await extractPages(pdf)).join(' ');
+    for (const s of SENTENCES) expect(text).toContain(s.normalize('NFC'));
+    for (const s of [
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+      'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+      'Số: 12/TB-SKHCN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày 05 tháng 3 năm 2026',
+      'THÔNG BÁO',
+      'Về việc từ chối tiếp nhận phản ánh, kiến nghị',
+      'Kính gửi: Ông Đặng Hữu Nghĩa',
+      'Nơi nhận: - Như trên - Giám đốc Sở (để báo cáo) - Lưu: VT, VP.',
+      'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC',
+      'Lê Thị Thu Hằng',
+    ]) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it('accepts NFD input and still extracts NFC text', async () => {
+    const pdf = await renderOfficialPdf({ ...base, paragraphs: SENTENCES.map((s) => s.normalize('NFD')) });
+    const text = (await extractPages(pdf)).join(' ');
+    for (const s of SENTENCES) expect(text).toContain(s);
+  });
+
+  it('renders hostile text without throwing and legibly, over several pages', async () => {
+    const longWord = 'Đ' + 'ặ'.repeat(149) + 'x'.repeat(150);
+    const hostile: OfficialDocument = {
+      ...base,
+      number: '<script>alert(1)</script>',
+      addressee: 'Bà \u202Eàođ gnồH\u202C Nguyễn\u200B Thị\u200F',
+      paragraphs: [
+        '<script>alert("x")</script> <img src=x onerror=alert(1)>',
+        `Từ dài: ${longWord} hết.`,
+        ...Array.from({ length: 40 }, (_, i) => `Đoạn ${i + 1}: ${SENTENCES[i % SENTENCES.length]}`),
+        '',
+        '\u0000\u0007',
+      ],
+      recipients: Array.from({ length: 12 }, (_, i) => `Đơn vị nhận thứ ${i + 1}`),
+    };
+    const pdf = await renderOfficialPdf(hostile);
+    const pages = await extractPages(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    const text = pages.join(' ');
+    expect(text).toContain('Số: <script>alert(1)</script>');
+    expect(text).toContain('<script>alert("x")</script> <img src=x onerror=alert(1)>');
+    // bidi and zero-width characters are dropped; the letters stay in typed order
+    expect(text).toContain('Kính gửi: Bà àođ gnồH Nguyễn Thị');
+    // the long word is broken across lines but every character is there
+    expect(text.replace(/\s/g, '')).toContain(longWord);
+    expect(text).toContain(`Đoạn 40: ${SENTENCES[39 % SENTENCES.length]}`);
+    expect(text).toContain('Đơn vị nhận thứ 12');
+    // page numbers from page 2
+    expect(pages[0]).not.toMatch(/ 1$/);
+    expect(pages[1]).toMatch(/ 2$/);
+  });
+
+  it('lays out a công văn without a title (V/v under the number)', async () => {
+    const pdf = await renderOfficialPdf({ ...base, title: '', number: '345/SKHCN-VP', recipients: [] });
+    const text = (await extractPages(pdf)).join(' ');
+    expect(text).toContain('Số: 345/SKHCN-VP');
+    expect(text).toContain('V/v Về việc từ chối tiếp nhận');
+    expect(text).not.toContain('Nơi nhận');
+  });
+});
+
+describe('formatPlaceDate', () => {
+  it('follows NĐ 30 zero-padding', () => {
+    expect(formatPlaceDate('Hà Nội', '05/03/2026')).toBe('Hà Nội, ngày 05 tháng 3 năm 2026');
+    expect(formatPlaceDate('Hà Nội', '5/2/2026')).toBe('Hà Nội, ngày 05 tháng 02 năm 2026');
+    expect(formatPlaceDate('Huế', '25/12/2026')).toBe('Huế, ngày 25 tháng 12 năm 2026');
+    expect(formatPlaceDate('Huế', 'không rõ')).toBe('Huế, không rõ');
+  });
+});
+
+describe('renderOfficialHtml', () => {
+  it('has the layout and A4 print CSS', () => {
+    const html = renderOfficialHtml(base);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="vi">/);
+    expect(html).toContain('@page { size: A4;');
+    expect(html).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(html).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(html).toContain('<bdi>Hà Nội, ngày 05 tháng 3 năm 2026</bdi>');
+    expect(html).toContain('Số: <bdi>12/TB-SKHCN</bdi>');
+    expect(html).toContain('<strong>Nơi nhận:</strong>');
+  });
+
+  it('escapes every field', () => {
+    const evil = `<script>alert(1)</script><img src=x onerror="a()">'&`;
+    const doc: OfficialDocument = {
+      agencyParent: evil,
+      agencyName: evil,
+      number: evil,
+      place: evil,
+      date: evil,
+      title: evil,
+      subtitle: evil,
+      addressee: evil,
+      paragraphs: [evil, `\u202E${evil}`],
+      recipients: [evil],
+      signerTitle: evil,
+      signerName: evil,
+    };
+    const html = renderOfficialHtml(doc);
+    expect(html).not.toMatch(/<script|<img|onerror="/i);
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;a()&quot;&gt;&#39;&amp;';
+    // <title> (title + number) 2, agency 2, number 1, place + date 2, heading 1, subtitle 1, addressee 1,
+    // paragraphs 2, recipient 1, signer 2
+    expect(html.split(escaped).length - 1).toBe(15);
+    // only the template's own tags remain
+    const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => (m[1] ?? '').toLowerCase()));
+    expect([...tags].sort()).toEqual(
+      ['bdi', 'body', 'div', 'footer', 'h1', 'head', 'header', 'hr', 'html', 'li', 'main', 'meta', 'p', 'strong', 'style', 'title', 'ul'].sort(),
+    );
+  });
+});
