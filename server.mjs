@@ -93,6 +93,16 @@ app.use((req, res, next) => {
   next();
 });
 
+// Cross-site form posts are refused before they reach any action (SameSite=Lax cookies already keep
+// staff sessions out of them; this also stops anonymous cross-site posts to public forms).
+const ownOrigin = new URL(env.BASE_URL).origin;
+app.use((req, res, next) => {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+  const origin = req.get('origin');
+  if (origin ? origin === ownOrigin : req.get('sec-fetch-site') !== 'cross-site') return next();
+  res.status(403).type('text/plain; charset=utf-8').send('Yêu cầu bị từ chối / Cross-site request refused');
+});
+
 app.use(compression());
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(express.static('public', { maxAge: '1h' }));

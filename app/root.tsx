@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Form,
   Links,
@@ -17,6 +17,7 @@ import { AgencyContact } from '~/components/agency-contact';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { getAgency } from '~/models/config.server';
 import { getLocale } from '~/utils/i18n.server';
+import { errorMeta } from '~/utils/error-meta';
 import { useNonce } from '~/utils/nonce';
 import styles from '~/styles/app.css';
 
@@ -24,6 +25,8 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
+
+export const meta: MetaFunction<typeof loader> = ({ error, data }) => (error ? errorMeta(error, data?.locale) : []);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const agency = getAgency();

@@ -60,7 +60,7 @@ export function sha256File(file: string): string {
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
   } finally {
     fs.closeSync(fd);
   }
@@ -91,7 +91,13 @@ export function tableCounts(db: Database.Database): Record<string, number> {
     .pluck()
     .all() as string[];
   return Object.fromEntries(
-    names.map((n) => [n, db.prepare(`SELECT count(*) FROM "${n.replace(/"/g, '""')}"`).pluck().get() as number]),
+    names.map((n) => [
+      n,
+      db
+        .prepare(`SELECT count(*) FROM "${n.replace(/"/g, '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
   );
 }
 
@@ -148,7 +154,8 @@ export async function backup(opts: { database: string; dataDir: string; out?: st
     let sqliteVersion: string;
     try {
       const check = integrityCheck(snapshot);
-      if (check !== 'ok') throw new CliError(`the snapshot fails PRAGMA integrity_check: ${check.slice(0, 200)}`);
+      if (check !== 'ok')
+        throw new CliError(`the snapshot fails PRAGMA integrity_check: ${check.slice(0, 200)}`);
       counts = tableCounts(snapshot);
       rows = attachmentRows(snapshot);
       sqliteVersion = snapshot.prepare('SELECT sqlite_version()').pluck().get() as string;

@@ -69,7 +69,9 @@ export function restore(opts: { from: string; dataDir: string; database?: string
     if (!/^[a-f0-9]{32}$/.test(row.storedName) || !fs.existsSync(file))
       throw new CliError(`the backup lacks uploads/${row.storedName}`);
     if (sha256File(file) !== row.sha256)
-      throw new CliError(`uploads/${row.storedName} in the backup does not match its sha256: the backup is damaged`);
+      throw new CliError(
+        `uploads/${row.storedName} in the backup does not match its sha256: the backup is damaged`,
+      );
   }
   if (files.length !== manifest.uploads.files)
     throw new CliError(`the backup has ${files.length} files, manifest.json says ${manifest.uploads.files}`);
@@ -113,7 +115,9 @@ function main() {
     force: 'boolean',
   });
   if (!args.from || !args['to-data-dir'])
-    throw new CliError('usage: db:restore --from BACKUP_DIR --to-data-dir DATA_DIR [--database FILE] [--force]');
+    throw new CliError(
+      'usage: db:restore --from BACKUP_DIR --to-data-dir DATA_DIR [--database FILE] [--force]',
+    );
   const { target, manifest, files } = restore({
     from: args.from as string,
     dataDir: args['to-data-dir'] as string,

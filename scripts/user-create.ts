@@ -63,19 +63,39 @@ async function main(): Promise<string> {
     const checked = validateNewUser({ email, name, role, unitCode, password }, db);
     if (!checked.ok) {
       const e = checked.errors;
-      const codes = () => listUnits({ db }).map((u) => u.code).join(', ');
+      const codes = () =>
+        listUnits({ db })
+          .map((u) => u.code)
+          .join(', ');
       if (e.email === 'emailInvalid') throw new CliError(`--email "${email}" is not a valid e-mail address`);
-      if (e.email === 'emailTaken') throw new CliError(`a user with e-mail ${email.toLowerCase()} already exists`);
+      if (e.email === 'emailTaken')
+        throw new CliError(`a user with e-mail ${email.toLowerCase()} already exists`);
       if (e.role) throw new CliError(`--role "${role}" is not a role; use one of ${ROLES.join(', ')}`);
-      if (e.unit === 'unitUnknown') throw new CliError(`--unit "${unitCode}" is not a unit code; known codes: ${codes()}`);
-      if (e.unit === 'unitRequired') throw new CliError(`a ${role} must belong to a unit: add --unit CODE (known codes: ${codes()})`);
-      if (e.unit === 'unitNotAllowed') throw new CliError(`--unit applies only to handler and approver, not to ${role}`);
-      if (e.password) throw new CliError(PASSWORD_MESSAGES[e.password as PasswordProblem] ?? '--password is not acceptable');
+      if (e.unit === 'unitUnknown')
+        throw new CliError(`--unit "${unitCode}" is not a unit code; known codes: ${codes()}`);
+      if (e.unit === 'unitRequired')
+        throw new CliError(`a ${role} must belong to a unit: add --unit CODE (known codes: ${codes()})`);
+      if (e.unit === 'unitNotAllowed')
+        throw new CliError(`--unit applies only to handler and approver, not to ${role}`);
+      if (e.password)
+        throw new CliError(
+          PASSWORD_MESSAGES[e.password as PasswordProblem] ?? '--password is not acceptable',
+        );
       if (e.name) throw new CliError('--name must be 1 to 120 characters');
       throw new CliError(`invalid arguments: ${Object.values(e).join(', ')}`);
     }
     const user = await createUser({ ...checked.value, password }, db);
-    audit({ actorUserId: null, action: 'user.create', targetType: 'user', targetId: user.id, ip: 'cli', detail: { email: user.email, role: user.role, unitId: user.unitId, via: 'cli' } }, db);
+    audit(
+      {
+        actorUserId: null,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: user.id,
+        ip: 'cli',
+        detail: { email: user.email, role: user.role, unitId: user.unitId, via: 'cli' },
+      },
+      db,
+    );
     return `Created ${user.role} ${user.email} (id ${user.id}) in ${file}`;
   } finally {
     db.$client.close();

@@ -1,16 +1,7 @@
 import { isRouteErrorResponse, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { errorTitleKey } from '~/utils/error-meta';
 
-const TITLES: Record<number, string> = {
-  400: 'errorPage.badRequestTitle',
-  403: 'errorPage.forbiddenTitle',
-  404: 'errorPage.notFoundTitle',
-  409: 'errorPage.conflictTitle',
-  410: 'errorPage.goneTitle',
-  413: 'errorPage.badRequestTitle',
-  415: 'errorPage.badRequestTitle',
-  429: 'errorPage.tooManyTitle',
-};
 
 /** One error page for every route: a translated title, the server's message when it sent one, a way home. */
 export function GeneralErrorBoundary() {
@@ -21,7 +12,7 @@ export function GeneralErrorBoundary() {
       typeof error.data === 'string' ? error.data : (error.data as { message?: string } | null)?.message;
     return (
       <div className="error-page">
-        <h1>{t(TITLES[error.status] ?? 'errorPage.serverTitle')}</h1>
+        <h1>{t(errorTitleKey(error))}</h1>
         <p>{message ?? (error.status === 404 ? t('errorPage.notFoundBody') : t('errorPage.serverBody'))}</p>
         <p>
           <a href="/">{t('errorPage.home')}</a>

@@ -18,7 +18,19 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
       <ul>
         {errors.map((e) => (
           <li key={e.id + e.message}>
-            <a href={`#${e.id}`}>{e.message}</a>
+            <a
+              href={`#${e.id}`}
+              onClick={(event) => {
+                // with JavaScript, a hash change is a client navigation that would drop the errors
+                const field = document.getElementById(e.id);
+                if (!field) return;
+                event.preventDefault();
+                field.scrollIntoView({ block: 'center' });
+                field.focus();
+              }}
+            >
+              {e.message}
+            </a>
           </li>
         ))}
       </ul>

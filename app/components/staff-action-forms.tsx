@@ -24,7 +24,7 @@ export type ActionFormsProps = {
 };
 
 /** intents without fields: one button each */
-const BUTTON_ONLY = new Set(['take', 'submit', 'resume_study', 'receive_info', 'close_no_info']);
+const BUTTON_ONLY = new Set(['take', 'submit', 'approve', 'resume_study', 'receive_info', 'close_no_info']);
 
 export function ActionForms(p: ActionFormsProps) {
   const { t } = useTranslation();
@@ -32,7 +32,12 @@ export function ActionForms(p: ActionFormsProps) {
   const mine = (intent: string) => (p.result?.intent === intent ? p.result : null);
   const val = (intent: string, name: string, fallback?: string) => mine(intent)?.values[name] ?? fallback;
   const err = (intent: string, name: string) => mine(intent)?.errors[name];
-  const field = (intent: string, name: string) => ({ id: `${intent}-${name}`, name, error: err(intent, name), defaultValue: val(intent, name) });
+  const field = (intent: string, name: string) => ({
+    id: `${intent}-${name}`,
+    name,
+    error: err(intent, name),
+    defaultValue: val(intent, name),
+  });
   const note = (intent: string, labelKey: string, optional = false) => (
     <TextArea {...field(intent, 'note')} label={t(labelKey)} rows={4} optional={optional} />
   );
@@ -40,10 +45,35 @@ export function ActionForms(p: ActionFormsProps) {
   const body: Record<string, ReactNode> = {
     classify: (
       <>
-        <Select {...field('classify', 'type')} defaultValue={val('classify', 'type', p.classification.type)} label={t('staff.record.type')} options={PAKN_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))} />
-        <Select {...field('classify', 'subject')} defaultValue={val('classify', 'subject', p.classification.subject)} label={t('staff.record.subject')} options={SUBJECTS.map((v) => ({ value: v, label: t(`subject.${v}`) }))} />
-        <Select {...field('classify', 'category')} defaultValue={val('classify', 'category', String(p.classification.category))} label={t('staff.record.category')} options={CATEGORIES.map((c) => ({ value: String(c), label: `${c}. ${t(`category.${c}`)}` }))} />
-        <Select {...field('classify', 'fieldId')} defaultValue={val('classify', 'fieldId', p.classification.fieldId ? String(p.classification.fieldId) : '')} label={t('staff.record.field')} placeholder={t('staff.forms.fieldNone')} options={p.fields} />
+        <Select
+          {...field('classify', 'type')}
+          defaultValue={val('classify', 'type', p.classification.type)}
+          label={t('staff.record.type')}
+          options={PAKN_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))}
+        />
+        <Select
+          {...field('classify', 'subject')}
+          defaultValue={val('classify', 'subject', p.classification.subject)}
+          label={t('staff.record.subject')}
+          options={SUBJECTS.map((v) => ({ value: v, label: t(`subject.${v}`) }))}
+        />
+        <Select
+          {...field('classify', 'category')}
+          defaultValue={val('classify', 'category', String(p.classification.category))}
+          label={t('staff.record.category')}
+          options={CATEGORIES.map((c) => ({ value: String(c), label: `${c}. ${t(`category.${c}`)}` }))}
+        />
+        <Select
+          {...field('classify', 'fieldId')}
+          defaultValue={val(
+            'classify',
+            'fieldId',
+            p.classification.fieldId ? String(p.classification.fieldId) : '',
+          )}
+          label={t('staff.record.field')}
+          placeholder={t('staff.forms.fieldNone')}
+          options={p.fields}
+        />
       </>
     ),
     assign: <UnitChoice {...p} field={field('assign', 'unitId')} />,
@@ -55,27 +85,40 @@ export function ActionForms(p: ActionFormsProps) {
     ),
     refuse: (
       <>
-        <Select {...field('refuse', 'reason')} label={t('staff.forms.refuseReason')} placeholder="" options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`staff.refusal.${r}`) }))} />
+        <Select
+          {...field('refuse', 'reason')}
+          label={t('staff.forms.refuseReason')}
+          placeholder=""
+          options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`staff.refusal.${r}`) }))}
+        />
         {note('refuse', 'staff.forms.refuseNote')}
       </>
     ),
     transfer: (
       <>
-        <Select {...field('transfer', 'agencyId')} label={t('staff.forms.transferAgency')} placeholder="" options={p.agencies} />
+        <Select
+          {...field('transfer', 'agencyId')}
+          label={t('staff.forms.transferAgency')}
+          placeholder=""
+          options={p.agencies}
+        />
         {note('transfer', 'staff.forms.transferNote')}
       </>
     ),
     forward: note('forward', 'staff.forms.forwardNote'),
     mark_duplicate: (
       <>
-        <TextField {...field('mark_duplicate', 'duplicateOf')} label={t('staff.forms.duplicateOf')} className="input-20" />
+        <TextField
+          {...field('mark_duplicate', 'duplicateOf')}
+          label={t('staff.forms.duplicateOf')}
+          className="input-20"
+        />
         {note('mark_duplicate', 'staff.forms.duplicateNote')}
       </>
     ),
     request_info: note('request_info', 'staff.forms.requestNote'),
     draft: <DraftFields intent="draft" {...p} field={field} />,
     edit_draft: <DraftFields intent="edit_draft" {...p} field={field} />,
-    approve: note('approve', 'staff.forms.approveNote', true),
     return: note('return', 'staff.forms.returnNote'),
     keep_studying: note('keep_studying', 'staff.forms.keepStudyingNote'),
     note: note('note', 'staff.forms.note'),
@@ -85,7 +128,11 @@ export function ActionForms(p: ActionFormsProps) {
           {...field('extend', 'newDate')}
           type="date"
           label={t('staff.forms.newDate')}
-          hint={t('staff.forms.newDateHint', { from: p.extension.from, max: p.extension.max, days: p.extension.days })}
+          hint={t('staff.forms.newDateHint', {
+            from: p.extension.from,
+            max: p.extension.max,
+            days: p.extension.days,
+          })}
           className="input-20"
         />
         {note('extend', 'staff.forms.extendNote')}
@@ -107,7 +154,10 @@ export function ActionForms(p: ActionFormsProps) {
             <input type="hidden" name="version" value={p.version} />
             {hints[intent] ? <p className="hint">{hints[intent]}</p> : null}
             {BUTTON_ONLY.has(intent) ? null : body[intent]}
-            <button type="submit" className={`button${['refuse', 'close_no_info', 'return'].includes(intent) ? ' button-warning' : ''}`}>
+            <button
+              type="submit"
+              className={`button${['refuse', 'close_no_info', 'return'].includes(intent) ? ' button-warning' : ''}`}
+            >
               {t(`staff.actions.${intent}`)}
             </button>
           </Form>
@@ -127,7 +177,9 @@ export function ActionForms(p: ActionFormsProps) {
   );
 }
 
-function UnitChoice(p: ActionFormsProps & { field: { id: string; name: string; error?: string; defaultValue?: string } }) {
+function UnitChoice(
+  p: ActionFormsProps & { field: { id: string; name: string; error?: string; defaultValue?: string } },
+) {
   const { t } = useTranslation();
   const suggested = p.suggestions[0] ? String(p.suggestions[0].unitId) : undefined;
   return (
@@ -144,7 +196,13 @@ function UnitChoice(p: ActionFormsProps & { field: { id: string; name: string; e
           </ul>
         </div>
       ) : null}
-      <Select {...p.field} defaultValue={p.field.defaultValue ?? suggested} label={t('staff.forms.unit')} placeholder="" options={p.units} />
+      <Select
+        {...p.field}
+        defaultValue={p.field.defaultValue ?? suggested}
+        label={t('staff.forms.unit')}
+        placeholder=""
+        options={p.units}
+      />
     </>
   );
 }
@@ -155,7 +213,10 @@ function DraftFields({
   field,
 }: ActionFormsProps & {
   intent: string;
-  field: (intent: string, name: string) => { id: string; name: string; error?: string; defaultValue?: string };
+  field: (
+    intent: string,
+    name: string,
+  ) => { id: string; name: string; error?: string; defaultValue?: string };
 }) {
   const { t } = useTranslation();
   const body = field(intent, 'body');
@@ -167,9 +228,17 @@ function DraftFields({
         defaultValue={outcome.defaultValue ?? answer?.outcome ?? ''}
         label={t('staff.forms.outcome')}
         placeholder=""
-        options={['amend', 'propose_higher', 'new_rule', 'stands', 'keep_studying'].map((o) => ({ value: o, label: t(`staff.outcome.${o}`) }))}
+        options={['amend', 'propose_higher', 'new_rule', 'stands', 'keep_studying'].map((o) => ({
+          value: o,
+          label: t(`staff.outcome.${o}`),
+        }))}
       />
-      <TextArea {...body} defaultValue={body.defaultValue ?? answer?.body ?? ''} label={t('staff.forms.body')} rows={12} />
+      <TextArea
+        {...body}
+        defaultValue={body.defaultValue ?? answer?.body ?? ''}
+        label={t('staff.forms.body')}
+        rows={12}
+      />
     </>
   );
 }

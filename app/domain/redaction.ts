@@ -296,7 +296,10 @@ export function applyRedactions(
   marker: string = REDACTION_MARKER_VI,
 ): string {
   const ranges = flags
-    .map((r) => ({ start: Math.max(0, Math.min(r.start, text.length)), end: Math.max(0, Math.min(r.end, text.length)) }))
+    .map((r) => ({
+      start: Math.max(0, Math.min(r.start, text.length)),
+      end: Math.max(0, Math.min(r.end, text.length)),
+    }))
     .filter((r) => r.end > r.start)
     .sort((x, y) => x.start - y.start);
   const merged: { start: number; end: number }[] = [];

@@ -2,9 +2,11 @@
 import admin from './en/admin';
 import auth from './en/auth';
 import common from './en/common';
+import documents from './en/documents';
 import email from './en/email';
 import intake from './en/intake';
 import pub from './en/pub';
+import publish from './en/publish';
 import staff from './en/staff';
 
-export default { ...common, intake, email, auth, staff, admin, pub };
+export default { ...common, intake, email, auth, staff, admin, pub, publish, documents };

@@ -2,9 +2,11 @@
 import admin from './vi/admin';
 import auth from './vi/auth';
 import common from './vi/common';
+import documents from './vi/documents';
 import email from './vi/email';
 import intake from './vi/intake';
 import pub from './vi/pub';
+import publish from './vi/publish';
 import staff from './vi/staff';
 
-export default { ...common, intake, email, auth, staff, admin, pub };
+export default { ...common, intake, email, auth, staff, admin, pub, publish, documents };

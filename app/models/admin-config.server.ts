@@ -61,6 +61,17 @@ function validate<S extends z.ZodTypeAny>(schema: S, input: unknown): Outcome<z.
   return fail(errors);
 }
 
+function record(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  targetType: string,
+  targetId: string | number | undefined,
+  detail: Record<string, unknown>,
+) {
+  audit({ actorUserId: actor.userId, ip: actor.ip, action, targetType, targetId, detail }, tx);
+}
+
 function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   for (const [k, v] of Object.entries(after)) if (before[k] !== v) changed[k] = { from: before[k], to: v };
@@ -73,7 +84,8 @@ const REQUIRED = 'admin.errors.required';
 const tooLong = (max: number) => `admin.errors.tooLong|max=${max}`;
 
 const str = z.string({ required_error: REQUIRED, invalid_type_error: REQUIRED });
-const text = (max: number) => str.transform(cleanLine).pipe(z.string().min(1, REQUIRED).max(max, tooLong(max)));
+const text = (max: number) =>
+  str.transform(cleanLine).pipe(z.string().min(1, REQUIRED).max(max, tooLong(max)));
 const optText = (max: number) =>
   z
     .string({ invalid_type_error: 'admin.errors.invalid' })
@@ -93,7 +105,12 @@ const int = (min: number, max: number, fallback?: number) =>
     .optional()
     .transform((v) => (v === undefined ? '' : String(v).trim()))
     .transform((v) => (v === '' && fallback !== undefined ? String(fallback) : v))
-    .pipe(z.string().min(1, REQUIRED).regex(/^-?\d+$/, 'admin.errors.integer'))
+    .pipe(
+      z
+        .string()
+        .min(1, REQUIRED)
+        .regex(/^-?\d+$/, 'admin.errors.integer'),
+    )
     .transform(Number)
     .pipe(
       z
@@ -118,8 +135,7 @@ const optId = z
   .transform((v) => (v ? v.trim() : ''))
   .pipe(z.string().regex(/^(\d+)?$/, 'admin.errors.invalid'))
   .transform((v) => (v === '' ? null : Number(v)));
-const id = (message = REQUIRED) =>
-  optId.refine((v) => v !== null, message).transform((v) => v as number);
+const id = (message = REQUIRED) => optId.refine((v) => v !== null, message).transform((v) => v as number);
 
 const isoDate = str
   .transform((v) => v.trim())
@@ -159,7 +175,7 @@ export function updateAgency(input: unknown, actor: Actor, db: Db = getDb()): Ou
       .set({ ...v.value, updatedAt: new Date() })
       .where(eq(s.agency.id, 1))
       .run();
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.agency.update', targetType: 'agency', targetId: 1, detail: changed }, tx);
+    record(tx, actor, 'settings.agency.update', 'agency', 1, changed);
   });
   return { ok: true, value: null };
 }
@@ -183,7 +199,7 @@ export function createUnit(input: unknown, actor: Actor, db: Db = getDb()): Outc
       return fail({ code: 'admin.errors.codeTaken' });
     }
     const row = tx.insert(s.units).values(v.value).returning({ id: s.units.id }).get();
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.unit.create', targetType: 'unit', targetId: row.id, detail: v.value }, tx);
+    record(tx, actor, 'settings.unit.create', 'unit', row.id, v.value);
     return { ok: true as const, value: row };
   });
 }
@@ -199,7 +215,7 @@ export function updateUnit(unitId: number, input: unknown, actor: Actor, db: Db 
     const changed = diff(before, v.value);
     if (Object.keys(changed).length) {
       tx.update(s.units).set(v.value).where(eq(s.units.id, unitId)).run();
-      audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.unit.update', targetType: 'unit', targetId: unitId, detail: changed }, tx);
+      record(tx, actor, 'settings.unit.update', 'unit', unitId, changed);
     }
     return { ok: true as const, value: null };
   });
@@ -211,17 +227,22 @@ export function deleteUnit(unitId: number, actor: Actor, db: Db = getDb()): Outc
     const before = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const refs = {
-      fields: tx.select({ n: count() }).from(s.fields).where(eq(s.fields.defaultUnitId, unitId)).get()?.n ?? 0,
+      fields:
+        tx.select({ n: count() }).from(s.fields).where(eq(s.fields.defaultUnitId, unitId)).get()?.n ?? 0,
       pakn: tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.unitId, unitId)).get()?.n ?? 0,
       users: tx.select({ n: count() }).from(s.users).where(eq(s.users.unitId, unitId)).get()?.n ?? 0,
-      keywords: tx.select({ n: count() }).from(s.routingKeywords).where(eq(s.routingKeywords.unitId, unitId)).get()?.n ?? 0,
+      keywords:
+        tx.select({ n: count() }).from(s.routingKeywords).where(eq(s.routingKeywords.unitId, unitId)).get()
+          ?.n ?? 0,
     };
     if (refs.fields + refs.pakn + refs.users + refs.keywords > 0) {
-      const params = Object.entries(refs).map(([k, c]) => `${k}=${c}`).join('|');
+      const params = Object.entries(refs)
+        .map(([k, c]) => `${k}=${c}`)
+        .join('|');
       return fail({ form: `admin.errors.unitInUse|${params}` });
     }
     tx.delete(s.units).where(eq(s.units.id, unitId)).run();
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.unit.delete', targetType: 'unit', targetId: unitId, detail: before }, tx);
+    record(tx, actor, 'settings.unit.delete', 'unit', unitId, before);
     return { ok: true as const, value: null };
   });
 }
@@ -255,7 +276,7 @@ export function createField(input: unknown, actor: Actor, db: Db = getDb()): Out
     }
     if (Object.keys(errors).length) return fail(errors);
     const row = tx.insert(s.fields).values(v.value).returning({ id: s.fields.id }).get();
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.field.create', targetType: 'field', targetId: row.id, detail: v.value }, tx);
+    record(tx, actor, 'settings.field.create', 'field', row.id, v.value);
     return { ok: true as const, value: row };
   });
 }
@@ -273,7 +294,7 @@ export function updateField(fieldId: number, input: unknown, actor: Actor, db: D
     const changed = diff(before, v.value);
     if (Object.keys(changed).length) {
       tx.update(s.fields).set(v.value).where(eq(s.fields.id, fieldId)).run();
-      audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.field.update', targetType: 'field', targetId: fieldId, detail: changed }, tx);
+      record(tx, actor, 'settings.field.update', 'field', fieldId, changed);
     }
     return { ok: true as const, value: null };
   });
@@ -286,7 +307,7 @@ export function deleteField(fieldId: number, actor: Actor, db: Db = getDb()): Ou
     const used = tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.fieldId, fieldId)).get()?.n ?? 0;
     if (used > 0) return fail({ form: `admin.errors.fieldInUse|pakn=${used}` });
     tx.delete(s.fields).where(eq(s.fields.id, fieldId)).run();
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.field.delete', targetType: 'field', targetId: fieldId, detail: before }, tx);
+    record(tx, actor, 'settings.field.delete', 'field', fieldId, before);
     return { ok: true as const, value: null };
   });
 }
@@ -300,18 +321,32 @@ export const keywordSchema = z.object({
 
 export function listKeywords(db: Db = getDb()) {
   return db
-    .select({ id: s.routingKeywords.id, keyword: s.routingKeywords.keyword, unitId: s.routingKeywords.unitId, unitName: s.units.name, unitNameEn: s.units.nameEn })
+    .select({
+      id: s.routingKeywords.id,
+      keyword: s.routingKeywords.keyword,
+      unitId: s.routingKeywords.unitId,
+      unitName: s.units.name,
+      unitNameEn: s.units.nameEn,
+    })
     .from(s.routingKeywords)
     .innerJoin(s.units, eq(s.units.id, s.routingKeywords.unitId))
     .orderBy(asc(s.units.sortOrder), asc(s.routingKeywords.keyword))
     .all();
 }
 
-function saveKeyword(keywordId: number | null, input: unknown, actor: Actor, db: Db): Outcome<{ id: number }> {
+function saveKeyword(
+  keywordId: number | null,
+  input: unknown,
+  actor: Actor,
+  db: Db,
+): Outcome<{ id: number }> {
   const v = validate(keywordSchema, input);
   if (!v.ok) return v;
   return db.transaction((tx) => {
-    const before = keywordId === null ? undefined : tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)).get();
+    const before =
+      keywordId === null
+        ? undefined
+        : tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)).get();
     if (keywordId !== null && !before) return fail({ form: 'admin.errors.notFound' });
     const errors = checkUnitChoice(tx, v.value.unitId, before?.unitId ?? null, 'unitId');
     const folded = foldVietnamese(v.value.keyword);
@@ -326,17 +361,18 @@ function saveKeyword(keywordId: number | null, input: unknown, actor: Actor, db:
       const changed = diff(before, v.value);
       if (Object.keys(changed).length) {
         tx.update(s.routingKeywords).set(v.value).where(eq(s.routingKeywords.id, before.id)).run();
-        audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.keyword.update', targetType: 'routing_keyword', targetId: before.id, detail: changed }, tx);
+        record(tx, actor, 'settings.keyword.update', 'routing_keyword', before.id, changed);
       }
       return { ok: true as const, value: { id: before.id } };
     }
     const row = tx.insert(s.routingKeywords).values(v.value).returning({ id: s.routingKeywords.id }).get();
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.keyword.create', targetType: 'routing_keyword', targetId: row.id, detail: v.value }, tx);
+    record(tx, actor, 'settings.keyword.create', 'routing_keyword', row.id, v.value);
     return { ok: true as const, value: row };
   });
 }
 
-export const createKeyword = (input: unknown, actor: Actor, db: Db = getDb()) => saveKeyword(null, input, actor, db);
+export const createKeyword = (input: unknown, actor: Actor, db: Db = getDb()) =>
+  saveKeyword(null, input, actor, db);
 export const updateKeyword = (keywordId: number, input: unknown, actor: Actor, db: Db = getDb()) =>
   saveKeyword(keywordId, input, actor, db);
 
@@ -345,7 +381,7 @@ export function deleteKeyword(keywordId: number, actor: Actor, db: Db = getDb())
     const before = tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)).get();
     if (!before) return fail({ form: 'admin.errors.notFound' });
     tx.delete(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)).run();
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.keyword.delete', targetType: 'routing_keyword', targetId: keywordId, detail: before }, tx);
+    record(tx, actor, 'settings.keyword.delete', 'routing_keyword', keywordId, before);
     return { ok: true as const, value: null };
   });
 }
@@ -360,26 +396,44 @@ export const externalAgencySchema = z.object({
   active: checkbox,
 });
 
-export function listExternalAgencies({ activeOnly = false, db = getDb() }: { activeOnly?: boolean; db?: Db } = {}) {
+export function listExternalAgencies({
+  activeOnly = false,
+  db = getDb(),
+}: { activeOnly?: boolean; db?: Db } = {}) {
   const q = db.select().from(s.externalAgencies).orderBy(asc(s.externalAgencies.name));
   return activeOnly ? q.where(eq(s.externalAgencies.active, true)).all() : q.all();
 }
 
-export function createExternalAgency(input: unknown, actor: Actor, db: Db = getDb()): Outcome<{ id: number }> {
+export function createExternalAgency(
+  input: unknown,
+  actor: Actor,
+  db: Db = getDb(),
+): Outcome<{ id: number }> {
   const v = validate(externalAgencySchema, input);
   if (!v.ok) return v;
   return db.transaction((tx) => {
     const folded = foldVietnamese(v.value.name);
-    if (tx.select().from(s.externalAgencies).all().some((a) => foldVietnamese(a.name) === folded)) {
+    if (
+      tx
+        .select()
+        .from(s.externalAgencies)
+        .all()
+        .some((a) => foldVietnamese(a.name) === folded)
+    ) {
       return fail({ name: 'admin.errors.nameTaken' });
     }
     const row = tx.insert(s.externalAgencies).values(v.value).returning({ id: s.externalAgencies.id }).get();
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.external_agency.create', targetType: 'external_agency', targetId: row.id, detail: v.value }, tx);
+    record(tx, actor, 'settings.external_agency.create', 'external_agency', row.id, v.value);
     return { ok: true as const, value: row };
   });
 }
 
-export function updateExternalAgency(agencyId: number, input: unknown, actor: Actor, db: Db = getDb()): Outcome {
+export function updateExternalAgency(
+  agencyId: number,
+  input: unknown,
+  actor: Actor,
+  db: Db = getDb(),
+): Outcome {
   const v = validate(externalAgencySchema, input);
   if (!v.ok) return v;
   return db.transaction((tx) => {
@@ -387,11 +441,12 @@ export function updateExternalAgency(agencyId: number, input: unknown, actor: Ac
     const before = all.find((a) => a.id === agencyId);
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const folded = foldVietnamese(v.value.name);
-    if (all.some((a) => a.id !== agencyId && foldVietnamese(a.name) === folded)) return fail({ name: 'admin.errors.nameTaken' });
+    if (all.some((a) => a.id !== agencyId && foldVietnamese(a.name) === folded))
+      return fail({ name: 'admin.errors.nameTaken' });
     const changed = diff(before, v.value);
     if (Object.keys(changed).length) {
       tx.update(s.externalAgencies).set(v.value).where(eq(s.externalAgencies.id, agencyId)).run();
-      audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.external_agency.update', targetType: 'external_agency', targetId: agencyId, detail: changed }, tx);
+      record(tx, actor, 'settings.external_agency.update', 'external_agency', agencyId, changed);
     }
     return { ok: true as const, value: null };
   });
@@ -401,10 +456,11 @@ export function deleteExternalAgency(agencyId: number, actor: Actor, db: Db = ge
   return db.transaction((tx) => {
     const before = tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId)).get();
     if (!before) return fail({ form: 'admin.errors.notFound' });
-    const used = tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.transferAgencyId, agencyId)).get()?.n ?? 0;
+    const used =
+      tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.transferAgencyId, agencyId)).get()?.n ?? 0;
     if (used > 0) return fail({ form: `admin.errors.agencyInUse|pakn=${used}` });
     tx.delete(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId)).run();
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.external_agency.delete', targetType: 'external_agency', targetId: agencyId, detail: before }, tx);
+    record(tx, actor, 'settings.external_agency.delete', 'external_agency', agencyId, before);
     return { ok: true as const, value: null };
   });
 }
@@ -414,14 +470,20 @@ export function deleteExternalAgency(agencyId: number, actor: Actor, db: Db = ge
 export const DEADLINE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as DeadlineKey[];
 
 export const deadlineRuleSchema = z.object({
-  key: z.enum(DEADLINE_KEYS as [DeadlineKey, ...DeadlineKey[]], { errorMap: () => ({ message: 'admin.errors.invalid' }) }),
+  key: z.enum(DEADLINE_KEYS as [DeadlineKey, ...DeadlineKey[]], {
+    errorMap: () => ({ message: 'admin.errors.invalid' }),
+  }),
   days: int(1, 365),
   unit: z.enum(['working', 'calendar'], { errorMap: () => ({ message: 'admin.errors.dayUnit' }) }),
   basis: text(300),
 });
 
 /** Changes one rule and recomputes the due dates of open PAKN; `value.recomputed` counts the PAKN moved. */
-export function updateDeadlineRule(input: unknown, actor: Actor, db: Db = getDb()): Outcome<{ recomputed: number }> {
+export function updateDeadlineRule(
+  input: unknown,
+  actor: Actor,
+  db: Db = getDb(),
+): Outcome<{ recomputed: number }> {
   const v = validate(deadlineRuleSchema, input);
   if (!v.ok) return v;
   try {
@@ -435,7 +497,10 @@ export function updateDeadlineRule(input: unknown, actor: Actor, db: Db = getDb(
         .onConflictDoUpdate({ target: s.deadlineRules.key, set: { days, unit, basis } })
         .run();
       const recomputed = recomputeOpenDueDates(tx, { actorUserId: actor.userId });
-      audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.deadline_rule.update', targetType: 'deadline_rule', targetId: v.value.key, detail: { ...changed, recomputed } }, tx);
+      record(tx, actor, 'settings.deadline_rule.update', 'deadline_rule', v.value.key, {
+        ...changed,
+        recomputed,
+      });
       return { ok: true as const, value: { recomputed } };
     });
   } finally {
@@ -463,7 +528,11 @@ export function getCalendarYear(year: number, db: Db = getDb()): CalendarYear {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const overrides = db
-    .select({ date: s.calendarOverrides.date, kind: s.calendarOverrides.kind, note: s.calendarOverrides.note })
+    .select({
+      date: s.calendarOverrides.date,
+      kind: s.calendarOverrides.kind,
+      note: s.calendarOverrides.note,
+    })
     .from(s.calendarOverrides)
     .where(sql`${s.calendarOverrides.date} BETWEEN ${from} AND ${to}`)
     .orderBy(asc(s.calendarOverrides.date))
@@ -475,25 +544,44 @@ export function getCalendarYear(year: number, db: Db = getDb()): CalendarYear {
   let workingDays = 0;
   for (let d = from; d <= to; d = addCalendarDays(d, 1)) {
     const reason = library.offReason(d);
-    if (reason !== null && !WEEKEND_LABELS.includes(reason)) holidays.push({ date: d, name: reason, overridden: overridden.has(d) });
+    if (reason !== null && !WEEKEND_LABELS.includes(reason))
+      holidays.push({ date: d, name: reason, overridden: overridden.has(d) });
     if (calendar.isWorkingDay(d)) workingDays++;
   }
   return { year, overrides, holidays, workingDays };
 }
 
 /** Adds or replaces the override of a date, then recomputes the due dates of open PAKN. */
-export function saveCalendarOverride(input: unknown, actor: Actor, db: Db = getDb()): Outcome<{ recomputed: number }> {
+export function saveCalendarOverride(
+  input: unknown,
+  actor: Actor,
+  db: Db = getDb(),
+): Outcome<{ recomputed: number }> {
   const v = validate(calendarOverrideSchema, input);
   if (!v.ok) return v;
   try {
     return db.transaction((tx) => {
-      const before = tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, v.value.date)).get();
+      const before = tx
+        .select()
+        .from(s.calendarOverrides)
+        .where(eq(s.calendarOverrides.date, v.value.date))
+        .get();
       tx.insert(s.calendarOverrides)
         .values(v.value)
-        .onConflictDoUpdate({ target: s.calendarOverrides.date, set: { kind: v.value.kind, note: v.value.note } })
+        .onConflictDoUpdate({
+          target: s.calendarOverrides.date,
+          set: { kind: v.value.kind, note: v.value.note },
+        })
         .run();
       const recomputed = recomputeOpenDueDates(tx, { actorUserId: actor.userId });
-      audit({ actorUserId: actor.userId, ip: actor.ip, action: before ? 'settings.calendar.update' : 'settings.calendar.create', targetType: 'calendar_override', targetId: v.value.date, detail: { ...(before ? diff(before, v.value) : v.value), recomputed } }, tx);
+      record(
+        tx,
+        actor,
+        before ? 'settings.calendar.update' : 'settings.calendar.create',
+        'calendar_override',
+        v.value.date,
+        { ...(before ? diff(before, v.value) : v.value), recomputed },
+      );
       return { ok: true as const, value: { recomputed } };
     });
   } finally {
@@ -501,14 +589,18 @@ export function saveCalendarOverride(input: unknown, actor: Actor, db: Db = getD
   }
 }
 
-export function deleteCalendarOverride(date: string, actor: Actor, db: Db = getDb()): Outcome<{ recomputed: number }> {
+export function deleteCalendarOverride(
+  date: string,
+  actor: Actor,
+  db: Db = getDb(),
+): Outcome<{ recomputed: number }> {
   try {
     return db.transaction((tx) => {
       const before = tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)).get();
       if (!before) return fail({ form: 'admin.errors.notFound' });
       tx.delete(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)).run();
       const recomputed = recomputeOpenDueDates(tx, { actorUserId: actor.userId });
-      audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.calendar.delete', targetType: 'calendar_override', targetId: date, detail: { ...before, recomputed } }, tx);
+      record(tx, actor, 'settings.calendar.delete', 'calendar_override', date, { ...before, recomputed });
       return { ok: true as const, value: { recomputed } };
     });
   } finally {
@@ -540,7 +632,10 @@ export const POLICY_SETTINGS = [
 export type PolicyName = (typeof POLICY_SETTINGS)[number]['name'];
 
 export const policySchema = z.object(
-  Object.fromEntries(POLICY_SETTINGS.map((p) => [p.name, int(p.min, p.max)])) as Record<PolicyName, ReturnType<typeof int>>,
+  Object.fromEntries(POLICY_SETTINGS.map((p) => [p.name, int(p.min, p.max)])) as Record<
+    PolicyName,
+    ReturnType<typeof int>
+  >,
 );
 
 export const TOTP_SETTING = 'security.totpRequiredRoles';
@@ -554,7 +649,9 @@ export const totpRolesSchema = z.object({
 });
 
 export function getPolicySettings(db: Db = getDb()): Record<PolicyName, number> {
-  return Object.fromEntries(POLICY_SETTINGS.map((p) => [p.name, Number(getSetting(p.key, db) ?? DEFAULT_SETTINGS[p.key])])) as Record<PolicyName, number>;
+  return Object.fromEntries(
+    POLICY_SETTINGS.map((p) => [p.name, Number(getSetting(p.key, db) ?? DEFAULT_SETTINGS[p.key])]),
+  ) as Record<PolicyName, number>;
 }
 
 export function getTotpRequiredRoles(db: Db = getDb()): Role[] {
@@ -570,7 +667,7 @@ export function updatePolicySettings(input: unknown, actor: Actor, db: Db = getD
     const changed = diff(before, v.value);
     if (Object.keys(changed).length === 0) return;
     for (const p of POLICY_SETTINGS) setSetting(p.key, v.value[p.name], tx as unknown as Db);
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.policy.update', targetType: 'settings', detail: changed }, tx);
+    record(tx, actor, 'settings.policy.update', 'settings', undefined, changed);
   });
   return { ok: true, value: null };
 }
@@ -583,7 +680,7 @@ export function updateTotpRequiredRoles(input: unknown, actor: Actor, db: Db = g
     const before = getTotpRequiredRoles(tx as unknown as Db);
     if (before.join() === roles.join()) return;
     setSetting(TOTP_SETTING, roles, tx as unknown as Db);
-    audit({ actorUserId: actor.userId, ip: actor.ip, action: 'settings.totp_roles.update', targetType: 'settings', targetId: TOTP_SETTING, detail: { from: before, to: roles } }, tx);
+    record(tx, actor, 'settings.totp_roles.update', 'settings', TOTP_SETTING, { from: before, to: roles });
   });
   return { ok: true, value: roles };
 }
@@ -597,12 +694,22 @@ export function getAdminOverview(db: Db = getDb()) {
     units: n(db.select({ n: count() }).from(s.units).where(eq(s.units.active, true)).get()),
     fields: n(db.select({ n: count() }).from(s.fields).where(eq(s.fields.active, true)).get()),
     keywords: n(db.select({ n: count() }).from(s.routingKeywords).get()),
-    externalAgencies: n(db.select({ n: count() }).from(s.externalAgencies).where(eq(s.externalAgencies.active, true)).get()),
+    externalAgencies: n(
+      db.select({ n: count() }).from(s.externalAgencies).where(eq(s.externalAgencies.active, true)).get(),
+    ),
     overridesThisYear: n(
-      db.select({ n: count() }).from(s.calendarOverrides).where(sql`substr(${s.calendarOverrides.date}, 1, 4) = ${String(year)}`).get(),
+      db
+        .select({ n: count() })
+        .from(s.calendarOverrides)
+        .where(sql`substr(${s.calendarOverrides.date}, 1, 4) = ${String(year)}`)
+        .get(),
     ),
     overridesNextYear: n(
-      db.select({ n: count() }).from(s.calendarOverrides).where(sql`substr(${s.calendarOverrides.date}, 1, 4) = ${String(year + 1)}`).get(),
+      db
+        .select({ n: count() })
+        .from(s.calendarOverrides)
+        .where(sql`substr(${s.calendarOverrides.date}, 1, 4) = ${String(year + 1)}`)
+        .get(),
     ),
     year,
   };
@@ -617,7 +724,8 @@ export function flashFromUrl(t: TFunction, url: URL): string | null {
   const key = url.searchParams.get('ok');
   if (!key || !(FLASH_KEYS as readonly string[]).includes(key)) return null;
   const n = url.searchParams.get('n');
-  const recomputed = n !== null && /^\d+$/.test(n) ? ` ${t('admin.flash.recomputed', { count: Number(n) })}` : '';
+  const recomputed =
+    n !== null && /^\d+$/.test(n) ? ` ${t('admin.flash.recomputed', { count: Number(n) })}` : '';
   return t(`admin.flash.${key}`) + recomputed;
 }
 

@@ -57,7 +57,10 @@ export type AuditFilter = {
 };
 
 /** Newest first, keyset-paginated by id. Returns one page and the cursor of the next, if any. */
-export function listAudit(filter: AuditFilter = {}, db: Db = getDb()): { rows: AuditRow[]; nextBefore: number | null } {
+export function listAudit(
+  filter: AuditFilter = {},
+  db: Db = getDb(),
+): { rows: AuditRow[]; nextBefore: number | null } {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
   const where: SQL[] = [];
   if (filter.actorUserId !== undefined) where.push(eq(s.auditLog.actorUserId, filter.actorUserId));

@@ -9,7 +9,14 @@ import { getDb, type Db } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 
 /** Statuses whose deadlines no longer run (workflow CLOSED). */
-export const CLOSED_STATUSES = ['answered', 'refused', 'transferred', 'forwarded', 'duplicate', 'closed_no_info'];
+export const CLOSED_STATUSES = [
+  'answered',
+  'refused',
+  'transferred',
+  'forwarded',
+  'duplicate',
+  'closed_no_info',
+];
 
 type Change = { from: string; to: string };
 

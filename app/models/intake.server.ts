@@ -3,7 +3,15 @@
 import { z } from 'zod';
 import { formatDateVi, isValidLocalDate, toLocalDate } from '~/domain/calendar';
 import { explainDueDate } from '~/domain/deadlines';
-import { categoriesFor, CATEGORIES, CHANNELS, PAKN_TYPES, SUBJECTS, SUBMITTER_KINDS, type Category } from '~/domain/pakn';
+import {
+  categoriesFor,
+  CATEGORIES,
+  CHANNELS,
+  PAKN_TYPES,
+  SUBJECTS,
+  SUBMITTER_KINDS,
+  type Category,
+} from '~/domain/pakn';
 import { LIMITS } from '~/domain/submission-schema';
 import { cleanLine, cleanText, normalisePhone } from '~/domain/text';
 import { renderReceiptEmail } from '../../emails';
@@ -31,51 +39,73 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, key: string
   z.enum(values, { errorMap: () => ({ message: key }) });
 
 export function intakeSchema(today: string) {
-  return z
-    .object({
-      channel: choice(STAFF_CHANNELS as unknown as [string, ...string[]], S('channel')),
-      receivedDate: z
-        .string({ required_error: S('receivedDate') })
-        .refine(isValidLocalDate, S('receivedDate'))
-        .refine((d) => d <= today, S('receivedFuture')),
-      type: choice(PAKN_TYPES, E('type')),
-      subject: choice(SUBJECTS, E('subject')),
-      category: z.coerce
-        .number({ invalid_type_error: E('category') })
-        .int(E('category'))
-        .refine((n) => (CATEGORIES as readonly number[]).includes(n), E('category')),
-      submitterKind: choice(SUBMITTER_KINDS, E('submitterKind')),
-      orgName: line(LIMITS.orgName),
-      representative: line(LIMITS.representative),
-      fullName: required(LIMITS.fullName, E('fullName')),
-      address: line(LIMITS.address),
-      phone: line(LIMITS.phone),
-      email: line(LIMITS.email),
-      title: required(LIMITS.title, E('title')),
-      content: z
-        .string()
-        .optional()
-        .transform((v) => cleanText(v ?? ''))
-        .pipe(z.string().min(1, E('content')).max(LIMITS.content, `${E('tooLong')}|${LIMITS.content}`)),
-      regulationRef: line(LIMITS.regulationRef),
-      field: z.string({ required_error: E('field') }).regex(/^(unknown|\d{1,6})$/, E('field')),
-      consent: z.literal('on').optional().transform((v) => v === 'on'),
-      showIdentity: z.literal('on').optional().transform((v) => v === 'on'),
-    })
-    .superRefine((v, ctx) => {
-      if (!categoriesFor(v.subject).includes(v.category as Category)) {
-        ctx.addIssue({ code: 'custom', path: ['category'], message: E('categoryMismatch') });
-      }
-      if (v.submitterKind === 'organisation') {
-        if (!v.orgName) ctx.addIssue({ code: 'custom', path: ['orgName'], message: E('orgName') });
-        if (!v.representative) ctx.addIssue({ code: 'custom', path: ['representative'], message: E('representative') });
-      }
-      if (!v.phone && !v.address) ctx.addIssue({ code: 'custom', path: ['phone'], message: S('phoneOrAddress') });
-      if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: E('phoneInvalid') });
-      if (v.email && !z.string().email().safeParse(v.email).success) {
-        ctx.addIssue({ code: 'custom', path: ['email'], message: E('emailInvalid') });
-      }
-    });
+  return z.object({
+    channel: choice(STAFF_CHANNELS as unknown as [string, ...string[]], S('channel')),
+    receivedDate: z
+      .string({ required_error: S('receivedDate') })
+      .refine(isValidLocalDate, S('receivedDate'))
+      .refine((d) => d <= today, S('receivedFuture')),
+    type: choice(PAKN_TYPES, E('type')),
+    subject: choice(SUBJECTS, E('subject')),
+    category: z.coerce
+      .number({ invalid_type_error: E('category') })
+      .int(E('category'))
+      .refine((n) => (CATEGORIES as readonly number[]).includes(n), E('category')),
+    submitterKind: choice(SUBMITTER_KINDS, E('submitterKind')),
+    orgName: line(LIMITS.orgName),
+    representative: line(LIMITS.representative),
+    fullName: required(LIMITS.fullName, E('fullName')),
+    address: line(LIMITS.address),
+    phone: line(LIMITS.phone),
+    email: line(LIMITS.email),
+    title: required(LIMITS.title, E('title')),
+    content: z
+      .string()
+      .optional()
+      .transform((v) => cleanText(v ?? ''))
+      .pipe(
+        z
+          .string()
+          .min(1, E('content'))
+          .max(LIMITS.content, `${E('tooLong')}|${LIMITS.content}`),
+      ),
+    regulationRef: line(LIMITS.regulationRef),
+    field: z.string({ required_error: E('field') }).regex(/^(unknown|\d{1,6})$/, E('field')),
+    consent: z
+      .literal('on')
+      .optional()
+      .transform((v) => v === 'on'),
+    showIdentity: z
+      .literal('on')
+      .optional()
+      .transform((v) => v === 'on'),
+  });
+}
+
+/**
+ * Rules across fields, checked on the typed values even when other fields are wrong, so every error
+ * shows at once (a zod refinement would only run once the whole object parses).
+ */
+function crossFieldErrors(values: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const v = (k: string) => cleanLine(values[k] ?? '');
+  const subject = v('subject');
+  const category = Number(v('category'));
+  if (
+    (SUBJECTS as readonly string[]).includes(subject) &&
+    (CATEGORIES as readonly number[]).includes(category)
+  ) {
+    if (!categoriesFor(subject as (typeof SUBJECTS)[number]).includes(category as Category))
+      errors.category = E('categoryMismatch');
+  }
+  if (v('submitterKind') === 'organisation') {
+    if (!v('orgName')) errors.orgName = E('orgName');
+    if (!v('representative')) errors.representative = E('representative');
+  }
+  if (!v('phone') && !v('address')) errors.phone = S('phoneOrAddress');
+  else if (v('phone') && !normalisePhone(v('phone'))) errors.phone = E('phoneInvalid');
+  if (v('email') && !z.string().email().safeParse(v('email')).success) errors.email = E('emailInvalid');
+  return errors;
 }
 export type StaffIntake = z.output<ReturnType<typeof intakeSchema>>;
 
@@ -83,11 +113,14 @@ export type ParsedIntake =
   | { ok: true; value: StaffIntake }
   | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
-export function parseIntakeForm(form: FormData, { today = toLocalDate(new Date()), db = getDb() } = {}): ParsedIntake {
+export function parseIntakeForm(
+  form: FormData,
+  { today = toLocalDate(new Date()), db = getDb() } = {},
+): ParsedIntake {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
   const result = intakeSchema(today).safeParse(values);
-  const errors: Record<string, string> = {};
+  const errors: Record<string, string> = crossFieldErrors(values);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? 'channel');
@@ -107,7 +140,13 @@ export function receiptInstant(date: string, now = new Date()): Date {
 }
 
 export function recordStaffIntake(
-  { actor, input, lang, ip, now = new Date() }: { actor: Actor; input: StaffIntake; lang: 'vi' | 'en'; ip?: string; now?: Date },
+  {
+    actor,
+    input,
+    lang,
+    ip,
+    now = new Date(),
+  }: { actor: Actor; input: StaffIntake; lang: 'vi' | 'en'; ip?: string; now?: Date },
   db: Db = getDb(),
 ): { id: number; code: string; emailed: boolean } {
   return db.transaction((tx) => {
@@ -136,7 +175,14 @@ export function recordStaffIntake(
       actorUserId: actor.id,
     });
     audit(
-      { actorUserId: actor.id, action: 'pakn.intake', targetType: 'pakn', targetId: pakn.id, ip, detail: { code: pakn.code, channel: input.channel } },
+      {
+        actorUserId: actor.id,
+        action: 'pakn.intake',
+        targetType: 'pakn',
+        targetId: pakn.id,
+        ip,
+        detail: { code: pakn.code, channel: input.channel },
+      },
       tx,
     );
     if (email) {

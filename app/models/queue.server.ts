@@ -24,11 +24,7 @@ export const OPEN_STATUSES: Status[] = STATUSES.filter(isOpen);
 const RUNNING_STATUSES: Status[] = OPEN_STATUSES.filter((st) => st !== 'awaiting_info');
 
 const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
-const optionalDate = z
-  .string()
-  .refine(isValidLocalDate)
-  .optional()
-  .catch(undefined);
+const optionalDate = z.string().refine(isValidLocalDate).optional().catch(undefined);
 const CURSOR_RE = /^(\d{4}-\d{2}-\d{2}|\d{1,15})~(\d{1,12})$/;
 
 const paramsSchema = z.object({
@@ -161,7 +157,11 @@ function sortSpec(sort: QueueSort) {
 
 /** The list query for one page; exported so a test can check its plan with EXPLAIN QUERY PLAN. */
 export function buildQueueQuery(
-  { actor, filters, today = toLocalDate(new Date()) }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
+  {
+    actor,
+    filters,
+    today = toLocalDate(new Date()),
+  }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
   db: Db = getDb(),
 ) {
   const { byDue, ascending, column } = sortSpec(filters.sort);
@@ -219,7 +219,9 @@ export function buildQueueQuery(
     .limit(PAGE_SIZE + 1);
 }
 
-export type QueueRow = ReturnType<ReturnType<typeof buildQueueQuery>['all']>[number] & { dueState: DueState | null };
+export type QueueRow = ReturnType<ReturnType<typeof buildQueueQuery>['all']>[number] & {
+  dueState: DueState | null;
+};
 export type QueuePage = { rows: QueueRow[]; next: string | null; prev: string | null };
 
 function cursorOf(row: { id: number; answerDue: string; receivedAt: Date }, byDue: boolean): string {
@@ -227,7 +229,11 @@ function cursorOf(row: { id: number; answerDue: string; receivedAt: Date }, byDu
 }
 
 export function listQueue(
-  { actor, filters, today = toLocalDate(new Date()) }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
+  {
+    actor,
+    filters,
+    today = toLocalDate(new Date()),
+  }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
   db: Db = getDb(),
 ): QueuePage {
   const { byDue } = sortSpec(filters.sort);

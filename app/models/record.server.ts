@@ -29,7 +29,8 @@ export function maskEmail(email: string | null): string | null {
 /** The non-transition intents this actor may use now, after the workflow ones. */
 function extraIntents(actor: Actor, p: typeof s.pakn.$inferSelect): Intent[] {
   const out: Intent[] = [];
-  if (['received', 'assigned'].includes(p.status) && canOnPakn(actor, 'pakn:classify', p)) out.push('classify');
+  if (['received', 'assigned'].includes(p.status) && canOnPakn(actor, 'pakn:classify', p))
+    out.push('classify');
   const extendable = isOpen(p.status as Status) && p.status !== 'received' && !p.extendedTo;
   if (extendable && canOnPakn(actor, 'pakn:extend', p)) out.push('extend');
   if (canOnPakn(actor, 'pakn:note', p)) out.push('note');
@@ -37,14 +38,29 @@ function extraIntents(actor: Actor, p: typeof s.pakn.$inferSelect): Intent[] {
 }
 
 export function getStaffRecord(
-  { actor, id, ip, today = toLocalDate(new Date()) }: { actor: Actor; id: number; ip?: string; today?: string },
+  {
+    actor,
+    id,
+    ip,
+    today = toLocalDate(new Date()),
+  }: { actor: Actor; id: number; ip?: string; today?: string },
   db: Db = getDb(),
 ) {
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, id)).get();
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   const showContact = can(actor, 'pakn:contact:read');
   if (showContact) {
-    audit({ actorUserId: actor.id, action: 'pakn.contact.view', targetType: 'pakn', targetId: p.id, ip, detail: { code: p.code } }, db);
+    audit(
+      {
+        actorUserId: actor.id,
+        action: 'pakn.contact.view',
+        targetType: 'pakn',
+        targetId: p.id,
+        ip,
+        detail: { code: p.code },
+      },
+      db,
+    );
   }
   const actorUser = alias(s.users, 'actor_user');
   const events = db
@@ -66,7 +82,14 @@ export function getStaffRecord(
     .orderBy(asc(s.events.id))
     .all();
   const files = db
-    .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size, mime: s.attachments.mime, source: s.attachments.source, at: s.attachments.createdAt })
+    .select({
+      id: s.attachments.id,
+      name: s.attachments.originalName,
+      size: s.attachments.size,
+      mime: s.attachments.mime,
+      source: s.attachments.source,
+      at: s.attachments.createdAt,
+    })
     .from(s.attachments)
     .where(eq(s.attachments.paknId, p.id))
     .orderBy(asc(s.attachments.id))
@@ -93,7 +116,13 @@ export function getStaffRecord(
   const classifyDue = computeDueDate({ start: p.receivedDate, ...rules.classify, calendar });
   const transferDue = computeDueDate({ start: p.receivedDate, ...rules.transfer, calendar });
   const open = isOpen(p.status as Status);
-  const intents: Intent[] = [...availableActions(actor, { status: p.status as Status, unitId: p.unitId }), ...extraIntents(actor, p)];
+  // classification comes first on the page: it is what the coordinator decides before routing
+  const extra = extraIntents(actor, p);
+  const intents: Intent[] = [
+    ...extra.filter((i) => i === 'classify'),
+    ...availableActions(actor, { status: p.status as Status, unitId: p.unitId }),
+    ...extra.filter((i) => i !== 'classify'),
+  ];
   const units = listUnits({ db });
   const fields = listFields({ db });
   const needsUnit = intents.includes('assign') || intents.includes('reassign');
@@ -101,12 +130,19 @@ export function getStaffRecord(
     ? suggestUnits(
         { fieldId: p.fieldId, text: `${p.title} ${p.content}` },
         {
-          fields: fields.flatMap((f) => (f.defaultUnitId ? [{ fieldId: f.id, unitId: f.defaultUnitId }] : [])),
-          keywords: db.select({ keyword: s.routingKeywords.keyword, unitId: s.routingKeywords.unitId }).from(s.routingKeywords).all(),
+          fields: fields.flatMap((f) =>
+            f.defaultUnitId ? [{ fieldId: f.id, unitId: f.defaultUnitId }] : [],
+          ),
+          keywords: db
+            .select({ keyword: s.routingKeywords.keyword, unitId: s.routingKeywords.unitId })
+            .from(s.routingKeywords)
+            .all(),
         },
       ).filter((sg) => sg.unitId !== p.unitId)
     : [];
-  const undoneExtension = intents.includes('extend') ? answerDueDate({ ...p, extendedTo: null }, db).due : null;
+  const undoneExtension = intents.includes('extend')
+    ? answerDueDate({ ...p, extendedTo: null }, db).due
+    : null;
 
   return {
     pakn: {
@@ -136,9 +172,15 @@ export function getStaffRecord(
     suggestions,
     units,
     fields,
-    agencies: intents.includes('transfer') ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.active, true)).all() : [],
+    agencies: intents.includes('transfer')
+      ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.active, true)).all()
+      : [],
     extension: undoneExtension
-      ? { from: undoneExtension, max: maxExtensionDate(undoneExtension, calendar, rules.extension.days), days: rules.extension.days }
+      ? {
+          from: undoneExtension,
+          max: maxExtensionDate(undoneExtension, calendar, rules.extension.days),
+          days: rules.extension.days,
+        }
       : null,
   };
 }
@@ -157,7 +199,11 @@ export function getAttachmentForStaff(
   { actor, paknId, fileId, ip }: { actor: Actor; paknId: number; fileId: number; ip?: string },
   db: Db = getDb(),
 ) {
-  const p = db.select({ id: s.pakn.id, code: s.pakn.code, unitId: s.pakn.unitId }).from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+  const p = db
+    .select({ id: s.pakn.id, code: s.pakn.code, unitId: s.pakn.unitId })
+    .from(s.pakn)
+    .where(eq(s.pakn.id, paknId))
+    .get();
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   const file = db
     .select()
@@ -165,6 +211,16 @@ export function getAttachmentForStaff(
     .where(and(eq(s.attachments.id, fileId), eq(s.attachments.paknId, paknId)))
     .get();
   if (!file) throw new WorkflowError(404, 'staff.errors.notFound');
-  audit({ actorUserId: actor.id, action: 'pakn.attachment.download', targetType: 'pakn', targetId: p.id, ip, detail: { code: p.code, fileId } }, db);
+  audit(
+    {
+      actorUserId: actor.id,
+      action: 'pakn.attachment.download',
+      targetType: 'pakn',
+      targetId: p.id,
+      ip,
+      detail: { code: p.code, fileId },
+    },
+    db,
+  );
   return { storedName: file.storedName, name: file.originalName, mime: file.mime, size: file.size };
 }

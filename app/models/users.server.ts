@@ -63,14 +63,30 @@ export function isValidEmail(email: string): boolean {
 // Users
 
 export function findUserByEmail(email: string, db: Db = getDb()): User | undefined {
-  return db.select().from(s.users).where(eq(s.users.email, normaliseEmail(email))).get();
+  return db
+    .select()
+    .from(s.users)
+    .where(eq(s.users.email, normaliseEmail(email)))
+    .get();
 }
 
 export function getUser(id: number, db: Db = getDb()): User | undefined {
   return db.select().from(s.users).where(eq(s.users.id, id)).get();
 }
 
-export type UserListRow = Pick<User, 'id' | 'email' | 'name' | 'role' | 'unitId' | 'active' | 'totpEnabled' | 'lockedUntil' | 'lastLoginAt' | 'createdAt'> & {
+export type UserListRow = Pick<
+  User,
+  | 'id'
+  | 'email'
+  | 'name'
+  | 'role'
+  | 'unitId'
+  | 'active'
+  | 'totpEnabled'
+  | 'lockedUntil'
+  | 'lastLoginAt'
+  | 'createdAt'
+> & {
   unitCode: string | null;
   unitName: string | null;
   activeSessions: number;
@@ -124,7 +140,13 @@ export type UserProblem =
   | 'unitNotAllowed'
   | PasswordProblem;
 
-export type UserInput = { email: string; name: string; role: string; unitCode?: string | null; password?: string };
+export type UserInput = {
+  email: string;
+  name: string;
+  role: string;
+  unitCode?: string | null;
+  password?: string;
+};
 
 /**
  * Validates a new account; `password` is checked only when given (accounts created by an
@@ -133,7 +155,9 @@ export type UserInput = { email: string; name: string; role: string; unitCode?: 
 export function validateNewUser(
   input: UserInput,
   db: Db = getDb(),
-): { ok: true; value: { email: string; name: string; role: Role; unitId: number | null } } | { ok: false; errors: Partial<Record<UserField, UserProblem>> } {
+):
+  | { ok: true; value: { email: string; name: string; role: Role; unitId: number | null } }
+  | { ok: false; errors: Partial<Record<UserField, UserProblem>> } {
   const errors: Partial<Record<UserField, UserProblem>> = {};
   const email = normaliseEmail(input.email);
   if (!email) errors.email = 'emailRequired';
@@ -169,7 +193,13 @@ export async function createUser(
   const passwordHash = await hashPassword(value.password ?? randomToken(32));
   return db
     .insert(s.users)
-    .values({ email: normaliseEmail(value.email), name: value.name.trim(), role: value.role, unitId: value.unitId, passwordHash })
+    .values({
+      email: normaliseEmail(value.email),
+      name: value.name.trim(),
+      role: value.role,
+      unitId: value.unitId,
+      passwordHash,
+    })
     .returning()
     .get();
 }
@@ -194,7 +224,10 @@ export function countActiveAdmins(db: Db = getDb(), exceptUserId?: number): numb
 
 export async function setPassword(userId: number, password: string, db: Db = getDb()): Promise<void> {
   const passwordHash = await hashPassword(password);
-  db.update(s.users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(s.users.id, userId)).run();
+  db.update(s.users)
+    .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+    .where(eq(s.users.id, userId))
+    .run();
 }
 
 /** Counts one wrong password; locks the account at the limit. Returns whether it is now locked. */
@@ -256,7 +289,14 @@ export function createSession(
     userAgent,
     absoluteMs,
     now = Date.now(),
-  }: { userId: number; secondFactorDone: boolean; ip?: string; userAgent?: string | null; absoluteMs: number; now?: number },
+  }: {
+    userId: number;
+    secondFactorDone: boolean;
+    ip?: string;
+    userAgent?: string | null;
+    absoluteMs: number;
+    now?: number;
+  },
   db: Db = getDb(),
 ): { token: string; id: string } {
   const token = randomToken(32);
@@ -276,7 +316,10 @@ export function createSession(
   return { token, id };
 }
 
-export function findSessionByToken(token: string, db: Db = getDb()): { session: Session; user: User } | undefined {
+export function findSessionByToken(
+  token: string,
+  db: Db = getDb(),
+): { session: Session; user: User } | undefined {
   if (!token || token.length > 200) return undefined;
   const row = db
     .select({ session: s.sessions, user: s.users })
@@ -288,7 +331,10 @@ export function findSessionByToken(token: string, db: Db = getDb()): { session: 
 }
 
 export function touchSession(id: string, now = Date.now(), db: Db = getDb()): void {
-  db.update(s.sessions).set({ lastSeenAt: new Date(now) }).where(eq(s.sessions.id, id)).run();
+  db.update(s.sessions)
+    .set({ lastSeenAt: new Date(now) })
+    .where(eq(s.sessions.id, id))
+    .run();
 }
 
 export function revokeSession(id: string, now = Date.now(), db: Db | Tx = getDb()): void {
@@ -299,17 +345,31 @@ export function revokeSession(id: string, now = Date.now(), db: Db | Tx = getDb(
 }
 
 /** Ends every live session of a user (optionally but one); returns how many were ended. */
-export function revokeUserSessions(userId: number, { exceptId, now = Date.now() }: { exceptId?: string; now?: number } = {}, db: Db | Tx = getDb()): number {
+export function revokeUserSessions(
+  userId: number,
+  { exceptId, now = Date.now() }: { exceptId?: string; now?: number } = {},
+  db: Db | Tx = getDb(),
+): number {
   const where = [eq(s.sessions.userId, userId), isNull(s.sessions.revokedAt)];
   if (exceptId) where.push(ne(s.sessions.id, exceptId));
-  return db.update(s.sessions).set({ revokedAt: new Date(now) }).where(and(...where)).run().changes;
+  return db
+    .update(s.sessions)
+    .set({ revokedAt: new Date(now) })
+    .where(and(...where))
+    .run().changes;
 }
 
 export function listLiveSessions(userId: number, db: Db = getDb(), now = Date.now()): Session[] {
   return db
     .select()
     .from(s.sessions)
-    .where(and(eq(s.sessions.userId, userId), isNull(s.sessions.revokedAt), gt(s.sessions.expiresAt, new Date(now))))
+    .where(
+      and(
+        eq(s.sessions.userId, userId),
+        isNull(s.sessions.revokedAt),
+        gt(s.sessions.expiresAt, new Date(now)),
+      ),
+    )
     .orderBy(desc(s.sessions.lastSeenAt))
     .all();
 }
@@ -335,7 +395,13 @@ export function resetUrl(token: string): string {
  */
 export function issuePasswordReset(
   user: Pick<User, 'id' | 'email' | 'name'>,
-  { locale, kind = 'reset', actorUserId = null, ip, now = Date.now() }: { locale: Locale; kind?: 'reset' | 'invite'; actorUserId?: number | null; ip?: string; now?: number },
+  {
+    locale,
+    kind = 'reset',
+    actorUserId = null,
+    ip,
+    now = Date.now(),
+  }: { locale: Locale; kind?: 'reset' | 'invite'; actorUserId?: number | null; ip?: string; now?: number },
   db: Db = getDb(),
 ): void {
   const token = randomToken(32);
@@ -359,9 +425,19 @@ export function issuePasswordReset(
     tx.insert(s.passwordResets)
       .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now + ttl) })
       .run();
-    enqueueMail(tx, { to: user.email, ...rendered, template: kind === 'invite' ? 'staff-invite' : 'password-reset' });
+    enqueueMail(tx, {
+      to: user.email,
+      ...rendered,
+      template: kind === 'invite' ? 'staff-invite' : 'password-reset',
+    });
     audit(
-      { actorUserId, action: kind === 'invite' ? 'user.invite.sent' : 'auth.reset.requested', targetType: 'user', targetId: user.id, ip },
+      {
+        actorUserId,
+        action: kind === 'invite' ? 'user.invite.sent' : 'auth.reset.requested',
+        targetType: 'user',
+        targetId: user.id,
+        ip,
+      },
       tx,
     );
   });
@@ -407,14 +483,26 @@ export async function completePasswordReset(
       .returning({ userId: s.passwordResets.userId })
       .get();
     if (!used) return null;
-    tx.update(s.users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(s.users.id, used.userId)).run();
+    tx.update(s.users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+      .where(eq(s.users.id, used.userId))
+      .run();
     // every other outstanding link of this account dies with this one
     tx.update(s.passwordResets)
       .set({ usedAt: new Date(now) })
       .where(and(eq(s.passwordResets.userId, used.userId), isNull(s.passwordResets.usedAt)))
       .run();
     revokeUserSessions(used.userId, { now }, tx);
-    audit({ actorUserId: used.userId, action: 'auth.reset.completed', targetType: 'user', targetId: used.userId, ip }, tx);
+    audit(
+      {
+        actorUserId: used.userId,
+        action: 'auth.reset.completed',
+        targetType: 'user',
+        targetId: used.userId,
+        ip,
+      },
+      tx,
+    );
     return used.userId;
   });
 }
@@ -431,9 +519,16 @@ export function requestPasswordReset(
   const email = normaliseEmail(rawEmail);
   if (!email) return { ok: false, reason: 'emailRequired' };
   if (!isValidEmail(email)) return { ok: false, reason: 'emailInvalid' };
-  const byIp = hitRateLimit({ bucket: 'reset-ip', key: ip, limit: RESET_IP_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now }, db);
-  if (!byIp.allowed) return { ok: false, reason: 'throttled', minutes: Math.ceil(byIp.retryAfterSeconds / 60) };
-  const byEmail = hitRateLimit({ bucket: 'reset-email', key: email, limit: RESET_EMAIL_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now }, db);
+  const byIp = hitRateLimit(
+    { bucket: 'reset-ip', key: ip, limit: RESET_IP_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now },
+    db,
+  );
+  if (!byIp.allowed)
+    return { ok: false, reason: 'throttled', minutes: Math.ceil(byIp.retryAfterSeconds / 60) };
+  const byEmail = hitRateLimit(
+    { bucket: 'reset-email', key: email, limit: RESET_EMAIL_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now },
+    db,
+  );
   const user = findUserByEmail(email, db);
   if (!byEmail.allowed || !user || !user.active) {
     audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);

@@ -6,8 +6,22 @@ import { z } from 'zod';
 import * as s from '../../db/schema';
 import { toLocalDate, type LocalDate } from '~/domain/calendar';
 import { computeDueDate, maxExtensionDate } from '~/domain/deadlines';
-import { categoriesFor, normaliseCode, PAKN_TYPES, REFUSAL_REASONS, SUBJECTS, type Category } from '~/domain/pakn';
-import { ACTION_PERMISSION, can, canOnPakn, canReadPakn, type Actor, type Permission } from '~/domain/permissions';
+import {
+  categoriesFor,
+  normaliseCode,
+  PAKN_TYPES,
+  REFUSAL_REASONS,
+  SUBJECTS,
+  type Category,
+} from '~/domain/pakn';
+import {
+  ACTION_PERMISSION,
+  can,
+  canOnPakn,
+  canReadPakn,
+  type Actor,
+  type Permission,
+} from '~/domain/permissions';
 import { cleanText } from '~/domain/text';
 import { ACTIONS, findTransition, isAction, isOpen, type Action, type Status } from '~/domain/workflow';
 import { audit } from './audit.server';
@@ -35,7 +49,10 @@ export class WorkflowError extends Error {
 }
 
 /** Translates a WorkflowError; `action` and `status` parameters are themselves translated. */
-export function workflowErrorMessage(err: WorkflowError, t: (key: string, opts?: Record<string, unknown>) => string) {
+export function workflowErrorMessage(
+  err: WorkflowError,
+  t: (key: string, opts?: Record<string, unknown>) => string,
+) {
   const params: Record<string, unknown> = { ...err.params };
   if (typeof params.action === 'string') params.action = t(`staff.actions.${params.action}`);
   if (typeof params.status === 'string') params.status = t(`staff.status.${params.status}`);
@@ -80,7 +97,12 @@ const requiredText = (max: number) => text(max).pipe(z.string().min(1, REQUIRED)
 const id = z.coerce.number({ invalid_type_error: INVALID }).int(INVALID).positive(INVALID);
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { errorMap: () => ({ message: INVALID }) });
-const base = { version: z.coerce.number({ invalid_type_error: 'staff.errors.version' }).int().positive('staff.errors.version') };
+const base = {
+  version: z.coerce
+    .number({ invalid_type_error: 'staff.errors.version' })
+    .int()
+    .positive('staff.errors.version'),
+};
 const noteOnly = z.object({ ...base, note: requiredText(NOTE_MAX) });
 const empty = z.object({ ...base });
 const draft = z.object({ ...base, body: requiredText(BODY_MAX), outcome: choice(OUTCOMES) });
@@ -92,7 +114,10 @@ const SCHEMAS = {
       type: choice(PAKN_TYPES),
       subject: choice(SUBJECTS),
       category: z.coerce.number({ invalid_type_error: INVALID }).int(INVALID),
-      fieldId: z.union([z.literal('').transform(() => null), id]).optional().transform((v) => v ?? null),
+      fieldId: z
+        .union([z.literal('').transform(() => null), id])
+        .optional()
+        .transform((v) => v ?? null),
     })
     .superRefine((v, ctx) => {
       if (!categoriesFor(v.subject).includes(v.category as Category)) {
@@ -118,7 +143,8 @@ const SCHEMAS = {
   draft,
   edit_draft: draft,
   submit: empty,
-  approve: z.object({ ...base, note: text(NOTE_MAX) }),
+  // the approval is the signature; a comment would be shown to the submitter, so it goes in a note instead
+  approve: empty,
   return: noteOnly,
   keep_studying: noteOnly,
   resume_study: empty,
@@ -146,7 +172,8 @@ export function parseIntentForm(intent: Intent, form: FormData): ParsedIntent {
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const key = String(issue.path[0] ?? 'intent');
-    errors[key] ??= issue.message === 'Required' || issue.message.startsWith('Expected') ? REQUIRED : issue.message;
+    errors[key] ??=
+      issue.message === 'Required' || issue.message.startsWith('Expected') ? REQUIRED : issue.message;
   }
   return { ok: false, errors, values };
 }
@@ -201,7 +228,14 @@ const PUBLIC_EVENTS: ReadonlySet<string> = new Set([
   'keep_studying',
   'extend',
 ]);
-const CLOSING: ReadonlySet<Action> = new Set(['refuse', 'transfer', 'forward', 'mark_duplicate', 'approve', 'close_no_info']);
+const CLOSING: ReadonlySet<Action> = new Set([
+  'refuse',
+  'transfer',
+  'forward',
+  'mark_duplicate',
+  'approve',
+  'close_no_info',
+]);
 
 /** The guarded UPDATE: 0 rows means someone else changed the PAKN since the form was rendered. */
 function updateGuarded(ctx: Ctx, set: Partial<typeof s.pakn.$inferInsert>) {
@@ -216,7 +250,12 @@ function updateGuarded(ctx: Ctx, set: Partial<typeof s.pakn.$inferInsert>) {
 function record(
   ctx: Ctx,
   type: string,
-  { from, to, note, data }: { from?: string | null; to?: string | null; note?: string | null; data?: unknown },
+  {
+    from,
+    to,
+    note,
+    data,
+  }: { from?: string | null; to?: string | null; note?: string | null; data?: unknown },
 ) {
   ctx.tx
     .insert(s.events)
@@ -248,7 +287,11 @@ function record(
 function transition(
   ctx: Ctx,
   action: Action,
-  { set = {}, note = null, data }: { set?: Partial<typeof s.pakn.$inferInsert>; note?: string | null; data?: unknown } = {},
+  {
+    set = {},
+    note = null,
+    data,
+  }: { set?: Partial<typeof s.pakn.$inferInsert>; note?: string | null; data?: unknown } = {},
 ) {
   const from = ctx.p.status as Status;
   const tr = findTransition(from, action);
@@ -263,7 +306,8 @@ function transition(
 
 function activeUnit(tx: Tx, unitId: number) {
   const unit = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
-  if (!unit || !unit.active) throw new WorkflowError(400, INVALID, {}, { unitId: 'staff.errors.unknownUnit' });
+  if (!unit || !unit.active)
+    throw new WorkflowError(400, INVALID, {}, { unitId: 'staff.errors.unknownUnit' });
   return unit;
 }
 
@@ -283,7 +327,14 @@ function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
     .values({ paknId: ctx.p.id, body, outcome, draftedByUserId: ctx.actor.id, updatedAt: ctx.now })
     .onConflictDoUpdate({
       target: s.answers.paknId,
-      set: { body, outcome, draftedByUserId: ctx.actor.id, updatedAt: ctx.now, approvedByUserId: null, approvedAt: null },
+      set: {
+        body,
+        outcome,
+        draftedByUserId: ctx.actor.id,
+        updatedAt: ctx.now,
+        approvedByUserId: null,
+        approvedAt: null,
+      },
     })
     .run();
 }
@@ -313,9 +364,18 @@ function apply(ctx: Ctx, input: IntentInput): void {
       }
       if (p.extendedTo) throw new WorkflowError(409, 'staff.errors.alreadyExtended');
       const current = answerDueDate({ ...p, extendedTo: null }, tx as unknown as Db).due;
-      const max = maxExtensionDate(current, getCalendar(tx as unknown as Db), getDeadlineRules(tx as unknown as Db).extension.days);
+      const max = maxExtensionDate(
+        current,
+        getCalendar(tx as unknown as Db),
+        getDeadlineRules(tx as unknown as Db).extension.days,
+      );
       if (input.newDate <= current || input.newDate > max) {
-        throw new WorkflowError(400, 'staff.errors.extensionRange', {}, { newDate: 'staff.errors.extensionRange' });
+        throw new WorkflowError(
+          400,
+          'staff.errors.extensionRange',
+          {},
+          { newDate: 'staff.errors.extensionRange' },
+        );
       }
       updateGuarded(ctx, { extendedTo: input.newDate, answerDue: input.newDate });
       record(ctx, 'extend', { note: input.note, data: { from: current, to: input.newDate } });
@@ -324,11 +384,15 @@ function apply(ctx: Ctx, input: IntentInput): void {
     }
     case 'assign':
       activeUnit(tx, input.unitId);
-      transition(ctx, 'assign', { set: { unitId: input.unitId, handlerUserId: null }, data: { unitId: input.unitId } });
+      transition(ctx, 'assign', {
+        set: { unitId: input.unitId, handlerUserId: null },
+        data: { unitId: input.unitId },
+      });
       return;
     case 'reassign': {
       activeUnit(tx, input.unitId);
-      if (input.unitId === p.unitId) throw new WorkflowError(400, INVALID, {}, { unitId: 'staff.errors.sameUnit' });
+      if (input.unitId === p.unitId)
+        throw new WorkflowError(400, INVALID, {}, { unitId: 'staff.errors.sameUnit' });
       transition(ctx, 'reassign', {
         set: { unitId: input.unitId, handlerUserId: null },
         note: input.note,
@@ -337,11 +401,20 @@ function apply(ctx: Ctx, input: IntentInput): void {
       return;
     }
     case 'refuse':
-      transition(ctx, 'refuse', { set: { refusalReason: input.reason }, note: input.note, data: { reason: input.reason } });
+      transition(ctx, 'refuse', {
+        set: { refusalReason: input.reason },
+        note: input.note,
+        data: { reason: input.reason },
+      });
       return;
     case 'transfer': {
-      const agency = tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, input.agencyId)).get();
-      if (!agency?.active) throw new WorkflowError(400, INVALID, {}, { agencyId: 'staff.errors.unknownAgency' });
+      const agency = tx
+        .select()
+        .from(s.externalAgencies)
+        .where(eq(s.externalAgencies.id, input.agencyId))
+        .get();
+      if (!agency?.active)
+        throw new WorkflowError(400, INVALID, {}, { agencyId: 'staff.errors.unknownAgency' });
       transition(ctx, 'transfer', {
         set: { transferAgencyId: agency.id },
         note: input.note,
@@ -351,7 +424,11 @@ function apply(ctx: Ctx, input: IntentInput): void {
     }
     case 'mark_duplicate': {
       const code = normaliseCode(input.duplicateOf);
-      const original = tx.select({ id: s.pakn.id, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.code, code)).get();
+      const original = tx
+        .select({ id: s.pakn.id, code: s.pakn.code })
+        .from(s.pakn)
+        .where(eq(s.pakn.code, code))
+        .get();
       if (!original || original.id === p.id) {
         throw new WorkflowError(400, INVALID, {}, { duplicateOf: 'staff.errors.unknownDuplicate' });
       }
@@ -380,7 +457,11 @@ function apply(ctx: Ctx, input: IntentInput): void {
         .get();
       if (pause) {
         const wait = getDeadlineRules(tx as unknown as Db).infoWait;
-        const until = computeDueDate({ start: pause.fromDate, ...wait, calendar: getCalendar(tx as unknown as Db) }).due;
+        const until = computeDueDate({
+          start: pause.fromDate,
+          ...wait,
+          calendar: getCalendar(tx as unknown as Db),
+        }).due;
         if (ctx.today <= until) throw new WorkflowError(409, 'staff.errors.infoWaitRunning', { date: until });
       }
       closeOpenPause(ctx);
@@ -404,11 +485,14 @@ function apply(ctx: Ctx, input: IntentInput): void {
         .set({ approvedByUserId: ctx.actor.id, approvedAt: ctx.now, returnComment: null })
         .where(eq(s.answers.paknId, p.id))
         .run();
-      transition(ctx, 'approve', { set: { answeredAt: ctx.now }, note: input.note });
+      transition(ctx, 'approve', { set: { answeredAt: ctx.now } });
       return;
     case 'return':
       transition(ctx, 'return', { note: input.note });
       tx.update(s.answers).set({ returnComment: input.note }).where(eq(s.answers.paknId, p.id)).run();
+      return;
+    case 'forward':
+      transition(ctx, 'forward', { note: input.note });
       return;
     case 'keep_studying':
       transition(ctx, 'keep_studying', { note: input.note });
@@ -416,12 +500,22 @@ function apply(ctx: Ctx, input: IntentInput): void {
     case 'resume_study':
       transition(ctx, 'resume_study');
       return;
+    default: {
+      const never: never = input;
+      throw new WorkflowError(400, 'staff.errors.unknownIntent', { intent: String(never) });
+    }
   }
 }
 
 /** Runs one validated intent on one PAKN. Throws WorkflowError (404/403/409/400) and changes nothing then. */
 export function performAction(
-  { actor, paknId, input, ip, now = new Date() }: { actor: Actor; paknId: number; input: IntentInput; ip?: string; now?: Date },
+  {
+    actor,
+    paknId,
+    input,
+    ip,
+    now = new Date(),
+  }: { actor: Actor; paknId: number; input: IntentInput; ip?: string; now?: Date },
   db: Db = getDb(),
 ): { status: string; version: number } {
   return db.transaction((tx) => {
@@ -437,17 +531,27 @@ export function performAction(
 
 /** Assigns several received PAKN to one unit: all or nothing, the failing item named in the error. */
 export function bulkAssign(
-  { actor, items, unitId, ip, now = new Date() }: { actor: Actor; items: { id: number; version: number }[]; unitId: number; ip?: string; now?: Date },
+  {
+    actor,
+    items,
+    unitId,
+    ip,
+    now = new Date(),
+  }: { actor: Actor; items: { id: number; version: number }[]; unitId: number; ip?: string; now?: Date },
   db: Db = getDb(),
 ): number {
   if (!can(actor, 'pakn:assign')) throw new WorkflowError(403, 'staff.errors.forbidden');
-  if (items.length === 0) throw new WorkflowError(400, 'staff.errors.noneSelected', {}, { ids: 'staff.errors.noneSelected' });
+  if (items.length === 0)
+    throw new WorkflowError(400, 'staff.errors.noneSelected', {}, { ids: 'staff.errors.noneSelected' });
   return db.transaction((tx) => {
     for (const item of items) {
       try {
         const p = authorizeIntent({ actor, paknId: item.id, intent: 'assign' }, tx);
         if (item.version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
-        apply({ tx, actor, p, version: item.version, ip, now, today: toLocalDate(now) }, { intent: 'assign', version: item.version, unitId });
+        apply(
+          { tx, actor, p, version: item.version, ip, now, today: toLocalDate(now) },
+          { intent: 'assign', version: item.version, unitId },
+        );
       } catch (error) {
         if (!(error instanceof WorkflowError) || error.fieldErrors) throw error;
         const code = loadPakn(tx, item.id);
@@ -476,7 +580,13 @@ export function getOpenInfoRequest({ paknId }: { paknId: number }, db: Db = getD
 
 /** The reply resumes the clock: files and text go on the record (staff only), then receive_info runs. */
 export function submitInfoReply(
-  { paknId, text: reply, files, ip, now = new Date() }: { paknId: number; text: string; files: StoredUpload[]; ip?: string; now?: Date },
+  {
+    paknId,
+    text: reply,
+    files,
+    ip,
+    now = new Date(),
+  }: { paknId: number; text: string; files: StoredUpload[]; ip?: string; now?: Date },
   db: Db = getDb(),
 ) {
   return db.transaction((tx) => {
@@ -484,16 +594,51 @@ export function submitInfoReply(
     if (!p) throw new WorkflowError(404, 'staff.errors.notFound');
     if (p.status !== 'awaiting_info') throw new WorkflowError(409, 'staff.followup.notWaiting');
     // the submitter acts as nobody in particular: actor id 0 is never a user, stored as null
-    const ctx: Ctx = { tx, actor: { id: 0, role: 'viewer', unitId: null }, p, version: p.version, ip, now, today: toLocalDate(now) };
-    for (const f of files) tx.insert(s.attachments).values({ ...f, paknId, source: 'info' }).run();
+    const ctx: Ctx = {
+      tx,
+      actor: { id: 0, role: 'viewer', unitId: null },
+      p,
+      version: p.version,
+      ip,
+      now,
+      today: toLocalDate(now),
+    };
+    for (const f of files)
+      tx.insert(s.attachments)
+        .values({ ...f, paknId, source: 'info' })
+        .run();
     tx.insert(s.events)
-      .values({ paknId, type: 'info_reply', actorUserId: null, note: reply, isPublic: false, data: JSON.stringify({ files: files.length }) })
+      .values({
+        paknId,
+        type: 'info_reply',
+        actorUserId: null,
+        note: reply,
+        isPublic: false,
+        data: JSON.stringify({ files: files.length }),
+      })
       .run();
     const to = findTransition('awaiting_info', 'receive_info')!.to;
     updateGuarded(ctx, { ...closeOpenPause(ctx), status: to });
     tx.insert(s.events)
-      .values({ paknId, type: 'receive_info', actorUserId: null, fromStatus: p.status, toStatus: to, isPublic: true })
+      .values({
+        paknId,
+        type: 'receive_info',
+        actorUserId: null,
+        fromStatus: p.status,
+        toStatus: to,
+        isPublic: true,
+      })
       .run();
-    audit({ actorUserId: null, action: 'pakn.info_reply', targetType: 'pakn', targetId: paknId, ip, detail: { code: p.code, files: files.length } }, tx);
+    audit(
+      {
+        actorUserId: null,
+        action: 'pakn.info_reply',
+        targetType: 'pakn',
+        targetId: paknId,
+        ip,
+        detail: { code: p.code, files: files.length },
+      },
+      tx,
+    );
   });
 }

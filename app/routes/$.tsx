@@ -1,5 +1,10 @@
 // Unknown addresses render the translated 404 page inside the layout.
+import type { MetaFunction } from '@remix-run/node';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { errorMeta } from '~/utils/error-meta';
+
+export const meta: MetaFunction = ({ error, matches }) =>
+  errorMeta(error, (matches[0]?.data as { locale?: string } | undefined)?.locale);
 
 export function loader() {
   throw new Response(null, { status: 404 });

@@ -1,6 +1,12 @@
 // The staff queue: tabs with counts, a GET filter form (works without JavaScript), a table sorted by due
 // date with keyset pagination, and the coordinators' bulk assignment.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -61,11 +67,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireStaff(request);
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
-  if (!form || form.get('intent') !== 'bulk_assign') throw json({ message: t('staff.errors.unknownIntent') }, { status: 400 });
+  if (!form || form.get('intent') !== 'bulk_assign')
+    throw json({ message: t('staff.errors.unknownIntent') }, { status: 400 });
   if (!can(actor, 'pakn:assign')) throw json({ message: t('staff.errors.forbidden') }, { status: 403 });
   const returnTo = safeRedirect(form.get('returnTo'), '/can-bo');
   const raw = form.getAll('ids').map(String);
-  const items = raw.map((v) => /^(\d{1,12})\.(\d{1,9})$/.exec(v)).map((m) => (m ? { id: Number(m[1]), version: Number(m[2]) } : null));
+  const items = raw
+    .map((v) => /^(\d{1,12})\.(\d{1,9})$/.exec(v))
+    .map((m) => (m ? { id: Number(m[1]), version: Number(m[2]) } : null));
   const unitRaw = String(form.get('unitId') ?? '');
   const errors: Record<string, string> = {};
   if (items.some((i) => i === null)) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
@@ -73,14 +82,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!/^\d{1,9}$/.test(unitRaw)) errors.unitId = t('staff.errors.unknownUnit');
   if (Object.keys(errors).length) return json({ errors, unitId: unitRaw }, { status: 400 });
   try {
-    const n = bulkAssign({ actor, items: items as { id: number; version: number }[], unitId: Number(unitRaw), ip: clientIp(context) });
+    const n = bulkAssign({
+      actor,
+      items: items as { id: number; version: number }[],
+      unitId: Number(unitRaw),
+      ip: clientIp(context),
+    });
     const url = new URL(returnTo, 'http://x');
     url.searchParams.set('da-giao', String(n));
     return redirect(url.pathname + url.search);
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
     if (error.fieldErrors) {
-      const translated = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, fieldErrorMessage(v, t)]));
+      const translated = Object.fromEntries(
+        Object.entries(error.fieldErrors).map(([k, v]) => [k, fieldErrorMessage(v, t)]),
+      );
       return json({ errors: translated, unitId: unitRaw }, { status: 400 });
     }
     throw json({ message: workflowErrorMessage(error, t) }, { status: error.status });
@@ -140,15 +156,42 @@ export default function Queue() {
           <p className="hint" id="q-hint">
             {t('staff.queue.searchHint')}
           </p>
-          <input className="input" id="q" name="q" type="search" defaultValue={f.q ?? ''} aria-describedby="q-hint" />
+          <input
+            className="input"
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={f.q ?? ''}
+            aria-describedby="q-hint"
+          />
         </div>
         <div className="staff-filter-row">
-          <FilterSelect name="status" label={t('staff.queue.status')} value={f.status} options={STATUSES.map((st) => ({ value: st, label: t(`staff.status.${st}`) }))} />
+          <FilterSelect
+            name="status"
+            label={t('staff.queue.status')}
+            value={f.status}
+            options={STATUSES.map((st) => ({ value: st, label: t(`staff.status.${st}`) }))}
+          />
           <FilterSelect name="unit" label={t('staff.queue.unit')} value={f.unit} options={d.units} />
           <FilterSelect name="field" label={t('staff.queue.field')} value={f.field} options={d.fields} />
-          <FilterSelect name="category" label={t('staff.queue.category')} value={f.category} options={CATEGORIES.map((c) => ({ value: String(c), label: `${c}. ${t(`category.${c}`)}` }))} />
-          <FilterSelect name="type" label={t('staff.queue.type')} value={f.type} options={PAKN_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))} />
-          <FilterSelect name="channel" label={t('staff.queue.channel')} value={f.channel} options={CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))} />
+          <FilterSelect
+            name="category"
+            label={t('staff.queue.category')}
+            value={f.category}
+            options={CATEGORIES.map((c) => ({ value: String(c), label: `${c}. ${t(`category.${c}`)}` }))}
+          />
+          <FilterSelect
+            name="type"
+            label={t('staff.queue.type')}
+            value={f.type}
+            options={PAKN_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))}
+          />
+          <FilterSelect
+            name="channel"
+            label={t('staff.queue.channel')}
+            value={f.channel}
+            options={CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
+          />
           <div className="form-group">
             <label className="label" htmlFor="from">
               {t('staff.queue.from')}
@@ -161,7 +204,13 @@ export default function Queue() {
             </label>
             <input className="input" type="date" id="to" name="to" defaultValue={f.to ?? ''} />
           </div>
-          <FilterSelect name="sort" label={t('staff.queue.sort')} value={f.sort} options={QUEUE_SORTS.map((v) => ({ value: v, label: t(`staff.queue.sorts.${v}`) }))} noAny />
+          <FilterSelect
+            name="sort"
+            label={t('staff.queue.sort')}
+            value={f.sort}
+            options={QUEUE_SORTS.map((v) => ({ value: v, label: t(`staff.queue.sorts.${v}`) }))}
+            noAny
+          />
         </div>
         <button type="submit" className="button">
           {t('staff.queue.apply')}
@@ -198,20 +247,30 @@ export default function Queue() {
         </Form>
       ) : null}
 
-      <table className="staff-table">
+      <table className="table staff-table">
         <caption>
-          {t('staff.queue.caption', { tab: t(`staff.queue.tabs.${f.tab}`), sort: t(`staff.queue.sorts.${f.sort}`) })}{' '}
+          {t('staff.queue.caption', {
+            tab: t(`staff.queue.tabs.${f.tab}`),
+            sort: t(`staff.queue.sorts.${f.sort}`),
+          })}{' '}
           <span className="visually-hidden">({t('staff.queue.tabCount', { count: d.counts[f.tab] })})</span>
         </caption>
         <thead>
           <tr>
-            {bulkVisible ? <th scope="col"><span className="visually-hidden">{t('staff.queue.columns.select')}</span></th> : null}
+            {bulkVisible ? (
+              <th scope="col">
+                <span className="visually-hidden">{t('staff.queue.columns.select')}</span>
+              </th>
+            ) : null}
             <th scope="col">{t('staff.queue.columns.code')}</th>
             <th scope="col">{t('staff.queue.columns.title')}</th>
             <th scope="col">{t('staff.queue.columns.status')}</th>
             <th scope="col">{t('staff.queue.columns.unit')}</th>
             <th scope="col">{t('staff.queue.columns.received')}</th>
-            <th scope="col" aria-sort={f.sort === 'due' ? 'ascending' : f.sort === 'due_desc' ? 'descending' : undefined}>
+            <th
+              scope="col"
+              aria-sort={f.sort === 'due' ? 'ascending' : f.sort === 'due_desc' ? 'descending' : undefined}
+            >
               {t('staff.queue.columns.due')}
             </th>
           </tr>
@@ -228,7 +287,13 @@ export default function Queue() {
                 <td>
                   {r.status === 'received' ? (
                     <>
-                      <input type="checkbox" form="bulk-assign" name="ids" value={`${r.id}.${r.version}`} id={`sel-${r.id}`} />
+                      <input
+                        type="checkbox"
+                        form="bulk-assign"
+                        name="ids"
+                        value={`${r.id}.${r.version}`}
+                        id={`sel-${r.id}`}
+                      />
                       <label className="visually-hidden" htmlFor={`sel-${r.id}`}>
                         {t('staff.queue.selectRow', { code: r.code })}
                       </label>
@@ -246,7 +311,9 @@ export default function Queue() {
               <td>
                 {r.due}
                 {r.extended ? <span className="hint"> ({t('staff.queue.extended')})</span> : null}{' '}
-                {r.dueState ? <span className={`tag tag-${r.dueState}`}>{t(`dueState.${r.dueState}`)}</span> : null}
+                {r.dueState ? (
+                  <span className={`tag tag-${r.dueState}`}>{t(`dueState.${r.dueState}`)}</span>
+                ) : null}
               </td>
             </tr>
           ))}
@@ -299,7 +366,12 @@ function FilterSelect({
       <label className="label" htmlFor={`filter-${name}`}>
         {label}
       </label>
-      <select className="select" id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)}>
+      <select
+        className="select"
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value === undefined ? '' : String(value)}
+      >
         {noAny ? null : <option value="">{t('staff.queue.any')}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,5 +1,11 @@
 // Staff sign-in: e-mail and password, then (when turned on or required) the TOTP step.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, type FieldError } from '~/components/form';
@@ -35,7 +41,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
-  const email = String(form?.get('email') ?? '').trim().slice(0, 254);
+  const email = String(form?.get('email') ?? '')
+    .trim()
+    .slice(0, 254);
   const password = String(form?.get('password') ?? '').slice(0, 1024);
   const redirectTo = target(form?.get('redirectTo') as string | null);
   const values = { email, redirectTo };
@@ -47,7 +55,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await attemptSignIn({ request, email, password, ip: clientIp(context), redirectTo });
   if (!result.ok) {
     const message = t(`auth.signIn.${result.reason}`, { minutes: result.minutes });
-    return json({ values, errors: { email: message } as Errors }, { status: result.reason === 'invalid' ? 400 : 429 });
+    return json(
+      { values, errors: { email: message } as Errors },
+      { status: result.reason === 'invalid' ? 400 : 429 },
+    );
   }
   return redirect(result.next, { headers: { 'Set-Cookie': result.setCookie } });
 }
@@ -57,7 +68,10 @@ export default function SignIn() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: Errors = result?.errors ?? {};
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
+    id,
+    message: message ?? '',
+  }));
   return (
     <div className="narrow">
       <ErrorSummary errors={summary} />

@@ -19,7 +19,10 @@ import { getLocale, getT } from '~/utils/i18n.server';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 // the token is in the address: never leak it to another site
-export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' });
+export const headers: HeadersFunction = () => ({
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
@@ -66,7 +69,10 @@ export default function ResetPassword() {
     );
   }
   const errors: Errors = result?.errors ?? {};
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
+    id,
+    message: message ?? '',
+  }));
   return (
     <div className="narrow">
       <ErrorSummary errors={summary} />

@@ -24,7 +24,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!id || !fileId || !/^\d{1,12}$/.test(id) || !/^\d{1,12}$/.test(fileId)) throw notFound();
   let file;
   try {
-    file = getAttachmentForStaff({ actor, paknId: Number(id), fileId: Number(fileId), ip: clientIp(context) });
+    file = getAttachmentForStaff({
+      actor,
+      paknId: Number(id),
+      fileId: Number(fileId),
+      ip: clientIp(context),
+    });
   } catch (error) {
     if (error instanceof WorkflowError) throw notFound();
     throw error;

@@ -1,6 +1,12 @@
 // The record page: what the submitter sent, classification, unit, due dates with their explanation,
 // internal notes, the timeline, and the actions the actor may take now (one small form per intent).
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +30,10 @@ import { requireStaff } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.pageTitle ?? '' },
+  { name: 'robots', content: 'noindex' },
+];
 
 type T = ReturnType<typeof getT>;
 
@@ -34,7 +43,8 @@ function paknId(raw: string | undefined, t: T): number {
 }
 
 function rethrow(error: unknown, t: T): never {
-  if (error instanceof WorkflowError) throw json({ message: workflowErrorMessage(error, t) }, { status: error.status });
+  if (error instanceof WorkflowError)
+    throw json({ message: workflowErrorMessage(error, t) }, { status: error.status });
   throw error;
 }
 
@@ -121,7 +131,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         suggestions: r.suggestions.map((sg) => ({
           unitId: sg.unitId,
           label: unitOptions.find((u) => u.value === String(sg.unitId))?.label ?? String(sg.unitId),
-          why: sg.reason === 'field' ? t('staff.record.suggestionField') : t('staff.record.suggestionKeyword', { detail: sg.detail }),
+          why:
+            sg.reason === 'field'
+              ? t('staff.record.suggestionField')
+              : t('staff.record.suggestionKeyword', { detail: sg.detail }),
         })),
         classification: { type: p.type, subject: p.subject, category: p.category, fieldId: p.fieldId },
         answer: r.answer ? { body: r.answer.body, outcome: r.answer.outcome } : null,
@@ -144,7 +157,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 function formatDateTime(d: Date | number): string {
   const date = new Date(d);
-  const time = date.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
+  const time = date.toLocaleTimeString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return `${formatDateVi(date)} ${time}`;
 }
 
@@ -162,7 +179,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return badInput(intent as string, parsed.errors, parsed.values, t);
     performAction({ actor, paknId: id, input: parsed.input, ip: clientIp(context) });
   } catch (error) {
-    if (error instanceof WorkflowError && error.fieldErrors) return badInput(String(intent), error.fieldErrors, formValues(form), t);
+    if (error instanceof WorkflowError && error.fieldErrors)
+      return badInput(String(intent), error.fieldErrors, formValues(form), t);
     rethrow(error, t);
   }
   return redirect(`/can-bo/pakn/${id}?xong=${intent}`);
@@ -178,7 +196,9 @@ export default function RecordPage() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const { t } = useTranslation();
   const p = d.pakn;
-  const summary = result ? Object.entries(result.errors).map(([name, message]) => ({ id: `${result.intent}-${name}`, message })) : [];
+  const summary = result
+    ? Object.entries(result.errors).map(([name, message]) => ({ id: `${result.intent}-${name}`, message }))
+    : [];
   return (
     <div className="staff-record">
       <ErrorSummary errors={summary} />
@@ -188,7 +208,9 @@ export default function RecordPage() {
       <h1>{t('staff.record.title', { code: p.code })}</h1>
       {d.done ? (
         <p className="notice" role="status">
-          {d.done === 'intake' ? t('staff.intake.done', { code: p.code }) : t('staff.record.done', { action: t(`staff.actions.${d.done}`) })}
+          {d.done === 'intake'
+            ? t('staff.intake.done', { code: p.code })
+            : t('staff.record.done', { action: t(`staff.actions.${d.done}`) })}
         </p>
       ) : null}
       <dl className="summary-list">
@@ -196,9 +218,14 @@ export default function RecordPage() {
           <strong>{t(`staff.status.${p.status}`)}</strong>
         </Row>
         <Row label={t('staff.record.dueAnswer')}>
-          {d.due.date} {d.due.state ? <span className={`tag tag-${d.due.state}`}>{t(`dueState.${d.due.state}`)}</span> : null}
+          {d.due.date}{' '}
+          {d.due.state ? (
+            <span className={`tag tag-${d.due.state}`}>{t(`dueState.${d.due.state}`)}</span>
+          ) : null}
           <p className="hint">{d.due.why}</p>
-          {d.pausedSince ? <p className="hint">{t('staff.record.pausedSince', { date: d.pausedSince })}</p> : null}
+          {d.pausedSince ? (
+            <p className="hint">{t('staff.record.pausedSince', { date: d.pausedSince })}</p>
+          ) : null}
         </Row>
         {d.showEarlyDues ? (
           <>
@@ -225,7 +252,9 @@ export default function RecordPage() {
         <Row label={t('staff.record.field')}>{d.field ?? t('staff.record.noField')}</Row>
         <Row label={t('staff.record.unit')}>{d.unit ?? t('staff.record.none')}</Row>
         <Row label={t('staff.record.handler')}>{d.handlerName ?? t('staff.record.none')}</Row>
-        {p.refusalReason ? <Row label={t('staff.record.refusalReason')}>{t(`staff.refusal.${p.refusalReason}`)}</Row> : null}
+        {p.refusalReason ? (
+          <Row label={t('staff.record.refusalReason')}>{t(`staff.refusal.${p.refusalReason}`)}</Row>
+        ) : null}
         {d.agency ? <Row label={t('staff.record.transferredTo')}>{d.agency}</Row> : null}
         {d.duplicateOf ? (
           <Row label={t('staff.record.duplicateOf')}>
@@ -238,12 +267,20 @@ export default function RecordPage() {
         <>
           <h2>{t('staff.record.answer')}</h2>
           <dl className="summary-list">
-            <Row label={t('staff.record.outcome')}>{d.answer.outcome ? t(`staff.outcome.${d.answer.outcome}`) : ''}</Row>
+            <Row label={t('staff.record.outcome')}>
+              {d.answer.outcome ? t(`staff.outcome.${d.answer.outcome}`) : ''}
+            </Row>
             <Row label={t('staff.forms.body')}>
               <div className="pre-line">{d.answer.body}</div>
             </Row>
-            {d.answer.returnComment ? <Row label={t('staff.record.returnComment')}>{d.answer.returnComment}</Row> : null}
-            {d.answer.approvedAt ? <Row label={t('staff.record.status')}>{t('staff.record.approvedAt', { date: d.answer.approvedAt })}</Row> : null}
+            {d.answer.returnComment ? (
+              <Row label={t('staff.record.returnComment')}>{d.answer.returnComment}</Row>
+            ) : null}
+            {d.answer.approvedAt ? (
+              <Row label={t('staff.record.status')}>
+                {t('staff.record.approvedAt', { date: d.answer.approvedAt })}
+              </Row>
+            ) : null}
           </dl>
         </>
       ) : null}
@@ -305,9 +342,13 @@ export default function RecordPage() {
       <ol className="timeline">
         {d.timeline.map((e) => (
           <li key={e.id}>
-            <span className="timeline-date">{e.at}</span> <strong>{t(`staff.events.${e.type}`, { defaultValue: e.type })}</strong>
+            <span className="timeline-date">{e.at}</span>{' '}
+            <strong>{t(`staff.events.${e.type}`, { defaultValue: e.type })}</strong>
             {' – '}
-            {e.actor ?? (e.type === 'info_reply' || (e.type === 'receive_info' && !e.actor) ? t('staff.record.submitterActor') : t('staff.record.system'))}
+            {e.actor ??
+              (e.type === 'info_reply' || (e.type === 'receive_info' && !e.actor)
+                ? t('staff.record.submitterActor')
+                : t('staff.record.system'))}
             {e.toStatus && e.toStatus !== e.fromStatus ? ` → ${t(`staff.status.${e.toStatus}`)}` : null}
             {e.isPublic ? null : <span className="hint"> ({t('staff.record.internal')})</span>}
             {e.note ? <p className="pre-line">{e.note}</p> : null}
@@ -328,7 +369,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function ErrorBoundary() {

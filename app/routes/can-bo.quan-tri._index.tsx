@@ -28,13 +28,37 @@ export default function AdminOverview() {
   const { overview: o, agencyName, codePrefix } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const items = [
-    { to: '/can-bo/quan-tri/co-quan', title: t('admin.nav.agency'), text: t('admin.overview.agency', { name: agencyName, prefix: codePrefix }) },
-    { to: '/can-bo/quan-tri/don-vi', title: t('admin.nav.units'), text: t('admin.overview.units', { count: o.units }) },
-    { to: '/can-bo/quan-tri/linh-vuc', title: t('admin.nav.fields'), text: t('admin.overview.fields', { count: o.fields }) },
-    { to: '/can-bo/quan-tri/dinh-tuyen', title: t('admin.nav.routing'), text: t('admin.overview.keywords', { count: o.keywords }) },
-    { to: '/can-bo/quan-tri/co-quan-chuyen', title: t('admin.nav.agencies'), text: t('admin.overview.agencies', { count: o.externalAgencies }) },
+    {
+      to: '/can-bo/quan-tri/co-quan',
+      title: t('admin.nav.agency'),
+      text: t('admin.overview.agency', { name: agencyName, prefix: codePrefix }),
+    },
+    {
+      to: '/can-bo/quan-tri/don-vi',
+      title: t('admin.nav.units'),
+      text: t('admin.overview.units', { count: o.units }),
+    },
+    {
+      to: '/can-bo/quan-tri/linh-vuc',
+      title: t('admin.nav.fields'),
+      text: t('admin.overview.fields', { count: o.fields }),
+    },
+    {
+      to: '/can-bo/quan-tri/dinh-tuyen',
+      title: t('admin.nav.routing'),
+      text: t('admin.overview.keywords', { count: o.keywords }),
+    },
+    {
+      to: '/can-bo/quan-tri/co-quan-chuyen',
+      title: t('admin.nav.agencies'),
+      text: t('admin.overview.agencies', { count: o.externalAgencies }),
+    },
     { to: '/can-bo/quan-tri/thoi-han', title: t('admin.nav.deadlines'), text: t('admin.overview.deadlines') },
-    { to: '/can-bo/quan-tri/lich', title: t('admin.nav.calendar'), text: t('admin.overview.calendar', { count: o.overridesThisYear, year: o.year }) },
+    {
+      to: '/can-bo/quan-tri/lich',
+      title: t('admin.nav.calendar'),
+      text: t('admin.overview.calendar', { count: o.overridesThisYear, year: o.year }),
+    },
     { to: '/can-bo/quan-tri/cai-dat', title: t('admin.nav.settings'), text: t('admin.overview.settings') },
   ];
   return (
@@ -44,13 +68,17 @@ export default function AdminOverview() {
       {o.overridesNextYear === 0 ? (
         <p className="notice">
           {t('admin.overview.nextYearMissing', { year: o.year + 1 })}{' '}
-          <Link to={`/can-bo/quan-tri/lich?nam=${o.year + 1}`}>{t('admin.overview.nextYearLink', { year: o.year + 1 })}</Link>
+          <Link to={`/can-bo/quan-tri/lich?nam=${o.year + 1}`}>
+            {t('admin.overview.nextYearLink', { year: o.year + 1 })}
+          </Link>
         </p>
       ) : null}
       <ul className="admin-overview">
         {items.map((i) => (
           <li key={i.to}>
-            <h2><Link to={i.to}>{i.title}</Link></h2>
+            <h2>
+              <Link to={i.to}>{i.title}</Link>
+            </h2>
             <p>{i.text}</p>
           </li>
         ))}

@@ -1,5 +1,11 @@
 // [policy] settings (limits of the public forms, the report cut-off day) and the roles that must use TOTP.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -29,7 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const policy = getPolicySettings();
   return json({
-    policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])) as Record<string, string>,
+    policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])) as Record<
+      string,
+      string
+    >,
     limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
     totpRoles: getTotpRequiredRoles() as string[],
     canEditTotp: can(user, 'admin:users'),
@@ -61,14 +70,21 @@ export default function Settings() {
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const errors: Record<string, string> = result?.errors ?? {};
-  const summary = Object.entries(errors).map(([field, message]) => ({ id: field === 'roles' ? 'roles' : `policy-${field}`, message }));
+  const summary = Object.entries(errors).map(([field, message]) => ({
+    id: field === 'roles' ? 'roles' : `policy-${field}`,
+    message,
+  }));
   const policy = result?.intent === 'policy' ? (result.values as Record<string, string>) : data.policy;
   const totpRoles = result?.intent === 'totp' ? [result.values.roles ?? []].flat() : data.totpRoles;
 
   return (
     <>
       <ErrorSummary errors={summary} />
-      {data.flash ? <p className="notice" role="status">{data.flash}</p> : null}
+      {data.flash ? (
+        <p className="notice" role="status">
+          {data.flash}
+        </p>
+      ) : null}
       <h1>{t('admin.settings.title')}</h1>
 
       <section aria-labelledby="policy-title">
@@ -86,10 +102,12 @@ export default function Settings() {
               error={errors[p.name]}
               defaultValue={policy[p.name]}
               inputMode="numeric"
-              className="input-short"
+              className="input-20"
             />
           ))}
-          <button type="submit" className="button">{t('admin.common.save')}</button>
+          <button type="submit" className="button">
+            {t('admin.common.save')}
+          </button>
         </Form>
       </section>
 
@@ -107,9 +125,14 @@ export default function Settings() {
               hint={t('admin.settings.totpHint')}
               error={errors.roles}
               defaultValue={totpRoles}
-              options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][i18n.language === 'en' ? 'en' : 'vi'] }))}
+              options={ROLES.map((r) => ({
+                value: r,
+                label: ROLE_LABELS[r][i18n.language === 'en' ? 'en' : 'vi'],
+              }))}
             />
-            <button type="submit" className="button">{t('admin.common.save')}</button>
+            <button type="submit" className="button">
+              {t('admin.common.save')}
+            </button>
           </Form>
         </section>
       ) : null}

@@ -1,5 +1,11 @@
 // The directory of competent external agencies a PAKN can be transferred to; one already used is deactivated.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -54,13 +60,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
           ? deleteExternalAgency(id, actor)
           : null;
   if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok) return redirect(`${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`);
+  if (result.ok)
+    return redirect(
+      `${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`,
+    );
   return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }
 
 type Values = Record<string, string | string[] | undefined>;
 
-function AgencyForm({ prefix, intent, id, values, errors, submit }: {
+function AgencyForm({
+  prefix,
+  intent,
+  id,
+  values,
+  errors,
+  submit,
+}: {
   prefix: string;
   intent: 'create' | 'update';
   id?: number;
@@ -74,12 +90,56 @@ function AgencyForm({ prefix, intent, id, values, errors, submit }: {
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={intent} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      <TextField id={`${prefix}-name`} name="name" label={t('admin.agencies.name')} error={errors.name} defaultValue={v('name')} maxLength={200} />
-      <TextField id={`${prefix}-address`} name="address" label={t('admin.agencies.address')} error={errors.address} defaultValue={v('address')} maxLength={300} optional />
-      <TextField id={`${prefix}-email`} name="email" type="email" label={t('admin.agencies.email')} hint={t('admin.agencies.emailHint')} error={errors.email} defaultValue={v('email')} maxLength={254} optional />
-      <TextArea id={`${prefix}-note`} name="note" label={t('admin.agencies.note')} hint={t('admin.agencies.noteHint')} error={errors.note} defaultValue={v('note')} maxLength={500} rows={3} optional />
-      <Checkbox id={`${prefix}-active`} name="active" label={t('admin.common.activeLabel')} hint={t('admin.agencies.activeHint')} error={errors.active} defaultChecked={v('active') === 'on'} />
-      <button type="submit" className="button">{submit}</button>
+      <TextField
+        id={`${prefix}-name`}
+        name="name"
+        label={t('admin.agencies.name')}
+        error={errors.name}
+        defaultValue={v('name')}
+        maxLength={200}
+      />
+      <TextField
+        id={`${prefix}-address`}
+        name="address"
+        label={t('admin.agencies.address')}
+        error={errors.address}
+        defaultValue={v('address')}
+        maxLength={300}
+        optional
+      />
+      <TextField
+        id={`${prefix}-email`}
+        name="email"
+        type="email"
+        label={t('admin.agencies.email')}
+        hint={t('admin.agencies.emailHint')}
+        error={errors.email}
+        defaultValue={v('email')}
+        maxLength={254}
+        optional
+      />
+      <TextArea
+        id={`${prefix}-note`}
+        name="note"
+        label={t('admin.agencies.note')}
+        hint={t('admin.agencies.noteHint')}
+        error={errors.note}
+        defaultValue={v('note')}
+        maxLength={500}
+        rows={3}
+        optional
+      />
+      <Checkbox
+        id={`${prefix}-active`}
+        name="active"
+        label={t('admin.common.activeLabel')}
+        hint={t('admin.agencies.activeHint')}
+        error={errors.active}
+        defaultChecked={v('active') === 'on'}
+      />
+      <button type="submit" className="button">
+        {submit}
+      </button>
     </Form>
   );
 }
@@ -90,7 +150,11 @@ export default function ExternalAgencies() {
   const { t } = useTranslation();
   const errors = result?.errors ?? {};
   const anchor = (field: string) =>
-    field === 'form' ? (result?.intent === 'delete' ? `agency-${result.id}` : 'agencies-title') : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
+    field === 'form'
+      ? result?.intent === 'delete'
+        ? `agency-${result.id}`
+        : 'agencies-title'
+      : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
   const summary = Object.entries(errors).map(([field, message]) => ({ id: anchor(field), message }));
   const editing = result?.intent === 'update' ? (agencies.find((a) => a.id === result.id) ?? null) : edit;
   const asValues = (a: (typeof agencies)[number]): Values => ({
@@ -104,8 +168,14 @@ export default function ExternalAgencies() {
   return (
     <>
       <ErrorSummary errors={summary} />
-      {flash ? <p className="notice" role="status">{flash}</p> : null}
-      <h1 id="agencies-title" tabIndex={-1}>{t('admin.agencies.title')}</h1>
+      {flash ? (
+        <p className="notice" role="status">
+          {flash}
+        </p>
+      ) : null}
+      <h1 id="agencies-title" tabIndex={-1}>
+        {t('admin.agencies.title')}
+      </h1>
       <p>{t('admin.agencies.intro')}</p>
       <table className="table">
         <caption>{t('admin.agencies.caption')}</caption>
@@ -133,7 +203,7 @@ export default function ExternalAgencies() {
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="id" value={u.id} />
-                  <button type="submit" className="link-action">
+                  <button type="submit" className="button button-secondary">
                     {t('admin.common.delete')}
                     <span className="visually-hidden"> {u.name}</span>
                   </button>
@@ -147,7 +217,9 @@ export default function ExternalAgencies() {
 
       {editing ? (
         <section aria-labelledby="sua">
-          <h2 id="sua" tabIndex={-1}>{t('admin.agencies.editTitle', { name: editing.name })}</h2>
+          <h2 id="sua" tabIndex={-1}>
+            {t('admin.agencies.editTitle', { name: editing.name })}
+          </h2>
           <AgencyForm
             key={`edit-${editing.id}`}
             prefix="edit"
@@ -157,7 +229,9 @@ export default function ExternalAgencies() {
             errors={result?.intent === 'update' ? errors : {}}
             submit={t('admin.common.save')}
           />
-          <p><Link to={PATH}>{t('admin.common.cancel')}</Link></p>
+          <p>
+            <Link to={PATH}>{t('admin.common.cancel')}</Link>
+          </p>
         </section>
       ) : null}
 

@@ -1,5 +1,11 @@
 // The agency's own details: shown in the site footer, on receipts and answers, and the PAKN code prefix.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -66,7 +72,11 @@ export default function AgencyDetails() {
   return (
     <>
       <ErrorSummary errors={summary} />
-      {data.flash ? <p className="notice" role="status">{data.flash}</p> : null}
+      {data.flash ? (
+        <p className="notice" role="status">
+          {data.flash}
+        </p>
+      ) : null}
       <h1>{t('admin.agency.title')}</h1>
       <p>{t('admin.agency.intro')}</p>
       <Form method="post" noValidate>
@@ -84,8 +94,10 @@ export default function AgencyDetails() {
           if (f.name === 'codePrefix') {
             return (
               <div key={f.name}>
-                <p className="notice" id="codePrefix-warning">{t('admin.agency.codePrefixWarning', { example: data.example })}</p>
-                <TextField {...common} hint={t('admin.agency.codePrefixHint')} className="input-short" />
+                <p className="notice" id="codePrefix-warning">
+                  {t('admin.agency.codePrefixWarning', { example: data.example })}
+                </p>
+                <TextField {...common} hint={t('admin.agency.codePrefixHint')} className="input-20" />
               </div>
             );
           }
@@ -98,7 +110,9 @@ export default function AgencyDetails() {
             />
           );
         })}
-        <button type="submit" className="button">{t('admin.common.save')}</button>
+        <button type="submit" className="button">
+          {t('admin.common.save')}
+        </button>
       </Form>
     </>
   );

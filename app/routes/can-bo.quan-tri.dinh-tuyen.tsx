@@ -1,5 +1,11 @@
 // Routing rules: the field → unit map (edited with the fields) and the keywords that suggest a unit.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -31,8 +37,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const editId = parseId(url.searchParams.get('sua'));
   return json({
     keywords,
-    fields: listFields().map((f) => ({ id: f.id, name: f.name, nameEn: f.nameEn, defaultUnitId: f.defaultUnitId })),
-    units: listUnits({ activeOnly: false }).map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn, active: u.active })),
+    fields: listFields().map((f) => ({
+      id: f.id,
+      name: f.name,
+      nameEn: f.nameEn,
+      defaultUnitId: f.defaultUnitId,
+    })),
+    units: listUnits({ activeOnly: false }).map((u) => ({
+      id: u.id,
+      name: u.name,
+      nameEn: u.nameEn,
+      active: u.active,
+    })),
     edit: keywords.find((k) => k.id === editId) ?? null,
     flash: flashFromUrl(t, url),
     pageTitle: `${t('admin.routing.title')} – ${t('admin.title')}`,
@@ -57,14 +73,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
           ? deleteKeyword(id, actor)
           : null;
   if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok) return redirect(`${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`);
+  if (result.ok)
+    return redirect(
+      `${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`,
+    );
   return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }
 
 type Values = Record<string, string | string[] | undefined>;
 type UnitOption = { id: number; name: string; nameEn: string; active: boolean };
 
-function KeywordForm({ prefix, intent, id, values, errors, submit, units }: {
+function KeywordForm({
+  prefix,
+  intent,
+  id,
+  values,
+  errors,
+  submit,
+  units,
+}: {
   prefix: string;
   intent: 'create' | 'update';
   id?: number;
@@ -83,9 +110,27 @@ function KeywordForm({ prefix, intent, id, values, errors, submit, units }: {
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={intent} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      <TextField id={`${prefix}-keyword`} name="keyword" label={t('admin.routing.keyword')} hint={t('admin.routing.keywordHint')} error={errors.keyword} defaultValue={v('keyword')} maxLength={100} />
-      <Select id={`${prefix}-unitId`} name="unitId" label={t('admin.routing.unit')} error={errors.unitId} defaultValue={current} placeholder="" options={options} />
-      <button type="submit" className="button">{submit}</button>
+      <TextField
+        id={`${prefix}-keyword`}
+        name="keyword"
+        label={t('admin.routing.keyword')}
+        hint={t('admin.routing.keywordHint')}
+        error={errors.keyword}
+        defaultValue={v('keyword')}
+        maxLength={100}
+      />
+      <Select
+        id={`${prefix}-unitId`}
+        name="unitId"
+        label={t('admin.routing.unit')}
+        error={errors.unitId}
+        defaultValue={current}
+        placeholder=""
+        options={options}
+      />
+      <button type="submit" className="button">
+        {submit}
+      </button>
     </Form>
   );
 }
@@ -97,7 +142,11 @@ export default function Routing() {
   const en = i18n.language === 'en';
   const errors = result?.errors ?? {};
   const anchor = (field: string) =>
-    field === 'form' ? (result?.intent === 'delete' ? `keyword-${result.id}` : 'routing-title') : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
+    field === 'form'
+      ? result?.intent === 'delete'
+        ? `keyword-${result.id}`
+        : 'routing-title'
+      : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
   const summary = Object.entries(errors).map(([field, message]) => ({ id: anchor(field), message }));
   const editing = result?.intent === 'update' ? (keywords.find((k) => k.id === result.id) ?? null) : edit;
   const unitName = (id: number | null) => {
@@ -108,8 +157,14 @@ export default function Routing() {
   return (
     <>
       <ErrorSummary errors={summary} />
-      {flash ? <p className="notice" role="status">{flash}</p> : null}
-      <h1 id="routing-title" tabIndex={-1}>{t('admin.routing.title')}</h1>
+      {flash ? (
+        <p className="notice" role="status">
+          {flash}
+        </p>
+      ) : null}
+      <h1 id="routing-title" tabIndex={-1}>
+        {t('admin.routing.title')}
+      </h1>
       <p>{t('admin.routing.intro')}</p>
 
       <h2>{t('admin.routing.fieldRulesTitle')}</h2>
@@ -130,7 +185,9 @@ export default function Routing() {
           ))}
         </tbody>
       </table>
-      <p><Link to="/can-bo/quan-tri/linh-vuc">{t('admin.routing.editFieldRules')}</Link></p>
+      <p>
+        <Link to="/can-bo/quan-tri/linh-vuc">{t('admin.routing.editFieldRules')}</Link>
+      </p>
 
       <h2>{t('admin.routing.keywordsTitle')}</h2>
       <table className="table">
@@ -155,7 +212,7 @@ export default function Routing() {
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="id" value={k.id} />
-                  <button type="submit" className="link-action">
+                  <button type="submit" className="button button-secondary">
                     {t('admin.common.delete')}
                     <span className="visually-hidden"> {k.keyword}</span>
                   </button>
@@ -168,18 +225,26 @@ export default function Routing() {
 
       {editing ? (
         <section aria-labelledby="sua">
-          <h2 id="sua" tabIndex={-1}>{t('admin.routing.editTitle', { keyword: editing.keyword })}</h2>
+          <h2 id="sua" tabIndex={-1}>
+            {t('admin.routing.editTitle', { keyword: editing.keyword })}
+          </h2>
           <KeywordForm
             key={`edit-${editing.id}`}
             prefix="edit"
             intent="update"
             id={editing.id}
-            values={result?.intent === 'update' ? result.values : { keyword: editing.keyword, unitId: String(editing.unitId) }}
+            values={
+              result?.intent === 'update'
+                ? result.values
+                : { keyword: editing.keyword, unitId: String(editing.unitId) }
+            }
             errors={result?.intent === 'update' ? errors : {}}
             submit={t('admin.common.save')}
             units={units}
           />
-          <p><Link to={PATH}>{t('admin.common.cancel')}</Link></p>
+          <p>
+            <Link to={PATH}>{t('admin.common.cancel')}</Link>
+          </p>
         </section>
       ) : null}
 

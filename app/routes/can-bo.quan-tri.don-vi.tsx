@@ -1,5 +1,11 @@
 // Units (phòng, ban, chi cục): create and edit; a unit still in use is deactivated rather than deleted.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -54,13 +60,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
           ? deleteUnit(id, actor)
           : null;
   if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok) return redirect(`${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`);
+  if (result.ok)
+    return redirect(
+      `${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`,
+    );
   return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }
 
 type Values = Record<string, string | string[] | undefined>;
 
-function UnitForm({ prefix, intent, id, values, errors, submit }: {
+function UnitForm({
+  prefix,
+  intent,
+  id,
+  values,
+  errors,
+  submit,
+}: {
   prefix: string;
   intent: 'create' | 'update';
   id?: number;
@@ -74,13 +90,63 @@ function UnitForm({ prefix, intent, id, values, errors, submit }: {
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={intent} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      <TextField id={`${prefix}-code`} name="code" label={t('admin.units.code')} hint={t('admin.units.codeHint')} error={errors.code} defaultValue={v('code')} maxLength={20} className="input-short" />
-      <TextField id={`${prefix}-name`} name="name" label={t('admin.units.name')} error={errors.name} defaultValue={v('name')} maxLength={200} />
-      <TextField id={`${prefix}-nameEn`} name="nameEn" label={t('admin.units.nameEn')} error={errors.nameEn} defaultValue={v('nameEn')} maxLength={200} />
-      <TextField id={`${prefix}-email`} name="email" type="email" label={t('admin.units.email')} hint={t('admin.units.emailHint')} error={errors.email} defaultValue={v('email')} maxLength={254} />
-      <TextField id={`${prefix}-sortOrder`} name="sortOrder" label={t('admin.common.sortOrder')} error={errors.sortOrder} defaultValue={v('sortOrder')} inputMode="numeric" className="input-short" optional />
-      <Checkbox id={`${prefix}-active`} name="active" label={t('admin.common.activeLabel')} hint={t('admin.units.activeHint')} error={errors.active} defaultChecked={v('active') === 'on'} />
-      <button type="submit" className="button">{submit}</button>
+      <TextField
+        id={`${prefix}-code`}
+        name="code"
+        label={t('admin.units.code')}
+        hint={t('admin.units.codeHint')}
+        error={errors.code}
+        defaultValue={v('code')}
+        maxLength={20}
+        className="input-20"
+      />
+      <TextField
+        id={`${prefix}-name`}
+        name="name"
+        label={t('admin.units.name')}
+        error={errors.name}
+        defaultValue={v('name')}
+        maxLength={200}
+      />
+      <TextField
+        id={`${prefix}-nameEn`}
+        name="nameEn"
+        label={t('admin.units.nameEn')}
+        error={errors.nameEn}
+        defaultValue={v('nameEn')}
+        maxLength={200}
+      />
+      <TextField
+        id={`${prefix}-email`}
+        name="email"
+        type="email"
+        label={t('admin.units.email')}
+        hint={t('admin.units.emailHint')}
+        error={errors.email}
+        defaultValue={v('email')}
+        maxLength={254}
+      />
+      <TextField
+        id={`${prefix}-sortOrder`}
+        name="sortOrder"
+        label={t('admin.common.sortOrder')}
+        error={errors.sortOrder}
+        defaultValue={v('sortOrder')}
+        inputMode="numeric"
+        className="input-20"
+        optional
+      />
+      <Checkbox
+        id={`${prefix}-active`}
+        name="active"
+        label={t('admin.common.activeLabel')}
+        hint={t('admin.units.activeHint')}
+        error={errors.active}
+        defaultChecked={v('active') === 'on'}
+      />
+      <button type="submit" className="button">
+        {submit}
+      </button>
     </Form>
   );
 }
@@ -92,7 +158,11 @@ export default function Units() {
   const en = i18n.language === 'en';
   const errors = result?.errors ?? {};
   const anchor = (field: string) =>
-    field === 'form' ? (result?.intent === 'delete' ? `unit-${result.id}` : 'units-title') : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
+    field === 'form'
+      ? result?.intent === 'delete'
+        ? `unit-${result.id}`
+        : 'units-title'
+      : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
   const summary = Object.entries(errors).map(([field, message]) => ({ id: anchor(field), message }));
   const editing = result?.intent === 'update' ? (units.find((u) => u.id === result.id) ?? null) : edit;
   const asValues = (u: (typeof units)[number]): Values => ({
@@ -107,8 +177,14 @@ export default function Units() {
   return (
     <>
       <ErrorSummary errors={summary} />
-      {flash ? <p className="notice" role="status">{flash}</p> : null}
-      <h1 id="units-title" tabIndex={-1}>{t('admin.units.title')}</h1>
+      {flash ? (
+        <p className="notice" role="status">
+          {flash}
+        </p>
+      ) : null}
+      <h1 id="units-title" tabIndex={-1}>
+        {t('admin.units.title')}
+      </h1>
       <p>{t('admin.units.intro')}</p>
       <table className="table">
         <caption>{t('admin.units.caption')}</caption>
@@ -136,7 +212,7 @@ export default function Units() {
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="id" value={u.id} />
-                  <button type="submit" className="link-action">
+                  <button type="submit" className="button button-secondary">
                     {t('admin.common.delete')}
                     <span className="visually-hidden"> {u.name}</span>
                   </button>
@@ -150,7 +226,9 @@ export default function Units() {
 
       {editing ? (
         <section aria-labelledby="sua">
-          <h2 id="sua" tabIndex={-1}>{t('admin.units.editTitle', { name: editing.name })}</h2>
+          <h2 id="sua" tabIndex={-1}>
+            {t('admin.units.editTitle', { name: editing.name })}
+          </h2>
           <UnitForm
             key={`edit-${editing.id}`}
             prefix="edit"
@@ -160,7 +238,9 @@ export default function Units() {
             errors={result?.intent === 'update' ? errors : {}}
             submit={t('admin.common.save')}
           />
-          <p><Link to={PATH}>{t('admin.common.cancel')}</Link></p>
+          <p>
+            <Link to={PATH}>{t('admin.common.cancel')}</Link>
+          </p>
         </section>
       ) : null}
 

@@ -1,6 +1,12 @@
 // The working-day calendar as data: the year's official days off and make-up working days on top of the
 // holiday library, and a deadline calculator that explains its answer. Every change recomputes open PAKN.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -99,7 +105,10 @@ export default function WorkingCalendar() {
   const { t } = useTranslation();
   const errors: Record<string, string> = result?.errors ?? {};
   const summary = [
-    ...Object.entries(errors).map(([field, message]) => ({ id: field === 'form' ? 'overrides' : `override-${field}`, message })),
+    ...Object.entries(errors).map(([field, message]) => ({
+      id: field === 'form' ? 'overrides' : `override-${field}`,
+      message,
+    })),
     ...Object.entries(data.calcErrors).map(([field, message]) => ({ id: `calc-${field}`, message })),
   ];
   const values: Record<string, string> = result?.intent === 'save' ? result.values : { kind: 'off' };
@@ -108,18 +117,32 @@ export default function WorkingCalendar() {
   return (
     <>
       <ErrorSummary errors={summary} />
-      {data.flash ? <p className="notice" role="status">{data.flash}</p> : null}
-      <h1>{t('admin.calendar.title')} {data.year}</h1>
+      {data.flash ? (
+        <p className="notice" role="status">
+          {data.flash}
+        </p>
+      ) : null}
+      <h1>
+        {t('admin.calendar.title')} {data.year}
+      </h1>
       <p>{t('admin.calendar.intro')}</p>
       <nav aria-label={t('admin.calendar.yearNav')}>
         <ul className="inline-list">
-          <li><Link to={`?nam=${data.year - 1}`}>{t('admin.calendar.previousYear', { year: data.year - 1 })}</Link></li>
-          <li><Link to={`?nam=${data.year + 1}`}>{t('admin.calendar.nextYear', { year: data.year + 1 })}</Link></li>
+          <li>
+            <Link to={`?nam=${data.year - 1}`}>
+              {t('admin.calendar.previousYear', { year: data.year - 1 })}
+            </Link>
+          </li>
+          <li>
+            <Link to={`?nam=${data.year + 1}`}>{t('admin.calendar.nextYear', { year: data.year + 1 })}</Link>
+          </li>
         </ul>
       </nav>
       <p>{t('admin.calendar.workingDays', { count: data.workingDays, year: data.year })}</p>
 
-      <h2 id="overrides" tabIndex={-1}>{t('admin.calendar.overridesTitle')}</h2>
+      <h2 id="overrides" tabIndex={-1}>
+        {t('admin.calendar.overridesTitle')}
+      </h2>
       {data.overrides.length === 0 ? (
         <p className="notice">{t('admin.calendar.noOverrides', { year: data.year })}</p>
       ) : (
@@ -137,7 +160,9 @@ export default function WorkingCalendar() {
           <tbody>
             {data.overrides.map((o) => (
               <tr key={o.date}>
-                <th scope="row"><time dateTime={o.date}>{formatDateVi(o.date)}</time></th>
+                <th scope="row">
+                  <time dateTime={o.date}>{formatDateVi(o.date)}</time>
+                </th>
                 <td>{weekday(o.date)}</td>
                 <td>{t(`admin.calendar.kind_${o.kind}`)}</td>
                 <td>{o.note}</td>
@@ -145,7 +170,7 @@ export default function WorkingCalendar() {
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="date" value={o.date} />
-                    <button type="submit" className="link-action">
+                    <button type="submit" className="button button-secondary">
                       {t('admin.common.delete')}
                       <span className="visually-hidden"> {formatDateVi(o.date)}</span>
                     </button>
@@ -162,7 +187,16 @@ export default function WorkingCalendar() {
         <p className="hint">{t('admin.calendar.addHint')}</p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="save" />
-          <TextField id="override-date" name="date" type="date" label={t('admin.calendar.date')} hint={t('admin.calendar.dateHint')} error={errors.date} defaultValue={values.date} className="input-short" />
+          <TextField
+            id="override-date"
+            name="date"
+            type="date"
+            label={t('admin.calendar.date')}
+            hint={t('admin.calendar.dateHint')}
+            error={errors.date}
+            defaultValue={values.date}
+            className="input-20"
+          />
           <Choices
             id="override-kind"
             name="kind"
@@ -174,8 +208,18 @@ export default function WorkingCalendar() {
               { value: 'work', label: t('admin.calendar.kind_work'), hint: t('admin.calendar.kindWorkHint') },
             ]}
           />
-          <TextField id="override-note" name="note" label={t('admin.calendar.note')} hint={t('admin.calendar.noteHint')} error={errors.note} defaultValue={values.note} maxLength={200} />
-          <button type="submit" className="button">{t('admin.calendar.add')}</button>
+          <TextField
+            id="override-note"
+            name="note"
+            label={t('admin.calendar.note')}
+            hint={t('admin.calendar.noteHint')}
+            error={errors.note}
+            defaultValue={values.note}
+            maxLength={200}
+          />
+          <button type="submit" className="button">
+            {t('admin.calendar.add')}
+          </button>
         </Form>
       </section>
 
@@ -193,7 +237,9 @@ export default function WorkingCalendar() {
         <tbody>
           {data.holidays.map((h) => (
             <tr key={h.date}>
-              <th scope="row"><time dateTime={h.date}>{formatDateVi(h.date)}</time></th>
+              <th scope="row">
+                <time dateTime={h.date}>{formatDateVi(h.date)}</time>
+              </th>
               <td>{weekday(h.date)}</td>
               <td>{h.name}</td>
               <td>{h.overridden ? t('admin.calendar.overriddenYes') : ''}</td>
@@ -207,8 +253,24 @@ export default function WorkingCalendar() {
         <p>{t('admin.calendar.calcIntro')}</p>
         <Form method="get" noValidate>
           <input type="hidden" name="nam" value={data.year} />
-          <TextField id="calc-start" name="start" type="date" label={t('admin.calendar.calcStart')} error={data.calcErrors.start} defaultValue={data.calcValues.start} className="input-short" />
-          <TextField id="calc-days" name="days" label={t('admin.calendar.calcDays')} error={data.calcErrors.days} defaultValue={data.calcValues.days} inputMode="numeric" className="input-short" />
+          <TextField
+            id="calc-start"
+            name="start"
+            type="date"
+            label={t('admin.calendar.calcStart')}
+            error={data.calcErrors.start}
+            defaultValue={data.calcValues.start}
+            className="input-20"
+          />
+          <TextField
+            id="calc-days"
+            name="days"
+            label={t('admin.calendar.calcDays')}
+            error={data.calcErrors.days}
+            defaultValue={data.calcValues.days}
+            inputMode="numeric"
+            className="input-20"
+          />
           <Select
             id="calc-unit"
             name="unit"
@@ -220,11 +282,15 @@ export default function WorkingCalendar() {
               { value: 'calendar', label: t('admin.deadlines.unit_calendar') },
             ]}
           />
-          <button type="submit" className="button button-secondary">{t('admin.calendar.calcSubmit')}</button>
+          <button type="submit" className="button button-secondary">
+            {t('admin.calendar.calcSubmit')}
+          </button>
         </Form>
         {data.calc ? (
           <div className="notice" role="status" id="calc-result">
-            <p><strong>{t('admin.calendar.calcDue', { date: data.calc.due })}</strong></p>
+            <p>
+              <strong>{t('admin.calendar.calcDue', { date: data.calc.due })}</strong>
+            </p>
             <p>{data.calc.explanation}</p>
           </div>
         ) : null}

@@ -1,5 +1,11 @@
 // Fields (lĩnh vực) and the unit each routes to by default; a field in use is deactivated rather than deleted.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -30,7 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const editId = parseId(url.searchParams.get('sua'));
   return json({
     fields,
-    units: listUnits({ activeOnly: false }).map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn, active: u.active })),
+    units: listUnits({ activeOnly: false }).map((u) => ({
+      id: u.id,
+      name: u.name,
+      nameEn: u.nameEn,
+      active: u.active,
+    })),
     edit: fields.find((f) => f.id === editId) ?? null,
     flash: flashFromUrl(t, url),
     pageTitle: `${t('admin.fields.title')} – ${t('admin.title')}`,
@@ -55,7 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
           ? deleteField(id, actor)
           : null;
   if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok) return redirect(`${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`);
+  if (result.ok)
+    return redirect(
+      `${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`,
+    );
   return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }
 
@@ -63,7 +77,15 @@ type Values = Record<string, string | string[] | undefined>;
 
 type UnitOption = { id: number; name: string; nameEn: string; active: boolean };
 
-function FieldForm({ prefix, intent, id, values, errors, submit, units }: {
+function FieldForm({
+  prefix,
+  intent,
+  id,
+  values,
+  errors,
+  submit,
+  units,
+}: {
   prefix: string;
   intent: 'create' | 'update';
   id?: number;
@@ -77,18 +99,72 @@ function FieldForm({ prefix, intent, id, values, errors, submit, units }: {
   const current = v('defaultUnitId');
   const options = units
     .filter((u) => u.active || String(u.id) === current)
-    .map((u) => ({ value: String(u.id), label: (i18n.language === 'en' ? u.nameEn : u.name) + (u.active ? '' : ` (${t('admin.common.inactive')})`) }));
+    .map((u) => ({
+      value: String(u.id),
+      label:
+        (i18n.language === 'en' ? u.nameEn : u.name) + (u.active ? '' : ` (${t('admin.common.inactive')})`),
+    }));
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={intent} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      <TextField id={`${prefix}-code`} name="code" label={t('admin.fields.code')} hint={t('admin.units.codeHint')} error={errors.code} defaultValue={v('code')} maxLength={20} className="input-short" />
-      <TextField id={`${prefix}-name`} name="name" label={t('admin.fields.name')} error={errors.name} defaultValue={v('name')} maxLength={200} />
-      <TextField id={`${prefix}-nameEn`} name="nameEn" label={t('admin.fields.nameEn')} error={errors.nameEn} defaultValue={v('nameEn')} maxLength={200} />
-      <Select id={`${prefix}-defaultUnitId`} name="defaultUnitId" label={t('admin.fields.defaultUnit')} hint={t('admin.fields.defaultUnitHint')} error={errors.defaultUnitId} defaultValue={current} placeholder={t('admin.fields.noUnit')} options={options} />
-      <TextField id={`${prefix}-sortOrder`} name="sortOrder" label={t('admin.common.sortOrder')} error={errors.sortOrder} defaultValue={v('sortOrder')} inputMode="numeric" className="input-short" optional />
-      <Checkbox id={`${prefix}-active`} name="active" label={t('admin.common.activeLabel')} hint={t('admin.fields.activeHint')} error={errors.active} defaultChecked={v('active') === 'on'} />
-      <button type="submit" className="button">{submit}</button>
+      <TextField
+        id={`${prefix}-code`}
+        name="code"
+        label={t('admin.fields.code')}
+        hint={t('admin.units.codeHint')}
+        error={errors.code}
+        defaultValue={v('code')}
+        maxLength={20}
+        className="input-20"
+      />
+      <TextField
+        id={`${prefix}-name`}
+        name="name"
+        label={t('admin.fields.name')}
+        error={errors.name}
+        defaultValue={v('name')}
+        maxLength={200}
+      />
+      <TextField
+        id={`${prefix}-nameEn`}
+        name="nameEn"
+        label={t('admin.fields.nameEn')}
+        error={errors.nameEn}
+        defaultValue={v('nameEn')}
+        maxLength={200}
+      />
+      <Select
+        id={`${prefix}-defaultUnitId`}
+        name="defaultUnitId"
+        label={t('admin.fields.defaultUnit')}
+        hint={t('admin.fields.defaultUnitHint')}
+        error={errors.defaultUnitId}
+        defaultValue={current}
+        placeholder={t('admin.fields.noUnit')}
+        options={options}
+      />
+      <TextField
+        id={`${prefix}-sortOrder`}
+        name="sortOrder"
+        label={t('admin.common.sortOrder')}
+        error={errors.sortOrder}
+        defaultValue={v('sortOrder')}
+        inputMode="numeric"
+        className="input-20"
+        optional
+      />
+      <Checkbox
+        id={`${prefix}-active`}
+        name="active"
+        label={t('admin.common.activeLabel')}
+        hint={t('admin.fields.activeHint')}
+        error={errors.active}
+        defaultChecked={v('active') === 'on'}
+      />
+      <button type="submit" className="button">
+        {submit}
+      </button>
     </Form>
   );
 }
@@ -100,7 +176,11 @@ export default function Fields() {
   const en = i18n.language === 'en';
   const errors = result?.errors ?? {};
   const anchor = (field: string) =>
-    field === 'form' ? (result?.intent === 'delete' ? `field-${result.id}` : 'fields-title') : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
+    field === 'form'
+      ? result?.intent === 'delete'
+        ? `field-${result.id}`
+        : 'fields-title'
+      : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
   const summary = Object.entries(errors).map(([field, message]) => ({ id: anchor(field), message }));
   const editing = result?.intent === 'update' ? (fields.find((f) => f.id === result.id) ?? null) : edit;
   const asValues = (f: (typeof fields)[number]): Values => ({
@@ -119,8 +199,14 @@ export default function Fields() {
   return (
     <>
       <ErrorSummary errors={summary} />
-      {flash ? <p className="notice" role="status">{flash}</p> : null}
-      <h1 id="fields-title" tabIndex={-1}>{t('admin.fields.title')}</h1>
+      {flash ? (
+        <p className="notice" role="status">
+          {flash}
+        </p>
+      ) : null}
+      <h1 id="fields-title" tabIndex={-1}>
+        {t('admin.fields.title')}
+      </h1>
       <p>{t('admin.fields.intro')}</p>
       <table className="table">
         <caption>{t('admin.fields.caption')}</caption>
@@ -148,7 +234,7 @@ export default function Fields() {
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="id" value={u.id} />
-                  <button type="submit" className="link-action">
+                  <button type="submit" className="button button-secondary">
                     {t('admin.common.delete')}
                     <span className="visually-hidden"> {u.name}</span>
                   </button>
@@ -162,7 +248,9 @@ export default function Fields() {
 
       {editing ? (
         <section aria-labelledby="sua">
-          <h2 id="sua" tabIndex={-1}>{t('admin.fields.editTitle', { name: editing.name })}</h2>
+          <h2 id="sua" tabIndex={-1}>
+            {t('admin.fields.editTitle', { name: editing.name })}
+          </h2>
           <FieldForm
             key={`edit-${editing.id}`}
             prefix="edit"
@@ -173,7 +261,9 @@ export default function Fields() {
             submit={t('admin.common.save')}
             units={units}
           />
-          <p><Link to={PATH}>{t('admin.common.cancel')}</Link></p>
+          <p>
+            <Link to={PATH}>{t('admin.common.cancel')}</Link>
+          </p>
         </section>
       ) : null}
 

@@ -1,6 +1,12 @@
 // Administrators edit one account: name, role, unit, active; send a reset link, end its sessions,
 // unlock it, remove its second factor.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, ErrorSummary, Select, TextField, type FieldError } from '~/components/form';
@@ -56,7 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastLogin: user.lastLoginAt ? formatInstant(user.lastLoginAt) : null,
       sessions: listLiveSessions(user.id).length,
     },
-    units: units.filter((u) => u.active || u.id === user.unitId).map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
+    units: units
+      .filter((u) => u.active || u.id === user.unitId)
+      .map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
     ok: OK.includes(ok as Ok) ? (ok as Ok) : null,
     okCount: Number(url.searchParams.get('n') ?? 0) || 0,
     pageTitle: `${t('auth.users.editTitle', { email: user.email })} – ${t('app.shortName')}`,
@@ -79,7 +87,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (intent) {
     case 'save': {
       const values = {
-        name: String(form?.get('name') ?? '').trim().slice(0, 200),
+        name: String(form?.get('name') ?? '')
+          .trim()
+          .slice(0, 200),
         role: String(form?.get('role') ?? ''),
         unit: String(form?.get('unit') ?? ''),
         active: form?.get('active') !== null && form?.get('active') !== undefined,
@@ -112,7 +122,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         audit({ actorUserId: admin.id, action: 'user.update', ...target, detail: changes });
         if (!next.active) {
           const n = revokeUserSessions(user.id);
-          if (n) audit({ actorUserId: admin.id, action: 'session.revoke', ...target, detail: { count: n, reason: 'deactivated' } });
+          if (n)
+            audit({
+              actorUserId: admin.id,
+              action: 'session.revoke',
+              ...target,
+              detail: { count: n, reason: 'deactivated' },
+            });
         }
       }
       return redirect(`${here}?ok=saved`);
@@ -135,7 +151,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'reset-totp': {
       disableTotp(user.id);
       const n = revokeUserSessions(user.id);
-      audit({ actorUserId: admin.id, action: 'auth.totp.disabled', ...target, detail: { byAdmin: true, sessionsRevoked: n } });
+      audit({
+        actorUserId: admin.id,
+        action: 'auth.totp.disabled',
+        ...target,
+        detail: { byAdmin: true, sessionsRevoked: n },
+      });
       return redirect(`${here}?ok=totpReset`);
     }
     default:
@@ -149,7 +170,10 @@ export default function EditUser() {
   const { t } = useTranslation();
   const errors: Errors = result?.errors ?? {};
   const values = result?.values;
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
+    id,
+    message: message ?? '',
+  }));
   return (
     <div className="narrow">
       <ErrorSummary errors={summary} />
@@ -186,7 +210,13 @@ export default function EditUser() {
 
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="save" />
-        <TextField id="name" name="name" label={t('auth.users.name')} error={errors.name} defaultValue={values?.name ?? user.name} />
+        <TextField
+          id="name"
+          name="name"
+          label={t('auth.users.name')}
+          error={errors.name}
+          defaultValue={values?.name ?? user.name}
+        />
         <Select
           id="role"
           name="role"
@@ -205,7 +235,13 @@ export default function EditUser() {
           placeholder={t('auth.users.noUnit')}
           options={units}
         />
-        <Checkbox id="active" name="active" label={t('auth.users.activeLabel')} error={errors.active} defaultChecked={values?.active ?? user.active} />
+        <Checkbox
+          id="active"
+          name="active"
+          label={t('auth.users.activeLabel')}
+          error={errors.active}
+          defaultChecked={values?.active ?? user.active}
+        />
         <button type="submit" className="button">
           {t('auth.users.save')}
         </button>

@@ -1,5 +1,11 @@
 // Administrators create a staff account; the person gets an e-mail to set their own password.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Select, TextField, type FieldError } from '~/components/form';
@@ -29,12 +35,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   const form = await request.formData().catch(() => null);
   const values = {
-    email: String(form?.get('email') ?? '').trim().slice(0, 254),
-    name: String(form?.get('name') ?? '').trim().slice(0, 200),
+    email: String(form?.get('email') ?? '')
+      .trim()
+      .slice(0, 254),
+    name: String(form?.get('name') ?? '')
+      .trim()
+      .slice(0, 200),
     role: String(form?.get('role') ?? ''),
     unit: String(form?.get('unit') ?? ''),
   };
-  const checked = validateNewUser({ email: values.email, name: values.name, role: values.role, unitCode: values.unit || null });
+  const checked = validateNewUser({
+    email: values.email,
+    name: values.name,
+    role: values.role,
+    unitCode: values.unit || null,
+  });
   if (!checked.ok) {
     const errors = Object.fromEntries(
       Object.entries(checked.errors).map(([field, problem]) => [field, t(`auth.users.${problem}`)]),
@@ -59,7 +74,10 @@ export default function CreateUser() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: Partial<Record<UserField, string>> = result?.errors ?? {};
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
+    id,
+    message: message ?? '',
+  }));
   return (
     <div className="narrow">
       <ErrorSummary errors={summary} />
@@ -69,8 +87,23 @@ export default function CreateUser() {
       <h1>{t('auth.users.createTitle')}</h1>
       <p className="lead-small">{t('auth.users.createIntro')}</p>
       <Form method="post" noValidate>
-        <TextField id="email" name="email" type="email" label={t('auth.users.email')} error={errors.email} defaultValue={result?.values.email} autoComplete="off" />
-        <TextField id="name" name="name" label={t('auth.users.name')} error={errors.name} defaultValue={result?.values.name} autoComplete="off" />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t('auth.users.email')}
+          error={errors.email}
+          defaultValue={result?.values.email}
+          autoComplete="off"
+        />
+        <TextField
+          id="name"
+          name="name"
+          label={t('auth.users.name')}
+          error={errors.name}
+          defaultValue={result?.values.name}
+          autoComplete="off"
+        />
         <Select
           id="role"
           name="role"

@@ -3,7 +3,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Select, TextField, type FieldError } from '~/components/form';
-import { formatInstant, listAudit, listAuditActions, parseVnDay, type AuditFilter } from '~/models/audit.server';
+import {
+  formatInstant,
+  listAudit,
+  listAuditActions,
+  parseVnDay,
+  type AuditFilter,
+} from '~/models/audit.server';
 import { listUsers } from '~/models/users.server';
 import { requirePermission } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -17,7 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
   const url = new URL(request.url);
   const q = (k: string) => (url.searchParams.get(k) ?? '').trim().slice(0, 100);
-  const values = { actor: q('actor'), action: q('action'), from: q('from'), to: q('to'), targetType: q('targetType'), targetId: q('targetId') };
+  const values = {
+    actor: q('actor'),
+    action: q('action'),
+    from: q('from'),
+    to: q('to'),
+    targetType: q('targetType'),
+    targetId: q('targetId'),
+  };
   const errors: { from?: string; to?: string } = {};
   const filter: AuditFilter = { limit: PAGE_SIZE };
   if (/^\d{1,9}$/.test(values.actor)) filter.actorUserId = Number(values.actor);
@@ -53,9 +66,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rows: rows.map((r) => ({
         id: r.id,
         at: formatInstant(r.at),
-        actor: r.actorUserId === null ? null : { id: r.actorUserId, label: r.actorEmail ?? `#${r.actorUserId}` },
+        actor:
+          r.actorUserId === null ? null : { id: r.actorUserId, label: r.actorEmail ?? `#${r.actorUserId}` },
         action: r.action,
-        target: r.targetType ? `${r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` : r.targetId ?? '',
+        target: r.targetType ? `${r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` : (r.targetId ?? ''),
         ip: r.ip ?? '',
         detail: r.detail ?? '',
       })),
@@ -71,14 +85,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { values, errors, rows, nextUrl, actors, actions, paged } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
+    id,
+    message: message ?? '',
+  }));
   return (
     <>
       <ErrorSummary errors={summary} />
       <h1>{t('auth.audit.title')}</h1>
       <p className="lead-small">{t('auth.audit.intro')}</p>
       <Form method="get" className="filters" aria-label={t('auth.audit.filters')}>
-        <Select id="actor" name="actor" label={t('auth.audit.actor')} defaultValue={values.actor} placeholder={t('auth.audit.anyActor')} options={actors} />
+        <Select
+          id="actor"
+          name="actor"
+          label={t('auth.audit.actor')}
+          defaultValue={values.actor}
+          placeholder={t('auth.audit.anyActor')}
+          options={actors}
+        />
         <Select
           id="action"
           name="action"
@@ -88,10 +112,38 @@ export default function AuditLog() {
           placeholder={t('auth.audit.anyAction')}
           options={actions.map((a) => ({ value: a, label: a }))}
         />
-        <TextField id="from" name="from" label={t('auth.audit.from')} hint={t('auth.audit.dateHint')} error={errors.from} defaultValue={values.from} className="input-20" />
-        <TextField id="to" name="to" label={t('auth.audit.to')} hint={t('auth.audit.dateHint')} error={errors.to} defaultValue={values.to} className="input-20" />
-        <TextField id="targetType" name="targetType" label={t('auth.audit.targetType')} defaultValue={values.targetType} className="input-20" />
-        <TextField id="targetId" name="targetId" label={t('auth.audit.targetId')} defaultValue={values.targetId} className="input-20" />
+        <TextField
+          id="from"
+          name="from"
+          label={t('auth.audit.from')}
+          hint={t('auth.audit.dateHint')}
+          error={errors.from}
+          defaultValue={values.from}
+          className="input-20"
+        />
+        <TextField
+          id="to"
+          name="to"
+          label={t('auth.audit.to')}
+          hint={t('auth.audit.dateHint')}
+          error={errors.to}
+          defaultValue={values.to}
+          className="input-20"
+        />
+        <TextField
+          id="targetType"
+          name="targetType"
+          label={t('auth.audit.targetType')}
+          defaultValue={values.targetType}
+          className="input-20"
+        />
+        <TextField
+          id="targetId"
+          name="targetId"
+          label={t('auth.audit.targetId')}
+          defaultValue={values.targetId}
+          className="input-20"
+        />
         <button type="submit" className="button">
           {t('auth.audit.apply')}
         </button>{' '}
@@ -135,7 +187,9 @@ export default function AuditLog() {
         {paged ? (
           <>
             {' '}
-            <Link to={`/can-bo/quan-tri/nhat-ky?${new URLSearchParams(Object.entries(values).filter(([, v]) => v))}`}>
+            <Link
+              to={`/can-bo/quan-tri/nhat-ky?${new URLSearchParams(Object.entries(values).filter(([, v]) => v))}`}
+            >
               {t('auth.audit.first')}
             </Link>
           </>

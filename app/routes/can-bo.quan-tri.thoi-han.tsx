@@ -1,10 +1,22 @@
 // Deadline rules (spec §6), each with its legal basis. Saving one recomputes the due dates of open PAKN.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Choices, ErrorSummary, TextArea, TextField } from '~/components/form';
-import { DEADLINE_KEYS, flashFromUrl, formToValues, translateErrors, updateDeadlineRule } from '~/models/admin-config.server';
+import {
+  DEADLINE_KEYS,
+  flashFromUrl,
+  formToValues,
+  translateErrors,
+  updateDeadlineRule,
+} from '~/models/admin-config.server';
 import { getDeadlineRules } from '~/models/config.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
@@ -50,13 +62,19 @@ export default function DeadlineRules() {
   const errors: Record<string, string> = result?.errors ?? {};
   const summary = Object.entries(errors).map(([field, message]) => ({ id: `rule-${field}`, message }));
   const editing = result ? (rules.find((r) => r.key === result.key) ?? null) : edit;
-  const values: Record<string, string> = result?.values ?? (editing ? { days: String(editing.days), unit: editing.unit, basis: editing.basis } : {});
+  const values: Record<string, string> =
+    result?.values ??
+    (editing ? { days: String(editing.days), unit: editing.unit, basis: editing.basis } : {});
   const unitLabel = (unit: string) => t(`admin.deadlines.unit_${unit}`);
 
   return (
     <>
       <ErrorSummary errors={summary} />
-      {flash ? <p className="notice" role="status">{flash}</p> : null}
+      {flash ? (
+        <p className="notice" role="status">
+          {flash}
+        </p>
+      ) : null}
       <h1>{t('admin.deadlines.title')}</h1>
       <p>{t('admin.deadlines.intro')}</p>
       <table className="table">
@@ -73,7 +91,9 @@ export default function DeadlineRules() {
           {rules.map((r) => (
             <tr key={r.key} id={`rule-row-${r.key}`}>
               <th scope="row">{en ? r.labelEn : r.labelVi}</th>
-              <td>{r.days} {unitLabel(r.unit)}</td>
+              <td>
+                {r.days} {unitLabel(r.unit)}
+              </td>
               <td>{r.basis}</td>
               <td>
                 <Link to={`?sua=${r.key}#sua`}>
@@ -89,11 +109,22 @@ export default function DeadlineRules() {
 
       {editing ? (
         <section aria-labelledby="sua">
-          <h2 id="sua" tabIndex={-1}>{t('admin.deadlines.editTitle', { label: en ? editing.labelEn : editing.labelVi })}</h2>
+          <h2 id="sua" tabIndex={-1}>
+            {t('admin.deadlines.editTitle', { label: en ? editing.labelEn : editing.labelVi })}
+          </h2>
           <Form method="post" noValidate key={editing.key}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="key" value={editing.key} />
-            <TextField id="rule-days" name="days" label={t('admin.deadlines.days')} hint={t('admin.deadlines.daysHint')} error={errors.days} defaultValue={values.days} inputMode="numeric" className="input-short" />
+            <TextField
+              id="rule-days"
+              name="days"
+              label={t('admin.deadlines.days')}
+              hint={t('admin.deadlines.daysHint')}
+              error={errors.days}
+              defaultValue={values.days}
+              inputMode="numeric"
+              className="input-20"
+            />
             <Choices
               id="rule-unit"
               name="unit"
@@ -105,10 +136,23 @@ export default function DeadlineRules() {
                 { value: 'calendar', label: unitLabel('calendar'), hint: t('admin.deadlines.calendarHint') },
               ]}
             />
-            <TextArea id="rule-basis" name="basis" label={t('admin.deadlines.basis')} hint={t('admin.deadlines.basisHint')} error={errors.basis} defaultValue={values.basis} maxLength={300} rows={3} />
-            <button type="submit" className="button">{t('admin.common.save')}</button>
+            <TextArea
+              id="rule-basis"
+              name="basis"
+              label={t('admin.deadlines.basis')}
+              hint={t('admin.deadlines.basisHint')}
+              error={errors.basis}
+              defaultValue={values.basis}
+              maxLength={300}
+              rows={3}
+            />
+            <button type="submit" className="button">
+              {t('admin.common.save')}
+            </button>
           </Form>
-          <p><Link to={PATH}>{t('admin.common.cancel')}</Link></p>
+          <p>
+            <Link to={PATH}>{t('admin.common.cancel')}</Link>
+          </p>
         </section>
       ) : null}
     </>

@@ -26,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const isAdmin = SECTIONS.some((s) => s.permission.startsWith('admin:') && can(user, s.permission));
   if (!isAdmin) throw json({ message: getT(getLocale(request))('admin.forbidden') }, { status: 403 });
-  return json({ sections: SECTIONS.filter((s) => can(user, s.permission)).map(({ to, key, end }) => ({ to, key, end })) });
+  return json({
+    sections: SECTIONS.filter((s) => can(user, s.permission)).map(({ to, key, end }) => ({ to, key, end })),
+  });
 }
 
 export default function AdminLayout() {

@@ -20,11 +20,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const form = await request.formData().catch(() => null);
-  const email = String(form?.get('email') ?? '').trim().slice(0, 254);
+  const email = String(form?.get('email') ?? '')
+    .trim()
+    .slice(0, 254);
   const result = requestPasswordReset(email, { locale, ip: clientIp(context) });
   if (result.ok) return json({ values: { email }, sent: email, error: null });
   const error = t(`auth.forgot.${result.reason}`, { minutes: result.minutes ?? 0 });
-  return json({ values: { email }, sent: null, error }, { status: result.reason === 'throttled' ? 429 : 400 });
+  return json(
+    { values: { email }, sent: null, error },
+    { status: result.reason === 'throttled' ? 429 : 400 },
+  );
 }
 
 export default function ForgotPassword() {

@@ -1,6 +1,12 @@
 // Own account: details, password change, TOTP on/off, own sessions. Also where a user whose role
 // requires TOTP is sent to set it up before anything else.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, type FieldError } from '~/components/form';
@@ -66,7 +72,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-type Errors = Partial<Record<'current' | 'password' | 'confirm' | 'code' | 'disablePassword' | 'totp', string>>;
+type Errors = Partial<
+  Record<'current' | 'password' | 'confirm' | 'code' | 'disablePassword' | 'totp', string>
+>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { allowTotpSetup: true });
@@ -76,7 +84,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   const intent = String(form?.get('intent') ?? '');
   const fail = (errors: Errors, status = 400) => json({ intent, errors }, { status });
-  const wrongPasswordLimit = { bucket: 'password-confirm', key: String(user.id), limit: 5, windowSeconds: 15 * 60 };
+  const wrongPasswordLimit = {
+    bucket: 'password-confirm',
+    key: String(user.id),
+    limit: 5,
+    windowSeconds: 15 * 60,
+  };
 
   async function checkCurrent(field: 'current' | 'disablePassword', value: string): Promise<Errors | null> {
     if (!value) return { [field]: t('auth.account.currentRequired') };
@@ -103,7 +116,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (Object.keys(errors).length) return fail(errors);
       await setPassword(user.id, password);
       revokeUserSessions(user.id, { exceptId: staff.sessionId });
-      audit({ actorUserId: user.id, action: 'auth.password.changed', targetType: 'user', targetId: user.id, ip });
+      audit({
+        actorUserId: user.id,
+        action: 'auth.password.changed',
+        targetType: 'user',
+        targetId: user.id,
+        ip,
+      });
       return redirect('/can-bo/tai-khoan?ok=passwordChanged');
     }
     case 'totp-start': {
@@ -121,12 +140,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!code) return fail({ code: t('auth.account.codeRequired') });
       const check = checkTotpCode(user, user.totpSecret, code);
       if (check !== 'ok') {
-        return fail({ code: t(check === 'throttled' ? 'auth.secondFactor.throttled' : 'auth.account.codeInvalid') }, check === 'throttled' ? 429 : 400);
+        return fail(
+          { code: t(check === 'throttled' ? 'auth.secondFactor.throttled' : 'auth.account.codeInvalid') },
+          check === 'throttled' ? 429 : 400,
+        );
       }
       enableTotp(user.id);
       audit({ actorUserId: user.id, action: 'auth.totp.enabled', targetType: 'user', targetId: user.id, ip });
       // the code just proved the second factor: a fresh session that has passed it
-      const setCookie = startSession(user, { secondFactorDone: true, request, ip, replaces: staff.sessionId });
+      const setCookie = startSession(user, {
+        secondFactorDone: true,
+        request,
+        ip,
+        replaces: staff.sessionId,
+      });
       return redirect('/can-bo/tai-khoan?ok=totpEnabled', { headers: { 'Set-Cookie': setCookie } });
     }
     case 'totp-disable': {
@@ -135,12 +162,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const currentError = await checkCurrent('disablePassword', String(form?.get('disablePassword') ?? ''));
       if (currentError) return fail(currentError);
       disableTotp(user.id);
-      audit({ actorUserId: user.id, action: 'auth.totp.disabled', targetType: 'user', targetId: user.id, ip });
+      audit({
+        actorUserId: user.id,
+        action: 'auth.totp.disabled',
+        targetType: 'user',
+        targetId: user.id,
+        ip,
+      });
       return redirect('/can-bo/tai-khoan?ok=totpDisabled');
     }
     case 'revoke-others': {
       const n = revokeUserSessions(user.id, { exceptId: staff.sessionId });
-      audit({ actorUserId: user.id, action: 'session.revoke', targetType: 'user', targetId: user.id, ip, detail: { count: n, own: true } });
+      audit({
+        actorUserId: user.id,
+        action: 'session.revoke',
+        targetType: 'user',
+        targetId: user.id,
+        ip,
+        detail: { count: n, own: true },
+      });
       return redirect(`/can-bo/tai-khoan?ok=othersRevoked&n=${n}`);
     }
     default:
@@ -153,7 +193,10 @@ export default function Account() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: Errors = result?.errors ?? {};
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({ id, message: message ?? '' }));
+  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
+    id,
+    message: message ?? '',
+  }));
   return (
     <div className="narrow">
       <ErrorSummary errors={summary} />

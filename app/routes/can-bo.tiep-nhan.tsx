@@ -1,5 +1,11 @@
 // A coordinator records a PAKN received by post, in person, by phone, by e-mail or on the hotline.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -46,7 +52,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/can-bo/pakn/${id}?xong=intake`);
 }
 
-const ORDER = ['channel', 'receivedDate', 'type', 'subject', 'category', 'title', 'content', 'regulationRef', 'field', 'submitterKind', 'orgName', 'representative', 'fullName', 'phone', 'address', 'email'];
+const ORDER = [
+  'channel',
+  'receivedDate',
+  'type',
+  'subject',
+  'category',
+  'title',
+  'content',
+  'regulationRef',
+  'field',
+  'submitterKind',
+  'orgName',
+  'representative',
+  'fullName',
+  'phone',
+  'address',
+  'email',
+];
 
 export default function StaffIntake() {
   const d = useLoaderData<typeof loader>();
@@ -62,25 +85,92 @@ export default function StaffIntake() {
       <h1>{t('staff.intake.title')}</h1>
       <p className="lead-small">{t('staff.intake.intro')}</p>
       <Form method="post" noValidate>
-        <Select {...f('channel')} label={t('staff.intake.channel')} placeholder="" options={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
-        <TextField {...f('receivedDate')} defaultValue={v.receivedDate ?? d.today} type="date" label={t('staff.intake.receivedDate')} hint={t('staff.intake.receivedDateHint')} className="input-20" />
-        <Choices {...f('type')} legend={t('intake.form.type')} options={PAKN_TYPES.map((k) => ({ value: k, label: t(`type.${k}`) }))} />
-        <Choices {...f('subject')} legend={t('intake.form.subject')} options={SUBJECTS.map((k) => ({ value: k, label: t(`subject.${k}`) }))} />
-        <Select {...f('category')} label={t('intake.form.category')} placeholder="" options={CATEGORIES.map((c) => ({ value: String(c), label: `${c}. ${t(`category.${c}`)}` }))} />
+        <Select
+          {...f('channel')}
+          label={t('staff.intake.channel')}
+          placeholder=""
+          options={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        />
+        <TextField
+          {...f('receivedDate')}
+          defaultValue={v.receivedDate ?? d.today}
+          type="date"
+          label={t('staff.intake.receivedDate')}
+          hint={t('staff.intake.receivedDateHint')}
+          className="input-20"
+        />
+        <Choices
+          {...f('type')}
+          legend={t('staff.intake.type')}
+          options={PAKN_TYPES.map((k) => ({ value: k, label: t(`type.${k}`) }))}
+        />
+        <Choices
+          {...f('subject')}
+          legend={t('staff.intake.subject')}
+          options={SUBJECTS.map((k) => ({ value: k, label: t(`subject.${k}`) }))}
+        />
+        <Select
+          {...f('category')}
+          label={t('intake.form.category')}
+          placeholder=""
+          options={CATEGORIES.map((c) => ({ value: String(c), label: `${c}. ${t(`category.${c}`)}` }))}
+        />
         <TextField {...f('title')} label={t('intake.form.titleField')} maxLength={LIMITS.title} />
         <TextArea {...f('content')} label={t('intake.form.content')} rows={10} />
-        <TextField {...f('regulationRef')} label={t('intake.form.regulationRef')} optional maxLength={LIMITS.regulationRef} />
-        <Select {...f('field')} label={t('intake.form.field')} placeholder="" options={[...d.fields, { value: 'unknown', label: t('intake.form.fieldUnknown') }]} />
-        <Choices {...f('submitterKind')} legend={t('intake.form.submitterKind')} options={SUBMITTER_KINDS.map((k) => ({ value: k, label: t(`submitterKind.${k}`) }))} />
+        <TextField
+          {...f('regulationRef')}
+          label={t('intake.form.regulationRef')}
+          optional
+          maxLength={LIMITS.regulationRef}
+        />
+        <Select
+          {...f('field')}
+          label={t('intake.form.field')}
+          placeholder=""
+          options={[...d.fields, { value: 'unknown', label: t('intake.form.fieldUnknown') }]}
+        />
+        <Choices
+          {...f('submitterKind')}
+          legend={t('staff.intake.submitterKind')}
+          options={SUBMITTER_KINDS.map((k) => ({ value: k, label: t(`submitterKind.${k}`) }))}
+        />
         <TextField {...f('orgName')} label={t('intake.form.orgName')} maxLength={LIMITS.orgName} />
-        <TextField {...f('representative')} label={t('intake.form.representative')} maxLength={LIMITS.representative} />
+        <TextField
+          {...f('representative')}
+          label={t('intake.form.representative')}
+          maxLength={LIMITS.representative}
+        />
         <TextField {...f('fullName')} label={t('intake.form.fullName')} maxLength={LIMITS.fullName} />
         <p className="hint">{t('staff.intake.contactHint')}</p>
-        <TextField {...f('phone')} type="tel" label={t('intake.form.phone')} optional inputMode="tel" className="input-20" />
+        <TextField
+          {...f('phone')}
+          type="tel"
+          label={t('intake.form.phone')}
+          optional
+          inputMode="tel"
+          className="input-20"
+        />
         <TextField {...f('address')} label={t('intake.form.address')} optional maxLength={LIMITS.address} />
-        <TextField {...f('email')} type="email" label={t('intake.form.email')} hint={t('staff.intake.emailHint')} optional maxLength={LIMITS.email} />
-        <Checkbox id="consent" name="consent" label={t('staff.intake.consent')} defaultChecked={v.consent === 'on'} />
-        <Checkbox id="showIdentity" name="showIdentity" label={t('staff.intake.showIdentity')} defaultChecked={v.showIdentity === 'on'} />
+        <TextField
+          {...f('email')}
+          type="email"
+          label={t('intake.form.email')}
+          hint={t('staff.intake.emailHint')}
+          optional
+          maxLength={LIMITS.email}
+        />
+        <Checkbox
+          id="consent"
+          name="consent"
+          label={t('staff.intake.consent')}
+          defaultChecked={v.consent === 'on'}
+        />
+        <Checkbox
+          id="showIdentity"
+          name="showIdentity"
+          label={t('staff.intake.showIdentity')}
+          defaultChecked={v.showIdentity === 'on'}
+        />
         <button type="submit" className="button">
           {t('staff.intake.submit')}
         </button>

@@ -12,7 +12,9 @@ export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex, no
 export async function loader({ request }: LoaderFunctionArgs) {
   const state = loadSession(request);
   const user = state && !state.pending ? state.user : null;
-  const isAdmin = user ? PERMISSION_KEYS.some((p) => (p.startsWith('admin:') || p === 'audit:read') && can(user, p)) : false;
+  const isAdmin = user
+    ? PERMISSION_KEYS.some((p) => (p.startsWith('admin:') || p === 'audit:read') && can(user, p))
+    : false;
   return json(
     {
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,

@@ -1,5 +1,11 @@
 // The second sign-in step for accounts with TOTP: a 6-digit code; passing it starts a new session.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, type FieldError } from '~/components/form';
@@ -12,7 +18,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 function target(value: string | null): string {
   const to = safeRedirect(value, '/can-bo');
-  return to.startsWith('/can-bo') && !to.startsWith('/can-bo/dang-') && !to.startsWith('/can-bo/xac-thuc') ? to : '/can-bo';
+  return to.startsWith('/can-bo') && !to.startsWith('/can-bo/dang-') && !to.startsWith('/can-bo/xac-thuc')
+    ? to
+    : '/can-bo';
 }
 
 function pendingState(request: Request) {
@@ -35,19 +43,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const ip = clientIp(context);
   const form = await request.formData().catch(() => null);
-  const code = String(form?.get('code') ?? '').trim().slice(0, 20);
+  const code = String(form?.get('code') ?? '')
+    .trim()
+    .slice(0, 20);
   const redirectTo = target(String(form?.get('redirectTo') ?? ''));
   if (!code) return json({ error: t('auth.secondFactor.codeRequired') }, { status: 400 });
   const check = checkTotpCode(state.user, state.user.totpSecret!, code);
   if (check !== 'ok') {
-    audit({ actorUserId: state.user.id, action: 'auth.totp.failed', targetType: 'user', targetId: state.user.id, ip });
+    audit({
+      actorUserId: state.user.id,
+      action: 'auth.totp.failed',
+      targetType: 'user',
+      targetId: state.user.id,
+      ip,
+    });
     return json(
       { error: t(check === 'throttled' ? 'auth.secondFactor.throttled' : 'auth.secondFactor.invalid') },
       { status: check === 'throttled' ? 429 : 400 },
     );
   }
-  const setCookie = startSession(state.user, { secondFactorDone: true, request, ip, replaces: state.session.id });
-  audit({ actorUserId: state.user.id, action: 'auth.totp.verified', targetType: 'user', targetId: state.user.id, ip });
+  const setCookie = startSession(state.user, {
+    secondFactorDone: true,
+    request,
+    ip,
+    replaces: state.session.id,
+  });
+  audit({
+    actorUserId: state.user.id,
+    action: 'auth.totp.verified',
+    targetType: 'user',
+    targetId: state.user.id,
+    ip,
+  });
   return redirect(redirectTo, { headers: { 'Set-Cookie': setCookie } });
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { formatDateVi } from '~/domain/calendar';
 import { normaliseCode } from '~/domain/pakn';
+import { errorMeta } from '~/utils/error-meta';
 import { getPublished } from '~/models/public.server';
 import { getEnv } from '~/utils/env.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
@@ -14,7 +15,7 @@ import { renderSafeMarkdown } from '~/utils/markdown.server';
 
 export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   data
     ? [
         { title: data.pageTitle },
@@ -26,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
         { name: 'twitter:card', content: 'summary' },
         { tagName: 'link', rel: 'canonical', href: data.url },
       ]
-    : [];
+    : errorMeta(error, (matches[0]?.data as { locale?: string } | undefined)?.locale);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = getLocale(request);

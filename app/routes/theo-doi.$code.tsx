@@ -45,7 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       isNew: new URL(request.url).searchParams.has('moi'),
       infoRequest: infoRequest
-        ? { question: infoRequest.question, askedOn: infoRequest.askedAt ? formatDateVi(infoRequest.askedAt) : null }
+        ? {
+            question: infoRequest.question,
+            askedOn: infoRequest.askedAt ? formatDateVi(infoRequest.askedAt) : null,
+          }
         : null,
       infoReplied: new URL(request.url).searchParams.has('da-bo-sung'),
       infoLimits: infoLimits(),
@@ -77,7 +80,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       history: history.map((h) => ({
         id: h.id,
         at: formatDateVi(h.at),
-        text: t([`intake.events.${h.type}`, `staff.followup.events.${h.type}`], { code: p.code, defaultValue: h.type }),
+        text: t([`intake.events.${h.type}`, `staff.followup.events.${h.type}`], {
+          code: p.code,
+          defaultValue: h.type,
+        }),
         note: h.note,
       })),
       pageTitle: `${t('intake.follow.statusTitle', { code: p.code })} – ${t('app.shortName')}`,
@@ -87,7 +93,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function infoLimits() {
-  return { maxFiles: getSetting<number>('intake.maxAttachments'), maxMb: getSetting<number>('intake.maxFileMb') };
+  return {
+    maxFiles: getSetting<number>('intake.maxAttachments'),
+    maxMb: getSetting<number>('intake.maxFileMb'),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -104,13 +113,28 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
   const ids = await getFollowedIds(request);
   const view = ids.map((id) => getSubmitterView({ id })).find((v) => v?.pakn.code === code);
   if (!view) return redirect('/theo-doi');
-  if (view.pakn.status !== 'awaiting_info') throw json({ message: t('staff.followup.notWaiting') }, { status: 409 });
-  const limit = hitRateLimit({ bucket: 'info-reply', key: clientIp(context), limit: 30, windowSeconds: 3600 });
-  if (!limit.allowed) throw json({ message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) }, { status: 429 });
+  if (view.pakn.status !== 'awaiting_info')
+    throw json({ message: t('staff.followup.notWaiting') }, { status: 409 });
+  const limit = hitRateLimit({
+    bucket: 'info-reply',
+    key: clientIp(context),
+    limit: 30,
+    windowSeconds: 3600,
+  });
+  if (!limit.allowed)
+    throw json(
+      { message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) },
+      { status: 429 },
+    );
   const { maxFiles, maxMb } = infoLimits();
   let parsed;
   try {
-    parsed = await parseSubmissionForm(request, { maxFiles, maxBytes: maxMb * 1024 * 1024, existingFiles: 0, fileField: 'files' });
+    parsed = await parseSubmissionForm(request, {
+      maxFiles,
+      maxBytes: maxMb * 1024 * 1024,
+      existingFiles: 0,
+      fileField: 'files',
+    });
   } catch {
     throw json({ message: t('intake.form.badRequest') }, { status: 400 });
   }
@@ -120,7 +144,8 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
   if (form.get('intent') !== 'info_reply') errors.push(t('intake.form.badRequest'));
   if (!reply) errors.push(t('staff.followup.required'));
   if (reply.length > NOTE_MAX) errors.push(t('staff.followup.tooLong', { max: NOTE_MAX }));
-  for (const p of problems) errors.push(t(`intake.errors.${p.key}`, { name: p.name, mb: maxMb, count: maxFiles }));
+  for (const p of problems)
+    errors.push(t(`intake.errors.${p.key}`, { name: p.name, mb: maxMb, count: maxFiles }));
   if (tooManyParts) errors.push(t('intake.errors.tooManyFields'));
   if (errors.length) {
     // nothing is kept from a refused reply: the files are chosen again with the corrected text
@@ -131,7 +156,8 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
     submitInfoReply({ paknId: view.pakn.id, text: reply, files: stored, ip: clientIp(context) });
   } catch (error) {
     for (const f of stored) removeUpload(f.storedName);
-    if (error instanceof WorkflowError) throw json({ message: t(error.messageKey) }, { status: error.status });
+    if (error instanceof WorkflowError)
+      throw json({ message: t(error.messageKey) }, { status: error.status });
     throw error;
   }
   return redirect(`/theo-doi/${encodeURIComponent(view.pakn.code)}?da-bo-sung=1`);
@@ -198,7 +224,9 @@ export default function FollowStatus() {
           {t('staff.followup.done')}
         </p>
       ) : null}
-      {d.infoRequest ? <InfoReplyForm request={d.infoRequest} limits={d.infoLimits} result={replyResult} /> : null}
+      {d.infoRequest ? (
+        <InfoReplyForm request={d.infoRequest} limits={d.infoLimits} result={replyResult} />
+      ) : null}
       <h2>{t('intake.follow.history')}</h2>
       <ol className="timeline">
         {d.history.map((h) => (
@@ -270,7 +298,14 @@ function InfoReplyForm({
       <p className="hint">{t('staff.followup.pausedNote')}</p>
       <Form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="intent" value="info_reply" />
-        <TextArea id="reply" name="reply" label={t('staff.followup.reply')} error={errors[0]} defaultValue={result?.reply} rows={6} />
+        <TextArea
+          id="reply"
+          name="reply"
+          label={t('staff.followup.reply')}
+          error={errors[0]}
+          defaultValue={result?.reply}
+          rows={6}
+        />
         <div className="form-group">
           <label className="label" htmlFor="files">
             {t('staff.followup.files')} <span className="optional">{t('optional')}</span>
@@ -278,7 +313,15 @@ function InfoReplyForm({
           <p className="hint" id="files-hint">
             {t('staff.followup.filesHint', { count: limits.maxFiles, mb: limits.maxMb })}
           </p>
-          <input className="file-input" id="files" name="files" type="file" multiple aria-describedby="files-hint" accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx" />
+          <input
+            className="file-input"
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            aria-describedby="files-hint"
+            accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx"
+          />
         </div>
         <button type="submit" className="button">
           {t('staff.followup.submit')}

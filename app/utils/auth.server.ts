@@ -43,7 +43,14 @@ export const SIGN_IN_PATH = '/can-bo/dang-nhap';
 export const SECOND_FACTOR_PATH = '/can-bo/xac-thuc';
 export const ACCOUNT_PATH = '/can-bo/tai-khoan';
 
-export type StaffUser = { id: number; email: string; name: string; role: Role; unitId: number | null; sessionId: string };
+export type StaffUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  unitId: number | null;
+  sessionId: string;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Cookie
@@ -129,7 +136,14 @@ export function loadSession(request: Request, now = Date.now()): SessionState | 
 }
 
 function toStaffUser({ user, session }: SessionState): StaffUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, unitId: user.unitId, sessionId: session.id };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    unitId: user.unitId,
+    sessionId: session.id,
+  };
 }
 
 /** The fully signed-in staff member (second factor passed where required), or null. */
@@ -151,7 +165,10 @@ function signInRedirect(request: Request): never {
   // a cookie without a live session: it expired, was revoked or signed out elsewhere
   const hadSession = readToken(request) !== null;
   if (hadSession) params.set('het-han', '1');
-  throw redirect(`${SIGN_IN_PATH}?${params}`, hadSession ? { headers: { 'Set-Cookie': clearSessionCookie() } } : undefined);
+  throw redirect(
+    `${SIGN_IN_PATH}?${params}`,
+    hadSession ? { headers: { 'Set-Cookie': clearSessionCookie() } } : undefined,
+  );
 }
 
 /**
@@ -159,7 +176,10 @@ function signInRedirect(request: Request): never {
  * Non-GET requests that do not come from this site are refused with 403 first.
  * `allowTotpSetup` is for the account page, where a user whose role requires TOTP sets it up.
  */
-export async function requireStaff(request: Request, opts: { allowTotpSetup?: boolean } = {}): Promise<StaffUser> {
+export async function requireStaff(
+  request: Request,
+  opts: { allowTotpSetup?: boolean } = {},
+): Promise<StaffUser> {
   assertSameOrigin(request);
   const state = loadSession(request);
   if (!state) signInRedirect(request);
@@ -182,7 +202,12 @@ export async function requirePermission(request: Request, permission: Permission
 /** Starts a fresh session (a new id every time: sign-in, TOTP step, TOTP set-up) and ends `replaces`. */
 export function startSession(
   user: Pick<User, 'id'>,
-  { secondFactorDone, request, ip, replaces }: { secondFactorDone: boolean; request: Request; ip?: string; replaces?: string },
+  {
+    secondFactorDone,
+    request,
+    ip,
+    replaces,
+  }: { secondFactorDone: boolean; request: Request; ip?: string; replaces?: string },
 ): string {
   if (replaces) revokeSession(replaces);
   const { token } = createSession({
@@ -225,7 +250,12 @@ export async function attemptSignIn({
 }): Promise<SignInResult> {
   const now = Date.now();
   const email = normaliseEmail(rawEmail).slice(0, 254);
-  const ipLimit = { bucket: 'signin-ip', key: ip, limit: SIGNIN_IP_LIMIT, windowSeconds: SIGNIN_WINDOW_SECONDS };
+  const ipLimit = {
+    bucket: 'signin-ip',
+    key: ip,
+    limit: SIGNIN_IP_LIMIT,
+    windowSeconds: SIGNIN_WINDOW_SECONDS,
+  };
   const ipState = peekRateLimit(ipLimit);
   if (!ipState.allowed) {
     audit({ actorUserId: null, action: 'auth.signin.throttled', ip, detail: { email } });
@@ -235,7 +265,8 @@ export async function attemptSignIn({
   if (!user) {
     const unknownLimit = { bucket: 'signin-unknown', key: email, limit: 5, windowSeconds: 15 * 60 };
     const state = peekRateLimit(unknownLimit);
-    if (!state.allowed) return { ok: false, reason: 'locked', minutes: Math.ceil(state.retryAfterSeconds / 60) };
+    if (!state.allowed)
+      return { ok: false, reason: 'locked', minutes: Math.ceil(state.retryAfterSeconds / 60) };
     await verifyAgainstDummy(password);
     hitRateLimit(ipLimit);
     hitRateLimit(unknownLimit);
@@ -243,7 +274,14 @@ export async function attemptSignIn({
     return { ok: false, reason: 'invalid', minutes: 0 };
   }
   if (isLocked(user, now)) {
-    audit({ actorUserId: null, action: 'auth.signin.failed', targetType: 'user', targetId: user.id, ip, detail: { email, reason: 'locked' } });
+    audit({
+      actorUserId: null,
+      action: 'auth.signin.failed',
+      targetType: 'user',
+      targetId: user.id,
+      ip,
+      detail: { email, reason: 'locked' },
+    });
     return { ok: false, reason: 'locked', minutes: Math.ceil((user.lockedUntil!.getTime() - now) / 60_000) };
   }
   const good = await verifyPassword(user.passwordHash, password);
@@ -260,7 +298,14 @@ export async function attemptSignIn({
     if (!good) {
       const { locked } = recordLoginFailure(user.id, now);
       if (locked) {
-        audit({ actorUserId: null, action: 'auth.lockout', targetType: 'user', targetId: user.id, ip, detail: { email } });
+        audit({
+          actorUserId: null,
+          action: 'auth.lockout',
+          targetType: 'user',
+          targetId: user.id,
+          ip,
+          detail: { email },
+        });
         return { ok: false, reason: 'locked', minutes: 15 };
       }
     }
@@ -269,7 +314,14 @@ export async function attemptSignIn({
   recordLoginSuccess(user.id, now);
   const old = loadSession(request);
   const setCookie = startSession(user, { secondFactorDone: false, request, ip, replaces: old?.session.id });
-  audit({ actorUserId: user.id, action: 'auth.signin', targetType: 'user', targetId: user.id, ip, detail: user.totpEnabled ? { secondFactor: 'pending' } : undefined });
+  audit({
+    actorUserId: user.id,
+    action: 'auth.signin',
+    targetType: 'user',
+    targetId: user.id,
+    ip,
+    detail: user.totpEnabled ? { secondFactor: 'pending' } : undefined,
+  });
   return { ok: true, user, setCookie, next: nextStepAfterPassword(user, redirectTo) };
 }
 
@@ -279,7 +331,13 @@ export function signOut(request: Request, ip?: string): string {
   const found = token ? findSessionByToken(token) : undefined;
   if (found && !found.session.revokedAt) {
     revokeSession(found.session.id);
-    audit({ actorUserId: found.user.id, action: 'auth.signout', targetType: 'user', targetId: found.user.id, ip });
+    audit({
+      actorUserId: found.user.id,
+      action: 'auth.signout',
+      targetType: 'user',
+      targetId: found.user.id,
+      ip,
+    });
   }
   return clearSessionCookie();
 }
@@ -314,17 +372,36 @@ export function totpQrDataUrl(uri: string): Promise<string> {
 export type TotpCheck = 'ok' | 'invalid' | 'throttled';
 
 /** Checks a code against the secret; each code is accepted once, and wrong codes are throttled. */
-export function checkTotpCode(user: Pick<User, 'id' | 'email'>, secret: string, code: string, now = Date.now()): TotpCheck {
-  const failLimit = { bucket: 'totp-fail', key: String(user.id), limit: TOTP_FAIL_LIMIT, windowSeconds: 15 * 60, now };
+export function checkTotpCode(
+  user: Pick<User, 'id' | 'email'>,
+  secret: string,
+  code: string,
+  now = Date.now(),
+): TotpCheck {
+  const failLimit = {
+    bucket: 'totp-fail',
+    key: String(user.id),
+    limit: TOTP_FAIL_LIMIT,
+    windowSeconds: 15 * 60,
+    now,
+  };
   if (!peekRateLimit(failLimit).allowed) return 'throttled';
   const token = code.replace(/\s+/g, '');
-  const delta = /^\d{6}$/.test(token) ? totpFor(secret, user.email).validate({ token, window: 1, timestamp: now }) : null;
+  const delta = /^\d{6}$/.test(token)
+    ? totpFor(secret, user.email).validate({ token, window: 1, timestamp: now })
+    : null;
   if (delta === null) {
     hitRateLimit(failLimit);
     return 'invalid';
   }
   const counter = Math.floor(now / 30_000) + delta;
-  const replay = hitRateLimit({ bucket: 'totp-used', key: `${user.id}:${counter}`, limit: 1, windowSeconds: 10 * 365 * 24 * 3600, now });
+  const replay = hitRateLimit({
+    bucket: 'totp-used',
+    key: `${user.id}:${counter}`,
+    limit: 1,
+    windowSeconds: 10 * 365 * 24 * 3600,
+    now,
+  });
   if (!replay.allowed) {
     hitRateLimit(failLimit);
     return 'invalid';

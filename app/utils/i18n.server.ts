@@ -1,5 +1,5 @@
 // Per-request locale and a translator for loaders, actions and e-mails.
-import { createInstance, type TFunction, type i18n as I18n } from 'i18next';
+import i18next, { createInstance, type TFunction, type i18n as I18n } from 'i18next';
 import { DEFAULT_LOCALE, i18nOptions, isLocale, LOCALE_COOKIE, type Locale } from '~/i18n';
 import en from '~/locales/en';
 import vi from '~/locales/vi';
@@ -7,6 +7,9 @@ import vi from '~/locales/vi';
 export const resources = { vi: { translation: vi }, en: { translation: en } };
 
 const instances = new Map<Locale, I18n>();
+
+// meta functions use the global instance (see app/utils/error-meta.ts); on the server it holds both languages
+if (!i18next.isInitialized) void i18next.init({ ...i18nOptions, lng: 'vi', resources });
 
 export function getI18n(locale: Locale): I18n {
   let instance = instances.get(locale);

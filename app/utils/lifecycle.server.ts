@@ -6,6 +6,7 @@ import { getLogger } from './logger.server';
 import { describeTransport, startMailWorker } from './mail.server';
 import { startNotificationScheduler } from '~/models/notifications.server';
 import { purgeStaleDrafts } from '~/models/submission.server';
+import { purgeOldSessions } from '~/models/users.server';
 
 let worker: { stop(): Promise<void> } | undefined;
 let notifier: { stop(): void } | undefined;
@@ -29,6 +30,7 @@ export function startApp() {
   const sweep = () => {
     try {
       purgeStaleDrafts();
+      purgeOldSessions();
     } catch (error) {
       log.error({ err: error }, 'draft purge failed');
     }

@@ -36,14 +36,21 @@ function createMd(): MarkdownIt {
     }
   });
 
-  // validateLink lets an empty destination through ('[x]()' → href=""): such links keep only their label
+  // validateLink lets an empty destination through ('[x]()' → href=""): such links keep only their label;
+  // a link without a label ('[](https://…)') shows its URL
   md.core.ruler.push('pakn_drop_unsafe_links', (state) => {
     for (const block of state.tokens) {
       let dropping = false;
-      for (const t of block.children ?? []) {
-        if (t.type === 'link_open' && !SAFE_URL.test(t.attrGet('href') ?? '')) {
+      const children = block.children ?? [];
+      for (const [i, t] of children.entries()) {
+        const href = t.type === 'link_open' ? (t.attrGet('href') ?? '') : '';
+        if (t.type === 'link_open' && !SAFE_URL.test(href)) {
           dropping = true;
           Object.assign(t, { type: 'text', tag: '', nesting: 0, attrs: null, content: '' });
+        } else if (t.type === 'link_open' && children[i + 1]?.type === 'link_close') {
+          const label = new state.Token('text', '', 0);
+          label.content = href.replace(/^mailto:/i, '');
+          children.splice(i + 1, 0, label);
         } else if (t.type === 'link_close' && dropping) {
           dropping = false;
           Object.assign(t, { type: 'text', tag: '', nesting: 0, content: '' });
@@ -53,7 +60,8 @@ function createMd(): MarkdownIt {
   });
 
   const defaultLinkOpen =
-    md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+    md.renderer.rules.link_open ??
+    ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const t = tokens[idx] as Token;
     t.attrSet('rel', 'nofollow noopener');

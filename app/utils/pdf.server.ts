@@ -130,7 +130,10 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     size: number,
     extra: PDFKit.Mixins.TextOptions = {},
   ) => {
-    pdf.font(font).fontSize(size).text(pdfText(text), x, undefined, { width, align: 'center', ...extra });
+    pdf
+      .font(font)
+      .fontSize(size)
+      .text(pdfText(text), x, undefined, { width, align: 'center', ...extra });
   };
   /** a short rule centred under the text just written */
   const rule = (x: number, width: number, ruleWidth: number) => {
@@ -204,7 +207,10 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
   const blockTop = pdf.y;
 
   if (recipients.length) {
-    pdf.font('boldItalic').fontSize(SIZE.body - 1).text('Nơi nhận:', left, blockTop, { width: recW });
+    pdf
+      .font('boldItalic')
+      .fontSize(SIZE.body - 1)
+      .text('Nơi nhận:', left, blockTop, { width: recW });
     pdf.font('regular').fontSize(SIZE.small).text(recText, left, undefined, { width: recW });
   }
   const recBottom = pdf.y;
@@ -222,7 +228,11 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     pdf
       .font('regular')
       .fontSize(SIZE.small)
-      .text(String(i - range.start + 1), left, MARGIN.top / 2, { width: contentWidth, align: 'center', lineBreak: false });
+      .text(String(i - range.start + 1), left, MARGIN.top / 2, {
+        width: contentWidth,
+        align: 'center',
+        lineBreak: false,
+      });
   }
   pdf.end();
   return done;
@@ -234,13 +244,15 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
 const escapeHtml = (s: string): string =>
   s
     .normalize('NFC')
+    // control characters; bidi embeddings, overrides and isolates (the <bdi> wrapper isolates each field anyway)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
-/** escaped, and isolated so a bidi override typed into a field cannot reorder the text around it */
+/** escaped, and isolated so right-to-left text in a field cannot reorder the text around it */
 const t = (s: string | undefined): string => `<bdi>${escapeHtml(s ?? '')}</bdi>`;
 
 const PRINT_CSS = `
@@ -249,8 +261,8 @@ const PRINT_CSS = `
 html { color: #000; background: #fff; }
 body { margin: 0 auto; max-width: 165mm; font-family: "Times New Roman", Tinos, "Noto Serif", serif; font-size: 13pt; line-height: 1.35; }
 .head, .foot { display: flex; justify-content: space-between; gap: 4mm; }
-.head > div { text-align: center; }
-.agency { width: 42%; } .nation { width: 58%; }
+.head > div { text-align: center; font-size: 12pt; }
+.agency { width: 40%; } .nation { width: 60%; } .nation .b { white-space: nowrap; }
 .upper { text-transform: uppercase; } .b { font-weight: bold; } .i { font-style: italic; }
 .rule { display: block; margin: 1mm auto 2mm; border: 0; border-top: 0.6pt solid #000; }
 .agency .rule { width: 25mm; } .nation .rule { width: 58mm; }

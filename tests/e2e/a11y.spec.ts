@@ -23,7 +23,8 @@ async function expectNoSeriousViolations(page: Page, name: string, opts: { skipR
     });
   }
   const report = serious.map(
-    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n')}`,
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n')}`,
   );
   expect(report, `axe on ${name} (${page.url()})`).toEqual([]);
 }
@@ -43,15 +44,11 @@ for (const [name, path] of STATIC_PAGES) {
       expect(response?.status()).toBe(404);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
     }
-    // the 404 page's missing <title> is an app bug with its own (fixme) test below
-    await expectNoSeriousViolations(page, name, name === '404' ? { skipRules: ['document-title'] } : {});
+    await expectNoSeriousViolations(page, name);
   });
 }
 
 test('axe: the 404 page has a title', async ({ page }) => {
-  // APP BUG: pages rendered by GeneralErrorBoundary (404, 429, 500…) have an empty <title>
-  // (WCAG 2.4.2, axe "document-title", serious): neither root.tsx nor $.tsx export a meta for errors.
-  test.fixme(true, 'error pages have no <title>');
   await page.goto('/khong-co-trang-nay');
   await expect(page).toHaveTitle(/Không tìm thấy trang/);
   await expectNoSeriousViolations(page, '404 title');
@@ -75,7 +72,15 @@ test('axe: follow lookup with an error', async ({ page }) => {
 
 test('axe: check your answers, receipt, status page', async ({ page }) => {
   await page.goto('/gop-y');
-  await fillForm(page, validForm({ type: 'phan_anh', submitterKind: 'organisation', orgName: 'Công ty TNHH Ánh Dương', representative: 'Trần Văn Đức' }));
+  await fillForm(
+    page,
+    validForm({
+      type: 'phan_anh',
+      submitterKind: 'organisation',
+      orgName: 'Công ty TNHH Ánh Dương',
+      representative: 'Trần Văn Đức',
+    }),
+  );
   await continueForm(page);
   await expect(page).toHaveURL(/\/gop-y\/kiem-tra/);
   await expectNoSeriousViolations(page, 'review');
@@ -89,7 +94,9 @@ test('axe: check your answers, receipt, status page', async ({ page }) => {
   await expectNoSeriousViolations(page, 'status');
 });
 
-test('bàn phím: Tab đầu tiên đến liên kết bỏ qua, liên kết chuyển con trỏ đến nội dung chính', async ({ page }) => {
+test('bàn phím: Tab đầu tiên đến liên kết bỏ qua, liên kết chuyển con trỏ đến nội dung chính', async ({
+  page,
+}) => {
   for (const path of ['/', '/gop-y']) {
     await page.goto(path);
     await page.keyboard.press('Tab');

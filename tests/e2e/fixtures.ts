@@ -111,12 +111,23 @@ export function validForm(overrides: Partial<PaknForm> = {}): PaknForm {
 /** Fills whatever is given; fields left undefined are not touched. */
 export async function fillForm(page: Page, f: PaknForm) {
   const form = intakeForm(page);
-  const radio = (name: string, value: string) => form.locator(`input[name="${name}"][value="${value}"]`).check();
+  const radio = (name: string, value: string) =>
+    form.locator(`input[name="${name}"][value="${value}"]`).check();
   if (f.type) await radio('type', f.type);
   if (f.subject) await radio('subject', f.subject);
   if (f.category !== undefined) await radio('category', String(f.category));
   if (f.submitterKind) await radio('submitterKind', f.submitterKind);
-  const text = ['orgName', 'representative', 'fullName', 'address', 'phone', 'email', 'title', 'content', 'regulationRef'] as const;
+  const text = [
+    'orgName',
+    'representative',
+    'fullName',
+    'address',
+    'phone',
+    'email',
+    'title',
+    'content',
+    'regulationRef',
+  ] as const;
   for (const name of text) {
     const value = f[name];
     if (value !== undefined) await form.locator(`[name="${name}"]`).fill(value);
@@ -128,7 +139,8 @@ export async function fillForm(page: Page, f: PaknForm) {
   }
   if (f.files) await form.locator('input[type="file"][name="files"]').setInputFiles(f.files);
   if (f.consent !== undefined) await form.locator('input[name="consent"]').setChecked(f.consent);
-  if (f.showIdentity !== undefined) await form.locator('input[name="showIdentity"]').setChecked(f.showIdentity);
+  if (f.showIdentity !== undefined)
+    await form.locator('input[name="showIdentity"]').setChecked(f.showIdentity);
 }
 
 /** The citizen's form (the only multipart form of the site). */
@@ -204,7 +216,10 @@ export function mailFor(address: string): ReceivedMail[] {
 }
 
 /** The latest message to `address` (optionally whose subject matches), waiting up to `timeout` ms. */
-export async function latestMail(address: string, opts: { subject?: RegExp | string; timeout?: number } = {}) {
+export async function latestMail(
+  address: string,
+  opts: { subject?: RegExp | string; timeout?: number } = {},
+) {
   const { subject, timeout = 15_000 } = opts;
   const matches = (m: ReceivedMail) =>
     !subject || (typeof subject === 'string' ? m.subject.includes(subject) : subject.test(m.subject));
@@ -215,7 +230,11 @@ export async function latestMail(address: string, opts: { subject?: RegExp | str
         found = mailFor(address).filter(matches).at(-1);
         return found !== undefined;
       },
-      { timeout, intervals: [250, 500, 1000], message: `an e-mail to ${address}${subject ? ` (${subject})` : ''}` },
+      {
+        timeout,
+        intervals: [250, 500, 1000],
+        message: `an e-mail to ${address}${subject ? ` (${subject})` : ''}`,
+      },
     )
     .toBe(true);
   return found!;

@@ -20,7 +20,10 @@ async function expectStatusPage(page: Page, code: string, title: string) {
   await expect(page.locator('.timeline')).toContainText(code);
 }
 
-test('tra cứu bằng mã số cùng thư điện tử, và cùng số điện thoại dạng +84', async ({ page, freshContext }) => {
+test('tra cứu bằng mã số cùng thư điện tử, và cùng số điện thoại dạng +84', async ({
+  page,
+  freshContext,
+}) => {
   const { code, form } = await sendPakn(page, { phone: '0912 345 678' });
 
   const byEmail = await (await freshContext()).newPage();

@@ -56,7 +56,9 @@ async function waitForHealth(url: string, server: ChildProcess, logFile: string,
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) {
-      throw new Error(`server exited with ${server.exitCode}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+      throw new Error(
+        `server exited with ${server.exitCode}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`,
+      );
     }
     try {
       const res = await fetch(url);
@@ -66,7 +68,9 @@ async function waitForHealth(url: string, server: ChildProcess, logFile: string,
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${url} not healthy after ${timeoutMs} ms:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+  throw new Error(
+    `${url} not healthy after ${timeoutMs} ms:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`,
+  );
 }
 
 export default async function globalSetup(_config: FullConfig) {
@@ -93,9 +97,7 @@ export default async function globalSetup(_config: FullConfig) {
   smtp.messages.push = (...mails) => {
     for (const mail of mails) {
       written += 1;
-      const to = [mail.to ?? []]
-        .flat()
-        .flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
+      const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
       const record = {
         seq: written,
         receivedAt: new Date().toISOString(),
@@ -104,7 +106,9 @@ export default async function globalSetup(_config: FullConfig) {
         subject: mail.subject ?? '',
         text: mail.text ?? '',
         html: typeof mail.html === 'string' ? mail.html : '',
-        headers: Object.fromEntries([...mail.headers].map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+        headers: Object.fromEntries(
+          [...mail.headers].map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+        ),
       };
       const file = path.join(mailDir, `${String(written).padStart(5, '0')}.json`);
       fs.writeFileSync(`${file}.part`, JSON.stringify(record, null, 2));
@@ -145,7 +149,9 @@ export default async function globalSetup(_config: FullConfig) {
   try {
     await waitForHealth(`${baseURL}/healthz`, server, serverLog);
   } catch (error) {
+    // global teardown does not run when setup throws: clean up here (the error carries the log's tail)
     await stopAll();
+    if (process.env.E2E_KEEP !== '1') fs.rmSync(runDir, { recursive: true, force: true });
     throw error;
   }
 

@@ -17,13 +17,18 @@ import {
   validForm,
 } from './fixtures';
 
-test('gửi phản ánh, kiến nghị từ trang chủ đến thư xác nhận và trang tra cứu riêng', async ({ page, freshContext }) => {
+test('gửi phản ánh, kiến nghị từ trang chủ đến thư xác nhận và trang tra cứu riêng', async ({
+  page,
+  freshContext,
+}) => {
   const f = validForm({ files: [PDF] });
   const pdfName = path.basename(PDF);
 
   await test.step('home → start', async () => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gửi phản ánh, kiến nghị về quy định hành chính');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Gửi phản ánh, kiến nghị về quy định hành chính',
+    );
     await page.getByRole('link', { name: 'Bắt đầu gửi phản ánh, kiến nghị' }).click();
     await expect(page).toHaveURL(/\/gop-y$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gửi phản ánh, kiến nghị');
@@ -70,7 +75,9 @@ test('gửi phản ánh, kiến nghị từ trang chủ đến thư xác nhận 
     code = (await page.locator('.code-big').innerText()).trim();
     expect(code).toMatch(CODE_PATTERN);
     expect(page.url()).toContain(code);
-    await expect(page.getByText(`Chúng tôi đã gửi thư xác nhận kèm đường dẫn tra cứu riêng đến ${f.email}.`)).toBeVisible();
+    await expect(
+      page.getByText(`Chúng tôi đã gửi thư xác nhận kèm đường dẫn tra cứu riêng đến ${f.email}.`),
+    ).toBeVisible();
 
     const received = (await summaryValue(page, 'Ngày tiếp nhận').innerText()).trim();
     expect(received).toMatch(DATE_PATTERN);

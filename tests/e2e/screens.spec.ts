@@ -9,7 +9,20 @@ const DIR = path.join('test-results', 'screens');
 for (const width of [375, 1280]) {
   test(`screens at ${width}px`, async ({ page }) => {
     await page.setViewportSize({ width, height: width < 800 ? 812 : 900 });
-    const shot = (name: string) => page.screenshot({ path: path.join(DIR, `${width}-${name}.png`), fullPage: true });
+    const shot = async (name: string) => {
+      await page.screenshot({ path: path.join(DIR, `${width}-${name}.png`), fullPage: true });
+      // the same page in viewport-high slices, readable at full size in an image viewer
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const slice = width < 800 ? 900 : 1000;
+      for (let y = 0, i = 1; y < height; y += slice, i += 1) {
+        const clip = { x: 0, y, width, height: Math.min(slice, height - y) };
+        await page.screenshot({
+          path: path.join(DIR, 'slices', `${width}-${name}-${i}.png`),
+          fullPage: true,
+          clip,
+        });
+      }
+    };
 
     await page.goto('/');
     await shot('01-home');

@@ -47,12 +47,15 @@ afterAll(async () => {
 });
 
 const get = (path: string, cookie = admin) => app.fetch(path, { headers: { Cookie: cookie } });
-const post = (path: string, fields: Record<string, string>, cookie = admin) => postForm(app, path, cookie, fields);
+const post = (path: string, fields: Record<string, string>, cookie = admin) =>
+  postForm(app, path, cookie, fields);
 
 function lastAudit(action: string) {
   const rows = app.db().select().from(s.auditLog).where(eq(s.auditLog.action, action)).all();
   const row = rows[rows.length - 1];
-  return row ? { ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null } : undefined;
+  return row
+    ? { ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }
+    : undefined;
 }
 
 function unitByCode(code: string) {
@@ -72,7 +75,11 @@ describe('permissions', () => {
   });
 
   it('refuses a coordinator’s post with 403 and changes nothing', async () => {
-    const res = await post('/can-bo/quan-tri/don-vi', { intent: 'create', code: 'X1', name: 'X', nameEn: 'X', email: 'x@example.vn' }, coordinator);
+    const res = await post(
+      '/can-bo/quan-tri/don-vi',
+      { intent: 'create', code: 'X1', name: 'X', nameEn: 'X', email: 'x@example.vn' },
+      coordinator,
+    );
     expect(res.status).toBe(403);
     expect(unitByCode('X1')).toBeUndefined();
   });
@@ -86,7 +93,15 @@ describe('permissions', () => {
 
 describe('units', () => {
   const PATH = '/can-bo/quan-tri/don-vi';
-  const valid = { intent: 'create', code: 'vp', name: 'Văn phòng Sở', nameEn: 'Office', email: 'vanphong@example.vn', sortOrder: '4', active: 'on' };
+  const valid = {
+    intent: 'create',
+    code: 'vp',
+    name: 'Văn phòng Sở',
+    nameEn: 'Office',
+    email: 'vanphong@example.vn',
+    sortOrder: '4',
+    active: 'on',
+  };
 
   it('creates a unit (code upper-cased) with an audit entry', async () => {
     const res = await post(PATH, valid);
@@ -128,7 +143,14 @@ describe('units', () => {
 
   it('updates a unit and audits only what changed', async () => {
     const unit = unitByCode('VP')!;
-    const res = await post(PATH, { ...valid, intent: 'update', id: String(unit.id), code: 'VP', name: 'Văn phòng', active: '' });
+    const res = await post(PATH, {
+      ...valid,
+      intent: 'update',
+      id: String(unit.id),
+      code: 'VP',
+      name: 'Văn phòng',
+      active: '',
+    });
     expect(res.status).toBe(302);
     expect(unitByCode('VP')).toMatchObject({ name: 'Văn phòng', active: false });
     const entry = lastAudit('settings.unit.update');
@@ -165,13 +187,26 @@ describe('fields', () => {
 
   it('creates a field with a default unit, refuses an unknown unit and a duplicate code', async () => {
     const tdc = unitByCode('TDC')!;
-    const ok = await post(PATH, { intent: 'create', code: 'ATBX', name: 'An toàn bức xạ', nameEn: 'Radiation safety', defaultUnitId: String(tdc.id), active: 'on' });
+    const ok = await post(PATH, {
+      intent: 'create',
+      code: 'ATBX',
+      name: 'An toàn bức xạ',
+      nameEn: 'Radiation safety',
+      defaultUnitId: String(tdc.id),
+      active: 'on',
+    });
     expect(ok.status).toBe(302);
     const field = app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX')).get();
     expect(field?.defaultUnitId).toBe(tdc.id);
     expect(lastAudit('settings.field.create')?.detail).toMatchObject({ code: 'ATBX', defaultUnitId: tdc.id });
 
-    const bad = await post(PATH, { intent: 'create', code: 'SHTT', name: 'Tên mới', nameEn: 'New name', defaultUnitId: '9999' });
+    const bad = await post(PATH, {
+      intent: 'create',
+      code: 'SHTT',
+      name: 'Tên mới',
+      nameEn: 'New name',
+      defaultUnitId: '9999',
+    });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain('Mã này đã được dùng');
@@ -182,10 +217,28 @@ describe('fields', () => {
   it('updates the default unit', async () => {
     const field = app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX')).get()!;
     const q = unitByCode('QLKHCN')!;
-    const res = await post(PATH, { intent: 'update', id: String(field.id), code: 'ATBX', name: 'An toàn bức xạ', nameEn: 'Radiation safety', defaultUnitId: String(q.id), sortOrder: 'x', active: 'on' });
+    const res = await post(PATH, {
+      intent: 'update',
+      id: String(field.id),
+      code: 'ATBX',
+      name: 'An toàn bức xạ',
+      nameEn: 'Radiation safety',
+      defaultUnitId: String(q.id),
+      sortOrder: 'x',
+      active: 'on',
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Nhập một số nguyên');
-    const ok = await post(PATH, { intent: 'update', id: String(field.id), code: 'ATBX', name: 'An toàn bức xạ', nameEn: 'Radiation safety', defaultUnitId: String(q.id), sortOrder: '9', active: 'on' });
+    const ok = await post(PATH, {
+      intent: 'update',
+      id: String(field.id),
+      code: 'ATBX',
+      name: 'An toàn bức xạ',
+      nameEn: 'Radiation safety',
+      defaultUnitId: String(q.id),
+      sortOrder: '9',
+      active: 'on',
+    });
     expect(ok.status).toBe(302);
     expect(lastAudit('settings.field.update')?.detail).toEqual({
       defaultUnitId: { from: unitByCode('TDC')!.id, to: q.id },
@@ -210,13 +263,33 @@ describe('routing keywords', () => {
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Từ khóa cần ít nhất 2 ký tự.');
 
-    expect((await post(PATH, { intent: 'create', keyword: 'tem nhãn', unitId: String(tdc.id) })).status).toBe(302);
-    const kw = app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.keyword, 'tem nhãn')).get()!;
+    expect((await post(PATH, { intent: 'create', keyword: 'tem nhãn', unitId: String(tdc.id) })).status).toBe(
+      302,
+    );
+    const kw = app
+      .db()
+      .select()
+      .from(s.routingKeywords)
+      .where(eq(s.routingKeywords.keyword, 'tem nhãn'))
+      .get()!;
     expect(lastAudit('settings.keyword.create')?.detail).toEqual({ keyword: 'tem nhãn', unitId: tdc.id });
-    expect((await post(PATH, { intent: 'update', id: String(kw.id), keyword: 'tem nhãn hàng hóa', unitId: String(tdc.id) })).status).toBe(302);
-    expect(lastAudit('settings.keyword.update')?.detail).toEqual({ keyword: { from: 'tem nhãn', to: 'tem nhãn hàng hóa' } });
+    expect(
+      (
+        await post(PATH, {
+          intent: 'update',
+          id: String(kw.id),
+          keyword: 'tem nhãn hàng hóa',
+          unitId: String(tdc.id),
+        })
+      ).status,
+    ).toBe(302);
+    expect(lastAudit('settings.keyword.update')?.detail).toEqual({
+      keyword: { from: 'tem nhãn', to: 'tem nhãn hàng hóa' },
+    });
     expect((await post(PATH, { intent: 'delete', id: String(kw.id) })).status).toBe(302);
-    expect(app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.id, kw.id)).get()).toBeUndefined();
+    expect(
+      app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.id, kw.id)).get(),
+    ).toBeUndefined();
     expect(lastAudit('settings.keyword.delete')?.targetId).toBe(String(kw.id));
   });
 });
@@ -235,11 +308,31 @@ describe('external agencies', () => {
     expect(dup.status).toBe(400);
     expect(await dup.text()).toContain('Tên này đã có trong danh sách.');
 
-    expect((await post(PATH, { intent: 'create', name: 'Sở Y tế tỉnh Phú Yên', email: 'syt@example.vn', active: 'on' })).status).toBe(302);
-    const row = app.db().select().from(s.externalAgencies).where(eq(s.externalAgencies.name, 'Sở Y tế tỉnh Phú Yên')).get()!;
+    expect(
+      (
+        await post(PATH, {
+          intent: 'create',
+          name: 'Sở Y tế tỉnh Phú Yên',
+          email: 'syt@example.vn',
+          active: 'on',
+        })
+      ).status,
+    ).toBe(302);
+    const row = app
+      .db()
+      .select()
+      .from(s.externalAgencies)
+      .where(eq(s.externalAgencies.name, 'Sở Y tế tỉnh Phú Yên'))
+      .get()!;
     expect(row.active).toBe(true);
     expect(lastAudit('settings.external_agency.create')?.detail).toMatchObject({ email: 'syt@example.vn' });
-    const upd = await post(PATH, { intent: 'update', id: String(row.id), name: 'Sở Y tế tỉnh Phú Yên', email: 'syt@example.vn', note: 'Dược, thiết bị y tế' });
+    const upd = await post(PATH, {
+      intent: 'update',
+      id: String(row.id),
+      name: 'Sở Y tế tỉnh Phú Yên',
+      email: 'syt@example.vn',
+      note: 'Dược, thiết bị y tế',
+    });
     expect(upd.status).toBe(302);
     expect(lastAudit('settings.external_agency.update')?.detail).toEqual({
       note: { from: '', to: 'Dược, thiết bị y tế' },
@@ -268,7 +361,10 @@ describe('agency details', () => {
 
     const ok = await post(PATH, { ...form, codePrefix: 'skhcn', hotline: '1900 1234' });
     expect(ok.status).toBe(302);
-    expect(app.db().select().from(s.agency).get()).toMatchObject({ codePrefix: 'SKHCN', hotline: '1900 1234' });
+    expect(app.db().select().from(s.agency).get()).toMatchObject({
+      codePrefix: 'SKHCN',
+      hotline: '1900 1234',
+    });
     expect(lastAudit('settings.agency.update')?.detail).toEqual({
       hotline: { from: agency.hotline, to: '1900 1234' },
       codePrefix: { from: 'KHCN', to: 'SKHCN' },
@@ -293,15 +389,28 @@ describe('deadline rules', () => {
     expect(html).toContain('Nhập một số từ 1 đến 365.');
     expect(html).toContain('Chọn ngày làm việc hoặc ngày theo lịch.');
     expect(html).toContain('value="400"');
-    expect((await post(PATH, { intent: 'update', key: 'nope', days: '3', unit: 'working', basis: 'x' })).status).toBe(400);
+    expect(
+      (await post(PATH, { intent: 'update', key: 'nope', days: '3', unit: 'working', basis: 'x' })).status,
+    ).toBe(400);
   });
 
   it('saves a rule with an audit entry', async () => {
-    const res = await post(PATH, { intent: 'update', key: 'publish', days: '3', unit: 'working', basis: 'Thông tư 02/2017/TT-VPCP, Điều 7' });
+    const res = await post(PATH, {
+      intent: 'update',
+      key: 'publish',
+      days: '3',
+      unit: 'working',
+      basis: 'Thông tư 02/2017/TT-VPCP, Điều 7',
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toMatch(/\?ok=updated&n=\d+$/);
-    expect(app.db().select().from(s.deadlineRules).where(eq(s.deadlineRules.key, 'publish')).get()).toMatchObject({ days: 3, unit: 'working' });
-    expect(lastAudit('settings.deadline_rule.update')?.detail).toMatchObject({ days: { from: 2, to: 3 }, recomputed: 0 });
+    expect(
+      app.db().select().from(s.deadlineRules).where(eq(s.deadlineRules.key, 'publish')).get(),
+    ).toMatchObject({ days: 3, unit: 'working' });
+    expect(lastAudit('settings.deadline_rule.update')?.detail).toMatchObject({
+      days: { from: 2, to: 3 },
+      recomputed: 0,
+    });
   });
 });
 
@@ -318,7 +427,12 @@ describe('working-day calendar', () => {
   });
 
   it('validates an override and keeps the input', async () => {
-    const res = await post(PATH, { intent: 'save', date: '2026-02-30', kind: 'holiday', note: 'Ghi chú giữ lại' });
+    const res = await post(PATH, {
+      intent: 'save',
+      date: '2026-02-30',
+      kind: 'holiday',
+      note: 'Ghi chú giữ lại',
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('Nhập ngày hợp lệ');
@@ -332,8 +446,13 @@ describe('working-day calendar', () => {
     expect(add.status).toBe(302);
     expect(add.headers.get('Location')).toMatch(/^\/can-bo\/quan-tri\/lich\?nam=2027&ok=saved&n=\d+$/);
     expect(lastAudit('settings.calendar.create')?.detail).toMatchObject({ date: '2027-01-02', kind: 'work' });
-    expect((await post(PATH, { intent: 'save', date: '2027-01-02', kind: 'work', note: 'Làm bù Tết Dương lịch' })).status).toBe(302);
-    expect(lastAudit('settings.calendar.update')?.detail).toMatchObject({ note: { from: 'Làm bù', to: 'Làm bù Tết Dương lịch' } });
+    expect(
+      (await post(PATH, { intent: 'save', date: '2027-01-02', kind: 'work', note: 'Làm bù Tết Dương lịch' }))
+        .status,
+    ).toBe(302);
+    expect(lastAudit('settings.calendar.update')?.detail).toMatchObject({
+      note: { from: 'Làm bù', to: 'Làm bù Tết Dương lịch' },
+    });
     const page = await (await get('/can-bo/quan-tri/lich?nam=2027')).text();
     expect(page).toContain('02/01/2027');
     expect(page).toContain('Làm bù Tết Dương lịch');
@@ -348,7 +467,9 @@ describe('working-day calendar', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Hạn: 26/02/2026');
-    expect(html).toContain('Hạn 26/02/2026: tiếp nhận 12/02/2026, 5 ngày làm việc, bỏ qua 14/02–22/02 (Nghỉ Tết Nguyên đán Bính Ngọ)');
+    expect(html).toContain(
+      'Hạn 26/02/2026: tiếp nhận 12/02/2026, 5 ngày làm việc, bỏ qua 14/02–22/02 (Nghỉ Tết Nguyên đán Bính Ngọ)',
+    );
   });
 
   it('calculator: a make-up Saturday counts as a working day', async () => {
@@ -358,7 +479,11 @@ describe('working-day calendar', () => {
   });
 
   it('calculator: calendar days ending on a day off move to the next working day, in English too', async () => {
-    const html = await (await app.fetch(`${PATH}?start=2026-02-01&days=20&unit=calendar`, { headers: { Cookie: `${admin}; lng=en` } })).text();
+    const html = await (
+      await app.fetch(`${PATH}?start=2026-02-01&days=20&unit=calendar`, {
+        headers: { Cookie: `${admin}; lng=en` },
+      })
+    ).text();
     expect(html).toContain('Due: 23/02/2026');
     expect(html).toContain('moved to the next working day');
   });
@@ -375,11 +500,24 @@ describe('working-day calendar', () => {
 
 describe('settings', () => {
   const PATH = '/can-bo/quan-tri/cai-dat';
-  const policy = { intent: 'policy', maxAttachments: '5', maxFileMb: '10', submissionsPerIpPerHour: '10', followupAttempts: '10', reportCutoffDay: '15' };
-  const setting = (key: string) => JSON.parse(app.db().select().from(s.settings).where(eq(s.settings.key, key)).get()!.value) as unknown;
+  const policy = {
+    intent: 'policy',
+    maxAttachments: '5',
+    maxFileMb: '10',
+    submissionsPerIpPerHour: '10',
+    followupAttempts: '10',
+    reportCutoffDay: '15',
+  };
+  const setting = (key: string) =>
+    JSON.parse(app.db().select().from(s.settings).where(eq(s.settings.key, key)).get()!.value) as unknown;
 
   it('validates the policy values', async () => {
-    const res = await post(PATH, { ...policy, maxAttachments: '0', reportCutoffDay: '31', maxFileMb: 'mười' });
+    const res = await post(PATH, {
+      ...policy,
+      maxAttachments: '0',
+      reportCutoffDay: '31',
+      maxFileMb: 'mười',
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('Nhập một số từ 1 đến 20.');
@@ -403,7 +541,11 @@ describe('settings', () => {
     const bad = await post(PATH, { intent: 'totp', roles: 'superuser' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Vai trò không hợp lệ.');
-    const body = new URLSearchParams([['intent', 'totp'], ['roles', 'approver'], ['roles', 'coordinator']]);
+    const body = new URLSearchParams([
+      ['intent', 'totp'],
+      ['roles', 'approver'],
+      ['roles', 'coordinator'],
+    ]);
     const res = await app.fetch(PATH, {
       method: 'POST',
       headers: { Cookie: admin, Origin: BASE, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -411,7 +553,10 @@ describe('settings', () => {
     });
     expect(res.status).toBe(302);
     expect(setting('security.totpRequiredRoles')).toEqual(['coordinator', 'approver']);
-    expect(lastAudit('settings.totp_roles.update')?.detail).toEqual({ from: [], to: ['coordinator', 'approver'] });
+    expect(lastAudit('settings.totp_roles.update')?.detail).toEqual({
+      from: [],
+      to: ['coordinator', 'approver'],
+    });
     const page = await (await get(PATH)).text();
     expect(page).toContain('checked="" value="coordinator"');
     expect(page).not.toContain('checked="" value="admin"');

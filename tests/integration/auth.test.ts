@@ -40,17 +40,34 @@ function get(path: string, cookie?: string) {
 }
 
 function sql<T = unknown>(query: string, ...params: unknown[]): T[] {
-  return app.db().$client.prepare(query).all(...params) as T[];
+  return app
+    .db()
+    .$client.prepare(query)
+    .all(...params) as T[];
 }
 function run(query: string, ...params: unknown[]) {
-  return app.db().$client.prepare(query).run(...params);
+  return app
+    .db()
+    .$client.prepare(query)
+    .run(...params);
 }
 
-function auditRows(action: string): Array<{ actor_user_id: number | null; target_id: string | null; ip: string | null; detail: string | null }> {
+function auditRows(
+  action: string,
+): Array<{
+  actor_user_id: number | null;
+  target_id: string | null;
+  ip: string | null;
+  detail: string | null;
+}> {
   return sql('SELECT * FROM audit_log WHERE action = ? ORDER BY id', action);
 }
 
-function signInPost(email: string, password: string, init: { ip?: string; cookie?: string; lng?: string } = {}) {
+function signInPost(
+  email: string,
+  password: string,
+  init: { ip?: string; cookie?: string; lng?: string } = {},
+) {
   const cookie = [init.cookie, init.lng ? `lng=${init.lng}` : ''].filter(Boolean).join('; ');
   return postForm(app, '/can-bo/dang-nhap', cookie || null, { email, password }, { ip: init.ip });
 }
@@ -73,7 +90,10 @@ describe('sign-in', () => {
     const token = cookiesFrom(res).pakn_staff!;
     expect(token.length).toBeGreaterThanOrEqual(40);
     // the table keeps only a hash of the cookie's token
-    const rows = sql<{ id: string; user_id: number }>('SELECT id, user_id FROM sessions WHERE user_id = ?', u.id);
+    const rows = sql<{ id: string; user_id: number }>(
+      'SELECT id, user_id FROM sessions WHERE user_id = ?',
+      u.id,
+    );
     expect(rows).toEqual([{ id: sha256(token), user_id: u.id }]);
     expect(auditRows('auth.signin').some((r) => r.target_id === String(u.id))).toBe(true);
     const account = await get('/can-bo/tai-khoan', `pakn_staff=${token}`);
@@ -112,6 +132,15 @@ describe('sign-in', () => {
     for (const f of failures) expect(f.detail).not.toContain('Sai-mat-khau');
   });
 
+  it('renders the sign-in and forgotten-password pages', async () => {
+    const page = await get('/can-bo/dang-nhap');
+    expect(page.status).toBe(200);
+    expect(await html(page)).toContain('Cán bộ đăng nhập');
+    const forgot = await app.fetch('/can-bo/quen-mat-khau', { headers: { Cookie: 'lng=en' } });
+    expect(forgot.status).toBe(200);
+    expect(await html(forgot)).toContain('Forgotten password');
+  });
+
   it('says what is missing, in Vietnamese and in English', async () => {
     const vi = await signInPost('', '');
     expect(vi.status).toBe(400);
@@ -127,7 +156,8 @@ describe('sign-in', () => {
   it('locks the account for 15 minutes after 5 wrong passwords', async () => {
     const u = await createStaffUser(app.db(), { role: 'coordinator' });
     const ip = freshIp();
-    for (let i = 1; i <= 4; i++) expect((await signInPost(u.email, `Wrong-password-${i}-xyz`, { ip })).status).toBe(400);
+    for (let i = 1; i <= 4; i++)
+      expect((await signInPost(u.email, `Wrong-password-${i}-xyz`, { ip })).status).toBe(400);
     const fifth = await signInPost(u.email, 'Wrong-password-5-xyz', { ip });
     expect(fifth.status).toBe(429);
     expect(await html(fifth)).toContain('Tài khoản tạm thời bị khoá');
@@ -174,12 +204,22 @@ describe('sessions', () => {
   it('ends a session idle for 30 minutes', async () => {
     const u = await createStaffUser(app.db(), { role: 'viewer' });
     const cookie = await signIn(app, u.email, u.password);
-    run('UPDATE sessions SET last_seen_at = ? WHERE id = ?', Date.now() - 29 * 60_000, sha256(tokenOf(cookie)));
+    run(
+      'UPDATE sessions SET last_seen_at = ? WHERE id = ?',
+      Date.now() - 29 * 60_000,
+      sha256(tokenOf(cookie)),
+    );
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(200);
-    run('UPDATE sessions SET last_seen_at = ? WHERE id = ?', Date.now() - 31 * 60_000, sha256(tokenOf(cookie)));
+    run(
+      'UPDATE sessions SET last_seen_at = ? WHERE id = ?',
+      Date.now() - 31 * 60_000,
+      sha256(tokenOf(cookie)),
+    );
     const res = await get('/can-bo/tai-khoan', cookie);
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toMatch(/^\/can-bo\/dang-nhap\?redirectTo=%2Fcan-bo%2Ftai-khoan&het-han=1$/);
+    expect(res.headers.get('Location')).toMatch(
+      /^\/can-bo\/dang-nhap\?redirectTo=%2Fcan-bo%2Ftai-khoan&het-han=1$/,
+    );
     expect(res.headers.get('Set-Cookie')).toMatch(/pakn_staff=;.*Max-Age=0/);
     const signInPage = await html(await get(res.headers.get('Location')!));
     expect(signInPage).toContain('Phiên làm việc đã hết hạn');
@@ -189,9 +229,19 @@ describe('sessions', () => {
     const u = await createStaffUser(app.db(), { role: 'viewer' });
     const cookie = await signIn(app, u.email, u.password);
     const id = sha256(tokenOf(cookie));
-    run('UPDATE sessions SET created_at = ?, last_seen_at = ? WHERE id = ?', Date.now() - 12 * 3600_000 + 60_000, Date.now(), id);
+    run(
+      'UPDATE sessions SET created_at = ?, last_seen_at = ? WHERE id = ?',
+      Date.now() - 12 * 3600_000 + 60_000,
+      Date.now(),
+      id,
+    );
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(200);
-    run('UPDATE sessions SET created_at = ?, last_seen_at = ? WHERE id = ?', Date.now() - 12 * 3600_000 - 60_000, Date.now(), id);
+    run(
+      'UPDATE sessions SET created_at = ?, last_seen_at = ? WHERE id = ?',
+      Date.now() - 12 * 3600_000 - 60_000,
+      Date.now(),
+      id,
+    );
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(302);
   });
 
@@ -205,7 +255,10 @@ describe('sessions', () => {
     expect(out.status).toBe(302);
     expect(out.headers.get('Location')).toBe('/can-bo/dang-nhap?da-dang-xuat=1');
     expect(out.headers.get('Set-Cookie')).toMatch(/pakn_staff=;.*Max-Age=0/);
-    const [row] = sql<{ revoked_at: number | null }>('SELECT revoked_at FROM sessions WHERE id = ?', sha256(tokenOf(cookie)));
+    const [row] = sql<{ revoked_at: number | null }>(
+      'SELECT revoked_at FROM sessions WHERE id = ?',
+      sha256(tokenOf(cookie)),
+    );
     expect(row!.revoked_at).not.toBeNull();
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(302);
     expect(auditRows('auth.signout').some((r) => r.actor_user_id === u.id)).toBe(true);
@@ -226,7 +279,16 @@ describe('sessions', () => {
     const rows = auditRows('session.revoke').filter((r) => r.target_id === String(u.id));
     expect(rows.at(-1)!.actor_user_id).toBe(admin.id);
     // and a non-admin cannot
-    expect((await postForm(app, `/can-bo/quan-tri/nguoi-dung/${admin.id}`, await signIn(app, u.email, u.password), { intent: 'revoke' })).status).toBe(403);
+    expect(
+      (
+        await postForm(
+          app,
+          `/can-bo/quan-tri/nguoi-dung/${admin.id}`,
+          await signIn(app, u.email, u.password),
+          { intent: 'revoke' },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('deactivating an account ends its sessions and stops sign-in', async () => {
@@ -234,7 +296,12 @@ describe('sessions', () => {
     const u = await createStaffUser(app.db(), { role: 'viewer', name: 'Trần Thị Bình' });
     const adminCookie = await signIn(app, admin.email, admin.password);
     const userCookie = await signIn(app, u.email, u.password);
-    const res = await postForm(app, `/can-bo/quan-tri/nguoi-dung/${u.id}`, adminCookie, { intent: 'save', name: 'Trần Thị Bình', role: 'viewer', unit: '' });
+    const res = await postForm(app, `/can-bo/quan-tri/nguoi-dung/${u.id}`, adminCookie, {
+      intent: 'save',
+      name: 'Trần Thị Bình',
+      role: 'viewer',
+      unit: '',
+    });
     expect(res.status).toBe(302);
     expect((await get('/can-bo/tai-khoan', userCookie)).status).toBe(302);
     expect((await signInPost(u.email, u.password, { ip: freshIp() })).status).toBe(400);
@@ -259,7 +326,10 @@ describe('sessions', () => {
     // a foreign Origin is refused by the same check (in the Express server, a middleware answers
     // 403 before Remix's own Origin/Host comparison, which would answer 500)
     const { assertSameOrigin } = await import('../../app/utils/auth.server');
-    const foreign = new Request(`${BASE}/can-bo/tai-khoan`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'same-origin' } });
+    const foreign = new Request(`${BASE}/can-bo/tai-khoan`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'same-origin' },
+    });
     const thrown = (() => {
       try {
         assertSameOrigin(foreign);
@@ -268,8 +338,12 @@ describe('sessions', () => {
       }
     })();
     expect(thrown?.status).toBe(403);
-    expect(() => assertSameOrigin(new Request(`${BASE}/x`, { method: 'POST', headers: { Origin: BASE } }))).not.toThrow();
-    expect(() => assertSameOrigin(new Request(`${BASE}/x`, { method: 'POST', headers: { Origin: 'null' } }))).toThrow();
+    expect(() =>
+      assertSameOrigin(new Request(`${BASE}/x`, { method: 'POST', headers: { Origin: BASE } })),
+    ).not.toThrow();
+    expect(() =>
+      assertSameOrigin(new Request(`${BASE}/x`, { method: 'POST', headers: { Origin: 'null' } })),
+    ).toThrow();
   });
 
   it('sends a visitor without a session to the sign-in page and back afterwards', async () => {
@@ -277,9 +351,17 @@ describe('sessions', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toBe('/can-bo/dang-nhap?redirectTo=%2Fcan-bo%2Ftai-khoan%3Fx%3D1');
     const u = await createStaffUser(app.db(), { role: 'viewer' });
-    const signedIn = await postForm(app, '/can-bo/dang-nhap', null, { email: u.email, password: u.password, redirectTo: '/can-bo/tai-khoan?x=1' });
+    const signedIn = await postForm(app, '/can-bo/dang-nhap', null, {
+      email: u.email,
+      password: u.password,
+      redirectTo: '/can-bo/tai-khoan?x=1',
+    });
     expect(signedIn.headers.get('Location')).toBe('/can-bo/tai-khoan?x=1');
-    const offsite = await postForm(app, '/can-bo/dang-nhap', null, { email: u.email, password: u.password, redirectTo: '//evil.example/' });
+    const offsite = await postForm(app, '/can-bo/dang-nhap', null, {
+      email: u.email,
+      password: u.password,
+      redirectTo: '//evil.example/',
+    });
     expect(offsite.headers.get('Location')).toBe('/can-bo');
   });
 });
@@ -287,7 +369,13 @@ describe('sessions', () => {
 describe('password reset', () => {
   async function requestReset(email: string, lng?: string) {
     const before = smtp.messages.length;
-    const res = await postForm(app, '/can-bo/quen-mat-khau', lng ? `lng=${lng}` : null, { email }, { ip: freshIp() });
+    const res = await postForm(
+      app,
+      '/can-bo/quen-mat-khau',
+      lng ? `lng=${lng}` : null,
+      { email },
+      { ip: freshIp() },
+    );
     const { processOutbox } = await import('../../app/utils/mail.server');
     await processOutbox({ db: app.db() });
     return { res, before };
@@ -322,20 +410,35 @@ describe('password reset', () => {
     const short = await postForm(app, link, null, { password: 'ngan-qua', confirm: 'ngan-qua' });
     expect(short.status).toBe(400);
     expect(await html(short)).toContain('Mật khẩu phải có ít nhất 12 ký tự');
-    const common = await postForm(app, link, 'lng=en', { password: 'matkhau123456', confirm: 'matkhau123456' });
+    const common = await postForm(app, link, 'lng=en', {
+      password: 'matkhau123456',
+      confirm: 'matkhau123456',
+    });
     expect(await html(common)).toContain('This password is too common');
     const local = u.email.split('@')[0]!;
-    const containsEmail = await postForm(app, link, null, { password: `${local}-rat-dai-2026`, confirm: `${local}-rat-dai-2026` });
+    const containsEmail = await postForm(app, link, null, {
+      password: `${local}-rat-dai-2026`,
+      confirm: `${local}-rat-dai-2026`,
+    });
     expect(await html(containsEmail)).toContain('không được chứa tên trong địa chỉ thư điện tử');
-    const mismatch = await postForm(app, link, null, { password: 'Nui-cao-song-dai-2026', confirm: 'Nui-cao-song-dai-2027' });
+    const mismatch = await postForm(app, link, null, {
+      password: 'Nui-cao-song-dai-2026',
+      confirm: 'Nui-cao-song-dai-2027',
+    });
     expect(await html(mismatch)).toContain('Hai lần nhập mật khẩu mới không giống nhau');
 
-    const done = await postForm(app, link, null, { password: 'Nui-cao-song-dai-2026', confirm: 'Nui-cao-song-dai-2026' });
+    const done = await postForm(app, link, null, {
+      password: 'Nui-cao-song-dai-2026',
+      confirm: 'Nui-cao-song-dai-2026',
+    });
     expect(done.status).toBe(302);
     expect(done.headers.get('Location')).toBe('/can-bo/dang-nhap?dat-lai=1');
     // single use
     expect((await get(link)).status).toBe(410);
-    const again = await postForm(app, link, null, { password: 'Mot-mat-khau-khac-2026', confirm: 'Mot-mat-khau-khac-2026' });
+    const again = await postForm(app, link, null, {
+      password: 'Mot-mat-khau-khac-2026',
+      confirm: 'Mot-mat-khau-khac-2026',
+    });
     expect(again.status).toBe(410);
     // old sessions and the old password are gone, the new one works
     expect((await get('/can-bo/tai-khoan', oldCookie)).status).toBe(302);
@@ -353,7 +456,10 @@ describe('password reset', () => {
     const page = await get(link);
     expect(page.status).toBe(410);
     expect(await html(page)).toContain('Đường liên kết không còn hiệu lực');
-    const post = await postForm(app, link, null, { password: 'Nui-cao-song-dai-2026', confirm: 'Nui-cao-song-dai-2026' });
+    const post = await postForm(app, link, null, {
+      password: 'Nui-cao-song-dai-2026',
+      confirm: 'Nui-cao-song-dai-2026',
+    });
     expect(post.status).toBe(410);
     expect((await signInPost(u.email, u.password, { ip: freshIp() })).status).toBe(302);
   });
@@ -367,14 +473,22 @@ describe('password reset', () => {
   });
 
   it('validates the address and throttles requests per address', async () => {
-    const bad = await postForm(app, '/can-bo/quen-mat-khau', 'lng=en', { email: 'not-an-email' }, { ip: freshIp() });
+    const bad = await postForm(
+      app,
+      '/can-bo/quen-mat-khau',
+      'lng=en',
+      { email: 'not-an-email' },
+      { ip: freshIp() },
+    );
     expect(bad.status).toBe(400);
     const page = await html(bad);
     expect(page).toContain('Enter an e-mail address in the correct format');
     expect(page).toContain('value="not-an-email"');
     const ip = freshIp();
     for (let i = 0; i < 5; i++) {
-      expect((await postForm(app, '/can-bo/quen-mat-khau', null, { email: `x${i}@example.vn` }, { ip })).status).toBe(200);
+      expect(
+        (await postForm(app, '/can-bo/quen-mat-khau', null, { email: `x${i}@example.vn` }, { ip })).status,
+      ).toBe(200);
     }
     const sixth = await postForm(app, '/can-bo/quen-mat-khau', null, { email: 'x6@example.vn' }, { ip });
     expect(sixth.status).toBe(429);
@@ -388,10 +502,16 @@ describe('two-factor sign-in (TOTP)', () => {
     const page = await html(await get('/can-bo/tai-khoan', cookie));
     expect(page).toContain('src="data:image/png;base64,');
     const secret = /<code class="totp-secret">([A-Z2-7]+)<\/code>/.exec(page)![1]!;
-    const wrong = await postForm(app, '/can-bo/tai-khoan', cookie, { intent: 'totp-confirm', code: '000000' });
+    const wrong = await postForm(app, '/can-bo/tai-khoan', cookie, {
+      intent: 'totp-confirm',
+      code: '000000',
+    });
     expect(wrong.status).toBe(400);
     expect(await html(wrong)).toContain('Mã xác thực không đúng');
-    const ok = await postForm(app, '/can-bo/tai-khoan', cookie, { intent: 'totp-confirm', code: totpFor(secret).generate() });
+    const ok = await postForm(app, '/can-bo/tai-khoan', cookie, {
+      intent: 'totp-confirm',
+      code: totpFor(secret).generate(),
+    });
     expect(ok.status).toBe(302);
     expect(ok.headers.get('Location')).toBe('/can-bo/tai-khoan?ok=totpEnabled');
     const rotated = `pakn_staff=${cookiesFrom(ok).pakn_staff}`;
@@ -415,7 +535,10 @@ describe('two-factor sign-in (TOTP)', () => {
     expect(blocked.status).toBe(302);
     expect(blocked.headers.get('Location')).toBe('/can-bo/xac-thuc?redirectTo=%2Fcan-bo%2Ftai-khoan');
     expect((await get('/can-bo/xac-thuc', pending)).status).toBe(200);
-    const wrong = await postForm(app, '/can-bo/xac-thuc', `${pending}; lng=en`, { code: '123456', redirectTo: '/can-bo/tai-khoan' });
+    const wrong = await postForm(app, '/can-bo/xac-thuc', `${pending}; lng=en`, {
+      code: '123456',
+      redirectTo: '/can-bo/tai-khoan',
+    });
     expect(wrong.status).toBe(400);
     expect(await html(wrong)).toContain('The code is wrong or has already been used');
     // the next time step: the code used to confirm the set-up cannot be replayed
@@ -429,17 +552,25 @@ describe('two-factor sign-in (TOTP)', () => {
     expect((await get('/can-bo/tai-khoan', pending)).status).toBe(302);
     // the same code again is refused
     const again = await signInPost(u.email, u.password);
-    const replay = await postForm(app, '/can-bo/xac-thuc', `pakn_staff=${cookiesFrom(again).pakn_staff}`, { code });
+    const replay = await postForm(app, '/can-bo/xac-thuc', `pakn_staff=${cookiesFrom(again).pakn_staff}`, {
+      code,
+    });
     expect(replay.status).toBe(400);
   });
 
   it('turns TOTP off with the password', async () => {
     const u = await createStaffUser(app.db(), { role: 'viewer' });
     const { cookie } = await enableTotp(await signIn(app, u.email, u.password));
-    const wrong = await postForm(app, '/can-bo/tai-khoan', cookie, { intent: 'totp-disable', disablePassword: 'not-my-password' });
+    const wrong = await postForm(app, '/can-bo/tai-khoan', cookie, {
+      intent: 'totp-disable',
+      disablePassword: 'not-my-password',
+    });
     expect(wrong.status).toBe(400);
     expect(await html(wrong)).toContain('Mật khẩu hiện tại không đúng');
-    const ok = await postForm(app, '/can-bo/tai-khoan', cookie, { intent: 'totp-disable', disablePassword: u.password });
+    const ok = await postForm(app, '/can-bo/tai-khoan', cookie, {
+      intent: 'totp-disable',
+      disablePassword: u.password,
+    });
     expect(ok.status).toBe(302);
     expect((await signInPost(u.email, u.password)).headers.get('Location')).toBe('/can-bo');
     expect(auditRows('auth.totp.disabled').some((r) => r.target_id === String(u.id))).toBe(true);
@@ -463,9 +594,14 @@ describe('two-factor sign-in (TOTP)', () => {
       expect(await html(account)).toContain('Vai trò của bạn bắt buộc dùng xác thực hai lớp');
       const { cookie: full } = await enableTotp(cookie);
       expect((await get('/can-bo/quan-tri/nhat-ky', full)).status).toBe(403);
-      const off = await postForm(app, '/can-bo/tai-khoan', full, { intent: 'totp-disable', disablePassword: u.password });
+      const off = await postForm(app, '/can-bo/tai-khoan', full, {
+        intent: 'totp-disable',
+        disablePassword: u.password,
+      });
       expect(off.status).toBe(409);
-      expect(sql<{ totp_enabled: number }>('SELECT totp_enabled FROM users WHERE id = ?', u.id)[0]!.totp_enabled).toBe(1);
+      expect(
+        sql<{ totp_enabled: number }>('SELECT totp_enabled FROM users WHERE id = ?', u.id)[0]!.totp_enabled,
+      ).toBe(1);
     } finally {
       run(`UPDATE settings SET value = '[]' WHERE key = 'security.totpRequiredRoles'`);
     }
@@ -477,12 +613,27 @@ describe('own account', () => {
     const u = await createStaffUser(app.db(), { role: 'viewer' });
     const other = await signIn(app, u.email, u.password);
     const cookie = await signIn(app, u.email, u.password);
-    const weak = await postForm(app, '/can-bo/tai-khoan', cookie, { intent: 'password', current: u.password, password: '123456789', confirm: '123456789' });
+    const weak = await postForm(app, '/can-bo/tai-khoan', cookie, {
+      intent: 'password',
+      current: u.password,
+      password: '123456789',
+      confirm: '123456789',
+    });
     expect(weak.status).toBe(400);
     expect(await html(weak)).toContain('Mật khẩu phải có ít nhất 12 ký tự');
-    const wrong = await postForm(app, '/can-bo/tai-khoan', cookie, { intent: 'password', current: 'nope', password: 'Song-Hong-do-nang-2026', confirm: 'Song-Hong-do-nang-2026' });
+    const wrong = await postForm(app, '/can-bo/tai-khoan', cookie, {
+      intent: 'password',
+      current: 'nope',
+      password: 'Song-Hong-do-nang-2026',
+      confirm: 'Song-Hong-do-nang-2026',
+    });
     expect(await html(wrong)).toContain('Mật khẩu hiện tại không đúng');
-    const ok = await postForm(app, '/can-bo/tai-khoan', cookie, { intent: 'password', current: u.password, password: 'Song-Hong-do-nang-2026', confirm: 'Song-Hong-do-nang-2026' });
+    const ok = await postForm(app, '/can-bo/tai-khoan', cookie, {
+      intent: 'password',
+      current: u.password,
+      password: 'Song-Hong-do-nang-2026',
+      confirm: 'Song-Hong-do-nang-2026',
+    });
     expect(ok.status).toBe(302);
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(200);
     expect((await get('/can-bo/tai-khoan', other)).status).toBe(302);
@@ -495,36 +646,67 @@ describe('user administration', () => {
     const admin = await createStaffUser(app.db(), { role: 'admin' });
     const cookie = await signIn(app, admin.email, admin.password);
     expect((await get('/can-bo/quan-tri/nguoi-dung', cookie)).status).toBe(200);
-    const missingUnit = await postForm(app, '/can-bo/quan-tri/nguoi-dung/moi', cookie, { email: 'pham.thu@so-khcn.example.vn', name: 'Phạm Thu', role: 'handler', unit: '' });
+    expect((await get('/can-bo/quan-tri/nguoi-dung/moi', cookie)).status).toBe(200);
+    expect((await get('/can-bo/quan-tri/nguoi-dung/999999', cookie)).status).toBe(404);
+    const missingUnit = await postForm(app, '/can-bo/quan-tri/nguoi-dung/moi', cookie, {
+      email: 'pham.thu@so-khcn.example.vn',
+      name: 'Phạm Thu',
+      role: 'handler',
+      unit: '',
+    });
     expect(missingUnit.status).toBe(400);
     const page = await html(missingUnit);
     expect(page).toContain('Chuyên viên xử lý phải thuộc một đơn vị');
     expect(page).toContain('value="pham.thu@so-khcn.example.vn"');
     expect(page).toContain('value="Phạm Thu"');
-    const dup = await postForm(app, '/can-bo/quan-tri/nguoi-dung/moi', `${cookie}; lng=en`, { email: admin.email, name: 'X', role: 'viewer', unit: '' });
+    const dup = await postForm(app, '/can-bo/quan-tri/nguoi-dung/moi', `${cookie}; lng=en`, {
+      email: admin.email,
+      name: 'X',
+      role: 'viewer',
+      unit: '',
+    });
     expect(await html(dup)).toContain('An account with this e-mail address already exists');
 
     const before = smtp.messages.length;
-    const ok = await postForm(app, '/can-bo/quan-tri/nguoi-dung/moi', cookie, { email: 'Pham.Thu@so-khcn.example.vn', name: 'Phạm Thu', role: 'handler', unit: 'QLKHCN' });
+    const ok = await postForm(app, '/can-bo/quan-tri/nguoi-dung/moi', cookie, {
+      email: 'Pham.Thu@so-khcn.example.vn',
+      name: 'Phạm Thu',
+      role: 'handler',
+      unit: 'QLKHCN',
+    });
     expect(ok.status).toBe(302);
     const id = Number(/nguoi-dung\/(\d+)/.exec(ok.headers.get('Location')!)![1]);
-    const [row] = sql<{ email: string; role: string; unit_id: number }>('SELECT email, role, unit_id FROM users WHERE id = ?', id);
+    const [row] = sql<{ email: string; role: string; unit_id: number }>(
+      'SELECT email, role, unit_id FROM users WHERE id = ?',
+      id,
+    );
     expect(row).toMatchObject({ email: 'pham.thu@so-khcn.example.vn', role: 'handler' });
     const { processOutbox } = await import('../../app/utils/mail.server');
     await processOutbox({ db: app.db() });
     const mail = (await smtp.waitFor(before + 1)).at(-1)!;
     expect(mail.subject).toBe('Tài khoản cán bộ của bạn đã được tạo');
     const link = new RegExp(`${BASE}(/can-bo/dat-lai/[A-Za-z0-9_-]+)`).exec(mail.text ?? '')![1]!;
-    expect((await postForm(app, link, null, { password: 'Ca-phe-sua-da-Ha-Noi', confirm: 'Ca-phe-sua-da-Ha-Noi' })).status).toBe(302);
+    expect(
+      (await postForm(app, link, null, { password: 'Ca-phe-sua-da-Ha-Noi', confirm: 'Ca-phe-sua-da-Ha-Noi' }))
+        .status,
+    ).toBe(302);
     expect((await signInPost('pham.thu@so-khcn.example.vn', 'Ca-phe-sua-da-Ha-Noi')).status).toBe(302);
-    expect(auditRows('user.create').some((r) => r.target_id === String(id) && r.actor_user_id === admin.id)).toBe(true);
+    expect(
+      auditRows('user.create').some((r) => r.target_id === String(id) && r.actor_user_id === admin.id),
+    ).toBe(true);
   });
 
   it('keeps at least one active administrator', async () => {
     run(`UPDATE users SET active = 0 WHERE role = 'admin'`);
     const admin = await createStaffUser(app.db(), { role: 'admin' });
     const cookie = await signIn(app, admin.email, admin.password);
-    const res = await postForm(app, `/can-bo/quan-tri/nguoi-dung/${admin.id}`, cookie, { intent: 'save', name: 'Quản trị', role: 'viewer', unit: '', active: 'on' });
+    const res = await postForm(app, `/can-bo/quan-tri/nguoi-dung/${admin.id}`, cookie, {
+      intent: 'save',
+      name: 'Quản trị',
+      role: 'viewer',
+      unit: '',
+      active: 'on',
+    });
     expect(res.status).toBe(400);
     expect(await html(res)).toContain('Không thể bỏ quyền quản trị');
   });
@@ -532,11 +714,15 @@ describe('user administration', () => {
   it('shows the staff navigation by permission', async () => {
     const coord = await createStaffUser(app.db(), { role: 'coordinator' });
     const viewer = await createStaffUser(app.db(), { role: 'viewer' });
-    const coordPage = await html(await get('/can-bo/tai-khoan', await signIn(app, coord.email, coord.password)));
+    const coordPage = await html(
+      await get('/can-bo/tai-khoan', await signIn(app, coord.email, coord.password)),
+    );
     expect(coordPage).toContain('href="/can-bo/tiep-nhan"');
     expect(coordPage).not.toContain('href="/can-bo/quan-tri"');
     expect(coordPage).toContain('action="/can-bo/dang-xuat"');
-    const viewerPage = await html(await get('/can-bo/tai-khoan', await signIn(app, viewer.email, viewer.password)));
+    const viewerPage = await html(
+      await get('/can-bo/tai-khoan', await signIn(app, viewer.email, viewer.password)),
+    );
     expect(viewerPage).not.toContain('href="/can-bo/tiep-nhan"');
   });
 });
@@ -546,27 +732,37 @@ describe('audit log', () => {
     const admin = await createStaffUser(app.db(), { role: 'admin' });
     const cookie = await signIn(app, admin.email, admin.password);
     const viewer = await createStaffUser(app.db(), { role: 'viewer' });
-    expect((await get('/can-bo/quan-tri/nhat-ky', await signIn(app, viewer.email, viewer.password))).status).toBe(403);
+    expect(
+      (await get('/can-bo/quan-tri/nhat-ky', await signIn(app, viewer.email, viewer.password))).status,
+    ).toBe(403);
 
     const all = await get('/can-bo/quan-tri/nhat-ky', cookie);
     expect(all.status).toBe(200);
-    const filtered = await html(await get(`/can-bo/quan-tri/nhat-ky?action=auth.signin&actor=${admin.id}`, cookie));
+    const filtered = await html(
+      await get(`/can-bo/quan-tri/nhat-ky?action=auth.signin&actor=${admin.id}`, cookie),
+    );
     expect(filtered).toContain('<code>auth.signin</code>');
     expect(filtered).not.toContain('<code>auth.signin.failed</code>');
     const group = await html(await get('/can-bo/quan-tri/nhat-ky?action=auth.*', cookie));
     expect(group).toContain('<code>auth.signin.failed</code>');
     expect(group).not.toContain('<code>user.create</code>');
-    const byTarget = await html(await get(`/can-bo/quan-tri/nhat-ky?targetType=user&targetId=${viewer.id}`, cookie));
+    const byTarget = await html(
+      await get(`/can-bo/quan-tri/nhat-ky?targetType=user&targetId=${viewer.id}`, cookie),
+    );
     expect(byTarget).toContain(`user #${viewer.id}`);
     expect(byTarget).not.toContain(`user #${admin.id}<`);
 
     // date range in Vietnam time, dd/mm/yyyy
     const fmt = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
     const today = fmt(new Date());
-    expect(await html(await get(`/can-bo/quan-tri/nhat-ky?from=${today}&to=${today}`, cookie))).toContain('<code>auth.signin</code>');
+    expect(await html(await get(`/can-bo/quan-tri/nhat-ky?from=${today}&to=${today}`, cookie))).toContain(
+      '<code>auth.signin</code>',
+    );
     const past = await html(await get('/can-bo/quan-tri/nhat-ky?to=01/01/2020', cookie));
     expect(past).toContain('Không có mục nhật ký nào phù hợp');
-    expect(await html(await get('/can-bo/quan-tri/nhat-ky?from=31/02/2026', cookie))).toContain('Nhập ngày theo dạng ngày/tháng/năm');
+    expect(await html(await get('/can-bo/quan-tri/nhat-ky?from=31/02/2026', cookie))).toContain(
+      'Nhập ngày theo dạng ngày/tháng/năm',
+    );
 
     // keyset pages of 50, newest first
     const total = sql<{ n: number }>('SELECT count(*) AS n FROM audit_log')[0]!.n;

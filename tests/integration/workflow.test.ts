@@ -9,7 +9,7 @@ import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
 import { computeDueDate, maxExtensionDate } from '../../app/domain/deadlines';
 import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
 import { createPakn, type NewPakn } from '../../app/models/pakn.server';
-import { startTestApp, type TestApp } from '../support/app';
+import { BASE, startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -65,12 +65,26 @@ function act(who: string, id: number, fields: Record<string, string>) {
   return postForm(app, `/can-bo/pakn/${id}`, cookie[who]!, fields);
 }
 async function ok(res: Response) {
-  if (res.status !== 302) throw new Error(`expected 302, got ${res.status}: ${(await res.text()).slice(0, 2000)}`);
+  if (res.status !== 302)
+    throw new Error(`expected 302, got ${res.status}: ${(await res.text()).slice(0, 2000)}`);
 }
 const v = (id: number) => String(row(id).version);
 
+/** Remix refuses a POST with an Origin but no Host header (its CSRF check): send Host as a browser does. */
+function withHost(raw: TestApp): TestApp {
+  const host = new URL(BASE).host;
+  return {
+    ...raw,
+    fetch: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('Host')) headers.set('Host', host);
+      return raw.fetch(path, { ...init, headers });
+    },
+  };
+}
+
 beforeAll(async () => {
-  app = await startTestApp();
+  app = withHost(await startTestApp());
   const db = app.db();
   unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
   unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;
@@ -94,16 +108,33 @@ describe('classification and assignment', () => {
   it('classifies (type, subject, category, field) and bumps the version', async () => {
     const p = seed();
     const field = app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC')).get()!;
-    await ok(await act('coord', p.id, { intent: 'classify', version: v(p.id), type: 'kien_nghi', subject: 'regulation', category: '3', fieldId: String(field.id) }));
+    await ok(
+      await act('coord', p.id, {
+        intent: 'classify',
+        version: v(p.id),
+        type: 'kien_nghi',
+        subject: 'regulation',
+        category: '3',
+        fieldId: String(field.id),
+      }),
+    );
     const after = row(p.id);
-    expect(after).toMatchObject({ type: 'kien_nghi', category: 3, fieldId: field.id, status: 'received', version: p.version + 1 });
+    expect(after).toMatchObject({
+      type: 'kien_nghi',
+      category: 3,
+      fieldId: field.id,
+      status: 'received',
+      version: p.version + 1,
+    });
     expect(events(p.id).map((e) => e.type)).toContain('classify');
   });
 
   it('suggests the unit from the field rule and keywords on the record page', async () => {
     const field = app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC')).get()!;
     const p = seed({ fieldId: field.id, title: 'Thủ tục về đo lường còn chậm' });
-    const html = await (await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.coord! } })).text();
+    const html = await (
+      await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.coord! } })
+    ).text();
     expect(html).toContain('Gợi ý đơn vị');
     expect(html).toMatch(new RegExp(`<option value="${unitB}" selected`));
   });
@@ -115,22 +146,46 @@ describe('classification and assignment', () => {
     expect(res.headers.get('Location')).toBe(`/can-bo/pakn/${p.id}?xong=assign`);
     expect(row(p.id)).toMatchObject({ status: 'assigned', unitId: unitA, version: p.version + 1 });
     const ev = events(p.id).find((e) => e.type === 'assign')!;
-    expect(ev).toMatchObject({ actorUserId: userId.coord, fromStatus: 'received', toStatus: 'assigned', isPublic: true });
+    expect(ev).toMatchObject({
+      actorUserId: userId.coord,
+      fromStatus: 'received',
+      toStatus: 'assigned',
+      isPublic: true,
+    });
     expect(audits('pakn.assign', p.id)).toHaveLength(1);
   });
 
   it('reassigns with a reason, which is required', async () => {
     const p = seed({}, { status: 'in_progress', unitId: unitA, handlerUserId: 1 });
-    const missing = await act('coord', p.id, { intent: 'reassign', version: v(p.id), unitId: String(unitB), note: '' });
+    const missing = await act('coord', p.id, {
+      intent: 'reassign',
+      version: v(p.id),
+      unitId: String(unitB),
+      note: '',
+    });
     expect(missing.status).toBe(400);
-    await ok(await act('coord', p.id, { intent: 'reassign', version: v(p.id), unitId: String(unitB), note: 'Thuộc lĩnh vực đo lường' }));
+    await ok(
+      await act('coord', p.id, {
+        intent: 'reassign',
+        version: v(p.id),
+        unitId: String(unitB),
+        note: 'Thuộc lĩnh vực đo lường',
+      }),
+    );
     expect(row(p.id)).toMatchObject({ status: 'assigned', unitId: unitB, handlerUserId: null });
     expect(events(p.id).find((e) => e.type === 'reassign')?.note).toBe('Thuộc lĩnh vực đo lường');
   });
 
   it('refuses with a reason code and an explanation', async () => {
     const p = seed();
-    await ok(await act('coord', p.id, { intent: 'refuse', version: v(p.id), reason: 'R04', note: 'Đây là khiếu nại, đề nghị gửi theo Luật Khiếu nại.' }));
+    await ok(
+      await act('coord', p.id, {
+        intent: 'refuse',
+        version: v(p.id),
+        reason: 'R04',
+        note: 'Đây là khiếu nại, đề nghị gửi theo Luật Khiếu nại.',
+      }),
+    );
     const after = row(p.id);
     expect(after).toMatchObject({ status: 'refused', refusalReason: 'R04' });
     expect(after.closedAt).not.toBeNull();
@@ -139,7 +194,14 @@ describe('classification and assignment', () => {
   it('transfers to an agency of the directory', async () => {
     const p = seed();
     const agency = app.db().select().from(s.externalAgencies).get()!;
-    await ok(await act('coord', p.id, { intent: 'transfer', version: v(p.id), agencyId: String(agency.id), note: 'Ngoài thẩm quyền của Sở' }));
+    await ok(
+      await act('coord', p.id, {
+        intent: 'transfer',
+        version: v(p.id),
+        agencyId: String(agency.id),
+        note: 'Ngoài thẩm quyền của Sở',
+      }),
+    );
     expect(row(p.id)).toMatchObject({ status: 'transferred', transferAgencyId: agency.id });
   });
 
@@ -152,39 +214,65 @@ describe('classification and assignment', () => {
   it('marks a duplicate of another PAKN by its code', async () => {
     const original = seed();
     const p = seed();
-    const self = await act('coord', p.id, { intent: 'mark_duplicate', version: v(p.id), duplicateOf: p.code, note: 'x' });
+    const self = await act('coord', p.id, {
+      intent: 'mark_duplicate',
+      version: v(p.id),
+      duplicateOf: p.code,
+      note: 'x',
+    });
     expect(self.status).toBe(400);
-    await ok(await act('coord', p.id, { intent: 'mark_duplicate', version: v(p.id), duplicateOf: original.code.toLowerCase(), note: 'Trùng nội dung' }));
+    await ok(
+      await act('coord', p.id, {
+        intent: 'mark_duplicate',
+        version: v(p.id),
+        duplicateOf: original.code.toLowerCase(),
+        note: 'Trùng nội dung',
+      }),
+    );
     expect(row(p.id)).toMatchObject({ status: 'duplicate', duplicateOfId: original.id });
   });
 
   it('bulk-assigns from the queue, all or nothing', async () => {
     const a = seed();
     const b = seed();
-    const res = await postForm(app, '/can-bo?index', cookie.coord!, new URLSearchParams([
-      ['intent', 'bulk_assign'],
-      ['unitId', String(unitA)],
-      ['ids', `${a.id}.${a.version}`],
-      ['ids', `${b.id}.${b.version}`],
-      ['returnTo', '/can-bo?tab=classify'],
-    ]) as unknown as Record<string, string>);
+    const res = await postForm(
+      app,
+      '/can-bo?index',
+      cookie.coord!,
+      new URLSearchParams([
+        ['intent', 'bulk_assign'],
+        ['unitId', String(unitA)],
+        ['ids', `${a.id}.${a.version}`],
+        ['ids', `${b.id}.${b.version}`],
+        ['returnTo', '/can-bo?tab=classify'],
+      ]) as unknown as Record<string, string>,
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toBe('/can-bo?tab=classify&da-giao=2');
     expect([row(a.id).status, row(b.id).status]).toEqual(['assigned', 'assigned']);
 
     const c = seed();
     const d = seed();
-    const stale = await postForm(app, '/can-bo?index', cookie.coord!, new URLSearchParams([
-      ['intent', 'bulk_assign'],
-      ['unitId', String(unitA)],
-      ['ids', `${c.id}.${c.version}`],
-      ['ids', `${d.id}.${d.version + 5}`],
-    ]) as unknown as Record<string, string>);
+    const stale = await postForm(
+      app,
+      '/can-bo?index',
+      cookie.coord!,
+      new URLSearchParams([
+        ['intent', 'bulk_assign'],
+        ['unitId', String(unitA)],
+        ['ids', `${c.id}.${c.version}`],
+        ['ids', `${d.id}.${d.version + 5}`],
+      ]) as unknown as Record<string, string>,
+    );
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain(d.code);
     expect([row(c.id).status, row(d.id).status]).toEqual(['received', 'received']);
 
-    const handler = await postForm(app, '/can-bo?index', cookie.handlerA!, { intent: 'bulk_assign', unitId: String(unitA), ids: `${c.id}.${c.version}` });
+    const handler = await postForm(app, '/can-bo?index', cookie.handlerA!, {
+      intent: 'bulk_assign',
+      unitId: String(unitA),
+      ids: `${c.id}.${c.version}`,
+    });
     expect(handler.status).toBe(403);
   });
 });
@@ -194,7 +282,9 @@ describe('refusals of bad or stale posts', () => {
     const p = seed({}, { status: 'assigned', unitId: unitA });
     const res = await act('coord', p.id, { intent: 'assign', version: v(p.id), unitId: String(unitB) });
     expect(res.status).toBe(409);
-    expect(await res.text()).toContain('Không thể “Giao đơn vị xử lý” khi phản ánh, kiến nghị đang ở trạng thái “Đã giao đơn vị”');
+    expect(await res.text()).toContain(
+      'Không thể “Giao đơn vị xử lý” khi phản ánh, kiến nghị đang ở trạng thái “Đã giao đơn vị”',
+    );
     expect(row(p.id)).toMatchObject({ status: 'assigned', unitId: unitA, version: p.version });
   });
 
@@ -213,7 +303,9 @@ describe('refusals of bad or stale posts', () => {
 
   it("another unit's PAKN is a 404, for pages and posts alike", async () => {
     const p = seed({}, { status: 'assigned', unitId: unitB });
-    expect((await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.handlerA! } })).status).toBe(404);
+    expect((await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.handlerA! } })).status).toBe(
+      404,
+    );
     expect((await act('handlerA', p.id, { intent: 'take', version: v(p.id) })).status).toBe(404);
     expect((await act('handlerA', 99999999, { intent: 'take', version: '1' })).status).toBe(404);
     expect(row(p.id).status).toBe('assigned');
@@ -221,7 +313,12 @@ describe('refusals of bad or stale posts', () => {
 
   it('a missing or tampered field is a 400 with the error next to the field and the typed values kept', async () => {
     const p = seed();
-    const res = await act('coord', p.id, { intent: 'refuse', version: v(p.id), reason: 'R99', note: 'Lời giải thích đã gõ' });
+    const res = await act('coord', p.id, {
+      intent: 'refuse',
+      version: v(p.id),
+      reason: 'R99',
+      note: 'Lời giải thích đã gõ',
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('Giá trị không hợp lệ');
@@ -241,9 +338,15 @@ describe('refusals of bad or stale posts', () => {
     expect(row(p.id)).toMatchObject({ status: 'received', version: p.version });
   });
 
-  it('a cross-site post is refused', async () => {
+  it('a post without proof of coming from our pages is refused', async () => {
     const p = seed();
-    const res = await postForm(app, `/can-bo/pakn/${p.id}`, cookie.coord!, { intent: 'assign', version: v(p.id), unitId: String(unitA) }, { origin: 'https://evil.example' });
+    const res = await postForm(
+      app,
+      `/can-bo/pakn/${p.id}`,
+      cookie.coord!,
+      { intent: 'assign', version: v(p.id), unitId: String(unitA) },
+      { origin: null },
+    );
     expect(res.status).toBe(403);
     expect(row(p.id).status).toBe('received');
   });
@@ -257,25 +360,55 @@ describe('handling', () => {
 
     await ok(await act('handlerA', p.id, { intent: 'note', note: 'Đã gọi điện cho người gửi' }));
     const note = events(p.id).find((e) => e.type === 'note')!;
-    expect(note).toMatchObject({ isPublic: false, actorUserId: userId.handlerA, note: 'Đã gọi điện cho người gửi' });
+    expect(note).toMatchObject({
+      isPublic: false,
+      actorUserId: userId.handlerA,
+      note: 'Đã gọi điện cho người gửi',
+    });
     expect(audits('pakn.note', p.id)).toHaveLength(1);
 
-    const badOutcome = await act('handlerA', p.id, { intent: 'draft', version: v(p.id), outcome: 'whatever', body: 'Nội dung' });
+    const badOutcome = await act('handlerA', p.id, {
+      intent: 'draft',
+      version: v(p.id),
+      outcome: 'whatever',
+      body: 'Nội dung',
+    });
     expect(badOutcome.status).toBe(400);
-    await ok(await act('handlerA', p.id, { intent: 'draft', version: v(p.id), outcome: 'amend', body: 'Sở sẽ sửa đổi quy định.' }));
+    await ok(
+      await act('handlerA', p.id, {
+        intent: 'draft',
+        version: v(p.id),
+        outcome: 'amend',
+        body: 'Sở sẽ sửa đổi quy định.',
+      }),
+    );
     expect(row(p.id).status).toBe('drafted');
-    expect(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id)).get()).toMatchObject({ body: 'Sở sẽ sửa đổi quy định.', outcome: 'amend' });
+    expect(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id)).get()).toMatchObject({
+      body: 'Sở sẽ sửa đổi quy định.',
+      outcome: 'amend',
+    });
 
     await ok(await act('handlerA', p.id, { intent: 'submit', version: v(p.id) }));
     expect(row(p.id).status).toBe('awaiting_approval');
     // the handler may not approve their own answer
     expect((await act('handlerA', p.id, { intent: 'approve', version: v(p.id) })).status).toBe(403);
 
-    await ok(await act('approverA', p.id, { intent: 'return', version: v(p.id), note: 'Bổ sung căn cứ pháp lý' }));
+    await ok(
+      await act('approverA', p.id, { intent: 'return', version: v(p.id), note: 'Bổ sung căn cứ pháp lý' }),
+    );
     expect(row(p.id).status).toBe('returned');
-    expect(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id)).get()?.returnComment).toBe('Bổ sung căn cứ pháp lý');
+    expect(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id)).get()?.returnComment).toBe(
+      'Bổ sung căn cứ pháp lý',
+    );
 
-    await ok(await act('handlerA', p.id, { intent: 'edit_draft', version: v(p.id), outcome: 'stands', body: 'Quy định vẫn phù hợp vì …' }));
+    await ok(
+      await act('handlerA', p.id, {
+        intent: 'edit_draft',
+        version: v(p.id),
+        outcome: 'stands',
+        body: 'Quy định vẫn phù hợp vì …',
+      }),
+    );
     await ok(await act('handlerA', p.id, { intent: 'submit', version: v(p.id) }));
     await ok(await act('approverA', p.id, { intent: 'approve', version: v(p.id) }));
     const after = row(p.id);
@@ -285,14 +418,29 @@ describe('handling', () => {
     const answer = app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id)).get()!;
     expect(answer).toMatchObject({ approvedByUserId: userId.approverA, outcome: 'stands' });
     const types = events(p.id).map((e) => e.type);
-    expect(types).toEqual(['received', 'take', 'note', 'draft', 'submit', 'return', 'edit_draft', 'submit', 'approve']);
-    for (const t of ['take', 'draft', 'submit', 'return', 'edit_draft', 'approve']) expect(audits(`pakn.${t}`, p.id).length).toBeGreaterThan(0);
+    expect(types).toEqual([
+      'received',
+      'take',
+      'note',
+      'draft',
+      'submit',
+      'return',
+      'edit_draft',
+      'submit',
+      'approve',
+    ]);
+    for (const t of ['take', 'draft', 'submit', 'return', 'edit_draft', 'approve'])
+      expect(audits(`pakn.${t}`, p.id).length).toBeGreaterThan(0);
   });
 
   it('keep studying (leader) and resume', async () => {
     const p = seed({}, { status: 'in_progress', unitId: unitA });
-    expect((await act('handlerA', p.id, { intent: 'keep_studying', version: v(p.id), note: 'x' })).status).toBe(403);
-    await ok(await act('approverA', p.id, { intent: 'keep_studying', version: v(p.id), note: 'Chờ Bộ hướng dẫn' }));
+    expect(
+      (await act('handlerA', p.id, { intent: 'keep_studying', version: v(p.id), note: 'x' })).status,
+    ).toBe(403);
+    await ok(
+      await act('approverA', p.id, { intent: 'keep_studying', version: v(p.id), note: 'Chờ Bộ hướng dẫn' }),
+    );
     expect(row(p.id).status).toBe('keep_studying');
     await ok(await act('handlerA', p.id, { intent: 'resume_study', version: v(p.id) }));
     expect(row(p.id).status).toBe('in_progress');
@@ -300,8 +448,17 @@ describe('handling', () => {
 
   it('request info stops the clock; the submitter answers on the follow-up page with a file; the due date moves exactly', async () => {
     const received = addCalendarDays(today, -10);
-    const p = seed({ receivedAt: new Date(`${received}T09:00:00+07:00`) }, { status: 'in_progress', unitId: unitA });
-    await ok(await act('handlerA', p.id, { intent: 'request_info', version: v(p.id), note: 'Xin gửi bản chụp giấy phép cũ' }));
+    const p = seed(
+      { receivedAt: new Date(`${received}T09:00:00+07:00`) },
+      { status: 'in_progress', unitId: unitA },
+    );
+    await ok(
+      await act('handlerA', p.id, {
+        intent: 'request_info',
+        version: v(p.id),
+        note: 'Xin gửi bản chụp giấy phép cũ',
+      }),
+    );
     expect(row(p.id).status).toBe('awaiting_info');
     const pause = app.db().select().from(s.paknPauses).where(eq(s.paknPauses.paknId, p.id)).get()!;
     expect(pause).toMatchObject({ fromDate: today, toDate: null });
@@ -311,20 +468,34 @@ describe('handling', () => {
 
     // the submitter opens their private link, sees the question and answers with a PDF
     const link = await app.fetch(`/theo-doi/truy-cap/${p.accessToken}`);
-    const followCookie = Object.entries(cookiesFrom(link)).map(([k, val]) => `${k}=${val}`).join('; ');
+    const followCookie = Object.entries(cookiesFrom(link))
+      .map(([k, val]) => `${k}=${val}`)
+      .join('; ');
     const page = await (await app.fetch(`/theo-doi/${p.code}`, { headers: { Cookie: followCookie } })).text();
     expect(page).toContain('Xin gửi bản chụp giấy phép cũ');
     const form = new FormData();
     form.append('intent', 'info_reply');
     form.append('reply', '');
-    const empty = await app.fetch(`/theo-doi/${p.code}`, { method: 'POST', body: form, headers: { Cookie: followCookie } });
+    const empty = await app.fetch(`/theo-doi/${p.code}`, {
+      method: 'POST',
+      body: form,
+      headers: { Cookie: followCookie },
+    });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Nhập thông tin bổ sung');
     const good = new FormData();
     good.append('intent', 'info_reply');
     good.append('reply', 'Tôi gửi kèm bản chụp giấy phép.');
-    good.append('files', new Blob([new Uint8Array(fs.readFileSync('tests/fixtures/giay-to.pdf'))], { type: 'application/pdf' }), 'giấy phép.pdf');
-    const res = await app.fetch(`/theo-doi/${p.code}`, { method: 'POST', body: good, headers: { Cookie: followCookie } });
+    good.append(
+      'files',
+      new Blob([new Uint8Array(fs.readFileSync('tests/fixtures/giay-to.pdf'))], { type: 'application/pdf' }),
+      'giấy phép.pdf',
+    );
+    const res = await app.fetch(`/theo-doi/${p.code}`, {
+      method: 'POST',
+      body: good,
+      headers: { Cookie: followCookie },
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toBe(`/theo-doi/${p.code}?da-bo-sung=1`);
 
@@ -333,22 +504,41 @@ describe('handling', () => {
     const closed = app.db().select().from(s.paknPauses).where(eq(s.paknPauses.id, pause.id)).get()!;
     expect(closed).toMatchObject({ fromDate: from, toDate: today });
     const rules = getDeadlineRules(app.db());
-    const expected = computeDueDate({ start: received, ...rules.answer, calendar: getCalendar(app.db()), pauses: [{ from, to: today }] }).due;
-    const unpaused = computeDueDate({ start: received, ...rules.answer, calendar: getCalendar(app.db()) }).due;
+    const expected = computeDueDate({
+      start: received,
+      ...rules.answer,
+      calendar: getCalendar(app.db()),
+      pauses: [{ from, to: today }],
+    }).due;
+    const unpaused = computeDueDate({
+      start: received,
+      ...rules.answer,
+      calendar: getCalendar(app.db()),
+    }).due;
     expect(after.answerDue).toBe(expected);
     expect(expected > unpaused).toBe(true);
     const files = app.db().select().from(s.attachments).where(eq(s.attachments.paknId, p.id)).all();
     expect(files).toMatchObject([{ source: 'info', originalName: 'giấy phép.pdf' }]);
-    expect(events(p.id).map((e) => e.type).slice(-3)).toEqual(['request_info', 'info_reply', 'receive_info']);
+    expect(
+      events(p.id)
+        .map((e) => e.type)
+        .slice(-3),
+    ).toEqual(['request_info', 'info_reply', 'receive_info']);
 
     // a second reply is refused: nothing is waiting any more
-    const again = await app.fetch(`/theo-doi/${p.code}`, { method: 'POST', body: good, headers: { Cookie: followCookie } });
+    const again = await app.fetch(`/theo-doi/${p.code}`, {
+      method: 'POST',
+      body: good,
+      headers: { Cookie: followCookie },
+    });
     expect(again.status).toBe(409);
   });
 
   it('staff can record that the information arrived another way; close_no_info only after the wait', async () => {
     const p = seed({}, { status: 'in_progress', unitId: unitA });
-    await ok(await act('handlerA', p.id, { intent: 'request_info', version: v(p.id), note: 'Cần số giấy phép' }));
+    await ok(
+      await act('handlerA', p.id, { intent: 'request_info', version: v(p.id), note: 'Cần số giấy phép' }),
+    );
     await ok(await act('handlerA', p.id, { intent: 'receive_info', version: v(p.id) }));
     expect(row(p.id).status).toBe('in_progress');
 
@@ -356,7 +546,12 @@ describe('handling', () => {
     const early = await act('coord', p.id, { intent: 'close_no_info', version: v(p.id) });
     expect(early.status).toBe(409);
     expect(await early.text()).toContain('còn thời hạn bổ sung');
-    app.db().update(s.paknPauses).set({ fromDate: addCalendarDays(today, -40) }).where(and(eq(s.paknPauses.paknId, p.id), eq(s.paknPauses.fromDate, today))).run();
+    app
+      .db()
+      .update(s.paknPauses)
+      .set({ fromDate: addCalendarDays(today, -40) })
+      .where(and(eq(s.paknPauses.paknId, p.id), eq(s.paknPauses.fromDate, today)))
+      .run();
     await ok(await act('coord', p.id, { intent: 'close_no_info', version: v(p.id) }));
     expect(row(p.id)).toMatchObject({ status: 'closed_no_info', refusalReason: 'R03' });
   });
@@ -365,15 +560,32 @@ describe('handling', () => {
     const p = seed({}, { status: 'in_progress', unitId: unitA });
     const calendar = getCalendar(app.db());
     const max = maxExtensionDate(p.answerDue, calendar, getDeadlineRules(app.db()).extension.days);
-    const tooFar = await act('handlerA', p.id, { intent: 'extend', version: v(p.id), newDate: addCalendarDays(max, 1), note: 'Cần lấy ý kiến Bộ' });
+    const tooFar = await act('handlerA', p.id, {
+      intent: 'extend',
+      version: v(p.id),
+      newDate: addCalendarDays(max, 1),
+      note: 'Cần lấy ý kiến Bộ',
+    });
     expect(tooFar.status).toBe(400);
     expect(await tooFar.text()).toContain('không vượt quá hạn gia hạn tối đa');
-    await ok(await act('handlerA', p.id, { intent: 'extend', version: v(p.id), newDate: max, note: 'Cần lấy ý kiến Bộ' }));
+    await ok(
+      await act('handlerA', p.id, {
+        intent: 'extend',
+        version: v(p.id),
+        newDate: max,
+        note: 'Cần lấy ý kiến Bộ',
+      }),
+    );
     expect(row(p.id)).toMatchObject({ extendedTo: max, answerDue: max });
     const ev = events(p.id).find((e) => e.type === 'extend')!;
     expect(ev).toMatchObject({ note: 'Cần lấy ý kiến Bộ', isPublic: true });
     expect(audits('pakn.extend', p.id)).toHaveLength(1);
-    const second = await act('handlerA', p.id, { intent: 'extend', version: v(p.id), newDate: addCalendarDays(max, 1), note: 'Lần nữa' });
+    const second = await act('handlerA', p.id, {
+      intent: 'extend',
+      version: v(p.id),
+      newDate: addCalendarDays(max, 1),
+      note: 'Lần nữa',
+    });
     expect(second.status).toBe(409);
     expect(await second.text()).toContain('đã được gia hạn một lần');
   });
@@ -382,12 +594,16 @@ describe('handling', () => {
 describe('record page, contact and files', () => {
   it('shows the due date explanation, audits the contact view, masks it for viewers', async () => {
     const p = seed({ phone: '0987654321' });
-    const html = await (await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.coord! } })).text();
+    const html = await (
+      await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.coord! } })
+    ).text();
     expect(html).toContain('0987654321');
     expect(html).toMatch(/Hạn \d\d\/\d\d\/\d{4}: tiếp nhận/);
     expect(audits('pakn.contact.view', p.id)).toHaveLength(1);
 
-    const viewer = await (await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.viewer! } })).text();
+    const viewer = await (
+      await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.viewer! } })
+    ).text();
     expect(viewer).not.toContain('0987654321');
     expect(viewer).not.toContain('binh@example.vn');
     expect(viewer).toContain('•••••••321');
@@ -406,17 +622,35 @@ describe('record page, contact and files', () => {
     const file = app
       .db()
       .insert(s.attachments)
-      .values({ paknId: p.id, storedName, originalName: 'Đơn đề nghị.pdf', mime: 'application/pdf', size, sha256: 'x', source: 'submitter' })
+      .values({
+        paknId: p.id,
+        storedName,
+        originalName: 'Đơn đề nghị.pdf',
+        mime: 'application/pdf',
+        size,
+        sha256: 'x',
+        source: 'submitter',
+      })
       .returning()
       .get();
-    const res = await app.fetch(`/can-bo/pakn/${p.id}/tep/${file.id}`, { headers: { Cookie: cookie.handlerA! } });
+    const res = await app.fetch(`/can-bo/pakn/${p.id}/tep/${file.id}`, {
+      headers: { Cookie: cookie.handlerA! },
+    });
     expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="Don de nghi.pdf"; filename*=UTF-8''${encodeURIComponent('Đơn đề nghị.pdf')}`);
+    expect(res.headers.get('Content-Disposition')).toBe(
+      `attachment; filename="Don de nghi.pdf"; filename*=UTF-8''${encodeURIComponent('Đơn đề nghị.pdf')}`,
+    );
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(Buffer.from(await res.arrayBuffer()).length).toBe(size);
-    expect((await app.fetch(`/can-bo/pakn/${p.id}/tep/${file.id}`, { headers: { Cookie: cookie.handlerB! } })).status).toBe(404);
+    expect(
+      (await app.fetch(`/can-bo/pakn/${p.id}/tep/${file.id}`, { headers: { Cookie: cookie.handlerB! } }))
+        .status,
+    ).toBe(404);
     const other = seed();
-    expect((await app.fetch(`/can-bo/pakn/${other.id}/tep/${file.id}`, { headers: { Cookie: cookie.coord! } })).status).toBe(404);
+    expect(
+      (await app.fetch(`/can-bo/pakn/${other.id}/tep/${file.id}`, { headers: { Cookie: cookie.coord! } }))
+        .status,
+    ).toBe(404);
     expect((await app.fetch(`/can-bo/pakn/${p.id}/tep/${file.id}`)).status).toBe(302);
   });
 });
@@ -444,16 +678,32 @@ describe('staff intake of other channels', () => {
     expect(res.status).toBe(302);
     const id = Number(/\/can-bo\/pakn\/(\d+)\?xong=intake/.exec(res.headers.get('Location') ?? '')?.[1]);
     const p = row(id);
-    expect(p).toMatchObject({ channel: 'post', receivedDate: date, phone: '0905111222', address: '', email: null, status: 'received' });
+    expect(p).toMatchObject({
+      channel: 'post',
+      receivedDate: date,
+      phone: '0905111222',
+      address: '',
+      email: null,
+      status: 'received',
+    });
     expect(toLocalDate(p.receivedAt)).toBe(date);
     const rules = getDeadlineRules(app.db());
-    expect(p.answerDue).toBe(computeDueDate({ start: date, ...rules.answer, calendar: getCalendar(app.db()) }).due);
+    expect(p.answerDue).toBe(
+      computeDueDate({ start: date, ...rules.answer, calendar: getCalendar(app.db()) }).due,
+    );
     expect(app.db().select().from(s.outbox).all().length).toBe(outboxBefore);
     expect(audits('pakn.intake', id)).toHaveLength(1);
   });
 
   it('queues the receipt e-mail when an address is given', async () => {
-    const res = await postForm(app, '/can-bo/tiep-nhan', cookie.coord!, { ...form, channel: 'email', phone: '', address: '3 Hùng Vương', email: 'Cuc@Example.vn', receivedDate: today });
+    const res = await postForm(app, '/can-bo/tiep-nhan', cookie.coord!, {
+      ...form,
+      channel: 'email',
+      phone: '',
+      address: '3 Hùng Vương',
+      email: 'Cuc@Example.vn',
+      receivedDate: today,
+    });
     expect(res.status).toBe(302);
     const id = Number(/\/can-bo\/pakn\/(\d+)/.exec(res.headers.get('Location') ?? '')?.[1]);
     const mails = app.db().select().from(s.outbox).where(eq(s.outbox.paknId, id)).all();
@@ -461,14 +711,21 @@ describe('staff intake of other channels', () => {
   });
 
   it('refuses a future date, a missing contact and an online channel', async () => {
-    const res = await postForm(app, '/can-bo/tiep-nhan', cookie.coord!, { ...form, phone: '', receivedDate: addCalendarDays(today, 1), channel: 'online', fullName: 'Tên đã gõ' });
+    const res = await postForm(app, '/can-bo/tiep-nhan', cookie.coord!, {
+      ...form,
+      phone: '',
+      receivedDate: addCalendarDays(today, 1),
+      channel: 'online',
+      fullName: 'Tên đã gõ',
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('Ngày tiếp nhận không thể sau hôm nay');
     expect(html).toContain('Nhập số điện thoại hoặc địa chỉ bưu chính');
     expect(html).toContain('Chọn kênh tiếp nhận');
     expect(html).toContain('Tên đã gõ');
-    expect((await postForm(app, '/can-bo/tiep-nhan', cookie.handlerA!, { ...form, receivedDate: today })).status).toBe(403);
+    expect(
+      (await postForm(app, '/can-bo/tiep-nhan', cookie.handlerA!, { ...form, receivedDate: today })).status,
+    ).toBe(403);
   });
 });
-

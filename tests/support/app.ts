@@ -46,7 +46,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     dir,
     fetch(pathname, init = {}) {
       const { ip = '127.0.0.1', ...rest } = init;
-      return handler(new Request(BASE + pathname, { redirect: 'manual', ...rest }), {
+      // a browser always sends Host; Remix compares it with Origin on posts
+      const headers = new Headers(rest.headers);
+      if (!headers.has('Host')) headers.set('Host', new URL(BASE).host);
+      return handler(new Request(BASE + pathname, { redirect: 'manual', ...rest, headers }), {
         cspNonce: 'test-nonce',
         requestId: 'test',
         clientIp: ip,

@@ -162,7 +162,8 @@ export const PAKN_FIELDS = {
   phone: '+84 912 345 678',
   email: 'dao.nguyen@example.vn',
   title: 'Thủ tục cấp giấy phép tiến hành công việc bức xạ',
-  content: 'Quy định yêu cầu nộp bản sao có chứng thực trong khi đã có dữ liệu điện tử, gây tốn kém thời gian.',
+  content:
+    'Quy định yêu cầu nộp bản sao có chứng thực trong khi đã có dữ liệu điện tử, gây tốn kém thời gian.',
   regulationRef: 'Thông tư 08/2010/TT-BKHCN',
   field: '5',
   consent: 'on',
@@ -175,7 +176,11 @@ export type SubmitResult =
 export async function submitPakn(
   baseUrl: string,
   fields: Record<string, string> = {},
-  opts: { ip?: string; files?: Array<{ name: string; data: Buffer; type?: string }>; timeoutMs?: number } = {},
+  opts: {
+    ip?: string;
+    files?: Array<{ name: string; data: Buffer; type?: string }>;
+    timeoutMs?: number;
+  } = {},
 ): Promise<SubmitResult> {
   const headers: Record<string, string> = opts.ip ? { 'X-Forwarded-For': opts.ip } : {};
   const signal = AbortSignal.timeout(opts.timeoutMs ?? 30_000);
@@ -212,7 +217,8 @@ export async function submitPakn(
     });
     await sent.arrayBuffer();
     const code = /^\/theo-doi\/([A-Z0-9-]+)\?moi=1$/.exec(sent.headers.get('Location') ?? '')?.[1];
-    if (sent.status !== 302 || !code) return { ok: false, step, error: `POST /gop-y/kiem-tra ${sent.status}` };
+    if (sent.status !== 302 || !code)
+      return { ok: false, step, error: `POST /gop-y/kiem-tra ${sent.status}` };
     return { ok: true, code, token, cookie: (sent.headers.get('Set-Cookie') ?? '').split(';')[0]! };
   } catch (error) {
     const e = error as { message?: string; cause?: { code?: string } };

@@ -26,7 +26,9 @@ export async function createStaffUser(
     if (!unit) throw new Error(`createStaffUser: no unit ${unitCode}`);
     unitId = unit.id;
   }
-  const address = (email ?? `${role}-${crypto.randomBytes(4).toString('hex')}@so-khcn.example.vn`).toLowerCase();
+  const address = (
+    email ?? `${role}-${crypto.randomBytes(4).toString('hex')}@so-khcn.example.vn`
+  ).toLowerCase();
   const row = db
     .insert(s.users)
     .values({
@@ -53,7 +55,12 @@ export function cookiesFrom(res: Response): Record<string, string> {
 }
 
 /** Signs in through the real form; returns the Cookie header value to send with later requests. */
-export async function signIn(app: TestApp, email: string, password: string, init: { ip?: string; cookie?: string } = {}): Promise<string> {
+export async function signIn(
+  app: TestApp,
+  email: string,
+  password: string,
+  init: { ip?: string; cookie?: string } = {},
+): Promise<string> {
   const res = await app.fetch('/can-bo/dang-nhap', {
     method: 'POST',
     ip: init.ip,
@@ -67,15 +74,26 @@ export async function signIn(app: TestApp, email: string, password: string, init
   });
   const token = cookiesFrom(res).pakn_staff;
   if (res.status !== 302 || !token) {
-    throw new Error(`signIn(${email}) failed: HTTP ${res.status} ${res.status === 302 ? '' : (await res.text()).slice(0, 300)}`);
+    throw new Error(
+      `signIn(${email}) failed: HTTP ${res.status} ${res.status === 302 ? '' : (await res.text()).slice(0, 300)}`,
+    );
   }
   return `pakn_staff=${token}`;
 }
 
 /** A form post as the browser sends it from our own pages. */
-export function postForm(app: TestApp, path: string, cookie: string | null, fields: Record<string, string>, init: { ip?: string; origin?: string | null } = {}) {
+export function postForm(
+  app: TestApp,
+  path: string,
+  cookie: string | null,
+  fields: Record<string, string>,
+  init: { ip?: string; origin?: string | null } = {},
+) {
   // Host as a browser sends it: Remix refuses (500) a POST whose Origin does not match it
-  const headers: Record<string, string> = { Host: new URL(BASE).host, 'Content-Type': 'application/x-www-form-urlencoded' };
+  const headers: Record<string, string> = {
+    Host: new URL(BASE).host,
+    'Content-Type': 'application/x-www-form-urlencoded',
+  };
   if (init.origin !== null) headers.Origin = init.origin ?? BASE;
   if (cookie) headers.Cookie = cookie;
   return app.fetch(path, { method: 'POST', ip: init.ip, headers, body: new URLSearchParams(fields) });

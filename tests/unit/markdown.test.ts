@@ -50,13 +50,26 @@ describe('renderSafeMarkdown — hostile input renders inert and legible', () =>
     ['img onerror', '<img src=x onerror="alert(1)">', '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'],
     ['javascript link', '[bấm](javascript:alert(1))', '[bấm](javascript:alert(1))'],
     ['JaVaScRiPt link with spaces', '[x]( JaVaScRiPt:alert(1) )', '[x]( JaVaScRiPt:alert(1) )'],
-    ['data link', '[x](data:text/html,<script>alert(1)</script>)', '[x](data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;)'],
+    [
+      'data link',
+      '[x](data:text/html,<script>alert(1)</script>)',
+      '[x](data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;)',
+    ],
     ['vbscript link', '[x](vbscript:msgbox)', '[x](vbscript:msgbox)'],
     ['relative link', '[x](/admin)', '[x](/admin)'],
     ['autolink to javascript', '<javascript:alert(1)>', '&lt;javascript:alert(1)&gt;'],
     ['entity-encoded scheme', '[x](&#106;avascript:alert(1))', '[x](javascript:alert(1))'],
+    [
+      'empty link',
+      '[nhãn]() [](https://a.vn)',
+      '<p>nhãn <a href="https://a.vn" rel="nofollow noopener">https://a.vn</a></p>',
+    ],
     ['html comment', '<!-- x --> ok', '&lt;!-- x --&gt; ok'],
-    ['iframe', '<iframe src="ftp://evil"></iframe>', '&lt;iframe src=&quot;ftp://evil&quot;&gt;&lt;/iframe&gt;'],
+    [
+      'iframe',
+      '<iframe src="ftp://evil"></iframe>',
+      '&lt;iframe src=&quot;ftp://evil&quot;&gt;&lt;/iframe&gt;',
+    ],
   ];
   for (const [name, src, visible] of cases) {
     it(name, () => {
@@ -74,7 +87,9 @@ describe('renderSafeMarkdown — hostile input renders inert and legible', () =>
   });
 
   it('tables, code, block quotes and setext headings are plain text', () => {
-    const html = renderSafeMarkdown('| a | b |\n|---|---|\n| 1 | 2 |\n\n    code\n\n> trích dẫn\n\nTiêu đề\n===');
+    const html = renderSafeMarkdown(
+      '| a | b |\n|---|---|\n| 1 | 2 |\n\n    code\n\n> trích dẫn\n\nTiêu đề\n===',
+    );
     expect(html).not.toMatch(/<(?:table|pre|code|blockquote|h1|h2)/);
     expect(html).toContain('&gt; trích dẫn');
     expectOnlySubsetTags(html);
@@ -90,7 +105,7 @@ describe('renderSafeMarkdown — hostile input renders inert and legible', () =>
   });
 
   it('deep nesting does not blow up', () => {
-    const html = renderSafeMarkdown('- '.repeat(200) + 'x\n' + '*'.repeat(5000) + '[' .repeat(5000));
+    const html = renderSafeMarkdown('- '.repeat(200) + 'x\n' + '*'.repeat(5000) + '['.repeat(5000));
     expectOnlySubsetTags(html);
   });
 

@@ -9,7 +9,12 @@ import {
 
 /** text of each page, items joined as laid out (line ends → space), whitespace collapsed, NFC */
 async function extractPages(pdf: Buffer): Promise<string[]> {
-  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 });
+  const task = getDocument({
+    data: new Uint8Array(pdf),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  });
   const doc = await task.promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
@@ -163,14 +168,34 @@ describe('renderOfficialHtml', () => {
     };
     const html = renderOfficialHtml(doc);
     expect(html).not.toMatch(/<script|<img|onerror="/i);
-    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;a()&quot;&gt;&#39;&amp;';
+    expect(html).not.toContain('\u202E');
+    const escaped =
+      '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;a()&quot;&gt;&#39;&amp;';
     // <title> (title + number) 2, agency 2, number 1, place + date 2, heading 1, subtitle 1, addressee 1,
     // paragraphs 2, recipient 1, signer 2
     expect(html.split(escaped).length - 1).toBe(15);
     // only the template's own tags remain
     const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => (m[1] ?? '').toLowerCase()));
     expect([...tags].sort()).toEqual(
-      ['bdi', 'body', 'div', 'footer', 'h1', 'head', 'header', 'hr', 'html', 'li', 'main', 'meta', 'p', 'strong', 'style', 'title', 'ul'].sort(),
+      [
+        'bdi',
+        'body',
+        'div',
+        'footer',
+        'h1',
+        'head',
+        'header',
+        'hr',
+        'html',
+        'li',
+        'main',
+        'meta',
+        'p',
+        'strong',
+        'style',
+        'title',
+        'ul',
+      ].sort(),
     );
   });
 });

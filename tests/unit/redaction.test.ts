@@ -16,9 +16,15 @@ const ctx = {
   representative: 'Trần Văn Bình',
 };
 
-const texts = (flags: PiiFlag[], kind?: PiiKind) => flags.filter((f) => !kind || f.kind === kind).map((f) => f.text);
+const texts = (flags: PiiFlag[], kind?: PiiKind) =>
+  flags.filter((f) => !kind || f.kind === kind).map((f) => f.text);
 
-function expectFlagged(text: string, needle: string, kind: PiiKind, c: Parameters<typeof detectPii>[1] = ctx) {
+function expectFlagged(
+  text: string,
+  needle: string,
+  kind: PiiKind,
+  c: Parameters<typeof detectPii>[1] = ctx,
+) {
   const flags = detectPii(text, c);
   const hit = flags.find((f) => f.text === needle);
   expect(hit, `${needle} in ${JSON.stringify(texts(flags))}`).toBeDefined();
@@ -90,7 +96,13 @@ describe('detectPii — IDs, tax codes, e-mails', () => {
 
 describe('detectPii — names and addresses', () => {
   it('flags the full name in every writing', () => {
-    for (const n of ['Nguyễn Thị Hồng Đào', 'NGUYỄN THỊ HỒNG ĐÀO', 'nguyen thi hong dao', 'Nguyen Thi Hong Dao', 'Nguyễn  Thị\nHồng Đào']) {
+    for (const n of [
+      'Nguyễn Thị Hồng Đào',
+      'NGUYỄN THỊ HỒNG ĐÀO',
+      'nguyen thi hong dao',
+      'Nguyen Thi Hong Dao',
+      'Nguyễn  Thị\nHồng Đào',
+    ]) {
       expectFlagged(`Tôi là ${n}, cư trú tại quận Hoàn Kiếm.`, n, 'name');
     }
   });
@@ -110,9 +122,7 @@ describe('detectPii — names and addresses', () => {
     const addr = flags.find((f) => f.kind === 'address');
     expect(addr?.text.normalize('NFC')).toBe('Số 12 ngõ 34 phố Trần Hưng Đạo');
     const out = applyRedactions(text, flags);
-    expect(out.normalize('NFC')).toBe(
-      `Người gửi: ${REDACTION_MARKER_VI}, địa chỉ ${REDACTION_MARKER_VI}.`,
-    );
+    expect(out.normalize('NFC')).toBe(`Người gửi: ${REDACTION_MARKER_VI}, địa chỉ ${REDACTION_MARKER_VI}.`);
     // and an NFD name in the context against NFC text
     expectFlagged('Tôi là Nguyễn Thị Hồng Đào.', 'Nguyễn Thị Hồng Đào', 'name', {
       ...ctx,
@@ -127,7 +137,11 @@ describe('detectPii — names and addresses', () => {
   it('flags the representative and the organisation', () => {
     expectFlagged('Người đại diện: ông TRAN VAN BINH.', 'TRAN VAN BINH', 'name');
     expectFlagged('Đề nghị ông Bình liên hệ.', 'Bình', 'name');
-    expectFlagged('Công ty TNHH Thương mại Minh Phát phản ánh về thủ tục.', 'Công ty TNHH Thương mại Minh Phát', 'name');
+    expectFlagged(
+      'Công ty TNHH Thương mại Minh Phát phản ánh về thủ tục.',
+      'Công ty TNHH Thương mại Minh Phát',
+      'name',
+    );
     expectFlagged('Doanh nghiệp Thương mại Minh Phát cho biết.', 'Thương mại Minh Phát', 'name');
   });
 
@@ -137,7 +151,11 @@ describe('detectPii — names and addresses', () => {
       'số 12, ngõ 34 phố Trần Hưng Đạo, phường Hoàn Kiếm, Hà Nội',
       'address',
     );
-    expectFlagged('Nhà tôi ở so 12 ngo 34 pho Tran Hung Dao bị ảnh hưởng.', 'so 12 ngo 34 pho Tran Hung Dao', 'address');
+    expectFlagged(
+      'Nhà tôi ở so 12 ngo 34 pho Tran Hung Dao bị ảnh hưởng.',
+      'so 12 ngo 34 pho Tran Hung Dao',
+      'address',
+    );
   });
 
   it('skips one-syllable names and missing context', () => {
@@ -184,15 +202,30 @@ describe('a full submission', () => {
 describe('applyRedactions', () => {
   it('replaces right to left, merges overlaps, clamps and accepts another marker', () => {
     const text = 'abc 0912345678 def';
-    expect(applyRedactions(text, [{ start: 4, end: 14 }], REDACTION_MARKER_EN)).toBe('abc [personal data removed] def');
+    expect(applyRedactions(text, [{ start: 4, end: 14 }], REDACTION_MARKER_EN)).toBe(
+      'abc [personal data removed] def',
+    );
     expect(
-      applyRedactions('0123456789', [
-        { start: 6, end: 8 },
-        { start: 0, end: 2 },
-        { start: 1, end: 3 },
-      ], '#'),
+      applyRedactions(
+        '0123456789',
+        [
+          { start: 6, end: 8 },
+          { start: 0, end: 2 },
+          { start: 1, end: 3 },
+        ],
+        '#',
+      ),
     ).toBe('#345#89');
-    expect(applyRedactions('abc', [{ start: 2, end: 99 }, { start: 1, end: 1 }], '#')).toBe('ab#');
+    expect(
+      applyRedactions(
+        'abc',
+        [
+          { start: 2, end: 99 },
+          { start: 1, end: 1 },
+        ],
+        '#',
+      ),
+    ).toBe('ab#');
     expect(applyRedactions('abc', [])).toBe('abc');
   });
 });

@@ -168,7 +168,8 @@ export default {
   },
   deadlines: {
     title: 'Deadlines',
-    intro: 'Every deadline is a setting with its legal basis. Periods are counted from the day after receipt.',
+    intro:
+      'Every deadline is a setting with its legal basis. Periods are counted from the day after receipt.',
     caption: 'Deadlines and their basis',
     step: 'Step',
     period: 'Period',
@@ -200,7 +201,15 @@ export default {
     date: 'Date',
     dateHint: 'Pick the date or type it as year-month-day.',
     weekdayLabel: 'Weekday',
-    weekday: { 0: 'Sunday', 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday' },
+    weekday: {
+      0: 'Sunday',
+      1: 'Monday',
+      2: 'Tuesday',
+      3: 'Wednesday',
+      4: 'Thursday',
+      5: 'Friday',
+      6: 'Saturday',
+    },
     kind: 'Kind of day',
     kind_off: 'Day off',
     kind_work: 'Make-up working day',
@@ -217,7 +226,8 @@ export default {
     overridden: 'Entered separately',
     overriddenYes: 'Yes, see the list above',
     calcTitle: 'Deadline calculator',
-    calcIntro: 'Enter a start date and a number of days to see the due date under the current calendar, and why.',
+    calcIntro:
+      'Enter a start date and a number of days to see the due date under the current calendar, and why.',
     calcStart: 'Date of receipt',
     calcDays: 'Number of days',
     calcUnit: 'Counted in',
@@ -227,7 +237,7 @@ export default {
   settings: {
     title: 'Settings',
     policyTitle: 'Limits and reporting',
-    policyIntro: "Values set by the agency ([policy]); they apply as soon as they are saved.",
+    policyIntro: 'Values set by the agency ([policy]); they apply as soon as they are saved.',
     rangeHint: 'From {{min}} to {{max}}.',
     maxAttachments: 'Maximum number of attachments per PAKN',
     maxFileMb: 'Maximum size of one file (MB)',

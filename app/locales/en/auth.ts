@@ -1,7 +1,8 @@
 // Staff accounts: sign-in, second factor, password reset, own account, user administration, audit log.
 export default {
   errors: {
-    crossSite: 'The request was refused because it did not come from this portal’s pages. Reload the page and try again.',
+    crossSite:
+      'The request was refused because it did not come from this portal’s pages. Reload the page and try again.',
     forbidden: 'Your account is not allowed to do this.',
     notFound: 'Account not found.',
   },
@@ -34,7 +35,8 @@ export default {
   },
   signIn: {
     title: 'Staff sign-in',
-    intro: 'For officials who handle feedback and petitions. Citizens do not need an account to send or follow feedback.',
+    intro:
+      'For officials who handle feedback and petitions. Citizens do not need an account to send or follow feedback.',
     email: 'E-mail address',
     password: 'Password',
     submit: 'Sign in',
@@ -42,7 +44,8 @@ export default {
     emailRequired: 'Enter your e-mail address',
     passwordRequired: 'Enter your password',
     invalid: 'The e-mail address or password is incorrect',
-    locked: 'The account is temporarily locked after too many failed attempts. Try again in {{minutes}} minutes or reset your password.',
+    locked:
+      'The account is temporarily locked after too many failed attempts. Try again in {{minutes}} minutes or reset your password.',
     throttled: 'Too many failed sign-in attempts from your device. Try again in {{minutes}} minutes.',
     expired: 'Your session has expired. Please sign in again.',
     signedOut: 'You have signed out.',
@@ -61,7 +64,8 @@ export default {
   },
   forgot: {
     title: 'Forgotten password',
-    intro: 'Enter the e-mail address of your account. If the account exists, we will send a link to set a new password; the link works once and expires after 1 hour.',
+    intro:
+      'Enter the e-mail address of your account. If the account exists, we will send a link to set a new password; the link works once and expires after 1 hour.',
     email: 'E-mail address',
     submit: 'Send the link',
     sent: 'If {{email}} belongs to a staff account, instructions to reset the password have been sent. Check your inbox (and the spam folder).',
@@ -77,7 +81,8 @@ export default {
     confirm: 'New password again',
     submit: 'Set password',
     invalidTitle: 'This link is no longer valid',
-    invalidBody: 'The password reset link has already been used, has expired or is wrong. You can ask for a new link.',
+    invalidBody:
+      'The password reset link has already been used, has expired or is wrong. You can ask for a new link.',
     requestNew: 'Ask for a new link',
   },
   account: {
@@ -101,7 +106,8 @@ export default {
     totpOff: 'Off. Turn on two-factor authentication to protect the account even if the password leaks.',
     totpRequired: 'Your role requires two-factor authentication. Turn it on to continue working.',
     totpStart: 'Turn on two-factor authentication',
-    totpScan: 'Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP…), then enter the 6-digit code it shows.',
+    totpScan:
+      'Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP…), then enter the 6-digit code it shows.',
     totpQrAlt: 'QR code to add the account to an authenticator app',
     totpManual: 'If you cannot scan it, enter this key in the app:',
     totpCode: 'Authentication code',
@@ -115,7 +121,8 @@ export default {
     codeRequired: 'Enter the authentication code',
     codeInvalid: 'The code is wrong. Enter the latest code from the app',
     sessionsHeading: 'Open sessions',
-    sessionsIntro: 'This session and your other ones. A session ends after 30 minutes of inactivity or 12 hours after sign-in.',
+    sessionsIntro:
+      'This session and your other ones. A session ends after 30 minutes of inactivity or 12 hours after sign-in.',
     sessionStarted: 'Started',
     sessionLastSeen: 'Last active',
     sessionIp: 'IP address',
@@ -125,13 +132,15 @@ export default {
   },
   users: {
     title: 'User accounts',
-    intro: 'Create staff accounts, change roles and units, deactivate accounts, send password reset links, end sessions.',
+    intro:
+      'Create staff accounts, change roles and units, deactivate accounts, send password reset links, end sessions.',
     create: 'Create an account',
     email: 'E-mail',
     name: 'Full name',
     role: 'Role',
     unit: 'Unit',
-    unitHint: 'Required for handlers; an approver with a unit leads that unit, without one leads the agency. Other roles belong to no unit.',
+    unitHint:
+      'Required for handlers; an approver with a unit leads that unit, without one leads the agency. Other roles belong to no unit.',
     noUnit: '— No unit —',
     status: 'Status',
     active: 'Active',
@@ -208,14 +217,17 @@ export default {
     reset: {
       subject: 'Reset the password of your staff account',
       heading: 'Reset your password',
-      intro: 'We received a request to reset the password of your staff account on the feedback portal of {{agency}}.',
+      intro:
+        'We received a request to reset the password of your staff account on the feedback portal of {{agency}}.',
       button: 'Set a new password',
-      ignore: 'If you did not ask for this, ignore this e-mail; your password stays the same. If you keep receiving it without asking, tell your administrator.',
+      ignore:
+        'If you did not ask for this, ignore this e-mail; your password stays the same. If you keep receiving it without asking, tell your administrator.',
     },
     invite: {
       subject: 'Your staff account has been created',
       heading: 'Welcome to the feedback portal',
-      intro: 'An administrator has created a staff account for you on the feedback portal of {{agency}}. Set a password to start.',
+      intro:
+        'An administrator has created a staff account for you on the feedback portal of {{agency}}. Set a password to start.',
       button: 'Set your password',
       ignore: 'If this e-mail was not meant for you, ignore it and tell the administrator.',
     },

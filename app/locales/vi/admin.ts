@@ -105,7 +105,8 @@ export default {
   },
   units: {
     title: 'Đơn vị',
-    intro: 'Các phòng, ban, chi cục xử lý phản ánh, kiến nghị. Đơn vị ngừng sử dụng không còn được chọn khi phân công.',
+    intro:
+      'Các phòng, ban, chi cục xử lý phản ánh, kiến nghị. Đơn vị ngừng sử dụng không còn được chọn khi phân công.',
     caption: 'Danh sách đơn vị',
     code: 'Mã đơn vị',
     codeHint: 'Chữ cái không dấu, chữ số, dấu gạch; ví dụ QLKHCN.',
@@ -202,7 +203,15 @@ export default {
     date: 'Ngày',
     dateHint: 'Chọn ngày trên lịch hoặc nhập theo dạng năm-tháng-ngày.',
     weekdayLabel: 'Thứ',
-    weekday: { 0: 'Chủ nhật', 1: 'Thứ Hai', 2: 'Thứ Ba', 3: 'Thứ Tư', 4: 'Thứ Năm', 5: 'Thứ Sáu', 6: 'Thứ Bảy' },
+    weekday: {
+      0: 'Chủ nhật',
+      1: 'Thứ Hai',
+      2: 'Thứ Ba',
+      3: 'Thứ Tư',
+      4: 'Thứ Năm',
+      5: 'Thứ Sáu',
+      6: 'Thứ Bảy',
+    },
     kind: 'Loại ngày',
     kind_off: 'Ngày nghỉ',
     kind_work: 'Ngày làm việc bù',

@@ -34,7 +34,8 @@ export default {
   },
   signIn: {
     title: 'Cán bộ đăng nhập',
-    intro: 'Dành cho cán bộ, công chức xử lý phản ánh, kiến nghị. Người dân gửi và tra cứu phản ánh, kiến nghị không cần đăng nhập.',
+    intro:
+      'Dành cho cán bộ, công chức xử lý phản ánh, kiến nghị. Người dân gửi và tra cứu phản ánh, kiến nghị không cần đăng nhập.',
     email: 'Địa chỉ thư điện tử',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
@@ -42,8 +43,10 @@ export default {
     emailRequired: 'Nhập địa chỉ thư điện tử',
     passwordRequired: 'Nhập mật khẩu',
     invalid: 'Địa chỉ thư điện tử hoặc mật khẩu không đúng',
-    locked: 'Tài khoản tạm thời bị khoá do nhập sai nhiều lần. Hãy thử lại sau {{minutes}} phút hoặc đặt lại mật khẩu.',
-    throttled: 'Có quá nhiều lần đăng nhập không thành công từ máy của bạn. Hãy thử lại sau {{minutes}} phút.',
+    locked:
+      'Tài khoản tạm thời bị khoá do nhập sai nhiều lần. Hãy thử lại sau {{minutes}} phút hoặc đặt lại mật khẩu.',
+    throttled:
+      'Có quá nhiều lần đăng nhập không thành công từ máy của bạn. Hãy thử lại sau {{minutes}} phút.',
     expired: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
     signedOut: 'Bạn đã đăng xuất.',
     resetDone: 'Đã đặt mật khẩu mới. Hãy đăng nhập bằng mật khẩu mới.',
@@ -61,7 +64,8 @@ export default {
   },
   forgot: {
     title: 'Quên mật khẩu',
-    intro: 'Nhập địa chỉ thư điện tử của tài khoản. Nếu tài khoản tồn tại, chúng tôi sẽ gửi một đường liên kết để đặt mật khẩu mới; đường liên kết chỉ dùng được một lần và hết hạn sau 1 giờ.',
+    intro:
+      'Nhập địa chỉ thư điện tử của tài khoản. Nếu tài khoản tồn tại, chúng tôi sẽ gửi một đường liên kết để đặt mật khẩu mới; đường liên kết chỉ dùng được một lần và hết hạn sau 1 giờ.',
     email: 'Địa chỉ thư điện tử',
     submit: 'Gửi đường liên kết',
     sent: 'Nếu địa chỉ {{email}} là của một tài khoản cán bộ, thư hướng dẫn đặt lại mật khẩu đã được gửi. Hãy kiểm tra hộp thư (kể cả thư rác).',
@@ -77,7 +81,8 @@ export default {
     confirm: 'Nhập lại mật khẩu mới',
     submit: 'Đặt mật khẩu',
     invalidTitle: 'Đường liên kết không còn hiệu lực',
-    invalidBody: 'Đường liên kết đặt lại mật khẩu đã được dùng, đã hết hạn hoặc không đúng. Bạn có thể yêu cầu một đường liên kết mới.',
+    invalidBody:
+      'Đường liên kết đặt lại mật khẩu đã được dùng, đã hết hạn hoặc không đúng. Bạn có thể yêu cầu một đường liên kết mới.',
     requestNew: 'Yêu cầu đường liên kết mới',
   },
   account: {
@@ -101,7 +106,8 @@ export default {
     totpOff: 'Đang tắt. Bật xác thực hai lớp để bảo vệ tài khoản ngay cả khi lộ mật khẩu.',
     totpRequired: 'Vai trò của bạn bắt buộc dùng xác thực hai lớp. Hãy bật ngay để tiếp tục làm việc.',
     totpStart: 'Bật xác thực hai lớp',
-    totpScan: 'Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator, FreeOTP…), rồi nhập mã 6 chữ số ứng dụng hiển thị.',
+    totpScan:
+      'Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator, FreeOTP…), rồi nhập mã 6 chữ số ứng dụng hiển thị.',
     totpQrAlt: 'Mã QR để thêm tài khoản vào ứng dụng xác thực',
     totpManual: 'Nếu không quét được, nhập khoá sau vào ứng dụng:',
     totpCode: 'Mã xác thực',
@@ -115,7 +121,8 @@ export default {
     codeRequired: 'Nhập mã xác thực',
     codeInvalid: 'Mã xác thực không đúng. Hãy nhập mã mới nhất trong ứng dụng',
     sessionsHeading: 'Phiên đăng nhập đang mở',
-    sessionsIntro: 'Phiên này và các phiên khác của tài khoản. Phiên tự kết thúc sau 30 phút không thao tác hoặc 12 giờ kể từ khi đăng nhập.',
+    sessionsIntro:
+      'Phiên này và các phiên khác của tài khoản. Phiên tự kết thúc sau 30 phút không thao tác hoặc 12 giờ kể từ khi đăng nhập.',
     sessionStarted: 'Bắt đầu',
     sessionLastSeen: 'Hoạt động gần nhất',
     sessionIp: 'Địa chỉ IP',
@@ -125,13 +132,15 @@ export default {
   },
   users: {
     title: 'Quản lý tài khoản',
-    intro: 'Tạo tài khoản cán bộ, đổi vai trò và đơn vị, khoá tài khoản, gửi đường liên kết đặt lại mật khẩu, kết thúc phiên đăng nhập.',
+    intro:
+      'Tạo tài khoản cán bộ, đổi vai trò và đơn vị, khoá tài khoản, gửi đường liên kết đặt lại mật khẩu, kết thúc phiên đăng nhập.',
     create: 'Tạo tài khoản',
     email: 'Thư điện tử',
     name: 'Họ và tên',
     role: 'Vai trò',
     unit: 'Đơn vị',
-    unitHint: 'Bắt buộc với chuyên viên xử lý; lãnh đạo phê duyệt có đơn vị là lãnh đạo đơn vị, không có đơn vị là lãnh đạo cơ quan. Các vai trò khác không thuộc đơn vị.',
+    unitHint:
+      'Bắt buộc với chuyên viên xử lý; lãnh đạo phê duyệt có đơn vị là lãnh đạo đơn vị, không có đơn vị là lãnh đạo cơ quan. Các vai trò khác không thuộc đơn vị.',
     noUnit: '— Không thuộc đơn vị —',
     status: 'Trạng thái',
     active: 'Đang hoạt động',
@@ -208,14 +217,17 @@ export default {
     reset: {
       subject: 'Đặt lại mật khẩu tài khoản cán bộ',
       heading: 'Đặt lại mật khẩu',
-      intro: 'Chúng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản cán bộ của bạn trên Cổng phản ánh, kiến nghị của {{agency}}.',
+      intro:
+        'Chúng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản cán bộ của bạn trên Cổng phản ánh, kiến nghị của {{agency}}.',
       button: 'Đặt mật khẩu mới',
-      ignore: 'Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên. Nếu nhận được thư này nhiều lần mà không yêu cầu, hãy báo cho quản trị hệ thống.',
+      ignore:
+        'Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên. Nếu nhận được thư này nhiều lần mà không yêu cầu, hãy báo cho quản trị hệ thống.',
     },
     invite: {
       subject: 'Tài khoản cán bộ của bạn đã được tạo',
       heading: 'Chào mừng bạn đến với cổng phản ánh, kiến nghị',
-      intro: 'Quản trị hệ thống đã tạo cho bạn một tài khoản cán bộ trên Cổng phản ánh, kiến nghị của {{agency}}. Hãy đặt mật khẩu để bắt đầu sử dụng.',
+      intro:
+        'Quản trị hệ thống đã tạo cho bạn một tài khoản cán bộ trên Cổng phản ánh, kiến nghị của {{agency}}. Hãy đặt mật khẩu để bắt đầu sử dụng.',
       button: 'Đặt mật khẩu',
       ignore: 'Nếu bạn không phải là người nhận thư này, hãy bỏ qua thư và báo cho quản trị hệ thống.',
     },

@@ -1,0 +1,392 @@
+/**
+ * The periodic report of spec §9 (plan V.2, VIII) as SQL aggregates: one GROUP BY pass per family of indicators.
+ * Definitions (docs/reports.md is the reference; the integration test recomputes each one independently):
+ * - Period [start, end]: local dates in Asia/Ho_Chi_Minh, inclusive (app/domain/report-periods.ts). Instants are
+ *   compared with the Vietnam midnights bounding it, [S, E), so an item received at 23:59 on `end` is inside.
+ * - Received: received_date in the period (received_at in [S, E)).
+ * - Closed: a closed status (workflow isClosed) whose close date is in the period. The close instant is closed_at;
+ *   for a closed row without closed_at (imported or legacy data) answered_at, then updated_at, then received_at
+ *   stand in, and a close instant earlier than receipt is taken as the receipt. This keeps every row in exactly one
+ *   place of the balance.
+ * - Carried over: received before start, and open now or closed on/after start.
+ * - Carried forward: received on/before end, and open now or closed after end.
+ *   Per row, (carried over + received) and (closed + carried forward) are both 1 for a row that counts and 0 for
+ *   one that does not, so carried over + received = closed + carried forward holds for every unit and in total.
+ * - Unit: the current unit_id; unassigned items are the row "Chưa giao đơn vị" (unitId null).
+ * - Answered on time/late: closed in the period with status answered; on_time when set, otherwise the local date
+ *   of answered_at ≤ answer_due (the stored due date, which the workflow keeps up to date with closed pauses and
+ *   the extension).
+ * - In progress at the end (= carried forward): overdue when answer_due < end, within time otherwise.
+ * - Published: answered in the period and publication = 'published' now.
+ * - Handling time: working days (calendar data) from received_date to the local date of answered_at, for the items
+ *   answered in the period; mean and median (the mean of the two middle values for an even count).
+ * - Targets II.1: online = received online / received (≥ 90 %); digitised = received with a digital record (online,
+ *   or at least one attachment for every other channel) / received (100 %); published = published / answered (100 %).
+ * - Satisfaction: feedback_ratings created in the period, by the rated PAKN's unit; rate = satisfied / all ratings.
+ */
+import type Database from 'better-sqlite3';
+import { toLocalDate, type LocalDate, type WorkingCalendar } from '~/domain/calendar';
+import { workingDaysBetween } from '~/domain/deadlines';
+import { CATEGORIES, CHANNELS, PAKN_TYPES, REFUSAL_REASONS } from '~/domain/pakn';
+import { periodBoundsMs, type ReportPeriod } from '~/domain/report-periods';
+import { isClosed, STATUSES } from '~/domain/workflow';
+import { getCalendar, listFields, listUnits } from './config.server';
+import { getDb, type Db } from '~/utils/db.server';
+
+// ---------- SQL building blocks (constants only: never user input) ----------
+
+const quoteList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(',');
+export const CLOSED_SQL = quoteList(STATUSES.filter(isClosed));
+/** the effective close instant of a closed row (see the header), NULL for an open one */
+export const CLOSE_AT_SQL = `(CASE WHEN status IN (${CLOSED_SQL}) THEN max(received_at, coalesce(closed_at, answered_at, updated_at, received_at)) END)`;
+const OPEN_SQL = `(status NOT IN (${CLOSED_SQL}))`;
+/** Vietnam is UTC+7 all year (no DST since 1975), so a local date is the UTC date of the instant + 7 h. */
+const localDateSql = (ms: string) => `date((${ms}) / 1000 + 25200, 'unixepoch')`;
+const ANSWERED_DATE_SQL = localDateSql(`coalesce(answered_at, ${CLOSE_AT_SQL})`);
+const ON_TIME_SQL = `coalesce(on_time, ${ANSWERED_DATE_SQL} <= answer_due)`;
+const CLOSED_IN = `(${OPEN_SQL} = 0 AND ${CLOSE_AT_SQL} < @E)`;
+const RECEIVED_IN = `(received_at >= @S)`;
+const CARRIED_FORWARD = `(${OPEN_SQL} OR ${CLOSE_AT_SQL} >= @E)`;
+/** rows that count in the period at all: received before its end and not closed before its start */
+const RELEVANT = `received_at < @E AND (${OPEN_SQL} OR ${CLOSE_AT_SQL} >= @S)`;
+const UNIT_FILTER = `(@unit IS NULL OR unit_id = @unit)`;
+
+const BALANCE_SQL = `
+SELECT unit_id AS unitId,
+  sum(received_at < @S) AS carriedOver,
+  sum(${RECEIVED_IN}) AS received,
+  sum(${CLOSED_IN}) AS closed,
+  sum(${CARRIED_FORWARD}) AS carriedForward,
+  sum(${CLOSED_IN} AND status = 'answered') AS answered,
+  sum(${CLOSED_IN} AND status = 'answered' AND ${ON_TIME_SQL}) AS answeredOnTime,
+  sum(${CLOSED_IN} AND status = 'answered' AND NOT ${ON_TIME_SQL}) AS answeredLate,
+  sum(${CLOSED_IN} AND status = 'refused') AS refused,
+  sum(${CLOSED_IN} AND status = 'transferred') AS transferred,
+  sum(${CLOSED_IN} AND status = 'forwarded') AS forwarded,
+  sum(${CLOSED_IN} AND status = 'duplicate') AS duplicate,
+  sum(${CLOSED_IN} AND status = 'closed_no_info') AS closedNoInfo,
+  sum(${CARRIED_FORWARD} AND answer_due >= @endDate) AS inProgressWithinTime,
+  sum(${CARRIED_FORWARD} AND answer_due < @endDate) AS inProgressOverdue,
+  sum(${CLOSED_IN} AND status = 'answered' AND publication = 'published') AS published,
+  sum(${RECEIVED_IN} AND channel = 'online') AS receivedOnline,
+  sum(${RECEIVED_IN} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = pakn.id))) AS digitised
+FROM pakn
+WHERE ${RELEVANT} AND ${UNIT_FILTER}
+GROUP BY unit_id`;
+
+const RECEIVED_BREAKDOWN_SQL = `
+SELECT unit_id AS unitId, channel, type, category, field_id AS fieldId, count(*) AS n
+FROM pakn WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER}
+GROUP BY 1, 2, 3, 4, 5`;
+
+const REFUSED_SQL = `
+SELECT unit_id AS unitId, refusal_reason AS reason, count(*) AS n
+FROM pakn WHERE status = 'refused' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
+GROUP BY 1, 2`;
+
+const HANDLING_SQL = `
+SELECT unit_id AS unitId, received_date AS fromDate, ${ANSWERED_DATE_SQL} AS toDate, count(*) AS n
+FROM pakn WHERE status = 'answered' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
+GROUP BY 1, 2, 3`;
+
+const RATINGS_SQL = `
+SELECT p.unit_id AS unitId, r.rating AS rating, count(*) AS n
+FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id
+WHERE r.created_at >= @S AND r.created_at < @E AND (@unit IS NULL OR p.unit_id = @unit)
+GROUP BY 1, 2`;
+
+// Statements are compiled once per connection.
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+export function prepared(db: Db, sql: string): Database.Statement {
+  let map = statementCache.get(db.$client);
+  if (!map) statementCache.set(db.$client, (map = new Map()));
+  let stmt = map.get(sql);
+  if (!stmt) map.set(sql, (stmt = db.$client.prepare(sql)));
+  return stmt;
+}
+
+// ---------- types ----------
+
+export const COUNT_KEYS = [
+  'carriedOver',
+  'received',
+  'closed',
+  'carriedForward',
+  'answered',
+  'answeredOnTime',
+  'answeredLate',
+  'refused',
+  'transferred',
+  'forwarded',
+  'duplicate',
+  'closedNoInfo',
+  'inProgressWithinTime',
+  'inProgressOverdue',
+  'published',
+  'receivedOnline',
+  'digitised',
+] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+export type Counts = Record<CountKey, number>;
+export type HandlingTime = { count: number; totalDays: number; mean: number | null; median: number | null };
+export type Ratings = { satisfied: number; neutral: number; unsatisfied: number; total: number; rate: number | null };
+export type Breakdowns = {
+  byChannel: Record<string, number>;
+  byType: Record<string, number>;
+  byCategory: Record<string, number>;
+  /** field id, or 'none' for unclassified */
+  byField: Record<string, number>;
+  /** refused by reason code; 'none' when the reason is missing */
+  refusedByReason: Record<string, number>;
+};
+export type UnitFigures = {
+  unitId: number | null;
+  code: string;
+  name: string;
+  nameEn: string;
+  counts: Counts;
+  handling: HandlingTime;
+  ratings: Ratings;
+  breakdowns: Breakdowns;
+};
+export type TargetKey = 'online' | 'digitised' | 'published';
+export type Target = {
+  key: TargetKey;
+  target: number;
+  numerator: number;
+  denominator: number;
+  actual: number | null;
+  met: boolean | null;
+};
+export type Report = {
+  period: ReportPeriod;
+  /** the unit the report is restricted to, null for the whole agency */
+  unitId: number | null;
+  generatedAt: string;
+  total: Omit<UnitFigures, 'unitId' | 'code' | 'name' | 'nameEn'>;
+  units: UnitFigures[];
+  fields: Array<{ id: number; code: string; name: string; nameEn: string }>;
+  targets: Target[];
+};
+
+export const TARGETS: Record<TargetKey, number> = { online: 0.9, digitised: 1, published: 1 };
+export const UNASSIGNED_CODE = 'CHUA_GIAO';
+
+const emptyCounts = (): Counts => Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;
+const emptyBreakdowns = (): Breakdowns => ({
+  byChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])),
+  byType: Object.fromEntries(PAKN_TYPES.map((c) => [c, 0])),
+  byCategory: Object.fromEntries(CATEGORIES.map((c) => [String(c), 0])),
+  byField: {},
+  refusedByReason: Object.fromEntries(REFUSAL_REASONS.map((c) => [c, 0])),
+});
+const add = (rec: Record<string, number>, key: string, n: number) => {
+  rec[key] = (rec[key] ?? 0) + n;
+};
+
+// ---------- working days as ordinals ----------
+
+/**
+ * Working days between many pairs of dates: one pass over the sorted distinct dates gives each an ordinal
+ * (working days since the first), so each pair is a subtraction instead of a walk over its days.
+ */
+export function workdayOrdinals(dates: Iterable<LocalDate>, calendar: WorkingCalendar): Map<LocalDate, number> {
+  const sorted = [...new Set(dates)].sort();
+  const out = new Map<LocalDate, number>();
+  let ord = 0;
+  let prev: LocalDate | undefined;
+  for (const d of sorted) {
+    if (prev !== undefined) ord += workingDaysBetween(prev, d, calendar);
+    out.set(d, ord);
+    prev = d;
+  }
+  return out;
+}
+
+/** Mean and median of a histogram value → count. */
+export function summariseHistogram(hist: Map<number, number>): HandlingTime {
+  let count = 0;
+  let totalDays = 0;
+  for (const [v, n] of hist) {
+    count += n;
+    totalDays += v * n;
+  }
+  if (count === 0) return { count, totalDays, mean: null, median: null };
+  const keys = [...hist.keys()].sort((a, b) => a - b);
+  const nth = (i: number) => {
+    let seen = 0;
+    for (const k of keys) {
+      seen += hist.get(k)!;
+      if (i < seen) return k;
+    }
+    return keys[keys.length - 1]!;
+  };
+  const median = count % 2 ? nth((count - 1) / 2) : (nth(count / 2 - 1) + nth(count / 2)) / 2;
+  return { count, totalDays, mean: totalDays / count, median };
+}
+
+const ratingsOf = (r: { satisfied: number; neutral: number; unsatisfied: number }): Ratings => {
+  const total = r.satisfied + r.neutral + r.unsatisfied;
+  return { ...r, total, rate: total ? r.satisfied / total : null };
+};
+
+export function targetsOf(c: Counts): Target[] {
+  const mk = (key: TargetKey, numerator: number, denominator: number): Target => {
+    const actual = denominator ? numerator / denominator : null;
+    return { key, target: TARGETS[key], numerator, denominator, actual, met: actual === null ? null : actual >= TARGETS[key] };
+  };
+  return [mk('online', c.receivedOnline, c.received), mk('digitised', c.digitised, c.received), mk('published', c.published, c.answered)];
+}
+
+// ---------- the report ----------
+
+export class ReportInputError extends Error {
+  constructor(public readonly key: string) {
+    super(key);
+    this.name = 'ReportInputError';
+  }
+}
+
+/** A unit id from the form: an existing unit (active or not, old reports still name it), else ReportInputError. */
+export function resolveUnit(raw: string | null | undefined, db: Db = getDb()): number | null {
+  const v = (raw ?? '').trim();
+  if (!v) return null;
+  if (!/^\d{1,9}$/.test(v)) throw new ReportInputError('unknownUnit');
+  const id = Number(v);
+  if (!listUnits({ activeOnly: false, db }).some((u) => u.id === id)) throw new ReportInputError('unknownUnit');
+  return id;
+}
+
+type Params = { S: number; E: number; endDate: LocalDate; unit: number | null };
+function paramsOf(period: Pick<ReportPeriod, 'start' | 'end'>, unitId: number | null): Params {
+  const { startMs, endMs } = periodBoundsMs(period);
+  return { S: startMs, E: endMs, endDate: period.end, unit: unitId };
+}
+
+export function buildReport(
+  { period, unitId = null, now = new Date() }: { period: ReportPeriod; unitId?: number | null; now?: Date },
+  db: Db = getDb(),
+): Report {
+  const params = paramsOf(period, unitId);
+  const calendar = getCalendar(db);
+  const key = (id: number | null) => (id === null ? 'none' : String(id));
+  const rows = new Map<string, { counts: Counts; breakdowns: Breakdowns; hist: Map<number, number>; ratings: Record<'satisfied' | 'neutral' | 'unsatisfied', number> }>();
+  const rowFor = (id: number | null) => {
+    let r = rows.get(key(id));
+    if (!r) {
+      r = { counts: emptyCounts(), breakdowns: emptyBreakdowns(), hist: new Map(), ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 } };
+      rows.set(key(id), r);
+    }
+    return r;
+  };
+
+  // The whole report reads one snapshot: a deferred transaction over the read statements.
+  db.$client.transaction(() => {
+    for (const r of prepared(db, BALANCE_SQL).all(params) as Array<Record<string, number | null>>) {
+      const c = rowFor(r.unitId as number | null).counts;
+      for (const k of COUNT_KEYS) c[k] = Number(r[k] ?? 0);
+    }
+    for (const r of prepared(db, RECEIVED_BREAKDOWN_SQL).all(params) as Array<{ unitId: number | null; channel: string; type: string; category: number; fieldId: number | null; n: number }>) {
+      const b = rowFor(r.unitId).breakdowns;
+      add(b.byChannel, r.channel, r.n);
+      add(b.byType, r.type, r.n);
+      add(b.byCategory, String(r.category), r.n);
+      add(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.n);
+    }
+    for (const r of prepared(db, REFUSED_SQL).all(params) as Array<{ unitId: number | null; reason: string | null; n: number }>) {
+      add(rowFor(r.unitId).breakdowns.refusedByReason, r.reason ?? 'none', r.n);
+    }
+    const pairs = prepared(db, HANDLING_SQL).all(params) as Array<{ unitId: number | null; fromDate: string; toDate: string; n: number }>;
+    const ord = workdayOrdinals(pairs.flatMap((p) => [p.fromDate, p.toDate]), calendar);
+    for (const p of pairs) {
+      const days = Math.max(0, ord.get(p.toDate)! - ord.get(p.fromDate)!);
+      const hist = rowFor(p.unitId).hist;
+      hist.set(days, (hist.get(days) ?? 0) + p.n);
+    }
+    for (const r of prepared(db, RATINGS_SQL).all(params) as Array<{ unitId: number | null; rating: string; n: number }>) {
+      const ratings = rowFor(r.unitId).ratings;
+      if (r.rating in ratings) ratings[r.rating as keyof typeof ratings] += r.n;
+    }
+  }).deferred();
+
+  // Rows: the unit asked for, or every active unit, any inactive unit with figures, and the unassigned row.
+  const allUnits = listUnits({ activeOnly: false, db });
+  const units: UnitFigures[] = [];
+  const total = { counts: emptyCounts(), breakdowns: emptyBreakdowns(), hist: new Map<number, number>(), ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 } };
+  const pushRow = (id: number | null, code: string, name: string, nameEn: string) => {
+    const r = rows.get(key(id)) ?? { counts: emptyCounts(), breakdowns: emptyBreakdowns(), hist: new Map<number, number>(), ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 } };
+    rows.delete(key(id));
+    units.push({ unitId: id, code, name, nameEn, counts: r.counts, handling: summariseHistogram(r.hist), ratings: ratingsOf(r.ratings), breakdowns: r.breakdowns });
+    for (const k of COUNT_KEYS) total.counts[k] += r.counts[k];
+    for (const [v, n] of r.hist) total.hist.set(v, (total.hist.get(v) ?? 0) + n);
+    for (const k of ['satisfied', 'neutral', 'unsatisfied'] as const) total.ratings[k] += r.ratings[k];
+    for (const fam of Object.keys(r.breakdowns) as Array<keyof Breakdowns>) {
+      for (const [k, n] of Object.entries(r.breakdowns[fam])) add(total.breakdowns[fam], k, n);
+    }
+  };
+  for (const u of allUnits) {
+    if (unitId !== null ? u.id === unitId : u.active || rows.has(key(u.id))) pushRow(u.id, u.code, u.name, u.nameEn);
+  }
+  if (unitId === null) {
+    pushRow(null, UNASSIGNED_CODE, 'Chưa giao đơn vị', 'Not assigned');
+    // a unit id that no longer exists in `units` (should not happen: foreign key) still adds up
+    for (const k of [...rows.keys()]) pushRow(Number(k), `#${k}`, `Đơn vị #${k}`, `Unit #${k}`);
+  }
+  const fields = listFields({ activeOnly: false, db }).map((f) => ({ id: f.id, code: f.code, name: f.name, nameEn: f.nameEn }));
+  return {
+    period,
+    unitId,
+    generatedAt: now.toISOString(),
+    total: { counts: total.counts, handling: summariseHistogram(total.hist), ratings: ratingsOf(total.ratings), breakdowns: total.breakdowns },
+    units,
+    fields,
+    targets: targetsOf(total.counts),
+  };
+}
+
+// ---------- the detail list of the workbook, in chunks ----------
+
+export type DetailRow = {
+  id: number;
+  code: string;
+  receivedDate: string;
+  channel: string;
+  type: string;
+  category: number;
+  fieldId: number | null;
+  unitId: number | null;
+  status: string;
+  answerDue: string;
+  closedAt: number | null;
+  answeredAt: number | null;
+  onTime: number | null;
+  publication: string;
+};
+
+const DETAIL_SQL = `
+SELECT id, code, received_date AS receivedDate, channel, type, category, field_id AS fieldId, unit_id AS unitId,
+  status, answer_due AS answerDue, ${CLOSE_AT_SQL} AS closedAt, answered_at AS answeredAt,
+  (CASE WHEN status = 'answered' THEN ${ON_TIME_SQL} END) AS onTime, publication
+FROM pakn WHERE id > @after AND ${RELEVANT} AND ${UNIT_FILTER}
+ORDER BY id LIMIT @limit`;
+
+/**
+ * The PAKN counted in the period (carried over or received), without personal data, in id order and in chunks:
+ * each chunk is its own short statement, so a slow download never keeps the connection busy for other requests.
+ */
+export function* reportDetailChunks(
+  { period, unitId = null, chunkSize = 5000 }: { period: ReportPeriod; unitId?: number | null; chunkSize?: number },
+  db: Db = getDb(),
+): Generator<DetailRow[]> {
+  const params = paramsOf(period, unitId);
+  let after = 0;
+  for (;;) {
+    const rows = prepared(db, DETAIL_SQL).all({ ...params, after, limit: chunkSize }) as DetailRow[];
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < chunkSize) return;
+  }
+}
+
+export const localDate = (ms: number | null) => (ms === null ? '' : toLocalDate(ms));

@@ -1,0 +1,296 @@
+// Who may open which staff page and post which action, written out cell by cell so that a missing check
+// fails here. Roles: admin, coordinator, handler of unit A, approver of unit A, viewer, and anonymous.
+// Outcomes: OK (200 for pages, the success redirect for posts), 403, 404 (outside the actor's scope: a
+// handler must not learn that another unit's PAKN exists), IN (redirect to the sign-in page).
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as s from '../../db/schema';
+import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
+import { maxExtensionDate } from '../../app/domain/deadlines';
+import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
+import { createPakn, type NewPakn } from '../../app/models/pakn.server';
+import { BASE, startTestApp, type TestApp } from '../support/app';
+import { createStaffUser, postForm, signIn } from '../support/staff';
+
+type Outcome = 'OK' | 403 | 404 | 'IN';
+const OK = 'OK';
+const IN = 'IN';
+const ROLES = ['admin', 'coordinator', 'handlerA', 'approverA', 'viewer', 'anonymous'] as const;
+type Who = (typeof ROLES)[number];
+
+let app: TestApp;
+const cookie: Partial<Record<Who, string>> = {};
+let unitA: number;
+let unitB: number;
+let adminId: number;
+const today = toLocalDate(new Date());
+
+const BASE_PAKN: NewPakn = {
+  type: 'phan_anh',
+  subject: 'regulation',
+  category: 2,
+  submitterKind: 'individual',
+  orgName: null,
+  representative: null,
+  fullName: 'Võ Thị Hạnh',
+  address: 'Sông Cầu',
+  phone: '0933444555',
+  email: null,
+  title: 'Thủ tục thẩm định công nghệ',
+  content: 'Thời gian thẩm định kéo dài.',
+  regulationRef: null,
+  fieldId: null,
+  channel: 'online',
+  lang: 'vi',
+  receivedAt: new Date(),
+  consent: true,
+  showIdentity: false,
+};
+
+type Setup = { status: string; unit: 'A' | 'B' | null; answer?: boolean; pauseDaysAgo?: number };
+function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
+  const db = app.db();
+  const { pakn } = db.transaction((tx) => createPakn(tx, BASE_PAKN));
+  const unitId = unit === 'A' ? unitA : unit === 'B' ? unitB : null;
+  db.update(s.pakn).set({ status, unitId }).where(eq(s.pakn.id, pakn.id)).run();
+  if (answer) db.insert(s.answers).values({ paknId: pakn.id, body: 'Dự thảo', outcome: 'stands' }).run();
+  if (pauseDaysAgo !== undefined)
+    db.insert(s.paknPauses)
+      .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) })
+      .run();
+  return db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id)).get()!;
+}
+
+function withHost(raw: TestApp): TestApp {
+  const host = new URL(BASE).host;
+  return {
+    ...raw,
+    fetch: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('Host')) headers.set('Host', host);
+      return raw.fetch(path, { ...init, headers });
+    },
+  };
+}
+
+function outcomeOf(res: Response, successLocation?: RegExp): Outcome | number {
+  const location = res.headers.get('Location') ?? '';
+  if (res.status === 302 && location.startsWith('/can-bo/dang-nhap')) return IN;
+  if (successLocation) return res.status === 302 && successLocation.test(location) ? OK : res.status;
+  return res.status === 200 ? OK : res.status;
+}
+
+const paths: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = withHost(await startTestApp());
+  const db = app.db();
+  unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
+  unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;
+  const specs = {
+    admin: { role: 'admin' },
+    coordinator: { role: 'coordinator' },
+    handlerA: { role: 'handler', unitCode: 'QLKHCN' },
+    approverA: { role: 'approver', unitCode: 'QLKHCN' },
+    viewer: { role: 'viewer' },
+  } as const;
+  for (const [who, spec] of Object.entries(specs)) {
+    const u = await createStaffUser(db, spec);
+    if (who === 'admin') adminId = u.id;
+    cookie[who as Who] = await signIn(app, u.email, u.password);
+  }
+  const a = seed({ status: 'assigned', unit: 'A' });
+  const b = seed({ status: 'assigned', unit: 'B' });
+  const r = seed({ status: 'received', unit: null });
+  const dir = `${app.dir}/uploads`;
+  fs.mkdirSync(dir, { recursive: true });
+  const file = (paknId: number, n: string) => {
+    fs.copyFileSync('tests/fixtures/giay-to.pdf', `${dir}/${n.repeat(32)}`);
+    return db
+      .insert(s.attachments)
+      .values({
+        paknId,
+        storedName: n.repeat(32),
+        originalName: 'don.pdf',
+        mime: 'application/pdf',
+        size: fs.statSync(`${dir}/${n.repeat(32)}`).size,
+        sha256: 'x',
+      })
+      .returning()
+      .get().id;
+  };
+  Object.assign(paths, {
+    recordA: `/can-bo/pakn/${a.id}`,
+    recordB: `/can-bo/pakn/${b.id}`,
+    recordReceived: `/can-bo/pakn/${r.id}`,
+    fileA: `/can-bo/pakn/${a.id}/tep/${file(a.id, 'a')}`,
+    fileB: `/can-bo/pakn/${b.id}/tep/${file(b.id, 'b')}`,
+    userEdit: `/can-bo/quan-tri/nguoi-dung/${adminId}`,
+  });
+});
+afterAll(async () => app?.stop());
+
+// prettier-ignore
+const PAGES: Array<[string, Outcome[]]> = [
+  //                                   admin      coord      handlerA   approverA  viewer     anonymous
+  ['/can-bo',                         [OK,        OK,        OK,        OK,        OK,        IN]],
+  ['/can-bo?tab=overdue&q=thu+tuc',   [OK,        OK,        OK,        OK,        OK,        IN]],
+  ['recordA',                         [OK,        OK,        OK,        OK,        OK,        IN]],
+  ['recordB',                         [OK,        OK,        404,       404,       OK,        IN]],
+  ['recordReceived',                  [OK,        OK,        404,       404,       OK,        IN]],
+  ['/can-bo/pakn/99999999',           [404,       404,       404,       404,       404,       IN]],
+  ['/can-bo/pakn/abc',                [404,       404,       404,       404,       404,       IN]],
+  ['fileA',                           [OK,        OK,        OK,        OK,        OK,        IN]],
+  ['fileB',                           [OK,        OK,        404,       404,       OK,        IN]],
+  ['/can-bo/tiep-nhan',               [403,       OK,        403,       403,       403,       IN]],
+  ['/can-bo/tai-khoan',               [OK,        OK,        OK,        OK,        OK,        IN]],
+  ['/can-bo/quan-tri',                [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/co-quan',        [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/don-vi',         [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/linh-vuc',       [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/dinh-tuyen',     [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/co-quan-chuyen', [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/thoi-han',       [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/lich',           [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/nguoi-dung',     [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/nguoi-dung/moi', [OK,        403,       403,       403,       403,       IN]],
+  ['userEdit',                        [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/nhat-ky',        [OK,        403,       403,       403,       403,       IN]],
+];
+
+describe('pages (GET)', () => {
+  it.each(PAGES)('%s', async (key, expected) => {
+    const path = paths[key] ?? key;
+    const got: Array<Outcome | number> = [];
+    for (const who of ROLES) {
+      const res = await app.fetch(path, { headers: who === 'anonymous' ? {} : { Cookie: cookie[who]! } });
+      got.push(outcomeOf(res));
+    }
+    expect(got).toEqual(expected);
+  });
+});
+
+/** A state in which the intent is legal, so only the permission decides. */
+// prettier-ignore
+const ACTIONS: Array<[string, Setup, Outcome[]]> = [
+  //                                                                           admin      coord      handlerA   approverA  viewer     anonymous
+  ['classify', { status: 'received', unit: null },                            [403,       OK,        404,       404,       403,       IN]],
+  ['assign', { status: 'received', unit: null },                              [403,       OK,        404,       404,       403,       IN]],
+  ['refuse', { status: 'received', unit: null },                              [403,       OK,        404,       404,       403,       IN]],
+  ['transfer', { status: 'received', unit: null },                            [403,       OK,        404,       404,       403,       IN]],
+  ['forward', { status: 'received', unit: null },                             [403,       OK,        404,       404,       403,       IN]],
+  ['mark_duplicate', { status: 'received', unit: null },                      [403,       OK,        404,       404,       403,       IN]],
+  ['reassign', { status: 'assigned', unit: 'A' },                             [403,       OK,        403,       403,       403,       IN]],
+  ['take', { status: 'assigned', unit: 'A' },                                 [403,       403,       OK,        403,       403,       IN]],
+  ['take', { status: 'assigned', unit: 'B' },                                 [403,       403,       404,       404,       403,       IN]],
+  ['note', { status: 'in_progress', unit: 'A' },                              [403,       OK,        OK,        OK,        403,       IN]],
+  ['note', { status: 'in_progress', unit: 'B' },                              [403,       OK,        404,       404,       403,       IN]],
+  ['request_info', { status: 'in_progress', unit: 'A' },                      [403,       OK,        OK,        403,       403,       IN]],
+  ['receive_info', { status: 'awaiting_info', unit: 'A', pauseDaysAgo: 1 },   [403,       OK,        OK,        403,       403,       IN]],
+  ['close_no_info', { status: 'awaiting_info', unit: 'A', pauseDaysAgo: 40 }, [403,       OK,        403,       403,       403,       IN]],
+  ['extend', { status: 'in_progress', unit: 'A' },                            [403,       OK,        OK,        403,       403,       IN]],
+  ['draft', { status: 'in_progress', unit: 'A' },                             [403,       403,       OK,        403,       403,       IN]],
+  ['edit_draft', { status: 'drafted', unit: 'A', answer: true },              [403,       403,       OK,        403,       403,       IN]],
+  ['submit', { status: 'drafted', unit: 'A', answer: true },                  [403,       403,       OK,        403,       403,       IN]],
+  ['approve', { status: 'awaiting_approval', unit: 'A', answer: true },       [403,       403,       403,       OK,        403,       IN]],
+  ['approve', { status: 'awaiting_approval', unit: 'B', answer: true },       [403,       403,       404,       404,       403,       IN]],
+  ['return', { status: 'awaiting_approval', unit: 'A', answer: true },        [403,       OK,        403,       OK,        403,       IN]],
+  ['keep_studying', { status: 'in_progress', unit: 'A' },                     [403,       403,       403,       OK,        403,       IN]],
+  ['resume_study', { status: 'keep_studying', unit: 'A' },                    [403,       403,       OK,        403,       403,       IN]],
+];
+
+function fieldsFor(intent: string, p: typeof s.pakn.$inferSelect): Record<string, string> {
+  const db = app.db();
+  const note = 'Ghi chú kiểm thử quyền';
+  switch (intent) {
+    case 'classify':
+      return { type: 'kien_nghi', subject: 'regulation', category: '3', fieldId: '' };
+    case 'assign':
+      return { unitId: String(unitA) };
+    case 'reassign':
+      return { unitId: String(unitB), note };
+    case 'refuse':
+      return { reason: 'R03', note };
+    case 'transfer':
+      return { agencyId: String(db.select().from(s.externalAgencies).get()!.id), note };
+    case 'mark_duplicate':
+      return { duplicateOf: db.select().from(s.pakn).get()!.code, note };
+    case 'extend':
+      return {
+        newDate: maxExtensionDate(p.answerDue, getCalendar(db), getDeadlineRules(db).extension.days),
+        note,
+      };
+    case 'draft':
+    case 'edit_draft':
+      return { body: 'Trả lời', outcome: 'amend' };
+    case 'forward':
+    case 'note':
+    case 'request_info':
+    case 'return':
+    case 'keep_studying':
+      return { note };
+    default:
+      return {};
+  }
+}
+
+describe('workflow actions (POST intent)', () => {
+  it.each(ACTIONS)('%s on %o', async (intent, setup, expected) => {
+    const got: Array<Outcome | number> = [];
+    for (const who of ROLES) {
+      const p = seed(setup);
+      const res = await postForm(app, `/can-bo/pakn/${p.id}`, who === 'anonymous' ? null : cookie[who]!, {
+        intent,
+        version: String(p.version),
+        ...fieldsFor(intent, p),
+      });
+      got.push(outcomeOf(res, new RegExp(`^/can-bo/pakn/${p.id}\\?xong=${intent}$`)));
+    }
+    expect(got).toEqual(expected);
+  });
+});
+
+const OTHER_POSTS: Array<[string, string, () => Record<string, string>, RegExp, Outcome[]]> = [
+  // expected outcomes in role order: admin, coordinator, handlerA, approverA, viewer, anonymous
+  [
+    'bulk assign',
+    '/can-bo?index',
+    () => {
+      const p = seed({ status: 'received', unit: null });
+      return { intent: 'bulk_assign', unitId: String(unitA), ids: `${p.id}.${p.version}` };
+    },
+    /^\/can-bo\?.*da-giao=1/,
+    [403, OK, 403, 403, 403, IN],
+  ],
+  [
+    'staff intake',
+    '/can-bo/tiep-nhan',
+    () => ({
+      channel: 'phone',
+      receivedDate: today,
+      type: 'phan_anh',
+      subject: 'regulation',
+      category: '2',
+      submitterKind: 'individual',
+      fullName: 'Người gọi điện',
+      phone: '0912 111 333',
+      title: 'Phản ánh qua điện thoại',
+      content: 'Nội dung ghi lại từ cuộc gọi.',
+      field: 'unknown',
+    }),
+    /^\/can-bo\/pakn\/\d+\?xong=intake$/,
+    [403, OK, 403, 403, 403, IN],
+  ],
+];
+
+describe('other staff posts', () => {
+  it.each(OTHER_POSTS)('%s', async (_name, path, fields, success, expected) => {
+    const got: Array<Outcome | number> = [];
+    for (const who of ROLES) {
+      const res = await postForm(app, path, who === 'anonymous' ? null : cookie[who]!, fields());
+      got.push(outcomeOf(res, success));
+    }
+    expect(got).toEqual(expected);
+  });
+});

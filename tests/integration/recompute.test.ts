@@ -1,0 +1,237 @@
+// Changing the calendar or a deadline rule recomputes the due dates of open PAKN (and only open ones), with an
+// internal event on each; pauses and extensions are applied exactly. Tết Bính Ngọ 2026 is 14–22/02 (seeded).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { BASE, startTestApp, type TestApp } from '../support/app';
+import { createStaffUser, postForm, signIn } from '../support/staff';
+
+type Pakn = typeof s.pakn.$inferSelect;
+
+let app: TestApp;
+let admin = '';
+let models: {
+  createPakn: typeof import('../../app/models/pakn.server').createPakn;
+  answerDueDate: typeof import('../../app/models/pakn.server').answerDueDate;
+  recomputeOpenDueDates: typeof import('../../app/models/deadlines.server').recomputeOpenDueDates;
+  invalidateCalendar: typeof import('../../app/models/config.server').invalidateCalendar;
+  explainDueDate: typeof import('../../app/domain/deadlines').explainDueDate;
+};
+
+/** Remix refuses a POST with an Origin but no Host header (CSRF check), so send Host as a browser does. */
+function withHost(raw: TestApp): TestApp {
+  const host = new URL(BASE).host;
+  return {
+    ...raw,
+    fetch: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('Host')) headers.set('Host', host);
+      return raw.fetch(path, { ...init, headers });
+    },
+  };
+}
+
+beforeAll(async () => {
+  app = withHost(await startTestApp());
+  const a = await createStaffUser(app.db(), { role: 'admin' });
+  admin = await signIn(app, a.email, a.password);
+  const pakn = await import('../../app/models/pakn.server');
+  const deadlines = await import('../../app/models/deadlines.server');
+  const config = await import('../../app/models/config.server');
+  const domain = await import('../../app/domain/deadlines');
+  models = {
+    createPakn: pakn.createPakn,
+    answerDueDate: pakn.answerDueDate,
+    recomputeOpenDueDates: deadlines.recomputeOpenDueDates,
+    invalidateCalendar: config.invalidateCalendar,
+    explainDueDate: domain.explainDueDate,
+  };
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+function newPakn(receivedDate: string, status?: string): Pakn {
+  // The admin pages change the calendar inside the app build; this test process keeps its own cache.
+  models.invalidateCalendar();
+  const db = app.db();
+  const { pakn } = db.transaction((tx) =>
+    models.createPakn(tx, {
+      type: 'kien_nghi',
+      subject: 'regulation',
+      category: 2,
+      submitterKind: 'individual',
+      orgName: null,
+      representative: null,
+      fullName: 'Trần Văn Bình',
+      address: '5 Hùng Vương, Tuy Hòa',
+      phone: '0905123456',
+      email: null,
+      title: 'Thủ tục đăng ký hợp đồng chuyển giao công nghệ',
+      content: 'Hồ sơ yêu cầu nhiều bản sao giấy tờ đã có trong cơ sở dữ liệu quốc gia.',
+      regulationRef: null,
+      fieldId: null,
+      channel: 'online',
+      lang: 'vi',
+      receivedAt: new Date(`${receivedDate}T09:00:00+07:00`),
+      consent: true,
+      showIdentity: false,
+    }),
+  );
+  if (status) db.update(s.pakn).set({ status }).where(eq(s.pakn.id, pakn.id)).run();
+  return pakn;
+}
+
+const row = (id: number) => app.db().select().from(s.pakn).where(eq(s.pakn.id, id)).get()!;
+const recomputeEvents = (id: number) =>
+  app
+    .db()
+    .select()
+    .from(s.events)
+    .where(and(eq(s.events.paknId, id), eq(s.events.type, 'due_recomputed')))
+    .all();
+
+const post = (path: string, fields: Record<string, string>) => postForm(app, path, admin, fields);
+const setRule = (days: number, unit: 'working' | 'calendar') =>
+  post('/can-bo/quan-tri/thoi-han', {
+    intent: 'update',
+    key: 'answer',
+    days: String(days),
+    unit,
+    basis: 'Thông tư 02/2017/TT-VPCP',
+  });
+const addOverride = (date: string, kind: 'off' | 'work', note: string) =>
+  post('/can-bo/quan-tri/lich', { intent: 'save', date, kind, note });
+const removeOverride = (date: string) => post('/can-bo/quan-tri/lich', { intent: 'delete', date });
+
+describe('recomputing open due dates', () => {
+  let open: Pakn;
+  let closed: Pakn;
+
+  it('changing the answer rule from 20 calendar days to 15 working days recomputes open PAKN only', async () => {
+    open = newPakn('2026-03-04');
+    closed = newPakn('2026-03-04', 'answered');
+    // 04/03 + 20 days = Tuesday 24/03
+    expect(open.answerDue).toBe('2026-03-24');
+    expect(open.classifyDue).toBe('2026-03-06');
+
+    const res = await setRule(15, 'working');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe('/can-bo/quan-tri/thoi-han?ok=updated&n=1');
+
+    // 15 working days after Wednesday 04/03: 05, 06, 09–13, 16–20, 23, 24, 25
+    expect(row(open.id).answerDue).toBe('2026-03-25');
+    expect(row(open.id).classifyDue).toBe('2026-03-06');
+    expect(row(open.id).version).toBe(open.version);
+    const events = recomputeEvents(open.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ note: '24/03/2026 → 25/03/2026', isPublic: false });
+    expect(JSON.parse(events[0]!.data!)).toEqual({ answerDue: { from: '2026-03-24', to: '2026-03-25' } });
+
+    expect(row(closed.id).answerDue).toBe('2026-03-24');
+    expect(recomputeEvents(closed.id)).toHaveLength(0);
+
+    const audit = app
+      .db()
+      .select()
+      .from(s.auditLog)
+      .where(eq(s.auditLog.action, 'settings.deadline_rule.update'))
+      .all()
+      .at(-1);
+    expect(JSON.parse(audit!.detail!)).toMatchObject({
+      days: { from: 20, to: 15 },
+      unit: { from: 'calendar', to: 'working' },
+      recomputed: 1,
+    });
+  });
+
+  it('an official day off inside the period moves the due date by one working day', async () => {
+    const res = await addOverride('2026-03-11', 'off', 'Nghỉ bù (thử nghiệm)');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe('/can-bo/quan-tri/lich?nam=2026&ok=saved&n=1');
+    expect(row(open.id).answerDue).toBe('2026-03-26');
+    expect(recomputeEvents(open.id).at(-1)?.note).toBe('25/03/2026 → 26/03/2026');
+    expect(row(closed.id).answerDue).toBe('2026-03-24');
+    expect(recomputeEvents(closed.id)).toHaveLength(0);
+  });
+
+  it('a make-up Saturday counts as a working day', async () => {
+    expect((await addOverride('2026-03-14', 'work', 'Làm bù cho ngày nghỉ 11/03')).status).toBe(302);
+    expect(row(open.id).answerDue).toBe('2026-03-25');
+    expect(recomputeEvents(open.id).at(-1)?.note).toBe('26/03/2026 → 25/03/2026');
+
+    expect((await removeOverride('2026-03-11')).status).toBe(302);
+    expect(row(open.id).answerDue).toBe('2026-03-24');
+    expect((await removeOverride('2026-03-14')).status).toBe(302);
+    expect(row(open.id).answerDue).toBe('2026-03-25');
+    expect(recomputeEvents(open.id)).toHaveLength(5);
+  });
+
+  it('Tết is skipped, and correcting the Tết schedule moves the open PAKN it touches', async () => {
+    const tet = newPakn('2026-02-12');
+    // classify: 13/02, then 23/02 after Tết; answer: 13/02 + 14 working days from 23/02 = 12/03
+    expect(tet.classifyDue).toBe('2026-02-23');
+    expect(tet.answerDue).toBe('2026-03-12');
+    const before = recomputeEvents(open.id).length;
+
+    expect((await addOverride('2026-02-13', 'off', 'Nghỉ thêm trước Tết (thử nghiệm)')).status).toBe(302);
+    expect(row(tet.id)).toMatchObject({ classifyDue: '2026-02-24', answerDue: '2026-03-13' });
+    const event = recomputeEvents(tet.id).at(-1)!;
+    expect(event.note).toBe('12/03/2026 → 13/03/2026');
+    expect(JSON.parse(event.data!)).toEqual({
+      classifyDue: { from: '2026-02-23', to: '2026-02-24' },
+      answerDue: { from: '2026-03-12', to: '2026-03-13' },
+    });
+    // a PAKN whose period does not contain the changed day is untouched
+    expect(recomputeEvents(open.id)).toHaveLength(before);
+
+    expect((await removeOverride('2026-02-13')).status).toBe(302);
+    expect(row(tet.id)).toMatchObject({ classifyDue: '2026-02-23', answerDue: '2026-03-12' });
+  });
+
+  it('a pause across Tết stops the clock exactly once for each day', async () => {
+    const paused = newPakn('2026-02-09');
+    // 10–13/02, 23–27/02, 02–06/03, 09/03
+    expect(paused.answerDue).toBe('2026-03-09');
+    // information asked on 11/02, received on 25/02: days 12/02–25/02 do not count
+    app
+      .db()
+      .insert(s.paknPauses)
+      .values({ paknId: paused.id, fromDate: '2026-02-11', toDate: '2026-02-25' })
+      .run();
+
+    const changed = models.recomputeOpenDueDates(app.db());
+    expect(changed).toBe(1);
+    // 10, 11/02, then 26, 27/02, 02–06/03, 09–13/03, 16/03
+    expect(row(paused.id)).toMatchObject({ classifyDue: '2026-02-11', answerDue: '2026-03-16' });
+    const due = models.answerDueDate(row(paused.id), app.db());
+    expect(due.due).toBe('2026-03-16');
+    expect(models.explainDueDate(due, 'vi')).toContain('tạm dừng 12/02–25/02 chờ bổ sung thông tin');
+    expect(models.recomputeOpenDueDates(app.db())).toBe(0);
+  });
+
+  it('an open pause does not move the date; an extension replaces a shorter date', async () => {
+    const waiting = newPakn('2026-03-02');
+    app.db().insert(s.paknPauses).values({ paknId: waiting.id, fromDate: '2026-03-05', toDate: null }).run();
+    const extended = newPakn('2026-03-02');
+    app.db().update(s.pakn).set({ extendedTo: '2026-04-10' }).where(eq(s.pakn.id, extended.id)).run();
+
+    expect(models.recomputeOpenDueDates(app.db())).toBe(1);
+    expect(row(waiting.id).answerDue).toBe(waiting.answerDue);
+    expect(row(extended.id).answerDue).toBe('2026-04-10');
+
+    // a calendar change inside the original period leaves the extended date alone
+    expect((await addOverride('2026-03-10', 'off', 'Nghỉ (thử nghiệm)')).status).toBe(302);
+    expect(row(extended.id).answerDue).toBe('2026-04-10');
+    expect(row(waiting.id).answerDue > waiting.answerDue).toBe(true);
+    expect((await removeOverride('2026-03-10')).status).toBe(302);
+  });
+
+  it('back to 20 calendar days: a period ending in Tết moves to the first working day after it', async () => {
+    const beforeTet = newPakn('2026-01-26');
+    expect((await setRule(20, 'calendar')).status).toBe(302);
+    // 26/01 + 20 days = Sunday 15/02, inside Tết: due Monday 23/02
+    expect(row(beforeTet.id).answerDue).toBe('2026-02-23');
+    expect(row(closed.id).answerDue).toBe('2026-03-24');
+  });
+});
