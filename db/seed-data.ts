@@ -110,5 +110,6 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'intake.submissionsPerIpPerHour': 10,
   'followup.attemptsPer15Min': 10,
   'report.cutoffDay': 15,
+  'feedback.reconsiderationDays': 15,
   'security.totpRequiredRoles': [],
 };

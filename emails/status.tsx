@@ -40,6 +40,8 @@ type StatusCommon = {
   lookupUrl: string;
   /** the staff's note for this step (reason, question, explanation); plain text */
   note?: string | null;
+  /** the VI.3 document issued with this step, for the submitter's own view */
+  document?: { number: string; url: string } | null;
 };
 
 export type StatusEmailData = StatusCommon &
@@ -50,7 +52,7 @@ export type StatusEmailData = StatusCommon &
     | { step: 'assigned' | 'reassigned'; unitName: string; dueDate: string; dueExplanation: string }
     | { step: 'info_requested'; infoWaitDays: number }
     | { step: 'extended'; newDate: string; dueExplanation: string }
-    | { step: 'answered'; answerBody: string; outcomeLabel: string | null }
+    | { step: 'answered'; answerBody: string; outcomeLabel: string | null; ratingUrl: string; publicUrl: string }
     | { step: 'closed_no_info' }
     | {
         step: 'progress';
@@ -192,7 +194,16 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
         ),
         text: d.answerBody,
       });
-      body.push(p(k('next')));
+      body.push(p(k('next', { url: d.publicUrl })));
+      body.push(p(k('rateIntro')));
+      body.push({
+        html: (
+          <EmailButton href={d.ratingUrl} t={t}>
+            {k('rateLink')}
+          </EmailButton>
+        ),
+        text: d.ratingUrl,
+      });
       break;
     case 'closed_no_info':
       body.push(p(k('intro')));
@@ -206,6 +217,22 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
       body.push(noteBlock());
       body.push(p(k('next', { days: d.everyDays })));
       break;
+  }
+
+  if (d.document) {
+    const url = safeUrl(d.document.url);
+    const label = t('documents.email.documentLink', { number: d.document.number });
+    body.push({
+      html: (
+        <>
+          <EmailButton href={url} t={t}>
+            {label}
+          </EmailButton>
+          <p style={emailStyles.small}>{t('documents.email.documentHint')}</p>
+        </>
+      ),
+      text: `${label}\n${url}\n${t('documents.email.documentHint')}`,
+    });
   }
 
   const blocks = body.filter((b): b is Block => b !== null);

@@ -121,6 +121,7 @@ export function ActionForms(p: ActionFormsProps) {
     edit_draft: <DraftFields intent="edit_draft" {...p} field={field} />,
     return: note('return', 'staff.forms.returnNote'),
     keep_studying: note('keep_studying', 'staff.forms.keepStudyingNote'),
+    reopen: note('reopen', 'staff.forms.reopenNote'),
     note: note('note', 'staff.forms.note'),
     extend: p.extension ? (
       <>

@@ -132,6 +132,7 @@ export const ACTION_PERMISSION: Record<Action, Permission> = {
   // "Tiếp tục nghiên cứu" is an outcome communicated in the agency's name, so a leader decides it.
   keep_studying: 'pakn:approve',
   resume_study: 'pakn:take',
+  reopen: 'pakn:assign',
 };
 
 /** Workflow actions this actor may perform on this PAKN right now (status allows it and the actor is entitled). */

@@ -39,6 +39,7 @@ export const ACTIONS = [
   'return',
   'keep_studying',
   'resume_study',
+  'reopen',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -98,6 +99,9 @@ export const TRANSITIONS: readonly Transition[] = Object.freeze([
   t('drafted', 'keep_studying', 'keep_studying', true),
   t('awaiting_approval', 'keep_studying', 'keep_studying', true), // the leader reviewing the draft decides this
   t('keep_studying', 'resume_study', 'in_progress', false), // study concluded, back to a normal answer
+
+  // The submitter asked for reconsideration (rating page): the coordinator sends it back to its unit.
+  t('answered', 'reopen', 'assigned', true),
 ]);
 
 const byKey = new Map<string, Transition>(TRANSITIONS.map((tr) => [`${tr.from}|${tr.action}`, tr]));
@@ -169,6 +173,7 @@ export const ACTION_LABELS: Record<Action, { vi: string; en: string }> = {
   return: { vi: 'Trả lại để chỉnh sửa', en: 'Return for rework' },
   keep_studying: { vi: 'Tiếp tục nghiên cứu', en: 'Keep studying' },
   resume_study: { vi: 'Tiếp tục xử lý', en: 'Resume handling' },
+  reopen: { vi: 'Mở lại để xem xét lại', en: 'Reopen for reconsideration' },
 };
 
 export class TransitionError extends Error {

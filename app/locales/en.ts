@@ -7,6 +7,7 @@ import email from './en/email';
 import intake from './en/intake';
 import pub from './en/pub';
 import publish from './en/publish';
+import reports from './en/reports';
 import staff from './en/staff';
 
-export default { ...common, intake, email, auth, staff, admin, pub, publish, documents };
+export default { ...common, intake, email, auth, staff, admin, pub, publish, documents, reports };

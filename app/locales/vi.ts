@@ -7,6 +7,7 @@ import email from './vi/email';
 import intake from './vi/intake';
 import pub from './vi/pub';
 import publish from './vi/publish';
+import reports from './vi/reports';
 import staff from './vi/staff';
 
-export default { ...common, intake, email, auth, staff, admin, pub, publish, documents };
+export default { ...common, intake, email, auth, staff, admin, pub, publish, documents, reports };

@@ -3,6 +3,7 @@
 // All go through the outbox, inside the transaction of the change (or the event) they report.
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import * as s from '../../db/schema';
+import { ratingUrl } from './ratings.server';
 import {
   renderDigestEmail,
   renderOverdueEmail,
@@ -81,7 +82,10 @@ function isRefusalReason(x: string | null): x is RefusalReason {
  * is the assigner's internal note and goes to the unit only; for answered it is not used (the answer
  * and its outcome are read from `answers`).
  */
-export function notifyStep(tx: Tx | Db, args: { paknId: number; step: Step; note?: string | null }): void {
+export function notifyStep(
+  tx: Tx | Db,
+  args: { paknId: number; step: Step; note?: string | null; document?: { number: string; url: string } | null },
+): void {
   const db = tx as Db;
   const { paknId, step } = args;
   const note = args.note ?? null;
@@ -103,6 +107,7 @@ export function notifyStep(tx: Tx | Db, args: { paknId: number; step: Step; note
       agency: emailAgency(agencyRow, lang),
       lookupUrl: lookupUrl(),
       note,
+      document: args.document ?? null,
     };
     let data: StatusEmailData;
     switch (step) {
@@ -171,6 +176,8 @@ export function notifyStep(tx: Tx | Db, args: { paknId: number; step: Step; note
           step,
           answerBody: answer?.body ?? '',
           outcomeLabel: outcome ? t(`email.outcome.${outcome}`, { defaultValue: '' }) || null : null,
+          ratingUrl: ratingUrl(p.id),
+          publicUrl: `${getEnv().BASE_URL}/cong-khai/${p.code}`,
         };
         break;
       }

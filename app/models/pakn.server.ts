@@ -161,7 +161,8 @@ export function getSubmitterView({ id }: { id: number }, db: Db = getDb()) {
     .orderBy(asc(s.events.id))
     .all();
   const due = answerDueDate(p, db);
-  return { pakn: p, field, unit, files, history, due, publicStatus: publicStatus(p.status as Status) };
+  const answer = db.select().from(s.answers).where(eq(s.answers.paknId, id)).get();
+  return { pakn: p, field, unit, files, history, due, answer, publicStatus: publicStatus(p.status as Status) };
 }
 
 export function countPakn(db: Db = getDb()): number {

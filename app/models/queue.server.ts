@@ -14,7 +14,7 @@ import { getCalendar } from './config.server';
 import { getDb, type Db } from '~/utils/db.server';
 
 export const PAGE_SIZE = 50;
-export const QUEUE_TABS = ['classify', 'unit', 'approval', 'dueSoon', 'overdue', 'all'] as const;
+export const QUEUE_TABS = ['classify', 'unit', 'approval', 'dueSoon', 'overdue', 'reconsider', 'all'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 export const QUEUE_SORTS = ['due', 'due_desc', 'received_desc', 'received'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
@@ -59,7 +59,7 @@ export type QueueFilters = Omit<QueueParams, 'tab' | 'sort'> & { tab: QueueTab; 
 export function queueTabs(actor: Actor): QueueTab[] {
   return QUEUE_TABS.filter((tab) => {
     if (tab === 'unit') return actor.unitId !== null;
-    if (tab === 'classify') return !isUnitScoped(actor);
+    if (tab === 'classify' || tab === 'reconsider') return !isUnitScoped(actor);
     return true;
   });
 }
@@ -118,6 +118,12 @@ function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: Db): SQ
       );
     case 'overdue':
       return and(inArray(s.pakn.status, RUNNING_STATUSES), lt(s.pakn.answerDue, today));
+    case 'reconsider':
+      // answered items whose submitter asked for reconsideration (rating page), until reopened
+      return and(
+        eq(s.pakn.status, 'answered'),
+        sql`${s.pakn.id} IN (SELECT pakn_id FROM feedback_ratings WHERE reconsideration_requested = 1)`,
+      );
     case 'all':
       return undefined;
   }

@@ -390,3 +390,248 @@ export function* reportDetailChunks(
 }
 
 export const localDate = (ms: number | null) => (ms === null ? '' : toLocalDate(ms));
+
+// ---------- dashboard (coordinators and leaders) ----------
+
+export const AGEING_BUCKETS = [
+  { key: '0-5', min: 0, max: 5 },
+  { key: '6-10', min: 6, max: 10 },
+  { key: '11-20', min: 11, max: 20 },
+  { key: '>20', min: 21, max: Infinity },
+] as const;
+
+const WORKLOAD_SQL = `
+SELECT unit_id AS unitId, count(*) AS open,
+  sum(status <> 'awaiting_info' AND answer_due < @today) AS overdue,
+  sum(status = 'awaiting_info') AS paused,
+  sum(status = 'received') AS unclassified
+FROM pakn WHERE ${OPEN_SQL} AND ${UNIT_FILTER} GROUP BY unit_id`;
+
+const AGEING_SQL = `
+SELECT unit_id AS unitId, received_date AS d, count(*) AS n
+FROM pakn WHERE ${OPEN_SQL} AND ${UNIT_FILTER} GROUP BY 1, 2`;
+
+const OVERDUE_SQL = `
+SELECT id, code, title, unit_id AS unitId, status, received_date AS receivedDate, answer_due AS answerDue
+FROM pakn WHERE ${OPEN_SQL} AND status <> 'awaiting_info' AND answer_due < @today AND ${UNIT_FILTER}
+ORDER BY answer_due, id LIMIT @limit`;
+
+const TREND_RECEIVED_SQL = `
+SELECT received_date AS d, count(*) AS n FROM pakn
+WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER} GROUP BY 1`;
+
+const TREND_CLOSED_SQL = `
+SELECT ${localDateSql(CLOSE_AT_SQL)} AS d, count(*) AS n, sum(status = 'answered') AS answered,
+  sum(status = 'answered' AND ${ON_TIME_SQL}) AS onTime
+FROM pakn WHERE status IN (${CLOSED_SQL}) AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER} GROUP BY 1`;
+
+const TARGETS_SQL = `
+SELECT
+  (SELECT count(*) FROM pakn WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER}) AS received,
+  (SELECT count(*) FROM pakn WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER} AND channel = 'online') AS receivedOnline,
+  (SELECT count(*) FROM pakn WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER}
+     AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = pakn.id))) AS digitised,
+  (SELECT count(*) FROM pakn WHERE status = 'answered' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}) AS answered,
+  (SELECT count(*) FROM pakn WHERE status = 'answered' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
+     AND publication = 'published') AS published`;
+
+export type TrendPoint = { period: ReportPeriod; received: number; closed: number; answered: number; answeredOnTime: number };
+
+/** Sums per-day rows into the periods that contain each day. */
+function bucketByPeriod<T extends { d: string }>(rows: T[], periods: ReportPeriod[], f: (row: T, i: number) => void) {
+  for (const row of rows) {
+    const i = periods.findIndex((p) => row.d >= p.start && row.d <= p.end);
+    if (i >= 0) f(row, i);
+  }
+}
+
+/** The light II.1 query: the three targets of a period without the whole report. */
+export function targetsFor({ period, unitId = null }: { period: ReportPeriod; unitId?: number | null }, db: Db = getDb()): Target[] {
+  const r = prepared(db, TARGETS_SQL).get(paramsOf(period, unitId)) as Pick<Counts, 'received' | 'receivedOnline' | 'digitised' | 'answered' | 'published'>;
+  return targetsOf({ ...emptyCounts(), ...r });
+}
+
+export function buildDashboard(
+  { unitId = null, months, today, overdueLimit = 50 }: { unitId?: number | null; months: ReportPeriod[]; today: LocalDate; overdueLimit?: number },
+  db: Db = getDb(),
+) {
+  const calendar = getCalendar(db);
+  const allUnits = listUnits({ activeOnly: false, db });
+  const unitName = new Map(allUnits.map((u) => [u.id, u]));
+  const base = { unit: unitId, today };
+  return db.$client.transaction(() => {
+    const workload = prepared(db, WORKLOAD_SQL).all(base) as Array<{ unitId: number | null; open: number; overdue: number; paused: number; unclassified: number }>;
+    const ageRows = prepared(db, AGEING_SQL).all(base) as Array<{ unitId: number | null; d: string; n: number }>;
+    const ord = workdayOrdinals([today, ...ageRows.map((r) => r.d)], calendar);
+    const ageing = new Map<string, number[]>();
+    for (const r of ageRows) {
+      const age = Math.max(0, ord.get(today)! - ord.get(r.d)!);
+      const k = r.unitId === null ? 'none' : String(r.unitId);
+      const counts = ageing.get(k) ?? AGEING_BUCKETS.map(() => 0);
+      counts[AGEING_BUCKETS.findIndex((b) => age >= b.min && age <= b.max)]! += r.n;
+      ageing.set(k, counts);
+    }
+    const overdueTotal = workload.reduce((s, w) => s + w.overdue, 0);
+    const overdueRows = prepared(db, OVERDUE_SQL).all({ ...base, limit: overdueLimit }) as Array<{
+      id: number; code: string; title: string; unitId: number | null; status: string; receivedDate: string; answerDue: string;
+    }>;
+    const lateOrd = workdayOrdinals([today, ...overdueRows.map((r) => r.answerDue)], calendar);
+    const first = months[0]!;
+    const last = months[months.length - 1]!;
+    const trendParams = { ...paramsOf({ start: first.start, end: last.end }, unitId) };
+    const trend: TrendPoint[] = months.map((period) => ({ period, received: 0, closed: 0, answered: 0, answeredOnTime: 0 }));
+    bucketByPeriod(prepared(db, TREND_RECEIVED_SQL).all(trendParams) as Array<{ d: string; n: number }>, months, (r, i) => {
+      trend[i]!.received += r.n;
+    });
+    bucketByPeriod(
+      prepared(db, TREND_CLOSED_SQL).all(trendParams) as Array<{ d: string; n: number; answered: number; onTime: number }>,
+      months,
+      (r, i) => {
+        trend[i]!.closed += r.n;
+        trend[i]!.answered += r.answered;
+        trend[i]!.answeredOnTime += r.onTime;
+      },
+    );
+    const unitRows: Array<number | null> = [
+      ...allUnits.filter((u) => (unitId === null ? u.active || workload.some((w) => w.unitId === u.id) : u.id === unitId)).map((u) => u.id),
+      ...(unitId === null ? [null] : []),
+    ];
+    const label = (id: number | null) => (id === null ? { code: UNASSIGNED_CODE, name: 'Chưa giao đơn vị', nameEn: 'Not assigned' } : { code: unitName.get(id)?.code ?? `#${id}`, name: unitName.get(id)?.name ?? `#${id}`, nameEn: unitName.get(id)?.nameEn ?? `#${id}` });
+    return {
+      today,
+      workload: unitRows.map((id) => {
+        const w = workload.find((x) => x.unitId === id);
+        return { unitId: id, ...label(id), open: w?.open ?? 0, overdue: w?.overdue ?? 0, paused: w?.paused ?? 0, unclassified: w?.unclassified ?? 0 };
+      }),
+      ageing: unitRows.map((id) => ({ unitId: id, ...label(id), counts: ageing.get(id === null ? 'none' : String(id)) ?? AGEING_BUCKETS.map(() => 0) })),
+      overdue: {
+        total: overdueTotal,
+        items: overdueRows.map((r) => ({ ...r, unit: r.unitId === null ? null : label(r.unitId), daysLate: lateOrd.get(today)! - lateOrd.get(r.answerDue)! })),
+      },
+      trend,
+    };
+  }).deferred();
+}
+
+// ---------- public statistics: published answers only ----------
+
+const PUBLIC_GROUPS_SQL = `
+SELECT unit_id AS unitId, field_id AS fieldId, count(*) AS n, sum(${ON_TIME_SQL}) AS onTime
+FROM pakn WHERE publication = 'published' GROUP BY 1, 2`;
+
+const PUBLIC_TREND_SQL = `
+SELECT ${localDateSql('published_at')} AS d, count(*) AS n, sum(${ON_TIME_SQL}) AS onTime
+FROM pakn WHERE publication = 'published' AND published_at >= @S AND published_at < @E GROUP BY 1`;
+
+export type PublicGroup = { id: number | null; code: string; name: string; nameEn: string; published: number; onTime: number };
+
+/**
+ * Aggregates of the answers that are public (publication = 'published'): each of them is already on the public
+ * list with its field, unit, dates and on-time flag, so these counts disclose nothing new about anybody. Nothing
+ * is broken down by a submitter's characteristics, and no non-public data (ratings, refusals, contacts) is read.
+ */
+export function publicStatistics({ months }: { months: ReportPeriod[] }, db: Db = getDb()) {
+  const groups = prepared(db, PUBLIC_GROUPS_SQL).all({}) as Array<{ unitId: number | null; fieldId: number | null; n: number; onTime: number }>;
+  const units = listUnits({ activeOnly: false, db });
+  const fields = listFields({ activeOnly: false, db });
+  const collect = (ids: Array<{ id: number; code: string; name: string; nameEn: string }>, keyOf: (g: (typeof groups)[number]) => number | null) => {
+    const out: PublicGroup[] = [];
+    for (const x of [...ids, null]) {
+      const id = x?.id ?? null;
+      const mine = groups.filter((g) => keyOf(g) === id);
+      const published = mine.reduce((s, g) => s + g.n, 0);
+      if (published === 0) continue;
+      out.push({ id, code: x?.code ?? '', name: x?.name ?? '', nameEn: x?.nameEn ?? '', published, onTime: mine.reduce((s, g) => s + g.onTime, 0) });
+    }
+    return out;
+  };
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  const trend = months.map((period) => ({ period, published: 0, onTime: 0 }));
+  bucketByPeriod(prepared(db, PUBLIC_TREND_SQL).all(paramsOf({ start: first.start, end: last.end }, null)) as Array<{ d: string; n: number; onTime: number }>, months, (r, i) => {
+    trend[i]!.published += r.n;
+    trend[i]!.onTime += r.onTime;
+  });
+  return {
+    total: { published: groups.reduce((s, g) => s + g.n, 0), onTime: groups.reduce((s, g) => s + g.onTime, 0) },
+    byUnit: collect(units, (g) => g.unitId),
+    byField: collect(fields, (g) => g.fieldId),
+    trend,
+  };
+}
+
+// ---------- publication to the VI.4 register ----------
+
+export const REPORT_DOCUMENT_TYPE = 'result_report';
+export const REPORT_FORMAT = 'pakn-report/1';
+/** What a published report stores in documents.content: the figures as they were when it was published. */
+export type ReportSnapshot = { format: typeof REPORT_FORMAT; agencyName: string; unitName: string | null; report: Report };
+
+export class ReportConflictError extends Error {
+  constructor(public readonly key: string, public readonly params: Record<string, string | number> = {}) {
+    super(key);
+    this.name = 'ReportConflictError';
+  }
+}
+
+function sameScope(a: Report, b: { period: ReportPeriod; unitId: number | null }) {
+  return a.period.start === b.period.start && a.period.end === b.period.end && a.unitId === b.unitId;
+}
+
+/** Published result reports, newest first, with their snapshot. */
+export function listPublishedReports(db: Db = getDb()) {
+  const rows = db.$client
+    .prepare(`SELECT id, number, issued_date AS issuedDate, content FROM documents WHERE type = ? AND is_public = 1 ORDER BY issued_date DESC, id DESC LIMIT 200`)
+    .all(REPORT_DOCUMENT_TYPE) as Array<{ id: number; number: string; issuedDate: string; content: string }>;
+  return rows.flatMap((r) => {
+    const snapshot = parseSnapshot(r.content);
+    return snapshot ? [{ id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot }] : [];
+  });
+}
+
+export function getPublishedReport(id: number, db: Db = getDb()) {
+  const r = db.$client
+    .prepare(`SELECT id, number, issued_date AS issuedDate, content FROM documents WHERE id = ? AND type = ? AND is_public = 1`)
+    .get(id, REPORT_DOCUMENT_TYPE) as { id: number; number: string; issuedDate: string; content: string } | undefined;
+  const snapshot = r ? parseSnapshot(r.content) : null;
+  return r && snapshot ? { id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot } : null;
+}
+
+function parseSnapshot(content: string): ReportSnapshot | null {
+  try {
+    const s = JSON.parse(content) as ReportSnapshot;
+    return s.format === REPORT_FORMAT ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Publishes a report of a finished period (the figures of a running period would change after publication):
+ * a numbered `documents` row of type result_report, public, its content the snapshot (JSON) and its public text
+ * a plain summary. One publication per period and scope.
+ */
+export function publishReport(
+  { report, agencyName, unitName, abbreviation, summary, actorUserId, today }: {
+    report: Report; agencyName: string; unitName: string | null; abbreviation: string; summary: string; actorUserId: number; today: LocalDate;
+  },
+  db: Db = getDb(),
+): { id: number; number: string } {
+  if (report.period.end >= today) throw new ReportConflictError('periodNotEnded');
+  return db.$client.transaction(() => {
+    for (const existing of listPublishedReports(db)) {
+      if (sameScope(existing.snapshot.report, report)) throw new ReportConflictError('alreadyPublished', { number: existing.number });
+    }
+    const year = Number(today.slice(0, 4));
+    const { seq } = db.$client
+      .prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM documents WHERE type = ? AND year = ?')
+      .get(REPORT_DOCUMENT_TYPE, year) as { seq: number };
+    const number = `${seq}/BC-${abbreviation}`;
+    const snapshot: ReportSnapshot = { format: REPORT_FORMAT, agencyName, unitName, report };
+    const res = db.$client
+      .prepare(`INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
+        VALUES (NULL, ?, ?, ?, ?, ?, '', ?, ?, 1, ?)`)
+      .run(REPORT_DOCUMENT_TYPE, year, seq, number, today, JSON.stringify(snapshot), summary, actorUserId);
+    return { id: Number(res.lastInsertRowid), number };
+  }).immediate();
+}

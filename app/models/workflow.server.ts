@@ -26,6 +26,7 @@ import { cleanText } from '~/domain/text';
 import { ACTIONS, findTransition, isAction, isOpen, type Action, type Status } from '~/domain/workflow';
 import { audit } from './audit.server';
 import { getCalendar, getDeadlineRules } from './config.server';
+import { issueDocumentForStep } from './documents.server';
 import { notifyStep, type Step } from './notifications.server';
 import { answerDueDate } from './pakn.server';
 import { getDb, type Db } from '~/utils/db.server';
@@ -148,6 +149,7 @@ const SCHEMAS = {
   return: noteOnly,
   keep_studying: noteOnly,
   resume_study: empty,
+  reopen: noteOnly,
 } satisfies Record<Intent, z.ZodTypeAny>;
 
 export type IntentInput = { [K in Intent]: { intent: K } & z.output<(typeof SCHEMAS)[K]> }[Intent];
@@ -227,6 +229,7 @@ const PUBLIC_EVENTS: ReadonlySet<string> = new Set([
   'approve',
   'keep_studying',
   'extend',
+  'reopen',
 ]);
 const CLOSING: ReadonlySet<Action> = new Set([
   'refuse',
@@ -300,7 +303,17 @@ function transition(
   updateGuarded(ctx, { ...set, status: tr.to, ...(CLOSING.has(action) ? { closedAt: ctx.now } : {}) });
   record(ctx, action, { from, to: tr.to, note, data });
   const step = STEP[action];
-  if (step) notifyStep(ctx.tx, { paknId: ctx.p.id, step, note });
+  if (step) {
+    // the VI.3 document of the step (refusal, information request, transfer, reply) is issued with it
+    const document = issueDocumentForStep(ctx.tx, {
+      paknId: ctx.p.id,
+      step,
+      actorUserId: ctx.actor.id || null,
+      note,
+      now: ctx.now,
+    });
+    notifyStep(ctx.tx, { paknId: ctx.p.id, step, note, document });
+  }
   return tr.to;
 }
 
@@ -379,7 +392,14 @@ function apply(ctx: Ctx, input: IntentInput): void {
       }
       updateGuarded(ctx, { extendedTo: input.newDate, answerDue: input.newDate });
       record(ctx, 'extend', { note: input.note, data: { from: current, to: input.newDate } });
-      notifyStep(tx, { paknId: p.id, step: 'extended', note: input.note });
+      const document = issueDocumentForStep(tx, {
+        paknId: p.id,
+        step: 'extended',
+        actorUserId: ctx.actor.id,
+        note: input.note,
+        now: ctx.now,
+      });
+      notifyStep(tx, { paknId: p.id, step: 'extended', note: input.note, document });
       return;
     }
     case 'assign':
@@ -499,6 +519,10 @@ function apply(ctx: Ctx, input: IntentInput): void {
       return;
     case 'resume_study':
       transition(ctx, 'resume_study');
+      return;
+    case 'reopen':
+      // a new round of handling: the item is open again until a new answer is approved
+      transition(ctx, 'reopen', { note: input.note, set: { closedAt: null } });
       return;
     default: {
       const never: never = input;

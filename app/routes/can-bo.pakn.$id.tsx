@@ -15,7 +15,10 @@ import { ErrorSummary } from '~/components/form';
 import { ActionForms, type ActionResult } from '~/components/staff-action-forms';
 import { formatDateVi } from '~/domain/calendar';
 import { explainDueDate } from '~/domain/deadlines';
+import { DocumentList } from '~/components/document-list';
+import { listDocumentsForPakn } from '~/models/documents.server';
 import { getStaffRecord } from '~/models/record.server';
+import { can } from '~/domain/permissions';
 import {
   authorizeIntent,
   fieldErrorMessage,
@@ -105,6 +108,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           }
         : null,
       files: r.files.map((f) => ({ id: f.id, name: f.name, size: f.size, source: f.source })),
+      documents: listDocumentsForPakn({ paknId: p.id }).map((doc) => ({
+        id: doc.id,
+        type: doc.type,
+        number: doc.number,
+        issuedDate: formatDateVi(doc.issuedDate),
+      })),
+      canPublish: p.status === 'answered' && can(actor, 'pakn:publish'),
+      publication: p.publication,
       notes: r.events
         .filter((e) => e.type === 'note')
         .map((e) => ({ id: e.id, at: formatDateTime(e.at), actor: e.actorName, note: e.note })),
@@ -242,7 +253,15 @@ export default function RecordPage() {
       </dl>
 
       <h2 id="actions">{t('staff.record.actions')}</h2>
+      {d.canPublish ? (
+        <p>
+          <Link className="button" to={`/can-bo/pakn/${p.id}/cong-khai`}>
+            {t(d.publication === 'published' ? 'publish.editLink' : 'publish.link')}
+          </Link>
+        </p>
+      ) : null}
       <ActionForms {...d.forms} version={p.version} result={result ?? null} />
+      <DocumentList documents={d.documents} base="/can-bo/van-ban" />
 
       <h2>{t('staff.record.classification')}</h2>
       <dl className="summary-list">

@@ -29,6 +29,7 @@ import {
 import { formValues, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
 import { requirePermission, type StaffUser } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
+import { errorMeta } from '~/utils/error-meta';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
 
@@ -43,8 +44,10 @@ type ActionData = {
   summary: FieldError[];
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.pageTitle ?? '' },
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [
+  ...(data
+    ? [{ title: data.pageTitle }]
+    : errorMeta(error, (matches[0]?.data as { locale?: string } | undefined)?.locale)),
   { name: 'robots', content: 'noindex' },
 ];
 

@@ -14,6 +14,10 @@ import { dueState, explainDueDate } from '~/domain/deadlines';
 import { normaliseCode } from '~/domain/pakn';
 import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';
 import { getSubmitterView } from '~/models/pakn.server';
+import { DocumentList } from '~/components/document-list';
+import { listDocumentsForPakn } from '~/models/documents.server';
+import { ratingToken } from '~/models/ratings.server';
+import { renderSafeMarkdown } from '~/utils/markdown.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { getOpenInfoRequest, NOTE_MAX, submitInfoReply, WorkflowError } from '~/models/workflow.server';
 import { cleanText } from '~/domain/text';
@@ -44,6 +48,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(
     {
       isNew: new URL(request.url).searchParams.has('moi'),
+      answer:
+        p.status === 'answered' && view.answer
+          ? { html: renderSafeMarkdown(view.answer.body), ratingPath: `/danh-gia/${ratingToken(p.id)}` }
+          : null,
+      documents: listDocumentsForPakn({ paknId: p.id }).map((doc) => ({
+        id: doc.id,
+        type: doc.type,
+        number: doc.number,
+        issuedDate: formatDateVi(doc.issuedDate),
+      })),
       infoRequest: infoRequest
         ? {
             question: infoRequest.question,
@@ -227,6 +241,16 @@ export default function FollowStatus() {
       {d.infoRequest ? (
         <InfoReplyForm request={d.infoRequest} limits={d.infoLimits} result={replyResult} />
       ) : null}
+      {d.answer ? (
+        <>
+          <h2>{t('intake.follow.answer')}</h2>
+          <div className="answer-body" dangerouslySetInnerHTML={{ __html: d.answer.html }} />
+          <p>
+            <a href={d.answer.ratingPath}>{t('pub.rating.title')}</a>
+          </p>
+        </>
+      ) : null}
+      <DocumentList documents={d.documents} base="/theo-doi/van-ban" />
       <h2>{t('intake.follow.history')}</h2>
       <ol className="timeline">
         {d.history.map((h) => (

@@ -175,7 +175,8 @@ it('refuses to overwrite a database or to restore a damaged backup, with one cle
   fs.cpSync(out, damaged, { recursive: true });
   const file = path.join(damaged, 'pakn.db');
   const bytes = fs.readFileSync(file);
-  bytes[bytes.length - 100] ^= 0xff;
+  const at = bytes.length - 100;
+  bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at);
   fs.writeFileSync(file, bytes);
   const bad = await script('db-restore', ['--from', damaged, '--to-data-dir', path.join(dir, 'other')]);
   expect(bad.code).toBe(1);

@@ -70,7 +70,7 @@ it('logs every request with its id, status and duration, and no personal data or
   const form = (fields: Record<string, string>) => {
     const f = new FormData();
     for (const [k, v] of Object.entries(fields)) f.append(k, v);
-    f.append('files', new Blob([PDF], { type: 'application/pdf' }), FILE_NAME);
+    f.append('files', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), FILE_NAME);
     return f;
   };
   const { consent: _consent, ...withoutConsent } = CITIZEN;

@@ -35,6 +35,12 @@ export type ServerProcess = {
   cleanup(): Promise<void>;
 };
 
+// a test that times out or throws before its afterAll must not leave a server behind
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of live) c.kill('SIGKILL');
+});
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -81,14 +87,20 @@ export async function startServer(
     const c = spawn(process.execPath, ['server.mjs'], {
       cwd: ROOT,
       // PATH and HOME only from the parent: the test decides everything the portal reads
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = c;
+    live.add(c);
     let exited = false;
     exit = new Promise((resolve) =>
       c.once('exit', (code, signal) => {
         exited = true;
+        live.delete(c);
         resolve({ code, signal });
       }),
     );
@@ -195,7 +207,11 @@ export async function submitPakn(
     const form = new FormData();
     for (const [k, v] of Object.entries({ ...PAKN_FIELDS, ...fields })) form.append(k, v);
     for (const f of opts.files ?? [])
-      form.append('files', new Blob([f.data], { type: f.type ?? 'application/octet-stream' }), f.name);
+      form.append(
+        'files',
+        new Blob([new Uint8Array(f.data)], { type: f.type ?? 'application/octet-stream' }),
+        f.name,
+      );
     const checked = await fetch(`${baseUrl}/gop-y?t=${token}`, {
       method: 'POST',
       body: form,

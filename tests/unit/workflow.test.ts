@@ -44,6 +44,7 @@ in_progress       keep_studying   keep_studying
 drafted           keep_studying   keep_studying
 awaiting_approval keep_studying   keep_studying
 keep_studying     resume_study    in_progress
+answered          reopen          assigned
 `
   .trim()
   .split('\n')
@@ -99,9 +100,9 @@ describe('state machine definition', () => {
     expect(STATUSES.filter((s) => !canClose.has(s))).toEqual([]);
   });
 
-  it('makes closed statuses terminal and gives every open status something to do', () => {
+  it('makes closed statuses terminal (an answer can only be reopened) and gives every open status something to do', () => {
     for (const s of STATUSES) {
-      if (isClosed(s)) expect(allowedActions(s), s).toEqual([]);
+      if (isClosed(s)) expect(allowedActions(s), s).toEqual(s === 'answered' ? ['reopen'] : []);
       else expect(allowedActions(s).length, s).toBeGreaterThan(0);
     }
   });
@@ -131,6 +132,7 @@ describe('notes and clock', () => {
         'in_progress keep_studying',
         'drafted keep_studying',
         'awaiting_approval keep_studying',
+        'answered reopen',
       ].sort(),
     );
   });

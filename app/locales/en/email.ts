@@ -122,7 +122,9 @@ export default {
       intro: '{{agency}} answers your submission {{code}} as follows.',
       outcomeLabel: 'Outcome',
       answerHeading: 'Answer',
-      next: 'The official answer is published as the law requires. Thank you for your contribution.',
+      next: 'The official answer is published as the law requires, at {{url}}. Thank you for your contribution.',
+      rateIntro: 'Are you satisfied with the answer? Please take a minute to tell us. If you are not, you can ask for it to be reconsidered.',
+      rateLink: 'Rate the answer',
     },
     closed_no_info: {
       subject: '[{{code}}] Submission closed: no additional information received',

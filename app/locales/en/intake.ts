@@ -131,6 +131,7 @@ export default {
       'The answer is sent to you and published on the portal (without your personal data unless you agreed).',
   },
   follow: {
+    answer: 'The answer',
     title: 'Track your feedback',
     intro: 'Enter the code and the e-mail address or phone number you used when sending.',
     code: 'Code',

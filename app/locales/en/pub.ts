@@ -1,4 +1,30 @@
 export default {
+  rating: {
+    title: 'Rate the answer',
+    intro: 'The answer to {{code}}: “{{title}}”.',
+    question: 'Are you satisfied with the answer?',
+    satisfied: 'Satisfied',
+    neutral: 'Neither satisfied nor unsatisfied',
+    unsatisfied: 'Not satisfied',
+    comment: 'Comments',
+    commentHint: 'Optional. Do not include personal details.',
+    reconsider: 'I ask the agency to reconsider the answer',
+    reconsiderHint: 'Only if you are not satisfied, within {{days}} working days of the answer. Give your reasons in the comments.',
+    submit: 'Send',
+    thanks: 'Thank you for rating the answer.',
+    thanksReconsider: 'Your request for reconsideration has been passed to the receiving office. You will be told by e-mail.',
+    already: 'You rated it: {{rating}}. You can send again to change it.',
+    publicLink: 'See the published answer',
+    invalidLink: 'This rating link is wrong, or the item has not been answered yet.',
+    errors: {
+      rating: 'Select how satisfied you are',
+      commentTooLong: 'Comments must be 2,000 characters or fewer',
+      reconsiderOnlyUnsatisfied: 'You can only ask for reconsideration if you are not satisfied',
+      reconsiderNeedsReason: 'Give your reasons for reconsideration (at least 10 characters)',
+      reconsiderClosed: 'The time to ask for reconsideration has passed',
+      alreadyRequested: 'You have already asked for this answer to be reconsidered',
+    },
+  },
   documents: {
     registerTitle: 'Register of published documents',
     registerIntro:

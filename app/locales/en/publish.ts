@@ -1,5 +1,7 @@
 // Publishing an answer (issue #4): the staff page /can-bo/pakn/$id/cong-khai.
 export default {
+  link: 'Publish the answer',
+  editLink: 'Edit the published answer',
   title: 'Publish the result of {{code}}',
   back: 'Back to record {{code}}',
   intro:

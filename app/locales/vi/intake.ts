@@ -133,6 +133,7 @@ export default {
       'Kết quả trả lời được gửi cho bạn và công khai trên cổng (không kèm thông tin cá nhân nếu bạn không đồng ý).',
   },
   follow: {
+    answer: 'Kết quả trả lời',
     title: 'Tra cứu phản ánh, kiến nghị',
     intro: 'Nhập mã số cùng địa chỉ thư điện tử hoặc số điện thoại bạn đã dùng khi gửi.',
     code: 'Mã số',

