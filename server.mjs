@@ -32,7 +32,8 @@ app.disable('x-powered-by');
 if (env.TRUST_PROXY === '1') app.set('trust proxy', 1);
 
 app.use((req, res, next) => {
-  res.locals.requestId = req.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+  const given = req.get('x-request-id');
+  res.locals.requestId = given && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : crypto.randomUUID();
   res.locals.cspNonce = crypto.randomBytes(16).toString('base64');
   res.setHeader('X-Request-Id', res.locals.requestId);
   const start = process.hrtime.bigint();
@@ -134,7 +135,9 @@ function shutdown(signal) {
     log.info('stopped');
     process.exit(0);
   });
-  server.closeIdleConnections?.();
+  // idle keep-alive connections would otherwise hold the exit for Node's keep-alive timeout
+  server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 100).unref();
   setTimeout(() => process.exit(1), 10_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

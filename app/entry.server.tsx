@@ -1,16 +1,27 @@
 import { PassThrough } from 'node:stream';
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node';
+import {
+  createReadableStreamFromReadable,
+  type EntryContext,
+  type HandleErrorFunction,
+} from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { getI18n, getLocale } from './utils/i18n.server';
+import { getLogger } from './utils/logger.server';
 import { NonceProvider } from './utils/nonce';
 
 // The Express server reaches the app's start-up and shutdown hooks through this module.
 export { startApp, stopApp } from './utils/lifecycle.server';
 
 const ABORT_DELAY = 5_000;
+
+/** Unexpected errors in loaders and actions: logged with the path only (no query, no body). */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  getLogger().error({ err: error, path: new URL(request.url).pathname }, 'unhandled error');
+};
 
 export default function handleRequest(
   request: Request,
@@ -49,7 +60,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) getLogger().error({ err: error }, 'render error');
         },
       },
     );

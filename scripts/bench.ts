@@ -57,6 +57,7 @@ const { values: opts } = parseArgs({
     out: { type: 'string', default: 'docs/benchmarks.md' },
     'no-write': { type: 'boolean', default: false },
     only: { type: 'string' },
+    'node-options': { type: 'string', default: '' },
   },
 });
 const SIZES = opts.sizes!.split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
@@ -67,6 +68,7 @@ const WARMUP = Number(opts.warmup);
 const CONNECTIONS = Number(opts.connections);
 const WORKERS = Number(opts.workers);
 const ONLY = opts.only ? new Set(opts.only.split(',')) : null;
+const NODE_OPTIONS = opts['node-options']!;
 if (SIZES.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`--sizes: integers ≥ 100, got ${opts.sizes}`);
 
 const log = (...args: unknown[]) => console.log(...args);
@@ -239,6 +241,7 @@ async function startServer(dbFile: string, dataDir: string): Promise<Server> {
     MAIL_WORKER: '0',
     TRUST_PROXY: '1',
     BENCH_WORKERS: String(WORKERS),
+    ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
   };
   const child = spawn(process.execPath, [WORKERS > 1 ? 'cluster.mjs' : 'server.mjs'], { cwd: SNAPSHOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
@@ -397,7 +400,8 @@ const TARGETS: Target[] = [
               context.n = ctx.ipCounter.n++;
               context.ip = ipFor(context.n);
               context.token = undefined;
-              return { ...req, headers: { ...ACCEPT, 'X-Forwarded-For': context.ip } };
+              // no Accept-Encoding here: the token is read from the page
+              return { ...req, headers: { Accept: 'text/html', 'X-Forwarded-For': context.ip } };
             },
             onResponse: (status, body, context: C) => {
               context.token = status === 200 ? /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(body)?.[1] : undefined;
@@ -462,12 +466,20 @@ async function load(target: Target, ctx: RunCtx, seconds: number): Promise<Sampl
     sample.errors += 1;
   });
   const result = await instance;
-  sample.errors = Math.max(sample.errors, result.errors + result.timeouts);
+  // a submission whose form or check step failed restarts from the form: that is an error too
+  sample.errors = Math.max(sample.errors, result.errors + result.timeouts) + (result.resets ?? 0);
   return sample;
 }
 
 async function measure(target: Target, ctx: RunCtx, server: Server): Promise<Result> {
+  const alive = () => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new Error(`the server exited (${server.child.exitCode ?? server.child.signalCode}) during "${target.label}":\n${server.lines.slice(-30).join('\n')}`);
+    }
+  };
+  alive();
   if (WARMUP > 0) await load(target, ctx, WARMUP);
+  alive();
   let peak = 0;
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssKb(server.pid));
@@ -477,6 +489,7 @@ async function measure(target: Target, ctx: RunCtx, server: Server): Promise<Res
   const t0 = performance.now();
   const s = await load(target, ctx, DURATION);
   const elapsed = (performance.now() - t0) / 1000;
+  alive();
   const cpu = (cpuSeconds(server.pid) - cpu0) / elapsed;
   clearInterval(sampler);
   peak = Math.max(peak, rssKb(server.pid));
@@ -657,7 +670,12 @@ function markdown(runs: SizeRun[], build: { built: boolean; seconds: number; bar
   lines.push('');
   lines.push(`- Machine: ${m.nproc} CPU (${m.model}), ${fmt(m.memGb, 1)} GiB RAM, Linux ${m.kernel}, Node.js ${m.node}`);
   lines.push(`- Load average (1/5/15 min) at start ${load.start.map((x) => x.toFixed(2)).join(' / ')}, at end ${load.end.map((x) => x.toFixed(2)).join(' / ')}`);
-  lines.push(`- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page after a ${WARMUP} s warm-up, \`Accept-Encoding: gzip\`, in the same process as this script, on loopback; server: \`node server.mjs\` (${WORKERS > 1 ? `${WORKERS} workers behind node:cluster` : 'one process'}), NODE_ENV=production, LOG_LEVEL=warn, MAIL_WORKER=0`);
+  lines.push(
+    `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page after a ${WARMUP} s warm-up, \`Accept-Encoding: gzip\` ` +
+      `(except the submission's form step, whose token is read), in the same process as this script, on loopback; server: ` +
+      `\`${NODE_OPTIONS ? `NODE_OPTIONS=${NODE_OPTIONS} ` : ''}node server.mjs\` (${WORKERS > 1 ? `${WORKERS} workers behind node:cluster` : 'one process'}), ` +
+      `NODE_ENV=production, LOG_LEVEL=warn, MAIL_WORKER=0, TRUST_PROXY=1 (one X-Forwarded-For address per submission)`,
+  );
   lines.push(`- Build: ${build.built ? `rebuilt in ${fmt(build.seconds)} s` : 'unchanged sources, previous build reused'}; bare route ${build.bareFromApp ? 'from app/routes' : 'added to the benchmark copy only (app/routes has none yet)'}`);
   lines.push(`- Seed ${SEED}, data up to ${END}: ` + runs.map((r) => `${r.size.toLocaleString('en')} PAKN ${r.seed.cached ? 'cached, seeded' : 'seeded'} in ${fmt(r.seed.seconds)} s (${fmt(r.seed.bytes / 2 ** 20, 0)} MB, ${r.seed.events.toLocaleString('en')} events, ${r.seed.published.toLocaleString('en')} published; copied in ${fmt(r.copySeconds)} s)`).join('; '));
   lines.push('');

@@ -21,6 +21,12 @@ export type SubmitterKind = (typeof SUBMITTER_KINDS)[number];
 export const CHANNELS = ['online', 'post', 'in_person', 'phone', 'email', 'hotline'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Channels a coordinator records by hand (spec §3: paper, phone, e-mail are keyed into the system). */
+export const STAFF_CHANNELS = CHANNELS.filter((c): c is Exclude<Channel, 'online'> => c !== 'online');
+
+export const RATINGS = ['satisfied', 'neutral', 'unsatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
 export const REFUSAL_REASONS = ['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -7,6 +7,7 @@ import {
   categoriesFor,
   CATEGORIES,
   CHANNELS,
+  STAFF_CHANNELS,
   PAKN_TYPES,
   SUBJECTS,
   SUBMITTER_KINDS,
@@ -24,7 +25,7 @@ import { getEnv } from '~/utils/env.server';
 import { enqueueMail } from '~/utils/mail.server';
 import type { Actor } from '~/domain/permissions';
 
-export const STAFF_CHANNELS = CHANNELS.filter((c) => c !== 'online');
+export { STAFF_CHANNELS };
 
 const E = (k: string) => `intake.errors.${k}`;
 const S = (k: string) => `staff.intake.errors.${k}`;

@@ -1,5 +1,6 @@
 // The redacted open-data export and the feeds: only published, public fields, never contact details.
 import { isValidLocalDate, toLocalDate } from '~/domain/calendar';
+import { OPEN_DATA_COLUMNS } from '~/domain/open-data';
 import { listFields, listUnits } from './config.server';
 import { listPublishedSince } from './public.server';
 import { getEnv } from '~/utils/env.server';
@@ -8,23 +9,6 @@ import { markdownToPlainText } from '~/utils/markdown.server';
 export const MAX_RANGE_DAYS = 5 * 366;
 export const MAX_ROWS = 100_000;
 
-/** The documented columns of the export, in order (also rendered on /du-lieu-mo). */
-export const OPEN_DATA_COLUMNS = [
-  'code',
-  'url',
-  'title',
-  'summary',
-  'answer',
-  'type',
-  'category',
-  'field',
-  'unit',
-  'received_date',
-  'answer_due',
-  'answered_date',
-  'published_date',
-  'on_time',
-] as const;
 
 export type RangeError = { message: 'rangeOrder' | 'rangeTooLong' | 'rangeInvalid' };
 

@@ -14,10 +14,8 @@ import { getCalendar } from './config.server';
 import { getDb, type Db } from '~/utils/db.server';
 
 export const PAGE_SIZE = 50;
-export const QUEUE_TABS = ['classify', 'unit', 'approval', 'dueSoon', 'overdue', 'reconsider', 'all'] as const;
-export type QueueTab = (typeof QUEUE_TABS)[number];
-export const QUEUE_SORTS = ['due', 'due_desc', 'received_desc', 'received'] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
+import { QUEUE_SORTS, QUEUE_TABS, type QueueSort, type QueueTab } from '~/domain/queue';
+export { QUEUE_SORTS, QUEUE_TABS, type QueueSort, type QueueTab };
 
 export const OPEN_STATUSES: Status[] = STATUSES.filter(isOpen);
 /** open and with the clock running: awaiting_info is paused, so it is neither due soon nor overdue */

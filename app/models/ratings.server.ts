@@ -6,14 +6,13 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '../../db/schema';
 import { toLocalDate } from '~/domain/calendar';
+import { RATINGS } from '~/domain/pakn';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { getCalendar, getSetting } from './config.server';
 import { audit } from './audit.server';
 import { getDb, type Db } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 
-export const RATINGS = ['satisfied', 'neutral', 'unsatisfied'] as const;
-export type Rating = (typeof RATINGS)[number];
 export const COMMENT_MAX = 2000;
 
 const sign = (id: number) =>

@@ -28,9 +28,10 @@ import type Database from 'better-sqlite3';
 import { toLocalDate, type LocalDate, type WorkingCalendar } from '~/domain/calendar';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES, REFUSAL_REASONS } from '~/domain/pakn';
-import { periodBoundsMs, type ReportPeriod } from '~/domain/report-periods';
+import { isUnitScoped, type Actor } from '~/domain/permissions';
+import { normaliseCutoffDay, parsePeriod, periodBoundsMs, type PeriodError, type ReportPeriod } from '~/domain/report-periods';
 import { isClosed, STATUSES } from '~/domain/workflow';
-import { getCalendar, listFields, listUnits } from './config.server';
+import { getCalendar, getSetting, listFields, listUnits } from './config.server';
 import { getDb, type Db } from '~/utils/db.server';
 
 // ---------- SQL building blocks (constants only: never user input) ----------
@@ -255,6 +256,41 @@ export function resolveUnit(raw: string | null | undefined, db: Db = getDb()): n
   const id = Number(v);
   if (!listUnits({ activeOnly: false, db }).some((u) => u.id === id)) throw new ReportInputError('unknownUnit');
   return id;
+}
+
+export function reportCutoffDay(db: Db = getDb()): number {
+  return normaliseCutoffDay(getSetting<unknown>('report.cutoffDay', db));
+}
+
+export type ReportQuery =
+  | { ok: true; period: ReportPeriod; unitId: number | null; cutoffDay: number }
+  | { ok: false; status: 400 | 403; errors: Array<PeriodError | { field: 'unit'; key: string }>; cutoffDay: number };
+
+/**
+ * The period and scope asked for in a report URL (the form's GET parameters). A unit-scoped actor (an approver
+ * leading a unit) always gets their own unit: asking for another one is a 403, not a silent substitution.
+ */
+export function parseReportQuery(params: URLSearchParams, actor: Actor, db: Db = getDb()): ReportQuery {
+  const cutoffDay = reportCutoffDay(db);
+  const get = (k: string) => params.get(k) ?? undefined;
+  const parsed = parsePeriod(
+    { period: get('period'), year: get('year'), month: get('month'), quarter: get('quarter'), half: get('half'), from: get('from'), to: get('to') },
+    cutoffDay,
+  );
+  const errors: Array<PeriodError | { field: 'unit'; key: string }> = parsed.ok ? [] : [...parsed.errors];
+  let unitId: number | null = null;
+  try {
+    unitId = resolveUnit(get('unit'), db);
+  } catch (error) {
+    if (!(error instanceof ReportInputError)) throw error;
+    errors.push({ field: 'unit', key: error.key });
+  }
+  if (isUnitScoped(actor)) {
+    if (unitId !== null && unitId !== actor.unitId) return { ok: false, status: 403, errors: [{ field: 'unit', key: 'otherUnit' }], cutoffDay };
+    unitId = actor.unitId;
+  }
+  if (errors.length || !parsed.ok) return { ok: false, status: 400, errors, cutoffDay };
+  return { ok: true, period: parsed.period, unitId, cutoffDay };
 }
 
 type Params = { S: number; E: number; endDate: LocalDate; unit: number | null };
@@ -564,8 +600,14 @@ export function publicStatistics({ months }: { months: ReportPeriod[] }, db: Db 
 
 export const REPORT_DOCUMENT_TYPE = 'result_report';
 export const REPORT_FORMAT = 'pakn-report/1';
-/** What a published report stores in documents.content: the figures as they were when it was published. */
+/** The figures as they were when the report was published. */
 export type ReportSnapshot = { format: typeof REPORT_FORMAT; agencyName: string; unitName: string | null; report: Report };
+/**
+ * documents.content and public_content hold an OfficialDocument as JSON (the convention of documents.server.ts,
+ * so /van-ban/$id shows and prints the narrative like any other document); a result report adds its figures
+ * under `figures`, which /thong-ke reads from the public version only.
+ */
+type StoredReportDoc = Record<string, unknown> & { figures?: ReportSnapshot };
 
 export class ReportConflictError extends Error {
   constructor(public readonly key: string, public readonly params: Record<string, string | number> = {}) {
@@ -574,64 +616,91 @@ export class ReportConflictError extends Error {
   }
 }
 
-function sameScope(a: Report, b: { period: ReportPeriod; unitId: number | null }) {
-  return a.period.start === b.period.start && a.period.end === b.period.end && a.unitId === b.unitId;
+function parseFigures(json: string | null): ReportSnapshot | null {
+  if (!json) return null;
+  try {
+    const figures = (JSON.parse(json) as StoredReportDoc).figures;
+    return figures?.format === REPORT_FORMAT ? figures : null;
+  } catch {
+    return null;
+  }
 }
 
-/** Published result reports, newest first, with their snapshot. */
+/** Published result reports, newest first, with the figures of their public version. */
 export function listPublishedReports(db: Db = getDb()) {
   const rows = db.$client
-    .prepare(`SELECT id, number, issued_date AS issuedDate, content FROM documents WHERE type = ? AND is_public = 1 ORDER BY issued_date DESC, id DESC LIMIT 200`)
-    .all(REPORT_DOCUMENT_TYPE) as Array<{ id: number; number: string; issuedDate: string; content: string }>;
+    .prepare(`SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents
+      WHERE type = ? AND is_public = 1 ORDER BY issued_date DESC, id DESC LIMIT 200`)
+    .all(REPORT_DOCUMENT_TYPE) as Array<{ id: number; number: string; issuedDate: string; content: string | null }>;
   return rows.flatMap((r) => {
-    const snapshot = parseSnapshot(r.content);
+    const snapshot = parseFigures(r.content);
     return snapshot ? [{ id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot }] : [];
   });
 }
 
 export function getPublishedReport(id: number, db: Db = getDb()) {
   const r = db.$client
-    .prepare(`SELECT id, number, issued_date AS issuedDate, content FROM documents WHERE id = ? AND type = ? AND is_public = 1`)
-    .get(id, REPORT_DOCUMENT_TYPE) as { id: number; number: string; issuedDate: string; content: string } | undefined;
-  const snapshot = r ? parseSnapshot(r.content) : null;
+    .prepare(`SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents WHERE id = ? AND type = ? AND is_public = 1`)
+    .get(id, REPORT_DOCUMENT_TYPE) as { id: number; number: string; issuedDate: string; content: string | null } | undefined;
+  const snapshot = r ? parseFigures(r.content) : null;
   return r && snapshot ? { id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot } : null;
 }
 
-function parseSnapshot(content: string): ReportSnapshot | null {
-  try {
-    const s = JSON.parse(content) as ReportSnapshot;
-    return s.format === REPORT_FORMAT ? s : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Publishes a report of a finished period (the figures of a running period would change after publication):
- * a numbered `documents` row of type result_report, public, its content the snapshot (JSON) and its public text
- * a plain summary. One publication per period and scope.
+ * Publishes the report of a finished period (the figures of a running period would still change): a numbered
+ * `documents` row of type result_report, public; `documents(number)` returns the narrative (full, with the
+ * sections staff complete) and its public version, both with the figures. One publication per period and scope.
  */
 export function publishReport(
-  { report, agencyName, unitName, abbreviation, summary, actorUserId, today }: {
-    report: Report; agencyName: string; unitName: string | null; abbreviation: string; summary: string; actorUserId: number; today: LocalDate;
+  {
+    report,
+    agencyName,
+    unitName,
+    abbreviation,
+    documents,
+    actorUserId,
+    today,
+  }: {
+    report: Report;
+    agencyName: string;
+    unitName: string | null;
+    abbreviation: string;
+    documents: (number: string) => { full: object; public: object };
+    actorUserId: number;
+    today: LocalDate;
   },
   db: Db = getDb(),
 ): { id: number; number: string } {
   if (report.period.end >= today) throw new ReportConflictError('periodNotEnded');
-  return db.$client.transaction(() => {
-    for (const existing of listPublishedReports(db)) {
-      if (sameScope(existing.snapshot.report, report)) throw new ReportConflictError('alreadyPublished', { number: existing.number });
-    }
-    const year = Number(today.slice(0, 4));
-    const { seq } = db.$client
-      .prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM documents WHERE type = ? AND year = ?')
-      .get(REPORT_DOCUMENT_TYPE, year) as { seq: number };
-    const number = `${seq}/BC-${abbreviation}`;
-    const snapshot: ReportSnapshot = { format: REPORT_FORMAT, agencyName, unitName, report };
-    const res = db.$client
-      .prepare(`INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
-        VALUES (NULL, ?, ?, ?, ?, ?, '', ?, ?, 1, ?)`)
-      .run(REPORT_DOCUMENT_TYPE, year, seq, number, today, JSON.stringify(snapshot), summary, actorUserId);
-    return { id: Number(res.lastInsertRowid), number };
-  }).immediate();
+  return db.$client
+    .transaction(() => {
+      for (const existing of listPublishedReports(db)) {
+        const r = existing.snapshot.report;
+        if (r.period.start === report.period.start && r.period.end === report.period.end && r.unitId === report.unitId) {
+          throw new ReportConflictError('alreadyPublished', { number: existing.number });
+        }
+      }
+      const year = Number(today.slice(0, 4));
+      const { seq } = db.$client
+        .prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM documents WHERE type = ? AND year = ?')
+        .get(REPORT_DOCUMENT_TYPE, year) as { seq: number };
+      const number = `${seq}/BC-${abbreviation}`;
+      const figures: ReportSnapshot = { format: REPORT_FORMAT, agencyName, unitName, report };
+      const docs = documents(number);
+      const res = db.$client
+        .prepare(`INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
+          VALUES (NULL, ?, ?, ?, ?, ?, '', ?, ?, 1, ?)`)
+        .run(
+          REPORT_DOCUMENT_TYPE,
+          year,
+          seq,
+          number,
+          today,
+          JSON.stringify({ ...docs.full, figures }),
+          JSON.stringify({ ...docs.public, figures }),
+          actorUserId,
+        );
+      return { id: Number(res.lastInsertRowid), number };
+    })
+    .immediate();
 }

@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Choices, ErrorSummary, TextArea, type FieldError } from '~/components/form';
 import { hitRateLimit } from '~/models/rate-limit.server';
-import { COMMENT_MAX, getRatingContext, RATINGS, ratingSchema, submitRating, verifyRatingToken } from '~/models/ratings.server';
+import { RATINGS } from '~/domain/pakn';
+import { COMMENT_MAX, getRatingContext, ratingSchema, submitRating, verifyRatingToken } from '~/models/ratings.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

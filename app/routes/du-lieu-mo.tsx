@@ -3,7 +3,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { OPEN_DATA_COLUMNS, parseRange } from '~/models/open-data.server';
+import { OPEN_DATA_COLUMNS } from '~/domain/open-data';
+import { parseRange } from '~/models/open-data.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

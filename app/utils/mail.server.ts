@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { outbox } from '../../db/schema';
 import { getDb, type Db } from './db.server';
@@ -366,6 +366,15 @@ export function startMailWorker(opts: { intervalMs?: number } = {}): { stop(): P
       },
     },
   };
+  // Rows a killed process had claimed but never tried keep a 15-minute lease; this process is the only
+  // sender for its database, so it takes them back at once instead of leaving receipts waiting.
+  const now = new Date();
+  const released = getDb()
+    .update(outbox)
+    .set({ nextAttemptAt: now })
+    .where(and(eq(outbox.status, 'pending'), eq(outbox.attempts, 0), gt(outbox.nextAttemptAt, now)))
+    .run().changes;
+  if (released) getLogger().warn({ released }, 'mail: released leases left by an interrupted pass');
   globalForMail.__paknMailWorker = state;
   getLogger().info({ transport: describeTransport(), intervalMs: state.intervalMs }, 'mail: worker started');
   schedule(state, KICK_DELAY_MS); // deliver whatever was left from before a restart

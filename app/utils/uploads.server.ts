@@ -65,6 +65,15 @@ export function sanitiseFileName(name: string): string {
   return (clean || 'tep-dinh-kem').slice(0, 150);
 }
 
+async function fsyncFile(file: string) {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 async function drain(data: AsyncIterable<Uint8Array>) {
   for await (const _ of data) void _;
 }
@@ -124,6 +133,8 @@ export async function parseSubmissionForm(
       },
     });
     await pipeline(Readable.from(data), limiter, fs.createWriteStream(target, { flags: 'wx' }));
+    // on disk before the PAKN that refers to it is committed (the database itself syncs every commit)
+    if (!oversize) await fsyncFile(target);
     const reject = (key: FileProblem['key']) => {
       fs.rmSync(target, { force: true });
       problems.push({ key, name: originalName });
