@@ -3,6 +3,7 @@
 // the figures are there for anyone who cannot see the chart and for copying.
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Target } from '~/models/reports.server';
 
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#f47738', '#4c2c92'];
 const DASHES = ['', '6 4', '2 3', '10 3 2 3', ''];
@@ -200,3 +201,56 @@ export function LineChart({ title, categories, series, categoryHeader }: { title
     </figure>
   );
 }
+
+/** Numbers as the report tables show them (vi: 1.234 and 92,5 %). */
+export function useFigureFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
+  const int = new Intl.NumberFormat(locale);
+  const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  return {
+    int: (n: number) => int.format(n),
+    pct: (x: number | null) => (x === null ? '—' : `${one.format(x * 100)} %`),
+    days: (x: number | null) => (x === null ? '—' : one.format(x)),
+    share: (n: number, total: number) => (total ? `${one.format((n / total) * 100)} %` : '—'),
+  };
+}
+
+
+/** The plan's II.1 targets against the actual values (the report, the dashboard, the public page). */
+export function TargetsTable({ targets }: { targets: Target[] }) {
+  const { t } = useTranslation();
+  const f = useFigureFormat();
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{t('reports.section.targets')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('reports.target.name')}</th>
+          <th scope="col" className="num">{t('reports.target.goal')}</th>
+          <th scope="col" className="num">{t('reports.target.actual')}</th>
+          <th scope="col" className="num">{t('reports.target.basis')}</th>
+          <th scope="col">{t('reports.target.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {targets.map((x) => (
+          <tr key={x.key}>
+            <th scope="row">{t(`reports.target.${x.key}`)}</th>
+            <td className="num">{x.target < 1 ? t('reports.target.atLeast', { value: f.pct(x.target) }) : f.pct(x.target)}</td>
+            <td className="num">{f.pct(x.actual)}</td>
+            <td className="num">
+              {f.int(x.numerator)}/{f.int(x.denominator)}
+            </td>
+            <td>
+              {x.met === null ? t('reports.target.noData') : (
+                <span className={`tag ${x.met ? 'tag-onTrack' : 'tag-overdue'}`}>{x.met ? t('reports.target.met') : t('reports.target.notMet')}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+

@@ -1,12 +1,5 @@
-import {
-  addCalendarDays,
-  formatDateVi,
-  formatDayMonth,
-  isValidLocalDate,
-  WEEKEND_LABELS,
-  type LocalDate,
-  type WorkingCalendar,
-} from './calendar';
+import type { WorkingCalendar } from './calendar';
+import { addCalendarDays, formatDateVi, formatDayMonth, isValidLocalDate, WEEKEND_LABELS, type LocalDate } from './dates';
 
 /*
  * Our legal reading of PAKN deadlines (spec §6):

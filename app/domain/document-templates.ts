@@ -21,7 +21,7 @@
  * for their name, organisation, representative, address, phone and e-mail; the submitter's own title (unreviewed,
  * possibly offensive or identifying) is replaced by the reviewed public title or a neutral marker.
  */
-import { formatDateVi, type LocalDate } from './calendar';
+import { formatDateVi, type LocalDate } from './dates';
 import type { RefusalReason } from './pakn';
 import { applyRedactions, detectPii, REDACTION_MARKER_VI, type PiiContext } from './redaction';
 

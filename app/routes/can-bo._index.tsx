@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/form';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { can } from '~/domain/permissions';
 import { STATUSES } from '~/domain/workflow';

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/form';
 import { ActionForms, type ActionResult } from '~/components/staff-action-forms';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { DocumentList } from '~/components/document-list';
 import { listDocumentsForPakn } from '~/models/documents.server';

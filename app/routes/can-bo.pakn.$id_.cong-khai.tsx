@@ -12,7 +12,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Choices, ErrorSummary, TextArea, TextField, type FieldError } from '~/components/form';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { getSetting } from '~/models/config.server';
 import {
   addPublicationFile,

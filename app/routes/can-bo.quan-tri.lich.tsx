@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Choices, ErrorSummary, Select, TextField } from '~/components/form';
-import { dayOfWeek, formatDateVi, toLocalDate } from '~/domain/calendar';
+import { dayOfWeek, formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate, explainDueDate } from '~/domain/deadlines';
 import {
   deleteCalendarOverride,

@@ -10,7 +10,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Checkbox, Choices, ErrorSummary, Select, TextArea, TextField } from '~/components/form';
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import { CATEGORIES, PAKN_TYPES, SUBJECTS, SUBMITTER_KINDS } from '~/domain/pakn';
 import { LIMITS } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';

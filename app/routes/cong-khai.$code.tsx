@@ -4,7 +4,7 @@ import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { normaliseCode } from '~/domain/pakn';
 import { errorMeta } from '~/utils/error-meta';
 import { getPublished } from '~/models/public.server';

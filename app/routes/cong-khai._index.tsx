@@ -2,7 +2,7 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { listFields, listUnits } from '~/models/config.server';
 import { listPublished, parsePublicFilters, publicYears } from '~/models/public.server';

@@ -1,4 +1,4 @@
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import { sitemap } from '~/models/open-data.server';
 import { publishedCodes } from '~/models/public.server';
 import { getEnv } from '~/utils/env.server';

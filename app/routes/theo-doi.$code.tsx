@@ -9,7 +9,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextArea } from '~/components/form';
-import { formatDateVi, toLocalDate } from '~/domain/calendar';
+import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { dueState, explainDueDate } from '~/domain/deadlines';
 import { normaliseCode } from '~/domain/pakn';
 import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';

@@ -94,6 +94,7 @@ export default {
   },
   unit: 'Unit',
   stt: 'No.',
+  item: 'Item',
   count: 'Count',
   share: 'Share',
   total: 'Total',

@@ -94,6 +94,7 @@ export default {
   },
   unit: 'Đơn vị',
   stt: 'STT',
+  item: 'Nội dung',
   count: 'Số lượng',
   share: 'Tỷ lệ',
   total: 'Tổng cộng',
