@@ -202,7 +202,7 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
             {k('rateLink')}
           </EmailButton>
         ),
-        text: d.ratingUrl,
+        text: `${k('rateLink')}: ${d.ratingUrl}`,
       });
       break;
     case 'closed_no_info':

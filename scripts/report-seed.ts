@@ -260,7 +260,68 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
 export const ALL_STATUSES: readonly Status[] = STATUSES;
 export const ALL_CHANNELS: readonly Channel[] = CHANNELS;
 
+/**
+ * --time: the yearly report and the workbook export over an existing database, as measured for docs/reports.md.
+ * Prints the time of buildReport (best and median of 3), the export's time, size and the process's peak RSS
+ * while exporting (sampled every 10 ms), with the RSS before the export for comparison.
+ */
+async function timeReport(file: string, year: number) {
+  const { openDatabase } = await import('../app/utils/db.server');
+  const { periodOf } = await import('../app/domain/report-periods');
+  const { buildReport, reportDetailChunks, reportCutoffDay } = await import('../app/models/reports.server');
+  const { reportWorkbookStream, reportPdf } = await import('../app/models/report-export.server');
+  const { getAgency } = await import('../app/models/config.server');
+  const fs = await import('node:fs');
+  const { pipeline } = await import('node:stream/promises');
+  const db = openDatabase(file);
+  const rows = (db.$client.prepare('SELECT count(*) AS n FROM pakn').get() as { n: number }).n;
+  const period = periodOf('year', year, 1, reportCutoffDay(db));
+  const times: number[] = [];
+  let report = buildReport({ period }, db);
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    report = buildReport({ period }, db);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const ctx = { report, agency: getAgency(db), unitName: null, today: '2026-02-01' };
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  const out = `${file}.export.xlsx`;
+  const t0 = performance.now();
+  await pipeline(reportWorkbookStream(ctx, reportDetailChunks({ period }, db)), fs.createWriteStream(out));
+  const exportMs = performance.now() - t0;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const size = fs.statSync(out).size;
+  fs.rmSync(out);
+  const t1 = performance.now();
+  await reportPdf(ctx);
+  const pdfMs = performance.now() - t1;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+  const c = report.total.counts;
+  console.log(
+    [
+      `rows in pakn: ${rows}`,
+      `period: ${period.start}..${period.end}; carried over ${c.carriedOver}, received ${c.received}, closed ${c.closed}, carried forward ${c.carriedForward}`,
+      `buildReport: best ${times[0]!.toFixed(0)} ms, median ${times[1]!.toFixed(0)} ms`,
+      `xlsx export: ${(exportMs / 1000).toFixed(1)} s, ${mb(size)} file, ${c.carriedOver + c.received} list rows; RSS before ${mb(before)}, peak ${mb(peak)}`,
+      `pdf narrative: ${pdfMs.toFixed(0)} ms`,
+    ].join('\n'),
+  );
+  db.$client.close();
+}
+
 async function main() {
+  if (process.argv.includes('--time')) {
+    const { values } = parseArgs({ options: { time: { type: 'boolean' }, out: { type: 'string' }, year: { type: 'string', default: '2025' } } });
+    process.env.DATABASE_URL = values.out ?? process.env.DATABASE_URL ?? 'data/pakn.db';
+    return timeReport(process.env.DATABASE_URL, Number(values.year));
+  }
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: '10000' },

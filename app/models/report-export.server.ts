@@ -36,6 +36,8 @@ export const fmtInt = (n: number) => nf.format(n);
 export const fmtPct = (x: number | null) => (x === null ? '—' : `${nf1.format(x * 100)}%`);
 const fmtDays = (x: number | null) => (x === null ? '—' : nf1.format(x));
 const share = (n: number, d: number) => (d ? n / d : null);
+/** 'YYYY-MM-DD' → 'dd/mm/yyyy' by slicing: formatDateVi's time-zone round trip is too slow per row */
+const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 export type ExportContext = { report: Report; agency: Agency; unitName: string | null; today: string };
 
@@ -111,15 +113,39 @@ export function reportWorkbookStream(ctx: ExportContext, detail: Iterable<Detail
   return out;
 }
 
-async function flowControl(out: PassThrough) {
-  if (out.destroyed) throw new Error('client went away');
-  if (out.writableNeedDrain) {
-    await new Promise<void>((resolve) => {
-      out.once('drain', resolve);
-      out.once('close', resolve);
-    });
-  } else {
-    await new Promise((resolve) => setImmediate(resolve));
+/**
+ * Backpressure. exceljs writes a sheet's XML into its own buffer stream, which archiver deflates on the thread
+ * pool, and pays no attention to either side being slow: left alone, the rows of a large sheet pile up in memory
+ * faster than zlib compresses them. So after each chunk we wait until (a) the sheet's pending XML is below a few
+ * megabytes (read from exceljs' StreamBuf and archiver's input; if those internals ever change this reads 0 and
+ * only the next check remains) and (b) the response stream is not asking us to wait.
+ */
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+type Buffered = { writableLength?: number; readableLength?: number; _writableState?: { length?: number }; _readableState?: { length?: number } };
+type StreamBufLike = { buffers?: unknown[]; pipes?: Buffered[] };
+function pendingBytes(sheet: unknown): number {
+  const stream = (sheet as { stream?: StreamBufLike }).stream;
+  // archiver's input is a readable-stream v2 PassThrough: no writableLength, only its internal states
+  const pipe = stream?.pipes?.[0];
+  const writable = pipe?.writableLength ?? pipe?._writableState?.length ?? 0;
+  const readable = pipe?.readableLength ?? pipe?._readableState?.length ?? 0;
+  return (stream?.buffers?.length ?? 0) * 65536 + writable + readable;
+}
+
+async function flowControl(out: PassThrough, sheet: unknown) {
+  for (;;) {
+    if (out.destroyed) throw new Error('client went away');
+    if (out.writableNeedDrain) {
+      await new Promise<void>((resolve) => {
+        out.once('drain', resolve);
+        out.once('close', resolve);
+      });
+    } else if (pendingBytes(sheet) > MAX_PENDING_BYTES) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    } else {
+      await new Promise((resolve) => setImmediate(resolve));
+      return;
+    }
   }
 }
 
@@ -333,27 +359,27 @@ async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Itera
   let n = 0;
   for (const chunk of detail) {
     for (const d of chunk) {
-      const closedDate = d.closedAt === null ? null : toLocalDate(d.closedAt);
+      const closedDate = d.closedDate;
       ws3.addRow([
         ++n,
         d.code,
-        formatDateVi(d.receivedDate),
+        dmy(d.receivedDate),
         t(`channel.${d.channel}`),
         t(`type.${d.type}`),
         d.category,
         d.fieldId === null ? '' : (fields.get(d.fieldId) ?? ''),
         d.unitId === null ? t('reports.unassigned') : (units.get(d.unitId) ?? `#${d.unitId}`),
         STATUS_LABELS[d.status as Status]?.vi ?? d.status,
-        formatDateVi(d.answerDue),
-        closedDate ? formatDateVi(closedDate) : '',
-        d.answeredAt === null ? '' : formatDateVi(d.answeredAt),
+        dmy(d.answerDue),
+        closedDate ? dmy(closedDate) : '',
+        d.answeredDate ? dmy(d.answeredDate) : '',
         d.onTime === null ? '' : d.onTime ? 'Có' : 'Không',
         d.publication === 'published' ? 'Có' : '',
         d.receivedDate < start ? 'Kỳ trước chuyển sang' : 'Tiếp nhận trong kỳ',
         closedDate !== null && closedDate <= end ? 'Đã xử lý xong' : 'Chuyển kỳ sau',
       ]).commit();
     }
-    await flowControl(out);
+    await flowControl(out, ws3);
   }
   ws3.commit();
   await wb.commit();

@@ -45,22 +45,33 @@ const OPEN_SQL = `(status NOT IN (${CLOSED_SQL}))`;
 const localDateSql = (ms: string) => `date((${ms}) / 1000 + 25200, 'unixepoch')`;
 const ANSWERED_DATE_SQL = localDateSql(`coalesce(answered_at, ${CLOSE_AT_SQL})`);
 const ON_TIME_SQL = `coalesce(on_time, ${ANSWERED_DATE_SQL} <= answer_due)`;
-const CLOSED_IN = `(${OPEN_SQL} = 0 AND ${CLOSE_AT_SQL} < @E)`;
-const RECEIVED_IN = `(received_at >= @S)`;
-const CARRIED_FORWARD = `(${OPEN_SQL} OR ${CLOSE_AT_SQL} >= @E)`;
 /** rows that count in the period at all: received before its end and not closed before its start */
 const RELEVANT = `received_at < @E AND (${OPEN_SQL} OR ${CLOSE_AT_SQL} >= @S)`;
 const UNIT_FILTER = `(@unit IS NULL OR unit_id = @unit)`;
 
-const BALANCE_SQL = `
-SELECT unit_id AS unitId,
+/*
+ * One pass over the rows that count, as a co-routine (LIMIT -1 keeps SQLite from flattening it) so that the close
+ * instant and the open flag are computed once per row, and NOT INDEXED because a sequential scan beats walking an
+ * index over most of the table. Grouped by unit and by the dimensions of the received breakdowns, which JS then
+ * sums both ways: every balance and outcome indicator and every "received by …" table come from this one scan.
+ */
+const COUNTED_ROWS = `SELECT id, unit_id, channel, type, category, field_id, received_at, status, answer_due, publication,
+  on_time, answered_at, ${CLOSE_AT_SQL} AS ca, ${OPEN_SQL} AS op
+FROM pakn NOT INDEXED WHERE ${RELEVANT} AND ${UNIT_FILTER} LIMIT -1`;
+const CLOSED_IN = `(op = 0 AND ca < @E)`;
+const CARRIED_FORWARD = `(op OR ca >= @E)`;
+const RECEIVED_IN = `(received_at >= @S)`;
+const ROW_ON_TIME = `coalesce(on_time, ${localDateSql('coalesce(answered_at, ca)')} <= answer_due)`;
+
+export const BALANCE_SQL = `
+SELECT unit_id AS unitId, channel, type, category, field_id AS fieldId,
   sum(received_at < @S) AS carriedOver,
   sum(${RECEIVED_IN}) AS received,
   sum(${CLOSED_IN}) AS closed,
   sum(${CARRIED_FORWARD}) AS carriedForward,
   sum(${CLOSED_IN} AND status = 'answered') AS answered,
-  sum(${CLOSED_IN} AND status = 'answered' AND ${ON_TIME_SQL}) AS answeredOnTime,
-  sum(${CLOSED_IN} AND status = 'answered' AND NOT ${ON_TIME_SQL}) AS answeredLate,
+  sum(${CLOSED_IN} AND status = 'answered' AND ${ROW_ON_TIME}) AS answeredOnTime,
+  sum(${CLOSED_IN} AND status = 'answered' AND NOT ${ROW_ON_TIME}) AS answeredLate,
   sum(${CLOSED_IN} AND status = 'refused') AS refused,
   sum(${CLOSED_IN} AND status = 'transferred') AS transferred,
   sum(${CLOSED_IN} AND status = 'forwarded') AS forwarded,
@@ -70,27 +81,21 @@ SELECT unit_id AS unitId,
   sum(${CARRIED_FORWARD} AND answer_due < @endDate) AS inProgressOverdue,
   sum(${CLOSED_IN} AND status = 'answered' AND publication = 'published') AS published,
   sum(${RECEIVED_IN} AND channel = 'online') AS receivedOnline,
-  sum(${RECEIVED_IN} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = pakn.id))) AS digitised
-FROM pakn
-WHERE ${RELEVANT} AND ${UNIT_FILTER}
-GROUP BY unit_id`;
-
-const RECEIVED_BREAKDOWN_SQL = `
-SELECT unit_id AS unitId, channel, type, category, field_id AS fieldId, count(*) AS n
-FROM pakn WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER}
+  sum(${RECEIVED_IN} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))) AS digitised
+FROM (${COUNTED_ROWS}) x
 GROUP BY 1, 2, 3, 4, 5`;
 
-const REFUSED_SQL = `
+export const REFUSED_SQL = `
 SELECT unit_id AS unitId, refusal_reason AS reason, count(*) AS n
 FROM pakn WHERE status = 'refused' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
 GROUP BY 1, 2`;
 
-const HANDLING_SQL = `
+export const HANDLING_SQL = `
 SELECT unit_id AS unitId, received_date AS fromDate, ${ANSWERED_DATE_SQL} AS toDate, count(*) AS n
-FROM pakn WHERE status = 'answered' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
+FROM pakn NOT INDEXED WHERE status = 'answered' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
 GROUP BY 1, 2, 3`;
 
-const RATINGS_SQL = `
+export const RATINGS_SQL = `
 SELECT p.unit_id AS unitId, r.rating AS rating, count(*) AS n
 FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id
 WHERE r.created_at >= @S AND r.created_at < @E AND (@unit IS NULL OR p.unit_id = @unit)
@@ -318,16 +323,16 @@ export function buildReport(
 
   // The whole report reads one snapshot: a deferred transaction over the read statements.
   db.$client.transaction(() => {
-    for (const r of prepared(db, BALANCE_SQL).all(params) as Array<Record<string, number | null>>) {
-      const c = rowFor(r.unitId as number | null).counts;
-      for (const k of COUNT_KEYS) c[k] = Number(r[k] ?? 0);
-    }
-    for (const r of prepared(db, RECEIVED_BREAKDOWN_SQL).all(params) as Array<{ unitId: number | null; channel: string; type: string; category: number; fieldId: number | null; n: number }>) {
-      const b = rowFor(r.unitId).breakdowns;
-      add(b.byChannel, r.channel, r.n);
-      add(b.byType, r.type, r.n);
-      add(b.byCategory, String(r.category), r.n);
-      add(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.n);
+    type Group = Record<CountKey, number> & { unitId: number | null; channel: string; type: string; category: number; fieldId: number | null };
+    for (const r of prepared(db, BALANCE_SQL).all(params) as Group[]) {
+      const row = rowFor(r.unitId);
+      for (const k of COUNT_KEYS) row.counts[k] += r[k] ?? 0;
+      if (!r.received) continue;
+      const b = row.breakdowns;
+      add(b.byChannel, r.channel, r.received);
+      add(b.byType, r.type, r.received);
+      add(b.byCategory, String(r.category), r.received);
+      add(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.received);
     }
     for (const r of prepared(db, REFUSED_SQL).all(params) as Array<{ unitId: number | null; reason: string | null; n: number }>) {
       add(rowFor(r.unitId).breakdowns.refusedByReason, r.reason ?? 'none', r.n);
@@ -393,15 +398,17 @@ export type DetailRow = {
   unitId: number | null;
   status: string;
   answerDue: string;
-  closedAt: number | null;
-  answeredAt: number | null;
+  /** local dates 'YYYY-MM-DD' (computed in SQL: the time-zone library is too slow per row for a million rows) */
+  closedDate: string | null;
+  answeredDate: string | null;
   onTime: number | null;
   publication: string;
 };
 
 const DETAIL_SQL = `
 SELECT id, code, received_date AS receivedDate, channel, type, category, field_id AS fieldId, unit_id AS unitId,
-  status, answer_due AS answerDue, ${CLOSE_AT_SQL} AS closedAt, answered_at AS answeredAt,
+  status, answer_due AS answerDue, ${localDateSql(CLOSE_AT_SQL)} AS closedDate,
+  (CASE WHEN answered_at IS NOT NULL THEN ${localDateSql('answered_at')} END) AS answeredDate,
   (CASE WHEN status = 'answered' THEN ${ON_TIME_SQL} END) AS onTime, publication
 FROM pakn WHERE id > @after AND ${RELEVANT} AND ${UNIT_FILTER}
 ORDER BY id LIMIT @limit`;
@@ -424,8 +431,6 @@ export function* reportDetailChunks(
     if (rows.length < chunkSize) return;
   }
 }
-
-export const localDate = (ms: number | null) => (ms === null ? '' : toLocalDate(ms));
 
 // ---------- dashboard (coordinators and leaders) ----------
 

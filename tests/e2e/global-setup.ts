@@ -1,6 +1,7 @@
-// Playwright global setup: build once, start a real SMTP server that writes every message it receives
-// as a JSON file, start the production server on a free port with its own database, data folder and
-// SMTP_URL, wait for /healthz, then publish the URLs to the workers (env vars + a state file).
+// Playwright global setup: build once, seed the staff accounts in a fresh database, start a real SMTP
+// server that writes every message it receives as a JSON file, start the production server on a free
+// port with that database, its own data folder and SMTP_URL, wait for /healthz, then publish the URLs
+// and the staff credentials to the workers (env vars + a state file).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -20,7 +21,68 @@ export type E2EState = {
   runDir: string;
   serverPid: number;
   serverLog: string;
+  /** the staff accounts seeded for this run (also in E2E_STAFF for the workers) */
+  staff: StaffAccounts;
 };
+
+// ---------------------------------------------------------------------------------------------------
+// Staff accounts: created once per run in the run's own database, before the server starts, through the
+// same code as `npm run user:create` (validateNewUser + createUser + the audit entry). tests/e2e/
+// staff-fixtures.ts reads them from E2E_STAFF.
+
+export type StaffRole = 'coordinator' | 'handler' | 'approver' | 'admin';
+export type StaffAccount = {
+  role: StaffRole;
+  email: string;
+  password: string;
+  name: string;
+  unit: string | null;
+};
+export type StaffAccounts = Record<StaffRole, StaffAccount>;
+
+const STAFF_SEED: Array<Omit<StaffAccount, 'password'>> = [
+  { role: 'coordinator', email: 'dau-moi.e2e@so-khcn.example.vn', name: 'Lê Thu Hà', unit: null },
+  { role: 'handler', email: 'chuyen-vien.e2e@so-khcn.example.vn', name: 'Nguyễn Minh Tuấn', unit: 'QLKHCN' },
+  { role: 'approver', email: 'lanh-dao.e2e@so-khcn.example.vn', name: 'Trần Quốc Bảo', unit: 'QLKHCN' },
+  { role: 'admin', email: 'quan-tri.e2e@so-khcn.example.vn', name: 'Phạm Thị Lan', unit: null },
+];
+
+async function seedStaffAccounts(dbFile: string): Promise<StaffAccounts> {
+  // imported here: the teardown (which imports this module) and the workers never load the app's models.
+  // db.server resolves its migrations folder against the working directory when it loads: pin it to ours.
+  const pinned = process.env.MIGRATIONS_DIR === undefined;
+  if (pinned) process.env.MIGRATIONS_DIR = path.join(ROOT, 'db/migrations');
+  const { openDatabase } = await import('../../app/utils/db.server');
+  const { createUser, validateNewUser } = await import('../../app/models/users.server');
+  const { audit } = await import('../../app/models/audit.server');
+  if (pinned) delete process.env.MIGRATIONS_DIR;
+  const db = openDatabase(dbFile); // migrates and seeds the units, as the server would on its first start
+  try {
+    const accounts = {} as StaffAccounts;
+    for (const seed of STAFF_SEED) {
+      // one random password per run, long and not derived from the e-mail (the password policy applies)
+      const password = `E2e-${crypto.randomBytes(12).toString('base64url')}-Đào`;
+      const checked = validateNewUser({ ...seed, unitCode: seed.unit, password }, db);
+      if (!checked.ok) throw new Error(`staff account ${seed.email}: ${JSON.stringify(checked.errors)}`);
+      const user = await createUser({ ...checked.value, password }, db);
+      audit(
+        {
+          actorUserId: null,
+          action: 'user.create',
+          targetType: 'user',
+          targetId: user.id,
+          ip: 'cli',
+          detail: { email: user.email, role: user.role, unitId: user.unitId, via: 'e2e-setup' },
+        },
+        db,
+      );
+      accounts[seed.role] = { ...seed, password };
+    }
+    return accounts;
+  } finally {
+    db.$client.close();
+  }
+}
 
 /** handles shared with global-teardown: both run in the runner process (globalThis survives two module copies) */
 const g = globalThis as unknown as { __paknE2E?: { smtp?: TestSmtpServer; server?: ChildProcess } };
@@ -89,6 +151,15 @@ export default async function globalSetup(_config: FullConfig) {
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(mailDir, { recursive: true });
 
+  const dbFile = path.join(dataDir, 'pakn.db');
+  let staff: StaffAccounts;
+  try {
+    staff = await seedStaffAccounts(dbFile);
+  } catch (error) {
+    if (process.env.E2E_KEEP !== '1') fs.rmSync(runDir, { recursive: true, force: true });
+    throw error;
+  }
+
   // the SMTP server lives in this (runner) process; each message becomes one JSON file the tests read
   const smtp = await startSmtpServer();
   handles.smtp = smtp;
@@ -131,7 +202,7 @@ export default async function globalSetup(_config: FullConfig) {
       PORT: String(port),
       BASE_URL: baseURL,
       DATA_DIR: dataDir,
-      DATABASE_URL: path.join(dataDir, 'pakn.db'),
+      DATABASE_URL: dbFile,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Cổng PAKN <no-reply@pakn.test>',
       MAIL_POLL_SECONDS: '1',
@@ -155,10 +226,11 @@ export default async function globalSetup(_config: FullConfig) {
     throw error;
   }
 
-  const state: E2EState = { baseURL, mailDir, runDir, serverPid: server.pid!, serverLog };
+  const state: E2EState = { baseURL, mailDir, runDir, serverPid: server.pid!, serverLog, staff };
   fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
   // workers are started after global setup and inherit these
   process.env.E2E_BASE_URL = baseURL;
   process.env.E2E_MAIL_DIR = mailDir;
   process.env.E2E_STATE_FILE = STATE_FILE;
+  process.env.E2E_STAFF = JSON.stringify(staff);
 }

@@ -86,12 +86,14 @@ async function get(path: string, cookie?: string) {
 function plan({ sql, args }: Recorded): string[] {
   const params = args.length === 1 && args[0] !== null && typeof args[0] === 'object' ? [args[0]] : args;
   return (
-    app
-      .db()
-      .$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      // the real prepare: EXPLAIN statements are not recorded
-      .all(...(params as unknown[])) as Array<{ detail: string }>
-  ).map((r) => r.detail);
+    (
+      app
+        .db()
+        .$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        // the real prepare: EXPLAIN statements are not recorded
+        .all(...(params as unknown[])) as Array<{ detail: string }>
+    ).map((r) => r.detail)
+  );
 }
 
 /** Plan lines that read a whole big table: a plain SCAN (no index), or an FTS table read without MATCH. */
@@ -129,7 +131,10 @@ describe('query plans of the public pages', () => {
     ['timeliness', () => '/cong-khai?timeliness=late'],
     ['oldest first', () => '/cong-khai?sort=oldest'],
     ['next page', () => `/cong-khai?after=${Date.now()}~${published.at(-1)!.id}`],
-    ['search + filters + next page', () => `/cong-khai?q=thu+tuc&field=5&year=2025&after=${Date.now()}~999999`],
+    [
+      'search + filters + next page',
+      () => `/cong-khai?q=thu+tuc&field=5&year=2025&after=${Date.now()}~999999`,
+    ],
     ['answer page', () => `/cong-khai/${published[0]!.code}`],
     ['Atom feed', () => '/cong-khai.atom'],
   ];

@@ -13,7 +13,7 @@ import { isOpen, STATUSES, type Status } from '../../app/domain/workflow';
 import { CHANNELS } from '../../app/domain/pakn';
 import type { Db } from '../../app/utils/db.server';
 import { startTestApp, type TestApp } from '../support/app';
-import { createStaffUser, signIn } from '../support/staff';
+import { createStaffUser, postForm, signIn } from '../support/staff';
 
 const COUNT = 6000;
 const FROM = '2024-01-01';
@@ -149,6 +149,259 @@ describe('reconciliation', () => {
         expect(b.units.find((x) => x.unitId === row.unitId)?.counts.carriedOver ?? 0).toBe(row.counts.carriedForward);
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Routes
+
+const Q2 = periodOf('quarter', 2025, 2, 15);
+const Q2_QUERY = 'period=quarter&year=2025&quarter=2';
+const vi = new Intl.NumberFormat('vi-VN');
+
+async function pdfText(buf: Buffer): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({ data: new Uint8Array(buf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 });
+  const doc = await task.promise;
+  let s = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    for (const item of content.items) if ('str' in item) s += item.str + (item.hasEOL ? ' ' : '');
+    s += ' ';
+  }
+  await task.destroy();
+  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+describe('routes', () => {
+  const cookies: Record<string, string> = {};
+  let units: Array<{ id: number; code: string; name: string }>;
+  let ip = 10;
+  const get = (path: string, who: string) => app.fetch(path, { headers: { Cookie: cookies[who]! } });
+
+  beforeAll(async () => {
+    units = db.$client.prepare('SELECT id, code, name FROM units WHERE active = 1 ORDER BY sort_order, id').all() as typeof units;
+    const users = {
+      coordinator: await createStaffUser(db, { role: 'coordinator' }),
+      viewer: await createStaffUser(db, { role: 'viewer' }),
+      handler: await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' }),
+      unitLeader: await createStaffUser(db, { role: 'approver', unitCode: 'TDC' }),
+      admin: await createStaffUser(db, { role: 'admin' }),
+    };
+    for (const [who, u] of Object.entries(users)) cookies[who] = await signIn(app, u.email, u.password, { ip: `10.0.0.${ip++}` });
+  }, 60_000);
+
+  it('gives a coordinator the quarterly report for the Department and for each unit, matching the records', async () => {
+    const whole = oracle(data, Q2);
+    const res = await get(`/can-bo/bao-cao?${Q2_QUERY}`, 'coordinator');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Quý II/2025 (từ 15/03/2025 đến 14/06/2025)');
+    expect(html).toContain(`<dd>${vi.format(whole.counts.received)}</dd>`);
+    expect(html).toContain(`<dd>${vi.format(whole.counts.carriedForward)}</dd>`);
+    expect(html).toMatch(/<svg role="img" aria-labelledby="[^"]+"/);
+    expect(html).toContain('<title');
+    expect(html).toContain('Số liệu của biểu đồ: Tiếp nhận theo kênh');
+    for (const u of units) {
+      const one = await get(`/can-bo/bao-cao?${Q2_QUERY}&unit=${u.id}`, 'coordinator');
+      expect(one.status).toBe(200);
+      expect(await one.text()).toContain(`<dd>${vi.format(oracle(data, { ...Q2, unit: u.id }).counts.received)}</dd>`);
+    }
+  });
+
+  it('streams a workbook laid out as an official table, whose cells are the figures', async () => {
+    const check = async (unit: number | undefined) => {
+      const res = await get(`/can-bo/bao-cao.xlsx?${Q2_QUERY}${unit ? `&unit=${unit}` : ''}`, 'coordinator');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Type')).toContain('spreadsheetml');
+      expect(res.headers.get('Content-Disposition')).toContain('bao-cao-pakn-2025-03-15-2025-06-14');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('Biểu tổng hợp')!;
+      expect(String(ws.getCell('A2').value)).toBe('SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH PHÚ YÊN');
+      expect(String(ws.getCell('A4').value)).toContain('BIỂU TỔNG HỢP TÌNH HÌNH, KẾT QUẢ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ');
+      expect(String(ws.getCell('A5').value)).toBe('Kỳ báo cáo: Quý II/2025 (từ 15/03/2025 đến 14/06/2025)');
+      expect(ws.pageSetup.orientation).toBe('landscape');
+      expect(ws.pageSetup.paperSize).toBe(9);
+      expect(ws.pageSetup.fitToWidth).toBe(1);
+      // merged headers: STT over three rows, "received" over two columns, "answered" over on time / late
+      const merges = (ws.model as unknown as { merges: string[] }).merges;
+      expect(merges).toContain('A8:A10');
+      expect(merges).toContain('D8:E8');
+      expect(merges).toContain('H9:I9');
+      expect(ws.getCell('D8').value).toBe('Tiếp nhận mới trong kỳ');
+      expect(ws.getCell('H9').value).toBe('Đã trả lời');
+      expect(ws.getCell('H10').value).toBe('Đúng hạn');
+      const { reportXlsxColumns } = { reportXlsxColumns: (await import('../../app/models/report-export.server')).XLSX_COLUMNS };
+      const rowOf = (want: ReturnType<typeof oracle>) => {
+        const c = want.counts as Record<string, number>;
+        return reportXlsxColumns.map((k) =>
+          k === 'totalToHandle' ? c.carriedOver! + c.received! :
+          k === 'handlingMean' ? want.handling.mean :
+          k === 'handlingMedian' ? want.handling.median :
+          k === 'ratings' ? want.ratings.satisfied + want.ratings.neutral + want.ratings.unsatisfied :
+          k === 'satisfactionRate' ? (() => { const n = want.ratings.satisfied + want.ratings.neutral + want.ratings.unsatisfied; return n ? want.ratings.satisfied / n : null; })() :
+          c[k],
+        );
+      };
+      const cells = (row: number) => reportXlsxColumns.map((_, i) => ws.getRow(row).getCell(3 + i).value as number | null);
+      const expectRow = (row: number, want: ReturnType<typeof oracle>) => {
+        const got = cells(row);
+        rowOf(want).forEach((w, i) => (typeof w === 'number' && !Number.isInteger(w) ? expect(got[i]).toBeCloseTo(w, 9) : expect(got[i], `${row}:${reportXlsxColumns[i]}`).toBe(w ?? null)));
+      };
+      const rowsInSheet = unit ? [unit] : [...units.map((u) => u.id), 'old', null];
+      const oldUnit = (db.$client.prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number }).id;
+      let row = 12;
+      for (const u of rowsInSheet) {
+        const id = u === 'old' ? oldUnit : u;
+        expectRow(row++, oracle(data, { ...Q2, unit: id as number | null }));
+      }
+      expect(ws.getRow(row).getCell(2).value).toBe('TỔNG CỘNG');
+      expectRow(row, unit ? oracle(data, { ...Q2, unit }) : oracle(data, Q2));
+      // the list of every PAKN counted: carried over + received rows
+      const list = wb.getWorksheet('Danh sách')!;
+      const want = unit ? oracle(data, { ...Q2, unit }) : oracle(data, Q2);
+      expect(list.actualRowCount - 1).toBe(want.counts.carriedOver + want.counts.received);
+      // the targets sheet
+      const sheet2 = wb.getWorksheet('Phân loại')!;
+      const texts: string[] = [];
+      sheet2.eachRow((r) => texts.push(r.values!.toString()));
+      expect(texts.join('\n')).toContain('Tỷ lệ PAKN tiếp nhận trực tuyến');
+    };
+    await check(undefined);
+    for (const u of units) await check(u.id);
+  }, 60_000);
+
+  it('exports CSV, the PDF narrative with its Vietnamese text, and the Word version, each audited', async () => {
+    const want = oracle(data, Q2).counts;
+    const csv = await get(`/can-bo/bao-cao.csv?${Q2_QUERY}`, 'coordinator');
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('tu_ngay,den_ngay,nhom,ma_chi_tieu,chi_tieu,ma_don_vi,don_vi,gia_tri');
+    const value = (key: string, unit: string) => lines.find((l) => l.includes(`,chi_so,${key},`) && l.includes(`,${unit},`))!.split(',').pop();
+    expect(value('received', 'TONG')).toBe(String(want.received));
+    expect(value('carriedForward', 'TONG')).toBe(String(want.carriedForward));
+    for (const u of units) expect(value('closed', u.code)).toBe(String(oracle(data, { ...Q2, unit: u.id }).counts.closed));
+
+    const pdf = await get(`/can-bo/bao-cao.pdf?${Q2_QUERY}`, 'coordinator');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('Content-Type')).toBe('application/pdf');
+    const text = await pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Tình hình, kết quả tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính quý II/2025');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain(`kỳ trước chuyển sang ${vi.format(want.carriedOver)}, tiếp nhận mới trong kỳ ${vi.format(want.received)}`);
+    expect(text).toContain(`Đang xử lý chuyển kỳ sau: ${vi.format(want.carriedForward)}, trong đó trong hạn ${vi.format(want.inProgressWithinTime)}, quá hạn ${vi.format(want.inProgressOverdue)}`);
+    expect(text).toContain('ĐÁNH GIÁ CHUNG');
+    expect(text).toContain('Cán bộ bổ sung');
+
+    const doc = await get(`/can-bo/bao-cao.doc?${Q2_QUERY}`, 'coordinator');
+    expect(doc.status).toBe(200);
+    expect(doc.headers.get('Content-Type')).toContain('application/msword');
+    expect(doc.headers.get('Content-Disposition')).toContain('.doc"');
+    const word = await doc.text();
+    expect(word).toContain('urn:schemas-microsoft-com:office:word');
+    expect(word).toContain(`tiếp nhận mới trong kỳ ${vi.format(want.received)}`);
+
+    const audits = db.$client.prepare("SELECT detail FROM audit_log WHERE action = 'report.export'").all() as Array<{ detail: string }>;
+    const formats = new Set(audits.map((a) => (JSON.parse(a.detail) as { format: string }).format));
+    expect([...formats].sort()).toEqual(['csv', 'doc', 'pdf', 'xlsx']);
+  }, 60_000);
+
+  it('answers bad input with a clear message and a 400, never a 500', async () => {
+    const cases: Array<[string, string]> = [
+      ['period=custom&from=2025-03-01&to=2025-02-01', 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu'],
+      ['period=custom&from=2019-01-01&to=2025-01-01', 'Khoảng thời gian báo cáo tối đa là 5 năm'],
+      [`${Q2_QUERY}&unit=99999`, 'Đơn vị không tồn tại'],
+      [`${Q2_QUERY}&unit=abc`, 'Đơn vị không tồn tại'],
+      ['period=custom&from=2025-02-30&to=2025-03-01', 'Ngày phải có dạng năm-tháng-ngày'],
+      ['period=month&year=2025&month=13', 'Chọn tháng từ 1 đến 12'],
+      ['period=week', 'Chọn loại kỳ báo cáo'],
+    ];
+    for (const [q, message] of cases) {
+      const page = await get(`/can-bo/bao-cao?${q}`, 'coordinator');
+      expect(page.status, q).toBe(400);
+      const html = await page.text();
+      expect(html).toContain(message);
+      expect(html).toContain('error-summary');
+      for (const ext of ['xlsx', 'csv', 'pdf', 'doc']) {
+        const res = await get(`/can-bo/bao-cao.${ext}?${q}`, 'coordinator');
+        expect(res.status, `${ext} ${q}`).toBe(400);
+        expect(await res.text()).toContain(message);
+      }
+    }
+  });
+
+  it('checks permissions: read, export, unit scope', async () => {
+    expect((await app.fetch(`/can-bo/bao-cao?${Q2_QUERY}`)).status).toBe(302);
+    expect((await app.fetch(`/can-bo/bao-cao.xlsx?${Q2_QUERY}`)).status).toBe(302);
+    expect((await get(`/can-bo/bao-cao?${Q2_QUERY}`, 'handler')).status).toBe(403);
+    expect((await get('/can-bo/tong-quan', 'handler')).status).toBe(403);
+    expect((await get(`/can-bo/bao-cao?${Q2_QUERY}`, 'viewer')).status).toBe(200);
+    for (const ext of ['xlsx', 'csv', 'pdf', 'doc']) {
+      expect((await get(`/can-bo/bao-cao.${ext}?${Q2_QUERY}`, 'viewer')).status).toBe(403);
+      expect((await get(`/can-bo/bao-cao.${ext}?${Q2_QUERY}`, 'unitLeader')).status).toBe(403);
+    }
+    expect((await get(`/can-bo/bao-cao.csv?${Q2_QUERY}`, 'admin')).status).toBe(200);
+    // a unit leader sees their unit, whatever they ask
+    const tdc = units.find((u) => u.code === 'TDC')!;
+    const other = units.find((u) => u.code !== 'TDC')!;
+    const own = await get(`/can-bo/bao-cao?${Q2_QUERY}`, 'unitLeader');
+    expect(own.status).toBe(200);
+    const html = await own.text();
+    expect(html).toContain(`Phạm vi: ${tdc.name}`);
+    expect(html).toContain(`<dd>${vi.format(oracle(data, { ...Q2, unit: tdc.id }).counts.received)}</dd>`);
+    expect(html).not.toContain(`<th scope="row">${other.name}</th>`);
+    expect((await get(`/can-bo/bao-cao?${Q2_QUERY}&unit=${other.id}`, 'unitLeader')).status).toBe(403);
+    const dash = await get('/can-bo/tong-quan', 'unitLeader');
+    expect(dash.status).toBe(200);
+    expect(await dash.text()).not.toContain(`<th scope="row">${other.name}</th>`);
+    // publishing needs pakn:publish
+    const post = await postForm(app, '/can-bo/bao-cao', cookies.viewer!, { intent: 'publish', period: 'quarter', year: '2025', quarter: '2' });
+    expect(post.status).toBe(403);
+  });
+
+  it('shows the dashboard: workload, ageing, overdue items, the trend and the targets', async () => {
+    const res = await get('/can-bo/tong-quan', 'coordinator');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const text of ['Khối lượng đang xử lý theo đơn vị', 'Trên 20 ngày', 'Phản ánh, kiến nghị quá hạn', 'Diễn biến 12 kỳ tháng gần nhất', 'Tỷ lệ PAKN tiếp nhận trực tuyến']) {
+      expect(html).toContain(text);
+    }
+    const open = data.rows.filter((r) => isOpen(r.status)).length;
+    expect(html).toContain(`Số liệu của biểu đồ: Khối lượng đang xử lý theo đơn vị`);
+    const dash = reports.buildDashboard({ months: (await import('../../app/domain/report-periods')).lastReportMonths('2026-11-27', 12), today: '2026-11-27' }, db);
+    expect(dash.workload.reduce((s, w) => s + w.open, 0)).toBe(open);
+    expect(dash.ageing.reduce((s, a) => s + a.counts.reduce((x, y) => x + y, 0), 0)).toBe(open);
+    expect(dash.overdue.total).toBe(data.rows.filter((r) => isOpen(r.status) && r.status !== 'awaiting_info' && r.answerDue < '2026-11-27').length);
+  });
+
+  it('publishes a finished period to the VI.4 register and the public statistics, once', async () => {
+    const post = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, { intent: 'publish', period: 'quarter', year: '2025', quarter: '2' });
+    expect(post.status).toBe(302);
+    const row = db.$client.prepare("SELECT id, number, is_public, public_content FROM documents WHERE type = 'result_report'").get() as { id: number; number: string; is_public: number; public_content: string };
+    expect(row.is_public).toBe(1);
+    expect(row.number).toMatch(/^1\/BC-KHCN$/);
+    expect(JSON.parse(row.public_content).figures.report.total.counts.received).toBe(oracle(data, Q2).counts.received);
+    expect(JSON.parse(row.public_content).paragraphs.join(' ')).not.toContain('Cán bộ bổ sung');
+    const register = await (await app.fetch('/so-cong-khai')).text();
+    expect(register).toContain(row.number);
+    const pub = await app.fetch(`/thong-ke/bao-cao/${row.id}`);
+    expect(pub.status).toBe(200);
+    expect(await pub.text()).toContain(vi.format(oracle(data, Q2).counts.received));
+    const stats = await app.fetch('/thong-ke');
+    expect(stats.status).toBe(200);
+    const statsHtml = await stats.text();
+    expect(statsHtml).toContain(row.number);
+    const published = data.rows.filter((r) => r.publication === 'published').length;
+    expect(statsHtml).toContain(`<dd>${vi.format(published)}</dd>`);
+    expect(statsHtml).not.toContain('Người dân thử nghiệm');
+    // once per period and scope; never a running period
+    const again = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, { intent: 'publish', period: 'quarter', year: '2025', quarter: '2' });
+    expect(again.status).toBe(409);
+    const running = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, { intent: 'publish', period: 'year', year: '2099' });
+    expect(running.status).toBe(409);
+    expect((await app.fetch('/thong-ke/bao-cao/999999')).status).toBe(404);
   });
 });
 

@@ -122,7 +122,7 @@ export default {
       intro: '{{agency}} answers your submission {{code}} as follows.',
       outcomeLabel: 'Outcome',
       answerHeading: 'Answer',
-      next: 'The official answer is published as the law requires, at {{url}}. Thank you for your contribution.',
+      next: 'The answer will be published (with personal data removed) at {{url}}. Thank you for your contribution.',
       rateIntro: 'Are you satisfied with the answer? Please take a minute to tell us. If you are not, you can ask for it to be reconsidered.',
       rateLink: 'Rate the answer',
     },

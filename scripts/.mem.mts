@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { openDatabase } from '/work/main/app/utils/db.server';
+import { periodOf } from '/work/main/app/domain/report-periods';
+import { buildReport, reportDetailChunks } from '/work/main/app/models/reports.server';
+import { reportWorkbookStream } from '/work/main/app/models/report-export.server';
+import { getAgency } from '/work/main/app/models/config.server';
+const db = openDatabase('/tmp/pakn-1m.db');
+const period = periodOf('year', 2025, 1, 15);
+const report = buildReport({ period }, db);
+const m = () => { const u = process.memoryUsage(); return `rss ${u.rss >> 20} heap ${u.heapUsed >> 20} ext ${u.external >> 20} ab ${u.arrayBuffers >> 20}`; };
+console.log('before', m());
+let n = 0;
+const chunks = (function* () { for (const c of reportDetailChunks({ period }, db)) { n += c.length; if (n % 50000 < 5000) console.log(n, m()); yield c; } })();
+await pipeline(reportWorkbookStream({ report, agency: getAgency(db), unitName: null, today: '2026-02-01' }, chunks), fs.createWriteStream('/tmp/x.xlsx'));
+console.log('after', m());
