@@ -26,7 +26,8 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ error, data }) => (error ? errorMeta(error, data?.locale) : []);
+export const meta: MetaFunction<typeof loader> = ({ error, data }) =>
+  error ? errorMeta(error, data?.locale) : [];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const agency = getAgency();

@@ -221,7 +221,10 @@ export const documents = sqliteTable(
     createdByUserId: integer('created_by_user_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('documents_pakn_idx').on(t.paknId), index('documents_type_year_idx').on(t.type, t.year, t.seq)],
+  (t) => [
+    index('documents_pakn_idx').on(t.paknId),
+    index('documents_type_year_idx').on(t.type, t.year, t.seq),
+  ],
 );
 
 /** The submitter's rating of an answer, and an optional request for reconsideration. */
@@ -233,7 +236,9 @@ export const feedbackRatings = sqliteTable('feedback_ratings', {
     .references(() => pakn.id),
   rating: text('rating', { enum: ['satisfied', 'neutral', 'unsatisfied'] }).notNull(),
   comment: text('comment'),
-  reconsiderationRequested: integer('reconsideration_requested', { mode: 'boolean' }).notNull().default(false),
+  reconsiderationRequested: integer('reconsideration_requested', { mode: 'boolean' })
+    .notNull()
+    .default(false),
   createdAt: createdAt(),
 });
 

@@ -52,7 +52,13 @@ export type StatusEmailData = StatusCommon &
     | { step: 'assigned' | 'reassigned'; unitName: string; dueDate: string; dueExplanation: string }
     | { step: 'info_requested'; infoWaitDays: number }
     | { step: 'extended'; newDate: string; dueExplanation: string }
-    | { step: 'answered'; answerBody: string; outcomeLabel: string | null; ratingUrl: string; publicUrl: string }
+    | {
+        step: 'answered';
+        answerBody: string;
+        outcomeLabel: string | null;
+        ratingUrl: string;
+        publicUrl: string;
+      }
     | { step: 'closed_no_info' }
     | {
         step: 'progress';

@@ -738,6 +738,8 @@ async function runSize(size: number): Promise<SizeRun> {
     if (probe.status !== 200)
       throw new Error(`${BARE_PATH} answers ${probe.status}: the bare route is missing from the build`);
     ctx.cookie = await signIn(server.baseUrl);
+    // a fresh process: let the JIT warm up on the bare route before anything is measured
+    await load(TARGETS[0]!, ctx, Math.max(3, 2 * WARMUP));
     const order = [...TARGETS, { ...TARGETS[0]!, key: 'bare2', label: `bare route again (drift check)` }];
     if (fs.readdirSync(path.join(SNAPSHOT, 'app/routes')).some((f) => f.startsWith('can-bo.bao-cao.'))) {
       report = await timeReportRoute(ctx);
@@ -794,12 +796,18 @@ function machine() {
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
+/** The ceiling of a run: the better of the two bare-route measurements (first and last), the stricter reference. */
+function ceiling(run: SizeRun): Result {
+  const bares = run.results.filter((r) => r.key === 'bare' || r.key === 'bare2');
+  return bares.reduce((a, b) => (b.rps > a.rps ? b : a));
+}
+
 function verdicts(runs: SizeRun[]): string[] {
   const out: string[] = [];
   const big = runs.find((r) => r.size === 1_000_000) ?? runs[runs.length - 1]!;
   const small = runs.find((r) => r.size === 10_000) ?? runs[0]!;
   const get = (run: SizeRun, key: string) => run.results.find((r) => r.key === key);
-  const bareOf = (run: SizeRun) => get(run, 'bare')!;
+  const bareOf = ceiling;
   const b = bareOf(big);
   const mark = (ok: boolean) => (ok ? '✅' : '❌');
   const at = `at ${big.size.toLocaleString('en')} PAKN`;
@@ -902,11 +910,15 @@ function markdown(
   );
   lines.push('');
   lines.push(
+    'The ratio columns compare with the better of the two bare-route measurements of the same size (first and last).',
+  );
+  lines.push('');
+  lines.push(
     '| PAKN | page | req/s | ratio to bare | p50 ms | p95 ms | p99 ms | p95 / bare | errors | peak RSS MB | server CPU |',
   );
   lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const run of runs) {
-    const bare = run.results.find((r) => r.key === 'bare')!;
+    const bare = ceiling(run);
     for (const r of run.results) {
       const rps =
         r.flows !== undefined ? `${fmt(r.rps, 0)} (${fmt(r.flows, 1)} submissions/s)` : fmt(r.rps, 0);

@@ -14,7 +14,14 @@ import { addCalendarDays, type LocalDate } from '../app/domain/calendar';
 import { computeDueDate, type Pause } from '../app/domain/deadlines';
 import { CHANNELS, formatPaknCode, REFUSAL_REASONS, type Channel } from '../app/domain/pakn';
 import { STATUSES, type Status } from '../app/domain/workflow';
-import { getAgency, getCalendar, getDeadlineRules, getSetting, listFields, listUnits } from '../app/models/config.server';
+import {
+  getAgency,
+  getCalendar,
+  getDeadlineRules,
+  getSetting,
+  listFields,
+  listUnits,
+} from '../app/models/config.server';
 import type { Db } from '../app/utils/db.server';
 
 /** mulberry32: small, fast and good enough for test data */
@@ -35,9 +42,19 @@ const VN = 7 * HOUR;
 const localMidnight = (d: LocalDate) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) - VN;
 const localOf = (ms: number) => new Date(ms + VN).toISOString().slice(0, 10);
 // UTC arithmetic on 'YYYY-MM-DD': the time-zone-aware addCalendarDays is exact but far too slow per row
-const addDays = (d: LocalDate, n: number) => new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + n)).toISOString().slice(0, 10);
+const addDays = (d: LocalDate, n: number) =>
+  new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + n)).toISOString().slice(0, 10);
 
-const OPEN_STATUSES: Status[] = ['received', 'assigned', 'in_progress', 'awaiting_info', 'drafted', 'awaiting_approval', 'returned', 'keep_studying'];
+const OPEN_STATUSES: Status[] = [
+  'received',
+  'assigned',
+  'in_progress',
+  'awaiting_info',
+  'drafted',
+  'awaiting_approval',
+  'returned',
+  'keep_studying',
+];
 const CLOSED_WEIGHTS: Array<[Status, number]> = [
   ['answered', 70],
   ['refused', 11],
@@ -65,7 +82,14 @@ function pick<T>(r: () => number, weighted: Array<[T, number]>): T {
   return weighted[weighted.length - 1]![0];
 }
 
-export type SeedOptions = { count: number; seed?: number; from?: LocalDate; to?: LocalDate; now?: Date; onProgress?: (done: number) => void };
+export type SeedOptions = {
+  count: number;
+  seed?: number;
+  from?: LocalDate;
+  to?: LocalDate;
+  now?: Date;
+  onProgress?: (done: number) => void;
+};
 
 /** Inserts `count` PAKN (and their pauses, attachments, ratings); returns the number inserted. */
 export function seedReportData(db: Db, opts: SeedOptions): number {
@@ -86,7 +110,16 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
     const day = +d.slice(8, 10);
     if (day === cutoff || day === (cutoff === 1 ? 1 : cutoff - 1)) boundaryDays.push(d);
   }
-  const tetDays = ['2024-02-07', '2024-02-08', '2024-02-14', '2024-02-15', '2025-01-24', '2025-01-25', '2025-02-02', '2025-02-03'].filter((d) => d >= from && d <= to);
+  const tetDays = [
+    '2024-02-07',
+    '2024-02-08',
+    '2024-02-14',
+    '2024-02-15',
+    '2025-01-24',
+    '2025-01-25',
+    '2025-02-02',
+    '2025-02-03',
+  ].filter((d) => d >= from && d <= to);
 
   // computeDueDate is exact but slow (time-zone formatting per day): each distinct input is computed once
   const memo = new Map<string, LocalDate>();
@@ -109,18 +142,28 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
   };
 
   const seq = new Map<number, number>();
-  for (const row of db.$client.prepare('SELECT year, last FROM code_sequences').all() as Array<{ year: number; last: number }>) seq.set(row.year, row.last);
+  for (const row of db.$client.prepare('SELECT year, last FROM code_sequences').all() as Array<{
+    year: number;
+    last: number;
+  }>)
+    seq.set(row.year, row.last);
 
-  const insertPakn = db.$client.prepare(`INSERT INTO pakn (code, type, subject, category, submitter_kind, full_name, address, phone, email,
+  const insertPakn = db.$client
+    .prepare(`INSERT INTO pakn (code, type, subject, category, submitter_kind, full_name, address, phone, email,
     title, content, field_id, unit_id, status, channel, lang, received_at, received_date, classify_due, answer_due, extended_to,
     consent_at, access_token_hash, refusal_reason, answered_at, publication, published_at, on_time, search_text, version,
     created_at, updated_at, closed_at)
     VALUES (?, ?, ?, ?, 'individual', ?, 'Tuy Hòa, Phú Yên', '0905000000', NULL, ?, 'Nội dung phản ánh, kiến nghị thử nghiệm.',
     ?, ?, ?, ?, 'vi', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?, ?, ?)`);
-  const insertPause = db.$client.prepare('INSERT INTO pakn_pauses (pakn_id, from_date, to_date) VALUES (?, ?, ?)');
-  const insertAttachment = db.$client.prepare(`INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source, created_at)
+  const insertPause = db.$client.prepare(
+    'INSERT INTO pakn_pauses (pakn_id, from_date, to_date) VALUES (?, ?, ?)',
+  );
+  const insertAttachment = db.$client
+    .prepare(`INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source, created_at)
     VALUES (?, ?, 'ban-chup.pdf', 'application/pdf', 1024, 'x', ?, ?)`);
-  const insertRating = db.$client.prepare('INSERT INTO feedback_ratings (pakn_id, rating, created_at) VALUES (?, ?, ?)');
+  const insertRating = db.$client.prepare(
+    'INSERT INTO feedback_ratings (pakn_id, rating, created_at) VALUES (?, ?, ?)',
+  );
 
   const one = (i: number) => {
     // when it arrived: mostly office hours on a random day, some exactly on period boundaries and Tết edges
@@ -128,7 +171,10 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
     let receivedAt: number;
     if (kind < 0.06 && boundaryDays.length) {
       const d = boundaryDays[Math.floor(r() * boundaryDays.length)]!;
-      receivedAt = r() < 0.5 ? localMidnight(d) + DAY - 1 - Math.floor(r() * 60_000) : localMidnight(d) + Math.floor(r() * 60_000);
+      receivedAt =
+        r() < 0.5
+          ? localMidnight(d) + DAY - 1 - Math.floor(r() * 60_000)
+          : localMidnight(d) + Math.floor(r() * 60_000);
     } else if (kind < 0.08 && tetDays.length) {
       receivedAt = localMidnight(tetDays[Math.floor(r() * tetDays.length)]!) + Math.floor(r() * DAY);
     } else {
@@ -139,37 +185,54 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
     const ageDays = (nowMs - receivedAt) / DAY;
     // recent items are more often still open
     const open = r() < (ageDays < 45 ? 0.7 : ageDays < 120 ? 0.15 : 0.04);
-    const status: Status = open ? OPEN_STATUSES[Math.floor(r() * OPEN_STATUSES.length)]! : pick(r, CLOSED_WEIGHTS);
+    const status: Status = open
+      ? OPEN_STATUSES[Math.floor(r() * OPEN_STATUSES.length)]!
+      : pick(r, CLOSED_WEIGHTS);
     const channel = pick(r, CHANNEL_WEIGHTS);
     const category = r() < 0.1 ? 1 : 2 + Math.floor(r() * 7);
     const earlyClose = ['refused', 'transferred', 'forwarded', 'duplicate'].includes(status);
-    const unitId = status === 'received' || (earlyClose && r() < 0.7) ? null : units[Math.floor(r() * units.length)] ?? null;
-    const fieldId = r() < 0.1 ? null : fields[Math.floor(r() * fields.length)] ?? null;
+    const unitId =
+      status === 'received' || (earlyClose && r() < 0.7)
+        ? null
+        : (units[Math.floor(r() * units.length)] ?? null);
+    const fieldId = r() < 0.1 ? null : (fields[Math.floor(r() * fields.length)] ?? null);
     const due = dueOf(receivedDate);
 
     // the answer deadline: a closed pause (info received) moves it; an extension replaces it
     const pauses: Pause[] = [];
     let extendedTo: LocalDate | null = null;
     if (status !== 'received' && !earlyClose) {
-      if (status === 'awaiting_info') pauses.push({ from: addDays(receivedDate, 2 + Math.floor(r() * 10)), to: null });
-      else if (status === 'closed_no_info') pauses.push({ from: addDays(receivedDate, 2), to: addDays(receivedDate, 20) });
+      if (status === 'awaiting_info')
+        pauses.push({ from: addDays(receivedDate, 2 + Math.floor(r() * 10)), to: null });
+      else if (status === 'closed_no_info')
+        pauses.push({ from: addDays(receivedDate, 2), to: addDays(receivedDate, 20) });
       // few distinct shapes of pauses and extensions, so that the deadline of each shape is computed once
-      else if (r() < 0.06) pauses.push({ from: addDays(receivedDate, 3), to: addDays(receivedDate, r() < 0.5 ? 10 : 12) });
+      else if (r() < 0.06)
+        pauses.push({ from: addDays(receivedDate, 3), to: addDays(receivedDate, r() < 0.5 ? 10 : 12) });
       if (r() < 0.05) {
         const extra = r() < 0.5 ? 5 : 10;
-        extendedTo = cached(`x${due.answer}|${extra}`, () => computeDueDate({ start: due.answer, days: extra, unit: 'working', calendar }).due);
+        extendedTo = cached(
+          `x${due.answer}|${extra}`,
+          () => computeDueDate({ start: due.answer, days: extra, unit: 'working', calendar }).due,
+        );
       }
     }
     const answerDue =
       pauses.some((p) => p.to !== null) || extendedTo
-        ? cached(`a${receivedDate}|${pauses.map((p) => `${p.from}-${p.to}`).join()}|${extendedTo}`, () =>
-            computeDueDate({ start: receivedDate, ...rules.answer, calendar, pauses, extendedTo }).due,
+        ? cached(
+            `a${receivedDate}|${pauses.map((p) => `${p.from}-${p.to}`).join()}|${extendedTo}`,
+            () => computeDueDate({ start: receivedDate, ...rules.answer, calendar, pauses, extendedTo }).due,
           )
         : due.answer;
 
     let closedAt: number | null = null;
     if (!open) {
-      const span = status === 'answered' ? 1 + Math.floor(r() * 40) : status === 'closed_no_info' ? 36 : 1 + Math.floor(r() * 6);
+      const span =
+        status === 'answered'
+          ? 1 + Math.floor(r() * 40)
+          : status === 'closed_no_info'
+            ? 36
+            : 1 + Math.floor(r() * 6);
       closedAt = receivedAt + span * DAY + Math.floor(r() * 8 * HOUR) - 4 * HOUR;
       closedAt = Math.max(receivedAt + 60_000, Math.min(closedAt, nowMs - 60_000));
       // a closure exactly on a boundary now and then
@@ -198,7 +261,14 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
         publishedAt = answeredAt + HOUR;
       }
     }
-    const refusalReason = status === 'refused' ? (r() < 0.02 ? null : REFUSAL_REASONS[Math.floor(r() * REFUSAL_REASONS.length)]!) : status === 'closed_no_info' ? 'R03' : null;
+    const refusalReason =
+      status === 'refused'
+        ? r() < 0.02
+          ? null
+          : REFUSAL_REASONS[Math.floor(r() * REFUSAL_REASONS.length)]!
+        : status === 'closed_no_info'
+          ? 'R03'
+          : null;
     const year = +receivedDate.slice(0, 4);
     const n = (seq.get(year) ?? 0) + 1;
     seq.set(year, n);
@@ -234,10 +304,24 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
     const id = Number(res.lastInsertRowid);
     for (const p of pauses) insertPause.run(id, p.from, p.to);
     const attachments = channel === 'online' ? (r() < 0.3 ? 1 : 0) : r() < 0.6 ? 1 + Math.floor(r() * 2) : 0;
-    for (let k = 0; k < attachments; k++) insertAttachment.run(id, `gen-${seed}-${id}-${k}`, channel === 'online' ? 'submitter' : 'staff', receivedAt);
+    for (let k = 0; k < attachments; k++)
+      insertAttachment.run(
+        id,
+        `gen-${seed}-${id}-${k}`,
+        channel === 'online' ? 'submitter' : 'staff',
+        receivedAt,
+      );
     if (answeredAt !== null && r() < 0.35) {
       const at = Math.min(answeredAt + Math.floor(r() * 10 * DAY), nowMs - 1);
-      insertRating.run(id, pick(r, [['satisfied', 70], ['neutral', 18], ['unsatisfied', 12]]), at);
+      insertRating.run(
+        id,
+        pick(r, [
+          ['satisfied', 70],
+          ['neutral', 18],
+          ['unsatisfied', 12],
+        ]),
+        at,
+      );
     }
   };
 
@@ -318,7 +402,13 @@ async function timeReport(file: string, year: number) {
 
 async function main() {
   if (process.argv.includes('--time')) {
-    const { values } = parseArgs({ options: { time: { type: 'boolean' }, out: { type: 'string' }, year: { type: 'string', default: '2025' } } });
+    const { values } = parseArgs({
+      options: {
+        time: { type: 'boolean' },
+        out: { type: 'string' },
+        year: { type: 'string', default: '2025' },
+      },
+    });
     process.env.DATABASE_URL = values.out ?? process.env.DATABASE_URL ?? 'data/pakn.db';
     return timeReport(process.env.DATABASE_URL, Number(values.year));
   }

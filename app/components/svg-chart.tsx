@@ -7,7 +7,8 @@ import type { Target } from '~/models/reports.server';
 
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#f47738', '#4c2c92'];
 const DASHES = ['', '6 4', '2 3', '10 3 2 3', ''];
-const nf = (lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
+const nf = (lang: string) =>
+  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
 
 function niceMax(max: number): number {
   if (max <= 0) return 1;
@@ -16,6 +17,8 @@ function niceMax(max: number): number {
   return 10 * p;
 }
 
+/** the axis has room for the short form: 'Tháng 3/2026' → '3/2026' (the table keeps the full label) */
+const axisLabel = (s: string) => s.split(' ').pop() ?? s;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export type BarDatum = { label: string; value: number; display?: string };
@@ -66,7 +69,13 @@ export function BarChart({
               <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end" fill="#0b0c0c">
                 {clip(d.label, 42)}
               </text>
-              <rect x={labelW} y={y + 4} width={Math.max(w, d.value > 0 ? 1 : 0)} height={rowH - 8} fill={COLOURS[0]} />
+              <rect
+                x={labelW}
+                y={y + 4}
+                width={Math.max(w, d.value > 0 ? 1 : 0)}
+                height={rowH - 8}
+                fill={COLOURS[0]}
+              />
               <text x={labelW + w + 6} y={y + rowH / 2 + 4} fill="#0b0c0c">
                 {d.display ?? fmt.format(d.value)}
               </text>
@@ -106,17 +115,28 @@ export function BarChart({
 export type LineSeries = { name: string; values: number[] };
 
 /** Several series over the same categories (periods); each series has its own colour, dash pattern and marker. */
-export function LineChart({ title, categories, series, categoryHeader }: { title: string; categories: string[]; series: LineSeries[]; categoryHeader: string }) {
+export function LineChart({
+  title,
+  categories,
+  series,
+  categoryHeader,
+}: {
+  title: string;
+  categories: string[];
+  series: LineSeries[];
+  categoryHeader: string;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const fmt = nf(i18n.language);
   const width = 720;
   const height = 300;
-  const pad = { left: 56, right: 16, top: 16, bottom: 70 };
+  const pad = { left: 56, right: 24, top: 40, bottom: 56 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
-  const x = (i: number) => pad.left + (categories.length > 1 ? (i / (categories.length - 1)) * plotW : plotW / 2);
+  const x = (i: number) =>
+    pad.left + (categories.length > 1 ? (i / (categories.length - 1)) * plotW : plotW / 2);
   const y = (v: number) => pad.top + plotH - (v / max) * plotH;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
@@ -135,15 +155,29 @@ export function LineChart({ title, categories, series, categoryHeader }: { title
         </desc>
         {ticks.map((v) => (
           <g key={v}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} stroke="#b1b4b6" strokeWidth="0.5" />
+            <line
+              x1={pad.left}
+              x2={width - pad.right}
+              y1={y(v)}
+              y2={y(v)}
+              stroke="#b1b4b6"
+              strokeWidth="0.5"
+            />
             <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" fill="#0b0c0c">
               {fmt.format(v)}
             </text>
           </g>
         ))}
         {categories.map((c, i) => (
-          <text key={c} x={x(i)} y={height - pad.bottom + 14} textAnchor="end" transform={`rotate(-35 ${x(i)} ${height - pad.bottom + 14})`} fill="#0b0c0c">
-            {clip(c, 16)}
+          <text
+            key={c}
+            x={x(i)}
+            y={height - pad.bottom + 16}
+            textAnchor="end"
+            transform={`rotate(-30 ${x(i)} ${height - pad.bottom + 16})`}
+            fill="#0b0c0c"
+          >
+            {axisLabel(c)}
           </text>
         ))}
         {series.map((s, k) => (
@@ -157,7 +191,14 @@ export function LineChart({ title, categories, series, categoryHeader }: { title
             />
             {s.values.map((v, i) =>
               k % 2 ? (
-                <rect key={i} x={x(i) - 3.5} y={y(v) - 3.5} width="7" height="7" fill={COLOURS[k % COLOURS.length]} />
+                <rect
+                  key={i}
+                  x={x(i) - 3.5}
+                  y={y(v) - 3.5}
+                  width="7"
+                  height="7"
+                  fill={COLOURS[k % COLOURS.length]}
+                />
               ) : (
                 <circle key={i} cx={x(i)} cy={y(v)} r="3.5" fill={COLOURS[k % COLOURS.length]} />
               ),
@@ -165,8 +206,16 @@ export function LineChart({ title, categories, series, categoryHeader }: { title
           </g>
         ))}
         {series.map((s, k) => (
-          <g key={`legend-${s.name}`} transform={`translate(${pad.left + k * 190}, ${height - 14})`}>
-            <line x1="0" x2="28" y1="-4" y2="-4" stroke={COLOURS[k % COLOURS.length]} strokeWidth="2.5" strokeDasharray={DASHES[k % DASHES.length] || undefined} />
+          <g key={`legend-${s.name}`} transform={`translate(${pad.left + k * 220}, 16)`}>
+            <line
+              x1="0"
+              x2="28"
+              y1="-4"
+              y2="-4"
+              stroke={COLOURS[k % COLOURS.length]}
+              strokeWidth="2.5"
+              strokeDasharray={DASHES[k % DASHES.length] || undefined}
+            />
             <text x="34" y="0" fill="#0b0c0c">
               {s.name}
             </text>
@@ -216,7 +265,6 @@ export function useFigureFormat() {
   };
 }
 
-
 /** The plan's II.1 targets against the actual values (the report, the dashboard, the public page). */
 export function TargetsTable({ targets }: { targets: Target[] }) {
   const { t } = useTranslation();
@@ -227,9 +275,15 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
       <thead>
         <tr>
           <th scope="col">{t('reports.target.name')}</th>
-          <th scope="col" className="num">{t('reports.target.goal')}</th>
-          <th scope="col" className="num">{t('reports.target.actual')}</th>
-          <th scope="col" className="num">{t('reports.target.basis')}</th>
+          <th scope="col" className="num">
+            {t('reports.target.goal')}
+          </th>
+          <th scope="col" className="num">
+            {t('reports.target.actual')}
+          </th>
+          <th scope="col" className="num">
+            {t('reports.target.basis')}
+          </th>
           <th scope="col">{t('reports.target.status')}</th>
         </tr>
       </thead>
@@ -237,14 +291,20 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
         {targets.map((x) => (
           <tr key={x.key}>
             <th scope="row">{t(`reports.target.${x.key}`)}</th>
-            <td className="num">{x.target < 1 ? t('reports.target.atLeast', { value: f.pct(x.target) }) : f.pct(x.target)}</td>
+            <td className="num">
+              {x.target < 1 ? t('reports.target.atLeast', { value: f.pct(x.target) }) : f.pct(x.target)}
+            </td>
             <td className="num">{f.pct(x.actual)}</td>
             <td className="num">
               {f.int(x.numerator)}/{f.int(x.denominator)}
             </td>
             <td>
-              {x.met === null ? t('reports.target.noData') : (
-                <span className={`tag ${x.met ? 'tag-onTrack' : 'tag-overdue'}`}>{x.met ? t('reports.target.met') : t('reports.target.notMet')}</span>
+              {x.met === null ? (
+                t('reports.target.noData')
+              ) : (
+                <span className={`tag ${x.met ? 'tag-onTrack' : 'tag-overdue'}`}>
+                  {x.met ? t('reports.target.met') : t('reports.target.notMet')}
+                </span>
               )}
             </td>
           </tr>
@@ -253,4 +313,3 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
     </table>
   );
 }
-

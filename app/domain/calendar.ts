@@ -20,7 +20,6 @@ export interface WorkingCalendar {
   nextWorkingDay(d: LocalDate): LocalDate;
 }
 
-
 // date-holidays names the five-day Tết block after its first day (Giao thừa) and capitalises
 // differently from official documents; staff read these labels in explanations.
 const HOLIDAY_LABELS: Record<string, string> = {

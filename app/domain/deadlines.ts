@@ -1,5 +1,12 @@
 import type { WorkingCalendar } from './calendar';
-import { addCalendarDays, formatDateVi, formatDayMonth, isValidLocalDate, WEEKEND_LABELS, type LocalDate } from './dates';
+import {
+  addCalendarDays,
+  formatDateVi,
+  formatDayMonth,
+  isValidLocalDate,
+  WEEKEND_LABELS,
+  type LocalDate,
+} from './dates';
 
 /*
  * Our legal reading of PAKN deadlines (spec §6):

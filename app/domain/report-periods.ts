@@ -59,7 +59,8 @@ export function periodOf(
 ): ReportPeriod {
   const c = normaliseCutoffDay(cutoffDay);
   const i = kind === 'year' ? 1 : index;
-  if (!Number.isInteger(i) || i < 1 || i > MAX_INDEX[kind]) throw new RangeError(`Invalid ${kind} index: ${index}`);
+  if (!Number.isInteger(i) || i < 1 || i > MAX_INDEX[kind])
+    throw new RangeError(`Invalid ${kind} index: ${index}`);
   const n = MONTHS_IN[kind];
   const lastMonth = i * n;
   const start = c === 1 ? ymd(year, lastMonth - n + 1, 1) : ymd(year, lastMonth - n, c);
@@ -68,7 +69,10 @@ export function periodOf(
 }
 
 /** The report month (year, month) a local date falls in. */
-export function reportMonthOf(date: LocalDate, cutoffDay: number = DEFAULT_CUTOFF_DAY): { year: number; month: number } {
+export function reportMonthOf(
+  date: LocalDate,
+  cutoffDay: number = DEFAULT_CUTOFF_DAY,
+): { year: number; month: number } {
   const c = normaliseCutoffDay(cutoffDay);
   let year = Number(date.slice(0, 4));
   let month = Number(date.slice(5, 7));
@@ -94,7 +98,11 @@ export function periodContaining(
 }
 
 /** The `count` report months ending with the one that contains `date`, oldest first. */
-export function lastReportMonths(date: LocalDate, count: number, cutoffDay: number = DEFAULT_CUTOFF_DAY): ReportPeriod[] {
+export function lastReportMonths(
+  date: LocalDate,
+  count: number,
+  cutoffDay: number = DEFAULT_CUTOFF_DAY,
+): ReportPeriod[] {
   const { year, month } = reportMonthOf(date, cutoffDay);
   const out: ReportPeriod[] = [];
   for (let k = count - 1; k >= 0; k--) {
@@ -113,7 +121,11 @@ export function isWithinMaxRange(from: LocalDate, to: LocalDate): boolean {
   return to <= limit;
 }
 
-export function customPeriod(from: LocalDate, to: LocalDate, cutoffDay: number = DEFAULT_CUTOFF_DAY): ReportPeriod {
+export function customPeriod(
+  from: LocalDate,
+  to: LocalDate,
+  cutoffDay: number = DEFAULT_CUTOFF_DAY,
+): ReportPeriod {
   return { kind: 'custom', start: from, end: to, cutoffDay: normaliseCutoffDay(cutoffDay) };
 }
 
@@ -162,7 +174,8 @@ export function parsePeriod(
   const errors: PeriodError[] = [];
   const yearRaw = (input.year ?? '').trim();
   const year = INT_RE.test(yearRaw) ? Number(yearRaw) : NaN;
-  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) errors.push({ field: 'year', key: yearRaw ? 'yearRange' : 'missingYear' });
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR))
+    errors.push({ field: 'year', key: yearRaw ? 'yearRange' : 'missingYear' });
   let index = 1;
   if (k !== 'year') {
     const raw = (input[k] ?? '').trim();

@@ -84,7 +84,12 @@ function isRefusalReason(x: string | null): x is RefusalReason {
  */
 export function notifyStep(
   tx: Tx | Db,
-  args: { paknId: number; step: Step; note?: string | null; document?: { number: string; url: string } | null },
+  args: {
+    paknId: number;
+    step: Step;
+    note?: string | null;
+    document?: { number: string; url: string } | null;
+  },
 ): void {
   const db = tx as Db;
   const { paknId, step } = args;

@@ -9,7 +9,6 @@ import { markdownToPlainText } from '~/utils/markdown.server';
 export const MAX_RANGE_DAYS = 5 * 366;
 export const MAX_ROWS = 100_000;
 
-
 export type RangeError = { message: 'rangeOrder' | 'rangeTooLong' | 'rangeInvalid' };
 
 /** Local dates 'YYYY-MM-DD'; `to` inclusive. Absurd ranges are refused rather than truncated. */

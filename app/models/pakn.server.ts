@@ -162,7 +162,16 @@ export function getSubmitterView({ id }: { id: number }, db: Db = getDb()) {
     .all();
   const due = answerDueDate(p, db);
   const answer = db.select().from(s.answers).where(eq(s.answers.paknId, id)).get();
-  return { pakn: p, field, unit, files, history, due, answer, publicStatus: publicStatus(p.status as Status) };
+  return {
+    pakn: p,
+    field,
+    unit,
+    files,
+    history,
+    due,
+    answer,
+    publicStatus: publicStatus(p.status as Status),
+  };
 }
 
 export function countPakn(db: Db = getDb()): number {

@@ -94,7 +94,8 @@ export function submitRating(
   const ctx = getRatingContext({ paknId }, db);
   if (!ctx) return { ok: false, error: 'reconsiderClosed' };
   if (input.reconsider && !ctx.canReconsider) return { ok: false, error: 'reconsiderClosed' };
-  if (input.reconsider && ctx.rating?.reconsiderationRequested) return { ok: false, error: 'alreadyRequested' };
+  if (input.reconsider && ctx.rating?.reconsiderationRequested)
+    return { ok: false, error: 'alreadyRequested' };
   db.transaction((tx) => {
     const values = {
       rating: input.rating,
@@ -114,7 +115,16 @@ export function submitRating(
         data: JSON.stringify({ rating: input.rating }),
       })
       .run();
-    audit({ actorUserId: null, action: input.reconsider ? 'pakn.reconsideration' : 'pakn.rating', targetType: 'pakn', targetId: paknId, ip }, tx);
+    audit(
+      {
+        actorUserId: null,
+        action: input.reconsider ? 'pakn.reconsideration' : 'pakn.rating',
+        targetType: 'pakn',
+        targetId: paknId,
+        ip,
+      },
+      tx,
+    );
   });
   return { ok: true };
 }

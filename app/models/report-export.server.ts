@@ -23,7 +23,14 @@ import { periodLabel, periodName, type ReportPeriod } from '~/domain/report-peri
 import { STATUS_LABELS, type Status } from '~/domain/workflow';
 import { audit } from './audit.server';
 import { getAgency, type Agency } from './config.server';
-import { buildReport, COUNT_KEYS, parseReportQuery, type DetailRow, type Report, type UnitFigures } from './reports.server';
+import {
+  buildReport,
+  COUNT_KEYS,
+  parseReportQuery,
+  type DetailRow,
+  type Report,
+  type UnitFigures,
+} from './reports.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -50,22 +57,53 @@ export const reportFileName = (c: ExportContext, ext: string) => {
 
 const fieldName = (r: Report, key: string) =>
   key === 'none' ? t('reports.noField') : (r.fields.find((f) => String(f.id) === key)?.name ?? `#${key}`);
-const reasonName = (key: string) => (key === 'none' ? t('reports.noReason') : t(`staff.refusal.${key}`, { defaultValue: key }));
+const reasonName = (key: string) =>
+  key === 'none' ? t('reports.noReason') : t(`staff.refusal.${key}`, { defaultValue: key });
 
 /** The breakdown tables shared by the workbook, the CSV and the narrative: [label, count] per family. */
 export function breakdownTables(r: Report) {
   const b = r.total.breakdowns;
-  const fieldKeys = [...r.fields.map((f) => String(f.id)), 'none'].filter((k) => (b.byField[k] ?? 0) > 0 || k !== 'none');
+  const fieldKeys = [...r.fields.map((f) => String(f.id)), 'none'].filter(
+    (k) => (b.byField[k] ?? 0) > 0 || k !== 'none',
+  );
   return [
-    { key: 'byChannel', title: t('reports.section.byChannel'), rows: CHANNELS.map((c) => ({ key: c, label: t(`channel.${c}`), n: b.byChannel[c] ?? 0 })) },
-    { key: 'byType', title: t('reports.section.byType'), rows: PAKN_TYPES.map((c) => ({ key: c, label: t(`type.${c}`), n: b.byType[c] ?? 0 })) },
-    { key: 'byCategory', title: t('reports.section.byCategory'), rows: CATEGORIES.map((c) => ({ key: String(c), label: `${c}. ${t(`category.${c}`)}`, n: b.byCategory[String(c)] ?? 0 })) },
-    { key: 'byField', title: t('reports.section.byField'), rows: fieldKeys.map((k) => ({ key: k, label: fieldName(r, k), n: b.byField[k] ?? 0 })) },
-    { key: 'byUnit', title: t('reports.section.byUnit'), rows: r.units.map((u) => ({ key: u.code, label: u.name, n: u.counts.received })) },
+    {
+      key: 'byChannel',
+      title: t('reports.section.byChannel'),
+      rows: CHANNELS.map((c) => ({ key: c, label: t(`channel.${c}`), n: b.byChannel[c] ?? 0 })),
+    },
+    {
+      key: 'byType',
+      title: t('reports.section.byType'),
+      rows: PAKN_TYPES.map((c) => ({ key: c, label: t(`type.${c}`), n: b.byType[c] ?? 0 })),
+    },
+    {
+      key: 'byCategory',
+      title: t('reports.section.byCategory'),
+      rows: CATEGORIES.map((c) => ({
+        key: String(c),
+        label: `${c}. ${t(`category.${c}`)}`,
+        n: b.byCategory[String(c)] ?? 0,
+      })),
+    },
+    {
+      key: 'byField',
+      title: t('reports.section.byField'),
+      rows: fieldKeys.map((k) => ({ key: k, label: fieldName(r, k), n: b.byField[k] ?? 0 })),
+    },
+    {
+      key: 'byUnit',
+      title: t('reports.section.byUnit'),
+      rows: r.units.map((u) => ({ key: u.code, label: u.name, n: u.counts.received })),
+    },
     {
       key: 'refusedByReason',
       title: t('reports.section.refusedByReason'),
-      rows: [...REFUSAL_REASONS, ...(b.refusedByReason.none ? ['none'] : [])].map((k) => ({ key: k, label: reasonName(k), n: b.refusedByReason[k] ?? 0 })),
+      rows: [...REFUSAL_REASONS, ...(b.refusedByReason.none ? ['none'] : [])].map((k) => ({
+        key: k,
+        label: reasonName(k),
+        n: b.refusedByReason[k] ?? 0,
+      })),
     },
   ] as const;
 }
@@ -73,30 +111,129 @@ export function breakdownTables(r: Report) {
 // ---------------------------------------------------------------------------------------------------------------
 // XLSX
 
-type Col = { key: string; head: [string, string?, string?]; width: number; value: (u: UnitFigures | Report['total']) => number | null; fmt?: string };
+type Col = {
+  key: string;
+  head: [string, string?, string?];
+  width: number;
+  value: (u: UnitFigures | Report['total']) => number | null;
+  fmt?: string;
+};
 const c = (u: UnitFigures | Report['total']) => u.counts;
 /** Summary columns after STT and Đơn vị; head = [group, sub-group, leaf] (merged where a level is missing). */
 const COLUMNS: Col[] = [
-  { key: 'carriedOver', head: [t('reports.indicator.carriedOver')], width: 10, value: (u) => c(u).carriedOver },
-  { key: 'received', head: [t('reports.indicator.received'), 'Tổng số'], width: 10, value: (u) => c(u).received },
-  { key: 'receivedOnline', head: [t('reports.indicator.received'), 'Trong đó: trực tuyến'], width: 11, value: (u) => c(u).receivedOnline },
-  { key: 'totalToHandle', head: [t('reports.indicator.totalToHandle')], width: 10, value: (u) => c(u).carriedOver + c(u).received },
+  {
+    key: 'carriedOver',
+    head: [t('reports.indicator.carriedOver')],
+    width: 10,
+    value: (u) => c(u).carriedOver,
+  },
+  {
+    key: 'received',
+    head: [t('reports.indicator.received'), 'Tổng số'],
+    width: 10,
+    value: (u) => c(u).received,
+  },
+  {
+    key: 'receivedOnline',
+    head: [t('reports.indicator.received'), 'Trong đó: trực tuyến'],
+    width: 11,
+    value: (u) => c(u).receivedOnline,
+  },
+  {
+    key: 'totalToHandle',
+    head: [t('reports.indicator.totalToHandle')],
+    width: 10,
+    value: (u) => c(u).carriedOver + c(u).received,
+  },
   { key: 'closed', head: [t('reports.indicator.closed'), 'Tổng số'], width: 9, value: (u) => c(u).closed },
-  { key: 'answeredOnTime', head: [t('reports.indicator.closed'), t('reports.indicator.answered'), 'Đúng hạn'], width: 9, value: (u) => c(u).answeredOnTime },
-  { key: 'answeredLate', head: [t('reports.indicator.closed'), t('reports.indicator.answered'), 'Quá hạn'], width: 9, value: (u) => c(u).answeredLate },
-  { key: 'refused', head: [t('reports.indicator.closed'), t('reports.indicator.refused')], width: 9, value: (u) => c(u).refused },
-  { key: 'transferred', head: [t('reports.indicator.closed'), t('reports.indicator.transferred')], width: 11, value: (u) => c(u).transferred },
-  { key: 'forwarded', head: [t('reports.indicator.closed'), t('reports.indicator.forwarded')], width: 11, value: (u) => c(u).forwarded },
-  { key: 'duplicate', head: [t('reports.indicator.closed'), t('reports.indicator.duplicate')], width: 8, value: (u) => c(u).duplicate },
-  { key: 'closedNoInfo', head: [t('reports.indicator.closed'), t('reports.indicator.closedNoInfo')], width: 11, value: (u) => c(u).closedNoInfo },
-  { key: 'carriedForward', head: [t('reports.indicator.carriedForward'), 'Tổng số'], width: 9, value: (u) => c(u).carriedForward },
-  { key: 'inProgressWithinTime', head: [t('reports.indicator.carriedForward'), 'Trong hạn'], width: 9, value: (u) => c(u).inProgressWithinTime },
-  { key: 'inProgressOverdue', head: [t('reports.indicator.carriedForward'), 'Quá hạn'], width: 9, value: (u) => c(u).inProgressOverdue },
+  {
+    key: 'answeredOnTime',
+    head: [t('reports.indicator.closed'), t('reports.indicator.answered'), 'Đúng hạn'],
+    width: 9,
+    value: (u) => c(u).answeredOnTime,
+  },
+  {
+    key: 'answeredLate',
+    head: [t('reports.indicator.closed'), t('reports.indicator.answered'), 'Quá hạn'],
+    width: 9,
+    value: (u) => c(u).answeredLate,
+  },
+  {
+    key: 'refused',
+    head: [t('reports.indicator.closed'), t('reports.indicator.refused')],
+    width: 9,
+    value: (u) => c(u).refused,
+  },
+  {
+    key: 'transferred',
+    head: [t('reports.indicator.closed'), t('reports.indicator.transferred')],
+    width: 11,
+    value: (u) => c(u).transferred,
+  },
+  {
+    key: 'forwarded',
+    head: [t('reports.indicator.closed'), t('reports.indicator.forwarded')],
+    width: 11,
+    value: (u) => c(u).forwarded,
+  },
+  {
+    key: 'duplicate',
+    head: [t('reports.indicator.closed'), t('reports.indicator.duplicate')],
+    width: 8,
+    value: (u) => c(u).duplicate,
+  },
+  {
+    key: 'closedNoInfo',
+    head: [t('reports.indicator.closed'), t('reports.indicator.closedNoInfo')],
+    width: 11,
+    value: (u) => c(u).closedNoInfo,
+  },
+  {
+    key: 'carriedForward',
+    head: [t('reports.indicator.carriedForward'), 'Tổng số'],
+    width: 9,
+    value: (u) => c(u).carriedForward,
+  },
+  {
+    key: 'inProgressWithinTime',
+    head: [t('reports.indicator.carriedForward'), 'Trong hạn'],
+    width: 9,
+    value: (u) => c(u).inProgressWithinTime,
+  },
+  {
+    key: 'inProgressOverdue',
+    head: [t('reports.indicator.carriedForward'), 'Quá hạn'],
+    width: 9,
+    value: (u) => c(u).inProgressOverdue,
+  },
   { key: 'published', head: [t('reports.indicator.published')], width: 10, value: (u) => c(u).published },
-  { key: 'handlingMean', head: ['Thời gian xử lý (ngày làm việc)', 'Bình quân'], width: 9, value: (u) => u.handling.mean, fmt: '0.0' },
-  { key: 'handlingMedian', head: ['Thời gian xử lý (ngày làm việc)', 'Trung vị'], width: 9, value: (u) => u.handling.median, fmt: '0.0' },
-  { key: 'ratings', head: ['Đánh giá của người gửi', t('reports.indicator.ratings')], width: 9, value: (u) => u.ratings.total },
-  { key: 'satisfactionRate', head: ['Đánh giá của người gửi', t('reports.indicator.satisfactionRate')], width: 10, value: (u) => u.ratings.rate, fmt: '0.0%' },
+  {
+    key: 'handlingMean',
+    head: ['Thời gian xử lý (ngày làm việc)', 'Bình quân'],
+    width: 9,
+    value: (u) => u.handling.mean,
+    fmt: '0.0',
+  },
+  {
+    key: 'handlingMedian',
+    head: ['Thời gian xử lý (ngày làm việc)', 'Trung vị'],
+    width: 9,
+    value: (u) => u.handling.median,
+    fmt: '0.0',
+  },
+  {
+    key: 'ratings',
+    head: ['Đánh giá của người gửi', t('reports.indicator.ratings')],
+    width: 9,
+    value: (u) => u.ratings.total,
+  },
+  {
+    key: 'satisfactionRate',
+    head: ['Đánh giá của người gửi', t('reports.indicator.satisfactionRate')],
+    width: 10,
+    value: (u) => u.ratings.rate,
+    fmt: '0.0%',
+  },
 ];
 export const XLSX_COLUMNS = COLUMNS.map((col) => col.key);
 /** where the summary table starts: header rows 8–10, column numbers on row 11, units from row 12 */
@@ -121,7 +258,12 @@ export function reportWorkbookStream(ctx: ExportContext, detail: Iterable<Detail
  * only the next check remains) and (b) the response stream is not asking us to wait.
  */
 const MAX_PENDING_BYTES = 4 * 1024 * 1024;
-type Buffered = { writableLength?: number; readableLength?: number; _writableState?: { length?: number }; _readableState?: { length?: number } };
+type Buffered = {
+  writableLength?: number;
+  readableLength?: number;
+  _writableState?: { length?: number };
+  _readableState?: { length?: number };
+};
 type StreamBufLike = { buffers?: unknown[]; pipes?: Buffered[] };
 function pendingBytes(sheet: unknown): number {
   const stream = (sheet as { stream?: StreamBufLike }).stream;
@@ -151,7 +293,11 @@ async function flowControl(out: PassThrough, sheet: unknown) {
 
 async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Iterable<DetailRow[]>) {
   const { report, agency } = ctx;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = agency.name;
   wb.title = `Báo cáo PAKN ${periodName(report.period, 'vi')}`;
   const lastCol = 2 + COLUMNS.length;
@@ -190,25 +336,35 @@ async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Itera
   merge(1, lastCol - 8, 1, lastCol);
   put(2, lastCol - 8, MOTTO, { font: font(12, true), alignment: centre });
   merge(2, lastCol - 8, 2, lastCol);
-  put(4, 1, 'BIỂU TỔNG HỢP TÌNH HÌNH, KẾT QUẢ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ VỀ QUY ĐỊNH HÀNH CHÍNH', { font: font(14, true), alignment: centre });
+  put(4, 1, 'BIỂU TỔNG HỢP TÌNH HÌNH, KẾT QUẢ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ VỀ QUY ĐỊNH HÀNH CHÍNH', {
+    font: font(14, true),
+    alignment: centre,
+  });
   merge(4, 1, 4, lastCol);
-  put(5, 1, `Kỳ báo cáo: ${periodLabel(report.period, 'vi')}`, { font: font(12, false, true), alignment: centre });
+  put(5, 1, `Kỳ báo cáo: ${periodLabel(report.period, 'vi')}`, {
+    font: font(12, false, true),
+    alignment: centre,
+  });
   merge(5, 1, 5, lastCol);
   put(6, 1, `Phạm vi: ${scopeText(ctx)}`, { font: font(12, false, true), alignment: centre });
   merge(6, 1, 6, lastCol);
-  put(7, lastCol - 4, 'Đơn vị tính: phản ánh, kiến nghị', { font: font(10, false, true), alignment: { horizontal: 'right' } });
+  put(7, lastCol - 4, 'Đơn vị tính: phản ánh, kiến nghị', {
+    font: font(10, false, true),
+    alignment: { horizontal: 'right' },
+  });
   merge(7, lastCol - 4, 7, lastCol);
   ws.getRow(4).height = 22;
 
   // three header rows, merged where a level has no subdivision
   const h = XLSX_LAYOUT.headerRow;
   const headStyle = { font: font(10, true), alignment: centre, border: BORDER };
-  for (let row = h; row <= h + 2; row++) for (let col = 1; col <= lastCol; col++) put(row, col, null, headStyle);
+  for (let row = h; row <= h + 2; row++)
+    for (let col = 1; col <= lastCol; col++) put(row, col, null, headStyle);
   put(h, 1, t('reports.stt'), headStyle);
   merge(h, 1, h + 2, 1);
   put(h, 2, t('reports.unit'), headStyle);
   merge(h, 2, h + 2, 2);
-  for (let i = 0; i < COLUMNS.length; ) {
+  for (let i = 0; i < COLUMNS.length;) {
     const col = COLUMNS[i]!;
     let j = i;
     while (j + 1 < COLUMNS.length && COLUMNS[j + 1]!.head[0] === col.head[0]) j++;
@@ -219,7 +375,7 @@ async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Itera
       merge(h, c1, h + 2, c1);
     } else {
       merge(h, c1, h, c2);
-      for (let k = i; k <= j; ) {
+      for (let k = i; k <= j;) {
         const sub = COLUMNS[k]!;
         let m = k;
         while (m + 1 <= j && sub.head[2] && COLUMNS[m + 1]!.head[1] === sub.head[1]) m++;
@@ -246,7 +402,13 @@ async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Itera
   put(XLSX_LAYOUT.numberRow, 15, '(15)=(6)-(7)', numberStyle);
   for (let row = 1; row <= XLSX_LAYOUT.numberRow; row++) ws.getRow(row).commit();
 
-  const writeUnitRow = (rowNo: number, stt: string | number, name: string, u: UnitFigures | Report['total'], bold: boolean) => {
+  const writeUnitRow = (
+    rowNo: number,
+    stt: string | number,
+    name: string,
+    u: UnitFigures | Report['total'],
+    bold: boolean,
+  ) => {
     const row = ws.getRow(rowNo);
     const cellStyle = (cell: ExcelJS.Cell, fmt?: string) => {
       cell.font = font(11, bold);
@@ -283,11 +445,17 @@ async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Itera
     ws.getRow(rowNo++).commit();
   }
   rowNo++;
-  put(rowNo, lastCol - 7, `${agency.province || ''}, ngày ${formatDateVi(ctx.today)}`.replace(/^, /, ''), { font: font(11, false, true), alignment: centre });
+  put(rowNo, lastCol - 7, `${agency.province || ''}, ngày ${formatDateVi(ctx.today)}`.replace(/^, /, ''), {
+    font: font(11, false, true),
+    alignment: centre,
+  });
   merge(rowNo, lastCol - 7, rowNo, lastCol);
   ws.getRow(rowNo++).commit();
   put(rowNo, 2, 'NGƯỜI LẬP BIỂU', { font: font(11, true), alignment: centre });
-  put(rowNo, lastCol - 7, (agency.signerTitle || 'THỦ TRƯỞNG CƠ QUAN').toLocaleUpperCase('vi'), { font: font(11, true), alignment: centre });
+  put(rowNo, lastCol - 7, (agency.signerTitle || 'THỦ TRƯỞNG CƠ QUAN').toLocaleUpperCase('vi'), {
+    font: font(11, true),
+    alignment: centre,
+  });
   merge(rowNo, lastCol - 7, rowNo, lastCol);
   ws.getRow(rowNo++).commit();
   rowNo += 3;
@@ -302,7 +470,10 @@ async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Itera
   });
   ws2.columns = [{ width: 6 }, { width: 70 }, { width: 14 }, { width: 14 }, { width: 16 }];
   let r2 = 1;
-  const line2 = (values: ExcelJS.CellValue[], style: { bold?: boolean; border?: boolean; fmt?: (string | undefined)[] } = {}) => {
+  const line2 = (
+    values: ExcelJS.CellValue[],
+    style: { bold?: boolean; border?: boolean; fmt?: (string | undefined)[] } = {},
+  ) => {
     const row = ws2.getRow(r2++);
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
@@ -322,17 +493,48 @@ async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Itera
   breakdownTables(report).forEach((table, ti) => {
     r2++;
     line2([roman[ti]!, table.title], { bold: true });
-    line2([t('reports.stt'), 'Nội dung', t('reports.count'), t('reports.share')], { bold: true, border: true });
+    line2([t('reports.stt'), 'Nội dung', t('reports.count'), t('reports.share')], {
+      bold: true,
+      border: true,
+    });
     const denominator = table.key === 'refusedByReason' ? report.total.counts.refused : received;
-    table.rows.forEach((row, i) => line2([i + 1, row.label, row.n, share(row.n, denominator)], { border: true, fmt: [undefined, undefined, '#,##0', '0.0%'] }));
-    line2([null, t('reports.total'), table.rows.reduce((s, x) => s + x.n, 0), denominator ? 1 : null], { bold: true, border: true, fmt: [undefined, undefined, '#,##0', '0.0%'] });
+    table.rows.forEach((row, i) =>
+      line2([i + 1, row.label, row.n, share(row.n, denominator)], {
+        border: true,
+        fmt: [undefined, undefined, '#,##0', '0.0%'],
+      }),
+    );
+    line2([null, t('reports.total'), table.rows.reduce((s, x) => s + x.n, 0), denominator ? 1 : null], {
+      bold: true,
+      border: true,
+      fmt: [undefined, undefined, '#,##0', '0.0%'],
+    });
   });
   r2++;
   line2([roman[6]!, t('reports.section.targets')], { bold: true });
-  line2([t('reports.stt'), t('reports.target.name'), t('reports.target.goal'), t('reports.target.actual'), t('reports.target.status')], { bold: true, border: true });
+  line2(
+    [
+      t('reports.stt'),
+      t('reports.target.name'),
+      t('reports.target.goal'),
+      t('reports.target.actual'),
+      t('reports.target.status'),
+    ],
+    { bold: true, border: true },
+  );
   report.targets.forEach((x, i) =>
     line2(
-      [i + 1, `${t(`reports.target.${x.key}`)} (${fmtInt(x.numerator)}/${fmtInt(x.denominator)})`, x.target, x.actual, x.met === null ? t('reports.target.noData') : x.met ? t('reports.target.met') : t('reports.target.notMet')],
+      [
+        i + 1,
+        `${t(`reports.target.${x.key}`)} (${fmtInt(x.numerator)}/${fmtInt(x.denominator)})`,
+        x.target,
+        x.actual,
+        x.met === null
+          ? t('reports.target.noData')
+          : x.met
+            ? t('reports.target.met')
+            : t('reports.target.notMet'),
+      ],
       { border: true, fmt: [undefined, undefined, '0%', '0.0%'] },
     ),
   );
@@ -340,12 +542,36 @@ async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Itera
 
   // sheet 3: every PAKN counted, streamed from the database
   const ws3 = wb.addWorksheet('Danh sách', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   ws3.columns = [6, 20, 12, 12, 11, 8, 28, 28, 24, 12, 12, 12, 10, 10, 18, 16].map((width) => ({ width }));
   const head3 = ws3.getRow(1);
-  ['STT', 'Mã số', 'Ngày tiếp nhận', 'Kênh', 'Loại', 'Nội dung', 'Lĩnh vực', 'Đơn vị', 'Trạng thái hiện tại', 'Hạn trả lời', 'Ngày kết thúc', 'Ngày trả lời', 'Trả lời đúng hạn', 'Đã công khai', 'Đầu kỳ', 'Cuối kỳ'].forEach((v, i) => {
+  [
+    'STT',
+    'Mã số',
+    'Ngày tiếp nhận',
+    'Kênh',
+    'Loại',
+    'Nội dung',
+    'Lĩnh vực',
+    'Đơn vị',
+    'Trạng thái hiện tại',
+    'Hạn trả lời',
+    'Ngày kết thúc',
+    'Ngày trả lời',
+    'Trả lời đúng hạn',
+    'Đã công khai',
+    'Đầu kỳ',
+    'Cuối kỳ',
+  ].forEach((v, i) => {
     const cell = head3.getCell(i + 1);
     cell.value = v;
     cell.font = font(10, true);
@@ -360,24 +586,26 @@ async function writeWorkbook(out: PassThrough, ctx: ExportContext, detail: Itera
   for (const chunk of detail) {
     for (const d of chunk) {
       const closedDate = d.closedDate;
-      ws3.addRow([
-        ++n,
-        d.code,
-        dmy(d.receivedDate),
-        t(`channel.${d.channel}`),
-        t(`type.${d.type}`),
-        d.category,
-        d.fieldId === null ? '' : (fields.get(d.fieldId) ?? ''),
-        d.unitId === null ? t('reports.unassigned') : (units.get(d.unitId) ?? `#${d.unitId}`),
-        STATUS_LABELS[d.status as Status]?.vi ?? d.status,
-        dmy(d.answerDue),
-        closedDate ? dmy(closedDate) : '',
-        d.answeredDate ? dmy(d.answeredDate) : '',
-        d.onTime === null ? '' : d.onTime ? 'Có' : 'Không',
-        d.publication === 'published' ? 'Có' : '',
-        d.receivedDate < start ? 'Kỳ trước chuyển sang' : 'Tiếp nhận trong kỳ',
-        closedDate !== null && closedDate <= end ? 'Đã xử lý xong' : 'Chuyển kỳ sau',
-      ]).commit();
+      ws3
+        .addRow([
+          ++n,
+          d.code,
+          dmy(d.receivedDate),
+          t(`channel.${d.channel}`),
+          t(`type.${d.type}`),
+          d.category,
+          d.fieldId === null ? '' : (fields.get(d.fieldId) ?? ''),
+          d.unitId === null ? t('reports.unassigned') : (units.get(d.unitId) ?? `#${d.unitId}`),
+          STATUS_LABELS[d.status as Status]?.vi ?? d.status,
+          dmy(d.answerDue),
+          closedDate ? dmy(closedDate) : '',
+          d.answeredDate ? dmy(d.answeredDate) : '',
+          d.onTime === null ? '' : d.onTime ? 'Có' : 'Không',
+          d.publication === 'published' ? 'Có' : '',
+          d.receivedDate < start ? 'Kỳ trước chuyển sang' : 'Tiếp nhận trong kỳ',
+          closedDate !== null && closedDate <= end ? 'Đã xử lý xong' : 'Chuyển kỳ sau',
+        ])
+        .commit();
     }
     await flowControl(out, ws3);
   }
@@ -402,8 +630,28 @@ export function reportCsv(ctx: ExportContext): string {
   const { report } = ctx;
   const { start, end } = report.period;
   const lines = [CSV_HEAD.join(',')];
-  const line = (group: string, key: string, label: string, unitCode: string, unitName: string, value: number | null) =>
-    lines.push([start, end, group, key, label, unitCode, unitName, value === null ? null : Math.round(value * 10000) / 10000].map(csvCell).join(','));
+  const line = (
+    group: string,
+    key: string,
+    label: string,
+    unitCode: string,
+    unitName: string,
+    value: number | null,
+  ) =>
+    lines.push(
+      [
+        start,
+        end,
+        group,
+        key,
+        label,
+        unitCode,
+        unitName,
+        value === null ? null : Math.round(value * 10000) / 10000,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   const rows: Array<[string, string, UnitFigures | Report['total']]> = [
     ...report.units.map((u): [string, string, UnitFigures] => [u.code, u.name, u]),
     ['TONG', t('reports.total'), report.total],
@@ -412,13 +660,22 @@ export function reportCsv(ctx: ExportContext): string {
     for (const k of COUNT_KEYS) line('chi_so', k, t(`reports.indicator.${k}`), code, name, u.counts[k]);
     line('thoi_gian', 'handlingMean', t('reports.indicator.handlingMean'), code, name, u.handling.mean);
     line('thoi_gian', 'handlingMedian', t('reports.indicator.handlingMedian'), code, name, u.handling.median);
-    for (const k of ['satisfied', 'neutral', 'unsatisfied'] as const) line('danh_gia', k, t(`reports.indicator.${k}`), code, name, u.ratings[k]);
+    for (const k of ['satisfied', 'neutral', 'unsatisfied'] as const)
+      line('danh_gia', k, t(`reports.indicator.${k}`), code, name, u.ratings[k]);
     line('danh_gia', 'satisfactionRate', t('reports.indicator.satisfactionRate'), code, name, u.ratings.rate);
   }
   for (const table of breakdownTables(report)) {
     for (const row of table.rows) line(table.key, row.key, row.label, 'TONG', t('reports.total'), row.n);
   }
-  for (const x of report.targets) line('chi_tieu_II1', x.key, `${t(`reports.target.${x.key}`)} (mục tiêu ${Math.round(x.target * 100)}%)`, 'TONG', t('reports.total'), x.actual);
+  for (const x of report.targets)
+    line(
+      'chi_tieu_II1',
+      x.key,
+      `${t(`reports.target.${x.key}`)} (mục tiêu ${Math.round(x.target * 100)}%)`,
+      'TONG',
+      t('reports.total'),
+      x.actual,
+    );
   // a BOM so that Excel reads the Vietnamese text as UTF-8
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -438,7 +695,10 @@ function listOf(rows: ReadonlyArray<{ label: string; n: number }>, total: number
  * The narrative with the figures filled in. `number` is left blank for staff to fill unless the report is being
  * published; `forPublic` drops the sections staff complete (the published version shows the figures only).
  */
-export function reportNarrative(ctx: ExportContext, { number, forPublic = false }: { number?: string; forPublic?: boolean } = {}): OfficialDocument {
+export function reportNarrative(
+  ctx: ExportContext,
+  { number, forPublic = false }: { number?: string; forPublic?: boolean } = {},
+): OfficialDocument {
   const { report, agency } = ctx;
   const c = report.total.counts;
   const tables = Object.fromEntries(breakdownTables(report).map((x) => [x.key, x.rows]));
@@ -496,7 +756,12 @@ export function reportNarrative(ctx: ExportContext, { number, forPublic = false 
     subtitle: `Tình hình, kết quả tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính ${periodName(report.period, 'vi').replace(/^T/, 't').replace(/^Q/, 'q').replace(/^N/, 'n')}`,
     addressee: agency.parentName ? `Văn phòng ${agency.parentName}` : undefined,
     paragraphs: p,
-    recipients: [agency.parentName ? `Văn phòng ${agency.parentName} (b/c)` : 'Cơ quan cấp trên (b/c)', 'Lãnh đạo cơ quan (để chỉ đạo)', 'Các phòng, đơn vị trực thuộc', 'Lưu: VT.'],
+    recipients: [
+      agency.parentName ? `Văn phòng ${agency.parentName} (b/c)` : 'Cơ quan cấp trên (b/c)',
+      'Lãnh đạo cơ quan (để chỉ đạo)',
+      'Các phòng, đơn vị trực thuộc',
+      'Lưu: VT.',
+    ],
     signerTitle: agency.signerTitle || 'THỦ TRƯỞNG CƠ QUAN',
     signerName: agency.signerName,
   };
@@ -504,7 +769,10 @@ export function reportNarrative(ctx: ExportContext, { number, forPublic = false 
 
 /** The two versions stored when a report is published (see publishReport). */
 export function publishedReportDocuments(ctx: ExportContext, number: string) {
-  return { full: reportNarrative(ctx, { number }), public: reportNarrative(ctx, { number, forPublic: true }) };
+  return {
+    full: reportNarrative(ctx, { number }),
+    public: reportNarrative(ctx, { number, forPublic: true }),
+  };
 }
 
 export function reportPdf(ctx: ExportContext): Promise<Buffer> {
@@ -580,13 +848,20 @@ ${body}
 export type ExportFormat = 'xlsx' | 'csv' | 'pdf' | 'doc';
 
 /** export:run, a valid period and scope (else a plain-text 400/403), and the audit entry 'report.export'. */
-export async function prepareExport(request: Request, context: unknown, format: ExportFormat): Promise<ExportContext | Response> {
+export async function prepareExport(
+  request: Request,
+  context: unknown,
+  format: ExportFormat,
+): Promise<ExportContext | Response> {
   const actor = await requirePermission(request, 'export:run');
   const tr = getT(getLocale(request));
   const query = parseReportQuery(new URL(request.url).searchParams, actor);
   if (!query.ok) {
     const text = query.errors.map((e) => tr(`reports.errors.${e.key}`)).join('\n');
-    return new Response(`${text}\n`, { status: query.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+    return new Response(`${text}\n`, {
+      status: query.status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
   }
   const ctx = exportContext({ period: query.period, unitId: query.unitId });
   audit({
@@ -600,7 +875,15 @@ export async function prepareExport(request: Request, context: unknown, format: 
   return ctx;
 }
 
-export function exportContext({ period, unitId, now = new Date() }: { period: ReportPeriod; unitId: number | null; now?: Date }): ExportContext {
+export function exportContext({
+  period,
+  unitId,
+  now = new Date(),
+}: {
+  period: ReportPeriod;
+  unitId: number | null;
+  now?: Date;
+}): ExportContext {
   const report = buildReport({ period, unitId, now });
   const unitName = unitId === null ? null : (report.units[0]?.name ?? null);
   return { report, agency: getAgency(), unitName, today: toLocalDate(now) };

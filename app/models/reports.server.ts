@@ -29,7 +29,13 @@ import { toLocalDate, type LocalDate, type WorkingCalendar } from '~/domain/cale
 import { workingDaysBetween } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES, REFUSAL_REASONS } from '~/domain/pakn';
 import { isUnitScoped, type Actor } from '~/domain/permissions';
-import { normaliseCutoffDay, parsePeriod, periodBoundsMs, type PeriodError, type ReportPeriod } from '~/domain/report-periods';
+import {
+  normaliseCutoffDay,
+  parsePeriod,
+  periodBoundsMs,
+  type PeriodError,
+  type ReportPeriod,
+} from '~/domain/report-periods';
 import { isClosed, STATUSES } from '~/domain/workflow';
 import { getCalendar, getSetting, listFields, listUnits } from './config.server';
 import { getDb, type Db } from '~/utils/db.server';
@@ -135,7 +141,13 @@ export const COUNT_KEYS = [
 export type CountKey = (typeof COUNT_KEYS)[number];
 export type Counts = Record<CountKey, number>;
 export type HandlingTime = { count: number; totalDays: number; mean: number | null; median: number | null };
-export type Ratings = { satisfied: number; neutral: number; unsatisfied: number; total: number; rate: number | null };
+export type Ratings = {
+  satisfied: number;
+  neutral: number;
+  unsatisfied: number;
+  total: number;
+  rate: number | null;
+};
 export type Breakdowns = {
   byChannel: Record<string, number>;
   byType: Record<string, number>;
@@ -196,7 +208,10 @@ const add = (rec: Record<string, number>, key: string, n: number) => {
  * Working days between many pairs of dates: one pass over the sorted distinct dates gives each an ordinal
  * (working days since the first), so each pair is a subtraction instead of a walk over its days.
  */
-export function workdayOrdinals(dates: Iterable<LocalDate>, calendar: WorkingCalendar): Map<LocalDate, number> {
+export function workdayOrdinals(
+  dates: Iterable<LocalDate>,
+  calendar: WorkingCalendar,
+): Map<LocalDate, number> {
   const sorted = [...new Set(dates)].sort();
   const out = new Map<LocalDate, number>();
   let ord = 0;
@@ -239,9 +254,20 @@ const ratingsOf = (r: { satisfied: number; neutral: number; unsatisfied: number 
 export function targetsOf(c: Counts): Target[] {
   const mk = (key: TargetKey, numerator: number, denominator: number): Target => {
     const actual = denominator ? numerator / denominator : null;
-    return { key, target: TARGETS[key], numerator, denominator, actual, met: actual === null ? null : actual >= TARGETS[key] };
+    return {
+      key,
+      target: TARGETS[key],
+      numerator,
+      denominator,
+      actual,
+      met: actual === null ? null : actual >= TARGETS[key],
+    };
   };
-  return [mk('online', c.receivedOnline, c.received), mk('digitised', c.digitised, c.received), mk('published', c.published, c.answered)];
+  return [
+    mk('online', c.receivedOnline, c.received),
+    mk('digitised', c.digitised, c.received),
+    mk('published', c.published, c.answered),
+  ];
 }
 
 // ---------- the report ----------
@@ -259,7 +285,8 @@ export function resolveUnit(raw: string | null | undefined, db: Db = getDb()): n
   if (!v) return null;
   if (!/^\d{1,9}$/.test(v)) throw new ReportInputError('unknownUnit');
   const id = Number(v);
-  if (!listUnits({ activeOnly: false, db }).some((u) => u.id === id)) throw new ReportInputError('unknownUnit');
+  if (!listUnits({ activeOnly: false, db }).some((u) => u.id === id))
+    throw new ReportInputError('unknownUnit');
   return id;
 }
 
@@ -269,7 +296,12 @@ export function reportCutoffDay(db: Db = getDb()): number {
 
 export type ReportQuery =
   | { ok: true; period: ReportPeriod; unitId: number | null; cutoffDay: number }
-  | { ok: false; status: 400 | 403; errors: Array<PeriodError | { field: 'unit'; key: string }>; cutoffDay: number };
+  | {
+      ok: false;
+      status: 400 | 403;
+      errors: Array<PeriodError | { field: 'unit'; key: string }>;
+      cutoffDay: number;
+    };
 
 /**
  * The period and scope asked for in a report URL (the form's GET parameters). A unit-scoped actor (an approver
@@ -279,7 +311,15 @@ export function parseReportQuery(params: URLSearchParams, actor: Actor, db: Db =
   const cutoffDay = reportCutoffDay(db);
   const get = (k: string) => params.get(k) ?? undefined;
   const parsed = parsePeriod(
-    { period: get('period'), year: get('year'), month: get('month'), quarter: get('quarter'), half: get('half'), from: get('from'), to: get('to') },
+    {
+      period: get('period'),
+      year: get('year'),
+      month: get('month'),
+      quarter: get('quarter'),
+      half: get('half'),
+      from: get('from'),
+      to: get('to'),
+    },
     cutoffDay,
   );
   const errors: Array<PeriodError | { field: 'unit'; key: string }> = parsed.ok ? [] : [...parsed.errors];
@@ -291,7 +331,8 @@ export function parseReportQuery(params: URLSearchParams, actor: Actor, db: Db =
     errors.push({ field: 'unit', key: error.key });
   }
   if (isUnitScoped(actor)) {
-    if (unitId !== null && unitId !== actor.unitId) return { ok: false, status: 403, errors: [{ field: 'unit', key: 'otherUnit' }], cutoffDay };
+    if (unitId !== null && unitId !== actor.unitId)
+      return { ok: false, status: 403, errors: [{ field: 'unit', key: 'otherUnit' }], cutoffDay };
     unitId = actor.unitId;
   }
   if (errors.length || !parsed.ok) return { ok: false, status: 400, errors, cutoffDay };
@@ -311,53 +352,109 @@ export function buildReport(
   const params = paramsOf(period, unitId);
   const calendar = getCalendar(db);
   const key = (id: number | null) => (id === null ? 'none' : String(id));
-  const rows = new Map<string, { counts: Counts; breakdowns: Breakdowns; hist: Map<number, number>; ratings: Record<'satisfied' | 'neutral' | 'unsatisfied', number> }>();
+  const rows = new Map<
+    string,
+    {
+      counts: Counts;
+      breakdowns: Breakdowns;
+      hist: Map<number, number>;
+      ratings: Record<'satisfied' | 'neutral' | 'unsatisfied', number>;
+    }
+  >();
   const rowFor = (id: number | null) => {
     let r = rows.get(key(id));
     if (!r) {
-      r = { counts: emptyCounts(), breakdowns: emptyBreakdowns(), hist: new Map(), ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 } };
+      r = {
+        counts: emptyCounts(),
+        breakdowns: emptyBreakdowns(),
+        hist: new Map(),
+        ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 },
+      };
       rows.set(key(id), r);
     }
     return r;
   };
 
   // The whole report reads one snapshot: a deferred transaction over the read statements.
-  db.$client.transaction(() => {
-    type Group = Record<CountKey, number> & { unitId: number | null; channel: string; type: string; category: number; fieldId: number | null };
-    for (const r of prepared(db, BALANCE_SQL).all(params) as Group[]) {
-      const row = rowFor(r.unitId);
-      for (const k of COUNT_KEYS) row.counts[k] += r[k] ?? 0;
-      if (!r.received) continue;
-      const b = row.breakdowns;
-      add(b.byChannel, r.channel, r.received);
-      add(b.byType, r.type, r.received);
-      add(b.byCategory, String(r.category), r.received);
-      add(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.received);
-    }
-    for (const r of prepared(db, REFUSED_SQL).all(params) as Array<{ unitId: number | null; reason: string | null; n: number }>) {
-      add(rowFor(r.unitId).breakdowns.refusedByReason, r.reason ?? 'none', r.n);
-    }
-    const pairs = prepared(db, HANDLING_SQL).all(params) as Array<{ unitId: number | null; fromDate: string; toDate: string; n: number }>;
-    const ord = workdayOrdinals(pairs.flatMap((p) => [p.fromDate, p.toDate]), calendar);
-    for (const p of pairs) {
-      const days = Math.max(0, ord.get(p.toDate)! - ord.get(p.fromDate)!);
-      const hist = rowFor(p.unitId).hist;
-      hist.set(days, (hist.get(days) ?? 0) + p.n);
-    }
-    for (const r of prepared(db, RATINGS_SQL).all(params) as Array<{ unitId: number | null; rating: string; n: number }>) {
-      const ratings = rowFor(r.unitId).ratings;
-      if (r.rating in ratings) ratings[r.rating as keyof typeof ratings] += r.n;
-    }
-  }).deferred();
+  db.$client
+    .transaction(() => {
+      type Group = Record<CountKey, number> & {
+        unitId: number | null;
+        channel: string;
+        type: string;
+        category: number;
+        fieldId: number | null;
+      };
+      for (const r of prepared(db, BALANCE_SQL).all(params) as Group[]) {
+        const row = rowFor(r.unitId);
+        for (const k of COUNT_KEYS) row.counts[k] += r[k] ?? 0;
+        if (!r.received) continue;
+        const b = row.breakdowns;
+        add(b.byChannel, r.channel, r.received);
+        add(b.byType, r.type, r.received);
+        add(b.byCategory, String(r.category), r.received);
+        add(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.received);
+      }
+      for (const r of prepared(db, REFUSED_SQL).all(params) as Array<{
+        unitId: number | null;
+        reason: string | null;
+        n: number;
+      }>) {
+        add(rowFor(r.unitId).breakdowns.refusedByReason, r.reason ?? 'none', r.n);
+      }
+      const pairs = prepared(db, HANDLING_SQL).all(params) as Array<{
+        unitId: number | null;
+        fromDate: string;
+        toDate: string;
+        n: number;
+      }>;
+      const ord = workdayOrdinals(
+        pairs.flatMap((p) => [p.fromDate, p.toDate]),
+        calendar,
+      );
+      for (const p of pairs) {
+        const days = Math.max(0, ord.get(p.toDate)! - ord.get(p.fromDate)!);
+        const hist = rowFor(p.unitId).hist;
+        hist.set(days, (hist.get(days) ?? 0) + p.n);
+      }
+      for (const r of prepared(db, RATINGS_SQL).all(params) as Array<{
+        unitId: number | null;
+        rating: string;
+        n: number;
+      }>) {
+        const ratings = rowFor(r.unitId).ratings;
+        if (r.rating in ratings) ratings[r.rating as keyof typeof ratings] += r.n;
+      }
+    })
+    .deferred();
 
   // Rows: the unit asked for, or every active unit, any inactive unit with figures, and the unassigned row.
   const allUnits = listUnits({ activeOnly: false, db });
   const units: UnitFigures[] = [];
-  const total = { counts: emptyCounts(), breakdowns: emptyBreakdowns(), hist: new Map<number, number>(), ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 } };
+  const total = {
+    counts: emptyCounts(),
+    breakdowns: emptyBreakdowns(),
+    hist: new Map<number, number>(),
+    ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 },
+  };
   const pushRow = (id: number | null, code: string, name: string, nameEn: string) => {
-    const r = rows.get(key(id)) ?? { counts: emptyCounts(), breakdowns: emptyBreakdowns(), hist: new Map<number, number>(), ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 } };
+    const r = rows.get(key(id)) ?? {
+      counts: emptyCounts(),
+      breakdowns: emptyBreakdowns(),
+      hist: new Map<number, number>(),
+      ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 },
+    };
     rows.delete(key(id));
-    units.push({ unitId: id, code, name, nameEn, counts: r.counts, handling: summariseHistogram(r.hist), ratings: ratingsOf(r.ratings), breakdowns: r.breakdowns });
+    units.push({
+      unitId: id,
+      code,
+      name,
+      nameEn,
+      counts: r.counts,
+      handling: summariseHistogram(r.hist),
+      ratings: ratingsOf(r.ratings),
+      breakdowns: r.breakdowns,
+    });
     for (const k of COUNT_KEYS) total.counts[k] += r.counts[k];
     for (const [v, n] of r.hist) total.hist.set(v, (total.hist.get(v) ?? 0) + n);
     for (const k of ['satisfied', 'neutral', 'unsatisfied'] as const) total.ratings[k] += r.ratings[k];
@@ -366,19 +463,30 @@ export function buildReport(
     }
   };
   for (const u of allUnits) {
-    if (unitId !== null ? u.id === unitId : u.active || rows.has(key(u.id))) pushRow(u.id, u.code, u.name, u.nameEn);
+    if (unitId !== null ? u.id === unitId : u.active || rows.has(key(u.id)))
+      pushRow(u.id, u.code, u.name, u.nameEn);
   }
   if (unitId === null) {
     pushRow(null, UNASSIGNED_CODE, 'Chưa giao đơn vị', 'Not assigned');
     // a unit id that no longer exists in `units` (should not happen: foreign key) still adds up
     for (const k of [...rows.keys()]) pushRow(Number(k), `#${k}`, `Đơn vị #${k}`, `Unit #${k}`);
   }
-  const fields = listFields({ activeOnly: false, db }).map((f) => ({ id: f.id, code: f.code, name: f.name, nameEn: f.nameEn }));
+  const fields = listFields({ activeOnly: false, db }).map((f) => ({
+    id: f.id,
+    code: f.code,
+    name: f.name,
+    nameEn: f.nameEn,
+  }));
   return {
     period,
     unitId,
     generatedAt: now.toISOString(),
-    total: { counts: total.counts, handling: summariseHistogram(total.hist), ratings: ratingsOf(total.ratings), breakdowns: total.breakdowns },
+    total: {
+      counts: total.counts,
+      handling: summariseHistogram(total.hist),
+      ratings: ratingsOf(total.ratings),
+      breakdowns: total.breakdowns,
+    },
     units,
     fields,
     targets: targetsOf(total.counts),
@@ -418,7 +526,11 @@ ORDER BY id LIMIT @limit`;
  * each chunk is its own short statement, so a slow download never keeps the connection busy for other requests.
  */
 export function* reportDetailChunks(
-  { period, unitId = null, chunkSize = 5000 }: { period: ReportPeriod; unitId?: number | null; chunkSize?: number },
+  {
+    period,
+    unitId = null,
+    chunkSize = 5000,
+  }: { period: ReportPeriod; unitId?: number | null; chunkSize?: number },
   db: Db = getDb(),
 ): Generator<DetailRow[]> {
   const params = paramsOf(period, unitId);
@@ -441,160 +553,297 @@ export const AGEING_BUCKETS = [
   { key: '>20', min: 21, max: Infinity },
 ] as const;
 
-const WORKLOAD_SQL = `
-SELECT unit_id AS unitId, count(*) AS open,
+/** Open statuses as a list, so that the (status, answer_due) index serves the open-work queries. */
+const OPEN_LIST_SQL = quoteList(STATUSES.filter((st) => !isClosed(st)));
+const RUNNING_LIST_SQL = quoteList(STATUSES.filter((st) => !isClosed(st) && st !== 'awaiting_info'));
+
+/** workload and ageing together: open rows by unit and day of receipt */
+const OPEN_WORK_SQL = `
+SELECT unit_id AS unitId, received_date AS d, count(*) AS open,
   sum(status <> 'awaiting_info' AND answer_due < @today) AS overdue,
   sum(status = 'awaiting_info') AS paused,
   sum(status = 'received') AS unclassified
-FROM pakn WHERE ${OPEN_SQL} AND ${UNIT_FILTER} GROUP BY unit_id`;
-
-const AGEING_SQL = `
-SELECT unit_id AS unitId, received_date AS d, count(*) AS n
-FROM pakn WHERE ${OPEN_SQL} AND ${UNIT_FILTER} GROUP BY 1, 2`;
+FROM pakn WHERE status IN (${OPEN_LIST_SQL}) AND ${UNIT_FILTER} GROUP BY 1, 2`;
 
 const OVERDUE_SQL = `
 SELECT id, code, title, unit_id AS unitId, status, received_date AS receivedDate, answer_due AS answerDue
-FROM pakn WHERE ${OPEN_SQL} AND status <> 'awaiting_info' AND answer_due < @today AND ${UNIT_FILTER}
+FROM pakn WHERE status IN (${RUNNING_LIST_SQL}) AND answer_due < @today AND ${UNIT_FILTER}
 ORDER BY answer_due, id LIMIT @limit`;
 
-const TREND_RECEIVED_SQL = `
-SELECT received_date AS d, count(*) AS n FROM pakn
-WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER} GROUP BY 1`;
-
-const TREND_CLOSED_SQL = `
-SELECT ${localDateSql(CLOSE_AT_SQL)} AS d, count(*) AS n, sum(status = 'answered') AS answered,
-  sum(status = 'answered' AND ${ON_TIME_SQL}) AS onTime
-FROM pakn WHERE status IN (${CLOSED_SQL}) AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER} GROUP BY 1`;
-
-const TARGETS_SQL = `
-SELECT
-  (SELECT count(*) FROM pakn WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER}) AS received,
-  (SELECT count(*) FROM pakn WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER} AND channel = 'online') AS receivedOnline,
-  (SELECT count(*) FROM pakn WHERE received_at >= @S AND received_at < @E AND ${UNIT_FILTER}
-     AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = pakn.id))) AS digitised,
-  (SELECT count(*) FROM pakn WHERE status = 'answered' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}) AS answered,
-  (SELECT count(*) FROM pakn WHERE status = 'answered' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
-     AND publication = 'published') AS published`;
-
-export type TrendPoint = { period: ReportPeriod; received: number; closed: number; answered: number; answeredOnTime: number };
-
-/** Sums per-day rows into the periods that contain each day. */
-function bucketByPeriod<T extends { d: string }>(rows: T[], periods: ReportPeriod[], f: (row: T, i: number) => void) {
-  for (const row of rows) {
-    const i = periods.findIndex((p) => row.d >= p.start && row.d <= p.end);
-    if (i >= 0) f(row, i);
-  }
+/**
+ * The report month ('YYYY-MM') of an instant, in SQL: with cut-off c > 1, the day c of a month starts the next
+ * report month, i.e. month(local date - (c-1) days) + 1. `cutoff` is an integer 1–28 (normaliseCutoffDay).
+ */
+function reportMonthSql(ms: string, cutoff: number): string {
+  const local = `(${ms}) / 1000 + 25200`;
+  return cutoff === 1
+    ? `strftime('%Y-%m', ${local}, 'unixepoch')`
+    : `strftime('%Y-%m', ${local} - ${(cutoff - 1) * 86400}, 'unixepoch', 'start of month', '+1 month')`;
 }
 
-/** The light II.1 query: the three targets of a period without the whole report. */
-export function targetsFor({ period, unitId = null }: { period: ReportPeriod; unitId?: number | null }, db: Db = getDb()): Target[] {
-  const r = prepared(db, TARGETS_SQL).get(paramsOf(period, unitId)) as Pick<Counts, 'received' | 'receivedOnline' | 'digitised' | 'answered' | 'published'>;
-  return targetsOf({ ...emptyCounts(), ...r });
+/**
+ * One pass for the 12-month trend and the II.1 targets of the report year: rows grouped by their report month of
+ * receipt (rm) and of closure (cm), from which JS sums received/online/digitised per receipt month and
+ * closed/answered/on time/published per closure month. The report year is 12 report months, so its targets are
+ * sums of the same groups.
+ */
+function monthlySql(cutoff: number): string {
+  return `
+SELECT rm, cm, count(*) AS n, sum(channel = 'online') AS online, sum(dig) AS digitised,
+  sum(status = 'answered') AS answered, sum(status = 'answered' AND onTime) AS onTime,
+  sum(status = 'answered' AND publication = 'published') AS published
+FROM (
+  SELECT CASE WHEN received_at >= @S THEN ${reportMonthSql('received_at', cutoff)} END AS rm,
+    CASE WHEN ca >= @S AND ca < @E THEN ${reportMonthSql('ca', cutoff)} END AS cm,
+    channel, status, publication,
+    (received_at >= @S AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))) AS dig,
+    (CASE WHEN status = 'answered' THEN coalesce(on_time, ${localDateSql('coalesce(answered_at, ca)')} <= answer_due) END) AS onTime
+  FROM (
+    SELECT id, received_at, channel, status, publication, on_time, answered_at, answer_due, ${CLOSE_AT_SQL} AS ca
+    FROM pakn NOT INDEXED WHERE ${RELEVANT} AND ${UNIT_FILTER} LIMIT -1
+  ) x
+)
+GROUP BY 1, 2`;
+}
+
+export type TrendPoint = {
+  period: ReportPeriod;
+  received: number;
+  closed: number;
+  answered: number;
+  answeredOnTime: number;
+};
+
+const monthKey = (p: ReportPeriod) => `${p.year}-${String(p.index ?? 12).padStart(2, '0')}`;
+
+/**
+ * Received, closed and answered on time per report month, and the II.1 targets over `year` (a periodic year
+ * report with the same cut-off), in one scan.
+ */
+export function monthlyFigures(
+  {
+    months,
+    year,
+    unitId = null,
+    cutoffDay,
+  }: { months: ReportPeriod[]; year: ReportPeriod; unitId?: number | null; cutoffDay: number },
+  db: Db = getDb(),
+): { trend: TrendPoint[]; targets: Target[] } {
+  const start = [months[0]!.start, year.start].sort()[0]!;
+  const end = [months[months.length - 1]!.end, year.end].sort()[1]!;
+  const rows = prepared(db, monthlySql(normaliseCutoffDay(cutoffDay))).all(
+    paramsOf({ start, end }, unitId),
+  ) as Array<{
+    rm: string | null;
+    cm: string | null;
+    n: number;
+    online: number;
+    digitised: number;
+    answered: number;
+    onTime: number;
+    published: number;
+  }>;
+  const sum = (keys: Set<string>, by: 'rm' | 'cm', f: (r: (typeof rows)[number]) => number) =>
+    rows.reduce((s, r) => (r[by] !== null && keys.has(r[by]) ? s + f(r) : s), 0);
+  const trend = months.map((period) => {
+    const k = new Set([monthKey(period)]);
+    return {
+      period,
+      received: sum(k, 'rm', (r) => r.n),
+      closed: sum(k, 'cm', (r) => r.n),
+      answered: sum(k, 'cm', (r) => r.answered),
+      answeredOnTime: sum(k, 'cm', (r) => r.onTime),
+    };
+  });
+  const inYear = new Set(
+    Array.from({ length: 12 }, (_, i) => `${year.year}-${String(i + 1).padStart(2, '0')}`),
+  );
+  const targets = targetsOf({
+    ...emptyCounts(),
+    received: sum(inYear, 'rm', (r) => r.n),
+    receivedOnline: sum(inYear, 'rm', (r) => r.online),
+    digitised: sum(inYear, 'rm', (r) => r.digitised),
+    answered: sum(inYear, 'cm', (r) => r.answered),
+    published: sum(inYear, 'cm', (r) => r.published),
+  });
+  return { trend, targets };
 }
 
 export function buildDashboard(
-  { unitId = null, months, today, overdueLimit = 50 }: { unitId?: number | null; months: ReportPeriod[]; today: LocalDate; overdueLimit?: number },
+  {
+    unitId = null,
+    months,
+    year,
+    today,
+    cutoffDay,
+    overdueLimit = 50,
+  }: {
+    unitId?: number | null;
+    months: ReportPeriod[];
+    year: ReportPeriod;
+    today: LocalDate;
+    cutoffDay: number;
+    overdueLimit?: number;
+  },
   db: Db = getDb(),
 ) {
   const calendar = getCalendar(db);
   const allUnits = listUnits({ activeOnly: false, db });
   const unitName = new Map(allUnits.map((u) => [u.id, u]));
   const base = { unit: unitId, today };
-  return db.$client.transaction(() => {
-    const workload = prepared(db, WORKLOAD_SQL).all(base) as Array<{ unitId: number | null; open: number; overdue: number; paused: number; unclassified: number }>;
-    const ageRows = prepared(db, AGEING_SQL).all(base) as Array<{ unitId: number | null; d: string; n: number }>;
-    const ord = workdayOrdinals([today, ...ageRows.map((r) => r.d)], calendar);
-    const ageing = new Map<string, number[]>();
-    for (const r of ageRows) {
-      const age = Math.max(0, ord.get(today)! - ord.get(r.d)!);
-      const k = r.unitId === null ? 'none' : String(r.unitId);
-      const counts = ageing.get(k) ?? AGEING_BUCKETS.map(() => 0);
-      counts[AGEING_BUCKETS.findIndex((b) => age >= b.min && age <= b.max)]! += r.n;
-      ageing.set(k, counts);
-    }
-    const overdueTotal = workload.reduce((s, w) => s + w.overdue, 0);
-    const overdueRows = prepared(db, OVERDUE_SQL).all({ ...base, limit: overdueLimit }) as Array<{
-      id: number; code: string; title: string; unitId: number | null; status: string; receivedDate: string; answerDue: string;
-    }>;
-    const lateOrd = workdayOrdinals([today, ...overdueRows.map((r) => r.answerDue)], calendar);
-    const first = months[0]!;
-    const last = months[months.length - 1]!;
-    const trendParams = { ...paramsOf({ start: first.start, end: last.end }, unitId) };
-    const trend: TrendPoint[] = months.map((period) => ({ period, received: 0, closed: 0, answered: 0, answeredOnTime: 0 }));
-    bucketByPeriod(prepared(db, TREND_RECEIVED_SQL).all(trendParams) as Array<{ d: string; n: number }>, months, (r, i) => {
-      trend[i]!.received += r.n;
-    });
-    bucketByPeriod(
-      prepared(db, TREND_CLOSED_SQL).all(trendParams) as Array<{ d: string; n: number; answered: number; onTime: number }>,
-      months,
-      (r, i) => {
-        trend[i]!.closed += r.n;
-        trend[i]!.answered += r.answered;
-        trend[i]!.answeredOnTime += r.onTime;
-      },
-    );
-    const unitRows: Array<number | null> = [
-      ...allUnits.filter((u) => (unitId === null ? u.active || workload.some((w) => w.unitId === u.id) : u.id === unitId)).map((u) => u.id),
-      ...(unitId === null ? [null] : []),
-    ];
-    const label = (id: number | null) => (id === null ? { code: UNASSIGNED_CODE, name: 'Chưa giao đơn vị', nameEn: 'Not assigned' } : { code: unitName.get(id)?.code ?? `#${id}`, name: unitName.get(id)?.name ?? `#${id}`, nameEn: unitName.get(id)?.nameEn ?? `#${id}` });
-    return {
-      today,
-      workload: unitRows.map((id) => {
-        const w = workload.find((x) => x.unitId === id);
-        return { unitId: id, ...label(id), open: w?.open ?? 0, overdue: w?.overdue ?? 0, paused: w?.paused ?? 0, unclassified: w?.unclassified ?? 0 };
-      }),
-      ageing: unitRows.map((id) => ({ unitId: id, ...label(id), counts: ageing.get(id === null ? 'none' : String(id)) ?? AGEING_BUCKETS.map(() => 0) })),
-      overdue: {
-        total: overdueTotal,
-        items: overdueRows.map((r) => ({ ...r, unit: r.unitId === null ? null : label(r.unitId), daysLate: lateOrd.get(today)! - lateOrd.get(r.answerDue)! })),
-      },
-      trend,
-    };
-  }).deferred();
+  return db.$client
+    .transaction(() => {
+      const open = prepared(db, OPEN_WORK_SQL).all(base) as Array<{
+        unitId: number | null;
+        d: string;
+        open: number;
+        overdue: number;
+        paused: number;
+        unclassified: number;
+      }>;
+      const ord = workdayOrdinals([today, ...open.map((r) => r.d)], calendar);
+      const key = (id: number | null) => (id === null ? 'none' : String(id));
+      const workload = new Map<
+        string,
+        { open: number; overdue: number; paused: number; unclassified: number }
+      >();
+      const ageing = new Map<string, number[]>();
+      for (const r of open) {
+        const w = workload.get(key(r.unitId)) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 };
+        w.open += r.open;
+        w.overdue += r.overdue;
+        w.paused += r.paused;
+        w.unclassified += r.unclassified;
+        workload.set(key(r.unitId), w);
+        const age = Math.max(0, ord.get(today)! - ord.get(r.d)!);
+        const counts = ageing.get(key(r.unitId)) ?? AGEING_BUCKETS.map(() => 0);
+        counts[AGEING_BUCKETS.findIndex((b) => age >= b.min && age <= b.max)]! += r.open;
+        ageing.set(key(r.unitId), counts);
+      }
+      const overdueRows = prepared(db, OVERDUE_SQL).all({ ...base, limit: overdueLimit }) as Array<{
+        id: number;
+        code: string;
+        title: string;
+        unitId: number | null;
+        status: string;
+        receivedDate: string;
+        answerDue: string;
+      }>;
+      const lateOrd = workdayOrdinals([today, ...overdueRows.map((r) => r.answerDue)], calendar);
+      const { trend, targets } = monthlyFigures({ months, year, unitId, cutoffDay }, db);
+      const unitRows: Array<number | null> = [
+        ...allUnits
+          .filter((u) => (unitId === null ? u.active || workload.has(key(u.id)) : u.id === unitId))
+          .map((u) => u.id),
+        ...(unitId === null ? [null] : []),
+      ];
+      const label = (id: number | null) =>
+        id === null
+          ? { code: UNASSIGNED_CODE, name: 'Chưa giao đơn vị', nameEn: 'Not assigned' }
+          : {
+              code: unitName.get(id)?.code ?? `#${id}`,
+              name: unitName.get(id)?.name ?? `#${id}`,
+              nameEn: unitName.get(id)?.nameEn ?? `#${id}`,
+            };
+      return {
+        today,
+        workload: unitRows.map((id) => ({
+          unitId: id,
+          ...label(id),
+          ...(workload.get(key(id)) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 }),
+        })),
+        ageing: unitRows.map((id) => ({
+          unitId: id,
+          ...label(id),
+          counts: ageing.get(key(id)) ?? AGEING_BUCKETS.map(() => 0),
+        })),
+        overdue: {
+          total: [...workload.values()].reduce((s, w) => s + w.overdue, 0),
+          items: overdueRows.map((r) => ({
+            ...r,
+            unit: r.unitId === null ? null : label(r.unitId),
+            daysLate: lateOrd.get(today)! - lateOrd.get(r.answerDue)!,
+          })),
+        },
+        trend,
+        targets,
+      };
+    })
+    .deferred();
 }
 
 // ---------- public statistics: published answers only ----------
 
-const PUBLIC_GROUPS_SQL = `
-SELECT unit_id AS unitId, field_id AS fieldId, count(*) AS n, sum(${ON_TIME_SQL}) AS onTime
-FROM pakn WHERE publication = 'published' GROUP BY 1, 2`;
+/** one scan: published answers by unit, field and report month of publication (null outside the trend) */
+function publicSql(cutoff: number): string {
+  return `
+SELECT unitId, fieldId, m, count(*) AS n, sum(onTime) AS onTime FROM (
+  SELECT unit_id AS unitId, field_id AS fieldId,
+    CASE WHEN published_at >= @S AND published_at < @E THEN ${reportMonthSql('published_at', cutoff)} END AS m,
+    coalesce(on_time, ${localDateSql(`coalesce(answered_at, ${CLOSE_AT_SQL})`)} <= answer_due) AS onTime
+  FROM pakn NOT INDEXED WHERE publication = 'published' LIMIT -1
+) GROUP BY 1, 2, 3`;
+}
 
-const PUBLIC_TREND_SQL = `
-SELECT ${localDateSql('published_at')} AS d, count(*) AS n, sum(${ON_TIME_SQL}) AS onTime
-FROM pakn WHERE publication = 'published' AND published_at >= @S AND published_at < @E GROUP BY 1`;
-
-export type PublicGroup = { id: number | null; code: string; name: string; nameEn: string; published: number; onTime: number };
+export type PublicGroup = {
+  id: number | null;
+  code: string;
+  name: string;
+  nameEn: string;
+  published: number;
+  onTime: number;
+};
 
 /**
  * Aggregates of the answers that are public (publication = 'published'): each of them is already on the public
  * list with its field, unit, dates and on-time flag, so these counts disclose nothing new about anybody. Nothing
  * is broken down by a submitter's characteristics, and no non-public data (ratings, refusals, contacts) is read.
  */
-export function publicStatistics({ months }: { months: ReportPeriod[] }, db: Db = getDb()) {
-  const groups = prepared(db, PUBLIC_GROUPS_SQL).all({}) as Array<{ unitId: number | null; fieldId: number | null; n: number; onTime: number }>;
+export function publicStatistics(
+  { months, cutoffDay }: { months: ReportPeriod[]; cutoffDay: number },
+  db: Db = getDb(),
+) {
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  const groups = prepared(db, publicSql(normaliseCutoffDay(cutoffDay))).all(
+    paramsOf({ start: first.start, end: last.end }, null),
+  ) as Array<{ unitId: number | null; fieldId: number | null; m: string | null; n: number; onTime: number }>;
   const units = listUnits({ activeOnly: false, db });
   const fields = listFields({ activeOnly: false, db });
-  const collect = (ids: Array<{ id: number; code: string; name: string; nameEn: string }>, keyOf: (g: (typeof groups)[number]) => number | null) => {
+  const collect = (
+    ids: Array<{ id: number; code: string; name: string; nameEn: string }>,
+    keyOf: (g: (typeof groups)[number]) => number | null,
+  ) => {
     const out: PublicGroup[] = [];
     for (const x of [...ids, null]) {
       const id = x?.id ?? null;
       const mine = groups.filter((g) => keyOf(g) === id);
       const published = mine.reduce((s, g) => s + g.n, 0);
       if (published === 0) continue;
-      out.push({ id, code: x?.code ?? '', name: x?.name ?? '', nameEn: x?.nameEn ?? '', published, onTime: mine.reduce((s, g) => s + g.onTime, 0) });
+      out.push({
+        id,
+        code: x?.code ?? '',
+        name: x?.name ?? '',
+        nameEn: x?.nameEn ?? '',
+        published,
+        onTime: mine.reduce((s, g) => s + g.onTime, 0),
+      });
     }
     return out;
   };
-  const first = months[0]!;
-  const last = months[months.length - 1]!;
-  const trend = months.map((period) => ({ period, published: 0, onTime: 0 }));
-  bucketByPeriod(prepared(db, PUBLIC_TREND_SQL).all(paramsOf({ start: first.start, end: last.end }, null)) as Array<{ d: string; n: number; onTime: number }>, months, (r, i) => {
-    trend[i]!.published += r.n;
-    trend[i]!.onTime += r.onTime;
+  const trend = months.map((period) => {
+    const mine = groups.filter((g) => g.m === monthKey(period));
+    return {
+      period,
+      published: mine.reduce((s, g) => s + g.n, 0),
+      onTime: mine.reduce((s, g) => s + g.onTime, 0),
+    };
   });
   return {
-    total: { published: groups.reduce((s, g) => s + g.n, 0), onTime: groups.reduce((s, g) => s + g.onTime, 0) },
+    total: {
+      published: groups.reduce((s, g) => s + g.n, 0),
+      onTime: groups.reduce((s, g) => s + g.onTime, 0),
+    },
     byUnit: collect(units, (g) => g.unitId),
     byField: collect(fields, (g) => g.fieldId),
     trend,
@@ -606,7 +855,12 @@ export function publicStatistics({ months }: { months: ReportPeriod[] }, db: Db 
 export const REPORT_DOCUMENT_TYPE = 'result_report';
 export const REPORT_FORMAT = 'pakn-report/1';
 /** The figures as they were when the report was published. */
-export type ReportSnapshot = { format: typeof REPORT_FORMAT; agencyName: string; unitName: string | null; report: Report };
+export type ReportSnapshot = {
+  format: typeof REPORT_FORMAT;
+  agencyName: string;
+  unitName: string | null;
+  report: Report;
+};
 /**
  * documents.content and public_content hold an OfficialDocument as JSON (the convention of documents.server.ts,
  * so /van-ban/$id shows and prints the narrative like any other document); a result report adds its figures
@@ -615,7 +869,10 @@ export type ReportSnapshot = { format: typeof REPORT_FORMAT; agencyName: string;
 type StoredReportDoc = Record<string, unknown> & { figures?: ReportSnapshot };
 
 export class ReportConflictError extends Error {
-  constructor(public readonly key: string, public readonly params: Record<string, string | number> = {}) {
+  constructor(
+    public readonly key: string,
+    public readonly params: Record<string, string | number> = {},
+  ) {
     super(key);
     this.name = 'ReportConflictError';
   }
@@ -634,9 +891,16 @@ function parseFigures(json: string | null): ReportSnapshot | null {
 /** Published result reports, newest first, with the figures of their public version. */
 export function listPublishedReports(db: Db = getDb()) {
   const rows = db.$client
-    .prepare(`SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents
-      WHERE type = ? AND is_public = 1 ORDER BY issued_date DESC, id DESC LIMIT 200`)
-    .all(REPORT_DOCUMENT_TYPE) as Array<{ id: number; number: string; issuedDate: string; content: string | null }>;
+    .prepare(
+      `SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents
+      WHERE type = ? AND is_public = 1 ORDER BY issued_date DESC, id DESC LIMIT 200`,
+    )
+    .all(REPORT_DOCUMENT_TYPE) as Array<{
+    id: number;
+    number: string;
+    issuedDate: string;
+    content: string | null;
+  }>;
   return rows.flatMap((r) => {
     const snapshot = parseFigures(r.content);
     return snapshot ? [{ id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot }] : [];
@@ -645,8 +909,11 @@ export function listPublishedReports(db: Db = getDb()) {
 
 export function getPublishedReport(id: number, db: Db = getDb()) {
   const r = db.$client
-    .prepare(`SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents WHERE id = ? AND type = ? AND is_public = 1`)
-    .get(id, REPORT_DOCUMENT_TYPE) as { id: number; number: string; issuedDate: string; content: string | null } | undefined;
+    .prepare(
+      `SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents WHERE id = ? AND type = ? AND is_public = 1`,
+    )
+    .get(id, REPORT_DOCUMENT_TYPE) as
+    { id: number; number: string; issuedDate: string; content: string | null } | undefined;
   const snapshot = r ? parseFigures(r.content) : null;
   return r && snapshot ? { id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot } : null;
 }
@@ -681,7 +948,11 @@ export function publishReport(
     .transaction(() => {
       for (const existing of listPublishedReports(db)) {
         const r = existing.snapshot.report;
-        if (r.period.start === report.period.start && r.period.end === report.period.end && r.unitId === report.unitId) {
+        if (
+          r.period.start === report.period.start &&
+          r.period.end === report.period.end &&
+          r.unitId === report.unitId
+        ) {
           throw new ReportConflictError('alreadyPublished', { number: existing.number });
         }
       }
@@ -693,8 +964,10 @@ export function publishReport(
       const figures: ReportSnapshot = { format: REPORT_FORMAT, agencyName, unitName, report };
       const docs = documents(number);
       const res = db.$client
-        .prepare(`INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
-          VALUES (NULL, ?, ?, ?, ?, ?, '', ?, ?, 1, ?)`)
+        .prepare(
+          `INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
+          VALUES (NULL, ?, ?, ?, ?, ?, '', ?, ?, 1, ?)`,
+        )
         .run(
           REPORT_DOCUMENT_TYPE,
           year,

@@ -5,5 +5,7 @@ import { downloadHeaders, prepareExport, reportWordHtml } from '~/models/report-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await prepareExport(request, context, 'doc');
   if (ctx instanceof Response) return ctx;
-  return new Response(reportWordHtml(ctx), { headers: downloadHeaders(ctx, 'doc', 'application/msword; charset=utf-8') });
+  return new Response(reportWordHtml(ctx), {
+    headers: downloadHeaders(ctx, 'doc', 'application/msword; charset=utf-8'),
+  });
 }

@@ -5,5 +5,7 @@ import { downloadHeaders, prepareExport, reportPdf } from '~/models/report-expor
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await prepareExport(request, context, 'pdf');
   if (ctx instanceof Response) return ctx;
-  return new Response(new Uint8Array(await reportPdf(ctx)), { headers: downloadHeaders(ctx, 'pdf', 'application/pdf') });
+  return new Response(new Uint8Array(await reportPdf(ctx)), {
+    headers: downloadHeaders(ctx, 'pdf', 'application/pdf'),
+  });
 }

@@ -8,9 +8,13 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { isUnitScoped } from '~/domain/permissions';
 import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/report-periods';
-import { AGEING_BUCKETS, buildDashboard, reportCutoffDay, targetsFor } from '~/models/reports.server';
+import { AGEING_BUCKETS, buildDashboard, reportCutoffDay } from '~/models/reports.server';
 import { requirePermission } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+
+/** '14:05 27/11/2026' in Vietnam time */
+const stamp = (d: Date) =>
+  `${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).format(d)} ${formatDateVi(d)}`;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -23,15 +27,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cutoff = reportCutoffDay();
   const unitId = isUnitScoped(actor) ? actor.unitId : null;
   const months = lastReportMonths(today, 12, cutoff);
-  const dash = buildDashboard({ unitId, months, today });
   const year = periodContaining('year', today, cutoff);
+  const dash = buildDashboard({ unitId, months, year, today, cutoffDay: cutoff });
   const en = locale === 'en';
-  const name = (u: { unitId: number | null; name: string; nameEn: string }) => (u.unitId === null ? t('reports.unassigned') : en ? u.nameEn : u.name);
+  const name = (u: { unitId: number | null; name: string; nameEn: string }) =>
+    u.unitId === null ? t('reports.unassigned') : en ? u.nameEn : u.name;
   return json(
     {
       pageTitle: `${t('reports.dashboard.title')} – ${t('app.shortName')}`,
-      time: new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(now),
+      time: stamp(now),
       workload: dash.workload.map((w) => ({ ...w, label: name(w) })),
+      buckets: AGEING_BUCKETS.map((b) => b.key),
       ageing: dash.ageing.map((a) => ({ label: name(a), counts: a.counts })),
       overdue: {
         total: dash.overdue.total,
@@ -44,8 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
           daysLate: o.daysLate,
         })),
       },
-      trend: dash.trend.map((p) => ({ label: periodName(p.period, locale), received: p.received, closed: p.closed, onTime: p.answeredOnTime })),
-      targets: targetsFor({ period: year, unitId }),
+      trend: dash.trend.map((p) => ({
+        label: periodName(p.period, locale),
+        received: p.received,
+        closed: p.closed,
+        onTime: p.answeredOnTime,
+      })),
+      targets: dash.targets,
       targetsPeriod: periodLabel(year, locale),
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -56,7 +67,7 @@ export default function Dashboard() {
   const d = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
-  const totalAgeing = AGEING_BUCKETS.map((_, i) => d.ageing.reduce((s, a) => s + (a.counts[i] ?? 0), 0));
+  const totalAgeing = d.buckets.map((_, i) => d.ageing.reduce((s, a) => s + (a.counts[i] ?? 0), 0));
   return (
     <div className="dashboard">
       <h1>{t('reports.dashboard.title')}</h1>
@@ -71,10 +82,18 @@ export default function Dashboard() {
         <thead>
           <tr>
             <th scope="col">{t('reports.unit')}</th>
-            <th scope="col" className="num">{t('reports.dashboard.open')}</th>
-            <th scope="col" className="num">{t('reports.dashboard.overdue')}</th>
-            <th scope="col" className="num">{t('reports.dashboard.paused')}</th>
-            <th scope="col" className="num">{t('reports.dashboard.unclassified')}</th>
+            <th scope="col" className="num">
+              {t('reports.dashboard.open')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.dashboard.overdue')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.dashboard.paused')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.dashboard.unclassified')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -102,9 +121,9 @@ export default function Dashboard() {
         <thead>
           <tr>
             <th scope="col">{t('reports.unit')}</th>
-            {AGEING_BUCKETS.map((b) => (
-              <th scope="col" className="num" key={b.key}>
-                {t(`reports.dashboard.bucket.${b.key}`)}
+            {d.buckets.map((key) => (
+              <th scope="col" className="num" key={key}>
+                {t(`reports.dashboard.bucket.${key}`)}
               </th>
             ))}
           </tr>
@@ -124,7 +143,10 @@ export default function Dashboard() {
       </table>
       <BarChart
         title={t('reports.dashboard.ageing')}
-        data={AGEING_BUCKETS.map((b, i) => ({ label: t(`reports.dashboard.bucket.${b.key}`), value: totalAgeing[i] ?? 0 }))}
+        data={d.buckets.map((key, i) => ({
+          label: t(`reports.dashboard.bucket.${key}`),
+          value: totalAgeing[i] ?? 0,
+        }))}
         labelHeader={t('reports.dashboard.ageing')}
         valueHeader={t('reports.dashboard.open')}
       />
@@ -134,7 +156,9 @@ export default function Dashboard() {
         <p>{t('reports.dashboard.noOverdue')}</p>
       ) : (
         <>
-          <p>{t('reports.dashboard.overdueCount', { count: d.overdue.total, shown: d.overdue.items.length })}</p>
+          <p>
+            {t('reports.dashboard.overdueCount', { count: d.overdue.total, shown: d.overdue.items.length })}
+          </p>
           <table className="table">
             <caption className="visually-hidden">{t('reports.dashboard.overdueList')}</caption>
             <thead>
@@ -143,7 +167,9 @@ export default function Dashboard() {
                 <th scope="col">{t('reports.dashboard.subject')}</th>
                 <th scope="col">{t('reports.unit')}</th>
                 <th scope="col">{t('reports.dashboard.due')}</th>
-                <th scope="col" className="num">{t('reports.dashboard.daysLate')}</th>
+                <th scope="col" className="num">
+                  {t('reports.dashboard.daysLate')}
+                </th>
               </tr>
             </thead>
             <tbody>

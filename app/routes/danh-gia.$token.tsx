@@ -6,7 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Checkbox, Choices, ErrorSummary, TextArea, type FieldError } from '~/components/form';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { RATINGS } from '~/domain/pakn';
-import { COMMENT_MAX, getRatingContext, ratingSchema, submitRating, verifyRatingToken } from '~/models/ratings.server';
+import {
+  COMMENT_MAX,
+  getRatingContext,
+  ratingSchema,
+  submitRating,
+  verifyRatingToken,
+} from '~/models/ratings.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -57,7 +63,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ ok: false as const, values, errors }, { status: 400 });
   }
   const result = submitRating({ paknId: ctx.pakn.id, input: submission.value, ip: clientIp(context) });
-  if (!result.ok) return json({ ok: false as const, values, errors: { reconsider: [result.error] } }, { status: 409 });
+  if (!result.ok)
+    return json({ ok: false as const, values, errors: { reconsider: [result.error] } }, { status: 409 });
   return json({ ok: true as const, reconsider: submission.value.reconsider });
 }
 
@@ -90,7 +97,9 @@ export default function RateAnswer() {
       <ErrorSummary errors={summary} />
       <h1>{t('pub.rating.title')}</h1>
       <p className="lead-small">{t('pub.rating.intro', { code: d.code, title: d.title })}</p>
-      {d.rating ? <p className="notice">{t('pub.rating.already', { rating: t(`pub.rating.${d.rating}`) })}</p> : null}
+      {d.rating ? (
+        <p className="notice">{t('pub.rating.already', { rating: t(`pub.rating.${d.rating}`) })}</p>
+      ) : null}
       <Form method="post" noValidate>
         <Choices
           id="rating"

@@ -384,7 +384,10 @@ export default function SubmitForm() {
           ) : null}
           <input
             // a new input after each answer: files already sent are listed above, not sent again
-            key={data.files.map((f) => f.id).join('-') + (result ? JSON.stringify(result.errors.files ?? []) : '')}
+            key={
+              data.files.map((f) => f.id).join('-') +
+              (result ? JSON.stringify(result.errors.files ?? []) : '')
+            }
             className="file-input"
             id="files"
             name="files"

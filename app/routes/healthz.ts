@@ -8,11 +8,11 @@ export function loader() {
     const db = getDb();
     db.$client.prepare('SELECT 1').get();
     const outbox = outboxStats(db);
-    return json(
-      { status: 'ok', database: 'ok', outbox },
-      { headers: { 'Cache-Control': 'no-store' } },
-    );
+    return json({ status: 'ok', database: 'ok', outbox }, { headers: { 'Cache-Control': 'no-store' } });
   } catch {
-    return json({ status: 'error', database: 'unavailable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+    return json(
+      { status: 'error', database: 'unavailable' },
+      { status: 503, headers: { 'Cache-Control': 'no-store' } },
+    );
   }
 }

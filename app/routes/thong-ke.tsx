@@ -7,7 +7,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, LineChart, TargetsTable, useFigureFormat } from '~/components/svg-chart';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { formatDateVi, toLocalDate } from '~/domain/calendar';
+import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { lastReportMonths, periodLabel, periodName } from '~/domain/report-periods';
 import { listPublishedReports, publicStatistics, reportCutoffDay } from '~/models/reports.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
@@ -23,21 +23,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const en = locale === 'en';
-  const months = lastReportMonths(toLocalDate(new Date()), 12, reportCutoffDay());
-  const stats = publicStatistics({ months });
+  const cutoffDay = reportCutoffDay();
+  const months = lastReportMonths(toLocalDate(new Date()), 12, cutoffDay);
+  const stats = publicStatistics({ months, cutoffDay });
   const reports = listPublishedReports();
   const latest = reports.find((r) => r.snapshot.report.unitId === null) ?? null;
-  const label = (g: { id: number | null; name: string; nameEn: string }, none: string) => (g.id === null ? none : en ? g.nameEn : g.name);
+  const label = (g: { id: number | null; name: string; nameEn: string }, none: string) =>
+    g.id === null ? none : en ? g.nameEn : g.name;
   return json(
     {
       pageTitle: `${t('reports.public.title')} – ${t('app.shortName')}`,
       description: t('reports.public.intro'),
       total: stats.total,
-      byUnit: stats.byUnit.map((g) => ({ label: label(g, t('reports.unassigned')), published: g.published, onTime: g.onTime })),
-      byField: stats.byField.map((g) => ({ label: label(g, t('reports.noField')), published: g.published, onTime: g.onTime })),
-      trend: stats.trend.map((p) => ({ label: periodName(p.period, locale), published: p.published, onTime: p.onTime })),
+      byUnit: stats.byUnit.map((g) => ({
+        label: label(g, t('reports.unassigned')),
+        published: g.published,
+        onTime: g.onTime,
+      })),
+      byField: stats.byField.map((g) => ({
+        label: label(g, t('reports.noField')),
+        published: g.published,
+        onTime: g.onTime,
+      })),
+      trend: stats.trend.map((p) => ({
+        label: periodName(p.period, locale),
+        published: p.published,
+        onTime: p.onTime,
+      })),
       latest: latest
-        ? { id: latest.id, number: latest.number, period: periodLabel(latest.snapshot.report.period, locale), targets: latest.snapshot.report.targets }
+        ? {
+            id: latest.id,
+            number: latest.number,
+            period: periodLabel(latest.snapshot.report.period, locale),
+            targets: latest.snapshot.report.targets,
+          }
         : null,
       reports: reports.map((r) => ({
         id: r.id,
@@ -61,7 +80,10 @@ export default function PublicStatistics() {
       data={rows.map((r) => ({ label: r.label, value: r.published }))}
       labelHeader={t('reports.item')}
       valueHeader={t('reports.public.publishedCount')}
-      extraColumns={{ header: t('reports.public.onTimeRate'), values: rows.map((r) => f.share(r.onTime, r.published)) }}
+      extraColumns={{
+        header: t('reports.public.onTimeRate'),
+        values: rows.map((r) => f.share(r.onTime, r.published)),
+      }}
     />
   );
   return (

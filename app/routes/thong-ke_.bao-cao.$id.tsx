@@ -5,7 +5,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, TargetsTable, useFigureFormat } from '~/components/svg-chart';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { CHANNELS } from '~/domain/pakn';
 import { periodLabel } from '~/domain/report-periods';
 import { getPublishedReport } from '~/models/reports.server';
@@ -38,9 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         scope: unitName ? t('reports.scopeUnit', { unit: unitName }) : t('reports.scopeAll'),
       }),
       id: found.id,
-      units: report.units.map((u) => ({ key: String(u.unitId), label: u.unitId === null ? t('reports.unassigned') : en ? u.nameEn : u.name, counts: u.counts })),
+      units: report.units.map((u) => ({
+        key: String(u.unitId),
+        label: u.unitId === null ? t('reports.unassigned') : en ? u.nameEn : u.name,
+        counts: u.counts,
+      })),
       total: report.total.counts,
-      byChannel: CHANNELS.map((c) => ({ label: t(`channel.${c}`), value: report.total.breakdowns.byChannel[c] ?? 0 })),
+      byChannel: CHANNELS.map((c) => ({
+        label: t(`channel.${c}`),
+        value: report.total.breakdowns.byChannel[c] ?? 0,
+      })),
       handling: report.total.handling,
       satisfaction: ratings.total >= MIN_RATINGS ? { rate: ratings.rate, total: ratings.total } : null,
       targets: report.targets,
@@ -49,7 +56,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const KEYS = ['carriedOver', 'received', 'closed', 'answeredOnTime', 'answeredLate', 'refused', 'transferred', 'carriedForward', 'inProgressOverdue', 'published'] as const;
+const KEYS = [
+  'carriedOver',
+  'received',
+  'closed',
+  'answeredOnTime',
+  'answeredLate',
+  'refused',
+  'transferred',
+  'carriedForward',
+  'inProgressOverdue',
+  'published',
+] as const;
 
 export default function PublishedReport() {
   const d = useLoaderData<typeof loader>();
@@ -60,7 +78,8 @@ export default function PublishedReport() {
       <h1>{d.title}</h1>
       <p>{d.intro}</p>
       <p>
-        <a href={`/van-ban/${d.id}`}>{t('reports.public.register')}</a> · <Link to="/thong-ke">{t('reports.public.backToStats')}</Link>
+        <a href={`/van-ban/${d.id}`}>{t('reports.public.document')}</a> ·{' '}
+        <Link to="/thong-ke">{t('reports.public.backToStats')}</Link>
       </p>
       <table className="table">
         <caption>{t('reports.section.balance')}</caption>
@@ -88,7 +107,12 @@ export default function PublishedReport() {
         </tbody>
       </table>
       <h2>{t('reports.section.byChannel')}</h2>
-      <BarChart title={t('reports.section.byChannel')} data={d.byChannel} labelHeader={t('reports.item')} valueHeader={t('reports.count')} />
+      <BarChart
+        title={t('reports.section.byChannel')}
+        data={d.byChannel}
+        labelHeader={t('reports.item')}
+        valueHeader={t('reports.count')}
+      />
       <h2>{t('reports.section.handling')}</h2>
       <dl className="summary-list">
         <div className="summary-row">
@@ -101,7 +125,11 @@ export default function PublishedReport() {
         </div>
         <div className="summary-row">
           <dt>{t('reports.indicator.satisfactionRate')}</dt>
-          <dd>{d.satisfaction ? `${f.pct(d.satisfaction.rate)} (${f.int(d.satisfaction.total)})` : t('reports.public.satisfactionSuppressed')}</dd>
+          <dd>
+            {d.satisfaction
+              ? `${f.pct(d.satisfaction.rate)} (${f.int(d.satisfaction.total)})`
+              : t('reports.public.satisfactionSuppressed')}
+          </dd>
         </div>
       </dl>
       <h2>{t('reports.section.targets')}</h2>

@@ -15,7 +15,6 @@ import {
   test,
 } from './staff-fixtures';
 
-
 const NAME = 'Nguyễn Thị Hồng Đào';
 const PHONE = '0912 345 678';
 const MARKER = '[đã ẩn thông tin cá nhân]';

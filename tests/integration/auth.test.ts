@@ -52,9 +52,7 @@ function run(query: string, ...params: unknown[]) {
     .run(...params);
 }
 
-function auditRows(
-  action: string,
-): Array<{
+function auditRows(action: string): Array<{
   actor_user_id: number | null;
   target_id: string | null;
   ip: string | null;

@@ -29,7 +29,8 @@ const base: Omit<NewPakn, 'receivedAt'> = {
   showIdentity: false,
 };
 
-const create = (iso: string) => t.db.transaction((tx) => createPakn(tx, { ...base, receivedAt: new Date(iso) })).pakn;
+const create = (iso: string) =>
+  t.db.transaction((tx) => createPakn(tx, { ...base, receivedAt: new Date(iso) })).pakn;
 
 describe('code sequence', () => {
   it('numbers per local year, across the new year in Asia/Ho_Chi_Minh', () => {

@@ -40,7 +40,9 @@ beforeAll(async () => {
   db.$client
     .prepare(`UPDATE pakn SET status='answered', unit_id=2, answered_at=?, closed_at=? WHERE id=?`)
     .run(Date.now(), Date.now(), paknId);
-  db.$client.prepare(`INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', 'Giữ nguyên quy định.')`).run(paknId);
+  db.$client
+    .prepare(`INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', 'Giữ nguyên quy định.')`)
+    .run(paknId);
   token = ratingToken(paknId);
 });
 afterAll(async () => app?.stop());
@@ -75,19 +77,35 @@ describe('rating an answer', () => {
   });
 
   it('records the rating and the request, which appears in the coordinator queue, and reopens', async () => {
-    const res = await rate({ rating: 'unsatisfied', reconsider: 'on', comment: 'Quy định vẫn gây khó khăn cho doanh nghiệp.' });
+    const res = await rate({
+      rating: 'unsatisfied',
+      reconsider: 'on',
+      comment: 'Quy định vẫn gây khó khăn cho doanh nghiệp.',
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Đề nghị xem xét lại đã được chuyển');
-    const row = app.db().$client.prepare('SELECT rating, reconsideration_requested AS r FROM feedback_ratings').get();
+    const row = app
+      .db()
+      .$client.prepare('SELECT rating, reconsideration_requested AS r FROM feedback_ratings')
+      .get();
     expect(row).toEqual({ rating: 'unsatisfied', r: 1 });
     // a second request is refused
-    const again = await rate({ rating: 'unsatisfied', reconsider: 'on', comment: 'Lần nữa, vẫn chưa hài lòng.' });
+    const again = await rate({
+      rating: 'unsatisfied',
+      reconsider: 'on',
+      comment: 'Lần nữa, vẫn chưa hài lòng.',
+    });
     expect(again.status).toBe(409); // the checkbox is gone; a forged post is refused
-    const coordinator = await createStaffUser(app.db(), { role: 'coordinator', email: 'dieu-phoi@example.vn' });
+    const coordinator = await createStaffUser(app.db(), {
+      role: 'coordinator',
+      email: 'dieu-phoi@example.vn',
+    });
     const cookie = await signIn(app, coordinator.email, coordinator.password);
     const queue = await (await app.fetch('/can-bo?tab=reconsider', { headers: { Cookie: cookie } })).text();
     expect(queue).toContain('Thủ tục đăng ký kết quả nhiệm vụ khoa học');
-    const version = (app.db().$client.prepare('SELECT version FROM pakn WHERE id=?').get(paknId) as { version: number }).version;
+    const version = (
+      app.db().$client.prepare('SELECT version FROM pakn WHERE id=?').get(paknId) as { version: number }
+    ).version;
     const reopened = await postForm(app, `/can-bo/pakn/${paknId}`, cookie, {
       intent: 'reopen',
       version: String(version),

@@ -32,7 +32,11 @@ beforeAll(async () => {
   const { seedReportData } = await import('../../scripts/report-seed');
   seedReportData(db, { count: COUNT, seed: 11, from: FROM, to: TO, now: NOW });
   // an inactive unit keeps its rows under its own name
-  db.$client.prepare("INSERT INTO units (code, name, name_en, email, active, sort_order) VALUES ('CU', 'Phòng cũ', 'Old division', 'cu@example.vn', 0, 9)").run();
+  db.$client
+    .prepare(
+      "INSERT INTO units (code, name, name_en, email, active, sort_order) VALUES ('CU', 'Phòng cũ', 'Old division', 'cu@example.vn', 0, 9)",
+    )
+    .run();
   const old = db.$client.prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number };
   db.$client.prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL').run(old.id);
   reports = await import('../../app/models/reports.server');
@@ -74,16 +78,24 @@ describe('the generated data set', () => {
     expect(total.answeredOnTime).toBeGreaterThan(100);
     expect(total.answeredLate).toBeGreaterThan(100);
     const at2359 = db.$client
-      .prepare(`SELECT count(*) AS n FROM pakn WHERE strftime('%H:%M', received_at / 1000 + 25200, 'unixepoch') = '23:59'
-        AND substr(received_date, 9, 2) = '14'`)
+      .prepare(
+        `SELECT count(*) AS n FROM pakn WHERE strftime('%H:%M', received_at / 1000 + 25200, 'unixepoch') = '23:59'
+        AND substr(received_date, 9, 2) = '14'`,
+      )
       .get() as { n: number };
     expect(at2359.n).toBeGreaterThan(20);
-    const legacy = db.$client.prepare(`SELECT count(*) AS n FROM pakn WHERE closed_at IS NULL AND status IN (${reports.CLOSED_SQL})`).get() as { n: number };
+    const legacy = db.$client
+      .prepare(`SELECT count(*) AS n FROM pakn WHERE closed_at IS NULL AND status IN (${reports.CLOSED_SQL})`)
+      .get() as { n: number };
     expect(legacy.n).toBeGreaterThan(0);
     const nullOnTime = data.rows.filter((r) => r.status === 'answered' && r.onTime === null).length;
     expect(nullOnTime).toBeGreaterThan(100);
     // the SQL local date (UTC+7) is the time-zone library's local date
-    const sample = db.$client.prepare(`SELECT received_at AS at, date(received_at / 1000 + 25200, 'unixepoch') AS d FROM pakn LIMIT 500`).all() as Array<{ at: number; d: string }>;
+    const sample = db.$client
+      .prepare(
+        `SELECT received_at AS at, date(received_at / 1000 + 25200, 'unixepoch') AS d FROM pakn LIMIT 500`,
+      )
+      .all() as Array<{ at: number; d: string }>;
     for (const s of sample) expect(s.d).toBe(toLocalDate(s.at));
   });
 });
@@ -95,19 +107,29 @@ describe('reconciliation', () => {
     for (const period of periods()) {
       const report = reports.buildReport({ period, now: NOW }, db);
       const label = `${period.kind} ${period.start}..${period.end}`;
-      const expectFigures = (got: (typeof report)['total'], want: ReturnType<typeof oracle>, what: string) => {
-        for (const k of reports.COUNT_KEYS) expect(got.counts[k], `${label} ${what} ${k}`).toBe(want.counts[k]);
+      const expectFigures = (
+        got: (typeof report)['total'],
+        want: ReturnType<typeof oracle>,
+        what: string,
+      ) => {
+        for (const k of reports.COUNT_KEYS)
+          expect(got.counts[k], `${label} ${what} ${k}`).toBe(want.counts[k]);
         const c = got.counts;
         expect(c.carriedOver + c.received, `${label} ${what} balance`).toBe(c.closed + c.carriedForward);
-        expect(c.closed).toBe(c.answered + c.refused + c.transferred + c.forwarded + c.duplicate + c.closedNoInfo);
+        expect(c.closed).toBe(
+          c.answered + c.refused + c.transferred + c.forwarded + c.duplicate + c.closedNoInfo,
+        );
         expect(c.answered).toBe(c.answeredOnTime + c.answeredLate);
         expect(c.carriedForward).toBe(c.inProgressWithinTime + c.inProgressOverdue);
-        const nonZero = (rec: Record<string, number>) => Object.fromEntries(Object.entries(rec).filter(([, n]) => n > 0));
+        const nonZero = (rec: Record<string, number>) =>
+          Object.fromEntries(Object.entries(rec).filter(([, n]) => n > 0));
         expect(nonZero(got.breakdowns.byChannel), `${label} ${what} channel`).toEqual(want.byChannel);
         expect(nonZero(got.breakdowns.byType)).toEqual(want.byType);
         expect(nonZero(got.breakdowns.byCategory)).toEqual(want.byCategory);
         expect(nonZero(got.breakdowns.byField)).toEqual(want.byField);
-        expect(nonZero(got.breakdowns.refusedByReason), `${label} ${what} reasons`).toEqual(want.refusedByReason);
+        expect(nonZero(got.breakdowns.refusedByReason), `${label} ${what} reasons`).toEqual(
+          want.refusedByReason,
+        );
         expect(got.handling.count).toBe(want.handling.count);
         close(got.handling.mean, want.handling.mean);
         close(got.handling.median, want.handling.median);
@@ -125,7 +147,8 @@ describe('reconciliation', () => {
         expect(row, `${label} unit ${u}`).toBeDefined();
         expectFigures(row!, oracle(data, { ...period, unit: u }), `unit ${u}`);
       }
-      for (const row of report.units) if (!unitIds.includes(row.unitId)) expect(row.counts.received + row.counts.carriedOver).toBe(0);
+      for (const row of report.units)
+        if (!unitIds.includes(row.unitId)) expect(row.counts.received + row.counts.carriedOver).toBe(0);
       // the one-unit report is that unit's row
       const some = unitIds.find((u) => u !== null)!;
       const single = reports.buildReport({ period, unitId: some, now: NOW }, db);
@@ -146,7 +169,9 @@ describe('reconciliation', () => {
       const b = reports.buildReport({ period: periodOf('month', 2025, m + 1, 15), now: NOW }, db);
       expect(b.total.counts.carriedOver).toBe(a.total.counts.carriedForward);
       for (const row of a.units) {
-        expect(b.units.find((x) => x.unitId === row.unitId)?.counts.carriedOver ?? 0).toBe(row.counts.carriedForward);
+        expect(b.units.find((x) => x.unitId === row.unitId)?.counts.carriedOver ?? 0).toBe(
+          row.counts.carriedForward,
+        );
       }
     }
   });
@@ -161,7 +186,12 @@ const vi = new Intl.NumberFormat('vi-VN');
 
 async function pdfText(buf: Buffer): Promise<string> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({ data: new Uint8Array(buf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 });
+  const task = getDocument({
+    data: new Uint8Array(buf),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  });
   const doc = await task.promise;
   let s = '';
   for (let i = 1; i <= doc.numPages; i++) {
@@ -180,7 +210,9 @@ describe('routes', () => {
   const get = (path: string, who: string) => app.fetch(path, { headers: { Cookie: cookies[who]! } });
 
   beforeAll(async () => {
-    units = db.$client.prepare('SELECT id, code, name FROM units WHERE active = 1 ORDER BY sort_order, id').all() as typeof units;
+    units = db.$client
+      .prepare('SELECT id, code, name FROM units WHERE active = 1 ORDER BY sort_order, id')
+      .all() as typeof units;
     const users = {
       coordinator: await createStaffUser(db, { role: 'coordinator' }),
       viewer: await createStaffUser(db, { role: 'viewer' }),
@@ -188,7 +220,8 @@ describe('routes', () => {
       unitLeader: await createStaffUser(db, { role: 'approver', unitCode: 'TDC' }),
       admin: await createStaffUser(db, { role: 'admin' }),
     };
-    for (const [who, u] of Object.entries(users)) cookies[who] = await signIn(app, u.email, u.password, { ip: `10.0.0.${ip++}` });
+    for (const [who, u] of Object.entries(users))
+      cookies[who] = await signIn(app, u.email, u.password, { ip: `10.0.0.${ip++}` });
   }, 60_000);
 
   it('gives a coordinator the quarterly report for the Department and for each unit, matching the records', async () => {
@@ -205,7 +238,9 @@ describe('routes', () => {
     for (const u of units) {
       const one = await get(`/can-bo/bao-cao?${Q2_QUERY}&unit=${u.id}`, 'coordinator');
       expect(one.status).toBe(200);
-      expect(await one.text()).toContain(`<dd>${vi.format(oracle(data, { ...Q2, unit: u.id }).counts.received)}</dd>`);
+      expect(await one.text()).toContain(
+        `<dd>${vi.format(oracle(data, { ...Q2, unit: u.id }).counts.received)}</dd>`,
+      );
     }
   });
 
@@ -219,7 +254,9 @@ describe('routes', () => {
       await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
       const ws = wb.getWorksheet('Biểu tổng hợp')!;
       expect(String(ws.getCell('A2').value)).toBe('SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH PHÚ YÊN');
-      expect(String(ws.getCell('A4').value)).toContain('BIỂU TỔNG HỢP TÌNH HÌNH, KẾT QUẢ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ');
+      expect(String(ws.getCell('A4').value)).toContain(
+        'BIỂU TỔNG HỢP TÌNH HÌNH, KẾT QUẢ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ',
+      );
       expect(String(ws.getCell('A5').value)).toBe('Kỳ báo cáo: Quý II/2025 (từ 15/03/2025 đến 14/06/2025)');
       expect(ws.pageSetup.orientation).toBe('landscape');
       expect(ws.pageSetup.paperSize).toBe(9);
@@ -232,25 +269,41 @@ describe('routes', () => {
       expect(ws.getCell('D8').value).toBe('Tiếp nhận mới trong kỳ');
       expect(ws.getCell('H9').value).toBe('Đã trả lời');
       expect(ws.getCell('H10').value).toBe('Đúng hạn');
-      const { reportXlsxColumns } = { reportXlsxColumns: (await import('../../app/models/report-export.server')).XLSX_COLUMNS };
+      const { reportXlsxColumns } = {
+        reportXlsxColumns: (await import('../../app/models/report-export.server')).XLSX_COLUMNS,
+      };
       const rowOf = (want: ReturnType<typeof oracle>) => {
         const c = want.counts as Record<string, number>;
         return reportXlsxColumns.map((k) =>
-          k === 'totalToHandle' ? c.carriedOver! + c.received! :
-          k === 'handlingMean' ? want.handling.mean :
-          k === 'handlingMedian' ? want.handling.median :
-          k === 'ratings' ? want.ratings.satisfied + want.ratings.neutral + want.ratings.unsatisfied :
-          k === 'satisfactionRate' ? (() => { const n = want.ratings.satisfied + want.ratings.neutral + want.ratings.unsatisfied; return n ? want.ratings.satisfied / n : null; })() :
-          c[k],
+          k === 'totalToHandle'
+            ? c.carriedOver! + c.received!
+            : k === 'handlingMean'
+              ? want.handling.mean
+              : k === 'handlingMedian'
+                ? want.handling.median
+                : k === 'ratings'
+                  ? want.ratings.satisfied + want.ratings.neutral + want.ratings.unsatisfied
+                  : k === 'satisfactionRate'
+                    ? (() => {
+                        const n = want.ratings.satisfied + want.ratings.neutral + want.ratings.unsatisfied;
+                        return n ? want.ratings.satisfied / n : null;
+                      })()
+                    : c[k],
         );
       };
-      const cells = (row: number) => reportXlsxColumns.map((_, i) => ws.getRow(row).getCell(3 + i).value as number | null);
+      const cells = (row: number) =>
+        reportXlsxColumns.map((_, i) => ws.getRow(row).getCell(3 + i).value as number | null);
       const expectRow = (row: number, want: ReturnType<typeof oracle>) => {
         const got = cells(row);
-        rowOf(want).forEach((w, i) => (typeof w === 'number' && !Number.isInteger(w) ? expect(got[i]).toBeCloseTo(w, 9) : expect(got[i], `${row}:${reportXlsxColumns[i]}`).toBe(w ?? null)));
+        rowOf(want).forEach((w, i) =>
+          typeof w === 'number' && !Number.isInteger(w)
+            ? expect(got[i]).toBeCloseTo(w, 9)
+            : expect(got[i], `${row}:${reportXlsxColumns[i]}`).toBe(w ?? null),
+        );
       };
       const rowsInSheet = unit ? [unit] : [...units.map((u) => u.id), 'old', null];
-      const oldUnit = (db.$client.prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number }).id;
+      const oldUnit = (db.$client.prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number })
+        .id;
       let row = 12;
       for (const u of rowsInSheet) {
         const id = u === 'old' ? oldUnit : u;
@@ -278,20 +331,31 @@ describe('routes', () => {
     expect(csv.status).toBe(200);
     const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('tu_ngay,den_ngay,nhom,ma_chi_tieu,chi_tieu,ma_don_vi,don_vi,gia_tri');
-    const value = (key: string, unit: string) => lines.find((l) => l.includes(`,chi_so,${key},`) && l.includes(`,${unit},`))!.split(',').pop();
+    const value = (key: string, unit: string) =>
+      lines
+        .find((l) => l.includes(`,chi_so,${key},`) && l.includes(`,${unit},`))!
+        .split(',')
+        .pop();
     expect(value('received', 'TONG')).toBe(String(want.received));
     expect(value('carriedForward', 'TONG')).toBe(String(want.carriedForward));
-    for (const u of units) expect(value('closed', u.code)).toBe(String(oracle(data, { ...Q2, unit: u.id }).counts.closed));
+    for (const u of units)
+      expect(value('closed', u.code)).toBe(String(oracle(data, { ...Q2, unit: u.id }).counts.closed));
 
     const pdf = await get(`/can-bo/bao-cao.pdf?${Q2_QUERY}`, 'coordinator');
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('Content-Type')).toBe('application/pdf');
     const text = await pdfText(Buffer.from(await pdf.arrayBuffer()));
     expect(text).toContain('BÁO CÁO');
-    expect(text).toContain('Tình hình, kết quả tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính quý II/2025');
+    expect(text).toContain(
+      'Tình hình, kết quả tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính quý II/2025',
+    );
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(text).toContain(`kỳ trước chuyển sang ${vi.format(want.carriedOver)}, tiếp nhận mới trong kỳ ${vi.format(want.received)}`);
-    expect(text).toContain(`Đang xử lý chuyển kỳ sau: ${vi.format(want.carriedForward)}, trong đó trong hạn ${vi.format(want.inProgressWithinTime)}, quá hạn ${vi.format(want.inProgressOverdue)}`);
+    expect(text).toContain(
+      `kỳ trước chuyển sang ${vi.format(want.carriedOver)}, tiếp nhận mới trong kỳ ${vi.format(want.received)}`,
+    );
+    expect(text).toContain(
+      `Đang xử lý chuyển kỳ sau: ${vi.format(want.carriedForward)}, trong đó trong hạn ${vi.format(want.inProgressWithinTime)}, quá hạn ${vi.format(want.inProgressOverdue)}`,
+    );
     expect(text).toContain('ĐÁNH GIÁ CHUNG');
     expect(text).toContain('Cán bộ bổ sung');
 
@@ -303,7 +367,9 @@ describe('routes', () => {
     expect(word).toContain('urn:schemas-microsoft-com:office:word');
     expect(word).toContain(`tiếp nhận mới trong kỳ ${vi.format(want.received)}`);
 
-    const audits = db.$client.prepare("SELECT detail FROM audit_log WHERE action = 'report.export'").all() as Array<{ detail: string }>;
+    const audits = db.$client
+      .prepare("SELECT detail FROM audit_log WHERE action = 'report.export'")
+      .all() as Array<{ detail: string }>;
     const formats = new Set(audits.map((a) => (JSON.parse(a.detail) as { format: string }).format));
     expect([...formats].sort()).toEqual(['csv', 'doc', 'pdf', 'xlsx']);
   }, 60_000);
@@ -357,7 +423,12 @@ describe('routes', () => {
     expect(dash.status).toBe(200);
     expect(await dash.text()).not.toContain(`<th scope="row">${other.name}</th>`);
     // publishing needs pakn:publish
-    const post = await postForm(app, '/can-bo/bao-cao', cookies.viewer!, { intent: 'publish', period: 'quarter', year: '2025', quarter: '2' });
+    const post = await postForm(app, '/can-bo/bao-cao', cookies.viewer!, {
+      intent: 'publish',
+      period: 'quarter',
+      year: '2025',
+      quarter: '2',
+    });
     expect(post.status).toBe(403);
   });
 
@@ -365,24 +436,89 @@ describe('routes', () => {
     const res = await get('/can-bo/tong-quan', 'coordinator');
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const text of ['Khối lượng đang xử lý theo đơn vị', 'Trên 20 ngày', 'Phản ánh, kiến nghị quá hạn', 'Diễn biến 12 kỳ tháng gần nhất', 'Tỷ lệ PAKN tiếp nhận trực tuyến']) {
+    for (const text of [
+      'Khối lượng đang xử lý theo đơn vị',
+      'Trên 20 ngày',
+      'Phản ánh, kiến nghị quá hạn',
+      'Diễn biến 12 kỳ tháng gần nhất',
+      'Tỷ lệ PAKN tiếp nhận trực tuyến',
+    ]) {
       expect(html).toContain(text);
     }
     const open = data.rows.filter((r) => isOpen(r.status)).length;
     expect(html).toContain(`Số liệu của biểu đồ: Khối lượng đang xử lý theo đơn vị`);
-    const dash = reports.buildDashboard({ months: (await import('../../app/domain/report-periods')).lastReportMonths('2026-11-27', 12), today: '2026-11-27' }, db);
+    const { lastReportMonths } = await import('../../app/domain/report-periods');
+    const today = '2026-11-27';
+    const months = lastReportMonths('2025-12-01', 12);
+    const year = periodOf('year', 2025, 1, 15);
+    const dash = reports.buildDashboard({ months, year, today, cutoffDay: 15 }, db);
     expect(dash.workload.reduce((s, w) => s + w.open, 0)).toBe(open);
     expect(dash.ageing.reduce((s, a) => s + a.counts.reduce((x, y) => x + y, 0), 0)).toBe(open);
-    expect(dash.overdue.total).toBe(data.rows.filter((r) => isOpen(r.status) && r.status !== 'awaiting_info' && r.answerDue < '2026-11-27').length);
+    expect(dash.overdue.total).toBe(
+      data.rows.filter((r) => isOpen(r.status) && r.status !== 'awaiting_info' && r.answerDue < today).length,
+    );
+    // the trend's months and the year's targets agree with the full report of the same periods
+    for (const point of dash.trend) {
+      const want = oracle(data, point.period).counts;
+      expect(
+        [point.received, point.closed, point.answered, point.answeredOnTime],
+        point.period.start,
+      ).toEqual([want.received, want.closed, want.answered, want.answeredOnTime]);
+    }
+    expect(dash.targets).toEqual(reports.buildReport({ period: year, now: NOW }, db).targets);
+    const oneUnit = units[1]!.id;
+    const scoped = reports.buildDashboard({ unitId: oneUnit, months, year, today, cutoffDay: 15 }, db);
+    expect(scoped.trend.map((p) => p.received)).toEqual(
+      months.map((m) => oracle(data, { ...m, unit: oneUnit }).counts.received),
+    );
+    // a cut-off of the 1st: calendar months
+    const calendarMonths = lastReportMonths('2025-12-31', 12, 1);
+    const cal = reports.buildDashboard(
+      { months: calendarMonths, year: periodOf('year', 2025, 1, 1), today, cutoffDay: 1 },
+      db,
+    );
+    expect(cal.trend.map((p) => p.closed)).toEqual(calendarMonths.map((m) => oracle(data, m).counts.closed));
+  });
+
+  it('computes the public statistics from published answers only', async () => {
+    const { lastReportMonths } = await import('../../app/domain/report-periods');
+    const months = lastReportMonths('2026-01-10', 12);
+    const stats = reports.publicStatistics({ months, cutoffDay: 15 }, db);
+    const published = data.rows.filter((r) => r.publication === 'published');
+    const onTime = (r: OracleRow) => (r.onTime !== null ? r.onTime === 1 : r.answerDate! <= r.answerDue);
+    expect(stats.total).toEqual({ published: published.length, onTime: published.filter(onTime).length });
+    for (const g of stats.byField) {
+      const mine = published.filter((r) => r.fieldId === g.id);
+      expect([g.published, g.onTime]).toEqual([mine.length, mine.filter(onTime).length]);
+    }
+    expect(stats.byUnit.reduce((s, g) => s + g.published, 0)).toBe(published.length);
+    for (const point of stats.trend) {
+      const mine = published.filter(
+        (r) => r.publishedDate! >= point.period.start && r.publishedDate! <= point.period.end,
+      );
+      expect([point.published, point.onTime], point.period.start).toEqual([
+        mine.length,
+        mine.filter(onTime).length,
+      ]);
+    }
   });
 
   it('publishes a finished period to the VI.4 register and the public statistics, once', async () => {
-    const post = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, { intent: 'publish', period: 'quarter', year: '2025', quarter: '2' });
+    const post = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, {
+      intent: 'publish',
+      period: 'quarter',
+      year: '2025',
+      quarter: '2',
+    });
     expect(post.status).toBe(302);
-    const row = db.$client.prepare("SELECT id, number, is_public, public_content FROM documents WHERE type = 'result_report'").get() as { id: number; number: string; is_public: number; public_content: string };
+    const row = db.$client
+      .prepare("SELECT id, number, is_public, public_content FROM documents WHERE type = 'result_report'")
+      .get() as { id: number; number: string; is_public: number; public_content: string };
     expect(row.is_public).toBe(1);
     expect(row.number).toMatch(/^1\/BC-KHCN$/);
-    expect(JSON.parse(row.public_content).figures.report.total.counts.received).toBe(oracle(data, Q2).counts.received);
+    expect(JSON.parse(row.public_content).figures.report.total.counts.received).toBe(
+      oracle(data, Q2).counts.received,
+    );
     expect(JSON.parse(row.public_content).paragraphs.join(' ')).not.toContain('Cán bộ bổ sung');
     const register = await (await app.fetch('/so-cong-khai')).text();
     expect(register).toContain(row.number);
@@ -397,9 +533,18 @@ describe('routes', () => {
     expect(statsHtml).toContain(`<dd>${vi.format(published)}</dd>`);
     expect(statsHtml).not.toContain('Người dân thử nghiệm');
     // once per period and scope; never a running period
-    const again = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, { intent: 'publish', period: 'quarter', year: '2025', quarter: '2' });
+    const again = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, {
+      intent: 'publish',
+      period: 'quarter',
+      year: '2025',
+      quarter: '2',
+    });
     expect(again.status).toBe(409);
-    const running = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, { intent: 'publish', period: 'year', year: '2099' });
+    const running = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, {
+      intent: 'publish',
+      period: 'year',
+      year: '2099',
+    });
     expect(running.status).toBe(409);
     expect((await app.fetch('/thong-ke/bao-cao/999999')).status).toBe(404);
   });
@@ -421,6 +566,7 @@ type OracleRow = {
   onTime: number | null;
   publication: string;
   refusalReason: string | null;
+  publishedDate: string | null;
   /** local dates, precomputed once */
   closeDate: string | null;
   answerDate: string | null;
@@ -429,19 +575,24 @@ type OracleRow = {
   hasAttachment: boolean;
 };
 
-type OracleData = { rows: OracleRow[]; ratings: Array<{ unitId: number | null; rating: string; date: string }> };
+type OracleData = {
+  rows: OracleRow[];
+  ratings: Array<{ unitId: number | null; rating: string; date: string }>;
+};
 
 function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
   const raw = db.$client
     .prepare(
       `SELECT id, unit_id, status, channel, type, category, field_id, received_at, received_date, answer_due, on_time,
-        publication, refusal_reason, closed_at, answered_at, updated_at FROM pakn`,
+        publication, refusal_reason, closed_at, answered_at, updated_at, published_at FROM pakn`,
     )
     .all() as Array<Record<string, number | string | null>>;
   const withFiles = new Set(
-    (db.$client.prepare('SELECT DISTINCT pakn_id AS id FROM attachments WHERE pakn_id IS NOT NULL').all() as Array<{ id: number }>).map(
-      (r) => r.id,
-    ),
+    (
+      db.$client
+        .prepare('SELECT DISTINCT pakn_id AS id FROM attachments WHERE pakn_id IS NOT NULL')
+        .all() as Array<{ id: number }>
+    ).map((r) => r.id),
   );
   const rows = raw.map((r): OracleRow => {
     const status = r.status as Status;
@@ -465,15 +616,21 @@ function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
       onTime: r.on_time as number | null,
       publication: r.publication as string,
       refusalReason: r.refusal_reason as string | null,
+      publishedDate: r.published_at === null ? null : toLocalDate(r.published_at as number),
       closeDate: closeInstant === null ? null : toLocalDate(closeInstant),
       answerDate,
-      handlingDays: answerDate === null ? null : Math.max(0, workingDaysBetween(r.received_date as string, answerDate, calendar)),
+      handlingDays:
+        answerDate === null
+          ? null
+          : Math.max(0, workingDaysBetween(r.received_date as string, answerDate, calendar)),
       hasAttachment: withFiles.has(r.id as number),
     };
   });
   const ratings = (
     db.$client
-      .prepare('SELECT p.unit_id AS unitId, r.rating, r.created_at AS at FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id')
+      .prepare(
+        'SELECT p.unit_id AS unitId, r.rating, r.created_at AS at FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id',
+      )
       .all() as Array<{ unitId: number | null; rating: string; at: number }>
   ).map((r) => ({ unitId: r.unitId, rating: r.rating, date: toLocalDate(r.at) }));
   return { rows, ratings };
@@ -499,9 +656,23 @@ function oracle(
   const rows = unit === undefined ? data.rows : data.rows.filter((r) => r.unitId === unit);
   const inPeriod = (d: string | null) => d !== null && d >= start && d <= end;
   const f = {
-    carriedOver: 0, received: 0, closed: 0, carriedForward: 0, answered: 0, answeredOnTime: 0, answeredLate: 0,
-    refused: 0, transferred: 0, forwarded: 0, duplicate: 0, closedNoInfo: 0, inProgressWithinTime: 0,
-    inProgressOverdue: 0, published: 0, receivedOnline: 0, digitised: 0,
+    carriedOver: 0,
+    received: 0,
+    closed: 0,
+    carriedForward: 0,
+    answered: 0,
+    answeredOnTime: 0,
+    answeredLate: 0,
+    refused: 0,
+    transferred: 0,
+    forwarded: 0,
+    duplicate: 0,
+    closedNoInfo: 0,
+    inProgressWithinTime: 0,
+    inProgressOverdue: 0,
+    published: 0,
+    receivedOnline: 0,
+    digitised: 0,
   };
   const byChannel: Record<string, number> = {};
   const byType: Record<string, number> = {};
@@ -563,7 +734,17 @@ function oracle(
   const median = n ? (n % 2 ? handling[(n - 1) / 2]! : (handling[n / 2 - 1]! + handling[n / 2]!) / 2) : null;
   const ratings = { satisfied: 0, neutral: 0, unsatisfied: 0 };
   for (const r of data.ratings) {
-    if ((unit === undefined || r.unitId === unit) && inPeriod(r.date)) ratings[r.rating as keyof typeof ratings]++;
+    if ((unit === undefined || r.unitId === unit) && inPeriod(r.date))
+      ratings[r.rating as keyof typeof ratings]++;
   }
-  return { counts: f, byChannel, byType, byCategory, byField, refusedByReason, handling: { count: n, mean, median }, ratings };
+  return {
+    counts: f,
+    byChannel,
+    byType,
+    byCategory,
+    byField,
+    refusedByReason,
+    handling: { count: n, mean, median },
+    ratings,
+  };
 }

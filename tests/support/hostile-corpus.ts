@@ -51,7 +51,9 @@ export const PAYLOADS: ReadonlyArray<{ name: string; value: string }> = [
 ];
 
 /** A 1 MB field (ASCII plus Vietnamese), posted once per form. */
-export const ONE_MB = ('Phản ánh <b>x</b> ' as string).repeat(Math.ceil((1024 * 1024) / 20)).slice(0, 1024 * 1024);
+export const ONE_MB = ('Phản ánh <b>x</b> ' as string)
+  .repeat(Math.ceil((1024 * 1024) / 20))
+  .slice(0, 1024 * 1024);
 
 /**
  * Markup a payload would leave in the page if it were reflected without escaping: what the browser would
@@ -90,7 +92,7 @@ export function liveMarkup(body: string, nonce?: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Malformed bodies
 
-export type RawBody = { name: string; contentType: string | null; body: string | Uint8Array };
+export type RawBody = { name: string; contentType: string | null; body: string | Uint8Array<ArrayBuffer> };
 
 /** Bodies that are not what the form expects: wrong content types, broken and truncated multipart. */
 export function malformedBodies(fields: Record<string, string>): RawBody[] {
@@ -101,13 +103,25 @@ export function malformedBodies(fields: Record<string, string>): RawBody[] {
   const whole = `${parts}--${b}--\r\n`;
   return [
     { name: 'json', contentType: 'application/json', body: JSON.stringify(fields) },
-    { name: 'xml', contentType: 'text/xml', body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>' },
+    {
+      name: 'xml',
+      contentType: 'text/xml',
+      body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+    },
     { name: 'no content type', contentType: null, body: new URLSearchParams(fields).toString() },
     { name: 'text/plain', contentType: 'text/plain', body: 'intent=x\r\nnote=y' },
-    { name: 'urlencoded broken escapes', contentType: 'application/x-www-form-urlencoded', body: 'a=%E0%A4%A&b=%ZZ&%=%&&&=' },
+    {
+      name: 'urlencoded broken escapes',
+      contentType: 'application/x-www-form-urlencoded',
+      body: 'a=%E0%A4%A&b=%ZZ&%=%&&&=',
+    },
     { name: 'multipart without boundary', contentType: 'multipart/form-data', body: whole },
     { name: 'multipart wrong boundary', contentType: 'multipart/form-data; boundary=Other', body: whole },
-    { name: 'multipart truncated', contentType: `multipart/form-data; boundary=${b}`, body: whole.slice(0, Math.max(10, Math.floor(whole.length * 0.6))) },
+    {
+      name: 'multipart truncated',
+      contentType: `multipart/form-data; boundary=${b}`,
+      body: whole.slice(0, Math.max(10, Math.floor(whole.length * 0.6))),
+    },
     { name: 'multipart no closing boundary', contentType: `multipart/form-data; boundary=${b}`, body: parts },
     {
       name: 'multipart part without disposition',
@@ -124,7 +138,11 @@ export function malformedBodies(fields: Record<string, string>): RawBody[] {
       contentType: `multipart/form-data; boundary=${b}`,
       body: `--${b}\r\nContent-Disposition: form-data; name="x"\r\n${'X-Junk: ' + 'a'.repeat(20_000)}\r\n\r\nv\r\n--${b}--\r\n`,
     },
-    { name: 'urlencoded but binary', contentType: 'application/x-www-form-urlencoded', body: new Uint8Array([0xff, 0xfe, 0x00, 0x3d, 0x26, 0xc3]) },
+    {
+      name: 'urlencoded but binary',
+      contentType: 'application/x-www-form-urlencoded',
+      body: new Uint8Array([0xff, 0xfe, 0x00, 0x3d, 0x26, 0xc3]),
+    },
   ];
 }
 
@@ -248,6 +266,11 @@ export function multipartOf(
 ): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append(f.field, new Blob([f.data], { type: f.type ?? 'application/octet-stream' }), f.name);
+  for (const f of files)
+    form.append(
+      f.field,
+      new Blob([new Uint8Array(f.data)], { type: f.type ?? 'application/octet-stream' }),
+      f.name,
+    );
   return form;
 }

@@ -67,7 +67,14 @@ describe('parseQueueParams', () => {
 
 describe('queueTabs', () => {
   it('shows "in my unit" only with a unit, "to classify" and "reconsider" only outside a unit scope', () => {
-    expect(queueTabs(coordinator)).toEqual(['classify', 'approval', 'dueSoon', 'overdue', 'reconsider', 'all']);
+    expect(queueTabs(coordinator)).toEqual([
+      'classify',
+      'approval',
+      'dueSoon',
+      'overdue',
+      'reconsider',
+      'all',
+    ]);
     expect(queueTabs(handler)).toEqual(['unit', 'approval', 'dueSoon', 'overdue', 'all']);
     expect(queueTabs(leader)).toEqual(['classify', 'approval', 'dueSoon', 'overdue', 'reconsider', 'all']);
   });

@@ -138,7 +138,10 @@ describe('parsePeriod', () => {
         { field: 'index', key: 'invalid_month' },
       ],
     });
-    expect(parsePeriod({ period: 'week' })).toEqual({ ok: false, errors: [{ field: 'period', key: 'unknownPeriod' }] });
+    expect(parsePeriod({ period: 'week' })).toEqual({
+      ok: false,
+      errors: [{ field: 'period', key: 'unknownPeriod' }],
+    });
     expect(parsePeriod({ period: 'year', year: '1999' }).ok).toBe(false);
   });
 

@@ -67,7 +67,9 @@ describe('submission schema', () => {
   });
 
   it('refuses a category that does not match the subject', () => {
-    expect(errorsOf({ ...valid, subject: 'behaviour', category: '2' }).category).toEqual(['categoryMismatch']);
+    expect(errorsOf({ ...valid, subject: 'behaviour', category: '2' }).category).toEqual([
+      'categoryMismatch',
+    ]);
     expect(errorsOf({ ...valid, subject: 'behaviour', category: '1' })).toEqual({});
     expect(errorsOf({ ...valid, category: '9' }).category?.[0]).toBe('category');
   });
@@ -89,7 +91,9 @@ describe('submission schema', () => {
 
   it('keeps Vietnamese as typed in NFC and strips control characters', () => {
     const nfd = 'Nguyễn Đức Thắng'.normalize('NFD');
-    expect(submissionSchema.parse({ ...valid, fullName: nfd }).fullName).toBe('Nguyễn Đức Thắng'.normalize('NFC'));
+    expect(submissionSchema.parse({ ...valid, fullName: nfd }).fullName).toBe(
+      'Nguyễn Đức Thắng'.normalize('NFC'),
+    );
     expect(cleanText('a\u0000b\r\nc\u0007')).toBe('ab\nc');
     // zero-width and RTL marks are kept: escaping makes them inert, removing them could change a name
     expect(cleanText('a\u200bb\u202ec')).toBe('a\u200bb\u202ec');

@@ -123,7 +123,8 @@ export default {
       outcomeLabel: 'Outcome',
       answerHeading: 'Answer',
       next: 'The answer will be published (with personal data removed) at {{url}}. Thank you for your contribution.',
-      rateIntro: 'Are you satisfied with the answer? Please take a minute to tell us. If you are not, you can ask for it to be reconsidered.',
+      rateIntro:
+        'Are you satisfied with the answer? Please take a minute to tell us. If you are not, you can ask for it to be reconsidered.',
       rateLink: 'Rate the answer',
     },
     closed_no_info: {

@@ -9,10 +9,12 @@ export default {
     comment: 'Comments',
     commentHint: 'Optional. Do not include personal details.',
     reconsider: 'I ask the agency to reconsider the answer',
-    reconsiderHint: 'Only if you are not satisfied, within {{days}} working days of the answer. Give your reasons in the comments.',
+    reconsiderHint:
+      'Only if you are not satisfied, within {{days}} working days of the answer. Give your reasons in the comments.',
     submit: 'Send',
     thanks: 'Thank you for rating the answer.',
-    thanksReconsider: 'Your request for reconsideration has been passed to the receiving office. You will be told by e-mail.',
+    thanksReconsider:
+      'Your request for reconsideration has been passed to the receiving office. You will be told by e-mail.',
     already: 'You rated it: {{rating}}. You can send again to change it.',
     publicLink: 'See the published answer',
     invalidLink: 'This rating link is wrong, or the item has not been answered yet.',

@@ -46,7 +46,8 @@ export default {
     unknownUnit: 'This unit does not exist',
     otherUnit: 'You can only see the report of your own unit',
     periodNotEnded: 'Only the report of a finished period can be published',
-    alreadyPublished: 'The report for this period and scope has already been published as document {{number}}',
+    alreadyPublished:
+      'The report for this period and scope has already been published as document {{number}}',
     unknownIntent: 'Unknown action',
     forbidden: 'You are not allowed to do this',
     notFound: 'Report not found',
@@ -197,6 +198,7 @@ export default {
     reportIntro: 'Document {{number}}, published on {{date}}. {{scope}}.',
     satisfactionSuppressed: 'Fewer than 3 ratings: not shown, to protect the people who rated.',
     backToStats: 'Back to Statistics',
+    document: 'Full text of the report',
     register: 'Register of published documents',
   },
 };

@@ -124,7 +124,8 @@ export default {
       outcomeLabel: 'Kết quả xử lý',
       answerHeading: 'Nội dung trả lời',
       next: 'Kết quả trả lời sẽ được công khai (sau khi ẩn thông tin cá nhân) tại {{url}}. Xin cảm ơn Ông/Bà đã đóng góp ý kiến.',
-      rateIntro: 'Ông/Bà có hài lòng với kết quả trả lời không? Xin dành một phút cho chúng tôi biết. Nếu chưa hài lòng, Ông/Bà có thể đề nghị xem xét lại.',
+      rateIntro:
+        'Ông/Bà có hài lòng với kết quả trả lời không? Xin dành một phút cho chúng tôi biết. Nếu chưa hài lòng, Ông/Bà có thể đề nghị xem xét lại.',
       rateLink: 'Đánh giá kết quả trả lời',
     },
     closed_no_info: {

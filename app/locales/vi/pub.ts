@@ -9,10 +9,12 @@ export default {
     comment: 'Ý kiến thêm',
     commentHint: 'Không bắt buộc. Không ghi thông tin cá nhân.',
     reconsider: 'Tôi đề nghị cơ quan xem xét lại kết quả trả lời',
-    reconsiderHint: 'Chỉ khi chưa hài lòng, trong {{days}} ngày làm việc kể từ ngày trả lời. Hãy nêu lý do ở ô ý kiến.',
+    reconsiderHint:
+      'Chỉ khi chưa hài lòng, trong {{days}} ngày làm việc kể từ ngày trả lời. Hãy nêu lý do ở ô ý kiến.',
     submit: 'Gửi đánh giá',
     thanks: 'Cảm ơn Ông/Bà đã đánh giá.',
-    thanksReconsider: 'Đề nghị xem xét lại đã được chuyển đến bộ phận tiếp nhận. Ông/Bà sẽ nhận thông báo qua thư điện tử.',
+    thanksReconsider:
+      'Đề nghị xem xét lại đã được chuyển đến bộ phận tiếp nhận. Ông/Bà sẽ nhận thông báo qua thư điện tử.',
     already: 'Ông/Bà đã đánh giá: {{rating}}. Có thể gửi lại để thay đổi.',
     publicLink: 'Xem kết quả đã công khai',
     invalidLink: 'Đường dẫn đánh giá không đúng, hoặc phản ánh, kiến nghị chưa có kết quả trả lời.',

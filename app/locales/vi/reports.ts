@@ -144,7 +144,8 @@ export default {
   },
   dashboard: {
     title: 'Tổng quan tình hình xử lý',
-    intro: 'Số liệu tại thời điểm {{time}}. Quá hạn: đang xử lý, không chờ bổ sung thông tin, đã qua hạn trả lời.',
+    intro:
+      'Số liệu tại thời điểm {{time}}. Quá hạn: đang xử lý, không chờ bổ sung thông tin, đã qua hạn trả lời.',
     workload: 'Khối lượng đang xử lý theo đơn vị',
     open: 'Đang xử lý',
     overdue: 'Quá hạn',
@@ -197,6 +198,7 @@ export default {
     reportIntro: 'Văn bản số {{number}}, công bố ngày {{date}}. {{scope}}.',
     satisfactionSuppressed: 'Dưới 3 đánh giá: không nêu để bảo vệ người đánh giá.',
     backToStats: 'Về trang Thống kê',
+    document: 'Toàn văn báo cáo',
     register: 'Sổ công khai văn bản',
   },
 };
