@@ -112,6 +112,9 @@ function Header() {
             <NavLink to="/cong-khai">{t('pub.nav')}</NavLink>
           </li>
           <li>
+            <NavLink to="/thong-ke">{t('reports.nav.statistics')}</NavLink>
+          </li>
+          <li>
             <NavLink to="/noi-tiep-nhan">{t('pub.where.title')}</NavLink>
           </li>
         </ul>

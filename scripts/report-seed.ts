@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { addCalendarDays, type LocalDate } from '../app/domain/calendar';
 import { computeDueDate, type Pause } from '../app/domain/deadlines';
-import { CHANNELS, formatPaknCode, REFUSAL_REASONS, type Channel } from '../app/domain/pakn';
-import { STATUSES, type Status } from '../app/domain/workflow';
+import { formatPaknCode, REFUSAL_REASONS, type Channel } from '../app/domain/pakn';
+import type { Status } from '../app/domain/workflow';
 import {
   getAgency,
   getCalendar,
@@ -339,10 +339,6 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
   for (const [year, last] of seq) upsert.run(year, last);
   return count;
 }
-
-/** every status appears at least once when count ≥ a few hundred; used by the test as a sanity check */
-export const ALL_STATUSES: readonly Status[] = STATUSES;
-export const ALL_CHANNELS: readonly Channel[] = CHANNELS;
 
 /**
  * --time: the yearly report and the workbook export over an existing database, as measured for docs/reports.md.

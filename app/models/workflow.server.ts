@@ -505,7 +505,13 @@ function apply(ctx: Ctx, input: IntentInput): void {
         .set({ approvedByUserId: ctx.actor.id, approvedAt: ctx.now, returnComment: null })
         .where(eq(s.answers.paknId, p.id))
         .run();
-      transition(ctx, 'approve', { set: { answeredAt: ctx.now } });
+      // on time or late is fixed at the moment of the answer, against the due date with pauses and extension
+      transition(ctx, 'approve', {
+        set: {
+          answeredAt: ctx.now,
+          onTime: toLocalDate(ctx.now) <= answerDueDate(p, tx as unknown as Db).due,
+        },
+      });
       return;
     case 'return':
       transition(ctx, 'return', { note: input.note });

@@ -20,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
       /** signed in with the password but the second factor still to do */
       pending: state?.pending ?? null,
-      nav: user ? { intake: can(user, 'pakn:intake'), admin: isAdmin } : null,
+      nav: user
+        ? { intake: can(user, 'pakn:intake'), reports: can(user, 'report:read'), admin: isAdmin }
+        : null,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
@@ -51,6 +53,16 @@ export default function StaffLayout() {
                     <li>
                       <NavLink to="/can-bo/tiep-nhan">{t('auth.layout.intake')}</NavLink>
                     </li>
+                  ) : null}
+                  {nav.reports ? (
+                    <>
+                      <li>
+                        <NavLink to="/can-bo/tong-quan">{t('reports.nav.dashboard')}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/can-bo/bao-cao">{t('reports.nav.report')}</NavLink>
+                      </li>
+                    </>
                   ) : null}
                   {nav.admin ? (
                     <li>

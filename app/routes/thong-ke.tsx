@@ -9,7 +9,7 @@ import { BarChart, LineChart, TargetsTable, useFigureFormat } from '~/components
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { lastReportMonths, periodLabel, periodName } from '~/domain/report-periods';
-import { listPublishedReports, publicStatistics, reportCutoffDay } from '~/models/reports.server';
+import { listPublishedReports, publicStatisticsCached, reportCutoffDay } from '~/models/reports.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const en = locale === 'en';
   const cutoffDay = reportCutoffDay();
   const months = lastReportMonths(toLocalDate(new Date()), 12, cutoffDay);
-  const stats = publicStatistics({ months, cutoffDay });
+  const stats = publicStatisticsCached({ months, cutoffDay });
   const reports = listPublishedReports();
   const latest = reports.find((r) => r.snapshot.report.unitId === null) ?? null;
   const label = (g: { id: number | null; name: string; nameEn: string }, none: string) =>

@@ -478,7 +478,8 @@ afterAll(async () => {
     [
       `hostile inputs: ${stats.requests} requests (${stats.posts} posts, ${stats.gets} gets), ` +
         `${PAYLOADS.length} payloads (+ ${malformedBodies({}).length} malformed bodies, 5,000 fields, 1 MB, duplicates), ` +
-        `${stats.forms.size} forms, ${stats.endpoints.size} GET endpoints`,
+        `${stats.forms.size} forms (${new Set([...stats.forms].map((f) => f.split(' ')[0])).size} routes with an action), ` +
+        `${stats.endpoints.size} GET endpoints`,
       `5xx seen: ${stats.fiveXX}; problems: ${unknown.length} unexplained, ${known.length} from known bugs`,
       ...(process.env.HOSTILE_TIMINGS
         ? timings
@@ -1007,6 +1008,24 @@ describe('staff forms', () => {
     }
     expectClean(/cong-khai/);
   }, 240_000);
+
+  it('the report page publish form (/can-bo/bao-cao), when the page offers it', async () => {
+    const res = await app.fetch('/can-bo/bao-cao', { headers: { Cookie: cookie.coordinator! } });
+    const html = await res.text();
+    const found = scrapeForms(html, '/can-bo/bao-cao').filter((f) => f.fields.intent === 'publish');
+    const form = found[0] ?? {
+      action: '/can-bo/bao-cao',
+      multipart: false,
+      fields: { intent: 'publish', period: 'year', year: String(new Date().getFullYear()) },
+      names: ['period', 'year', 'month', 'quarter', 'half', 'from', 'to', 'unit'],
+      files: [],
+    };
+    const names = [
+      ...new Set([...form.names, 'period', 'year', 'month', 'quarter', 'half', 'from', 'to', 'unit']),
+    ];
+    await fuzzForm('/can-bo/bao-cao intent=publish', { ...form, names }, { cookie: cookie.coordinator });
+    expectClean(/\/can-bo\/bao-cao/);
+  }, 120_000);
 });
 
 describe('GET endpoints with hostile query strings', () => {
@@ -1153,9 +1172,16 @@ function raw(
     chunkSize?: number;
   },
 ): Promise<Raw> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (r: Raw) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      req.destroy();
+      resolve(r);
+    };
     const req = http.request(
-      // a connection of its own: after a refused oversize body the server still drains that connection
       {
         host: '127.0.0.1',
         port: srv.port,
@@ -1163,33 +1189,36 @@ function raw(
         path: opts.path,
         headers: opts.headers,
         setHost: !opts.headers?.Host,
+        // a connection of its own: after a refused oversize body the server still drains that connection
         agent: false,
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({
+          finish({
             status: res.statusCode ?? 0,
             headers: res.headers,
             body: Buffer.concat(chunks).toString('utf8'),
           }),
         );
+        res.on('error', () => finish({ status: res.statusCode ?? 0, headers: res.headers, body: '' }));
       },
     );
-    // the server may answer (413) and close before the whole body is written
-    req.on('error', (e: NodeJS.ErrnoException) =>
-      e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e),
+    // no answer at all is status 0 (the server may also answer early and close while the body is written)
+    const timer = setTimeout(() => finish({ status: 0, headers: {}, body: 'no answer in 20 s' }), 20_000);
+    req.on('error', () =>
+      setTimeout(() => finish({ status: 0, headers: {}, body: 'connection error' }), 500),
     );
     if (opts.chunks) {
       const chunk = Buffer.alloc(opts.chunkSize ?? 1024 * 1024, 'a');
       let n = 0;
       const more = () => {
-        while (n < opts.chunks!) {
+        while (n < opts.chunks! && !done) {
           n += 1;
           if (!req.write(chunk)) return void req.once('drain', more);
         }
-        req.end();
+        if (!done) req.end();
       };
       req.write('code=');
       more();

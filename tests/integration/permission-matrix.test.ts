@@ -120,7 +120,22 @@ beforeAll(async () => {
       .returning()
       .get().id;
   };
+  const answeredA = seed({ status: 'answered', unit: 'A', answer: true });
+  const answeredB = seed({ status: 'answered', unit: 'B', answer: true });
+  const { issueDocument } = await import('../../app/models/documents.server');
+  const docA = db.transaction((tx) =>
+    issueDocument(tx, {
+      paknId: a.id,
+      type: 'info_request',
+      actorUserId: null,
+      input: { question: 'Bổ sung bản sao.', waitDays: 15, waitUnit: 'calendar', waitUntil: today },
+    }),
+  );
   Object.assign(paths, {
+    publishA: `/can-bo/pakn/${answeredA.id}/cong-khai`,
+    publishB: `/can-bo/pakn/${answeredB.id}/cong-khai`,
+    documentA: `/can-bo/van-ban/${docA.id}`,
+    documentPdfA: `/can-bo/van-ban/${docA.id}.pdf`,
     recordA: `/can-bo/pakn/${a.id}`,
     recordB: `/can-bo/pakn/${b.id}`,
     recordReceived: `/can-bo/pakn/${r.id}`,
@@ -157,6 +172,14 @@ const PAGES: Array<[string, Outcome[]]> = [
   ['/can-bo/quan-tri/nguoi-dung/moi', [OK,        403,       403,       403,       403,       IN]],
   ['userEdit',                        [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/nhat-ky',        [OK,        403,       403,       403,       403,       IN]],
+  ['publishA',                        [403,       OK,        403,       403,       403,       IN]],
+  // 403 for every id to those who may not publish at all, so it reveals nothing about unit B's PAKN
+  ['publishB',                        [403,       OK,        403,       403,       403,       IN]],
+  ['documentA',                       [OK,        OK,        OK,        OK,        OK,        IN]],
+  ['documentPdfA',                    [OK,        OK,        OK,        OK,        OK,        IN]],
+  ['/can-bo/tong-quan',               [OK,        OK,        403,       OK,        OK,        IN]],
+  ['/can-bo/bao-cao',                 [OK,        OK,        403,       OK,        OK,        IN]],
+  ['/can-bo/bao-cao.csv?period=quarter&year=2026&quarter=1', [OK, OK, 403, 403, 403, IN]],
 ];
 
 describe('pages (GET)', () => {
@@ -198,6 +221,7 @@ const ACTIONS: Array<[string, Setup, Outcome[]]> = [
   ['return', { status: 'awaiting_approval', unit: 'A', answer: true },        [403,       OK,        403,       OK,        403,       IN]],
   ['keep_studying', { status: 'in_progress', unit: 'A' },                     [403,       403,       403,       OK,        403,       IN]],
   ['resume_study', { status: 'keep_studying', unit: 'A' },                    [403,       403,       OK,        403,       403,       IN]],
+  ['reopen', { status: 'answered', unit: 'A', answer: true },                 [403,       OK,        403,       403,       403,       IN]],
 ];
 
 function fieldsFor(intent: string, p: typeof s.pakn.$inferSelect): Record<string, string> {
@@ -225,6 +249,7 @@ function fieldsFor(intent: string, p: typeof s.pakn.$inferSelect): Record<string
     case 'edit_draft':
       return { body: 'Trả lời', outcome: 'amend' };
     case 'forward':
+    case 'reopen':
     case 'note':
     case 'request_info':
     case 'return':

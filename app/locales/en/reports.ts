@@ -1,6 +1,11 @@
 // Reports and statistics (issue #5): the report page, the dashboard, the public statistics. The official workbook
 // and narrative use the Vietnamese labels whatever the interface language.
 export default {
+  nav: {
+    dashboard: 'Dashboard',
+    report: 'Reports',
+    statistics: 'Statistics',
+  },
   title: 'Report on receiving and handling feedback',
   navLabel: 'Reports',
   intro:

@@ -1,6 +1,11 @@
 // Reports and statistics (issue #5): the report page, the dashboard, the public statistics. The official workbook
 // and narrative use the Vietnamese labels of this file (indicator, target, section) whatever the interface language.
 export default {
+  nav: {
+    dashboard: 'Tổng quan',
+    report: 'Báo cáo',
+    statistics: 'Thống kê',
+  },
   title: 'Báo cáo tình hình tiếp nhận, xử lý phản ánh, kiến nghị',
   navLabel: 'Báo cáo',
   intro:
