@@ -76,6 +76,7 @@ app.use(
     },
     strictTransportSecurity: production && https ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    xFrameOptions: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   }),
 );
@@ -91,17 +92,33 @@ app.use((req, res, next) => {
     req.resume();
     return;
   }
+  // a chunked body has no Content-Length to check; browsers always send one with a form
+  if (req.get('transfer-encoding') !== undefined && req.get('content-length') === undefined) {
+    res.status(411).type('text/plain; charset=utf-8').send('Thiếu độ dài dữ liệu / Length required');
+    req.resume();
+    return;
+  }
   next();
 });
 
 // Cross-site form posts are refused before they reach any action (SameSite=Lax cookies already keep
 // staff sessions out of them; this also stops anonymous cross-site posts to public forms).
 const ownOrigin = new URL(env.BASE_URL).origin;
+const ownHost = new URL(env.BASE_URL).host;
 app.use((req, res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
   const origin = req.get('origin');
   if (origin ? origin === ownOrigin : req.get('sec-fetch-site') !== 'cross-site') return next();
   res.status(403).type('text/plain; charset=utf-8').send('Yêu cầu bị từ chối / Cross-site request refused');
+});
+
+// The portal's address is BASE_URL. Remix answers 500 when a post's Origin (checked above) differs from
+// X-Forwarded-Host/Host, and @remix-run/express when it cannot parse them (a forged header, a proxy that
+// rewrites Host): it is given BASE_URL's host instead.
+app.use((req, _res, next) => {
+  delete req.headers['x-forwarded-host'];
+  req.headers.host = ownHost;
+  next();
 });
 
 app.use(compression());

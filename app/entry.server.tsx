@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { Transform } from 'node:stream';
 import {
   createReadableStreamFromReadable,
   type EntryContext,
@@ -16,6 +16,21 @@ import { NonceProvider } from './utils/nonce';
 export { startApp, stopApp } from './utils/lifecycle.server';
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's renderToPipeableStream flushes its whole 2,048-byte buffer when a multi-byte character would
+ * straddle its end, leaving up to 3 NUL bytes in the HTML (facebook/react#26228, fixed only in React 19).
+ * HTML never holds a NUL (React would not escape one either), so they are cut off each chunk's end.
+ */
+function withoutNulPadding() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let end = chunk.length;
+      while (end > 0 && chunk[end - 1] === 0) end -= 1;
+      done(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
+  });
+}
 
 /** Unexpected errors in loaders and actions: logged with the path only (no query, no body). */
 export const handleError: HandleErrorFunction = (error, { request }) => {
@@ -45,7 +60,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulPadding();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -5,12 +5,20 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['types', 'npx', ['tsc', '--noEmit']],
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  // npm audit of production dependencies at high severity; where the registry refuses the audit endpoint
+  // (this workplace's mirror does), the script says NOT CHECKED instead of pretending it passed
+  ['audit', 'node', ['scripts/audit-check.mjs']],
   ['build', 'npx', ['remix', 'build']],
   ['unit and integration', 'npx', ['vitest', 'run']],
   ['browser', 'npx', ['playwright', 'test']],
 ];
 
-const env = { ...process.env, SKIP_BUILD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+const env = {
+  AUDIT_OFFLINE_OK: '1',
+  ...process.env,
+  SKIP_BUILD: '1',
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+};
 let passed = 0;
 let failed = 0;
 for (const [name, cmd, args] of steps) {

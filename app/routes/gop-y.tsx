@@ -149,7 +149,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   delete errors[''];
 
   if (submission.status !== 'success' || Object.keys(errors).length) {
-    return json<ActionResult>({ values: flat, errors }, { status: 400 });
+    const scannerDown = problems.length > 0 && problems.every((p) => p.key === 'fileScanUnavailable');
+    return json<ActionResult>({ values: flat, errors }, { status: scannerDown ? 503 : 400 });
   }
   saveDraft({ token, data: submission.value, lang: locale });
   return redirect(`/gop-y/kiem-tra?t=${token}`);

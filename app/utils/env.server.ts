@@ -21,6 +21,8 @@ const schema = z
     /** set to "0" in tests that drive the outbox themselves */
     MAIL_WORKER: z.enum(['0', '1']).default('1'),
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    /** clamd's unix socket; when set, every upload is scanned (docs/clamav.md) */
+    CLAMD_SOCKET: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {

@@ -8,7 +8,9 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node';
 import { fileTypeFromFile } from 'file-type';
+import { clamdSocket, scanFile } from './clamav.server';
 import { getEnv } from './env.server';
+import { getLogger } from './logger.server';
 
 /** Sniffed type → the extensions a file of that type may carry. CFB is the OLE container of .doc/.xls. */
 const ALLOWED: Record<string, { mime: string; exts: string[] }> = {
@@ -25,7 +27,14 @@ const MAX_TEXT_BYTES = 64 * 1024;
 const MAX_PARTS = 60;
 
 export type FileProblem = {
-  key: 'fileType' | 'fileMismatch' | 'fileSize' | 'fileEmpty' | 'fileCount';
+  key:
+    | 'fileType'
+    | 'fileMismatch'
+    | 'fileSize'
+    | 'fileEmpty'
+    | 'fileCount'
+    | 'fileInfected'
+    | 'fileScanUnavailable';
   name: string;
 };
 export type StoredUpload = {
@@ -62,7 +71,10 @@ export function sanitiseFileName(name: string): string {
     .replace(/[\u0000-\u001f\u007f<>:"|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/^\.+/, '')
     .trim();
-  return (clean || 'tep-dinh-kem').slice(0, 150);
+  if (!clean) return 'tep-dinh-kem';
+  // at most 150 characters, cut in the name, never in the extension
+  const ext = path.extname(clean).slice(0, 10);
+  return clean.length <= 150 ? clean : clean.slice(0, 150 - ext.length).trimEnd() + ext;
 }
 
 async function fsyncFile(file: string) {
@@ -147,6 +159,17 @@ export async function parseSubmissionForm(
     if (!allowed) return reject('fileType');
     const ext = path.extname(originalName).slice(1).toLowerCase();
     if (!allowed.exts.includes(ext)) return reject('fileMismatch');
+    if (clamdSocket()) {
+      const scan = await scanFile(target);
+      if (scan.status === 'infected') {
+        getLogger().warn({ signature: scan.signature }, 'upload refused: malware found');
+        return reject('fileInfected');
+      }
+      if (scan.status === 'unavailable') {
+        getLogger().error({ reason: scan.reason }, 'upload refused: virus scanner unavailable');
+        return reject('fileScanUnavailable');
+      }
+    }
     stored.push({
       storedName,
       originalName,

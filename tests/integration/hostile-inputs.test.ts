@@ -59,7 +59,7 @@ const stats = {
 
 /**
  * Problems that are known bugs (reported to the lead with their fix): they are counted and printed but
- * do not fail the sweep; each one has its own `it.fails` below that turns green when it is fixed.
+ * do not fail the sweep; each one has its own reproduction below.
  */
 const KNOWN: Array<{ bug: string; match: (p: Problem) => boolean }> = [
   {
@@ -664,12 +664,13 @@ describe('public forms', () => {
       body: multipartOf(hostile, [
         { field: 'files', name: '<b>x</b>.pdf', data: PDF, type: 'application/pdf' },
       ]),
+      follow: true, // the check page shows every value
     });
     expect(checked.res.status).toBe(302);
     const sent = await send(
       '/gop-y/kiem-tra hostile whole',
       '/gop-y/kiem-tra',
-      urlencoded({ t: (f.fields as Record<string, string>).t! }),
+      { ...urlencoded({ t: (f.fields as Record<string, string>).t! }), follow: true }, // the receipt page
     );
     expect(sent.res.status).toBe(302);
     expectClean(/\/gop-y/);
@@ -1127,10 +1128,10 @@ describe('GET endpoints with hostile query strings', () => {
   }, 240_000);
 });
 
-describe('known bugs, one reproduction each (it.fails until the lead applies the fix in the report)', () => {
+describe('bugs the sweep found, one reproduction each (fixed)', () => {
   // BUG-redirect-ctl — app/utils/http.server.ts safeRedirect accepts control characters: CR/LF make the
   // redirect throw (500), a TAB gives "Location: /\t/evil.example", which browsers read as //evil.example.
-  it.fails('BUG-redirect-ctl: a CR/LF in redirectTo is refused, not a 500', async () => {
+  it('BUG-redirect-ctl: a CR/LF in redirectTo is refused, not a 500', async () => {
     const res = await app.fetch('/ngon-ngu', {
       method: 'POST',
       headers: { Origin: BASE, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -1138,7 +1139,7 @@ describe('known bugs, one reproduction each (it.fails until the lead applies the
     });
     expect(res.status).toBeLessThan(500);
   });
-  it.fails('BUG-redirect-ctl: a TAB in redirectTo cannot send the browser to another site', async () => {
+  it('BUG-redirect-ctl: a TAB in redirectTo cannot send the browser to another site', async () => {
     const res = await app.fetch('/ngon-ngu', {
       method: 'POST',
       headers: { Origin: BASE, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -1146,7 +1147,7 @@ describe('known bugs, one reproduction each (it.fails until the lead applies the
     });
     expect(new URL(res.headers.get('Location') ?? '/', BASE).origin).toBe(new URL(BASE).origin);
   });
-  it.fails(
+  it(
     'BUG-redirect-ctl: a signed-in visit to the sign-in page with a CR/LF in redirectTo is not a 500',
     async () => {
       const res = await app.fetch(`/can-bo/dang-nhap?redirectTo=${enc('/can-bo\r\nX: y')}`, {
@@ -1325,7 +1326,7 @@ describe('through Express (a server process)', () => {
 
   // BUG-chunked-limit — server.mjs checks the body size from Content-Length only; a chunked body has none,
   // so 80 MB reach the action (request.formData() buffers them all).
-  it.fails(
+  it(
     'BUG-chunked-limit: a chunked body over the limit is refused (411/413), not read',
     async () => {
       const r = await raw(srv, {
@@ -1346,7 +1347,7 @@ describe('through Express (a server process)', () => {
   // BUG-host-500 — Remix compares a POST's Origin with X-Forwarded-Host/Host and answers 500 when they
   // differ, and @remix-run/express throws (500) on a Host it cannot parse. Origin is already checked
   // against BASE_URL in server.mjs, so the fix there is to hand Remix BASE_URL's host.
-  it.fails('BUG-host-500: a forged X-Forwarded-Host or an unexpected Host never gives a 500', async () => {
+  it('BUG-host-500: a forged X-Forwarded-Host or an unexpected Host never gives a 500', async () => {
     const form = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: srv.baseUrl };
     const cases: Array<[string, Record<string, string>, string]> = [
       ['X-Forwarded-Host', { ...form, 'X-Forwarded-Host': 'evil.example' }, 'POST'],
@@ -1368,7 +1369,7 @@ describe('through Express (a server process)', () => {
   });
 
   // BUG-redirect-ctl, as Express sees it: Node refuses to write a control character in Location (500)
-  it.fails(
+  it(
     'BUG-redirect-ctl: a control character in a redirect target is not a 500 through Express',
     async () => {
       const r = await raw(srv, {
@@ -1383,6 +1384,57 @@ describe('through Express (a server process)', () => {
 });
 
 describe('what is left behind', () => {
+  it('stored payloads are shown escaped wherever they are listed (public pages, feed, queue, audit log)', async () => {
+    // publish one record whose public text is hostile, so the public pages have something to show
+    const p = seed({ status: 'answered', unit: 'A', answer: true });
+    app
+      .db()
+      .update(s.pakn)
+      .set({
+        publication: 'published',
+        publishedAt: new Date(),
+        publicTitle: '<script>alert(1)</script> tiêu đề',
+        publicSummary: '"><img src=x onerror=alert(1)>',
+        publicAnswer: '[x](javascript:alert(1)) <a href="javascript:alert(1)">z</a>',
+      })
+      .where(eq(s.pakn.id, p.id))
+      .run();
+    const published = app
+      .db()
+      .select({ code: s.pakn.code })
+      .from(s.pakn)
+      .where(eq(s.pakn.publication, 'published'))
+      .all();
+    const pages: Array<[string, string?]> = [
+      ['/cong-khai'],
+      ['/cong-khai.atom'],
+      ['/sitemap.xml'],
+      ['/so-cong-khai'],
+      ['/du-lieu-mo'],
+      ['/'],
+      ...published.slice(0, 40).map(({ code }) => [`/cong-khai/${code}`] as [string]),
+      ['/can-bo', 'coordinator'],
+      ['/can-bo?tab=all', 'admin'],
+      ['/can-bo?tab=all&q=script', 'coordinator'],
+      ['/can-bo/quan-tri/nhat-ky', 'admin'],
+      ['/can-bo/quan-tri/nguoi-dung', 'admin'],
+      ['/can-bo/quan-tri/don-vi', 'admin'],
+      ['/can-bo/quan-tri/linh-vuc', 'admin'],
+      ['/can-bo/quan-tri/dinh-tuyen', 'admin'],
+      ['/can-bo/quan-tri/co-quan-chuyen', 'admin'],
+      ['/can-bo/quan-tri/lich', 'admin'],
+      ['/noi-tiep-nhan'],
+    ];
+    for (const [page, who] of pages) {
+      const r = await send(`stored values on ${page}`, page, {
+        method: 'GET',
+        cookie: who ? cookie[who] : undefined,
+      });
+      expect(r.res.status, page).toBe(200);
+    }
+    expectClean(/^GET .* stored values on/);
+  });
+
   it('no partial record: every PAKN has its events, every attachment its PAKN and its file, no stray files', () => {
     const c = app.db().$client;
     const q = (sql: string) => c.prepare(sql).all() as Array<Record<string, unknown>>;

@@ -277,7 +277,7 @@ describe('refusals: type by content, size, count, empty', () => {
   // BUG-long-name — uploads.server.ts sanitiseFileName cuts the whole name at 150 characters, extension
   // included, so a PDF with a long (typically Vietnamese) name loses ".pdf" and is refused as "content
   // does not match the extension".
-  it.fails('BUG-long-name: a long file name keeps its extension and the file is accepted', async () => {
+  it('BUG-long-name: a long file name keeps its extension and the file is accepted', async () => {
     const long = `${'Công văn đề nghị sửa đổi thủ tục cấp giấy phép tiến hành công việc bức xạ '.repeat(3)}.pdf`;
     const r = await postForm([{ name: long, data: PDF, type: 'application/pdf' }]);
     expect(r.status).toBe(302);

@@ -113,6 +113,9 @@ export default {
     fileSize: 'The file “{{name}}” is larger than {{mb}} MB',
     fileEmpty: 'The file “{{name}}” is empty',
     fileCount: 'At most {{count}} files can be attached; “{{name}}” was not accepted',
+    fileInfected: 'The file “{{name}}” appears to contain malware and was not accepted',
+    fileScanUnavailable:
+      'The file “{{name}}” could not be checked for malware right now (the scanner is temporarily unavailable). Please try again in a few minutes.',
     invalid: 'The value is not valid',
     tooManyFields: 'The form has too many fields',
   },

@@ -115,6 +115,9 @@ export default {
     fileSize: 'Tệp “{{name}}” lớn hơn {{mb}} MB',
     fileEmpty: 'Tệp “{{name}}” rỗng',
     fileCount: 'Chỉ được đính kèm tối đa {{count}} tệp; tệp “{{name}}” chưa được nhận',
+    fileInfected: 'Tệp “{{name}}” có dấu hiệu chứa mã độc và không được nhận',
+    fileScanUnavailable:
+      'Chưa kiểm tra được tệp “{{name}}” (hệ thống quét mã độc đang tạm ngừng). Vui lòng thử lại sau ít phút.',
     invalid: 'Giá trị không hợp lệ',
     tooManyFields: 'Biểu mẫu có quá nhiều trường dữ liệu',
   },
