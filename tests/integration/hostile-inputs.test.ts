@@ -1147,15 +1147,12 @@ describe('bugs the sweep found, one reproduction each (fixed)', () => {
     });
     expect(new URL(res.headers.get('Location') ?? '/', BASE).origin).toBe(new URL(BASE).origin);
   });
-  it(
-    'BUG-redirect-ctl: a signed-in visit to the sign-in page with a CR/LF in redirectTo is not a 500',
-    async () => {
-      const res = await app.fetch(`/can-bo/dang-nhap?redirectTo=${enc('/can-bo\r\nX: y')}`, {
-        headers: { Cookie: cookie.admin! },
-      });
-      expect(res.status).toBeLessThan(500);
-    },
-  );
+  it('BUG-redirect-ctl: a signed-in visit to the sign-in page with a CR/LF in redirectTo is not a 500', async () => {
+    const res = await app.fetch(`/can-bo/dang-nhap?redirectTo=${enc('/can-bo\r\nX: y')}`, {
+      headers: { Cookie: cookie.admin! },
+    });
+    expect(res.status).toBeLessThan(500);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1326,23 +1323,19 @@ describe('through Express (a server process)', () => {
 
   // BUG-chunked-limit — server.mjs checks the body size from Content-Length only; a chunked body has none,
   // so 80 MB reach the action (request.formData() buffers them all).
-  it(
-    'BUG-chunked-limit: a chunked body over the limit is refused (411/413), not read',
-    async () => {
-      const r = await raw(srv, {
-        method: 'POST',
-        path: '/theo-doi',
-        headers: {
-          Origin: srv.baseUrl,
-          'Content-Type': 'application/x-www-form-urlencoded',
-          'Transfer-Encoding': 'chunked',
-        },
-        chunks: 80,
-      });
-      expect([411, 413]).toContain(r.status);
-    },
-    60_000,
-  );
+  it('BUG-chunked-limit: a chunked body over the limit is refused (411/413), not read', async () => {
+    const r = await raw(srv, {
+      method: 'POST',
+      path: '/theo-doi',
+      headers: {
+        Origin: srv.baseUrl,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Transfer-Encoding': 'chunked',
+      },
+      chunks: 80,
+    });
+    expect([411, 413]).toContain(r.status);
+  }, 60_000);
 
   // BUG-host-500 — Remix compares a POST's Origin with X-Forwarded-Host/Host and answers 500 when they
   // differ, and @remix-run/express throws (500) on a Host it cannot parse. Origin is already checked
@@ -1369,18 +1362,15 @@ describe('through Express (a server process)', () => {
   });
 
   // BUG-redirect-ctl, as Express sees it: Node refuses to write a control character in Location (500)
-  it(
-    'BUG-redirect-ctl: a control character in a redirect target is not a 500 through Express',
-    async () => {
-      const r = await raw(srv, {
-        method: 'POST',
-        path: '/ngon-ngu',
-        headers: { Origin: srv.baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ lng: 'en', redirectTo: '/can-bo/\u0001' }).toString(),
-      });
-      expect(r.status).toBeLessThan(500);
-    },
-  );
+  it('BUG-redirect-ctl: a control character in a redirect target is not a 500 through Express', async () => {
+    const r = await raw(srv, {
+      method: 'POST',
+      path: '/ngon-ngu',
+      headers: { Origin: srv.baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ lng: 'en', redirectTo: '/can-bo/\u0001' }).toString(),
+    });
+    expect(r.status).toBeLessThan(500);
+  });
 });
 
 describe('what is left behind', () => {
