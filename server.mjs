@@ -85,18 +85,18 @@ app.use((_req, res, next) => {
   next();
 });
 
+// Oversize or length-less bodies are refused without reading them: answer, then close the connection.
+function refuseBody(res, status, text) {
+  res.set('Connection', 'close');
+  res.status(status).type('text/plain; charset=utf-8').send(text);
+  res.on('finish', () => res.socket?.destroySoon?.());
+}
 app.use((req, res, next) => {
   const length = Number(req.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).type('text/plain; charset=utf-8').send('Dữ liệu gửi lên quá lớn / Request too large');
-    req.resume();
-    return;
-  }
+  if (length > MAX_BODY_BYTES) return refuseBody(res, 413, 'Dữ liệu gửi lên quá lớn / Request too large');
   // a chunked body has no Content-Length to check; browsers always send one with a form
   if (req.get('transfer-encoding') !== undefined && req.get('content-length') === undefined) {
-    res.status(411).type('text/plain; charset=utf-8').send('Thiếu độ dài dữ liệu / Length required');
-    req.resume();
-    return;
+    return refuseBody(res, 411, 'Thiếu độ dài dữ liệu / Length required');
   }
   next();
 });

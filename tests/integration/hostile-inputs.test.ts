@@ -1334,7 +1334,9 @@ describe('through Express (a server process)', () => {
       },
       chunks: 80,
     });
-    expect([411, 413]).toContain(r.status);
+    // refused either way: the answer arrives, or the server closes the connection while we still write
+    const refused = [411, 413].includes(r.status) || (r.status === 0 && r.body === 'connection error');
+    expect(refused, `${r.status} ${r.body.slice(0, 80)}`).toBe(true);
   }, 60_000);
 
   // BUG-host-500 — Remix compares a POST's Origin with X-Forwarded-Host/Host and answers 500 when they
