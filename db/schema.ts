@@ -161,6 +161,8 @@ export const pakn = sqliteTable(
     index('pakn_received_idx').on(t.receivedAt),
     index('pakn_due_idx').on(t.answerDue),
     index('pakn_published_idx').on(t.publication, t.publishedAt),
+    // the private link of the receipt e-mail finds its PAKN by this hash
+    index('pakn_access_token_idx').on(t.accessTokenHash),
   ],
 );
 
@@ -228,29 +230,42 @@ export const documents = sqliteTable(
 );
 
 /** The submitter's rating of an answer, and an optional request for reconsideration. */
-export const feedbackRatings = sqliteTable('feedback_ratings', {
-  id: integer('id').primaryKey(),
-  paknId: integer('pakn_id')
-    .notNull()
-    .unique()
-    .references(() => pakn.id),
-  rating: text('rating', { enum: ['satisfied', 'neutral', 'unsatisfied'] }).notNull(),
-  comment: text('comment'),
-  reconsiderationRequested: integer('reconsideration_requested', { mode: 'boolean' })
-    .notNull()
-    .default(false),
-  createdAt: createdAt(),
-});
+export const feedbackRatings = sqliteTable(
+  'feedback_ratings',
+  {
+    id: integer('id').primaryKey(),
+    paknId: integer('pakn_id')
+      .notNull()
+      .unique()
+      .references(() => pakn.id),
+    rating: text('rating', { enum: ['satisfied', 'neutral', 'unsatisfied'] }).notNull(),
+    comment: text('comment'),
+    reconsiderationRequested: integer('reconsideration_requested', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    createdAt: createdAt(),
+  },
+  // the coordinators' "reconsideration requested" tab reads only these rows
+  (t) => [
+    index('feedback_reconsider_idx')
+      .on(t.paknId)
+      .where(sql`${t.reconsiderationRequested} = 1`),
+  ],
+);
 
 /** Clock stops while the submitter is asked for more information. */
-export const paknPauses = sqliteTable('pakn_pauses', {
-  id: integer('id').primaryKey(),
-  paknId: integer('pakn_id')
-    .notNull()
-    .references(() => pakn.id),
-  fromDate: text('from_date').notNull(),
-  toDate: text('to_date'),
-});
+export const paknPauses = sqliteTable(
+  'pakn_pauses',
+  {
+    id: integer('id').primaryKey(),
+    paknId: integer('pakn_id')
+      .notNull()
+      .references(() => pakn.id),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+  },
+  (t) => [index('pakn_pauses_pakn_idx').on(t.paknId)],
+);
 
 export const attachments = sqliteTable(
   'attachments',
