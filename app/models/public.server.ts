@@ -224,6 +224,7 @@ export function getPublished({ code }: { code: string }, db: Db = getDb()) {
 
 /** Keeps the public search index in step with what is published (called inside the publish transaction). */
 export function indexPublic(tx: Db, p: { id: number; title: string; summary: string; answer: string }) {
+  yearsCache = undefined;
   tx.run(sql`DELETE FROM public_fts WHERE rowid = ${p.id}`);
   tx.run(
     sql`INSERT INTO public_fts (rowid, text) VALUES (${p.id}, ${foldVietnamese(`${p.title} ${p.summary} ${p.answer}`)})`,
@@ -288,12 +289,20 @@ export function publicRegister({ year }: { year?: number }, db: Db = getDb()) {
     .all();
 }
 
+// The year filter's options read every published row: kept for ten minutes (and dropped on each
+// publication), so the list page costs the same with a million answers as with ten.
+let yearsCache: { db: Db; at: number; years: number[] } | undefined;
+const YEARS_TTL_MS = 10 * 60 * 1000;
+
 export function publicYears(db: Db = getDb()): number[] {
-  return db
+  if (yearsCache && yearsCache.db === db && Date.now() - yearsCache.at < YEARS_TTL_MS) return yearsCache.years;
+  const years = db
     .all<{ y: string }>(
       sql`SELECT DISTINCT substr(received_date, 1, 4) AS y FROM pakn WHERE publication = 'published' ORDER BY y DESC`,
     )
     .map((r) => Number(r.y));
+  yearsCache = { db, at: Date.now(), years };
+  return years;
 }
 
 export function publishedCodes(db: Db = getDb()) {
