@@ -295,7 +295,8 @@ let yearsCache: { db: Db; at: number; years: number[] } | undefined;
 const YEARS_TTL_MS = 10 * 60 * 1000;
 
 export function publicYears(db: Db = getDb()): number[] {
-  if (yearsCache && yearsCache.db === db && Date.now() - yearsCache.at < YEARS_TTL_MS) return yearsCache.years;
+  if (yearsCache && yearsCache.db === db && Date.now() - yearsCache.at < YEARS_TTL_MS)
+    return yearsCache.years;
   const years = db
     .all<{ y: string }>(
       sql`SELECT DISTINCT substr(received_date, 1, 4) AS y FROM pakn WHERE publication = 'published' ORDER BY y DESC`,

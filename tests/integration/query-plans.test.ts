@@ -141,7 +141,7 @@ describe('query plans of the public pages', () => {
   it.each(cases)('%s: no full scan of a big table', async (_name, path) => {
     const stmts = await record(() => get(path()));
     expect(stmts.length).toBeGreaterThan(0);
-    expect(fullScans(stmts), fullScans(stmts).join("\n")).toEqual([]);
+    expect(fullScans(stmts), fullScans(stmts).join('\n')).toEqual([]);
   });
 });
 
@@ -173,7 +173,7 @@ describe('query plans of the staff queue', () => {
   it.each(cases)('%s: no full scan of a big table', async (_name, query) => {
     const stmts = await record(() => get(`/can-bo?${query}`, coordinatorCookie));
     expect(stmts.length).toBeGreaterThan(0);
-    expect(fullScans(stmts), fullScans(stmts).join("\n")).toEqual([]);
+    expect(fullScans(stmts), fullScans(stmts).join('\n')).toEqual([]);
   });
 });
 
@@ -192,12 +192,12 @@ describe('query plans of the follow-up', () => {
       const page = await get(`/theo-doi/${submitter.code}`, cookie);
       expect(page.status).toBe(200);
     });
-    expect(fullScans(stmts), fullScans(stmts).join("\n")).toEqual([]);
+    expect(fullScans(stmts), fullScans(stmts).join('\n')).toEqual([]);
   });
   it('the private link from the receipt e-mail: no full scan', async () => {
     const stmts = await record(() => get('/theo-doi/truy-cap/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'));
     expect(stmts.length).toBeGreaterThan(0);
-    expect(fullScans(stmts), fullScans(stmts).join("\n")).toEqual([]);
+    expect(fullScans(stmts), fullScans(stmts).join('\n')).toEqual([]);
   });
 });
 
