@@ -47,6 +47,8 @@ if (!env.SESSION_SECRET) {
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
   env.SESSION_SECRET = fs.readFileSync(file, 'utf8').trim();
 }
-const child = spawn(process.execPath, ['server.mjs'], { stdio: 'inherit', env });
+// V8 sizes its heap from the machine's memory and lets an idle-ish server sit at 500+ MB; the live heap is
+// under 100 MB, so a 128 MB old space keeps the process under 300 MB (docs/benchmarks.md, row 5)
+const child = spawn(process.execPath, ['--max-old-space-size=128', 'server.mjs'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,9 +1,10 @@
 // Home: what a PAKN is and is not, how to send one, where to send it otherwise, and the way in.
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Trans, useTranslation } from 'react-i18next';
 import { AgencyContact } from '~/components/agency-contact';
 import { getAgency, getDeadlineRules } from '~/models/config.server';
+import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -11,19 +12,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: 'description', content: data?.description ?? '' },
 ];
 
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const agency = getAgency();
   const answer = getDeadlineRules().answer;
   const agencyName = locale === 'en' ? agency.nameEn : agency.name;
-  return json({
-    agencyName,
-    answerDays: answer.days,
-    answerUnit: answer.unit,
-    pageTitle: `${t('app.name')} – ${agencyName}`,
-    description: t('intake.home.lead', { agency: agencyName }),
-  });
+  return json(
+    {
+      agencyName,
+      answerDays: answer.days,
+      answerUnit: answer.unit,
+      pageTitle: `${t('app.name')} – ${agencyName}`,
+      description: t('intake.home.lead', { agency: agencyName }),
+    },
+    { headers: PUBLIC_CACHE },
+  );
 }
 
 export default function Home() {
