@@ -129,7 +129,7 @@ function prepareBuild(): { built: boolean; seconds: number; bareFromApp: boolean
   ) {
     return { built: false, seconds: 0, bareFromApp };
   }
-  log('build: copying the sources to .cache/bench/app and running `remix build` there');
+  log(`build: copying the sources to ${path.relative(ROOT, SNAPSHOT)} and running \`remix build\` there`);
   for (const d of [...SOURCE_DIRS, 'build', '.cache'])
     fs.rmSync(path.join(SNAPSHOT, d), { recursive: true, force: true });
   fs.mkdirSync(SNAPSHOT, { recursive: true });
