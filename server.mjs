@@ -125,6 +125,65 @@ app.use(compression());
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(express.static('public', { maxAge: '1h' }));
 
+// ETag on the app's pages and feeds that may be cached (200, Cache-Control: public, HTML/JSON/XML under 1 MB),
+// and 304 when the client has them already. Static files keep express.static's own ETag; file downloads stream.
+// The per-request CSP nonce is left out of the hash, and a 304 carries no new CSP header, so the cached page keeps
+// the nonce and policy it came with.
+const ETAG_TYPES = /^(text\/html|application\/(json|atom\+xml|xml))\b/;
+const ETAG_MAX_BYTES = 1024 * 1024;
+app.use((req, res, next) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  const toBuffer = (chunk, encoding) =>
+    Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
+  let chunks; // undefined: not decided yet; null: streaming through
+  let size = 0;
+  const decide = () => {
+    if (chunks !== undefined) return;
+    const cacheable =
+      res.statusCode === 200 &&
+      /\bpublic\b/.test(String(res.getHeader('Cache-Control') ?? '')) &&
+      ETAG_TYPES.test(String(res.getHeader('Content-Type') ?? ''));
+    chunks = cacheable ? [] : null;
+  };
+  res.write = (chunk, encoding, cb) => {
+    decide();
+    if (chunks === null) return write(chunk, encoding, cb);
+    const buf = toBuffer(chunk, encoding);
+    chunks.push(buf);
+    size += buf.length;
+    if (size > ETAG_MAX_BYTES) {
+      // too big to hold: send what we have and stream the rest, without an ETag
+      const held = Buffer.concat(chunks);
+      chunks = null;
+      return write(held, cb);
+    }
+    (typeof encoding === 'function' ? encoding : cb)?.();
+    return true;
+  };
+  res.end = (chunk, encoding, cb) => {
+    decide();
+    if (chunks === null) return end(chunk, encoding, cb);
+    if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
+    const body = Buffer.concat(chunks);
+    const nonce = res.locals.cspNonce;
+    const hashed = nonce ? body.toString('utf8').replaceAll(nonce, '') : body;
+    const tag = `W/"${crypto.createHash('sha1').update(hashed).digest('base64url')}"`;
+    res.setHeader('ETag', tag);
+    const sent = String(req.get('if-none-match') ?? '').split(/\s*,\s*/);
+    if (sent.includes(tag)) {
+      res.statusCode = 304;
+      for (const h of ['Content-Type', 'Content-Length', 'Content-Security-Policy']) res.removeHeader(h);
+      return end();
+    }
+    // written as a stream, as before: compression then decides as it did for the unbuffered response
+    if (req.method !== 'HEAD') write(body);
+    return end([chunk, encoding, cb].find((f) => typeof f === 'function'));
+  };
+  next();
+});
+
 app.all(
   '*',
   createRequestHandler({

@@ -161,6 +161,7 @@ export const pakn = sqliteTable(
     index('pakn_received_idx').on(t.receivedAt),
     index('pakn_due_idx').on(t.answerDue),
     index('pakn_published_idx').on(t.publication, t.publishedAt),
+    index('pakn_published_year_idx').on(t.publication, sql`substr(${t.receivedDate}, 1, 4)`, t.publishedAt),
     // the private link of the receipt e-mail finds its PAKN by this hash
     index('pakn_access_token_idx').on(t.accessTokenHash),
   ],
