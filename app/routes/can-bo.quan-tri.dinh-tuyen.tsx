@@ -1,11 +1,5 @@
 // Routing rules: the field → unit map (edited with the fields) and the keywords that suggest a unit.
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -14,16 +8,14 @@ import {
   createKeyword,
   deleteKeyword,
   flashFromUrl,
-  formToValues,
   listKeywords,
   parseId,
-  translateErrors,
   updateKeyword,
 } from '~/models/admin-config.server';
 import { listFields, listUnits } from '~/models/config.server';
 import { requirePermission } from '~/utils/auth.server';
-import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { crudAction } from '~/utils/admin-crud.server';
 
 const PATH = '/can-bo/quan-tri/dinh-tuyen';
 
@@ -55,29 +47,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'admin:routing');
-  const t = getT(getLocale(request));
-  const form = await request.formData().catch(() => null);
-  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToValues(form);
-  const intent = String(values.intent ?? '');
-  const id = parseId(values.id) ?? 0;
-  const actor = { userId: user.id, ip: clientIp(context) };
-  const result =
-    intent === 'create'
-      ? createKeyword(values, actor)
-      : intent === 'update'
-        ? updateKeyword(id, values, actor)
-        : intent === 'delete'
-          ? deleteKeyword(id, actor)
-          : null;
-  if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok)
-    return redirect(
-      `${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`,
-    );
-  return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+export async function action(args: ActionFunctionArgs) {
+  return crudAction(args, {
+    permission: 'admin:routing',
+    path: PATH,
+    handlers: { create: createKeyword, update: updateKeyword, delete: deleteKeyword },
+  });
 }
 
 type Values = Record<string, string | string[] | undefined>;

@@ -1,28 +1,14 @@
 // Units (phòng, ban, chi cục): create and edit; a unit still in use is deactivated rather than deleted.
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Checkbox, ErrorSummary, TextField } from '~/components/form';
-import {
-  createUnit,
-  deleteUnit,
-  flashFromUrl,
-  formToValues,
-  parseId,
-  translateErrors,
-  updateUnit,
-} from '~/models/admin-config.server';
+import { createUnit, deleteUnit, flashFromUrl, parseId, updateUnit } from '~/models/admin-config.server';
 import { listUnits } from '~/models/config.server';
 import { requirePermission } from '~/utils/auth.server';
-import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { crudAction } from '~/utils/admin-crud.server';
 
 const PATH = '/can-bo/quan-tri/don-vi';
 
@@ -42,29 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'admin:units');
-  const t = getT(getLocale(request));
-  const form = await request.formData().catch(() => null);
-  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToValues(form);
-  const intent = String(values.intent ?? '');
-  const id = parseId(values.id) ?? 0;
-  const actor = { userId: user.id, ip: clientIp(context) };
-  const result =
-    intent === 'create'
-      ? createUnit(values, actor)
-      : intent === 'update'
-        ? updateUnit(id, values, actor)
-        : intent === 'delete'
-          ? deleteUnit(id, actor)
-          : null;
-  if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok)
-    return redirect(
-      `${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`,
-    );
-  return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+export async function action(args: ActionFunctionArgs) {
+  return crudAction(args, {
+    permission: 'admin:units',
+    path: PATH,
+    handlers: { create: createUnit, update: updateUnit, delete: deleteUnit },
+  });
 }
 
 type Values = Record<string, string | string[] | undefined>;

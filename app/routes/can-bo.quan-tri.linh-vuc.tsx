@@ -1,28 +1,14 @@
 // Fields (lĩnh vực) and the unit each routes to by default; a field in use is deactivated rather than deleted.
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Checkbox, ErrorSummary, Select, TextField } from '~/components/form';
-import {
-  createField,
-  deleteField,
-  flashFromUrl,
-  formToValues,
-  parseId,
-  translateErrors,
-  updateField,
-} from '~/models/admin-config.server';
+import { createField, deleteField, flashFromUrl, parseId, updateField } from '~/models/admin-config.server';
 import { listFields, listUnits } from '~/models/config.server';
 import { requirePermission } from '~/utils/auth.server';
-import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { crudAction } from '~/utils/admin-crud.server';
 
 const PATH = '/can-bo/quan-tri/linh-vuc';
 
@@ -48,29 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'admin:fields');
-  const t = getT(getLocale(request));
-  const form = await request.formData().catch(() => null);
-  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToValues(form);
-  const intent = String(values.intent ?? '');
-  const id = parseId(values.id) ?? 0;
-  const actor = { userId: user.id, ip: clientIp(context) };
-  const result =
-    intent === 'create'
-      ? createField(values, actor)
-      : intent === 'update'
-        ? updateField(id, values, actor)
-        : intent === 'delete'
-          ? deleteField(id, actor)
-          : null;
-  if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok)
-    return redirect(
-      `${PATH}?ok=${intent === 'create' ? 'created' : intent === 'update' ? 'updated' : 'deleted'}`,
-    );
-  return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+export async function action(args: ActionFunctionArgs) {
+  return crudAction(args, {
+    permission: 'admin:fields',
+    path: PATH,
+    handlers: { create: createField, update: updateField, delete: deleteField },
+  });
 }
 
 type Values = Record<string, string | string[] | undefined>;
