@@ -582,7 +582,7 @@ export function documentNotFound(locale: 'vi' | 'en'): Response {
 
 export type CacheKind = 'private' | 'public';
 
-const cacheHeaders = (cache: CacheKind): Record<string, string> =>
+export const cacheHeaders = (cache: CacheKind): Record<string, string> =>
   cache === 'public'
     ? { 'Cache-Control': 'public, max-age=300, stale-while-revalidate=600', Vary: 'Cookie' }
     : { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' };

@@ -1,25 +1,26 @@
 // A document for staff as PDF (A4, embedded Vietnamese font): full or redacted as on the HTML page; 404 otherwise.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { documentPdfResponse } from '~/models/document-pdf.server';
 import {
   documentNotFound,
   documentVersion,
   getDocumentForStaff,
   parseDocumentId,
   pdfFileName,
-  pdfResponse,
 } from '~/models/documents.server';
 import { requireStaff } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';
-import { renderOfficialPdf } from '~/utils/pdf.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireStaff(request);
   const id = parseDocumentId(params.id);
   const found = id ? getDocumentForStaff({ actor, id, ip: clientIp(context) }) : null;
   if (!found) return documentNotFound(getLocale(request));
-  const pdf = await renderOfficialPdf(documentVersion(found.document, !found.full));
-  return pdfResponse(pdf, {
+  return documentPdfResponse(request, {
+    id: found.document.id,
+    variant: found.full ? 'full' : 'redacted',
+    doc: documentVersion(found.document, !found.full),
     fileName: pdfFileName(found.document.number, found.full ? '' : '-an-thong-tin'),
     cache: 'private',
   });
