@@ -101,6 +101,20 @@ app.use((req, res, next) => {
   next();
 });
 
+// A route may answer without reading the body (405 for a page without an action, a redirect to the sign-in page).
+// Node discards an unread body by itself only when nothing started reading it, and Remix wraps every request's
+// body in a stream that has, then paused: the next request on the keep-alive connection would wait behind the
+// unread bytes until the socket timed out and was reset. The rest is read and dropped instead (at most
+// MAX_BODY_BYTES, checked above), and the connection serves the next request.
+app.use((req, res, next) => {
+  res.on('finish', () => {
+    if (req.complete || req.destroyed) return;
+    req.removeAllListeners('data');
+    req.resume();
+  });
+  next();
+});
+
 // Cross-site form posts are refused before they reach any action (SameSite=Lax cookies already keep
 // staff sessions out of them; this also stops anonymous cross-site posts to public forms).
 const ownOrigin = new URL(env.BASE_URL).origin;
