@@ -10,7 +10,7 @@ const BUILD_PATH = './build/index.js';
 const MAX_BODY_BYTES = 60 * 1024 * 1024; // 5 files × 10 MB plus the form, with headroom
 
 const build = await import(BUILD_PATH);
-const { startApp, stopApp } = build.entry.module;
+const { startApp, stopApp, isPrivatePath, privateCacheControl } = build.entry.module;
 
 let started;
 try {
@@ -80,6 +80,19 @@ app.use(
     crossOriginEmbedderPolicy: false,
   }),
 );
+// Pages with personal data are never stored, whatever the route or the status (resource routes and errors
+// included): app/utils/private-pages.ts.
+app.use((req, res, next) => {
+  if (isPrivatePath(req.path)) {
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      if (!res.headersSent)
+        res.setHeader('Cache-Control', privateCacheControl(res.getHeader('Cache-Control')));
+      return writeHead.apply(this, args);
+    };
+  }
+  next();
+});
 app.use((_req, res, next) => {
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
   next();

@@ -11,9 +11,11 @@ import { I18nextProvider } from 'react-i18next';
 import { getI18n, getLocale } from './utils/i18n.server';
 import { getLogger } from './utils/logger.server';
 import { NonceProvider } from './utils/nonce';
+import { isPrivatePath, privateCacheControl } from './utils/private-pages';
 
 // The Express server reaches the app's start-up and shutdown hooks through this module.
 export { startApp, stopApp } from './utils/lifecycle.server';
+export { isPrivatePath, privateCacheControl } from './utils/private-pages';
 
 const ABORT_DELAY = 5_000;
 
@@ -38,6 +40,18 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   getLogger().error({ err: error, path: new URL(request.url).pathname }, 'unhandled error');
 };
 
+function noStoreIfPrivate(request: Request, headers: Headers) {
+  if (isPrivatePath(new URL(request.url).pathname)) {
+    headers.set('Cache-Control', privateCacheControl(headers.get('Cache-Control')));
+  }
+}
+
+/** Loader data fetched by client-side navigation: the same Cache-Control as the page. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  noStoreIfPrivate(request, response.headers);
+  return response;
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -46,6 +60,7 @@ export default function handleRequest(
   loadContext: { cspNonce?: string },
 ) {
   const nonce = loadContext.cspNonce ?? '';
+  noStoreIfPrivate(request, responseHeaders);
   const i18n = getI18n(getLocale(request));
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
