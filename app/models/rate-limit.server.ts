@@ -52,3 +52,24 @@ export function peekRateLimit(
 export function resetRateLimit({ bucket, key }: { bucket: string; key: string }, db: Db = getDb()) {
   db.$client.prepare('DELETE FROM rate_limits WHERE bucket = ? AND key = ?').run(bucket, pseudonymise(key));
 }
+
+/**
+ * Takes back one hit of the current window: for limits counted before the outcome is known (so that
+ * concurrent requests cannot all pass a check made before any of them counted), when it went well.
+ */
+export function refundRateLimit(
+  {
+    bucket,
+    key,
+    windowSeconds,
+    now = Date.now(),
+  }: { bucket: string; key: string; windowSeconds: number; now?: number },
+  db: Db = getDb(),
+): void {
+  const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+  db.$client
+    .prepare(
+      'UPDATE rate_limits SET count = max(count - 1, 0) WHERE bucket = ? AND key = ? AND window_start = ?',
+    )
+    .run(bucket, pseudonymise(key), windowStart);
+}

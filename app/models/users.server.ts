@@ -230,21 +230,34 @@ export async function setPassword(userId: number, password: string, db: Db = get
     .run();
 }
 
-/** Counts one wrong password; locks the account at the limit. Returns whether it is now locked. */
-export function recordLoginFailure(userId: number, now = Date.now(), db: Db = getDb()): { locked: boolean } {
-  return db.transaction((tx) => {
-    const u = tx.select({ n: s.users.failedLogins }).from(s.users).where(eq(s.users.id, userId)).get();
-    const n = (u?.n ?? 0) + 1;
-    if (n >= MAX_FAILED_LOGINS) {
-      tx.update(s.users)
-        .set({ failedLogins: 0, lockedUntil: new Date(now + LOCK_MINUTES * 60_000) })
-        .where(eq(s.users.id, userId))
-        .run();
-      return { locked: true };
-    }
-    tx.update(s.users).set({ failedLogins: n }).where(eq(s.users.id, userId)).run();
-    return { locked: false };
-  });
+export type LoginReservation = { allowed: true; locksNow: boolean } | { allowed: false; lockedUntil: Date };
+
+/**
+ * Counts this attempt as a failure before its password is checked, in one statement, so concurrent
+ * attempts cannot all pass a check made before any of them is counted: the attempt that reaches the limit
+ * locks the account, later ones are refused without verifying a hash. A right password then clears the
+ * count (recordLoginSuccess). A lock that has run out starts the count again.
+ */
+export function reserveLoginAttempt(userId: number, now = Date.now(), db: Db = getDb()): LoginReservation {
+  const lockUntil = now + LOCK_MINUTES * 60_000;
+  const row = db.$client
+    .prepare(
+      `UPDATE users SET
+         failed_logins = (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1,
+         locked_until = CASE
+           WHEN (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1 >= ? THEN ?
+           ELSE NULL END
+       WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)
+       RETURNING failed_logins AS n`,
+    )
+    .get(MAX_FAILED_LOGINS, lockUntil, userId, now) as { n: number } | undefined;
+  if (row) return { allowed: true, locksNow: row.n >= MAX_FAILED_LOGINS };
+  const current = db
+    .select({ lockedUntil: s.users.lockedUntil })
+    .from(s.users)
+    .where(eq(s.users.id, userId))
+    .get();
+  return { allowed: false, lockedUntil: current?.lockedUntil ?? new Date(lockUntil) };
 }
 
 export function recordLoginSuccess(userId: number, now = Date.now(), db: Db = getDb()): void {

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { can } from '~/domain/permissions';
 import { getAdminOverview } from '~/models/admin-config.server';
 import { getAgency } from '~/models/config.server';
+import { getOutboxStatus } from '~/models/outbox.server';
 import { requireStaff } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -20,12 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overview: getAdminOverview(),
     agencyName: agency.name,
     codePrefix: agency.codePrefix,
+    mailPending: getOutboxStatus().pending,
     pageTitle: t('admin.title'),
   });
 }
 
 export default function AdminOverview() {
-  const { overview: o, agencyName, codePrefix } = useLoaderData<typeof loader>();
+  const { overview: o, agencyName, codePrefix, mailPending } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const items = [
     {
@@ -60,6 +62,11 @@ export default function AdminOverview() {
       text: t('admin.overview.calendar', { count: o.overridesThisYear, year: o.year }),
     },
     { to: '/can-bo/quan-tri/cai-dat', title: t('admin.nav.settings'), text: t('admin.overview.settings') },
+    {
+      to: '/can-bo/quan-tri/hop-thu',
+      title: t('admin.nav.outbox'),
+      text: t('admin.overview.outbox', { pending: mailPending }),
+    },
   ];
   return (
     <>

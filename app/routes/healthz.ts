@@ -1,14 +1,21 @@
-// Liveness and readiness for monitors: 200 when the database answers, 503 otherwise.
+// Liveness and readiness for monitors: 503 when the database does not answer. Mail waiting longer than
+// MAIL_DEGRADED_MINUTES makes the status "degraded" with HTTP 200: the node still serves every page and
+// keeps the mail safe in the outbox, so a load balancer must not take it out (nor an orchestrator restart
+// it, which would not bring the mail server back); monitors alert on `status`.
 import { json } from '@remix-run/node';
 import { getDb } from '~/utils/db.server';
-import { outboxStats } from '~/utils/mail.server';
+import { mailHealth, outboxStats } from '~/utils/mail.server';
 
 export function loader() {
   try {
     const db = getDb();
     db.$client.prepare('SELECT 1').get();
     const outbox = outboxStats(db);
-    return json({ status: 'ok', database: 'ok', outbox }, { headers: { 'Cache-Control': 'no-store' } });
+    const mail = mailHealth(outbox);
+    return json(
+      { status: mail === 'ok' ? 'ok' : 'degraded', database: 'ok', mail, outbox },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   } catch {
     return json(
       { status: 'error', database: 'unavailable' },

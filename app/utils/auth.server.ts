@@ -6,15 +6,15 @@ import { Secret, TOTP } from 'otpauth';
 import { can, type Permission, type Role } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
 import { getAgency, getSetting } from '~/models/config.server';
-import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
+import { hitRateLimit, peekRateLimit, refundRateLimit } from '~/models/rate-limit.server';
 import {
   createSession,
   findSessionByToken,
   findUserByEmail,
-  isLocked,
+  LOCK_MINUTES,
   normaliseEmail,
-  recordLoginFailure,
   recordLoginSuccess,
+  reserveLoginAttempt,
   revokeSession,
   touchSession,
   verifyAgainstDummy,
@@ -255,25 +255,31 @@ export async function attemptSignIn({
     key: ip,
     limit: SIGNIN_IP_LIMIT,
     windowSeconds: SIGNIN_WINDOW_SECONDS,
+    now,
   };
-  const ipState = peekRateLimit(ipLimit);
+  // Every limit is counted before the (slow) hash is verified, in one statement each, so a burst of
+  // concurrent attempts cannot all pass a check made before any of them was counted; a success, or an
+  // attempt refused before any hash was checked, takes its address hit back.
+  const ipState = hitRateLimit(ipLimit);
   if (!ipState.allowed) {
     audit({ actorUserId: null, action: 'auth.signin.throttled', ip, detail: { email } });
     return { ok: false, reason: 'throttled', minutes: Math.ceil(ipState.retryAfterSeconds / 60) };
   }
   const user = findUserByEmail(email);
   if (!user) {
-    const unknownLimit = { bucket: 'signin-unknown', key: email, limit: 5, windowSeconds: 15 * 60 };
-    const state = peekRateLimit(unknownLimit);
-    if (!state.allowed)
+    const unknownLimit = { bucket: 'signin-unknown', key: email, limit: 5, windowSeconds: 15 * 60, now };
+    const state = hitRateLimit(unknownLimit);
+    if (!state.allowed) {
+      refundRateLimit(ipLimit);
       return { ok: false, reason: 'locked', minutes: Math.ceil(state.retryAfterSeconds / 60) };
+    }
     await verifyAgainstDummy(password);
-    hitRateLimit(ipLimit);
-    hitRateLimit(unknownLimit);
     audit({ actorUserId: null, action: 'auth.signin.failed', ip, detail: { email, reason: 'unknown' } });
     return { ok: false, reason: 'invalid', minutes: 0 };
   }
-  if (isLocked(user, now)) {
+  const reservation = reserveLoginAttempt(user.id, now);
+  if (!reservation.allowed) {
+    refundRateLimit(ipLimit);
     audit({
       actorUserId: null,
       action: 'auth.signin.failed',
@@ -282,11 +288,14 @@ export async function attemptSignIn({
       ip,
       detail: { email, reason: 'locked' },
     });
-    return { ok: false, reason: 'locked', minutes: Math.ceil((user.lockedUntil!.getTime() - now) / 60_000) };
+    return {
+      ok: false,
+      reason: 'locked',
+      minutes: Math.max(1, Math.ceil((reservation.lockedUntil.getTime() - now) / 60_000)),
+    };
   }
   const good = await verifyPassword(user.passwordHash, password);
   if (!good || !user.active) {
-    hitRateLimit(ipLimit);
     audit({
       actorUserId: null,
       action: 'auth.signin.failed',
@@ -295,22 +304,20 @@ export async function attemptSignIn({
       ip,
       detail: { email, reason: good ? 'inactive' : 'password' },
     });
-    if (!good) {
-      const { locked } = recordLoginFailure(user.id, now);
-      if (locked) {
-        audit({
-          actorUserId: null,
-          action: 'auth.lockout',
-          targetType: 'user',
-          targetId: user.id,
-          ip,
-          detail: { email },
-        });
-        return { ok: false, reason: 'locked', minutes: 15 };
-      }
+    if (!good && reservation.locksNow) {
+      audit({
+        actorUserId: null,
+        action: 'auth.lockout',
+        targetType: 'user',
+        targetId: user.id,
+        ip,
+        detail: { email },
+      });
+      return { ok: false, reason: 'locked', minutes: LOCK_MINUTES };
     }
     return { ok: false, reason: 'invalid', minutes: 0 };
   }
+  refundRateLimit(ipLimit);
   recordLoginSuccess(user.id, now);
   const old = loadSession(request);
   const setCookie = startSession(user, { secondFactorDone: false, request, ip, replaces: old?.session.id });

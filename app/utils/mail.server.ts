@@ -366,25 +366,55 @@ export function startMailWorker(opts: { intervalMs?: number } = {}): { stop(): P
       },
     },
   };
-  // Rows a killed process had claimed but never tried keep a 15-minute lease; this process is the only
-  // sender for its database, so it takes them back at once instead of leaving receipts waiting.
-  const now = new Date();
-  const released = getDb()
-    .update(outbox)
-    .set({ nextAttemptAt: now })
-    .where(and(eq(outbox.status, 'pending'), eq(outbox.attempts, 0), gt(outbox.nextAttemptAt, now)))
-    .run().changes;
-  if (released) getLogger().warn({ released }, 'mail: released leases left by an interrupted pass');
+  // Mail that waits when the process starts either was claimed by a killed process (a 15-minute lease) or
+  // failed during an outage (a backoff of up to an hour). This process is the only sender for its
+  // database and no pass of its own runs yet, so it takes all of it back at once: a restart after the
+  // mail server is fixed delivers now, not an hour later.
+  const released = releaseMailBackoff();
+  if (released) getLogger().warn({ released }, 'mail: released waiting mail at start');
   globalForMail.__paknMailWorker = state;
   getLogger().info({ transport: describeTransport(), intervalMs: state.intervalMs }, 'mail: worker started');
   schedule(state, KICK_DELAY_MS); // deliver whatever was left from before a restart
   return state.handle;
 }
 
+/**
+ * Makes every pending message due now (it keeps its attempt count, so a new failure backs off from where
+ * it was). Only call it when no pass of this process is running: a running pass's leases are its
+ * fencing tokens (see retryMailNow).
+ */
+export function releaseMailBackoff(db: Db = getDb(), now = Date.now()): number {
+  return db
+    .update(outbox)
+    .set({ nextAttemptAt: new Date(now) })
+    .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, new Date(now))))
+    .run().changes;
+}
+
+/**
+ * "Retry now" (after the mail server is fixed): waits for a pass in progress, releases every backoff and
+ * runs a pass at once. Returns how many messages were released.
+ */
+export async function retryMailNow(db: Db = getDb()): Promise<number> {
+  const state = globalForMail.__paknMailWorker;
+  if (state?.inFlight) await state.inFlight;
+  const released = releaseMailBackoff(db);
+  kickMailWorker();
+  return released;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Health
 
-export function outboxStats(db: Db = getDb()): { pending: number; oldestPendingAgeSeconds: number | null } {
+export type OutboxStats = { pending: number; oldestPendingAgeSeconds: number | null };
+
+/** 'delayed' once the oldest pending message has waited longer than MAIL_DEGRADED_MINUTES. */
+export function mailHealth(stats: OutboxStats): 'ok' | 'delayed' {
+  const limit = getEnv().MAIL_DEGRADED_MINUTES * 60;
+  return stats.oldestPendingAgeSeconds !== null && stats.oldestPendingAgeSeconds > limit ? 'delayed' : 'ok';
+}
+
+export function outboxStats(db: Db = getDb()): OutboxStats {
   const row = db
     .select({
       pending: sql<number>`count(*)`,

@@ -15,6 +15,7 @@ export default {
     settings: 'Settings',
     users: 'Users',
     audit: 'Audit log',
+    outbox: 'Outbox',
   },
   common: {
     actions: 'Actions',
@@ -27,6 +28,24 @@ export default {
     inactive: 'Not in use',
     activeLabel: 'In use',
     sortOrder: 'Display order',
+  },
+  outbox: {
+    title: 'Outbox',
+    intro:
+      'Every e-mail is written to the outbox before it is sent; while the mail server does not answer, mail is kept and retried later (waiting longer each time, at most 60 minutes).',
+    pending: 'Messages waiting',
+    oldest: 'Oldest waiting message',
+    none: 'Nothing is waiting',
+    minutes_one: '{{count}} minute',
+    minutes_other: '{{count}} minutes',
+    lastError: 'Latest error',
+    delayed:
+      'Mail has waited more than {{minutes}} minutes: check the mail server. /healthz reports “degraded”.',
+    retryHint:
+      'Once the mail server works again, send every waiting message now instead of waiting for its next try.',
+    retry: 'Retry now',
+    retried_one: '{{count}} waiting message was retried now.',
+    retried_other: '{{count}} waiting messages were retried now.',
   },
   flash: {
     created: 'Added.',
@@ -78,6 +97,7 @@ export default {
     calendar_one: '{{count}} day off or make-up day entered for {{year}}.',
     calendar_other: '{{count}} days off and make-up days entered for {{year}}.',
     settings: 'Limits of the public forms, the report cut-off day, two-factor authentication.',
+    outbox: 'Mail waiting: {{pending}}. Retry at once after the mail server is back.',
     nextYearMissing: 'The official holiday schedule for {{year}} has not been entered yet.',
     nextYearLink: 'Enter the {{year}} calendar',
   },

@@ -15,6 +15,7 @@ export default {
     settings: 'Cài đặt',
     users: 'Người dùng',
     audit: 'Nhật ký hệ thống',
+    outbox: 'Hộp thư đi',
   },
   common: {
     actions: 'Thao tác',
@@ -27,6 +28,24 @@ export default {
     inactive: 'Ngừng sử dụng',
     activeLabel: 'Đang sử dụng',
     sortOrder: 'Thứ tự hiển thị',
+  },
+  outbox: {
+    title: 'Hộp thư đi',
+    intro:
+      'Mọi thư điện tử được ghi vào hộp thư đi rồi mới gửi; khi máy chủ thư không trả lời, thư được giữ lại và gửi lại sau (chờ lâu dần, tối đa 60 phút).',
+    pending: 'Số thư đang chờ gửi',
+    oldest: 'Thư chờ lâu nhất',
+    none: 'Không có thư nào đang chờ',
+    minutes_one: '{{count}} phút',
+    minutes_other: '{{count}} phút',
+    lastError: 'Lỗi gần nhất',
+    delayed:
+      'Có thư đã chờ quá {{minutes}} phút: hãy kiểm tra máy chủ thư. Trang /healthz đang báo “degraded”.',
+    retryHint:
+      'Sau khi máy chủ thư hoạt động trở lại, gửi ngay mọi thư đang chờ thay vì đợi hết thời gian chờ.',
+    retry: 'Gửi lại ngay',
+    retried_one: 'Đã gửi lại ngay {{count}} thư đang chờ.',
+    retried_other: 'Đã gửi lại ngay {{count}} thư đang chờ.',
   },
   flash: {
     created: 'Đã thêm.',
@@ -79,6 +98,7 @@ export default {
     calendar_one: '{{count}} ngày nghỉ, ngày làm bù đã khai báo cho năm {{year}}.',
     calendar_other: '{{count}} ngày nghỉ, ngày làm bù đã khai báo cho năm {{year}}.',
     settings: 'Giới hạn của biểu mẫu công khai, ngày chốt số liệu báo cáo, xác thực hai lớp.',
+    outbox: 'Thư chờ gửi: {{pending}}. Gửi lại ngay sau khi máy chủ thư hoạt động trở lại.',
     nextYearMissing: 'Chưa khai báo lịch nghỉ lễ, Tết của năm {{year}}.',
     nextYearLink: 'Khai báo lịch năm {{year}}',
   },

@@ -1,0 +1,88 @@
+// The outbox: how much mail waits and since when, and "retry now" once the mail server is back.
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { getOutboxStatus, retryOutboxNow } from '~/models/outbox.server';
+import { requirePermission } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+const PATH = '/can-bo/quan-tri/hop-thu';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:agency');
+  const t = getT(getLocale(request));
+  const released = new URL(request.url).searchParams.get('da-gui-lai');
+  return json({
+    status: getOutboxStatus(),
+    released: released !== null && /^\d{1,9}$/.test(released) ? Number(released) : null,
+    pageTitle: `${t('admin.outbox.title')} – ${t('admin.title')}`,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'admin:agency');
+  const form = await request.formData().catch(() => null);
+  if (form?.get('intent') !== 'retry') {
+    throw json({ message: getT(getLocale(request))('admin.errors.badRequest') }, { status: 400 });
+  }
+  const released = await retryOutboxNow({ userId: user.id, ip: clientIp(context) });
+  return redirect(`${PATH}?da-gui-lai=${released}`);
+}
+
+export default function OutboxStatusPage() {
+  const { status, released } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('admin.outbox.title')}</h1>
+      {released !== null ? (
+        <p className="notice" role="status">
+          {t('admin.outbox.retried', { count: released })}
+        </p>
+      ) : null}
+      <p>{t('admin.outbox.intro')}</p>
+      {status.health === 'delayed' ? (
+        <p className="notice">{t('admin.outbox.delayed', { minutes: status.thresholdMinutes })}</p>
+      ) : null}
+      <dl className="summary-list">
+        <dt>{t('admin.outbox.pending')}</dt>
+        <dd>{status.pending}</dd>
+        <dt>{t('admin.outbox.oldest')}</dt>
+        <dd>
+          {status.oldestPendingAgeMinutes === null
+            ? t('admin.outbox.none')
+            : t('admin.outbox.minutes', { count: status.oldestPendingAgeMinutes })}
+        </dd>
+        {status.lastError ? (
+          <>
+            <dt>{t('admin.outbox.lastError')}</dt>
+            <dd>
+              <code>{status.lastError}</code>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <Form method="post">
+        <input type="hidden" name="intent" value="retry" />
+        <p className="hint">{t('admin.outbox.retryHint')}</p>
+        <button type="submit" className="button" disabled={status.pending === 0}>
+          {t('admin.outbox.retry')}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
