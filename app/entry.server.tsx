@@ -14,6 +14,8 @@ import { NonceProvider } from './utils/nonce';
 
 // The Express server reaches the app's start-up and shutdown hooks through this module.
 export { startApp, stopApp } from './utils/lifecycle.server';
+// … and the audit log, for the cross-site posts it refuses before Remix sees them.
+export { auditForgedFacts } from './models/security-audit.server';
 
 const ABORT_DELAY = 5_000;
 

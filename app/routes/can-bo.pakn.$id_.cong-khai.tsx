@@ -30,6 +30,7 @@ import {
 } from '~/models/publication.server';
 import { formValues, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
 import { requirePermission, type StaffUser } from '~/utils/auth.server';
+import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -145,7 +146,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = paknId(params.id, t);
   const ip = clientIp(context);
   // who and what state first (403/404/409), before the body is read
-  guard(() => loadForPublication({ actor, paknId: id }), t);
+  guard(() => {
+    try {
+      return loadForPublication({ actor, paknId: id });
+    } catch (error) {
+      if (error instanceof WorkflowError && error.status === 403)
+        auditDenied({ request, actorUserId: actor.id, targetType: 'pakn', targetId: id, ip });
+      throw error;
+    }
+  }, t);
   if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data'))
     return upload(request, actor, id, ip, t);
   const form = await request.formData().catch(() => null);
