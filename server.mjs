@@ -10,7 +10,7 @@ const BUILD_PATH = './build/index.js';
 const MAX_BODY_BYTES = 60 * 1024 * 1024; // 5 files × 10 MB plus the form, with headroom
 
 const build = await import(BUILD_PATH);
-const { startApp, stopApp, isPrivatePath, privateCacheControl } = build.entry.module;
+const { startApp, stopApp, isPrivatePath, privateCacheControl, auditForgedFacts } = build.entry.module;
 
 let started;
 try {
@@ -128,6 +128,8 @@ app.use((req, res, next) => {
   next();
 });
 
+const clientIp = (req) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
 // Cross-site form posts are refused before they reach any action (SameSite=Lax cookies already keep
 // staff sessions out of them; this also stops anonymous cross-site posts to public forms).
 const ownOrigin = new URL(env.BASE_URL).origin;
@@ -136,15 +138,25 @@ app.use((req, res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
   const origin = req.get('origin');
   if (origin ? origin === ownOrigin : req.get('sec-fetch-site') !== 'cross-site') return next();
+  try {
+    auditForgedFacts(
+      { method: req.method, path: req.path, ip: clientIp(req), origin, fetchSite: req.get('sec-fetch-site') },
+      'crossSite',
+    );
+  } catch (error) {
+    log.error({ err: error }, 'audit of a cross-site post failed');
+  }
   res.status(403).type('text/plain; charset=utf-8').send('Yêu cầu bị từ chối / Cross-site request refused');
 });
 
 // The portal's address is BASE_URL. Remix answers 500 when a post's Origin (checked above) differs from
 // X-Forwarded-Host/Host, and @remix-run/express when it cannot parse them (a forged header, a proxy that
-// rewrites Host): it is given BASE_URL's host instead.
+// rewrites Host): it is given BASE_URL's host instead. The client's address goes to the app's audit entries
+// (app/models/security-audit.server.ts) in a header; whatever a client sent under that name is replaced.
 app.use((req, _res, next) => {
   delete req.headers['x-forwarded-host'];
   req.headers.host = ownHost;
+  req.headers['x-pakn-client-ip'] = clientIp(req);
   next();
 });
 
@@ -219,7 +231,7 @@ app.all(
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce,
       requestId: res.locals.requestId,
-      clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      clientIp: clientIp(req),
     }),
   }),
 );

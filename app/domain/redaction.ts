@@ -4,12 +4,16 @@
  *
  * Offsets: every flag's start/end index the string that was passed to detectPii, whatever its normalisation
  * (NFC or NFD), and a flag never splits a base letter from its combining marks. Pass the same string to
- * applyRedactions. Matching runs on a per-character fold (lower case, đ→d, no diacritics, no format characters
- * such as zero-width spaces or soft hyphens) that remembers where each folded character came from.
+ * applyRedactions. Matching runs on a per-character fold (NFKC, so full-width digits, letters and '＠' read as
+ * ASCII; lower case, đ→d, no diacritics, no format characters such as zero-width spaces or soft hyphens; every
+ * dash '-', every horizontal space ' ', a run of spaces one space) that remembers where each folded character
+ * came from, so the publish check, the final pass and the redaction all see the same thing.
  *
  * What is flagged:
  * - phone: Vietnamese mobiles (0[35789] + 8 digits) and landlines (02 + 9 digits), national or +84/84 form,
- *   with spaces, dots, hyphens or a bracketed area code between digits. 1900/1800 service numbers are not personal.
+ *   with spaces, dots, hyphens or dashes, slashes or underscores (one kind throughout: '03/05/2024 12' is a date)
+ *   or a bracketed area code between digits; a bracket is part of the number only when both halves are.
+ *   1900/1800 service numbers are not personal.
  *   A 10-digit number preceded by MST/mã số thuế is reported as tax_code instead.
  * - email.
  * - national_id: 12-digit CCCD starting with 001–096 (or any 12 digits after a CCCD/căn cước/định danh keyword),
@@ -40,6 +44,11 @@ export type PiiContext = {
   submitterAddress?: string | null;
   orgName?: string | null;
   representative?: string | null;
+  /**
+   * The agency's own phone numbers and e-mail addresses (its contact details, its units' addresses): a phone or
+   * e-mail flag with the same value, however it is written, is not personal data and is not reported.
+   */
+  allowedContacts?: readonly (string | null | undefined)[];
 };
 
 export const REDACTION_MARKER_VI = '[đã ẩn thông tin cá nhân]';
@@ -47,7 +56,28 @@ export const REDACTION_MARKER_EN = '[personal data removed]';
 
 type Folded = { f: string; from: number[]; to: number[] };
 
-/** Per-character fold: folded[i] came from original[from[i], to[i]). */
+/**
+ * One character (a base with its marks) as the detector sees it: compatibility forms unified (NFKC: full-width
+ * digits and letters, the full-width @), lower case, đ→d, no diacritics, no format characters, every dash
+ * an ASCII hyphen and every horizontal space a plain space.
+ */
+function foldChar(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[đð]/g, 'd')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\p{Pd}\u2212]/gu, '-')
+    .replace(/[\p{Zs}\t]/gu, ' ')
+    .normalize('NFC');
+}
+
+/**
+ * Per-character fold: folded[i] came from original[from[i], to[i]). A run of horizontal spaces folds to one
+ * space that maps back onto the whole run, so '0987   654   321' reads as '0987 654 321'.
+ */
 function foldWithMap(text: string): Folded {
   let f = '';
   const from: number[] = [];
@@ -56,14 +86,12 @@ function foldWithMap(text: string): Folded {
   const seg = /\P{M}\p{M}*|\p{M}+/gsu;
   for (let m = seg.exec(text); m; m = seg.exec(text)) {
     const s = m[0];
-    let out = s
-      .toLowerCase()
-      .replace(/[đð]/g, 'd')
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/\p{Cf}/gu, '');
+    const out = foldChar(s);
     if (out.length === 0) continue;
-    out = out.normalize('NFC');
+    if (out === ' ' && f.endsWith(' ')) {
+      to[to.length - 1] = m.index + s.length;
+      continue;
+    }
     for (let k = 0; k < out.length; k++) {
       from.push(m.index);
       to.push(m.index + s.length);
@@ -74,13 +102,7 @@ function foldWithMap(text: string): Folded {
 }
 
 function foldNeedle(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[đð]/g, 'd')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/\p{Cf}/gu, '')
-    .normalize('NFC');
+  return [...s.normalize('NFC')].map(foldChar).join('').replace(/ {2,}/g, ' ');
 }
 
 const isAlnum = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -105,7 +127,15 @@ const ID_CONTEXT = /(?:cmnd|cmtnd|cccd|can cuoc|chung minh|dinh danh|ho chieu|so
 
 type Span = { kind: PiiKind; a: number; b: number }; // in folded coordinates
 
-const PHONE_SEP = new Set([' ', '\u00a0', '\u202f', '.', '-', '(', ')']);
+const PHONE_SEP = new Set([' ', '.', '-', '/', '_', '(', ')']);
+/** separators that also join dates and document numbers: a phone written with them uses nothing else */
+const STRICT_SEP = /[/_]/;
+
+/** '0987/654/321' is a phone, '03/05/2024 12' (a date, then a number) is not. */
+function consistentSeparators(raw: string): boolean {
+  if (!STRICT_SEP.test(raw)) return true;
+  return new Set(raw.replace(/^\+/, '').match(/\D/g) ?? []).size === 1;
+}
 
 function validPhoneDigits(d: string): boolean {
   return (
@@ -116,6 +146,18 @@ function validPhoneDigits(d: string): boolean {
     /^840[35789]\d{8}$/.test(d) ||
     /^8402\d{9}$/.test(d)
   );
+}
+
+/**
+ * A bracket belongs to the number only when both halves do: '(0257) 3 842 123' keeps its '(', while in
+ * '(0912345678)' the closing one lies after the number, so the opening one stays in the text too.
+ */
+function bracketStart(f: string, i: number, raw: string): number {
+  const opens = raw.includes('(');
+  const closes = raw.includes(')');
+  if (opens && !closes) return i + 1;
+  if (closes && !opens && f[i - 1] === '(') return i - 1;
+  return i;
 }
 
 function findPhones(f: string, out: Span[]): void {
@@ -148,9 +190,10 @@ function findPhones(f: string, out: Span[]): void {
       const raw = f.slice(i, end);
       // 84.500.000.000 đồng is an amount
       if (AMOUNT_SHAPE.test(raw) || CURRENCY_AFTER.test(f.slice(end, end + 8))) continue;
+      if (!consistentSeparators(raw)) continue;
       const before = f.slice(Math.max(0, i - 30), i);
       const kind: PiiKind = k === 10 && /^\d+$/.test(raw) && TAX_CONTEXT.test(before) ? 'tax_code' : 'phone';
-      out.push({ kind, a: i, b: end });
+      out.push({ kind, a: bracketStart(f, i, raw), b: end });
       i = end - 1;
       break;
     }
@@ -171,7 +214,7 @@ function findIdNumbers(f: string, out: Span[]): void {
     const b = a + m[0].length;
     if (!gluedBefore(f, a) && !gluedAfter(f, b)) out.push({ kind: 'tax_code', a, b });
   }
-  const run = /\d+(?:[ \u00a0\u202f.]\d+)*/g;
+  const run = /\d+(?:[ .]\d+)*/g;
   for (const m of f.matchAll(run)) {
     const a = m.index;
     const b = a + m[0].length;
@@ -261,6 +304,23 @@ function findAddress(f: string, address: string | null | undefined, out: Span[])
 // on equal spans: a structured match beats a guess
 const KIND_ORDER: readonly PiiKind[] = ['email', 'phone', 'national_id', 'tax_code', 'address', 'name'];
 
+/** A phone's digits in national form ('+84 257…' → '0257…') or a folded e-mail; null for anything else. */
+export function contactValue(text: string): string | null {
+  const f = foldNeedle(text).trim();
+  if (f.includes('@')) return f;
+  const digits = f.replace(/\D/g, '').replace(/^840?/, '0');
+  return digits.length >= 9 ? digits : null;
+}
+
+function allowedSet(ctx: PiiContext): Set<string> {
+  const out = new Set<string>();
+  for (const c of ctx.allowedContacts ?? []) {
+    const v = c ? contactValue(c) : null;
+    if (v) out.add(v);
+  }
+  return out;
+}
+
 export function detectPii(text: string, ctx: PiiContext): PiiFlag[] {
   const { f, from, to } = foldWithMap(text);
   const spans: Span[] = [];
@@ -282,11 +342,16 @@ export function detectPii(text: string, ctx: PiiContext): PiiFlag[] {
     kept.push(s);
   }
   kept.sort((x, y) => x.a - y.a);
-  return kept.map((s) => {
-    const start = from[s.a] as number;
-    const end = to[s.b - 1] as number;
-    return { kind: s.kind, start, end, text: text.slice(start, end), source: ctx.source };
-  });
+  const allowed = allowedSet(ctx);
+  const own = (s: Span) =>
+    (s.kind === 'phone' || s.kind === 'email') && allowed.has(contactValue(f.slice(s.a, s.b)) ?? '');
+  return kept
+    .filter((s) => !own(s))
+    .map((s) => {
+      const start = from[s.a] as number;
+      const end = to[s.b - 1] as number;
+      return { kind: s.kind, start, end, text: text.slice(start, end), source: ctx.source };
+    });
 }
 
 /** Replaces each flagged range with the marker; overlapping or touching ranges are merged first. */

@@ -6,7 +6,12 @@
 //
 // publishedAt is the date the result FIRST became public: editing, or publishing again after a withdrawal,
 // keeps it (the legal publication date and the "2 working days after the answer" check rest on it, and
-// editing must not move an old answer to the top of the feeds). Each publication is an event on the timeline.
+// editing must not move an old answer to the top of the feeds).
+//
+// The public timeline shows each time the answer BECOMES public: the first publication, and a publication
+// after a withdrawal (the withdrawal is public too, so the reader sees withdrawn, then published again).
+// Publishing while already published is an edit: an internal 'publication_updated' event, so the public
+// timeline never shows "Công khai kết quả" twice in a row (issue 13.28).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
@@ -24,6 +29,7 @@ import {
   type PiiKind,
 } from '~/domain/redaction';
 import { cleanLine, cleanText } from '~/domain/text';
+import { listAgencyContacts } from './agency-contacts.server';
 import { audit } from './audit.server';
 import { getCalendar, getDeadlineRules } from './config.server';
 import { answerDueDate } from './pakn.server';
@@ -70,12 +76,13 @@ export function loadForPublication(
   return p;
 }
 
-function piiContext(p: Pakn): Omit<PiiContext, 'source'> {
+function piiContext(p: Pakn, db: Db | Tx): Omit<PiiContext, 'source'> {
   return {
     submitterName: p.fullName,
     submitterAddress: p.address,
     orgName: p.orgName,
     representative: p.representative,
+    allowedContacts: listAgencyContacts(db),
   };
 }
 
@@ -298,7 +305,7 @@ export function reviewPublication(
 
 function review(p: Pakn, input: PublicationInput, db: Db | Tx): Review {
   const { texts, files, fieldErrors } = parseTexts(p, input, db);
-  const ctx = piiContext(p);
+  const ctx = piiContext(p, db);
   const flags = detectAll(texts, files, ctx);
   const hidden = hiddenByFormatting(texts.answer, new Set(flags.map((f) => f.key)), ctx);
   if (hidden.length)
@@ -334,7 +341,7 @@ export function publishPakn(
     const out = redact(r.texts, r.files, r.flags, decisions);
     // the final pass: whatever the detector still finds must be something staff chose to keep
     const dismissed = new Set([...decisions].filter(([, d]) => d.decision === 'dismiss').map(([k]) => k));
-    const ctx = piiContext(p);
+    const ctx = piiContext(p, tx);
     const left = [
       ...detectAll(out.texts, out.files, ctx),
       ...detectIn(markdownToPlainText(out.texts.answer), 'answer', ctx),
@@ -389,12 +396,14 @@ export function publishPakn(
       }
     }
     indexPublic(tx as unknown as Db, { id: p.id, ...out.texts });
+    // an edit of what is public is not a new publication: internal event only (see the module comment)
+    const editing = p.publication === 'published';
     tx.insert(s.events)
       .values({
         paknId: p.id,
-        type: 'published',
+        type: editing ? 'publication_updated' : 'published',
         actorUserId: actor.id,
-        isPublic: true,
+        isPublic: !editing,
         data: JSON.stringify({ republish, files: chosen.length }),
       })
       .run();
@@ -440,7 +449,7 @@ export function withdrawPakn(
     if (!reason) return { ok: false as const, error: 'staff.errors.required' };
     if (reason.length > REASON_MAX)
       return { ok: false as const, error: `staff.errors.tooLong|${REASON_MAX}` };
-    const found = detectPii(reason, { ...piiContext(p), source: 'withdrawal' });
+    const found = detectPii(reason, { ...piiContext(p, tx), source: 'withdrawal' });
     if (found.length)
       return {
         ok: false as const,

@@ -1,8 +1,9 @@
 // What staff see of one PAKN: the record page and its attachments. Reading the submitter's contact is
-// audited; people without pakn:contact:read get it masked.
+// audited, once per session and record; people without pakn:contact:read get it masked.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as s from '../../db/schema';
 import { toLocalDate } from '~/domain/calendar';
@@ -37,27 +38,62 @@ function extraIntents(actor: Actor, p: typeof s.pakn.$inferSelect): Intent[] {
   return out;
 }
 
+const CONTACT_VIEW = 'pakn.contact.view';
+/** Not the session id itself: the log only needs to tell one session from another. */
+const sessionMark = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex').slice(0, 16);
+
+/**
+ * Whether this session already has a contact-view entry for this record (issue 13.29: the log had one per
+ * page load). Only entries written since the session began are searched, through the index on the time.
+ */
+function contactSeenInSession(db: Db, actorId: number, paknId: number, sessionId?: string): boolean {
+  if (!sessionId) return false;
+  const session = db
+    .select({ createdAt: s.sessions.createdAt })
+    .from(s.sessions)
+    .where(eq(s.sessions.id, sessionId))
+    .get();
+  if (!session) return false;
+  const seen = db
+    .select({ id: s.auditLog.id })
+    .from(s.auditLog)
+    .where(
+      and(
+        gte(s.auditLog.at, session.createdAt),
+        eq(s.auditLog.action, CONTACT_VIEW),
+        eq(s.auditLog.actorUserId, actorId),
+        eq(s.auditLog.targetType, 'pakn'),
+        eq(s.auditLog.targetId, String(paknId)),
+        sql`json_extract(${s.auditLog.detail}, '$.session') = ${sessionMark(sessionId)}`,
+      ),
+    )
+    .limit(1)
+    .get();
+  return seen !== undefined;
+}
+
 export function getStaffRecord(
   {
     actor,
     id,
     ip,
+    sessionId,
     today = toLocalDate(new Date()),
-  }: { actor: Actor; id: number; ip?: string; today?: string },
+  }: { actor: Actor; id: number; ip?: string; sessionId?: string; today?: string },
   db: Db = getDb(),
 ) {
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, id)).get();
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   const showContact = can(actor, 'pakn:contact:read');
-  if (showContact) {
+  if (showContact && !contactSeenInSession(db, actor.id, p.id, sessionId)) {
     audit(
       {
         actorUserId: actor.id,
-        action: 'pakn.contact.view',
+        action: CONTACT_VIEW,
         targetType: 'pakn',
         targetId: p.id,
         ip,
-        detail: { code: p.code },
+        detail: { code: p.code, ...(sessionId ? { session: sessionMark(sessionId) } : {}) },
       },
       db,
     );

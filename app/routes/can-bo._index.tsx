@@ -20,6 +20,7 @@ import { QUEUE_SORTS } from '~/domain/queue';
 import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models/queue.server';
 import { bulkAssign, fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
 import { requirePermission, requireStaff } from '~/utils/auth.server';
+import { auditDenied } from '~/models/security-audit.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -70,7 +71,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   if (!form || form.get('intent') !== 'bulk_assign')
     throw json({ message: t('staff.errors.unknownIntent') }, { status: 400 });
-  if (!can(actor, 'pakn:assign')) throw json({ message: t('staff.errors.forbidden') }, { status: 403 });
+  if (!can(actor, 'pakn:assign')) {
+    auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
+    throw json({ message: t('staff.errors.forbidden') }, { status: 403 });
+  }
   const returnTo = safeRedirect(form.get('returnTo'), '/can-bo');
   const raw = form.getAll('ids').map(String);
   const items = raw
@@ -94,6 +98,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(url.pathname + url.search);
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
+    if (error.status === 403)
+      auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
     if (error.fieldErrors) {
       const translated = Object.fromEntries(
         Object.entries(error.fieldErrors).map(([k, v]) => [k, fieldErrorMessage(v, t)]),

@@ -28,6 +28,7 @@ import {
   type Report,
 } from '~/models/reports.server';
 import { requirePermission } from '~/utils/auth.server';
+import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -113,7 +114,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   if (!form || form.get('intent') !== 'publish')
     throw json({ message: t('reports.errors.unknownIntent') }, { status: 400 });
-  if (!can(actor, 'pakn:publish')) throw json({ message: t('reports.errors.forbidden') }, { status: 403 });
+  if (!can(actor, 'pakn:publish')) {
+    auditDenied({ request, actorUserId: actor.id, permission: 'pakn:publish', ip: clientIp(context) });
+    throw json({ message: t('reports.errors.forbidden') }, { status: 403 });
+  }
   const params = new URLSearchParams();
   for (const k of FORM_KEYS) {
     const v = form.get(k);

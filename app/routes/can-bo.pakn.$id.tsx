@@ -30,6 +30,7 @@ import {
   type Intent,
 } from '~/models/workflow.server';
 import { requireStaff } from '~/utils/auth.server';
+import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -58,7 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = paknId(params.id, t);
   const r = (() => {
     try {
-      return getStaffRecord({ actor, id, ip: clientIp(context) });
+      return getStaffRecord({ actor, id, ip: clientIp(context), sessionId: actor.sessionId });
     } catch (error) {
       return rethrow(error, t);
     }
@@ -192,6 +193,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof WorkflowError && error.fieldErrors)
       return badInput(String(intent), error.fieldErrors, formValues(form), t);
+    if (error instanceof WorkflowError && error.status === 403)
+      auditDenied({
+        request,
+        actorUserId: actor.id,
+        targetType: 'pakn',
+        targetId: id,
+        ip: clientIp(context),
+      });
     rethrow(error, t);
   }
   return redirect(`/can-bo/pakn/${id}?xong=${intent}`);

@@ -12,7 +12,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Choices, ErrorSummary, TextArea, TextField, type FieldError } from '~/components/form';
+import { PublicationFlags, sourceLabel } from '~/components/publication-flags';
 import { formatDateVi } from '~/domain/dates';
+import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
 import { getSetting } from '~/models/config.server';
 import {
   addPublicationFile,
@@ -28,6 +30,7 @@ import {
 } from '~/models/publication.server';
 import { formValues, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
 import { requirePermission, type StaffUser } from '~/utils/auth.server';
+import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -42,6 +45,8 @@ type ActionData = {
   /** field name → translated message */
   errors: Record<string, string>;
   summary: FieldError[];
+  /** after a "hide all" */
+  bulkNotice?: string;
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [
@@ -141,7 +146,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = paknId(params.id, t);
   const ip = clientIp(context);
   // who and what state first (403/404/409), before the body is read
-  guard(() => loadForPublication({ actor, paknId: id }), t);
+  guard(() => {
+    try {
+      return loadForPublication({ actor, paknId: id });
+    } catch (error) {
+      if (error instanceof WorkflowError && error.status === 403)
+        auditDenied({ request, actorUserId: actor.id, targetType: 'pakn', targetId: id, ip });
+      throw error;
+    }
+  }, t);
   if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data'))
     return upload(request, actor, id, ip, t);
   const form = await request.formData().catch(() => null);
@@ -160,6 +173,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw json({ message: t('staff.errors.version') }, { status: 400 });
   const here = `/can-bo/pakn/${id}/cong-khai`;
 
+  const hideAll = parseHideAllIntent(intent);
+  if (hideAll === 'unknown') throw json({ message: t('staff.errors.unknownIntent') }, { status: 400 });
+  if (hideAll) {
+    const r = guard(() => reviewPublication({ actor, paknId: id, input }), t);
+    const decided = { ...input, values: redactAllOfKind(values, r.groups, hideAll) };
+    const count = r.groups.filter((g) => g.kind === hideAll).length;
+    const bulkNotice = t('publish.flags.hiddenAll', { count, kind: t(`publish.kind.${hideAll}`) });
+    return json(
+      { ...view('check', r, decided, t), bulkNotice },
+      { status: Object.keys(r.fieldErrors).length ? 400 : 200 },
+    );
+  }
   if (intent === 'check') {
     const r = guard(() => reviewPublication({ actor, paknId: id, input }), t);
     return json(view('check', r, input, t), { status: Object.keys(r.fieldErrors).length ? 400 : 200 });
@@ -217,12 +242,6 @@ function view(intent: string, r: Review, input: PublicationInput, t: T): ActionD
     errors,
     summary,
   };
-}
-
-function sourceLabel(source: string, t: (key: string, opts?: Record<string, unknown>) => string): string {
-  return source.startsWith('file:')
-    ? t('publish.source.file', { name: source.slice(5) })
-    : t(`publish.source.${source}`);
 }
 
 /** A redacted copy of an attachment, or the signed letter: stored internal until a publication selects it. */
@@ -387,6 +406,15 @@ export default function PublishPage() {
 
       <Form method="post" key={`${p.version}`} noValidate>
         <input type="hidden" name="version" value={p.version} />
+        {/* Enter in the title field submits the first button: a check, never a "hide all" */}
+        <button
+          type="submit"
+          name="intent"
+          value="check"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+        />
         <TextField
           id="title"
           name="title"
@@ -431,11 +459,12 @@ export default function PublishPage() {
           <p className="hint">{t('publish.files.noStaffFiles')}</p>
         )}
         {texts?.groups ? (
-          <Flags
+          <PublicationFlags
             groups={texts.groups}
             values={texts.values}
             errors={texts.errors}
             showIdentity={p.showIdentity}
+            bulkNotice={texts.bulkNotice}
           />
         ) : null}
         <p className="hint">{t('publish.checkHint')}</p>
@@ -511,77 +540,6 @@ function UploadForm(props: {
         {props.button}
       </button>
     </Form>
-  );
-}
-
-function Flags({
-  groups,
-  values,
-  errors,
-  showIdentity,
-}: {
-  groups: FlagGroup[];
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  showIdentity: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="flags-title">
-      <h2 id="flags-title">{t('publish.flags.title')}</h2>
-      {groups.length === 0 ? (
-        <p className="notice" role="status">
-          {t('publish.flags.none')}
-        </p>
-      ) : (
-        <>
-          <p>{t('publish.flags.intro')}</p>
-          {showIdentity ? <p className="hint">{t('publish.flags.identityHint')}</p> : null}
-        </>
-      )}
-      {groups.map((g) => (
-        <div key={g.key} className="flag">
-          <Choices
-            id={`flag-${g.key}`}
-            name={`d_${g.key}`}
-            small
-            legend={t('publish.flags.legend', {
-              kind: t(`publish.kind.${g.kind}`),
-              source: sourceLabel(g.source, t),
-              text: g.text,
-            })}
-            hint={
-              <>
-                {g.contexts.map((c, i) => (
-                  <span key={i} className="flag-context">
-                    {c.before}
-                    <mark>{c.match}</mark>
-                    {c.after}
-                    <br />
-                  </span>
-                ))}
-                {g.count > 1 ? t('publish.flags.occurrences', { count: g.count }) : null}
-              </>
-            }
-            error={errors[`flag-${g.key}`]}
-            defaultValue={values[`d_${g.key}`]}
-            options={[
-              { value: 'redact', label: t('publish.flags.redact') },
-              { value: 'dismiss', label: t('publish.flags.dismiss') },
-            ]}
-          />
-          <TextArea
-            id={`r_${g.key}`}
-            name={`r_${g.key}`}
-            label={t('publish.flags.reason')}
-            hint={t('publish.flags.reasonHint')}
-            defaultValue={values[`r_${g.key}`]}
-            error={errors[`r_${g.key}`]}
-            rows={2}
-          />
-        </div>
-      ))}
-    </section>
   );
 }
 

@@ -7,6 +7,7 @@ import { can, type Permission, type Role } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
 import { getAgency, getSetting } from '~/models/config.server';
 import { hitRateLimit, peekRateLimit, refundRateLimit } from '~/models/rate-limit.server';
+import { auditDenied, auditForged } from '~/models/security-audit.server';
 import {
   createSession,
   findSessionByToken,
@@ -91,6 +92,7 @@ export function assertSameOrigin(request: Request): void {
   const method = request.method.toUpperCase();
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return;
   if (!isSameOrigin(request)) {
+    auditForged({ request, reason: 'badOrigin' });
     throw json({ message: getT(getLocale(request))('auth.errors.crossSite') }, { status: 403 });
   }
 }
@@ -165,6 +167,7 @@ function signInRedirect(request: Request): never {
   // a cookie without a live session: it expired, was revoked or signed out elsewhere
   const hadSession = readToken(request) !== null;
   if (hadSession) params.set('het-han', '1');
+  if (hadSession) auditForged({ request, reason: 'staleSession' });
   throw redirect(
     `${SIGN_IN_PATH}?${params}`,
     hadSession ? { headers: { 'Set-Cookie': clearSessionCookie() } } : undefined,
@@ -194,6 +197,7 @@ export async function requireStaff(
 export async function requirePermission(request: Request, permission: Permission): Promise<StaffUser> {
   const user = await requireStaff(request);
   if (!can(user, permission)) {
+    auditDenied({ request, actorUserId: user.id, permission });
     throw json({ message: getT(getLocale(request))('auth.errors.forbidden') }, { status: 403 });
   }
   return user;

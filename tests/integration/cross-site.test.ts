@@ -129,6 +129,34 @@ afterAll(async () => {
 });
 
 describe('refused: 403 from the server, nothing done', () => {
+  // first: forged posts write at most FORGED_LIMIT audit entries per address and window
+  it('each refused post is in the audit log with the address it came from (issue 13.29)', async () => {
+    const forged = () =>
+      db.$client
+        .prepare(`SELECT ip, detail FROM audit_log WHERE action = 'security.forged' ORDER BY id`)
+        .all() as { ip: string | null; detail: string }[];
+    const before = forged().length;
+    const body = () => new URLSearchParams({ intent: 'assign', version: '1', unitId: String(unitA) });
+    const id = seedReceived();
+    const spoofed = { 'X-Pakn-Client-Ip': '198.51.100.7' };
+    expect((await post(`/can-bo/pakn/${id}`, body(), { Origin: FOREIGN, ...spoofed }, true)).status).toBe(
+      403,
+    );
+    expect(
+      (await post(`/can-bo/pakn/${id}`, body(), { 'Sec-Fetch-Site': 'same-site', ...spoofed }, true)).status,
+    ).toBe(403);
+    const rows = forged().slice(before);
+    expect(rows.map((r) => JSON.parse(r.detail) as Record<string, string>)).toEqual([
+      { reason: 'crossSite', method: 'POST', path: `/can-bo/pakn/${id}`, origin: FOREIGN },
+      { reason: 'badOrigin', method: 'POST', path: `/can-bo/pakn/${id}`, fetchSite: 'same-site' },
+    ]);
+    // the address is the socket's, whatever the client claims
+    expect(rows.map((r) => r.ip)).toEqual([
+      expect.stringMatching(/127\.0\.0\.1/),
+      expect.stringMatching(/127\.0\.0\.1/),
+    ]);
+  });
+
   const CROSS: Array<[string, (base: string) => Headers]> = [
     ['Origin: https://evil.example', () => ({ Origin: FOREIGN })],
     [

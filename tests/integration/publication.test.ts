@@ -374,7 +374,11 @@ describe('publishing with redaction as a checked step', () => {
     expect(after.published_at).toBe(before.published_at);
     expect(after.version).toBe(before.version + 1);
     expect(after.public_summary).toContain('lệ phí');
-    expect(rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'published'`, p.id)).toHaveLength(2);
+    // an edit is an internal event: the public timeline keeps one "Công khai kết quả"
+    expect(rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'published'`, p.id)).toHaveLength(1);
+    expect(
+      rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'publication_updated' AND is_public = 0`, p.id),
+    ).toHaveLength(1);
     // a stale form is refused
     const stale = await post(pagePath(p.id), [
       ...base({ ...edited, version: String(before.version) }, [copyId]),

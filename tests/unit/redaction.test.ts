@@ -229,3 +229,71 @@ describe('applyRedactions', () => {
     expect(applyRedactions('abc', [])).toBe('abc');
   });
 });
+
+describe('detectPii — normalisation (issue 10)', () => {
+  const variants = [
+    '0987–654–321',
+    '0987—654—321',
+    '0987/654/321',
+    '0987_654_321',
+    '０９８７６５４３２１',
+    '０９８７ ６５４ ３２１',
+    '0987   654   321',
+    '0987 \u3000 654 321',
+  ];
+  for (const p of variants) {
+    it(`flags ${p} and redacts exactly it`, () => {
+      const text = `Số của tôi là ${p}, gọi giờ hành chính.`;
+      expectFlagged(text, p, 'phone');
+      expect(applyRedactions(text, detectPii(text, ctx))).toBe(
+        `Số của tôi là ${REDACTION_MARKER_VI}, gọi giờ hành chính.`,
+      );
+    });
+  }
+
+  it('flags an e-mail written with a full-width @ or full-width letters', () => {
+    expectFlagged('Thư gửi a＠b.vn nhé.', 'a＠b.vn', 'email');
+    expectFlagged('Thư gửi ｄａｏ@ｇｍａｉｌ.ｃｏｍ nhé.', 'ｄａｏ@ｇｍａｉｌ.ｃｏｍ', 'email');
+  });
+
+  it('flags a CCCD in full-width digits and with runs of spaces', () => {
+    expectFlagged('CCCD ０７９２０３００４５６７.', '０７９２０３００４５６７', 'national_id');
+    expectFlagged('CCCD 079  203  004  567.', '079  203  004  567', 'national_id');
+  });
+
+  it('still leaves dates, document numbers and codes written with slashes or dashes alone', () => {
+    const text = [
+      'Ngày 03/05/2024 12 giờ, văn bản 0912/2024/QĐ-UBND; mã KHCN–2026–000042.',
+      'Thông tư 08/2010/TT-BKHCN; từ 01/01/2025 đến 31/12/2025 — 2 đợt.',
+    ].join('\n');
+    expect(detectPii(text, ctx)).toEqual([]);
+  });
+});
+
+describe('applyRedactions — brackets (issue 13.17)', () => {
+  it('keeps an opening bracket that is not part of the number', () => {
+    const text = 'Đề nghị liên hệ anh Trần Văn Bình (0912345678).';
+    const flags = detectPii(text, ctx);
+    expect(texts(flags)).toEqual(['Trần Văn Bình', '0912345678']);
+    const M = REDACTION_MARKER_VI;
+    expect(applyRedactions(text, flags)).toBe(`Đề nghị liên hệ anh ${M} (${M}).`);
+  });
+
+  it('keeps the bracketed area code whole, and the bracket before a number with its own area code', () => {
+    expectFlagged('Cơ quan (0257) 3 842 123.', '(0257) 3 842 123', 'phone');
+    expectFlagged('Gọi ((0257) 3842 123).', '(0257) 3842 123', 'phone');
+    expectFlagged('Gọi (số 0912 345 678).', '0912 345 678', 'phone');
+    expectFlagged('Gọi (+84 912 345 678)', '+84 912 345 678', 'phone');
+  });
+});
+
+describe("detectPii — the agency's own contacts (issue 13.27)", () => {
+  const own = { ...ctx, allowedContacts: ['0257 3842 123', 'PAKN@skhcn.phuyen.gov.vn', null, ''] };
+  it('does not report them however they are written, and still reports the others', () => {
+    const text =
+      'Gọi 0257.3842.123, (0257) 3842 123 hoặc +84 257 3842 123; thư pakn@SKHCN.phuyen.gov.vn; ' +
+      'số của tôi 0912 345 678, thư dao@gmail.com.';
+    expect(texts(detectPii(text, own))).toEqual(['0912 345 678', 'dao@gmail.com']);
+    expect(texts(detectPii(text, ctx))).toHaveLength(6);
+  });
+});

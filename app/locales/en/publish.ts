@@ -72,6 +72,17 @@ export default {
       'Required when kept, e.g. the submitter agreed to show their identity; this is an agency, not a person.',
     identityHint:
       'The submitter agreed to show their identity: you may keep their name, giving this as the reason.',
+    hideAllHint:
+      'Redact every item of one kind at once. Items kept with a reason stay kept; each item can still be changed.',
+    hideAll: {
+      phone: 'Redact all phone numbers ({{count}})',
+      email: 'Redact all e-mail addresses ({{count}})',
+      national_id: 'Redact all ID card numbers ({{count}})',
+      tax_code: 'Redact all tax codes ({{count}})',
+      name: 'Redact all names ({{count}})',
+      address: 'Redact all addresses ({{count}})',
+    },
+    hiddenAll: '“{{kind}}” items set to redact ({{count}}). Select “Publish” when you have reviewed them.',
   },
   kind: {
     phone: 'Phone number',

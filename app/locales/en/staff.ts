@@ -188,6 +188,7 @@ export default {
   events: {
     published: 'Answer published',
     withdrawn: 'Publication withdrawn',
+    publication_updated: 'Published answer updated',
     rated: 'Sender rated the answer',
     reconsideration_requested: 'Sender asked for reconsideration',
     reopen: 'Reopened for reconsideration',

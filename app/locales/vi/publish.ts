@@ -69,6 +69,17 @@ export default {
     reasonHint:
       'Bắt buộc khi giữ lại, ví dụ: người gửi đồng ý công khai danh tính; đây là tên cơ quan, không phải cá nhân.',
     identityHint: 'Người gửi đã đồng ý công khai danh tính: có thể giữ lại họ tên, ghi lý do này.',
+    hideAllHint:
+      'Chọn Ẩn cho mọi mục cùng loại trong một lần. Mục đã chọn Giữ lại kèm lý do được giữ nguyên; mỗi mục vẫn có thể đổi lại.',
+    hideAll: {
+      phone: 'Ẩn tất cả số điện thoại ({{count}})',
+      email: 'Ẩn tất cả thư điện tử ({{count}})',
+      national_id: 'Ẩn tất cả số CCCD/CMND ({{count}})',
+      tax_code: 'Ẩn tất cả mã số thuế ({{count}})',
+      name: 'Ẩn tất cả họ tên ({{count}})',
+      address: 'Ẩn tất cả địa chỉ ({{count}})',
+    },
+    hiddenAll: 'Đã chọn Ẩn cho các mục “{{kind}}” ({{count}} mục). Bấm “Công khai” khi đã xem lại.',
   },
   kind: {
     phone: 'Số điện thoại',

@@ -188,6 +188,7 @@ export default {
   events: {
     published: 'Công khai kết quả',
     withdrawn: 'Gỡ công khai',
+    publication_updated: 'Cập nhật nội dung công khai',
     rated: 'Người gửi đánh giá kết quả',
     reconsideration_requested: 'Người gửi đề nghị xem xét lại',
     reopen: 'Mở lại để xem xét lại',
