@@ -38,6 +38,8 @@ function seed(set: Partial<typeof s.pakn.$inferInsert> = {}) {
   if (Object.keys(set).length) db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)).run();
   return { ...db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id)).get()!, accessToken };
 }
+/** the page's HTML without React's text separators */
+const html = async (res: Response) => (await res.text()).replace(/<!-- -->/g, '');
 const get = (path: string, cookie = '') =>
   app.fetch(path, { headers: { Cookie: cookie, Host: new URL(BASE).host } });
 async function followPage(p: { code: string; accessToken: string }) {
@@ -84,5 +86,71 @@ describe('answer due date where the clock no longer applies', () => {
     const p = seed();
     expect(await followPage(p)).toContain('Hạn trả lời');
     expect(await (await get(`/can-bo/pakn/${p.id}`, coord)).text()).toContain('Hạn trả lời');
+  });
+});
+
+describe('an extension made before the due date is not a late apology', () => {
+  function publishedWithExtension(extendedOn: string, previousDue: string, seq: number) {
+    const at = new Date(`${extendedOn}T03:00:00Z`);
+    const p = seed({
+      status: 'answered',
+      answerDue: '2026-04-06',
+      extendedTo: '2026-04-06',
+      answeredAt: new Date('2026-04-01T03:00:00Z'),
+      onTime: true,
+      publication: 'published',
+      publishedAt: new Date('2026-04-02T03:00:00Z'),
+      publicTitle: `Thủ tục cấp phép ${seq}`,
+      publicSummary: 'Tóm tắt',
+      publicAnswer: 'Nội dung trả lời',
+    });
+    const db = app.db();
+    db.insert(s.events)
+      .values({
+        paknId: p.id,
+        type: 'extend',
+        isPublic: true,
+        note: 'Cần lấy ý kiến của Bộ',
+        data: JSON.stringify({ from: previousDue, to: '2026-04-06' }),
+        createdAt: at,
+      })
+      .run();
+    db.insert(s.documents)
+      .values({
+        paknId: p.id,
+        type: 'late_apology',
+        year: 2026,
+        seq: 900 + seq,
+        number: `${900 + seq}/TB-SKHCN`,
+        issuedDate: extendedOn,
+        content: 'x',
+        publicContent: 'x',
+        isPublic: true,
+      })
+      .run();
+    return p;
+  }
+
+  it('public page, public timeline and the documents register say "gia hạn", not "quá hạn"', async () => {
+    const inTime = publishedWithExtension('2026-03-20', '2026-03-30', 1);
+    const page = await html(await get(`/cong-khai/${inTime.code}`));
+    expect(page).toContain('Trả lời đúng hạn');
+    expect(page).not.toContain('quá hạn');
+    expect(page).toContain('Thông báo gia hạn thời hạn trả lời 901/TB-SKHCN');
+
+    const register = await html(await get('/so-cong-khai?nam=2026'));
+    const row = register.slice(
+      register.indexOf('901/TB-SKHCN') - 400,
+      register.indexOf('901/TB-SKHCN') + 400,
+    );
+    expect(row).toContain('Thông báo gia hạn thời hạn trả lời');
+    expect(row).not.toContain('quá hạn');
+  });
+
+  it('an extension made after the due date keeps the late-answer label', async () => {
+    const late = publishedWithExtension('2026-03-31', '2026-03-30', 2);
+    const page = await html(await get(`/cong-khai/${late.code}`));
+    expect(page).toContain('Văn bản giải trình, xin lỗi do trả lời quá hạn 902/TB-SKHCN');
+    expect(page).toContain('Gia hạn thời hạn trả lời sau khi đã quá hạn');
   });
 });
