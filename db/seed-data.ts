@@ -1,5 +1,6 @@
 // Demo configuration: the Department of Science and Technology of the seed plan. Every value is data
 // that an administrator edits in the admin area; nothing here is read by code except the seeder.
+import { DEFAULT_OFFICIAL_YEARS } from '../app/domain/calendar-defaults';
 export const DEMO_AGENCY = {
   id: 1,
   name: 'Sở Khoa học và Công nghệ tỉnh Phú Yên',
@@ -112,4 +113,9 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'report.cutoffDay': 15,
   'feedback.reconsiderationDays': 15,
   'security.totpRequiredRoles': [],
+  // Years whose official holiday schedule is entered; from 1 October administrators are warned about the next.
+  'calendar.officialYears': DEFAULT_OFFICIAL_YEARS.map((year) => ({
+    year,
+    reference: 'Lịch chính thức có sẵn trong phần mềm (calendar-defaults.ts)',
+  })),
 };

@@ -20,3 +20,4 @@ export {
 } from './status';
 export { renderDigestEmail, type DigestEmailData, type StaffMailItem } from './digest';
 export { renderOverdueEmail, type OverdueEmailData } from './overdue';
+export { renderCalendarScheduleEmail, type CalendarScheduleEmailData } from './calendar-schedule';

@@ -138,6 +138,21 @@ export function isClosed(s: Status): boolean {
   return CLOSED.has(s);
 }
 
+// Closed without an answer (spec §4 classes 1, 2, 4, a duplicate; §6 the R03 closure): the answer deadline
+// no longer applies, so pages show the closure instead of a due date. An answered PAKN keeps its due date,
+// against which it was on time or late.
+const CLOSED_WITHOUT_ANSWER: ReadonlySet<Status> = new Set<Status>([
+  'refused',
+  'transferred',
+  'forwarded',
+  'duplicate',
+  'closed_no_info',
+]);
+
+export function answerClockApplies(s: Status): boolean {
+  return !CLOSED_WITHOUT_ANSWER.has(s);
+}
+
 export const STATUS_LABELS: Record<Status, { vi: string; en: string }> = {
   received: { vi: 'Đã tiếp nhận', en: 'Received' },
   refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },

@@ -3,6 +3,7 @@
 // All go through the outbox, inside the transaction of the change (or the event) they report.
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import * as s from '../../db/schema';
+import { sendScheduleWarning } from './calendar-schedule.server';
 import { ratingUrl } from './ratings.server';
 import {
   renderDigestEmail,
@@ -522,6 +523,12 @@ export function runNotificationJobs(opts: { now?: Date; db?: Db } = {}) {
       log.info({ alerted, progress }, 'notifications: overdue alerts and progress updates queued');
   } catch (err) {
     log.error({ err }, 'notifications: overdue alert failed');
+  }
+  try {
+    const { sent } = sendScheduleWarning(opts);
+    if (sent > 0) log.info({ sent }, 'notifications: missing holiday schedule warning queued');
+  } catch (err) {
+    log.error({ err }, 'notifications: holiday schedule warning failed');
   }
 }
 

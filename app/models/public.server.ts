@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '../../db/schema';
+import { lateExtensions, publicDocumentType } from './extension-timing.server';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
@@ -210,6 +211,7 @@ export function getPublished({ code }: { code: string }, db: Db = getDb()) {
           }),
         )
       : null;
+  const late = lateExtensions(db, [p.id]);
   const timeline: PublicEvent[] = db
     .select()
     .from(s.events)
@@ -221,7 +223,8 @@ export function getPublished({ code }: { code: string }, db: Db = getDb()) {
       const u = data.unitId ? units.get(data.unitId) : undefined;
       return {
         id: e.id,
-        type: e.type,
+        // an extension after the due date says so; one made in time is a plain extension
+        type: e.type === 'extend' && late.get(p.id) === true ? 'extend_late' : e.type,
         at: e.createdAt,
         unitName: u?.name,
         unitNameEn: u?.nameEn,
@@ -249,7 +252,8 @@ export function getPublished({ code }: { code: string }, db: Db = getDb()) {
     })
     .from(s.documents)
     .where(and(eq(s.documents.paknId, p.id), eq(s.documents.isPublic, true)))
-    .all();
+    .all()
+    .map((d) => ({ ...d, type: publicDocumentType(d.type, p.id, late) }));
   return {
     status: 'published' as const,
     pakn: {
@@ -324,9 +328,10 @@ export function publicRegister({ year }: { year?: number }, db: Db = getDb()) {
   const d = s.documents;
   const where: SQL[] = [eq(d.isPublic, true)];
   if (year) where.push(eq(d.year, year));
-  return db
+  const rows = db
     .select({
       id: d.id,
+      paknId: d.paknId,
       type: d.type,
       number: d.number,
       issuedDate: d.issuedDate,
@@ -340,6 +345,11 @@ export function publicRegister({ year }: { year?: number }, db: Db = getDb()) {
     .orderBy(desc(d.issuedDate), desc(d.id))
     .limit(500)
     .all();
+  const late = lateExtensions(
+    db,
+    rows.filter((r) => r.type === 'late_apology' && r.paknId !== null).map((r) => r.paknId!),
+  );
+  return rows.map(({ paknId, ...r }) => ({ ...r, type: publicDocumentType(r.type, paknId, late) }));
 }
 
 /**

@@ -14,7 +14,7 @@ import { ErrorSummary } from '~/components/form';
 import { formatDateVi } from '~/domain/dates';
 import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { can } from '~/domain/permissions';
-import { STATUSES } from '~/domain/workflow';
+import { answerClockApplies, isStatus, STATUSES } from '~/domain/workflow';
 import { listFields, listUnits } from '~/models/config.server';
 import { QUEUE_SORTS } from '~/domain/queue';
 import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models/queue.server';
@@ -47,7 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         status: r.status,
         unit: r.unitId ? (unitName.get(r.unitId) ?? null) : null,
         received: formatDateVi(r.receivedDate),
-        due: formatDateVi(r.answerDue),
+        // refused, transferred…: the answer deadline no longer applies (the status column says what happened)
+        due: isStatus(r.status) && !answerClockApplies(r.status) ? null : formatDateVi(r.answerDue),
         extended: r.extendedTo !== null,
         dueState: r.dueState,
         version: r.version,
@@ -316,7 +317,7 @@ export default function Queue() {
               <td>{r.unit ?? t('staff.queue.noUnit')}</td>
               <td>{r.received}</td>
               <td>
-                {r.due}
+                {r.due ?? t('answerClock.none')}
                 {r.extended ? <span className="hint"> ({t('staff.queue.extended')})</span> : null}{' '}
                 {r.dueState ? (
                   <span className={`tag tag-${r.dueState}`}>{t(`dueState.${r.dueState}`)}</span>

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/form';
 import { ActionForms, type ActionResult } from '~/components/staff-action-forms';
+import { closureText } from '~/domain/answer-clock';
 import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { DocumentList } from '~/components/document-list';
@@ -131,6 +132,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         isPublic: e.isPublic,
       })),
       due: { date: formatDateVi(r.due.due), why: explainDueDate(r.due, locale), state: r.dueState },
+      closure: closureText(t, p.status, p.closedAt),
       classifyDue: { date: formatDateVi(r.classifyDue.due), why: explainDueDate(r.classifyDue, locale) },
       transferDue: { date: formatDateVi(r.transferDue.due), why: explainDueDate(r.transferDue, locale) },
       showEarlyDues: p.status === 'received',
@@ -237,16 +239,23 @@ export default function RecordPage() {
         <Row label={t('staff.record.status')}>
           <strong>{t(`staff.status.${p.status}`)}</strong>
         </Row>
-        <Row label={t('staff.record.dueAnswer')}>
-          {d.due.date}{' '}
-          {d.due.state ? (
-            <span className={`tag tag-${d.due.state}`}>{t(`dueState.${d.due.state}`)}</span>
-          ) : null}
-          <p className="hint">{d.due.why}</p>
-          {d.pausedSince ? (
-            <p className="hint">{t('staff.record.pausedSince', { date: d.pausedSince })}</p>
-          ) : null}
-        </Row>
+        {d.closure ? (
+          <Row label={t('answerClock.label')}>
+            {d.closure}
+            <p className="hint">{t('answerClock.notApplicable')}</p>
+          </Row>
+        ) : (
+          <Row label={t('staff.record.dueAnswer')}>
+            {d.due.date}{' '}
+            {d.due.state ? (
+              <span className={`tag tag-${d.due.state}`}>{t(`dueState.${d.due.state}`)}</span>
+            ) : null}
+            <p className="hint">{d.due.why}</p>
+            {d.pausedSince ? (
+              <p className="hint">{t('staff.record.pausedSince', { date: d.pausedSince })}</p>
+            ) : null}
+          </Row>
+        )}
         {d.showEarlyDues ? (
           <>
             <Row label={t('staff.record.dueClassify')}>

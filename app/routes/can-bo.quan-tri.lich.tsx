@@ -9,6 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ScheduleWarning } from '~/components/schedule-warning';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Choices, ErrorSummary, Select, TextField } from '~/components/form';
 import { dayOfWeek, formatDateVi, toLocalDate } from '~/domain/dates';
@@ -23,6 +24,7 @@ import {
   validateCalculator,
 } from '~/models/admin-config.server';
 import { getCalendar } from '~/models/config.server';
+import { getScheduleWarning, listOfficialYears, recordOfficialYear } from '~/models/calendar-schedule.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -67,6 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       ...getCalendarYear(year),
       today,
+      scheduleWarning: getScheduleWarning(),
+      official: listOfficialYears().find((y) => y.year === year) ?? null,
       calcValues,
       calc,
       calcErrors,
@@ -90,6 +94,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : values.intent === 'delete'
         ? deleteCalendarOverride(String(values.date ?? ''), actor)
         : null;
+  if (values.intent === 'official') {
+    const recorded = recordOfficialYear(values, actor);
+    if (recorded.ok) return redirect(`${PATH}?nam=${yearOf(values.year, new Date().getFullYear())}&ok=saved`);
+    return json(
+      { intent: values.intent, values, errors: translateErrors(t, recorded.errors) },
+      { status: 400 },
+    );
+  }
   if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   if (result.ok) {
     const year = yearOf(String(values.date ?? '').slice(0, 4), new Date().getFullYear());
@@ -106,7 +118,12 @@ export default function WorkingCalendar() {
   const errors: Record<string, string> = result?.errors ?? {};
   const summary = [
     ...Object.entries(errors).map(([field, message]) => ({
-      id: field === 'form' ? 'overrides' : `override-${field}`,
+      id:
+        result?.intent === 'official'
+          ? `official-${field}`
+          : field === 'form'
+            ? 'overrides'
+            : `override-${field}`,
       message,
     })),
     ...Object.entries(data.calcErrors).map(([field, message]) => ({ id: `calc-${field}`, message })),
@@ -126,6 +143,39 @@ export default function WorkingCalendar() {
         {t('admin.calendar.title')} {data.year}
       </h1>
       <p>{t('admin.calendar.intro')}</p>
+      {data.scheduleWarning ? (
+        <ScheduleWarning warning={data.scheduleWarning} link={data.scheduleWarning.year !== data.year} />
+      ) : null}
+      <section aria-labelledby="official-title">
+        <h2 id="official-title">{t('admin.calendar.official.title', { year: data.year })}</h2>
+        {data.official ? (
+          <p>
+            {t('admin.calendar.official.entered', { year: data.year, reference: data.official.reference })}
+          </p>
+        ) : (
+          <p>{t('admin.calendar.official.notEntered', { year: data.year })}</p>
+        )}
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="official" />
+          <input type="hidden" name="year" value={data.year} />
+          <TextField
+            id="official-reference"
+            name="reference"
+            label={t('admin.calendar.official.reference')}
+            hint={t('admin.calendar.official.referenceHint')}
+            error={result?.intent === 'official' ? errors.reference : undefined}
+            defaultValue={
+              result?.intent === 'official'
+                ? String(result.values.reference ?? '')
+                : (data.official?.reference ?? '')
+            }
+            maxLength={300}
+          />
+          <button type="submit" className="button button-secondary">
+            {t('admin.calendar.official.submit', { year: data.year })}
+          </button>
+        </Form>
+      </section>
       <nav aria-label={t('admin.calendar.yearNav')}>
         <ul className="inline-list">
           <li>

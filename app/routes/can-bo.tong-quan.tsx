@@ -5,9 +5,11 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, LineChart, TargetsTable } from '~/components/svg-chart';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ScheduleWarning } from '~/components/schedule-warning';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
-import { isUnitScoped } from '~/domain/permissions';
+import { can, isUnitScoped } from '~/domain/permissions';
 import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/report-periods';
+import { getScheduleWarning } from '~/models/calendar-schedule.server';
 import { AGEING_BUCKETS, buildDashboard, reportCutoffDay } from '~/models/reports.server';
 import { requirePermission } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -58,6 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })),
       targets: dash.targets,
       targetsPeriod: periodLabel(year, locale),
+      scheduleWarning: can(actor, 'admin:calendar') ? getScheduleWarning({ now }) : null,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
@@ -72,6 +75,7 @@ export default function Dashboard() {
     <div className="dashboard">
       <h1>{t('reports.dashboard.title')}</h1>
       <p className="lead-small">{t('reports.dashboard.intro', { time: d.time })}</p>
+      {d.scheduleWarning ? <ScheduleWarning warning={d.scheduleWarning} /> : null}
       <p>
         <Link to="/can-bo/bao-cao">{t('reports.dashboard.fullReport')}</Link>
       </p>

@@ -9,6 +9,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextArea } from '~/components/form';
+import { closureText } from '~/domain/answer-clock';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { dueState, explainDueDate } from '~/domain/deadlines';
 import { normaliseCode } from '~/domain/pakn';
@@ -72,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       receivedOn: formatDateVi(p.receivedAt),
       due: formatDateVi(due.due),
       dueWhy: explainDueDate(due, locale),
+      closure: closureText(t, p.status, p.closedAt),
       dueState: open ? dueState(due, toLocalDate(new Date()), getCalendar()) : null,
       unit: unit ? (locale === 'en' ? unit.nameEn : unit.name) : null,
       record: {
@@ -209,13 +211,23 @@ export default function FollowStatus() {
           <dt>{t('intake.receipt.receivedOn')}</dt>
           <dd>{d.receivedOn}</dd>
         </div>
-        <div className="summary-row">
-          <dt>{t('intake.receipt.dueOn')}</dt>
-          <dd>
-            {d.due}
-            <p className="hint">{d.dueWhy}</p>
-          </dd>
-        </div>
+        {d.closure ? (
+          <div className="summary-row">
+            <dt>{t('answerClock.label')}</dt>
+            <dd>
+              {d.closure}
+              <p className="hint">{t('answerClock.notApplicable')}</p>
+            </dd>
+          </div>
+        ) : (
+          <div className="summary-row">
+            <dt>{t('intake.receipt.dueOn')}</dt>
+            <dd>
+              {d.due}
+              <p className="hint">{d.dueWhy}</p>
+            </dd>
+          </div>
+        )}
         {d.unit ? (
           <div className="summary-row">
             <dt>{t('intake.follow.unit')}</dt>

@@ -274,3 +274,13 @@ describe('labels', () => {
     expect(publicTexts).not.toContain(STATUS_LABELS.drafted.vi);
   });
 });
+
+describe('answerClockApplies', () => {
+  it('is false once a PAKN is closed without an answer, true otherwise (answered included)', async () => {
+    const { answerClockApplies, STATUSES } = await import('../../app/domain/workflow');
+    const without = STATUSES.filter((st) => !answerClockApplies(st));
+    expect(without.sort()).toEqual(['closed_no_info', 'duplicate', 'forwarded', 'refused', 'transferred']);
+    expect(answerClockApplies('answered')).toBe(true);
+    expect(answerClockApplies('awaiting_info')).toBe(true);
+  });
+});

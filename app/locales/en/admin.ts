@@ -207,9 +207,24 @@ export default {
       'On saving, the classification and answer due dates of open PAKN are recomputed and noted in their history.',
   },
   calendar: {
+    missing: {
+      title: 'The official holiday schedule for {{year}} has not been entered',
+      intro:
+        'Due dates falling in {{year}} follow only the Labour Code rules (Articles 111, 112), not the yearly official notice. Under the rules, the weekdays off are:',
+      link: 'Enter the {{year}} official schedule',
+    },
+    official: {
+      title: 'Official schedule for {{year}}',
+      entered: 'The {{year}} official schedule has been entered from: {{reference}}.',
+      notEntered:
+        'No official schedule recorded for {{year}}: days off follow the Labour Code rules. After entering the days off, compensatory and make-up days of the notice, record it here.',
+      reference: 'Notice the schedule comes from',
+      referenceHint: 'Number, date and issuing body, e.g. Notice No. …/TB-BNV of …',
+      submit: 'Record the {{year}} official schedule as entered',
+    },
     title: 'Working-day calendar',
     intro:
-      "The public holidays of the Labour Code come from the holiday library; here you enter each year's official schedule for civil servants: extra days off, compensatory days and make-up working days. Every change recomputes the due dates of open PAKN.",
+      "The public holidays and compensatory days of the Labour Code (Articles 111, 112) are computed; here you enter each year's official schedule for civil servants: extra days off, compensatory days and make-up working days. Every change recomputes the due dates of open PAKN.",
     yearNav: 'Choose a year',
     previousYear: '← {{year}}',
     nextYear: '{{year}} →',

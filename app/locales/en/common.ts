@@ -83,6 +83,17 @@ export default {
     forwarded: 'Forwarded for handling under the relevant law',
     closed: 'Closed',
   },
+  // Shown instead of the answer due date when the PAKN was closed without an answer.
+  answerClock: {
+    label: 'Closed',
+    notApplicable: 'The reply deadline no longer applies.',
+    none: 'Not applicable',
+    refused: 'Not accepted on {{date}}',
+    transferred: 'Transferred to the competent agency on {{date}}',
+    forwarded: 'Forwarded to the responsible body on {{date}}',
+    duplicate: 'Marked as a duplicate on {{date}}',
+    closed_no_info: 'Closed on {{date}}: information not received',
+  },
   dueState: {
     onTrack: 'On track',
     dueSoon: 'Due soon',

@@ -206,4 +206,12 @@ export default {
     statusLabel: 'Status',
     openQueue: 'Open the queue',
   },
+  // The administrators' reminder from 1 October while next year's official schedule is missing.
+  calendarSchedule: {
+    subject: '[PAKN] {{year}} official holiday schedule not entered',
+    heading: 'The official holiday schedule for {{year}} has not been entered',
+    intro:
+      'The {{year}} working-day calendar follows only the Labour Code rules (Articles 111, 112), not the yearly official notice. The weekdays off under the rules are:',
+    open: 'Open the calendar to enter the official schedule',
+  },
 };

@@ -30,7 +30,7 @@ export default {
   documents: {
     registerTitle: 'Register of published documents',
     registerIntro:
-      'Transfer letters, reports on results, and written explanations (refusals, late answers), with personal data removed.',
+      'Transfer letters, reports on results, and written explanations (refusals, extensions, late answers), with personal data removed.',
     year: 'Year',
     number: 'Number',
     date: 'Date',
@@ -41,6 +41,7 @@ export default {
     type: {
       refusal: 'Notice of refusal',
       info_request: 'Request for more information',
+      extension_notice: 'Notice of a new answer date',
       late_apology: 'Explanation and apology for a late answer',
       transfer: 'Transfer letter',
       reply_cover: 'Official reply',
@@ -172,6 +173,7 @@ export default {
     mark_duplicate: 'Duplicate of another item',
     request_info: 'More information requested from the sender',
     receive_info: 'The sender provided more information',
+    extend_late: 'Answer date extended after it had passed',
     extend: 'Time limit extended',
     approve: 'Answered',
     keep_studying: 'Being studied further',

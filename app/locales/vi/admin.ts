@@ -209,9 +209,24 @@ export default {
       'Khi lưu, hạn phân loại và hạn trả lời của các phản ánh, kiến nghị đang mở được tính lại và ghi vào lịch sử xử lý.',
   },
   calendar: {
+    missing: {
+      title: 'Chưa nhập lịch nghỉ lễ, Tết chính thức năm {{year}}',
+      intro:
+        'Hạn xử lý rơi vào năm {{year}} đang tính theo quy định của Bộ luật Lao động (Điều 111, 112), chưa theo thông báo chính thức hằng năm. Theo quy định, các ngày làm việc được nghỉ là:',
+      link: 'Nhập lịch chính thức năm {{year}}',
+    },
+    official: {
+      title: 'Lịch chính thức năm {{year}}',
+      entered: 'Đã nhập lịch chính thức năm {{year}} theo: {{reference}}.',
+      notEntered:
+        'Chưa ghi nhận lịch chính thức năm {{year}}: ngày nghỉ đang theo quy định của Bộ luật Lao động. Sau khi nhập các ngày nghỉ, nghỉ bù, làm bù theo thông báo, hãy ghi nhận tại đây.',
+      reference: 'Văn bản thông báo lịch nghỉ',
+      referenceHint: 'Số, ngày và cơ quan ban hành, ví dụ: Thông báo số …/TB-BNV ngày …',
+      submit: 'Ghi nhận đã nhập lịch chính thức năm {{year}}',
+    },
     title: 'Lịch làm việc năm',
     intro:
-      'Ngày nghỉ lễ theo Bộ luật Lao động có sẵn trong thư viện; ở đây khai báo lịch nghỉ chính thức của cán bộ, công chức mỗi năm: ngày nghỉ thêm, nghỉ bù và ngày làm việc bù. Mọi thay đổi đều tính lại hạn của phản ánh, kiến nghị đang mở.',
+      'Ngày nghỉ lễ, nghỉ bù theo Bộ luật Lao động (Điều 111, 112) được tính sẵn; ở đây khai báo lịch nghỉ chính thức của cán bộ, công chức mỗi năm: ngày nghỉ thêm, nghỉ bù và ngày làm việc bù. Mọi thay đổi đều tính lại hạn của phản ánh, kiến nghị đang mở.',
     yearNav: 'Chọn năm',
     previousYear: '← Năm {{year}}',
     nextYear: 'Năm {{year}} →',

@@ -83,6 +83,17 @@ export default {
     forwarded: 'Đã chuyển xử lý theo quy định',
     closed: 'Đã kết thúc',
   },
+  // Shown instead of the answer due date when the PAKN was closed without an answer.
+  answerClock: {
+    label: 'Kết thúc xử lý',
+    notApplicable: 'Thời hạn trả lời không còn áp dụng.',
+    none: 'Không áp dụng',
+    refused: 'Đã từ chối tiếp nhận ngày {{date}}',
+    transferred: 'Đã chuyển cơ quan có thẩm quyền ngày {{date}}',
+    forwarded: 'Đã chuyển cơ quan xử lý theo quy định ngày {{date}}',
+    duplicate: 'Đã xác định trùng lặp ngày {{date}}',
+    closed_no_info: 'Đã đóng ngày {{date}} do không nhận được thông tin bổ sung',
+  },
   dueState: {
     onTrack: 'Trong hạn',
     dueSoon: 'Sắp đến hạn',

@@ -208,4 +208,12 @@ export default {
     statusLabel: 'Tình trạng',
     openQueue: 'Mở danh sách phản ánh, kiến nghị',
   },
+  // The administrators' reminder from 1 October while next year's official schedule is missing.
+  calendarSchedule: {
+    subject: '[PAKN] Chưa nhập lịch nghỉ lễ, Tết chính thức năm {{year}}',
+    heading: 'Chưa nhập lịch nghỉ lễ, Tết chính thức năm {{year}}',
+    intro:
+      'Lịch làm việc năm {{year}} đang chỉ theo quy định của Bộ luật Lao động (Điều 111, 112), chưa theo thông báo chính thức hằng năm. Các ngày làm việc được nghỉ theo quy định là:',
+    open: 'Mở lịch làm việc để nhập lịch chính thức',
+  },
 };

@@ -30,7 +30,7 @@ export default {
   documents: {
     registerTitle: 'Sổ công khai văn bản',
     registerIntro:
-      'Văn bản chuyển phản ánh, kiến nghị, báo cáo kết quả xử lý và các văn bản giải trình (từ chối tiếp nhận, trả lời quá hạn), đã ẩn thông tin cá nhân.',
+      'Văn bản chuyển phản ánh, kiến nghị, báo cáo kết quả xử lý và các văn bản giải trình (từ chối tiếp nhận, gia hạn hoặc trả lời quá hạn), đã ẩn thông tin cá nhân.',
     year: 'Năm',
     number: 'Số văn bản',
     date: 'Ngày',
@@ -41,6 +41,7 @@ export default {
     type: {
       refusal: 'Thông báo từ chối tiếp nhận',
       info_request: 'Đề nghị bổ sung thông tin',
+      extension_notice: 'Thông báo gia hạn thời hạn trả lời',
       late_apology: 'Văn bản giải trình, xin lỗi do trả lời quá hạn',
       transfer: 'Văn bản chuyển phản ánh, kiến nghị',
       reply_cover: 'Công văn trả lời',
@@ -171,6 +172,7 @@ export default {
     mark_duplicate: 'Trùng với phản ánh, kiến nghị khác',
     request_info: 'Đề nghị người gửi bổ sung thông tin',
     receive_info: 'Người gửi đã bổ sung thông tin',
+    extend_late: 'Gia hạn thời hạn trả lời sau khi đã quá hạn',
     extend: 'Gia hạn thời hạn trả lời',
     approve: 'Đã trả lời',
     keep_studying: 'Tiếp tục nghiên cứu',
