@@ -490,7 +490,7 @@ const TARGETS: Target[] = [
     ok: [200, 302],
     flow: true,
     options: (ctx) => {
-      type C = { token?: string; ip?: string; n?: number };
+      type C = { token?: string; cookie?: string; ip?: string; n?: number };
       return {
         requests: [
           {
@@ -503,9 +503,15 @@ const TARGETS: Target[] = [
               // no Accept-Encoding here: the token is read from the page
               return { ...req, headers: { Accept: 'text/html', 'X-Forwarded-For': context.ip } };
             },
-            onResponse: (status, body, context: C) => {
+            onResponse: (status, body, context: C, headers) => {
               context.token =
                 status === 200 ? /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(body)?.[1] : undefined;
+              // the draft is bound to the browser that opened the form (its cookie)
+              const set = headers?.['set-cookie'];
+              context.cookie = (Array.isArray(set) ? set : [set])
+                .map(String)
+                .find((c) => c.startsWith('pakn_draft='))
+                ?.split(';')[0];
             },
           },
           {
@@ -523,6 +529,7 @@ const TARGETS: Target[] = [
                 headers: {
                   ...ACCEPT,
                   Origin: ctx.baseUrl,
+                  Cookie: context.cookie ?? '',
                   'X-Forwarded-For': context.ip!,
                   'Content-Type': 'application/x-www-form-urlencoded',
                 },
@@ -544,6 +551,7 @@ const TARGETS: Target[] = [
                 headers: {
                   ...ACCEPT,
                   Origin: ctx.baseUrl,
+                  Cookie: context.cookie ?? '',
                   'X-Forwarded-For': context.ip!,
                   'Content-Type': 'application/x-www-form-urlencoded',
                 },

@@ -30,10 +30,15 @@ import {
   saveDraft,
   updateDraftFiles,
 } from '~/models/submission.server';
-import { randomToken } from '~/utils/crypto.server';
+import { holdsDraft, issueDraftToken } from '~/utils/draft-cookie.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { parseSubmissionForm, type FileProblem } from '~/utils/uploads.server';
+import {
+  parseSubmissionForm,
+  removeUpload,
+  type FileProblem,
+  type StoredUpload,
+} from '~/utils/uploads.server';
 
 type Values = Record<string, string | string[] | undefined>;
 type ActionResult = { values: Values; errors: Record<string, string[]>; formError?: string };
@@ -51,10 +56,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = getLocale(request);
   const t = getT(locale);
+  // only a draft this browser started is reopened; a token from a link starts a new one
   const given = url.searchParams.get('t') ?? '';
-  const draft = getDraft({ token: given });
-  // a token already sent starts a new submission; a fresh or failed one keeps its files
-  const token = DRAFT_TOKEN_PATTERN.test(given) && !draft?.paknId ? given : randomToken();
+  const held = await holdsDraft(request, given);
+  const draft = held ? getDraft({ token: given }) : null;
+  // a draft already sent starts a new submission; a fresh or failed one keeps its files
+  const issued = held && !draft?.paknId ? undefined : await issueDraftToken(request);
+  const token = issued?.token ?? given;
   const agency = getAgency();
   return json(
     {
@@ -67,7 +75,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       limits: formLimits(),
       pageTitle: `${t('intake.form.title')} – ${t('app.shortName')}`,
     },
-    { headers: { 'Cache-Control': 'no-store' } },
+    {
+      headers: {
+        'Cache-Control': 'no-store',
+        ...(issued ? { 'Set-Cookie': issued.setCookie } : {}),
+      },
+    },
   );
 }
 
@@ -88,24 +101,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
     );
   }
+  // a draft this browser did not start is never read or changed: the post starts a new draft
+  const own = (await holdsDraft(request, token)) && !getDraft({ token })?.paknId;
   const { maxFiles, maxMb } = formLimits();
   const contentType = request.headers.get('Content-Type') ?? '';
   let form: FormData;
+  let stored: StoredUpload[] = [];
   let problems: FileProblem[] = [];
   let tooManyParts = false;
   try {
     if (contentType.startsWith('multipart/form-data')) {
-      const parsed = await parseSubmissionForm(request, {
+      ({ form, stored, problems, tooManyParts } = await parseSubmissionForm(request, {
         maxFiles,
         maxBytes: maxMb * 1024 * 1024,
-        existingFiles: listDraftFiles({ token }).length,
-      });
-      updateDraftFiles({
-        token,
-        added: parsed.stored,
-        removeIds: parsed.form.getAll('removeFile').map(Number).filter(Number.isInteger),
-      });
-      ({ form, problems, tooManyParts } = parsed);
+        existingFiles: own ? listDraftFiles({ token }).length : 0,
+      }));
     } else if (contentType.startsWith('application/x-www-form-urlencoded')) {
       form = await request.formData();
     } else {
@@ -115,6 +125,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof Response) throw error;
     throw json({ message: t('intake.form.badRequest') }, { status: 400 });
   }
+  const removeIds = own ? form.getAll('removeFile').map(Number).filter(Number.isInteger) : [];
+  if (own) updateDraftFiles({ token, added: stored, removeIds });
 
   const values = Object.fromEntries(
     [...new Set(form.keys())].map((k) => [
@@ -128,6 +140,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (form.get('website')) {
     // the honeypot: people never see this field; bots fill it
+    if (!own) discardUploads(stored);
     return json<ActionResult>(
       { values: flat, errors: {}, formError: t('intake.form.badRequest') },
       { status: 400 },
@@ -149,11 +162,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   delete errors[''];
 
   if (submission.status !== 'success' || Object.keys(errors).length) {
+    // files of a failed post are kept only with a draft this browser holds
+    if (!own && stored.length) {
+      discardUploads(stored);
+      errors.files = [...fileErrors, '!' + t('intake.errors.filesNotKept')];
+    }
     const scannerDown = problems.length > 0 && problems.every((p) => p.key === 'fileScanUnavailable');
     return json<ActionResult>({ values: flat, errors }, { status: scannerDown ? 503 : 400 });
   }
-  saveDraft({ token, data: submission.value, lang: locale });
-  return redirect(`/gop-y/kiem-tra?t=${token}`);
+  if (own) {
+    saveDraft({ token, data: submission.value, lang: locale });
+    return redirect(`/gop-y/kiem-tra?t=${token}`);
+  }
+  const issued = await issueDraftToken(request);
+  updateDraftFiles({ token: issued.token, added: stored, removeIds: [] });
+  saveDraft({ token: issued.token, data: submission.value, lang: locale });
+  return redirect(`/gop-y/kiem-tra?t=${issued.token}`, { headers: { 'Set-Cookie': issued.setCookie } });
 }
 
 const FIELD_ORDER = [
@@ -425,6 +449,10 @@ export default function SubmitForm() {
       </Form>
     </div>
   );
+}
+
+function discardUploads(files: StoredUpload[]) {
+  for (const f of files) removeUpload(f.storedName);
 }
 
 function formatSize(bytes: number) {

@@ -1,4 +1,5 @@
-// "Check your answers": the last step before a PAKN is registered. Sending is idempotent per token.
+// "Check your answers": the last step before a PAKN is registered. Sending is idempotent per token,
+// for the browser that holds the draft (its cookie) only.
 import {
   json,
   redirect,
@@ -11,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { getSetting, listFields } from '~/models/config.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { confirmDraft, getDraft, listDraftFiles } from '~/models/submission.server';
+import { holdsDraft } from '~/utils/draft-cookie.server';
 import { grantFollowAccess } from '~/utils/follow-session.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -19,7 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('t') ?? '';
-  const draft = getDraft({ token });
+  // only the browser that started the draft sees it
+  const draft = (await holdsDraft(request, token)) ? getDraft({ token }) : null;
   if (!draft) return redirect('/gop-y?het-han=1');
   if (draft.paknId) return redirect('/theo-doi');
   const locale = getLocale(request);
@@ -42,7 +45,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(locale);
   const form = await request.formData().catch(() => null);
   const token = form?.get('t');
-  if (typeof token !== 'string' || !getDraft({ token })) return redirect('/gop-y?het-han=1');
+  // a browser that does not hold the draft can neither send it nor learn its code (double send)
+  if (typeof token !== 'string' || !(await holdsDraft(request, token)) || !getDraft({ token }))
+    return redirect('/gop-y?het-han=1');
   const limit = hitRateLimit({
     bucket: 'intake-submit',
     key: clientIp(context),

@@ -1,5 +1,6 @@
 // The citizen's whole journey, with and without JavaScript: home → form (Vietnamese text, one PDF) →
-// check your answers → send → receipt → receipt e-mail → private link in a fresh browser → status.
+// check your answers → back to change an answer (the file stays) → send → receipt → receipt e-mail →
+// private link in a fresh browser → status.
 import path from 'node:path';
 import {
   CODE_PATTERN,
@@ -65,6 +66,21 @@ test('gửi phản ánh, kiến nghị từ trang chủ đến thư xác nhận 
     }
     // multi-line content keeps its line break
     expect(await summaryValue(page, 'Nội dung').innerText()).toBe(f.content);
+  });
+
+  await test.step('back to the form to change the title: everything and the file are kept', async () => {
+    await page.getByRole('link', { name: 'Sửa Tiêu đề' }).click();
+    await expect(page).toHaveURL(/\/gop-y\?t=[A-Za-z0-9_-]+#title$/);
+    await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue(f.title!);
+    await expect(page.getByLabel('Họ và tên', { exact: true })).toHaveValue(f.fullName!);
+    const accepted = page.getByRole('group', { name: 'Tệp đã nhận' });
+    await expect(accepted).toContainText(pdfName);
+    f.title = `${f.title} (đã sửa)`;
+    await page.getByLabel('Tiêu đề', { exact: true }).fill(f.title);
+    await continueForm(page);
+    await expect(page).toHaveURL(/\/gop-y\/kiem-tra\?t=[A-Za-z0-9_-]+$/);
+    await expect(summaryValue(page, 'Tiêu đề')).toHaveText(f.title);
+    await expect(summaryValue(page, 'Tệp đính kèm')).toHaveText(pdfName);
   });
 
   let code = '';

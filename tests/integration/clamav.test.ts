@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
+import { draftCookieOf, PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
 
 const MODULE = path.join(ROOT, 'app/utils/clamav.server.ts');
 const clamdBinary = ['clamd', '/usr/sbin/clamd'].find((c) => spawnSync(c, ['--version']).status === 0);
@@ -141,7 +141,8 @@ describe('uploads with CLAMD_SOCKET set (a server process)', () => {
   });
 
   async function post(server: ServerProcess, name: string, data: Uint8Array) {
-    const page = await (await fetch(`${server.baseUrl}/gop-y`)).text();
+    const opened = await fetch(`${server.baseUrl}/gop-y`);
+    const page = await opened.text();
     const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(page)![1]!;
     const form = new FormData();
     for (const [k, v] of Object.entries(PAKN_FIELDS)) form.append(k, v);
@@ -150,7 +151,7 @@ describe('uploads with CLAMD_SOCKET set (a server process)', () => {
       method: 'POST',
       body: form,
       redirect: 'manual',
-      headers: { Origin: server.baseUrl },
+      headers: { Origin: server.baseUrl, Cookie: draftCookieOf(opened) },
     });
     return { token, status: res.status, html: await res.text() };
   }

@@ -606,14 +606,20 @@ describe('public forms', () => {
       'website',
       'removeFile',
     ];
+    // the draft belongs to the browser that opened the form: each post carries that browser's cookie
     const fresh = async () => {
-      const f = (await formsOf('/gop-y')).find((x) => x.action.startsWith('/gop-y?t='))!;
+      const opened = await app.fetch('/gop-y', { ip: nextIp() });
+      const html = await opened.text();
+      check('GET /gop-y (form page)', opened, html);
+      stats.gets += 1;
+      const f = scrapeForms(html, '/gop-y').find((x) => x.action.startsWith('/gop-y?t='))!;
       return {
         form: {
           ...f,
           fields: { ...valid, ...Object.fromEntries(Object.entries(f.fields).filter(([k]) => k === 't')) },
           names,
         },
+        cookie: mergeCookies(undefined, opened),
       };
     };
     const evilNames = [
@@ -653,7 +659,7 @@ describe('public forms', () => {
         body: raw.body,
       });
     // one whole submission with hostile text, sent: the follow page shows it escaped
-    const f = (await fresh()).form;
+    const { form: f, cookie: drafter } = await fresh();
     const hostile = {
       ...f.fields,
       title: '<script>alert(1)</script> tiêu đề',
@@ -665,12 +671,13 @@ describe('public forms', () => {
         { field: 'files', name: '<b>x</b>.pdf', data: PDF, type: 'application/pdf' },
       ]),
       follow: true, // the check page shows every value
+      cookie: drafter,
     });
     expect(checked.res.status).toBe(302);
     const sent = await send(
       '/gop-y/kiem-tra hostile whole',
       '/gop-y/kiem-tra',
-      { ...urlencoded({ t: (f.fields as Record<string, string>).t! }), follow: true }, // the receipt page
+      { ...urlencoded({ t: new URL(f.action, BASE).searchParams.get('t')! }), follow: true, cookie: drafter }, // the receipt page
     );
     expect(sent.res.status).toBe(302);
     expectClean(/\/gop-y/);

@@ -28,13 +28,28 @@ const VALID = {
   consent: 'on',
 };
 
+/** The cookies of the browser that opened each draft (the draft is bound to its browser). */
+const browserOf = new Map<string, string>();
+
 async function getToken(cookie = '') {
   const res = await app.fetch('/gop-y', { headers: { Cookie: cookie } });
   expect(res.status).toBe(200);
   const html = await res.text();
   const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(html)?.[1];
   expect(token).toBeTruthy();
+  const draft = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('pakn_draft='))
+    ?.split(';')[0];
+  browserOf.set(token!, [cookie, draft].filter(Boolean).join('; '));
   return token!;
+}
+
+/** A request from the browser that holds the draft `token`. */
+function fromBrowserOf(token: string, pathname: string, init: RequestInit & { ip?: string } = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('Cookie', browserOf.get(token) ?? '');
+  return app.fetch(pathname, { ...init, headers });
 }
 
 function multipart(
@@ -58,7 +73,7 @@ async function postForm(
   headers: Record<string, string> = {},
   ip?: string,
 ) {
-  return app.fetch(`/gop-y?t=${token}`, { method: 'POST', body, headers, ip });
+  return fromBrowserOf(token, `/gop-y?t=${token}`, { method: 'POST', body, headers, ip });
 }
 
 function countRows(table: string): number {
@@ -89,14 +104,14 @@ describe('sending a PAKN', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toBe(`/gop-y/kiem-tra?t=${token}`);
 
-    const review = await (await app.fetch(`/gop-y/kiem-tra?t=${token}`)).text();
+    const review = await (await fromBrowserOf(token, `/gop-y/kiem-tra?t=${token}`)).text();
     expect(review).toContain('Nguyễn Thị Hồng Đào');
     expect(review).toContain('0912345678');
     expect(review).toContain('giấy tờ.pdf');
     expect(countRows('pakn')).toBe(0);
 
     const send = () =>
-      app.fetch('/gop-y/kiem-tra', {
+      fromBrowserOf(token, '/gop-y/kiem-tra', {
         method: 'POST',
         body: new URLSearchParams({ t: token }),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -263,7 +278,7 @@ describe('bad input', () => {
     // the accepted file stays attached through the fix and the review
     const fixed = await postForm(token, multipart(VALID));
     expect(fixed.status).toBe(302);
-    const review = await (await app.fetch(`/gop-y/kiem-tra?t=${token}`)).text();
+    const review = await (await fromBrowserOf(token, `/gop-y/kiem-tra?t=${token}`)).text();
     expect(review).toContain('ok.png');
     // every file on disk belongs to a row
     const known = new Set(
@@ -319,7 +334,7 @@ describe('bad input', () => {
       multipart({ ...VALID, fullName: nfdName, title: '<script>alert(1)</script> thủ tục' }),
     );
     expect(res.status).toBe(302);
-    const review = await (await app.fetch(`/gop-y/kiem-tra?t=${token}`)).text();
+    const review = await (await fromBrowserOf(token, `/gop-y/kiem-tra?t=${token}`)).text();
     expect(review).toContain('Nguyễn Văn Đức'.normalize('NFC'));
     expect(review).not.toContain('<script>alert(1)</script>');
     expect(review).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -343,7 +358,7 @@ describe('bad input', () => {
     for (let i = 0; i < 3; i++) {
       const token = await getToken();
       await postForm(token, multipart(VALID), {}, '10.1.1.1');
-      const sent = await app.fetch('/gop-y/kiem-tra', {
+      const sent = await fromBrowserOf(token, '/gop-y/kiem-tra', {
         method: 'POST',
         body: new URLSearchParams({ t: token }),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { PAKN_FIELDS, startServer, type ServerProcess } from '../support/server-process';
+import { draftCookieOf, PAKN_FIELDS, startServer, type ServerProcess } from '../support/server-process';
 
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
 
@@ -67,6 +67,7 @@ it('logs every request with its id, status and duration, and no personal data or
   const page = await fetch(`${srv.baseUrl}/gop-y`);
   requestIds.push(page.headers.get('X-Request-Id') ?? '');
   const draftToken = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(await page.text())![1]!;
+  const draftCookie = draftCookieOf(page);
   const form = (fields: Record<string, string>) => {
     const f = new FormData();
     for (const [k, v] of Object.entries(fields)) f.append(k, v);
@@ -74,14 +75,20 @@ it('logs every request with its id, status and duration, and no personal data or
     return f;
   };
   const { consent: _consent, ...withoutConsent } = CITIZEN;
-  expect((await call(`/gop-y?t=${draftToken}`, { method: 'POST', body: form(withoutConsent) })).status).toBe(
-    400,
-  );
-  expect((await call(`/gop-y?t=${draftToken}`, { method: 'POST', body: form(CITIZEN) })).status).toBe(302);
-  expect((await call(`/gop-y/kiem-tra?t=${draftToken}`)).status).toBe(200);
+  const asDrafter = { Cookie: draftCookie };
+  expect(
+    (await call(`/gop-y?t=${draftToken}`, { method: 'POST', body: form(withoutConsent), headers: asDrafter }))
+      .status,
+  ).toBe(400);
+  expect(
+    (await call(`/gop-y?t=${draftToken}`, { method: 'POST', body: form(CITIZEN), headers: asDrafter }))
+      .status,
+  ).toBe(302);
+  expect((await call(`/gop-y/kiem-tra?t=${draftToken}`, { headers: asDrafter })).status).toBe(200);
   const sent = await call('/gop-y/kiem-tra', {
     method: 'POST',
     body: new URLSearchParams({ t: draftToken }),
+    headers: asDrafter,
   });
   expect(sent.status).toBe(302);
   const code = /^\/theo-doi\/([A-Z0-9-]+)\?moi=1$/.exec(sent.headers.get('Location') ?? '')![1]!;

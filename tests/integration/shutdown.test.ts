@@ -5,7 +5,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PAKN_FIELDS, startServer, waitUntil, type ServerProcess } from '../support/server-process';
+import {
+  draftCookieOf,
+  PAKN_FIELDS,
+  startServer,
+  waitUntil,
+  type ServerProcess,
+} from '../support/server-process';
 
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -37,7 +43,8 @@ function multipartBody(fields: Record<string, string>, file: { name: string; dat
 }
 
 it('finishes the request in flight, refuses new connections, closes the database and exits 0', async () => {
-  const html = await (await fetch(`${srv.baseUrl}/gop-y`)).text();
+  const opened = await fetch(`${srv.baseUrl}/gop-y`);
+  const html = await opened.text();
   const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(html)![1]!;
   const { body, contentType } = multipartBody(
     { ...PAKN_FIELDS, title: 'Tải lên chậm khi máy chủ dừng' },
@@ -49,7 +56,7 @@ it('finishes the request in flight, refuses new connections, closes the database
   const req = http.request(`${srv.baseUrl}/gop-y?t=${token}`, {
     method: 'POST',
     agent,
-    headers: { 'Content-Type': contentType, 'Content-Length': body.length },
+    headers: { 'Content-Type': contentType, 'Content-Length': body.length, Cookie: draftCookieOf(opened) },
   });
   const response = new Promise<{ status: number; location?: string }>((resolve, reject) => {
     req.on('response', (res) => {

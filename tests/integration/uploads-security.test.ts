@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { setSetting } from '../../app/models/config.server';
 import { getDb, type Db } from '../../app/utils/db.server';
-import { PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
+import { draftCookieOf, PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
 import { cookiesFrom, createStaffUser } from '../support/staff';
 
 const PDF = fs.readFileSync(path.join(ROOT, 'tests/fixtures/giay-to.pdf'));
@@ -22,8 +22,10 @@ type Upload = { name: string; data: Uint8Array; type?: string };
 
 /** The form step of a submission with files; returns the draft token, the status and the page. */
 async function postForm(files: Upload[], fields: Record<string, string> = {}) {
-  const page = await (await fetch(`${srv.baseUrl}/gop-y`)).text();
+  const opened = await fetch(`${srv.baseUrl}/gop-y`);
+  const page = await opened.text();
   const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(page)![1]!;
+  const cookie = draftCookieOf(opened);
   const form = new FormData();
   for (const [k, v] of Object.entries({ ...PAKN_FIELDS, ...fields })) form.append(k, v);
   for (const f of files)
@@ -36,19 +38,19 @@ async function postForm(files: Upload[], fields: Record<string, string> = {}) {
     method: 'POST',
     body: form,
     redirect: 'manual',
-    headers: { Origin: srv.baseUrl },
+    headers: { Origin: srv.baseUrl, Cookie: cookie },
   });
-  return { token, status: res.status, html: await res.text() };
+  return { token, cookie, status: res.status, html: await res.text() };
 }
 
 /** Form step, then "send": the PAKN id. */
 async function submit(files: Upload[]) {
-  const { token, status } = await postForm(files);
+  const { token, cookie, status } = await postForm(files);
   expect(status).toBe(302);
   const sent = await fetch(`${srv.baseUrl}/gop-y/kiem-tra`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { Origin: srv.baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { Origin: srv.baseUrl, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ t: token }),
   });
   expect(sent.status).toBe(302);

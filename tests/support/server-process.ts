@@ -181,6 +181,16 @@ export const PAKN_FIELDS = {
   consent: 'on',
 };
 
+/** `name=value` of the draft cookie a GET of the form sets (the browser that holds the draft). */
+export function draftCookieOf(res: Response): string {
+  return (
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('pakn_draft='))
+      ?.split(';')[0] ?? ''
+  );
+}
+
 export type SubmitResult =
   | { ok: true; code: string; token: string; cookie: string }
   | { ok: false; step: 'form' | 'check' | 'send'; error: string };
@@ -202,6 +212,8 @@ export async function submitPakn(
     const html = await page.text();
     const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(html)?.[1];
     if (page.status !== 200 || !token) return { ok: false, step, error: `GET /gop-y ${page.status}` };
+    // the draft belongs to the browser that opened the form: send its cookie back
+    const draftCookie = draftCookieOf(page);
 
     step = 'check';
     const form = new FormData();
@@ -215,7 +227,7 @@ export async function submitPakn(
     const checked = await fetch(`${baseUrl}/gop-y?t=${token}`, {
       method: 'POST',
       body: form,
-      headers,
+      headers: { ...headers, Cookie: draftCookie },
       redirect: 'manual',
       signal,
     });
@@ -227,7 +239,7 @@ export async function submitPakn(
     const sent = await fetch(`${baseUrl}/gop-y/kiem-tra`, {
       method: 'POST',
       body: new URLSearchParams({ t: token }),
-      headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { ...headers, Cookie: draftCookie, 'Content-Type': 'application/x-www-form-urlencoded' },
       redirect: 'manual',
       signal,
     });

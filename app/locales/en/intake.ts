@@ -116,6 +116,8 @@ export default {
     fileInfected: 'The file “{{name}}” appears to contain malware and was not accepted',
     fileScanUnavailable:
       'The file “{{name}}” could not be checked for malware right now (the scanner is temporarily unavailable). Please try again in a few minutes.',
+    filesNotKept:
+      'The files you chose were not kept because your session had expired. Please choose them again when you send the form.',
     invalid: 'The value is not valid',
     tooManyFields: 'The form has too many fields',
   },

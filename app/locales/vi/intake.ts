@@ -118,6 +118,8 @@ export default {
     fileInfected: 'Tệp “{{name}}” có dấu hiệu chứa mã độc và không được nhận',
     fileScanUnavailable:
       'Chưa kiểm tra được tệp “{{name}}” (hệ thống quét mã độc đang tạm ngừng). Vui lòng thử lại sau ít phút.',
+    filesNotKept:
+      'Các tệp bạn vừa chọn chưa được lưu vì phiên làm việc đã hết hạn. Vui lòng chọn lại tệp khi gửi lại biểu mẫu.',
     invalid: 'Giá trị không hợp lệ',
     tooManyFields: 'Biểu mẫu có quá nhiều trường dữ liệu',
   },
