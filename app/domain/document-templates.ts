@@ -38,6 +38,8 @@ export type OfficialDocument = {
   addressee?: string;
   paragraphs: string[];
   recipients?: string[];
+  /** indexes of `paragraphs` written in the safe Markdown subset (the approved answer) */
+  markdown?: number[];
   signerTitle: string;
   signerName: string;
 };
@@ -268,6 +270,16 @@ function clean(s: string | null | undefined): string {
     .trim();
 }
 
+/** Markdown source (the answer): NFC, no control characters except line breaks; indentation kept (nested lists). */
+function cleanMarkdown(s: string | null | undefined): string {
+  return (s ?? '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '')
+    .replace(/^\s*\n|\s+$/g, '');
+}
+
 /** Staff text → paragraphs (one per non-empty line). */
 function paragraphsOf(s: string | null | undefined): string[] {
   return clean(s)
@@ -459,14 +471,17 @@ function transfer(c: Common, i: TemplateInputs['transfer']): OfficialDocument {
 function replyCover(c: Common, i: TemplateInputs['reply_cover']): OfficialDocument {
   const you = formOfAddress(c.submitter);
   const A = clean(c.agency.name);
-  const body = paragraphsOf(i.answerBody);
-  const p: string[] = [received(c, you), `Sau khi nghiên cứu, ${A} trả lời như sau:`, ...body];
+  // the answer is written in the Markdown the answer form allows: one paragraph, drawn by the renderers
+  const body = cleanMarkdown(i.answerBody);
+  const p: string[] = [received(c, you), `Sau khi nghiên cứu, ${A} trả lời như sau:`];
+  const markdown = body ? [p.push(body) - 1] : [];
   if (i.outcome) p.push(`Kết quả xử lý: ${OUTCOME_TEXT[i.outcome]}.`);
   p.push(
     `Kết quả trả lời được công khai trên Cổng phản ánh, kiến nghị${clean(i.publicUrl) ? ` (${clean(i.publicUrl)})` : ''} theo quy định; thông tin cá nhân của ${you} chỉ được công khai khi ${you} đồng ý.`,
   );
   p.push(`${A} trân trọng cảm ơn ${you} đã quan tâm, đóng góp ý kiến đối với quy định hành chính.`);
-  return frame(c, 'reply_cover', submitterAddressee(c.submitter), p, ['Như trên;', 'Lưu: VT.']);
+  const doc = frame(c, 'reply_cover', submitterAddressee(c.submitter), p, ['Như trên;', 'Lưu: VT.']);
+  return markdown.length ? { ...doc, markdown } : doc;
 }
 
 /** Builds the document of `input.type` from the common facts and its own inputs. */

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { markdownBlocks, renderSafeMarkdown, type MarkdownRun } from './markdown.server';
 
 export type OfficialDocument = {
   agencyParent: string;
@@ -29,6 +30,8 @@ export type OfficialDocument = {
   paragraphs: string[];
   /** Nơi nhận */
   recipients?: string[];
+  /** indexes of `paragraphs` written in the safe Markdown subset (the approved answer), drawn with its emphasis */
+  markdown?: number[];
   signerTitle: string;
   signerName: string;
 };
@@ -82,6 +85,22 @@ export function pdfText(s: string): string {
     .replace(/ {2,}/g, ' ')
     .trim();
 }
+
+/** A run's text: as pdfText, but inner spaces and line breaks ('\n' from Markdown) are kept. */
+function pdfRunText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\v\f]+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? c : ''))
+    .replace(/ {2,}/g, ' ');
+}
+
+/** [bold][italic] → the registered face */
+const FACE: readonly [readonly [FontName, FontName], readonly [FontName, FontName]] = [
+  ['regular', 'italic'],
+  ['bold', 'boldItalic'],
+];
 
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 };
@@ -174,18 +193,52 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
   }
 
   // body
-  pdf.font('regular').fontSize(SIZE.body);
-  for (const p of doc.paragraphs) {
-    const text = pdfText(p);
-    if (!text) continue;
-    pdf.text(text, left, undefined, {
-      width: contentWidth,
-      align: 'justify',
-      indent: 10 * MM,
-      lineGap: 2,
-      paragraphGap: 6,
+  const markdown = new Set(doc.markdown ?? []);
+  const body: PDFKit.Mixins.TextOptions = { align: 'justify', indent: 10 * MM, lineGap: 2, paragraphGap: 6 };
+  /** runs of one block, each in its face, as one flowing paragraph starting at (x, y) */
+  const drawRuns = (
+    runs: MarkdownRun[],
+    x: number,
+    y: number | undefined,
+    options: PDFKit.Mixins.TextOptions,
+  ) => {
+    const rs = runs.map((r) => ({ ...r, text: pdfRunText(r.text) })).filter((r) => r.text);
+    const first = rs[0];
+    const last = rs[rs.length - 1];
+    if (!first || !last) return;
+    first.text = first.text.trimStart();
+    last.text = last.text.trimEnd();
+    rs.forEach((r, i) => {
+      pdf.font(FACE[r.bold ? 1 : 0][r.italic ? 1 : 0]).fontSize(SIZE.body);
+      const o = { ...options, width: left + contentWidth - x, continued: i < rs.length - 1 };
+      if (i === 0) pdf.text(r.text, x, y, o);
+      else pdf.text(r.text, o);
     });
-  }
+  };
+  doc.paragraphs.forEach((p, index) => {
+    if (!markdown.has(index)) {
+      const text = pdfText(p);
+      if (text) drawRuns([{ text, bold: false, italic: false }], left, undefined, body);
+      return;
+    }
+    for (const b of markdownBlocks(p)) {
+      if (b.kind === 'paragraph') drawRuns(b.runs, left, undefined, body);
+      else if (b.kind === 'heading') {
+        drawRuns(
+          b.runs.map((r) => ({ ...r, bold: true })),
+          left,
+          undefined,
+          { ...body, align: 'left', indent: 0 },
+        );
+      } else {
+        const markerX = left + 10 * MM + b.depth * 6 * MM;
+        const y = pdf.y;
+        if (b.marker)
+          pdf.font('regular').fontSize(SIZE.body).text(b.marker, markerX, y, { lineBreak: false });
+        drawRuns(b.runs, markerX + 6 * MM, y, { ...body, align: 'left', indent: 0, paragraphGap: 3 });
+      }
+    }
+  });
 
   // closing blocks side by side; start a new page if they would not fit
   const recipients = (doc.recipients ?? []).map(pdfText).filter(Boolean);
@@ -271,6 +324,9 @@ body { margin: 0 auto; max-width: 165mm; font-family: "Times New Roman", Tinos, 
 .title h1 { font-size: 14pt; margin: 0; } .title p { margin: 0; font-weight: bold; }
 .addressee { text-align: center; margin: 0 0 4mm; }
 .body p { text-align: justify; text-indent: 10mm; margin: 0 0 6pt; }
+.body ul, .body ol { margin: 0 0 6pt 10mm; padding-left: 6mm; } .body li { margin: 0 0 3pt; text-align: justify; }
+.body li p { text-indent: 0; margin: 0; } .body h3, .body h4 { font-size: 13pt; margin: 6pt 0; }
+.body ul { list-style-type: "- "; }
 .foot { margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
 .recipients { width: 45%; font-size: 11pt; } .recipients ul { list-style: none; margin: 0; padding: 0; }
 .recipients strong { font-size: 12pt; font-style: italic; }
@@ -307,7 +363,11 @@ ${!hasTitle && doc.subtitle ? `<div class="small">V/v ${t(doc.subtitle)}</div>` 
 ${hasTitle ? `<div class="title"><h1 class="upper">${t(doc.title)}</h1>${doc.subtitle ? `<p>${t(doc.subtitle)}</p>` : ''}</div>` : ''}
 ${doc.addressee ? `<p class="addressee">Kính gửi: ${t(doc.addressee)}</p>` : ''}
 <main class="body">
-${doc.paragraphs.map((p) => `<p>${t(p)}</p>`).join('\n')}
+${doc.paragraphs
+  .map((p, i) =>
+    doc.markdown?.includes(i) ? `<div class="md">${renderSafeMarkdown(p)}</div>` : `<p>${t(p)}</p>`,
+  )
+  .join('\n')}
 </main>
 <footer class="foot">
 <div class="recipients">${

@@ -243,7 +243,10 @@ describe('issuing at each step', () => {
     const d = docs.getDocument({ id: r.id })!;
     expect(d.isPublic).toBe(false);
     expect(d.doc.subtitle).toBe('trả lời phản ánh, kiến nghị');
-    expect(d.doc.paragraphs).toContain('Thời hạn giải quyết còn 10 ngày.');
+    expect(d.doc.paragraphs).toContain('Quy định đã được sửa đổi.\nThời hạn giải quyết còn 10 ngày.');
+    expect(d.doc.markdown).toEqual([
+      d.doc.paragraphs.indexOf('Quy định đã được sửa đổi.\nThời hạn giải quyết còn 10 ngày.'),
+    ]);
     expect(d.doc.paragraphs.join('\n')).toContain(
       'Kết quả xử lý: sửa đổi, bổ sung, bãi bỏ quy định hành chính theo thẩm quyền.',
     );

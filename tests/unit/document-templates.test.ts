@@ -288,11 +288,13 @@ describe('info_request, late_apology, transfer, reply_cover', () => {
 
   it('reply_cover: the answer paragraphs and the outcome', () => {
     const d = buildDocument(common({ number: '1/CV-KHCN' }), inputs.reply_cover);
-    expect(d.paragraphs.slice(1, 4)).toEqual([
+    // the answer stays one Markdown paragraph (the answer form allows Markdown), flagged for the renderers
+    expect(d.paragraphs.slice(1, 3)).toEqual([
       'Sau khi nghiên cứu, Sở Khoa học và Công nghệ tỉnh Phú Yên trả lời như sau:',
-      'Quy định hiện hành đã được sửa đổi tại Quyết định số 15/2025/QĐ-UBND.',
-      'Thời hạn giải quyết rút ngắn còn 10 ngày.',
+      'Quy định hiện hành đã được sửa đổi tại Quyết định số 15/2025/QĐ-UBND.\n\nThời hạn giải quyết rút ngắn còn 10 ngày.',
     ]);
+    expect(d.markdown).toEqual([2]);
+    expect(buildDocument(common(), inputs.refusal).markdown).toBeUndefined();
     expect(d.paragraphs.join('\n')).toContain(
       'Kết quả xử lý: sửa đổi, bổ sung, bãi bỏ quy định hành chính theo thẩm quyền.',
     );

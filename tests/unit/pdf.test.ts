@@ -129,6 +129,64 @@ describe('renderOfficialPdf', () => {
   });
 });
 
+describe('Markdown paragraphs (the approved answer)', () => {
+  const answer =
+    'Sở đã xem xét **kỹ lưỡng** và *ghi nhận* ý kiến.\n\n- Hồ sơ giảm còn **4** loại giấy tờ;\n- Nộp tại [Cổng Dịch vụ công](https://dichvucong.gov.vn).\n\n1. Bước một\n2. Bước hai';
+  const doc: OfficialDocument = {
+    ...base,
+    title: '',
+    paragraphs: ['Sau khi nghiên cứu, Sở trả lời như sau:', answer, 'Trân trọng./.'],
+    markdown: [1],
+  };
+
+  it('draws bold, italic and lists in the PDF, without the Markdown syntax', async () => {
+    const pdf = await renderOfficialPdf(doc);
+    const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, verbosity: 0 });
+    const d = await task.promise;
+    const items: { str: string; fontName: string }[] = [];
+    for (let i = 1; i <= d.numPages; i++) {
+      for (const it of (await (await d.getPage(i)).getTextContent()).items) {
+        if ('str' in it && it.str.trim()) items.push({ str: it.str, fontName: it.fontName });
+      }
+    }
+    await task.destroy();
+    const text = items
+      .map((i) => i.str)
+      .join(' ')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(text).not.toContain('**');
+    expect(text).not.toMatch(/\*ghi nhận\*/);
+    expect(text).not.toContain('](');
+    expect(text).toContain('Sở đã xem xét kỹ lưỡng và ghi nhận ý kiến.');
+    expect(text).toMatch(/- Hồ sơ giảm còn 4 loại giấy tờ;/);
+    expect(text).toContain('Cổng Dịch vụ công (https://dichvucong.gov.vn)');
+    expect(text).toMatch(/1\. Bước một 2\. Bước hai/);
+    const fontOf = (s: string) => items.find((i) => i.str.normalize('NFC').includes(s))?.fontName;
+    // bold and italic runs are drawn in other faces than the body text around them
+    expect(fontOf('kỹ lưỡng')).toBeDefined();
+    expect(fontOf('kỹ lưỡng')).not.toBe(fontOf('Sở đã xem xét'));
+    expect(fontOf('ghi nhận')).not.toBe(fontOf('kỹ lưỡng'));
+    expect(fontOf('ghi nhận')).not.toBe(fontOf('Sở đã xem xét'));
+  });
+
+  it('renders the Markdown as HTML in the printable page, still escaping the rest', () => {
+    const html = renderOfficialHtml({ ...doc, paragraphs: [...doc.paragraphs, '**không** phải Markdown'] });
+    expect(html).toContain('<strong>kỹ lưỡng</strong>');
+    expect(html).toContain('<em>ghi nhận</em>');
+    expect(html).toMatch(/<ul>\s*<li>Hồ sơ giảm còn <strong>4<\/strong> loại giấy tờ;<\/li>/);
+    expect(html).toMatch(/<ol>\s*<li>Bước một<\/li>/);
+    expect(html).toContain(
+      '<a href="https://dichvucong.gov.vn" rel="nofollow noopener">Cổng Dịch vụ công</a>',
+    );
+    // only the flagged paragraph is Markdown
+    expect(html).toContain('**không** phải Markdown');
+    expect(renderOfficialHtml({ ...doc, paragraphs: ['<b>x</b> **y**'], markdown: [0] })).toContain(
+      '&lt;b&gt;x&lt;/b&gt; <strong>y</strong>',
+    );
+  });
+});
+
 describe('formatPlaceDate', () => {
   it('follows NĐ 30 zero-padding', () => {
     expect(formatPlaceDate('Hà Nội', '05/03/2026')).toBe('Hà Nội, ngày 05 tháng 3 năm 2026');
