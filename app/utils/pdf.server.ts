@@ -230,7 +230,7 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
           undefined,
           { ...body, align: 'left', indent: 0 },
         );
-      } else {
+      } else if (b.kind === 'item') {
         const markerX = left + 10 * MM + b.depth * 6 * MM;
         const y = pdf.y;
         if (b.marker)
