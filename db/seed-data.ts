@@ -112,4 +112,7 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'report.cutoffDay': 15,
   'feedback.reconsiderationDays': 15,
   'security.totpRequiredRoles': [],
+  // document numbers (NĐ 30/2020): 01/TB-SKHCN, 01/SKHCN-TTHC; the unit drafts letters of PAKN not yet assigned
+  'documents.agencyAbbreviation': 'SKHCN',
+  'documents.draftingUnit': 'TTHC',
 };

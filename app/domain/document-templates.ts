@@ -12,9 +12,10 @@
  * Official documents are written in Vietnamese whatever the submitter's interface language (Luật Ban hành văn bản
  * and NĐ 30/2020: the language of official documents is Vietnamese), so the text lives here, not in app/locales.
  *
- * Numbers: `<seq>/<TB|CV>-<agency code>`, e.g. `12/TB-KHCN`. The sequence counts per number series and year
- * (NUMBER_SERIES): the three notices share TB, the two letters share CV, so no two documents of a year ever carry
- * the same number. To count each type separately, give each type its own series.
+ * Numbers (NĐ 30/2020): `01/TB-SKHCN` for a notice, `01/SKHCN-TTHC` (agency – drafting unit) for a công văn;
+ * the abbreviations are settings (`documents.agencyAbbreviation`, `documents.draftingUnit` when the PAKN has no
+ * unit yet). The sequence counts per number series and year (NUMBER_SERIES): the three notices share TB, the two
+ * letters share CV, so no two documents of a year ever carry the same number.
  *
  * `publicVersion` makes the text shown on the public register: the addressee (when it is the submitter) becomes
  * the redaction marker; every other line goes through detectPii with the submitter's context plus an exact search
@@ -83,10 +84,20 @@ export function agencyAbbreviation(codePrefix: string): string {
   return a || 'CQ';
 }
 
-/** `12/TB-KHCN` */
-export function formatDocumentNumber(seq: number, type: DocumentType, codePrefix: string): string {
+/** Who issues a document: the agency's abbreviation and the drafting unit's (a công văn carries both). */
+export type NumberParts = { agency: string; unit: string };
+
+/**
+ * Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.3): the number has at least two digits ('01'); a notice is
+ * `<nn>/TB-<agency>` ('01/TB-SKHCN'); a công văn carries no type: `<nn>/<agency>-<drafting unit>` ('01/SKHCN-TTHC').
+ */
+export function formatDocumentNumber(seq: number, type: DocumentType, parts: NumberParts): string {
   if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`Invalid document sequence: ${seq}`);
-  return `${seq}/${NUMBER_SERIES[type]}-${agencyAbbreviation(codePrefix)}`;
+  const n = String(seq).padStart(2, '0');
+  const agency = agencyAbbreviation(parts.agency);
+  if (NUMBER_SERIES[type] === 'TB') return `${n}/TB-${agency}`;
+  const unit = parts.unit.trim() ? agencyAbbreviation(parts.unit) : '';
+  return unit ? `${n}/${agency}-${unit}` : `${n}/${agency}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { agencyHeaderName, headerSegments, wrapHeader } from '~/domain/document-layout';
 import { markdownBlocks, renderSafeMarkdown, type MarkdownRun } from './markdown.server';
 
 export type OfficialDocument = {
@@ -105,7 +106,7 @@ const FACE: readonly [readonly [FontName, FontName], readonly [FontName, FontNam
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
-const SIZE = { body: 13, header: 12.5, small: 11 };
+const SIZE = { body: 13, header: 12, small: 11 };
 
 export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> {
   const f = fonts();
@@ -136,9 +137,10 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
   const bottomLimit = PAGE.height - MARGIN.bottom;
 
   // header: two columns
-  const leftW = contentWidth * 0.42;
-  const rightX = left + contentWidth * 0.4;
-  const rightW = contentWidth * 0.6;
+  // at 12 pt 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' fits the left column and the national name the right one, with a gap
+  const leftW = contentWidth * 0.41;
+  const rightX = left + contentWidth * 0.42;
+  const rightW = contentWidth * 0.58;
   const top = MARGIN.top;
 
   const centred = (
@@ -166,8 +168,16 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
   };
 
   pdf.y = top;
-  centred(doc.agencyParent.toLocaleUpperCase('vi'), left, leftW, 'regular', SIZE.header);
-  centred(doc.agencyName.toLocaleUpperCase('vi'), left, leftW, 'bold', SIZE.header);
+  /** a header text on whole words, never breaking a place name ('TỈNH PHÚ / YÊN'): see document-layout */
+  const headerLines = (text: string, font: FontName) => {
+    pdf.font(font).fontSize(SIZE.header);
+    const measure = (line: string) => pdf.widthOfString(line);
+    for (const line of wrapHeader(pdfText(text).toLocaleUpperCase('vi'), leftW - 2, measure)) {
+      centred(line, left, leftW, font, SIZE.header);
+    }
+  };
+  headerLines(doc.agencyParent, 'regular');
+  headerLines(agencyHeaderName(doc.agencyName, doc.agencyParent), 'bold');
   rule(left, leftW, Math.min(leftW * 0.4, 70));
   centred(`Số: ${doc.number}`, left, leftW, 'regular', SIZE.body);
   if (!doc.title.trim() && doc.subtitle) centred(`V/v ${doc.subtitle}`, left, leftW, 'regular', SIZE.small);
@@ -192,6 +202,23 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     pdf.moveDown(0.6);
   }
 
+  // the closing blocks' height, measured first: the last paragraph goes to the next page with them if needed
+  const recipients = (doc.recipients ?? []).map(pdfText).filter(Boolean);
+  const recW = contentWidth * 0.45;
+  const signX = left + contentWidth * 0.45;
+  const signW = contentWidth * 0.55;
+  const recText = recipients.map((r) => `- ${r}`).join('\n');
+  pdf.font('regular').fontSize(SIZE.small);
+  const recHeight = recipients.length ? pdf.heightOfString(recText, { width: recW }) + 20 : 0;
+  // 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC': one line each
+  const signerLines = doc.signerTitle.split(/\r?\n/).map(pdfText).filter(Boolean);
+  pdf.font('bold').fontSize(SIZE.body);
+  const signHeight =
+    pdf.heightOfString(signerLines.join('\n').toLocaleUpperCase('vi'), { width: signW }) +
+    pdf.heightOfString(pdfText(doc.signerName), { width: signW }) +
+    80;
+  const closingHeight = Math.max(recHeight, signHeight);
+
   // body
   const markdown = new Set(doc.markdown ?? []);
   const body: PDFKit.Mixins.TextOptions = { align: 'justify', indent: 10 * MM, lineGap: 2, paragraphGap: 6 };
@@ -215,10 +242,21 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
       else pdf.text(r.text, o);
     });
   };
+  const lastIndex = doc.paragraphs.length - 1;
   doc.paragraphs.forEach((p, index) => {
     if (!markdown.has(index)) {
       const text = pdfText(p);
-      if (text) drawRuns([{ text, bold: false, italic: false }], left, undefined, body);
+      if (!text) return;
+      if (index === lastIndex) {
+        // NĐ 30: the signature never stands alone on a page; it keeps the last paragraph with it
+        pdf.font('regular').fontSize(SIZE.body);
+        const together =
+          pdf.heightOfString(text, { ...body, width: contentWidth }) +
+          pdf.currentLineHeight(true) +
+          closingHeight;
+        if (pdf.y + together > bottomLimit && MARGIN.top + together <= bottomLimit) pdf.addPage();
+      }
+      drawRuns([{ text, bold: false, italic: false }], left, undefined, body);
       return;
     }
     for (const b of markdownBlocks(p)) {
@@ -240,23 +278,9 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     }
   });
 
-  // closing blocks side by side; start a new page if they would not fit
-  const recipients = (doc.recipients ?? []).map(pdfText).filter(Boolean);
-  const recW = contentWidth * 0.45;
-  const signX = left + contentWidth * 0.45;
-  const signW = contentWidth * 0.55;
-  const recText = recipients.map((r) => `- ${r}`).join('\n');
-  pdf.font('regular').fontSize(SIZE.small);
-  const recHeight = recipients.length ? pdf.heightOfString(recText, { width: recW }) + 20 : 0;
-  // 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC': one line each
-  const signerLines = doc.signerTitle.split(/\r?\n/).map(pdfText).filter(Boolean);
-  pdf.font('bold').fontSize(SIZE.body);
-  const signHeight =
-    pdf.heightOfString(signerLines.join('\n').toLocaleUpperCase('vi'), { width: signW }) +
-    pdf.heightOfString(pdfText(doc.signerName), { width: signW }) +
-    80;
-  pdf.moveDown(1);
-  if (pdf.y + Math.max(recHeight, signHeight) > bottomLimit) pdf.addPage();
+  // closing blocks side by side
+  pdf.font('regular').fontSize(SIZE.body).moveDown(1);
+  if (pdf.y + closingHeight > bottomLimit) pdf.addPage();
   const blockTop = pdf.y;
 
   if (recipients.length) {
@@ -308,6 +332,12 @@ const escapeHtml = (s: string): string =>
 /** escaped, and isolated so right-to-left text in a field cannot reorder the text around it */
 const t = (s: string | undefined): string => `<bdi>${escapeHtml(s ?? '')}</bdi>`;
 
+/** a header text in pieces that wrap as wholes ('ỦY BAN NHÂN DÂN' / 'TỈNH PHÚ YÊN'): never 'TỈNH PHÚ / YÊN' */
+const segments = (s: string): string =>
+  headerSegments(s)
+    .map((x) => `<bdi class="seg">${escapeHtml(x)}</bdi>`)
+    .join(' ');
+
 const PRINT_CSS = `
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 * { box-sizing: border-box; }
@@ -316,7 +346,7 @@ body { margin: 0 auto; max-width: 165mm; font-family: "Times New Roman", Tinos, 
 .head, .foot { display: flex; justify-content: space-between; gap: 4mm; }
 .head > div { text-align: center; font-size: 12pt; }
 .agency { width: 40%; } .nation { width: 60%; } .nation .b { white-space: nowrap; }
-.upper { text-transform: uppercase; } .b { font-weight: bold; } .i { font-style: italic; }
+.upper { text-transform: uppercase; } .seg { display: inline-block; } .b { font-weight: bold; } .i { font-style: italic; }
 .rule { display: block; margin: 1mm auto 2mm; border: 0; border-top: 0.6pt solid #000; }
 .agency .rule { width: 25mm; } .nation .rule { width: 58mm; }
 .small { font-size: 11pt; }
@@ -347,8 +377,8 @@ export function renderOfficialHtml(doc: OfficialDocument): string {
 <body>
 <header class="head">
 <div class="agency">
-<div class="upper">${t(doc.agencyParent)}</div>
-<div class="upper b">${t(doc.agencyName)}</div>
+<div class="upper">${segments(doc.agencyParent)}</div>
+<div class="upper b">${segments(agencyHeaderName(doc.agencyName, doc.agencyParent))}</div>
 <hr class="rule">
 <div>Số: ${t(doc.number)}</div>
 ${!hasTitle && doc.subtitle ? `<div class="small">V/v ${t(doc.subtitle)}</div>` : ''}

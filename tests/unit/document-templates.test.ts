@@ -101,19 +101,26 @@ const allText = (d: OfficialDocument) =>
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
 describe('numbers', () => {
-  it('formats <seq>/<TB|CV>-<agency code>', () => {
-    expect(formatDocumentNumber(12, 'refusal', 'KHCN')).toBe('12/TB-KHCN');
-    expect(formatDocumentNumber(3, 'info_request', 'KHCN')).toBe('3/TB-KHCN');
-    expect(formatDocumentNumber(7, 'late_apology', 'KHCN')).toBe('7/TB-KHCN');
-    expect(formatDocumentNumber(15, 'transfer', 'KHCN')).toBe('15/CV-KHCN');
-    expect(formatDocumentNumber(1, 'reply_cover', 'KHCN')).toBe('1/CV-KHCN');
+  const ours = { agency: 'SKHCN', unit: 'TTHC' };
+  it('NĐ 30: two digits at least; a notice <nn>/TB-<agency>, a công văn <nn>/<agency>-<drafting unit>', () => {
+    expect(formatDocumentNumber(1, 'refusal', ours)).toBe('01/TB-SKHCN');
+    expect(formatDocumentNumber(3, 'info_request', ours)).toBe('03/TB-SKHCN');
+    expect(formatDocumentNumber(12, 'late_apology', ours)).toBe('12/TB-SKHCN');
+    expect(formatDocumentNumber(1, 'transfer', ours)).toBe('01/SKHCN-TTHC');
+    expect(formatDocumentNumber(15, 'reply_cover', { agency: 'SKHCN', unit: 'QLKHCN' })).toBe(
+      '15/SKHCN-QLKHCN',
+    );
+    expect(formatDocumentNumber(123, 'reply_cover', ours)).toBe('123/SKHCN-TTHC');
   });
-  it('cleans the agency code and refuses a bad sequence', () => {
+  it('cleans the abbreviations and refuses a bad sequence', () => {
     expect(agencyAbbreviation(' sở kh-cn ')).toBe('SOKHCN');
     expect(agencyAbbreviation('Đ')).toBe('D');
     expect(agencyAbbreviation('--')).toBe('CQ');
-    expect(() => formatDocumentNumber(0, 'refusal', 'KHCN')).toThrow(RangeError);
-    expect(() => formatDocumentNumber(1.5, 'refusal', 'KHCN')).toThrow(RangeError);
+    expect(formatDocumentNumber(2, 'transfer', { agency: 'skhcn', unit: 'tt-hc' })).toBe('02/SKHCN-TTHC');
+    // without a drafting unit a công văn carries the agency's abbreviation only
+    expect(formatDocumentNumber(2, 'transfer', { agency: 'SKHCN', unit: '' })).toBe('02/SKHCN');
+    expect(() => formatDocumentNumber(0, 'refusal', ours)).toThrow(RangeError);
+    expect(() => formatDocumentNumber(1.5, 'refusal', ours)).toThrow(RangeError);
   });
   it('groups the notices and the letters into two series; three types are public', () => {
     expect(typesInSeries('TB').sort()).toEqual(['info_request', 'late_apology', 'refusal']);
