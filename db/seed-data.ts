@@ -118,4 +118,7 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
     year,
     reference: 'Lịch chính thức có sẵn trong phần mềm (calendar-defaults.ts)',
   })),
+  // document numbers (NĐ 30/2020): 01/TB-SKHCN, 01/SKHCN-TTHC; the unit drafts letters of PAKN not yet assigned
+  'documents.agencyAbbreviation': 'SKHCN',
+  'documents.draftingUnit': 'TTHC',
 };

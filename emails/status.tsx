@@ -1,9 +1,11 @@
 // What the submitter is told at each step of the workflow (spec §4–§6), in their language, and the
 // unit's mail when a PAKN is assigned to it. One template, parameterised by the step, so every status
 // mail looks and reads alike. Text written by staff (notes, the question, the answer) is plain text:
-// React escapes it in the HTML part, line breaks become <br>.
+// React escapes it in the HTML part, line breaks become <br>. The answer is the exception: the answer form allows
+// the safe Markdown subset, rendered by app/utils/markdown.server.ts (HTML off) and as plain text in the text part.
 import { Fragment, type ReactNode } from 'react';
 import { getT } from '~/utils/i18n.server';
+import { markdownToPlainText, renderSafeMarkdown } from '~/utils/markdown.server';
 import {
   EmailButton,
   EmailLayout,
@@ -190,15 +192,15 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
       body.push(p(k('intro')));
       if (d.outcomeLabel) body.push(labelled(k('outcomeLabel'), d.outcomeLabel));
       body.push(heading(k('answerHeading'), d.locale));
+      // the answer form allows the safe Markdown subset: rendered (markdown-it, HTML off) and as clean text
       body.push({
         html: (
-          <div style={{ ...emailStyles.panel, whiteSpace: 'normal' }}>
-            <p style={{ ...emailStyles.p, margin: 0 }}>
-              <Lines text={d.answerBody} />
-            </p>
-          </div>
+          <div
+            style={{ ...emailStyles.panel, ...emailStyles.p, whiteSpace: 'normal' }}
+            dangerouslySetInnerHTML={{ __html: renderSafeMarkdown(d.answerBody) }}
+          />
         ),
-        text: d.answerBody,
+        text: markdownToPlainText(d.answerBody),
       });
       body.push(p(k('next', { url: d.publicUrl })));
       body.push(p(k('rateIntro')));

@@ -12,9 +12,10 @@
  * Official documents are written in Vietnamese whatever the submitter's interface language (Luật Ban hành văn bản
  * and NĐ 30/2020: the language of official documents is Vietnamese), so the text lives here, not in app/locales.
  *
- * Numbers: `<seq>/<TB|CV>-<agency code>`, e.g. `12/TB-KHCN`. The sequence counts per number series and year
- * (NUMBER_SERIES): the three notices share TB, the two letters share CV, so no two documents of a year ever carry
- * the same number. To count each type separately, give each type its own series.
+ * Numbers (NĐ 30/2020): `01/TB-SKHCN` for a notice, `01/SKHCN-TTHC` (agency – drafting unit) for a công văn;
+ * the abbreviations are settings (`documents.agencyAbbreviation`, `documents.draftingUnit` when the PAKN has no
+ * unit yet). The sequence counts per number series and year (NUMBER_SERIES): the three notices share TB, the two
+ * letters share CV, so no two documents of a year ever carry the same number.
  *
  * `publicVersion` makes the text shown on the public register: the addressee (when it is the submitter) becomes
  * the redaction marker; every other line goes through detectPii with the submitter's context plus an exact search
@@ -38,6 +39,8 @@ export type OfficialDocument = {
   addressee?: string;
   paragraphs: string[];
   recipients?: string[];
+  /** indexes of `paragraphs` written in the safe Markdown subset (the approved answer) */
+  markdown?: number[];
   signerTitle: string;
   signerName: string;
 };
@@ -81,10 +84,20 @@ export function agencyAbbreviation(codePrefix: string): string {
   return a || 'CQ';
 }
 
-/** `12/TB-KHCN` */
-export function formatDocumentNumber(seq: number, type: DocumentType, codePrefix: string): string {
+/** Who issues a document: the agency's abbreviation and the drafting unit's (a công văn carries both). */
+export type NumberParts = { agency: string; unit: string };
+
+/**
+ * Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.3): the number has at least two digits ('01'); a notice is
+ * `<nn>/TB-<agency>` ('01/TB-SKHCN'); a công văn carries no type: `<nn>/<agency>-<drafting unit>` ('01/SKHCN-TTHC').
+ */
+export function formatDocumentNumber(seq: number, type: DocumentType, parts: NumberParts): string {
   if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`Invalid document sequence: ${seq}`);
-  return `${seq}/${NUMBER_SERIES[type]}-${agencyAbbreviation(codePrefix)}`;
+  const n = String(seq).padStart(2, '0');
+  const agency = agencyAbbreviation(parts.agency);
+  if (NUMBER_SERIES[type] === 'TB') return `${n}/TB-${agency}`;
+  const unit = parts.unit.trim() ? agencyAbbreviation(parts.unit) : '';
+  return unit ? `${n}/${agency}-${unit}` : `${n}/${agency}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -266,6 +279,16 @@ function clean(s: string | null | undefined): string {
     .replace(/[^\S\n]+/g, ' ')
     .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '')
     .trim();
+}
+
+/** Markdown source (the answer): NFC, no control characters except line breaks; indentation kept (nested lists). */
+function cleanMarkdown(s: string | null | undefined): string {
+  return (s ?? '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '')
+    .replace(/^\s*\n|\s+$/g, '');
 }
 
 /** Staff text → paragraphs (one per non-empty line). */
@@ -459,14 +482,17 @@ function transfer(c: Common, i: TemplateInputs['transfer']): OfficialDocument {
 function replyCover(c: Common, i: TemplateInputs['reply_cover']): OfficialDocument {
   const you = formOfAddress(c.submitter);
   const A = clean(c.agency.name);
-  const body = paragraphsOf(i.answerBody);
-  const p: string[] = [received(c, you), `Sau khi nghiên cứu, ${A} trả lời như sau:`, ...body];
+  // the answer is written in the Markdown the answer form allows: one paragraph, drawn by the renderers
+  const body = cleanMarkdown(i.answerBody);
+  const p: string[] = [received(c, you), `Sau khi nghiên cứu, ${A} trả lời như sau:`];
+  const markdown = body ? [p.push(body) - 1] : [];
   if (i.outcome) p.push(`Kết quả xử lý: ${OUTCOME_TEXT[i.outcome]}.`);
   p.push(
     `Kết quả trả lời được công khai trên Cổng phản ánh, kiến nghị${clean(i.publicUrl) ? ` (${clean(i.publicUrl)})` : ''} theo quy định; thông tin cá nhân của ${you} chỉ được công khai khi ${you} đồng ý.`,
   );
   p.push(`${A} trân trọng cảm ơn ${you} đã quan tâm, đóng góp ý kiến đối với quy định hành chính.`);
-  return frame(c, 'reply_cover', submitterAddressee(c.submitter), p, ['Như trên;', 'Lưu: VT.']);
+  const doc = frame(c, 'reply_cover', submitterAddressee(c.submitter), p, ['Như trên;', 'Lưu: VT.']);
+  return markdown.length ? { ...doc, markdown } : doc;
 }
 
 /** Builds the document of `input.type` from the common facts and its own inputs. */

@@ -22,6 +22,7 @@ import {
   type Common,
   type DocumentInput,
   type DocumentType,
+  type NumberParts,
   type PublicContext,
   type SubmitterInfo,
   type TemplateInputs,
@@ -29,7 +30,7 @@ import {
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { can, canReadPakn, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
-import { getAgency, getCalendar, getDeadlineRules } from './config.server';
+import { getAgency, getCalendar, getDeadlineRules, getSetting } from './config.server';
 import type { Step } from './notifications.server';
 import { answerDueDate } from './pakn.server';
 import { getDb, type Db } from '~/utils/db.server';
@@ -106,6 +107,16 @@ export function nextDocumentSeq(tx: Tx | Db, type: DocumentType, year: number): 
   return Number(row?.max ?? 0) + 1;
 }
 
+/** The agency's abbreviation (setting, else the code prefix) and the drafting unit: the PAKN's, else the setting's. */
+function numberParts(db: Db, p: Pakn): NumberParts {
+  const agency =
+    getSetting<string | undefined>('documents.agencyAbbreviation', db) || getAgency(db).codePrefix;
+  const unit = p.unitId
+    ? db.select({ code: s.units.code }).from(s.units).where(eq(s.units.id, p.unitId)).get()?.code
+    : undefined;
+  return { agency, unit: unit ?? getSetting<string | undefined>('documents.draftingUnit', db) ?? '' };
+}
+
 export type IssueArgs<K extends DocumentType = DocumentType> = {
   paknId: number;
   type: K;
@@ -130,7 +141,7 @@ export function issueDocument<K extends DocumentType>(
   const issuedDate = toLocalDate(now);
   const year = Number(issuedDate.slice(0, 4));
   const seq = nextDocumentSeq(db, type, year);
-  const number = formatDocumentNumber(seq, type, agency.codePrefix);
+  const number = formatDocumentNumber(seq, type, numberParts(db, p));
   const common: Common = {
     number,
     issuedDate,
@@ -601,7 +612,7 @@ export function htmlResponse(
   });
 }
 
-/** '12/TB-KHCN' → '12-TB-KHCN.pdf' (ASCII: numbers and agency codes are ASCII already). */
+/** '01/TB-SKHCN' → '01-TB-SKHCN.pdf', '01/SKHCN-TTHC' → '01-SKHCN-TTHC.pdf' (ASCII: the abbreviations are ASCII). */
 export function pdfFileName(number: string, suffix = ''): string {
   const base = number.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'van-ban';
   return `${base}${suffix}.pdf`;

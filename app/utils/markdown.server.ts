@@ -155,3 +155,119 @@ function inlineText(children: readonly Token[]): string {
   }
   return s;
 }
+
+/** A run of inline text with its emphasis, for renderers that draw text themselves (the PDF documents). */
+export type MarkdownRun = { text: string; bold: boolean; italic: boolean };
+/**
+ * A block of the safe subset: a paragraph, a heading, or a list item (`marker` '-' or '3.', `depth` from 0). A
+ * second paragraph inside a list item has an empty marker. Line breaks are '\n' inside a run; links are their label
+ * followed by ' (url)' as in markdownToPlainText.
+ */
+export type MarkdownBlock =
+  | { kind: 'paragraph' | 'heading'; runs: MarkdownRun[] }
+  | { kind: 'item'; marker: string; depth: number; runs: MarkdownRun[] };
+
+export function markdownBlocks(src: string): MarkdownBlock[] {
+  const tokens = md.parse(clean(src), {});
+  const blocks: MarkdownBlock[] = [];
+  const lists: { ordered: boolean; n: number }[] = [];
+  let pendingMarker: string | null = null;
+  let heading = false;
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'bullet_list_open':
+        lists.push({ ordered: false, n: 0 });
+        break;
+      case 'ordered_list_open':
+        lists.push({ ordered: true, n: Number(t.attrGet('start') ?? 1) - 1 });
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open': {
+        const l = lists[lists.length - 1];
+        if (l) {
+          l.n++;
+          pendingMarker = l.ordered ? `${l.n}.` : '-';
+        }
+        break;
+      }
+      case 'heading_open':
+        heading = true;
+        break;
+      case 'heading_close':
+        heading = false;
+        break;
+      case 'inline': {
+        const runs = inlineRuns(t.children ?? []);
+        if (lists.length > 0) {
+          blocks.push({ kind: 'item', marker: pendingMarker ?? '', depth: lists.length - 1, runs });
+          pendingMarker = null;
+        } else {
+          blocks.push({ kind: heading ? 'heading' : 'paragraph', runs });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return blocks;
+}
+
+function inlineRuns(children: readonly Token[]): MarkdownRun[] {
+  const runs: MarkdownRun[] = [];
+  let bold = 0;
+  let italic = 0;
+  const hrefs: (string | null)[] = [];
+  let label = '';
+  const push = (text: string) => {
+    if (!text) return;
+    const last = runs[runs.length - 1];
+    const b = bold > 0;
+    const i = italic > 0;
+    if (last && last.bold === b && last.italic === i) last.text += text;
+    else runs.push({ text, bold: b, italic: i });
+  };
+  for (const c of children) {
+    switch (c.type) {
+      case 'text':
+      case 'code_inline':
+        push(c.content);
+        label += c.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        push('\n');
+        break;
+      case 'strong_open':
+        bold++;
+        break;
+      case 'strong_close':
+        bold--;
+        break;
+      case 'em_open':
+        italic++;
+        break;
+      case 'em_close':
+        italic--;
+        break;
+      case 'link_open':
+        hrefs.push(c.attrGet('href'));
+        label = '';
+        break;
+      case 'link_close': {
+        const href = hrefs.pop();
+        if (href) {
+          const shown = href.replace(/^mailto:/i, '');
+          if (label !== shown && label !== href) push(` (${shown})`);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return runs;
+}

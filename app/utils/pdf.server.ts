@@ -12,6 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { agencyHeaderName, headerSegments, wrapHeader } from '~/domain/document-layout';
+import { markdownBlocks, renderSafeMarkdown, type MarkdownRun } from './markdown.server';
 
 export type OfficialDocument = {
   agencyParent: string;
@@ -29,6 +31,8 @@ export type OfficialDocument = {
   paragraphs: string[];
   /** Nơi nhận */
   recipients?: string[];
+  /** indexes of `paragraphs` written in the safe Markdown subset (the approved answer), drawn with its emphasis */
+  markdown?: number[];
   signerTitle: string;
   signerName: string;
 };
@@ -83,10 +87,26 @@ export function pdfText(s: string): string {
     .trim();
 }
 
+/** A run's text: as pdfText, but inner spaces and line breaks ('\n' from Markdown) are kept. */
+function pdfRunText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\v\f]+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? c : ''))
+    .replace(/ {2,}/g, ' ');
+}
+
+/** [bold][italic] → the registered face */
+const FACE: readonly [readonly [FontName, FontName], readonly [FontName, FontName]] = [
+  ['regular', 'italic'],
+  ['bold', 'boldItalic'],
+];
+
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
-const SIZE = { body: 13, header: 12.5, small: 11 };
+const SIZE = { body: 13, header: 12, small: 11 };
 
 export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> {
   const f = fonts();
@@ -117,9 +137,10 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
   const bottomLimit = PAGE.height - MARGIN.bottom;
 
   // header: two columns
-  const leftW = contentWidth * 0.42;
-  const rightX = left + contentWidth * 0.4;
-  const rightW = contentWidth * 0.6;
+  // at 12 pt 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' fits the left column and the national name the right one, with a gap
+  const leftW = contentWidth * 0.41;
+  const rightX = left + contentWidth * 0.42;
+  const rightW = contentWidth * 0.58;
   const top = MARGIN.top;
 
   const centred = (
@@ -147,8 +168,16 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
   };
 
   pdf.y = top;
-  centred(doc.agencyParent.toLocaleUpperCase('vi'), left, leftW, 'regular', SIZE.header);
-  centred(doc.agencyName.toLocaleUpperCase('vi'), left, leftW, 'bold', SIZE.header);
+  /** a header text on whole words, never breaking a place name ('TỈNH PHÚ / YÊN'): see document-layout */
+  const headerLines = (text: string, font: FontName) => {
+    pdf.font(font).fontSize(SIZE.header);
+    const measure = (line: string) => pdf.widthOfString(line);
+    for (const line of wrapHeader(pdfText(text).toLocaleUpperCase('vi'), leftW - 2, measure)) {
+      centred(line, left, leftW, font, SIZE.header);
+    }
+  };
+  headerLines(doc.agencyParent, 'regular');
+  headerLines(agencyHeaderName(doc.agencyName, doc.agencyParent), 'bold');
   rule(left, leftW, Math.min(leftW * 0.4, 70));
   centred(`Số: ${doc.number}`, left, leftW, 'regular', SIZE.body);
   if (!doc.title.trim() && doc.subtitle) centred(`V/v ${doc.subtitle}`, left, leftW, 'regular', SIZE.small);
@@ -173,21 +202,7 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     pdf.moveDown(0.6);
   }
 
-  // body
-  pdf.font('regular').fontSize(SIZE.body);
-  for (const p of doc.paragraphs) {
-    const text = pdfText(p);
-    if (!text) continue;
-    pdf.text(text, left, undefined, {
-      width: contentWidth,
-      align: 'justify',
-      indent: 10 * MM,
-      lineGap: 2,
-      paragraphGap: 6,
-    });
-  }
-
-  // closing blocks side by side; start a new page if they would not fit
+  // the closing blocks' height, measured first: the last paragraph goes to the next page with them if needed
   const recipients = (doc.recipients ?? []).map(pdfText).filter(Boolean);
   const recW = contentWidth * 0.45;
   const signX = left + contentWidth * 0.45;
@@ -202,8 +217,70 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     pdf.heightOfString(signerLines.join('\n').toLocaleUpperCase('vi'), { width: signW }) +
     pdf.heightOfString(pdfText(doc.signerName), { width: signW }) +
     80;
-  pdf.moveDown(1);
-  if (pdf.y + Math.max(recHeight, signHeight) > bottomLimit) pdf.addPage();
+  const closingHeight = Math.max(recHeight, signHeight);
+
+  // body
+  const markdown = new Set(doc.markdown ?? []);
+  const body: PDFKit.Mixins.TextOptions = { align: 'justify', indent: 10 * MM, lineGap: 2, paragraphGap: 6 };
+  /** runs of one block, each in its face, as one flowing paragraph starting at (x, y) */
+  const drawRuns = (
+    runs: MarkdownRun[],
+    x: number,
+    y: number | undefined,
+    options: PDFKit.Mixins.TextOptions,
+  ) => {
+    const rs = runs.map((r) => ({ ...r, text: pdfRunText(r.text) })).filter((r) => r.text);
+    const first = rs[0];
+    const last = rs[rs.length - 1];
+    if (!first || !last) return;
+    first.text = first.text.trimStart();
+    last.text = last.text.trimEnd();
+    rs.forEach((r, i) => {
+      pdf.font(FACE[r.bold ? 1 : 0][r.italic ? 1 : 0]).fontSize(SIZE.body);
+      const o = { ...options, width: left + contentWidth - x, continued: i < rs.length - 1 };
+      if (i === 0) pdf.text(r.text, x, y, o);
+      else pdf.text(r.text, o);
+    });
+  };
+  const lastIndex = doc.paragraphs.length - 1;
+  doc.paragraphs.forEach((p, index) => {
+    if (!markdown.has(index)) {
+      const text = pdfText(p);
+      if (!text) return;
+      if (index === lastIndex) {
+        // NĐ 30: the signature never stands alone on a page; it keeps the last paragraph with it
+        pdf.font('regular').fontSize(SIZE.body);
+        const together =
+          pdf.heightOfString(text, { ...body, width: contentWidth }) +
+          pdf.currentLineHeight(true) +
+          closingHeight;
+        if (pdf.y + together > bottomLimit && MARGIN.top + together <= bottomLimit) pdf.addPage();
+      }
+      drawRuns([{ text, bold: false, italic: false }], left, undefined, body);
+      return;
+    }
+    for (const b of markdownBlocks(p)) {
+      if (b.kind === 'paragraph') drawRuns(b.runs, left, undefined, body);
+      else if (b.kind === 'heading') {
+        drawRuns(
+          b.runs.map((r) => ({ ...r, bold: true })),
+          left,
+          undefined,
+          { ...body, align: 'left', indent: 0 },
+        );
+      } else if (b.kind === 'item') {
+        const markerX = left + 10 * MM + b.depth * 6 * MM;
+        const y = pdf.y;
+        if (b.marker)
+          pdf.font('regular').fontSize(SIZE.body).text(b.marker, markerX, y, { lineBreak: false });
+        drawRuns(b.runs, markerX + 6 * MM, y, { ...body, align: 'left', indent: 0, paragraphGap: 3 });
+      }
+    }
+  });
+
+  // closing blocks side by side
+  pdf.font('regular').fontSize(SIZE.body).moveDown(1);
+  if (pdf.y + closingHeight > bottomLimit) pdf.addPage();
   const blockTop = pdf.y;
 
   if (recipients.length) {
@@ -255,6 +332,12 @@ const escapeHtml = (s: string): string =>
 /** escaped, and isolated so right-to-left text in a field cannot reorder the text around it */
 const t = (s: string | undefined): string => `<bdi>${escapeHtml(s ?? '')}</bdi>`;
 
+/** a header text in pieces that wrap as wholes ('ỦY BAN NHÂN DÂN' / 'TỈNH PHÚ YÊN'): never 'TỈNH PHÚ / YÊN' */
+const segments = (s: string): string =>
+  headerSegments(s)
+    .map((x) => `<bdi class="seg">${escapeHtml(x)}</bdi>`)
+    .join(' ');
+
 const PRINT_CSS = `
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 * { box-sizing: border-box; }
@@ -263,7 +346,7 @@ body { margin: 0 auto; max-width: 165mm; font-family: "Times New Roman", Tinos, 
 .head, .foot { display: flex; justify-content: space-between; gap: 4mm; }
 .head > div { text-align: center; font-size: 12pt; }
 .agency { width: 40%; } .nation { width: 60%; } .nation .b { white-space: nowrap; }
-.upper { text-transform: uppercase; } .b { font-weight: bold; } .i { font-style: italic; }
+.upper { text-transform: uppercase; } .seg { display: inline-block; } .b { font-weight: bold; } .i { font-style: italic; }
 .rule { display: block; margin: 1mm auto 2mm; border: 0; border-top: 0.6pt solid #000; }
 .agency .rule { width: 25mm; } .nation .rule { width: 58mm; }
 .small { font-size: 11pt; }
@@ -271,6 +354,9 @@ body { margin: 0 auto; max-width: 165mm; font-family: "Times New Roman", Tinos, 
 .title h1 { font-size: 14pt; margin: 0; } .title p { margin: 0; font-weight: bold; }
 .addressee { text-align: center; margin: 0 0 4mm; }
 .body p { text-align: justify; text-indent: 10mm; margin: 0 0 6pt; }
+.body ul, .body ol { margin: 0 0 6pt 10mm; padding-left: 6mm; } .body li { margin: 0 0 3pt; text-align: justify; }
+.body li p { text-indent: 0; margin: 0; } .body h3, .body h4 { font-size: 13pt; margin: 6pt 0; }
+.body ul { list-style-type: "- "; }
 .foot { margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
 .recipients { width: 45%; font-size: 11pt; } .recipients ul { list-style: none; margin: 0; padding: 0; }
 .recipients strong { font-size: 12pt; font-style: italic; }
@@ -291,8 +377,8 @@ export function renderOfficialHtml(doc: OfficialDocument): string {
 <body>
 <header class="head">
 <div class="agency">
-<div class="upper">${t(doc.agencyParent)}</div>
-<div class="upper b">${t(doc.agencyName)}</div>
+<div class="upper">${segments(doc.agencyParent)}</div>
+<div class="upper b">${segments(agencyHeaderName(doc.agencyName, doc.agencyParent))}</div>
 <hr class="rule">
 <div>Số: ${t(doc.number)}</div>
 ${!hasTitle && doc.subtitle ? `<div class="small">V/v ${t(doc.subtitle)}</div>` : ''}
@@ -307,7 +393,11 @@ ${!hasTitle && doc.subtitle ? `<div class="small">V/v ${t(doc.subtitle)}</div>` 
 ${hasTitle ? `<div class="title"><h1 class="upper">${t(doc.title)}</h1>${doc.subtitle ? `<p>${t(doc.subtitle)}</p>` : ''}</div>` : ''}
 ${doc.addressee ? `<p class="addressee">Kính gửi: ${t(doc.addressee)}</p>` : ''}
 <main class="body">
-${doc.paragraphs.map((p) => `<p>${t(p)}</p>`).join('\n')}
+${doc.paragraphs
+  .map((p, i) =>
+    doc.markdown?.includes(i) ? `<div class="md">${renderSafeMarkdown(p)}</div>` : `<p>${t(p)}</p>`,
+  )
+  .join('\n')}
 </main>
 <footer class="foot">
 <div class="recipients">${

@@ -16,6 +16,7 @@ let docs: Docs;
 let schema: typeof import('../../db/schema');
 let createPakn: typeof import('../../app/models/pakn.server').createPakn;
 let eq: typeof import('drizzle-orm').eq;
+let configModule: typeof import('../../app/models/config.server');
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -25,6 +26,7 @@ beforeAll(async () => {
   schema = await import('../../db/schema');
   ({ createPakn } = await import('../../app/models/pakn.server'));
   ({ eq } = await import('drizzle-orm'));
+  configModule = await import('../../app/models/config.server');
 });
 afterAll(async () => {
   await app?.stop();
@@ -156,7 +158,7 @@ describe('issuing at each step', () => {
       at('2026-03-02'),
     )!;
     expect(r.type).toBe('info_request');
-    expect(r.number).toBe('1/TB-KHCN');
+    expect(r.number).toBe('01/TB-SKHCN');
     expect(r.url).toBe(`http://localhost:3999/theo-doi/van-ban/${r.id}`);
     issued.info_request = r;
     const d = docs.getDocument({ id: r.id })!;
@@ -187,7 +189,7 @@ describe('issuing at each step', () => {
       .run();
     setPakn(pakn.id, { extendedTo: '2026-03-16' });
     const r = issue(pakn.id, 'extended', 'Cần lấy ý kiến của Bộ Khoa học và Công nghệ', at('2026-03-02'))!;
-    expect(r.number).toBe('2/TB-KHCN');
+    expect(r.number).toBe('02/TB-SKHCN');
     issued.late_apology = r;
     const d = docs.getDocument({ id: r.id })!;
     expect(d.isPublic).toBe(true);
@@ -205,7 +207,7 @@ describe('issuing at each step', () => {
       `Ông/bà ${SUBMITTER.fullName} (ĐT 0905 123 456) hỏi cách tính thuế.`,
       at('2026-03-03'),
     )!;
-    expect(r.number).toBe('3/TB-KHCN');
+    expect(r.number).toBe('03/TB-SKHCN');
     issued.refusal = r;
     const d = docs.getDocument({ id: r.id })!;
     expect(d.isPublic).toBe(true);
@@ -221,7 +223,7 @@ describe('issuing at each step', () => {
       'Nội dung thuộc lĩnh vực quản lý của Sở Xây dựng.',
       at('2026-03-03'),
     )!;
-    expect(r.number).toBe('1/CV-KHCN');
+    expect(r.number).toBe('01/SKHCN-QLKHCN');
     issued.transfer = r;
     const d = docs.getDocument({ id: r.id })!;
     expect(d.addressee).toBe('Sở Xây dựng tỉnh Phú Yên');
@@ -238,12 +240,15 @@ describe('issuing at each step', () => {
       })
       .run();
     const r = issue(pakn.id, 'answered', null, at('2026-03-04'))!;
-    expect(r.number).toBe('2/CV-KHCN');
+    expect(r.number).toBe('02/SKHCN-QLKHCN');
     issued.reply_cover = r;
     const d = docs.getDocument({ id: r.id })!;
     expect(d.isPublic).toBe(false);
     expect(d.doc.subtitle).toBe('trả lời phản ánh, kiến nghị');
-    expect(d.doc.paragraphs).toContain('Thời hạn giải quyết còn 10 ngày.');
+    expect(d.doc.paragraphs).toContain('Quy định đã được sửa đổi.\nThời hạn giải quyết còn 10 ngày.');
+    expect(d.doc.markdown).toEqual([
+      d.doc.paragraphs.indexOf('Quy định đã được sửa đổi.\nThời hạn giải quyết còn 10 ngày.'),
+    ]);
     expect(d.doc.paragraphs.join('\n')).toContain(
       'Kết quả xử lý: sửa đổi, bổ sung, bãi bỏ quy định hành chính theo thẩm quyền.',
     );
@@ -251,27 +256,43 @@ describe('issuing at each step', () => {
 
   it('keeps them on the record in order, and numbers sequentially per series and year, restarting each year', () => {
     expect(docs.listDocumentsForPakn({ paknId: pakn.id }).map((d) => [d.type, d.number])).toEqual([
-      ['info_request', '1/TB-KHCN'],
-      ['late_apology', '2/TB-KHCN'],
-      ['refusal', '3/TB-KHCN'],
-      ['transfer', '1/CV-KHCN'],
-      ['reply_cover', '2/CV-KHCN'],
+      ['info_request', '01/TB-SKHCN'],
+      ['late_apology', '02/TB-SKHCN'],
+      ['refusal', '03/TB-SKHCN'],
+      ['transfer', '01/SKHCN-QLKHCN'],
+      ['reply_cover', '02/SKHCN-QLKHCN'],
     ]);
     const other = newPakn().p;
     setPakn(other.id, { refusalReason: 'R03' });
-    expect(issue(other.id, 'refused', null, at('2026-12-31'))!.number).toBe('4/TB-KHCN');
+    expect(issue(other.id, 'refused', null, at('2026-12-31'))!.number).toBe('04/TB-SKHCN');
     // 31/12 17:30 UTC is already 01/01 in Việt Nam: the year of the document is the local one
-    expect(issue(other.id, 'refused', null, new Date('2026-12-31T17:30:00Z'))!.number).toBe('1/TB-KHCN');
-    expect(issue(other.id, 'info_requested', 'Câu hỏi', at('2027-01-05'))!.number).toBe('2/TB-KHCN');
+    expect(issue(other.id, 'refused', null, new Date('2026-12-31T17:30:00Z'))!.number).toBe('01/TB-SKHCN');
+    expect(issue(other.id, 'info_requested', 'Câu hỏi', at('2027-01-05'))!.number).toBe('02/TB-SKHCN');
     db.insert(schema.answers).values({ paknId: other.id, body: 'Trả lời.', outcome: 'stands' }).run();
-    expect(issue(other.id, 'answered', null, at('2027-01-06'))!.number).toBe('1/CV-KHCN');
+    expect(issue(other.id, 'answered', null, at('2027-01-06'))!.number).toBe('01/SKHCN-QLKHCN');
     // and a late document of the old year continues the old year's numbers
-    expect(issue(other.id, 'refused', null, at('2026-12-31'))!.number).toBe('5/TB-KHCN');
+    expect(issue(other.id, 'refused', null, at('2026-12-31'))!.number).toBe('05/TB-SKHCN');
     const numbers = db
       .select({ n: schema.documents.number, y: schema.documents.year })
       .from(schema.documents)
       .all();
     expect(new Set(numbers.map((r) => `${r.y}|${r.n}`)).size).toBe(numbers.length);
+  });
+
+  it('takes the abbreviations from the settings; a công văn of an unassigned PAKN is drafted by the default unit', () => {
+    const { setSetting } = configModule;
+    const other = newPakn().p;
+    setPakn(other.id, { unitId: null, transferAgencyId: agencyId });
+    try {
+      setSetting('documents.agencyAbbreviation', 'SKHCNPY');
+      setSetting('documents.draftingUnit', 'VP');
+      expect(issue(other.id, 'transferred', 'x', at('2028-01-03'))!.number).toBe('01/SKHCNPY-VP');
+      expect(issue(other.id, 'refused', 'x', at('2028-01-03'))!.number).toBe('01/TB-SKHCNPY');
+    } finally {
+      setSetting('documents.agencyAbbreviation', 'SKHCN');
+      setSetting('documents.draftingUnit', 'TTHC');
+    }
+    expect(issue(other.id, 'transferred', 'x', at('2028-01-04'))!.number).toBe('02/SKHCN-TTHC');
   });
 
   it('is part of the caller’s transaction: a rollback leaves no document and no gap', () => {
@@ -289,7 +310,7 @@ describe('issuing at each step', () => {
       }),
     ).toThrow('the step failed');
     expect(docs.listDocumentsForPakn({ paknId: pakn.id }).length).toBe(before);
-    expect(issue(pakn.id, 'refused', 'y', at('2026-03-05'))!.number).toBe('6/TB-KHCN');
+    expect(issue(pakn.id, 'refused', 'y', at('2026-03-05'))!.number).toBe('06/TB-SKHCN');
   });
 
   it('renders each as a PDF whose Vietnamese text extracts back exactly', async () => {
@@ -398,7 +419,7 @@ describe('the routes', () => {
     const pdf = await get(`/can-bo/van-ban/${refusalId}.pdf`, coordinator);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="\d+-TB-KHCN\.pdf"$/);
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="\d+-TB-SKHCN\.pdf"$/);
     const text = await pdfText(await pdf.arrayBuffer());
     expect(text).toContain(`Kính gửi: Ông/Bà ${SUBMITTER.fullName}`);
     expect(text).toContain('Cụ thể: Nội dung liên quan đến tranh chấp đất đai.');

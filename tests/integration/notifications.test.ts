@@ -336,7 +336,31 @@ describe('notifyStep: the submitter is told of each step in their language', () 
       expect(m.text).toContain(hostile);
     }
     const answered = got.find((m) => toOf(m) === q.email)!;
-    expect(htmlOf(answered)).toMatch(/Dòng một<br\/?>&lt;script&gt;/);
+    expect(htmlOf(answered)).toMatch(/Dòng một<br\/?>\s*&lt;script&gt;/);
+  });
+
+  it('renders the Markdown of the answer in the HTML part and as clean text in the text part', async () => {
+    const q = newPakn(db);
+    update(db, q.id, { status: 'answered', unitId: unit.id });
+    db.insert(schema.answers)
+      .values({
+        paknId: q.id,
+        outcome: 'amend',
+        body: 'Sở đã xem xét **kỹ lưỡng** và *ghi nhận*.\n\n- Hồ sơ giảm còn 4 loại;\n- Nộp tại [Cổng](https://dichvucong.gov.vn).',
+      })
+      .run();
+    db.transaction((tx) => notifyStep(tx, { paknId: q.id, step: 'answered' }));
+    const [m] = await deliver(db, 1);
+    const html = htmlOf(m!);
+    expect(html).toContain('<strong>kỹ lưỡng</strong>');
+    expect(html).toContain('<em>ghi nhận</em>');
+    expect(html).toMatch(/<ul[^>]*>\s*<li[^>]*>Hồ sơ giảm còn 4 loại;<\/li>/);
+    expect(html).not.toContain('**');
+    const text = m!.text ?? '';
+    expect(text).toContain('Sở đã xem xét kỹ lưỡng và ghi nhận.');
+    expect(text).toContain('- Hồ sơ giảm còn 4 loại;\n- Nộp tại Cổng (https://dichvucong.gov.vn).');
+    expect(text).not.toContain('**');
+    expect(text).not.toContain('*ghi');
   });
 
   it('sends nothing to a submitter without e-mail, but still tells the unit', async () => {

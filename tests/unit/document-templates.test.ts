@@ -101,19 +101,26 @@ const allText = (d: OfficialDocument) =>
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
 describe('numbers', () => {
-  it('formats <seq>/<TB|CV>-<agency code>', () => {
-    expect(formatDocumentNumber(12, 'refusal', 'KHCN')).toBe('12/TB-KHCN');
-    expect(formatDocumentNumber(3, 'info_request', 'KHCN')).toBe('3/TB-KHCN');
-    expect(formatDocumentNumber(7, 'late_apology', 'KHCN')).toBe('7/TB-KHCN');
-    expect(formatDocumentNumber(15, 'transfer', 'KHCN')).toBe('15/CV-KHCN');
-    expect(formatDocumentNumber(1, 'reply_cover', 'KHCN')).toBe('1/CV-KHCN');
+  const ours = { agency: 'SKHCN', unit: 'TTHC' };
+  it('NĐ 30: two digits at least; a notice <nn>/TB-<agency>, a công văn <nn>/<agency>-<drafting unit>', () => {
+    expect(formatDocumentNumber(1, 'refusal', ours)).toBe('01/TB-SKHCN');
+    expect(formatDocumentNumber(3, 'info_request', ours)).toBe('03/TB-SKHCN');
+    expect(formatDocumentNumber(12, 'late_apology', ours)).toBe('12/TB-SKHCN');
+    expect(formatDocumentNumber(1, 'transfer', ours)).toBe('01/SKHCN-TTHC');
+    expect(formatDocumentNumber(15, 'reply_cover', { agency: 'SKHCN', unit: 'QLKHCN' })).toBe(
+      '15/SKHCN-QLKHCN',
+    );
+    expect(formatDocumentNumber(123, 'reply_cover', ours)).toBe('123/SKHCN-TTHC');
   });
-  it('cleans the agency code and refuses a bad sequence', () => {
+  it('cleans the abbreviations and refuses a bad sequence', () => {
     expect(agencyAbbreviation(' sở kh-cn ')).toBe('SOKHCN');
     expect(agencyAbbreviation('Đ')).toBe('D');
     expect(agencyAbbreviation('--')).toBe('CQ');
-    expect(() => formatDocumentNumber(0, 'refusal', 'KHCN')).toThrow(RangeError);
-    expect(() => formatDocumentNumber(1.5, 'refusal', 'KHCN')).toThrow(RangeError);
+    expect(formatDocumentNumber(2, 'transfer', { agency: 'skhcn', unit: 'tt-hc' })).toBe('02/SKHCN-TTHC');
+    // without a drafting unit a công văn carries the agency's abbreviation only
+    expect(formatDocumentNumber(2, 'transfer', { agency: 'SKHCN', unit: '' })).toBe('02/SKHCN');
+    expect(() => formatDocumentNumber(0, 'refusal', ours)).toThrow(RangeError);
+    expect(() => formatDocumentNumber(1.5, 'refusal', ours)).toThrow(RangeError);
   });
   it('groups the notices and the letters into two series; three types are public', () => {
     expect(typesInSeries('TB').sort()).toEqual(['info_request', 'late_apology', 'refusal']);
@@ -288,11 +295,13 @@ describe('info_request, late_apology, transfer, reply_cover', () => {
 
   it('reply_cover: the answer paragraphs and the outcome', () => {
     const d = buildDocument(common({ number: '1/CV-KHCN' }), inputs.reply_cover);
-    expect(d.paragraphs.slice(1, 4)).toEqual([
+    // the answer stays one Markdown paragraph (the answer form allows Markdown), flagged for the renderers
+    expect(d.paragraphs.slice(1, 3)).toEqual([
       'Sau khi nghiên cứu, Sở Khoa học và Công nghệ tỉnh Phú Yên trả lời như sau:',
-      'Quy định hiện hành đã được sửa đổi tại Quyết định số 15/2025/QĐ-UBND.',
-      'Thời hạn giải quyết rút ngắn còn 10 ngày.',
+      'Quy định hiện hành đã được sửa đổi tại Quyết định số 15/2025/QĐ-UBND.\n\nThời hạn giải quyết rút ngắn còn 10 ngày.',
     ]);
+    expect(d.markdown).toEqual([2]);
+    expect(buildDocument(common(), inputs.refusal).markdown).toBeUndefined();
     expect(d.paragraphs.join('\n')).toContain(
       'Kết quả xử lý: sửa đổi, bổ sung, bãi bỏ quy định hành chính theo thẩm quyền.',
     );

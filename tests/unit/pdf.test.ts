@@ -1,6 +1,14 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import {
+  buildDocument,
+  DOCUMENT_TYPES,
+  formatDocumentNumber,
+  type Common,
+  type DocumentInput,
+} from '../../app/domain/document-templates';
+import { DEMO_AGENCY } from '../../db/seed-data';
+import {
   formatPlaceDate,
   renderOfficialHtml,
   renderOfficialPdf,
@@ -129,6 +137,181 @@ describe('renderOfficialPdf', () => {
   });
 });
 
+describe('Markdown paragraphs (the approved answer)', () => {
+  const answer =
+    'Sở đã xem xét **kỹ lưỡng** và *ghi nhận* ý kiến.\n\n- Hồ sơ giảm còn **4** loại giấy tờ;\n- Nộp tại [Cổng Dịch vụ công](https://dichvucong.gov.vn).\n\n1. Bước một\n2. Bước hai';
+  const doc: OfficialDocument = {
+    ...base,
+    title: '',
+    paragraphs: ['Sau khi nghiên cứu, Sở trả lời như sau:', answer, 'Trân trọng./.'],
+    markdown: [1],
+  };
+
+  it('draws bold, italic and lists in the PDF, without the Markdown syntax', async () => {
+    const pdf = await renderOfficialPdf(doc);
+    const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, verbosity: 0 });
+    const d = await task.promise;
+    const items: { str: string; fontName: string }[] = [];
+    for (let i = 1; i <= d.numPages; i++) {
+      for (const it of (await (await d.getPage(i)).getTextContent()).items) {
+        if ('str' in it && it.str.trim()) items.push({ str: it.str, fontName: it.fontName });
+      }
+    }
+    await task.destroy();
+    const text = items
+      .map((i) => i.str)
+      .join(' ')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(text).not.toContain('**');
+    expect(text).not.toMatch(/\*ghi nhận\*/);
+    expect(text).not.toContain('](');
+    expect(text).toContain('Sở đã xem xét kỹ lưỡng và ghi nhận ý kiến.');
+    expect(text).toMatch(/- Hồ sơ giảm còn 4 loại giấy tờ;/);
+    expect(text).toContain('Cổng Dịch vụ công (https://dichvucong.gov.vn)');
+    expect(text).toMatch(/1\. Bước một 2\. Bước hai/);
+    const fontOf = (s: string) => items.find((i) => i.str.normalize('NFC').includes(s))?.fontName;
+    // bold and italic runs are drawn in other faces than the body text around them
+    expect(fontOf('kỹ lưỡng')).toBeDefined();
+    expect(fontOf('kỹ lưỡng')).not.toBe(fontOf('Sở đã xem xét'));
+    expect(fontOf('ghi nhận')).not.toBe(fontOf('kỹ lưỡng'));
+    expect(fontOf('ghi nhận')).not.toBe(fontOf('Sở đã xem xét'));
+  });
+
+  it('renders the Markdown as HTML in the printable page, still escaping the rest', () => {
+    const html = renderOfficialHtml({ ...doc, paragraphs: [...doc.paragraphs, '**không** phải Markdown'] });
+    expect(html).toContain('<strong>kỹ lưỡng</strong>');
+    expect(html).toContain('<em>ghi nhận</em>');
+    expect(html).toMatch(/<ul>\s*<li>Hồ sơ giảm còn <strong>4<\/strong> loại giấy tờ;<\/li>/);
+    expect(html).toMatch(/<ol>\s*<li>Bước một<\/li>/);
+    expect(html).toContain(
+      '<a href="https://dichvucong.gov.vn" rel="nofollow noopener">Cổng Dịch vụ công</a>',
+    );
+    // only the flagged paragraph is Markdown
+    expect(html).toContain('**không** phải Markdown');
+    expect(renderOfficialHtml({ ...doc, paragraphs: ['<b>x</b> **y**'], markdown: [0] })).toContain(
+      '&lt;b&gt;x&lt;/b&gt; <strong>y</strong>',
+    );
+  });
+});
+
+/** lines of each page (pdf.js items joined up to each end of line), NFC */
+async function extractLines(pdf: Buffer): Promise<string[][]> {
+  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, verbosity: 0 });
+  const doc = await task.promise;
+  const pages: string[][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const lines: string[] = [];
+    let line = '';
+    for (const item of (await (await doc.getPage(i)).getTextContent()).items) {
+      if (!('str' in item)) continue;
+      line += item.str;
+      if (item.hasEOL) {
+        if (line.trim()) lines.push(line.normalize('NFC').replace(/\s+/g, ' ').trim());
+        line = '';
+      }
+    }
+    if (line.trim()) lines.push(line.normalize('NFC').replace(/\s+/g, ' ').trim());
+    pages.push(lines);
+  }
+  await task.destroy();
+  return pages;
+}
+
+describe('the five documents of the seed agency (NĐ 30 layout)', () => {
+  const agency = {
+    name: DEMO_AGENCY.name,
+    parentName: DEMO_AGENCY.parentName,
+    province: DEMO_AGENCY.province,
+    signerTitle: DEMO_AGENCY.signerTitle,
+    signerName: DEMO_AGENCY.signerName,
+    address: DEMO_AGENCY.address,
+    hotline: DEMO_AGENCY.hotline,
+    email: DEMO_AGENCY.email,
+  };
+  const submitters = {
+    individual: {
+      kind: 'individual',
+      fullName: 'Nguyễn Thị Hồng Đào',
+      address: 'Số 12 ngõ 34 đường Trần Hưng Đạo, phường 7, thành phố Tuy Hòa',
+      phone: '0905123456',
+      email: 'hongdao@example.vn',
+    },
+    organisation: {
+      kind: 'organisation',
+      fullName: 'Trần Văn Bình',
+      orgName: 'Công ty TNHH Công nghệ Xanh Phú Yên',
+      representative: 'Trần Văn Bình',
+      address: '45 Lê Lợi, thành phố Tuy Hòa',
+      phone: '0905123456',
+      email: 'xanh@example.vn',
+    },
+  } as const;
+  const inputs: Record<(typeof DOCUMENT_TYPES)[number], DocumentInput> = {
+    refusal: { type: 'refusal', reason: 'R05', note: 'Nội dung hỏi về cách tính thuế thu nhập cá nhân.' },
+    info_request: {
+      type: 'info_request',
+      question: 'Đề nghị cho biết số, ký hiệu của văn bản quy định thủ tục.',
+      waitDays: 15,
+      waitUnit: 'calendar',
+      waitUntil: '2026-03-17',
+    },
+    late_apology: {
+      type: 'late_apology',
+      reason: 'Cần lấy ý kiến của Bộ Khoa học và Công nghệ.',
+      previousDue: '2026-03-02',
+      newDue: '2026-03-16',
+    },
+    transfer: {
+      type: 'transfer',
+      target: {
+        name: 'Sở Xây dựng tỉnh Phú Yên',
+        address: '45 Trần Hưng Đạo, Tuy Hòa',
+        email: 'sxd@phuyen.gov.vn',
+      },
+      note: 'Nội dung thuộc lĩnh vực quản lý của Sở Xây dựng.',
+    },
+    reply_cover: {
+      type: 'reply_cover',
+      answerBody:
+        'Sở đã xem xét **kỹ lưỡng** nội dung kiến nghị.\n\n- Thành phần hồ sơ giảm từ 7 xuống 4 loại giấy tờ;\n- Thời hạn giải quyết còn **10 ngày làm việc**.',
+      outcome: 'amend',
+      publicUrl: 'https://pakn.example.gov.vn/cong-khai',
+    },
+  };
+
+  for (const kind of ['individual', 'organisation'] as const) {
+    for (const type of DOCUMENT_TYPES) {
+      it(`${type} (${kind}): whole place names in the header, the signature with the last paragraph`, async () => {
+        const common: Common = {
+          number: formatDocumentNumber(1, type, { agency: 'SKHCN', unit: 'TTHC' }),
+          issuedDate: '2026-03-02',
+          agency,
+          pakn: {
+            code: 'KHCN-2026-000042',
+            title: 'Thủ tục cấp giấy chứng nhận đăng ký hoạt động khoa học và công nghệ còn rườm rà',
+            receivedDate: '2026-02-10',
+          },
+          submitter: submitters[kind],
+          followUrl: 'https://pakn.example.gov.vn/theo-doi',
+        };
+        const pages = await extractLines(await renderOfficialPdf(buildDocument(common, inputs[type])));
+        const lines = pages.flat();
+        // the parent agency on whole words: 'ỦY BAN NHÂN DÂN' / 'TỈNH PHÚ YÊN', never 'TỈNH PHÚ' / 'YÊN'
+        expect(lines).not.toContain('YÊN');
+        expect(lines.filter((l) => /PHÚ$/.test(l))).toEqual([]);
+        expect(lines.some((l) => /(^|ỦY BAN NHÂN DÂN )TỈNH PHÚ YÊN$/.test(l))).toBe(true);
+        expect(lines).toContain('SỞ KHOA HỌC VÀ CÔNG NGHỆ');
+        expect(lines.some((l) => /^NGHỆ/.test(l))).toBe(false);
+        // the signer's page also carries the end of the last paragraph
+        const signerPage = pages.find((p) => p.includes('Dương Bình Phú'))!;
+        expect(signerPage.some((l) => l.endsWith('./.'))).toBe(true);
+        expect(pages.length).toBeLessThanOrEqual(2);
+      });
+    }
+  }
+});
+
 describe('formatPlaceDate', () => {
   it('follows NĐ 30 zero-padding', () => {
     expect(formatPlaceDate('Hà Nội', '05/03/2026')).toBe('Hà Nội, ngày 05 tháng 3 năm 2026');
@@ -148,6 +331,19 @@ describe('renderOfficialHtml', () => {
     expect(html).toContain('<bdi>Hà Nội, ngày 05 tháng 3 năm 2026</bdi>');
     expect(html).toContain('Số: <bdi>12/TB-SKHCN</bdi>');
     expect(html).toContain('<strong>Nơi nhận:</strong>');
+  });
+
+  it('keeps place names whole in the agency block and does not repeat the parent’s place', () => {
+    const html = renderOfficialHtml({
+      ...base,
+      agencyParent: 'Ủy ban nhân dân tỉnh Phú Yên',
+      agencyName: 'Sở Khoa học và Công nghệ tỉnh Phú Yên',
+    });
+    expect(html).toContain(
+      '<div class="upper"><bdi class="seg">Ủy ban nhân dân</bdi> <bdi class="seg">tỉnh Phú Yên</bdi></div>',
+    );
+    expect(html).toContain('<div class="upper b"><bdi class="seg">Sở Khoa học và Công nghệ</bdi></div>');
+    expect(html).toContain('.seg { display: inline-block; }');
   });
 
   it('escapes every field', () => {
