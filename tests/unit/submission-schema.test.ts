@@ -46,9 +46,23 @@ describe('submission schema', () => {
     ['091234567', null],
     ['0112345678', null],
     ['abc', null],
-    ['+1 202 555 0100', null],
+    // overseas Vietnamese and foreigners: international numbers kept in E.164
+    ['+1 202 555 0100', '+12025550100'],
+    ['+33 6 12 34 56 78', '+33612345678'],
+    ['+33.6.12.34.56.78', '+33612345678'],
+    ['+49-30-1234-5678', '+493012345678'],
+    ['0033 6 12 34 56 78', '+33612345678'],
+    ['+84 112 345 678', null],
+    ['+0 123 456 789', null],
+    ['+1 234', null],
+    ['+1234567890123456', null],
   ])('phone %s → %s', (input, expected) => {
     expect(normalisePhone(input)).toBe(expected);
+  });
+
+  it('accepts a foreign phone number on the form', () => {
+    const r = submissionSchema.parse({ ...valid, phone: '+33 6 12 34 56 78' });
+    expect(r.phone).toBe('+33612345678');
   });
 
   it('requires every mandatory field with its own message', () => {

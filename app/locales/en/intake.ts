@@ -50,7 +50,8 @@ export default {
     fullNameHintOrg: 'The person we should contact about this feedback.',
     address: 'Contact address',
     phone: 'Phone number',
-    phoneHint: 'For example 0912 345 678 or +84 912 345 678',
+    phoneHint:
+      'For example 0912 345 678; for a number outside Viet Nam include the country code, like +33 6 12 34 56 78',
     email: 'E-mail address',
     emailHint: 'We send the code, updates and the answer to this address.',
     titleField: 'Title',
@@ -98,7 +99,8 @@ export default {
     fullName: 'Enter your full name',
     address: 'Enter your contact address',
     phone: 'Enter your phone number',
-    phoneInvalid: 'Enter a valid Vietnamese phone number, like 0912 345 678 or +84 912 345 678',
+    phoneInvalid:
+      'Enter a valid phone number: a Vietnamese number like 0912 345 678, or a number with its country code like +33 6 12 34 56 78',
     email: 'Enter your e-mail address',
     emailInvalid: 'Enter an e-mail address in the correct format, like name@example.com',
     title: 'Enter a title',

@@ -50,7 +50,7 @@ export default {
     fullNameHintOrg: 'Người liên hệ về phản ánh, kiến nghị này.',
     address: 'Địa chỉ liên hệ',
     phone: 'Số điện thoại',
-    phoneHint: 'Ví dụ: 0912 345 678 hoặc +84 912 345 678',
+    phoneHint: 'Ví dụ: 0912 345 678; số nước ngoài ghi cả mã nước, ví dụ +33 6 12 34 56 78',
     email: 'Thư điện tử',
     emailHint: 'Chúng tôi gửi mã số, thông báo và kết quả trả lời đến địa chỉ này.',
     titleField: 'Tiêu đề',
@@ -100,7 +100,8 @@ export default {
     fullName: 'Nhập họ và tên',
     address: 'Nhập địa chỉ liên hệ',
     phone: 'Nhập số điện thoại',
-    phoneInvalid: 'Nhập số điện thoại Việt Nam hợp lệ, ví dụ 0912 345 678 hoặc +84 912 345 678',
+    phoneInvalid:
+      'Nhập số điện thoại hợp lệ: số Việt Nam như 0912 345 678, hoặc số nước ngoài có mã nước như +33 6 12 34 56 78',
     email: 'Nhập địa chỉ thư điện tử',
     emailInvalid: 'Nhập địa chỉ thư điện tử đúng dạng, ví dụ ten@example.com',
     title: 'Nhập tiêu đề',
