@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import {
   Form,
   Links,
-  Meta,
   NavLink,
   Outlet,
   Scripts,
@@ -15,6 +14,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgencyContact } from '~/components/agency-contact';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { PageMeta } from '~/components/page-meta';
 import { getAgency } from '~/models/config.server';
 import { getLocale } from '~/utils/i18n.server';
 import { errorMeta } from '~/utils/error-meta';
@@ -59,7 +59,7 @@ function Document({ children, locale }: { children: ReactNode; locale: string })
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <PageMeta />
         <Links />
       </head>
       <body>

@@ -207,6 +207,7 @@ export function Choices({
   defaultValue,
   type = 'radio',
   small,
+  onChange,
 }: {
   id: string;
   name: string;
@@ -217,11 +218,24 @@ export function Choices({
   defaultValue?: string | string[];
   type?: 'radio' | 'checkbox';
   small?: boolean;
+  /** with JavaScript: the value just chosen (the form still works without it) */
+  onChange?: (value: string) => void;
 }) {
   const selected = Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : [];
   return (
     <div className={`form-group${error ? ' has-error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
+      <fieldset
+        className="fieldset"
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={
+          onChange
+            ? (event) => {
+                const target = event.target;
+                if (target instanceof HTMLInputElement && target.checked) onChange(target.value);
+              }
+            : undefined
+        }
+      >
         <legend className="legend">{legend}</legend>
         {hint ? (
           <p className="hint" id={`${id}-hint`}>

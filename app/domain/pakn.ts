@@ -15,6 +15,15 @@ export function categoriesFor(subject: Subject): readonly Category[] {
   return subject === 'behaviour' ? BEHAVIOUR_CATEGORIES : REGULATION_CATEGORIES;
 }
 
+/** A proposed fix (7) or an initiative for a new rule (8) is by definition a kiến nghị (spec §2). */
+export const PETITION_ONLY_CATEGORIES: readonly Category[] = [7, 8];
+
+/** The categories a citizen may choose once the type and the subject are known. */
+export function categoriesForChoice(type: PaknType, subject: Subject): readonly Category[] {
+  const bySubject = categoriesFor(subject);
+  return type === 'kien_nghi' ? bySubject : bySubject.filter((c) => !PETITION_ONLY_CATEGORIES.includes(c));
+}
+
 export const SUBMITTER_KINDS = ['individual', 'organisation'] as const;
 export type SubmitterKind = (typeof SUBMITTER_KINDS)[number];
 
@@ -37,6 +46,16 @@ export function formatPaknCode(prefix: string, year: number, seq: number): strin
 
 export const PAKN_CODE_PATTERN = /^[A-Z0-9]{1,12}-\d{4}-\d{6,}$/;
 
+/**
+ * What a person typed into a code field: any case, spaces, dots or dashes between the parts, or no
+ * separator at all (`khcn 2026 000042`, `KHCN2026000042` → `KHCN-2026-000042`). Anything else comes
+ * back upper-cased without spaces, and simply matches no PAKN.
+ */
 export function normaliseCode(input: string): string {
-  return input.normalize('NFC').trim().toUpperCase().replace(/\s+/g, '');
+  const upper = input.normalize('NFC').trim().toUpperCase();
+  const parts = upper.split(/[\s\-–—_./]+/).filter(Boolean);
+  if (parts.length === 3 && /^\d{4}$/.test(parts[1]!) && /^\d{6,}$/.test(parts[2]!)) return parts.join('-');
+  const joined = /^([A-Z0-9]*[A-Z])(\d{4})(\d{6,})$/.exec(parts.join(''));
+  if (joined) return `${joined[1]}-${joined[2]}-${joined[3]}`;
+  return upper.replace(/\s+/g, '');
 }

@@ -1,6 +1,14 @@
 // What a citizen's online PAKN must contain (spec §3). Messages are i18n keys under intake.errors.
 import { z } from 'zod';
-import { categoriesFor, CATEGORIES, PAKN_TYPES, SUBJECTS, SUBMITTER_KINDS, type Category } from './pakn';
+import {
+  categoriesFor,
+  categoriesForChoice,
+  CATEGORIES,
+  PAKN_TYPES,
+  SUBJECTS,
+  SUBMITTER_KINDS,
+  type Category,
+} from './pakn';
 import { cleanLine, cleanText, normalisePhone } from './text';
 
 export const LIMITS = {
@@ -94,14 +102,19 @@ export const submissionSchema = z
   })
   .superRefine((v, ctx) => {
     if (!categoriesFor(v.subject).includes(v.category)) {
-      ctx.addIssue({ code: 'custom', path: ['category'], message: 'categoryMismatch' });
+      const message = v.subject === 'behaviour' ? 'categoryNotBehaviour' : 'categoryNotRegulation';
+      ctx.addIssue({ code: 'custom', path: ['category'], message });
+    } else if (!categoriesForChoice(v.type, v.subject).includes(v.category)) {
+      ctx.addIssue({ code: 'custom', path: ['category'], message: 'categoryNeedsPetition' });
     }
     if (v.submitterKind === 'organisation') {
       if (!v.orgName) ctx.addIssue({ code: 'custom', path: ['orgName'], message: 'orgName' });
       if (!v.representative)
         ctx.addIssue({ code: 'custom', path: ['representative'], message: 'representative' });
     }
-  });
+  })
+  // an individual's form may still carry organisation fields typed before changing their mind
+  .transform((v) => (v.submitterKind === 'individual' ? { ...v, orgName: '', representative: '' } : v));
 
 export type SubmissionInput = z.input<typeof submissionSchema>;
 export type Submission = z.output<typeof submissionSchema>;

@@ -69,6 +69,7 @@ export default function Home() {
             <li>{t('intake.home.how2')}</li>
             <li>{t('intake.home.how3')}</li>
           </ol>
+          <p className="notice">{t('intake.home.languageNote')}</p>
         </section>
         <section>
           <h2>{t('intake.home.notTitle')}</h2>

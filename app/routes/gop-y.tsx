@@ -9,6 +9,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Checkbox,
@@ -19,7 +20,16 @@ import {
   TextField,
   type FieldError,
 } from '~/components/form';
-import { CATEGORIES, PAKN_TYPES, REGULATION_CATEGORIES, SUBMITTER_KINDS } from '~/domain/pakn';
+import {
+  BEHAVIOUR_CATEGORIES,
+  CATEGORIES,
+  categoriesForChoice,
+  PAKN_TYPES,
+  PETITION_ONLY_CATEGORIES,
+  SUBMITTER_KINDS,
+  SUBJECTS,
+  type Category,
+} from '~/domain/pakn';
 import { LIMITS, submissionSchema } from '~/domain/submission-schema';
 import { getAgency, getSetting, listFields } from '~/models/config.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
@@ -180,10 +190,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/gop-y/kiem-tra?t=${issued.token}`, { headers: { 'Set-Cookie': issued.setCookie } });
 }
 
+// the order of the form, so the error summary reads like the page
 const FIELD_ORDER = [
   'type',
   'subject',
   'category',
+  'title',
+  'content',
+  'regulationRef',
+  'field',
   'submitterKind',
   'orgName',
   'representative',
@@ -191,10 +206,6 @@ const FIELD_ORDER = [
   'address',
   'phone',
   'email',
-  'title',
-  'content',
-  'regulationRef',
-  'field',
   'files',
   'consent',
 ];
@@ -222,8 +233,17 @@ export default function SubmitForm() {
       .map((m) => ({ id: name, message: errorText(m) ?? '' })),
   );
   if (result?.formError) summary.unshift({ id: 'type', message: result.formError });
-  const isOrg = str('submitterKind') === 'organisation';
   const busy = navigation.state === 'submitting';
+  // With JavaScript the categories narrow to the chosen type and subject, and the organisation
+  // fields appear only for an organisation; without it everything shows and the server checks.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const [chosenType, setChosenType] = useState(str('type'));
+  const [chosenSubject, setChosenSubject] = useState(str('subject'));
+  const [chosenKind, setChosenKind] = useState(str('submitterKind'));
+  const shownCategories = hydrated ? visibleCategories(chosenType, chosenSubject) : CATEGORIES;
+  const isOrg = (hydrated ? chosenKind : str('submitterKind')) === 'organisation';
+  const hideOrg = hydrated && !isOrg;
 
   return (
     <div className="narrow">
@@ -240,6 +260,7 @@ export default function SubmitForm() {
           hint={t('intake.form.typeHint')}
           error={err('type')}
           defaultValue={str('type')}
+          onChange={setChosenType}
           options={PAKN_TYPES.map((k) => ({ value: k, label: t(`type.${k}`) }))}
         />
         <Choices
@@ -248,6 +269,7 @@ export default function SubmitForm() {
           legend={t('intake.form.subject')}
           error={err('subject')}
           defaultValue={str('subject')}
+          onChange={setChosenSubject}
           options={[
             { value: 'regulation', label: t('subject.regulation') },
             { value: 'behaviour', label: t('subject.behaviour') },
@@ -257,16 +279,18 @@ export default function SubmitForm() {
           id="category"
           name="category"
           legend={t('intake.form.category')}
-          hint={`${t('intake.form.categoryHintRegulation')} ${t('intake.form.categoryHintBehaviour')}`}
+          hint={`${t('intake.form.categoryHintRegulation')} ${t('intake.form.categoryHintBehaviour')} ${t('intake.form.categoryHintPetition')}`}
           error={err('category')}
           defaultValue={str('category')}
           small
-          options={CATEGORIES.map((c) => ({
+          options={shownCategories.map((c) => ({
             value: String(c),
             label: t(`category.${c}`),
-            hint: REGULATION_CATEGORIES.includes(c)
-              ? t('intake.form.categoryGroupRegulation')
-              : t('intake.form.categoryGroupBehaviour'),
+            hint: BEHAVIOUR_CATEGORIES.includes(c)
+              ? t('intake.form.categoryGroupBehaviour')
+              : PETITION_ONLY_CATEGORIES.includes(c)
+                ? t('intake.form.categoryGroupPetition')
+                : t('intake.form.categoryGroupRegulation'),
           }))}
         />
         <TextField
@@ -282,7 +306,7 @@ export default function SubmitForm() {
           id="content"
           name="content"
           label={t('intake.form.content')}
-          hint={t('intake.form.contentHint', { max: LIMITS.content.toLocaleString('vi-VN') })}
+          hint={`${t('intake.form.contentHint', { max: LIMITS.content.toLocaleString('vi-VN') })} ${t('intake.form.contentLanguage')}`}
           error={err('content')}
           defaultValue={str('content')}
           rows={10}
@@ -314,9 +338,21 @@ export default function SubmitForm() {
           legend={t('intake.form.submitterKind')}
           error={err('submitterKind')}
           defaultValue={str('submitterKind')}
+          onChange={setChosenKind}
           options={SUBMITTER_KINDS.map((k) => ({ value: k, label: t(`submitterKind.${k}`) }))}
         />
-        <div className="org-fields" data-open={isOrg ? 'true' : undefined}>
+        <fieldset
+          id="org-fields"
+          className="fieldset org-fields"
+          aria-describedby="org-fields-hint"
+          // hidden and disabled together: nothing typed there is sent for an individual
+          hidden={hideOrg}
+          disabled={hideOrg}
+        >
+          <legend className="legend-small">{t('intake.form.orgLegend')}</legend>
+          <p className="hint" id="org-fields-hint">
+            {t('intake.form.orgHint')}
+          </p>
           <TextField
             id="orgName"
             name="orgName"
@@ -334,11 +370,12 @@ export default function SubmitForm() {
             defaultValue={str('representative')}
             maxLength={LIMITS.representative}
           />
-        </div>
+        </fieldset>
         <TextField
           id="fullName"
           name="fullName"
           label={t('intake.form.fullName')}
+          hint={isOrg ? t('intake.form.fullNameHintOrg') : undefined}
           error={err('fullName')}
           defaultValue={str('fullName')}
           autoComplete="name"
@@ -453,6 +490,14 @@ export default function SubmitForm() {
 
 function discardUploads(files: StoredUpload[]) {
   for (const f of files) removeUpload(f.storedName);
+}
+
+/** Every category that goes with some type and subject still possible (nothing chosen: all). */
+function visibleCategories(type: string | undefined, subject: string | undefined): readonly Category[] {
+  const types = PAKN_TYPES.filter((k) => !type || k === type);
+  const subjects = SUBJECTS.filter((k) => !subject || k === subject);
+  const allowed = new Set(types.flatMap((ty) => subjects.flatMap((su) => categoriesForChoice(ty, su))));
+  return allowed.size ? CATEGORIES.filter((c) => allowed.has(c)) : CATEGORIES;
 }
 
 function formatSize(bytes: number) {

@@ -16,6 +16,8 @@ import { normaliseCode } from '~/domain/pakn';
 import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';
 import { getSubmitterView } from '~/models/pakn.server';
 import { DocumentList } from '~/components/document-list';
+import { FileLinks, InfoExchanges } from '~/components/submitter-files';
+import { listInfoExchanges } from '~/models/submitter-files.server';
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { ratingToken } from '~/models/ratings.server';
 import { renderSafeMarkdown } from '~/utils/markdown.server';
@@ -93,6 +95,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         email: p.email,
       },
       files,
+      exchanges: listInfoExchanges({ paknId: p.id }).map((e) => ({
+        question: e.question,
+        askedOn: formatDateVi(e.askedAt),
+        reply: e.reply,
+        repliedOn: e.repliedAt ? formatDateVi(e.repliedAt) : null,
+        files: e.files,
+      })),
       history: history.map((h) => ({
         id: h.id,
         at: formatDateVi(h.at),
@@ -262,6 +271,7 @@ export default function FollowStatus() {
           </p>
         </>
       ) : null}
+      <InfoExchanges code={d.code} exchanges={d.exchanges} />
       <DocumentList documents={d.documents} base="/theo-doi/van-ban" />
       <h2>{t('intake.follow.history')}</h2>
       <ol className="timeline">
@@ -290,10 +300,12 @@ export default function FollowStatus() {
         <Row label={t('intake.form.address')} value={r.address} />
         <Row label={t('intake.form.phone')} value={r.phone} />
         <Row label={t('intake.form.email')} value={r.email ?? t('notProvided')} />
-        <Row
-          label={t('intake.follow.files')}
-          value={d.files.length ? d.files.map((f) => f.name).join('\n') : t('intake.form.noFiles')}
-        />
+        <div className="summary-row">
+          <dt>{t('intake.follow.files')}</dt>
+          <dd>
+            <FileLinks code={d.code} files={d.files} />
+          </dd>
+        </div>
       </dl>
       <p className="hint">{t('intake.follow.privateNote')}</p>
       <Form method="post">

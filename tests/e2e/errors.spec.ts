@@ -122,11 +122,11 @@ test('sửa một phần: giữ nguyên dữ liệu, lỗi tệp sai định d�
 
   const summary = page.locator('.error-summary');
   await expect(summary.getByRole('link')).toHaveText([
-    'Nhập số điện thoại Việt Nam hợp lệ, ví dụ 0912 345 678 hoặc +84 912 345 678',
+    'Nhập số điện thoại hợp lệ: số Việt Nam như 0912 345 678, hoặc số nước ngoài có mã nước như +33 6 12 34 56 78',
     'Nội dung tệp “fake.pdf” không khớp với đuôi tên tệp',
     'Bạn cần đồng ý xử lý dữ liệu cá nhân để chúng tôi có thể tiếp nhận phản ánh, kiến nghị',
   ]);
-  await expect(page.locator('#phone-error')).toContainText('Nhập số điện thoại Việt Nam hợp lệ');
+  await expect(page.locator('#phone-error')).toContainText('Nhập số điện thoại hợp lệ');
   await expect(page.locator('#files-error')).toContainText('fake.pdf');
   await expect(page.locator('#consent-error')).toBeVisible();
   await expect(page.locator('#fullName-error')).toHaveCount(0);

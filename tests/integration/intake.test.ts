@@ -242,7 +242,7 @@ describe('bad input', () => {
     const res = await postForm(token, multipart({ ...noConsent, phone: '12345', email: 'not-an-email' }));
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain('Nhập số điện thoại Việt Nam hợp lệ');
+    expect(html).toContain('Nhập số điện thoại hợp lệ');
     expect(html).toContain('Nhập địa chỉ thư điện tử đúng dạng');
     expect(html).toContain('Bạn cần đồng ý xử lý dữ liệu cá nhân');
     expect(html).toContain('value="12345"');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPaknCode, normaliseCode, PAKN_CODE_PATTERN } from '~/domain/pakn';
+import { categoriesForChoice, formatPaknCode, normaliseCode, PAKN_CODE_PATTERN } from '~/domain/pakn';
 import { submissionSchema } from '~/domain/submission-schema';
 import { cleanText, normalisePhone } from '~/domain/text';
 
@@ -46,9 +46,23 @@ describe('submission schema', () => {
     ['091234567', null],
     ['0112345678', null],
     ['abc', null],
-    ['+1 202 555 0100', null],
+    // overseas Vietnamese and foreigners: international numbers kept in E.164
+    ['+1 202 555 0100', '+12025550100'],
+    ['+33 6 12 34 56 78', '+33612345678'],
+    ['+33.6.12.34.56.78', '+33612345678'],
+    ['+49-30-1234-5678', '+493012345678'],
+    ['0033 6 12 34 56 78', '+33612345678'],
+    ['+84 112 345 678', null],
+    ['+0 123 456 789', null],
+    ['+1 234', null],
+    ['+1234567890123456', null],
   ])('phone %s → %s', (input, expected) => {
     expect(normalisePhone(input)).toBe(expected);
+  });
+
+  it('accepts a foreign phone number on the form', () => {
+    const r = submissionSchema.parse({ ...valid, phone: '+33 6 12 34 56 78' });
+    expect(r.phone).toBe('+33612345678');
   });
 
   it('requires every mandatory field with its own message', () => {
@@ -66,10 +80,21 @@ describe('submission schema', () => {
     });
   });
 
-  it('refuses a category that does not match the subject', () => {
+  it('refuses a category that does not match the subject or the type, saying which', () => {
     expect(errorsOf({ ...valid, subject: 'behaviour', category: '2' }).category).toEqual([
-      'categoryMismatch',
+      'categoryNotBehaviour',
     ]);
+    expect(errorsOf({ ...valid, subject: 'regulation', category: '1' }).category).toEqual([
+      'categoryNotRegulation',
+    ]);
+    // a proposed fix (7) or an initiative (8) is by definition a kiến nghị (spec §2)
+    expect(errorsOf({ ...valid, type: 'phan_anh', category: '8' }).category).toEqual([
+      'categoryNeedsPetition',
+    ]);
+    expect(errorsOf({ ...valid, type: 'kien_nghi', category: '7' })).toEqual({});
+    expect(categoriesForChoice('phan_anh', 'regulation')).toEqual([2, 3, 4, 5, 6]);
+    expect(categoriesForChoice('kien_nghi', 'regulation')).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(categoriesForChoice('kien_nghi', 'behaviour')).toEqual([1]);
     expect(errorsOf({ ...valid, subject: 'behaviour', category: '1' })).toEqual({});
     expect(errorsOf({ ...valid, category: '9' }).category?.[0]).toBe('category');
   });
@@ -106,5 +131,17 @@ describe('codes', () => {
     expect(formatPaknCode('KHCN', 2026, 1_234_567)).toBe('KHCN-2026-1234567');
     expect(PAKN_CODE_PATTERN.test('KHCN-2026-000042')).toBe(true);
     expect(normaliseCode(' khcn-2026-000042 ')).toBe('KHCN-2026-000042');
+    for (const typed of [
+      'KHCN 2026 000042',
+      'khcn 2026 000042',
+      'KHCN2026000042',
+      'khcn-2026000042',
+      'KHCN.2026.000042',
+      'KHCN – 2026 – 000042',
+    ]) {
+      expect(normaliseCode(typed), typed).toBe('KHCN-2026-000042');
+    }
+    // a prefix with digits keeps working when typed with separators
+    expect(normaliseCode('hn1 2026 000042')).toBe('HN1-2026-000042');
   });
 });

@@ -23,6 +23,8 @@ export default {
     deadlineNote: 'Time limit for an answer: {{days}} {{unit}} from receipt.',
     dayUnit_calendar: 'days',
     dayUnit_working: 'working days',
+    languageNote:
+      'Feedback must be written in Vietnamese (Decree 20/2008/NĐ-CP, Article 7): feedback in another language cannot be accepted. If you do not write Vietnamese, ask someone to help you, or contact us using the details below.',
     otherChannelsTitle: 'Other ways to send',
     otherChannels:
       'You can also send feedback by post, in person at the office, by phone or by e-mail to the address below.',
@@ -42,6 +44,9 @@ export default {
     categoryHintRegulation: 'Choose one if your feedback is about a regulation.',
     categoryHintBehaviour: 'Choose this if your feedback is about the conduct of an agency or official.',
     categoryGroupRegulation: 'About a regulation',
+    categoryHintPetition:
+      'Choose a proposed solution or an initiative for a new regulation only when you send a petition.',
+    categoryGroupPetition: 'About a regulation, petitions only',
     categoryGroupBehaviour: 'About conduct',
     submitterKind: 'Are you sending as',
     orgName: 'Name of the organisation or business',
@@ -50,7 +55,8 @@ export default {
     fullNameHintOrg: 'The person we should contact about this feedback.',
     address: 'Contact address',
     phone: 'Phone number',
-    phoneHint: 'For example 0912 345 678 or +84 912 345 678',
+    phoneHint:
+      'For example 0912 345 678; for a number outside Viet Nam include the country code, like +33 6 12 34 56 78',
     email: 'E-mail address',
     emailHint: 'We send the code, updates and the answer to this address.',
     titleField: 'Title',
@@ -58,6 +64,11 @@ export default {
     content: 'Details',
     contentHint:
       'Describe the obstacle, the regulation or the conduct, and your proposal if you have one. At most {{max}} characters.',
+    contentLanguage:
+      'It must be written in Vietnamese: feedback in another language cannot be accepted (Decree 20/2008/NĐ-CP, Article 7).',
+    orgLegend: 'If you send on behalf of an organisation or business',
+    orgHint:
+      'Only if you send on behalf of an organisation or business; then both are required. The rules require an organisation’s feedback to give its name and the full name of its representative (its head or an authorised person). “Full name” below is the person we contact; it may be the same person.',
     regulationRef: 'Regulation or procedure concerned',
     regulationRefHint: 'The name or number of the document, or the name of the procedure, if you know it.',
     field: 'Field',
@@ -92,13 +103,20 @@ export default {
     subject: 'Select whether it is about a regulation or about conduct',
     category: 'Select what exactly it is about',
     categoryMismatch: 'This does not match your choice above',
+    categoryNotBehaviour:
+      'This does not match your choice above: conduct has only one option (delay, harassment…). Select it, or select “An administrative regulation” above',
+    categoryNotRegulation:
+      'This does not match your choice above: this option is about conduct. Select an option about the regulation, or select “The conduct of an agency or official” above',
+    categoryNeedsPetition:
+      'This does not match your choice above: an initiative for a new regulation or a proposed solution is a petition. Select “Petition” above, or select another option',
     submitterKind: 'Select whether you send as an individual or an organisation',
     orgName: 'Enter the name of the organisation',
     representative: 'Enter the full name of the representative',
     fullName: 'Enter your full name',
     address: 'Enter your contact address',
     phone: 'Enter your phone number',
-    phoneInvalid: 'Enter a valid Vietnamese phone number, like 0912 345 678 or +84 912 345 678',
+    phoneInvalid:
+      'Enter a valid phone number: a Vietnamese number like 0912 345 678, or a number with its country code like +33 6 12 34 56 78',
     email: 'Enter your e-mail address',
     emailInvalid: 'Enter an e-mail address in the correct format, like name@example.com',
     title: 'Enter a title',
@@ -154,6 +172,9 @@ export default {
     due: 'Answer due by',
     dueWhy: 'How the date was set',
     history: 'History',
+    exchangesTitle: 'Additional information you sent',
+    exchangeAsked: 'Request of {{date}}',
+    exchangeReplied: 'Your reply of {{date}}',
     yourRecord: 'What you sent',
     files: 'Attachments',
     privateNote: 'Only you can see this page. Do not share the link in your confirmation e-mail.',

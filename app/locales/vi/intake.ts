@@ -23,6 +23,8 @@ export default {
     deadlineNote: 'Thời hạn trả lời: {{days}} {{unit}} kể từ ngày tiếp nhận.',
     dayUnit_calendar: 'ngày',
     dayUnit_working: 'ngày làm việc',
+    languageNote:
+      'Phản ánh, kiến nghị phải viết bằng tiếng Việt (Nghị định 20/2008/NĐ-CP, Điều 7); nội dung bằng ngôn ngữ khác không được tiếp nhận.',
     otherChannelsTitle: 'Gửi bằng cách khác',
     otherChannels:
       'Bạn cũng có thể gửi qua bưu chính, trực tiếp tại trụ sở, qua điện thoại hoặc thư điện tử đến địa chỉ dưới đây.',
@@ -42,6 +44,8 @@ export default {
     categoryHintRegulation: 'Chọn một mục nếu bạn phản ánh về quy định hành chính.',
     categoryHintBehaviour: 'Chọn mục này nếu bạn phản ánh về hành vi của cơ quan, cán bộ.',
     categoryGroupRegulation: 'Về quy định hành chính',
+    categoryHintPetition: 'Phương án xử lý và sáng kiến ban hành mới chỉ chọn khi bạn gửi kiến nghị.',
+    categoryGroupPetition: 'Về quy định hành chính, chỉ với kiến nghị',
     categoryGroupBehaviour: 'Về hành vi hành chính',
     submitterKind: 'Bạn gửi với tư cách',
     orgName: 'Tên tổ chức, doanh nghiệp',
@@ -50,7 +54,7 @@ export default {
     fullNameHintOrg: 'Người liên hệ về phản ánh, kiến nghị này.',
     address: 'Địa chỉ liên hệ',
     phone: 'Số điện thoại',
-    phoneHint: 'Ví dụ: 0912 345 678 hoặc +84 912 345 678',
+    phoneHint: 'Ví dụ: 0912 345 678; số nước ngoài ghi cả mã nước, ví dụ +33 6 12 34 56 78',
     email: 'Thư điện tử',
     emailHint: 'Chúng tôi gửi mã số, thông báo và kết quả trả lời đến địa chỉ này.',
     titleField: 'Tiêu đề',
@@ -59,6 +63,10 @@ export default {
     content: 'Nội dung',
     contentHint:
       'Mô tả vướng mắc, quy định hoặc hành vi bạn phản ánh, và đề xuất của bạn nếu có. Tối đa {{max}} ký tự.',
+    contentLanguage: 'Viết bằng tiếng Việt; nội dung bằng ngôn ngữ khác không được tiếp nhận.',
+    orgLegend: 'Nếu bạn gửi thay mặt tổ chức, doanh nghiệp',
+    orgHint:
+      'Chỉ điền nếu bạn gửi thay mặt tổ chức, doanh nghiệp; khi đó hai mục này là bắt buộc. Theo quy định, phản ánh, kiến nghị của tổ chức phải ghi tên tổ chức và họ tên người đại diện (người đứng đầu hoặc người được ủy quyền). Mục “Họ và tên” ở dưới là người chúng tôi liên hệ; có thể là cùng một người.',
     regulationRef: 'Quy định, thủ tục hành chính liên quan',
     regulationRefHint: 'Tên, số hiệu văn bản hoặc tên thủ tục, nếu bạn biết.',
     field: 'Lĩnh vực',
@@ -94,13 +102,20 @@ export default {
     subject: 'Chọn bạn phản ánh về quy định hay về hành vi hành chính',
     category: 'Chọn nội dung cụ thể',
     categoryMismatch: 'Nội dung cụ thể không khớp với lựa chọn ở trên',
+    categoryNotBehaviour:
+      'Nội dung cụ thể không khớp với lựa chọn ở trên: hành vi hành chính chỉ có một mục (hành vi chậm trễ, gây phiền hà…). Chọn mục đó, hoặc chọn “Quy định hành chính” ở trên',
+    categoryNotRegulation:
+      'Nội dung cụ thể không khớp với lựa chọn ở trên: mục này là về hành vi hành chính. Chọn một nội dung về quy định, hoặc chọn “Hành vi hành chính của cơ quan, cán bộ, công chức” ở trên',
+    categoryNeedsPetition:
+      'Nội dung cụ thể không khớp với lựa chọn ở trên: sáng kiến ban hành quy định mới và phương án xử lý là kiến nghị. Chọn “Kiến nghị” ở trên, hoặc chọn một nội dung khác',
     submitterKind: 'Chọn bạn gửi với tư cách cá nhân hay tổ chức',
     orgName: 'Nhập tên tổ chức, doanh nghiệp',
     representative: 'Nhập họ và tên người đại diện',
     fullName: 'Nhập họ và tên',
     address: 'Nhập địa chỉ liên hệ',
     phone: 'Nhập số điện thoại',
-    phoneInvalid: 'Nhập số điện thoại Việt Nam hợp lệ, ví dụ 0912 345 678 hoặc +84 912 345 678',
+    phoneInvalid:
+      'Nhập số điện thoại hợp lệ: số Việt Nam như 0912 345 678, hoặc số nước ngoài có mã nước như +33 6 12 34 56 78',
     email: 'Nhập địa chỉ thư điện tử',
     emailInvalid: 'Nhập địa chỉ thư điện tử đúng dạng, ví dụ ten@example.com',
     title: 'Nhập tiêu đề',
@@ -156,6 +171,9 @@ export default {
     due: 'Hạn trả lời',
     dueWhy: 'Cách tính hạn',
     history: 'Quá trình xử lý',
+    exchangesTitle: 'Thông tin bổ sung bạn đã gửi',
+    exchangeAsked: 'Yêu cầu ngày {{date}}',
+    exchangeReplied: 'Bạn trả lời ngày {{date}}',
     yourRecord: 'Nội dung bạn đã gửi',
     files: 'Tệp đính kèm',
     privateNote: 'Trang này chỉ bạn xem được. Không chia sẻ đường dẫn trong thư xác nhận.',
