@@ -6,6 +6,7 @@ import * as s from '../../db/schema';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
+import { listAgencyContacts } from './agency-contacts.server';
 import { getDb, type Db } from '~/utils/db.server';
 
 export const PUBLIC_PAGE_SIZE = 20;
@@ -197,6 +198,7 @@ export function getPublished({ code }: { code: string }, db: Db = getDb()) {
       .all()
       .map((a) => [a.id, a]),
   );
+  const allowedContacts = listAgencyContacts(db);
   const scrub = (text: string | null) =>
     text
       ? applyRedactions(
@@ -207,6 +209,7 @@ export function getPublished({ code }: { code: string }, db: Db = getDb()) {
             submitterAddress: p.address,
             orgName: p.orgName,
             representative: p.representative,
+            allowedContacts,
           }),
         )
       : null;
