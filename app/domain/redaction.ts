@@ -131,10 +131,15 @@ const PHONE_SEP = new Set([' ', '.', '-', '/', '_', '(', ')']);
 /** separators that also join dates and document numbers: a phone written with them uses nothing else */
 const STRICT_SEP = /[/_]/;
 
-/** '0987/654/321' is a phone, '03/05/2024 12' (a date, then a number) is not. */
+/**
+ * '0987/654/321' is a phone; '03/05/2024 12' (a date, then a number) and '03/2024/0912…' (a document number)
+ * are not: one separator throughout, and groups of three digits or more (a leading '+84' aside).
+ */
 function consistentSeparators(raw: string): boolean {
   if (!STRICT_SEP.test(raw)) return true;
-  return new Set(raw.replace(/^\+/, '').match(/\D/g) ?? []).size === 1;
+  const body = raw.replace(/^\+84(?=\D)/, '').replace(/^\+/, '');
+  if (new Set(body.match(/\D/g) ?? []).size !== 1) return false;
+  return body.split(/\D/).every((g) => g.length >= 3);
 }
 
 function validPhoneDigits(d: string): boolean {

@@ -7,6 +7,7 @@ import { lateExtensions, publicDocumentType } from './extension-timing.server';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
+import { listAgencyContacts } from './agency-contacts.server';
 import { getDb, type Db } from '~/utils/db.server';
 
 export const PUBLIC_PAGE_SIZE = 20;
@@ -198,6 +199,7 @@ export function getPublished({ code }: { code: string }, db: Db = getDb()) {
       .all()
       .map((a) => [a.id, a]),
   );
+  const allowedContacts = listAgencyContacts(db);
   const scrub = (text: string | null) =>
     text
       ? applyRedactions(
@@ -208,6 +210,7 @@ export function getPublished({ code }: { code: string }, db: Db = getDb()) {
             submitterAddress: p.address,
             orgName: p.orgName,
             representative: p.representative,
+            allowedContacts,
           }),
         )
       : null;

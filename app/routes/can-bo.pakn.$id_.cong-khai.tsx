@@ -28,9 +28,9 @@ import {
   type PublicationInput,
   type Review,
 } from '~/models/publication.server';
+import { auditDenied } from '~/models/security-audit.server';
 import { formValues, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
 import { requirePermission, type StaffUser } from '~/utils/auth.server';
-import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
 import { getLocale, getT } from '~/utils/i18n.server';

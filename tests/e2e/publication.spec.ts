@@ -100,7 +100,21 @@ test('công khai kết quả: phát hiện họ tên và số điện thoại, p
     expect(pub.status(), 'nothing is public yet').toBe(404);
   });
 
-  await test.step('ẩn tất cả rồi công khai', async () => {
+  await test.step('“Ẩn tất cả số điện thoại”, “Ẩn tất cả họ tên”, rồi công khai', async () => {
+    const ofKind = (kind: string) =>
+      flags.locator('.flag', { has: coordinator.locator('legend', { hasText: kind }) });
+    for (const [button, kind] of [
+      [/^Ẩn tất cả số điện thoại \(\d+\)$/, 'Số điện thoại trong'],
+      [/^Ẩn tất cả họ tên \(\d+\)$/, 'Họ tên trong'],
+    ] as const) {
+      await coordinator.getByRole('button', { name: button }).click();
+      await expect(coordinator.locator('p.notice[role="status"]')).toContainText('Đã chọn Ẩn');
+      const redact = ofKind(kind).getByRole('radio', { name: 'Ẩn', exact: true });
+      expect(await redact.count()).toBeGreaterThanOrEqual(2);
+      for (const r of await redact.all()) await expect(r).toBeChecked();
+    }
+    // what was typed is kept, and the other kinds are still to be decided one by one
+    await expect(coordinator.locator('#answer')).toHaveValue(ANSWER);
     const redact = flags.getByRole('radio', { name: 'Ẩn', exact: true });
     const n = await redact.count();
     expect(n).toBeGreaterThanOrEqual(4);

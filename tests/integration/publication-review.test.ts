@@ -163,6 +163,18 @@ describe("the agency's own contacts and bulk decisions (issue 13.27)", () => {
     expect(legends.filter((l) => l.startsWith('Số điện thoại'))).toHaveLength(4);
   });
 
+  it("the public timeline keeps the agency phone in a note and still hides the submitter's", async () => {
+    const p = await answered('Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
+    app
+      .db()
+      .$client.prepare(`INSERT INTO events (pakn_id, type, is_public, note) VALUES (?, 'request_info', 1, ?)`)
+      .run(p.id, 'Đề nghị ông bổ sung hồ sơ; gọi 0257 3842 123, không gọi 0912 345 678.');
+    const t = await texts(p.id, 'Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
+    expect((await post(pagePath(p.id), [...base(t), ['intent', 'publish']])).status).toBe(302);
+    const page = await html(await app.fetch(`/cong-khai/${p.code}`));
+    expect(page).toContain(`gọi 0257 3842 123, không gọi ${MARKER}.`);
+  });
+
   it('"Ẩn tất cả số điện thoại" decides every phone flag at once, without JavaScript, keeping what was typed', async () => {
     const p = await answered(content, body);
     const t = await texts(p.id, content, body);

@@ -264,7 +264,7 @@ describe('detectPii — normalisation (issue 10)', () => {
   it('still leaves dates, document numbers and codes written with slashes or dashes alone', () => {
     const text = [
       'Ngày 03/05/2024 12 giờ, văn bản 0912/2024/QĐ-UBND; mã KHCN–2026–000042.',
-      'Thông tư 08/2010/TT-BKHCN; từ 01/01/2025 đến 31/12/2025 — 2 đợt.',
+      'Thông tư 08/2010/TT-BKHCN; từ 01/01/2025 đến 31/12/2025 — 2 đợt; hồ sơ 03/2024/0912345.',
     ].join('\n');
     expect(detectPii(text, ctx)).toEqual([]);
   });
