@@ -43,7 +43,7 @@ if (!env.SESSION_SECRET) {
   // a local secret kept beside the data, so sessions survive restarts of the demo
   const dataDir = env.DATA_DIR || './data';
   const file = path.join(dataDir, '.session-secret');
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
   env.SESSION_SECRET = fs.readFileSync(file, 'utf8').trim();
 }
