@@ -68,6 +68,11 @@ async function withRenderSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Any other PDF render (the report narrative): it waits for its turn with the documents' renders. */
+export function renderLimited<T>(render: () => Promise<T>): Promise<T> {
+  return withRenderSlot(render);
+}
+
 const SAMPLE: OfficialDocument = {
   agencyParent: 'ỦY BAN NHÂN DÂN TỈNH MẪU',
   agencyName: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
