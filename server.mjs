@@ -10,7 +10,8 @@ const BUILD_PATH = './build/index.js';
 const MAX_BODY_BYTES = 60 * 1024 * 1024; // 5 files × 10 MB plus the form, with headroom
 
 const build = await import(BUILD_PATH);
-const { startApp, stopApp, isPrivatePath, privateCacheControl, auditForgedFacts } = build.entry.module;
+const { startApp, stopApp, isPrivatePath, privateCacheControl, auditForgedFacts, maskPathTokens } =
+  build.entry.module;
 
 let started;
 try {
@@ -38,10 +39,8 @@ app.use((req, res, next) => {
   res.setHeader('X-Request-Id', res.locals.requestId);
   const start = process.hrtime.bigint();
   res.on('finish', () => {
-    // the path only: query strings and private-link tokens may carry personal data
-    const path = req.path
-      .replace(/\/truy-cap\/[^/]+/, '/truy-cap/[token]')
-      .replace(/\/dat-lai\/[^/]+/, '/dat-lai/[token]');
+    // the path only, private-link tokens masked: query strings and tokens may carry personal data
+    const path = maskPathTokens(req.path);
     log.info(
       {
         reqId: res.locals.requestId,

@@ -9,7 +9,7 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { getI18n, getLocale } from './utils/i18n.server';
-import { getLogger } from './utils/logger.server';
+import { getLogger, maskPathTokens } from './utils/logger.server';
 import { NonceProvider } from './utils/nonce';
 import { isPrivatePath, privateCacheControl } from './utils/private-pages';
 
@@ -18,6 +18,7 @@ export { startApp, stopApp } from './utils/lifecycle.server';
 export { isPrivatePath, privateCacheControl } from './utils/private-pages';
 // … and the audit log, for the cross-site posts it refuses before Remix sees them.
 export { auditForgedFacts } from './models/security-audit.server';
+export { maskPathTokens } from './utils/logger.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -39,7 +40,7 @@ function withoutNulPadding() {
 /** Unexpected errors in loaders and actions: logged with the path only (no query, no body). */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  getLogger().error({ err: error, path: new URL(request.url).pathname }, 'unhandled error');
+  getLogger().error({ err: error, path: maskPathTokens(new URL(request.url).pathname) }, 'unhandled error');
 };
 
 function noStoreIfPrivate(request: Request, headers: Headers) {

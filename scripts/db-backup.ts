@@ -80,6 +80,8 @@ export function fsyncPath(p: string) {
 /** Copies a file, flushes the copy, and returns its sha256. */
 export function copyFileDurably(from: string, to: string): string {
   fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+  // personal data: the portal's user only, whatever the source's mode (copyFile keeps it)
+  fs.chmodSync(to, 0o600);
   fsyncPath(to);
   return sha256File(to);
 }
@@ -131,6 +133,7 @@ export async function backup(opts: { database: string; dataDir: string; out?: st
   if (!opts.out) for (let i = 2; fs.existsSync(out); i++) out = `${out.replace(/-\d+$/, '')}-${i}`;
   if (fs.existsSync(out)) throw new CliError(`${out} already exists: choose another --out`);
   fs.mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
+  if (!opts.out) fs.chmodSync(path.dirname(out), 0o700); // DATA_DIR/backups
   const work = `${out}.partial-${process.pid}`;
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(path.join(work, 'uploads'), { recursive: true, mode: 0o700 });
@@ -145,6 +148,7 @@ export async function backup(opts: { database: string; dataDir: string; out?: st
     } finally {
       source.close();
     }
+    fs.chmodSync(snapshotFile, 0o600); // VACUUM INTO creates it with the umask's mode
     fsyncPath(snapshotFile); // VACUUM INTO does not sync its output
 
     // 2. its counts and the files it refers to

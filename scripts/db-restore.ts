@@ -83,6 +83,8 @@ export function restore(opts: { from: string; dataDir: string; database?: string
 
   // 3. the database: copied beside the target, flushed, then renamed over it. A stale -wal or -shm of the
   // old database would be replayed onto the restored one: they go first.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
   fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   const tmp = `${target}.restoring-${process.pid}`;
   fs.rmSync(tmp, { force: true });
@@ -94,9 +96,13 @@ export function restore(opts: { from: string; dataDir: string; database?: string
   // 4. the files
   const uploads = path.join(dataDir, 'uploads');
   fs.mkdirSync(uploads, { recursive: true, mode: 0o700 });
+  fs.chmodSync(uploads, 0o700);
   for (const row of files) {
     const dest = path.join(uploads, row.storedName);
-    if (fs.existsSync(dest) && sha256File(dest) === row.sha256) continue;
+    if (fs.existsSync(dest) && sha256File(dest) === row.sha256) {
+      fs.chmodSync(dest, 0o600);
+      continue;
+    }
     fs.rmSync(dest, { force: true });
     copyFileDurably(path.join(from, 'uploads', row.storedName), dest);
   }

@@ -3,9 +3,9 @@
 // they are missing or stale, builds when the sources are newer than the build, then starts the server,
 // which migrates and seeds the SQLite database on first run.
 import { execSync, spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureSessionSecret } from './session-secret.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -41,11 +41,7 @@ if (mtime('build/index.js') < sources) {
 const env = { NODE_ENV: 'production', ...process.env };
 if (!env.SESSION_SECRET) {
   // a local secret kept beside the data, so sessions survive restarts of the demo
-  const dataDir = env.DATA_DIR || './data';
-  const file = path.join(dataDir, '.session-secret');
-  fs.mkdirSync(dataDir, { recursive: true });
-  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
-  env.SESSION_SECRET = fs.readFileSync(file, 'utf8').trim();
+  env.SESSION_SECRET = ensureSessionSecret(env.DATA_DIR || './data');
 }
 // V8 sizes its heap from the machine's memory and lets an idle-ish server sit at 500+ MB; the live heap is
 // under 100 MB, so a 128 MB old space keeps the process under 300 MB (docs/benchmarks.md, row 5)

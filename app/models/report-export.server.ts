@@ -34,6 +34,7 @@ import {
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { renderLimited } from '~/utils/pdf-cache.server';
 import { MOTTO, MOTTO_NATION, renderOfficialPdf, type OfficialDocument } from '~/utils/pdf.server';
 
 const t = getT('vi');
@@ -776,7 +777,7 @@ export function publishedReportDocuments(ctx: ExportContext, number: string) {
 }
 
 export function reportPdf(ctx: ExportContext): Promise<Buffer> {
-  return renderOfficialPdf(reportNarrative(ctx));
+  return renderLimited(() => renderOfficialPdf(reportNarrative(ctx)));
 }
 
 const esc = (s: string) =>

@@ -7,14 +7,17 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../../db/schema';
 import { seedConfiguration } from '../../db/seed';
 import { getEnv } from './env.server';
+import { makePrivate } from './private-files.server';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations');
 
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file);
+  // 0600 before the WAL is switched on: SQLite gives the -wal and -shm files the database file's mode
+  if (file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) makePrivate(file + suffix);
   // WAL lets readers run during a write; synchronous=FULL makes every acknowledged PAKN survive a
   // power cut, not only a crash (one fsync per commit, cheap at our write rate); busy_timeout lets
   // a second process (backup, CLI) wait instead of failing. See docs/decisions/0002-sqlite.md.

@@ -4,6 +4,7 @@ import { closeDb, getDb } from './db.server';
 import { getEnv } from './env.server';
 import { getLogger } from './logger.server';
 import { describeTransport, startMailWorker } from './mail.server';
+import { ensurePrivateDir, restrictUmask, tightenTree } from './private-files.server';
 import { startNotificationScheduler } from '~/models/notifications.server';
 import { purgeStaleDrafts } from '~/models/submission.server';
 import { purgeOldSessions } from '~/models/users.server';
@@ -16,7 +17,13 @@ let janitor: NodeJS.Timeout | undefined;
 export function startApp() {
   const env = getEnv();
   const log = getLogger();
-  fs.mkdirSync(env.DATA_DIR, { recursive: true });
+  // personal data: the portal's user only (app/utils/private-files.server.ts)
+  restrictUmask();
+  ensurePrivateDir(env.DATA_DIR);
+  const tightened = tightenTree(env.DATA_DIR);
+  if (tightened.changed || tightened.failed) {
+    log.warn({ dataDir: env.DATA_DIR, ...tightened }, 'data folder: modes tightened to 0600/0700');
+  }
   getDb();
   log.info({ database: env.DATABASE_URL, dataDir: env.DATA_DIR }, 'database ready');
   log.info(

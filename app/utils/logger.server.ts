@@ -12,3 +12,24 @@ export function getLogger(): pino.Logger {
   });
   return globalForLog.__paknLogger;
 }
+
+/** The path segments after which a private link's token follows: follow-up, password reset, rating. */
+const TOKEN_AFTER = new Set(['truy-cap', 'dat-lai', 'danh-gia']);
+
+/**
+ * A path fit for the log: the token of a private link (it opens personal data, and the rating link never
+ * expires) becomes `[token]`. Routes match case-insensitively and after percent-decoding, so does this.
+ */
+export function maskPathTokens(path: string): string {
+  const segments = path.split('/');
+  for (let i = 0; i < segments.length - 1; i++) {
+    let name = segments[i]!;
+    try {
+      name = decodeURIComponent(name);
+    } catch {
+      // a malformed escape: compare as written
+    }
+    if (TOKEN_AFTER.has(name.toLowerCase()) && segments[i + 1] !== '') segments[i + 1] = '[token]';
+  }
+  return segments.join('/');
+}

@@ -124,9 +124,10 @@ function emlPath(id: number, template: string): string {
 }
 
 function writeEml(file: string, message: Buffer) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // the message holds private links: the portal's user only
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, message);
+  fs.writeFileSync(tmp, message, { mode: 0o600 });
   fs.renameSync(tmp, file); // a resend after a crash overwrites the same file: no duplicates
 }
 

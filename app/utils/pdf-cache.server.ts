@@ -68,6 +68,11 @@ async function withRenderSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Any other PDF render (the report narrative): it waits for its turn with the documents' renders. */
+export function renderLimited<T>(render: () => Promise<T>): Promise<T> {
+  return withRenderSlot(render);
+}
+
 const SAMPLE: OfficialDocument = {
   agencyParent: 'ỦY BAN NHÂN DÂN TỈNH MẪU',
   agencyName: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
@@ -86,12 +91,16 @@ const SAMPLE: OfficialDocument = {
   signerName: 'Trần Thị Mẫu',
 };
 
-/** pdfkit writes the creation time and a file id derived from it: the only bytes that differ between runs. */
-function normalised(pdf: Buffer): string {
-  return pdf
+/**
+ * A hash of a render that is the same for the same input and renderer: pdfkit writes the creation time and a
+ * file id derived from it, the only bytes that differ between runs, so they are left out.
+ */
+export function pdfFingerprint(pdf: Buffer): string {
+  const normalised = pdf
     .toString('latin1')
     .replace(/\(D:\d{14}Z\)/g, '(D:)')
     .replace(/\/ID \[<[0-9a-f]*> <[0-9a-f]*>\]/g, '/ID []');
+  return crypto.createHash('sha256').update(normalised, 'latin1').digest('hex').slice(0, 16);
 }
 
 const cacheRoot = () => path.join(getEnv().DATA_DIR, 'cache', 'pdf');
@@ -111,7 +120,7 @@ function removeOtherVersions(version: string) {
 export function renderVersion(): Promise<string> {
   const s = state();
   s.version ??= withRenderSlot(() => renderOfficialPdf(SAMPLE)).then((pdf) => {
-    const version = crypto.createHash('sha256').update(normalised(pdf)).digest('hex').slice(0, 16);
+    const version = pdfFingerprint(pdf);
     removeOtherVersions(version);
     return version;
   });

@@ -95,7 +95,7 @@ export async function parseSubmissionForm(
   opts: { maxFiles: number; maxBytes: number; existingFiles: number; fileField?: string },
 ): Promise<ParsedForm> {
   const dir = uploadsDir();
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stored: StoredUpload[] = [];
   const problems: FileProblem[] = [];
   let parts = 0;
@@ -144,7 +144,7 @@ export async function parseSubmissionForm(
         done(null, chunk);
       },
     });
-    await pipeline(Readable.from(data), limiter, fs.createWriteStream(target, { flags: 'wx' }));
+    await pipeline(Readable.from(data), limiter, fs.createWriteStream(target, { flags: 'wx', mode: 0o600 }));
     // on disk before the PAKN that refers to it is committed (the database itself syncs every commit)
     if (!oversize) await fsyncFile(target);
     const reject = (key: FileProblem['key']) => {
