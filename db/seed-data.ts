@@ -109,6 +109,8 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'intake.maxAttachments': 5,
   'intake.maxFileMb': 10,
   'intake.submissionsPerIpPerHour': 10,
+  /** staff intake refuses a receipt date before 1 January of this year (app/domain/receipt-date.ts) */
+  'intake.earliestReceiptYear': 2020,
   'followup.attemptsPer15Min': 10,
   'report.cutoffDay': 15,
   'feedback.reconsiderationDays': 15,

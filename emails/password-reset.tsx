@@ -55,3 +55,31 @@ export function renderPasswordResetEmail(d: PasswordResetEmailData): RenderedEma
   });
   return { subject, html, text };
 }
+
+export type NoAccountEmailData = { locale: EmailLocale; agency: EmailAgency };
+
+/**
+ * Sent instead of a reset link when no active staff account uses the address: the form then does the
+ * same work (one message rendered and queued) whether or not the account exists, so its answer time does
+ * not tell which addresses are staff accounts. It carries no link.
+ */
+export function renderNoAccountEmail(d: NoAccountEmailData): RenderedEmail {
+  const t = getT(d.locale);
+  const subject = t('auth.email.unknown.subject');
+  const s = {
+    heading: t('auth.email.unknown.heading'),
+    intro: t('auth.email.unknown.intro', { agency: d.agency.name }),
+    staff: t('auth.email.unknown.staff'),
+    ignore: t('auth.email.unknown.ignore'),
+  };
+  const html = renderEmailHtml(
+    <EmailLayout locale={d.locale} t={t} title={subject} preheader={s.intro} agency={d.agency}>
+      <h1 style={emailStyles.h1}>{s.heading}</h1>
+      <p style={emailStyles.p}>{s.intro}</p>
+      <p style={emailStyles.p}>{s.staff}</p>
+      <p style={emailStyles.small}>{s.ignore}</p>
+    </EmailLayout>,
+  );
+  const text = renderTextLayout({ t, agency: d.agency, blocks: [s.intro, s.staff, s.ignore] });
+  return { subject, html, text };
+}

@@ -1,7 +1,8 @@
 // Staff intake of the other channels (post, in person, phone, e-mail, hotline): the coordinator types in
 // a PAKN with its real receipt date, from which the deadlines run (spec §3: phone OR address suffices).
 import { z } from 'zod';
-import { formatDateVi, isValidLocalDate, toLocalDate } from '~/domain/calendar';
+import { formatDateVi, toLocalDate } from '~/domain/calendar';
+import { earliestReceiptDate, receiptDateProblem } from '~/domain/receipt-date';
 import { explainDueDate } from '~/domain/deadlines';
 import {
   categoriesFor,
@@ -17,7 +18,7 @@ import { LIMITS } from '~/domain/submission-schema';
 import { cleanLine, cleanText, normalisePhone } from '~/domain/text';
 import { renderReceiptEmail } from '../../emails';
 import { audit } from './audit.server';
-import { getAgency, listFields } from './config.server';
+import { getAgency, getSetting, listFields } from './config.server';
 import { answerDueDate, createPakn } from './pakn.server';
 import { privateLink } from './submission.server';
 import { getDb, type Db } from '~/utils/db.server';
@@ -39,13 +40,26 @@ const required = (max: number, key: string) => line(max).pipe(z.string().min(1, 
 const choice = <T extends readonly [string, ...string[]]>(values: T, key: string) =>
   z.enum(values, { errorMap: () => ({ message: key }) });
 
-export function intakeSchema(today: string) {
+const RECEIPT_DATE_ERRORS = {
+  invalid: S('receivedDate'),
+  future: S('receivedFuture'),
+  tooEarly: S('receivedTooEarly'),
+} as const;
+
+/** `earliest`: the first receipt date allowed (see app/domain/receipt-date.ts). */
+export function intakeSchema(today: string, earliest = earliestReceiptDate(undefined)) {
   return z.object({
     channel: choice(STAFF_CHANNELS as unknown as [string, ...string[]], S('channel')),
-    receivedDate: z
-      .string({ required_error: S('receivedDate') })
-      .refine(isValidLocalDate, S('receivedDate'))
-      .refine((d) => d <= today, S('receivedFuture')),
+    receivedDate: z.string({ required_error: S('receivedDate') }).superRefine((d, ctx) => {
+      const problem = receiptDateProblem(d, { today, earliest });
+      if (!problem) return;
+      // "key|param": the route translates it with the param (here the first allowed day, dd/mm/yyyy)
+      const message =
+        problem === 'tooEarly'
+          ? `${RECEIPT_DATE_ERRORS.tooEarly}|${formatDateVi(earliest)}`
+          : RECEIPT_DATE_ERRORS[problem];
+      ctx.addIssue({ code: 'custom', message });
+    }),
     type: choice(PAKN_TYPES, E('type')),
     subject: choice(SUBJECTS, E('subject')),
     category: z.coerce
@@ -120,7 +134,8 @@ export function parseIntakeForm(
 ): ParsedIntake {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
-  const result = intakeSchema(today).safeParse(values);
+  const earliest = earliestReceiptDate(getSetting<unknown>('intake.earliestReceiptYear', db));
+  const result = intakeSchema(today, earliest).safeParse(values);
   const errors: Record<string, string> = crossFieldErrors(values);
   if (!result.success) {
     for (const issue of result.error.issues) {

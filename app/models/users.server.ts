@@ -2,7 +2,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { renderPasswordResetEmail } from '../../emails/password-reset';
+import { renderNoAccountEmail, renderPasswordResetEmail } from '../../emails/password-reset';
 import { checkPassword, type PasswordProblem } from '~/domain/password-policy';
 import { isRole, type Role } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
@@ -542,11 +542,34 @@ export function requestPasswordReset(
     { bucket: 'reset-email', key: email, limit: RESET_EMAIL_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now },
     db,
   );
-  const user = findUserByEmail(email, db);
-  if (!byEmail.allowed || !user || !user.active) {
+  // Past the per-address quota nothing is sent, whether or not an account uses the address.
+  if (!byEmail.allowed) {
     audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);
     return { ok: true };
   }
-  issuePasswordReset(user, { locale, ip, now }, db);
+  // Otherwise both branches render one message and queue it with one audit row in one transaction: a
+  // reset link to the account, or a notice without a link to an address no active account uses. So the
+  // answer takes as long either way and does not tell which addresses are staff accounts.
+  const user = findUserByEmail(email, db);
+  if (user && user.active) issuePasswordReset(user, { locale, ip, now }, db);
+  else sendNoAccountNotice(email, { locale, ip }, db);
   return { ok: true };
+}
+
+function sendNoAccountNotice(email: string, { locale, ip }: { locale: Locale; ip: string }, db: Db): void {
+  const agency = getAgency(db);
+  const rendered = renderNoAccountEmail({
+    locale,
+    agency: {
+      name: locale === 'en' ? agency.nameEn : agency.name,
+      address: agency.address,
+      hotline: agency.hotline,
+      email: agency.email,
+      officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
+    },
+  });
+  db.transaction((tx) => {
+    enqueueMail(tx, { to: email, ...rendered, template: 'password-reset-no-account' });
+    audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, account: false } }, tx);
+  });
 }

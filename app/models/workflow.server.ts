@@ -28,6 +28,7 @@ import { audit } from './audit.server';
 import { getCalendar, getDeadlineRules } from './config.server';
 import { issueDocumentForStep } from './documents.server';
 import { notifyStep, type Step } from './notifications.server';
+import { notifyStaffUpdate } from './staff-notifications.server';
 import { answerDueDate } from './pakn.server';
 import { getDb, type Db } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
@@ -498,6 +499,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
       const answer = tx.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get();
       if (!answer?.body) throw new WorkflowError(409, 'staff.errors.noDraft');
       transition(ctx, 'submit');
+      notifyStaffUpdate(tx, { paknId: p.id, kind: 'draftSubmitted' });
       return;
     }
     case 'approve':
@@ -516,6 +518,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
     case 'return':
       transition(ctx, 'return', { note: input.note });
       tx.update(s.answers).set({ returnComment: input.note }).where(eq(s.answers.paknId, p.id)).run();
+      notifyStaffUpdate(tx, { paknId: p.id, kind: 'draftReturned', note: input.note });
       return;
     case 'forward':
       transition(ctx, 'forward', { note: input.note });
@@ -670,5 +673,6 @@ export function submitInfoReply(
       },
       tx,
     );
+    notifyStaffUpdate(tx, { paknId, kind: 'infoSupplied' });
   });
 }

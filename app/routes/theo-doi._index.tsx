@@ -10,16 +10,14 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, type FieldError } from '~/components/form';
 import { formatPaknCode, normaliseCode, PAKN_CODE_PATTERN } from '~/domain/pakn';
-import { getAgency, getSetting } from '~/models/config.server';
+import { getAgency } from '~/models/config.server';
+import { followLookupBlocked, recordFollowLookupFailure } from '~/models/follow-limits.server';
 import { findPaknForSubmitter } from '~/models/pakn.server';
-import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
 import { grantFollowAccess } from '~/utils/follow-session.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
-
-const WINDOW = 15 * 60;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
@@ -43,21 +41,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (Object.keys(errors).length) return json({ values, errors }, { status: 400 });
 
   const ip = clientIp(context);
-  const limit = getSetting<number>('followup.attemptsPer15Min');
   const code = normaliseCode(rawCode);
-  // both the address and the code are limited, so neither one source nor many can guess at a code
-  const blocked = [
-    peekRateLimit({ bucket: 'follow-ip', key: ip, limit, windowSeconds: WINDOW }),
-    peekRateLimit({ bucket: 'follow-code', key: code, limit, windowSeconds: WINDOW }),
-  ].find((r) => !r.allowed);
-  if (blocked) {
-    const message = t('intake.follow.rateLimited', { minutes: Math.ceil(blocked.retryAfterSeconds / 60) });
+  const minutes = followLookupBlocked({ ip, code });
+  if (minutes !== null) {
+    const message = t('intake.follow.rateLimited', { minutes });
     return json({ values, errors: { code: message } as typeof errors }, { status: 429 });
   }
   const id = PAKN_CODE_PATTERN.test(code) ? findPaknForSubmitter({ code, contact }) : null;
   if (id === null) {
-    hitRateLimit({ bucket: 'follow-ip', key: ip, limit, windowSeconds: WINDOW });
-    hitRateLimit({ bucket: 'follow-code', key: code, limit, windowSeconds: WINDOW });
+    recordFollowLookupFailure({ ip, code });
     return json({ values, errors: { code: t('intake.follow.notFound') } as typeof errors }, { status: 400 });
   }
   return redirect(`/theo-doi/${code}`, { headers: { 'Set-Cookie': await grantFollowAccess(request, id) } });

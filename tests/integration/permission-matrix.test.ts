@@ -172,6 +172,7 @@ const PAGES: Array<[string, Outcome[]]> = [
   ['/can-bo/quan-tri/nguoi-dung/moi', [OK,        403,       403,       403,       403,       IN]],
   ['userEdit',                        [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/nhat-ky',        [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/hop-thu',        [OK,        403,       403,       403,       403,       IN]],
   ['publishA',                        [403,       OK,        403,       403,       403,       IN]],
   // 403 for every id to those who may not publish at all, so it reveals nothing about unit B's PAKN
   ['publishB',                        [403,       OK,        403,       403,       403,       IN]],

@@ -3,6 +3,7 @@
 // client gets its own address through X-Forwarded-For): exhaust every limit, restart, check again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setSetting } from '../../app/models/config.server';
+import { FOLLOW_ADDRESS_FACTOR } from '../../app/models/follow-limits.server';
 import { RESET_EMAIL_LIMIT, RESET_IP_LIMIT } from '../../app/models/users.server';
 import { SIGNIN_IP_LIMIT } from '../../app/utils/auth.server';
 import { getDb, type Db } from '../../app/utils/db.server';
@@ -20,6 +21,7 @@ const IP = {
   submitOther: '10.77.0.2',
   follow: '10.77.1.1',
   followOther: '10.77.1.2',
+  followPair: '10.77.1.3',
   signin: '10.77.2.1',
   signinOther: '10.77.2.2',
   reset: '10.77.3.1',
@@ -87,12 +89,16 @@ describe('limits reached before a restart still hold after it', () => {
       error: 'POST /gop-y/kiem-tra 429',
     });
 
-    // follow-up lookup: per address (different codes) and per code (different addresses)
-    for (let i = 0; i < LOOKUPS; i += 1) expect((await lookup(IP.follow, anotherCode())).status).toBe(400);
+    // follow-up lookup: per address over all codes (FOLLOW_ADDRESS_FACTOR times the setting), and per
+    // (address, code) pair; guesses at one code from other addresses never lock the code itself
+    for (let i = 0; i < LOOKUPS * FOLLOW_ADDRESS_FACTOR; i += 1)
+      expect((await lookup(IP.follow, anotherCode())).status).toBe(400);
     expect((await lookup(IP.follow, anotherCode())).status).toBe(429);
     const guessed = 'PAKN-2026-000042';
+    for (let i = 0; i < LOOKUPS; i += 1) expect((await lookup(IP.followPair, guessed)).status).toBe(400);
+    expect((await lookup(IP.followPair, guessed)).status).toBe(429);
     for (let i = 0; i < LOOKUPS; i += 1) expect((await lookup(`10.77.9.${i + 1}`, guessed)).status).toBe(400);
-    expect((await lookup('10.77.9.200', guessed)).status).toBe(429);
+    expect((await lookup('10.77.9.200', guessed)).status).toBe(400);
 
     // sign-in: failures from one address (unknown e-mails, so no account lock is involved), then even
     // the right password from that address is refused
@@ -118,7 +124,7 @@ describe('limits reached before a restart still hold after it', () => {
       key: string;
     }>;
     const buckets = new Set(rows.map((r) => r.bucket));
-    for (const b of ['intake-submit', 'follow-ip', 'follow-code', 'signin-ip', 'reset-ip', 'reset-email'])
+    for (const b of ['intake-submit', 'follow-ip', 'follow-ip-code', 'signin-ip', 'reset-ip', 'reset-email'])
       expect(buckets, b).toContain(b);
     for (const r of rows) {
       expect(r.key).not.toMatch(/10\.77\./);
@@ -138,7 +144,8 @@ describe('limits reached before a restart still hold after it', () => {
     expect((await submitPakn(srv.baseUrl, {}, { ip: IP.submitOther })).ok).toBe(true);
 
     expect((await lookup(IP.follow, anotherCode())).status).toBe(429);
-    expect((await lookup('10.77.9.201', 'PAKN-2026-000042')).status).toBe(429);
+    expect((await lookup(IP.followPair, 'PAKN-2026-000042')).status).toBe(429);
+    expect((await lookup('10.77.9.201', 'PAKN-2026-000042')).status).toBe(400);
     expect((await lookup(IP.followOther, anotherCode())).status).toBe(400);
 
     expect((await signIn(IP.signin, user.email, user.password)).status).toBe(429);

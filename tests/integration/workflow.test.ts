@@ -710,6 +710,36 @@ describe('staff intake of other channels', () => {
     expect(mails.map((m) => [m.template, m.toAddress])).toEqual([['receipt', 'cuc@example.vn']]);
   });
 
+  it('refuses a receipt date before the earliest year (1900-01-01), in both languages, keeping the form', async () => {
+    const count = () => app.db().select().from(s.pakn).all().length;
+    const before = count();
+    const res = await postForm(app, '/can-bo/tiep-nhan', cookie.coord!, {
+      ...form,
+      receivedDate: '1900-01-01',
+      fullName: 'Tên gõ trước',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Ngày tiếp nhận không thể trước ngày 01/01/2020');
+    expect(html).toContain('value="1900-01-01"');
+    expect(html).toContain('Tên gõ trước');
+    const en = await postForm(app, '/can-bo/tiep-nhan', `${cookie.coord!}; lng=en`, {
+      ...form,
+      receivedDate: '2019-12-31',
+    });
+    expect(en.status).toBe(400);
+    expect(await en.text()).toContain('The date of receipt cannot be before 01/01/2020');
+    expect(count()).toBe(before);
+    expect(
+      app
+        .db()
+        .select()
+        .from(s.codeSequences)
+        .all()
+        .some((r) => r.year < 2020),
+    ).toBe(false);
+  });
+
   it('refuses a future date, a missing contact and an online channel', async () => {
     const res = await postForm(app, '/can-bo/tiep-nhan', cookie.coord!, {
       ...form,

@@ -277,7 +277,8 @@ export default {
     maxAttachments: 'Maximum number of attachments per PAKN',
     maxFileMb: 'Maximum size of one file (MB)',
     submissionsPerIpPerHour: 'Maximum PAKN from one network address per hour',
-    followupAttempts: 'Maximum failed look-ups in 15 minutes',
+    followupAttempts:
+      'Maximum failed look-ups of one code from one address in 15 minutes (an address gets 3 times this over all codes)',
     reportCutoffDay: 'Monthly report cut-off day',
     totpTitle: 'Two-factor authentication',
     totpIntro: 'Require users with the chosen roles to sign in with an authenticator code (TOTP).',

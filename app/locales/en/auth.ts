@@ -223,6 +223,15 @@ export default {
       ignore:
         'If you did not ask for this, ignore this e-mail; your password stays the same. If you keep receiving it without asking, tell your administrator.',
     },
+    unknown: {
+      subject: 'Password reset request for a staff account',
+      heading: 'No staff account uses this address',
+      intro:
+        'We received a request to reset the password of a staff account for this e-mail address on the feedback portal of {{agency}}, but no active staff account uses this address.',
+      staff:
+        'If you are a staff member, ask again with the work address registered for you, or contact your administrator.',
+      ignore: 'If you did not ask for this, ignore this e-mail; nothing has changed.',
+    },
     invite: {
       subject: 'Your staff account has been created',
       heading: 'Welcome to the feedback portal',

@@ -183,6 +183,29 @@ export default {
     noteLabel: 'Note from the assigner',
     linkText: 'Open submission {{code}}',
   },
+  // Internal mail to staff about one PAKN.
+  staffUpdate: {
+    titleLabel: 'Title',
+    dueLabel: 'Answer due',
+    noteLabel: 'Reason for returning',
+    linkText: 'Open PAKN {{code}}',
+    infoSupplied: {
+      subject: '[{{code}}] The submitter has supplied information',
+      heading: 'The submitter has supplied information',
+      intro:
+        'The submitter of PAKN {{code}} has supplied the information requested; the deadline runs again. The reply and its files are on the record.',
+    },
+    draftSubmitted: {
+      subject: '[{{code}}] Draft answer awaiting approval',
+      heading: 'Draft answer awaiting approval',
+      intro: 'The draft answer to PAKN {{code}} has been submitted and awaits approval.',
+    },
+    draftReturned: {
+      subject: '[{{code}}] Draft answer returned',
+      heading: 'Draft answer returned',
+      intro: 'The draft answer to PAKN {{code}} has been returned for changes.',
+    },
+  },
   // The units' daily digest.
   digest: {
     subject: '[PAKN] {{unit}}: {{overdue}} overdue, {{soon}} due soon – {{date}}',

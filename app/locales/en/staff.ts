@@ -283,6 +283,7 @@ export default {
       channel: 'Choose the channel',
       receivedDate: 'Enter a valid date of receipt',
       receivedFuture: 'The date of receipt cannot be after today',
+      receivedTooEarly: 'The date of receipt cannot be before {{max}}',
       phoneOrAddress: 'Enter the submitter’s phone number or postal address',
       required: 'This field is required',
     },

@@ -278,7 +278,8 @@ export default {
     maxAttachments: 'Số tệp đính kèm tối đa của một phản ánh, kiến nghị',
     maxFileMb: 'Dung lượng tối đa của một tệp (MB)',
     submissionsPerIpPerHour: 'Số phản ánh, kiến nghị tối đa từ một địa chỉ mạng trong một giờ',
-    followupAttempts: 'Số lần tra cứu sai tối đa trong 15 phút',
+    followupAttempts:
+      'Số lần tra cứu sai tối đa một mã từ một địa chỉ mạng trong 15 phút (mỗi địa chỉ được gấp 3 lần số này cho mọi mã)',
     reportCutoffDay: 'Ngày chốt số liệu báo cáo hằng tháng',
     totpTitle: 'Xác thực hai lớp',
     totpIntro: 'Bắt buộc người dùng có vai trò được chọn đăng nhập bằng mã xác thực (TOTP).',

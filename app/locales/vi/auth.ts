@@ -223,6 +223,15 @@ export default {
       ignore:
         'Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên. Nếu nhận được thư này nhiều lần mà không yêu cầu, hãy báo cho quản trị hệ thống.',
     },
+    unknown: {
+      subject: 'Yêu cầu đặt lại mật khẩu tài khoản cán bộ',
+      heading: 'Không có tài khoản cán bộ dùng địa chỉ này',
+      intro:
+        'Chúng tôi nhận được yêu cầu đặt lại mật khẩu tài khoản cán bộ cho địa chỉ thư này trên Cổng phản ánh, kiến nghị của {{agency}}, nhưng không có tài khoản cán bộ nào đang hoạt động dùng địa chỉ này.',
+      staff:
+        'Nếu bạn là cán bộ, hãy yêu cầu lại bằng địa chỉ thư công vụ đã đăng ký, hoặc liên hệ quản trị hệ thống.',
+      ignore: 'Nếu bạn không yêu cầu, hãy bỏ qua thư này; không có gì thay đổi.',
+    },
     invite: {
       subject: 'Tài khoản cán bộ của bạn đã được tạo',
       heading: 'Chào mừng bạn đến với cổng phản ánh, kiến nghị',

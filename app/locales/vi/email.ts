@@ -184,6 +184,29 @@ export default {
     noteLabel: 'Ghi chú của người giao',
     linkText: 'Mở phản ánh, kiến nghị {{code}}',
   },
+  // Internal mail to staff about one PAKN.
+  staffUpdate: {
+    titleLabel: 'Tiêu đề',
+    dueLabel: 'Thời hạn trả lời',
+    noteLabel: 'Lý do trả lại',
+    linkText: 'Mở phản ánh, kiến nghị {{code}}',
+    infoSupplied: {
+      subject: '[{{code}}] Người gửi đã bổ sung thông tin',
+      heading: 'Người gửi đã bổ sung thông tin',
+      intro:
+        'Người gửi phản ánh, kiến nghị {{code}} đã bổ sung thông tin theo yêu cầu; thời hạn xử lý tiếp tục được tính. Nội dung bổ sung và tệp kèm theo có trong hồ sơ.',
+    },
+    draftSubmitted: {
+      subject: '[{{code}}] Dự thảo trả lời chờ phê duyệt',
+      heading: 'Dự thảo trả lời chờ phê duyệt',
+      intro: 'Dự thảo văn bản trả lời phản ánh, kiến nghị {{code}} đã được trình và đang chờ phê duyệt.',
+    },
+    draftReturned: {
+      subject: '[{{code}}] Dự thảo trả lời bị trả lại',
+      heading: 'Dự thảo trả lời bị trả lại',
+      intro: 'Dự thảo văn bản trả lời phản ánh, kiến nghị {{code}} đã bị trả lại để chỉnh sửa.',
+    },
+  },
   // The units' daily digest.
   digest: {
     subject: '[PAKN] {{unit}}: {{overdue}} quá hạn, {{soon}} sắp đến hạn – {{date}}',

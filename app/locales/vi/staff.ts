@@ -284,6 +284,7 @@ export default {
       channel: 'Chọn kênh tiếp nhận',
       receivedDate: 'Nhập ngày tiếp nhận hợp lệ',
       receivedFuture: 'Ngày tiếp nhận không thể sau hôm nay',
+      receivedTooEarly: 'Ngày tiếp nhận không thể trước ngày {{max}}',
       phoneOrAddress: 'Nhập số điện thoại hoặc địa chỉ bưu chính của người gửi',
       required: 'Trường này là bắt buộc',
     },

@@ -1,0 +1,82 @@
+// Internal mail of the workflow (issue 13): the handler hears when the submitter supplies the information
+// asked for and when a draft is returned; the approvers hear when a draft awaits them. Queued in the
+// outbox inside the transaction of the change, like every other mail. Staff mail is in Vietnamese, the
+// agency's working language (accounts carry no language of their own); the templates have both.
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { renderStaffUpdateEmail, type StaffUpdateKind } from '../../emails/staff-update';
+import { formatDateVi } from '~/domain/calendar';
+import { getAgency } from './config.server';
+import { answerDueDate } from './pakn.server';
+import type { Db } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { enqueueMail, type Tx } from '~/utils/mail.server';
+
+type Recipient = { email: string };
+
+function activeUser(db: Db, id: number | null | undefined): Recipient | undefined {
+  if (!id) return undefined;
+  const u = db
+    .select({ email: s.users.email })
+    .from(s.users)
+    .where(and(eq(s.users.id, id), eq(s.users.active, true)))
+    .get();
+  return u;
+}
+
+/** The handler of the PAKN; else whoever wrote the draft; else the unit's own address. */
+function handlerOf(db: Db, p: typeof s.pakn.$inferSelect): Recipient[] {
+  const drafter = db
+    .select({ id: s.answers.draftedByUserId })
+    .from(s.answers)
+    .where(eq(s.answers.paknId, p.id))
+    .get();
+  const person = activeUser(db, p.handlerUserId) ?? activeUser(db, drafter?.id);
+  if (person) return [person];
+  const unit = p.unitId ? db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() : undefined;
+  return unit?.email.trim() ? [{ email: unit.email.trim() }] : [];
+}
+
+/** The active approvers of the PAKN's unit; when it has none, the agency leaders (approvers without a unit). */
+function approversOf(db: Db, p: typeof s.pakn.$inferSelect): Recipient[] {
+  const approvers = (unit: SQL) =>
+    db
+      .select({ email: s.users.email })
+      .from(s.users)
+      .where(and(eq(s.users.role, 'approver'), eq(s.users.active, true), unit))
+      .orderBy(s.users.id)
+      .all();
+  const ofUnit = p.unitId ? approvers(eq(s.users.unitId, p.unitId)) : [];
+  return ofUnit.length ? ofUnit : approvers(isNull(s.users.unitId));
+}
+
+/** Queues the internal mail of this step for the PAKN, inside the caller's transaction. */
+export function notifyStaffUpdate(
+  tx: Tx | Db,
+  { paknId, kind, note = null }: { paknId: number; kind: StaffUpdateKind; note?: string | null },
+): void {
+  const db = tx as Db;
+  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+  if (!p) throw new Error(`notifyStaffUpdate: PAKN ${paknId} not found`);
+  const recipients = kind === 'draftSubmitted' ? approversOf(db, p) : handlerOf(db, p);
+  if (recipients.length === 0) return;
+  const agency = getAgency(db);
+  const rendered = renderStaffUpdateEmail({
+    locale: 'vi',
+    kind,
+    code: p.code,
+    title: p.title,
+    dueDate: formatDateVi(answerDueDate(p, db).due),
+    note: kind === 'draftReturned' ? note : null,
+    recordUrl: `${getEnv().BASE_URL}/can-bo/pakn/${p.id}`,
+    agency: {
+      name: agency.name,
+      address: agency.address,
+      hotline: agency.hotline,
+      email: agency.email,
+      officeHours: agency.officeHours,
+    },
+  });
+  const template = `staff-${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  for (const r of recipients) enqueueMail(tx, { to: r.email, ...rendered, template, paknId: p.id });
+}

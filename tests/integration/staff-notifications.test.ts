@@ -1,0 +1,208 @@
+// Internal mail of the workflow, through the outbox to a real SMTP server: the handler hears when the
+// submitter supplies the information asked for and when the approver returns the draft; the approvers
+// of the unit (else the agency leaders) hear when a draft is submitted for approval.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
+// getEnv() caches its first read: configure everything before the app modules are imported.
+const DATA_DIR = path.resolve(
+  'tests/.tmp',
+  `staffmail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
+);
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  DATA_DIR,
+  DATABASE_URL: path.join(DATA_DIR, 'pakn.db'),
+  BASE_URL: 'https://pakn.example.gov.vn',
+  MAIL_WORKER: '0',
+  LOG_LEVEL: 'silent',
+});
+const smtp: TestSmtpServer = await startSmtpServer();
+process.env.SMTP_URL = smtp.url;
+
+const { processOutbox } = await import('../../app/utils/mail.server');
+const { getDb, closeDb } = await import('../../app/utils/db.server');
+const { createPakn } = await import('../../app/models/pakn.server');
+const { performAction, submitInfoReply } = await import('../../app/models/workflow.server');
+const { renderStaffUpdateEmail } = await import('../../emails/staff-update');
+const { createStaffUser } = await import('../support/staff');
+const schema = await import('../../db/schema');
+const { eq } = await import('drizzle-orm');
+
+type Db = import('../../app/utils/db.server').Db;
+type Actor = import('../../app/domain/permissions').Actor;
+
+const toOf = (m: ParsedMail) =>
+  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).map((a) => a.text).join(',');
+
+/** Delivers the outbox and returns what arrived. */
+async function deliver(): Promise<ParsedMail[]> {
+  const before = smtp.messages.length;
+  const { sent } = await processOutbox({ db });
+  if (sent === 0) return [];
+  return (await smtp.waitFor(before + sent)).slice(before);
+}
+
+let db: Db;
+const unitId = (code: string) => db.select().from(schema.units).where(eq(schema.units.code, code)).get()!.id;
+const version = (id: number) => db.select().from(schema.pakn).where(eq(schema.pakn.id, id)).get()!.version;
+let coordinator: Actor;
+let handler: Actor & { email: string };
+let unitApprover: Actor & { email: string };
+let leader: Actor & { email: string };
+
+async function staff(
+  role: 'coordinator' | 'handler' | 'approver',
+  unitCode: string | undefined,
+  email: string,
+) {
+  const u = await createStaffUser(db, { role, unitCode, email, name: `Cán bộ ${email.split('@')[0]}` });
+  return { id: u.id, role, unitId: unitCode ? unitId(unitCode) : null, email: u.email };
+}
+
+function newPakn(title: string) {
+  return db.transaction(
+    (tx) =>
+      createPakn(tx, {
+        type: 'kien_nghi',
+        subject: 'regulation',
+        category: 2,
+        submitterKind: 'individual',
+        orgName: null,
+        representative: null,
+        fullName: 'Nguyễn Văn An',
+        address: '12 Lê Lợi, Tuy Hòa',
+        phone: '0905123456',
+        email: 'nguoi.gui@example.vn',
+        title,
+        content: 'Đề nghị đơn giản hóa hồ sơ.',
+        regulationRef: null,
+        fieldId: null,
+        channel: 'online',
+        lang: 'vi',
+        receivedAt: new Date(),
+        consent: true,
+        showIdentity: false,
+      }).pakn,
+  );
+}
+
+/** A PAKN assigned to the unit, taken by the handler, with a draft answer. */
+async function drafted(unitCode: string, by: Actor, title: string) {
+  const p = newPakn(title);
+  performAction({
+    actor: coordinator,
+    paknId: p.id,
+    input: { intent: 'assign', version: version(p.id), unitId: unitId(unitCode) },
+  });
+  performAction({ actor: by, paknId: p.id, input: { intent: 'take', version: version(p.id) } });
+  performAction({
+    actor: by,
+    paknId: p.id,
+    input: { intent: 'draft', version: version(p.id), body: 'Sở đã rút gọn hồ sơ.', outcome: 'amend' },
+  });
+  await deliver(); // the assignment mails
+  return p;
+}
+
+beforeAll(async () => {
+  db = getDb();
+  coordinator = await staff('coordinator', undefined, 'dieu.phoi@skhcn.example.vn');
+  handler = await staff('handler', 'QLKHCN', 'chuyen.vien@skhcn.example.vn');
+  unitApprover = await staff('approver', 'QLKHCN', 'truong.phong@skhcn.example.vn');
+  leader = await staff('approver', undefined, 'giam.doc@skhcn.example.vn');
+});
+afterAll(async () => {
+  await smtp.stop();
+  closeDb();
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+describe('internal mail of the workflow', () => {
+  it('tells the handler when the submitter supplies the information asked for', async () => {
+    const p = newPakn('Thủ tục cần bổ sung thông tin');
+    performAction({
+      actor: coordinator,
+      paknId: p.id,
+      input: { intent: 'assign', version: version(p.id), unitId: unitId('QLKHCN') },
+    });
+    performAction({ actor: handler, paknId: p.id, input: { intent: 'take', version: version(p.id) } });
+    performAction({
+      actor: handler,
+      paknId: p.id,
+      input: { intent: 'request_info', version: version(p.id), note: 'Xin số giấy phép.' },
+    });
+    await deliver();
+    submitInfoReply({ paknId: p.id, text: 'Số giấy phép 12/GP-SKHCN, cấp ngày 02/01/2026.', files: [] });
+    const mails = await deliver();
+    expect(mails.map(toOf)).toEqual([handler.email]);
+    const [m] = mails;
+    expect(m!.subject).toBe(`[${p.code}] Người gửi đã bổ sung thông tin`);
+    expect(m!.text).toContain('Thủ tục cần bổ sung thông tin');
+    expect(m!.text).toContain(`https://pakn.example.gov.vn/can-bo/pakn/${p.id}`);
+    // what the submitter wrote stays on the record, not in the mail
+    expect(m!.text).not.toContain('12/GP-SKHCN');
+  });
+
+  it("tells the unit's approvers, not the agency leaders, when a draft is submitted", async () => {
+    const p = await drafted('QLKHCN', handler, 'Dự thảo chờ duyệt');
+    performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: version(p.id) } });
+    const mails = await deliver();
+    expect(mails.map(toOf)).toEqual([unitApprover.email]);
+    expect(mails[0]!.subject).toBe(`[${p.code}] Dự thảo trả lời chờ phê duyệt`);
+    expect(mails[0]!.text).toContain('Dự thảo chờ duyệt');
+  });
+
+  it('tells the agency leaders when the unit has no approver', async () => {
+    const tdcHandler = await staff('handler', 'TDC', 'chuyen.vien.tdc@skhcn.example.vn');
+    const p = await drafted('TDC', tdcHandler, 'Dự thảo của phòng không có trưởng phòng');
+    performAction({ actor: tdcHandler, paknId: p.id, input: { intent: 'submit', version: version(p.id) } });
+    const mails = await deliver();
+    expect(mails.map(toOf)).toEqual([leader.email]);
+  });
+
+  it('tells the handler when the approver returns the draft, with the reason', async () => {
+    const p = await drafted('QLKHCN', handler, 'Dự thảo bị trả lại');
+    performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: version(p.id) } });
+    await deliver();
+    performAction({
+      actor: unitApprover,
+      paknId: p.id,
+      input: { intent: 'return', version: version(p.id), note: 'Cần dẫn chiếu Nghị định 20/2008.' },
+    });
+    const mails = await deliver();
+    expect(mails.map(toOf)).toEqual([handler.email]);
+    expect(mails[0]!.subject).toBe(`[${p.code}] Dự thảo trả lời bị trả lại`);
+    expect(mails[0]!.text).toContain('Cần dẫn chiếu Nghị định 20/2008.');
+  });
+
+  it('has English templates too', () => {
+    const agency = {
+      name: 'Department of Science and Technology',
+      address: 'x',
+      hotline: '1',
+      email: 'a@b.vn',
+      officeHours: 'x',
+    };
+    const common = {
+      locale: 'en' as const,
+      code: 'KHCN-2026-000001',
+      title: 'T',
+      recordUrl: 'https://x/can-bo/pakn/1',
+      agency,
+    };
+    expect(renderStaffUpdateEmail({ ...common, kind: 'infoSupplied' }).subject).toBe(
+      '[KHCN-2026-000001] The submitter has supplied information',
+    );
+    expect(renderStaffUpdateEmail({ ...common, kind: 'draftSubmitted' }).subject).toBe(
+      '[KHCN-2026-000001] Draft answer awaiting approval',
+    );
+    const returned = renderStaffUpdateEmail({ ...common, kind: 'draftReturned', note: 'Cite the decree.' });
+    expect(returned.subject).toBe('[KHCN-2026-000001] Draft answer returned');
+    expect(returned.text).toContain('Cite the decree.');
+  });
+});
