@@ -8,6 +8,7 @@ import * as s from '../../db/schema';
 import { toLocalDate } from '~/domain/calendar';
 import { computeDueDate, dueState, maxExtensionDate } from '~/domain/deadlines';
 import { availableActions, can, canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
+import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
 import { suggestUnits } from '~/domain/routing';
 import { isOpen, type Status } from '~/domain/workflow';
 import { audit } from './audit.server';
@@ -118,9 +119,13 @@ export function getStaffRecord(
   const open = isOpen(p.status as Status);
   // classification comes first on the page: it is what the coordinator decides before routing
   const extra = extraIntents(actor, p);
+  // closing for no information only once the submitter's wait is over
+  const infoWaitEnd = openPause ? infoWaitEnds(openPause.fromDate, rules.infoWait, calendar) : null;
   const intents: Intent[] = [
     ...extra.filter((i) => i === 'classify'),
-    ...availableActions(actor, { status: p.status as Status, unitId: p.unitId }),
+    ...availableActions(actor, { status: p.status as Status, unitId: p.unitId }).filter(
+      (a) => a !== 'close_no_info' || (infoWaitEnd !== null && mayCloseForNoInfo(today, infoWaitEnd)),
+    ),
     ...extra.filter((i) => i !== 'classify'),
   ];
   const units = listUnits({ db });
@@ -164,6 +169,7 @@ export function getStaffRecord(
     files,
     events,
     pausedSince: openPause?.fromDate ?? null,
+    infoWaitEnd,
     due,
     classifyDue,
     transferDue,

@@ -4,7 +4,8 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '../../db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/calendar';
+import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
+import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { computeDueDate, maxExtensionDate } from '~/domain/deadlines';
 import {
   categoriesFor,
@@ -476,13 +477,14 @@ function apply(ctx: Ctx, input: IntentInput): void {
         .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))
         .get();
       if (pause) {
-        const wait = getDeadlineRules(tx as unknown as Db).infoWait;
-        const until = computeDueDate({
-          start: pause.fromDate,
-          ...wait,
-          calendar: getCalendar(tx as unknown as Db),
-        }).due;
-        if (ctx.today <= until) throw new WorkflowError(409, 'staff.errors.infoWaitRunning', { date: until });
+        const until = infoWaitEnds(
+          pause.fromDate,
+          getDeadlineRules(tx as unknown as Db).infoWait,
+          getCalendar(tx as unknown as Db),
+        );
+        // a stale page can still post the button: say until when, the Vietnamese way
+        if (!mayCloseForNoInfo(ctx.today, until))
+          throw new WorkflowError(409, 'staff.errors.infoWaitRunning', { date: formatDateVi(until) });
       }
       closeOpenPause(ctx);
       transition(ctx, 'close_no_info', { set: { refusalReason: 'R03' } });

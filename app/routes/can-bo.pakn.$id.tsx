@@ -136,6 +136,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       transferDue: { date: formatDateVi(r.transferDue.due), why: explainDueDate(r.transferDue, locale) },
       showEarlyDues: p.status === 'received',
       pausedSince: r.pausedSince ? formatDateVi(r.pausedSince) : null,
+      infoWaitEnd: r.infoWaitEnd ? formatDateVi(r.infoWaitEnd) : null,
       forms: {
         intents: r.intents,
         units: unitOptions,
@@ -244,6 +245,9 @@ export default function RecordPage() {
             <p className="hint">{d.due.why}</p>
             {d.pausedSince ? (
               <p className="hint">{t('staff.record.pausedSince', { date: d.pausedSince })}</p>
+            ) : null}
+            {d.infoWaitEnd ? (
+              <p className="hint">{t('staff.record.infoWaitEnds', { date: d.infoWaitEnd })}</p>
             ) : null}
           </Row>
         )}

@@ -101,6 +101,8 @@ export default {
     dueAnswer: 'Answer due',
     dueClassify: 'Classification due',
     dueTransfer: 'Transfer due',
+    infoWaitEnds:
+      'The submitter may answer until the end of {{date}}; from the next day the PAKN can be closed for lack of information.',
     pausedSince: 'Clock stopped since {{date}} (waiting for the submitter’s information)',
     answer: 'Draft answer',
     outcome: 'Outcome',

@@ -101,6 +101,8 @@ export default {
     dueAnswer: 'Hạn trả lời',
     dueClassify: 'Hạn phân loại',
     dueTransfer: 'Hạn chuyển cơ quan có thẩm quyền',
+    infoWaitEnds:
+      'Người gửi có thể bổ sung đến hết ngày {{date}}; từ ngày hôm sau có thể đóng do không bổ sung thông tin.',
     pausedSince: 'Tạm dừng tính hạn từ {{date}} (chờ người gửi bổ sung thông tin)',
     answer: 'Dự thảo trả lời',
     outcome: 'Hướng xử lý',
