@@ -260,6 +260,12 @@ export default {
     submissionsPerIpPerHour: 'Số phản ánh, kiến nghị tối đa từ một địa chỉ mạng trong một giờ',
     followupAttempts: 'Số lần tra cứu sai tối đa trong 15 phút',
     reportCutoffDay: 'Ngày chốt số liệu báo cáo hằng tháng',
+    extensionTitle: 'Gia hạn trả lời',
+    extensionLegend: 'Việc gia hạn thời hạn trả lời có cần lãnh đạo duyệt không?',
+    extensionHint:
+      'Khi cần duyệt, chuyên viên hoặc văn phòng gửi đề nghị gia hạn; lãnh đạo đơn vị (hoặc lãnh đạo cơ quan) duyệt hoặc không duyệt. Khi không cần duyệt, chuyên viên và văn phòng gia hạn trực tiếp.',
+    extensionYes: 'Có, lãnh đạo duyệt (mặc định)',
+    extensionNo: 'Không, chuyên viên hoặc văn phòng gia hạn trực tiếp',
     totpTitle: 'Xác thực hai lớp',
     totpIntro: 'Bắt buộc người dùng có vai trò được chọn đăng nhập bằng mã xác thực (TOTP).',
     totpLegend: 'Vai trò bắt buộc xác thực hai lớp',
