@@ -22,7 +22,10 @@ import {
   updatePolicySettings,
   updateTotpRequiredRoles,
 } from '~/models/admin-config.server';
-import { extensionNeedsApproval, updateExtensionPolicy } from '~/models/extension-requests.server';
+import {
+  extensionNeedsApproval as readExtensionPolicy,
+  updateExtensionPolicy,
+} from '~/models/extension-requests.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -43,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     >,
     limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
     totpRoles: getTotpRequiredRoles() as string[],
-    extensionNeedsApproval: extensionNeedsApproval(),
+    extensionNeedsApproval: readExtensionPolicy(),
     canEditTotp: can(user, 'admin:users'),
     flash: flashFromUrl(t, url),
     pageTitle: `${t('admin.settings.title')} – ${t('admin.title')}`,
