@@ -115,6 +115,8 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'report.cutoffDay': 15,
   'feedback.reconsiderationDays': 15,
   'security.totpRequiredRoles': [],
+  // an extension (spec §6) is a request the approver decides; false: handlers and coordinators extend directly
+  'workflow.extensionNeedsApproval': true,
   // Years whose official holiday schedule is entered; from 1 October administrators are warned about the next.
   'calendar.officialYears': DEFAULT_OFFICIAL_YEARS.map((year) => ({
     year,

@@ -20,11 +20,27 @@ export type ActionFormsProps = {
   suggestions: Array<{ unitId: number; label: string; why: string }>;
   classification: { type: string; subject: string; category: number; fieldId: number | null };
   answer: { body: string; outcome: string | null } | null;
-  extension: { from: string; max: string; fromIso: string; maxIso: string; days: number } | null;
+  extension: {
+    from: string;
+    max: string;
+    fromIso: string;
+    maxIso: string;
+    days: number;
+    /** the policy: the form sends a request to the approver instead of extending */
+    needsApproval: boolean;
+  } | null;
 };
 
 /** intents without fields: one button each */
-const BUTTON_ONLY = new Set(['take', 'submit', 'approve', 'resume_study', 'receive_info', 'close_no_info']);
+const BUTTON_ONLY = new Set([
+  'take',
+  'submit',
+  'approve',
+  'resume_study',
+  'receive_info',
+  'close_no_info',
+  'approve_extension',
+]);
 
 export function ActionForms(p: ActionFormsProps) {
   const { t } = useTranslation();
@@ -123,6 +139,7 @@ export function ActionForms(p: ActionFormsProps) {
     keep_studying: note('keep_studying', 'staff.forms.keepStudyingNote'),
     reopen: note('reopen', 'staff.forms.reopenNote'),
     note: note('note', 'staff.forms.note'),
+    decline_extension: note('decline_extension', 'staff.forms.declineExtensionNote'),
     extend: p.extension ? (
       <>
         <TextField
@@ -144,7 +161,13 @@ export function ActionForms(p: ActionFormsProps) {
     receive_info: t('staff.forms.receiveInfoHint'),
     close_no_info: t('staff.forms.closeNoInfoHint'),
     submit: t('staff.forms.submitHint'),
+    ...(p.extension?.needsApproval ? { extend: t('staff.forms.extendRequestHint') } : {}),
   };
+  // with the approval policy, 'extend' asks the approver
+  const label = (intent: string) =>
+    intent === 'extend' && p.extension?.needsApproval
+      ? t('staff.actions.request_extension')
+      : t(`staff.actions.${intent}`);
 
   return (
     <div className="staff-actions">
@@ -157,9 +180,9 @@ export function ActionForms(p: ActionFormsProps) {
             {BUTTON_ONLY.has(intent) ? null : body[intent]}
             <button
               type="submit"
-              className={`button${['refuse', 'close_no_info', 'return'].includes(intent) ? ' button-warning' : ''}`}
+              className={`button${['refuse', 'close_no_info', 'return', 'decline_extension'].includes(intent) ? ' button-warning' : ''}`}
             >
-              {t(`staff.actions.${intent}`)}
+              {label(intent)}
             </button>
           </Form>
         );
@@ -169,7 +192,7 @@ export function ActionForms(p: ActionFormsProps) {
           </div>
         ) : (
           <details key={intent} className="staff-action" open={Boolean(mine(intent))} id={`action-${intent}`}>
-            <summary>{t(`staff.actions.${intent}`)}</summary>
+            <summary>{label(intent)}</summary>
             {form}
           </details>
         );

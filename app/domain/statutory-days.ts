@@ -84,14 +84,17 @@ export const SCHEDULE_WARNING_FROM = '10-01';
 
 /**
  * From 1 October, the next year's official schedule (announced in the autumn) should be entered; until it
- * is, due dates running into that year rest on the rules alone. Null when there is nothing to warn about.
+ * is, due dates running into that year rest on the rules alone. A current year still missing (the notice
+ * came late, or nobody entered it) is warned about all year. Null when there is nothing to warn about.
  */
 export function missingScheduleWarning(
   today: LocalDate,
   officialYears: readonly number[],
 ): { year: number; days: RuleDayOff[] } | null {
+  const current = Number(today.slice(0, 4));
+  if (!officialYears.includes(current)) return { year: current, days: ruleWeekdaysOff(current) };
   if (today.slice(5) < SCHEDULE_WARNING_FROM) return null;
-  const year = Number(today.slice(0, 4)) + 1;
+  const year = current + 1;
   if (officialYears.includes(year)) return null;
   return { year, days: ruleWeekdaysOff(year) };
 }

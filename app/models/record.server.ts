@@ -9,9 +9,15 @@ import * as s from '../../db/schema';
 import { toLocalDate } from '~/domain/calendar';
 import { computeDueDate, dueState, maxExtensionDate } from '~/domain/deadlines';
 import { availableActions, can, canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
+import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
 import { suggestUnits } from '~/domain/routing';
 import { isOpen, type Status } from '~/domain/workflow';
 import { audit } from './audit.server';
+import {
+  extensionNeedsApproval,
+  pendingExtensionRequest,
+  type ExtensionRequest,
+} from './extension-requests.server';
 import { getCalendar, getDeadlineRules, listFields, listUnits } from './config.server';
 import { answerDueDate } from './pakn.server';
 import { WorkflowError, type Intent } from './workflow.server';
@@ -28,12 +34,18 @@ export function maskEmail(email: string | null): string | null {
 }
 
 /** The non-transition intents this actor may use now, after the workflow ones. */
-function extraIntents(actor: Actor, p: typeof s.pakn.$inferSelect): Intent[] {
+function extraIntents(
+  actor: Actor,
+  p: typeof s.pakn.$inferSelect,
+  pendingExtension: ExtensionRequest | null,
+): Intent[] {
   const out: Intent[] = [];
   if (['received', 'assigned'].includes(p.status) && canOnPakn(actor, 'pakn:classify', p))
     out.push('classify');
   const extendable = isOpen(p.status as Status) && p.status !== 'received' && !p.extendedTo;
-  if (extendable && canOnPakn(actor, 'pakn:extend', p)) out.push('extend');
+  if (extendable && !pendingExtension && canOnPakn(actor, 'pakn:extend', p)) out.push('extend');
+  if (extendable && pendingExtension && canOnPakn(actor, 'pakn:approve', p))
+    out.push('approve_extension', 'decline_extension');
   if (canOnPakn(actor, 'pakn:note', p)) out.push('note');
   return out;
 }
@@ -153,10 +165,15 @@ export function getStaffRecord(
   const transferDue = computeDueDate({ start: p.receivedDate, ...rules.transfer, calendar });
   const open = isOpen(p.status as Status);
   // classification comes first on the page: it is what the coordinator decides before routing
-  const extra = extraIntents(actor, p);
+  const pendingExtension = pendingExtensionRequest(db, p.id);
+  const extra = extraIntents(actor, p, pendingExtension);
+  // closing for no information only once the submitter's wait is over
+  const infoWaitEnd = openPause ? infoWaitEnds(openPause.fromDate, rules.infoWait, calendar) : null;
   const intents: Intent[] = [
     ...extra.filter((i) => i === 'classify'),
-    ...availableActions(actor, { status: p.status as Status, unitId: p.unitId }),
+    ...availableActions(actor, { status: p.status as Status, unitId: p.unitId }).filter(
+      (a) => a !== 'close_no_info' || (infoWaitEnd !== null && mayCloseForNoInfo(today, infoWaitEnd)),
+    ),
     ...extra.filter((i) => i !== 'classify'),
   ];
   const units = listUnits({ db });
@@ -200,6 +217,9 @@ export function getStaffRecord(
     files,
     events,
     pausedSince: openPause?.fromDate ?? null,
+    pendingExtension,
+    extensionNeedsApproval: extensionNeedsApproval(db),
+    infoWaitEnd,
     due,
     classifyDue,
     transferDue,

@@ -4,7 +4,9 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '../../db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/calendar';
+import { extensionNeedsApproval, pendingExtensionRequest } from './extension-requests.server';
+import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
+import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { computeDueDate, maxExtensionDate } from '~/domain/deadlines';
 import {
   categoriesFor,
@@ -72,7 +74,13 @@ export function fieldErrorMessage(key: string, t: (key: string, opts?: Record<st
 
 export const OUTCOMES = ['amend', 'propose_higher', 'new_rule', 'stands', 'keep_studying'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const EXTRA_INTENTS = ['classify', 'note', 'extend'] as const;
+export const EXTRA_INTENTS = [
+  'classify',
+  'note',
+  'extend',
+  'approve_extension',
+  'decline_extension',
+] as const;
 export type Intent = Action | (typeof EXTRA_INTENTS)[number];
 export const INTENTS: readonly Intent[] = [...ACTIONS, ...EXTRA_INTENTS];
 export const NOTE_MAX = 5000;
@@ -82,6 +90,8 @@ export function intentPermission(intent: Intent): Permission {
   if (intent === 'classify') return 'pakn:classify';
   if (intent === 'note') return 'pakn:note';
   if (intent === 'extend') return 'pakn:extend';
+  // deciding on an extension request is a leader's decision, like signing the answer
+  if (intent === 'approve_extension' || intent === 'decline_extension') return 'pakn:approve';
   return ACTION_PERMISSION[intent];
 }
 
@@ -132,6 +142,8 @@ const SCHEMAS = {
     newDate: z.string({ required_error: REQUIRED }).regex(/^\d{4}-\d{2}-\d{2}$/, 'staff.errors.date'),
     note: requiredText(NOTE_MAX),
   }),
+  approve_extension: empty,
+  decline_extension: noteOnly,
   assign: z.object({ ...base, unitId: id }),
   reassign: z.object({ ...base, unitId: id, note: requiredText(NOTE_MAX) }),
   refuse: z.object({ ...base, reason: choice(REFUSAL_REASONS), note: requiredText(NOTE_MAX) }),
@@ -373,34 +385,28 @@ function apply(ctx: Ctx, input: IntentInput): void {
       return;
     }
     case 'extend': {
-      if (!isOpen(p.status as Status) || p.status === 'received') {
-        throw new WorkflowError(409, 'staff.errors.cannotExtend', { status: p.status });
+      const current = checkExtension(ctx, input.newDate);
+      // with the approval policy, only a leader extends directly; anyone else asks
+      if (extensionNeedsApproval(tx) && !can(ctx.actor, 'pakn:approve')) {
+        if (pendingExtensionRequest(tx, p.id)) throw new WorkflowError(409, 'staff.errors.extensionPending');
+        updateGuarded(ctx, {});
+        record(ctx, 'extension_requested', { note: input.note, data: { from: current, to: input.newDate } });
+        return;
       }
-      if (p.extendedTo) throw new WorkflowError(409, 'staff.errors.alreadyExtended');
-      const current = answerDueDate({ ...p, extendedTo: null }, tx as unknown as Db).due;
-      const max = maxExtensionDate(
-        current,
-        getCalendar(tx as unknown as Db),
-        getDeadlineRules(tx as unknown as Db).extension.days,
-      );
-      if (input.newDate <= current || input.newDate > max) {
-        throw new WorkflowError(
-          400,
-          'staff.errors.extensionRange',
-          {},
-          { newDate: 'staff.errors.extensionRange' },
-        );
-      }
-      updateGuarded(ctx, { extendedTo: input.newDate, answerDue: input.newDate });
-      record(ctx, 'extend', { note: input.note, data: { from: current, to: input.newDate } });
-      const document = issueDocumentForStep(tx, {
-        paknId: p.id,
-        step: 'extended',
-        actorUserId: ctx.actor.id,
-        note: input.note,
-        now: ctx.now,
-      });
-      notifyStep(tx, { paknId: p.id, step: 'extended', note: input.note, document });
+      extend(ctx, current, input.newDate, input.note);
+      return;
+    }
+    case 'approve_extension': {
+      const request = pendingExtensionRequest(tx, p.id);
+      if (!request) throw new WorkflowError(409, 'staff.errors.noExtensionRequest');
+      const current = checkExtension(ctx, request.newDate);
+      extend(ctx, current, request.newDate, request.note, { requestedBy: request.requestedByUserId });
+      return;
+    }
+    case 'decline_extension': {
+      if (!pendingExtensionRequest(tx, p.id)) throw new WorkflowError(409, 'staff.errors.noExtensionRequest');
+      updateGuarded(ctx, {});
+      record(ctx, 'extension_declined', { note: input.note });
       return;
     }
     case 'assign':
@@ -477,13 +483,14 @@ function apply(ctx: Ctx, input: IntentInput): void {
         .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))
         .get();
       if (pause) {
-        const wait = getDeadlineRules(tx as unknown as Db).infoWait;
-        const until = computeDueDate({
-          start: pause.fromDate,
-          ...wait,
-          calendar: getCalendar(tx as unknown as Db),
-        }).due;
-        if (ctx.today <= until) throw new WorkflowError(409, 'staff.errors.infoWaitRunning', { date: until });
+        const until = infoWaitEnds(
+          pause.fromDate,
+          getDeadlineRules(tx as unknown as Db).infoWait,
+          getCalendar(tx as unknown as Db),
+        );
+        // a stale page can still post the button: say until when, the Vietnamese way
+        if (!mayCloseForNoInfo(ctx.today, until))
+          throw new WorkflowError(409, 'staff.errors.infoWaitRunning', { date: formatDateVi(until) });
       }
       closeOpenPause(ctx);
       transition(ctx, 'close_no_info', { set: { refusalReason: 'R03' } });
@@ -538,6 +545,43 @@ function apply(ctx: Ctx, input: IntentInput): void {
       throw new WorkflowError(400, 'staff.errors.unknownIntent', { intent: String(never) });
     }
   }
+}
+
+/** The extension rules (spec §6): open, not yet extended, later than today's due date, within the maximum. */
+function checkExtension(ctx: Ctx, newDate: LocalDate): LocalDate {
+  const { p, tx } = ctx;
+  if (!isOpen(p.status as Status) || p.status === 'received') {
+    throw new WorkflowError(409, 'staff.errors.cannotExtend', { status: p.status });
+  }
+  if (p.extendedTo) throw new WorkflowError(409, 'staff.errors.alreadyExtended');
+  const current = answerDueDate({ ...p, extendedTo: null }, tx as unknown as Db).due;
+  const max = maxExtensionDate(
+    current,
+    getCalendar(tx as unknown as Db),
+    getDeadlineRules(tx as unknown as Db).extension.days,
+  );
+  if (newDate <= current || newDate > max) {
+    throw new WorkflowError(
+      400,
+      'staff.errors.extensionRange',
+      {},
+      { newDate: 'staff.errors.extensionRange' },
+    );
+  }
+  return current;
+}
+
+function extend(ctx: Ctx, current: LocalDate, newDate: LocalDate, note: string, extra: object = {}) {
+  updateGuarded(ctx, { extendedTo: newDate, answerDue: newDate });
+  record(ctx, 'extend', { note, data: { from: current, to: newDate, ...extra } });
+  const document = issueDocumentForStep(ctx.tx, {
+    paknId: ctx.p.id,
+    step: 'extended',
+    actorUserId: ctx.actor.id,
+    note,
+    now: ctx.now,
+  });
+  notifyStep(ctx.tx, { paknId: ctx.p.id, step: 'extended', note, document });
 }
 
 /** Runs one validated intent on one PAKN. Throws WorkflowError (404/403/409/400) and changes nothing then. */

@@ -137,6 +137,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       transferDue: { date: formatDateVi(r.transferDue.due), why: explainDueDate(r.transferDue, locale) },
       showEarlyDues: p.status === 'received',
       pausedSince: r.pausedSince ? formatDateVi(r.pausedSince) : null,
+      pendingExtension: r.pendingExtension
+        ? {
+            newDate: formatDateVi(r.pendingExtension.newDate),
+            note: r.pendingExtension.note,
+            by: r.pendingExtension.requestedByName,
+            at: formatDateTime(r.pendingExtension.at),
+          }
+        : null,
+      infoWaitEnd: r.infoWaitEnd ? formatDateVi(r.infoWaitEnd) : null,
       forms: {
         intents: r.intents,
         units: unitOptions,
@@ -154,6 +163,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         answer: r.answer ? { body: r.answer.body, outcome: r.answer.outcome } : null,
         extension: r.extension
           ? {
+              needsApproval: r.extensionNeedsApproval,
               from: formatDateVi(r.extension.from),
               max: formatDateVi(r.extension.max),
               fromIso: r.extension.from,
@@ -254,6 +264,9 @@ export default function RecordPage() {
             {d.pausedSince ? (
               <p className="hint">{t('staff.record.pausedSince', { date: d.pausedSince })}</p>
             ) : null}
+            {d.infoWaitEnd ? (
+              <p className="hint">{t('staff.record.infoWaitEnds', { date: d.infoWaitEnd })}</p>
+            ) : null}
           </Row>
         )}
         {d.showEarlyDues ? (
@@ -271,6 +284,20 @@ export default function RecordPage() {
       </dl>
 
       <h2 id="actions">{t('staff.record.actions')}</h2>
+      {d.pendingExtension ? (
+        <div className="notice" role="status" id="extension-request">
+          <p>
+            <strong>
+              {t('staff.record.extensionPending', {
+                date: d.pendingExtension.newDate,
+                by: d.pendingExtension.by ?? '',
+                at: d.pendingExtension.at,
+              })}
+            </strong>
+          </p>
+          <p className="pre-line">{d.pendingExtension.note}</p>
+        </div>
+      ) : null}
       {d.canPublish ? (
         <p>
           <Link className="button" to={`/can-bo/pakn/${p.id}/cong-khai`}>

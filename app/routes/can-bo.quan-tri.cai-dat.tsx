@@ -1,4 +1,5 @@
-// [policy] settings (limits of the public forms, the report cut-off day) and the roles that must use TOTP.
+// [policy] settings (limits of the public forms, the report cut-off day, whether an extension needs a
+// leader's approval) and the roles that must use TOTP.
 import {
   json,
   redirect,
@@ -21,6 +22,10 @@ import {
   updatePolicySettings,
   updateTotpRequiredRoles,
 } from '~/models/admin-config.server';
+import {
+  extensionNeedsApproval as readExtensionPolicy,
+  updateExtensionPolicy,
+} from '~/models/extension-requests.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -41,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     >,
     limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
     totpRoles: getTotpRequiredRoles() as string[],
+    extensionNeedsApproval: readExtensionPolicy(),
     canEditTotp: can(user, 'admin:users'),
     flash: flashFromUrl(t, url),
     pageTitle: `${t('admin.settings.title')} – ${t('admin.title')}`,
@@ -56,6 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { userId: user.id, ip: clientIp(context) };
   let result;
   if (values.intent === 'policy') result = updatePolicySettings(values, actor);
+  else if (values.intent === 'extension') result = updateExtensionPolicy(values, actor);
   else if (values.intent === 'totp') {
     // Who must use a second factor is an account-security decision.
     await requirePermission(request, 'admin:users');
@@ -105,6 +112,28 @@ export default function Settings() {
               className="input-20"
             />
           ))}
+          <button type="submit" className="button">
+            {t('admin.common.save')}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="extension-title">
+        <h2 id="extension-title">{t('admin.settings.extensionTitle')}</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="extension" />
+          <Choices
+            id="extensionNeedsApproval"
+            name="extensionNeedsApproval"
+            legend={t('admin.settings.extensionLegend')}
+            hint={t('admin.settings.extensionHint')}
+            error={errors.extensionNeedsApproval}
+            defaultValue={data.extensionNeedsApproval ? 'yes' : 'no'}
+            options={[
+              { value: 'yes', label: t('admin.settings.extensionYes') },
+              { value: 'no', label: t('admin.settings.extensionNo') },
+            ]}
+          />
           <button type="submit" className="button">
             {t('admin.common.save')}
           </button>

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { createPakn, type NewPakn } from '../../app/models/pakn.server';
 import { BASE, startTestApp, type TestApp } from '../support/app';
-import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
+import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
+import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
 
 let app: TestApp;
 let coord: string;
@@ -49,8 +50,21 @@ async function followPage(p: { code: string; accessToken: string }) {
   return res.text();
 }
 
+/** Remix refuses a POST with an Origin but no Host header (its CSRF check): send Host as a browser does. */
+function withHost(raw: TestApp): TestApp {
+  const host = new URL(BASE).host;
+  return {
+    ...raw,
+    fetch: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('Host')) headers.set('Host', host);
+      return raw.fetch(path, { ...init, headers });
+    },
+  };
+}
+
 beforeAll(async () => {
-  app = await startTestApp();
+  app = withHost(await startTestApp());
   const u = await createStaffUser(app.db(), { role: 'coordinator' });
   coord = await signIn(app, u.email, u.password);
 });
@@ -152,5 +166,36 @@ describe('an extension made before the due date is not a late apology', () => {
     const page = await html(await get(`/cong-khai/${late.code}`));
     expect(page).toContain('Văn bản giải trình, xin lỗi do trả lời quá hạn 902/TB-SKHCN');
     expect(page).toContain('Gia hạn thời hạn trả lời sau khi đã quá hạn');
+  });
+});
+
+describe('closing for no information', () => {
+  const today = toLocalDate(new Date());
+  function waiting(pauseFrom: string) {
+    const unitId = app.db().select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
+    const p = seed({ status: 'awaiting_info', unitId });
+    app.db().insert(s.paknPauses).values({ paknId: p.id, fromDate: pauseFrom }).run();
+    return p;
+  }
+  const closeButton = 'name="intent" value="close_no_info"';
+
+  it('offers the button only once the wait is over', async () => {
+    const early = waiting(today);
+    expect(await html(await get(`/can-bo/pakn/${early.id}`, coord))).not.toContain(closeButton);
+    const over = waiting(addCalendarDays(today, -40));
+    expect(await html(await get(`/can-bo/pakn/${over.id}`, coord))).toContain(closeButton);
+  });
+
+  it('answers a stale early post with a translated message and the date as dd/mm/yyyy', async () => {
+    const early = waiting(today);
+    const res = await postForm(app, `/can-bo/pakn/${early.id}`, coord, {
+      intent: 'close_no_info',
+      version: String(early.version),
+    });
+    expect(res.status).toBe(409);
+    const body = await html(res);
+    expect(body).toMatch(/Người gửi còn thời hạn bổ sung thông tin đến hết ngày \d{2}\/\d{2}\/\d{4}\./);
+    expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}\./);
+    expect(app.db().select().from(s.pakn).where(eq(s.pakn.id, early.id)).get()!.status).toBe('awaiting_info');
   });
 });

@@ -556,7 +556,15 @@ describe('handling', () => {
     expect(row(p.id)).toMatchObject({ status: 'closed_no_info', refusalReason: 'R03' });
   });
 
-  it('extends the deadline once, within the maximum', async () => {
+  it('extends the deadline once, within the maximum (policy: no approval needed)', async () => {
+    // with the default policy the extension is a request to the approver: tests/integration/extension-approval.test.ts
+    const policy = { key: 'workflow.extensionNeedsApproval', value: 'false' };
+    app
+      .db()
+      .insert(s.settings)
+      .values(policy)
+      .onConflictDoUpdate({ target: s.settings.key, set: { value: policy.value } })
+      .run();
     const p = seed({}, { status: 'in_progress', unitId: unitA });
     const calendar = getCalendar(app.db());
     const max = maxExtensionDate(p.answerDue, calendar, getDeadlineRules(app.db()).extension.days);
@@ -588,6 +596,7 @@ describe('handling', () => {
     });
     expect(second.status).toBe(409);
     expect(await second.text()).toContain('đã được gia hạn một lần');
+    app.db().delete(s.settings).where(eq(s.settings.key, policy.key)).run();
   });
 });
 

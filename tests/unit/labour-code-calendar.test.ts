@@ -91,4 +91,9 @@ describe('missingScheduleWarning', () => {
     expect(w?.days.map((d) => d.date)).toContain('2027-05-03');
     expect(missingScheduleWarning('2026-12-31', [2026, 2027])).toBeNull();
   });
+
+  it('keeps warning in the new year while that year is still missing', () => {
+    expect(missingScheduleWarning('2027-01-15', [2026])?.year).toBe(2027);
+    expect(missingScheduleWarning('2027-01-15', [2026, 2027])).toBeNull();
+  });
 });

@@ -280,6 +280,12 @@ export default {
     followupAttempts:
       'Maximum failed look-ups of one code from one address in 15 minutes (an address gets 3 times this over all codes)',
     reportCutoffDay: 'Monthly report cut-off day',
+    extensionTitle: 'Extending the answer date',
+    extensionLegend: 'Does an extension need a leader’s approval?',
+    extensionHint:
+      'With approval, the handler or coordinating office requests the extension and the unit’s leader (or the agency leader) approves or declines it. Without, handlers and the coordinating office extend directly.',
+    extensionYes: 'Yes, a leader approves (default)',
+    extensionNo: 'No, handlers and the coordinating office extend directly',
     totpTitle: 'Two-factor authentication',
     totpIntro: 'Require users with the chosen roles to sign in with an authenticator code (TOTP).',
     totpLegend: 'Roles that must use two-factor authentication',

@@ -62,6 +62,8 @@ export default {
     },
   },
   record: {
+    extensionPending:
+      'Extension to {{date}} requested by {{by}} ({{at}}) is waiting for a leader’s approval. Reason:',
     back: 'Back to the list',
     title: 'Item {{code}}',
     done: 'Done: {{action}}.',
@@ -101,6 +103,8 @@ export default {
     dueAnswer: 'Answer due',
     dueClassify: 'Classification due',
     dueTransfer: 'Transfer due',
+    infoWaitEnds:
+      'The submitter may answer until the end of {{date}}; from the next day the PAKN can be closed for lack of information.',
     pausedSince: 'Clock stopped since {{date}} (waiting for the submitter’s information)',
     answer: 'Draft answer',
     outcome: 'Outcome',
@@ -119,6 +123,9 @@ export default {
     suggestionKeyword: 'by keywords: {{detail}}',
   },
   actions: {
+    request_extension: 'Request an extension',
+    approve_extension: 'Approve the extension',
+    decline_extension: 'Decline the extension',
     classify: 'Save classification',
     note: 'Add internal note',
     extend: 'Extend the deadline',
@@ -143,6 +150,9 @@ export default {
     bulk_assign: 'Bulk assign',
   },
   forms: {
+    extendRequestHint:
+      'Under the agency’s policy an extension needs a leader’s approval: the request goes to the unit’s leader and the due date changes only once approved.',
+    declineExtensionNote: 'Why it is declined (the requester will see it)',
     note: 'Note',
     reason: 'Reason',
     refuseReason: 'Refusal reason',
@@ -186,6 +196,8 @@ export default {
     closed_no_info: 'Closed: no information',
   },
   events: {
+    extension_requested: 'Extension requested',
+    extension_declined: 'Extension request declined',
     published: 'Answer published',
     withdrawn: 'Publication withdrawn',
     publication_updated: 'Published answer updated',
@@ -237,6 +249,8 @@ export default {
     keep_studying: 'Not enough basis yet, keep studying',
   },
   errors: {
+    extensionPending: 'An extension request is already waiting for a leader’s approval.',
+    noExtensionRequest: 'No extension request is waiting; it may have been decided already. Reload the page.',
     notFound: 'This item was not found.',
     forbidden: 'Your account may not do this.',
     stale: 'Someone changed this item while you were working on it. Reload the page and try again.',

@@ -281,6 +281,12 @@ export default {
     followupAttempts:
       'Số lần tra cứu sai tối đa một mã từ một địa chỉ mạng trong 15 phút (mỗi địa chỉ được gấp 3 lần số này cho mọi mã)',
     reportCutoffDay: 'Ngày chốt số liệu báo cáo hằng tháng',
+    extensionTitle: 'Gia hạn trả lời',
+    extensionLegend: 'Việc gia hạn thời hạn trả lời có cần lãnh đạo duyệt không?',
+    extensionHint:
+      'Khi cần duyệt, chuyên viên hoặc văn phòng gửi đề nghị gia hạn; lãnh đạo đơn vị (hoặc lãnh đạo cơ quan) duyệt hoặc không duyệt. Khi không cần duyệt, chuyên viên và văn phòng gia hạn trực tiếp.',
+    extensionYes: 'Có, lãnh đạo duyệt (mặc định)',
+    extensionNo: 'Không, chuyên viên hoặc văn phòng gia hạn trực tiếp',
     totpTitle: 'Xác thực hai lớp',
     totpIntro: 'Bắt buộc người dùng có vai trò được chọn đăng nhập bằng mã xác thực (TOTP).',
     totpLegend: 'Vai trò bắt buộc xác thực hai lớp',

@@ -62,6 +62,7 @@ export default {
     },
   },
   record: {
+    extensionPending: 'Đề nghị gia hạn đến ngày {{date}} của {{by}} ({{at}}) đang chờ lãnh đạo duyệt. Lý do:',
     back: 'Quay lại danh sách',
     title: 'Phản ánh, kiến nghị {{code}}',
     done: 'Đã thực hiện: {{action}}.',
@@ -101,6 +102,8 @@ export default {
     dueAnswer: 'Hạn trả lời',
     dueClassify: 'Hạn phân loại',
     dueTransfer: 'Hạn chuyển cơ quan có thẩm quyền',
+    infoWaitEnds:
+      'Người gửi có thể bổ sung đến hết ngày {{date}}; từ ngày hôm sau có thể đóng do không bổ sung thông tin.',
     pausedSince: 'Tạm dừng tính hạn từ {{date}} (chờ người gửi bổ sung thông tin)',
     answer: 'Dự thảo trả lời',
     outcome: 'Hướng xử lý',
@@ -119,6 +122,9 @@ export default {
     suggestionKeyword: 'theo từ khóa: {{detail}}',
   },
   actions: {
+    request_extension: 'Đề nghị gia hạn trả lời',
+    approve_extension: 'Duyệt gia hạn',
+    decline_extension: 'Không duyệt gia hạn',
     classify: 'Lưu phân loại',
     note: 'Thêm ghi chú nội bộ',
     extend: 'Gia hạn trả lời',
@@ -143,6 +149,9 @@ export default {
     bulk_assign: 'Giao hàng loạt',
   },
   forms: {
+    extendRequestHint:
+      'Theo quy định của cơ quan, việc gia hạn phải được lãnh đạo duyệt: đề nghị sẽ được gửi lãnh đạo đơn vị; hạn trả lời chỉ thay đổi khi được duyệt.',
+    declineExtensionNote: 'Lý do không duyệt (người đề nghị sẽ thấy)',
     note: 'Ghi chú',
     reason: 'Lý do',
     refuseReason: 'Lý do từ chối',
@@ -186,6 +195,8 @@ export default {
     closed_no_info: 'Đóng do không bổ sung thông tin',
   },
   events: {
+    extension_requested: 'Đề nghị gia hạn trả lời',
+    extension_declined: 'Không duyệt đề nghị gia hạn',
     published: 'Công khai kết quả',
     withdrawn: 'Gỡ công khai',
     publication_updated: 'Cập nhật nội dung công khai',
@@ -237,6 +248,9 @@ export default {
     keep_studying: 'Chưa đủ cơ sở, tiếp tục nghiên cứu',
   },
   errors: {
+    extensionPending: 'Đã có đề nghị gia hạn đang chờ lãnh đạo duyệt.',
+    noExtensionRequest:
+      'Không có đề nghị gia hạn nào đang chờ duyệt; có thể đề nghị đã được xử lý. Hãy tải lại trang.',
     notFound: 'Không tìm thấy phản ánh, kiến nghị này.',
     forbidden: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
     stale:

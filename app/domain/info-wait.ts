@@ -1,0 +1,19 @@
+// Waiting for the submitter's additional information (spec §6): the clock stops, and the PAKN may be closed
+// as R03 only once the wait (infoWait rule, 15 days by default) is over.
+import type { LocalDate } from './dates';
+import { computeDueDate, type DeadlineRule } from './deadlines';
+import type { WorkingCalendar } from './calendar';
+
+/** The last day the submitter may still answer a request made on `askedOn`. */
+export function infoWaitEnds(
+  askedOn: LocalDate,
+  wait: Pick<DeadlineRule, 'days' | 'unit'>,
+  calendar: WorkingCalendar,
+): LocalDate {
+  return computeDueDate({ start: askedOn, days: wait.days, unit: wait.unit, calendar }).due;
+}
+
+/** Closing for no information is allowed from the day after the wait ends. */
+export function mayCloseForNoInfo(today: LocalDate, waitEnds: LocalDate): boolean {
+  return today > waitEnds;
+}

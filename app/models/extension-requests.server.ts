@@ -1,0 +1,90 @@
+// The extension policy (spec §6: once, with a reason, up to N working days): whether it needs a leader's
+// approval is a [policy] setting, default yes. With approval, an extension asked by a handler or coordinator
+// is an 'extension_requested' event that the unit's approver approves (the extension then happens) or
+// declines; the request lives in the timeline, so no table is needed.
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import type { LocalDate } from '~/domain/calendar';
+import { audit } from './audit.server';
+import { getSetting } from './config.server';
+import { getDb, type Db } from '~/utils/db.server';
+import type { Tx } from '~/utils/mail.server';
+
+export const EXTENSION_APPROVAL_KEY = 'workflow.extensionNeedsApproval';
+export const EXTENSION_REQUEST_EVENTS = ['extension_requested', 'extension_declined', 'extend'] as const;
+
+export function extensionNeedsApproval(db: Db | Tx = getDb()): boolean {
+  return getSetting<boolean>(EXTENSION_APPROVAL_KEY, db as Db) !== false;
+}
+
+export function updateExtensionPolicy(
+  input: Record<string, unknown>,
+  actor: { userId: number; ip?: string },
+  db: Db = getDb(),
+): { ok: true } | { ok: false; errors: Record<string, string> } {
+  const value = input.extensionNeedsApproval;
+  if (value !== 'yes' && value !== 'no')
+    return { ok: false, errors: { extensionNeedsApproval: 'admin.errors.required' } };
+  db.transaction((tx) => {
+    const before = extensionNeedsApproval(tx);
+    (tx as Db | Tx)
+      .insert(s.settings)
+      .values({ key: EXTENSION_APPROVAL_KEY, value: JSON.stringify(value === 'yes') })
+      .onConflictDoUpdate({ target: s.settings.key, set: { value: JSON.stringify(value === 'yes') } })
+      .run();
+    audit(
+      {
+        actorUserId: actor.userId,
+        action: 'settings.update',
+        ip: actor.ip,
+        detail: { [EXTENSION_APPROVAL_KEY]: { from: before, to: value === 'yes' } },
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+export type ExtensionRequest = {
+  eventId: number;
+  newDate: LocalDate;
+  note: string;
+  requestedByUserId: number | null;
+  requestedByName: string | null;
+  at: Date;
+};
+
+/** The request awaiting a decision: the latest extension event, when it is a request. */
+export function pendingExtensionRequest(db: Db | Tx, paknId: number): ExtensionRequest | null {
+  const last = (db as Db)
+    .select({
+      id: s.events.id,
+      type: s.events.type,
+      note: s.events.note,
+      data: s.events.data,
+      at: s.events.createdAt,
+      actorUserId: s.events.actorUserId,
+      actorName: s.users.name,
+    })
+    .from(s.events)
+    .leftJoin(s.users, eq(s.users.id, s.events.actorUserId))
+    .where(and(eq(s.events.paknId, paknId), inArray(s.events.type, [...EXTENSION_REQUEST_EVENTS])))
+    .orderBy(desc(s.events.id))
+    .get();
+  if (!last || last.type !== 'extension_requested') return null;
+  let to: unknown;
+  try {
+    to = last.data ? (JSON.parse(last.data) as { to?: unknown }).to : undefined;
+  } catch {
+    to = undefined;
+  }
+  if (typeof to !== 'string') return null;
+  return {
+    eventId: last.id,
+    newDate: to,
+    note: last.note ?? '',
+    requestedByUserId: last.actorUserId,
+    requestedByName: last.actorName,
+    at: last.at,
+  };
+}
