@@ -108,6 +108,9 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'intake.maxAttachments': 5,
   'intake.maxFileMb': 10,
   'intake.submissionsPerIpPerHour': 10,
+  /** disk the files of unsent drafts may take, from one network address and from everyone */
+  'intake.draftStoragePerAddressMb': 100,
+  'intake.draftStorageTotalMb': 2048,
   'followup.attemptsPer15Min': 10,
   'report.cutoffDay': 15,
   'feedback.reconsiderationDays': 15,

@@ -242,6 +242,8 @@ export default {
     maxAttachments: 'Maximum number of attachments per PAKN',
     maxFileMb: 'Maximum size of one file (MB)',
     submissionsPerIpPerHour: 'Maximum PAKN from one network address per hour',
+    draftStoragePerAddressMb: 'Attachments of unsent forms from one network address (MB)',
+    draftStorageTotalMb: 'Attachments of all unsent forms together (MB)',
     followupAttempts: 'Maximum failed look-ups in 15 minutes',
     reportCutoffDay: 'Monthly report cut-off day',
     totpTitle: 'Two-factor authentication',

@@ -243,6 +243,8 @@ export default {
     maxAttachments: 'Số tệp đính kèm tối đa của một phản ánh, kiến nghị',
     maxFileMb: 'Dung lượng tối đa của một tệp (MB)',
     submissionsPerIpPerHour: 'Số phản ánh, kiến nghị tối đa từ một địa chỉ mạng trong một giờ',
+    draftStoragePerAddressMb: 'Dung lượng tệp đính kèm của các biểu mẫu chưa gửi từ một địa chỉ mạng (MB)',
+    draftStorageTotalMb: 'Tổng dung lượng tệp đính kèm của mọi biểu mẫu chưa gửi (MB)',
     followupAttempts: 'Số lần tra cứu sai tối đa trong 15 phút',
     reportCutoffDay: 'Ngày chốt số liệu báo cáo hằng tháng',
     totpTitle: 'Xác thực hai lớp',

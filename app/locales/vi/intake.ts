@@ -118,6 +118,10 @@ export default {
     fileInfected: 'Tệp “{{name}}” có dấu hiệu chứa mã độc và không được nhận',
     fileScanUnavailable:
       'Chưa kiểm tra được tệp “{{name}}” (hệ thống quét mã độc đang tạm ngừng). Vui lòng thử lại sau ít phút.',
+    fileQuotaAddress:
+      'Tệp “{{name}}” chưa được nhận: các bản nháp chưa gửi từ địa chỉ mạng của bạn đã dùng hết {{capMb}} MB dành cho tệp đính kèm. Hãy gửi hoặc bỏ bớt tệp ở bản nháp khác, hoặc thử lại sau 2 giờ.',
+    fileQuotaTotal:
+      'Tệp “{{name}}” chưa được nhận: hệ thống tạm thời không nhận thêm tệp đính kèm. Bạn vẫn có thể gửi phản ánh, kiến nghị không kèm tệp, hoặc thử lại sau.',
     filesNotKept:
       'Các tệp bạn vừa chọn chưa được lưu vì phiên làm việc đã hết hạn. Vui lòng chọn lại tệp khi gửi lại biểu mẫu.',
     invalid: 'Giá trị không hợp lệ',
