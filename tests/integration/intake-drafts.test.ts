@@ -140,6 +140,9 @@ describe('draft ownership', () => {
     expect(replay.status).toBe(302);
     expect(replay.headers.get('Location')).toBe('/gop-y?het-han=1');
     expect(replay.headers.getSetCookie().some((c) => c.startsWith('pakn_follow='))).toBe(false);
+    expect(await (await attacker.fetch('/gop-y?het-han=1')).text()).toContain(
+      'trình duyệt cần cho phép cookie',
+    );
     const code = /KHCN-\d{4}-\d{6}/.exec(location)![0];
     const page = await attacker.fetch(`/theo-doi/${code}`);
     expect(page.status).toBe(302);

@@ -78,7 +78,8 @@ export default {
     reviewIntro: 'Check the information below. You can change it before sending.',
     reviewSend: 'Send feedback',
     reviewDeclaration: 'By sending, you confirm that the information above is true.',
-    reviewExpired: 'This form has expired or does not exist. Please fill it in again.',
+    reviewExpired:
+      'This form has expired or does not exist. Please fill it in again. A draft is kept in the browser that opened the form, so your browser must accept cookies.',
     consentGiven: 'Given',
     identityShown: 'Publish my name',
     identityHidden: 'Do not publish my name',

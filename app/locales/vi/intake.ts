@@ -79,7 +79,8 @@ export default {
     reviewIntro: 'Hãy kiểm tra các thông tin dưới đây. Bạn có thể sửa trước khi gửi.',
     reviewSend: 'Gửi phản ánh, kiến nghị',
     reviewDeclaration: 'Khi gửi, bạn xác nhận thông tin trên là đúng sự thật.',
-    reviewExpired: 'Phiên làm việc đã hết hạn hoặc không tồn tại. Vui lòng điền lại biểu mẫu.',
+    reviewExpired:
+      'Phiên làm việc đã hết hạn hoặc không tồn tại. Vui lòng điền lại biểu mẫu. Bản nháp được giữ trong trình duyệt bạn đã dùng để mở biểu mẫu, vì vậy trình duyệt cần cho phép cookie.',
     consentGiven: 'Đã đồng ý',
     identityShown: 'Công khai họ tên',
     identityHidden: 'Không công khai họ tên',
