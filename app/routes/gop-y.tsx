@@ -38,7 +38,7 @@ import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import {
   parseSubmissionForm,
-  removeUpload,
+  removeUploads,
   type FileProblem,
   type StoredUpload,
   type UploadBudget,
@@ -171,7 +171,7 @@ async function checkForm({
 
   if (form.get('website')) {
     // the honeypot: people never see this field; bots fill it
-    if (!own) discardUploads(stored);
+    if (!own) removeUploads(stored);
     return json<ActionResult>(
       { values: flat, errors: {}, formError: t('intake.form.badRequest') },
       { status: 400 },
@@ -203,7 +203,7 @@ async function checkForm({
   if (submission.status !== 'success' || Object.keys(errors).length) {
     // files of a failed post are kept only with a draft this browser holds
     if (!own && stored.length) {
-      discardUploads(stored);
+      removeUploads(stored);
       errors.files = [...fileErrors, '!' + t('intake.errors.filesNotKept')];
     }
     const scannerDown = problems.length > 0 && problems.every((p) => p.key === 'fileScanUnavailable');
@@ -488,10 +488,6 @@ export default function SubmitForm() {
       </Form>
     </div>
   );
-}
-
-function discardUploads(files: StoredUpload[]) {
-  for (const f of files) removeUpload(f.storedName);
 }
 
 function formatSize(bytes: number) {

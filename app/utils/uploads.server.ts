@@ -75,6 +75,10 @@ export function removeUpload(storedName: string) {
   fs.rmSync(uploadPath(storedName), { force: true });
 }
 
+export function removeUploads(files: Array<{ storedName: string }>) {
+  for (const f of files) removeUpload(f.storedName);
+}
+
 export function sanitiseFileName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
   const clean = base
