@@ -275,6 +275,8 @@ export const attachments = sqliteTable(
     paknId: integer('pakn_id').references(() => pakn.id),
     /** set while the file belongs to a submission not yet sent */
     draftToken: text('draft_token'),
+    /** pseudonymised address that uploaded a draft file (per-address draft storage cap); cleared on send */
+    draftUploader: text('draft_uploader'),
     storedName: text('stored_name').notNull().unique(),
     originalName: text('original_name').notNull(),
     mime: text('mime').notNull(),
@@ -286,7 +288,11 @@ export const attachments = sqliteTable(
     isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('attachments_pakn_idx').on(t.paknId), index('attachments_draft_idx').on(t.draftToken)],
+  (t) => [
+    index('attachments_pakn_idx').on(t.paknId),
+    index('attachments_draft_idx').on(t.draftToken),
+    index('attachments_draft_uploader_idx').on(t.draftUploader),
+  ],
 );
 
 /** A checked but not yet sent submission ("check your answers"); its token makes sending idempotent. */

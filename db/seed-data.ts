@@ -111,6 +111,9 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'intake.submissionsPerIpPerHour': 10,
   /** staff intake refuses a receipt date before 1 January of this year (app/domain/receipt-date.ts) */
   'intake.earliestReceiptYear': 2020,
+  /** disk the files of unsent drafts may take, from one network address and from everyone */
+  'intake.draftStoragePerAddressMb': 100,
+  'intake.draftStorageTotalMb': 2048,
   'followup.attemptsPer15Min': 10,
   'report.cutoffDay': 15,
   'feedback.reconsiderationDays': 15,

@@ -625,6 +625,8 @@ export const POLICY_SETTINGS = [
   { key: 'intake.maxAttachments', name: 'maxAttachments', min: 1, max: 20 },
   { key: 'intake.maxFileMb', name: 'maxFileMb', min: 1, max: 50 },
   { key: 'intake.submissionsPerIpPerHour', name: 'submissionsPerIpPerHour', min: 1, max: 1000 },
+  { key: 'intake.draftStoragePerAddressMb', name: 'draftStoragePerAddressMb', min: 10, max: 10000 },
+  { key: 'intake.draftStorageTotalMb', name: 'draftStorageTotalMb', min: 100, max: 100000 },
   { key: 'followup.attemptsPer15Min', name: 'followupAttempts', min: 1, max: 100 },
   // Day 29–31 does not exist in every month.
   { key: 'report.cutoffDay', name: 'reportCutoffDay', min: 1, max: 28 },

@@ -1,7 +1,7 @@
 // The citizen's online submission before it is sent: a draft with its files, keyed by a one-time
 // token. Sending converts the draft into a registered PAKN exactly once.
 import fs from 'node:fs';
-import { and, eq, inArray, isNull, lt, or, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, isNotNull, sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { formatDateVi } from '~/domain/calendar';
 import { explainDueDate } from '~/domain/deadlines';
@@ -17,6 +17,8 @@ import { removeUpload, uploadsDir, type StoredUpload } from '~/utils/uploads.ser
 
 export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
 const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+/** Files of a draft that never reached "check your answers" go after this long without a new upload. */
+export const ABANDONED_DRAFT_TTL_MS = 2 * 60 * 60 * 1000;
 
 export type DraftFile = { id: number; name: string; size: number };
 
@@ -31,7 +33,12 @@ export function listDraftFiles({ token }: { token: string }, db: Db = getDb()): 
 
 /** Records newly stored files and removes those the citizen unticked, in one transaction. */
 export function updateDraftFiles(
-  { token, added, removeIds }: { token: string; added: StoredUpload[]; removeIds: number[] },
+  {
+    token,
+    added,
+    removeIds,
+    uploader = null,
+  }: { token: string; added: StoredUpload[]; removeIds: number[]; uploader?: string | null },
   db: Db = getDb(),
 ) {
   let removed: string[] = [];
@@ -53,7 +60,7 @@ export function updateDraftFiles(
       }
       for (const f of added)
         tx.insert(s.attachments)
-          .values({ ...f, draftToken: token, source: 'submitter' })
+          .values({ ...f, draftToken: token, draftUploader: uploader, source: 'submitter' })
           .run();
     });
   } catch (error) {
@@ -125,7 +132,7 @@ export function confirmDraft(
       showIdentity: d.showIdentity,
     });
     tx.update(s.attachments)
-      .set({ paknId: pakn.id, draftToken: null })
+      .set({ paknId: pakn.id, draftToken: null, draftUploader: null })
       .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId)))
       .run();
     tx.update(s.submissionDrafts).set({ paknId: pakn.id }).where(eq(s.submissionDrafts.token, token)).run();
@@ -172,28 +179,47 @@ function receiptEmail(
 }
 
 /**
- * Drafts hold personal data and files: unsent ones are deleted after a day, sent ones lose their
- * copy of the data (the PAKN has it). Files of deleted drafts go too, so no orphan stays on disk.
+ * Drafts hold personal data and files: unsent ones are deleted after a day, and the files of a draft
+ * that never reached "check your answers" after two hours without a new upload (abandoned, or a
+ * flood). Files of deleted drafts go too, so no orphan stays on disk.
  */
 export function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db: Db = getDb()) {
   const cutoff = new Date(now - DRAFT_TTL_MS);
+  const abandonedBefore = now - ABANDONED_DRAFT_TTL_MS;
   const stale = db
     .select({ token: s.submissionDrafts.token })
     .from(s.submissionDrafts)
     .where(lt(s.submissionDrafts.createdAt, cutoff))
     .all()
     .map((r) => r.token);
+  const abandoned = new Set(
+    db
+      .select({ token: s.attachments.draftToken })
+      .from(s.attachments)
+      .leftJoin(s.submissionDrafts, eq(s.submissionDrafts.token, s.attachments.draftToken))
+      .where(
+        and(
+          isNull(s.attachments.paknId),
+          isNotNull(s.attachments.draftToken),
+          isNull(s.submissionDrafts.token),
+        ),
+      )
+      .groupBy(s.attachments.draftToken)
+      .having(sql`max(${s.attachments.createdAt}) < ${abandonedBefore}`)
+      .all()
+      .map((r) => r.token),
+  );
   const orphanFiles = db
-    .select({ id: s.attachments.id, storedName: s.attachments.storedName })
+    .select({
+      id: s.attachments.id,
+      storedName: s.attachments.storedName,
+      token: s.attachments.draftToken,
+      createdAt: s.attachments.createdAt,
+    })
     .from(s.attachments)
-    .where(
-      and(
-        isNull(s.attachments.paknId),
-        isNotNull(s.attachments.draftToken),
-        lt(s.attachments.createdAt, cutoff),
-      ),
-    )
-    .all();
+    .where(and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken)))
+    .all()
+    .filter((f) => f.createdAt < cutoff || abandoned.has(f.token));
   db.transaction((tx) => {
     if (orphanFiles.length)
       tx.delete(s.attachments)
@@ -222,7 +248,7 @@ export function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db
   if (fs.existsSync(dir)) {
     for (const name of fs.readdirSync(dir)) {
       const stat = fs.statSync(`${dir}/${name}`);
-      if (!known.has(name) && stat.mtimeMs < now - DRAFT_TTL_MS) fs.rmSync(`${dir}/${name}`, { force: true });
+      if (!known.has(name) && stat.mtimeMs < abandonedBefore) fs.rmSync(`${dir}/${name}`, { force: true });
     }
   }
   return { drafts: stale.length, files: orphanFiles.length };

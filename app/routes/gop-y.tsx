@@ -32,6 +32,7 @@ import {
 } from '~/domain/pakn';
 import { LIMITS, submissionSchema } from '~/domain/submission-schema';
 import { getAgency, getSetting, listFields } from '~/models/config.server';
+import { draftStorageCaps, openDraftUploadBudget } from '~/models/draft-storage.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import {
   DRAFT_TOKEN_PATTERN,
@@ -40,14 +41,17 @@ import {
   saveDraft,
   updateDraftFiles,
 } from '~/models/submission.server';
+import type { Locale } from '~/i18n';
+import { pseudonymise } from '~/utils/crypto.server';
 import { holdsDraft, issueDraftToken } from '~/utils/draft-cookie.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import {
   parseSubmissionForm,
-  removeUpload,
+  removeUploads,
   type FileProblem,
   type StoredUpload,
+  type UploadBudget,
 } from '~/utils/uploads.server';
 
 type Values = Record<string, string | string[] | undefined>;
@@ -113,6 +117,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // a draft this browser did not start is never read or changed: the post starts a new draft
   const own = (await holdsDraft(request, token)) && !getDraft({ token })?.paknId;
+  // draft files count against a per-address and a total cap while they arrive
+  const uploader = pseudonymise(clientIp(context));
+  const budget = openDraftUploadBudget({ uploader });
+  try {
+    return await checkForm({ request, token, own, uploader, budget, locale });
+  } finally {
+    budget.close();
+  }
+}
+
+async function checkForm({
+  request,
+  token,
+  own,
+  uploader,
+  budget,
+  locale,
+}: {
+  request: Request;
+  token: string;
+  own: boolean;
+  uploader: string;
+  budget: UploadBudget;
+  locale: Locale;
+}) {
+  const t = getT(locale);
   const { maxFiles, maxMb } = formLimits();
   const contentType = request.headers.get('Content-Type') ?? '';
   let form: FormData;
@@ -125,6 +155,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         maxFiles,
         maxBytes: maxMb * 1024 * 1024,
         existingFiles: own ? listDraftFiles({ token }).length : 0,
+        budget,
       }));
     } else if (contentType.startsWith('application/x-www-form-urlencoded')) {
       form = await request.formData();
@@ -136,7 +167,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw json({ message: t('intake.form.badRequest') }, { status: 400 });
   }
   const removeIds = own ? form.getAll('removeFile').map(Number).filter(Number.isInteger) : [];
-  if (own) updateDraftFiles({ token, added: stored, removeIds });
+  if (own) updateDraftFiles({ token, added: stored, removeIds, uploader });
 
   const values = Object.fromEntries(
     [...new Set(form.keys())].map((k) => [
@@ -150,7 +181,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (form.get('website')) {
     // the honeypot: people never see this field; bots fill it
-    if (!own) discardUploads(stored);
+    if (!own) removeUploads(stored);
     return json<ActionResult>(
       { values: flat, errors: {}, formError: t('intake.form.badRequest') },
       { status: 400 },
@@ -164,8 +195,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (typeof fieldId === 'string' && /^\d+$/.test(fieldId)) {
     if (!listFields().some((f) => f.id === Number(fieldId))) errors.field = ['field'];
   }
+  const caps = draftStorageCaps();
   const fileErrors = problems.map(
-    (p) => '!' + t(`intake.errors.${p.key}`, { name: p.name, mb: maxMb, count: maxFiles }),
+    (p) =>
+      '!' +
+      t(`intake.errors.${p.key}`, {
+        name: p.name,
+        mb: maxMb,
+        count: maxFiles,
+        capMb: p.key === 'fileQuotaTotal' ? caps.totalMb : caps.perAddressMb,
+      }),
   );
   if (tooManyParts) fileErrors.push('!' + t('intake.errors.tooManyFields'));
   if (fileErrors.length) errors.files = fileErrors;
@@ -174,7 +213,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success' || Object.keys(errors).length) {
     // files of a failed post are kept only with a draft this browser holds
     if (!own && stored.length) {
-      discardUploads(stored);
+      removeUploads(stored);
       errors.files = [...fileErrors, '!' + t('intake.errors.filesNotKept')];
     }
     const scannerDown = problems.length > 0 && problems.every((p) => p.key === 'fileScanUnavailable');
@@ -185,7 +224,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(`/gop-y/kiem-tra?t=${token}`);
   }
   const issued = await issueDraftToken(request);
-  updateDraftFiles({ token: issued.token, added: stored, removeIds: [] });
+  updateDraftFiles({ token: issued.token, added: stored, removeIds: [], uploader });
   saveDraft({ token: issued.token, data: submission.value, lang: locale });
   return redirect(`/gop-y/kiem-tra?t=${issued.token}`, { headers: { 'Set-Cookie': issued.setCookie } });
 }
@@ -486,10 +525,6 @@ export default function SubmitForm() {
       </Form>
     </div>
   );
-}
-
-function discardUploads(files: StoredUpload[]) {
-  for (const f of files) removeUpload(f.storedName);
 }
 
 /** Every category that goes with some type and subject still possible (nothing chosen: all). */

@@ -43,7 +43,8 @@ export function startApp() {
     }
   };
   sweep();
-  janitor = setInterval(sweep, 60 * 60 * 1000);
+  // abandoned draft files expire after two hours: sweep often enough for that to mean something
+  janitor = setInterval(sweep, 15 * 60 * 1000);
   janitor.unref();
   return { env, log };
 }

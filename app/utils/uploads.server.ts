@@ -34,8 +34,18 @@ export type FileProblem = {
     | 'fileEmpty'
     | 'fileCount'
     | 'fileInfected'
-    | 'fileScanUnavailable';
+    | 'fileScanUnavailable'
+    | 'fileQuotaAddress'
+    | 'fileQuotaTotal';
   name: string;
+};
+/**
+ * Room on disk for this request's files: `reserve` is asked before each chunk is written ('address'
+ * or 'total' says which cap is reached); the bytes of a refused file are released.
+ */
+export type UploadBudget = {
+  reserve(bytes: number): 'ok' | 'address' | 'total';
+  release(bytes: number): void;
 };
 export type StoredUpload = {
   storedName: string;
@@ -65,6 +75,10 @@ export function removeUpload(storedName: string) {
   fs.rmSync(uploadPath(storedName), { force: true });
 }
 
+export function removeUploads(files: Array<{ storedName: string }>) {
+  for (const f of files) removeUpload(f.storedName);
+}
+
 export function sanitiseFileName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
   const clean = base
@@ -92,7 +106,13 @@ async function drain(data: AsyncIterable<Uint8Array>) {
 
 export async function parseSubmissionForm(
   request: Request,
-  opts: { maxFiles: number; maxBytes: number; existingFiles: number; fileField?: string },
+  opts: {
+    maxFiles: number;
+    maxBytes: number;
+    existingFiles: number;
+    fileField?: string;
+    budget?: UploadBudget;
+  },
 ): Promise<ParsedForm> {
   const dir = uploadsDir();
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -132,11 +152,18 @@ export async function parseSubmissionForm(
     const hash = createHash('sha256');
     let size = 0;
     let oversize = false;
+    let quota: 'address' | 'total' | undefined;
+    let reserved = 0;
     const limiter = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
-        if (size > opts.maxBytes) {
-          oversize = true;
+        if (size > opts.maxBytes) oversize = true;
+        if (!oversize && !quota && opts.budget) {
+          const room = opts.budget.reserve(chunk.length);
+          if (room === 'ok') reserved += chunk.length;
+          else quota = room;
+        }
+        if (oversize || quota) {
           done(); // keep reading so the rest of the form arrives, but stop writing
           return;
         }
@@ -144,15 +171,24 @@ export async function parseSubmissionForm(
         done(null, chunk);
       },
     });
-    await pipeline(Readable.from(data), limiter, fs.createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+    try {
+      await pipeline(Readable.from(data), limiter, fs.createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+    } catch (error) {
+      // an interrupted upload leaves no partial file behind
+      fs.rmSync(target, { force: true });
+      opts.budget?.release(reserved);
+      throw error;
+    }
     // on disk before the PAKN that refers to it is committed (the database itself syncs every commit)
-    if (!oversize) await fsyncFile(target);
+    if (!oversize && !quota) await fsyncFile(target);
     const reject = (key: FileProblem['key']) => {
       fs.rmSync(target, { force: true });
+      opts.budget?.release(reserved);
       problems.push({ key, name: originalName });
       return undefined;
     };
     if (oversize) return reject('fileSize');
+    if (quota) return reject(quota === 'address' ? 'fileQuotaAddress' : 'fileQuotaTotal');
     if (size === 0) return reject('fileEmpty');
     const sniffed = await fileTypeFromFile(target).catch(() => undefined);
     const allowed = sniffed ? ALLOWED[sniffed.ext] : undefined;

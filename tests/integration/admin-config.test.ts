@@ -505,6 +505,8 @@ describe('settings', () => {
     maxAttachments: '5',
     maxFileMb: '10',
     submissionsPerIpPerHour: '10',
+    draftStoragePerAddressMb: '100',
+    draftStorageTotalMb: '2048',
     followupAttempts: '10',
     reportCutoffDay: '15',
   };

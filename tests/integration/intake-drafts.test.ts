@@ -140,10 +140,38 @@ describe('draft ownership', () => {
     expect(replay.status).toBe(302);
     expect(replay.headers.get('Location')).toBe('/gop-y?het-han=1');
     expect(replay.headers.getSetCookie().some((c) => c.startsWith('pakn_follow='))).toBe(false);
+    expect(await (await attacker.fetch('/gop-y?het-han=1')).text()).toContain(
+      'trình duyệt cần cho phép cookie',
+    );
     const code = /KHCN-\d{4}-\d{6}/.exec(location)![0];
     const page = await attacker.fetch(`/theo-doi/${code}`);
     expect(page.status).toBe(302);
     expect(page.headers.get('Location')).toBe('/theo-doi');
+  });
+
+  it('after a post for a draft it does not hold, the browser gets a draft of its own and keeps its next files', async () => {
+    const citizen = browser('10.20.0.4');
+    // e.g. the draft cookie expired while the page was open: nothing typed is lost
+    const first = await citizen.post(
+      ATTACKER_TOKEN,
+      multipart({ fullName: 'Lê Thị Bích Ngọc' }, [{ name: 'lan-1.pdf', data: PDF }]),
+    );
+    expect(first.status).toBe(400);
+    const html = await first.text();
+    expect(html).toContain('value="Lê Thị Bích Ngọc"');
+    expect(html).toContain('Các tệp bạn vừa chọn chưa được lưu vì phiên làm việc đã hết hạn');
+    const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(html)![1]!;
+    expect(token).not.toBe(ATTACKER_TOKEN);
+    const second = await citizen.post(
+      token,
+      multipart({ fullName: 'Lê Thị Bích Ngọc' }, [{ name: 'lan-2.pdf', data: PDF }]),
+    );
+    expect(second.status).toBe(400);
+    expect(await second.text()).toContain('lan-2.pdf');
+    const done = await citizen.post(token, multipart(VALID));
+    expect(done.headers.get('Location')).toBe(`/gop-y/kiem-tra?t=${token}`);
+    expect(await (await citizen.fetch(`/gop-y/kiem-tra?t=${token}`)).text()).toContain('lan-2.pdf');
+    expect((await citizen.send(token)).headers.get('Location')).toMatch(/^\/theo-doi\/KHCN-/);
   });
 
   it('keeps two drafts of the same browser apart (two tabs)', async () => {
@@ -159,5 +187,159 @@ describe('draft ownership', () => {
     ).toBe(302);
     expect(await (await citizen.fetch(`/gop-y/kiem-tra?t=${a.token}`)).text()).toContain('Bản nháp thứ nhất');
     expect(await (await citizen.fetch(`/gop-y/kiem-tra?t=${b.token}`)).text()).toContain('Bản nháp thứ hai');
+  });
+});
+
+describe('draft storage', () => {
+  const MIB = 1024 * 1024;
+  /** A real PDF padded with a comment to exactly `n` MiB. */
+  const pdfOf = (n: number) =>
+    Buffer.concat([PDF, Buffer.from('\n%'), Buffer.alloc(n * MIB - PDF.length - 3, 120), Buffer.from('\n')]);
+  const ONE = pdfOf(1);
+  const files = (n: number, prefix = 'tep') =>
+    Array.from({ length: n }, (_, i) => ({ name: `${prefix}-${i + 1}.pdf`, data: ONE }));
+  const setSetting = (key: string, value: number) =>
+    app
+      .db()
+      .$client.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, JSON.stringify(value));
+  const uploadsDir = () => path.join(app.dir, 'uploads');
+  const bytesOnDisk = () =>
+    fs.existsSync(uploadsDir())
+      ? fs.readdirSync(uploadsDir()).reduce((n, f) => n + fs.statSync(path.join(uploadsDir(), f)).size, 0)
+      : 0;
+  const draftBytes = () =>
+    (
+      app
+        .db()
+        .$client.prepare(
+          'SELECT coalesce(sum(size), 0) AS n FROM attachments WHERE pakn_id IS NULL AND draft_token IS NOT NULL',
+        )
+        .get() as { n: number }
+    ).n;
+  const fileErrors = (html: string) =>
+    [...html.matchAll(/<p class="field-error" [^>]*id="files-error"[^>]*>(.*?)<\/p>/gs)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, ''),
+    );
+
+  it('keeps nothing from posts of a browser that does not hold the draft (the issue’s anonymous flood)', async () => {
+    const before = bytesOnDisk();
+    for (let i = 0; i < 4; i++) {
+      const res = await app.fetch(`/gop-y?t=flood-made-up-token-000${i}`, {
+        method: 'POST',
+        body: multipart({}, files(5, `flood${i}`)),
+        ip: '10.30.0.1',
+      });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('Các tệp bạn vừa chọn chưa được lưu vì phiên làm việc đã hết hạn');
+    }
+    expect(bytesOnDisk()).toBe(before);
+    expect(draftBytes()).toBe(0);
+  });
+
+  it('caps the draft storage of one address, even for parallel posts, and says so in the user’s language', async () => {
+    const sentFiles = bytesOnDisk();
+    setSetting('intake.draftStoragePerAddressMb', 3);
+    try {
+      const flooder = browser('10.30.0.2');
+      const tokens = [];
+      for (let i = 0; i < 4; i++) tokens.push((await flooder.openForm()).token);
+      const answers = await Promise.all(
+        tokens.map((token, i) => flooder.post(token, multipart({}, files(2, `song-song-${i}`)))),
+      );
+      const messages: string[] = [];
+      for (const res of answers) {
+        expect(res.status).toBe(400);
+        messages.push(...fileErrors(await res.text()));
+      }
+      // three 1 MiB files fit under the 3 MB cap; the five others are refused, each with a message
+      expect(draftBytes()).toBe(3 * MIB);
+      expect(bytesOnDisk() - sentFiles).toBe(3 * MIB);
+      expect(messages).toHaveLength(5);
+      for (const m of messages)
+        expect(m).toMatch(
+          /^Lỗi: Tệp “song-song-\d-\d\.pdf” chưa được nhận: các bản nháp chưa gửi từ địa chỉ mạng của bạn đã dùng hết 3 MB dành cho tệp đính kèm\./,
+        );
+
+      // in English for an English reader, and everything typed is kept
+      flooder.jar.set('lng', 'en');
+      const { token } = await flooder.openForm();
+      const en = await flooder.post(token, multipart({ fullName: 'Lê Thị Bích Ngọc' }, files(1, 'en')));
+      const html = await en.text();
+      expect(fileErrors(html)).toEqual([
+        expect.stringContaining(
+          '“en-1.pdf” was not accepted: unsent drafts from your network address already use the 3 MB allowed',
+        ),
+      ]);
+      expect(html).toContain('value="Lê Thị Bích Ngọc"');
+
+      // another address is not affected
+      const neighbour = browser('10.30.0.3');
+      const other = await neighbour.openForm();
+      const ok = await neighbour.post(other.token, multipart({}, files(1, 'hang-xom')));
+      expect(fileErrors(await ok.text())).toEqual([]);
+      expect(draftBytes()).toBe(4 * MIB);
+    } finally {
+      setSetting('intake.draftStoragePerAddressMb', 100);
+    }
+  });
+
+  it('caps the draft storage of everyone together', async () => {
+    const used = draftBytes() / MIB;
+    const sentFiles = bytesOnDisk() - draftBytes();
+    setSetting('intake.draftStorageTotalMb', used + 1);
+    try {
+      const citizen = browser('10.30.0.4');
+      const { token } = await citizen.openForm();
+      const res = await citizen.post(token, multipart(VALID, files(2, 'tong')));
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(fileErrors(html)).toEqual([
+        'Lỗi: Tệp “tong-2.pdf” chưa được nhận: hệ thống tạm thời không nhận thêm tệp đính kèm. Bạn vẫn có thể gửi phản ánh, kiến nghị không kèm tệp, hoặc thử lại sau.',
+      ]);
+      expect(html).toContain('tong-1.pdf');
+      expect(draftBytes()).toBe((used + 1) * MIB);
+      expect(bytesOnDisk() - sentFiles).toBe((used + 1) * MIB);
+      // the form still goes through without more files
+      const again = await citizen.post(token, multipart(VALID));
+      expect(again.status).toBe(302);
+    } finally {
+      setSetting('intake.draftStorageTotalMb', 2048);
+    }
+  });
+
+  it('deletes the files of an abandoned draft after two hours, those of a checked draft after a day', async () => {
+    const { purgeStaleDrafts } = await import('../../app/models/submission.server');
+    const citizen = browser('10.30.0.5');
+    const abandoned = await citizen.openForm();
+    expect((await citizen.post(abandoned.token, multipart({}, files(1, 'bo-do')))).status).toBe(400);
+    const checked = await citizen.openForm();
+    expect((await citizen.post(checked.token, multipart(VALID, files(1, 'da-kiem-tra')))).status).toBe(302);
+    const draftFiles = (token: string) =>
+      app
+        .db()
+        .$client.prepare('SELECT stored_name FROM attachments WHERE draft_token = ?')
+        .all(token) as Array<{
+        stored_name: string;
+      }>;
+    const [abandonedFile] = draftFiles(abandoned.token);
+    const [checkedFile] = draftFiles(checked.token);
+    expect(abandonedFile && checkedFile).toBeTruthy();
+
+    purgeStaleDrafts({ now: Date.now() + 60 * 60 * 1000 });
+    expect(draftFiles(abandoned.token)).toHaveLength(1);
+
+    purgeStaleDrafts({ now: Date.now() + 2 * 60 * 60 * 1000 + 60_000 });
+    expect(draftFiles(abandoned.token)).toHaveLength(0);
+    expect(fs.existsSync(path.join(uploadsDir(), abandonedFile!.stored_name))).toBe(false);
+    expect(draftFiles(checked.token)).toHaveLength(1);
+    expect(fs.existsSync(path.join(uploadsDir(), checkedFile!.stored_name))).toBe(true);
+
+    purgeStaleDrafts({ now: Date.now() + 24 * 60 * 60 * 1000 + 60_000 });
+    expect(draftFiles(checked.token)).toHaveLength(0);
+    expect(fs.existsSync(path.join(uploadsDir(), checkedFile!.stored_name))).toBe(false);
   });
 });

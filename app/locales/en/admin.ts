@@ -279,6 +279,8 @@ export default {
     submissionsPerIpPerHour: 'Maximum PAKN from one network address per hour',
     followupAttempts:
       'Maximum failed look-ups of one code from one address in 15 minutes (an address gets 3 times this over all codes)',
+    draftStoragePerAddressMb: 'Attachments of unsent forms from one network address (MB)',
+    draftStorageTotalMb: 'Attachments of all unsent forms together (MB)',
     reportCutoffDay: 'Monthly report cut-off day',
     extensionTitle: 'Extending the answer date',
     extensionLegend: 'Does an extension need a leader’s approval?',

@@ -89,7 +89,8 @@ export default {
     reviewIntro: 'Check the information below. You can change it before sending.',
     reviewSend: 'Send feedback',
     reviewDeclaration: 'By sending, you confirm that the information above is true.',
-    reviewExpired: 'This form has expired or does not exist. Please fill it in again.',
+    reviewExpired:
+      'This form has expired or does not exist. Please fill it in again. A draft is kept in the browser that opened the form, so your browser must accept cookies.',
     consentGiven: 'Given',
     identityShown: 'Publish my name',
     identityHidden: 'Do not publish my name',
@@ -134,6 +135,10 @@ export default {
     fileInfected: 'The file “{{name}}” appears to contain malware and was not accepted',
     fileScanUnavailable:
       'The file “{{name}}” could not be checked for malware right now (the scanner is temporarily unavailable). Please try again in a few minutes.',
+    fileQuotaAddress:
+      '“{{name}}” was not accepted: unsent drafts from your network address already use the {{capMb}} MB allowed for attachments. Send or remove files from another draft, or try again in 2 hours.',
+    fileQuotaTotal:
+      '“{{name}}” was not accepted: the portal cannot take more attachments right now. You can still send your feedback without files, or try again later.',
     filesNotKept:
       'The files you chose were not kept because your session had expired. Please choose them again when you send the form.',
     invalid: 'The value is not valid',

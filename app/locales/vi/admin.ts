@@ -280,6 +280,8 @@ export default {
     submissionsPerIpPerHour: 'Số phản ánh, kiến nghị tối đa từ một địa chỉ mạng trong một giờ',
     followupAttempts:
       'Số lần tra cứu sai tối đa một mã từ một địa chỉ mạng trong 15 phút (mỗi địa chỉ được gấp 3 lần số này cho mọi mã)',
+    draftStoragePerAddressMb: 'Dung lượng tệp đính kèm của các biểu mẫu chưa gửi từ một địa chỉ mạng (MB)',
+    draftStorageTotalMb: 'Tổng dung lượng tệp đính kèm của mọi biểu mẫu chưa gửi (MB)',
     reportCutoffDay: 'Ngày chốt số liệu báo cáo hằng tháng',
     extensionTitle: 'Gia hạn trả lời',
     extensionLegend: 'Việc gia hạn thời hạn trả lời có cần lãnh đạo duyệt không?',

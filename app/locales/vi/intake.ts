@@ -87,7 +87,8 @@ export default {
     reviewIntro: 'Hãy kiểm tra các thông tin dưới đây. Bạn có thể sửa trước khi gửi.',
     reviewSend: 'Gửi phản ánh, kiến nghị',
     reviewDeclaration: 'Khi gửi, bạn xác nhận thông tin trên là đúng sự thật.',
-    reviewExpired: 'Phiên làm việc đã hết hạn hoặc không tồn tại. Vui lòng điền lại biểu mẫu.',
+    reviewExpired:
+      'Phiên làm việc đã hết hạn hoặc không tồn tại. Vui lòng điền lại biểu mẫu. Bản nháp được giữ trong trình duyệt bạn đã dùng để mở biểu mẫu, vì vậy trình duyệt cần cho phép cookie.',
     consentGiven: 'Đã đồng ý',
     identityShown: 'Công khai họ tên',
     identityHidden: 'Không công khai họ tên',
@@ -133,6 +134,10 @@ export default {
     fileInfected: 'Tệp “{{name}}” có dấu hiệu chứa mã độc và không được nhận',
     fileScanUnavailable:
       'Chưa kiểm tra được tệp “{{name}}” (hệ thống quét mã độc đang tạm ngừng). Vui lòng thử lại sau ít phút.',
+    fileQuotaAddress:
+      'Tệp “{{name}}” chưa được nhận: các bản nháp chưa gửi từ địa chỉ mạng của bạn đã dùng hết {{capMb}} MB dành cho tệp đính kèm. Hãy gửi hoặc bỏ bớt tệp ở bản nháp khác, hoặc thử lại sau 2 giờ.',
+    fileQuotaTotal:
+      'Tệp “{{name}}” chưa được nhận: hệ thống tạm thời không nhận thêm tệp đính kèm. Bạn vẫn có thể gửi phản ánh, kiến nghị không kèm tệp, hoặc thử lại sau.',
     filesNotKept:
       'Các tệp bạn vừa chọn chưa được lưu vì phiên làm việc đã hết hạn. Vui lòng chọn lại tệp khi gửi lại biểu mẫu.',
     invalid: 'Giá trị không hợp lệ',

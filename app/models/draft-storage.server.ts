@@ -1,0 +1,86 @@
+// How much disk the files of unsent drafts may take: per network address and in total ([policy]
+// settings `intake.draftStoragePerAddressMb`, `intake.draftStorageTotalMb`). Files already recorded are
+// counted from the database; files still arriving are counted in memory as their bytes arrive, so
+// parallel posts from one address cannot pass the cap together.
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { getSetting } from './config.server';
+import { getDb, type Db } from '~/utils/db.server';
+import type { UploadBudget } from '~/utils/uploads.server';
+
+const MB = 1024 * 1024;
+
+/** Bytes being written right now (not yet in the database), per uploader and in total. */
+const inflight = new Map<string, number>();
+let inflightTotal = 0;
+/** Changes whenever recorded usage may have changed, so open budgets read it again. */
+let generation = 0;
+
+function addInflight(uploader: string, bytes: number) {
+  const next = (inflight.get(uploader) ?? 0) + bytes;
+  if (next > 0) inflight.set(uploader, next);
+  else inflight.delete(uploader);
+  inflightTotal += bytes;
+}
+
+/** Bytes of unsent draft files recorded for one uploader and for everyone. */
+export function draftStorageUsed({ uploader }: { uploader: string }, db: Db = getDb()) {
+  const unsent = and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken));
+  const sum = sql<number>`coalesce(sum(${s.attachments.size}), 0)`;
+  const total = db.select({ n: sum }).from(s.attachments).where(unsent).get()?.n ?? 0;
+  const mine =
+    db
+      .select({ n: sum })
+      .from(s.attachments)
+      .where(and(unsent, eq(s.attachments.draftUploader, uploader)))
+      .get()?.n ?? 0;
+  return { mine, total };
+}
+
+export function draftStorageCaps(db: Db = getDb()) {
+  return {
+    perAddressMb: getSetting<number>('intake.draftStoragePerAddressMb', db),
+    totalMb: getSetting<number>('intake.draftStorageTotalMb', db),
+  };
+}
+
+export type DraftUploadBudget = UploadBudget & {
+  /** Call once the request's files are recorded (or removed): their bytes now count from the database. */
+  close(): void;
+};
+
+/** The room left for one request's draft files from `uploader` (a pseudonymised address). */
+export function openDraftUploadBudget(
+  { uploader }: { uploader: string },
+  db: Db = getDb(),
+): DraftUploadBudget {
+  const caps = draftStorageCaps(db);
+  const perAddress = caps.perAddressMb * MB;
+  const total = caps.totalMb * MB;
+  let used = draftStorageUsed({ uploader }, db);
+  let seen = generation;
+  let reserved = 0;
+  return {
+    reserve(bytes) {
+      if (seen !== generation) {
+        used = draftStorageUsed({ uploader }, db);
+        seen = generation;
+      }
+      if (used.mine + (inflight.get(uploader) ?? 0) + bytes > perAddress) return 'address';
+      if (used.total + inflightTotal + bytes > total) return 'total';
+      addInflight(uploader, bytes);
+      reserved += bytes;
+      return 'ok';
+    },
+    release(bytes) {
+      const n = Math.min(bytes, reserved);
+      addInflight(uploader, -n);
+      reserved -= n;
+    },
+    close() {
+      addInflight(uploader, -reserved);
+      reserved = 0;
+      generation += 1;
+    },
+  };
+}
