@@ -24,6 +24,7 @@ import {
 } from '~/domain/deadlines';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { isClosed, publicStatus, STATUS_LABELS, STATUSES, type Status } from '~/domain/workflow';
+import { salutation, saluteeOf } from '~/domain/salutation';
 import { getAgency, getCalendar, getDeadlineRules, type Agency } from './config.server';
 import { answerDueDate, type Pakn } from './pakn.server';
 import { getDb, type Db } from '~/utils/db.server';
@@ -108,7 +109,7 @@ export function notifyStep(
       locale: lang,
       code: p.code,
       title: p.title,
-      submitterName: p.fullName,
+      submitter: saluteeOf(p),
       agency: emailAgency(agencyRow, lang),
       lookupUrl: lookupUrl(),
       note,
@@ -122,7 +123,11 @@ export function notifyStep(
           ...common,
           step,
           reason: isRefusalReason(code)
-            ? { code, label: t(`email.refusalReason.${code}`), guidance: t(`email.refusalGuidance.${code}`) }
+            ? {
+                code,
+                label: t(`email.refusalReason.${code}`),
+                guidance: t(`email.refusalGuidance.${code}`, { you: salutation(saluteeOf(p), lang).you }),
+              }
             : null,
         };
         break;
@@ -482,7 +487,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
           locale: p.lang,
           code: p.code,
           title: p.title,
-          submitterName: p.fullName,
+          submitter: saluteeOf(p),
           agency: emailAgency(agencyRow, p.lang),
           lookupUrl: lookupUrl(),
           dueDate: formatDateVi(i.due.due),
