@@ -185,7 +185,7 @@ export function notifyStep(
           ...common,
           step,
           answerBody: answer?.body ?? '',
-          outcomeLabel: outcome ? t(`email.outcome.${outcome}`, { defaultValue: '' }) || null : null,
+          outcomeLabel: outcome ? t(`outcome.${outcome}`, { defaultValue: '' }) || null : null,
           ratingUrl: ratingUrl(p.id),
           publicUrl: `${getEnv().BASE_URL}/cong-khai/${p.code}`,
         };

@@ -154,13 +154,6 @@ export default {
       'This code has not been published or does not exist. If you sent it, track it with the code and your contact.',
     backToList: 'See all published answers',
   },
-  outcome: {
-    amend: 'Amend, supplement or repeal the regulation within our powers',
-    propose_higher: 'Propose that the competent authority amends, supplements or repeals it',
-    new_rule: 'Issue or propose a new regulation',
-    stands: 'The regulation stands, with reasons',
-    keep_studying: 'Not enough basis yet: being studied further',
-  },
   event: {
     progress_update: 'Progress update',
     received: 'Received and registered',

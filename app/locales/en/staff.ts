@@ -228,13 +228,6 @@ export default {
     R07: 'R07 – Wrong channel or attachment format not allowed',
     R08: 'R08 – Offensive, state secrets or duplicate',
   },
-  outcome: {
-    amend: 'Amend, supplement or repeal within our power',
-    propose_higher: 'Propose that a higher authority amends it',
-    new_rule: 'Issue or propose a new rule',
-    stands: 'Explain that the regulation stands',
-    keep_studying: 'Not enough basis yet, keep studying',
-  },
   errors: {
     notFound: 'This item was not found.',
     forbidden: 'Your account may not do this.',

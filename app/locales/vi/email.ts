@@ -165,13 +165,6 @@ export default {
     R07: 'Xin {{you}} gửi lại qua Cổng này, qua bưu điện hoặc trực tiếp tại cơ quan, với tệp đính kèm đúng định dạng được chấp nhận (PDF, JPEG, PNG, Word hoặc Excel).',
     R08: 'Nếu nội dung trùng với phản ánh, kiến nghị đang được xử lý, kết quả sẽ được công khai trên Cổng. {{you}} có thể gửi lại phản ánh, kiến nghị với ngôn từ phù hợp và không có thông tin thuộc bí mật nhà nước.',
   },
-  outcome: {
-    amend: 'Sửa đổi, bổ sung, bãi bỏ quy định theo thẩm quyền',
-    propose_higher: 'Đề nghị cơ quan có thẩm quyền sửa đổi, bổ sung, bãi bỏ quy định',
-    new_rule: 'Ban hành hoặc đề nghị ban hành quy định mới',
-    stands: 'Giải thích, giữ nguyên quy định hiện hành',
-    keep_studying: 'Chưa đủ cơ sở, tiếp tục nghiên cứu',
-  },
   // To a unit when a PAKN is assigned to it.
   unitAssigned: {
     subject: '[{{code}}] Giao {{unit}} xử lý phản ánh, kiến nghị',

@@ -153,13 +153,6 @@ export default {
       'Mã số này chưa được công khai hoặc không tồn tại. Nếu bạn là người gửi, hãy tra cứu bằng mã số và thông tin liên hệ.',
     backToList: 'Xem tất cả kết quả đã công khai',
   },
-  outcome: {
-    amend: 'Sửa đổi, bổ sung, bãi bỏ quy định theo thẩm quyền',
-    propose_higher: 'Kiến nghị cơ quan có thẩm quyền sửa đổi, bổ sung, bãi bỏ',
-    new_rule: 'Ban hành hoặc kiến nghị ban hành quy định mới',
-    stands: 'Giữ nguyên quy định và giải thích lý do',
-    keep_studying: 'Chưa đủ cơ sở, tiếp tục nghiên cứu',
-  },
   event: {
     progress_update: 'Thông báo tiến độ xử lý',
     received: 'Tiếp nhận và vào sổ',
