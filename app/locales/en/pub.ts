@@ -95,7 +95,9 @@ export default {
     noticeSubtitle: 'from individuals and organisations about administrative regulations',
     scan: 'Scan the QR code to send feedback online',
     printButton: 'Print the notice',
-    notAccepted: 'Not accepted through these channels: complaints, denunciations, requests for legal advice.',
+    national: 'On the National Public Service Portal',
+    nationalText:
+      'Choose “Phản ánh kiến nghị” (feedback and petitions) on the National Public Service Portal; what is sent there is passed to the competent agency. Address:',
   },
   nav: 'Published answers',
   list: {

@@ -94,7 +94,9 @@ export default {
     noticeSubtitle: 'của cá nhân, tổ chức về quy định hành chính',
     scan: 'Quét mã QR để gửi phản ánh, kiến nghị trực tuyến',
     printButton: 'In bản niêm yết',
-    notAccepted: 'Không tiếp nhận qua các kênh này: khiếu nại, tố cáo; yêu cầu tư vấn pháp luật.',
+    national: 'Trên Cổng Dịch vụ công quốc gia',
+    nationalText:
+      'Chọn mục “Phản ánh kiến nghị” trên Cổng Dịch vụ công quốc gia; phản ánh, kiến nghị gửi tại đó được chuyển đến cơ quan có thẩm quyền xử lý. Địa chỉ:',
   },
   nav: 'Kết quả đã công khai',
   list: {
