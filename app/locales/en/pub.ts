@@ -97,7 +97,7 @@ export default {
     printButton: 'Print the notice',
     national: 'On the National Public Service Portal',
     nationalText:
-      'Choose “Phản ánh kiến nghị” (feedback and petitions) on the National Public Service Portal; what is sent there is passed to the competent agency. Address:',
+      'Choose “Phản ánh kiến nghị” (feedback and petitions); what is sent there is passed to the competent agency. Address:',
   },
   nav: 'Published answers',
   list: {

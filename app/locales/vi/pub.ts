@@ -96,7 +96,7 @@ export default {
     printButton: 'In bản niêm yết',
     national: 'Trên Cổng Dịch vụ công quốc gia',
     nationalText:
-      'Chọn mục “Phản ánh kiến nghị” trên Cổng Dịch vụ công quốc gia; phản ánh, kiến nghị gửi tại đó được chuyển đến cơ quan có thẩm quyền xử lý. Địa chỉ:',
+      'Chọn mục “Phản ánh kiến nghị”; phản ánh, kiến nghị gửi tại đó được chuyển đến cơ quan có thẩm quyền xử lý. Địa chỉ:',
   },
   nav: 'Kết quả đã công khai',
   list: {
