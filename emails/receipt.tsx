@@ -1,4 +1,5 @@
 // Sent to the submitter as soon as a PAKN is received: its code, dates, the private follow-up link.
+import { salutation, type Salutee } from '~/domain/salutation';
 import { getT } from '~/utils/i18n.server';
 import {
   EmailButton,
@@ -26,17 +27,20 @@ export type ReceiptEmailData = {
   followUrl: string;
   lookupUrl: string;
   agency: EmailAgency;
-  submitterName: string;
+  /** addressed by app/domain/salutation.ts, as in every other e-mail and document */
+  submitter: Salutee;
 };
 
 export function renderReceiptEmail(d: ReceiptEmailData): RenderedEmail {
-  const t = getT(d.locale);
+  const base = getT(d.locale);
+  const { you, addressee } = salutation(d.submitter, d.locale);
+  const t = (key: string, o: Record<string, unknown> = {}): string => base(key, { you, ...o });
   const followUrl = safeUrl(d.followUrl);
   const lookupUrl = safeUrl(d.lookupUrl);
   const subject = t('email.receipt.subject', { code: d.code });
   const s = {
     heading: t('email.receipt.heading'),
-    greeting: t('email.receipt.greeting', { name: d.submitterName }),
+    greeting: t('email.receipt.greeting', { name: addressee }),
     intro: t('email.receipt.intro', { agency: d.agency.name }),
     codeLabel: t('email.receipt.codeLabel'),
     codeHint: t('email.receipt.codeHint'),
@@ -57,7 +61,7 @@ export function renderReceiptEmail(d: ReceiptEmailData): RenderedEmail {
   const html = renderEmailHtml(
     <EmailLayout
       locale={d.locale}
-      t={t}
+      t={base}
       title={subject}
       preheader={t('email.receipt.preheader', { code: d.code, dueDate: d.dueDate })}
       agency={d.agency}
@@ -86,7 +90,7 @@ export function renderReceiptEmail(d: ReceiptEmailData): RenderedEmail {
 
       <h2 style={emailStyles.h2}>{s.followHeading}</h2>
       <p style={emailStyles.p}>{s.followIntro}</p>
-      <EmailButton href={followUrl} t={t}>
+      <EmailButton href={followUrl} t={base}>
         {s.followLinkText}
       </EmailButton>
       <p style={emailStyles.warning}>{s.followPrivate}</p>
@@ -110,7 +114,7 @@ export function renderReceiptEmail(d: ReceiptEmailData): RenderedEmail {
   );
 
   const text = renderTextLayout({
-    t,
+    t: base,
     agency: d.agency,
     blocks: [
       s.greeting,

@@ -4,6 +4,7 @@
 // React escapes it in the HTML part, line breaks become <br>. The answer is the exception: the answer form allows
 // the safe Markdown subset, rendered by app/utils/markdown.server.ts (HTML off) and as plain text in the text part.
 import { Fragment, type ReactNode } from 'react';
+import { salutation, type Salutee } from '~/domain/salutation';
 import { getT } from '~/utils/i18n.server';
 import { markdownToPlainText, renderSafeMarkdown } from '~/utils/markdown.server';
 import {
@@ -36,7 +37,8 @@ type StatusCommon = {
   locale: EmailLocale;
   code: string;
   title: string;
-  submitterName: string;
+  /** addressed by app/domain/salutation.ts, as in the receipt and the documents */
+  submitter: Salutee;
   agency: EmailAgency;
   /** the public look-up page (code + e-mail/phone): the private link's token is not kept in clear */
   lookupUrl: string;
@@ -127,7 +129,9 @@ function heading(text: string, locale: EmailLocale): Block {
 }
 
 export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
-  const t = getT(d.locale);
+  const base = getT(d.locale);
+  const { you, addressee } = salutation(d.submitter, d.locale);
+  const t = (key: string, o: Record<string, unknown> = {}): string => base(key, { you, ...o });
   const k = (key: string, opts: Record<string, unknown> = {}) =>
     t(`email.status.${d.step}.${key}`, { code: d.code, agency: d.agency.name, ...opts });
   const lookupUrl = safeUrl(d.lookupUrl);
@@ -174,7 +178,7 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
       body.push(p(k('howTo')));
       body.push({
         html: (
-          <EmailButton href={lookupUrl} t={t}>
+          <EmailButton href={lookupUrl} t={base}>
             {k('linkText')}
           </EmailButton>
         ),
@@ -206,7 +210,7 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
       body.push(p(k('rateIntro')));
       body.push({
         html: (
-          <EmailButton href={d.ratingUrl} t={t}>
+          <EmailButton href={d.ratingUrl} t={base}>
             {k('rateLink')}
           </EmailButton>
         ),
@@ -233,7 +237,7 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
     body.push({
       html: (
         <>
-          <EmailButton href={url} t={t}>
+          <EmailButton href={url} t={base}>
             {label}
           </EmailButton>
           <p style={emailStyles.small}>{t('documents.email.documentHint')}</p>
@@ -244,7 +248,7 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
   }
 
   const blocks = body.filter((b): b is Block => b !== null);
-  const greeting = t('email.status.greeting', { name: d.submitterName });
+  const greeting = t('email.status.greeting', { name: addressee });
   const ref = `${t('email.status.codeLabel')}: ${d.code}\n${t('email.status.titleLabel')}: ${d.title}`;
   const follow = d.step !== 'info_requested';
   const s = {
@@ -256,7 +260,7 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
   };
 
   const html = renderEmailHtml(
-    <EmailLayout locale={d.locale} t={t} title={subject} preheader={subject} agency={d.agency}>
+    <EmailLayout locale={d.locale} t={base} title={subject} preheader={subject} agency={d.agency}>
       <h1 style={emailStyles.h1}>{k('heading')}</h1>
       <p style={emailStyles.p}>{greeting}</p>
       <p style={emailStyles.small}>
@@ -289,7 +293,7 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
   );
 
   const text = renderTextLayout({
-    t,
+    t: base,
     agency: d.agency,
     blocks: [
       k('heading').toLocaleUpperCase(d.locale),

@@ -254,7 +254,7 @@ function DraftFields({
         placeholder=""
         options={['amend', 'propose_higher', 'new_rule', 'stands', 'keep_studying'].map((o) => ({
           value: o,
-          label: t(`staff.outcome.${o}`),
+          label: t(`outcome.${o}`),
         }))}
       />
       <TextArea

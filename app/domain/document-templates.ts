@@ -25,6 +25,7 @@
 import { formatDateVi, type LocalDate } from './dates';
 import type { RefusalReason } from './pakn';
 import { applyRedactions, detectPii, REDACTION_MARKER_VI, type PiiContext } from './redaction';
+import { salutation } from './salutation';
 
 /** The same shape as app/utils/pdf.server.ts `OfficialDocument` (kept here so the domain imports no server code). */
 export type OfficialDocument = {
@@ -304,9 +305,9 @@ function sentence(s: string): string {
   return /[.!?…:;]$/.test(s) ? s : `${s}.`;
 }
 
-/** 'Ông/Bà' for a person, 'Quý tổ chức' for an organisation. Capitalised: the document addresses them directly. */
+/** 'Ông/Bà' for a person, 'Quý tổ chức' for an organisation (app/domain/salutation.ts, as in the e-mails). */
 export function formOfAddress(sub: SubmitterInfo): string {
-  return sub.kind === 'organisation' ? 'Quý tổ chức' : 'Ông/Bà';
+  return salutation(sub, 'vi').you;
 }
 
 /** The addressee line: 'Ông/Bà Nguyễn Văn An (địa chỉ: …)' or 'Công ty … (người đại diện: …; địa chỉ: …)'. */
@@ -320,7 +321,8 @@ export function submitterAddressee(sub: SubmitterInfo): string {
     const name = clean(sub.orgName) || clean(sub.fullName);
     return extra ? `${name} (${extra})` : name;
   }
-  return address ? `Ông/Bà ${clean(sub.fullName)} (địa chỉ: ${address})` : `Ông/Bà ${clean(sub.fullName)}`;
+  const name = salutation(sub, 'vi').addressee;
+  return address ? `${name} (địa chỉ: ${address})` : name;
 }
 
 /** The submitter named in the third person (transfer letters): 'ông/bà Nguyễn Văn An, địa chỉ: …'. */
@@ -335,9 +337,7 @@ function submitterThirdPerson(sub: SubmitterInfo): string {
 }
 
 function submitterShort(sub: SubmitterInfo): string {
-  return sub.kind === 'organisation'
-    ? clean(sub.orgName) || clean(sub.fullName)
-    : `Ông/Bà ${clean(sub.fullName)}`;
+  return salutation(sub, 'vi').addressee;
 }
 
 const quoted = (title: string) => `“${clean(title).replace(/\s+/g, ' ')}”`;

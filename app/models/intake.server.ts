@@ -25,6 +25,7 @@ import { getDb, type Db } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { enqueueMail } from '~/utils/mail.server';
 import type { Actor } from '~/domain/permissions';
+import { saluteeOf } from '~/domain/salutation';
 
 export { STAFF_CHANNELS };
 
@@ -208,7 +209,7 @@ export function recordStaffIntake(
         locale: lang,
         code: pakn.code,
         title: pakn.title,
-        submitterName: pakn.fullName,
+        submitter: saluteeOf(pakn),
         receivedDate: formatDateVi(pakn.receivedAt),
         dueDate: formatDateVi(due.due),
         dueExplanation: explainDueDate(due, lang),

@@ -25,6 +25,7 @@ import {
 } from '~/domain/deadlines';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { isClosed, publicStatus, STATUS_LABELS, STATUSES, type Status } from '~/domain/workflow';
+import { salutation, saluteeOf } from '~/domain/salutation';
 import { getAgency, getCalendar, getDeadlineRules, type Agency } from './config.server';
 import { answerDueDate, type Pakn } from './pakn.server';
 import { getDb, type Db } from '~/utils/db.server';
@@ -109,7 +110,7 @@ export function notifyStep(
       locale: lang,
       code: p.code,
       title: p.title,
-      submitterName: p.fullName,
+      submitter: saluteeOf(p),
       agency: emailAgency(agencyRow, lang),
       lookupUrl: lookupUrl(),
       note,
@@ -123,7 +124,11 @@ export function notifyStep(
           ...common,
           step,
           reason: isRefusalReason(code)
-            ? { code, label: t(`email.refusalReason.${code}`), guidance: t(`email.refusalGuidance.${code}`) }
+            ? {
+                code,
+                label: t(`email.refusalReason.${code}`),
+                guidance: t(`email.refusalGuidance.${code}`, { you: salutation(saluteeOf(p), lang).you }),
+              }
             : null,
         };
         break;
@@ -181,7 +186,7 @@ export function notifyStep(
           ...common,
           step,
           answerBody: answer?.body ?? '',
-          outcomeLabel: outcome ? t(`email.outcome.${outcome}`, { defaultValue: '' }) || null : null,
+          outcomeLabel: outcome ? t(`outcome.${outcome}`, { defaultValue: '' }) || null : null,
           ratingUrl: ratingUrl(p.id),
           publicUrl: `${getEnv().BASE_URL}/cong-khai/${p.code}`,
         };
@@ -483,7 +488,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
           locale: p.lang,
           code: p.code,
           title: p.title,
-          submitterName: p.fullName,
+          submitter: saluteeOf(p),
           agency: emailAgency(agencyRow, p.lang),
           lookupUrl: lookupUrl(),
           dueDate: formatDateVi(i.due.due),

@@ -1,5 +1,5 @@
 /**
- * The report's downloads: the workbook (XLSX, streamed), CSV, and the narrative report as PDF and as Word HTML.
+ * The report's downloads: the workbook (XLSX, streamed), CSV, and the narrative report as PDF and as Word (.docx).
  * These are official Vietnamese documents: their labels come from the Vietnamese locale whatever the interface
  * language.
  *
@@ -10,10 +10,9 @@
  * committed row by row, waiting for the client whenever the stream is full. So neither the rows nor the workbook
  * are ever held whole in memory.
  *
- * Word: the ".doc" is an HTML document with Word's namespaces and page setup, served as application/msword —
- * Word and LibreOffice open it as an editable document (section "Đánh giá", "Phương hướng" … for staff to
- * complete). It is not renderOfficialHtml's page: that layout uses CSS flexbox, which Word ignores, so the
- * two-column header and signature blocks are tables here.
+ * Word: a real .docx (app/utils/docx.server.ts, the `docx` library) that Word and LibreOffice open as an editable
+ * document, with the sections staff complete ("Đánh giá", "Phương hướng" …) in italics. The old `.doc` address
+ * (Word-flavoured HTML) redirects to it.
  */
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -36,6 +35,7 @@ import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { renderLimited } from '~/utils/pdf-cache.server';
 import { MOTTO, MOTTO_NATION, renderOfficialPdf, type OfficialDocument } from '~/utils/pdf.server';
+import { renderOfficialDocx } from '~/utils/docx.server';
 
 const t = getT('vi');
 const nf = new Intl.NumberFormat('vi-VN');
@@ -780,73 +780,19 @@ export function reportPdf(ctx: ExportContext): Promise<Buffer> {
   return renderLimited(() => renderOfficialPdf(reportNarrative(ctx)));
 }
 
-const esc = (s: string) =>
-  s
-    .normalize('NFC')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-
-/** Word HTML (see the header): tables for the two-column blocks, Word's page setup, bold section headings. */
-export function reportWordHtml(ctx: ExportContext): string {
-  const d = reportNarrative(ctx);
+/** The narrative as a real Word document to complete: section headings bold, the parts to write in italics. */
+export function reportDocx(ctx: ExportContext): Promise<Buffer> {
   const heading = /^(I|II|III|IV|V|VI)\. /;
-  const body = d.paragraphs
-    .map((text) =>
-      heading.test(text)
-        ? `<p class="h">${esc(text)}</p>`
-        : text === TO_COMPLETE || text.includes(TO_COMPLETE)
-          ? `<p class="todo">${esc(text)}</p>`
-          : `<p>${esc(text)}</p>`,
-    )
-    .join('\n');
-  const place = `${d.place}, ngày ${d.date.slice(0, 2)} tháng ${d.date.slice(3, 5)} năm ${d.date.slice(6)}`;
-  return `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40" lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="ProgId" content="Word.Document">
-<title>${esc(`${d.title} ${d.subtitle ?? ''}`)}</title>
-<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View><w:Zoom>100</w:Zoom></w:WordDocument></xml><![endif]-->
-<style>
-@page Section1 { size: 21cm 29.7cm; margin: 2cm 1.5cm 2cm 3cm; }
-div.Section1 { page: Section1; }
-body { font-family: "Times New Roman", serif; font-size: 13pt; }
-p { margin: 0 0 6pt; text-align: justify; text-indent: 1cm; line-height: 1.3; }
-p.h { font-weight: bold; text-indent: 1cm; }
-p.todo { font-style: italic; color: #555555; }
-table.blk { width: 100%; border-collapse: collapse; }
-table.blk td { vertical-align: top; text-align: center; font-size: 12pt; padding: 0; }
-.title { text-align: center; font-weight: bold; text-indent: 0; margin: 12pt 0 0; }
-.sub { text-align: center; font-weight: bold; text-indent: 0; margin: 0 0 12pt; }
-.c { text-align: center; text-indent: 0; }
-</style>
-</head>
-<body>
-<div class="Section1">
-<table class="blk"><tr>
-<td style="width:40%">${esc(d.agencyParent.toLocaleUpperCase('vi'))}<br><b>${esc(d.agencyName.toLocaleUpperCase('vi'))}</b><br>______<br>Số: ${esc(d.number)}</td>
-<td style="width:60%"><b>${MOTTO_NATION}</b><br><b>${MOTTO}</b><br>______________________<br><i>${esc(place)}</i></td>
-</tr></table>
-<p class="title">${esc(d.title)}</p>
-<p class="sub">${esc(d.subtitle ?? '')}</p>
-${d.addressee ? `<p class="c">Kính gửi: ${esc(d.addressee)}</p>` : ''}
-${body}
-<table class="blk"><tr>
-<td style="width:45%;text-align:left;font-size:11pt"><b><i>Nơi nhận:</i></b><br>${(d.recipients ?? []).map((r) => `- ${esc(r)}`).join('<br>')}</td>
-<td style="width:55%"><b>${esc(d.signerTitle.toLocaleUpperCase('vi'))}</b><br><br><br><br><br><b>${esc(d.signerName)}</b></td>
-</tr></table>
-</div>
-</body>
-</html>
-`;
+  return renderOfficialDocx(reportNarrative(ctx), {
+    paragraphStyle: (text) =>
+      heading.test(text) ? 'heading' : text.includes(TO_COMPLETE) ? 'todo' : 'normal',
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The four download routes share this: permission, parameters, scope, audit.
 
-export type ExportFormat = 'xlsx' | 'csv' | 'pdf' | 'doc';
+export type ExportFormat = 'xlsx' | 'csv' | 'pdf' | 'docx';
 
 /** export:run, a valid period and scope (else a plain-text 400/403), and the audit entry 'report.export'. */
 export async function prepareExport(

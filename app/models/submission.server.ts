@@ -6,6 +6,7 @@ import * as s from '../../db/schema';
 import { formatDateVi } from '~/domain/calendar';
 import { explainDueDate } from '~/domain/deadlines';
 import type { Submission } from '~/domain/submission-schema';
+import { saluteeOf } from '~/domain/salutation';
 import type { Locale } from '~/i18n';
 import { renderReceiptEmail } from '../../emails';
 import { getAgency } from './config.server';
@@ -162,7 +163,7 @@ function receiptEmail(
     locale: lang,
     code: pakn.code,
     title: pakn.title,
-    submitterName: pakn.fullName,
+    submitter: saluteeOf(pakn),
     receivedDate: formatDateVi(pakn.receivedAt),
     dueDate: formatDateVi(due.due),
     dueExplanation: explainDueDate(due, lang),

@@ -3,6 +3,7 @@ import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from '@remix-run/react';
 import { Trans, useTranslation } from 'react-i18next';
 import { AgencyContact } from '~/components/agency-contact';
+import { NotAcceptedList } from '~/components/not-accepted';
 import { getAgency, getDeadlineRules } from '~/models/config.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -72,18 +73,7 @@ export default function Home() {
           <p className="notice">{t('intake.home.languageNote')}</p>
         </section>
         <section>
-          <h2>{t('intake.home.notTitle')}</h2>
-          <ul className="not-list">
-            <li>
-              <Trans i18nKey="intake.home.notComplaint" values={values} />
-            </li>
-            <li>
-              <Trans i18nKey="intake.home.notAdvice" />
-            </li>
-            <li>
-              <Trans i18nKey="intake.home.notFile" />
-            </li>
-          </ul>
+          <NotAcceptedList agency={agencyName} />
           <h2>{t('intake.home.otherChannelsTitle')}</h2>
           <p>{t('intake.home.otherChannels')}</p>
           <AgencyContact />

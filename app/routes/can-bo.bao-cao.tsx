@@ -370,7 +370,7 @@ function ReportView({
           <h3 id="downloads">{t('reports.section.downloads')}</h3>
           <p className="hint">{t('reports.downloads.hint')}</p>
           <ul>
-            {(['xlsx', 'csv', 'pdf', 'doc'] as const).map((ext) => (
+            {(['xlsx', 'csv', 'pdf', 'docx'] as const).map((ext) => (
               <li key={ext}>
                 <a href={`/can-bo/bao-cao.${ext}?${query}`} download>
                   {t(`reports.downloads.${ext}`)}

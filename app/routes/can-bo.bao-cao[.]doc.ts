@@ -1,11 +1,6 @@
-// The narrative report to complete in Word: Word-flavoured HTML served as application/msword with a .doc name.
-import type { LoaderFunctionArgs } from '@remix-run/node';
-import { downloadHeaders, prepareExport, reportWordHtml } from '~/models/report-export.server';
+// The old address of the Word export (HTML served as .doc): permanently moved to the real .docx, same query.
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const ctx = await prepareExport(request, context, 'doc');
-  if (ctx instanceof Response) return ctx;
-  return new Response(reportWordHtml(ctx), {
-    headers: downloadHeaders(ctx, 'doc', 'application/msword; charset=utf-8'),
-  });
+export function loader({ request }: LoaderFunctionArgs) {
+  return redirect(`/can-bo/bao-cao.docx${new URL(request.url).search}`, 301);
 }

@@ -332,7 +332,7 @@ export default function RecordPage() {
           <h2>{t('staff.record.answer')}</h2>
           <dl className="summary-list">
             <Row label={t('staff.record.outcome')}>
-              {d.answer.outcome ? t(`staff.outcome.${d.answer.outcome}`) : ''}
+              {d.answer.outcome ? t(`outcome.${d.answer.outcome}`) : ''}
             </Row>
             <Row label={t('staff.forms.body')}>
               <div className="pre-line">{d.answer.body}</div>

@@ -360,7 +360,7 @@ export default function PublishPage() {
         <div className="summary-row">
           <dt>{t('publish.outcome')}</dt>
           <dd>
-            {d.outcome ? t(`pub.outcome.${d.outcome}`) : t('notProvided')}
+            {d.outcome ? t(`outcome.${d.outcome}`) : t('notProvided')}
             <p className="hint">{t('publish.outcomeHint')}</p>
           </dd>
         </div>

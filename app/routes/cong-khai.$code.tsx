@@ -104,7 +104,7 @@ export default function PublishedAnswer() {
       <h2>{t('pub.detail.answer')}</h2>
       {p.outcome ? (
         <p>
-          <strong>{t('pub.detail.outcome')}:</strong> {t(`pub.outcome.${p.outcome}`)}
+          <strong>{t('pub.detail.outcome')}:</strong> {t(`outcome.${p.outcome}`)}
         </p>
       ) : null}
       <div className="answer-body" dangerouslySetInnerHTML={{ __html: p.answerHtml }} />

@@ -4,6 +4,7 @@ import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AgencyContact } from '~/components/agency-contact';
+import { NationalPortalChannel, NotAcceptedList } from '~/components/not-accepted';
 import { getAgency } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
@@ -45,7 +46,8 @@ export default function WhereToSend() {
       <p>{d.address}</p>
       <h2>{t('pub.where.phoneTitle')}</h2>
       <AgencyContact />
-      <p className="notice">{t('pub.where.notAccepted')}</p>
+      <NationalPortalChannel />
+      <NotAcceptedList agency={d.agencyName} className="notice" />
       <h2>{t('pub.where.print')}</h2>
       <p>{t('pub.where.printHint')}</p>
       <p>

@@ -3,6 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AgencyContact } from '~/components/agency-contact';
+import { NationalPortalChannel, NotAcceptedList } from '~/components/not-accepted';
 import { getAgency } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -43,7 +44,10 @@ export default function PrintableNotice() {
           <strong>{d.formUrl}</strong>
         </p>
       </div>
-      <p className="notice-foot">{t('pub.where.notAccepted')}</p>
+      <div className="notice-national">
+        <NationalPortalChannel heading={false} />
+      </div>
+      <NotAcceptedList agency={d.agencyName} className="notice-foot" />
     </div>
   );
 }

@@ -346,7 +346,7 @@ body { margin: 0 auto; max-width: 165mm; font-family: "Times New Roman", Tinos, 
 .head, .foot { display: flex; justify-content: space-between; gap: 4mm; }
 .head > div { text-align: center; font-size: 12pt; }
 .agency { width: 40%; } .nation { width: 60%; } .nation .b { white-space: nowrap; }
-.upper { text-transform: uppercase; } .seg { display: inline-block; } .b { font-weight: bold; } .i { font-style: italic; }
+.upper { text-transform: uppercase; } .seg { display: inline-block; text-wrap: balance; } .b { font-weight: bold; } .i { font-style: italic; }
 .rule { display: block; margin: 1mm auto 2mm; border: 0; border-top: 0.6pt solid #000; }
 .agency .rule { width: 25mm; } .nation .rule { width: 58mm; }
 .small { font-size: 11pt; }

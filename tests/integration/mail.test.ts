@@ -50,7 +50,7 @@ function receiptData(code: string, over: Partial<ReceiptEmailData> = {}): Receip
     followUrl: `https://pakn.example.gov.vn/theo-doi/${code}?t=${crypto.randomBytes(12).toString('hex')}`,
     lookupUrl: 'https://pakn.example.gov.vn/tra-cuu',
     agency,
-    submitterName: 'Nguyễn Văn A',
+    submitter: { kind: 'individual', fullName: 'Nguyễn Văn A' },
     ...over,
   };
 }
@@ -352,7 +352,7 @@ describe('templates', () => {
     const r = renderReceiptEmail(
       receiptData('KHCN-2026-000700', {
         title: '<script>alert(1)</script>',
-        submitterName: '"><img src=x onerror=alert(2)>',
+        submitter: { kind: 'individual', fullName: '"><img src=x onerror=alert(2)>' },
       }),
     );
     expect(r.html).not.toContain('<script>');
@@ -371,7 +371,10 @@ describe('templates', () => {
 
   it('renders the English version', () => {
     const r = renderReceiptEmail(
-      receiptData('KHCN-2026-000702', { locale: 'en', submitterName: 'Jane Doe' }),
+      receiptData('KHCN-2026-000702', {
+        locale: 'en',
+        submitter: { kind: 'individual', fullName: 'Jane Doe' },
+      }),
     );
     expect(r.subject).toBe('[KHCN-2026-000702] We have received your feedback or recommendation');
     expect(r.html).toContain('lang="en"');

@@ -247,10 +247,7 @@ describe('notifyStep: the submitter is told of each step in their language', () 
       },
       expect: (lang) => ({
         subject: lang === 'vi' ? /Trả lời phản ánh, kiến nghị/ : /Answer to your submission/,
-        text: [
-          'Sở sẽ sửa đổi Quyết định 15.\nHồ sơ giảm còn 3 thành phần.',
-          getT(lang)('email.outcome.amend'),
-        ],
+        text: ['Sở sẽ sửa đổi Quyết định 15.\nHồ sơ giảm còn 3 thành phần.', getT(lang)('outcome.amend')],
       }),
     },
     {

@@ -204,6 +204,20 @@ describe('published answers', () => {
     expect(notice).toContain('ĐỊA CHỈ TIẾP NHẬN PHẢN ÁNH, KIẾN NGHỊ');
     expect(notice).toMatch(/<svg[^>]*>/);
     expect(notice).toContain('http://localhost:3999/gop-y');
+    // VI.1: the national public-service portal is a channel too, and what is not sent here goes elsewhere
+    for (const [page, html] of [
+      ['/noi-tiep-nhan', where],
+      ['/noi-tiep-nhan/ban-in', notice],
+    ] as const) {
+      const plain = html.replace(/<[^>]+>/g, '');
+      expect(plain, page).toContain('Cổng Dịch vụ công quốc gia');
+      expect(plain, page).toContain('dichvucong.gov.vn');
+      expect(plain, page).toContain('“Phản ánh kiến nghị”');
+      expect(plain, page).toContain('Những việc không gửi qua cổng này');
+      expect(plain, page).toContain('Khiếu nại, tố cáo được giải quyết theo Luật Khiếu nại và Luật Tố cáo');
+      expect(plain, page).toContain('Thanh tra tỉnh');
+      expect(plain, page).toContain('Trung tâm Trợ giúp pháp lý nhà nước tỉnh');
+    }
   });
 
   it('has the public register page', async () => {

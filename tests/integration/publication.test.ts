@@ -207,7 +207,7 @@ describe('publishing with redaction as a checked step', () => {
     expect(f.answer).toContain('sửa đổi');
     expect(f.page).toContain('Hạn công khai');
     expect(f.page).toMatch(/2 ngày làm việc sau ngày trả lời \d{2}\/\d{2}\/\d{4}/);
-    expect(f.page).toContain('Sửa đổi, bổ sung, bãi bỏ quy định theo thẩm quyền');
+    expect(f.page).toContain('Sửa đổi, bổ sung, bãi bỏ quy định hành chính theo thẩm quyền');
     texts = f;
   });
 

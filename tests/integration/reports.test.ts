@@ -2,9 +2,11 @@
 // (every status and channel, late and on-time, Tết and period boundaries) is reported for every month, quarter,
 // half-year and year and some custom ranges, per unit and in total, and each indicator is compared with the same
 // indicator computed independently (the oracle at the bottom: row by row from the definitions). Then the routes:
-// the on-screen report, the workbook read back with exceljs, the CSV, the PDF's text, the .doc, bad input,
+// the on-screen report, the workbook read back with exceljs, the CSV, the PDF's text, the .docx unzipped, bad input,
 // permissions, publication to the VI.4 register and the public statistics.
 import ExcelJS from 'exceljs';
+// fflate: docx's own zip library, to read the .docx back
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalDate, type WorkingCalendar } from '../../app/domain/calendar';
 import { workingDaysBetween } from '../../app/domain/deadlines';
@@ -359,19 +361,37 @@ describe('routes', () => {
     expect(text).toContain('ĐÁNH GIÁ CHUNG');
     expect(text).toContain('Cán bộ bổ sung');
 
-    const doc = await get(`/can-bo/bao-cao.doc?${Q2_QUERY}`, 'coordinator');
-    expect(doc.status).toBe(200);
-    expect(doc.headers.get('Content-Type')).toContain('application/msword');
-    expect(doc.headers.get('Content-Disposition')).toContain('.doc"');
-    const word = await doc.text();
-    expect(word).toContain('urn:schemas-microsoft-com:office:word');
-    expect(word).toContain(`tiếp nhận mới trong kỳ ${vi.format(want.received)}`);
+    // a real Word document (OOXML), not HTML renamed .doc
+    const docx = await get(`/can-bo/bao-cao.docx?${Q2_QUERY}`, 'coordinator');
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('Content-Type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.headers.get('Content-Disposition')).toMatch(/\.docx"$/);
+    const bytes = Buffer.from(await docx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const zip = unzipSync(new Uint8Array(bytes));
+    expect(Object.keys(zip)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml']));
+    const xml = strFromU8(zip['word/document.xml']!);
+    const words = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+    );
+    expect(words).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(words).toContain('BÁO CÁO');
+    expect(words.some((w) => w.includes(`tiếp nhận mới trong kỳ ${vi.format(want.received)}`))).toBe(true);
+    expect(words).toContain('I. TÌNH HÌNH TIẾP NHẬN PHẢN ÁNH, KIẾN NGHỊ');
+    expect(words.some((w) => w.includes('Cán bộ bổ sung'))).toBe(true);
+    expect(xml).toContain('Times New Roman');
+    // the old .doc address leads to it
+    const old = await get(`/can-bo/bao-cao.doc?${Q2_QUERY}`, 'coordinator');
+    expect(old.status).toBe(301);
+    expect(old.headers.get('Location')).toBe(`/can-bo/bao-cao.docx?${Q2_QUERY}`);
 
     const audits = db.$client
       .prepare("SELECT detail FROM audit_log WHERE action = 'report.export'")
       .all() as Array<{ detail: string }>;
     const formats = new Set(audits.map((a) => (JSON.parse(a.detail) as { format: string }).format));
-    expect([...formats].sort()).toEqual(['csv', 'doc', 'pdf', 'xlsx']);
+    expect([...formats].sort()).toEqual(['csv', 'docx', 'pdf', 'xlsx']);
   }, 60_000);
 
   it('answers bad input with a clear message and a 400, never a 500', async () => {
@@ -390,7 +410,7 @@ describe('routes', () => {
       const html = await page.text();
       expect(html).toContain(message);
       expect(html).toContain('error-summary');
-      for (const ext of ['xlsx', 'csv', 'pdf', 'doc']) {
+      for (const ext of ['xlsx', 'csv', 'pdf', 'docx']) {
         const res = await get(`/can-bo/bao-cao.${ext}?${q}`, 'coordinator');
         expect(res.status, `${ext} ${q}`).toBe(400);
         expect(await res.text()).toContain(message);
@@ -404,7 +424,7 @@ describe('routes', () => {
     expect((await get(`/can-bo/bao-cao?${Q2_QUERY}`, 'handler')).status).toBe(403);
     expect((await get('/can-bo/tong-quan', 'handler')).status).toBe(403);
     expect((await get(`/can-bo/bao-cao?${Q2_QUERY}`, 'viewer')).status).toBe(200);
-    for (const ext of ['xlsx', 'csv', 'pdf', 'doc']) {
+    for (const ext of ['xlsx', 'csv', 'pdf', 'docx']) {
       expect((await get(`/can-bo/bao-cao.${ext}?${Q2_QUERY}`, 'viewer')).status).toBe(403);
       expect((await get(`/can-bo/bao-cao.${ext}?${Q2_QUERY}`, 'unitLeader')).status).toBe(403);
     }

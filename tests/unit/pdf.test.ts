@@ -343,7 +343,7 @@ describe('renderOfficialHtml', () => {
       '<div class="upper"><bdi class="seg">Ủy ban nhân dân</bdi> <bdi class="seg">tỉnh Phú Yên</bdi></div>',
     );
     expect(html).toContain('<div class="upper b"><bdi class="seg">Sở Khoa học và Công nghệ</bdi></div>');
-    expect(html).toContain('.seg { display: inline-block; }');
+    expect(html).toContain('.seg { display: inline-block; text-wrap: balance; }');
   });
 
   it('escapes every field', () => {

@@ -64,6 +64,15 @@ export default {
     '7': 'A proposed solution',
     '8': 'An initiative for a new regulation',
   },
+  // the outcome of an answer: one wording for the staff form, the public page, the e-mail (and the reply letter)
+  outcome: {
+    amend: 'Amend, supplement or repeal the administrative regulation within our powers',
+    propose_higher:
+      'Propose that the competent authority amend, supplement or repeal the administrative regulation',
+    new_rule: 'Issue, or propose issuing, a new regulation',
+    stands: 'Explain, and keep the current administrative regulation',
+    keep_studying: 'Not enough basis yet; further study',
+  },
   submitterKind: { individual: 'An individual', organisation: 'An organisation or business' },
   channel: {
     online: 'Online',

@@ -164,13 +164,6 @@ export default {
     R07: 'Please send it again through this portal, by post or in person, with attachments in an accepted format (PDF, JPEG, PNG, Word or Excel).',
     R08: 'If it duplicates a submission already being handled, the answer will be published on the portal. You may send your submission again without offensive language or state-secret information.',
   },
-  outcome: {
-    amend: 'Amend, supplement or repeal the regulation within our powers',
-    propose_higher: 'Propose that the competent authority amend, supplement or repeal the regulation',
-    new_rule: 'Issue, or propose issuing, a new regulation',
-    stands: 'Explanation: the current regulation stands',
-    keep_studying: 'Not enough basis yet; further study',
-  },
   // To a unit when a PAKN is assigned to it.
   unitAssigned: {
     subject: '[{{code}}] Assigned to {{unit}}',

@@ -96,7 +96,9 @@ export default {
     noticeSubtitle: 'from individuals and organisations about administrative regulations',
     scan: 'Scan the QR code to send feedback online',
     printButton: 'Print the notice',
-    notAccepted: 'Not accepted through these channels: complaints, denunciations, requests for legal advice.',
+    national: 'On the National Public Service Portal',
+    nationalText:
+      'Choose “Phản ánh kiến nghị” (feedback and petitions); what is sent there is passed to the competent agency. Address:',
   },
   nav: 'Published answers',
   list: {
@@ -154,13 +156,6 @@ export default {
     notFoundHelp:
       'This code has not been published or does not exist. If you sent it, track it with the code and your contact.',
     backToList: 'See all published answers',
-  },
-  outcome: {
-    amend: 'Amend, supplement or repeal the regulation within our powers',
-    propose_higher: 'Propose that the competent authority amends, supplements or repeals it',
-    new_rule: 'Issue or propose a new regulation',
-    stands: 'The regulation stands, with reasons',
-    keep_studying: 'Not enough basis yet: being studied further',
   },
   event: {
     progress_update: 'Progress update',

@@ -132,7 +132,7 @@ export default {
     xlsx: 'Figures (Excel, .xlsx)',
     csv: 'Figures as CSV',
     pdf: 'Narrative report (PDF)',
-    doc: 'Narrative report to edit (Word, .doc)',
+    docx: 'Narrative report to edit (Word, .docx)',
     hint: 'The narrative report has the figures filled in; the assessment, next steps and proposals are for staff to complete.',
   },
   publish: {

@@ -241,13 +241,6 @@ export default {
     R07: 'R07 – Wrong channel or attachment format not allowed',
     R08: 'R08 – Offensive, state secrets or duplicate',
   },
-  outcome: {
-    amend: 'Amend, supplement or repeal within our power',
-    propose_higher: 'Propose that a higher authority amends it',
-    new_rule: 'Issue or propose a new rule',
-    stands: 'Explain that the regulation stands',
-    keep_studying: 'Not enough basis yet, keep studying',
-  },
   errors: {
     extensionPending: 'An extension request is already waiting for a leader’s approval.',
     noExtensionRequest: 'No extension request is waiting; it may have been decided already. Reload the page.',

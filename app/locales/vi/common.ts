@@ -64,6 +64,14 @@ export default {
     '7': 'Phương án xử lý (đề xuất cách giải quyết)',
     '8': 'Sáng kiến ban hành mới quy định hành chính',
   },
+  // the outcome of an answer: one wording for the staff form, the public page, the e-mail (and the reply letter)
+  outcome: {
+    amend: 'Sửa đổi, bổ sung, bãi bỏ quy định hành chính theo thẩm quyền',
+    propose_higher: 'Đề nghị cơ quan có thẩm quyền sửa đổi, bổ sung, bãi bỏ quy định hành chính',
+    new_rule: 'Ban hành hoặc đề nghị ban hành quy định mới',
+    stands: 'Giải thích, giữ nguyên quy định hành chính hiện hành',
+    keep_studying: 'Chưa đủ cơ sở, tiếp tục nghiên cứu',
+  },
   submitterKind: { individual: 'Cá nhân', organisation: 'Tổ chức, doanh nghiệp' },
   channel: {
     online: 'Trực tuyến',

@@ -95,7 +95,9 @@ export default {
     noticeSubtitle: 'của cá nhân, tổ chức về quy định hành chính',
     scan: 'Quét mã QR để gửi phản ánh, kiến nghị trực tuyến',
     printButton: 'In bản niêm yết',
-    notAccepted: 'Không tiếp nhận qua các kênh này: khiếu nại, tố cáo; yêu cầu tư vấn pháp luật.',
+    national: 'Trên Cổng Dịch vụ công quốc gia',
+    nationalText:
+      'Chọn mục “Phản ánh kiến nghị”; phản ánh, kiến nghị gửi tại đó được chuyển đến cơ quan có thẩm quyền xử lý. Địa chỉ:',
   },
   nav: 'Kết quả đã công khai',
   list: {
@@ -153,13 +155,6 @@ export default {
     notFoundHelp:
       'Mã số này chưa được công khai hoặc không tồn tại. Nếu bạn là người gửi, hãy tra cứu bằng mã số và thông tin liên hệ.',
     backToList: 'Xem tất cả kết quả đã công khai',
-  },
-  outcome: {
-    amend: 'Sửa đổi, bổ sung, bãi bỏ quy định theo thẩm quyền',
-    propose_higher: 'Kiến nghị cơ quan có thẩm quyền sửa đổi, bổ sung, bãi bỏ',
-    new_rule: 'Ban hành hoặc kiến nghị ban hành quy định mới',
-    stands: 'Giữ nguyên quy định và giải thích lý do',
-    keep_studying: 'Chưa đủ cơ sở, tiếp tục nghiên cứu',
   },
   event: {
     progress_update: 'Thông báo tiến độ xử lý',

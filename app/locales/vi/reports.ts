@@ -131,7 +131,7 @@ export default {
     xlsx: 'Bảng số liệu (Excel, .xlsx)',
     csv: 'Số liệu dạng CSV',
     pdf: 'Báo cáo thuyết minh (PDF)',
-    doc: 'Báo cáo thuyết minh để chỉnh sửa (Word, .doc)',
+    docx: 'Báo cáo thuyết minh để chỉnh sửa (Word, .docx)',
     hint: 'Báo cáo thuyết minh có sẵn số liệu; các mục đánh giá, phương hướng, kiến nghị do cán bộ bổ sung.',
   },
   publish: {

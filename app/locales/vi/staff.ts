@@ -240,13 +240,6 @@ export default {
     R07: 'R07 – Sai kênh hoặc tệp đính kèm không đúng định dạng',
     R08: 'R08 – Ngôn từ xúc phạm, bí mật nhà nước hoặc trùng lặp',
   },
-  outcome: {
-    amend: 'Sửa đổi, bổ sung, bãi bỏ theo thẩm quyền',
-    propose_higher: 'Đề nghị cấp có thẩm quyền sửa đổi, bổ sung',
-    new_rule: 'Ban hành hoặc đề xuất ban hành quy định mới',
-    stands: 'Giải thích: quy định vẫn phù hợp',
-    keep_studying: 'Chưa đủ cơ sở, tiếp tục nghiên cứu',
-  },
   errors: {
     extensionPending: 'Đã có đề nghị gia hạn đang chờ lãnh đạo duyệt.',
     noExtensionRequest:
