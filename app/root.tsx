@@ -131,6 +131,19 @@ function Footer() {
         <h2 className="footer-title">{t('footer.contact')}</h2>
         <AgencyContact />
         <p className="footer-privacy">{t('footer.privacy')}</p>
+        <nav aria-label={t('footer.linksLabel')}>
+          <ul className="footer-links">
+            <li>
+              <a href="/so-cong-khai">{t('pub.documents.registerTitle')}</a>
+            </li>
+            <li>
+              <a href="/du-lieu-mo">{t('pub.openData.title')}</a>
+            </li>
+            <li>
+              <a href="/noi-tiep-nhan">{t('pub.where.title')}</a>
+            </li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

@@ -164,6 +164,8 @@ export const pakn = sqliteTable(
     index('pakn_published_year_idx').on(t.publication, sql`substr(${t.receivedDate}, 1, 4)`, t.publishedAt),
     // the private link of the receipt e-mail finds its PAKN by this hash
     index('pakn_access_token_idx').on(t.accessTokenHash),
+    // "PAKN của tôi": every PAKN sent with one address
+    index('pakn_email_idx').on(sql`lower(${t.email})`),
   ],
 );
 
@@ -401,6 +403,18 @@ export const passwordResets = sqliteTable('password_resets', {
     .references(() => users.id),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+});
+
+/**
+ * "PAKN của tôi": a one-time link that lists every PAKN sent with one e-mail address (no account).
+ * Only the token's hash is stored; a link expires and works once.
+ */
+export const myPaknLinks = sqliteTable('my_pakn_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  email: text('email').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
 });
 
 /** Append-only: the application has no update or delete for it (triggers enforce it). */

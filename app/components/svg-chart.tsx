@@ -3,6 +3,7 @@
 // the figures are there for anyone who cannot see the chart and for copying.
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from './scroll-table';
 import type { Target } from '~/models/reports.server';
 
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#f47738', '#4c2c92'];
@@ -83,31 +84,33 @@ export function BarChart({
           );
         })}
       </svg>
-      <table className="table chart-table">
-        <caption>{t('reports.chart.dataTable', { title })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            <th scope="col" className="num">
-              {valueHeader}
-            </th>
-            {extraColumns ? (
+      <ScrollTable label={t('reports.chart.dataTable', { title })}>
+        <table className="table chart-table">
+          <caption>{t('reports.chart.dataTable', { title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labelHeader}</th>
               <th scope="col" className="num">
-                {extraColumns.header}
+                {valueHeader}
               </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d, i) => (
-            <tr key={`${d.label}-${i}`}>
-              <th scope="row">{d.label}</th>
-              <td className="num">{d.display ?? fmt.format(d.value)}</td>
-              {extraColumns ? <td className="num">{extraColumns.values[i]}</td> : null}
+              {extraColumns ? (
+                <th scope="col" className="num">
+                  {extraColumns.header}
+                </th>
+              ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((d, i) => (
+              <tr key={`${d.label}-${i}`}>
+                <th scope="row">{d.label}</th>
+                <td className="num">{d.display ?? fmt.format(d.value)}</td>
+                {extraColumns ? <td className="num">{extraColumns.values[i]}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </figure>
   );
 }
@@ -222,31 +225,33 @@ export function LineChart({
           </g>
         ))}
       </svg>
-      <table className="table chart-table">
-        <caption>{t('reports.chart.dataTable', { title })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{categoryHeader}</th>
-            {series.map((s) => (
-              <th scope="col" className="num" key={s.name}>
-                {s.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((c, i) => (
-            <tr key={c}>
-              <th scope="row">{c}</th>
+      <ScrollTable label={t('reports.chart.dataTable', { title })}>
+        <table className="table chart-table">
+          <caption>{t('reports.chart.dataTable', { title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{categoryHeader}</th>
               {series.map((s) => (
-                <td className="num" key={s.name}>
-                  {fmt.format(s.values[i] ?? 0)}
-                </td>
+                <th scope="col" className="num" key={s.name}>
+                  {s.name}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {categories.map((c, i) => (
+              <tr key={c}>
+                <th scope="row">{c}</th>
+                {series.map((s) => (
+                  <td className="num" key={s.name}>
+                    {fmt.format(s.values[i] ?? 0)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </figure>
   );
 }
@@ -270,46 +275,48 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
   const { t } = useTranslation();
   const f = useFigureFormat();
   return (
-    <table className="table">
-      <caption className="visually-hidden">{t('reports.section.targets')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.target.name')}</th>
-          <th scope="col" className="num">
-            {t('reports.target.goal')}
-          </th>
-          <th scope="col" className="num">
-            {t('reports.target.actual')}
-          </th>
-          <th scope="col" className="num">
-            {t('reports.target.basis')}
-          </th>
-          <th scope="col">{t('reports.target.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {targets.map((x) => (
-          <tr key={x.key}>
-            <th scope="row">{t(`reports.target.${x.key}`)}</th>
-            <td className="num">
-              {x.target < 1 ? t('reports.target.atLeast', { value: f.pct(x.target) }) : f.pct(x.target)}
-            </td>
-            <td className="num">{f.pct(x.actual)}</td>
-            <td className="num">
-              {f.int(x.numerator)}/{f.int(x.denominator)}
-            </td>
-            <td>
-              {x.met === null ? (
-                t('reports.target.noData')
-              ) : (
-                <span className={`tag ${x.met ? 'tag-onTrack' : 'tag-overdue'}`}>
-                  {x.met ? t('reports.target.met') : t('reports.target.notMet')}
-                </span>
-              )}
-            </td>
+    <ScrollTable label={t('reports.section.targets')}>
+      <table className="table">
+        <caption className="visually-hidden">{t('reports.section.targets')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.target.name')}</th>
+            <th scope="col" className="num">
+              {t('reports.target.goal')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.target.actual')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.target.basis')}
+            </th>
+            <th scope="col">{t('reports.target.status')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {targets.map((x) => (
+            <tr key={x.key}>
+              <th scope="row">{t(`reports.target.${x.key}`)}</th>
+              <td className="num">
+                {x.target < 1 ? t('reports.target.atLeast', { value: f.pct(x.target) }) : f.pct(x.target)}
+              </td>
+              <td className="num">{f.pct(x.actual)}</td>
+              <td className="num">
+                {f.int(x.numerator)}/{f.int(x.denominator)}
+              </td>
+              <td>
+                {x.met === null ? (
+                  t('reports.target.noData')
+                ) : (
+                  <span className={`tag ${x.met ? 'tag-onTrack' : 'tag-overdue'}`}>
+                    {x.met ? t('reports.target.met') : t('reports.target.notMet')}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }

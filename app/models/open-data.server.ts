@@ -44,14 +44,15 @@ export function openDataRows(range: { from?: Date; to?: Date }, limit = MAX_ROWS
     answer_due: r.extendedTo ?? r.answerDue,
     answered_date: r.answeredAt ? toLocalDate(r.answeredAt) : '',
     published_date: r.publishedAt ? toLocalDate(r.publishedAt) : '',
-    on_time: r.onTime === null ? '' : r.onTime ? 'true' : 'false',
+    /** a boolean in JSON; `true`/`false`/empty in CSV (see toCsv); null while not known */
+    on_time: r.onTime,
   }));
 }
 
 /** RFC 4180 CSV; cells that start like a formula are prefixed so spreadsheets do not execute them. */
-export function toCsv(rows: Array<Record<string, string | number>>): string {
-  const cell = (v: string | number) => {
-    let s = String(v);
+export function toCsv(rows: Array<Record<string, string | number | boolean | null>>): string {
+  const cell = (v: string | number | boolean | null) => {
+    let s = v === null ? '' : String(v);
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };

@@ -327,34 +327,6 @@ export function listPublishedSince(
     .all();
 }
 
-export function publicRegister({ year }: { year?: number }, db: Db = getDb()) {
-  const d = s.documents;
-  const where: SQL[] = [eq(d.isPublic, true)];
-  if (year) where.push(eq(d.year, year));
-  const rows = db
-    .select({
-      id: d.id,
-      paknId: d.paknId,
-      type: d.type,
-      number: d.number,
-      issuedDate: d.issuedDate,
-      content: d.publicContent,
-      code: s.pakn.code,
-      publication: s.pakn.publication,
-    })
-    .from(d)
-    .leftJoin(s.pakn, eq(d.paknId, s.pakn.id))
-    .where(and(...where))
-    .orderBy(desc(d.issuedDate), desc(d.id))
-    .limit(500)
-    .all();
-  const late = lateExtensions(
-    db,
-    rows.filter((r) => r.type === 'late_apology' && r.paknId !== null).map((r) => r.paknId!),
-  );
-  return rows.map(({ paknId, ...r }) => ({ ...r, type: publicDocumentType(r.type, paknId, late) }));
-}
-
 /**
  * Years with a published answer, newest first: a recursive query that seeks pakn_published_year_idx once per
  * year ("the greatest year below the last one") instead of reading every published answer — 0.01 ms with a

@@ -3,7 +3,7 @@ import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDateVi } from '~/domain/dates';
-import { publicRegister } from '~/models/public.server';
+import { publicRegister, registerYears } from '~/models/register.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -12,17 +12,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
+  const years = registerYears();
   const yearParam = Number(new URL(request.url).searchParams.get('year'));
-  const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : undefined;
+  const year = years.includes(yearParam) ? yearParam : undefined;
   const rows = publicRegister({ year }).map((r) => ({
     id: r.id,
     type: r.type,
     number: r.number,
     date: formatDateVi(r.issuedDate),
-    code: r.publication === 'published' ? r.code : null,
+    about:
+      r.about?.kind === 'period'
+        ? {
+            kind: 'period' as const,
+            period: `${formatDateVi(r.about.start)} – ${formatDateVi(r.about.end)}`,
+            reportId: r.about.reportId,
+          }
+        : r.about,
   }));
   return json(
-    { year, rows, pageTitle: `${t('pub.documents.registerTitle')} – ${t('app.shortName')}` },
+    { year, years, rows, pageTitle: `${t('pub.documents.registerTitle')} – ${t('app.shortName')}` },
     { headers: PUBLIC_CACHE },
   );
 }
@@ -38,15 +46,14 @@ export default function PublicRegister() {
         <label className="label-small" htmlFor="year">
           {t('pub.documents.year')}
         </label>
-        <input
-          className="input input-20"
-          id="year"
-          name="year"
-          type="number"
-          min={2000}
-          max={2100}
-          defaultValue={d.year}
-        />
+        <select className="select" id="year" name="year" defaultValue={d.year ?? ''}>
+          <option value="">{t('pub.documents.allYears')}</option>
+          {d.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
         <button className="button button-secondary" type="submit">
           {t('pub.list.apply')}
         </button>
@@ -72,12 +79,36 @@ export default function PublicRegister() {
                 </td>
                 <td>{r.date}</td>
                 <td>{t(`pub.documents.type.${r.type}`, { defaultValue: r.type })}</td>
-                <td>{r.code ? <Link to={`/cong-khai/${r.code}`}>{r.code}</Link> : null}</td>
+                <td>
+                  <About about={r.about} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </div>
+  );
+}
+
+type AboutView =
+  | { kind: 'pakn'; code: string; publicTitle: string | null; published: boolean }
+  | { kind: 'period'; period: string; reportId: number }
+  | null;
+
+function About({ about }: { about: AboutView }) {
+  const { t } = useTranslation();
+  if (!about) return null;
+  if (about.kind === 'period')
+    return (
+      <Link to={`/thong-ke/bao-cao/${about.reportId}`}>
+        {t('pub.documents.aboutPeriod', { period: about.period })}
+      </Link>
+    );
+  return (
+    <>
+      {about.published ? <Link to={`/cong-khai/${about.code}`}>{about.code}</Link> : about.code}
+      {about.publicTitle ? <>: {about.publicTitle}</> : null}
+    </>
   );
 }

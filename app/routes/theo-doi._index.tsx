@@ -93,6 +93,9 @@ export default function FollowLookup() {
           {t('intake.follow.submit')}
         </button>
       </Form>
+      <p>
+        {t('intake.follow.lostCode')} <a href="/pakn-cua-toi">{t('intake.follow.lostCodeLink')}</a>
+      </p>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from '~/components/scroll-table';
 import { BarChart, TargetsTable, useFigureFormat } from '~/components/svg-chart';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { formatDateVi } from '~/domain/dates';
@@ -81,31 +82,33 @@ export default function PublishedReport() {
         <a href={`/van-ban/${d.id}`}>{t('reports.public.document')}</a> ·{' '}
         <Link to="/thong-ke">{t('reports.public.backToStats')}</Link>
       </p>
-      <table className="table">
-        <caption>{t('reports.section.balance')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.unit')}</th>
-            {KEYS.map((k) => (
-              <th scope="col" className="num" key={k}>
-                {t(`reports.indicator.${k}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...d.units, { key: 'total', label: t('reports.total'), counts: d.total }].map((u) => (
-            <tr key={u.key}>
-              <th scope="row">{u.label}</th>
+      <ScrollTable label={t('reports.section.balance')}>
+        <table className="table">
+          <caption>{t('reports.section.balance')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.unit')}</th>
               {KEYS.map((k) => (
-                <td className="num" key={k}>
-                  {f.int(u.counts[k])}
-                </td>
+                <th scope="col" className="num" key={k}>
+                  {t(`reports.indicator.${k}`)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {[...d.units, { key: 'total', label: t('reports.total'), counts: d.total }].map((u) => (
+              <tr key={u.key}>
+                <th scope="row">{u.label}</th>
+                {KEYS.map((k) => (
+                  <td className="num" key={k}>
+                    {f.int(u.counts[k])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
       <h2>{t('reports.section.byChannel')}</h2>
       <BarChart
         title={t('reports.section.byChannel')}

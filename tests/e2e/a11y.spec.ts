@@ -35,6 +35,10 @@ const STATIC_PAGES: Array<[name: string, path: string]> = [
   ['follow lookup', '/theo-doi'],
   ['follow lookup, invalid link', '/theo-doi?lien-ket-sai=1'],
   ['404', '/khong-co-trang-nay'],
+  ['my PAKN, ask for a link', '/pakn-cua-toi'],
+  ['my PAKN, link landing', '/pakn-cua-toi/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+  ['public register', '/so-cong-khai'],
+  ['printable notice', '/noi-tiep-nhan/ban-in'],
 ];
 
 for (const [name, path] of STATIC_PAGES) {

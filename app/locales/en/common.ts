@@ -23,6 +23,7 @@ export default {
     hotline: 'Hotline',
     email: 'E-mail',
     hours: 'Office hours',
+    linksLabel: 'Public information',
     privacy:
       'Your personal data is used only to handle your feedback and is never published without your consent.',
   },

@@ -36,6 +36,8 @@ export default {
     date: 'Date',
     kind: 'Document',
     about: 'About',
+    allYears: 'All years',
+    aboutPeriod: 'Reporting period {{period}}',
     view: 'View',
     empty: 'No document has been published yet.',
     type: {
@@ -77,7 +79,8 @@ export default {
       answer_due: 'Answer due (after any extension)',
       answered_date: 'Date answered',
       published_date: 'Date published',
-      on_time: 'true when answered on time',
+      on_time:
+        'Whether the answer was on time. JSON: true/false (null when not known); CSV: true, false, or empty when not known',
     },
   },
   where: {

@@ -23,6 +23,7 @@ export default {
     hotline: 'Đường dây nóng',
     email: 'Thư điện tử',
     hours: 'Giờ làm việc',
+    linksLabel: 'Thông tin công khai',
     privacy:
       'Dữ liệu cá nhân của bạn chỉ được dùng để xử lý phản ánh, kiến nghị và không bao giờ được công khai nếu bạn không đồng ý.',
   },

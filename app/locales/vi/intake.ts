@@ -143,6 +143,33 @@ export default {
     invalid: 'Giá trị không hợp lệ',
     tooManyFields: 'Biểu mẫu có quá nhiều trường dữ liệu',
   },
+  mine: {
+    title: 'Phản ánh, kiến nghị của tôi',
+    intro:
+      'Bạn quên mã số? Nhập địa chỉ thư điện tử đã dùng khi gửi. Nếu có phản ánh, kiến nghị gửi bằng địa chỉ này, chúng tôi gửi đến đó một đường dẫn dùng một lần để xem tất cả. Không cần tài khoản.',
+    emailHint: 'Địa chỉ bạn đã ghi trong biểu mẫu gửi phản ánh, kiến nghị.',
+    submit: 'Gửi đường dẫn',
+    sentTitle: 'Hãy kiểm tra hộp thư',
+    sent: 'Nếu có phản ánh, kiến nghị được gửi bằng địa chỉ {{email}}, bạn sẽ nhận được thư có đường dẫn trong ít phút. Đường dẫn có hiệu lực 30 phút và chỉ dùng được một lần.',
+    rateLimited: 'Bạn đã yêu cầu quá nhiều lần. Vui lòng thử lại sau {{minutes}} phút.',
+    openIntro: 'Bấm nút dưới đây để xem các phản ánh, kiến nghị đã gửi bằng địa chỉ thư điện tử của bạn.',
+    open: 'Xem phản ánh, kiến nghị của tôi',
+    linkExpired: 'Đường dẫn đã hết hạn hoặc đã được sử dụng.',
+    askAgain: 'Yêu cầu đường dẫn mới',
+    listIntro:
+      'Các phản ánh, kiến nghị đã gửi bằng địa chỉ {{email}} ({{count}}). Chọn một mục để xem tình trạng và nội dung.',
+    none: 'Không có phản ánh, kiến nghị nào.',
+    itemMeta: 'Tiếp nhận ngày {{date}} · {{status}}',
+    email: {
+      subject: 'Đường dẫn xem phản ánh, kiến nghị của bạn',
+      heading: 'Phản ánh, kiến nghị của bạn',
+      intro:
+        'Bạn (hoặc ai đó) đã yêu cầu xem các phản ánh, kiến nghị gửi đến {{agency}} bằng địa chỉ thư điện tử này ({{count}}).',
+      button: 'Xem phản ánh, kiến nghị của tôi',
+      expires: 'Đường dẫn có hiệu lực {{minutes}} phút và chỉ dùng được một lần.',
+      ignore: 'Nếu bạn không yêu cầu, hãy bỏ qua thư này: không ai xem được gì nếu không mở đường dẫn.',
+    },
+  },
   receipt: {
     title: 'Đã tiếp nhận phản ánh, kiến nghị',
     codeLabel: 'Mã số của bạn',
@@ -179,6 +206,8 @@ export default {
     exchangesTitle: 'Thông tin bổ sung bạn đã gửi',
     exchangeAsked: 'Yêu cầu ngày {{date}}',
     exchangeReplied: 'Bạn trả lời ngày {{date}}',
+    lostCode: 'Quên mã số?',
+    lostCodeLink: 'Nhận đường dẫn xem tất cả phản ánh, kiến nghị bạn đã gửi qua thư điện tử',
     yourRecord: 'Nội dung bạn đã gửi',
     files: 'Tệp đính kèm',
     privateNote: 'Trang này chỉ bạn xem được. Không chia sẻ đường dẫn trong thư xác nhận.',

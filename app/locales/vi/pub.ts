@@ -36,6 +36,8 @@ export default {
     date: 'Ngày',
     kind: 'Loại văn bản',
     about: 'Về',
+    allYears: 'Tất cả các năm',
+    aboutPeriod: 'Kỳ báo cáo {{period}}',
     view: 'Xem',
     empty: 'Chưa có văn bản nào được công khai.',
     type: {
@@ -78,7 +80,8 @@ export default {
       answer_due: 'Hạn trả lời (đã tính gia hạn)',
       answered_date: 'Ngày trả lời',
       published_date: 'Ngày công khai',
-      on_time: 'true nếu trả lời đúng hạn',
+      on_time:
+        'Trả lời đúng hạn hay không. JSON: true/false (null nếu chưa xác định); CSV: true, false hoặc để trống nếu chưa xác định',
     },
   },
   where: {

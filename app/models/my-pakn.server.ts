@@ -1,0 +1,127 @@
+// "PAKN của tôi": a citizen who lost their codes asks for a one-time link by e-mail, then sees every
+// PAKN sent with that address (no account). The answer to the request never says whether the address
+// sent anything; only a token's hash is stored; a link expires and works once.
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { renderMyPaknEmail } from '../../emails/my-pakn';
+import { publicStatus, type Status } from '~/domain/workflow';
+import { getAgency } from './config.server';
+import { hitRateLimit } from './rate-limit.server';
+import { randomToken, sha256 } from '~/utils/crypto.server';
+import { getDb, type Db } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { enqueueMail } from '~/utils/mail.server';
+
+export const MY_PAKN_LINK_TTL_MS = 30 * 60_000;
+export const MY_PAKN_LIMITS = {
+  /** per e-mail address: nobody can flood one inbox */
+  perEmail: 3,
+  /** per client address: nobody can probe many addresses */
+  perIp: 10,
+  windowSeconds: 3600,
+} as const;
+
+export type MyPaknRequestResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+function paknCountFor(email: string, db: Db): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(s.pakn)
+      .where(sql`lower(${s.pakn.email}) = ${email}`)
+      .get()?.n ?? 0
+  );
+}
+
+/**
+ * Counts the request against both limits, then mails a link only if the address sent a PAKN. The
+ * caller shows the same page either way.
+ */
+export function requestMyPaknLink(
+  { email, ip, locale, now = Date.now() }: { email: string; ip: string; locale: 'vi' | 'en'; now?: number },
+  db: Db = getDb(),
+): MyPaknRequestResult {
+  const address = email.trim().toLowerCase();
+  const { windowSeconds } = MY_PAKN_LIMITS;
+  // the address is kept hashed in the rate-limit table
+  const limits = [
+    hitRateLimit({ bucket: 'my-pakn-ip', key: ip, limit: MY_PAKN_LIMITS.perIp, windowSeconds, now }, db),
+    hitRateLimit(
+      { bucket: 'my-pakn-email', key: sha256(address), limit: MY_PAKN_LIMITS.perEmail, windowSeconds, now },
+      db,
+    ),
+  ];
+  const blocked = limits.find((l) => !l.allowed);
+  if (blocked) return { ok: false, retryAfterSeconds: blocked.retryAfterSeconds };
+  const count = paknCountFor(address, db);
+  if (!count) return { ok: true };
+  const token = randomToken(32);
+  const agency = getAgency(db);
+  const rendered = renderMyPaknEmail({
+    locale,
+    url: `${getEnv().BASE_URL}/pakn-cua-toi/${token}`,
+    expiresMinutes: MY_PAKN_LINK_TTL_MS / 60_000,
+    count,
+    agency: {
+      name: locale === 'en' ? agency.nameEn : agency.name,
+      address: agency.address,
+      hotline: agency.hotline,
+      email: agency.email,
+      officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
+    },
+  });
+  db.transaction((tx) => {
+    tx.insert(s.myPaknLinks)
+      .values({ tokenHash: sha256(token), email: address, expiresAt: new Date(now + MY_PAKN_LINK_TTL_MS) })
+      .run();
+    enqueueMail(tx, { to: address, ...rendered, template: 'my-pakn' });
+  });
+  return { ok: true };
+}
+
+/** Uses a link once: the address it was sent to, or null when unknown, used or expired. */
+export function consumeMyPaknLink(token: string, now = Date.now(), db: Db = getDb()): string | null {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const used = db
+    .update(s.myPaknLinks)
+    .set({ usedAt: new Date(now) })
+    .where(
+      and(
+        eq(s.myPaknLinks.tokenHash, sha256(token)),
+        isNull(s.myPaknLinks.usedAt),
+        gt(s.myPaknLinks.expiresAt, new Date(now)),
+      ),
+    )
+    .returning({ email: s.myPaknLinks.email })
+    .get();
+  return used?.email ?? null;
+}
+
+/** Every PAKN sent with this address, newest first. */
+export function listPaknByEmail(email: string, db: Db = getDb()) {
+  return db
+    .select({
+      id: s.pakn.id,
+      code: s.pakn.code,
+      title: s.pakn.title,
+      receivedAt: s.pakn.receivedAt,
+      status: s.pakn.status,
+    })
+    .from(s.pakn)
+    .where(sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`)
+    .orderBy(desc(s.pakn.receivedAt), desc(s.pakn.id))
+    .limit(1000)
+    .all()
+    .map((p) => ({ ...p, publicStatus: publicStatus(p.status as Status) }));
+}
+
+/** The PAKN, if it was sent with this address (the list's "open" button). */
+export function findPaknOfEmail({ id, email }: { id: number; email: string }, db: Db = getDb()) {
+  return (
+    db
+      .select({ id: s.pakn.id, code: s.pakn.code })
+      .from(s.pakn)
+      .where(and(eq(s.pakn.id, id), sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`))
+      .get() ?? null
+  );
+}

@@ -1,0 +1,147 @@
+// "PAKN của tôi": ask for a one-time link by e-mail; once a link is used, every PAKN sent with that
+// address, each opening as its follow-up page. The request's answer never says whether the address
+// sent anything.
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ErrorSummary, TextField } from '~/components/form';
+import { formatDateVi } from '~/domain/dates';
+import { cleanLine } from '~/domain/text';
+import { findPaknOfEmail, listPaknByEmail, requestMyPaknLink } from '~/models/my-pakn.server';
+import { grantFollowAccess } from '~/utils/follow-session.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+import { clearVerifiedEmail, getVerifiedEmail } from '~/utils/my-pakn-session.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.pageTitle ?? '' },
+  { name: 'robots', content: 'noindex' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const email = await getVerifiedEmail(request);
+  const items = email
+    ? listPaknByEmail(email).map((p) => ({
+        id: p.id,
+        code: p.code,
+        title: p.title,
+        receivedOn: formatDateVi(p.receivedAt),
+        status: locale === 'en' ? p.publicStatus.en : p.publicStatus.vi,
+      }))
+    : null;
+  return json(
+    { email, items, pageTitle: `${t('intake.mine.title')} – ${t('app.shortName')}` },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+const emailSchema = z.string().transform(cleanLine).pipe(z.string().min(1).max(254).email());
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const form = await request.formData().catch(() => null);
+  const intent = String(form?.get('intent') ?? 'request');
+  if (intent === 'open') {
+    const email = await getVerifiedEmail(request);
+    if (!email) return redirect('/pakn-cua-toi');
+    const id = Number(form?.get('id'));
+    const pakn = Number.isInteger(id) && id > 0 ? findPaknOfEmail({ id, email }) : null;
+    if (!pakn) throw json({ message: t('errorPage.notFoundTitle') }, { status: 404 });
+    return redirect(`/theo-doi/${pakn.code}`, {
+      headers: { 'Set-Cookie': await grantFollowAccess(request, pakn.id) },
+    });
+  }
+  if (intent === 'signout') {
+    return redirect('/pakn-cua-toi', { headers: { 'Set-Cookie': await clearVerifiedEmail(request) } });
+  }
+  const raw = String(form?.get('email') ?? '').slice(0, 300);
+  const parsed = emailSchema.safeParse(raw);
+  if (!parsed.success) {
+    const message = raw.trim() ? t('intake.errors.emailInvalid') : t('intake.errors.email');
+    return json({ sent: false, email: raw, errors: { email: message } }, { status: 400 });
+  }
+  const result = requestMyPaknLink({ email: parsed.data, ip: clientIp(context), locale });
+  if (!result.ok) {
+    const message = t('intake.mine.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) });
+    return json(
+      { sent: false, email: raw, errors: { email: message } },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+    );
+  }
+  return json({ sent: true, email: parsed.data, errors: {} as { email?: string } });
+}
+
+export default function MyPakn() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  if (d.email && d.items) {
+    return (
+      <div className="narrow">
+        <h1>{t('intake.mine.title')}</h1>
+        <p className="lead-small">{t('intake.mine.listIntro', { email: d.email, count: d.items.length })}</p>
+        {d.items.length === 0 ? <p>{t('intake.mine.none')}</p> : null}
+        <ul className="result-list">
+          {d.items.map((p) => (
+            <li key={p.id}>
+              <Form method="post">
+                <input type="hidden" name="intent" value="open" />
+                <input type="hidden" name="id" value={p.id} />
+                <button type="submit" className="link-button">
+                  {p.code}: {p.title}
+                </button>
+              </Form>
+              <p className="hint">{t('intake.mine.itemMeta', { date: p.receivedOn, status: p.status })}</p>
+            </li>
+          ))}
+        </ul>
+        <Form method="post">
+          <input type="hidden" name="intent" value="signout" />
+          <button type="submit" className="button button-secondary">
+            {t('intake.follow.signOut')}
+          </button>
+        </Form>
+      </div>
+    );
+  }
+  const error = result?.errors.email;
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={error ? [{ id: 'email', message: error }] : []} />
+      <h1>{t('intake.mine.title')}</h1>
+      {result?.sent ? (
+        <div className="panel-confirmation" role="status">
+          <h2>{t('intake.mine.sentTitle')}</h2>
+          <p>{t('intake.mine.sent', { email: result.email })}</p>
+        </div>
+      ) : null}
+      <p className="lead-small">{t('intake.mine.intro')}</p>
+      <Form method="post" noValidate>
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t('intake.form.email')}
+          hint={t('intake.mine.emailHint')}
+          error={error}
+          defaultValue={result && !result.sent ? result.email : undefined}
+          autoComplete="email"
+          maxLength={254}
+        />
+        <button type="submit" className="button">
+          {t('intake.mine.submit')}
+        </button>
+      </Form>
+    </div>
+  );
+}

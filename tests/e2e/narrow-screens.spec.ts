@@ -1,0 +1,34 @@
+// Issue 13 item 23: at 375 px (a common phone) no page scrolls sideways: charts scale with their
+// container, wide tables scroll inside their own box. Measured as documentElement.scrollWidth.
+import { expect, noJs, test } from './fixtures';
+import { signIn } from './staff-fixtures';
+
+test.use({ viewport: { width: 375, height: 800 } });
+
+async function pageWidth(page: import('@playwright/test').Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+test('the printable notice fits a 375 px screen', async ({ page }) => {
+  await page.goto('/noi-tiep-nhan/ban-in');
+  expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+});
+
+test('a published report fits a 375 px screen, its charts readable', async ({ page }) => {
+  test.skip(noJs(), 'layout is the same without JavaScript; publishing once is enough');
+  await signIn(page, 'coordinator', '/can-bo/bao-cao?period=year&year=2025');
+  const publish = page.getByRole('button', { name: 'Công bố báo cáo kỳ này' });
+  // a second run on the same database finds it already published: either way it is on /thong-ke
+  if (await publish.isVisible()) await publish.click();
+  await page.goto('/thong-ke');
+  const link = page.locator('a[href^="/thong-ke/bao-cao/"]').first();
+  await page.goto((await link.getAttribute('href'))!);
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+  expect(await page.locator('main svg').count()).toBeGreaterThan(0);
+  for (const svg of await page.locator('main svg').all()) {
+    const box = (await svg.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(375);
+    expect(box.width).toBeGreaterThan(250);
+  }
+});
