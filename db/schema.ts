@@ -125,6 +125,20 @@ export const pakn = sqliteTable(
     receivedDate: text('received_date').notNull(),
     classifyDue: text('classify_due').notNull(),
     answerDue: text('answer_due').notNull(),
+    /** publish the answer by this date (spec §6: N working days after it is signed); set when answered */
+    publishDue: text('publish_due'),
+    /** the submitter's additional information is awaited until this date (then R03); set on each request */
+    infoDue: text('info_due'),
+    /**
+     * The due date of the clock running in the current status (app/domain/clocks.ts runningClock): classify
+     * while received, the information wait while awaiting_info, publication while answered and unpublished,
+     * the answer otherwise while open; NULL when no clock runs. Generated, so no write can forget it, and
+     * indexed, so "overdue" and "due soon" are index ranges.
+     */
+    stepDue: text('step_due').generatedAlwaysAs(
+      sql`(CASE WHEN status = 'received' THEN classify_due WHEN status = 'awaiting_info' THEN info_due WHEN status = 'answered' THEN (CASE WHEN publication = 'none' THEN publish_due END) WHEN status IN ('assigned', 'in_progress', 'drafted', 'awaiting_approval', 'returned', 'keep_studying') THEN answer_due END)`,
+      { mode: 'virtual' },
+    ),
     extendedTo: text('extended_to'),
     consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
     showIdentity: integer('show_identity', { mode: 'boolean' }).notNull().default(false),
@@ -160,6 +174,8 @@ export const pakn = sqliteTable(
     index('pakn_unit_status_due_idx').on(t.unitId, t.status, t.answerDue),
     index('pakn_received_idx').on(t.receivedAt),
     index('pakn_due_idx').on(t.answerDue),
+    index('pakn_step_due_idx').on(t.stepDue),
+    index('pakn_unit_step_due_idx').on(t.unitId, t.stepDue),
     index('pakn_published_idx').on(t.publication, t.publishedAt),
     index('pakn_published_year_idx').on(t.publication, sql`substr(${t.receivedDate}, 1, 4)`, t.publishedAt),
     // the private link of the receipt e-mail finds its PAKN by this hash

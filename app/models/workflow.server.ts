@@ -28,6 +28,7 @@ import { audit } from './audit.server';
 import { getCalendar, getDeadlineRules } from './config.server';
 import { issueDocumentForStep } from './documents.server';
 import { notifyStep, type Step } from './notifications.server';
+import { infoDueFrom, publishDueFrom } from './deadlines.server';
 import { answerDueDate } from './pakn.server';
 import { getDb, type Db } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
@@ -464,7 +465,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
       return;
     case 'request_info':
       tx.insert(s.paknPauses).values({ paknId: p.id, fromDate: ctx.today }).run();
-      transition(ctx, 'request_info', { note: input.note });
+      transition(ctx, 'request_info', { note: input.note, set: { infoDue: infoDueFrom(ctx.today, tx) } });
       return;
     case 'receive_info':
       transition(ctx, 'receive_info', { set: closeOpenPause(ctx) });
@@ -509,6 +510,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
       transition(ctx, 'approve', {
         set: {
           answeredAt: ctx.now,
+          publishDue: publishDueFrom(ctx.today, tx),
           onTime: toLocalDate(ctx.now) <= answerDueDate(p, tx as unknown as Db).due,
         },
       });

@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/form';
+import { QueueDueCell } from '~/components/queue-due';
 import { formatDateVi } from '~/domain/dates';
 import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { can } from '~/domain/permissions';
@@ -49,6 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         due: formatDateVi(r.answerDue),
         extended: r.extendedTo !== null,
         dueState: r.dueState,
+        step: r.clock,
+        stepDue: r.clock && r.stepDue ? formatDateVi(r.stepDue) : null,
+        workingDays: r.workingDays,
         version: r.version,
       })),
       next: page.next,
@@ -310,11 +314,7 @@ export default function Queue() {
               <td>{r.unit ?? t('staff.queue.noUnit')}</td>
               <td>{r.received}</td>
               <td>
-                {r.due}
-                {r.extended ? <span className="hint"> ({t('staff.queue.extended')})</span> : null}{' '}
-                {r.dueState ? (
-                  <span className={`tag tag-${r.dueState}`}>{t(`dueState.${r.dueState}`)}</span>
-                ) : null}
+                <QueueDueCell r={r} />
               </td>
             </tr>
           ))}

@@ -42,7 +42,7 @@ export default {
       status: 'Status',
       unit: 'Unit',
       received: 'Received',
-      due: 'Answer due',
+      due: 'Due (current step)',
     },
     selectRow: 'Select {{code}}',
     empty: 'No item matches.',

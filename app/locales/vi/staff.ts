@@ -42,7 +42,7 @@ export default {
       status: 'Trạng thái',
       unit: 'Đơn vị',
       received: 'Tiếp nhận',
-      due: 'Hạn trả lời',
+      due: 'Hạn (bước đang chạy)',
     },
     selectRow: 'Chọn {{code}}',
     empty: 'Không có phản ánh, kiến nghị nào phù hợp.',
