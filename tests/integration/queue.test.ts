@@ -321,6 +321,9 @@ describe('query plans', () => {
     ['search', () => coordinator, { q: 'thu tuc' }],
     ['handler, my unit', () => handlerA, { tab: 'unit' }],
     ['handler, all', () => handlerA, {}],
+    ['handler, overdue', () => handlerA, { tab: 'overdue' }],
+    ['handler, due soon', () => handlerA, { tab: 'dueSoon' }],
+    ['overdue, next page', () => coordinator, { tab: 'overdue', after: `${today}~5` }],
   ];
   it.each(cases)('%s uses an index, never a full scan of pakn', (_name, actor, q) => {
     const lines = plan(actor(), q);
