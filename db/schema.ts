@@ -1,7 +1,7 @@
 // The one schema of the portal. Instants are epoch milliseconds (UTC); calendar days in
 // Asia/Ho_Chi_Minh are 'YYYY-MM-DD' text so deadline arithmetic never crosses a time zone.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -176,6 +176,8 @@ export const pakn = sqliteTable(
     index('pakn_due_idx').on(t.answerDue),
     index('pakn_step_due_idx').on(t.stepDue),
     index('pakn_unit_step_due_idx').on(t.unitId, t.stepDue),
+    // the queue's "mine" tab: a handler's own PAKN by due date
+    index('pakn_handler_due_idx').on(t.handlerUserId, t.answerDue),
     index('pakn_published_idx').on(t.publication, t.publishedAt),
     index('pakn_published_year_idx').on(t.publication, sql`substr(${t.receivedDate}, 1, 4)`, t.publishedAt),
     // the private link of the receipt e-mail finds its PAKN by this hash
@@ -412,6 +414,21 @@ export const passwordResets = sqliteTable('password_resets', {
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   usedAt: integer('used_at', { mode: 'timestamp_ms' }),
 });
+
+/** A staff member's named queue filters: the query string of the queue page, replayed as a link. */
+export const savedQueueFilters = sqliteTable(
+  'saved_queue_filters',
+  {
+    id: integer('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('saved_queue_filters_user_name_idx').on(t.userId, t.name)],
+);
 
 /** Append-only: the application has no update or delete for it (triggers enforce it). */
 export const auditLog = sqliteTable(

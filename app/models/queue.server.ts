@@ -10,7 +10,7 @@ import { addCalendarDays, isValidLocalDate, toLocalDate, type LocalDate } from '
 import { currentClock, type ClockKey } from '~/domain/clocks';
 import { computeDueDate, type DueState } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
-import { isUnitScoped, type Actor } from '~/domain/permissions';
+import { can, isUnitScoped, type Actor } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
 import { isOpen, STATUSES, type Status } from '~/domain/workflow';
 import { getCalendar } from './config.server';
@@ -58,6 +58,8 @@ export type QueueFilters = Omit<QueueParams, 'tab' | 'sort'> & { tab: QueueTab; 
 export function queueTabs(actor: Actor): QueueTab[] {
   return QUEUE_TABS.filter((tab) => {
     if (tab === 'unit') return actor.unitId !== null;
+    // "assigned to me": the PAKN a handler took (handler_user_id), for the roles that take PAKN
+    if (tab === 'mine') return can(actor, 'pakn:take');
     if (tab === 'classify' || tab === 'reconsider') return !isUnitScoped(actor);
     return true;
   });
@@ -107,6 +109,8 @@ function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: Db): SQ
       return actor.unitId === null
         ? sql`0`
         : and(eq(s.pakn.unitId, actor.unitId), inArray(s.pakn.status, OPEN_STATUSES));
+    case 'mine':
+      return and(eq(s.pakn.handlerUserId, actor.id), inArray(s.pakn.status, OPEN_STATUSES));
     case 'approval':
       return eq(s.pakn.status, 'awaiting_approval');
     case 'dueSoon':
@@ -140,7 +144,8 @@ export function countQueueTabs(
   const version = `${changes}|${db.$client.pragma('data_version', { simple: true }) as number}`;
   if (countsMemo?.db !== db || countsMemo.version !== version)
     countsMemo = { db, version, byScope: new Map() };
-  const scope = `${actor.role}|${actor.unitId}|${today}`;
+  // the "mine" tab depends on who asks, not only on the role and unit
+  const scope = `${actor.role}|${actor.unitId}|${can(actor, 'pakn:take') ? actor.id : ''}|${today}`;
   const known = countsMemo.byScope.get(scope);
   if (known) return { ...known };
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
@@ -183,7 +188,8 @@ export function buildQueueQuery(
     actor,
     filters,
     today = toLocalDate(new Date()),
-  }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
+    pageSize = PAGE_SIZE,
+  }: { actor: Actor; filters: QueueFilters; today?: LocalDate; pageSize?: number },
   db: Db = getDb(),
 ) {
   const { byDue, ascending, column } = sortSpec(filters.sort, filters.tab);
@@ -244,7 +250,7 @@ export function buildQueueQuery(
     .from(s.pakn)
     .where(where)
     .orderBy(...order)
-    .limit(PAGE_SIZE + 1);
+    .limit(pageSize + 1);
 }
 
 export type QueueRow = ReturnType<ReturnType<typeof buildQueueQuery>['all']>[number] & {
@@ -252,7 +258,22 @@ export type QueueRow = ReturnType<ReturnType<typeof buildQueueQuery>['all']>[num
   /** the running clock of spec §6, its date and the working days left (negative: late by) */
   clock: ClockKey | null;
   workingDays: number | null;
+  handlerName: string | null;
 };
+
+/** The names of the handlers of a page of rows, in one statement. */
+function handlerNamesOf(rows: Array<{ handlerUserId: number | null }>, db: Db): Map<number, string> {
+  // run even for no ids, so that a page costs the same number of statements whatever it shows
+  const ids = [...new Set(rows.flatMap((r) => (r.handlerUserId ? [r.handlerUserId] : [])))];
+  return new Map(
+    db
+      .select({ id: s.users.id, name: s.users.name })
+      .from(s.users)
+      .where(inArray(s.users.id, ids))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+}
 export type QueuePage = { rows: QueueRow[]; next: string | null; prev: string | null };
 
 function cursorOf(
@@ -268,16 +289,18 @@ export function listQueue(
     actor,
     filters,
     today = toLocalDate(new Date()),
-  }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
+    pageSize = PAGE_SIZE,
+  }: { actor: Actor; filters: QueueFilters; today?: LocalDate; pageSize?: number },
   db: Db = getDb(),
 ): QueuePage {
   const sort = sortSpec(filters.sort, filters.tab);
   const backwards = Boolean(filters.before) && !filters.after;
-  const fetched = buildQueueQuery({ actor, filters, today }, db).all();
-  const more = fetched.length > PAGE_SIZE;
-  const page = fetched.slice(0, PAGE_SIZE);
+  const fetched = buildQueueQuery({ actor, filters, today, pageSize }, db).all();
+  const more = fetched.length > pageSize;
+  const page = fetched.slice(0, pageSize);
   if (backwards) page.reverse();
   const calendar = getCalendar(db);
+  const handlerNames = handlerNamesOf(page, db);
   const rows = page.map((r) => {
     const clock = currentClock(r, today, calendar);
     // waiting for the submitter is shown as paused until the wait itself runs out
@@ -287,6 +310,7 @@ export function listQueue(
       dueState: paused ? ('paused' as const) : (clock?.state ?? null),
       clock: clock?.clock ?? null,
       workingDays: clock?.workingDays ?? null,
+      handlerName: r.handlerUserId ? (handlerNames.get(r.handlerUserId) ?? null) : null,
     };
   });
   const first = rows[0];

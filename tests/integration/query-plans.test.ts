@@ -180,6 +180,19 @@ describe('query plans of the staff queue', () => {
   });
 });
 
+describe('query plans of the queue export', () => {
+  it.each([
+    ['CSV, a status', '/can-bo/danh-sach.csv?tab=all&status=in_progress'],
+    ['XLSX, overdue', '/can-bo/danh-sach.xlsx?tab=overdue'],
+  ])('%s: no full scan of a big table', async (_name, path) => {
+    const stmts = await record(async () => {
+      const res = await get(path, coordinatorCookie);
+      expect(res.status).toBe(200);
+    });
+    expect(fullScans(stmts), fullScans(stmts).join('\n')).toEqual([]);
+  });
+});
+
 describe('query plans of the dashboard', () => {
   // its 12-month trend reads pakn in one NOT INDEXED pass by design (like the report's aggregates); the open
   // work, the late steps by unit (step_due index) and the overdue list must use an index

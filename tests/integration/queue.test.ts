@@ -322,6 +322,7 @@ describe('query plans', () => {
     ['handler, my unit', () => handlerA, { tab: 'unit' }],
     ['handler, all', () => handlerA, {}],
     ['handler, overdue', () => handlerA, { tab: 'overdue' }],
+    ['handler, mine', () => handlerA, { tab: 'mine' }],
     ['handler, due soon', () => handlerA, { tab: 'dueSoon' }],
     ['overdue, next page', () => coordinator, { tab: 'overdue', after: `${today}~5` }],
   ];
