@@ -1,5 +1,6 @@
-// The queue's GET filter form inside a <details> panel: closed by default (it takes half a phone screen), open
-// when a filter is active; works without JavaScript. The saved filters and the export links sit in the panel.
+// The queue's GET filter form: the search box always visible, the other filters in a <details> panel, closed
+// by default (they take half a phone screen) and open when one of them is active. Controls inside a closed
+// <details> are still submitted, so it all works without JavaScript.
 import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,9 +23,9 @@ export type QueueFilterValues = {
   sort: string;
 };
 
-const FILTER_KEYS = ['q', 'status', 'unit', 'field', 'category', 'type', 'channel', 'from', 'to'] as const;
+const FILTER_KEYS = ['status', 'unit', 'field', 'category', 'type', 'channel', 'from', 'to'] as const;
 
-/** A filter (not the tab, the sort or the page) narrows the list: then the panel starts open. */
+/** A filter of the panel (not the search, the tab, the sort or the page) is set: then the panel starts open. */
 export function hasActiveFilter(f: QueueFilterValues): boolean {
   return FILTER_KEYS.some((k) => f[k] !== undefined && f[k] !== '');
 }
@@ -44,8 +45,7 @@ export function QueueFilters({
 }) {
   const { t } = useTranslation();
   return (
-    <details className="staff-filters-panel" open={hasActiveFilter(f)}>
-      <summary>{t('staff.queue.filters')}</summary>
+    <>
       <Form method="get" className="staff-filters" role="search" aria-label={t('staff.queue.filters')}>
         <input type="hidden" name="tab" value={f.tab} />
         <div className="form-group">
@@ -64,60 +64,63 @@ export function QueueFilters({
             aria-describedby="q-hint"
           />
         </div>
-        <div className="staff-filter-row">
-          <FilterSelect
-            name="status"
-            label={t('staff.queue.status')}
-            value={f.status}
-            options={STATUSES.map((st) => ({ value: st, label: t(`staff.status.${st}`) }))}
-          />
-          <FilterSelect name="unit" label={t('staff.queue.unit')} value={f.unit} options={units} />
-          <FilterSelect name="field" label={t('staff.queue.field')} value={f.field} options={fields} />
-          <FilterSelect
-            name="category"
-            label={t('staff.queue.category')}
-            value={f.category}
-            options={CATEGORIES.map((c) => ({ value: String(c), label: `${c}. ${t(`category.${c}`)}` }))}
-          />
-          <FilterSelect
-            name="type"
-            label={t('staff.queue.type')}
-            value={f.type}
-            options={PAKN_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))}
-          />
-          <FilterSelect
-            name="channel"
-            label={t('staff.queue.channel')}
-            value={f.channel}
-            options={CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
-          />
-          <div className="form-group">
-            <label className="label" htmlFor="from">
-              {t('staff.queue.from')}
-            </label>
-            <input className="input" type="date" id="from" name="from" defaultValue={f.from ?? ''} />
+        <details className="staff-filters-panel" open={hasActiveFilter(f)}>
+          <summary>{t('staff.queue.moreFilters')}</summary>
+          <div className="staff-filter-row">
+            <FilterSelect
+              name="status"
+              label={t('staff.queue.status')}
+              value={f.status}
+              options={STATUSES.map((st) => ({ value: st, label: t(`staff.status.${st}`) }))}
+            />
+            <FilterSelect name="unit" label={t('staff.queue.unit')} value={f.unit} options={units} />
+            <FilterSelect name="field" label={t('staff.queue.field')} value={f.field} options={fields} />
+            <FilterSelect
+              name="category"
+              label={t('staff.queue.category')}
+              value={f.category}
+              options={CATEGORIES.map((c) => ({ value: String(c), label: `${c}. ${t(`category.${c}`)}` }))}
+            />
+            <FilterSelect
+              name="type"
+              label={t('staff.queue.type')}
+              value={f.type}
+              options={PAKN_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))}
+            />
+            <FilterSelect
+              name="channel"
+              label={t('staff.queue.channel')}
+              value={f.channel}
+              options={CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
+            />
+            <div className="form-group">
+              <label className="label" htmlFor="from">
+                {t('staff.queue.from')}
+              </label>
+              <input className="input" type="date" id="from" name="from" defaultValue={f.from ?? ''} />
+            </div>
+            <div className="form-group">
+              <label className="label" htmlFor="to">
+                {t('staff.queue.to')}
+              </label>
+              <input className="input" type="date" id="to" name="to" defaultValue={f.to ?? ''} />
+            </div>
+            <FilterSelect
+              name="sort"
+              label={t('staff.queue.sort')}
+              value={f.sort}
+              options={QUEUE_SORTS.map((v) => ({ value: v, label: t(`staff.queue.sorts.${v}`) }))}
+              noAny
+            />
           </div>
-          <div className="form-group">
-            <label className="label" htmlFor="to">
-              {t('staff.queue.to')}
-            </label>
-            <input className="input" type="date" id="to" name="to" defaultValue={f.to ?? ''} />
-          </div>
-          <FilterSelect
-            name="sort"
-            label={t('staff.queue.sort')}
-            value={f.sort}
-            options={QUEUE_SORTS.map((v) => ({ value: v, label: t(`staff.queue.sorts.${v}`) }))}
-            noAny
-          />
-        </div>
+        </details>
         <button type="submit" className="button">
           {t('staff.queue.apply')}
         </button>{' '}
         <Link to={clearTo}>{t('staff.queue.clear')}</Link>
       </Form>
       {children}
-    </details>
+    </>
   );
 }
 

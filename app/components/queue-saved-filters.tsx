@@ -42,42 +42,45 @@ export function QueueSavedFilters({
           </ul>
         </>
       ) : null}
-      <Form method="post" action="/can-bo?index" className="staff-save-filter">
-        <input type="hidden" name="intent" value="save_filter" />
-        <input type="hidden" name="query" value={currentQuery} />
-        <input type="hidden" name="returnTo" value={returnTo} />
-        <div className={`form-group${error ? ' has-error' : ''}`}>
-          <label className="label" htmlFor="saved-filter-name">
-            {t('staff.queue.saved.name')}
-          </label>
-          {error ? (
-            <p className="field-error" id="saved-filter-name-error">
-              {error}
-            </p>
-          ) : null}
-          <input
-            className="input"
-            id="saved-filter-name"
-            name="name"
-            maxLength={60}
-            defaultValue={name ?? ''}
-            aria-describedby={error ? 'saved-filter-name-error' : undefined}
-          />
-        </div>
-        <button type="submit" className="button button-secondary">
-          {t('staff.queue.saved.save')}
-        </button>
-      </Form>
-      <p className="staff-export">
-        {t('staff.queue.export.heading')}:{' '}
-        <a href={`/can-bo/danh-sach.csv?${currentQuery}`} download>
-          CSV
-        </a>{' '}
-        ·{' '}
-        <a href={`/can-bo/danh-sach.xlsx?${currentQuery}`} download>
-          Excel (XLSX)
-        </a>
-      </p>
+      <details className="staff-tools" open={Boolean(error)}>
+        <summary>{t('staff.queue.saved.tools')}</summary>
+        <Form method="post" action="/can-bo?index" className="staff-save-filter">
+          <input type="hidden" name="intent" value="save_filter" />
+          <input type="hidden" name="query" value={currentQuery} />
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <div className={`form-group${error ? ' has-error' : ''}`}>
+            <label className="label" htmlFor="saved-filter-name">
+              {t('staff.queue.saved.name')}
+            </label>
+            {error ? (
+              <p className="field-error" id="saved-filter-name-error">
+                {error}
+              </p>
+            ) : null}
+            <input
+              className="input"
+              id="saved-filter-name"
+              name="name"
+              maxLength={60}
+              defaultValue={name ?? ''}
+              aria-describedby={error ? 'saved-filter-name-error' : undefined}
+            />
+          </div>
+          <button type="submit" className="button button-secondary">
+            {t('staff.queue.saved.save')}
+          </button>
+        </Form>
+        <p className="staff-export">
+          {t('staff.queue.export.heading')}:{' '}
+          <a href={`/can-bo/danh-sach.csv?${currentQuery}`} download>
+            CSV
+          </a>{' '}
+          ·{' '}
+          <a href={`/can-bo/danh-sach.xlsx?${currentQuery}`} download>
+            Excel (XLSX)
+          </a>
+        </p>
+      </details>
     </div>
   );
 }

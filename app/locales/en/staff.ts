@@ -15,6 +15,7 @@ export default {
     },
     tabCount: '{{count}} items',
     filters: 'Filter and search',
+    moreFilters: 'More filters',
     search: 'Search',
     searchHint: 'Code, title, content or submitter; with or without Vietnamese accents.',
     status: 'Status',
@@ -47,6 +48,7 @@ export default {
       due: 'Due (current step)',
     },
     saved: {
+      tools: 'Save these filters, download the list',
       heading: 'Saved filters',
       name: 'Save the current filters as',
       save: 'Save filters',

@@ -15,6 +15,7 @@ export default {
     },
     tabCount: '{{count}} phản ánh, kiến nghị',
     filters: 'Lọc và tìm kiếm',
+    moreFilters: 'Bộ lọc khác',
     search: 'Tìm kiếm',
     searchHint: 'Mã số, tiêu đề, nội dung hoặc người gửi; gõ có dấu hoặc không dấu đều được.',
     status: 'Trạng thái',
@@ -47,6 +48,7 @@ export default {
       due: 'Hạn (bước đang chạy)',
     },
     saved: {
+      tools: 'Lưu bộ lọc, tải danh sách',
       heading: 'Bộ lọc đã lưu',
       name: 'Lưu bộ lọc hiện tại với tên',
       save: 'Lưu bộ lọc',
