@@ -28,8 +28,8 @@ export default {
     to: 'Đến ngày',
     sort: 'Sắp xếp',
     sorts: {
-      due: 'Hạn trả lời gần nhất trước',
-      due_desc: 'Hạn trả lời xa nhất trước',
+      due: 'Hạn gần nhất trước',
+      due_desc: 'Hạn xa nhất trước',
       received_desc: 'Mới tiếp nhận trước',
       received: 'Tiếp nhận sớm nhất trước',
     },
