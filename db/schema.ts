@@ -1,7 +1,7 @@
 // The one schema of the portal. Instants are epoch milliseconds (UTC); calendar days in
 // Asia/Ho_Chi_Minh are 'YYYY-MM-DD' text so deadline arithmetic never crosses a time zone.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -125,6 +125,20 @@ export const pakn = sqliteTable(
     receivedDate: text('received_date').notNull(),
     classifyDue: text('classify_due').notNull(),
     answerDue: text('answer_due').notNull(),
+    /** publish the answer by this date (spec §6: N working days after it is signed); set when answered */
+    publishDue: text('publish_due'),
+    /** the submitter's additional information is awaited until this date (then R03); set on each request */
+    infoDue: text('info_due'),
+    /**
+     * The due date of the clock running in the current status (app/domain/clocks.ts runningClock): classify
+     * while received, the information wait while awaiting_info, publication while answered and unpublished,
+     * the answer otherwise while open; NULL when no clock runs. Generated, so no write can forget it, and
+     * indexed, so "overdue" and "due soon" are index ranges.
+     */
+    stepDue: text('step_due').generatedAlwaysAs(
+      sql`(CASE WHEN status = 'received' THEN classify_due WHEN status = 'awaiting_info' THEN info_due WHEN status = 'answered' THEN (CASE WHEN publication = 'none' THEN publish_due END) WHEN status IN ('assigned', 'in_progress', 'drafted', 'awaiting_approval', 'returned', 'keep_studying') THEN answer_due END)`,
+      { mode: 'virtual' },
+    ),
     extendedTo: text('extended_to'),
     consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
     showIdentity: integer('show_identity', { mode: 'boolean' }).notNull().default(false),
@@ -160,6 +174,10 @@ export const pakn = sqliteTable(
     index('pakn_unit_status_due_idx').on(t.unitId, t.status, t.answerDue),
     index('pakn_received_idx').on(t.receivedAt),
     index('pakn_due_idx').on(t.answerDue),
+    index('pakn_step_due_idx').on(t.stepDue),
+    index('pakn_unit_step_due_idx').on(t.unitId, t.stepDue),
+    // the queue's "mine" tab: a handler's own PAKN by due date
+    index('pakn_handler_due_idx').on(t.handlerUserId, t.answerDue),
     index('pakn_published_idx').on(t.publication, t.publishedAt),
     index('pakn_published_year_idx').on(t.publication, sql`substr(${t.receivedDate}, 1, 4)`, t.publishedAt),
     // the private link of the receipt e-mail finds its PAKN by this hash
@@ -416,6 +434,21 @@ export const myPaknLinks = sqliteTable('my_pakn_links', {
   usedAt: integer('used_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
+
+/** A staff member's named queue filters: the query string of the queue page, replayed as a link. */
+export const savedQueueFilters = sqliteTable(
+  'saved_queue_filters',
+  {
+    id: integer('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('saved_queue_filters_user_name_idx').on(t.userId, t.name)],
+);
 
 /** Append-only: the application has no update or delete for it (triggers enforce it). */
 export const auditLog = sqliteTable(

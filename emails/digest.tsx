@@ -24,6 +24,8 @@ export type StaffMailItem = {
   url: string;
   /** working days past the due date, when overdue */
   lateBy?: number;
+  /** the late step of spec §6, translated (overdue alert) */
+  step?: string;
   /** the handling unit (overdue alert) */
   unitName?: string | null;
 };

@@ -29,7 +29,15 @@ export function renderOverdueEmail(d: OverdueEmailData): RenderedEmail {
   const list = staffItemList(
     d.items,
     { due: t('email.overdue.dueLabel'), status: t('email.overdue.statusLabel') },
-    (it) => [`${t('email.overdue.unitLabel')}: ${it.unitName ?? t('email.overdue.noUnit')}`],
+    (it) => [
+      ...(it.step
+        ? [
+            `${t('email.overdue.stepLabel')}: ${it.step}` +
+              (it.lateBy ? ` (${t('email.digest.lateBy', { count: it.lateBy })})` : ''),
+          ]
+        : []),
+      `${t('email.overdue.unitLabel')}: ${it.unitName ?? t('email.overdue.noUnit')}`,
+    ],
   );
 
   const html = renderEmailHtml(

@@ -1,6 +1,7 @@
 // The staff queue's vocabulary, shared by the server model and the page (which runs in the browser too).
 export const QUEUE_TABS = [
   'classify',
+  'mine',
   'unit',
   'approval',
   'dueSoon',

@@ -2,7 +2,7 @@
 // open PAKN gets the dates the new configuration gives, and its timeline says so.
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
 import { getCalendar, getDeadlineRules, invalidateCalendar } from './config.server';
 import { getDb, type Db } from '~/utils/db.server';
@@ -20,9 +20,25 @@ export const CLOSED_STATUSES = [
 
 type Change = { from: string; to: string };
 
+/** spec §6: publish the result within N working days after the answer is signed. */
+export function publishDueFrom(answeredDate: LocalDate, db: Db | Tx = getDb()): LocalDate {
+  const rules = getDeadlineRules(db as Db);
+  return computeDueDate({ start: answeredDate, ...rules.publish, calendar: getCalendar(db as Db) }).due;
+}
+
+/** spec §6: the submitter's additional information is awaited N days from the request (then R03). */
+export function infoDueFrom(requestDate: LocalDate, db: Db | Tx = getDb()): LocalDate {
+  const rules = getDeadlineRules(db as Db);
+  return computeDueDate({ start: requestDate, ...rules.infoWait, calendar: getCalendar(db as Db) }).due;
+}
+
+/** Answered and not yet published: the publication clock runs (closed for every other deadline). */
+const awaitingPublication = and(eq(s.pakn.status, 'answered'), eq(s.pakn.publication, 'none'));
+
 /**
  * Recomputes classify_due and answer_due of every open PAKN from its receipt date, the current rules and
- * calendar, its pauses and its extension. Run it inside the transaction that changed the configuration so
+ * calendar, its pauses and its extension; info_due of those awaiting information from the open request;
+ * publish_due of the answers still to publish from their signing date. Run it inside the transaction that changed the configuration so
  * the dates and the configuration never disagree. Returns the number of PAKN whose dates changed.
  */
 export function recomputeOpenDueDates(
@@ -39,11 +55,14 @@ export function recomputeOpenDueDates(
       classifyDue: s.pakn.classifyDue,
       answerDue: s.pakn.answerDue,
       extendedTo: s.pakn.extendedTo,
+      status: s.pakn.status,
+      infoDue: s.pakn.infoDue,
     })
     .from(s.pakn)
     .where(notInArray(s.pakn.status, CLOSED_STATUSES))
     .all();
-  if (open.length === 0) return 0;
+  const changed = recomputePublicationDueDates(db, actorUserId);
+  if (open.length === 0) return changed;
 
   const pausesById = new Map<number, Pause[]>();
   const pauseRows = db
@@ -62,7 +81,7 @@ export function recomputeOpenDueDates(
     pausesById.set(p.paknId, list);
   }
 
-  let changed = 0;
+  let changedOpen = 0;
   for (const p of open) {
     const pauses = pausesById.get(p.id) ?? [];
     // A pause after the classification date cannot move it: only days up to the due date are counted.
@@ -74,15 +93,19 @@ export function recomputeOpenDueDates(
       pauses,
       extendedTo: p.extendedTo,
     }).due;
-    if (classifyDue === p.classifyDue && answerDue === p.answerDue) continue;
+    // the information wait runs from the open request (the latest pause without an end)
+    const openPause = pauses.filter((x) => x.to === null).sort((a, b) => b.from.localeCompare(a.from))[0];
+    const infoDue = p.status === 'awaiting_info' && openPause ? infoDueFrom(openPause.from, db) : p.infoDue;
+    if (classifyDue === p.classifyDue && answerDue === p.answerDue && infoDue === p.infoDue) continue;
 
-    const data: { classifyDue?: Change; answerDue?: Change } = {};
+    const data: { classifyDue?: Change; answerDue?: Change; infoDue?: Change } = {};
     if (classifyDue !== p.classifyDue) data.classifyDue = { from: p.classifyDue, to: classifyDue };
     if (answerDue !== p.answerDue) data.answerDue = { from: p.answerDue, to: answerDue };
-    const shown = data.answerDue ?? data.classifyDue!;
+    if (infoDue !== p.infoDue && infoDue) data.infoDue = { from: p.infoDue ?? '', to: infoDue };
+    const shown = data.answerDue ?? data.classifyDue ?? data.infoDue!;
     // The version is left alone: a recomputed date is not an edit that should invalidate an open form.
     db.update(s.pakn)
-      .set({ classifyDue, answerDue })
+      .set({ classifyDue, answerDue, infoDue })
       .where(and(eq(s.pakn.id, p.id), notInArray(s.pakn.status, CLOSED_STATUSES)))
       .run();
     db.insert(s.events)
@@ -91,8 +114,39 @@ export function recomputeOpenDueDates(
         type: 'due_recomputed',
         actorUserId,
         isPublic: false,
-        note: `${formatDateVi(shown.from)} → ${formatDateVi(shown.to)}`,
+        note: `${shown.from ? formatDateVi(shown.from) : '–'} → ${formatDateVi(shown.to)}`,
         data: JSON.stringify(data),
+      })
+      .run();
+    changedOpen++;
+  }
+  return changed + changedOpen;
+}
+
+/** The publication date of every answer still to publish, from its signing date; returns the number changed. */
+function recomputePublicationDueDates(db: Db | Tx, actorUserId: number | null): number {
+  const rows = db
+    .select({ id: s.pakn.id, answeredAt: s.pakn.answeredAt, publishDue: s.pakn.publishDue })
+    .from(s.pakn)
+    .where(awaitingPublication)
+    .all();
+  let changed = 0;
+  for (const p of rows) {
+    if (!p.answeredAt) continue;
+    const publishDue = publishDueFrom(toLocalDate(p.answeredAt), db);
+    if (publishDue === p.publishDue) continue;
+    db.update(s.pakn)
+      .set({ publishDue })
+      .where(and(eq(s.pakn.id, p.id), awaitingPublication))
+      .run();
+    db.insert(s.events)
+      .values({
+        paknId: p.id,
+        type: 'due_recomputed',
+        actorUserId,
+        isPublic: false,
+        note: `${p.publishDue ? formatDateVi(p.publishDue) : '–'} → ${formatDateVi(publishDue)}`,
+        data: JSON.stringify({ publishDue: { from: p.publishDue, to: publishDue } }),
       })
       .run();
     changed++;

@@ -1,7 +1,7 @@
 // Every e-mail of the workflow (spec §4–§6): the submitter's status mails, the units' assignment mail
 // and daily digest, the coordinators' overdue alert, the progress update while an answer is late.
 // All go through the outbox, inside the transaction of the change (or the event) they report.
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { sendScheduleWarning } from './calendar-schedule.server';
 import { ratingUrl } from './ratings.server';
@@ -23,6 +23,7 @@ import {
   type DueDate,
   type DueState,
 } from '~/domain/deadlines';
+import { CLOCK_KEYS, runningClock, type ClockKey } from '~/domain/clocks';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { isClosed, publicStatus, STATUS_LABELS, STATUSES, type Status } from '~/domain/workflow';
 import { salutation, saluteeOf } from '~/domain/salutation';
@@ -369,6 +370,39 @@ function dataDue(data: string | null): string | null {
   }
 }
 
+function dataClock(data: string | null): ClockKey {
+  try {
+    const v = data ? (JSON.parse(data) as { clock?: unknown }).clock : undefined;
+    return typeof v === 'string' && (CLOCK_KEYS as readonly string[]).includes(v)
+      ? (v as ClockKey)
+      : 'answer';
+  } catch {
+    return 'answer';
+  }
+}
+
+type LateStep = { p: Pakn; clock: ClockKey; due: LocalDate };
+
+/**
+ * The late running step of each PAKN: the answer as openItems computes it (pauses and extension), the other
+ * clocks (classification, information wait, publication) from the indexed step_due.
+ */
+function lateRunningSteps(db: Db, today: LocalDate, answerLate: OpenItem[]): LateStep[] {
+  const answer = answerLate
+    .filter((i) => runningClock(i.p) === 'answer')
+    .map((i) => ({ p: i.p, clock: 'answer' as const, due: i.due.due }));
+  const others = db
+    .select()
+    .from(s.pakn)
+    .where(and(lt(s.pakn.stepDue, today), inArray(s.pakn.status, ['received', 'awaiting_info', 'answered'])))
+    .all()
+    .flatMap((p) => {
+      const clock = runningClock(p);
+      return clock && p.stepDue ? [{ p, clock, due: p.stepDue }] : [];
+    });
+  return [...answer, ...others];
+}
+
 /**
  * E-mails the coordinators (active users with role coordinator) the PAKN that became overdue since
  * the last run, each alerted once per due date (internal event 'overdue_alerted' with data.due; an
@@ -382,9 +416,12 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
   const today = toLocalDate(now);
   const log = getLogger();
 
+  // the answer is late (what the submitter is told about) whatever the step; the coordinators are alerted
+  // of the step that is late: the running clock of the status (app/domain/clocks.ts)
   const overdue = openItems(db, today).filter((i) => i.state === 'overdue');
-  if (overdue.length === 0) return { alerted: 0, progress: 0 };
-  const ids = overdue.map((i) => i.p.id);
+  const late = lateRunningSteps(db, today, overdue);
+  if (overdue.length === 0 && late.length === 0) return { alerted: 0, progress: 0 };
+  const ids = late.map((i) => i.p.id);
   const calendar = getCalendar(db);
   const agencyRow = getAgency(db);
   const units = new Map(
@@ -403,7 +440,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
     .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true)))
     .all();
   if (coordinators.length === 0) {
-    log.warn({ overdue: overdue.length }, 'notifications: no active coordinator to alert of overdue items');
+    log.warn({ overdue: late.length }, 'notifications: no active coordinator to alert of overdue items');
   } else {
     alerted = db.transaction(
       (tx) => {
@@ -413,11 +450,11 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
             .from(s.events)
             .where(and(eq(s.events.type, 'overdue_alerted'), inArray(s.events.paknId, ids)))
             .all()
-            .map((e) => `${e.paknId}|${dataDue(e.data)}`),
+            .map((e) => `${e.paknId}|${dataDue(e.data)}|${dataClock(e.data)}`),
         );
-        const fresh = overdue
-          .filter((i) => !done.has(`${i.p.id}|${i.due.due}`))
-          .sort((a, b) => a.due.due.localeCompare(b.due.due) || a.p.id - b.p.id);
+        const fresh = late
+          .filter((i) => !done.has(`${i.p.id}|${i.due}|${i.clock}`))
+          .sort((a, b) => a.due.localeCompare(b.due) || a.p.id - b.p.id);
         if (fresh.length === 0) return 0;
         for (const i of fresh) {
           tx.insert(s.events)
@@ -425,7 +462,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
               paknId: i.p.id,
               type: 'overdue_alerted',
               isPublic: false,
-              data: JSON.stringify({ due: i.due.due }),
+              data: JSON.stringify({ due: i.due, clock: i.clock }),
               createdAt: now,
             })
             .run();
@@ -435,10 +472,11 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
           items: fresh.map((i) => ({
             code: i.p.code,
             title: i.p.title,
-            dueDate: formatDateVi(i.due.due),
+            dueDate: formatDateVi(i.due),
             statusLabel: STATUS_LABELS[i.p.status as Status]?.vi ?? i.p.status,
             url: recordUrl(i.p.id),
-            lateBy: workingDaysBetween(i.due.due, today, calendar),
+            lateBy: workingDaysBetween(i.due, today, calendar),
+            step: getT('vi')(`clocks.${i.clock}`),
             unitName: i.p.unitId ? (units.get(i.p.unitId)?.name ?? null) : null,
           })),
           queueUrl: queueUrl(),

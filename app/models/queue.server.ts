@@ -1,13 +1,16 @@
 // The staff queue: tabs with counts, filters, diacritic-insensitive search and keyset pagination.
-// Every list query walks an index on (answer_due, id) or (received_at, id) — never OFFSET — so page 5 000
-// costs the same as page 1; the unit scope of handlers and unit approvers is part of the SQL.
+// Every list query walks an index on (answer_due, id), (step_due, id) or (received_at, id) — never OFFSET — so
+// page 5 000 costs the same as page 1; the unit scope of handlers and unit approvers is part of the SQL.
+// "Overdue" and "due soon" read step_due, the due date of whichever clock of spec §6 runs in the status
+// (app/domain/clocks.ts): classification, the answer, the information wait or publication.
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '../../db/schema';
 import { addCalendarDays, isValidLocalDate, toLocalDate, type LocalDate } from '~/domain/calendar';
-import { computeDueDate, dueState, type DueState } from '~/domain/deadlines';
+import { currentClock, type ClockKey } from '~/domain/clocks';
+import { computeDueDate, type DueState } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
-import { isUnitScoped, type Actor } from '~/domain/permissions';
+import { can, isUnitScoped, type Actor } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
 import { isOpen, STATUSES, type Status } from '~/domain/workflow';
 import { getCalendar } from './config.server';
@@ -18,8 +21,6 @@ import { QUEUE_SORTS, QUEUE_TABS, type QueueSort, type QueueTab } from '~/domain
 export { QUEUE_SORTS, QUEUE_TABS, type QueueSort, type QueueTab };
 
 export const OPEN_STATUSES: Status[] = STATUSES.filter(isOpen);
-/** open and with the clock running: awaiting_info is paused, so it is neither due soon nor overdue */
-const RUNNING_STATUSES: Status[] = OPEN_STATUSES.filter((st) => st !== 'awaiting_info');
 
 const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
 const optionalDate = z.string().refine(isValidLocalDate).optional().catch(undefined);
@@ -57,6 +58,8 @@ export type QueueFilters = Omit<QueueParams, 'tab' | 'sort'> & { tab: QueueTab; 
 export function queueTabs(actor: Actor): QueueTab[] {
   return QUEUE_TABS.filter((tab) => {
     if (tab === 'unit') return actor.unitId !== null;
+    // "assigned to me": the PAKN a handler took (handler_user_id), for the roles that take PAKN
+    if (tab === 'mine') return can(actor, 'pakn:take');
     if (tab === 'classify' || tab === 'reconsider') return !isUnitScoped(actor);
     return true;
   });
@@ -106,16 +109,15 @@ function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: Db): SQ
       return actor.unitId === null
         ? sql`0`
         : and(eq(s.pakn.unitId, actor.unitId), inArray(s.pakn.status, OPEN_STATUSES));
+    case 'mine':
+      return and(eq(s.pakn.handlerUserId, actor.id), inArray(s.pakn.status, OPEN_STATUSES));
     case 'approval':
       return eq(s.pakn.status, 'awaiting_approval');
     case 'dueSoon':
-      return and(
-        inArray(s.pakn.status, RUNNING_STATUSES),
-        gte(s.pakn.answerDue, today),
-        lte(s.pakn.answerDue, dueSoonLimit(today, db)),
-      );
+      return and(gte(s.pakn.stepDue, today), lte(s.pakn.stepDue, dueSoonLimit(today, db)));
     case 'overdue':
-      return and(inArray(s.pakn.status, RUNNING_STATUSES), lt(s.pakn.answerDue, today));
+      // step_due is NULL when no clock runs (closed, published), so this is "some step is late"
+      return lt(s.pakn.stepDue, today);
     case 'reconsider':
       // answered items whose submitter asked for reconsideration (rating page), until reopened
       // driven by the few flagged ratings (feedback_reconsider_idx): the unary + keeps the planner from walking
@@ -142,7 +144,8 @@ export function countQueueTabs(
   const version = `${changes}|${db.$client.pragma('data_version', { simple: true }) as number}`;
   if (countsMemo?.db !== db || countsMemo.version !== version)
     countsMemo = { db, version, byScope: new Map() };
-  const scope = `${actor.role}|${actor.unitId}|${today}`;
+  // the "mine" tab depends on who asks, not only on the role and unit
+  const scope = `${actor.role}|${actor.unitId}|${can(actor, 'pakn:take') ? actor.id : ''}|${today}`;
   const known = countsMemo.byScope.get(scope);
   if (known) return { ...known };
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
@@ -168,10 +171,15 @@ function parseCursor(raw: string, byDue: boolean): Cursor | null {
   return { value: byDue ? value : Number(value), id: Number(m[2]) };
 }
 
-function sortSpec(sort: QueueSort) {
+/** The tabs where every row has a running clock: there "by due date" means the running step's date. */
+const STEP_DUE_TABS: readonly QueueTab[] = ['overdue', 'dueSoon'];
+
+function sortSpec(sort: QueueSort, tab: QueueTab) {
   const byDue = sort === 'due' || sort === 'due_desc';
   const ascending = sort === 'due' || sort === 'received';
-  return { byDue, ascending, column: byDue ? s.pakn.answerDue : s.pakn.receivedAt };
+  const byStep = byDue && STEP_DUE_TABS.includes(tab);
+  const column = byStep ? s.pakn.stepDue : byDue ? s.pakn.answerDue : s.pakn.receivedAt;
+  return { byDue, byStep, ascending, column };
 }
 
 /** The list query for one page; exported so a test can check its plan with EXPLAIN QUERY PLAN. */
@@ -180,10 +188,11 @@ export function buildQueueQuery(
     actor,
     filters,
     today = toLocalDate(new Date()),
-  }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
+    pageSize = PAGE_SIZE,
+  }: { actor: Actor; filters: QueueFilters; today?: LocalDate; pageSize?: number },
   db: Db = getDb(),
 ) {
-  const { byDue, ascending, column } = sortSpec(filters.sort);
+  const { byDue, ascending, column } = sortSpec(filters.sort, filters.tab);
   const backwards = Boolean(filters.before) && !filters.after;
   const cursor = filters.after
     ? parseCursor(filters.after, byDue)
@@ -229,22 +238,50 @@ export function buildQueueQuery(
       receivedAt: s.pakn.receivedAt,
       receivedDate: s.pakn.receivedDate,
       answerDue: s.pakn.answerDue,
+      classifyDue: s.pakn.classifyDue,
+      publishDue: s.pakn.publishDue,
+      infoDue: s.pakn.infoDue,
+      stepDue: s.pakn.stepDue,
+      publication: s.pakn.publication,
+      handlerUserId: s.pakn.handlerUserId,
       extendedTo: s.pakn.extendedTo,
       version: s.pakn.version,
     })
     .from(s.pakn)
     .where(where)
     .orderBy(...order)
-    .limit(PAGE_SIZE + 1);
+    .limit(pageSize + 1);
 }
 
 export type QueueRow = ReturnType<ReturnType<typeof buildQueueQuery>['all']>[number] & {
   dueState: DueState | null;
+  /** the running clock of spec §6, its date and the working days left (negative: late by) */
+  clock: ClockKey | null;
+  workingDays: number | null;
+  handlerName: string | null;
 };
+
+/** The names of the handlers of a page of rows, in one statement. */
+function handlerNamesOf(rows: Array<{ handlerUserId: number | null }>, db: Db): Map<number, string> {
+  // run even for no ids, so that a page costs the same number of statements whatever it shows
+  const ids = [...new Set(rows.flatMap((r) => (r.handlerUserId ? [r.handlerUserId] : [])))];
+  return new Map(
+    db
+      .select({ id: s.users.id, name: s.users.name })
+      .from(s.users)
+      .where(inArray(s.users.id, ids))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+}
 export type QueuePage = { rows: QueueRow[]; next: string | null; prev: string | null };
 
-function cursorOf(row: { id: number; answerDue: string; receivedAt: Date }, byDue: boolean): string {
-  return `${byDue ? row.answerDue : row.receivedAt.getTime()}~${row.id}`;
+function cursorOf(
+  row: { id: number; answerDue: string; stepDue: string | null; receivedAt: Date },
+  sort: { byDue: boolean; byStep: boolean },
+): string {
+  const value = sort.byStep ? row.stepDue : sort.byDue ? row.answerDue : row.receivedAt.getTime();
+  return `${value}~${row.id}`;
 }
 
 export function listQueue(
@@ -252,28 +289,36 @@ export function listQueue(
     actor,
     filters,
     today = toLocalDate(new Date()),
-  }: { actor: Actor; filters: QueueFilters; today?: LocalDate },
+    pageSize = PAGE_SIZE,
+  }: { actor: Actor; filters: QueueFilters; today?: LocalDate; pageSize?: number },
   db: Db = getDb(),
 ): QueuePage {
-  const { byDue } = sortSpec(filters.sort);
+  const sort = sortSpec(filters.sort, filters.tab);
   const backwards = Boolean(filters.before) && !filters.after;
-  const fetched = buildQueueQuery({ actor, filters, today }, db).all();
-  const more = fetched.length > PAGE_SIZE;
-  const page = fetched.slice(0, PAGE_SIZE);
+  const fetched = buildQueueQuery({ actor, filters, today, pageSize }, db).all();
+  const more = fetched.length > pageSize;
+  const page = fetched.slice(0, pageSize);
   if (backwards) page.reverse();
   const calendar = getCalendar(db);
-  const rows = page.map((r) => ({
-    ...r,
-    dueState: isOpen(r.status as Status)
-      ? dueState({ due: r.answerDue, paused: r.status === 'awaiting_info' }, today, calendar)
-      : null,
-  }));
+  const handlerNames = handlerNamesOf(page, db);
+  const rows = page.map((r) => {
+    const clock = currentClock(r, today, calendar);
+    // waiting for the submitter is shown as paused until the wait itself runs out
+    const paused = r.status === 'awaiting_info' && clock?.state !== 'overdue';
+    return {
+      ...r,
+      dueState: paused ? ('paused' as const) : (clock?.state ?? null),
+      clock: clock?.clock ?? null,
+      workingDays: clock?.workingDays ?? null,
+      handlerName: r.handlerUserId ? (handlerNames.get(r.handlerUserId) ?? null) : null,
+    };
+  });
   const first = rows[0];
   const last = rows[rows.length - 1];
   const hasCursor = Boolean(filters.after || filters.before);
   return {
     rows,
-    next: last && (backwards || more) ? cursorOf(last, byDue) : null,
-    prev: first && (backwards ? more : hasCursor) ? cursorOf(first, byDue) : null,
+    next: last && (backwards || more) ? cursorOf(last, sort) : null,
+    prev: first && (backwards ? more : hasCursor) ? cursorOf(first, sort) : null,
   };
 }

@@ -7,6 +7,7 @@ import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as s from '../../db/schema';
 import { toLocalDate } from '~/domain/calendar';
+import { currentClock, lateSteps } from '~/domain/clocks';
 import { computeDueDate, dueState, maxExtensionDate } from '~/domain/deadlines';
 import { availableActions, can, canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
@@ -224,6 +225,11 @@ export function getStaffRecord(
     classifyDue,
     transferDue,
     dueState: open ? dueState(due, today, calendar) : null,
+    // spec §6: which step's clock runs now and which steps are late (app/domain/clocks.ts)
+    clocks: {
+      current: currentClock({ ...p, transferDue: transferDue.due }, today, calendar),
+      late: lateSteps({ ...p, transferDue: transferDue.due }, today, calendar),
+    },
     intents,
     suggestions,
     units,

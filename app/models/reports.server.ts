@@ -16,7 +16,9 @@
  * - Answered on time/late: closed in the period with status answered; on_time when set, otherwise the local date
  *   of answered_at ≤ answer_due (the stored due date, which the workflow keeps up to date with closed pauses and
  *   the extension).
- * - In progress at the end (= carried forward): overdue when answer_due < end, within time otherwise.
+ * - In progress at the end (= carried forward): overdue when the due date of the step it is in is before end —
+ *   step_due (classification while received, the information wait, the answer: app/domain/clocks.ts) for a row
+ *   still open, answer_due for one closed after the end — within time otherwise.
  * - Published: answered in the period and publication = 'published' now.
  * - Handling time: working days (calendar data) from received_date to the local date of answered_at, for the items
  *   answered in the period; mean and median (the mean of the two middle values for an even count).
@@ -26,6 +28,7 @@
  */
 import type Database from 'better-sqlite3';
 import { toLocalDate, type LocalDate, type WorkingCalendar } from '~/domain/calendar';
+import { runningClock } from '~/domain/clocks';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES, REFUSAL_REASONS } from '~/domain/pakn';
 import { isUnitScoped, type Actor } from '~/domain/permissions';
@@ -62,7 +65,8 @@ const UNIT_FILTER = `(@unit IS NULL OR unit_id = @unit)`;
  * sums both ways: every balance and outcome indicator and every "received by …" table come from this one scan.
  */
 const COUNTED_ROWS = `SELECT id, unit_id, channel, type, category, field_id, received_at, status, answer_due, publication,
-  on_time, answered_at, ${CLOSE_AT_SQL} AS ca, ${OPEN_SQL} AS op
+  on_time, answered_at, ${CLOSE_AT_SQL} AS ca, ${OPEN_SQL} AS op,
+  (CASE WHEN ${OPEN_SQL} THEN coalesce(step_due, answer_due) ELSE answer_due END) AS late_due
 FROM pakn NOT INDEXED WHERE ${RELEVANT} AND ${UNIT_FILTER} LIMIT -1`;
 const CLOSED_IN = `(op = 0 AND ca < @E)`;
 const CARRIED_FORWARD = `(op OR ca >= @E)`;
@@ -83,8 +87,8 @@ SELECT unit_id AS unitId, channel, type, category, field_id AS fieldId,
   sum(${CLOSED_IN} AND status = 'forwarded') AS forwarded,
   sum(${CLOSED_IN} AND status = 'duplicate') AS duplicate,
   sum(${CLOSED_IN} AND status = 'closed_no_info') AS closedNoInfo,
-  sum(${CARRIED_FORWARD} AND answer_due >= @endDate) AS inProgressWithinTime,
-  sum(${CARRIED_FORWARD} AND answer_due < @endDate) AS inProgressOverdue,
+  sum(${CARRIED_FORWARD} AND late_due >= @endDate) AS inProgressWithinTime,
+  sum(${CARRIED_FORWARD} AND late_due < @endDate) AS inProgressOverdue,
   sum(${CLOSED_IN} AND status = 'answered' AND publication = 'published') AS published,
   sum(${RECEIVED_IN} AND channel = 'online') AS receivedOnline,
   sum(${RECEIVED_IN} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))) AS digitised
@@ -560,15 +564,22 @@ const RUNNING_LIST_SQL = quoteList(STATUSES.filter((st) => !isClosed(st) && st !
 /** workload and ageing together: open rows by unit and day of receipt */
 const OPEN_WORK_SQL = `
 SELECT unit_id AS unitId, received_date AS d, count(*) AS open,
-  sum(status <> 'awaiting_info' AND answer_due < @today) AS overdue,
   sum(status = 'awaiting_info') AS paused,
   sum(status = 'received') AS unclassified
 FROM pakn WHERE status IN (${OPEN_LIST_SQL}) AND ${UNIT_FILTER} GROUP BY 1, 2`;
 
+/*
+ * Late steps (app/domain/clocks.ts): step_due is the date of the clock the status runs — classification,
+ * answer, information wait, publication of an answered item — so "overdue" is one range of its index and
+ * includes answered items not published in time.
+ */
+const LATE_BY_UNIT_SQL = `
+SELECT unit_id AS unitId, count(*) AS n FROM pakn WHERE step_due < @today AND ${UNIT_FILTER} GROUP BY 1`;
+
 const OVERDUE_SQL = `
-SELECT id, code, title, unit_id AS unitId, status, received_date AS receivedDate, answer_due AS answerDue
-FROM pakn WHERE status IN (${RUNNING_LIST_SQL}) AND answer_due < @today AND ${UNIT_FILTER}
-ORDER BY answer_due, id LIMIT @limit`;
+SELECT id, code, title, unit_id AS unitId, status, publication, received_date AS receivedDate, step_due AS due
+FROM pakn WHERE step_due < @today AND ${UNIT_FILTER}
+ORDER BY step_due, id LIMIT @limit`;
 
 /**
  * The report month ('YYYY-MM') of an instant, in SQL: with cut-off c > 1, the day c of a month starts the next
@@ -697,10 +708,15 @@ export function buildDashboard(
         unitId: number | null;
         d: string;
         open: number;
-        overdue: number;
         paused: number;
         unclassified: number;
       }>;
+      const late = new Map(
+        (prepared(db, LATE_BY_UNIT_SQL).all(base) as Array<{ unitId: number | null; n: number }>).map((r) => [
+          r.unitId === null ? 'none' : String(r.unitId),
+          r.n,
+        ]),
+      );
       const ord = workdayOrdinals([today, ...open.map((r) => r.d)], calendar);
       const key = (id: number | null) => (id === null ? 'none' : String(id));
       const workload = new Map<
@@ -711,7 +727,6 @@ export function buildDashboard(
       for (const r of open) {
         const w = workload.get(key(r.unitId)) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 };
         w.open += r.open;
-        w.overdue += r.overdue;
         w.paused += r.paused;
         w.unclassified += r.unclassified;
         workload.set(key(r.unitId), w);
@@ -720,16 +735,22 @@ export function buildDashboard(
         counts[AGEING_BUCKETS.findIndex((b) => age >= b.min && age <= b.max)]! += r.open;
         ageing.set(key(r.unitId), counts);
       }
+      for (const [k, n] of late) {
+        const w = workload.get(k) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 };
+        w.overdue = n;
+        workload.set(k, w);
+      }
       const overdueRows = prepared(db, OVERDUE_SQL).all({ ...base, limit: overdueLimit }) as Array<{
         id: number;
         code: string;
         title: string;
         unitId: number | null;
         status: string;
+        publication: string;
         receivedDate: string;
-        answerDue: string;
+        due: string;
       }>;
-      const lateOrd = workdayOrdinals([today, ...overdueRows.map((r) => r.answerDue)], calendar);
+      const lateOrd = workdayOrdinals([today, ...overdueRows.map((r) => r.due)], calendar);
       const { trend, targets } = monthlyFigures({ months, year, unitId, cutoffDay }, db);
       const unitRows: Array<number | null> = [
         ...allUnits
@@ -762,7 +783,8 @@ export function buildDashboard(
           items: overdueRows.map((r) => ({
             ...r,
             unit: r.unitId === null ? null : label(r.unitId),
-            daysLate: lateOrd.get(today)! - lateOrd.get(r.answerDue)!,
+            clock: runningClock(r),
+            daysLate: lateOrd.get(today)! - lateOrd.get(r.due)!,
           })),
         },
         trend,

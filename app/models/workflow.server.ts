@@ -30,6 +30,7 @@ import { audit } from './audit.server';
 import { getCalendar, getDeadlineRules } from './config.server';
 import { issueDocumentForStep } from './documents.server';
 import { notifyStep, type Step } from './notifications.server';
+import { infoDueFrom, publishDueFrom } from './deadlines.server';
 import { notifyStaffUpdate } from './staff-notifications.server';
 import { answerDueDate } from './pakn.server';
 import { getDb, type Db } from '~/utils/db.server';
@@ -471,7 +472,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
       return;
     case 'request_info':
       tx.insert(s.paknPauses).values({ paknId: p.id, fromDate: ctx.today }).run();
-      transition(ctx, 'request_info', { note: input.note });
+      transition(ctx, 'request_info', { note: input.note, set: { infoDue: infoDueFrom(ctx.today, tx) } });
       return;
     case 'receive_info':
       transition(ctx, 'receive_info', { set: closeOpenPause(ctx) });
@@ -518,6 +519,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
       transition(ctx, 'approve', {
         set: {
           answeredAt: ctx.now,
+          publishDue: publishDueFrom(ctx.today, tx),
           onTime: toLocalDate(ctx.now) <= answerDueDate(p, tx as unknown as Db).due,
         },
       });

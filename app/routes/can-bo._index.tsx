@@ -11,12 +11,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/form';
+import { QueueDueCell } from '~/components/queue-due';
+import { QueueFilters } from '~/components/queue-filters';
+import { QueueSavedFilters } from '~/components/queue-saved-filters';
 import { formatDateVi } from '~/domain/dates';
-import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { can } from '~/domain/permissions';
 import { answerClockApplies, isStatus, STATUSES } from '~/domain/workflow';
 import { listFields, listUnits } from '~/models/config.server';
-import { QUEUE_SORTS } from '~/domain/queue';
+import { deleteSavedFilter, listSavedFilters, saveFilter } from '~/models/saved-filters.server';
 import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models/queue.server';
 import { bulkAssign, fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
 import { requirePermission, requireStaff } from '~/utils/auth.server';
@@ -46,15 +48,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
         title: r.title,
         status: r.status,
         unit: r.unitId ? (unitName.get(r.unitId) ?? null) : null,
+        handler: r.handlerName,
         received: formatDateVi(r.receivedDate),
         // refused, transferred…: the answer deadline no longer applies (the status column says what happened)
         due: isStatus(r.status) && !answerClockApplies(r.status) ? null : formatDateVi(r.answerDue),
         extended: r.extendedTo !== null,
         dueState: r.dueState,
+        step: r.clock,
+        stepDue: r.clock && r.stepDue ? formatDateVi(r.stepDue) : null,
+        workingDays: r.workingDays,
         version: r.version,
       })),
       next: page.next,
       prev: page.prev,
+      savedFilters: listSavedFilters({ userId: actor.id }),
       canBulkAssign: can(actor, 'pakn:assign'),
       canIntake: can(actor, 'pakn:intake'),
       assigned: Number(url.searchParams.get('da-giao')) || 0,
@@ -70,7 +77,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireStaff(request);
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
-  if (!form || form.get('intent') !== 'bulk_assign')
+  const intent = form?.get('intent');
+  if (form && (intent === 'save_filter' || intent === 'delete_filter')) {
+    const back = safeRedirect(form.get('returnTo'), '/can-bo');
+    if (intent === 'delete_filter') {
+      const id = Number(form.get('id'));
+      if (!Number.isInteger(id) || !deleteSavedFilter({ userId: actor.id, id }))
+        throw json({ message: t('staff.queue.saved.notFound') }, { status: 404 });
+      return redirect(back);
+    }
+    const name = String(form.get('name') ?? '');
+    const saved = saveFilter({ userId: actor.id, name, query: String(form.get('query') ?? '') });
+    if (!saved.ok)
+      return json(
+        { saveError: t(`staff.queue.saved.errors.${saved.error}`, { max: 60, count: 20 }), name },
+        { status: 400 },
+      );
+    return redirect(back);
+  }
+  if (!form || intent !== 'bulk_assign')
     throw json({ message: t('staff.errors.unknownIntent') }, { status: 400 });
   if (!can(actor, 'pakn:assign')) {
     auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
@@ -125,8 +150,11 @@ export default function Queue() {
   const { t } = useTranslation();
   const f = d.filters;
   const here = queryWith(f, { after: f.after, before: f.before });
-  const errors = result?.errors ?? {};
-  const summary = Object.values(errors).map((message) => ({ id: 'bulk-unit', message }));
+  const errors: Record<string, string> = result && 'errors' in result ? result.errors : {};
+  const summary = [
+    ...Object.values(errors).map((message) => ({ id: 'bulk-unit', message })),
+    ...(result && 'saveError' in result ? [{ id: 'saved-filter-name', message: result.saveError }] : []),
+  ];
   const bulkVisible = d.canBulkAssign && d.rows.some((r) => r.status === 'received');
   return (
     <div className="staff-queue">
@@ -155,76 +183,15 @@ export default function Queue() {
         </ul>
       </nav>
 
-      <Form method="get" className="staff-filters" role="search" aria-label={t('staff.queue.filters')}>
-        <input type="hidden" name="tab" value={f.tab} />
-        <div className="form-group">
-          <label className="label" htmlFor="q">
-            {t('staff.queue.search')}
-          </label>
-          <p className="hint" id="q-hint">
-            {t('staff.queue.searchHint')}
-          </p>
-          <input
-            className="input"
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={f.q ?? ''}
-            aria-describedby="q-hint"
-          />
-        </div>
-        <div className="staff-filter-row">
-          <FilterSelect
-            name="status"
-            label={t('staff.queue.status')}
-            value={f.status}
-            options={STATUSES.map((st) => ({ value: st, label: t(`staff.status.${st}`) }))}
-          />
-          <FilterSelect name="unit" label={t('staff.queue.unit')} value={f.unit} options={d.units} />
-          <FilterSelect name="field" label={t('staff.queue.field')} value={f.field} options={d.fields} />
-          <FilterSelect
-            name="category"
-            label={t('staff.queue.category')}
-            value={f.category}
-            options={CATEGORIES.map((c) => ({ value: String(c), label: `${c}. ${t(`category.${c}`)}` }))}
-          />
-          <FilterSelect
-            name="type"
-            label={t('staff.queue.type')}
-            value={f.type}
-            options={PAKN_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))}
-          />
-          <FilterSelect
-            name="channel"
-            label={t('staff.queue.channel')}
-            value={f.channel}
-            options={CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
-          />
-          <div className="form-group">
-            <label className="label" htmlFor="from">
-              {t('staff.queue.from')}
-            </label>
-            <input className="input" type="date" id="from" name="from" defaultValue={f.from ?? ''} />
-          </div>
-          <div className="form-group">
-            <label className="label" htmlFor="to">
-              {t('staff.queue.to')}
-            </label>
-            <input className="input" type="date" id="to" name="to" defaultValue={f.to ?? ''} />
-          </div>
-          <FilterSelect
-            name="sort"
-            label={t('staff.queue.sort')}
-            value={f.sort}
-            options={QUEUE_SORTS.map((v) => ({ value: v, label: t(`staff.queue.sorts.${v}`) }))}
-            noAny
-          />
-        </div>
-        <button type="submit" className="button">
-          {t('staff.queue.apply')}
-        </button>{' '}
-        <Link to={queryWith({}, { tab: f.tab })}>{t('staff.queue.clear')}</Link>
-      </Form>
+      <QueueFilters f={f} units={d.units} fields={d.fields} clearTo={queryWith({}, { tab: f.tab })}>
+        <QueueSavedFilters
+          saved={d.savedFilters}
+          currentQuery={queryWith(f, {}).slice(1)}
+          returnTo={`/can-bo${here}`}
+          error={result && 'saveError' in result ? result.saveError : undefined}
+          name={result && 'name' in result ? result.name : undefined}
+        />
+      </QueueFilters>
 
       {bulkVisible ? (
         <Form method="post" action="/can-bo?index" id="bulk-assign" className="staff-bulk">
@@ -239,7 +206,12 @@ export default function Queue() {
               </label>
               {errors.ids ? <p className="field-error">{errors.ids}</p> : null}
               {errors.unitId ? <p className="field-error">{errors.unitId}</p> : null}
-              <select className="select" id="bulk-unit" name="unitId" defaultValue={result?.unitId ?? ''}>
+              <select
+                className="select"
+                id="bulk-unit"
+                name="unitId"
+                defaultValue={result && 'unitId' in result ? result.unitId : ''}
+              >
                 <option value="" />
                 {d.units.map((u) => (
                   <option key={u.value} value={u.value}>
@@ -274,6 +246,7 @@ export default function Queue() {
             <th scope="col">{t('staff.queue.columns.title')}</th>
             <th scope="col">{t('staff.queue.columns.status')}</th>
             <th scope="col">{t('staff.queue.columns.unit')}</th>
+            <th scope="col">{t('staff.queue.columns.handler')}</th>
             <th scope="col">{t('staff.queue.columns.received')}</th>
             <th
               scope="col"
@@ -286,7 +259,7 @@ export default function Queue() {
         <tbody>
           {d.rows.length === 0 ? (
             <tr>
-              <td colSpan={bulkVisible ? 7 : 6}>{t('staff.queue.empty')}</td>
+              <td colSpan={bulkVisible ? 8 : 7}>{t('staff.queue.empty')}</td>
             </tr>
           ) : null}
           {d.rows.map((r) => (
@@ -315,13 +288,10 @@ export default function Queue() {
               <td>{r.title}</td>
               <td>{t(`staff.status.${r.status}`)}</td>
               <td>{r.unit ?? t('staff.queue.noUnit')}</td>
+              <td>{r.handler ?? '–'}</td>
               <td>{r.received}</td>
               <td>
-                {r.due ?? t('answerClock.none')}
-                {r.extended ? <span className="hint"> ({t('staff.queue.extended')})</span> : null}{' '}
-                {r.dueState ? (
-                  <span className={`tag tag-${r.dueState}`}>{t(`dueState.${r.dueState}`)}</span>
-                ) : null}
+                <QueueDueCell r={r} />
               </td>
             </tr>
           ))}
@@ -351,42 +321,6 @@ export default function Queue() {
           ) : null}
         </ul>
       </nav>
-    </div>
-  );
-}
-
-function FilterSelect({
-  name,
-  label,
-  value,
-  options,
-  noAny,
-}: {
-  name: string;
-  label: string;
-  value: string | number | undefined;
-  options: Array<{ value: string; label: string }>;
-  noAny?: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="form-group">
-      <label className="label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select
-        className="select"
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={value === undefined ? '' : String(value)}
-      >
-        {noAny ? null : <option value="">{t('staff.queue.any')}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { RecordClocks, recordClocks } from '~/components/record-clocks';
 import { ErrorSummary } from '~/components/form';
 import { ActionForms, type ActionResult } from '~/components/staff-action-forms';
 import { closureText } from '~/domain/answer-clock';
@@ -146,6 +147,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           }
         : null,
       infoWaitEnd: r.infoWaitEnd ? formatDateVi(r.infoWaitEnd) : null,
+      clocks: recordClocks(r.clocks),
       forms: {
         intents: r.intents,
         units: unitOptions,
@@ -245,6 +247,7 @@ export default function RecordPage() {
             : t('staff.record.done', { action: t(`staff.actions.${d.done}`) })}
         </p>
       ) : null}
+      <RecordClocks clocks={d.clocks} />
       <dl className="summary-list">
         <Row label={t('staff.record.status')}>
           <strong>{t(`staff.status.${p.status}`)}</strong>

@@ -48,7 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           code: o.code,
           title: o.title,
           unit: o.unitId === null ? t('reports.unassigned') : en ? o.unit!.nameEn : o.unit!.name,
-          due: formatDateVi(o.answerDue),
+          step: o.clock,
+          due: formatDateVi(o.due),
           daysLate: o.daysLate,
         })),
       },
@@ -170,6 +171,7 @@ export default function Dashboard() {
                 <th scope="col">{t('reports.dashboard.code')}</th>
                 <th scope="col">{t('reports.dashboard.subject')}</th>
                 <th scope="col">{t('reports.unit')}</th>
+                <th scope="col">{t('reports.dashboard.step')}</th>
                 <th scope="col">{t('reports.dashboard.due')}</th>
                 <th scope="col" className="num">
                   {t('reports.dashboard.daysLate')}
@@ -184,6 +186,7 @@ export default function Dashboard() {
                   </td>
                   <td>{o.title}</td>
                   <td>{o.unit}</td>
+                  <td>{o.step ? t(`clocks.${o.step}`) : null}</td>
                   <td>{o.due}</td>
                   <td className="num">{nf.format(o.daysLate)}</td>
                 </tr>

@@ -490,19 +490,31 @@ describe('overdue alert to the coordinators and progress updates to the submitte
     update(db, z.id, { status: 'awaiting_info', unitId: unit.id });
     db.insert(schema.paknPauses).values({ paknId: z.id, fromDate: '2026-03-10', toDate: null }).run();
 
+    // the unclassified one is late for classification (2 working days, due 04/03) from 05/03
+    expect(alertNewlyOverdue({ db, now: at('2026-03-04', 18) })).toEqual({ alerted: 0, progress: 0 });
+    expect(alertNewlyOverdue({ db, now: at('2026-03-05') })).toEqual({ alerted: 1, progress: 0 });
+    const early = await deliver(db, 2);
+    expect(early.map(toOf).sort()).toEqual(['dieu.phoi1@example.vn', 'dieu.phoi2@example.vn']);
+    for (const m of early) {
+      expect(m.subject).toBe('[PAKN] 1 phản ánh, kiến nghị vừa quá hạn');
+      expect(m.text).toContain(y.code);
+      expect(m.text).toContain('Bước quá hạn: Phân loại (quá hạn 1 ngày làm việc)');
+      expect(m.text).toContain('Đơn vị: Chưa giao đơn vị');
+      expect(m.text).not.toContain(x.code);
+    }
     expect(alertNewlyOverdue({ db, now: at('2026-03-23', 18) })).toEqual({ alerted: 0, progress: 0 });
 
-    expect(alertNewlyOverdue({ db, now: at('2026-03-24') })).toEqual({ alerted: 2, progress: 1 });
+    expect(alertNewlyOverdue({ db, now: at('2026-03-24') })).toEqual({ alerted: 1, progress: 1 });
     const got = await deliver(db, 3);
     const coord = got.filter((m) => toOf(m).startsWith('dieu.phoi'));
     expect(coord.map(toOf).sort()).toEqual(['dieu.phoi1@example.vn', 'dieu.phoi2@example.vn']);
     for (const m of coord) {
-      expect(m.subject).toBe('[PAKN] 2 phản ánh, kiến nghị vừa quá hạn trả lời');
+      expect(m.subject).toBe('[PAKN] 1 phản ánh, kiến nghị vừa quá hạn');
       expect(m.text).toContain(x.code);
-      expect(m.text).toContain(y.code);
+      expect(m.text).toContain('Bước quá hạn: Trả lời');
+      expect(m.text).not.toContain(y.code);
       expect(m.text).not.toContain(z.code);
       expect(m.text).toContain('Đơn vị: Phòng thử nghiệm OV');
-      expect(m.text).toContain('Đơn vị: Chưa giao đơn vị');
     }
     const upd = got.find((m) => toOf(m) === x.email)!;
     expect(upd.subject).toBe(`[${x.code}] Progress update on your submission`);

@@ -151,6 +151,8 @@ const PAGES: Array<[string, Outcome[]]> = [
   //                                   admin      coord      handlerA   approverA  viewer     anonymous
   ['/can-bo',                         [OK,        OK,        OK,        OK,        OK,        IN]],
   ['/can-bo?tab=overdue&q=thu+tuc',   [OK,        OK,        OK,        OK,        OK,        IN]],
+  ['/can-bo/danh-sach.csv?tab=all',   [OK,        OK,        OK,        OK,        OK,        IN]],
+  ['/can-bo/danh-sach.xlsx?tab=all',  [OK,        OK,        OK,        OK,        OK,        IN]],
   ['recordA',                         [OK,        OK,        OK,        OK,        OK,        IN]],
   ['recordB',                         [OK,        OK,        404,       404,       OK,        IN]],
   ['recordReceived',                  [OK,        OK,        404,       404,       OK,        IN]],

@@ -145,6 +145,19 @@ describe('search', () => {
   });
 });
 
+/** received PAKN whose classification clock (2 working days) is in this state today */
+function unclassifiedIn(state: 'overdue' | 'dueSoon'): number[] {
+  const calendar = getCalendar(app.db());
+  return app
+    .db()
+    .select({ id: s.pakn.id, due: s.pakn.classifyDue })
+    .from(s.pakn)
+    .where(eq(s.pakn.status, 'received'))
+    .all()
+    .filter((r) => dueState({ due: r.due }, today, calendar) === state)
+    .map((r) => r.id);
+}
+
 describe('tabs', () => {
   it('counts each tab, within the actor scope', () => {
     const all = app
@@ -156,16 +169,21 @@ describe('tabs', () => {
     expect(c.all).toBe(all);
     expect(c.classify).toBe(3 + 65);
     expect(c.approval).toBe(2);
-    expect(c.overdue).toBe(1); // the paused one is not overdue, the answered one is closed
-    expect(c.dueSoon).toBe(1);
+    // the paused one is not overdue, the answered one is closed; unclassified ones are late after 2 working days
+    expect(c.overdue).toBe(1 + unclassifiedIn('overdue').length);
+    expect(c.dueSoon).toBe(1 + unclassifiedIn('dueSoon').length);
     const h = countQueueTabs({ actor: handlerA });
     expect(h).toMatchObject({ classify: 0, unit: 3 + 65, approval: 1, overdue: 1, dueSoon: 0, all: 4 + 65 });
   });
 
   it('lists what each tab counts', () => {
     expect(codes(coordinator, { tab: 'approval' }).sort()).toEqual([ids.approvalA, ids.approvalB].sort());
-    expect(codes(coordinator, { tab: 'overdue' })).toEqual([ids.overdueA]);
-    expect(codes(coordinator, { tab: 'dueSoon' })).toEqual([ids.dueSoonB]);
+    expect(codes(coordinator, { tab: 'overdue' }).sort()).toEqual(
+      [ids.overdueA!, ...unclassifiedIn('overdue')].sort(),
+    );
+    expect(codes(coordinator, { tab: 'dueSoon' }).sort()).toEqual(
+      [ids.dueSoonB!, ...unclassifiedIn('dueSoon')].sort(),
+    );
     expect(codes(handlerA, { tab: 'approval' })).toEqual([ids.approvalA]);
     // a unit-scoped actor cannot widen the scope with a filter
     expect(codes(handlerA, { unit: String(unitB) })).toEqual([]);
@@ -303,6 +321,10 @@ describe('query plans', () => {
     ['search', () => coordinator, { q: 'thu tuc' }],
     ['handler, my unit', () => handlerA, { tab: 'unit' }],
     ['handler, all', () => handlerA, {}],
+    ['handler, overdue', () => handlerA, { tab: 'overdue' }],
+    ['handler, mine', () => handlerA, { tab: 'mine' }],
+    ['handler, due soon', () => handlerA, { tab: 'dueSoon' }],
+    ['overdue, next page', () => coordinator, { tab: 'overdue', after: `${today}~5` }],
   ];
   it.each(cases)('%s uses an index, never a full scan of pakn', (_name, actor, q) => {
     const lines = plan(actor(), q);

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalDate, type WorkingCalendar } from '../../app/domain/calendar';
+import { runningClock } from '../../app/domain/clocks';
 import { workingDaysBetween } from '../../app/domain/deadlines';
 import { periodOf, customPeriod, type ReportPeriod } from '../../app/domain/report-periods';
 import { isOpen, STATUSES, type Status } from '../../app/domain/workflow';
@@ -474,9 +475,7 @@ describe('routes', () => {
     const dash = reports.buildDashboard({ months, year, today, cutoffDay: 15 }, db);
     expect(dash.workload.reduce((s, w) => s + w.open, 0)).toBe(open);
     expect(dash.ageing.reduce((s, a) => s + a.counts.reduce((x, y) => x + y, 0), 0)).toBe(open);
-    expect(dash.overdue.total).toBe(
-      data.rows.filter((r) => isOpen(r.status) && r.status !== 'awaiting_info' && r.answerDue < today).length,
-    );
+    expect(dash.overdue.total).toBe(data.rows.filter((r) => r.stepDue !== null && r.stepDue < today).length);
     // the trend's months and the year's targets agree with the full report of the same periods
     for (const point of dash.trend) {
       const want = oracle(data, point.period).counts;
@@ -583,6 +582,8 @@ type OracleRow = {
   fieldId: number | null;
   receivedDate: string;
   answerDue: string;
+  /** the due date of the step the row is in (app/domain/clocks.ts), null when no clock runs */
+  stepDue: string | null;
   onTime: number | null;
   publication: string;
   refusalReason: string | null;
@@ -604,7 +605,7 @@ function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
   const raw = db.$client
     .prepare(
       `SELECT id, unit_id, status, channel, type, category, field_id, received_at, received_date, answer_due, on_time,
-        publication, refusal_reason, closed_at, answered_at, updated_at, published_at FROM pakn`,
+        classify_due, info_due, publish_due, publication, refusal_reason, closed_at, answered_at, updated_at, published_at FROM pakn`,
     )
     .all() as Array<Record<string, number | string | null>>;
   const withFiles = new Set(
@@ -633,6 +634,14 @@ function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
       fieldId: r.field_id as number | null,
       receivedDate: r.received_date as string,
       answerDue: r.answer_due as string,
+      stepDue: {
+        classify: r.classify_due as string,
+        answer: r.answer_due as string,
+        infoWait: r.info_due as string | null,
+        publish: r.publish_due as string | null,
+        transfer: null,
+        none: null,
+      }[runningClock({ status, publication: r.publication as string }) ?? 'none'],
       onTime: r.on_time as number | null,
       publication: r.publication as string,
       refusalReason: r.refusal_reason as string | null,
@@ -714,7 +723,7 @@ function oracle(
     }
     if (r.receivedDate <= end && (open || r.closeDate! > end)) {
       f.carriedForward++;
-      if (r.answerDue < end) f.inProgressOverdue++;
+      if ((open ? (r.stepDue ?? r.answerDue) : r.answerDue) < end) f.inProgressOverdue++;
       else f.inProgressWithinTime++;
     }
     if (!open && inPeriod(r.closeDate)) {

@@ -66,7 +66,7 @@ describe('parseQueueParams', () => {
 });
 
 describe('queueTabs', () => {
-  it('shows "in my unit" only with a unit, "to classify" and "reconsider" only outside a unit scope', () => {
+  it('shows "in my unit" only with a unit, "mine" to those who take PAKN, "to classify" and "reconsider" only outside a unit scope', () => {
     expect(queueTabs(coordinator)).toEqual([
       'classify',
       'approval',
@@ -75,7 +75,7 @@ describe('queueTabs', () => {
       'reconsider',
       'all',
     ]);
-    expect(queueTabs(handler)).toEqual(['unit', 'approval', 'dueSoon', 'overdue', 'all']);
+    expect(queueTabs(handler)).toEqual(['mine', 'unit', 'approval', 'dueSoon', 'overdue', 'all']);
     expect(queueTabs(leader)).toEqual(['classify', 'approval', 'dueSoon', 'overdue', 'reconsider', 'all']);
   });
 });

@@ -110,4 +110,22 @@ export default {
     overdue: 'Overdue',
     paused: 'Clock stopped',
   },
+  // the clocks of spec §6 (app/domain/clocks.ts): which step is due or late
+  clocks: {
+    classify: 'Classification',
+    transfer: 'Transfer to the competent agency',
+    answer: 'Answer',
+    publish: 'Publication of the result',
+    infoWait: 'Waiting for additional information',
+  },
+  clockLate_one: '{{step}}: {{count}} working day late',
+  clockLate_other: '{{step}}: {{count}} working days late',
+  clockLeft_one: '{{step}}: {{count}} working day left',
+  clockLeft_other: '{{step}}: {{count}} working days left',
+  clockToday: '{{step}}: due today',
+  lateDays_one: '{{count}} working day late',
+  lateDays_other: '{{count}} working days late',
+  leftDays_one: '{{count}} working day left',
+  leftDays_other: '{{count}} working days left',
+  dueToday: 'Due today',
 } as const;

@@ -215,7 +215,9 @@ export default {
   overdue: {
     subject: '[PAKN] {{count}} submission(s) just became overdue',
     heading: 'Submissions just overdue',
-    intro: 'The following submissions are past their reply date without an answer:',
+    intro:
+      'The following submissions have a step past its deadline (classification, answer, waiting for information or publication):',
+    stepLabel: 'Late step',
     unitLabel: 'Unit',
     noUnit: 'Not assigned yet',
     dueLabel: 'Due',

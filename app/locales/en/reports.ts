@@ -170,6 +170,7 @@ export default {
     subject: 'Title',
     due: 'Answer due',
     daysLate: 'Overdue (working days)',
+    step: 'Late step',
     trend: 'The last 12 monthly periods',
     trendReceived: 'Received',
     trendClosed: 'Closed',

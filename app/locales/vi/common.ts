@@ -109,4 +109,18 @@ export default {
     overdue: 'Quá hạn',
     paused: 'Tạm dừng tính hạn',
   },
+  // the clocks of spec §6 (app/domain/clocks.ts): which step is due or late
+  clocks: {
+    classify: 'Phân loại',
+    transfer: 'Chuyển cơ quan có thẩm quyền',
+    answer: 'Trả lời',
+    publish: 'Công khai kết quả',
+    infoWait: 'Chờ bổ sung thông tin',
+  },
+  clockLate: '{{step}}: quá hạn {{count}} ngày làm việc',
+  clockLeft: '{{step}}: còn {{count}} ngày làm việc',
+  clockToday: '{{step}}: đến hạn hôm nay',
+  lateDays: 'Quá hạn {{count}} ngày làm việc',
+  leftDays: 'Còn {{count}} ngày làm việc',
+  dueToday: 'Đến hạn hôm nay',
 } as const;

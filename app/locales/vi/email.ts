@@ -215,9 +215,11 @@ export default {
   },
   // The coordinators' alert when items become overdue.
   overdue: {
-    subject: '[PAKN] {{count}} phản ánh, kiến nghị vừa quá hạn trả lời',
+    subject: '[PAKN] {{count}} phản ánh, kiến nghị vừa quá hạn',
     heading: 'Phản ánh, kiến nghị vừa quá hạn',
-    intro: 'Các phản ánh, kiến nghị sau đã quá thời hạn trả lời mà chưa được trả lời:',
+    intro:
+      'Các phản ánh, kiến nghị sau có một bước đã quá thời hạn (phân loại, trả lời, chờ bổ sung thông tin hoặc công khai kết quả):',
+    stepLabel: 'Bước quá hạn',
     unitLabel: 'Đơn vị',
     noUnit: 'Chưa giao đơn vị',
     dueLabel: 'Hạn',

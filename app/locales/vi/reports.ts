@@ -170,6 +170,7 @@ export default {
     subject: 'Tiêu đề',
     due: 'Hạn trả lời',
     daysLate: 'Quá hạn (ngày làm việc)',
+    step: 'Bước quá hạn',
     trend: 'Diễn biến 12 kỳ tháng gần nhất',
     trendReceived: 'Tiếp nhận',
     trendClosed: 'Đã xử lý xong',

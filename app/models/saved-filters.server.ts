@@ -1,0 +1,85 @@
+// Named queue filters, per staff member (issue 13, item 31): the queue's query string, stored so that it can be
+// replayed as a plain link. Only the queue's own parameters are kept (never a page cursor).
+import { and, asc, count, eq } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { getDb, type Db } from '~/utils/db.server';
+
+export const SAVED_FILTER_NAME_MAX = 60;
+export const SAVED_FILTERS_MAX = 20;
+const KEPT_PARAMS = [
+  'tab',
+  'status',
+  'unit',
+  'field',
+  'category',
+  'type',
+  'channel',
+  'from',
+  'to',
+  'q',
+  'sort',
+];
+
+/** The queue parameters worth saving, in a stable order; cursors and unknown keys are dropped. */
+export function savedQuery(raw: string): string {
+  const input = new URLSearchParams(raw.replace(/^\?/, ''));
+  const out = new URLSearchParams();
+  for (const key of KEPT_PARAMS) {
+    const v = input.get(key)?.trim();
+    if (v) out.set(key, v.slice(0, 200));
+  }
+  return out.toString();
+}
+
+export function listSavedFilters({ userId }: { userId: number }, db: Db = getDb()) {
+  return db
+    .select({ id: s.savedQueueFilters.id, name: s.savedQueueFilters.name, query: s.savedQueueFilters.query })
+    .from(s.savedQueueFilters)
+    .where(eq(s.savedQueueFilters.userId, userId))
+    .orderBy(asc(s.savedQueueFilters.name))
+    .all();
+}
+
+export type SaveFilterResult =
+  { ok: true } | { ok: false; error: 'nameRequired' | 'nameTooLong' | 'tooMany' };
+
+/** Saves (or replaces, by name) one of the user's filters. */
+export function saveFilter(
+  { userId, name, query }: { userId: number; name: string; query: string },
+  db: Db = getDb(),
+): SaveFilterResult {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  if (!clean) return { ok: false, error: 'nameRequired' };
+  if (clean.length > SAVED_FILTER_NAME_MAX) return { ok: false, error: 'nameTooLong' };
+  return db.transaction((tx) => {
+    const existing = tx
+      .select({ id: s.savedQueueFilters.id })
+      .from(s.savedQueueFilters)
+      .where(and(eq(s.savedQueueFilters.userId, userId), eq(s.savedQueueFilters.name, clean)))
+      .get();
+    if (existing) {
+      tx.update(s.savedQueueFilters)
+        .set({ query: savedQuery(query) })
+        .where(eq(s.savedQueueFilters.id, existing.id))
+        .run();
+      return { ok: true } as const;
+    }
+    const n =
+      tx.select({ n: count() }).from(s.savedQueueFilters).where(eq(s.savedQueueFilters.userId, userId)).get()
+        ?.n ?? 0;
+    if (n >= SAVED_FILTERS_MAX) return { ok: false, error: 'tooMany' } as const;
+    tx.insert(s.savedQueueFilters)
+      .values({ userId, name: clean, query: savedQuery(query) })
+      .run();
+    return { ok: true } as const;
+  });
+}
+
+/** Deletes one of the user's own filters; false when there is no such filter of theirs. */
+export function deleteSavedFilter({ userId, id }: { userId: number; id: number }, db: Db = getDb()): boolean {
+  const res = db
+    .delete(s.savedQueueFilters)
+    .where(and(eq(s.savedQueueFilters.id, id), eq(s.savedQueueFilters.userId, userId)))
+    .run();
+  return res.changes > 0;
+}

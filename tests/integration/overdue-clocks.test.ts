@@ -1,0 +1,224 @@
+// Issue 13, item 2: every clock of spec §6 (classify, transfer, answer, publish, the information wait) is
+// overdue-aware in the queue (tabs, counts, rows), the record page, the dashboard, the coordinators' alert and
+// the report, and the stored dates follow calendar changes. The clock is moved through Feb–Apr 2026 by passing
+// `today` / `now`; the pages run on the real date, after all of these.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as s from '../../db/schema';
+import type { Actor } from '../../app/domain/permissions';
+import { invalidateCalendar } from '../../app/models/config.server';
+import { recomputeOpenDueDates } from '../../app/models/deadlines.server';
+import { alertNewlyOverdue } from '../../app/models/notifications.server';
+import { createPakn, type NewPakn } from '../../app/models/pakn.server';
+import { countQueueTabs, listQueue, parseQueueParams } from '../../app/models/queue.server';
+import { buildDashboard } from '../../app/models/reports.server';
+import { lastReportMonths, periodContaining } from '../../app/domain/report-periods';
+import { performAction } from '../../app/models/workflow.server';
+import { startTestApp, type TestApp } from '../support/app';
+import { createStaffUser, signIn } from '../support/staff';
+
+let app: TestApp;
+let coordinator: Actor;
+let leader: Actor;
+let handler: Actor;
+let unitId: number;
+let coordCookie: string;
+
+const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
+const BASE_PAKN: NewPakn = {
+  type: 'kien_nghi',
+  subject: 'regulation',
+  category: 2,
+  submitterKind: 'individual',
+  orgName: null,
+  representative: null,
+  fullName: 'Lê Thị Hồng',
+  address: 'Tuy Hòa',
+  phone: '0912000222',
+  email: null,
+  title: 'Thủ tục cấp giấy chứng nhận',
+  content: 'Hồ sơ yêu cầu nhiều bản sao.',
+  regulationRef: null,
+  fieldId: null,
+  channel: 'online',
+  lang: 'vi',
+  receivedAt: at('2026-02-12'),
+  consent: true,
+  showIdentity: false,
+};
+
+function seed(receivedDate: string, set: Partial<typeof s.pakn.$inferInsert> = {}) {
+  const db = app.db();
+  const { pakn } = db.transaction((tx) => createPakn(tx, { ...BASE_PAKN, receivedAt: at(receivedDate) }));
+  if (Object.keys(set).length) db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)).run();
+  return db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id)).get()!;
+}
+const overdueIds = (today: string, actor: Actor = coordinator) =>
+  listQueue({ actor, filters: parseQueueParams(new URLSearchParams({ tab: 'overdue' }), actor), today }).rows;
+const row = (id: number) => app.db().select().from(s.pakn).where(eq(s.pakn.id, id)).get()!;
+
+let unclassified: ReturnType<typeof seed>;
+let answered: ReturnType<typeof seed>;
+let waiting: ReturnType<typeof seed>;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const db = app.db();
+  unitId = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
+  const c = await createStaffUser(db, { role: 'coordinator' });
+  const l = await createStaffUser(db, { role: 'approver' });
+  const h = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' });
+  coordinator = { id: c.id, role: 'coordinator', unitId: null };
+  leader = { id: l.id, role: 'approver', unitId: null };
+  handler = { id: h.id, role: 'handler', unitId };
+  coordCookie = await signIn(app, c.email, c.password);
+
+  // Thursday 12/02/2026, before Tết (14–22/02 off): classify due Monday 23/02, transfer due 26/02
+  unclassified = seed('2026-02-12');
+  // an answer approved on Monday 02/03/2026: to be published by Wednesday 04/03
+  answered = seed('2026-02-23', { status: 'awaiting_approval', unitId, handlerUserId: handler.id });
+  db.insert(s.answers)
+    .values({ paknId: answered.id, body: 'Trả lời.', outcome: 'stands', draftedByUserId: handler.id })
+    .run();
+  performAction({
+    actor: leader,
+    paknId: answered.id,
+    input: { intent: 'approve', version: answered.version },
+    now: at('2026-03-02'),
+  });
+  // additional information asked on Monday 02/03/2026: awaited 15 days, until Tuesday 17/03
+  waiting = seed('2026-02-24', { status: 'in_progress', unitId, handlerUserId: handler.id });
+  performAction({
+    actor: handler,
+    paknId: waiting.id,
+    input: { intent: 'request_info', version: waiting.version, note: 'Xin gửi bản sao giấy phép.' },
+    now: at('2026-03-02'),
+  });
+});
+afterAll(async () => app?.stop());
+
+describe('the dates of each clock are stored', () => {
+  it('approving sets the publication date, asking for information sets the end of the wait', () => {
+    expect(row(answered.id)).toMatchObject({
+      status: 'answered',
+      publishDue: '2026-03-04',
+      stepDue: '2026-03-04',
+    });
+    expect(row(waiting.id)).toMatchObject({
+      status: 'awaiting_info',
+      infoDue: '2026-03-17',
+      stepDue: '2026-03-17',
+    });
+    expect(row(unclassified.id)).toMatchObject({ classifyDue: '2026-02-23', stepDue: '2026-02-23' });
+  });
+});
+
+describe('the queue', () => {
+  it('an unclassified PAKN past its 2 working days is overdue: count, tab and row say so', () => {
+    expect(countQueueTabs({ actor: coordinator, today: '2026-02-23' }).overdue).toBe(0);
+    const counts = countQueueTabs({ actor: coordinator, today: '2026-02-24' });
+    expect(counts.overdue).toBe(1);
+    const rows = overdueIds('2026-02-24');
+    expect(rows.map((r) => r.id)).toEqual([unclassified.id]);
+    expect(rows[0]).toMatchObject({
+      clock: 'classify',
+      dueState: 'overdue',
+      stepDue: '2026-02-23',
+      workingDays: -1,
+    });
+  });
+  it('publication and the information wait are overdue after their dates', () => {
+    expect(overdueIds('2026-03-04').map((r) => r.id)).toEqual([unclassified.id]);
+    const late = overdueIds('2026-03-18');
+    expect(late.map((r) => [r.id, r.clock])).toEqual([
+      [unclassified.id, 'classify'],
+      [answered.id, 'publish'],
+      [waiting.id, 'infoWait'],
+    ]);
+    expect(countQueueTabs({ actor: coordinator, today: '2026-03-18' }).overdue).toBe(3);
+    // a unit-scoped handler sees its unit's late steps
+    expect(countQueueTabs({ actor: handler, today: '2026-03-18' }).overdue).toBe(2);
+  });
+  it('the page shows the overdue count and the late step of each row', async () => {
+    const res = await app.fetch('/can-bo?tab=overdue', { headers: { Cookie: coordCookie } });
+    const html = (await res.text()).replaceAll('<!-- -->', '');
+    expect(html).toContain('Quá hạn <span class="staff-count">(3)</span>');
+    expect(html).toContain(unclassified.code);
+    expect(html).toMatch(/Phân loại[^<]*<\/span>/);
+  });
+});
+
+describe('the record page', () => {
+  it('names the late steps and by how many working days', async () => {
+    const html = await (
+      await app.fetch(`/can-bo/pakn/${unclassified.id}`, { headers: { Cookie: coordCookie } })
+    ).text();
+    expect(html).toMatch(/Phân loại: quá hạn \d+ ngày làm việc/);
+    expect(html).toMatch(/Chuyển cơ quan có thẩm quyền: quá hạn \d+ ngày làm việc/);
+    const pub = await (
+      await app.fetch(`/can-bo/pakn/${answered.id}`, { headers: { Cookie: coordCookie } })
+    ).text();
+    expect(pub).toMatch(/Công khai kết quả: quá hạn \d+ ngày làm việc/);
+  });
+});
+
+describe('the dashboard', () => {
+  it('counts and lists every late step', () => {
+    const months = lastReportMonths('2026-03-18', 12, 1);
+    const year = periodContaining('year', '2026-03-18', 1);
+    const dash = buildDashboard({ months, year, today: '2026-03-18', cutoffDay: 1 });
+    expect(dash.overdue.total).toBe(3);
+    expect(dash.overdue.items.map((i) => [i.id, i.clock, i.daysLate])).toEqual([
+      [unclassified.id, 'classify', 17],
+      [answered.id, 'publish', 10],
+      [waiting.id, 'infoWait', 1],
+    ]);
+    expect(dash.workload.find((w) => w.unitId === null)!.overdue).toBe(1);
+    expect(dash.workload.find((w) => w.unitId === unitId)!.overdue).toBe(2);
+  });
+});
+
+describe('the coordinators’ alert', () => {
+  it('alerts each late step once, with its step', () => {
+    expect(alertNewlyOverdue({ now: at('2026-02-24') }).alerted).toBe(1);
+    expect(alertNewlyOverdue({ now: at('2026-02-25') }).alerted).toBe(0);
+    expect(alertNewlyOverdue({ now: at('2026-03-18') }).alerted).toBe(2);
+    const events = app
+      .db()
+      .select()
+      .from(s.events)
+      .where(eq(s.events.type, 'overdue_alerted'))
+      .all()
+      .map((e) => [e.paknId, JSON.parse(e.data!)]);
+    expect(events).toEqual([
+      [unclassified.id, { due: '2026-02-23', clock: 'classify' }],
+      [answered.id, { due: '2026-03-04', clock: 'publish' }],
+      [waiting.id, { due: '2026-03-17', clock: 'infoWait' }],
+    ]);
+    const mail = app.db().select().from(s.outbox).where(eq(s.outbox.template, 'overdue')).all();
+    expect(mail.at(-1)!.text).toContain('Bước quá hạn: Công khai kết quả');
+  });
+});
+
+describe('calendar changes', () => {
+  it('recompute the publication date and the end of the information wait', () => {
+    const db = app.db();
+    // 03/03 and 17/03 become days off: publication moves to 05/03, the wait (calendar days) ends 18/03
+    db.insert(s.calendarOverrides)
+      .values([
+        { date: '2026-03-03', kind: 'off', note: 'Thử nghiệm' },
+        { date: '2026-03-17', kind: 'off', note: 'Thử nghiệm' },
+      ])
+      .run();
+    invalidateCalendar();
+    db.transaction((tx) => recomputeOpenDueDates(tx));
+    expect(row(answered.id)).toMatchObject({ publishDue: '2026-03-05', stepDue: '2026-03-05' });
+    expect(row(waiting.id)).toMatchObject({ infoDue: '2026-03-18' });
+    const recomputed = db
+      .select()
+      .from(s.events)
+      .where(and(eq(s.events.paknId, answered.id), eq(s.events.type, 'due_recomputed')))
+      .all();
+    expect(recomputed).toHaveLength(1);
+  });
+});
