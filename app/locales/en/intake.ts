@@ -80,6 +80,7 @@ export default {
     consent:
       'I agree that the {{agency}} may process my personal data to receive, handle and answer this feedback.',
     consentHint: 'Required. The data is used only for this purpose (Personal Data Protection Law).',
+    privacyLink: 'Privacy, and how to withdraw your consent',
     showIdentity: 'I agree that my name (or my organisation’s name) is published with the answer.',
     showIdentityHint:
       'Optional. If you leave it unticked, the answer is published without anything about you.',

@@ -79,6 +79,7 @@ export default {
     consent:
       'Tôi đồng ý để {{agency}} xử lý dữ liệu cá nhân của tôi nhằm tiếp nhận, xử lý và trả lời phản ánh, kiến nghị này.',
     consentHint: 'Bắt buộc. Dữ liệu chỉ dùng cho mục đích này (Luật Bảo vệ dữ liệu cá nhân).',
+    privacyLink: 'Quyền riêng tư và cách rút lại sự đồng ý',
     showIdentity: 'Tôi đồng ý công khai họ tên (hoặc tên tổ chức) của tôi cùng kết quả trả lời.',
     showIdentityHint: 'Không bắt buộc. Nếu không chọn, kết quả được công khai mà không có thông tin về bạn.',
     honeypot: 'Để trống ô này',
