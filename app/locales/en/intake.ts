@@ -164,6 +164,15 @@ export default {
       ignore: 'If you did not ask, ignore this e-mail: nothing can be seen without opening the link.',
     },
   },
+  printReceipt: {
+    title: 'Receipt',
+    heading: 'RECEIPT',
+    subtitle: 'for feedback on an administrative regulation',
+    submitter: 'Sent by',
+    follow: 'Track progress at {{url}} with the code and the e-mail address or phone number you used.',
+    howToPrint: 'Print this page with your browser’s Print command (Ctrl+P), on A4.',
+    link: 'Print the receipt (A4)',
+  },
   receipt: {
     title: 'Your feedback has been received',
     codeLabel: 'Your code',

@@ -164,6 +164,15 @@ export default {
       ignore: 'Nếu bạn không yêu cầu, hãy bỏ qua thư này: không ai xem được gì nếu không mở đường dẫn.',
     },
   },
+  printReceipt: {
+    title: 'Biên nhận',
+    heading: 'GIẤY BIÊN NHẬN',
+    subtitle: 'phản ánh, kiến nghị về quy định hành chính',
+    submitter: 'Người gửi',
+    follow: 'Tra cứu tiến độ tại {{url}} bằng mã số cùng thư điện tử hoặc số điện thoại đã dùng khi gửi.',
+    howToPrint: 'In trang này bằng lệnh In của trình duyệt (Ctrl+P), khổ A4.',
+    link: 'In giấy biên nhận (khổ A4)',
+  },
   receipt: {
     title: 'Đã tiếp nhận phản ánh, kiến nghị',
     codeLabel: 'Mã số của bạn',
