@@ -142,6 +142,9 @@ function Footer() {
             <li>
               <a href="/noi-tiep-nhan">{t('pub.where.title')}</a>
             </li>
+            <li>
+              <a href="/quyen-rieng-tu">{t('privacy.title')}</a>
+            </li>
           </ul>
         </nav>
       </div>

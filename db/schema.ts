@@ -450,6 +450,24 @@ export const savedQueueFilters = sqliteTable(
   (t) => [uniqueIndex('saved_queue_filters_user_name_idx').on(t.userId, t.name)],
 );
 
+/**
+ * A data subject's request under the personal data law (spec §8): access, correction, deletion or
+ * withdrawal of consent; it reaches the coordinators (stored here and e-mailed through the outbox).
+ */
+export const privacyRequests = sqliteTable('privacy_requests', {
+  id: integer('id').primaryKey(),
+  kind: text('kind', { enum: ['access', 'correct', 'delete', 'withdraw'] }).notNull(),
+  /** the PAKN code it concerns, as typed and normalised; empty when not given */
+  code: text('code').notNull().default(''),
+  fullName: text('full_name').notNull(),
+  email: text('email').notNull(),
+  phone: text('phone').notNull().default(''),
+  details: text('details').notNull().default(''),
+  /** the date by which it must be acknowledged (2 working days) */
+  acknowledgeBy: text('acknowledge_by').notNull(),
+  createdAt: createdAt(),
+});
+
 /** Append-only: the application has no update or delete for it (triggers enforce it). */
 export const auditLog = sqliteTable(
   'audit_log',

@@ -5,9 +5,10 @@ import common from './en/common';
 import documents from './en/documents';
 import email from './en/email';
 import intake from './en/intake';
+import privacy from './en/privacy';
 import pub from './en/pub';
 import publish from './en/publish';
 import reports from './en/reports';
 import staff from './en/staff';
 
-export default { ...common, intake, email, auth, staff, admin, pub, publish, documents, reports };
+export default { ...common, intake, email, auth, staff, admin, pub, publish, documents, reports, privacy };

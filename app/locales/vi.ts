@@ -5,9 +5,10 @@ import common from './vi/common';
 import documents from './vi/documents';
 import email from './vi/email';
 import intake from './vi/intake';
+import privacy from './vi/privacy';
 import pub from './vi/pub';
 import publish from './vi/publish';
 import reports from './vi/reports';
 import staff from './vi/staff';
 
-export default { ...common, intake, email, auth, staff, admin, pub, publish, documents, reports };
+export default { ...common, intake, email, auth, staff, admin, pub, publish, documents, reports, privacy };

@@ -21,7 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       /** signed in with the password but the second factor still to do */
       pending: state?.pending ?? null,
       nav: user
-        ? { intake: can(user, 'pakn:intake'), reports: can(user, 'report:read'), admin: isAdmin }
+        ? {
+            intake: can(user, 'pakn:intake'),
+            reports: can(user, 'report:read'),
+            admin: isAdmin,
+            privacy: can(user, 'pakn:classify'),
+          }
         : null,
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -63,6 +68,11 @@ export default function StaffLayout() {
                         <NavLink to="/can-bo/bao-cao">{t('reports.nav.report')}</NavLink>
                       </li>
                     </>
+                  ) : null}
+                  {nav.privacy ? (
+                    <li>
+                      <NavLink to="/can-bo/quyen-rieng-tu">{t('privacy.staff.nav')}</NavLink>
+                    </li>
                   ) : null}
                   {nav.admin ? (
                     <li>

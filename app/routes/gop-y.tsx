@@ -504,7 +504,11 @@ export default function SubmitForm() {
           id="consent"
           name="consent"
           label={t('intake.form.consent', { agency: data.agencyName })}
-          hint={t('intake.form.consentHint')}
+          hint={
+            <>
+              {t('intake.form.consentHint')} <a href="/quyen-rieng-tu">{t('intake.form.privacyLink')}</a>
+            </>
+          }
           error={err('consent')}
           defaultChecked={str('consent') === 'on'}
         />

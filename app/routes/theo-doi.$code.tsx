@@ -206,6 +206,9 @@ export default function FollowStatus() {
         <h1>{t('intake.follow.statusTitle', { code: d.code })}</h1>
       )}
       {d.isNew && r.email ? <p>{t('intake.receipt.emailSent', { email: r.email })}</p> : null}
+      <p>
+        <a href={`/theo-doi/${d.code}/bien-nhan`}>{t('intake.printReceipt.link')}</a>
+      </p>
       <dl className="summary-list">
         <div className="summary-row">
           <dt>{t('intake.follow.status')}</dt>

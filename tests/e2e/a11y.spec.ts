@@ -39,6 +39,7 @@ const STATIC_PAGES: Array<[name: string, path: string]> = [
   ['my PAKN, link landing', '/pakn-cua-toi/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
   ['public register', '/so-cong-khai'],
   ['printable notice', '/noi-tiep-nhan/ban-in'],
+  ['privacy notice and request form', '/quyen-rieng-tu'],
 ];
 
 for (const [name, path] of STATIC_PAGES) {

@@ -125,3 +125,30 @@ describe('the follow-up page shows what the submitter sent', () => {
     expect(png.headers.get('Content-Type')).toBe('image/png');
   });
 });
+
+describe('the printable receipt', () => {
+  it('shows the agency header, code, dates and the due date explanation to the submitter only', async () => {
+    const p = await sendWithFile('bien-nhan@example.vn');
+    const status = await (
+      await app.fetch(`/theo-doi/${p.code}?moi=1`, { headers: { Cookie: p.cookie } })
+    ).text();
+    expect(status).toContain(`href="/theo-doi/${p.code}/bien-nhan"`);
+    const res = await app.fetch(`/theo-doi/${p.code}/bien-nhan`, { headers: { Cookie: p.cookie } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const { getAgency } = await import('~/models/config.server');
+    const agency = getAgency(app.db());
+    expect(html).toContain(agency.parentName);
+    expect(html).toContain(agency.name);
+    expect(html).toContain('BIÊN NHẬN');
+    expect(html).toContain(p.code);
+    expect(html).toContain('Phạm Văn Khoa');
+    const dates = html.match(/\d{2}\/\d{2}\/\d{4}/g) ?? [];
+    expect(dates.length).toBeGreaterThanOrEqual(2);
+    expect(html).toMatch(/tiếp nhận \d{2}\/\d{2}\/\d{4}/);
+    expect(html).toContain('noindex');
+    const stranger = await app.fetch(`/theo-doi/${p.code}/bien-nhan`);
+    expect(stranger.status).toBe(302);
+    expect(stranger.headers.get('Location')).toBe('/theo-doi');
+  });
+});

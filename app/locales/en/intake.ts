@@ -80,6 +80,7 @@ export default {
     consent:
       'I agree that the {{agency}} may process my personal data to receive, handle and answer this feedback.',
     consentHint: 'Required. The data is used only for this purpose (Personal Data Protection Law).',
+    privacyLink: 'Privacy, and how to withdraw your consent',
     showIdentity: 'I agree that my name (or my organisation’s name) is published with the answer.',
     showIdentityHint:
       'Optional. If you leave it unticked, the answer is published without anything about you.',
@@ -169,6 +170,15 @@ export default {
       expires: 'The link works for {{minutes}} minutes, once.',
       ignore: 'If you did not ask, ignore this e-mail: nothing can be seen without opening the link.',
     },
+  },
+  printReceipt: {
+    title: 'Receipt',
+    heading: 'RECEIPT',
+    subtitle: 'for feedback on an administrative regulation',
+    submitter: 'Sent by',
+    follow: 'Track progress at {{url}} with the code and the e-mail address or phone number you used.',
+    howToPrint: 'Print this page with your browser’s Print command (Ctrl+P), on A4.',
+    link: 'Print the receipt (A4)',
   },
   receipt: {
     title: 'Your feedback has been received',

@@ -79,6 +79,7 @@ export default {
     consent:
       'Tôi đồng ý để {{agency}} xử lý dữ liệu cá nhân của tôi nhằm tiếp nhận, xử lý và trả lời phản ánh, kiến nghị này.',
     consentHint: 'Bắt buộc. Dữ liệu chỉ dùng cho mục đích này (Luật Bảo vệ dữ liệu cá nhân).',
+    privacyLink: 'Quyền riêng tư và cách rút lại sự đồng ý',
     showIdentity: 'Tôi đồng ý công khai họ tên (hoặc tên tổ chức) của tôi cùng kết quả trả lời.',
     showIdentityHint: 'Không bắt buộc. Nếu không chọn, kết quả được công khai mà không có thông tin về bạn.',
     honeypot: 'Để trống ô này',
@@ -169,6 +170,15 @@ export default {
       expires: 'Đường dẫn có hiệu lực {{minutes}} phút và chỉ dùng được một lần.',
       ignore: 'Nếu bạn không yêu cầu, hãy bỏ qua thư này: không ai xem được gì nếu không mở đường dẫn.',
     },
+  },
+  printReceipt: {
+    title: 'Biên nhận',
+    heading: 'GIẤY BIÊN NHẬN',
+    subtitle: 'phản ánh, kiến nghị về quy định hành chính',
+    submitter: 'Người gửi',
+    follow: 'Tra cứu tiến độ tại {{url}} bằng mã số cùng thư điện tử hoặc số điện thoại đã dùng khi gửi.',
+    howToPrint: 'In trang này bằng lệnh In của trình duyệt (Ctrl+P), khổ A4.',
+    link: 'In giấy biên nhận (khổ A4)',
   },
   receipt: {
     title: 'Đã tiếp nhận phản ánh, kiến nghị',

@@ -1,6 +1,6 @@
 // Issue 13 item 23: at 375 px (a common phone) no page scrolls sideways: charts scale with their
 // container, wide tables scroll inside their own box. Measured as documentElement.scrollWidth.
-import { expect, noJs, test } from './fixtures';
+import { expect, noJs, sendPakn, test } from './fixtures';
 import { signIn } from './staff-fixtures';
 
 test.use({ viewport: { width: 375, height: 800 } });
@@ -31,4 +31,15 @@ test('a published report fits a 375 px screen, its charts readable', async ({ pa
     expect(box.width).toBeLessThanOrEqual(375);
     expect(box.width).toBeGreaterThan(250);
   }
+});
+
+test('the printable receipt opens from the receipt page, without JavaScript too, and fits a phone', async ({
+  page,
+}) => {
+  const { code } = await sendPakn(page);
+  await page.getByRole('link', { name: 'In giấy biên nhận (khổ A4)' }).click();
+  await expect(page).toHaveURL(new RegExp(`/theo-doi/${code}/bien-nhan$`));
+  await expect(page.locator('main h1')).toHaveText('GIẤY BIÊN NHẬN');
+  await expect(page.locator('main')).toContainText(code);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(375);
 });

@@ -1,0 +1,59 @@
+// Data-subject requests: stored, and e-mailed to every active coordinator in the same transaction.
+import { and, desc, eq } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { renderPrivacyRequestEmail } from '../../emails/privacy-request';
+import { formatDateVi, toLocalDate } from '~/domain/dates';
+import { computeDueDate } from '~/domain/deadlines';
+import { ACKNOWLEDGE_WORKING_DAYS, type PrivacyRequestInput } from '~/domain/privacy-request';
+import { getAgency, getCalendar } from './config.server';
+import { getDb, type Db } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { getT } from '~/utils/i18n.server';
+import { enqueueMail } from '~/utils/mail.server';
+
+export function createPrivacyRequest(
+  { input, now = new Date() }: { input: PrivacyRequestInput; now?: Date },
+  db: Db = getDb(),
+): { id: number } {
+  const acknowledgeBy = computeDueDate({
+    start: toLocalDate(now),
+    days: ACKNOWLEDGE_WORKING_DAYS,
+    unit: 'working',
+    calendar: getCalendar(db),
+  }).due;
+  const agency = getAgency(db);
+  const t = getT('vi');
+  const rendered = renderPrivacyRequestEmail({
+    ...input,
+    kindLabel: t(`privacy.kind.${input.kind}`),
+    acknowledgeBy: formatDateVi(acknowledgeBy),
+    listUrl: `${getEnv().BASE_URL}/can-bo/quyen-rieng-tu`,
+    agency: {
+      name: agency.name,
+      address: agency.address,
+      hotline: agency.hotline,
+      email: agency.email,
+      officeHours: agency.officeHours,
+    },
+  });
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(s.privacyRequests)
+      .values({ ...input, acknowledgeBy })
+      .returning({ id: s.privacyRequests.id })
+      .get();
+    const coordinators = tx
+      .select({ email: s.users.email })
+      .from(s.users)
+      .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true)))
+      .all();
+    // with no coordinator yet, the agency's own mailbox receives it
+    const to = coordinators.length ? coordinators.map((c) => c.email) : [agency.email].filter(Boolean);
+    for (const address of to) enqueueMail(tx, { to: address, ...rendered, template: 'privacy-request' });
+    return row;
+  });
+}
+
+export function listPrivacyRequests(db: Db = getDb()) {
+  return db.select().from(s.privacyRequests).orderBy(desc(s.privacyRequests.id)).limit(500).all();
+}
