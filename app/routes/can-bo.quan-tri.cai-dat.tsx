@@ -1,4 +1,5 @@
-// [policy] settings (limits of the public forms, the report cut-off day) and the roles that must use TOTP.
+// [policy] settings (limits of the public forms, the report cut-off day), the abbreviations of document numbers
+// and the roles that must use TOTP.
 import {
   json,
   redirect,
@@ -21,6 +22,7 @@ import {
   updatePolicySettings,
   updateTotpRequiredRoles,
 } from '~/models/admin-config.server';
+import { getDocumentNumberSettings, updateDocumentNumberSettings } from '~/models/document-settings.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -40,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       string
     >,
     limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
+    documents: getDocumentNumberSettings(),
     totpRoles: getTotpRequiredRoles() as string[],
     canEditTotp: can(user, 'admin:users'),
     flash: flashFromUrl(t, url),
@@ -56,6 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { userId: user.id, ip: clientIp(context) };
   let result;
   if (values.intent === 'policy') result = updatePolicySettings(values, actor);
+  else if (values.intent === 'documents') result = updateDocumentNumberSettings(values, actor);
   else if (values.intent === 'totp') {
     // Who must use a second factor is an account-security decision.
     await requirePermission(request, 'admin:users');
@@ -71,9 +75,12 @@ export default function Settings() {
   const { t, i18n } = useTranslation();
   const errors: Record<string, string> = result?.errors ?? {};
   const summary = Object.entries(errors).map(([field, message]) => ({
-    id: field === 'roles' ? 'roles' : `policy-${field}`,
+    id:
+      field === 'roles' ? 'roles' : result?.intent === 'documents' ? `documents-${field}` : `policy-${field}`,
     message,
   }));
+  const documents =
+    result?.intent === 'documents' ? (result.values as Record<string, string>) : data.documents;
   const policy = result?.intent === 'policy' ? (result.values as Record<string, string>) : data.policy;
   const totpRoles = result?.intent === 'totp' ? [result.values.roles ?? []].flat() : data.totpRoles;
 
@@ -103,6 +110,30 @@ export default function Settings() {
               defaultValue={policy[p.name]}
               inputMode="numeric"
               className="input-20"
+            />
+          ))}
+          <button type="submit" className="button">
+            {t('admin.common.save')}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t('admin.settings.documentsTitle')}</h2>
+        <p>{t('admin.settings.documentsIntro')}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="documents" />
+          {(['agencyAbbreviation', 'draftingUnit'] as const).map((name) => (
+            <TextField
+              key={name}
+              id={`documents-${name}`}
+              name={name}
+              label={t(`admin.settings.${name}`)}
+              hint={t(`admin.settings.${name}Hint`)}
+              error={result?.intent === 'documents' ? errors[name] : undefined}
+              defaultValue={documents[name]}
+              className="input-20"
+              autoComplete="off"
             />
           ))}
           <button type="submit" className="button">

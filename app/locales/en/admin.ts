@@ -37,6 +37,7 @@ export default {
     recomputed_other: 'The due dates of {{count}} open PAKN were recomputed.',
   },
   errors: {
+    abbreviation: 'Use letters without diacritics and digits only, at most 20 characters.',
     badRequest: 'The request is not valid.',
     invalid: 'This value is not valid.',
     required: 'Enter this information.',
@@ -244,6 +245,13 @@ export default {
     submissionsPerIpPerHour: 'Maximum PAKN from one network address per hour',
     followupAttempts: 'Maximum failed look-ups in 15 minutes',
     reportCutoffDay: 'Monthly report cut-off day',
+    documentsTitle: 'Document numbers',
+    documentsIntro:
+      'Abbreviations in the numbers of notices and letters under Decree 30/2020/ND-CP, e.g. 01/TB-SKHCN and 01/SKHCN-TTHC.',
+    agencyAbbreviation: 'Abbreviation of the agency',
+    agencyAbbreviationHint: 'E.g. SKHCN. Letters without diacritics and digits, at most 20.',
+    draftingUnit: 'Default drafting unit of letters',
+    draftingUnitHint: 'The unit’s abbreviation, used while a submission has no unit yet, e.g. TTHC.',
     totpTitle: 'Two-factor authentication',
     totpIntro: 'Require users with the chosen roles to sign in with an authenticator code (TOTP).',
     totpLegend: 'Roles that must use two-factor authentication',

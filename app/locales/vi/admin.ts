@@ -37,6 +37,7 @@ export default {
     recomputed_other: 'Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
   },
   errors: {
+    abbreviation: 'Chỉ dùng chữ cái không dấu và chữ số, tối đa 20 ký tự.',
     badRequest: 'Yêu cầu không hợp lệ.',
     invalid: 'Giá trị không hợp lệ.',
     required: 'Vui lòng nhập thông tin này.',
@@ -245,6 +246,14 @@ export default {
     submissionsPerIpPerHour: 'Số phản ánh, kiến nghị tối đa từ một địa chỉ mạng trong một giờ',
     followupAttempts: 'Số lần tra cứu sai tối đa trong 15 phút',
     reportCutoffDay: 'Ngày chốt số liệu báo cáo hằng tháng',
+    documentsTitle: 'Số văn bản',
+    documentsIntro:
+      'Chữ viết tắt trong số của thông báo, công văn theo Nghị định số 30/2020/NĐ-CP, ví dụ 01/TB-SKHCN và 01/SKHCN-TTHC.',
+    agencyAbbreviation: 'Chữ viết tắt tên cơ quan',
+    agencyAbbreviationHint: 'Ví dụ SKHCN. Chữ cái không dấu và chữ số, tối đa 20 ký tự.',
+    draftingUnit: 'Đơn vị soạn thảo mặc định của công văn',
+    draftingUnitHint:
+      'Chữ viết tắt của đơn vị, dùng khi phản ánh, kiến nghị chưa được giao đơn vị xử lý, ví dụ TTHC.',
     totpTitle: 'Xác thực hai lớp',
     totpIntro: 'Bắt buộc người dùng có vai trò được chọn đăng nhập bằng mã xác thực (TOTP).',
     totpLegend: 'Vai trò bắt buộc xác thực hai lớp',
