@@ -1,5 +1,5 @@
 // [policy] settings (limits of the public forms, the report cut-off day, whether an extension needs a
-// leader's approval) and the roles that must use TOTP.
+// leader's approval), the abbreviations of document numbers and the roles that must use TOTP.
 import {
   json,
   redirect,
@@ -22,6 +22,7 @@ import {
   updatePolicySettings,
   updateTotpRequiredRoles,
 } from '~/models/admin-config.server';
+import { getDocumentNumberSettings, updateDocumentNumberSettings } from '~/models/document-settings.server';
 import {
   extensionNeedsApproval as readExtensionPolicy,
   updateExtensionPolicy,
@@ -45,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       string
     >,
     limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
+    documents: getDocumentNumberSettings(),
     totpRoles: getTotpRequiredRoles() as string[],
     extensionNeedsApproval: readExtensionPolicy(),
     canEditTotp: can(user, 'admin:users'),
@@ -63,6 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   let result;
   if (values.intent === 'policy') result = updatePolicySettings(values, actor);
   else if (values.intent === 'extension') result = updateExtensionPolicy(values, actor);
+  else if (values.intent === 'documents') result = updateDocumentNumberSettings(values, actor);
   else if (values.intent === 'totp') {
     // Who must use a second factor is an account-security decision.
     await requirePermission(request, 'admin:users');
@@ -78,9 +81,12 @@ export default function Settings() {
   const { t, i18n } = useTranslation();
   const errors: Record<string, string> = result?.errors ?? {};
   const summary = Object.entries(errors).map(([field, message]) => ({
-    id: field === 'roles' ? 'roles' : `policy-${field}`,
+    id:
+      field === 'roles' ? 'roles' : result?.intent === 'documents' ? `documents-${field}` : `policy-${field}`,
     message,
   }));
+  const documents =
+    result?.intent === 'documents' ? (result.values as Record<string, string>) : data.documents;
   const policy = result?.intent === 'policy' ? (result.values as Record<string, string>) : data.policy;
   const totpRoles = result?.intent === 'totp' ? [result.values.roles ?? []].flat() : data.totpRoles;
 
@@ -134,6 +140,30 @@ export default function Settings() {
               { value: 'no', label: t('admin.settings.extensionNo') },
             ]}
           />
+          <button type="submit" className="button">
+            {t('admin.common.save')}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t('admin.settings.documentsTitle')}</h2>
+        <p>{t('admin.settings.documentsIntro')}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="documents" />
+          {(['agencyAbbreviation', 'draftingUnit'] as const).map((name) => (
+            <TextField
+              key={name}
+              id={`documents-${name}`}
+              name={name}
+              label={t(`admin.settings.${name}`)}
+              hint={t(`admin.settings.${name}Hint`)}
+              error={result?.intent === 'documents' ? errors[name] : undefined}
+              defaultValue={documents[name]}
+              className="input-20"
+              autoComplete="off"
+            />
+          ))}
           <button type="submit" className="button">
             {t('admin.common.save')}
           </button>

@@ -539,6 +539,27 @@ describe('settings', () => {
     });
   });
 
+  it('sets the abbreviations of document numbers (NĐ 30/2020), validated, with an audit entry', async () => {
+    const page = await (await get(PATH)).text();
+    expect(page).toContain('value="SKHCN"');
+    expect(page).toContain('value="TTHC"');
+    const bad = await post(PATH, { intent: 'documents', agencyAbbreviation: 'SỞ KH/CN', draftingUnit: '' });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('Chỉ dùng chữ cái không dấu và chữ số, tối đa 20 ký tự.');
+    expect(html).toContain('value="SỞ KH/CN"');
+    expect(setting('documents.agencyAbbreviation')).toBe('SKHCN');
+    const ok = await post(PATH, { intent: 'documents', agencyAbbreviation: 'skhcnpy', draftingUnit: 'vp' });
+    expect(ok.status).toBe(302);
+    expect(setting('documents.agencyAbbreviation')).toBe('SKHCNPY');
+    expect(setting('documents.draftingUnit')).toBe('VP');
+    expect(lastAudit('settings.documents.update')?.detail).toEqual({
+      agencyAbbreviation: { from: 'SKHCN', to: 'SKHCNPY' },
+      draftingUnit: { from: 'TTHC', to: 'VP' },
+    });
+    await post(PATH, { intent: 'documents', agencyAbbreviation: 'SKHCN', draftingUnit: 'TTHC' });
+  });
+
   it('sets the roles that must use TOTP', async () => {
     const bad = await post(PATH, { intent: 'totp', roles: 'superuser' });
     expect(bad.status).toBe(400);

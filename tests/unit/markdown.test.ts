@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToPlainText, renderSafeMarkdown } from '../../app/utils/markdown.server';
+import { markdownBlocks, markdownToPlainText, renderSafeMarkdown } from '../../app/utils/markdown.server';
 
 /** every tag in the output must be one of the subset's, and carry only the attributes we set */
 function expectOnlySubsetTags(html: string) {
@@ -139,5 +139,41 @@ describe('markdownToPlainText', () => {
   it('leaves invalid links as typed and strips bidi overrides', () => {
     expect(markdownToPlainText('[x](javascript:alert(1)) \u202Eabc')).toBe('[x](javascript:alert(1)) abc');
     expect(markdownToPlainText('')).toBe('');
+  });
+});
+
+describe('markdownBlocks (the PDF documents draw these)', () => {
+  it('gives paragraphs, headings and list items with their emphasis, depth and marker', () => {
+    const blocks = markdownBlocks(
+      '## Kết quả\n\nĐã xem xét **kỹ** và *ghi nhận*.\n\n- Một\n  - Một a\n- Hai [Cổng](https://dichvucong.gov.vn)\n\n3. Ba\n4. Bốn\n\n<b>x</b> [y](javascript:alert(1))',
+    );
+    expect(blocks).toEqual([
+      { kind: 'heading', runs: [{ text: 'Kết quả', bold: false, italic: false }] },
+      {
+        kind: 'paragraph',
+        runs: [
+          { text: 'Đã xem xét ', bold: false, italic: false },
+          { text: 'kỹ', bold: true, italic: false },
+          { text: ' và ', bold: false, italic: false },
+          { text: 'ghi nhận', bold: false, italic: true },
+          { text: '.', bold: false, italic: false },
+        ],
+      },
+      { kind: 'item', marker: '-', depth: 0, runs: [{ text: 'Một', bold: false, italic: false }] },
+      { kind: 'item', marker: '-', depth: 1, runs: [{ text: 'Một a', bold: false, italic: false }] },
+      {
+        kind: 'item',
+        marker: '-',
+        depth: 0,
+        runs: [{ text: 'Hai Cổng (https://dichvucong.gov.vn)', bold: false, italic: false }],
+      },
+      { kind: 'item', marker: '3.', depth: 0, runs: [{ text: 'Ba', bold: false, italic: false }] },
+      { kind: 'item', marker: '4.', depth: 0, runs: [{ text: 'Bốn', bold: false, italic: false }] },
+      // raw HTML and unsafe links stay literal text
+      {
+        kind: 'paragraph',
+        runs: [{ text: '<b>x</b> [y](javascript:alert(1))', bold: false, italic: false }],
+      },
+    ]);
   });
 });

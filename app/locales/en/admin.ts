@@ -56,6 +56,7 @@ export default {
     recomputed_other: 'The due dates of {{count}} open PAKN were recomputed.',
   },
   errors: {
+    abbreviation: 'Use letters without diacritics and digits only, at most 20 characters.',
     badRequest: 'The request is not valid.',
     invalid: 'This value is not valid.',
     required: 'Enter this information.',
@@ -288,6 +289,13 @@ export default {
       'With approval, the handler or coordinating office requests the extension and the unit’s leader (or the agency leader) approves or declines it. Without, handlers and the coordinating office extend directly.',
     extensionYes: 'Yes, a leader approves (default)',
     extensionNo: 'No, handlers and the coordinating office extend directly',
+    documentsTitle: 'Document numbers',
+    documentsIntro:
+      'Abbreviations in the numbers of notices and letters under Decree 30/2020/ND-CP, e.g. 01/TB-SKHCN and 01/SKHCN-TTHC.',
+    agencyAbbreviation: 'Abbreviation of the agency',
+    agencyAbbreviationHint: 'E.g. SKHCN. Letters without diacritics and digits, at most 20.',
+    draftingUnit: 'Default drafting unit of letters',
+    draftingUnitHint: 'The unit’s abbreviation, used while a submission has no unit yet, e.g. TTHC.',
     totpTitle: 'Two-factor authentication',
     totpIntro: 'Require users with the chosen roles to sign in with an authenticator code (TOTP).',
     totpLegend: 'Roles that must use two-factor authentication',

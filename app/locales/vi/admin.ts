@@ -56,6 +56,7 @@ export default {
     recomputed_other: 'Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
   },
   errors: {
+    abbreviation: 'Chỉ dùng chữ cái không dấu và chữ số, tối đa 20 ký tự.',
     badRequest: 'Yêu cầu không hợp lệ.',
     invalid: 'Giá trị không hợp lệ.',
     required: 'Vui lòng nhập thông tin này.',
@@ -289,6 +290,14 @@ export default {
       'Khi cần duyệt, chuyên viên hoặc văn phòng gửi đề nghị gia hạn; lãnh đạo đơn vị (hoặc lãnh đạo cơ quan) duyệt hoặc không duyệt. Khi không cần duyệt, chuyên viên và văn phòng gia hạn trực tiếp.',
     extensionYes: 'Có, lãnh đạo duyệt (mặc định)',
     extensionNo: 'Không, chuyên viên hoặc văn phòng gia hạn trực tiếp',
+    documentsTitle: 'Số văn bản',
+    documentsIntro:
+      'Chữ viết tắt trong số của thông báo, công văn theo Nghị định số 30/2020/NĐ-CP, ví dụ 01/TB-SKHCN và 01/SKHCN-TTHC.',
+    agencyAbbreviation: 'Chữ viết tắt tên cơ quan',
+    agencyAbbreviationHint: 'Ví dụ SKHCN. Chữ cái không dấu và chữ số, tối đa 20 ký tự.',
+    draftingUnit: 'Đơn vị soạn thảo mặc định của công văn',
+    draftingUnitHint:
+      'Chữ viết tắt của đơn vị, dùng khi phản ánh, kiến nghị chưa được giao đơn vị xử lý, ví dụ TTHC.',
     totpTitle: 'Xác thực hai lớp',
     totpIntro: 'Bắt buộc người dùng có vai trò được chọn đăng nhập bằng mã xác thực (TOTP).',
     totpLegend: 'Vai trò bắt buộc xác thực hai lớp',
