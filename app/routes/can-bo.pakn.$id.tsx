@@ -18,8 +18,14 @@ import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { DocumentList } from '~/components/document-list';
 import { listDocumentsForPakn } from '~/models/documents.server';
+import { TransferDeliveryPanel } from '~/components/transfer-delivery-panel';
+import {
+  getTransferDelivery,
+  recordTransferPosted,
+  TransferDeliveryError,
+} from '~/models/transfer-delivery.server';
 import { getStaffRecord } from '~/models/record.server';
-import { can } from '~/domain/permissions';
+import { can, canOnPakn } from '~/domain/permissions';
 import {
   authorizeIntent,
   fieldErrorMessage,
@@ -162,6 +168,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             }
           : null,
       },
+      transferDelivery: (() => {
+        const td = getTransferDelivery({ paknId: p.id });
+        return td
+          ? {
+              mode: td.mode,
+              to: td.to,
+              sentAt: td.sentAt ? formatDateTime(td.sentAt) : null,
+              postedOn: td.postedOn ? formatDateVi(td.postedOn) : null,
+              transferDate: formatDateVi(td.transferDate),
+              canRecordPost: canOnPakn(actor, 'pakn:transfer', p),
+            }
+          : null;
+      })(),
       done: done && /^[a-z_]{1,30}$/.test(done) ? done : null,
       pageTitle: `${t('staff.record.title', { code: p.code })} – ${t('app.shortName')}`,
     },
@@ -186,6 +205,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const intent = form.get('intent');
+  if (intent === 'transfer_posted') return transferPosted({ actor, id, form, ip: clientIp(context), t });
   try {
     // who may do what first (404/403), then the fields (400), then the state (409)
     authorizeIntent({ actor, paknId: id, intent });
@@ -206,6 +226,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     rethrow(error, t);
   }
   return redirect(`/can-bo/pakn/${id}?xong=${intent}`);
+}
+
+function transferPosted({
+  actor,
+  id,
+  form,
+  ip,
+  t,
+}: {
+  actor: Awaited<ReturnType<typeof requireStaff>>;
+  id: number;
+  form: FormData;
+  ip?: string;
+  t: T;
+}) {
+  const postedOn = String(form.get('postedOn') ?? '');
+  try {
+    recordTransferPosted({ actor, paknId: id, postedOn, ip });
+  } catch (error) {
+    if (!(error instanceof TransferDeliveryError)) throw error;
+    if (error.fieldErrors) return badInput('transfer_posted', error.fieldErrors, { postedOn }, t);
+    throw json({ message: t(error.key) }, { status: error.status });
+  }
+  return redirect(`/can-bo/pakn/${id}?xong=transfer_posted`);
 }
 
 function badInput(intent: string, errors: Record<string, string>, values: Record<string, string>, t: T) {
@@ -279,6 +323,14 @@ export default function RecordPage() {
         </p>
       ) : null}
       <ActionForms {...d.forms} version={p.version} result={result ?? null} />
+      {d.transferDelivery ? (
+        <TransferDeliveryPanel
+          paknId={p.id}
+          version={p.version}
+          delivery={d.transferDelivery}
+          result={result ?? null}
+        />
+      ) : null}
       <DocumentList documents={d.documents} base="/can-bo/van-ban" />
 
       <h2>{t('staff.record.classification')}</h2>

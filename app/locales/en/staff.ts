@@ -119,6 +119,7 @@ export default {
     suggestionKeyword: 'by keywords: {{detail}}',
   },
   actions: {
+    transfer_posted: 'Record that it was posted',
     classify: 'Save classification',
     note: 'Add internal note',
     extend: 'Extend the deadline',
@@ -186,6 +187,9 @@ export default {
     closed_no_info: 'Closed: no information',
   },
   events: {
+    transfer_queued: 'E-mail to the competent agency queued',
+    transfer_sent: 'E-mail sent to the competent agency',
+    transfer_posted: 'Transfer bundle sent by post',
     published: 'Answer published',
     withdrawn: 'Publication withdrawn',
     publication_updated: 'Published answer updated',
@@ -237,6 +241,9 @@ export default {
     keep_studying: 'Not enough basis yet, keep studying',
   },
   errors: {
+    postedBeforeTransfer: 'The posting date cannot be before the transfer',
+    postedInFuture: 'The posting date cannot be after today',
+    notAwaitingPost: 'This transfer is not waiting to be recorded as posted.',
     notFound: 'This item was not found.',
     forbidden: 'Your account may not do this.',
     stale: 'Someone changed this item while you were working on it. Reload the page and try again.',
@@ -316,5 +323,35 @@ export default {
       keep_studying: 'Under further study',
       extend: 'Answer deadline extended',
     },
+  },
+  // Delivery of a transfer to the competent agency (e-mail, or print and post)
+  transferDelivery: {
+    heading: 'Delivery to the competent agency',
+    queued: 'Waiting to e-mail {{to}} (with the transfer letter and the files).',
+    sent: 'E-mailed to the competent agency ({{to}}) at {{at}}.',
+    noEmail:
+      'This agency has no e-mail address in the directory: print the transfer bundle, post it, then record the date.',
+    print: 'Print the transfer bundle',
+    postedOn: 'Date posted',
+    postedHint: 'For example: {{example}}. Not before the transfer ({{from}}), not after today.',
+    submit: 'Record as posted',
+    posted: 'Sent by post on {{date}}.',
+  },
+  // The printable transfer bundle (letter + PAKN + files)
+  transferBundle: {
+    notice: 'Transfer bundle for {{agency}}: the transfer letter, with the feedback and the list of files.',
+    paknHeading: 'Feedback {{code}}',
+    received: 'Received on',
+    title: 'Title',
+    content: 'Content',
+    submitter: "The submitter's contact details",
+    name: 'Full name',
+    address: 'Address',
+    phone: 'Phone',
+    email: 'E-mail',
+    contactPurpose:
+      'The contact details are sent so that the competent agency can answer the submitter directly; use them for that purpose only.',
+    files: 'Attached files (printed with it)',
+    noFiles: 'No attached files.',
   },
 } as const;

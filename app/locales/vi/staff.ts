@@ -119,6 +119,7 @@ export default {
     suggestionKeyword: 'theo từ khóa: {{detail}}',
   },
   actions: {
+    transfer_posted: 'Ghi nhận đã gửi qua bưu điện',
     classify: 'Lưu phân loại',
     note: 'Thêm ghi chú nội bộ',
     extend: 'Gia hạn trả lời',
@@ -186,6 +187,9 @@ export default {
     closed_no_info: 'Đóng do không bổ sung thông tin',
   },
   events: {
+    transfer_queued: 'Xếp hàng gửi thư điện tử đến cơ quan có thẩm quyền',
+    transfer_sent: 'Đã gửi thư điện tử đến cơ quan có thẩm quyền',
+    transfer_posted: 'Đã gửi hồ sơ chuyển qua bưu điện',
     published: 'Công khai kết quả',
     withdrawn: 'Gỡ công khai',
     publication_updated: 'Cập nhật nội dung công khai',
@@ -237,6 +241,9 @@ export default {
     keep_studying: 'Chưa đủ cơ sở, tiếp tục nghiên cứu',
   },
   errors: {
+    postedBeforeTransfer: 'Ngày gửi không được trước ngày chuyển',
+    postedInFuture: 'Ngày gửi không được sau ngày hôm nay',
+    notAwaitingPost: 'Hồ sơ chuyển này không chờ ghi nhận gửi qua bưu điện.',
     notFound: 'Không tìm thấy phản ánh, kiến nghị này.',
     forbidden: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
     stale:
@@ -318,5 +325,36 @@ export default {
       keep_studying: 'Đang tiếp tục nghiên cứu',
       extend: 'Gia hạn thời hạn trả lời',
     },
+  },
+  // Delivery of a transfer to the competent agency (e-mail, or print and post)
+  transferDelivery: {
+    heading: 'Gửi hồ sơ đến cơ quan có thẩm quyền',
+    queued: 'Đang chờ gửi thư điện tử đến {{to}} (kèm công văn chuyển và các tệp).',
+    sent: 'Đã gửi thư điện tử đến cơ quan có thẩm quyền ({{to}}) lúc {{at}}.',
+    noEmail:
+      'Cơ quan này chưa có địa chỉ thư điện tử trong danh mục: in hồ sơ chuyển, gửi qua bưu điện rồi ghi nhận ngày gửi.',
+    print: 'In hồ sơ chuyển',
+    postedOn: 'Ngày gửi qua bưu điện',
+    postedHint: 'Ví dụ: {{example}}. Không trước ngày chuyển ({{from}}), không sau hôm nay.',
+    submit: 'Ghi nhận đã gửi',
+    posted: 'Đã gửi qua bưu điện ngày {{date}}.',
+  },
+  // The printable transfer bundle (letter + PAKN + files)
+  transferBundle: {
+    notice:
+      'Hồ sơ chuyển đến {{agency}}: Công văn chuyển phản ánh, kiến nghị, kèm theo phản ánh, kiến nghị và danh sách tệp.',
+    paknHeading: 'Phản ánh, kiến nghị {{code}}',
+    received: 'Ngày tiếp nhận',
+    title: 'Tiêu đề',
+    content: 'Nội dung',
+    submitter: 'Thông tin liên hệ của người gửi',
+    name: 'Họ và tên',
+    address: 'Địa chỉ',
+    phone: 'Điện thoại',
+    email: 'Thư điện tử',
+    contactPurpose:
+      'Thông tin liên hệ được chuyển kèm để cơ quan có thẩm quyền trả lời trực tiếp cho người gửi; chỉ sử dụng cho mục đích này.',
+    files: 'Tệp đính kèm (bản in kèm theo)',
+    noFiles: 'Không có tệp đính kèm.',
   },
 } as const;
