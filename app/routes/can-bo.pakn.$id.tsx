@@ -18,7 +18,16 @@ import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { DocumentList } from '~/components/document-list';
 import { listDocumentsForPakn } from '~/models/documents.server';
+import { AddFilesForm } from '~/components/add-files-form';
 import { TransferDeliveryPanel } from '~/components/transfer-delivery-panel';
+import {
+  addStaffFiles,
+  authorizeAddFiles,
+  discardStaffUploads,
+  readStaffUploadForm,
+  staffUploadLimits,
+  StaffFilesError,
+} from '~/models/staff-files.server';
 import {
   getTransferDelivery,
   recordTransferPosted,
@@ -181,6 +190,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             }
           : null;
       })(),
+      addFiles: canOnPakn(actor, 'pakn:note', p) ? staffUploadLimits() : null,
       done: done && /^[a-z_]{1,30}$/.test(done) ? done : null,
       pageTitle: `${t('staff.record.title', { code: p.code })} – ${t('app.shortName')}`,
     },
@@ -202,6 +212,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireStaff(request);
   const t = getT(getLocale(request));
   const id = paknId(params.id, t);
+  if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
+    return addFiles({ request, actor, id, ip: clientIp(context), t });
+  }
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const intent = form.get('intent');
@@ -226,6 +239,53 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     rethrow(error, t);
   }
   return redirect(`/can-bo/pakn/${id}?xong=${intent}`);
+}
+
+/** "Add files (scans)": the only multipart form of the page. */
+async function addFiles({
+  request,
+  actor,
+  id,
+  ip,
+  t,
+}: {
+  request: Request;
+  actor: Awaited<ReturnType<typeof requireStaff>>;
+  id: number;
+  ip?: string;
+  t: T;
+}) {
+  try {
+    authorizeAddFiles({ actor, paknId: id });
+    const read = await readStaffUploadForm(request, { t, paknId: id });
+    if (!read) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
+    const { form, stored, fileErrors, scannerDown } = read;
+    const problems =
+      form.get('intent') !== 'add_files'
+        ? [t('staff.errors.unknownIntent')]
+        : fileErrors.length
+          ? fileErrors
+          : stored.length === 0
+            ? [t('staff.addFiles.none')]
+            : [];
+    if (problems.length) {
+      discardStaffUploads(stored);
+      return json<ActionResult>(
+        { intent: 'add_files', errors: { files: problems.join(' ') }, values: {} },
+        { status: scannerDown ? 503 : 400 },
+      );
+    }
+    try {
+      addStaffFiles({ actor, paknId: id, files: stored, ip });
+    } catch (error) {
+      discardStaffUploads(stored);
+      throw error;
+    }
+  } catch (error) {
+    if (!(error instanceof StaffFilesError)) throw error;
+    throw json({ message: t(error.key) }, { status: error.status });
+  }
+  return redirect(`/can-bo/pakn/${id}?xong=add_files`);
 }
 
 function transferPosted({
@@ -331,6 +391,7 @@ export default function RecordPage() {
           result={result ?? null}
         />
       ) : null}
+      {d.addFiles ? <AddFilesForm limits={d.addFiles} result={result ?? null} /> : null}
       <DocumentList documents={d.documents} base="/can-bo/van-ban" />
 
       <h2>{t('staff.record.classification')}</h2>

@@ -119,6 +119,7 @@ export default {
     suggestionKeyword: 'by keywords: {{detail}}',
   },
   actions: {
+    add_files: 'Add files (scans)',
     transfer_posted: 'Record that it was posted',
     classify: 'Save classification',
     note: 'Add internal note',
@@ -187,6 +188,7 @@ export default {
     closed_no_info: 'Closed: no information',
   },
   events: {
+    staff_files_added: 'Files added by staff (scans)',
     transfer_queued: 'E-mail to the competent agency queued',
     transfer_sent: 'E-mail sent to the competent agency',
     transfer_posted: 'Transfer bundle sent by post',
@@ -285,6 +287,10 @@ export default {
     consent: 'The submitter agreed to the processing of their personal data for this item',
     showIdentity: 'The submitter agreed to publish their identity with the answer',
     submit: 'Register',
+    files: 'Scans of the letter, form or minutes (optional)',
+    filesHint: 'Up to {{count}} files, each up to {{mb}} MB: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
+    filesNotKept:
+      'The files you chose were not saved because the form has errors. Please choose them again when you resend.',
     done: 'Item {{code}} registered.',
     errors: {
       channel: 'Choose the channel',
@@ -325,6 +331,13 @@ export default {
     },
   },
   // Delivery of a transfer to the competent agency (e-mail, or print and post)
+  addFiles: {
+    heading: 'Add files (scans)',
+    label: 'Files to add',
+    hint: 'Scans of the letter, the form, meeting minutes or a record of the call. At most {{count}} files added by staff, each up to {{mb}} MB: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
+    submit: 'Add files',
+    none: 'Choose at least one file',
+  },
   transferDelivery: {
     heading: 'Delivery to the competent agency',
     queued: 'Waiting to e-mail {{to}} (with the transfer letter and the files).',

@@ -119,6 +119,7 @@ export default {
     suggestionKeyword: 'theo từ khóa: {{detail}}',
   },
   actions: {
+    add_files: 'Thêm tệp (bản quét)',
     transfer_posted: 'Ghi nhận đã gửi qua bưu điện',
     classify: 'Lưu phân loại',
     note: 'Thêm ghi chú nội bộ',
@@ -187,6 +188,7 @@ export default {
     closed_no_info: 'Đóng do không bổ sung thông tin',
   },
   events: {
+    staff_files_added: 'Cán bộ thêm tệp (bản quét)',
     transfer_queued: 'Xếp hàng gửi thư điện tử đến cơ quan có thẩm quyền',
     transfer_sent: 'Đã gửi thư điện tử đến cơ quan có thẩm quyền',
     transfer_posted: 'Đã gửi hồ sơ chuyển qua bưu điện',
@@ -286,6 +288,9 @@ export default {
     consent: 'Người gửi đồng ý để cơ quan xử lý dữ liệu cá nhân cho phản ánh, kiến nghị này',
     showIdentity: 'Người gửi đồng ý công khai danh tính cùng kết quả trả lời',
     submit: 'Vào sổ',
+    files: 'Bản quét thư, đơn hoặc biên bản (không bắt buộc)',
+    filesHint: 'Tối đa {{count}} tệp, mỗi tệp không quá {{mb}} MB: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
+    filesNotKept: 'Các tệp vừa chọn chưa được lưu vì biểu mẫu còn lỗi. Vui lòng chọn lại tệp khi gửi lại.',
     done: 'Đã vào sổ phản ánh, kiến nghị {{code}}.',
     errors: {
       channel: 'Chọn kênh tiếp nhận',
@@ -327,6 +332,13 @@ export default {
     },
   },
   // Delivery of a transfer to the competent agency (e-mail, or print and post)
+  addFiles: {
+    heading: 'Thêm tệp (bản quét)',
+    label: 'Tệp cần thêm',
+    hint: 'Bản quét thư, đơn, biên bản làm việc hoặc ghi chép cuộc gọi. Tối đa {{count}} tệp do cán bộ thêm, mỗi tệp không quá {{mb}} MB: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
+    submit: 'Thêm tệp',
+    none: 'Chọn ít nhất một tệp',
+  },
   transferDelivery: {
     heading: 'Gửi hồ sơ đến cơ quan có thẩm quyền',
     queued: 'Đang chờ gửi thư điện tử đến {{to}} (kèm công văn chuyển và các tệp).',
