@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -226,6 +226,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return badInput(intent as string, parsed.errors, parsed.values, t);
     performAction({ actor, paknId: id, input: parsed.input, ip: clientIp(context) });
   } catch (error) {
+    if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale') {
+      // a stale tab: the record page again, at its fresh version, with what the user typed kept in the form
+      return json<ActionResult>(
+        { intent: String(intent), errors: {}, values: formValues(form), stale: true },
+        { status: 409 },
+      );
+    }
     if (error instanceof WorkflowError && error.fieldErrors)
       return badInput(String(intent), error.fieldErrors, formValues(form), t);
     if (error instanceof WorkflowError && error.status === 403)
@@ -317,6 +324,10 @@ function badInput(intent: string, errors: Record<string, string>, values: Record
   return json<ActionResult>({ intent, errors: translated, values }, { status: 400 });
 }
 
+/** After a stale post (409) the page must show the fresh version the form will be re-sent against. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
+
 export default function RecordPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
@@ -332,6 +343,14 @@ export default function RecordPage() {
         <Link to="/can-bo">{t('staff.record.back')}</Link>
       </p>
       <h1>{t('staff.record.title', { code: p.code })}</h1>
+      {result?.stale ? (
+        <div className="notice notice-warning" role="alert">
+          <p>{t('staff.errors.staleKept')}</p>
+          <p>
+            <a href={`/can-bo/pakn/${p.id}`}>{t('staff.errors.staleBack')}</a>
+          </p>
+        </div>
+      ) : null}
       {d.done ? (
         <p className="notice" role="status">
           {d.done === 'intake'

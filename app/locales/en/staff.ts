@@ -243,6 +243,9 @@ export default {
     keep_studying: 'Not enough basis yet, keep studying',
   },
   errors: {
+    staleKept:
+      'Someone changed this item while you were working on it, so your action was not carried out. The page below shows the new version; what you typed is kept in the form. Check it and send it again.',
+    staleBack: 'See the latest record (drop what you typed)',
     postedBeforeTransfer: 'The posting date cannot be before the transfer',
     postedInFuture: 'The posting date cannot be after today',
     notAwaitingPost: 'This transfer is not waiting to be recorded as posted.',
