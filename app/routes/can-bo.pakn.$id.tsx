@@ -346,6 +346,18 @@ export default function RecordPage() {
       {result?.stale ? (
         <div className="notice notice-warning" role="alert">
           <p>{t('staff.errors.staleKept')}</p>
+          {d.forms.intents.some((i) => i === result.intent) ? null : (
+            // the action is not offered at the new state: the text stays on the page to be copied
+            <dl className="summary-list">
+              {Object.entries(result.values)
+                .filter(([k, v]) => !['intent', 'version'].includes(k) && v.trim())
+                .map(([k, v]) => (
+                  <Row key={k} label={t('staff.errors.staleTyped')}>
+                    <div className="pre-line">{v}</div>
+                  </Row>
+                ))}
+            </dl>
+          )}
           <p>
             <a href={`/can-bo/pakn/${p.id}`}>{t('staff.errors.staleBack')}</a>
           </p>

@@ -84,4 +84,26 @@ describe('a form posted from a stale tab', () => {
     expect(again.status).toBe(302);
     expect(row(pakn.id).status).toBe('refused');
   });
+
+  it('keeps the typed text on the page even when the action is no longer offered at the new state', async () => {
+    const { pakn } = app.db().transaction((tx) => createPakn(tx, NEW));
+    const oldVersion = String(pakn.version);
+    const refuse = await postForm(app, `/can-bo/pakn/${pakn.id}`, coord, {
+      intent: 'refuse',
+      version: oldVersion,
+      reason: 'R03',
+      note: 'Nội dung không rõ',
+    });
+    expect(refuse.status).toBe(302);
+    const typed = 'Chuyển Sở Xây dựng vì nội dung thuộc lĩnh vực quy hoạch đô thị.';
+    const res = await postForm(app, `/can-bo/pakn/${pakn.id}`, coord, {
+      intent: 'forward',
+      version: oldVersion,
+      note: typed,
+    });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain(typed);
+    expect(row(pakn.id).status).toBe('refused');
+  });
 });

@@ -243,6 +243,7 @@ export default {
     keep_studying: 'Not enough basis yet, keep studying',
   },
   errors: {
+    staleTyped: 'What you typed',
     staleKept:
       'Someone changed this item while you were working on it, so your action was not carried out. The page below shows the new version; what you typed is kept in the form. Check it and send it again.',
     staleBack: 'See the latest record (drop what you typed)',

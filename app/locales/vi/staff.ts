@@ -243,6 +243,7 @@ export default {
     keep_studying: 'Chưa đủ cơ sở, tiếp tục nghiên cứu',
   },
   errors: {
+    staleTyped: 'Nội dung bạn đã nhập',
     staleKept:
       'Phản ánh, kiến nghị đã được người khác thay đổi trong lúc bạn thao tác, nên thao tác của bạn chưa được thực hiện. Trang dưới đây đã cập nhật theo phiên bản mới; nội dung bạn vừa nhập vẫn được giữ trong biểu mẫu. Hãy kiểm tra rồi gửi lại.',
     staleBack: 'Xem hồ sơ mới nhất (bỏ nội dung vừa nhập)',
