@@ -356,6 +356,10 @@ export const outbox = sqliteTable(
     text: text('text').notNull(),
     template: text('template').notNull(),
     paknId: integer('pakn_id'),
+    /** JSON: files to attach, as references resolved when sending (stored uploads, issued documents) */
+    attachments: text('attachments'),
+    /** JSON { type, data }: a timeline event of `pakn_id` written when the message is actually sent */
+    sentEvent: text('sent_event'),
     status: text('status', { enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),

@@ -21,3 +21,4 @@ export {
 export { renderDigestEmail, type DigestEmailData, type StaffMailItem } from './digest';
 export { renderOverdueEmail, type OverdueEmailData } from './overdue';
 export { renderCalendarScheduleEmail, type CalendarScheduleEmailData } from './calendar-schedule';
+export { renderTransferAgencyEmail, type TransferAgencyEmailData } from './transfer-agency';

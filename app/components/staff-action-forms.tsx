@@ -7,7 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { Select, TextArea, TextField } from '~/components/form';
 import { CATEGORIES, PAKN_TYPES, REFUSAL_REASONS, SUBJECTS } from '~/domain/pakn';
 
-export type ActionResult = { intent: string; errors: Record<string, string>; values: Record<string, string> };
+export type ActionResult = {
+  intent: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  /** the form was out of date (409): the page is at the fresh version, the typed values are kept */
+  stale?: boolean;
+};
 type Option = { value: string; label: string };
 
 export type ActionFormsProps = {

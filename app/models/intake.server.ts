@@ -20,6 +20,8 @@ import { renderReceiptEmail } from '../../emails';
 import { audit } from './audit.server';
 import { getAgency, getSetting, listFields } from './config.server';
 import { answerDueDate, createPakn } from './pakn.server';
+import { attachStaffFiles } from './staff-files.server';
+import type { StoredUpload } from '~/utils/uploads.server';
 import { privateLink } from './submission.server';
 import { getDb, type Db } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
@@ -163,7 +165,16 @@ export function recordStaffIntake(
     lang,
     ip,
     now = new Date(),
-  }: { actor: Actor; input: StaffIntake; lang: 'vi' | 'en'; ip?: string; now?: Date },
+    files = [],
+  }: {
+    actor: Actor;
+    input: StaffIntake;
+    lang: 'vi' | 'en';
+    ip?: string;
+    now?: Date;
+    /** checked uploads (the scanned letter), attached as staff files in the same transaction */
+    files?: StoredUpload[];
+  },
   db: Db = getDb(),
 ): { id: number; code: string; emailed: boolean } {
   return db.transaction((tx) => {
@@ -202,6 +213,7 @@ export function recordStaffIntake(
       },
       tx,
     );
+    attachStaffFiles(tx, { paknId: pakn.id, actorUserId: actor.id, files, ip });
     if (email) {
       const agency = getAgency(tx as unknown as Db);
       const due = answerDueDate(pakn, tx as unknown as Db);

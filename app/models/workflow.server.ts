@@ -27,6 +27,7 @@ import {
 import { cleanText } from '~/domain/text';
 import { ACTIONS, findTransition, isAction, isOpen, type Action, type Status } from '~/domain/workflow';
 import { audit } from './audit.server';
+import { queueTransferDelivery } from './transfer-delivery.server';
 import { getCalendar, getDeadlineRules } from './config.server';
 import { issueDocumentForStep } from './documents.server';
 import { notifyStep, type Step } from './notifications.server';
@@ -448,6 +449,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
         note: input.note,
         data: { agencyId: agency.id, agencyName: agency.name },
       });
+      queueTransferDelivery(tx, { paknId: p.id, actorUserId: ctx.actor.id || null });
       return;
     }
     case 'mark_duplicate': {

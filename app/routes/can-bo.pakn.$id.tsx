@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -19,8 +19,23 @@ import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { DocumentList } from '~/components/document-list';
 import { listDocumentsForPakn } from '~/models/documents.server';
+import { AddFilesForm } from '~/components/add-files-form';
+import { TransferDeliveryPanel } from '~/components/transfer-delivery-panel';
+import {
+  addStaffFiles,
+  authorizeAddFiles,
+  discardStaffUploads,
+  readStaffUploadForm,
+  staffUploadLimits,
+  StaffFilesError,
+} from '~/models/staff-files.server';
+import {
+  getTransferDelivery,
+  recordTransferPosted,
+  TransferDeliveryError,
+} from '~/models/transfer-delivery.server';
 import { getStaffRecord } from '~/models/record.server';
-import { can } from '~/domain/permissions';
+import { can, canOnPakn } from '~/domain/permissions';
 import {
   authorizeIntent,
   fieldErrorMessage,
@@ -174,6 +189,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             }
           : null,
       },
+      transferDelivery: (() => {
+        const td = getTransferDelivery({ paknId: p.id });
+        return td
+          ? {
+              mode: td.mode,
+              to: td.to,
+              sentAt: td.sentAt ? formatDateTime(td.sentAt) : null,
+              postedOn: td.postedOn ? formatDateVi(td.postedOn) : null,
+              transferDate: formatDateVi(td.transferDate),
+              canRecordPost: canOnPakn(actor, 'pakn:transfer', p),
+            }
+          : null;
+      })(),
+      addFiles: canOnPakn(actor, 'pakn:note', p) ? staffUploadLimits() : null,
       done: done && /^[a-z_]{1,30}$/.test(done) ? done : null,
       pageTitle: `${t('staff.record.title', { code: p.code })} – ${t('app.shortName')}`,
     },
@@ -195,9 +224,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireStaff(request);
   const t = getT(getLocale(request));
   const id = paknId(params.id, t);
+  if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
+    return addFiles({ request, actor, id, ip: clientIp(context), t });
+  }
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const intent = form.get('intent');
+  if (intent === 'transfer_posted') return transferPosted({ actor, id, form, ip: clientIp(context), t });
   try {
     // who may do what first (404/403), then the fields (400), then the state (409)
     authorizeIntent({ actor, paknId: id, intent });
@@ -205,6 +238,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return badInput(intent as string, parsed.errors, parsed.values, t);
     performAction({ actor, paknId: id, input: parsed.input, ip: clientIp(context) });
   } catch (error) {
+    if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale') {
+      // a stale tab: the record page again, at its fresh version, with what the user typed kept in the form
+      return json<ActionResult>(
+        { intent: String(intent), errors: {}, values: formValues(form), stale: true },
+        { status: 409 },
+      );
+    }
     if (error instanceof WorkflowError && error.fieldErrors)
       return badInput(String(intent), error.fieldErrors, formValues(form), t);
     if (error instanceof WorkflowError && error.status === 403)
@@ -220,10 +260,85 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/can-bo/pakn/${id}?xong=${intent}`);
 }
 
+/** "Add files (scans)": the only multipart form of the page. */
+async function addFiles({
+  request,
+  actor,
+  id,
+  ip,
+  t,
+}: {
+  request: Request;
+  actor: Awaited<ReturnType<typeof requireStaff>>;
+  id: number;
+  ip?: string;
+  t: T;
+}) {
+  try {
+    authorizeAddFiles({ actor, paknId: id });
+    const read = await readStaffUploadForm(request, { t, paknId: id });
+    if (!read) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
+    const { form, stored, fileErrors, scannerDown } = read;
+    const problems =
+      form.get('intent') !== 'add_files'
+        ? [t('staff.errors.unknownIntent')]
+        : fileErrors.length
+          ? fileErrors
+          : stored.length === 0
+            ? [t('staff.addFiles.none')]
+            : [];
+    if (problems.length) {
+      discardStaffUploads(stored);
+      return json<ActionResult>(
+        { intent: 'add_files', errors: { files: problems.join(' ') }, values: {} },
+        { status: scannerDown ? 503 : 400 },
+      );
+    }
+    try {
+      addStaffFiles({ actor, paknId: id, files: stored, ip });
+    } catch (error) {
+      discardStaffUploads(stored);
+      throw error;
+    }
+  } catch (error) {
+    if (!(error instanceof StaffFilesError)) throw error;
+    throw json({ message: t(error.key) }, { status: error.status });
+  }
+  return redirect(`/can-bo/pakn/${id}?xong=add_files`);
+}
+
+function transferPosted({
+  actor,
+  id,
+  form,
+  ip,
+  t,
+}: {
+  actor: Awaited<ReturnType<typeof requireStaff>>;
+  id: number;
+  form: FormData;
+  ip?: string;
+  t: T;
+}) {
+  const postedOn = String(form.get('postedOn') ?? '');
+  try {
+    recordTransferPosted({ actor, paknId: id, postedOn, ip });
+  } catch (error) {
+    if (!(error instanceof TransferDeliveryError)) throw error;
+    if (error.fieldErrors) return badInput('transfer_posted', error.fieldErrors, { postedOn }, t);
+    throw json({ message: t(error.key) }, { status: error.status });
+  }
+  return redirect(`/can-bo/pakn/${id}?xong=transfer_posted`);
+}
+
 function badInput(intent: string, errors: Record<string, string>, values: Record<string, string>, t: T) {
   const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, fieldErrorMessage(v, t)]));
   return json<ActionResult>({ intent, errors: translated, values }, { status: 400 });
 }
+
+/** After a stale post (409) the page must show the fresh version the form will be re-sent against. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
 
 export default function RecordPage() {
   const d = useLoaderData<typeof loader>();
@@ -240,6 +355,26 @@ export default function RecordPage() {
         <Link to="/can-bo">{t('staff.record.back')}</Link>
       </p>
       <h1>{t('staff.record.title', { code: p.code })}</h1>
+      {result?.stale ? (
+        <div className="notice notice-warning" role="alert">
+          <p>{t('staff.errors.staleKept')}</p>
+          {d.forms.intents.some((i) => i === result.intent) ? null : (
+            // the action is not offered at the new state: the text stays on the page to be copied
+            <dl className="summary-list">
+              {Object.entries(result.values)
+                .filter(([k, v]) => !['intent', 'version'].includes(k) && v.trim())
+                .map(([k, v]) => (
+                  <Row key={k} label={t('staff.errors.staleTyped')}>
+                    <div className="pre-line">{v}</div>
+                  </Row>
+                ))}
+            </dl>
+          )}
+          <p>
+            <a href={`/can-bo/pakn/${p.id}`}>{t('staff.errors.staleBack')}</a>
+          </p>
+        </div>
+      ) : null}
       {d.done ? (
         <p className="notice" role="status">
           {d.done === 'intake'
@@ -309,6 +444,15 @@ export default function RecordPage() {
         </p>
       ) : null}
       <ActionForms {...d.forms} version={p.version} result={result ?? null} />
+      {d.transferDelivery ? (
+        <TransferDeliveryPanel
+          paknId={p.id}
+          version={p.version}
+          delivery={d.transferDelivery}
+          result={result ?? null}
+        />
+      ) : null}
+      {d.addFiles ? <AddFilesForm limits={d.addFiles} result={result ?? null} /> : null}
       <DocumentList documents={d.documents} base="/can-bo/van-ban" />
 
       <h2>{t('staff.record.classification')}</h2>

@@ -15,7 +15,9 @@ import { CATEGORIES, PAKN_TYPES, SUBJECTS, SUBMITTER_KINDS } from '~/domain/pakn
 import { LIMITS } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';
 import { STAFF_CHANNELS } from '~/domain/pakn';
+import { FileInput } from '~/components/file-input';
 import { parseIntakeForm, recordStaffIntake } from '~/models/intake.server';
+import { discardStaffUploads, readStaffUploadForm, staffUploadLimits } from '~/models/staff-files.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -28,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(locale);
   return json({
     today: toLocalDate(new Date()),
+    limits: staffUploadLimits(),
     fields: listFields().map((f) => ({ value: String(f.id), label: locale === 'en' ? f.nameEn : f.name })),
     pageTitle: `${t('staff.intake.title')} – ${t('app.shortName')}`,
   });
@@ -37,19 +40,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'pakn:intake');
   const locale = getLocale(request);
   const t = getT(locale);
-  const form = await request.formData().catch(() => null);
-  if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
+  // multipart with the scanned letter (or urlencoded without): files are checked while they arrive
+  const read = await readStaffUploadForm(request, { t });
+  if (!read) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
+  const { form, stored, fileErrors, scannerDown } = read;
   const parsed = parseIntakeForm(form);
-  if (!parsed.ok) {
-    const errors = Object.fromEntries(
-      Object.entries(parsed.errors).map(([k, v]) => {
-        const [key = 'staff.errors.invalid', param] = v.split('|');
-        return [k, t(key, param ? { max: param } : {})];
-      }),
-    );
-    return json({ errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok || fileErrors.length) {
+    // nothing is half-saved: the files of a failed post are not kept, and the page says so
+    discardStaffUploads(stored);
+    const errors: Record<string, string> = parsed.ok
+      ? {}
+      : Object.fromEntries(
+          Object.entries(parsed.errors).map(([k, v]) => {
+            const [key = 'staff.errors.invalid', param] = v.split('|');
+            return [k, t(key, param ? { max: param } : {})];
+          }),
+        );
+    const files = [...fileErrors, ...(stored.length ? [t('staff.intake.filesNotKept')] : [])];
+    if (files.length) errors.files = files.join(' ');
+    const values: Record<string, string> = {};
+    for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
+    return json({ errors, values }, { status: scannerDown ? 503 : 400 });
   }
-  const { id } = recordStaffIntake({ actor, input: parsed.value, lang: locale, ip: clientIp(context) });
+  const { id } = recordStaffIntake({
+    actor,
+    input: parsed.value,
+    lang: locale,
+    ip: clientIp(context),
+    files: stored,
+  });
   return redirect(`/can-bo/pakn/${id}?xong=intake`);
 }
 
@@ -70,6 +89,7 @@ const ORDER = [
   'phone',
   'address',
   'email',
+  'files',
 ];
 
 export default function StaffIntake() {
@@ -85,7 +105,7 @@ export default function StaffIntake() {
       <ErrorSummary errors={summary} />
       <h1>{t('staff.intake.title')}</h1>
       <p className="lead-small">{t('staff.intake.intro')}</p>
-      <Form method="post" noValidate>
+      <Form method="post" encType="multipart/form-data" noValidate>
         <Select
           {...f('channel')}
           label={t('staff.intake.channel')}
@@ -159,6 +179,12 @@ export default function StaffIntake() {
           hint={t('staff.intake.emailHint')}
           optional
           maxLength={LIMITS.email}
+        />
+        <FileInput
+          id="files"
+          label={t('staff.intake.files')}
+          hint={t('staff.intake.filesHint', { count: d.limits.maxFiles, mb: d.limits.maxMb })}
+          errors={errors.files ? [errors.files] : []}
         />
         <Checkbox
           id="consent"

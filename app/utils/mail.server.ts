@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { outbox } from '../../db/schema';
+import { events, outbox } from '../../db/schema';
+import { resolveMailAttachments, type MailAttachment } from '~/models/mail-attachments.server';
 import { getDb, type Db } from './db.server';
 import { getEnv } from './env.server';
 import { getLogger } from './logger.server';
@@ -26,7 +27,13 @@ export type Mail = {
   /** short name of the template, e.g. 'receipt'; also part of the .eml file name */
   template: string;
   paknId?: number | null;
+  /** files attached when the message is sent, by reference: the outbox row never holds their bytes */
+  attachments?: MailAttachment[];
+  /** a timeline event of `paknId` written in the transaction that marks the message sent */
+  sentEvent?: { type: string; data?: Record<string, unknown> };
 };
+
+export type { MailAttachment };
 
 export type { Transporter };
 
@@ -75,6 +82,8 @@ export function enqueueMail(db: Db | Tx, mail: Mail): void {
       text: mail.text,
       template: mail.template,
       paknId: mail.paknId ?? null,
+      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
+      sentEvent: mail.sentEvent ? JSON.stringify(mail.sentEvent) : null,
       status: 'pending',
       attempts: 0,
       nextAttemptAt: new Date(),
@@ -251,6 +260,8 @@ export async function processOutbox(
       }
     }
     try {
+      // a file that cannot be read or rendered fails this attempt, and it is retried like any send error
+      const attachments = row.attachments ? await resolveMailAttachments(db, row.attachments) : undefined;
       const info = (await transport.sendMail({
         from,
         to: row.toAddress,
@@ -259,6 +270,7 @@ export async function processOutbox(
         text: row.text,
         messageId: row.messageId,
         headers: { 'Auto-Submitted': 'auto-generated' },
+        ...(attachments ? { attachments } : {}),
       })) as { message?: unknown };
       // a buffering stream transport (no SMTP_URL) hands back the RFC 822 message: file it
       if (Buffer.isBuffer(info.message)) writeEml(emlPath(row.id, row.template), info.message);
@@ -268,11 +280,17 @@ export async function processOutbox(
       scheduleRetry(row, token, error);
       continue;
     }
-    const done = db
-      .update(outbox)
-      .set({ status: 'sent', attempts: row.attempts + 1, sentAt: new Date(clock()), lastError: null })
-      .where(ours(row, token))
-      .run();
+    const sentAt = new Date(clock());
+    const done = db.transaction((tx) => {
+      const res = tx
+        .update(outbox)
+        .set({ status: 'sent', attempts: row.attempts + 1, sentAt, lastError: null })
+        .where(ours(row, token))
+        .run();
+      if (res.changes === 1 && row.sentEvent && row.paknId)
+        writeSentEvent(tx, row.paknId, row.sentEvent, sentAt);
+      return res;
+    });
     if (done.changes === 1) {
       sent++;
       log.info({ outboxId: row.id, template: row.template, attempts: row.attempts + 1 }, 'mail: sent');
@@ -281,6 +299,25 @@ export async function processOutbox(
     }
   }
   return { sent, retried };
+}
+
+/** The delivery on the PAKN's timeline (e.g. the transfer to the competent agency), at the time it was sent. */
+function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
+  let parsed: { type?: unknown; data?: unknown };
+  try {
+    parsed = JSON.parse(json) as { type?: unknown; data?: unknown };
+  } catch {
+    return;
+  }
+  if (typeof parsed.type !== 'string') return;
+  tx.insert(events)
+    .values({
+      paknId,
+      type: parsed.type,
+      data: parsed.data === undefined ? null : JSON.stringify(parsed.data),
+      createdAt: at,
+    })
+    .run();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -232,4 +232,26 @@ export default {
       'The {{year}} working-day calendar follows only the Labour Code rules (Articles 111, 112), not the yearly official notice. The weekdays off under the rules are:',
     open: 'Open the calendar to enter the official schedule',
   },
+  // The competent agency's copy of a transferred PAKN, with the transfer letter and the files attached.
+  transferAgency: {
+    subject: 'Transfer of feedback {{code}} (with letter No. {{number}})',
+    heading: 'Feedback transferred to the competent agency',
+    intro:
+      'To {{target}}. Under Article 9 of Decree 20/2008/NĐ-CP, {{agency}} transfers to you feedback {{code}} with letter No. {{number}} (attached as PDF) for consideration and handling within your competence.',
+    codeLabel: 'Feedback code',
+    receivedLabel: 'Received on',
+    reasonLabel: 'Reason for the transfer',
+    titleLabel: 'Title',
+    contentHeading: 'The feedback',
+    submitterHeading: "The submitter's contact details",
+    nameLabel: 'Full name',
+    addressLabel: 'Address',
+    phoneLabel: 'Phone',
+    emailLabel: 'E-mail',
+    contactPurpose:
+      "The submitter's contact details are sent with it so that you can answer the submitter directly. Please use them only to handle and answer this feedback and protect them under the personal data protection rules.",
+    filesHeading: 'Files attached to the feedback',
+    noFiles: 'No attached files.',
+    closing: 'Thank you for your cooperation.',
+  },
 };

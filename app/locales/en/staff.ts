@@ -154,6 +154,8 @@ export default {
     request_extension: 'Request an extension',
     approve_extension: 'Approve the extension',
     decline_extension: 'Decline the extension',
+    add_files: 'Add files (scans)',
+    transfer_posted: 'Record that it was posted',
     classify: 'Save classification',
     note: 'Add internal note',
     extend: 'Extend the deadline',
@@ -226,6 +228,10 @@ export default {
   events: {
     extension_requested: 'Extension requested',
     extension_declined: 'Extension request declined',
+    staff_files_added: 'Files added by staff (scans)',
+    transfer_queued: 'E-mail to the competent agency queued',
+    transfer_sent: 'E-mail sent to the competent agency',
+    transfer_posted: 'Transfer bundle sent by post',
     published: 'Answer published',
     withdrawn: 'Publication withdrawn',
     publication_updated: 'Published answer updated',
@@ -272,6 +278,13 @@ export default {
   errors: {
     extensionPending: 'An extension request is already waiting for a leader’s approval.',
     noExtensionRequest: 'No extension request is waiting; it may have been decided already. Reload the page.',
+    staleTyped: 'What you typed',
+    staleKept:
+      'Someone changed this item while you were working on it, so your action was not carried out. The page below shows the new version; what you typed is kept in the form. Check it and send it again.',
+    staleBack: 'See the latest record (drop what you typed)',
+    postedBeforeTransfer: 'The posting date cannot be before the transfer',
+    postedInFuture: 'The posting date cannot be after today',
+    notAwaitingPost: 'This transfer is not waiting to be recorded as posted.',
     notFound: 'This item was not found.',
     forbidden: 'Your account may not do this.',
     stale: 'Someone changed this item while you were working on it. Reload the page and try again.',
@@ -313,6 +326,10 @@ export default {
     consent: 'The submitter agreed to the processing of their personal data for this item',
     showIdentity: 'The submitter agreed to publish their identity with the answer',
     submit: 'Register',
+    files: 'Scans of the letter, form or minutes (optional)',
+    filesHint: 'Up to {{count}} files, each up to {{mb}} MB: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
+    filesNotKept:
+      'The files you chose were not saved because the form has errors. Please choose them again when you resend.',
     done: 'Item {{code}} registered.',
     errors: {
       channel: 'Choose the channel',
@@ -352,5 +369,42 @@ export default {
       keep_studying: 'Under further study',
       extend: 'Answer deadline extended',
     },
+  },
+  // Delivery of a transfer to the competent agency (e-mail, or print and post)
+  addFiles: {
+    heading: 'Add files (scans)',
+    label: 'Files to add',
+    hint: 'Scans of the letter, the form, meeting minutes or a record of the call. At most {{count}} files added by staff, each up to {{mb}} MB: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
+    submit: 'Add files',
+    none: 'Choose at least one file',
+  },
+  transferDelivery: {
+    heading: 'Delivery to the competent agency',
+    queued: 'Waiting to e-mail {{to}} (with the transfer letter and the files).',
+    sent: 'E-mailed to the competent agency ({{to}}) at {{at}}.',
+    noEmail:
+      'This agency has no e-mail address in the directory: print the transfer bundle, post it, then record the date.',
+    print: 'Print the transfer bundle',
+    postedOn: 'Date posted',
+    postedHint: 'For example: {{example}}. Not before the transfer ({{from}}), not after today.',
+    submit: 'Record as posted',
+    posted: 'Sent by post on {{date}}.',
+  },
+  // The printable transfer bundle (letter + PAKN + files)
+  transferBundle: {
+    notice: 'Transfer bundle for {{agency}}: the transfer letter, with the feedback and the list of files.',
+    paknHeading: 'Feedback {{code}}',
+    received: 'Received on',
+    title: 'Title',
+    content: 'Content',
+    submitter: "The submitter's contact details",
+    name: 'Full name',
+    address: 'Address',
+    phone: 'Phone',
+    email: 'E-mail',
+    contactPurpose:
+      'The contact details are sent so that the competent agency can answer the submitter directly; use them for that purpose only.',
+    files: 'Attached files (printed with it)',
+    noFiles: 'No attached files.',
   },
 } as const;

@@ -234,4 +234,26 @@ export default {
       'Lịch làm việc năm {{year}} đang chỉ theo quy định của Bộ luật Lao động (Điều 111, 112), chưa theo thông báo chính thức hằng năm. Các ngày làm việc được nghỉ theo quy định là:',
     open: 'Mở lịch làm việc để nhập lịch chính thức',
   },
+  // The competent agency's copy of a transferred PAKN, with the transfer letter and the files attached.
+  transferAgency: {
+    subject: 'Chuyển phản ánh, kiến nghị {{code}} (kèm Công văn số {{number}})',
+    heading: 'Chuyển phản ánh, kiến nghị đến cơ quan có thẩm quyền',
+    intro:
+      'Kính gửi {{target}}. Thực hiện Điều 9 Nghị định số 20/2008/NĐ-CP, {{agency}} chuyển đến Quý cơ quan phản ánh, kiến nghị {{code}} kèm Công văn số {{number}} (tệp PDF đính kèm thư này) để xem xét, xử lý theo thẩm quyền.',
+    codeLabel: 'Mã phản ánh, kiến nghị',
+    receivedLabel: 'Ngày tiếp nhận',
+    reasonLabel: 'Lý do chuyển',
+    titleLabel: 'Tiêu đề',
+    contentHeading: 'Nội dung phản ánh, kiến nghị',
+    submitterHeading: 'Thông tin liên hệ của người gửi',
+    nameLabel: 'Họ và tên',
+    addressLabel: 'Địa chỉ',
+    phoneLabel: 'Điện thoại',
+    emailLabel: 'Thư điện tử',
+    contactPurpose:
+      'Thông tin liên hệ của người gửi được chuyển kèm để Quý cơ quan trả lời trực tiếp cho người gửi. Đề nghị chỉ sử dụng cho mục đích xử lý, trả lời phản ánh, kiến nghị này và bảo vệ theo quy định về bảo vệ dữ liệu cá nhân.',
+    filesHeading: 'Tệp đính kèm của phản ánh, kiến nghị',
+    noFiles: 'Không có tệp đính kèm.',
+    closing: 'Xin trân trọng cảm ơn sự phối hợp của Quý cơ quan.',
+  },
 };

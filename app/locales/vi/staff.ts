@@ -153,6 +153,8 @@ export default {
     request_extension: 'Đề nghị gia hạn trả lời',
     approve_extension: 'Duyệt gia hạn',
     decline_extension: 'Không duyệt gia hạn',
+    add_files: 'Thêm tệp (bản quét)',
+    transfer_posted: 'Ghi nhận đã gửi qua bưu điện',
     classify: 'Lưu phân loại',
     note: 'Thêm ghi chú nội bộ',
     extend: 'Gia hạn trả lời',
@@ -225,6 +227,10 @@ export default {
   events: {
     extension_requested: 'Đề nghị gia hạn trả lời',
     extension_declined: 'Không duyệt đề nghị gia hạn',
+    staff_files_added: 'Cán bộ thêm tệp (bản quét)',
+    transfer_queued: 'Xếp hàng gửi thư điện tử đến cơ quan có thẩm quyền',
+    transfer_sent: 'Đã gửi thư điện tử đến cơ quan có thẩm quyền',
+    transfer_posted: 'Đã gửi hồ sơ chuyển qua bưu điện',
     published: 'Công khai kết quả',
     withdrawn: 'Gỡ công khai',
     publication_updated: 'Cập nhật nội dung công khai',
@@ -272,6 +278,13 @@ export default {
     extensionPending: 'Đã có đề nghị gia hạn đang chờ lãnh đạo duyệt.',
     noExtensionRequest:
       'Không có đề nghị gia hạn nào đang chờ duyệt; có thể đề nghị đã được xử lý. Hãy tải lại trang.',
+    staleTyped: 'Nội dung bạn đã nhập',
+    staleKept:
+      'Phản ánh, kiến nghị đã được người khác thay đổi trong lúc bạn thao tác, nên thao tác của bạn chưa được thực hiện. Trang dưới đây đã cập nhật theo phiên bản mới; nội dung bạn vừa nhập vẫn được giữ trong biểu mẫu. Hãy kiểm tra rồi gửi lại.',
+    staleBack: 'Xem hồ sơ mới nhất (bỏ nội dung vừa nhập)',
+    postedBeforeTransfer: 'Ngày gửi không được trước ngày chuyển',
+    postedInFuture: 'Ngày gửi không được sau ngày hôm nay',
+    notAwaitingPost: 'Hồ sơ chuyển này không chờ ghi nhận gửi qua bưu điện.',
     notFound: 'Không tìm thấy phản ánh, kiến nghị này.',
     forbidden: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
     stale:
@@ -314,6 +327,9 @@ export default {
     consent: 'Người gửi đồng ý để cơ quan xử lý dữ liệu cá nhân cho phản ánh, kiến nghị này',
     showIdentity: 'Người gửi đồng ý công khai danh tính cùng kết quả trả lời',
     submit: 'Vào sổ',
+    files: 'Bản quét thư, đơn hoặc biên bản (không bắt buộc)',
+    filesHint: 'Tối đa {{count}} tệp, mỗi tệp không quá {{mb}} MB: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
+    filesNotKept: 'Các tệp vừa chọn chưa được lưu vì biểu mẫu còn lỗi. Vui lòng chọn lại tệp khi gửi lại.',
     done: 'Đã vào sổ phản ánh, kiến nghị {{code}}.',
     errors: {
       channel: 'Chọn kênh tiếp nhận',
@@ -354,5 +370,43 @@ export default {
       keep_studying: 'Đang tiếp tục nghiên cứu',
       extend: 'Gia hạn thời hạn trả lời',
     },
+  },
+  // Delivery of a transfer to the competent agency (e-mail, or print and post)
+  addFiles: {
+    heading: 'Thêm tệp (bản quét)',
+    label: 'Tệp cần thêm',
+    hint: 'Bản quét thư, đơn, biên bản làm việc hoặc ghi chép cuộc gọi. Tối đa {{count}} tệp do cán bộ thêm, mỗi tệp không quá {{mb}} MB: PDF, JPG, PNG, DOC, DOCX, XLS, XLSX.',
+    submit: 'Thêm tệp',
+    none: 'Chọn ít nhất một tệp',
+  },
+  transferDelivery: {
+    heading: 'Gửi hồ sơ đến cơ quan có thẩm quyền',
+    queued: 'Đang chờ gửi thư điện tử đến {{to}} (kèm công văn chuyển và các tệp).',
+    sent: 'Đã gửi thư điện tử đến cơ quan có thẩm quyền ({{to}}) lúc {{at}}.',
+    noEmail:
+      'Cơ quan này chưa có địa chỉ thư điện tử trong danh mục: in hồ sơ chuyển, gửi qua bưu điện rồi ghi nhận ngày gửi.',
+    print: 'In hồ sơ chuyển',
+    postedOn: 'Ngày gửi qua bưu điện',
+    postedHint: 'Ví dụ: {{example}}. Không trước ngày chuyển ({{from}}), không sau hôm nay.',
+    submit: 'Ghi nhận đã gửi',
+    posted: 'Đã gửi qua bưu điện ngày {{date}}.',
+  },
+  // The printable transfer bundle (letter + PAKN + files)
+  transferBundle: {
+    notice:
+      'Hồ sơ chuyển đến {{agency}}: Công văn chuyển phản ánh, kiến nghị, kèm theo phản ánh, kiến nghị và danh sách tệp.',
+    paknHeading: 'Phản ánh, kiến nghị {{code}}',
+    received: 'Ngày tiếp nhận',
+    title: 'Tiêu đề',
+    content: 'Nội dung',
+    submitter: 'Thông tin liên hệ của người gửi',
+    name: 'Họ và tên',
+    address: 'Địa chỉ',
+    phone: 'Điện thoại',
+    email: 'Thư điện tử',
+    contactPurpose:
+      'Thông tin liên hệ được chuyển kèm để cơ quan có thẩm quyền trả lời trực tiếp cho người gửi; chỉ sử dụng cho mục đích này.',
+    files: 'Tệp đính kèm (bản in kèm theo)',
+    noFiles: 'Không có tệp đính kèm.',
   },
 } as const;

@@ -1,0 +1,156 @@
+// Files staff add to a PAKN (the scanned letter of a post or in-person PAKN, a record of a phone call), so paper
+// and phone PAKN are digitised too (plan II.1). They go through the citizen form's checks (uploads.server.ts:
+// size, count, type by content, optional ClamAV), are stored as source 'staff', and each addition is an event on
+// the timeline with who added what and when.
+import { and, eq, sql } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
+import { audit } from './audit.server';
+import { getSetting } from './config.server';
+import { getDb, type Db } from '~/utils/db.server';
+import type { Tx } from '~/utils/mail.server';
+import {
+  parseSubmissionForm,
+  removeUpload,
+  type FileProblem,
+  type StoredUpload,
+} from '~/utils/uploads.server';
+
+export type StaffUploadForm = {
+  form: FormData;
+  stored: StoredUpload[];
+  /** translated messages of the refused files (empty when all were fine) */
+  fileErrors: string[];
+  scannerDown: boolean;
+};
+
+type T = (key: string, opts?: Record<string, unknown>) => string;
+
+export class StaffFilesError extends Error {
+  constructor(
+    public status: number,
+    public key: string,
+  ) {
+    super(key);
+  }
+}
+
+export function staffUploadLimits(db: Db = getDb()) {
+  return {
+    maxFiles: getSetting<number>('intake.maxAttachments', db),
+    maxMb: getSetting<number>('intake.maxFileMb', db),
+  };
+}
+
+function countStaffFiles(db: Db, paknId: number): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(s.attachments)
+    .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff')))
+    .get();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Reads a staff form that may carry files (multipart, field "files") or not (urlencoded): files are streamed to
+ * disk and checked as they arrive, the text fields kept. `paknId` counts the files the PAKN already has.
+ */
+export async function readStaffUploadForm(
+  request: Request,
+  { t, paknId }: { t: T; paknId?: number },
+  db: Db = getDb(),
+): Promise<StaffUploadForm | null> {
+  const type = request.headers.get('Content-Type') ?? '';
+  if (!type.startsWith('multipart/form-data')) {
+    const form = await request.formData().catch(() => null);
+    return form ? { form, stored: [], fileErrors: [], scannerDown: false } : null;
+  }
+  const { maxFiles, maxMb } = staffUploadLimits(db);
+  const parsed = await parseSubmissionForm(request, {
+    maxFiles,
+    maxBytes: maxMb * 1024 * 1024,
+    existingFiles: paknId ? countStaffFiles(db, paknId) : 0,
+  }).catch(() => null);
+  if (!parsed) return null;
+  const fileErrors = parsed.problems.map((p: FileProblem) =>
+    t(`intake.errors.${p.key}`, { name: p.name, mb: maxMb, count: maxFiles }),
+  );
+  if (parsed.tooManyParts) fileErrors.push(t('intake.errors.tooManyFields'));
+  const scannerDown =
+    parsed.problems.length > 0 && parsed.problems.every((p) => p.key === 'fileScanUnavailable');
+  return { form: parsed.form, stored: parsed.stored, fileErrors, scannerDown };
+}
+
+/** Deletes checked files that will not be kept (the form failed): nothing is half-saved. */
+export function discardStaffUploads(files: StoredUpload[]): void {
+  for (const f of files) removeUpload(f.storedName);
+}
+
+/** Attaches checked files to the PAKN as staff files, with the timeline event; call inside the step's transaction. */
+export function attachStaffFiles(
+  tx: Tx | Db,
+  {
+    paknId,
+    actorUserId,
+    files,
+    ip,
+  }: { paknId: number; actorUserId: number; files: StoredUpload[]; ip?: string },
+): void {
+  if (files.length === 0) return;
+  const db = tx as Db;
+  for (const f of files) {
+    db.insert(s.attachments)
+      .values({
+        paknId,
+        storedName: f.storedName,
+        originalName: f.originalName,
+        mime: f.mime,
+        size: f.size,
+        sha256: f.sha256,
+        source: 'staff',
+      })
+      .run();
+  }
+  const names = files.map((f) => f.originalName);
+  db.insert(s.events)
+    .values({
+      paknId,
+      type: 'staff_files_added',
+      actorUserId,
+      note: names.join(', '),
+      data: JSON.stringify({ files: names }),
+    })
+    .run();
+  // names only in the timeline; the log keeps the count
+  audit(
+    {
+      actorUserId,
+      action: 'pakn.staff_files',
+      targetType: 'pakn',
+      targetId: paknId,
+      ip,
+      detail: { count: files.length },
+    },
+    tx,
+  );
+}
+
+/** Who may add files to the PAKN (before its upload is read): throws StaffFilesError 404/403. */
+export function authorizeAddFiles({ actor, paknId }: { actor: Actor; paknId: number }, db: Db = getDb()) {
+  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+  if (!p || !canReadPakn(actor, p)) throw new StaffFilesError(404, 'staff.errors.notFound');
+  if (!canOnPakn(actor, 'pakn:note', p)) throw new StaffFilesError(403, 'staff.errors.forbidden');
+}
+
+/** "Add files (scans)" on the record page. Throws StaffFilesError (404/403) before anything is stored. */
+export function addStaffFiles(
+  { actor, paknId, files, ip }: { actor: Actor; paknId: number; files: StoredUpload[]; ip?: string },
+  db: Db = getDb(),
+): void {
+  db.transaction((tx) => {
+    const p = tx.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+    if (!p || !canReadPakn(actor, p)) throw new StaffFilesError(404, 'staff.errors.notFound');
+    if (!canOnPakn(actor, 'pakn:note', p)) throw new StaffFilesError(403, 'staff.errors.forbidden');
+    attachStaffFiles(tx, { paknId, actorUserId: actor.id, files, ip });
+  });
+}
