@@ -59,17 +59,17 @@ export function publicRegister({ year }: { year?: number }, db: Db = getDb()) {
     rows.flatMap((r) => (r.type === 'late_apology' && r.paknId !== null ? [r.paknId] : [])),
   );
   return rows.map((r) => {
-      let about: RegisterAbout = null;
-      if (r.code) {
-        const published = r.publication === 'published';
-        about = { kind: 'pakn', code: r.code, publicTitle: published ? r.publicTitle : null, published };
-      } else if (r.type === REPORT_DOCUMENT_TYPE) {
-        const period = reportPeriod(r.publicContent);
-        if (period) about = { kind: 'period', ...period, reportId: r.id };
-      }
-      const type = publicDocumentType(r.type, r.paknId, late);
-      return { id: r.id, type, number: r.number, issuedDate: r.issuedDate, about };
-    });
+    let about: RegisterAbout = null;
+    if (r.code) {
+      const published = r.publication === 'published';
+      about = { kind: 'pakn', code: r.code, publicTitle: published ? r.publicTitle : null, published };
+    } else if (r.type === REPORT_DOCUMENT_TYPE) {
+      const period = reportPeriod(r.publicContent);
+      if (period) about = { kind: 'period', ...period, reportId: r.id };
+    }
+    const type = publicDocumentType(r.type, r.paknId, late);
+    return { id: r.id, type, number: r.number, issuedDate: r.issuedDate, about };
+  });
 }
 
 /** The years that have a public document, newest first (the register's year filter). */

@@ -172,7 +172,11 @@ export async function parseSubmissionForm(
       },
     });
     try {
-      await pipeline(Readable.from(data), limiter, fs.createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+      await pipeline(
+        Readable.from(data),
+        limiter,
+        fs.createWriteStream(target, { flags: 'wx', mode: 0o600 }),
+      );
     } catch (error) {
       // an interrupted upload leaves no partial file behind
       fs.rmSync(target, { force: true });

@@ -157,7 +157,11 @@ export async function submitPaknHttp(
   const f = validForm({ field: 'unknown', ...overrides });
   // a client address of its own: the per-address submission limit is not this helper's concern
   const headers = { 'X-Forwarded-For': randomIp() };
-  const token = crypto.randomBytes(24).toString('base64url');
+  // the server issues the draft token and binds it to this browser's cookie (a made-up token opens nothing)
+  const form = await request.get('/gop-y', { headers });
+  await ok(form, 'GET /gop-y', 200);
+  const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(await form.text())?.[1];
+  if (!token) throw new Error('no draft token on /gop-y');
   const fields: Record<string, string> = {
     type: f.type!,
     subject: f.subject!,

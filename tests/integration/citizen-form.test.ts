@@ -3,6 +3,7 @@
 // loosely, organisation fields, and the Vietnamese-only rule said in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
+import { draftCookieOf } from '../support/server-process';
 
 let app: TestApp;
 
@@ -21,9 +22,15 @@ const VALID = {
   consent: 'on',
 };
 
+/** The cookies of the browser that opened each draft (a draft is bound to its browser). */
+const browserOf = new Map<string, string>();
+
 async function getToken(cookie = '') {
-  const html = await (await app.fetch('/gop-y', { headers: { Cookie: cookie } })).text();
-  return /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(html)![1]!;
+  const res = await app.fetch('/gop-y', { headers: { Cookie: cookie } });
+  const html = await res.text();
+  const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(html)![1]!;
+  browserOf.set(token, [cookie, draftCookieOf(res)].filter(Boolean).join('; '));
+  return token;
 }
 
 function form(fields: Record<string, string>) {
@@ -37,7 +44,7 @@ async function post(fields: Record<string, string>, cookie = '') {
   const res = await app.fetch(`/gop-y?t=${token}`, {
     method: 'POST',
     body: form(fields),
-    headers: { Cookie: cookie },
+    headers: { Cookie: browserOf.get(token)! },
   });
   return { res, token };
 }
@@ -48,7 +55,7 @@ async function send(fields: Record<string, string>) {
   const sent = await app.fetch('/gop-y/kiem-tra', {
     method: 'POST',
     body: new URLSearchParams({ t: token }),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: browserOf.get(token)! },
   });
   expect(sent.status).toBe(302);
   return /\/theo-doi\/([A-Z0-9-]+)/.exec(sent.headers.get('Location')!)![1]!;
@@ -67,7 +74,9 @@ describe('item 11: foreign phone numbers', () => {
   it('accepts an international number through the form and keeps it in E.164', async () => {
     const { res, token } = await post({ ...VALID, phone: '+33 6 12 34 56 78' });
     expect(res.status).toBe(302);
-    const review = await (await app.fetch(`/gop-y/kiem-tra?t=${token}`)).text();
+    const review = await (
+      await app.fetch(`/gop-y/kiem-tra?t=${token}`, { headers: { Cookie: browserOf.get(token)! } })
+    ).text();
     expect(review).toContain('+33612345678');
   });
 

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { draftCookieOf } from '../support/server-process';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -28,16 +29,22 @@ const VALID = {
 
 /** Sends a PAKN with one attachment through the form; returns its code, id and the follow cookie. */
 async function sendWithFile(email: string) {
-  const page = await (await app.fetch('/gop-y')).text();
-  const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(page)![1]!;
+  const opened = await app.fetch('/gop-y');
+  const browser = draftCookieOf(opened);
+  const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(await opened.text())![1]!;
   const form = new FormData();
   for (const [k, v] of Object.entries({ ...VALID, email })) form.append(k, v);
   form.append('files', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'giấy tờ gốc.pdf');
-  expect((await app.fetch(`/gop-y?t=${token}`, { method: 'POST', body: form })).status).toBe(302);
+  const posted = await app.fetch(`/gop-y?t=${token}`, {
+    method: 'POST',
+    body: form,
+    headers: { Cookie: browser },
+  });
+  expect(posted.status).toBe(302);
   const sent = await app.fetch('/gop-y/kiem-tra', {
     method: 'POST',
     body: new URLSearchParams({ t: token }),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: browser },
   });
   const code = /\/theo-doi\/([A-Z0-9-]+)/.exec(sent.headers.get('Location')!)![1]!;
   const id = app.db().select().from(s.pakn).where(eq(s.pakn.code, code)).get()!.id;

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
+import { draftCookieOf, PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
 
 type Db = import('../../app/utils/db.server').Db;
 
@@ -16,6 +16,7 @@ let staff: string;
 let coordinator: string;
 let follow: string;
 let draftToken: string;
+let draft: string;
 let ids: { pakn: number; file: number; doc: number; user: number; code: string; accessToken: string };
 let ratingToken: string;
 
@@ -115,14 +116,16 @@ beforeAll(async () => {
     .split(';')[0]!;
 
   // a draft on the review page, as the form leaves it
-  const page = await (await fetch(`${srv.baseUrl}/gop-y`)).text();
-  draftToken = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(page)![1]!;
+  const opened = await fetch(`${srv.baseUrl}/gop-y`);
+  draft = draftCookieOf(opened);
+  draftToken = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(await opened.text())![1]!;
   const form = new FormData();
   for (const [k, v] of Object.entries(PAKN_FIELDS)) form.append(k, v);
   const checked = await fetch(`${srv.baseUrl}/gop-y?t=${draftToken}`, {
     method: 'POST',
     body: form,
     redirect: 'manual',
+    headers: { Cookie: draft },
   });
   expect(checked.status).toBe(302);
 }, 60_000);
@@ -131,13 +134,19 @@ afterAll(async () => {
   await srv?.cleanup();
 });
 
-type Who = 'staff' | 'coordinator' | 'follow' | 'anon';
+type Who = 'staff' | 'coordinator' | 'follow' | 'draft' | 'anon';
 /** route file → the request that reaches it, who makes it, and the status it answers */
 const ROUTES = (): Record<string, Array<[string, Who, number]>> => ({
   'can-bo._index.tsx': [['/can-bo', 'staff', 200]],
   'can-bo.bao-cao.tsx': [['/can-bo/bao-cao', 'staff', 200]],
   'can-bo.bao-cao[.]csv.ts': [['/can-bo/bao-cao.csv?period=quarter&year=2025&quarter=2', 'staff', 200]],
-  'can-bo.bao-cao[.]doc.ts': [['/can-bo/bao-cao.doc?period=quarter&year=2025&quarter=2', 'staff', 200]],
+  'can-bo.bao-cao[.]doc.ts': [['/can-bo/bao-cao.doc?period=quarter&year=2025&quarter=2', 'staff', 301]],
+  'can-bo.bao-cao[.]docx.ts': [['/can-bo/bao-cao.docx?period=quarter&year=2025&quarter=2', 'staff', 200]],
+  'can-bo.danh-sach[.]csv.ts': [['/can-bo/danh-sach.csv?tab=all', 'staff', 200]],
+  'can-bo.danh-sach[.]xlsx.ts': [['/can-bo/danh-sach.xlsx?tab=all', 'staff', 200]],
+  'can-bo.pakn.$id_.ho-so-chuyen.ts': [[`/can-bo/pakn/${ids.pakn}/ho-so-chuyen`, 'coordinator', 404]],
+  'can-bo.quan-tri.hop-thu.tsx': [['/can-bo/quan-tri/hop-thu', 'staff', 200]],
+  'can-bo.quyen-rieng-tu.tsx': [['/can-bo/quyen-rieng-tu', 'coordinator', 200]],
   'can-bo.bao-cao[.]pdf.ts': [['/can-bo/bao-cao.pdf?period=quarter&year=2025&quarter=2', 'staff', 200]],
   'can-bo.bao-cao[.]xlsx.ts': [['/can-bo/bao-cao.xlsx?period=quarter&year=2025&quarter=2', 'staff', 200]],
   'can-bo.dang-nhap.tsx': [['/can-bo/dang-nhap', 'anon', 200]],
@@ -184,12 +193,18 @@ const ROUTES = (): Record<string, Array<[string, Who, number]>> => ({
   ],
   'gop-y.tsx': [['/gop-y', 'anon', 200]],
   'gop-y_.kiem-tra.tsx': [
-    [`/gop-y/kiem-tra?t=${draftToken}`, 'anon', 200],
-    [`/gop-y/kiem-tra?t=${draftToken}&_data=routes%2Fgop-y_.kiem-tra`, 'anon', 200],
+    [`/gop-y/kiem-tra?t=${draftToken}`, 'draft', 200],
+    [`/gop-y/kiem-tra?t=${draftToken}&_data=routes%2Fgop-y_.kiem-tra`, 'draft', 200],
+    [`/gop-y/kiem-tra?t=${draftToken}`, 'anon', 302],
   ],
   'theo-doi.$code.tsx': [
     [`/theo-doi/${ids.code}`, 'follow', 200],
     [`/theo-doi/${ids.code}?_data=routes%2Ftheo-doi.%24code`, 'follow', 200],
+  ],
+  'theo-doi.$code_.bien-nhan.tsx': [[`/theo-doi/${ids.code}/bien-nhan`, 'follow', 200]],
+  'theo-doi.$code_.tep.$fileId.tsx': [
+    [`/theo-doi/${ids.code}/tep/${ids.file}`, 'follow', 200],
+    [`/theo-doi/${ids.code}/tep/999999`, 'follow', 404],
   ],
   'theo-doi._index.tsx': [['/theo-doi', 'anon', 200]],
   'theo-doi.truy-cap.$token.tsx': [[`/theo-doi/truy-cap/${ids.accessToken}`, 'anon', 302]],
@@ -203,7 +218,13 @@ it('every route under /can-bo, /theo-doi, /gop-y and /danh-gia is listed', () =>
 });
 
 it('pages with personal data answer Cache-Control: no-store, whatever their status', async () => {
-  const cookie = { staff: () => staff, coordinator: () => coordinator, follow: () => follow, anon: () => '' };
+  const cookie = {
+    staff: () => staff,
+    coordinator: () => coordinator,
+    follow: () => follow,
+    draft: () => draft,
+    anon: () => '',
+  };
   const problems: string[] = [];
   for (const [file, requests] of Object.entries(ROUTES())) {
     for (const [url, who, status] of requests) {

@@ -284,6 +284,7 @@ describe('statements per page: bounded, independent of the rows shown', () => {
     const a = await steady(`/cong-khai/${short.code}`);
     const b = await steady(`/cong-khai/${long.code}`);
     expect(selects(a)).toBe(selects(b));
-    expect(a.length).toBeLessThanOrEqual(12);
+    // 13 since the late-extension label and the agency-contact allow-list (issue 13) read one row each
+    expect(a.length).toBeLessThanOrEqual(13);
   });
 });
