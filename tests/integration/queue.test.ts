@@ -344,7 +344,7 @@ describe('query plans', () => {
 });
 
 describe('with many rows', () => {
-  it('a page and the tab counts stay fast with 200 000 PAKN', () => {
+  it('a deep page, a unit scope and the tab counts stay right with 200 000 PAKN', () => {
     const db = app.db().$client;
     db.exec(`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
@@ -359,23 +359,18 @@ describe('with many rows', () => {
       FROM n;
       ANALYZE;
     `);
-    const time = (fn: () => unknown) => {
-      const start = performance.now();
-      fn();
-      return performance.now() - start;
-    };
     let page = listQueue({ actor: coordinator, filters: filters({}) });
     for (let i = 0; i < 20 && page.next; i++)
       page = listQueue({ actor: coordinator, filters: filters({ after: page.next }) });
-    const deep = time(() => listQueue({ actor: coordinator, filters: filters({ after: page.next! }) }));
-    const scoped = time(() => listQueue({ actor: handlerA, filters: filters({ tab: 'unit' }, handlerA) }));
-    const approval = time(() => listQueue({ actor: coordinator, filters: filters({ tab: 'approval' }) }));
-    const search = time(() => listQueue({ actor: coordinator, filters: filters({ q: 'thu tuc' }) }));
-    const counts = time(() => countQueueTabs({ actor: coordinator }));
-    // generous bounds for a loaded CI machine; a full scan + sort of 200k rows is far slower
-    expect({ deep, scoped, approval, search }).toSatisfy((t: Record<string, number>) =>
-      Object.values(t).every((ms) => ms < 250),
-    );
-    expect(counts).toBeLessThan(1500);
+    // speed is measured by `npm run bench`, not asserted here (a loaded machine makes timings flaky); the plans
+    // that keep these pages fast at this size are checked in query-plans.test.ts. Here: the answers stay right.
+    const deep = listQueue({ actor: coordinator, filters: filters({ after: page.next! }) });
+    expect(deep.rows.length).toBeGreaterThan(0);
+    const scoped = listQueue({ actor: handlerA, filters: filters({ tab: 'unit' }, handlerA) });
+    expect(scoped.rows.every((r) => r.unitId === unitA)).toBe(true);
+    const approval = listQueue({ actor: coordinator, filters: filters({ tab: 'approval' }) });
+    expect(approval.rows.every((r) => r.status === 'awaiting_approval')).toBe(true);
+    const counts = countQueueTabs({ actor: coordinator });
+    expect(counts.approval).toBeGreaterThanOrEqual(40_000);
   });
 });
