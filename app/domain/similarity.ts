@@ -179,40 +179,53 @@ export function buildCorpusStats(docs: Iterable<PreparedDoc>): CorpusStats {
 
 type Vector = { weights: Map<string, number>; norm: number };
 
+function idfOf(t: string, stats: CorpusStats, cache: Map<string, number>): number {
+  let idf = cache.get(t);
+  if (idf === undefined) {
+    idf = Math.log((stats.docCount + 1) / (stats.documentFrequency(t) + 1)) + 1;
+    cache.set(t, idf);
+  }
+  return idf;
+}
+
 function vectorOf(doc: PreparedDoc, stats: CorpusStats, cache: Map<string, number>): Vector {
   const weights = new Map<string, number>();
   let sq = 0;
   for (const [t, tf] of doc.terms) {
-    let idf = cache.get(t);
-    if (idf === undefined) {
-      idf = Math.log((stats.docCount + 1) / (stats.documentFrequency(t) + 1)) + 1;
-      cache.set(t, idf);
-    }
-    const w = (1 + Math.log(tf)) * idf;
+    const w = (1 + Math.log(tf)) * idfOf(t, stats, cache);
     weights.set(t, w);
     sq += w * w;
   }
   return { weights, norm: Math.sqrt(sq) };
 }
 
-function textSimilarity(q: Vector, c: Vector): { cosine: number; shared: string[] } {
-  if (q.norm === 0 || c.norm === 0) return { cosine: 0, shared: [] };
+/** Cosine of the query vector with the candidate's, computed in one pass over the candidate (no second map). */
+function textSimilarity(
+  q: Vector,
+  candidate: PreparedDoc,
+  stats: CorpusStats,
+  idfCache: Map<string, number>,
+): { cosine: number; shared: string[] } {
+  if (q.norm === 0) return { cosine: 0, shared: [] };
   let dot = 0;
+  let sq = 0;
   const contributions: Array<[string, number]> = [];
-  const [small, large] = q.weights.size <= c.weights.size ? [q, c] : [c, q];
-  for (const [t, w] of small.weights) {
-    const v = large.weights.get(t);
+  for (const [t, tf] of candidate.terms) {
+    const w = (1 + Math.log(tf)) * idfOf(t, stats, idfCache);
+    sq += w * w;
+    const v = q.weights.get(t);
     if (v === undefined) continue;
     dot += w * v;
     contributions.push([t, w * v]);
   }
-  contributions.sort((a, b) => b[1] - a[1]);
-  // the strongest shared phrases (bigrams first: more readable than single syllables)
+  if (sq === 0) return { cosine: 0, shared: [] };
+  contributions.sort((x, y) => y[1] - x[1]);
+  // the strongest shared phrases (pairs of syllables read better than single ones)
   const shared = contributions
     .filter(([t]) => t.includes(' '))
     .slice(0, 3)
     .map(([t]) => t);
-  return { cosine: dot / (q.norm * c.norm), shared };
+  return { cosine: dot / (q.norm * Math.sqrt(sq)), shared };
 }
 
 function citationSignal(q: PreparedDoc, c: PreparedDoc): MatchReason | null {
@@ -267,7 +280,7 @@ function scoreWith(
   idfCache: Map<string, number>,
 ): { score: number; reasons: MatchReason[] } {
   const reasons: MatchReason[] = [];
-  const text = textSimilarity(qv, vectorOf(candidate, stats, idfCache));
+  const text = textSimilarity(qv, candidate, stats, idfCache);
   if (text.cosine > 0) reasons.push({ kind: 'text', detail: text.shared.join(', '), weight: text.cosine });
   const cit = citationSignal(query, candidate);
   if (cit) reasons.push(cit);
