@@ -1,9 +1,10 @@
 /**
  * Similar PAKN: for a new PAKN, which earlier ones (open or answered) are about the same thing? Staff use it to
- * give consistent answers and, for a true repeat, to refuse with R08 (spec §5). It only suggests, so every match
+ * give consistent answers and, for a true repeat, to refuse with R08 (spec §4). It only suggests, so every match
  * says why and how strongly.
  *
- * Pure and DB-free: callers pass a prepared query, prepared candidates and the corpus statistics.
+ * Pure and DB-free: callers pass a prepared query, prepared candidates and the corpus statistics
+ * (`prepareDocument` → `rankSimilar`; `findSimilar` does both for small in-memory sets).
  *
  * Candidate retrieval at 1,000,000 PAKN (a later models/*.server.ts job; not built here): scoring is cheap
  * (a sparse dot product per candidate), so the cost is in choosing ≤ a few hundred candidates:
@@ -14,7 +15,10 @@
  *    citing one of the query's keys (capped, newest first);
  *  - PAKN of the same procedure and of the same submitter key (indexed columns);
  *  - the union, de-duplicated, prepared with `prepareDocument()` and ranked with `rankSimilar()`.
- * Document frequencies come from the FTS5 vocabulary table (`fts5vocab`, 'row' type) through `CorpusStats`.
+ * Document frequencies must describe the whole table, not the candidate set (IDF over 200 look-alikes makes
+ * their shared words look rare): read them from the FTS5 vocabulary table (`fts5vocab`, 'row' type) behind
+ * `CorpusStats`. The terms include syllable pairs ("do luong"), so the indexed column should hold
+ * `queryTerms()` with pairs joined by '_' (or keep a small `term_df` table updated on insert).
  */
 import { citationIndexKeys, compareCitations, findCitations, type Citation } from './citations';
 import { foldVietnamese } from './routing';
@@ -53,7 +57,7 @@ export type Strength = 'strong' | 'medium' | 'weak';
 export type SimilarMatch = { id: string | number; score: number; strength: Strength; reasons: MatchReason[] };
 
 /** Tuned on the training half of tests/fixtures/similarity (see docs/similarity.md), not on the held-out half. */
-export const WEIGHTS = {
+export const WEIGHTS = Object.freeze({
   title: 2,
   citationExact: 0.2,
   citationLoose: 0.12,
@@ -63,17 +67,17 @@ export const WEIGHTS = {
   submitter: 0.08,
   /** term frequency given to the words of a procedure name found in the text (removed from the text itself) */
   procedureWords: 0.3,
-};
+});
 
 /**
  * A suggestion needs textual evidence: citation, procedure and submitter move a PAKN up the list, but a PAKN that
  * only shares the procedure or the decree (a near-miss: same procedure, different problem) stays 'weak' ("related").
  */
-export const THRESHOLDS = {
-  strong: { score: 0.55, text: 0.4 },
-  medium: { score: 0.4, text: 0.25 },
-  weak: { score: 0.15, text: 0 },
-};
+export const THRESHOLDS = Object.freeze({
+  strong: Object.freeze({ score: 0.55, text: 0.4 }),
+  medium: Object.freeze({ score: 0.4, text: 0.25 }),
+  weak: Object.freeze({ score: 0.15, text: 0 }),
+});
 
 // Function words and PAKN boilerplate, folded. Kept short: IDF already discounts what is common in the corpus.
 // Not "do" (đo lường), "dinh" (định), "luat"…: folding merges them with content words.
@@ -313,6 +317,22 @@ export function rankSimilar(
     out.push({ id: c.id, score, strength, reasons: reasons.sort((a, b) => b.weight - a.weight) });
   }
   return out.sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id))).slice(0, limit);
+}
+
+/** Convenience for small in-memory sets (tests, a handful of candidates): IDF from the candidates themselves. */
+export function findSimilar(
+  query: SimilarityInput,
+  candidates: readonly SimilarityInput[],
+  options: RankOptions & { procedures?: readonly ProcedureName[]; stats?: CorpusStats } = {},
+): SimilarMatch[] {
+  const procedures = options.procedures ?? [];
+  const docs = candidates.map((c) => prepareDocument(c, procedures));
+  return rankSimilar(
+    prepareDocument(query, procedures),
+    docs,
+    options.stats ?? buildCorpusStats(docs),
+    options,
+  );
 }
 
 export { citationIndexKeys };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCorpusStats,
+  findSimilar,
   prepareDocument,
   rankSimilar,
   scoreCandidate,
@@ -130,5 +131,20 @@ describe('quality on the labelled set (docs/similarity.md)', () => {
     const t = tally(cases.filter((c) => split === 'all' || c.split === split));
     expect(recallAt3(t)).toBeGreaterThanOrEqual(0.9);
     expect(precisionAt1(t)).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('findSimilar', () => {
+  it('prepares and ranks raw inputs in one call', () => {
+    const matches = findSimilar(
+      {
+        id: 'new',
+        title: 'Tem kiem dinh can o cho bi bong',
+        content: 'tem kiem dinh tren can cua tieu thuong bi bong',
+      },
+      EARLIER,
+      { procedures: PROCEDURES, minStrength: 'medium' },
+    );
+    expect(matches.map((m) => m.id)).toEqual([2]);
   });
 });
