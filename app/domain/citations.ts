@@ -4,8 +4,8 @@
  * Used by the similarity engine: two PAKN citing the same document are about the same rule.
  *
  * Parsing is deliberately conservative: a reference that cannot be pinned to a document type and a number is
- * dropped (an unparsed citation is simply not used), and the short forms NĐ/TT/QĐ need either a year or "số" so
- * that "tt 5 người" or "qd" in a name are not read as documents.
+ * dropped (an unparsed citation is simply not used), and the short forms NĐ/TT/QĐ (and "quyết định", "luật",
+ * which are also common nouns) need "số", a year or an issuer, so that "tt 5 người" is not read as a document.
  */
 import { foldVietnamese } from './routing';
 
@@ -38,12 +38,14 @@ export const KNOWN_LAWS: Readonly<Record<string, { number: number; year: number 
 };
 
 const KIND_WORDS: ReadonlyArray<[RegExp, CitationKind, boolean]> = [
-  // [pattern on folded text, kind, is it a short form needing a year or "số"]
-  [/thong tu lien tich|ttlt/y, 'ttlt', false],
+  // [pattern on folded text, kind, does a bare number need "số", a year or an issuer to count]: short forms and
+  // words that are also common nouns ("quyết định 3 người", "luật 2 năm") need one; "nghị định 20" does not
+  [/thong tu lien tich/y, 'ttlt', false],
+  [/ttlt/y, 'ttlt', true],
   [/nghi dinh/y, 'nd', false],
   [/thong tu/y, 'tt', false],
-  [/quyet dinh/y, 'qd', false],
-  [/luat/y, 'luat', false],
+  [/quyet dinh/y, 'qd', true],
+  [/luat/y, 'luat', true],
   [/nd/y, 'nd', true],
   [/tt/y, 'tt', true],
   [/qd/y, 'qd', true],
@@ -89,9 +91,8 @@ function isWordStart(s: string, i: number): boolean {
 export type FoundCitation = Citation & { start: number; end: number };
 
 /**
- * All references in the text, in order, with their span in the *folded* text (foldVietnamese keeps one folded
- * character per input character only for NFC input without đ-ligatures, so spans are for removing citations from
- * the folded text, not for highlighting the original).
+ * All references in the text, in order, each with its span in `foldVietnamese(text)` (the similarity engine cuts
+ * them out of the folded text; they are not offsets into the original).
  */
 export function findCitations(
   text: string,
@@ -111,7 +112,7 @@ export function findCitations(
 
   for (let i = 0; i < f.length; i++) {
     if (taken[i] || !isWordStart(f, i)) continue;
-    for (const [re, kind, short] of KIND_WORDS) {
+    for (const [re, kind, needsMore] of KIND_WORDS) {
       re.lastIndex = i;
       const m = re.exec(f);
       if (!m) continue;
@@ -131,7 +132,7 @@ export function findCitations(
       if (/[\p{L}\p{N}]/u.test(f[NUMBER_PART.lastIndex] ?? '')) continue;
       const [, so, num, slashYear, issuer, namYear] = n;
       const yearText = slashYear ?? namYear ?? null;
-      if (short && !so && !yearText) continue;
+      if (needsMore && !so && !yearText && !issuer) continue;
       j = NUMBER_PART.lastIndex;
       push(make(kind, Number(num), yearText ? Number(yearText) : null, issuer ?? null), i, j);
       break;
