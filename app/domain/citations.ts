@@ -167,9 +167,14 @@ function matchLawName(
   }
   if (!best) return null;
   // "Luật Đo lường số 04/2011/QH12" or "Luật Đo lường năm 2011": swallow the tail so it is not read twice
-  const tail = /\s*(?:(?:so\s*:?\s*)?\d{1,5}\/\d{4}(?:\/qh\d{1,2})?|nam\s+\d{4}|\d{4})/y;
+  // "Luật Khoa học và Công nghệ 2000" is the earlier law of that name: not the one in the table, so not pinned
+  const tail = /\s*(?:(?:so\s*:?\s*)?\d{1,5}\/(\d{4})(?:\/qh\d{1,2})?|nam\s+(\d{4})|(\d{4}))/y;
   tail.lastIndex = best.end;
-  if (tail.exec(f)) best.end = tail.lastIndex;
+  const t = tail.exec(f);
+  if (!t) return best;
+  const written = Number(t[1] ?? t[2] ?? t[3]);
+  if (written !== best.year) return null;
+  best.end = tail.lastIndex;
   return best;
 }
 

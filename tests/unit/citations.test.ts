@@ -82,6 +82,7 @@ describe('parseCitations', () => {
     ['số điện thoại 0912345678'],
     ['ngày 20/2008'],
     ['QCVN 3:2019/BKHCN'],
+    ['Luật Khoa học và Công nghệ năm 2000'],
     [''],
   ])('%s → nothing', (text) => {
     expect(keys(text)).toEqual([]);
