@@ -10,6 +10,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ScheduleWarning } from '~/components/schedule-warning';
+import { ScrollTable } from '~/components/scroll-table';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Choices, ErrorSummary, Select, TextField } from '~/components/form';
 import { dayOfWeek, formatDateVi, toLocalDate } from '~/domain/dates';
@@ -196,40 +197,42 @@ export default function WorkingCalendar() {
       {data.overrides.length === 0 ? (
         <p className="notice">{t('admin.calendar.noOverrides', { year: data.year })}</p>
       ) : (
-        <table className="table">
-          <caption>{t('admin.calendar.overridesCaption', { year: data.year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.calendar.date')}</th>
-              <th scope="col">{t('admin.calendar.weekdayLabel')}</th>
-              <th scope="col">{t('admin.calendar.kind')}</th>
-              <th scope="col">{t('admin.calendar.note')}</th>
-              <th scope="col">{t('admin.common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.overrides.map((o) => (
-              <tr key={o.date}>
-                <th scope="row">
-                  <time dateTime={o.date}>{formatDateVi(o.date)}</time>
-                </th>
-                <td>{weekday(o.date)}</td>
-                <td>{t(`admin.calendar.kind_${o.kind}`)}</td>
-                <td>{o.note}</td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="delete" />
-                    <input type="hidden" name="date" value={o.date} />
-                    <button type="submit" className="button button-secondary">
-                      {t('admin.common.delete')}
-                      <span className="visually-hidden"> {formatDateVi(o.date)}</span>
-                    </button>
-                  </Form>
-                </td>
+        <ScrollTable label={t('admin.calendar.overridesCaption', { year: data.year })}>
+          <table className="table">
+            <caption>{t('admin.calendar.overridesCaption', { year: data.year })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.calendar.date')}</th>
+                <th scope="col">{t('admin.calendar.weekdayLabel')}</th>
+                <th scope="col">{t('admin.calendar.kind')}</th>
+                <th scope="col">{t('admin.calendar.note')}</th>
+                <th scope="col">{t('admin.common.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.overrides.map((o) => (
+                <tr key={o.date}>
+                  <th scope="row">
+                    <time dateTime={o.date}>{formatDateVi(o.date)}</time>
+                  </th>
+                  <td>{weekday(o.date)}</td>
+                  <td>{t(`admin.calendar.kind_${o.kind}`)}</td>
+                  <td>{o.note}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="date" value={o.date} />
+                      <button type="submit" className="button button-secondary">
+                        {t('admin.common.delete')}
+                        <span className="visually-hidden"> {formatDateVi(o.date)}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
 
       <section aria-labelledby="add-title">
@@ -274,29 +277,31 @@ export default function WorkingCalendar() {
       </section>
 
       <h2>{t('admin.calendar.holidaysTitle')}</h2>
-      <table className="table">
-        <caption>{t('admin.calendar.holidaysCaption', { year: data.year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.calendar.date')}</th>
-            <th scope="col">{t('admin.calendar.weekdayLabel')}</th>
-            <th scope="col">{t('admin.calendar.holiday')}</th>
-            <th scope="col">{t('admin.calendar.overridden')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.holidays.map((h) => (
-            <tr key={h.date}>
-              <th scope="row">
-                <time dateTime={h.date}>{formatDateVi(h.date)}</time>
-              </th>
-              <td>{weekday(h.date)}</td>
-              <td>{h.name}</td>
-              <td>{h.overridden ? t('admin.calendar.overriddenYes') : ''}</td>
+      <ScrollTable label={t('admin.calendar.holidaysCaption', { year: data.year })}>
+        <table className="table">
+          <caption>{t('admin.calendar.holidaysCaption', { year: data.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.calendar.date')}</th>
+              <th scope="col">{t('admin.calendar.weekdayLabel')}</th>
+              <th scope="col">{t('admin.calendar.holiday')}</th>
+              <th scope="col">{t('admin.calendar.overridden')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.holidays.map((h) => (
+              <tr key={h.date}>
+                <th scope="row">
+                  <time dateTime={h.date}>{formatDateVi(h.date)}</time>
+                </th>
+                <td>{weekday(h.date)}</td>
+                <td>{h.name}</td>
+                <td>{h.overridden ? t('admin.calendar.overriddenYes') : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
 
       <section aria-labelledby="calc-title">
         <h2 id="calc-title">{t('admin.calendar.calcTitle')}</h2>

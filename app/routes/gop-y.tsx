@@ -253,7 +253,7 @@ export default function SubmitForm() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const v: Values = result?.values ?? data.defaults;
   const errorText = useErrorTextWithLiterals();
   const err = (name: string) => errorText(result?.errors[name]?.[0]);
@@ -345,7 +345,7 @@ export default function SubmitForm() {
           id="content"
           name="content"
           label={t('intake.form.content')}
-          hint={`${t('intake.form.contentHint', { max: LIMITS.content.toLocaleString('vi-VN') })} ${t('intake.form.contentLanguage')}`}
+          hint={`${t('intake.form.contentHint', { max: LIMITS.content.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') })} ${t('intake.form.contentLanguage')}`}
           error={err('content')}
           defaultValue={str('content')}
           rows={10}

@@ -17,6 +17,8 @@ test('chuyển sang tiếng Anh và trở lại tiếng Việt', async ({ page }
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached();
   await expect(page.getByLabel('Full name', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible();
+  // numbers in English style on the English page (10,000, not the Vietnamese 10.000)
+  await expect(page.locator('main')).toContainText('At most 10,000 characters.');
 
   // error messages in English too
   await continueForm(page);

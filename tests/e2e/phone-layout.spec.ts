@@ -43,3 +43,11 @@ test('the printable receipt opens from the receipt page, without JavaScript too,
   await expect(page.locator('main')).toContainText(code);
   expect(await pageWidth(page)).toBeLessThanOrEqual(375);
 });
+
+test('the working-day calendar page fits a 375 px screen, its tables scroll in their own box', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/can-bo/quan-tri/lich?nam=2026');
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+});
