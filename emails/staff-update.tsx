@@ -14,7 +14,13 @@ import {
   type RenderedEmail,
 } from './layout';
 
-export type StaffUpdateKind = 'infoSupplied' | 'draftSubmitted' | 'draftReturned';
+export type StaffUpdateKind =
+  | 'infoSupplied'
+  | 'draftSubmitted'
+  | 'draftReturned'
+  | 'extensionRequested'
+  | 'extensionApproved'
+  | 'extensionDeclined';
 
 export type StaffUpdateEmailData = {
   locale: EmailLocale;
@@ -39,7 +45,7 @@ export function renderStaffUpdateEmail(d: StaffUpdateEmailData): RenderedEmail {
   const note = d.note?.trim() || null;
   const rows: Array<[string, string]> = [[t('email.staffUpdate.titleLabel'), d.title]];
   if (d.dueDate) rows.push([t('email.staffUpdate.dueLabel'), d.dueDate]);
-  if (note) rows.push([t('email.staffUpdate.noteLabel'), note]);
+  if (note) rows.push([t(`${k}.noteLabel`, { defaultValue: t('email.staffUpdate.noteLabel') }), note]);
   const linkText = t('email.staffUpdate.linkText', v);
   const html = renderEmailHtml(
     <EmailLayout locale={d.locale} t={t} title={subject} preheader={intro} agency={d.agency}>

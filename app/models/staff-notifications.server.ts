@@ -50,15 +50,30 @@ function approversOf(db: Db, p: typeof s.pakn.$inferSelect): Recipient[] {
   return ofUnit.length ? ofUnit : approvers(isNull(s.users.unitId));
 }
 
+const NOTE_KINDS: StaffUpdateKind[] = ['draftReturned', 'extensionRequested', 'extensionDeclined'];
+
 /** Queues the internal mail of this step for the PAKN, inside the caller's transaction. */
 export function notifyStaffUpdate(
   tx: Tx | Db,
-  { paknId, kind, note = null }: { paknId: number; kind: StaffUpdateKind; note?: string | null },
+  {
+    paknId,
+    kind,
+    note = null,
+    toUserId = null,
+  }: {
+    paknId: number;
+    kind: StaffUpdateKind;
+    note?: string | null;
+    /** the staff member this step concerns (who asked for an extension); else the handler */
+    toUserId?: number | null;
+  },
 ): void {
   const db = tx as Db;
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
   if (!p) throw new Error(`notifyStaffUpdate: PAKN ${paknId} not found`);
-  const recipients = kind === 'draftSubmitted' ? approversOf(db, p) : handlerOf(db, p);
+  const toApprovers = kind === 'draftSubmitted' || kind === 'extensionRequested';
+  const person = activeUser(db, toUserId);
+  const recipients = toApprovers ? approversOf(db, p) : person ? [person] : handlerOf(db, p);
   if (recipients.length === 0) return;
   const agency = getAgency(db);
   const rendered = renderStaffUpdateEmail({
@@ -67,7 +82,7 @@ export function notifyStaffUpdate(
     code: p.code,
     title: p.title,
     dueDate: formatDateVi(answerDueDate(p, db).due),
-    note: kind === 'draftReturned' ? note : null,
+    note: NOTE_KINDS.includes(kind) ? note : null,
     recordUrl: `${getEnv().BASE_URL}/can-bo/pakn/${p.id}`,
     agency: {
       name: agency.name,

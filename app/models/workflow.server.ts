@@ -393,6 +393,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
         if (pendingExtensionRequest(tx, p.id)) throw new WorkflowError(409, 'staff.errors.extensionPending');
         updateGuarded(ctx, {});
         record(ctx, 'extension_requested', { note: input.note, data: { from: current, to: input.newDate } });
+        notifyStaffUpdate(tx, { paknId: p.id, kind: 'extensionRequested', note: input.note });
         return;
       }
       extend(ctx, current, input.newDate, input.note);
@@ -403,12 +404,20 @@ function apply(ctx: Ctx, input: IntentInput): void {
       if (!request) throw new WorkflowError(409, 'staff.errors.noExtensionRequest');
       const current = checkExtension(ctx, request.newDate);
       extend(ctx, current, request.newDate, request.note, { requestedBy: request.requestedByUserId });
+      notifyStaffUpdate(tx, { paknId: p.id, kind: 'extensionApproved', toUserId: request.requestedByUserId });
       return;
     }
     case 'decline_extension': {
-      if (!pendingExtensionRequest(tx, p.id)) throw new WorkflowError(409, 'staff.errors.noExtensionRequest');
+      const request = pendingExtensionRequest(tx, p.id);
+      if (!request) throw new WorkflowError(409, 'staff.errors.noExtensionRequest');
       updateGuarded(ctx, {});
       record(ctx, 'extension_declined', { note: input.note });
+      notifyStaffUpdate(tx, {
+        paknId: p.id,
+        kind: 'extensionDeclined',
+        note: input.note,
+        toUserId: request.requestedByUserId,
+      });
       return;
     }
     case 'assign':

@@ -180,6 +180,47 @@ describe('internal mail of the workflow', () => {
     expect(mails[0]!.text).toContain('Cần dẫn chiếu Nghị định 20/2008.');
   });
 
+  it("asks the unit's approvers to decide an extension request, then tells the requester", async () => {
+    const p = await drafted('QLKHCN', handler, 'Gia hạn cần duyệt');
+    const due = () => db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id)).get()!.answerDue;
+    const { maxExtensionDate } = await import('../../app/domain/deadlines');
+    const { getCalendar, getDeadlineRules } = await import('../../app/models/config.server');
+    const max = maxExtensionDate(due(), getCalendar(db), getDeadlineRules(db).extension.days);
+    const ask = (note: string) =>
+      performAction({
+        actor: handler,
+        paknId: p.id,
+        input: { intent: 'extend', version: version(p.id), newDate: max, note },
+      });
+    ask('Cần lấy ý kiến Bộ');
+    const asked = await deliver();
+    expect(asked.map(toOf)).toEqual([unitApprover.email]);
+    expect(asked[0]!.subject).toBe(`[${p.code}] Đề nghị gia hạn chờ phê duyệt`);
+    expect(asked[0]!.text).toContain('Cần lấy ý kiến Bộ');
+
+    performAction({
+      actor: unitApprover,
+      paknId: p.id,
+      input: { intent: 'decline_extension', version: version(p.id), note: 'Đủ thời gian trả lời' },
+    });
+    const declined = await deliver();
+    expect(declined.map(toOf)).toEqual([handler.email]);
+    expect(declined[0]!.subject).toBe(`[${p.code}] Đề nghị gia hạn không được chấp thuận`);
+    expect(declined[0]!.text).toContain('Đủ thời gian trả lời');
+
+    ask('Lý do mới');
+    await deliver();
+    performAction({
+      actor: unitApprover,
+      paknId: p.id,
+      input: { intent: 'approve_extension', version: version(p.id) },
+    });
+    // the submitter hears of the new deadline as before; the requester gets the staff mail
+    const approved = (await deliver()).filter((m) => toOf(m) !== 'nguoi.gui@example.vn');
+    expect(approved.map(toOf)).toEqual([handler.email]);
+    expect(approved[0]!.subject).toBe(`[${p.code}] Đề nghị gia hạn đã được chấp thuận`);
+  });
+
   it('has English templates too', () => {
     const agency = {
       name: 'Department of Science and Technology',

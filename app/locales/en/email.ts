@@ -198,6 +198,25 @@ export default {
       heading: 'Draft answer returned',
       intro: 'The draft answer to PAKN {{code}} has been returned for changes.',
     },
+    extensionRequested: {
+      subject: '[{{code}}] Extension request awaiting approval',
+      heading: 'Extension request awaiting approval',
+      intro:
+        'The handler of PAKN {{code}} asks to extend the answer deadline; the request awaits a leader’s decision.',
+      noteLabel: 'Reason for the extension',
+    },
+    extensionApproved: {
+      subject: '[{{code}}] Extension request approved',
+      heading: 'Extension request approved',
+      intro: 'A leader has approved the request to extend the answer deadline of PAKN {{code}}.',
+    },
+    extensionDeclined: {
+      subject: '[{{code}}] Extension request declined',
+      heading: 'Extension request declined',
+      intro:
+        'A leader has declined the request to extend the answer deadline of PAKN {{code}}; the deadline stays as it was.',
+      noteLabel: 'Reason for declining',
+    },
   },
   // The units' daily digest.
   digest: {

@@ -199,6 +199,25 @@ export default {
       heading: 'Dự thảo trả lời bị trả lại',
       intro: 'Dự thảo văn bản trả lời phản ánh, kiến nghị {{code}} đã bị trả lại để chỉnh sửa.',
     },
+    extensionRequested: {
+      subject: '[{{code}}] Đề nghị gia hạn chờ phê duyệt',
+      heading: 'Đề nghị gia hạn chờ phê duyệt',
+      intro:
+        'Cán bộ xử lý phản ánh, kiến nghị {{code}} đề nghị gia hạn thời hạn trả lời; đề nghị đang chờ lãnh đạo duyệt.',
+      noteLabel: 'Lý do gia hạn',
+    },
+    extensionApproved: {
+      subject: '[{{code}}] Đề nghị gia hạn đã được chấp thuận',
+      heading: 'Đề nghị gia hạn đã được chấp thuận',
+      intro: 'Lãnh đạo đã chấp thuận đề nghị gia hạn trả lời phản ánh, kiến nghị {{code}}.',
+    },
+    extensionDeclined: {
+      subject: '[{{code}}] Đề nghị gia hạn không được chấp thuận',
+      heading: 'Đề nghị gia hạn không được chấp thuận',
+      intro:
+        'Lãnh đạo không chấp thuận đề nghị gia hạn trả lời phản ánh, kiến nghị {{code}}; thời hạn trả lời giữ nguyên.',
+      noteLabel: 'Lý do không chấp thuận',
+    },
   },
   // The units' daily digest.
   digest: {
