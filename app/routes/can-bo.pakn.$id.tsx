@@ -8,10 +8,16 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { RecordClocks, recordClocks } from '~/components/record-clocks';
+import {
+  PendingExtension,
+  RecordHistory,
+  Row,
+  StaleNotice,
+  SubmittedSection,
+} from '~/components/record-sections';
 import { ErrorSummary } from '~/components/form';
 import { ActionForms, type ActionResult } from '~/components/staff-action-forms';
 import { closureText } from '~/domain/answer-clock';
@@ -355,26 +361,7 @@ export default function RecordPage() {
         <Link to="/can-bo">{t('staff.record.back')}</Link>
       </p>
       <h1>{t('staff.record.title', { code: p.code })}</h1>
-      {result?.stale ? (
-        <div className="notice notice-warning" role="alert">
-          <p>{t('staff.errors.staleKept')}</p>
-          {d.forms.intents.some((i) => i === result.intent) ? null : (
-            // the action is not offered at the new state: the text stays on the page to be copied
-            <dl className="summary-list">
-              {Object.entries(result.values)
-                .filter(([k, v]) => !['intent', 'version'].includes(k) && v.trim())
-                .map(([k, v]) => (
-                  <Row key={k} label={t('staff.errors.staleTyped')}>
-                    <div className="pre-line">{v}</div>
-                  </Row>
-                ))}
-            </dl>
-          )}
-          <p>
-            <a href={`/can-bo/pakn/${p.id}`}>{t('staff.errors.staleBack')}</a>
-          </p>
-        </div>
-      ) : null}
+      {result?.stale ? <StaleNotice result={result} intents={d.forms.intents} paknId={p.id} /> : null}
       {d.done ? (
         <p className="notice" role="status">
           {d.done === 'intake'
@@ -422,20 +409,7 @@ export default function RecordPage() {
       </dl>
 
       <h2 id="actions">{t('staff.record.actions')}</h2>
-      {d.pendingExtension ? (
-        <div className="notice" role="status" id="extension-request">
-          <p>
-            <strong>
-              {t('staff.record.extensionPending', {
-                date: d.pendingExtension.newDate,
-                by: d.pendingExtension.by ?? '',
-                at: d.pendingExtension.at,
-              })}
-            </strong>
-          </p>
-          <p className="pre-line">{d.pendingExtension.note}</p>
-        </div>
-      ) : null}
+      {d.pendingExtension ? <PendingExtension request={d.pendingExtension} /> : null}
       {d.canPublish ? (
         <p>
           <Link className="button" to={`/can-bo/pakn/${p.id}/cong-khai`}>
@@ -496,93 +470,11 @@ export default function RecordPage() {
         </>
       ) : null}
 
-      <h2>{t('staff.record.submitted')}</h2>
-      {d.contactMasked ? <p className="hint">{t('staff.record.contactMasked')}</p> : null}
-      <dl className="summary-list">
-        <Row label={t('staff.record.titleField')}>{p.title}</Row>
-        <Row label={t('staff.record.content')}>
-          <div className="pre-line">{p.content}</div>
-        </Row>
-        <Row label={t('staff.record.regulationRef')}>{p.regulationRef || t('notProvided')}</Row>
-        <Row label={t('staff.record.channel')}>{t(`channel.${p.channel}`)}</Row>
-        <Row label={t('staff.record.receivedAt')}>{p.receivedAt}</Row>
-        {p.submitterKind === 'organisation' ? (
-          <>
-            <Row label={t('staff.record.orgName')}>{p.orgName}</Row>
-            <Row label={t('staff.record.representative')}>{p.representative}</Row>
-          </>
-        ) : null}
-        <Row label={t('staff.record.fullName')}>{p.fullName}</Row>
-        <Row label={t('staff.record.address')}>{p.address || t('notProvided')}</Row>
-        <Row label={t('staff.record.phone')}>{p.phone || t('notProvided')}</Row>
-        <Row label={t('staff.record.email')}>{p.email ?? t('notProvided')}</Row>
-        <Row label={t('staff.record.identity')}>{p.showIdentity ? t('yes') : t('no')}</Row>
-        <Row label={t('staff.record.files')}>
-          {d.files.length ? (
-            <ul className="file-list">
-              {d.files.map((f) => (
-                <li key={f.id}>
-                  <a href={`/can-bo/pakn/${p.id}/tep/${f.id}`} download>
-                    {t('staff.record.download', { name: f.name, size: formatSize(f.size) })}
-                  </a>{' '}
-                  <span className="hint">({t(`staff.record.source.${f.source}`)})</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            t('staff.record.noFiles')
-          )}
-        </Row>
-      </dl>
+      <SubmittedSection pakn={p} files={d.files} contactMasked={d.contactMasked} />
 
-      <h2>{t('staff.record.notes')}</h2>
-      {d.notes.length ? (
-        <ul className="timeline">
-          {d.notes.map((n) => (
-            <li key={n.id}>
-              <span className="timeline-date">{n.at}</span> {n.actor ?? t('staff.record.system')}
-              <p className="pre-line">{n.note}</p>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('staff.record.noNotes')}</p>
-      )}
-
-      <h2>{t('staff.record.timeline')}</h2>
-      <ol className="timeline">
-        {d.timeline.map((e) => (
-          <li key={e.id}>
-            <span className="timeline-date">{e.at}</span>{' '}
-            <strong>{t(`staff.events.${e.type}`, { defaultValue: e.type })}</strong>
-            {' – '}
-            {e.actor ??
-              (e.type === 'info_reply' || (e.type === 'receive_info' && !e.actor)
-                ? t('staff.record.submitterActor')
-                : t('staff.record.system'))}
-            {e.toStatus && e.toStatus !== e.fromStatus ? ` → ${t(`staff.status.${e.toStatus}`)}` : null}
-            {e.isPublic ? null : <span className="hint"> ({t('staff.record.internal')})</span>}
-            {e.note ? <p className="pre-line">{e.note}</p> : null}
-          </li>
-        ))}
-      </ol>
+      <RecordHistory notes={d.notes} timeline={d.timeline} />
     </div>
   );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="summary-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function ErrorBoundary() {
