@@ -87,7 +87,7 @@ export function SubmittedSection({
   return (
     <>
       <h2>{t('staff.record.submitted')}</h2>
-      {contactMasked ? <p className="hint">{t('staff.recorcontactMasked')}</p> : null}
+      {contactMasked ? <p className="hint">{t('staff.record.contactMasked')}</p> : null}
       <dl className="summary-list">
         <Row label={t('staff.record.titleField')}>{pakn.title}</Row>
         <Row label={t('staff.record.content')}>
@@ -107,7 +107,7 @@ export function SubmittedSection({
         <Row label={t('staff.record.phone')}>{pakn.phone || t('notProvided')}</Row>
         <Row label={t('staff.record.email')}>{pakn.email ?? t('notProvided')}</Row>
         <Row label={t('staff.record.identity')}>{pakn.showIdentity ? t('yes') : t('no')}</Row>
-        <Row label={t('staff.recorfiles')}>
+        <Row label={t('staff.record.files')}>
           {files.length ? (
             <ul className="file-list">
               {files.map((f) => (
@@ -138,7 +138,7 @@ export function RecordHistory({
   const { t } = useTranslation();
   return (
     <>
-      <h2>{t('staff.recornotes')}</h2>
+      <h2>{t('staff.record.notes')}</h2>
       {notes.length ? (
         <ul className="timeline">
           {notes.map((n) => (
@@ -152,7 +152,7 @@ export function RecordHistory({
         <p>{t('staff.record.noNotes')}</p>
       )}
 
-      <h2>{t('staff.recortimeline')}</h2>
+      <h2>{t('staff.record.timeline')}</h2>
       <ol className="timeline">
         {timeline.map((e) => (
           <li key={e.id}>
