@@ -20,6 +20,7 @@ import { getLocale } from '~/utils/i18n.server';
 import { errorMeta } from '~/utils/error-meta';
 import { useNonce } from '~/utils/nonce';
 import styles from '~/styles/app.css';
+import { localName } from '~/domain/local-name';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -76,7 +77,7 @@ function Header() {
   const data = useRootData();
   const location = useLocation();
   const other = i18n.language === 'en' ? 'vi' : 'en';
-  const agencyName = data ? (i18n.language === 'en' ? data.agency.nameEn : data.agency.name) : '';
+  const agencyName = data ? localName(data.agency, i18n.language) : '';
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">

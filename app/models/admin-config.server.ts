@@ -20,7 +20,7 @@ import { cleanLine, cleanText } from '~/domain/text';
 import { audit } from './audit.server';
 import { getAgency, getCalendar, getSetting, invalidateCalendar, setSetting } from './config.server';
 import { recomputeOpenDueDates } from './deadlines.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 
 export type Actor = { userId: number; ip?: string };
@@ -164,11 +164,11 @@ export const agencySchema = z.object({
   signerName: optText(120),
 });
 
-export function updateAgency(input: unknown, actor: Actor, db: Db = getDb()): Outcome {
+export function updateAgency(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
   const v = validate(agencySchema, input);
   if (!v.ok) return v;
   db.transaction((tx) => {
-    const before = getAgency(tx as unknown as Db);
+    const before = getAgency(tx);
     const changed = diff(before, v.value);
     if (Object.keys(changed).length === 0) return;
     tx.update(s.agency)
@@ -191,7 +191,7 @@ export const unitSchema = z.object({
   active: checkbox,
 });
 
-export function createUnit(input: unknown, actor: Actor, db: Db = getDb()): Outcome<{ id: number }> {
+export function createUnit(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome<{ id: number }> {
   const v = validate(unitSchema, input);
   if (!v.ok) return v;
   return db.transaction((tx) => {
@@ -204,7 +204,7 @@ export function createUnit(input: unknown, actor: Actor, db: Db = getDb()): Outc
   });
 }
 
-export function updateUnit(unitId: number, input: unknown, actor: Actor, db: Db = getDb()): Outcome {
+export function updateUnit(unitId: number, input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
   const v = validate(unitSchema, input);
   if (!v.ok) return v;
   return db.transaction((tx) => {
@@ -222,7 +222,7 @@ export function updateUnit(unitId: number, input: unknown, actor: Actor, db: Db 
 }
 
 /** Only a unit nothing refers to can be deleted; otherwise the message counts the references. */
-export function deleteUnit(unitId: number, actor: Actor, db: Db = getDb()): Outcome {
+export function deleteUnit(unitId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
   return db.transaction((tx) => {
     const before = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
     if (!before) return fail({ form: 'admin.errors.notFound' });
@@ -266,7 +266,7 @@ function checkUnitChoice(tx: Tx, unitId: number | null, keep: number | null, fie
   return {};
 }
 
-export function createField(input: unknown, actor: Actor, db: Db = getDb()): Outcome<{ id: number }> {
+export function createField(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome<{ id: number }> {
   const v = validate(fieldSchema, input);
   if (!v.ok) return v;
   return db.transaction((tx) => {
@@ -281,7 +281,7 @@ export function createField(input: unknown, actor: Actor, db: Db = getDb()): Out
   });
 }
 
-export function updateField(fieldId: number, input: unknown, actor: Actor, db: Db = getDb()): Outcome {
+export function updateField(fieldId: number, input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
   const v = validate(fieldSchema, input);
   if (!v.ok) return v;
   return db.transaction((tx) => {
@@ -300,7 +300,7 @@ export function updateField(fieldId: number, input: unknown, actor: Actor, db: D
   });
 }
 
-export function deleteField(fieldId: number, actor: Actor, db: Db = getDb()): Outcome {
+export function deleteField(fieldId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
   return db.transaction((tx) => {
     const before = tx.select().from(s.fields).where(eq(s.fields.id, fieldId)).get();
     if (!before) return fail({ form: 'admin.errors.notFound' });
@@ -319,7 +319,7 @@ export const keywordSchema = z.object({
   unitId: id(),
 });
 
-export function listKeywords(db: Db = getDb()) {
+export function listKeywords(db: DbOrTx = getDb()) {
   return db
     .select({
       id: s.routingKeywords.id,
@@ -338,7 +338,7 @@ function saveKeyword(
   keywordId: number | null,
   input: unknown,
   actor: Actor,
-  db: Db,
+  db: DbOrTx,
 ): Outcome<{ id: number }> {
   const v = validate(keywordSchema, input);
   if (!v.ok) return v;
@@ -371,12 +371,12 @@ function saveKeyword(
   });
 }
 
-export const createKeyword = (input: unknown, actor: Actor, db: Db = getDb()) =>
+export const createKeyword = (input: unknown, actor: Actor, db: DbOrTx = getDb()) =>
   saveKeyword(null, input, actor, db);
-export const updateKeyword = (keywordId: number, input: unknown, actor: Actor, db: Db = getDb()) =>
+export const updateKeyword = (keywordId: number, input: unknown, actor: Actor, db: DbOrTx = getDb()) =>
   saveKeyword(keywordId, input, actor, db);
 
-export function deleteKeyword(keywordId: number, actor: Actor, db: Db = getDb()): Outcome {
+export function deleteKeyword(keywordId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
   return db.transaction((tx) => {
     const before = tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)).get();
     if (!before) return fail({ form: 'admin.errors.notFound' });
@@ -399,7 +399,7 @@ export const externalAgencySchema = z.object({
 export function listExternalAgencies({
   activeOnly = false,
   db = getDb(),
-}: { activeOnly?: boolean; db?: Db } = {}) {
+}: { activeOnly?: boolean; db?: DbOrTx } = {}) {
   const q = db.select().from(s.externalAgencies).orderBy(asc(s.externalAgencies.name));
   return activeOnly ? q.where(eq(s.externalAgencies.active, true)).all() : q.all();
 }
@@ -407,7 +407,7 @@ export function listExternalAgencies({
 export function createExternalAgency(
   input: unknown,
   actor: Actor,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Outcome<{ id: number }> {
   const v = validate(externalAgencySchema, input);
   if (!v.ok) return v;
@@ -432,7 +432,7 @@ export function updateExternalAgency(
   agencyId: number,
   input: unknown,
   actor: Actor,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Outcome {
   const v = validate(externalAgencySchema, input);
   if (!v.ok) return v;
@@ -452,7 +452,7 @@ export function updateExternalAgency(
   });
 }
 
-export function deleteExternalAgency(agencyId: number, actor: Actor, db: Db = getDb()): Outcome {
+export function deleteExternalAgency(agencyId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
   return db.transaction((tx) => {
     const before = tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId)).get();
     if (!before) return fail({ form: 'admin.errors.notFound' });
@@ -482,7 +482,7 @@ export const deadlineRuleSchema = z.object({
 export function updateDeadlineRule(
   input: unknown,
   actor: Actor,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Outcome<{ recomputed: number }> {
   const v = validate(deadlineRuleSchema, input);
   if (!v.ok) return v;
@@ -524,7 +524,7 @@ export type CalendarYear = {
   workingDays: number;
 };
 
-export function getCalendarYear(year: number, db: Db = getDb()): CalendarYear {
+export function getCalendarYear(year: number, db: DbOrTx = getDb()): CalendarYear {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const overrides = db
@@ -555,7 +555,7 @@ export function getCalendarYear(year: number, db: Db = getDb()): CalendarYear {
 export function saveCalendarOverride(
   input: unknown,
   actor: Actor,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Outcome<{ recomputed: number }> {
   const v = validate(calendarOverrideSchema, input);
   if (!v.ok) return v;
@@ -592,7 +592,7 @@ export function saveCalendarOverride(
 export function deleteCalendarOverride(
   date: string,
   actor: Actor,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Outcome<{ recomputed: number }> {
   try {
     return db.transaction((tx) => {
@@ -650,38 +650,38 @@ export const totpRolesSchema = z.object({
     .transform((roles) => ROLES.filter((r) => roles.includes(r))),
 });
 
-export function getPolicySettings(db: Db = getDb()): Record<PolicyName, number> {
+export function getPolicySettings(db: DbOrTx = getDb()): Record<PolicyName, number> {
   return Object.fromEntries(
     POLICY_SETTINGS.map((p) => [p.name, Number(getSetting(p.key, db) ?? DEFAULT_SETTINGS[p.key])]),
   ) as Record<PolicyName, number>;
 }
 
-export function getTotpRequiredRoles(db: Db = getDb()): Role[] {
+export function getTotpRequiredRoles(db: DbOrTx = getDb()): Role[] {
   const value = getSetting<unknown>(TOTP_SETTING, db);
   return Array.isArray(value) ? ROLES.filter((r) => value.includes(r)) : [];
 }
 
-export function updatePolicySettings(input: unknown, actor: Actor, db: Db = getDb()): Outcome {
+export function updatePolicySettings(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
   const v = validate(policySchema, input);
   if (!v.ok) return v;
   db.transaction((tx) => {
-    const before = getPolicySettings(tx as unknown as Db);
+    const before = getPolicySettings(tx);
     const changed = diff(before, v.value);
     if (Object.keys(changed).length === 0) return;
-    for (const p of POLICY_SETTINGS) setSetting(p.key, v.value[p.name], tx as unknown as Db);
+    for (const p of POLICY_SETTINGS) setSetting(p.key, v.value[p.name], tx);
     record(tx, actor, 'settings.policy.update', 'settings', undefined, changed);
   });
   return { ok: true, value: null };
 }
 
-export function updateTotpRequiredRoles(input: unknown, actor: Actor, db: Db = getDb()): Outcome<Role[]> {
+export function updateTotpRequiredRoles(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome<Role[]> {
   const v = validate(totpRolesSchema, input);
   if (!v.ok) return v;
   const roles = v.value.roles;
   db.transaction((tx) => {
-    const before = getTotpRequiredRoles(tx as unknown as Db);
+    const before = getTotpRequiredRoles(tx);
     if (before.join() === roles.join()) return;
-    setSetting(TOTP_SETTING, roles, tx as unknown as Db);
+    setSetting(TOTP_SETTING, roles, tx);
     record(tx, actor, 'settings.totp_roles.update', 'settings', TOTP_SETTING, { from: before, to: roles });
   });
   return { ok: true, value: roles };
@@ -689,7 +689,7 @@ export function updateTotpRequiredRoles(input: unknown, actor: Actor, db: Db = g
 
 // ---------------------------------------------------------------------------------------------- overview
 
-export function getAdminOverview(db: Db = getDb()) {
+export function getAdminOverview(db: DbOrTx = getDb()) {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   const year = new Date().getFullYear();
   return {

@@ -1,10 +1,10 @@
 // The agency's own contact details, which the personal-data check must not flag (issue 13.27): staff quote
 // the agency's phone, hotline and e-mail, and units' e-mail addresses, in almost every answer.
 import * as s from '../../db/schema';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 
-export function listAgencyContacts(db: Db | Tx = getDb()): string[] {
+export function listAgencyContacts(db: DbOrTx | Tx = getDb()): string[] {
   const agency = db
     .select({ phone: s.agency.phone, hotline: s.agency.hotline, email: s.agency.email })
     .from(s.agency)

@@ -2,7 +2,7 @@
 // database triggers (migration 0001) abort any UPDATE or DELETE on audit_log.
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 
 export type AuditEntry = {
@@ -16,7 +16,7 @@ export type AuditEntry = {
 };
 
 /** Appends one entry. Pass the transaction when the action it records is part of one. */
-export function audit(entry: AuditEntry, db: Db | Tx = getDb()): void {
+export function audit(entry: AuditEntry, db: DbOrTx | Tx = getDb()): void {
   db.insert(s.auditLog)
     .values({
       actorUserId: entry.actorUserId,
@@ -59,7 +59,7 @@ export type AuditFilter = {
 /** Newest first, keyset-paginated by id. Returns one page and the cursor of the next, if any. */
 export function listAudit(
   filter: AuditFilter = {},
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { rows: AuditRow[]; nextBefore: number | null } {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
   const where: SQL[] = [];
@@ -100,7 +100,7 @@ export function listAudit(
 }
 
 /** The distinct actions recorded so far, for the filter's drop-down. */
-export function listAuditActions(db: Db = getDb()): string[] {
+export function listAuditActions(db: DbOrTx = getDb()): string[] {
   return db
     .selectDistinct({ action: s.auditLog.action })
     .from(s.auditLog)

@@ -9,7 +9,7 @@ import { DEFAULT_OFFICIAL_YEARS } from '~/domain/calendar-defaults';
 import { missingScheduleWarning, type RuleDayOff } from '~/domain/statutory-days';
 import { audit } from './audit.server';
 import { getAgency } from './config.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { enqueueMail, type Tx } from '~/utils/mail.server';
 
@@ -20,7 +20,7 @@ export const SCHEDULE_WARNING_EVERY_DAYS = 7;
 
 export type OfficialYear = { year: number; reference: string };
 
-function readSetting<T>(db: Db | Tx, key: string): T | undefined {
+function readSetting<T>(db: DbOrTx | Tx, key: string): T | undefined {
   const row = (db as Db).select().from(s.settings).where(eq(s.settings.key, key)).get();
   if (!row) return undefined;
   try {
@@ -30,7 +30,7 @@ function readSetting<T>(db: Db | Tx, key: string): T | undefined {
   }
 }
 
-function writeSetting(db: Db | Tx, key: string, value: unknown) {
+function writeSetting(db: DbOrTx | Tx, key: string, value: unknown) {
   (db as Db)
     .insert(s.settings)
     .values({ key, value: JSON.stringify(value) })
@@ -38,7 +38,7 @@ function writeSetting(db: Db | Tx, key: string, value: unknown) {
     .run();
 }
 
-export function listOfficialYears(db: Db | Tx = getDb()): OfficialYear[] {
+export function listOfficialYears(db: DbOrTx | Tx = getDb()): OfficialYear[] {
   const stored = readSetting<OfficialYear[]>(db, OFFICIAL_YEARS_KEY);
   if (!Array.isArray(stored))
     return DEFAULT_OFFICIAL_YEARS.map((year) => ({ year, reference: 'calendar-defaults.ts' }));
@@ -62,7 +62,7 @@ export const officialYearSchema = z.object({
 export function recordOfficialYear(
   input: unknown,
   actor: { userId: number; ip?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { ok: true } | { ok: false; errors: Record<string, string> } {
   const parsed = officialYearSchema.safeParse(input);
   if (!parsed.success) {
@@ -90,7 +90,7 @@ export function recordOfficialYear(
 export type ScheduleWarning = { year: number; days: Array<RuleDayOff & { display: string }> };
 
 /** The warning to show administrators today, or null. */
-export function getScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: Db } = {}) {
+export function getScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: DbOrTx } = {}) {
   const w = missingScheduleWarning(
     toLocalDate(now),
     listOfficialYears(db).map((y) => y.year),
@@ -106,7 +106,7 @@ export function getScheduleWarning({ now = new Date(), db = getDb() }: { now?: D
  * Mails every active administrator the warning, on the first scheduler run from 1 October and then every
  * SCHEDULE_WARNING_EVERY_DAYS days until the year is recorded (setting 'calendar.scheduleWarningSent').
  */
-export function sendScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: Db } = {}): {
+export function sendScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: DbOrTx } = {}): {
   sent: number;
 } {
   const warning = getScheduleWarning({ now, db });

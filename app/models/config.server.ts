@@ -4,13 +4,13 @@ import * as s from '../../db/schema';
 import { DEFAULT_SETTINGS } from '../../db/seed-data';
 import { createWorkingCalendar, type WorkingCalendar } from '~/domain/calendar';
 import { DEFAULT_DEADLINE_RULES, type DeadlineKey, type DeadlineRule } from '~/domain/deadlines';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, isDatabase, type Db, type DbOrTx } from '~/utils/db.server';
 
 export type Agency = typeof s.agency.$inferSelect;
 export type Unit = typeof s.units.$inferSelect;
 export type Field = typeof s.fields.$inferSelect;
 
-export function getAgency(db: Db = getDb()): Agency {
+export function getAgency(db: DbOrTx = getDb()): Agency {
   const row = db.select().from(s.agency).where(eq(s.agency.id, 1)).get();
   if (!row) throw new Error('agency configuration missing: the seed did not run');
   return row;
@@ -19,7 +19,7 @@ export function getAgency(db: Db = getDb()): Agency {
 export function listUnits({
   activeOnly = true,
   db = getDb(),
-}: { activeOnly?: boolean; db?: Db } = {}): Unit[] {
+}: { activeOnly?: boolean; db?: DbOrTx } = {}): Unit[] {
   const q = db.select().from(s.units).orderBy(asc(s.units.sortOrder), asc(s.units.id));
   return activeOnly ? q.where(eq(s.units.active, true)).all() : q.all();
 }
@@ -27,24 +27,24 @@ export function listUnits({
 export function listFields({
   activeOnly = true,
   db = getDb(),
-}: { activeOnly?: boolean; db?: Db } = {}): Field[] {
+}: { activeOnly?: boolean; db?: DbOrTx } = {}): Field[] {
   const q = db.select().from(s.fields).orderBy(asc(s.fields.sortOrder), asc(s.fields.id));
   return activeOnly ? q.where(eq(s.fields.active, true)).all() : q.all();
 }
 
-export function getSetting<T>(key: string, db: Db = getDb()): T {
+export function getSetting<T>(key: string, db: DbOrTx = getDb()): T {
   const row = db.select().from(s.settings).where(eq(s.settings.key, key)).get();
   return (row ? JSON.parse(row.value) : DEFAULT_SETTINGS[key]) as T;
 }
 
-export function setSetting(key: string, value: unknown, db: Db = getDb()) {
+export function setSetting(key: string, value: unknown, db: DbOrTx = getDb()) {
   db.insert(s.settings)
     .values({ key, value: JSON.stringify(value) })
     .onConflictDoUpdate({ target: s.settings.key, set: { value: JSON.stringify(value) } })
     .run();
 }
 
-export function getDeadlineRules(db: Db = getDb()): Record<DeadlineKey, DeadlineRule> {
+export function getDeadlineRules(db: DbOrTx = getDb()): Record<DeadlineKey, DeadlineRule> {
   const rules = { ...DEFAULT_DEADLINE_RULES };
   for (const row of db.select().from(s.deadlineRules).all()) {
     const key = row.key as DeadlineKey;
@@ -53,15 +53,16 @@ export function getDeadlineRules(db: Db = getDb()): Record<DeadlineKey, Deadline
   return rules;
 }
 
-// The calendar is read on every deadline computation; rebuild it only when its rows change.
+// The calendar is read on every deadline computation; rebuild it only when its rows change. A
+// transaction reads through the cache of its database (writes call invalidateCalendar) and never
+// replaces it.
 let calendarCache: { db: Db; calendar: WorkingCalendar } | undefined;
 
-export function getCalendar(db: Db = getDb()): WorkingCalendar {
-  if (calendarCache?.db !== db) {
-    const overrides = db.select().from(s.calendarOverrides).all();
-    calendarCache = { db, calendar: createWorkingCalendar(overrides) };
-  }
-  return calendarCache.calendar;
+export function getCalendar(db: DbOrTx = getDb()): WorkingCalendar {
+  if (calendarCache && (calendarCache.db === db || !isDatabase(db))) return calendarCache.calendar;
+  const calendar = createWorkingCalendar(db.select().from(s.calendarOverrides).all());
+  if (isDatabase(db)) calendarCache = { db, calendar };
+  return calendar;
 }
 
 export function invalidateCalendar() {

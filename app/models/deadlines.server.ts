@@ -5,7 +5,7 @@ import * as s from '../../db/schema';
 import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
 import { getCalendar, getDeadlineRules, invalidateCalendar } from './config.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 
 /** Statuses whose deadlines no longer run (workflow CLOSED). */
@@ -21,13 +21,13 @@ export const CLOSED_STATUSES = [
 type Change = { from: string; to: string };
 
 /** spec §6: publish the result within N working days after the answer is signed. */
-export function publishDueFrom(answeredDate: LocalDate, db: Db | Tx = getDb()): LocalDate {
+export function publishDueFrom(answeredDate: LocalDate, db: DbOrTx | Tx = getDb()): LocalDate {
   const rules = getDeadlineRules(db as Db);
   return computeDueDate({ start: answeredDate, ...rules.publish, calendar: getCalendar(db as Db) }).due;
 }
 
 /** spec §6: the submitter's additional information is awaited N days from the request (then R03). */
-export function infoDueFrom(requestDate: LocalDate, db: Db | Tx = getDb()): LocalDate {
+export function infoDueFrom(requestDate: LocalDate, db: DbOrTx | Tx = getDb()): LocalDate {
   const rules = getDeadlineRules(db as Db);
   return computeDueDate({ start: requestDate, ...rules.infoWait, calendar: getCalendar(db as Db) }).due;
 }
@@ -42,7 +42,7 @@ const awaitingPublication = and(eq(s.pakn.status, 'answered'), eq(s.pakn.publica
  * the dates and the configuration never disagree. Returns the number of PAKN whose dates changed.
  */
 export function recomputeOpenDueDates(
-  db: Db | Tx = getDb(),
+  db: DbOrTx | Tx = getDb(),
   { actorUserId = null }: { actorUserId?: number | null } = {},
 ): number {
   invalidateCalendar();
@@ -124,7 +124,7 @@ export function recomputeOpenDueDates(
 }
 
 /** The publication date of every answer still to publish, from its signing date; returns the number changed. */
-function recomputePublicationDueDates(db: Db | Tx, actorUserId: number | null): number {
+function recomputePublicationDueDates(db: DbOrTx | Tx, actorUserId: number | null): number {
   const rows = db
     .select({ id: s.pakn.id, answeredAt: s.pakn.answeredAt, publishDue: s.pakn.publishDue })
     .from(s.pakn)

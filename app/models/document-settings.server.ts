@@ -6,7 +6,7 @@ import { agencyAbbreviation } from '~/domain/document-templates';
 import type { Actor, FieldErrors, Outcome } from './admin-config.server';
 import { audit } from './audit.server';
 import { getSetting, setSetting } from './config.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 
 export const DOCUMENT_NUMBER_SETTINGS = [
   { key: 'documents.agencyAbbreviation', name: 'agencyAbbreviation' },
@@ -27,7 +27,7 @@ const abbreviation = z
 
 const schema = z.object({ agencyAbbreviation: abbreviation, draftingUnit: abbreviation });
 
-export function getDocumentNumberSettings(db: Db = getDb()): Record<Name, string> {
+export function getDocumentNumberSettings(db: DbOrTx = getDb()): Record<Name, string> {
   const value = (key: string) => {
     const v = getSetting<unknown>(key, db) ?? DEFAULT_SETTINGS[key];
     return typeof v === 'string' ? v : '';
@@ -38,7 +38,7 @@ export function getDocumentNumberSettings(db: Db = getDb()): Record<Name, string
   };
 }
 
-export function updateDocumentNumberSettings(input: unknown, actor: Actor, db: Db = getDb()): Outcome {
+export function updateDocumentNumberSettings(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
   const r = schema.safeParse(input);
   if (!r.success) {
     const errors: FieldErrors = {};

@@ -33,7 +33,7 @@ import { audit } from './audit.server';
 import { getAgency, getCalendar, getDeadlineRules, getSetting } from './config.server';
 import type { Step } from './notifications.server';
 import { answerDueDate } from './pakn.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
 import type { Tx } from '~/utils/mail.server';
@@ -79,7 +79,7 @@ function submitterOf(p: Pakn): SubmitterInfo {
   };
 }
 
-function publicContextOf(db: Db, p: Pakn, type: string): PublicContext {
+function publicContextOf(db: DbOrTx, p: Pakn, type: string): PublicContext {
   const a = getAgency(db);
   const ext = p.transferAgencyId
     ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)).get()
@@ -108,7 +108,7 @@ export function nextDocumentSeq(tx: Tx | Db, type: DocumentType, year: number): 
 }
 
 /** The agency's abbreviation (setting, else the code prefix) and the drafting unit: the PAKN's, else the setting's. */
-function numberParts(db: Db, p: Pakn): NumberParts {
+function numberParts(db: DbOrTx, p: Pakn): NumberParts {
   const agency =
     getSetting<string | undefined>('documents.agencyAbbreviation', db) || getAgency(db).codePrefix;
   const unit = p.unitId
@@ -199,7 +199,7 @@ function isOutcome(x: string | null | undefined): x is AnswerOutcome {
   return typeof x === 'string' && (OUTCOMES as readonly string[]).includes(x);
 }
 
-function lastEventData(db: Db, paknId: number, type: string): Record<string, unknown> | null {
+function lastEventData(db: DbOrTx, paknId: number, type: string): Record<string, unknown> | null {
   const ev = db
     .select({ data: s.events.data })
     .from(s.events)
@@ -323,7 +323,7 @@ function parseDoc(json: string | null): OfficialDocument | null {
   }
 }
 
-export function getDocument({ id }: { id: number }, db: Db = getDb()): StoredDocument | null {
+export function getDocument({ id }: { id: number }, db: DbOrTx = getDb()): StoredDocument | null {
   const row = db.select().from(s.documents).where(eq(s.documents.id, id)).get();
   if (!row) return null;
   const doc = parseDoc(row.content);
@@ -337,7 +337,10 @@ export type DocumentListItem = Pick<
 >;
 
 /** The documents of one PAKN, in the order they were issued (for the record page and the submitter's page). */
-export function listDocumentsForPakn({ paknId }: { paknId: number }, db: Db = getDb()): DocumentListItem[] {
+export function listDocumentsForPakn(
+  { paknId }: { paknId: number },
+  db: DbOrTx = getDb(),
+): DocumentListItem[] {
   return db
     .select({
       id: s.documents.id,
@@ -354,7 +357,7 @@ export function listDocumentsForPakn({ paknId }: { paknId: number }, db: Db = ge
 }
 
 /** The redacted version: the stored one for public types, else computed now from the PAKN's current data. */
-function redactedDoc(d: StoredDocument, db: Db): OfficialDocument {
+function redactedDoc(d: StoredDocument, db: DbOrTx): OfficialDocument {
   if (d.publicDoc) return d.publicDoc;
   const p = d.paknId ? db.select().from(s.pakn).where(eq(s.pakn.id, d.paknId)).get() : undefined;
   if (!p) return { ...d.doc, addressee: undefined, paragraphs: [], recipients: [] };
@@ -362,13 +365,17 @@ function redactedDoc(d: StoredDocument, db: Db): OfficialDocument {
 }
 
 /** The full document, or its redacted version. */
-export function documentVersion(d: StoredDocument, redacted: boolean, db: Db = getDb()): OfficialDocument {
+export function documentVersion(
+  d: StoredDocument,
+  redacted: boolean,
+  db: DbOrTx = getDb(),
+): OfficialDocument {
   return redacted ? redactedDoc(d, db) : d.doc;
 }
 
 export async function renderDocumentPdf(
   { id, public: redacted = false }: { id: number; public?: boolean },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Promise<Buffer | null> {
   const d = getDocument({ id }, db);
   if (!d) return null;
@@ -381,7 +388,7 @@ export async function renderDocumentPdf(
  */
 export function renderDocumentHtml(
   { id, public: redacted = false, chrome }: { id: number; public?: boolean; chrome?: PageChrome },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): string | null {
   const d = getDocument({ id }, db);
   if (!d) return null;
@@ -400,7 +407,7 @@ export type StaffDocument = { document: StoredDocument; full: boolean; paknCode:
  */
 export function getDocumentForStaff(
   { actor, id, ip }: { actor: Actor; id: number; ip?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): StaffDocument | null {
   const d = getDocument({ id }, db);
   if (!d) return null;
@@ -436,7 +443,7 @@ export function getDocumentForStaff(
 /** The submitter's own document: only when this browser follows its PAKN. */
 export function getDocumentForSubmitter(
   { id, followedIds }: { id: number; followedIds: readonly number[] },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { document: StoredDocument; paknCode: string } | null {
   const d = getDocument({ id }, db);
   if (!d?.paknId || !followedIds.includes(d.paknId)) return null;
@@ -447,7 +454,7 @@ export function getDocumentForSubmitter(
 /** A public document (its stored redacted version), or null. */
 export function getPublicDocument(
   { id }: { id: number },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { document: StoredDocument; publicDoc: OfficialDocument; publishedCode: string | null } | null {
   const d = getDocument({ id }, db);
   if (!d || !d.isPublic || !d.publicDoc) return null;

@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { getSetting } from './config.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { UploadBudget } from '~/utils/uploads.server';
 
 const MB = 1024 * 1024;
@@ -24,7 +24,7 @@ function addInflight(uploader: string, bytes: number) {
 }
 
 /** Bytes of unsent draft files recorded for one uploader and for everyone. */
-export function draftStorageUsed({ uploader }: { uploader: string }, db: Db = getDb()) {
+export function draftStorageUsed({ uploader }: { uploader: string }, db: DbOrTx = getDb()) {
   const unsent = and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken));
   const sum = sql<number>`coalesce(sum(${s.attachments.size}), 0)`;
   const total = db.select({ n: sum }).from(s.attachments).where(unsent).get()?.n ?? 0;
@@ -37,7 +37,7 @@ export function draftStorageUsed({ uploader }: { uploader: string }, db: Db = ge
   return { mine, total };
 }
 
-export function draftStorageCaps(db: Db = getDb()) {
+export function draftStorageCaps(db: DbOrTx = getDb()) {
   return {
     perAddressMb: getSetting<number>('intake.draftStoragePerAddressMb', db),
     totalMb: getSetting<number>('intake.draftStorageTotalMb', db),
@@ -52,7 +52,7 @@ export type DraftUploadBudget = UploadBudget & {
 /** The room left for one request's draft files from `uploader` (a pseudonymised address). */
 export function openDraftUploadBudget(
   { uploader }: { uploader: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): DraftUploadBudget {
   const caps = draftStorageCaps(db);
   const perAddress = caps.perAddressMb * MB;

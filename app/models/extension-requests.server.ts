@@ -7,20 +7,20 @@ import * as s from '../../db/schema';
 import type { LocalDate } from '~/domain/calendar';
 import { audit } from './audit.server';
 import { getSetting } from './config.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 
 export const EXTENSION_APPROVAL_KEY = 'workflow.extensionNeedsApproval';
 export const EXTENSION_REQUEST_EVENTS = ['extension_requested', 'extension_declined', 'extend'] as const;
 
-export function extensionNeedsApproval(db: Db | Tx = getDb()): boolean {
+export function extensionNeedsApproval(db: DbOrTx | Tx = getDb()): boolean {
   return getSetting<boolean>(EXTENSION_APPROVAL_KEY, db as Db) !== false;
 }
 
 export function updateExtensionPolicy(
   input: Record<string, unknown>,
   actor: { userId: number; ip?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { ok: true } | { ok: false; errors: Record<string, string> } {
   const value = input.extensionNeedsApproval;
   if (value !== 'yes' && value !== 'no')
@@ -55,7 +55,7 @@ export type ExtensionRequest = {
 };
 
 /** The request awaiting a decision: the latest extension event, when it is a request. */
-export function pendingExtensionRequest(db: Db | Tx, paknId: number): ExtensionRequest | null {
+export function pendingExtensionRequest(db: DbOrTx | Tx, paknId: number): ExtensionRequest | null {
   const last = (db as Db)
     .select({
       id: s.events.id,

@@ -3,7 +3,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { toLocalDate, type LocalDate } from '~/domain/calendar';
-import type { Db } from '~/utils/db.server';
+import type { Db, DbOrTx } from '~/utils/db.server';
 
 /** An extension is late when it was made after the due date it replaced (the 'extend' event's data.from). */
 export function isLateExtension(extendedOn: LocalDate, previousDue: LocalDate): boolean {
@@ -11,7 +11,7 @@ export function isLateExtension(extendedOn: LocalDate, previousDue: LocalDate): 
 }
 
 /** paknId → true when its extension came after the due date; PAKN without an extension are absent. */
-export function lateExtensions(db: Db, paknIds: readonly number[]): Map<number, boolean> {
+export function lateExtensions(db: DbOrTx, paknIds: readonly number[]): Map<number, boolean> {
   const result = new Map<number, boolean>();
   if (paknIds.length === 0) return result;
   const rows = db

@@ -23,11 +23,12 @@ import { answerDueDate, createPakn } from './pakn.server';
 import { attachStaffFiles } from './staff-files.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import { privateLink } from './submission.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { enqueueMail } from '~/utils/mail.server';
 import type { Actor } from '~/domain/permissions';
 import { saluteeOf } from '~/domain/salutation';
+import { localName } from '~/domain/local-name';
 
 export { STAFF_CHANNELS };
 
@@ -175,7 +176,7 @@ export function recordStaffIntake(
     /** checked uploads (the scanned letter), attached as staff files in the same transaction */
     files?: StoredUpload[];
   },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { id: number; code: string; emailed: boolean } {
   return db.transaction((tx) => {
     const organisation = input.submitterKind === 'organisation';
@@ -215,8 +216,8 @@ export function recordStaffIntake(
     );
     attachStaffFiles(tx, { paknId: pakn.id, actorUserId: actor.id, files, ip });
     if (email) {
-      const agency = getAgency(tx as unknown as Db);
-      const due = answerDueDate(pakn, tx as unknown as Db);
+      const agency = getAgency(tx);
+      const due = answerDueDate(pakn, tx);
       const rendered = renderReceiptEmail({
         locale: lang,
         code: pakn.code,
@@ -228,7 +229,7 @@ export function recordStaffIntake(
         followUrl: privateLink(accessToken),
         lookupUrl: `${getEnv().BASE_URL}/theo-doi`,
         agency: {
-          name: lang === 'en' ? agency.nameEn : agency.name,
+          name: localName(agency, lang),
           address: agency.address,
           hotline: agency.hotline,
           email: agency.email,

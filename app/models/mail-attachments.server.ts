@@ -2,7 +2,7 @@
 // the outbox never copies a file's bytes (uploads can be 10 MB each, and the database is backed up whole), and
 // an issued document is rendered from its stored content through the PDF cache, as its download is.
 import { getDocument, pdfFileName } from './documents.server';
-import type { Db } from '~/utils/db.server';
+import type { Db, DbOrTx } from '~/utils/db.server';
 import { getDocumentPdf } from '~/utils/pdf-cache.server';
 import { uploadPath } from '~/utils/uploads.server';
 
@@ -26,7 +26,7 @@ function parse(json: string): MailAttachment[] {
 }
 
 /** Throws when a file is gone or a document cannot be rendered: the send fails and is retried. */
-export async function resolveMailAttachments(db: Db, json: string): Promise<ResolvedAttachment[]> {
+export async function resolveMailAttachments(db: DbOrTx, json: string): Promise<ResolvedAttachment[]> {
   const out: ResolvedAttachment[] = [];
   for (const a of parse(json)) {
     if (a.kind === 'upload') {

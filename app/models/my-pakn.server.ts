@@ -8,9 +8,10 @@ import { publicStatus, type Status } from '~/domain/workflow';
 import { getAgency } from './config.server';
 import { hitRateLimit } from './rate-limit.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { enqueueMail } from '~/utils/mail.server';
+import { localName } from '~/domain/local-name';
 
 export const MY_PAKN_LINK_TTL_MS = 30 * 60_000;
 export const MY_PAKN_LIMITS = {
@@ -23,7 +24,7 @@ export const MY_PAKN_LIMITS = {
 
 export type MyPaknRequestResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-function paknCountFor(email: string, db: Db): number {
+function paknCountFor(email: string, db: DbOrTx): number {
   return (
     db
       .select({ n: sql<number>`count(*)` })
@@ -63,7 +64,7 @@ export function requestMyPaknLink(
     expiresMinutes: MY_PAKN_LINK_TTL_MS / 60_000,
     count,
     agency: {
-      name: locale === 'en' ? agency.nameEn : agency.name,
+      name: localName(agency, locale),
       address: agency.address,
       hotline: agency.hotline,
       email: agency.email,
@@ -80,7 +81,7 @@ export function requestMyPaknLink(
 }
 
 /** Uses a link once: the address it was sent to, or null when unknown, used or expired. */
-export function consumeMyPaknLink(token: string, now = Date.now(), db: Db = getDb()): string | null {
+export function consumeMyPaknLink(token: string, now = Date.now(), db: DbOrTx = getDb()): string | null {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   const used = db
     .update(s.myPaknLinks)
@@ -98,7 +99,7 @@ export function consumeMyPaknLink(token: string, now = Date.now(), db: Db = getD
 }
 
 /** Every PAKN sent with this address, newest first. */
-export function listPaknByEmail(email: string, db: Db = getDb()) {
+export function listPaknByEmail(email: string, db: DbOrTx = getDb()) {
   return db
     .select({
       id: s.pakn.id,
@@ -116,7 +117,7 @@ export function listPaknByEmail(email: string, db: Db = getDb()) {
 }
 
 /** The PAKN, if it was sent with this address (the list's "open" button). */
-export function findPaknOfEmail({ id, email }: { id: number; email: string }, db: Db = getDb()) {
+export function findPaknOfEmail({ id, email }: { id: number; email: string }, db: DbOrTx = getDb()) {
   return (
     db
       .select({ id: s.pakn.id, code: s.pakn.code })

@@ -29,11 +29,12 @@ import { isClosed, publicStatus, STATUS_LABELS, STATUSES, type Status } from '~/
 import { salutation, saluteeOf } from '~/domain/salutation';
 import { getAgency, getCalendar, getDeadlineRules, type Agency } from './config.server';
 import { answerDueDate, type Pakn } from './pakn.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
 import { getLogger } from '~/utils/logger.server';
 import { enqueueMail, type Tx } from '~/utils/mail.server';
+import { localName } from '~/domain/local-name';
 
 export type Step =
   | 'refused'
@@ -58,7 +59,7 @@ const OPEN_STATUSES = STATUSES.filter((st) => !isClosed(st));
 
 function emailAgency(a: Agency, lang: 'vi' | 'en'): EmailAgency {
   return {
-    name: lang === 'en' ? a.nameEn : a.name,
+    name: localName(a, lang),
     address: a.address,
     hotline: a.hotline,
     email: a.email,
@@ -164,7 +165,7 @@ export function notifyStep(
         data = {
           ...common,
           step,
-          unitName: unit ? (lang === 'en' ? unit.nameEn : unit.name) : '',
+          unitName: unit ? localName(unit, lang) : '',
           dueDate: formatDateVi(due!.due),
           dueExplanation: explainDueDate(due!, lang),
         };
@@ -224,7 +225,7 @@ export function notifyStep(
 
 type OpenItem = { p: Pakn; due: DueDate; state: DueState };
 
-function openItems(db: Db | Tx, today: LocalDate, where?: ReturnType<typeof and>): OpenItem[] {
+function openItems(db: DbOrTx | Tx, today: LocalDate, where?: ReturnType<typeof and>): OpenItem[] {
   const d = db as Db;
   const rows = d
     .select()
@@ -267,7 +268,7 @@ function localHour(now: Date): number {
   return Number(h);
 }
 
-function readJsonSetting<T>(db: Db | Tx, key: string, fallback: T): T {
+function readJsonSetting<T>(db: DbOrTx | Tx, key: string, fallback: T): T {
   const row = (db as Db).select().from(s.settings).where(eq(s.settings.key, key)).get();
   if (!row) return fallback;
   try {
@@ -277,7 +278,7 @@ function readJsonSetting<T>(db: Db | Tx, key: string, fallback: T): T {
   }
 }
 
-function writeJsonSetting(db: Db | Tx, key: string, value: unknown) {
+function writeJsonSetting(db: DbOrTx | Tx, key: string, value: unknown) {
   (db as Db)
     .insert(s.settings)
     .values({ key, value: JSON.stringify(value) })
@@ -293,7 +294,7 @@ function writeJsonSetting(db: Db | Tx, key: string, value: unknown) {
  * DIGEST_SOON_WORKING_DAYS working days; none when a unit has nothing. Sent on working days from
  * DIGEST_HOUR local time, at most once per local day per unit (settings 'digest.lastSent').
  */
-export function sendDailyDigests(opts: { now?: Date; db?: Db } = {}): { units: number } {
+export function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): { units: number } {
   const db = opts.db ?? getDb();
   const now = opts.now ?? new Date();
   const today = toLocalDate(now);
@@ -387,7 +388,7 @@ type LateStep = { p: Pakn; clock: ClockKey; due: LocalDate };
  * The late running step of each PAKN: the answer as openItems computes it (pauses and extension), the other
  * clocks (classification, information wait, publication) from the indexed step_due.
  */
-function lateRunningSteps(db: Db, today: LocalDate, answerLate: OpenItem[]): LateStep[] {
+function lateRunningSteps(db: DbOrTx, today: LocalDate, answerLate: OpenItem[]): LateStep[] {
   const answer = answerLate
     .filter((i) => runningClock(i.p) === 'answer')
     .map((i) => ({ p: i.p, clock: 'answer' as const, due: i.due.due }));
@@ -410,7 +411,10 @@ function lateRunningSteps(db: Db, today: LocalDate, answerLate: OpenItem[]): Lat
  * update when an answer is late: when it becomes overdue, then every `progressUpdate` days (public
  * event 'progress_update'). Items paused awaiting the submitter's information are not overdue.
  */
-export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted: number; progress: number } {
+export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
+  alerted: number;
+  progress: number;
+} {
   const db = opts.db ?? getDb();
   const now = opts.now ?? new Date();
   const today = toLocalDate(now);
@@ -445,7 +449,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
     alerted = db.transaction(
       (tx) => {
         const done = new Set(
-          (tx as unknown as Db)
+          tx
             .select({ paknId: s.events.paknId, data: s.events.data })
             .from(s.events)
             .where(and(eq(s.events.type, 'overdue_alerted'), inArray(s.events.paknId, ids)))
@@ -503,7 +507,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
     if (!p.email) continue;
     const sent = db.transaction(
       (tx) => {
-        const last = (tx as unknown as Db)
+        const last = tx
           .select({ at: s.events.createdAt })
           .from(s.events)
           .where(and(eq(s.events.paknId, p.id), eq(s.events.type, 'progress_update')))
@@ -531,7 +535,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
           lookupUrl: lookupUrl(),
           dueDate: formatDateVi(i.due.due),
           statusLabel: publicStatus(p.status as Status)[p.lang],
-          unitName: unit ? (p.lang === 'en' ? unit.nameEn : unit.name) : null,
+          unitName: unit ? localName(unit, p.lang) : null,
           everyDays: rule.days,
         });
         enqueueMail(tx, { to: p.email!, ...rendered, template: 'status-progress', paknId: p.id });
@@ -549,10 +553,13 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: Db } = {}): { alerted
 
 type SchedulerState = { timer?: NodeJS.Timeout; first?: NodeJS.Timeout; handle: { stop(): void } };
 // survives the dev server's rebuilds, which re-evaluate this module
-const globalForScheduler = globalThis as unknown as { __paknNotifyScheduler?: SchedulerState };
+declare global {
+  var __paknNotifyScheduler: SchedulerState | undefined;
+}
+const globalForScheduler = globalThis;
 
 /** One run of the periodic jobs; never throws (each job's failure is logged). */
-export function runNotificationJobs(opts: { now?: Date; db?: Db } = {}) {
+export function runNotificationJobs(opts: { now?: Date; db?: DbOrTx } = {}) {
   const log = getLogger();
   try {
     const { units } = sendDailyDigests(opts);

@@ -2,7 +2,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { outbox } from '../../db/schema';
 import { audit } from '~/models/audit.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { mailHealth, outboxStats, retryMailNow } from '~/utils/mail.server';
 
@@ -15,7 +15,7 @@ export type OutboxStatus = {
   lastError: string | null;
 };
 
-export function getOutboxStatus(db: Db = getDb()): OutboxStatus {
+export function getOutboxStatus(db: DbOrTx = getDb()): OutboxStatus {
   const stats = outboxStats(db);
   const latest = db
     .select({ lastError: outbox.lastError })

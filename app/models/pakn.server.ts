@@ -9,7 +9,7 @@ import { normalisePhone } from '~/domain/text';
 import { publicStatus, type Status } from '~/domain/workflow';
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
@@ -90,7 +90,7 @@ export function createPakn(tx: Tx | Db, input: NewPakn): { pakn: Pakn; accessTok
 
 export function answerDueDate(
   p: Pick<Pakn, 'receivedDate' | 'extendedTo' | 'id'>,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): DueDate {
   const rules = getDeadlineRules(db);
   const pauses = db
@@ -111,7 +111,10 @@ export function answerDueDate(
  * The follow-up check: code plus the e-mail or phone given at submission. Returns the id only when
  * both match, so a caller cannot tell a wrong code from a wrong contact.
  */
-export function findPaknForSubmitter({ code, contact }: { code: string; contact: string }, db: Db = getDb()) {
+export function findPaknForSubmitter(
+  { code, contact }: { code: string; contact: string },
+  db: DbOrTx = getDb(),
+) {
   const row = db
     .select({ id: s.pakn.id, email: s.pakn.email, phone: s.pakn.phone })
     .from(s.pakn)
@@ -125,7 +128,7 @@ export function findPaknForSubmitter({ code, contact }: { code: string; contact:
   return byEmail || byPhone ? row.id : null;
 }
 
-export function findPaknByAccessToken(token: string, db: Db = getDb()) {
+export function findPaknByAccessToken(token: string, db: DbOrTx = getDb()) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   return (
     db
@@ -137,7 +140,7 @@ export function findPaknByAccessToken(token: string, db: Db = getDb()) {
 }
 
 /** The submitter's own full record (spec §8): everything they sent, the status and the public history. */
-export function getSubmitterView({ id }: { id: number }, db: Db = getDb()) {
+export function getSubmitterView({ id }: { id: number }, db: DbOrTx = getDb()) {
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, id)).get();
   if (!p) return null;
   const field = p.fieldId ? db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)).get() : undefined;
@@ -174,7 +177,7 @@ export function getSubmitterView({ id }: { id: number }, db: Db = getDb()) {
   };
 }
 
-export function countPakn(db: Db = getDb()): number {
+export function countPakn(db: DbOrTx = getDb()): number {
   return (
     db
       .select({ n: sql<number>`count(*)` })

@@ -6,14 +6,14 @@ import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate } from '~/domain/deadlines';
 import { ACKNOWLEDGE_WORKING_DAYS, type PrivacyRequestInput } from '~/domain/privacy-request';
 import { getAgency, getCalendar } from './config.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
 import { enqueueMail } from '~/utils/mail.server';
 
 export function createPrivacyRequest(
   { input, now = new Date() }: { input: PrivacyRequestInput; now?: Date },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { id: number } {
   const acknowledgeBy = computeDueDate({
     start: toLocalDate(now),
@@ -54,6 +54,6 @@ export function createPrivacyRequest(
   });
 }
 
-export function listPrivacyRequests(db: Db = getDb()) {
+export function listPrivacyRequests(db: DbOrTx = getDb()) {
   return db.select().from(s.privacyRequests).orderBy(desc(s.privacyRequests.id)).limit(500).all();
 }

@@ -8,7 +8,7 @@ import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
 import { listAgencyContacts } from './agency-contacts.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 
 export const PUBLIC_PAGE_SIZE = 20;
 export const PUBLIC_SORTS = ['newest', 'oldest'] as const;
@@ -71,7 +71,7 @@ type PublishedRow = {
   onTime: boolean | null;
 };
 
-export function listPublished(filters: PublicFilters, db: Db = getDb()) {
+export function listPublished(filters: PublicFilters, db: DbOrTx = getDb()) {
   const p = s.pakn;
   const where: SQL[] = [eq(p.publication, 'published')];
   const match = filters.q ? publicFtsQuery(filters.q) : null;
@@ -128,7 +128,13 @@ export function listPublished(filters: PublicFilters, db: Db = getDb()) {
  * outer loop, so a page costs about 20 matches however common the words are ("thủ tục" matches most answers).
  * The cursor keeps its `<ms>~<id>` form; only the id is read.
  */
-function searchPublished(match: string, where: SQL[], newest: boolean, after: string | undefined, db: Db) {
+function searchPublished(
+  match: string,
+  where: SQL[],
+  newest: boolean,
+  after: string | undefined,
+  db: DbOrTx,
+) {
   const p = s.pakn;
   const afterId = after ? Number(after.split('~')[1]) : null;
   if (afterId !== null)
@@ -176,7 +182,7 @@ export type PublicEvent = {
  * One published answer with its public timeline. Notes on public events were written by staff and may
  * name people: they pass through the detector and are redacted before they leave the server.
  */
-export function getPublished({ code }: { code: string }, db: Db = getDb()) {
+export function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
   const p = db.select().from(s.pakn).where(eq(s.pakn.code, code)).get();
   if (!p || p.publication === 'none') return null;
   if (p.publication === 'withdrawn') {
@@ -284,20 +290,20 @@ export function getPublished({ code }: { code: string }, db: Db = getDb()) {
 }
 
 /** Keeps the public search index in step with what is published (called inside the publish transaction). */
-export function indexPublic(tx: Db, p: { id: number; title: string; summary: string; answer: string }) {
+export function indexPublic(tx: DbOrTx, p: { id: number; title: string; summary: string; answer: string }) {
   tx.run(sql`DELETE FROM public_fts WHERE rowid = ${p.id}`);
   tx.run(
     sql`INSERT INTO public_fts (rowid, text) VALUES (${p.id}, ${foldVietnamese(`${p.title} ${p.summary} ${p.answer}`)})`,
   );
 }
 
-export function unindexPublic(tx: Db, id: number) {
+export function unindexPublic(tx: DbOrTx, id: number) {
   tx.run(sql`DELETE FROM public_fts WHERE rowid = ${id}`);
 }
 
 export function listPublishedSince(
   { from, to, limit }: { from?: Date; to?: Date; limit: number },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   const p = s.pakn;
   const where: SQL[] = [eq(p.publication, 'published')];
@@ -332,7 +338,7 @@ export function listPublishedSince(
  * year ("the greatest year below the last one") instead of reading every published answer — 0.01 ms with a
  * million PAKN, so nothing needs caching.
  */
-export function publicYears(db: Db = getDb()): number[] {
+export function publicYears(db: DbOrTx = getDb()): number[] {
   return db
     .all<{ y: string }>(
       sql`WITH RECURSIVE years(y) AS (
@@ -349,7 +355,7 @@ export function publicYears(db: Db = getDb()): number[] {
     .map((r) => Number(r.y));
 }
 
-export function publishedCodes(db: Db = getDb()) {
+export function publishedCodes(db: DbOrTx = getDb()) {
   return db
     .select({ code: s.pakn.code, publishedAt: s.pakn.publishedAt })
     .from(s.pakn)

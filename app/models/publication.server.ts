@@ -35,7 +35,7 @@ import { getCalendar, getDeadlineRules } from './config.server';
 import { answerDueDate } from './pakn.server';
 import { indexPublic, unindexPublic } from './public.server';
 import { BODY_MAX, WorkflowError } from './workflow.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 import type { StoredUpload } from '~/utils/uploads.server';
@@ -66,7 +66,7 @@ export type Decision = { decision: 'redact' | 'dismiss'; reason: string };
 /** 404 when the actor may not read it, 403 without pakn:publish, 409 unless answered. */
 export function loadForPublication(
   { actor, paknId }: { actor: Actor; paknId: number },
-  db: Db | Tx = getDb(),
+  db: DbOrTx | Tx = getDb(),
 ): Pakn {
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
@@ -76,7 +76,7 @@ export function loadForPublication(
   return p;
 }
 
-function piiContext(p: Pakn, db: Db | Tx): Omit<PiiContext, 'source'> {
+function piiContext(p: Pakn, db: DbOrTx | Tx): Omit<PiiContext, 'source'> {
   return {
     submitterName: p.fullName,
     submitterAddress: p.address,
@@ -87,7 +87,7 @@ function piiContext(p: Pakn, db: Db | Tx): Omit<PiiContext, 'source'> {
 }
 
 /** Files staff uploaded for publication (redacted copies, the signed letter): the only ones that can go public. */
-function staffFiles(db: Db | Tx, paknId: number) {
+function staffFiles(db: DbOrTx | Tx, paknId: number) {
   return db
     .select()
     .from(s.attachments)
@@ -97,7 +97,7 @@ function staffFiles(db: Db | Tx, paknId: number) {
 }
 
 /** spec §6: publish within N working days after the answer. */
-export function publishDueDate(p: Pick<Pakn, 'answeredAt'>, db: Db = getDb()): DueDate | null {
+export function publishDueDate(p: Pick<Pakn, 'answeredAt'>, db: DbOrTx = getDb()): DueDate | null {
   if (!p.answeredAt) return null;
   return computeDueDate({
     start: toLocalDate(p.answeredAt),
@@ -108,7 +108,7 @@ export function publishDueDate(p: Pick<Pakn, 'answeredAt'>, db: Db = getDb()): D
 
 export function getPublicationPage(
   { actor, paknId, now = new Date() }: { actor: Actor; paknId: number; now?: Date },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   const p = loadForPublication({ actor, paknId }, db);
   const answer = db.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get();
@@ -164,7 +164,7 @@ const textsSchema = z.object({
 export type PublicationInput = { values: Record<string, string>; publicFileIds: number[] };
 type Parsed = { texts: PublicTexts; files: PublicFile[]; fieldErrors: Record<string, string> };
 
-function parseTexts(p: Pakn, input: PublicationInput, db: Db | Tx): Parsed {
+function parseTexts(p: Pakn, input: PublicationInput, db: DbOrTx | Tx): Parsed {
   const fieldErrors: Record<string, string> = {};
   const r = textsSchema.safeParse(input.values);
   const texts: PublicTexts = r.success
@@ -297,13 +297,13 @@ export type Review = {
 /** intent=check: what would be public and what the detector flags in it. Writes nothing. */
 export function reviewPublication(
   { actor, paknId, input }: { actor: Actor; paknId: number; input: PublicationInput },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Review {
   const p = loadForPublication({ actor, paknId }, db);
   return review(p, input, db);
 }
 
-function review(p: Pakn, input: PublicationInput, db: Db | Tx): Review {
+function review(p: Pakn, input: PublicationInput, db: DbOrTx | Tx): Review {
   const { texts, files, fieldErrors } = parseTexts(p, input, db);
   const ctx = piiContext(p, db);
   const flags = detectAll(texts, files, ctx);
@@ -328,7 +328,7 @@ export function publishPakn(
     ip,
     now = new Date(),
   }: { actor: Actor; paknId: number; version: number; input: PublicationInput; ip?: string; now?: Date },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { ok: true } | ({ ok: false } & Review) {
   return db.transaction((tx) => {
     const p = loadForPublication({ actor, paknId }, tx);
@@ -349,7 +349,7 @@ export function publishPakn(
     if (left.some((f) => !dismissed.has(f.key))) throw new WorkflowError(409, 'publish.errors.leftover');
 
     const republish = p.publication !== 'none';
-    const due = answerDueDate(p, tx as unknown as Db).due;
+    const due = answerDueDate(p, tx).due;
     const onTime = p.onTime ?? (p.answeredAt ? toLocalDate(p.answeredAt) <= due : null);
     const res = tx
       .update(s.pakn)
@@ -395,7 +395,7 @@ export function publishPakn(
         tx.update(s.attachments).set({ originalName: f.name }).where(eq(s.attachments.id, f.id)).run();
       }
     }
-    indexPublic(tx as unknown as Db, { id: p.id, ...out.texts });
+    indexPublic(tx, { id: p.id, ...out.texts });
     // an edit of what is public is not a new publication: internal event only (see the module comment)
     const editing = p.publication === 'published';
     tx.insert(s.events)
@@ -440,7 +440,7 @@ export function withdrawPakn(
     ip,
     now = new Date(),
   }: { actor: Actor; paknId: number; version: number; reason: string; ip?: string; now?: Date },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { ok: true } | { ok: false; error: string } {
   return db.transaction((tx) => {
     const p = loadForPublication({ actor, paknId }, tx);
@@ -467,7 +467,7 @@ export function withdrawPakn(
       .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version)))
       .run();
     if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
-    unindexPublic(tx as unknown as Db, p.id);
+    unindexPublic(tx, p.id);
     tx.insert(s.events)
       .values({ paknId: p.id, type: 'withdrawn', actorUserId: actor.id, note: reason, isPublic: true })
       .run();
@@ -505,7 +505,7 @@ export function addPublicationFile(
     copyOf?: number;
     ip?: string;
   },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   return db.transaction((tx) => {
     const p = loadForPublication({ actor, paknId }, tx);
@@ -542,7 +542,7 @@ export function addPublicationFile(
 }
 
 /** A public file of a published PAKN, or null (unknown, internal, withdrawn or unpublished). */
-export function getPublicFile({ code, fileId }: { code: string; fileId: number }, db: Db = getDb()) {
+export function getPublicFile({ code, fileId }: { code: string; fileId: number }, db: DbOrTx = getDb()) {
   return (
     db
       .select({

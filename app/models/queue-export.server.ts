@@ -11,8 +11,9 @@ import { can, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
 import { listUnits } from './config.server';
 import { listQueue, parseQueueParams, type QueueRow } from './queue.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 export const EXPORT_MAX_ROWS = 10_000;
 const CHUNK = 1_000;
@@ -75,9 +76,7 @@ export function buildQueueExport(
         contacts.set(c.id, c);
     }
   }
-  const units = new Map(
-    listUnits({ activeOnly: false, db }).map((u) => [u.id, lang === 'en' ? u.nameEn : u.name]),
-  );
+  const units = new Map(listUnits({ activeOnly: false, db }).map((u) => [u.id, localName(u, lang)]));
   const date = (d: string | null) => (d ? formatDateVi(d) : null);
   const columns: Column[] = [
     { key: 'ma_so', label: t('staff.queue.columns.code'), value: (r) => r.code },

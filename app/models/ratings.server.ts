@@ -10,7 +10,7 @@ import { RATINGS } from '~/domain/pakn';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { getCalendar, getSetting } from './config.server';
 import { audit } from './audit.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 
 export const COMMENT_MAX = 2000;
@@ -36,11 +36,11 @@ export function verifyRatingToken(token: string): number | null {
 }
 
 /** [policy] days after the answer during which an unsatisfied submitter may ask for reconsideration. */
-export function reconsiderationDays(db: Db = getDb()): number {
+export function reconsiderationDays(db: DbOrTx = getDb()): number {
   return getSetting<number>('feedback.reconsiderationDays', db);
 }
 
-export function getRatingContext({ paknId }: { paknId: number }, db: Db = getDb()) {
+export function getRatingContext({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
   const p = db
     .select({
       id: s.pakn.id,
@@ -89,7 +89,7 @@ export const ratingSchema = z
  */
 export function submitRating(
   { paknId, input, ip }: { paknId: number; input: z.output<typeof ratingSchema>; ip?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { ok: true } | { ok: false; error: 'reconsiderClosed' | 'alreadyRequested' } {
   const ctx = getRatingContext({ paknId }, db);
   if (!ctx) return { ok: false, error: 'reconsiderClosed' };

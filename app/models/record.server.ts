@@ -22,7 +22,7 @@ import {
 import { getCalendar, getDeadlineRules, listFields, listUnits } from './config.server';
 import { answerDueDate } from './pakn.server';
 import { WorkflowError, type Intent } from './workflow.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { uploadPath } from '~/utils/uploads.server';
 
 export function maskPhone(phone: string): string {
@@ -59,7 +59,7 @@ const sessionMark = (sessionId: string) => createHash('sha256').update(sessionId
  * Whether this session already has a contact-view entry for this record (issue 13.29: the log had one per
  * page load). Only entries written since the session began are searched, through the index on the time.
  */
-function contactSeenInSession(db: Db, actorId: number, paknId: number, sessionId?: string): boolean {
+function contactSeenInSession(db: DbOrTx, actorId: number, paknId: number, sessionId?: string): boolean {
   if (!sessionId) return false;
   const session = db
     .select({ createdAt: s.sessions.createdAt })
@@ -93,7 +93,7 @@ export function getStaffRecord(
     sessionId,
     today = toLocalDate(new Date()),
   }: { actor: Actor; id: number; ip?: string; sessionId?: string; today?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, id)).get();
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
@@ -259,7 +259,7 @@ export type StaffRecord = ReturnType<typeof getStaffRecord>;
 /** One attachment of a PAKN the actor may read; 404 in every other case (wrong PAKN, no access, no file). */
 export function getAttachmentForStaff(
   { actor, paknId, fileId, ip }: { actor: Actor; paknId: number; fileId: number; ip?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   const p = db
     .select({ id: s.pakn.id, code: s.pakn.code, unitId: s.pakn.unitId })

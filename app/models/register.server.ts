@@ -2,7 +2,7 @@
 // what each entry is about, the years it has, and the public document pages for the sitemap.
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { lateExtensions, publicDocumentType } from './extension-timing.server';
 import { REPORT_DOCUMENT_TYPE } from './reports.server';
 
@@ -32,7 +32,7 @@ function reportPeriod(publicContent: string | null): { start: string; end: strin
  * title only once the answer is published: before that the title is the submitter's own text), the
  * period for a result report.
  */
-export function publicRegister({ year }: { year?: number }, db: Db = getDb()) {
+export function publicRegister({ year }: { year?: number }, db: DbOrTx = getDb()) {
   const d = s.documents;
   const where: SQL[] = [eq(d.isPublic, true)];
   if (year) where.push(eq(d.year, year));
@@ -73,7 +73,7 @@ export function publicRegister({ year }: { year?: number }, db: Db = getDb()) {
 }
 
 /** The years that have a public document, newest first (the register's year filter). */
-export function registerYears(db: Db = getDb()): number[] {
+export function registerYears(db: DbOrTx = getDb()): number[] {
   return db
     .selectDistinct({ year: s.documents.year })
     .from(s.documents)
@@ -84,7 +84,7 @@ export function registerYears(db: Db = getDb()): number[] {
 }
 
 /** Every public document (its /van-ban page) and whether it is a result report (/thong-ke/bao-cao). */
-export function publicDocumentIds(db: Db = getDb()) {
+export function publicDocumentIds(db: DbOrTx = getDb()) {
   return db
     .select({ id: s.documents.id, type: s.documents.type, issuedDate: s.documents.issuedDate })
     .from(s.documents)

@@ -2,7 +2,7 @@
 // replayed as a plain link. Only the queue's own parameters are kept (never a page cursor).
 import { and, asc, count, eq } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 
 export const SAVED_FILTER_NAME_MAX = 60;
 export const SAVED_FILTERS_MAX = 20;
@@ -31,7 +31,7 @@ export function savedQuery(raw: string): string {
   return out.toString();
 }
 
-export function listSavedFilters({ userId }: { userId: number }, db: Db = getDb()) {
+export function listSavedFilters({ userId }: { userId: number }, db: DbOrTx = getDb()) {
   return db
     .select({ id: s.savedQueueFilters.id, name: s.savedQueueFilters.name, query: s.savedQueueFilters.query })
     .from(s.savedQueueFilters)
@@ -46,7 +46,7 @@ export type SaveFilterResult =
 /** Saves (or replaces, by name) one of the user's filters. */
 export function saveFilter(
   { userId, name, query }: { userId: number; name: string; query: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): SaveFilterResult {
   const clean = name.replace(/\s+/g, ' ').trim();
   if (!clean) return { ok: false, error: 'nameRequired' };
@@ -76,7 +76,10 @@ export function saveFilter(
 }
 
 /** Deletes one of the user's own filters; false when there is no such filter of theirs. */
-export function deleteSavedFilter({ userId, id }: { userId: number; id: number }, db: Db = getDb()): boolean {
+export function deleteSavedFilter(
+  { userId, id }: { userId: number; id: number },
+  db: DbOrTx = getDb(),
+): boolean {
   const res = db
     .delete(s.savedQueueFilters)
     .where(and(eq(s.savedQueueFilters.id, id), eq(s.savedQueueFilters.userId, userId)))

@@ -7,7 +7,7 @@ import * as s from '../../db/schema';
 import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
 import { getSetting } from './config.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 import {
   parseSubmissionForm,
@@ -35,14 +35,14 @@ export class StaffFilesError extends Error {
   }
 }
 
-export function staffUploadLimits(db: Db = getDb()) {
+export function staffUploadLimits(db: DbOrTx = getDb()) {
   return {
     maxFiles: getSetting<number>('intake.maxAttachments', db),
     maxMb: getSetting<number>('intake.maxFileMb', db),
   };
 }
 
-function countStaffFiles(db: Db, paknId: number): number {
+function countStaffFiles(db: DbOrTx, paknId: number): number {
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(s.attachments)
@@ -58,7 +58,7 @@ function countStaffFiles(db: Db, paknId: number): number {
 export async function readStaffUploadForm(
   request: Request,
   { t, paknId }: { t: T; paknId?: number },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Promise<StaffUploadForm | null> {
   const type = request.headers.get('Content-Type') ?? '';
   if (!type.startsWith('multipart/form-data')) {
@@ -136,7 +136,7 @@ export function attachStaffFiles(
 }
 
 /** Who may add files to the PAKN (before its upload is read): throws StaffFilesError 404/403. */
-export function authorizeAddFiles({ actor, paknId }: { actor: Actor; paknId: number }, db: Db = getDb()) {
+export function authorizeAddFiles({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
   if (!p || !canReadPakn(actor, p)) throw new StaffFilesError(404, 'staff.errors.notFound');
   if (!canOnPakn(actor, 'pakn:note', p)) throw new StaffFilesError(403, 'staff.errors.forbidden');
@@ -145,7 +145,7 @@ export function authorizeAddFiles({ actor, paknId }: { actor: Actor; paknId: num
 /** "Add files (scans)" on the record page. Throws StaffFilesError (404/403) before anything is stored. */
 export function addStaffFiles(
   { actor, paknId, files, ip }: { actor: Actor; paknId: number; files: StoredUpload[]; ip?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): void {
   db.transaction((tx) => {
     const p = tx.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();

@@ -8,13 +8,13 @@ import { renderStaffUpdateEmail, type StaffUpdateKind } from '../../emails/staff
 import { formatDateVi } from '~/domain/calendar';
 import { getAgency } from './config.server';
 import { answerDueDate } from './pakn.server';
-import type { Db } from '~/utils/db.server';
+import type { Db, DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { enqueueMail, type Tx } from '~/utils/mail.server';
 
 type Recipient = { email: string };
 
-function activeUser(db: Db, id: number | null | undefined): Recipient | undefined {
+function activeUser(db: DbOrTx, id: number | null | undefined): Recipient | undefined {
   if (!id) return undefined;
   const u = db
     .select({ email: s.users.email })
@@ -25,7 +25,7 @@ function activeUser(db: Db, id: number | null | undefined): Recipient | undefine
 }
 
 /** The handler of the PAKN; else whoever wrote the draft; else the unit's own address. */
-function handlerOf(db: Db, p: typeof s.pakn.$inferSelect): Recipient[] {
+function handlerOf(db: DbOrTx, p: typeof s.pakn.$inferSelect): Recipient[] {
   const drafter = db
     .select({ id: s.answers.draftedByUserId })
     .from(s.answers)
@@ -38,7 +38,7 @@ function handlerOf(db: Db, p: typeof s.pakn.$inferSelect): Recipient[] {
 }
 
 /** The active approvers of the PAKN's unit; when it has none, the agency leaders (approvers without a unit). */
-function approversOf(db: Db, p: typeof s.pakn.$inferSelect): Recipient[] {
+function approversOf(db: DbOrTx, p: typeof s.pakn.$inferSelect): Recipient[] {
   const approvers = (unit: SQL) =>
     db
       .select({ email: s.users.email })

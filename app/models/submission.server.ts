@@ -11,10 +11,11 @@ import type { Locale } from '~/i18n';
 import { renderReceiptEmail } from '../../emails';
 import { getAgency } from './config.server';
 import { answerDueDate, createPakn } from './pakn.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { enqueueMail, kickMailWorker } from '~/utils/mail.server';
 import { removeUpload, uploadsDir, type StoredUpload } from '~/utils/uploads.server';
+import { localName } from '~/domain/local-name';
 
 export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
 const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -23,7 +24,7 @@ export const ABANDONED_DRAFT_TTL_MS = 2 * 60 * 60 * 1000;
 
 export type DraftFile = { id: number; name: string; size: number };
 
-export function listDraftFiles({ token }: { token: string }, db: Db = getDb()): DraftFile[] {
+export function listDraftFiles({ token }: { token: string }, db: DbOrTx = getDb()): DraftFile[] {
   return db
     .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
     .from(s.attachments)
@@ -40,7 +41,7 @@ export function updateDraftFiles(
     removeIds,
     uploader = null,
   }: { token: string; added: StoredUpload[]; removeIds: number[]; uploader?: string | null },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   let removed: string[] = [];
   try {
@@ -73,7 +74,7 @@ export function updateDraftFiles(
 
 export function saveDraft(
   { token, data, lang }: { token: string; data: Submission; lang: Locale },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   db.insert(s.submissionDrafts)
     .values({ token, data: JSON.stringify(data), lang })
@@ -81,7 +82,7 @@ export function saveDraft(
     .run();
 }
 
-export function getDraft({ token }: { token: string }, db: Db = getDb()) {
+export function getDraft({ token }: { token: string }, db: DbOrTx = getDb()) {
   if (!DRAFT_TOKEN_PATTERN.test(token)) return null;
   const row = db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)).get();
   if (!row || row.createdAt.getTime() < Date.now() - DRAFT_TTL_MS) return null;
@@ -100,10 +101,10 @@ export type Confirmation =
  */
 export function confirmDraft(
   { token, now = new Date() }: { token: string; now?: Date },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Confirmation {
   const result = db.transaction((tx): Confirmation => {
-    const draft = getDraft({ token }, tx as unknown as Db);
+    const draft = getDraft({ token }, tx);
     if (!draft) return { status: 'missing' };
     if (draft.paknId) {
       const done = tx.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, draft.paknId)).get();
@@ -141,7 +142,7 @@ export function confirmDraft(
       to: d.email,
       template: 'receipt',
       paknId: pakn.id,
-      ...receiptEmail({ pakn, accessToken, lang: draft.lang }, tx as unknown as Db),
+      ...receiptEmail({ pakn, accessToken, lang: draft.lang }, tx),
     });
     return { status: 'created', code: pakn.code, paknId: pakn.id, accessToken };
   });
@@ -155,7 +156,7 @@ export function privateLink(accessToken: string) {
 
 function receiptEmail(
   { pakn, accessToken, lang }: { pakn: typeof s.pakn.$inferSelect; accessToken: string; lang: Locale },
-  db: Db,
+  db: DbOrTx,
 ) {
   const agency = getAgency(db);
   const due = answerDueDate(pakn, db);
@@ -170,7 +171,7 @@ function receiptEmail(
     followUrl: privateLink(accessToken),
     lookupUrl: `${getEnv().BASE_URL}/theo-doi`,
     agency: {
-      name: lang === 'en' ? agency.nameEn : agency.name,
+      name: localName(agency, lang),
       address: agency.address,
       hotline: agency.hotline,
       email: agency.email,
@@ -184,7 +185,7 @@ function receiptEmail(
  * that never reached "check your answers" after two hours without a new upload (abandoned, or a
  * flood). Files of deleted drafts go too, so no orphan stays on disk.
  */
-export function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db: Db = getDb()) {
+export function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db: DbOrTx = getDb()) {
   const cutoff = new Date(now - DRAFT_TTL_MS);
   const abandonedBefore = now - ABANDONED_DRAFT_TTL_MS;
   const stale = db

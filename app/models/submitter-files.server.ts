@@ -3,7 +3,7 @@
 // notes and staff files never appear here.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 
 const SUBMITTER_SOURCES = ['submitter', 'info'] as const;
 
@@ -16,7 +16,7 @@ export type InfoExchange = {
   files: SubmitterFile[];
 };
 
-function filesOf(paknId: number, source: (typeof SUBMITTER_SOURCES)[number], db: Db): SubmitterFile[] {
+function filesOf(paknId: number, source: (typeof SUBMITTER_SOURCES)[number], db: DbOrTx): SubmitterFile[] {
   return db
     .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
     .from(s.attachments)
@@ -26,7 +26,7 @@ function filesOf(paknId: number, source: (typeof SUBMITTER_SOURCES)[number], db:
 }
 
 /** The files sent with the form. */
-export function listFormFiles({ paknId }: { paknId: number }, db: Db = getDb()): SubmitterFile[] {
+export function listFormFiles({ paknId }: { paknId: number }, db: DbOrTx = getDb()): SubmitterFile[] {
   return filesOf(paknId, 'submitter', db);
 }
 
@@ -34,7 +34,7 @@ export function listFormFiles({ paknId }: { paknId: number }, db: Db = getDb()):
  * Each information request in order, with the submitter's reply and the files sent with it. A reply's
  * files are the next `data.files` info attachments in id order (they are inserted with the reply).
  */
-export function listInfoExchanges({ paknId }: { paknId: number }, db: Db = getDb()): InfoExchange[] {
+export function listInfoExchanges({ paknId }: { paknId: number }, db: DbOrTx = getDb()): InfoExchange[] {
   const events = db
     .select({ type: s.events.type, note: s.events.note, at: s.events.createdAt, data: s.events.data })
     .from(s.events)
@@ -70,7 +70,7 @@ function fileCount(data: string | null): number {
 }
 
 /** One file the submitter sent for the PAKN with this code, or null (staff files are never served). */
-export function getSubmitterFile({ code, fileId }: { code: string; fileId: number }, db: Db = getDb()) {
+export function getSubmitterFile({ code, fileId }: { code: string; fileId: number }, db: DbOrTx = getDb()) {
   return (
     db
       .select({

@@ -6,7 +6,7 @@ import { getTransferBundle } from './transfer-delivery.server';
 import { audit } from './audit.server';
 import { formatDateVi } from '~/domain/dates';
 import type { Actor } from '~/domain/permissions';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { getT } from '~/utils/i18n.server';
 
 const esc = (s: string): string =>
@@ -21,7 +21,7 @@ export function transferBundlePage(
     lang,
     ip,
   }: { actor: Actor; paknId: number; t: ReturnType<typeof getT>; lang: string; ip?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): string | null {
   const b = getTransferBundle({ actor, paknId }, db);
   if (!b) return null;

@@ -13,7 +13,7 @@ import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
 import { audit } from './audit.server';
 import { getAgency } from './config.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { enqueueMail, type MailAttachment, type Tx } from '~/utils/mail.server';
 
 export const TRANSFER_EVENTS = ['transfer_queued', 'transfer_sent', 'transfer_posted'] as const;
@@ -28,7 +28,7 @@ export class TransferDeliveryError extends Error {
   }
 }
 
-function filesOf(db: Db, paknId: number) {
+function filesOf(db: DbOrTx, paknId: number) {
   return db
     .select()
     .from(s.attachments)
@@ -37,7 +37,7 @@ function filesOf(db: Db, paknId: number) {
     .all();
 }
 
-function latestTransferLetter(db: Db, paknId: number) {
+function latestTransferLetter(db: DbOrTx, paknId: number) {
   return db
     .select()
     .from(s.documents)
@@ -134,7 +134,7 @@ export type TransferDelivery = {
 /** How the latest transfer of the PAKN reached (or is to reach) the agency; null when it is not transferred. */
 export function getTransferDelivery(
   { paknId }: { paknId: number },
-  db: Db | Tx = getDb(),
+  db: DbOrTx | Tx = getDb(),
 ): TransferDelivery | null {
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
   if (!p || p.status !== 'transferred') return null;
@@ -171,7 +171,7 @@ export function recordTransferPosted(
     ip,
     now = new Date(),
   }: { actor: Actor; paknId: number; postedOn: string; ip?: string; now?: Date },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): void {
   db.transaction((tx) => {
     const p = tx.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
@@ -212,7 +212,7 @@ export function recordTransferPosted(
 }
 
 /** What the printable bundle shows; null when there is nothing to print (not transferred, or no access). */
-export function getTransferBundle({ actor, paknId }: { actor: Actor; paknId: number }, db: Db = getDb()) {
+export function getTransferBundle({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
   if (!p || !canReadPakn(actor, p) || !canOnPakn(actor, 'pakn:transfer', p) || p.status !== 'transferred') {
     return null;

@@ -9,10 +9,11 @@ import { audit } from '~/models/audit.server';
 import { getAgency } from '~/models/config.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import type { Locale } from '~/i18n';
 import { enqueueMail, type Tx } from '~/utils/mail.server';
+import { localName } from '~/domain/local-name';
 
 export type User = typeof s.users.$inferSelect;
 export type Session = typeof s.sessions.$inferSelect;
@@ -62,7 +63,7 @@ export function isValidEmail(email: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Users
 
-export function findUserByEmail(email: string, db: Db = getDb()): User | undefined {
+export function findUserByEmail(email: string, db: DbOrTx = getDb()): User | undefined {
   return db
     .select()
     .from(s.users)
@@ -70,7 +71,7 @@ export function findUserByEmail(email: string, db: Db = getDb()): User | undefin
     .get();
 }
 
-export function getUser(id: number, db: Db = getDb()): User | undefined {
+export function getUser(id: number, db: DbOrTx = getDb()): User | undefined {
   return db.select().from(s.users).where(eq(s.users.id, id)).get();
 }
 
@@ -92,7 +93,7 @@ export type UserListRow = Pick<
   activeSessions: number;
 };
 
-export function listUsers(db: Db = getDb(), now = Date.now()): UserListRow[] {
+export function listUsers(db: DbOrTx = getDb(), now = Date.now()): UserListRow[] {
   return db
     .select({
       id: s.users.id,
@@ -116,7 +117,7 @@ export function listUsers(db: Db = getDb(), now = Date.now()): UserListRow[] {
     .all();
 }
 
-export function findUnitByCode(code: string, db: Db = getDb()) {
+export function findUnitByCode(code: string, db: DbOrTx = getDb()) {
   return db.select().from(s.units).where(eq(s.units.code, code.trim().toUpperCase())).get();
 }
 
@@ -154,7 +155,7 @@ export type UserInput = {
  */
 export function validateNewUser(
   input: UserInput,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ):
   | { ok: true; value: { email: string; name: string; role: Role; unitId: number | null } }
   | { ok: false; errors: Partial<Record<UserField, UserProblem>> } {
@@ -188,7 +189,7 @@ export function validateNewUser(
 
 export async function createUser(
   value: { email: string; name: string; role: Role; unitId: number | null; password?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Promise<User> {
   const passwordHash = await hashPassword(value.password ?? randomToken(32));
   return db
@@ -207,12 +208,12 @@ export async function createUser(
 export function updateUser(
   id: number,
   patch: Partial<Pick<User, 'name' | 'role' | 'unitId' | 'active'>>,
-  db: Db | Tx = getDb(),
+  db: DbOrTx | Tx = getDb(),
 ): void {
   db.update(s.users).set(patch).where(eq(s.users.id, id)).run();
 }
 
-export function countActiveAdmins(db: Db = getDb(), exceptUserId?: number): number {
+export function countActiveAdmins(db: DbOrTx = getDb(), exceptUserId?: number): number {
   const where = [eq(s.users.role, 'admin'), eq(s.users.active, true)];
   if (exceptUserId !== undefined) where.push(ne(s.users.id, exceptUserId));
   return db
@@ -222,7 +223,7 @@ export function countActiveAdmins(db: Db = getDb(), exceptUserId?: number): numb
     .get()!.n;
 }
 
-export async function setPassword(userId: number, password: string, db: Db = getDb()): Promise<void> {
+export async function setPassword(userId: number, password: string, db: DbOrTx = getDb()): Promise<void> {
   const passwordHash = await hashPassword(password);
   db.update(s.users)
     .set({ passwordHash, failedLogins: 0, lockedUntil: null })
@@ -260,14 +261,14 @@ export function reserveLoginAttempt(userId: number, now = Date.now(), db: Db = g
   return { allowed: false, lockedUntil: current?.lockedUntil ?? new Date(lockUntil) };
 }
 
-export function recordLoginSuccess(userId: number, now = Date.now(), db: Db = getDb()): void {
+export function recordLoginSuccess(userId: number, now = Date.now(), db: DbOrTx = getDb()): void {
   db.update(s.users)
     .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now) })
     .where(eq(s.users.id, userId))
     .run();
 }
 
-export function unlockUser(userId: number, db: Db = getDb()): void {
+export function unlockUser(userId: number, db: DbOrTx = getDb()): void {
   db.update(s.users).set({ failedLogins: 0, lockedUntil: null }).where(eq(s.users.id, userId)).run();
 }
 
@@ -279,15 +280,15 @@ export function isLocked(user: Pick<User, 'lockedUntil'>, now = Date.now()): boo
 // TOTP secrets (the codes themselves are checked in auth.server.ts)
 
 /** Stores a new secret not yet confirmed by a code (totpEnabled stays false). */
-export function setPendingTotpSecret(userId: number, secret: string, db: Db = getDb()): void {
+export function setPendingTotpSecret(userId: number, secret: string, db: DbOrTx = getDb()): void {
   db.update(s.users).set({ totpSecret: secret, totpEnabled: false }).where(eq(s.users.id, userId)).run();
 }
 
-export function enableTotp(userId: number, db: Db = getDb()): void {
+export function enableTotp(userId: number, db: DbOrTx = getDb()): void {
   db.update(s.users).set({ totpEnabled: true }).where(eq(s.users.id, userId)).run();
 }
 
-export function disableTotp(userId: number, db: Db = getDb()): void {
+export function disableTotp(userId: number, db: DbOrTx = getDb()): void {
   db.update(s.users).set({ totpEnabled: false, totpSecret: null }).where(eq(s.users.id, userId)).run();
 }
 
@@ -310,7 +311,7 @@ export function createSession(
     absoluteMs: number;
     now?: number;
   },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { token: string; id: string } {
   const token = randomToken(32);
   const id = sha256(token);
@@ -331,7 +332,7 @@ export function createSession(
 
 export function findSessionByToken(
   token: string,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { session: Session; user: User } | undefined {
   if (!token || token.length > 200) return undefined;
   const row = db
@@ -343,14 +344,14 @@ export function findSessionByToken(
   return row;
 }
 
-export function touchSession(id: string, now = Date.now(), db: Db = getDb()): void {
+export function touchSession(id: string, now = Date.now(), db: DbOrTx = getDb()): void {
   db.update(s.sessions)
     .set({ lastSeenAt: new Date(now) })
     .where(eq(s.sessions.id, id))
     .run();
 }
 
-export function revokeSession(id: string, now = Date.now(), db: Db | Tx = getDb()): void {
+export function revokeSession(id: string, now = Date.now(), db: DbOrTx | Tx = getDb()): void {
   db.update(s.sessions)
     .set({ revokedAt: new Date(now) })
     .where(and(eq(s.sessions.id, id), isNull(s.sessions.revokedAt)))
@@ -361,7 +362,7 @@ export function revokeSession(id: string, now = Date.now(), db: Db | Tx = getDb(
 export function revokeUserSessions(
   userId: number,
   { exceptId, now = Date.now() }: { exceptId?: string; now?: number } = {},
-  db: Db | Tx = getDb(),
+  db: DbOrTx | Tx = getDb(),
 ): number {
   const where = [eq(s.sessions.userId, userId), isNull(s.sessions.revokedAt)];
   if (exceptId) where.push(ne(s.sessions.id, exceptId));
@@ -372,7 +373,7 @@ export function revokeUserSessions(
     .run().changes;
 }
 
-export function listLiveSessions(userId: number, db: Db = getDb(), now = Date.now()): Session[] {
+export function listLiveSessions(userId: number, db: DbOrTx = getDb(), now = Date.now()): Session[] {
   return db
     .select()
     .from(s.sessions)
@@ -415,7 +416,7 @@ export function issuePasswordReset(
     ip,
     now = Date.now(),
   }: { locale: Locale; kind?: 'reset' | 'invite'; actorUserId?: number | null; ip?: string; now?: number },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): void {
   const token = randomToken(32);
   const ttl = kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS;
@@ -427,7 +428,7 @@ export function issuePasswordReset(
     url: resetUrl(token),
     expiresHours: Math.round(ttl / 3_600_000),
     agency: {
-      name: locale === 'en' ? agency.nameEn : agency.name,
+      name: localName(agency, locale),
       address: agency.address,
       hotline: agency.hotline,
       email: agency.email,
@@ -457,7 +458,7 @@ export function issuePasswordReset(
 }
 
 /** The account a reset link belongs to, if the link is unused, unexpired and the account active. */
-export function findValidReset(token: string, now = Date.now(), db: Db = getDb()): User | undefined {
+export function findValidReset(token: string, now = Date.now(), db: DbOrTx = getDb()): User | undefined {
   if (!token || token.length > 200) return undefined;
   const row = db
     .select({ user: s.users })
@@ -483,11 +484,11 @@ export async function completePasswordReset(
   token: string,
   password: string,
   { ip, now = Date.now() }: { ip?: string; now?: number } = {},
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Promise<number | null> {
   const passwordHash = await hashPassword(password);
   return db.transaction((tx) => {
-    const user = findValidReset(token, now, tx as unknown as Db);
+    const user = findValidReset(token, now, tx);
     if (!user) return null;
     const used = tx
       .update(s.passwordResets)
@@ -556,12 +557,16 @@ export function requestPasswordReset(
   return { ok: true };
 }
 
-function sendNoAccountNotice(email: string, { locale, ip }: { locale: Locale; ip: string }, db: Db): void {
+function sendNoAccountNotice(
+  email: string,
+  { locale, ip }: { locale: Locale; ip: string },
+  db: DbOrTx,
+): void {
   const agency = getAgency(db);
   const rendered = renderNoAccountEmail({
     locale,
     agency: {
-      name: locale === 'en' ? agency.nameEn : agency.name,
+      name: localName(agency, locale),
       address: agency.address,
       hotline: agency.hotline,
       email: agency.email,

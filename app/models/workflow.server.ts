@@ -34,7 +34,7 @@ import { notifyStep, type Step } from './notifications.server';
 import { infoDueFrom, publishDueFrom } from './deadlines.server';
 import { notifyStaffUpdate } from './staff-notifications.server';
 import { answerDueDate } from './pakn.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 
@@ -197,7 +197,7 @@ export function parseIntentForm(intent: Intent, form: FormData): ParsedIntent {
 
 // ---------- access ----------
 
-function loadPakn(db: Db | Tx, paknId: number): Pakn | undefined {
+function loadPakn(db: DbOrTx | Tx, paknId: number): Pakn | undefined {
   return db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
 }
 
@@ -207,7 +207,7 @@ function loadPakn(db: Db | Tx, paknId: number): Pakn | undefined {
  */
 export function authorizeIntent(
   { actor, paknId, intent }: { actor: Actor; paknId: number; intent: unknown },
-  db: Db | Tx = getDb(),
+  db: DbOrTx | Tx = getDb(),
 ): Pakn {
   const p = loadPakn(db, paknId);
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
@@ -346,7 +346,7 @@ function closeOpenPause(ctx: Ctx): Partial<typeof s.pakn.$inferInsert> {
     .where(and(eq(s.paknPauses.paknId, ctx.p.id), isNull(s.paknPauses.toDate)))
     .run();
   // the due date moves by exactly the paused days (computeDueDate skips from < d <= to)
-  return { answerDue: answerDueDate(ctx.p, ctx.tx as unknown as Db).due };
+  return { answerDue: answerDueDate(ctx.p, ctx.tx).due };
 }
 
 function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
@@ -495,11 +495,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
         .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))
         .get();
       if (pause) {
-        const until = infoWaitEnds(
-          pause.fromDate,
-          getDeadlineRules(tx as unknown as Db).infoWait,
-          getCalendar(tx as unknown as Db),
-        );
+        const until = infoWaitEnds(pause.fromDate, getDeadlineRules(tx).infoWait, getCalendar(tx));
         // a stale page can still post the button: say until when, the Vietnamese way
         if (!mayCloseForNoInfo(ctx.today, until))
           throw new WorkflowError(409, 'staff.errors.infoWaitRunning', { date: formatDateVi(until) });
@@ -531,7 +527,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
         set: {
           answeredAt: ctx.now,
           publishDue: publishDueFrom(ctx.today, tx),
-          onTime: toLocalDate(ctx.now) <= answerDueDate(p, tx as unknown as Db).due,
+          onTime: toLocalDate(ctx.now) <= answerDueDate(p, tx).due,
         },
       });
       return;
@@ -567,12 +563,8 @@ function checkExtension(ctx: Ctx, newDate: LocalDate): LocalDate {
     throw new WorkflowError(409, 'staff.errors.cannotExtend', { status: p.status });
   }
   if (p.extendedTo) throw new WorkflowError(409, 'staff.errors.alreadyExtended');
-  const current = answerDueDate({ ...p, extendedTo: null }, tx as unknown as Db).due;
-  const max = maxExtensionDate(
-    current,
-    getCalendar(tx as unknown as Db),
-    getDeadlineRules(tx as unknown as Db).extension.days,
-  );
+  const current = answerDueDate({ ...p, extendedTo: null }, tx).due;
+  const max = maxExtensionDate(current, getCalendar(tx), getDeadlineRules(tx).extension.days);
   if (newDate <= current || newDate > max) {
     throw new WorkflowError(
       400,
@@ -606,7 +598,7 @@ export function performAction(
     ip,
     now = new Date(),
   }: { actor: Actor; paknId: number; input: IntentInput; ip?: string; now?: Date },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { status: string; version: number } {
   return db.transaction((tx) => {
     const p = authorizeIntent({ actor, paknId, intent: input.intent }, tx);
@@ -628,7 +620,7 @@ export function bulkAssign(
     ip,
     now = new Date(),
   }: { actor: Actor; items: { id: number; version: number }[]; unitId: number; ip?: string; now?: Date },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): number {
   if (!can(actor, 'pakn:assign')) throw new WorkflowError(403, 'staff.errors.forbidden');
   if (items.length === 0)
@@ -656,7 +648,7 @@ export function bulkAssign(
 // ---------- the submitter's answer to an information request ----------
 
 /** The question the submitter has to answer, while the PAKN waits for it. */
-export function getOpenInfoRequest({ paknId }: { paknId: number }, db: Db = getDb()) {
+export function getOpenInfoRequest({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
   const p = loadPakn(db, paknId);
   if (!p || p.status !== 'awaiting_info') return null;
   const ev = db
@@ -677,7 +669,7 @@ export function submitInfoReply(
     ip,
     now = new Date(),
   }: { paknId: number; text: string; files: StoredUpload[]; ip?: string; now?: Date },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   return db.transaction((tx) => {
     const p = loadPakn(tx, paknId);

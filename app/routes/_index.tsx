@@ -7,6 +7,7 @@ import { NotAcceptedList } from '~/components/not-accepted';
 import { getAgency, getDeadlineRules } from '~/models/config.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(locale);
   const agency = getAgency();
   const answer = getDeadlineRules().answer;
-  const agencyName = locale === 'en' ? agency.nameEn : agency.name;
+  const agencyName = localName(agency, locale);
   return json(
     {
       agencyName,

@@ -25,6 +25,7 @@ import { requirePermission, requireStaff } from '~/utils/auth.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseQueueParams(url.searchParams, actor);
   const page = listQueue({ actor, filters });
   const units = listUnits({ activeOnly: false });
-  const unitName = new Map(units.map((u) => [u.id, locale === 'en' ? u.nameEn : u.name]));
+  const unitName = new Map(units.map((u) => [u.id, localName(u, locale)]));
   return json(
     {
       filters,
@@ -66,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       canIntake: can(actor, 'pakn:intake'),
       assigned: Number(url.searchParams.get('da-giao')) || 0,
       units: units.filter((u) => u.active).map((u) => ({ value: String(u.id), label: unitName.get(u.id)! })),
-      fields: listFields().map((f) => ({ value: String(f.id), label: locale === 'en' ? f.nameEn : f.name })),
+      fields: listFields().map((f) => ({ value: String(f.id), label: localName(f, locale) })),
       pageTitle: `${t('staff.queue.title')} – ${t('app.shortName')}`,
     },
     { headers: { 'Cache-Control': 'no-store' } },

@@ -31,6 +31,7 @@ import { requirePermission } from '~/utils/auth.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 /** '14:05 27/11/2026' in Vietnam time */
 const stamp = (d: Date) =>
@@ -70,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scoped,
     units: units
       .filter((u) => !scoped || u.id === actor.unitId)
-      .map((u) => ({ value: String(u.id), label: locale === 'en' ? u.nameEn : u.name })),
+      .map((u) => ({ value: String(u.id), label: localName(u, locale) })),
     pageTitle: `${t('reports.title')} – ${t('app.shortName')}`,
     canExport: can(actor, 'export:run'),
     published: (() => {

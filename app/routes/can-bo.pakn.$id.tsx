@@ -56,6 +56,7 @@ import { requireStaff } from '~/utils/auth.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -88,7 +89,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
   })();
   const p = r.pakn;
-  const name = (o: { name: string; nameEn: string }) => (locale === 'en' ? o.nameEn : o.name);
+  const name = (o: { name: string; nameEn: string }) => localName(o, locale);
   const unitOptions = r.units.map((u) => ({ value: String(u.id), label: name(u) }));
   const done = new URL(request.url).searchParams.get('xong');
   return json(

@@ -16,6 +16,7 @@ import { listFields, listUnits } from '~/models/config.server';
 import { requirePermission } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { crudAction } from '~/utils/admin-crud.server';
+import { localName } from '~/domain/local-name';
 
 const PATH = '/can-bo/quan-tri/dinh-tuyen';
 
@@ -80,7 +81,7 @@ function KeywordForm({
   const current = v('unitId');
   const options = units
     .filter((u) => u.active || String(u.id) === current)
-    .map((u) => ({ value: String(u.id), label: i18n.language === 'en' ? u.nameEn : u.name }));
+    .map((u) => ({ value: String(u.id), label: localName(u, i18n.language) }));
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={intent} />

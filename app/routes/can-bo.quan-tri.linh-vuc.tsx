@@ -9,6 +9,7 @@ import { listFields, listUnits } from '~/models/config.server';
 import { requirePermission } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { crudAction } from '~/utils/admin-crud.server';
+import { localName } from '~/domain/local-name';
 
 const PATH = '/can-bo/quan-tri/linh-vuc';
 
@@ -70,8 +71,7 @@ function FieldForm({
     .filter((u) => u.active || String(u.id) === current)
     .map((u) => ({
       value: String(u.id),
-      label:
-        (i18n.language === 'en' ? u.nameEn : u.name) + (u.active ? '' : ` (${t('admin.common.inactive')})`),
+      label: localName(u, i18n.language) + (u.active ? '' : ` (${t('admin.common.inactive')})`),
     }));
   return (
     <Form method="post" noValidate>

@@ -21,6 +21,7 @@ import { discardStaffUploads, readStaffUploadForm, staffUploadLimits } from '~/m
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     today: toLocalDate(new Date()),
     limits: staffUploadLimits(),
-    fields: listFields().map((f) => ({ value: String(f.id), label: locale === 'en' ? f.nameEn : f.name })),
+    fields: listFields().map((f) => ({ value: String(f.id), label: localName(f, locale) })),
     pageTitle: `${t('staff.intake.title')} – ${t('app.shortName')}`,
   });
 }

@@ -12,6 +12,7 @@ import { getEnv } from '~/utils/env.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { renderSafeMarkdown } from '~/utils/markdown.server';
+import { localName } from '~/domain/local-name';
 
 export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
 
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw json({ code, kind: 'withdrawn', reason: found.reason }, { status: 410, headers: PUBLIC_CACHE });
   }
   const { pakn: p, field, unit, timeline, files, documents } = found;
-  const name = (x?: { name: string; nameEn: string }) => (x ? (locale === 'en' ? x.nameEn : x.name) : null);
+  const name = (x?: { name: string; nameEn: string }) => (x ? localName(x, locale) : null);
   return json(
     {
       url: `${getEnv().BASE_URL}/cong-khai/${p.code}`,

@@ -8,6 +8,7 @@ import { listFields, listUnits } from '~/models/config.server';
 import { listPublished, parsePublicFilters, publicYears } from '~/models/public.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = listPublished(filters);
   const fields = listFields({ activeOnly: false });
   const units = listUnits({ activeOnly: false });
-  const name = (x: { name: string; nameEn: string }) => (locale === 'en' ? x.nameEn : x.name);
+  const name = (x: { name: string; nameEn: string }) => localName(x, locale);
   const fieldName = new Map(fields.map((f) => [f.id, name(f)]));
   const unitName = new Map(units.map((u) => [u.id, name(u)]));
   const data = {

@@ -53,6 +53,7 @@ import {
   type StoredUpload,
   type UploadBudget,
 } from '~/utils/uploads.server';
+import { localName } from '~/domain/local-name';
 
 type Values = Record<string, string | string[] | undefined>;
 type ActionResult = { values: Values; errors: Record<string, string[]>; formError?: string };
@@ -84,8 +85,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       expired: url.searchParams.has('het-han'),
       defaults: (draft && !draft.paknId ? draft.data : {}) as Values,
       files: listDraftFiles({ token }),
-      fields: listFields().map((f) => ({ value: String(f.id), label: locale === 'en' ? f.nameEn : f.name })),
-      agencyName: locale === 'en' ? agency.nameEn : agency.name,
+      fields: listFields().map((f) => ({ value: String(f.id), label: localName(f, locale) })),
+      agencyName: localName(agency, locale),
       limits: formLimits(),
       pageTitle: `${t('intake.form.title')} – ${t('app.shortName')}`,
     },

@@ -16,6 +16,7 @@ import { holdsDraft } from '~/utils/draft-cookie.server';
 import { grantFollowAccess } from '~/utils/follow-session.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       token,
       data: draft.data,
-      fieldName: field ? (locale === 'en' ? field.nameEn : field.name) : t('intake.form.fieldUnknown'),
+      fieldName: field ? localName(field, locale) : t('intake.form.fieldUnknown'),
       files: listDraftFiles({ token }),
       pageTitle: `${t('intake.form.reviewTitle')} – ${t('app.shortName')}`,
     },

@@ -9,6 +9,7 @@ import { getAgency } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const agency = getAgency();
   return json(
     {
-      agencyName: locale === 'en' ? agency.nameEn : agency.name,
+      agencyName: localName(agency, locale),
       address: agency.address,
       formUrl: `${getEnv().BASE_URL}/gop-y`,
       pageTitle: `${t('pub.where.title')} – ${t('app.shortName')}`,

@@ -8,6 +8,7 @@ import { getAgency } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { qrSvg } from '~/utils/qr.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const formUrl = `${getEnv().BASE_URL}/gop-y`;
   return json({
     parentName: agency.parentName,
-    agencyName: locale === 'en' ? agency.nameEn : agency.name,
+    agencyName: localName(agency, locale),
     formUrl,
     qr: await qrSvg(formUrl),
     pageTitle: `${t('pub.where.print')} – ${t('app.shortName')}`,

@@ -18,6 +18,7 @@ import { createPrivacyRequest } from '~/models/privacy-requests.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const agency = getAgency();
   return json({
     agency: {
-      name: locale === 'en' ? agency.nameEn : agency.name,
+      name: localName(agency, locale),
       address: agency.address,
       email: agency.email,
       phone: agency.phone,

@@ -28,6 +28,7 @@ import { clearFollowAccess, getFollowedIds } from '~/utils/follow-session.server
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -77,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dueWhy: explainDueDate(due, locale),
       closure: closureText(t, p.status, p.closedAt),
       dueState: open ? dueState(due, toLocalDate(new Date()), getCalendar()) : null,
-      unit: unit ? (locale === 'en' ? unit.nameEn : unit.name) : null,
+      unit: unit ? localName(unit, locale) : null,
       record: {
         type: p.type,
         subject: p.subject,
@@ -85,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         title: p.title,
         content: p.content,
         regulationRef: p.regulationRef,
-        field: field ? (locale === 'en' ? field.nameEn : field.name) : null,
+        field: field ? localName(field, locale) : null,
         submitterKind: p.submitterKind,
         orgName: p.orgName,
         representative: p.representative,

@@ -11,6 +11,7 @@ import { getSubmitterView } from '~/models/pakn.server';
 import { getEnv } from '~/utils/env.server';
 import { getFollowedIds } from '~/utils/follow-session.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(
     {
       parentName: agency.parentName,
-      agencyName: locale === 'en' ? agency.nameEn : agency.name,
+      agencyName: localName(agency, locale),
       agencyAddress: agency.address,
       code: p.code,
       title: p.title,

@@ -10,6 +10,15 @@ import { getEnv } from './env.server';
 import { makePrivate } from './private-files.server';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A transaction handle: the query API of `Db` without the connection. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything that can run a query: the database or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+/** True for the database itself, false inside a transaction. */
+export function isDatabase(db: DbOrTx): db is Db {
+  return '$client' in db;
+}
 
 const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations');
 
@@ -32,7 +41,10 @@ export function openDatabase(file: string): Db {
 }
 
 // survives the dev server's rebuilds, which re-evaluate this module
-const globalForDb = globalThis as unknown as { __paknDb?: Db };
+declare global {
+  var __paknDb: Db | undefined;
+}
+const globalForDb = globalThis;
 
 export function getDb(): Db {
   globalForDb.__paknDb ??= openDatabase(getEnv().DATABASE_URL);

@@ -2,7 +2,10 @@
 import pino from 'pino';
 import { getEnv } from './env.server';
 
-const globalForLog = globalThis as unknown as { __paknLogger?: pino.Logger };
+declare global {
+  var __paknLogger: pino.Logger | undefined;
+}
+const globalForLog = globalThis;
 
 export function getLogger(): pino.Logger {
   globalForLog.__paknLogger ??= pino({

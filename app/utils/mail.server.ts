@@ -13,7 +13,7 @@ import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { events, outbox } from '../../db/schema';
 import { resolveMailAttachments, type MailAttachment } from '~/models/mail-attachments.server';
-import { getDb, type Db } from './db.server';
+import { getDb, type Db, type DbOrTx } from './db.server';
 import { getEnv } from './env.server';
 import { getLogger } from './logger.server';
 
@@ -66,7 +66,7 @@ function messageIdHost(): string {
 }
 
 /** Writes the message to the outbox inside the caller's transaction; it is sent later by the worker. */
-export function enqueueMail(db: Db | Tx, mail: Mail): void {
+export function enqueueMail(db: DbOrTx | Tx, mail: Mail): void {
   if (!mail.to.trim()) throw new Error('enqueueMail: empty recipient');
   if (/[\r\n]/.test(mail.to) || /[\r\n]/.test(mail.subject)) {
     throw new Error('enqueueMail: line break in recipient or subject');
@@ -180,7 +180,7 @@ type OutboxRow = typeof outbox.$inferSelect;
  * Never drops a message: a row stays 'pending' until it is sent.
  */
 export async function processOutbox(
-  opts: { db?: Db; now?: number; limit?: number; transport?: Transporter } = {},
+  opts: { db?: DbOrTx; now?: number; limit?: number; transport?: Transporter } = {},
 ): Promise<{ sent: number; retried: number }> {
   const db = opts.db ?? getDb();
   const limit = opts.limit ?? DEFAULT_LIMIT;
@@ -334,7 +334,10 @@ type WorkerState = {
 };
 
 // survives the dev server's rebuilds, which re-evaluate this module
-const globalForMail = globalThis as unknown as { __paknMailWorker?: WorkerState };
+declare global {
+  var __paknMailWorker: WorkerState | undefined;
+}
+const globalForMail = globalThis;
 
 function schedule(state: WorkerState, delayMs: number) {
   if (state.stopped) return;
@@ -421,7 +424,7 @@ export function startMailWorker(opts: { intervalMs?: number } = {}): { stop(): P
  * it was). Only call it when no pass of this process is running: a running pass's leases are its
  * fencing tokens (see retryMailNow).
  */
-export function releaseMailBackoff(db: Db = getDb(), now = Date.now()): number {
+export function releaseMailBackoff(db: DbOrTx = getDb(), now = Date.now()): number {
   return db
     .update(outbox)
     .set({ nextAttemptAt: new Date(now) })
@@ -433,7 +436,7 @@ export function releaseMailBackoff(db: Db = getDb(), now = Date.now()): number {
  * "Retry now" (after the mail server is fixed): waits for a pass in progress, releases every backoff and
  * runs a pass at once. Returns how many messages were released.
  */
-export async function retryMailNow(db: Db = getDb()): Promise<number> {
+export async function retryMailNow(db: DbOrTx = getDb()): Promise<number> {
   const state = globalForMail.__paknMailWorker;
   if (state?.inFlight) await state.inFlight;
   const released = releaseMailBackoff(db);
@@ -452,7 +455,7 @@ export function mailHealth(stats: OutboxStats): 'ok' | 'delayed' {
   return stats.oldestPendingAgeSeconds !== null && stats.oldestPendingAgeSeconds > limit ? 'delayed' : 'ok';
 }
 
-export function outboxStats(db: Db = getDb()): OutboxStats {
+export function outboxStats(db: DbOrTx = getDb()): OutboxStats {
   const row = db
     .select({
       pending: sql<number>`count(*)`,

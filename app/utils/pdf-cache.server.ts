@@ -36,7 +36,10 @@ type State = {
 };
 
 // one state per process, shared by every copy of this module (the tests import it beside the build)
-const globalForCache = globalThis as unknown as { __paknPdfCache?: State };
+declare global {
+  var __paknPdfCache: State | undefined;
+}
+const globalForCache = globalThis;
 function state(): State {
   globalForCache.__paknPdfCache ??= { inFlight: new Map(), active: 0, waiting: [], renders: 0, maxActive: 0 };
   return globalForCache.__paknPdfCache;
