@@ -13,8 +13,8 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgencyContact } from '~/components/agency-contact';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { PageMeta } from '~/components/page-meta';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { PageMeta } from '~/components/ui/page-meta';
 import { getAgency } from '~/models/config.server';
 import { getLocale } from '~/utils/i18n.server';
 import { errorMeta } from '~/utils/error-meta';

@@ -1,7 +1,7 @@
 // "Add files (scans)" on the record page: a multipart form that works without JavaScript.
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { FileInput } from '~/components/file-input';
+import { FileInput } from '~/components/ui/file-input';
 import type { ActionResult } from '~/components/staff-action-forms';
 
 export function AddFilesForm({

@@ -3,7 +3,7 @@
 // the figures are there for anyone who cannot see the chart and for copying.
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ScrollTable } from './scroll-table';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import type { Target } from '~/models/reports.server';
 
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#f47738', '#4c2c92'];

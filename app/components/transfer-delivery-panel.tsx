@@ -2,7 +2,7 @@
 // printable bundle and the "sent by post on …" form (a plain form: works without JavaScript).
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '~/components/form';
+import { TextField } from '~/components/ui/form';
 import type { ActionResult } from '~/components/staff-action-forms';
 
 export type TransferDeliveryView = {

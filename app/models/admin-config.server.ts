@@ -4,8 +4,8 @@
 import type { TFunction } from 'i18next';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '../../db/schema';
-import { DEFAULT_SETTINGS } from '../../db/seed-data';
+import * as s from '~db/schema';
+import { DEFAULT_SETTINGS } from '~db/seed-data';
 import {
   addCalendarDays,
   createWorkingCalendar,

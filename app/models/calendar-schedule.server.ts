@@ -2,8 +2,8 @@
 // 1 October while next year's is missing (dashboard, admin calendar page, and a weekly e-mail).
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '../../db/schema';
-import { renderCalendarScheduleEmail } from '../../emails';
+import * as s from '~db/schema';
+import { renderCalendarScheduleEmail } from '~emails';
 import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { DEFAULT_OFFICIAL_YEARS } from '~/domain/calendar-defaults';
 import { missingScheduleWarning, type RuleDayOff } from '~/domain/statutory-days';

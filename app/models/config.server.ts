@@ -1,7 +1,7 @@
 // The agency's configuration as data: agency, units, fields, rules, calendar and settings.
 import { asc, eq } from 'drizzle-orm';
-import * as s from '../../db/schema';
-import { DEFAULT_SETTINGS } from '../../db/seed-data';
+import * as s from '~db/schema';
+import { DEFAULT_SETTINGS } from '~db/seed-data';
 import { createWorkingCalendar, type WorkingCalendar } from '~/domain/calendar';
 import { DEFAULT_DEADLINE_RULES, type DeadlineKey, type DeadlineRule } from '~/domain/deadlines';
 import { getDb, isDatabase, type Db, type DbOrTx } from '~/utils/db.server';

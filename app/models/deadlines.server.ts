@@ -1,7 +1,7 @@
 // Due dates follow the configuration: when an administrator changes the calendar or a deadline rule, every
 // open PAKN gets the dates the new configuration gives, and its timeline says so.
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
 import { getCalendar, getDeadlineRules, invalidateCalendar } from './config.server';

@@ -1,7 +1,7 @@
 // The abbreviations in document numbers (Nghị định 30/2020/NĐ-CP): the agency's ('01/TB-SKHCN') and the unit that
 // drafts a công văn of a PAKN not yet assigned to a unit ('01/SKHCN-TTHC'). Settings an administrator edits.
 import { z } from 'zod';
-import { DEFAULT_SETTINGS } from '../../db/seed-data';
+import { DEFAULT_SETTINGS } from '~db/seed-data';
 import { agencyAbbreviation } from '~/domain/document-templates';
 import type { Actor, FieldErrors, Outcome } from './admin-config.server';
 import { audit } from './audit.server';

@@ -6,7 +6,7 @@
 // (pakn:contact:read; audited), otherwise the redacted version; the submitter sees their own full document
 // (follow-session cookie); the public sees the stored redacted version of public documents only.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { toLocalDate, type LocalDate } from '~/domain/calendar';
 import { computeDueDate } from '~/domain/deadlines';
 import {

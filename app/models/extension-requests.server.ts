@@ -3,7 +3,7 @@
 // is an 'extension_requested' event that the unit's approver approves (the extension then happens) or
 // declines; the request lives in the timeline, so no table is needed.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import type { LocalDate } from '~/domain/calendar';
 import { audit } from './audit.server';
 import { getSetting } from './config.server';

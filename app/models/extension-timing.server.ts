@@ -1,7 +1,7 @@
 // Whether a PAKN's one extension was made before its due date (a notice of extension) or after it (a
 // late-answer apology): the public page, timeline and register label the extension letter accordingly.
 import { and, eq, inArray } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { toLocalDate, type LocalDate } from '~/domain/calendar';
 import type { Db, DbOrTx } from '~/utils/db.server';
 

@@ -16,7 +16,7 @@ import {
 } from '~/domain/pakn';
 import { LIMITS } from '~/domain/submission-schema';
 import { cleanLine, cleanText, normalisePhone } from '~/domain/text';
-import { renderReceiptEmail } from '../../emails';
+import { renderReceiptEmail } from '~emails';
 import { audit } from './audit.server';
 import { getAgency, getSetting, listFields } from './config.server';
 import { answerDueDate, createPakn } from './pakn.server';

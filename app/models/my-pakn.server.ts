@@ -2,8 +2,8 @@
 // PAKN sent with that address (no account). The answer to the request never says whether the address
 // sent anything; only a token's hash is stored; a link expires and works once.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import * as s from '../../db/schema';
-import { renderMyPaknEmail } from '../../emails/my-pakn';
+import * as s from '~db/schema';
+import { renderMyPaknEmail } from '~emails/my-pakn';
 import { publicStatus, type Status } from '~/domain/workflow';
 import { getAgency } from './config.server';
 import { hitRateLimit } from './rate-limit.server';

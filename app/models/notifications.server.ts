@@ -2,7 +2,7 @@
 // and daily digest, the coordinators' overdue alert, the progress update while an answer is late.
 // All go through the outbox, inside the transaction of the change (or the event) they report.
 import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { sendScheduleWarning } from './calendar-schedule.server';
 import { ratingUrl } from './ratings.server';
 import {
@@ -13,7 +13,7 @@ import {
   type EmailAgency,
   type StaffMailItem,
   type StatusEmailData,
-} from '../../emails';
+} from '~emails';
 import { addCalendarDays, formatDateVi, toLocalDate, VN_TIME_ZONE, type LocalDate } from '~/domain/calendar';
 import {
   computeDueDate,

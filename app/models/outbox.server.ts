@@ -1,6 +1,6 @@
 // The outbox as administrators see it: what waits, since when, the last error, and "retry now".
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { outbox } from '../../db/schema';
+import { outbox } from '~db/schema';
 import { audit } from '~/models/audit.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';

@@ -1,6 +1,6 @@
 // Registering a PAKN (vào sổ) and what its submitter may see of it.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { toLocalDate } from '~/domain/calendar';
 import { computeDueDate, type DueDate } from '~/domain/deadlines';
 import { formatPaknCode, type Channel, type PaknType, type Subject, type SubmitterKind } from '~/domain/pakn';

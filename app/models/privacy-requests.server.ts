@@ -1,7 +1,7 @@
 // Data-subject requests: stored, and e-mailed to every active coordinator in the same transaction.
 import { and, desc, eq } from 'drizzle-orm';
-import * as s from '../../db/schema';
-import { renderPrivacyRequestEmail } from '../../emails/privacy-request';
+import * as s from '~db/schema';
+import { renderPrivacyRequestEmail } from '~emails/privacy-request';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate } from '~/domain/deadlines';
 import { ACKNOWLEDGE_WORKING_DAYS, type PrivacyRequestInput } from '~/domain/privacy-request';

@@ -2,7 +2,7 @@
 // the submitter's own text or contact details (spec §8).
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { lateExtensions, publicDocumentType } from './extension-timing.server';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';

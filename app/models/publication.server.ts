@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { toLocalDate } from '~/domain/calendar';
 import { computeDueDate, dueState, type DueDate, type DueState } from '~/domain/deadlines';
 import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';

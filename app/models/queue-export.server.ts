@@ -5,7 +5,7 @@
 // EXPORT_MAX_ROWS rows (the file says so when it is cut), and every export is in the audit log.
 import ExcelJS from 'exceljs';
 import { inArray } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { can, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';

@@ -5,7 +5,7 @@
 // (app/domain/clocks.ts): classification, the answer, the information wait or publication.
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { addCalendarDays, isValidLocalDate, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { currentClock, type ClockKey } from '~/domain/clocks';
 import { computeDueDate, type DueState } from '~/domain/deadlines';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { toLocalDate } from '~/domain/calendar';
 import { currentClock, lateSteps } from '~/domain/clocks';
 import { computeDueDate, dueState, maxExtensionDate } from '~/domain/deadlines';

@@ -1,7 +1,7 @@
 // The public register of plan section VI.4 (transfer letters, result reports, written explanations):
 // what each entry is about, the years it has, and the public document pages for the sitemap.
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { lateExtensions, publicDocumentType } from './extension-timing.server';
 import { REPORT_DOCUMENT_TYPE } from './reports.server';

@@ -1,7 +1,7 @@
 // Named queue filters, per staff member (issue 13, item 31): the queue's query string, stored so that it can be
 // replayed as a plain link. Only the queue's own parameters are kept (never a page cursor).
 import { and, asc, count, eq } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 
 export const SAVED_FILTER_NAME_MAX = 60;

@@ -3,7 +3,7 @@
 // size, count, type by content, optional ClamAV), are stored as source 'staff', and each addition is an event on
 // the timeline with who added what and when.
 import { and, eq, sql } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
 import { getSetting } from './config.server';

@@ -3,8 +3,8 @@
 // outbox inside the transaction of the change, like every other mail. Staff mail is in Vietnamese, the
 // agency's working language (accounts carry no language of their own); the templates have both.
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import * as s from '../../db/schema';
-import { renderStaffUpdateEmail, type StaffUpdateKind } from '../../emails/staff-update';
+import * as s from '~db/schema';
+import { renderStaffUpdateEmail, type StaffUpdateKind } from '~emails/staff-update';
 import { formatDateVi } from '~/domain/calendar';
 import { getAgency } from './config.server';
 import { answerDueDate } from './pakn.server';

@@ -2,13 +2,13 @@
 // token. Sending converts the draft into a registered PAKN exactly once.
 import fs from 'node:fs';
 import { and, eq, inArray, isNull, lt, or, isNotNull, sql } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { formatDateVi } from '~/domain/calendar';
 import { explainDueDate } from '~/domain/deadlines';
 import type { Submission } from '~/domain/submission-schema';
 import { saluteeOf } from '~/domain/salutation';
 import type { Locale } from '~/i18n';
-import { renderReceiptEmail } from '../../emails';
+import { renderReceiptEmail } from '~emails';
 import { getAgency } from './config.server';
 import { answerDueDate, createPakn } from './pakn.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';

@@ -2,7 +2,7 @@
 // and with replies to information requests) and each information request with their reply. Staff
 // notes and staff files never appear here.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 
 const SUBMITTER_SOURCES = ['submitter', 'info'] as const;

@@ -6,8 +6,8 @@
 // - to an agency without one: a printable bundle (letter, PAKN, list of files) at a staff URL, and a
 //   "transfer_posted" step recording the day it was posted.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import * as s from '../../db/schema';
-import { renderTransferAgencyEmail } from '../../emails';
+import * as s from '~db/schema';
+import { renderTransferAgencyEmail } from '~emails';
 import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/dates';
 import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';

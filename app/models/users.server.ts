@@ -1,8 +1,8 @@
 // Staff accounts, their sessions, sign-in bookkeeping, TOTP secrets and password-reset tokens.
 import { hash, verify } from '@node-rs/argon2';
 import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import * as s from '../../db/schema';
-import { renderNoAccountEmail, renderPasswordResetEmail } from '../../emails/password-reset';
+import * as s from '~db/schema';
+import { renderNoAccountEmail, renderPasswordResetEmail } from '~emails/password-reset';
 import { checkPassword, type PasswordProblem } from '~/domain/password-policy';
 import { isRole, type Role } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';

@@ -3,7 +3,7 @@
 // entry and the submitter's/unit's e-mail (notifyStep) — so either all of it happens or none.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '../../db/schema';
+import * as s from '~db/schema';
 import { extensionNeedsApproval, pendingExtensionRequest } from './extension-requests.server';
 import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
 import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';

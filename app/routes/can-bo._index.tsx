@@ -9,8 +9,8 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ErrorSummary } from '~/components/form';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ErrorSummary } from '~/components/ui/form';
 import { QueueDueCell } from '~/components/queue-due';
 import { QueueFilters } from '~/components/queue-filters';
 import { QueueSavedFilters } from '~/components/queue-saved-filters';

@@ -10,8 +10,8 @@ import {
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, TargetsTable, useFigureFormat as useFormat } from '~/components/svg-chart';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Choices, ErrorSummary, Select, TextField } from '~/components/form';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { Choices, ErrorSummary, Select, TextField } from '~/components/ui/form';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { agencyAbbreviation } from '~/domain/document-templates';
 import { CATEGORIES, CHANNELS, PAKN_TYPES, REFUSAL_REASONS } from '~/domain/pakn';

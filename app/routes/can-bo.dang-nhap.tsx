@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/form';
+import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
 import { assertSameOrigin, attemptSignIn, getStaffUser } from '~/utils/auth.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/form';
+import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
 import { checkPassword } from '~/domain/password-policy';
 import { completePasswordReset, findValidReset } from '~/models/users.server';
 import { assertSameOrigin } from '~/utils/auth.server';

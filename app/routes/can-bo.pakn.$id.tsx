@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { RecordClocks, recordClocks } from '~/components/record-clocks';
 import {
   PendingExtension,
@@ -18,7 +18,7 @@ import {
   StaleNotice,
   SubmittedSection,
 } from '~/components/record-sections';
-import { ErrorSummary } from '~/components/form';
+import { ErrorSummary } from '~/components/ui/form';
 import { ActionForms, type ActionResult } from '~/components/staff-action-forms';
 import { closureText } from '~/domain/answer-clock';
 import { formatDateVi } from '~/domain/dates';

@@ -10,8 +10,8 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Choices, ErrorSummary, TextArea, TextField, type FieldError } from '~/components/form';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { Choices, ErrorSummary, TextArea, TextField, type FieldError } from '~/components/ui/form';
 import { PublicationFlags, sourceLabel } from '~/components/publication-flags';
 import { formatDateVi } from '~/domain/dates';
 import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';

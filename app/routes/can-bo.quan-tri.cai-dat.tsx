@@ -9,8 +9,8 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Choices, ErrorSummary, TextField } from '~/components/form';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { Choices, ErrorSummary, TextField } from '~/components/ui/form';
 import { can, ROLE_LABELS, ROLES } from '~/domain/permissions';
 import {
   flashFromUrl,

@@ -8,8 +8,8 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ErrorSummary, TextArea, TextField } from '~/components/form';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ErrorSummary, TextArea, TextField } from '~/components/ui/form';
 import { formatPaknCode } from '~/domain/pakn';
 import { flashFromUrl, formToValues, translateErrors, updateAgency } from '~/models/admin-config.server';
 import { getAgency } from '~/models/config.server';

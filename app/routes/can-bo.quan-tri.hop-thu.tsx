@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { getOutboxStatus, retryOutboxNow } from '~/models/outbox.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';

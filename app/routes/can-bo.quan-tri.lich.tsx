@@ -10,9 +10,9 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ScheduleWarning } from '~/components/schedule-warning';
-import { ScrollTable } from '~/components/scroll-table';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Choices, ErrorSummary, Select, TextField } from '~/components/form';
+import { ScrollTable } from '~/components/ui/scroll-table';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { Choices, ErrorSummary, Select, TextField } from '~/components/ui/form';
 import { dayOfWeek, formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate, explainDueDate } from '~/domain/deadlines';
 import {

@@ -2,8 +2,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Checkbox, ErrorSummary, Select, TextField } from '~/components/form';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { Checkbox, ErrorSummary, Select, TextField } from '~/components/ui/form';
 import { createField, deleteField, flashFromUrl, parseId, updateField } from '~/models/admin-config.server';
 import { listFields, listUnits } from '~/models/config.server';
 import { requirePermission } from '~/utils/auth.server';

@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, ErrorSummary, Select, TextField, type FieldError } from '~/components/form';
+import { Checkbox, ErrorSummary, Select, TextField, type FieldError } from '~/components/ui/form';
 import { isRole, ROLES } from '~/domain/permissions';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';

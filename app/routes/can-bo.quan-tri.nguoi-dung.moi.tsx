@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, Select, TextField, type FieldError } from '~/components/form';
+import { ErrorSummary, Select, TextField, type FieldError } from '~/components/ui/form';
 import { ROLES } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';

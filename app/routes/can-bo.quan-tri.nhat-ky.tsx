@@ -2,7 +2,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, Select, TextField, type FieldError } from '~/components/form';
+import { ErrorSummary, Select, TextField, type FieldError } from '~/components/ui/form';
 import {
   formatInstant,
   listAudit,

@@ -8,8 +8,8 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Choices, ErrorSummary, TextArea, TextField } from '~/components/form';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { Choices, ErrorSummary, TextArea, TextField } from '~/components/ui/form';
 import {
   DEADLINE_KEYS,
   flashFromUrl,

@@ -3,7 +3,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { can, type Permission } from '~/domain/permissions';
 import { requireStaff } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';

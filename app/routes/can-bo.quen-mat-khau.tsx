@@ -2,7 +2,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/form';
+import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
 import { requestPasswordReset } from '~/models/users.server';
 import { assertSameOrigin } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';

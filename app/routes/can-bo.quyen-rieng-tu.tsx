@@ -3,7 +3,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollTable } from '~/components/scroll-table';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import { formatDateVi } from '~/domain/dates';
 import { listPrivacyRequests } from '~/models/privacy-requests.server';
 import { requirePermission } from '~/utils/auth.server';

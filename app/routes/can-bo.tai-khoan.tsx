@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/form';
+import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
 import { checkPassword } from '~/domain/password-policy';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';

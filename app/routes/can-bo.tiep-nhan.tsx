@@ -8,14 +8,14 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Checkbox, Choices, ErrorSummary, Select, TextArea, TextField } from '~/components/form';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { Checkbox, Choices, ErrorSummary, Select, TextArea, TextField } from '~/components/ui/form';
 import { toLocalDate } from '~/domain/dates';
 import { CATEGORIES, PAKN_TYPES, SUBJECTS, SUBMITTER_KINDS } from '~/domain/pakn';
 import { LIMITS } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';
 import { STAFF_CHANNELS } from '~/domain/pakn';
-import { FileInput } from '~/components/file-input';
+import { FileInput } from '~/components/ui/file-input';
 import { parseIntakeForm, recordStaffIntake } from '~/models/intake.server';
 import { discardStaffUploads, readStaffUploadForm, staffUploadLimits } from '~/models/staff-files.server';
 import { requirePermission } from '~/utils/auth.server';

@@ -4,7 +4,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, LineChart, TargetsTable } from '~/components/svg-chart';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScheduleWarning } from '~/components/schedule-warning';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { can, isUnitScoped } from '~/domain/permissions';

@@ -3,7 +3,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { can, PERMISSION_KEYS } from '~/domain/permissions';
 import { loadSession } from '~/utils/auth.server';
 

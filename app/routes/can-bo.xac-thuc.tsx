@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/form';
+import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
 import { audit } from '~/models/audit.server';
 import { assertSameOrigin, checkTotpCode, loadSession, startSession } from '~/utils/auth.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';

@@ -3,7 +3,7 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
 import { normaliseCode } from '~/domain/pakn';
 import { errorMeta } from '~/utils/error-meta';

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, Choices, ErrorSummary, TextArea, type FieldError } from '~/components/form';
+import { Checkbox, Choices, ErrorSummary, TextArea, type FieldError } from '~/components/ui/form';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { RATINGS } from '~/domain/pakn';
 import {

@@ -19,7 +19,7 @@ import {
   TextArea,
   TextField,
   type FieldError,
-} from '~/components/form';
+} from '~/components/ui/form';
 import {
   BEHAVIOUR_CATEGORIES,
   CATEGORIES,

@@ -11,7 +11,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ErrorSummary, TextField } from '~/components/form';
+import { ErrorSummary, TextField } from '~/components/ui/form';
 import { formatDateVi } from '~/domain/dates';
 import { cleanLine } from '~/domain/text';
 import { findPaknOfEmail, listPaknByEmail, requestMyPaknLink } from '~/models/my-pakn.server';

@@ -10,7 +10,7 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Choices, ErrorSummary, TextArea, TextField, type FieldError } from '~/components/form';
+import { Choices, ErrorSummary, TextArea, TextField, type FieldError } from '~/components/ui/form';
 import { formatPaknCode } from '~/domain/pakn';
 import { PRIVACY_REQUEST_KINDS, privacyRequestSchema } from '~/domain/privacy-request';
 import { getAgency } from '~/models/config.server';

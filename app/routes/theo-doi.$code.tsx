@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextArea } from '~/components/form';
+import { ErrorSummary, TextArea } from '~/components/ui/form';
 import { closureText } from '~/domain/answer-clock';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { dueState, explainDueDate } from '~/domain/deadlines';

@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/form';
+import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
 import { formatPaknCode, normaliseCode, PAKN_CODE_PATTERN } from '~/domain/pakn';
 import { getAgency } from '~/models/config.server';
 import { followLookupBlocked, recordFollowLookupFailure } from '~/models/follow-limits.server';

@@ -6,7 +6,7 @@ import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, LineChart, TargetsTable, useFigureFormat } from '~/components/svg-chart';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { lastReportMonths, periodLabel, periodName } from '~/domain/report-periods';
 import { listPublishedReports, publicStatisticsCached, reportCutoffDay } from '~/models/reports.server';

@@ -3,9 +3,9 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollTable } from '~/components/scroll-table';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import { BarChart, TargetsTable, useFigureFormat } from '~/components/svg-chart';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
 import { CHANNELS } from '~/domain/pakn';
 import { periodLabel } from '~/domain/report-periods';

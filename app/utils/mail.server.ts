@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { events, outbox } from '../../db/schema';
+import { events, outbox } from '~db/schema';
 import { resolveMailAttachments, type MailAttachment } from '~/models/mail-attachments.server';
 import { getDb, type Db, type DbOrTx } from './db.server';
 import { getEnv } from './env.server';
