@@ -10,7 +10,7 @@
  * committed row by row, waiting for the client whenever the stream is full. So neither the rows nor the workbook
  * are ever held whole in memory.
  *
- * Word: a real .docx (app/utils/docx.server.ts, the `docx` library) that Word and LibreOffice open as an editable
+ * Word: a real .docx (app/exports/word/docx.server.ts, the `docx` library) that Word and LibreOffice open as an editable
  * document, with the sections staff complete ("Đánh giá", "Phương hướng" …) in italics. The old `.doc` address
  * (Word-flavoured HTML) redirects to it.
  */
@@ -33,9 +33,10 @@ import {
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { renderLimited } from '~/utils/pdf-cache.server';
-import { MOTTO, MOTTO_NATION, renderOfficialPdf, type OfficialDocument } from '~/utils/pdf.server';
-import { renderOfficialDocx } from '~/utils/docx.server';
+import { MOTTO, MOTTO_NATION, type OfficialDocument } from '~/domain/official-document';
+import { renderLimited } from '~/exports/pdf/cache.server';
+import { renderOfficialPdf } from '~/exports/pdf/official-pdf.server';
+import { renderOfficialDocx } from '~/exports/word/docx.server';
 
 const t = getT('vi');
 const nf = new Intl.NumberFormat('vi-VN');

@@ -29,7 +29,7 @@ import { ACTIONS, findTransition, isAction, isOpen, type Action, type Status } f
 import { audit } from './audit.server';
 import { queueTransferDelivery } from './transfer-delivery.server';
 import { getCalendar, getDeadlineRules } from './config.server';
-import { issueDocumentForStep } from './documents.server';
+import { issueDocumentForStep } from './document-issue.server';
 import { notifyStep, type Step } from './notifications.server';
 import { infoDueFrom, publishDueFrom } from './deadlines.server';
 import { notifyStaffUpdate } from './staff-notifications.server';
