@@ -16,15 +16,13 @@ import { PublicationFlags, sourceLabel } from '~/components/publication-flags';
 import { formatDateVi } from '~/domain/dates';
 import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
 import { getSetting } from '~/models/config.server';
+import { REASON_MAX, type FlagGroup } from '~/domain/redaction-review';
+import { addPublicationFile } from '~/models/publication-files.server';
+import { publishPakn, withdrawPakn } from '~/models/publication-publish.server';
 import {
-  addPublicationFile,
   getPublicationPage,
   loadForPublication,
-  publishPakn,
-  REASON_MAX,
   reviewPublication,
-  withdrawPakn,
-  type FlagGroup,
   type PublicationInput,
   type Review,
 } from '~/models/publication.server';
