@@ -1,6 +1,6 @@
 // The one form pipeline, shared by the server (actions) and the browser (useForm's onValidate): a form is
 // parsed with its zod schema through conform, and a submission's errors — translation keys — become the
-// messages of the error summary and of the fields. See /docs or the forms-pipeline note for the recipe.
+// messages of the error summary and of the fields. Reference use: app/routes/quyen-rieng-tu.tsx.
 import { parseWithZod } from '@conform-to/zod';
 import type { z } from 'zod';
 
