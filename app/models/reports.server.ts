@@ -559,7 +559,6 @@ export const AGEING_BUCKETS = [
 
 /** Open statuses as a list, so that the (status, answer_due) index serves the open-work queries. */
 const OPEN_LIST_SQL = quoteList(STATUSES.filter((st) => !isClosed(st)));
-const RUNNING_LIST_SQL = quoteList(STATUSES.filter((st) => !isClosed(st) && st !== 'awaiting_info'));
 
 /** workload and ageing together: open rows by unit and day of receipt */
 const OPEN_WORK_SQL = `
