@@ -9,24 +9,21 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { BarChart, TargetsTable, useFigureFormat as useFormat } from '~/components/svg-chart';
+import { BarChart, TargetsTable, useFigureFormat as useFormat } from '~/components/reports/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, ErrorSummary, Select, TextField } from '~/components/ui/form';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { agencyAbbreviation } from '~/domain/document-templates';
 import { CATEGORIES, CHANNELS, PAKN_TYPES, REFUSAL_REASONS } from '~/domain/pakn';
 import { can, isUnitScoped } from '~/domain/permissions';
-import { periodContaining, periodLabel, periodToParams } from '~/domain/report-periods';
+import { periodContaining, periodLabel, periodToParams } from '~/domain/reports/periods';
 import { audit } from '~/models/audit.server';
 import { getAgency, listUnits } from '~/models/config.server';
-import { exportContext, publishedReportDocuments } from '~/models/report-export.server';
-import {
-  getPublishedReport,
-  parseReportQuery,
-  publishReport,
-  ReportConflictError,
-  type Report,
-} from '~/models/reports.server';
+import { publishedReportDocuments } from '~/exports/report-narrative.server';
+import { reportContext as exportContext } from '~/models/reports/report.server';
+import type { Report } from '~/domain/reports/definitions';
+import { getPublishedReport, publishReport, ReportConflictError } from '~/models/reports/published.server';
+import { parseReportQuery } from '~/models/reports/query.server';
 import { requirePermission } from '~/utils/auth.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
@@ -269,7 +266,7 @@ export default function ReportPage() {
       </Form>
       {d.report ? (
         <ReportView
-          report={d.report as unknown as ReportData}
+          report={d.report}
           periodText={d.periodText}
           generatedText={d.generatedText}
           query={d.query}

@@ -3,14 +3,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { BarChart, LineChart, TargetsTable } from '~/components/svg-chart';
+import { BarChart, LineChart, TargetsTable } from '~/components/reports/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScheduleWarning } from '~/components/schedule-warning';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { can, isUnitScoped } from '~/domain/permissions';
-import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/report-periods';
+import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/reports/periods';
 import { getScheduleWarning } from '~/models/calendar-schedule.server';
-import { AGEING_BUCKETS, buildDashboard, reportCutoffDay } from '~/models/reports.server';
+import { AGEING_BUCKETS } from '~/domain/reports/definitions';
+import { buildDashboard } from '~/models/reports/dashboard.server';
+import { reportCutoffDay } from '~/models/reports/query.server';
 import { requirePermission } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -3,8 +3,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { OPEN_DATA_COLUMNS } from '~/domain/open-data';
-import { parseRange } from '~/models/open-data.server';
+import { OPEN_DATA_COLUMNS, parseRange } from '~/domain/open-data';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

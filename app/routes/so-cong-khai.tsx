@@ -3,7 +3,7 @@ import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDateVi } from '~/domain/dates';
-import { publicRegister, registerYears } from '~/models/register.server';
+import { publicRegister, registerYears } from '~/models/reports/register.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
