@@ -11,14 +11,11 @@ import { can, isUnitScoped } from '~/domain/permissions';
 import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/reports/periods';
 import { getScheduleWarning } from '~/models/calendar-schedule.server';
 import { AGEING_BUCKETS } from '~/domain/reports/definitions';
+import { vietnamStamp } from '~/domain/reports/form';
 import { buildDashboard } from '~/models/reports/dashboard.server';
 import { reportCutoffDay } from '~/models/reports/query.server';
 import { requirePermission } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-
-/** '14:05 27/11/2026' in Vietnam time */
-const stamp = (d: Date) =>
-  `${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).format(d)} ${formatDateVi(d)}`;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -39,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       pageTitle: `${t('reports.dashboard.title')} – ${t('app.shortName')}`,
-      time: stamp(now),
+      time: vietnamStamp(now),
       workload: dash.workload.map((w) => ({ ...w, label: name(w) })),
       buckets: AGEING_BUCKETS.map((b) => b.key),
       ageing: dash.ageing.map((a) => ({ label: name(a), counts: a.counts })),

@@ -187,3 +187,8 @@ export type ReportSnapshot = {
 /** The download formats of the staff report page. */
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The parameters of the report form (GET), also carried by the publish form. */
+export const REPORT_FORM_KEYS = ['period', 'year', 'month', 'quarter', 'half', 'from', 'to', 'unit'] as const;
+export type ReportFormKey = (typeof REPORT_FORM_KEYS)[number];
+export type ReportFormValues = Record<ReportFormKey, string>;
