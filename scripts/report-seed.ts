@@ -347,9 +347,12 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
  */
 async function timeReport(file: string, year: number) {
   const { openDatabase } = await import('../app/utils/db.server');
-  const { periodOf } = await import('../app/domain/report-periods');
-  const { buildReport, reportDetailChunks, reportCutoffDay } = await import('../app/models/reports.server');
-  const { reportWorkbookStream, reportPdf } = await import('../app/models/report-export.server');
+  const { periodOf } = await import('../app/domain/reports/periods');
+  const { buildReport } = await import('../app/models/reports/report.server');
+  const { reportDetailChunks } = await import('../app/models/reports/detail.server');
+  const { reportCutoffDay } = await import('../app/models/reports/query.server');
+  const { reportWorkbookStream } = await import('../app/exports/report-xlsx.server');
+  const { reportPdf } = await import('../app/exports/report-pdf.server');
   const { getAgency } = await import('../app/models/config.server');
   const fs = await import('node:fs');
   const { pipeline } = await import('node:stream/promises');
