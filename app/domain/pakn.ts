@@ -39,6 +39,10 @@ export type Rating = (typeof RATINGS)[number];
 export const REFUSAL_REASONS = ['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
+/** The outcome of an answer (spec §5). */
+export const OUTCOMES = ['amend', 'propose_higher', 'new_rule', 'stands', 'keep_studying'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
 /** `KHCN-2026-000042`: agency prefix, year of receipt, sequence within the year. */
 export function formatPaknCode(prefix: string, year: number, seq: number): string {
   return `${prefix}-${year}-${String(seq).padStart(6, '0')}`;

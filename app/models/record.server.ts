@@ -21,7 +21,8 @@ import {
 } from './extension-requests.server';
 import { getCalendar, getDeadlineRules, listFields, listUnits } from './config.server';
 import { answerDueDate } from './pakn.server';
-import { WorkflowError, type Intent } from './workflow.server';
+import { WorkflowError } from '~/domain/workflow/errors';
+import type { Intent } from '~/domain/workflow/intents';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { uploadPath } from '~/utils/uploads.server';
 
