@@ -31,7 +31,13 @@ export const CHANNELS = ['online', 'post', 'in_person', 'phone', 'email', 'hotli
 export type Channel = (typeof CHANNELS)[number];
 
 /** Channels a coordinator records by hand (spec §3: paper, phone, e-mail are keyed into the system). */
-export const STAFF_CHANNELS = CHANNELS.filter((c): c is Exclude<Channel, 'online'> => c !== 'online');
+export const STAFF_CHANNELS = [
+  'post',
+  'in_person',
+  'phone',
+  'email',
+  'hotline',
+] as const satisfies readonly Exclude<Channel, 'online'>[];
 
 export const RATINGS = ['satisfied', 'neutral', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];

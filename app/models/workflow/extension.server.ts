@@ -3,7 +3,7 @@
 import { can } from '~/domain/permissions';
 import type { LocalDate } from '~/domain/calendar';
 import { maxExtensionDate } from '~/domain/deadlines';
-import { isOpen, type Status } from '~/domain/workflow';
+import { isOpen } from '~/domain/workflow';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
@@ -17,7 +17,7 @@ import { record, updateGuarded, type Ctx } from './step.server';
 /** The extension rules (spec §6): open, not yet extended, later than today's due date, within the maximum. */
 function checkExtension(ctx: Ctx, newDate: LocalDate): LocalDate {
   const { p, tx } = ctx;
-  if (!isOpen(p.status as Status) || p.status === 'received') {
+  if (!isOpen(p.status) || p.status === 'received') {
     throw new WorkflowError(409, 'staff.errors.cannotExtend', { status: p.status });
   }
   if (p.extendedTo) throw new WorkflowError(409, 'staff.errors.alreadyExtended');

@@ -100,7 +100,7 @@ export function record(
     to,
     note,
     data,
-  }: { from?: string | null; to?: string | null; note?: string | null; data?: unknown },
+  }: { from?: Status | null; to?: Status | null; note?: string | null; data?: unknown },
 ) {
   ctx.tx
     .insert(s.events)
@@ -135,7 +135,7 @@ export function transition(
   action: Action,
   { set = {}, note = null, data }: { set?: PaknChanges; note?: string | null; data?: unknown } = {},
 ) {
-  const from = ctx.p.status as Status;
+  const from = ctx.p.status;
   const tr = findTransition(from, action);
   if (!tr) throw new WorkflowError(409, 'staff.errors.illegalTransition', { action, status: from });
   if (tr.requiresNote && !note) throw new WorkflowError(400, REQUIRED, {}, { note: REQUIRED });
