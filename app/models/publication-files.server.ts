@@ -5,7 +5,7 @@ import * as s from '~db/schema';
 import type { Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
 import { loadForPublication } from './publication.server';
-import { WorkflowError } from './workflow.server';
+import { WorkflowError } from '~/domain/workflow/errors';
 import { getDb, type DbOrTx } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 

@@ -30,7 +30,7 @@ import {
   type Review,
 } from './publication.server';
 import { indexPublic, unindexPublic } from './public.server';
-import { WorkflowError } from './workflow.server';
+import { WorkflowError } from '~/domain/workflow/errors';
 import { getDb, type DbOrTx } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 

@@ -29,7 +29,8 @@ import {
 import { cleanLine, cleanText } from '~/domain/text';
 import { listAgencyContacts } from './agency-contacts.server';
 import { getCalendar, getDeadlineRules } from './config.server';
-import { BODY_MAX, WorkflowError } from './workflow.server';
+import { WorkflowError } from '~/domain/workflow/errors';
+import { BODY_MAX } from '~/domain/workflow/intents';
 import { getDb, type DbOrTx } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 

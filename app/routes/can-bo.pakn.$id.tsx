@@ -42,16 +42,10 @@ import {
 } from '~/models/transfer-delivery.server';
 import { getStaffRecord } from '~/models/record.server';
 import { can, canOnPakn } from '~/domain/permissions';
-import {
-  authorizeIntent,
-  fieldErrorMessage,
-  formValues,
-  parseIntentForm,
-  performAction,
-  WorkflowError,
-  workflowErrorMessage,
-  type Intent,
-} from '~/models/workflow.server';
+import { fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { formValues, parseIntentForm, type Intent } from '~/domain/workflow/intents';
+import { performAction } from '~/models/workflow/perform.server';
+import { authorizeIntent } from '~/models/workflow/step.server';
 import { requireStaff } from '~/utils/auth.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';

@@ -30,7 +30,8 @@ import {
   type Review,
 } from '~/models/publication.server';
 import { auditDenied } from '~/models/security-audit.server';
-import { formValues, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
+import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { formValues } from '~/domain/workflow/intents';
 import { requirePermission, type StaffUser } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
