@@ -21,7 +21,7 @@ import { audit } from './audit.server';
 import { getAgency, getCalendar, getSetting, invalidateCalendar, setSetting } from './config.server';
 import { recomputeOpenDueDates } from './deadlines.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 
 export type Actor = { userId: number; ip?: string };
 /** field name → message: an i18n key, optionally followed by `|name=value` parameters */

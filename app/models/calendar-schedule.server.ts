@@ -11,7 +11,8 @@ import { audit } from './audit.server';
 import { getAgency } from './config.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { enqueueMail, type Tx } from '~/utils/mail.server';
+import { enqueueMail } from '~/models/outbox.server';
+import type { Tx } from '~/utils/db.server';
 
 export const OFFICIAL_YEARS_KEY = 'calendar.officialYears';
 export const SCHEDULE_WARNING_SENT_KEY = 'calendar.scheduleWarningSent';

@@ -6,7 +6,7 @@ import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
 import { getCalendar, getDeadlineRules, invalidateCalendar } from './config.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 
 /** Statuses whose deadlines no longer run (workflow CLOSED). */
 export const CLOSED_STATUSES = [

@@ -36,7 +36,7 @@ import { answerDueDate } from './pakn.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 import { renderOfficialHtml, renderOfficialPdf, type OfficialDocument } from '~/utils/pdf.server';
 
 export type { DocumentType } from '~/domain/document-templates';

@@ -25,7 +25,7 @@ import type { StoredUpload } from '~/utils/uploads.server';
 import { privateLink } from './submission.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { enqueueMail } from '~/utils/mail.server';
+import { enqueueMail } from '~/models/outbox.server';
 import type { Actor } from '~/domain/permissions';
 import { saluteeOf } from '~/domain/salutation';
 import { localName } from '~/domain/local-name';

@@ -10,7 +10,7 @@ import { publicStatus, type Status } from '~/domain/workflow';
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
 

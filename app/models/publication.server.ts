@@ -36,7 +36,7 @@ import { answerDueDate } from './pakn.server';
 import { indexPublic, unindexPublic } from './public.server';
 import { BODY_MAX, WorkflowError } from './workflow.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 

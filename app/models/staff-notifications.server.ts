@@ -8,9 +8,9 @@ import { renderStaffUpdateEmail, type StaffUpdateKind } from '~emails/staff-upda
 import { formatDateVi } from '~/domain/calendar';
 import { getAgency } from './config.server';
 import { answerDueDate } from './pakn.server';
-import type { Db, DbOrTx } from '~/utils/db.server';
+import type { Db, DbOrTx, Tx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { enqueueMail, type Tx } from '~/utils/mail.server';
+import { enqueueMail } from '~/models/outbox.server';
 
 type Recipient = { email: string };
 

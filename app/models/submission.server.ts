@@ -13,7 +13,7 @@ import { getAgency } from './config.server';
 import { answerDueDate, createPakn } from './pakn.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { enqueueMail, kickMailWorker } from '~/utils/mail.server';
+import { enqueueMail, kickMailWorker } from '~/models/outbox.server';
 import { removeUpload, uploadsDir, type StoredUpload } from '~/utils/uploads.server';
 import { localName } from '~/domain/local-name';
 

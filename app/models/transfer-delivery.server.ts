@@ -14,7 +14,8 @@ import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
 import { audit } from './audit.server';
 import { getAgency } from './config.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import { enqueueMail, type MailAttachment, type Tx } from '~/utils/mail.server';
+import { enqueueMail, type MailAttachment } from '~/models/outbox.server';
+import type { Tx } from '~/utils/db.server';
 
 export const TRANSFER_EVENTS = ['transfer_queued', 'transfer_sent', 'transfer_posted'] as const;
 

@@ -12,7 +12,8 @@ import { randomToken, sha256 } from '~/utils/crypto.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import type { Locale } from '~/i18n';
-import { enqueueMail, type Tx } from '~/utils/mail.server';
+import { enqueueMail } from '~/models/outbox.server';
+import type { Tx } from '~/utils/db.server';
 import { localName } from '~/domain/local-name';
 
 export type User = typeof s.users.$inferSelect;

@@ -35,7 +35,7 @@ import { infoDueFrom, publishDueFrom } from './deadlines.server';
 import { notifyStaffUpdate } from './staff-notifications.server';
 import { answerDueDate } from './pakn.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;

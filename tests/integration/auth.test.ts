@@ -374,7 +374,7 @@ describe('password reset', () => {
       { email },
       { ip: freshIp() },
     );
-    const { processOutbox } = await import('../../app/utils/mail.server');
+    const { processOutbox } = await import('../../app/jobs/mail-worker.server');
     await processOutbox({ db: app.db() });
     return { res, before };
   }
@@ -681,7 +681,7 @@ describe('user administration', () => {
       id,
     );
     expect(row).toMatchObject({ email: 'pham.thu@so-khcn.example.vn', role: 'handler' });
-    const { processOutbox } = await import('../../app/utils/mail.server');
+    const { processOutbox } = await import('../../app/jobs/mail-worker.server');
     await processOutbox({ db: app.db() });
     const mail = (await smtp.waitFor(before + 1)).at(-1)!;
     expect(mail.subject).toBe('Tài khoản cán bộ của bạn đã được tạo');
