@@ -30,7 +30,7 @@ import {
   type Report,
   type UnitFigures,
 } from './reports.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { renderLimited } from '~/utils/pdf-cache.server';

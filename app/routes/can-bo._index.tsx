@@ -21,7 +21,7 @@ import { listFields, listUnits } from '~/models/config.server';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from '~/models/saved-filters.server';
 import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models/queue.server';
 import { bulkAssign, fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
-import { requirePermission, requireStaff } from '~/utils/auth.server';
+import { requirePermission, requireStaff } from '~/auth/guards.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

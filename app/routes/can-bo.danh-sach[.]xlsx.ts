@@ -1,7 +1,7 @@
 // The queue's filtered list as an Excel workbook (same query string as /can-bo).
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { buildQueueExport, exportHeaders, queueXlsx } from '~/models/queue-export.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';
 

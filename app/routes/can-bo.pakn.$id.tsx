@@ -52,7 +52,7 @@ import {
   workflowErrorMessage,
   type Intent,
 } from '~/models/workflow.server';
-import { requireStaff } from '~/utils/auth.server';
+import { requireStaff } from '~/auth/guards.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

@@ -30,7 +30,7 @@ import {
 } from '~/models/publication.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { formValues, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
-import { requirePermission, type StaffUser } from '~/utils/auth.server';
+import { requirePermission, type StaffUser } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
 import { getLocale, getT } from '~/utils/i18n.server';

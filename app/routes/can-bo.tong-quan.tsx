@@ -11,7 +11,7 @@ import { can, isUnitScoped } from '~/domain/permissions';
 import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/report-periods';
 import { getScheduleWarning } from '~/models/calendar-schedule.server';
 import { AGEING_BUCKETS, buildDashboard, reportCutoffDay } from '~/models/reports.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 /** '14:05 27/11/2026' in Vietnam time */

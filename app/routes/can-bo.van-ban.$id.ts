@@ -9,7 +9,7 @@ import {
   htmlResponse,
   parseDocumentId,
 } from '~/models/documents.server';
-import { requireStaff } from '~/utils/auth.server';
+import { requireStaff } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -8,7 +8,7 @@ import {
   parseDocumentId,
   pdfFileName,
 } from '~/models/documents.server';
-import { requireStaff } from '~/utils/auth.server';
+import { requireStaff } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';
 

@@ -8,7 +8,7 @@ import {
   type Actor,
   type Outcome,
 } from '~/models/admin-config.server';
-import { requirePermission } from './auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from './http.server';
 import { getLocale, getT } from './i18n.server';
 

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import type { Role } from '../../app/domain/permissions';
-import { hashPassword } from '../../app/models/users.server';
+import { hashPassword } from '../../app/utils/password-hash.server';
 import type { Db } from '../../app/utils/db.server';
 import { BASE, type TestApp } from './app';
 
