@@ -14,7 +14,7 @@ import {
 } from '~/models/admin-config.server';
 import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { crudAction } from '~/utils/admin-crud.server';
+import { crudAction } from '~/auth/admin-crud.server';
 
 const PATH = '/can-bo/quan-tri/co-quan-chuyen';
 

@@ -8,7 +8,7 @@ import { createUnit, deleteUnit, flashFromUrl, parseId, updateUnit } from '~/mod
 import { listUnits } from '~/models/config.server';
 import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { crudAction } from '~/utils/admin-crud.server';
+import { crudAction } from '~/auth/admin-crud.server';
 
 const PATH = '/can-bo/quan-tri/don-vi';
 

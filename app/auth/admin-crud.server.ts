@@ -1,4 +1,5 @@
-// The create / update / delete action shared by the admin list pages (units, fields, keywords, agencies).
+// The create / update / delete action shared by the admin list pages (units, fields, keywords, agencies):
+// a guarded action (the permission first), so it lives with the guards, not in utils/.
 import { json, redirect } from '@remix-run/node';
 import type { Permission } from '~/domain/permissions';
 import {
@@ -9,8 +10,8 @@ import {
   type Outcome,
 } from '~/models/admin-config.server';
 import { requirePermission } from '~/auth/guards.server';
-import { clientIp } from './http.server';
-import { getLocale, getT } from './i18n.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
 
 type Values = Record<string, string | string[]>;
 type Handlers = {
