@@ -10,8 +10,15 @@ const BUILD_PATH = './build/index.js';
 const MAX_BODY_BYTES = 60 * 1024 * 1024; // 5 files × 10 MB plus the form, with headroom
 
 const build = await import(BUILD_PATH);
-const { startApp, stopApp, isPrivatePath, privateCacheControl, auditForgedFacts, maskPathTokens } =
-  build.entry.module;
+const {
+  startApp,
+  stopApp,
+  isPrivatePath,
+  privateCacheControl,
+  auditForgedFacts,
+  maskPathTokens,
+  originVerdict,
+} = build.entry.module;
 
 let started;
 try {
@@ -130,13 +137,13 @@ app.use((req, res, next) => {
 const clientIp = (req) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 // Cross-site form posts are refused before they reach any action (SameSite=Lax cookies already keep
-// staff sessions out of them; this also stops anonymous cross-site posts to public forms).
-const ownOrigin = new URL(env.BASE_URL).origin;
+// staff sessions out of them; this also stops anonymous cross-site posts to public forms). The rule is the
+// app's one origin check (app/utils/http.server.ts); staff posts must moreover be 'same', not 'unknown'.
 const ownHost = new URL(env.BASE_URL).host;
 app.use((req, res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
   const origin = req.get('origin');
-  if (origin ? origin === ownOrigin : req.get('sec-fetch-site') !== 'cross-site') return next();
+  if (originVerdict({ origin, fetchSite: req.get('sec-fetch-site') }) !== 'cross') return next();
   try {
     auditForgedFacts(
       { method: req.method, path: req.path, ip: clientIp(req), origin, fetchSite: req.get('sec-fetch-site') },

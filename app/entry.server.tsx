@@ -14,10 +14,11 @@ import { NonceProvider } from './utils/nonce';
 import { isPrivatePath, privateCacheControl } from './utils/private-pages';
 
 // The Express server reaches the app's start-up and shutdown hooks through this module.
-export { startApp, stopApp } from './utils/lifecycle.server';
+export { startApp, stopApp } from './jobs/lifecycle.server';
 export { isPrivatePath, privateCacheControl } from './utils/private-pages';
-// … and the audit log, for the cross-site posts it refuses before Remix sees them.
+// … and the origin check and the audit log, for the cross-site posts it refuses before Remix sees them.
 export { auditForgedFacts } from './models/security-audit.server';
+export { originVerdict } from './utils/http.server';
 export { maskPathTokens } from './utils/logger.server';
 
 const ABORT_DELAY = 5_000;

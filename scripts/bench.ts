@@ -211,7 +211,7 @@ function seededDb(count: number): { file: string; info: SeedInfo } {
 }
 
 async function addStaff(dbFile: string): Promise<void> {
-  const { hashPassword } = await import('../app/models/users.server');
+  const { hashPassword } = await import('../app/utils/password-hash.server');
   const db = new Database(dbFile);
   const hash = await hashPassword(STAFF_PASSWORD);
   db.prepare(

@@ -10,10 +10,10 @@
 // closed_at (legacy data the report must still place exactly once).
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { addCalendarDays, type LocalDate } from '~/domain/calendar';
+import { addCalendarDays, type LocalDate } from '~/domain/dates';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
 import { formatPaknCode, REFUSAL_REASONS, type Channel } from '~/domain/pakn';
-import type { Status } from '~/domain/workflow';
+import type { Status } from '~/domain/workflow/transitions';
 import {
   getAgency,
   getCalendar,

@@ -1,5 +1,5 @@
 // The open-data export's columns, shared by the export and its documentation page, its rows and its date range.
-import { isValidLocalDate } from '~/domain/calendar';
+import { isValidLocalDate } from '~/domain/dates';
 
 /** The documented columns of the export, in order (also rendered on /du-lieu-mo). */
 export const OPEN_DATA_COLUMNS = [

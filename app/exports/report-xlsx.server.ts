@@ -6,7 +6,7 @@
 // rows nor the workbook are ever held whole in memory.
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import type { DetailRow, Report, ReportContext, UnitFigures } from '~/domain/reports/definitions';
 import { periodLabel, periodName } from '~/domain/reports/periods';
 import { scopeText, t } from '~/exports/report-labels.server';

@@ -6,13 +6,8 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '~db/schema';
 import { DEFAULT_SETTINGS } from '~db/seed-data';
-import {
-  addCalendarDays,
-  createWorkingCalendar,
-  isValidLocalDate,
-  WEEKEND_LABELS,
-  type CalendarOverride,
-} from '~/domain/calendar';
+import { createWorkingCalendar } from '~/domain/calendar';
+import { addCalendarDays, isValidLocalDate, WEEKEND_LABELS, type CalendarOverride } from '~/domain/dates';
 import { DEFAULT_DEADLINE_RULES, type DeadlineKey } from '~/domain/deadlines';
 import { ROLES, type Role } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
@@ -21,7 +16,7 @@ import { audit } from './audit.server';
 import { getAgency, getCalendar, getSetting, invalidateCalendar, setSetting } from './config.server';
 import { recomputeOpenDueDates } from './deadlines.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 
 export type Actor = { userId: number; ip?: string };
 /** field name → message: an i18n key, optionally followed by `|name=value` parameters */

@@ -2,7 +2,7 @@
 // the agency's phone, hotline and e-mail, and units' e-mail addresses, in almost every answer.
 import * as s from '~db/schema';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 
 export function listAgencyContacts(db: DbOrTx | Tx = getDb()): string[] {
   const agency = db

@@ -3,7 +3,7 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 
 export type AuditEntry = {
   actorUserId: number | null;

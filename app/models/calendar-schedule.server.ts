@@ -4,14 +4,15 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '~db/schema';
 import { renderCalendarScheduleEmail } from '~emails';
-import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
+import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/dates';
 import { DEFAULT_OFFICIAL_YEARS } from '~/domain/calendar-defaults';
 import { missingScheduleWarning, type RuleDayOff } from '~/domain/statutory-days';
 import { audit } from './audit.server';
 import { getAgency } from './config.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { enqueueMail, type Tx } from '~/utils/mail.server';
+import { enqueueMail } from '~/models/outbox.server';
+import type { Tx } from '~/utils/db.server';
 
 export const OFFICIAL_YEARS_KEY = 'calendar.officialYears';
 export const SCHEDULE_WARNING_SENT_KEY = 'calendar.scheduleWarningSent';

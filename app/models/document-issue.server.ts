@@ -3,7 +3,7 @@
 // the public types stored beside the full one. Reading them and who sees what: documents.server.ts.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/calendar';
+import { toLocalDate, type LocalDate } from '~/domain/dates';
 import { computeDueDate } from '~/domain/deadlines';
 import {
   buildDocument,

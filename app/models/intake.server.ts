@@ -1,7 +1,7 @@
 // Staff intake of the other channels (post, in person, phone, e-mail, hotline): the coordinator types in
 // a PAKN with its real receipt date, from which the deadlines run (spec §3: phone OR address suffices).
 import { z } from 'zod';
-import { formatDateVi, toLocalDate } from '~/domain/calendar';
+import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { earliestReceiptDate, receiptDateProblem } from '~/domain/receipt-date';
 import { explainDueDate } from '~/domain/deadlines';
 import {
@@ -23,7 +23,7 @@ import type { StoredUpload } from '~/utils/uploads.server';
 import { privateLink } from './submission.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { enqueueMail } from '~/utils/mail.server';
+import { enqueueMail } from '~/models/outbox.server';
 import type { Actor } from '~/domain/permissions';
 import { saluteeOf } from '~/domain/salutation';
 import { localName } from '~/domain/local-name';

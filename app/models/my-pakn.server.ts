@@ -4,13 +4,13 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { renderMyPaknEmail } from '~emails/my-pakn';
-import { publicStatus } from '~/domain/workflow';
+import { publicStatus } from '~/domain/workflow/transitions';
 import { getAgency } from './config.server';
 import { hitRateLimit } from './rate-limit.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { enqueueMail } from '~/utils/mail.server';
+import { enqueueMail } from '~/models/outbox.server';
 import { localName } from '~/domain/local-name';
 
 export const MY_PAKN_LINK_TTL_MS = 30 * 60_000;

@@ -1,6 +1,6 @@
 // The redacted open data: only published answers and their public fields, never contact details. The files and
 // feeds made from these rows are in app/exports/open-data.server.ts and app/exports/feeds.server.ts.
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import { MAX_ROWS, type OpenDataRow } from '~/domain/open-data';
 import { listFields, listUnits } from '~/models/config.server';
 import { listPublishedSince } from '~/models/public.server';

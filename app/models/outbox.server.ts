@@ -1,10 +1,201 @@
-// The outbox as administrators see it: what waits, since when, the last error, and "retry now".
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { outbox } from '~db/schema';
-import { audit } from '~/models/audit.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+// The outbox: every e-mail is written here inside the transaction of the change it reports (so a PAKN
+// is never saved without its receipt, nor a receipt sent for a PAKN rolled back), then delivered by the
+// mail worker (app/jobs/mail-worker.server.ts). This file holds the outbox's SQL: enqueue, the lease
+// that lets one process send a row, the outcome of a send, and what administrators see.
+import crypto from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { events, outbox } from '~db/schema';
+import type { MailAttachment } from '~/models/mail-attachments.server';
+import { getDb, type DbOrTx, type Tx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { mailHealth, outboxStats, retryMailNow } from '~/utils/mail.server';
+import { signalOutbox } from '~/utils/outbox-signal.server';
+
+export type Mail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** short name of the template, e.g. 'receipt'; also part of the .eml file name */
+  template: string;
+  paknId?: number | null;
+  /** files attached when the message is sent, by reference: the outbox row never holds their bytes */
+  attachments?: MailAttachment[];
+  /** a timeline event of `paknId` written in the transaction that marks the message sent */
+  sentEvent?: { type: string; data?: Record<string, unknown> };
+};
+
+export type { MailAttachment };
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+const TEMPLATE_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+
+function messageIdHost(): string {
+  try {
+    return new URL(getEnv().BASE_URL).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
+}
+
+/** Writes the message to the outbox inside the caller's transaction; it is sent later by the worker. */
+export function enqueueMail(db: DbOrTx, mail: Mail): void {
+  if (!mail.to.trim()) throw new Error('enqueueMail: empty recipient');
+  if (/[\r\n]/.test(mail.to) || /[\r\n]/.test(mail.subject)) {
+    throw new Error('enqueueMail: line break in recipient or subject');
+  }
+  if (!TEMPLATE_RE.test(mail.template)) throw new Error(`enqueueMail: invalid template name`);
+  const messageId = `<${crypto.randomBytes(16).toString('hex')}@${messageIdHost()}>`;
+  db.insert(outbox)
+    .values({
+      messageId,
+      toAddress: mail.to.trim(),
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      template: mail.template,
+      paknId: mail.paknId ?? null,
+      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
+      sentEvent: mail.sentEvent ? JSON.stringify(mail.sentEvent) : null,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: new Date(),
+    })
+    .run();
+  // better-sqlite3 transactions are synchronous: by the time the worker's pass runs, the caller's
+  // transaction has committed (or rolled back, and the pass finds nothing).
+  kickMailWorker();
+}
+
+/** Runs a pass of the mail worker soon (after a transaction that queued mail). No-op without a worker. */
+export function kickMailWorker(): void {
+  signalOutbox();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claims and outcomes. A claimed row's next_attempt_at is pushed into the future (the lease); its exact
+// value is the claimer's fencing token: every later write of that row matches it, so a process whose
+// lease was taken over changes nothing.
+
+/** Claims up to `limit` due pending rows in one statement (atomic against other processes), oldest first. */
+export function claimDueMail(db: DbOrTx, { now, lease, limit }: { now: Date; lease: Date; limit: number }) {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(limit);
+  return db
+    .update(outbox)
+    .set({ nextAttemptAt: lease })
+    .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
+    .returning()
+    .all()
+    .sort((a, b) => a.id - b.id);
+}
+
+function ours(row: Pick<OutboxRow, 'id'>, token: Date) {
+  return and(eq(outbox.id, row.id), eq(outbox.status, 'pending'), eq(outbox.nextAttemptAt, token));
+}
+
+/** Moves this process's lease on a row from `token` to `next`; false when another process took it over. */
+export function renewMailLease(db: DbOrTx, row: Pick<OutboxRow, 'id'>, token: Date, next: Date): boolean {
+  return db.update(outbox).set({ nextAttemptAt: next }).where(ours(row, token)).run().changes === 1;
+}
+
+/** Records a failed attempt and when to try again; false when the lease was lost. */
+export function recordMailFailure(
+  db: DbOrTx,
+  row: Pick<OutboxRow, 'id'>,
+  token: Date,
+  { attempts, retryAt, error }: { attempts: number; retryAt: Date; error: string },
+): boolean {
+  const res = db
+    .update(outbox)
+    .set({ attempts, nextAttemptAt: retryAt, lastError: error })
+    .where(ours(row, token))
+    .run();
+  return res.changes === 1;
+}
+
+/** Marks a row sent and writes its timeline event, in one transaction; false when the lease was lost. */
+export function markMailSent(
+  db: DbOrTx,
+  row: Pick<OutboxRow, 'id' | 'attempts' | 'paknId' | 'sentEvent'>,
+  token: Date,
+  sentAt: Date,
+): boolean {
+  return db.transaction((tx) => {
+    const res = tx
+      .update(outbox)
+      .set({ status: 'sent', attempts: row.attempts + 1, sentAt, lastError: null })
+      .where(ours(row, token))
+      .run();
+    if (res.changes === 1 && row.sentEvent && row.paknId)
+      writeSentEvent(tx, row.paknId, row.sentEvent, sentAt);
+    return res.changes === 1;
+  });
+}
+
+/** The delivery on the PAKN's timeline (e.g. the transfer to the competent agency), at the time it was sent. */
+function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
+  let parsed: { type?: unknown; data?: unknown };
+  try {
+    parsed = JSON.parse(json) as { type?: unknown; data?: unknown };
+  } catch {
+    return;
+  }
+  if (typeof parsed.type !== 'string') return;
+  tx.insert(events)
+    .values({
+      paknId,
+      type: parsed.type,
+      data: parsed.data === undefined ? null : JSON.stringify(parsed.data),
+      createdAt: at,
+    })
+    .run();
+}
+
+/**
+ * Makes every pending message due now (it keeps its attempt count, so a new failure backs off from where
+ * it was). Only call it when no pass of this process is running: a running pass's leases are its
+ * fencing tokens (see retryMailNow in app/jobs/mail-worker.server.ts).
+ */
+export function releaseMailBackoff(db: DbOrTx = getDb(), now = Date.now()): number {
+  return db
+    .update(outbox)
+    .set({ nextAttemptAt: new Date(now) })
+    .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, new Date(now))))
+    .run().changes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Health, and the outbox as administrators see it
+
+export type OutboxStats = { pending: number; oldestPendingAgeSeconds: number | null };
+
+/** 'delayed' once the oldest pending message has waited longer than MAIL_DEGRADED_MINUTES. */
+export function mailHealth(stats: OutboxStats): 'ok' | 'delayed' {
+  const limit = getEnv().MAIL_DEGRADED_MINUTES * 60;
+  return stats.oldestPendingAgeSeconds !== null && stats.oldestPendingAgeSeconds > limit ? 'delayed' : 'ok';
+}
+
+export function outboxStats(db: DbOrTx = getDb()): OutboxStats {
+  const row = db
+    .select({
+      pending: sql<number>`count(*)`,
+      oldest: sql<number | null>`min(${outbox.createdAt})`,
+    })
+    .from(outbox)
+    .where(eq(outbox.status, 'pending'))
+    .get();
+  const oldest = row?.oldest;
+  return {
+    pending: Number(row?.pending ?? 0),
+    oldestPendingAgeSeconds:
+      oldest == null ? null : Math.max(0, Math.floor((Date.now() - Number(oldest)) / 1000)),
+  };
+}
 
 export type OutboxStatus = {
   pending: number;
@@ -32,11 +223,4 @@ export function getOutboxStatus(db: DbOrTx = getDb()): OutboxStatus {
     thresholdMinutes: getEnv().MAIL_DEGRADED_MINUTES,
     lastError: latest?.lastError ?? null,
   };
-}
-
-/** Sends every waiting message now, whatever its backoff (after the mail server is back). Audited. */
-export async function retryOutboxNow(actor: { userId: number; ip?: string }): Promise<number> {
-  const released = await retryMailNow();
-  audit({ actorUserId: actor.userId, action: 'mail.retry_now', ip: actor.ip, detail: { released } });
-  return released;
 }

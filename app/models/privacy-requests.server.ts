@@ -9,7 +9,7 @@ import { getAgency, getCalendar } from './config.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
-import { enqueueMail } from '~/utils/mail.server';
+import { enqueueMail } from '~/models/outbox.server';
 
 export function createPrivacyRequest(
   { input, now = new Date() }: { input: PrivacyRequestInput; now?: Date },

@@ -11,7 +11,7 @@
 // timeline never shows "Công khai kết quả" twice in a row (issue 13.28).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import type { Actor } from '~/domain/permissions';
 import {
   checkWithdrawReason,

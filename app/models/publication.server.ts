@@ -13,7 +13,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '~db/schema';
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import { computeDueDate, dueState, type DueDate, type DueState } from '~/domain/deadlines';
 import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import {

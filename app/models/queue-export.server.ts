@@ -5,7 +5,7 @@
 // QUEUE_EXPORT_MAX_ROWS rows, and every export is in the audit log. The files: app/exports/queue-export.server.ts.
 import { inArray } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/calendar';
+import { toLocalDate, type LocalDate } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
 import { can, type Actor } from '~/domain/permissions';
 import { QUEUE_EXPORT_MAX_ROWS, type QueueExportContact, type QueueExportData } from '~/domain/queue-export';

@@ -6,13 +6,13 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as s from '~db/schema';
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import { currentClock, lateSteps } from '~/domain/clocks';
 import { computeDueDate, dueState, maxExtensionDate } from '~/domain/deadlines';
 import { availableActions, can, canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
 import { suggestUnits } from '~/domain/routing';
-import { isOpen } from '~/domain/workflow';
+import { isOpen } from '~/domain/workflow/transitions';
 import { audit } from './audit.server';
 import {
   extensionNeedsApproval,

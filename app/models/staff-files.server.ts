@@ -8,7 +8,7 @@ import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
 import { getSetting } from './config.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import type { Tx } from '~/utils/mail.server';
+import type { Tx } from '~/utils/db.server';
 import {
   parseSubmissionForm,
   removeUpload,

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { and, eq, inArray, isNull, lt, or, isNotNull, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import type { Submission } from '~/domain/submission-schema';
 import { saluteeOf } from '~/domain/salutation';
@@ -13,7 +13,7 @@ import { getAgency } from './config.server';
 import { answerDueDate, createPakn } from './pakn.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { enqueueMail, kickMailWorker } from '~/utils/mail.server';
+import { enqueueMail, kickMailWorker } from '~/models/outbox.server';
 import { removeUpload, uploadsDir, type StoredUpload } from '~/utils/uploads.server';
 import { localName } from '~/domain/local-name';
 

@@ -15,7 +15,7 @@ import { audit } from './audit.server';
 import { getAgency } from './config.server';
 import { getDocument, type StoredDocument } from './documents.server';
 import { getDb, type DbOrTx } from '~/utils/db.server';
-import { enqueueMail, type MailAttachment } from '~/utils/mail.server';
+import { enqueueMail, type MailAttachment } from '~/models/outbox.server';
 
 export const TRANSFER_EVENTS = ['transfer_queued', 'transfer_sent', 'transfer_posted'] as const;
 

@@ -1,55 +1,18 @@
-// Staff accounts, their sessions, sign-in bookkeeping, TOTP secrets and password-reset tokens.
-import { hash, verify } from '@node-rs/argon2';
-import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+// Staff accounts: the list, creation and validation, updates, sign-in bookkeeping (failed attempts and the
+// lock) and TOTP secrets. Sessions are in sessions.server.ts, reset links in password-resets.server.ts.
+import { and, asc, eq, sql, ne } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { renderNoAccountEmail, renderPasswordResetEmail } from '~emails/password-reset';
 import { checkPassword, type PasswordProblem } from '~/domain/password-policy';
 import { isRole, type Role } from '~/domain/permissions';
-import { audit } from '~/models/audit.server';
-import { getAgency } from '~/models/config.server';
-import { hitRateLimit } from '~/models/rate-limit.server';
-import { randomToken, sha256 } from '~/utils/crypto.server';
+import { randomToken } from '~/utils/crypto.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
-import type { Locale } from '~/i18n';
-import { enqueueMail, type Tx } from '~/utils/mail.server';
-import { localName } from '~/domain/local-name';
+import { hashPassword } from '~/utils/password-hash.server';
 
 export type User = typeof s.users.$inferSelect;
-export type Session = typeof s.sessions.$inferSelect;
 
 /** Sign-in lock: this many wrong passwords in a row lock the account for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
-export const RESET_TTL_MS = 60 * 60 * 1000;
-/** A new account's "set your password" link lasts longer than a reset link. */
-export const INVITE_TTL_MS = 72 * 60 * 60 * 1000;
-/** Reset requests per client address, and e-mails sent per account, per window. */
-export const RESET_IP_LIMIT = 5;
-export const RESET_EMAIL_LIMIT = 3;
-export const RESET_WINDOW_SECONDS = 60 * 60;
-
-// argon2id (algorithm 2; the const enum cannot be imported under isolatedModules), OWASP parameters.
-const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2 as Parameters<typeof hash>[1]);
-}
-
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    return false;
-  }
-}
-
-// A fixed hash to verify against when the e-mail is unknown, so both paths take as long.
-let dummyHash: Promise<string> | undefined;
-export async function verifyAgainstDummy(password: string): Promise<void> {
-  dummyHash ??= hashPassword(randomToken());
-  await verifyPassword(await dummyHash, password);
-}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -208,7 +171,7 @@ export async function createUser(
 export function updateUser(
   id: number,
   patch: Partial<Pick<User, 'name' | 'role' | 'unitId' | 'active'>>,
-  db: DbOrTx | Tx = getDb(),
+  db: DbOrTx = getDb(),
 ): void {
   db.update(s.users).set(patch).where(eq(s.users.id, id)).run();
 }
@@ -277,7 +240,7 @@ export function isLocked(user: Pick<User, 'lockedUntil'>, now = Date.now()): boo
 }
 
 // ---------------------------------------------------------------------------------------------
-// TOTP secrets (the codes themselves are checked in auth.server.ts)
+// TOTP secrets (the codes themselves are checked in app/auth/totp.server.ts)
 
 /** Stores a new secret not yet confirmed by a code (totpEnabled stays false). */
 export function setPendingTotpSecret(userId: number, secret: string, db: DbOrTx = getDb()): void {
@@ -290,291 +253,4 @@ export function enableTotp(userId: number, db: DbOrTx = getDb()): void {
 
 export function disableTotp(userId: number, db: DbOrTx = getDb()): void {
   db.update(s.users).set({ totpEnabled: false, totpSecret: null }).where(eq(s.users.id, userId)).run();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sessions: the cookie holds a random token; the table keeps only its SHA-256 as the id.
-
-export function createSession(
-  {
-    userId,
-    secondFactorDone,
-    ip,
-    userAgent,
-    absoluteMs,
-    now = Date.now(),
-  }: {
-    userId: number;
-    secondFactorDone: boolean;
-    ip?: string;
-    userAgent?: string | null;
-    absoluteMs: number;
-    now?: number;
-  },
-  db: DbOrTx = getDb(),
-): { token: string; id: string } {
-  const token = randomToken(32);
-  const id = sha256(token);
-  db.insert(s.sessions)
-    .values({
-      id,
-      userId,
-      secondFactorDone,
-      createdAt: new Date(now),
-      lastSeenAt: new Date(now),
-      expiresAt: new Date(now + absoluteMs),
-      ip: ip ?? null,
-      userAgent: userAgent?.slice(0, 300) ?? null,
-    })
-    .run();
-  return { token, id };
-}
-
-export function findSessionByToken(
-  token: string,
-  db: DbOrTx = getDb(),
-): { session: Session; user: User } | undefined {
-  if (!token || token.length > 200) return undefined;
-  const row = db
-    .select({ session: s.sessions, user: s.users })
-    .from(s.sessions)
-    .innerJoin(s.users, eq(s.users.id, s.sessions.userId))
-    .where(eq(s.sessions.id, sha256(token)))
-    .get();
-  return row;
-}
-
-export function touchSession(id: string, now = Date.now(), db: DbOrTx = getDb()): void {
-  db.update(s.sessions)
-    .set({ lastSeenAt: new Date(now) })
-    .where(eq(s.sessions.id, id))
-    .run();
-}
-
-export function revokeSession(id: string, now = Date.now(), db: DbOrTx | Tx = getDb()): void {
-  db.update(s.sessions)
-    .set({ revokedAt: new Date(now) })
-    .where(and(eq(s.sessions.id, id), isNull(s.sessions.revokedAt)))
-    .run();
-}
-
-/** Ends every live session of a user (optionally but one); returns how many were ended. */
-export function revokeUserSessions(
-  userId: number,
-  { exceptId, now = Date.now() }: { exceptId?: string; now?: number } = {},
-  db: DbOrTx | Tx = getDb(),
-): number {
-  const where = [eq(s.sessions.userId, userId), isNull(s.sessions.revokedAt)];
-  if (exceptId) where.push(ne(s.sessions.id, exceptId));
-  return db
-    .update(s.sessions)
-    .set({ revokedAt: new Date(now) })
-    .where(and(...where))
-    .run().changes;
-}
-
-export function listLiveSessions(userId: number, db: DbOrTx = getDb(), now = Date.now()): Session[] {
-  return db
-    .select()
-    .from(s.sessions)
-    .where(
-      and(
-        eq(s.sessions.userId, userId),
-        isNull(s.sessions.revokedAt),
-        gt(s.sessions.expiresAt, new Date(now)),
-      ),
-    )
-    .orderBy(desc(s.sessions.lastSeenAt))
-    .all();
-}
-
-/** Removes sessions that ended more than a day ago (the audit log keeps the sign-ins). */
-export function purgeOldSessions(now = Date.now(), db: Db = getDb()): number {
-  const cutoff = now - 24 * 60 * 60 * 1000;
-  return db.$client
-    .prepare('DELETE FROM sessions WHERE expires_at < ? OR (revoked_at IS NOT NULL AND revoked_at < ?)')
-    .run(cutoff, cutoff).changes;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Password resets: single-use, expiring, only the token's hash is stored.
-
-export function resetUrl(token: string): string {
-  return `${getEnv().BASE_URL}/can-bo/dat-lai/${token}`;
-}
-
-/**
- * Creates a reset token for this user and queues the e-mail carrying it, in one transaction.
- * `kind: 'invite'` is the first "set your password" link of a new account.
- */
-export function issuePasswordReset(
-  user: Pick<User, 'id' | 'email' | 'name'>,
-  {
-    locale,
-    kind = 'reset',
-    actorUserId = null,
-    ip,
-    now = Date.now(),
-  }: { locale: Locale; kind?: 'reset' | 'invite'; actorUserId?: number | null; ip?: string; now?: number },
-  db: DbOrTx = getDb(),
-): void {
-  const token = randomToken(32);
-  const ttl = kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS;
-  const agency = getAgency(db);
-  const rendered = renderPasswordResetEmail({
-    locale,
-    kind,
-    name: user.name,
-    url: resetUrl(token),
-    expiresHours: Math.round(ttl / 3_600_000),
-    agency: {
-      name: localName(agency, locale),
-      address: agency.address,
-      hotline: agency.hotline,
-      email: agency.email,
-      officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
-    },
-  });
-  db.transaction((tx) => {
-    tx.insert(s.passwordResets)
-      .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now + ttl) })
-      .run();
-    enqueueMail(tx, {
-      to: user.email,
-      ...rendered,
-      template: kind === 'invite' ? 'staff-invite' : 'password-reset',
-    });
-    audit(
-      {
-        actorUserId,
-        action: kind === 'invite' ? 'user.invite.sent' : 'auth.reset.requested',
-        targetType: 'user',
-        targetId: user.id,
-        ip,
-      },
-      tx,
-    );
-  });
-}
-
-/** The account a reset link belongs to, if the link is unused, unexpired and the account active. */
-export function findValidReset(token: string, now = Date.now(), db: DbOrTx = getDb()): User | undefined {
-  if (!token || token.length > 200) return undefined;
-  const row = db
-    .select({ user: s.users })
-    .from(s.passwordResets)
-    .innerJoin(s.users, eq(s.users.id, s.passwordResets.userId))
-    .where(
-      and(
-        eq(s.passwordResets.tokenHash, sha256(token)),
-        isNull(s.passwordResets.usedAt),
-        gt(s.passwordResets.expiresAt, new Date(now)),
-        eq(s.users.active, true),
-      ),
-    )
-    .get();
-  return row?.user;
-}
-
-/**
- * Uses the token (once) and sets the new password; unlocks the account and ends all its sessions.
- * Returns the user id, or null when the link was already used, expired or unknown.
- */
-export async function completePasswordReset(
-  token: string,
-  password: string,
-  { ip, now = Date.now() }: { ip?: string; now?: number } = {},
-  db: DbOrTx = getDb(),
-): Promise<number | null> {
-  const passwordHash = await hashPassword(password);
-  return db.transaction((tx) => {
-    const user = findValidReset(token, now, tx);
-    if (!user) return null;
-    const used = tx
-      .update(s.passwordResets)
-      .set({ usedAt: new Date(now) })
-      .where(and(eq(s.passwordResets.tokenHash, sha256(token)), isNull(s.passwordResets.usedAt)))
-      .returning({ userId: s.passwordResets.userId })
-      .get();
-    if (!used) return null;
-    tx.update(s.users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
-      .where(eq(s.users.id, used.userId))
-      .run();
-    // every other outstanding link of this account dies with this one
-    tx.update(s.passwordResets)
-      .set({ usedAt: new Date(now) })
-      .where(and(eq(s.passwordResets.userId, used.userId), isNull(s.passwordResets.usedAt)))
-      .run();
-    revokeUserSessions(used.userId, { now }, tx);
-    audit(
-      {
-        actorUserId: used.userId,
-        action: 'auth.reset.completed',
-        targetType: 'user',
-        targetId: used.userId,
-        ip,
-      },
-      tx,
-    );
-    return used.userId;
-  });
-}
-
-/**
- * The "forgot password" form. Same answer whether or not the account exists; requests are limited per
- * address (answered with "throttled") and mails per account (silently not sent, so no one can flood an inbox).
- */
-export function requestPasswordReset(
-  rawEmail: string,
-  { locale, ip, now = Date.now() }: { locale: Locale; ip: string; now?: number },
-  db: Db = getDb(),
-): { ok: true } | { ok: false; reason: 'emailRequired' | 'emailInvalid' | 'throttled'; minutes?: number } {
-  const email = normaliseEmail(rawEmail);
-  if (!email) return { ok: false, reason: 'emailRequired' };
-  if (!isValidEmail(email)) return { ok: false, reason: 'emailInvalid' };
-  const byIp = hitRateLimit(
-    { bucket: 'reset-ip', key: ip, limit: RESET_IP_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now },
-    db,
-  );
-  if (!byIp.allowed)
-    return { ok: false, reason: 'throttled', minutes: Math.ceil(byIp.retryAfterSeconds / 60) };
-  const byEmail = hitRateLimit(
-    { bucket: 'reset-email', key: email, limit: RESET_EMAIL_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now },
-    db,
-  );
-  // Past the per-address quota nothing is sent, whether or not an account uses the address.
-  if (!byEmail.allowed) {
-    audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);
-    return { ok: true };
-  }
-  // Otherwise both branches render one message and queue it with one audit row in one transaction: a
-  // reset link to the account, or a notice without a link to an address no active account uses. So the
-  // answer takes as long either way and does not tell which addresses are staff accounts.
-  const user = findUserByEmail(email, db);
-  if (user && user.active) issuePasswordReset(user, { locale, ip, now }, db);
-  else sendNoAccountNotice(email, { locale, ip }, db);
-  return { ok: true };
-}
-
-function sendNoAccountNotice(
-  email: string,
-  { locale, ip }: { locale: Locale; ip: string },
-  db: DbOrTx,
-): void {
-  const agency = getAgency(db);
-  const rendered = renderNoAccountEmail({
-    locale,
-    agency: {
-      name: localName(agency, locale),
-      address: agency.address,
-      hotline: agency.hotline,
-      email: agency.email,
-      officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
-    },
-  });
-  db.transaction((tx) => {
-    enqueueMail(tx, { to: email, ...rendered, template: 'password-reset-no-account' });
-    audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, account: false } }, tx);
-  });
 }

@@ -25,7 +25,7 @@ import { REPORT_FORM_KEYS } from '~/domain/reports/definitions';
 import { errorFieldId, reportFormValues, vietnamStamp } from '~/domain/reports/form';
 import { getPublishedReport, publishReport, ReportConflictError } from '~/models/reports/published.server';
 import { parseReportQuery } from '~/models/reports/query.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

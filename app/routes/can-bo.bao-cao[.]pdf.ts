@@ -4,7 +4,7 @@ import { CONTENT_TYPES } from '~/exports/attachment';
 import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';
 import { reportPdf } from '~/exports/report-pdf.server';
 import { prepareReportDownload } from '~/models/reports/download.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -5,7 +5,7 @@ import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.s
 import { reportWorkbookStream } from '~/exports/report-xlsx.server';
 import { reportDetailChunks } from '~/models/reports/detail.server';
 import { prepareReportDownload } from '~/models/reports/download.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

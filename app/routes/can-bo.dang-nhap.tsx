@@ -9,7 +9,8 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
-import { assertSameOrigin, attemptSignIn, getStaffUser } from '~/utils/auth.server';
+import { assertSameOrigin, getStaffUser } from '~/auth/guards.server';
+import { attemptSignIn } from '~/auth/sign-in.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

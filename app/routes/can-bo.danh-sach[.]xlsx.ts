@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { queueExportHeaders, queueXlsx } from '~/exports/queue-export.server';
 import { loadQueueExport } from '~/models/queue-export.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';
 

@@ -11,8 +11,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
 import { checkPassword } from '~/domain/password-policy';
-import { completePasswordReset, findValidReset } from '~/models/users.server';
-import { assertSameOrigin } from '~/utils/auth.server';
+import { completePasswordReset, findValidReset } from '~/models/password-resets.server';
+import { assertSameOrigin } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

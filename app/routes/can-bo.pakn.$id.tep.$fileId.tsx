@@ -2,7 +2,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { getAttachmentForStaff, openAttachment } from '~/models/record.server';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { requireStaff } from '~/utils/auth.server';
+import { requireStaff } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

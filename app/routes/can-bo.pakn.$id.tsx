@@ -46,7 +46,7 @@ import { fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/domain
 import { formValues, parseIntentForm, type Intent } from '~/domain/workflow/intents';
 import { performAction } from '~/models/workflow/perform.server';
 import { authorizeIntent } from '~/models/workflow/step.server';
-import { requireStaff } from '~/utils/auth.server';
+import { requireStaff } from '~/auth/guards.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

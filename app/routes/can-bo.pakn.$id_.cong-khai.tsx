@@ -32,7 +32,7 @@ import {
 import { auditDenied } from '~/models/security-audit.server';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
 import { formValues } from '~/domain/workflow/intents';
-import { requirePermission, type StaffUser } from '~/utils/auth.server';
+import { requirePermission, type StaffUser } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
 import { getLocale, getT } from '~/utils/i18n.server';

@@ -7,7 +7,7 @@ import { can } from '~/domain/permissions';
 import { getAdminOverview } from '~/models/admin-config.server';
 import { getAgency } from '~/models/config.server';
 import { getOutboxStatus } from '~/models/outbox.server';
-import { requireStaff } from '~/utils/auth.server';
+import { requireStaff } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

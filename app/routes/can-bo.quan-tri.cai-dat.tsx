@@ -27,7 +27,7 @@ import {
   extensionNeedsApproval as readExtensionPolicy,
   updateExtensionPolicy,
 } from '~/models/extension-requests.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -12,9 +12,9 @@ import {
   parseId,
   updateExternalAgency,
 } from '~/models/admin-config.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { crudAction } from '~/utils/admin-crud.server';
+import { crudAction } from '~/auth/admin-crud.server';
 
 const PATH = '/can-bo/quan-tri/co-quan-chuyen';
 

@@ -13,7 +13,7 @@ import { ErrorSummary, TextArea, TextField } from '~/components/ui/form';
 import { formatPaknCode } from '~/domain/pakn';
 import { flashFromUrl, formToValues, translateErrors, updateAgency } from '~/models/admin-config.server';
 import { getAgency } from '~/models/config.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

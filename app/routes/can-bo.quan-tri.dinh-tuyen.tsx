@@ -13,9 +13,9 @@ import {
   updateKeyword,
 } from '~/models/admin-config.server';
 import { listFields, listUnits } from '~/models/config.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { crudAction } from '~/utils/admin-crud.server';
+import { crudAction } from '~/auth/admin-crud.server';
 import { localName } from '~/domain/local-name';
 
 const PATH = '/can-bo/quan-tri/dinh-tuyen';

@@ -6,9 +6,9 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Checkbox, ErrorSummary, TextField } from '~/components/ui/form';
 import { createUnit, deleteUnit, flashFromUrl, parseId, updateUnit } from '~/models/admin-config.server';
 import { listUnits } from '~/models/config.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { crudAction } from '~/utils/admin-crud.server';
+import { crudAction } from '~/auth/admin-crud.server';
 
 const PATH = '/can-bo/quan-tri/don-vi';
 

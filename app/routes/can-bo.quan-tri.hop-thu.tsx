@@ -9,8 +9,9 @@ import {
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { getOutboxStatus, retryOutboxNow } from '~/models/outbox.server';
-import { requirePermission } from '~/utils/auth.server';
+import { retryOutboxNow } from '~/jobs/mail-worker.server';
+import { getOutboxStatus } from '~/models/outbox.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -26,7 +26,7 @@ import {
 } from '~/models/admin-config.server';
 import { getCalendar } from '~/models/config.server';
 import { getScheduleWarning, listOfficialYears, recordOfficialYear } from '~/models/calendar-schedule.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -19,15 +19,14 @@ import {
   findUnitByCode,
   getUser,
   isLocked,
-  issuePasswordReset,
-  listLiveSessions,
-  revokeUserSessions,
   roleUnitProblem,
   unlockUser,
   updateUser,
   type User,
 } from '~/models/users.server';
-import { requirePermission } from '~/utils/auth.server';
+import { issuePasswordReset } from '~/models/password-resets.server';
+import { listLiveSessions, revokeUserSessions } from '~/models/sessions.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

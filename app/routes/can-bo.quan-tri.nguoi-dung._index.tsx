@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '~/models/audit.server';
 import { isLocked, listUsers } from '~/models/users.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

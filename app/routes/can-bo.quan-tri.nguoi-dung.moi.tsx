@@ -12,8 +12,9 @@ import { ErrorSummary, Select, TextField, type FieldError } from '~/components/u
 import { ROLES } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
-import { createUser, issuePasswordReset, validateNewUser, type UserField } from '~/models/users.server';
-import { requirePermission } from '~/utils/auth.server';
+import { createUser, validateNewUser, type UserField } from '~/models/users.server';
+import { issuePasswordReset } from '~/models/password-resets.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

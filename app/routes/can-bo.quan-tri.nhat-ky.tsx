@@ -11,7 +11,7 @@ import {
   type AuditFilter,
 } from '~/models/audit.server';
 import { listUsers } from '~/models/users.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

@@ -18,7 +18,7 @@ import {
   updateDeadlineRule,
 } from '~/models/admin-config.server';
 import { getDeadlineRules } from '~/models/config.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

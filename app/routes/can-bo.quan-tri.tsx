@@ -5,7 +5,7 @@ import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { can, type Permission } from '~/domain/permissions';
-import { requireStaff } from '~/utils/auth.server';
+import { requireStaff } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 const SECTIONS: Array<{ to: string; key: string; permission: Permission; end?: boolean }> = [

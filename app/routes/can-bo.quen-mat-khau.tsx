@@ -3,8 +3,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
-import { requestPasswordReset } from '~/models/users.server';
-import { assertSameOrigin } from '~/utils/auth.server';
+import { requestPasswordReset } from '~/models/password-resets.server';
+import { assertSameOrigin } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '~/components/ui/scroll-table';
 import { formatDateVi } from '~/domain/dates';
 import { listPrivacyRequests } from '~/models/privacy-requests.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

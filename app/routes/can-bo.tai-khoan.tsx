@@ -14,25 +14,12 @@ import { checkPassword } from '~/domain/password-policy';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
-import {
-  disableTotp,
-  enableTotp,
-  getUser,
-  listLiveSessions,
-  revokeUserSessions,
-  setPassword,
-  setPendingTotpSecret,
-  verifyPassword,
-} from '~/models/users.server';
-import {
-  checkTotpCode,
-  newTotpSecret,
-  requireStaff,
-  startSession,
-  totpQrDataUrl,
-  totpRequiredFor,
-  totpUri,
-} from '~/utils/auth.server';
+import { disableTotp, enableTotp, getUser, setPassword, setPendingTotpSecret } from '~/models/users.server';
+import { listLiveSessions, revokeUserSessions } from '~/models/sessions.server';
+import { verifyPassword } from '~/utils/password-hash.server';
+import { checkTotpCode, newTotpSecret, totpQrDataUrl, totpUri } from '~/auth/totp.server';
+import { requireStaff, totpRequiredFor } from '~/auth/guards.server';
+import { startSession } from '~/auth/sign-in.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -148,7 +135,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       enableTotp(user.id);
       audit({ actorUserId: user.id, action: 'auth.totp.enabled', targetType: 'user', targetId: user.id, ip });
       // the code just proved the second factor: a fresh session that has passed it
-      const setCookie = startSession(user, {
+      const setCookie = await startSession(user, {
         secondFactorDone: true,
         request,
         ip,

@@ -18,7 +18,7 @@ import { STAFF_CHANNELS } from '~/domain/pakn';
 import { FileInput } from '~/components/ui/file-input';
 import { parseIntakeForm, recordStaffIntake } from '~/models/intake.server';
 import { discardStaffUploads, readStaffUploadForm, staffUploadLimits } from '~/models/staff-files.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { localName } from '~/domain/local-name';

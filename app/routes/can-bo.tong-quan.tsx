@@ -14,7 +14,7 @@ import { AGEING_BUCKETS } from '~/domain/reports/definitions';
 import { vietnamStamp } from '~/domain/reports/form';
 import { buildDashboard } from '~/models/reports/dashboard.server';
 import { reportCutoffDay } from '~/models/reports/query.server';
-import { requirePermission } from '~/utils/auth.server';
+import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

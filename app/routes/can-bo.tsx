@@ -5,12 +5,12 @@ import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { can, PERMISSION_KEYS } from '~/domain/permissions';
-import { loadSession } from '~/utils/auth.server';
+import { loadSession } from '~/auth/guards.server';
 
 export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex, nofollow' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const state = loadSession(request);
+  const state = await loadSession(request);
   const user = state && !state.pending ? state.user : null;
   const isAdmin = user
     ? PERMISSION_KEYS.some((p) => (p.startsWith('admin:') || p === 'audit:read') && can(user, p))

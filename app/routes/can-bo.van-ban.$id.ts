@@ -8,7 +8,7 @@ import {
   parseDocumentId,
 } from '~/exports/documents/page.server';
 import { documentVersion, getDocumentForStaff } from '~/models/documents.server';
-import { requireStaff } from '~/utils/auth.server';
+import { requireStaff } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

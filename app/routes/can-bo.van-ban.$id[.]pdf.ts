@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { documentNotFound, parseDocumentId } from '~/exports/documents/page.server';
 import { documentPdfResponse, pdfFileName } from '~/exports/documents/pdf.server';
 import { documentVersion, getDocumentForStaff } from '~/models/documents.server';
-import { requireStaff } from '~/utils/auth.server';
+import { requireStaff } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';
 

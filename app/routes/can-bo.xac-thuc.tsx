@@ -10,7 +10,9 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
 import { audit } from '~/models/audit.server';
-import { assertSameOrigin, checkTotpCode, loadSession, startSession } from '~/utils/auth.server';
+import { assertSameOrigin, loadSession } from '~/auth/guards.server';
+import { checkTotpCode } from '~/auth/totp.server';
+import { startSession } from '~/auth/sign-in.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -23,15 +25,15 @@ function target(value: string | null): string {
     : '/can-bo';
 }
 
-function pendingState(request: Request) {
-  const state = loadSession(request);
+async function pendingState(request: Request) {
+  const state = await loadSession(request);
   if (!state) throw redirect('/can-bo/dang-nhap');
   if (state.pending !== 'verify' || !state.user.totpSecret) throw redirect('/can-bo');
   return state;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  pendingState(request);
+  await pendingState(request);
   const t = getT(getLocale(request));
   const redirectTo = target(new URL(request.url).searchParams.get('redirectTo'));
   return json({ redirectTo, pageTitle: `${t('auth.secondFactor.title')} – ${t('app.shortName')}` });
@@ -39,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const state = pendingState(request);
+  const state = await pendingState(request);
   const t = getT(getLocale(request));
   const ip = clientIp(context);
   const form = await request.formData().catch(() => null);
@@ -62,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: check === 'throttled' ? 429 : 400 },
     );
   }
-  const setCookie = startSession(state.user, {
+  const setCookie = await startSession(state.user, {
     secondFactorDone: true,
     request,
     ip,

@@ -4,7 +4,7 @@
 // it, which would not bring the mail server back); monitors alert on `status`.
 import { json } from '@remix-run/node';
 import { getDb } from '~/utils/db.server';
-import { mailHealth, outboxStats } from '~/utils/mail.server';
+import { mailHealth, outboxStats } from '~/models/outbox.server';
 
 export function loader() {
   try {

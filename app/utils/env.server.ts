@@ -20,6 +20,8 @@ const schema = z
     MAIL_POLL_SECONDS: z.coerce.number().positive().default(5),
     /** set to "0" in tests that drive the outbox themselves */
     MAIL_WORKER: z.enum(['0', '1']).default('1'),
+    /** the first retry of a failed e-mail waits this long, then the wait doubles (capped at one hour) */
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
     /** /healthz says "degraded" once the oldest pending e-mail is older than this */
     MAIL_DEGRADED_MINUTES: z.coerce.number().positive().default(15),
     TRUST_PROXY: z.enum(['0', '1']).default('0'),

@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 const sha256 = (v: string) => crypto.createHash('sha256').update(v).digest('hex');
-const tokenOf = (cookie: string) => cookie.replace(/^pakn_staff=/, '');
+/** The session token inside the staff cookie's value (createCookie: the JSON string in base64, URI-encoded). */
+const tokenIn = (value: string) =>
+  JSON.parse(Buffer.from(decodeURIComponent(value), 'base64').toString('utf8')) as string;
+const tokenOf = (cookie: string) => tokenIn(cookie.replace(/^pakn_staff=/, ''));
 let ipCounter = 10;
 const freshIp = () => `10.1.0.${ipCounter++}`;
 
@@ -85,7 +88,8 @@ describe('sign-in', () => {
     expect(line).toMatch(/; SameSite=Lax/);
     expect(line).toMatch(/; Secure/);
     expect(line).toMatch(/; Path=\//);
-    const token = cookiesFrom(res).pakn_staff!;
+    const value = cookiesFrom(res).pakn_staff!;
+    const token = tokenIn(value);
     expect(token.length).toBeGreaterThanOrEqual(40);
     // the table keeps only a hash of the cookie's token
     const rows = sql<{ id: string; user_id: number }>(
@@ -94,7 +98,7 @@ describe('sign-in', () => {
     );
     expect(rows).toEqual([{ id: sha256(token), user_id: u.id }]);
     expect(auditRows('auth.signin').some((r) => r.target_id === String(u.id))).toBe(true);
-    const account = await get('/can-bo/tai-khoan', `pakn_staff=${token}`);
+    const account = await get('/can-bo/tai-khoan', `pakn_staff=${value}`);
     expect(account.status).toBe(200);
     expect(await html(account)).toContain(u.email);
   });
@@ -323,7 +327,7 @@ describe('sessions', () => {
     expect((await post({ 'Sec-Fetch-Site': 'same-origin' })).status).toBe(302);
     // a foreign Origin is refused by the same check (in the Express server, a middleware answers
     // 403 before Remix's own Origin/Host comparison, which would answer 500)
-    const { assertSameOrigin } = await import('../../app/utils/auth.server');
+    const { assertSameOrigin } = await import('../../app/auth/guards.server');
     const foreign = new Request(`${BASE}/can-bo/tai-khoan`, {
       method: 'POST',
       headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'same-origin' },
@@ -374,7 +378,7 @@ describe('password reset', () => {
       { email },
       { ip: freshIp() },
     );
-    const { processOutbox } = await import('../../app/utils/mail.server');
+    const { processOutbox } = await import('../../app/jobs/mail-worker.server');
     await processOutbox({ db: app.db() });
     return { res, before };
   }
@@ -681,7 +685,7 @@ describe('user administration', () => {
       id,
     );
     expect(row).toMatchObject({ email: 'pham.thu@so-khcn.example.vn', role: 'handler' });
-    const { processOutbox } = await import('../../app/utils/mail.server');
+    const { processOutbox } = await import('../../app/jobs/mail-worker.server');
     await processOutbox({ db: app.db() });
     const mail = (await smtp.waitFor(before + 1)).at(-1)!;
     expect(mail.subject).toBe('Tài khoản cán bộ của bạn đã được tạo');

@@ -18,7 +18,7 @@ Object.assign(process.env, {
 
 const { createTestDb } = await import('../support/db');
 const { createStaffUser } = await import('../support/staff');
-const { runNotificationJobs } = await import('../../app/models/notifications.server');
+const { runNotificationJobs } = await import('../../app/jobs/notification-scheduler.server');
 const { getScheduleWarning, recordOfficialYear, listOfficialYears } =
   await import('../../app/models/calendar-schedule.server');
 const schema = await import('../../db/schema');

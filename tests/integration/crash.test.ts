@@ -152,7 +152,7 @@ it('sends the receipts claimed by the interrupted pass without waiting out their
   } catch {
     throw new Error(
       `${pending.get() as number} receipts claimed by the pass the SIGKILL interrupted stay pending until their ` +
-        `lease (LEASE_MS, 15 min) expires: see the report on app/utils/mail.server.ts`,
+        `lease (LEASE_MS, 15 min) expires: see the report on app/jobs/mail-worker.server.ts`,
     );
   } finally {
     db.close();

@@ -156,7 +156,7 @@ describe('sending a PAKN', () => {
   });
 
   it('sends the receipt e-mail with the code and a private link that works', async () => {
-    const { processOutbox } = await import('../../app/utils/mail.server');
+    const { processOutbox } = await import('../../app/jobs/mail-worker.server');
     await processOutbox({ db: app.db() });
     const [mail] = await smtp.waitFor(1);
     expect(mail!.subject).toContain(code);

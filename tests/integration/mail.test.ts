@@ -20,9 +20,18 @@ Object.assign(process.env, {
   LOG_LEVEL: 'silent',
 });
 let smtp: TestSmtpServer = await startSmtpServer();
+
+/** The mail subsystem as one namespace: the outbox (models), the worker (jobs), the transport (utils). */
+async function mailModules() {
+  return {
+    ...(await import('../../app/models/outbox.server')),
+    ...(await import('../../app/jobs/mail-worker.server')),
+    ...(await import('../../app/utils/mail-transport.server')),
+  };
+}
 process.env.SMTP_URL = smtp.url;
 
-const mail = await import('../../app/utils/mail.server');
+const mail = await mailModules();
 const { renderReceiptEmail } = await import('../../emails');
 const { createTestDb } = await import('../support/db');
 const { openDatabase } = await import('../../app/utils/db.server');
@@ -31,7 +40,7 @@ const { eq, inArray } = await import('drizzle-orm');
 
 type ReceiptEmailData = import('../../emails').ReceiptEmailData;
 type Db = import('../../app/utils/db.server').Db;
-type Tx = import('../../app/utils/mail.server').Tx;
+type Tx = import('../../app/utils/db.server').Tx;
 
 let testDb: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -254,7 +263,7 @@ describe('worker', () => {
     process.env.MAIL_WORKER = '1';
     process.env.SMTP_URL = smtp.url;
     try {
-      const m = await import('../../app/utils/mail.server');
+      const m = await mailModules();
       const { getDb, closeDb } = await import('../../app/utils/db.server');
       const worker = m.startMailWorker({ intervalMs: 60_000 });
       expect(m.startMailWorker()).toBe(worker); // one per process
@@ -296,7 +305,7 @@ describe('file transport (no SMTP_URL)', () => {
   it('writes each message as an .eml file under DATA_DIR/mail that parses back', async () => {
     delete process.env.SMTP_URL;
     vi.resetModules();
-    const fileMail = await import('../../app/utils/mail.server');
+    const fileMail = await mailModules();
     const mailDir = path.join(DATA_DIR, 'mail');
     expect(fileMail.describeTransport()).toBe(`files in ${mailDir}`);
 
@@ -336,7 +345,7 @@ describe('file transport (no SMTP_URL)', () => {
     process.env.SMTP_URL = 'smtps://pakn-user:s3cr3t@mail.example.gov.vn';
     vi.resetModules();
     try {
-      const m = await import('../../app/utils/mail.server');
+      const m = await mailModules();
       const d = m.describeTransport();
       expect(d).toBe('SMTP smtps://mail.example.gov.vn:465');
       expect(d).not.toContain('s3cr3t');

@@ -58,7 +58,7 @@ const asCookie = (res: Response) =>
     .join('; ');
 
 async function linkFromMail(n: number) {
-  const { processOutbox } = await import('../../app/utils/mail.server');
+  const { processOutbox } = await import('../../app/jobs/mail-worker.server');
   await processOutbox({ db: app.db() });
   const mails = await smtp.waitFor(n);
   const mail = mails[n - 1]!;

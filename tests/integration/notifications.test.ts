@@ -21,12 +21,14 @@ Object.assign(process.env, {
 const smtp: TestSmtpServer = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 
-const { processOutbox } = await import('../../app/utils/mail.server');
+const { processOutbox } = await import('../../app/jobs/mail-worker.server');
 const { getDb, closeDb } = await import('../../app/utils/db.server');
 const { createTestDb } = await import('../support/db');
 const { createPakn, answerDueDate } = await import('../../app/models/pakn.server');
-const { notifyStep, sendDailyDigests, alertNewlyOverdue, startNotificationScheduler } =
-  await import('../../app/models/notifications.server');
+const { notifyStep } = await import('../../app/models/notifications.server');
+const { sendDailyDigests } = await import('../../app/models/digests.server');
+const { alertNewlyOverdue } = await import('../../app/models/overdue-alerts.server');
+const { startNotificationScheduler } = await import('../../app/jobs/notification-scheduler.server');
 const { formatDateVi, addCalendarDays } = await import('../../app/domain/calendar');
 const { getT } = await import('../../app/utils/i18n.server');
 const schema = await import('../../db/schema');

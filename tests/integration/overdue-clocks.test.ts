@@ -8,7 +8,7 @@ import * as s from '../../db/schema';
 import type { Actor } from '../../app/domain/permissions';
 import { invalidateCalendar } from '../../app/models/config.server';
 import { recomputeOpenDueDates } from '../../app/models/deadlines.server';
-import { alertNewlyOverdue } from '../../app/models/notifications.server';
+import { alertNewlyOverdue } from '../../app/models/overdue-alerts.server';
 import { createPakn, type NewPakn } from '../../app/models/pakn.server';
 import { countQueueTabs, listQueue, parseQueueParams } from '../../app/models/queue.server';
 import { buildDashboard } from '../../app/models/reports/dashboard.server';

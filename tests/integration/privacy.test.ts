@@ -103,7 +103,7 @@ describe('privacy', () => {
     });
     expect(row.acknowledge_by).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const { processOutbox } = await import('../../app/utils/mail.server');
+    const { processOutbox } = await import('../../app/jobs/mail-worker.server');
     await processOutbox({ db: app.db() });
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to && 'text' in mail!.to ? mail!.to.text : '').toContain(coordinator.email);

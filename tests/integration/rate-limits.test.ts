@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setSetting } from '../../app/models/config.server';
 import { FOLLOW_ADDRESS_FACTOR } from '../../app/models/follow-limits.server';
-import { RESET_EMAIL_LIMIT, RESET_IP_LIMIT } from '../../app/models/users.server';
-import { SIGNIN_IP_LIMIT } from '../../app/utils/auth.server';
+import { RESET_EMAIL_LIMIT, RESET_IP_LIMIT } from '../../app/models/password-resets.server';
+import { SIGNIN_IP_LIMIT } from '../../app/auth/sign-in.server';
 import { getDb, type Db } from '../../app/utils/db.server';
 import { startServer, submitPakn, type ServerProcess } from '../support/server-process';
 import { createStaffUser } from '../support/staff';

@@ -53,7 +53,7 @@ it('writes the same rows for an existing and an unknown address, and mails a lin
   // a message of the same kind and size class is rendered in both branches
   expect(Math.abs(unknown.size - known.size) / known.size).toBeLessThan(0.5);
 
-  const { processOutbox } = await import('../../app/utils/mail.server');
+  const { processOutbox } = await import('../../app/jobs/mail-worker.server');
   await processOutbox({ db: app.db() });
   const mails = await smtp.waitFor(2);
   const toAccount = mails.find((m) => m.text?.includes('Phạm Thị Dung'))!;

@@ -24,7 +24,7 @@ Object.assign(process.env, {
 const smtp: TestSmtpServer = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 
-const { processOutbox } = await import('../../app/utils/mail.server');
+const { processOutbox } = await import('../../app/jobs/mail-worker.server');
 const { getDb, closeDb } = await import('../../app/utils/db.server');
 const { createPakn } = await import('../../app/models/pakn.server');
 const { performAction } = await import('../../app/models/workflow/perform.server');

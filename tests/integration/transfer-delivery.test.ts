@@ -16,7 +16,7 @@ import { createStaffUser, postForm, signIn } from '../support/staff';
 let app: TestApp;
 let smtp: TestSmtpServer;
 let coord: string;
-let processOutbox: typeof import('../../app/utils/mail.server').processOutbox;
+let processOutbox: typeof import('../../app/jobs/mail-worker.server').processOutbox;
 const today = toLocalDate(new Date());
 
 const BASE_PAKN: NewPakn = {
@@ -44,7 +44,7 @@ const BASE_PAKN: NewPakn = {
 beforeAll(async () => {
   smtp = await startSmtpServer();
   app = await startTestApp({ SMTP_URL: smtp.url });
-  ({ processOutbox } = await import('../../app/utils/mail.server'));
+  ({ processOutbox } = await import('../../app/jobs/mail-worker.server'));
   const u = await createStaffUser(app.db(), { role: 'coordinator' });
   coord = await signIn(app, u.email, u.password);
 });

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import * as s from '~db/schema';
 import type { Role } from '~/domain/permissions';
-import { hashPassword } from '~/models/users.server';
+import { hashPassword } from '~/utils/password-hash.server';
 import type { Db } from '~/utils/db.server';
 import { BASE, type TestApp } from './app';
 

@@ -4,7 +4,7 @@
  * snapshot. Pure: no I/O. The SQL that computes the figures is in app/models/reports/, their rendering to files in
  * app/exports/report-*.
  */
-import type { LocalDate } from '~/domain/calendar';
+import type { LocalDate } from '~/domain/dates';
 import type { ReportPeriod } from '~/domain/reports/periods';
 
 /** Every counted indicator, in the order of the tables and the CSV. */

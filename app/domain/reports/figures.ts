@@ -2,7 +2,8 @@
  * The arithmetic of the report once SQL has counted the rows: empty figures, handling-time statistics, the
  * satisfaction rate, the II.1 targets and the breakdown tables every rendering shows. Pure: no I/O.
  */
-import type { LocalDate, WorkingCalendar } from '~/domain/calendar';
+import type { WorkingCalendar } from '~/domain/calendar';
+import type { LocalDate } from '~/domain/dates';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES, REFUSAL_REASONS } from '~/domain/pakn';
 import {

@@ -1,11 +1,11 @@
 // The coordinators' and leaders' dashboard: open work and its ageing per unit, the overdue items, the trend and
 // the targets (app/routes/can-bo.tong-quan.tsx).
-import type { LocalDate } from '~/domain/calendar';
+import type { LocalDate } from '~/domain/dates';
 import { runningClock } from '~/domain/clocks';
 import { AGEING_BUCKETS, UNASSIGNED_CODE, UNASSIGNED_NAME } from '~/domain/reports/definitions';
 import { workdayOrdinals } from '~/domain/reports/figures';
 import type { ReportPeriod } from '~/domain/reports/periods';
-import { isClosed, STATUSES } from '~/domain/workflow';
+import { isClosed, STATUSES } from '~/domain/workflow/transitions';
 import { getCalendar, listUnits } from '~/models/config.server';
 import { prepared, quoteList, UNIT_FILTER } from '~/models/reports/sql.server';
 import { monthlyFigures } from '~/models/reports/trend.server';

@@ -1,5 +1,5 @@
 // Publication of a finished period's report to the VI.4 register, and the published reports read back.
-import type { LocalDate } from '~/domain/calendar';
+import type { LocalDate } from '~/domain/dates';
 import {
   REPORT_DOCUMENT_TYPE,
   REPORT_FORMAT,

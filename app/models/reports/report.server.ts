@@ -26,7 +26,7 @@
  *   or at least one attachment for every other channel) / received (100 %); published = published / answered (100 %).
  * - Satisfaction: feedback_ratings created in the period, by the rated PAKN's unit; rate = satisfied / all ratings.
  */
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import {
   COUNT_KEYS,
   RATING_KEYS,

@@ -2,7 +2,7 @@
 // on time or late fixed then) or returned by a leader.
 import { eq } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import type { Outcome } from '~/domain/pakn';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';

@@ -1,9 +1,9 @@
 // The one extension of the answer deadline (spec §6): granted directly by a leader, or, with the approval
 // policy, requested by the handler and approved or declined by the unit's approver.
 import { can } from '~/domain/permissions';
-import type { LocalDate } from '~/domain/calendar';
+import type { LocalDate } from '~/domain/dates';
 import { maxExtensionDate } from '~/domain/deadlines';
-import { isOpen } from '~/domain/workflow';
+import { isOpen } from '~/domain/workflow/transitions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';

@@ -2,7 +2,7 @@
 // study, reopening after a reconsideration request, and internal notes.
 import { and, eq, isNull } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';

@@ -1,7 +1,7 @@
 // Runs staff intents. Each runs in one transaction: read, access check, version check, transition check,
 // the row update guarded by `WHERE id = ? AND version = ?`, the event, the audit entry and the
 // submitter's/unit's e-mail (notifyStep) — so either all of it happens or none.
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import { can, canReadPakn, type Actor } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { IntentInput } from '~/domain/workflow/intents';

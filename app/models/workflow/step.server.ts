@@ -3,9 +3,9 @@
 // transaction opened by perform.server.ts, so either all of it happens or none.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
-import type { LocalDate } from '~/domain/calendar';
+import type { LocalDate } from '~/domain/dates';
 import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
-import { findTransition, type Action, type Status } from '~/domain/workflow';
+import { findTransition, type Action, type Status } from '~/domain/workflow/transitions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { INVALID, REQUIRED, intentPermission, isIntent } from '~/domain/workflow/intents';
 import { audit } from '~/models/audit.server';

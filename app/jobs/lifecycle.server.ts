@@ -1,17 +1,16 @@
 // Start-up and shutdown of the app's own resources, called by server.mjs around the HTTP server.
-import fs from 'node:fs';
-import { closeDb, getDb } from './db.server';
-import { getEnv } from './env.server';
-import { getLogger } from './logger.server';
-import { describeTransport, startMailWorker } from './mail.server';
-import { ensurePrivateDir, restrictUmask, tightenTree } from './private-files.server';
-import { startNotificationScheduler } from '~/models/notifications.server';
-import { purgeStaleDrafts } from '~/models/submission.server';
-import { purgeOldSessions } from '~/models/users.server';
+import { startJanitor } from './janitor.server';
+import { startMailWorker } from './mail-worker.server';
+import { startNotificationScheduler } from './notification-scheduler.server';
+import { closeDb, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { getLogger } from '~/utils/logger.server';
+import { describeTransport } from '~/utils/mail-transport.server';
+import { ensurePrivateDir, restrictUmask, tightenTree } from '~/utils/private-files.server';
 
 let worker: { stop(): Promise<void> } | undefined;
 let notifier: { stop(): void } | undefined;
-let janitor: NodeJS.Timeout | undefined;
+let janitor: { stop(): void } | undefined;
 
 /** Validates the configuration (throws EnvError with a readable message), migrates, seeds, starts workers. */
 export function startApp() {
@@ -34,23 +33,12 @@ export function startApp() {
     worker = startMailWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
     notifier = startNotificationScheduler();
   }
-  const sweep = () => {
-    try {
-      purgeStaleDrafts();
-      purgeOldSessions();
-    } catch (error) {
-      log.error({ err: error }, 'draft purge failed');
-    }
-  };
-  sweep();
-  // abandoned draft files expire after two hours: sweep often enough for that to mean something
-  janitor = setInterval(sweep, 15 * 60 * 1000);
-  janitor.unref();
+  janitor = startJanitor();
   return { env, log };
 }
 
 export async function stopApp() {
-  if (janitor) clearInterval(janitor);
+  janitor?.stop();
   notifier?.stop();
   await worker?.stop();
   closeDb();

@@ -1,4 +1,5 @@
-// The create / update / delete action shared by the admin list pages (units, fields, keywords, agencies).
+// The create / update / delete action shared by the admin list pages (units, fields, keywords, agencies):
+// a guarded action (the permission first), so it lives with the guards, not in utils/.
 import { json, redirect } from '@remix-run/node';
 import type { Permission } from '~/domain/permissions';
 import {
@@ -8,9 +9,9 @@ import {
   type Actor,
   type Outcome,
 } from '~/models/admin-config.server';
-import { requirePermission } from './auth.server';
-import { clientIp } from './http.server';
-import { getLocale, getT } from './i18n.server';
+import { requirePermission } from '~/auth/guards.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
 
 type Values = Record<string, string | string[]>;
 type Handlers = {

@@ -1,0 +1,26 @@
+// The janitor: removes what nobody will come back for — drafts of the online form past their lifetime
+// with their uploaded files, files of abandoned drafts, and staff sessions that ended more than a day ago.
+import { purgeStaleDrafts } from '~/models/submission.server';
+import { purgeOldSessions } from '~/models/sessions.server';
+import { getLogger } from '~/utils/logger.server';
+
+/** Abandoned draft files expire after two hours: sweep often enough for that to mean something. */
+export const JANITOR_INTERVAL_MS = 15 * 60 * 1000;
+
+/** One sweep; never throws (a failure is logged and the next sweep tries again). */
+export function sweep(): void {
+  try {
+    purgeStaleDrafts();
+    purgeOldSessions();
+  } catch (error) {
+    getLogger().error({ err: error }, 'draft purge failed');
+  }
+}
+
+/** Sweeps now, then every JANITOR_INTERVAL_MS on an unref'd timer. */
+export function startJanitor(): { stop(): void } {
+  sweep();
+  const timer = setInterval(sweep, JANITOR_INTERVAL_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,205 @@
+// Password resets: single-use, expiring links; only the token's hash is stored. Also the first
+// "set your password" link of a new account (an invitation).
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import * as s from '~db/schema';
+import { renderNoAccountEmail, renderPasswordResetEmail } from '~emails/password-reset';
+import { localName } from '~/domain/local-name';
+import type { Locale } from '~/i18n';
+import { audit } from '~/models/audit.server';
+import { getAgency } from '~/models/config.server';
+import { enqueueMail } from '~/models/outbox.server';
+import { hitRateLimit } from '~/models/rate-limit.server';
+import { revokeUserSessions } from '~/models/sessions.server';
+import { findUserByEmail, isValidEmail, normaliseEmail, type User } from '~/models/users.server';
+import { randomToken, sha256 } from '~/utils/crypto.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { hashPassword } from '~/utils/password-hash.server';
+
+export const RESET_TTL_MS = 60 * 60 * 1000;
+/** A new account's "set your password" link lasts longer than a reset link. */
+export const INVITE_TTL_MS = 72 * 60 * 60 * 1000;
+/** Reset requests per client address, and e-mails sent per account, per window. */
+export const RESET_IP_LIMIT = 5;
+export const RESET_EMAIL_LIMIT = 3;
+export const RESET_WINDOW_SECONDS = 60 * 60;
+
+export function resetUrl(token: string): string {
+  return `${getEnv().BASE_URL}/can-bo/dat-lai/${token}`;
+}
+
+/**
+ * Creates a reset token for this user and queues the e-mail carrying it, in one transaction.
+ * `kind: 'invite'` is the first "set your password" link of a new account.
+ */
+export function issuePasswordReset(
+  user: Pick<User, 'id' | 'email' | 'name'>,
+  {
+    locale,
+    kind = 'reset',
+    actorUserId = null,
+    ip,
+    now = Date.now(),
+  }: { locale: Locale; kind?: 'reset' | 'invite'; actorUserId?: number | null; ip?: string; now?: number },
+  db: DbOrTx = getDb(),
+): void {
+  const token = randomToken(32);
+  const ttl = kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS;
+  const agency = getAgency(db);
+  const rendered = renderPasswordResetEmail({
+    locale,
+    kind,
+    name: user.name,
+    url: resetUrl(token),
+    expiresHours: Math.round(ttl / 3_600_000),
+    agency: {
+      name: localName(agency, locale),
+      address: agency.address,
+      hotline: agency.hotline,
+      email: agency.email,
+      officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
+    },
+  });
+  db.transaction((tx) => {
+    tx.insert(s.passwordResets)
+      .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now + ttl) })
+      .run();
+    enqueueMail(tx, {
+      to: user.email,
+      ...rendered,
+      template: kind === 'invite' ? 'staff-invite' : 'password-reset',
+    });
+    audit(
+      {
+        actorUserId,
+        action: kind === 'invite' ? 'user.invite.sent' : 'auth.reset.requested',
+        targetType: 'user',
+        targetId: user.id,
+        ip,
+      },
+      tx,
+    );
+  });
+}
+
+/** The account a reset link belongs to, if the link is unused, unexpired and the account active. */
+export function findValidReset(token: string, now = Date.now(), db: DbOrTx = getDb()): User | undefined {
+  if (!token || token.length > 200) return undefined;
+  const row = db
+    .select({ user: s.users })
+    .from(s.passwordResets)
+    .innerJoin(s.users, eq(s.users.id, s.passwordResets.userId))
+    .where(
+      and(
+        eq(s.passwordResets.tokenHash, sha256(token)),
+        isNull(s.passwordResets.usedAt),
+        gt(s.passwordResets.expiresAt, new Date(now)),
+        eq(s.users.active, true),
+      ),
+    )
+    .get();
+  return row?.user;
+}
+
+/**
+ * Uses the token (once) and sets the new password; unlocks the account and ends all its sessions.
+ * Returns the user id, or null when the link was already used, expired or unknown.
+ */
+export async function completePasswordReset(
+  token: string,
+  password: string,
+  { ip, now = Date.now() }: { ip?: string; now?: number } = {},
+  db: DbOrTx = getDb(),
+): Promise<number | null> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction((tx) => {
+    const user = findValidReset(token, now, tx);
+    if (!user) return null;
+    const used = tx
+      .update(s.passwordResets)
+      .set({ usedAt: new Date(now) })
+      .where(and(eq(s.passwordResets.tokenHash, sha256(token)), isNull(s.passwordResets.usedAt)))
+      .returning({ userId: s.passwordResets.userId })
+      .get();
+    if (!used) return null;
+    tx.update(s.users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+      .where(eq(s.users.id, used.userId))
+      .run();
+    // every other outstanding link of this account dies with this one
+    tx.update(s.passwordResets)
+      .set({ usedAt: new Date(now) })
+      .where(and(eq(s.passwordResets.userId, used.userId), isNull(s.passwordResets.usedAt)))
+      .run();
+    revokeUserSessions(used.userId, { now }, tx);
+    audit(
+      {
+        actorUserId: used.userId,
+        action: 'auth.reset.completed',
+        targetType: 'user',
+        targetId: used.userId,
+        ip,
+      },
+      tx,
+    );
+    return used.userId;
+  });
+}
+
+/**
+ * The "forgot password" form. Same answer whether or not the account exists; requests are limited per
+ * address (answered with "throttled") and mails per account (silently not sent, so no one can flood an inbox).
+ */
+export function requestPasswordReset(
+  rawEmail: string,
+  { locale, ip, now = Date.now() }: { locale: Locale; ip: string; now?: number },
+  db: Db = getDb(),
+): { ok: true } | { ok: false; reason: 'emailRequired' | 'emailInvalid' | 'throttled'; minutes?: number } {
+  const email = normaliseEmail(rawEmail);
+  if (!email) return { ok: false, reason: 'emailRequired' };
+  if (!isValidEmail(email)) return { ok: false, reason: 'emailInvalid' };
+  const byIp = hitRateLimit(
+    { bucket: 'reset-ip', key: ip, limit: RESET_IP_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now },
+    db,
+  );
+  if (!byIp.allowed)
+    return { ok: false, reason: 'throttled', minutes: Math.ceil(byIp.retryAfterSeconds / 60) };
+  const byEmail = hitRateLimit(
+    { bucket: 'reset-email', key: email, limit: RESET_EMAIL_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now },
+    db,
+  );
+  // Past the per-address quota nothing is sent, whether or not an account uses the address.
+  if (!byEmail.allowed) {
+    audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);
+    return { ok: true };
+  }
+  // Otherwise both branches render one message and queue it with one audit row in one transaction: a
+  // reset link to the account, or a notice without a link to an address no active account uses. So the
+  // answer takes as long either way and does not tell which addresses are staff accounts.
+  const user = findUserByEmail(email, db);
+  if (user && user.active) issuePasswordReset(user, { locale, ip, now }, db);
+  else sendNoAccountNotice(email, { locale, ip }, db);
+  return { ok: true };
+}
+
+function sendNoAccountNotice(
+  email: string,
+  { locale, ip }: { locale: Locale; ip: string },
+  db: DbOrTx,
+): void {
+  const agency = getAgency(db);
+  const rendered = renderNoAccountEmail({
+    locale,
+    agency: {
+      name: localName(agency, locale),
+      address: agency.address,
+      hotline: agency.hotline,
+      email: agency.email,
+      officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
+    },
+  });
+  db.transaction((tx) => {
+    enqueueMail(tx, { to: email, ...rendered, template: 'password-reset-no-account' });
+    audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, account: false } }, tx);
+  });
+}

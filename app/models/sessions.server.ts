@@ -1,0 +1,109 @@
+// Staff sessions: the cookie holds a random token; the table keeps only its SHA-256 as the id.
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import * as s from '~db/schema';
+import type { User } from '~/models/users.server';
+import { randomToken, sha256 } from '~/utils/crypto.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+
+export type Session = typeof s.sessions.$inferSelect;
+
+export function createSession(
+  {
+    userId,
+    secondFactorDone,
+    ip,
+    userAgent,
+    absoluteMs,
+    now = Date.now(),
+  }: {
+    userId: number;
+    secondFactorDone: boolean;
+    ip?: string;
+    userAgent?: string | null;
+    absoluteMs: number;
+    now?: number;
+  },
+  db: DbOrTx = getDb(),
+): { token: string; id: string } {
+  const token = randomToken(32);
+  const id = sha256(token);
+  db.insert(s.sessions)
+    .values({
+      id,
+      userId,
+      secondFactorDone,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt: new Date(now + absoluteMs),
+      ip: ip ?? null,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    })
+    .run();
+  return { token, id };
+}
+
+export function findSessionByToken(
+  token: string,
+  db: DbOrTx = getDb(),
+): { session: Session; user: User } | undefined {
+  if (!token || token.length > 200) return undefined;
+  const row = db
+    .select({ session: s.sessions, user: s.users })
+    .from(s.sessions)
+    .innerJoin(s.users, eq(s.users.id, s.sessions.userId))
+    .where(eq(s.sessions.id, sha256(token)))
+    .get();
+  return row;
+}
+
+export function touchSession(id: string, now = Date.now(), db: DbOrTx = getDb()): void {
+  db.update(s.sessions)
+    .set({ lastSeenAt: new Date(now) })
+    .where(eq(s.sessions.id, id))
+    .run();
+}
+
+export function revokeSession(id: string, now = Date.now(), db: DbOrTx = getDb()): void {
+  db.update(s.sessions)
+    .set({ revokedAt: new Date(now) })
+    .where(and(eq(s.sessions.id, id), isNull(s.sessions.revokedAt)))
+    .run();
+}
+
+/** Ends every live session of a user (optionally but one); returns how many were ended. */
+export function revokeUserSessions(
+  userId: number,
+  { exceptId, now = Date.now() }: { exceptId?: string; now?: number } = {},
+  db: DbOrTx = getDb(),
+): number {
+  const where = [eq(s.sessions.userId, userId), isNull(s.sessions.revokedAt)];
+  if (exceptId) where.push(ne(s.sessions.id, exceptId));
+  return db
+    .update(s.sessions)
+    .set({ revokedAt: new Date(now) })
+    .where(and(...where))
+    .run().changes;
+}
+
+export function listLiveSessions(userId: number, db: DbOrTx = getDb(), now = Date.now()): Session[] {
+  return db
+    .select()
+    .from(s.sessions)
+    .where(
+      and(
+        eq(s.sessions.userId, userId),
+        isNull(s.sessions.revokedAt),
+        gt(s.sessions.expiresAt, new Date(now)),
+      ),
+    )
+    .orderBy(desc(s.sessions.lastSeenAt))
+    .all();
+}
+
+/** Removes sessions that ended more than a day ago (the audit log keeps the sign-ins). */
+export function purgeOldSessions(now = Date.now(), db: Db = getDb()): number {
+  const cutoff = now - 24 * 60 * 60 * 1000;
+  return db.$client
+    .prepare('DELETE FROM sessions WHERE expires_at < ? OR (revoked_at IS NOT NULL AND revoked_at < ?)')
+    .run(cutoff, cutoff).changes;
+}
