@@ -38,7 +38,30 @@ export default {
       badRequest: 'Bad request',
     },
   },
+  open311: {
+    contact: 'Integration support: {{email}}, hotline {{hotline}}',
+    keyService: 'API keys are issued by the agency’s administrators; guide at {{url}}',
+    notice: 'PAKN {{code}} received. The submitter gets a receipt and a follow-up link by e-mail.',
+    maxLength: 'At most {{max}} characters',
+    yesNo: { true: 'Yes', false: 'No' },
+    attribute: {
+      type: 'Type: feedback (phản ánh) or recommendation (kiến nghị)',
+      subject: 'About an administrative regulation or about administrative behaviour',
+      category:
+        'Category: 1 is administrative behaviour; 2–8 are about regulations (7 and 8 only for a recommendation)',
+      submitter_kind: 'The submitter is an individual or an organisation',
+      org_name: 'Organisation name (required for an organisation)',
+      representative: 'Full name of the representative (required for an organisation)',
+      address: 'The submitter’s contact address',
+      title: 'Title (10–200 characters)',
+      regulation_ref: 'The regulation concerned (number, reference, article)',
+      consent:
+        'The submitter consents to the processing of their personal data to handle the PAKN (must be true)',
+      show_identity: 'The submitter agrees to their name being published with the answer',
+    },
+  },
   errors: {
+    mediaUrl: 'media_url is not supported: send attachments through the JSON API (/api/v1)',
     keyMissing: 'API key (api_key) missing',
     keyInvalid: 'API key invalid or revoked',
     scope: 'The API key does not have the “{{scope}}” scope',
