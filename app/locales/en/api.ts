@@ -38,6 +38,27 @@ export default {
       badRequest: 'Bad request',
     },
   },
+  docs: {
+    title: 'API for other systems',
+    intro:
+      'The portal takes in and gives out PAKN through two interfaces: Open311 GeoReport v2 (the standard of civic issue-reporting apps) and a JSON API documented by OpenAPI 3.1.',
+    keyTitle: '1. Get an API key',
+    keyText:
+      'The agency’s administrators create keys at Admin → API keys, with scopes: submit (send PAKN), read (read status), staff (read the queue). A key is shown once; every call is audited with the key’s name and limited per minute.',
+    firstCallTitle: '2. The first call',
+    firstCallText:
+      'Send the key in the Authorization header (JSON API) or as the api_key parameter (Open311):',
+    endpointsTitle: '3. JSON API endpoints',
+    method: 'Method',
+    path: 'Path',
+    summary: 'Summary',
+    openapi: 'OpenAPI 3.1 document (JSON)',
+    open311Title: 'Open311 GeoReport v2',
+    open311Text:
+      'Services are the agency’s fields; a service’s attributes are the form’s questions. Status is open/closed, with the portal’s own status (pakn_status) and the answer’s due date (due_date). A PAKN not yet published shows only its code, service, status, dates and responsible unit.',
+    idempotency:
+      'Send an Idempotency-Key header to make retries safe: a replay gets the code already issued.',
+  },
   open311: {
     contact: 'Integration support: {{email}}, hotline {{hotline}}',
     keyService: 'API keys are issued by the agency’s administrators; guide at {{url}}',
@@ -77,5 +98,6 @@ export default {
     method: 'Method not supported',
     idempotencyKey: 'Invalid Idempotency-Key (1–100 printable characters)',
     body: 'The request body cannot be read',
+    invalidBody: 'The request body is not valid (see error.fields)',
   },
 };

@@ -37,6 +37,25 @@ export default {
       badRequest: 'Yêu cầu không hợp lệ',
     },
   },
+  docs: {
+    title: 'API cho hệ thống khác',
+    intro:
+      'Cổng nhận và trả thông tin PAKN cho hệ thống khác qua hai giao diện: Open311 GeoReport v2 (chuẩn của các ứng dụng phản ánh hiện trường) và API JSON có tài liệu OpenAPI 3.1.',
+    keyTitle: '1. Xin khóa API',
+    keyText:
+      'Quản trị viên của cơ quan tạo khóa tại Quản trị → Khóa API, chọn quyền: submit (gửi PAKN), read (đọc trạng thái), staff (đọc danh sách xử lý). Khóa chỉ hiện một lần; mỗi lần gọi được ghi nhật ký với tên khóa và có giới hạn số lần gọi mỗi phút.',
+    firstCallTitle: '2. Lần gọi đầu tiên',
+    firstCallText: 'Gửi khóa trong tiêu đề Authorization (API JSON) hoặc tham số api_key (Open311):',
+    endpointsTitle: '3. Các điểm cuối của API JSON',
+    method: 'Phương thức',
+    path: 'Đường dẫn',
+    summary: 'Mô tả',
+    openapi: 'Tài liệu OpenAPI 3.1 (JSON)',
+    open311Title: 'Open311 GeoReport v2',
+    open311Text:
+      'Dịch vụ là các lĩnh vực của cơ quan; thuộc tính của dịch vụ là các câu hỏi của biểu mẫu. Trạng thái open/closed, kèm trạng thái của cổng (pakn_status) và hạn trả lời (due_date). PAKN chưa công khai chỉ hiện mã, dịch vụ, trạng thái, ngày và đơn vị xử lý.',
+    idempotency: 'Gửi tiêu đề Idempotency-Key để gửi lại an toàn: lần gửi lặp lại nhận đúng mã đã cấp.',
+  },
   open311: {
     contact: 'Hỗ trợ tích hợp: {{email}}, đường dây nóng {{hotline}}',
     keyService: 'Khóa API do quản trị viên của cơ quan cấp; hướng dẫn tại {{url}}',
@@ -74,5 +93,6 @@ export default {
     method: 'Phương thức không được hỗ trợ',
     idempotencyKey: 'Idempotency-Key không hợp lệ (1–100 ký tự in được)',
     body: 'Nội dung yêu cầu không đọc được',
+    invalidBody: 'Dữ liệu gửi lên chưa hợp lệ (xem error.fields)',
   },
 };
