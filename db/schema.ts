@@ -495,3 +495,33 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_at_idx').on(t.at)],
 );
+
+/** Keys of other systems calling the machine interfaces (Open311, /api/v1): only the SHA-256 of the key is kept. */
+export const apiKeys = sqliteTable('api_keys', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  /** comma-separated: submit, read, staff */
+  scopes: text('scopes').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdByUserId: integer('created_by_user_id'),
+  createdAt: createdAt(),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+});
+
+/** PAKN created through an API key, with the client's Idempotency-Key (a replayed POST answers the same code). */
+export const apiSubmissions = sqliteTable(
+  'api_submissions',
+  {
+    id: integer('id').primaryKey(),
+    apiKeyId: integer('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    paknId: integer('pakn_id')
+      .notNull()
+      .references(() => pakn.id),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('api_submissions_idem_idx').on(t.apiKeyId, t.idempotencyKey)],
+);

@@ -1,5 +1,6 @@
 // Every user-facing string in this language, one module per area of the product.
 import admin from './en/admin';
+import api from './en/api';
 import auth from './en/auth';
 import common from './en/common';
 import documents from './en/documents';
@@ -11,4 +12,17 @@ import publish from './en/publish';
 import reports from './en/reports';
 import staff from './en/staff';
 
-export default { ...common, intake, email, auth, staff, admin, pub, publish, documents, reports, privacy };
+export default {
+  ...common,
+  intake,
+  email,
+  auth,
+  staff,
+  admin,
+  pub,
+  publish,
+  documents,
+  reports,
+  privacy,
+  api,
+};

@@ -1,5 +1,6 @@
 // Every user-facing string in this language, one module per area of the product.
 import admin from './vi/admin';
+import api from './vi/api';
 import auth from './vi/auth';
 import common from './vi/common';
 import documents from './vi/documents';
@@ -11,4 +12,17 @@ import publish from './vi/publish';
 import reports from './vi/reports';
 import staff from './vi/staff';
 
-export default { ...common, intake, email, auth, staff, admin, pub, publish, documents, reports, privacy };
+export default {
+  ...common,
+  intake,
+  email,
+  auth,
+  staff,
+  admin,
+  pub,
+  publish,
+  documents,
+  reports,
+  privacy,
+  api,
+};

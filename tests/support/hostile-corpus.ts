@@ -274,3 +274,45 @@ export function multipartOf(
     );
   return form;
 }
+
+/**
+ * The machine interfaces (issue 14), swept by tests/integration/api-hostile.test.ts: each GET with every payload
+ * in each query parameter and path segment, each POST with every payload in each field.
+ */
+export const API_GET_ENDPOINTS: ReadonlyArray<{ path: string; params: readonly string[] }> = [
+  { path: '/open311/v2/discovery.json', params: ['jurisdiction_id', 'api_key'] },
+  { path: '/open311/v2/services.xml', params: ['jurisdiction_id', 'api_key'] },
+  { path: '/open311/v2/services/{}.json', params: ['api_key'] },
+  {
+    path: '/open311/v2/requests.json',
+    params: ['service_request_id', 'service_code', 'status', 'start_date', 'end_date', 'api_key'],
+  },
+  { path: '/open311/v2/requests.xml', params: ['service_request_id', 'service_code', 'start_date'] },
+  { path: '/open311/v2/requests/{}.json', params: ['api_key'] },
+  { path: '/open311/v2/requests/{}.xml', params: [] },
+];
+
+export const OPEN311_POST_FIELDS: readonly string[] = [
+  'service_code',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'description',
+  'media_url',
+  'attribute[type]',
+  'attribute[subject]',
+  'attribute[category]',
+  'attribute[submitter_kind]',
+  'attribute[org_name]',
+  'attribute[representative]',
+  'attribute[address]',
+  'attribute[title]',
+  'attribute[regulation_ref]',
+  'attribute[consent]',
+  'attribute[show_identity]',
+  'attribute[{}]',
+  'lat',
+  'long',
+  'address_string',
+];

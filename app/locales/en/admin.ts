@@ -16,6 +16,7 @@ export default {
     users: 'Users',
     audit: 'Audit log',
     outbox: 'Outbox',
+    apiKeys: 'API keys',
   },
   common: {
     actions: 'Actions',

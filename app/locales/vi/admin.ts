@@ -16,6 +16,7 @@ export default {
     users: 'Người dùng',
     audit: 'Nhật ký hệ thống',
     outbox: 'Hộp thư đi',
+    apiKeys: 'Khóa API',
   },
   common: {
     actions: 'Thao tác',

@@ -1,0 +1,100 @@
+// The request side of API keys: where a key is read from, the client's language, and the guard that authorizes a
+// call (scope, per-key rate limit, audit) and says what to answer when it is refused.
+import type { ApiScope } from '~/domain/api-scopes';
+import type { Locale } from '~/i18n';
+import { authorizeApiCall, type ApiCaller } from '~/models/api-keys.server';
+import { hitRateLimit } from '~/models/rate-limit.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
+
+/** English when the client prefers it (Accept-Language), else the site's language choice (cookie, Vietnamese). */
+export function apiLocale(request: Request): Locale {
+  const first = (request.headers.get('Accept-Language') ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('en')) return 'en';
+  if (first.startsWith('vi')) return 'vi';
+  return getLocale(request);
+}
+
+/** `Authorization: Bearer …` or `X-Api-Key: …` (the JSON API); Open311 passes `api_key` as a parameter. */
+export function keyFromHeaders(request: Request): string | null {
+  const auth = request.headers.get('Authorization') ?? '';
+  const bearer = /^Bearer\s+(\S{1,200})$/i.exec(auth.trim());
+  if (bearer) return bearer[1]!;
+  const header = request.headers.get('X-Api-Key')?.trim();
+  return header ? header.slice(0, 200) : null;
+}
+
+export type GuardResult =
+  | { ok: true; key: ApiCaller }
+  | { ok: false; status: 401 | 403 | 429; message: string; headers: Record<string, string> };
+
+export function guardApiCall({
+  request,
+  context,
+  token,
+  scope,
+}: {
+  request: Request;
+  context: unknown;
+  token: string | null;
+  scope: ApiScope;
+}): GuardResult {
+  const url = new URL(request.url);
+  const result = authorizeApiCall({
+    token,
+    scope,
+    call: { method: request.method, path: url.pathname, ip: clientIp(context) },
+  });
+  if (result.ok) return result;
+  const t = getT(apiLocale(request));
+  if (result.status === 401)
+    return {
+      ok: false,
+      status: 401,
+      message: t(result.reason === 'missing' ? 'api.errors.keyMissing' : 'api.errors.keyInvalid'),
+      headers: {},
+    };
+  if (result.status === 403)
+    return { ok: false, status: 403, message: t('api.errors.scope', { scope }), headers: {} };
+  return {
+    ok: false,
+    status: 429,
+    message: t('api.errors.rateLimited', { seconds: result.retryAfterSeconds }),
+    headers: { 'Retry-After': String(result.retryAfterSeconds) },
+  };
+}
+
+/** Reads without a key: counted per client address (a generous limit; a key's own limit applies with a key). */
+export const ANONYMOUS_READS_PER_MINUTE = 300;
+
+export function anonymousReadAllowed(
+  request: Request,
+  context: unknown,
+): { ok: true } | { ok: false; message: string; retryAfter: number } {
+  const limit = hitRateLimit({
+    bucket: 'api-anon',
+    key: clientIp(context),
+    limit: ANONYMOUS_READS_PER_MINUTE,
+    windowSeconds: 60,
+  });
+  if (limit.allowed) return { ok: true };
+  return {
+    ok: false,
+    message: getT(apiLocale(request))('api.errors.rateLimited', { seconds: limit.retryAfterSeconds }),
+    retryAfter: limit.retryAfterSeconds,
+  };
+}
+
+/** Open311's reads are public: with a key, the key's scope `read`, limit and audit; without, the address's limit. */
+export function guardPublicRead(request: Request, context: unknown): GuardResult | { ok: true; key: null } {
+  const token = new URL(request.url).searchParams.get('api_key') || keyFromHeaders(request);
+  if (token) return guardApiCall({ request, context, token, scope: 'read' });
+  const allowed = anonymousReadAllowed(request, context);
+  if (allowed.ok) return { ok: true, key: null };
+  return {
+    ok: false,
+    status: 429,
+    message: allowed.message,
+    headers: { 'Retry-After': String(allowed.retryAfter) },
+  };
+}

@@ -1,0 +1,31 @@
+// What an API key may do: submit PAKN, read their status, or (staff) read the queue and record staff intake.
+export const API_SCOPES = ['submit', 'read', 'staff'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const API_KEY_NAME_MAX = 80;
+/** `pakn_` + 43 base64url characters (32 random bytes) */
+export const API_KEY_PATTERN = /^pakn_[A-Za-z0-9_-]{43}$/;
+
+export function isApiScope(value: unknown): value is ApiScope {
+  return (API_SCOPES as readonly unknown[]).includes(value);
+}
+
+/** "submit, read" → ['submit', 'read'] in canonical order; null when empty or naming an unknown scope. */
+export function parseScopes(input: string | readonly string[]): ApiScope[] | null {
+  const parts = (typeof input === 'string' ? input.split(',') : [...input])
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+  if (!parts.length || !parts.every(isApiScope)) return null;
+  return API_SCOPES.filter((s) => parts.includes(s));
+}
+
+export type ApiKeyNameProblem = 'required' | 'tooLong' | 'invalid';
+
+/** A name people recognise in the audit log: printable, one line, at most API_KEY_NAME_MAX characters. */
+export function apiKeyNameProblem(name: string): ApiKeyNameProblem | null {
+  if (!name) return 'required';
+  if (name.length > API_KEY_NAME_MAX) return 'tooLong';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'invalid';
+  return null;
+}

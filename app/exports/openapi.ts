@@ -1,0 +1,96 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas of app/domain/api-v1.ts.
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import {
+  apiErrorSchema,
+  changesQuerySchema,
+  changesSchema,
+  fieldsSchema,
+  paknStatusSchema,
+  queueQuerySchema,
+  queueSchema,
+  submitBodySchema,
+  submitResultSchema,
+} from '~/domain/api-v1';
+
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), json(apiErrorSchema, ERROR_TEXT[s] ?? 'Error')]));
+const ERROR_TEXT: Record<number, string> = {
+  400: 'The request is invalid (see error.fields)',
+  401: 'No API key, or an unknown or revoked one',
+  403: 'The key lacks the scope',
+  404: 'No such PAKN',
+  429: 'Over the key’s rate limit (Retry-After)',
+};
+
+export function openApiDocument(baseUrl: string) {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Authorization: Bearer pakn_… (or the header X-Api-Key)',
+  });
+  const security = (scope: string) => [{ [bearer.name]: [scope] }];
+  registry.registerPath({
+    method: 'get',
+    path: '/fields',
+    summary: 'The fields (lĩnh vực) a PAKN can be filed under',
+    security: security('submit'),
+    responses: { 200: json(fieldsSchema, 'The active fields'), ...errors(401, 403, 429) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/pakn',
+    summary: 'Submit a PAKN (scope submit)',
+    description:
+      'Registers a PAKN exactly as the citizen form does: same validation, code, deadlines and receipt e-mail. Send `Idempotency-Key` to make retries safe: a replay answers the same code.',
+    security: security('submit'),
+    request: {
+      headers: z.object({}).passthrough(),
+      body: { content: { 'application/json': { schema: submitBodySchema } } },
+    },
+    responses: {
+      201: json(submitResultSchema, 'Registered'),
+      200: json(submitResultSchema, 'Already registered by an earlier call with this Idempotency-Key'),
+      ...errors(400, 401, 403, 429),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/pakn/{code}',
+    summary: 'A PAKN’s status and public answer (scope read)',
+    security: security('read'),
+    request: { params: z.object({ code: z.string().openapi({ example: 'KHCN-2026-000042' }) }) },
+    responses: { 200: json(paknStatusSchema, 'The PAKN'), ...errors(401, 403, 404, 429) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/changes',
+    summary: 'Status changes since a cursor, oldest first (scope read)',
+    security: security('read'),
+    request: { query: changesQuerySchema },
+    responses: { 200: json(changesSchema, 'The changes'), ...errors(400, 401, 403, 429) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/queue',
+    summary: 'Open PAKN, newest first (scope staff)',
+    security: security('staff'),
+    request: { query: queueQuerySchema },
+    responses: { 200: json(queueSchema, 'One page of the queue'), ...errors(400, 401, 403, 429) },
+  });
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Cổng PAKN — API',
+      version: '1.0.0',
+      description:
+        'The JSON API of the PAKN portal for agency systems. Keys are issued by the agency’s administrators (Quản trị → Khóa API) or with `npm run apikey:create`. Open311 GeoReport v2 is served at /open311/v2.',
+    },
+    servers: [{ url: `${baseUrl}/api/v1` }],
+  });
+}

@@ -1,0 +1,195 @@
+// API keys of other systems: created by an administrator or the operator's script, shown once, stored as
+// their SHA-256 only, revocable. Every call made with a key is rate-limited per key and audited with its name.
+import { desc, eq } from 'drizzle-orm';
+import * as s from '~db/schema';
+import {
+  apiKeyNameProblem,
+  parseScopes,
+  API_KEY_PATTERN,
+  type ApiKeyNameProblem,
+  type ApiScope,
+} from '~/domain/api-scopes';
+import { cleanLine } from '~/domain/text';
+import { audit } from './audit.server';
+import { getSetting } from './config.server';
+import { hitRateLimit } from './rate-limit.server';
+import { randomToken, sha256 } from '~/utils/crypto.server';
+import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+
+export type ApiKey = {
+  id: number;
+  name: string;
+  scopes: ApiScope[];
+  createdAt: Date;
+  createdByUserId: number | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};
+
+/** Calls per key per minute unless the setting `api.requestsPerMinute` says otherwise. */
+export const DEFAULT_API_REQUESTS_PER_MINUTE = 120;
+
+function toApiKey(row: typeof s.apiKeys.$inferSelect): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: parseScopes(row.scopes) ?? [],
+    createdAt: row.createdAt,
+    createdByUserId: row.createdByUserId,
+    revokedAt: row.revokedAt,
+    lastUsedAt: row.lastUsedAt,
+  };
+}
+
+export function listApiKeys(db: DbOrTx = getDb()): ApiKey[] {
+  return db.select().from(s.apiKeys).orderBy(desc(s.apiKeys.id)).all().map(toApiKey);
+}
+
+export type CreateApiKeyResult =
+  | { ok: true; id: number; name: string; scopes: ApiScope[]; key: string }
+  | { ok: false; errors: { name?: ApiKeyNameProblem | 'taken'; scopes?: 'invalid' } };
+
+/** Creates a key and returns it in clear, once: only its hash is stored. */
+export function createApiKey(
+  {
+    name: rawName,
+    scopes: rawScopes,
+    createdByUserId = null,
+    ip,
+  }: { name: string; scopes: string | readonly string[]; createdByUserId?: number | null; ip?: string },
+  db: DbOrTx = getDb(),
+): CreateApiKeyResult {
+  const name = cleanLine(rawName);
+  const scopes = parseScopes(rawScopes);
+  const errors: { name?: ApiKeyNameProblem | 'taken'; scopes?: 'invalid' } = {};
+  const nameProblem = apiKeyNameProblem(name);
+  if (nameProblem) errors.name = nameProblem;
+  else if (db.select({ id: s.apiKeys.id }).from(s.apiKeys).where(eq(s.apiKeys.name, name)).get())
+    errors.name = 'taken';
+  if (!scopes) errors.scopes = 'invalid';
+  if (errors.name || !scopes) return { ok: false, errors };
+  const key = `pakn_${randomToken(32)}`;
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(s.apiKeys)
+      .values({ name, scopes: scopes.join(','), tokenHash: sha256(key), createdByUserId })
+      .returning({ id: s.apiKeys.id })
+      .get();
+    audit(
+      {
+        actorUserId: createdByUserId,
+        action: 'apikey.create',
+        targetType: 'api_key',
+        targetId: row.id,
+        ip,
+        detail: { name, scopes },
+      },
+      tx,
+    );
+    return { ok: true as const, id: row.id, name, scopes, key };
+  });
+}
+
+export function revokeApiKey(
+  { id, userId, ip, now = new Date() }: { id: number; userId: number | null; ip?: string; now?: Date },
+  db: DbOrTx = getDb(),
+): boolean {
+  return db.transaction((tx) => {
+    const row = tx.select().from(s.apiKeys).where(eq(s.apiKeys.id, id)).get();
+    if (!row || row.revokedAt) return false;
+    tx.update(s.apiKeys).set({ revokedAt: now }).where(eq(s.apiKeys.id, id)).run();
+    audit(
+      {
+        actorUserId: userId,
+        action: 'apikey.revoke',
+        targetType: 'api_key',
+        targetId: id,
+        ip,
+        detail: { name: row.name },
+      },
+      tx,
+    );
+    return true;
+  });
+}
+
+export type ApiCaller = { id: number; name: string; scopes: ApiScope[] };
+
+export type ApiAuthorization =
+  | { ok: true; key: ApiCaller }
+  /** 401: no key, an unknown or a revoked one; 403: the key lacks the scope; 429: over its rate limit */
+  | { ok: false; status: 401; reason: 'missing' | 'invalid' }
+  | { ok: false; status: 403; reason: 'scope'; key: ApiCaller }
+  | { ok: false; status: 429; reason: 'rateLimited'; key: ApiCaller; retryAfterSeconds: number };
+
+export type ApiCall = { method: string; path: string; ip?: string };
+
+/**
+ * Checks a presented key for a scope, counts the call against the key's rate limit, records the last use
+ * and audits the call (`api.call`, or `api.denied` with the reason) with the key's name.
+ */
+export function authorizeApiCall(
+  {
+    token,
+    scope,
+    call,
+    now = new Date(),
+  }: { token: string | null; scope: ApiScope; call: ApiCall; now?: Date },
+  db: Db = getDb(),
+): ApiAuthorization {
+  const denied = (reason: string, key?: ApiCaller) =>
+    audit(
+      {
+        actorUserId: null,
+        action: 'api.denied',
+        targetType: key ? 'api_key' : undefined,
+        targetId: key?.id,
+        ip: call.ip,
+        detail: { key: key?.name ?? null, reason, scope, method: call.method, path: call.path.slice(0, 200) },
+      },
+      db,
+    );
+  if (!token) {
+    denied('missing');
+    return { ok: false, status: 401, reason: 'missing' };
+  }
+  const row = API_KEY_PATTERN.test(token)
+    ? db
+        .select()
+        .from(s.apiKeys)
+        .where(eq(s.apiKeys.tokenHash, sha256(token)))
+        .get()
+    : undefined;
+  if (!row || row.revokedAt) {
+    denied(row ? 'revoked' : 'invalid', row ? { id: row.id, name: row.name, scopes: [] } : undefined);
+    return { ok: false, status: 401, reason: 'invalid' };
+  }
+  const key: ApiCaller = { id: row.id, name: row.name, scopes: parseScopes(row.scopes) ?? [] };
+  if (!key.scopes.includes(scope)) {
+    denied('scope', key);
+    return { ok: false, status: 403, reason: 'scope', key };
+  }
+  const perMinute =
+    getSetting<number | undefined>('api.requestsPerMinute', db) ?? DEFAULT_API_REQUESTS_PER_MINUTE;
+  const limit = hitRateLimit(
+    { bucket: 'api-key', key: String(key.id), limit: perMinute, windowSeconds: 60, now: now.getTime() },
+    db,
+  );
+  if (!limit.allowed) {
+    denied('rateLimited', key);
+    return { ok: false, status: 429, reason: 'rateLimited', key, retryAfterSeconds: limit.retryAfterSeconds };
+  }
+  db.update(s.apiKeys).set({ lastUsedAt: now }).where(eq(s.apiKeys.id, key.id)).run();
+  audit(
+    {
+      actorUserId: null,
+      action: 'api.call',
+      targetType: 'api_key',
+      targetId: key.id,
+      ip: call.ip,
+      detail: { key: key.name, scope, method: call.method, path: call.path.slice(0, 200) },
+    },
+    db,
+  );
+  return { ok: true, key };
+}

@@ -1,0 +1,51 @@
+// A PAKN handed in by another system: the citizen form's own path (draft → confirmDraft: the code, the deadlines,
+// the first event, the receipt e-mail), recorded with the key that sent it and the client's Idempotency-Key so
+// a replayed POST answers the same code instead of registering a second PAKN.
+import { and, eq } from 'drizzle-orm';
+import * as s from '~db/schema';
+import type { Submission } from '~/domain/submission-schema';
+import type { Locale } from '~/i18n';
+import { listFields } from './config.server';
+import { confirmDraft, saveDraft } from './submission.server';
+import { randomToken } from '~/utils/crypto.server';
+import { getDb, type DbOrTx } from '~/utils/db.server';
+
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,100}$/;
+
+export type ApiSubmitResult = { status: 'created' | 'replayed'; code: string; paknId: number };
+
+export function findFieldByCode(code: string, db: DbOrTx = getDb()) {
+  return listFields({ db }).find((f) => f.code === code) ?? null;
+}
+
+export function submitThroughApi(
+  {
+    apiKeyId,
+    idempotencyKey,
+    data,
+    lang,
+    now = new Date(),
+  }: { apiKeyId: number; idempotencyKey: string | null; data: Submission; lang: Locale; now?: Date },
+  db: DbOrTx = getDb(),
+): ApiSubmitResult {
+  return db.transaction((tx): ApiSubmitResult => {
+    if (idempotencyKey) {
+      const done = tx
+        .select({ code: s.pakn.code, paknId: s.pakn.id })
+        .from(s.apiSubmissions)
+        .innerJoin(s.pakn, eq(s.pakn.id, s.apiSubmissions.paknId))
+        .where(
+          and(eq(s.apiSubmissions.apiKeyId, apiKeyId), eq(s.apiSubmissions.idempotencyKey, idempotencyKey)),
+        )
+        .get();
+      if (done) return { status: 'replayed', ...done };
+    }
+    const token = randomToken(24);
+    saveDraft({ token, data, lang }, tx);
+    const confirmed = confirmDraft({ token, now }, tx);
+    if (confirmed.status !== 'created')
+      throw new Error('api submission: the draft just saved was not confirmed');
+    tx.insert(s.apiSubmissions).values({ apiKeyId, paknId: confirmed.paknId, idempotencyKey }).run();
+    return { status: 'created', code: confirmed.code, paknId: confirmed.paknId };
+  });
+}

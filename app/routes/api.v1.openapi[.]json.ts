@@ -1,0 +1,9 @@
+// The OpenAPI 3.1 document of /api/v1, generated from its zod schemas.
+import { openApiDocument } from '~/exports/openapi';
+import { getEnv } from '~/utils/env.server';
+
+export function loader() {
+  return new Response(JSON.stringify(openApiDocument(getEnv().BASE_URL), null, 2), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+  });
+}

@@ -1,0 +1,239 @@
+// The JSON API /api/v1 (issue 14, item 3): every response validated against the generated OpenAPI 3.1 document
+// with Ajv (JSON Schema 2020-12, ajv-formats); permissions per scope; submission through the form's path.
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as s from '../../db/schema';
+import { createApiKey } from '../../app/models/api-keys.server';
+import { startTestApp, type TestApp } from '../support/app';
+
+let app: TestApp;
+type Doc = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+  >;
+  components: { schemas: Record<string, unknown> };
+};
+let doc: Doc;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+const keys: Record<string, string> = {};
+let checked = 0;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  for (const [name, scopes] of [
+    ['submit', 'submit'],
+    ['read', 'read'],
+    ['staff', 'staff'],
+    ['all', 'submit,read,staff'],
+  ] as const) {
+    const made = createApiKey({ name: `key-${name}`, scopes });
+    if (!made.ok) throw new Error('no key');
+    keys[name] = made.key;
+  }
+  const res = await app.fetch('/api/v1/openapi.json');
+  expect(res.status).toBe(200);
+  doc = (await res.json()) as Doc;
+  ajv.addSchema({ $id: 'openapi.json', components: doc.components }, 'openapi.json');
+});
+afterAll(async () => {
+  await app?.stop();
+  // every response of this file went through the validator
+  expect(checked).toBeGreaterThan(15);
+});
+
+/** The schema the document declares for (path template, method, status), with $refs into the document. */
+function validatorFor(template: string, method: string, status: number) {
+  const op = doc.paths[template]?.[method];
+  expect(op, `${method} ${template} documented`).toBeTruthy();
+  const response = op!.responses[String(status)];
+  expect(response, `${method} ${template} ${status} documented`).toBeTruthy();
+  const schema = JSON.parse(
+    JSON.stringify(response!.content!['application/json']!.schema).replace(
+      /"#\/components/g,
+      '"openapi.json#/components',
+    ),
+  ) as object;
+  return ajv.compile(schema);
+}
+
+async function call(
+  template: string,
+  {
+    method = 'get',
+    path = template,
+    key,
+    body,
+    headers = {},
+  }: { method?: string; path?: string; key?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const res = await app.fetch(`/api/v1${path}`, {
+    method: method.toUpperCase(),
+    headers: {
+      ...(key ? { Authorization: `Bearer ${key}` } : {}),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
+  const json = (await res.json()) as Record<string, unknown>;
+  const validate = validatorFor(template, method, res.status);
+  expect(validate(json), `${method} ${path} ${res.status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  checked++;
+  return { status: res.status, json };
+}
+
+const FORM = {
+  type: 'phan_anh',
+  subject: 'regulation',
+  category: 2,
+  submitterKind: 'organisation',
+  orgName: 'Công ty TNHH Ánh Dương',
+  representative: 'Lê Văn Minh',
+  fullName: 'Lê Văn Minh',
+  address: '45 Nguyễn Huệ, Tuy Hòa',
+  phone: '0257 3822 111',
+  email: 'minh.le@anhduong.example.vn',
+  title: 'Thời hạn cấp giấy chứng nhận quá dài',
+  content: 'Thời hạn cấp giấy chứng nhận doanh nghiệp khoa học và công nghệ quá dài so với thực tế xử lý.',
+  field: '1',
+  consent: 'on',
+};
+
+describe('the document', () => {
+  it('is OpenAPI 3.1 with every endpoint, generated from the form’s schema', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/changes', '/fields', '/pakn', '/pakn/{code}', '/queue']);
+    const submission = doc.components.schemas.Submission as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    expect(submission.required).toEqual(
+      expect.arrayContaining([
+        'type',
+        'subject',
+        'category',
+        'fullName',
+        'email',
+        'title',
+        'content',
+        'consent',
+      ]),
+    );
+    // the validator does refuse what the document does not allow
+    expect(validatorFor('/fields', 'get', 401)({ message: 'x' })).toBe(false);
+    expect(validatorFor('/pakn/{code}', 'get', 200)({ code: 'X' })).toBe(false);
+    const page = await app.fetch('/api/v1/docs');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/api/v1/openapi.json');
+    expect(html).toContain('/open311/v2/requests.{json|xml}');
+  });
+});
+
+describe('submit, read, changes, queue', () => {
+  let code = '';
+  it('submits through the form’s path and reads it back', async () => {
+    const fields = await call('/fields', { key: keys.submit });
+    expect(fields.status).toBe(200);
+    const created = await call('/pakn', {
+      method: 'post',
+      key: keys.submit,
+      body: FORM,
+      headers: { 'Idempotency-Key': 'k-1' },
+    });
+    expect(created.status).toBe(201);
+    code = String(created.json.code);
+    const replay = await call('/pakn', {
+      method: 'post',
+      key: keys.submit,
+      body: FORM,
+      headers: { 'Idempotency-Key': 'k-1' },
+    });
+    expect(replay).toMatchObject({ status: 200, json: { code, replayed: true } });
+    const p = app.db().select().from(s.pakn).where(eq(s.pakn.code, code)).get()!;
+    expect(p).toMatchObject({
+      channel: 'online',
+      submitterKind: 'organisation',
+      orgName: 'Công ty TNHH Ánh Dương',
+    });
+    expect(
+      app
+        .db()
+        .select()
+        .from(s.outbox)
+        .where(eq(s.outbox.paknId, p.id))
+        .all()
+        .map((m) => m.template),
+    ).toEqual(['receipt']);
+    const read = await call('/pakn/{code}', { path: `/pakn/${code}`, key: keys.read });
+    expect(read.json).toMatchObject({ code, status: 'received', open: true, publicAnswer: null });
+    expect(JSON.stringify(read.json)).not.toContain('Ánh Dương');
+    expect((await call('/pakn/{code}', { path: '/pakn/KHCN-1999-000001', key: keys.read })).status).toBe(404);
+  });
+
+  it('lists changes since a cursor', async () => {
+    const first = await call('/changes', { key: keys.read });
+    const changes = first.json.changes as Array<{ code: string; cursor: string }>;
+    expect(changes.map((c) => c.code)).toContain(code);
+    const after = await call('/changes', {
+      path: `/changes?cursor=${String(first.json.nextCursor)}`,
+      key: keys.read,
+    });
+    expect(after.json.changes).toEqual([]);
+    expect(after.json.nextCursor).toBe(first.json.nextCursor);
+    expect((await call('/changes', { path: '/changes?cursor=abc', key: keys.read })).status).toBe(400);
+  });
+
+  it('the queue for staff keys', async () => {
+    const queue = await call('/queue', { key: keys.staff });
+    expect((queue.json.items as Array<{ code: string }>).map((i) => i.code)).toContain(code);
+    expect((await call('/queue', { path: '/queue?limit=0', key: keys.staff })).status).toBe(400);
+  });
+
+  it('refuses an invalid body with the form’s messages per field', async () => {
+    const bad = await call('/pakn', {
+      method: 'post',
+      key: keys.submit,
+      body: { ...FORM, title: 'ngắn', email: 'x@', field: '99999', consent: undefined },
+    });
+    expect(bad.status).toBe(400);
+    const fields = (bad.json.error as { fields: Array<{ field: string; message: string }> }).fields;
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        { field: 'title', message: 'Tiêu đề cần ít nhất 10 ký tự' },
+        { field: 'email', message: 'Nhập địa chỉ thư điện tử đúng dạng, ví dụ ten@example.com' },
+        { field: 'field', message: 'Chọn lĩnh vực, hoặc “Tôi không rõ”' },
+        expect.objectContaining({ field: 'consent' }),
+      ]),
+    );
+    expect((await call('/pakn', { method: 'post', key: keys.submit, body: '{not json' })).status).toBe(400);
+    expect((await call('/pakn', { method: 'post', key: keys.submit, body: [1, 2] })).status).toBe(400);
+  });
+});
+
+describe('permissions per scope', () => {
+  const MATRIX: Array<
+    [string, string, { method?: string; path?: string; body?: unknown }, keyof typeof keys]
+  > = [
+    ['/fields', 'submit', {}, 'submit'],
+    ['/pakn', 'submit', { method: 'post', body: FORM }, 'submit'],
+    ['/pakn/{code}', 'read', { path: '/pakn/KHCN-2026-000001' }, 'read'],
+    ['/changes', 'read', {}, 'read'],
+    ['/queue', 'staff', {}, 'staff'],
+  ];
+  it.each(MATRIX)('%s needs %s', async (template, _scope, init, allowed) => {
+    expect((await call(template, init)).status).toBe(401);
+    expect((await call(template, { ...init, key: 'pakn_' + 'x'.repeat(43) })).status).toBe(401);
+    for (const k of ['submit', 'read', 'staff'] as const) {
+      const res = await call(template, { ...init, key: keys[k] });
+      if (k === allowed) expect([200, 201, 404]).toContain(res.status);
+      else expect(res.status).toBe(403);
+    }
+  });
+});
