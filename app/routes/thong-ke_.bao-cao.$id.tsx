@@ -8,6 +8,7 @@ import { BarChart, TargetsTable, useFigureFormat } from '~/components/reports/sv
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
 import { CHANNELS } from '~/domain/pakn';
+import { PUBLIC_BALANCE_KEYS } from '~/domain/reports/definitions';
 import { periodLabel } from '~/domain/reports/periods';
 import { getPublishedReport } from '~/models/reports/published.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
@@ -57,18 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const KEYS = [
-  'carriedOver',
-  'received',
-  'closed',
-  'answeredOnTime',
-  'answeredLate',
-  'refused',
-  'transferred',
-  'carriedForward',
-  'inProgressOverdue',
-  'published',
-] as const;
+const KEYS = PUBLIC_BALANCE_KEYS;
 
 export default function PublishedReport() {
   const d = useLoaderData<typeof loader>();
