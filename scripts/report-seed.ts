@@ -10,10 +10,10 @@
 // closed_at (legacy data the report must still place exactly once).
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { addCalendarDays, type LocalDate } from '../app/domain/calendar';
-import { computeDueDate, type Pause } from '../app/domain/deadlines';
-import { formatPaknCode, REFUSAL_REASONS, type Channel } from '../app/domain/pakn';
-import type { Status } from '../app/domain/workflow';
+import { addCalendarDays, type LocalDate } from '~/domain/calendar';
+import { computeDueDate, type Pause } from '~/domain/deadlines';
+import { formatPaknCode, REFUSAL_REASONS, type Channel } from '~/domain/pakn';
+import type { Status } from '~/domain/workflow';
 import {
   getAgency,
   getCalendar,
@@ -21,8 +21,8 @@ import {
   getSetting,
   listFields,
   listUnits,
-} from '../app/models/config.server';
-import type { Db } from '../app/utils/db.server';
+} from '~/models/config.server';
+import type { Db } from '~/utils/db.server';
 
 /** mulberry32: small, fast and good enough for test data */
 function rng(seed: number) {

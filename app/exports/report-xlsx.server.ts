@@ -12,7 +12,7 @@ import { periodLabel, periodName } from '~/domain/reports/periods';
 import { scopeText, t } from '~/exports/report-labels.server';
 import { BORDER, COLUMNS, font, XLSX_LAYOUT } from '~/exports/report-xlsx-columns.server';
 import { writeBreakdownSheet, writeDetailSheet } from '~/exports/report-xlsx-sheets.server';
-import { MOTTO, MOTTO_NATION } from '~/utils/pdf.server';
+import { MOTTO, MOTTO_NATION } from '~/domain/official-document';
 
 /** Streams the workbook; the returned stream errors if the database or the writer fails. */
 export function reportWorkbookStream(ctx: ReportContext, detail: Iterable<DetailRow[]>): Readable {

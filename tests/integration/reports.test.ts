@@ -673,14 +673,6 @@ function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
   return { rows, ratings };
 }
 
-type OracleFigures = Record<string, number | null> & {
-  byChannel: Record<string, number>;
-  byType: Record<string, number>;
-  byCategory: Record<string, number>;
-  byField: Record<string, number>;
-  refusedByReason: Record<string, number>;
-};
-
 const inc = (rec: Record<string, number>, k: string) => {
   rec[k] = (rec[k] ?? 0) + 1;
 };
