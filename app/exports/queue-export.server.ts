@@ -1,6 +1,7 @@
 // The queue's filtered list as CSV or XLSX (issue 13, item 31): the columns, translated in the user's language,
 // with the submitter's contact columns only when the data carries them (app/models/queue-export.server.ts).
 import ExcelJS from 'exceljs';
+
 import { formatDateVi } from '~/domain/calendar';
 import {
   QUEUE_EXPORT_MAX_ROWS,

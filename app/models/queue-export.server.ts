@@ -4,15 +4,16 @@
 // (pakn:contact:read, spec §8). The list is walked by the queue's own keyset pages, capped at
 // QUEUE_EXPORT_MAX_ROWS rows, and every export is in the audit log. The files: app/exports/queue-export.server.ts.
 import { inArray } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/calendar';
+
+import { type LocalDate, toLocalDate } from '~/domain/calendar';
 import { localName } from '~/domain/local-name';
-import { can, type Actor } from '~/domain/permissions';
+import { type Actor, can } from '~/domain/permissions';
 import { QUEUE_EXPORT_MAX_ROWS, type QueueExportContact, type QueueExportData } from '~/domain/queue-export';
 import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { listQueue, parseQueueParams, type QueueRow } from '~/models/queue.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 const CHUNK = 1_000;
 

@@ -3,16 +3,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { AgeingSection, OverdueSection, WorkloadSection } from '~/components/reports/dashboard-sections';
 import { LineChart, TargetsTable } from '~/components/reports/svg-chart';
-import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScheduleWarning } from '~/components/schedule-warning';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { can, isUnitScoped } from '~/domain/permissions';
-import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/reports/periods';
-import { getScheduleWarning } from '~/models/calendar-schedule.server';
 import { AGEING_BUCKETS } from '~/domain/reports/definitions';
 import { vietnamStamp } from '~/domain/reports/form';
+import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/reports/periods';
+import { getScheduleWarning } from '~/models/calendar-schedule.server';
 import { buildDashboard } from '~/models/reports/dashboard.server';
 import { reportCutoffDay } from '~/models/reports/query.server';
 import { requirePermission } from '~/utils/auth.server';

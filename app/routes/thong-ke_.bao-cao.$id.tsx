@@ -1,11 +1,12 @@
 // A published periodic report (VI.4 register): the figures as they were published, from the public version only.
 // The narrative itself is at /van-ban/$id (documents.server.ts renders it like any other document).
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollTable } from '~/components/ui/scroll-table';
+
 import { BarChart, TargetsTable, useFigureFormat } from '~/components/reports/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import { formatDateVi } from '~/domain/dates';
 import { CHANNELS } from '~/domain/pakn';
 import { PUBLIC_BALANCE_KEYS } from '~/domain/reports/definitions';

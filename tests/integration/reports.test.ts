@@ -541,6 +541,18 @@ describe('routes', () => {
     const row = db.$client
       .prepare("SELECT id, number, is_public, public_content FROM documents WHERE type = 'result_report'")
       .get() as { id: number; number: string; is_public: number; public_content: string };
+    // the confirmation travels in a one-time cookie, not in the address; the report page shows it once
+    const location = post.headers.get('Location')!;
+    expect(location).toMatch(/^\/can-bo\/bao-cao\?/);
+    expect(new URL(location, 'http://x').searchParams.has('cong-bo')).toBe(false);
+    const flash = (post.headers.get('Set-Cookie') ?? '').split(';')[0]!;
+    expect(flash).toMatch(/^pakn_flash=./);
+    const landed = await app.fetch(location, { headers: { Cookie: `${cookies.coordinator!}; ${flash}` } });
+    const landedHtml = await landed.text();
+    expect(landedHtml).toContain(`Đã công bố báo cáo, văn bản số ${row.number}.`);
+    expect(landedHtml).toContain(`href="/thong-ke/bao-cao/${row.id}"`);
+    expect(landed.headers.get('Set-Cookie')).toMatch(/^pakn_flash=;.*Max-Age=0/);
+    expect(await (await get(location, 'coordinator')).text()).not.toContain('Đã công bố báo cáo');
     expect(row.is_public).toBe(1);
     expect(row.number).toMatch(/^1\/BC-KHCN$/);
     expect(JSON.parse(row.public_content).figures.report.total.counts.received).toBe(

@@ -1,6 +1,7 @@
 // The dashboard's sections (app/routes/can-bo.tong-quan.tsx): open work per unit, its ageing, the overdue items.
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { BarChart } from '~/components/reports/svg-chart';
 import type { ClockKey } from '~/domain/clocks';
 

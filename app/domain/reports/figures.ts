@@ -6,9 +6,8 @@ import type { LocalDate, WorkingCalendar } from '~/domain/calendar';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES, REFUSAL_REASONS } from '~/domain/pakn';
 import {
-  COUNT_KEYS,
-  TARGETS,
   type Breakdowns,
+  COUNT_KEYS,
   type Counts,
   type HandlingTime,
   type RatingKey,
@@ -16,6 +15,7 @@ import {
   type Report,
   type Target,
   type TargetKey,
+  TARGETS,
 } from '~/domain/reports/definitions';
 
 export const emptyCounts = (): Counts => Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;
