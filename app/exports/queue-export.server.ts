@@ -2,12 +2,7 @@
 // with the submitter's contact columns only when the data carries them (app/models/queue-export.server.ts).
 import ExcelJS from 'exceljs';
 import { formatDateVi } from '~/domain/dates';
-import {
-  QUEUE_EXPORT_MAX_ROWS,
-  type QueueExportContact,
-  type QueueExportData,
-  type QueueExportRow,
-} from '~/domain/queue-export';
+import { QUEUE_EXPORT_MAX_ROWS, type QueueExportContact, type QueueExportData, type QueueExportRow } from '~/domain/queue-export';
 import { attachmentHeaders } from '~/exports/attachment';
 import { csvCell, csvDocument } from '~/exports/csv';
 import { getT } from '~/utils/i18n.server';

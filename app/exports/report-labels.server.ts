@@ -1,7 +1,7 @@
 // What the report's files share: the Vietnamese labels (these are official documents: their labels come from the
 // Vietnamese locale whatever the interface language), number formats, the breakdown tables, the file name.
 import type { Report, ReportContext } from '~/domain/reports/definitions';
-import { breakdownTables, type BreakdownFamily, type BreakdownRow } from '~/domain/reports/figures';
+import { type BreakdownFamily, type BreakdownRow, breakdownTables } from '~/domain/reports/figures';
 import { getT } from '~/utils/i18n.server';
 
 export const t = getT('vi');

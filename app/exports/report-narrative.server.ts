@@ -1,10 +1,10 @@
 // The narrative report (Báo cáo tình hình, kết quả tiếp nhận, xử lý PAKN) with the figures filled in: the
 // document behind the PDF, the Word file and the published report (app/exports/pdf/official-pdf.server.ts lays it out).
 import { formatDateVi } from '~/domain/dates';
+import type { OfficialDocument } from '~/domain/official-document';
 import type { ReportContext } from '~/domain/reports/definitions';
 import { periodLabel, periodName } from '~/domain/reports/periods';
 import { fmtDays, fmtInt, fmtPct, labelledBreakdowns, share, t } from '~/exports/report-labels.server';
-import type { OfficialDocument } from '~/domain/official-document';
 
 export const TO_COMPLETE = '[Cán bộ bổ sung: …]';
 

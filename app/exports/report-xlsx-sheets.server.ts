@@ -1,9 +1,11 @@
 // The workbook's sheets 2 and 3: the breakdowns with the II.1 targets, and every PAKN counted (streamed).
 import type { PassThrough } from 'node:stream';
+
 import type ExcelJS from 'exceljs';
+
 import type { DetailRow, ReportContext } from '~/domain/reports/definitions';
 import { periodLabel } from '~/domain/reports/periods';
-import { STATUS_LABELS, type Status } from '~/domain/workflow';
+import { type Status, STATUS_LABELS } from '~/domain/workflow';
 import { dmy, fmtInt, labelledBreakdowns, scopeText, share, t } from '~/exports/report-labels.server';
 import { BORDER, CENTRE, font } from '~/exports/report-xlsx-columns.server';
 import { flowControl } from '~/exports/xlsx-flow.server';

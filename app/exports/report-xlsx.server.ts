@@ -5,14 +5,15 @@
 // database in chunks and committed row by row, waiting for the client whenever the stream is full. So neither the
 // rows nor the workbook are ever held whole in memory.
 import { PassThrough, type Readable } from 'node:stream';
+
 import ExcelJS from 'exceljs';
 import { formatDateVi } from '~/domain/dates';
+import { MOTTO, MOTTO_NATION } from '~/domain/official-document';
 import type { DetailRow, Report, ReportContext, UnitFigures } from '~/domain/reports/definitions';
 import { periodLabel, periodName } from '~/domain/reports/periods';
 import { scopeText, t } from '~/exports/report-labels.server';
 import { BORDER, COLUMNS, font, XLSX_LAYOUT } from '~/exports/report-xlsx-columns.server';
 import { writeBreakdownSheet, writeDetailSheet } from '~/exports/report-xlsx-sheets.server';
-import { MOTTO, MOTTO_NATION } from '~/domain/official-document';
 
 /** Streams the workbook; the returned stream errors if the database or the writer fails. */
 export function reportWorkbookStream(ctx: ReportContext, detail: Iterable<DetailRow[]>): Readable {

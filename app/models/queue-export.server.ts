@@ -7,12 +7,12 @@ import { inArray } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { toLocalDate, type LocalDate } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
-import { can, type Actor } from '~/domain/permissions';
+import { type Actor, can } from '~/domain/permissions';
 import { QUEUE_EXPORT_MAX_ROWS, type QueueExportContact, type QueueExportData } from '~/domain/queue-export';
 import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { listQueue, parseQueueParams, type QueueRow } from '~/models/queue.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 const CHUNK = 1_000;
 

@@ -1,35 +1,31 @@
 // The periodic report (issue #5, spec §9): a GET form for the period and scope, the figures with their charts
 // and tables, the downloads, and publication to the VI.4 register. Works without JavaScript.
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { ReportFilters } from '~/components/reports/report-filters';
 import { ReportView } from '~/components/reports/report-view';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary } from '~/components/ui/form';
 import { toLocalDate } from '~/domain/dates';
 import { agencyAbbreviation } from '~/domain/document-templates';
+import { localName } from '~/domain/local-name';
 import { can, isUnitScoped } from '~/domain/permissions';
+import { errorFieldId, publishedFlash, publishedFromFlash, publishQuery, publishReportSchema, reportFormValues, vietnamStamp } from '~/domain/reports/form';
 import { periodContaining, periodLabel, periodToParams } from '~/domain/reports/periods';
+import { publishedReportDocuments } from '~/exports/report-narrative.server';
 import { audit } from '~/models/audit.server';
 import { getAgency, listUnits } from '~/models/config.server';
-import { publishedReportDocuments } from '~/exports/report-narrative.server';
-import { buildReport, reportContext } from '~/models/reports/report.server';
-import { REPORT_FORM_KEYS } from '~/domain/reports/definitions';
-import { errorFieldId, reportFormValues, vietnamStamp } from '~/domain/reports/form';
-import { getPublishedReport, publishReport, ReportConflictError } from '~/models/reports/published.server';
+import { publishReport, ReportConflictError } from '~/models/reports/published.server';
 import { parseReportQuery } from '~/models/reports/query.server';
 import { requirePermission } from '~/auth/guards.server';
+import { buildReport, reportContext } from '~/models/reports/report.server';
 import { auditDenied } from '~/models/security-audit.server';
+import { readFlash, redirectWithFlash } from '~/utils/flash.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -52,6 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.ok && query.status === 403)
     throw json({ message: t(`reports.errors.${query.errors[0]!.key}`) }, { status: 403 });
   const values = reportFormValues(params);
+  const flash = await readFlash(request);
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (flash.setCookie) headers['Set-Cookie'] = flash.setCookie;
   const scoped = isUnitScoped(actor);
   const units = listUnits({ activeOnly: false }).filter((u) => u.active || String(u.id) === values.unit);
   const common = {
@@ -63,11 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .map((u) => ({ value: String(u.id), label: localName(u, locale) })),
     pageTitle: `${t('reports.title')} – ${t('app.shortName')}`,
     canExport: can(actor, 'export:run'),
-    published: (() => {
-      const id = Number(url.searchParams.get('cong-bo'));
-      const doc = Number.isInteger(id) && id > 0 ? getPublishedReport(id) : null;
-      return doc ? { id: doc.id, number: doc.number } : null;
-    })(),
+    published: publishedFromFlash(flash.message),
   };
   if (!query.ok) {
     const errors = query.errors.map((e) => ({
@@ -76,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }));
     return json(
       { ...common, errors, report: null, query: '', periodText: '', generatedText: '', canPublish: false },
-      { status: 400, headers: { 'Cache-Control': 'no-store' } },
+      { status: 400, headers },
     );
   }
   const report = buildReport({ period: query.period, unitId: query.unitId });
@@ -94,7 +89,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       generatedText: vietnamStamp(new Date(report.generatedAt)),
       canPublish: can(actor, 'pakn:publish') && query.period.end < today,
     },
-    { headers: { 'Cache-Control': 'no-store' } },
+    { headers },
   );
 }
 
@@ -102,17 +97,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'report:read');
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
-  if (!form || form.get('intent') !== 'publish')
+  const submission = form ? parseForm(form, publishReportSchema) : null;
+  if (submission?.status !== 'success')
     throw json({ message: t('reports.errors.unknownIntent') }, { status: 400 });
   if (!can(actor, 'pakn:publish')) {
     auditDenied({ request, actorUserId: actor.id, permission: 'pakn:publish', ip: clientIp(context) });
     throw json({ message: t('reports.errors.forbidden') }, { status: 403 });
   }
-  const params = new URLSearchParams();
-  for (const k of REPORT_FORM_KEYS) {
-    const v = form.get(k);
-    if (typeof v === 'string' && v) params.set(k, v);
-  }
+  const params = publishQuery(submission.value);
   const query = parseReportQuery(params, actor);
   if (!query.ok)
     throw json(
@@ -138,8 +130,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip: clientIp(context),
       detail: { number: doc.number, start: query.period.start, end: query.period.end, unitId: query.unitId },
     });
-    params.set('cong-bo', String(doc.id));
-    return redirect(`/can-bo/bao-cao?${params}`);
+    return redirectWithFlash(`/can-bo/bao-cao?${params}`, publishedFlash(doc));
   } catch (error) {
     if (error instanceof ReportConflictError)
       throw json({ message: t(`reports.errors.${error.key}`, error.params) }, { status: 409 });

@@ -1,5 +1,6 @@
 // The report's figures as CSV (UTF-8 with BOM), one figure per line.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { reportCsv } from '~/exports/report-csv.server';
 import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';

@@ -1,5 +1,5 @@
 // The old address of the Word export (HTML served as .doc): permanently moved to the real .docx, same query.
-import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
 
 export function loader({ request }: LoaderFunctionArgs) {
   return redirect(`/can-bo/bao-cao.docx${new URL(request.url).search}`, 301);

@@ -1,5 +1,6 @@
 // The narrative report to complete in Word: a real .docx (Office Open XML), built by app/exports/word/docx.server.ts.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { reportDocx } from '~/exports/report-docx.server';
 import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';

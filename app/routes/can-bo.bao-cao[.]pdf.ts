@@ -1,5 +1,6 @@
 // The narrative report as an A4 PDF (Nghị định 30/2020 layout, Vietnamese font embedded).
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';
 import { reportPdf } from '~/exports/report-pdf.server';

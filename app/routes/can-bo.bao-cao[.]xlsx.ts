@@ -1,5 +1,6 @@
 // The report's workbook, streamed (app/exports/report-xlsx.server.ts).
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node';
+
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';
 import { reportWorkbookStream } from '~/exports/report-xlsx.server';

@@ -1,5 +1,6 @@
 // The queue's filtered list as CSV (same query string as /can-bo).
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { queueCsv, queueExportHeaders } from '~/exports/queue-export.server';
 import { loadQueueExport } from '~/models/queue-export.server';

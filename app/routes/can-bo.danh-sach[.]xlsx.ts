@@ -1,5 +1,6 @@
 // The queue's filtered list as an Excel workbook (same query string as /can-bo).
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { queueExportHeaders, queueXlsx } from '~/exports/queue-export.server';
 import { loadQueueExport } from '~/models/queue-export.server';

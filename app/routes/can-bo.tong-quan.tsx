@@ -3,15 +3,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { BarChart, LineChart, TargetsTable } from '~/components/reports/svg-chart';
-import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+
+import { AgeingSection, OverdueSection, WorkloadSection } from '~/components/reports/dashboard-sections';
+import { LineChart, TargetsTable } from '~/components/reports/svg-chart';
 import { ScheduleWarning } from '~/components/schedule-warning';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { can, isUnitScoped } from '~/domain/permissions';
-import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/reports/periods';
-import { getScheduleWarning } from '~/models/calendar-schedule.server';
 import { AGEING_BUCKETS } from '~/domain/reports/definitions';
 import { vietnamStamp } from '~/domain/reports/form';
+import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/reports/periods';
+import { getScheduleWarning } from '~/models/calendar-schedule.server';
 import { buildDashboard } from '~/models/reports/dashboard.server';
 import { reportCutoffDay } from '~/models/reports/query.server';
 import { requirePermission } from '~/auth/guards.server';
@@ -68,9 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const d = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
-  const totalAgeing = d.buckets.map((_, i) => d.ageing.reduce((s, a) => s + (a.counts[i] ?? 0), 0));
+  const { t } = useTranslation();
   return (
     <div className="dashboard">
       <h1>{t('reports.dashboard.title')}</h1>
@@ -80,120 +80,9 @@ export default function Dashboard() {
         <Link to="/can-bo/bao-cao">{t('reports.dashboard.fullReport')}</Link>
       </p>
 
-      <h2>{t('reports.dashboard.workload')}</h2>
-      <table className="table">
-        <caption className="visually-hidden">{t('reports.dashboard.workload')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.unit')}</th>
-            <th scope="col" className="num">
-              {t('reports.dashboard.open')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.dashboard.overdue')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.dashboard.paused')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.dashboard.unclassified')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.workload.map((w) => (
-            <tr key={`${w.unitId}`}>
-              <th scope="row">{w.label}</th>
-              <td className="num">{nf.format(w.open)}</td>
-              <td className="num">{nf.format(w.overdue)}</td>
-              <td className="num">{nf.format(w.paused)}</td>
-              <td className="num">{nf.format(w.unclassified)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <BarChart
-        title={t('reports.dashboard.workload')}
-        data={d.workload.map((w) => ({ label: w.label, value: w.open }))}
-        labelHeader={t('reports.unit')}
-        valueHeader={t('reports.dashboard.open')}
-      />
-
-      <h2>{t('reports.dashboard.ageing')}</h2>
-      <table className="table">
-        <caption className="visually-hidden">{t('reports.dashboard.ageing')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.unit')}</th>
-            {d.buckets.map((key) => (
-              <th scope="col" className="num" key={key}>
-                {t(`reports.dashboard.bucket.${key}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {d.ageing.map((a) => (
-            <tr key={a.label}>
-              <th scope="row">{a.label}</th>
-              {a.counts.map((n, i) => (
-                <td className="num" key={i}>
-                  {nf.format(n)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <BarChart
-        title={t('reports.dashboard.ageing')}
-        data={d.buckets.map((key, i) => ({
-          label: t(`reports.dashboard.bucket.${key}`),
-          value: totalAgeing[i] ?? 0,
-        }))}
-        labelHeader={t('reports.dashboard.ageing')}
-        valueHeader={t('reports.dashboard.open')}
-      />
-
-      <h2>{t('reports.dashboard.overdueList')}</h2>
-      {d.overdue.total === 0 ? (
-        <p>{t('reports.dashboard.noOverdue')}</p>
-      ) : (
-        <>
-          <p>
-            {t('reports.dashboard.overdueCount', { count: d.overdue.total, shown: d.overdue.items.length })}
-          </p>
-          <table className="table">
-            <caption className="visually-hidden">{t('reports.dashboard.overdueList')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.dashboard.code')}</th>
-                <th scope="col">{t('reports.dashboard.subject')}</th>
-                <th scope="col">{t('reports.unit')}</th>
-                <th scope="col">{t('reports.dashboard.step')}</th>
-                <th scope="col">{t('reports.dashboard.due')}</th>
-                <th scope="col" className="num">
-                  {t('reports.dashboard.daysLate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.overdue.items.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link to={`/can-bo/pakn/${o.id}`}>{o.code}</Link>
-                  </td>
-                  <td>{o.title}</td>
-                  <td>{o.unit}</td>
-                  <td>{o.step ? t(`clocks.${o.step}`) : null}</td>
-                  <td>{o.due}</td>
-                  <td className="num">{nf.format(o.daysLate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      <WorkloadSection workload={d.workload} />
+      <AgeingSection buckets={d.buckets} ageing={d.ageing} />
+      <OverdueSection overdue={d.overdue} />
 
       <h2>{t('reports.dashboard.trend')}</h2>
       <LineChart

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { parseRange } from '~/domain/open-data';
 import { openDataHeaders, openDataJson } from '~/exports/open-data.server';
 import { openDataRows } from '~/models/open-data.server';

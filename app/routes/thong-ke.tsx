@@ -2,9 +2,10 @@
 // Published answers are each public already (with their field, unit, dates and on-time flag), so counting them
 // discloses nothing new; nothing here is broken down by anything about a submitter, no unpublished data is read,
 // and a satisfaction rate (from private ratings) is shown only on at least 3 ratings. See docs/reports.md.
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { BarChart, LineChart, TargetsTable, useFigureFormat } from '~/components/reports/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi, toLocalDate } from '~/domain/dates';

@@ -1,13 +1,15 @@
 // A published periodic report (VI.4 register): the figures as they were published, from the public version only.
 // The narrative itself is at /van-ban/$id (documents.server.ts renders it like any other document).
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollTable } from '~/components/ui/scroll-table';
+
 import { BarChart, TargetsTable, useFigureFormat } from '~/components/reports/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import { formatDateVi } from '~/domain/dates';
 import { CHANNELS } from '~/domain/pakn';
+import { PUBLIC_BALANCE_KEYS } from '~/domain/reports/definitions';
 import { periodLabel } from '~/domain/reports/periods';
 import { getPublishedReport } from '~/models/reports/published.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
@@ -57,18 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const KEYS = [
-  'carriedOver',
-  'received',
-  'closed',
-  'answeredOnTime',
-  'answeredLate',
-  'refused',
-  'transferred',
-  'carriedForward',
-  'inProgressOverdue',
-  'published',
-] as const;
+const KEYS = PUBLIC_BALANCE_KEYS;
 
 export default function PublishedReport() {
   const d = useLoaderData<typeof loader>();

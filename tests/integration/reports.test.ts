@@ -8,13 +8,15 @@ import ExcelJS from 'exceljs';
 // fflate: docx's own zip library, to read the .docx back
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toLocalDate, type WorkingCalendar } from '../../app/domain/calendar';
-import { runningClock } from '../../app/domain/clocks';
-import { workingDaysBetween } from '../../app/domain/deadlines';
-import { periodOf, customPeriod, type ReportPeriod } from '../../app/domain/reports/periods';
-import { isOpen, STATUSES, type Status } from '../../app/domain/workflow';
-import { CHANNELS } from '../../app/domain/pakn';
-import type { Db } from '../../app/utils/db.server';
+
+import { toLocalDate, type WorkingCalendar } from '~/domain/calendar';
+import { runningClock } from '~/domain/clocks';
+import { workingDaysBetween } from '~/domain/deadlines';
+import { CHANNELS } from '~/domain/pakn';
+import { customPeriod, periodOf, type ReportPeriod } from '~/domain/reports/periods';
+import { isOpen, type Status, STATUSES } from '~/domain/workflow';
+import type { Db } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 
@@ -29,11 +31,11 @@ let data: OracleData;
 let calendar: WorkingCalendar;
 // the report's modules, loaded once the test app has set the environment up
 const loadReports = async () => ({
-  ...(await import('../../app/domain/reports/definitions')),
-  ...(await import('../../app/models/reports/sql.server')),
-  ...(await import('../../app/models/reports/report.server')),
-  ...(await import('../../app/models/reports/dashboard.server')),
-  ...(await import('../../app/models/reports/public-statistics.server')),
+  ...(await import('~/domain/reports/definitions')),
+  ...(await import('~/models/reports/sql.server')),
+  ...(await import('~/models/reports/report.server')),
+  ...(await import('~/models/reports/dashboard.server')),
+  ...(await import('~/models/reports/public-statistics.server')),
 });
 let reports: Awaited<ReturnType<typeof loadReports>>;
 
@@ -51,7 +53,7 @@ beforeAll(async () => {
   const old = db.$client.prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number };
   db.$client.prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL').run(old.id);
   reports = await loadReports();
-  const config = await import('../../app/models/config.server');
+  const config = await import('~/models/config.server');
   calendar = config.getCalendar(db);
   data = loadOracleData(db, calendar);
 }, 120_000);
@@ -281,7 +283,7 @@ describe('routes', () => {
       expect(ws.getCell('H9').value).toBe('Đã trả lời');
       expect(ws.getCell('H10').value).toBe('Đúng hạn');
       const { reportXlsxColumns } = {
-        reportXlsxColumns: (await import('../../app/exports/report-xlsx-columns.server')).XLSX_COLUMNS,
+        reportXlsxColumns: (await import('~/exports/report-xlsx-columns.server')).XLSX_COLUMNS,
       };
       const rowOf = (want: ReturnType<typeof oracle>) => {
         const c = want.counts as Record<string, number>;
@@ -476,7 +478,7 @@ describe('routes', () => {
     }
     const open = data.rows.filter((r) => isOpen(r.status)).length;
     expect(html).toContain(`Số liệu của biểu đồ: Khối lượng đang xử lý theo đơn vị`);
-    const { lastReportMonths } = await import('../../app/domain/reports/periods');
+    const { lastReportMonths } = await import('~/domain/reports/periods');
     const today = '2026-11-27';
     const months = lastReportMonths('2025-12-01', 12);
     const year = periodOf('year', 2025, 1, 15);
@@ -508,7 +510,7 @@ describe('routes', () => {
   });
 
   it('computes the public statistics from published answers only', async () => {
-    const { lastReportMonths } = await import('../../app/domain/reports/periods');
+    const { lastReportMonths } = await import('~/domain/reports/periods');
     const months = lastReportMonths('2026-01-10', 12);
     const stats = reports.publicStatistics({ months, cutoffDay: 15 }, db);
     const published = data.rows.filter((r) => r.publication === 'published');
@@ -541,6 +543,18 @@ describe('routes', () => {
     const row = db.$client
       .prepare("SELECT id, number, is_public, public_content FROM documents WHERE type = 'result_report'")
       .get() as { id: number; number: string; is_public: number; public_content: string };
+    // the confirmation travels in a one-time cookie, not in the address; the report page shows it once
+    const location = post.headers.get('Location')!;
+    expect(location).toMatch(/^\/can-bo\/bao-cao\?/);
+    expect(new URL(location, 'http://x').searchParams.has('cong-bo')).toBe(false);
+    const flash = (post.headers.get('Set-Cookie') ?? '').split(';')[0]!;
+    expect(flash).toMatch(/^pakn_flash=./);
+    const landed = await app.fetch(location, { headers: { Cookie: `${cookies.coordinator!}; ${flash}` } });
+    const landedHtml = await landed.text();
+    expect(landedHtml).toContain(`Đã công bố báo cáo, văn bản số ${row.number}.`);
+    expect(landedHtml).toContain(`href="/thong-ke/bao-cao/${row.id}"`);
+    expect(landed.headers.get('Set-Cookie')).toMatch(/^pakn_flash=;.*Max-Age=0/);
+    expect(await (await get(location, 'coordinator')).text()).not.toContain('Đã công bố báo cáo');
     expect(row.is_public).toBe(1);
     expect(row.number).toMatch(/^1\/BC-KHCN$/);
     expect(JSON.parse(row.public_content).figures.report.total.counts.received).toBe(

@@ -1,6 +1,7 @@
 // The report's arithmetic once SQL has counted: handling-time statistics, working-day ordinals, the satisfaction
 // rate, the II.1 targets and the breakdown tables every rendering shows.
 import { describe, expect, it } from 'vitest';
+
 import { createWorkingCalendar } from '~/domain/calendar';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { CHANNELS, REFUSAL_REASONS } from '~/domain/pakn';

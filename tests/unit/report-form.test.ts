@@ -1,7 +1,16 @@
 // The report form's values and error placement, the stamp of a generated report, the open-data range, CSV cells.
 import { describe, expect, it } from 'vitest';
+
 import { MAX_RANGE_DAYS, parseRange } from '~/domain/open-data';
-import { errorFieldId, reportFormValues, vietnamStamp } from '~/domain/reports/form';
+import {
+  errorFieldId,
+  publishedFlash,
+  publishedFromFlash,
+  publishQuery,
+  publishReportSchema,
+  reportFormValues,
+  vietnamStamp,
+} from '~/domain/reports/form';
 import { csvCell, csvDocument } from '~/exports/csv';
 
 describe('reportFormValues', () => {
@@ -64,5 +73,27 @@ describe('csvCell', () => {
   });
   it('writes a BOM and CRLF lines', () => {
     expect(csvDocument(['a', 'b'])).toBe('\uFEFFa\r\nb\r\n');
+  });
+});
+
+describe('the publish form', () => {
+  it('takes the intent and the non-empty period and scope fields', () => {
+    const parsed = publishReportSchema.safeParse({
+      intent: 'publish',
+      period: 'quarter',
+      year: '2025',
+      quarter: '2',
+      unit: '',
+    });
+    expect(parsed.success).toBe(true);
+    expect(publishQuery(parsed.data!).toString()).toBe('period=quarter&year=2025&quarter=2');
+    expect(publishReportSchema.safeParse({ intent: 'other', period: 'year' }).success).toBe(false);
+  });
+  it('announces the publication in a flash message that carries its number and id', () => {
+    const message = publishedFlash({ id: 12, number: '3/BC-KHCN' });
+    expect(publishedFromFlash(message)).toEqual({ id: 12, number: '3/BC-KHCN' });
+    expect(publishedFromFlash(null)).toBeNull();
+    expect(publishedFromFlash('privacy.sent')).toBeNull();
+    expect(publishedFromFlash('reports.publish.done|number=3/BC-KHCN|id=x')).toBeNull();
   });
 });

@@ -2,10 +2,11 @@
 // and field, the refused ones by reason. Each chart is followed by its table (svg-chart.tsx).
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { useUnitName } from '~/components/reports/report-tables';
 import { BarChart, useFigureFormat } from '~/components/reports/svg-chart';
 import { OUTCOME_KEYS, type Report } from '~/domain/reports/definitions';
-import { breakdownTables, type BreakdownFamily, type BreakdownRow } from '~/domain/reports/figures';
+import { type BreakdownFamily, type BreakdownRow, breakdownTables } from '~/domain/reports/figures';
 
 /** The on-screen order of the breakdowns. */
 const ORDER: readonly BreakdownFamily[] = [

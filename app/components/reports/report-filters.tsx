@@ -1,9 +1,10 @@
 // The report's period and scope: a GET form, so a report is a bookmarkable address and works without JavaScript.
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { Choices, Select, TextField } from '~/components/ui/form';
-import { PERIOD_KINDS } from '~/domain/reports/periods';
 import type { ReportFormValues } from '~/domain/reports/definitions';
+import { PERIOD_KINDS } from '~/domain/reports/periods';
 
 export function ReportFilters({
   values,

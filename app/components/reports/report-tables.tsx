@@ -1,5 +1,6 @@
 // The report's tables per unit and in total: counts by indicator, and handling time with satisfaction.
 import { useTranslation } from 'react-i18next';
+
 import { useFigureFormat } from '~/components/reports/svg-chart';
 import type { CountKey, Report } from '~/domain/reports/definitions';
 

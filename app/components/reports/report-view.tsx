@@ -2,17 +2,20 @@
 // the publication to the VI.4 register.
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { OutcomesChart, ReportBreakdowns } from '~/components/reports/report-breakdowns';
 import { HandlingTable, UnitCountsTable, useUnitName } from '~/components/reports/report-tables';
 import { TargetsTable, useFigureFormat } from '~/components/reports/svg-chart';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import {
   BALANCE_KEYS,
   EXPORT_FORMATS,
   OUTCOME_KEYS,
-  SUMMARY_KEYS,
   type Report,
   type ReportFormValues,
+  SUMMARY_KEYS,
 } from '~/domain/reports/definitions';
+import { publishReportSchema } from '~/domain/reports/form';
 
 export function ReportView({
   report,
@@ -121,11 +124,13 @@ function ReportDownloads({ query }: { query: string }) {
 /** Publication of this period's report: the form carries the period and scope it was asked with. */
 function PublishReportForm({ values }: { values: ReportFormValues }) {
   const { t } = useTranslation();
+  // no lastResult: the action answers a publication with a redirect, and a refusal with an error page
+  const f = usePaknForm(publishReportSchema, { id: 'publish-report', prefix: 'reports.errors.' });
   return (
     <section aria-labelledby="publish">
       <h3 id="publish">{t('reports.section.publish')}</h3>
       <p>{t('reports.publish.intro')}</p>
-      <Form method="post">
+      <Form method="post" {...f.formProps}>
         <input type="hidden" name="intent" value="publish" />
         {Object.entries(values).map(([k, val]) =>
           val ? <input type="hidden" name={k} value={val} key={k} /> : null,

@@ -1,8 +1,9 @@
 // Charts drawn on the server as SVG: no JavaScript, readable when printed. Each is an image with a title and a
 // description for screen readers (role="img", <title>, <desc>), immediately followed by the table it draws, so
 // the figures are there for anyone who cannot see the chart and for copying.
-import { useId, type ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { ScrollTable } from '~/components/ui/scroll-table';
 import type { Target } from '~/domain/reports/definitions';
 

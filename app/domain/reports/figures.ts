@@ -7,9 +7,8 @@ import type { LocalDate } from '~/domain/dates';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES, REFUSAL_REASONS } from '~/domain/pakn';
 import {
-  COUNT_KEYS,
-  TARGETS,
   type Breakdowns,
+  COUNT_KEYS,
   type Counts,
   type HandlingTime,
   type RatingKey,
@@ -17,6 +16,7 @@ import {
   type Report,
   type Target,
   type TargetKey,
+  TARGETS,
 } from '~/domain/reports/definitions';
 
 export const emptyCounts = (): Counts => Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;

@@ -1,6 +1,8 @@
 // The report form's values and errors as the page shows them, and the time stamp of a generated report. Pure.
+import { z } from 'zod';
+
 import { formatDateVi } from '~/domain/dates';
-import type { ReportFormValues } from '~/domain/reports/definitions';
+import { REPORT_FORM_KEYS, type ReportFormValues } from '~/domain/reports/definitions';
 import type { PeriodError } from '~/domain/reports/periods';
 
 /** The form's fields from the query string, '' for a missing one. */
@@ -38,4 +40,49 @@ export function vietnamStamp(d: Date): string {
     timeZone: 'Asia/Ho_Chi_Minh',
   }).format(d);
   return `${time} ${formatDateVi(d)}`;
+}
+
+const param = z.string().optional();
+/**
+ * The publish form (POST): the intent and the period and scope it was asked with, as hidden fields. The period
+ * itself is checked by the server against the cut-off day and the units (parseReportQuery), as for the GET form.
+ */
+export const publishReportSchema = z.object({
+  intent: z.literal('publish'),
+  period: param,
+  year: param,
+  month: param,
+  quarter: param,
+  half: param,
+  from: param,
+  to: param,
+  unit: param,
+});
+export type PublishReportInput = z.infer<typeof publishReportSchema>;
+
+/** The report query of a publish submission: its non-empty period and scope fields. */
+export function publishQuery(input: PublishReportInput): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const k of REPORT_FORM_KEYS) {
+    const v = input[k];
+    if (v) params.set(k, v);
+  }
+  return params;
+}
+
+const PUBLISHED_KEY = 'reports.publish.done';
+/** The flash message after a publication: the document's number (shown) and id (the link to its public page). */
+export const publishedFlash = (doc: { id: number; number: string }) =>
+  `${PUBLISHED_KEY}|number=${doc.number}|id=${doc.id}`;
+
+/** The publication a flash message announces, or null for any other message. */
+export function publishedFromFlash(message: string | null): { id: number; number: string } | null {
+  const [key, ...parts] = (message ?? '').split('|');
+  if (key !== PUBLISHED_KEY) return null;
+  const params = new Map(
+    parts.map((p) => [p.slice(0, Math.max(0, p.indexOf('='))), p.slice(p.indexOf('=') + 1)]),
+  );
+  const id = Number(params.get('id'));
+  const number = params.get('number');
+  return Number.isInteger(id) && id > 0 && number ? { id, number } : null;
 }

@@ -9,11 +9,10 @@ import { isClosed, STATUSES } from '~/domain/workflow/transitions';
 import { getCalendar, listUnits } from '~/models/config.server';
 import { prepared, quoteList, UNIT_FILTER } from '~/models/reports/sql.server';
 import { monthlyFigures } from '~/models/reports/trend.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 /** Open statuses as a list, so that the (status, answer_due) index serves the open-work queries. */
 const OPEN_LIST_SQL = quoteList(STATUSES.filter((st) => !isClosed(st)));
-const RUNNING_LIST_SQL = quoteList(STATUSES.filter((st) => !isClosed(st) && st !== 'awaiting_info'));
 
 /** workload and ageing together: open rows by unit and day of receipt */
 const OPEN_WORK_SQL = `

@@ -10,7 +10,7 @@ import {
   RELEVANT,
   UNIT_FILTER,
 } from '~/models/reports/sql.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 const DETAIL_SQL = `
 SELECT id, code, received_date AS receivedDate, channel, type, category, field_id AS fieldId, unit_id AS unitId,

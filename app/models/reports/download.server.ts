@@ -5,7 +5,7 @@ import type { ExportFormat, ReportContext } from '~/domain/reports/definitions';
 import { audit } from '~/models/audit.server';
 import { parseReportQuery, type ReportQueryError } from '~/models/reports/query.server';
 import { reportContext } from '~/models/reports/report.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 export type ReportDownload =
   { ok: true; ctx: ReportContext } | { ok: false; status: 400 | 403; errors: ReportQueryError[] };

@@ -10,7 +10,7 @@ import {
   prepared,
   reportMonthSql,
 } from '~/models/reports/sql.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 /** one scan: published answers by unit, field and report month of publication (null outside the trend) */
 function publicSql(cutoff: number): string {

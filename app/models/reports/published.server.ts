@@ -1,12 +1,12 @@
 // Publication of a finished period's report to the VI.4 register, and the published reports read back.
 import type { LocalDate } from '~/domain/dates';
 import {
+  type Report,
   REPORT_DOCUMENT_TYPE,
   REPORT_FORMAT,
-  type Report,
   type ReportSnapshot,
 } from '~/domain/reports/definitions';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 /**
  * documents.content and public_content hold an OfficialDocument as JSON (the convention of documents.server.ts,

@@ -1,6 +1,6 @@
 // The period and scope a report is asked for (the report form's GET parameters), checked against the units and
 // the actor's scope, and the agency's report cut-off day.
-import { isUnitScoped, type Actor } from '~/domain/permissions';
+import { type Actor, isUnitScoped } from '~/domain/permissions';
 import {
   normaliseCutoffDay,
   parsePeriod,
@@ -8,7 +8,7 @@ import {
   type ReportPeriod,
 } from '~/domain/reports/periods';
 import { getSetting, listUnits } from '~/models/config.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 export class ReportInputError extends Error {
   constructor(public readonly key: string) {

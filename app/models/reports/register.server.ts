@@ -1,10 +1,11 @@
 // The public register of plan section VI.4 (transfer letters, result reports, written explanations):
 // what each entry is about, the years it has, and the public document pages for the sitemap.
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import { lateExtensions, publicDocumentType } from '~/models/extension-timing.server';
+
 import { REPORT_DOCUMENT_TYPE } from '~/domain/reports/definitions';
+import { lateExtensions, publicDocumentType } from '~/models/extension-timing.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 export type RegisterAbout =
   | { kind: 'pakn'; code: string; publicTitle: string | null; published: boolean }

@@ -28,16 +28,16 @@
  */
 import { toLocalDate } from '~/domain/dates';
 import {
-  COUNT_KEYS,
-  RATING_KEYS,
-  UNASSIGNED_CODE,
-  UNASSIGNED_NAME,
   type Breakdowns,
+  COUNT_KEYS,
   type CountKey,
   type Counts,
+  RATING_KEYS,
   type RatingKey,
   type Report,
   type ReportContext,
+  UNASSIGNED_CODE,
+  UNASSIGNED_NAME,
   type UnitFigures,
 } from '~/domain/reports/definitions';
 import {
@@ -54,14 +54,14 @@ import { getAgency, getCalendar, listFields, listUnits } from '~/models/config.s
 import {
   ANSWERED_DATE_SQL,
   CLOSE_AT_SQL,
+  localDateSql,
   OPEN_SQL,
   paramsOf,
   prepared,
   RELEVANT,
   UNIT_FILTER,
-  localDateSql,
 } from '~/models/reports/sql.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 /*
  * One pass over the rows that count, as a co-routine (LIMIT -1 keeps SQLite from flattening it) so that the close

@@ -12,7 +12,7 @@ import {
   reportMonthSql,
   UNIT_FILTER,
 } from '~/models/reports/sql.server';
-import { getDb, type Db } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 /**
  * One pass for the 12-month trend and the II.1 targets of the report year: rows grouped by their report month of
