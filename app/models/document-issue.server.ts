@@ -2,25 +2,29 @@
 // to, numbered per series and year (max + 1, SQLite serialises write transactions), with the redacted version of
 // the public types stored beside the full one. Reading them and who sees what: documents.server.ts.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/calendar';
+
+import { type LocalDate, toLocalDate } from '~/domain/calendar';
 import { computeDueDate } from '~/domain/deadlines';
 import {
-  buildDocument,
-  formatDocumentNumber,
-  NUMBER_SERIES,
-  OUTCOMES,
-  PUBLIC_DOCUMENT_TYPES,
-  publicVersion,
-  typesInSeries,
   type AnswerOutcome,
+  buildDocument,
   type Common,
   type DocumentInput,
   type DocumentType,
+  formatDocumentNumber,
+  NUMBER_SERIES,
   type NumberParts,
+  OUTCOMES,
+  PUBLIC_DOCUMENT_TYPES,
+  publicVersion,
   type TemplateInputs,
+  typesInSeries,
 } from '~/domain/document-templates';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
+import type { DbOrTx } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import * as s from '~db/schema';
+
 import { audit } from './audit.server';
 import { getAgency, getCalendar, getDeadlineRules, getSetting } from './config.server';
 import {
@@ -31,8 +35,6 @@ import {
 } from './documents.server';
 import type { Step } from './notifications.server';
 import { answerDueDate } from './pakn.server';
-import type { DbOrTx } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
 
 type Pakn = typeof s.pakn.$inferSelect;
 

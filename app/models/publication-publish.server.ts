@@ -10,7 +10,7 @@
 // Publishing while already published is an edit: an internal 'publication_updated' event, so the public
 // timeline never shows "Công khai kết quả" twice in a row (issue 13.28).
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/calendar';
 import type { Actor } from '~/domain/permissions';
 import {
@@ -20,19 +20,21 @@ import {
   readDecisions,
   redact,
 } from '~/domain/redaction-review';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { markdownToPlainText } from '~/utils/markdown.server';
+import * as s from '~db/schema';
+
 import { audit } from './audit.server';
 import { answerDueDate } from './pakn.server';
+import { indexPublic, unindexPublic } from './public.server';
 import {
   loadForPublication,
   piiContext,
-  review,
   type PublicationInput,
   type Review,
+  review,
 } from './publication.server';
-import { indexPublic, unindexPublic } from './public.server';
 import { WorkflowError } from './workflow.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
-import { markdownToPlainText } from '~/utils/markdown.server';
 
 /**
  * intent=publish. Returns the review with errors (nothing written) when a field is invalid or a flag is

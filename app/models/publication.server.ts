@@ -12,26 +12,28 @@
 // timeline never shows "Công khai kết quả" twice in a row (issue 13.28).
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/calendar';
-import { computeDueDate, dueState, type DueDate, type DueState } from '~/domain/deadlines';
-import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
+import { computeDueDate, type DueDate, type DueState, dueState } from '~/domain/deadlines';
+import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import {
-  reviewTexts,
-  SUMMARY_MAX,
-  TITLE_MAX,
   type Flag,
   type FlagGroup,
   type PublicFile,
   type PublicTexts,
   type ReviewContext,
+  reviewTexts,
+  SUMMARY_MAX,
+  TITLE_MAX,
 } from '~/domain/redaction-review';
 import { cleanLine, cleanText } from '~/domain/text';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { markdownToPlainText } from '~/utils/markdown.server';
+import * as s from '~db/schema';
+
 import { listAgencyContacts } from './agency-contacts.server';
 import { getCalendar, getDeadlineRules } from './config.server';
 import { BODY_MAX, WorkflowError } from './workflow.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
-import { markdownToPlainText } from '~/utils/markdown.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
 

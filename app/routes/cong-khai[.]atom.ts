@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { getAgency } from '~/models/config.server';
 import { atomFeed, openDataRows } from '~/models/open-data.server';
 import { getLocale, getT } from '~/utils/i18n.server';
