@@ -7,13 +7,15 @@
 // Markdown can split personal data so that the source looks clean while the rendered text does not
 // ('0912\.345\.678', entities): the callers pass the answer as rendered (markdownToPlainText), which is checked too,
 // under the same keys.
+import { z } from 'zod';
+
 import {
   applyRedactions,
   detectPii,
-  REDACTION_MARKER_VI,
   type PiiContext,
   type PiiFlag,
   type PiiKind,
+  REDACTION_MARKER_VI,
 } from '~/domain/redaction';
 import { sha1Hex } from '~/domain/sha1';
 import { cleanText } from '~/domain/text';
@@ -219,6 +221,18 @@ export function leavesUndismissed({
 }
 
 // ---------- withdrawal ----------
+
+/**
+ * The withdrawal form (one schema for the browser and the action). The action checks the reason again, with
+ * the personal-data check the browser cannot do (checkWithdrawReason). Messages: ~/utils/forms encoding.
+ */
+export const withdrawSchema = z.object({
+  version: z.string().optional(),
+  withdrawReason: z
+    .string({ required_error: 'staff.errors.required' })
+    .transform((v) => cleanText(v))
+    .pipe(z.string().min(1, 'staff.errors.required').max(REASON_MAX, `staff.errors.tooLong|${REASON_MAX}`)),
+});
 
 /**
  * The reason of a withdrawal, cleaned, or the error key: it is shown publicly on the 410 page, so it must itself

@@ -4,8 +4,9 @@
 // checks access and audits the view of the contact.
 import { formatDateVi } from '~/domain/dates';
 import type { OfficialDocument } from '~/domain/official-document';
-import type { pakn } from '~db/schema';
 import type { getT } from '~/utils/i18n.server';
+import type { pakn } from '~db/schema';
+
 import { documentPage } from './documents/page.server';
 
 type Pakn = (typeof pakn)['$inferSelect'];

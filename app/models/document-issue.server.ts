@@ -5,34 +5,16 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { toLocalDate, type LocalDate } from '~/domain/dates';
 import { computeDueDate } from '~/domain/deadlines';
-import {
-  buildDocument,
-  formatDocumentNumber,
-  NUMBER_SERIES,
-  OUTCOMES,
-  PUBLIC_DOCUMENT_TYPES,
-  publicVersion,
-  typesInSeries,
-  type AnswerOutcome,
-  type Common,
-  type DocumentInput,
-  type DocumentType,
-  type NumberParts,
-  type TemplateInputs,
-} from '~/domain/document-templates';
+import { type AnswerOutcome, buildDocument, type Common, type DocumentInput, type DocumentType, formatDocumentNumber, NUMBER_SERIES, type NumberParts, OUTCOMES, PUBLIC_DOCUMENT_TYPES, publicVersion, type TemplateInputs, typesInSeries } from '~/domain/document-templates';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
-import { audit } from './audit.server';
-import { getAgency, getCalendar, getDeadlineRules, getSetting } from './config.server';
-import {
-  publicContextOf,
-  submitterDocumentPdfUrl,
-  submitterDocumentUrl,
-  submitterOf,
-} from './documents.server';
-import type { Step } from './notifications.server';
-import { answerDueDate } from './pakn.server';
 import type { DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
+
+import { audit } from './audit.server';
+import { getAgency, getCalendar, getDeadlineRules, getSetting } from './config.server';
+import { publicContextOf, submitterDocumentPdfUrl, submitterDocumentUrl, submitterOf } from './documents.server';
+import type { Step } from './notifications.server';
+import { answerDueDate } from './pakn.server';
 
 type Pakn = typeof s.pakn.$inferSelect;
 

@@ -6,16 +6,18 @@
 // (pakn:contact:read; audited), otherwise the redacted version; the submitter sees their own full document
 // (follow-session cookie); the public sees the stored redacted version of public documents only.
 import { asc, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { publicVersion, type PublicContext, type SubmitterInfo } from '~/domain/document-templates';
+
+import { type PublicContext, publicVersion, type SubmitterInfo } from '~/domain/document-templates';
 import type { OfficialDocument } from '~/domain/official-document';
-import { can, canReadPakn, type Actor } from '~/domain/permissions';
+import { type Actor, can, canReadPakn } from '~/domain/permissions';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import * as s from '~db/schema';
+
 import { audit } from './audit.server';
 import { getAgency } from './config.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
 
-export { isDocumentType, type DocumentType } from '~/domain/document-templates';
+export { type DocumentType, isDocumentType } from '~/domain/document-templates';
 export type DocumentRow = typeof s.documents.$inferSelect;
 type Pakn = typeof s.pakn.$inferSelect;
 

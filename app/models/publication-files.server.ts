@@ -1,13 +1,15 @@
 // The files of a publication: a redacted copy of an attachment or the signed letter, uploaded by staff and kept
 // internal until a publication selects it; and the public download of a selected file while the answer is public.
 import { and, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import type { Actor } from '~/domain/permissions';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import type { StoredUpload } from '~/utils/uploads.server';
+import * as s from '~db/schema';
+
 import { audit } from './audit.server';
 import { loadForPublication } from './publication.server';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { getDb, type DbOrTx } from '~/utils/db.server';
-import type { StoredUpload } from '~/utils/uploads.server';
 
 /** A redacted copy or the signed letter, stored internal (isPublic false) until a publication selects it. */
 export function addPublicationFile(

@@ -13,26 +13,15 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { toLocalDate } from '~/domain/dates';
 import type { Actor } from '~/domain/permissions';
-import {
-  checkWithdrawReason,
-  countDecisions,
-  leavesUndismissed,
-  readDecisions,
-  redact,
-} from '~/domain/redaction-review';
+import { checkWithdrawReason, countDecisions, leavesUndismissed, readDecisions, redact } from '~/domain/redaction-review';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { markdownToPlainText } from '~/utils/markdown.server';
+
 import { audit } from './audit.server';
 import { answerDueDate } from './pakn.server';
-import {
-  loadForPublication,
-  piiContext,
-  review,
-  type PublicationInput,
-  type Review,
-} from './publication.server';
 import { indexPublic, unindexPublic } from './public.server';
+import { loadForPublication, piiContext, type PublicationInput, type Review, review } from './publication.server';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { getDb, type DbOrTx } from '~/utils/db.server';
-import { markdownToPlainText } from '~/utils/markdown.server';
 
 /**
  * intent=publish. Returns the review with errors (nothing written) when a field is invalid or a flag is

@@ -16,23 +16,15 @@ import * as s from '~db/schema';
 import { toLocalDate } from '~/domain/dates';
 import { computeDueDate, dueState, type DueDate, type DueState } from '~/domain/deadlines';
 import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
-import {
-  reviewTexts,
-  SUMMARY_MAX,
-  TITLE_MAX,
-  type Flag,
-  type FlagGroup,
-  type PublicFile,
-  type PublicTexts,
-  type ReviewContext,
-} from '~/domain/redaction-review';
+import { type Flag, type FlagGroup, type PublicFile, type PublicTexts, type ReviewContext, reviewTexts, SUMMARY_MAX, TITLE_MAX } from '~/domain/redaction-review';
 import { cleanLine, cleanText } from '~/domain/text';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { markdownToPlainText } from '~/utils/markdown.server';
+
 import { listAgencyContacts } from './agency-contacts.server';
 import { getCalendar, getDeadlineRules } from './config.server';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { BODY_MAX } from '~/domain/workflow/intents';
-import { getDb, type DbOrTx } from '~/utils/db.server';
-import { markdownToPlainText } from '~/utils/markdown.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
 

@@ -6,16 +6,19 @@
 // - to an agency without one: a printable bundle (letter, PAKN, list of files) at a staff URL, and a
 //   "transfer_posted" step recording the day it was posted.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+
+import { formatDateVi, type LocalDate, toLocalDate } from '~/domain/dates';
+import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
+import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import type { MailAttachment } from '~/models/mail-attachments.server';
+import { enqueueMail } from '~/models/outbox.server';
 import * as s from '~db/schema';
 import { renderTransferAgencyEmail } from '~emails';
-import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/dates';
-import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
-import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
+
 import { audit } from './audit.server';
 import { getAgency } from './config.server';
 import { getDocument, type StoredDocument } from './documents.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
-import { enqueueMail, type MailAttachment } from '~/models/outbox.server';
 
 export const TRANSFER_EVENTS = ['transfer_queued', 'transfer_sent', 'transfer_posted'] as const;
 

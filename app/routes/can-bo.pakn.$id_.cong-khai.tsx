@@ -1,44 +1,40 @@
 // Publishing an answer: the public texts, the files that go public, the personal-data check with a
 // decision per flag, publish and withdraw. Works without JavaScript: every post re-renders what was typed.
 // `$id_` keeps this page out of the record page's layout (it is a sibling, not a child).
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import type { SubmissionResult } from '@conform-to/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { PublicationFiles } from '~/components/staff/publication-files';
 import { sourceLabel } from '~/components/staff/publication-flags';
 import { PublicationForm, PublicationWithdraw } from '~/components/staff/publication-form';
 import { PublicationStatus } from '~/components/staff/publication-status';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { FlashMessage } from '~/components/ui/flash';
 import { ErrorSummary, type FieldError } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { formatDateVi } from '~/domain/dates';
 import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
+import { type FlagGroup, REASON_MAX, withdrawSchema } from '~/domain/redaction-review';
 import { getSetting } from '~/models/config.server';
-import { REASON_MAX, type FlagGroup } from '~/domain/redaction-review';
+import { getPublicationPage, loadForPublication, type PublicationInput, type Review, reviewPublication } from '~/models/publication.server';
 import { addPublicationFile } from '~/models/publication-files.server';
 import { publishPakn, withdrawPakn } from '~/models/publication-publish.server';
-import {
-  getPublicationPage,
-  loadForPublication,
-  reviewPublication,
-  type PublicationInput,
-  type Review,
-} from '~/models/publication.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
 import { formValues } from '~/domain/workflow/intents';
 import { requirePermission, type StaffUser } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
+import { readFlash, redirectWithFlash } from '~/utils/flash.server';
+import { parseForm } from '~/utils/forms';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
 
 type T = ReturnType<typeof getT>;
+/** What a withdrawal answers on error: conform's reply (the same messages with and without JavaScript). */
+type WithdrawData = { intent: 'withdraw'; reply: SubmissionResult<string[]> };
 type ActionData = {
   intent: string;
   values: Record<string, string>;
@@ -90,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const uploadedId = Number(url.searchParams.get('tep'));
   const uploaded = page.staffFiles.find((f) => f.id === uploadedId);
-  const done = url.searchParams.get('xong');
+  const flash = await readFlash(request);
   const due = page.due;
   return json(
     {
@@ -131,14 +127,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             status: page.dueStatus,
           }
         : null,
-      notice: uploaded
-        ? t('publish.files.uploaded', { name: uploaded.name })
-        : done === 'publish' || done === 'withdraw'
-          ? t(`publish.done.${done}`)
-          : null,
+      notice: uploaded ? t('publish.files.uploaded', { name: uploaded.name }) : null,
+      flash: flash.message,
       pageTitle: `${t('publish.title', { code: p.code })} – ${t('app.shortName')}`,
     },
-    { headers: { 'Cache-Control': 'no-store' } },
+    {
+      headers: {
+        'Cache-Control': 'no-store',
+        ...(flash.setCookie ? { 'Set-Cookie': flash.setCookie } : {}),
+      },
+    },
   );
 }
 
@@ -194,28 +192,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'publish') {
     const r = guard(() => publishPakn({ actor, paknId: id, version, input, ip }), t);
     if (!r.ok) return json(view('publish', r, input, t), { status: 400 });
-    return redirect(`${here}?xong=publish`);
+    return redirectWithFlash(here, 'publish.done.publish');
   }
   if (intent === 'withdraw') {
+    // the schema is the browser's check; the model checks the state first, then the reason with its
+    // personal-data check, and its message wins
+    const submission = parseForm(form, withdrawSchema);
     const r = guard(
       () => withdrawPakn({ actor, paknId: id, version, reason: values.withdrawReason ?? '', ip }),
       t,
     );
     if (!r.ok) {
-      const msg = message(r.error, t);
-      return json<ActionData>(
-        {
-          intent,
-          values,
-          publicFiles: [],
-          groups: null,
-          errors: { withdrawReason: msg },
-          summary: [{ id: 'withdrawReason', message: msg }],
-        },
-        { status: 400 },
-      );
+      const reply = submission.reply({ fieldErrors: { withdrawReason: [r.error] } });
+      return json<WithdrawData>({ intent: 'withdraw', reply }, { status: 400 });
     }
-    return redirect(`${here}?xong=withdraw`);
+    return redirectWithFlash(here, 'publish.done.withdraw');
   }
   throw json({ message: t('staff.errors.unknownIntent') }, { status: 400 });
 }
@@ -300,18 +291,25 @@ async function upload(request: Request, actor: StaffUser, id: number, ip: string
 
 export default function PublishPage() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>() as ActionData | undefined;
+  const data = useActionData<typeof action>() as ActionData | WithdrawData | undefined;
+  const w = usePaknForm(withdrawSchema, {
+    id: 'withdraw-form',
+    lastResult: data && 'reply' in data ? data.reply : undefined,
+    order: ['withdrawReason'],
+  });
+  const a = data && !('reply' in data) ? data : undefined;
   const { t } = useTranslation();
   const p = d.pakn;
-  const posted = a && a.intent !== 'upload' && a.intent !== 'withdraw' ? a : null;
+  const posted = a && a.intent !== 'upload' ? a : null;
   const published = p.publication === 'published';
   return (
     <div className="staff-publish">
-      <ErrorSummary errors={a?.summary ?? []} />
+      <ErrorSummary errors={[...(a?.summary ?? []), ...w.summary]} />
       <p>
         <Link to={`/can-bo/pakn/${p.id}`}>{t('publish.back', { code: p.code })}</Link>
       </p>
       <h1>{t('publish.title', { code: p.code })}</h1>
+      <FlashMessage message={d.flash} />
       {d.notice ? (
         <p className="notice" role="status">
           {d.notice}
@@ -341,8 +339,9 @@ export default function PublishPage() {
       {published ? (
         <PublicationWithdraw
           version={p.version}
-          reason={a?.intent === 'withdraw' ? a.values.withdrawReason : undefined}
-          error={a?.errors.withdrawReason}
+          formProps={w.formProps}
+          reason={w.value('withdrawReason')}
+          error={w.error('withdrawReason')}
         />
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 // The printable transfer bundle (letter + PAKN + list of files) for an agency without e-mail: staff who may
 // transfer the PAKN; 404 otherwise.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { documentNotFound, htmlResponse } from '~/exports/documents/page.server';
 import { transferBundlePage } from '~/exports/transfer-bundle.server';
 import { openTransferBundle } from '~/models/transfer-delivery.server';

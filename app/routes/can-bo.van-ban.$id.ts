@@ -1,6 +1,7 @@
 // A document for staff: the printable page (A4 print CSS) of a document of a PAKN the actor may read;
 // the full text for those who may read contacts (audited), the redacted text for the others. 404 otherwise.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import {
   documentNotFound,
   documentPage,

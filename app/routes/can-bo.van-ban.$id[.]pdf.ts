@@ -1,5 +1,6 @@
 // A document for staff as PDF (A4, embedded Vietnamese font): full or redacted as on the HTML page; 404 otherwise.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { documentNotFound, parseDocumentId } from '~/exports/documents/page.server';
 import { documentPdfResponse, pdfFileName } from '~/exports/documents/pdf.server';
 import { documentVersion, getDocumentForStaff } from '~/models/documents.server';

@@ -1,18 +1,19 @@
 // One published answer at a stable URL: facts, the public timeline, the answer and its documents.
 // Unknown codes answer 404 and withdrawn ones 410, each with a helpful page.
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
+import { localName } from '~/domain/local-name';
 import { normaliseCode } from '~/domain/pakn';
-import { errorMeta } from '~/utils/error-meta';
 import { getPublished } from '~/models/public.server';
 import { getEnv } from '~/utils/env.server';
+import { errorMeta } from '~/utils/error-meta';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { renderSafeMarkdown } from '~/utils/markdown.server';
-import { localName } from '~/domain/local-name';
 
 export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
 

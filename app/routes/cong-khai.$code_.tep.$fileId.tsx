@@ -1,6 +1,7 @@
 // A file published with an answer (a redacted copy or the signed letter): only files staff marked public,
 // only while the answer is published; always a download, never rendered inline.
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
+
 import { normaliseCode } from '~/domain/pakn';
 import { getPublicFile } from '~/models/publication-files.server';
 import { openAttachment } from '~/models/record.server';

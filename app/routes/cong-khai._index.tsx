@@ -1,16 +1,17 @@
 // The public list of published answers: search without diacritics, filters, keyset pages. No JS needed.
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
+import { localName } from '~/domain/local-name';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { listFields, listUnits } from '~/models/config.server';
 import { listPublished, parsePublicFilters, publicYears } from '~/models/public.server';
-import { getLocale, getT } from '~/utils/i18n.server';
-import { PUBLIC_CACHE } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
-import { localName } from '~/domain/local-name';
+import { PUBLIC_CACHE } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   data

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { getAgency } from '~/models/config.server';
 import { atomFeed } from '~/exports/feeds.server';
 import { openDataRows } from '~/models/open-data.server';

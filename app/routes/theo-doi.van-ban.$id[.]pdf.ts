@@ -1,5 +1,6 @@
 // The submitter's own document as PDF; same guard as the HTML page.
-import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
+
 import { parseDocumentId } from '~/exports/documents/page.server';
 import { documentPdfResponse, pdfFileName } from '~/exports/documents/pdf.server';
 import { getDocumentForSubmitter } from '~/models/documents.server';

@@ -1,6 +1,7 @@
 // The public, redacted version of a public document (refusal, late apology, transfer letter): plan VI.3/VI.4.
 // Anything else, or a document that does not exist, is a 404.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import {
   documentNotFound,
   documentPage,

@@ -1,5 +1,6 @@
 // The public, redacted version of a public document as PDF; 404 for anything else.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { documentNotFound, parseDocumentId } from '~/exports/documents/page.server';
 import { documentPdfResponse, pdfFileName } from '~/exports/documents/pdf.server';
 import { getPublicDocument } from '~/models/documents.server';

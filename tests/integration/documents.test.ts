@@ -3,6 +3,7 @@
 // escaped, the public version without the submitter's data, and who may open which of the six routes.
 import { getDocument as pdfjsDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
 

@@ -4,7 +4,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
 
@@ -292,7 +294,12 @@ describe('publishing with redaction as a checked step', () => {
       ['intent', 'publish'],
     ]);
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toBe(`${pagePath(p.id)}?xong=publish`);
+    // the confirmation travels in the flash cookie, not in the address
+    expect(res.headers.get('Location')).toBe(pagePath(p.id));
+    const flash = /pakn_flash=[^;]+/.exec(res.headers.get('Set-Cookie') ?? '')?.[0];
+    expect(flash).toBeDefined();
+    const landed = await get(pagePath(p.id), `${coordinator}; ${flash}`);
+    expect(await html(landed)).toContain('Đã công khai kết quả.<');
     const row = one<Record<string, unknown>>(`SELECT * FROM pakn WHERE id = ?`, p.id);
     expect(row).toMatchObject({ publication: 'published', on_time: 1 });
     expect(row.published_at).toBeTypeOf('number');
@@ -395,7 +402,11 @@ describe('publishing with redaction as a checked step', () => {
       ['intent', 'withdraw'],
     ]);
     expect(pii.status).toBe(400);
-    expect(await html(pii)).toContain('hãy bỏ thông tin cá nhân');
+    const piiPage = await html(pii);
+    expect(piiPage).toContain('hãy bỏ thông tin cá nhân');
+    // in the error summary, linked to the field, and the typed reason kept
+    expect(piiPage).toContain('href="#withdrawReason"');
+    expect(piiPage).toContain('Theo yêu cầu của bà Nguyễn Thị Hồng Đào</textarea>');
     const empty = await post(pagePath(p.id), [
       ['version', f.version],
       ['withdrawReason', ' '],
@@ -409,6 +420,8 @@ describe('publishing with redaction as a checked step', () => {
       ['intent', 'withdraw'],
     ]);
     expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe(pagePath(p.id));
+    expect(res.headers.get('Set-Cookie')).toContain('pakn_flash=');
     expect(one(`SELECT publication, withdrawn_reason FROM pakn WHERE id = ?`, p.id)).toEqual({
       publication: 'withdrawn',
       withdrawn_reason: reason,

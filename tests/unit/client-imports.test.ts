@@ -2,6 +2,7 @@
 // page component renders on the server and then breaks hydration (a bug we had: the queue page).
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 // components live in sub-folders (ui/, staff/, public/…): read them all

@@ -35,7 +35,7 @@ describe('outcome labels', () => {
     expect(users.map((f) => path.basename(f)).sort()).toEqual(
       [
         'can-bo.pakn.$id.tsx',
-        'can-bo.pakn.$id_.cong-khai.tsx',
+        'publication-status.tsx',
         'cong-khai.$code.tsx',
         'notifications.server.ts',
         'staff-action-forms.tsx',

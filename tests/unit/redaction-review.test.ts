@@ -2,26 +2,28 @@
 // from the form; the redaction of texts and file names; the final pass; the withdrawal reason.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
-import { REDACTION_MARKER_VI } from '../../app/domain/redaction';
+
+import { REDACTION_MARKER_VI } from '~/domain/redaction';
 import {
   checkWithdrawReason,
   countDecisions,
+  type Decision,
   extensionOf,
   flagKey,
   groupFlags,
   leavesUndismissed,
   neutralName,
+  type PublicTexts,
   readDecisions,
-  redact,
   REASON_MAX,
+  redact,
+  type ReviewContext,
   reviewTexts,
   snippet,
-  type Decision,
-  type PublicTexts,
-  type ReviewContext,
-} from '../../app/domain/redaction-review';
-import { sha1Hex } from '../../app/domain/sha1';
+} from '~/domain/redaction-review';
+import { sha1Hex } from '~/domain/sha1';
 
 const ctx: ReviewContext = {
   submitterName: 'Nguyễn Thị Hồng Đào',

@@ -2,9 +2,10 @@
 // button per kind that hides every flag of that kind at once (issue 13.27). The buttons are submit buttons of
 // the publish form, so they work without JavaScript and post what was typed with them.
 import { useTranslation } from 'react-i18next';
+
 import { Choices, TextArea } from '~/components/ui/form';
-import { HIDE_ALL_PREFIX, PII_KINDS } from '~/domain/redaction-decisions';
 import type { PiiKind } from '~/domain/redaction';
+import { HIDE_ALL_PREFIX, PII_KINDS } from '~/domain/redaction-decisions';
 
 type Group = {
   key: string;

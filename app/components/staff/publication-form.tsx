@@ -1,9 +1,12 @@
 // The publish form: the public texts, the staff files that go public, the personal-data check with a decision
 // per flag, and the check / publish buttons. A plain form: every post re-renders what was typed.
 import { Form } from '@remix-run/react';
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { Choices, TextArea, TextField } from '~/components/ui/form';
-import { TITLE_MAX, type FlagGroup } from '~/domain/redaction-review';
+import { type FlagGroup, TITLE_MAX } from '~/domain/redaction-review';
+
 import { formatSize, type PublicationFileItem } from './publication-files';
 import { PublicationFlags } from './publication-flags';
 
@@ -119,16 +122,19 @@ export function PublicationForm({
 /** Withdrawing a published answer: the reason is shown on the public 410 page. */
 export function PublicationWithdraw({
   version,
+  formProps,
   reason,
   error,
 }: {
   version: number;
+  /** usePaknForm's: id, client check on submit, noValidate */
+  formProps: ComponentProps<typeof Form>;
   reason?: string;
   error?: string;
 }) {
   const { t } = useTranslation();
   return (
-    <Form method="post">
+    <Form method="post" {...formProps}>
       <h2>{t('publish.withdraw.title')}</h2>
       <p>{t('publish.withdraw.intro')}</p>
       <input type="hidden" name="version" value={version} />

@@ -1,6 +1,7 @@
 // The publish page's summary: where the publication stands, its deadline, the answer's outcome and whether the
 // submitter agreed to show their name.
 import { useTranslation } from 'react-i18next';
+
 import type { DueState } from '~/domain/deadlines';
 
 export type PublicationDue = {

@@ -2,8 +2,9 @@
 // printable bundle and the "sent by post on …" form (a plain form: works without JavaScript).
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '~/components/ui/form';
+
 import type { ActionResult } from '~/components/staff-action-forms';
+import { TextField } from '~/components/ui/form';
 
 export type TransferDeliveryView = {
   mode: 'email' | 'post';

@@ -22,7 +22,6 @@
  * for their name, organisation, representative, address, phone and e-mail; the submitter's own title (unreviewed,
  * possibly offensive or identifying) is replaced by the reviewed public title or a neutral marker.
  */
-export type { OfficialDocument } from '~/domain/official-document';
 export {
   DOCUMENT_HEADINGS,
   LEGAL_BASIS,
@@ -30,26 +29,27 @@ export {
   REFUSAL_REASON_TEXT,
   TITLE_HIDDEN_VI,
 } from './legal-text';
-export { publicVersion, redactText, type PublicContext } from './public-version';
+export { type PublicContext, publicVersion, redactText } from './public-version';
 export { buildDocument } from './templates';
 export { formOfAddress, submitterAddressee } from './text';
 export {
   agencyAbbreviation,
-  DOCUMENT_TYPES,
-  formatDocumentNumber,
-  isDocumentType,
-  NUMBER_SERIES,
-  OUTCOMES,
-  PUBLIC_DOCUMENT_TYPES,
-  typesInSeries,
   type AgencyInfo,
   type AnswerOutcome,
   type Common,
+  DOCUMENT_TYPES,
   type DocumentInput,
   type DocumentType,
+  formatDocumentNumber,
+  isDocumentType,
+  NUMBER_SERIES,
   type NumberParts,
   type NumberSeries,
+  OUTCOMES,
   type PaknInfo,
+  PUBLIC_DOCUMENT_TYPES,
   type SubmitterInfo,
   type TemplateInputs,
+  typesInSeries,
 } from './types';
+export type { OfficialDocument } from '~/domain/official-document';

@@ -1,6 +1,7 @@
 // The fixed legal text of the documents: the legal basis, why a PAKN is refused and where to go instead, the
 // outcomes of an answer and the headings. Vietnamese only (official documents are written in Vietnamese).
 import type { RefusalReason } from '~/domain/pakn';
+
 import type { AnswerOutcome, DocumentType } from './types';
 
 export const LEGAL_BASIS =

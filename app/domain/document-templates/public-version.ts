@@ -1,6 +1,7 @@
 // The public version of a document, for the public register (see index.ts).
 import type { OfficialDocument } from '~/domain/official-document';
-import { applyRedactions, detectPii, REDACTION_MARKER_VI, type PiiContext } from '~/domain/redaction';
+import { applyRedactions, detectPii, type PiiContext, REDACTION_MARKER_VI } from '~/domain/redaction';
+
 import { TITLE_HIDDEN_VI } from './legal-text';
 import { clean, quoted } from './text';
 import type { SubmitterInfo } from './types';

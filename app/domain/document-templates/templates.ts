@@ -1,6 +1,7 @@
 // The five templates: each turns the common facts and its own inputs into an OfficialDocument (see index.ts).
 import { formatDateVi } from '~/domain/dates';
 import type { OfficialDocument } from '~/domain/official-document';
+
 import { LEGAL_BASIS, OUTCOME_TEXT, REFUSAL_REASON_TEXT } from './legal-text';
 import {
   clean,

@@ -3,6 +3,7 @@
 import { formatDateVi } from '~/domain/dates';
 import type { OfficialDocument } from '~/domain/official-document';
 import { salutation } from '~/domain/salutation';
+
 import { DOCUMENT_HEADINGS } from './legal-text';
 import type { Common, DocumentType, SubmitterInfo } from './types';
 

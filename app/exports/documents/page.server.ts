@@ -3,6 +3,7 @@
 // and the HTTP answers of the document routes (cache headers per audience).
 import type { OfficialDocument } from '~/domain/official-document';
 import { getT } from '~/utils/i18n.server';
+
 import { renderOfficialHtml } from './official-html.server';
 
 /** The print stylesheet's URL: the CSP (style-src 'self') forbids the inline <style> of renderOfficialHtml. */

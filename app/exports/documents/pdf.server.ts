@@ -2,6 +2,7 @@
 // with a strong ETag, and 304 when the browser has that version already.
 import type { OfficialDocument } from '~/domain/official-document';
 import { getDocumentPdf, matchesEtag, pdfEtag, type PdfVariant } from '~/exports/pdf/cache.server';
+
 import { cacheHeaders, type CacheKind } from './page.server';
 
 export { pdfFileName } from '~/domain/official-document';

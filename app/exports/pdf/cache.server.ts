@@ -17,9 +17,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import type { OfficialDocument } from '~/domain/official-document';
 import { getEnv } from '~/utils/env.server';
 import { getLogger } from '~/utils/logger.server';
-import type { OfficialDocument } from '~/domain/official-document';
+
 import { renderOfficialPdf } from './official-pdf.server';
 
 export const MAX_CONCURRENT_RENDERS = 1;

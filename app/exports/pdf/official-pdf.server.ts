@@ -12,7 +12,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+
 import PDFDocument from 'pdfkit';
+
 import { agencyHeaderName, wrapHeader } from '~/domain/document-layout';
 import { formatPlaceDate, MOTTO, MOTTO_NATION, type OfficialDocument } from '~/domain/official-document';
 import { markdownBlocks, type MarkdownRun } from '~/utils/markdown.server';

@@ -10,6 +10,7 @@ import {
   BorderStyle,
   convertMillimetersToTwip,
   Document,
+  type IParagraphOptions,
   Packer,
   Paragraph,
   Table,
@@ -17,8 +18,8 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  type IParagraphOptions,
 } from 'docx';
+
 import { agencyHeaderName } from '~/domain/document-layout';
 import { formatPlaceDate, MOTTO, MOTTO_NATION, type OfficialDocument } from '~/domain/official-document';
 
