@@ -3,7 +3,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '~/components/ui/form';
-import type { ActionResult } from '~/components/staff-action-forms';
+import type { ActionResult } from '~/components/staff/staff-action-forms';
 
 export type TransferDeliveryView = {
   mode: 'email' | 'post';

@@ -10,22 +10,22 @@ import {
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { RecordClocks, recordClocks } from '~/components/record-clocks';
+import { RecordClocks, recordClocks } from '~/components/staff/record-clocks';
 import {
   PendingExtension,
   RecordHistory,
-  Row,
   StaleNotice,
   SubmittedSection,
-} from '~/components/record-sections';
+} from '~/components/staff/record-sections';
+import { RecordAnswer, RecordClassification, RecordDueList } from '~/components/staff/record-summary';
 import { ErrorSummary } from '~/components/ui/form';
-import { ActionForms, type ActionResult } from '~/components/staff-action-forms';
+import { ActionForms, type ActionResult } from '~/components/staff/staff-action-forms';
 import { closureText } from '~/domain/answer-clock';
-import { formatDateVi } from '~/domain/dates';
+import { formatDateTimeVi as formatDateTime, formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { DocumentList } from '~/components/document-list';
 import { listDocumentsForPakn } from '~/models/documents.server';
-import { AddFilesForm } from '~/components/add-files-form';
+import { AddFilesForm } from '~/components/staff/add-files-form';
 import { TransferDeliveryPanel } from '~/components/transfer-delivery-panel';
 import {
   addStaffFiles,
@@ -108,7 +108,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         content: p.content,
         regulationRef: p.regulationRef,
         channel: p.channel,
-        receivedAt: `${formatDateVi(p.receivedAt)} ${new Date(p.receivedAt).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })}`,
+        receivedAt: formatDateTime(p.receivedAt),
         showIdentity: p.showIdentity,
         refusalReason: p.refusalReason,
       },
@@ -209,16 +209,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
-}
-
-function formatDateTime(d: Date | number): string {
-  const date = new Date(d);
-  const time = date.toLocaleTimeString('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return `${formatDateVi(date)} ${time}`;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -365,43 +355,7 @@ export default function RecordPage() {
         </p>
       ) : null}
       <RecordClocks clocks={d.clocks} />
-      <dl className="summary-list">
-        <Row label={t('staff.record.status')}>
-          <strong>{t(`staff.status.${p.status}`)}</strong>
-        </Row>
-        {d.closure ? (
-          <Row label={t('answerClock.label')}>
-            {d.closure}
-            <p className="hint">{t('answerClock.notApplicable')}</p>
-          </Row>
-        ) : (
-          <Row label={t('staff.record.dueAnswer')}>
-            {d.due.date}{' '}
-            {d.due.state ? (
-              <span className={`tag tag-${d.due.state}`}>{t(`dueState.${d.due.state}`)}</span>
-            ) : null}
-            <p className="hint">{d.due.why}</p>
-            {d.pausedSince ? (
-              <p className="hint">{t('staff.record.pausedSince', { date: d.pausedSince })}</p>
-            ) : null}
-            {d.infoWaitEnd ? (
-              <p className="hint">{t('staff.record.infoWaitEnds', { date: d.infoWaitEnd })}</p>
-            ) : null}
-          </Row>
-        )}
-        {d.showEarlyDues ? (
-          <>
-            <Row label={t('staff.record.dueClassify')}>
-              {d.classifyDue.date}
-              <p className="hint">{d.classifyDue.why}</p>
-            </Row>
-            <Row label={t('staff.record.dueTransfer')}>
-              {d.transferDue.date}
-              <p className="hint">{d.transferDue.why}</p>
-            </Row>
-          </>
-        ) : null}
-      </dl>
+      <RecordDueList d={d} />
 
       <h2 id="actions">{t('staff.record.actions')}</h2>
       {d.pendingExtension ? <PendingExtension request={d.pendingExtension} /> : null}
@@ -424,46 +378,8 @@ export default function RecordPage() {
       {d.addFiles ? <AddFilesForm limits={d.addFiles} result={result ?? null} /> : null}
       <DocumentList documents={d.documents} base="/can-bo/van-ban" />
 
-      <h2>{t('staff.record.classification')}</h2>
-      <dl className="summary-list">
-        <Row label={t('staff.record.type')}>{t(`type.${p.type}`)}</Row>
-        <Row label={t('staff.record.subject')}>{t(`subject.${p.subject}`)}</Row>
-        <Row label={t('staff.record.category')}>{t(`category.${p.category}`)}</Row>
-        <Row label={t('staff.record.field')}>{d.field ?? t('staff.record.noField')}</Row>
-        <Row label={t('staff.record.unit')}>{d.unit ?? t('staff.record.none')}</Row>
-        <Row label={t('staff.record.handler')}>{d.handlerName ?? t('staff.record.none')}</Row>
-        {p.refusalReason ? (
-          <Row label={t('staff.record.refusalReason')}>{t(`staff.refusal.${p.refusalReason}`)}</Row>
-        ) : null}
-        {d.agency ? <Row label={t('staff.record.transferredTo')}>{d.agency}</Row> : null}
-        {d.duplicateOf ? (
-          <Row label={t('staff.record.duplicateOf')}>
-            <Link to={`/can-bo/pakn/${d.duplicateOf.id}`}>{d.duplicateOf.code}</Link>
-          </Row>
-        ) : null}
-      </dl>
-
-      {d.answer ? (
-        <>
-          <h2>{t('staff.record.answer')}</h2>
-          <dl className="summary-list">
-            <Row label={t('staff.record.outcome')}>
-              {d.answer.outcome ? t(`outcome.${d.answer.outcome}`) : ''}
-            </Row>
-            <Row label={t('staff.forms.body')}>
-              <div className="pre-line">{d.answer.body}</div>
-            </Row>
-            {d.answer.returnComment ? (
-              <Row label={t('staff.record.returnComment')}>{d.answer.returnComment}</Row>
-            ) : null}
-            {d.answer.approvedAt ? (
-              <Row label={t('staff.record.status')}>
-                {t('staff.record.approvedAt', { date: d.answer.approvedAt })}
-              </Row>
-            ) : null}
-          </dl>
-        </>
-      ) : null}
+      <RecordClassification d={d} />
+      {d.answer ? <RecordAnswer answer={d.answer} /> : null}
 
       <SubmittedSection pakn={p} files={d.files} contactMasked={d.contactMasked} />
 

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, LineChart, TargetsTable } from '~/components/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ScheduleWarning } from '~/components/schedule-warning';
+import { ScheduleWarning } from '~/components/staff/schedule-warning';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { can, isUnitScoped } from '~/domain/permissions';
 import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/report-periods';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const files = ['app/routes', 'app/components'].flatMap((dir) =>
   fs
-    .readdirSync(dir)
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.tsx'))
     .map((f) => path.join(dir, f)),
 );
