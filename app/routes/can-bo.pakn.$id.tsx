@@ -23,10 +23,10 @@ import { ActionForms, type ActionResult } from '~/components/staff/staff-action-
 import { closureText } from '~/domain/answer-clock';
 import { formatDateTimeVi as formatDateTime, formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
-import { DocumentList } from '~/components/document-list';
+import { DocumentList } from '~/components/public/document-list';
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { AddFilesForm } from '~/components/staff/add-files-form';
-import { TransferDeliveryPanel } from '~/components/transfer-delivery-panel';
+import { TransferDeliveryPanel } from '~/components/staff/transfer-delivery-panel';
 import {
   addStaffFiles,
   authorizeAddFiles,

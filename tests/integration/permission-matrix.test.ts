@@ -123,7 +123,7 @@ beforeAll(async () => {
   };
   const answeredA = seed({ status: 'answered', unit: 'A', answer: true });
   const answeredB = seed({ status: 'answered', unit: 'B', answer: true });
-  const { issueDocument } = await import('../../app/models/documents.server');
+  const { issueDocument } = await import('../../app/models/document-issue.server');
   const docA = db.transaction((tx) =>
     issueDocument(tx, {
       paknId: a.id,

@@ -7,7 +7,7 @@ import { isOpen } from '~/domain/workflow';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
-import { issueDocumentForStep } from '~/models/documents.server';
+import { issueDocumentForStep } from '~/models/document-issue.server';
 import { extensionNeedsApproval, pendingExtensionRequest } from '~/models/extension-requests.server';
 import { notifyStep } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';

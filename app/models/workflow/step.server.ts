@@ -9,7 +9,7 @@ import { findTransition, type Action, type Status } from '~/domain/workflow';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { INVALID, REQUIRED, intentPermission, isIntent } from '~/domain/workflow/intents';
 import { audit } from '~/models/audit.server';
-import { issueDocumentForStep } from '~/models/documents.server';
+import { issueDocumentForStep } from '~/models/document-issue.server';
 import { notifyStep, type Step } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { getDb, type DbOrTx, type Tx } from '~/utils/db.server';

@@ -10,7 +10,7 @@
  *   last month: with c = 15, "Quý I/2026" is 15/12/2025 – 14/03/2026 and "Năm 2026" is 15/12/2025 – 14/12/2026.
  * - A custom range is any [from, to] with from ≤ to and at most MAX_RANGE_YEARS years long.
  */
-import { addCalendarDays, formatDateVi, isValidLocalDate, type LocalDate } from './dates';
+import { addCalendarDays, formatDateVi, isValidLocalDate, type LocalDate } from '~/domain/dates';
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];

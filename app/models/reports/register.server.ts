@@ -3,8 +3,8 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import { lateExtensions, publicDocumentType } from './extension-timing.server';
-import { REPORT_DOCUMENT_TYPE } from './reports.server';
+import { lateExtensions, publicDocumentType } from '~/models/extension-timing.server';
+import { REPORT_DOCUMENT_TYPE } from '~/domain/reports/definitions';
 
 export type RegisterAbout =
   | { kind: 'pakn'; code: string; publicTitle: string | null; published: boolean }

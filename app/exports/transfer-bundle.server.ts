@@ -1,44 +1,37 @@
 // The printable bundle of a transfer to an agency without e-mail: the transfer letter, then the PAKN in full
 // (with the submitter's contact, which the receiving agency needs to answer) and the list of its files, to print
-// and post. Staff only; opening it is audited as a view of the contact.
-import { documentPage, getDocument } from './documents.server';
-import { getTransferBundle } from './transfer-delivery.server';
-import { audit } from './audit.server';
+// and post. Staff only: the data comes from openTransferBundle (app/models/transfer-delivery.server.ts), which
+// checks access and audits the view of the contact.
 import { formatDateVi } from '~/domain/dates';
-import type { Actor } from '~/domain/permissions';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import type { OfficialDocument } from '~/domain/official-document';
+import type { pakn } from '~db/schema';
 import type { getT } from '~/utils/i18n.server';
+import { documentPage } from './documents/page.server';
+
+type Pakn = (typeof pakn)['$inferSelect'];
+
+/** What the bundle shows: the PAKN, its transfer letter, the receiving agency and the PAKN's files. */
+export type TransferBundleData = {
+  pakn: Pick<
+    Pakn,
+    'id' | 'code' | 'receivedDate' | 'title' | 'content' | 'submitterKind' | 'orgName' | 'fullName'
+  > &
+    Pick<Pakn, 'address' | 'phone' | 'email'>;
+  letter: { id: number; doc: OfficialDocument };
+  target: { name: string };
+  files: ReadonlyArray<{ originalName: string; size: number }>;
+};
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The bundle's HTML page, or null (not transferred, no letter, or not allowed). */
+/** The bundle's HTML page: the letter with the toolbar, then the PAKN and its files on a page of their own. */
 export function transferBundlePage(
-  {
-    actor,
-    paknId,
-    t,
-    lang,
-    ip,
-  }: { actor: Actor; paknId: number; t: ReturnType<typeof getT>; lang: string; ip?: string },
-  db: DbOrTx = getDb(),
-): string | null {
-  const b = getTransferBundle({ actor, paknId }, db);
-  if (!b) return null;
-  const letter = getDocument({ id: b.letterId }, db);
-  if (!letter) return null;
+  b: TransferBundleData,
+  { t, lang }: { t: ReturnType<typeof getT>; lang: string },
+): string {
   const p = b.pakn;
-  audit(
-    {
-      actorUserId: actor.id,
-      action: 'pakn.transfer_bundle',
-      targetType: 'pakn',
-      targetId: p.id,
-      ip,
-      detail: { code: p.code },
-    },
-    db,
-  );
+  const letter = b.letter;
   const k = (key: string, o: Record<string, unknown> = {}) => t(`staff.transferBundle.${key}`, o);
   const row = (label: string, value: string | null) =>
     value ? `<p><strong>${esc(label)}:</strong> ${esc(value)}</p>` : '';

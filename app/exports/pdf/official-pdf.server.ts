@@ -1,5 +1,6 @@
 /**
- * Official documents (thông báo, văn bản giải trình, công văn trả lời…) as A4 PDF and as printable HTML, laid out as
+ * Official documents (thông báo, văn bản giải trình, công văn trả lời…) as A4 PDF (the printable HTML page is
+ * app/exports/documents/official-html.server.ts), laid out as
  * Nghị định 30/2020/NĐ-CP asks: agency block top-left, national motto top-right, number under the agency, place and
  * date under the motto, title centred in bold, body justified with an indented first line, 'Nơi nhận' bottom-left,
  * signer bottom-right, page numbers from page 2 at the top centre. Margins: top/bottom 20 mm, left 30 mm, right 15 mm.
@@ -12,47 +13,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { agencyHeaderName, headerSegments, wrapHeader } from '~/domain/document-layout';
-import { markdownBlocks, renderSafeMarkdown, type MarkdownRun } from './markdown.server';
-
-export type OfficialDocument = {
-  agencyParent: string;
-  agencyName: string;
-  /** e.g. '12/TB-SKHCN' */
-  number: string;
-  place: string;
-  /** dd/mm/yyyy */
-  date: string;
-  /** e.g. 'THÔNG BÁO'; empty for a công văn, whose subtitle then follows the number as 'V/v …' */
-  title: string;
-  /** e.g. 'Về việc từ chối tiếp nhận phản ánh, kiến nghị' */
-  subtitle?: string;
-  addressee?: string;
-  paragraphs: string[];
-  /** Nơi nhận */
-  recipients?: string[];
-  /** indexes of `paragraphs` written in the safe Markdown subset (the approved answer), drawn with its emphasis */
-  markdown?: number[];
-  signerTitle: string;
-  signerName: string;
-};
-
-export const MOTTO_NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
-
-/** 'Hà Nội', '05/03/2026' → 'Hà Nội, ngày 05 tháng 3 năm 2026' (NĐ 30: a 0 before days < 10 and months 1, 2). */
-export function formatPlaceDate(place: string, date: string): string {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date.trim());
-  if (!m) return `${place}, ${date}`;
-  const d = Number(m[1]);
-  const mo = Number(m[2]);
-  const dd = d < 10 ? `0${d}` : String(d);
-  const mm = mo <= 2 ? `0${mo}` : String(mo);
-  return `${place}, ngày ${dd} tháng ${mm} năm ${m[3]}`;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// PDF
+import { agencyHeaderName, wrapHeader } from '~/domain/document-layout';
+import { formatPlaceDate, MOTTO, MOTTO_NATION, type OfficialDocument } from '~/domain/official-document';
+import { markdownBlocks, type MarkdownRun } from '~/utils/markdown.server';
 
 const FONT_FILES = {
   regular: '400Regular/NotoSerif_400Regular.ttf',
@@ -114,8 +77,9 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    // no Helvetica: pdfkit would otherwise load its AFM files
-    font: null as unknown as string,
+    // no default font: pdfkit loads its Helvetica AFM files for any other value; every text below picks one of
+    // the registered Noto Serif faces first
+    font: '',
     info: {
       Title: pdfText([doc.title, doc.subtitle].filter(Boolean).join(' ') || doc.number),
       Author: pdfText(doc.agencyName),
@@ -313,104 +277,4 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
   }
   pdf.end();
   return done;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// HTML
-
-const escapeHtml = (s: string): string =>
-  s
-    .normalize('NFC')
-    // control characters; bidi embeddings, overrides and isolates (the <bdi> wrapper isolates each field anyway)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-
-/** escaped, and isolated so right-to-left text in a field cannot reorder the text around it */
-const t = (s: string | undefined): string => `<bdi>${escapeHtml(s ?? '')}</bdi>`;
-
-/** a header text in pieces that wrap as wholes ('ỦY BAN NHÂN DÂN' / 'TỈNH PHÚ YÊN'): never 'TỈNH PHÚ / YÊN' */
-const segments = (s: string): string =>
-  headerSegments(s)
-    .map((x) => `<bdi class="seg">${escapeHtml(x)}</bdi>`)
-    .join(' ');
-
-const PRINT_CSS = `
-@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
-* { box-sizing: border-box; }
-html { color: #000; background: #fff; }
-body { margin: 0 auto; max-width: 165mm; font-family: "Times New Roman", Tinos, "Noto Serif", serif; font-size: 13pt; line-height: 1.35; }
-.head, .foot { display: flex; justify-content: space-between; gap: 4mm; }
-.head > div { text-align: center; font-size: 12pt; }
-.agency { width: 40%; } .nation { width: 60%; } .nation .b { white-space: nowrap; }
-.upper { text-transform: uppercase; } .seg { display: inline-block; text-wrap: balance; } .b { font-weight: bold; } .i { font-style: italic; }
-.rule { display: block; margin: 1mm auto 2mm; border: 0; border-top: 0.6pt solid #000; }
-.agency .rule { width: 25mm; } .nation .rule { width: 58mm; }
-.small { font-size: 11pt; }
-.title { text-align: center; margin: 8mm 0 5mm; }
-.title h1 { font-size: 14pt; margin: 0; } .title p { margin: 0; font-weight: bold; }
-.addressee { text-align: center; margin: 0 0 4mm; }
-.body p { text-align: justify; text-indent: 10mm; margin: 0 0 6pt; }
-.body ul, .body ol { margin: 0 0 6pt 10mm; padding-left: 6mm; } .body li { margin: 0 0 3pt; text-align: justify; }
-.body li p { text-indent: 0; margin: 0; } .body h3, .body h4 { font-size: 13pt; margin: 6pt 0; }
-.body ul { list-style-type: "- "; }
-.foot { margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
-.recipients { width: 45%; font-size: 11pt; } .recipients ul { list-style: none; margin: 0; padding: 0; }
-.recipients strong { font-size: 12pt; font-style: italic; }
-.signer { width: 55%; text-align: center; } .signer .name { margin-top: 25mm; }
-p, li, h1, div { overflow-wrap: anywhere; }
-`;
-
-export function renderOfficialHtml(doc: OfficialDocument): string {
-  const hasTitle = doc.title.trim().length > 0;
-  const recipients = doc.recipients ?? [];
-  return `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml([doc.title, doc.number].filter((x) => x.trim()).join(' ') || 'Văn bản')}</title>
-<style>${PRINT_CSS}</style>
-</head>
-<body>
-<header class="head">
-<div class="agency">
-<div class="upper">${segments(doc.agencyParent)}</div>
-<div class="upper b">${segments(agencyHeaderName(doc.agencyName, doc.agencyParent))}</div>
-<hr class="rule">
-<div>Số: ${t(doc.number)}</div>
-${!hasTitle && doc.subtitle ? `<div class="small">V/v ${t(doc.subtitle)}</div>` : ''}
-</div>
-<div class="nation">
-<div class="b">${MOTTO_NATION}</div>
-<div class="b">${MOTTO}</div>
-<hr class="rule">
-<div class="i">${t(formatPlaceDate(doc.place, doc.date))}</div>
-</div>
-</header>
-${hasTitle ? `<div class="title"><h1 class="upper">${t(doc.title)}</h1>${doc.subtitle ? `<p>${t(doc.subtitle)}</p>` : ''}</div>` : ''}
-${doc.addressee ? `<p class="addressee">Kính gửi: ${t(doc.addressee)}</p>` : ''}
-<main class="body">
-${doc.paragraphs
-  .map((p, i) =>
-    doc.markdown?.includes(i) ? `<div class="md">${renderSafeMarkdown(p)}</div>` : `<p>${t(p)}</p>`,
-  )
-  .join('\n')}
-</main>
-<footer class="foot">
-<div class="recipients">${
-    recipients.length
-      ? `<strong>Nơi nhận:</strong><ul>${recipients.map((r) => `<li>- ${t(r)}</li>`).join('')}</ul>`
-      : ''
-  }</div>
-<div class="signer">${doc.signerTitle
-    .split(/\r?\n/)
-    .map((l) => `<div class="upper b">${t(l)}</div>`)
-    .join('')}<div class="name b">${t(doc.signerName)}</div></div>
-</footer>
-</body>
-</html>
-`;
 }

@@ -4,7 +4,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '~/components/ui/scroll-table';
-import type { Target } from '~/models/reports.server';
+import type { Target } from '~/domain/reports/definitions';
 
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#f47738', '#4c2c92'];
 const DASHES = ['', '6 4', '2 3', '10 3 2 3', ''];

@@ -1,6 +1,6 @@
 /**
  * Official documents as a real Word document (.docx, Office Open XML) for staff to complete in Word or LibreOffice,
- * built with the `docx` library: the layout of app/utils/pdf.server.ts (Nghị định 30/2020/NĐ-CP) as Word sees it —
+ * built with the `docx` library: the layout of app/exports/pdf/official-pdf.server.ts (Nghị định 30/2020/NĐ-CP) as Word sees it —
  * A4, margins 20/15/20/30 mm, Times New Roman 13 pt, the agency block and the national motto side by side in a
  * borderless table, the title centred in bold, the body justified with a 1 cm first-line indent, 'Nơi nhận' and the
  * signer side by side at the end. Text is NFC with control characters removed.
@@ -20,7 +20,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import { agencyHeaderName } from '~/domain/document-layout';
-import { formatPlaceDate, MOTTO, MOTTO_NATION, type OfficialDocument } from './pdf.server';
+import { formatPlaceDate, MOTTO, MOTTO_NATION, type OfficialDocument } from '~/domain/official-document';
 
 /** How a body paragraph is set: a section heading (bold), text staff still have to write (italic, grey). */
 export type DocxParagraphStyle = 'normal' | 'heading' | 'todo';

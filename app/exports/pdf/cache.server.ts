@@ -17,9 +17,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getEnv } from './env.server';
-import { getLogger } from './logger.server';
-import { renderOfficialPdf, type OfficialDocument } from './pdf.server';
+import { getEnv } from '~/utils/env.server';
+import { getLogger } from '~/utils/logger.server';
+import type { OfficialDocument } from '~/domain/official-document';
+import { renderOfficialPdf } from './official-pdf.server';
 
 export const MAX_CONCURRENT_RENDERS = 1;
 
