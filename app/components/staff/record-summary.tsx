@@ -3,6 +3,7 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { Row } from '~/components/staff/record-sections';
 import type { loader } from '~/routes/can-bo.pakn.$id';
 

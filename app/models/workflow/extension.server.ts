@@ -1,8 +1,8 @@
 // The one extension of the answer deadline (spec §6): granted directly by a leader, or, with the approval
 // policy, requested by the handler and approved or declined by the unit's approver.
-import { can } from '~/domain/permissions';
 import type { LocalDate } from '~/domain/calendar';
 import { maxExtensionDate } from '~/domain/deadlines';
+import { can } from '~/domain/permissions';
 import { isOpen } from '~/domain/workflow';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
@@ -12,7 +12,8 @@ import { extensionNeedsApproval, pendingExtensionRequest } from '~/models/extens
 import { notifyStep } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { record, updateGuarded, type Ctx } from './step.server';
+
+import { type Ctx, record, updateGuarded } from './step.server';
 
 /** The extension rules (spec §6): open, not yet extended, later than today's due date, within the maximum. */
 function checkExtension(ctx: Ctx, newDate: LocalDate): LocalDate {

@@ -1,14 +1,16 @@
 // Handling inside the unit: taking it, the information wait (NĐ 20/2008 Điều 14, the clock pauses), further
 // study, reopening after a reconsideration request, and internal notes.
 import { and, eq, isNull } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { formatDateVi } from '~/domain/calendar';
 import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import { infoDueFrom } from '~/models/deadlines.server';
-import { closeOpenPause, record, transition, type Ctx } from './step.server';
+import * as s from '~db/schema';
+
+import { closeOpenPause, type Ctx, record, transition } from './step.server';
 
 export function note(ctx: Ctx, input: InputOf<'note'>) {
   record(ctx, 'note', { note: input.note });

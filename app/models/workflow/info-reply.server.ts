@@ -1,14 +1,16 @@
 // The submitter's answer to an information request (NĐ 20/2008 Điều 14): it resumes the clock.
 import { and, desc, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/calendar';
 import { findTransition } from '~/domain/workflow';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { audit } from '~/models/audit.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
-import { closeOpenPause, loadPakn, updateGuarded, type Ctx } from './step.server';
+import * as s from '~db/schema';
+
+import { closeOpenPause, type Ctx, loadPakn, updateGuarded } from './step.server';
 
 /** The question the submitter has to answer, while the PAKN waits for it. */
 export function getOpenInfoRequest({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {

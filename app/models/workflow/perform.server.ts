@@ -2,10 +2,11 @@
 // the row update guarded by `WHERE id = ? AND version = ?`, the event, the audit entry and the
 // submitter's/unit's e-mail (notifyStep) — so either all of it happens or none.
 import { toLocalDate } from '~/domain/calendar';
-import { can, canReadPakn, type Actor } from '~/domain/permissions';
+import { type Actor, can, canReadPakn } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { IntentInput } from '~/domain/workflow/intents';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+
 import { approve, draft, returnDraft, submit } from './answer.server';
 import {
   assign,
@@ -27,7 +28,7 @@ import {
   resumeStudy,
   take,
 } from './handling.server';
-import { authorizeIntent, loadPakn, type Ctx } from './step.server';
+import { authorizeIntent, type Ctx, loadPakn } from './step.server';
 
 function apply(ctx: Ctx, input: IntentInput): void {
   switch (input.intent) {
