@@ -62,6 +62,17 @@ export function formatDateVi(d: LocalDate | Date | number): string {
   return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
 }
 
+/** `04/03/2026 09:05`: the day and the time in Vietnam. */
+export function formatDateTimeVi(d: Date | number): string {
+  const date = new Date(d);
+  const time = date.toLocaleTimeString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `${formatDateVi(date)} ${time}`;
+}
+
 export function formatDayMonth(d: LocalDate): string {
   partsOrThrow(d);
   return `${d.slice(8, 10)}/${d.slice(5, 7)}`;

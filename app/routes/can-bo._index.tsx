@@ -1,32 +1,28 @@
 // The staff queue: tabs with counts, a GET filter form (works without JavaScript), a table sorted by due
 // date with keyset pagination, and the coordinators' bulk assignment.
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { QueueDueCell } from '~/components/staff/queue-due';
+import { QueueFilters } from '~/components/staff/queue-filters';
+import { QueueSavedFilters } from '~/components/staff/queue-saved-filters';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary } from '~/components/ui/form';
-import { QueueDueCell } from '~/components/queue-due';
-import { QueueFilters } from '~/components/queue-filters';
-import { QueueSavedFilters } from '~/components/queue-saved-filters';
 import { formatDateVi } from '~/domain/dates';
+import { localName } from '~/domain/local-name';
 import { can } from '~/domain/permissions';
 import { answerClockApplies, STATUSES } from '~/domain/workflow/transitions';
+import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
 import { listFields, listUnits } from '~/models/config.server';
-import { deleteSavedFilter, listSavedFilters, saveFilter } from '~/models/saved-filters.server';
 import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models/queue.server';
-import { fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { deleteSavedFilter, listSavedFilters, saveFilter } from '~/models/saved-filters.server';
+import { auditDenied } from '~/models/security-audit.server';
 import { bulkAssign } from '~/models/workflow/perform.server';
 import { requirePermission, requireStaff } from '~/auth/guards.server';
-import { auditDenied } from '~/models/security-audit.server';
+import { translateMessage } from '~/utils/forms';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -130,7 +126,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
     if (error.fieldErrors) {
       const translated = Object.fromEntries(
-        Object.entries(error.fieldErrors).map(([k, v]) => [k, fieldErrorMessage(v, t)]),
+        Object.entries(error.fieldErrors).map(([k, v]) => [k, translateMessage(t, v)]),
       );
       return json({ errors: translated, unitId: unitRaw }, { status: 400 });
     }

@@ -1,56 +1,37 @@
 // The record page: what the submitter sent, classification, unit, due dates with their explanation,
 // internal notes, the timeline, and the actions the actor may take now (one small form per intent).
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { RecordClocks, recordClocks } from '~/components/record-clocks';
-import {
-  PendingExtension,
-  RecordHistory,
-  Row,
-  StaleNotice,
-  SubmittedSection,
-} from '~/components/record-sections';
-import { ErrorSummary } from '~/components/ui/form';
-import { ActionForms, type ActionResult } from '~/components/staff-action-forms';
-import { closureText } from '~/domain/answer-clock';
-import { formatDateVi } from '~/domain/dates';
-import { explainDueDate } from '~/domain/deadlines';
+
 import { DocumentList } from '~/components/public/document-list';
-import { listDocumentsForPakn } from '~/models/documents.server';
-import { AddFilesForm } from '~/components/add-files-form';
+import { AddFilesForm } from '~/components/staff/add-files-form';
+import { RecordClocks, recordClocks } from '~/components/staff/record-clocks';
+import { PendingExtension, RecordHistory, StaleNotice, SubmittedSection } from '~/components/staff/record-sections';
+import { RecordAnswer, RecordClassification, RecordDueList } from '~/components/staff/record-summary';
+import { ActionForms, type ActionResult } from '~/components/staff/staff-action-forms';
 import { TransferDeliveryPanel } from '~/components/staff/transfer-delivery-panel';
-import {
-  addStaffFiles,
-  authorizeAddFiles,
-  discardStaffUploads,
-  readStaffUploadForm,
-  staffUploadLimits,
-  StaffFilesError,
-} from '~/models/staff-files.server';
-import {
-  getTransferDelivery,
-  recordTransferPosted,
-  TransferDeliveryError,
-} from '~/models/transfer-delivery.server';
-import { getStaffRecord } from '~/models/record.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ErrorSummary } from '~/components/ui/form';
+import { closureText } from '~/domain/answer-clock';
+import { formatDateTimeVi as formatDateTime, formatDateVi } from '~/domain/dates';
+import { explainDueDate } from '~/domain/deadlines';
+import { localName } from '~/domain/local-name';
 import { can, canOnPakn } from '~/domain/permissions';
-import { fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
-import { formValues, parseIntentForm, type Intent } from '~/domain/workflow/intents';
+import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { formValues, type Intent, parseIntentForm } from '~/domain/workflow/intents';
+import { listDocumentsForPakn } from '~/models/documents.server';
+import { getStaffRecord } from '~/models/record.server';
+import { auditDenied } from '~/models/security-audit.server';
+import { addStaffFiles, authorizeAddFiles, discardStaffUploads, readStaffUploadForm, StaffFilesError, staffUploadLimits } from '~/models/staff-files.server';
+import { getTransferDelivery, recordTransferPosted, TransferDeliveryError } from '~/models/transfer-delivery.server';
 import { performAction } from '~/models/workflow/perform.server';
 import { authorizeIntent } from '~/models/workflow/step.server';
 import { requireStaff } from '~/auth/guards.server';
-import { auditDenied } from '~/models/security-audit.server';
+import { readFlash, redirectWithFlash } from '~/utils/flash.server';
+import { translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -85,7 +66,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const p = r.pakn;
   const name = (o: { name: string; nameEn: string }) => localName(o, locale);
   const unitOptions = r.units.map((u) => ({ value: String(u.id), label: name(u) }));
-  const done = new URL(request.url).searchParams.get('xong');
+  const flash = await readFlash(request);
   return json(
     {
       pakn: {
@@ -108,7 +89,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         content: p.content,
         regulationRef: p.regulationRef,
         channel: p.channel,
-        receivedAt: `${formatDateVi(p.receivedAt)} ${new Date(p.receivedAt).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })}`,
+        receivedAt: formatDateTime(p.receivedAt),
         showIdentity: p.showIdentity,
         refusalReason: p.refusalReason,
       },
@@ -204,21 +185,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           : null;
       })(),
       addFiles: canOnPakn(actor, 'pakn:note', p) ? staffUploadLimits() : null,
-      done: done && /^[a-z_]{1,30}$/.test(done) ? done : null,
+      flash: flash.message,
       pageTitle: `${t('staff.record.title', { code: p.code })} – ${t('app.shortName')}`,
     },
-    { headers: { 'Cache-Control': 'no-store' } },
+    {
+      headers: {
+        'Cache-Control': 'no-store',
+        ...(flash.setCookie ? { 'Set-Cookie': flash.setCookie } : {}),
+      },
+    },
   );
 }
 
-function formatDateTime(d: Date | number): string {
-  const date = new Date(d);
-  const time = date.toLocaleTimeString('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return `${formatDateVi(date)} ${time}`;
+/** The one-time confirmation of a step, shown on the record page it redirects to. */
+function done(id: number, action: string, t: T) {
+  return redirectWithFlash(
+    `/can-bo/pakn/${id}`,
+    `!${t('staff.record.done', { action: t(`staff.actions.${action}`) })}`,
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -226,12 +210,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const id = paknId(params.id, t);
   if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    return addFiles({ request, actor, id, ip: clientIp(context), t });
+    return addFiles(request, { actor, id, ip: clientIp(context), t });
   }
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const intent = form.get('intent');
-  if (intent === 'transfer_posted') return transferPosted({ actor, id, form, ip: clientIp(context), t });
+  if (intent === 'transfer_posted') return transferPosted(form, { actor, id, ip: clientIp(context), t });
   try {
     // who may do what first (404/403), then the fields (400), then the state (409)
     authorizeIntent({ actor, paknId: id, intent });
@@ -258,23 +242,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
     rethrow(error, t);
   }
-  return redirect(`/can-bo/pakn/${id}?xong=${intent}`);
+  return done(id, String(intent), t);
 }
 
 /** "Add files (scans)": the only multipart form of the page. */
-async function addFiles({
-  request,
-  actor,
-  id,
-  ip,
-  t,
-}: {
-  request: Request;
-  actor: Awaited<ReturnType<typeof requireStaff>>;
-  id: number;
-  ip?: string;
-  t: T;
-}) {
+/** Who posts on which record, for the action's handlers. */
+type Post = { actor: Awaited<ReturnType<typeof requireStaff>>; id: number; ip?: string; t: T };
+
+async function addFiles(request: Request, { actor, id, ip, t }: Post) {
   try {
     authorizeAddFiles({ actor, paknId: id });
     const read = await readStaffUploadForm(request, { t, paknId: id });
@@ -305,22 +280,10 @@ async function addFiles({
     if (!(error instanceof StaffFilesError)) throw error;
     throw json({ message: t(error.key) }, { status: error.status });
   }
-  return redirect(`/can-bo/pakn/${id}?xong=add_files`);
+  return done(id, 'add_files', t);
 }
 
-function transferPosted({
-  actor,
-  id,
-  form,
-  ip,
-  t,
-}: {
-  actor: Awaited<ReturnType<typeof requireStaff>>;
-  id: number;
-  form: FormData;
-  ip?: string;
-  t: T;
-}) {
+function transferPosted(form: FormData, { actor, id, ip, t }: Post) {
   const postedOn = String(form.get('postedOn') ?? '');
   try {
     recordTransferPosted({ actor, paknId: id, postedOn, ip });
@@ -329,11 +292,11 @@ function transferPosted({
     if (error.fieldErrors) return badInput('transfer_posted', error.fieldErrors, { postedOn }, t);
     throw json({ message: t(error.key) }, { status: error.status });
   }
-  return redirect(`/can-bo/pakn/${id}?xong=transfer_posted`);
+  return done(id, 'transfer_posted', t);
 }
 
 function badInput(intent: string, errors: Record<string, string>, values: Record<string, string>, t: T) {
-  const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, fieldErrorMessage(v, t)]));
+  const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, translateMessage(t, v)]));
   return json<ActionResult>({ intent, errors: translated, values }, { status: 400 });
 }
 
@@ -357,51 +320,13 @@ export default function RecordPage() {
       </p>
       <h1>{t('staff.record.title', { code: p.code })}</h1>
       {result?.stale ? <StaleNotice result={result} intents={d.forms.intents} paknId={p.id} /> : null}
-      {d.done ? (
+      {d.flash ? (
         <p className="notice" role="status">
-          {d.done === 'intake'
-            ? t('staff.intake.done', { code: p.code })
-            : t('staff.record.done', { action: t(`staff.actions.${d.done}`) })}
+          {translateMessage(t, d.flash)}
         </p>
       ) : null}
       <RecordClocks clocks={d.clocks} />
-      <dl className="summary-list">
-        <Row label={t('staff.record.status')}>
-          <strong>{t(`staff.status.${p.status}`)}</strong>
-        </Row>
-        {d.closure ? (
-          <Row label={t('answerClock.label')}>
-            {d.closure}
-            <p className="hint">{t('answerClock.notApplicable')}</p>
-          </Row>
-        ) : (
-          <Row label={t('staff.record.dueAnswer')}>
-            {d.due.date}{' '}
-            {d.due.state ? (
-              <span className={`tag tag-${d.due.state}`}>{t(`dueState.${d.due.state}`)}</span>
-            ) : null}
-            <p className="hint">{d.due.why}</p>
-            {d.pausedSince ? (
-              <p className="hint">{t('staff.record.pausedSince', { date: d.pausedSince })}</p>
-            ) : null}
-            {d.infoWaitEnd ? (
-              <p className="hint">{t('staff.record.infoWaitEnds', { date: d.infoWaitEnd })}</p>
-            ) : null}
-          </Row>
-        )}
-        {d.showEarlyDues ? (
-          <>
-            <Row label={t('staff.record.dueClassify')}>
-              {d.classifyDue.date}
-              <p className="hint">{d.classifyDue.why}</p>
-            </Row>
-            <Row label={t('staff.record.dueTransfer')}>
-              {d.transferDue.date}
-              <p className="hint">{d.transferDue.why}</p>
-            </Row>
-          </>
-        ) : null}
-      </dl>
+      <RecordDueList d={d} />
 
       <h2 id="actions">{t('staff.record.actions')}</h2>
       {d.pendingExtension ? <PendingExtension request={d.pendingExtension} /> : null}
@@ -424,46 +349,8 @@ export default function RecordPage() {
       {d.addFiles ? <AddFilesForm limits={d.addFiles} result={result ?? null} /> : null}
       <DocumentList documents={d.documents} base="/can-bo/van-ban" />
 
-      <h2>{t('staff.record.classification')}</h2>
-      <dl className="summary-list">
-        <Row label={t('staff.record.type')}>{t(`type.${p.type}`)}</Row>
-        <Row label={t('staff.record.subject')}>{t(`subject.${p.subject}`)}</Row>
-        <Row label={t('staff.record.category')}>{t(`category.${p.category}`)}</Row>
-        <Row label={t('staff.record.field')}>{d.field ?? t('staff.record.noField')}</Row>
-        <Row label={t('staff.record.unit')}>{d.unit ?? t('staff.record.none')}</Row>
-        <Row label={t('staff.record.handler')}>{d.handlerName ?? t('staff.record.none')}</Row>
-        {p.refusalReason ? (
-          <Row label={t('staff.record.refusalReason')}>{t(`staff.refusal.${p.refusalReason}`)}</Row>
-        ) : null}
-        {d.agency ? <Row label={t('staff.record.transferredTo')}>{d.agency}</Row> : null}
-        {d.duplicateOf ? (
-          <Row label={t('staff.record.duplicateOf')}>
-            <Link to={`/can-bo/pakn/${d.duplicateOf.id}`}>{d.duplicateOf.code}</Link>
-          </Row>
-        ) : null}
-      </dl>
-
-      {d.answer ? (
-        <>
-          <h2>{t('staff.record.answer')}</h2>
-          <dl className="summary-list">
-            <Row label={t('staff.record.outcome')}>
-              {d.answer.outcome ? t(`outcome.${d.answer.outcome}`) : ''}
-            </Row>
-            <Row label={t('staff.forms.body')}>
-              <div className="pre-line">{d.answer.body}</div>
-            </Row>
-            {d.answer.returnComment ? (
-              <Row label={t('staff.record.returnComment')}>{d.answer.returnComment}</Row>
-            ) : null}
-            {d.answer.approvedAt ? (
-              <Row label={t('staff.record.status')}>
-                {t('staff.record.approvedAt', { date: d.answer.approvedAt })}
-              </Row>
-            ) : null}
-          </dl>
-        </>
-      ) : null}
+      <RecordClassification d={d} />
+      {d.answer ? <RecordAnswer answer={d.answer} /> : null}
 
       <SubmittedSection pakn={p} files={d.files} contactMasked={d.contactMasked} />
 

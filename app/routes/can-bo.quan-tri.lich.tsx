@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScheduleWarning } from '~/components/schedule-warning';
+import { ScheduleWarning } from '~/components/staff/schedule-warning';
 import { ScrollTable } from '~/components/ui/scroll-table';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, ErrorSummary, Select, TextField } from '~/components/ui/form';

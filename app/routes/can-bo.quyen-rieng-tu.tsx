@@ -3,6 +3,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScrollTable } from '~/components/ui/scroll-table';
 import { formatDateVi } from '~/domain/dates';
 import { listPrivacyRequests } from '~/models/privacy-requests.server';
@@ -84,4 +86,8 @@ export default function PrivacyRequests() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,27 +1,23 @@
 // A coordinator records a PAKN received by post, in person, by phone, by e-mail or on the hotline.
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { FileInput } from '~/components/ui/file-input';
 import { Checkbox, Choices, ErrorSummary, Select, TextArea, TextField } from '~/components/ui/form';
 import { toLocalDate } from '~/domain/dates';
+import { localName } from '~/domain/local-name';
 import { CATEGORIES, PAKN_TYPES, SUBJECTS, SUBMITTER_KINDS } from '~/domain/pakn';
+import { STAFF_CHANNELS } from '~/domain/pakn';
 import { LIMITS } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';
-import { STAFF_CHANNELS } from '~/domain/pakn';
-import { FileInput } from '~/components/ui/file-input';
 import { parseIntakeForm, recordStaffIntake } from '~/models/intake.server';
 import { discardStaffUploads, readStaffUploadForm, staffUploadLimits } from '~/models/staff-files.server';
 import { requirePermission } from '~/auth/guards.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -63,14 +59,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
     return json({ errors, values }, { status: scannerDown ? 503 : 400 });
   }
-  const { id } = recordStaffIntake({
+  const { id, code } = recordStaffIntake({
     actor,
     input: parsed.value,
     lang: locale,
     ip: clientIp(context),
     files: stored,
   });
-  return redirect(`/can-bo/pakn/${id}?xong=intake`);
+  return redirectWithFlash(`/can-bo/pakn/${id}`, `!${t('staff.intake.done', { code })}`);
 }
 
 const ORDER = [

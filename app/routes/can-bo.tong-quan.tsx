@@ -3,11 +3,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-
 import { AgeingSection, OverdueSection, WorkloadSection } from '~/components/reports/dashboard-sections';
 import { LineChart, TargetsTable } from '~/components/reports/svg-chart';
-import { ScheduleWarning } from '~/components/schedule-warning';
+import { ScheduleWarning } from '~/components/staff/schedule-warning';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { BarChart } from '~/components/reports/svg-chart';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { can, isUnitScoped } from '~/domain/permissions';
 import { AGEING_BUCKETS } from '~/domain/reports/definitions';

@@ -16,7 +16,7 @@ import { normaliseCode } from '~/domain/pakn';
 import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';
 import { getSubmitterView } from '~/models/pakn.server';
 import { DocumentList } from '~/components/public/document-list';
-import { FileLinks, InfoExchanges } from '~/components/submitter-files';
+import { FileLinks, InfoExchanges } from '~/components/public/submitter-files';
 import { listInfoExchanges } from '~/models/submitter-files.server';
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { ratingToken } from '~/models/ratings.server';

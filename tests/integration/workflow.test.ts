@@ -143,7 +143,15 @@ describe('classification and assignment', () => {
     const p = seed();
     const res = await act('coord', p.id, { intent: 'assign', version: v(p.id), unitId: String(unitA) });
     await ok(res);
-    expect(res.headers.get('Location')).toBe(`/can-bo/pakn/${p.id}?xong=assign`);
+    // the confirmation travels in the flash cookie, shown once on the record page, not in the address
+    expect(res.headers.get('Location')).toBe(`/can-bo/pakn/${p.id}`);
+    const flash = cookiesFrom(res).pakn_flash;
+    expect(flash).toBeTruthy();
+    const shown = await app.fetch(`/can-bo/pakn/${p.id}`, {
+      headers: { Cookie: `${cookie.coord!}; pakn_flash=${flash}` },
+    });
+    expect(await shown.text()).toContain('Đã thực hiện: Giao đơn vị xử lý.');
+    expect(cookiesFrom(shown).pakn_flash).toBe('');
     expect(row(p.id)).toMatchObject({ status: 'assigned', unitId: unitA, version: p.version + 1 });
     const ev = events(p.id).find((e) => e.type === 'assign')!;
     expect(ev).toMatchObject({
@@ -685,7 +693,8 @@ describe('staff intake of other channels', () => {
     const outboxBefore = app.db().select().from(s.outbox).all().length;
     const res = await postForm(app, '/can-bo/tiep-nhan', cookie.coord!, { ...form, receivedDate: date });
     expect(res.status).toBe(302);
-    const id = Number(/\/can-bo\/pakn\/(\d+)\?xong=intake/.exec(res.headers.get('Location') ?? '')?.[1]);
+    const id = Number(/^\/can-bo\/pakn\/(\d+)$/.exec(res.headers.get('Location') ?? '')?.[1]);
+    expect(cookiesFrom(res).pakn_flash).toBeTruthy();
     const p = row(id);
     expect(p).toMatchObject({
       channel: 'post',

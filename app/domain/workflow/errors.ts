@@ -26,9 +26,3 @@ export function workflowErrorMessage(err: WorkflowError, t: Translate) {
     ? `${err.params.code}: ${message}`
     : message;
 }
-
-/** Translates a field error key, with its `|n` parameter. */
-export function fieldErrorMessage(key: string, t: Translate) {
-  const [k = 'staff.errors.invalid', param] = key.split('|');
-  return t(k, param ? { max: param } : {});
-}

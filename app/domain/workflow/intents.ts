@@ -2,10 +2,13 @@
 // each with the zod schema of its form and the permission it needs. Pure: the transactions that carry
 // an intent out are in app/models/workflow/.
 import { z } from 'zod';
-import { categoriesFor, OUTCOMES, PAKN_TYPES, REFUSAL_REASONS, SUBJECTS, type Category } from '~/domain/pakn';
+
+import { categoriesFor, type Category, OUTCOMES, PAKN_TYPES, REFUSAL_REASONS, SUBJECTS } from '~/domain/pakn';
 import { ACTION_PERMISSION, type Permission } from '~/domain/permissions';
 import { cleanText } from '~/domain/text';
-import { ACTIONS, isAction, type Action } from './transitions';
+import { parseForm } from '~/utils/forms';
+
+import { type Action, ACTIONS, isAction } from './transitions';
 
 export const EXTRA_INTENTS = [
   'classify',
@@ -117,15 +120,17 @@ export function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
+/** Parses an intent's form through the form pipeline (conform, the same schema as the browser). */
 export function parseIntentForm(intent: Intent, form: FormData): ParsedIntent {
-  const values = formValues(form);
-  const result = INTENT_SCHEMAS[intent].safeParse(values);
-  if (result.success) return { ok: true, input: { intent, ...result.data } as IntentInput };
+  const submission = parseForm(form, INTENT_SCHEMAS[intent]);
+  if (submission.status === 'success')
+    return { ok: true, input: { intent, ...submission.value } as IntentInput };
   const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? 'intent');
-    errors[key] ??=
-      issue.message === 'Required' || issue.message.startsWith('Expected') ? REQUIRED : issue.message;
+  for (const [key, messages] of Object.entries(submission.error ?? {})) {
+    const message = messages?.[0];
+    // zod's own English texts (a field missing altogether) read as "required"
+    if (message)
+      errors[key || 'intent'] = message === 'Required' || message.startsWith('Expected') ? REQUIRED : message;
   }
-  return { ok: false, errors, values };
+  return { ok: false, errors, values: formValues(form) };
 }

@@ -9,7 +9,8 @@ import type { InputOf } from '~/domain/workflow/intents';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { transition, type Ctx } from './step.server';
+
+import { type Ctx, transition } from './step.server';
 
 function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
   ctx.tx

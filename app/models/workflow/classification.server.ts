@@ -1,12 +1,14 @@
 // Classification and routing of a registered PAKN (NĐ 20/2008 Điều 9): classify, assign or reassign to a
 // unit, refuse, transfer to the competent agency, forward, or mark as a duplicate.
 import { eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { normaliseCode } from '~/domain/pakn';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { INVALID, type InputOf } from '~/domain/workflow/intents';
+import { type InputOf, INVALID } from '~/domain/workflow/intents';
 import { queueTransferDelivery } from '~/models/transfer-delivery.server';
-import { activeUnit, record, transition, updateGuarded, type Ctx } from './step.server';
+import * as s from '~db/schema';
+
+import { activeUnit, type Ctx, record, transition, updateGuarded } from './step.server';
 
 export function classify(ctx: Ctx, input: InputOf<'classify'>) {
   const { tx, p } = ctx;

@@ -12,7 +12,8 @@ import { extensionNeedsApproval, pendingExtensionRequest } from '~/models/extens
 import { notifyStep } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { record, updateGuarded, type Ctx } from './step.server';
+
+import { type Ctx, record, updateGuarded } from './step.server';
 
 /** The extension rules (spec §6): open, not yet extended, later than today's due date, within the maximum. */
 function checkExtension(ctx: Ctx, newDate: LocalDate): LocalDate {

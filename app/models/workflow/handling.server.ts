@@ -8,7 +8,8 @@ import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import { infoDueFrom } from '~/models/deadlines.server';
-import { closeOpenPause, record, transition, type Ctx } from './step.server';
+
+import { closeOpenPause, type Ctx, record, transition } from './step.server';
 
 export function note(ctx: Ctx, input: InputOf<'note'>) {
   record(ctx, 'note', { note: input.note });

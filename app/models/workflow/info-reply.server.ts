@@ -6,9 +6,10 @@ import { findTransition } from '~/domain/workflow/transitions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { audit } from '~/models/audit.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
-import { closeOpenPause, loadPakn, updateGuarded, type Ctx } from './step.server';
+
+import { closeOpenPause, type Ctx, loadPakn, updateGuarded } from './step.server';
 
 /** The question the submitter has to answer, while the PAKN waits for it. */
 export function getOpenInfoRequest({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {

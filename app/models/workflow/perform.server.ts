@@ -5,29 +5,13 @@ import { toLocalDate } from '~/domain/dates';
 import { can, canReadPakn, type Actor } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { IntentInput } from '~/domain/workflow/intents';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+
 import { approve, draft, returnDraft, submit } from './answer.server';
-import {
-  assign,
-  classify,
-  forward,
-  markDuplicate,
-  reassign,
-  refuse,
-  transfer,
-} from './classification.server';
+import { assign, classify, forward, markDuplicate, reassign, refuse, transfer } from './classification.server';
 import { approveExtension, declineExtension, extend } from './extension.server';
-import {
-  closeNoInfo,
-  keepStudying,
-  note,
-  receiveInfo,
-  reopen,
-  requestInfo,
-  resumeStudy,
-  take,
-} from './handling.server';
-import { authorizeIntent, loadPakn, type Ctx } from './step.server';
+import { closeNoInfo, keepStudying, note, receiveInfo, reopen, requestInfo, resumeStudy, take } from './handling.server';
+import { authorizeIntent, type Ctx, loadPakn } from './step.server';
 
 function apply(ctx: Ctx, input: IntentInput): void {
   switch (input.intent) {

@@ -7,12 +7,12 @@ import type { LocalDate } from '~/domain/dates';
 import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { findTransition, type Action, type Status } from '~/domain/workflow/transitions';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { INVALID, REQUIRED, intentPermission, isIntent } from '~/domain/workflow/intents';
+import { intentPermission, INVALID, isIntent, REQUIRED } from '~/domain/workflow/intents';
 import { audit } from '~/models/audit.server';
 import { issueDocumentForStep } from '~/models/document-issue.server';
 import { notifyStep, type Step } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
-import { getDb, type DbOrTx, type Tx } from '~/utils/db.server';
+import { type DbOrTx, getDb, type Tx } from '~/utils/db.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
 type PaknChanges = Partial<typeof s.pakn.$inferInsert>;

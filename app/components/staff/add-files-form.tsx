@@ -2,7 +2,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FileInput } from '~/components/ui/file-input';
-import type { ActionResult } from '~/components/staff-action-forms';
+import type { ActionResult } from '~/components/staff/staff-action-forms';
 
 export function AddFilesForm({
   limits,
