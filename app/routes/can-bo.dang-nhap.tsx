@@ -13,6 +13,7 @@ import { assertSameOrigin, getStaffUser } from '~/auth/guards.server';
 import { attemptSignIn } from '~/auth/sign-in.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -111,4 +112,8 @@ export default function SignIn() {
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

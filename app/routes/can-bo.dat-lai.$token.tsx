@@ -15,6 +15,7 @@ import { completePasswordReset, findValidReset } from '~/models/password-resets.
 import { assertSameOrigin } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -104,4 +105,8 @@ export default function ResetPassword() {
       </Form>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

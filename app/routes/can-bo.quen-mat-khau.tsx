@@ -7,6 +7,7 @@ import { requestPasswordReset } from '~/models/password-resets.server';
 import { assertSameOrigin } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -68,4 +69,8 @@ export default function ForgotPassword() {
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -22,6 +22,7 @@ import { requireStaff, totpRequiredFor } from '~/auth/guards.server';
 import { startSession } from '~/auth/sign-in.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -350,4 +351,8 @@ export default function Account() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }
