@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { QUEUE_SORTS } from '~/domain/queue';
-import { STATUSES } from '~/domain/workflow';
+import { STATUSES } from '~/domain/workflow/transitions';
 
 type Option = { value: string; label: string };
 export type QueueFilterValues = {

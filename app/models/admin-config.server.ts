@@ -6,13 +6,8 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '~db/schema';
 import { DEFAULT_SETTINGS } from '~db/seed-data';
-import {
-  addCalendarDays,
-  createWorkingCalendar,
-  isValidLocalDate,
-  WEEKEND_LABELS,
-  type CalendarOverride,
-} from '~/domain/calendar';
+import { createWorkingCalendar } from '~/domain/calendar';
+import { addCalendarDays, isValidLocalDate, WEEKEND_LABELS, type CalendarOverride } from '~/domain/dates';
 import { DEFAULT_DEADLINE_RULES, type DeadlineKey } from '~/domain/deadlines';
 import { ROLES, type Role } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '~db/schema';
 import { renderCalendarScheduleEmail } from '~emails';
-import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
+import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/dates';
 import { DEFAULT_OFFICIAL_YEARS } from '~/domain/calendar-defaults';
 import { missingScheduleWarning, type RuleDayOff } from '~/domain/statutory-days';
 import { audit } from './audit.server';

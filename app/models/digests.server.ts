@@ -2,9 +2,9 @@
 import { inArray, eq, isNotNull } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { renderDigestEmail, type StaffMailItem } from '~emails';
-import { formatDateVi, toLocalDate, VN_TIME_ZONE } from '~/domain/calendar';
+import { formatDateVi, toLocalDate, VN_TIME_ZONE } from '~/domain/dates';
 import { workingDaysBetween } from '~/domain/deadlines';
-import { STATUS_LABELS, type Status } from '~/domain/workflow';
+import { STATUS_LABELS } from '~/domain/workflow/transitions';
 import { getAgency, getCalendar } from '~/models/config.server';
 import { emailAgency, queueUrl, recordUrl } from '~/models/notifications.server';
 import { DIGEST_SOON_WORKING_DAYS, openItems, type OpenItem } from '~/models/open-deadlines.server';
@@ -77,7 +77,7 @@ export function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): { unit
     code: i.p.code,
     title: i.p.title,
     dueDate: formatDateVi(i.due.due),
-    statusLabel: STATUS_LABELS[i.p.status as Status]?.vi ?? i.p.status,
+    statusLabel: STATUS_LABELS[i.p.status]?.vi ?? i.p.status,
     url: recordUrl(i.p.id),
     lateBy: i.state === 'overdue' ? workingDaysBetween(i.due.due, today, calendar) : undefined,
   });

@@ -4,7 +4,7 @@
 // declines; the request lives in the timeline, so no table is needed.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import * as s from '~db/schema';
-import type { LocalDate } from '~/domain/calendar';
+import type { LocalDate } from '~/domain/dates';
 import { audit } from './audit.server';
 import { getSetting } from './config.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';

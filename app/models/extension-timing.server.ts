@@ -2,7 +2,7 @@
 // late-answer apology): the public page, timeline and register label the extension letter accordingly.
 import { and, eq, inArray } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/calendar';
+import { toLocalDate, type LocalDate } from '~/domain/dates';
 import type { Db, DbOrTx } from '~/utils/db.server';
 
 /** An extension is late when it was made after the due date it replaced (the 'extend' event's data.from). */

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { ratingUrl } from '~/models/ratings.server';
 import { renderStatusEmail, renderUnitAssignedEmail, type EmailAgency, type StatusEmailData } from '~emails';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { salutation, saluteeOf } from '~/domain/salutation';

@@ -2,10 +2,10 @@
 // running step of each: what the daily digest and the overdue alert are made of.
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import * as s from '~db/schema';
-import type { LocalDate } from '~/domain/calendar';
+import type { LocalDate } from '~/domain/dates';
 import { computeDueDate, dueState, type DueDate, type DueState } from '~/domain/deadlines';
 import { runningClock, type ClockKey } from '~/domain/clocks';
-import { isClosed, STATUSES } from '~/domain/workflow';
+import { isClosed, STATUSES } from '~/domain/workflow/transitions';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import type { Pakn } from '~/models/pakn.server';
 import type { DbOrTx } from '~/utils/db.server';

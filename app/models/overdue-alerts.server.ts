@@ -2,10 +2,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { renderOverdueEmail, renderStatusEmail } from '~emails';
-import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
+import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/dates';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { CLOCK_KEYS, type ClockKey } from '~/domain/clocks';
-import { publicStatus, STATUS_LABELS, type Status } from '~/domain/workflow';
+import { publicStatus, STATUS_LABELS } from '~/domain/workflow/transitions';
 import { saluteeOf } from '~/domain/salutation';
 import { localName } from '~/domain/local-name';
 import { getAgency, getCalendar, getDeadlineRules } from '~/models/config.server';
@@ -110,7 +110,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
             code: i.p.code,
             title: i.p.title,
             dueDate: formatDateVi(i.due),
-            statusLabel: STATUS_LABELS[i.p.status as Status]?.vi ?? i.p.status,
+            statusLabel: STATUS_LABELS[i.p.status]?.vi ?? i.p.status,
             url: recordUrl(i.p.id),
             lateBy: workingDaysBetween(i.due, today, calendar),
             step: getT('vi')(`clocks.${i.clock}`),
@@ -167,7 +167,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
           agency: emailAgency(agencyRow, p.lang),
           lookupUrl: lookupUrl(),
           dueDate: formatDateVi(i.due.due),
-          statusLabel: publicStatus(p.status as Status)[p.lang],
+          statusLabel: publicStatus(p.status)[p.lang],
           unitName: unit ? localName(unit, p.lang) : null,
           everyDays: rule.days,
         });

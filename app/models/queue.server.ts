@@ -6,13 +6,13 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '~db/schema';
-import { addCalendarDays, isValidLocalDate, toLocalDate, type LocalDate } from '~/domain/calendar';
+import { addCalendarDays, isValidLocalDate, toLocalDate, type LocalDate } from '~/domain/dates';
 import { currentClock, type ClockKey } from '~/domain/clocks';
 import { computeDueDate, type DueState } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { can, isUnitScoped, type Actor } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
-import { isOpen, STATUSES, type Status } from '~/domain/workflow';
+import { isOpen, STATUSES, type Status } from '~/domain/workflow/transitions';
 import { getCalendar } from './config.server';
 import { getDb, type Db } from '~/utils/db.server';
 

@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as s from '~db/schema';
-import { toLocalDate } from '~/domain/calendar';
+import { toLocalDate } from '~/domain/dates';
 import { RATINGS } from '~/domain/pakn';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { getCalendar, getSetting } from './config.server';

@@ -5,7 +5,7 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { renderStaffUpdateEmail, type StaffUpdateKind } from '~emails/staff-update';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { getAgency } from './config.server';
 import { answerDueDate } from './pakn.server';
 import type { Db, DbOrTx, Tx } from '~/utils/db.server';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { and, eq, inArray, isNull, lt, or, isNotNull, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { formatDateVi } from '~/domain/calendar';
+import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import type { Submission } from '~/domain/submission-schema';
 import { saluteeOf } from '~/domain/salutation';

@@ -1,21 +1,19 @@
 // The privacy notice (spec §8, Luật Bảo vệ dữ liệu cá nhân 91/2025) and the data-subject request form,
 // which reaches the coordinators (stored and e-mailed). Works without JavaScript.
-import { parseWithZod } from '@conform-to/zod';
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Choices, ErrorSummary, TextArea, TextField, type FieldError } from '~/components/ui/form';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { FlashMessage } from '~/components/ui/flash';
+import { Choices, ErrorSummary, TextArea, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { formatPaknCode } from '~/domain/pakn';
 import { PRIVACY_REQUEST_KINDS, privacyRequestSchema } from '~/domain/privacy-request';
 import { getAgency } from '~/models/config.server';
 import { createPrivacyRequest } from '~/models/privacy-requests.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
+import { readFlash, redirectWithFlash } from '~/utils/flash.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { localName } from '~/domain/local-name';
@@ -28,29 +26,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const agency = getAgency();
-  return json({
-    agency: {
-      name: localName(agency, locale),
-      address: agency.address,
-      email: agency.email,
-      phone: agency.phone,
+  const flash = await readFlash(request);
+  return json(
+    {
+      agency: {
+        name: localName(agency, locale),
+        address: agency.address,
+        email: agency.email,
+        phone: agency.phone,
+      },
+      example: formatPaknCode(agency.codePrefix, new Date().getFullYear(), 42),
+      flash: flash.message,
+      pageTitle: `${t('privacy.title')} – ${t('app.shortName')}`,
     },
-    example: formatPaknCode(agency.codePrefix, new Date().getFullYear(), 42),
-    sent: new URL(request.url).searchParams.has('da-gui'),
-    pageTitle: `${t('privacy.title')} – ${t('app.shortName')}`,
-  });
+    { headers: flash.setCookie ? { 'Set-Cookie': flash.setCookie } : {} },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('intake.form.badRequest') }, { status: 400 });
-  const values = Object.fromEntries(FIELDS.map((k) => [k, String(form.get(k) ?? '').slice(0, 3000)]));
-  const submission = parseWithZod(form, { schema: privacyRequestSchema, disableAutoCoercion: true });
-  if (submission.status !== 'success') {
-    const errors = (submission.reply().error ?? {}) as Record<string, string[] | null>;
-    return json({ values, errors }, { status: 400 });
-  }
+  const submission = parseForm(form, privacyRequestSchema);
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
   const limit = hitRateLimit({
     bucket: 'privacy-request',
     key: clientIp(context),
@@ -58,30 +56,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
     windowSeconds: 3600,
   });
   if (!limit.allowed) {
-    const message = t('privacy.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) });
-    const errors: Record<string, string[] | null> = { kind: [`!${message}`] };
-    return json({ values, errors }, { status: 429 });
+    const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+    return json(submission.reply({ fieldErrors: { kind: [`!${t('privacy.rateLimited', { minutes })}`] } }), {
+      status: 429,
+    });
   }
   createPrivacyRequest({ input: submission.value });
-  return redirect('/quyen-rieng-tu?da-gui=1#yeu-cau');
+  return redirectWithFlash('/quyen-rieng-tu#yeu-cau', 'privacy.sent');
 }
 
 export default function Privacy() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const message = (m: string | undefined) =>
-    m === undefined ? undefined : m.startsWith('!') ? m.slice(1) : t(`privacy.errors.${m}`);
-  const err = (name: string) => message(result?.errors[name]?.[0]);
-  const summary: FieldError[] = FIELDS.flatMap((name) => {
-    const m = err(name);
-    return m ? [{ id: name, message: m }] : [];
+  const f = usePaknForm(privacyRequestSchema, {
+    lastResult: useActionData<typeof action>(),
+    prefix: 'privacy.errors.',
+    order: FIELDS,
   });
-  const v = (name: string) => result?.values[name];
+  const err = f.error;
+  const v = f.value;
   const a = d.agency;
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <h1>{t('privacy.title')}</h1>
       <p className="lead-small">{t('privacy.intro', { agency: a.name })}</p>
       <h2>{t('privacy.controllerTitle')}</h2>
@@ -102,12 +99,8 @@ export default function Privacy() {
       <p>{t('privacy.contact', { email: a.email, phone: a.phone })}</p>
 
       <h2 id="yeu-cau">{t('privacy.formTitle')}</h2>
-      {d.sent ? (
-        <div className="panel-confirmation" role="status">
-          <p>{t('privacy.sent')}</p>
-        </div>
-      ) : null}
-      <Form method="post" noValidate>
+      <FlashMessage message={d.flash} />
+      <Form method="post" {...f.formProps}>
         <Choices
           id="kind"
           name="kind"
@@ -176,4 +169,8 @@ export default function Privacy() {
       </Form>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -65,6 +65,17 @@ describe('privacy', () => {
     expect(/<title>(.*?)<\/title>/.exec(html)?.[1]).toMatch(/^Lỗi: /);
   });
 
+  it('keeps what was typed when a request is refused', async () => {
+    const html = await (
+      await post({ kind: 'access', fullName: 'Đỗ Thị Mai', email: 'không-phải-thư' })
+    ).text();
+    expect(html).toContain('value="Đỗ Thị Mai"');
+    expect(html).toContain('value="không-phải-thư"');
+    const access = /<input[^>]*value="access"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(access).toContain('checked=""');
+    expect(html).toContain('Nhập địa chỉ thư điện tử đúng dạng');
+  });
+
   it('stores a request, e-mails the coordinators and lists it for them only', async () => {
     const res = await post({
       kind: 'delete',
@@ -74,9 +85,14 @@ describe('privacy', () => {
       details: 'Xin xóa số điện thoại của tôi.',
     });
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toBe('/quyen-rieng-tu?da-gui=1#yeu-cau');
-    const done = await (await app.fetch('/quyen-rieng-tu?da-gui=1')).text();
-    expect(done).toContain('Đã nhận yêu cầu của bạn');
+    // the confirmation travels in a one-time cookie, not in the address
+    expect(res.headers.get('Location')).toBe('/quyen-rieng-tu#yeu-cau');
+    const flash = (res.headers.get('Set-Cookie') ?? '').split(';')[0]!;
+    expect(flash).toMatch(/^pakn_flash=./);
+    const done = await app.fetch('/quyen-rieng-tu', { headers: { Cookie: flash } });
+    expect(await done.text()).toContain('Đã nhận yêu cầu của bạn');
+    expect(done.headers.get('Set-Cookie')).toMatch(/^pakn_flash=;.*Max-Age=0/);
+    expect(await (await app.fetch('/quyen-rieng-tu')).text()).not.toContain('Đã nhận yêu cầu của bạn');
 
     const row = app.db().$client.prepare('SELECT * FROM privacy_requests').get() as Record<string, unknown>;
     expect(row).toMatchObject({

@@ -8,13 +8,24 @@ import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from 'react-router-dom';
 
-/** An action's answer that reports errors: `{ errors: { field: … } }` or `{ formError: '…' }`. */
+/**
+ * An action's answer that reports errors: `{ errors: { field: … } }`, `{ formError: '…' }` or conform's
+ * `submission.reply()` (`{ error: { field: […] } }`, see ~/utils/forms).
+ */
 export function hasFormErrors(actionData: unknown): boolean {
   if (!actionData || typeof actionData !== 'object') return false;
-  const { errors, formError } = actionData as { errors?: unknown; formError?: unknown };
+  const { errors, error, formError } = actionData as {
+    errors?: unknown;
+    error?: unknown;
+    formError?: unknown;
+  };
   if (formError) return true;
-  if (!errors || typeof errors !== 'object') return false;
-  return Object.values(errors).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
+  return [errors, error].some(
+    (e) =>
+      !!e &&
+      typeof e === 'object' &&
+      Object.values(e).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v))),
+  );
 }
 
 export function PageMeta() {

@@ -1,0 +1,64 @@
+// The browser half of the form pipeline: conform's useForm with the same schema as the action, so with
+// JavaScript the form is checked on blur and before sending (no request when it is wrong), and without
+// it the server answers the same messages (`lastResult`). Our ErrorSummary and field markup stay.
+import { useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react';
+import { getZodConstraint } from '@conform-to/zod';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { parseForm, submittedValue, submittedValues, translateErrors } from '~/utils/forms';
+
+type Options<Schema extends z.ZodTypeAny> = {
+  /** what the action answered: `submission.reply()` (or undefined before any post) */
+  lastResult?: SubmissionResult | null;
+  /** translation key prefix of the schema's messages, e.g. 'privacy.errors.' */
+  prefix?: string;
+  /** the fields in page order, for the error summary */
+  order?: readonly string[];
+  /** summary link targets when a field's first input id is not its name */
+  ids?: Record<string, string>;
+  /** the form's id (default: generated); a form-level error links to it */
+  id?: string;
+  /** values to start from (a draft, a record being edited) */
+  defaultValue?: DefaultValue<z.input<Schema>>;
+};
+
+export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options: Options<Schema> = {}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: options.id,
+    lastResult: options.lastResult,
+    defaultValue: options.defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseForm(formData, schema),
+  });
+  const { byField, summary } = translateErrors(t, form.allErrors, {
+    prefix: options.prefix,
+    order: options.order,
+    ids: options.ids,
+    formId: form.id,
+  });
+  // the GOV.UK title rule (see PageMeta) for errors found in the browser too: "Lỗi: …" while any remain
+  const failed = summary.length > 0;
+  useEffect(() => {
+    const mark = `${t('errorPrefix')} `;
+    const title = document.title;
+    if (failed && !title.startsWith(mark)) document.title = mark + title;
+    if (!failed && title.startsWith(mark)) document.title = title.slice(mark.length);
+  }, [failed, t]);
+  return {
+    form,
+    fields,
+    /** spread on <Form>: id, onSubmit (client validation) and noValidate (no browser bubbles) */
+    formProps: { id: form.id, onSubmit: form.onSubmit, noValidate: true },
+    /** the translated message of a field, or undefined */
+    error: (name: string): string | undefined => byField[name],
+    /** the error summary's list */
+    summary,
+    /** what the user sent, to put back in a field after an error (without JavaScript too) */
+    value: (name: string) => submittedValue(form.initialValue, name),
+    values: (name: string) => submittedValues(form.initialValue, name),
+  };
+}

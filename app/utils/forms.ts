@@ -1,0 +1,93 @@
+// The one form pipeline, shared by the server (actions) and the browser (useForm's onValidate): a form is
+// parsed with its zod schema through conform, and a submission's errors — translation keys — become the
+// messages of the error summary and of the fields. Reference use: app/routes/quyen-rieng-tu.tsx.
+import { parseWithZod } from '@conform-to/zod';
+import type { z } from 'zod';
+
+/**
+ * Parses a form with its schema. Auto-coercion is off everywhere: the schema sees the raw strings the
+ * browser sent ('' stays '', numbers stay text) and decides itself (`z.coerce`, `.transform`), so the
+ * browser and the server read a form the same way.
+ */
+export function parseForm<Schema extends z.ZodTypeAny>(form: FormData | URLSearchParams, schema: Schema) {
+  return parseWithZod(form, { schema, disableAutoCoercion: true });
+}
+
+/** Any translation function: i18next's `t` on the server, react-i18next's in components. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** A field's message, for the error summary: `id` is the id of the element it links to. */
+export type FieldMessage = { id: string; message: string };
+
+/**
+ * Turns one error message into text. The encoding (decided once for the whole app):
+ * - `'!text'`: already translated by the server (e.g. a rate-limit message with minutes), shown as is;
+ * - `'key'`: a translation key, under `prefix` when one is given (e.g. prefix `intake.errors.`);
+ * - `'key|name=value|…'`: a key with named parameters for interpolation;
+ * - `'key|value'`: a key with one bare parameter, offered as `{{max}}`, `{{min}}` and `{{items}}` (the
+ *   length limits and item lists of the older schemas).
+ */
+export function translateMessage(t: Translate, message: string, prefix = ''): string {
+  if (message.startsWith('!')) return message.slice(1);
+  const [key = 'invalid', ...parts] = message.split('|');
+  const params: Record<string, string> = {};
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    if (eq > 0) params[part.slice(0, eq)] = part.slice(eq + 1);
+    else Object.assign(params, { max: part, min: part, items: part });
+  }
+  return t(`${prefix}${key}`, params);
+}
+
+export type TranslatedErrors = {
+  /** the first message of each field (and of the form itself under '') */
+  byField: Record<string, string>;
+  /** the error summary: form-level messages first, then fields in `order` (then any other field) */
+  summary: FieldMessage[];
+};
+
+/**
+ * A submission's errors (conform's `reply().error` or useForm's `form.allErrors`) → translated messages.
+ * `order` lists the fields as they appear on the page; `ids` maps a field name to the id its summary
+ * link points at when it is not the name itself (a form-level error links to `formId`, default 'form').
+ */
+export function translateErrors(
+  t: Translate,
+  errors: Record<string, readonly string[] | null | undefined> | null | undefined,
+  options: { prefix?: string; order?: readonly string[]; ids?: Record<string, string>; formId?: string } = {},
+): TranslatedErrors {
+  const { prefix = '', order = [], ids = {}, formId = 'form' } = options;
+  const byField: Record<string, string> = {};
+  for (const [name, messages] of Object.entries(errors ?? {})) {
+    const first = messages?.[0];
+    if (first) byField[name] = translateMessage(t, first, prefix);
+  }
+  const names = [
+    ...(byField[''] !== undefined ? [''] : []),
+    ...order.filter((n) => n !== '' && byField[n] !== undefined),
+    ...Object.keys(byField).filter((n) => n !== '' && !order.includes(n)),
+  ];
+  const summary = names.map((name) => ({
+    id: ids[name] ?? (name === '' ? formId : name),
+    message: byField[name] ?? '',
+  }));
+  return { byField, summary };
+}
+
+/** A submitted value to put back in a field (conform's `reply().initialValue` or `form.initialValue`). */
+export function submittedValue(values: unknown, name: string): string | undefined {
+  if (typeof values !== 'object' || values === null) return undefined;
+  const v: unknown = (values as Record<string, unknown>)[name];
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.find((x): x is string => typeof x === 'string');
+  return undefined;
+}
+
+/** All submitted values of a multi-value field (checkboxes). */
+export function submittedValues(values: unknown, name: string): string[] {
+  if (typeof values !== 'object' || values === null) return [];
+  const v: unknown = (values as Record<string, unknown>)[name];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return [];
+}

@@ -1,0 +1,97 @@
+// The form pipeline's pure parts: parsing with conform, and one translation of error messages.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseForm, submittedValue, submittedValues, translateErrors, translateMessage } from '~/utils/forms';
+
+/** A stand-in t that shows the key and its parameters. */
+const t = (key: string, options: Record<string, unknown> = {}) =>
+  Object.keys(options).length ? `${key}${JSON.stringify(options)}` : key;
+
+describe('translateMessage', () => {
+  it('translates a key under its prefix', () => {
+    expect(translateMessage(t, 'fullName', 'privacy.errors.')).toBe('privacy.errors.fullName');
+  });
+  it('offers a bare parameter as max, min and items', () => {
+    expect(translateMessage(t, 'tooLong|200', 'intake.errors.')).toBe(
+      'intake.errors.tooLong{"max":"200","min":"200","items":"200"}',
+    );
+  });
+  it('passes named parameters', () => {
+    expect(translateMessage(t, 'admin.errors.unitInUse|fields=2|users=0')).toBe(
+      'admin.errors.unitInUse{"fields":"2","users":"0"}',
+    );
+  });
+  it('shows a message the server already translated as it is', () => {
+    expect(translateMessage(t, '!Thử lại sau 5 phút.', 'privacy.errors.')).toBe('Thử lại sau 5 phút.');
+  });
+});
+
+describe('translateErrors', () => {
+  it('keeps the first message of each field and orders the summary as the page', () => {
+    const { byField, summary } = translateErrors(
+      t,
+      { email: ['email', 'emailInvalid'], fullName: ['fullName'], kind: null, '': ['!Phiên đã hết hạn'] },
+      { prefix: 'p.', order: ['kind', 'fullName', 'email'], ids: { email: 'email-input' } },
+    );
+    expect(byField).toEqual({ email: 'p.email', fullName: 'p.fullName', '': 'Phiên đã hết hạn' });
+    expect(summary).toEqual([
+      { id: 'form', message: 'Phiên đã hết hạn' },
+      { id: 'fullName', message: 'p.fullName' },
+      { id: 'email-input', message: 'p.email' },
+    ]);
+  });
+  it('lists fields missing from the order after the others', () => {
+    expect(translateErrors(t, { b: ['x'], a: ['y'] }, { order: ['a'] }).summary.map((s) => s.id)).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+  it('has nothing to say about no errors', () => {
+    expect(translateErrors(t, undefined)).toEqual({ byField: {}, summary: [] });
+  });
+});
+
+describe('parseForm', () => {
+  const schema = z.object({
+    name: z.string({ required_error: 'name' }).min(1, 'name'),
+    age: z.coerce.number().int('age'),
+    note: z.string().optional(),
+  });
+  const form = (entries: Array<[string, string]>) => {
+    const f = new FormData();
+    for (const [k, v] of entries) f.append(k, v);
+    return f;
+  };
+  it('gives the schema the raw strings (no auto-coercion) and returns its output', () => {
+    const s = parseForm(
+      form([
+        ['name', 'Mai'],
+        ['age', '30'],
+        ['note', ''],
+      ]),
+      schema,
+    );
+    expect(s.status).toBe('success');
+    expect(s.status === 'success' && s.value).toEqual({ name: 'Mai', age: 30, note: '' });
+  });
+  it('answers the schema messages and the values to put back', () => {
+    const s = parseForm(
+      form([
+        ['name', ''],
+        ['age', '3.5'],
+      ]),
+      schema,
+    );
+    expect(s.status).toBe('error');
+    const reply = s.reply();
+    expect(reply.error).toMatchObject({ name: ['name'], age: ['age'] });
+    expect(submittedValue(reply.initialValue, 'age')).toBe('3.5');
+  });
+  it('reads one or several values of a field', () => {
+    const values = { one: 'a', many: ['a', 'b'] };
+    expect(submittedValue(values, 'many')).toBe('a');
+    expect(submittedValues(values, 'many')).toEqual(['a', 'b']);
+    expect(submittedValues(values, 'one')).toEqual(['a']);
+    expect(submittedValue(null, 'one')).toBeUndefined();
+  });
+});
