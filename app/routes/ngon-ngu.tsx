@@ -1,5 +1,6 @@
 // The language switcher: a plain form post that sets the cookie and returns to the same page.
-import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, redirect } from '@remix-run/node';
+
 import { isLocale } from '~/i18n';
 import { safeRedirect } from '~/utils/http.server';
 import { localeCookie } from '~/utils/i18n.server';

@@ -1,9 +1,11 @@
 // Per-request locale and a translator for loaders, actions and e-mails.
 import { parse, serialize } from 'cookie';
-import i18next, { createInstance, type TFunction, type i18n as I18n } from 'i18next';
-import { DEFAULT_LOCALE, i18nOptions, isLocale, LOCALE_COOKIE, type Locale } from '~/i18n';
+import i18next, { createInstance, type i18n as I18n, type TFunction } from 'i18next';
+
+import { DEFAULT_LOCALE, i18nOptions, isLocale, type Locale, LOCALE_COOKIE } from '~/i18n';
 import en from '~/locales/en';
 import vi from '~/locales/vi';
+
 import { getEnv } from './env.server';
 
 export const resources = { vi: { translation: vi }, en: { translation: en } };
