@@ -1,15 +1,16 @@
 // The create / update / delete action shared by the admin list pages (units, fields, keywords, agencies):
 // a guarded action (the permission first), so it lives with the guards, not in utils/.
 import { json, redirect } from '@remix-run/node';
+
+import { requirePermission } from '~/auth/guards.server';
 import type { Permission } from '~/domain/permissions';
 import {
+  type Actor,
   formToValues,
+  type Outcome,
   parseId,
   translateErrors,
-  type Actor,
-  type Outcome,
 } from '~/models/admin-config.server';
-import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -1,10 +1,11 @@
 // Request guards for staff pages: the live session behind the staff cookie (idle and absolute limits,
 // the TOTP step), requireStaff / requirePermission, and the same-origin check on every staff form post.
 import { json, redirect } from '@remix-run/node';
+
 import { can, type Permission, type Role } from '~/domain/permissions';
 import { getSetting } from '~/models/config.server';
 import { auditDenied, auditForged } from '~/models/security-audit.server';
-import { findSessionByToken, touchSession, type Session } from '~/models/sessions.server';
+import { findSessionByToken, type Session, touchSession } from '~/models/sessions.server';
 import type { User } from '~/models/users.server';
 import { isSameOrigin } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

@@ -18,6 +18,7 @@ import {
   readSessionToken,
   sessionCookie,
 } from '~/utils/staff-cookie.server';
+
 import { ACCOUNT_PATH, loadSession, SECOND_FACTOR_PATH, totpRequiredFor } from './guards.server';
 
 /** Failed sign-ins per client address before it is throttled, per window. */

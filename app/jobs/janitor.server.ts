@@ -1,7 +1,7 @@
 // The janitor: removes what nobody will come back for — drafts of the online form past their lifetime
 // with their uploaded files, files of abandoned drafts, and staff sessions that ended more than a day ago.
-import { purgeStaleDrafts } from '~/models/submission.server';
 import { purgeOldSessions } from '~/models/sessions.server';
+import { purgeStaleDrafts } from '~/models/submission.server';
 import { getLogger } from '~/utils/logger.server';
 
 /** Abandoned draft files expire after two hours: sweep often enough for that to mean something. */

@@ -1,12 +1,13 @@
 // Start-up and shutdown of the app's own resources, called by server.mjs around the HTTP server.
-import { startJanitor } from './janitor.server';
-import { startMailWorker } from './mail-worker.server';
-import { startNotificationScheduler } from './notification-scheduler.server';
 import { closeDb, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getLogger } from '~/utils/logger.server';
 import { describeTransport } from '~/utils/mail-transport.server';
 import { ensurePrivateDir, restrictUmask, tightenTree } from '~/utils/private-files.server';
+
+import { startJanitor } from './janitor.server';
+import { startMailWorker } from './mail-worker.server';
+import { startNotificationScheduler } from './notification-scheduler.server';
 
 let worker: { stop(): Promise<void> } | undefined;
 let notifier: { stop(): void } | undefined;

@@ -8,12 +8,12 @@ import { resolveMailAttachments } from '~/models/mail-attachments.server';
 import {
   claimDueMail,
   markMailSent,
+  type OutboxRow,
   recordMailFailure,
   releaseMailBackoff,
   renewMailLease,
-  type OutboxRow,
 } from '~/models/outbox.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getLogger } from '~/utils/logger.server';
 import {
@@ -22,11 +22,12 @@ import {
   describeSendError,
   describeTransport,
   isTransportDown,
-  writeEml,
   type SendError,
   type Transporter,
+  writeEml,
 } from '~/utils/mail-transport.server';
 import { setOutboxListener } from '~/utils/outbox-signal.server';
+
 import { retryDelayMs as retryDelayFrom } from './mail-retry';
 
 export { RETRY_MAX_MS } from './mail-retry';

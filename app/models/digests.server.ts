@@ -1,15 +1,16 @@
 // The units' daily digest: one e-mail per unit listing its open PAKN that are overdue or due soon.
-import { inArray, eq, isNotNull } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { renderDigestEmail, type StaffMailItem } from '~emails';
+import { eq, inArray, isNotNull } from 'drizzle-orm';
+
 import { formatDateVi, toLocalDate, VN_TIME_ZONE } from '~/domain/dates';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { STATUS_LABELS } from '~/domain/workflow/transitions';
 import { getAgency, getCalendar } from '~/models/config.server';
 import { emailAgency, queueUrl, recordUrl } from '~/models/notifications.server';
-import { DIGEST_SOON_WORKING_DAYS, openItems, type OpenItem } from '~/models/open-deadlines.server';
+import { DIGEST_SOON_WORKING_DAYS, type OpenItem, openItems } from '~/models/open-deadlines.server';
 import { enqueueMail } from '~/models/outbox.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+import { renderDigestEmail, type StaffMailItem } from '~emails';
 
 /** The digest goes out on working days from this local hour (Asia/Ho_Chi_Minh) on. */
 export const DIGEST_HOUR = 7;

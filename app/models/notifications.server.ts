@@ -3,20 +3,21 @@
 // daily digest is in digests.server.ts, the overdue alert and progress updates in overdue-alerts.server.ts;
 // app/jobs/notification-scheduler.server.ts runs those two.
 import { eq } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { ratingUrl } from '~/models/ratings.server';
-import { renderStatusEmail, renderUnitAssignedEmail, type EmailAgency, type StatusEmailData } from '~emails';
+
 import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
+import { localName } from '~/domain/local-name';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { salutation, saluteeOf } from '~/domain/salutation';
-import { getAgency, getDeadlineRules, type Agency } from '~/models/config.server';
-import { answerDueDate } from '~/models/pakn.server';
+import { type Agency, getAgency, getDeadlineRules } from '~/models/config.server';
 import { enqueueMail } from '~/models/outbox.server';
+import { answerDueDate } from '~/models/pakn.server';
+import { ratingUrl } from '~/models/ratings.server';
 import type { DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
+import * as s from '~db/schema';
+import { type EmailAgency, renderStatusEmail, renderUnitAssignedEmail, type StatusEmailData } from '~emails';
 
 export type Step =
   | 'refused'

@@ -1,14 +1,15 @@
 // The deadlines of the open PAKN, computed in one pass (pauses and extensions included), and the late
 // running step of each: what the daily digest and the overdue alert are made of.
 import { and, eq, inArray, lt } from 'drizzle-orm';
-import * as s from '~db/schema';
+
+import { type ClockKey, runningClock } from '~/domain/clocks';
 import type { LocalDate } from '~/domain/dates';
-import { computeDueDate, dueState, type DueDate, type DueState } from '~/domain/deadlines';
-import { runningClock, type ClockKey } from '~/domain/clocks';
+import { computeDueDate, type DueDate, type DueState, dueState } from '~/domain/deadlines';
 import { isClosed, STATUSES } from '~/domain/workflow/transitions';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import type { Pakn } from '~/models/pakn.server';
 import type { DbOrTx } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 /** Items due within this many working days are "due soon" in the digest. */
 export const DIGEST_SOON_WORKING_DAYS = 2;

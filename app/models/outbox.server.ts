@@ -3,12 +3,14 @@
 // mail worker (app/jobs/mail-worker.server.ts). This file holds the outbox's SQL: enqueue, the lease
 // that lets one process send a row, the outcome of a send, and what administrators see.
 import crypto from 'node:crypto';
+
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import { events, outbox } from '~db/schema';
+
 import type { MailAttachment } from '~/models/mail-attachments.server';
-import { getDb, type DbOrTx, type Tx } from '~/utils/db.server';
+import { type DbOrTx, getDb, type Tx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalOutbox } from '~/utils/outbox-signal.server';
+import { events, outbox } from '~db/schema';
 
 export type Mail = {
   to: string;

@@ -1,20 +1,21 @@
 // Overdue: the coordinators' alert, and the submitter's progress update every N days while late.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { renderOverdueEmail, renderStatusEmail } from '~emails';
-import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/dates';
-import { workingDaysBetween } from '~/domain/deadlines';
+
 import { CLOCK_KEYS, type ClockKey } from '~/domain/clocks';
-import { publicStatus, STATUS_LABELS } from '~/domain/workflow/transitions';
-import { saluteeOf } from '~/domain/salutation';
+import { addCalendarDays, formatDateVi, type LocalDate, toLocalDate } from '~/domain/dates';
+import { workingDaysBetween } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
+import { saluteeOf } from '~/domain/salutation';
+import { publicStatus, STATUS_LABELS } from '~/domain/workflow/transitions';
 import { getAgency, getCalendar, getDeadlineRules } from '~/models/config.server';
 import { emailAgency, lookupUrl, queueUrl, recordUrl } from '~/models/notifications.server';
 import { lateRunningSteps, openItems } from '~/models/open-deadlines.server';
 import { enqueueMail } from '~/models/outbox.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getT } from '~/utils/i18n.server';
 import { getLogger } from '~/utils/logger.server';
+import * as s from '~db/schema';
+import { renderOverdueEmail, renderStatusEmail } from '~emails';
 
 function dataDue(data: string | null): string | null {
   if (!data) return null;

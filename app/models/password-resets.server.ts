@@ -1,8 +1,7 @@
 // Password resets: single-use, expiring links; only the token's hash is stored. Also the first
 // "set your password" link of a new account (an invitation).
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { renderNoAccountEmail, renderPasswordResetEmail } from '~emails/password-reset';
+
 import { localName } from '~/domain/local-name';
 import type { Locale } from '~/i18n';
 import { audit } from '~/models/audit.server';
@@ -12,9 +11,11 @@ import { hitRateLimit } from '~/models/rate-limit.server';
 import { revokeUserSessions } from '~/models/sessions.server';
 import { findUserByEmail, isValidEmail, normaliseEmail, type User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { hashPassword } from '~/utils/password-hash.server';
+import * as s from '~db/schema';
+import { renderNoAccountEmail, renderPasswordResetEmail } from '~emails/password-reset';
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 /** A new account's "set your password" link lasts longer than a reset link. */

@@ -1,9 +1,10 @@
 // Staff sessions: the cookie holds a random token; the table keeps only its SHA-256 as the id.
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import type { User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 export type Session = typeof s.sessions.$inferSelect;
 

@@ -1,12 +1,13 @@
 // Staff accounts: the list, creation and validation, updates, sign-in bookkeeping (failed attempts and the
 // lock) and TOTP secrets. Sessions are in sessions.server.ts, reset links in password-resets.server.ts.
-import { and, asc, eq, sql, ne } from 'drizzle-orm';
-import * as s from '~db/schema';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+
 import { checkPassword, type PasswordProblem } from '~/domain/password-policy';
 import { isRole, type Role } from '~/domain/permissions';
 import { randomToken } from '~/utils/crypto.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
 import { hashPassword } from '~/utils/password-hash.server';
+import * as s from '~db/schema';
 
 export type User = typeof s.users.$inferSelect;
 

@@ -1,16 +1,18 @@
 // Staff sign-in: e-mail and password, then (when turned on or required) the TOTP step.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
+
 import { assertSameOrigin, getStaffUser } from '~/auth/guards.server';
 import { attemptSignIn } from '~/auth/sign-in.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -111,4 +113,8 @@ export default function SignIn() {
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

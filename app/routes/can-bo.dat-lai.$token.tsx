@@ -1,18 +1,20 @@
 // Set a new password from a single-use, expiring e-mailed link (reset or a new account's invitation).
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
   type HeadersFunction,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
+
+import { assertSameOrigin } from '~/auth/guards.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
 import { checkPassword } from '~/domain/password-policy';
 import { completePasswordReset, findValidReset } from '~/models/password-resets.server';
-import { assertSameOrigin } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -104,4 +106,8 @@ export default function ResetPassword() {
       </Form>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,10 +1,12 @@
 // Forgotten password: always the same answer whether or not the account exists; the link is e-mailed.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
-import { requestPasswordReset } from '~/models/password-resets.server';
+
 import { assertSameOrigin } from '~/auth/guards.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
+import { requestPasswordReset } from '~/models/password-resets.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -68,4 +70,8 @@ export default function ForgotPassword() {
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,27 +1,29 @@
 // Own account: details, password change, TOTP on/off, own sessions. Also where a user whose role
 // requires TOTP is sent to set it up before anything else.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
+
+import { requireStaff, totpRequiredFor } from '~/auth/guards.server';
+import { startSession } from '~/auth/sign-in.server';
+import { checkTotpCode, newTotpSecret, totpQrDataUrl, totpUri } from '~/auth/totp.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
 import { checkPassword } from '~/domain/password-policy';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
-import { disableTotp, enableTotp, getUser, setPassword, setPendingTotpSecret } from '~/models/users.server';
 import { listLiveSessions, revokeUserSessions } from '~/models/sessions.server';
-import { verifyPassword } from '~/utils/password-hash.server';
-import { checkTotpCode, newTotpSecret, totpQrDataUrl, totpUri } from '~/auth/totp.server';
-import { requireStaff, totpRequiredFor } from '~/auth/guards.server';
-import { startSession } from '~/auth/sign-in.server';
+import { disableTotp, enableTotp, getUser, setPassword, setPendingTotpSecret } from '~/models/users.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { verifyPassword } from '~/utils/password-hash.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -350,4 +352,8 @@ export default function Account() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -3,9 +3,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { loadSession } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { can, PERMISSION_KEYS } from '~/domain/permissions';
-import { loadSession } from '~/auth/guards.server';
 
 export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex, nofollow' }];
 

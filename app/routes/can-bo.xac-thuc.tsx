@@ -1,18 +1,20 @@
 // The second sign-in step for accounts with TOTP: a 6-digit code; passing it starts a new session.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
-import { audit } from '~/models/audit.server';
+
 import { assertSameOrigin, loadSession } from '~/auth/guards.server';
-import { checkTotpCode } from '~/auth/totp.server';
 import { startSession } from '~/auth/sign-in.server';
+import { checkTotpCode } from '~/auth/totp.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
+import { audit } from '~/models/audit.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -114,4 +116,8 @@ export default function SecondFactor() {
       </Form>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,5 +1,6 @@
 // The configuration contract: every environment variable the portal reads, validated once.
 import path from 'node:path';
+
 import { z } from 'zod';
 
 const schema = z

@@ -1,8 +1,12 @@
 // Per-request locale and a translator for loaders, actions and e-mails.
-import i18next, { createInstance, type TFunction, type i18n as I18n } from 'i18next';
-import { DEFAULT_LOCALE, i18nOptions, isLocale, LOCALE_COOKIE, type Locale } from '~/i18n';
+import { parse, serialize } from 'cookie';
+import i18next, { createInstance, type i18n as I18n, type TFunction } from 'i18next';
+
+import { DEFAULT_LOCALE, i18nOptions, isLocale, type Locale, LOCALE_COOKIE } from '~/i18n';
 import en from '~/locales/en';
 import vi from '~/locales/vi';
+
+import { getEnv } from './env.server';
 
 export const resources = { vi: { translation: vi }, en: { translation: en } };
 
@@ -25,8 +29,23 @@ export function getT(locale: Locale): TFunction {
   return getI18n(locale).t;
 }
 
+/**
+ * The language chosen with the switcher (the `lng` cookie), else Vietnamese. Read with the `cookie` package
+ * Remix's createCookie is built on: createCookie parses asynchronously, and every loader, action and e-mail
+ * asks for the locale synchronously.
+ */
 export function getLocale(request: Request): Locale {
-  const cookie = request.headers.get('Cookie') ?? '';
-  const match = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([a-z]{2})`).exec(cookie);
-  return match && isLocale(match[1]) ? match[1] : DEFAULT_LOCALE;
+  const value = parse(request.headers.get('Cookie') ?? '')[LOCALE_COOKIE];
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+/** The Set-Cookie header that remembers a language for a year. */
+export function localeCookie(locale: Locale): string {
+  return serialize(LOCALE_COOKIE, locale, {
+    path: '/',
+    maxAge: 365 * 24 * 60 * 60,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: getEnv().NODE_ENV === 'production',
+  });
 }

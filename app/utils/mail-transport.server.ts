@@ -3,7 +3,9 @@
 // addresses masked, so neither the log nor the outbox table keeps one.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import nodemailer, { type Transporter } from 'nodemailer';
+
 import { getEnv } from './env.server';
 
 export type { Transporter };

@@ -1,5 +1,6 @@
 // Password hashes: argon2id with OWASP parameters. No database: the models store what this returns.
 import { hash, verify } from '@node-rs/argon2';
+
 import { randomToken } from './crypto.server';
 
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

@@ -1,6 +1,7 @@
 // The staff session cookie: an opaque random token (the sessions table keeps only its hash), HttpOnly,
 // SameSite=Lax, Secure in production, for at most the session's absolute lifetime.
-import { createCookie, type Cookie } from '@remix-run/node';
+import { type Cookie, createCookie } from '@remix-run/node';
+
 import { getEnv } from './env.server';
 
 export const SESSION_COOKIE = 'pakn_staff';

@@ -2,8 +2,10 @@
 // lock and throttling, cross-site posts, sign-out and revocation, password reset by e-mail, TOTP,
 // user administration and the append-only audit log.
 import crypto from 'node:crypto';
+
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';

@@ -3,8 +3,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 // getEnv() caches its first read: configure everything before the app modules are imported.

@@ -1,5 +1,6 @@
 // The mail retry base is configuration (MAIL_RETRY_BASE_MS), so tests can make the backoff short.
 import { expect, it } from 'vitest';
+
 import { retryDelayMs } from '~/jobs/mail-retry';
 import { parseEnv } from '~/utils/env.server';
 
