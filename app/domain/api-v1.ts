@@ -135,4 +135,8 @@ export const queueQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
+export const intakeResultSchema = z
+  .object({ code, emailed: z.boolean().openapi({ description: 'A receipt e-mail was queued' }) })
+  .openapi('IntakeResult');
+
 export const API_V1_SCOPES = API_SCOPES;

@@ -6,6 +6,7 @@ import {
   changesQuerySchema,
   changesSchema,
   fieldsSchema,
+  intakeResultSchema,
   paknStatusSchema,
   queueQuerySchema,
   queueSchema,
@@ -27,7 +28,8 @@ const ERROR_TEXT: Record<number, string> = {
   429: 'Over the key’s rate limit (Retry-After)',
 };
 
-export function openApiDocument(baseUrl: string) {
+/** `intake`: the staff intake's form schema (models/intake.server.ts intakeSchema), passed in by the route. */
+export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodTypeAny }) {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
@@ -82,6 +84,16 @@ export function openApiDocument(baseUrl: string) {
     security: security('staff'),
     request: { query: queueQuerySchema },
     responses: { 200: json(queueSchema, 'One page of the queue'), ...errors(400, 401, 403, 429) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/intake',
+    summary: 'Record a PAKN received on another channel, with its real receipt date (scope staff)',
+    description:
+      'The staff intake form’s fields and rules (channel post, in_person, phone, email or hotline; receivedDate YYYY-MM-DD). Recorded in the name of the administrator who created the key; the receipt e-mail goes when an e-mail address is given.',
+    security: security('staff'),
+    request: { body: { content: { 'application/json': { schema: intake.openapi('StaffIntake') } } } },
+    responses: { 201: json(intakeResultSchema, 'Registered'), ...errors(400, 401, 403, 429) },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -10,6 +10,7 @@ import {
   type ApiScope,
 } from '~/domain/api-scopes';
 import { cleanLine } from '~/domain/text';
+import { isRole, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
 import { getSetting } from './config.server';
 import { hitRateLimit } from './rate-limit.server';
@@ -192,4 +193,15 @@ export function authorizeApiCall(
     db,
   );
   return { ok: true, key };
+}
+
+/** The active staff account that created a key: staff intake through the key is recorded in its name. */
+export function apiKeyOwner(keyId: number, db: DbOrTx = getDb()): Actor | null {
+  const row = db
+    .select({ id: s.users.id, role: s.users.role, unitId: s.users.unitId, active: s.users.active })
+    .from(s.apiKeys)
+    .innerJoin(s.users, eq(s.users.id, s.apiKeys.createdByUserId))
+    .where(eq(s.apiKeys.id, keyId))
+    .get();
+  return row && row.active && isRole(row.role) ? { id: row.id, role: row.role, unitId: row.unitId } : null;
 }

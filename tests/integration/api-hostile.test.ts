@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { createApiKey } from '../../app/models/api-keys.server';
 import { startTestApp, type TestApp } from '../support/app';
+import { createStaffUser } from '../support/staff';
 import {
   API_GET_ENDPOINTS,
+  API_JSON_POSTS,
   duplicatedFields,
   malformedBodies,
   manyFields,
@@ -24,7 +26,13 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   app = await startTestApp();
-  const made = createApiKey({ name: 'Hostile sweep', scopes: 'submit,read,staff' });
+  // owned by an administrator, so staff intake is reached too
+  const admin = await createStaffUser(app.db(), { role: 'admin' });
+  const made = createApiKey({
+    name: 'Hostile sweep',
+    scopes: 'submit,read,staff',
+    createdByUserId: admin.id,
+  });
   if (!made.ok) throw new Error('no key');
   key = made.key;
   // the sweep makes thousands of calls with one key: its limit is not what is tested here
@@ -81,6 +89,23 @@ const VALID: Record<string, string> = {
   'attribute[consent]': 'true',
 };
 
+const VALID_JSON: Record<string, string> = {
+  type: 'kien_nghi',
+  subject: 'regulation',
+  category: '2',
+  submitterKind: 'individual',
+  fullName: 'Trần Văn An',
+  address: '5 Trần Hưng Đạo, Tuy Hòa',
+  phone: '0912345678',
+  email: 'an.tran@example.vn',
+  title: 'Đơn giản hóa hồ sơ đăng ký',
+  content: 'Quy định về hồ sơ đăng ký quá phức tạp, cần đơn giản hóa để tiết kiệm thời gian.',
+  field: '1',
+  consent: 'on',
+  channel: 'post',
+  receivedDate: '2026-01-05',
+};
+
 describe('Open311 reads', () => {
   it('every payload in every parameter and path segment', async () => {
     for (const endpoint of API_GET_ENDPOINTS) {
@@ -89,7 +114,10 @@ describe('Open311 reads', () => {
         const base = endpoint.path.replace('{}', segment);
         const param = endpoint.params[i % Math.max(endpoint.params.length, 1)];
         const url = param ? `${base}?${new URLSearchParams({ [param]: payload.value })}` : base;
-        await check(`GET ${url.slice(0, 120)} [${payload.name}]`, await app.fetch(url, { ip: ip() }));
+        await check(
+          `GET ${url.slice(0, 120)} [${payload.name}]`,
+          await app.fetch(url, { ip: ip(), headers: { Authorization: `Bearer ${key}` } }),
+        );
       }
     }
     expect(problems).toEqual([]);
@@ -150,6 +178,37 @@ describe('Open311 POST', () => {
           'Idempotency-Key': value,
         }),
       );
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('JSON API posts', () => {
+  it('every payload in every field, as a string, a number, an array and an object; broken JSON', async () => {
+    for (const { path, fields } of API_JSON_POSTS) {
+      for (const [i, payload] of PAYLOADS.entries()) {
+        const field = fields[i % fields.length]!;
+        const shapes: unknown[] = [payload.value, [payload.value], { $gt: payload.value }, Number.MAX_VALUE];
+        for (const value of shapes) {
+          const before = count();
+          const res = await app.fetch(path, {
+            method: 'POST',
+            ip: ip(),
+            headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ ...VALID_JSON, [field]: value }),
+          });
+          const status = await check(`POST ${path} ${field} [${payload.name}]`, res);
+          if (status >= 400 && count() !== before) problems.push(`POST ${path} ${field}: refused but saved`);
+        }
+      }
+      for (const raw of malformedBodies({ title: 'x' })) {
+        const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
+        if (raw.contentType) headers['Content-Type'] = raw.contentType;
+        await check(
+          `POST ${path} body ${raw.name}`,
+          await app.fetch(path, { method: 'POST', ip: ip(), headers, body: raw.body }),
+        );
+      }
     }
     expect(problems).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { createApiKey } from '../../app/models/api-keys.server';
 import { startTestApp, type TestApp } from '../support/app';
+import { createStaffUser } from '../support/staff';
 
 let app: TestApp;
 type Doc = {
@@ -35,6 +36,10 @@ beforeAll(async () => {
     if (!made.ok) throw new Error('no key');
     keys[name] = made.key;
   }
+  const admin = await createStaffUser(app.db(), { role: 'admin' });
+  const owned = createApiKey({ name: 'key-staff-owned', scopes: 'staff', createdByUserId: admin.id });
+  if (!owned.ok) throw new Error('no key');
+  keys.owned = owned.key;
   const res = await app.fetch('/api/v1/openapi.json');
   expect(res.status).toBe(200);
   doc = (await res.json()) as Doc;
@@ -108,7 +113,14 @@ const FORM = {
 describe('the document', () => {
   it('is OpenAPI 3.1 with every endpoint, generated from the form’s schema', async () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/changes', '/fields', '/pakn', '/pakn/{code}', '/queue']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/changes',
+      '/fields',
+      '/intake',
+      '/pakn',
+      '/pakn/{code}',
+      '/queue',
+    ]);
     const submission = doc.components.schemas.Submission as {
       required: string[];
       properties: Record<string, unknown>;
@@ -217,6 +229,41 @@ describe('submit, read, changes, queue', () => {
   });
 });
 
+describe('staff intake', () => {
+  const INTAKE = {
+    ...FORM,
+    channel: 'hotline',
+    receivedDate: new Date(Date.now() - 2 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10),
+    email: '',
+    consent: 'on',
+  };
+  it('records a PAKN with its channel and real receipt date, through the intake’s rules', async () => {
+    const res = await call('/intake', { method: 'post', key: keys.owned, body: INTAKE });
+    expect(res.status).toBe(201);
+    const p = app
+      .db()
+      .select()
+      .from(s.pakn)
+      .where(eq(s.pakn.code, String(res.json.code)))
+      .get()!;
+    expect(p).toMatchObject({ channel: 'hotline', receivedDate: INTAKE.receivedDate, email: null });
+    expect(res.json.emailed).toBe(false);
+    const audit = app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'pakn.intake')).all();
+    expect(JSON.parse(audit.at(-1)!.detail!)).toMatchObject({ channel: 'hotline' });
+    const bad = await call('/intake', {
+      method: 'post',
+      key: keys.owned,
+      body: { ...INTAKE, channel: 'online', receivedDate: '2999-01-01', phone: '', address: '' },
+    });
+    expect(bad.status).toBe(400);
+    expect(
+      (bad.json.error as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort(),
+    ).toEqual(['channel', 'phone', 'receivedDate']);
+    // a key made from the command line belongs to nobody: no intake in nobody's name
+    expect((await call('/intake', { method: 'post', key: keys.staff, body: INTAKE })).status).toBe(403);
+  });
+});
+
 describe('permissions per scope', () => {
   const MATRIX: Array<
     [string, string, { method?: string; path?: string; body?: unknown }, keyof typeof keys]
@@ -226,13 +273,16 @@ describe('permissions per scope', () => {
     ['/pakn/{code}', 'read', { path: '/pakn/KHCN-2026-000001' }, 'read'],
     ['/changes', 'read', {}, 'read'],
     ['/queue', 'staff', {}, 'staff'],
+    ['/intake', 'staff', { method: 'post', body: {} }, 'owned'],
   ];
   it.each(MATRIX)('%s needs %s', async (template, _scope, init, allowed) => {
     expect((await call(template, init)).status).toBe(401);
     expect((await call(template, { ...init, key: 'pakn_' + 'x'.repeat(43) })).status).toBe(401);
-    for (const k of ['submit', 'read', 'staff'] as const) {
+    for (const k of ['submit', 'read', 'staff', 'owned'] as const) {
       const res = await call(template, { ...init, key: keys[k] });
-      if (k === allowed) expect([200, 201, 404]).toContain(res.status);
+      if (k === allowed || (allowed === 'owned' && k === 'staff'))
+        expect([200, 201, 400, 403, 404]).toContain(res.status);
+      else if (allowed === 'staff' && k === 'owned') expect(res.status).toBe(200);
       else expect(res.status).toBe(403);
     }
   });

@@ -519,6 +519,7 @@ describe('administration forms', () => {
       '/can-bo/quan-tri/nguoi-dung/moi',
       `/can-bo/quan-tri/nguoi-dung/${target.id}`,
       '/can-bo/quan-tri/cai-dat',
+      '/can-bo/quan-tri/khoa-api',
     ];
     for (const page of pages) {
       // the page as it opens, plus its first edit view (?sua=…), where the update forms are

@@ -146,6 +146,7 @@ const ROUTES = (): Record<string, Array<[string, Who, number]>> => ({
   'can-bo.danh-sach[.]xlsx.ts': [['/can-bo/danh-sach.xlsx?tab=all', 'staff', 200]],
   'can-bo.pakn.$id_.ho-so-chuyen.ts': [[`/can-bo/pakn/${ids.pakn}/ho-so-chuyen`, 'coordinator', 404]],
   'can-bo.quan-tri.hop-thu.tsx': [['/can-bo/quan-tri/hop-thu', 'staff', 200]],
+  'can-bo.quan-tri.khoa-api.tsx': [['/can-bo/quan-tri/khoa-api', 'staff', 200]],
   'can-bo.quyen-rieng-tu.tsx': [['/can-bo/quyen-rieng-tu', 'coordinator', 200]],
   'can-bo.bao-cao[.]pdf.ts': [['/can-bo/bao-cao.pdf?period=quarter&year=2025&quarter=2', 'staff', 200]],
   'can-bo.bao-cao[.]xlsx.ts': [['/can-bo/bao-cao.xlsx?period=quarter&year=2025&quarter=2', 'staff', 200]],

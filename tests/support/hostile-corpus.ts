@@ -290,6 +290,35 @@ export const API_GET_ENDPOINTS: ReadonlyArray<{ path: string; params: readonly s
   { path: '/open311/v2/requests.xml', params: ['service_request_id', 'service_code', 'start_date'] },
   { path: '/open311/v2/requests/{}.json', params: ['api_key'] },
   { path: '/open311/v2/requests/{}.xml', params: [] },
+  { path: '/api/v1/pakn/{}', params: [] },
+  { path: '/api/v1/changes', params: ['cursor', 'limit'] },
+  { path: '/api/v1/queue', params: ['cursor', 'limit'] },
+  { path: '/api/v1/fields', params: [] },
+];
+
+/** The JSON bodies of /api/v1 posts: every payload goes into each of these fields in turn. */
+export const API_JSON_POSTS: ReadonlyArray<{ path: string; fields: readonly string[] }> = [
+  {
+    path: '/api/v1/pakn',
+    fields: [
+      'type',
+      'subject',
+      'category',
+      'submitterKind',
+      'fullName',
+      'address',
+      'phone',
+      'email',
+      'title',
+      'content',
+      'field',
+      'consent',
+    ],
+  },
+  {
+    path: '/api/v1/intake',
+    fields: ['channel', 'receivedDate', 'fullName', 'phone', 'title', 'content', 'field'],
+  },
 ];
 
 export const OPEN311_POST_FIELDS: readonly string[] = [

@@ -99,5 +99,7 @@ export default {
     idempotencyKey: 'Invalid Idempotency-Key (1–100 printable characters)',
     body: 'The request body cannot be read',
     invalidBody: 'The request body is not valid (see error.fields)',
+    noOwner:
+      'This key was made from the command line and belongs to no staff member: create a staff key at Admin → API keys to record intake',
   },
 };

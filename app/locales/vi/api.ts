@@ -94,5 +94,7 @@ export default {
     idempotencyKey: 'Idempotency-Key không hợp lệ (1–100 ký tự in được)',
     body: 'Nội dung yêu cầu không đọc được',
     invalidBody: 'Dữ liệu gửi lên chưa hợp lệ (xem error.fields)',
+    noOwner:
+      'Khóa này do dòng lệnh tạo, không gắn với cán bộ nào: tạo khóa có quyền staff trong trang Quản trị → Khóa API để nhập PAKN',
   },
 };

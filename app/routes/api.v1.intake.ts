@@ -1,0 +1,48 @@
+// POST /api/v1/intake (scope staff): a PAKN received on another channel (post, in person, phone, e-mail, hotline)
+// with its real receipt date, through the staff intake's own validation and recording (models/intake.server.ts).
+// It is recorded in the name of the administrator who created the key (the accountable person); the call's audit
+// entry names the key.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
+import { apiError, apiJson } from '~/exports/api-json';
+import { apiKeyOwner } from '~/models/api-keys.server';
+import { parseIntakeForm, recordStaffIntake } from '~/models/intake.server';
+import { clientIp } from '~/utils/http.server';
+import { getT } from '~/utils/i18n.server';
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return apiError(405, getT(apiLocale(request))('api.errors.method'), { headers: { Allow: 'POST' } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const locale = apiLocale(request);
+  const t = getT(locale);
+  if (request.method !== 'POST') return apiError(405, t('api.errors.method'), { headers: { Allow: 'POST' } });
+  const guard = guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'staff' });
+  if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
+  const owner = apiKeyOwner(guard.key.id);
+  if (!owner) return apiError(403, t('api.errors.noOwner'));
+  const body: unknown = await request.json().catch(() => undefined);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return apiError(400, t('api.errors.body'));
+  const form = new FormData();
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === 'string' || typeof v === 'number') form.append(k, String(v));
+    else if (v !== null && v !== undefined)
+      return apiError(400, t('api.errors.badParameter', { name: k.slice(0, 100) }));
+  }
+  const parsed = parseIntakeForm(form);
+  if (!parsed.ok) {
+    const fields = Object.entries(parsed.errors).map(([field, v]) => {
+      const [key = 'staff.errors.invalid', param] = v.split('|');
+      return { field, message: t(key, param ? { max: param } : {}) };
+    });
+    return apiError(400, t('api.errors.invalidBody'), { fields });
+  }
+  const result = recordStaffIntake({
+    actor: owner,
+    input: parsed.value,
+    lang: locale,
+    ip: clientIp(context),
+  });
+  return apiJson({ code: result.code, emailed: result.emailed }, { status: 201 });
+}
