@@ -1,8 +1,10 @@
 // Waiting for the submitter's additional information (spec §6): the clock stops, and the PAKN may be closed
 // as R03 only once the wait (infoWait rule, 15 days by default) is over.
+import { z } from 'zod';
 import type { LocalDate } from './dates';
 import { computeDueDate, type DeadlineRule } from './deadlines';
 import type { WorkingCalendar } from './calendar';
+import { cleanText } from './text';
 
 /** The last day the submitter may still answer a request made on `askedOn`. */
 export function infoWaitEnds(
@@ -17,3 +19,18 @@ export function infoWaitEnds(
 export function mayCloseForNoInfo(today: LocalDate, waitEnds: LocalDate): boolean {
   return today > waitEnds;
 }
+
+/** The submitter's answer to an information request (files are checked by the upload plumbing). */
+export const INFO_REPLY_MAX = 5000;
+export const infoReplySchema = z.object({
+  intent: z.literal('info_reply', { errorMap: () => ({ message: 'intake.form.badRequest' }) }),
+  reply: z
+    .string({ required_error: 'staff.followup.required' })
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .min(1, 'staff.followup.required')
+        .max(INFO_REPLY_MAX, `staff.followup.tooLong|max=${INFO_REPLY_MAX}`),
+    ),
+});
