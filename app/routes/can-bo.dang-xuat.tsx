@@ -1,12 +1,16 @@
 // Sign-out: a POST only (a link could be triggered by another site); ends the session on the server.
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { ACCOUNT_FLASH } from '~/domain/staff-account';
 import { assertSameOrigin, signOut } from '~/utils/auth.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { clientIp } from '~/utils/http.server';
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const setCookie = signOut(request, clientIp(context));
-  return redirect('/can-bo/dang-nhap?da-dang-xuat=1', { headers: { 'Set-Cookie': setCookie } });
+  return redirectWithFlash('/can-bo/dang-nhap', ACCOUNT_FLASH.signedOut, {
+    headers: { 'Set-Cookie': setCookie },
+  });
 }
 
 export function loader() {

@@ -9,6 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { consumeMyPaknLink } from '~/models/my-pakn.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { setVerifiedEmail } from '~/utils/my-pakn-session.server';
@@ -56,4 +57,8 @@ export default function MyPaknLink() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

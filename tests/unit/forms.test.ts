@@ -21,6 +21,11 @@ describe('translateMessage', () => {
       'admin.errors.unitInUse{"fields":"2","users":"0"}',
     );
   });
+  it('gives i18next a number for count, so it can pick a plural form', () => {
+    const seen: unknown[] = [];
+    translateMessage((_k, o) => (seen.push(o?.count), ''), 'auth.account.othersRevoked|count=2');
+    expect(seen).toEqual([2]);
+  });
   it('shows a message the server already translated as it is', () => {
     expect(translateMessage(t, '!Thử lại sau 5 phút.', 'privacy.errors.')).toBe('Thử lại sau 5 phút.');
   });
