@@ -2,6 +2,18 @@
 // Asia/Ho_Chi_Minh are 'YYYY-MM-DD' text so deadline arithmetic never crosses a time zone.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  CHANNELS,
+  OUTCOMES,
+  PAKN_TYPES,
+  RATINGS,
+  REFUSAL_REASONS,
+  SUBJECTS,
+  SUBMITTER_KINDS,
+} from '~/domain/pakn';
+import { ROLES } from '~/domain/permissions';
+import { PRIVACY_REQUEST_KINDS } from '~/domain/privacy-request';
+import { STATUSES } from '~/domain/workflow';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -97,10 +109,10 @@ export const pakn = sqliteTable(
   {
     id: integer('id').primaryKey(),
     code: text('code').notNull().unique(),
-    type: text('type', { enum: ['phan_anh', 'kien_nghi'] }).notNull(),
-    subject: text('subject', { enum: ['regulation', 'behaviour'] }).notNull(),
+    type: text('type', { enum: PAKN_TYPES }).notNull(),
+    subject: text('subject', { enum: SUBJECTS }).notNull(),
     category: integer('category').notNull(),
-    submitterKind: text('submitter_kind', { enum: ['individual', 'organisation'] }).notNull(),
+    submitterKind: text('submitter_kind', { enum: SUBMITTER_KINDS }).notNull(),
     orgName: text('org_name'),
     representative: text('representative'),
     fullName: text('full_name').notNull(),
@@ -112,12 +124,8 @@ export const pakn = sqliteTable(
     regulationRef: text('regulation_ref'),
     fieldId: integer('field_id').references(() => fields.id),
     unitId: integer('unit_id').references(() => units.id),
-    status: text('status').notNull().default('received'),
-    channel: text('channel', {
-      enum: ['online', 'post', 'in_person', 'phone', 'email', 'hotline'],
-    })
-      .notNull()
-      .default('online'),
+    status: text('status', { enum: STATUSES }).notNull().default('received'),
+    channel: text('channel', { enum: CHANNELS }).notNull().default('online'),
     lang: text('lang', { enum: ['vi', 'en'] })
       .notNull()
       .default('vi'),
@@ -144,7 +152,7 @@ export const pakn = sqliteTable(
     showIdentity: integer('show_identity', { mode: 'boolean' }).notNull().default(false),
     accessTokenHash: text('access_token_hash').notNull(),
     duplicateOfId: integer('duplicate_of_id'),
-    refusalReason: text('refusal_reason'),
+    refusalReason: text('refusal_reason', { enum: REFUSAL_REASONS }),
     transferAgencyId: integer('transfer_agency_id').references(() => externalAgencies.id),
     /** the handler who took it in their unit */
     handlerUserId: integer('handler_user_id'),
@@ -194,8 +202,8 @@ export const answers = sqliteTable('answers', {
     .notNull()
     .unique()
     .references(() => pakn.id),
-  /** spec §5 outcome: amend | propose_higher | new_rule | stands | keep_studying */
-  outcome: text('outcome'),
+  /** spec §5 outcome */
+  outcome: text('outcome', { enum: OUTCOMES }),
   body: text('body').notNull().default(''),
   draftedByUserId: integer('drafted_by_user_id'),
   approvedByUserId: integer('approved_by_user_id'),
@@ -259,7 +267,7 @@ export const feedbackRatings = sqliteTable(
       .notNull()
       .unique()
       .references(() => pakn.id),
-    rating: text('rating', { enum: ['satisfied', 'neutral', 'unsatisfied'] }).notNull(),
+    rating: text('rating', { enum: RATINGS }).notNull(),
     comment: text('comment'),
     reconsiderationRequested: integer('reconsideration_requested', { mode: 'boolean' })
       .notNull()
@@ -334,8 +342,8 @@ export const events = sqliteTable(
       .references(() => pakn.id),
     type: text('type').notNull(),
     actorUserId: integer('actor_user_id'),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    fromStatus: text('from_status', { enum: STATUSES }),
+    toStatus: text('to_status', { enum: STATUSES }),
     note: text('note'),
     isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
     data: text('data'),
@@ -389,7 +397,7 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['admin', 'coordinator', 'handler', 'approver', 'viewer'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   unitId: integer('unit_id').references(() => units.id),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   totpSecret: text('totp_secret'),
@@ -460,7 +468,7 @@ export const savedQueueFilters = sqliteTable(
  */
 export const privacyRequests = sqliteTable('privacy_requests', {
   id: integer('id').primaryKey(),
-  kind: text('kind', { enum: ['access', 'correct', 'delete', 'withdraw'] }).notNull(),
+  kind: text('kind', { enum: PRIVACY_REQUEST_KINDS }).notNull(),
   /** the PAKN code it concerns, as typed and normalised; empty when not given */
   code: text('code').notNull().default(''),
   fullName: text('full_name').notNull(),

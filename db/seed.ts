@@ -1,6 +1,6 @@
 // Seeds the agency configuration on first start (an empty agency table), never overwriting edits.
-import { DEFAULT_CALENDAR_OVERRIDES } from '../app/domain/calendar-defaults';
-import { DEFAULT_DEADLINE_RULES } from '../app/domain/deadlines';
+import { DEFAULT_CALENDAR_OVERRIDES } from '~/domain/calendar-defaults';
+import { DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as s from './schema';
 import {

@@ -12,11 +12,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { pathToFileURL } from 'node:url';
-import { computeDueDate, DEFAULT_DEADLINE_RULES } from '../app/domain/deadlines';
-import { createWorkingCalendar } from '../app/domain/calendar';
-import { formatPaknCode } from '../app/domain/pakn';
-import { foldVietnamese } from '../app/domain/routing';
-import { openDatabase } from '../app/utils/db.server';
+import { computeDueDate, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
+import { createWorkingCalendar } from '~/domain/calendar';
+import { formatPaknCode } from '~/domain/pakn';
+import { foldVietnamese } from '~/domain/routing';
+import { openDatabase } from '~/utils/db.server';
 
 // ---------------------------------------------------------------------------------------------
 // A small, fast, seeded PRNG (sfc32, seeded through splitmix32) and helpers

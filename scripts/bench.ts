@@ -665,8 +665,8 @@ async function timeReport(dbFile: string): Promise<{ ms: number | null; note: st
   const route = fs.readdirSync(path.join(ROOT, 'app/routes')).find((f) => f.startsWith('can-bo.bao-cao'));
   try {
     const { openDatabase } = await import('../app/utils/db.server');
-    const reports = (await import('../app/models/reports.server')) as Record<string, unknown>;
-    const periods = (await import('../app/domain/report-periods')) as Record<string, unknown>;
+    const reports = (await import('../app/models/reports/report.server')) as Record<string, unknown>;
+    const periods = (await import('../app/domain/reports/periods')) as Record<string, unknown>;
     const buildReport = reports.buildReport as ((a: { period: unknown }, db: unknown) => unknown) | undefined;
     const periodOf = periods.periodOf as ((kind: string, year: number, index: number) => unknown) | undefined;
     if (!buildReport || !periodOf) return { ms: null, note: 'n/a — pending #5 (no buildReport/periodOf)' };

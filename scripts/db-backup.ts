@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { parseEnv } from '../app/utils/env.server';
+import { parseEnv } from '~/utils/env.server';
 
 export const MANIFEST_FORMAT = 'pakn-backup/1';
 export const DB_NAME = 'pakn.db';

@@ -23,7 +23,7 @@ async function issuePublicDocument(dbFile: string, dataDir: string): Promise<num
   Object.assign(process.env, { DATABASE_URL: dbFile, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const { openDatabase } = await import('../app/utils/db.server');
   const { createPakn } = await import('../app/models/pakn.server');
-  const { issueDocumentForStep } = await import('../app/models/documents.server');
+  const { issueDocumentForStep } = await import('../app/models/document-issue.server');
   const s = await import('../db/schema');
   const { eq } = await import('drizzle-orm');
   const db = openDatabase(dbFile);

@@ -10,10 +10,10 @@
 // closed_at (legacy data the report must still place exactly once).
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { addCalendarDays, type LocalDate } from '../app/domain/calendar';
-import { computeDueDate, type Pause } from '../app/domain/deadlines';
-import { formatPaknCode, REFUSAL_REASONS, type Channel } from '../app/domain/pakn';
-import type { Status } from '../app/domain/workflow';
+import { addCalendarDays, type LocalDate } from '~/domain/calendar';
+import { computeDueDate, type Pause } from '~/domain/deadlines';
+import { formatPaknCode, REFUSAL_REASONS, type Channel } from '~/domain/pakn';
+import type { Status } from '~/domain/workflow';
 import {
   getAgency,
   getCalendar,
@@ -21,8 +21,8 @@ import {
   getSetting,
   listFields,
   listUnits,
-} from '../app/models/config.server';
-import type { Db } from '../app/utils/db.server';
+} from '~/models/config.server';
+import type { Db } from '~/utils/db.server';
 
 /** mulberry32: small, fast and good enough for test data */
 function rng(seed: number) {
@@ -347,9 +347,12 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
  */
 async function timeReport(file: string, year: number) {
   const { openDatabase } = await import('../app/utils/db.server');
-  const { periodOf } = await import('../app/domain/report-periods');
-  const { buildReport, reportDetailChunks, reportCutoffDay } = await import('../app/models/reports.server');
-  const { reportWorkbookStream, reportPdf } = await import('../app/models/report-export.server');
+  const { periodOf } = await import('../app/domain/reports/periods');
+  const { buildReport } = await import('../app/models/reports/report.server');
+  const { reportDetailChunks } = await import('../app/models/reports/detail.server');
+  const { reportCutoffDay } = await import('../app/models/reports/query.server');
+  const { reportWorkbookStream } = await import('../app/exports/report-xlsx.server');
+  const { reportPdf } = await import('../app/exports/report-pdf.server');
   const { getAgency } = await import('../app/models/config.server');
   const fs = await import('node:fs');
   const { pipeline } = await import('node:stream/promises');

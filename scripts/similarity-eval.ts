@@ -11,7 +11,7 @@ import {
   rankSimilar,
   THRESHOLDS,
   WEIGHTS,
-} from '../app/domain/similarity';
+} from '~/domain/similarity';
 import { CORPUS, PROCEDURES } from '../tests/fixtures/similarity/corpus';
 import {
   CATEGORIES,

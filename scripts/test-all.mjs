@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['types', 'npx', ['tsc', '--noEmit']],
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  ['lint', 'npx', ['eslint', '.']],
   // npm audit of production dependencies at high severity; where the registry refuses the audit endpoint
   // (this workplace's mirror does), the script says NOT CHECKED instead of pretending it passed
   ['audit', 'node', ['scripts/audit-check.mjs']],

@@ -5,6 +5,7 @@ import type { LocalDate } from './dates';
 import { computeDueDate, type DeadlineRule } from './deadlines';
 import type { WorkingCalendar } from './calendar';
 import { cleanText } from './text';
+import { NOTE_MAX } from './workflow/intents';
 
 /** The last day the submitter may still answer a request made on `askedOn`. */
 export function infoWaitEnds(
@@ -21,16 +22,12 @@ export function mayCloseForNoInfo(today: LocalDate, waitEnds: LocalDate): boolea
 }
 
 /** The submitter's answer to an information request (files are checked by the upload plumbing). */
-export const INFO_REPLY_MAX = 5000;
 export const infoReplySchema = z.object({
   intent: z.literal('info_reply', { errorMap: () => ({ message: 'intake.form.badRequest' }) }),
   reply: z
     .string({ required_error: 'staff.followup.required' })
     .transform(cleanText)
     .pipe(
-      z
-        .string()
-        .min(1, 'staff.followup.required')
-        .max(INFO_REPLY_MAX, `staff.followup.tooLong|max=${INFO_REPLY_MAX}`),
+      z.string().min(1, 'staff.followup.required').max(NOTE_MAX, `staff.followup.tooLong|max=${NOTE_MAX}`),
     ),
 });

@@ -31,13 +31,23 @@ export const CHANNELS = ['online', 'post', 'in_person', 'phone', 'email', 'hotli
 export type Channel = (typeof CHANNELS)[number];
 
 /** Channels a coordinator records by hand (spec §3: paper, phone, e-mail are keyed into the system). */
-export const STAFF_CHANNELS = CHANNELS.filter((c): c is Exclude<Channel, 'online'> => c !== 'online');
+export const STAFF_CHANNELS = [
+  'post',
+  'in_person',
+  'phone',
+  'email',
+  'hotline',
+] as const satisfies readonly Exclude<Channel, 'online'>[];
 
 export const RATINGS = ['satisfied', 'neutral', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
 export const REFUSAL_REASONS = ['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** The outcome of an answer (spec §5). */
+export const OUTCOMES = ['amend', 'propose_higher', 'new_rule', 'stands', 'keep_studying'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 /** `KHCN-2026-000042`: agency prefix, year of receipt, sequence within the year. */
 export function formatPaknCode(prefix: string, year: number, seq: number): string {

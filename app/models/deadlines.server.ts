@@ -4,12 +4,13 @@ import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
+import type { Status } from '~/domain/workflow';
 import { getCalendar, getDeadlineRules, invalidateCalendar } from './config.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/mail.server';
 
 /** Statuses whose deadlines no longer run (workflow CLOSED). */
-export const CLOSED_STATUSES = [
+export const CLOSED_STATUSES: Status[] = [
   'answered',
   'refused',
   'transferred',

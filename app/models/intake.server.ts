@@ -7,12 +7,10 @@ import { explainDueDate } from '~/domain/deadlines';
 import {
   categoriesFor,
   CATEGORIES,
-  CHANNELS,
   STAFF_CHANNELS,
   PAKN_TYPES,
   SUBJECTS,
   SUBMITTER_KINDS,
-  type Category,
 } from '~/domain/pakn';
 import { LIMITS } from '~/domain/submission-schema';
 import { cleanLine, cleanText, normalisePhone } from '~/domain/text';
@@ -53,7 +51,7 @@ const RECEIPT_DATE_ERRORS = {
 /** `earliest`: the first receipt date allowed (see app/domain/receipt-date.ts). */
 export function intakeSchema(today: string, earliest = earliestReceiptDate(undefined)) {
   return z.object({
-    channel: choice(STAFF_CHANNELS as unknown as [string, ...string[]], S('channel')),
+    channel: choice(STAFF_CHANNELS, S('channel')),
     receivedDate: z.string({ required_error: S('receivedDate') }).superRefine((d, ctx) => {
       const problem = receiptDateProblem(d, { today, earliest });
       if (!problem) return;
@@ -69,7 +67,7 @@ export function intakeSchema(today: string, earliest = earliestReceiptDate(undef
     category: z.coerce
       .number({ invalid_type_error: E('category') })
       .int(E('category'))
-      .refine((n) => (CATEGORIES as readonly number[]).includes(n), E('category')),
+      .refine((n) => CATEGORIES.some((c) => c === n), E('category')),
     submitterKind: choice(SUBMITTER_KINDS, E('submitterKind')),
     orgName: line(LIMITS.orgName),
     representative: line(LIMITS.representative),
@@ -108,15 +106,10 @@ export function intakeSchema(today: string, earliest = earliestReceiptDate(undef
 function crossFieldErrors(values: Record<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
   const v = (k: string) => cleanLine(values[k] ?? '');
-  const subject = v('subject');
-  const category = Number(v('category'));
-  if (
-    (SUBJECTS as readonly string[]).includes(subject) &&
-    (CATEGORIES as readonly number[]).includes(category)
-  ) {
-    if (!categoriesFor(subject as (typeof SUBJECTS)[number]).includes(category as Category))
-      errors.category = E('categoryMismatch');
-  }
+  const subject = SUBJECTS.find((x) => x === v('subject'));
+  const category = CATEGORIES.find((c) => c === Number(v('category')));
+  if (subject && category && !categoriesFor(subject).includes(category))
+    errors.category = E('categoryMismatch');
   if (v('submitterKind') === 'organisation') {
     if (!v('orgName')) errors.orgName = E('orgName');
     if (!v('representative')) errors.representative = E('representative');
@@ -196,7 +189,7 @@ export function recordStaffIntake(
       content: input.content,
       regulationRef: input.regulationRef || null,
       fieldId: input.field === 'unknown' ? null : Number(input.field),
-      channel: input.channel as StaffIntake['channel'] & (typeof CHANNELS)[number],
+      channel: input.channel,
       lang,
       receivedAt: receiptInstant(input.receivedDate, now),
       consent: input.consent,

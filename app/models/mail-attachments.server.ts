@@ -1,9 +1,10 @@
 // Attachments of outgoing mail, kept in the outbox as references and resolved when the worker sends the message:
 // the outbox never copies a file's bytes (uploads can be 10 MB each, and the database is backed up whole), and
 // an issued document is rendered from its stored content through the PDF cache, as its download is.
-import { getDocument, pdfFileName } from './documents.server';
+import { pdfFileName } from '~/domain/official-document';
+import { getDocumentPdf } from '~/exports/pdf/cache.server';
+import { getDocument } from './documents.server';
 import type { Db, DbOrTx } from '~/utils/db.server';
-import { getDocumentPdf } from '~/utils/pdf-cache.server';
 import { uploadPath } from '~/utils/uploads.server';
 
 export type MailAttachment =

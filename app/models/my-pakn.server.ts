@@ -4,7 +4,7 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { renderMyPaknEmail } from '~emails/my-pakn';
-import { publicStatus, type Status } from '~/domain/workflow';
+import { publicStatus } from '~/domain/workflow';
 import { getAgency } from './config.server';
 import { hitRateLimit } from './rate-limit.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
@@ -113,7 +113,7 @@ export function listPaknByEmail(email: string, db: DbOrTx = getDb()) {
     .orderBy(desc(s.pakn.receivedAt), desc(s.pakn.id))
     .limit(1000)
     .all()
-    .map((p) => ({ ...p, publicStatus: publicStatus(p.status as Status) }));
+    .map((p) => ({ ...p, publicStatus: publicStatus(p.status) }));
 }
 
 /** The PAKN, if it was sent with this address (the list's "open" button). */

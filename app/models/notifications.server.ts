@@ -25,7 +25,7 @@ import {
 } from '~/domain/deadlines';
 import { CLOCK_KEYS, runningClock, type ClockKey } from '~/domain/clocks';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
-import { isClosed, publicStatus, STATUS_LABELS, STATUSES, type Status } from '~/domain/workflow';
+import { isClosed, publicStatus, STATUS_LABELS, STATUSES } from '~/domain/workflow';
 import { salutation, saluteeOf } from '~/domain/salutation';
 import { getAgency, getCalendar, getDeadlineRules, type Agency } from './config.server';
 import { answerDueDate, type Pakn } from './pakn.server';
@@ -322,7 +322,7 @@ export function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): { unit
     code: i.p.code,
     title: i.p.title,
     dueDate: formatDateVi(i.due.due),
-    statusLabel: STATUS_LABELS[i.p.status as Status]?.vi ?? i.p.status,
+    statusLabel: STATUS_LABELS[i.p.status]?.vi ?? i.p.status,
     url: recordUrl(i.p.id),
     lateBy: i.state === 'overdue' ? workingDaysBetween(i.due.due, today, calendar) : undefined,
   });
@@ -477,7 +477,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
             code: i.p.code,
             title: i.p.title,
             dueDate: formatDateVi(i.due),
-            statusLabel: STATUS_LABELS[i.p.status as Status]?.vi ?? i.p.status,
+            statusLabel: STATUS_LABELS[i.p.status]?.vi ?? i.p.status,
             url: recordUrl(i.p.id),
             lateBy: workingDaysBetween(i.due, today, calendar),
             step: getT('vi')(`clocks.${i.clock}`),
@@ -534,7 +534,7 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
           agency: emailAgency(agencyRow, p.lang),
           lookupUrl: lookupUrl(),
           dueDate: formatDateVi(i.due.due),
-          statusLabel: publicStatus(p.status as Status)[p.lang],
+          statusLabel: publicStatus(p.status)[p.lang],
           unitName: unit ? localName(unit, p.lang) : null,
           everyDays: rule.days,
         });

@@ -6,7 +6,7 @@ import { computeDueDate, type DueDate } from '~/domain/deadlines';
 import { formatPaknCode, type Channel, type PaknType, type Subject, type SubmitterKind } from '~/domain/pakn';
 import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
-import { publicStatus, type Status } from '~/domain/workflow';
+import { publicStatus } from '~/domain/workflow';
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
@@ -173,7 +173,7 @@ export function getSubmitterView({ id }: { id: number }, db: DbOrTx = getDb()) {
     history,
     due,
     answer,
-    publicStatus: publicStatus(p.status as Status),
+    publicStatus: publicStatus(p.status),
   };
 }
 

@@ -12,7 +12,7 @@ import { computeDueDate, dueState, maxExtensionDate } from '~/domain/deadlines';
 import { availableActions, can, canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
 import { suggestUnits } from '~/domain/routing';
-import { isOpen, type Status } from '~/domain/workflow';
+import { isOpen } from '~/domain/workflow';
 import { audit } from './audit.server';
 import {
   extensionNeedsApproval,
@@ -21,7 +21,8 @@ import {
 } from './extension-requests.server';
 import { getCalendar, getDeadlineRules, listFields, listUnits } from './config.server';
 import { answerDueDate } from './pakn.server';
-import { WorkflowError, type Intent } from './workflow.server';
+import { WorkflowError } from '~/domain/workflow/errors';
+import type { Intent } from '~/domain/workflow/intents';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { uploadPath } from '~/utils/uploads.server';
 
@@ -43,7 +44,7 @@ function extraIntents(
   const out: Intent[] = [];
   if (['received', 'assigned'].includes(p.status) && canOnPakn(actor, 'pakn:classify', p))
     out.push('classify');
-  const extendable = isOpen(p.status as Status) && p.status !== 'received' && !p.extendedTo;
+  const extendable = isOpen(p.status) && p.status !== 'received' && !p.extendedTo;
   if (extendable && !pendingExtension && canOnPakn(actor, 'pakn:extend', p)) out.push('extend');
   if (extendable && pendingExtension && canOnPakn(actor, 'pakn:approve', p))
     out.push('approve_extension', 'decline_extension');
@@ -164,7 +165,7 @@ export function getStaffRecord(
   const due = answerDueDate(p, db);
   const classifyDue = computeDueDate({ start: p.receivedDate, ...rules.classify, calendar });
   const transferDue = computeDueDate({ start: p.receivedDate, ...rules.transfer, calendar });
-  const open = isOpen(p.status as Status);
+  const open = isOpen(p.status);
   // classification comes first on the page: it is what the coordinator decides before routing
   const pendingExtension = pendingExtensionRequest(db, p.id);
   const extra = extraIntents(actor, p, pendingExtension);
@@ -172,7 +173,7 @@ export function getStaffRecord(
   const infoWaitEnd = openPause ? infoWaitEnds(openPause.fromDate, rules.infoWait, calendar) : null;
   const intents: Intent[] = [
     ...extra.filter((i) => i === 'classify'),
-    ...availableActions(actor, { status: p.status as Status, unitId: p.unitId }).filter(
+    ...availableActions(actor, { status: p.status, unitId: p.unitId }).filter(
       (a) => a !== 'close_no_info' || (infoWaitEnd !== null && mayCloseForNoInfo(today, infoWaitEnd)),
     ),
     ...extra.filter((i) => i !== 'classify'),

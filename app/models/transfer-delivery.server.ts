@@ -13,8 +13,9 @@ import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
 import { audit } from './audit.server';
 import { getAgency } from './config.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import { enqueueMail, type MailAttachment, type Tx } from '~/utils/mail.server';
+import { getDocument, type StoredDocument } from './documents.server';
+import { getDb, type DbOrTx } from '~/utils/db.server';
+import { enqueueMail, type MailAttachment } from '~/utils/mail.server';
 
 export const TRANSFER_EVENTS = ['transfer_queued', 'transfer_sent', 'transfer_posted'] as const;
 
@@ -51,10 +52,9 @@ function latestTransferLetter(db: DbOrTx, paknId: number) {
  * address) and records it on the timeline. Agencies without an address wait for the "sent by post" step.
  */
 export function queueTransferDelivery(
-  tx: Tx | Db,
+  db: DbOrTx,
   { paknId, actorUserId }: { paknId: number; actorUserId: number | null },
 ): void {
-  const db = tx as Db;
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
   if (!p?.transferAgencyId) return;
   const target = db
@@ -110,7 +110,7 @@ export function queueTransferDelivery(
     })),
   ];
   const data = { to, agencyName: target.name, letterNumber: letter.number, files: files.length };
-  enqueueMail(tx, {
+  enqueueMail(db, {
     ...mail,
     to,
     template: 'transfer_agency',
@@ -134,7 +134,7 @@ export type TransferDelivery = {
 /** How the latest transfer of the PAKN reached (or is to reach) the agency; null when it is not transferred. */
 export function getTransferDelivery(
   { paknId }: { paknId: number },
-  db: DbOrTx | Tx = getDb(),
+  db: DbOrTx = getDb(),
 ): TransferDelivery | null {
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
   if (!p || p.status !== 'transferred') return null;
@@ -223,4 +223,32 @@ export function getTransferBundle({ actor, paknId }: { actor: Actor; paknId: num
     : undefined;
   if (!letter || !target) return null;
   return { pakn: p, letterId: letter.id, target, files: filesOf(db, paknId) };
+}
+
+export type TransferBundle = NonNullable<ReturnType<typeof getTransferBundle>> & { letter: StoredDocument };
+
+/**
+ * The printable bundle's data for a staff member (app/exports/transfer-bundle.server.ts draws it), or null (not
+ * transferred, no letter, or not allowed). Opening it is audited: it shows the submitter's contact.
+ */
+export function openTransferBundle(
+  { actor, paknId, ip }: { actor: Actor; paknId: number; ip?: string },
+  db: DbOrTx = getDb(),
+): TransferBundle | null {
+  const b = getTransferBundle({ actor, paknId }, db);
+  if (!b) return null;
+  const letter = getDocument({ id: b.letterId }, db);
+  if (!letter) return null;
+  audit(
+    {
+      actorUserId: actor.id,
+      action: 'pakn.transfer_bundle',
+      targetType: 'pakn',
+      targetId: b.pakn.id,
+      ip,
+      detail: { code: b.pakn.code },
+    },
+    db,
+  );
+  return { ...b, letter };
 }

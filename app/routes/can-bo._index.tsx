@@ -16,11 +16,12 @@ import { QueueFilters } from '~/components/queue-filters';
 import { QueueSavedFilters } from '~/components/queue-saved-filters';
 import { formatDateVi } from '~/domain/dates';
 import { can } from '~/domain/permissions';
-import { answerClockApplies, isStatus, STATUSES } from '~/domain/workflow';
+import { answerClockApplies, STATUSES } from '~/domain/workflow';
 import { listFields, listUnits } from '~/models/config.server';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from '~/models/saved-filters.server';
 import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models/queue.server';
-import { bulkAssign, fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
+import { fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { bulkAssign } from '~/models/workflow/perform.server';
 import { requirePermission, requireStaff } from '~/utils/auth.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp, safeRedirect } from '~/utils/http.server';
@@ -52,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         handler: r.handlerName,
         received: formatDateVi(r.receivedDate),
         // refused, transferred…: the answer deadline no longer applies (the status column says what happened)
-        due: isStatus(r.status) && !answerClockApplies(r.status) ? null : formatDateVi(r.answerDue),
+        due: !answerClockApplies(r.status) ? null : formatDateVi(r.answerDue),
         extended: r.extendedTo !== null,
         dueState: r.dueState,
         step: r.clock,

@@ -1,9 +1,23 @@
 // The report's figures as CSV (UTF-8 with BOM), one figure per line.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { downloadHeaders, prepareExport, reportCsv } from '~/models/report-export.server';
+import { CONTENT_TYPES } from '~/exports/attachment';
+import { reportCsv } from '~/exports/report-csv.server';
+import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';
+import { prepareReportDownload } from '~/models/reports/download.server';
+import { requirePermission } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const ctx = await prepareExport(request, context, 'csv');
-  if (ctx instanceof Response) return ctx;
-  return new Response(reportCsv(ctx), { headers: downloadHeaders(ctx, 'csv', 'text/csv; charset=utf-8') });
+  const actor = await requirePermission(request, 'export:run');
+  const params = new URL(request.url).searchParams;
+  const d = prepareReportDownload({ params, actor, format: 'csv', ip: clientIp(context) });
+  if (!d.ok) {
+    const t = getT(getLocale(request));
+    return queryErrorResponse(
+      d.errors.map((e) => t(`reports.errors.${e.key}`)),
+      d.status,
+    );
+  }
+  return new Response(reportCsv(d.ctx), { headers: downloadHeaders(d.ctx, 'csv', CONTENT_TYPES.csv) });
 }

@@ -1,11 +1,25 @@
 // The narrative report as an A4 PDF (Nghị định 30/2020 layout, Vietnamese font embedded).
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { downloadHeaders, prepareExport, reportPdf } from '~/models/report-export.server';
+import { CONTENT_TYPES } from '~/exports/attachment';
+import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';
+import { reportPdf } from '~/exports/report-pdf.server';
+import { prepareReportDownload } from '~/models/reports/download.server';
+import { requirePermission } from '~/utils/auth.server';
+import { clientIp } from '~/utils/http.server';
+import { getLocale, getT } from '~/utils/i18n.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const ctx = await prepareExport(request, context, 'pdf');
-  if (ctx instanceof Response) return ctx;
-  return new Response(new Uint8Array(await reportPdf(ctx)), {
-    headers: downloadHeaders(ctx, 'pdf', 'application/pdf'),
+  const actor = await requirePermission(request, 'export:run');
+  const params = new URL(request.url).searchParams;
+  const d = prepareReportDownload({ params, actor, format: 'pdf', ip: clientIp(context) });
+  if (!d.ok) {
+    const t = getT(getLocale(request));
+    return queryErrorResponse(
+      d.errors.map((e) => t(`reports.errors.${e.key}`)),
+      d.status,
+    );
+  }
+  return new Response(new Uint8Array(await reportPdf(d.ctx)), {
+    headers: downloadHeaders(d.ctx, 'pdf', CONTENT_TYPES.pdf),
   });
 }

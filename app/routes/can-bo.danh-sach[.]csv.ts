@@ -1,6 +1,8 @@
 // The queue's filtered list as CSV (same query string as /can-bo).
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { buildQueueExport, exportHeaders, queueCsv } from '~/models/queue-export.server';
+import { CONTENT_TYPES } from '~/exports/attachment';
+import { queueCsv, queueExportHeaders } from '~/exports/queue-export.server';
+import { loadQueueExport } from '~/models/queue-export.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';
@@ -9,8 +11,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'queue:read');
   const lang = getLocale(request);
   const params = new URL(request.url).searchParams;
-  const e = buildQueueExport({ actor, params, lang, ip: clientIp(context) });
-  return new Response(queueCsv(e, lang), {
-    headers: exportHeaders(e.fileName, 'csv', 'text/csv; charset=utf-8'),
-  });
+  const e = loadQueueExport({ actor, params, lang, ip: clientIp(context) });
+  return new Response(queueCsv(e, lang), { headers: queueExportHeaders(e, 'csv', CONTENT_TYPES.csv) });
 }

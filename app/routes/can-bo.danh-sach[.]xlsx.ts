@@ -1,18 +1,18 @@
 // The queue's filtered list as an Excel workbook (same query string as /can-bo).
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { buildQueueExport, exportHeaders, queueXlsx } from '~/models/queue-export.server';
+import { CONTENT_TYPES } from '~/exports/attachment';
+import { queueExportHeaders, queueXlsx } from '~/exports/queue-export.server';
+import { loadQueueExport } from '~/models/queue-export.server';
 import { requirePermission } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'queue:read');
   const lang = getLocale(request);
   const params = new URL(request.url).searchParams;
-  const e = buildQueueExport({ actor, params, lang, ip: clientIp(context) });
+  const e = loadQueueExport({ actor, params, lang, ip: clientIp(context) });
   return new Response(new Uint8Array(await queueXlsx(e, lang)), {
-    headers: exportHeaders(e.fileName, 'xlsx', XLSX),
+    headers: queueExportHeaders(e, 'xlsx', CONTENT_TYPES.xlsx),
   });
 }

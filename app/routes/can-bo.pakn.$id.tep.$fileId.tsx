@@ -1,7 +1,7 @@
 // An attachment of a PAKN, for staff who may read that PAKN; always a download, never rendered inline.
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { getAttachmentForStaff, openAttachment } from '~/models/record.server';
-import { WorkflowError } from '~/models/workflow.server';
+import { WorkflowError } from '~/domain/workflow/errors';
 import { requireStaff } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

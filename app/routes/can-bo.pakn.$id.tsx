@@ -23,10 +23,10 @@ import { ActionForms, type ActionResult } from '~/components/staff-action-forms'
 import { closureText } from '~/domain/answer-clock';
 import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
-import { DocumentList } from '~/components/document-list';
+import { DocumentList } from '~/components/public/document-list';
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { AddFilesForm } from '~/components/add-files-form';
-import { TransferDeliveryPanel } from '~/components/transfer-delivery-panel';
+import { TransferDeliveryPanel } from '~/components/staff/transfer-delivery-panel';
 import {
   addStaffFiles,
   authorizeAddFiles,
@@ -42,16 +42,10 @@ import {
 } from '~/models/transfer-delivery.server';
 import { getStaffRecord } from '~/models/record.server';
 import { can, canOnPakn } from '~/domain/permissions';
-import {
-  authorizeIntent,
-  fieldErrorMessage,
-  formValues,
-  parseIntentForm,
-  performAction,
-  WorkflowError,
-  workflowErrorMessage,
-  type Intent,
-} from '~/models/workflow.server';
+import { fieldErrorMessage, WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { formValues, parseIntentForm, type Intent } from '~/domain/workflow/intents';
+import { performAction } from '~/models/workflow/perform.server';
+import { authorizeIntent } from '~/models/workflow/step.server';
 import { requireStaff } from '~/utils/auth.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { clientIp } from '~/utils/http.server';

@@ -8,28 +8,30 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { PublicationFiles } from '~/components/staff/publication-files';
+import { sourceLabel } from '~/components/staff/publication-flags';
+import { PublicationForm, PublicationWithdraw } from '~/components/staff/publication-form';
+import { PublicationStatus } from '~/components/staff/publication-status';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { Choices, ErrorSummary, TextArea, TextField, type FieldError } from '~/components/ui/form';
-import { PublicationFlags, sourceLabel } from '~/components/publication-flags';
+import { ErrorSummary, type FieldError } from '~/components/ui/form';
 import { formatDateVi } from '~/domain/dates';
 import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
 import { getSetting } from '~/models/config.server';
+import { REASON_MAX, type FlagGroup } from '~/domain/redaction-review';
+import { addPublicationFile } from '~/models/publication-files.server';
+import { publishPakn, withdrawPakn } from '~/models/publication-publish.server';
 import {
-  addPublicationFile,
   getPublicationPage,
   loadForPublication,
-  publishPakn,
-  REASON_MAX,
   reviewPublication,
-  withdrawPakn,
-  type FlagGroup,
   type PublicationInput,
   type Review,
 } from '~/models/publication.server';
 import { auditDenied } from '~/models/security-audit.server';
-import { formValues, WorkflowError, workflowErrorMessage } from '~/models/workflow.server';
+import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { formValues } from '~/domain/workflow/intents';
 import { requirePermission, type StaffUser } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
@@ -296,20 +298,12 @@ async function upload(request: Request, actor: StaffUser, id: number, ip: string
   return redirect(`/can-bo/pakn/${id}/cong-khai?tep=${fileId}`);
 }
 
-function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 export default function PublishPage() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation();
   const p = d.pakn;
-  const texts = a && a.intent !== 'upload' && a.intent !== 'withdraw' ? a : null;
-  const val = (name: 'title' | 'summary' | 'answer') => texts?.values[name] ?? d.prefill[name];
-  const err = (name: string) => a?.errors[name];
+  const posted = a && a.intent !== 'upload' && a.intent !== 'withdraw' ? a : null;
   const published = p.publication === 'published';
   return (
     <div className="staff-publish">
@@ -324,222 +318,34 @@ export default function PublishPage() {
         </p>
       ) : null}
       <p>{t('publish.intro')}</p>
-      <dl className="summary-list">
-        <div className="summary-row">
-          <dt>{t('publish.state.label')}</dt>
-          <dd>
-            {published
-              ? t('publish.state.published', { date: p.publishedAt })
-              : t(`publish.state.${p.publication}`)}
-            {p.publication === 'withdrawn' ? (
-              <p className="pre-line">{t('publish.state.withdrawnReason', { reason: p.withdrawnReason })}</p>
-            ) : null}
-            {published ? (
-              <p>
-                <a href={`/cong-khai/${p.code}`}>{t('publish.state.viewPublic')}</a>
-              </p>
-            ) : null}
-          </dd>
-        </div>
-        {d.due ? (
-          <div className="summary-row">
-            <dt>{t('publish.due.label')}</dt>
-            <dd>
-              {d.due.date}{' '}
-              {d.due.status === 'publishedOnTime' || d.due.status === 'publishedLate' ? (
-                <span className={`tag ${d.due.status === 'publishedOnTime' ? 'tag-onTrack' : 'tag-overdue'}`}>
-                  {t(d.due.status === 'publishedOnTime' ? 'publish.due.onTime' : 'publish.due.late')}
-                </span>
-              ) : d.due.status ? (
-                <span className={`tag tag-${d.due.status}`}>{t(`dueState.${d.due.status}`)}</span>
-              ) : null}
-              <p className="hint">{d.due.why}</p>
-            </dd>
-          </div>
-        ) : null}
-        <div className="summary-row">
-          <dt>{t('publish.outcome')}</dt>
-          <dd>
-            {d.outcome ? t(`outcome.${d.outcome}`) : t('notProvided')}
-            <p className="hint">{t('publish.outcomeHint')}</p>
-          </dd>
-        </div>
-        <div className="summary-row">
-          <dt>{t('publish.identity')}</dt>
-          <dd>{p.showIdentity ? t('publish.identityYes') : t('publish.identityNo')}</dd>
-        </div>
-      </dl>
-
-      <h2>{t('publish.files.title')}</h2>
-      <p className="hint">{t('publish.files.intro')}</p>
-      <h3>{t('publish.files.originals')}</h3>
-      {d.originals.length ? (
-        <ul className="file-list">
-          {d.originals.map((f) => (
-            <li key={f.id}>
-              <a href={`/can-bo/pakn/${p.id}/tep/${f.id}`} download>
-                {t('publish.files.download', { name: f.name })}
-              </a>{' '}
-              ({formatSize(f.size)})
-              <UploadForm
-                id={`upload-copy-${f.id}`}
-                kind="copy"
-                copyOf={f.id}
-                label={t('publish.files.copyLabel', { name: f.name })}
-                button={t('publish.files.copyButton')}
-                error={err(`upload-copy-${f.id}`)}
-              />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('publish.files.noOriginals')}</p>
-      )}
-      <UploadForm
-        id="upload-letter"
-        kind="letter"
-        label={t('publish.files.letter')}
-        hint={t('publish.files.letterHint')}
-        button={t('publish.files.letterButton')}
-        error={err('upload-letter')}
+      <PublicationStatus
+        code={p.code}
+        publication={p.publication}
+        publishedAt={p.publishedAt}
+        withdrawnReason={p.withdrawnReason}
+        showIdentity={p.showIdentity}
+        outcome={d.outcome}
+        due={d.due}
       />
-
-      <Form method="post" key={`${p.version}`} noValidate>
-        <input type="hidden" name="version" value={p.version} />
-        {/* Enter in the title field submits the first button: a check, never a "hide all" */}
-        <button
-          type="submit"
-          name="intent"
-          value="check"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-        />
-        <TextField
-          id="title"
-          name="title"
-          label={t('publish.fields.title')}
-          defaultValue={val('title')}
-          error={err('title')}
-          maxLength={300}
-        />
-        <TextArea
-          id="summary"
-          name="summary"
-          label={t('publish.fields.summary')}
-          hint={t('publish.fields.summaryHint')}
-          defaultValue={val('summary')}
-          error={err('summary')}
-          rows={8}
-        />
-        <TextArea
-          id="answer"
-          name="answer"
-          label={t('publish.fields.answer')}
-          hint={t('publish.fields.answerHint')}
-          defaultValue={val('answer')}
-          error={err('answer')}
-          rows={14}
-        />
-        {d.staffFiles.length ? (
-          <Choices
-            id="publicFile"
-            name="publicFile"
-            type="checkbox"
-            legend={t('publish.files.publicFiles')}
-            hint={t('publish.files.publicFilesHint')}
-            error={err('publicFile')}
-            defaultValue={(texts ? texts.publicFiles : d.defaultPublic).map(String)}
-            options={d.staffFiles.map((f) => ({
-              value: String(f.id),
-              label: `${t('publish.files.size', { name: f.name, size: formatSize(f.size) })}${f.isPublic && published ? ` – ${t('publish.files.isPublic')}` : ''}`,
-            }))}
-          />
-        ) : (
-          <p className="hint">{t('publish.files.noStaffFiles')}</p>
-        )}
-        {texts?.groups ? (
-          <PublicationFlags
-            groups={texts.groups}
-            values={texts.values}
-            errors={texts.errors}
-            showIdentity={p.showIdentity}
-            bulkNotice={texts.bulkNotice}
-          />
-        ) : null}
-        <p className="hint">{t('publish.checkHint')}</p>
-        <div className="button-group">
-          <button type="submit" name="intent" value="check" className="button button-secondary">
-            {t('publish.check')}
-          </button>{' '}
-          <button type="submit" name="intent" value="publish" className="button">
-            {published ? t('publish.republish') : t('publish.publish')}
-          </button>
-        </div>
-      </Form>
-
+      <PublicationFiles paknId={p.id} originals={d.originals} errors={a?.errors ?? {}} />
+      <PublicationForm
+        version={p.version}
+        published={published}
+        showIdentity={p.showIdentity}
+        prefill={d.prefill}
+        staffFiles={d.staffFiles}
+        defaultPublic={d.defaultPublic}
+        posted={posted}
+        errors={posted?.errors ?? {}}
+      />
       {published ? (
-        <Form method="post">
-          <h2>{t('publish.withdraw.title')}</h2>
-          <p>{t('publish.withdraw.intro')}</p>
-          <input type="hidden" name="version" value={p.version} />
-          <TextArea
-            id="withdrawReason"
-            name="withdrawReason"
-            label={t('publish.withdraw.reason')}
-            defaultValue={a?.intent === 'withdraw' ? a.values.withdrawReason : undefined}
-            error={err('withdrawReason')}
-            rows={3}
-          />
-          <button type="submit" name="intent" value="withdraw" className="button button-warning">
-            {t('publish.withdraw.button')}
-          </button>
-        </Form>
+        <PublicationWithdraw
+          version={p.version}
+          reason={a?.intent === 'withdraw' ? a.values.withdrawReason : undefined}
+          error={a?.errors.withdrawReason}
+        />
       ) : null}
     </div>
-  );
-}
-
-function UploadForm(props: {
-  id: string;
-  kind: 'copy' | 'letter';
-  copyOf?: number;
-  label: string;
-  hint?: string;
-  button: string;
-  error?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Form
-      method="post"
-      encType="multipart/form-data"
-      className={`form-group${props.error ? ' has-error' : ''}`}
-    >
-      <input type="hidden" name="intent" value="upload" />
-      <input type="hidden" name="kind" value={props.kind} />
-      {props.copyOf ? <input type="hidden" name="copyOf" value={props.copyOf} /> : null}
-      <label className="label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? <p className="hint">{props.hint}</p> : null}
-      {props.error ? (
-        <p className="field-error" id={`${props.id}-error`}>
-          <span className="visually-hidden">{t('errorPrefix')} </span>
-          {props.error}
-        </p>
-      ) : null}
-      <input
-        className="file-input"
-        id={props.id}
-        name="upload"
-        type="file"
-        accept={props.kind === 'letter' ? '.pdf,application/pdf' : undefined}
-      />{' '}
-      <button type="submit" className="button button-secondary">
-        {props.button}
-      </button>
-    </Form>
   );
 }
 

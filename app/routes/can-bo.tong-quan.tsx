@@ -3,20 +3,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { BarChart, LineChart, TargetsTable } from '~/components/svg-chart';
+import { BarChart, LineChart, TargetsTable } from '~/components/reports/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScheduleWarning } from '~/components/schedule-warning';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { can, isUnitScoped } from '~/domain/permissions';
-import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/report-periods';
+import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/reports/periods';
 import { getScheduleWarning } from '~/models/calendar-schedule.server';
-import { AGEING_BUCKETS, buildDashboard, reportCutoffDay } from '~/models/reports.server';
+import { AGEING_BUCKETS } from '~/domain/reports/definitions';
+import { vietnamStamp } from '~/domain/reports/form';
+import { buildDashboard } from '~/models/reports/dashboard.server';
+import { reportCutoffDay } from '~/models/reports/query.server';
 import { requirePermission } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-
-/** '14:05 27/11/2026' in Vietnam time */
-const stamp = (d: Date) =>
-  `${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).format(d)} ${formatDateVi(d)}`;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -37,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       pageTitle: `${t('reports.dashboard.title')} – ${t('app.shortName')}`,
-      time: stamp(now),
+      time: vietnamStamp(now),
       workload: dash.workload.map((w) => ({ ...w, label: name(w) })),
       buckets: AGEING_BUCKETS.map((b) => b.key),
       ageing: dash.ageing.map((a) => ({ label: name(a), counts: a.counts })),

@@ -4,11 +4,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import {
   documentNotFound,
   documentPage,
-  documentVersion,
-  getDocumentForStaff,
   htmlResponse,
   parseDocumentId,
-} from '~/models/documents.server';
+} from '~/exports/documents/page.server';
+import { documentVersion, getDocumentForStaff } from '~/models/documents.server';
 import { requireStaff } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

@@ -1,13 +1,8 @@
 // A document for staff as PDF (A4, embedded Vietnamese font): full or redacted as on the HTML page; 404 otherwise.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { documentPdfResponse } from '~/models/document-pdf.server';
-import {
-  documentNotFound,
-  documentVersion,
-  getDocumentForStaff,
-  parseDocumentId,
-  pdfFileName,
-} from '~/models/documents.server';
+import { documentNotFound, parseDocumentId } from '~/exports/documents/page.server';
+import { documentPdfResponse, pdfFileName } from '~/exports/documents/pdf.server';
+import { documentVersion, getDocumentForStaff } from '~/models/documents.server';
 import { requireStaff } from '~/utils/auth.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';

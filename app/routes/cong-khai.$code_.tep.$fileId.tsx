@@ -2,7 +2,7 @@
 // only while the answer is published; always a download, never rendered inline.
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { normaliseCode } from '~/domain/pakn';
-import { getPublicFile } from '~/models/publication.server';
+import { getPublicFile } from '~/models/publication-files.server';
 import { openAttachment } from '~/models/record.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -2,21 +2,26 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { listFields, listUnits } from '~/models/config.server';
 import { listPublished, parsePublicFilters, publicYears } from '~/models/public.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
+import { errorMeta } from '~/utils/error-meta';
 import { localName } from '~/domain/local-name';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.pageTitle ?? '' },
-  { name: 'description', content: data?.description ?? '' },
-  { property: 'og:title', content: data?.pageTitle ?? '' },
-  { property: 'og:description', content: data?.description ?? '' },
-  { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', href: '/cong-khai.atom' },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
+  data
+    ? [
+        { title: data.pageTitle },
+        { name: 'description', content: data.description },
+        { property: 'og:title', content: data.pageTitle },
+        { property: 'og:description', content: data.description },
+        { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', href: '/cong-khai.atom' },
+      ]
+    : errorMeta(error, (matches[0]?.data as { locale?: string } | undefined)?.locale);
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
@@ -200,4 +205,8 @@ export default function PublishedList() {
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -3,8 +3,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { OPEN_DATA_COLUMNS } from '~/domain/open-data';
-import { parseRange } from '~/models/open-data.server';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { OPEN_DATA_COLUMNS, parseRange } from '~/domain/open-data';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
@@ -76,4 +76,8 @@ export default function OpenData() {
       <p className="hint">{t('pub.openData.licence')}</p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { openDataRows, parseRange, toCsv } from '~/models/open-data.server';
+import { parseRange } from '~/domain/open-data';
+import { openDataCsv, openDataHeaders } from '~/exports/open-data.server';
+import { openDataRows } from '~/models/open-data.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,11 +14,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   }
   const rows = openDataRows(range);
-  return new Response(toCsv(rows), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="pakn-cong-khai.csv"',
-      'Cache-Control': 'public, max-age=300',
-    },
-  });
+  return new Response(openDataCsv(rows), { headers: openDataHeaders('csv') });
 }

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { openDataRows, parseRange } from '~/models/open-data.server';
+import { parseRange } from '~/domain/open-data';
+import { openDataHeaders, openDataJson } from '~/exports/open-data.server';
+import { openDataRows } from '~/models/open-data.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,11 +14,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   }
   const rows = openDataRows(range);
-  return new Response(JSON.stringify({ schema: '/du-lieu-mo', count: rows.length, items: rows }), {
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="pakn-cong-khai.json"',
-      'Cache-Control': 'public, max-age=300',
-    },
-  });
+  return new Response(openDataJson(rows), { headers: openDataHeaders('json') });
 }

@@ -7,7 +7,7 @@ import { NationalPortalChannel, NotAcceptedList } from '~/components/not-accepte
 import { getAgency } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { qrSvg } from '~/utils/qr.server';
+import { qrSvg } from '~/exports/qr.server';
 import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

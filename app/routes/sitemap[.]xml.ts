@@ -1,7 +1,7 @@
 import { toLocalDate } from '~/domain/dates';
-import { sitemap } from '~/models/open-data.server';
+import { sitemap } from '~/exports/feeds.server';
 import { publishedCodes } from '~/models/public.server';
-import { publicDocumentIds } from '~/models/register.server';
+import { publicDocumentIds } from '~/models/reports/register.server';
 import { getEnv } from '~/utils/env.server';
 
 // Every public page; none of them under a path robots.txt disallows (checked in the tests).

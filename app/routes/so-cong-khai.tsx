@@ -2,8 +2,9 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
-import { publicRegister, registerYears } from '~/models/register.server';
+import { publicRegister, registerYears } from '~/models/reports/register.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -111,4 +112,8 @@ function About({ about }: { about: AboutView }) {
       {about.publicTitle ? <>: {about.publicTitle}</> : null}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,12 +1,8 @@
 // The submitter's own document, in full, linked from the e-mail of the step. Only for a browser that follows
 // the PAKN (follow-session cookie, granted by the look-up or the private link); anyone else goes to the look-up.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
-import {
-  documentPage,
-  getDocumentForSubmitter,
-  htmlResponse,
-  parseDocumentId,
-} from '~/models/documents.server';
+import { documentPage, htmlResponse, parseDocumentId } from '~/exports/documents/page.server';
+import { getDocumentForSubmitter } from '~/models/documents.server';
 import { getFollowedIds } from '~/utils/follow-session.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -1,7 +1,8 @@
 // The submitter's own document as PDF; same guard as the HTML page.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
-import { documentPdfResponse } from '~/models/document-pdf.server';
-import { getDocumentForSubmitter, parseDocumentId, pdfFileName } from '~/models/documents.server';
+import { parseDocumentId } from '~/exports/documents/page.server';
+import { documentPdfResponse, pdfFileName } from '~/exports/documents/pdf.server';
+import { getDocumentForSubmitter } from '~/models/documents.server';
 import { getFollowedIds } from '~/utils/follow-session.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,11 +5,13 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { BarChart, LineChart, TargetsTable, useFigureFormat } from '~/components/svg-chart';
+import { BarChart, LineChart, TargetsTable, useFigureFormat } from '~/components/reports/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
-import { lastReportMonths, periodLabel, periodName } from '~/domain/report-periods';
-import { listPublishedReports, publicStatisticsCached, reportCutoffDay } from '~/models/reports.server';
+import { lastReportMonths, periodLabel, periodName } from '~/domain/reports/periods';
+import { publicStatisticsCached } from '~/models/reports/public-statistics.server';
+import { listPublishedReports } from '~/models/reports/published.server';
+import { reportCutoffDay } from '~/models/reports/query.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

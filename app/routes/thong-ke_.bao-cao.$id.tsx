@@ -4,12 +4,12 @@ import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '~/components/ui/scroll-table';
-import { BarChart, TargetsTable, useFigureFormat } from '~/components/svg-chart';
+import { BarChart, TargetsTable, useFigureFormat } from '~/components/reports/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
 import { CHANNELS } from '~/domain/pakn';
-import { periodLabel } from '~/domain/report-periods';
-import { getPublishedReport } from '~/models/reports.server';
+import { periodLabel } from '~/domain/reports/periods';
+import { getPublishedReport } from '~/models/reports/published.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

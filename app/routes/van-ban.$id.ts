@@ -4,10 +4,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import {
   documentNotFound,
   documentPage,
-  getPublicDocument,
   htmlResponse,
   parseDocumentId,
-} from '~/models/documents.server';
+} from '~/exports/documents/page.server';
+import { getPublicDocument } from '~/models/documents.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,8 @@
 // The public, redacted version of a public document as PDF; 404 for anything else.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { documentPdfResponse } from '~/models/document-pdf.server';
-import { documentNotFound, getPublicDocument, parseDocumentId, pdfFileName } from '~/models/documents.server';
+import { documentNotFound, parseDocumentId } from '~/exports/documents/page.server';
+import { documentPdfResponse, pdfFileName } from '~/exports/documents/pdf.server';
+import { getPublicDocument } from '~/models/documents.server';
 import { getLocale } from '~/utils/i18n.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,24 +8,24 @@ import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
 
 type Db = import('../../app/utils/db.server').Db;
-type Cache = typeof import('../../app/utils/pdf-cache.server');
+type Cache = typeof import('../../app/exports/pdf/cache.server');
 
 let app: TestApp;
 let db: Db;
 let cache: Cache;
 let schema: typeof import('../../db/schema');
 let createPakn: typeof import('../../app/models/pakn.server').createPakn;
-let issueDocumentForStep: typeof import('../../app/models/documents.server').issueDocumentForStep;
+let issueDocumentForStep: typeof import('../../app/models/document-issue.server').issueDocumentForStep;
 let eq: typeof import('drizzle-orm').eq;
 
 beforeAll(async () => {
   app = await startTestApp();
   db = app.db();
   // the app's modules read the environment set by startTestApp: import them after it
-  cache = await import('../../app/utils/pdf-cache.server');
+  cache = await import('../../app/exports/pdf/cache.server');
   schema = await import('../../db/schema');
   ({ createPakn } = await import('../../app/models/pakn.server'));
-  ({ issueDocumentForStep } = await import('../../app/models/documents.server'));
+  ({ issueDocumentForStep } = await import('../../app/models/document-issue.server'));
   ({ eq } = await import('drizzle-orm'));
   // a render of an older layout, left by a previous version of the portal
   fs.mkdirSync(path.join(app.dir, 'cache', 'pdf', '0123456789abcdef'), { recursive: true });

@@ -8,11 +8,14 @@ import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
 
 type Db = import('../../app/utils/db.server').Db;
 type Docs = typeof import('../../app/models/documents.server');
+type Issuing = typeof import('../../app/models/document-issue.server');
 type PaknRow = typeof import('../../db/schema').pakn.$inferSelect;
 
 let app: TestApp;
 let db: Db;
 let docs: Docs;
+let issuing: Issuing;
+let renderOfficialPdf: typeof import('../../app/exports/pdf/official-pdf.server').renderOfficialPdf;
 let schema: typeof import('../../db/schema');
 let createPakn: typeof import('../../app/models/pakn.server').createPakn;
 let eq: typeof import('drizzle-orm').eq;
@@ -23,6 +26,8 @@ beforeAll(async () => {
   db = app.db();
   // the app's modules read the environment set by startTestApp: import them after it
   docs = await import('../../app/models/documents.server');
+  issuing = await import('../../app/models/document-issue.server');
+  ({ renderOfficialPdf } = await import('../../app/exports/pdf/official-pdf.server'));
   schema = await import('../../db/schema');
   ({ createPakn } = await import('../../app/models/pakn.server'));
   ({ eq } = await import('drizzle-orm'));
@@ -108,8 +113,14 @@ const at = (date: string) => new Date(`${date}T10:00:00+07:00`);
 type Step = import('../../app/models/notifications.server').Step;
 function issue(paknId: number, step: Step, note: string | null, now: Date) {
   return db.transaction((tx) =>
-    docs.issueDocumentForStep(tx, { paknId, step, actorUserId: null, note, now }),
+    issuing.issueDocumentForStep(tx, { paknId, step, actorUserId: null, note, now }),
   );
+}
+
+/** The PDF of a stored document, full or its redacted (public) version. */
+function renderDocumentPdf({ id, public: redacted = false }: { id: number; public?: boolean }) {
+  const d = docs.getDocument({ id });
+  return d ? renderOfficialPdf(docs.documentVersion(d, redacted)) : Promise.resolve(null);
 }
 
 function get(path: string, cookie?: string) {
@@ -137,7 +148,7 @@ describe('issuing at each step', () => {
   });
 
   it('maps the five steps to the five types and none to the others', () => {
-    expect(docs.STEP_DOCUMENT).toEqual({
+    expect(issuing.STEP_DOCUMENT).toEqual({
       refused: 'refusal',
       info_requested: 'info_request',
       extended: 'late_apology',
@@ -299,7 +310,7 @@ describe('issuing at each step', () => {
     const before = docs.listDocumentsForPakn({ paknId: pakn.id }).length;
     expect(() =>
       db.transaction((tx) => {
-        docs.issueDocumentForStep(tx, {
+        issuing.issueDocumentForStep(tx, {
           paknId: pakn.id,
           step: 'refused',
           actorUserId: null,
@@ -316,7 +327,7 @@ describe('issuing at each step', () => {
   it('renders each as a PDF whose Vietnamese text extracts back exactly', async () => {
     for (const [type, r] of Object.entries(issued)) {
       const d = docs.getDocument({ id: r.id })!;
-      const pdf = await docs.renderDocumentPdf({ id: r.id });
+      const pdf = await renderDocumentPdf({ id: r.id });
       expect(pdf!.subarray(0, 5).toString('latin1'), type).toBe('%PDF-');
       const text = await pdfText(pdf!);
       expect(text).toContain(`Số: ${r.number}`);
@@ -328,13 +339,13 @@ describe('issuing at each step', () => {
       expect(text).toContain('Dương Bình Phú');
     }
     // the exact sentences of the templates, with every kind of Vietnamese letter
-    const refusal = await pdfText((await docs.renderDocumentPdf({ id: issued.refusal!.id }))!);
+    const refusal = await pdfText((await renderDocumentPdf({ id: issued.refusal!.id }))!);
     expect(refusal).toContain('THÔNG BÁO Về việc từ chối tiếp nhận phản ánh, kiến nghị');
     expect(refusal).toContain(
       'với lý do: nội dung là đề nghị tư vấn, giải thích pháp luật, không phải phản ánh, kiến nghị về quy định hành chính',
     );
     expect(refusal).toContain('Sở Khoa học và Công nghệ tỉnh Phú Yên thông báo để Ông/Bà được biết./.');
-    const apology = await pdfText((await docs.renderDocumentPdf({ id: issued.late_apology!.id }))!);
+    const apology = await pdfText((await renderDocumentPdf({ id: issued.late_apology!.id }))!);
     expect(apology).toContain(
       'thành thật xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả lời phản ánh, kiến nghị chậm nhất vào ngày 16/03/2026.',
     );
@@ -343,7 +354,7 @@ describe('issuing at each step', () => {
   it('the public PDF and HTML carry none of the submitter’s data', async () => {
     for (const type of ['refusal', 'late_apology', 'transfer'] as const) {
       const id = issued[type]!.id;
-      const text = fold(await pdfText((await docs.renderDocumentPdf({ id, public: true }))!));
+      const text = fold(await pdfText((await renderDocumentPdf({ id, public: true }))!));
       const html = fold((await (await get(`/van-ban/${id}`)).text()).replace(/<[^>]+>/g, ' '));
       for (const secret of [
         SUBMITTER.fullName,

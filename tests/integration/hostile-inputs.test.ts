@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
 import { maxExtensionDate } from '../../app/domain/deadlines';
+import type { Status } from '../../app/domain/workflow';
 import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
 import { createPakn, type NewPakn } from '../../app/models/pakn.server';
 import { ratingToken } from '../../app/models/ratings.server';
@@ -350,7 +351,7 @@ const BASE_PAKN: NewPakn = {
   showIdentity: false,
 };
 
-type Setup = { status: string; unit: 'A' | null; answer?: boolean; pauseDaysAgo?: number };
+type Setup = { status: Status; unit: 'A' | null; answer?: boolean; pauseDaysAgo?: number };
 function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
   const db = app.db();
   const { pakn } = db.transaction((tx) => createPakn(tx, BASE_PAKN));

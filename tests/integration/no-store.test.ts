@@ -34,7 +34,7 @@ beforeAll(async () => {
   });
   const { openDatabase } = await import('../../app/utils/db.server');
   const { createPakn } = await import('../../app/models/pakn.server');
-  const { issueDocumentForStep } = await import('../../app/models/documents.server');
+  const { issueDocumentForStep } = await import('../../app/models/document-issue.server');
   const ratings = await import('../../app/models/ratings.server');
   const s = await import('../../db/schema');
   const { eq } = await import('drizzle-orm');

@@ -11,9 +11,9 @@ import { recomputeOpenDueDates } from '../../app/models/deadlines.server';
 import { alertNewlyOverdue } from '../../app/models/notifications.server';
 import { createPakn, type NewPakn } from '../../app/models/pakn.server';
 import { countQueueTabs, listQueue, parseQueueParams } from '../../app/models/queue.server';
-import { buildDashboard } from '../../app/models/reports.server';
-import { lastReportMonths, periodContaining } from '../../app/domain/report-periods';
-import { performAction } from '../../app/models/workflow.server';
+import { buildDashboard } from '../../app/models/reports/dashboard.server';
+import { lastReportMonths, periodContaining } from '../../app/domain/reports/periods';
+import { performAction } from '../../app/models/workflow/perform.server';
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
 import { maxExtensionDate } from '../../app/domain/deadlines';
+import type { Status } from '../../app/domain/workflow';
 import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
 import { createPakn, type NewPakn } from '../../app/models/pakn.server';
 import { BASE, startTestApp, type TestApp } from '../support/app';
@@ -48,7 +49,7 @@ const BASE_PAKN: NewPakn = {
   showIdentity: false,
 };
 
-type Setup = { status: string; unit: 'A' | 'B' | null; answer?: boolean; pauseDaysAgo?: number };
+type Setup = { status: Status; unit: 'A' | 'B' | null; answer?: boolean; pauseDaysAgo?: number };
 function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
   const db = app.db();
   const { pakn } = db.transaction((tx) => createPakn(tx, BASE_PAKN));
@@ -122,7 +123,7 @@ beforeAll(async () => {
   };
   const answeredA = seed({ status: 'answered', unit: 'A', answer: true });
   const answeredB = seed({ status: 'answered', unit: 'B', answer: true });
-  const { issueDocument } = await import('../../app/models/documents.server');
+  const { issueDocument } = await import('../../app/models/document-issue.server');
   const docA = db.transaction((tx) =>
     issueDocument(tx, {
       paknId: a.id,

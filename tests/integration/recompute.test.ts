@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '../../db/schema';
+import type { Status } from '../../app/domain/workflow';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 
@@ -51,7 +52,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-function newPakn(receivedDate: string, status?: string): Pakn {
+function newPakn(receivedDate: string, status?: Status): Pakn {
   // The admin pages change the calendar inside the app build; this test process keeps its own cache.
   models.invalidateCalendar();
   const db = app.db();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalDate, type WorkingCalendar } from '../../app/domain/calendar';
 import { runningClock } from '../../app/domain/clocks';
 import { workingDaysBetween } from '../../app/domain/deadlines';
-import { periodOf, customPeriod, type ReportPeriod } from '../../app/domain/report-periods';
+import { periodOf, customPeriod, type ReportPeriod } from '../../app/domain/reports/periods';
 import { isOpen, STATUSES, type Status } from '../../app/domain/workflow';
 import { CHANNELS } from '../../app/domain/pakn';
 import type { Db } from '../../app/utils/db.server';
@@ -27,7 +27,15 @@ let app: TestApp;
 let db: Db;
 let data: OracleData;
 let calendar: WorkingCalendar;
-let reports: typeof import('../../app/models/reports.server');
+// the report's modules, loaded once the test app has set the environment up
+const loadReports = async () => ({
+  ...(await import('../../app/domain/reports/definitions')),
+  ...(await import('../../app/models/reports/sql.server')),
+  ...(await import('../../app/models/reports/report.server')),
+  ...(await import('../../app/models/reports/dashboard.server')),
+  ...(await import('../../app/models/reports/public-statistics.server')),
+});
+let reports: Awaited<ReturnType<typeof loadReports>>;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -42,7 +50,7 @@ beforeAll(async () => {
     .run();
   const old = db.$client.prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number };
   db.$client.prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL').run(old.id);
-  reports = await import('../../app/models/reports.server');
+  reports = await loadReports();
   const config = await import('../../app/models/config.server');
   calendar = config.getCalendar(db);
   data = loadOracleData(db, calendar);
@@ -273,7 +281,7 @@ describe('routes', () => {
       expect(ws.getCell('H9').value).toBe('Đã trả lời');
       expect(ws.getCell('H10').value).toBe('Đúng hạn');
       const { reportXlsxColumns } = {
-        reportXlsxColumns: (await import('../../app/models/report-export.server')).XLSX_COLUMNS,
+        reportXlsxColumns: (await import('../../app/exports/report-xlsx-columns.server')).XLSX_COLUMNS,
       };
       const rowOf = (want: ReturnType<typeof oracle>) => {
         const c = want.counts as Record<string, number>;
@@ -468,7 +476,7 @@ describe('routes', () => {
     }
     const open = data.rows.filter((r) => isOpen(r.status)).length;
     expect(html).toContain(`Số liệu của biểu đồ: Khối lượng đang xử lý theo đơn vị`);
-    const { lastReportMonths } = await import('../../app/domain/report-periods');
+    const { lastReportMonths } = await import('../../app/domain/reports/periods');
     const today = '2026-11-27';
     const months = lastReportMonths('2025-12-01', 12);
     const year = periodOf('year', 2025, 1, 15);
@@ -500,7 +508,7 @@ describe('routes', () => {
   });
 
   it('computes the public statistics from published answers only', async () => {
-    const { lastReportMonths } = await import('../../app/domain/report-periods');
+    const { lastReportMonths } = await import('../../app/domain/reports/periods');
     const months = lastReportMonths('2026-01-10', 12);
     const stats = reports.publicStatistics({ months, cutoffDay: 15 }, db);
     const published = data.rows.filter((r) => r.publication === 'published');
@@ -664,14 +672,6 @@ function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
   ).map((r) => ({ unitId: r.unitId, rating: r.rating, date: toLocalDate(r.at) }));
   return { rows, ratings };
 }
-
-type OracleFigures = Record<string, number | null> & {
-  byChannel: Record<string, number>;
-  byType: Record<string, number>;
-  byCategory: Record<string, number>;
-  byField: Record<string, number>;
-  refusedByReason: Record<string, number>;
-};
 
 const inc = (rec: Record<string, number>, k: string) => {
   rec[k] = (rec[k] ?? 0) + 1;

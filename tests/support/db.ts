@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Db } from '../../app/utils/db.server';
+import { openDatabase, type Db } from '~/utils/db.server';
 
 export const TEST_TMP_DIR = fileURLToPath(new URL('../.tmp/', import.meta.url));
 

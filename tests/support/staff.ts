@@ -1,10 +1,10 @@
 // Staff accounts and signed-in cookies for route tests.
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import * as s from '../../db/schema';
-import type { Role } from '../../app/domain/permissions';
-import { hashPassword } from '../../app/models/users.server';
-import type { Db } from '../../app/utils/db.server';
+import * as s from '~db/schema';
+import type { Role } from '~/domain/permissions';
+import { hashPassword } from '~/models/users.server';
+import type { Db } from '~/utils/db.server';
 import { BASE, type TestApp } from './app';
 
 export const DEFAULT_TEST_PASSWORD = 'Đồng-hồ-cát-xanh-2026';

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+// components live in sub-folders (ui/, staff/, public/…): read them all
 const files = ['app/routes', 'app/components'].flatMap((dir) =>
   fs
-    .readdirSync(dir)
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.tsx'))
     .map((f) => path.join(dir, f)),
 );

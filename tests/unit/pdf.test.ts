@@ -8,12 +8,9 @@ import {
   type DocumentInput,
 } from '../../app/domain/document-templates';
 import { DEMO_AGENCY } from '../../db/seed-data';
-import {
-  formatPlaceDate,
-  renderOfficialHtml,
-  renderOfficialPdf,
-  type OfficialDocument,
-} from '../../app/utils/pdf.server';
+import { formatPlaceDate, type OfficialDocument } from '../../app/domain/official-document';
+import { renderOfficialHtml } from '../../app/exports/documents/official-html.server';
+import { renderOfficialPdf } from '../../app/exports/pdf/official-pdf.server';
 
 /** text of each page, items joined as laid out (line ends → space), whitespace collapsed, NFC */
 async function extractPages(pdf: Buffer): Promise<string[]> {

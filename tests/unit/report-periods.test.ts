@@ -12,7 +12,7 @@ import {
   periodOf,
   periodToParams,
   reportMonthOf,
-} from '../../app/domain/report-periods';
+} from '../../app/domain/reports/periods';
 
 const span = (p: { start: string; end: string }) => `${p.start}..${p.end}`;
 

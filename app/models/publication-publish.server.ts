@@ -1,0 +1,198 @@
+// Publishing and withdrawing an answer (issue #4; spec §5, §7 VI.4, §8): both in one transaction with the
+// version check, after the review (app/domain/redaction-review.ts) is complete and its final pass is clean.
+//
+// publishedAt is the date the result FIRST became public: editing, or publishing again after a withdrawal,
+// keeps it (the legal publication date and the "2 working days after the answer" check rest on it, and
+// editing must not move an old answer to the top of the feeds).
+//
+// The public timeline shows each time the answer BECOMES public: the first publication, and a publication
+// after a withdrawal (the withdrawal is public too, so the reader sees withdrawn, then published again).
+// Publishing while already published is an edit: an internal 'publication_updated' event, so the public
+// timeline never shows "Công khai kết quả" twice in a row (issue 13.28).
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import * as s from '~db/schema';
+import { toLocalDate } from '~/domain/calendar';
+import type { Actor } from '~/domain/permissions';
+import {
+  checkWithdrawReason,
+  countDecisions,
+  leavesUndismissed,
+  readDecisions,
+  redact,
+} from '~/domain/redaction-review';
+import { audit } from './audit.server';
+import { answerDueDate } from './pakn.server';
+import {
+  loadForPublication,
+  piiContext,
+  review,
+  type PublicationInput,
+  type Review,
+} from './publication.server';
+import { indexPublic, unindexPublic } from './public.server';
+import { WorkflowError } from '~/domain/workflow/errors';
+import { getDb, type DbOrTx } from '~/utils/db.server';
+import { markdownToPlainText } from '~/utils/markdown.server';
+
+/**
+ * intent=publish. Returns the review with errors (nothing written) when a field is invalid or a flag is
+ * undecided; throws WorkflowError 409 on a stale version or when redaction leaves undismissed data.
+ */
+export function publishPakn(
+  {
+    actor,
+    paknId,
+    version,
+    input,
+    ip,
+    now = new Date(),
+  }: { actor: Actor; paknId: number; version: number; input: PublicationInput; ip?: string; now?: Date },
+  db: DbOrTx = getDb(),
+): { ok: true } | ({ ok: false } & Review) {
+  return db.transaction((tx) => {
+    const p = loadForPublication({ actor, paknId }, tx);
+    const r = review(p, input, tx);
+    const { decisions, errors } = readDecisions(input.values, r.groups);
+    if (Object.keys(r.fieldErrors).length || errors.length)
+      return { ok: false as const, ...r, decisionErrors: errors };
+    if (version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
+
+    const out = redact(r.texts, r.files, r.flags, decisions);
+    // the final pass: whatever the detector still finds must be something staff chose to keep
+    const left = leavesUndismissed({
+      ...out,
+      renderedAnswer: markdownToPlainText(out.texts.answer),
+      ctx: piiContext(p, tx),
+      decisions,
+    });
+    if (left) throw new WorkflowError(409, 'publish.errors.leftover');
+
+    const republish = p.publication !== 'none';
+    const due = answerDueDate(p, tx).due;
+    const onTime = p.onTime ?? (p.answeredAt ? toLocalDate(p.answeredAt) <= due : null);
+    const res = tx
+      .update(s.pakn)
+      .set({
+        publication: 'published',
+        publicTitle: out.texts.title,
+        publicSummary: out.texts.summary,
+        publicAnswer: out.texts.answer,
+        publishedAt: p.publishedAt ?? now,
+        withdrawnReason: null,
+        onTime,
+        version: sql`${s.pakn.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version)))
+      .run();
+    if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
+
+    for (const g of r.groups) {
+      const d = decisions.get(g.key)!;
+      tx.insert(s.redactionFlags)
+        .values({
+          paknId: p.id,
+          source: g.source,
+          kind: g.kind,
+          text: g.text,
+          decision: d.decision,
+          reason: d.reason || null,
+          decidedByUserId: actor.id,
+        })
+        .run();
+    }
+    // only the files chosen now are public; earlier ones not chosen again go back to internal
+    const chosen = out.files.map((f) => f.id);
+    tx.update(s.attachments)
+      .set({ isPublic: false })
+      .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true)))
+      .run();
+    if (chosen.length)
+      tx.update(s.attachments).set({ isPublic: true }).where(inArray(s.attachments.id, chosen)).run();
+    for (const f of out.files) {
+      if (r.files.find((o) => o.id === f.id)?.name !== f.name) {
+        tx.update(s.attachments).set({ originalName: f.name }).where(eq(s.attachments.id, f.id)).run();
+      }
+    }
+    indexPublic(tx, { id: p.id, ...out.texts });
+    // an edit of what is public is not a new publication: internal event only (see the module comment)
+    const editing = p.publication === 'published';
+    tx.insert(s.events)
+      .values({
+        paknId: p.id,
+        type: editing ? 'publication_updated' : 'published',
+        actorUserId: actor.id,
+        isPublic: !editing,
+        data: JSON.stringify({ republish, files: chosen.length }),
+      })
+      .run();
+    audit(
+      {
+        actorUserId: actor.id,
+        action: 'pakn.publish',
+        targetType: 'pakn',
+        targetId: p.id,
+        ip,
+        // counts only: the flagged texts are personal data
+        detail: {
+          code: p.code,
+          republish,
+          redacted: countDecisions(decisions, 'redact'),
+          dismissed: countDecisions(decisions, 'dismiss'),
+          files: chosen.length,
+        },
+      },
+      tx,
+    );
+    return { ok: true as const };
+  });
+}
+
+/** The reason is shown publicly on the 410 page, so it must itself be free of personal data. */
+export function withdrawPakn(
+  {
+    actor,
+    paknId,
+    version,
+    reason: raw,
+    ip,
+    now = new Date(),
+  }: { actor: Actor; paknId: number; version: number; reason: string; ip?: string; now?: Date },
+  db: DbOrTx = getDb(),
+): { ok: true } | { ok: false; error: string } {
+  return db.transaction((tx) => {
+    const p = loadForPublication({ actor, paknId }, tx);
+    if (p.publication !== 'published') throw new WorkflowError(409, 'publish.errors.notPublished');
+    const checked = checkWithdrawReason(raw, piiContext(p, tx));
+    if (!checked.ok) return checked;
+    const reason = checked.reason;
+    if (version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
+    const res = tx
+      .update(s.pakn)
+      .set({
+        publication: 'withdrawn',
+        withdrawnReason: reason,
+        version: sql`${s.pakn.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version)))
+      .run();
+    if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
+    unindexPublic(tx, p.id);
+    tx.insert(s.events)
+      .values({ paknId: p.id, type: 'withdrawn', actorUserId: actor.id, note: reason, isPublic: true })
+      .run();
+    audit(
+      {
+        actorUserId: actor.id,
+        action: 'pakn.withdraw',
+        targetType: 'pakn',
+        targetId: p.id,
+        ip,
+        detail: { code: p.code },
+      },
+      tx,
+    );
+    return { ok: true as const };
+  });
+}

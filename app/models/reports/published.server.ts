@@ -1,0 +1,131 @@
+// Publication of a finished period's report to the VI.4 register, and the published reports read back.
+import type { LocalDate } from '~/domain/calendar';
+import {
+  REPORT_DOCUMENT_TYPE,
+  REPORT_FORMAT,
+  type Report,
+  type ReportSnapshot,
+} from '~/domain/reports/definitions';
+import { getDb, type Db } from '~/utils/db.server';
+
+/**
+ * documents.content and public_content hold an OfficialDocument as JSON (the convention of documents.server.ts,
+ * so /van-ban/$id shows and prints the narrative like any other document); a result report adds its figures
+ * under `figures`, which /thong-ke reads from the public version only.
+ */
+type StoredReportDoc = Record<string, unknown> & { figures?: ReportSnapshot };
+
+export class ReportConflictError extends Error {
+  constructor(
+    public readonly key: string,
+    public readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = 'ReportConflictError';
+  }
+}
+
+function parseFigures(json: string | null): ReportSnapshot | null {
+  if (!json) return null;
+  try {
+    const figures = (JSON.parse(json) as StoredReportDoc).figures;
+    return figures?.format === REPORT_FORMAT ? figures : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Published result reports, newest first, with the figures of their public version. */
+export function listPublishedReports(db: Db = getDb()) {
+  const rows = db.$client
+    .prepare(
+      `SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents
+      WHERE type = ? AND is_public = 1 ORDER BY issued_date DESC, id DESC LIMIT 200`,
+    )
+    .all(REPORT_DOCUMENT_TYPE) as Array<{
+    id: number;
+    number: string;
+    issuedDate: string;
+    content: string | null;
+  }>;
+  return rows.flatMap((r) => {
+    const snapshot = parseFigures(r.content);
+    return snapshot ? [{ id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot }] : [];
+  });
+}
+
+export function getPublishedReport(id: number, db: Db = getDb()) {
+  const r = db.$client
+    .prepare(
+      `SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents WHERE id = ? AND type = ? AND is_public = 1`,
+    )
+    .get(id, REPORT_DOCUMENT_TYPE) as
+    { id: number; number: string; issuedDate: string; content: string | null } | undefined;
+  const snapshot = r ? parseFigures(r.content) : null;
+  return r && snapshot ? { id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot } : null;
+}
+
+/**
+ * Publishes the report of a finished period (the figures of a running period would still change): a numbered
+ * `documents` row of type result_report, public; `documents(number)` returns the narrative (full, with the
+ * sections staff complete) and its public version, both with the figures. One publication per period and scope.
+ */
+export function publishReport(
+  {
+    report,
+    agencyName,
+    unitName,
+    abbreviation,
+    documents,
+    actorUserId,
+    today,
+  }: {
+    report: Report;
+    agencyName: string;
+    unitName: string | null;
+    abbreviation: string;
+    documents: (number: string) => { full: object; public: object };
+    actorUserId: number;
+    today: LocalDate;
+  },
+  db: Db = getDb(),
+): { id: number; number: string } {
+  if (report.period.end >= today) throw new ReportConflictError('periodNotEnded');
+  return db.$client
+    .transaction(() => {
+      for (const existing of listPublishedReports(db)) {
+        const r = existing.snapshot.report;
+        if (
+          r.period.start === report.period.start &&
+          r.period.end === report.period.end &&
+          r.unitId === report.unitId
+        ) {
+          throw new ReportConflictError('alreadyPublished', { number: existing.number });
+        }
+      }
+      const year = Number(today.slice(0, 4));
+      const { seq } = db.$client
+        .prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM documents WHERE type = ? AND year = ?')
+        .get(REPORT_DOCUMENT_TYPE, year) as { seq: number };
+      const number = `${seq}/BC-${abbreviation}`;
+      const figures: ReportSnapshot = { format: REPORT_FORMAT, agencyName, unitName, report };
+      const docs = documents(number);
+      const res = db.$client
+        .prepare(
+          `INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
+          VALUES (NULL, ?, ?, ?, ?, ?, '', ?, ?, 1, ?)`,
+        )
+        .run(
+          REPORT_DOCUMENT_TYPE,
+          year,
+          seq,
+          number,
+          today,
+          JSON.stringify({ ...docs.full, figures }),
+          JSON.stringify({ ...docs.public, figures }),
+          actorUserId,
+        );
+      return { id: Number(res.lastInsertRowid), number };
+    })
+    .immediate();
+}

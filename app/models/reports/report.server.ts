@@ -1,0 +1,278 @@
+/**
+ * The periodic report of spec §9 (plan V.2, VIII) as SQL aggregates: one GROUP BY pass per family of indicators.
+ * Definitions (docs/reports.md is the reference; the integration test recomputes each one independently):
+ * - Period [start, end]: local dates in Asia/Ho_Chi_Minh, inclusive (app/domain/reports/periods.ts). Instants are
+ *   compared with the Vietnam midnights bounding it, [S, E), so an item received at 23:59 on `end` is inside.
+ * - Received: received_date in the period (received_at in [S, E)).
+ * - Closed: a closed status (workflow isClosed) whose close date is in the period. The close instant is closed_at;
+ *   for a closed row without closed_at (imported or legacy data) answered_at, then updated_at, then received_at
+ *   stand in, and a close instant earlier than receipt is taken as the receipt. This keeps every row in exactly one
+ *   place of the balance.
+ * - Carried over: received before start, and open now or closed on/after start.
+ * - Carried forward: received on/before end, and open now or closed after end.
+ *   Per row, (carried over + received) and (closed + carried forward) are both 1 for a row that counts and 0 for
+ *   one that does not, so carried over + received = closed + carried forward holds for every unit and in total.
+ * - Unit: the current unit_id; unassigned items are the row "Chưa giao đơn vị" (unitId null).
+ * - Answered on time/late: closed in the period with status answered; on_time when set, otherwise the local date
+ *   of answered_at ≤ answer_due (the stored due date, which the workflow keeps up to date with closed pauses and
+ *   the extension).
+ * - In progress at the end (= carried forward): overdue when the due date of the step it is in is before end —
+ *   step_due (classification while received, the information wait, the answer: app/domain/clocks.ts) for a row
+ *   still open, answer_due for one closed after the end — within time otherwise.
+ * - Published: answered in the period and publication = 'published' now.
+ * - Handling time: working days (calendar data) from received_date to the local date of answered_at, for the items
+ *   answered in the period; mean and median (the mean of the two middle values for an even count).
+ * - Targets II.1: online = received online / received (≥ 90 %); digitised = received with a digital record (online,
+ *   or at least one attachment for every other channel) / received (100 %); published = published / answered (100 %).
+ * - Satisfaction: feedback_ratings created in the period, by the rated PAKN's unit; rate = satisfied / all ratings.
+ */
+import { toLocalDate } from '~/domain/calendar';
+import {
+  COUNT_KEYS,
+  RATING_KEYS,
+  UNASSIGNED_CODE,
+  UNASSIGNED_NAME,
+  type Breakdowns,
+  type CountKey,
+  type Counts,
+  type RatingKey,
+  type Report,
+  type ReportContext,
+  type UnitFigures,
+} from '~/domain/reports/definitions';
+import {
+  addTo,
+  emptyBreakdowns,
+  emptyCounts,
+  ratingsOf,
+  summariseHistogram,
+  targetsOf,
+  workdayOrdinals,
+} from '~/domain/reports/figures';
+import type { ReportPeriod } from '~/domain/reports/periods';
+import { getAgency, getCalendar, listFields, listUnits } from '~/models/config.server';
+import {
+  ANSWERED_DATE_SQL,
+  CLOSE_AT_SQL,
+  OPEN_SQL,
+  paramsOf,
+  prepared,
+  RELEVANT,
+  UNIT_FILTER,
+  localDateSql,
+} from '~/models/reports/sql.server';
+import { getDb, type Db } from '~/utils/db.server';
+
+/*
+ * One pass over the rows that count, as a co-routine (LIMIT -1 keeps SQLite from flattening it) so that the close
+ * instant and the open flag are computed once per row, and NOT INDEXED because a sequential scan beats walking an
+ * index over most of the table. Grouped by unit and by the dimensions of the received breakdowns, which JS then
+ * sums both ways: every balance and outcome indicator and every "received by …" table come from this one scan.
+ */
+const COUNTED_ROWS = `SELECT id, unit_id, channel, type, category, field_id, received_at, status, answer_due, publication,
+  on_time, answered_at, ${CLOSE_AT_SQL} AS ca, ${OPEN_SQL} AS op,
+  (CASE WHEN ${OPEN_SQL} THEN coalesce(step_due, answer_due) ELSE answer_due END) AS late_due
+FROM pakn NOT INDEXED WHERE ${RELEVANT} AND ${UNIT_FILTER} LIMIT -1`;
+const CLOSED_IN = `(op = 0 AND ca < @E)`;
+const CARRIED_FORWARD = `(op OR ca >= @E)`;
+const RECEIVED_IN = `(received_at >= @S)`;
+const ROW_ON_TIME = `coalesce(on_time, ${localDateSql('coalesce(answered_at, ca)')} <= answer_due)`;
+
+export const BALANCE_SQL = `
+SELECT unit_id AS unitId, channel, type, category, field_id AS fieldId,
+  sum(received_at < @S) AS carriedOver,
+  sum(${RECEIVED_IN}) AS received,
+  sum(${CLOSED_IN}) AS closed,
+  sum(${CARRIED_FORWARD}) AS carriedForward,
+  sum(${CLOSED_IN} AND status = 'answered') AS answered,
+  sum(${CLOSED_IN} AND status = 'answered' AND ${ROW_ON_TIME}) AS answeredOnTime,
+  sum(${CLOSED_IN} AND status = 'answered' AND NOT ${ROW_ON_TIME}) AS answeredLate,
+  sum(${CLOSED_IN} AND status = 'refused') AS refused,
+  sum(${CLOSED_IN} AND status = 'transferred') AS transferred,
+  sum(${CLOSED_IN} AND status = 'forwarded') AS forwarded,
+  sum(${CLOSED_IN} AND status = 'duplicate') AS duplicate,
+  sum(${CLOSED_IN} AND status = 'closed_no_info') AS closedNoInfo,
+  sum(${CARRIED_FORWARD} AND late_due >= @endDate) AS inProgressWithinTime,
+  sum(${CARRIED_FORWARD} AND late_due < @endDate) AS inProgressOverdue,
+  sum(${CLOSED_IN} AND status = 'answered' AND publication = 'published') AS published,
+  sum(${RECEIVED_IN} AND channel = 'online') AS receivedOnline,
+  sum(${RECEIVED_IN} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))) AS digitised
+FROM (${COUNTED_ROWS}) x
+GROUP BY 1, 2, 3, 4, 5`;
+
+export const REFUSED_SQL = `
+SELECT unit_id AS unitId, refusal_reason AS reason, count(*) AS n
+FROM pakn WHERE status = 'refused' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
+GROUP BY 1, 2`;
+
+export const HANDLING_SQL = `
+SELECT unit_id AS unitId, received_date AS fromDate, ${ANSWERED_DATE_SQL} AS toDate, count(*) AS n
+FROM pakn NOT INDEXED WHERE status = 'answered' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
+GROUP BY 1, 2, 3`;
+
+export const RATINGS_SQL = `
+SELECT p.unit_id AS unitId, r.rating AS rating, count(*) AS n
+FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id
+WHERE r.created_at >= @S AND r.created_at < @E AND (@unit IS NULL OR p.unit_id = @unit)
+GROUP BY 1, 2`;
+
+const isRatingKey = (k: string): k is RatingKey => (RATING_KEYS as readonly string[]).includes(k);
+
+/** The figures of a period, per unit and in total, read from one snapshot of the database. */
+export function buildReport(
+  { period, unitId = null, now = new Date() }: { period: ReportPeriod; unitId?: number | null; now?: Date },
+  db: Db = getDb(),
+): Report {
+  const params = paramsOf(period, unitId);
+  const calendar = getCalendar(db);
+  const key = (id: number | null) => (id === null ? 'none' : String(id));
+  const rows = new Map<
+    string,
+    {
+      counts: Counts;
+      breakdowns: Breakdowns;
+      hist: Map<number, number>;
+      ratings: Record<RatingKey, number>;
+    }
+  >();
+  const rowFor = (id: number | null) => {
+    let r = rows.get(key(id));
+    if (!r) {
+      r = {
+        counts: emptyCounts(),
+        breakdowns: emptyBreakdowns(),
+        hist: new Map(),
+        ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 },
+      };
+      rows.set(key(id), r);
+    }
+    return r;
+  };
+
+  // The whole report reads one snapshot: a deferred transaction over the read statements.
+  db.$client
+    .transaction(() => {
+      type Group = Record<CountKey, number> & {
+        unitId: number | null;
+        channel: string;
+        type: string;
+        category: number;
+        fieldId: number | null;
+      };
+      for (const r of prepared(db, BALANCE_SQL).all(params) as Group[]) {
+        const row = rowFor(r.unitId);
+        for (const k of COUNT_KEYS) row.counts[k] += r[k] ?? 0;
+        if (!r.received) continue;
+        const b = row.breakdowns;
+        addTo(b.byChannel, r.channel, r.received);
+        addTo(b.byType, r.type, r.received);
+        addTo(b.byCategory, String(r.category), r.received);
+        addTo(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.received);
+      }
+      for (const r of prepared(db, REFUSED_SQL).all(params) as Array<{
+        unitId: number | null;
+        reason: string | null;
+        n: number;
+      }>) {
+        addTo(rowFor(r.unitId).breakdowns.refusedByReason, r.reason ?? 'none', r.n);
+      }
+      const pairs = prepared(db, HANDLING_SQL).all(params) as Array<{
+        unitId: number | null;
+        fromDate: string;
+        toDate: string;
+        n: number;
+      }>;
+      const ord = workdayOrdinals(
+        pairs.flatMap((p) => [p.fromDate, p.toDate]),
+        calendar,
+      );
+      for (const p of pairs) {
+        const days = Math.max(0, ord.get(p.toDate)! - ord.get(p.fromDate)!);
+        const hist = rowFor(p.unitId).hist;
+        hist.set(days, (hist.get(days) ?? 0) + p.n);
+      }
+      for (const r of prepared(db, RATINGS_SQL).all(params) as Array<{
+        unitId: number | null;
+        rating: string;
+        n: number;
+      }>) {
+        const ratings = rowFor(r.unitId).ratings;
+        if (isRatingKey(r.rating)) ratings[r.rating] += r.n;
+      }
+    })
+    .deferred();
+
+  // Rows: the unit asked for, or every active unit, any inactive unit with figures, and the unassigned row.
+  const allUnits = listUnits({ activeOnly: false, db });
+  const units: UnitFigures[] = [];
+  const total = {
+    counts: emptyCounts(),
+    breakdowns: emptyBreakdowns(),
+    hist: new Map<number, number>(),
+    ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 },
+  };
+  const pushRow = (id: number | null, code: string, name: string, nameEn: string) => {
+    const r = rows.get(key(id)) ?? {
+      counts: emptyCounts(),
+      breakdowns: emptyBreakdowns(),
+      hist: new Map<number, number>(),
+      ratings: { satisfied: 0, neutral: 0, unsatisfied: 0 },
+    };
+    rows.delete(key(id));
+    units.push({
+      unitId: id,
+      code,
+      name,
+      nameEn,
+      counts: r.counts,
+      handling: summariseHistogram(r.hist),
+      ratings: ratingsOf(r.ratings),
+      breakdowns: r.breakdowns,
+    });
+    for (const k of COUNT_KEYS) total.counts[k] += r.counts[k];
+    for (const [v, n] of r.hist) total.hist.set(v, (total.hist.get(v) ?? 0) + n);
+    for (const k of RATING_KEYS) total.ratings[k] += r.ratings[k];
+    for (const fam of Object.keys(r.breakdowns) as Array<keyof Breakdowns>) {
+      for (const [k, n] of Object.entries(r.breakdowns[fam])) addTo(total.breakdowns[fam], k, n);
+    }
+  };
+  for (const u of allUnits) {
+    if (unitId !== null ? u.id === unitId : u.active || rows.has(key(u.id)))
+      pushRow(u.id, u.code, u.name, u.nameEn);
+  }
+  if (unitId === null) {
+    pushRow(null, UNASSIGNED_CODE, UNASSIGNED_NAME.name, UNASSIGNED_NAME.nameEn);
+    // a unit id that no longer exists in `units` (should not happen: foreign key) still adds up
+    for (const k of [...rows.keys()]) pushRow(Number(k), `#${k}`, `Đơn vị #${k}`, `Unit #${k}`);
+  }
+  const fields = listFields({ activeOnly: false, db }).map((f) => ({
+    id: f.id,
+    code: f.code,
+    name: f.name,
+    nameEn: f.nameEn,
+  }));
+  return {
+    period,
+    unitId,
+    generatedAt: now.toISOString(),
+    total: {
+      counts: total.counts,
+      handling: summariseHistogram(total.hist),
+      ratings: ratingsOf(total.ratings),
+      breakdowns: total.breakdowns,
+    },
+    units,
+    fields,
+    targets: targetsOf(total.counts),
+  };
+}
+
+/** The report of a period and scope with what its documents need: the agency, the unit's name, the date. */
+export function reportContext(
+  { period, unitId, now = new Date() }: { period: ReportPeriod; unitId: number | null; now?: Date },
+  db: Db = getDb(),
+): ReportContext {
+  const report = buildReport({ period, unitId, now }, db);
+  const unitName = unitId === null ? null : (report.units[0]?.name ?? null);
+  return { report, agency: getAgency(db), unitName, today: toLocalDate(now) };
+}

@@ -1,0 +1,58 @@
+// Handling inside the unit: taking it, the information wait (NĐ 20/2008 Điều 14, the clock pauses), further
+// study, reopening after a reconsideration request, and internal notes.
+import { and, eq, isNull } from 'drizzle-orm';
+import * as s from '~db/schema';
+import { formatDateVi } from '~/domain/calendar';
+import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
+import { WorkflowError } from '~/domain/workflow/errors';
+import type { InputOf } from '~/domain/workflow/intents';
+import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import { infoDueFrom } from '~/models/deadlines.server';
+import { closeOpenPause, record, transition, type Ctx } from './step.server';
+
+export function note(ctx: Ctx, input: InputOf<'note'>) {
+  record(ctx, 'note', { note: input.note });
+}
+
+export function take(ctx: Ctx) {
+  transition(ctx, 'take', { set: { handlerUserId: ctx.actor.id } });
+}
+
+export function requestInfo(ctx: Ctx, input: InputOf<'request_info'>) {
+  ctx.tx.insert(s.paknPauses).values({ paknId: ctx.p.id, fromDate: ctx.today }).run();
+  transition(ctx, 'request_info', { note: input.note, set: { infoDue: infoDueFrom(ctx.today, ctx.tx) } });
+}
+
+export function receiveInfo(ctx: Ctx) {
+  transition(ctx, 'receive_info', { set: closeOpenPause(ctx) });
+}
+
+export function closeNoInfo(ctx: Ctx) {
+  const { tx, p } = ctx;
+  const pause = tx
+    .select()
+    .from(s.paknPauses)
+    .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))
+    .get();
+  if (pause) {
+    const until = infoWaitEnds(pause.fromDate, getDeadlineRules(tx).infoWait, getCalendar(tx));
+    // a stale page can still post the button: say until when, the Vietnamese way
+    if (!mayCloseForNoInfo(ctx.today, until))
+      throw new WorkflowError(409, 'staff.errors.infoWaitRunning', { date: formatDateVi(until) });
+  }
+  closeOpenPause(ctx);
+  transition(ctx, 'close_no_info', { set: { refusalReason: 'R03' } });
+}
+
+export function keepStudying(ctx: Ctx, input: InputOf<'keep_studying'>) {
+  transition(ctx, 'keep_studying', { note: input.note });
+}
+
+export function resumeStudy(ctx: Ctx) {
+  transition(ctx, 'resume_study');
+}
+
+export function reopen(ctx: Ctx, input: InputOf<'reopen'>) {
+  // a new round of handling: the item is open again until a new answer is approved
+  transition(ctx, 'reopen', { note: input.note, set: { closedAt: null } });
+}

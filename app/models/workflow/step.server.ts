@@ -1,0 +1,175 @@
+// What every staff step shares: loading and authorising the PAKN, the version-guarded update, the event
+// and audit entry, and a state-machine transition with its document and e-mail. Each step runs inside the
+// transaction opened by perform.server.ts, so either all of it happens or none.
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import * as s from '~db/schema';
+import type { LocalDate } from '~/domain/calendar';
+import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
+import { findTransition, type Action, type Status } from '~/domain/workflow';
+import { WorkflowError } from '~/domain/workflow/errors';
+import { INVALID, REQUIRED, intentPermission, isIntent } from '~/domain/workflow/intents';
+import { audit } from '~/models/audit.server';
+import { issueDocumentForStep } from '~/models/document-issue.server';
+import { notifyStep, type Step } from '~/models/notifications.server';
+import { answerDueDate } from '~/models/pakn.server';
+import { getDb, type DbOrTx, type Tx } from '~/utils/db.server';
+
+export type Pakn = typeof s.pakn.$inferSelect;
+type PaknChanges = Partial<typeof s.pakn.$inferInsert>;
+
+export type Ctx = {
+  tx: Tx;
+  actor: Actor;
+  p: Pakn;
+  version: number;
+  ip?: string;
+  now: Date;
+  today: LocalDate;
+};
+
+export function loadPakn(db: DbOrTx, paknId: number): Pakn | undefined {
+  return db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+}
+
+/**
+ * 404 when the actor may not read it (a handler must not learn another unit's PAKN exists), 403 when the
+ * actor may read but not do this. Checked before the form is validated so a forbidden post learns nothing.
+ */
+export function authorizeIntent(
+  { actor, paknId, intent }: { actor: Actor; paknId: number; intent: unknown },
+  db: DbOrTx = getDb(),
+): Pakn {
+  const p = loadPakn(db, paknId);
+  if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
+  if (!isIntent(intent)) throw new WorkflowError(400, 'staff.errors.unknownIntent');
+  if (!canOnPakn(actor, intentPermission(intent), p)) throw new WorkflowError(403, 'staff.errors.forbidden');
+  return p;
+}
+
+const STEP: Partial<Record<Action, Step>> = {
+  refuse: 'refused',
+  transfer: 'transferred',
+  forward: 'forwarded',
+  mark_duplicate: 'duplicate',
+  assign: 'assigned',
+  reassign: 'reassigned',
+  request_info: 'info_requested',
+  approve: 'answered',
+  close_no_info: 'closed_no_info',
+};
+/** Events the submitter sees on their follow-up page (their `note` is written for them). */
+const PUBLIC_EVENTS: ReadonlySet<string> = new Set([
+  'assign',
+  'refuse',
+  'transfer',
+  'forward',
+  'mark_duplicate',
+  'request_info',
+  'receive_info',
+  'close_no_info',
+  'approve',
+  'keep_studying',
+  'extend',
+  'reopen',
+]);
+const CLOSING: ReadonlySet<Action> = new Set([
+  'refuse',
+  'transfer',
+  'forward',
+  'mark_duplicate',
+  'approve',
+  'close_no_info',
+]);
+
+/** The guarded UPDATE: 0 rows means someone else changed the PAKN since the form was rendered. */
+export function updateGuarded(ctx: Ctx, set: PaknChanges) {
+  const res = ctx.tx
+    .update(s.pakn)
+    .set({ ...set, version: sql`${s.pakn.version} + 1`, updatedAt: ctx.now })
+    .where(and(eq(s.pakn.id, ctx.p.id), eq(s.pakn.version, ctx.version)))
+    .run();
+  if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
+}
+
+/** The timeline event and its audit entry. */
+export function record(
+  ctx: Ctx,
+  type: string,
+  {
+    from,
+    to,
+    note,
+    data,
+  }: { from?: Status | null; to?: Status | null; note?: string | null; data?: unknown },
+) {
+  ctx.tx
+    .insert(s.events)
+    .values({
+      paknId: ctx.p.id,
+      type,
+      actorUserId: ctx.actor.id,
+      fromStatus: from ?? null,
+      toStatus: to ?? null,
+      note: note || null,
+      isPublic: PUBLIC_EVENTS.has(type),
+      data: data === undefined ? null : JSON.stringify(data),
+    })
+    .run();
+  audit(
+    {
+      actorUserId: ctx.actor.id || null,
+      action: `pakn.${type}`,
+      targetType: 'pakn',
+      targetId: ctx.p.id,
+      ip: ctx.ip,
+      // statuses and ids only: notes may hold personal data and stay on the record, not in the log
+      detail: { code: ctx.p.code, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+    },
+    ctx.tx,
+  );
+}
+
+/** One state-machine step: checked, applied, recorded, and its VI.3 document and e-mail queued. */
+export function transition(
+  ctx: Ctx,
+  action: Action,
+  { set = {}, note = null, data }: { set?: PaknChanges; note?: string | null; data?: unknown } = {},
+) {
+  const from = ctx.p.status;
+  const tr = findTransition(from, action);
+  if (!tr) throw new WorkflowError(409, 'staff.errors.illegalTransition', { action, status: from });
+  if (tr.requiresNote && !note) throw new WorkflowError(400, REQUIRED, {}, { note: REQUIRED });
+  updateGuarded(ctx, { ...set, status: tr.to, ...(CLOSING.has(action) ? { closedAt: ctx.now } : {}) });
+  record(ctx, action, { from, to: tr.to, note, data });
+  const step = STEP[action];
+  if (step) {
+    // the VI.3 document of the step (refusal, information request, transfer, reply) is issued with it
+    const document = issueDocumentForStep(ctx.tx, {
+      paknId: ctx.p.id,
+      step,
+      actorUserId: ctx.actor.id || null,
+      note,
+      now: ctx.now,
+    });
+    notifyStep(ctx.tx, { paknId: ctx.p.id, step, note, document });
+  }
+  return tr.to;
+}
+
+export function activeUnit(tx: Tx, unitId: number) {
+  const unit = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
+  if (!unit || !unit.active)
+    throw new WorkflowError(400, INVALID, {}, { unitId: 'staff.errors.unknownUnit' });
+  return unit;
+}
+
+/** Ends the open information wait; returns the answer due date moved by exactly the paused days. */
+export function closeOpenPause(ctx: Ctx): PaknChanges {
+  ctx.tx
+    .update(s.paknPauses)
+    .set({ toDate: ctx.today })
+    .where(and(eq(s.paknPauses.paknId, ctx.p.id), isNull(s.paknPauses.toDate)))
+    .run();
+  // the due date moves by exactly the paused days (computeDueDate skips from < d <= to)
+  return { answerDue: answerDueDate(ctx.p, ctx.tx).due };
+}
