@@ -1,9 +1,10 @@
 // Waiting for the submitter's additional information (spec §6): the clock stops, and the PAKN may be closed
 // as R03 only once the wait (infoWait rule, 15 days by default) is over.
 import { z } from 'zod';
+
+import type { WorkingCalendar } from './calendar';
 import type { LocalDate } from './dates';
 import { computeDueDate, type DeadlineRule } from './deadlines';
-import type { WorkingCalendar } from './calendar';
 import { cleanText } from './text';
 import { NOTE_MAX } from './workflow/intents';
 

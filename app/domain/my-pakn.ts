@@ -1,6 +1,7 @@
 // "PAKN của tôi": the request for a one-time link to every PAKN sent with an e-mail address (spec §6).
 // Messages are full i18n keys.
 import { z } from 'zod';
+
 import { cleanLine } from './text';
 
 export const myPaknRequestSchema = z.object({

@@ -1,6 +1,7 @@
 // The satisfaction question after an answer and the request for reconsideration (spec §5). Messages are
 // i18n keys under pub.rating.errors.
 import { z } from 'zod';
+
 import { RATINGS } from './pakn';
 
 export const COMMENT_MAX = 2000;

@@ -2,6 +2,7 @@
 // password (from an e-mailed link or on the account page), TOTP. Messages are full i18n keys; the
 // password rules are those of ./password-policy, so the browser and the server say the same thing.
 import { z } from 'zod';
+
 import { checkPassword } from './password-policy';
 
 const required = (key: string, max: number, trim = true) =>

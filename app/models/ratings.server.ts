@@ -2,15 +2,18 @@
 // e-mail is signed (HMAC of the PAKN id), so it needs no stored token and cannot be guessed; the page
 // behind it shows nothing personal.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+
 import { eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/calendar';
-import type { RatingInput } from '~/domain/rating';
 import { workingDaysBetween } from '~/domain/deadlines';
-import { getCalendar, getSetting } from './config.server';
-import { audit } from './audit.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import type { RatingInput } from '~/domain/rating';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
+import * as s from '~db/schema';
+
+import { audit } from './audit.server';
+import { getCalendar, getSetting } from './config.server';
 
 const sign = (id: number) =>
   createHmac('sha256', getEnv().SESSION_SECRET).update(`rating:${id}`).digest('base64url').slice(0, 32);

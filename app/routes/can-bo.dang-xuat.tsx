@@ -1,5 +1,6 @@
 // Sign-out: a POST only (a link could be triggered by another site); ends the session on the server.
-import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, redirect } from '@remix-run/node';
+
 import { ACCOUNT_FLASH } from '~/domain/staff-account';
 import { assertSameOrigin, signOut } from '~/utils/auth.server';
 import { redirectWithFlash } from '~/utils/flash.server';

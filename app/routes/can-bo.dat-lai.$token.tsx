@@ -1,13 +1,14 @@
 // Set a new password from a single-use, expiring e-mailed link (reset or a new account's invitation).
 import {
-  json,
   type ActionFunctionArgs,
   type HeadersFunction,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';

@@ -1,15 +1,16 @@
 // Own account: details, password change, TOTP on/off, own sessions. Also where a user whose role
 // requires TOTP is sent to set it up before anything else.
+import type { SubmissionResult } from '@conform-to/react';
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
-import type { SubmissionResult } from '@conform-to/react';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { FlashMessage } from '~/components/ui/flash';
 import { ErrorSummary, TextField } from '~/components/ui/form';

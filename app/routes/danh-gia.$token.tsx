@@ -1,13 +1,14 @@
 // The satisfaction question linked from the answer e-mail, with the request for reconsideration.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Checkbox, Choices, ErrorSummary, TextArea } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
-import { hitRateLimit } from '~/models/rate-limit.server';
 import { RATINGS } from '~/domain/pakn';
 import { ratingSchema } from '~/domain/rating';
+import { hitRateLimit } from '~/models/rate-limit.server';
 import { getRatingContext, submitRating, verifyRatingToken } from '~/models/ratings.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';

@@ -1,39 +1,40 @@
 // The submitter's own page for one PAKN: the receipt right after sending, then its status and history.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+
+import { DocumentList } from '~/components/public/document-list';
 import { InfoReplyForm } from '~/components/public/info-reply-form';
-import { FOLLOW_FLASH } from '~/domain/follow';
-import { infoReplySchema } from '~/domain/info-wait';
+import { FileLinks, InfoExchanges } from '~/components/submitter-files';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { closureText } from '~/domain/answer-clock';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { dueState, explainDueDate } from '~/domain/deadlines';
+import { FOLLOW_FLASH } from '~/domain/follow';
+import { infoReplySchema } from '~/domain/info-wait';
+import { localName } from '~/domain/local-name';
 import { normaliseCode } from '~/domain/pakn';
-import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';
-import { getSubmitterView } from '~/models/pakn.server';
-import { DocumentList } from '~/components/public/document-list';
-import { FileLinks, InfoExchanges } from '~/components/submitter-files';
-import { listInfoExchanges } from '~/models/submitter-files.server';
-import { listDocumentsForPakn } from '~/models/documents.server';
-import { ratingToken } from '~/models/ratings.server';
-import { renderSafeMarkdown } from '~/utils/markdown.server';
-import { hitRateLimit } from '~/models/rate-limit.server';
 import { WorkflowError } from '~/domain/workflow/errors';
+import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';
+import { listDocumentsForPakn } from '~/models/documents.server';
+import { getSubmitterView } from '~/models/pakn.server';
+import { hitRateLimit } from '~/models/rate-limit.server';
+import { ratingToken } from '~/models/ratings.server';
+import { listInfoExchanges } from '~/models/submitter-files.server';
 import { getOpenInfoRequest, submitInfoReply } from '~/models/workflow/info-reply.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { clearFollowAccess, getFollowedIds } from '~/utils/follow-session.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { renderSafeMarkdown } from '~/utils/markdown.server';
 import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },

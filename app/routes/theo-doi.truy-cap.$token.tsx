@@ -1,5 +1,6 @@
 // The private link of the receipt e-mail: proves access once, then the status page takes over.
-import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
+
 import { findPaknByAccessToken } from '~/models/pakn.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { redirectWithFlash } from '~/utils/flash.server';

@@ -1,6 +1,7 @@
 // The form pipeline's pure parts: parsing with conform, and one translation of error messages.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+
 import { parseForm, submittedValue, submittedValues, translateErrors, translateMessage } from '~/utils/forms';
 
 /** A stand-in t that shows the key and its parameters. */

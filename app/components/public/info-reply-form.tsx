@@ -3,6 +3,7 @@
 import type { SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { ErrorSummary, TextArea } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { infoReplySchema } from '~/domain/info-wait';

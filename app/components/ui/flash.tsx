@@ -1,5 +1,6 @@
 // Shows a flash message (see ~/utils/flash.server) once: a confirmation panel, or a one-line notice.
 import { useTranslation } from 'react-i18next';
+
 import { translateMessage } from '~/utils/forms';
 
 export function FlashMessage({
