@@ -57,9 +57,16 @@ export type TranslatedErrors = {
 export function translateErrors(
   t: Translate,
   errors: Record<string, readonly string[] | null | undefined> | null | undefined,
-  options: { prefix?: string; order?: readonly string[]; ids?: Record<string, string>; formId?: string } = {},
+  options: {
+    prefix?: string;
+    order?: readonly string[];
+    ids?: Record<string, string>;
+    formId?: string;
+    /** fields whose every message goes in the summary (one per rejected file), not just the first */
+    every?: readonly string[];
+  } = {},
 ): TranslatedErrors {
-  const { prefix = '', order = [], ids = {}, formId = 'form' } = options;
+  const { prefix = '', order = [], ids = {}, formId = 'form', every = [] } = options;
   const byField: Record<string, string> = {};
   for (const [name, messages] of Object.entries(errors ?? {})) {
     const first = messages?.[0];
@@ -70,10 +77,13 @@ export function translateErrors(
     ...order.filter((n) => n !== '' && byField[n] !== undefined),
     ...Object.keys(byField).filter((n) => n !== '' && !order.includes(n)),
   ];
-  const summary = names.map((name) => ({
-    id: ids[name] ?? (name === '' ? formId : name),
-    message: byField[name] ?? '',
-  }));
+  const summary = names.flatMap((name) => {
+    const id = ids[name] ?? (name === '' ? formId : name);
+    const all = every.includes(name) ? (errors?.[name] ?? []) : [];
+    return all.length > 1
+      ? all.map((m) => ({ id, message: translateMessage(t, m, prefix) }))
+      : [{ id, message: byField[name] ?? '' }];
+  });
   return { byField, summary };
 }
 

@@ -52,6 +52,17 @@ describe('translateErrors', () => {
       'b',
     ]);
   });
+  it('lists every message of the fields asked for (each rejected file)', () => {
+    const { byField, summary } = translateErrors(
+      t,
+      { files: ['!a.pdf: quá lớn', '!b.exe: không nhận'], x: ['y', 'z'] },
+      {
+        every: ['files'],
+      },
+    );
+    expect(byField.files).toBe('a.pdf: quá lớn');
+    expect(summary.map((s) => s.message)).toEqual(['a.pdf: quá lớn', 'b.exe: không nhận', 'y']);
+  });
   it('has nothing to say about no errors', () => {
     expect(translateErrors(t, undefined)).toEqual({ byField: {}, summary: [] });
   });
