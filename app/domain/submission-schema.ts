@@ -1,14 +1,13 @@
 // What a citizen's online PAKN must contain (spec §3). Messages are i18n keys under intake.errors.
 import { z } from 'zod';
-
 import {
-  CATEGORIES,
   categoriesFor,
   categoriesForChoice,
-  type Category,
+  CATEGORIES,
   PAKN_TYPES,
   SUBJECTS,
   SUBMITTER_KINDS,
+  type Category,
 } from './pakn';
 import { cleanLine, cleanText, normalisePhone } from './text';
 
@@ -126,35 +125,4 @@ export function splitMessage(message: string): [string, Record<string, string>] 
   if (!param) return [key, {}];
   const name = key === 'tooLong' ? 'max' : 'min';
   return [key, { [name]: param }];
-}
-
-// the order of the form, so the error summary reads like the page
-export const SUBMISSION_FIELD_ORDER = [
-  'type',
-  'subject',
-  'category',
-  'title',
-  'content',
-  'regulationRef',
-  'field',
-  'submitterKind',
-  'orgName',
-  'representative',
-  'fullName',
-  'address',
-  'phone',
-  'email',
-  'files',
-  'consent',
-] as const;
-
-/** Every category that goes with some type and subject still possible (nothing chosen: all). */
-export function visibleCategories(
-  type: string | undefined,
-  subject: string | undefined,
-): readonly Category[] {
-  const types = PAKN_TYPES.filter((k) => !type || k === type);
-  const subjects = SUBJECTS.filter((k) => !subject || k === subject);
-  const allowed = new Set(types.flatMap((ty) => subjects.flatMap((su) => categoriesForChoice(ty, su))));
-  return allowed.size ? CATEGORIES.filter((c) => allowed.has(c)) : CATEGORIES;
 }

@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const flash = await readFlash(request);
   return json(
     {
-      isNew: flash.message === FOLLOW_FLASH.received,
+      isNew: flash.message === FOLLOW_FLASH.received || new URL(request.url).searchParams.has('moi'),
       answer:
         p.status === 'answered' && view.answer
           ? { html: renderSafeMarkdown(view.answer.body), ratingPath: `/danh-gia/${ratingToken(p.id)}` }
