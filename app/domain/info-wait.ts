@@ -1,8 +1,12 @@
 // Waiting for the submitter's additional information (spec §6): the clock stops, and the PAKN may be closed
 // as R03 only once the wait (infoWait rule, 15 days by default) is over.
+import { z } from 'zod';
+
+import type { WorkingCalendar } from './calendar';
 import type { LocalDate } from './dates';
 import { computeDueDate, type DeadlineRule } from './deadlines';
-import type { WorkingCalendar } from './calendar';
+import { cleanText } from './text';
+import { NOTE_MAX } from './workflow/intents';
 
 /** The last day the submitter may still answer a request made on `askedOn`. */
 export function infoWaitEnds(
@@ -17,3 +21,14 @@ export function infoWaitEnds(
 export function mayCloseForNoInfo(today: LocalDate, waitEnds: LocalDate): boolean {
   return today > waitEnds;
 }
+
+/** The submitter's answer to an information request (files are checked by the upload plumbing). */
+export const infoReplySchema = z.object({
+  intent: z.literal('info_reply', { errorMap: () => ({ message: 'intake.form.badRequest' }) }),
+  reply: z
+    .string({ required_error: 'staff.followup.required' })
+    .transform(cleanText)
+    .pipe(
+      z.string().min(1, 'staff.followup.required').max(NOTE_MAX, `staff.followup.tooLong|max=${NOTE_MAX}`),
+    ),
+});

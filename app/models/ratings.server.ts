@@ -13,7 +13,9 @@ import { audit } from './audit.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 
-export const COMMENT_MAX = 2000;
+
+import type { RatingInput } from '~/domain/rating';
+
 
 const sign = (id: number) =>
   createHmac('sha256', getEnv().SESSION_SECRET).update(`rating:${id}`).digest('base64url').slice(0, 32);
@@ -61,34 +63,12 @@ export function getRatingContext({ paknId }: { paknId: number }, db: DbOrTx = ge
   return { pakn: p, rating, canReconsider: elapsed <= days, reconsiderationDays: days };
 }
 
-export const ratingSchema = z
-  .object({
-    rating: z.enum(RATINGS, { errorMap: () => ({ message: 'rating' }) }),
-    comment: z
-      .string()
-      .optional()
-      .transform((v) => (v ?? '').normalize('NFC').trim())
-      .pipe(z.string().max(COMMENT_MAX, 'commentTooLong')),
-    reconsider: z
-      .literal('on')
-      .optional()
-      .transform((v) => v === 'on'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.reconsider && v.rating !== 'unsatisfied') {
-      ctx.addIssue({ code: 'custom', path: ['reconsider'], message: 'reconsiderOnlyUnsatisfied' });
-    }
-    if (v.reconsider && v.comment.length < 10) {
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'reconsiderNeedsReason' });
-    }
-  });
-
 /**
  * Records (or replaces) the rating; a reconsideration request is an internal event that puts the
  * PAKN in the coordinators' queue (tab "xem xét lại") — it does not change the answer by itself.
  */
 export function submitRating(
-  { paknId, input, ip }: { paknId: number; input: z.output<typeof ratingSchema>; ip?: string },
+  { paknId, input, ip }: { paknId: number; input: RatingInput; ip?: string },
   db: DbOrTx = getDb(),
 ): { ok: true } | { ok: false; error: 'reconsiderClosed' | 'alreadyRequested' } {
   const ctx = getRatingContext({ paknId }, db);

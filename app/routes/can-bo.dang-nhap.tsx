@@ -1,11 +1,5 @@
 // Staff sign-in: e-mail and password, then (when turned on or required) the TOTP step.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -13,6 +7,10 @@ import { assertSameOrigin, getStaffUser } from '~/auth/guards.server';
 import { attemptSignIn } from '~/auth/sign-in.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { signInSchema } from '~/domain/staff-account';
+import { readFlash } from '~/utils/flash.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -28,72 +26,60 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = target(url.searchParams.get('redirectTo'));
   if (await getStaffUser(request)) throw redirect(redirectTo);
   const t = getT(getLocale(request));
-  const notice = url.searchParams.has('dat-lai')
-    ? 'resetDone'
-    : url.searchParams.has('da-dang-xuat')
-      ? 'signedOut'
-      : url.searchParams.has('het-han')
-        ? 'expired'
-        : null;
-  return json({ redirectTo, notice, pageTitle: `${t('auth.signIn.title')} – ${t('app.shortName')}` });
+  const flash = await readFlash(request);
+  // a session that ran out comes back with ?het-han=1 (set by requireStaff, with redirectTo)
+  const notice = flash.message ?? (url.searchParams.has('het-han') ? 'auth.signIn.expired' : null);
+  return json(
+    { redirectTo, notice, pageTitle: `${t('auth.signIn.title')} – ${t('app.shortName')}` },
+    { headers: flash.setCookie ? { 'Set-Cookie': flash.setCookie } : {} },
+  );
 }
-
-type Errors = { email?: string; password?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const t = getT(getLocale(request));
-  const form = await request.formData().catch(() => null);
-  const email = String(form?.get('email') ?? '')
-    .trim()
-    .slice(0, 254);
-  const password = String(form?.get('password') ?? '').slice(0, 1024);
-  const redirectTo = target(form?.get('redirectTo') as string | null);
-  const values = { email, redirectTo };
-  const errors: Errors = {};
-  if (!email) errors.email = t('auth.signIn.emailRequired');
-  if (!password) errors.password = t('auth.signIn.passwordRequired');
-  if (errors.email || errors.password) return json({ values, errors }, { status: 400 });
-
+  const form = await request.formData().catch(() => new FormData());
+  const submission = parseForm(form, signInSchema);
+  // the password never travels back to the page
+  const hideFields = ['password'];
+  if (submission.status !== 'success') return json(submission.reply({ hideFields }), { status: 400 });
+  const { email, password } = submission.value;
+  const redirectTo = target(submission.value.redirectTo);
   const result = await attemptSignIn({ request, email, password, ip: clientIp(context), redirectTo });
   if (!result.ok) {
-    const message = t(`auth.signIn.${result.reason}`, { minutes: result.minutes });
-    return json(
-      { values, errors: { email: message } as Errors },
-      { status: result.reason === 'invalid' ? 400 : 429 },
-    );
+    const message = `auth.signIn.${result.reason}|minutes=${result.minutes ?? 0}`;
+    return json(submission.reply({ hideFields, fieldErrors: { email: [message] } }), {
+      status: result.reason === 'invalid' ? 400 : 429,
+    });
   }
   return redirect(result.next, { headers: { 'Set-Cookie': result.setCookie } });
 }
 
 export default function SignIn() {
   const { redirectTo, notice } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors: Errors = result?.errors ?? {};
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
-    id,
-    message: message ?? '',
-  }));
+  const f = usePaknForm(signInSchema, {
+    lastResult: useActionData<typeof action>(),
+    order: ['email', 'password'],
+  });
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <h1>{t('auth.signIn.title')}</h1>
       {notice ? (
         <p className="notice" role="status">
-          {t(`auth.signIn.${notice}`)}
+          {t(notice)}
         </p>
       ) : null}
       <p className="lead-small">{t('auth.signIn.intro')}</p>
-      <Form method="post" noValidate>
-        <input type="hidden" name="redirectTo" value={result?.values.redirectTo ?? redirectTo} />
+      <Form method="post" {...f.formProps}>
+        <input type="hidden" name="redirectTo" value={f.value('redirectTo') ?? redirectTo} />
         <TextField
           id="email"
           name="email"
           type="email"
           label={t('auth.signIn.email')}
-          error={errors.email}
-          defaultValue={result?.values.email}
+          error={f.error('email')}
+          defaultValue={f.value('email')}
           autoComplete="username"
         />
         <TextField
@@ -101,7 +87,7 @@ export default function SignIn() {
           name="password"
           type="password"
           label={t('auth.signIn.password')}
-          error={errors.password}
+          error={f.error('password')}
           autoComplete="current-password"
         />
         <button type="submit" className="button">

@@ -3,12 +3,16 @@ import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 
 import { assertSameOrigin } from '~/auth/guards.server';
 import { signOut } from '~/auth/sign-in.server';
+import { ACCOUNT_FLASH } from '~/domain/staff-account';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { clientIp } from '~/utils/http.server';
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const setCookie = await signOut(request, clientIp(context));
-  return redirect('/can-bo/dang-nhap?da-dang-xuat=1', { headers: { 'Set-Cookie': setCookie } });
+  return redirectWithFlash('/can-bo/dang-nhap', ACCOUNT_FLASH.signedOut, {
+    headers: { 'Set-Cookie': setCookie },
+  });
 }
 
 export function loader() {

@@ -1,12 +1,5 @@
 // Set a new password from a single-use, expiring e-mailed link (reset or a new account's invitation).
-import {
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,6 +8,10 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
 import { checkPassword } from '~/domain/password-policy';
 import { completePasswordReset, findValidReset } from '~/models/password-resets.server';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { ACCOUNT_FLASH, resetPasswordSchema } from '~/domain/staff-account';
+import { redirectWithFlash } from '~/utils/flash.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -33,33 +30,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ email: user?.email ?? null, pageTitle }, { status: user ? 200 : 410 });
 }
 
-type Errors = { password?: string; confirm?: string };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const t = getT(getLocale(request));
   const token = params.token ?? '';
   const user = findValidReset(token);
-  if (!user) return json({ invalid: true, errors: {} as Errors }, { status: 410 });
-  const form = await request.formData().catch(() => null);
-  const password = String(form?.get('password') ?? '');
-  const confirm = String(form?.get('confirm') ?? '');
-  const errors: Errors = {};
-  const problem = checkPassword(password, { email: user.email });
-  if (problem) errors.password = t(`auth.password.${problem}`);
-  if (!confirm) errors.confirm = t('auth.password.confirmRequired');
-  else if (!problem && confirm !== password) errors.confirm = t('auth.password.mismatch');
-  if (errors.password || errors.confirm) return json({ invalid: false, errors }, { status: 400 });
-  const done = await completePasswordReset(token, password, { ip: clientIp(context) });
-  if (done === null) return json({ invalid: true, errors: {} as Errors }, { status: 410 });
-  return redirect('/can-bo/dang-nhap?dat-lai=1');
+  if (!user) return json({ invalid: true as const }, { status: 410 });
+  const form = await request.formData().catch(() => new FormData());
+  const submission = parseForm(form, resetPasswordSchema(user.email));
+  // passwords never travel back to the page
+  if (submission.status !== 'success')
+    return json(submission.reply({ hideFields: ['password', 'confirm'] }), { status: 400 });
+  const done = await completePasswordReset(token, submission.value.password, { ip: clientIp(context) });
+  if (done === null) return json({ invalid: true as const }, { status: 410 });
+  return redirectWithFlash('/can-bo/dang-nhap', ACCOUNT_FLASH.resetDone);
 }
 
 export default function ResetPassword() {
   const { email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  if (!email || result?.invalid) {
+  const f = usePaknForm(resetPasswordSchema(email), {
+    lastResult: result && !('invalid' in result) ? result : undefined,
+    order: ['password', 'confirm'],
+  });
+  if (!email || (result && 'invalid' in result)) {
     return (
       <div className="narrow">
         <h1>{t('auth.reset.invalidTitle')}</h1>
@@ -70,17 +64,12 @@ export default function ResetPassword() {
       </div>
     );
   }
-  const errors: Errors = result?.errors ?? {};
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
-    id,
-    message: message ?? '',
-  }));
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <h1>{t('auth.reset.title')}</h1>
       <p className="lead-small">{t('auth.reset.intro', { email })}</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...f.formProps}>
         {/* lets password managers file the new password under the right account */}
         <input type="hidden" name="username" value={email} autoComplete="username" />
         <TextField
@@ -89,7 +78,7 @@ export default function ResetPassword() {
           type="password"
           label={t('auth.reset.password')}
           hint={t('auth.password.hint')}
-          error={errors.password}
+          error={f.error('password')}
           autoComplete="new-password"
         />
         <TextField
@@ -97,7 +86,7 @@ export default function ResetPassword() {
           name="confirm"
           type="password"
           label={t('auth.reset.confirm')}
-          error={errors.confirm}
+          error={f.error('confirm')}
           autoComplete="new-password"
         />
         <button type="submit" className="button">

@@ -7,6 +7,9 @@ import { assertSameOrigin } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
 import { requestPasswordReset } from '~/models/password-resets.server';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { forgotPasswordSchema } from '~/domain/staff-account';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -20,43 +23,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const locale = getLocale(request);
-  const t = getT(locale);
-  const form = await request.formData().catch(() => null);
-  const email = String(form?.get('email') ?? '')
-    .trim()
-    .slice(0, 254);
+  const form = await request.formData().catch(() => new FormData());
+  const submission = parseForm(form, forgotPasswordSchema);
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
+  const { email } = submission.value;
   const result = requestPasswordReset(email, { locale, ip: clientIp(context) });
-  if (result.ok) return json({ values: { email }, sent: email, error: null });
-  const error = t(`auth.forgot.${result.reason}`, { minutes: result.minutes ?? 0 });
-  return json(
-    { values: { email }, sent: null, error },
-    { status: result.reason === 'throttled' ? 429 : 400 },
-  );
+  if (result.ok) return json({ sent: email });
+  const message = `auth.forgot.${result.reason}|minutes=${result.minutes ?? 0}`;
+  return json(submission.reply({ fieldErrors: { email: [message] } }), {
+    status: result.reason === 'throttled' ? 429 : 400,
+  });
 }
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const summary: FieldError[] = result?.error ? [{ id: 'email', message: result.error }] : [];
+  const sent = result && 'sent' in result ? result.sent : null;
+  const f = usePaknForm(forgotPasswordSchema, {
+    lastResult: result && !('sent' in result) ? result : undefined,
+    order: ['email'],
+  });
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <h1>{t('auth.forgot.title')}</h1>
-      {result?.sent ? (
+      {sent ? (
         <p className="notice" role="status">
-          {t('auth.forgot.sent', { email: result.sent })}
+          {t('auth.forgot.sent', { email: sent })}
         </p>
       ) : (
         <>
           <p className="lead-small">{t('auth.forgot.intro')}</p>
-          <Form method="post" noValidate>
+          <Form method="post" {...f.formProps}>
             <TextField
               id="email"
               name="email"
               type="email"
               label={t('auth.forgot.email')}
-              error={result?.error ?? undefined}
-              defaultValue={result?.values.email}
+              error={f.error('email')}
+              defaultValue={f.value('email')}
               autoComplete="username"
             />
             <button type="submit" className="button">

@@ -1,12 +1,7 @@
 // Own account: details, password change, TOTP on/off, own sessions. Also where a user whose role
 // requires TOTP is sent to set it up before anything else.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import type { SubmissionResult } from '@conform-to/react';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -21,24 +16,25 @@ import { listUnits } from '~/models/config.server';
 import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
 import { listLiveSessions, revokeUserSessions } from '~/models/sessions.server';
 import { disableTotp, enableTotp, getUser, setPassword, setPendingTotpSecret } from '~/models/users.server';
+import { FlashMessage } from '~/components/ui/flash';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { ACCOUNT_FLASH, changePasswordSchema, totpConfirmSchema, totpDisableSchema } from '~/domain/staff-account';
+import { verifyPassword } from '~/utils/password-hash.server';
+import { readFlash, redirectWithFlash } from '~/utils/flash.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { verifyPassword } from '~/utils/password-hash.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
-
-const OK_MESSAGES = ['passwordChanged', 'totpEnabled', 'totpDisabled', 'othersRevoked'] as const;
-type OkMessage = (typeof OK_MESSAGES)[number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { allowTotpSetup: true });
   const user = getUser(staff.id)!;
   const t = getT(getLocale(request));
-  const url = new URL(request.url);
+  const flash = await readFlash(request);
   const unit = user.unitId ? listUnits({ activeOnly: false }).find((u) => u.id === user.unitId) : undefined;
   const settingUp = !user.totpEnabled && !!user.totpSecret;
   const uri = settingUp ? totpUri(user.totpSecret!, user.email) : null;
-  const ok = url.searchParams.get('ok');
   return json(
     {
       user: { name: user.name, email: user.email, role: user.role, unitName: unit?.name ?? null },
@@ -53,26 +49,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
         lastSeen: formatInstant(s.lastSeenAt),
         ip: s.ip ?? '',
       })),
-      ok: OK_MESSAGES.includes(ok as OkMessage) ? (ok as OkMessage) : null,
-      okCount: Number(url.searchParams.get('n') ?? 0) || 0,
+      flash: flash.message,
       pageTitle: `${t('auth.account.title')} – ${t('app.shortName')}`,
     },
-    { headers: { 'Cache-Control': 'no-store' } },
+    {
+      headers: { 'Cache-Control': 'no-store', ...(flash.setCookie ? { 'Set-Cookie': flash.setCookie } : {}) },
+    },
   );
 }
 
-type Errors = Partial<
-  Record<'current' | 'password' | 'confirm' | 'code' | 'disablePassword' | 'totp', string>
->;
+/** Which of the page's forms answered, beside conform's reply. */
+type Answer = 'password' | 'totp-confirm' | 'totp-disable';
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { allowTotpSetup: true });
   const user = getUser(staff.id)!;
   const t = getT(getLocale(request));
   const ip = clientIp(context);
-  const form = await request.formData().catch(() => null);
-  const intent = String(form?.get('intent') ?? '');
-  const fail = (errors: Errors, status = 400) => json({ intent, errors }, { status });
+  const form = await request.formData().catch(() => new FormData());
+  const intent = String(form.get('intent') ?? '');
+  const answer = (form: Answer, reply: SubmissionResult, status = 400) =>
+    json({ ...reply, form }, { status });
   const wrongPasswordLimit = {
     bucket: 'password-confirm',
     key: String(user.id),
@@ -80,29 +77,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
     windowSeconds: 15 * 60,
   };
 
-  async function checkCurrent(field: 'current' | 'disablePassword', value: string): Promise<Errors | null> {
-    if (!value) return { [field]: t('auth.account.currentRequired') };
-    if (!peekRateLimit(wrongPasswordLimit).allowed) return { [field]: t('auth.secondFactor.throttled') };
+  /** The current password, when given: null when right, else the message. */
+  async function checkCurrent(value: string): Promise<string | null> {
+    if (!value) return null;
+    if (!peekRateLimit(wrongPasswordLimit).allowed) return 'auth.secondFactor.throttled';
     if (!(await verifyPassword(user.passwordHash, value))) {
       hitRateLimit(wrongPasswordLimit);
-      return { [field]: t('auth.account.wrongCurrent') };
+      return 'auth.account.wrongCurrent';
     }
     return null;
   }
 
   switch (intent) {
     case 'password': {
-      const current = String(form?.get('current') ?? '');
-      const password = String(form?.get('password') ?? '');
-      const confirm = String(form?.get('confirm') ?? '');
-      const errors: Errors = {};
-      const problem = checkPassword(password, { email: user.email });
-      if (problem) errors.password = t(`auth.password.${problem}`);
-      if (!confirm) errors.confirm = t('auth.password.confirmRequired');
-      else if (!problem && confirm !== password) errors.confirm = t('auth.password.mismatch');
-      const currentError = await checkCurrent('current', current);
-      Object.assign(errors, currentError ?? {});
-      if (Object.keys(errors).length) return fail(errors);
+      const submission = parseForm(form, changePasswordSchema(user.email));
+      // the current password is checked even when the new one is refused, so both messages show at once
+      const wrong = await checkCurrent(String(form.get('current') ?? ''));
+      const hideFields = ['current', 'password', 'confirm'];
+      if (submission.status !== 'success' || wrong)
+        return answer(
+          'password',
+          submission.reply({ hideFields, fieldErrors: wrong ? { current: [wrong] } : {} }),
+        );
+      const { password } = submission.value;
       await setPassword(user.id, password);
       revokeUserSessions(user.id, { exceptId: staff.sessionId });
       audit({
@@ -112,7 +109,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         targetId: user.id,
         ip,
       });
-      return redirect('/can-bo/tai-khoan?ok=passwordChanged');
+      return redirectWithFlash('/can-bo/tai-khoan', ACCOUNT_FLASH.passwordChanged);
     }
     case 'totp-start': {
       if (user.totpEnabled) return redirect('/can-bo/tai-khoan');
@@ -125,12 +122,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case 'totp-confirm': {
       if (user.totpEnabled || !user.totpSecret) return redirect('/can-bo/tai-khoan');
-      const code = String(form?.get('code') ?? '').trim();
-      if (!code) return fail({ code: t('auth.account.codeRequired') });
-      const check = checkTotpCode(user, user.totpSecret, code);
+      const submission = parseForm(form, totpConfirmSchema);
+      if (submission.status !== 'success') return answer('totp-confirm', submission.reply());
+      const check = checkTotpCode(user, user.totpSecret, submission.value.code);
       if (check !== 'ok') {
-        return fail(
-          { code: t(check === 'throttled' ? 'auth.secondFactor.throttled' : 'auth.account.codeInvalid') },
+        const message = check === 'throttled' ? 'auth.secondFactor.throttled' : 'auth.account.codeInvalid';
+        return answer(
+          'totp-confirm',
+          submission.reply({ fieldErrors: { code: [message] } }),
           check === 'throttled' ? 429 : 400,
         );
       }
@@ -143,13 +142,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ip,
         replaces: staff.sessionId,
       });
-      return redirect('/can-bo/tai-khoan?ok=totpEnabled', { headers: { 'Set-Cookie': setCookie } });
+      return redirectWithFlash('/can-bo/tai-khoan', ACCOUNT_FLASH.totpEnabled, {
+        headers: { 'Set-Cookie': setCookie },
+      });
     }
     case 'totp-disable': {
       if (!user.totpEnabled) return redirect('/can-bo/tai-khoan');
-      if (totpRequiredFor(user.role)) return fail({ totp: t('auth.account.totpCannotDisable') }, 409);
-      const currentError = await checkCurrent('disablePassword', String(form?.get('disablePassword') ?? ''));
-      if (currentError) return fail(currentError);
+      const submission = parseForm(form, totpDisableSchema);
+      if (totpRequiredFor(user.role))
+        return answer(
+          'totp-disable',
+          submission.reply({ fieldErrors: { totp: ['auth.account.totpCannotDisable'] } }),
+          409,
+        );
+      const wrong =
+        submission.status === 'success' ? await checkCurrent(submission.value.disablePassword) : null;
+      if (submission.status !== 'success' || wrong)
+        return answer(
+          'totp-disable',
+          submission.reply({
+            hideFields: ['disablePassword'],
+            fieldErrors: wrong ? { disablePassword: [wrong] } : {},
+          }),
+        );
       disableTotp(user.id);
       audit({
         actorUserId: user.id,
@@ -158,7 +173,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         targetId: user.id,
         ip,
       });
-      return redirect('/can-bo/tai-khoan?ok=totpDisabled');
+      return redirectWithFlash('/can-bo/tai-khoan', ACCOUNT_FLASH.totpDisabled);
     }
     case 'revoke-others': {
       const n = revokeUserSessions(user.id, { exceptId: staff.sessionId });
@@ -170,7 +185,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ip,
         detail: { count: n, own: true },
       });
-      return redirect(`/can-bo/tai-khoan?ok=othersRevoked&n=${n}`);
+      return redirectWithFlash('/can-bo/tai-khoan', ACCOUNT_FLASH.othersRevoked(n));
     }
     default:
       throw json({ message: t('errorPage.badRequestTitle') }, { status: 400 });
@@ -178,23 +193,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, totp, sessions, ok, okCount } = useLoaderData<typeof loader>();
+  const { user, totp, sessions, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors: Errors = result?.errors ?? {};
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
-    id,
-    message: message ?? '',
-  }));
+  const of = (form: Answer) => (result?.form === form ? result : undefined);
+  const pw = usePaknForm(changePasswordSchema(user.email), {
+    id: 'password-form',
+    lastResult: of('password'),
+    order: ['current', 'password', 'confirm'],
+  });
+  const confirm = usePaknForm(totpConfirmSchema, { id: 'totp-confirm-form', lastResult: of('totp-confirm') });
+  const disable = usePaknForm(totpDisableSchema, {
+    id: 'totp-disable-form',
+    lastResult: of('totp-disable'),
+  });
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={[...disable.summary, ...confirm.summary, ...pw.summary]} />
       <h1>{t('auth.account.title')}</h1>
-      {ok ? (
-        <p className="notice" role="status">
-          {t(`auth.account.${ok}`, { count: okCount })}
-        </p>
-      ) : null}
+      <FlashMessage message={flash} variant="notice" />
       {totp.required && !totp.enabled ? (
         <p className="notice notice-warning" role="alert">
           {t('auth.account.totpRequired')}
@@ -222,19 +239,19 @@ export default function Account() {
       </dl>
 
       <h2 id="totp">{t('auth.account.totpHeading')}</h2>
-      {errors.totp ? <p className="field-error">{errors.totp}</p> : null}
+      {disable.error('totp') ? <p className="field-error">{disable.error('totp')}</p> : null}
       {totp.enabled ? (
         <>
           <p>{t('auth.account.totpOn')}</p>
           {totp.required ? null : (
-            <Form method="post" noValidate>
+            <Form method="post" {...disable.formProps}>
               <input type="hidden" name="intent" value="totp-disable" />
               <TextField
                 id="disablePassword"
                 name="disablePassword"
                 type="password"
                 label={t('auth.account.totpDisablePassword')}
-                error={errors.disablePassword}
+                error={disable.error('disablePassword')}
                 autoComplete="current-password"
               />
               <button type="submit" className="button button-secondary">
@@ -250,14 +267,14 @@ export default function Account() {
           <p>
             {t('auth.account.totpManual')} <code className="totp-secret">{totp.setup.secret}</code>
           </p>
-          <Form method="post" noValidate>
+          <Form method="post" {...confirm.formProps}>
             <input type="hidden" name="intent" value="totp-confirm" />
             <TextField
               id="code"
               name="code"
               label={t('auth.account.totpCode')}
               hint={t('auth.secondFactor.codeHint')}
-              error={errors.code}
+              error={confirm.error('code')}
               autoComplete="one-time-code"
               inputMode="numeric"
               maxLength={6}
@@ -287,7 +304,7 @@ export default function Account() {
       )}
 
       <h2>{t('auth.account.passwordHeading')}</h2>
-      <Form method="post" noValidate>
+      <Form method="post" {...pw.formProps}>
         <input type="hidden" name="intent" value="password" />
         <input type="hidden" name="username" value={user.email} autoComplete="username" />
         <TextField
@@ -295,7 +312,7 @@ export default function Account() {
           name="current"
           type="password"
           label={t('auth.account.currentPassword')}
-          error={errors.current}
+          error={pw.error('current')}
           autoComplete="current-password"
         />
         <TextField
@@ -304,7 +321,7 @@ export default function Account() {
           type="password"
           label={t('auth.account.newPassword')}
           hint={t('auth.password.hint')}
-          error={errors.password}
+          error={pw.error('password')}
           autoComplete="new-password"
         />
         <TextField
@@ -312,7 +329,7 @@ export default function Account() {
           name="confirm"
           type="password"
           label={t('auth.account.confirmPassword')}
-          error={errors.confirm}
+          error={pw.error('confirm')}
           autoComplete="new-password"
         />
         <button type="submit" className="button">

@@ -1,11 +1,5 @@
 // The second sign-in step for accounts with TOTP: a 6-digit code; passing it starts a new session.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,6 +9,9 @@ import { checkTotpCode } from '~/auth/totp.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
 import { audit } from '~/models/audit.server';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { secondFactorSchema } from '~/domain/staff-account';
+import { parseForm } from '~/utils/forms';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -44,14 +41,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const state = await pendingState(request);
-  const t = getT(getLocale(request));
   const ip = clientIp(context);
-  const form = await request.formData().catch(() => null);
-  const code = String(form?.get('code') ?? '')
-    .trim()
-    .slice(0, 20);
-  const redirectTo = target(String(form?.get('redirectTo') ?? ''));
-  if (!code) return json({ error: t('auth.secondFactor.codeRequired') }, { status: 400 });
+  const form = await request.formData().catch(() => new FormData());
+  const submission = parseForm(form, secondFactorSchema);
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
+  const { code } = submission.value;
+  const redirectTo = target(submission.value.redirectTo ?? '');
   const check = checkTotpCode(state.user, state.user.totpSecret!, code);
   if (check !== 'ok') {
     audit({
@@ -61,10 +56,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       targetId: state.user.id,
       ip,
     });
-    return json(
-      { error: t(check === 'throttled' ? 'auth.secondFactor.throttled' : 'auth.secondFactor.invalid') },
-      { status: check === 'throttled' ? 429 : 400 },
-    );
+    const message = check === 'throttled' ? 'auth.secondFactor.throttled' : 'auth.secondFactor.invalid';
+    return json(submission.reply({ fieldErrors: { code: [message] } }), {
+      status: check === 'throttled' ? 429 : 400,
+    });
   }
   const setCookie = await startSession(state.user, {
     secondFactorDone: true,
@@ -84,22 +79,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SecondFactor() {
   const { redirectTo } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const summary: FieldError[] = result?.error ? [{ id: 'code', message: result.error }] : [];
+  const f = usePaknForm(secondFactorSchema, { lastResult: useActionData<typeof action>(), order: ['code'] });
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <h1>{t('auth.secondFactor.title')}</h1>
       <p className="lead-small">{t('auth.secondFactor.intro')}</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...f.formProps}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           id="code"
           name="code"
           label={t('auth.secondFactor.code')}
           hint={t('auth.secondFactor.codeHint')}
-          error={result?.error}
+          error={f.error('code')}
           autoComplete="one-time-code"
           inputMode="numeric"
           maxLength={6}

@@ -1,18 +1,16 @@
 // The satisfaction question linked from the answer e-mail, with the request for reconsideration.
-import { parseWithZod } from '@conform-to/zod';
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, Choices, ErrorSummary, TextArea, type FieldError } from '~/components/ui/form';
-import { hitRateLimit } from '~/models/rate-limit.server';
+
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { Checkbox, Choices, ErrorSummary, TextArea } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { RATINGS } from '~/domain/pakn';
-import {
-  COMMENT_MAX,
-  getRatingContext,
-  ratingSchema,
-  submitRating,
-  verifyRatingToken,
-} from '~/models/ratings.server';
+import { ratingSchema } from '~/domain/rating';
+import { hitRateLimit } from '~/models/rate-limit.server';
+import { getRatingContext, submitRating, verifyRatingToken } from '~/models/ratings.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -52,19 +50,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!limit.allowed) throw json({ message: t('errorPage.tooManyTitle') }, { status: 429 });
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('intake.form.badRequest') }, { status: 400 });
-  const values = {
-    rating: String(form.get('rating') ?? ''),
-    comment: String(form.get('comment') ?? '').slice(0, COMMENT_MAX * 2),
-    reconsider: form.get('reconsider') === 'on',
-  };
-  const submission = parseWithZod(form, { schema: ratingSchema, disableAutoCoercion: true });
-  if (submission.status !== 'success') {
-    const errors = (submission.reply().error ?? {}) as Record<string, string[]>;
-    return json({ ok: false as const, values, errors }, { status: 400 });
-  }
+  const submission = parseForm(form, ratingSchema);
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
   const result = submitRating({ paknId: ctx.pakn.id, input: submission.value, ip: clientIp(context) });
   if (!result.ok)
-    return json({ ok: false as const, values, errors: { reconsider: [result.error] } }, { status: 409 });
+    return json(submission.reply({ fieldErrors: { reconsider: [result.error] } }), { status: 409 });
   return json({ ok: true as const, reconsider: submission.value.reconsider });
 }
 
@@ -72,7 +62,12 @@ export default function RateAnswer() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  if (result?.ok) {
+  const f = usePaknForm(ratingSchema, {
+    lastResult: result && 'ok' in result ? undefined : result,
+    prefix: 'pub.rating.errors.',
+    order: ['rating', 'comment', 'reconsider'],
+  });
+  if (result && 'ok' in result) {
     return (
       <div className="narrow">
         <div className="panel-confirmation" role="status">
@@ -83,30 +78,22 @@ export default function RateAnswer() {
       </div>
     );
   }
-  const errors: Record<string, string[] | undefined> = result && !result.ok ? result.errors : {};
-  const values = result && !result.ok ? result.values : undefined;
-  const err = (name: string) => {
-    const key = errors[name]?.[0];
-    return key ? t(`pub.rating.errors.${key}`) : undefined;
-  };
-  const summary: FieldError[] = ['rating', 'comment', 'reconsider']
-    .filter((n) => err(n))
-    .map((n) => ({ id: n, message: err(n)! }));
+  const err = f.error;
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <h1>{t('pub.rating.title')}</h1>
       <p className="lead-small">{t('pub.rating.intro', { code: d.code, title: d.title })}</p>
       {d.rating ? (
         <p className="notice">{t('pub.rating.already', { rating: t(`pub.rating.${d.rating}`) })}</p>
       ) : null}
-      <Form method="post" noValidate>
+      <Form method="post" {...f.formProps}>
         <Choices
           id="rating"
           name="rating"
           legend={t('pub.rating.question')}
           error={err('rating')}
-          defaultValue={values?.rating ?? d.rating ?? undefined}
+          defaultValue={f.value('rating') ?? d.rating ?? undefined}
           options={RATINGS.map((r) => ({ value: r, label: t(`pub.rating.${r}`) }))}
         />
         <TextArea
@@ -115,7 +102,7 @@ export default function RateAnswer() {
           label={t('pub.rating.comment')}
           hint={t('pub.rating.commentHint')}
           error={err('comment')}
-          defaultValue={values?.comment}
+          defaultValue={f.value('comment')}
           rows={5}
         />
         {d.canReconsider ? (
@@ -125,7 +112,7 @@ export default function RateAnswer() {
             label={t('pub.rating.reconsider')}
             hint={t('pub.rating.reconsiderHint', { days: d.days })}
             error={err('reconsider')}
-            defaultChecked={values?.reconsider}
+            defaultChecked={f.value('reconsider') === 'on'}
           />
         ) : null}
         <button type="submit" className="button">
@@ -135,4 +122,8 @@ export default function RateAnswer() {
       {d.published ? <Link to={`/cong-khai/${d.code}`}>{t('pub.rating.publicLink')}</Link> : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,14 +1,16 @@
 // The link of a "PAKN của tôi" e-mail. Opening it shows a button: mail scanners that fetch links
 // must not use up a single-use link; pressing the button does.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { consumeMyPaknLink } from '~/models/my-pakn.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { setVerifiedEmail } from '~/utils/my-pakn-session.server';
@@ -56,4 +58,8 @@ export default function MyPaknLink() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

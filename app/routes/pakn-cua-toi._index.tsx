@@ -2,20 +2,23 @@
 // address, each opening as its follow-up page. The request's answer never says whether the address
 // sent anything.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { formatDateVi } from '~/domain/dates';
-import { cleanLine } from '~/domain/text';
+import { myPaknRequestSchema } from '~/domain/my-pakn';
 import { findPaknOfEmail, listPaknByEmail, requestMyPaknLink } from '~/models/my-pakn.server';
 import { grantFollowAccess } from '~/utils/follow-session.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { clearVerifiedEmail, getVerifiedEmail } from '~/utils/my-pakn-session.server';
@@ -44,8 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-const emailSchema = z.string().transform(cleanLine).pipe(z.string().min(1).max(254).email());
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
@@ -64,27 +65,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'signout') {
     return redirect('/pakn-cua-toi', { headers: { 'Set-Cookie': await clearVerifiedEmail(request) } });
   }
-  const raw = String(form?.get('email') ?? '').slice(0, 300);
-  const parsed = emailSchema.safeParse(raw);
-  if (!parsed.success) {
-    const message = raw.trim() ? t('intake.errors.emailInvalid') : t('intake.errors.email');
-    return json({ sent: false, email: raw, errors: { email: message } }, { status: 400 });
-  }
-  const result = requestMyPaknLink({ email: parsed.data, ip: clientIp(context), locale });
+  const submission = parseForm(form ?? new FormData(), myPaknRequestSchema);
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
+  const { email } = submission.value;
+  const result = requestMyPaknLink({ email, ip: clientIp(context), locale });
   if (!result.ok) {
-    const message = t('intake.mine.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) });
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
     return json(
-      { sent: false, email: raw, errors: { email: message } },
-      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+      submission.reply({ fieldErrors: { email: [`intake.mine.rateLimited|minutes=${minutes}`] } }),
+      {
+        status: 429,
+        headers: { 'Retry-After': String(result.retryAfterSeconds) },
+      },
     );
   }
-  return json({ sent: true, email: parsed.data, errors: {} as { email?: string } });
+  return json({ sent: true as const, email });
 }
 
 export default function MyPakn() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  const sent = result && 'sent' in result ? result : null;
+  const f = usePaknForm(myPaknRequestSchema, {
+    lastResult: result && !('sent' in result) ? result : undefined,
+    order: ['email'],
+  });
   if (d.email && d.items) {
     return (
       <div className="narrow">
@@ -114,27 +120,26 @@ export default function MyPakn() {
       </div>
     );
   }
-  const error = result?.errors.email;
   return (
     <div className="narrow">
-      <ErrorSummary errors={error ? [{ id: 'email', message: error }] : []} />
+      <ErrorSummary errors={f.summary} />
       <h1>{t('intake.mine.title')}</h1>
-      {result?.sent ? (
+      {sent ? (
         <div className="panel-confirmation" role="status">
           <h2>{t('intake.mine.sentTitle')}</h2>
-          <p>{t('intake.mine.sent', { email: result.email })}</p>
+          <p>{t('intake.mine.sent', { email: sent.email })}</p>
         </div>
       ) : null}
       <p className="lead-small">{t('intake.mine.intro')}</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...f.formProps}>
         <TextField
           id="email"
           name="email"
           type="email"
           label={t('intake.form.email')}
           hint={t('intake.mine.emailHint')}
-          error={error}
-          defaultValue={result && !result.sent ? result.email : undefined}
+          error={f.error('email')}
+          defaultValue={f.value('email')}
           autoComplete="email"
           maxLength={254}
         />
@@ -144,4 +149,8 @@ export default function MyPakn() {
       </Form>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,36 +1,34 @@
 // The submitter's own page for one PAKN: the receipt right after sending, then its status and history.
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextArea } from '~/components/ui/form';
+
+import { DocumentList } from '~/components/public/document-list';
+import { InfoReplyForm } from '~/components/public/info-reply-form';
+import { FileLinks, InfoExchanges } from '~/components/public/submitter-files';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { closureText } from '~/domain/answer-clock';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { dueState, explainDueDate } from '~/domain/deadlines';
+import { FOLLOW_FLASH } from '~/domain/follow';
+import { infoReplySchema } from '~/domain/info-wait';
+import { localName } from '~/domain/local-name';
 import { normaliseCode } from '~/domain/pakn';
 import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';
 import { getSubmitterView } from '~/models/pakn.server';
-import { DocumentList } from '~/components/public/document-list';
-import { FileLinks, InfoExchanges } from '~/components/public/submitter-files';
 import { listInfoExchanges } from '~/models/submitter-files.server';
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { ratingToken } from '~/models/ratings.server';
 import { renderSafeMarkdown } from '~/utils/markdown.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { NOTE_MAX } from '~/domain/workflow/intents';
 import { getOpenInfoRequest, submitInfoReply } from '~/models/workflow/info-reply.server';
-import { cleanText } from '~/domain/text';
+import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { clearFollowAccess, getFollowedIds } from '~/utils/follow-session.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -51,9 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const open = !['answered', 'refused', 'transferred', 'forwarded', 'duplicate', 'closed_no_info'].includes(
     p.status,
   );
+  const flash = await readFlash(request);
   return json(
     {
-      isNew: new URL(request.url).searchParams.has('moi'),
+      isNew: flash.message === FOLLOW_FLASH.received || new URL(request.url).searchParams.has('moi'),
       answer:
         p.status === 'answered' && view.answer
           ? { html: renderSafeMarkdown(view.answer.body), ratingPath: `/danh-gia/${ratingToken(p.id)}` }
@@ -70,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             askedOn: infoRequest.askedAt ? formatDateVi(infoRequest.askedAt) : null,
           }
         : null,
-      infoReplied: new URL(request.url).searchParams.has('da-bo-sung'),
+      infoReplied: flash.message === FOLLOW_FLASH.infoReplied,
       infoLimits: infoLimits(),
       classifyDays: getDeadlineRules().classify.days,
       code: p.code,
@@ -116,7 +115,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       pageTitle: `${t('intake.follow.statusTitle', { code: p.code })} – ${t('app.shortName')}`,
     },
-    { headers: { 'Cache-Control': 'no-store' } },
+    {
+      headers: { 'Cache-Control': 'no-store', ...(flash.setCookie ? { 'Set-Cookie': flash.setCookie } : {}) },
+    },
   );
 }
 
@@ -167,19 +168,17 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
     throw json({ message: t('intake.form.badRequest') }, { status: 400 });
   }
   const { form, stored, problems, tooManyParts } = parsed;
-  const reply = cleanText(String(form.get('reply') ?? ''));
-  const errors: string[] = [];
-  if (form.get('intent') !== 'info_reply') errors.push(t('intake.form.badRequest'));
-  if (!reply) errors.push(t('staff.followup.required'));
-  if (reply.length > NOTE_MAX) errors.push(t('staff.followup.tooLong', { max: NOTE_MAX }));
-  for (const p of problems)
-    errors.push(t(`intake.errors.${p.key}`, { name: p.name, mb: maxMb, count: maxFiles }));
-  if (tooManyParts) errors.push(t('intake.errors.tooManyFields'));
-  if (errors.length) {
+  const submission = parseForm(form, infoReplySchema);
+  const files = problems.map(
+    (p) => `!${t(`intake.errors.${p.key}`, { name: p.name, mb: maxMb, count: maxFiles })}`,
+  );
+  if (tooManyParts) files.push(`!${t('intake.errors.tooManyFields')}`);
+  if (submission.status !== 'success' || files.length) {
     // nothing is kept from a refused reply: the files are chosen again with the corrected text
     for (const f of stored) removeUpload(f.storedName);
-    return json({ replyErrors: errors, reply: String(form.get('reply') ?? '') }, { status: 400 });
+    return json(submission.reply(files.length ? { fieldErrors: { files } } : {}), { status: 400 });
   }
+  const reply = submission.value.reply;
   try {
     submitInfoReply({ paknId: view.pakn.id, text: reply, files: stored, ip: clientIp(context) });
   } catch (error) {
@@ -188,7 +187,7 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
       throw json({ message: t(error.messageKey) }, { status: error.status });
     throw error;
   }
-  return redirect(`/theo-doi/${encodeURIComponent(view.pakn.code)}?da-bo-sung=1`);
+  return redirectWithFlash(`/theo-doi/${encodeURIComponent(view.pakn.code)}`, FOLLOW_FLASH.infoReplied);
 }
 
 export default function FollowStatus() {
@@ -332,55 +331,6 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
-function InfoReplyForm({
-  request,
-  limits,
-  result,
-}: {
-  request: { question: string; askedOn: string | null };
-  limits: { maxFiles: number; maxMb: number };
-  result?: { replyErrors?: string[]; reply?: string };
-}) {
-  const { t } = useTranslation();
-  const errors = result?.replyErrors ?? [];
-  return (
-    <section className="panel-info" aria-labelledby="info-request-title">
-      <ErrorSummary errors={errors.map((message) => ({ id: 'reply', message }))} />
-      <h2 id="info-request-title">{t('staff.followup.title')}</h2>
-      {request.askedOn ? <p>{t('staff.followup.askedOn', { date: request.askedOn })}</p> : null}
-      <blockquote className="pre-line">{request.question}</blockquote>
-      <p className="hint">{t('staff.followup.pausedNote')}</p>
-      <Form method="post" encType="multipart/form-data" noValidate>
-        <input type="hidden" name="intent" value="info_reply" />
-        <TextArea
-          id="reply"
-          name="reply"
-          label={t('staff.followup.reply')}
-          error={errors[0]}
-          defaultValue={result?.reply}
-          rows={6}
-        />
-        <div className="form-group">
-          <label className="label" htmlFor="files">
-            {t('staff.followup.files')} <span className="optional">{t('optional')}</span>
-          </label>
-          <p className="hint" id="files-hint">
-            {t('staff.followup.filesHint', { count: limits.maxFiles, mb: limits.maxMb })}
-          </p>
-          <input
-            className="file-input"
-            id="files"
-            name="files"
-            type="file"
-            multiple
-            aria-describedby="files-hint"
-            accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx"
-          />
-        </div>
-        <button type="submit" className="button">
-          {t('staff.followup.submit')}
-        </button>
-      </Form>
-    </section>
-  );
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,7 +1,9 @@
 // The private link of the receipt e-mail: proves access once, then the status page takes over.
-import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
+
 import { findPaknByAccessToken } from '~/models/pakn.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { grantFollowAccess } from '~/utils/follow-session.server';
 import { clientIp } from '~/utils/http.server';
 
@@ -13,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     windowSeconds: 900,
   });
   const found = limit.allowed ? findPaknByAccessToken(params.token ?? '') : null;
-  if (!found) return redirect('/theo-doi?lien-ket-sai=1');
+  if (!found) return redirectWithFlash('/theo-doi', 'intake.follow.linkInvalid');
   return redirect(`/theo-doi/${found.code}`, {
     headers: { 'Set-Cookie': await grantFollowAccess(request, found.id), 'Referrer-Policy': 'no-referrer' },
   });

@@ -23,7 +23,7 @@ export type FieldMessage = { id: string; message: string };
  * Turns one error message into text. The encoding (decided once for the whole app):
  * - `'!text'`: already translated by the server (e.g. a rate-limit message with minutes), shown as is;
  * - `'key'`: a translation key, under `prefix` when one is given (e.g. prefix `intake.errors.`);
- * - `'key|name=value|…'`: a key with named parameters for interpolation;
+ * - `'key|name=value|…'`: a key with named parameters for interpolation (`count` as a number);
  * - `'key|value'`: a key with one bare parameter, offered as `{{max}}`, `{{min}}` and `{{items}}` (the
  *   length limits and item lists of the older schemas).
  */
@@ -36,6 +36,9 @@ export function translateMessage(t: Translate, message: string, prefix = ''): st
     if (eq > 0) params[part.slice(0, eq)] = part.slice(eq + 1);
     else Object.assign(params, { max: part, min: part, items: part });
   }
+  // i18next picks plural forms from a number only
+  const count = Number(params.count);
+  if (params.count !== undefined && Number.isFinite(count)) return t(`${prefix}${key}`, { ...params, count });
   return t(`${prefix}${key}`, params);
 }
 
@@ -54,9 +57,16 @@ export type TranslatedErrors = {
 export function translateErrors(
   t: Translate,
   errors: Record<string, readonly string[] | null | undefined> | null | undefined,
-  options: { prefix?: string; order?: readonly string[]; ids?: Record<string, string>; formId?: string } = {},
+  options: {
+    prefix?: string;
+    order?: readonly string[];
+    ids?: Record<string, string>;
+    formId?: string;
+    /** fields whose every message goes in the summary (one per rejected file), not just the first */
+    every?: readonly string[];
+  } = {},
 ): TranslatedErrors {
-  const { prefix = '', order = [], ids = {}, formId = 'form' } = options;
+  const { prefix = '', order = [], ids = {}, formId = 'form', every = [] } = options;
   const byField: Record<string, string> = {};
   for (const [name, messages] of Object.entries(errors ?? {})) {
     const first = messages?.[0];
@@ -67,10 +77,13 @@ export function translateErrors(
     ...order.filter((n) => n !== '' && byField[n] !== undefined),
     ...Object.keys(byField).filter((n) => n !== '' && !order.includes(n)),
   ];
-  const summary = names.map((name) => ({
-    id: ids[name] ?? (name === '' ? formId : name),
-    message: byField[name] ?? '',
-  }));
+  const summary = names.flatMap((name) => {
+    const id = ids[name] ?? (name === '' ? formId : name);
+    const all = every.includes(name) ? (errors?.[name] ?? []) : [];
+    return all.length > 1
+      ? all.map((m) => ({ id, message: translateMessage(t, m, prefix) }))
+      : [{ id, message: byField[name] ?? '' }];
+  });
   return { byField, summary };
 }
 

@@ -257,7 +257,9 @@ describe('sessions', () => {
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(200);
     const out = await postForm(app, '/can-bo/dang-xuat', cookie, {});
     expect(out.status).toBe(302);
-    expect(out.headers.get('Location')).toBe('/can-bo/dang-nhap?da-dang-xuat=1');
+    expect(out.headers.get('Location')).toBe('/can-bo/dang-nhap');
+    const flash = `pakn_flash=${cookiesFrom(out).pakn_flash}`;
+    expect(await html(await get('/can-bo/dang-nhap', flash))).toContain('Bạn đã đăng xuất.');
     expect(out.headers.get('Set-Cookie')).toMatch(/pakn_staff=;.*Max-Age=0/);
     const [row] = sql<{ revoked_at: number | null }>(
       'SELECT revoked_at FROM sessions WHERE id = ?',
@@ -436,7 +438,9 @@ describe('password reset', () => {
       confirm: 'Nui-cao-song-dai-2026',
     });
     expect(done.status).toBe(302);
-    expect(done.headers.get('Location')).toBe('/can-bo/dang-nhap?dat-lai=1');
+    expect(done.headers.get('Location')).toBe('/can-bo/dang-nhap');
+    const flash = `pakn_flash=${cookiesFrom(done).pakn_flash}`;
+    expect(await html(await get('/can-bo/dang-nhap', flash))).toContain('Đã đặt mật khẩu mới.');
     // single use
     expect((await get(link)).status).toBe(410);
     const again = await postForm(app, link, null, {
@@ -519,8 +523,12 @@ describe('two-factor sign-in (TOTP)', () => {
       code: totpFor(secret).generate(),
     });
     expect(ok.status).toBe(302);
-    expect(ok.headers.get('Location')).toBe('/can-bo/tai-khoan?ok=totpEnabled');
+    expect(ok.headers.get('Location')).toBe('/can-bo/tai-khoan');
     const rotated = `pakn_staff=${cookiesFrom(ok).pakn_staff}`;
+    const flash = `pakn_flash=${cookiesFrom(ok).pakn_flash}`;
+    expect(await html(await get('/can-bo/tai-khoan', `${rotated}; ${flash}`))).toContain(
+      'Đã bật xác thực hai lớp.',
+    );
     expect(rotated).not.toBe(cookie);
     return { secret, cookie: rotated };
   }

@@ -505,7 +505,10 @@ describe('handling', () => {
       headers: { Cookie: followCookie },
     });
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toBe(`/theo-doi/${p.code}?da-bo-sung=1`);
+    expect(res.headers.get('Location')).toBe(`/theo-doi/${p.code}`);
+    const flash = (res.headers.get('Set-Cookie') ?? '').split(';')[0]!;
+    const done = await app.fetch(`/theo-doi/${p.code}`, { headers: { Cookie: `${followCookie}; ${flash}` } });
+    expect(await done.text()).toContain('Chúng tôi đã nhận thông tin bổ sung của bạn');
 
     const after = row(p.id);
     expect(after.status).toBe('in_progress');

@@ -1,6 +1,7 @@
 // The form pipeline's pure parts: parsing with conform, and one translation of error messages.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+
 import { parseForm, submittedValue, submittedValues, translateErrors, translateMessage } from '~/utils/forms';
 
 /** A stand-in t that shows the key and its parameters. */
@@ -20,6 +21,11 @@ describe('translateMessage', () => {
     expect(translateMessage(t, 'admin.errors.unitInUse|fields=2|users=0')).toBe(
       'admin.errors.unitInUse{"fields":"2","users":"0"}',
     );
+  });
+  it('gives i18next a number for count, so it can pick a plural form', () => {
+    const seen: unknown[] = [];
+    translateMessage((_k, o) => (seen.push(o?.count), ''), 'auth.account.othersRevoked|count=2');
+    expect(seen).toEqual([2]);
   });
   it('shows a message the server already translated as it is', () => {
     expect(translateMessage(t, '!Thử lại sau 5 phút.', 'privacy.errors.')).toBe('Thử lại sau 5 phút.');
@@ -45,6 +51,17 @@ describe('translateErrors', () => {
       'a',
       'b',
     ]);
+  });
+  it('lists every message of the fields asked for (each rejected file)', () => {
+    const { byField, summary } = translateErrors(
+      t,
+      { files: ['!a.pdf: quá lớn', '!b.exe: không nhận'], x: ['y', 'z'] },
+      {
+        every: ['files'],
+      },
+    );
+    expect(byField.files).toBe('a.pdf: quá lớn');
+    expect(summary.map((s) => s.message)).toEqual(['a.pdf: quá lớn', 'b.exe: không nhận', 'y']);
   });
   it('has nothing to say about no errors', () => {
     expect(translateErrors(t, undefined)).toEqual({ byField: {}, summary: [] });

@@ -1,19 +1,27 @@
-// Shows a flash message (see ~/utils/flash.server) once, as a GOV.UK-style confirmation panel.
+// Shows a flash message (see ~/utils/flash.server) once: a confirmation panel, or a one-line notice.
 import { useTranslation } from 'react-i18next';
+
 import { translateMessage } from '~/utils/forms';
 
 export function FlashMessage({
   message,
   prefix = '',
+  variant = 'panel',
 }: {
   message: string | null | undefined;
   prefix?: string;
+  variant?: 'panel' | 'notice';
 }) {
   const { t } = useTranslation();
   if (!message) return null;
-  return (
+  const text = translateMessage(t, message, prefix);
+  return variant === 'notice' ? (
+    <p className="notice" role="status">
+      {text}
+    </p>
+  ) : (
     <div className="panel-confirmation" role="status">
-      <p>{translateMessage(t, message, prefix)}</p>
+      <p>{text}</p>
     </div>
   );
 }

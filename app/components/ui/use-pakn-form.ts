@@ -1,12 +1,13 @@
 // The browser half of the form pipeline: conform's useForm with the same schema as the action, so with
 // JavaScript the form is checked on blur and before sending (no request when it is wrong), and without
 // it the server answers the same messages (`lastResult`). Our ErrorSummary and field markup stay.
-import { useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react';
+import { type DefaultValue, type SubmissionResult,useForm } from '@conform-to/react';
 import { getZodConstraint } from '@conform-to/zod';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { parseForm, submittedValue, submittedValues, translateErrors } from '~/utils/forms';
+
+import { parseForm, submittedValue, submittedValues, translateErrors, translateMessage } from '~/utils/forms';
 
 type Options<Schema extends z.ZodTypeAny> = {
   /** what the action answered: `submission.reply()` (or undefined before any post) */
@@ -17,6 +18,8 @@ type Options<Schema extends z.ZodTypeAny> = {
   order?: readonly string[];
   /** summary link targets when a field's first input id is not its name */
   ids?: Record<string, string>;
+  /** fields whose every message is listed in the summary (rejected files) */
+  every?: readonly string[];
   /** the form's id (default: generated); a form-level error links to it */
   id?: string;
   /** values to start from (a draft, a record being edited) */
@@ -38,6 +41,7 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     prefix: options.prefix,
     order: options.order,
     ids: options.ids,
+    every: options.every,
     formId: form.id,
   });
   // the GOV.UK title rule (see PageMeta) for errors found in the browser too: "Lỗi: …" while any remain
@@ -55,6 +59,9 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     formProps: { id: form.id, onSubmit: form.onSubmit, noValidate: true },
     /** the translated message of a field, or undefined */
     error: (name: string): string | undefined => byField[name],
+    /** every translated message of a field (e.g. one per rejected file) */
+    messages: (name: string): string[] =>
+      (form.allErrors[name] ?? []).map((m) => translateMessage(t, m, options.prefix)),
     /** the error summary's list */
     summary,
     /** what the user sent, to put back in a field after an error (without JavaScript too) */
