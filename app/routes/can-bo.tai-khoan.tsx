@@ -84,12 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   const intent = String(form?.get('intent') ?? '');
   const fail = (errors: Errors, status = 400) => json({ intent, errors }, { status });
-  const wrongPasswordLimit = {
-    bucket: 'password-confirm',
-    key: String(user.id),
-    limit: 5,
-    windowSeconds: 15 * 60,
-  };
+  const wrongPasswordLimit = { bucket: 'password-confirm', key: String(user.id) } as const;
 
   async function checkCurrent(field: 'current' | 'disablePassword', value: string): Promise<Errors | null> {
     if (!value) return { [field]: t('auth.account.currentRequired') };

@@ -51,12 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const errors = (submission.reply().error ?? {}) as Record<string, string[] | null>;
     return json({ values, errors }, { status: 400 });
   }
-  const limit = hitRateLimit({
-    bucket: 'privacy-request',
-    key: clientIp(context),
-    limit: 10,
-    windowSeconds: 3600,
-  });
+  const limit = hitRateLimit({ bucket: 'privacy-request', key: clientIp(context) });
   if (!limit.allowed) {
     const message = t('privacy.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) });
     const errors: Record<string, string[] | null> = { kind: [`!${message}`] };

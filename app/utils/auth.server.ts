@@ -1,5 +1,6 @@
 // Staff authentication: database-backed sessions behind an opaque cookie, sign-in with throttling
 // and account lock, the TOTP second factor, and the same-origin check on every staff form post.
+import { fixedLimit } from '~/domain/rate-limits';
 import { json, redirect } from '@remix-run/node';
 import QRCode from 'qrcode';
 import { Secret, TOTP } from 'otpauth';
@@ -35,10 +36,9 @@ export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 15 * 1000;
 
 /** Failed sign-ins per client address before it is throttled, per window. */
-export const SIGNIN_IP_LIMIT = 20;
-export const SIGNIN_WINDOW_SECONDS = 15 * 60;
+export const SIGNIN_IP_LIMIT = fixedLimit('signin-ip');
 /** Wrong TOTP codes per account per window. */
-export const TOTP_FAIL_LIMIT = 5;
+export const TOTP_FAIL_LIMIT = fixedLimit('totp-fail');
 
 export const SIGN_IN_PATH = '/can-bo/dang-nhap';
 export const SECOND_FACTOR_PATH = '/can-bo/xac-thuc';
@@ -254,13 +254,7 @@ export async function attemptSignIn({
 }): Promise<SignInResult> {
   const now = Date.now();
   const email = normaliseEmail(rawEmail).slice(0, 254);
-  const ipLimit = {
-    bucket: 'signin-ip',
-    key: ip,
-    limit: SIGNIN_IP_LIMIT,
-    windowSeconds: SIGNIN_WINDOW_SECONDS,
-    now,
-  };
+  const ipLimit = { bucket: 'signin-ip', key: ip, now } as const;
   // Every limit is counted before the (slow) hash is verified, in one statement each, so a burst of
   // concurrent attempts cannot all pass a check made before any of them was counted; a success, or an
   // attempt refused before any hash was checked, takes its address hit back.
@@ -271,7 +265,7 @@ export async function attemptSignIn({
   }
   const user = findUserByEmail(email);
   if (!user) {
-    const unknownLimit = { bucket: 'signin-unknown', key: email, limit: 5, windowSeconds: 15 * 60, now };
+    const unknownLimit = { bucket: 'signin-unknown', key: email, now } as const;
     const state = hitRateLimit(unknownLimit);
     if (!state.allowed) {
       refundRateLimit(ipLimit);
@@ -389,13 +383,7 @@ export function checkTotpCode(
   code: string,
   now = Date.now(),
 ): TotpCheck {
-  const failLimit = {
-    bucket: 'totp-fail',
-    key: String(user.id),
-    limit: TOTP_FAIL_LIMIT,
-    windowSeconds: 15 * 60,
-    now,
-  };
+  const failLimit = { bucket: 'totp-fail', key: String(user.id), now } as const;
   if (!peekRateLimit(failLimit).allowed) return 'throttled';
   const token = code.replace(/\s+/g, '');
   const delta = /^\d{6}$/.test(token)
@@ -406,13 +394,7 @@ export function checkTotpCode(
     return 'invalid';
   }
   const counter = Math.floor(now / 30_000) + delta;
-  const replay = hitRateLimit({
-    bucket: 'totp-used',
-    key: `${user.id}:${counter}`,
-    limit: 1,
-    windowSeconds: 10 * 365 * 24 * 3600,
-    now,
-  });
+  const replay = hitRateLimit({ bucket: 'totp-used', key: `${user.id}:${counter}`, now });
   if (!replay.allowed) {
     hitRateLimit(failLimit);
     return 'invalid';
