@@ -109,6 +109,7 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'intake.maxAttachments': 5,
   'intake.maxFileMb': 10,
   'intake.submissionsPerIpPerHour': 10,
+  'api.requestsPerMinute': 120,
   /** staff intake refuses a receipt date before 1 January of this year (app/domain/receipt-date.ts) */
   'intake.earliestReceiptYear': 2020,
   /** disk the files of unsent drafts may take, from one network address and from everyone */

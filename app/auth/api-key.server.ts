@@ -1,5 +1,6 @@
 // The request side of API keys: where a key is read from, the client's language, and the guard that authorizes a
 // call (scope, per-key rate limit, audit) and says what to answer when it is refused.
+import { fixedLimit } from '~/domain/rate-limits';
 import type { ApiScope } from '~/domain/api-scopes';
 import type { Locale } from '~/i18n';
 import { authorizeApiCall, type ApiCaller } from '~/models/api-keys.server';
@@ -65,18 +66,13 @@ export function guardApiCall({
 }
 
 /** Reads without a key: counted per client address (a generous limit; a key's own limit applies with a key). */
-export const ANONYMOUS_READS_PER_MINUTE = 300;
+export const ANONYMOUS_READS_PER_MINUTE = fixedLimit('api-anon');
 
 export function anonymousReadAllowed(
   request: Request,
   context: unknown,
 ): { ok: true } | { ok: false; message: string; retryAfter: number } {
-  const limit = hitRateLimit({
-    bucket: 'api-anon',
-    key: clientIp(context),
-    limit: ANONYMOUS_READS_PER_MINUTE,
-    windowSeconds: 60,
-  });
+  const limit = hitRateLimit({ bucket: 'api-anon', key: clientIp(context) });
   if (limit.allowed) return { ok: true };
   return {
     ok: false,

@@ -1,6 +1,7 @@
 // Sign-in and sign-out: e-mail and password with throttling per address and lock per account, a fresh
 // session (new id) at every step, and the way on to the TOTP step or its set-up.
 import { audit } from '~/models/audit.server';
+import { fixedLimit } from '~/domain/rate-limits';
 import { hitRateLimit, refundRateLimit } from '~/models/rate-limit.server';
 import { createSession, findSessionByToken, revokeSession } from '~/models/sessions.server';
 import {
@@ -22,8 +23,7 @@ import {
 import { ACCOUNT_PATH, loadSession, SECOND_FACTOR_PATH, totpRequiredFor } from './guards.server';
 
 /** Failed sign-ins per client address before it is throttled, per window. */
-export const SIGNIN_IP_LIMIT = 20;
-export const SIGNIN_WINDOW_SECONDS = 15 * 60;
+export const SIGNIN_IP_LIMIT = fixedLimit('signin-ip');
 
 /** Starts a fresh session (a new id every time: sign-in, TOTP step, TOTP set-up) and ends `replaces`. */
 export async function startSession(
@@ -76,13 +76,7 @@ export async function attemptSignIn({
 }): Promise<SignInResult> {
   const now = Date.now();
   const email = normaliseEmail(rawEmail).slice(0, 254);
-  const ipLimit = {
-    bucket: 'signin-ip',
-    key: ip,
-    limit: SIGNIN_IP_LIMIT,
-    windowSeconds: SIGNIN_WINDOW_SECONDS,
-    now,
-  };
+  const ipLimit = { bucket: 'signin-ip', key: ip, now } as const;
   // Every limit is counted before the (slow) hash is verified, in one statement each, so a burst of
   // concurrent attempts cannot all pass a check made before any of them was counted; a success, or an
   // attempt refused before any hash was checked, takes its address hit back.
@@ -93,7 +87,7 @@ export async function attemptSignIn({
   }
   const user = findUserByEmail(email);
   if (!user) {
-    const unknownLimit = { bucket: 'signin-unknown', key: email, limit: 5, windowSeconds: 15 * 60, now };
+    const unknownLimit = { bucket: 'signin-unknown', key: email, now } as const;
     const state = hitRateLimit(unknownLimit);
     if (!state.allowed) {
       refundRateLimit(ipLimit);

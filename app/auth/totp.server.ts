@@ -1,6 +1,7 @@
 // The TOTP second factor (RFC 6238: SHA-1, 6 digits, 30 s; one step of clock drift either way): secrets,
 // the otpauth URI and its QR code, and checking a code (each accepted once, wrong codes throttled).
 import { Secret, TOTP } from 'otpauth';
+import { fixedLimit } from '~/domain/rate-limits';
 import QRCode from 'qrcode';
 
 import { getAgency } from '~/models/config.server';
@@ -8,7 +9,7 @@ import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
 import type { User } from '~/models/users.server';
 
 /** Wrong TOTP codes per account per window. */
-export const TOTP_FAIL_LIMIT = 5;
+export const TOTP_FAIL_LIMIT = fixedLimit('totp-fail');
 
 function totpFor(secret: string, email: string): TOTP {
   const agency = getAgency();
@@ -43,13 +44,7 @@ export function checkTotpCode(
   code: string,
   now = Date.now(),
 ): TotpCheck {
-  const failLimit = {
-    bucket: 'totp-fail',
-    key: String(user.id),
-    limit: TOTP_FAIL_LIMIT,
-    windowSeconds: 15 * 60,
-    now,
-  };
+  const failLimit = { bucket: 'totp-fail', key: String(user.id), now } as const;
   if (!peekRateLimit(failLimit).allowed) return 'throttled';
   const token = code.replace(/\s+/g, '');
   const delta = /^\d{6}$/.test(token)
@@ -60,13 +55,7 @@ export function checkTotpCode(
     return 'invalid';
   }
   const counter = Math.floor(now / 30_000) + delta;
-  const replay = hitRateLimit({
-    bucket: 'totp-used',
-    key: `${user.id}:${counter}`,
-    limit: 1,
-    windowSeconds: 10 * 365 * 24 * 3600,
-    now,
-  });
+  const replay = hitRateLimit({ bucket: 'totp-used', key: `${user.id}:${counter}`, now });
   if (!replay.allowed) {
     hitRateLimit(failLimit);
     return 'invalid';

@@ -27,8 +27,6 @@ export type ApiKey = {
   lastUsedAt: Date | null;
 };
 
-/** Calls per key per minute unless the setting `api.requestsPerMinute` says otherwise. */
-export const DEFAULT_API_REQUESTS_PER_MINUTE = 120;
 
 function toApiKey(row: typeof s.apiKeys.$inferSelect): ApiKey {
   return {
@@ -170,12 +168,7 @@ export function authorizeApiCall(
     denied('scope', key);
     return { ok: false, status: 403, reason: 'scope', key };
   }
-  const perMinute =
-    getSetting<number | undefined>('api.requestsPerMinute', db) ?? DEFAULT_API_REQUESTS_PER_MINUTE;
-  const limit = hitRateLimit(
-    { bucket: 'api-key', key: String(key.id), limit: perMinute, windowSeconds: 60, now: now.getTime() },
-    db,
-  );
+  const limit = hitRateLimit({ bucket: 'api-key', key: String(key.id), now: now.getTime() }, db);
   if (!limit.allowed) {
     denied('rateLimited', key);
     return { ok: false, status: 429, reason: 'rateLimited', key, retryAfterSeconds: limit.retryAfterSeconds };

@@ -2,18 +2,15 @@
 // guesses at a code from other addresses never lock its real owner out (codes are sequential: a limit per
 // code alone would let anyone lock anyone), and per address over all codes, so one address cannot walk
 // through the codes. Both live in rate_limits, so they hold across restarts.
-import { getSetting } from '~/models/config.server';
-import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
+// The numbers are in app/domain/rate-limits.ts ('follow-ip-code', 'follow-ip').
+import { type RateLimitCall, hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
 
-const WINDOW_SECONDS = 15 * 60;
-/** An address may fail this many times the per-code limit over all codes together. */
-export const FOLLOW_ADDRESS_FACTOR = 3;
+export { FOLLOW_ADDRESS_FACTOR } from '~/domain/rate-limits';
 
-function limits(ip: string, code: string) {
-  const perCode = getSetting<number>('followup.attemptsPer15Min');
+function limits(ip: string, code: string): RateLimitCall[] {
   return [
-    { bucket: 'follow-ip-code', key: `${ip} ${code}`, limit: perCode, windowSeconds: WINDOW_SECONDS },
-    { bucket: 'follow-ip', key: ip, limit: perCode * FOLLOW_ADDRESS_FACTOR, windowSeconds: WINDOW_SECONDS },
+    { bucket: 'follow-ip-code', key: `${ip} ${code}` },
+    { bucket: 'follow-ip', key: ip },
   ];
 }
 

@@ -6,6 +6,7 @@ import * as s from '~db/schema';
 import { renderMyPaknEmail } from '~emails/my-pakn';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { getAgency } from './config.server';
+import { fixedLimit, RATE_LIMITS } from '~/domain/rate-limits';
 import { hitRateLimit } from './rate-limit.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
@@ -16,10 +17,10 @@ import { localName } from '~/domain/local-name';
 export const MY_PAKN_LINK_TTL_MS = 30 * 60_000;
 export const MY_PAKN_LIMITS = {
   /** per e-mail address: nobody can flood one inbox */
-  perEmail: 3,
+  perEmail: fixedLimit('my-pakn-email'),
   /** per client address: nobody can probe many addresses */
-  perIp: 10,
-  windowSeconds: 3600,
+  perIp: fixedLimit('my-pakn-ip'),
+  windowSeconds: RATE_LIMITS['my-pakn-ip'].windowSeconds,
 } as const;
 
 export type MyPaknRequestResult = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -43,14 +44,10 @@ export function requestMyPaknLink(
   db: Db = getDb(),
 ): MyPaknRequestResult {
   const address = email.trim().toLowerCase();
-  const { windowSeconds } = MY_PAKN_LIMITS;
   // the address is kept hashed in the rate-limit table
   const limits = [
-    hitRateLimit({ bucket: 'my-pakn-ip', key: ip, limit: MY_PAKN_LIMITS.perIp, windowSeconds, now }, db),
-    hitRateLimit(
-      { bucket: 'my-pakn-email', key: sha256(address), limit: MY_PAKN_LIMITS.perEmail, windowSeconds, now },
-      db,
-    ),
+    hitRateLimit({ bucket: 'my-pakn-ip', key: ip, now }, db),
+    hitRateLimit({ bucket: 'my-pakn-email', key: sha256(address), now }, db),
   ];
   const blocked = limits.find((l) => !l.allowed);
   if (blocked) return { ok: false, retryAfterSeconds: blocked.retryAfterSeconds };

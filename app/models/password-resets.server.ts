@@ -1,6 +1,7 @@
 // Password resets: single-use, expiring links; only the token's hash is stored. Also the first
 // "set your password" link of a new account (an invitation).
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import { fixedLimit } from '~/domain/rate-limits';
 
 import { localName } from '~/domain/local-name';
 import type { Locale } from '~/i18n';
@@ -21,9 +22,8 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
 /** A new account's "set your password" link lasts longer than a reset link. */
 export const INVITE_TTL_MS = 72 * 60 * 60 * 1000;
 /** Reset requests per client address, and e-mails sent per account, per window. */
-export const RESET_IP_LIMIT = 5;
-export const RESET_EMAIL_LIMIT = 3;
-export const RESET_WINDOW_SECONDS = 60 * 60;
+export const RESET_IP_LIMIT = fixedLimit('reset-ip');
+export const RESET_EMAIL_LIMIT = fixedLimit('reset-email');
 
 export function resetUrl(token: string): string {
   return `${getEnv().BASE_URL}/can-bo/dat-lai/${token}`;
@@ -159,16 +159,10 @@ export function requestPasswordReset(
   const email = normaliseEmail(rawEmail);
   if (!email) return { ok: false, reason: 'emailRequired' };
   if (!isValidEmail(email)) return { ok: false, reason: 'emailInvalid' };
-  const byIp = hitRateLimit(
-    { bucket: 'reset-ip', key: ip, limit: RESET_IP_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now },
-    db,
-  );
+  const byIp = hitRateLimit({ bucket: 'reset-ip', key: ip, now }, db);
   if (!byIp.allowed)
     return { ok: false, reason: 'throttled', minutes: Math.ceil(byIp.retryAfterSeconds / 60) };
-  const byEmail = hitRateLimit(
-    { bucket: 'reset-email', key: email, limit: RESET_EMAIL_LIMIT, windowSeconds: RESET_WINDOW_SECONDS, now },
-    db,
-  );
+  const byEmail = hitRateLimit({ bucket: 'reset-email', key: email, now }, db);
   // Past the per-address quota nothing is sent, whether or not an account uses the address.
   if (!byEmail.allowed) {
     audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);

@@ -1,21 +1,28 @@
-// Fixed-window counters in SQLite, so limits survive a restart and hold across processes.
-import { getDb, type Db } from '~/utils/db.server';
+// Fixed-window counters in SQLite, so limits survive a restart and hold across processes. The limit and
+// window of each bucket come from one table, app/domain/rate-limits.ts.
+import { limitOf, type LimitSetting, type RateLimitBucket, windowOf } from '~/domain/rate-limits';
+import { getSetting } from '~/models/config.server';
+import { nowMs } from '~/utils/clock.server';
 import { pseudonymise } from '~/utils/crypto.server';
+import { type Db, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number; remaining: number };
 
-/** Counts one hit for (bucket, key) and says whether it is within `limit` per `windowSeconds`. */
-export function hitRateLimit(
-  {
-    bucket,
-    key,
-    limit,
-    windowSeconds,
-    now = Date.now(),
-  }: { bucket: string; key: string; limit: number; windowSeconds: number; now?: number },
-  db: Db = getDb(),
-): RateLimitResult {
+/** One counter: a bucket of the table and what it counts (an address, an account…); `now` in ms. */
+export type RateLimitCall = { bucket: RateLimitBucket; key: string; now?: number };
+
+function policy({ bucket, now = nowMs() }: RateLimitCall, db: Db) {
+  const windowSeconds = windowOf(bucket, getEnv().RATE_LIMIT_WINDOW_SCALE);
+  const limit = limitOf(bucket, (key: LimitSetting) => getSetting<number>(key, db));
   const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+  const retryAfterSeconds = windowStart + windowSeconds - Math.floor(now / 1000);
+  return { limit, windowStart, retryAfterSeconds };
+}
+
+/** Counts one hit for (bucket, key) and says whether it is within the bucket's limit. */
+export function hitRateLimit(call: RateLimitCall, db: Db = getDb()): RateLimitResult {
+  const { limit, windowStart, retryAfterSeconds } = policy(call, db);
   const row = db.$client
     .prepare(
       `INSERT INTO rate_limits (bucket, key, window_start, count) VALUES (?, ?, ?, 1)
@@ -24,32 +31,21 @@ export function hitRateLimit(
          window_start = excluded.window_start
        RETURNING count`,
     )
-    .get(bucket, pseudonymise(key), windowStart) as { count: number };
-  const retryAfterSeconds = windowStart + windowSeconds - Math.floor(now / 1000);
+    .get(call.bucket, pseudonymise(call.key), windowStart) as { count: number };
   return { allowed: row.count <= limit, retryAfterSeconds, remaining: Math.max(0, limit - row.count) };
 }
 
 /** Reads without counting (for "is this key already blocked?"). */
-export function peekRateLimit(
-  {
-    bucket,
-    key,
-    limit,
-    windowSeconds,
-    now = Date.now(),
-  }: { bucket: string; key: string; limit: number; windowSeconds: number; now?: number },
-  db: Db = getDb(),
-): RateLimitResult {
-  const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+export function peekRateLimit(call: RateLimitCall, db: Db = getDb()): RateLimitResult {
+  const { limit, windowStart, retryAfterSeconds } = policy(call, db);
   const row = db.$client
     .prepare('SELECT count, window_start AS ws FROM rate_limits WHERE bucket = ? AND key = ?')
-    .get(bucket, pseudonymise(key)) as { count: number; ws: number } | undefined;
+    .get(call.bucket, pseudonymise(call.key)) as { count: number; ws: number } | undefined;
   const count = row && row.ws === windowStart ? row.count : 0;
-  const retryAfterSeconds = windowStart + windowSeconds - Math.floor(now / 1000);
   return { allowed: count < limit, retryAfterSeconds, remaining: Math.max(0, limit - count) };
 }
 
-export function resetRateLimit({ bucket, key }: { bucket: string; key: string }, db: Db = getDb()) {
+export function resetRateLimit({ bucket, key }: RateLimitCall, db: Db = getDb()) {
   db.$client.prepare('DELETE FROM rate_limits WHERE bucket = ? AND key = ?').run(bucket, pseudonymise(key));
 }
 
@@ -57,19 +53,11 @@ export function resetRateLimit({ bucket, key }: { bucket: string; key: string },
  * Takes back one hit of the current window: for limits counted before the outcome is known (so that
  * concurrent requests cannot all pass a check made before any of them counted), when it went well.
  */
-export function refundRateLimit(
-  {
-    bucket,
-    key,
-    windowSeconds,
-    now = Date.now(),
-  }: { bucket: string; key: string; windowSeconds: number; now?: number },
-  db: Db = getDb(),
-): void {
-  const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+export function refundRateLimit(call: RateLimitCall, db: Db = getDb()): void {
+  const { windowStart } = policy(call, db);
   db.$client
     .prepare(
       'UPDATE rate_limits SET count = max(count - 1, 0) WHERE bucket = ? AND key = ? AND window_start = ?',
     )
-    .run(bucket, pseudonymise(key), windowStart);
+    .run(call.bucket, pseudonymise(call.key), windowStart);
 }

@@ -2,11 +2,11 @@
 // ('security.denied') and a forged one ('security.forged': from another site, with a missing or bad origin,
 // or carrying a session cookie that is no longer live). Reads are not logged here. Forged posts need no
 // account, so each client address writes at most FORGED_LIMIT entries per window: a flood cannot fill the log.
+import { fixedLimit } from '~/domain/rate-limits';
 import { audit } from './audit.server';
 import { hitRateLimit } from './rate-limit.server';
 
-export const FORGED_LIMIT = 30;
-const FORGED_WINDOW_SECONDS = 15 * 60;
+export const FORGED_LIMIT = fixedLimit('audit-forged');
 /** Set by server.mjs from the socket (any value sent by the client is replaced), absent in-process. */
 export const CLIENT_IP_HEADER = 'x-pakn-client-ip';
 
@@ -94,12 +94,7 @@ export function auditForgedFacts(
   actorUserId: number | null = null,
 ): void {
   if (!isWrite(f.method)) return;
-  const limit = hitRateLimit({
-    bucket: 'audit-forged',
-    key: f.ip ?? 'unknown',
-    limit: FORGED_LIMIT,
-    windowSeconds: FORGED_WINDOW_SECONDS,
-  });
+  const limit = hitRateLimit({ bucket: 'audit-forged', key: f.ip ?? 'unknown' });
   if (!limit.allowed) return;
   audit({
     actorUserId,

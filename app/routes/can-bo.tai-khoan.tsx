@@ -70,12 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get('intent') ?? '');
   const answer = (form: Answer, reply: SubmissionResult, status = 400) =>
     json({ ...reply, form }, { status });
-  const wrongPasswordLimit = {
-    bucket: 'password-confirm',
-    key: String(user.id),
-    limit: 5,
-    windowSeconds: 15 * 60,
-  };
+  const wrongPasswordLimit = { bucket: 'password-confirm', key: String(user.id) } as const;
 
   /** The current password, when given: null when right, else the message. */
   async function checkCurrent(value: string): Promise<string | null> {

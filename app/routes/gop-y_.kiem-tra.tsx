@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { getSetting, listFields } from '~/models/config.server';
+import { listFields } from '~/models/config.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { confirmDraft, getDraft, listDraftFiles } from '~/models/submission.server';
 import { holdsDraft } from '~/utils/draft-cookie.server';
@@ -49,12 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // a browser that does not hold the draft can neither send it nor learn its code (double send)
   if (typeof token !== 'string' || !(await holdsDraft(request, token)) || !getDraft({ token }))
     return redirect('/gop-y?het-han=1');
-  const limit = hitRateLimit({
-    bucket: 'intake-submit',
-    key: clientIp(context),
-    limit: getSetting<number>('intake.submissionsPerIpPerHour'),
-    windowSeconds: 3600,
-  });
+  const limit = hitRateLimit({ bucket: 'intake-submit', key: clientIp(context) });
   if (!limit.allowed) {
     throw json(
       { message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) },

@@ -144,12 +144,7 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
   if (!view) return redirect('/theo-doi');
   if (view.pakn.status !== 'awaiting_info')
     throw json({ message: t('staff.followup.notWaiting') }, { status: 409 });
-  const limit = hitRateLimit({
-    bucket: 'info-reply',
-    key: clientIp(context),
-    limit: 30,
-    windowSeconds: 3600,
-  });
+  const limit = hitRateLimit({ bucket: 'info-reply', key: clientIp(context) });
   if (!limit.allowed)
     throw json(
       { message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) },

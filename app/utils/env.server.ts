@@ -26,6 +26,8 @@ const schema = z
     /** /healthz says "degraded" once the oldest pending e-mail is older than this */
     MAIL_DEGRADED_MINUTES: z.coerce.number().positive().default(15),
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    /** multiplies every rate-limit window (app/domain/rate-limits.ts); tests only, 1 in production */
+    RATE_LIMIT_WINDOW_SCALE: z.coerce.number().positive().max(100_000).default(1),
     /** clamd's unix socket; when set, every upload is scanned (docs/clamav.md) */
     CLAMD_SOCKET: z.string().min(1).optional(),
   })

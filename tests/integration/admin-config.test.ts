@@ -23,20 +23,9 @@ const PAGES = [
 ];
 
 /** Remix refuses a POST with an Origin but no Host header (CSRF check), so send Host as a browser does. */
-export function withHost(raw: TestApp): TestApp {
-  const host = new URL(BASE).host;
-  return {
-    ...raw,
-    fetch: (path, init = {}) => {
-      const headers = new Headers(init.headers);
-      if (!headers.has('Host')) headers.set('Host', host);
-      return raw.fetch(path, { ...init, headers });
-    },
-  };
-}
 
 beforeAll(async () => {
-  app = withHost(await startTestApp());
+  app = await startTestApp();
   const a = await createStaffUser(app.db(), { role: 'admin' });
   const c = await createStaffUser(app.db(), { role: 'coordinator' });
   admin = await signIn(app, a.email, a.password);

@@ -3,41 +3,26 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
+import { paknFixture, seedPakn } from '../support/pakn';
 import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
 
 let app: TestApp;
 let coord: string;
 
-const BASE_PAKN: NewPakn = {
-  type: 'phan_anh',
-  subject: 'regulation',
-  category: 2,
-  submitterKind: 'individual',
-  orgName: null,
-  representative: null,
+const BASE_PAKN = paknFixture({
   fullName: 'Trần Văn Bình',
   address: '5 Nguyễn Huệ, Tuy Hòa',
   phone: '0912345678',
   email: 'binh@example.vn',
   title: 'Thủ tục cấp phép bức xạ còn rườm rà',
   content: 'Hồ sơ đề nghị cấp giấy phép yêu cầu quá nhiều bản sao có chứng thực.',
-  regulationRef: null,
-  fieldId: null,
-  channel: 'online',
-  lang: 'vi',
   receivedAt: new Date('2026-03-02T02:00:00Z'),
-  consent: true,
-  showIdentity: false,
-};
+});
 
 function seed(set: Partial<typeof s.pakn.$inferInsert> = {}) {
-  const db = app.db();
-  const { pakn, accessToken } = db.transaction((tx) => createPakn(tx, { ...BASE_PAKN }));
-  if (Object.keys(set).length) db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)).run();
-  return { ...db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id)).get()!, accessToken };
+  return seedPakn(app.db(), BASE_PAKN, set);
 }
 /** the page's HTML without React's text separators */
 const html = async (res: Response) => (await res.text()).replace(/<!-- -->/g, '');
@@ -51,20 +36,9 @@ async function followPage(p: { code: string; accessToken: string }) {
 }
 
 /** Remix refuses a POST with an Origin but no Host header (its CSRF check): send Host as a browser does. */
-function withHost(raw: TestApp): TestApp {
-  const host = new URL(BASE).host;
-  return {
-    ...raw,
-    fetch: (path, init = {}) => {
-      const headers = new Headers(init.headers);
-      if (!headers.has('Host')) headers.set('Host', host);
-      return raw.fetch(path, { ...init, headers });
-    },
-  };
-}
 
 beforeAll(async () => {
-  app = withHost(await startTestApp());
+  app = await startTestApp();
   const u = await createStaffUser(app.db(), { role: 'coordinator' });
   coord = await signIn(app, u.email, u.password);
 });

@@ -6,41 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { maxExtensionDate } from '../../app/domain/deadlines';
 import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { paknFixture, seedPakn } from '../support/pakn';
 
 let app: TestApp;
 const cookie: Record<string, string> = {};
 let unitA: number;
 
-const BASE_PAKN: NewPakn = {
-  type: 'phan_anh',
-  subject: 'regulation',
-  category: 2,
-  submitterKind: 'individual',
-  orgName: null,
-  representative: null,
+const BASE_PAKN = paknFixture({
   fullName: 'Trần Văn Bình',
   address: '5 Nguyễn Huệ, Tuy Hòa',
   phone: '0912345678',
   email: 'binh@example.vn',
   title: 'Thủ tục cấp phép bức xạ còn rườm rà',
   content: 'Hồ sơ đề nghị cấp giấy phép yêu cầu quá nhiều bản sao có chứng thực.',
-  regulationRef: null,
-  fieldId: null,
-  channel: 'online',
-  lang: 'vi',
   receivedAt: new Date(),
-  consent: true,
-  showIdentity: false,
-};
+});
 
 function seed() {
-  const db = app.db();
-  const { pakn } = db.transaction((tx) => createPakn(tx, BASE_PAKN));
-  db.update(s.pakn).set({ status: 'in_progress', unitId: unitA }).where(eq(s.pakn.id, pakn.id)).run();
-  return row(pakn.id);
+  return row(seedPakn(app.db(), BASE_PAKN, { status: 'in_progress', unitId: unitA }).id);
 }
 const row = (id: number) => app.db().select().from(s.pakn).where(eq(s.pakn.id, id)).get()!;
 const events = (id: number, type: string) =>

@@ -16,7 +16,6 @@ import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
 import { maxExtensionDate } from '../../app/domain/deadlines';
 import type { Status } from '../../app/domain/workflow';
 import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
 import { ratingToken } from '../../app/models/ratings.server';
 import { sha256 } from '../../app/utils/crypto.server';
 import { BASE, startTestApp, type TestApp } from '../support/app';
@@ -33,6 +32,7 @@ import {
 } from '../support/hostile-corpus';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
+import { paknFixture, seedPakn } from '../support/pakn';
 
 const NONCE = 'test-nonce';
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
@@ -329,40 +329,24 @@ function distinct(forms: ScrapedForm[]): ScrapedForm[] {
 // ---------------------------------------------------------------------------------------------
 // Records in the states each workflow intent needs
 
-const BASE_PAKN: NewPakn = {
-  type: 'phan_anh',
-  subject: 'regulation',
-  category: 2,
-  submitterKind: 'individual',
-  orgName: null,
-  representative: null,
+const BASE_PAKN = paknFixture({
   fullName: 'Võ Thị Hạnh',
   address: 'Sông Cầu',
   phone: '0933444555',
   email: 'hanh.vo@example.vn',
   title: 'Thủ tục thẩm định công nghệ',
   content: 'Thời gian thẩm định kéo dài.',
-  regulationRef: null,
-  fieldId: null,
-  channel: 'online',
-  lang: 'vi',
   receivedAt: new Date(),
-  consent: true,
-  showIdentity: false,
-};
+});
 
 type Setup = { status: Status; unit: 'A' | null; answer?: boolean; pauseDaysAgo?: number };
 function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
   const db = app.db();
-  const { pakn } = db.transaction((tx) => createPakn(tx, BASE_PAKN));
-  db.update(s.pakn)
-    .set({
-      status,
-      unitId: unit === 'A' ? unitA : null,
-      answeredAt: status === 'answered' ? new Date() : null,
-    })
-    .where(eq(s.pakn.id, pakn.id))
-    .run();
+  const pakn = seedPakn(db, BASE_PAKN, {
+    status,
+    unitId: unit === 'A' ? unitA : null,
+    answeredAt: status === 'answered' ? new Date() : null,
+  });
   if (answer)
     db.insert(s.answers)
       .values({

@@ -16,6 +16,7 @@ import { lastReportMonths, periodContaining } from '../../app/domain/reports/per
 import { performAction } from '../../app/models/workflow/perform.server';
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
+import { paknFixture, seedPakn } from '../support/pakn';
 
 let app: TestApp;
 let coordinator: Actor;
@@ -25,33 +26,19 @@ let unitId: number;
 let coordCookie: string;
 
 const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
-const BASE_PAKN: NewPakn = {
+const BASE_PAKN = paknFixture({
   type: 'kien_nghi',
-  subject: 'regulation',
-  category: 2,
-  submitterKind: 'individual',
-  orgName: null,
-  representative: null,
   fullName: 'Lê Thị Hồng',
   address: 'Tuy Hòa',
   phone: '0912000222',
   email: null,
   title: 'Thủ tục cấp giấy chứng nhận',
   content: 'Hồ sơ yêu cầu nhiều bản sao.',
-  regulationRef: null,
-  fieldId: null,
-  channel: 'online',
-  lang: 'vi',
   receivedAt: at('2026-02-12'),
-  consent: true,
-  showIdentity: false,
-};
+});
 
 function seed(receivedDate: string, set: Partial<typeof s.pakn.$inferInsert> = {}) {
-  const db = app.db();
-  const { pakn } = db.transaction((tx) => createPakn(tx, { ...BASE_PAKN, receivedAt: at(receivedDate) }));
-  if (Object.keys(set).length) db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)).run();
-  return db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id)).get()!;
+  return seedPakn(app.db(), { ...BASE_PAKN, receivedAt: at(receivedDate) }, set);
 }
 const overdueIds = (today: string, actor: Actor = coordinator) =>
   listQueue({ actor, filters: parseQueueParams(new URLSearchParams({ tab: 'overdue' }), actor), today }).rows;

@@ -10,9 +10,9 @@ import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
 import { maxExtensionDate } from '../../app/domain/deadlines';
 import type { Status } from '../../app/domain/workflow';
 import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
-import { BASE, startTestApp, type TestApp } from '../support/app';
+import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { paknFixture, seedPakn } from '../support/pakn';
 
 type Outcome = 'OK' | 403 | 404 | 'IN';
 const OK = 'OK';
@@ -27,52 +27,29 @@ let unitB: number;
 let adminId: number;
 const today = toLocalDate(new Date());
 
-const BASE_PAKN: NewPakn = {
-  type: 'phan_anh',
-  subject: 'regulation',
-  category: 2,
-  submitterKind: 'individual',
-  orgName: null,
-  representative: null,
+const BASE_PAKN = paknFixture({
   fullName: 'Võ Thị Hạnh',
   address: 'Sông Cầu',
   phone: '0933444555',
   email: null,
   title: 'Thủ tục thẩm định công nghệ',
   content: 'Thời gian thẩm định kéo dài.',
-  regulationRef: null,
-  fieldId: null,
-  channel: 'online',
-  lang: 'vi',
   receivedAt: new Date(),
-  consent: true,
-  showIdentity: false,
-};
+});
 
 type Setup = { status: Status; unit: 'A' | 'B' | null; answer?: boolean; pauseDaysAgo?: number };
 function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
   const db = app.db();
-  const { pakn } = db.transaction((tx) => createPakn(tx, BASE_PAKN));
-  const unitId = unit === 'A' ? unitA : unit === 'B' ? unitB : null;
-  db.update(s.pakn).set({ status, unitId }).where(eq(s.pakn.id, pakn.id)).run();
+  const pakn = seedPakn(db, BASE_PAKN, {
+    status,
+    unitId: unit === 'A' ? unitA : unit === 'B' ? unitB : null,
+  });
   if (answer) db.insert(s.answers).values({ paknId: pakn.id, body: 'Dự thảo', outcome: 'stands' }).run();
   if (pauseDaysAgo !== undefined)
     db.insert(s.paknPauses)
       .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) })
       .run();
   return db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id)).get()!;
-}
-
-function withHost(raw: TestApp): TestApp {
-  const host = new URL(BASE).host;
-  return {
-    ...raw,
-    fetch: (path, init = {}) => {
-      const headers = new Headers(init.headers);
-      if (!headers.has('Host')) headers.set('Host', host);
-      return raw.fetch(path, { ...init, headers });
-    },
-  };
 }
 
 function outcomeOf(res: Response, successLocation?: RegExp): Outcome | number {
@@ -85,7 +62,7 @@ function outcomeOf(res: Response, successLocation?: RegExp): Outcome | number {
 const paths: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = withHost(await startTestApp());
+  app = await startTestApp();
   const db = app.db();
   unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
   unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;

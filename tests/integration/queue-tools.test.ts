@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
 import type { Actor } from '../../app/domain/permissions';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
+import { type NewPakn } from '../../app/models/pakn.server';
 import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '../../app/models/queue.server';
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { paknFixture, seedPakn } from '../support/pakn';
 
 let app: TestApp;
 let unitA: number;
@@ -24,32 +25,18 @@ let viewerCookie: string;
 const today = toLocalDate(new Date());
 const ids: Record<string, number> = {};
 
-const BASE_PAKN: NewPakn = {
-  type: 'phan_anh',
-  subject: 'regulation',
-  category: 2,
-  submitterKind: 'individual',
-  orgName: null,
-  representative: null,
+const BASE_PAKN = paknFixture({
   fullName: 'Võ Thị Thanh',
   address: '12 Lê Lợi, Tuy Hòa',
   phone: '0905777888',
   email: 'thanh@example.vn',
   title: 'Thủ tục cấp phép',
   content: 'Nội dung.',
-  regulationRef: null,
-  fieldId: null,
-  channel: 'online',
-  lang: 'vi',
   receivedAt: new Date(),
-  consent: true,
-  showIdentity: false,
-};
+});
 
 function seed(key: string, over: Partial<NewPakn>, set: Partial<typeof s.pakn.$inferInsert> = {}) {
-  const db = app.db();
-  const { pakn } = db.transaction((tx) => createPakn(tx, { ...BASE_PAKN, ...over }));
-  if (Object.keys(set).length) db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)).run();
+  const pakn = seedPakn(app.db(), { ...BASE_PAKN, ...over }, set);
   ids[key] = pakn.id;
   return pakn;
 }

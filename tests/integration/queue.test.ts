@@ -7,7 +7,7 @@ import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
 import { dueState } from '../../app/domain/deadlines';
 import type { Actor } from '../../app/domain/permissions';
 import { getCalendar } from '../../app/models/config.server';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
+import { type NewPakn } from '../../app/models/pakn.server';
 import {
   buildQueueQuery,
   countQueueTabs,
@@ -18,6 +18,7 @@ import {
 } from '../../app/models/queue.server';
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
+import { paknFixture, seedPakn } from '../support/pakn';
 
 let app: TestApp;
 let unitA: number;
@@ -28,36 +29,22 @@ let coordCookie: string;
 let handlerCookie: string;
 const today = toLocalDate(new Date());
 
-const BASE_PAKN: NewPakn = {
-  type: 'phan_anh',
-  subject: 'regulation',
-  category: 2,
-  submitterKind: 'individual',
-  orgName: null,
-  representative: null,
+const BASE_PAKN = paknFixture({
   fullName: 'Phạm Minh Châu',
   address: 'Tuy Hòa',
   phone: '0912000111',
   email: null,
   title: 'Giấy phép hoạt động khoa học',
   content: 'Hồ sơ nhiều bản sao.',
-  regulationRef: null,
-  fieldId: null,
-  channel: 'online',
-  lang: 'vi',
   receivedAt: new Date(),
-  consent: true,
-  showIdentity: false,
-};
+});
 
 const ids: Record<string, number> = {};
 
 function seed(key: string | null, over: Partial<NewPakn>, set: Partial<typeof s.pakn.$inferInsert> = {}) {
-  const db = app.db();
-  const { pakn } = db.transaction((tx) => createPakn(tx, { ...BASE_PAKN, ...over }));
-  if (Object.keys(set).length) db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)).run();
-  if (key) ids[key] = pakn.id;
-  return pakn.id;
+  const { id } = seedPakn(app.db(), { ...BASE_PAKN, ...over }, set);
+  if (key) ids[key] = id;
+  return id;
 }
 const at = (date: string) => new Date(`${date}T09:00:00+07:00`);
 const filters = (q: Record<string, string>, actor: Actor = coordinator): QueueFilters =>

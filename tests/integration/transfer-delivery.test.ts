@@ -8,10 +8,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
 import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
+import { createPakn } from '../../app/models/pakn.server';
 import { startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { paknFixture } from '../support/pakn';
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -19,27 +20,16 @@ let coord: string;
 let processOutbox: typeof import('../../app/jobs/mail-worker.server').processOutbox;
 const today = toLocalDate(new Date());
 
-const BASE_PAKN: NewPakn = {
+const BASE_PAKN = paknFixture({
   type: 'kien_nghi',
-  subject: 'regulation',
-  category: 2,
-  submitterKind: 'individual',
-  orgName: null,
-  representative: null,
   fullName: 'Lê Thị Thu Hà',
   address: '17 Lê Lợi, Tuy Hòa',
   phone: '0905111222',
   email: 'thuha@example.vn',
   title: 'Quy định về đăng ký xe chuyên dùng',
   content: 'Đề nghị sửa quy định về thời hạn đăng ký xe máy chuyên dùng trong nông nghiệp.',
-  regulationRef: null,
-  fieldId: null,
-  channel: 'online',
-  lang: 'vi',
   receivedAt: new Date(),
-  consent: true,
-  showIdentity: false,
-};
+});
 
 beforeAll(async () => {
   smtp = await startSmtpServer();

@@ -3,8 +3,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
-import { TEST_TMP_DIR } from './db';
+
+import { copyTemplateDb, TEST_TMP_DIR } from './db';
 
 export const BASE = 'http://localhost:3999';
 
@@ -33,6 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MAIL_WORKER: '0',
     ...env,
   });
+  copyTemplateDb(process.env.DATABASE_URL!);
   const buildPath = path.resolve('build/index.js');
   const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild & {
     entry: { module: { startApp(): unknown; stopApp(): Promise<void> } };

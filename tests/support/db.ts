@@ -1,15 +1,30 @@
-// A fresh, migrated and seeded SQLite file per call, under tests/.tmp/ (git-ignored).
+// A fresh, migrated and seeded SQLite file per call, under tests/.tmp/ (git-ignored): a copy of the
+// template database that vitest's globalSetup (tests/support/build.ts) migrates once per run.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Db } from '~/utils/db.server';
+
+import { type Db, openDatabase } from '~/utils/db.server';
 
 export const TEST_TMP_DIR = fileURLToPath(new URL('../.tmp/', import.meta.url));
+export const TEMPLATE_DB = path.join(TEST_TMP_DIR, 'template.db');
+
+/**
+ * Puts a copy of the template at `file` when there is a template and no such file yet; the portal then
+ * opens it as its own (migrations already applied, configuration already seeded) and switches on WAL.
+ */
+export function copyTemplateDb(file: string): void {
+  if (fs.existsSync(file) || !fs.existsSync(TEMPLATE_DB)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.copyFileSync(TEMPLATE_DB, file);
+  fs.chmodSync(file, 0o600);
+}
 
 export function createTestDb(): { db: Db; file: string; cleanup(): void } {
   fs.mkdirSync(TEST_TMP_DIR, { recursive: true });
   const file = path.join(TEST_TMP_DIR, `test-${process.pid}-${crypto.randomBytes(6).toString('hex')}.db`);
+  copyTemplateDb(file);
   const db = openDatabase(file);
   return {
     db,

@@ -1,6 +1,6 @@
 // The built portal as a real child process (`node server.mjs`) on a free port, with its own data folder
 // under tests/.tmp/: for the tests that kill, restart or signal the server and read its logs.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -74,6 +74,8 @@ export async function startServer(
     BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'info',
     MAIL_POLL_SECONDS: '1',
+    // a refused message is retried after 1 s, not 30 s (the tests wait for the retry)
+    MAIL_RETRY_BASE_MS: '1000',
     ...opts.env,
   };
   const lines: string[] = [];

@@ -1,7 +1,8 @@
 // A real SMTP server for tests: accepts everything (no auth, no TLS) on 127.0.0.1 and keeps each
 // message parsed by mailparser.
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
+
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export type TestSmtpServer = {

@@ -1,13 +1,28 @@
 // Staff accounts and signed-in cookies for route tests.
 import crypto from 'node:crypto';
+
+import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import type { Role } from '~/domain/permissions';
 import { hashPassword } from '~/utils/password-hash.server';
 import type { Db } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { BASE, type TestApp } from './app';
 
 export const DEFAULT_TEST_PASSWORD = 'Đồng-hồ-cát-xanh-2026';
+
+/**
+ * argon2id at the lowest cost, for the accounts the tests create: verifying reads the cost from the
+ * hash, so signing in with them is cheap too. The portal's own hashes keep the production cost
+ * (tests/unit/password-cost.test.ts); an account whose password a test changes gets it.
+ */
+export function cheapPasswordHash(password: string): Promise<string> {
+  return hash(password, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 } as Parameters<
+    typeof hash
+  >[1]);
+}
 
 /** Inserts an active account (unitCode = a seeded unit such as 'QLKHCN'); returns its id and credentials. */
 export async function createStaffUser(
@@ -36,7 +51,7 @@ export async function createStaffUser(
       name: name ?? `Cán bộ ${role}`,
       role,
       unitId,
-      passwordHash: await hashPassword(password),
+      passwordHash: await cheapPasswordHash(password),
     })
     .returning({ id: s.users.id })
     .get();
