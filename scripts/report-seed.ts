@@ -14,14 +14,8 @@ import { addCalendarDays, type LocalDate } from '../app/domain/calendar';
 import { computeDueDate, type Pause } from '../app/domain/deadlines';
 import { formatPaknCode, REFUSAL_REASONS, type Channel } from '../app/domain/pakn';
 import type { Status } from '../app/domain/workflow';
-import {
-  getAgency,
-  getCalendar,
-  getDeadlineRules,
-  getSetting,
-  listFields,
-  listUnits,
-} from '../app/models/config.server';
+import { getAgency, getCalendar, getDeadlineRules, listFields, listUnits } from '../app/models/config.server';
+import { getSetting } from '../app/models/admin/settings.server';
 import type { Db } from '../app/utils/db.server';
 
 /** mulberry32: small, fast and good enough for test data */
@@ -98,7 +92,7 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
   const r = rng(seed);
   const calendar = getCalendar(db);
   const rules = getDeadlineRules(db);
-  const cutoff = getSetting<number>('report.cutoffDay', db);
+  const cutoff = getSetting('report.cutoffDay', db);
   const prefix = getAgency(db).codePrefix;
   const units = listUnits({ activeOnly: false, db }).map((u) => u.id);
   const fields = listFields({ activeOnly: false, db }).map((f) => f.id);

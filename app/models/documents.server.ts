@@ -30,7 +30,8 @@ import {
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { can, canReadPakn, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
-import { getAgency, getCalendar, getDeadlineRules, getSetting } from './config.server';
+import { getAgency, getCalendar, getDeadlineRules } from './config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import type { Step } from './notifications.server';
 import { answerDueDate } from './pakn.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
@@ -109,12 +110,11 @@ export function nextDocumentSeq(tx: Tx | Db, type: DocumentType, year: number): 
 
 /** The agency's abbreviation (setting, else the code prefix) and the drafting unit: the PAKN's, else the setting's. */
 function numberParts(db: DbOrTx, p: Pakn): NumberParts {
-  const agency =
-    getSetting<string | undefined>('documents.agencyAbbreviation', db) || getAgency(db).codePrefix;
+  const agency = getSetting('documents.agencyAbbreviation', db) || getAgency(db).codePrefix;
   const unit = p.unitId
     ? db.select({ code: s.units.code }).from(s.units).where(eq(s.units.id, p.unitId)).get()?.code
     : undefined;
-  return { agency, unit: unit ?? getSetting<string | undefined>('documents.draftingUnit', db) ?? '' };
+  return { agency, unit: unit ?? getSetting('documents.draftingUnit', db) ?? '' };
 }
 
 export type IssueArgs<K extends DocumentType = DocumentType> = {

@@ -2,7 +2,7 @@
 // guesses at a code from other addresses never lock its real owner out (codes are sequential: a limit per
 // code alone would let anyone lock anyone), and per address over all codes, so one address cannot walk
 // through the codes. Both live in rate_limits, so they hold across restarts.
-import { getSetting } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
 
 const WINDOW_SECONDS = 15 * 60;
@@ -10,7 +10,7 @@ const WINDOW_SECONDS = 15 * 60;
 export const FOLLOW_ADDRESS_FACTOR = 3;
 
 function limits(ip: string, code: string) {
-  const perCode = getSetting<number>('followup.attemptsPer15Min');
+  const perCode = getSetting('followup.attemptsPer15Min');
   return [
     { bucket: 'follow-ip-code', key: `${ip} ${code}`, limit: perCode, windowSeconds: WINDOW_SECONDS },
     { bucket: 'follow-ip', key: ip, limit: perCode * FOLLOW_ADDRESS_FACTOR, windowSeconds: WINDOW_SECONDS },

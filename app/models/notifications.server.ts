@@ -3,7 +3,8 @@
 // All go through the outbox, inside the transaction of the change (or the event) they report.
 import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { sendScheduleWarning } from './calendar-schedule.server';
+import { sendScheduleWarning } from '~/models/admin/calendar-schedule.server';
+import { getSetting, setSetting } from '~/models/admin/settings.server';
 import { ratingUrl } from './ratings.server';
 import {
   renderDigestEmail,
@@ -268,24 +269,6 @@ function localHour(now: Date): number {
   return Number(h);
 }
 
-function readJsonSetting<T>(db: DbOrTx | Tx, key: string, fallback: T): T {
-  const row = (db as Db).select().from(s.settings).where(eq(s.settings.key, key)).get();
-  if (!row) return fallback;
-  try {
-    return JSON.parse(row.value) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-function writeJsonSetting(db: DbOrTx | Tx, key: string, value: unknown) {
-  (db as Db)
-    .insert(s.settings)
-    .values({ key, value: JSON.stringify(value) })
-    .onConflictDoUpdate({ target: s.settings.key, set: { value: JSON.stringify(value) } })
-    .run();
-}
-
 // ---------------------------------------------------------------------------------------------
 // The units' daily digest
 
@@ -345,10 +328,10 @@ export function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): { unit
     // immediate: a second process running the same pass waits, then sees the date and skips
     const done = db.transaction(
       (tx) => {
-        const last = readJsonSetting<Record<string, string>>(tx, DIGEST_SETTING_KEY, {});
+        const last = getSetting(DIGEST_SETTING_KEY, tx);
         if (last[String(unit.id)] === today) return false;
         enqueueMail(tx, { to: unit.email, ...rendered, template: 'digest', paknId: null });
-        writeJsonSetting(tx, DIGEST_SETTING_KEY, { ...last, [String(unit.id)]: today });
+        setSetting(DIGEST_SETTING_KEY, { ...last, [String(unit.id)]: today }, tx);
         return true;
       },
       { behavior: 'immediate' },

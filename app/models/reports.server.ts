@@ -40,7 +40,8 @@ import {
   type ReportPeriod,
 } from '~/domain/report-periods';
 import { isClosed, STATUSES } from '~/domain/workflow';
-import { getCalendar, getSetting, listFields, listUnits } from './config.server';
+import { getCalendar, listFields, listUnits } from './config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { getDb, type Db } from '~/utils/db.server';
 
 // ---------- SQL building blocks (constants only: never user input) ----------
@@ -295,7 +296,7 @@ export function resolveUnit(raw: string | null | undefined, db: Db = getDb()): n
 }
 
 export function reportCutoffDay(db: Db = getDb()): number {
-  return normaliseCutoffDay(getSetting<unknown>('report.cutoffDay', db));
+  return normaliseCutoffDay(getSetting('report.cutoffDay', db));
 }
 
 export type ReportQuery =

@@ -15,7 +15,7 @@ import { Choices, ErrorSummary, TextArea, TextField, type FieldError } from '~/c
 import { PublicationFlags, sourceLabel } from '~/components/publication-flags';
 import { formatDateVi } from '~/domain/dates';
 import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
-import { getSetting } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import {
   addPublicationFile,
   getPublicationPage,
@@ -246,7 +246,7 @@ function view(intent: string, r: Review, input: PublicationInput, t: T): ActionD
 
 /** A redacted copy of an attachment, or the signed letter: stored internal until a publication selects it. */
 async function upload(request: Request, actor: StaffUser, id: number, ip: string, t: T) {
-  const mb = getSetting<number>('intake.maxFileMb');
+  const mb = getSetting('intake.maxFileMb');
   let parsed;
   try {
     parsed = await parseSubmissionForm(request, {

@@ -9,7 +9,7 @@ import { ScheduleWarning } from '~/components/schedule-warning';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { can, isUnitScoped } from '~/domain/permissions';
 import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/report-periods';
-import { getScheduleWarning } from '~/models/calendar-schedule.server';
+import { getScheduleWarning } from '~/models/admin/calendar-schedule.server';
 import { AGEING_BUCKETS, buildDashboard, reportCutoffDay } from '~/models/reports.server';
 import { requirePermission } from '~/utils/auth.server';
 import { getLocale, getT } from '~/utils/i18n.server';

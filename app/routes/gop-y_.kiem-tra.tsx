@@ -9,7 +9,8 @@ import {
 } from '@remix-run/node';
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { getSetting, listFields } from '~/models/config.server';
+import { listFields } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { confirmDraft, getDraft, listDraftFiles } from '~/models/submission.server';
 import { holdsDraft } from '~/utils/draft-cookie.server';
@@ -52,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const limit = hitRateLimit({
     bucket: 'intake-submit',
     key: clientIp(context),
-    limit: getSetting<number>('intake.submissionsPerIpPerHour'),
+    limit: getSetting('intake.submissionsPerIpPerHour'),
     windowSeconds: 3600,
   });
   if (!limit.allowed) {

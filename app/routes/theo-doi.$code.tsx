@@ -13,7 +13,8 @@ import { closureText } from '~/domain/answer-clock';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { dueState, explainDueDate } from '~/domain/deadlines';
 import { normaliseCode } from '~/domain/pakn';
-import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';
+import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { getSubmitterView } from '~/models/pakn.server';
 import { DocumentList } from '~/components/document-list';
 import { FileLinks, InfoExchanges } from '~/components/submitter-files';
@@ -120,8 +121,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function infoLimits() {
   return {
-    maxFiles: getSetting<number>('intake.maxAttachments'),
-    maxMb: getSetting<number>('intake.maxFileMb'),
+    maxFiles: getSetting('intake.maxAttachments'),
+    maxMb: getSetting('intake.maxFileMb'),
   };
 }
 

@@ -5,7 +5,8 @@ import QRCode from 'qrcode';
 import { Secret, TOTP } from 'otpauth';
 import { can, type Permission, type Role } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
-import { getAgency, getSetting } from '~/models/config.server';
+import { getAgency } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { hitRateLimit, peekRateLimit, refundRateLimit } from '~/models/rate-limit.server';
 import { auditDenied, auditForged } from '~/models/security-audit.server';
 import {
@@ -101,8 +102,7 @@ export function assertSameOrigin(request: Request): void {
 // Sessions
 
 export function totpRequiredRoles(): Role[] {
-  const value = getSetting<unknown>('security.totpRequiredRoles');
-  return Array.isArray(value) ? (value.filter((v) => typeof v === 'string') as Role[]) : [];
+  return getSetting('security.totpRequiredRoles');
 }
 
 export function totpRequiredFor(role: Role): boolean {
