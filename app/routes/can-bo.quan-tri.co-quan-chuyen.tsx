@@ -2,9 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ActiveCell } from '~/components/admin/admin-table';
-import { ActiveCheckbox, CrudForm, fieldProps, type CrudFormProps } from '~/components/admin/crud';
-import { CrudPage } from '~/components/admin/crud-page';
+import { ActiveCheckbox, CrudForm, CrudPage, fieldProps, type CrudFormProps } from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextArea, TextField } from '~/components/ui/form';
 import {
@@ -13,30 +11,16 @@ import {
   listExternalAgencies,
   updateExternalAgency,
 } from '~/models/admin/transfer-agencies.server';
-import { crudAction, crudLoader, type CrudPageConfig } from '~/utils/admin-crud.server';
+import { crudAction, crudLoader } from '~/utils/admin-crud.server';
 import { requirePermission } from '~/utils/auth.server';
-
-const PATH = '/can-bo/quan-tri/co-quan-chuyen';
-// server only (loader and action): the guard does not reach the browser bundle
-const PAGE: CrudPageConfig = {
-  section: 'agencies',
-  path: PATH,
-  permission: 'admin:agencies',
-  guard: requirePermission,
-};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 export const loader = (args: LoaderFunctionArgs) =>
-  crudLoader(
-    args,
-    PAGE,
-    () => listExternalAgencies(),
-    () => ({}),
-  );
+  crudLoader(args, 'agencies', requirePermission, listExternalAgencies, () => ({}));
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, PAGE, {
+  crudAction(args, 'agencies', requirePermission, {
     create: createExternalAgency,
     update: updateExternalAgency,
     delete: deleteExternalAgency,
@@ -74,7 +58,6 @@ export default function ExternalAgencies() {
   return (
     <CrudPage
       section="agencies"
-      path={PATH}
       data={useLoaderData<typeof loader>()}
       result={useActionData<typeof action>()}
       rowPrefix="agency"
@@ -89,9 +72,9 @@ export default function ExternalAgencies() {
           <th scope="row">{a.name}</th>
           <td>{a.address}</td>
           <td>{a.email}</td>
-          <ActiveCell active={a.active} />
         </>
       )}
+      active={(a) => a.active}
       name={(a) => a.name}
       toValues={(a) => ({
         name: a.name,

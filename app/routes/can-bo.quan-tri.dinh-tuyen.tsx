@@ -5,35 +5,28 @@ import { useTranslation } from 'react-i18next';
 import { AdminTable } from '~/components/admin/admin-table';
 import {
   CrudForm,
+  CrudPage,
   fieldProps,
-  useUnitOptions,
+  UnitSelect,
   type CrudFormProps,
   type UnitOption,
 } from '~/components/admin/crud';
-import { CrudPage } from '~/components/admin/crud-page';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { Select, TextField } from '~/components/ui/form';
+import { TextField } from '~/components/ui/form';
 import { localName } from '~/domain/local-name';
 import { createKeyword, deleteKeyword, listKeywords, updateKeyword } from '~/models/admin/routing.server';
-import { listFields, listUnits } from '~/models/config.server';
-import { crudAction, crudLoader, type CrudPageConfig } from '~/utils/admin-crud.server';
+import { listUnitChoices } from '~/models/admin/units.server';
+import { listFields } from '~/models/config.server';
+import { crudAction, crudLoader } from '~/utils/admin-crud.server';
 import { requirePermission } from '~/utils/auth.server';
-
-const PATH = '/can-bo/quan-tri/dinh-tuyen';
-// server only (loader and action): the guard does not reach the browser bundle
-const PAGE: CrudPageConfig = {
-  section: 'routing',
-  path: PATH,
-  permission: 'admin:routing',
-  guard: requirePermission,
-};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 export const loader = (args: LoaderFunctionArgs) =>
   crudLoader(
     args,
-    PAGE,
+    'routing',
+    requirePermission,
     () => listKeywords(),
     () => ({
       fields: listFields().map(({ id, name, nameEn, defaultUnitId }) => ({
@@ -42,32 +35,29 @@ export const loader = (args: LoaderFunctionArgs) =>
         nameEn,
         defaultUnitId,
       })),
-      units: listUnits({ activeOnly: false }).map(({ id, name, nameEn, active }) => ({
-        id,
-        name,
-        nameEn,
-        active,
-      })),
+      units: listUnitChoices(),
     }),
   );
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, PAGE, { create: createKeyword, update: updateKeyword, delete: deleteKeyword });
+  crudAction(args, 'routing', requirePermission, {
+    create: createKeyword,
+    update: updateKeyword,
+    delete: deleteKeyword,
+  });
 
 function KeywordForm({ submit, units, ...form }: CrudFormProps & { submit: string; units: UnitOption[] }) {
   const { t } = useTranslation();
   const f = fieldProps(form);
-  const unit = f('unitId');
-  const options = useUnitOptions(units, unit.defaultValue);
   return (
-    <CrudForm intent={form.intent} id={form.id} submit={submit}>
+    <CrudForm id={form.id} intent={form.intent} submit={submit}>
       <TextField
         {...f('keyword')}
         label={t('admin.routing.keyword')}
         hint={t('admin.routing.keywordHint')}
         maxLength={100}
       />
-      <Select {...unit} label={t('admin.routing.unit')} placeholder="" options={options} />
+      <UnitSelect field={f('unitId')} units={units} label={t('admin.routing.unit')} />
     </CrudForm>
   );
 }
@@ -113,7 +103,6 @@ export default function Routing() {
   return (
     <CrudPage
       section="routing"
-      path={PATH}
       data={data}
       result={useActionData<typeof action>()}
       before={<FieldRules fields={data.fields} units={data.units} />}

@@ -2,53 +2,46 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ActiveCell } from '~/components/admin/admin-table';
-import { ActiveCheckbox, CrudForm, fieldProps, type CrudFormProps } from '~/components/admin/crud';
-import { CrudPage } from '~/components/admin/crud-page';
+import {
+  CodeAndNames,
+  CrudForm,
+  CrudPage,
+  fieldProps,
+  OrderAndActive,
+  type CrudFormProps,
+} from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextField } from '~/components/ui/form';
 import { localName } from '~/domain/local-name';
 import { createUnit, deleteUnit, updateUnit } from '~/models/admin/units.server';
 import { listUnits } from '~/models/config.server';
-import { crudAction, crudLoader, type CrudPageConfig } from '~/utils/admin-crud.server';
+import { crudAction, crudLoader } from '~/utils/admin-crud.server';
 import { requirePermission } from '~/utils/auth.server';
-
-const PATH = '/can-bo/quan-tri/don-vi';
-// server only (loader and action): the guard does not reach the browser bundle
-const PAGE: CrudPageConfig = {
-  section: 'units',
-  path: PATH,
-  permission: 'admin:units',
-  guard: requirePermission,
-};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 export const loader = (args: LoaderFunctionArgs) =>
   crudLoader(
     args,
-    PAGE,
+    'units',
+    requirePermission,
     () => listUnits({ activeOnly: false }),
     () => ({}),
   );
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, PAGE, { create: createUnit, update: updateUnit, delete: deleteUnit });
+  crudAction(args, 'units', requirePermission, {
+    create: createUnit,
+    update: updateUnit,
+    delete: deleteUnit,
+  });
 
 function UnitForm({ submit, ...form }: CrudFormProps & { submit: string }) {
   const { t } = useTranslation();
   const f = fieldProps(form);
   return (
     <CrudForm intent={form.intent} id={form.id} submit={submit}>
-      <TextField
-        {...f('code')}
-        label={t('admin.units.code')}
-        hint={t('admin.units.codeHint')}
-        maxLength={20}
-        className="input-20"
-      />
-      <TextField {...f('name')} label={t('admin.units.name')} maxLength={200} />
-      <TextField {...f('nameEn')} label={t('admin.units.nameEn')} maxLength={200} />
+      <CodeAndNames f={f} section="units" />
       <TextField
         {...f('email')}
         type="email"
@@ -56,14 +49,7 @@ function UnitForm({ submit, ...form }: CrudFormProps & { submit: string }) {
         hint={t('admin.units.emailHint')}
         maxLength={254}
       />
-      <TextField
-        {...f('sortOrder')}
-        label={t('admin.common.sortOrder')}
-        inputMode="numeric"
-        className="input-20"
-        optional
-      />
-      <ActiveCheckbox form={form} hint={t('admin.units.activeHint')} />
+      <OrderAndActive form={form} hint={t('admin.units.activeHint')} />
     </CrudForm>
   );
 }
@@ -73,19 +59,18 @@ export default function Units() {
   return (
     <CrudPage
       section="units"
-      path={PATH}
       data={useLoaderData<typeof loader>()}
       result={useActionData<typeof action>()}
       rowPrefix="unit"
-      columns={['admin.units.code', 'admin.units.name', 'admin.units.email', 'admin.common.status']}
+      columns={['admin.units.code', 'admin.units.name', 'admin.units.email']}
       row={(u) => (
         <>
           <td>{u.code}</td>
           <th scope="row">{localName(u, i18n.language)}</th>
           <td>{u.email}</td>
-          <ActiveCell active={u.active} />
         </>
       )}
+      active={(u) => u.active}
       name={(u) => u.name}
       toValues={(u) => ({
         code: u.code,

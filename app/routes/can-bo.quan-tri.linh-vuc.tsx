@@ -2,84 +2,57 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ActiveCell } from '~/components/admin/admin-table';
 import {
-  ActiveCheckbox,
+  CodeAndNames,
   CrudForm,
+  CrudPage,
   fieldProps,
-  useUnitOptions,
+  OrderAndActive,
+  UnitSelect,
   type CrudFormProps,
   type UnitOption,
 } from '~/components/admin/crud';
-import { CrudPage } from '~/components/admin/crud-page';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { Select, TextField } from '~/components/ui/form';
+import { TextField } from '~/components/ui/form';
 import { localName } from '~/domain/local-name';
 import { createField, deleteField, updateField } from '~/models/admin/fields.server';
-import { listFields, listUnits } from '~/models/config.server';
-import { crudAction, crudLoader, type CrudPageConfig } from '~/utils/admin-crud.server';
+import { listUnitChoices } from '~/models/admin/units.server';
+import { listFields } from '~/models/config.server';
+import { crudAction, crudLoader } from '~/utils/admin-crud.server';
 import { requirePermission } from '~/utils/auth.server';
-
-const PATH = '/can-bo/quan-tri/linh-vuc';
-// server only (loader and action): the guard does not reach the browser bundle
-const PAGE: CrudPageConfig = {
-  section: 'fields',
-  path: PATH,
-  permission: 'admin:fields',
-  guard: requirePermission,
-};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 export const loader = (args: LoaderFunctionArgs) =>
   crudLoader(
     args,
-    PAGE,
+    'fields',
+    requirePermission,
     () => listFields({ activeOnly: false }),
-    () => ({
-      units: listUnits({ activeOnly: false }).map(({ id, name, nameEn, active }) => ({
-        id,
-        name,
-        nameEn,
-        active,
-      })),
-    }),
+    () => ({ units: listUnitChoices() }),
   );
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, PAGE, { create: createField, update: updateField, delete: deleteField });
+  crudAction(args, 'fields', requirePermission, {
+    create: createField,
+    update: updateField,
+    delete: deleteField,
+  });
 
 function FieldForm({ submit, units, ...form }: CrudFormProps & { submit: string; units: UnitOption[] }) {
   const { t } = useTranslation();
-  const f = fieldProps(form);
-  const unit = f('defaultUnitId');
-  const options = useUnitOptions(units, unit.defaultValue, true);
   return (
     <CrudForm intent={form.intent} id={form.id} submit={submit}>
-      <TextField
-        {...f('code')}
-        label={t('admin.fields.code')}
-        hint={t('admin.units.codeHint')}
-        maxLength={20}
-        className="input-20"
-      />
-      <TextField {...f('name')} label={t('admin.fields.name')} maxLength={200} />
-      <TextField {...f('nameEn')} label={t('admin.fields.nameEn')} maxLength={200} />
-      <Select
-        {...unit}
+      <CodeAndNames f={fieldProps(form)} section="fields" />
+      <UnitSelect
+        field={fieldProps(form)('defaultUnitId')}
+        units={units}
         label={t('admin.fields.defaultUnit')}
         hint={t('admin.fields.defaultUnitHint')}
         placeholder={t('admin.fields.noUnit')}
-        options={options}
+        markInactive
       />
-      <TextField
-        {...f('sortOrder')}
-        label={t('admin.common.sortOrder')}
-        inputMode="numeric"
-        className="input-20"
-        optional
-      />
-      <ActiveCheckbox form={form} hint={t('admin.fields.activeHint')} />
+      <OrderAndActive form={form} hint={t('admin.fields.activeHint')} />
     </CrudForm>
   );
 }
@@ -94,19 +67,18 @@ export default function Fields() {
   return (
     <CrudPage
       section="fields"
-      path={PATH}
       data={data}
       result={useActionData<typeof action>()}
       rowPrefix="field"
-      columns={['admin.fields.code', 'admin.fields.name', 'admin.fields.defaultUnit', 'admin.common.status']}
+      columns={['admin.fields.code', 'admin.fields.name', 'admin.fields.defaultUnit']}
       row={(f) => (
         <>
           <td>{f.code}</td>
           <th scope="row">{localName(f, i18n.language)}</th>
           <td>{unitName(f.defaultUnitId)}</td>
-          <ActiveCell active={f.active} />
         </>
       )}
+      active={(f) => f.active}
       name={(f) => f.name}
       toValues={(f) => ({
         code: f.code,

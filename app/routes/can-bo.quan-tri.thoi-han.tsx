@@ -99,7 +99,7 @@ export default function DeadlineRules() {
       <p className="hint">{t('admin.deadlines.recomputeHint')}</p>
 
       {editing ? (
-        <EditSection title={t('admin.deadlines.editTitle', { label: label(editing) })} cancelTo={PATH}>
+        <EditSection title={t('admin.deadlines.editTitle', { label: label(editing) })}>
           <Form method="post" noValidate key={editing.key}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="key" value={editing.key} />

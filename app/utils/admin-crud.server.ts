@@ -1,6 +1,6 @@
 // The loader and the create / update / delete action shared by the admin list pages (units, fields, keywords,
-// agencies). The route names its section, path and permission and passes its guard (requirePermission), so
-// this plumbing reads the request and answers without depending on the auth or model layers.
+// agencies). The route names its section and passes its guard (requirePermission) and the model's functions,
+// so this plumbing reads the request and answers without depending on the auth or model layers.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { translateErrors, type Actor, type Outcome } from '~/domain/admin/outcome';
 import type { Permission } from '~/domain/permissions';
@@ -9,14 +9,16 @@ import { formToValues, parseId } from './form-values';
 import { clientIp } from './http.server';
 import { getLocale, getT } from './i18n.server';
 
-export type CrudSection = 'units' | 'fields' | 'routing' | 'agencies';
-export type CrudPageConfig = {
-  /** the i18n keys of the page are `admin.<section>.*` */
-  section: CrudSection;
-  path: string;
-  permission: Permission;
-  guard: (request: Request, permission: Permission) => Promise<{ id: number }>;
-};
+/** The admin list pages: the i18n keys of each are `admin.<section>.*`. */
+const CRUD_PAGES = {
+  units: { path: '/can-bo/quan-tri/don-vi', permission: 'admin:units' },
+  fields: { path: '/can-bo/quan-tri/linh-vuc', permission: 'admin:fields' },
+  routing: { path: '/can-bo/quan-tri/dinh-tuyen', permission: 'admin:routing' },
+  agencies: { path: '/can-bo/quan-tri/co-quan-chuyen', permission: 'admin:agencies' },
+} as const satisfies Record<string, { path: string; permission: Permission }>;
+export type CrudSection = keyof typeof CRUD_PAGES;
+/** The route's permission check (requirePermission), passed in so that this plumbing does not depend on auth. */
+export type Guard = (request: Request, permission: Permission) => Promise<{ id: number }>;
 
 type Values = Record<string, string | string[]>;
 export type CrudHandlers = {
@@ -34,11 +36,12 @@ function isIntent(value: unknown): value is keyof typeof DONE {
 /** The rows of the list, the one being edited (`?sua=<id>`), the confirmation and the title, and what `extra` reads. */
 export async function crudLoader<T extends { id: number }, E extends object>(
   { request }: LoaderFunctionArgs,
-  page: CrudPageConfig,
+  section: CrudSection,
+  guard: Guard,
   list: () => T[],
   extra: () => E,
 ) {
-  await page.guard(request, page.permission);
+  await guard(request, CRUD_PAGES[section].permission);
   const t = getT(getLocale(request));
   const url = new URL(request.url);
   const items = list();
@@ -47,17 +50,18 @@ export async function crudLoader<T extends { id: number }, E extends object>(
     items,
     edit: items.find((i) => i.id === editId) ?? null,
     flash: flashFromUrl(t, url),
-    pageTitle: `${t(`admin.${page.section}.title`)} – ${t('admin.title')}`,
+    pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
     ...extra(),
   });
 }
 
 export async function crudAction(
   { request, context }: ActionFunctionArgs,
-  page: CrudPageConfig,
+  section: CrudSection,
+  guard: Guard,
   handlers: CrudHandlers,
 ) {
-  const user = await page.guard(request, page.permission);
+  const user = await guard(request, CRUD_PAGES[section].permission);
   const actor: Actor = { userId: user.id, ip: clientIp(context) };
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
@@ -72,6 +76,6 @@ export async function crudAction(
       : intent === 'update'
         ? handlers.update(id, values, actor)
         : handlers.delete(id, actor);
-  if (result.ok) return redirect(`${page.path}?ok=${DONE[intent]}`);
+  if (result.ok) return redirect(`${CRUD_PAGES[section].path}?ok=${DONE[intent]}`);
   return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }

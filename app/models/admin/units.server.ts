@@ -1,5 +1,5 @@
 // Units: create, edit, delete (only a unit nothing refers to), each audited in its own transaction.
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { diff, fail, validate, type Actor, type FieldErrors, type Outcome } from '~/domain/admin/outcome';
 import { unitSchema } from '~/domain/admin/units';
@@ -73,4 +73,13 @@ export function deleteUnit(unitId: number, actor: Actor, db: DbOrTx = getDb()): 
     recordChange(tx, actor, 'settings.unit.delete', 'unit', unitId, before);
     return { ok: true as const, value: null };
   });
+}
+
+/** Every unit as a choice of a select (an inactive one stays selectable where it is already chosen). */
+export function listUnitChoices(db: DbOrTx = getDb()) {
+  return db
+    .select({ id: s.units.id, name: s.units.name, nameEn: s.units.nameEn, active: s.units.active })
+    .from(s.units)
+    .orderBy(asc(s.units.sortOrder), asc(s.units.id))
+    .all();
 }
