@@ -104,29 +104,4 @@ export const DEMO_EXTERNAL_AGENCIES = [
   { name: 'Sở Tư pháp tỉnh Phú Yên', address: '', email: '' },
 ];
 
-/** [policy] settings; see README "Policy settings". */
-export const DEFAULT_SETTINGS: Record<string, unknown> = {
-  'intake.maxAttachments': 5,
-  'intake.maxFileMb': 10,
-  'intake.submissionsPerIpPerHour': 10,
-  'api.requestsPerMinute': 120,
-  /** staff intake refuses a receipt date before 1 January of this year (app/domain/receipt-date.ts) */
-  'intake.earliestReceiptYear': 2020,
-  /** disk the files of unsent drafts may take, from one network address and from everyone */
-  'intake.draftStoragePerAddressMb': 100,
-  'intake.draftStorageTotalMb': 2048,
-  'followup.attemptsPer15Min': 10,
-  'report.cutoffDay': 15,
-  'feedback.reconsiderationDays': 15,
-  'security.totpRequiredRoles': [],
-  // an extension (spec §6) is a request the approver decides; false: handlers and coordinators extend directly
-  'workflow.extensionNeedsApproval': true,
-  // Years whose official holiday schedule is entered; from 1 October administrators are warned about the next.
-  'calendar.officialYears': DEFAULT_OFFICIAL_YEARS.map((year) => ({
-    year,
-    reference: 'Lịch chính thức có sẵn trong phần mềm (calendar-defaults.ts)',
-  })),
-  // document numbers (NĐ 30/2020): 01/TB-SKHCN, 01/SKHCN-TTHC; the unit drafts letters of PAKN not yet assigned
-  'documents.agencyAbbreviation': 'SKHCN',
-  'documents.draftingUnit': 'TTHC',
-};
+// [policy] settings and their defaults: app/domain/settings.ts (seeded by db/seed.ts).

@@ -1,16 +1,10 @@
 // Seeds the agency configuration on first start (an empty agency table), never overwriting edits.
-import { DEFAULT_CALENDAR_OVERRIDES } from '~/domain/calendar-defaults';
-import { DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
+import { DEFAULT_CALENDAR_OVERRIDES } from '../app/domain/calendar-defaults';
+import { DEFAULT_DEADLINE_RULES } from '../app/domain/deadlines';
+import { seededSettings } from '../app/domain/settings';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as s from './schema';
-import {
-  DEFAULT_SETTINGS,
-  DEMO_AGENCY,
-  DEMO_EXTERNAL_AGENCIES,
-  DEMO_FIELDS,
-  DEMO_KEYWORDS,
-  DEMO_UNITS,
-} from './seed-data';
+import { DEMO_AGENCY, DEMO_EXTERNAL_AGENCIES, DEMO_FIELDS, DEMO_KEYWORDS, DEMO_UNITS } from './seed-data';
 
 export function seedConfiguration(db: BetterSQLite3Database<typeof s>) {
   if (db.select({ id: s.agency.id }).from(s.agency).get()) return;
@@ -38,10 +32,6 @@ export function seedConfiguration(db: BetterSQLite3Database<typeof s>) {
     for (const o of DEFAULT_CALENDAR_OVERRIDES) {
       tx.insert(s.calendarOverrides).values(o).onConflictDoNothing().run();
     }
-    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
-      tx.insert(s.settings)
-        .values({ key, value: JSON.stringify(value) })
-        .run();
-    }
+    for (const row of seededSettings()) tx.insert(s.settings).values(row).run();
   });
 }

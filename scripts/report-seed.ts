@@ -14,14 +14,8 @@ import { addCalendarDays, type LocalDate } from '~/domain/dates';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
 import { formatPaknCode, REFUSAL_REASONS, type Channel } from '~/domain/pakn';
 import type { Status } from '~/domain/workflow/transitions';
-import {
-  getAgency,
-  getCalendar,
-  getDeadlineRules,
-  getSetting,
-  listFields,
-  listUnits,
-} from '~/models/config.server';
+import { getAgency, getCalendar, getDeadlineRules, listFields, listUnits } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import type { Db } from '~/utils/db.server';
 
 /** mulberry32: small, fast and good enough for test data */
@@ -98,7 +92,7 @@ export function seedReportData(db: Db, opts: SeedOptions): number {
   const r = rng(seed);
   const calendar = getCalendar(db);
   const rules = getDeadlineRules(db);
-  const cutoff = getSetting<number>('report.cutoffDay', db);
+  const cutoff = getSetting('report.cutoffDay', db);
   const prefix = getAgency(db).codePrefix;
   const units = listUnits({ activeOnly: false, db }).map((u) => u.id);
   const fields = listFields({ activeOnly: false, db }).map((f) => f.id);

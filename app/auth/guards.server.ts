@@ -3,7 +3,7 @@
 import { json, redirect } from '@remix-run/node';
 
 import { can, type Permission, type Role } from '~/domain/permissions';
-import { getSetting } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { auditDenied, auditForged } from '~/models/security-audit.server';
 import { findSessionByToken, type Session, touchSession } from '~/models/sessions.server';
 import type { User } from '~/models/users.server';
@@ -49,8 +49,7 @@ export function assertSameOrigin(request: Request): void {
 // Sessions
 
 export function totpRequiredRoles(): Role[] {
-  const value = getSetting<unknown>('security.totpRequiredRoles');
-  return Array.isArray(value) ? (value.filter((v) => typeof v === 'string') as Role[]) : [];
+  return getSetting('security.totpRequiredRoles');
 }
 
 export function totpRequiredFor(role: Role): boolean {

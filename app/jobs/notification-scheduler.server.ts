@@ -1,7 +1,7 @@
 // The notification scheduler: every 15 minutes, the units' daily digest, the coordinators' overdue alert
 // with the submitters' progress updates, and the warning of a missing holiday schedule. Each job decides
 // itself whether anything is due (at most once a day, once per due date…), so a run too many is harmless.
-import { sendScheduleWarning } from '~/models/calendar-schedule.server';
+import { sendScheduleWarning } from '~/models/admin/calendar-schedule.server';
 import { sendDailyDigests } from '~/models/digests.server';
 import { alertNewlyOverdue } from '~/models/overdue-alerts.server';
 import type { DbOrTx } from '~/utils/db.server';

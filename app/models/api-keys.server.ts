@@ -12,7 +12,6 @@ import {
 import { cleanLine } from '~/domain/text';
 import { isRole, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
-import { getSetting } from './config.server';
 import { hitRateLimit } from './rate-limit.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';

@@ -1,7 +1,7 @@
-// The agency's configuration as data: agency, units, fields, rules, calendar and settings.
+// The agency's configuration as data, read: agency, units, fields, deadline rules and the working-day calendar.
+// (Settings: models/admin/settings.server.ts; the administrators' edits: models/admin/.)
 import { asc, eq } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { DEFAULT_SETTINGS } from '~db/seed-data';
 import { createWorkingCalendar, type WorkingCalendar } from '~/domain/calendar';
 import { DEFAULT_DEADLINE_RULES, type DeadlineKey, type DeadlineRule } from '~/domain/deadlines';
 import { getDb, isDatabase, type Db, type DbOrTx } from '~/utils/db.server';
@@ -30,18 +30,6 @@ export function listFields({
 }: { activeOnly?: boolean; db?: DbOrTx } = {}): Field[] {
   const q = db.select().from(s.fields).orderBy(asc(s.fields.sortOrder), asc(s.fields.id));
   return activeOnly ? q.where(eq(s.fields.active, true)).all() : q.all();
-}
-
-export function getSetting<T>(key: string, db: DbOrTx = getDb()): T {
-  const row = db.select().from(s.settings).where(eq(s.settings.key, key)).get();
-  return (row ? JSON.parse(row.value) : DEFAULT_SETTINGS[key]) as T;
-}
-
-export function setSetting(key: string, value: unknown, db: DbOrTx = getDb()) {
-  db.insert(s.settings)
-    .values({ key, value: JSON.stringify(value) })
-    .onConflictDoUpdate({ target: s.settings.key, set: { value: JSON.stringify(value) } })
-    .run();
 }
 
 export function getDeadlineRules(db: DbOrTx = getDb()): Record<DeadlineKey, DeadlineRule> {

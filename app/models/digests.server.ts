@@ -1,4 +1,5 @@
 // The units' daily digest: one e-mail per unit listing its open PAKN that are overdue or due soon.
+import { getSetting, setSetting } from '~/models/admin/settings.server';
 import { eq, inArray, isNotNull } from 'drizzle-orm';
 
 import { formatDateVi, toLocalDate, VN_TIME_ZONE } from '~/domain/dates';
@@ -14,7 +15,7 @@ import { renderDigestEmail, type StaffMailItem } from '~emails';
 
 /** The digest goes out on working days from this local hour (Asia/Ho_Chi_Minh) on. */
 export const DIGEST_HOUR = 7;
-export const DIGEST_SETTING_KEY = 'digest.lastSent';
+export const DIGEST_SETTING_KEY = 'digest.lastSent' as const;
 
 function localHour(now: Date): number {
   const h = new Intl.DateTimeFormat('en-GB', {
@@ -23,23 +24,6 @@ function localHour(now: Date): number {
     hourCycle: 'h23',
   }).format(now);
   return Number(h);
-}
-
-function readJsonSetting<T>(db: DbOrTx, key: string, fallback: T): T {
-  const row = db.select().from(s.settings).where(eq(s.settings.key, key)).get();
-  if (!row) return fallback;
-  try {
-    return JSON.parse(row.value) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-function writeJsonSetting(db: DbOrTx, key: string, value: unknown) {
-  db.insert(s.settings)
-    .values({ key, value: JSON.stringify(value) })
-    .onConflictDoUpdate({ target: s.settings.key, set: { value: JSON.stringify(value) } })
-    .run();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,10 +85,10 @@ export function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): { unit
     // immediate: a second process running the same pass waits, then sees the date and skips
     const done = db.transaction(
       (tx) => {
-        const last = readJsonSetting<Record<string, string>>(tx, DIGEST_SETTING_KEY, {});
+        const last = getSetting(DIGEST_SETTING_KEY, tx);
         if (last[String(unit.id)] === today) return false;
         enqueueMail(tx, { to: unit.email, ...rendered, template: 'digest', paknId: null });
-        writeJsonSetting(tx, DIGEST_SETTING_KEY, { ...last, [String(unit.id)]: today });
+        setSetting(DIGEST_SETTING_KEY, { ...last, [String(unit.id)]: today }, tx);
         return true;
       },
       { behavior: 'immediate' },

@@ -11,7 +11,8 @@ import type { DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 
 import { audit } from './audit.server';
-import { getAgency, getCalendar, getDeadlineRules, getSetting } from './config.server';
+import { getSetting } from '~/models/admin/settings.server';
+import { getAgency, getCalendar, getDeadlineRules } from './config.server';
 import { publicContextOf, submitterDocumentPdfUrl, submitterDocumentUrl, submitterOf } from './documents.server';
 import type { Step } from './notifications.server';
 import { answerDueDate } from './pakn.server';
@@ -43,11 +44,11 @@ export function nextDocumentSeq(tx: DbOrTx, type: DocumentType, year: number): n
 /** The agency's abbreviation (setting, else the code prefix) and the drafting unit: the PAKN's, else the setting's. */
 function numberParts(db: DbOrTx, p: Pakn): NumberParts {
   const agency =
-    getSetting<string | undefined>('documents.agencyAbbreviation', db) || getAgency(db).codePrefix;
+    getSetting('documents.agencyAbbreviation', db) || getAgency(db).codePrefix;
   const unit = p.unitId
     ? db.select({ code: s.units.code }).from(s.units).where(eq(s.units.id, p.unitId)).get()?.code
     : undefined;
-  return { agency, unit: unit ?? getSetting<string | undefined>('documents.draftingUnit', db) ?? '' };
+  return { agency, unit: unit ?? getSetting('documents.draftingUnit', db) };
 }
 
 export type IssueArgs<K extends DocumentType = DocumentType> = {

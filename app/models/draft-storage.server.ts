@@ -4,7 +4,7 @@
 // parallel posts from one address cannot pass the cap together.
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
-import { getSetting } from './config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { UploadBudget } from '~/utils/uploads.server';
 
@@ -39,8 +39,8 @@ export function draftStorageUsed({ uploader }: { uploader: string }, db: DbOrTx 
 
 export function draftStorageCaps(db: DbOrTx = getDb()) {
   return {
-    perAddressMb: getSetting<number>('intake.draftStoragePerAddressMb', db),
-    totalMb: getSetting<number>('intake.draftStorageTotalMb', db),
+    perAddressMb: getSetting('intake.draftStoragePerAddressMb', db),
+    totalMb: getSetting('intake.draftStorageTotalMb', db),
   };
 }
 

@@ -6,7 +6,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import * as s from '~db/schema';
 import type { LocalDate } from '~/domain/dates';
 import { audit } from './audit.server';
-import { getSetting } from './config.server';
+import { getSetting, setSetting } from '~/models/admin/settings.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/db.server';
 
@@ -14,7 +14,7 @@ export const EXTENSION_APPROVAL_KEY = 'workflow.extensionNeedsApproval';
 export const EXTENSION_REQUEST_EVENTS = ['extension_requested', 'extension_declined', 'extend'] as const;
 
 export function extensionNeedsApproval(db: DbOrTx | Tx = getDb()): boolean {
-  return getSetting<boolean>(EXTENSION_APPROVAL_KEY, db as Db) !== false;
+  return getSetting(EXTENSION_APPROVAL_KEY, db);
 }
 
 export function updateExtensionPolicy(
@@ -27,11 +27,7 @@ export function updateExtensionPolicy(
     return { ok: false, errors: { extensionNeedsApproval: 'admin.errors.required' } };
   db.transaction((tx) => {
     const before = extensionNeedsApproval(tx);
-    (tx as Db | Tx)
-      .insert(s.settings)
-      .values({ key: EXTENSION_APPROVAL_KEY, value: JSON.stringify(value === 'yes') })
-      .onConflictDoUpdate({ target: s.settings.key, set: { value: JSON.stringify(value === 'yes') } })
-      .run();
+    setSetting(EXTENSION_APPROVAL_KEY, value === 'yes', tx);
     audit(
       {
         actorUserId: actor.userId,

@@ -16,7 +16,8 @@ import { LIMITS } from '~/domain/submission-schema';
 import { cleanLine, cleanText, normalisePhone } from '~/domain/text';
 import { renderReceiptEmail } from '~emails';
 import { audit } from './audit.server';
-import { getAgency, getSetting, listFields } from './config.server';
+import { getAgency, listFields } from './config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { answerDueDate, createPakn } from './pakn.server';
 import { attachStaffFiles } from './staff-files.server';
 import type { StoredUpload } from '~/utils/uploads.server';
@@ -131,7 +132,7 @@ export function parseIntakeForm(
 ): ParsedIntake {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
-  const earliest = earliestReceiptDate(getSetting<unknown>('intake.earliestReceiptYear', db));
+  const earliest = earliestReceiptDate(getSetting('intake.earliestReceiptYear', db));
   const result = intakeSchema(today, earliest).safeParse(values);
   const errors: Record<string, string> = crossFieldErrors(values);
   if (!result.success) {

@@ -1,7 +1,7 @@
 // Fixed-window counters in SQLite, so limits survive a restart and hold across processes. The limit and
 // window of each bucket come from one table, app/domain/rate-limits.ts.
 import { limitOf, type LimitSetting, type RateLimitBucket, windowOf } from '~/domain/rate-limits';
-import { getSetting } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { nowMs } from '~/utils/clock.server';
 import { pseudonymise } from '~/utils/crypto.server';
 import { type Db, getDb } from '~/utils/db.server';
@@ -14,7 +14,7 @@ export type RateLimitCall = { bucket: RateLimitBucket; key: string; now?: number
 
 function policy({ bucket, now = nowMs() }: RateLimitCall, db: Db) {
   const windowSeconds = windowOf(bucket, getEnv().RATE_LIMIT_WINDOW_SCALE);
-  const limit = limitOf(bucket, (key: LimitSetting) => getSetting<number>(key, db));
+  const limit = limitOf(bucket, (key: LimitSetting) => getSetting(key, db));
   const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
   const retryAfterSeconds = windowStart + windowSeconds - Math.floor(now / 1000);
   return { limit, windowStart, retryAfterSeconds };

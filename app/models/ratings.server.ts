@@ -8,7 +8,8 @@ import * as s from '~db/schema';
 import { toLocalDate } from '~/domain/dates';
 import { RATINGS } from '~/domain/pakn';
 import { workingDaysBetween } from '~/domain/deadlines';
-import { getCalendar, getSetting } from './config.server';
+import { getCalendar } from './config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { audit } from './audit.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
@@ -39,7 +40,7 @@ export function verifyRatingToken(token: string): number | null {
 
 /** [policy] days after the answer during which an unsatisfied submitter may ask for reconsideration. */
 export function reconsiderationDays(db: DbOrTx = getDb()): number {
-  return getSetting<number>('feedback.reconsiderationDays', db);
+  return getSetting('feedback.reconsiderationDays', db);
 }
 
 export function getRatingContext({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import * as s from '~db/schema';
 import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { audit } from './audit.server';
-import { getSetting } from './config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/db.server';
 import {
@@ -37,8 +37,8 @@ export class StaffFilesError extends Error {
 
 export function staffUploadLimits(db: DbOrTx = getDb()) {
   return {
-    maxFiles: getSetting<number>('intake.maxAttachments', db),
-    maxMb: getSetting<number>('intake.maxFileMb', db),
+    maxFiles: getSetting('intake.maxAttachments', db),
+    maxMb: getSetting('intake.maxFileMb', db),
   };
 }
 

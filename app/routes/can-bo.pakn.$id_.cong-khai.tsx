@@ -17,7 +17,7 @@ import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { formatDateVi } from '~/domain/dates';
 import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
 import { type FlagGroup, REASON_MAX, withdrawSchema } from '~/domain/redaction-review';
-import { getSetting } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { getPublicationPage, loadForPublication, type PublicationInput, type Review, reviewPublication } from '~/models/publication.server';
 import { addPublicationFile } from '~/models/publication-files.server';
 import { publishPakn, withdrawPakn } from '~/models/publication-publish.server';
@@ -239,7 +239,7 @@ function view(intent: string, r: Review, input: PublicationInput, t: T): ActionD
 
 /** A redacted copy of an attachment, or the signed letter: stored internal until a publication selects it. */
 async function upload(request: Request, actor: StaffUser, id: number, ip: string, t: T) {
-  const mb = getSetting<number>('intake.maxFileMb');
+  const mb = getSetting('intake.maxFileMb');
   let parsed;
   try {
     parsed = await parseSubmissionForm(request, {

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { can } from '~/domain/permissions';
-import { getAdminOverview } from '~/models/admin-config.server';
+import { getAdminOverview } from '~/models/admin/overview.server';
 import { getAgency } from '~/models/config.server';
 import { getOutboxStatus } from '~/models/outbox.server';
 import { requireStaff } from '~/auth/guards.server';

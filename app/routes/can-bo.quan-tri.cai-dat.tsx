@@ -9,25 +9,27 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { Choices, ErrorSummary, TextField } from '~/components/ui/form';
+import { Choices, TextField } from '~/components/ui/form';
+import { translateErrors } from '~/domain/admin/outcome';
+import { POLICY_SETTINGS } from '~/domain/admin/policy';
 import { can, ROLE_LABELS, ROLES } from '~/domain/permissions';
 import {
-  flashFromUrl,
-  formToValues,
+  getDocumentNumberSettings,
   getPolicySettings,
   getTotpRequiredRoles,
-  POLICY_SETTINGS,
-  translateErrors,
+  updateDocumentNumberSettings,
   updatePolicySettings,
   updateTotpRequiredRoles,
-} from '~/models/admin-config.server';
-import { getDocumentNumberSettings, updateDocumentNumberSettings } from '~/models/document-settings.server';
+} from '~/models/admin/policy.server';
 import {
   extensionNeedsApproval as readExtensionPolicy,
   updateExtensionPolicy,
 } from '~/models/extension-requests.server';
+import { flashFromUrl } from '~/utils/admin-flash';
 import { requirePermission } from '~/auth/guards.server';
+import { formToValues } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -41,13 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const policy = getPolicySettings();
   return json({
-    policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])) as Record<
-      string,
-      string
-    >,
+    policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])),
     limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
     documents: getDocumentNumberSettings(),
-    totpRoles: getTotpRequiredRoles() as string[],
+    totpRoles: getTotpRequiredRoles(),
     extensionNeedsApproval: readExtensionPolicy(),
     canEditTotp: can(user, 'admin:users'),
     flash: flashFromUrl(t, url),
@@ -92,13 +91,7 @@ export default function Settings() {
 
   return (
     <>
-      <ErrorSummary errors={summary} />
-      {data.flash ? (
-        <p className="notice" role="status">
-          {data.flash}
-        </p>
-      ) : null}
-      <h1>{t('admin.settings.title')}</h1>
+      <AdminPageHeader title={t('admin.settings.title')} summary={summary} flash={data.flash} />
 
       <section aria-labelledby="policy-title">
         <h2 id="policy-title">{t('admin.settings.policyTitle')}</h2>

@@ -8,33 +8,23 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ErrorSummary, TextArea, TextField } from '~/components/ui/form';
+import { TextArea, TextField } from '~/components/ui/form';
+import { AGENCY_FIELDS } from '~/domain/admin/agency';
+import { translateErrors } from '~/domain/admin/outcome';
 import { formatPaknCode } from '~/domain/pakn';
-import { flashFromUrl, formToValues, translateErrors, updateAgency } from '~/models/admin-config.server';
+import { updateAgency } from '~/models/admin/agency.server';
 import { getAgency } from '~/models/config.server';
+import { flashFromUrl } from '~/utils/admin-flash';
 import { requirePermission } from '~/auth/guards.server';
+import { formToStrings } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 const PATH = '/can-bo/quan-tri/co-quan';
 
-const FIELDS = [
-  { name: 'name', max: 200 },
-  { name: 'nameEn', max: 200 },
-  { name: 'parentName', max: 200, optional: true },
-  { name: 'province', max: 100, optional: true },
-  { name: 'address', max: 300 },
-  { name: 'phone', max: 50, inputMode: 'tel' },
-  { name: 'hotline', max: 50, inputMode: 'tel' },
-  { name: 'email', max: 254, type: 'email' },
-  { name: 'website', max: 200, optional: true, type: 'url' },
-  { name: 'officeHours', max: 300, area: true },
-  { name: 'officeHoursEn', max: 300, area: true },
-  { name: 'signerTitle', max: 100, optional: true },
-  { name: 'signerName', max: 120, optional: true },
-  { name: 'codePrefix', max: 12 },
-] as const;
+const FIELDS = AGENCY_FIELDS;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -56,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToValues(form) as Record<string, string>;
+  const values = formToStrings(form);
   const result = updateAgency(values, { userId: user.id, ip: clientIp(context) });
   if (result.ok) return redirect(`${PATH}?ok=saved`);
   return json({ values, errors: translateErrors(t, result.errors) }, { status: 400 });
@@ -71,14 +61,12 @@ export default function AgencyDetails() {
   const summary = FIELDS.filter((f) => errors[f.name]).map((f) => ({ id: f.name, message: errors[f.name]! }));
   return (
     <>
-      <ErrorSummary errors={summary} />
-      {data.flash ? (
-        <p className="notice" role="status">
-          {data.flash}
-        </p>
-      ) : null}
-      <h1>{t('admin.agency.title')}</h1>
-      <p>{t('admin.agency.intro')}</p>
+      <AdminPageHeader
+        title={t('admin.agency.title')}
+        intro={t('admin.agency.intro')}
+        summary={summary}
+        flash={data.flash}
+      />
       <Form method="post" noValidate>
         {FIELDS.map((f) => {
           const common = {

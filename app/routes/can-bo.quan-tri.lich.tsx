@@ -9,35 +9,35 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { AdminTable } from '~/components/admin/admin-table';
+import { AdminPageHeader } from '~/components/admin/page-header';
 import { ScheduleWarning } from '~/components/staff/schedule-warning';
-import { ScrollTable } from '~/components/ui/scroll-table';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { Choices, ErrorSummary, Select, TextField } from '~/components/ui/form';
+import { Choices, Select, TextField } from '~/components/ui/form';
+import { calculatorSchema, yearOf } from '~/domain/admin/calendar';
+import { translateErrors, validate } from '~/domain/admin/outcome';
 import { dayOfWeek, formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate, explainDueDate } from '~/domain/deadlines';
 import {
   deleteCalendarOverride,
-  flashFromUrl,
-  formToValues,
   getCalendarYear,
   saveCalendarOverride,
-  translateErrors,
-  validateCalculator,
-} from '~/models/admin-config.server';
+} from '~/models/admin/calendar.server';
+import {
+  getScheduleWarning,
+  listOfficialYears,
+  recordOfficialYear,
+} from '~/models/admin/calendar-schedule.server';
 import { getCalendar } from '~/models/config.server';
-import { getScheduleWarning, listOfficialYears, recordOfficialYear } from '~/models/calendar-schedule.server';
+import { flashFromUrl } from '~/utils/admin-flash';
 import { requirePermission } from '~/auth/guards.server';
+import { formToStrings } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 const PATH = '/can-bo/quan-tri/lich';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
-
-function yearOf(value: string | null | undefined, fallback: number): number {
-  const n = value && /^\d{4}$/.test(value) ? Number(value) : fallback;
-  return n >= 2000 && n <= 2100 ? n : fallback;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:calendar');
@@ -58,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let calc: { due: string; explanation: string } | null = null;
   let calcErrors: Record<string, string> = {};
   if (asked) {
-    const v = validateCalculator(calcValues);
+    const v = validate(calculatorSchema, calcValues);
     if (v.ok) {
       const due = computeDueDate({ ...v.value, calendar: getCalendar() });
       calc = { due: formatDateVi(due.due), explanation: explainDueDate(due, locale) };
@@ -87,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToValues(form) as Record<string, string>;
+  const values = formToStrings(form);
   const actor = { userId: user.id, ip: clientIp(context) };
   const result =
     values.intent === 'save'
@@ -134,16 +134,12 @@ export default function WorkingCalendar() {
 
   return (
     <>
-      <ErrorSummary errors={summary} />
-      {data.flash ? (
-        <p className="notice" role="status">
-          {data.flash}
-        </p>
-      ) : null}
-      <h1>
-        {t('admin.calendar.title')} {data.year}
-      </h1>
-      <p>{t('admin.calendar.intro')}</p>
+      <AdminPageHeader
+        title={`${t('admin.calendar.title')} ${data.year}`}
+        intro={t('admin.calendar.intro')}
+        summary={summary}
+        flash={data.flash}
+      />
       {data.scheduleWarning ? (
         <ScheduleWarning warning={data.scheduleWarning} link={data.scheduleWarning.year !== data.year} />
       ) : null}
@@ -197,42 +193,37 @@ export default function WorkingCalendar() {
       {data.overrides.length === 0 ? (
         <p className="notice">{t('admin.calendar.noOverrides', { year: data.year })}</p>
       ) : (
-        <ScrollTable label={t('admin.calendar.overridesCaption', { year: data.year })}>
-          <table className="table">
-            <caption>{t('admin.calendar.overridesCaption', { year: data.year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.calendar.date')}</th>
-                <th scope="col">{t('admin.calendar.weekdayLabel')}</th>
-                <th scope="col">{t('admin.calendar.kind')}</th>
-                <th scope="col">{t('admin.calendar.note')}</th>
-                <th scope="col">{t('admin.common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.overrides.map((o) => (
-                <tr key={o.date}>
-                  <th scope="row">
-                    <time dateTime={o.date}>{formatDateVi(o.date)}</time>
-                  </th>
-                  <td>{weekday(o.date)}</td>
-                  <td>{t(`admin.calendar.kind_${o.kind}`)}</td>
-                  <td>{o.note}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="delete" />
-                      <input type="hidden" name="date" value={o.date} />
-                      <button type="submit" className="button button-secondary">
-                        {t('admin.common.delete')}
-                        <span className="visually-hidden"> {formatDateVi(o.date)}</span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <AdminTable
+          caption={t('admin.calendar.overridesCaption', { year: data.year })}
+          columns={[
+            t('admin.calendar.date'),
+            t('admin.calendar.weekdayLabel'),
+            t('admin.calendar.kind'),
+            t('admin.calendar.note'),
+            t('admin.common.actions'),
+          ]}
+        >
+          {data.overrides.map((o) => (
+            <tr key={o.date}>
+              <th scope="row">
+                <time dateTime={o.date}>{formatDateVi(o.date)}</time>
+              </th>
+              <td>{weekday(o.date)}</td>
+              <td>{t(`admin.calendar.kind_${o.kind}`)}</td>
+              <td>{o.note}</td>
+              <td>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="delete" />
+                  <input type="hidden" name="date" value={o.date} />
+                  <button type="submit" className="button button-secondary">
+                    {t('admin.common.delete')}
+                    <span className="visually-hidden"> {formatDateVi(o.date)}</span>
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
 
       <section aria-labelledby="add-title">
@@ -277,31 +268,26 @@ export default function WorkingCalendar() {
       </section>
 
       <h2>{t('admin.calendar.holidaysTitle')}</h2>
-      <ScrollTable label={t('admin.calendar.holidaysCaption', { year: data.year })}>
-        <table className="table">
-          <caption>{t('admin.calendar.holidaysCaption', { year: data.year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.calendar.date')}</th>
-              <th scope="col">{t('admin.calendar.weekdayLabel')}</th>
-              <th scope="col">{t('admin.calendar.holiday')}</th>
-              <th scope="col">{t('admin.calendar.overridden')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.holidays.map((h) => (
-              <tr key={h.date}>
-                <th scope="row">
-                  <time dateTime={h.date}>{formatDateVi(h.date)}</time>
-                </th>
-                <td>{weekday(h.date)}</td>
-                <td>{h.name}</td>
-                <td>{h.overridden ? t('admin.calendar.overriddenYes') : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <AdminTable
+        caption={t('admin.calendar.holidaysCaption', { year: data.year })}
+        columns={[
+          t('admin.calendar.date'),
+          t('admin.calendar.weekdayLabel'),
+          t('admin.calendar.holiday'),
+          t('admin.calendar.overridden'),
+        ]}
+      >
+        {data.holidays.map((h) => (
+          <tr key={h.date}>
+            <th scope="row">
+              <time dateTime={h.date}>{formatDateVi(h.date)}</time>
+            </th>
+            <td>{weekday(h.date)}</td>
+            <td>{h.name}</td>
+            <td>{h.overridden ? t('admin.calendar.overriddenYes') : ''}</td>
+          </tr>
+        ))}
+      </AdminTable>
 
       <section aria-labelledby="calc-title">
         <h2 id="calc-title">{t('admin.calendar.calcTitle')}</h2>

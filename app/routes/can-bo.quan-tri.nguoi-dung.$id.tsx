@@ -9,6 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Checkbox, ErrorSummary, Select, TextField, type FieldError } from '~/components/ui/form';
 import { isRole, ROLES } from '~/domain/permissions';
 import { audit, formatInstant } from '~/models/audit.server';
@@ -280,4 +281,8 @@ export default function EditUser() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -2,6 +2,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import { formatInstant } from '~/models/audit.server';
 import { isLocked, listUsers } from '~/models/users.server';
 import { requirePermission } from '~/auth/guards.server';
@@ -42,7 +44,7 @@ export default function UsersIndex() {
       {users.length === 0 ? (
         <p>{t('auth.users.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollTable label={t('auth.users.title')}>
           <table className="data-table">
             <caption className="visually-hidden">{t('auth.users.title')}</caption>
             <thead>
@@ -82,8 +84,12 @@ export default function UsersIndex() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

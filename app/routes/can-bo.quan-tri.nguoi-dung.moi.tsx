@@ -8,6 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, Select, TextField, type FieldError } from '~/components/ui/form';
 import { ROLES } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
@@ -130,4 +131,8 @@ export default function CreateUser() {
       </Form>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -2,6 +2,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import { ErrorSummary, Select, TextField, type FieldError } from '~/components/ui/form';
 import {
   formatInstant,
@@ -152,7 +154,7 @@ export default function AuditLog() {
       {rows.length === 0 ? (
         <p>{t('auth.audit.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollTable label={t('auth.audit.caption')}>
           <table className="data-table audit-table">
             <caption className="visually-hidden">{t('auth.audit.caption')}</caption>
             <thead>
@@ -180,7 +182,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <p>
         {nextUrl ? <Link to={nextUrl}>{t('auth.audit.next')}</Link> : null}
@@ -197,4 +199,8 @@ export default function AuditLog() {
       </p>
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -6,19 +6,20 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { AdminTable, RowActions } from '~/components/admin/admin-table';
+import { EditSection } from '~/components/admin/crud';
+import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { Choices, ErrorSummary, TextArea, TextField } from '~/components/ui/form';
-import {
-  DEADLINE_KEYS,
-  flashFromUrl,
-  formToValues,
-  translateErrors,
-  updateDeadlineRule,
-} from '~/models/admin-config.server';
+import { Choices, TextArea, TextField } from '~/components/ui/form';
+import { DEADLINE_KEYS } from '~/domain/admin/deadline-rules';
+import { translateErrors } from '~/domain/admin/outcome';
+import { updateDeadlineRule } from '~/models/admin/deadline-rules.server';
 import { getDeadlineRules } from '~/models/config.server';
+import { flashFromUrl } from '~/utils/admin-flash';
 import { requirePermission } from '~/auth/guards.server';
+import { formToStrings } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -45,8 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToValues(form) as Record<string, string>;
-  if (values.intent !== 'update' || !(DEADLINE_KEYS as string[]).includes(values.key ?? '')) {
+  const values = formToStrings(form);
+  if (values.intent !== 'update' || !DEADLINE_KEYS.some((k) => k === values.key)) {
     throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   }
   const result = updateDeadlineRule(values, { userId: user.id, ip: clientIp(context) });
@@ -58,7 +59,7 @@ export default function DeadlineRules() {
   const { rules, edit, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
+  const label = (r: { labelVi: string; labelEn: string }) => (i18n.language === 'en' ? r.labelEn : r.labelVi);
   const errors: Record<string, string> = result?.errors ?? {};
   const summary = Object.entries(errors).map(([field, message]) => ({ id: `rule-${field}`, message }));
   const editing = result ? (rules.find((r) => r.key === result.key) ?? null) : edit;
@@ -69,49 +70,36 @@ export default function DeadlineRules() {
 
   return (
     <>
-      <ErrorSummary errors={summary} />
-      {flash ? (
-        <p className="notice" role="status">
-          {flash}
-        </p>
-      ) : null}
-      <h1>{t('admin.deadlines.title')}</h1>
-      <p>{t('admin.deadlines.intro')}</p>
-      <table className="table">
-        <caption>{t('admin.deadlines.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.deadlines.step')}</th>
-            <th scope="col">{t('admin.deadlines.period')}</th>
-            <th scope="col">{t('admin.deadlines.basis')}</th>
-            <th scope="col">{t('admin.common.actions')}</th>
+      <AdminPageHeader
+        title={t('admin.deadlines.title')}
+        intro={t('admin.deadlines.intro')}
+        summary={summary}
+        flash={flash}
+      />
+      <AdminTable
+        caption={t('admin.deadlines.caption')}
+        columns={[
+          t('admin.deadlines.step'),
+          t('admin.deadlines.period'),
+          t('admin.deadlines.basis'),
+          t('admin.common.actions'),
+        ]}
+      >
+        {rules.map((r) => (
+          <tr key={r.key} id={`rule-row-${r.key}`}>
+            <th scope="row">{label(r)}</th>
+            <td>
+              {r.days} {unitLabel(r.unit)}
+            </td>
+            <td>{r.basis}</td>
+            <RowActions id={r.key} name={label(r)} noDelete />
           </tr>
-        </thead>
-        <tbody>
-          {rules.map((r) => (
-            <tr key={r.key} id={`rule-row-${r.key}`}>
-              <th scope="row">{en ? r.labelEn : r.labelVi}</th>
-              <td>
-                {r.days} {unitLabel(r.unit)}
-              </td>
-              <td>{r.basis}</td>
-              <td>
-                <Link to={`?sua=${r.key}#sua`}>
-                  {t('admin.common.edit')}
-                  <span className="visually-hidden"> {en ? r.labelEn : r.labelVi}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
       <p className="hint">{t('admin.deadlines.recomputeHint')}</p>
 
       {editing ? (
-        <section aria-labelledby="sua">
-          <h2 id="sua" tabIndex={-1}>
-            {t('admin.deadlines.editTitle', { label: en ? editing.labelEn : editing.labelVi })}
-          </h2>
+        <EditSection title={t('admin.deadlines.editTitle', { label: label(editing) })}>
           <Form method="post" noValidate key={editing.key}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="key" value={editing.key} />
@@ -150,10 +138,7 @@ export default function DeadlineRules() {
               {t('admin.common.save')}
             </button>
           </Form>
-          <p>
-            <Link to={PATH}>{t('admin.common.cancel')}</Link>
-          </p>
-        </section>
+        </EditSection>
       ) : null}
     </>
   );

@@ -13,7 +13,7 @@ import { can, isUnitScoped } from '~/domain/permissions';
 import { AGEING_BUCKETS } from '~/domain/reports/definitions';
 import { vietnamStamp } from '~/domain/reports/form';
 import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/domain/reports/periods';
-import { getScheduleWarning } from '~/models/calendar-schedule.server';
+import { getScheduleWarning } from '~/models/admin/calendar-schedule.server';
 import { buildDashboard } from '~/models/reports/dashboard.server';
 import { reportCutoffDay } from '~/models/reports/query.server';
 import { requirePermission } from '~/auth/guards.server';

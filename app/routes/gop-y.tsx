@@ -31,7 +31,8 @@ import {
   type Category,
 } from '~/domain/pakn';
 import { LIMITS, submissionSchema } from '~/domain/submission-schema';
-import { getAgency, getSetting, listFields } from '~/models/config.server';
+import { getAgency, listFields } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { draftStorageCaps, openDraftUploadBudget } from '~/models/draft-storage.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import {
@@ -62,8 +63,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 function formLimits() {
   return {
-    maxFiles: getSetting<number>('intake.maxAttachments'),
-    maxMb: getSetting<number>('intake.maxFileMb'),
+    maxFiles: getSetting('intake.maxAttachments'),
+    maxMb: getSetting('intake.maxFileMb'),
   };
 }
 

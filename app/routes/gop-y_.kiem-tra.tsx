@@ -10,6 +10,7 @@ import {
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { listFields } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { confirmDraft, getDraft, listDraftFiles } from '~/models/submission.server';
 import { holdsDraft } from '~/utils/draft-cookie.server';

@@ -14,7 +14,8 @@ import { FOLLOW_FLASH } from '~/domain/follow';
 import { infoReplySchema } from '~/domain/info-wait';
 import { localName } from '~/domain/local-name';
 import { normaliseCode } from '~/domain/pakn';
-import { getCalendar, getDeadlineRules, getSetting } from '~/models/config.server';
+import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
 import { getSubmitterView } from '~/models/pakn.server';
 import { listInfoExchanges } from '~/models/submitter-files.server';
 import { listDocumentsForPakn } from '~/models/documents.server';
@@ -123,8 +124,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function infoLimits() {
   return {
-    maxFiles: getSetting<number>('intake.maxAttachments'),
-    maxMb: getSetting<number>('intake.maxFileMb'),
+    maxFiles: getSetting('intake.maxAttachments'),
+    maxMb: getSetting('intake.maxFileMb'),
   };
 }
 

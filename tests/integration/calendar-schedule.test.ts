@@ -20,7 +20,7 @@ const { createTestDb } = await import('../support/db');
 const { createStaffUser } = await import('../support/staff');
 const { runNotificationJobs } = await import('../../app/jobs/notification-scheduler.server');
 const { getScheduleWarning, recordOfficialYear, listOfficialYears } =
-  await import('../../app/models/calendar-schedule.server');
+  await import('~/models/admin/calendar-schedule.server');
 const schema = await import('../../db/schema');
 const { eq } = await import('drizzle-orm');
 

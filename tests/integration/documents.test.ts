@@ -20,7 +20,7 @@ let renderOfficialPdf: typeof import('../../app/exports/pdf/official-pdf.server'
 let schema: typeof import('../../db/schema');
 let createPakn: typeof import('../../app/models/pakn.server').createPakn;
 let eq: typeof import('drizzle-orm').eq;
-let configModule: typeof import('../../app/models/config.server');
+let settingsModule: typeof import('../../app/models/admin/settings.server');
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -32,7 +32,7 @@ beforeAll(async () => {
   schema = await import('../../db/schema');
   ({ createPakn } = await import('../../app/models/pakn.server'));
   ({ eq } = await import('drizzle-orm'));
-  configModule = await import('../../app/models/config.server');
+  settingsModule = await import('../../app/models/admin/settings.server');
 });
 afterAll(async () => {
   await app?.stop();
@@ -292,7 +292,7 @@ describe('issuing at each step', () => {
   });
 
   it('takes the abbreviations from the settings; a công văn of an unassigned PAKN is drafted by the default unit', () => {
-    const { setSetting } = configModule;
+    const { setSetting } = settingsModule;
     const other = newPakn().p;
     setPakn(other.id, { unitId: null, transferAgencyId: agencyId });
     try {

@@ -2,7 +2,7 @@
 // so a limit reached before a restart still holds after it. One real server (TRUST_PROXY=1, so each test
 // client gets its own address through X-Forwarded-For): exhaust every limit, restart, check again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setSetting } from '../../app/models/config.server';
+import { setSetting } from '../../app/models/admin/settings.server';
 import { FOLLOW_ADDRESS_FACTOR } from '../../app/models/follow-limits.server';
 import { RESET_EMAIL_LIMIT, RESET_IP_LIMIT } from '../../app/models/password-resets.server';
 import { SIGNIN_IP_LIMIT } from '../../app/auth/sign-in.server';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema';
-import { setSetting } from '../../app/models/config.server';
+import { setSetting } from '../../app/models/admin/settings.server';
 import { getDb, type Db } from '../../app/utils/db.server';
 import { draftCookieOf, PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
 import { cookiesFrom, createStaffUser } from '../support/staff';

@@ -168,7 +168,7 @@ export default {
     keyword: 'Keyword',
     keywordHint: 'Whole words, ignoring diacritics and case; for example "đo lường".',
     unit: 'Suggested unit',
-    editTitle: 'Edit keyword: {{keyword}}',
+    editTitle: 'Edit keyword: {{name}}',
     createTitle: 'Add a keyword',
     create: 'Add keyword',
   },

@@ -170,7 +170,7 @@ export default {
     keyword: 'Từ khóa',
     keywordHint: 'Khớp nguyên từ, không phân biệt dấu và chữ hoa; ví dụ "đo lường".',
     unit: 'Đơn vị được gợi ý',
-    editTitle: 'Sửa từ khóa: {{keyword}}',
+    editTitle: 'Sửa từ khóa: {{name}}',
     createTitle: 'Thêm từ khóa',
     create: 'Thêm từ khóa',
   },

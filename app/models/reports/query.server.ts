@@ -7,7 +7,8 @@ import {
   type PeriodError,
   type ReportPeriod,
 } from '~/domain/reports/periods';
-import { getSetting, listUnits } from '~/models/config.server';
+import { getSetting } from '~/models/admin/settings.server';
+import { listUnits } from '~/models/config.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 export class ReportInputError extends Error {
@@ -29,7 +30,7 @@ export function resolveUnit(raw: string | null | undefined, db: Db = getDb()): n
 }
 
 export function reportCutoffDay(db: Db = getDb()): number {
-  return normaliseCutoffDay(getSetting<unknown>('report.cutoffDay', db));
+  return normaliseCutoffDay(getSetting('report.cutoffDay', db));
 }
 
 export type ReportQueryError = PeriodError | { field: 'unit'; key: string };

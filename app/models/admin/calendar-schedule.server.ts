@@ -1,80 +1,41 @@
 // Whether each year's official holiday schedule has been entered, and the reminder to administrators from
 // 1 October while next year's is missing (dashboard, admin calendar page, and a weekly e-mail).
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import * as s from '~db/schema';
 import { renderCalendarScheduleEmail } from '~emails';
-import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/dates';
-import { DEFAULT_OFFICIAL_YEARS } from '~/domain/calendar-defaults';
+import { officialYearFormSchema } from '~/domain/admin/calendar';
+import { validate, type Actor, type FieldErrors } from '~/domain/admin/outcome';
+import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
+import type { OfficialYear } from '~/domain/settings';
 import { missingScheduleWarning, type RuleDayOff } from '~/domain/statutory-days';
-import { audit } from './audit.server';
-import { getAgency } from './config.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { audit } from '~/models/audit.server';
+import { getAgency } from '~/models/config.server';
+import { getDb, type DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { enqueueMail } from '~/models/outbox.server';
-import type { Tx } from '~/utils/db.server';
+import { getSetting, setSetting } from './settings.server';
 
-export const OFFICIAL_YEARS_KEY = 'calendar.officialYears';
-export const SCHEDULE_WARNING_SENT_KEY = 'calendar.scheduleWarningSent';
 /** The reminder is repeated every this many days until the schedule is entered (not daily). */
 export const SCHEDULE_WARNING_EVERY_DAYS = 7;
 
-export type OfficialYear = { year: number; reference: string };
+export type { OfficialYear };
 
-function readSetting<T>(db: DbOrTx | Tx, key: string): T | undefined {
-  const row = (db as Db).select().from(s.settings).where(eq(s.settings.key, key)).get();
-  if (!row) return undefined;
-  try {
-    return JSON.parse(row.value) as T;
-  } catch {
-    return undefined;
-  }
+export function listOfficialYears(db: DbOrTx = getDb()): OfficialYear[] {
+  return [...getSetting('calendar.officialYears', db)].sort((a, b) => a.year - b.year);
 }
-
-function writeSetting(db: DbOrTx | Tx, key: string, value: unknown) {
-  (db as Db)
-    .insert(s.settings)
-    .values({ key, value: JSON.stringify(value) })
-    .onConflictDoUpdate({ target: s.settings.key, set: { value: JSON.stringify(value) } })
-    .run();
-}
-
-export function listOfficialYears(db: DbOrTx | Tx = getDb()): OfficialYear[] {
-  const stored = readSetting<OfficialYear[]>(db, OFFICIAL_YEARS_KEY);
-  if (!Array.isArray(stored))
-    return DEFAULT_OFFICIAL_YEARS.map((year) => ({ year, reference: 'calendar-defaults.ts' }));
-  return stored.filter((y) => Number.isInteger(y?.year)).sort((a, b) => a.year - b.year);
-}
-
-export const officialYearSchema = z.object({
-  year: z.coerce
-    .number({ invalid_type_error: 'admin.errors.invalid' })
-    .int('admin.errors.invalid')
-    .min(2000, 'admin.errors.invalid')
-    .max(2100, 'admin.errors.invalid'),
-  reference: z
-    .string({ required_error: 'admin.errors.required' })
-    .trim()
-    .min(1, 'admin.errors.required')
-    .max(300, 'admin.errors.tooLong|max=300'),
-});
 
 /** Records that `year`'s official schedule has been entered (with the notice it comes from). */
 export function recordOfficialYear(
   input: unknown,
-  actor: { userId: number; ip?: string },
+  actor: Actor,
   db: DbOrTx = getDb(),
-): { ok: true } | { ok: false; errors: Record<string, string> } {
-  const parsed = officialYearSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, errors };
-  }
-  const { year, reference } = parsed.data;
+): { ok: true } | { ok: false; errors: FieldErrors } {
+  const parsed = validate(officialYearFormSchema, input);
+  if (!parsed.ok) return parsed;
+  const { year, reference } = parsed.value;
   db.transaction((tx) => {
     const years = listOfficialYears(tx).filter((y) => y.year !== year);
-    writeSetting(tx, OFFICIAL_YEARS_KEY, [...years, { year, reference }]);
+    setSetting('calendar.officialYears', [...years, { year, reference }], tx);
     audit(
       {
         actorUserId: actor.userId,
@@ -136,12 +97,12 @@ export function sendScheduleWarning({ now = new Date(), db = getDb() }: { now?: 
   // immediate: a second process running the same pass waits, then sees the marker and skips
   return db.transaction(
     (tx) => {
-      const last = readSetting<{ year: number; date: LocalDate }>(tx, SCHEDULE_WARNING_SENT_KEY);
+      const last = getSetting('calendar.scheduleWarningSent', tx);
       if (last?.year === warning.year && addCalendarDays(last.date, SCHEDULE_WARNING_EVERY_DAYS) > today)
         return { sent: 0 };
       for (const a of admins)
         enqueueMail(tx, { to: a.email, ...rendered, template: 'calendar_schedule', paknId: null });
-      writeSetting(tx, SCHEDULE_WARNING_SENT_KEY, { year: warning.year, date: today });
+      setSetting('calendar.scheduleWarningSent', { year: warning.year, date: today }, tx);
       return { sent: admins.length };
     },
     { behavior: 'immediate' },

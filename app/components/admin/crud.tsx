@@ -1,0 +1,303 @@
+// The shape every admin list page shares: a table of rows, an edit section (`?sua=<id>`) and a create section,
+// each form posting `intent` (create | update | delete) and `id` to the page's action (utils/admin-crud.server).
+// After a refused post the form that was sent shows again with what was typed and the messages.
+import { Form, Link, useLocation } from '@remix-run/react';
+import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Checkbox, Select, TextField, type FieldError } from '~/components/ui/form';
+import { localName } from '~/domain/local-name';
+import { ActiveCell, AdminTable, RowActions } from './admin-table';
+import { AdminPageHeader } from './page-header';
+
+export type FormValues = Record<string, string | string[] | undefined>;
+type Errors = Record<string, string>;
+type Intent = 'create' | 'update' | 'delete';
+/** What the shared action answers after a refused post. */
+export type CrudResult = { intent: Intent; id: number; values: FormValues; errors: Errors };
+
+export type CrudFormProps = {
+  prefix: 'new' | 'edit';
+  intent: 'create' | 'update';
+  id?: number;
+  values: FormValues;
+  errors: Errors;
+};
+
+/** The error summary, the row being edited and the props of the edit and create forms. */
+export function useCrudPage<T extends { id: number }>({
+  items,
+  edit,
+  result,
+  rowId,
+  titleId,
+  toValues,
+  initial = {},
+}: {
+  items: T[];
+  edit: T | null;
+  result: CrudResult | undefined;
+  rowId: (id: number) => string;
+  titleId: string;
+  toValues: (item: T) => FormValues;
+  initial?: FormValues;
+}) {
+  const errors = result?.errors ?? {};
+  const anchor = (field: string) =>
+    field === 'form'
+      ? result?.intent === 'delete'
+        ? rowId(result.id)
+        : titleId
+      : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
+  const summary: FieldError[] = Object.entries(errors).map(([field, message]) => ({
+    id: anchor(field),
+    message,
+  }));
+  const editing = result?.intent === 'update' ? (items.find((i) => i.id === result.id) ?? null) : edit;
+  const sent = (intent: Intent) => result?.intent === intent;
+  const editForm: CrudFormProps | null = editing
+    ? {
+        prefix: 'edit',
+        intent: 'update',
+        id: editing.id,
+        values: result && sent('update') ? result.values : toValues(editing),
+        errors: sent('update') ? errors : {},
+      }
+    : null;
+  const createForm: CrudFormProps = {
+    prefix: 'new',
+    intent: 'create',
+    values: result && sent('create') ? result.values : initial,
+    errors: sent('create') ? errors : {},
+  };
+  return { summary, editing, editForm, createForm };
+}
+
+/** The common props of a field of a CRUD form: its id (`<prefix>-<name>`), name, message and value. */
+export function fieldProps({ prefix, values, errors }: CrudFormProps) {
+  return (name: string) => {
+    const value = values[name];
+    return {
+      id: `${prefix}-${name}`,
+      name,
+      error: errors[name],
+      defaultValue: typeof value === 'string' ? value : undefined,
+    };
+  };
+}
+
+export function CrudForm({
+  intent,
+  id,
+  submit,
+  children,
+}: Pick<CrudFormProps, 'intent' | 'id'> & { submit: string; children: ReactNode }) {
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      {children}
+      <button type="submit" className="button">
+        {submit}
+      </button>
+    </Form>
+  );
+}
+
+/** Code, name and English name: the first fields of a unit and of a field (`section` names their labels). */
+export function CodeAndNames({
+  f,
+  section,
+}: {
+  f: ReturnType<typeof fieldProps>;
+  section: 'units' | 'fields';
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        {...f('code')}
+        label={t(`admin.${section}.code`)}
+        hint={t('admin.units.codeHint')}
+        maxLength={20}
+        className="input-20"
+      />
+      <TextField {...f('name')} label={t(`admin.${section}.name`)} maxLength={200} />
+      <TextField {...f('nameEn')} label={t(`admin.${section}.nameEn`)} maxLength={200} />
+    </>
+  );
+}
+
+/** The display order, then the "active" checkbox, of an entity deactivated rather than deleted once in use. */
+export function OrderAndActive({ form, hint }: { form: CrudFormProps; hint: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        {...fieldProps(form)('sortOrder')}
+        label={t('admin.common.sortOrder')}
+        inputMode="numeric"
+        className="input-20"
+        optional
+      />
+      <ActiveCheckbox form={form} hint={hint} />
+    </>
+  );
+}
+
+/** The "active" checkbox of an entity that is deactivated rather than deleted once in use. */
+export function ActiveCheckbox({ form, hint }: { form: CrudFormProps; hint: string }) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox
+      id={`${form.prefix}-active`}
+      name="active"
+      label={t('admin.common.activeLabel')}
+      hint={hint}
+      error={form.errors.active}
+      defaultChecked={form.values.active === 'on'}
+    />
+  );
+}
+
+/** The edit section (`#sua`, the target of a row's edit link) with its way back to the list. */
+export function EditSection({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <section aria-labelledby="sua">
+      <h2 id="sua" tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+      <p>
+        <Link to={pathname}>{t('admin.common.cancel')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function CreateSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby="new-title">
+      <h2 id="new-title">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export type UnitOption = { id: number; name: string; nameEn: string; active: boolean };
+
+/** A unit select offering the active units, and the current choice even when it has been deactivated. */
+export function UnitSelect({
+  field,
+  units,
+  label,
+  hint,
+  placeholder = '',
+  markInactive = false,
+}: {
+  field: ReturnType<ReturnType<typeof fieldProps>>;
+  units: UnitOption[];
+  label: string;
+  hint?: string;
+  placeholder?: string;
+  markInactive?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const options = units
+    .filter((u) => u.active || String(u.id) === field.defaultValue)
+    .map((u) => ({
+      value: String(u.id),
+      label:
+        localName(u, i18n.language) + (markInactive && !u.active ? ` (${t('admin.common.inactive')})` : ''),
+    }));
+  return <Select {...field} label={label} hint={hint} placeholder={placeholder} options={options} />;
+}
+
+export type CrudPageData<T> = { items: T[]; edit: T | null; flash: string | null };
+
+export function CrudPage<T extends { id: number }>({
+  section,
+  data,
+  result,
+  rowPrefix,
+  columns,
+  row,
+  active,
+  name,
+  toValues,
+  initial,
+  form,
+  before,
+  caption = `admin.${section}.caption`,
+  hint = `admin.${section}.deleteHint`,
+}: {
+  section: string;
+  data: CrudPageData<T>;
+  result: CrudResult | undefined;
+  /** a row's id is `<rowPrefix>-<id>`, the target of a refused delete's message */
+  rowPrefix: string;
+  /** i18n keys of the columns before "actions" */
+  columns: string[];
+  /** the cells of a row before its actions */
+  row: (item: T) => ReactNode;
+  /** adds the status column: in use or not */
+  active?: (item: T) => boolean;
+  name: (item: T) => string;
+  toValues: (item: T) => FormValues;
+  initial?: FormValues;
+  form: (props: CrudFormProps & { submit: string }) => ReactNode;
+  before?: ReactNode;
+  caption?: string;
+  hint?: string | null;
+}) {
+  const { t } = useTranslation();
+  const titleId = `${section}-title`;
+  const page = useCrudPage({
+    items: data.items,
+    edit: data.edit,
+    result,
+    rowId: (id) => `${rowPrefix}-${id}`,
+    titleId,
+    toValues,
+    initial,
+  });
+  return (
+    <>
+      <AdminPageHeader
+        titleId={titleId}
+        title={t(`admin.${section}.title`)}
+        intro={t(`admin.${section}.intro`)}
+        summary={page.summary}
+        flash={data.flash}
+      />
+      {before}
+      <AdminTable
+        caption={t(caption)}
+        columns={[...columns, ...(active ? ['admin.common.status'] : []), 'admin.common.actions'].map((c) =>
+          t(c),
+        )}
+      >
+        {data.items.map((item) => (
+          <tr key={item.id} id={`${rowPrefix}-${item.id}`}>
+            {row(item)}
+            {active ? <ActiveCell active={active(item)} /> : null}
+            <RowActions id={item.id} name={name(item)} />
+          </tr>
+        ))}
+      </AdminTable>
+      {hint ? <p className="hint">{t(hint)}</p> : null}
+
+      {page.editing && page.editForm ? (
+        <EditSection title={t(`admin.${section}.editTitle`, { name: name(page.editing) })}>
+          <Fragment key={`edit-${page.editing.id}`}>
+            {form({ ...page.editForm, submit: t('admin.common.save') })}
+          </Fragment>
+        </EditSection>
+      ) : null}
+      <CreateSection title={t(`admin.${section}.createTitle`)}>
+        {form({ ...page.createForm, submit: t(`admin.${section}.create`) })}
+      </CreateSection>
+    </>
+  );
+}

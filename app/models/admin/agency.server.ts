@@ -1,0 +1,24 @@
+// The administrator's edit of the agency's own details (one row, id 1), audited with what changed.
+import { eq } from 'drizzle-orm';
+import * as s from '~db/schema';
+import { agencySchema } from '~/domain/admin/agency';
+import { diff, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
+import { getDb, type DbOrTx } from '~/utils/db.server';
+import { getAgency } from '~/models/config.server';
+import { recordChange } from './change-log.server';
+
+export function updateAgency(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
+  const v = validate(agencySchema, input);
+  if (!v.ok) return v;
+  db.transaction((tx) => {
+    const before = getAgency(tx);
+    const changed = diff(before, v.value);
+    if (Object.keys(changed).length === 0) return;
+    tx.update(s.agency)
+      .set({ ...v.value, updatedAt: new Date() })
+      .where(eq(s.agency.id, 1))
+      .run();
+    recordChange(tx, actor, 'settings.agency.update', 'agency', 1, changed);
+  });
+  return { ok: true, value: null };
+}

@@ -1,0 +1,111 @@
+// The working-day calendar's overrides, edited by administrators: every change recomputes the due dates of
+// open PAKN in its own transaction, and the cached calendar is rebuilt afterwards.
+import { asc, eq, sql } from 'drizzle-orm';
+import * as s from '~db/schema';
+import { calendarOverrideSchema } from '~/domain/admin/calendar';
+import { diff, fail, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
+import {
+  addCalendarDays,
+  createWorkingCalendar,
+  WEEKEND_LABELS,
+  type CalendarOverride,
+} from '~/domain/calendar';
+import { getCalendar, invalidateCalendar } from '~/models/config.server';
+import { recomputeOpenDueDates } from '~/models/deadlines.server';
+import { getDb, type DbOrTx } from '~/utils/db.server';
+import { recordChange } from './change-log.server';
+
+export type CalendarYear = {
+  year: number;
+  overrides: CalendarOverride[];
+  /** days the holiday library marks off, and whether an override replaces them */
+  holidays: Array<{ date: string; name: string; overridden: boolean }>;
+  workingDays: number;
+};
+
+export function getCalendarYear(year: number, db: DbOrTx = getDb()): CalendarYear {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const overrides = db
+    .select({
+      date: s.calendarOverrides.date,
+      kind: s.calendarOverrides.kind,
+      note: s.calendarOverrides.note,
+    })
+    .from(s.calendarOverrides)
+    .where(sql`${s.calendarOverrides.date} BETWEEN ${from} AND ${to}`)
+    .orderBy(asc(s.calendarOverrides.date))
+    .all();
+  const overridden = new Set(overrides.map((o) => o.date));
+  const library = createWorkingCalendar([]);
+  const calendar = getCalendar(db);
+  const holidays: CalendarYear['holidays'] = [];
+  let workingDays = 0;
+  for (let d = from; d <= to; d = addCalendarDays(d, 1)) {
+    const reason = library.offReason(d);
+    if (reason !== null && !WEEKEND_LABELS.includes(reason))
+      holidays.push({ date: d, name: reason, overridden: overridden.has(d) });
+    if (calendar.isWorkingDay(d)) workingDays++;
+  }
+  return { year, overrides, holidays, workingDays };
+}
+
+/** Adds or replaces the override of a date, then recomputes the due dates of open PAKN. */
+export function saveCalendarOverride(
+  input: unknown,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Outcome<{ recomputed: number }> {
+  const v = validate(calendarOverrideSchema, input);
+  if (!v.ok) return v;
+  try {
+    return db.transaction((tx) => {
+      const before = tx
+        .select()
+        .from(s.calendarOverrides)
+        .where(eq(s.calendarOverrides.date, v.value.date))
+        .get();
+      tx.insert(s.calendarOverrides)
+        .values(v.value)
+        .onConflictDoUpdate({
+          target: s.calendarOverrides.date,
+          set: { kind: v.value.kind, note: v.value.note },
+        })
+        .run();
+      const recomputed = recomputeOpenDueDates(tx, { actorUserId: actor.userId });
+      recordChange(
+        tx,
+        actor,
+        before ? 'settings.calendar.update' : 'settings.calendar.create',
+        'calendar_override',
+        v.value.date,
+        { ...(before ? diff(before, v.value) : v.value), recomputed },
+      );
+      return { ok: true as const, value: { recomputed } };
+    });
+  } finally {
+    invalidateCalendar();
+  }
+}
+
+export function deleteCalendarOverride(
+  date: string,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Outcome<{ recomputed: number }> {
+  try {
+    return db.transaction((tx) => {
+      const before = tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)).get();
+      if (!before) return fail({ form: 'admin.errors.notFound' });
+      tx.delete(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)).run();
+      const recomputed = recomputeOpenDueDates(tx, { actorUserId: actor.userId });
+      recordChange(tx, actor, 'settings.calendar.delete', 'calendar_override', date, {
+        ...before,
+        recomputed,
+      });
+      return { ok: true as const, value: { recomputed } };
+    });
+  } finally {
+    invalidateCalendar();
+  }
+}

@@ -1,0 +1,15 @@
+// The audit entry of an administrator's edit, written in the edit's own transaction.
+import type { Actor } from '~/domain/admin/outcome';
+import type { DbOrTx } from '~/utils/db.server';
+import { audit } from '~/models/audit.server';
+
+export function recordChange(
+  tx: DbOrTx,
+  actor: Actor,
+  action: string,
+  targetType: string,
+  targetId: string | number | undefined,
+  detail: Record<string, unknown>,
+) {
+  audit({ actorUserId: actor.userId, ip: actor.ip, action, targetType, targetId, detail }, tx);
+}

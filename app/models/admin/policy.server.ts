@@ -1,0 +1,94 @@
+// The [policy] settings of the settings page: the public forms' limits, the report cut-off day, the roles
+// that must use a second factor, and the abbreviations of document numbers. Read and written through the
+// typed settings map; each save is audited with what changed.
+import {
+  DOCUMENT_NUMBER_SETTINGS,
+  documentNumbersSchema,
+  POLICY_SETTINGS,
+  policySchema,
+  totpRolesSchema,
+  type DocumentNumberName,
+  type PolicyName,
+} from '~/domain/admin/policy';
+import { diff, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
+import { agencyAbbreviation } from '~/domain/document-templates';
+import type { Role } from '~/domain/permissions';
+import { getDb, type DbOrTx } from '~/utils/db.server';
+import { recordChange } from './change-log.server';
+import { getSetting, setSetting } from './settings.server';
+
+function policyKey(name: PolicyName) {
+  const p = POLICY_SETTINGS.find((x) => x.name === name);
+  if (!p) throw new Error(`unknown policy setting ${name}`);
+  return p.key;
+}
+
+export function getPolicySettings(db: DbOrTx = getDb()): Record<PolicyName, number> {
+  const read = (name: PolicyName) => getSetting(policyKey(name), db);
+  return {
+    maxAttachments: read('maxAttachments'),
+    maxFileMb: read('maxFileMb'),
+    submissionsPerIpPerHour: read('submissionsPerIpPerHour'),
+    draftStoragePerAddressMb: read('draftStoragePerAddressMb'),
+    draftStorageTotalMb: read('draftStorageTotalMb'),
+    followupAttempts: read('followupAttempts'),
+    reportCutoffDay: read('reportCutoffDay'),
+  };
+}
+
+export function updatePolicySettings(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
+  const v = validate(policySchema, input);
+  if (!v.ok) return v;
+  db.transaction((tx) => {
+    const before = getPolicySettings(tx);
+    const changed = diff(before, v.value);
+    if (Object.keys(changed).length === 0) return;
+    for (const p of POLICY_SETTINGS) setSetting(p.key, v.value[p.name], tx);
+    recordChange(tx, actor, 'settings.policy.update', 'settings', undefined, changed);
+  });
+  return { ok: true, value: null };
+}
+
+export function getTotpRequiredRoles(db: DbOrTx = getDb()): Role[] {
+  return getSetting('security.totpRequiredRoles', db);
+}
+
+export function updateTotpRequiredRoles(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome<Role[]> {
+  const v = validate(totpRolesSchema, input);
+  if (!v.ok) return v;
+  const roles = v.value.roles;
+  db.transaction((tx) => {
+    const before = getTotpRequiredRoles(tx);
+    if (before.join() === roles.join()) return;
+    setSetting('security.totpRequiredRoles', roles, tx);
+    recordChange(tx, actor, 'settings.totp_roles.update', 'settings', 'security.totpRequiredRoles', {
+      from: before,
+      to: roles,
+    });
+  });
+  return { ok: true, value: roles };
+}
+
+export function getDocumentNumberSettings(db: DbOrTx = getDb()): Record<DocumentNumberName, string> {
+  return {
+    agencyAbbreviation: getSetting('documents.agencyAbbreviation', db),
+    draftingUnit: getSetting('documents.draftingUnit', db),
+  };
+}
+
+export function updateDocumentNumberSettings(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
+  const v = validate(documentNumbersSchema, input);
+  if (!v.ok) return v;
+  db.transaction((tx) => {
+    const before = getDocumentNumberSettings(tx);
+    const changed: Record<string, { from: string; to: string }> = {};
+    for (const s of DOCUMENT_NUMBER_SETTINGS) {
+      const to = agencyAbbreviation(v.value[s.name]);
+      if (before[s.name] !== to) changed[s.name] = { from: before[s.name], to };
+      setSetting(s.key, to, tx);
+    }
+    if (Object.keys(changed).length === 0) return;
+    recordChange(tx, actor, 'settings.documents.update', 'settings', undefined, changed);
+  });
+  return { ok: true, value: null };
+}

@@ -1,0 +1,75 @@
+// The competent external agencies a PAKN can be transferred to: a name is unique without diacritics or case,
+// and an agency a PAKN was transferred to is deactivated rather than deleted.
+import { asc, count, eq } from 'drizzle-orm';
+import * as s from '~db/schema';
+import { matchesFolded } from '~/domain/admin/keywords';
+import { diff, fail, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
+import { externalAgencySchema } from '~/domain/admin/transfer-agencies';
+import { getDb, type DbOrTx } from '~/utils/db.server';
+import { recordChange } from './change-log.server';
+
+export function listExternalAgencies({
+  activeOnly = false,
+  db = getDb(),
+}: { activeOnly?: boolean; db?: DbOrTx } = {}) {
+  const q = db.select().from(s.externalAgencies).orderBy(asc(s.externalAgencies.name));
+  return activeOnly ? q.where(eq(s.externalAgencies.active, true)).all() : q.all();
+}
+
+export function createExternalAgency(
+  input: unknown,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Outcome<{ id: number }> {
+  const v = validate(externalAgencySchema, input);
+  if (!v.ok) return v;
+  return db.transaction((tx) => {
+    const names = tx.select({ name: s.externalAgencies.name }).from(s.externalAgencies).all();
+    if (
+      matchesFolded(
+        v.value.name,
+        names.map((a) => a.name),
+      )
+    )
+      return fail({ name: 'admin.errors.nameTaken' });
+    const row = tx.insert(s.externalAgencies).values(v.value).returning({ id: s.externalAgencies.id }).get();
+    recordChange(tx, actor, 'settings.external_agency.create', 'external_agency', row.id, v.value);
+    return { ok: true as const, value: row };
+  });
+}
+
+export function updateExternalAgency(
+  agencyId: number,
+  input: unknown,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Outcome {
+  const v = validate(externalAgencySchema, input);
+  if (!v.ok) return v;
+  return db.transaction((tx) => {
+    const all = tx.select().from(s.externalAgencies).all();
+    const before = all.find((a) => a.id === agencyId);
+    if (!before) return fail({ form: 'admin.errors.notFound' });
+    const others = all.filter((a) => a.id !== agencyId).map((a) => a.name);
+    if (matchesFolded(v.value.name, others)) return fail({ name: 'admin.errors.nameTaken' });
+    const changed = diff(before, v.value);
+    if (Object.keys(changed).length) {
+      tx.update(s.externalAgencies).set(v.value).where(eq(s.externalAgencies.id, agencyId)).run();
+      recordChange(tx, actor, 'settings.external_agency.update', 'external_agency', agencyId, changed);
+    }
+    return { ok: true as const, value: null };
+  });
+}
+
+export function deleteExternalAgency(agencyId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
+  return db.transaction((tx) => {
+    const before = tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId)).get();
+    if (!before) return fail({ form: 'admin.errors.notFound' });
+    const used =
+      tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.transferAgencyId, agencyId)).get()?.n ?? 0;
+    if (used > 0) return fail({ form: `admin.errors.agencyInUse|pakn=${used}` });
+    tx.delete(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId)).run();
+    recordChange(tx, actor, 'settings.external_agency.delete', 'external_agency', agencyId, before);
+    return { ok: true as const, value: null };
+  });
+}

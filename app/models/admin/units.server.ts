@@ -1,0 +1,85 @@
+// Units: create, edit, delete (only a unit nothing refers to), each audited in its own transaction.
+import { asc, count, eq } from 'drizzle-orm';
+import * as s from '~db/schema';
+import { diff, fail, validate, type Actor, type FieldErrors, type Outcome } from '~/domain/admin/outcome';
+import { unitSchema } from '~/domain/admin/units';
+import { getDb, type DbOrTx } from '~/utils/db.server';
+import { recordChange } from './change-log.server';
+
+/** The error of choosing `unitId` for `fieldName`: an inactive unit may stay where it is (`keep`), not be chosen anew. */
+export function checkUnitChoice(
+  tx: DbOrTx,
+  unitId: number | null,
+  keep: number | null,
+  fieldName: string,
+): FieldErrors {
+  if (unitId === null) return {};
+  const unit = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
+  if (!unit || (!unit.active && unitId !== keep)) return { [fieldName]: 'admin.errors.unitUnknown' };
+  return {};
+}
+
+export function createUnit(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome<{ id: number }> {
+  const v = validate(unitSchema, input);
+  if (!v.ok) return v;
+  return db.transaction((tx) => {
+    if (tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, v.value.code)).get()) {
+      return fail({ code: 'admin.errors.codeTaken' });
+    }
+    const row = tx.insert(s.units).values(v.value).returning({ id: s.units.id }).get();
+    recordChange(tx, actor, 'settings.unit.create', 'unit', row.id, v.value);
+    return { ok: true as const, value: row };
+  });
+}
+
+export function updateUnit(unitId: number, input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
+  const v = validate(unitSchema, input);
+  if (!v.ok) return v;
+  return db.transaction((tx) => {
+    const before = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
+    if (!before) return fail({ form: 'admin.errors.notFound' });
+    const clash = tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, v.value.code)).get();
+    if (clash && clash.id !== unitId) return fail({ code: 'admin.errors.codeTaken' });
+    const changed = diff(before, v.value);
+    if (Object.keys(changed).length) {
+      tx.update(s.units).set(v.value).where(eq(s.units.id, unitId)).run();
+      recordChange(tx, actor, 'settings.unit.update', 'unit', unitId, changed);
+    }
+    return { ok: true as const, value: null };
+  });
+}
+
+/** Only a unit nothing refers to can be deleted; otherwise the message counts the references. */
+export function deleteUnit(unitId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
+  return db.transaction((tx) => {
+    const before = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
+    if (!before) return fail({ form: 'admin.errors.notFound' });
+    const n = (q: { n: number } | undefined) => q?.n ?? 0;
+    const refs = {
+      fields: n(tx.select({ n: count() }).from(s.fields).where(eq(s.fields.defaultUnitId, unitId)).get()),
+      pakn: n(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.unitId, unitId)).get()),
+      users: n(tx.select({ n: count() }).from(s.users).where(eq(s.users.unitId, unitId)).get()),
+      keywords: n(
+        tx.select({ n: count() }).from(s.routingKeywords).where(eq(s.routingKeywords.unitId, unitId)).get(),
+      ),
+    };
+    if (refs.fields + refs.pakn + refs.users + refs.keywords > 0) {
+      const params = Object.entries(refs)
+        .map(([k, c]) => `${k}=${c}`)
+        .join('|');
+      return fail({ form: `admin.errors.unitInUse|${params}` });
+    }
+    tx.delete(s.units).where(eq(s.units.id, unitId)).run();
+    recordChange(tx, actor, 'settings.unit.delete', 'unit', unitId, before);
+    return { ok: true as const, value: null };
+  });
+}
+
+/** Every unit as a choice of a select (an inactive one stays selectable where it is already chosen). */
+export function listUnitChoices(db: DbOrTx = getDb()) {
+  return db
+    .select({ id: s.units.id, name: s.units.name, nameEn: s.units.nameEn, active: s.units.active })
+    .from(s.units)
+    .orderBy(asc(s.units.sortOrder), asc(s.units.id))
+    .all();
+}

@@ -1,0 +1,81 @@
+// The loader and the create / update / delete action shared by the admin list pages (units, fields, keywords,
+// agencies). The route names its section and passes its guard (requirePermission) and the model's functions,
+// so this plumbing reads the request and answers without depending on the auth or model layers.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { translateErrors, type Actor, type Outcome } from '~/domain/admin/outcome';
+import type { Permission } from '~/domain/permissions';
+import { flashFromUrl } from './admin-flash';
+import { formToValues, parseId } from './form-values';
+import { clientIp } from './http.server';
+import { getLocale, getT } from './i18n.server';
+
+/** The admin list pages: the i18n keys of each are `admin.<section>.*`. */
+const CRUD_PAGES = {
+  units: { path: '/can-bo/quan-tri/don-vi', permission: 'admin:units' },
+  fields: { path: '/can-bo/quan-tri/linh-vuc', permission: 'admin:fields' },
+  routing: { path: '/can-bo/quan-tri/dinh-tuyen', permission: 'admin:routing' },
+  agencies: { path: '/can-bo/quan-tri/co-quan-chuyen', permission: 'admin:agencies' },
+} as const satisfies Record<string, { path: string; permission: Permission }>;
+export type CrudSection = keyof typeof CRUD_PAGES;
+/** The route's permission check (requirePermission), passed in so that this plumbing does not depend on auth. */
+export type Guard = (request: Request, permission: Permission) => Promise<{ id: number }>;
+
+type Values = Record<string, string | string[]>;
+export type CrudHandlers = {
+  create: (values: Values, actor: Actor) => Outcome<unknown>;
+  update: (id: number, values: Values, actor: Actor) => Outcome<unknown>;
+  delete: (id: number, actor: Actor) => Outcome<unknown>;
+};
+
+const DONE = { create: 'created', update: 'updated', delete: 'deleted' } as const;
+
+function isIntent(value: unknown): value is keyof typeof DONE {
+  return typeof value === 'string' && Object.hasOwn(DONE, value);
+}
+
+/** The rows of the list, the one being edited (`?sua=<id>`), the confirmation and the title, and what `extra` reads. */
+export async function crudLoader<T extends { id: number }, E extends object>(
+  { request }: LoaderFunctionArgs,
+  section: CrudSection,
+  guard: Guard,
+  list: () => T[],
+  extra: () => E,
+) {
+  await guard(request, CRUD_PAGES[section].permission);
+  const t = getT(getLocale(request));
+  const url = new URL(request.url);
+  const items = list();
+  const editId = parseId(url.searchParams.get('sua'));
+  return json({
+    items,
+    edit: items.find((i) => i.id === editId) ?? null,
+    flash: flashFromUrl(t, url),
+    pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
+    ...extra(),
+  });
+}
+
+export async function crudAction(
+  { request, context }: ActionFunctionArgs,
+  section: CrudSection,
+  guard: Guard,
+  handlers: CrudHandlers,
+) {
+  const user = await guard(request, CRUD_PAGES[section].permission);
+  const actor: Actor = { userId: user.id, ip: clientIp(context) };
+  const t = getT(getLocale(request));
+  const form = await request.formData().catch(() => null);
+  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const values = formToValues(form);
+  const intent = values.intent;
+  if (!isIntent(intent)) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const id = parseId(values.id) ?? 0;
+  const result =
+    intent === 'create'
+      ? handlers.create(values, actor)
+      : intent === 'update'
+        ? handlers.update(id, values, actor)
+        : handlers.delete(id, actor);
+  if (result.ok) return redirect(`${CRUD_PAGES[section].path}?ok=${DONE[intent]}`);
+  return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+}
