@@ -1,6 +1,7 @@
 // The production HTTP server: Express around the Remix build, with security headers, compression,
 // request logs, static caching and a graceful shutdown.
 import crypto from 'node:crypto';
+
 import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';

@@ -3,7 +3,8 @@ import i18next from 'i18next';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { i18nOptions, isLocale, DEFAULT_LOCALE } from './i18n';
+
+import { DEFAULT_LOCALE, i18nOptions, isLocale } from './i18n';
 
 async function hydrate() {
   const lang = document.documentElement.lang;

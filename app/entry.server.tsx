@@ -1,4 +1,5 @@
 import { Transform } from 'node:stream';
+
 import {
   createReadableStreamFromReadable,
   type EntryContext,
@@ -8,6 +9,7 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
+
 import { getI18n, getLocale } from './utils/i18n.server';
 import { getLogger, maskPathTokens } from './utils/logger.server';
 import { NonceProvider } from './utils/nonce';

@@ -12,15 +12,16 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { AgencyContact } from '~/components/agency-contact';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { PageMeta } from '~/components/ui/page-meta';
-import { getAgency } from '~/models/config.server';
-import { getLocale } from '~/utils/i18n.server';
-import { errorMeta } from '~/utils/error-meta';
-import { useNonce } from '~/utils/nonce';
-import styles from '~/styles/app.css';
 import { localName } from '~/domain/local-name';
+import { getAgency } from '~/models/config.server';
+import styles from '~/styles/app.css';
+import { errorMeta } from '~/utils/error-meta';
+import { getLocale } from '~/utils/i18n.server';
+import { useNonce } from '~/utils/nonce';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },

@@ -2,6 +2,7 @@
 // Asia/Ho_Chi_Minh are 'YYYY-MM-DD' text so deadline arithmetic never crosses a time zone.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
 import {
   CHANNELS,
   OUTCOMES,

@@ -1,6 +1,5 @@
 // Demo configuration: the Department of Science and Technology of the seed plan. Every value is data
 // that an administrator edits in the admin area; nothing here is read by code except the seeder.
-import { DEFAULT_OFFICIAL_YEARS } from '~/domain/calendar-defaults';
 export const DEMO_AGENCY = {
   id: 1,
   name: 'Sở Khoa học và Công nghệ tỉnh Phú Yên',

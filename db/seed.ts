@@ -1,8 +1,10 @@
 // Seeds the agency configuration on first start (an empty agency table), never overwriting edits.
-import { DEFAULT_CALENDAR_OVERRIDES } from '../app/domain/calendar-defaults';
-import { DEFAULT_DEADLINE_RULES } from '../app/domain/deadlines';
-import { seededSettings } from '../app/domain/settings';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+
+import { DEFAULT_CALENDAR_OVERRIDES } from '~/domain/calendar-defaults';
+import { DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
+import { seededSettings } from '~/domain/settings';
+
 import * as s from './schema';
 import { DEMO_AGENCY, DEMO_EXTERNAL_AGENCIES, DEMO_FIELDS, DEMO_KEYWORDS, DEMO_UNITS } from './seed-data';
 

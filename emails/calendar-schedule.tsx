@@ -1,15 +1,16 @@
 // The administrators' reminder that next year's official holiday schedule has not been entered.
 import { getT } from '~/utils/i18n.server';
+
 import {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
 
 export type CalendarScheduleEmailData = {

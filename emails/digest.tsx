@@ -1,16 +1,18 @@
 // The unit's daily digest: its open PAKN that are overdue or due within a few working days.
 import type { ReactNode } from 'react';
+
 import { getT } from '~/utils/i18n.server';
+
 import {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
 
 /** One PAKN in a staff list (digest, overdue alert). Only code, title and dates: no personal data. */

@@ -1,16 +1,19 @@
 // E-mail templates. Each renderer returns { subject, html, text } for enqueueMail.
+export { type CalendarScheduleEmailData, renderCalendarScheduleEmail } from './calendar-schedule';
+export { type DigestEmailData, renderDigestEmail, type StaffMailItem } from './digest';
 export {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
-export { renderReceiptEmail, type ReceiptEmailData } from './receipt';
+export { type OverdueEmailData, renderOverdueEmail } from './overdue';
+export { type ReceiptEmailData, renderReceiptEmail } from './receipt';
 export {
   renderStatusEmail,
   renderUnitAssignedEmail,
@@ -18,7 +21,4 @@ export {
   type StatusStep,
   type UnitAssignedEmailData,
 } from './status';
-export { renderDigestEmail, type DigestEmailData, type StaffMailItem } from './digest';
-export { renderOverdueEmail, type OverdueEmailData } from './overdue';
-export { renderCalendarScheduleEmail, type CalendarScheduleEmailData } from './calendar-schedule';
 export { renderTransferAgencyEmail, type TransferAgencyEmailData } from './transfer-agency';

@@ -2,9 +2,9 @@
 // HTML is rendered with renderToStaticMarkup (React escapes every value), inline styles only, no
 // layout tables, one column that reads well on a phone and in a screen reader. Each template also
 // builds a plain-text part with renderTextLayout so the two never disagree.
+import type { TFunction } from 'i18next';
 import type { CSSProperties, ReactElement, ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { TFunction } from 'i18next';
 
 export type EmailLocale = 'vi' | 'en';
 

@@ -1,15 +1,16 @@
 // "PAKN của tôi": sent to an address that asked for the list of its PAKN; a single-use link that expires.
 import { getT } from '~/utils/i18n.server';
+
 import {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
 
 export type MyPaknEmailData = {

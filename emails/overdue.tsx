@@ -1,16 +1,17 @@
 // The coordinators' alert: PAKN that became overdue since the last run, each listed once.
 import { getT } from '~/utils/i18n.server';
+
 import { staffItemList, type StaffMailItem } from './digest';
 import {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
 
 export type OverdueEmailData = {

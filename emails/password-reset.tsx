@@ -1,16 +1,17 @@
 // Sent to a staff member who asked to reset a forgotten password, or whose account an administrator
 // has just created ("invite"): a single-use link that expires.
 import { getT } from '~/utils/i18n.server';
+
 import {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
 
 export type PasswordResetEmailData = {

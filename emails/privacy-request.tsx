@@ -1,15 +1,16 @@
 // Sent to each coordinator when a data subject asks to access, correct or delete their data, or to
 // withdraw consent: who, which PAKN, by when it must be acknowledged.
 import { getT } from '~/utils/i18n.server';
+
 import {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type RenderedEmail,
 } from './layout';
 
 export type PrivacyRequestEmailData = {

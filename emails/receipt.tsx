@@ -1,16 +1,17 @@
 // Sent to the submitter as soon as a PAKN is received: its code, dates, the private follow-up link.
 import { salutation, type Salutee } from '~/domain/salutation';
 import { getT } from '~/utils/i18n.server';
+
 import {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
 
 export type ReceiptEmailData = {

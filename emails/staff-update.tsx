@@ -2,16 +2,17 @@
 // a draft answer awaits approval (to the approvers), a draft was returned (to the handler, with the
 // reason). What the submitter wrote stays on the record: the mail only says where to read it.
 import { getT } from '~/utils/i18n.server';
+
 import {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
 
 export type StaffUpdateKind =

@@ -4,19 +4,21 @@
 // React escapes it in the HTML part, line breaks become <br>. The answer is the exception: the answer form allows
 // the safe Markdown subset, rendered by app/utils/markdown.server.ts (HTML off) and as plain text in the text part.
 import { Fragment, type ReactNode } from 'react';
+
 import { salutation, type Salutee } from '~/domain/salutation';
 import { getT } from '~/utils/i18n.server';
 import { markdownToPlainText, renderSafeMarkdown } from '~/utils/markdown.server';
+
 import {
+  type EmailAgency,
   EmailButton,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
   safeUrl,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
 
 export type StatusStep =

@@ -2,14 +2,15 @@
 // PDF, the PAKN follows in full with its files attached. The submitter's contact goes with it because the
 // receiving agency answers them directly, and the mail says so (spec §8: disclosed for that purpose only).
 import { getT } from '~/utils/i18n.server';
+
 import {
+  type EmailAgency,
   EmailLayout,
+  type EmailLocale,
   emailStyles,
+  type RenderedEmail,
   renderEmailHtml,
   renderTextLayout,
-  type EmailAgency,
-  type EmailLocale,
-  type RenderedEmail,
 } from './layout';
 
 export type TransferAgencyEmailData = {

@@ -3,7 +3,8 @@
 // Uses the database at DATABASE_URL (default ./data/pakn.db), migrating it first if needed.
 // Any problem: one line on stderr and exit code 1, never a stack trace.
 import { parseArgs } from 'node:util';
-import { API_KEY_NAME_MAX, API_SCOPES } from '../app/domain/api-scopes';
+
+import { API_KEY_NAME_MAX, API_SCOPES } from '~/domain/api-scopes';
 
 const USAGE = `usage: npm run apikey:create -- --name N --scopes ${API_SCOPES.join(',')} (one or more, comma-separated)`;
 

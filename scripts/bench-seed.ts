@@ -9,11 +9,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { pathToFileURL } from 'node:url';
-import { computeDueDate, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
+import { parseArgs } from 'node:util';
+
+import Database from 'better-sqlite3';
+
 import { createWorkingCalendar } from '~/domain/calendar';
+import { computeDueDate, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
 import { formatPaknCode } from '~/domain/pakn';
 import { foldVietnamese } from '~/domain/routing';
 import { openDatabase } from '~/utils/db.server';
@@ -641,7 +643,7 @@ export function seedBench({
     seq.set(year, n);
     const code = formatPaknCode(prefix, year, n);
     const ageDays = (endMs - receivedAt) / DAY;
-    let status: Status = rng.weighted(ageDays <= 2 ? FRESH : ageDays <= 45 ? RECENT : OLD);
+    const status: Status = rng.weighted(ageDays <= 2 ? FRESH : ageDays <= 45 ? RECENT : OLD);
     const field = rng.chance(0.93) ? rng.weighted(fieldWeights) : null;
     const topic = TOPICS[field?.code ?? 'KHAC'] ?? TOPICS.KHAC!;
     const thing = rng.pick(topic.things);

@@ -10,17 +10,19 @@
 // The build: the app's sources are copied to .cache/bench/app/ and built there (only when they changed), so the
 // benchmark neither depends on nor disturbs the build/ of the work tree. When app/routes/ has no bare route yet,
 // the copy gets BARE_ROUTE_SOURCE below as app/routes/[__bare].tsx — the file proposed for the app itself.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+
 import { seedBench } from './bench-seed';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

@@ -13,7 +13,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
 import Database from 'better-sqlite3';
+
 import { parseEnv } from '~/utils/env.server';
 
 export const MANIFEST_FORMAT = 'pakn-backup/1';

@@ -3,7 +3,9 @@
 // every file's sha256). Stop the portal first. See docs/backup.md.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import Database from 'better-sqlite3';
+
 import {
   attachmentRows,
   CliError,
@@ -12,11 +14,11 @@ import {
   describeError,
   fsyncPath,
   integrityCheck,
+  type Manifest,
   MANIFEST_FORMAT,
   parseArgs,
   sha256File,
   tableCounts,
-  type Manifest,
 } from './db-backup';
 
 function sameCounts(actual: Record<string, number>, expected: Record<string, number>): string | null {

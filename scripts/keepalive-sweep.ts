@@ -2,6 +2,7 @@
 // 200 KB url-encoded POST to pages that answer without reading it (405, 302); counts connection resets.
 //   npx remix build && npx tsx scripts/keepalive-sweep.ts
 import http from 'node:http';
+
 import { runPool, startServer } from '../tests/support/server-process';
 
 const TOTAL = 3000;

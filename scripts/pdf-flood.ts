@@ -2,6 +2,7 @@
 // a loop, against the built server (`node server.mjs`, started by tests/support/server-process.ts).
 //   npx remix build && npx tsx scripts/pdf-flood.ts [--seconds 10] [--clients 20]
 import { parseArgs } from 'node:util';
+
 import { runPool, startServer } from '../tests/support/server-process';
 
 const { values } = parseArgs({

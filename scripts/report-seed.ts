@@ -8,14 +8,15 @@
 // answers on time and late (with on_time set or left null), extensions, closed and open pauses, publications and
 // withdrawals, ratings, attachments on paper channels, items never assigned, and a few closed rows without
 // closed_at (legacy data the report must still place exactly once).
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
 import { addCalendarDays, type LocalDate } from '~/domain/dates';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
-import { formatPaknCode, REFUSAL_REASONS, type Channel } from '~/domain/pakn';
+import { type Channel, formatPaknCode, REFUSAL_REASONS } from '~/domain/pakn';
 import type { Status } from '~/domain/workflow/transitions';
-import { getAgency, getCalendar, getDeadlineRules, listFields, listUnits } from '~/models/config.server';
 import { getSetting } from '~/models/admin/settings.server';
+import { getAgency, getCalendar, getDeadlineRules, listFields, listUnits } from '~/models/config.server';
 import type { Db } from '~/utils/db.server';
 
 /** mulberry32: small, fast and good enough for test data */

@@ -4,22 +4,19 @@
 // Also prints the time to rank one query against 1,000 prepared candidates (not written: it varies by machine).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import * as prettier from 'prettier';
-import {
-  buildCorpusStats,
-  prepareDocument,
-  rankSimilar,
-  THRESHOLDS,
-  WEIGHTS,
-} from '~/domain/similarity';
+
+import { buildCorpusStats, prepareDocument, rankSimilar, THRESHOLDS, WEIGHTS } from '~/domain/similarity';
+
 import { CORPUS, PROCEDURES } from '../tests/fixtures/similarity/corpus';
 import {
+  type CaseResult,
   CATEGORIES,
   precisionAt1,
   recallAt3,
   runCases,
   tally,
-  type CaseResult,
 } from '../tests/fixtures/similarity/evaluate';
 import { QUERIES } from '../tests/fixtures/similarity/queries';
 

@@ -5,6 +5,7 @@
 import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { ensureSessionSecret } from './session-secret.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');

@@ -4,6 +4,7 @@
 // Uses the database at DATABASE_URL (default ./data/pakn.db), migrating it first if needed.
 // Any problem: one line on stderr and exit code 1, never a stack trace.
 import { parseArgs } from 'node:util';
+
 import { PASSWORD_MIN_LENGTH, type PasswordProblem } from '~/domain/password-policy';
 import { ROLES } from '~/domain/permissions';
 

@@ -1,9 +1,9 @@
 // The request side of API keys: where a key is read from, the client's language, and the guard that authorizes a
 // call (scope, per-key rate limit, audit) and says what to answer when it is refused.
-import { fixedLimit } from '~/domain/rate-limits';
 import type { ApiScope } from '~/domain/api-scopes';
+import { fixedLimit } from '~/domain/rate-limits';
 import type { Locale } from '~/i18n';
-import { authorizeApiCall, type ApiCaller } from '~/models/api-keys.server';
+import { type ApiCaller, authorizeApiCall } from '~/models/api-keys.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

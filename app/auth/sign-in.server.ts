@@ -1,7 +1,7 @@
 // Sign-in and sign-out: e-mail and password with throttling per address and lock per account, a fresh
 // session (new id) at every step, and the way on to the TOTP step or its set-up.
-import { audit } from '~/models/audit.server';
 import { fixedLimit } from '~/domain/rate-limits';
+import { audit } from '~/models/audit.server';
 import { hitRateLimit, refundRateLimit } from '~/models/rate-limit.server';
 import { createSession, findSessionByToken, revokeSession } from '~/models/sessions.server';
 import {

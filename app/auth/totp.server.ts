@@ -1,9 +1,9 @@
 // The TOTP second factor (RFC 6238: SHA-1, 6 digits, 30 s; one step of clock drift either way): secrets,
 // the otpauth URI and its QR code, and checking a code (each accepted once, wrong codes throttled).
 import { Secret, TOTP } from 'otpauth';
-import { fixedLimit } from '~/domain/rate-limits';
 import QRCode from 'qrcode';
 
+import { fixedLimit } from '~/domain/rate-limits';
 import { getAgency } from '~/models/config.server';
 import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
 import type { User } from '~/models/users.server';

@@ -1,5 +1,6 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import type { loader as rootLoader } from '~/root';
 
 /** The agency's receiving address (plan section VI.1), from its settings. */

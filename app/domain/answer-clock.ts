@@ -1,5 +1,6 @@
 // What a page shows instead of the answer due date once the PAKN is closed without an answer.
 import type { TFunction } from 'i18next';
+
 import { formatDateVi } from './dates';
 import { answerClockApplies, isStatus } from './workflow';
 

@@ -25,7 +25,7 @@ export type ApiKeyNameProblem = 'required' | 'tooLong' | 'invalid';
 export function apiKeyNameProblem(name: string): ApiKeyNameProblem | null {
   if (!name) return 'required';
   if (name.length > API_KEY_NAME_MAX) return 'tooLong';
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u001f\u007f]/.test(name)) return 'invalid';
   return null;
 }

@@ -3,6 +3,7 @@
 // same rules, same messages.
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+
 import { API_SCOPES } from './api-scopes';
 import { CHANNELS } from './pakn';
 import { submissionSchema } from './submission-schema';

@@ -1,4 +1,4 @@
-import { addCalendarDays, dayOfWeek, isValidLocalDate, type CalendarOverride, type LocalDate } from './dates';
+import { addCalendarDays, type CalendarOverride, dayOfWeek, isValidLocalDate, type LocalDate } from './dates';
 import { statutoryDaysOff } from './statutory-days';
 
 export * from './dates';

@@ -5,7 +5,7 @@
 // (db/schema.ts), which the queue, the dashboard and the alerts read through its index.
 import type { WorkingCalendar } from './calendar';
 import type { LocalDate } from './dates';
-import { dueState, workingDaysBetween, type DueState } from './deadlines';
+import { type DueState, dueState, workingDaysBetween } from './deadlines';
 import type { Status } from './workflow';
 
 export type ClockKey = 'classify' | 'transfer' | 'answer' | 'publish' | 'infoWait';

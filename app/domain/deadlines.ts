@@ -4,8 +4,8 @@ import {
   formatDateVi,
   formatDayMonth,
   isValidLocalDate,
-  WEEKEND_LABELS,
   type LocalDate,
+  WEEKEND_LABELS,
 } from './dates';
 
 /*

@@ -1,6 +1,7 @@
 // The words of an Open311 refusal, one description per problem, naming the parameter at fault. Pure: the caller
 // passes its translator.
 import type { ZodIssue } from 'zod';
+
 import { OPEN311_PARAM_OF_FIELD, type Open311InputProblem } from './open311';
 import { splitMessage } from './submission-schema';
 

@@ -2,7 +2,7 @@
  * Roles and the single permission table. Every guard (loaders, actions, menus) must go through `can` /
  * `canOnPakn` so that changing who may do what is a one-line edit here, covered by the matrix test.
  */
-import { allowedActions, type Action, type Status } from './workflow';
+import { type Action, allowedActions, type Status } from './workflow';
 
 export const ROLES = ['admin', 'coordinator', 'handler', 'approver', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,7 @@
 // A data subject's request (Luật Bảo vệ dữ liệu cá nhân 91/2025, spec §8). Messages are i18n keys
 // under privacy.errors.
 import { z } from 'zod';
+
 import { normaliseCode } from './pakn';
 import { cleanLine, cleanText } from './text';
 

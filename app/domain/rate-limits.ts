@@ -6,7 +6,8 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 /** Settings that set a limit (a number per window), see db/seed-data.ts. */
-export type LimitSetting = 'intake.submissionsPerIpPerHour' | 'followup.attemptsPer15Min' | 'api.requestsPerMinute';
+export type LimitSetting =
+  'intake.submissionsPerIpPerHour' | 'followup.attemptsPer15Min' | 'api.requestsPerMinute';
 
 export type RateLimitPolicy = {
   windowSeconds: number;
@@ -70,7 +71,11 @@ export const RATE_LIMITS = {
     windowSeconds: MINUTE,
     counts: 'API and Open311 calls, per key',
   },
-  'api-anon': { limit: 300, windowSeconds: MINUTE, counts: 'API and Open311 reads without a key, per address' },
+  'api-anon': {
+    limit: 300,
+    windowSeconds: MINUTE,
+    counts: 'API and Open311 reads without a key, per address',
+  },
   'audit-forged': {
     limit: 30,
     windowSeconds: 15 * MINUTE,

@@ -4,6 +4,7 @@
 // setting is never read by an untyped string key. `seeded` rows are written on first start (db/seed.ts);
 // the others are state the portal records as it runs.
 import { z } from 'zod';
+
 import { DEFAULT_OFFICIAL_YEARS } from './calendar-defaults';
 import { ROLES } from './permissions';
 

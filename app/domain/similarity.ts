@@ -20,7 +20,7 @@
  * `CorpusStats`. The terms include syllable pairs ("do luong"), so the indexed column should hold
  * `queryTerms()` with pairs joined by '_' (or keep a small `term_df` table updated on insert).
  */
-import { citationIndexKeys, compareCitations, findCitations, type Citation } from './citations';
+import { type Citation, citationIndexKeys, compareCitations, findCitations } from './citations';
 import { foldVietnamese } from './routing';
 
 export type ProcedureName = { id: string; name: string };

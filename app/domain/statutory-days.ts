@@ -7,7 +7,8 @@
 // What the yearly notice decides (the exact Tết days, the adjacent Quốc khánh day, swaps with make-up
 // Saturdays) is data: calendar overrides, which win day by day over what this module gives.
 import Holidays from 'date-holidays';
-import { addCalendarDays, dayOfWeek, formatDateVi, VN_TIME_ZONE, type LocalDate } from './dates';
+
+import { addCalendarDays, dayOfWeek, formatDateVi, type LocalDate, VN_TIME_ZONE } from './dates';
 
 const TET = 'Tết Nguyên đán';
 const GIO_TO = 'Giỗ Tổ Hùng Vương';

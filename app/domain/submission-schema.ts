@@ -1,13 +1,14 @@
 // What a citizen's online PAKN must contain (spec §3). Messages are i18n keys under intake.errors.
 import { z } from 'zod';
+
 import {
+  CATEGORIES,
   categoriesFor,
   categoriesForChoice,
-  CATEGORIES,
+  type Category,
   PAKN_TYPES,
   SUBJECTS,
   SUBMITTER_KINDS,
-  type Category,
 } from './pakn';
 import { cleanLine, cleanText, normalisePhone } from './text';
 

@@ -1,6 +1,7 @@
 // Open311 answers in the format the URL asked for: JSON, or the spec's XML. Errors as the spec writes them:
 // JSON `[{"code":400,"description":"…"}]`, XML `<errors><error><code>400</code><description>…</description></error></errors>`.
 import type { Open311Format } from '~/domain/open311';
+
 import { open311Xml, type XmlValue } from './open311-xml';
 
 const TYPES: Record<Open311Format, string> = {

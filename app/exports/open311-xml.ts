@@ -19,7 +19,7 @@ const ITEM_NAMES: Record<string, string> = {
 const escapeXml = (text: string) =>
   text
     // characters XML 1.0 cannot carry at all
-    // eslint-disable-next-line no-control-regex
+
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

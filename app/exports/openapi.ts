@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas of app/domain/api-v1.ts.
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+
 import {
   apiErrorSchema,
   changesQuerySchema,

@@ -1,8 +1,14 @@
 // The queue's filtered list as CSV or XLSX (issue 13, item 31): the columns, translated in the user's language,
 // with the submitter's contact columns only when the data carries them (app/models/queue-export.server.ts).
 import ExcelJS from 'exceljs';
+
 import { formatDateVi } from '~/domain/dates';
-import { QUEUE_EXPORT_MAX_ROWS, type QueueExportContact, type QueueExportData, type QueueExportRow } from '~/domain/queue-export';
+import {
+  QUEUE_EXPORT_MAX_ROWS,
+  type QueueExportContact,
+  type QueueExportData,
+  type QueueExportRow,
+} from '~/domain/queue-export';
 import { attachmentHeaders } from '~/exports/attachment';
 import { csvCell, csvDocument } from '~/exports/csv';
 import { getT } from '~/utils/i18n.server';

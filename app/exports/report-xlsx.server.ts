@@ -7,6 +7,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 
 import ExcelJS from 'exceljs';
+
 import { formatDateVi } from '~/domain/dates';
 import { MOTTO, MOTTO_NATION } from '~/domain/official-document';
 import type { DetailRow, Report, ReportContext, UnitFigures } from '~/domain/reports/definitions';

@@ -1,8 +1,8 @@
 // The agency's own contact details, which the personal-data check must not flag (issue 13.27): staff quote
 // the agency's phone, hotline and e-mail, and units' e-mail addresses, in almost every answer.
-import * as s from '~db/schema';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 export function listAgencyContacts(db: DbOrTx | Tx = getDb()): string[] {
   const agency = db

@@ -1,20 +1,22 @@
 // API keys of other systems: created by an administrator or the operator's script, shown once, stored as
 // their SHA-256 only, revocable. Every call made with a key is rate-limited per key and audited with its name.
 import { desc, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import {
-  apiKeyNameProblem,
-  parseScopes,
   API_KEY_PATTERN,
   type ApiKeyNameProblem,
+  apiKeyNameProblem,
   type ApiScope,
+  parseScopes,
 } from '~/domain/api-scopes';
+import { type Actor, isRole } from '~/domain/permissions';
 import { cleanLine } from '~/domain/text';
-import { isRole, type Actor } from '~/domain/permissions';
+import { randomToken, sha256 } from '~/utils/crypto.server';
+import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { audit } from './audit.server';
 import { hitRateLimit } from './rate-limit.server';
-import { randomToken, sha256 } from '~/utils/crypto.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 
 export type ApiKey = {
   id: number;
@@ -25,7 +27,6 @@ export type ApiKey = {
   revokedAt: Date | null;
   lastUsedAt: Date | null;
 };
-
 
 function toApiKey(row: typeof s.apiKeys.$inferSelect): ApiKey {
   return {

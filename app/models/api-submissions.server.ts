@@ -2,13 +2,15 @@
 // the first event, the receipt e-mail), recorded with the key that sent it and the client's Idempotency-Key so
 // a replayed POST answers the same code instead of registering a second PAKN.
 import { and, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
+import { randomToken } from '~/utils/crypto.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { listFields } from './config.server';
 import { confirmDraft, saveDraft } from './submission.server';
-import { randomToken } from '~/utils/crypto.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,100}$/;
 

@@ -1,21 +1,23 @@
 // What the JSON API /api/v1 reads: a PAKN's status and public answer (the public record only), the status changes
 // since a cursor (the timeline's status events), and for staff keys the open queue.
 import { and, asc, desc, eq, gt, isNotNull, lt, notInArray, type SQL } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { isoVietnam } from '~/domain/open311';
-import { normaliseCode, type Channel } from '~/domain/pakn';
+
 import { localName } from '~/domain/local-name';
+import { isoVietnam } from '~/domain/open311';
+import { type Channel, normaliseCode } from '~/domain/pakn';
 import {
   answerClockApplies,
   isClosed,
   isStatus,
   publicStatus,
-  STATUSES,
   type Status,
+  STATUSES,
 } from '~/domain/workflow';
-import { getAgency, listFields } from './config.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
+import * as s from '~db/schema';
+
+import { getAgency, listFields } from './config.server';
 
 const asStatus = (v: string | null | undefined): Status => (v && isStatus(v) ? v : 'received');
 

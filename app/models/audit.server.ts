@@ -1,9 +1,10 @@
 // The audit log: an append-only record of every staff action. This module only inserts and reads;
 // database triggers (migration 0001) abort any UPDATE or DELETE on audit_log.
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { and, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+
 import type { Tx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 export type AuditEntry = {
   actorUserId: number | null;

@@ -1,10 +1,11 @@
 // The agency's configuration as data, read: agency, units, fields, deadline rules and the working-day calendar.
 // (Settings: models/admin/settings.server.ts; the administrators' edits: models/admin/.)
 import { asc, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { createWorkingCalendar, type WorkingCalendar } from '~/domain/calendar';
-import { DEFAULT_DEADLINE_RULES, type DeadlineKey, type DeadlineRule } from '~/domain/deadlines';
-import { getDb, isDatabase, type Db, type DbOrTx } from '~/utils/db.server';
+import { type DeadlineKey, type DeadlineRule, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
+import { type Db, type DbOrTx, getDb, isDatabase } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 export type Agency = typeof s.agency.$inferSelect;
 export type Unit = typeof s.units.$inferSelect;

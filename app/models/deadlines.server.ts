@@ -1,13 +1,15 @@
 // Due dates follow the configuration: when an administrator changes the calendar or a deadline rule, every
 // open PAKN gets the dates the new configuration gives, and its timeline says so.
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { formatDateVi, toLocalDate, type LocalDate } from '~/domain/dates';
+
+import { formatDateVi, type LocalDate, toLocalDate } from '~/domain/dates';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
 import type { Status } from '~/domain/workflow/transitions';
-import { getCalendar, getDeadlineRules, invalidateCalendar } from './config.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
+import { getCalendar, getDeadlineRules, invalidateCalendar } from './config.server';
 
 /** Statuses whose deadlines no longer run (workflow CLOSED). */
 export const CLOSED_STATUSES: Status[] = [

@@ -1,10 +1,10 @@
 // The units' daily digest: one e-mail per unit listing its open PAKN that are overdue or due soon.
-import { getSetting, setSetting } from '~/models/admin/settings.server';
-import { eq, inArray, isNotNull } from 'drizzle-orm';
+import { inArray, isNotNull } from 'drizzle-orm';
 
 import { formatDateVi, toLocalDate, VN_TIME_ZONE } from '~/domain/dates';
 import { workingDaysBetween } from '~/domain/deadlines';
 import { STATUS_LABELS } from '~/domain/workflow/transitions';
+import { getSetting, setSetting } from '~/models/admin/settings.server';
 import { getAgency, getCalendar } from '~/models/config.server';
 import { emailAgency, queueUrl, recordUrl } from '~/models/notifications.server';
 import { DIGEST_SOON_WORKING_DAYS, type OpenItem, openItems } from '~/models/open-deadlines.server';

@@ -2,18 +2,38 @@
 // to, numbered per series and year (max + 1, SQLite serialises write transactions), with the redacted version of
 // the public types stored beside the full one. Reading them and who sees what: documents.server.ts.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/dates';
+
+import { type LocalDate, toLocalDate } from '~/domain/dates';
 import { computeDueDate } from '~/domain/deadlines';
-import { type AnswerOutcome, buildDocument, type Common, type DocumentInput, type DocumentType, formatDocumentNumber, NUMBER_SERIES, type NumberParts, OUTCOMES, PUBLIC_DOCUMENT_TYPES, publicVersion, type TemplateInputs, typesInSeries } from '~/domain/document-templates';
+import {
+  type AnswerOutcome,
+  buildDocument,
+  type Common,
+  type DocumentInput,
+  type DocumentType,
+  formatDocumentNumber,
+  NUMBER_SERIES,
+  type NumberParts,
+  OUTCOMES,
+  PUBLIC_DOCUMENT_TYPES,
+  publicVersion,
+  type TemplateInputs,
+  typesInSeries,
+} from '~/domain/document-templates';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
+import { getSetting } from '~/models/admin/settings.server';
 import type { DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
+import * as s from '~db/schema';
 
 import { audit } from './audit.server';
-import { getSetting } from '~/models/admin/settings.server';
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
-import { publicContextOf, submitterDocumentPdfUrl, submitterDocumentUrl, submitterOf } from './documents.server';
+import {
+  publicContextOf,
+  submitterDocumentPdfUrl,
+  submitterDocumentUrl,
+  submitterOf,
+} from './documents.server';
 import type { Step } from './notifications.server';
 import { answerDueDate } from './pakn.server';
 
@@ -43,8 +63,7 @@ export function nextDocumentSeq(tx: DbOrTx, type: DocumentType, year: number): n
 
 /** The agency's abbreviation (setting, else the code prefix) and the drafting unit: the PAKN's, else the setting's. */
 function numberParts(db: DbOrTx, p: Pakn): NumberParts {
-  const agency =
-    getSetting('documents.agencyAbbreviation', db) || getAgency(db).codePrefix;
+  const agency = getSetting('documents.agencyAbbreviation', db) || getAgency(db).codePrefix;
   const unit = p.unitId
     ? db.select({ code: s.units.code }).from(s.units).where(eq(s.units.id, p.unitId)).get()?.code
     : undefined;

@@ -3,10 +3,11 @@
 // counted from the database; files still arriving are counted in memory as their bytes arrive, so
 // parallel posts from one address cannot pass the cap together.
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { getSetting } from '~/models/admin/settings.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import type { UploadBudget } from '~/utils/uploads.server';
+import * as s from '~db/schema';
 
 const MB = 1024 * 1024;
 

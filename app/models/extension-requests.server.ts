@@ -3,12 +3,14 @@
 // is an 'extension_requested' event that the unit's approver approves (the extension then happens) or
 // declines; the request lives in the timeline, so no table is needed.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import type { LocalDate } from '~/domain/dates';
-import { audit } from './audit.server';
 import { getSetting, setSetting } from '~/models/admin/settings.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
+import { audit } from './audit.server';
 
 export const EXTENSION_APPROVAL_KEY = 'workflow.extensionNeedsApproval';
 export const EXTENSION_REQUEST_EVENTS = ['extension_requested', 'extension_declined', 'extend'] as const;

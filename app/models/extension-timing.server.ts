@@ -1,9 +1,10 @@
 // Whether a PAKN's one extension was made before its due date (a notice of extension) or after it (a
 // late-answer apology): the public page, timeline and register label the extension letter accordingly.
 import { and, eq, inArray } from 'drizzle-orm';
+
+import { type LocalDate, toLocalDate } from '~/domain/dates';
+import type { DbOrTx } from '~/utils/db.server';
 import * as s from '~db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/dates';
-import type { Db, DbOrTx } from '~/utils/db.server';
 
 /** An extension is late when it was made after the due date it replaced (the 'extend' event's data.from). */
 export function isLateExtension(extendedOn: LocalDate, previousDue: LocalDate): boolean {

@@ -3,7 +3,7 @@
 // code alone would let anyone lock anyone), and per address over all codes, so one address cannot walk
 // through the codes. Both live in rate_limits, so they hold across restarts.
 // The numbers are in app/domain/rate-limits.ts ('follow-ip-code', 'follow-ip').
-import { type RateLimitCall, hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
+import { hitRateLimit, peekRateLimit, type RateLimitCall } from '~/models/rate-limit.server';
 
 export { FOLLOW_ADDRESS_FACTOR } from '~/domain/rate-limits';
 

@@ -1,33 +1,35 @@
 // Staff intake of the other channels (post, in person, phone, e-mail, hotline): the coordinator types in
 // a PAKN with its real receipt date, from which the deadlines run (spec §3: phone OR address suffices).
 import { z } from 'zod';
+
 import { formatDateVi, toLocalDate } from '~/domain/dates';
-import { earliestReceiptDate, receiptDateProblem } from '~/domain/receipt-date';
 import { explainDueDate } from '~/domain/deadlines';
+import { localName } from '~/domain/local-name';
 import {
-  categoriesFor,
   CATEGORIES,
-  STAFF_CHANNELS,
+  categoriesFor,
   PAKN_TYPES,
+  STAFF_CHANNELS,
   SUBJECTS,
   SUBMITTER_KINDS,
 } from '~/domain/pakn';
+import type { Actor } from '~/domain/permissions';
+import { earliestReceiptDate, receiptDateProblem } from '~/domain/receipt-date';
+import { saluteeOf } from '~/domain/salutation';
 import { LIMITS } from '~/domain/submission-schema';
 import { cleanLine, cleanText, normalisePhone } from '~/domain/text';
+import { getSetting } from '~/models/admin/settings.server';
+import { enqueueMail } from '~/models/outbox.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import type { StoredUpload } from '~/utils/uploads.server';
 import { renderReceiptEmail } from '~emails';
+
 import { audit } from './audit.server';
 import { getAgency, listFields } from './config.server';
-import { getSetting } from '~/models/admin/settings.server';
 import { answerDueDate, createPakn } from './pakn.server';
 import { attachStaffFiles } from './staff-files.server';
-import type { StoredUpload } from '~/utils/uploads.server';
 import { privateLink } from './submission.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
-import { enqueueMail } from '~/models/outbox.server';
-import type { Actor } from '~/domain/permissions';
-import { saluteeOf } from '~/domain/salutation';
-import { localName } from '~/domain/local-name';
 
 export { STAFF_CHANNELS };
 

@@ -3,9 +3,10 @@
 // an issued document is rendered from its stored content through the PDF cache, as its download is.
 import { pdfFileName } from '~/domain/official-document';
 import { getDocumentPdf } from '~/exports/pdf/cache.server';
-import { getDocument } from './documents.server';
-import type { Db, DbOrTx } from '~/utils/db.server';
+import type { DbOrTx } from '~/utils/db.server';
 import { uploadPath } from '~/utils/uploads.server';
+
+import { getDocument } from './documents.server';
 
 export type MailAttachment =
   /** a stored upload (attachments.stored_name), under the name the submitter gave it */

@@ -2,17 +2,19 @@
 // PAKN sent with that address (no account). The answer to the request never says whether the address
 // sent anything; only a token's hash is stored; a link expires and works once.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+
+import { localName } from '~/domain/local-name';
+import { fixedLimit, RATE_LIMITS } from '~/domain/rate-limits';
+import { publicStatus } from '~/domain/workflow/transitions';
+import { enqueueMail } from '~/models/outbox.server';
+import { randomToken, sha256 } from '~/utils/crypto.server';
+import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderMyPaknEmail } from '~emails/my-pakn';
-import { publicStatus } from '~/domain/workflow/transitions';
+
 import { getAgency } from './config.server';
-import { fixedLimit, RATE_LIMITS } from '~/domain/rate-limits';
 import { hitRateLimit } from './rate-limit.server';
-import { randomToken, sha256 } from '~/utils/crypto.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
-import { enqueueMail } from '~/models/outbox.server';
-import { localName } from '~/domain/local-name';
 
 export const MY_PAKN_LINK_TTL_MS = 30 * 60_000;
 export const MY_PAKN_LIMITS = {

@@ -1,22 +1,24 @@
 // What Open311 GeoReport v2 reads: the services (the agency's active fields) and the requests (PAKN), built from
 // the public record only. A PAKN whose answer is not published shows its code, service, status, dates and
 // responsible unit, nothing else; a published one adds its public title, summary and answer (already redacted).
-import { and, desc, eq, gte, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
-import * as s from '~db/schema';
+import { and, desc, gte, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
+
 import { localName } from '~/domain/local-name';
-import { isoVietnam, open311Status, OPEN311_MAX_RESULTS, type RequestsQuery } from '~/domain/open311';
+import { isoVietnam, OPEN311_MAX_RESULTS, open311Status, type RequestsQuery } from '~/domain/open311';
 import { normaliseCode } from '~/domain/pakn';
 import {
   answerClockApplies,
   isClosed,
   isStatus,
   publicStatus,
-  STATUSES,
   type Status,
+  STATUSES,
 } from '~/domain/workflow';
-import { getAgency, listFields } from './config.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
+import * as s from '~db/schema';
+
+import { getAgency, listFields } from './config.server';
 
 export type Open311Service = {
   service_code: string;

@@ -1,16 +1,18 @@
 // Registering a PAKN (vào sổ) and what its submitter may see of it.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/dates';
 import { computeDueDate, type DueDate } from '~/domain/deadlines';
-import { formatPaknCode, type Channel, type PaknType, type Subject, type SubmitterKind } from '~/domain/pakn';
+import { type Channel, formatPaknCode, type PaknType, type Subject, type SubmitterKind } from '~/domain/pakn';
 import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
 import { publicStatus } from '~/domain/workflow/transitions';
-import { getAgency, getCalendar, getDeadlineRules } from './config.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
+import { getAgency, getCalendar, getDeadlineRules } from './config.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
 

@@ -1,9 +1,9 @@
 // Password resets: single-use, expiring links; only the token's hash is stored. Also the first
 // "set your password" link of a new account (an invitation).
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { fixedLimit } from '~/domain/rate-limits';
 
 import { localName } from '~/domain/local-name';
+import { fixedLimit } from '~/domain/rate-limits';
 import type { Locale } from '~/i18n';
 import { audit } from '~/models/audit.server';
 import { getAgency } from '~/models/config.server';

@@ -1,15 +1,17 @@
 // Data-subject requests: stored, and e-mailed to every active coordinator in the same transaction.
 import { and, desc, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { renderPrivacyRequestEmail } from '~emails/privacy-request';
+
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate } from '~/domain/deadlines';
 import { ACKNOWLEDGE_WORKING_DAYS, type PrivacyRequestInput } from '~/domain/privacy-request';
-import { getAgency, getCalendar } from './config.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { enqueueMail } from '~/models/outbox.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
-import { enqueueMail } from '~/models/outbox.server';
+import * as s from '~db/schema';
+import { renderPrivacyRequestEmail } from '~emails/privacy-request';
+
+import { getAgency, getCalendar } from './config.server';
 
 export function createPrivacyRequest(
   { input, now = new Date() }: { input: PrivacyRequestInput; now?: Date },

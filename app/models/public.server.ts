@@ -1,14 +1,16 @@
 // What the public sees: published answers only, built from the redacted public fields, never from
 // the submitter's own text or contact details (spec §8).
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '~db/schema';
-import { lateExtensions, publicDocumentType } from './extension-timing.server';
+
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { listAgencyContacts } from './agency-contacts.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { lateExtensions, publicDocumentType } from './extension-timing.server';
 
 export const PUBLIC_PAGE_SIZE = 20;
 export const PUBLIC_SORTS = ['newest', 'oldest'] as const;

@@ -3,13 +3,13 @@
 import { and, eq } from 'drizzle-orm';
 
 import type { Actor } from '~/domain/permissions';
+import { WorkflowError } from '~/domain/workflow/errors';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
 import { audit } from './audit.server';
 import { loadForPublication } from './publication.server';
-import { WorkflowError } from '~/domain/workflow/errors';
 
 /** A redacted copy or the signed letter, stored internal (isPublic false) until a publication selects it. */
 export function addPublicationFile(

@@ -10,18 +10,31 @@
 // Publishing while already published is an edit: an internal 'publication_updated' event, so the public
 // timeline never shows "Công khai kết quả" twice in a row (issue 13.28).
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/dates';
 import type { Actor } from '~/domain/permissions';
-import { checkWithdrawReason, countDecisions, leavesUndismissed, readDecisions, redact } from '~/domain/redaction-review';
+import {
+  checkWithdrawReason,
+  countDecisions,
+  leavesUndismissed,
+  readDecisions,
+  redact,
+} from '~/domain/redaction-review';
+import { WorkflowError } from '~/domain/workflow/errors';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
+import * as s from '~db/schema';
 
 import { audit } from './audit.server';
 import { answerDueDate } from './pakn.server';
 import { indexPublic, unindexPublic } from './public.server';
-import { loadForPublication, piiContext, type PublicationInput, type Review, review } from './publication.server';
-import { WorkflowError } from '~/domain/workflow/errors';
+import {
+  loadForPublication,
+  piiContext,
+  type PublicationInput,
+  type Review,
+  review,
+} from './publication.server';
 
 /**
  * intent=publish. Returns the review with errors (nothing written) when a field is invalid or a flag is

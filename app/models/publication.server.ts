@@ -12,19 +12,29 @@
 // timeline never shows "Công khai kết quả" twice in a row (issue 13.28).
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/dates';
-import { computeDueDate, dueState, type DueDate, type DueState } from '~/domain/deadlines';
-import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
-import { type Flag, type FlagGroup, type PublicFile, type PublicTexts, type ReviewContext, reviewTexts, SUMMARY_MAX, TITLE_MAX } from '~/domain/redaction-review';
+import { computeDueDate, type DueDate, type DueState, dueState } from '~/domain/deadlines';
+import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
+import {
+  type Flag,
+  type FlagGroup,
+  type PublicFile,
+  type PublicTexts,
+  type ReviewContext,
+  reviewTexts,
+  SUMMARY_MAX,
+  TITLE_MAX,
+} from '~/domain/redaction-review';
 import { cleanLine, cleanText } from '~/domain/text';
+import { WorkflowError } from '~/domain/workflow/errors';
+import { BODY_MAX } from '~/domain/workflow/intents';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
+import * as s from '~db/schema';
 
 import { listAgencyContacts } from './agency-contacts.server';
 import { getCalendar, getDeadlineRules } from './config.server';
-import { WorkflowError } from '~/domain/workflow/errors';
-import { BODY_MAX } from '~/domain/workflow/intents';
 
 export type Pakn = typeof s.pakn.$inferSelect;
 

@@ -4,8 +4,8 @@
 // (pakn:contact:read, spec §8). The list is walked by the queue's own keyset pages, capped at
 // QUEUE_EXPORT_MAX_ROWS rows, and every export is in the audit log. The files: app/exports/queue-export.server.ts.
 import { inArray } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { toLocalDate, type LocalDate } from '~/domain/dates';
+
+import { type LocalDate, toLocalDate } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
 import { type Actor, can } from '~/domain/permissions';
 import { QUEUE_EXPORT_MAX_ROWS, type QueueExportContact, type QueueExportData } from '~/domain/queue-export';
@@ -13,6 +13,7 @@ import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { listQueue, parseQueueParams, type QueueRow } from '~/models/queue.server';
 import { type Db, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 const CHUNK = 1_000;
 

@@ -3,18 +3,20 @@
 // page 5 000 costs the same as page 1; the unit scope of handlers and unit approvers is part of the SQL.
 // "Overdue" and "due soon" read step_due, the due date of whichever clock of spec §6 runs in the status
 // (app/domain/clocks.ts): classification, the answer, the information wait or publication.
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import * as s from '~db/schema';
-import { addCalendarDays, isValidLocalDate, toLocalDate, type LocalDate } from '~/domain/dates';
-import { currentClock, type ClockKey } from '~/domain/clocks';
+
+import { type ClockKey, currentClock } from '~/domain/clocks';
+import { addCalendarDays, isValidLocalDate, type LocalDate, toLocalDate } from '~/domain/dates';
 import { computeDueDate, type DueState } from '~/domain/deadlines';
 import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
-import { can, isUnitScoped, type Actor } from '~/domain/permissions';
+import { type Actor, can, isUnitScoped } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
-import { isOpen, STATUSES, type Status } from '~/domain/workflow/transitions';
+import { isOpen, type Status, STATUSES } from '~/domain/workflow/transitions';
+import { type Db, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { getCalendar } from './config.server';
-import { getDb, type Db } from '~/utils/db.server';
 
 export const PAGE_SIZE = 50;
 import { QUEUE_SORTS, QUEUE_TABS, type QueueSort, type QueueTab } from '~/domain/queue';

@@ -2,21 +2,19 @@
 // e-mail is signed (HMAC of the PAKN id), so it needs no stored token and cannot be guessed; the page
 // behind it shows nothing personal.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/dates';
-import { RATINGS } from '~/domain/pakn';
 import { workingDaysBetween } from '~/domain/deadlines';
-import { getCalendar } from './config.server';
-import { getSetting } from '~/models/admin/settings.server';
-import { audit } from './audit.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
-
-
 import type { RatingInput } from '~/domain/rating';
+import { getSetting } from '~/models/admin/settings.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import * as s from '~db/schema';
 
+import { audit } from './audit.server';
+import { getCalendar } from './config.server';
 
 const sign = (id: number) =>
   createHmac('sha256', getEnv().SESSION_SECRET).update(`rating:${id}`).digest('base64url').slice(0, 32);

@@ -2,29 +2,32 @@
 // audited, once per session and record; people without pakn:contact:read get it masked.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import * as s from '~db/schema';
-import { toLocalDate } from '~/domain/dates';
+
 import { currentClock, lateSteps } from '~/domain/clocks';
+import { toLocalDate } from '~/domain/dates';
 import { computeDueDate, dueState, maxExtensionDate } from '~/domain/deadlines';
-import { availableActions, can, canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
 import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
+import { type Actor, availableActions, can, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { suggestUnits } from '~/domain/routing';
-import { isOpen } from '~/domain/workflow/transitions';
-import { audit } from './audit.server';
-import {
-  extensionNeedsApproval,
-  pendingExtensionRequest,
-  type ExtensionRequest,
-} from './extension-requests.server';
-import { getCalendar, getDeadlineRules, listFields, listUnits } from './config.server';
-import { answerDueDate } from './pakn.server';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { Intent } from '~/domain/workflow/intents';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
+import { isOpen } from '~/domain/workflow/transitions';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import { uploadPath } from '~/utils/uploads.server';
+import * as s from '~db/schema';
+
+import { audit } from './audit.server';
+import { getCalendar, getDeadlineRules, listFields, listUnits } from './config.server';
+import {
+  extensionNeedsApproval,
+  type ExtensionRequest,
+  pendingExtensionRequest,
+} from './extension-requests.server';
+import { answerDueDate } from './pakn.server';
 
 export function maskPhone(phone: string): string {
   return phone ? `${'•'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}` : '';

@@ -1,8 +1,9 @@
 // Named queue filters, per staff member (issue 13, item 31): the queue's query string, stored so that it can be
 // replayed as a plain link. Only the queue's own parameters are kept (never a page cursor).
 import { and, asc, count, eq } from 'drizzle-orm';
+
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 
 export const SAVED_FILTER_NAME_MAX = 60;
 export const SAVED_FILTERS_MAX = 20;

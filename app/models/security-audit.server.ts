@@ -3,6 +3,7 @@
 // or carrying a session cookie that is no longer live). Reads are not logged here. Forged posts need no
 // account, so each client address writes at most FORGED_LIMIT entries per window: a flood cannot fill the log.
 import { fixedLimit } from '~/domain/rate-limits';
+
 import { audit } from './audit.server';
 import { hitRateLimit } from './rate-limit.server';
 

@@ -3,18 +3,20 @@
 // size, count, type by content, optional ClamAV), are stored as source 'staff', and each addition is an event on
 // the timeline with who added what and when.
 import { and, eq, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
-import { audit } from './audit.server';
+
+import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { getSetting } from '~/models/admin/settings.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 import type { Tx } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
 import {
+  type FileProblem,
   parseSubmissionForm,
   removeUpload,
-  type FileProblem,
   type StoredUpload,
 } from '~/utils/uploads.server';
+import * as s from '~db/schema';
+
+import { audit } from './audit.server';
 
 export type StaffUploadForm = {
   form: FormData;

@@ -3,14 +3,16 @@
 // outbox inside the transaction of the change, like every other mail. Staff mail is in Vietnamese, the
 // agency's working language (accounts carry no language of their own); the templates have both.
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { renderStaffUpdateEmail, type StaffUpdateKind } from '~emails/staff-update';
+
 import { formatDateVi } from '~/domain/dates';
-import { getAgency } from './config.server';
-import { answerDueDate } from './pakn.server';
+import { enqueueMail } from '~/models/outbox.server';
 import type { Db, DbOrTx, Tx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
-import { enqueueMail } from '~/models/outbox.server';
+import * as s from '~db/schema';
+import { renderStaffUpdateEmail, type StaffUpdateKind } from '~emails/staff-update';
+
+import { getAgency } from './config.server';
+import { answerDueDate } from './pakn.server';
 
 type Recipient = { email: string };
 

@@ -1,21 +1,24 @@
 // The citizen's online submission before it is sent: a draft with its files, keyed by a one-time
 // token. Sending converts the draft into a registered PAKN exactly once.
 import fs from 'node:fs';
-import { and, eq, inArray, isNull, lt, or, isNotNull, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
+
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+
 import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
-import type { Submission } from '~/domain/submission-schema';
+import { localName } from '~/domain/local-name';
 import { saluteeOf } from '~/domain/salutation';
+import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
+import { enqueueMail, kickMailWorker } from '~/models/outbox.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { removeUpload, type StoredUpload, uploadsDir } from '~/utils/uploads.server';
+import * as s from '~db/schema';
 import { renderReceiptEmail } from '~emails';
+
 import { getAgency } from './config.server';
 import { answerDueDate, createPakn } from './pakn.server';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
-import { enqueueMail, kickMailWorker } from '~/models/outbox.server';
-import { removeUpload, uploadsDir, type StoredUpload } from '~/utils/uploads.server';
-import { localName } from '~/domain/local-name';
 
 export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
 const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;

@@ -2,8 +2,9 @@
 // and with replies to information requests) and each information request with their reply. Staff
 // notes and staff files never appear here.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
-import { getDb, type Db, type DbOrTx } from '~/utils/db.server';
 
 const SUBMITTER_SOURCES = ['submitter', 'info'] as const;
 

@@ -1,5 +1,6 @@
 // Unknown addresses render the translated 404 page inside the layout.
 import type { MetaFunction } from '@remix-run/node';
+
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { errorMeta } from '~/utils/error-meta';
 

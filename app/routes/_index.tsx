@@ -1,13 +1,14 @@
 // Home: what a PAKN is and is not, how to send one, where to send it otherwise, and the way in.
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Trans, useTranslation } from 'react-i18next';
+
 import { AgencyContact } from '~/components/agency-contact';
 import { NotAcceptedList } from '~/components/not-accepted';
+import { localName } from '~/domain/local-name';
 import { getAgency, getDeadlineRules } from '~/models/config.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },

@@ -1,5 +1,6 @@
 // GET /api/v1/changes?cursor=… (scope read): status changes after a cursor, oldest first, for systems that poll.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
 import { changesQuerySchema } from '~/domain/api-v1';
 import { apiError, apiJson } from '~/exports/api-json';

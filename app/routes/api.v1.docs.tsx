@@ -3,6 +3,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScrollTable } from '~/components/ui/scroll-table';
 import { toLocalDate } from '~/domain/calendar';

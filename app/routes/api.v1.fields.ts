@@ -1,5 +1,6 @@
 // GET /api/v1/fields (scope submit): the fields a PAKN can be filed under (the form's `field` values).
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
 import { localName } from '~/domain/local-name';
 import { apiError, apiJson } from '~/exports/api-json';

@@ -3,6 +3,7 @@
 // It is recorded in the name of the administrator who created the key (the accountable person); the call's audit
 // entry names the key.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+
 import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
 import { apiError, apiJson } from '~/exports/api-json';
 import { apiKeyOwner } from '~/models/api-keys.server';

@@ -1,5 +1,6 @@
 // GET /api/v1/pakn/{code} (scope read): a PAKN's status and, once published, its public answer.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
 import { apiError, apiJson } from '~/exports/api-json';
 import { getPaknStatus } from '~/models/api-v1.server';

@@ -1,5 +1,6 @@
 // POST /api/v1/pakn (scope submit): a PAKN in the citizen form's own fields, registered through the form's path.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+
 import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
 import { splitMessage, submissionSchema } from '~/domain/submission-schema';
 import { apiError, apiJson } from '~/exports/api-json';

@@ -1,5 +1,6 @@
 // GET /api/v1/queue (scope staff): the open PAKN, newest first, keyset pages.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
 import { queueQuerySchema } from '~/domain/api-v1';
 import { apiError, apiJson } from '~/exports/api-json';

@@ -1,9 +1,16 @@
 // The staff queue: tabs with counts, a GET filter form (works without JavaScript), a table sorted by due
 // date with keyset pagination, and the coordinators' bulk assignment.
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { requirePermission, requireStaff } from '~/auth/guards.server';
 import { QueueDueCell } from '~/components/staff/queue-due';
 import { QueueFilters } from '~/components/staff/queue-filters';
 import { QueueSavedFilters } from '~/components/staff/queue-saved-filters';
@@ -12,14 +19,13 @@ import { ErrorSummary } from '~/components/ui/form';
 import { formatDateVi } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
 import { can } from '~/domain/permissions';
-import { answerClockApplies, STATUSES } from '~/domain/workflow/transitions';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { answerClockApplies } from '~/domain/workflow/transitions';
 import { listFields, listUnits } from '~/models/config.server';
 import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models/queue.server';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from '~/models/saved-filters.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { bulkAssign } from '~/models/workflow/perform.server';
-import { requirePermission, requireStaff } from '~/auth/guards.server';
 import { translateMessage } from '~/utils/forms';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

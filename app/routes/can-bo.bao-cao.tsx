@@ -4,6 +4,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { requirePermission } from '~/auth/guards.server';
 import { ReportFilters } from '~/components/reports/report-filters';
 import { ReportView } from '~/components/reports/report-view';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
@@ -12,14 +13,21 @@ import { toLocalDate } from '~/domain/dates';
 import { agencyAbbreviation } from '~/domain/document-templates';
 import { localName } from '~/domain/local-name';
 import { can, isUnitScoped } from '~/domain/permissions';
-import { errorFieldId, publishedFlash, publishedFromFlash, publishQuery, publishReportSchema, reportFormValues, vietnamStamp } from '~/domain/reports/form';
+import {
+  errorFieldId,
+  publishedFlash,
+  publishedFromFlash,
+  publishQuery,
+  publishReportSchema,
+  reportFormValues,
+  vietnamStamp,
+} from '~/domain/reports/form';
 import { periodContaining, periodLabel, periodToParams } from '~/domain/reports/periods';
 import { publishedReportDocuments } from '~/exports/report-narrative.server';
 import { audit } from '~/models/audit.server';
 import { getAgency, listUnits } from '~/models/config.server';
 import { publishReport, ReportConflictError } from '~/models/reports/published.server';
 import { parseReportQuery } from '~/models/reports/query.server';
-import { requirePermission } from '~/auth/guards.server';
 import { buildReport, reportContext } from '~/models/reports/report.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';

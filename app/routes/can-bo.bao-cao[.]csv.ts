@@ -1,11 +1,11 @@
 // The report's figures as CSV (UTF-8 with BOM), one figure per line.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
+import { requirePermission } from '~/auth/guards.server';
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { reportCsv } from '~/exports/report-csv.server';
 import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';
 import { prepareReportDownload } from '~/models/reports/download.server';
-import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -1,11 +1,11 @@
 // The narrative report to complete in Word: a real .docx (Office Open XML), built by app/exports/word/docx.server.ts.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
+import { requirePermission } from '~/auth/guards.server';
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { reportDocx } from '~/exports/report-docx.server';
 import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';
 import { prepareReportDownload } from '~/models/reports/download.server';
-import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -1,11 +1,11 @@
 // The narrative report as an A4 PDF (Nghị định 30/2020 layout, Vietnamese font embedded).
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
+import { requirePermission } from '~/auth/guards.server';
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';
 import { reportPdf } from '~/exports/report-pdf.server';
 import { prepareReportDownload } from '~/models/reports/download.server';
-import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -1,12 +1,12 @@
 // The report's workbook, streamed (app/exports/report-xlsx.server.ts).
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node';
 
+import { requirePermission } from '~/auth/guards.server';
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { downloadHeaders, queryErrorResponse } from '~/exports/report-download.server';
 import { reportWorkbookStream } from '~/exports/report-xlsx.server';
 import { reportDetailChunks } from '~/models/reports/detail.server';
 import { prepareReportDownload } from '~/models/reports/download.server';
-import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -1,12 +1,18 @@
 // Staff sign-in: e-mail and password, then (when turned on or required) the TOTP step.
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { assertSameOrigin, getStaffUser } from '~/auth/guards.server';
 import { attemptSignIn } from '~/auth/sign-in.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
+import { ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { signInSchema } from '~/domain/staff-account';
 import { readFlash } from '~/utils/flash.server';

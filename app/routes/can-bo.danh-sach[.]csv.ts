@@ -1,10 +1,10 @@
 // The queue's filtered list as CSV (same query string as /can-bo).
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
+import { requirePermission } from '~/auth/guards.server';
 import { CONTENT_TYPES } from '~/exports/attachment';
 import { queueCsv, queueExportHeaders } from '~/exports/queue-export.server';
 import { loadQueueExport } from '~/models/queue-export.server';
-import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';
 

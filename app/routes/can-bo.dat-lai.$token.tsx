@@ -1,15 +1,20 @@
 // Set a new password from a single-use, expiring e-mailed link (reset or a new account's invitation).
-import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { assertSameOrigin } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
-import { checkPassword } from '~/domain/password-policy';
-import { completePasswordReset, findValidReset } from '~/models/password-resets.server';
+import { ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { ACCOUNT_FLASH, resetPasswordSchema } from '~/domain/staff-account';
+import { completePasswordReset, findValidReset } from '~/models/password-resets.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';

@@ -1,8 +1,9 @@
 // An attachment of a PAKN, for staff who may read that PAKN; always a download, never rendered inline.
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { getAttachmentForStaff, openAttachment } from '~/models/record.server';
-import { WorkflowError } from '~/domain/workflow/errors';
+
 import { requireStaff } from '~/auth/guards.server';
+import { WorkflowError } from '~/domain/workflow/errors';
+import { getAttachmentForStaff, openAttachment } from '~/models/record.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

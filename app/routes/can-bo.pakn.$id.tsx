@@ -4,10 +4,16 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { requireStaff } from '~/auth/guards.server';
 import { DocumentList } from '~/components/public/document-list';
 import { AddFilesForm } from '~/components/staff/add-files-form';
 import { RecordClocks, recordClocks } from '~/components/staff/record-clocks';
-import { PendingExtension, RecordHistory, StaleNotice, SubmittedSection } from '~/components/staff/record-sections';
+import {
+  PendingExtension,
+  RecordHistory,
+  StaleNotice,
+  SubmittedSection,
+} from '~/components/staff/record-sections';
 import { RecordAnswer, RecordClassification, RecordDueList } from '~/components/staff/record-summary';
 import { ActionForms, type ActionResult } from '~/components/staff/staff-action-forms';
 import { TransferDeliveryPanel } from '~/components/staff/transfer-delivery-panel';
@@ -23,11 +29,21 @@ import { formValues, type Intent, parseIntentForm } from '~/domain/workflow/inte
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { getStaffRecord } from '~/models/record.server';
 import { auditDenied } from '~/models/security-audit.server';
-import { addStaffFiles, authorizeAddFiles, discardStaffUploads, readStaffUploadForm, StaffFilesError, staffUploadLimits } from '~/models/staff-files.server';
-import { getTransferDelivery, recordTransferPosted, TransferDeliveryError } from '~/models/transfer-delivery.server';
+import {
+  addStaffFiles,
+  authorizeAddFiles,
+  discardStaffUploads,
+  readStaffUploadForm,
+  StaffFilesError,
+  staffUploadLimits,
+} from '~/models/staff-files.server';
+import {
+  getTransferDelivery,
+  recordTransferPosted,
+  TransferDeliveryError,
+} from '~/models/transfer-delivery.server';
 import { performAction } from '~/models/workflow/perform.server';
 import { authorizeIntent } from '~/models/workflow/step.server';
-import { requireStaff } from '~/auth/guards.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';

@@ -2,10 +2,17 @@
 // decision per flag, publish and withdraw. Works without JavaScript: every post re-renders what was typed.
 // `$id_` keeps this page out of the record page's layout (it is a sibling, not a child).
 import type { SubmissionResult } from '@conform-to/react';
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { requirePermission, type StaffUser } from '~/auth/guards.server';
 import { PublicationFiles } from '~/components/staff/publication-files';
 import { sourceLabel } from '~/components/staff/publication-flags';
 import { PublicationForm, PublicationWithdraw } from '~/components/staff/publication-form';
@@ -17,18 +24,23 @@ import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { formatDateVi } from '~/domain/dates';
 import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
 import { type FlagGroup, REASON_MAX, withdrawSchema } from '~/domain/redaction-review';
+import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { formValues } from '~/domain/workflow/intents';
 import { getSetting } from '~/models/admin/settings.server';
-import { getPublicationPage, loadForPublication, type PublicationInput, type Review, reviewPublication } from '~/models/publication.server';
+import {
+  getPublicationPage,
+  loadForPublication,
+  type PublicationInput,
+  type Review,
+  reviewPublication,
+} from '~/models/publication.server';
 import { addPublicationFile } from '~/models/publication-files.server';
 import { publishPakn, withdrawPakn } from '~/models/publication-publish.server';
 import { auditDenied } from '~/models/security-audit.server';
-import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
-import { formValues } from '~/domain/workflow/intents';
-import { requirePermission, type StaffUser } from '~/auth/guards.server';
-import { clientIp } from '~/utils/http.server';
 import { errorMeta } from '~/utils/error-meta';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { parseForm } from '~/utils/forms';
+import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
 

@@ -2,10 +2,10 @@
 // transfer the PAKN; 404 otherwise.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
+import { requireStaff } from '~/auth/guards.server';
 import { documentNotFound, htmlResponse } from '~/exports/documents/page.server';
 import { transferBundlePage } from '~/exports/transfer-bundle.server';
 import { openTransferBundle } from '~/models/transfer-delivery.server';
-import { requireStaff } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -2,12 +2,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requireStaff } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { can } from '~/domain/permissions';
 import { getAdminOverview } from '~/models/admin/overview.server';
 import { getAgency } from '~/models/config.server';
 import { getOutboxStatus } from '~/models/outbox.server';
-import { requireStaff } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

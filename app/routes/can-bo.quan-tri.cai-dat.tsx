@@ -1,14 +1,16 @@
 // [policy] settings (limits of the public forms, the report cut-off day, whether an extension needs a
 // leader's approval), the abbreviations of document numbers and the roles that must use TOTP.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, TextField } from '~/components/ui/form';
@@ -28,7 +30,6 @@ import {
   updateExtensionPolicy,
 } from '~/models/extension-requests.server';
 import { flashFromUrl } from '~/utils/admin-flash';
-import { requirePermission } from '~/auth/guards.server';
 import { formToValues } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

@@ -2,7 +2,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ActiveCheckbox, CrudForm, CrudPage, fieldProps, type CrudFormProps } from '~/components/admin/crud';
+
+import { requirePermission } from '~/auth/guards.server';
+import { ActiveCheckbox, CrudForm, type CrudFormProps, CrudPage, fieldProps } from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextArea, TextField } from '~/components/ui/form';
 import {
@@ -12,7 +14,6 @@ import {
   updateExternalAgency,
 } from '~/models/admin/transfer-agencies.server';
 import { crudAction, crudLoader } from '~/utils/admin-crud.server';
-import { requirePermission } from '~/auth/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 

@@ -1,13 +1,15 @@
 // The agency's own details: shown in the site footer, on receipts and answers, and the PAKN code prefix.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextArea, TextField } from '~/components/ui/form';
@@ -17,7 +19,6 @@ import { formatPaknCode } from '~/domain/pakn';
 import { updateAgency } from '~/models/admin/agency.server';
 import { getAgency } from '~/models/config.server';
 import { flashFromUrl } from '~/utils/admin-flash';
-import { requirePermission } from '~/auth/guards.server';
 import { formToStrings } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

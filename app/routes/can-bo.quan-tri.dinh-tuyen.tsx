@@ -2,14 +2,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { AdminTable } from '~/components/admin/admin-table';
 import {
   CrudForm,
+  type CrudFormProps,
   CrudPage,
   fieldProps,
-  UnitSelect,
-  type CrudFormProps,
   type UnitOption,
+  UnitSelect,
 } from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextField } from '~/components/ui/form';
@@ -18,7 +20,6 @@ import { createKeyword, deleteKeyword, listKeywords, updateKeyword } from '~/mod
 import { listUnitChoices } from '~/models/admin/units.server';
 import { listFields } from '~/models/config.server';
 import { crudAction, crudLoader } from '~/utils/admin-crud.server';
-import { requirePermission } from '~/auth/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 

@@ -2,13 +2,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import {
   CodeAndNames,
   CrudForm,
+  type CrudFormProps,
   CrudPage,
   fieldProps,
   OrderAndActive,
-  type CrudFormProps,
 } from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextField } from '~/components/ui/form';
@@ -16,7 +18,6 @@ import { localName } from '~/domain/local-name';
 import { createUnit, deleteUnit, updateUnit } from '~/models/admin/units.server';
 import { listUnits } from '~/models/config.server';
 import { crudAction, crudLoader } from '~/utils/admin-crud.server';
-import { requirePermission } from '~/auth/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 

@@ -1,14 +1,15 @@
 // API keys of other systems: create (the key is shown once, on the answer to the post), list, revoke.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { Choices, ErrorSummary, TextField, type FieldError } from '~/components/ui/form';
+import { Choices, ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
 import { ScrollTable } from '~/components/ui/scroll-table';
 import { API_KEY_NAME_MAX, API_SCOPES } from '~/domain/api-scopes';
 import { createApiKey, listApiKeys, revokeApiKey } from '~/models/api-keys.server';
 import { formatInstant } from '~/models/audit.server';
-import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

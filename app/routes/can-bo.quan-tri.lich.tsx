@@ -1,14 +1,16 @@
 // The working-day calendar as data: the year's official days off and make-up working days on top of the
 // holiday library, and a deadline calculator that explains its answer. Every change recomputes open PAKN.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { AdminTable } from '~/components/admin/admin-table';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { ScheduleWarning } from '~/components/staff/schedule-warning';
@@ -30,7 +32,6 @@ import {
 } from '~/models/admin/calendar-schedule.server';
 import { getCalendar } from '~/models/config.server';
 import { flashFromUrl } from '~/utils/admin-flash';
-import { requirePermission } from '~/auth/guards.server';
 import { formToStrings } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

@@ -2,24 +2,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import {
   CodeAndNames,
   CrudForm,
+  type CrudFormProps,
   CrudPage,
   fieldProps,
   OrderAndActive,
-  UnitSelect,
-  type CrudFormProps,
   type UnitOption,
+  UnitSelect,
 } from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { TextField } from '~/components/ui/form';
 import { localName } from '~/domain/local-name';
 import { createField, deleteField, updateField } from '~/models/admin/fields.server';
 import { listUnitChoices } from '~/models/admin/units.server';
 import { listFields } from '~/models/config.server';
 import { crudAction, crudLoader } from '~/utils/admin-crud.server';
-import { requirePermission } from '~/auth/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 

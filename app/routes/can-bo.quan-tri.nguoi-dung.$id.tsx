@@ -1,19 +1,23 @@
 // Administrators edit one account: name, role, unit, active; send a reset link, end its sessions,
 // unlock it, remove its second factor.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { Checkbox, ErrorSummary, Select, TextField, type FieldError } from '~/components/ui/form';
+import { Checkbox, ErrorSummary, type FieldError, Select, TextField } from '~/components/ui/form';
 import { isRole, ROLES } from '~/domain/permissions';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
+import { issuePasswordReset } from '~/models/password-resets.server';
+import { listLiveSessions, revokeUserSessions } from '~/models/sessions.server';
 import {
   countActiveAdmins,
   disableTotp,
@@ -25,9 +29,6 @@ import {
   updateUser,
   type User,
 } from '~/models/users.server';
-import { issuePasswordReset } from '~/models/password-resets.server';
-import { listLiveSessions, revokeUserSessions } from '~/models/sessions.server';
-import { requirePermission } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

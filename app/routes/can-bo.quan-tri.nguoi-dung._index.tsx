@@ -2,11 +2,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScrollTable } from '~/components/ui/scroll-table';
 import { formatInstant } from '~/models/audit.server';
 import { isLocked, listUsers } from '~/models/users.server';
-import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

@@ -1,21 +1,22 @@
 // Administrators create a staff account; the person gets an e-mail to set their own password.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ErrorSummary, Select, TextField, type FieldError } from '~/components/ui/form';
+import { ErrorSummary, type FieldError, Select, TextField } from '~/components/ui/form';
 import { ROLES } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
-import { createUser, validateNewUser, type UserField } from '~/models/users.server';
 import { issuePasswordReset } from '~/models/password-resets.server';
-import { requirePermission } from '~/auth/guards.server';
+import { createUser, type UserField, validateNewUser } from '~/models/users.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -2,18 +2,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { ErrorSummary, type FieldError, Select, TextField } from '~/components/ui/form';
 import { ScrollTable } from '~/components/ui/scroll-table';
-import { ErrorSummary, Select, TextField, type FieldError } from '~/components/ui/form';
 import {
+  type AuditFilter,
   formatInstant,
   listAudit,
   listAuditActions,
   parseVnDay,
-  type AuditFilter,
 } from '~/models/audit.server';
 import { listUsers } from '~/models/users.server';
-import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

@@ -1,13 +1,15 @@
 // Deadline rules (spec §6), each with its legal basis. Saving one recomputes the due dates of open PAKN.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { AdminTable, RowActions } from '~/components/admin/admin-table';
 import { EditSection } from '~/components/admin/crud';
 import { AdminPageHeader } from '~/components/admin/page-header';
@@ -18,7 +20,6 @@ import { translateErrors } from '~/domain/admin/outcome';
 import { updateDeadlineRule } from '~/models/admin/deadline-rules.server';
 import { getDeadlineRules } from '~/models/config.server';
 import { flashFromUrl } from '~/utils/admin-flash';
-import { requirePermission } from '~/auth/guards.server';
 import { formToStrings } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

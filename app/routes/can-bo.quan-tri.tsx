@@ -3,9 +3,10 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requireStaff } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { can, type Permission } from '~/domain/permissions';
-import { requireStaff } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 const SECTIONS: Array<{ to: string; key: string; permission: Permission; end?: boolean }> = [

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 
 import { assertSameOrigin } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
-import { requestPasswordReset } from '~/models/password-resets.server';
+import { ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { forgotPasswordSchema } from '~/domain/staff-account';
+import { requestPasswordReset } from '~/models/password-resets.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

@@ -1,7 +1,13 @@
 // Own account: details, password change, TOTP on/off, own sessions. Also where a user whose role
 // requires TOTP is sent to set it up before anything else.
 import type { SubmissionResult } from '@conform-to/react';
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,21 +15,25 @@ import { requireStaff, totpRequiredFor } from '~/auth/guards.server';
 import { startSession } from '~/auth/sign-in.server';
 import { checkTotpCode, newTotpSecret, totpQrDataUrl, totpUri } from '~/auth/totp.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
-import { checkPassword } from '~/domain/password-policy';
+import { FlashMessage } from '~/components/ui/flash';
+import { ErrorSummary, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import {
+  ACCOUNT_FLASH,
+  changePasswordSchema,
+  totpConfirmSchema,
+  totpDisableSchema,
+} from '~/domain/staff-account';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
 import { listLiveSessions, revokeUserSessions } from '~/models/sessions.server';
 import { disableTotp, enableTotp, getUser, setPassword, setPendingTotpSecret } from '~/models/users.server';
-import { FlashMessage } from '~/components/ui/flash';
-import { usePaknForm } from '~/components/ui/use-pakn-form';
-import { ACCOUNT_FLASH, changePasswordSchema, totpConfirmSchema, totpDisableSchema } from '~/domain/staff-account';
-import { verifyPassword } from '~/utils/password-hash.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { verifyPassword } from '~/utils/password-hash.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 

@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { FileInput } from '~/components/ui/file-input';
 import { Checkbox, Choices, ErrorSummary, Select, TextArea, TextField } from '~/components/ui/form';
@@ -14,7 +15,6 @@ import { LIMITS } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';
 import { parseIntakeForm, recordStaffIntake } from '~/models/intake.server';
 import { discardStaffUploads, readStaffUploadForm, staffUploadLimits } from '~/models/staff-files.server';
-import { requirePermission } from '~/auth/guards.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

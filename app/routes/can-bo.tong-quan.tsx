@@ -3,11 +3,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { requirePermission } from '~/auth/guards.server';
 import { AgeingSection, OverdueSection, WorkloadSection } from '~/components/reports/dashboard-sections';
 import { LineChart, TargetsTable } from '~/components/reports/svg-chart';
 import { ScheduleWarning } from '~/components/staff/schedule-warning';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { BarChart } from '~/components/reports/svg-chart';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { can, isUnitScoped } from '~/domain/permissions';
 import { AGEING_BUCKETS } from '~/domain/reports/definitions';
@@ -16,7 +17,6 @@ import { lastReportMonths, periodContaining, periodLabel, periodName } from '~/d
 import { getScheduleWarning } from '~/models/admin/calendar-schedule.server';
 import { buildDashboard } from '~/models/reports/dashboard.server';
 import { reportCutoffDay } from '~/models/reports/query.server';
-import { requirePermission } from '~/auth/guards.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

@@ -2,6 +2,7 @@
 // the full text for those who may read contacts (audited), the redacted text for the others. 404 otherwise.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
+import { requireStaff } from '~/auth/guards.server';
 import {
   documentNotFound,
   documentPage,
@@ -9,7 +10,6 @@ import {
   parseDocumentId,
 } from '~/exports/documents/page.server';
 import { documentVersion, getDocumentForStaff } from '~/models/documents.server';
-import { requireStaff } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -1,10 +1,10 @@
 // A document for staff as PDF (A4, embedded Vietnamese font): full or redacted as on the HTML page; 404 otherwise.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
+import { requireStaff } from '~/auth/guards.server';
 import { documentNotFound, parseDocumentId } from '~/exports/documents/page.server';
 import { documentPdfResponse, pdfFileName } from '~/exports/documents/pdf.server';
 import { documentVersion, getDocumentForStaff } from '~/models/documents.server';
-import { requireStaff } from '~/auth/guards.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale } from '~/utils/i18n.server';
 

@@ -1,5 +1,11 @@
 // The second sign-in step for accounts with TOTP: a 6-digit code; passing it starts a new session.
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,10 +13,10 @@ import { assertSameOrigin, loadSession } from '~/auth/guards.server';
 import { startSession } from '~/auth/sign-in.server';
 import { checkTotpCode } from '~/auth/totp.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
-import { audit } from '~/models/audit.server';
+import { ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { secondFactorSchema } from '~/domain/staff-account';
+import { audit } from '~/models/audit.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-import { getAgency } from '~/models/config.server';
 import { atomFeed } from '~/exports/feeds.server';
+import { getAgency } from '~/models/config.server';
 import { openDataRows } from '~/models/open-data.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

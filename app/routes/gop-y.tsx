@@ -2,37 +2,40 @@
 // next to each field and in a summary, everything typed kept, accepted files kept with the draft.
 import { parseWithZod } from '@conform-to/zod';
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import {
   Checkbox,
   Choices,
   ErrorSummary,
+  type FieldError,
   Select,
   TextArea,
   TextField,
-  type FieldError,
 } from '~/components/ui/form';
+import { localName } from '~/domain/local-name';
 import {
   BEHAVIOUR_CATEGORIES,
   CATEGORIES,
   categoriesForChoice,
+  type Category,
   PAKN_TYPES,
   PETITION_ONLY_CATEGORIES,
-  SUBMITTER_KINDS,
   SUBJECTS,
-  type Category,
+  SUBMITTER_KINDS,
 } from '~/domain/pakn';
 import { LIMITS, submissionSchema } from '~/domain/submission-schema';
-import { getAgency, listFields } from '~/models/config.server';
+import type { Locale } from '~/i18n';
 import { getSetting } from '~/models/admin/settings.server';
+import { getAgency, listFields } from '~/models/config.server';
 import { draftStorageCaps, openDraftUploadBudget } from '~/models/draft-storage.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import {
@@ -42,19 +45,17 @@ import {
   saveDraft,
   updateDraftFiles,
 } from '~/models/submission.server';
-import type { Locale } from '~/i18n';
 import { pseudonymise } from '~/utils/crypto.server';
 import { holdsDraft, issueDraftToken } from '~/utils/draft-cookie.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import {
+  type FileProblem,
   parseSubmissionForm,
   removeUploads,
-  type FileProblem,
   type StoredUpload,
   type UploadBudget,
 } from '~/utils/uploads.server';
-import { localName } from '~/domain/local-name';
 
 type Values = Record<string, string | string[] | undefined>;
 type ActionResult = { values: Values; errors: Record<string, string[]>; formError?: string };

@@ -1,23 +1,23 @@
 // "Check your answers": the last step before a PAKN is registered. Sending is idempotent per token,
 // for the browser that holds the draft (its cookie) only.
 import {
-  json,
-  redirect,
   type ActionFunctionArgs,
+  json,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node';
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import { localName } from '~/domain/local-name';
 import { listFields } from '~/models/config.server';
-import { getSetting } from '~/models/admin/settings.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { confirmDraft, getDraft, listDraftFiles } from '~/models/submission.server';
 import { holdsDraft } from '~/utils/draft-cookie.server';
 import { grantFollowAccess } from '~/utils/follow-session.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 

@@ -3,8 +3,9 @@
 // keeps the mail safe in the outbox, so a load balancer must not take it out (nor an orchestrator restart
 // it, which would not bring the mail server back); monitors alert on `status`.
 import { json } from '@remix-run/node';
-import { getDb } from '~/utils/db.server';
+
 import { mailHealth, outboxStats } from '~/models/outbox.server';
+import { getDb } from '~/utils/db.server';
 
 export function loader() {
   try {

@@ -1,15 +1,16 @@
 // Plan section VI.1: where PAKN are received, from the agency's settings, on the site and as a
 // printable A4 notice with a QR code to the form for posting at the office.
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { AgencyContact } from '~/components/agency-contact';
 import { NationalPortalChannel, NotAcceptedList } from '~/components/not-accepted';
+import { localName } from '~/domain/local-name';
 import { getAgency } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];

@@ -2,13 +2,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { AgencyContact } from '~/components/agency-contact';
 import { NationalPortalChannel, NotAcceptedList } from '~/components/not-accepted';
+import { localName } from '~/domain/local-name';
+import { qrSvg } from '~/exports/qr.server';
 import { getAgency } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { qrSvg } from '~/exports/qr.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 

@@ -1,9 +1,10 @@
 // Open311 GeoReport v2: GET discovery.{json|xml}, services.{format}, requests.{format}; POST requests.{format}.
 // The specification: https://wiki.open311.org/GeoReport_v2 (see docs/open311.md for what is supported).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+
 import { apiLocale, guardApiCall, guardPublicRead, keyFromHeaders } from '~/auth/api-key.server';
+import { type Open311Format, open311ToForm, parseRequestsQuery, splitFormat } from '~/domain/open311';
 import { describeFormIssues, describeOpen311Problems } from '~/domain/open311-errors';
-import { open311ToForm, parseRequestsQuery, splitFormat, type Open311Format } from '~/domain/open311';
 import { submissionSchema } from '~/domain/submission-schema';
 import { open311Errors, open311Response } from '~/exports/open311-response';
 import { findFieldByCode, IDEMPOTENCY_KEY_PATTERN, submitThroughApi } from '~/models/api-submissions.server';

@@ -1,5 +1,6 @@
 // Open311 GeoReport v2: GET requests/{service_request_id}.{format} — one PAKN by its code, from the public record.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { apiLocale, guardPublicRead } from '~/auth/api-key.server';
 import { splitFormat } from '~/domain/open311';
 import { open311Errors, open311Response } from '~/exports/open311-response';

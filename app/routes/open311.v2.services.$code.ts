@@ -1,5 +1,6 @@
 // Open311 GeoReport v2: GET services/{service_code}.{format}, the service definition (what the form asks).
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { apiLocale, guardPublicRead } from '~/auth/api-key.server';
 import { OPEN311_ATTRIBUTES, splitFormat } from '~/domain/open311';
 import { open311Errors, open311Response } from '~/exports/open311-response';

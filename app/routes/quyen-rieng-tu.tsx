@@ -1,12 +1,14 @@
 // The privacy notice (spec §8, Luật Bảo vệ dữ liệu cá nhân 91/2025) and the data-subject request form,
 // which reaches the coordinators (stored and e-mailed). Works without JavaScript.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { FlashMessage } from '~/components/ui/flash';
 import { Choices, ErrorSummary, TextArea, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { localName } from '~/domain/local-name';
 import { formatPaknCode } from '~/domain/pakn';
 import { PRIVACY_REQUEST_KINDS, privacyRequestSchema } from '~/domain/privacy-request';
 import { getAgency } from '~/models/config.server';
@@ -16,7 +18,6 @@ import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 

@@ -1,5 +1,11 @@
 // The submitter's own page for one PAKN: the receipt right after sending, then its status and history.
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -14,21 +20,21 @@ import { FOLLOW_FLASH } from '~/domain/follow';
 import { infoReplySchema } from '~/domain/info-wait';
 import { localName } from '~/domain/local-name';
 import { normaliseCode } from '~/domain/pakn';
-import { getCalendar, getDeadlineRules } from '~/models/config.server';
-import { getSetting } from '~/models/admin/settings.server';
-import { getSubmitterView } from '~/models/pakn.server';
-import { listInfoExchanges } from '~/models/submitter-files.server';
-import { listDocumentsForPakn } from '~/models/documents.server';
-import { ratingToken } from '~/models/ratings.server';
-import { renderSafeMarkdown } from '~/utils/markdown.server';
-import { hitRateLimit } from '~/models/rate-limit.server';
 import { WorkflowError } from '~/domain/workflow/errors';
+import { getSetting } from '~/models/admin/settings.server';
+import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import { listDocumentsForPakn } from '~/models/documents.server';
+import { getSubmitterView } from '~/models/pakn.server';
+import { hitRateLimit } from '~/models/rate-limit.server';
+import { ratingToken } from '~/models/ratings.server';
+import { listInfoExchanges } from '~/models/submitter-files.server';
 import { getOpenInfoRequest, submitInfoReply } from '~/models/workflow/info-reply.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { clearFollowAccess, getFollowedIds } from '~/utils/follow-session.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { renderSafeMarkdown } from '~/utils/markdown.server';
 import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

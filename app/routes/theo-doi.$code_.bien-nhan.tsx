@@ -1,17 +1,18 @@
 // The printable receipt (giấy biên nhận) of one PAKN, A4, for its submitter: the agency's header, the
 // code, the received date, the due date and why. Plain HTML and print CSS, no script needed.
-import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
+import { localName } from '~/domain/local-name';
 import { normaliseCode } from '~/domain/pakn';
 import { getAgency } from '~/models/config.server';
 import { getSubmitterView } from '~/models/pakn.server';
 import { getEnv } from '~/utils/env.server';
 import { getFollowedIds } from '~/utils/follow-session.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { localName } from '~/domain/local-name';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },

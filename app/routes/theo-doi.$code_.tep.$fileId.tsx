@@ -1,6 +1,7 @@
 // A file the submitter sent (with the form or with a reply to an information request), for the browser
 // that proved it may follow this PAKN; 404 for anyone else. Always a download, never rendered inline.
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
+
 import { normaliseCode } from '~/domain/pakn';
 import { openAttachment } from '~/models/record.server';
 import { getSubmitterFile } from '~/models/submitter-files.server';

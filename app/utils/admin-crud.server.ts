@@ -1,9 +1,11 @@
 // The loader and the create / update / delete action shared by the admin list pages (units, fields, keywords,
 // agencies). The route names its section and passes its guard (requirePermission) and the model's functions,
 // so this plumbing reads the request and answers without depending on the auth or model layers.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { translateErrors, type Actor, type Outcome } from '~/domain/admin/outcome';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+
+import { type Actor, type Outcome, translateErrors } from '~/domain/admin/outcome';
 import type { Permission } from '~/domain/permissions';
+
 import { flashFromUrl } from './admin-flash';
 import { formToValues, parseId } from './form-values';
 import { clientIp } from './http.server';

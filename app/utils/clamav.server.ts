@@ -1,8 +1,9 @@
 // Optional virus scan of uploaded files by ClamAV's daemon (clamd) over its unix socket (INSTREAM).
 // Off unless CLAMD_SOCKET is set; then a file is accepted only when clamd answers "OK". See docs/clamav.md.
+import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
-import { once } from 'node:events';
+
 import { getEnv } from './env.server';
 
 export type ScanResult =

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+
 import { getEnv } from './env.server';
 
 export const randomToken = (bytes = 24) => randomBytes(bytes).toString('base64url');

@@ -1,11 +1,14 @@
 // One SQLite connection per process, migrated and seeded on first use.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+
 import * as schema from '~db/schema';
 import { seedConfiguration } from '~db/seed';
+
 import { getEnv } from './env.server';
 import { makePrivate } from './private-files.server';
 

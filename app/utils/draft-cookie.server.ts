@@ -1,6 +1,7 @@
 // Which drafts of the online form this browser started. The server makes every draft token and
 // lists it in a signed HttpOnly cookie; a token seen only in a URL (a link someone sent) opens nothing.
-import { createCookie, type Cookie } from '@remix-run/node';
+import { type Cookie, createCookie } from '@remix-run/node';
+
 import { randomToken } from './crypto.server';
 import { getEnv } from './env.server';
 

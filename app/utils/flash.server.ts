@@ -3,7 +3,8 @@
 // `?da-gui=1` in the address bar or the history. The message is a translation key (the encoding of
 // ~/utils/forms translateMessage: 'key', 'key|name=value', '!already translated'); the page that the
 // redirect lands on reads it in its loader and renders <FlashMessage> (~/components/ui/flash).
-import { createCookie, redirect, type Cookie } from '@remix-run/node';
+import { type Cookie, createCookie, redirect } from '@remix-run/node';
+
 import { getEnv } from './env.server';
 
 let cookie: Cookie | undefined;

@@ -1,5 +1,6 @@
 // Which PAKN this browser has proved it may follow (by code + contact, or by the private link).
 import { createCookieSessionStorage } from '@remix-run/node';
+
 import { getEnv } from './env.server';
 
 const MAX_ITEMS = 20;

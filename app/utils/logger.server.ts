@@ -1,5 +1,6 @@
 // Structured logs. Never pass PAKN text or a citizen's contact details to the logger.
 import pino from 'pino';
+
 import { getEnv } from './env.server';
 
 declare global {

@@ -1,5 +1,6 @@
 // The address a browser proved it reads (by a "PAKN của tôi" link), for one hour: signed, httpOnly.
 import { createCookieSessionStorage } from '@remix-run/node';
+
 import { getEnv } from './env.server';
 
 const TTL_SECONDS = 60 * 60;

@@ -4,10 +4,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node';
 import { fileTypeFromFile } from 'file-type';
+
 import { clamdSocket, scanFile } from './clamav.server';
 import { getEnv } from './env.server';
 import { getLogger } from './logger.server';

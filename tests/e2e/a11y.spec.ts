@@ -2,6 +2,7 @@
 // serious or critical violation allowed; and the keyboard way in: the skip link comes first.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+
 import { continueForm, expect, fillForm, test, validForm } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

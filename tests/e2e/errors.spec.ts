@@ -1,14 +1,15 @@
 // Validation, with and without JavaScript: the error summary and inline errors, keeping what was
 // typed, a file whose content does not match its name, and markup shown as text.
 import path from 'node:path';
+
 import {
-  PDF,
   continueForm,
   expect,
   fakePdf,
   fillForm,
   intakeForm,
   noJs,
+  PDF,
   summaryValue,
   test,
   validForm,

@@ -1,6 +1,7 @@
 // Follow-up: by code + e-mail, by code + phone (+84 form); one generic message whatever was wrong;
 // and nobody without access sees a status page.
 import type { Page } from '@playwright/test';
+
 import { expect, sendPakn, summaryValue, test } from './fixtures';
 
 const NOT_FOUND = 'Không tìm thấy phản ánh, kiến nghị với mã số và thông tin liên hệ này. Hãy kiểm tra lại.';

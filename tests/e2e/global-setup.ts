@@ -2,13 +2,15 @@
 // server that writes every message it receives as a JSON file, start the production server on a free
 // port with that database, its own data folder and SMTP_URL, wait for /healthz, then publish the URLs
 // and the staff credentials to the workers (env vars + a state file).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import type { FullConfig } from '@playwright/test';
+
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

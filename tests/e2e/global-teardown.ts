@@ -1,7 +1,8 @@
 // Playwright global teardown: stop the portal (SIGTERM, graceful) and the SMTP server, then remove the
 // run's folder unless E2E_KEEP=1 (keeps the database, server log and received mail for debugging).
 import fs from 'node:fs';
-import { STATE_FILE, stopAll, type E2EState } from './global-setup';
+
+import { type E2EState, STATE_FILE, stopAll } from './global-setup';
 
 export default async function globalTeardown() {
   await stopAll();

@@ -2,15 +2,16 @@
 // check your answers → back to change an answer (the file stays) → send → receipt → receipt e-mail →
 // private link in a fresh browser → status.
 import path from 'node:path';
+
 import {
   CODE_PATTERN,
-  DATE_PATTERN,
-  PDF,
   continueForm,
+  DATE_PATTERN,
   expect,
   fillForm,
   latestMail,
   parseViDate,
+  PDF,
   privateLinkIn,
   summaryValue,
   test,

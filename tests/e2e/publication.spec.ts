@@ -4,13 +4,14 @@
 // the submitter's rating with a request for reconsideration reaching the coordinator's queue; axe on the
 // staff and public pages of these journeys.
 import type { APIRequestContext } from '@playwright/test';
+
 import { latestMail, todayVi } from './fixtures';
 import {
-  StaffClient,
   answerOverHttp,
   expect,
   expectNoSeriousViolations,
   recordRow,
+  StaffClient,
   submitPaknHttp,
   test,
 } from './staff-fixtures';

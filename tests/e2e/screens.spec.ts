@@ -1,8 +1,10 @@
 // Full-page screenshots of the main pages at phone (375 px) and desktop (1280 px) widths, for a
 // human to look at: test-results/screens/<width>-<page>.png. Nothing is compared.
 import path from 'node:path';
+
 import type { Page } from '@playwright/test';
-import { PDF, continueForm, expect, fillForm, test, validForm } from './fixtures';
+
+import { continueForm, expect, fillForm, PDF, test, validForm } from './fixtures';
 
 const DIR = path.join('test-results', 'screens');
 

@@ -2,16 +2,19 @@
 // real form, acting on a record page through its small per-intent forms, a fast HTTP client for staff
 // and citizens (to set up a PAKN in a given state without clicking through every page), and axe.
 import crypto from 'node:crypto';
+
 import AxeBuilder from '@axe-core/playwright';
 import {
-  request as playwrightRequest,
   type APIRequestContext,
   type APIResponse,
   type Page,
+  request as playwrightRequest,
 } from '@playwright/test';
-import viStaff from '../../app/locales/vi/staff';
+
+import viStaff from '~/locales/vi/staff';
+
+import { expect, type PaknForm, test as base, validForm } from './fixtures';
 import type { StaffAccount, StaffAccounts, StaffRole } from './global-setup';
-import { expect, test as base, validForm, type PaknForm } from './fixtures';
 
 export type { StaffAccount, StaffRole };
 

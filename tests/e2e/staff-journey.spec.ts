@@ -4,22 +4,21 @@
 // handler drafts, the approver returns it with a comment, the handler edits and resubmits, the approver
 // approves; the answer e-mail arrives; the record's timeline and the audit log tell the whole story.
 import path from 'node:path';
+
 import {
-  PDF,
   latestMail,
   mailFor,
   noJs,
+  PDF,
   privateLinkIn,
+  type ReceivedMail,
   sendPakn,
   summaryValue,
   todayVi,
-  type ReceivedMail,
 } from './fixtures';
 import {
-  DATE_TIME,
-  UNIT_EMAIL,
-  UNIT_NAME,
   act,
+  DATE_TIME,
   expect,
   expectNoSeriousViolations,
   openFromQueue,
@@ -27,6 +26,8 @@ import {
   staffAccount,
   submitPaknHttp,
   test,
+  UNIT_EMAIL,
+  UNIT_NAME,
 } from './staff-fixtures';
 
 const AGENCY = 'Bộ Khoa học và Công nghệ';

@@ -1,8 +1,10 @@
 // The admin area through the real production build: permissions per page, every create/update with valid and
 // invalid input (typed values kept, translated messages, 400 never 500), audit entries, the deadline calculator.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import * as s from '../../db/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import * as s from '~db/schema';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 

@@ -2,11 +2,13 @@
 // information) no page shows "Hạn trả lời"; what applies instead ("Đã chuyển … ngày …") is shown.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
+
+import { addCalendarDays, toLocalDate } from '~/domain/calendar';
+import * as s from '~db/schema';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
-import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
 import { paknFixture, seedPakn } from '../support/pakn';
-import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
+import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
 let coord: string;

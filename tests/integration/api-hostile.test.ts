@@ -4,10 +4,11 @@
 // XML answers as XML; a refused POST registers nothing; no payload comes back in an HTML page.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { createApiKey } from '../../app/models/api-keys.server';
+
+import { createApiKey } from '~/models/api-keys.server';
+import * as s from '~db/schema';
+
 import { startTestApp, type TestApp } from '../support/app';
-import { createStaffUser } from '../support/staff';
 import {
   API_GET_ENDPOINTS,
   API_JSON_POSTS,
@@ -18,6 +19,7 @@ import {
   OPEN311_POST_FIELDS,
   PAYLOADS,
 } from '../support/hostile-corpus';
+import { createStaffUser } from '../support/staff';
 
 let app: TestApp;
 let key = '';

@@ -2,10 +2,13 @@
 // hash only, listed, revoked; each call checked for its scope, rate-limited per key and audited with the key's name.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { authorizeApiCall } from '../../app/models/api-keys.server';
+
+import { authorizeApiCall } from '~/models/api-keys.server';
+import * as s from '~db/schema';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
 

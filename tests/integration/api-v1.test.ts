@@ -4,8 +4,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { createApiKey } from '../../app/models/api-keys.server';
+
+import { createApiKey } from '~/models/api-keys.server';
+import * as s from '~db/schema';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser } from '../support/staff';
 

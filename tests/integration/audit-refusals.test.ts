@@ -3,7 +3,9 @@
 // ('security.forged', at most FORGED_LIMIT per address and window), and 'pakn.contact.view' only the first
 // time a session opens a record. (Cross-site posts refused by server.mjs: tests/integration/cross-site.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORGED_LIMIT } from '../../app/models/security-audit.server';
+
+import { FORGED_LIMIT } from '~/models/security-audit.server';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
 

@@ -5,16 +5,18 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import {
   ipFor,
   newTmpDir,
   ROOT,
   runPool,
+  type ServerProcess,
   startServer,
   submitPakn,
-  type ServerProcess,
 } from '../support/server-process';
 
 const run = promisify(execFile);

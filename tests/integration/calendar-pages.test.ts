@@ -1,7 +1,9 @@
 // The missing-schedule warning on the dashboard and the admin calendar page, and recording a year's official
 // schedule there. The app runs on the real clock, so the expectation is computed for the same day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { getScheduleWarning } from '~/models/admin/calendar-schedule.server';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 

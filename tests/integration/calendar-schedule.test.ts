@@ -2,6 +2,7 @@
 // administrators through the outbox by the notification jobs once a week (not daily) until recorded.
 import crypto from 'node:crypto';
 import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const DATA_DIR = path.resolve(

@@ -2,6 +2,7 @@
 // the type and subject, the error summary in the form's order, "Lỗi:" in the title, codes typed
 // loosely, organisation fields, and the Vietnamese-only rule said in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { draftCookieOf } from '../support/server-process';
 

@@ -3,13 +3,15 @@
 // needed: the test starts its own clamd on a private socket with a one-line database that recognises the
 // EICAR test string, and hides that string inside an otherwise valid PDF (so the type check passes and
 // only the scan can refuse it).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftCookieOf, PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
+
+import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
 
 const MODULE = path.join(ROOT, 'app/utils/clamav.server.ts');
 const clamdBinary = ['clamd', '/usr/sbin/clamd'].find((c) => spawnSync(c, ['--version']).status === 0);

@@ -1,6 +1,8 @@
 // The receipt book: codes are sequential per year, never reused, and restart at 1 each January (local time).
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { createPakn, type NewPakn } from '~/models/pakn.server';
+
 import { createTestDb } from '../support/db';
 
 const t = createTestDb();

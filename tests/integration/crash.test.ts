@@ -2,17 +2,19 @@
 // mid-way, then restarted. Every submission that got its success answer must be there, intact, with
 // its receipt queued; the database must pass integrity_check; the outbox must drain after restart.
 import fs from 'node:fs';
+
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
 import {
   ipFor,
   runPool,
+  type ServerProcess,
   startServer,
   submitPakn,
   waitUntil,
-  type ServerProcess,
 } from '../support/server-process';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 const FIRED_MAX = 300;
 const IN_FLIGHT = 20;

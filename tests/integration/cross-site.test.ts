@@ -3,10 +3,12 @@
 // answers before Remix's own Origin/Host comparison (which would answer 500). Same-origin posts work.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { createPakn } from '../../app/models/pakn.server';
-import { getDb, type Db } from '../../app/utils/db.server';
-import { PAKN_FIELDS, startServer, type ServerProcess } from '../support/server-process';
+
+import { createPakn } from '~/models/pakn.server';
+import { type Db, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
+import { PAKN_FIELDS, type ServerProcess, startServer } from '../support/server-process';
 import { cookiesFrom, createStaffUser } from '../support/staff';
 
 let srv: ServerProcess;

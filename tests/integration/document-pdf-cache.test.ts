@@ -3,7 +3,9 @@
 // MAX_CONCURRENT_RENDERS at a time. Public, staff and submitter variants alike.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
 

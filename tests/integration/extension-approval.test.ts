@@ -3,12 +3,14 @@
 // extend directly.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { maxExtensionDate } from '../../app/domain/deadlines';
-import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
+
+import { maxExtensionDate } from '~/domain/deadlines';
+import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import * as s from '~db/schema';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
-import { createStaffUser, postForm, signIn } from '../support/staff';
 import { paknFixture, seedPakn } from '../support/pakn';
+import { createStaffUser, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
 const cookie: Record<string, string> = {};

@@ -6,14 +6,16 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import {
   newTmpDir,
   ROOT,
+  type ServerProcess,
   startServer,
   submitPakn,
   waitUntil,
-  type ServerProcess,
 } from '../support/server-process';
 
 const run = promisify(execFile);

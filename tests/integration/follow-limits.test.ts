@@ -1,6 +1,7 @@
 // Follow-up look-ups are limited per (address, code) pair and per address, never per code alone: wrong
 // guesses at a code from many addresses must not lock its real owner out.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { postForm } from '../support/staff';
 

@@ -1,9 +1,12 @@
 // Issue 13 item 18: the follow-up page shows the submitter's own attachments and their reply to an
 // information request (with its files); the files download only in this browser's follow session.
 import fs from 'node:fs';
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
+
+import * as s from '~db/schema';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { draftCookieOf } from '../support/server-process';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';

@@ -9,15 +9,18 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
-import { maxExtensionDate } from '../../app/domain/deadlines';
-import type { Status } from '../../app/domain/workflow';
-import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
-import { ratingToken } from '../../app/models/ratings.server';
-import { sha256 } from '../../app/utils/crypto.server';
+
+import { addCalendarDays, toLocalDate } from '~/domain/calendar';
+import { maxExtensionDate } from '~/domain/deadlines';
+import type { Status } from '~/domain/workflow';
+import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import { ratingToken } from '~/models/ratings.server';
+import { sha256 } from '~/utils/crypto.server';
+import * as s from '~db/schema';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import {
   duplicatedFields,
@@ -27,12 +30,12 @@ import {
   multipartOf,
   ONE_MB,
   PAYLOADS,
-  scrapeForms,
   type ScrapedForm,
+  scrapeForms,
 } from '../support/hostile-corpus';
-import { startServer, type ServerProcess } from '../support/server-process';
-import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
 import { paknFixture, seedPakn } from '../support/pakn';
+import { type ServerProcess, startServer } from '../support/server-process';
+import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
 
 const NONCE = 'test-nonce';
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');

@@ -2,7 +2,9 @@
 // opens nothing, and draft uploads cannot fill the disk.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 
 let app: TestApp;

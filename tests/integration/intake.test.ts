@@ -1,9 +1,11 @@
 // The citizen's intake through the real production build, a real SQLite file and a real SMTP server.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 let app: TestApp;
 let smtp: TestSmtpServer;

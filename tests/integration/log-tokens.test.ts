@@ -2,7 +2,8 @@
 // follow-up link and the password-reset link are masked in the request log, however the path is written
 // (routes match case-insensitively and percent-escapes are decoded). Against the real server process.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process';
+
+import { type ServerProcess, startServer } from '../support/server-process';
 
 let srv: ServerProcess;
 

@@ -2,9 +2,11 @@
 // every line it wrote is searched for the submitter's name, phone (any format), e-mail, address, title,
 // content and the private tokens. Each request line must carry reqId, method, path, status and ms.
 import fs from 'node:fs';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { draftCookieOf, PAKN_FIELDS, type ServerProcess, startServer } from '../support/server-process';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { draftCookieOf, PAKN_FIELDS, startServer, type ServerProcess } from '../support/server-process';
 
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
 

@@ -2,16 +2,17 @@
 // /healthz shows the backlog); once it is back, each receipt is delivered exactly once.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
 import {
   freePort,
   ipFor,
   runPool,
-  startServer,
-  waitUntil,
-  submitPakn,
   type ServerProcess,
+  startServer,
+  submitPakn,
+  waitUntil,
 } from '../support/server-process';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 const N = 20;
 

@@ -1,6 +1,7 @@
 // After a mail outage: a restart releases the backoff of waiting mail, an administrator can retry at once
 // (audited), and /healthz says "degraded" while the oldest pending message is older than the threshold.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { createTestDb } from '../support/db';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';

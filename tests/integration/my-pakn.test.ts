@@ -3,9 +3,11 @@
 // it, each opening as the follow-up page. Mail goes through the outbox to a real SMTP server.
 import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
+import * as s from '~db/schema';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { cookiesFrom } from '../support/staff';
 
 let app: TestApp;

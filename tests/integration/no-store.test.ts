@@ -5,8 +5,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { draftCookieOf, PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
+
+import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
 
 type Db = import('../../app/utils/db.server').Db;
 

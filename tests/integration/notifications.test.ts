@@ -4,8 +4,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 // getEnv() caches its first read: configure everything before the app modules are imported.

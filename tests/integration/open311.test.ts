@@ -4,8 +4,10 @@
 import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { createApiKey, revokeApiKey } from '../../app/models/api-keys.server';
+
+import { createApiKey, revokeApiKey } from '~/models/api-keys.server';
+import * as s from '~db/schema';
+
 import { startTestApp, type TestApp } from '../support/app';
 
 let app: TestApp;

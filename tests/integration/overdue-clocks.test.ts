@@ -4,19 +4,20 @@
 // `today` / `now`; the pages run on the real date, after all of these.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import type { Actor } from '../../app/domain/permissions';
-import { invalidateCalendar } from '../../app/models/config.server';
-import { recomputeOpenDueDates } from '../../app/models/deadlines.server';
-import { alertNewlyOverdue } from '../../app/models/overdue-alerts.server';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
-import { countQueueTabs, listQueue, parseQueueParams } from '../../app/models/queue.server';
-import { buildDashboard } from '../../app/models/reports/dashboard.server';
-import { lastReportMonths, periodContaining } from '../../app/domain/reports/periods';
-import { performAction } from '../../app/models/workflow/perform.server';
+
+import type { Actor } from '~/domain/permissions';
+import { lastReportMonths, periodContaining } from '~/domain/reports/periods';
+import { invalidateCalendar } from '~/models/config.server';
+import { recomputeOpenDueDates } from '~/models/deadlines.server';
+import { alertNewlyOverdue } from '~/models/overdue-alerts.server';
+import { countQueueTabs, listQueue, parseQueueParams } from '~/models/queue.server';
+import { buildDashboard } from '~/models/reports/dashboard.server';
+import { performAction } from '~/models/workflow/perform.server';
+import * as s from '~db/schema';
+
 import { startTestApp, type TestApp } from '../support/app';
-import { createStaffUser, signIn } from '../support/staff';
 import { paknFixture, seedPakn } from '../support/pakn';
+import { createStaffUser, signIn } from '../support/staff';
 
 let app: TestApp;
 let coordinator: Actor;

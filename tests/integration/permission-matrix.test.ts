@@ -3,16 +3,19 @@
 // Outcomes: OK (200 for pages, the success redirect for posts), 403, 404 (outside the actor's scope: a
 // handler must not learn that another unit's PAKN exists), IN (redirect to the sign-in page).
 import fs from 'node:fs';
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
-import { maxExtensionDate } from '../../app/domain/deadlines';
-import type { Status } from '../../app/domain/workflow';
-import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
+
+import { addCalendarDays, toLocalDate } from '~/domain/calendar';
+import { maxExtensionDate } from '~/domain/deadlines';
+import type { Status } from '~/domain/workflow';
+import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import * as s from '~db/schema';
+
 import { startTestApp, type TestApp } from '../support/app';
-import { createStaffUser, postForm, signIn } from '../support/staff';
 import { paknFixture, seedPakn } from '../support/pakn';
+import { createStaffUser, postForm, signIn } from '../support/staff';
 
 type Outcome = 'OK' | 403 | 404 | 'IN';
 const OK = 'OK';

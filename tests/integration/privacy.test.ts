@@ -1,8 +1,9 @@
 // Issue 13 item 19: the privacy notice (spec §8) and the data-subject request form, which reaches the
 // coordinators: stored, e-mailed through the outbox (real SMTP server), listed on a staff page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
 import { startTestApp, type TestApp } from '../support/app';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, signIn } from '../support/staff';
 
 let app: TestApp;

@@ -2,6 +2,7 @@
 // what each entry is about and filters by the years it has; the sitemap agrees with robots.txt and
 // lists every public page; `on_time` is a boolean in the JSON export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 
 let app: TestApp;

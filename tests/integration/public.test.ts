@@ -1,5 +1,6 @@
 // The public side of #4: list, search without diacritics, filters, answer pages, feed, sitemap, open data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 
 let app: TestApp;

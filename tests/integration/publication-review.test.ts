@@ -3,6 +3,7 @@
 // agency's own contact details are not flagged; one decision hides every flag of a kind (a plain form post);
 // publishing again does not repeat "Công khai kết quả" on the public timeline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
 

@@ -4,8 +4,9 @@
 // runs — drizzle queries, raw statements, the root and layout loaders — is seen, with its parameters.
 import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { seedBench } from '../../scripts/bench-seed';
-import { startTestApp, BASE, type TestApp } from '../support/app';
+import { BASE, startTestApp, type TestApp } from '../support/app';
 import { TEST_TMP_DIR } from '../support/db';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
 

@@ -1,17 +1,19 @@
 // Issue 13, item 31: the queue's handler column, the "mine" tab, days left or late per row, the export of the
 // filtered list (CSV, XLSX; contact data only for roles that may read it), saved filters (named, per user, in
 // the database, plain forms) and the collapsible filter panel (<details>, open when filters are active).
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
-import type { Actor } from '../../app/domain/permissions';
-import { type NewPakn } from '../../app/models/pakn.server';
-import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '../../app/models/queue.server';
+
+import { addCalendarDays, toLocalDate } from '~/domain/calendar';
+import type { Actor } from '~/domain/permissions';
+import type { NewPakn } from '~/models/pakn.server';
+import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models/queue.server';
+import * as s from '~db/schema';
+
 import { startTestApp, type TestApp } from '../support/app';
-import { createStaffUser, postForm, signIn } from '../support/staff';
 import { paknFixture, seedPakn } from '../support/pakn';
+import { createStaffUser, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
 let unitA: number;

@@ -2,12 +2,12 @@
 // stays stable, the plan of every list query (indexes, no full scan) and speed with many rows.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
-import { dueState } from '../../app/domain/deadlines';
-import type { Actor } from '../../app/domain/permissions';
-import { getCalendar } from '../../app/models/config.server';
-import { type NewPakn } from '../../app/models/pakn.server';
+
+import { addCalendarDays, toLocalDate } from '~/domain/calendar';
+import { dueState } from '~/domain/deadlines';
+import type { Actor } from '~/domain/permissions';
+import { getCalendar } from '~/models/config.server';
+import type { NewPakn } from '~/models/pakn.server';
 import {
   buildQueueQuery,
   countQueueTabs,
@@ -15,10 +15,12 @@ import {
   PAGE_SIZE,
   parseQueueParams,
   type QueueFilters,
-} from '../../app/models/queue.server';
+} from '~/models/queue.server';
+import * as s from '~db/schema';
+
 import { startTestApp, type TestApp } from '../support/app';
-import { createStaffUser, signIn } from '../support/staff';
 import { paknFixture, seedPakn } from '../support/pakn';
+import { createStaffUser, signIn } from '../support/staff';
 
 let app: TestApp;
 let unitA: number;

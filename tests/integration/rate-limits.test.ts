@@ -2,12 +2,14 @@
 // so a limit reached before a restart still holds after it. One real server (TRUST_PROXY=1, so each test
 // client gets its own address through X-Forwarded-For): exhaust every limit, restart, check again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setSetting } from '../../app/models/admin/settings.server';
-import { FOLLOW_ADDRESS_FACTOR } from '../../app/models/follow-limits.server';
-import { RESET_EMAIL_LIMIT, RESET_IP_LIMIT } from '../../app/models/password-resets.server';
-import { SIGNIN_IP_LIMIT } from '../../app/auth/sign-in.server';
-import { getDb, type Db } from '../../app/utils/db.server';
-import { startServer, submitPakn, type ServerProcess } from '../support/server-process';
+
+import { SIGNIN_IP_LIMIT } from '~/auth/sign-in.server';
+import { setSetting } from '~/models/admin/settings.server';
+import { FOLLOW_ADDRESS_FACTOR } from '~/models/follow-limits.server';
+import { RESET_EMAIL_LIMIT, RESET_IP_LIMIT } from '~/models/password-resets.server';
+import { type Db, getDb } from '~/utils/db.server';
+
+import { type ServerProcess, startServer, submitPakn } from '../support/server-process';
 import { createStaffUser } from '../support/staff';
 
 let srv: ServerProcess;

@@ -1,6 +1,7 @@
 // After the answer: the submitter rates it through the signed link of the answer e-mail, may ask for
 // reconsideration, which lands in the coordinators' queue; the coordinator reopens it for the unit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 

@@ -1,10 +1,12 @@
 // Changing the calendar or a deadline rule recomputes the due dates of open PAKN (and only open ones), with an
 // internal event on each; pauses and extensions are applied exactly. Tết Bính Ngọ 2026 is 14–22/02 (seeded).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import * as s from '../../db/schema';
-import type { Status } from '../../app/domain/workflow';
-import { BASE, startTestApp, type TestApp } from '../support/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Status } from '~/domain/workflow';
+import * as s from '~db/schema';
+
+import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 
 type Pakn = typeof s.pakn.$inferSelect;

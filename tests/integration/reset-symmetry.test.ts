@@ -3,6 +3,7 @@
 // in one transaction (for an account, the reset token's row is one more insert in that transaction).
 // Checked by the rows each request writes, not by timing.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm } from '../support/staff';

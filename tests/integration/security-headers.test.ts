@@ -3,8 +3,10 @@
 // carries, frame-ancestors 'none', nosniff, Referrer-Policy, Permissions-Policy, no X-Powered-By; HSTS only
 // when NODE_ENV=production and BASE_URL is https; immutable caching of /build/ assets; gzip on HTML.
 import http from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process';
+
+import { type ServerProcess, startServer } from '../support/server-process';
 
 type Got = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 

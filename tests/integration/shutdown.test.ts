@@ -3,14 +3,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import {
   draftCookieOf,
   PAKN_FIELDS,
+  type ServerProcess,
   startServer,
   waitUntil,
-  type ServerProcess,
 } from '../support/server-process';
 
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');

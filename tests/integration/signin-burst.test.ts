@@ -1,6 +1,7 @@
 // A burst of concurrent sign-in attempts against one account: the 5-failure lock must hold, so at most
 // 5 password hashes are verified and the right password sent in the same burst gets no session.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm } from '../support/staff';
 

@@ -3,11 +3,14 @@
 // value (multipart, no JavaScript), and each addition is on the timeline with who and when.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { toLocalDate } from '../../app/domain/calendar';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
+
+import { toLocalDate } from '~/domain/calendar';
+import { createPakn, type NewPakn } from '~/models/pakn.server';
+import * as s from '~db/schema';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
 

@@ -3,8 +3,10 @@
 // link back to the record, so it can be checked and sent again — not a dead end that loses the text.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
+
+import { createPakn, type NewPakn } from '~/models/pakn.server';
+import * as s from '~db/schema';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 

@@ -4,15 +4,18 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
-import { createPakn } from '../../app/models/pakn.server';
+
+import { addCalendarDays, toLocalDate } from '~/domain/calendar';
+import { createPakn } from '~/models/pakn.server';
+import * as s from '~db/schema';
+
 import { startTestApp, type TestApp } from '../support/app';
+import { paknFixture } from '../support/pakn';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { paknFixture } from '../support/pakn';
 
 let app: TestApp;
 let smtp: TestSmtpServer;

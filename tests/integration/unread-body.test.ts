@@ -3,8 +3,10 @@
 // next request on the same connection is answered (issue 10, item 5). Against the real server process.
 import http from 'node:http';
 import type { Socket } from 'node:net';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process';
+
+import { type ServerProcess, startServer } from '../support/server-process';
 
 let srv: ServerProcess;
 let agent: http.Agent;

@@ -3,12 +3,15 @@
 // 32-hex names, and they are served only through the authorised staff route, as attachments with nosniff.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { setSetting } from '../../app/models/admin/settings.server';
-import { getDb, type Db } from '../../app/utils/db.server';
-import { draftCookieOf, PAKN_FIELDS, ROOT, startServer, type ServerProcess } from '../support/server-process';
+
+import { setSetting } from '~/models/admin/settings.server';
+import { type Db, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
+import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
 import { cookiesFrom, createStaffUser } from '../support/staff';
 
 const PDF = fs.readFileSync(path.join(ROOT, 'tests/fixtures/giay-to.pdf'));

@@ -3,8 +3,10 @@ import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { TEST_TMP_DIR } from '../support/db';
 
 const dir = path.join(TEST_TMP_DIR, `user-create-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);

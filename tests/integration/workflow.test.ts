@@ -2,13 +2,16 @@
 // happy paths, illegal transitions, stale versions, scope, bad input, the clock pause, the extension,
 // bulk assignment, staff intake, attachment download and the contact audit.
 import fs from 'node:fs';
+
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as s from '../../db/schema';
-import { addCalendarDays, toLocalDate } from '../../app/domain/calendar';
-import { computeDueDate, maxExtensionDate } from '../../app/domain/deadlines';
-import { getCalendar, getDeadlineRules } from '../../app/models/config.server';
-import { createPakn, type NewPakn } from '../../app/models/pakn.server';
+
+import { addCalendarDays, toLocalDate } from '~/domain/calendar';
+import { computeDueDate, maxExtensionDate } from '~/domain/deadlines';
+import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import { createPakn, type NewPakn } from '~/models/pakn.server';
+import * as s from '~db/schema';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
 

@@ -5,7 +5,6 @@ import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 
 import type { Role } from '~/domain/permissions';
-import { hashPassword } from '~/utils/password-hash.server';
 import type { Db } from '~/utils/db.server';
 import * as s from '~db/schema';
 

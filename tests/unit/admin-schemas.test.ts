@@ -1,5 +1,6 @@
 // The admin forms' schemas and rules (app/domain/admin): messages are i18n keys, values come out clean.
 import { describe, expect, it } from 'vitest';
+
 import { AGENCY_FIELDS, agencySchema } from '~/domain/admin/agency';
 import { calculatorSchema, yearOf } from '~/domain/admin/calendar';
 import { DEADLINE_KEYS, deadlineRuleSchema } from '~/domain/admin/deadline-rules';

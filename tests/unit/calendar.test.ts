@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   addCalendarDays,
   createWorkingCalendar,
@@ -6,8 +7,8 @@ import {
   formatDayMonth,
   isValidLocalDate,
   toLocalDate,
-} from '../../app/domain/calendar';
-import { DEFAULT_CALENDAR_OVERRIDES } from '../../app/domain/calendar-defaults';
+} from '~/domain/calendar';
+import { DEFAULT_CALENDAR_OVERRIDES } from '~/domain/calendar-defaults';
 
 describe('toLocalDate', () => {
   it('uses the Vietnam day around midnight, whatever the host time zone', () => {

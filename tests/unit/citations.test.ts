@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  citationIndexKeys,
-  compareCitations,
-  findCitations,
-  parseCitations,
-} from '../../app/domain/citations';
+
+import { citationIndexKeys, compareCitations, findCitations, parseCitations } from '~/domain/citations';
 
 const keys = (text: string) => parseCitations(text).map((c) => c.key);
 

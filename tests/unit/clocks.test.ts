@@ -1,9 +1,10 @@
 // Which clock of spec §6 runs in each status, and how late each step is, in working days (issue 13, item 2).
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar } from '../../app/domain/calendar';
-import { DEFAULT_CALENDAR_OVERRIDES } from '../../app/domain/calendar-defaults';
-import { currentClock, lateSteps, runningClock, type ClockInput } from '../../app/domain/clocks';
-import { STATUSES } from '../../app/domain/workflow';
+
+import { createWorkingCalendar } from '~/domain/calendar';
+import { DEFAULT_CALENDAR_OVERRIDES } from '~/domain/calendar-defaults';
+import { type ClockInput, currentClock, lateSteps, runningClock } from '~/domain/clocks';
+import { STATUSES } from '~/domain/workflow';
 
 const cal = createWorkingCalendar(DEFAULT_CALENDAR_OVERRIDES);
 // received Thursday 12/02/2026: classify due Monday 23/02, transfer due 26/02 (Tết 14–22/02 skipped)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTimeVi } from '../../app/domain/dates';
+
+import { formatDateTimeVi } from '~/domain/dates';
 
 describe('formatDateTimeVi', () => {
   it('writes the day and the time in Vietnam, whatever the server’s zone', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar, type CalendarOverride } from '../../app/domain/calendar';
-import { DEFAULT_CALENDAR_OVERRIDES } from '../../app/domain/calendar-defaults';
+
+import { type CalendarOverride, createWorkingCalendar } from '~/domain/calendar';
+import { DEFAULT_CALENDAR_OVERRIDES } from '~/domain/calendar-defaults';
 import {
   computeDueDate,
   DEFAULT_DEADLINE_RULES,
@@ -8,7 +9,7 @@ import {
   explainDueDate,
   maxExtensionDate,
   workingDaysBetween,
-} from '../../app/domain/deadlines';
+} from '~/domain/deadlines';
 
 const cal = createWorkingCalendar(DEFAULT_CALENDAR_OVERRIDES);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agencyHeaderName, headerSegments, wrapHeader } from '../../app/domain/document-layout';
+
+import { agencyHeaderName, headerSegments, wrapHeader } from '~/domain/document-layout';
 
 // one unit per character: enough to check where lines break
 const len = (s: string) => [...s].length;

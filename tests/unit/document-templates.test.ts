@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   agencyAbbreviation,
   buildDocument,
+  type Common,
   DOCUMENT_TYPES,
+  type DocumentInput,
   formatDocumentNumber,
   NUMBER_SERIES,
+  type OfficialDocument,
   PUBLIC_DOCUMENT_TYPES,
   publicVersion,
   REFUSAL_REASON_TEXT,
+  type SubmitterInfo,
   TITLE_HIDDEN_VI,
   typesInSeries,
-  type Common,
-  type DocumentInput,
-  type OfficialDocument,
-  type SubmitterInfo,
-} from '../../app/domain/document-templates';
-import { REFUSAL_REASONS } from '../../app/domain/pakn';
-import { REDACTION_MARKER_VI } from '../../app/domain/redaction';
+} from '~/domain/document-templates';
+import { REFUSAL_REASONS } from '~/domain/pakn';
+import { REDACTION_MARKER_VI } from '~/domain/redaction';
 
 const person: SubmitterInfo = {
   kind: 'individual',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar } from '../../app/domain/calendar';
-import { infoWaitEnds, mayCloseForNoInfo } from '../../app/domain/info-wait';
+
+import { createWorkingCalendar } from '~/domain/calendar';
+import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
 
 describe('the wait for additional information', () => {
   const cal = createWorkingCalendar([]);

@@ -1,10 +1,11 @@
 // The working-day calendar follows the Labour Code 2019 (Điều 112 holidays, Điều 111 khoản 3 compensatory
 // days) when no official schedule says otherwise; the official schedules (overrides) win day by day.
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, createWorkingCalendar } from '../../app/domain/calendar';
-import { DEFAULT_CALENDAR_OVERRIDES } from '../../app/domain/calendar-defaults';
-import { computeDueDate } from '../../app/domain/deadlines';
-import { missingScheduleWarning, statutoryDaysOff } from '../../app/domain/statutory-days';
+
+import { addCalendarDays, createWorkingCalendar } from '~/domain/calendar';
+import { DEFAULT_CALENDAR_OVERRIDES } from '~/domain/calendar-defaults';
+import { computeDueDate } from '~/domain/deadlines';
+import { missingScheduleWarning, statutoryDaysOff } from '~/domain/statutory-days';
 
 const rulesOnly = createWorkingCalendar([]);
 const official = createWorkingCalendar(DEFAULT_CALENDAR_OVERRIDES);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markdownBlocks, markdownToPlainText, renderSafeMarkdown } from '../../app/utils/markdown.server';
+
+import { markdownBlocks, markdownToPlainText, renderSafeMarkdown } from '~/utils/markdown.server';
 
 /** every tag in the output must be one of the subset's, and carry only the attributes we set */
 function expectOnlySubsetTags(html: string) {

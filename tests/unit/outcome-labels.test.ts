@@ -2,10 +2,12 @@
 // record page, the public answer page, the publication check and the answer e-mail; the reply letter says the same.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_TEXT, OUTCOMES } from '../../app/domain/document-templates';
-import en from '../../app/locales/en';
-import vi from '../../app/locales/vi';
+
+import { OUTCOME_TEXT, OUTCOMES } from '~/domain/document-templates';
+import en from '~/locales/en';
+import vi from '~/locales/vi';
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

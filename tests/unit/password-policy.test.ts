@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   checkPassword,
   COMMON_PASSWORDS,
   isCommonPassword,
   PASSWORD_MIN_LENGTH,
-} from '../../app/domain/password-policy';
+} from '~/domain/password-policy';
 
 describe('password policy', () => {
   it('requires at least 12 characters (counted as characters, not bytes)', () => {

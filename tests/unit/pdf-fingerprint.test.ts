@@ -1,9 +1,10 @@
 // The render version of the PDF cache is a fingerprint of the renderer's output: the same for the same input
 // whenever it is rendered, different when what is drawn differs (issue 10, item 3).
 import { afterEach, expect, it, vi } from 'vitest';
-import type { OfficialDocument } from '../../app/domain/official-document';
-import { pdfFingerprint } from '../../app/exports/pdf/cache.server';
-import { renderOfficialPdf } from '../../app/exports/pdf/official-pdf.server';
+
+import type { OfficialDocument } from '~/domain/official-document';
+import { pdfFingerprint } from '~/exports/pdf/cache.server';
+import { renderOfficialPdf } from '~/exports/pdf/official-pdf.server';
 
 const DOC: OfficialDocument = {
   agencyParent: 'ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN',

@@ -1,16 +1,17 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+
 import {
   buildDocument,
-  DOCUMENT_TYPES,
-  formatDocumentNumber,
   type Common,
+  DOCUMENT_TYPES,
   type DocumentInput,
-} from '../../app/domain/document-templates';
-import { DEMO_AGENCY } from '../../db/seed-data';
-import { formatPlaceDate, type OfficialDocument } from '../../app/domain/official-document';
-import { renderOfficialHtml } from '../../app/exports/documents/official-html.server';
-import { renderOfficialPdf } from '../../app/exports/pdf/official-pdf.server';
+  formatDocumentNumber,
+} from '~/domain/document-templates';
+import { formatPlaceDate, type OfficialDocument } from '~/domain/official-document';
+import { renderOfficialHtml } from '~/exports/documents/official-html.server';
+import { renderOfficialPdf } from '~/exports/pdf/official-pdf.server';
+import { DEMO_AGENCY } from '~db/seed-data';
 
 /** text of each page, items joined as laid out (line ends → space), whitespace collapsed, NFC */
 async function extractPages(pdf: Buffer): Promise<string[]> {

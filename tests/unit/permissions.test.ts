@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   ACTION_PERMISSION,
-  PERMISSIONS,
-  PERMISSION_KEYS,
-  ROLES,
-  ROLE_LABELS,
+  type Actor,
   availableActions,
   can,
   canOnPakn,
   canReadPakn,
   isUnitScoped,
-  type Actor,
   type Permission,
+  PERMISSION_KEYS,
+  PERMISSIONS,
   type Role,
-} from '../../app/domain/permissions';
-import { ACTIONS, TRANSITIONS } from '../../app/domain/workflow';
+  ROLE_LABELS,
+  ROLES,
+} from '~/domain/permissions';
+import { ACTIONS, TRANSITIONS } from '~/domain/workflow';
 
 // The whole matrix, written out: a permission change must be mirrored here deliberately.
 //                    admin coord handler approver viewer

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPrivatePath, privateCacheControl } from '../../app/utils/private-pages';
+
+import { isPrivatePath, privateCacheControl } from '~/utils/private-pages';
 
 describe('isPrivatePath', () => {
   it('covers the staff area, the follow-up, the form and the rating page, however the path is written', () => {

@@ -1,7 +1,8 @@
 // The queue's parameter handling: what the user types becomes a safe FTS query and known filters only.
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../app/domain/permissions';
-import { ftsQuery, parseQueueParams, queueTabs } from '../../app/models/queue.server';
+
+import type { Actor } from '~/domain/permissions';
+import { ftsQuery, parseQueueParams, queueTabs } from '~/models/queue.server';
 
 const coordinator: Actor = { id: 1, role: 'coordinator', unitId: null };
 const handler: Actor = { id: 2, role: 'handler', unitId: 7 };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   DEFAULT_EARLIEST_RECEIPT_YEAR,
   earliestReceiptDate,
   receiptDateProblem,
-} from '../../app/domain/receipt-date';
+} from '~/domain/receipt-date';
 
 describe('receipt date of staff intake', () => {
   const bounds = { today: '2026-03-10', earliest: '2020-01-01' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHideAllIntent, redactAllOfKind } from '../../app/domain/redaction-decisions';
+
+import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
 
 describe('hide all of a kind', () => {
   it('parses the button value', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   applyRedactions,
   detectPii,
-  REDACTION_MARKER_EN,
-  REDACTION_MARKER_VI,
   type PiiFlag,
   type PiiKind,
-} from '../../app/domain/redaction';
+  REDACTION_MARKER_EN,
+  REDACTION_MARKER_VI,
+} from '~/domain/redaction';
 
 const ctx = {
   source: 'summary',

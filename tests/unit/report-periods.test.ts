@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toLocalDate } from '../../app/domain/calendar';
+
+import { toLocalDate } from '~/domain/calendar';
 import {
   isWithinMaxRange,
   lastReportMonths,
@@ -12,7 +13,7 @@ import {
   periodOf,
   periodToParams,
   reportMonthOf,
-} from '../../app/domain/reports/periods';
+} from '~/domain/reports/periods';
 
 const span = (p: { start: string; end: string }) => `${p.start}..${p.end}`;
 

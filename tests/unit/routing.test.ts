@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   FIELD_SCORE,
-  foldVietnamese,
-  suggestUnits,
   type FieldRule,
+  foldVietnamese,
   type KeywordRule,
-} from '../../app/domain/routing';
+  suggestUnits,
+} from '~/domain/routing';
 
 describe('foldVietnamese', () => {
   it('folds case, diacritics and đ', () => {

@@ -1,9 +1,10 @@
 // One way of addressing the submitter everywhere: 'Ông/Bà <name>' / 'Ông/Bà' for a person, '<organisation>' /
 // 'Quý tổ chức' for an organisation — in the receipt e-mail, every status e-mail and every document.
 import { describe, expect, it } from 'vitest';
-import { renderReceiptEmail, renderStatusEmail, type StatusEmailData } from '../../emails';
-import { buildDocument, DOCUMENT_TYPES, type DocumentInput } from '../../app/domain/document-templates';
-import { salutation } from '../../app/domain/salutation';
+
+import { buildDocument, DOCUMENT_TYPES, type DocumentInput } from '~/domain/document-templates';
+import { salutation } from '~/domain/salutation';
+import { renderReceiptEmail, renderStatusEmail, type StatusEmailData } from '~emails';
 
 const org = {
   kind: 'organisation',

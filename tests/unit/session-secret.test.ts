@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { afterEach, expect, it } from 'vitest';
+
 import { ensureSessionSecret } from '../../scripts/session-secret.mjs';
 
 const dirs: string[] = [];

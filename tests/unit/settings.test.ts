@@ -1,5 +1,6 @@
 // The typed settings map: every stored value is read as its key's type, or the declared fallback.
 import { describe, expect, it } from 'vitest';
+
 import {
   checkSetting,
   isSettingKey,

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   buildCorpusStats,
   findSimilar,
   prepareDocument,
+  type ProcedureName,
   rankSimilar,
   scoreCandidate,
-  tokenize,
-  type ProcedureName,
   type SimilarityInput,
-} from '../../app/domain/similarity';
-import { precisionAt1, recallAt3, runCases, tally } from '../fixtures/similarity/evaluate';
+  tokenize,
+} from '~/domain/similarity';
+
 import { CORPUS } from '../fixtures/similarity/corpus';
+import { precisionAt1, recallAt3, runCases, tally } from '../fixtures/similarity/evaluate';
 import { QUERIES } from '../fixtures/similarity/queries';
 
 const PROCEDURES: ProcedureName[] = [{ id: 'kiem-dinh', name: 'Kiểm định phương tiện đo' }];

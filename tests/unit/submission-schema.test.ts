@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { categoriesForChoice, formatPaknCode, normaliseCode, PAKN_CODE_PATTERN } from '~/domain/pakn';
 import { submissionSchema } from '~/domain/submission-schema';
 import { cleanText, normalisePhone } from '~/domain/text';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDayInput, postedDateProblem } from '../../app/domain/transfer-delivery';
+
+import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
 
 describe('postedDateProblem', () => {
   const window = { transferDate: '2026-03-10', today: '2026-03-12' };

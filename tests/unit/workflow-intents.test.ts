@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WorkflowError, workflowErrorMessage } from '../../app/domain/workflow/errors';
-import { translateMessage } from '../../app/utils/forms';
-import {
-  INTENTS,
-  intentPermission,
-  isIntent,
-  NOTE_MAX,
-  parseIntentForm,
-} from '../../app/domain/workflow/intents';
+
+import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { intentPermission, INTENTS, isIntent, NOTE_MAX, parseIntentForm } from '~/domain/workflow/intents';
+import { translateMessage } from '~/utils/forms';
 
 const form = (values: Record<string, string>) => {
   const f = new FormData();

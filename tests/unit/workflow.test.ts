@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  ACTIONS,
+  type Action,
   ACTION_LABELS,
-  STATUSES,
-  STATUS_LABELS,
-  TRANSITIONS,
-  TransitionError,
+  ACTIONS,
   allowedActions,
   assertTransition,
   isClosed,
   isOpen,
   nextStatus,
   publicStatus,
-  type Action,
   type Status,
-} from '../../app/domain/workflow';
+  STATUS_LABELS,
+  STATUSES,
+  TransitionError,
+  TRANSITIONS,
+} from '~/domain/workflow';
 
 // Written out in full so that any change to the state machine has to be made here on purpose too.
 const EXPECTED = `

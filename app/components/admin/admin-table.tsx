@@ -3,6 +3,7 @@
 import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { ScrollTable } from '~/components/ui/scroll-table';
 
 export function AdminTable({

@@ -4,8 +4,10 @@
 import { Form, Link, useLocation } from '@remix-run/react';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, Select, TextField, type FieldError } from '~/components/ui/form';
+
+import { Checkbox, type FieldError, Select, TextField } from '~/components/ui/form';
 import { localName } from '~/domain/local-name';
+
 import { ActiveCell, AdminTable, RowActions } from './admin-table';
 import { AdminPageHeader } from './page-header';
 

@@ -1,5 +1,6 @@
 // The top of an admin page: the error summary, the confirmation after a redirect, the title and the intro.
 import type { ReactNode } from 'react';
+
 import { ErrorSummary, type FieldError } from '~/components/ui/form';
 
 export function Flash({ message }: { message: string | null | undefined }) {

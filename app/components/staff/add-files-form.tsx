@@ -1,8 +1,9 @@
 // "Add files (scans)" on the record page: a multipart form that works without JavaScript.
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { FileInput } from '~/components/ui/file-input';
+
 import type { ActionResult } from '~/components/staff/staff-action-forms';
+import { FileInput } from '~/components/ui/file-input';
 
 export function AddFilesForm({
   limits,

@@ -1,6 +1,7 @@
 // The due cell of a queue row: the running step of spec §6, its date, its state and the working days left or
 // late ("Phân loại 13/02/2026 · Quá hạn · Quá hạn 2 ngày làm việc").
 import { useTranslation } from 'react-i18next';
+
 import type { ClockKey } from '~/domain/clocks';
 import type { DueState } from '~/domain/deadlines';
 

@@ -4,6 +4,7 @@
 import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { QUEUE_SORTS } from '~/domain/queue';
 import { STATUSES } from '~/domain/workflow/transitions';

@@ -1,6 +1,7 @@
 // The record page's deadline banner (spec §6): every late step with its working days late, or else the step
 // whose clock runs and how many working days it has left.
 import { useTranslation } from 'react-i18next';
+
 import type { ClockKey, ClockState } from '~/domain/clocks';
 import { formatDateVi } from '~/domain/dates';
 

@@ -3,6 +3,7 @@
 import type { SerializeFrom } from '@remix-run/node';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { ActionResult } from '~/components/staff/staff-action-forms';
 import type { loader } from '~/routes/can-bo.pakn.$id';
 

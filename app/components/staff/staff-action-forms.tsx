@@ -4,6 +4,7 @@
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { Select, TextArea, TextField } from '~/components/ui/form';
 import { CATEGORIES, PAKN_TYPES, REFUSAL_REASONS, SUBJECTS } from '~/domain/pakn';
 

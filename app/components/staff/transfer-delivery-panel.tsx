@@ -2,6 +2,7 @@
 // printable bundle and the "sent by post on …" form (a plain form: works without JavaScript).
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import type { ActionResult } from '~/components/staff/staff-action-forms';
 import { TextField } from '~/components/ui/form';
 

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
 import { errorTitleKey } from '~/utils/error-meta';
 
 /** One error page for every route: a translated title, the server's message when it sent one, a way home. */

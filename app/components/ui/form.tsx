@@ -1,5 +1,5 @@
 // GOV.UK-style form parts: label above, hint, error next to the field, an error summary on top.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type FieldError = { id: string; message: string };

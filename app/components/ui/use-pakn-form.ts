@@ -1,7 +1,7 @@
 // The browser half of the form pipeline: conform's useForm with the same schema as the action, so with
 // JavaScript the form is checked on blur and before sending (no request when it is wrong), and without
 // it the server answers the same messages (`lastResult`). Our ErrorSummary and field markup stay.
-import { type DefaultValue, type SubmissionResult,useForm } from '@conform-to/react';
+import { type DefaultValue, type SubmissionResult, useForm } from '@conform-to/react';
 import { getZodConstraint } from '@conform-to/zod';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';

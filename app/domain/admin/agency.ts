@@ -1,5 +1,6 @@
 // The agency's own details (site header and footer, receipts, letters) and its PAKN code prefix.
 import { z } from 'zod';
+
 import { email, longText, optText, text } from './schema-parts';
 
 /** The form's fields in page order, with their length limits (the page and the schema agree). */

@@ -1,6 +1,7 @@
 // The working-day calendar as data: dated overrides of the holiday rules, the record that a year's official
 // schedule is entered, and the deadline calculator of the admin calendar page.
 import { z } from 'zod';
+
 import { dayUnit, int, isoDate, text } from './schema-parts';
 
 export const calendarOverrideSchema = z.object({

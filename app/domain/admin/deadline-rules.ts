@@ -1,6 +1,8 @@
 // The deadline rules of spec §6, each with its legal basis; editing one recomputes the open PAKN.
 import { z } from 'zod';
-import { DEFAULT_DEADLINE_RULES, type DeadlineKey } from '~/domain/deadlines';
+
+import { type DeadlineKey, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
+
 import { dayUnit, int, text } from './schema-parts';
 
 function isDeadlineKey(key: string): key is DeadlineKey {

@@ -1,5 +1,6 @@
 // Fields (lĩnh vực) and the unit each routes to by default.
 import { z } from 'zod';
+
 import { checkbox, code, int, optId, text } from './schema-parts';
 
 export const fieldSchema = z.object({

@@ -1,6 +1,8 @@
 // Routing keywords: a word or phrase of a PAKN that suggests a unit; compared without diacritics or case.
 import { z } from 'zod';
+
 import { foldVietnamese } from '~/domain/routing';
+
 import { id, text } from './schema-parts';
 
 export const keywordSchema = z.object({

@@ -1,7 +1,9 @@
 // The [policy] settings an administrator edits on the settings page, each bound to its key of the typed
 // settings map (app/domain/settings.ts), and the forms that edit them.
 import { z } from 'zod';
+
 import { ROLES } from '~/domain/permissions';
+
 import { int } from './schema-parts';
 
 /** The [policy] numbers an administrator may change; `name` is the form field. */

@@ -1,5 +1,6 @@
 // The zod pieces of the admin forms. Every message is an i18n key (`key|param=value`), translated where shown.
 import { z } from 'zod';
+
 import { isValidLocalDate } from '~/domain/calendar';
 import { cleanLine, cleanText } from '~/domain/text';
 

@@ -1,5 +1,6 @@
 // The competent external agencies a PAKN can be transferred to (an agency without e-mail gets a posted bundle).
 import { z } from 'zod';
+
 import { checkbox, optEmail, optText, text } from './schema-parts';
 
 export const externalAgencySchema = z.object({

@@ -1,5 +1,6 @@
 // Units (phòng, ban, chi cục): a unit in use is deactivated rather than deleted.
 import { z } from 'zod';
+
 import { checkbox, code, email, int, text } from './schema-parts';
 
 export const unitSchema = z.object({

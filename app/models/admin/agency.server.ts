@@ -1,10 +1,12 @@
 // The administrator's edit of the agency's own details (one row, id 1), audited with what changed.
 import { eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { agencySchema } from '~/domain/admin/agency';
-import { diff, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type Actor, diff, type Outcome, validate } from '~/domain/admin/outcome';
 import { getAgency } from '~/models/config.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { recordChange } from './change-log.server';
 
 export function updateAgency(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {

@@ -1,18 +1,20 @@
 // Whether each year's official holiday schedule has been entered, and the reminder to administrators from
 // 1 October while next year's is missing (dashboard, admin calendar page, and a weekly e-mail).
 import { and, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { renderCalendarScheduleEmail } from '~emails';
+
 import { officialYearFormSchema } from '~/domain/admin/calendar';
-import { validate, type Actor, type FieldErrors } from '~/domain/admin/outcome';
-import { addCalendarDays, formatDateVi, toLocalDate, type LocalDate } from '~/domain/calendar';
+import { type Actor, type FieldErrors, validate } from '~/domain/admin/outcome';
+import { addCalendarDays, formatDateVi, type LocalDate, toLocalDate } from '~/domain/calendar';
 import type { OfficialYear } from '~/domain/settings';
 import { missingScheduleWarning, type RuleDayOff } from '~/domain/statutory-days';
 import { audit } from '~/models/audit.server';
 import { getAgency } from '~/models/config.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
 import { enqueueMail } from '~/models/outbox.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import * as s from '~db/schema';
+import { renderCalendarScheduleEmail } from '~emails';
+
 import { getSetting, setSetting } from './settings.server';
 
 /** The reminder is repeated every this many days until the schedule is entered (not daily). */

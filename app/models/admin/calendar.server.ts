@@ -1,18 +1,20 @@
 // The working-day calendar's overrides, edited by administrators: every change recomputes the due dates of
 // open PAKN in its own transaction, and the cached calendar is rebuilt afterwards.
 import { asc, eq, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { calendarOverrideSchema } from '~/domain/admin/calendar';
-import { diff, fail, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
+import { type Actor, diff, fail, type Outcome, validate } from '~/domain/admin/outcome';
 import {
   addCalendarDays,
+  type CalendarOverride,
   createWorkingCalendar,
   WEEKEND_LABELS,
-  type CalendarOverride,
 } from '~/domain/calendar';
 import { getCalendar, invalidateCalendar } from '~/models/config.server';
 import { recomputeOpenDueDates } from '~/models/deadlines.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { recordChange } from './change-log.server';
 
 export type CalendarYear = {

@@ -1,7 +1,7 @@
 // The audit entry of an administrator's edit, written in the edit's own transaction.
 import type { Actor } from '~/domain/admin/outcome';
-import type { DbOrTx } from '~/utils/db.server';
 import { audit } from '~/models/audit.server';
+import type { DbOrTx } from '~/utils/db.server';
 
 export function recordChange(
   tx: DbOrTx,

@@ -1,11 +1,13 @@
 // The administrator's edit of a deadline rule; the due dates of open PAKN are recomputed in the same transaction.
 import { eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { deadlineRuleSchema } from '~/domain/admin/deadline-rules';
-import { diff, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
+import { type Actor, diff, type Outcome, validate } from '~/domain/admin/outcome';
 import { invalidateCalendar } from '~/models/config.server';
 import { recomputeOpenDueDates } from '~/models/deadlines.server';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { recordChange } from './change-log.server';
 
 /** Changes one rule and recomputes the due dates of open PAKN; `value.recomputed` counts the PAKN moved. */

@@ -1,9 +1,11 @@
 // Fields (lĩnh vực): create, edit, delete (only a field no PAKN uses), each audited in its own transaction.
 import { count, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { fieldSchema } from '~/domain/admin/fields';
-import { diff, fail, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type Actor, diff, fail, type Outcome, validate } from '~/domain/admin/outcome';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { recordChange } from './change-log.server';
 import { checkUnitChoice } from './units.server';
 

@@ -1,7 +1,8 @@
 // The counts of the admin overview page.
 import { count, eq, sql } from 'drizzle-orm';
+
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
-import { getDb, type DbOrTx } from '~/utils/db.server';
 
 export function getAdminOverview(db: DbOrTx = getDb()) {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;

@@ -1,19 +1,20 @@
 // The [policy] settings of the settings page: the public forms' limits, the report cut-off day, the roles
 // that must use a second factor, and the abbreviations of document numbers. Read and written through the
 // typed settings map; each save is audited with what changed.
+import { type Actor, diff, type Outcome, validate } from '~/domain/admin/outcome';
 import {
   DOCUMENT_NUMBER_SETTINGS,
+  type DocumentNumberName,
   documentNumbersSchema,
   POLICY_SETTINGS,
+  type PolicyName,
   policySchema,
   totpRolesSchema,
-  type DocumentNumberName,
-  type PolicyName,
 } from '~/domain/admin/policy';
-import { diff, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
 import { agencyAbbreviation } from '~/domain/document-templates';
 import type { Role } from '~/domain/permissions';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+
 import { recordChange } from './change-log.server';
 import { getSetting, setSetting } from './settings.server';
 

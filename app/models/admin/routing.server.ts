@@ -1,9 +1,11 @@
 // Routing keywords: each suggests a unit for a PAKN whose text contains it (compared without diacritics).
 import { asc, eq } from 'drizzle-orm';
+
+import { keywordSchema, matchesFolded } from '~/domain/admin/keywords';
+import { type Actor, diff, fail, type Outcome, validate } from '~/domain/admin/outcome';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
-import { matchesFolded, keywordSchema } from '~/domain/admin/keywords';
-import { diff, fail, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+
 import { recordChange } from './change-log.server';
 import { checkUnitChoice } from './units.server';
 

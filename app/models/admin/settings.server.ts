@@ -1,8 +1,9 @@
 // The `settings` table, read and written only through the typed map of app/domain/settings.ts.
 import { eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { checkSetting, parseSetting, type SettingKey, type SettingValue } from '~/domain/settings';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 /** The stored value of `key`, or its declared fallback when the row is missing or not of its type. */
 export function getSetting<K extends SettingKey>(key: K, db: DbOrTx = getDb()): SettingValue<K> {

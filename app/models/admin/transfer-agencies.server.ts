@@ -1,11 +1,13 @@
 // The competent external agencies a PAKN can be transferred to: a name is unique without diacritics or case,
 // and an agency a PAKN was transferred to is deactivated rather than deleted.
 import { asc, count, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { matchesFolded } from '~/domain/admin/keywords';
-import { diff, fail, validate, type Actor, type Outcome } from '~/domain/admin/outcome';
+import { type Actor, diff, fail, type Outcome, validate } from '~/domain/admin/outcome';
 import { externalAgencySchema } from '~/domain/admin/transfer-agencies';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { recordChange } from './change-log.server';
 
 export function listExternalAgencies({

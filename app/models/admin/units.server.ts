@@ -1,9 +1,11 @@
 // Units: create, edit, delete (only a unit nothing refers to), each audited in its own transaction.
 import { asc, count, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
-import { diff, fail, validate, type Actor, type FieldErrors, type Outcome } from '~/domain/admin/outcome';
+
+import { type Actor, diff, fail, type FieldErrors, type Outcome, validate } from '~/domain/admin/outcome';
 import { unitSchema } from '~/domain/admin/units';
-import { getDb, type DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import * as s from '~db/schema';
+
 import { recordChange } from './change-log.server';
 
 /** The error of choosing `unitId` for `fieldName`: an inactive unit may stay where it is (`keep`), not be chosen anew. */

@@ -1,7 +1,7 @@
 // The coordinators' and leaders' dashboard: open work and its ageing per unit, the overdue items, the trend and
 // the targets (app/routes/can-bo.tong-quan.tsx).
-import type { LocalDate } from '~/domain/dates';
 import { runningClock } from '~/domain/clocks';
+import type { LocalDate } from '~/domain/dates';
 import { AGEING_BUCKETS, UNASSIGNED_CODE, UNASSIGNED_NAME } from '~/domain/reports/definitions';
 import { workdayOrdinals } from '~/domain/reports/figures';
 import type { ReportPeriod } from '~/domain/reports/periods';

@@ -10,6 +10,7 @@
  * - Answered on time: on_time when set, otherwise the local date of answered_at ≤ answer_due.
  */
 import type Database from 'better-sqlite3';
+
 import type { LocalDate } from '~/domain/dates';
 import { periodBoundsMs, type ReportPeriod } from '~/domain/reports/periods';
 import { isClosed, STATUSES } from '~/domain/workflow/transitions';

@@ -1,7 +1,7 @@
 // The answer (NĐ 20/2008 Điều 15): drafted and reworked by the unit, submitted, approved (the signature,
 // on time or late fixed then) or returned by a leader.
 import { eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/dates';
 import type { Outcome } from '~/domain/pakn';
 import { WorkflowError } from '~/domain/workflow/errors';
@@ -9,6 +9,7 @@ import type { InputOf } from '~/domain/workflow/intents';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
+import * as s from '~db/schema';
 
 import { type Ctx, transition } from './step.server';
 

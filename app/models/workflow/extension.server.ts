@@ -1,11 +1,11 @@
 // The one extension of the answer deadline (spec §6): granted directly by a leader, or, with the approval
 // policy, requested by the handler and approved or declined by the unit's approver.
-import { can } from '~/domain/permissions';
 import type { LocalDate } from '~/domain/dates';
 import { maxExtensionDate } from '~/domain/deadlines';
-import { isOpen } from '~/domain/workflow/transitions';
+import { can } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
+import { isOpen } from '~/domain/workflow/transitions';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import { issueDocumentForStep } from '~/models/document-issue.server';
 import { extensionNeedsApproval, pendingExtensionRequest } from '~/models/extension-requests.server';

@@ -1,13 +1,14 @@
 // Handling inside the unit: taking it, the information wait (NĐ 20/2008 Điều 14, the clock pauses), further
 // study, reopening after a reconsideration request, and internal notes.
 import { and, eq, isNull } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { formatDateVi } from '~/domain/dates';
 import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import { infoDueFrom } from '~/models/deadlines.server';
+import * as s from '~db/schema';
 
 import { closeOpenPause, type Ctx, record, transition } from './step.server';
 

@@ -1,13 +1,14 @@
 // The submitter's answer to an information request (NĐ 20/2008 Điều 14): it resumes the clock.
 import { and, desc, eq } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import { toLocalDate } from '~/domain/dates';
-import { findTransition } from '~/domain/workflow/transitions';
 import { WorkflowError } from '~/domain/workflow/errors';
+import { findTransition } from '~/domain/workflow/transitions';
 import { audit } from '~/models/audit.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
+import * as s from '~db/schema';
 
 import { closeOpenPause, type Ctx, loadPakn, updateGuarded } from './step.server';
 

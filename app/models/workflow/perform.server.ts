@@ -2,15 +2,32 @@
 // the row update guarded by `WHERE id = ? AND version = ?`, the event, the audit entry and the
 // submitter's/unit's e-mail (notifyStep) — so either all of it happens or none.
 import { toLocalDate } from '~/domain/dates';
-import { can, canReadPakn, type Actor } from '~/domain/permissions';
+import { type Actor, can, canReadPakn } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { IntentInput } from '~/domain/workflow/intents';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 
 import { approve, draft, returnDraft, submit } from './answer.server';
-import { assign, classify, forward, markDuplicate, reassign, refuse, transfer } from './classification.server';
+import {
+  assign,
+  classify,
+  forward,
+  markDuplicate,
+  reassign,
+  refuse,
+  transfer,
+} from './classification.server';
 import { approveExtension, declineExtension, extend } from './extension.server';
-import { closeNoInfo, keepStudying, note, receiveInfo, reopen, requestInfo, resumeStudy, take } from './handling.server';
+import {
+  closeNoInfo,
+  keepStudying,
+  note,
+  receiveInfo,
+  reopen,
+  requestInfo,
+  resumeStudy,
+  take,
+} from './handling.server';
 import { authorizeIntent, type Ctx, loadPakn } from './step.server';
 
 function apply(ctx: Ctx, input: IntentInput): void {

@@ -2,17 +2,18 @@
 // and audit entry, and a state-machine transition with its document and e-mail. Each step runs inside the
 // transaction opened by perform.server.ts, so either all of it happens or none.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import * as s from '~db/schema';
+
 import type { LocalDate } from '~/domain/dates';
-import { canOnPakn, canReadPakn, type Actor } from '~/domain/permissions';
-import { findTransition, type Action, type Status } from '~/domain/workflow/transitions';
+import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { intentPermission, INVALID, isIntent, REQUIRED } from '~/domain/workflow/intents';
+import { type Action, findTransition, type Status } from '~/domain/workflow/transitions';
 import { audit } from '~/models/audit.server';
 import { issueDocumentForStep } from '~/models/document-issue.server';
 import { notifyStep, type Step } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { type DbOrTx, getDb, type Tx } from '~/utils/db.server';
+import * as s from '~db/schema';
 
 export type Pakn = typeof s.pakn.$inferSelect;
 type PaknChanges = Partial<typeof s.pakn.$inferInsert>;
