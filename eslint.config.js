@@ -9,6 +9,31 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const ALIAS_MESSAGE = 'Import through the aliases (~/…, ~db/…, ~emails), never with ../';
+const NO_PARENT = { group: ['../*', '../**'], message: ALIAS_MESSAGE };
+
+/**
+ * The layers of app/ (README "Architecture", ADR 0013): what each folder may not import. A component may
+ * still take the type of a route's loader (`SerializeFrom<typeof loader>`): a type import has no run-time edge.
+ */
+function layer(folder, forbidden) {
+  const message = `app/${folder} may not import from ${forbidden.map((f) => `app/${f}`).join(', ')} (ADR 0013)`;
+  return {
+    files: [`app/${folder}/**`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: forbidden.filter((f) => f !== 'routes').map((f) => `~/${f}/*`), message },
+            ...(forbidden.includes('routes')
+              ? [{ group: ['~/routes/*'], message, allowTypeImports: true }]
+              : []),
+          ],
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   {
@@ -70,12 +95,16 @@ export default tseslint.config(
     // the app, its e-mails and the schema import each other through the aliases only
     files: ['app/**', 'emails/**', 'db/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../*', '../**'], message: ALIAS_MESSAGE }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [NO_PARENT] }],
     },
   },
+  // pure rules: no database, no rendering, no request plumbing beyond the browser-safe form parser
+  layer('domain', ['models', 'jobs', 'auth', 'exports', 'components', 'routes']),
+  // the only code that touches the database: returns data, never HTML, PDF, XLSX or responses
+  layer('models', ['jobs', 'auth', 'exports', 'components', 'routes']),
+  layer('exports', ['jobs', 'auth', 'components', 'routes']),
+  layer('utils', ['models', 'jobs', 'auth', 'exports', 'components', 'routes']),
+  layer('components', ['models', 'jobs', 'auth', 'exports', 'routes']),
   {
     // tests and scripts reach the app through the aliases; `../support/…` inside tests/ is fine
     files: ['tests/**', 'scripts/**'],

@@ -33,8 +33,8 @@ const DECLARED = {
   'intake.maxAttachments': setting(wholeNumber, 5),
   'intake.maxFileMb': setting(wholeNumber, 10),
   'intake.submissionsPerIpPerHour': setting(wholeNumber, 10),
-  /** calls per API key per minute (JSON API and Open311) */
-  'api.requestsPerMinute': setting(wholeNumber, 120),
+  /** calls per API key per minute (JSON API and Open311); not seeded: the fallback holds until a row is written */
+  'api.requestsPerMinute': setting(wholeNumber, 120, false),
   /** staff intake refuses a receipt date before 1 January of this year (app/domain/receipt-date.ts) */
   'intake.earliestReceiptYear': setting(wholeNumber, 2020),
   /** disk the files of unsent drafts may take, from one network address and from everyone */

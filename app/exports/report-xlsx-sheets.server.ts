@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 
 import type { DetailRow, ReportContext } from '~/domain/reports/definitions';
 import { periodLabel } from '~/domain/reports/periods';
-import { type Status, STATUS_LABELS } from '~/domain/workflow';
+import { isStatus, STATUS_LABELS } from '~/domain/workflow';
 import { dmy, fmtInt, labelledBreakdowns, scopeText, share, t } from '~/exports/report-labels.server';
 import { BORDER, CENTRE, font } from '~/exports/report-xlsx-columns.server';
 import { flowControl } from '~/exports/xlsx-flow.server';
@@ -153,7 +153,7 @@ export async function writeDetailSheet(
           d.category,
           d.fieldId === null ? '' : (fields.get(d.fieldId) ?? ''),
           d.unitId === null ? t('reports.unassigned') : (units.get(d.unitId) ?? `#${d.unitId}`),
-          STATUS_LABELS[d.status as Status]?.vi ?? d.status,
+          isStatus(d.status) ? STATUS_LABELS[d.status].vi : d.status,
           dmy(d.answerDue),
           closedDate ? dmy(closedDate) : '',
           d.answeredDate ? dmy(d.answeredDate) : '',

@@ -3,8 +3,8 @@
 // lease per claimed row so two processes never send the same message.
 //
 // Logging: only outbox ids, templates and errors (with addresses masked) — never addresses or bodies.
+import { resolveMailAttachments } from '~/jobs/mail-attachments.server';
 import { audit } from '~/models/audit.server';
-import { resolveMailAttachments } from '~/models/mail-attachments.server';
 import {
   claimDueMail,
   markMailSent,

@@ -5,8 +5,7 @@ import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { formatDateVi, type LocalDate, toLocalDate } from '~/domain/dates';
 import { computeDueDate, type Pause } from '~/domain/deadlines';
 import type { Status } from '~/domain/workflow/transitions';
-import type { Tx } from '~/utils/db.server';
-import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getCalendar, getDeadlineRules, invalidateCalendar } from './config.server';
@@ -24,15 +23,15 @@ export const CLOSED_STATUSES: Status[] = [
 type Change = { from: string; to: string };
 
 /** spec §6: publish the result within N working days after the answer is signed. */
-export function publishDueFrom(answeredDate: LocalDate, db: DbOrTx | Tx = getDb()): LocalDate {
-  const rules = getDeadlineRules(db as Db);
-  return computeDueDate({ start: answeredDate, ...rules.publish, calendar: getCalendar(db as Db) }).due;
+export function publishDueFrom(answeredDate: LocalDate, db: DbOrTx = getDb()): LocalDate {
+  const rules = getDeadlineRules(db);
+  return computeDueDate({ start: answeredDate, ...rules.publish, calendar: getCalendar(db) }).due;
 }
 
 /** spec §6: the submitter's additional information is awaited N days from the request (then R03). */
-export function infoDueFrom(requestDate: LocalDate, db: DbOrTx | Tx = getDb()): LocalDate {
-  const rules = getDeadlineRules(db as Db);
-  return computeDueDate({ start: requestDate, ...rules.infoWait, calendar: getCalendar(db as Db) }).due;
+export function infoDueFrom(requestDate: LocalDate, db: DbOrTx = getDb()): LocalDate {
+  const rules = getDeadlineRules(db);
+  return computeDueDate({ start: requestDate, ...rules.infoWait, calendar: getCalendar(db) }).due;
 }
 
 /** Answered and not yet published: the publication clock runs (closed for every other deadline). */
@@ -45,12 +44,12 @@ const awaitingPublication = and(eq(s.pakn.status, 'answered'), eq(s.pakn.publica
  * the dates and the configuration never disagree. Returns the number of PAKN whose dates changed.
  */
 export function recomputeOpenDueDates(
-  db: DbOrTx | Tx = getDb(),
+  db: DbOrTx = getDb(),
   { actorUserId = null }: { actorUserId?: number | null } = {},
 ): number {
   invalidateCalendar();
-  const calendar = getCalendar(db as Db);
-  const rules = getDeadlineRules(db as Db);
+  const calendar = getCalendar(db);
+  const rules = getDeadlineRules(db);
   const open = db
     .select({
       id: s.pakn.id,
@@ -127,7 +126,7 @@ export function recomputeOpenDueDates(
 }
 
 /** The publication date of every answer still to publish, from its signing date; returns the number changed. */
-function recomputePublicationDueDates(db: DbOrTx | Tx, actorUserId: number | null): number {
+function recomputePublicationDueDates(db: DbOrTx, actorUserId: number | null): number {
   const rows = db
     .select({ id: s.pakn.id, answeredAt: s.pakn.answeredAt, publishDue: s.pakn.publishDue })
     .from(s.pakn)

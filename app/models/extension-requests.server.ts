@@ -6,8 +6,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 
 import type { LocalDate } from '~/domain/dates';
 import { getSetting, setSetting } from '~/models/admin/settings.server';
-import type { Tx } from '~/utils/db.server';
-import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { audit } from './audit.server';
@@ -15,7 +14,7 @@ import { audit } from './audit.server';
 export const EXTENSION_APPROVAL_KEY = 'workflow.extensionNeedsApproval';
 export const EXTENSION_REQUEST_EVENTS = ['extension_requested', 'extension_declined', 'extend'] as const;
 
-export function extensionNeedsApproval(db: DbOrTx | Tx = getDb()): boolean {
+export function extensionNeedsApproval(db: DbOrTx = getDb()): boolean {
   return getSetting(EXTENSION_APPROVAL_KEY, db);
 }
 
@@ -53,8 +52,8 @@ export type ExtensionRequest = {
 };
 
 /** The request awaiting a decision: the latest extension event, when it is a request. */
-export function pendingExtensionRequest(db: DbOrTx | Tx, paknId: number): ExtensionRequest | null {
-  const last = (db as Db)
+export function pendingExtensionRequest(db: DbOrTx, paknId: number): ExtensionRequest | null {
+  const last = db
     .select({
       id: s.events.id,
       type: s.events.type,

@@ -8,8 +8,7 @@ import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import type { Tx } from '~/utils/db.server';
-import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
@@ -48,16 +47,16 @@ export function buildSearchText(
 }
 
 /** Registers a PAKN inside the caller's transaction: next code of the year, deadlines, first event. */
-export function createPakn(tx: Tx | Db, input: NewPakn): { pakn: Pakn; accessToken: string } {
+export function createPakn(tx: DbOrTx, input: NewPakn): { pakn: Pakn; accessToken: string } {
   const receivedDate = toLocalDate(input.receivedAt);
   const year = Number(receivedDate.slice(0, 4));
   const { last } = tx.get<{ last: number }>(
     sql`INSERT INTO code_sequences (year, last) VALUES (${year}, 1)
         ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`,
   );
-  const code = formatPaknCode(getAgency(tx as Db).codePrefix, year, last);
+  const code = formatPaknCode(getAgency(tx).codePrefix, year, last);
   const calendar = getCalendar();
-  const rules = getDeadlineRules(tx as Db);
+  const rules = getDeadlineRules(tx);
   const classifyDue = computeDueDate({ start: receivedDate, ...rules.classify, calendar }).due;
   const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar }).due;
   const accessToken = randomToken();

@@ -6,8 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { getSetting } from '~/models/admin/settings.server';
-import type { Tx } from '~/utils/db.server';
-import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import {
   type FileProblem,
   parseSubmissionForm,
@@ -90,7 +89,7 @@ export function discardStaffUploads(files: StoredUpload[]): void {
 
 /** Attaches checked files to the PAKN as staff files, with the timeline event; call inside the step's transaction. */
 export function attachStaffFiles(
-  tx: Tx | Db,
+  tx: DbOrTx,
   {
     paknId,
     actorUserId,
@@ -99,7 +98,7 @@ export function attachStaffFiles(
   }: { paknId: number; actorUserId: number; files: StoredUpload[]; ip?: string },
 ): void {
   if (files.length === 0) return;
-  const db = tx as Db;
+  const db = tx;
   for (const f of files) {
     db.insert(s.attachments)
       .values({

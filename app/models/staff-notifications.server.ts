@@ -6,7 +6,7 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 
 import { formatDateVi } from '~/domain/dates';
 import { enqueueMail } from '~/models/outbox.server';
-import type { Db, DbOrTx, Tx } from '~/utils/db.server';
+import type { DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderStaffUpdateEmail, type StaffUpdateKind } from '~emails/staff-update';
@@ -56,7 +56,7 @@ const NOTE_KINDS: StaffUpdateKind[] = ['draftReturned', 'extensionRequested', 'e
 
 /** Queues the internal mail of this step for the PAKN, inside the caller's transaction. */
 export function notifyStaffUpdate(
-  tx: Tx | Db,
+  tx: DbOrTx,
   {
     paknId,
     kind,
@@ -70,7 +70,7 @@ export function notifyStaffUpdate(
     toUserId?: number | null;
   },
 ): void {
-  const db = tx as Db;
+  const db = tx;
   const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
   if (!p) throw new Error(`notifyStaffUpdate: PAKN ${paknId} not found`);
   const toApprovers = kind === 'draftSubmitted' || kind === 'extensionRequested';

@@ -8,9 +8,9 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 
 import { formatDateVi, type LocalDate, toLocalDate } from '~/domain/dates';
+import type { MailAttachment } from '~/domain/mail-attachments';
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
-import type { MailAttachment } from '~/models/mail-attachments.server';
 import { enqueueMail } from '~/models/outbox.server';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';

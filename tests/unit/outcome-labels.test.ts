@@ -36,7 +36,7 @@ describe('outcome labels', () => {
     const users = sources.filter((f) => /[`'"]outcome\.\$\{/.test(fs.readFileSync(f, 'utf8')));
     expect(users.map((f) => path.basename(f)).sort()).toEqual(
       [
-        'can-bo.pakn.$id.tsx',
+        'record-summary.tsx',
         'publication-status.tsx',
         'cong-khai.$code.tsx',
         'notifications.server.ts',
