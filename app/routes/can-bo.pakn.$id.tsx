@@ -25,7 +25,6 @@ import { explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
 import { can, canOnPakn } from '~/domain/permissions';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
-import { formValues, type Intent, parseIntentForm } from '~/domain/workflow/intents';
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { getStaffRecord } from '~/models/record.server';
 import { auditDenied } from '~/models/security-audit.server';
@@ -48,6 +47,7 @@ import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { formValues, parseIntentForm } from '~/utils/intent-form';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -234,9 +234,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'transfer_posted') return transferPosted(form, { actor, id, ip: clientIp(context), t });
   try {
     // who may do what first (404/403), then the fields (400), then the state (409)
-    authorizeIntent({ actor, paknId: id, intent });
-    const parsed = parseIntentForm(intent as Intent, form);
-    if (!parsed.ok) return badInput(intent as string, parsed.errors, parsed.values, t);
+    const checked = authorizeIntent({ actor, paknId: id, intent }).intent;
+    const parsed = parseIntentForm(checked, form);
+    if (!parsed.ok) return badInput(checked, parsed.errors, parsed.values, t);
     performAction({ actor, paknId: id, input: parsed.input, ip: clientIp(context) });
   } catch (error) {
     if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale') {

@@ -25,7 +25,6 @@ import { formatDateVi } from '~/domain/dates';
 import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
 import { type FlagGroup, REASON_MAX, withdrawSchema } from '~/domain/redaction-review';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
-import { formValues } from '~/domain/workflow/intents';
 import { getSetting } from '~/models/admin/settings.server';
 import {
   getPublicationPage,
@@ -42,6 +41,7 @@ import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
+import { formValues } from '~/utils/intent-form';
 import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
 
 type T = ReturnType<typeof getT>;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
-import { intentPermission, INTENTS, isIntent, NOTE_MAX, parseIntentForm } from '~/domain/workflow/intents';
+import { intentPermission, INTENTS, isIntent, NOTE_MAX } from '~/domain/workflow/intents';
 import { translateMessage } from '~/utils/forms';
+import { parseIntentForm } from '~/utils/intent-form';
 
 const form = (values: Record<string, string>) => {
   const f = new FormData();

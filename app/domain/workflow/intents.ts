@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { categoriesFor, type Category, OUTCOMES, PAKN_TYPES, REFUSAL_REASONS, SUBJECTS } from '~/domain/pakn';
 import { ACTION_PERMISSION, type Permission } from '~/domain/permissions';
 import { cleanText } from '~/domain/text';
-import { parseForm } from '~/utils/forms';
 
 import { type Action, ACTIONS, isAction } from './transitions';
 
@@ -109,28 +108,3 @@ export const INTENT_SCHEMAS = {
 export type IntentInput = { [K in Intent]: { intent: K } & z.output<(typeof INTENT_SCHEMAS)[K]> }[Intent];
 /** The validated fields of one intent. */
 export type InputOf<K extends Intent> = Extract<IntentInput, { intent: K }>;
-export type ParsedIntent =
-  | { ok: true; input: IntentInput }
-  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
-
-/** The text fields of a form (the first value of each name), as the user typed them. */
-export function formValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
-  return values;
-}
-
-/** Parses an intent's form through the form pipeline (conform, the same schema as the browser). */
-export function parseIntentForm(intent: Intent, form: FormData): ParsedIntent {
-  const submission = parseForm(form, INTENT_SCHEMAS[intent]);
-  if (submission.status === 'success')
-    return { ok: true, input: { intent, ...submission.value } as IntentInput };
-  const errors: Record<string, string> = {};
-  for (const [key, messages] of Object.entries(submission.error ?? {})) {
-    const message = messages?.[0];
-    // zod's own English texts (a field missing altogether) read as "required"
-    if (message)
-      errors[key || 'intent'] = message === 'Required' || message.startsWith('Expected') ? REQUIRED : message;
-  }
-  return { ok: false, errors, values: formValues(form) };
-}

@@ -96,7 +96,7 @@ export function performAction(
   db: DbOrTx = getDb(),
 ): { status: string; version: number } {
   return db.transaction((tx) => {
-    const p = authorizeIntent({ actor, paknId, intent: input.intent }, tx);
+    const { pakn: p } = authorizeIntent({ actor, paknId, intent: input.intent }, tx);
     // a note changes nothing a concurrent form relies on, so it needs no version
     const version = 'version' in input ? input.version : p.version;
     if (version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
@@ -123,7 +123,7 @@ export function bulkAssign(
   return db.transaction((tx) => {
     for (const item of items) {
       try {
-        const p = authorizeIntent({ actor, paknId: item.id, intent: 'assign' }, tx);
+        const { pakn: p } = authorizeIntent({ actor, paknId: item.id, intent: 'assign' }, tx);
         if (item.version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
         apply(
           { tx, actor, p, version: item.version, ip, now, today: toLocalDate(now) },

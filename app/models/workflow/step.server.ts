@@ -6,7 +6,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { LocalDate } from '~/domain/dates';
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { intentPermission, INVALID, isIntent, REQUIRED } from '~/domain/workflow/intents';
+import { type Intent, intentPermission, INVALID, isIntent, REQUIRED } from '~/domain/workflow/intents';
 import { type Action, findTransition, type Status } from '~/domain/workflow/transitions';
 import { audit } from '~/models/audit.server';
 import { issueDocumentForStep } from '~/models/document-issue.server';
@@ -39,12 +39,12 @@ export function loadPakn(db: DbOrTx, paknId: number): Pakn | undefined {
 export function authorizeIntent(
   { actor, paknId, intent }: { actor: Actor; paknId: number; intent: unknown },
   db: DbOrTx = getDb(),
-): Pakn {
+): { pakn: Pakn; intent: Intent } {
   const p = loadPakn(db, paknId);
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   if (!isIntent(intent)) throw new WorkflowError(400, 'staff.errors.unknownIntent');
   if (!canOnPakn(actor, intentPermission(intent), p)) throw new WorkflowError(403, 'staff.errors.forbidden');
-  return p;
+  return { pakn: p, intent };
 }
 
 const STEP: Partial<Record<Action, Step>> = {
