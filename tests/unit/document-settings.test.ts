@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { documentNumberSettingsSchema } from '~/domain/document-settings';
+import { documentNumbersSchema as documentNumberSettingsSchema } from '~/domain/admin/policy';
 
 describe('the document number settings form', () => {
   it('takes ASCII letters and digits, trimmed and in upper case', () => {
