@@ -24,7 +24,15 @@ type Options<Schema extends z.ZodTypeAny> = {
   id?: string;
   /** values to start from (a draft, a record being edited) */
   defaultValue?: DefaultValue<z.input<Schema>>;
+  /**
+   * When this says so, a form the browser finds wrong is sent all the same, and the server answers with
+   * every message: for what only the server can check and keep (the files of the citizen's form).
+   */
+  sendAnyway?: (formData: FormData) => boolean;
 };
+
+// conform's hidden button for its own events (validate on blur…); a real submission has none
+const CONFORM_INTENT = '__intent__';
 
 export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options: Options<Schema> = {}) {
   const { t } = useTranslation();
@@ -35,7 +43,13 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     constraint: getZodConstraint(schema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseForm(formData, schema),
+    onValidate: ({ formData }) => {
+      const submission = parseForm(formData, schema);
+      const send =
+        submission.status === 'error' && !formData.has(CONFORM_INTENT) && options.sendAnyway?.(formData);
+      // no error (rather than none found) tells conform to leave the answer to the server
+      return send ? { ...submission, error: null } : submission;
+    },
   });
   const { byField, summary } = translateErrors(t, form.allErrors, {
     prefix: options.prefix,
