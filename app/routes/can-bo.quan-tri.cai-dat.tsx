@@ -1,12 +1,6 @@
 // [policy] settings (limits of the public forms, the report cut-off day, whether an extension needs a
 // leader's approval), the abbreviations of document numbers and the roles that must use TOTP.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -29,7 +23,8 @@ import {
   extensionNeedsApproval as readExtensionPolicy,
   updateExtensionPolicy,
 } from '~/models/extension-requests.server';
-import { flashFromUrl } from '~/utils/admin-flash';
+import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { formToValues } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -41,18 +36,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'admin:agency');
   const t = getT(getLocale(request));
-  const url = new URL(request.url);
   const policy = getPolicySettings();
-  return json({
-    policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])),
-    limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
-    documents: getDocumentNumberSettings(),
-    totpRoles: getTotpRequiredRoles(),
-    extensionNeedsApproval: readExtensionPolicy(),
-    canEditTotp: can(user, 'admin:users'),
-    flash: flashFromUrl(t, url),
-    pageTitle: `${t('admin.settings.title')} – ${t('admin.title')}`,
-  });
+  const { flash, headers } = await readAdminFlash(request);
+  return json(
+    {
+      policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])),
+      limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
+      documents: getDocumentNumberSettings(),
+      totpRoles: getTotpRequiredRoles(),
+      extensionNeedsApproval: readExtensionPolicy(),
+      canEditTotp: can(user, 'admin:users'),
+      flash,
+      pageTitle: `${t('admin.settings.title')} – ${t('admin.title')}`,
+    },
+    { headers },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -71,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await requirePermission(request, 'admin:users');
     result = updateTotpRequiredRoles(values, actor);
   } else throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok) return redirect(`${PATH}?ok=saved`);
+  if (result.ok) return redirectWithFlash(PATH, adminFlash('saved'));
   return json({ intent: values.intent, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }
 

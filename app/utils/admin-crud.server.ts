@@ -1,12 +1,13 @@
 // The loader and the create / update / delete action shared by the admin list pages (units, fields, keywords,
 // agencies). The route names its section and passes its guard (requirePermission) and the model's functions,
 // so this plumbing reads the request and answers without depending on the auth or model layers.
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node';
 
 import { type Actor, type Outcome, translateErrors } from '~/domain/admin/outcome';
 import type { Permission } from '~/domain/permissions';
 
-import { flashFromUrl } from './admin-flash';
+import { adminFlash, readAdminFlash } from './admin-flash.server';
+import { redirectWithFlash } from './flash.server';
 import { formToValues, parseId } from './form-values';
 import { clientIp } from './http.server';
 import { getLocale, getT } from './i18n.server';
@@ -48,13 +49,17 @@ export async function crudLoader<T extends { id: number }, E extends object>(
   const url = new URL(request.url);
   const items = list();
   const editId = parseId(url.searchParams.get('sua'));
-  return json({
-    items,
-    edit: items.find((i) => i.id === editId) ?? null,
-    flash: flashFromUrl(t, url),
-    pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
-    ...extra(),
-  });
+  const { flash, headers } = await readAdminFlash(request);
+  return json(
+    {
+      items,
+      edit: items.find((i) => i.id === editId) ?? null,
+      flash,
+      pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
+      ...extra(),
+    },
+    { headers },
+  );
 }
 
 export async function crudAction(
@@ -78,6 +83,6 @@ export async function crudAction(
       : intent === 'update'
         ? handlers.update(id, values, actor)
         : handlers.delete(id, actor);
-  if (result.ok) return redirect(`${CRUD_PAGES[section].path}?ok=${DONE[intent]}`);
+  if (result.ok) return redirectWithFlash(CRUD_PAGES[section].path, adminFlash(DONE[intent]));
   return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }

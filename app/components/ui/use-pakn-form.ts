@@ -1,5 +1,5 @@
 // The browser half of the form pipeline: conform's useForm with the same schema as the action, so with
-// JavaScript the form is checked on blur and before sending (no request when it is wrong), and without
+// JavaScript the form is checked before sending (no request when it is wrong), and without
 // it the server answers the same messages (`lastResult`). Our ErrorSummary and field markup stay.
 import { type DefaultValue, type SubmissionResult, useForm } from '@conform-to/react';
 import { getZodConstraint } from '@conform-to/zod';
@@ -41,7 +41,9 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     lastResult: options.lastResult,
     defaultValue: options.defaultValue,
     constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
+    // first checked when sent (a message appearing on blur moves the button away from the pointer,
+    // and GOV.UK shows errors after a submit), then again as the user corrects each field
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => {
       const submission = parseForm(formData, schema);
