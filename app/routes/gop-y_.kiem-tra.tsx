@@ -10,6 +10,7 @@ import {
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { localName } from '~/domain/local-name';
 import { draftSendSchema } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';
@@ -130,4 +131,8 @@ export default function Review() {
       </Form>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }
