@@ -1,7 +1,9 @@
 // The loader and the create / update / delete action shared by the admin list pages (units, fields, keywords,
-// agencies). The route names its section and passes its guard (requirePermission) and the model's functions,
-// so this plumbing reads the request and answers without depending on the auth or model layers.
+// agencies). The route names its section and passes its guard (requirePermission), the form's schema and the
+// model's functions, so this plumbing parses the request (parseForm) and answers without depending on the
+// auth or model layers.
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node';
+import type { z } from 'zod';
 
 import { type Actor, type Outcome, translateErrors } from '~/domain/admin/outcome';
 import type { Permission } from '~/domain/permissions';
@@ -9,6 +11,7 @@ import type { Permission } from '~/domain/permissions';
 import { adminFlash, readAdminFlash } from './admin-flash.server';
 import { redirectWithFlash } from './flash.server';
 import { formToValues, parseId } from './form-values';
+import { parseForm } from './forms';
 import { clientIp } from './http.server';
 import { getLocale, getT } from './i18n.server';
 
@@ -23,10 +26,10 @@ export type CrudSection = keyof typeof CRUD_PAGES;
 /** The route's permission check (requirePermission), passed in so that this plumbing does not depend on auth. */
 export type Guard = (request: Request, permission: Permission) => Promise<{ id: number }>;
 
-type Values = Record<string, string | string[]>;
-export type CrudHandlers = {
-  create: (values: Values, actor: Actor) => Outcome<unknown>;
-  update: (id: number, values: Values, actor: Actor) => Outcome<unknown>;
+/** The model's functions, given what the schema made of the form. */
+export type CrudHandlers<V> = {
+  create: (value: V, actor: Actor) => Outcome<unknown>;
+  update: (id: number, value: V, actor: Actor) => Outcome<unknown>;
   delete: (id: number, actor: Actor) => Outcome<unknown>;
 };
 
@@ -62,11 +65,12 @@ export async function crudLoader<T extends { id: number }, E extends object>(
   );
 }
 
-export async function crudAction(
+export async function crudAction<S extends z.ZodTypeAny>(
   { request, context }: ActionFunctionArgs,
   section: CrudSection,
   guard: Guard,
-  handlers: CrudHandlers,
+  schema: S,
+  handlers: CrudHandlers<z.output<S>>,
 ) {
   const user = await guard(request, CRUD_PAGES[section].permission);
   const actor: Actor = { userId: user.id, ip: clientIp(context) };
@@ -77,12 +81,25 @@ export async function crudAction(
   const intent = values.intent;
   if (!isIntent(intent)) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   const id = parseId(values.id) ?? 0;
+  const submission = intent === 'delete' ? null : parseForm(form, schema);
   const result =
-    intent === 'create'
-      ? handlers.create(values, actor)
-      : intent === 'update'
-        ? handlers.update(id, values, actor)
-        : handlers.delete(id, actor);
+    submission === null
+      ? handlers.delete(id, actor)
+      : submission.status !== 'success'
+        ? firstErrors(submission.reply().error)
+        : intent === 'create'
+          ? handlers.create(submission.value, actor)
+          : handlers.update(id, submission.value, actor);
   if (result.ok) return redirectWithFlash(CRUD_PAGES[section].path, adminFlash(DONE[intent]));
   return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+}
+
+/** The first message of each field, as the models answer (`form` for an issue that names no field). */
+function firstErrors(errors: Record<string, string[] | null> | undefined): Outcome<never> {
+  const out: Record<string, string> = {};
+  for (const [name, messages] of Object.entries(errors ?? {})) {
+    const first = messages?.[0];
+    if (first) out[name || 'form'] = first;
+  }
+  return { ok: false, errors: out };
 }
