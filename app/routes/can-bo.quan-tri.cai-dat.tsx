@@ -9,7 +9,7 @@ import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, TextField } from '~/components/ui/form';
 import { translateErrors } from '~/domain/admin/outcome';
-import { POLICY_SETTINGS } from '~/domain/admin/policy';
+import { documentNumbersSchema, POLICY_SETTINGS, policySchema, totpRolesSchema } from '~/domain/admin/policy';
 import { can, ROLE_LABELS, ROLES } from '~/domain/permissions';
 import {
   getDocumentNumberSettings,
@@ -23,6 +23,7 @@ import {
   extensionNeedsApproval as readExtensionPolicy,
   updateExtensionPolicy,
 } from '~/models/extension-requests.server';
+import { parseAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { formToValues } from '~/utils/form-values';
@@ -61,13 +62,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formToValues(form, ['roles']);
   const actor = { userId: user.id, ip: clientIp(context) };
   let result;
-  if (values.intent === 'policy') result = updatePolicySettings(values, actor);
-  else if (values.intent === 'extension') result = updateExtensionPolicy(values, actor);
-  else if (values.intent === 'documents') result = updateDocumentNumberSettings(values, actor);
-  else if (values.intent === 'totp') {
+  if (values.intent === 'policy') {
+    const parsed = parseAdminForm(form, policySchema);
+    result = parsed.ok ? updatePolicySettings(parsed.value, actor) : parsed;
+  } else if (values.intent === 'extension') result = updateExtensionPolicy(values, actor);
+  else if (values.intent === 'documents') {
+    const parsed = parseAdminForm(form, documentNumbersSchema);
+    result = parsed.ok ? updateDocumentNumberSettings(parsed.value, actor) : parsed;
+  } else if (values.intent === 'totp') {
     // Who must use a second factor is an account-security decision.
     await requirePermission(request, 'admin:users');
-    result = updateTotpRequiredRoles(values, actor);
+    const parsed = parseAdminForm(form, totpRolesSchema);
+    result = parsed.ok ? updateTotpRequiredRoles(parsed.value, actor) : parsed;
   } else throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   if (result.ok) return redirectWithFlash(PATH, adminFlash('saved'));
   return json({ intent: values.intent, values, errors: translateErrors(t, result.errors) }, { status: 400 });

@@ -7,11 +7,12 @@ import { requirePermission } from '~/auth/guards.server';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextArea, TextField } from '~/components/ui/form';
-import { AGENCY_FIELDS } from '~/domain/admin/agency';
+import { AGENCY_FIELDS, agencySchema } from '~/domain/admin/agency';
 import { translateErrors } from '~/domain/admin/outcome';
 import { formatPaknCode } from '~/domain/pakn';
 import { updateAgency } from '~/models/admin/agency.server';
 import { getAgency } from '~/models/config.server';
+import { parseAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { formToStrings } from '~/utils/form-values';
@@ -46,7 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   const values = formToStrings(form);
-  const result = updateAgency(values, { userId: user.id, ip: clientIp(context) });
+  const parsed = parseAdminForm(form, agencySchema);
+  const result = parsed.ok ? updateAgency(parsed.value, { userId: user.id, ip: clientIp(context) }) : parsed;
   if (result.ok) return redirectWithFlash(PATH, adminFlash('saved'));
   return json({ values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }

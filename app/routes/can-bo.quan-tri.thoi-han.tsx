@@ -9,10 +9,11 @@ import { EditSection } from '~/components/admin/crud';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, TextArea, TextField } from '~/components/ui/form';
-import { DEADLINE_KEYS } from '~/domain/admin/deadline-rules';
+import { DEADLINE_KEYS, deadlineRuleSchema } from '~/domain/admin/deadline-rules';
 import { translateErrors } from '~/domain/admin/outcome';
 import { updateDeadlineRule } from '~/models/admin/deadline-rules.server';
 import { getDeadlineRules } from '~/models/config.server';
+import { parseAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { formToStrings } from '~/utils/form-values';
@@ -50,7 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent !== 'update' || !DEADLINE_KEYS.some((k) => k === values.key)) {
     throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   }
-  const result = updateDeadlineRule(values, { userId: user.id, ip: clientIp(context) });
+  const parsed = parseAdminForm(form, deadlineRuleSchema);
+  const result = parsed.ok
+    ? updateDeadlineRule(parsed.value, { userId: user.id, ip: clientIp(context) })
+    : parsed;
   if (result.ok) return redirectWithFlash(PATH, adminFlash('updated', result.value.recomputed));
   return json({ key: values.key, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }

@@ -5,7 +5,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node';
 import type { z } from 'zod';
 
-import { type Actor, type Outcome, translateErrors } from '~/domain/admin/outcome';
+import { type Actor, type FieldErrors, type Outcome, translateErrors } from '~/domain/admin/outcome';
 import type { Permission } from '~/domain/permissions';
 
 import { adminFlash, readAdminFlash } from './admin-flash.server';
@@ -86,7 +86,7 @@ export async function crudAction<S extends z.ZodTypeAny>(
     submission === null
       ? handlers.delete(id, actor)
       : submission.status !== 'success'
-        ? firstErrors(submission.reply().error)
+        ? { ok: false as const, errors: firstErrors(submission.reply().error) }
         : intent === 'create'
           ? handlers.create(submission.value, actor)
           : handlers.update(id, submission.value, actor);
@@ -95,11 +95,19 @@ export async function crudAction<S extends z.ZodTypeAny>(
 }
 
 /** The first message of each field, as the models answer (`form` for an issue that names no field). */
-function firstErrors(errors: Record<string, string[] | null> | undefined): Outcome<never> {
-  const out: Record<string, string> = {};
+function firstErrors(errors: Record<string, string[] | null> | undefined): FieldErrors {
+  const out: FieldErrors = {};
   for (const [name, messages] of Object.entries(errors ?? {})) {
     const first = messages?.[0];
     if (first) out[name || 'form'] = first;
   }
-  return { ok: false, errors: out };
+  return out;
+}
+
+/** An admin form parsed with its schema (parseForm): the values for the model, or its messages as a model's. */
+export function parseAdminForm<S extends z.ZodTypeAny>(form: FormData, schema: S): Outcome<z.output<S>> {
+  const submission = parseForm(form, schema);
+  return submission.status === 'success'
+    ? { ok: true, value: submission.value }
+    : { ok: false, errors: firstErrors(submission.reply().error) };
 }
