@@ -10,7 +10,7 @@ import { AdminPageHeader } from '~/components/admin/page-header';
 import { ScheduleWarning } from '~/components/staff/schedule-warning';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, Select, TextField } from '~/components/ui/form';
-import { calculatorSchema, yearOf } from '~/domain/admin/calendar';
+import { calculatorSchema, calendarOverrideSchema, yearOf } from '~/domain/admin/calendar';
 import { translateErrors, validate } from '~/domain/admin/outcome';
 import { dayOfWeek, formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate, explainDueDate } from '~/domain/deadlines';
@@ -25,6 +25,7 @@ import {
   recordOfficialYear,
 } from '~/models/admin/calendar-schedule.server';
 import { getCalendar } from '~/models/config.server';
+import { parseAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { formToStrings } from '~/utils/form-values';
@@ -86,12 +87,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   const values = formToStrings(form);
   const actor = { userId: user.id, ip: clientIp(context) };
-  const result =
-    values.intent === 'save'
-      ? saveCalendarOverride(values, actor)
-      : values.intent === 'delete'
-        ? deleteCalendarOverride(String(values.date ?? ''), actor)
-        : null;
+  const override = values.intent === 'save' ? parseAdminForm(form, calendarOverrideSchema) : null;
+  const result = override
+    ? override.ok
+      ? saveCalendarOverride(override.value, actor)
+      : override
+    : values.intent === 'delete'
+      ? deleteCalendarOverride(String(values.date ?? ''), actor)
+      : null;
   if (values.intent === 'official') {
     const recorded = recordOfficialYear(values, actor);
     if (recorded.ok)
