@@ -1,4 +1,6 @@
 // Shared by server and browser. Vietnamese is the default; English is the second language.
+import { z } from 'zod';
+
 export const SUPPORTED_LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'vi';
@@ -7,6 +9,15 @@ export const LOCALE_COOKIE = 'lng';
 export function isLocale(value: unknown): value is Locale {
   return value === 'vi' || value === 'en';
 }
+
+/**
+ * The language switch in the page header: the language wanted and the page to go back to. It never
+ * fails: an unknown language changes nothing, and the page is checked by safeRedirect.
+ */
+export const languageSwitchSchema = z.object({
+  lng: z.enum(SUPPORTED_LOCALES).optional().catch(undefined),
+  redirectTo: z.string().optional(),
+});
 
 export const i18nOptions = {
   fallbackLng: DEFAULT_LOCALE,

@@ -117,6 +117,9 @@ export const submissionSchema = z
   // an individual's form may still carry organisation fields typed before changing their mind
   .transform((v) => (v.submitterKind === 'individual' ? { ...v, orgName: '', representative: '' } : v));
 
+/** "Check your answers": the draft to send, by its token (whose shape and holder the server checks). */
+export const draftSendSchema = z.object({ t: z.string({ required_error: 'badRequest' }) });
+
 export type SubmissionInput = z.input<typeof submissionSchema>;
 export type Submission = z.output<typeof submissionSchema>;
 
@@ -126,4 +129,35 @@ export function splitMessage(message: string): [string, Record<string, string>] 
   if (!param) return [key, {}];
   const name = key === 'tooLong' ? 'max' : 'min';
   return [key, { [name]: param }];
+}
+
+/** The fields in the order of the citizen's form, so that the error summary reads like the page. */
+export const SUBMISSION_FIELD_ORDER = [
+  'type',
+  'subject',
+  'category',
+  'title',
+  'content',
+  'regulationRef',
+  'field',
+  'submitterKind',
+  'orgName',
+  'representative',
+  'fullName',
+  'address',
+  'phone',
+  'email',
+  'files',
+  'consent',
+] as const;
+
+/** Every category that goes with some type and subject still possible (nothing chosen: all). */
+export function visibleCategories(
+  type: string | undefined,
+  subject: string | undefined,
+): readonly Category[] {
+  const types = PAKN_TYPES.filter((k) => !type || k === type);
+  const subjects = SUBJECTS.filter((k) => !subject || k === subject);
+  const allowed = new Set(types.flatMap((ty) => subjects.flatMap((su) => categoriesForChoice(ty, su))));
+  return allowed.size ? CATEGORIES.filter((c) => allowed.has(c)) : CATEGORIES;
 }

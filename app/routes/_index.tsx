@@ -5,6 +5,7 @@ import { Trans, useTranslation } from 'react-i18next';
 
 import { AgencyContact } from '~/components/agency-contact';
 import { NotAcceptedList } from '~/components/not-accepted';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { localName } from '~/domain/local-name';
 import { getAgency, getDeadlineRules } from '~/models/config.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
@@ -83,4 +84,8 @@ export default function Home() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,12 +1,6 @@
 // [policy] settings (limits of the public forms, the report cut-off day, whether an extension needs a
 // leader's approval), the abbreviations of document numbers and the roles that must use TOTP.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,7 +9,7 @@ import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, TextField } from '~/components/ui/form';
 import { translateErrors } from '~/domain/admin/outcome';
-import { POLICY_SETTINGS } from '~/domain/admin/policy';
+import { documentNumbersSchema, POLICY_SETTINGS, policySchema, totpRolesSchema } from '~/domain/admin/policy';
 import { can, ROLE_LABELS, ROLES } from '~/domain/permissions';
 import {
   getDocumentNumberSettings,
@@ -29,7 +23,9 @@ import {
   extensionNeedsApproval as readExtensionPolicy,
   updateExtensionPolicy,
 } from '~/models/extension-requests.server';
-import { flashFromUrl } from '~/utils/admin-flash';
+import { parseAdminForm } from '~/utils/admin-crud.server';
+import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { formToValues } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -41,18 +37,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'admin:agency');
   const t = getT(getLocale(request));
-  const url = new URL(request.url);
   const policy = getPolicySettings();
-  return json({
-    policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])),
-    limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
-    documents: getDocumentNumberSettings(),
-    totpRoles: getTotpRequiredRoles(),
-    extensionNeedsApproval: readExtensionPolicy(),
-    canEditTotp: can(user, 'admin:users'),
-    flash: flashFromUrl(t, url),
-    pageTitle: `${t('admin.settings.title')} – ${t('admin.title')}`,
-  });
+  const { flash, headers } = await readAdminFlash(request);
+  return json(
+    {
+      policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])),
+      limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
+      documents: getDocumentNumberSettings(),
+      totpRoles: getTotpRequiredRoles(),
+      extensionNeedsApproval: readExtensionPolicy(),
+      canEditTotp: can(user, 'admin:users'),
+      flash,
+      pageTitle: `${t('admin.settings.title')} – ${t('admin.title')}`,
+    },
+    { headers },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -63,15 +62,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formToValues(form, ['roles']);
   const actor = { userId: user.id, ip: clientIp(context) };
   let result;
-  if (values.intent === 'policy') result = updatePolicySettings(values, actor);
-  else if (values.intent === 'extension') result = updateExtensionPolicy(values, actor);
-  else if (values.intent === 'documents') result = updateDocumentNumberSettings(values, actor);
-  else if (values.intent === 'totp') {
+  if (values.intent === 'policy') {
+    const parsed = parseAdminForm(form, policySchema);
+    result = parsed.ok ? updatePolicySettings(parsed.value, actor) : parsed;
+  } else if (values.intent === 'extension') result = updateExtensionPolicy(values, actor);
+  else if (values.intent === 'documents') {
+    const parsed = parseAdminForm(form, documentNumbersSchema);
+    result = parsed.ok ? updateDocumentNumberSettings(parsed.value, actor) : parsed;
+  } else if (values.intent === 'totp') {
     // Who must use a second factor is an account-security decision.
     await requirePermission(request, 'admin:users');
-    result = updateTotpRequiredRoles(values, actor);
+    const parsed = parseAdminForm(form, totpRolesSchema);
+    result = parsed.ok ? updateTotpRequiredRoles(parsed.value, actor) : parsed;
   } else throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok) return redirect(`${PATH}?ok=saved`);
+  if (result.ok) return redirectWithFlash(PATH, adminFlash('saved'));
   return json({ intent: values.intent, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }
 

@@ -7,6 +7,7 @@ import { requirePermission } from '~/auth/guards.server';
 import { ActiveCheckbox, CrudForm, type CrudFormProps, CrudPage, fieldProps } from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextArea, TextField } from '~/components/ui/form';
+import { externalAgencySchema } from '~/domain/admin/transfer-agencies';
 import {
   createExternalAgency,
   deleteExternalAgency,
@@ -21,7 +22,7 @@ export const loader = (args: LoaderFunctionArgs) =>
   crudLoader(args, 'agencies', requirePermission, listExternalAgencies, () => ({}));
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, 'agencies', requirePermission, {
+  crudAction(args, 'agencies', requirePermission, externalAgencySchema, {
     create: createExternalAgency,
     update: updateExternalAgency,
     delete: deleteExternalAgency,

@@ -1,11 +1,5 @@
 // The agency's own details: shown in the site footer, on receipts and answers, and the PAKN code prefix.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -13,12 +7,14 @@ import { requirePermission } from '~/auth/guards.server';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextArea, TextField } from '~/components/ui/form';
-import { AGENCY_FIELDS } from '~/domain/admin/agency';
+import { AGENCY_FIELDS, agencySchema } from '~/domain/admin/agency';
 import { translateErrors } from '~/domain/admin/outcome';
 import { formatPaknCode } from '~/domain/pakn';
 import { updateAgency } from '~/models/admin/agency.server';
 import { getAgency } from '~/models/config.server';
-import { flashFromUrl } from '~/utils/admin-flash';
+import { parseAdminForm } from '~/utils/admin-crud.server';
+import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { formToStrings } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -32,14 +28,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:agency');
   const t = getT(getLocale(request));
-  const url = new URL(request.url);
   const agency = getAgency();
-  return json({
-    values: Object.fromEntries(FIELDS.map((f) => [f.name, agency[f.name]])) as Record<string, string>,
-    example: formatPaknCode(agency.codePrefix, new Date().getFullYear(), 1),
-    flash: flashFromUrl(t, url),
-    pageTitle: `${t('admin.agency.title')} – ${t('admin.title')}`,
-  });
+  const { flash, headers } = await readAdminFlash(request);
+  return json(
+    {
+      values: Object.fromEntries(FIELDS.map((f) => [f.name, agency[f.name]])) as Record<string, string>,
+      example: formatPaknCode(agency.codePrefix, new Date().getFullYear(), 1),
+      flash,
+      pageTitle: `${t('admin.agency.title')} – ${t('admin.title')}`,
+    },
+    { headers },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,8 +47,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   const values = formToStrings(form);
-  const result = updateAgency(values, { userId: user.id, ip: clientIp(context) });
-  if (result.ok) return redirect(`${PATH}?ok=saved`);
+  const parsed = parseAdminForm(form, agencySchema);
+  const result = parsed.ok ? updateAgency(parsed.value, { userId: user.id, ip: clientIp(context) }) : parsed;
+  if (result.ok) return redirectWithFlash(PATH, adminFlash('saved'));
   return json({ values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }
 

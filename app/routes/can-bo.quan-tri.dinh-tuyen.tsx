@@ -15,6 +15,7 @@ import {
 } from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextField } from '~/components/ui/form';
+import { keywordSchema } from '~/domain/admin/keywords';
 import { localName } from '~/domain/local-name';
 import { createKeyword, deleteKeyword, listKeywords, updateKeyword } from '~/models/admin/routing.server';
 import { listUnitChoices } from '~/models/admin/units.server';
@@ -41,7 +42,7 @@ export const loader = (args: LoaderFunctionArgs) =>
   );
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, 'routing', requirePermission, {
+  crudAction(args, 'routing', requirePermission, keywordSchema, {
     create: createKeyword,
     update: updateKeyword,
     delete: deleteKeyword,

@@ -14,6 +14,7 @@ import {
 } from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextField } from '~/components/ui/form';
+import { unitSchema } from '~/domain/admin/units';
 import { localName } from '~/domain/local-name';
 import { createUnit, deleteUnit, updateUnit } from '~/models/admin/units.server';
 import { listUnits } from '~/models/config.server';
@@ -31,7 +32,7 @@ export const loader = (args: LoaderFunctionArgs) =>
   );
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, 'units', requirePermission, {
+  crudAction(args, 'units', requirePermission, unitSchema, {
     create: createUnit,
     update: updateUnit,
     delete: deleteUnit,

@@ -1,12 +1,6 @@
 // The working-day calendar as data: the year's official days off and make-up working days on top of the
 // holiday library, and a deadline calculator that explains its answer. Every change recomputes open PAKN.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -16,7 +10,7 @@ import { AdminPageHeader } from '~/components/admin/page-header';
 import { ScheduleWarning } from '~/components/staff/schedule-warning';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, Select, TextField } from '~/components/ui/form';
-import { calculatorSchema, yearOf } from '~/domain/admin/calendar';
+import { calculatorSchema, calendarOverrideSchema, yearOf } from '~/domain/admin/calendar';
 import { translateErrors, validate } from '~/domain/admin/outcome';
 import { dayOfWeek, formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate, explainDueDate } from '~/domain/deadlines';
@@ -31,7 +25,9 @@ import {
   recordOfficialYear,
 } from '~/models/admin/calendar-schedule.server';
 import { getCalendar } from '~/models/config.server';
-import { flashFromUrl } from '~/utils/admin-flash';
+import { parseAdminForm } from '~/utils/admin-crud.server';
+import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { formToStrings } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -67,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       calcErrors = translateErrors(t, v.errors);
     }
   }
+  const { flash, headers } = await readAdminFlash(request);
   return json(
     {
       ...getCalendarYear(year),
@@ -76,10 +73,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       calcValues,
       calc,
       calcErrors,
-      flash: flashFromUrl(t, url),
+      flash,
       pageTitle: `${t('admin.calendar.title')} ${year} – ${t('admin.title')}`,
     },
-    { status: Object.keys(calcErrors).length ? 400 : 200 },
+    { status: Object.keys(calcErrors).length ? 400 : 200, headers },
   );
 }
 
@@ -90,15 +87,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   const values = formToStrings(form);
   const actor = { userId: user.id, ip: clientIp(context) };
-  const result =
-    values.intent === 'save'
-      ? saveCalendarOverride(values, actor)
-      : values.intent === 'delete'
-        ? deleteCalendarOverride(String(values.date ?? ''), actor)
-        : null;
+  const override = values.intent === 'save' ? parseAdminForm(form, calendarOverrideSchema) : null;
+  const result = override
+    ? override.ok
+      ? saveCalendarOverride(override.value, actor)
+      : override
+    : values.intent === 'delete'
+      ? deleteCalendarOverride(String(values.date ?? ''), actor)
+      : null;
   if (values.intent === 'official') {
     const recorded = recordOfficialYear(values, actor);
-    if (recorded.ok) return redirect(`${PATH}?nam=${yearOf(values.year, new Date().getFullYear())}&ok=saved`);
+    if (recorded.ok)
+      return redirectWithFlash(
+        `${PATH}?nam=${yearOf(values.year, new Date().getFullYear())}`,
+        adminFlash('saved'),
+      );
     return json(
       { intent: values.intent, values, errors: translateErrors(t, recorded.errors) },
       { status: 400 },
@@ -107,8 +110,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   if (result.ok) {
     const year = yearOf(String(values.date ?? '').slice(0, 4), new Date().getFullYear());
-    const ok = values.intent === 'save' ? 'saved' : 'deleted';
-    return redirect(`${PATH}?nam=${year}&ok=${ok}&n=${result.value.recomputed}`);
+    const done = values.intent === 'save' ? 'saved' : 'deleted';
+    return redirectWithFlash(`${PATH}?nam=${year}`, adminFlash(done, result.value.recomputed));
   }
   return json({ intent: values.intent, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }

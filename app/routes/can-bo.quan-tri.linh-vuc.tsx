@@ -15,6 +15,7 @@ import {
   UnitSelect,
 } from '~/components/admin/crud';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { fieldSchema } from '~/domain/admin/fields';
 import { localName } from '~/domain/local-name';
 import { createField, deleteField, updateField } from '~/models/admin/fields.server';
 import { listUnitChoices } from '~/models/admin/units.server';
@@ -33,7 +34,7 @@ export const loader = (args: LoaderFunctionArgs) =>
   );
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, 'fields', requirePermission, {
+  crudAction(args, 'fields', requirePermission, fieldSchema, {
     create: createField,
     update: updateField,
     delete: deleteField,

@@ -1,17 +1,12 @@
 // Administrators edit one account: name, role, unit, active; send a reset link, end its sessions,
 // unlock it, remove its second factor.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { FlashMessage } from '~/components/ui/flash';
 import { Checkbox, ErrorSummary, type FieldError, Select, TextField } from '~/components/ui/form';
 import { isRole, ROLES } from '~/domain/permissions';
 import { audit, formatInstant } from '~/models/audit.server';
@@ -29,13 +24,11 @@ import {
   updateUser,
   type User,
 } from '~/models/users.server';
+import { readFlash,redirectWithFlash } from '~/utils/flash.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
-
-const OK = ['created', 'saved', 'resetSent', 'revoked', 'unlocked', 'totpReset'] as const;
-type Ok = (typeof OK)[number];
 
 function loadTarget(request: Request, id: string | undefined): User {
   const user = /^\d{1,9}$/.test(id ?? '') ? getUser(Number(id)) : undefined;
@@ -47,29 +40,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:users');
   const user = loadTarget(request, params.id);
   const t = getT(getLocale(request));
-  const url = new URL(request.url);
-  const ok = url.searchParams.get('ok');
   const units = listUnits({ activeOnly: false });
-  return json({
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      unitCode: units.find((u) => u.id === user.unitId)?.code ?? '',
-      active: user.active,
-      locked: isLocked(user),
-      totp: user.totpEnabled,
-      lastLogin: user.lastLoginAt ? formatInstant(user.lastLoginAt) : null,
-      sessions: listLiveSessions(user.id).length,
+  const flash = await readFlash(request);
+  return json(
+    {
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        unitCode: units.find((u) => u.id === user.unitId)?.code ?? '',
+        active: user.active,
+        locked: isLocked(user),
+        totp: user.totpEnabled,
+        lastLogin: user.lastLoginAt ? formatInstant(user.lastLoginAt) : null,
+        sessions: listLiveSessions(user.id).length,
+      },
+      units: units
+        .filter((u) => u.active || u.id === user.unitId)
+        .map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
+      flash: flash.message,
+      pageTitle: `${t('auth.users.editTitle', { email: user.email })} – ${t('app.shortName')}`,
     },
-    units: units
-      .filter((u) => u.active || u.id === user.unitId)
-      .map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
-    ok: OK.includes(ok as Ok) ? (ok as Ok) : null,
-    okCount: Number(url.searchParams.get('n') ?? 0) || 0,
-    pageTitle: `${t('auth.users.editTitle', { email: user.email })} – ${t('app.shortName')}`,
-  });
+    { headers: flash.setCookie ? { 'Set-Cookie': flash.setCookie } : undefined },
+  );
 }
 
 type Errors = Partial<Record<'name' | 'role' | 'unit' | 'active', string>>;
@@ -132,22 +126,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             });
         }
       }
-      return redirect(`${here}?ok=saved`);
+      return redirectWithFlash(here, 'auth.users.saved');
     }
     case 'send-reset': {
       if (!user.active) throw json({ message: t('auth.users.inactive') }, { status: 409 });
       issuePasswordReset(user, { locale, actorUserId: admin.id, ip });
-      return redirect(`${here}?ok=resetSent`);
+      return redirectWithFlash(here, 'auth.users.resetSent');
     }
     case 'revoke': {
       const n = revokeUserSessions(user.id);
       audit({ actorUserId: admin.id, action: 'session.revoke', ...target, detail: { count: n } });
-      return redirect(`${here}?ok=revoked&n=${n}`);
+      return redirectWithFlash(here, `auth.users.revoked|count=${n}`);
     }
     case 'unlock': {
       unlockUser(user.id);
       audit({ actorUserId: admin.id, action: 'user.unlock', ...target });
-      return redirect(`${here}?ok=unlocked`);
+      return redirectWithFlash(here, 'auth.users.unlocked');
     }
     case 'reset-totp': {
       disableTotp(user.id);
@@ -158,7 +152,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ...target,
         detail: { byAdmin: true, sessionsRevoked: n },
       });
-      return redirect(`${here}?ok=totpReset`);
+      return redirectWithFlash(here, 'auth.users.totpReset');
     }
     default:
       throw json({ message: t('errorPage.badRequestTitle') }, { status: 400 });
@@ -166,7 +160,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditUser() {
-  const { user, units, ok, okCount } = useLoaderData<typeof loader>();
+  const { user, units, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: Errors = result?.errors ?? {};
@@ -182,11 +176,7 @@ export default function EditUser() {
         <Link to="/can-bo/quan-tri/nguoi-dung">{t('auth.users.back')}</Link>
       </p>
       <h1>{t('auth.users.editTitle', { email: user.email })}</h1>
-      {ok ? (
-        <p className="notice" role="status">
-          {t(`auth.users.${ok}`, { email: user.email, count: okCount })}
-        </p>
-      ) : null}
+      <FlashMessage message={flash} variant="notice" params={{ email: user.email }} />
       <dl className="summary-list">
         <div className="summary-row">
           <dt>{t('auth.users.status')}</dt>

@@ -1,11 +1,5 @@
 // Administrators create a staff account; the person gets an e-mail to set their own password.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,6 +11,7 @@ import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { issuePasswordReset } from '~/models/password-resets.server';
 import { createUser, type UserField, validateNewUser } from '~/models/users.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -69,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     detail: { email: user.email, role: user.role, unitId: user.unitId },
   });
   issuePasswordReset(user, { locale, kind: 'invite', actorUserId: admin.id, ip });
-  return redirect(`/can-bo/quan-tri/nguoi-dung/${user.id}?ok=created`);
+  return redirectWithFlash(`/can-bo/quan-tri/nguoi-dung/${user.id}`, 'auth.users.created');
 }
 
 export default function CreateUser() {

@@ -1,11 +1,5 @@
 // Deadline rules (spec §6), each with its legal basis. Saving one recomputes the due dates of open PAKN.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,11 +9,13 @@ import { EditSection } from '~/components/admin/crud';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, TextArea, TextField } from '~/components/ui/form';
-import { DEADLINE_KEYS } from '~/domain/admin/deadline-rules';
+import { DEADLINE_KEYS, deadlineRuleSchema } from '~/domain/admin/deadline-rules';
 import { translateErrors } from '~/domain/admin/outcome';
 import { updateDeadlineRule } from '~/models/admin/deadline-rules.server';
 import { getDeadlineRules } from '~/models/config.server';
-import { flashFromUrl } from '~/utils/admin-flash';
+import { parseAdminForm } from '~/utils/admin-crud.server';
+import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { formToStrings } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -34,12 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const rules = Object.values(getDeadlineRules());
   const editKey = url.searchParams.get('sua');
-  return json({
-    rules,
-    edit: rules.find((r) => r.key === editKey) ?? null,
-    flash: flashFromUrl(t, url),
-    pageTitle: `${t('admin.deadlines.title')} – ${t('admin.title')}`,
-  });
+  const { flash, headers } = await readAdminFlash(request);
+  return json(
+    {
+      rules,
+      edit: rules.find((r) => r.key === editKey) ?? null,
+      flash,
+      pageTitle: `${t('admin.deadlines.title')} – ${t('admin.title')}`,
+    },
+    { headers },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,8 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent !== 'update' || !DEADLINE_KEYS.some((k) => k === values.key)) {
     throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   }
-  const result = updateDeadlineRule(values, { userId: user.id, ip: clientIp(context) });
-  if (result.ok) return redirect(`${PATH}?ok=updated&n=${result.value.recomputed}`);
+  const parsed = parseAdminForm(form, deadlineRuleSchema);
+  const result = parsed.ok
+    ? updateDeadlineRule(parsed.value, { userId: user.id, ip: clientIp(context) })
+    : parsed;
+  if (result.ok) return redirectWithFlash(PATH, adminFlash('updated', result.value.recomputed));
   return json({ key: values.key, values, errors: translateErrors(t, result.errors) }, { status: 400 });
 }
 

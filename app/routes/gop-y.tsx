@@ -1,6 +1,5 @@
 // The citizen's form. Works without JavaScript: a multipart POST validated on the server, errors
 // next to each field and in a summary, everything typed kept, accepted files kept with the draft.
-import { parseWithZod } from '@conform-to/zod';
 import {
   type ActionFunctionArgs,
   json,
@@ -9,30 +8,16 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import {
-  Checkbox,
-  Choices,
-  ErrorSummary,
-  type FieldError,
-  Select,
-  TextArea,
-  TextField,
-} from '~/components/ui/form';
+import { IntakeAbout } from '~/components/public/intake-about';
+import { hasChosenFiles, IntakeFiles } from '~/components/public/intake-files';
+import { IntakeSubmitter } from '~/components/public/intake-submitter';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { Checkbox, ErrorSummary } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { localName } from '~/domain/local-name';
-import {
-  BEHAVIOUR_CATEGORIES,
-  CATEGORIES,
-  categoriesForChoice,
-  type Category,
-  PAKN_TYPES,
-  PETITION_ONLY_CATEGORIES,
-  SUBJECTS,
-  SUBMITTER_KINDS,
-} from '~/domain/pakn';
-import { LIMITS, submissionSchema } from '~/domain/submission-schema';
+import { SUBMISSION_FIELD_ORDER, submissionSchema } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
 import { getSetting } from '~/models/admin/settings.server';
 import { getAgency, listFields } from '~/models/config.server';
@@ -47,6 +32,7 @@ import {
 } from '~/models/submission.server';
 import { pseudonymise } from '~/utils/crypto.server';
 import { holdsDraft, issueDraftToken } from '~/utils/draft-cookie.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import {
@@ -57,9 +43,6 @@ import {
   type UploadBudget,
 } from '~/utils/uploads.server';
 
-type Values = Record<string, string | string[] | undefined>;
-type ActionResult = { values: Values; errors: Record<string, string[]>; formError?: string };
-
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 function formLimits() {
@@ -67,6 +50,13 @@ function formLimits() {
     maxFiles: getSetting('intake.maxAttachments'),
     maxMb: getSetting('intake.maxFileMb'),
   };
+}
+
+/** A saved draft as the texts its fields show. */
+function draftValues(data: object | null): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(data ?? {}).map(([k, v]: [string, unknown]) => [k, v == null ? undefined : String(v)]),
+  );
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -85,7 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       token,
       expired: url.searchParams.has('het-han'),
-      defaults: (draft && !draft.paknId ? draft.data : {}) as Values,
+      defaults: draftValues(draft && !draft.paknId ? draft.data : null),
       files: listDraftFiles({ token }),
       fields: listFields().map((f) => ({ value: String(f.id), label: localName(f, locale) })),
       agencyName: localName(agency, locale),
@@ -167,28 +157,13 @@ async function checkForm({
   const removeIds = own ? form.getAll('removeFile').map(Number).filter(Number.isInteger) : [];
   if (own) updateDraftFiles({ token, added: stored, removeIds, uploader });
 
-  const values = Object.fromEntries(
-    [...new Set(form.keys())].map((k) => [
-      k,
-      form.getAll(k).filter((v): v is string => typeof v === 'string'),
-    ]),
-  ) as Record<string, string[]>;
-  const flat: Values = Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, v.length > 1 ? v : v[0]]),
-  );
-
+  const submission = parseForm(form, submissionSchema);
   if (form.get('website')) {
     // the honeypot: people never see this field; bots fill it
     if (!own) removeUploads(stored);
-    return json<ActionResult>(
-      { values: flat, errors: {}, formError: t('intake.form.badRequest') },
-      { status: 400 },
-    );
+    return json(submission.reply({ formErrors: [`!${t('intake.form.badRequest')}`] }), { status: 400 });
   }
-
-  const submission = parseWithZod(form, { schema: submissionSchema, disableAutoCoercion: true });
-  const errors: Record<string, string[]> =
-    submission.status === 'success' ? {} : { ...(submission.reply().error as Record<string, string[]>) };
+  const errors: Record<string, string[]> = {};
   const fieldId = form.get('field');
   if (typeof fieldId === 'string' && /^\d+$/.test(fieldId)) {
     if (!listFields().some((f) => f.id === Number(fieldId))) errors.field = ['field'];
@@ -206,7 +181,6 @@ async function checkForm({
   );
   if (tooManyParts) fileErrors.push('!' + t('intake.errors.tooManyFields'));
   if (fileErrors.length) errors.files = fileErrors;
-  delete errors[''];
 
   if (submission.status !== 'success' || Object.keys(errors).length) {
     // files of a failed post are kept only with a draft this browser holds
@@ -215,7 +189,7 @@ async function checkForm({
       errors.files = [...fileErrors, '!' + t('intake.errors.filesNotKept')];
     }
     const scannerDown = problems.length > 0 && problems.every((p) => p.key === 'fileScanUnavailable');
-    return json<ActionResult>({ values: flat, errors }, { status: scannerDown ? 503 : 400 });
+    return json(submission.reply({ fieldErrors: errors }), { status: scannerDown ? 503 : 400 });
   }
   if (own) {
     saveDraft({ token, data: submission.value, lang: locale });
@@ -227,275 +201,41 @@ async function checkForm({
   return redirect(`/gop-y/kiem-tra?t=${issued.token}`, { headers: { 'Set-Cookie': issued.setCookie } });
 }
 
-// the order of the form, so the error summary reads like the page
-const FIELD_ORDER = [
-  'type',
-  'subject',
-  'category',
-  'title',
-  'content',
-  'regulationRef',
-  'field',
-  'submitterKind',
-  'orgName',
-  'representative',
-  'fullName',
-  'address',
-  'phone',
-  'email',
-  'files',
-  'consent',
-];
-
 export default function SubmitForm() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation();
-  const v: Values = result?.values ?? data.defaults;
-  const errorText = useErrorTextWithLiterals();
-  const err = (name: string) => errorText(result?.errors[name]?.[0]);
-  const str = (name: string) => {
-    const value = v[name];
-    return Array.isArray(value)
-      ? value[0]
-      : value === undefined || value === null
-        ? undefined
-        : String(value);
-  };
-  // one message per field (the first rule it breaks), but every rejected file
-  const summary: FieldError[] = FIELD_ORDER.flatMap((name) =>
-    (result?.errors[name] ?? [])
-      .slice(0, name === 'files' ? undefined : 1)
-      .map((m) => ({ id: name, message: errorText(m) ?? '' })),
-  );
-  if (result?.formError) summary.unshift({ id: 'type', message: result.formError });
-  const busy = navigation.state === 'submitting';
-  // With JavaScript the categories narrow to the chosen type and subject, and the organisation
-  // fields appear only for an organisation; without it everything shows and the server checks.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const [chosenType, setChosenType] = useState(str('type'));
-  const [chosenSubject, setChosenSubject] = useState(str('subject'));
-  const [chosenKind, setChosenKind] = useState(str('submitterKind'));
-  const shownCategories = hydrated ? visibleCategories(chosenType, chosenSubject) : CATEGORIES;
-  const isOrg = (hydrated ? chosenKind : str('submitterKind')) === 'organisation';
-  const hideOrg = hydrated && !isOrg;
+  const { t } = useTranslation();
+  const f = usePaknForm(submissionSchema, {
+    lastResult: result,
+    prefix: 'intake.errors.',
+    order: SUBMISSION_FIELD_ORDER,
+    ids: { '': 'type' },
+    every: ['files'],
+    // the server checks the files by their content and keeps the good ones, even when the rest is wrong
+    sendAnyway: hasChosenFiles,
+  });
+  // after a post, what was sent; before, the draft being reopened
+  const str = (name: string) => (result ? f.value(name) : data.defaults[name]);
+  const section = { err: f.error, str };
 
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <h1>{t('intake.form.title')}</h1>
       {data.expired ? <p className="notice">{t('intake.form.reviewExpired')}</p> : null}
       <p className="lead-small">{t('intake.form.intro')}</p>
-      <Form method="post" action={`/gop-y?t=${data.token}`} encType="multipart/form-data" noValidate>
-        <h2>{t('intake.form.sectionAbout')}</h2>
-        <Choices
-          id="type"
-          name="type"
-          legend={t('intake.form.type')}
-          hint={t('intake.form.typeHint')}
-          error={err('type')}
-          defaultValue={str('type')}
-          onChange={setChosenType}
-          options={PAKN_TYPES.map((k) => ({ value: k, label: t(`type.${k}`) }))}
-        />
-        <Choices
-          id="subject"
-          name="subject"
-          legend={t('intake.form.subject')}
-          error={err('subject')}
-          defaultValue={str('subject')}
-          onChange={setChosenSubject}
-          options={[
-            { value: 'regulation', label: t('subject.regulation') },
-            { value: 'behaviour', label: t('subject.behaviour') },
-          ]}
-        />
-        <Choices
-          id="category"
-          name="category"
-          legend={t('intake.form.category')}
-          hint={`${t('intake.form.categoryHintRegulation')} ${t('intake.form.categoryHintBehaviour')} ${t('intake.form.categoryHintPetition')}`}
-          error={err('category')}
-          defaultValue={str('category')}
-          small
-          options={shownCategories.map((c) => ({
-            value: String(c),
-            label: t(`category.${c}`),
-            hint: BEHAVIOUR_CATEGORIES.includes(c)
-              ? t('intake.form.categoryGroupBehaviour')
-              : PETITION_ONLY_CATEGORIES.includes(c)
-                ? t('intake.form.categoryGroupPetition')
-                : t('intake.form.categoryGroupRegulation'),
-          }))}
-        />
-        <TextField
-          id="title"
-          name="title"
-          label={t('intake.form.titleField')}
-          hint={t('intake.form.titleHint')}
-          error={err('title')}
-          defaultValue={str('title')}
-          maxLength={LIMITS.title}
-        />
-        <TextArea
-          id="content"
-          name="content"
-          label={t('intake.form.content')}
-          hint={`${t('intake.form.contentHint', { max: LIMITS.content.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') })} ${t('intake.form.contentLanguage')}`}
-          error={err('content')}
-          defaultValue={str('content')}
-          rows={10}
-        />
-        <TextField
-          id="regulationRef"
-          name="regulationRef"
-          label={t('intake.form.regulationRef')}
-          hint={t('intake.form.regulationRefHint')}
-          error={err('regulationRef')}
-          defaultValue={str('regulationRef')}
-          optional
-          maxLength={LIMITS.regulationRef}
-        />
-        <Select
-          id="field"
-          name="field"
-          label={t('intake.form.field')}
-          error={err('field')}
-          defaultValue={str('field')}
-          placeholder=""
-          options={[...data.fields, { value: 'unknown', label: t('intake.form.fieldUnknown') }]}
-        />
-
-        <h2>{t('intake.form.sectionSubmitter')}</h2>
-        <Choices
-          id="submitterKind"
-          name="submitterKind"
-          legend={t('intake.form.submitterKind')}
-          error={err('submitterKind')}
-          defaultValue={str('submitterKind')}
-          onChange={setChosenKind}
-          options={SUBMITTER_KINDS.map((k) => ({ value: k, label: t(`submitterKind.${k}`) }))}
-        />
-        <fieldset
-          id="org-fields"
-          className="fieldset org-fields"
-          aria-describedby="org-fields-hint"
-          // hidden and disabled together: nothing typed there is sent for an individual
-          hidden={hideOrg}
-          disabled={hideOrg}
-        >
-          <legend className="legend-small">{t('intake.form.orgLegend')}</legend>
-          <p className="hint" id="org-fields-hint">
-            {t('intake.form.orgHint')}
-          </p>
-          <TextField
-            id="orgName"
-            name="orgName"
-            label={t('intake.form.orgName')}
-            error={err('orgName')}
-            defaultValue={str('orgName')}
-            autoComplete="organization"
-            maxLength={LIMITS.orgName}
-          />
-          <TextField
-            id="representative"
-            name="representative"
-            label={t('intake.form.representative')}
-            error={err('representative')}
-            defaultValue={str('representative')}
-            maxLength={LIMITS.representative}
-          />
-        </fieldset>
-        <TextField
-          id="fullName"
-          name="fullName"
-          label={t('intake.form.fullName')}
-          hint={isOrg ? t('intake.form.fullNameHintOrg') : undefined}
-          error={err('fullName')}
-          defaultValue={str('fullName')}
-          autoComplete="name"
-          maxLength={LIMITS.fullName}
-        />
-        <TextField
-          id="address"
-          name="address"
-          label={t('intake.form.address')}
-          error={err('address')}
-          defaultValue={str('address')}
-          autoComplete="street-address"
-          maxLength={LIMITS.address}
-        />
-        <TextField
-          id="phone"
-          name="phone"
-          type="tel"
-          label={t('intake.form.phone')}
-          hint={t('intake.form.phoneHint')}
-          error={err('phone')}
-          defaultValue={str('phone')}
-          autoComplete="tel"
-          inputMode="tel"
-          className="input-20"
-        />
-        <TextField
-          id="email"
-          name="email"
-          type="email"
-          label={t('intake.form.email')}
-          hint={t('intake.form.emailHint')}
-          error={err('email')}
-          defaultValue={str('email')}
-          autoComplete="email"
-          maxLength={LIMITS.email}
-        />
+      <Form method="post" action={`/gop-y?t=${data.token}`} encType="multipart/form-data" {...f.formProps}>
+        <IntakeAbout {...section} fields={data.fields} />
+        <IntakeSubmitter {...section} />
 
         <h2>{t('intake.form.sectionFiles')}</h2>
-        <div className={`form-group${err('files') ? ' has-error' : ''}`}>
-          <label className="label" htmlFor="files">
-            {t('intake.form.files')} <span className="optional">{t('optional')}</span>
-          </label>
-          <p className="hint" id="files-hint">
-            {t('intake.form.filesHint', { count: data.limits.maxFiles, mb: data.limits.maxMb })}
-          </p>
-          {(result?.errors.files ?? []).map((m) => (
-            <p className="field-error" key={m} id="files-error">
-              <span className="visually-hidden">{t('errorPrefix')} </span>
-              {errorText(m)}
-            </p>
-          ))}
-          {data.files.length ? (
-            <fieldset className="fieldset accepted-files">
-              <legend className="legend-small">{t('intake.form.filesAccepted')}</legend>
-              <ul className="file-list">
-                {data.files.map((f) => (
-                  <li key={f.id}>
-                    <span>
-                      {f.name} ({formatSize(f.size)})
-                    </span>{' '}
-                    <input type="checkbox" name="removeFile" value={f.id} id={`remove-${f.id}`} />{' '}
-                    <label htmlFor={`remove-${f.id}`}>{t('intake.form.removeFile', { name: f.name })}</label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          ) : null}
-          <input
-            // a new input after each answer: files already sent are listed above, not sent again
-            key={
-              data.files.map((f) => f.id).join('-') +
-              (result ? JSON.stringify(result.errors.files ?? []) : '')
-            }
-            className="file-input"
-            id="files"
-            name="files"
-            type="file"
-            multiple
-            accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx"
-            aria-describedby={`files-hint${err('files') ? ' files-error' : ''}`}
-          />
-        </div>
+        <IntakeFiles
+          files={data.files}
+          limits={data.limits}
+          messages={f.messages('files')}
+          answered={result}
+        />
 
         <h2>{t('intake.form.sectionConsent')}</h2>
         <Checkbox
@@ -507,7 +247,7 @@ export default function SubmitForm() {
               {t('intake.form.consentHint')} <a href="/quyen-rieng-tu">{t('intake.form.privacyLink')}</a>
             </>
           }
-          error={err('consent')}
+          error={f.error('consent')}
           defaultChecked={str('consent') === 'on'}
         />
         <Checkbox
@@ -515,13 +255,13 @@ export default function SubmitForm() {
           name="showIdentity"
           label={t('intake.form.showIdentity')}
           hint={t('intake.form.showIdentityHint')}
-          defaultChecked={str('showIdentity') === 'on' || String(data.defaults.showIdentity) === 'true'}
+          defaultChecked={str('showIdentity') === 'on' || data.defaults.showIdentity === 'true'}
         />
         <div className="hp" aria-hidden="true">
           <label htmlFor="website">{t('intake.form.honeypot')}</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
           {t('intake.form.submit')}
         </button>
       </Form>
@@ -529,28 +269,6 @@ export default function SubmitForm() {
   );
 }
 
-/** Every category that goes with some type and subject still possible (nothing chosen: all). */
-function visibleCategories(type: string | undefined, subject: string | undefined): readonly Category[] {
-  const types = PAKN_TYPES.filter((k) => !type || k === type);
-  const subjects = SUBJECTS.filter((k) => !subject || k === subject);
-  const allowed = new Set(types.flatMap((ty) => subjects.flatMap((su) => categoriesForChoice(ty, su))));
-  return allowed.size ? CATEGORIES.filter((c) => allowed.has(c)) : CATEGORIES;
-}
-
-function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-/** Schema keys are translated here; messages the server already translated start with '!'. */
-function useErrorTextWithLiterals() {
-  const { t } = useTranslation();
-  return (message: string | undefined) => {
-    if (!message) return undefined;
-    if (message.startsWith('!')) return message.slice(1);
-    const [key = 'invalid', param] = message.split('|');
-    const params = param ? (key === 'tooLong' ? { max: param } : { min: param }) : {};
-    return t(`intake.errors.${key}`, params);
-  };
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -10,12 +10,15 @@ import {
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { localName } from '~/domain/local-name';
+import { draftSendSchema } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { confirmDraft, getDraft, listDraftFiles } from '~/models/submission.server';
 import { holdsDraft } from '~/utils/draft-cookie.server';
 import { grantFollowAccess } from '~/utils/follow-session.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -46,9 +49,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const form = await request.formData().catch(() => null);
-  const token = form?.get('t');
+  const submission = form ? parseForm(form, draftSendSchema) : null;
+  const token = submission?.status === 'success' ? submission.value.t : null;
   // a browser that does not hold the draft can neither send it nor learn its code (double send)
-  if (typeof token !== 'string' || !(await holdsDraft(request, token)) || !getDraft({ token }))
+  if (token === null || !(await holdsDraft(request, token)) || !getDraft({ token }))
     return redirect('/gop-y?het-han=1');
   const limit = hitRateLimit({ bucket: 'intake-submit', key: clientIp(context) });
   if (!limit.allowed) {
@@ -127,4 +131,8 @@ export default function Review() {
       </Form>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { AgencyContact } from '~/components/agency-contact';
 import { NationalPortalChannel, NotAcceptedList } from '~/components/not-accepted';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { localName } from '~/domain/local-name';
 import { getAgency } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
@@ -57,4 +58,8 @@ export default function WhereToSend() {
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

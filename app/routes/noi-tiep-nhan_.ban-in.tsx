@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { AgencyContact } from '~/components/agency-contact';
 import { NationalPortalChannel, NotAcceptedList } from '~/components/not-accepted';
+import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { localName } from '~/domain/local-name';
 import { qrSvg } from '~/exports/qr.server';
 import { getAgency } from '~/models/config.server';
@@ -52,4 +53,8 @@ export default function PrintableNotice() {
       <NotAcceptedList agency={d.agencyName} className="notice-foot" />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,13 +1,17 @@
 // The loader and the create / update / delete action shared by the admin list pages (units, fields, keywords,
-// agencies). The route names its section and passes its guard (requirePermission) and the model's functions,
-// so this plumbing reads the request and answers without depending on the auth or model layers.
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+// agencies). The route names its section and passes its guard (requirePermission), the form's schema and the
+// model's functions, so this plumbing parses the request (parseForm) and answers without depending on the
+// auth or model layers.
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node';
+import type { z } from 'zod';
 
-import { type Actor, type Outcome, translateErrors } from '~/domain/admin/outcome';
+import { type Actor, type FieldErrors, type Outcome, translateErrors } from '~/domain/admin/outcome';
 import type { Permission } from '~/domain/permissions';
 
-import { flashFromUrl } from './admin-flash';
+import { adminFlash, readAdminFlash } from './admin-flash.server';
+import { redirectWithFlash } from './flash.server';
 import { formToValues, parseId } from './form-values';
+import { parseForm } from './forms';
 import { clientIp } from './http.server';
 import { getLocale, getT } from './i18n.server';
 
@@ -22,10 +26,10 @@ export type CrudSection = keyof typeof CRUD_PAGES;
 /** The route's permission check (requirePermission), passed in so that this plumbing does not depend on auth. */
 export type Guard = (request: Request, permission: Permission) => Promise<{ id: number }>;
 
-type Values = Record<string, string | string[]>;
-export type CrudHandlers = {
-  create: (values: Values, actor: Actor) => Outcome<unknown>;
-  update: (id: number, values: Values, actor: Actor) => Outcome<unknown>;
+/** The model's functions, given what the schema made of the form. */
+export type CrudHandlers<V> = {
+  create: (value: V, actor: Actor) => Outcome<unknown>;
+  update: (id: number, value: V, actor: Actor) => Outcome<unknown>;
   delete: (id: number, actor: Actor) => Outcome<unknown>;
 };
 
@@ -48,20 +52,25 @@ export async function crudLoader<T extends { id: number }, E extends object>(
   const url = new URL(request.url);
   const items = list();
   const editId = parseId(url.searchParams.get('sua'));
-  return json({
-    items,
-    edit: items.find((i) => i.id === editId) ?? null,
-    flash: flashFromUrl(t, url),
-    pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
-    ...extra(),
-  });
+  const { flash, headers } = await readAdminFlash(request);
+  return json(
+    {
+      items,
+      edit: items.find((i) => i.id === editId) ?? null,
+      flash,
+      pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
+      ...extra(),
+    },
+    { headers },
+  );
 }
 
-export async function crudAction(
+export async function crudAction<S extends z.ZodTypeAny>(
   { request, context }: ActionFunctionArgs,
   section: CrudSection,
   guard: Guard,
-  handlers: CrudHandlers,
+  schema: S,
+  handlers: CrudHandlers<z.output<S>>,
 ) {
   const user = await guard(request, CRUD_PAGES[section].permission);
   const actor: Actor = { userId: user.id, ip: clientIp(context) };
@@ -72,12 +81,33 @@ export async function crudAction(
   const intent = values.intent;
   if (!isIntent(intent)) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   const id = parseId(values.id) ?? 0;
+  const submission = intent === 'delete' ? null : parseForm(form, schema);
   const result =
-    intent === 'create'
-      ? handlers.create(values, actor)
-      : intent === 'update'
-        ? handlers.update(id, values, actor)
-        : handlers.delete(id, actor);
-  if (result.ok) return redirect(`${CRUD_PAGES[section].path}?ok=${DONE[intent]}`);
+    submission === null
+      ? handlers.delete(id, actor)
+      : submission.status !== 'success'
+        ? { ok: false as const, errors: firstErrors(submission.reply().error) }
+        : intent === 'create'
+          ? handlers.create(submission.value, actor)
+          : handlers.update(id, submission.value, actor);
+  if (result.ok) return redirectWithFlash(CRUD_PAGES[section].path, adminFlash(DONE[intent]));
   return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+}
+
+/** The first message of each field, as the models answer (`form` for an issue that names no field). */
+function firstErrors(errors: Record<string, string[] | null> | undefined): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [name, messages] of Object.entries(errors ?? {})) {
+    const first = messages?.[0];
+    if (first) out[name || 'form'] = first;
+  }
+  return out;
+}
+
+/** An admin form parsed with its schema (parseForm): the values for the model, or its messages as a model's. */
+export function parseAdminForm<S extends z.ZodTypeAny>(form: FormData, schema: S): Outcome<z.output<S>> {
+  const submission = parseForm(form, schema);
+  return submission.status === 'success'
+    ? { ok: true, value: submission.value }
+    : { ok: false, errors: firstErrors(submission.reply().error) };
 }

@@ -26,11 +26,17 @@ export type FieldMessage = { id: string; message: string };
  * - `'key|name=value|…'`: a key with named parameters for interpolation (`count` as a number);
  * - `'key|value'`: a key with one bare parameter, offered as `{{max}}`, `{{min}}` and `{{items}}` (the
  *   length limits and item lists of the older schemas).
+ * `known` adds parameters the page knows itself (the e-mail of the account it shows).
  */
-export function translateMessage(t: Translate, message: string, prefix = ''): string {
+export function translateMessage(
+  t: Translate,
+  message: string,
+  prefix = '',
+  known: Record<string, string> = {},
+): string {
   if (message.startsWith('!')) return message.slice(1);
   const [key = 'invalid', ...parts] = message.split('|');
-  const params: Record<string, string> = {};
+  const params: Record<string, string> = { ...known };
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq > 0) params[part.slice(0, eq)] = part.slice(eq + 1);

@@ -149,18 +149,29 @@ export function intakeForm(page: Page) {
   return page.locator('main form[enctype="multipart/form-data"]');
 }
 
-/** Clicks "Tiếp tục" / "Continue" and waits for the server's answer (a new document without JS). */
+/**
+ * Clicks "Tiếp tục" / "Continue" and waits for the answer: the server's (a new document without JS), or,
+ * with JavaScript, the browser's own check when it stops a wrong form without files (no request; the
+ * error summary comes up focused).
+ */
 export async function continueForm(page: Page) {
   const button = intakeForm(page).locator('button[type="submit"]');
   if (noJs()) {
     await Promise.all([page.waitForEvent('framenavigated'), button.click()]);
     await page.waitForLoadState('load');
   } else {
-    const answered = page.waitForResponse(
-      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/gop-y',
-    );
+    const answered = page
+      .waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/gop-y')
+      .then(() => 'server' as const);
+    const stopped = page
+      .locator('.error-summary:focus')
+      .waitFor()
+      .then(() => 'browser' as const);
     await button.click();
-    await answered;
+    await Promise.race([answered, stopped]);
+    // the loser keeps waiting until the page closes
+    answered.catch(() => undefined);
+    stopped.catch(() => undefined);
   }
 }
 

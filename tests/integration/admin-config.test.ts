@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
-import { createStaffUser, postForm, signIn } from '../support/staff';
+import { createStaffUser, followFlash, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
 let admin = '';
@@ -97,13 +97,13 @@ describe('units', () => {
   it('creates a unit (code upper-cased) with an audit entry', async () => {
     const res = await post(PATH, valid);
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toBe(`${PATH}?ok=created`);
+    expect(res.headers.get('Location')).toBe(PATH);
     const unit = unitByCode('VP');
     expect(unit).toMatchObject({ name: 'Văn phòng Sở', sortOrder: 4, active: true });
     const entry = lastAudit('settings.unit.create');
     expect(entry?.targetId).toBe(String(unit!.id));
     expect(entry?.detail).toMatchObject({ code: 'VP', name: 'Văn phòng Sở' });
-    const page = await (await get(`${PATH}?ok=created`)).text();
+    const page = await followFlash(app, res, admin);
     expect(page).toContain('Đã thêm.');
     expect(page).toContain('Văn phòng Sở');
   });
@@ -394,7 +394,10 @@ describe('deadline rules', () => {
       basis: 'Thông tư 02/2017/TT-VPCP, Điều 7',
     });
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toMatch(/\?ok=updated&n=\d+$/);
+    expect(res.headers.get('Location')).toBe(PATH);
+    expect(await followFlash(app, res, admin)).toMatch(
+      /Đã lưu thay đổi\. Đã tính lại hạn xử lý của \d+ phản ánh, kiến nghị đang mở\./,
+    );
     expect(
       app.db().select().from(s.deadlineRules).where(eq(s.deadlineRules.key, 'publish')).get(),
     ).toMatchObject({ days: 3, unit: 'working' });
@@ -435,7 +438,10 @@ describe('working-day calendar', () => {
   it('adds, replaces and removes an override with audit entries', async () => {
     const add = await post(PATH, { intent: 'save', date: '2027-01-02', kind: 'work', note: 'Làm bù' });
     expect(add.status).toBe(302);
-    expect(add.headers.get('Location')).toMatch(/^\/can-bo\/quan-tri\/lich\?nam=2027&ok=saved&n=\d+$/);
+    expect(add.headers.get('Location')).toBe('/can-bo/quan-tri/lich?nam=2027');
+    expect(await followFlash(app, add, admin)).toMatch(
+      /Đã lưu\. Đã tính lại hạn xử lý của \d+ phản ánh, kiến nghị đang mở\./,
+    );
     expect(lastAudit('settings.calendar.create')?.detail).toMatchObject({ date: '2027-01-02', kind: 'work' });
     expect(
       (await post(PATH, { intent: 'save', date: '2027-01-02', kind: 'work', note: 'Làm bù Tết Dương lịch' }))

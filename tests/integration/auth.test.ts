@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
+import { cookiesFrom, createStaffUser, followFlash, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -279,7 +279,8 @@ describe('sessions', () => {
     expect((await get('/can-bo/tai-khoan', a)).status).toBe(200);
     const res = await postForm(app, `/can-bo/quan-tri/nguoi-dung/${u.id}`, adminCookie, { intent: 'revoke' });
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toBe(`/can-bo/quan-tri/nguoi-dung/${u.id}?ok=revoked&n=2`);
+    expect(res.headers.get('Location')).toBe(`/can-bo/quan-tri/nguoi-dung/${u.id}`);
+    expect(await followFlash(app, res, adminCookie)).toContain('Đã kết thúc 2 phiên đăng nhập.');
     expect((await get('/can-bo/tai-khoan', a)).status).toBe(302);
     expect((await get('/can-bo/tai-khoan', b)).status).toBe(302);
     const rows = auditRows('session.revoke').filter((r) => r.target_id === String(u.id));

@@ -7,7 +7,7 @@ import type { Status } from '~/domain/workflow';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
-import { createStaffUser, postForm, signIn } from '../support/staff';
+import { createStaffUser, followFlash, postForm, signIn } from '../support/staff';
 
 type Pakn = typeof s.pakn.$inferSelect;
 
@@ -109,7 +109,10 @@ describe('recomputing open due dates', () => {
 
     const res = await setRule(15, 'working');
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toBe('/can-bo/quan-tri/thoi-han?ok=updated&n=1');
+    expect(res.headers.get('Location')).toBe('/can-bo/quan-tri/thoi-han');
+    expect(await followFlash(app, res, admin)).toContain(
+      'Đã lưu thay đổi. Đã tính lại hạn xử lý của 1 phản ánh, kiến nghị đang mở.',
+    );
 
     // 15 working days after Wednesday 04/03: 05, 06, 09–13, 16–20, 23, 24, 25
     expect(row(open.id).answerDue).toBe('2026-03-25');
@@ -140,7 +143,10 @@ describe('recomputing open due dates', () => {
   it('an official day off inside the period moves the due date by one working day', async () => {
     const res = await addOverride('2026-03-11', 'off', 'Nghỉ bù (thử nghiệm)');
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toBe('/can-bo/quan-tri/lich?nam=2026&ok=saved&n=1');
+    expect(res.headers.get('Location')).toBe('/can-bo/quan-tri/lich?nam=2026');
+    expect(await followFlash(app, res, admin)).toContain(
+      'Đã lưu. Đã tính lại hạn xử lý của 1 phản ánh, kiến nghị đang mở.',
+    );
     expect(row(open.id).answerDue).toBe('2026-03-26');
     expect(recomputeEvents(open.id).at(-1)?.note).toBe('25/03/2026 → 26/03/2026');
     expect(row(closed.id).answerDue).toBe('2026-03-24');

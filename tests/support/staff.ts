@@ -57,6 +57,18 @@ export async function createStaffUser(
   return { id: row.id, email: address, password };
 }
 
+/**
+ * Follows a redirect that carries a confirmation in the flash cookie (pakn_flash), with the given
+ * session cookie; returns the HTML of the page it lands on.
+ */
+export async function followFlash(app: TestApp, res: Response, cookie: string): Promise<string> {
+  const flash = cookiesFrom(res).pakn_flash;
+  if (!flash) throw new Error(`no flash cookie on the answer to ${res.url || 'the request'}`);
+  const location = res.headers.get('Location') ?? '/';
+  const landed = await app.fetch(location, { headers: { Cookie: `${cookie}; pakn_flash=${flash}` } });
+  return landed.text();
+}
+
 /** Picks `name=value` pairs out of Set-Cookie headers. */
 export function cookiesFrom(res: Response): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,16 +1,8 @@
 // The top of an admin page: the error summary, the confirmation after a redirect, the title and the intro.
 import type { ReactNode } from 'react';
 
+import { FlashMessage } from '~/components/ui/flash';
 import { ErrorSummary, type FieldError } from '~/components/ui/form';
-
-export function Flash({ message }: { message: string | null | undefined }) {
-  if (!message) return null;
-  return (
-    <p className="notice" role="status">
-      {message}
-    </p>
-  );
-}
 
 export function AdminPageHeader({
   titleId,
@@ -24,12 +16,13 @@ export function AdminPageHeader({
   title: ReactNode;
   intro?: ReactNode;
   summary: FieldError[];
+  /** the flash message waiting for this page (~/utils/admin-flash.server) */
   flash: string | null | undefined;
 }) {
   return (
     <>
       <ErrorSummary errors={summary} />
-      <Flash message={flash} />
+      <FlashMessage message={flash} variant="notice" />
       <h1 id={titleId} tabIndex={titleId ? -1 : undefined}>
         {title}
       </h1>

@@ -7,14 +7,17 @@ export function FlashMessage({
   message,
   prefix = '',
   variant = 'panel',
+  params,
 }: {
   message: string | null | undefined;
   prefix?: string;
   variant?: 'panel' | 'notice';
+  /** parameters the page knows itself, beside those the message carries */
+  params?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   if (!message) return null;
-  const text = translateMessage(t, message, prefix);
+  const text = translateMessage(t, message, prefix, params);
   return variant === 'notice' ? (
     <p className="notice" role="status">
       {text}

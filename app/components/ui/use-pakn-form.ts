@@ -1,5 +1,5 @@
 // The browser half of the form pipeline: conform's useForm with the same schema as the action, so with
-// JavaScript the form is checked on blur and before sending (no request when it is wrong), and without
+// JavaScript the form is checked before sending (no request when it is wrong), and without
 // it the server answers the same messages (`lastResult`). Our ErrorSummary and field markup stay.
 import { type DefaultValue, type SubmissionResult, useForm } from '@conform-to/react';
 import { getZodConstraint } from '@conform-to/zod';
@@ -24,7 +24,15 @@ type Options<Schema extends z.ZodTypeAny> = {
   id?: string;
   /** values to start from (a draft, a record being edited) */
   defaultValue?: DefaultValue<z.input<Schema>>;
+  /**
+   * When this says so, a form the browser finds wrong is sent all the same, and the server answers with
+   * every message: for what only the server can check and keep (the files of the citizen's form).
+   */
+  sendAnyway?: (formData: FormData) => boolean;
 };
+
+// conform's hidden button for its own events (validate on blur…); a real submission has none
+const CONFORM_INTENT = '__intent__';
 
 export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options: Options<Schema> = {}) {
   const { t } = useTranslation();
@@ -33,9 +41,17 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     lastResult: options.lastResult,
     defaultValue: options.defaultValue,
     constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
+    // first checked when sent (a message appearing on blur moves the button away from the pointer,
+    // and GOV.UK shows errors after a submit), then again as the user corrects each field
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseForm(formData, schema),
+    onValidate: ({ formData }) => {
+      const submission = parseForm(formData, schema);
+      const send =
+        submission.status === 'error' && !formData.has(CONFORM_INTENT) && options.sendAnyway?.(formData);
+      // no error (rather than none found) tells conform to leave the answer to the server
+      return send ? { ...submission, error: null } : submission;
+    },
   });
   const { byField, summary } = translateErrors(t, form.allErrors, {
     prefix: options.prefix,

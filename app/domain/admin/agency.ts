@@ -40,3 +40,4 @@ export const agencySchema = z.object({
   signerTitle: optText(100),
   signerName: optText(120),
 });
+export type AgencyValues = z.output<typeof agencySchema>;

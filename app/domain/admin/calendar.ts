@@ -9,6 +9,7 @@ export const calendarOverrideSchema = z.object({
   kind: z.enum(['off', 'work'], { errorMap: () => ({ message: 'admin.errors.overrideKind' }) }),
   note: text(200),
 });
+export type CalendarOverrideValues = z.output<typeof calendarOverrideSchema>;
 
 export const officialYearFormSchema = z.object({
   year: z.coerce

@@ -19,3 +19,4 @@ export const deadlineRuleSchema = z.object({
   unit: dayUnit,
   basis: text(300),
 });
+export type DeadlineRuleValues = z.output<typeof deadlineRuleSchema>;

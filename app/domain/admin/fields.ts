@@ -11,3 +11,4 @@ export const fieldSchema = z.object({
   sortOrder: int(0, 999, 0),
   active: checkbox,
 });
+export type FieldValues = z.output<typeof fieldSchema>;

@@ -9,6 +9,7 @@ export const keywordSchema = z.object({
   keyword: text(100).refine((v) => foldVietnamese(v).length >= 2, 'admin.errors.keywordShort'),
   unitId: id(),
 });
+export type KeywordValues = z.output<typeof keywordSchema>;
 
 /** True when `value` is another spelling (case, diacritics) of one of `existing` (keywords, agency names). */
 export function matchesFolded(value: string, existing: string[]): boolean {

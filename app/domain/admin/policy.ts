@@ -34,15 +34,18 @@ export const policySchema = z.object({
   followupAttempts: field('followupAttempts'),
   reportCutoffDay: field('reportCutoffDay'),
 }) satisfies z.ZodType<Record<PolicyName, number>, z.ZodTypeDef, unknown>;
+export type PolicyValues = z.output<typeof policySchema>;
 
 export const totpRolesSchema = z.object({
+  // one ticked box is sent as one value, several as a list
   roles: z
-    .array(z.string())
+    .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) => v ?? [])
+    .transform((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : v))
     .pipe(z.array(z.enum(ROLES, { errorMap: () => ({ message: 'admin.errors.role' }) })))
     .transform((roles) => ROLES.filter((r) => roles.includes(r))),
 });
+export type TotpRolesValues = z.output<typeof totpRolesSchema>;
 
 // The abbreviations in document numbers (Nghị định 30/2020/NĐ-CP): the agency's ('01/TB-SKHCN') and the unit
 // that drafts a công văn of a PAKN not yet assigned to a unit ('01/SKHCN-TTHC').
@@ -67,3 +70,4 @@ export const documentNumbersSchema = z.object({
   agencyAbbreviation: abbreviation,
   draftingUnit: abbreviation,
 });
+export type DocumentNumbersValues = z.output<typeof documentNumbersSchema>;

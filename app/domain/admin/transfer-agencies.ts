@@ -10,3 +10,4 @@ export const externalAgencySchema = z.object({
   note: optText(500),
   active: checkbox,
 });
+export type ExternalAgencyValues = z.output<typeof externalAgencySchema>;

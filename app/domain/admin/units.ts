@@ -11,3 +11,4 @@ export const unitSchema = z.object({
   sortOrder: int(0, 999, 0),
   active: checkbox,
 });
+export type UnitValues = z.output<typeof unitSchema>;

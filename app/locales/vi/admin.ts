@@ -53,8 +53,14 @@ export default {
     updated: 'Đã lưu thay đổi.',
     deleted: 'Đã xóa.',
     saved: 'Đã lưu.',
-    recomputed_one: 'Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
-    recomputed_other: 'Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
+    savedRecomputed_one: 'Đã lưu. Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
+    savedRecomputed_other: 'Đã lưu. Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
+    updatedRecomputed_one:
+      'Đã lưu thay đổi. Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
+    updatedRecomputed_other:
+      'Đã lưu thay đổi. Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
+    deletedRecomputed_one: 'Đã xóa. Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
+    deletedRecomputed_other: 'Đã xóa. Đã tính lại hạn xử lý của {{count}} phản ánh, kiến nghị đang mở.',
   },
   errors: {
     abbreviation: 'Chỉ dùng chữ cái không dấu và chữ số, tối đa 20 ký tự.',

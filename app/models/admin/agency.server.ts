@@ -1,23 +1,21 @@
 // The administrator's edit of the agency's own details (one row, id 1), audited with what changed.
 import { eq } from 'drizzle-orm';
 
-import { agencySchema } from '~/domain/admin/agency';
-import { type Actor, diff, type Outcome, validate } from '~/domain/admin/outcome';
+import type { AgencyValues } from '~/domain/admin/agency';
+import { type Actor, diff, type Outcome } from '~/domain/admin/outcome';
 import { getAgency } from '~/models/config.server';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
 
-export function updateAgency(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
-  const v = validate(agencySchema, input);
-  if (!v.ok) return v;
+export function updateAgency(value: AgencyValues, actor: Actor, db: DbOrTx = getDb()): Outcome {
   db.transaction((tx) => {
     const before = getAgency(tx);
-    const changed = diff(before, v.value);
+    const changed = diff(before, value);
     if (Object.keys(changed).length === 0) return;
     tx.update(s.agency)
-      .set({ ...v.value, updatedAt: new Date() })
+      .set({ ...value, updatedAt: new Date() })
       .where(eq(s.agency.id, 1))
       .run();
     recordChange(tx, actor, 'settings.agency.update', 'agency', 1, changed);

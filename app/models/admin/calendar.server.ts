@@ -2,8 +2,8 @@
 // open PAKN in its own transaction, and the cached calendar is rebuilt afterwards.
 import { asc, eq, sql } from 'drizzle-orm';
 
-import { calendarOverrideSchema } from '~/domain/admin/calendar';
-import { type Actor, diff, fail, type Outcome, validate } from '~/domain/admin/outcome';
+import type { CalendarOverrideValues } from '~/domain/admin/calendar';
+import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
 import {
   addCalendarDays,
   type CalendarOverride,
@@ -54,24 +54,22 @@ export function getCalendarYear(year: number, db: DbOrTx = getDb()): CalendarYea
 
 /** Adds or replaces the override of a date, then recomputes the due dates of open PAKN. */
 export function saveCalendarOverride(
-  input: unknown,
+  value: CalendarOverrideValues,
   actor: Actor,
   db: DbOrTx = getDb(),
 ): Outcome<{ recomputed: number }> {
-  const v = validate(calendarOverrideSchema, input);
-  if (!v.ok) return v;
   try {
     return db.transaction((tx) => {
       const before = tx
         .select()
         .from(s.calendarOverrides)
-        .where(eq(s.calendarOverrides.date, v.value.date))
+        .where(eq(s.calendarOverrides.date, value.date))
         .get();
       tx.insert(s.calendarOverrides)
-        .values(v.value)
+        .values(value)
         .onConflictDoUpdate({
           target: s.calendarOverrides.date,
-          set: { kind: v.value.kind, note: v.value.note },
+          set: { kind: value.kind, note: value.note },
         })
         .run();
       const recomputed = recomputeOpenDueDates(tx, { actorUserId: actor.userId });
@@ -80,8 +78,8 @@ export function saveCalendarOverride(
         actor,
         before ? 'settings.calendar.update' : 'settings.calendar.create',
         'calendar_override',
-        v.value.date,
-        { ...(before ? diff(before, v.value) : v.value), recomputed },
+        value.date,
+        { ...(before ? diff(before, value) : value), recomputed },
       );
       return { ok: true as const, value: { recomputed } };
     });

@@ -1,8 +1,8 @@
 // The administrator's edit of a deadline rule; the due dates of open PAKN are recomputed in the same transaction.
 import { eq } from 'drizzle-orm';
 
-import { deadlineRuleSchema } from '~/domain/admin/deadline-rules';
-import { type Actor, diff, type Outcome, validate } from '~/domain/admin/outcome';
+import type { DeadlineRuleValues } from '~/domain/admin/deadline-rules';
+import { type Actor, diff, type Outcome } from '~/domain/admin/outcome';
 import { invalidateCalendar } from '~/models/config.server';
 import { recomputeOpenDueDates } from '~/models/deadlines.server';
 import { type DbOrTx, getDb } from '~/utils/db.server';
@@ -12,24 +12,22 @@ import { recordChange } from './change-log.server';
 
 /** Changes one rule and recomputes the due dates of open PAKN; `value.recomputed` counts the PAKN moved. */
 export function updateDeadlineRule(
-  input: unknown,
+  value: DeadlineRuleValues,
   actor: Actor,
   db: DbOrTx = getDb(),
 ): Outcome<{ recomputed: number }> {
-  const v = validate(deadlineRuleSchema, input);
-  if (!v.ok) return v;
   try {
     return db.transaction((tx) => {
-      const before = tx.select().from(s.deadlineRules).where(eq(s.deadlineRules.key, v.value.key)).get();
-      const { days, unit, basis } = v.value;
+      const before = tx.select().from(s.deadlineRules).where(eq(s.deadlineRules.key, value.key)).get();
+      const { days, unit, basis } = value;
       const changed = diff(before ?? {}, { days, unit, basis });
       if (Object.keys(changed).length === 0) return { ok: true as const, value: { recomputed: 0 } };
       tx.insert(s.deadlineRules)
-        .values(v.value)
+        .values(value)
         .onConflictDoUpdate({ target: s.deadlineRules.key, set: { days, unit, basis } })
         .run();
       const recomputed = recomputeOpenDueDates(tx, { actorUserId: actor.userId });
-      recordChange(tx, actor, 'settings.deadline_rule.update', 'deadline_rule', v.value.key, {
+      recordChange(tx, actor, 'settings.deadline_rule.update', 'deadline_rule', value.key, {
         ...changed,
         recomputed,
       });

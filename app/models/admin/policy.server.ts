@@ -1,15 +1,15 @@
 // The [policy] settings of the settings page: the public forms' limits, the report cut-off day, the roles
 // that must use a second factor, and the abbreviations of document numbers. Read and written through the
 // typed settings map; each save is audited with what changed.
-import { type Actor, diff, type Outcome, validate } from '~/domain/admin/outcome';
+import { type Actor, diff, type Outcome } from '~/domain/admin/outcome';
 import {
   DOCUMENT_NUMBER_SETTINGS,
   type DocumentNumberName,
-  documentNumbersSchema,
+  type DocumentNumbersValues,
   POLICY_SETTINGS,
   type PolicyName,
-  policySchema,
-  totpRolesSchema,
+  type PolicyValues,
+  type TotpRolesValues,
 } from '~/domain/admin/policy';
 import { agencyAbbreviation } from '~/domain/document-templates';
 import type { Role } from '~/domain/permissions';
@@ -37,14 +37,12 @@ export function getPolicySettings(db: DbOrTx = getDb()): Record<PolicyName, numb
   };
 }
 
-export function updatePolicySettings(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
-  const v = validate(policySchema, input);
-  if (!v.ok) return v;
+export function updatePolicySettings(value: PolicyValues, actor: Actor, db: DbOrTx = getDb()): Outcome {
   db.transaction((tx) => {
     const before = getPolicySettings(tx);
-    const changed = diff(before, v.value);
+    const changed = diff(before, value);
     if (Object.keys(changed).length === 0) return;
-    for (const p of POLICY_SETTINGS) setSetting(p.key, v.value[p.name], tx);
+    for (const p of POLICY_SETTINGS) setSetting(p.key, value[p.name], tx);
     recordChange(tx, actor, 'settings.policy.update', 'settings', undefined, changed);
   });
   return { ok: true, value: null };
@@ -54,10 +52,12 @@ export function getTotpRequiredRoles(db: DbOrTx = getDb()): Role[] {
   return getSetting('security.totpRequiredRoles', db);
 }
 
-export function updateTotpRequiredRoles(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome<Role[]> {
-  const v = validate(totpRolesSchema, input);
-  if (!v.ok) return v;
-  const roles = v.value.roles;
+export function updateTotpRequiredRoles(
+  value: TotpRolesValues,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Outcome<Role[]> {
+  const roles = value.roles;
   db.transaction((tx) => {
     const before = getTotpRequiredRoles(tx);
     if (before.join() === roles.join()) return;
@@ -77,14 +77,16 @@ export function getDocumentNumberSettings(db: DbOrTx = getDb()): Record<Document
   };
 }
 
-export function updateDocumentNumberSettings(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
-  const v = validate(documentNumbersSchema, input);
-  if (!v.ok) return v;
+export function updateDocumentNumberSettings(
+  value: DocumentNumbersValues,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Outcome {
   db.transaction((tx) => {
     const before = getDocumentNumberSettings(tx);
     const changed: Record<string, { from: string; to: string }> = {};
     for (const s of DOCUMENT_NUMBER_SETTINGS) {
-      const to = agencyAbbreviation(v.value[s.name]);
+      const to = agencyAbbreviation(value[s.name]);
       if (before[s.name] !== to) changed[s.name] = { from: before[s.name], to };
       setSetting(s.key, to, tx);
     }

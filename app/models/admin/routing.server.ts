@@ -1,8 +1,8 @@
 // Routing keywords: each suggests a unit for a PAKN whose text contains it (compared without diacritics).
 import { asc, eq } from 'drizzle-orm';
 
-import { keywordSchema, matchesFolded } from '~/domain/admin/keywords';
-import { type Actor, diff, fail, type Outcome, validate } from '~/domain/admin/outcome';
+import { type KeywordValues, matchesFolded } from '~/domain/admin/keywords';
+import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
@@ -26,19 +26,17 @@ export function listKeywords(db: DbOrTx = getDb()) {
 
 function saveKeyword(
   keywordId: number | null,
-  input: unknown,
+  value: KeywordValues,
   actor: Actor,
   db: DbOrTx,
 ): Outcome<{ id: number }> {
-  const v = validate(keywordSchema, input);
-  if (!v.ok) return v;
   return db.transaction((tx) => {
     const before =
       keywordId === null
         ? undefined
         : tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)).get();
     if (keywordId !== null && !before) return fail({ form: 'admin.errors.notFound' });
-    const errors = checkUnitChoice(tx, v.value.unitId, before?.unitId ?? null, 'unitId');
+    const errors = checkUnitChoice(tx, value.unitId, before?.unitId ?? null, 'unitId');
     const others = tx
       .select({ id: s.routingKeywords.id, keyword: s.routingKeywords.keyword })
       .from(s.routingKeywords)
@@ -46,30 +44,30 @@ function saveKeyword(
       .filter((k) => k.id !== keywordId);
     if (
       matchesFolded(
-        v.value.keyword,
+        value.keyword,
         others.map((k) => k.keyword),
       )
     )
       errors.keyword = 'admin.errors.keywordTaken';
     if (Object.keys(errors).length) return fail(errors);
     if (before) {
-      const changed = diff(before, v.value);
+      const changed = diff(before, value);
       if (Object.keys(changed).length) {
-        tx.update(s.routingKeywords).set(v.value).where(eq(s.routingKeywords.id, before.id)).run();
+        tx.update(s.routingKeywords).set(value).where(eq(s.routingKeywords.id, before.id)).run();
         recordChange(tx, actor, 'settings.keyword.update', 'routing_keyword', before.id, changed);
       }
       return { ok: true as const, value: { id: before.id } };
     }
-    const row = tx.insert(s.routingKeywords).values(v.value).returning({ id: s.routingKeywords.id }).get();
-    recordChange(tx, actor, 'settings.keyword.create', 'routing_keyword', row.id, v.value);
+    const row = tx.insert(s.routingKeywords).values(value).returning({ id: s.routingKeywords.id }).get();
+    recordChange(tx, actor, 'settings.keyword.create', 'routing_keyword', row.id, value);
     return { ok: true as const, value: row };
   });
 }
 
-export const createKeyword = (input: unknown, actor: Actor, db: DbOrTx = getDb()) =>
-  saveKeyword(null, input, actor, db);
-export const updateKeyword = (keywordId: number, input: unknown, actor: Actor, db: DbOrTx = getDb()) =>
-  saveKeyword(keywordId, input, actor, db);
+export const createKeyword = (value: KeywordValues, actor: Actor, db: DbOrTx = getDb()) =>
+  saveKeyword(null, value, actor, db);
+export const updateKeyword = (keywordId: number, value: KeywordValues, actor: Actor, db: DbOrTx = getDb()) =>
+  saveKeyword(keywordId, value, actor, db);
 
 export function deleteKeyword(keywordId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
   return db.transaction((tx) => {

@@ -3,8 +3,8 @@
 import { asc, count, eq } from 'drizzle-orm';
 
 import { matchesFolded } from '~/domain/admin/keywords';
-import { type Actor, diff, fail, type Outcome, validate } from '~/domain/admin/outcome';
-import { externalAgencySchema } from '~/domain/admin/transfer-agencies';
+import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
+import type { ExternalAgencyValues } from '~/domain/admin/transfer-agencies';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
@@ -19,44 +19,40 @@ export function listExternalAgencies({
 }
 
 export function createExternalAgency(
-  input: unknown,
+  value: ExternalAgencyValues,
   actor: Actor,
   db: DbOrTx = getDb(),
 ): Outcome<{ id: number }> {
-  const v = validate(externalAgencySchema, input);
-  if (!v.ok) return v;
   return db.transaction((tx) => {
     const names = tx.select({ name: s.externalAgencies.name }).from(s.externalAgencies).all();
     if (
       matchesFolded(
-        v.value.name,
+        value.name,
         names.map((a) => a.name),
       )
     )
       return fail({ name: 'admin.errors.nameTaken' });
-    const row = tx.insert(s.externalAgencies).values(v.value).returning({ id: s.externalAgencies.id }).get();
-    recordChange(tx, actor, 'settings.external_agency.create', 'external_agency', row.id, v.value);
+    const row = tx.insert(s.externalAgencies).values(value).returning({ id: s.externalAgencies.id }).get();
+    recordChange(tx, actor, 'settings.external_agency.create', 'external_agency', row.id, value);
     return { ok: true as const, value: row };
   });
 }
 
 export function updateExternalAgency(
   agencyId: number,
-  input: unknown,
+  value: ExternalAgencyValues,
   actor: Actor,
   db: DbOrTx = getDb(),
 ): Outcome {
-  const v = validate(externalAgencySchema, input);
-  if (!v.ok) return v;
   return db.transaction((tx) => {
     const all = tx.select().from(s.externalAgencies).all();
     const before = all.find((a) => a.id === agencyId);
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const others = all.filter((a) => a.id !== agencyId).map((a) => a.name);
-    if (matchesFolded(v.value.name, others)) return fail({ name: 'admin.errors.nameTaken' });
-    const changed = diff(before, v.value);
+    if (matchesFolded(value.name, others)) return fail({ name: 'admin.errors.nameTaken' });
+    const changed = diff(before, value);
     if (Object.keys(changed).length) {
-      tx.update(s.externalAgencies).set(v.value).where(eq(s.externalAgencies.id, agencyId)).run();
+      tx.update(s.externalAgencies).set(value).where(eq(s.externalAgencies.id, agencyId)).run();
       recordChange(tx, actor, 'settings.external_agency.update', 'external_agency', agencyId, changed);
     }
     return { ok: true as const, value: null };

@@ -1,8 +1,8 @@
 // Units: create, edit, delete (only a unit nothing refers to), each audited in its own transaction.
 import { asc, count, eq } from 'drizzle-orm';
 
-import { type Actor, diff, fail, type FieldErrors, type Outcome, validate } from '~/domain/admin/outcome';
-import { unitSchema } from '~/domain/admin/units';
+import { type Actor, diff, fail, type FieldErrors, type Outcome } from '~/domain/admin/outcome';
+import type { UnitValues } from '~/domain/admin/units';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
@@ -21,30 +21,26 @@ export function checkUnitChoice(
   return {};
 }
 
-export function createUnit(input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome<{ id: number }> {
-  const v = validate(unitSchema, input);
-  if (!v.ok) return v;
+export function createUnit(value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Outcome<{ id: number }> {
   return db.transaction((tx) => {
-    if (tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, v.value.code)).get()) {
+    if (tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code)).get()) {
       return fail({ code: 'admin.errors.codeTaken' });
     }
-    const row = tx.insert(s.units).values(v.value).returning({ id: s.units.id }).get();
-    recordChange(tx, actor, 'settings.unit.create', 'unit', row.id, v.value);
+    const row = tx.insert(s.units).values(value).returning({ id: s.units.id }).get();
+    recordChange(tx, actor, 'settings.unit.create', 'unit', row.id, value);
     return { ok: true as const, value: row };
   });
 }
 
-export function updateUnit(unitId: number, input: unknown, actor: Actor, db: DbOrTx = getDb()): Outcome {
-  const v = validate(unitSchema, input);
-  if (!v.ok) return v;
+export function updateUnit(unitId: number, value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Outcome {
   return db.transaction((tx) => {
     const before = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
     if (!before) return fail({ form: 'admin.errors.notFound' });
-    const clash = tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, v.value.code)).get();
+    const clash = tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code)).get();
     if (clash && clash.id !== unitId) return fail({ code: 'admin.errors.codeTaken' });
-    const changed = diff(before, v.value);
+    const changed = diff(before, value);
     if (Object.keys(changed).length) {
-      tx.update(s.units).set(v.value).where(eq(s.units.id, unitId)).run();
+      tx.update(s.units).set(value).where(eq(s.units.id, unitId)).run();
       recordChange(tx, actor, 'settings.unit.update', 'unit', unitId, changed);
     }
     return { ok: true as const, value: null };
