@@ -59,6 +59,12 @@ export default {
     resend: 'Send again',
     back: 'Back to the webhooks',
   },
+  docs: {
+    title: 'Webhooks: be told when a PAKN changes status',
+    text: 'An administrator registers a receiving URL at Administration → Webhooks and chooses events: pakn.received, pakn.assigned, pakn.answered, pakn.published. The portal POSTs a JSON document with the event id, type, time, PAKN code, status and links, nothing personal. Answer 2xx within 10 seconds; otherwise the portal tries again after 30 seconds, then waiting longer each time (at most 60 minutes apart), 10 attempts in all. Use the X-PAKN-Delivery header so that you never handle a notification twice.',
+    signature:
+      'The X-PAKN-Signature header reads t=<Unix seconds>,v1=<hex HMAC-SHA256> computed over "<t>.<body>" with the webhook’s secret. Check it like this (Node.js):',
+  },
   errors: {
     urlRequired: 'Enter the receiving address',
     url: 'The receiving address is not valid: enter a full URL, for example https://system.example.com/pakn',

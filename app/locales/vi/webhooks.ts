@@ -58,6 +58,12 @@ export default {
     resend: 'Gửi lại',
     back: 'Quay lại danh sách webhook',
   },
+  docs: {
+    title: 'Webhook: nhận thông báo khi PAKN đổi trạng thái',
+    text: 'Quản trị viên đăng ký địa chỉ nhận tại Quản trị → Webhook và chọn sự kiện: pakn.received (tiếp nhận), pakn.assigned (giao đơn vị), pakn.answered (đã trả lời), pakn.published (công khai). Cổng gửi POST một tài liệu JSON gồm mã sự kiện, loại, thời điểm, mã PAKN, trạng thái và đường dẫn, không có thông tin cá nhân. Hãy trả lời mã 2xx trong 10 giây; nếu không, cổng gửi lại sau 30 giây, rồi lâu dần (tối đa 60 phút giữa hai lần), tối đa 10 lần. Dùng tiêu đề X-PAKN-Delivery để không xử lý một thông báo hai lần.',
+    signature:
+      'Tiêu đề X-PAKN-Signature có dạng t=<giây Unix>,v1=<HMAC-SHA256 dạng hex> tính trên chuỗi "<t>.<nội dung>" với khóa bí mật của webhook. Kiểm tra như sau (Node.js):',
+  },
   errors: {
     urlRequired: 'Nhập địa chỉ nhận',
     url: 'Địa chỉ nhận không hợp lệ: nhập một URL đầy đủ, ví dụ https://he-thong.example.vn/pakn',
