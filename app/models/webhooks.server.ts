@@ -168,7 +168,7 @@ export function listDeliveries(webhookId: number, db: DbOrTx = getDb()) {
  * It keeps its X-PAKN-Delivery id and body, so a receiver that already handled it can recognise it. A pending
  * one is left alone: it may be in a worker's hands right now (its lease), and it is retried anyway.
  */
-export function redeliver(
+export function redeliverWebhook(
   {
     webhookId,
     deliveryId,

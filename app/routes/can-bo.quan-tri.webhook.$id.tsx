@@ -10,7 +10,7 @@ import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { WEBHOOK_EVENTS, WEBHOOK_MAX_ATTEMPTS, webhookIdSchema } from '~/domain/webhooks';
 import { formatInstant } from '~/models/audit.server';
-import { getWebhook, listDeliveries, redeliver } from '~/models/webhooks.server';
+import { getWebhook, listDeliveries, redeliverWebhook } from '~/models/webhooks.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { parseForm, translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form || form.get('intent') !== 'redeliver') throw bad();
   const target = parseForm(form, webhookIdSchema);
   if (target.status !== 'success') throw bad();
-  const done = redeliver({
+  const done = redeliverWebhook({
     webhookId: hook.id,
     deliveryId: target.value.id,
     actor: { userId: user.id, ip: clientIp(context) },
