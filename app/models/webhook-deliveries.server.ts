@@ -4,11 +4,11 @@
 // lets one process send a delivery, and the outcome of an attempt.
 import crypto from 'node:crypto';
 
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
 
 import { buildWebhookPayload, parseEvents, type WebhookEvent } from '~/domain/webhooks';
 import { publicStatus } from '~/domain/workflow/transitions';
-import type { DbOrTx } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
@@ -151,4 +151,23 @@ export function recordDeliveryAttempt(
         ? { ...common, lastError: outcome.error, nextAttemptAt: outcome.retryAt }
         : { ...common, status: 'failed' as const, lastError: outcome.error };
   return db.update(s.webhookDeliveries).set(set).where(ours(row, token)).run().changes === 1;
+}
+
+/** Delivered notifications are kept this long for the delivery log; failed ones stay until sent again or deleted. */
+export const DELIVERED_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** The janitor's part: forgets deliveries delivered more than DELIVERED_RETENTION_MS ago. */
+export function purgeOldDeliveries(
+  { now = Date.now() }: { now?: number } = {},
+  db: DbOrTx = getDb(),
+): number {
+  return db
+    .delete(s.webhookDeliveries)
+    .where(
+      and(
+        eq(s.webhookDeliveries.status, 'delivered'),
+        lt(s.webhookDeliveries.deliveredAt, new Date(now - DELIVERED_RETENTION_MS)),
+      ),
+    )
+    .run().changes;
 }

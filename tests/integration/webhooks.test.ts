@@ -451,6 +451,18 @@ describe('deliveries', () => {
   });
 });
 
+describe('the log', () => {
+  it('forgets deliveries delivered more than 90 days ago, keeps failed ones', async () => {
+    const { purgeOldDeliveries, DELIVERED_RETENTION_MS } = await import('~/models/webhook-deliveries.server');
+    const rows = app.db().select().from(s.webhookDeliveries).all();
+    const delivered = rows.filter((r) => r.status === 'delivered').length;
+    expect(delivered).toBeGreaterThan(0);
+    expect(purgeOldDeliveries({ now: Date.now() })).toBe(0);
+    expect(purgeOldDeliveries({ now: Date.now() + DELIVERED_RETENTION_MS + 86_400_000 })).toBe(delivered);
+    expect(app.db().select().from(s.webhookDeliveries).all()).toHaveLength(rows.length - delivered);
+  });
+});
+
 describe('the HTTP call', () => {
   it('gives up after its timeout and never reaches a refused address', async () => {
     receiver.delayMs = 2_000;
