@@ -526,3 +526,56 @@ export const apiSubmissions = sqliteTable(
   },
   (t) => [uniqueIndex('api_submissions_idem_idx').on(t.apiKeyId, t.idempotencyKey)],
 );
+
+/**
+ * URLs of other systems told of status changes (issue 14). The secret signs each delivery (HMAC-SHA256), so it
+ * is kept as given, not hashed: see docs/decisions/0014-webhooks.md.
+ */
+export const webhooks = sqliteTable('webhooks', {
+  id: integer('id').primaryKey(),
+  url: text('url').notNull(),
+  /** comma-separated: received, assigned, answered, published */
+  events: text('events').notNull(),
+  secret: text('secret').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdByUserId: integer('created_by_user_id'),
+  createdAt: createdAt(),
+  secretRotatedAt: integer('secret_rotated_at', { mode: 'timestamp_ms' }),
+});
+
+/**
+ * The webhook outbox: one row per event and webhook, written in the transaction of the change, delivered by
+ * app/jobs/webhook-worker.server.ts with a lease (next_attempt_at is the claimer's fencing token), retries with
+ * backoff, and 'failed' after the last attempt. `payload` is the exact JSON body sent (no personal data).
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey(),
+    /** X-PAKN-Delivery: the receiver's idempotency key, the same on every attempt and on "send again" */
+    deliveryId: text('delivery_id').notNull().unique(),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    /** the event's id, shared by the deliveries of one change to every webhook */
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    paknId: integer('pakn_id'),
+    paknCode: text('pakn_code').notNull(),
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastAttemptAt: integer('last_attempt_at', { mode: 'timestamp_ms' }),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('webhook_deliveries_pending_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id),
+  ],
+);

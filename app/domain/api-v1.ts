@@ -42,6 +42,23 @@ export const submitBodySchema = submissionSchema.openapi('Submission', {
     'The citizen form’s fields, as strings. `field` is a field id from GET /api/v1/fields (or "unknown"); `consent` must be "on"; `showIdentity` "on" publishes the name with the answer.',
 });
 
+/** POST /pakn as multipart/form-data: the same JSON body in a `payload` part, and the files. */
+export const submitMultipartSchema = z
+  .object({
+    payload: z.string().openapi({
+      description: 'The Submission object as JSON text (the body of an application/json call)',
+      example: '{"type":"kien_nghi","subject":"regulation","category":"2","…":"…"}',
+    }),
+    files: z
+      .array(z.string().openapi({ format: 'binary' }))
+      .optional()
+      .openapi({
+        description:
+          'Up to the agency’s limit of files (setting intake.maxAttachments, default 5) of at most intake.maxFileMb MB each (default 10): PDF, JPG, PNG, DOC, DOCX, XLS, XLSX, recognised by their content. Each refused file is reported in error.fields with field "files"; nothing is registered then.',
+      }),
+  })
+  .openapi('SubmissionWithFiles');
+
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -56,6 +73,7 @@ export const submitResultSchema = z
       .boolean()
       .openapi({ description: 'true when an earlier call with the same Idempotency-Key made it' }),
     statusUrl: z.string().openapi({ example: 'https://pakn.example.vn/api/v1/pakn/KHCN-2026-000042' }),
+    attachments: z.number().int().openapi({ description: 'Files attached to the PAKN (multipart only)' }),
   })
   .openapi('SubmitResult');
 

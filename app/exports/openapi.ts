@@ -12,6 +12,7 @@ import {
   queueQuerySchema,
   queueSchema,
   submitBodySchema,
+  submitMultipartSchema,
   submitResultSchema,
 } from '~/domain/api-v1';
 
@@ -27,6 +28,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'The key lacks the scope',
   404: 'No such PAKN',
   429: 'Over the key’s rate limit (Retry-After)',
+  503: 'The virus scanner is unreachable: a file could not be checked, try again later',
 };
 
 /** `intake`: the staff intake's form schema (models/intake.server.ts intakeSchema), passed in by the route. */
@@ -50,16 +52,21 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     path: '/pakn',
     summary: 'Submit a PAKN (scope submit)',
     description:
-      'Registers a PAKN exactly as the citizen form does: same validation, code, deadlines and receipt e-mail. Send `Idempotency-Key` to make retries safe: a replay answers the same code.',
+      'Registers a PAKN exactly as the citizen form does: same validation, code, deadlines and receipt e-mail. Send `Idempotency-Key` to make retries safe: a replay answers the same code. With files, send multipart/form-data: the JSON body in a `payload` part and each file in a `files` part; files go through the citizen form’s checks (type by content, size, count, virus scan when configured).',
     security: security('submit'),
     request: {
       headers: z.object({}).passthrough(),
-      body: { content: { 'application/json': { schema: submitBodySchema } } },
+      body: {
+        content: {
+          'application/json': { schema: submitBodySchema },
+          'multipart/form-data': { schema: submitMultipartSchema },
+        },
+      },
     },
     responses: {
       201: json(submitResultSchema, 'Registered'),
       200: json(submitResultSchema, 'Already registered by an earlier call with this Idempotency-Key'),
-      ...errors(400, 401, 403, 429),
+      ...errors(400, 401, 403, 429, 503),
     },
   });
   registry.registerPath({

@@ -1,7 +1,9 @@
 // The janitor: removes what nobody will come back for — drafts of the online form past their lifetime
-// with their uploaded files, files of abandoned drafts, and staff sessions that ended more than a day ago.
+// with their uploaded files, files of abandoned drafts, staff sessions that ended more than a day ago, and
+// webhook deliveries delivered more than 90 days ago.
 import { purgeOldSessions } from '~/models/sessions.server';
 import { purgeStaleDrafts } from '~/models/submission.server';
+import { purgeOldDeliveries } from '~/models/webhook-deliveries.server';
 import { getLogger } from '~/utils/logger.server';
 
 /** Abandoned draft files expire after two hours: sweep often enough for that to mean something. */
@@ -12,6 +14,7 @@ export function sweep(): void {
   try {
     purgeStaleDrafts();
     purgeOldSessions();
+    purgeOldDeliveries();
   } catch (error) {
     getLogger().error({ err: error }, 'draft purge failed');
   }

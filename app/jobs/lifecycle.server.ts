@@ -8,8 +8,10 @@ import { ensurePrivateDir, restrictUmask, tightenTree } from '~/utils/private-fi
 import { startJanitor } from './janitor.server';
 import { startMailWorker } from './mail-worker.server';
 import { startNotificationScheduler } from './notification-scheduler.server';
+import { startWebhookWorker } from './webhook-worker.server';
 
 let worker: { stop(): Promise<void> } | undefined;
+let webhooks: { stop(): Promise<void> } | undefined;
 let notifier: { stop(): void } | undefined;
 let janitor: { stop(): void } | undefined;
 
@@ -34,6 +36,8 @@ export function startApp() {
     worker = startMailWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
     notifier = startNotificationScheduler();
   }
+  // beside the mail worker, on the same poll interval; WEBHOOK_WORKER=0 turns it off on its own
+  webhooks = startWebhookWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
   janitor = startJanitor();
   return { env, log };
 }
@@ -42,5 +46,6 @@ export async function stopApp() {
   janitor?.stop();
   notifier?.stop();
   await worker?.stop();
+  await webhooks?.stop();
   closeDb();
 }

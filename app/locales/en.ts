@@ -11,6 +11,7 @@ import pub from './en/pub';
 import publish from './en/publish';
 import reports from './en/reports';
 import staff from './en/staff';
+import webhooks from './en/webhooks';
 
 export default {
   ...common,
@@ -25,4 +26,5 @@ export default {
   reports,
   privacy,
   api,
+  webhooks,
 };

@@ -11,6 +11,7 @@ import pub from './vi/pub';
 import publish from './vi/publish';
 import reports from './vi/reports';
 import staff from './vi/staff';
+import webhooks from './vi/webhooks';
 
 export default {
   ...common,
@@ -25,4 +26,5 @@ export default {
   reports,
   privacy,
   api,
+  webhooks,
 };

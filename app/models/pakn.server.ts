@@ -12,6 +12,7 @@ import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
+import { recordWebhookEvent } from './webhook-deliveries.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
 
@@ -86,6 +87,8 @@ export function createPakn(tx: DbOrTx, input: NewPakn): { pakn: Pakn; accessToke
       data: JSON.stringify({ channel: input.channel }),
     })
     .run();
+  // every way in (the citizen form, staff intake, the API) registers through here: one event per PAKN
+  recordWebhookEvent(tx, { paknId: row.id, event: 'received', now: input.receivedAt });
   return { pakn: row, accessToken };
 }
 

@@ -35,6 +35,7 @@ import {
   type Review,
   review,
 } from './publication.server';
+import { recordWebhookEvent } from './webhook-deliveries.server';
 
 /**
  * intent=publish. Returns the review with errors (nothing written) when a field is invalid or a flag is
@@ -119,6 +120,7 @@ export function publishPakn(
     indexPublic(tx, { id: p.id, ...out.texts });
     // an edit of what is public is not a new publication: internal event only (see the module comment)
     const editing = p.publication === 'published';
+    if (!editing) recordWebhookEvent(tx, { paknId: p.id, event: 'published', now });
     tx.insert(s.events)
       .values({
         paknId: p.id,

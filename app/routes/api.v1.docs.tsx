@@ -95,6 +95,20 @@ curl ${base}/open311/v2/services.json`}</code>
           </li>
         ))}
       </ul>
+      <h2 id="webhooks">{t('webhooks.docs.title')}</h2>
+      <p>{t('webhooks.docs.text')}</p>
+      <p>{t('webhooks.docs.signature')}</p>
+      <pre>
+        <code>{`import { createHmac, timingSafeEqual } from 'node:crypto';
+
+// header: X-PAKN-Signature, raw: the body exactly as received, secret: whsec_…
+function verify(header, raw, secret) {
+  const { t, v1 } = Object.fromEntries(header.split(',').map((p) => p.split('=', 2)));
+  if (!/^[0-9a-f]{64}$/.test(v1 ?? '') || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;
+  const mac = createHmac('sha256', secret).update(\`\${t}.\${raw}\`).digest();
+  return timingSafeEqual(mac, Buffer.from(v1, 'hex'));
+}`}</code>
+      </pre>
     </>
   );
 }

@@ -1,13 +1,47 @@
 // POST /api/v1/pakn (scope submit): a PAKN in the citizen form's own fields, registered through the form's path.
+// JSON, or multipart/form-data with the JSON in a `payload` part and the files in `files` parts: the files go
+// through the citizen form's checks (content sniffing, size, count, ClamAV when configured) and its messages.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
 import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
 import { splitMessage, submissionSchema } from '~/domain/submission-schema';
 import { apiError, apiJson } from '~/exports/api-json';
+import { getSetting } from '~/models/admin/settings.server';
 import { IDEMPOTENCY_KEY_PATTERN, submitThroughApi } from '~/models/api-submissions.server';
 import { listFields } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
+import {
+  type FileProblem,
+  parseSubmissionForm,
+  removeUploads,
+  type StoredUpload,
+} from '~/utils/uploads.server';
+
+type Body = { body: unknown; stored: StoredUpload[]; problems: FileProblem[]; tooManyParts: boolean };
+
+/** The JSON body, or the `payload` part and the files of a multipart body; undefined when unreadable. */
+async function readBody(request: Request): Promise<Body | undefined> {
+  const none = { stored: [], problems: [], tooManyParts: false };
+  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
+    const body: unknown = await request.json().catch(() => undefined);
+    return { body, ...none };
+  }
+  const parsed = await parseSubmissionForm(request, {
+    maxFiles: getSetting('intake.maxAttachments'),
+    maxBytes: getSetting('intake.maxFileMb') * 1024 * 1024,
+    existingFiles: 0,
+  }).catch(() => undefined);
+  if (!parsed) return undefined;
+  const payload = parsed.form.get('payload');
+  let body: unknown;
+  try {
+    body = typeof payload === 'string' ? JSON.parse(payload) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { body, stored: parsed.stored, problems: parsed.problems, tooManyParts: parsed.tooManyParts };
+}
 
 export function loader({ request }: LoaderFunctionArgs) {
   return apiError(405, getT(apiLocale(request))('api.errors.method'), { headers: { Allow: 'POST' } });
@@ -22,10 +56,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const idempotencyKey = request.headers.get('Idempotency-Key');
   if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))
     return apiError(400, t('api.errors.idempotencyKey'));
-  const body: unknown = await request.json().catch(() => undefined);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return apiError(400, t('api.errors.body'));
+  const read = await readBody(request);
+  const body = read?.body;
+  const stored = read?.stored ?? [];
+  if (!read || !body || typeof body !== 'object' || Array.isArray(body)) {
+    removeUploads(stored);
+    return apiError(400, t('api.errors.body'));
+  }
   const checked = submissionSchema.safeParse(body);
   const fields: Array<{ field: string; message: string }> = [];
+  const maxMb = getSetting('intake.maxFileMb');
+  const maxFiles = getSetting('intake.maxAttachments');
+  for (const p of read.problems)
+    fields.push({
+      field: 'files',
+      message: t(`intake.errors.${p.key}`, { name: p.name, mb: maxMb, count: maxFiles }),
+    });
+  if (read.tooManyParts) fields.push({ field: 'files', message: t('intake.errors.tooManyFields') });
   if (!checked.success) {
     const seen = new Set<string>();
     for (const issue of checked.error.issues) {
@@ -48,18 +95,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
   )
     if (!fields.some((f) => f.field === 'field'))
       fields.push({ field: 'field', message: t('intake.errors.field') });
-  if (!checked.success || fields.length) return apiError(400, t('api.errors.invalidBody'), { fields });
-  const result = submitThroughApi({
-    apiKeyId: guard.key.id,
-    idempotencyKey,
-    data: checked.data,
-    lang: locale,
-  });
+  if (!checked.success || fields.length) {
+    removeUploads(stored);
+    // a scanner that cannot be reached is the portal's trouble, not the caller's: try again later
+    const scannerDown =
+      read.problems.length > 0 && read.problems.every((p) => p.key === 'fileScanUnavailable');
+    return apiError(scannerDown ? 503 : 400, t('api.errors.invalidBody'), { fields });
+  }
+  let result;
+  try {
+    result = submitThroughApi({
+      apiKeyId: guard.key.id,
+      idempotencyKey,
+      data: checked.data,
+      lang: locale,
+      files: stored,
+    });
+  } catch (error) {
+    removeUploads(stored);
+    throw error;
+  }
+  // a replay registered nothing: the files sent again are not kept
+  if (result.status === 'replayed') removeUploads(stored);
   return apiJson(
     {
       code: result.code,
       replayed: result.status === 'replayed',
       statusUrl: `${getEnv().BASE_URL}/api/v1/pakn/${result.code}`,
+      attachments: result.attachments,
     },
     { status: result.status === 'created' ? 201 : 200 },
   );

@@ -21,6 +21,7 @@ const SECTIONS: Array<{ to: string; key: string; permission: Permission; end?: b
   { to: '/can-bo/quan-tri/cai-dat', key: 'settings', permission: 'admin:agency' },
   { to: '/can-bo/quan-tri/hop-thu', key: 'outbox', permission: 'admin:agency' },
   { to: '/can-bo/quan-tri/khoa-api', key: 'apiKeys', permission: 'admin:agency' },
+  { to: '/can-bo/quan-tri/webhook', key: 'webhooks', permission: 'admin:agency' },
   { to: '/can-bo/quan-tri/nguoi-dung', key: 'users', permission: 'admin:users' },
   { to: '/can-bo/quan-tri/nhat-ky', key: 'audit', permission: 'audit:read' },
 ];

@@ -30,6 +30,12 @@ const schema = z
     RATE_LIMIT_WINDOW_SCALE: z.coerce.number().positive().max(100_000).default(1),
     /** clamd's unix socket; when set, every upload is scanned (docs/clamav.md) */
     CLAMD_SOCKET: z.string().min(1).optional(),
+    /** "0": no webhook worker in this process (tests that drive the passes themselves) */
+    WEBHOOK_WORKER: z.enum(['0', '1']).default('1'),
+    /** the first retry of a failed webhook delivery waits this long, then the wait doubles (capped at one hour) */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+    /** private/loopback targets a webhook may reach: "1" any, or a comma-separated list of addresses */
+    WEBHOOK_ALLOW_PRIVATE: z.string().max(2000).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {

@@ -2,6 +2,9 @@
 // in every query parameter and path segment of the Open311 reads and in every field of an Open311 POST, plus the
 // malformed bodies, 5,000 fields, a 1 MB field and duplicated fields. Never a 5xx; JSON answers parse as JSON and
 // XML answers as XML; a refused POST registers nothing; no payload comes back in an HTML page.
+import fs from 'node:fs';
+import path from 'node:path';
+
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -211,6 +214,63 @@ describe('JSON API posts', () => {
           await app.fetch(path, { method: 'POST', ip: ip(), headers, body: raw.body }),
         );
       }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('JSON API multipart posts (submit with files)', () => {
+  const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
+  const uploads = () => {
+    const dir = path.join(app.dir, 'uploads');
+    return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
+  };
+  async function post(where: string, form: FormData) {
+    const before = { pakn: count(), files: uploads() };
+    const res = await app.fetch('/api/v1/pakn', {
+      method: 'POST',
+      ip: ip(),
+      headers: { Authorization: `Bearer ${key}` },
+      body: form,
+    });
+    const status = await check(`POST /api/v1/pakn multipart ${where}`, res);
+    if (status >= 400 && (count() !== before.pakn || uploads() !== before.files))
+      problems.push(`POST /api/v1/pakn multipart ${where}: refused but something was kept`);
+  }
+
+  it('every payload as the payload part, in a field, as a file name and as a file; malformed multipart', async () => {
+    problems.length = 0;
+    for (const payload of PAYLOADS) {
+      const raw = new FormData();
+      raw.append('payload', payload.value);
+      await post(`payload=[${payload.name}]`, raw);
+
+      const inField = new FormData();
+      inField.append('payload', JSON.stringify({ ...VALID_JSON, title: payload.value }));
+      inField.append('files', new Blob([new Uint8Array(PDF)]), 'giay-to.pdf');
+      await post(`title [${payload.name}]`, inField);
+
+      const named = new FormData();
+      named.append('payload', JSON.stringify({ ...VALID_JSON, title: 'x' }));
+      named.append('files', new Blob([new Uint8Array(PDF)]), `${payload.value}.pdf`);
+      await post(`file name [${payload.name}]`, named);
+
+      const content = new FormData();
+      content.append('payload', JSON.stringify(VALID_JSON));
+      content.append('files', new Blob([payload.value]), 'giay-to.pdf');
+      await post(`file content [${payload.name}]`, content);
+    }
+    const twice = new FormData();
+    twice.append('payload', JSON.stringify({ ...VALID_JSON, title: 'x' }));
+    twice.append('payload', JSON.stringify(VALID_JSON));
+    await post('two payload parts', twice);
+    for (const raw of malformedBodies({ payload: JSON.stringify(VALID_JSON) })) {
+      const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
+      if (raw.contentType) headers['Content-Type'] = raw.contentType;
+      await check(
+        `POST /api/v1/pakn multipart body ${raw.name}`,
+        await app.fetch('/api/v1/pakn', { method: 'POST', ip: ip(), headers, body: raw.body }),
+      );
     }
     expect(problems).toEqual([]);
   });

@@ -494,6 +494,25 @@ describe('administration forms', () => {
   it('every administration page and intent (/can-bo/quan-tri/*)', async () => {
     const db = app.db();
     const target = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' });
+    // a webhook with a failed delivery, so that its log shows the "send again" form
+    const hook = db
+      .insert(s.webhooks)
+      .values({ url: 'https://he-thong.example.vn/pakn', events: 'received', secret: 'whsec_test' })
+      .returning()
+      .get();
+    db.insert(s.webhookDeliveries)
+      .values({
+        deliveryId: 'hostile-sweep-delivery',
+        webhookId: hook.id,
+        eventId: 'hostile-sweep-event',
+        eventType: 'pakn.received',
+        paknCode: 'KHCN-2026-000001',
+        payload: '{}',
+        status: 'failed',
+        attempts: 10,
+        nextAttemptAt: new Date(),
+      })
+      .run();
     // the settings page last: its TOTP form could make the admin's own role require a second factor
     const pages = [
       '/can-bo/quan-tri/co-quan',
@@ -507,6 +526,9 @@ describe('administration forms', () => {
       `/can-bo/quan-tri/nguoi-dung/${target.id}`,
       '/can-bo/quan-tri/cai-dat',
       '/can-bo/quan-tri/khoa-api',
+      // its log before the list, whose fuzzed delete and pause forms act on the same webhook
+      `/can-bo/quan-tri/webhook/${hook.id}`,
+      '/can-bo/quan-tri/webhook',
     ];
     for (const page of pages) {
       // the page as it opens, plus its first edit view (?sua=…), where the update forms are
@@ -531,6 +553,10 @@ describe('administration forms', () => {
         'revoke',
         'unlock',
         'reset-totp',
+        'disable',
+        'enable',
+        'rotate',
+        'redeliver',
         'nonsense',
       ])
         await send(`${page} intent=${intent} (hostile id)`, forms[0]!.action, {

@@ -149,6 +149,8 @@ const ROUTES = (): Record<string, Array<[string, Who, number]>> => ({
   'can-bo.pakn.$id_.ho-so-chuyen.ts': [[`/can-bo/pakn/${ids.pakn}/ho-so-chuyen`, 'coordinator', 404]],
   'can-bo.quan-tri.hop-thu.tsx': [['/can-bo/quan-tri/hop-thu', 'staff', 200]],
   'can-bo.quan-tri.khoa-api.tsx': [['/can-bo/quan-tri/khoa-api', 'staff', 200]],
+  'can-bo.quan-tri.webhook._index.tsx': [['/can-bo/quan-tri/webhook', 'staff', 200]],
+  'can-bo.quan-tri.webhook.$id.tsx': [['/can-bo/quan-tri/webhook/999999', 'staff', 404]],
   'can-bo.quyen-rieng-tu.tsx': [['/can-bo/quyen-rieng-tu', 'coordinator', 200]],
   'can-bo.bao-cao[.]pdf.ts': [['/can-bo/bao-cao.pdf?period=quarter&year=2025&quarter=2', 'staff', 200]],
   'can-bo.bao-cao[.]xlsx.ts': [['/can-bo/bao-cao.xlsx?period=quarter&year=2025&quarter=2', 'staff', 200]],

@@ -28,6 +28,7 @@ const cookie: Partial<Record<Who, string>> = {};
 let unitA: number;
 let unitB: number;
 let adminId: number;
+let webhookId: number;
 const today = toLocalDate(new Date());
 
 const BASE_PAKN = paknFixture({
@@ -81,6 +82,11 @@ beforeAll(async () => {
     if (who === 'admin') adminId = u.id;
     cookie[who as Who] = await signIn(app, u.email, u.password);
   }
+  webhookId = db
+    .insert(s.webhooks)
+    .values({ url: 'https://he-thong.example.vn/pakn', events: 'received', secret: 'whsec_test' })
+    .returning()
+    .get().id;
   const a = seed({ status: 'assigned', unit: 'A' });
   const b = seed({ status: 'assigned', unit: 'B' });
   const r = seed({ status: 'received', unit: null });
@@ -123,6 +129,7 @@ beforeAll(async () => {
     fileA: `/can-bo/pakn/${a.id}/tep/${file(a.id, 'a')}`,
     fileB: `/can-bo/pakn/${b.id}/tep/${file(b.id, 'b')}`,
     userEdit: `/can-bo/quan-tri/nguoi-dung/${adminId}`,
+    webhookLog: `/can-bo/quan-tri/webhook/${webhookId}`,
   });
 });
 afterAll(async () => app?.stop());
@@ -156,6 +163,8 @@ const PAGES: Array<[string, Outcome[]]> = [
   ['userEdit',                        [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/nhat-ky',        [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/hop-thu',        [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/webhook',        [OK,        403,       403,       403,       403,       IN]],
+  ['webhookLog',                      [OK,        403,       403,       403,       403,       IN]],
   ['publishA',                        [403,       OK,        403,       403,       403,       IN]],
   // 403 for every id to those who may not publish at all, so it reveals nothing about unit B's PAKN
   ['publishB',                        [403,       OK,        403,       403,       403,       IN]],

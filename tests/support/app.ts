@@ -33,6 +33,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     BASE_URL: BASE,
     LOG_LEVEL: 'silent',
     MAIL_WORKER: '0',
+    // webhook tests drive the passes themselves and post to a receiver on loopback; other addresses stay refused
+    WEBHOOK_WORKER: '0',
+    WEBHOOK_ALLOW_PRIVATE: '127.0.0.1,::1',
     ...env,
   });
   copyTemplateDb(process.env.DATABASE_URL!);

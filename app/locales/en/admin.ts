@@ -17,6 +17,7 @@ export default {
     audit: 'Audit log',
     outbox: 'Outbox',
     apiKeys: 'API keys',
+    webhooks: 'Webhooks',
   },
   common: {
     actions: 'Actions',

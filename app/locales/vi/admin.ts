@@ -17,6 +17,7 @@ export default {
     audit: 'Nhật ký hệ thống',
     outbox: 'Hộp thư đi',
     apiKeys: 'Khóa API',
+    webhooks: 'Webhook',
   },
   common: {
     actions: 'Thao tác',

@@ -5,6 +5,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 
 import type { LocalDate } from '~/domain/dates';
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
+import type { WebhookEvent } from '~/domain/webhooks';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { type Intent, intentPermission, INVALID, isIntent, REQUIRED } from '~/domain/workflow/intents';
 import { type Action, findTransition, type Status } from '~/domain/workflow/transitions';
@@ -12,6 +13,7 @@ import { audit } from '~/models/audit.server';
 import { issueDocumentForStep } from '~/models/document-issue.server';
 import { notifyStep, type Step } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
+import { recordWebhookEvent } from '~/models/webhook-deliveries.server';
 import { type DbOrTx, getDb, type Tx } from '~/utils/db.server';
 import * as s from '~db/schema';
 
@@ -57,6 +59,12 @@ const STEP: Partial<Record<Action, Step>> = {
   request_info: 'info_requested',
   approve: 'answered',
   close_no_info: 'closed_no_info',
+};
+/** The steps other systems hear of (webhooks): a reassignment is an assignment to them. */
+const WEBHOOK_STEP: Partial<Record<Step, WebhookEvent>> = {
+  assigned: 'assigned',
+  reassigned: 'assigned',
+  answered: 'answered',
 };
 /** Events the submitter sees on their follow-up page (their `note` is written for them). */
 const PUBLIC_EVENTS: ReadonlySet<string> = new Set([
@@ -153,6 +161,8 @@ export function transition(
       now: ctx.now,
     });
     notifyStep(ctx.tx, { paknId: ctx.p.id, step, note, document });
+    const event = WEBHOOK_STEP[step];
+    if (event) recordWebhookEvent(ctx.tx, { paknId: ctx.p.id, event, now: ctx.now });
   }
   return tr.to;
 }
