@@ -24,7 +24,7 @@ import {
   updateUser,
   type User,
 } from '~/models/users.server';
-import { readFlash,redirectWithFlash } from '~/utils/flash.server';
+import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
