@@ -23,3 +23,20 @@ test('thông tin cơ quan: kiểm tra trước khi gửi, xác nhận một lầ
   await page.reload();
   await expect(page.locator('.notice[role="status"]')).toHaveCount(0);
 });
+
+test('thời hạn xử lý: số ngày ngoài khoảng bị báo ngay, cùng thông báo khi không có JavaScript', async ({
+  staffPage,
+}) => {
+  const page = await staffPage('admin', '/can-bo/quan-tri/thoi-han?sua=publish');
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts.push(r.url());
+  });
+  await page.locator('#rule-days').fill('999');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary.getByRole('link')).toHaveAttribute('href', '#rule-days');
+  await expect(page.locator('#rule-days-error')).toBeVisible();
+  expect(posts.length).toBe(test.info().project.name === 'nojs' ? 1 : 0);
+  await expect(page.locator('#rule-days')).toHaveValue('999');
+});
