@@ -7,15 +7,15 @@ import { requirePermission } from '~/auth/guards.server';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { TextArea, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { AGENCY_FIELDS, agencySchema } from '~/domain/admin/agency';
-import { translateErrors } from '~/domain/admin/outcome';
+import { modelErrors } from '~/domain/admin/outcome';
 import { formatPaknCode } from '~/domain/pakn';
 import { updateAgency } from '~/models/admin/agency.server';
 import { getAgency } from '~/models/config.server';
-import { parseAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
-import { formToStrings } from '~/utils/form-values';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -46,43 +46,43 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToStrings(form);
-  const parsed = parseAdminForm(form, agencySchema);
-  const result = parsed.ok ? updateAgency(parsed.value, { userId: user.id, ip: clientIp(context) }) : parsed;
+  const submission = parseForm(form, agencySchema);
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
+  const result = updateAgency(submission.value, { userId: user.id, ip: clientIp(context) });
   if (result.ok) return redirectWithFlash(PATH, adminFlash('saved'));
-  return json({ values, errors: translateErrors(t, result.errors) }, { status: 400 });
+  return json(submission.reply({ fieldErrors: modelErrors(result.errors) }), { status: 400 });
 }
 
 export default function AgencyDetails() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const values = result?.values ?? data.values;
-  const errors: Record<string, string> = result?.errors ?? {};
-  const summary = FIELDS.filter((f) => errors[f.name]).map((f) => ({ id: f.name, message: errors[f.name]! }));
+  const f = usePaknForm(agencySchema, { lastResult: result, order: FIELDS.map((field) => field.name) });
+  // after a post, what was sent; before, what is saved
+  const value = (name: (typeof FIELDS)[number]['name']) => (result ? f.value(name) : data.values[name]);
   return (
     <>
       <AdminPageHeader
         title={t('admin.agency.title')}
         intro={t('admin.agency.intro')}
-        summary={summary}
+        summary={f.summary}
         flash={data.flash}
       />
-      <Form method="post" noValidate>
-        {FIELDS.map((f) => {
+      <Form method="post" {...f.formProps}>
+        {FIELDS.map((field) => {
           const common = {
-            id: f.name,
-            name: f.name,
-            label: t(`admin.agency.${f.name}`),
-            error: errors[f.name],
-            defaultValue: values[f.name],
-            maxLength: f.max,
-            optional: 'optional' in f ? f.optional : undefined,
+            id: field.name,
+            name: field.name,
+            label: t(`admin.agency.${field.name}`),
+            error: f.error(field.name),
+            defaultValue: value(field.name),
+            maxLength: field.max,
+            optional: 'optional' in field ? field.optional : undefined,
           };
-          if ('area' in f) return <TextArea key={f.name} {...common} rows={3} />;
-          if (f.name === 'codePrefix') {
+          if ('area' in field) return <TextArea key={field.name} {...common} rows={3} />;
+          if (field.name === 'codePrefix') {
             return (
-              <div key={f.name}>
+              <div key={field.name}>
                 <p className="notice" id="codePrefix-warning">
                   {t('admin.agency.codePrefixWarning', { example: data.example })}
                 </p>
@@ -92,10 +92,10 @@ export default function AgencyDetails() {
           }
           return (
             <TextField
-              key={f.name}
+              key={field.name}
               {...common}
-              type={'type' in f ? f.type : 'text'}
-              inputMode={'inputMode' in f ? f.inputMode : undefined}
+              type={'type' in field ? field.type : 'text'}
+              inputMode={'inputMode' in field ? field.inputMode : undefined}
             />
           );
         })}

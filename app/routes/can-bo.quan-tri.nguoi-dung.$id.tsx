@@ -8,6 +8,7 @@ import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { FlashMessage } from '~/components/ui/flash';
 import { Checkbox, ErrorSummary, type FieldError, Select, TextField } from '~/components/ui/form';
+import { editUserFormSchema } from '~/domain/admin/users';
 import { isRole, ROLES } from '~/domain/permissions';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
@@ -25,6 +26,7 @@ import {
   type User,
 } from '~/models/users.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -81,14 +83,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   switch (intent) {
     case 'save': {
-      const values = {
-        name: String(form?.get('name') ?? '')
-          .trim()
-          .slice(0, 200),
-        role: String(form?.get('role') ?? ''),
-        unit: String(form?.get('unit') ?? ''),
-        active: form?.get('active') !== null && form?.get('active') !== undefined,
-      };
+      const submission = parseForm(form ?? new FormData(), editUserFormSchema);
+      // the schema only reads the form, it never refuses it
+      if (submission.status !== 'success')
+        throw json({ message: t('errorPage.badRequestTitle') }, { status: 400 });
+      const values = submission.value;
       const errors: Errors = {};
       if (!values.name) errors.name = t('auth.users.nameRequired');
       else if (values.name.length > 120) errors.name = t('auth.users.nameTooLong');

@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, type FieldError, Select, TextField } from '~/components/ui/form';
+import { newUserFormSchema } from '~/domain/admin/users';
 import { ROLES } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { issuePasswordReset } from '~/models/password-resets.server';
 import { createUser, type UserField, validateNewUser } from '~/models/users.server';
 import { redirectWithFlash } from '~/utils/flash.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -32,16 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(locale);
   const ip = clientIp(context);
   const form = await request.formData().catch(() => null);
-  const values = {
-    email: String(form?.get('email') ?? '')
-      .trim()
-      .slice(0, 254),
-    name: String(form?.get('name') ?? '')
-      .trim()
-      .slice(0, 200),
-    role: String(form?.get('role') ?? ''),
-    unit: String(form?.get('unit') ?? ''),
-  };
+  const submission = parseForm(form ?? new FormData(), newUserFormSchema);
+  // the schema only reads the form, it never refuses it
+  if (submission.status !== 'success')
+    throw json({ message: t('errorPage.badRequestTitle') }, { status: 400 });
+  const values = submission.value;
   const checked = validateNewUser({
     email: values.email,
     name: values.name,

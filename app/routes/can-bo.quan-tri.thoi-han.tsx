@@ -9,18 +9,27 @@ import { EditSection } from '~/components/admin/crud';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, TextArea, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { DEADLINE_KEYS, deadlineRuleSchema } from '~/domain/admin/deadline-rules';
-import { translateErrors } from '~/domain/admin/outcome';
+import { modelErrors } from '~/domain/admin/outcome';
 import { updateDeadlineRule } from '~/models/admin/deadline-rules.server';
 import { getDeadlineRules } from '~/models/config.server';
-import { parseAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { formToStrings } from '~/utils/form-values';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 const PATH = '/can-bo/quan-tri/thoi-han';
+const FIELDS = ['days', 'unit', 'basis'];
+const RULE_IDS = {
+  days: 'rule-days',
+  unit: 'rule-unit',
+  basis: 'rule-basis',
+  key: 'rule-days',
+  '': 'rule-days',
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -51,12 +60,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent !== 'update' || !DEADLINE_KEYS.some((k) => k === values.key)) {
     throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   }
-  const parsed = parseAdminForm(form, deadlineRuleSchema);
-  const result = parsed.ok
-    ? updateDeadlineRule(parsed.value, { userId: user.id, ip: clientIp(context) })
-    : parsed;
+  const submission = parseForm(form, deadlineRuleSchema);
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
+  const result = updateDeadlineRule(submission.value, { userId: user.id, ip: clientIp(context) });
   if (result.ok) return redirectWithFlash(PATH, adminFlash('updated', result.value.recomputed));
-  return json({ key: values.key, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+  return json(submission.reply({ fieldErrors: modelErrors(result.errors) }), { status: 400 });
 }
 
 export default function DeadlineRules() {
@@ -64,12 +72,14 @@ export default function DeadlineRules() {
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const label = (r: { labelVi: string; labelEn: string }) => (i18n.language === 'en' ? r.labelEn : r.labelVi);
-  const errors: Record<string, string> = result?.errors ?? {};
-  const summary = Object.entries(errors).map(([field, message]) => ({ id: `rule-${field}`, message }));
-  const editing = result ? (rules.find((r) => r.key === result.key) ?? null) : edit;
-  const values: Record<string, string> =
-    result?.values ??
-    (editing ? { days: String(editing.days), unit: editing.unit, basis: editing.basis } : {});
+  const f = usePaknForm(deadlineRuleSchema, { lastResult: result, order: FIELDS, ids: RULE_IDS });
+  // after a post, the rule that was sent and what was typed; before, the rule chosen and what is saved
+  const editing = result ? (rules.find((r) => r.key === f.value('key')) ?? null) : edit;
+  const values: Record<string, string | undefined> = result
+    ? { days: f.value('days'), unit: f.value('unit'), basis: f.value('basis') }
+    : editing
+      ? { days: String(editing.days), unit: editing.unit, basis: editing.basis }
+      : {};
   const unitLabel = (unit: string) => t(`admin.deadlines.unit_${unit}`);
 
   return (
@@ -77,7 +87,7 @@ export default function DeadlineRules() {
       <AdminPageHeader
         title={t('admin.deadlines.title')}
         intro={t('admin.deadlines.intro')}
-        summary={summary}
+        summary={f.summary}
         flash={flash}
       />
       <AdminTable
@@ -104,7 +114,7 @@ export default function DeadlineRules() {
 
       {editing ? (
         <EditSection title={t('admin.deadlines.editTitle', { label: label(editing) })}>
-          <Form method="post" noValidate key={editing.key}>
+          <Form method="post" {...f.formProps} key={editing.key}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="key" value={editing.key} />
             <TextField
@@ -112,7 +122,7 @@ export default function DeadlineRules() {
               name="days"
               label={t('admin.deadlines.days')}
               hint={t('admin.deadlines.daysHint')}
-              error={errors.days}
+              error={f.error('days')}
               defaultValue={values.days}
               inputMode="numeric"
               className="input-20"
@@ -121,7 +131,7 @@ export default function DeadlineRules() {
               id="rule-unit"
               name="unit"
               legend={t('admin.deadlines.unit')}
-              error={errors.unit}
+              error={f.error('unit')}
               defaultValue={values.unit}
               options={[
                 { value: 'working', label: unitLabel('working'), hint: t('admin.deadlines.workingHint') },
@@ -133,7 +143,7 @@ export default function DeadlineRules() {
               name="basis"
               label={t('admin.deadlines.basis')}
               hint={t('admin.deadlines.basisHint')}
-              error={errors.basis}
+              error={f.error('basis')}
               defaultValue={values.basis}
               maxLength={300}
               rows={3}

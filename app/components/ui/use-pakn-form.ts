@@ -31,7 +31,7 @@ type Options<Schema extends z.ZodTypeAny> = {
   sendAnyway?: (formData: FormData) => boolean;
 };
 
-// conform's hidden button for its own events (validate on blur…); a real submission has none
+// conform's hidden button for its own events (revalidating a field as it is typed); a real post has none
 const CONFORM_INTENT = '__intent__';
 
 export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options: Options<Schema> = {}) {

@@ -28,6 +28,13 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   return changed;
 }
 
+/** A model's messages as a form submission's field errors (conform's `reply({ fieldErrors })`). */
+export function modelErrors(errors: FieldErrors): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([name, message]) => [name === 'form' ? '' : name, [message]]),
+  );
+}
+
 export function translateError(t: TFunction, message: string): string {
   const [key = 'admin.errors.invalid', ...params] = message.split('|');
   const options = Object.fromEntries(
