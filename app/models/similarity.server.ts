@@ -21,6 +21,7 @@ import {
   syllablesOf,
 } from '~/domain/similarity-index';
 import { type DbOrTx, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
 import { submitterKeyOf } from '~/utils/sql-functions.server';
 import * as s from '~db/schema';
 
@@ -280,4 +281,17 @@ export function publishedSimilar(
         ]
       : [];
   });
+}
+
+/**
+ * The earlier, answered PAKN a refusal under R08 points to (set by the refuse step as duplicate_of_id), with the
+ * public page of its answer; null for any other refusal. Read by the refusal notice and its e-mail.
+ */
+export function repeatOfRefusal(
+  db: DbOrTx,
+  p: { status: string; refusalReason: string | null; duplicateOfId: number | null },
+): { code: string; url: string } | null {
+  if (p.status !== 'refused' || p.refusalReason !== 'R08' || p.duplicateOfId === null) return null;
+  const original = db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId)).get();
+  return original ? { code: original.code, url: `${getEnv().BASE_URL}/cong-khai/${original.code}` } : null;
 }
