@@ -121,7 +121,10 @@ export function pickQueryTerms(
 ): string[] {
   const known = syllables
     .map((t) => ({ t, df: df.get(t) ?? 0 }))
-    .filter((x) => x.df > 0 && x.df <= Math.max(1, docCount * budget.maxShare) && /^[a-z0-9]+$/.test(x.t))
+    // in a small table every word is "common": the share rule only makes sense from a few hundred PAKN up
+    .filter(
+      (x) => x.df > 0 && (docCount < 200 || x.df <= docCount * budget.maxShare) && /^[a-z0-9]+$/.test(x.t),
+    )
     .sort((a, b) => a.df - b.df || a.t.localeCompare(b.t));
   const out: string[] = [];
   let postings = 0;

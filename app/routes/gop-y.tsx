@@ -12,6 +12,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { SimilarAnswersLive } from '~/components/public/similar-answers';
 import {
   Checkbox,
   Choices,
@@ -348,6 +349,7 @@ export default function SubmitForm() {
           defaultValue={str('content')}
           rows={10}
         />
+        <SimilarAnswersLive />
         <TextField
           id="regulationRef"
           name="regulationRef"
