@@ -15,10 +15,10 @@ import {
 import {
   ftsOr,
   type IndexRow,
-  pickQueryTerms,
   preparedFromIndex,
   queryCitationTokens,
   syllablesOf,
+  textMatch,
 } from '~/domain/similarity-index';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
@@ -158,7 +158,7 @@ export function similarToText(
   const qdf = documentFrequencies(db, qSyllables);
   const n = docCount(db);
   const ids = new Set<number>([
-    ...matchIds(db, ftsOr('terms', pickQueryTerms(qSyllables, qdf, n)), 'rank', CANDIDATES.text),
+    ...matchIds(db, textMatch(qSyllables, qdf, n), 'rank', CANDIDATES.text),
     ...matchIds(db, ftsOr('cites', queryCitationTokens(q)), 'newest', CANDIDATES.citation),
   ]);
   const email = query.email?.trim().toLowerCase();
@@ -241,7 +241,7 @@ export function publishedSimilar(
   const q = prepareDocument({ id: 0, title: query.title, content: query.content });
   const qSyllables = syllablesOf(q);
   const qdf = documentFrequencies(db, qSyllables);
-  const match = ftsOr('terms', pickQueryTerms(qSyllables, qdf, docCount(db)));
+  const match = textMatch(qSyllables, qdf, docCount(db));
   if (!match) return [];
   // public_fts has one column (text): the same OR-expression without the column filter
   const publicMatch = match.replace(/^terms : /, '');

@@ -9,6 +9,7 @@ import {
   indexTokens,
   pickQueryTerms,
   preparedFromIndex,
+  textMatch,
 } from '~/domain/similarity-index';
 
 import { CORPUS } from '../fixtures/similarity/corpus';
@@ -71,6 +72,19 @@ describe('choosing the query terms', () => {
     expect(
       pickQueryTerms(['nuoc', 'ho'], df, 40_000, { maxPostings: 100, maxTerms: 5, maxShare: 0.9 }),
     ).toEqual(['ho']);
+  });
+  it('ORs the chosen words, or takes the two rarest together when every word is common', () => {
+    expect(textMatch(['nuoc', 'ho', 'dinh', 'kiem', 'dong'], df, 40_000)).toBe(
+      'terms : (kiem OR dong OR dinh OR ho)',
+    );
+    const common = new Map([
+      ['a', 30_000],
+      ['b', 20_000],
+      ['c', 25_000],
+    ]);
+    expect(textMatch(['a', 'b', 'c'], common, 100_000)).toBe('terms : (b AND c)');
+    expect(textMatch(['b'], common, 100_000)).toBe('terms : (b)');
+    expect(textMatch(['zz'], common, 100_000)).toBeNull();
   });
   it('builds a MATCH expression of safe tokens only', () => {
     expect(ftsOr('terms', ['a', 'b"c', 'd'])).toBe('terms : (a OR d)');
