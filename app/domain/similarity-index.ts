@@ -41,6 +41,20 @@ export function citationFromKey(key: string): Citation | null {
   return { kind, number: Number(m[2]), year: m[3] ? Number(m[3]) : null, issuer: null, key, looseKey };
 }
 
+const KIND_LABELS: Record<CitationKind, string> = {
+  luat: 'Luật',
+  nd: 'NĐ',
+  tt: 'TT',
+  ttlt: 'TTLT',
+  qd: 'QĐ',
+};
+
+/** A citation key as staff read it: `nd:20/2008` → "NĐ 20/2008"; anything else as it is. */
+export function citationLabel(key: string): string {
+  const c = citationFromKey(key);
+  return c ? `${KIND_LABELS[c.kind]} ${c.number}${c.year === null ? '' : `/${c.year}`}` : key;
+}
+
 /** What `pakn_similar_fts.cites` holds: each key and its year-less form, as FTS tokens. */
 export function indexCiteTokens(citeKeys: string): string {
   const out = new Set<string>();

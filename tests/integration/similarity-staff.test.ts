@@ -55,7 +55,7 @@ describe('suggestions on the record page', () => {
     const html = await page(repeat.id);
     expect(html).toContain('Phản ánh, kiến nghị tương tự');
     const item = html.slice(html.indexOf(`data-similar="${answered.code}"`));
-    expect(item).toContain('Cùng trích dẫn văn bản nd:142/2020');
+    expect(item).toContain('Cùng trích dẫn văn bản NĐ 142/2020');
     expect(item).toContain('Cách diễn đạt gần giống');
     expect(item).toContain('Cùng người gửi');
     expect(html).toContain(`data-similar="${open.code}"`);

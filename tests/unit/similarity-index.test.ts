@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDocument } from '~/domain/similarity';
 import {
   citationFromKey,
+  citationLabel,
   ftsOr,
   indexCiteKeys,
   indexCiteTokens,
@@ -50,6 +51,11 @@ describe('the stored index row', () => {
     ]);
     expect(indexCiteKeys('NĐ và TT abc', 'không có số', null)).toBe('');
     expect(citationFromKey('xx:1/2000')).toBeNull();
+    expect([citationLabel('nd:20/2008'), citationLabel('tt:12'), citationLabel('conflict')]).toEqual([
+      'NĐ 20/2008',
+      'TT 12',
+      'conflict',
+    ]);
     expect(citationFromKey('nd:20')).toMatchObject({ kind: 'nd', number: 20, year: null, looseKey: 'nd:20' });
   });
 });

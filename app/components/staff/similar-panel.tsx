@@ -5,6 +5,7 @@ import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { TextArea } from '~/components/ui/form';
+import { citationLabel } from '~/domain/similarity-index';
 
 export type SimilarItem = {
   id: number;
@@ -28,7 +29,7 @@ export function SimilarPanel({
 }) {
   const { t } = useTranslation();
   const reason = (r: { kind: string; detail: string }) => {
-    if (r.kind === 'citation') return t('similar.reason.citation', { detail: r.detail });
+    if (r.kind === 'citation') return t('similar.reason.citation', { detail: citationLabel(r.detail) });
     if (r.kind === 'text')
       return r.detail ? t('similar.reason.textDetail', { detail: r.detail }) : t('similar.reason.text');
     if (r.kind === 'submitter') return t('similar.reason.submitter');
