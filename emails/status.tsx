@@ -52,7 +52,12 @@ type StatusCommon = {
 
 export type StatusEmailData = StatusCommon &
   (
-    | { step: 'refused'; reason: { code: string; label: string; guidance: string } | null }
+    | {
+        step: 'refused';
+        reason: { code: string; label: string; guidance: string } | null;
+        /** R08 as a repeat (issue #15): the earlier PAKN whose answer answers this one */
+        repeatOf?: { code: string; url: string } | null;
+      }
     | { step: 'transferred' | 'forwarded'; target: { name: string; address: string; email: string } | null }
     | { step: 'duplicate'; originalCode: string | null }
     | { step: 'assigned' | 'reassigned'; unitName: string; dueDate: string; dueExplanation: string }
@@ -146,6 +151,14 @@ export function renderStatusEmail(d: StatusEmailData): RenderedEmail {
     case 'refused':
       body.push(p(k('intro')));
       if (d.reason) body.push(labelled(k('reasonLabel'), d.reason.label));
+      if (d.repeatOf) {
+        body.push(
+          labelled(
+            t('similar.email.repeatLabel'),
+            t('similar.email.repeatText', { code: d.repeatOf.code, url: safeUrl(d.repeatOf.url) }),
+          ),
+        );
+      }
       body.push(noteBlock());
       if (d.reason) body.push(panel(k('guidanceHeading'), d.reason.guidance));
       break;

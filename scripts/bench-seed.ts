@@ -19,6 +19,7 @@ import { computeDueDate, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
 import { formatPaknCode } from '~/domain/pakn';
 import { foldVietnamese } from '~/domain/routing';
 import { openDatabase } from '~/utils/db.server';
+import { registerSqlFunctions } from '~/utils/sql-functions.server';
 
 // ---------------------------------------------------------------------------------------------
 // A small, fast, seeded PRNG (sfc32, seeded through splitmix32) and helpers
@@ -522,6 +523,8 @@ export function seedBench({
   // migrated and configured exactly as the portal does it, then reopened bare for the bulk load
   openDatabase(file).$client.close();
   const raw = new Database(file);
+  // the similar-PAKN index triggers call these (migration similarity_index)
+  registerSqlFunctions(raw);
   // a bulk load into a file nobody else uses: no journal, no fsync, a big page cache; WAL is set back at the end
   raw.pragma('journal_mode = DELETE');
   raw.pragma('journal_mode = OFF');

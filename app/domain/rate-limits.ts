@@ -44,6 +44,11 @@ export const RATE_LIMITS = {
     counts: 'information supplied by a submitter, per address',
   },
   rating: { limit: 30, windowSeconds: HOUR, counts: 'answer ratings, per address' },
+  'similar-suggest': {
+    limit: 60,
+    windowSeconds: 15 * MINUTE,
+    counts: 'similar published answers asked for while writing (/api/goi-y), per address',
+  },
   'privacy-request': { limit: 10, windowSeconds: HOUR, counts: 'privacy requests, per address' },
   'my-pakn-ip': { limit: 10, windowSeconds: HOUR, counts: '"my PAKN" links asked for, per address' },
   'my-pakn-email': { limit: 3, windowSeconds: HOUR, counts: '"my PAKN" links asked for, per e-mail' },

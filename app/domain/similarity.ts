@@ -6,19 +6,11 @@
  * Pure and DB-free: callers pass a prepared query, prepared candidates and the corpus statistics
  * (`prepareDocument` → `rankSimilar`; `findSimilar` does both for small in-memory sets).
  *
- * Candidate retrieval at 1,000,000 PAKN (a later models/*.server.ts job; not built here): scoring is cheap
- * (a sparse dot product per candidate), so the cost is in choosing ≤ a few hundred candidates:
- *  - an FTS5 table over the *folded* title and content (`foldedText()` below, stored at insert so the index and
- *    this module agree; `tokenize='unicode61 remove_diacritics 2'` alone misses đ→d), queried with the query's
- *    rarest `queryTerms()` OR-ed, `ORDER BY bm25() LIMIT 200`;
- *  - a `pakn_citation(pakn_id, key)` table filled from `citationIndexKeys()` with an index on key: every PAKN
- *    citing one of the query's keys (capped, newest first);
- *  - PAKN of the same procedure and of the same submitter key (indexed columns);
- *  - the union, de-duplicated, prepared with `prepareDocument()` and ranked with `rankSimilar()`.
- * Document frequencies must describe the whole table, not the candidate set (IDF over 200 look-alikes makes
- * their shared words look rare): read them from the FTS5 vocabulary table (`fts5vocab`, 'row' type) behind
- * `CorpusStats`. The terms include syllable pairs ("do luong"), so the indexed column should hold
- * `queryTerms()` with pairs joined by '_' (or keep a small `term_df` table updated on insert).
+ * Candidate retrieval (built: app/models/similarity.server.ts over the migration similarity_index, stored forms in
+ * app/domain/similarity-index.ts): the rarest query words OR-ed in an FTS5 table of the folded words, ranked by
+ * bm25; every recent PAKN citing one of the query's documents; recent PAKN of the same e-mail address. Candidates
+ * are rebuilt from their stored tokens (`preparedFromIndex`) and ranked here, with document frequencies from the
+ * FTS5 vocabulary (a syllable pair counts as its rarer syllable). docs/similarity.md has the timings.
  */
 import { type Citation, citationIndexKeys, compareCitations, findCitations } from './citations';
 import { foldVietnamese } from './routing';

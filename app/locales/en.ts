@@ -10,6 +10,7 @@ import privacy from './en/privacy';
 import pub from './en/pub';
 import publish from './en/publish';
 import reports from './en/reports';
+import similar from './en/similar';
 import staff from './en/staff';
 import webhooks from './en/webhooks';
 
@@ -24,6 +25,7 @@ export default {
   publish,
   documents,
   reports,
+  similar,
   privacy,
   api,
   webhooks,

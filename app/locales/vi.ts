@@ -10,6 +10,7 @@ import privacy from './vi/privacy';
 import pub from './vi/pub';
 import publish from './vi/publish';
 import reports from './vi/reports';
+import similar from './vi/similar';
 import staff from './vi/staff';
 import webhooks from './vi/webhooks';
 
@@ -24,6 +25,7 @@ export default {
   publish,
   documents,
   reports,
+  similar,
   privacy,
   api,
   webhooks,

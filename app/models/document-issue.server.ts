@@ -22,6 +22,7 @@ import {
 } from '~/domain/document-templates';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { getSetting } from '~/models/admin/settings.server';
+import { repeatOfRefusal } from '~/models/similarity.server';
 import type { DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
@@ -199,7 +200,11 @@ export function issueDocumentForStep(
       issued = issueDocument(db, {
         ...base,
         type,
-        input: { reason: isRefusalReason(p.refusalReason) ? p.refusalReason : null, note: text },
+        input: {
+          reason: isRefusalReason(p.refusalReason) ? p.refusalReason : null,
+          note: text,
+          repeatOf: repeatOfRefusal(db, p),
+        },
       });
       break;
     case 'info_request': {

@@ -13,6 +13,7 @@ import { type Agency, getAgency, getDeadlineRules } from '~/models/config.server
 import { enqueueMail } from '~/models/outbox.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { ratingUrl } from '~/models/ratings.server';
+import { repeatOfRefusal } from '~/models/similarity.server';
 import type { DbOrTx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
@@ -95,9 +96,11 @@ export function notifyStep(
     switch (step) {
       case 'refused': {
         const code = p.refusalReason;
+        const repeat = repeatOfRefusal(db, p);
         data = {
           ...common,
           step,
+          repeatOf: repeat ? { code: repeat.code, url: repeat.url } : null,
           reason: isRefusalReason(code)
             ? {
                 code,

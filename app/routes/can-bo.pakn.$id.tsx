@@ -15,6 +15,7 @@ import {
   SubmittedSection,
 } from '~/components/staff/record-sections';
 import { RecordAnswer, RecordClassification, RecordDueList } from '~/components/staff/record-summary';
+import { SimilarPanel } from '~/components/staff/similar-panel';
 import { ActionForms, type ActionResult } from '~/components/staff/staff-action-forms';
 import { TransferDeliveryPanel } from '~/components/staff/transfer-delivery-panel';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
@@ -23,11 +24,12 @@ import { closureText } from '~/domain/answer-clock';
 import { formatDateTimeVi as formatDateTime, formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
-import { can, canOnPakn } from '~/domain/permissions';
+import { can, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { getStaffRecord } from '~/models/record.server';
 import { auditDenied } from '~/models/security-audit.server';
+import { similarToPakn } from '~/models/similarity.server';
 import {
   addStaffFiles,
   authorizeAddFiles,
@@ -115,6 +117,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       handlerName: r.handlerName,
       agency: r.agency?.name ?? null,
       duplicateOf: r.duplicateOf,
+      // issue #15: only PAKN this actor may read (a unit-scoped handler sees its unit's)
+      similar: similarToPakn(p.id).filter((m) => canReadPakn(actor, m)),
       answer: r.answer
         ? {
             body: r.answer.body,
@@ -353,6 +357,7 @@ export default function RecordPage() {
           </Link>
         </p>
       ) : null}
+      <SimilarPanel items={d.similar} canRefuse={d.forms.intents.includes('refuse')} version={p.version} />
       <ActionForms {...d.forms} version={p.version} result={result ?? null} />
       {d.transferDelivery ? (
         <TransferDeliveryPanel

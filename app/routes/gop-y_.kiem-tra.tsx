@@ -10,11 +10,13 @@ import {
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { SimilarAnswers } from '~/components/public/similar-answers';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { localName } from '~/domain/local-name';
 import { draftSendSchema } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
+import { publishedSimilar } from '~/models/similarity.server';
 import { confirmDraft, getDraft, listDraftFiles } from '~/models/submission.server';
 import { holdsDraft } from '~/utils/draft-cookie.server';
 import { grantFollowAccess } from '~/utils/follow-session.server';
@@ -39,6 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       data: draft.data,
       fieldName: field ? localName(field, locale) : t('intake.form.fieldUnknown'),
       files: listDraftFiles({ token }),
+      // issue #15: published answers to what looks like the same question (public fields only)
+      similar: publishedSimilar({ title: draft.data.title, content: draft.data.content }).map(
+        ({ code, title, summary }) => ({ code, title, summary }),
+      ),
       pageTitle: `${t('intake.form.reviewTitle')} – ${t('app.shortName')}`,
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -69,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Review() {
-  const { token, data, fieldName, files } = useLoaderData<typeof loader>();
+  const { token, data, fieldName, files, similar } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const busy = useNavigation().state === 'submitting';
   const change = (id: string) => `/gop-y?t=${token}#${id}`;
@@ -122,6 +128,7 @@ export default function Review() {
           </div>
         ))}
       </dl>
+      <SimilarAnswers items={similar} />
       <p>{t('intake.form.reviewDeclaration')}</p>
       <Form method="post">
         <input type="hidden" name="t" value={token} />

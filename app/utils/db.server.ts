@@ -11,6 +11,7 @@ import { seedConfiguration } from '~db/seed';
 
 import { getEnv } from './env.server';
 import { makePrivate } from './private-files.server';
+import { registerSqlFunctions } from './sql-functions.server';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle: the query API of `Db` without the connection. */
@@ -37,6 +38,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerSqlFunctions(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS });
   seedConfiguration(db);

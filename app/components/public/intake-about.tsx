@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { SimilarAnswersLive } from '~/components/public/similar-answers';
 import { Choices, Select, TextArea, TextField } from '~/components/ui/form';
 import { useHydrated } from '~/components/ui/use-hydrated';
 import { BEHAVIOUR_CATEGORIES, CATEGORIES, PAKN_TYPES, PETITION_ONLY_CATEGORIES } from '~/domain/pakn';
@@ -82,6 +83,7 @@ export function IntakeAbout({
         defaultValue={str('content')}
         rows={10}
       />
+      <SimilarAnswersLive />
       <TextField
         id="regulationRef"
         name="regulationRef"

@@ -114,6 +114,13 @@ export function ActionForms(p: ActionFormsProps) {
           placeholder=""
           options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`staff.refusal.${r}`) }))}
         />
+        <TextField
+          {...field('refuse', 'repeatOf')}
+          label={t('similar.forms.repeatOf')}
+          hint={t('similar.forms.repeatOfHint')}
+          optional
+          className="input-20"
+        />
         {note('refuse', 'staff.forms.refuseNote')}
       </>
     ),

@@ -30,6 +30,11 @@ function refusal(c: Common, i: TemplateInputs['refusal']): OfficialDocument {
   } else {
     p.push(`Căn cứ ${LEGAL_BASIS}, ${A} thông báo không tiếp nhận phản ánh, kiến nghị nêu trên.`);
   }
+  if (i.repeatOf) {
+    p.push(
+      `Nội dung phản ánh, kiến nghị trùng với phản ánh, kiến nghị số ${clean(i.repeatOf.code)} đã được ${A} trả lời; ${you} có thể xem nội dung trả lời tại ${clean(i.repeatOf.url)}.`,
+    );
+  }
   const note = paragraphsOf(i.note);
   if (note.length) {
     p.push(`Cụ thể: ${sentence(note[0] as string)}`, ...note.slice(1).map(sentence));

@@ -103,7 +103,12 @@ export const OUTCOMES = ['amend', 'propose_higher', 'new_rule', 'stands', 'keep_
 export type AnswerOutcome = (typeof OUTCOMES)[number];
 
 export type TemplateInputs = {
-  refusal: { reason: RefusalReason | null; note?: string | null };
+  refusal: {
+    reason: RefusalReason | null;
+    note?: string | null;
+    /** R08 as a repeat (issue #15): the earlier PAKN and the public page of its answer */
+    repeatOf?: { code: string; url: string } | null;
+  };
   info_request: {
     question: string;
     /** how long the agency waits, and until when (YYYY-MM-DD) */

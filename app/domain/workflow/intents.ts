@@ -85,7 +85,19 @@ export const INTENT_SCHEMAS = {
   decline_extension: noteOnly,
   assign: z.object({ ...base, unitId: id }),
   reassign: z.object({ ...base, unitId: id, note: requiredText(NOTE_MAX) }),
-  refuse: z.object({ ...base, reason: choice(REFUSAL_REASONS), note: requiredText(NOTE_MAX) }),
+  refuse: z
+    .object({
+      ...base,
+      reason: choice(REFUSAL_REASONS),
+      note: requiredText(NOTE_MAX),
+      /** R08 as a repeat: the code of the earlier, answered PAKN whose answer is linked in the notice */
+      repeatOf: text(40).transform((v) => v || undefined),
+    })
+    .superRefine((v, ctx) => {
+      if (v.repeatOf && v.reason !== 'R08') {
+        ctx.addIssue({ code: 'custom', path: ['repeatOf'], message: 'similar.errors.repeatNeedsR08' });
+      }
+    }),
   transfer: z.object({ ...base, agencyId: id, note: requiredText(NOTE_MAX) }),
   forward: noteOnly,
   mark_duplicate: z.object({ ...base, duplicateOf: requiredText(40), note: requiredText(NOTE_MAX) }),

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { normaliseCode } from '~/domain/pakn';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { type InputOf, INVALID } from '~/domain/workflow/intents';
+import { audit } from '~/models/audit.server';
 import { queueTransferDelivery } from '~/models/transfer-delivery.server';
 import * as s from '~db/schema';
 
@@ -44,11 +45,44 @@ export function reassign(ctx: Ctx, input: InputOf<'reassign'>) {
 }
 
 export function refuse(ctx: Ctx, input: InputOf<'refuse'>) {
+  const repeat = input.repeatOf ? answeredOriginal(ctx, input.repeatOf) : null;
   transition(ctx, 'refuse', {
-    set: { refusalReason: input.reason },
+    set: { refusalReason: input.reason, ...(repeat ? { duplicateOfId: repeat.id } : {}) },
     note: input.note,
-    data: { reason: input.reason },
+    data: { reason: input.reason, ...(repeat ? { repeatOfId: repeat.id, repeatOfCode: repeat.code } : {}) },
   });
+  if (repeat) {
+    audit(
+      {
+        actorUserId: ctx.actor.id || null,
+        action: 'pakn.refuse_repeat',
+        targetType: 'pakn',
+        targetId: ctx.p.id,
+        ip: ctx.ip,
+        detail: { code: ctx.p.code, repeatOf: repeat.code },
+      },
+      ctx.tx,
+    );
+  }
+}
+
+/**
+ * R08 for a repeat (issue #15): the earlier PAKN must exist, be another one, and be answered with its answer
+ * not withdrawn from publication — the notice links to that answer.
+ */
+function answeredOriginal(ctx: Ctx, typed: string): { id: number; code: string } {
+  const original = ctx.tx
+    .select({ id: s.pakn.id, code: s.pakn.code, status: s.pakn.status, publication: s.pakn.publication })
+    .from(s.pakn)
+    .where(eq(s.pakn.code, normaliseCode(typed)))
+    .get();
+  if (!original || original.id === ctx.p.id) {
+    throw new WorkflowError(400, INVALID, {}, { repeatOf: 'staff.errors.unknownDuplicate' });
+  }
+  if (original.status !== 'answered' || original.publication === 'withdrawn') {
+    throw new WorkflowError(400, INVALID, {}, { repeatOf: 'similar.errors.notAnswered' });
+  }
+  return { id: original.id, code: original.code };
 }
 
 export function transfer(ctx: Ctx, input: InputOf<'transfer'>) {

@@ -1,0 +1,83 @@
+// Similar PAKN on the record page (issue #15): up to five earlier PAKN that read alike, why (shared citation,
+// similar wording, same submitter — staff only) and how strongly; for an answered one, a coordinator may refuse
+// this PAKN as its repeat (R08) with a link to that answer, through the ordinary refuse intent.
+import { Form, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+
+import { TextArea } from '~/components/ui/form';
+import { citationLabel } from '~/domain/similarity-index';
+
+export type SimilarItem = {
+  id: number;
+  code: string;
+  title: string;
+  status: string;
+  strength: 'strong' | 'medium' | 'weak';
+  score: number;
+  reasons: Array<{ kind: string; detail: string }>;
+};
+
+export function SimilarPanel({
+  items,
+  canRefuse,
+  version,
+}: {
+  items: SimilarItem[];
+  /** the refuse intent is open to this actor on this PAKN now */
+  canRefuse: boolean;
+  version: number;
+}) {
+  const { t } = useTranslation();
+  const reason = (r: { kind: string; detail: string }) => {
+    if (r.kind === 'citation') return t('similar.reason.citation', { detail: citationLabel(r.detail) });
+    if (r.kind === 'text')
+      return r.detail ? t('similar.reason.textDetail', { detail: r.detail }) : t('similar.reason.text');
+    if (r.kind === 'submitter') return t('similar.reason.submitter');
+    return t('similar.reason.procedure');
+  };
+  return (
+    <section aria-labelledby="similar-heading" className="similar-panel">
+      <h2 id="similar-heading">{t('similar.heading')}</h2>
+      {items.length === 0 ? (
+        <p>{t('similar.none')}</p>
+      ) : (
+        <>
+          <p className="hint">{t('similar.intro')}</p>
+          <ol>
+            {items.map((m) => (
+              <li key={m.id} data-similar={m.code}>
+                <Link to={`/can-bo/pakn/${m.id}`}>{m.code}</Link> – {m.title}{' '}
+                <span className="hint">({t(`staff.status.${m.status}`)})</span>
+                <br />
+                <strong>{t(`similar.strength.${m.strength}`)}</strong> (
+                {t('similar.score', { score: m.score.toFixed(2) })}
+                ): {m.reasons.map(reason).join('; ')}
+                {canRefuse && m.status === 'answered' ? (
+                  <details className="staff-action">
+                    <summary>{t('similar.repeat.summary', { code: m.code })}</summary>
+                    <Form method="post" className="staff-action-form" noValidate>
+                      <input type="hidden" name="intent" value="refuse" />
+                      <input type="hidden" name="version" value={version} />
+                      <input type="hidden" name="reason" value="R08" />
+                      <input type="hidden" name="repeatOf" value={m.code} />
+                      <p className="hint">{t('similar.repeat.hint', { code: m.code })}</p>
+                      <TextArea
+                        id={`repeat-${m.id}-note`}
+                        name="note"
+                        label={t('similar.repeat.note')}
+                        rows={3}
+                      />
+                      <button type="submit" className="button button-warning">
+                        {t('similar.repeat.submit')}
+                      </button>
+                    </Form>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,297 @@
+// Similar PAKN (issue #15): candidate retrieval from the database; the scoring is app/domain/similarity.ts.
+// Candidates are the union of (1) the best bm25 matches of the query's rarest words in pakn_similar_fts,
+// (2) every recent PAKN citing one of the query's documents, (3) recent PAKN sent from the same e-mail address;
+// they are then prepared and ranked in memory, with document frequencies read from the index's vocabulary so
+// that IDF describes the whole table. Citizens' suggestions read published fields only (public_fts).
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+
+import {
+  type CorpusStats,
+  type MatchReason,
+  prepareDocument,
+  rankSimilar,
+  type Strength,
+} from '~/domain/similarity';
+import {
+  ftsOr,
+  type IndexRow,
+  preparedFromIndex,
+  queryCitationTokens,
+  syllablesOf,
+  textMatch,
+} from '~/domain/similarity-index';
+import { type DbOrTx, getDb } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { submitterKeyOf } from '~/utils/sql-functions.server';
+import * as s from '~db/schema';
+
+/** How many candidates each source may give; the scoring of ~250 prepared candidates takes a few ms. */
+export const CANDIDATES = Object.freeze({ text: 120, citation: 50, submitter: 20, published: 40 });
+
+export type SimilarQuery = {
+  title: string;
+  content: string;
+  regulationRef?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  /** the PAKN itself, never its own suggestion */
+  excludeId?: number;
+};
+
+export type StaffSuggestion = {
+  id: number;
+  code: string;
+  title: string;
+  status: (typeof s.pakn.$inferSelect)['status'];
+  unitId: number | null;
+  publication: (typeof s.pakn.$inferSelect)['publication'];
+  score: number;
+  strength: Strength;
+  reasons: MatchReason[];
+};
+
+export type PublicSuggestion = {
+  code: string;
+  title: string;
+  summary: string;
+  score: number;
+  strength: Strength;
+};
+
+/**
+ * Document frequencies from the index vocabulary. fts5vocab counts a term by reading its whole doclist (≈1 ms
+ * per 40,000 PAKN), so frequencies are cached per database file for DF_TTL_MS: IDF needs their order of
+ * magnitude, not the last PAKN of the hour.
+ */
+export const DF_TTL_MS = 10 * 60_000;
+const DF_CACHE_MAX = 100_000;
+const dfCaches = new Map<string, { at: number; df: Map<string, number> }>();
+
+function cacheFor(db: DbOrTx): Map<string, number> {
+  const file = db
+    .all<{ name: string; file: string }>(sql`PRAGMA database_list`)
+    .find((d) => d.name === 'main');
+  const key = file?.file ?? '';
+  const now = Date.now();
+  let entry = dfCaches.get(key);
+  // an in-memory or temporary database has no file name: nothing to share, so no cache
+  if (!key) return new Map();
+  if (!entry || now - entry.at > DF_TTL_MS || entry.df.size > DF_CACHE_MAX) {
+    entry = { at: now, df: new Map() };
+    dfCaches.set(key, entry);
+  }
+  return entry.df;
+}
+
+/** Forget the cached frequencies (tests that rewrite the index and want exact IDF at once). */
+export function clearSimilarityCache(): void {
+  dfCaches.clear();
+}
+
+function documentFrequencies(db: DbOrTx, terms: readonly string[]): Map<string, number> {
+  const cache = cacheFor(db);
+  const df = new Map<string, number>();
+  const missing: string[] = [];
+  for (const t of new Set(terms)) {
+    const v = cache.get(t);
+    if (v === undefined) missing.push(t);
+    else df.set(t, v);
+  }
+  for (let i = 0; i < missing.length; i += 200) {
+    const chunk = missing.slice(i, i + 200);
+    const rows = db.all<{ term: string; doc: number }>(
+      sql`SELECT term, doc FROM pakn_similar_vocab WHERE term IN (${sql.join(
+        chunk.map((t) => sql`${t}`),
+        sql`, `,
+      )})`,
+    );
+    for (const t of chunk) cache.set(t, 0);
+    for (const r of rows) {
+      df.set(r.term, r.doc);
+      cache.set(r.term, r.doc);
+    }
+  }
+  return df;
+}
+
+function docCount(db: DbOrTx): number {
+  return db.get<{ n: number | null }>(sql`SELECT max(id) AS n FROM pakn`)?.n ?? 0;
+}
+
+/** IDF statistics over the whole index; a pair's frequency is taken as its rarer syllable's (an upper bound). */
+function corpusStats(db: DbOrTx, syllables: Iterable<string>): CorpusStats {
+  const df = documentFrequencies(db, [...syllables]);
+  const n = docCount(db);
+  return {
+    docCount: n,
+    documentFrequency(term) {
+      if (!term.includes(' ')) return df.get(term) ?? 0;
+      return Math.min(...term.split(' ').map((t) => df.get(t) ?? 0));
+    },
+  };
+}
+
+function matchIds(db: DbOrTx, match: string | null, order: 'rank' | 'newest', limit: number): number[] {
+  if (!match) return [];
+  const rows = db.all<{ id: number }>(
+    order === 'rank'
+      ? sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`
+      : sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Staff suggestions for any text (a PAKN being classified, or a new one), strongest first. */
+export function similarToText(
+  query: SimilarQuery,
+  { limit = 5, minStrength = 'weak' }: { limit?: number; minStrength?: Strength } = {},
+  db: DbOrTx = getDb(),
+): StaffSuggestion[] {
+  const q = prepareDocument({
+    id: query.excludeId ?? 0,
+    title: query.title,
+    content: query.content,
+    regulationRef: query.regulationRef ?? null,
+    submitterKey: submitterKeyOf(query.email, query.phone),
+  });
+  const qSyllables = syllablesOf(q);
+  const qdf = documentFrequencies(db, qSyllables);
+  const n = docCount(db);
+  const ids = new Set<number>([
+    ...matchIds(db, textMatch(qSyllables, qdf, n), 'rank', CANDIDATES.text),
+    ...matchIds(db, ftsOr('cites', queryCitationTokens(q)), 'newest', CANDIDATES.citation),
+  ]);
+  const email = query.email?.trim().toLowerCase();
+  if (email) {
+    for (const r of db
+      .select({ id: s.pakn.id })
+      .from(s.pakn)
+      .where(sql`lower(${s.pakn.email}) = ${email}`)
+      .orderBy(desc(s.pakn.id))
+      .limit(CANDIDATES.submitter)
+      .all())
+      ids.add(r.id);
+  }
+  if (query.excludeId !== undefined) ids.delete(query.excludeId);
+  if (ids.size === 0) return [];
+  // the compact index rows first; the PAKN's own row only for the few that are shown
+  const rows = db.all<IndexRow>(sql`
+    SELECT pakn_id AS id, title_terms AS titleTerms, content_terms AS contentTerms, cite_keys AS citeKeys,
+           submitter AS submitterKey
+    FROM pakn_similar WHERE pakn_id IN (${sql.join(
+      [...ids].map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  const docs = rows.map(preparedFromIndex);
+  const all = new Set(qSyllables);
+  for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
+  const stats = corpusStats(db, all);
+  const matches = rankSimilar(q, docs, stats, { limit, minStrength });
+  if (matches.length === 0) return [];
+  const shown = db
+    .select({
+      id: s.pakn.id,
+      code: s.pakn.code,
+      title: s.pakn.title,
+      status: s.pakn.status,
+      unitId: s.pakn.unitId,
+      publication: s.pakn.publication,
+    })
+    .from(s.pakn)
+    .where(
+      inArray(
+        s.pakn.id,
+        matches.map((m) => Number(m.id)),
+      ),
+    )
+    .all();
+  const byId = new Map(shown.map((r) => [r.id, r]));
+  return matches.flatMap((m) => {
+    const r = byId.get(Number(m.id));
+    return r ? [{ ...r, score: m.score, strength: m.strength, reasons: m.reasons }] : [];
+  });
+}
+
+/** Suggestions for a stored PAKN (record page, classify step). */
+export function similarToPakn(paknId: number, limit = 5, db: DbOrTx = getDb()): StaffSuggestion[] {
+  const p = db
+    .select({
+      title: s.pakn.title,
+      content: s.pakn.content,
+      regulationRef: s.pakn.regulationRef,
+      email: s.pakn.email,
+      phone: s.pakn.phone,
+    })
+    .from(s.pakn)
+    .where(eq(s.pakn.id, paknId))
+    .get();
+  return p ? similarToText({ ...p, excludeId: paknId }, { limit }, db) : [];
+}
+
+/**
+ * For citizens: published answers that look like the question being written. Only the published title and
+ * summary are matched and returned (never the submitter, the private text, or a withdrawn page); a suggestion
+ * needs medium strength. Submitter and private citations play no part.
+ */
+export function publishedSimilar(
+  query: { title: string; content: string },
+  limit = 3,
+  db: DbOrTx = getDb(),
+): PublicSuggestion[] {
+  const q = prepareDocument({ id: 0, title: query.title, content: query.content });
+  const qSyllables = syllablesOf(q);
+  const qdf = documentFrequencies(db, qSyllables);
+  const match = textMatch(qSyllables, qdf, docCount(db));
+  if (!match) return [];
+  // public_fts has one column (text): the same OR-expression without the column filter
+  const publicMatch = match.replace(/^terms : /, '');
+  const rows = db
+    .select({
+      id: s.pakn.id,
+      code: s.pakn.code,
+      title: s.pakn.publicTitle,
+      summary: s.pakn.publicSummary,
+    })
+    .from(s.pakn)
+    .where(
+      and(
+        eq(s.pakn.publication, 'published'),
+        inArray(
+          s.pakn.id,
+          sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY rank LIMIT ${CANDIDATES.published})`,
+        ),
+      ),
+    )
+    .all();
+  const docs = rows.map((r) => prepareDocument({ id: r.id, title: r.title ?? '', content: r.summary ?? '' }));
+  const all = new Set(qSyllables);
+  for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return rankSimilar(q, docs, corpusStats(db, all), { limit, minStrength: 'medium' }).flatMap((m) => {
+    const r = byId.get(Number(m.id));
+    return r
+      ? [
+          {
+            code: r.code,
+            title: r.title ?? '',
+            summary: r.summary ?? '',
+            score: m.score,
+            strength: m.strength,
+          },
+        ]
+      : [];
+  });
+}
+
+/**
+ * The earlier, answered PAKN a refusal under R08 points to (set by the refuse step as duplicate_of_id), with the
+ * public page of its answer; null for any other refusal. Read by the refusal notice and its e-mail.
+ */
+export function repeatOfRefusal(
+  db: DbOrTx,
+  p: { status: string; refusalReason: string | null; duplicateOfId: number | null },
+): { code: string; url: string } | null {
+  if (p.status !== 'refused' || p.refusalReason !== 'R08' || p.duplicateOfId === null) return null;
+  const original = db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId)).get();
+  return original ? { code: original.code, url: `${getEnv().BASE_URL}/cong-khai/${original.code}` } : null;
+}

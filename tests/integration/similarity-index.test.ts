@@ -1,0 +1,156 @@
+// The similar-PAKN candidate index (migration similarity_index) and the model over it: the triggers keep it in
+// step with pakn, the labelled set still reaches its targets when candidates come from the database, and the
+// citizens' suggestions read published fields only.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { publishedSimilar, similarToPakn, similarToText } from '~/models/similarity.server';
+import type { Db } from '~/utils/db.server';
+import * as s from '~db/schema';
+
+import { CORPUS } from '../fixtures/similarity/corpus';
+import { type CaseResult, precisionAt1, recallAt3, tally } from '../fixtures/similarity/evaluate';
+import { QUERIES, splitOf } from '../fixtures/similarity/queries';
+import { startTestApp, type TestApp } from '../support/app';
+import { paknFixture, seedPakn } from '../support/pakn';
+
+let app: TestApp;
+let db: Db;
+const idOf = new Map<string, number>();
+const labelOf = new Map<number, string>();
+
+beforeAll(async () => {
+  app = await startTestApp();
+  db = app.db();
+  for (const d of CORPUS) {
+    const p = seedPakn(
+      db,
+      paknFixture({
+        title: d.title,
+        content: d.content,
+        email: d.submitter ? `${d.submitter}@example.vn` : `nguoi-${d.id}@example.vn`,
+      }),
+    );
+    idOf.set(d.id, p.id);
+    labelOf.set(p.id, d.id);
+  }
+});
+afterAll(() => app.stop());
+
+function ftsRows(id: number): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM pakn_similar_fts WHERE rowid = ${id}`)?.n ?? 0;
+}
+
+describe('the candidate index', () => {
+  it('is written with the PAKN, rewritten when its text changes and removed with it', () => {
+    const p = seedPakn(
+      db,
+      paknFixture({ title: 'Tem kiểm định đồng hồ nước', content: 'Theo NĐ 86/2012 …' }),
+    );
+    expect(ftsRows(p.id)).toBe(1);
+    const cites = (match: string) =>
+      db.all<{ id: number }>(
+        sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match}`,
+      );
+    expect(cites('cites : nd_86_2012').map((r) => r.id)).toContain(p.id);
+    db.update(s.pakn).set({ content: 'Theo Nghị định số 105/2016/NĐ-CP' }).where(eq(s.pakn.id, p.id)).run();
+    expect(cites('cites : nd_86_2012').map((r) => r.id)).not.toContain(p.id);
+    expect(cites('cites : nd_105_2016').map((r) => r.id)).toContain(p.id);
+    expect(cites('terms : dong AND ho AND nuoc').map((r) => r.id)).toContain(p.id);
+    db.delete(s.events).where(eq(s.events.paknId, p.id)).run();
+    db.delete(s.pakn).where(eq(s.pakn.id, p.id)).run();
+    expect(ftsRows(p.id)).toBe(0);
+  });
+});
+
+describe('staff suggestions from the database', () => {
+  it('reach the targets on the labelled set (recall@3 ≥ 90 %, precision@1 ≥ 80 %)', () => {
+    const cases: CaseResult[] = QUERIES.map((q) => ({
+      query: q,
+      split: splitOf(q),
+      matches: similarToText(
+        {
+          title: q.title,
+          content: q.content,
+          email: q.submitter ? `${q.submitter}@example.vn` : null,
+        },
+        { limit: 3, minStrength: 'medium' },
+        db,
+      ).map((m) => ({ ...m, id: labelOf.get(m.id) ?? String(m.id) })),
+    }));
+    const all = tally(cases);
+    console.log(
+      `DB path: precision@1 ${(precisionAt1(all) * 100).toFixed(1)} % (${all.top1Correct}/${all.suggested}), recall@3 ${(recallAt3(all) * 100).toFixed(1)} % (${all.duplicatesInTop3}/${all.duplicatePairs})`,
+    );
+    expect(recallAt3(all)).toBeGreaterThanOrEqual(0.9);
+    expect(precisionAt1(all)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('find a PAKN typed without diacritics and another citation of the same decree, saying why', () => {
+    const base = idOf.get('b01')!;
+    const plain = similarToText(
+      {
+        title: 'Cap giay phep tien hanh cong viec buc xa qua lau',
+        content:
+          'Phong kham X-quang nha khoa nop ho so cap giay phep buc xa theo ND 142/2020 da ba thang chua co.',
+      },
+      {},
+      db,
+    );
+    const top = plain.find((m) => m.id === base);
+    expect(top).toBeDefined();
+    expect(top!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['text', 'citation']));
+    expect(top!.reasons.find((r) => r.kind === 'citation')!.detail).toBe('nd:142/2020');
+  });
+
+  it('mark the same submitter, and never suggest the PAKN itself', () => {
+    const p = seedPakn(
+      db,
+      paknFixture({
+        title: 'Hỏi lại về giấy phép bức xạ phòng khám nha khoa',
+        content: 'Tôi đã gửi phản ánh về việc cấp giấy phép tiến hành công việc bức xạ chậm, nay hỏi lại.',
+        email: 'U01@example.vn',
+      }),
+    );
+    const list = similarToPakn(p.id, 5, db);
+    expect(list.map((m) => m.id)).not.toContain(p.id);
+    const b01 = list.find((m) => m.id === idOf.get('b01'));
+    expect(b01?.reasons.map((r) => r.kind)).toContain('submitter');
+  });
+
+  it('ignore a citation that parses to nothing', () => {
+    const list = similarToText(
+      { title: 'Nghị định số', content: 'theo thông tư nào đó, NĐ, TT abc' },
+      {},
+      db,
+    );
+    expect(list.every((m) => m.reasons.every((r) => r.kind !== 'citation'))).toBe(true);
+  });
+});
+
+describe('citizens’ suggestions', () => {
+  it('show published answers only, with their public fields', () => {
+    const b05 = CORPUS.find((d) => d.id === 'b05')!;
+    const published = idOf.get('b05')!;
+    const query = { title: b05.title, content: b05.content };
+    expect(publishedSimilar(query, 3, db)).toEqual([]);
+    db.update(s.pakn)
+      .set({
+        publication: 'published',
+        publicTitle: b05.title,
+        publicSummary: b05.content,
+        publicAnswer: 'Trả lời đã công khai.',
+        publishedAt: new Date(),
+      })
+      .where(eq(s.pakn.id, published))
+      .run();
+    db.run(
+      sql`INSERT INTO public_fts (rowid, text) VALUES (${published}, ${`${b05.title} ${b05.content}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()})`,
+    );
+    const list = publishedSimilar(query, 3, db);
+    expect(list.map((m) => m.code)).toEqual([
+      db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, published)).get()!.code,
+    ]);
+    expect(Object.keys(list[0]!).sort()).toEqual(['code', 'score', 'strength', 'summary', 'title']);
+  });
+});
