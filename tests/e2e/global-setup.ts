@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import type { FullConfig } from '@playwright/test';
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { TEST_TMP_DIR } from '../support/tmp';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const TMP_ROOT = path.join(ROOT, 'tests/.tmp');
+export const TMP_ROOT = TEST_TMP_DIR;
 export const STATE_FILE = path.join(TMP_ROOT, 'e2e-state.json');
 
 export type E2EState = {

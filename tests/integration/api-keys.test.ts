@@ -172,8 +172,8 @@ describe('npm run apikey:create', () => {
   function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
       execFile(
-        'npx',
-        ['tsx', 'scripts/apikey-create.ts', ...args],
+        process.execPath,
+        ['--import', 'tsx', 'scripts/apikey-create.ts', ...args],
         { env: { ...process.env, DATABASE_URL: path.join(app.dir, 'pakn.db') } },
         (error, stdout, stderr) =>
           resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),

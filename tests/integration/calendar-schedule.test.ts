@@ -5,10 +5,9 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const DATA_DIR = path.resolve(
-  'tests/.tmp',
-  `calsched-${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
-);
+import { TEST_TMP_DIR } from '../support/tmp';
+
+const DATA_DIR = path.join(TEST_TMP_DIR, `calsched-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
 Object.assign(process.env, {
   NODE_ENV: 'test',
   DATA_DIR,

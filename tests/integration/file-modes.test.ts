@@ -52,7 +52,7 @@ function looseModes(root: string): string[] {
 }
 
 async function script(name: string, args: string[]) {
-  const { stdout } = await run('npx', ['tsx', `scripts/${name}.ts`, ...args], {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: srv.dbFile, DATA_DIR: srv.dataDir },
   });

@@ -8,9 +8,10 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { TEST_TMP_DIR } from '../support/tmp';
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
-const DATA_DIR = path.resolve('tests/.tmp', `mail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+const DATA_DIR = path.join(TEST_TMP_DIR, `mail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
 const MAIL_FROM = 'Cổng PAKN Sở KH&CN <no-reply@pakn.example.gov.vn>';
 Object.assign(process.env, {
   NODE_ENV: 'test',

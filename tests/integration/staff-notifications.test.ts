@@ -9,12 +9,10 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { TEST_TMP_DIR } from '../support/tmp';
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
-const DATA_DIR = path.resolve(
-  'tests/.tmp',
-  `staffmail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
-);
+const DATA_DIR = path.join(TEST_TMP_DIR, `staffmail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
 Object.assign(process.env, {
   NODE_ENV: 'test',
   DATA_DIR,

@@ -15,11 +15,12 @@ const GOOD = 'Cay-xoai-truoc-nha-2026';
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+// tsx as a loader of this Node rather than `npx tsx` (npx and tsx's CLI cost two more processes a call)
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
-      'npx',
-      ['tsx', 'scripts/user-create.ts', ...args],
+      process.execPath,
+      ['--import', 'tsx', 'scripts/user-create.ts', ...args],
       { env: { ...process.env, DATABASE_URL: dbFile, NODE_ENV: 'production', SESSION_SECRET: '' } },
       (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),

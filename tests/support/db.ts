@@ -1,13 +1,14 @@
-// A fresh, migrated and seeded SQLite file per call, under tests/.tmp/ (git-ignored): a copy of the
+// A fresh, migrated and seeded SQLite file per call, in the test folder (./tmp.ts): a copy of the
 // template database that vitest's globalSetup (tests/support/build.ts) migrates once per run.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { type Db, openDatabase } from '~/utils/db.server';
 
-export const TEST_TMP_DIR = fileURLToPath(new URL('../.tmp/', import.meta.url));
+import { TEST_TMP_DIR } from './tmp';
+
+export { TEST_TMP_DIR };
 export const TEMPLATE_DB = path.join(TEST_TMP_DIR, 'template.db');
 
 /**

@@ -1,5 +1,5 @@
 // The built portal as a real child process (`node server.mjs`) on a free port, with its own data folder
-// under tests/.tmp/: for the tests that kill, restart or signal the server and read its logs.
+// in the test folder (./tmp.ts): for the tests that kill, restart or signal the server and read its logs.
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -8,8 +8,10 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+import { TEST_TMP_DIR } from './tmp';
+
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const TMP_DIR = path.join(ROOT, 'tests/.tmp');
+export const TMP_DIR = TEST_TMP_DIR;
 
 export type LogLine = Record<string, unknown> & { msg?: string; level?: number };
 
