@@ -197,6 +197,13 @@ const ROUTES = (): Record<string, Array<[string, Who, number]>> => ({
     ['/danh-gia/khong-hop-le', 'anon', 404],
   ],
   'gop-y.tsx': [['/gop-y', 'anon', 200]],
+  'gop-y_.goi-y.ts': [
+    [
+      `/gop-y/goi-y?title=${encodeURIComponent('Thủ tục cấp phép bức xạ')}&content=${encodeURIComponent('Hồ sơ cấp phép bức xạ yêu cầu quá nhiều bản sao có chứng thực')}`,
+      'anon',
+      200,
+    ],
+  ],
   'gop-y_.kiem-tra.tsx': [
     [`/gop-y/kiem-tra?t=${draftToken}`, 'draft', 200],
     [`/gop-y/kiem-tra?t=${draftToken}&_data=routes%2Fgop-y_.kiem-tra`, 'draft', 200],
