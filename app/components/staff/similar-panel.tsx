@@ -55,7 +55,7 @@ export function SimilarPanel({
                 {canRefuse && m.status === 'answered' ? (
                   <details className="staff-action">
                     <summary>{t('similar.repeat.summary', { code: m.code })}</summary>
-                    <Form method="post" className="staff-action-form" noValidate>
+                    <Form method="post" className="similar-repeat-form" noValidate>
                       <input type="hidden" name="intent" value="refuse" />
                       <input type="hidden" name="version" value={version} />
                       <input type="hidden" name="reason" value="R08" />
