@@ -15,6 +15,7 @@ import { hasChosenFiles, IntakeFiles } from '~/components/public/intake-files';
 import { IntakeSubmitter } from '~/components/public/intake-submitter';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Checkbox, ErrorSummary } from '~/components/ui/form';
+import { useHydrated } from '~/components/ui/use-hydrated';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { localName } from '~/domain/local-name';
 import { SUBMISSION_FIELD_ORDER, submissionSchema } from '~/domain/submission-schema';
@@ -206,6 +207,7 @@ export default function SubmitForm() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
+  const hydrated = useHydrated();
   const f = usePaknForm(submissionSchema, {
     lastResult: result,
     prefix: 'intake.errors.',
@@ -225,7 +227,14 @@ export default function SubmitForm() {
       <h1>{t('intake.form.title')}</h1>
       {data.expired ? <p className="notice">{t('intake.form.reviewExpired')}</p> : null}
       <p className="lead-small">{t('intake.form.intro')}</p>
-      <Form method="post" action={`/gop-y?t=${data.token}`} encType="multipart/form-data" {...f.formProps}>
+      <Form
+        method="post"
+        action={`/gop-y?t=${data.token}`}
+        encType="multipart/form-data"
+        // set once the browser code runs: the e2e tests fill the form only after that, as a person would
+        data-hydrated={hydrated ? 'true' : undefined}
+        {...f.formProps}
+      >
         <IntakeAbout {...section} fields={data.fields} />
         <IntakeSubmitter {...section} />
 

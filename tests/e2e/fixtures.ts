@@ -112,6 +112,8 @@ export function validForm(overrides: Partial<PaknForm> = {}): PaknForm {
 /** Fills whatever is given; fields left undefined are not touched. */
 export async function fillForm(page: Page, f: PaknForm) {
   const form = intakeForm(page);
+  // with JavaScript, fill the form once its code runs (hydration re-renders the category list and the file input)
+  if (!noJs()) await expect(form).toHaveAttribute('data-hydrated', 'true');
   const radio = (name: string, value: string) =>
     form.locator(`input[name="${name}"][value="${value}"]`).check();
   if (f.type) await radio('type', f.type);
