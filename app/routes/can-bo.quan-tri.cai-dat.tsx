@@ -8,8 +8,15 @@ import { requirePermission } from '~/auth/guards.server';
 import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, TextField } from '~/components/ui/form';
-import { translateErrors } from '~/domain/admin/outcome';
-import { documentNumbersSchema, POLICY_SETTINGS, policySchema, totpRolesSchema } from '~/domain/admin/policy';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import type { FieldErrors, Outcome } from '~/domain/admin/outcome';
+import {
+  documentNumbersSchema,
+  extensionPolicySchema,
+  POLICY_SETTINGS,
+  policySchema,
+  totpRolesSchema,
+} from '~/domain/admin/policy';
 import { can, ROLE_LABELS, ROLES } from '~/domain/permissions';
 import {
   getDocumentNumberSettings,
@@ -23,14 +30,15 @@ import {
   extensionNeedsApproval as readExtensionPolicy,
   updateExtensionPolicy,
 } from '~/models/extension-requests.server';
-import { parseAdminForm } from '~/utils/admin-crud.server';
+import { answerAdminForm, sentIntent } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
-import { redirectWithFlash } from '~/utils/flash.server';
-import { formToValues } from '~/utils/form-values';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 const PATH = '/can-bo/quan-tri/cai-dat';
+/** The page's four forms, each sending its name as `intent`. */
+const INTENTS = ['policy', 'extension', 'documents', 'totp'] as const;
+const DOCUMENT_FIELDS = ['agencyAbbreviation', 'draftingUnit'] as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
@@ -59,40 +67,66 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToValues(form, ['roles']);
+  const intent = sentIntent(form, INTENTS);
   const actor = { userId: user.id, ip: clientIp(context) };
-  let result;
-  if (values.intent === 'policy') {
-    const parsed = parseAdminForm(form, policySchema);
-    result = parsed.ok ? updatePolicySettings(parsed.value, actor) : parsed;
-  } else if (values.intent === 'extension') result = updateExtensionPolicy(values, actor);
-  else if (values.intent === 'documents') {
-    const parsed = parseAdminForm(form, documentNumbersSchema);
-    result = parsed.ok ? updateDocumentNumberSettings(parsed.value, actor) : parsed;
-  } else if (values.intent === 'totp') {
-    // Who must use a second factor is an account-security decision.
-    await requirePermission(request, 'admin:users');
-    const parsed = parseAdminForm(form, totpRolesSchema);
-    result = parsed.ok ? updateTotpRequiredRoles(parsed.value, actor) : parsed;
-  } else throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  if (result.ok) return redirectWithFlash(PATH, adminFlash('saved'));
-  return json({ intent: values.intent, values, errors: translateErrors(t, result.errors) }, { status: 400 });
+  const done = () => ({ to: PATH, flash: adminFlash('saved') });
+  switch (intent) {
+    case 'policy':
+      return answerAdminForm(form, intent, policySchema, (v) => updatePolicySettings(v, actor), done);
+    case 'extension':
+      return answerAdminForm(
+        form,
+        intent,
+        extensionPolicySchema,
+        (v) => noValue(updateExtensionPolicy(v, actor)),
+        done,
+      );
+    case 'documents':
+      return answerAdminForm(
+        form,
+        intent,
+        documentNumbersSchema,
+        (v) => updateDocumentNumberSettings(v, actor),
+        done,
+      );
+    case 'totp':
+      // Who must use a second factor is an account-security decision.
+      await requirePermission(request, 'admin:users');
+      return answerAdminForm(form, intent, totpRolesSchema, (v) => updateTotpRequiredRoles(v, actor), done);
+    default:
+      throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  }
+}
+
+/** The extension policy's answer as the other models': no value when it is saved. */
+function noValue(result: { ok: true } | { ok: false; errors: FieldErrors }): Outcome {
+  return result.ok ? { ok: true, value: null } : result;
 }
 
 export default function Settings() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const errors: Record<string, string> = result?.errors ?? {};
-  const summary = Object.entries(errors).map(([field, message]) => ({
-    id:
-      field === 'roles' ? 'roles' : result?.intent === 'documents' ? `documents-${field}` : `policy-${field}`,
-    message,
-  }));
-  const documents =
-    result?.intent === 'documents' ? (result.values as Record<string, string>) : data.documents;
-  const policy = result?.intent === 'policy' ? (result.values as Record<string, string>) : data.policy;
-  const totpRoles = result?.intent === 'totp' ? [result.values.roles ?? []].flat() : data.totpRoles;
+  const sent = (intent: (typeof INTENTS)[number]) => (result?.intent === intent ? result.reply : undefined);
+  const names = data.limits.map((p) => p.name);
+  const policyF = usePaknForm(policySchema, {
+    lastResult: sent('policy'),
+    order: names,
+    ids: Object.fromEntries(names.map((n) => [n, `policy-${n}`])),
+  });
+  const extensionF = usePaknForm(extensionPolicySchema, { lastResult: sent('extension') });
+  const documentsF = usePaknForm(documentNumbersSchema, {
+    lastResult: sent('documents'),
+    order: DOCUMENT_FIELDS,
+    ids: { agencyAbbreviation: 'documents-agencyAbbreviation', draftingUnit: 'documents-draftingUnit' },
+  });
+  const totpF = usePaknForm(totpRolesSchema, { lastResult: sent('totp') });
+  const summary = [...policyF.summary, ...extensionF.summary, ...documentsF.summary, ...totpF.summary];
+  // after a refused post, what was sent; before, what is saved
+  const policy = (name: string) => (sent('policy') ? policyF.value(name) : data.policy[name]);
+  const documents = (name: (typeof DOCUMENT_FIELDS)[number]) =>
+    sent('documents') ? documentsF.value(name) : data.documents[name];
+  const totpRoles = sent('totp') ? totpF.values('roles') : data.totpRoles;
 
   return (
     <>
@@ -101,7 +135,7 @@ export default function Settings() {
       <section aria-labelledby="policy-title">
         <h2 id="policy-title">{t('admin.settings.policyTitle')}</h2>
         <p>{t('admin.settings.policyIntro')}</p>
-        <Form method="post" noValidate>
+        <Form method="post" {...policyF.formProps}>
           <input type="hidden" name="intent" value="policy" />
           {data.limits.map((p) => (
             <TextField
@@ -110,8 +144,8 @@ export default function Settings() {
               name={p.name}
               label={t(`admin.settings.${p.name}`)}
               hint={t('admin.settings.rangeHint', { min: p.min, max: p.max })}
-              error={errors[p.name]}
-              defaultValue={policy[p.name]}
+              error={policyF.error(p.name)}
+              defaultValue={policy(p.name)}
               inputMode="numeric"
               className="input-20"
             />
@@ -124,15 +158,21 @@ export default function Settings() {
 
       <section aria-labelledby="extension-title">
         <h2 id="extension-title">{t('admin.settings.extensionTitle')}</h2>
-        <Form method="post" noValidate>
+        <Form method="post" {...extensionF.formProps}>
           <input type="hidden" name="intent" value="extension" />
           <Choices
             id="extensionNeedsApproval"
             name="extensionNeedsApproval"
             legend={t('admin.settings.extensionLegend')}
             hint={t('admin.settings.extensionHint')}
-            error={errors.extensionNeedsApproval}
-            defaultValue={data.extensionNeedsApproval ? 'yes' : 'no'}
+            error={extensionF.error('extensionNeedsApproval')}
+            defaultValue={
+              sent('extension')
+                ? extensionF.value('extensionNeedsApproval')
+                : data.extensionNeedsApproval
+                  ? 'yes'
+                  : 'no'
+            }
             options={[
               { value: 'yes', label: t('admin.settings.extensionYes') },
               { value: 'no', label: t('admin.settings.extensionNo') },
@@ -147,17 +187,17 @@ export default function Settings() {
       <section aria-labelledby="documents-title">
         <h2 id="documents-title">{t('admin.settings.documentsTitle')}</h2>
         <p>{t('admin.settings.documentsIntro')}</p>
-        <Form method="post" noValidate>
+        <Form method="post" {...documentsF.formProps}>
           <input type="hidden" name="intent" value="documents" />
-          {(['agencyAbbreviation', 'draftingUnit'] as const).map((name) => (
+          {DOCUMENT_FIELDS.map((name) => (
             <TextField
               key={name}
               id={`documents-${name}`}
               name={name}
               label={t(`admin.settings.${name}`)}
               hint={t(`admin.settings.${name}Hint`)}
-              error={result?.intent === 'documents' ? errors[name] : undefined}
-              defaultValue={documents[name]}
+              error={documentsF.error(name)}
+              defaultValue={documents(name)}
               className="input-20"
               autoComplete="off"
             />
@@ -172,7 +212,7 @@ export default function Settings() {
         <section aria-labelledby="totp-title">
           <h2 id="totp-title">{t('admin.settings.totpTitle')}</h2>
           <p>{t('admin.settings.totpIntro')}</p>
-          <Form method="post" noValidate>
+          <Form method="post" {...totpF.formProps}>
             <input type="hidden" name="intent" value="totp" />
             <Choices
               id="roles"
@@ -180,7 +220,7 @@ export default function Settings() {
               type="checkbox"
               legend={t('admin.settings.totpLegend')}
               hint={t('admin.settings.totpHint')}
-              error={errors.roles}
+              error={totpF.error('roles')}
               defaultValue={totpRoles}
               options={ROLES.map((r) => ({
                 value: r,

@@ -32,7 +32,7 @@ function AgencyForm({ submit, ...form }: CrudFormProps & { submit: string }) {
   const { t } = useTranslation();
   const f = fieldProps(form);
   return (
-    <CrudForm intent={form.intent} id={form.id} submit={submit}>
+    <CrudForm form={form} submit={submit}>
       <TextField {...f('name')} label={t('admin.agencies.name')} maxLength={200} />
       <TextField {...f('address')} label={t('admin.agencies.address')} maxLength={300} optional />
       <TextField
@@ -59,6 +59,7 @@ function AgencyForm({ submit, ...form }: CrudFormProps & { submit: string }) {
 export default function ExternalAgencies() {
   return (
     <CrudPage
+      schema={externalAgencySchema}
       section="agencies"
       data={useLoaderData<typeof loader>()}
       result={useActionData<typeof action>()}

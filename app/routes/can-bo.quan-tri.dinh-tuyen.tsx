@@ -52,7 +52,7 @@ function KeywordForm({ submit, units, ...form }: CrudFormProps & { submit: strin
   const { t } = useTranslation();
   const f = fieldProps(form);
   return (
-    <CrudForm id={form.id} intent={form.intent} submit={submit}>
+    <CrudForm form={form} submit={submit}>
       <TextField
         {...f('keyword')}
         label={t('admin.routing.keyword')}
@@ -104,6 +104,7 @@ export default function Routing() {
   const { i18n } = useTranslation();
   return (
     <CrudPage
+      schema={keywordSchema}
       section="routing"
       data={data}
       result={useActionData<typeof action>()}

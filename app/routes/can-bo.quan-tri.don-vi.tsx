@@ -42,7 +42,7 @@ function UnitForm({ submit, ...form }: CrudFormProps & { submit: string }) {
   const { t } = useTranslation();
   const f = fieldProps(form);
   return (
-    <CrudForm intent={form.intent} id={form.id} submit={submit}>
+    <CrudForm form={form} submit={submit}>
       <CodeAndNames f={f} section="units" />
       <TextField
         {...f('email')}
@@ -60,6 +60,7 @@ export default function Units() {
   const { i18n } = useTranslation();
   return (
     <CrudPage
+      schema={unitSchema}
       section="units"
       data={useLoaderData<typeof loader>()}
       result={useActionData<typeof action>()}

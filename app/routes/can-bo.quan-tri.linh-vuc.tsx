@@ -43,7 +43,7 @@ export const action = (args: ActionFunctionArgs) =>
 function FieldForm({ submit, units, ...form }: CrudFormProps & { submit: string; units: UnitOption[] }) {
   const { t } = useTranslation();
   return (
-    <CrudForm intent={form.intent} id={form.id} submit={submit}>
+    <CrudForm form={form} submit={submit}>
       <CodeAndNames f={fieldProps(form)} section="fields" />
       <UnitSelect
         field={fieldProps(form)('defaultUnitId')}
@@ -67,6 +67,7 @@ export default function Fields() {
   };
   return (
     <CrudPage
+      schema={fieldSchema}
       section="fields"
       data={data}
       result={useActionData<typeof action>()}

@@ -3,14 +3,14 @@
 // model's functions, so this plumbing parses the request (parseForm) and answers without depending on the
 // auth or model layers.
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node';
-import type { z } from 'zod';
+import { z } from 'zod';
 
-import { type Actor, type FieldErrors, type Outcome, translateErrors } from '~/domain/admin/outcome';
+import { type Actor, modelErrors, type Outcome } from '~/domain/admin/outcome';
 import type { Permission } from '~/domain/permissions';
 
 import { adminFlash, readAdminFlash } from './admin-flash.server';
 import { redirectWithFlash } from './flash.server';
-import { formToValues, parseId } from './form-values';
+import { parseId } from './form-values';
 import { parseForm } from './forms';
 import { clientIp } from './http.server';
 import { getLocale, getT } from './i18n.server';
@@ -32,6 +32,9 @@ export type CrudHandlers<V> = {
   update: (id: number, value: V, actor: Actor) => Outcome<unknown>;
   delete: (id: number, actor: Actor) => Outcome<unknown>;
 };
+
+/** What every form of these pages sends besides its fields. */
+const ROW = z.object({ intent: z.string().optional(), id: z.string().optional() });
 
 const DONE = { create: 'created', update: 'updated', delete: 'deleted' } as const;
 
@@ -77,37 +80,52 @@ export async function crudAction<S extends z.ZodTypeAny>(
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToValues(form);
-  const intent = values.intent;
+  const row = parseForm(form, ROW);
+  const { intent, id } = row.status === 'success' ? row.value : {};
   if (!isIntent(intent)) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const id = parseId(values.id) ?? 0;
-  const submission = intent === 'delete' ? null : parseForm(form, schema);
-  const result =
-    submission === null
-      ? handlers.delete(id, actor)
-      : submission.status !== 'success'
-        ? { ok: false as const, errors: firstErrors(submission.reply().error) }
-        : intent === 'create'
-          ? handlers.create(submission.value, actor)
-          : handlers.update(id, submission.value, actor);
-  if (result.ok) return redirectWithFlash(CRUD_PAGES[section].path, adminFlash(DONE[intent]));
-  return json({ intent, id, values, errors: translateErrors(t, result.errors) }, { status: 400 });
-}
-
-/** The first message of each field, as the models answer (`form` for an issue that names no field). */
-function firstErrors(errors: Record<string, string[] | null> | undefined): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [name, messages] of Object.entries(errors ?? {})) {
-    const first = messages?.[0];
-    if (first) out[name || 'form'] = first;
+  const rowId = parseId(id ?? null) ?? 0;
+  // a delete sends no fields: only the model can refuse it (a row still in use)
+  const submission = parseForm(form, intent === 'delete' ? ROW : schema);
+  if (submission.status !== 'success') {
+    return json({ intent, id: rowId, reply: submission.reply() }, { status: 400 });
   }
-  return out;
+  const result =
+    intent === 'delete'
+      ? handlers.delete(rowId, actor)
+      : intent === 'create'
+        ? handlers.create(submission.value, actor)
+        : handlers.update(rowId, submission.value, actor);
+  if (result.ok) return redirectWithFlash(CRUD_PAGES[section].path, adminFlash(DONE[intent]));
+  const reply = submission.reply({ fieldErrors: modelErrors(result.errors) });
+  return json({ intent, id: rowId, reply }, { status: 400 });
 }
 
-/** An admin form parsed with its schema (parseForm): the values for the model, or its messages as a model's. */
-export function parseAdminForm<S extends z.ZodTypeAny>(form: FormData, schema: S): Outcome<z.output<S>> {
+/**
+ * One form of an admin page that has several (`intent` says which was sent): parsed with its schema; a wrong
+ * form or the model's refusal answers 400 with the intent and conform's reply (the page's usePaknForm shows
+ * the messages and what was typed), a saved one redirects where `done` says with its confirmation.
+ */
+export async function answerAdminForm<S extends z.ZodTypeAny, R, K extends string>(
+  form: FormData,
+  intent: K,
+  schema: S,
+  save: (value: z.output<S>) => Outcome<R>,
+  done: (result: R, value: z.output<S>) => { to: string; flash: string },
+) {
   const submission = parseForm(form, schema);
-  return submission.status === 'success'
-    ? { ok: true, value: submission.value }
-    : { ok: false, errors: firstErrors(submission.reply().error) };
+  if (submission.status !== 'success') return json({ intent, reply: submission.reply() }, { status: 400 });
+  const result = save(submission.value);
+  if (result.ok) {
+    const { to, flash } = done(result.value, submission.value);
+    return redirectWithFlash(to, flash);
+  }
+  const reply = submission.reply({ fieldErrors: modelErrors(result.errors) });
+  return json({ intent, reply }, { status: 400 });
+}
+
+/** Which form of a page with several was sent (its hidden `intent`), or null. */
+export function sentIntent<K extends string>(form: FormData, intents: readonly [K, ...K[]]): K | null {
+  const sent = parseForm(form, z.object({ intent: z.string() }));
+  const intent = sent.status === 'success' ? sent.value.intent : null;
+  return intents.find((i) => i === intent) ?? null;
 }

@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { AGENCY_FIELDS, agencySchema } from '~/domain/admin/agency';
-import { calculatorSchema, yearOf } from '~/domain/admin/calendar';
+import { calculatorSchema, officialYearFormSchema, yearOf } from '~/domain/admin/calendar';
 import { DEADLINE_KEYS, deadlineRuleSchema } from '~/domain/admin/deadline-rules';
 import { keywordSchema, matchesFolded } from '~/domain/admin/keywords';
 import { diff, translateError, validate } from '~/domain/admin/outcome';
 import { POLICY_SETTINGS, policySchema, totpRolesSchema } from '~/domain/admin/policy';
 import { unitSchema } from '~/domain/admin/units';
 import { isSettingKey } from '~/domain/settings';
+import { parseForm } from '~/utils/forms';
 
 describe('admin form schemas', () => {
   it('cleans a unit and defaults its order; the first message of each field is kept', () => {
@@ -106,6 +107,23 @@ describe('admin form schemas', () => {
     expect(yearOf('2027', 2026)).toBe(2027);
     expect(yearOf('1999', 2026)).toBe(2026);
     expect(yearOf(null, 2026)).toBe(2026);
+  });
+
+  it('reads the record of an official year from the form: a year of 2000–2100 and the notice it comes from', () => {
+    const form = (year: string, reference: string) => {
+      const f = new FormData();
+      f.set('year', year);
+      f.set('reference', reference);
+      return f;
+    };
+    const ok = parseForm(form('2027', '  Thông báo số 1/TB-BNV '), officialYearFormSchema);
+    expect(ok.status === 'success' && ok.value).toEqual({ year: 2027, reference: 'Thông báo số 1/TB-BNV' });
+    expect(parseForm(form('2027', '  '), officialYearFormSchema).reply().error).toEqual({
+      reference: ['admin.errors.required'],
+    });
+    expect(parseForm(form('1999', 'x'), officialYearFormSchema).reply().error).toEqual({
+      year: ['admin.errors.invalid'],
+    });
   });
 
   it('translates a message with its parameters and lists what changed', () => {

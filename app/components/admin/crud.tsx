@@ -1,35 +1,45 @@
 // The shape every admin list page shares: a table of rows, an edit section (`?sua=<id>`) and a create section,
 // each form posting `intent` (create | update | delete) and `id` to the page's action (utils/admin-crud.server).
-// After a refused post the form that was sent shows again with what was typed and the messages.
+// Both forms go through the form pipeline (usePaknForm with the page's schema): with JavaScript a wrong form is
+// refused in the browser, without it the server answers the same messages; either way what was typed stays.
+import type { SubmissionResult } from '@conform-to/react';
+import { getZodConstraint } from '@conform-to/zod';
 import { Form, Link, useLocation } from '@remix-run/react';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 
-import { Checkbox, type FieldError, Select, TextField } from '~/components/ui/form';
+import { Checkbox, Select, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { localName } from '~/domain/local-name';
+import { submittedValue, translateErrors } from '~/utils/forms';
 
 import { ActiveCell, AdminTable, RowActions } from './admin-table';
 import { AdminPageHeader } from './page-header';
 
-export type FormValues = Record<string, string | string[] | undefined>;
-type Errors = Record<string, string>;
+export type FormValues = Record<string, string | undefined>;
 type Intent = 'create' | 'update' | 'delete';
-/** What the shared action answers after a refused post. */
-export type CrudResult = { intent: Intent; id: number; values: FormValues; errors: Errors };
+/** What the shared action answers after a refused post: the form that was sent and conform's reply. */
+export type CrudResult = { intent: Intent; id: number; reply: SubmissionResult };
 
 export type CrudFormProps = {
   prefix: 'new' | 'edit';
   intent: 'create' | 'update';
   id?: number;
-  values: FormValues;
-  errors: Errors;
+  /** the value a field starts from: what was sent after a refused post, else the saved (or initial) one */
+  value: (name: string) => string | undefined;
+  /** the translated message of a field */
+  error: (name: string) => string | undefined;
+  /** spread on the <Form> (usePaknForm's id, onSubmit and noValidate) */
+  formProps: ReturnType<typeof usePaknForm>['formProps'];
 };
 
 /** The error summary, the row being edited and the props of the edit and create forms. */
-export function useCrudPage<T extends { id: number }>({
+export function useCrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   items,
   edit,
   result,
+  schema,
   rowId,
   titleId,
   toValues,
@@ -38,65 +48,74 @@ export function useCrudPage<T extends { id: number }>({
   items: T[];
   edit: T | null;
   result: CrudResult | undefined;
+  schema: S;
   rowId: (id: number) => string;
   titleId: string;
   toValues: (item: T) => FormValues;
   initial?: FormValues;
 }) {
-  const errors = result?.errors ?? {};
-  const anchor = (field: string) =>
-    field === 'form'
-      ? result?.intent === 'delete'
-        ? rowId(result.id)
-        : titleId
-      : `${result?.intent === 'create' ? 'new' : 'edit'}-${field}`;
-  const summary: FieldError[] = Object.entries(errors).map(([field, message]) => ({
-    id: anchor(field),
-    message,
-  }));
+  const { t } = useTranslation();
+  const names = Object.keys(getZodConstraint(schema));
+  const options = (prefix: CrudFormProps['prefix'], intent: Intent) => ({
+    id: `${prefix}-form`,
+    lastResult: result?.intent === intent ? result.reply : undefined,
+    order: names,
+    // a field's message links to its input (`<prefix>-<name>`), a form-level one to the page title
+    ids: { ...Object.fromEntries(names.map((n) => [n, `${prefix}-${n}`])), '': titleId },
+  });
+  const editF = usePaknForm(schema, options('edit', 'update'));
+  const newF = usePaknForm(schema, options('new', 'create'));
+  // a refused delete (an entity still in use) names no field: its message links to the row
+  const refused = translateErrors(t, result?.intent === 'delete' ? result.reply.error : null, {
+    formId: rowId(result?.id ?? 0),
+  });
+  const summary = [...refused.summary, ...editF.summary, ...newF.summary];
   const editing = result?.intent === 'update' ? (items.find((i) => i.id === result.id) ?? null) : edit;
   const sent = (intent: Intent) => result?.intent === intent;
+  const saved = editing ? toValues(editing) : {};
   const editForm: CrudFormProps | null = editing
     ? {
         prefix: 'edit',
         intent: 'update',
         id: editing.id,
-        values: result && sent('update') ? result.values : toValues(editing),
-        errors: sent('update') ? errors : {},
+        value: (name) => (sent('update') ? editF.value(name) : saved[name]),
+        error: editF.error,
+        formProps: editF.formProps,
       }
     : null;
   const createForm: CrudFormProps = {
     prefix: 'new',
     intent: 'create',
-    values: result && sent('create') ? result.values : initial,
-    errors: sent('create') ? errors : {},
+    value: (name) => (sent('create') ? submittedValue(result?.reply.initialValue, name) : initial[name]),
+    error: newF.error,
+    formProps: newF.formProps,
   };
   return { summary, editing, editForm, createForm };
 }
 
 /** The common props of a field of a CRUD form: its id (`<prefix>-<name>`), name, message and value. */
-export function fieldProps({ prefix, values, errors }: CrudFormProps) {
-  return (name: string) => {
-    const value = values[name];
-    return {
-      id: `${prefix}-${name}`,
-      name,
-      error: errors[name],
-      defaultValue: typeof value === 'string' ? value : undefined,
-    };
-  };
+export function fieldProps({ prefix, value, error }: CrudFormProps) {
+  return (name: string) => ({
+    id: `${prefix}-${name}`,
+    name,
+    error: error(name),
+    defaultValue: value(name),
+  });
 }
 
 export function CrudForm({
-  intent,
-  id,
+  form,
   submit,
   children,
-}: Pick<CrudFormProps, 'intent' | 'id'> & { submit: string; children: ReactNode }) {
+}: {
+  form: CrudFormProps;
+  submit: string;
+  children: ReactNode;
+}) {
   return (
-    <Form method="post" noValidate>
-      <input type="hidden" name="intent" value={intent} />
-      {id ? <input type="hidden" name="id" value={id} /> : null}
+    <Form method="post" {...form.formProps}>
+      <input type="hidden" name="intent" value={form.intent} />
+      {form.id ? <input type="hidden" name="id" value={form.id} /> : null}
       {children}
       <button type="submit" className="button">
         {submit}
@@ -155,8 +174,8 @@ export function ActiveCheckbox({ form, hint }: { form: CrudFormProps; hint: stri
       name="active"
       label={t('admin.common.activeLabel')}
       hint={hint}
-      error={form.errors.active}
-      defaultChecked={form.values.active === 'on'}
+      error={form.error('active')}
+      defaultChecked={form.value('active') === 'on'}
     />
   );
 }
@@ -218,8 +237,9 @@ export function UnitSelect({
 
 export type CrudPageData<T> = { items: T[]; edit: T | null; flash: string | null };
 
-export function CrudPage<T extends { id: number }>({
+export function CrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   section,
+  schema,
   data,
   result,
   rowPrefix,
@@ -235,6 +255,8 @@ export function CrudPage<T extends { id: number }>({
   hint = `admin.${section}.deleteHint`,
 }: {
   section: string;
+  /** the form's schema, the one the action parses with */
+  schema: S;
   data: CrudPageData<T>;
   result: CrudResult | undefined;
   /** a row's id is `<rowPrefix>-<id>`, the target of a refused delete's message */
@@ -259,6 +281,7 @@ export function CrudPage<T extends { id: number }>({
     items: data.items,
     edit: data.edit,
     result,
+    schema,
     rowId: (id) => `${rowPrefix}-${id}`,
     titleId,
     toValues,

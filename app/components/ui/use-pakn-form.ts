@@ -3,7 +3,7 @@
 // it the server answers the same messages (`lastResult`). Our ErrorSummary and field markup stay.
 import { type DefaultValue, type SubmissionResult, useForm } from '@conform-to/react';
 import { getZodConstraint } from '@conform-to/zod';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 
@@ -61,12 +61,15 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     formId: form.id,
   });
   // the GOV.UK title rule (see PageMeta) for errors found in the browser too: "Lỗi: …" while any remain
+  // (a page with several forms: only the form whose errors added the mark takes it away)
   const failed = summary.length > 0;
+  const marked = useRef(false);
   useEffect(() => {
     const mark = `${t('errorPrefix')} `;
     const title = document.title;
     if (failed && !title.startsWith(mark)) document.title = mark + title;
-    if (!failed && title.startsWith(mark)) document.title = title.slice(mark.length);
+    if (!failed && marked.current && title.startsWith(mark)) document.title = title.slice(mark.length);
+    marked.current = failed;
   }, [failed, t]);
   return {
     form,

@@ -23,6 +23,10 @@ export const officialYearFormSchema = z.object({
     .min(1, 'admin.errors.required')
     .max(300, 'admin.errors.tooLong|max=300'),
 });
+export type OfficialYearValues = z.output<typeof officialYearFormSchema>;
+
+/** The delete button of an override: the date it removes. */
+export const calendarDeleteSchema = z.object({ date: isoDate });
 
 export const calculatorSchema = z.object({
   start: isoDate,

@@ -71,3 +71,8 @@ export const documentNumbersSchema = z.object({
   draftingUnit: abbreviation,
 });
 export type DocumentNumbersValues = z.output<typeof documentNumbersSchema>;
+
+/** Whether an extension of the answer deadline needs a leader's approval (the settings page's radios). */
+export const extensionPolicySchema = z.object({
+  extensionNeedsApproval: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'admin.errors.required' }) }),
+});

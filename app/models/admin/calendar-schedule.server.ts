@@ -2,8 +2,8 @@
 // 1 October while next year's is missing (dashboard, admin calendar page, and a weekly e-mail).
 import { and, eq } from 'drizzle-orm';
 
-import { officialYearFormSchema } from '~/domain/admin/calendar';
-import { type Actor, type FieldErrors, validate } from '~/domain/admin/outcome';
+import type { OfficialYearValues } from '~/domain/admin/calendar';
+import type { Actor, Outcome } from '~/domain/admin/outcome';
 import { addCalendarDays, formatDateVi, type LocalDate, toLocalDate } from '~/domain/calendar';
 import type { OfficialYear } from '~/domain/settings';
 import { missingScheduleWarning, type RuleDayOff } from '~/domain/statutory-days';
@@ -28,13 +28,10 @@ export function listOfficialYears(db: DbOrTx = getDb()): OfficialYear[] {
 
 /** Records that `year`'s official schedule has been entered (with the notice it comes from). */
 export function recordOfficialYear(
-  input: unknown,
+  { year, reference }: OfficialYearValues,
   actor: Actor,
   db: DbOrTx = getDb(),
-): { ok: true } | { ok: false; errors: FieldErrors } {
-  const parsed = validate(officialYearFormSchema, input);
-  if (!parsed.ok) return parsed;
-  const { year, reference } = parsed.value;
+): Outcome {
   db.transaction((tx) => {
     const years = listOfficialYears(tx).filter((y) => y.year !== year);
     setSetting('calendar.officialYears', [...years, { year, reference }], tx);
@@ -48,7 +45,7 @@ export function recordOfficialYear(
       tx,
     );
   });
-  return { ok: true };
+  return { ok: true, value: null };
 }
 
 export type ScheduleWarning = { year: number; days: Array<RuleDayOff & { display: string }> };
