@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { FlashMessage } from '~/components/ui/flash';
-import { Checkbox, ErrorSummary, type FieldError, Select, TextField } from '~/components/ui/form';
-import { editUserFormSchema } from '~/domain/admin/users';
-import { isRole, ROLES } from '~/domain/permissions';
+import { Checkbox, ErrorSummary, Select, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { editUserFormSchema, userProblem } from '~/domain/admin/users';
+import { ROLES } from '~/domain/permissions';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { issuePasswordReset } from '~/models/password-resets.server';
@@ -20,11 +21,11 @@ import {
   findUnitByCode,
   getUser,
   isLocked,
-  roleUnitProblem,
   unlockUser,
   updateUser,
   type User,
 } from '~/models/users.server';
+import { sentIntent } from '~/utils/admin-crud.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
@@ -68,7 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type Errors = Partial<Record<'name' | 'role' | 'unit' | 'active', string>>;
+/** The page's posting forms, each sending its name as `intent`. */
+const INTENTS = ['save', 'send-reset', 'revoke', 'unlock', 'reset-totp'] as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'admin:users');
@@ -77,35 +79,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = getT(locale);
   const ip = clientIp(context);
   const form = await request.formData().catch(() => null);
-  const intent = String(form?.get('intent') ?? '');
+  if (!form) throw json({ message: t('errorPage.badRequestTitle') }, { status: 400 });
+  const intent = sentIntent(form, INTENTS);
   const here = `/can-bo/quan-tri/nguoi-dung/${user.id}`;
   const target = { targetType: 'user', targetId: user.id, ip } as const;
 
   switch (intent) {
     case 'save': {
-      const submission = parseForm(form ?? new FormData(), editUserFormSchema);
-      // the schema only reads the form, it never refuses it
-      if (submission.status !== 'success')
-        throw json({ message: t('errorPage.badRequestTitle') }, { status: 400 });
+      const submission = parseForm(form, editUserFormSchema);
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
       const values = submission.value;
-      const errors: Errors = {};
-      if (!values.name) errors.name = t('auth.users.nameRequired');
-      else if (values.name.length > 120) errors.name = t('auth.users.nameTooLong');
-      let unitId: number | null = null;
-      if (values.unit) {
-        const unit = findUnitByCode(values.unit);
-        if (!unit) errors.unit = t('auth.users.unitUnknown');
-        else unitId = unit.id;
-      }
-      if (!isRole(values.role)) errors.role = t('auth.users.roleUnknown');
-      else if (!errors.unit) {
-        const p = roleUnitProblem(values.role, unitId);
-        if (p) errors.unit = t(`auth.users.${p}`);
-      }
+      // what the schema cannot see: a unit code that does not exist, the last active administrator
+      const fieldErrors: Record<string, string[]> = {};
+      const unit = values.unit ? findUnitByCode(values.unit) : null;
+      if (values.unit && !unit) fieldErrors.unit = [userProblem('unitUnknown')];
       const losesAdmin = user.role === 'admin' && user.active && (values.role !== 'admin' || !values.active);
-      if (losesAdmin && countActiveAdmins(undefined, user.id) === 0) errors.role = t('auth.users.lastAdmin');
-      if (Object.keys(errors).length) return json({ values, errors }, { status: 400 });
-      const next = { name: values.name, role: values.role as User['role'], unitId, active: values.active };
+      if (losesAdmin && countActiveAdmins(undefined, user.id) === 0)
+        fieldErrors.role = [userProblem('lastAdmin')];
+      if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors }), { status: 400 });
+      const unitId = unit?.id ?? null;
+      const next = { name: values.name, role: values.role, unitId, active: values.active };
       const changes = Object.fromEntries(
         (Object.keys(next) as Array<keyof typeof next>)
           .filter((k) => next[k] !== user[k])
@@ -162,15 +155,15 @@ export default function EditUser() {
   const { user, units, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors: Errors = result?.errors ?? {};
-  const values = result?.values;
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
-    id,
-    message: message ?? '',
-  }));
+  const f = usePaknForm(editUserFormSchema, {
+    lastResult: result,
+    order: ['name', 'role', 'unit', 'active'],
+  });
+  // after a refused post, what was sent; before, what is saved
+  const value = (name: 'name' | 'role' | 'unit', saved: string) => (result ? f.value(name) : saved);
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <p>
         <Link to="/can-bo/quan-tri/nguoi-dung">{t('auth.users.back')}</Link>
       </p>
@@ -198,21 +191,21 @@ export default function EditUser() {
         </div>
       </dl>
 
-      <Form method="post" noValidate>
+      <Form method="post" {...f.formProps}>
         <input type="hidden" name="intent" value="save" />
         <TextField
           id="name"
           name="name"
           label={t('auth.users.name')}
-          error={errors.name}
-          defaultValue={values?.name ?? user.name}
+          error={f.error('name')}
+          defaultValue={value('name', user.name)}
         />
         <Select
           id="role"
           name="role"
           label={t('auth.users.role')}
-          error={errors.role}
-          defaultValue={values?.role ?? user.role}
+          error={f.error('role')}
+          defaultValue={value('role', user.role)}
           options={ROLES.map((r) => ({ value: r, label: t(`auth.roles.${r}`) }))}
         />
         <Select
@@ -220,8 +213,8 @@ export default function EditUser() {
           name="unit"
           label={t('auth.users.unit')}
           hint={t('auth.users.unitHint')}
-          error={errors.unit}
-          defaultValue={values?.unit ?? user.unitCode}
+          error={f.error('unit')}
+          defaultValue={value('unit', user.unitCode)}
           placeholder={t('auth.users.noUnit')}
           options={units}
         />
@@ -229,8 +222,8 @@ export default function EditUser() {
           id="active"
           name="active"
           label={t('auth.users.activeLabel')}
-          error={errors.active}
-          defaultChecked={values?.active ?? user.active}
+          error={f.error('active')}
+          defaultChecked={result ? f.value('active') !== undefined : user.active}
         />
         <button type="submit" className="button">
           {t('auth.users.save')}

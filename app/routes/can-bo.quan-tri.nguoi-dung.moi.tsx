@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 
 import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ErrorSummary, type FieldError, Select, TextField } from '~/components/ui/form';
-import { newUserFormSchema } from '~/domain/admin/users';
+import { ErrorSummary, Select, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { newUserFormSchema, userProblem } from '~/domain/admin/users';
 import { ROLES } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { issuePasswordReset } from '~/models/password-resets.server';
-import { createUser, type UserField, validateNewUser } from '~/models/users.server';
+import { createUser, validateNewUser } from '~/models/users.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
@@ -34,11 +35,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(locale);
   const ip = clientIp(context);
   const form = await request.formData().catch(() => null);
-  const submission = parseForm(form ?? new FormData(), newUserFormSchema);
-  // the schema only reads the form, it never refuses it
-  if (submission.status !== 'success')
-    throw json({ message: t('errorPage.badRequestTitle') }, { status: 400 });
+  if (!form) throw json({ message: t('errorPage.badRequestTitle') }, { status: 400 });
+  const submission = parseForm(form, newUserFormSchema);
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
   const values = submission.value;
+  // what the schema cannot see: an address already taken, a unit code that does not exist
   const checked = validateNewUser({
     email: values.email,
     name: values.name,
@@ -46,10 +47,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     unitCode: values.unit || null,
   });
   if (!checked.ok) {
-    const errors = Object.fromEntries(
-      Object.entries(checked.errors).map(([field, problem]) => [field, t(`auth.users.${problem}`)]),
-    ) as Partial<Record<UserField, string>>;
-    return json({ values, errors }, { status: 400 });
+    const fieldErrors = Object.fromEntries(
+      Object.entries(checked.errors).map(([field, problem]) => [field, [userProblem(problem)]]),
+    );
+    return json(submission.reply({ fieldErrors }), { status: 400 });
   }
   const user = await createUser(checked.value);
   audit({
@@ -68,43 +69,39 @@ export default function CreateUser() {
   const { units } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors: Partial<Record<UserField, string>> = result?.errors ?? {};
-  const summary: FieldError[] = Object.entries(errors).map(([id, message]) => ({
-    id,
-    message: message ?? '',
-  }));
+  const f = usePaknForm(newUserFormSchema, { lastResult: result, order: ['email', 'name', 'role', 'unit'] });
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <p>
         <Link to="/can-bo/quan-tri/nguoi-dung">{t('auth.users.back')}</Link>
       </p>
       <h1>{t('auth.users.createTitle')}</h1>
       <p className="lead-small">{t('auth.users.createIntro')}</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...f.formProps}>
         <TextField
           id="email"
           name="email"
           type="email"
           label={t('auth.users.email')}
-          error={errors.email}
-          defaultValue={result?.values.email}
+          error={f.error('email')}
+          defaultValue={f.value('email')}
           autoComplete="off"
         />
         <TextField
           id="name"
           name="name"
           label={t('auth.users.name')}
-          error={errors.name}
-          defaultValue={result?.values.name}
+          error={f.error('name')}
+          defaultValue={f.value('name')}
           autoComplete="off"
         />
         <Select
           id="role"
           name="role"
           label={t('auth.users.role')}
-          error={errors.role}
-          defaultValue={result?.values.role}
+          error={f.error('role')}
+          defaultValue={f.value('role')}
           placeholder=""
           options={ROLES.map((r) => ({ value: r, label: t(`auth.roles.${r}`) }))}
         />
@@ -113,8 +110,8 @@ export default function CreateUser() {
           name="unit"
           label={t('auth.users.unit')}
           hint={t('auth.users.unitHint')}
-          error={errors.unit}
-          defaultValue={result?.values.unit}
+          error={f.error('unit')}
+          defaultValue={f.value('unit')}
           placeholder={t('auth.users.noUnit')}
           options={units}
         />

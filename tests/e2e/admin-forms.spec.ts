@@ -169,3 +169,40 @@ test('lịch làm việc: ngày điều chỉnh trống và số ngày ngoài kh
   await expect(page.locator('#calc-days')).toHaveValue('999');
   expect(asked.length).toBe(test.info().project.name === 'nojs' ? 1 : 0);
 });
+
+test('tài khoản cán bộ mới: địa chỉ sai và thiếu đơn vị bị báo lỗi, giữ nội dung đã nhập', async ({
+  staffPage,
+}) => {
+  const page = await staffPage('admin', '/can-bo/quan-tri/nguoi-dung/moi');
+  const posts = countPosts(page);
+  await page.locator('#email').fill('khong-phai-thu');
+  await page.locator('#name').fill('Phạm Thu');
+  await page.locator('#role').selectOption('handler');
+  await page.getByRole('button', { name: 'Tạo tài khoản và gửi thư' }).click();
+  await expectRefused(page, posts, {
+    field: 'email',
+    message: 'Nhập địa chỉ thư điện tử đúng định dạng',
+    kept: [
+      ['email', 'khong-phai-thu'],
+      ['name', 'Phạm Thu'],
+      ['role', 'handler'],
+    ],
+  });
+  await expect(page.locator('#unit-error')).toContainText('Chuyên viên xử lý phải thuộc một đơn vị');
+});
+
+test('sửa tài khoản cán bộ: họ tên trống bị báo lỗi, giữ nội dung đã nhập', async ({ staffPage }) => {
+  const page = await staffPage('admin', '/can-bo/quan-tri/nguoi-dung');
+  await page.getByRole('link', { name: 'Nguyễn Minh Tuấn', exact: true }).click();
+  await expect(page.locator('#name')).toHaveValue('Nguyễn Minh Tuấn');
+  const posts = countPosts(page);
+  await page.locator('#name').fill('');
+  await page.locator('#unit').selectOption('');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await expectRefused(page, posts, {
+    field: 'name',
+    message: 'Nhập họ và tên',
+    kept: [['unit', '']],
+  });
+  await expect(page.locator('#unit-error')).toContainText('Chuyên viên xử lý phải thuộc một đơn vị');
+});
