@@ -13,8 +13,14 @@ export const followLookupSchema = z.object({
     .refine((v) => v.trim() !== '', 'contactRequired'),
 });
 
-/** One-time messages (flash cookie) of the submitter's status page: after sending, after an answer. */
+/**
+ * One-time messages (flash cookie) of the submitter's status page: after answering a request for information.
+ * The receipt of a new PAKN is not one of them: it is the page's state (`?moi=1`), so that a reload or the
+ * back button still shows the code to write down, which a message read once would lose.
+ */
 export const FOLLOW_FLASH = {
-  received: 'intake.receipt.title',
   infoReplied: 'staff.followup.done',
 } as const;
+
+/** The query mark of the receipt view of the status page, right after sending (`/theo-doi/<code>?moi=1`). */
+export const RECEIPT_MARK = 'moi';

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 
 import { SimilarAnswers } from '~/components/public/similar-answers';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { RECEIPT_MARK } from '~/domain/follow';
 import { localName } from '~/domain/local-name';
 import { draftSendSchema } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';
@@ -69,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = confirmDraft({ token });
   if (result.status === 'missing') return redirect('/gop-y?het-han=1');
-  return redirect(`/theo-doi/${result.code}?moi=1`, {
+  return redirect(`/theo-doi/${result.code}?${RECEIPT_MARK}=1`, {
     headers: { 'Set-Cookie': await grantFollowAccess(request, result.paknId) },
   });
 }

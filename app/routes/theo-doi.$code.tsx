@@ -16,7 +16,7 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { closureText } from '~/domain/answer-clock';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { dueState, explainDueDate } from '~/domain/deadlines';
-import { FOLLOW_FLASH } from '~/domain/follow';
+import { FOLLOW_FLASH, RECEIPT_MARK } from '~/domain/follow';
 import { infoReplySchema } from '~/domain/info-wait';
 import { localName } from '~/domain/local-name';
 import { normaliseCode } from '~/domain/pakn';
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const flash = await readFlash(request);
   return json(
     {
-      isNew: flash.message === FOLLOW_FLASH.received || new URL(request.url).searchParams.has('moi'),
+      isNew: new URL(request.url).searchParams.has(RECEIPT_MARK),
       answer:
         p.status === 'answered' && view.answer
           ? { html: renderSafeMarkdown(view.answer.body), ratingPath: `/danh-gia/${ratingToken(p.id)}` }
