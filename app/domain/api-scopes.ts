@@ -1,4 +1,8 @@
 // What an API key may do: submit PAKN, read their status, or (staff) read the queue and record staff intake.
+import { z } from 'zod';
+
+import { cleanLine } from '~/domain/text';
+
 export const API_SCOPES = ['submit', 'read', 'staff'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -29,3 +33,36 @@ export function apiKeyNameProblem(name: string): ApiKeyNameProblem | null {
   if (/[\u0000-\u001f\u007f]/.test(name)) return 'invalid';
   return null;
 }
+
+/**
+ * The form that creates a key (admin page khoa-api): a name (`api.keys.errors.*` messages) and at least one
+ * known scope. Whether the name is taken is the model's to say.
+ */
+export const apiKeyFormSchema = z.object({
+  name: z
+    .string()
+    .optional()
+    .transform((v) => cleanLine(v ?? ''))
+    .superRefine((name, ctx) => {
+      const problem = apiKeyNameProblem(name);
+      if (problem)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${problem}|max=${API_KEY_NAME_MAX}` });
+    }),
+  scopes: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v, ctx) => {
+      const scopes = parseScopes(v ?? []);
+      if (scopes) return scopes;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'scopes' });
+      return z.NEVER;
+    }),
+});
+
+/** The revoke button of a key: its id. */
+export const apiKeyRevokeSchema = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+});

@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 
 import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { Choices, ErrorSummary, type FieldError, TextField } from '~/components/ui/form';
+import { Choices, ErrorSummary, TextField } from '~/components/ui/form';
 import { ScrollTable } from '~/components/ui/scroll-table';
-import { API_KEY_NAME_MAX, API_SCOPES } from '~/domain/api-scopes';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { API_KEY_NAME_MAX, API_SCOPES, apiKeyFormSchema, apiKeyRevokeSchema } from '~/domain/api-scopes';
 import { createApiKey, listApiKeys, revokeApiKey } from '~/models/api-keys.server';
 import { formatInstant } from '~/models/audit.server';
+import { sentIntent } from '~/utils/admin-crud.server';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -34,37 +37,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-type ActionData =
-  | { status: 'created'; name: string; key: string }
-  | { status: 'revoked' }
-  | { status: 'invalid'; errors: Record<string, string>; values: { name: string; scopes: string[] } };
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:agency');
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
-  const intent = form?.get('intent');
   const bad = () => json({ message: t('api.keys.errors.badRequest') }, { status: 400 });
   if (!form) throw bad();
+  const intent = sentIntent(form, ['create', 'revoke']);
   const ip = clientIp(context);
   const noStore = { headers: { 'Cache-Control': 'no-store' } };
   if (intent === 'revoke') {
-    const id = String(form.get('id') ?? '');
-    if (!/^\d{1,9}$/.test(id)) throw bad();
-    revokeApiKey({ id: Number(id), userId: user.id, ip });
-    return json<ActionData>({ status: 'revoked' }, noStore);
+    const revoke = parseForm(form, apiKeyRevokeSchema);
+    if (revoke.status !== 'success') throw bad();
+    revokeApiKey({ id: revoke.value.id, userId: user.id, ip });
+    return json({ status: 'revoked' as const }, noStore);
   }
   if (intent !== 'create') throw bad();
-  const name = String(form.get('name') ?? '');
-  const scopes = form.getAll('scopes').map(String);
-  const result = createApiKey({ name, scopes, createdByUserId: user.id, ip });
-  if (result.ok) return json<ActionData>({ status: 'created', name: result.name, key: result.key }, noStore);
-  const errors: Record<string, string> = {};
-  if (result.errors.name) errors.name = t(`api.keys.errors.${result.errors.name}`, { max: API_KEY_NAME_MAX });
-  if (result.errors.scopes) errors.scopes = t('api.keys.errors.scopes');
-  return json<ActionData>(
-    { status: 'invalid', errors, values: { name: name.slice(0, 200), scopes } },
-    { status: 400 },
+  const submission = parseForm(form, apiKeyFormSchema);
+  if (submission.status !== 'success') {
+    // a name already in use is said at once with the other messages, as the model would
+    const named = parseForm(form, apiKeyFormSchema.pick({ name: true }));
+    const taken = named.status === 'success' && listApiKeys().some((k) => k.name === named.value.name);
+    const reply = submission.reply(taken ? { fieldErrors: { name: ['taken'] } } : undefined);
+    return json({ status: 'invalid' as const, reply }, { status: 400, ...noStore });
+  }
+  const result = createApiKey({ ...submission.value, createdByUserId: user.id, ip });
+  if (result.ok) return json({ status: 'created' as const, name: result.name, key: result.key }, noStore);
+  const fieldErrors = Object.fromEntries(
+    Object.entries(result.errors).map(([field, problem]) => [
+      field,
+      [field === 'scopes' ? 'scopes' : `${problem}|max=${API_KEY_NAME_MAX}`],
+    ]),
+  );
+  return json(
+    { status: 'invalid' as const, reply: submission.reply({ fieldErrors }) },
+    { status: 400, ...noStore },
   );
 }
 
@@ -72,10 +79,11 @@ export default function ApiKeysPage() {
   const { keys } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
-  const invalid = data?.status === 'invalid' ? data : null;
-  const summary: FieldError[] = invalid
-    ? Object.entries(invalid.errors).map(([id, message]) => ({ id, message }))
-    : [];
+  const f = usePaknForm(apiKeyFormSchema, {
+    lastResult: data?.status === 'invalid' ? data.reply : undefined,
+    prefix: 'api.keys.errors.',
+    order: ['name', 'scopes'],
+  });
   return (
     <>
       <h1>{t('api.keys.title')}</h1>
@@ -99,17 +107,17 @@ export default function ApiKeysPage() {
           {t('api.keys.revoked')}
         </p>
       ) : null}
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={f.summary} />
       <h2>{t('api.keys.createTitle')}</h2>
-      <Form method="post" noValidate>
+      <Form method="post" {...f.formProps}>
         <input type="hidden" name="intent" value="create" />
         <TextField
           id="name"
           name="name"
           label={t('api.keys.name')}
           hint={t('api.keys.nameHint')}
-          error={invalid?.errors.name}
-          defaultValue={invalid?.values.name}
+          error={f.error('name')}
+          defaultValue={f.value('name')}
           maxLength={API_KEY_NAME_MAX}
         />
         <Choices
@@ -118,8 +126,8 @@ export default function ApiKeysPage() {
           type="checkbox"
           legend={t('api.keys.scopes')}
           hint={t('api.keys.scopesHint')}
-          error={invalid?.errors.scopes}
-          defaultValue={invalid?.values.scopes}
+          error={f.error('scopes')}
+          defaultValue={f.values('scopes')}
           options={API_SCOPES.map((s) => ({ value: s, label: `${s} — ${t(`api.keys.scope.${s}`)}` }))}
         />
         <button type="submit" className="button">

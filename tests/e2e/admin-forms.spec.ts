@@ -206,3 +206,12 @@ test('sửa tài khoản cán bộ: họ tên trống bị báo lỗi, giữ n�
   });
   await expect(page.locator('#unit-error')).toContainText('Chuyên viên xử lý phải thuộc một đơn vị');
 });
+
+test('khóa API: thiếu tên và quyền bị báo lỗi, giữ nội dung đã nhập', async ({ staffPage }) => {
+  const page = await staffPage('admin', '/can-bo/quan-tri/khoa-api');
+  const posts = countPosts(page);
+  await page.locator('#name').fill('  ');
+  await page.locator('form:has(#name) button[type="submit"]').click();
+  await expectRefused(page, posts, { field: 'name', message: 'Nhập tên khóa', kept: [] });
+  await expect(page.locator('#scopes-error')).toContainText('Chọn ít nhất một quyền');
+});
