@@ -1,18 +1,16 @@
 // The outbox: how much mail waits and since when, and "retry now" once the mail server is back.
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node';
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
+import { FlashMessage } from '~/components/ui/flash';
 import { retryOutboxNow } from '~/jobs/mail-worker.server';
 import { getOutboxStatus } from '~/models/outbox.server';
+import { sentIntent } from '~/utils/admin-crud.server';
+import { readAdminFlash } from '~/utils/admin-flash.server';
+import { redirectWithFlash } from '~/utils/flash.server';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -23,35 +21,34 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:agency');
   const t = getT(getLocale(request));
-  const released = new URL(request.url).searchParams.get('da-gui-lai');
-  return json({
-    status: getOutboxStatus(),
-    released: released !== null && /^\d{1,9}$/.test(released) ? Number(released) : null,
-    pageTitle: `${t('admin.outbox.title')} – ${t('admin.title')}`,
-  });
+  const { flash, headers } = await readAdminFlash(request);
+  return json(
+    {
+      status: getOutboxStatus(),
+      flash,
+      pageTitle: `${t('admin.outbox.title')} – ${t('admin.title')}`,
+    },
+    { headers },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:agency');
   const form = await request.formData().catch(() => null);
-  if (form?.get('intent') !== 'retry') {
+  if (!form || sentIntent(form, ['retry']) === null) {
     throw json({ message: getT(getLocale(request))('admin.errors.badRequest') }, { status: 400 });
   }
   const released = await retryOutboxNow({ userId: user.id, ip: clientIp(context) });
-  return redirect(`${PATH}?da-gui-lai=${released}`);
+  return redirectWithFlash(PATH, `admin.outbox.retried|count=${released}`);
 }
 
 export default function OutboxStatusPage() {
-  const { status, released } = useLoaderData<typeof loader>();
+  const { status, flash } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <h1>{t('admin.outbox.title')}</h1>
-      {released !== null ? (
-        <p className="notice" role="status">
-          {t('admin.outbox.retried', { count: released })}
-        </p>
-      ) : null}
+      <FlashMessage message={flash} variant="notice" />
       <p>{t('admin.outbox.intro')}</p>
       {status.health === 'delayed' ? (
         <p className="notice">{t('admin.outbox.delayed', { minutes: status.thresholdMinutes })}</p>

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
 import { createTestDb } from '../support/db';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { createStaffUser, postForm, signIn } from '../support/staff';
+import { createStaffUser, followFlash, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -104,6 +104,9 @@ describe('mail after an outage', () => {
     const before = smtp.messages.length;
     const res = await postForm(app, '/can-bo/quan-tri/hop-thu', cookie, { intent: 'retry' });
     expect(res.status).toBe(302);
+    // the confirmation travels in the flash cookie, not in the address
+    expect(res.headers.get('Location')).toBe('/can-bo/quan-tri/hop-thu');
+    expect(await followFlash(app, res, cookie)).toContain('Đã gửi lại ngay 2 thư đang chờ.');
     const mails = await smtp.waitFor(before + 2);
     await untilNothingPending();
     expect(
