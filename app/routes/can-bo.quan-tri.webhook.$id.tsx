@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { WEBHOOK_EVENTS, WEBHOOK_MAX_ATTEMPTS, webhookIdSchema } from '~/domain/webhooks';
 import { formatInstant } from '~/models/audit.server';
 import { getWebhook, listDeliveries, redeliverWebhook } from '~/models/webhooks.server';
+import { sentIntent } from '~/utils/admin-crud.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { parseForm, translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
@@ -66,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const hook = webhookOf(request, params.id);
   const form = await request.formData().catch(() => null);
   const bad = () => json({ message: t('webhooks.errors.badRequest') }, { status: 400 });
-  if (!form || form.get('intent') !== 'redeliver') throw bad();
+  if (!form || sentIntent(form, ['redeliver']) === null) throw bad();
   const target = parseForm(form, webhookIdSchema);
   if (target.status !== 'success') throw bad();
   const done = redeliverWebhook({

@@ -19,8 +19,9 @@ import {
   rotateWebhookSecret,
   setWebhookActive,
 } from '~/models/webhooks.server';
+import { sentIntent } from '~/utils/admin-crud.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { parseForm, translateMessage } from '~/utils/forms';
+import { parseForm, submittedValue, translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { webhookTargetProblem } from '~/utils/webhook-http.server';
@@ -71,12 +72,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form) throw bad();
   const actor = { userId: user.id, ip: clientIp(context) };
   const noStore = { headers: { 'Cache-Control': 'no-store' } };
-  const intent = form.get('intent');
+  const intent = sentIntent(form, ['create', 'disable', 'enable', 'delete', 'rotate']);
 
   if (intent === 'create') {
     const submission = parseForm(form, webhookCreateSchema);
     // the address check runs on a well-formed URL even when another field is wrong: every message at once
-    const url = submission.status === 'success' ? submission.value.url : String(form.get('url') ?? '').trim();
+    const url =
+      submission.status === 'success'
+        ? submission.value.url
+        : (submittedValue(submission.reply().initialValue, 'url') ?? '').trim();
     const urlWrong = submission.status === 'error' && Boolean(submission.error?.url);
     const problem = urlWrong ? null : await webhookTargetProblem(url);
     if (submission.status !== 'success' || problem)
