@@ -1,6 +1,8 @@
 // The performance benchmark of issue #7 (not part of `npm test`):
 //   npm run bench [-- --sizes 10000,100000,1000000] [--seed 42] [--duration 10] [--warmup 2] [--connections 10]
-//                 [--workers 1] [--out docs/benchmarks.md] [--no-write]
+//                 [--workers 1] [--out docs/benchmarks.md] [--no-write] [--cache DIR]
+//   npm run bench -- --similar-compare --sizes 100000 [--rounds 2]: the cost of similar PAKN (issue #15) on the
+//                 submission, see compareSimilar below; written to the "similar" block of docs/benchmarks.md
 // For each size: a seeded database (cached under .cache/bench/, copied for the run so submissions never touch
 // the cache), the production build served by `node server.mjs` on loopback, a signed-in staff member, then
 // autocannon on each page for --duration seconds after a --warmup, the server's RSS sampled every 200 ms from
@@ -26,7 +28,6 @@ import Database from 'better-sqlite3';
 import { seedBench } from './bench-seed';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CACHE = path.join(ROOT, '.cache/bench');
 const BARE_PATH = '/__bare';
 const STAFF_EMAIL = 'dieu-phoi.bench@so-khcn.example.vn';
 const STAFF_PASSWORD = 'Đồng-hồ-cát-xanh-2026';
@@ -63,8 +64,13 @@ const { values: opts } = parseArgs({
     overlay: { type: 'string' },
     name: { type: 'string', default: 'latest' },
     priority: { type: 'string', default: '0' },
+    cache: { type: 'string' },
+    'similar-compare': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '2' },
   },
 });
+/** --cache DIR: seeds, run copies and the build snapshot (a 1,000,000 seed with its indexes takes ≈6 GB) */
+const CACHE = opts.cache ? path.resolve(opts.cache) : path.join(ROOT, '.cache/bench');
 const SIZES = opts.sizes!.split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
 const SEED = Number(opts.seed);
 const END = opts.end ?? new Date().toISOString().slice(0, 10);
@@ -282,7 +288,11 @@ function cpuSeconds(pid: number): number {
 
 type Server = { baseUrl: string; pid: number; child: ChildProcess; lines: string[]; stop(): Promise<void> };
 
-async function startServer(dbFile: string, dataDir: string): Promise<Server> {
+async function startServer(
+  dbFile: string,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
@@ -299,6 +309,7 @@ async function startServer(dbFile: string, dataDir: string): Promise<Server> {
     TRUST_PROXY: '1',
     BENCH_WORKERS: String(WORKERS),
     ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
+    ...extraEnv,
   };
   const child = spawn(process.execPath, [WORKERS > 1 ? 'cluster.mjs' : 'pakn-bench.mjs'], {
     cwd: SNAPSHOT,
@@ -491,84 +502,104 @@ const TARGETS: Target[] = [
     label: 'submission (GET form, POST, POST send)',
     ok: [200, 302],
     flow: true,
-    options: (ctx) => {
-      type C = { token?: string; cookie?: string; ip?: string; n?: number };
-      return {
-        requests: [
-          {
-            method: 'GET',
-            path: '/gop-y',
-            setupRequest: (req, context: C) => {
-              context.n = ctx.ipCounter.n++;
-              context.ip = ipFor(context.n);
-              context.token = undefined;
-              // no Accept-Encoding here: the token is read from the page
-              return { ...req, headers: { Accept: 'text/html', 'X-Forwarded-For': context.ip } };
-            },
-            onResponse: (status, body, context: C, headers) => {
-              context.token =
-                status === 200 ? /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(body)?.[1] : undefined;
-              // the draft is bound to the browser that opened the form (its cookie)
-              const set = headers?.['set-cookie'];
-              context.cookie = (Array.isArray(set) ? set : [set])
-                .map(String)
-                .find((c) => c.startsWith('pakn_draft='))
-                ?.split(';')[0];
-            },
-          },
-          {
-            method: 'POST',
-            setupRequest: (req, context: C) => {
-              if (!context.token) return null as never;
-              const body = new URLSearchParams({
-                ...SUBMISSION_FIELDS,
-                title: `Thủ tục cấp giấy phép tiến hành công việc bức xạ, lần ${context.n}`,
-              }).toString();
-              return {
-                ...req,
-                path: `/gop-y?t=${context.token}`,
-                body,
-                headers: {
-                  ...ACCEPT,
-                  Origin: ctx.baseUrl,
-                  Cookie: context.cookie ?? '',
-                  'X-Forwarded-For': context.ip!,
-                  'Content-Type': 'application/x-www-form-urlencoded',
-                },
-              };
-            },
-            onResponse: (status, _body, context: C, headers) => {
-              if (status !== 302 || !String(headers?.location ?? '').startsWith('/gop-y/kiem-tra'))
-                context.token = undefined;
-            },
-          },
-          {
-            method: 'POST',
-            path: '/gop-y/kiem-tra',
-            setupRequest: (req, context: C) => {
-              if (!context.token) return null as never;
-              return {
-                ...req,
-                body: new URLSearchParams({ t: context.token }).toString(),
-                headers: {
-                  ...ACCEPT,
-                  Origin: ctx.baseUrl,
-                  Cookie: context.cookie ?? '',
-                  'X-Forwarded-For': context.ip!,
-                  'Content-Type': 'application/x-www-form-urlencoded',
-                },
-              };
-            },
-            onResponse: (status, _body, _context: C, headers) => {
-              const code = /^\/theo-doi\/([A-Z0-9-]+)\?moi=1$/.exec(String(headers?.location ?? ''))?.[1];
-              if (status === 302 && code) ctx.created.push(code);
-            },
-          },
-        ],
-      };
-    },
+    options: (ctx) => submissionFlow(ctx, false),
   },
 ];
+
+/**
+ * One whole submission per autocannon "request chain": the form (its token and draft cookie), the POST of the
+ * form (302 to the check step), with `withCheck` the GET of the check-your-answers page a browser follows the
+ * redirect to (its loader computes the similar published answers of issue #15), then the POST that sends it.
+ */
+function submissionFlow(ctx: RunCtx, withCheck: boolean): Partial<autocannon.Options> {
+  type C = { token?: string; cookie?: string; ip?: string; n?: number };
+  const check: autocannon.Request = {
+    method: 'GET',
+    setupRequest: (req, context: C) => {
+      if (!context.token) return null as never;
+      return {
+        ...req,
+        path: `/gop-y/kiem-tra?t=${context.token}`,
+        headers: { ...ACCEPT, Cookie: context.cookie ?? '', 'X-Forwarded-For': context.ip! },
+      };
+    },
+    onResponse: (status, _body, context: C) => {
+      if (status !== 200) context.token = undefined;
+    },
+  };
+  const requests: autocannon.Request[] = [
+    {
+      method: 'GET',
+      path: '/gop-y',
+      setupRequest: (req, context: C) => {
+        context.n = ctx.ipCounter.n++;
+        context.ip = ipFor(context.n);
+        context.token = undefined;
+        // no Accept-Encoding here: the token is read from the page
+        return { ...req, headers: { Accept: 'text/html', 'X-Forwarded-For': context.ip } };
+      },
+      onResponse: (status, body, context: C, headers) => {
+        context.token = status === 200 ? /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(body)?.[1] : undefined;
+        // the draft is bound to the browser that opened the form (its cookie)
+        const set = headers?.['set-cookie'];
+        context.cookie = (Array.isArray(set) ? set : [set])
+          .map(String)
+          .find((c) => c.startsWith('pakn_draft='))
+          ?.split(';')[0];
+      },
+    },
+    {
+      method: 'POST',
+      setupRequest: (req, context: C) => {
+        if (!context.token) return null as never;
+        const body = new URLSearchParams({
+          ...SUBMISSION_FIELDS,
+          title: `Thủ tục cấp giấy phép tiến hành công việc bức xạ, lần ${context.n}`,
+        }).toString();
+        return {
+          ...req,
+          path: `/gop-y?t=${context.token}`,
+          body,
+          headers: {
+            ...ACCEPT,
+            Origin: ctx.baseUrl,
+            Cookie: context.cookie ?? '',
+            'X-Forwarded-For': context.ip!,
+            'Content-Type': 'application/x-www-form-urlencoded',
+          },
+        };
+      },
+      onResponse: (status, _body, context: C, headers) => {
+        if (status !== 302 || !String(headers?.location ?? '').startsWith('/gop-y/kiem-tra'))
+          context.token = undefined;
+      },
+    },
+    ...(withCheck ? [check] : []),
+    {
+      method: 'POST',
+      path: '/gop-y/kiem-tra',
+      setupRequest: (req, context: C) => {
+        if (!context.token) return null as never;
+        return {
+          ...req,
+          body: new URLSearchParams({ t: context.token }).toString(),
+          headers: {
+            ...ACCEPT,
+            Origin: ctx.baseUrl,
+            Cookie: context.cookie ?? '',
+            'X-Forwarded-For': context.ip!,
+            'Content-Type': 'application/x-www-form-urlencoded',
+          },
+        };
+      },
+      onResponse: (status, _body, _context: C, headers) => {
+        const code = /^\/theo-doi\/([A-Z0-9-]+)\?moi=1$/.exec(String(headers?.location ?? ''))?.[1];
+        if (status === 302 && code) ctx.created.push(code);
+      },
+    },
+  ];
+  return { requests };
+}
 
 async function load(target: Target, ctx: RunCtx, seconds: number): Promise<Sample> {
   const sample: Sample = { ms: [], statuses: new Map(), errors: 0, unexpected: 0, requests: 0 };
@@ -970,6 +1001,184 @@ function writeDoc(file: string, generated: string, name: string) {
   fs.writeFileSync(full, text);
 }
 
+// ---------------------------------------------------------------------------------------------
+// --similar-compare: what similar PAKN (issue #15) cost the submission. Two servers of the same build on two
+// copies of the same seed: "on" as shipped; "off" with the index triggers dropped from its copy (no index upkeep
+// when a PAKN is inserted) and SIMILAR_SUGGESTIONS=off (no matching on the check page nor in /gop-y/goi-y).
+// Each flow is measured on both, alternating which goes first, --rounds times, so that the machine's load
+// drifts over both alike.
+
+type Variant = 'on' | 'off';
+type CompareRow = Result & { variant: Variant; round: number; load: number };
+
+const SUGGEST_QUERY = new URLSearchParams({
+  title: 'Thủ tục cấp giấy phép tiến hành công việc bức xạ',
+  content: SUBMISSION_FIELDS.content,
+}).toString();
+
+const COMPARE_TARGETS: Target[] = [
+  {
+    key: 'submit',
+    label: 'submission (GET form, POST, POST send)',
+    ok: [200, 302],
+    flow: true,
+    options: (ctx) => submissionFlow(ctx, false),
+  },
+  {
+    key: 'submit-check',
+    label: 'submission with the check page (GET form, POST, GET check, POST send)',
+    ok: [200, 302],
+    flow: true,
+    options: (ctx) => submissionFlow(ctx, true),
+  },
+  {
+    key: 'suggest',
+    label: 'suggestions while writing (GET /gop-y/goi-y)',
+    ok: [200],
+    options: (ctx) => ({
+      requests: [
+        {
+          method: 'GET',
+          path: `/gop-y/goi-y?${SUGGEST_QUERY}`,
+          // a new address per request: the endpoint is rate-limited per address
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...ACCEPT, Accept: 'application/json', 'X-Forwarded-For': ipFor(ctx.ipCounter.n++) },
+          }),
+        },
+      ],
+    }),
+  },
+];
+
+async function compareSimilar(size: number) {
+  const { file, info } = seededDb(size);
+  const runDir = path.join(CACHE, `similar-${size}`);
+  fs.rmSync(runDir, { recursive: true, force: true });
+  const servers = new Map<Variant, { server: Server; ctx: RunCtx; dbFile: string; maxId: number }>();
+  const rows: CompareRow[] = [];
+  const probe: Record<Variant, number> = { on: -1, off: -1 };
+  try {
+    for (const variant of ['on', 'off'] as const) {
+      const dataDir = path.join(runDir, variant, 'data');
+      fs.mkdirSync(dataDir, { recursive: true });
+      const dbFile = path.join(dataDir, 'pakn.db');
+      fs.copyFileSync(file, dbFile);
+      const db = new Database(dbFile);
+      const maxId = (db.prepare('SELECT max(id) AS m FROM pakn').get() as { m: number }).m;
+      if (variant === 'off')
+        for (const t of ['pakn_similar_ai', 'pakn_similar_au', 'pakn_similar_ad'])
+          db.exec(`DROP TRIGGER ${t}`);
+      db.close();
+      const server = await startServer(
+        dbFile,
+        dataDir,
+        variant === 'off' ? { SIMILAR_SUGGESTIONS: 'off' } : {},
+      );
+      const ctx: RunCtx = {
+        baseUrl: server.baseUrl,
+        cookie: '',
+        codes: [],
+        created: [],
+        ipCounter: { n: 1 },
+      };
+      servers.set(variant, { server, ctx, dbFile, maxId });
+      const res = await fetch(`${server.baseUrl}/gop-y/goi-y?${SUGGEST_QUERY}`, {
+        headers: { 'X-Forwarded-For': '10.255.255.1' },
+      });
+      probe[variant] = ((await res.json()) as { items: unknown[] }).items.length;
+      await load(TARGETS[0]!, ctx, Math.max(3, 2 * WARMUP));
+    }
+    const rounds = Number(opts.rounds);
+    for (let round = 1; round <= rounds; round++) {
+      const order: Variant[] = round % 2 === 1 ? ['on', 'off'] : ['off', 'on'];
+      for (const target of COMPARE_TARGETS) {
+        if (ONLY && !ONLY.has(target.key)) continue;
+        for (const variant of order) {
+          const { server, ctx } = servers.get(variant)!;
+          const loadNow = os.loadavg()[0]!;
+          const r = await measure(target, ctx, server);
+          rows.push({ ...r, variant, round, load: loadNow });
+          log(
+            `  ${size.toLocaleString('en').padStart(9)}  round ${round} ${variant.padEnd(3)} ${r.label.padEnd(70)} ${r.rps.toFixed(0).padStart(5)} req/s${r.flows !== undefined ? ` (${r.flows.toFixed(1)} submissions/s)` : ''}  p50 ${r.p50.toFixed(1)}  p95 ${r.p95.toFixed(1)}  p99 ${r.p99.toFixed(1)} ms  err ${r.errors}  load ${loadNow.toFixed(2)}`,
+          );
+        }
+      }
+    }
+  } finally {
+    for (const { server } of servers.values()) await server.stop();
+  }
+  // every acknowledged submission is stored, and only the "on" copy indexed its new PAKN
+  const stored: Record<Variant, { expected: number; missing: number; indexed: number; added: number }> = {
+    on: { expected: 0, missing: 0, indexed: 0, added: 0 },
+    off: { expected: 0, missing: 0, indexed: 0, added: 0 },
+  };
+  for (const [variant, { ctx, dbFile, maxId }] of servers) {
+    const db = new Database(dbFile, { readonly: true });
+    const has = db.prepare('SELECT 1 FROM pakn WHERE code = ?');
+    stored[variant] = {
+      expected: ctx.created.length,
+      missing: ctx.created.filter((c) => !has.get(c)).length,
+      added: (db.prepare('SELECT count(*) AS n FROM pakn WHERE id > ?').get(maxId) as { n: number }).n,
+      indexed: (
+        db.prepare('SELECT count(*) AS n FROM pakn_similar WHERE pakn_id > ?').get(maxId) as { n: number }
+      ).n,
+    };
+    db.close();
+  }
+  fs.rmSync(runDir, { recursive: true, force: true });
+  return { size, info, rows, probe, stored };
+}
+
+function compareMarkdown(
+  runs: Array<Awaited<ReturnType<typeof compareSimilar>>>,
+  load: { start: number[]; end: number[] },
+  startedAt: Date,
+  wall: number,
+): string {
+  const m = machine();
+  const la = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
+  const lines = [
+    `Run of ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, \`npm run bench -- --similar-compare --sizes ${SIZES.join(',')} --rounds ${opts.rounds}\` (wall time ${fmt(wall / 60, 1)} min).`,
+    '',
+    `- Machine: ${m.nproc} CPU (${m.model}), ${fmt(m.memGb, 1)} GiB RAM, Node.js ${m.node}; load average (1/5/15 min) at start ${la(load.start)}, at end ${la(load.end)}; the 1-minute load average when each measurement started is in the table`,
+    `- autocannon, ${CONNECTIONS} connections, ${DURATION} s per measurement after a ${WARMUP} s warm-up; two servers of the same build on two copies of the seed, measured alternately (round 1: on first; round 2: off first)`,
+    `- **on**: as shipped. **off**: the copy's similar-PAKN triggers dropped (no index upkeep on insert) and \`SIMILAR_SUGGESTIONS=off\` (no matching on the check page or in \`/gop-y/goi-y\`)`,
+    ...runs.map(
+      (r) =>
+        `- ${r.size.toLocaleString('en')} PAKN (${r.info.published.toLocaleString('en')} published): the bench's question gets ${r.probe.on} suggestions on, ${r.probe.off} off; ` +
+        `submissions acknowledged on ${r.stored.on.expected} (missing ${r.stored.on.missing}, ${r.stored.on.indexed} of ${r.stored.on.added} new rows indexed), ` +
+        `off ${r.stored.off.expected} (missing ${r.stored.off.missing}, ${r.stored.off.indexed} of ${r.stored.off.added} indexed)`,
+    ),
+    '',
+    '| PAKN | flow | round | similar | load | req/s | submissions/s | p50 ms | p95 ms | p99 ms | errors |',
+    '|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const run of runs)
+    for (const r of run.rows)
+      lines.push(
+        `| ${run.size.toLocaleString('en')} | ${r.label} | ${r.round} | ${r.variant} | ${fmt(r.load, 2)} | ${fmt(r.rps, 0)} | ${r.flows === undefined ? '' : fmt(r.flows, 1)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.errors}${r.note ? ` (${r.note})` : ''} |`,
+      );
+  lines.push('', 'Means over the rounds, and the cost of "on" relative to "off":', '');
+  lines.push('| PAKN | flow | rate on | rate off | rate change | p95 on | p95 off | p95 change |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|');
+  for (const run of runs)
+    for (const t of COMPARE_TARGETS) {
+      const of = (v: Variant) => run.rows.filter((r) => r.key === t.key && r.variant === v);
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const on = of('on');
+      const off = of('off');
+      if (on.length === 0 || off.length === 0) continue;
+      const rate = (rs: CompareRow[]) => mean(rs.map((r) => r.flows ?? r.rps));
+      const p95 = (rs: CompareRow[]) => mean(rs.map((r) => r.p95));
+      const pc = (a: number, b: number) => `${a >= b ? '+' : '−'}${fmt((100 * Math.abs(a - b)) / b, 1)} %`;
+      lines.push(
+        `| ${run.size.toLocaleString('en')} | ${t.label} | ${fmt(rate(on))}${t.flow ? ' sub/s' : ' req/s'} | ${fmt(rate(off))} | ${pc(rate(on), rate(off))} | ${fmt(p95(on))} ms | ${fmt(p95(off))} ms | ${pc(p95(on), p95(off))} |`,
+      );
+    }
+  return lines.join('\n');
+}
+
 async function main() {
   const startedAt = new Date();
   if (PRIORITY) os.setPriority(PRIORITY);
@@ -979,6 +1188,23 @@ async function main() {
   log(
     `build: ${build.built ? `done in ${build.seconds.toFixed(1)} s` : 'up to date'}; bare route ${build.bareFromApp ? 'from app/routes' : 'added to the benchmark copy'}`,
   );
+  if (opts['similar-compare']) {
+    const loadStart = os.loadavg();
+    const runs = [];
+    for (const size of SIZES) runs.push(await compareSimilar(size));
+    const md = compareMarkdown(
+      runs,
+      { start: loadStart, end: os.loadavg() },
+      startedAt,
+      (performance.now() - t0) / 1000,
+    );
+    log(`\n${md}\n`);
+    if (!opts['no-write']) {
+      writeDoc(opts.out!, md, opts.name === 'latest' ? 'similar' : opts.name!);
+      log(`written to ${opts.out}`);
+    }
+    return;
+  }
   const runs: SizeRun[] = [];
   for (const size of SIZES) runs.push(await runSize(size));
   const wall = (performance.now() - t0) / 1000;

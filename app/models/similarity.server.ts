@@ -238,6 +238,8 @@ export function publishedSimilar(
   limit = 3,
   db: DbOrTx = getDb(),
 ): PublicSuggestion[] {
+  // the benchmark's "without suggestions" server (scripts/bench.ts --similar-compare); always on otherwise
+  if (getEnv().SIMILAR_SUGGESTIONS === 'off') return [];
   const q = prepareDocument({ id: 0, title: query.title, content: query.content });
   const qSyllables = syllablesOf(q);
   const qdf = documentFrequencies(db, qSyllables);

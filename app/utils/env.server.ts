@@ -36,6 +36,8 @@ const schema = z
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
     /** private/loopback targets a webhook may reach: "1" any, or a comma-separated list of addresses */
     WEBHOOK_ALLOW_PRIVATE: z.string().max(2000).optional(),
+    /** "off": no similar published answers for citizens; `npm run bench -- --similar-compare` only (docs/benchmarks.md) */
+    SIMILAR_SUGGESTIONS: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {

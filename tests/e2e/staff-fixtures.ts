@@ -257,6 +257,16 @@ export class StaffClient {
     await ok(res, `${this.account.role} ${intent} on PAKN ${id}`);
   }
 
+  /** Publishes an answered PAKN as the publication page's form would (no personal data to review in `fields`). */
+  async publish(id: number, fields: { title: string; summary: string; answer: string }) {
+    const version = await this.version(id);
+    const res = await this.api.post(`/can-bo/pakn/${id}/cong-khai`, {
+      form: { intent: 'publish', version: String(version), ...fields },
+      maxRedirects: 0,
+    });
+    await ok(res, `${this.account.role} publishes PAKN ${id}`);
+  }
+
   /** The id of an option of a <select> on the record page, by its visible text. */
   async optionValue(id: number, selectId: string, label: string): Promise<string> {
     const html = await (await this.api.get(`/can-bo/pakn/${id}`)).text();
