@@ -25,9 +25,8 @@ import {
   updateUser,
   type User,
 } from '~/models/users.server';
-import { sentIntent } from '~/utils/admin-crud.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { parseForm } from '~/utils/forms';
+import { parseForm, sentIntent } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

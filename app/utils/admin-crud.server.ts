@@ -122,10 +122,3 @@ export async function answerAdminForm<S extends z.ZodTypeAny, R, K extends strin
   const reply = submission.reply({ fieldErrors: modelErrors(result.errors) });
   return json({ intent, reply }, { status: 400 });
 }
-
-/** Which form of a page with several was sent (its hidden `intent`), or null. */
-export function sentIntent<K extends string>(form: FormData, intents: readonly [K, ...K[]]): K | null {
-  const sent = parseForm(form, z.object({ intent: z.string() }));
-  const intent = sent.status === 'success' ? sent.value.intent : null;
-  return intents.find((i) => i === intent) ?? null;
-}
