@@ -16,3 +16,11 @@ export const myPaknRequestSchema = z.object({
         .email('intake.errors.emailInvalid'),
     ),
 });
+
+/** The "open" button of one PAKN in the list: its id. */
+export const myPaknOpenSchema = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+});

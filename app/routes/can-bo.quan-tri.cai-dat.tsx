@@ -30,8 +30,9 @@ import {
   extensionNeedsApproval as readExtensionPolicy,
   updateExtensionPolicy,
 } from '~/models/extension-requests.server';
-import { answerAdminForm, sentIntent } from '~/utils/admin-crud.server';
+import { answerAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
+import { sentIntent } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

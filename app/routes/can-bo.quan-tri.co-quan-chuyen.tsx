@@ -19,10 +19,17 @@ import { crudAction, crudLoader } from '~/utils/admin-crud.server';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 export const loader = (args: LoaderFunctionArgs) =>
-  crudLoader(args, 'agencies', requirePermission, listExternalAgencies, () => ({}));
+  crudLoader(args, {
+    section: 'agencies',
+    guard: requirePermission,
+    list: listExternalAgencies,
+  });
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, 'agencies', requirePermission, externalAgencySchema, {
+  crudAction(args, {
+    section: 'agencies',
+    guard: requirePermission,
+    schema: externalAgencySchema,
     create: createExternalAgency,
     update: updateExternalAgency,
     delete: deleteExternalAgency,

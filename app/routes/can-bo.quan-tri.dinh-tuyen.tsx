@@ -25,12 +25,12 @@ import { crudAction, crudLoader } from '~/utils/admin-crud.server';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 export const loader = (args: LoaderFunctionArgs) =>
-  crudLoader(
-    args,
-    'routing',
-    requirePermission,
-    () => listKeywords(),
-    () => ({
+  crudLoader(args, {
+    section: 'routing',
+    guard: requirePermission,
+    list: listKeywords,
+    // the field → unit map is shown here, read only
+    extra: () => ({
       fields: listFields().map(({ id, name, nameEn, defaultUnitId }) => ({
         id,
         name,
@@ -39,10 +39,13 @@ export const loader = (args: LoaderFunctionArgs) =>
       })),
       units: listUnitChoices(),
     }),
-  );
+  });
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, 'routing', requirePermission, keywordSchema, {
+  crudAction(args, {
+    section: 'routing',
+    guard: requirePermission,
+    schema: keywordSchema,
     create: createKeyword,
     update: updateKeyword,
     delete: deleteKeyword,

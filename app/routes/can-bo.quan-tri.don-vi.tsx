@@ -23,16 +23,17 @@ import { crudAction, crudLoader } from '~/utils/admin-crud.server';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 export const loader = (args: LoaderFunctionArgs) =>
-  crudLoader(
-    args,
-    'units',
-    requirePermission,
-    () => listUnits({ activeOnly: false }),
-    () => ({}),
-  );
+  crudLoader(args, {
+    section: 'units',
+    guard: requirePermission,
+    list: () => listUnits({ activeOnly: false }),
+  });
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, 'units', requirePermission, unitSchema, {
+  crudAction(args, {
+    section: 'units',
+    guard: requirePermission,
+    schema: unitSchema,
     create: createUnit,
     update: updateUnit,
     delete: deleteUnit,

@@ -8,9 +8,9 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { FlashMessage } from '~/components/ui/flash';
 import { retryOutboxNow } from '~/jobs/mail-worker.server';
 import { getOutboxStatus } from '~/models/outbox.server';
-import { sentIntent } from '~/utils/admin-crud.server';
 import { readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
+import { sentIntent } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -11,8 +11,7 @@ import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { API_KEY_NAME_MAX, API_SCOPES, apiKeyFormSchema, apiKeyRevokeSchema } from '~/domain/api-scopes';
 import { createApiKey, listApiKeys, revokeApiKey } from '~/models/api-keys.server';
 import { formatInstant } from '~/models/audit.server';
-import { sentIntent } from '~/utils/admin-crud.server';
-import { parseForm } from '~/utils/forms';
+import { parseForm, sentIntent } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

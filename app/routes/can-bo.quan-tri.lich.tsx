@@ -36,9 +36,9 @@ import {
   recordOfficialYear,
 } from '~/models/admin/calendar-schedule.server';
 import { getCalendar } from '~/models/config.server';
-import { answerAdminForm, sentIntent } from '~/utils/admin-crud.server';
+import { answerAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
-import { parseForm, translateErrors } from '~/utils/forms';
+import { parseForm, sentIntent, translateErrors } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

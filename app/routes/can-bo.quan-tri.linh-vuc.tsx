@@ -25,16 +25,18 @@ import { crudAction, crudLoader } from '~/utils/admin-crud.server';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 export const loader = (args: LoaderFunctionArgs) =>
-  crudLoader(
-    args,
-    'fields',
-    requirePermission,
-    () => listFields({ activeOnly: false }),
-    () => ({ units: listUnitChoices() }),
-  );
+  crudLoader(args, {
+    section: 'fields',
+    guard: requirePermission,
+    list: () => listFields({ activeOnly: false }),
+    extra: () => ({ units: listUnitChoices() }),
+  });
 
 export const action = (args: ActionFunctionArgs) =>
-  crudAction(args, 'fields', requirePermission, fieldSchema, {
+  crudAction(args, {
+    section: 'fields',
+    guard: requirePermission,
+    schema: fieldSchema,
     create: createField,
     update: updateField,
     delete: deleteField,

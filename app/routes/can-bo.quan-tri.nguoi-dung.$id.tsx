@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { requirePermission } from '~/auth/guards.server';
+import { RoleAndUnitFields } from '~/components/admin/user-fields';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { FlashMessage } from '~/components/ui/flash';
-import { Checkbox, ErrorSummary, Select, TextField } from '~/components/ui/form';
+import { Checkbox, ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { editUserFormSchema, userProblem } from '~/domain/admin/users';
-import { ROLES } from '~/domain/permissions';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { issuePasswordReset } from '~/models/password-resets.server';
@@ -25,9 +25,8 @@ import {
   updateUser,
   type User,
 } from '~/models/users.server';
-import { sentIntent } from '~/utils/admin-crud.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { parseForm } from '~/utils/forms';
+import { parseForm, sentIntent } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -200,23 +199,11 @@ export default function EditUser() {
           error={f.error('name')}
           defaultValue={value('name', user.name)}
         />
-        <Select
-          id="role"
-          name="role"
-          label={t('auth.users.role')}
-          error={f.error('role')}
-          defaultValue={value('role', user.role)}
-          options={ROLES.map((r) => ({ value: r, label: t(`auth.roles.${r}`) }))}
-        />
-        <Select
-          id="unit"
-          name="unit"
-          label={t('auth.users.unit')}
-          hint={t('auth.users.unitHint')}
-          error={f.error('unit')}
-          defaultValue={value('unit', user.unitCode)}
-          placeholder={t('auth.users.noUnit')}
-          options={units}
+        <RoleAndUnitFields
+          error={f.error}
+          role={value('role', user.role)}
+          unit={value('unit', user.unitCode)}
+          units={units}
         />
         <Checkbox
           id="active"

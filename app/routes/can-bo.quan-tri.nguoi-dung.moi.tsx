@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { requirePermission } from '~/auth/guards.server';
+import { RoleAndUnitFields } from '~/components/admin/user-fields';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { ErrorSummary, Select, TextField } from '~/components/ui/form';
+import { ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { newUserFormSchema, userProblem } from '~/domain/admin/users';
-import { ROLES } from '~/domain/permissions';
 import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { issuePasswordReset } from '~/models/password-resets.server';
@@ -96,24 +96,12 @@ export default function CreateUser() {
           defaultValue={f.value('name')}
           autoComplete="off"
         />
-        <Select
-          id="role"
-          name="role"
-          label={t('auth.users.role')}
-          error={f.error('role')}
-          defaultValue={f.value('role')}
-          placeholder=""
-          options={ROLES.map((r) => ({ value: r, label: t(`auth.roles.${r}`) }))}
-        />
-        <Select
-          id="unit"
-          name="unit"
-          label={t('auth.users.unit')}
-          hint={t('auth.users.unitHint')}
-          error={f.error('unit')}
-          defaultValue={f.value('unit')}
-          placeholder={t('auth.users.noUnit')}
-          options={units}
+        <RoleAndUnitFields
+          error={f.error}
+          role={f.value('role')}
+          unit={f.value('unit')}
+          units={units}
+          chooseRole
         />
         <button type="submit" className="button">
           {t('auth.users.createSubmit')}

@@ -10,14 +10,13 @@ import { AdminPageHeader } from '~/components/admin/page-header';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { Choices, TextArea, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
-import { DEADLINE_KEYS, deadlineRuleSchema } from '~/domain/admin/deadline-rules';
+import { deadlineRuleSchema } from '~/domain/admin/deadline-rules';
 import { modelErrors } from '~/domain/admin/outcome';
 import { updateDeadlineRule } from '~/models/admin/deadline-rules.server';
 import { getDeadlineRules } from '~/models/config.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
-import { formToStrings } from '~/utils/form-values';
-import { parseForm } from '~/utils/forms';
+import { parseForm, sentIntent } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -56,8 +55,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const values = formToStrings(form);
-  if (values.intent !== 'update' || !DEADLINE_KEYS.some((k) => k === values.key)) {
+  // a rule that does not exist is a forged post, not a typing mistake
+  const rule = parseForm(form, deadlineRuleSchema.pick({ key: true }));
+  if (sentIntent(form, ['update']) === null || rule.status !== 'success') {
     throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
   }
   const submission = parseForm(form, deadlineRuleSchema);

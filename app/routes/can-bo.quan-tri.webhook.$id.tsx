@@ -11,9 +11,8 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { WEBHOOK_EVENTS, WEBHOOK_MAX_ATTEMPTS, webhookIdSchema } from '~/domain/webhooks';
 import { formatInstant } from '~/models/audit.server';
 import { getWebhook, listDeliveries, redeliverWebhook } from '~/models/webhooks.server';
-import { sentIntent } from '~/utils/admin-crud.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { parseForm, translateMessage } from '~/utils/forms';
+import { parseForm, sentIntent, translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 

@@ -19,9 +19,8 @@ import {
   rotateWebhookSecret,
   setWebhookActive,
 } from '~/models/webhooks.server';
-import { sentIntent } from '~/utils/admin-crud.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { parseForm, submittedValue, translateMessage } from '~/utils/forms';
+import { parseForm, sentIntent, submittedValue, translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { webhookTargetProblem } from '~/utils/webhook-http.server';

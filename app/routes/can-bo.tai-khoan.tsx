@@ -30,7 +30,7 @@ import { hitRateLimit, peekRateLimit } from '~/models/rate-limit.server';
 import { listLiveSessions, revokeUserSessions } from '~/models/sessions.server';
 import { disableTotp, enableTotp, getUser, setPassword, setPendingTotpSecret } from '~/models/users.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { parseForm } from '~/utils/forms';
+import { parseForm, sentIntent, submittedValue } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { verifyPassword } from '~/utils/password-hash.server';
@@ -68,6 +68,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** The page's posting forms, each sending its name as `intent`. */
+const INTENTS = [
+  'password',
+  'totp-start',
+  'totp-cancel',
+  'totp-confirm',
+  'totp-disable',
+  'revoke-others',
+] as const;
+
 /** Which of the page's forms answered, beside conform's reply. */
 type Answer = 'password' | 'totp-confirm' | 'totp-disable';
 
@@ -77,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const ip = clientIp(context);
   const form = await request.formData().catch(() => new FormData());
-  const intent = String(form.get('intent') ?? '');
+  const intent = sentIntent(form, INTENTS);
   const answer = (form: Answer, reply: SubmissionResult, status = 400) =>
     json({ ...reply, form }, { status });
   const wrongPasswordLimit = { bucket: 'password-confirm', key: String(user.id) } as const;
@@ -97,7 +107,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'password': {
       const submission = parseForm(form, changePasswordSchema(user.email));
       // the current password is checked even when the new one is refused, so both messages show at once
-      const wrong = await checkCurrent(String(form.get('current') ?? ''));
+      const wrong = await checkCurrent(submittedValue(submission.payload, 'current') ?? '');
       const hideFields = ['current', 'password', 'confirm'];
       if (submission.status !== 'success' || wrong)
         return answer(

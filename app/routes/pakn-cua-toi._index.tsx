@@ -15,10 +15,10 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { formatDateVi } from '~/domain/dates';
-import { myPaknRequestSchema } from '~/domain/my-pakn';
+import { myPaknOpenSchema, myPaknRequestSchema } from '~/domain/my-pakn';
 import { findPaknOfEmail, listPaknByEmail, requestMyPaknLink } from '~/models/my-pakn.server';
 import { grantFollowAccess } from '~/utils/follow-session.server';
-import { parseForm } from '~/utils/forms';
+import { parseForm, sentIntent } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { clearVerifiedEmail, getVerifiedEmail } from '~/utils/my-pakn-session.server';
@@ -51,12 +51,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const form = await request.formData().catch(() => null);
-  const intent = String(form?.get('intent') ?? 'request');
+  const posted = form ?? new FormData();
+  // the e-mail form sends no intent: it is the page's first form
+  const intent = sentIntent(posted, ['open', 'signout', 'request']) ?? 'request';
   if (intent === 'open') {
     const email = await getVerifiedEmail(request);
     if (!email) return redirect('/pakn-cua-toi');
-    const id = Number(form?.get('id'));
-    const pakn = Number.isInteger(id) && id > 0 ? findPaknOfEmail({ id, email }) : null;
+    const open = parseForm(posted, myPaknOpenSchema);
+    const pakn = open.status === 'success' ? findPaknOfEmail({ id: open.value.id, email }) : null;
     if (!pakn) throw json({ message: t('errorPage.notFoundTitle') }, { status: 404 });
     return redirect(`/theo-doi/${pakn.code}`, {
       headers: { 'Set-Cookie': await grantFollowAccess(request, pakn.id) },
@@ -65,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'signout') {
     return redirect('/pakn-cua-toi', { headers: { 'Set-Cookie': await clearVerifiedEmail(request) } });
   }
-  const submission = parseForm(form ?? new FormData(), myPaknRequestSchema);
+  const submission = parseForm(posted, myPaknRequestSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
   const { email } = submission.value;
   const result = requestMyPaknLink({ email, ip: clientIp(context), locale });

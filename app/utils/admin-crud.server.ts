@@ -43,12 +43,9 @@ function isIntent(value: unknown): value is keyof typeof DONE {
 }
 
 /** The rows of the list, the one being edited (`?sua=<id>`), the confirmation and the title, and what `extra` reads. */
-export async function crudLoader<T extends { id: number }, E extends object>(
+export async function crudLoader<T extends { id: number }, E extends object = object>(
   { request }: LoaderFunctionArgs,
-  section: CrudSection,
-  guard: Guard,
-  list: () => T[],
-  extra: () => E,
+  { section, guard, list, extra }: { section: CrudSection; guard: Guard; list: () => T[]; extra?: () => E },
 ) {
   await guard(request, CRUD_PAGES[section].permission);
   const t = getT(getLocale(request));
@@ -56,24 +53,23 @@ export async function crudLoader<T extends { id: number }, E extends object>(
   const items = list();
   const editId = parseId(url.searchParams.get('sua'));
   const { flash, headers } = await readAdminFlash(request);
-  return json(
-    {
-      items,
-      edit: items.find((i) => i.id === editId) ?? null,
-      flash,
-      pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
-      ...extra(),
-    },
-    { headers },
-  );
+  const page = {
+    items,
+    edit: items.find((i) => i.id === editId) ?? null,
+    flash,
+    pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
+  };
+  return json(Object.assign(page, extra?.()), { headers });
 }
 
 export async function crudAction<S extends z.ZodTypeAny>(
   { request, context }: ActionFunctionArgs,
-  section: CrudSection,
-  guard: Guard,
-  schema: S,
-  handlers: CrudHandlers<z.output<S>>,
+  {
+    section,
+    guard,
+    schema,
+    ...handlers
+  }: { section: CrudSection; guard: Guard; schema: S } & CrudHandlers<z.output<S>>,
 ) {
   const user = await guard(request, CRUD_PAGES[section].permission);
   const actor: Actor = { userId: user.id, ip: clientIp(context) };
@@ -121,11 +117,4 @@ export async function answerAdminForm<S extends z.ZodTypeAny, R, K extends strin
   }
   const reply = submission.reply({ fieldErrors: modelErrors(result.errors) });
   return json({ intent, reply }, { status: 400 });
-}
-
-/** Which form of a page with several was sent (its hidden `intent`), or null. */
-export function sentIntent<K extends string>(form: FormData, intents: readonly [K, ...K[]]): K | null {
-  const sent = parseForm(form, z.object({ intent: z.string() }));
-  const intent = sent.status === 'success' ? sent.value.intent : null;
-  return intents.find((i) => i === intent) ?? null;
 }

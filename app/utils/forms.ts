@@ -2,7 +2,7 @@
 // parsed with its zod schema through conform, and a submission's errors — translation keys — become the
 // messages of the error summary and of the fields. Reference use: app/routes/quyen-rieng-tu.tsx.
 import { parseWithZod } from '@conform-to/zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Parses a form with its schema. Auto-coercion is off everywhere: the schema sees the raw strings the
@@ -109,4 +109,11 @@ export function submittedValues(values: unknown, name: string): string[] {
   if (typeof v === 'string') return [v];
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return [];
+}
+
+/** Which form of a page with several was sent (its hidden `intent`), or null. */
+export function sentIntent<K extends string>(form: FormData, intents: readonly [K, ...K[]]): K | null {
+  const sent = parseForm(form, z.object({ intent: z.string() }));
+  const intent = sent.status === 'success' ? sent.value.intent : null;
+  return intents.find((i) => i === intent) ?? null;
 }
