@@ -140,6 +140,9 @@ export default {
     closed_no_info: 'Closed: no information',
   },
   events: {
+    group: 'Grouped to be answered together (lead code, codes in the group)',
+    ungroup: 'Taken out of a group (lead code, codes taken out)',
+    group_answered: 'Answered as part of a group (lead code, codes in the group)',
     extension_requested: 'Extension requested',
     extension_declined: 'Extension request declined',
     staff_files_added: 'Files added by staff (scans)',

@@ -139,6 +139,9 @@ export default {
     closed_no_info: 'Đóng do không bổ sung thông tin',
   },
   events: {
+    group: 'Gộp nhóm trả lời chung (mã chủ trì, các mã trong nhóm)',
+    ungroup: 'Tách khỏi nhóm trả lời chung (mã chủ trì, các mã được tách)',
+    group_answered: 'Được trả lời chung theo nhóm (mã chủ trì, các mã trong nhóm)',
     extension_requested: 'Đề nghị gia hạn trả lời',
     extension_declined: 'Không duyệt đề nghị gia hạn',
     staff_files_added: 'Cán bộ thêm tệp (bản quét)',
