@@ -91,6 +91,8 @@ export default {
     keep_studying: 'Keep studying',
     resume_study: 'Resume handling',
     reopen: 'Reopen for reconsideration',
+    group: 'Add to the group answered together',
+    ungroup: 'Take out of the group answered together',
     bulk_assign: 'Bulk assign',
   },
   forms: {

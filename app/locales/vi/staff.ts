@@ -90,6 +90,8 @@ export default {
     keep_studying: 'Tiếp tục nghiên cứu',
     resume_study: 'Tiếp tục xử lý',
     reopen: 'Mở lại để xem xét lại',
+    group: 'Gộp vào nhóm trả lời chung',
+    ungroup: 'Tách khỏi nhóm trả lời chung',
     bulk_assign: 'Giao hàng loạt',
   },
   forms: {
