@@ -110,9 +110,40 @@ describe('grouping: what is refused', () => {
     expect(row(member.id).groupId).toBeNull();
   });
 
+  it('hostile values answer 400 or 409 with a message, never a 500, and save nothing', async () => {
+    const hostile = [
+      '',
+      ' ',
+      'x'.repeat(5000),
+      "' OR 1=1 --",
+      '<script>alert(1)</script>',
+      `${answered.code}\u0000`,
+      'KHCN-2026-00000１',
+      `\u202e${otherUnit.code}`,
+    ];
+    for (const code of hostile) {
+      for (const intent of ['group', 'ungroup']) {
+        const res = await post('coord', lead.id, { intent, code });
+        expect([400, 409], `${intent} ${JSON.stringify(code).slice(0, 40)}`).toContain(res.status);
+        expect(await res.text()).not.toContain('<script>alert(1)</script>');
+      }
+    }
+    for (const version of ['', 'abc', '-1', '1e9', '0']) {
+      const res = await postForm(app, `/can-bo/pakn/${lead.id}`, cookie.coord, {
+        intent: 'group',
+        version,
+        code: member.code,
+      });
+      expect([400, 409]).toContain(res.status);
+    }
+    expect(row(lead.id).groupId).toBeNull();
+    expect(app.db().select().from(s.paknGroups).all()).toHaveLength(0);
+  });
+
   it('to a handler (403) and to the page of a unit it cannot read (404)', async () => {
     const res = await post('handler', lead.id, { intent: 'group', code: member.code });
     expect(res.status).toBe(403);
+    expect((await post('handler', otherUnit.id, { intent: 'group', code: member.code })).status).toBe(404);
     expect(row(lead.id).groupId).toBeNull();
   });
 });
