@@ -177,8 +177,11 @@ export const pakn = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    /** the group answered together (issue #15, pakn_groups); no FK: pakn_groups already points here */
+    groupId: integer('group_id'),
   },
   (t) => [
+    index('pakn_group_idx').on(t.groupId),
     index('pakn_status_due_idx').on(t.status, t.answerDue),
     index('pakn_unit_status_due_idx').on(t.unitId, t.status, t.answerDue),
     index('pakn_received_idx').on(t.receivedAt),
@@ -194,6 +197,31 @@ export const pakn = sqliteTable(
     // "PAKN của tôi": every PAKN sent with one address
     index('pakn_email_idx').on(sql`lower(${t.email})`),
   ],
+);
+
+/**
+ * Related open PAKN answered together (issue #15, ADR 0016): the lead's answer, approved once, answers every
+ * member (pakn.group_id). Kept after answering or dissolving, for the timeline, the audit log and reports.
+ */
+export const paknGroups = sqliteTable(
+  'pakn_groups',
+  {
+    id: integer('id').primaryKey(),
+    leadPaknId: integer('lead_pakn_id')
+      .notNull()
+      .references(() => pakn.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    createdByUserId: integer('created_by_user_id'),
+    createdAt: createdAt(),
+    /** the lead's answer was approved and sent to every member: no ungrouping after this */
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+    /** the number of PAKN answered through the group (lead included), fixed when answered */
+    answeredCount: integer('answered_count'),
+    dissolvedAt: integer('dissolved_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('pakn_groups_answered_idx').on(t.answeredAt)],
 );
 
 /** The answer being drafted, approved and (later) published. One per PAKN. */

@@ -51,6 +51,7 @@ export function reportNarrative(
         (u) =>
           `- ${u.name}: phải xử lý ${fmtInt(u.counts.carriedOver + u.counts.received)} (kỳ trước chuyển sang ${fmtInt(u.counts.carriedOver)}, tiếp nhận ${fmtInt(u.counts.received)}); đã xử lý xong ${fmtInt(u.counts.closed)} (trả lời đúng hạn ${fmtInt(u.counts.answeredOnTime)}, quá hạn ${fmtInt(u.counts.answeredLate)}); chuyển kỳ sau ${fmtInt(u.counts.carriedForward)} (quá hạn ${fmtInt(u.counts.inProgressOverdue)}).`,
       ),
+    `8. PAKN lặp lại và trả lời chung: từ chối do lặp lại PAKN đã được trả lời (lý do R08) ${fmtInt(c.refusedRepeat ?? 0)}; trả lời chung ${fmtInt(c.groupsAnswered ?? 0)} nhóm, gồm ${fmtInt(c.answeredInGroup ?? 0)} PAKN.`,
     'III. KẾT QUẢ THỰC HIỆN CHỈ TIÊU CỦA KẾ HOẠCH (MỤC II.1)',
     ...report.targets.map(
       (x, i) =>

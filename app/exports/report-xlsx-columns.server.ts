@@ -125,6 +125,25 @@ export const COLUMNS: Col[] = [
     value: (u) => u.ratings.rate,
     fmt: '0.0%',
   },
+  // issue #15: parts of `refused` and `answered`, last, so the numbered columns (6), (7), (15) keep their places
+  {
+    key: 'refusedRepeat',
+    head: [t('reports.section.similar'), t('reports.indicator.refusedRepeat')],
+    width: 11,
+    value: (u) => c(u).refusedRepeat,
+  },
+  {
+    key: 'groupsAnswered',
+    head: [t('reports.section.similar'), t('reports.indicator.groupsAnswered')],
+    width: 10,
+    value: (u) => c(u).groupsAnswered,
+  },
+  {
+    key: 'answeredInGroup',
+    head: [t('reports.section.similar'), t('reports.indicator.answeredInGroup')],
+    width: 10,
+    value: (u) => c(u).answeredInGroup,
+  },
 ];
 export const XLSX_COLUMNS = COLUMNS.map((col) => col.key);
 /** where the summary table starts: header rows 8–10, column numbers on row 11, units from row 12 */

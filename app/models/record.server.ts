@@ -11,6 +11,7 @@ import { currentClock, lateSteps } from '~/domain/clocks';
 import { toLocalDate } from '~/domain/dates';
 import { computeDueDate, dueState, maxExtensionDate } from '~/domain/deadlines';
 import { infoWaitEnds, mayCloseForNoInfo } from '~/domain/info-wait';
+import { groupBlocksIntent } from '~/domain/pakn-groups';
 import { type Actor, availableActions, can, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { suggestUnits } from '~/domain/routing';
 import { WorkflowError } from '~/domain/workflow/errors';
@@ -28,6 +29,7 @@ import {
   pendingExtensionRequest,
 } from './extension-requests.server';
 import { answerDueDate } from './pakn.server';
+import { groupRoleOf } from './workflow/group.server';
 
 export function maskPhone(phone: string): string {
   return phone ? `${'•'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}` : '';
@@ -174,13 +176,14 @@ export function getStaffRecord(
   const extra = extraIntents(actor, p, pendingExtension);
   // closing for no information only once the submitter's wait is over
   const infoWaitEnd = openPause ? infoWaitEnds(openPause.fromDate, rules.infoWait, calendar) : null;
+  const role = groupRoleOf(db, p);
   const intents: Intent[] = [
     ...extra.filter((i) => i === 'classify'),
     ...availableActions(actor, { status: p.status, unitId: p.unitId }).filter(
       (a) => a !== 'close_no_info' || (infoWaitEnd !== null && mayCloseForNoInfo(today, infoWaitEnd)),
     ),
     ...extra.filter((i) => i !== 'classify'),
-  ];
+  ].filter((i) => !groupBlocksIntent(i, role));
   const units = listUnits({ db });
   const fields = listFields({ db });
   const needsUnit = intents.includes('assign') || intents.includes('reassign');

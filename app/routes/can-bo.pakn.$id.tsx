@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { requireStaff } from '~/auth/guards.server';
 import { DocumentList } from '~/components/public/document-list';
 import { AddFilesForm } from '~/components/staff/add-files-form';
+import { GroupPanel } from '~/components/staff/group-panel';
 import { RecordClocks, recordClocks } from '~/components/staff/record-clocks';
 import {
   PendingExtension,
@@ -24,6 +25,7 @@ import { closureText } from '~/domain/answer-clock';
 import { formatDateTimeVi as formatDateTime, formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
+import { isGroupable } from '~/domain/pakn-groups';
 import { can, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
 import { listDocumentsForPakn } from '~/models/documents.server';
@@ -43,6 +45,7 @@ import {
   recordTransferPosted,
   TransferDeliveryError,
 } from '~/models/transfer-delivery.server';
+import { groupForRecord } from '~/models/workflow/group.server';
 import { performAction } from '~/models/workflow/perform.server';
 import { authorizeIntent } from '~/models/workflow/step.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
@@ -119,6 +122,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       duplicateOf: r.duplicateOf,
       // issue #15: only PAKN this actor may read (a unit-scoped handler sees its unit's)
       similar: similarToPakn(p.id).filter((m) => canReadPakn(actor, m)),
+      group: ((g) => g && { ...g, answeredAt: g.answeredAt && formatDateVi(g.answeredAt) })(
+        groupForRecord({ actor, paknId: p.id }),
+      ),
+      canGroup: isGroupable(p.status) && canOnPakn(actor, 'pakn:assign', p),
       answer: r.answer
         ? {
             body: r.answer.body,
@@ -357,7 +364,13 @@ export default function RecordPage() {
           </Link>
         </p>
       ) : null}
-      <SimilarPanel items={d.similar} canRefuse={d.forms.intents.includes('refuse')} version={p.version} />
+      <GroupPanel group={d.group} canGroup={d.canGroup} version={p.version} result={result ?? null} />
+      <SimilarPanel
+        items={d.similar}
+        canRefuse={d.forms.intents.includes('refuse')}
+        canGroup={d.canGroup && (!d.group || d.group.open)}
+        version={p.version}
+      />
       <ActionForms {...d.forms} version={p.version} result={result ?? null} />
       {d.transferDelivery ? (
         <TransferDeliveryPanel

@@ -1,6 +1,12 @@
 // One published answer at a stable URL: facts, the public timeline, the answer and its documents.
 // Unknown codes answer 404 and withdrawn ones 410, each with a helpful page.
-import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  type HeadersFunction,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +15,7 @@ import { formatDateVi } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
 import { normaliseCode } from '~/domain/pakn';
 import { getPublished } from '~/models/public.server';
+import { publicGroup } from '~/models/public-groups.server';
 import { getEnv } from '~/utils/env.server';
 import { errorMeta } from '~/utils/error-meta';
 import { PUBLIC_CACHE } from '~/utils/http.server';
@@ -36,6 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getT(locale);
   const code = normaliseCode(params.code ?? '');
   const found = getPublished({ code });
+  const group = publicGroup({ code });
+  // a PAKN answered with a group is published on its lead's page (issue #15)
+  if (!found && group?.leadPublished && group.leadCode !== code)
+    throw redirect(`/cong-khai/${group.leadCode}`);
   if (!found) throw json({ code, kind: 'notFound' }, { status: 404 });
   if (found.status === 'withdrawn') {
     throw json({ code, kind: 'withdrawn', reason: found.reason }, { status: 410, headers: PUBLIC_CACHE });
@@ -69,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       files,
       documents,
+      groupCodes: group && group.codes.length > 1 ? group.codes : [],
     },
     { headers: PUBLIC_CACHE },
   );
@@ -101,6 +113,11 @@ export default function PublishedAnswer() {
           </span>
         </p>
       )}
+      {d.groupCodes.length ? (
+        <p className="group-codes" data-group-codes>
+          {t('pub.detail.groupCodes', { codes: d.groupCodes.join(', ') })}
+        </p>
+      ) : null}
       <h2>{t('pub.detail.summary')}</h2>
       <p className="pre-line">{p.summary}</p>
       <h2>{t('pub.detail.answer')}</h2>

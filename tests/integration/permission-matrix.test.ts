@@ -4,7 +4,7 @@
 // handler must not learn that another unit's PAKN exists), IN (redirect to the sign-in page).
 import fs from 'node:fs';
 
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCalendarDays, toLocalDate } from '~/domain/calendar';
@@ -215,7 +215,24 @@ const ACTIONS: Array<[string, Setup, Outcome[]]> = [
   ['keep_studying', { status: 'in_progress', unit: 'A' },                     [403,       403,       403,       OK,        403,       IN]],
   ['resume_study', { status: 'keep_studying', unit: 'A' },                    [403,       403,       OK,        403,       403,       IN]],
   ['reopen', { status: 'answered', unit: 'A', answer: true },                 [403,       OK,        403,       403,       403,       IN]],
+  ['group', { status: 'in_progress', unit: 'A' },                             [403,       OK,        403,       403,       403,       IN]],
+  ['group', { status: 'in_progress', unit: 'B' },                             [403,       OK,        404,       404,       403,       IN]],
+  ['ungroup', { status: 'in_progress', unit: 'A' },                           [403,       OK,        403,       403,       403,       IN]],
 ];
+
+/** Another open PAKN of the same unit; for `ungroup`, already in a group led by `p`. */
+function groupPartner(p: typeof s.pakn.$inferSelect, grouped: boolean) {
+  const db = app.db();
+  const other = seedPakn(db, BASE_PAKN, { status: 'assigned', unitId: p.unitId });
+  if (grouped) {
+    const g = db.insert(s.paknGroups).values({ leadPaknId: p.id, unitId: p.unitId! }).returning().get();
+    db.update(s.pakn)
+      .set({ groupId: g.id })
+      .where(inArray(s.pakn.id, [p.id, other.id]))
+      .run();
+  }
+  return { code: other.code };
+}
 
 function fieldsFor(intent: string, p: typeof s.pakn.$inferSelect): Record<string, string> {
   const db = app.db();
@@ -241,6 +258,9 @@ function fieldsFor(intent: string, p: typeof s.pakn.$inferSelect): Record<string
     case 'draft':
     case 'edit_draft':
       return { body: 'Trả lời', outcome: 'amend' };
+    case 'group':
+    case 'ungroup':
+      return groupPartner(p, intent === 'ungroup');
     case 'forward':
     case 'reopen':
     case 'note':

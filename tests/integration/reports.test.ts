@@ -716,6 +716,10 @@ function oracle(
     published: 0,
     receivedOnline: 0,
     digitised: 0,
+    refusedRepeat: 0,
+    // this data set has no group answered together (tests/integration/report-similar.test.ts counts them)
+    groupsAnswered: 0,
+    answeredInGroup: 0,
   };
   const byChannel: Record<string, number> = {};
   const byType: Record<string, number> = {};
@@ -755,6 +759,7 @@ function oracle(
         case 'refused':
           f.refused++;
           inc(refusedByReason, r.refusalReason ?? 'none');
+          if (r.refusalReason === 'R08') f.refusedRepeat++;
           break;
         case 'transferred':
           f.transferred++;

@@ -13,6 +13,7 @@ import {
   OUTCOME_KEYS,
   type Report,
   type ReportFormValues,
+  SIMILAR_KEYS,
   SUMMARY_KEYS,
 } from '~/domain/reports/definitions';
 import { publishReportSchema } from '~/domain/reports/form';
@@ -64,6 +65,8 @@ export function ReportView({
       <h3>{t('reports.section.outcomes')}</h3>
       <UnitCountsTable report={report} keys={OUTCOME_KEYS} caption={t('reports.section.outcomes')} />
       <OutcomesChart report={report} />
+      <h3>{t('reports.section.similar')}</h3>
+      <UnitCountsTable report={report} keys={SIMILAR_KEYS} caption={t('reports.section.similar')} />
       <ReportBreakdowns report={report} />
 
       <h3>{t('reports.section.handling')}</h3>

@@ -4,7 +4,9 @@
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { GroupForm } from '~/components/staff/group-panel';
 import { TextArea } from '~/components/ui/form';
+import { isGroupable } from '~/domain/pakn-groups';
 import { citationLabel } from '~/domain/similarity-index';
 
 export type SimilarItem = {
@@ -20,11 +22,14 @@ export type SimilarItem = {
 export function SimilarPanel({
   items,
   canRefuse,
+  canGroup,
   version,
 }: {
   items: SimilarItem[];
   /** the refuse intent is open to this actor on this PAKN now */
   canRefuse: boolean;
+  /** this PAKN may be grouped now (issue #15): open look-alikes get a "group with this one" button */
+  canGroup: boolean;
   version: number;
 }) {
   const { t } = useTranslation();
@@ -52,6 +57,15 @@ export function SimilarPanel({
                 <strong>{t(`similar.strength.${m.strength}`)}</strong> (
                 {t('similar.score', { score: m.score.toFixed(2) })}
                 ): {m.reasons.map(reason).join('; ')}
+                {canGroup && isGroupable(m.status) ? (
+                  <GroupForm
+                    intent="group"
+                    code={m.code}
+                    version={version}
+                    className="similar-group-form"
+                    label={t('similar.group.with', { code: m.code })}
+                  />
+                ) : null}
                 {canRefuse && m.status === 'answered' ? (
                   <details className="staff-action">
                     <summary>{t('similar.repeat.summary', { code: m.code })}</summary>

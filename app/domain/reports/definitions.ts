@@ -26,6 +26,9 @@ export const COUNT_KEYS = [
   'published',
   'receivedOnline',
   'digitised',
+  'refusedRepeat',
+  'groupsAnswered',
+  'answeredInGroup',
 ] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 export type Counts = Record<CountKey, number>;
@@ -51,6 +54,15 @@ export const OUTCOME_KEYS = [
   'forwarded',
   'duplicate',
   'closedNoInfo',
+] as const satisfies readonly CountKey[];
+/**
+ * Similar PAKN (issue #15): repeats refused under R08 (part of `refused`), groups answered together (counted by
+ * their lead) and the PAKN answered through a group (lead included; part of `answered`), all closed in the period.
+ */
+export const SIMILAR_KEYS = [
+  'refusedRepeat',
+  'groupsAnswered',
+  'answeredInGroup',
 ] as const satisfies readonly CountKey[];
 /** The columns of a published report's public table. */
 export const PUBLIC_BALANCE_KEYS = [

@@ -15,6 +15,8 @@ export const EXTRA_INTENTS = [
   'extend',
   'approve_extension',
   'decline_extension',
+  'group',
+  'ungroup',
 ] as const;
 export type Intent = Action | (typeof EXTRA_INTENTS)[number];
 export const INTENTS: readonly Intent[] = [...ACTIONS, ...EXTRA_INTENTS];
@@ -29,6 +31,8 @@ export function intentPermission(intent: Intent): Permission {
   if (intent === 'classify') return 'pakn:classify';
   if (intent === 'note') return 'pakn:note';
   if (intent === 'extend') return 'pakn:extend';
+  // grouping decides who answers what, as routing does (issue #15)
+  if (intent === 'group' || intent === 'ungroup') return 'pakn:assign';
   // deciding on an extension request is a leader's decision, like signing the answer
   if (intent === 'approve_extension' || intent === 'decline_extension') return 'pakn:approve';
   return ACTION_PERMISSION[intent];
@@ -114,6 +118,10 @@ export const INTENT_SCHEMAS = {
   keep_studying: noteOnly,
   resume_study: empty,
   reopen: noteOnly,
+  /** the code of the PAKN joining this one's group (a new group led by this one when it has none) */
+  group: z.object({ ...base, code: requiredText(40) }),
+  /** the member leaving the group; the lead leaving dissolves it */
+  ungroup: z.object({ ...base, code: requiredText(40) }),
 } satisfies Record<Intent, z.ZodTypeAny>;
 
 /** A validated intent: its name and its parsed fields. */

@@ -159,6 +159,7 @@ export default {
     notFoundHelp:
       'This code has not been published or does not exist. If you sent it, track it with the code and your contact.',
     backToList: 'See all published answers',
+    groupCodes: 'This answer was given together to the PAKN with codes: {{codes}}.',
   },
   event: {
     progress_update: 'Progress update',

@@ -71,6 +71,9 @@ export default {
     forwarded: 'Forwarded (administrative behaviour)',
     duplicate: 'Duplicate',
     closedNoInfo: 'Closed: information not supplied',
+    refusedRepeat: 'Refused as a repeat of an answered PAKN (R08)',
+    groupsAnswered: 'Groups answered together',
+    answeredInGroup: 'PAKN answered through a group',
     inProgressWithinTime: 'In progress, within time',
     inProgressOverdue: 'In progress, overdue',
     published: 'Result published',
@@ -87,6 +90,7 @@ export default {
   section: {
     balance: 'Balance by unit',
     outcomes: 'Outcomes',
+    similar: 'Repeats and answers given together',
     byChannel: 'Received by channel',
     byType: 'Received by type',
     byCategory: 'Received by content category',

@@ -42,6 +42,38 @@ export default {
     stillSend: 'If none of them fits your case, you can still send yours as usual.',
     checking: 'Looking for similar answers…',
   },
+  group: {
+    heading: 'Answered together (group)',
+    intro:
+      'Group PAKN about the same matter, handled by the same unit, to answer them once: the lead PAKN’s answer is approved once and sent to every submitter with their own code.',
+    isLead:
+      'This PAKN leads a group answered together ({{lead}}). Its answer, once approved, is sent for every PAKN in the group.',
+    isMember: 'This PAKN belongs to the group led by {{lead}}: it is answered with the answer of {{lead}}.',
+    answered: 'The group led by {{lead}} was answered together on {{date}}.',
+    lead: 'lead',
+    with: 'Group {{code}} with this PAKN',
+    code: 'Code of the PAKN to add',
+    codeHint: 'An open PAKN handled by the same unit, not in another group.',
+    add: 'Add to the group',
+    remove: 'Take {{code}} out of the group',
+    dissolve: 'Dissolve the group (take all out)',
+    errors: {
+      unknown: 'There is no PAKN with code {{code}}.',
+      self: 'A PAKN cannot be grouped with itself.',
+      notAssigned: '{{code}} has no handling unit yet, so it cannot be grouped.',
+      awaitingInfo: '{{code}} is waiting for the submitter’s information, so it cannot be grouped now.',
+      notOpen: '{{code}} is answered, refused or closed: only PAKN being handled can be grouped.',
+      differentUnits: 'Only PAKN handled by the same unit can be grouped.',
+      alreadyInGroup: '{{code}} is already in this group.',
+      otherGroup: '{{code}} already belongs to another group; take it out of that group first.',
+      answered: 'The group’s answer has been approved: it can no longer be changed or ungrouped.',
+      notGrouped: 'This PAKN is not in a group.',
+      notMember: '{{code}} is not in this group.',
+      ungroupFirst: 'This PAKN belongs to a group answered together: take it out of the group first.',
+      answeredByLead:
+        'This PAKN is answered with its group: the answer is drafted and approved on the lead PAKN.',
+    },
+  },
   api: {
     tooMany: 'Too many requests, please try again later.',
   },

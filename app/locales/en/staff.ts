@@ -91,6 +91,8 @@ export default {
     keep_studying: 'Keep studying',
     resume_study: 'Resume handling',
     reopen: 'Reopen for reconsideration',
+    group: 'Add to the group answered together',
+    ungroup: 'Take out of the group answered together',
     bulk_assign: 'Bulk assign',
   },
   forms: {
@@ -140,6 +142,9 @@ export default {
     closed_no_info: 'Closed: no information',
   },
   events: {
+    group: 'Grouped to be answered together (lead code, codes in the group)',
+    ungroup: 'Taken out of a group (lead code, codes taken out)',
+    group_answered: 'Answered as part of a group (lead code, codes in the group)',
     extension_requested: 'Extension requested',
     extension_declined: 'Extension request declined',
     staff_files_added: 'Files added by staff (scans)',

@@ -158,6 +158,7 @@ export default {
     notFoundHelp:
       'Mã số này chưa được công khai hoặc không tồn tại. Nếu bạn là người gửi, hãy tra cứu bằng mã số và thông tin liên hệ.',
     backToList: 'Xem tất cả kết quả đã công khai',
+    groupCodes: 'Câu trả lời này được trả lời chung cho các phản ánh, kiến nghị có mã số: {{codes}}.',
   },
   event: {
     progress_update: 'Thông báo tiến độ xử lý',

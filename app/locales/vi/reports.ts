@@ -70,6 +70,9 @@ export default {
     forwarded: 'Chuyển xử lý hành vi hành chính',
     duplicate: 'Trùng lặp',
     closedNoInfo: 'Đóng do không bổ sung thông tin',
+    refusedRepeat: 'Từ chối do lặp lại PAKN đã được trả lời (R08)',
+    groupsAnswered: 'Số nhóm được trả lời chung',
+    answeredInGroup: 'Số PAKN được trả lời chung theo nhóm',
     inProgressWithinTime: 'Đang xử lý trong hạn',
     inProgressOverdue: 'Đang xử lý quá hạn',
     published: 'Đã công khai kết quả',
@@ -86,6 +89,7 @@ export default {
   section: {
     balance: 'Cân đối số liệu theo đơn vị',
     outcomes: 'Kết quả xử lý',
+    similar: 'PAKN lặp lại và trả lời chung',
     byChannel: 'Tiếp nhận theo kênh',
     byType: 'Tiếp nhận theo loại',
     byCategory: 'Tiếp nhận theo nội dung',

@@ -90,6 +90,8 @@ export default {
     keep_studying: 'Tiếp tục nghiên cứu',
     resume_study: 'Tiếp tục xử lý',
     reopen: 'Mở lại để xem xét lại',
+    group: 'Gộp vào nhóm trả lời chung',
+    ungroup: 'Tách khỏi nhóm trả lời chung',
     bulk_assign: 'Giao hàng loạt',
   },
   forms: {
@@ -139,6 +141,9 @@ export default {
     closed_no_info: 'Đóng do không bổ sung thông tin',
   },
   events: {
+    group: 'Gộp nhóm trả lời chung (mã chủ trì, các mã trong nhóm)',
+    ungroup: 'Tách khỏi nhóm trả lời chung (mã chủ trì, các mã được tách)',
+    group_answered: 'Được trả lời chung theo nhóm (mã chủ trì, các mã trong nhóm)',
     extension_requested: 'Đề nghị gia hạn trả lời',
     extension_declined: 'Không duyệt đề nghị gia hạn',
     staff_files_added: 'Cán bộ thêm tệp (bản quét)',

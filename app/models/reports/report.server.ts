@@ -70,12 +70,16 @@ import { type Db, getDb } from '~/utils/db.server';
  * sums both ways: every balance and outcome indicator and every "received by …" table come from this one scan.
  */
 const COUNTED_ROWS = `SELECT id, unit_id, channel, type, category, field_id, received_at, status, answer_due, publication,
-  on_time, answered_at, ${CLOSE_AT_SQL} AS ca, ${OPEN_SQL} AS op,
+  on_time, answered_at, refusal_reason, group_id, ${CLOSE_AT_SQL} AS ca, ${OPEN_SQL} AS op,
   (CASE WHEN ${OPEN_SQL} THEN coalesce(step_due, answer_due) ELSE answer_due END) AS late_due
 FROM pakn NOT INDEXED WHERE ${RELEVANT} AND ${UNIT_FILTER} LIMIT -1`;
 const CLOSED_IN = `(op = 0 AND ca < @E)`;
 const CARRIED_FORWARD = `(op OR ca >= @E)`;
 const RECEIVED_IN = `(received_at >= @S)`;
+/* answered in the period by its group's answer (the group's answered_at is the instant of that answer; a member
+   reopened and answered again alone later no longer matches it) */
+const ANSWERED_BY_GROUP = `(${CLOSED_IN} AND status = 'answered' AND group_id IS NOT NULL)`;
+const GROUP_OF_ROW = `SELECT 1 FROM pakn_groups g WHERE g.id = x.group_id AND g.answered_at = x.answered_at`;
 const ROW_ON_TIME = `coalesce(on_time, ${localDateSql('coalesce(answered_at, ca)')} <= answer_due)`;
 
 export const BALANCE_SQL = `
@@ -96,7 +100,10 @@ SELECT unit_id AS unitId, channel, type, category, field_id AS fieldId,
   sum(${CARRIED_FORWARD} AND late_due < @endDate) AS inProgressOverdue,
   sum(${CLOSED_IN} AND status = 'answered' AND publication = 'published') AS published,
   sum(${RECEIVED_IN} AND channel = 'online') AS receivedOnline,
-  sum(${RECEIVED_IN} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))) AS digitised
+  sum(${RECEIVED_IN} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))) AS digitised,
+  sum(${CLOSED_IN} AND status = 'refused' AND refusal_reason = 'R08') AS refusedRepeat,
+  sum(${ANSWERED_BY_GROUP} AND EXISTS (${GROUP_OF_ROW} AND g.lead_pakn_id = x.id)) AS groupsAnswered,
+  sum(${ANSWERED_BY_GROUP} AND EXISTS (${GROUP_OF_ROW})) AS answeredInGroup
 FROM (${COUNTED_ROWS}) x
 GROUP BY 1, 2, 3, 4, 5`;
 

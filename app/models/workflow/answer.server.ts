@@ -11,6 +11,7 @@ import { answerDueDate } from '~/models/pakn.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
 import * as s from '~db/schema';
 
+import { answerGroupMembers } from './group.server';
 import { type Ctx, transition } from './step.server';
 
 function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
@@ -59,6 +60,8 @@ export function approve(ctx: Ctx) {
       onTime: toLocalDate(ctx.now) <= answerDueDate(p, tx).due,
     },
   });
+  // the lead of a group: the same answer, approved once, goes to every member (issue #15)
+  answerGroupMembers(ctx);
 }
 
 export function returnDraft(ctx: Ctx, input: InputOf<'return'>) {

@@ -2,6 +2,7 @@
 // the row update guarded by `WHERE id = ? AND version = ?`, the event, the audit entry and the
 // submitter's/unit's e-mail (notifyStep) — so either all of it happens or none.
 import { toLocalDate } from '~/domain/dates';
+import { groupBlocksIntent } from '~/domain/pakn-groups';
 import { type Actor, can, canReadPakn } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { IntentInput } from '~/domain/workflow/intents';
@@ -18,6 +19,7 @@ import {
   transfer,
 } from './classification.server';
 import { approveExtension, declineExtension, extend } from './extension.server';
+import { group, groupRoleOf, ungroup } from './group.server';
 import {
   closeNoInfo,
   keepStudying,
@@ -77,6 +79,10 @@ function apply(ctx: Ctx, input: IntentInput): void {
       return resumeStudy(ctx);
     case 'reopen':
       return reopen(ctx, input);
+    case 'group':
+      return group(ctx, input);
+    case 'ungroup':
+      return ungroup(ctx, input);
     default: {
       const never: never = input;
       throw new WorkflowError(400, 'staff.errors.unknownIntent', { intent: String(never) });
@@ -100,6 +106,9 @@ export function performAction(
     // a note changes nothing a concurrent form relies on, so it needs no version
     const version = 'version' in input ? input.version : p.version;
     if (version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
+    // a grouped PAKN leaves its unit or closes only after ungrouping; a member is answered by its lead
+    const blocked = groupBlocksIntent(input.intent, groupRoleOf(tx, p));
+    if (blocked) throw new WorkflowError(409, blocked);
     apply({ tx, actor, p, version, ip, now, today: toLocalDate(now) }, input);
     const after = loadPakn(tx, paknId)!;
     return { status: after.status, version: after.version };

@@ -151,20 +151,22 @@ export function transition(
   updateGuarded(ctx, { ...set, status: tr.to, ...(CLOSING.has(action) ? { closedAt: ctx.now } : {}) });
   record(ctx, action, { from, to: tr.to, note, data });
   const step = STEP[action];
-  if (step) {
-    // the VI.3 document of the step (refusal, information request, transfer, reply) is issued with it
-    const document = issueDocumentForStep(ctx.tx, {
-      paknId: ctx.p.id,
-      step,
-      actorUserId: ctx.actor.id || null,
-      note,
-      now: ctx.now,
-    });
-    notifyStep(ctx.tx, { paknId: ctx.p.id, step, note, document });
-    const event = WEBHOOK_STEP[step];
-    if (event) recordWebhookEvent(ctx.tx, { paknId: ctx.p.id, event, now: ctx.now });
-  }
+  if (step) announceStep(ctx, step, note);
   return tr.to;
+}
+
+/** The VI.3 document of a step (refusal, information request, transfer, reply), its e-mail and webhook. */
+export function announceStep(ctx: Ctx, step: Step, note: string | null = null) {
+  const document = issueDocumentForStep(ctx.tx, {
+    paknId: ctx.p.id,
+    step,
+    actorUserId: ctx.actor.id || null,
+    note,
+    now: ctx.now,
+  });
+  notifyStep(ctx.tx, { paknId: ctx.p.id, step, note, document });
+  const event = WEBHOOK_STEP[step];
+  if (event) recordWebhookEvent(ctx.tx, { paknId: ctx.p.id, event, now: ctx.now });
 }
 
 export function activeUnit(tx: Tx, unitId: number) {
