@@ -105,7 +105,8 @@ function documentFrequencies(db: DbOrTx, terms: readonly string[]): Map<string, 
         sql`, `,
       )})`,
     );
-    for (const t of chunk) cache.set(t, 0);
+    // a word no PAKN holds yet is not cached: the next PAKN may bring it, and it must count at once (looking up
+    // a missing term is one index seek)
     for (const r of rows) {
       df.set(r.term, r.doc);
       cache.set(r.term, r.doc);
