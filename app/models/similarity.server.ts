@@ -239,7 +239,6 @@ export function publishedSimilar(
   query: { title: string; content: string },
   limit = 3,
   db: DbOrTx = getDb(),
-  candidates: number = CANDIDATES.published,
 ): PublicSuggestion[] {
   // the benchmark's "without suggestions" server (scripts/bench.ts --similar-compare); always on otherwise
   if (getEnv().SIMILAR_SUGGESTIONS === 'off') return [];
@@ -264,7 +263,7 @@ export function publishedSimilar(
         eq(s.pakn.publication, 'published'),
         inArray(
           s.pakn.id,
-          sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY ${order} LIMIT ${candidates})`,
+          sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY ${order} LIMIT ${CANDIDATES.published})`,
         ),
       ),
     )
