@@ -47,7 +47,7 @@ export const RATE_LIMITS = {
   'similar-suggest': {
     limit: 60,
     windowSeconds: 15 * MINUTE,
-    counts: 'similar published answers asked for while writing (/api/goi-y), per address',
+    counts: 'similar published answers asked for while writing (/gop-y/goi-y), per address',
   },
   'privacy-request': { limit: 10, windowSeconds: HOUR, counts: 'privacy requests, per address' },
   'my-pakn-ip': { limit: 10, windowSeconds: HOUR, counts: '"my PAKN" links asked for, per address' },

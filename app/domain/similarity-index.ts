@@ -152,22 +152,38 @@ export function pickQueryTerms(
 }
 
 /**
- * The text part of the candidate query. Normally the chosen words OR-ed (bm25 ranks the PAKN sharing the most,
- * and the rarest, of them). When even the rarest word is in more PAKN than the budget, ranking all of them costs
- * tens of milliseconds at 300,000 rows: the PAKN holding the two rarest words together are taken instead.
+ * The text part of the candidate query, and how to order what it selects. Normally the chosen words OR-ed, by
+ * bm25 (the PAKN sharing the most, and the rarest, of them first). When even the rarest word is in more PAKN than
+ * the budget, ranking all of them costs tens of milliseconds at 300,000 rows: the PAKN holding the two rarest
+ * words together are taken instead, newest first. bm25 over two common words ranks every PAKN holding both
+ * (30,000–55,000 of 1,000,000 in the bench data) by little more than their length: that ranking took ≈150 ms a
+ * query (p95 over 200 ms), while newest first stops after the candidates it needs, and the final scoring of those
+ * candidates found PAKN as similar (docs/similarity-timing.md).
  */
+export function textQuery(
+  syllables: readonly string[],
+  df: ReadonlyMap<string, number>,
+  docCount: number,
+  budget: TermBudget = DEFAULT_BUDGET,
+): { match: string; order: 'rank' | 'newest' } | null {
+  const terms = pickQueryTerms(syllables, df, docCount, budget);
+  const first = terms[0];
+  if (first === undefined) return null;
+  const or = ftsOr('terms', terms);
+  if ((df.get(first) ?? 0) <= budget.maxPostings) return or ? { match: or, order: 'rank' } : null;
+  const two = pickQueryTerms(syllables, df, docCount, { ...budget, maxPostings: Infinity, maxTerms: 2 });
+  const match = two.length === 2 ? `terms : (${two.join(' AND ')})` : or;
+  return match ? { match, order: 'newest' } : null;
+}
+
+/** The MATCH expression of `textQuery`. */
 export function textMatch(
   syllables: readonly string[],
   df: ReadonlyMap<string, number>,
   docCount: number,
   budget: TermBudget = DEFAULT_BUDGET,
 ): string | null {
-  const terms = pickQueryTerms(syllables, df, docCount, budget);
-  const first = terms[0];
-  if (first === undefined) return null;
-  if ((df.get(first) ?? 0) <= budget.maxPostings) return ftsOr('terms', terms);
-  const two = pickQueryTerms(syllables, df, docCount, { ...budget, maxPostings: Infinity, maxTerms: 2 });
-  return two.length === 2 ? `terms : (${two.join(' AND ')})` : ftsOr('terms', terms);
+  return textQuery(syllables, df, docCount, budget)?.match ?? null;
 }
 
 /** An FTS5 MATCH expression: a column filter with OR-ed bare tokens (already [a-z0-9_], nothing to quote). */

@@ -18,7 +18,7 @@ import {
   preparedFromIndex,
   queryCitationTokens,
   syllablesOf,
-  textMatch,
+  textQuery,
 } from '~/domain/similarity-index';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
@@ -105,7 +105,8 @@ function documentFrequencies(db: DbOrTx, terms: readonly string[]): Map<string, 
         sql`, `,
       )})`,
     );
-    for (const t of chunk) cache.set(t, 0);
+    // a word no PAKN holds yet is not cached: the next PAKN may bring it, and it must count at once (looking up
+    // a missing term is one index seek)
     for (const r of rows) {
       df.set(r.term, r.doc);
       cache.set(r.term, r.doc);
@@ -157,8 +158,9 @@ export function similarToText(
   const qSyllables = syllablesOf(q);
   const qdf = documentFrequencies(db, qSyllables);
   const n = docCount(db);
+  const text = textQuery(qSyllables, qdf, n);
   const ids = new Set<number>([
-    ...matchIds(db, textMatch(qSyllables, qdf, n), 'rank', CANDIDATES.text),
+    ...matchIds(db, text?.match ?? null, text?.order ?? 'rank', CANDIDATES.text),
     ...matchIds(db, ftsOr('cites', queryCitationTokens(q)), 'newest', CANDIDATES.citation),
   ]);
   const email = query.email?.trim().toLowerCase();
@@ -243,10 +245,11 @@ export function publishedSimilar(
   const q = prepareDocument({ id: 0, title: query.title, content: query.content });
   const qSyllables = syllablesOf(q);
   const qdf = documentFrequencies(db, qSyllables);
-  const match = textMatch(qSyllables, qdf, docCount(db));
-  if (!match) return [];
+  const text = textQuery(qSyllables, qdf, docCount(db));
+  if (!text) return [];
   // public_fts has one column (text): the same OR-expression without the column filter
-  const publicMatch = match.replace(/^terms : /, '');
+  const publicMatch = text.match.replace(/^terms : /, '');
+  const order = text.order === 'rank' ? sql`rank` : sql`rowid DESC`;
   const rows = db
     .select({
       id: s.pakn.id,
@@ -260,7 +263,7 @@ export function publishedSimilar(
         eq(s.pakn.publication, 'published'),
         inArray(
           s.pakn.id,
-          sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY rank LIMIT ${CANDIDATES.published})`,
+          sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY ${order} LIMIT ${CANDIDATES.published})`,
         ),
       ),
     )

@@ -126,6 +126,16 @@ describe('staff suggestions from the database', () => {
     );
     expect(list.every((m) => m.reasons.every((r) => r.kind !== 'citation'))).toBe(true);
   });
+
+  it('use a word nobody had written yet as soon as a PAKN holds it (its missing frequency is not cached)', () => {
+    const text = {
+      title: 'Zxqvuo plimbat qorvex',
+      content: 'Zxqvuo plimbat qorvex, zxqvuo plimbat qorvex; vuzorq blimpat.',
+    };
+    expect(similarToText(text, {}, db)).toEqual([]);
+    const p = seedPakn(db, paknFixture(text));
+    expect(similarToText(text, {}, db).map((m) => m.id)).toContain(p.id);
+  });
 });
 
 describe('citizens’ suggestions', () => {

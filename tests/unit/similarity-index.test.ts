@@ -11,6 +11,7 @@ import {
   pickQueryTerms,
   preparedFromIndex,
   textMatch,
+  textQuery,
 } from '~/domain/similarity-index';
 
 import { CORPUS } from '../fixtures/similarity/corpus';
@@ -91,6 +92,20 @@ describe('choosing the query terms', () => {
     expect(textMatch(['a', 'b', 'c'], common, 100_000)).toBe('terms : (b AND c)');
     expect(textMatch(['b'], common, 100_000)).toBe('terms : (b)');
     expect(textMatch(['zz'], common, 100_000)).toBeNull();
+  });
+  it('orders the OR of rare words by bm25, the fallback for common words newest first', () => {
+    expect(textQuery(['nuoc', 'ho', 'dinh', 'kiem', 'dong'], df, 40_000)).toEqual({
+      match: 'terms : (kiem OR dong OR dinh OR ho)',
+      order: 'rank',
+    });
+    const common = new Map([
+      ['a', 22_000],
+      ['b', 20_000],
+    ]);
+    expect(textQuery(['a', 'b'], common, 100_000)).toEqual({ match: 'terms : (b AND a)', order: 'newest' });
+    // one common word alone: no pair to narrow it, still newest first
+    expect(textQuery(['b'], common, 100_000)).toEqual({ match: 'terms : (b)', order: 'newest' });
+    expect(textQuery(['zz'], common, 100_000)).toBeNull();
   });
   it('builds a MATCH expression of safe tokens only', () => {
     expect(ftsOr('terms', ['a', 'b"c', 'd'])).toBe('terms : (a OR d)');
