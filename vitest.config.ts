@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 
 import { defineConfig } from 'vitest/config';
 
+import SlowestFirst from './tests/support/sequencer';
+
 // 2 cores: vitest's default would be one fork; many integration files wait on child processes, SMTP or
 // disk, so a third fork keeps both cores busy
 const FORKS = Number(process.env.VITEST_FORKS ?? 3);
@@ -32,6 +34,8 @@ export default defineConfig({
         external: [/\/build\/index\.js$/],
       },
     },
+    // the slowest files first, whatever vitest's cache holds
+    sequence: { sequencer: SlowestFirst },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
