@@ -2,6 +2,12 @@ import { fileURLToPath } from 'node:url';
 
 import { defineConfig } from 'vitest/config';
 
+import SlowestFirst from './tests/support/sequencer';
+
+// 2 cores: vitest's default would be one fork; many integration files wait on child processes, SMTP or
+// disk, so a third fork keeps both cores busy
+const FORKS = Number(process.env.VITEST_FORKS ?? 3);
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -12,16 +18,14 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    // builds the app and migrates one template database that every test database is copied from
-    globalSetup: ['tests/support/build.ts'],
-    // each integration file opens its own SQLite file; forks keep native handles apart
-    pool: 'forks',
     poolOptions: {
-      // vitest's default on 2 cores is one fork; many files wait on child processes, SMTP or disk,
-      // so a third fork keeps both cores busy
-      forks: { minForks: 1, maxForks: Number(process.env.VITEST_FORKS ?? 3) },
+      // each integration file opens its own SQLite file and caches its env in the build's modules: one
+      // new process per file
+      forks: { minForks: 1, maxForks: FORKS },
+      // the pure unit files share one worker thread and its module cache, next to the forks (one new
+      // process per file cost them twice the CPU: docs/testing.md)
+      threads: { isolate: false, minThreads: 1, maxThreads: 1 },
     },
     server: {
       deps: {
@@ -30,7 +34,31 @@ export default defineConfig({
         external: [/\/build\/index\.js$/],
       },
     },
+    // the slowest files first, whatever vitest's cache holds
+    sequence: { sequencer: SlowestFirst },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          pool: 'threads',
+          include: ['tests/unit/**/*.test.ts'],
+          // sets process.umask(), which worker threads refuse
+          exclude: ['tests/unit/session-secret.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          pool: 'forks',
+          include: ['tests/integration/**/*.test.ts', 'tests/unit/session-secret.test.ts'],
+          // builds the app and migrates one template database that every test database is copied from
+          globalSetup: ['tests/support/build.ts'],
+        },
+      },
+    ],
   },
 });

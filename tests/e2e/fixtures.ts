@@ -27,8 +27,8 @@ function randomIp() {
 type Fixtures = {
   /** the X-Forwarded-For this test's requests carry */
   clientIp: string;
-  /** a new, empty browser context (no cookies) with the project's settings */
-  freshContext: () => Promise<BrowserContext>;
+  /** a new browser context with the project's settings: empty (no cookies), or from a storage state file */
+  freshContext: (options?: { storageState?: string }) => Promise<BrowserContext>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -41,8 +41,9 @@ export const test = base.extend<Fixtures>({
   },
   freshContext: async ({ browser, baseURL, javaScriptEnabled, locale, clientIp }, use) => {
     const made: BrowserContext[] = [];
-    await use(async () => {
+    await use(async (options = {}) => {
       const ctx = await browser.newContext({
+        ...options,
         baseURL,
         javaScriptEnabled,
         locale,

@@ -26,6 +26,8 @@ export type E2EState = {
   serverLog: string;
   /** the staff accounts seeded for this run (also in E2E_STAFF for the workers) */
   staff: StaffAccounts;
+  /** one signed-in browser storage state per role (also in E2E_STAFF_STATES), see signInStates */
+  staffStates: Record<StaffRole, string>;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -85,6 +87,57 @@ async function seedStaffAccounts(dbFile: string): Promise<StaffAccounts> {
   } finally {
     db.$client.close();
   }
+}
+
+/**
+ * Signs each staff account in once, by the sign-in form's own post, and keeps its session cookie as a
+ * Playwright storage state: tests that need a signed-in staff member but are not about signing in open
+ * their page with it (staff-fixtures.ts `staffPage`) instead of filling the form again. The sessions are
+ * ordinary ones (30 minutes idle limit, far above a run); no test signs out or changes these accounts.
+ */
+async function signInStates(baseURL: string, staff: StaffAccounts, dir: string) {
+  const states = {} as Record<StaffRole, string>;
+  let n = 0;
+  for (const account of Object.values(staff)) {
+    n += 1;
+    const res = await fetch(`${baseURL}/can-bo/dang-nhap`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        Origin: baseURL,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        // the server trusts one proxy hop (TRUST_PROXY=1): an address of its own, as every test has
+        'X-Forwarded-For': `10.255.255.${n}`,
+      },
+      body: new URLSearchParams({ email: account.email, password: account.password, redirectTo: '/can-bo' }),
+    });
+    const line = res.headers.getSetCookie().find((c) => c.startsWith('pakn_staff='));
+    if (res.status !== 302 || !line) {
+      throw new Error(
+        `e2e setup: signing in as ${account.role} gave HTTP ${res.status}: ${await res.text()}`,
+      );
+    }
+    const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+    const value = pair!.slice(pair!.indexOf('=') + 1);
+    const attribute = (name: string) =>
+      attributes.find((a) => a.toLowerCase().startsWith(name))?.split('=')[1];
+    const maxAge = Number(attribute('max-age') ?? NaN);
+    const sameSite = (attribute('samesite') ?? 'Lax').toLowerCase();
+    const cookie = {
+      name: 'pakn_staff',
+      value,
+      domain: new URL(baseURL).hostname,
+      path: attribute('path') ?? '/',
+      expires: Number.isFinite(maxAge) ? Math.floor(Date.now() / 1000) + maxAge : -1,
+      httpOnly: attributes.some((a) => a.toLowerCase() === 'httponly'),
+      secure: attributes.some((a) => a.toLowerCase() === 'secure'),
+      sameSite: sameSite === 'strict' ? 'Strict' : sameSite === 'none' ? 'None' : 'Lax',
+    };
+    const file = path.join(dir, `staff-${account.role}.json`);
+    fs.writeFileSync(file, JSON.stringify({ cookies: [cookie], origins: [] }, null, 2), { mode: 0o600 });
+    states[account.role] = file;
+  }
+  return states;
 }
 
 /** handles shared with global-teardown: both run in the runner process (globalThis survives two module copies) */
@@ -229,11 +282,29 @@ export default async function globalSetup(_config: FullConfig) {
     throw error;
   }
 
-  const state: E2EState = { baseURL, mailDir, runDir, serverPid: server.pid!, serverLog, staff };
+  let staffStates: Record<StaffRole, string>;
+  try {
+    staffStates = await signInStates(baseURL, staff, runDir);
+  } catch (error) {
+    await stopAll();
+    if (process.env.E2E_KEEP !== '1') fs.rmSync(runDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const state: E2EState = {
+    baseURL,
+    mailDir,
+    runDir,
+    serverPid: server.pid!,
+    serverLog,
+    staff,
+    staffStates,
+  };
   fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
   // workers are started after global setup and inherit these
   process.env.E2E_BASE_URL = baseURL;
   process.env.E2E_MAIL_DIR = mailDir;
   process.env.E2E_STATE_FILE = STATE_FILE;
   process.env.E2E_STAFF = JSON.stringify(staff);
+  process.env.E2E_STAFF_STATES = JSON.stringify(staffStates);
 }

@@ -48,16 +48,38 @@ export async function signIn(page: Page, role: StaffRole, redirectTo?: string) {
   return who;
 }
 
+/** The storage state global setup saved for `role`: a session signed in through the form's post. */
+function staffState(role: StaffRole): string {
+  const raw = process.env.E2E_STAFF_STATES;
+  if (!raw) throw new Error('E2E_STAFF_STATES is not set: run through `npx playwright test` (global setup)');
+  return (JSON.parse(raw) as Record<StaffRole, string>)[role];
+}
+
 type StaffFixtures = {
+  /**
+   * How `staffPage` signs in: 'stored' opens the page with the session global setup signed in once per
+   * role (most tests are not about signing in); 'form' fills the sign-in form in the browser, as
+   * staff-journey.spec.ts does (`test.use({ staffSignIn: 'form' })`).
+   */
+  staffSignIn: 'stored' | 'form';
   /** a new browser context (own cookies, this test's client address) signed in as `role` */
   staffPage: (role: StaffRole, redirectTo?: string) => Promise<Page>;
 };
 
 export const test = base.extend<StaffFixtures>({
-  staffPage: async ({ freshContext }, use) => {
+  staffSignIn: ['stored', { option: true }],
+  staffPage: async ({ freshContext, staffSignIn }, use) => {
     await use(async (role, redirectTo) => {
-      const page = await (await freshContext()).newPage();
-      await signIn(page, role, redirectTo);
+      if (staffSignIn === 'form') {
+        const page = await (await freshContext()).newPage();
+        await signIn(page, role, redirectTo);
+        return page;
+      }
+      const page = await (await freshContext({ storageState: staffState(role) })).newPage();
+      await page.goto(redirectTo ?? '/can-bo');
+      // the same checks as after signing in through the form: the page asked for, as this staff member
+      await expect(page).toHaveURL(redirectTo ? new RegExp(`${escapeRe(redirectTo)}$`) : /\/can-bo$/);
+      await expect(page.locator('.staff-user')).toContainText(staffAccount(role).name);
       return page;
     });
   },

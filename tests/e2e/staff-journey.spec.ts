@@ -39,6 +39,9 @@ const DRAFT_2 =
   'Sở Khoa học và Công nghệ tiếp thu kiến nghị của Ông/Bà.\n' +
   'Sở sẽ trình sửa đổi Quyết định 12/2023/QĐ-UBND trong quý III để cho phép nộp bản chụp giấy tờ.';
 
+// the journey signs each staff member in through the form (the other specs reuse a stored session)
+test.use({ staffSignIn: 'form' });
+
 function link(mail: ReceivedMail, pattern: RegExp): string {
   const found = pattern.exec(mail.text)?.[0];
   if (!found) throw new Error(`no ${pattern} in the e-mail "${mail.subject}"`);
