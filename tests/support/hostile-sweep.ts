@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCalendarDays, toLocalDate } from '~/domain/calendar';
@@ -382,7 +382,23 @@ export const INTENTS: Array<[string, Setup, 'coordinator' | 'handler' | 'approve
   ['keep_studying', { status: 'in_progress', unit: 'A' }, 'approver'],
   ['resume_study', { status: 'keep_studying', unit: 'A' }, 'handler'],
   ['reopen', { status: 'answered', unit: 'A', answer: true }, 'coordinator'],
+  ['group', { status: 'in_progress', unit: 'A' }, 'coordinator'],
+  ['ungroup', { status: 'in_progress', unit: 'A' }, 'coordinator'],
 ];
+
+/** A second open PAKN of unit A, in a group led by `lead` when `grouped` (issue #15). */
+function sibling(lead: typeof s.pakn.$inferSelect, grouped: boolean) {
+  const db = app.db();
+  const other = seed({ status: 'in_progress', unit: 'A' });
+  if (grouped) {
+    const group = db.insert(s.paknGroups).values({ leadPaknId: lead.id, unitId: unitA }).returning().get();
+    db.update(s.pakn)
+      .set({ groupId: group.id })
+      .where(inArray(s.pakn.id, [lead.id, other.id]))
+      .run();
+  }
+  return other.code;
+}
 
 export function intentFields(intent: string, p: typeof s.pakn.$inferSelect): Record<string, string> {
   const db = app.db();
@@ -398,6 +414,10 @@ export function intentFields(intent: string, p: typeof s.pakn.$inferSelect): Rec
       return { reason: 'R03', note };
     case 'transfer':
       return { agencyId: String(db.select().from(s.externalAgencies).get()!.id), note };
+    case 'group':
+      return { code: sibling(p, false) };
+    case 'ungroup':
+      return { code: sibling(p, true) };
     case 'mark_duplicate':
       return { duplicateOf: db.select().from(s.pakn).get()!.code, note };
     case 'extend':
