@@ -10,7 +10,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { AgencyContact } from '~/components/agency-contact';
@@ -169,6 +169,11 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>();
+  // effects run children first: once this one has run, every form on the page has its handlers (the
+  // browser tests wait for it before clicking, so a click is never taken by the page without scripts)
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return <Outlet />;
 }
 

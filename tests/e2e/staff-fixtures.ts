@@ -13,7 +13,7 @@ import {
 
 import viStaff from '~/locales/vi/staff';
 
-import { expect, type PaknForm, test as base, validForm } from './fixtures';
+import { expect, noJs, type PaknForm, test as base, validForm } from './fixtures';
 import type { StaffAccount, StaffAccounts, StaffRole } from './global-setup';
 
 export type { StaffAccount, StaffRole };
@@ -73,6 +73,7 @@ export const test = base.extend<StaffFixtures>({
       if (staffSignIn === 'form') {
         const page = await (await freshContext()).newPage();
         await signIn(page, role, redirectTo);
+        await hydrated(page);
         return page;
       }
       const page = await (await freshContext({ storageState: staffState(role) })).newPage();
@@ -80,12 +81,18 @@ export const test = base.extend<StaffFixtures>({
       // the same checks as after signing in through the form: the page asked for, as this staff member
       await expect(page).toHaveURL(redirectTo ? new RegExp(`${escapeRe(redirectTo)}$`) : /\/can-bo$/);
       await expect(page.locator('.staff-user')).toContainText(staffAccount(role).name);
+      await hydrated(page);
       return page;
     });
   },
 });
 
 export { expect };
+
+/** With JavaScript, waits until the page's scripts have taken over its forms (root.tsx marks it). */
+export async function hydrated(page: Page) {
+  if (!noJs()) await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+}
 
 /** The id in /can-bo/pakn/ID of the row with this code, found with the queue's search in one tab. */
 export async function openFromQueue(page: Page, code: string, tab = 'all'): Promise<number> {
