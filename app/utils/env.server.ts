@@ -44,7 +44,12 @@ const schema = z
       parseDatabaseUrl(env.DATABASE_URL);
     } catch (error) {
       if (!(error instanceof DatabaseUrlError)) throw error;
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: error.message });
+      // shown as "DATABASE_URL: …": the message need not name the variable again
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: error.message.replace(/^DATABASE_URL /, ''),
+      });
     }
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({

@@ -6,6 +6,7 @@ import {
   parseDatabaseUrl,
   redactDatabaseUrl,
 } from '~/utils/database-url';
+import { sqliteFileOf } from '~/utils/db.server';
 import { parseEnv } from '~/utils/env.server';
 
 describe('parseDatabaseUrl', () => {
@@ -82,5 +83,13 @@ describe('parseEnv and DATABASE_URL', () => {
       /DATABASE_URL: .*names no database/,
     );
     expect(() => parseEnv({ DATABASE_URL: 'postgres://u:topsecret@h' })).not.toThrow(/topsecret/);
+  });
+});
+
+describe('sqliteFileOf (the CLI scripts that open the database themselves)', () => {
+  it('gives the file of a path or file: URL and refuses PostgreSQL with the reason', () => {
+    expect(sqliteFileOf('file:///srv/pakn/pakn.db')).toBe('/srv/pakn/pakn.db');
+    expect(sqliteFileOf('./data/pakn.db')).toBe('./data/pakn.db');
+    expect(() => sqliteFileOf('postgres://u:topsecret@h/pakn')).toThrow(/not switched on yet/);
   });
 });
