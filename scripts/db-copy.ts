@@ -79,6 +79,10 @@ const MIGRATIONS = { sqlite: 'db/migrations', postgres: 'db/migrations-pg' };
 
 async function openSqlite(file: string, asTarget: boolean): Promise<Side> {
   if (!asTarget && !fs.existsSync(file)) throw new CliError(`no SQLite database at ${file}`);
+  if (asTarget && fs.existsSync(file) && fs.statSync(file).size > 0) {
+    // never migrate someone's database as a side effect: a SQLite target is a new file
+    throw new CliError(`the target ${file} already exists; copy into a new file`);
+  }
   if (asTarget) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const db = new Database(file, { fileMustExist: !asTarget });
   db.pragma('foreign_keys = ON');
@@ -139,7 +143,22 @@ async function openPostgres(
   } catch (error) {
     throw new CliError(`cannot connect to ${describeDatabase(target)}: ${(error as Error).message}`);
   }
-  if (asTarget) await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS.postgres });
+  if (asTarget) {
+    // refused before migrating, so a database in use is left exactly as it was
+    const names = tablesInForeignKeyOrder().map((t) => t.name);
+    const { rows: existing } = await client.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ANY($1)`,
+      [names],
+    );
+    for (const { name } of existing) {
+      const n = Number((await client.query(`SELECT count(*) AS n FROM ${q(name)}`)).rows[0].n);
+      if (n > 0) {
+        await client.end();
+        throw new CliError(`the target is not empty (${name}: ${n} rows); copy into a new database`);
+      }
+    }
+    await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS.postgres });
+  }
   const text = new Set<string>();
   const { rows: textColumns } = await client.query<{ t: string; c: string }>(
     `SELECT table_name AS t, column_name AS c FROM information_schema.columns

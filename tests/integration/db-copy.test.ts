@@ -126,4 +126,7 @@ it.skipIf(PG_SKIP_REASON)('copies SQLite → PostgreSQL → SQLite with every ro
   const refused = await copy(sqlite.file, cluster!.url).catch((e: { code: number; stderr: string }) => e);
   expect('code' in refused && refused.code).toBe(1);
   expect(refused.stderr).toContain('the target is not empty');
+  const exists = await copy(cluster!.url, back).catch((e: { code: number; stderr: string }) => e);
+  expect('code' in exists && exists.code).toBe(1);
+  expect(exists.stderr).toContain('already exists');
 });
