@@ -7,6 +7,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { indexPublic } from '~/models/public.server';
@@ -130,3 +133,28 @@ it.skipIf(PG_SKIP_REASON)('copies SQLite → PostgreSQL → SQLite with every ro
   expect('code' in exists && exists.code).toBe(1);
   expect(exists.stderr).toContain('already exists');
 });
+
+it.skipIf(PG_SKIP_REASON)(
+  'exits 2 and marks the table when the target does not store what was sent',
+  async () => {
+    // an empty, migrated database whose settings table rewrites what it is given: the checksum must see it
+    const url = await cluster!.createDatabase('tampered');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await migrate(drizzle(client), { migrationsFolder: 'db/migrations-pg' });
+      await client.query(`
+      CREATE FUNCTION tamper() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.value := upper(NEW.value); RETURN NEW; END $$;
+      CREATE TRIGGER tamper BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION tamper();`);
+    } finally {
+      await client.end();
+    }
+    const failed = await copy(sqlite.file, url).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect('code' in failed && failed.code).toBe(2);
+    expect(failed.stdout).toMatch(/^settings\s+\d+\s+\d+\s+MISMATCH$/m);
+    expect(failed.stdout).toMatch(/^pakn\s+40\s+40\s+ok$/m);
+    expect(failed.stderr).toContain('verification failed');
+  },
+);
