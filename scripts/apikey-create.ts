@@ -33,9 +33,9 @@ async function main(): Promise<string> {
     throw new CliError(`--scopes is required (one or more of ${API_SCOPES.join(', ')})`);
 
   // imported here so that --help and argument errors do not open the database
-  const { openDatabase } = await import('../app/utils/db.server');
+  const { openDatabase, sqliteFileOf } = await import('../app/utils/db.server');
   const { createApiKey } = await import('../app/models/api-keys.server');
-  const file = process.env.DATABASE_URL || './data/pakn.db';
+  const file = sqliteFileOf(process.env.DATABASE_URL || './data/pakn.db');
   const db = openDatabase(file);
   try {
     const result = createApiKey({ name: args.name, scopes: args.scopes, ip: 'cli' }, db);

@@ -219,8 +219,14 @@ async function main() {
   const args = parseArgs(process.argv.slice(2), { out: 'string', database: 'string', 'data-dir': 'string' });
   // the portal's own configuration contract and defaults (DATABASE_URL, DATA_DIR)
   const env = parseEnv({ DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR });
+  if (!args.database && env.database.kind !== 'sqlite') {
+    throw new CliError(
+      'DATABASE_URL names a PostgreSQL server: db:backup copies a SQLite file (use pg_dump there)',
+    );
+  }
   const { out, manifest } = await backup({
-    database: (args.database as string | undefined) ?? env.DATABASE_URL,
+    database:
+      (args.database as string | undefined) ?? (env.database.kind === 'sqlite' ? env.database.file : ''),
     dataDir: (args['data-dir'] as string | undefined) ?? env.DATA_DIR,
     out: args.out as string | undefined,
   });

@@ -52,12 +52,12 @@ async function main(): Promise<string> {
   if (!role) throw new CliError(`--role is required (one of ${ROLES.join(', ')})`);
 
   // imported here so that --help and argument errors do not open the database
-  const { openDatabase } = await import('../app/utils/db.server');
+  const { openDatabase, sqliteFileOf } = await import('../app/utils/db.server');
   const { audit } = await import('../app/models/audit.server');
   const { createUser, validateNewUser } = await import('../app/models/users.server');
   const { listUnits } = await import('../app/models/config.server');
 
-  const file = process.env.DATABASE_URL || './data/pakn.db';
+  const file = sqliteFileOf(process.env.DATABASE_URL || './data/pakn.db');
   const db = openDatabase(file);
   try {
     const name = args.name?.trim() || email.split('@')[0] || email;

@@ -1,6 +1,7 @@
 // Start-up and shutdown of the app's own resources, called by server.mjs around the HTTP server.
-import { closeDb, getDb } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
+import { describeDatabase } from '~/utils/database-url';
+import { closeDb, getDb, POSTGRES_NOT_YET } from '~/utils/db.server';
+import { EnvError, getEnv } from '~/utils/env.server';
 import { getLogger } from '~/utils/logger.server';
 import { describeTransport } from '~/utils/mail-transport.server';
 import { ensurePrivateDir, restrictUmask, tightenTree } from '~/utils/private-files.server';
@@ -19,6 +20,11 @@ let janitor: { stop(): void } | undefined;
 export function startApp() {
   const env = getEnv();
   const log = getLogger();
+  // before anything touches the disk: a PostgreSQL URL is refused, not taken for a file name
+  if (env.database.kind === 'postgres') {
+    log.fatal({ database: describeDatabase(env.database) }, 'database backend: PostgreSQL (not served yet)');
+    throw new EnvError(`${POSTGRES_NOT_YET}\n(DATABASE_URL: ${describeDatabase(env.database)})`);
+  }
   // personal data: the portal's user only (app/utils/private-files.server.ts)
   restrictUmask();
   ensurePrivateDir(env.DATA_DIR);
@@ -27,7 +33,7 @@ export function startApp() {
     log.warn({ dataDir: env.DATA_DIR, ...tightened }, 'data folder: modes tightened to 0600/0700');
   }
   getDb();
-  log.info({ database: env.DATABASE_URL, dataDir: env.DATA_DIR }, 'database ready');
+  log.info({ database: describeDatabase(env.database), dataDir: env.DATA_DIR }, 'database ready: SQLite');
   log.info(
     { mail: describeTransport() },
     env.SMTP_URL ? 'mail goes to SMTP' : 'SMTP_URL unset: mail is written as .eml files',

@@ -9,6 +9,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '~db/schema';
 import { seedConfiguration } from '~db/seed';
 
+import { parseDatabaseUrl } from './database-url';
 import { getEnv } from './env.server';
 import { makePrivate } from './private-files.server';
 import { registerSqlFunctions } from './sql-functions.server';
@@ -51,8 +52,26 @@ declare global {
 }
 const globalForDb = globalThis;
 
+/** Serving from PostgreSQL needs the async data layer (docs/postgresql.md); until then, a clear refusal. */
+export const POSTGRES_NOT_YET =
+  'DATABASE_URL names a PostgreSQL server, but this version serves from SQLite only: the PostgreSQL schema, ' +
+  'its migrations (db/migrations-pg) and `npm run db:copy` exist, serving from PostgreSQL is not switched on yet ' +
+  '(docs/postgresql.md). Set DATABASE_URL to a SQLite file, e.g. ./data/pakn.db.';
+
+/** The SQLite file a DATABASE_URL names (scripts that open the database themselves); PostgreSQL is refused. */
+export function sqliteFileOf(databaseUrl: string): string {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.kind !== 'sqlite') throw new Error(POSTGRES_NOT_YET);
+  return target.file;
+}
+
 export function getDb(): Db {
-  globalForDb.__paknDb ??= openDatabase(getEnv().DATABASE_URL);
+  if (!globalForDb.__paknDb) {
+    const target = getEnv().database;
+    // never a file named after the URL (a folder "postgres:" used to appear)
+    if (target.kind !== 'sqlite') throw new Error(POSTGRES_NOT_YET);
+    globalForDb.__paknDb = openDatabase(target.file);
+  }
   return globalForDb.__paknDb;
 }
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
+import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from './database-url';
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -40,6 +42,17 @@ const schema = z
     SIMILAR_SUGGESTIONS: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((env, ctx) => {
+    try {
+      parseDatabaseUrl(env.DATABASE_URL);
+    } catch (error) {
+      if (!(error instanceof DatabaseUrlError)) throw error;
+      // shown as "DATABASE_URL: …": the message need not name the variable again
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: error.message.replace(/^DATABASE_URL /, ''),
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -49,7 +62,13 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { BASE_URL: string; SESSION_SECRET: string; mailDir: string };
+export type Env = z.infer<typeof schema> & {
+  BASE_URL: string;
+  SESSION_SECRET: string;
+  mailDir: string;
+  /** DATABASE_URL read: which backend, and where (app/utils/database-url.ts) */
+  database: DatabaseTarget;
+};
 
 export class EnvError extends Error {}
 
@@ -68,6 +87,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // development-only fallback; production requires a real secret (checked above)
     SESSION_SECRET: env.SESSION_SECRET ?? 'dev-only-session-secret-change-me',
     mailDir: path.join(env.DATA_DIR, 'mail'),
+    database: parseDatabaseUrl(env.DATABASE_URL),
   };
 }
 
