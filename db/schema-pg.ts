@@ -212,8 +212,11 @@ export const pakn = pgTable(
     createdAt: createdAt(),
     updatedAt: epochMs('updated_at'),
     closedAt: epochMs('closed_at'),
+    /** the group answered together (issue #15, pakn_groups); no FK: pakn_groups already points here */
+    groupId: integer('group_id'),
   },
   (t) => [
+    index('pakn_group_idx').on(t.groupId),
     index('pakn_status_due_idx').on(t.status, t.answerDue),
     index('pakn_unit_status_due_idx').on(t.unitId, t.status, t.answerDue),
     index('pakn_received_idx').on(t.receivedAt),
@@ -229,6 +232,26 @@ export const pakn = pgTable(
     // "PAKN của tôi": every PAKN sent with one address
     index('pakn_email_idx').on(sql`lower(${t.email})`),
   ],
+);
+
+/** Related open PAKN answered together (issue #15, ADR 0016); see db/schema.ts. */
+export const paknGroups = pgTable(
+  'pakn_groups',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    leadPaknId: integer('lead_pakn_id')
+      .notNull()
+      .references(() => pakn.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    createdByUserId: integer('created_by_user_id'),
+    createdAt: createdAt(),
+    answeredAt: epochMs('answered_at'),
+    answeredCount: integer('answered_count'),
+    dissolvedAt: epochMs('dissolved_at'),
+  },
+  (t) => [index('pakn_groups_answered_idx').on(t.answeredAt)],
 );
 
 /** The answer being drafted, approved and (later) published. One per PAKN. */
