@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { RATE_LIMITS } from '~/domain/rate-limits';
 import { indexPublic } from '~/models/public.server';
+import { publishedSimilar } from '~/models/similarity.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
@@ -137,6 +138,24 @@ describe('GET /gop-y/goi-y', () => {
     const res = await ask({ title: 'a', content: 'b' }, '10.9.0.2');
     expect(res.status).toBe(429);
     expect(((await res.json()) as { message: string }).message).toContain('Quá nhiều yêu cầu');
+  });
+
+  it('scores a page by its current public text, not by the prepared copy kept from an earlier look-up', () => {
+    const db = app.db();
+    const question = { title: PUBLIC_TITLE, content: PUBLIC_SUMMARY };
+    expect(publishedSimilar(question, 3, db).map((x) => x.code)).toContain(published.code);
+    // the public text edited (the search index still finds the page by its old words)
+    const edited = {
+      publicTitle: 'Lịch tiếp công dân tháng 12',
+      publicSummary: 'Thông báo lịch tiếp công dân.',
+    };
+    db.update(s.pakn).set(edited).where(eq(s.pakn.id, published.id)).run();
+    expect(publishedSimilar(question, 3, db).map((x) => x.code)).not.toContain(published.code);
+    db.update(s.pakn)
+      .set({ publicTitle: PUBLIC_TITLE, publicSummary: PUBLIC_SUMMARY })
+      .where(eq(s.pakn.id, published.id))
+      .run();
+    expect(publishedSimilar(question, 3, db).map((x) => x.code)).toContain(published.code);
   });
 
   it('stops showing an answer withdrawn from publication', async () => {
