@@ -23,10 +23,10 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   globalTeardown: './tests/e2e/global-teardown.ts',
   // every test makes its own records, client address and browser context: tests of one file may run
-  // on different workers. Four workers on two cores: a test spends much of its time waiting for the
-  // server, the browser or the mail, so two workers left the cores half idle (docs/testing.md)
+  // on different workers. Two workers: four were no faster on a quiet 2-core machine (3.1 min either way)
+  // and starved the long staff journey past its time limit once in CI (docs/testing.md)
   fullyParallel: true,
-  workers: Number(process.env.E2E_WORKERS ?? 4),
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',

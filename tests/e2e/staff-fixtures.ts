@@ -127,8 +127,13 @@ export async function act(
   fields: Record<string, string | { label: string }> = {},
 ) {
   const details = page.locator(`details#action-${intent}`);
-  if ((await details.count()) > 0 && !(await details.evaluate((d: HTMLDetailsElement) => d.open))) {
-    await details.locator('summary').click();
+  if ((await details.count()) > 0) {
+    // opened and seen open: a click on the summary that came while the page was still settling is tried again
+    await expect(async () => {
+      if (!(await details.evaluate((d: HTMLDetailsElement) => d.open)))
+        await details.locator('summary').click();
+      expect(await details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    }).toPass({ timeout: 15_000 });
   }
   const form = actionForm(page, intent);
   await expect(form).toHaveCount(1);
