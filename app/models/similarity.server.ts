@@ -3,7 +3,7 @@
 // (2) every recent PAKN citing one of the query's documents, (3) recent PAKN sent from the same e-mail address;
 // they are then prepared and ranked in memory, with document frequencies read from the index's vocabulary so
 // that IDF describes the whole table. Citizens' suggestions read published fields only (public_fts).
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 
 import {
   type CorpusStats,
@@ -188,15 +188,11 @@ export function similarToText(
     ...matchIds(db, text?.match ?? null, text?.order ?? 'rank', CANDIDATES.text),
     ...matchIds(db, ftsOr('cites', queryCitationTokens(q)), 'newest', CANDIDATES.citation),
   ]);
-  const email = query.email?.trim().toLowerCase();
-  if (email) {
-    for (const r of db
-      .select({ id: s.pakn.id })
-      .from(s.pakn)
-      .where(sql`lower(${s.pakn.email}) = ${email}`)
-      .orderBy(desc(s.pakn.id))
-      .limit(CANDIDATES.submitter)
-      .all())
+  // the same person's earlier PAKN, by e-mail or, without one, by phone (the key the index stores)
+  if (q.submitterKey) {
+    for (const r of db.all<{ id: number }>(
+      sql`SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${q.submitterKey} ORDER BY pakn_id DESC LIMIT ${CANDIDATES.submitter}`,
+    ))
       ids.add(r.id);
   }
   if (query.excludeId !== undefined) ids.delete(query.excludeId);
@@ -285,7 +281,9 @@ export function publishedSimilar(
     .from(s.pakn)
     .where(
       and(
-        eq(s.pakn.publication, 'published'),
+        // `+` keeps SQLite from walking every published PAKN by the publication index and testing each against
+        // the 40 candidates (4.4 ms at 100,000 PAKN); the candidates are looked up by id instead (2.1 ms)
+        sql`+${s.pakn.publication} = 'published'`,
         inArray(
           s.pakn.id,
           sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY ${order} LIMIT ${CANDIDATES.published})`,
