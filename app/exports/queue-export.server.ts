@@ -1,6 +1,5 @@
 // The queue's filtered list as CSV or XLSX (issue 13, item 31): the columns, translated in the user's language,
 // with the submitter's contact columns only when the data carries them (app/models/queue-export.server.ts).
-import ExcelJS from 'exceljs';
 
 import { formatDateVi } from '~/domain/dates';
 import {
@@ -11,6 +10,7 @@ import {
 } from '~/domain/queue-export';
 import { attachmentHeaders } from '~/exports/attachment';
 import { csvCell, csvDocument } from '~/exports/csv';
+import { loadExcelJs } from '~/exports/libraries.server';
 import { getT } from '~/utils/i18n.server';
 
 type Column = {
@@ -74,6 +74,7 @@ export function queueCsv(e: QueueExportData, lang: 'vi' | 'en'): string {
 
 export async function queueXlsx(e: QueueExportData, lang: 'vi' | 'en'): Promise<Buffer> {
   const columns = queueColumns(e, lang);
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(getT(lang)('staff.queue.title').slice(0, 31));
   sheet.columns = columns.map((c) => ({

@@ -6,12 +6,13 @@
 // rows nor the workbook are ever held whole in memory.
 import { PassThrough, type Readable } from 'node:stream';
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 import { formatDateVi } from '~/domain/dates';
 import { MOTTO, MOTTO_NATION } from '~/domain/official-document';
 import type { DetailRow, Report, ReportContext, UnitFigures } from '~/domain/reports/definitions';
 import { periodLabel, periodName } from '~/domain/reports/periods';
+import { loadExcelJs } from '~/exports/libraries.server';
 import { scopeText, t } from '~/exports/report-labels.server';
 import { BORDER, COLUMNS, font, XLSX_LAYOUT } from '~/exports/report-xlsx-columns.server';
 import { writeBreakdownSheet, writeDetailSheet } from '~/exports/report-xlsx-sheets.server';
@@ -25,7 +26,8 @@ export function reportWorkbookStream(ctx: ReportContext, detail: Iterable<Detail
 
 async function writeWorkbook(out: PassThrough, ctx: ReportContext, detail: Iterable<DetailRow[]>) {
   const { report, agency } = ctx;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = await loadExcelJs();
+  const wb = new stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

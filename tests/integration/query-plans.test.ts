@@ -1,6 +1,6 @@
 // Issue #7: every statement a page issues is checked with EXPLAIN QUERY PLAN (no full scan of a table that grows
 // with the number of PAKN), and pages issue a bounded number of statements, independent of the rows they show
-// (no N+1). Statements are recorded by wrapping `prepare` on the app's own SQLite connection, so whatever the page
+// (no N+1). Statements are recorded by wrapping the methods that run a better-sqlite3 statement, so whatever the page
 // runs — drizzle queries, raw statements, the root and layout loaders — is seen, with its parameters.
 import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,18 +41,16 @@ beforeAll(async () => {
   seedBench({ file: dbFile, count: 600, seed: 7 });
   app = await startTestApp({ DATABASE_URL: dbFile });
   const client = app.db().$client;
-  const prepare = client.prepare.bind(client);
-  client.prepare = ((source: string) => {
-    const stmt = prepare(source) as Statement;
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const original = stmt[method].bind(stmt) as (...a: unknown[]) => unknown;
-      (stmt as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        recording?.push({ sql: source, args });
-        return original(...args);
-      };
-    }
-    return stmt;
-  }) as typeof client.prepare;
+  // the connection keeps its compiled statements (app/utils/db.server.ts): a page may reuse a statement compiled
+  // before the recording started, so every run of any statement is recorded, by its text
+  const statement = Object.getPrototypeOf(client.prepare('SELECT 1')) as Record<string, unknown>;
+  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+    const original = statement[method] as (this: Statement, ...a: unknown[]) => unknown;
+    statement[method] = function (this: Statement, ...args: unknown[]) {
+      recording?.push({ sql: this.source, args });
+      return original.apply(this, args);
+    };
+  }
   const staff = await createStaffUser(app.db(), { role: 'coordinator' });
   coordinatorCookie = await signIn(app, staff.email, staff.password);
   published = client
@@ -91,7 +89,7 @@ function plan({ sql, args }: Recorded): string[] {
       app
         .db()
         .$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        // the real prepare: EXPLAIN statements are not recorded
+        // run outside `record`: EXPLAIN statements are not recorded
         .all(...(params as unknown[])) as Array<{ detail: string }>
     ).map((r) => r.detail)
   );

@@ -13,10 +13,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import PDFDocument from 'pdfkit';
-
 import { agencyHeaderName, wrapHeader } from '~/domain/document-layout';
 import { formatPlaceDate, MOTTO, MOTTO_NATION, type OfficialDocument } from '~/domain/official-document';
+import { loadPdfKit } from '~/exports/libraries.server';
 import { markdownBlocks, type MarkdownRun } from '~/utils/markdown.server';
 
 const FONT_FILES = {
@@ -75,7 +74,8 @@ const SIZE = { body: 13, header: 12, small: 11 };
 
 export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> {
   const f = fonts();
-  const pdf = new PDFDocument({
+  const PdfKit = await loadPdfKit();
+  const pdf = new PdfKit({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
