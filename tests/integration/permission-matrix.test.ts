@@ -156,6 +156,7 @@ const PAGES: Array<[string, Outcome[]]> = [
   ['/can-bo/quan-tri/linh-vuc',       [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/dinh-tuyen',     [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/co-quan-chuyen', [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/khong-co',       [404,       403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/thoi-han',       [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/lich',           [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/nguoi-dung',     [OK,        403,       403,       403,       403,       IN]],
