@@ -13,9 +13,12 @@ import { AdminTable } from './admin-table';
 import {
   ActiveCheckbox,
   CodeAndNames,
+  type CrudFormProps,
   CrudPage,
+  type CrudPageData,
   type CrudResult,
   fieldProps,
+  type FormValues,
   OrderAndActive,
   type UnitOption,
   UnitSelect,
@@ -37,20 +40,54 @@ const DEACTIVATABLE = {
   initial: { active: 'on' },
 };
 
-/** The first cells of a unit or a field: its code and its name in the reader's language. */
-function codeAndName(x: Named & { code: string }, lang: string) {
-  return (
-    <>
-      <td>{x.code}</td>
-      <th scope="row">{localName(x, lang)}</th>
-    </>
-  );
-}
+type Coded = Named & { id: number; code: string; sortOrder: number; active: boolean };
 
-/** The saved values of the fields CodeAndNames and OrderAndActive draw. */
-function codedValues(x: Named & { code: string; sortOrder: number; active: boolean }) {
-  const { code, name, nameEn } = x;
-  return { code, name, nameEn, sortOrder: String(x.sortOrder), active: x.active ? 'on' : undefined };
+/**
+ * The page of a unit or of a field: code and name first, one column and one field of their own, then the
+ * display order and the "active" flag.
+ */
+function codedPage<T extends Coded>(
+  { data, base, t, lang }: Omit<Page<'units' | 'fields'>, 'data'> & { data: CrudPageData<T> },
+  rowPrefix: string,
+  own: {
+    column: string;
+    cell: (x: T) => ReactNode;
+    values: (x: T) => FormValues;
+    field: (form: CrudFormProps) => ReactNode;
+  },
+) {
+  const { section } = base;
+  return (
+    <CrudPage
+      {...base}
+      {...DEACTIVATABLE}
+      data={data}
+      rowPrefix={rowPrefix}
+      columns={[`admin.${section}.code`, `admin.${section}.name`, own.column]}
+      row={(x) => (
+        <>
+          <td>{x.code}</td>
+          <th scope="row">{localName(x, lang)}</th>
+          {own.cell(x)}
+        </>
+      )}
+      toValues={(x) => ({
+        code: x.code,
+        name: x.name,
+        nameEn: x.nameEn,
+        ...own.values(x),
+        sortOrder: String(x.sortOrder),
+        active: x.active ? 'on' : undefined,
+      })}
+      fields={(form) => (
+        <>
+          <CodeAndNames f={fieldProps(form)} section={section} />
+          {own.field(form)}
+          <OrderAndActive form={form} hint={t(`admin.${section}.activeHint`)} />
+        </>
+      )}
+    />
+  );
 }
 
 function unitNameOf(units: UnitOption[], t: Translate, lang: string) {
@@ -61,71 +98,39 @@ function unitNameOf(units: UnitOption[], t: Translate, lang: string) {
 }
 
 const PAGES: { [K in CrudSection]: (page: Page<K>) => ReactNode } = {
-  units: ({ data, base, t, lang }) => (
-    <CrudPage
-      {...base}
-      {...DEACTIVATABLE}
-      data={data}
-      rowPrefix="unit"
-      columns={['admin.units.code', 'admin.units.name', 'admin.units.email']}
-      row={(u) => (
-        <>
-          {codeAndName(u, lang)}
-          <td>{u.email}</td>
-        </>
-      )}
-      toValues={(u) => ({ ...codedValues(u), email: u.email })}
-      fields={(form) => (
-        <>
-          <CodeAndNames f={fieldProps(form)} section="units" />
-          <TextField
-            {...fieldProps(form)('email')}
-            type="email"
-            label={t('admin.units.email')}
-            hint={t('admin.units.emailHint')}
-            maxLength={254}
-          />
-          <OrderAndActive form={form} hint={t('admin.units.activeHint')} />
-        </>
-      )}
-    />
-  ),
+  units: (page) =>
+    codedPage(page, 'unit', {
+      column: 'admin.units.email',
+      cell: (u) => <td>{u.email}</td>,
+      values: (u) => ({ email: u.email }),
+      field: (form) => (
+        <TextField
+          {...fieldProps(form)('email')}
+          type="email"
+          label={page.t('admin.units.email')}
+          hint={page.t('admin.units.emailHint')}
+          maxLength={254}
+        />
+      ),
+    }),
 
-  fields: ({ data, base, t, lang }) => {
-    const unitName = unitNameOf(data.units, t, lang);
-    return (
-      <CrudPage
-        {...base}
-        {...DEACTIVATABLE}
-        data={data}
-        rowPrefix="field"
-        columns={['admin.fields.code', 'admin.fields.name', 'admin.fields.defaultUnit']}
-        row={(f) => (
-          <>
-            {codeAndName(f, lang)}
-            <td>{unitName(f.defaultUnitId)}</td>
-          </>
-        )}
-        toValues={(f) => ({
-          ...codedValues(f),
-          defaultUnitId: f.defaultUnitId === null ? '' : String(f.defaultUnitId),
-        })}
-        fields={(form) => (
-          <>
-            <CodeAndNames f={fieldProps(form)} section="fields" />
-            <UnitSelect
-              field={fieldProps(form)('defaultUnitId')}
-              units={data.units}
-              label={t('admin.fields.defaultUnit')}
-              hint={t('admin.fields.defaultUnitHint')}
-              placeholder={t('admin.fields.noUnit')}
-              markInactive
-            />
-            <OrderAndActive form={form} hint={t('admin.fields.activeHint')} />
-          </>
-        )}
-      />
-    );
+  fields: (page) => {
+    const unitName = unitNameOf(page.data.units, page.t, page.lang);
+    return codedPage(page, 'field', {
+      column: 'admin.fields.defaultUnit',
+      cell: (f) => <td>{unitName(f.defaultUnitId)}</td>,
+      values: (f) => ({ defaultUnitId: f.defaultUnitId === null ? '' : String(f.defaultUnitId) }),
+      field: (form) => (
+        <UnitSelect
+          field={fieldProps(form)('defaultUnitId')}
+          units={page.data.units}
+          label={page.t('admin.fields.defaultUnit')}
+          hint={page.t('admin.fields.defaultUnitHint')}
+          placeholder={page.t('admin.fields.noUnit')}
+          markInactive
+        />
+      ),
+    });
   },
 
   routing: ({ data, base, t, lang }) => (
