@@ -20,7 +20,7 @@ import {
 import { createUnit, deleteUnit, listUnitChoices, updateUnit } from '~/models/admin/units.server';
 import { listFields, listUnits } from '~/models/config.server';
 import { crudRoute } from '~/utils/admin-crud.server';
-import { errorMeta } from '~/utils/error-meta';
+import { errorMeta, rootLocale } from '~/utils/error-meta';
 
 // a function, so that nothing of the server runs when the browser loads this module
 const sections = () =>
@@ -75,9 +75,7 @@ export const loader = (args: LoaderFunctionArgs) => sectionOf(args.params.sectio
 export const action = (args: ActionFunctionArgs) => sectionOf(args.params.section).action(args);
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
-  data
-    ? [{ title: data.pageTitle }]
-    : errorMeta(error, (matches[0]?.data as { locale?: string } | undefined)?.locale);
+  data ? [{ title: data.pageTitle }] : errorMeta(error, rootLocale(matches));
 
 export default function CrudSectionRoute() {
   return <CrudSectionPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />;
