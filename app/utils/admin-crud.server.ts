@@ -37,6 +37,18 @@ function isIntent(value: unknown): value is keyof typeof DONE {
   return typeof value === 'string' && Object.hasOwn(DONE, value);
 }
 
+/** The 400 (to throw) of a post that none of an admin page's forms sends: not a form, or an unknown intent. */
+export function adminBadRequest(request: Request) {
+  return json({ message: getT(getLocale(request))('admin.errors.badRequest') }, { status: 400 });
+}
+
+/** The form posted to an admin page; a body that is not a form is a 400 (thrown). */
+export async function readAdminForm(request: Request): Promise<FormData> {
+  const form = await request.formData().catch(() => null);
+  if (!form) throw adminBadRequest(request);
+  return form;
+}
+
 /**
  * The loader and the action of one list page. The loader answers the section, the rows, the one being edited
  * (`?sua=<id>`), the confirmation and the title, and what `extra` reads; the action creates, updates or
@@ -69,12 +81,10 @@ export function crudRoute<K extends CrudSection, T extends { id: number }, E ext
     async action({ request, context }: ActionFunctionArgs) {
       const user = await guard(request, permission);
       const actor: Actor = { userId: user.id, ip: clientIp(context) };
-      const t = getT(getLocale(request));
-      const form = await request.formData().catch(() => null);
-      if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+      const form = await readAdminForm(request);
       const row = parseForm(form, ROW);
       const { intent, id } = row.status === 'success' ? row.value : {};
-      if (!isIntent(intent)) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+      if (!isIntent(intent)) throw adminBadRequest(request);
       const rowId = parseId(id ?? null) ?? 0;
       const answer = (submission: { reply: typeof row.reply }, result: Outcome<unknown>) =>
         result.ok
