@@ -65,6 +65,23 @@ export function guardApiCall({
   };
 }
 
+/** A write of the JSON API: 405 for any method but POST, then guardApiCall with the key of the headers. */
+export function guardApiPost({
+  request,
+  context,
+  scope,
+}: {
+  request: Request;
+  context: unknown;
+  scope: ApiScope;
+}): GuardResult | { ok: false; status: 405; message: string; headers: Record<string, string> } {
+  if (request.method !== 'POST') {
+    const message = getT(apiLocale(request))('api.errors.method');
+    return { ok: false, status: 405, message, headers: { Allow: 'POST' } };
+  }
+  return guardApiCall({ request, context, token: keyFromHeaders(request), scope });
+}
+
 /** Reads without a key: counted per client address (a generous limit; a key's own limit applies with a key). */
 export const ANONYMOUS_READS_PER_MINUTE = fixedLimit('api-anon');
 

@@ -1,22 +1,47 @@
-// The open-data export's files: CSV (RFC 4180, BOM, formula-like cells neutralised) and JSON.
-import { OPEN_DATA_COLUMNS, type OpenDataRow } from '~/domain/open-data';
+// The open-data export's files: CSV (RFC 4180, BOM, formula-like cells neutralised) and JSON, answered by
+// the routes /du-lieu-mo.csv and /du-lieu-mo.json.
+import { OPEN_DATA_COLUMNS, type OpenDataRow, parseRange } from '~/domain/open-data';
 import { csvCell, csvDocument } from '~/exports/csv';
+import { getLocale, getT } from '~/utils/i18n.server';
 
-export function openDataCsv(rows: OpenDataRow[]): string {
+function openDataCsv(rows: OpenDataRow[]): string {
   const lines = [OPEN_DATA_COLUMNS.join(',')];
   for (const r of rows) lines.push(OPEN_DATA_COLUMNS.map((c) => csvCell(r[c] ?? '')).join(','));
   return csvDocument(lines);
 }
 
-export function openDataJson(rows: OpenDataRow[]): string {
+function openDataJson(rows: OpenDataRow[]): string {
   return JSON.stringify({ schema: '/du-lieu-mo', count: rows.length, items: rows });
 }
 
 /** The headers of an open-data file: a download, shared by caches for a few minutes. */
-export function openDataHeaders(ext: 'csv' | 'json'): Record<string, string> {
+function openDataHeaders(ext: 'csv' | 'json'): Record<string, string> {
   return {
     'Content-Type': ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
     'Content-Disposition': `attachment; filename="pakn-cong-khai.${ext}"`,
     'Cache-Control': 'public, max-age=300',
   };
+}
+
+/**
+ * The file for the dates in the address (`from`, `to`), with the rows `rows` reads for them; a wrong range
+ * answers its translated message as plain text (400).
+ */
+export function openDataResponse(
+  request: Request,
+  ext: 'csv' | 'json',
+  rows: (range: { from?: Date; to?: Date }) => OpenDataRow[],
+): Response {
+  const range = parseRange(new URL(request.url).searchParams);
+  if ('message' in range) {
+    const t = getT(getLocale(request));
+    return new Response(t(`pub.openData.${range.message}`), {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const found = rows(range);
+  return new Response(ext === 'csv' ? openDataCsv(found) : openDataJson(found), {
+    headers: openDataHeaders(ext),
+  });
 }

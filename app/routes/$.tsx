@@ -2,10 +2,9 @@
 import type { MetaFunction } from '@remix-run/node';
 
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
-import { errorMeta } from '~/utils/error-meta';
+import { errorMeta, rootLocale } from '~/utils/error-meta';
 
-export const meta: MetaFunction = ({ error, matches }) =>
-  errorMeta(error, (matches[0]?.data as { locale?: string } | undefined)?.locale);
+export const meta: MetaFunction = ({ error, matches }) => errorMeta(error, rootLocale(matches));
 
 export function loader() {
   throw new Response(null, { status: 404 });

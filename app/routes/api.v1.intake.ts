@@ -4,22 +4,22 @@
 // entry names the key.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
-import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
+import { apiLocale, guardApiPost } from '~/auth/api-key.server';
 import { apiError, apiJson } from '~/exports/api-json';
 import { apiKeyOwner } from '~/models/api-keys.server';
 import { parseIntakeForm, recordStaffIntake } from '~/models/intake.server';
 import { clientIp } from '~/utils/http.server';
 import { getT } from '~/utils/i18n.server';
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return apiError(405, getT(apiLocale(request))('api.errors.method'), { headers: { Allow: 'POST' } });
+/** Only POST: any other method is refused (405) before the key is looked at. */
+export function loader(args: LoaderFunctionArgs) {
+  return action(args);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = apiLocale(request);
   const t = getT(locale);
-  if (request.method !== 'POST') return apiError(405, t('api.errors.method'), { headers: { Allow: 'POST' } });
-  const guard = guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'staff' });
+  const guard = guardApiPost({ request, context, scope: 'staff' });
   if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
   const owner = apiKeyOwner(guard.key.id);
   if (!owner) return apiError(403, t('api.errors.noOwner'));

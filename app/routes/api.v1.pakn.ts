@@ -3,7 +3,7 @@
 // through the citizen form's checks (content sniffing, size, count, ClamAV when configured) and its messages.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
-import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
+import { apiLocale, guardApiPost } from '~/auth/api-key.server';
 import { splitMessage, submissionSchema } from '~/domain/submission-schema';
 import { apiError, apiJson } from '~/exports/api-json';
 import { getSetting } from '~/models/admin/settings.server';
@@ -43,15 +43,15 @@ async function readBody(request: Request): Promise<Body | undefined> {
   return { body, stored: parsed.stored, problems: parsed.problems, tooManyParts: parsed.tooManyParts };
 }
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return apiError(405, getT(apiLocale(request))('api.errors.method'), { headers: { Allow: 'POST' } });
+/** Only POST: any other method is refused (405) before the key is looked at. */
+export function loader(args: LoaderFunctionArgs) {
+  return action(args);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = apiLocale(request);
   const t = getT(locale);
-  if (request.method !== 'POST') return apiError(405, t('api.errors.method'), { headers: { Allow: 'POST' } });
-  const guard = guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'submit' });
+  const guard = guardApiPost({ request, context, scope: 'submit' });
   if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
   const idempotencyKey = request.headers.get('Idempotency-Key');
   if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))

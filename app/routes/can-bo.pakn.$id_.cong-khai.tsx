@@ -36,7 +36,7 @@ import {
 import { addPublicationFile } from '~/models/publication-files.server';
 import { publishPakn, withdrawPakn } from '~/models/publication-publish.server';
 import { auditDenied } from '~/models/security-audit.server';
-import { errorMeta } from '~/utils/error-meta';
+import { errorMeta, rootLocale } from '~/utils/error-meta';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
@@ -60,9 +60,7 @@ type ActionData = {
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [
-  ...(data
-    ? [{ title: data.pageTitle }]
-    : errorMeta(error, (matches[0]?.data as { locale?: string } | undefined)?.locale)),
+  ...(data ? [{ title: data.pageTitle }] : errorMeta(error, rootLocale(matches))),
   { name: 'robots', content: 'noindex' },
 ];
 

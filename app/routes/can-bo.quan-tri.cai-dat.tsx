@@ -30,7 +30,7 @@ import {
   extensionNeedsApproval as readExtensionPolicy,
   updateExtensionPolicy,
 } from '~/models/extension-requests.server';
-import { answerAdminForm } from '~/utils/admin-crud.server';
+import { adminBadRequest, answerAdminForm, readAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { sentIntent } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
@@ -65,9 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:agency');
-  const t = getT(getLocale(request));
-  const form = await request.formData().catch(() => null);
-  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const form = await readAdminForm(request);
   const intent = sentIntent(form, INTENTS);
   const actor = { userId: user.id, ip: clientIp(context) };
   const done = () => ({ to: PATH, flash: adminFlash('saved') });
@@ -95,7 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await requirePermission(request, 'admin:users');
       return answerAdminForm(form, intent, totpRolesSchema, (v) => updateTotpRequiredRoles(v, actor), done);
     default:
-      throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+      throw adminBadRequest(request);
   }
 }
 

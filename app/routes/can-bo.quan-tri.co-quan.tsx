@@ -13,6 +13,7 @@ import { modelErrors } from '~/domain/admin/outcome';
 import { formatPaknCode } from '~/domain/pakn';
 import { updateAgency } from '~/models/admin/agency.server';
 import { getAgency } from '~/models/config.server';
+import { readAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { parseForm } from '~/utils/forms';
@@ -43,9 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:agency');
-  const t = getT(getLocale(request));
-  const form = await request.formData().catch(() => null);
-  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const form = await readAdminForm(request);
   const submission = parseForm(form, agencySchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
   const result = updateAgency(submission.value, { userId: user.id, ip: clientIp(context) });

@@ -36,7 +36,7 @@ import {
   recordOfficialYear,
 } from '~/models/admin/calendar-schedule.server';
 import { getCalendar } from '~/models/config.server';
-import { answerAdminForm } from '~/utils/admin-crud.server';
+import { adminBadRequest, answerAdminForm, readAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { parseForm, sentIntent, translateErrors } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
@@ -89,9 +89,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:calendar');
-  const t = getT(getLocale(request));
-  const form = await request.formData().catch(() => null);
-  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const form = await readAdminForm(request);
   const actor = { userId: user.id, ip: clientIp(context) };
   const intent = sentIntent(form, INTENTS);
   const yearPage = (year: number | string) => `${PATH}?nam=${year}`;
@@ -121,7 +119,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         (r, v) => ({ to: yearPage(v.date.slice(0, 4)), flash: adminFlash('deleted', r.recomputed) }),
       );
     default:
-      throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+      throw adminBadRequest(request);
   }
 }
 

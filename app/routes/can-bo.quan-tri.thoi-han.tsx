@@ -14,6 +14,7 @@ import { deadlineRuleSchema } from '~/domain/admin/deadline-rules';
 import { modelErrors } from '~/domain/admin/outcome';
 import { updateDeadlineRule } from '~/models/admin/deadline-rules.server';
 import { getDeadlineRules } from '~/models/config.server';
+import { adminBadRequest, readAdminForm } from '~/utils/admin-crud.server';
 import { adminFlash, readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
 import { parseForm, sentIntent } from '~/utils/forms';
@@ -52,13 +53,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:deadlines');
-  const t = getT(getLocale(request));
-  const form = await request.formData().catch(() => null);
-  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+  const form = await readAdminForm(request);
   // a rule that does not exist is a forged post, not a typing mistake
   const rule = parseForm(form, deadlineRuleSchema.pick({ key: true }));
   if (sentIntent(form, ['update']) === null || rule.status !== 'success') {
-    throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
+    throw adminBadRequest(request);
   }
   const submission = parseForm(form, deadlineRuleSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });

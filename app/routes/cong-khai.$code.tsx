@@ -17,7 +17,7 @@ import { normaliseCode } from '~/domain/pakn';
 import { getPublished } from '~/models/public.server';
 import { publicGroup } from '~/models/public-groups.server';
 import { getEnv } from '~/utils/env.server';
-import { errorMeta } from '~/utils/error-meta';
+import { errorMeta, rootLocale } from '~/utils/error-meta';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import { renderSafeMarkdown } from '~/utils/markdown.server';
@@ -36,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
         { name: 'twitter:card', content: 'summary' },
         { tagName: 'link', rel: 'canonical', href: data.url },
       ]
-    : errorMeta(error, (matches[0]?.data as { locale?: string } | undefined)?.locale);
+    : errorMeta(error, rootLocale(matches));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = getLocale(request);

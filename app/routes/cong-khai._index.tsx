@@ -9,7 +9,7 @@ import { localName } from '~/domain/local-name';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { listFields, listUnits } from '~/models/config.server';
 import { listPublished, parsePublicFilters, publicYears } from '~/models/public.server';
-import { errorMeta } from '~/utils/error-meta';
+import { errorMeta, rootLocale } from '~/utils/error-meta';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
         { property: 'og:description', content: data.description },
         { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', href: '/cong-khai.atom' },
       ]
-    : errorMeta(error, (matches[0]?.data as { locale?: string } | undefined)?.locale);
+    : errorMeta(error, rootLocale(matches));
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

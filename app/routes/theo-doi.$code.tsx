@@ -9,6 +9,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { requireFollowedView } from '~/auth/follow.server';
 import { DocumentList } from '~/components/public/document-list';
 import { InfoReplyForm } from '~/components/public/info-reply-form';
 import { FileLinks, InfoExchanges } from '~/components/public/submitter-files';
@@ -19,18 +20,16 @@ import { dueState, explainDueDate } from '~/domain/deadlines';
 import { FOLLOW_FLASH, RECEIPT_MARK } from '~/domain/follow';
 import { infoReplySchema } from '~/domain/info-wait';
 import { localName } from '~/domain/local-name';
-import { normaliseCode } from '~/domain/pakn';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { getSetting } from '~/models/admin/settings.server';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import { listDocumentsForPakn } from '~/models/documents.server';
-import { getSubmitterView } from '~/models/pakn.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
 import { ratingToken } from '~/models/ratings.server';
 import { listInfoExchanges } from '~/models/submitter-files.server';
 import { getOpenInfoRequest, submitInfoReply } from '~/models/workflow/info-reply.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { clearFollowAccess, getFollowedIds } from '~/utils/follow-session.server';
+import { clearFollowAccess } from '~/utils/follow-session.server';
 import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -45,12 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
-  const code = normaliseCode(params.code ?? '');
-  const ids = await getFollowedIds(request);
-  const view = ids.length
-    ? ids.map((id) => getSubmitterView({ id })).find((v) => v?.pakn.code === code)
-    : null;
-  if (!view) return redirect('/theo-doi');
+  const view = await requireFollowedView(request, params.code);
   const { pakn: p, field, unit, files, history, due, publicStatus } = view;
   const infoRequest = p.status === 'awaiting_info' ? getOpenInfoRequest({ paknId: p.id }) : null;
   const open = !['answered', 'refused', 'transferred', 'forwarded', 'duplicate', 'closed_no_info'].includes(
@@ -145,10 +139,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 /** The submitter's answer to an information request: text and files; the clock resumes. */
 async function infoReply({ request, params, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
-  const code = normaliseCode(params.code ?? '');
-  const ids = await getFollowedIds(request);
-  const view = ids.map((id) => getSubmitterView({ id })).find((v) => v?.pakn.code === code);
-  if (!view) return redirect('/theo-doi');
+  const view = await requireFollowedView(request, params.code);
   if (view.pakn.status !== 'awaiting_info')
     throw json({ message: t('staff.followup.notWaiting') }, { status: 409 });
   const limit = hitRateLimit({ bucket: 'info-reply', key: clientIp(context) });

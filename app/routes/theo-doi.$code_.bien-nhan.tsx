@@ -1,18 +1,16 @@
 // The printable receipt (giấy biên nhận) of one PAKN, A4, for its submitter: the agency's header, the
 // code, the received date, the due date and why. Plain HTML and print CSS, no script needed.
-import { json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { requireFollowedView } from '~/auth/follow.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
-import { normaliseCode } from '~/domain/pakn';
 import { getAgency } from '~/models/config.server';
-import { getSubmitterView } from '~/models/pakn.server';
 import { getEnv } from '~/utils/env.server';
-import { getFollowedIds } from '~/utils/follow-session.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,10 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
-  const code = normaliseCode(params.code ?? '');
-  const ids = await getFollowedIds(request);
-  const view = ids.map((id) => getSubmitterView({ id })).find((v) => v?.pakn.code === code);
-  if (!view) return redirect('/theo-doi');
+  const view = await requireFollowedView(request, params.code);
   const { pakn: p, due } = view;
   const agency = getAgency();
   return json(

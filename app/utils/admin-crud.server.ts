@@ -1,10 +1,11 @@
-// The loader and the create / update / delete action shared by the admin list pages (units, fields, keywords,
-// agencies). The route names its section and passes its guard (requirePermission), the form's schema and the
-// model's functions, so this plumbing parses the request (parseForm) and answers without depending on the
-// auth or model layers.
+// The loader and the create / update / delete action of the admin list pages (units, fields, keywords,
+// agencies: domain/admin/crud-sections), served by one route (routes/can-bo.quan-tri.$section). The route
+// passes its guard (requirePermission) and the model's functions, so this plumbing parses the request
+// (parseForm) and answers without depending on the auth or model layers.
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 
+import { CRUD_SECTIONS, crudPath, type CrudSchema, type CrudSection } from '~/domain/admin/crud-sections';
 import { type Actor, modelErrors, type Outcome } from '~/domain/admin/outcome';
 import type { Permission } from '~/domain/permissions';
 
@@ -15,21 +16,15 @@ import { parseForm } from './forms';
 import { clientIp } from './http.server';
 import { getLocale, getT } from './i18n.server';
 
-/** The admin list pages: the i18n keys of each are `admin.<section>.*`. */
-const CRUD_PAGES = {
-  units: { path: '/can-bo/quan-tri/don-vi', permission: 'admin:units' },
-  fields: { path: '/can-bo/quan-tri/linh-vuc', permission: 'admin:fields' },
-  routing: { path: '/can-bo/quan-tri/dinh-tuyen', permission: 'admin:routing' },
-  agencies: { path: '/can-bo/quan-tri/co-quan-chuyen', permission: 'admin:agencies' },
-} as const satisfies Record<string, { path: string; permission: Permission }>;
-export type CrudSection = keyof typeof CRUD_PAGES;
 /** The route's permission check (requirePermission), passed in so that this plumbing does not depend on auth. */
 export type Guard = (request: Request, permission: Permission) => Promise<{ id: number }>;
 
-/** The model's functions, given what the schema made of the form. */
-export type CrudHandlers<V> = {
-  create: (value: V, actor: Actor) => Outcome<unknown>;
-  update: (id: number, value: V, actor: Actor) => Outcome<unknown>;
+/** The model's functions of a list page: its rows, what else the page shows, and the changes. */
+export type CrudModels<K extends CrudSection, T extends { id: number }, E extends object> = {
+  list: () => T[];
+  extra?: () => E;
+  create: (value: z.output<CrudSchema<K>>, actor: Actor) => Outcome<unknown>;
+  update: (id: number, value: z.output<CrudSchema<K>>, actor: Actor) => Outcome<unknown>;
   delete: (id: number, actor: Actor) => Outcome<unknown>;
 };
 
@@ -42,58 +37,75 @@ function isIntent(value: unknown): value is keyof typeof DONE {
   return typeof value === 'string' && Object.hasOwn(DONE, value);
 }
 
-/** The rows of the list, the one being edited (`?sua=<id>`), the confirmation and the title, and what `extra` reads. */
-export async function crudLoader<T extends { id: number }, E extends object = object>(
-  { request }: LoaderFunctionArgs,
-  { section, guard, list, extra }: { section: CrudSection; guard: Guard; list: () => T[]; extra?: () => E },
-) {
-  await guard(request, CRUD_PAGES[section].permission);
-  const t = getT(getLocale(request));
-  const url = new URL(request.url);
-  const items = list();
-  const editId = parseId(url.searchParams.get('sua'));
-  const { flash, headers } = await readAdminFlash(request);
-  const page = {
-    items,
-    edit: items.find((i) => i.id === editId) ?? null,
-    flash,
-    pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
-  };
-  return json(Object.assign(page, extra?.()), { headers });
+/** The 400 (to throw) of a post that none of an admin page's forms sends: not a form, or an unknown intent. */
+export function adminBadRequest(request: Request) {
+  return json({ message: getT(getLocale(request))('admin.errors.badRequest') }, { status: 400 });
 }
 
-export async function crudAction<S extends z.ZodTypeAny>(
-  { request, context }: ActionFunctionArgs,
-  {
-    section,
-    guard,
-    schema,
-    ...handlers
-  }: { section: CrudSection; guard: Guard; schema: S } & CrudHandlers<z.output<S>>,
-) {
-  const user = await guard(request, CRUD_PAGES[section].permission);
-  const actor: Actor = { userId: user.id, ip: clientIp(context) };
-  const t = getT(getLocale(request));
+/** The form posted to an admin page; a body that is not a form is a 400 (thrown). */
+export async function readAdminForm(request: Request): Promise<FormData> {
   const form = await request.formData().catch(() => null);
-  if (!form) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const row = parseForm(form, ROW);
-  const { intent, id } = row.status === 'success' ? row.value : {};
-  if (!isIntent(intent)) throw json({ message: t('admin.errors.badRequest') }, { status: 400 });
-  const rowId = parseId(id ?? null) ?? 0;
-  // a delete sends no fields: only the model can refuse it (a row still in use)
-  const submission = parseForm(form, intent === 'delete' ? ROW : schema);
-  if (submission.status !== 'success') {
-    return json({ intent, id: rowId, reply: submission.reply() }, { status: 400 });
-  }
-  const result =
-    intent === 'delete'
-      ? handlers.delete(rowId, actor)
-      : intent === 'create'
-        ? handlers.create(submission.value, actor)
-        : handlers.update(rowId, submission.value, actor);
-  if (result.ok) return redirectWithFlash(CRUD_PAGES[section].path, adminFlash(DONE[intent]));
-  const reply = submission.reply({ fieldErrors: modelErrors(result.errors) });
-  return json({ intent, id: rowId, reply }, { status: 400 });
+  if (!form) throw adminBadRequest(request);
+  return form;
+}
+
+/**
+ * The loader and the action of one list page. The loader answers the section, the rows, the one being edited
+ * (`?sua=<id>`), the confirmation and the title, and what `extra` reads; the action creates, updates or
+ * deletes one row and redirects back with the confirmation, or answers 400 with conform's reply.
+ */
+export function crudRoute<K extends CrudSection, T extends { id: number }, E extends object = object>(
+  section: K,
+  guard: Guard,
+  models: CrudModels<K, T, E>,
+) {
+  const { permission } = CRUD_SECTIONS[section];
+  const schema: CrudSchema<K> = CRUD_SECTIONS[section].schema;
+  return {
+    section,
+    async loader({ request }: LoaderFunctionArgs) {
+      await guard(request, permission);
+      const t = getT(getLocale(request));
+      const items = models.list();
+      const editId = parseId(new URL(request.url).searchParams.get('sua'));
+      const { flash, headers } = await readAdminFlash(request);
+      const page = {
+        section,
+        items,
+        edit: items.find((i) => i.id === editId) ?? null,
+        flash,
+        pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
+      };
+      return json(Object.assign(page, models.extra?.()), { headers });
+    },
+    async action({ request, context }: ActionFunctionArgs) {
+      const user = await guard(request, permission);
+      const actor: Actor = { userId: user.id, ip: clientIp(context) };
+      const form = await readAdminForm(request);
+      const row = parseForm(form, ROW);
+      const { intent, id } = row.status === 'success' ? row.value : {};
+      if (!isIntent(intent)) throw adminBadRequest(request);
+      const rowId = parseId(id ?? null) ?? 0;
+      const answer = (submission: { reply: typeof row.reply }, result: Outcome<unknown>) =>
+        result.ok
+          ? redirectWithFlash(crudPath(section), adminFlash(DONE[intent]))
+          : json(
+              { intent, id: rowId, reply: submission.reply({ fieldErrors: modelErrors(result.errors) }) },
+              { status: 400 },
+            );
+      // a delete sends no fields: only the model can refuse it (a row still in use)
+      if (intent === 'delete') return answer(row, models.delete(rowId, actor));
+      const submission = parseForm(form, schema);
+      if (submission.status !== 'success') {
+        return json({ intent, id: rowId, reply: submission.reply() }, { status: 400 });
+      }
+      const { value } = submission;
+      return answer(
+        submission,
+        intent === 'create' ? models.create(value, actor) : models.update(rowId, value, actor),
+      );
+    },
+  };
 }
 
 /**

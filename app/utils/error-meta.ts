@@ -22,3 +22,11 @@ export function errorMeta(error: unknown, locale: string | undefined) {
   const t = i18next.getFixedT(locale ?? 'vi');
   return [{ title: `${t(errorTitleKey(error))} – ${t('app.shortName')}` }];
 }
+
+/** The language the root loader chose (its `locale`), for the meta of an error page below it. */
+export function rootLocale(matches: ReadonlyArray<{ data: unknown }>): string | undefined {
+  const root = matches[0]?.data;
+  return root && typeof root === 'object' && 'locale' in root && typeof root.locale === 'string'
+    ? root.locale
+    : undefined;
+}

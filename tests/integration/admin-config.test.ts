@@ -75,6 +75,24 @@ describe('permissions', () => {
     expect(unitByCode('X1')).toBeUndefined();
   });
 
+  it('answers an address no admin page has with the translated 404 inside the admin area', async () => {
+    const res = await get('/can-bo/quan-tri/khong-co');
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('<title>Không tìm thấy trang');
+    expect(html).toContain('Các mục quản trị');
+    const en = await get('/can-bo/quan-tri/khong-co', `${admin}; lng=en`);
+    expect(en.status).toBe(404);
+    expect(await en.text()).toContain('<title>Page not found');
+    const posted = await post('/can-bo/quan-tri/khong-co', { intent: 'create', name: 'X' });
+    expect(posted.status).toBe(404);
+    // nothing tells those without admin rights which addresses exist
+    expect((await get('/can-bo/quan-tri/khong-co', coordinator)).status).toBe(403);
+    const signedOut = await app.fetch('/can-bo/quan-tri/khong-co');
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get('Location')).toContain('/can-bo/dang-nhap');
+  });
+
   it('sends a signed-out visitor to the sign-in page', async () => {
     const res = await app.fetch('/can-bo/quan-tri/lich');
     expect(res.status).toBe(302);

@@ -18,8 +18,8 @@ import {
   expectClean,
   formsOf,
   fuzzForm,
-  intentFields,
   INTENTS,
+  intentSetting,
   leftBehindSuite,
   nextIp,
   PDF,
@@ -30,6 +30,7 @@ import {
   unitA,
   urlencoded,
 } from '../support/hostile-sweep';
+import { intentFields } from '../support/intent-fields';
 import { createStaffUser, signIn } from '../support/staff';
 
 sweepHooks();
@@ -39,7 +40,7 @@ describe('staff forms', () => {
     for (const [intent, setup, who] of INTENTS) {
       const fresh = async () => {
         const p = seed(setup);
-        const fields = { intent, version: String(p.version), ...intentFields(intent, p) };
+        const fields = { intent, version: String(p.version), ...intentFields(intent, p, intentSetting()) };
         return {
           cookie: cookie[who],
           form: {

@@ -4,16 +4,15 @@
 // handler must not learn that another unit's PAKN exists), IN (redirect to the sign-in page).
 import fs from 'node:fs';
 
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCalendarDays, toLocalDate } from '~/domain/calendar';
-import { maxExtensionDate } from '~/domain/deadlines';
 import type { Status } from '~/domain/workflow';
-import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
+import { intentFields, type IntentSetting } from '../support/intent-fields';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 
@@ -156,6 +155,7 @@ const PAGES: Array<[string, Outcome[]]> = [
   ['/can-bo/quan-tri/linh-vuc',       [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/dinh-tuyen',     [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/co-quan-chuyen', [OK,        403,       403,       403,       403,       IN]],
+  ['/can-bo/quan-tri/khong-co',       [404,       403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/thoi-han',       [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/lich',           [OK,        403,       403,       403,       403,       IN]],
   ['/can-bo/quan-tri/nguoi-dung',     [OK,        403,       403,       403,       403,       IN]],
@@ -220,58 +220,12 @@ const ACTIONS: Array<[string, Setup, Outcome[]]> = [
   ['ungroup', { status: 'in_progress', unit: 'A' },                           [403,       OK,        403,       403,       403,       IN]],
 ];
 
-/** Another open PAKN of the same unit; for `ungroup`, already in a group led by `p`. */
-function groupPartner(p: typeof s.pakn.$inferSelect, grouped: boolean) {
-  const db = app.db();
-  const other = seedPakn(db, BASE_PAKN, { status: 'assigned', unitId: p.unitId });
-  if (grouped) {
-    const g = db.insert(s.paknGroups).values({ leadPaknId: p.id, unitId: p.unitId! }).returning().get();
-    db.update(s.pakn)
-      .set({ groupId: g.id })
-      .where(inArray(s.pakn.id, [p.id, other.id]))
-      .run();
-  }
-  return { code: other.code };
-}
-
-function fieldsFor(intent: string, p: typeof s.pakn.$inferSelect): Record<string, string> {
-  const db = app.db();
-  const note = 'Ghi chú kiểm thử quyền';
-  switch (intent) {
-    case 'classify':
-      return { type: 'kien_nghi', subject: 'regulation', category: '3', fieldId: '' };
-    case 'assign':
-      return { unitId: String(unitA) };
-    case 'reassign':
-      return { unitId: String(unitB), note };
-    case 'refuse':
-      return { reason: 'R03', note };
-    case 'transfer':
-      return { agencyId: String(db.select().from(s.externalAgencies).get()!.id), note };
-    case 'mark_duplicate':
-      return { duplicateOf: db.select().from(s.pakn).get()!.code, note };
-    case 'extend':
-      return {
-        newDate: maxExtensionDate(p.answerDue, getCalendar(db), getDeadlineRules(db).extension.days),
-        note,
-      };
-    case 'draft':
-    case 'edit_draft':
-      return { body: 'Trả lời', outcome: 'amend' };
-    case 'group':
-    case 'ungroup':
-      return groupPartner(p, intent === 'ungroup');
-    case 'forward':
-    case 'reopen':
-    case 'note':
-    case 'request_info':
-    case 'return':
-    case 'keep_studying':
-      return { note };
-    default:
-      return {};
-  }
-}
+const intentSetting = (): IntentSetting => ({
+  db: app.db(),
+  units: { a: unitA, b: unitB },
+  note: 'Ghi chú kiểm thử quyền',
+  partner: (unitId) => seedPakn(app.db(), BASE_PAKN, { status: 'assigned', unitId }),
+});
 
 describe('workflow actions (POST intent)', () => {
   it.each(ACTIONS)('%s on %o', async (intent, setup, expected) => {
@@ -281,7 +235,7 @@ describe('workflow actions (POST intent)', () => {
       const res = await postForm(app, `/can-bo/pakn/${p.id}`, who === 'anonymous' ? null : cookie[who]!, {
         intent,
         version: String(p.version),
-        ...fieldsFor(intent, p),
+        ...intentFields(intent, p, intentSetting()),
       });
       got.push(outcomeOf(res, new RegExp(`^/can-bo/pakn/${p.id}$`)));
     }

@@ -6,13 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCalendarDays, toLocalDate } from '~/domain/calendar';
-import { maxExtensionDate } from '~/domain/deadlines';
 import type { Status } from '~/domain/workflow';
-import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from './app';
@@ -27,6 +25,7 @@ import {
   type ScrapedForm,
   scrapeForms,
 } from './hostile-corpus';
+import type { IntentSetting } from './intent-fields';
 import { paknFixture, seedPakn } from './pakn';
 import { cookiesFrom, createStaffUser, signIn } from './staff';
 
@@ -386,59 +385,13 @@ export const INTENTS: Array<[string, Setup, 'coordinator' | 'handler' | 'approve
   ['ungroup', { status: 'in_progress', unit: 'A' }, 'coordinator'],
 ];
 
-/** A second open PAKN of unit A, in a group led by `lead` when `grouped` (issue #15). */
-function sibling(lead: typeof s.pakn.$inferSelect, grouped: boolean) {
-  const db = app.db();
-  const other = seed({ status: 'in_progress', unit: 'A' });
-  if (grouped) {
-    const group = db.insert(s.paknGroups).values({ leadPaknId: lead.id, unitId: unitA }).returning().get();
-    db.update(s.pakn)
-      .set({ groupId: group.id })
-      .where(inArray(s.pakn.id, [lead.id, other.id]))
-      .run();
-  }
-  return other.code;
-}
-
-export function intentFields(intent: string, p: typeof s.pakn.$inferSelect): Record<string, string> {
-  const db = app.db();
-  const note = 'Ghi chú kiểm thử';
-  switch (intent) {
-    case 'classify':
-      return { type: 'kien_nghi', subject: 'regulation', category: '3', fieldId: '' };
-    case 'assign':
-      return { unitId: String(unitA) };
-    case 'reassign':
-      return { unitId: String(unitB), note };
-    case 'refuse':
-      return { reason: 'R03', note };
-    case 'transfer':
-      return { agencyId: String(db.select().from(s.externalAgencies).get()!.id), note };
-    case 'group':
-      return { code: sibling(p, false) };
-    case 'ungroup':
-      return { code: sibling(p, true) };
-    case 'mark_duplicate':
-      return { duplicateOf: db.select().from(s.pakn).get()!.code, note };
-    case 'extend':
-      return {
-        newDate: maxExtensionDate(p.answerDue, getCalendar(db), getDeadlineRules(db).extension.days),
-        note,
-      };
-    case 'draft':
-    case 'edit_draft':
-      return { body: 'Trả lời', outcome: 'amend' };
-    case 'forward':
-    case 'note':
-    case 'request_info':
-    case 'return':
-    case 'keep_studying':
-    case 'reopen':
-      return { note };
-    default:
-      return {};
-  }
-}
+/** The setting of intentFields (./intent-fields) here: a group partner is an open PAKN of unit A. */
+export const intentSetting = (): IntentSetting => ({
+  db: app.db(),
+  units: { a: unitA, b: unitB },
+  note: 'Ghi chú kiểm thử',
+  partner: (unitId) => seedPakn(app.db(), BASE_PAKN, { status: 'in_progress', unitId }),
+});
 
 /** The follow-up cookie a submitter gets by looking the PAKN up with its code and contact. */
 export async function followCookie(p: { code: string }): Promise<string> {

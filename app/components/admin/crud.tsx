@@ -5,7 +5,7 @@
 import type { SubmissionResult } from '@conform-to/react';
 import { getZodConstraint } from '@conform-to/zod';
 import { Form, Link, useLocation } from '@remix-run/react';
-import { Fragment, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 
@@ -249,7 +249,7 @@ export function CrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   name,
   toValues,
   initial,
-  form,
+  fields,
   before,
   caption = `admin.${section}.caption`,
   hint = `admin.${section}.deleteHint`,
@@ -270,7 +270,8 @@ export function CrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   name: (item: T) => string;
   toValues: (item: T) => FormValues;
   initial?: FormValues;
-  form: (props: CrudFormProps & { submit: string }) => ReactNode;
+  /** the fields of the create and edit forms */
+  fields: (form: CrudFormProps) => ReactNode;
   before?: ReactNode;
   caption?: string;
   hint?: string | null;
@@ -315,13 +316,15 @@ export function CrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
 
       {page.editing && page.editForm ? (
         <EditSection title={t(`admin.${section}.editTitle`, { name: name(page.editing) })}>
-          <Fragment key={`edit-${page.editing.id}`}>
-            {form({ ...page.editForm, submit: t('admin.common.save') })}
-          </Fragment>
+          <CrudForm key={`edit-${page.editing.id}`} form={page.editForm} submit={t('admin.common.save')}>
+            {fields(page.editForm)}
+          </CrudForm>
         </EditSection>
       ) : null}
       <CreateSection title={t(`admin.${section}.createTitle`)}>
-        {form({ ...page.createForm, submit: t(`admin.${section}.create`) })}
+        <CrudForm form={page.createForm} submit={t(`admin.${section}.create`)}>
+          {fields(page.createForm)}
+        </CrudForm>
       </CreateSection>
     </>
   );
