@@ -19,6 +19,7 @@ import { promisify } from 'node:util';
 
 import pg from 'pg';
 
+import { readStorageMarker, writeStorageMarker } from '~/utils/data-dir.server';
 import { describeDatabase, parseDatabaseUrl, redactDatabaseUrl } from '~/utils/database-url';
 
 import { CliError, copyFileDurably, fsyncPath, MANIFEST_FORMAT, sha256File } from './db-backup';
@@ -323,6 +324,10 @@ export async function pgRestore(opts: {
       copyFileDurably(path.join(from, 'uploads', f.storedName), dest);
     }
     fsyncPath(uploads);
+    // the storage's name goes with its files (app/models/pg/storage.server.ts): the restored database's
+    const { rows: has } = await client.query<{ t: string | null }>("SELECT to_regclass('pakn_storage') AS t");
+    const storage = has[0]?.t ? (await client.query<{ id: string }>('SELECT id FROM pakn_storage')).rows : [];
+    if (storage[0] && readStorageMarker(dataDir) === null) writeStorageMarker(dataDir, storage[0].id);
 
     // 5. the result, counted where it now lies
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
