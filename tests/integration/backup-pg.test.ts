@@ -28,6 +28,7 @@ let cluster: PgCluster | undefined;
 /** the source database's URL, with a password (trust authentication ignores it; the tools still get it) */
 let source = '';
 const withPassword = (url: string) => url.replace('postgres@', `postgres:${encodeURIComponent(SECRET)}@`);
+const STORAGE_ID = crypto.randomBytes(16).toString('hex');
 const FILES = ['Giấy tờ kèm theo', 'Ảnh chụp hiện trường', 'Văn bản trả lời'];
 
 beforeAll(async () => {
@@ -57,6 +58,8 @@ beforeAll(async () => {
         [i, stored, `${name}.txt`, data.length, crypto.createHash('sha256').update(data).digest('hex')],
       );
     }
+    // the name of the shared storage (app/models/pg/storage.server.ts) goes back with the files
+    await client.query(`INSERT INTO pakn_storage (id, created_at) VALUES ($1, $2)`, [STORAGE_ID, Date.now()]);
   } finally {
     await client.end();
   }
@@ -150,6 +153,7 @@ it.skipIf(PG_SKIP_REASON)(
         fs.readFileSync(path.join(dataDir, 'uploads', f)),
       );
     }
+    expect(fs.readFileSync(path.join(restoredDir, '.pakn-storage'), 'utf8')).toBe(`${STORAGE_ID}\n`);
     // the restored database still works as one: its searches and the similar-PAKN guard
     const client = new pg.Client({ connectionString: restoredUrl });
     await client.connect();
