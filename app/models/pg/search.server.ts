@@ -4,7 +4,7 @@
 // and from tests/integration/pg-similar.test.ts, which checks that they give what the SQLite path gives.
 import type { ClientBase } from 'pg';
 
-import { prepareDocument, rankSimilar, type Strength } from '~/domain/similarity';
+import { type PreparedDoc, prepareDocument, rankSimilar, type Strength } from '~/domain/similarity';
 import {
   indexCiteKeys,
   indexCiteTokens,
@@ -119,20 +119,27 @@ export async function similarCandidateIds(
   client: ClientBase,
   query: SimilarQuery,
 ): Promise<{ text: number[]; citation: number[]; submitter: number[] }> {
-  const q = prepareDocument({
+  return (await candidatesOf(client, prepareQuery(query), query)).found;
+}
+
+function prepareQuery(query: SimilarQuery): PreparedDoc {
+  return prepareDocument({
     id: query.excludeId ?? 0,
     title: query.title,
     content: query.content,
     regulationRef: query.regulationRef ?? null,
     submitterKey: submitterKeyOf(query.email, query.phone),
   });
+}
+
+async function candidatesOf(client: ClientBase, q: PreparedDoc, query: SimilarQuery) {
   const qSyllables = syllablesOf(q);
   const qdf = await similarDocumentFrequencies(client, qSyllables);
   const n = await docCount(client);
   const text = textCandidates(qSyllables, qdf, n);
   const cites = queryCitationTokens(q).filter((t) => /^[a-z0-9_]+$/.test(t));
   const email = query.email?.trim().toLowerCase();
-  return {
+  const found = {
     text: !text
       ? []
       : text.order === 'rank'
@@ -158,6 +165,7 @@ export async function similarCandidateIds(
         ])
       : [],
   };
+  return { found, n };
 }
 
 async function docCount(client: ClientBase): Promise<number> {
@@ -171,14 +179,8 @@ export async function similarToTextPg(
   query: SimilarQuery,
   { limit = 5, minStrength = 'weak' }: { limit?: number; minStrength?: Strength } = {},
 ): Promise<StaffSuggestion[]> {
-  const q = prepareDocument({
-    id: query.excludeId ?? 0,
-    title: query.title,
-    content: query.content,
-    regulationRef: query.regulationRef ?? null,
-    submitterKey: submitterKeyOf(query.email, query.phone),
-  });
-  const found = await similarCandidateIds(client, query);
+  const q = prepareQuery(query);
+  const { found, n } = await candidatesOf(client, q, query);
   const candidates = new Set([...found.text, ...found.citation, ...found.submitter]);
   if (query.excludeId !== undefined) candidates.delete(query.excludeId);
   if (candidates.size === 0) return [];
@@ -192,7 +194,6 @@ export async function similarToTextPg(
   const all = new Set(syllablesOf(q));
   for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
   const df = await similarDocumentFrequencies(client, all);
-  const n = await docCount(client);
   const stats = {
     docCount: n,
     documentFrequency(term: string) {
