@@ -1,5 +1,6 @@
 // `npm run db:backup [-- --out DIR]`: a consistent online backup of the database and the uploaded files,
-// taken while the portal keeps serving (see docs/backup.md).
+// taken while the portal keeps serving (see docs/backup.md). This file is the SQLite path; with a postgres://
+// DATABASE_URL (or --database) the backup is pg_dump's (scripts/db-backup-pg.ts), with the same manifest.
 //
 // 1. `VACUUM INTO` copies the database as of one read transaction: a consistent snapshot. In WAL mode a
 //    reader never blocks the portal's writes, and the copy never restarts however busy the portal is.
@@ -16,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 
 import Database from 'better-sqlite3';
 
+import { parseDatabaseUrl } from '~/utils/database-url';
 import { parseEnv } from '~/utils/env.server';
 
 export const MANIFEST_FORMAT = 'pakn-backup/1';
@@ -219,17 +221,15 @@ async function main() {
   const args = parseArgs(process.argv.slice(2), { out: 'string', database: 'string', 'data-dir': 'string' });
   // the portal's own configuration contract and defaults (DATABASE_URL, DATA_DIR)
   const env = parseEnv({ DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR });
-  if (!args.database && env.database.kind !== 'sqlite') {
-    throw new CliError(
-      'DATABASE_URL names a PostgreSQL server: db:backup copies a SQLite file (use pg_dump there)',
-    );
-  }
-  const { out, manifest } = await backup({
-    database:
-      (args.database as string | undefined) ?? (env.database.kind === 'sqlite' ? env.database.file : ''),
-    dataDir: (args['data-dir'] as string | undefined) ?? env.DATA_DIR,
-    out: args.out as string | undefined,
-  });
+  const named = args.database ? parseDatabaseUrl(args.database as string) : env.database;
+  const dataDir = (args['data-dir'] as string | undefined) ?? env.DATA_DIR;
+  const { out, manifest } =
+    named.kind === 'postgres'
+      ? // pg_dump and pg_restore (scripts/db-backup-pg.ts), loaded only here
+        await (
+          await import('./db-backup-pg')
+        ).pgBackup({ url: named.url, dataDir, out: args.out as string | undefined })
+      : await backup({ database: named.file, dataDir, out: args.out as string | undefined });
   const missing = manifest.uploads.missing;
   console.log(
     `db-backup: ${out} — ${manifest.counts.pakn ?? 0} PAKN, ${manifest.uploads.files} files ` +
@@ -241,7 +241,7 @@ async function main() {
     console.warn(`db-backup: ${missing.length - lost.length} unsent-draft files were gone (harmless)`);
   if (lost.length) {
     console.error(
-      `db-backup: ${lost.length} attachment files of registered PAKN are missing from ${env.DATA_DIR}/uploads (listed in manifest.json)`,
+      `db-backup: ${lost.length} attachment files of registered PAKN are missing from ${dataDir}/uploads (listed in manifest.json)`,
     );
     process.exitCode = 1;
   }

@@ -1,9 +1,9 @@
 // `npm run db:copy -- --from ./data/pakn.db --to postgres://…` (or the reverse): moves an install between
 // SQLite and PostgreSQL (docs/postgresql.md). The target is migrated by its own migrations and must hold no
 // rows; every table of db/schema.ts is copied in foreign-key order, in batches, in ONE transaction on the
-// target; identities are moved past the copied ids; the search data is rebuilt (PostgreSQL: an expression
-// index, nothing to do; SQLite: the triggers of pakn fill pakn_fts and pakn_similar, public_fts is written
-// here). Then each table is verified on both sides: row count and a SHA-256 over its rows in key order,
+// target; identities are moved past the copied ids; the search data is rebuilt (PostgreSQL: the searches are
+// expression indexes, the similar-PAKN rows are written here and their triggers fill the vocabulary; SQLite: the
+// triggers of pakn fill pakn_fts and pakn_similar, public_fts is written here). Then each table is verified on both sides: row count and a SHA-256 over its rows in key order,
 // each row serialised the same way (JSON array of the stored values: numbers, strings, nulls).
 // Exit codes: 0 copied and verified, 1 refused (bad arguments, non-empty target), 2 verification mismatch.
 import crypto from 'node:crypto';
@@ -21,6 +21,7 @@ import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 
 import { foldVietnamese } from '~/domain/routing';
+import { rebuildSimilarIndex } from '~/models/pg/search.server';
 import { type DatabaseTarget, describeDatabase, parseDatabaseUrl } from '~/utils/database-url';
 import { registerSqlFunctions } from '~/utils/sql-functions.server';
 import * as schema from '~db/schema';
@@ -195,6 +196,8 @@ async function openPostgres(
           [t.name],
         );
       }
+      // the similar-PAKN rows are written by the application (db/migrations-pg 0004): here, for every PAKN copied
+      await rebuildSimilarIndex(client);
     },
     commit: async () => void (await client.query('COMMIT')),
     rollback: async () => void (await client.query('ROLLBACK')),

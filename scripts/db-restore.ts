@@ -1,6 +1,7 @@
 // `npm run db:restore -- --from DIR --to-data-dir D [--database FILE] [--force]`: puts a backup made by
 // db:backup back in place, after checking it (manifest, sha256, PRAGMA integrity_check, row counts and
-// every file's sha256). Stop the portal first. See docs/backup.md.
+// every file's sha256). Stop the portal first. See docs/backup.md. A backup of a PostgreSQL database (manifest
+// engine "postgres") goes back with pg_restore into --database or DATABASE_URL (scripts/db-backup-pg.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -115,7 +116,7 @@ export function restore(opts: { from: string; dataDir: string; database?: string
   return { target, manifest, files: files.length };
 }
 
-function main() {
+async function main() {
   const args = parseArgs(process.argv.slice(2), {
     from: 'string',
     'to-data-dir': 'string',
@@ -124,7 +125,30 @@ function main() {
   });
   if (!args.from || !args['to-data-dir'])
     throw new CliError(
-      'usage: db:restore --from BACKUP_DIR --to-data-dir DATA_DIR [--database FILE] [--force]',
+      'usage: db:restore --from BACKUP_DIR --to-data-dir DATA_DIR [--database FILE|postgres://…] [--force]',
+    );
+  const engine = readEngine(args.from as string);
+  if (engine === 'postgres') {
+    // pg_restore into --database or DATABASE_URL (scripts/db-backup-pg.ts)
+    const { pgRestore } = await import('./db-backup-pg');
+    const url = (args.database as string | undefined) ?? process.env.DATABASE_URL ?? '';
+    const manifest = JSON.parse(fs.readFileSync(path.join(args.from as string, 'manifest.json'), 'utf8'));
+    const done = await pgRestore({
+      from: args.from as string,
+      manifest,
+      url,
+      dataDir: args['to-data-dir'] as string,
+      force: args.force === true,
+    });
+    console.log(
+      `db-restore: ${done.target} — ${done.counts.pakn ?? 0} PAKN, ${done.files} files, ` +
+        `backup of ${String(manifest.createdAt)}; archive sha256 ok, counts match`,
+    );
+    return;
+  }
+  if (typeof args.database === 'string' && /^postgres(?:ql)?:\/\//i.test(args.database))
+    throw new CliError(
+      'this backup is of a SQLite database: restore it to a file, then move it with npm run db:copy',
     );
   const { target, manifest, files } = restore({
     from: args.from as string,
@@ -138,9 +162,17 @@ function main() {
   );
 }
 
-try {
-  main();
-} catch (error) {
+/** Which database a backup holds: manifest.json's engine ("postgres"), else SQLite. */
+function readEngine(from: string): 'sqlite' | 'postgres' {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(from, 'manifest.json'), 'utf8')) as { engine?: unknown };
+    return m.engine === 'postgres' ? 'postgres' : 'sqlite';
+  } catch {
+    return 'sqlite'; // restore() says what is wrong with it
+  }
+}
+
+main().catch((error: unknown) => {
   console.error(`db-restore: ${describeError(error)}`);
   process.exit(1);
-}
+});

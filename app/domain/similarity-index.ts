@@ -166,14 +166,31 @@ export function textQuery(
   docCount: number,
   budget: TermBudget = DEFAULT_BUDGET,
 ): { match: string; order: 'rank' | 'newest' } | null {
-  const terms = pickQueryTerms(syllables, df, docCount, budget);
+  const c = textCandidates(syllables, df, docCount, budget);
+  if (!c) return null;
+  const match = c.every ? `terms : (${c.words.join(' AND ')})` : ftsOr('terms', c.words);
+  return match ? { match, order: c.order } : null;
+}
+
+/**
+ * What `textQuery` asks, as words rather than FTS5 syntax (the PostgreSQL twin runs it with
+ * pakn_similar_ranked / pakn_similar_any / pakn_similar_all): any of the words by bm25, the two rarest together
+ * newest first, or a single too-common word newest first.
+ */
+export function textCandidates(
+  syllables: readonly string[],
+  df: ReadonlyMap<string, number>,
+  docCount: number,
+  budget: TermBudget = DEFAULT_BUDGET,
+): { words: string[]; every: boolean; order: 'rank' | 'newest' } | null {
+  const terms = pickQueryTerms(syllables, df, docCount, budget).filter((t) => /^[a-z0-9_]+$/.test(t));
   const first = terms[0];
   if (first === undefined) return null;
-  const or = ftsOr('terms', terms);
-  if ((df.get(first) ?? 0) <= budget.maxPostings) return or ? { match: or, order: 'rank' } : null;
+  if ((df.get(first) ?? 0) <= budget.maxPostings) return { words: terms, every: false, order: 'rank' };
   const two = pickQueryTerms(syllables, df, docCount, { ...budget, maxPostings: Infinity, maxTerms: 2 });
-  const match = two.length === 2 ? `terms : (${two.join(' AND ')})` : or;
-  return match ? { match, order: 'newest' } : null;
+  return two.length === 2
+    ? { words: two, every: true, order: 'newest' }
+    : { words: terms, every: false, order: 'newest' };
 }
 
 /** The MATCH expression of `textQuery`. */

@@ -1,4 +1,5 @@
 // Start-up and shutdown of the app's own resources, called by server.mjs around the HTTP server.
+import { dataDirProblem } from '~/utils/data-dir.server';
 import { describeDatabase } from '~/utils/database-url';
 import { closeDb, getDb, POSTGRES_NOT_YET } from '~/utils/db.server';
 import { EnvError, getEnv } from '~/utils/env.server';
@@ -22,6 +23,14 @@ export function startApp() {
   const log = getLogger();
   // before anything touches the disk: a PostgreSQL URL is refused, not taken for a file name
   if (env.database.kind === 'postgres') {
+    // several processes share DATA_DIR: it must be mounted, writable shared storage before anything starts
+    // (the storage's name is checked against the database's once serving from PostgreSQL is switched on:
+    // sharedStorageProblem in ~/models/pg/storage.server)
+    const storage = dataDirProblem(env.DATA_DIR);
+    if (storage) {
+      log.fatal({ dataDir: env.DATA_DIR }, 'DATA_DIR refused for PostgreSQL mode');
+      throw new EnvError(storage);
+    }
     log.fatal({ database: describeDatabase(env.database) }, 'database backend: PostgreSQL (not served yet)');
     throw new EnvError(`${POSTGRES_NOT_YET}\n(DATABASE_URL: ${describeDatabase(env.database)})`);
   }

@@ -85,11 +85,16 @@ export function parseQueueParams(params: URLSearchParams, actor: Actor): QueueFi
 
 /** FTS5 query from what the user typed: folded words, each a quoted prefix term, all required. */
 export function ftsQuery(q: string): string | null {
-  const words = foldVietnamese(q)
+  const words = staffSearchWords(q);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
+/** The words of a staff search, folded, at most 12, each a prefix (PostgreSQL: pakn_staff_query). */
+export function staffSearchWords(q: string): string[] {
+  return foldVietnamese(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 12);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
 function scopeCondition(actor: Actor): SQL | undefined {

@@ -167,34 +167,52 @@ function matchIds(db: DbOrTx, match: string | null, order: 'rank' | 'newest', li
   return rows.map((r) => r.id);
 }
 
-/** Staff suggestions for any text (a PAKN being classified, or a new one), strongest first. */
-export function similarToText(
+/** The candidates of a query text by source, before ranking (the PostgreSQL twin must find the same). */
+export function similarCandidates(
   query: SimilarQuery,
-  { limit = 5, minStrength = 'weak' }: { limit?: number; minStrength?: Strength } = {},
   db: DbOrTx = getDb(),
-): StaffSuggestion[] {
-  const q = prepareDocument({
+): { text: number[]; citation: number[]; submitter: number[] } {
+  return candidatesOf(prepareQuery(query), query, db);
+}
+
+function candidatesOf(q: PreparedDoc, query: SimilarQuery, db: DbOrTx) {
+  const qSyllables = syllablesOf(q);
+  const qdf = documentFrequencies(db, qSyllables);
+  const n = docCount(db);
+  const text = textQuery(qSyllables, qdf, n);
+  return {
+    text: matchIds(db, text?.match ?? null, text?.order ?? 'rank', CANDIDATES.text),
+    citation: matchIds(db, ftsOr('cites', queryCitationTokens(q)), 'newest', CANDIDATES.citation),
+    // the same person's earlier PAKN, by e-mail or, without one, by phone (the key the index stores)
+    submitter: q.submitterKey
+      ? db
+          .all<{ id: number }>(
+            sql`SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${q.submitterKey} ORDER BY pakn_id DESC LIMIT ${CANDIDATES.submitter}`,
+          )
+          .map((r) => r.id)
+      : [],
+  };
+}
+
+function prepareQuery(query: SimilarQuery): PreparedDoc {
+  return prepareDocument({
     id: query.excludeId ?? 0,
     title: query.title,
     content: query.content,
     regulationRef: query.regulationRef ?? null,
     submitterKey: submitterKeyOf(query.email, query.phone),
   });
-  const qSyllables = syllablesOf(q);
-  const qdf = documentFrequencies(db, qSyllables);
-  const n = docCount(db);
-  const text = textQuery(qSyllables, qdf, n);
-  const ids = new Set<number>([
-    ...matchIds(db, text?.match ?? null, text?.order ?? 'rank', CANDIDATES.text),
-    ...matchIds(db, ftsOr('cites', queryCitationTokens(q)), 'newest', CANDIDATES.citation),
-  ]);
-  // the same person's earlier PAKN, by e-mail or, without one, by phone (the key the index stores)
-  if (q.submitterKey) {
-    for (const r of db.all<{ id: number }>(
-      sql`SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${q.submitterKey} ORDER BY pakn_id DESC LIMIT ${CANDIDATES.submitter}`,
-    ))
-      ids.add(r.id);
-  }
+}
+
+/** Staff suggestions for any text (a PAKN being classified, or a new one), strongest first. */
+export function similarToText(
+  query: SimilarQuery,
+  { limit = 5, minStrength = 'weak' }: { limit?: number; minStrength?: Strength } = {},
+  db: DbOrTx = getDb(),
+): StaffSuggestion[] {
+  const q = prepareQuery(query);
+  const found = candidatesOf(q, query, db);
+  const ids = new Set<number>([...found.text, ...found.citation, ...found.submitter]);
   if (query.excludeId !== undefined) ids.delete(query.excludeId);
   if (ids.size === 0) return [];
   // the compact index rows first; the PAKN's own row only for the few that are shown
@@ -206,7 +224,7 @@ export function similarToText(
       sql`, `,
     )})`);
   const docs = rows.map(preparedFromIndex);
-  const all = new Set(qSyllables);
+  const all = new Set(syllablesOf(q));
   for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
   const stats = corpusStats(db, all);
   const matches = rankSimilar(q, docs, stats, { limit, minStrength });

@@ -1,10 +1,11 @@
 // Start-up with DATABASE_URL naming a PostgreSQL server: this version refuses it clearly, fast, with a
-// non-zero exit, and leaves no folder named after the URL (it used to create "postgres:" as a path).
+// non-zero exit, and leaves no folder named after the URL (it used to create "postgres:" as a path). A DATA_DIR
+// that is not mounted writable storage is refused first, and never created.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, onTestFinished } from 'vitest';
 
 import { freePort, newTmpDir, ROOT } from '../support/server-process';
 
@@ -35,9 +36,14 @@ function runServer(env: Record<string, string>) {
 }
 
 it('refuses a PostgreSQL DATABASE_URL at start-up, naming the reason, creating nothing', async () => {
+  // DATA_DIR is the mounted shared storage: it exists before the portal starts (on disk: the tests' folder is
+  // in /dev/shm, tmpfs, which PostgreSQL mode refuses)
+  const shared = path.join(ROOT, 'tests/.tmp', `pg-shared-${process.pid}-${Date.now()}`);
+  fs.mkdirSync(shared, { recursive: true });
+  onTestFinished(() => fs.rmSync(shared, { recursive: true, force: true }));
   const result = await runServer({
     SESSION_SECRET: 'test-secret-test-secret-test-secret',
-    DATA_DIR: path.join(dir, 'data'),
+    DATA_DIR: shared,
     DATABASE_URL: 'postgres://pakn:hunter2-secret@127.0.0.1:5432/pakn',
     PORT: String(await freePort()),
     LOG_LEVEL: 'info',
@@ -48,6 +54,22 @@ it('refuses a PostgreSQL DATABASE_URL at start-up, naming the reason, creating n
   expect(result.output).toContain('PostgreSQL 127.0.0.1:5432/pakn');
   expect(result.output).not.toContain('hunter2-secret');
   expect(fs.readdirSync(dir).filter((f) => f.startsWith('postgres'))).toEqual([]);
+  expect(fs.readdirSync(shared)).toEqual([]);
+});
+
+it('refuses PostgreSQL mode when DATA_DIR is not mounted, without creating it', async () => {
+  const result = await runServer({
+    SESSION_SECRET: 'test-secret-test-secret-test-secret',
+    DATA_DIR: path.join(dir, 'data'),
+    DATABASE_URL: 'postgres://pakn:hunter2-secret@127.0.0.1:5432/pakn',
+    PORT: String(await freePort()),
+  });
+  expect(result.code).not.toBe(0);
+  expect(result.code).not.toBeNull();
+  expect(result.output).toContain(
+    `DATA_DIR (${path.join(dir, 'data')}) must be writable storage shared by every process of the portal in PostgreSQL mode: it does not exist (ENOENT)`,
+  );
+  expect(result.output).not.toContain('hunter2-secret');
   expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
 });
 

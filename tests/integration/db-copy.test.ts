@@ -12,6 +12,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { staffSearchIds } from '~/models/pg/search.server';
 import { indexPublic } from '~/models/public.server';
 
 import { tablesInForeignKeyOrder } from '../../scripts/db-copy';
@@ -98,6 +99,40 @@ it.skipIf(PG_SKIP_REASON)('copies SQLite → PostgreSQL → SQLite with every ro
   console.info(there.stdout);
   expect(there.stdout).toMatch(/^pakn\s+40\s+40\s+ok$/m);
   expect(there.stdout).not.toContain('MISMATCH');
+  // the search data is rebuilt on PostgreSQL too: the similar-PAKN rows and vocabulary, the staff search
+  const client = new pg.Client({ connectionString: cluster!.url });
+  await client.connect();
+  try {
+    const similarColumns = 'pakn_id, title_terms, content_terms, cite_keys, submitter';
+    const rows = await client.query<unknown[]>({
+      text: `SELECT ${similarColumns} FROM pakn_similar ORDER BY pakn_id`,
+      rowMode: 'array',
+    });
+    const source = new Database(sqlite.file, { readonly: true });
+    try {
+      expect(rows.rows.length).toBe(40);
+      expect(rows.rows).toEqual(
+        source.prepare(`SELECT ${similarColumns} FROM pakn_similar ORDER BY pakn_id`).raw().all(),
+      );
+      const vocab = await client.query<unknown[]>({
+        text: 'SELECT term, doc FROM pakn_similar_vocab WHERE doc > 0 ORDER BY term COLLATE "C"',
+        rowMode: 'array',
+      });
+      expect(vocab.rows).toEqual(
+        source.prepare('SELECT term, doc FROM pakn_similar_vocab ORDER BY term').raw().all(),
+      );
+      const staff = source
+        .prepare('SELECT rowid FROM pakn_fts WHERE pakn_fts MATCH \'"duong"* "truyen"*\' ORDER BY rowid')
+        .pluck()
+        .all();
+      expect(staff.length).toBe(40);
+      expect(await staffSearchIds(client, 'Đường truyền')).toEqual(staff);
+    } finally {
+      source.close();
+    }
+  } finally {
+    await client.end();
+  }
 
   const back = path.join(dir, 'back.db');
   const again = await copy(cluster!.url, back);

@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { rebuildSimilarIndex } from '~/models/pg/search.server';
 import { indexPublic, listPublished, parsePublicFilters } from '~/models/public.server';
 import * as s from '~db/schema';
 import * as sp from '~db/schema-pg';
@@ -73,6 +74,8 @@ beforeAll(async () => {
   const db = drizzle(client, { schema: sp });
   await migrate(db, { migrationsFolder: 'db/migrations-pg' });
   const published = new Date('2026-03-02T03:00:00Z');
+  // a PAKN's similar-PAKN row is written with it, in its transaction (db/migrations-pg 0004)
+  await client.query('BEGIN');
   for (const [i, p] of PUBLISHED.entries()) {
     // the submitter's name is private: neither search may find it
     const row = seedPakn(sqlite.db, paknFixture({ fullName: `Người gửi ${i}` }), {
@@ -96,6 +99,8 @@ beforeAll(async () => {
   });
   const { stepDue: _g, ...values } = sqlite.db.select().from(s.pakn).where(eq(s.pakn.id, hidden.id)).get()!;
   await db.insert(sp.pakn).values({ ...values, fieldId: null, transferAgencyId: null });
+  await rebuildSimilarIndex(client);
+  await client.query('COMMIT');
 }, 120_000);
 
 async function pgCodes(q: string): Promise<string[]> {
@@ -138,14 +143,16 @@ it.skipIf(PG_SKIP_REASON)(
     // ids were copied as given: move the identity past them first (what db:copy does)
     await client!.query(`SELECT setval(pg_get_serial_sequence('pakn', 'id'), (SELECT max(id) FROM pakn))`);
     await client!.query(`
+    BEGIN;
     INSERT INTO pakn (code, type, subject, category, submitter_kind, full_name, address, phone, title, content,
       received_at, received_date, classify_due, answer_due, access_token_hash, status, publication, public_title,
       public_summary, public_answer)
     SELECT 'BULK-' || g, type, subject, category, submitter_kind, full_name, address, phone, title, content,
       received_at, received_date, classify_due, answer_due, access_token_hash || g, status, publication,
       'Văn bản số ' || g, 'Tóm tắt ' || g, 'Trả lời ' || g
-    FROM pakn, generate_series(1, 3000) AS g WHERE id = (SELECT min(id) FROM pakn);
-    ANALYZE pakn`);
+    FROM pakn, generate_series(1, 3000) AS g WHERE id = (SELECT min(id) FROM pakn)`);
+    await rebuildSimilarIndex(client!);
+    await client!.query('COMMIT; ANALYZE pakn');
     const plan = await client!.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN SELECT code FROM pakn WHERE publication = 'published'
        AND pakn_public_tsv(public_title, public_summary, public_answer) @@ pakn_public_query('duong')`,

@@ -1,0 +1,216 @@
+// The PostgreSQL side of the staff search and of the similar-PAKN index (db/migrations-pg 0004, docs/postgresql.md):
+// the SQL the PostgreSQL path runs where the SQLite path uses FTS5 (app/models/queue.server.ts, similarity.server.ts).
+// The application serves from SQLite only for now (the async data layer comes first), so these run from db:copy
+// and from tests/integration/pg-similar.test.ts, which checks that they give what the SQLite path gives.
+import type { ClientBase } from 'pg';
+
+import { type PreparedDoc, prepareDocument, rankSimilar, type Strength } from '~/domain/similarity';
+import {
+  indexCiteKeys,
+  indexCiteTokens,
+  type IndexRow,
+  indexTokens,
+  preparedFromIndex,
+  queryCitationTokens,
+  syllablesOf,
+  textCandidates,
+} from '~/domain/similarity-index';
+import { staffSearchWords } from '~/models/queue.server';
+import { CANDIDATES, type SimilarQuery, type StaffSuggestion } from '~/models/similarity.server';
+import { submitterKeyOf } from '~/utils/sql-functions.server';
+
+/** The staff search condition; `$n` takes `staffSearchWords(q)` (leave the condition out when there are none). */
+export function staffSearchCondition(param: number): string {
+  return `pakn_staff_tsv(search_text) @@ pakn_staff_query($${param}::text[])`;
+}
+
+/** Ids of the PAKN a staff search finds, oldest first (the queue adds its own filters and order). */
+export async function staffSearchIds(client: ClientBase, q: string): Promise<number[] | null> {
+  const words = staffSearchWords(q);
+  if (words.length === 0) return null; // no words: no search condition, as on SQLite
+  const { rows } = await client.query<{ id: number }>(
+    `SELECT id FROM pakn WHERE ${staffSearchCondition(1)} ORDER BY id`,
+    [words],
+  );
+  return rows.map((r) => r.id);
+}
+
+export type SimilarSource = {
+  id: number;
+  title: string;
+  content: string;
+  regulationRef: string | null;
+  email: string | null;
+  phone: string;
+};
+
+/** One pakn_similar row as the SQLite triggers write it (similarity_tokens …), plus its citation tokens. */
+export function similarIndexValues(p: SimilarSource): unknown[] {
+  const citeKeys = indexCiteKeys(p.title, p.content, p.regulationRef);
+  return [
+    p.id,
+    indexTokens(p.title),
+    indexTokens(p.content),
+    citeKeys,
+    submitterKeyOf(p.email, p.phone),
+    indexCiteTokens(citeKeys).split(' ').filter(Boolean),
+  ];
+}
+
+const COLUMNS = 6;
+
+/**
+ * Writes the similar-PAKN rows of these PAKN, in the transaction that inserted them or changed their title,
+ * content, regulation_ref, e-mail or phone (pakn_similar_required refuses the commit otherwise).
+ */
+export async function upsertSimilarIndex(client: ClientBase, sources: readonly SimilarSource[]) {
+  // at most 65,535 parameters a statement
+  for (let i = 0; i < sources.length; i += 2_000) {
+    const chunk = sources.slice(i, i + 2_000);
+    const tuples = chunk.map(
+      (_, r) => `(${Array.from({ length: COLUMNS }, (_c, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`,
+    );
+    await client.query(
+      `INSERT INTO pakn_similar (pakn_id, title_terms, content_terms, cite_keys, submitter, cite_tokens)
+       VALUES ${tuples.join(', ')}
+       ON CONFLICT (pakn_id) DO UPDATE SET title_terms = excluded.title_terms, content_terms = excluded.content_terms,
+         cite_keys = excluded.cite_keys, submitter = excluded.submitter, cite_tokens = excluded.cite_tokens`,
+      chunk.flatMap(similarIndexValues),
+    );
+  }
+}
+
+/** Rebuilds the rows of every PAKN (db:copy into PostgreSQL), `batch` PAKN a statement; returns how many. */
+export async function rebuildSimilarIndex(client: ClientBase, batch = 1_000): Promise<number> {
+  let after = 0;
+  let total = 0;
+  for (;;) {
+    const { rows } = await client.query<SimilarSource>(
+      `SELECT id, title, content, regulation_ref AS "regulationRef", email, phone FROM pakn
+       WHERE id > $1 ORDER BY id LIMIT $2`,
+      [after, batch],
+    );
+    if (rows.length === 0) return total;
+    await upsertSimilarIndex(client, rows);
+    total += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** Document frequencies (pakn_similar_vocab, the twin of fts5vocab 'row'). */
+export async function similarDocumentFrequencies(
+  client: ClientBase,
+  terms: Iterable<string>,
+): Promise<Map<string, number>> {
+  const { rows } = await client.query<{ term: string; doc: number }>(
+    'SELECT term, doc FROM pakn_similar_vocab WHERE term = ANY($1::text[]) AND doc > 0',
+    [[...new Set(terms)]],
+  );
+  return new Map(rows.map((r) => [r.term, r.doc]));
+}
+
+async function ids(client: ClientBase, text: string, values: unknown[]): Promise<number[]> {
+  const { rows } = await client.query<{ id: number }>(text, values);
+  return rows.map((r) => r.id);
+}
+
+/** The candidates of one query text: the same sources and limits as similarToText on SQLite. */
+export async function similarCandidateIds(
+  client: ClientBase,
+  query: SimilarQuery,
+): Promise<{ text: number[]; citation: number[]; submitter: number[] }> {
+  return (await candidatesOf(client, prepareQuery(query))).found;
+}
+
+function prepareQuery(query: SimilarQuery): PreparedDoc {
+  return prepareDocument({
+    id: query.excludeId ?? 0,
+    title: query.title,
+    content: query.content,
+    regulationRef: query.regulationRef ?? null,
+    submitterKey: submitterKeyOf(query.email, query.phone),
+  });
+}
+
+async function candidatesOf(client: ClientBase, q: PreparedDoc) {
+  const qSyllables = syllablesOf(q);
+  const qdf = await similarDocumentFrequencies(client, qSyllables);
+  const n = await docCount(client);
+  const text = textCandidates(qSyllables, qdf, n);
+  const cites = queryCitationTokens(q).filter((t) => /^[a-z0-9_]+$/.test(t));
+  const found = {
+    text: !text
+      ? []
+      : text.order === 'rank'
+        ? await ids(client, 'SELECT pakn_id AS id FROM pakn_similar_ranked($1::text[], $2)', [
+            text.words,
+            CANDIDATES.text,
+          ])
+        : await ids(
+            client,
+            `SELECT id FROM ${text.every ? 'pakn_similar_all' : 'pakn_similar_any'}($1::text[], $2) AS id`,
+            [text.words, CANDIDATES.text],
+          ),
+    citation: cites.length
+      ? await ids(client, 'SELECT id FROM pakn_similar_citing($1::text[], $2) AS id', [
+          cites,
+          CANDIDATES.citation,
+        ])
+      : [],
+    // the same person's earlier PAKN, by e-mail or, without one, by phone (the key the index stores)
+    submitter: q.submitterKey
+      ? await ids(
+          client,
+          'SELECT pakn_id AS id FROM pakn_similar WHERE submitter = $1 ORDER BY pakn_id DESC LIMIT $2',
+          [q.submitterKey, CANDIDATES.submitter],
+        )
+      : [],
+  };
+  return { found, n };
+}
+
+async function docCount(client: ClientBase): Promise<number> {
+  const { rows } = await client.query<{ n: number | null }>('SELECT max(id) AS n FROM pakn');
+  return rows[0]?.n ?? 0;
+}
+
+/** similarToText on PostgreSQL: the same candidates, statistics and ranking. */
+export async function similarToTextPg(
+  client: ClientBase,
+  query: SimilarQuery,
+  { limit = 5, minStrength = 'weak' }: { limit?: number; minStrength?: Strength } = {},
+): Promise<StaffSuggestion[]> {
+  const q = prepareQuery(query);
+  const { found, n } = await candidatesOf(client, q);
+  const candidates = new Set([...found.text, ...found.citation, ...found.submitter]);
+  if (query.excludeId !== undefined) candidates.delete(query.excludeId);
+  if (candidates.size === 0) return [];
+  const { rows } = await client.query<IndexRow>(
+    `SELECT pakn_id AS id, title_terms AS "titleTerms", content_terms AS "contentTerms", cite_keys AS "citeKeys",
+       submitter AS "submitterKey"
+     FROM pakn_similar WHERE pakn_id = ANY($1::integer[])`,
+    [[...candidates]],
+  );
+  const docs = rows.map(preparedFromIndex);
+  const all = new Set(syllablesOf(q));
+  for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
+  const df = await similarDocumentFrequencies(client, all);
+  const stats = {
+    docCount: n,
+    documentFrequency(term: string) {
+      if (!term.includes(' ')) return df.get(term) ?? 0;
+      return Math.min(...term.split(' ').map((t) => df.get(t) ?? 0));
+    },
+  };
+  const matches = rankSimilar(q, docs, stats, { limit, minStrength });
+  if (matches.length === 0) return [];
+  const shown = await client.query<Omit<StaffSuggestion, 'score' | 'strength' | 'reasons'>>(
+    `SELECT id, code, title, status, unit_id AS "unitId", publication FROM pakn WHERE id = ANY($1::integer[])`,
+    [matches.map((m) => Number(m.id))],
+  );
+  const byId = new Map(shown.rows.map((r) => [r.id, r]));
+  return matches.flatMap((m) => {
+    const r = byId.get(Number(m.id));
+    return r ? [{ ...r, score: m.score, strength: m.strength, reasons: m.reasons }] : [];
+  });
+}

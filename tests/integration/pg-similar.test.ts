@@ -1,0 +1,297 @@
+// The staff search and the similar-PAKN index on PostgreSQL (db/migrations-pg 0004, app/models/pg/search.server.ts)
+// against the SQLite path on the same data: PAKN made by the real intake code on SQLite (the labelled similarity
+// corpus and a few submitters to search for), moved by db:copy (which writes the similar-PAKN rows), then the same
+// queries on both sides: the same PAKN found, the same candidates in the same bm25 order with the same scores,
+// the same suggestions; the index is used, and a PAKN without its index row is refused at commit.
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Actor } from '~/domain/permissions';
+import {
+  similarCandidateIds,
+  similarDocumentFrequencies,
+  similarToTextPg,
+  staffSearchIds,
+  upsertSimilarIndex,
+} from '~/models/pg/search.server';
+import { buildQueueQuery, parseQueueParams } from '~/models/queue.server';
+import { clearSimilarityCache, similarCandidates, similarToText } from '~/models/similarity.server';
+
+import { copyDatabase } from '../../scripts/db-copy';
+import { CORPUS } from '../fixtures/similarity/corpus';
+import { QUERIES } from '../fixtures/similarity/queries';
+import { createTestDb } from '../support/db';
+import { paknFixture, seedPakn } from '../support/pakn';
+import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
+
+const sqlite = createTestDb();
+process.env.DATABASE_URL = sqlite.file;
+process.env.BASE_URL = 'http://localhost:3999'; // vitest sets BASE_URL='/' for Vite
+let cluster: PgCluster | undefined;
+let client: pg.Client | undefined;
+const admin: Actor = { id: 1, role: 'admin', unitId: null };
+
+const SUBMITTERS = [
+  { fullName: 'Nguyễn Thị Ánh', email: 'anh.nguyen@so-khcn.gov.vn', phone: '0905123456', orgName: null },
+  {
+    fullName: 'Trần Đức Lợi',
+    email: null,
+    phone: '0236 3822 111',
+    orgName: 'Công ty TNHH Đo lường Miền Trung',
+  },
+  // ð (U+00F0) as legacy encodings write đ, and decomposed diacritics (NFD)
+  {
+    fullName: 'Lê Văn ðông'.normalize('NFD'),
+    email: 'ledong@example.vn',
+    phone: '0912000111',
+    orgName: null,
+  },
+  // one word longer than any lexeme PostgreSQL indexes whole
+  { fullName: 'Phạm Hà', email: `${'x'.repeat(300)}@example.vn`, phone: '0912000222', orgName: null },
+];
+const STAFF_QUERIES = [
+  'anh',
+  'Ánh',
+  'nguyen thi',
+  'so-khcn',
+  'gov vn',
+  '0905',
+  '3822',
+  'do luong mien',
+  'Đông',
+  'dong',
+  'le van',
+  'buc xa',
+  'giấy phép bức',
+  'x'.repeat(150),
+  `${'x'.repeat(150)} example`,
+  'zzz',
+  '"',
+  '',
+  '2026',
+];
+
+beforeAll(async () => {
+  if (PG_SKIP_REASON) return;
+  cluster = await startPgCluster();
+  for (const d of CORPUS) {
+    seedPakn(
+      sqlite.db,
+      paknFixture({
+        title: d.title,
+        content: d.content,
+        email: d.submitter ? `${d.submitter}@example.vn` : `nguoi-${d.id}@example.vn`,
+      }),
+    );
+  }
+  for (const [i, who] of SUBMITTERS.entries()) {
+    seedPakn(
+      sqlite.db,
+      paknFixture({
+        ...who,
+        submitterKind: who.orgName ? 'organisation' : 'individual',
+        representative: who.orgName ? who.fullName : null,
+        title: `Phản ánh số ${i} về giấy phép bức xạ`,
+        content: 'Đề nghị rút ngắn thời hạn theo Nghị định 142/2020/NĐ-CP.',
+      }),
+    );
+  }
+  sqlite.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  const copied = await copyDatabase({ from: sqlite.file, to: cluster.url, log: () => {} });
+  expect(copied.ok).toBe(true);
+  client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  clearSimilarityCache();
+}, 180_000);
+afterAll(async () => {
+  await client?.end();
+  await cluster?.stop();
+  sqlite.cleanup();
+});
+
+function sqliteStaffIds(q: string): number[] {
+  const filters = parseQueueParams(new URLSearchParams({ tab: 'all', q }), admin);
+  return buildQueueQuery({ actor: admin, filters, pageSize: 10_000 }, sqlite.db)
+    .all()
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
+}
+
+describe.skipIf(PG_SKIP_REASON)('the staff search', () => {
+  it('finds what pakn_fts finds, query by query', async () => {
+    const found: Record<string, number> = {};
+    // no search words: no search condition on either side, every PAKN
+    const every = sqliteStaffIds('');
+    for (const q of STAFF_QUERIES) {
+      const [a, b] = [sqliteStaffIds(q), (await staffSearchIds(client!, q)) ?? every];
+      expect(b, `q=${q}`).toEqual(a);
+      found[q.slice(0, 20)] = a.length;
+    }
+    console.info('staff search, rows found per query', found);
+    // and the cases say what they should
+    expect(found['nguyen thi']).toBe(1);
+    expect(found.dong).toBeGreaterThan(1); // "Đông" and every "đồng hồ"
+    expect(found['3822']).toBe(1);
+    expect(found.zzz).toBe(0);
+  });
+});
+
+describe.skipIf(PG_SKIP_REASON)('the similar-PAKN index', () => {
+  it('holds the rows and the vocabulary SQLite holds', async () => {
+    const mine = await client!.query<unknown[]>({
+      text: 'SELECT pakn_id, title_terms, content_terms, cite_keys, submitter FROM pakn_similar ORDER BY pakn_id',
+      rowMode: 'array',
+    });
+    const theirs = sqlite.db.$client
+      .prepare(
+        'SELECT pakn_id, title_terms, content_terms, cite_keys, submitter FROM pakn_similar ORDER BY pakn_id',
+      )
+      .raw()
+      .all();
+    expect(mine.rows.length).toBe(CORPUS.length + SUBMITTERS.length);
+    expect(mine.rows).toEqual(theirs);
+    const vocab = await client!.query<{ term: string; doc: number }>(
+      'SELECT term, doc FROM pakn_similar_vocab WHERE doc > 0 ORDER BY term COLLATE "C"',
+    );
+    const sqliteVocab = sqlite.db.all<{ term: string; doc: number }>(
+      sql`SELECT term, doc FROM pakn_similar_vocab ORDER BY term`,
+    );
+    expect(vocab.rows).toEqual(sqliteVocab);
+  });
+
+  it('ranks the candidates as FTS5 bm25 does, score for score', async () => {
+    const vocab = sqlite.db.all<{ term: string }>(sql`SELECT term FROM pakn_similar_vocab WHERE doc > 1`);
+    const words = vocab.map((v) => v.term).filter((t) => /^[a-z0-9]+$/.test(t));
+    let compared = 0;
+    for (let i = 0; i + 4 <= words.length; i += 37) {
+      const q = words.slice(i, i + 4);
+      const theirs = sqlite.db.all<{ id: number; score: number }>(
+        sql`SELECT rowid AS id, -bm25(pakn_similar_fts) AS score FROM pakn_similar_fts
+            WHERE pakn_similar_fts MATCH ${`terms : (${q.join(' OR ')})`} ORDER BY rank, rowid LIMIT 1000`,
+      );
+      const mine = await client!.query<{ id: number; score: number }>(
+        'SELECT pakn_id AS id, score FROM pakn_similar_ranked($1::text[], 1000)',
+        [q],
+      );
+      expect(
+        mine.rows.map((r) => r.id),
+        q.join(' '),
+      ).toEqual(theirs.map((r) => r.id));
+      for (const [j, r] of mine.rows.entries()) expect(r.score).toBeCloseTo(theirs[j]!.score, 9);
+      compared += theirs.length;
+    }
+    expect(compared).toBeGreaterThan(100);
+    // every word, newest first; any citation, newest first
+    for (const [fts, fn, q] of [
+      ['terms : (giay AND phep)', 'pakn_similar_all', ['giay', 'phep']],
+      ['terms : (buc)', 'pakn_similar_any', ['buc']],
+      ['cites : (nd_142_2020 OR tt_287_2016)', 'pakn_similar_citing', ['nd_142_2020', 'tt_287_2016']],
+    ] as const) {
+      const theirs = sqlite.db.all<{ id: number }>(
+        sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${fts} ORDER BY rowid DESC LIMIT 50`,
+      );
+      const mine = await client!.query<{ id: number }>(`SELECT id FROM ${fn}($1::text[], 50) AS id`, [q]);
+      expect(theirs.length, fts).toBeGreaterThan(1);
+      expect(
+        mine.rows.map((r) => r.id),
+        fts,
+      ).toEqual(theirs.map((r) => r.id));
+    }
+  });
+
+  it('gives the same candidates and the same suggestions for every labelled query', async () => {
+    let suggested = 0;
+    for (const query of QUERIES) {
+      const text = {
+        title: query.title,
+        content: query.content,
+        email: query.submitter ? `${query.submitter}@example.vn` : null,
+        phone: null,
+      };
+      expect(await similarCandidateIds(client!, text), query.id).toEqual(similarCandidates(text, sqlite.db));
+      const theirs = similarToText(text, { limit: 5 }, sqlite.db);
+      const mine = await similarToTextPg(client!, text, { limit: 5 });
+      expect(mine, query.id).toEqual(theirs);
+      suggested += mine.length;
+    }
+    expect(suggested).toBeGreaterThan(QUERIES.length);
+  });
+
+  it('follows a PAKN whose text changes, and refuses a PAKN without its row', async () => {
+    const { rows } = await client!.query<{ id: number }>('SELECT max(id) AS id FROM pakn');
+    const id = rows[0]!.id;
+    const df = async (t: string) => (await similarDocumentFrequencies(client!, [t])).get(t) ?? 0;
+    const before = await df('thermometer');
+    await client!.query('BEGIN');
+    await client!.query("UPDATE pakn SET content = 'thermometer calibration' WHERE id = $1", [id]);
+    const source = await client!.query(
+      `SELECT id, title, content, regulation_ref AS "regulationRef", email, phone FROM pakn WHERE id = $1`,
+      [id],
+    );
+    await upsertSimilarIndex(client!, source.rows);
+    await client!.query('COMMIT');
+    expect(await df('thermometer')).toBe(before + 1);
+    // the text changed and nobody rewrote the row: the commit is refused, nothing is kept
+    await client!.query('BEGIN');
+    await client!.query("UPDATE pakn SET content = 'something else' WHERE id = $1", [id]);
+    await expect(client!.query('COMMIT')).rejects.toThrow(/has no row in pakn_similar/);
+    expect(await df('thermometer')).toBe(before + 1);
+    const content = await client!.query<{ content: string }>('SELECT content FROM pakn WHERE id = $1', [id]);
+    expect(content.rows[0]!.content).toBe('thermometer calibration');
+  });
+
+  it('uses the GIN indexes', async () => {
+    // enough other PAKN for the planner to prefer the indexes (runs after the comparisons above)
+    await client!.query('BEGIN');
+    await client!.query(`
+      INSERT INTO pakn (code, type, subject, category, submitter_kind, full_name, address, phone, title, content,
+        received_at, received_date, classify_due, answer_due, access_token_hash, status, search_text)
+      SELECT 'BULK-' || g, type, subject, category, submitter_kind, full_name, address, phone,
+        'Văn bản số ' || g, 'Nội dung kiến nghị mã ' || g || ' về thủ tục ' || (g % 97), received_at, received_date,
+        classify_due, answer_due, access_token_hash || g, status, 'bulk ' || g || ' ma ' || (g % 97)
+      FROM pakn, generate_series(1, 4000) AS g WHERE id = (SELECT min(id) FROM pakn)`);
+    const { rows: fresh } = await client!.query(
+      `SELECT id, title, content, regulation_ref AS "regulationRef", email, phone FROM pakn
+       WHERE code LIKE 'BULK-%'`,
+    );
+    await upsertSimilarIndex(client!, fresh);
+    await client!.query('COMMIT');
+    await client!.query('ANALYZE');
+    await client!.query(`LOAD 'auto_explain'`);
+    await client!.query(
+      `SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on;
+       SET client_min_messages = log`,
+    );
+    const plans: string[] = [];
+    const collect = (m: { message?: string }) => plans.push(m.message ?? '');
+    client!.on('notice', collect);
+    try {
+      for (const [name, statement, values] of [
+        [
+          'staff',
+          'SELECT id FROM pakn WHERE pakn_staff_tsv(search_text) @@ pakn_staff_query($1::text[])',
+          [['3822']],
+        ],
+        ['ranked', 'SELECT * FROM pakn_similar_ranked($1::text[], 120)', [['1234', '3333']]],
+        ['all', 'SELECT * FROM pakn_similar_all($1::text[], 120)', [['1234', 'kien']]],
+        ['any', 'SELECT * FROM pakn_similar_any($1::text[], 120)', [['1234']]],
+        ['citing', 'SELECT * FROM pakn_similar_citing($1::text[], 50)', [['nd_142_2020']]],
+      ] as const) {
+        plans.length = 0;
+        await client!.query(statement, [...values]);
+        const plan = plans.join('\n');
+        const index =
+          name === 'staff'
+            ? 'pakn_staff_search_idx'
+            : name === 'citing'
+              ? 'pakn_similar_cites_idx'
+              : 'pakn_similar_words_idx';
+        expect(plan, name).toContain(index);
+      }
+    } finally {
+      client!.off('notice', collect);
+      await client!.query('SET client_min_messages = notice');
+    }
+  });
+});
