@@ -1,5 +1,6 @@
 // The record page: what the submitter sent, classification, unit, due dates with their explanation,
 // internal notes, the timeline, and the actions the actor may take now (one small form per intent).
+import type { Submission } from '@conform-to/react';
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -17,17 +18,20 @@ import {
 } from '~/components/staff/record-sections';
 import { RecordAnswer, RecordClassification, RecordDueList } from '~/components/staff/record-summary';
 import { SimilarPanel } from '~/components/staff/similar-panel';
-import { ActionForms, type ActionResult } from '~/components/staff/staff-action-forms';
+import { ActionForms, type ActionResult, intentFieldIds } from '~/components/staff/staff-action-forms';
 import { TransferDeliveryPanel } from '~/components/staff/transfer-delivery-panel';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary } from '~/components/ui/form';
+import { useErrorSummaries } from '~/components/ui/use-pakn-form';
 import { closureText } from '~/domain/answer-clock';
 import { formatDateTimeVi as formatDateTime, formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
 import { isGroupable } from '~/domain/pakn-groups';
 import { can, canOnPakn, canReadPakn } from '~/domain/permissions';
+import { transferPostedSchema } from '~/domain/transfer-delivery';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { addFilesSchema, intentFormSchema } from '~/domain/workflow/intents';
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { getStaffRecord } from '~/models/record.server';
 import { auditDenied } from '~/models/security-audit.server';
@@ -49,10 +53,9 @@ import { groupForRecord } from '~/models/workflow/group.server';
 import { performAction } from '~/models/workflow/perform.server';
 import { authorizeIntent } from '~/models/workflow/step.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { translateMessage } from '~/utils/forms';
+import { parseForm, submittedValue, translateErrors, translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { formValues, parseIntentForm } from '~/utils/intent-form';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -243,22 +246,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const intent = form.get('intent');
   if (intent === 'transfer_posted') return transferPosted(form, { actor, id, ip: clientIp(context), t });
-  try {
-    // who may do what first (404/403), then the fields (400), then the state (409)
-    const checked = authorizeIntent({ actor, paknId: id, intent }).intent;
-    const parsed = parseIntentForm(checked, form);
-    if (!parsed.ok) return badInput(checked, parsed.errors, parsed.values, t);
-    performAction({ actor, paknId: id, input: parsed.input, ip: clientIp(context) });
-  } catch (error) {
-    if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale') {
-      // a stale tab: the record page again, at its fresh version, with what the user typed kept in the form
-      return json<ActionResult>(
-        { intent: String(intent), errors: {}, values: formValues(form), stale: true },
-        { status: 409 },
-      );
-    }
-    if (error instanceof WorkflowError && error.fieldErrors)
-      return badInput(String(intent), error.fieldErrors, formValues(form), t);
+  const fail = (error: unknown): never => {
     if (error instanceof WorkflowError && error.status === 403)
       auditDenied({
         request,
@@ -267,23 +255,54 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         targetId: id,
         ip: clientIp(context),
       });
-    rethrow(error, t);
+    return rethrow(error, t);
+  };
+  // who may do what first (404/403), then the fields (400), then the state (409)
+  try {
+    authorizeIntent({ actor, paknId: id, intent });
+  } catch (error) {
+    fail(error);
   }
-  return done(id, String(intent), t);
+  const sent = String(intent);
+  const submission = parseForm(form, intentFormSchema);
+  if (submission.status !== 'success')
+    return json<ActionResult>({ intent: sent, reply: submission.reply() }, { status: 400 });
+  try {
+    performAction({ actor, paknId: id, input: submission.value, ip: clientIp(context) });
+  } catch (error) {
+    // a stale tab: the record page again, at its fresh version, with what the user typed kept in the form
+    if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale')
+      return json<ActionResult>({ intent: sent, reply: submission.reply(), stale: true }, { status: 409 });
+    if (error instanceof WorkflowError && error.fieldErrors)
+      return json<ActionResult>(
+        { intent: sent, reply: replyWith(submission, error.fieldErrors) },
+        { status: 400 },
+      );
+    fail(error);
+  }
+  return done(id, sent, t);
 }
 
-/** "Add files (scans)": the only multipart form of the page. */
+/** A submission's answer with the model's messages (field → i18n key) next to their fields. */
+function replyWith(submission: Submission<unknown>, fieldErrors: Record<string, string>) {
+  return submission.reply({
+    fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, [v]])),
+  });
+}
+
 /** Who posts on which record, for the action's handlers. */
 type Post = { actor: Awaited<ReturnType<typeof requireStaff>>; id: number; ip?: string; t: T };
 
+/** "Add files (scans)": the only multipart form of the page. */
 async function addFiles(request: Request, { actor, id, ip, t }: Post) {
   try {
     authorizeAddFiles({ actor, paknId: id });
     const read = await readStaffUploadForm(request, { t, paknId: id });
     if (!read) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
     const { form, stored, fileErrors, scannerDown } = read;
+    const submission = parseForm(form, addFilesSchema);
     const problems =
-      form.get('intent') !== 'add_files'
+      submission.status !== 'success'
         ? [t('staff.errors.unknownIntent')]
         : fileErrors.length
           ? fileErrors
@@ -292,10 +311,9 @@ async function addFiles(request: Request, { actor, id, ip, t }: Post) {
             : [];
     if (problems.length) {
       discardStaffUploads(stored);
-      return json<ActionResult>(
-        { intent: 'add_files', errors: { files: problems.join(' ') }, values: {} },
-        { status: scannerDown ? 503 : 400 },
-      );
+      // the messages are translated already (they name the files): '!' shows them as they are
+      const reply = submission.reply({ fieldErrors: { files: [`!${problems.join(' ')}`] } });
+      return json<ActionResult>({ intent: 'add_files', reply }, { status: scannerDown ? 503 : 400 });
     }
     try {
       addStaffFiles({ actor, paknId: id, files: stored, ip });
@@ -311,20 +329,21 @@ async function addFiles(request: Request, { actor, id, ip, t }: Post) {
 }
 
 function transferPosted(form: FormData, { actor, id, ip, t }: Post) {
-  const postedOn = String(form.get('postedOn') ?? '');
+  // the schema is the browser's check; the model checks the state first, then the day, and its message wins
+  const submission = parseForm(form, transferPostedSchema);
+  const postedOn = submittedValue(submission.payload, 'postedOn') ?? '';
   try {
     recordTransferPosted({ actor, paknId: id, postedOn, ip });
   } catch (error) {
     if (!(error instanceof TransferDeliveryError)) throw error;
-    if (error.fieldErrors) return badInput('transfer_posted', error.fieldErrors, { postedOn }, t);
+    if (error.fieldErrors)
+      return json<ActionResult>(
+        { intent: 'transfer_posted', reply: replyWith(submission, error.fieldErrors) },
+        { status: 400 },
+      );
     throw json({ message: t(error.key) }, { status: error.status });
   }
   return done(id, 'transfer_posted', t);
-}
-
-function badInput(intent: string, errors: Record<string, string>, values: Record<string, string>, t: T) {
-  const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, translateMessage(t, v)]));
-  return json<ActionResult>({ intent, errors: translated, values }, { status: 400 });
 }
 
 /** After a stale post (409) the page must show the fresh version the form will be re-sent against. */
@@ -333,12 +352,17 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function RecordPage() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>() ?? null;
   const { t } = useTranslation();
   const p = d.pakn;
-  const summary = result
-    ? Object.entries(result.errors).map(([name, message]) => ({ id: `${result.intent}-${name}`, message }))
-    : [];
+  // the server's messages as the page is rendered (without JavaScript too), then those of the forms
+  const { summary, onSummary } = useErrorSummaries(
+    result
+      ? translateErrors(t, result.reply.error, {
+          ids: result.intent === 'add_files' ? { files: 'add_files-files' } : intentFieldIds(result.intent),
+        }).summary
+      : [],
+  );
   return (
     <div className="staff-record">
       <ErrorSummary errors={summary} />
@@ -364,23 +388,31 @@ export default function RecordPage() {
           </Link>
         </p>
       ) : null}
-      <GroupPanel group={d.group} canGroup={d.canGroup} version={p.version} result={result ?? null} />
+      <GroupPanel
+        group={d.group}
+        canGroup={d.canGroup}
+        version={p.version}
+        result={result}
+        onSummary={onSummary}
+      />
       <SimilarPanel
         items={d.similar}
         canRefuse={d.forms.intents.includes('refuse')}
         canGroup={d.canGroup && (!d.group || d.group.open)}
         version={p.version}
+        onSummary={onSummary}
       />
-      <ActionForms {...d.forms} version={p.version} result={result ?? null} />
+      <ActionForms {...d.forms} version={p.version} result={result} onSummary={onSummary} />
       {d.transferDelivery ? (
         <TransferDeliveryPanel
           paknId={p.id}
           version={p.version}
           delivery={d.transferDelivery}
-          result={result ?? null}
+          result={result}
+          onSummary={onSummary}
         />
       ) : null}
-      {d.addFiles ? <AddFilesForm limits={d.addFiles} result={result ?? null} /> : null}
+      {d.addFiles ? <AddFilesForm limits={d.addFiles} result={result} onSummary={onSummary} /> : null}
       <DocumentList documents={d.documents} base="/can-bo/van-ban" />
 
       <RecordClassification d={d} />

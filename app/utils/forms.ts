@@ -111,6 +111,16 @@ export function submittedValues(values: unknown, name: string): string[] {
   return [];
 }
 
+/**
+ * The text fields of a form (the first value of each name), as the user typed them: for a page whose fields
+ * are not known in advance (the publication review's per-flag decisions).
+ */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
+  return values;
+}
+
 /** Which form of a page with several was sent (its hidden `intent`), or null. */
 export function sentIntent<K extends string>(form: FormData, intents: readonly [K, ...K[]]): K | null {
   const sent = parseForm(form, z.object({ intent: z.string() }));
