@@ -1,6 +1,5 @@
 // The record page: what the submitter sent, classification, unit, due dates with their explanation,
 // internal notes, the timeline, and the actions the actor may take now (one small form per intent).
-import type { Submission } from '@conform-to/react';
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +18,7 @@ import {
 import { RecordAnswer, RecordClassification, RecordDueList } from '~/components/staff/record-summary';
 import { SimilarPanel } from '~/components/staff/similar-panel';
 import { ActionForms, type ActionResult, intentFieldIds } from '~/components/staff/staff-action-forms';
-import { TransferDeliveryPanel } from '~/components/staff/transfer-delivery-panel';
+import { TransferDeliveryPanel, transferDeliveryView } from '~/components/staff/transfer-delivery-panel';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary } from '~/components/ui/form';
 import { useErrorSummaries } from '~/components/ui/use-pakn-form';
@@ -53,7 +52,7 @@ import { groupForRecord } from '~/models/workflow/group.server';
 import { performAction } from '~/models/workflow/perform.server';
 import { authorizeIntent } from '~/models/workflow/step.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { parseForm, submittedValue, translateErrors, translateMessage } from '~/utils/forms';
+import { parseForm, replyWithErrors, submittedValue, translateErrors, translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -201,19 +200,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             }
           : null,
       },
-      transferDelivery: (() => {
-        const td = getTransferDelivery({ paknId: p.id });
-        return td
-          ? {
-              mode: td.mode,
-              to: td.to,
-              sentAt: td.sentAt ? formatDateTime(td.sentAt) : null,
-              postedOn: td.postedOn ? formatDateVi(td.postedOn) : null,
-              transferDate: formatDateVi(td.transferDate),
-              canRecordPost: canOnPakn(actor, 'pakn:transfer', p),
-            }
-          : null;
-      })(),
+      transferDelivery: transferDeliveryView(
+        getTransferDelivery({ paknId: p.id }),
+        canOnPakn(actor, 'pakn:transfer', p),
+      ),
       addFiles: canOnPakn(actor, 'pakn:note', p) ? staffUploadLimits() : null,
       flash: flash.message,
       pageTitle: `${t('staff.record.title', { code: p.code })} – ${t('app.shortName')}`,
@@ -239,22 +229,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireStaff(request);
   const t = getT(getLocale(request));
   const id = paknId(params.id, t);
-  if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    return addFiles(request, { actor, id, ip: clientIp(context), t });
-  }
+  const ip = clientIp(context);
+  if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data'))
+    return addFiles(request, { actor, id, ip, t });
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const intent = form.get('intent');
-  if (intent === 'transfer_posted') return transferPosted(form, { actor, id, ip: clientIp(context), t });
+  if (intent === 'transfer_posted') return transferPosted(form, { actor, id, ip, t });
   const fail = (error: unknown): never => {
     if (error instanceof WorkflowError && error.status === 403)
-      auditDenied({
-        request,
-        actorUserId: actor.id,
-        targetType: 'pakn',
-        targetId: id,
-        ip: clientIp(context),
-      });
+      auditDenied({ request, actorUserId: actor.id, targetType: 'pakn', targetId: id, ip });
     return rethrow(error, t);
   };
   // who may do what first (404/403), then the fields (400), then the state (409)
@@ -265,29 +249,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const sent = String(intent);
   const submission = parseForm(form, intentFormSchema);
-  if (submission.status !== 'success')
-    return json<ActionResult>({ intent: sent, reply: submission.reply() }, { status: 400 });
+  if (submission.status !== 'success') return answer(sent, submission.reply(), 400);
   try {
-    performAction({ actor, paknId: id, input: submission.value, ip: clientIp(context) });
+    performAction({ actor, paknId: id, input: submission.value, ip });
   } catch (error) {
     // a stale tab: the record page again, at its fresh version, with what the user typed kept in the form
     if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale')
-      return json<ActionResult>({ intent: sent, reply: submission.reply(), stale: true }, { status: 409 });
+      return answer(sent, submission.reply(), 409, true);
     if (error instanceof WorkflowError && error.fieldErrors)
-      return json<ActionResult>(
-        { intent: sent, reply: replyWith(submission, error.fieldErrors) },
-        { status: 400 },
-      );
+      return answer(sent, replyWithErrors(submission, error.fieldErrors), 400);
     fail(error);
   }
   return done(id, sent, t);
 }
 
-/** A submission's answer with the model's messages (field → i18n key) next to their fields. */
-function replyWith(submission: Submission<unknown>, fieldErrors: Record<string, string>) {
-  return submission.reply({
-    fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, [v]])),
-  });
+/** The page again with a form's messages (or, stale, its typed values at the fresh version). */
+function answer(intent: string, reply: ActionResult['reply'], status: number, stale?: boolean) {
+  return json<ActionResult>({ intent, reply, ...(stale ? { stale } : {}) }, { status });
 }
 
 /** Who posts on which record, for the action's handlers. */
@@ -313,7 +291,7 @@ async function addFiles(request: Request, { actor, id, ip, t }: Post) {
       discardStaffUploads(stored);
       // the messages are translated already (they name the files): '!' shows them as they are
       const reply = submission.reply({ fieldErrors: { files: [`!${problems.join(' ')}`] } });
-      return json<ActionResult>({ intent: 'add_files', reply }, { status: scannerDown ? 503 : 400 });
+      return answer('add_files', reply, scannerDown ? 503 : 400);
     }
     try {
       addStaffFiles({ actor, paknId: id, files: stored, ip });
@@ -337,10 +315,7 @@ function transferPosted(form: FormData, { actor, id, ip, t }: Post) {
   } catch (error) {
     if (!(error instanceof TransferDeliveryError)) throw error;
     if (error.fieldErrors)
-      return json<ActionResult>(
-        { intent: 'transfer_posted', reply: replyWith(submission, error.fieldErrors) },
-        { status: 400 },
-      );
+      return answer('transfer_posted', replyWithErrors(submission, error.fieldErrors), 400);
     throw json({ message: t(error.key) }, { status: error.status });
   }
   return done(id, 'transfer_posted', t);
@@ -356,13 +331,8 @@ export default function RecordPage() {
   const { t } = useTranslation();
   const p = d.pakn;
   // the server's messages as the page is rendered (without JavaScript too), then those of the forms
-  const { summary, onSummary } = useErrorSummaries(
-    result
-      ? translateErrors(t, result.reply.error, {
-          ids: result.intent === 'add_files' ? { files: 'add_files-files' } : intentFieldIds(result.intent),
-        }).summary
-      : [],
-  );
+  const server = result && translateErrors(t, result.reply.error, { ids: intentFieldIds(result.intent) });
+  const { summary, onSummary } = useErrorSummaries(server ? server.summary : []);
   return (
     <div className="staff-record">
       <ErrorSummary errors={summary} />

@@ -1,6 +1,7 @@
 // The one form pipeline, shared by the server (actions) and the browser (useForm's onValidate): a form is
 // parsed with its zod schema through conform, and a submission's errors — translation keys — become the
 // messages of the error summary and of the fields. Reference use: app/routes/quyen-rieng-tu.tsx.
+import type { Submission } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { z } from 'zod';
 
@@ -11,6 +12,16 @@ import { z } from 'zod';
  */
 export function parseForm<Schema extends z.ZodTypeAny>(form: FormData | URLSearchParams, schema: Schema) {
   return parseWithZod(form, { schema, disableAutoCoercion: true });
+}
+
+/**
+ * A submission's answer with the messages a model found (field → one message, in the encoding below) beside
+ * their fields, after those of the schema.
+ */
+export function replyWithErrors(submission: Submission<unknown>, fieldErrors: Record<string, string>) {
+  return submission.reply({
+    fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, [v]])),
+  });
 }
 
 /** Any translation function: i18next's `t` on the server, react-i18next's in components. */

@@ -2,7 +2,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import { type ActionResult, replyFor } from '~/components/staff/staff-action-forms';
+import { type ActionResult, intentFieldIds, replyFor } from '~/components/staff/staff-action-forms';
 import { FileInput } from '~/components/ui/file-input';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { addFilesSchema } from '~/domain/workflow/intents';
@@ -22,7 +22,7 @@ export function AddFilesForm({
   const f = usePaknForm(addFilesSchema, {
     id: 'add_files-form',
     lastResult: replyFor(result, 'add_files'),
-    ids: { files: 'add_files-files' },
+    ids: intentFieldIds('add_files'),
     onSummary,
   });
   const errors = f.messages('files');

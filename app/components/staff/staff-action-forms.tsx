@@ -44,6 +44,7 @@ const FIELD_NAMES = [
   'newDate',
   'note',
   'code',
+  'files',
 ];
 export const intentFieldIds = (intent: string) =>
   Object.fromEntries(FIELD_NAMES.map((n) => [n, `${intent}-${n}`]));

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type ActionResult, replyFor } from '~/components/staff/staff-action-forms';
 import { TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { formatDateTimeVi, formatDateVi, type LocalDate } from '~/domain/dates';
 import { transferPostedSchema } from '~/domain/transfer-delivery';
 import type { FieldMessage } from '~/utils/forms';
 
@@ -17,6 +18,29 @@ export type TransferDeliveryView = {
   transferDate: string;
   canRecordPost: boolean;
 };
+
+/** The panel's view of a transfer's delivery (the model's answer), its dates as people read them. */
+export function transferDeliveryView(
+  td: {
+    mode: 'email' | 'post';
+    to: string | null;
+    transferDate: LocalDate;
+    sentAt: Date | null;
+    postedOn: LocalDate | null;
+  } | null,
+  canRecordPost: boolean,
+): TransferDeliveryView | null {
+  if (!td) return null;
+  const { mode, to, sentAt, postedOn, transferDate } = td;
+  return {
+    mode,
+    to,
+    sentAt: sentAt ? formatDateTimeVi(sentAt) : null,
+    postedOn: postedOn ? formatDateVi(postedOn) : null,
+    transferDate: formatDateVi(transferDate),
+    canRecordPost,
+  };
+}
 
 export function TransferDeliveryPanel({
   paknId,
