@@ -26,6 +26,9 @@ export const LIMITS = {
   regulationRef: 500,
 } as const;
 
+/** A field (lĩnh vực) id, or 'unknown' when the sender does not know it. */
+export const FIELD_CHOICE = /^(unknown|\d{1,6})$/;
+
 const line = (max: number, requiredKey: string) =>
   z
     .string({ required_error: requiredKey, invalid_type_error: 'invalid' })
@@ -94,7 +97,7 @@ export const submissionSchema = z
       ),
     regulationRef: optionalLine(LIMITS.regulationRef),
     /** a field id, or 'unknown' when the citizen does not know */
-    field: z.string({ required_error: 'field' }).regex(/^(unknown|\d{1,6})$/, 'field'),
+    field: z.string({ required_error: 'field' }).regex(FIELD_CHOICE, 'field'),
     consent: z.literal('on', { errorMap: () => ({ message: 'consent' }) }),
     showIdentity: z
       .literal('on')

@@ -1,4 +1,6 @@
 // When a transfer letter sent by post may say it was posted: not before the transfer, not in the future.
+import { z } from 'zod';
+
 import { isValidLocalDate, type LocalDate } from './dates';
 
 export type PostedDateProblem = 'date' | 'postedBeforeTransfer' | 'postedInFuture';
@@ -22,3 +24,14 @@ export function postedDateProblem(
   if (postedOn > today) return 'postedInFuture';
   return null;
 }
+
+/**
+ * The "sent by post on …" form of the record page. Its day must read as a day; whether it falls between the
+ * transfer and today is the model's check (it knows the transfer), whose message wins.
+ */
+export const transferPostedSchema = z.object({
+  intent: z.literal('transfer_posted'),
+  postedOn: z
+    .string({ required_error: 'staff.errors.date', invalid_type_error: 'staff.errors.date' })
+    .refine((v) => parseDayInput(v) !== null, 'staff.errors.date'),
+});

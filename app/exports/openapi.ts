@@ -31,7 +31,7 @@ const ERROR_TEXT: Record<number, string> = {
   503: 'The virus scanner is unreachable: a file could not be checked, try again later',
 };
 
-/** `intake`: the staff intake's form schema (models/intake.server.ts intakeSchema), passed in by the route. */
+/** `intake`: the staff intake's form schema (domain/staff-intake.ts staffIntakeFields), passed in by the route. */
 export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodTypeAny }) {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'apiKey', {

@@ -1,23 +1,15 @@
 // Staff intake of the other channels (post, in person, phone, e-mail, hotline): the coordinator types in
 // a PAKN with its real receipt date, from which the deadlines run (spec §3: phone OR address suffices).
-import { z } from 'zod';
 
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
-import {
-  CATEGORIES,
-  categoriesFor,
-  PAKN_TYPES,
-  STAFF_CHANNELS,
-  SUBJECTS,
-  SUBMITTER_KINDS,
-} from '~/domain/pakn';
+import { STAFF_CHANNELS } from '~/domain/pakn';
 import type { Actor } from '~/domain/permissions';
-import { earliestReceiptDate, receiptDateProblem } from '~/domain/receipt-date';
+import { earliestReceiptDate } from '~/domain/receipt-date';
 import { saluteeOf } from '~/domain/salutation';
-import { LIMITS } from '~/domain/submission-schema';
-import { cleanLine, cleanText, normalisePhone } from '~/domain/text';
+import type { StaffIntake } from '~/domain/staff-intake';
+import { normalisePhone } from '~/domain/text';
 import { getSetting } from '~/models/admin/settings.server';
 import { enqueueMail } from '~/models/outbox.server';
 import { type DbOrTx, getDb } from '~/utils/db.server';
@@ -33,121 +25,15 @@ import { privateLink } from './submission.server';
 
 export { STAFF_CHANNELS };
 
-const E = (k: string) => `intake.errors.${k}`;
-const S = (k: string) => `staff.intake.errors.${k}`;
-const line = (max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => cleanLine(v ?? ''))
-    .pipe(z.string().max(max, `${E('tooLong')}|${max}`));
-const required = (max: number, key: string) => line(max).pipe(z.string().min(1, key));
-const choice = <T extends readonly [string, ...string[]]>(values: T, key: string) =>
-  z.enum(values, { errorMap: () => ({ message: key }) });
-
-const RECEIPT_DATE_ERRORS = {
-  invalid: S('receivedDate'),
-  future: S('receivedFuture'),
-  tooEarly: S('receivedTooEarly'),
-} as const;
-
-/** `earliest`: the first receipt date allowed (see app/domain/receipt-date.ts). */
-export function intakeSchema(today: string, earliest = earliestReceiptDate(undefined)) {
-  return z.object({
-    channel: choice(STAFF_CHANNELS, S('channel')),
-    receivedDate: z.string({ required_error: S('receivedDate') }).superRefine((d, ctx) => {
-      const problem = receiptDateProblem(d, { today, earliest });
-      if (!problem) return;
-      // "key|param": the route translates it with the param (here the first allowed day, dd/mm/yyyy)
-      const message =
-        problem === 'tooEarly'
-          ? `${RECEIPT_DATE_ERRORS.tooEarly}|${formatDateVi(earliest)}`
-          : RECEIPT_DATE_ERRORS[problem];
-      ctx.addIssue({ code: 'custom', message });
-    }),
-    type: choice(PAKN_TYPES, E('type')),
-    subject: choice(SUBJECTS, E('subject')),
-    category: z.coerce
-      .number({ invalid_type_error: E('category') })
-      .int(E('category'))
-      .refine((n) => CATEGORIES.some((c) => c === n), E('category')),
-    submitterKind: choice(SUBMITTER_KINDS, E('submitterKind')),
-    orgName: line(LIMITS.orgName),
-    representative: line(LIMITS.representative),
-    fullName: required(LIMITS.fullName, E('fullName')),
-    address: line(LIMITS.address),
-    phone: line(LIMITS.phone),
-    email: line(LIMITS.email),
-    title: required(LIMITS.title, E('title')),
-    content: z
-      .string()
-      .optional()
-      .transform((v) => cleanText(v ?? ''))
-      .pipe(
-        z
-          .string()
-          .min(1, E('content'))
-          .max(LIMITS.content, `${E('tooLong')}|${LIMITS.content}`),
-      ),
-    regulationRef: line(LIMITS.regulationRef),
-    field: z.string({ required_error: E('field') }).regex(/^(unknown|\d{1,6})$/, E('field')),
-    consent: z
-      .literal('on')
-      .optional()
-      .transform((v) => v === 'on'),
-    showIdentity: z
-      .literal('on')
-      .optional()
-      .transform((v) => v === 'on'),
-  });
+/** The first receipt date a coordinator may type (the [policy] setting intake.earliestReceiptYear). */
+export function intakeEarliestDate(db: DbOrTx = getDb()): string {
+  return earliestReceiptDate(getSetting('intake.earliestReceiptYear', db));
 }
 
-/**
- * Rules across fields, checked on the typed values even when other fields are wrong, so every error
- * shows at once (a zod refinement would only run once the whole object parses).
- */
-function crossFieldErrors(values: Record<string, string>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const v = (k: string) => cleanLine(values[k] ?? '');
-  const subject = SUBJECTS.find((x) => x === v('subject'));
-  const category = CATEGORIES.find((c) => c === Number(v('category')));
-  if (subject && category && !categoriesFor(subject).includes(category))
-    errors.category = E('categoryMismatch');
-  if (v('submitterKind') === 'organisation') {
-    if (!v('orgName')) errors.orgName = E('orgName');
-    if (!v('representative')) errors.representative = E('representative');
-  }
-  if (!v('phone') && !v('address')) errors.phone = S('phoneOrAddress');
-  else if (v('phone') && !normalisePhone(v('phone'))) errors.phone = E('phoneInvalid');
-  if (v('email') && !z.string().email().safeParse(v('email')).success) errors.email = E('emailInvalid');
-  return errors;
-}
-export type StaffIntake = z.output<ReturnType<typeof intakeSchema>>;
-
-export type ParsedIntake =
-  | { ok: true; value: StaffIntake }
-  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
-
-export function parseIntakeForm(
-  form: FormData,
-  { today = toLocalDate(new Date()), db = getDb() } = {},
-): ParsedIntake {
-  const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
-  const earliest = earliestReceiptDate(getSetting('intake.earliestReceiptYear', db));
-  const result = intakeSchema(today, earliest).safeParse(values);
-  const errors: Record<string, string> = crossFieldErrors(values);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? 'channel');
-      errors[key] ??= issue.message === 'Required' ? S('required') : issue.message;
-    }
-  }
-  if (/^\d+$/.test(values.field ?? '') && !listFields({ db }).some((f) => f.id === Number(values.field))) {
-    errors.field = E('field');
-  }
-  if (!result.success || Object.keys(errors).length) return { ok: false, errors, values };
-  return { ok: true, value: result.data };
+/** A field id that names no field (the form's own check is app/domain/staff-intake.ts): its message, or null. */
+export function intakeFieldProblem(field: string, db: DbOrTx = getDb()): string | null {
+  if (!/^\d+$/.test(field)) return null;
+  return listFields({ db }).some((f) => f.id === Number(field)) ? null : 'intake.errors.field';
 }
 
 /** The receipt instant: now for today's items, 08:00 Vietnam time on the day of receipt otherwise. */

@@ -2,11 +2,10 @@
 // replayed as a plain link. Only the queue's own parameters are kept (never a page cursor).
 import { and, asc, count, eq } from 'drizzle-orm';
 
+import { SAVED_FILTER_NAME_MAX, SAVED_FILTERS_MAX } from '~/domain/queue';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
-export const SAVED_FILTER_NAME_MAX = 60;
-export const SAVED_FILTERS_MAX = 20;
 const KEPT_PARAMS = [
   'tab',
   'status',

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScrollTable } from '~/components/ui/scroll-table';
 import { toLocalDate } from '~/domain/calendar';
+import { staffIntakeFields } from '~/domain/staff-intake';
 import { openApiDocument } from '~/exports/openapi';
-import { intakeSchema } from '~/models/intake.server';
 import { getEnv } from '~/utils/env.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export function loader({ request }: LoaderFunctionArgs) {
   const base = getEnv().BASE_URL;
-  const doc = openApiDocument(base, { intake: intakeSchema(toLocalDate(new Date())) });
+  const doc = openApiDocument(base, { intake: staffIntakeFields(toLocalDate(new Date())) });
   const endpoints = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     (['get', 'post'] as const).flatMap((method) => {
       const op = item[method];

@@ -1,13 +1,17 @@
 // POST /api/v1/intake (scope staff): a PAKN received on another channel (post, in person, phone, e-mail, hotline)
-// with its real receipt date, through the staff intake's own validation and recording (models/intake.server.ts).
+// with its real receipt date, through the staff intake page's schema (domain/staff-intake.ts) and recording
+// (models/intake.server.ts).
 // It is recorded in the name of the administrator who created the key (the accountable person); the call's audit
 // entry names the key.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
 import { apiLocale, guardApiPost } from '~/auth/api-key.server';
+import { toLocalDate } from '~/domain/dates';
+import { staffIntakeSchema } from '~/domain/staff-intake';
 import { apiError, apiJson } from '~/exports/api-json';
 import { apiKeyOwner } from '~/models/api-keys.server';
-import { parseIntakeForm, recordStaffIntake } from '~/models/intake.server';
+import { intakeEarliestDate, intakeFieldProblem, recordStaffIntake } from '~/models/intake.server';
+import { parseForm, submittedValue, translateErrors } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getT } from '~/utils/i18n.server';
 
@@ -31,17 +35,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     else if (v !== null && v !== undefined)
       return apiError(400, t('api.errors.badParameter', { name: k.slice(0, 100) }));
   }
-  const parsed = parseIntakeForm(form);
-  if (!parsed.ok) {
-    const fields = Object.entries(parsed.errors).map(([field, v]) => {
-      const [key = 'staff.errors.invalid', param] = v.split('|');
-      return { field, message: t(key, param ? { max: param } : {}) };
-    });
+  // the intake page's form and schema (app/domain/staff-intake.ts), its messages in the answer's `fields`
+  const submission = parseForm(form, staffIntakeSchema(toLocalDate(new Date()), intakeEarliestDate()));
+  const field = intakeFieldProblem(submittedValue(submission.payload, 'field') ?? '');
+  if (submission.status !== 'success' || field) {
+    const errors = {
+      ...(submission.status === 'error' ? submission.error : {}),
+      ...(field ? { field: [field] } : {}),
+    };
+    const { byField } = translateErrors(t, errors);
+    const fields = Object.entries(byField).map(([name, message]) => ({ field: name, message }));
     return apiError(400, t('api.errors.invalidBody'), { fields });
   }
   const result = recordStaffIntake({
     actor: owner,
-    input: parsed.value,
+    input: submission.value,
     lang: locale,
     ip: clientIp(context),
   });

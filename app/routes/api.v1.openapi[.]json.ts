@@ -1,13 +1,13 @@
 // The OpenAPI 3.1 document of /api/v1, generated from its zod schemas.
 import { toLocalDate } from '~/domain/calendar';
+import { staffIntakeFields } from '~/domain/staff-intake';
 import { openApiDocument } from '~/exports/openapi';
-import { intakeSchema } from '~/models/intake.server';
 import { getEnv } from '~/utils/env.server';
 
 export function loader() {
   return new Response(
     JSON.stringify(
-      openApiDocument(getEnv().BASE_URL, { intake: intakeSchema(toLocalDate(new Date())) }),
+      openApiDocument(getEnv().BASE_URL, { intake: staffIntakeFields(toLocalDate(new Date())) }),
       null,
       2,
     ),

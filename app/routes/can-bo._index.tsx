@@ -1,5 +1,6 @@
 // The staff queue: tabs with counts, a GET filter form (works without JavaScript), a table sorted by due
 // date with keyset pagination, and the coordinators' bulk assignment.
+import type { SubmissionResult } from '@conform-to/react';
 import {
   type ActionFunctionArgs,
   json,
@@ -16,9 +17,17 @@ import { QueueFilters } from '~/components/staff/queue-filters';
 import { QueueSavedFilters } from '~/components/staff/queue-saved-filters';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { formatDateVi } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
 import { can } from '~/domain/permissions';
+import {
+  bulkAssignSchema,
+  deleteFilterSchema,
+  SAVED_FILTER_NAME_MAX,
+  SAVED_FILTERS_MAX,
+  saveFilterSchema,
+} from '~/domain/queue';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
 import { answerClockApplies } from '~/domain/workflow/transitions';
 import { listFields, listUnits } from '~/models/config.server';
@@ -26,7 +35,7 @@ import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models
 import { deleteSavedFilter, listSavedFilters, saveFilter } from '~/models/saved-filters.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { bulkAssign } from '~/models/workflow/perform.server';
-import { translateMessage } from '~/utils/forms';
+import { parseForm, sentIntent } from '~/utils/forms';
 import { clientIp, safeRedirect } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -77,53 +86,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** What the action answers when it does not redirect: conform's answer, for the form that was sent. */
+type QueueResult = { intent: 'save_filter' | 'bulk_assign'; reply: SubmissionResult<string[]> };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireStaff(request);
   const t = getT(getLocale(request));
   const form = await request.formData().catch(() => null);
-  const intent = form?.get('intent');
-  if (form && (intent === 'save_filter' || intent === 'delete_filter')) {
-    const back = safeRedirect(form.get('returnTo'), '/can-bo');
-    if (intent === 'delete_filter') {
-      const id = Number(form.get('id'));
-      if (!Number.isInteger(id) || !deleteSavedFilter({ userId: actor.id, id }))
-        throw json({ message: t('staff.queue.saved.notFound') }, { status: 404 });
-      return redirect(back);
-    }
-    const name = String(form.get('name') ?? '');
-    const saved = saveFilter({ userId: actor.id, name, query: String(form.get('query') ?? '') });
-    if (!saved.ok)
-      return json(
-        { saveError: t(`staff.queue.saved.errors.${saved.error}`, { max: 60, count: 20 }), name },
-        { status: 400 },
-      );
+  const intent = form && sentIntent(form, ['save_filter', 'delete_filter', 'bulk_assign']);
+  if (!form || !intent) throw json({ message: t('staff.errors.unknownIntent') }, { status: 400 });
+  const back = safeRedirect(form.get('returnTo'), '/can-bo');
+  if (intent === 'delete_filter') {
+    const sent = parseForm(form, deleteFilterSchema);
+    if (sent.status !== 'success' || !deleteSavedFilter({ userId: actor.id, id: sent.value.id }))
+      throw json({ message: t('staff.queue.saved.notFound') }, { status: 404 });
     return redirect(back);
   }
-  if (!form || intent !== 'bulk_assign')
-    throw json({ message: t('staff.errors.unknownIntent') }, { status: 400 });
+  if (intent === 'save_filter') {
+    const sent = parseForm(form, saveFilterSchema);
+    if (sent.status !== 'success') return json<QueueResult>({ intent, reply: sent.reply() }, { status: 400 });
+    const saved = saveFilter({ userId: actor.id, name: sent.value.name, query: sent.value.query });
+    if (!saved.ok) {
+      const message = `staff.queue.saved.errors.${saved.error}|max=${SAVED_FILTER_NAME_MAX}|count=${SAVED_FILTERS_MAX}`;
+      return json<QueueResult>(
+        { intent, reply: sent.reply({ fieldErrors: { name: [message] } }) },
+        { status: 400 },
+      );
+    }
+    return redirect(back);
+  }
   if (!can(actor, 'pakn:assign')) {
     auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
     throw json({ message: t('staff.errors.forbidden') }, { status: 403 });
   }
-  const returnTo = safeRedirect(form.get('returnTo'), '/can-bo');
-  const raw = form.getAll('ids').map(String);
-  const items = raw
-    .map((v) => /^(\d{1,12})\.(\d{1,9})$/.exec(v))
-    .map((m) => (m ? { id: Number(m[1]), version: Number(m[2]) } : null));
-  const unitRaw = String(form.get('unitId') ?? '');
-  const errors: Record<string, string> = {};
-  if (items.some((i) => i === null)) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
-  if (items.length === 0) errors.ids = t('staff.errors.noneSelected');
-  if (!/^\d{1,9}$/.test(unitRaw)) errors.unitId = t('staff.errors.unknownUnit');
-  if (Object.keys(errors).length) return json({ errors, unitId: unitRaw }, { status: 400 });
+  const sent = parseForm(form, bulkAssignSchema);
+  if (sent.status !== 'success') return json<QueueResult>({ intent, reply: sent.reply() }, { status: 400 });
   try {
-    const n = bulkAssign({
-      actor,
-      items: items as { id: number; version: number }[],
-      unitId: Number(unitRaw),
-      ip: clientIp(context),
-    });
-    const url = new URL(returnTo, 'http://x');
+    const n = bulkAssign({ actor, items: sent.value.ids, unitId: sent.value.unitId, ip: clientIp(context) });
+    const url = new URL(back, 'http://x');
     url.searchParams.set('da-giao', String(n));
     return redirect(url.pathname + url.search);
   } catch (error) {
@@ -131,10 +131,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error.status === 403)
       auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
     if (error.fieldErrors) {
-      const translated = Object.fromEntries(
-        Object.entries(error.fieldErrors).map(([k, v]) => [k, translateMessage(t, v)]),
-      );
-      return json({ errors: translated, unitId: unitRaw }, { status: 400 });
+      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, [v]]));
+      return json<QueueResult>({ intent, reply: sent.reply({ fieldErrors }) }, { status: 400 });
     }
     throw json({ message: workflowErrorMessage(error, t) }, { status: error.status });
   }
@@ -154,11 +152,18 @@ export default function Queue() {
   const { t } = useTranslation();
   const f = d.filters;
   const here = queryWith(f, { after: f.after, before: f.before });
-  const errors: Record<string, string> = result && 'errors' in result ? result.errors : {};
-  const summary = [
-    ...Object.values(errors).map((message) => ({ id: 'bulk-unit', message })),
-    ...(result && 'saveError' in result ? [{ id: 'saved-filter-name', message: result.saveError }] : []),
-  ];
+  const bulk = usePaknForm(bulkAssignSchema, {
+    id: 'bulk-assign',
+    lastResult: result?.intent === 'bulk_assign' ? result.reply : undefined,
+    order: ['ids', 'unitId'],
+    ids: { ids: 'bulk-unit', unitId: 'bulk-unit' },
+  });
+  const save = usePaknForm(saveFilterSchema, {
+    id: 'save-filter',
+    lastResult: result?.intent === 'save_filter' ? result.reply : undefined,
+    ids: { name: 'saved-filter-name' },
+  });
+  const summary = [...bulk.summary, ...save.summary];
   const bulkVisible = d.canBulkAssign && d.rows.some((r) => r.status === 'received');
   return (
     <div className="staff-queue">
@@ -192,29 +197,29 @@ export default function Queue() {
           saved={d.savedFilters}
           currentQuery={queryWith(f, {}).slice(1)}
           returnTo={`/can-bo${here}`}
-          error={result && 'saveError' in result ? result.saveError : undefined}
-          name={result && 'name' in result ? result.name : undefined}
+          form={save}
+          answered={result?.intent === 'save_filter'}
         />
       </QueueFilters>
 
       {bulkVisible ? (
-        <Form method="post" action="/can-bo?index" id="bulk-assign" className="staff-bulk">
+        <Form method="post" action="/can-bo?index" className="staff-bulk" {...bulk.formProps}>
           <fieldset className="fieldset">
             <legend className="legend-small">{t('staff.queue.bulk.legend')}</legend>
             <p className="hint">{t('staff.queue.bulk.hint')}</p>
             <input type="hidden" name="intent" value="bulk_assign" />
             <input type="hidden" name="returnTo" value={`/can-bo${here}`} />
-            <div className={`form-group${errors.unitId || errors.ids ? ' has-error' : ''}`}>
+            <div className={`form-group${bulk.error('unitId') || bulk.error('ids') ? ' has-error' : ''}`}>
               <label className="label" htmlFor="bulk-unit">
                 {t('staff.queue.bulk.unit')}
               </label>
-              {errors.ids ? <p className="field-error">{errors.ids}</p> : null}
-              {errors.unitId ? <p className="field-error">{errors.unitId}</p> : null}
+              {bulk.error('ids') ? <p className="field-error">{bulk.error('ids')}</p> : null}
+              {bulk.error('unitId') ? <p className="field-error">{bulk.error('unitId')}</p> : null}
               <select
                 className="select"
                 id="bulk-unit"
                 name="unitId"
-                defaultValue={result && 'unitId' in result ? result.unitId : ''}
+                defaultValue={bulk.value('unitId') ?? ''}
               >
                 <option value="" />
                 {d.units.map((u) => (

@@ -9,17 +9,20 @@ import { ReportFilters } from '~/components/reports/report-filters';
 import { ReportView } from '~/components/reports/report-view';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { toLocalDate } from '~/domain/dates';
 import { agencyAbbreviation } from '~/domain/document-templates';
 import { localName } from '~/domain/local-name';
 import { can, isUnitScoped } from '~/domain/permissions';
+import { REPORT_FORM_KEYS } from '~/domain/reports/definitions';
 import {
-  errorFieldId,
   publishedFlash,
   publishedFromFlash,
   publishQuery,
   publishReportSchema,
+  reportFieldErrors,
   reportFormValues,
+  reportQuerySchema,
   vietnamStamp,
 } from '~/domain/reports/form';
 import { periodContaining, periodLabel, periodToParams } from '~/domain/reports/periods';
@@ -73,12 +76,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     published: publishedFromFlash(flash.message),
   };
   if (!query.ok) {
-    const errors = query.errors.map((e) => ({
-      id: errorFieldId(e, values),
-      message: t(`reports.errors.${e.key}`),
-    }));
+    // the form's answer as conform's, for usePaknForm: the period's messages and the unit's (server only)
+    const filters = parseForm(params, reportQuerySchema(query.cutoffDay)).reply({
+      fieldErrors: reportFieldErrors(query.errors, values),
+    });
     return json(
-      { ...common, errors, report: null, query: '', periodText: '', generatedText: '', canPublish: false },
+      { ...common, filters, report: null, query: '', periodText: '', generatedText: '', canPublish: false },
       { status: 400, headers },
     );
   }
@@ -90,7 +93,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       ...common,
-      errors: [] as Array<{ id: string; message: string }>,
+      filters: null,
       report,
       query: qs,
       periodText: periodLabel(query.period, locale),
@@ -149,9 +152,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ReportPage() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const filters = usePaknForm(reportQuerySchema(d.cutoffDay), {
+    lastResult: d.filters,
+    order: REPORT_FORM_KEYS,
+  });
   return (
     <div className="report-page">
-      <ErrorSummary errors={d.errors} />
+      <ErrorSummary errors={filters.summary} />
       <h1>{t('reports.title')}</h1>
       <p className="lead-small">{t('reports.intro')}</p>
       <p>
@@ -159,7 +166,7 @@ export default function ReportPage() {
       </p>
       <ReportFilters
         values={d.values}
-        errors={d.errors}
+        form={filters}
         cutoffDay={d.cutoffDay}
         scoped={d.scoped}
         units={d.units}

@@ -17,17 +17,20 @@ import {
 } from '~/components/staff/record-sections';
 import { RecordAnswer, RecordClassification, RecordDueList } from '~/components/staff/record-summary';
 import { SimilarPanel } from '~/components/staff/similar-panel';
-import { ActionForms, type ActionResult } from '~/components/staff/staff-action-forms';
-import { TransferDeliveryPanel } from '~/components/staff/transfer-delivery-panel';
+import { ActionForms, type ActionResult, intentFieldIds } from '~/components/staff/staff-action-forms';
+import { TransferDeliveryPanel, transferDeliveryView } from '~/components/staff/transfer-delivery-panel';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary } from '~/components/ui/form';
+import { useErrorSummaries } from '~/components/ui/use-pakn-form';
 import { closureText } from '~/domain/answer-clock';
 import { formatDateTimeVi as formatDateTime, formatDateVi } from '~/domain/dates';
 import { explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
 import { isGroupable } from '~/domain/pakn-groups';
 import { can, canOnPakn, canReadPakn } from '~/domain/permissions';
+import { transferPostedSchema } from '~/domain/transfer-delivery';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
+import { addFilesSchema, intentFormSchema } from '~/domain/workflow/intents';
 import { listDocumentsForPakn } from '~/models/documents.server';
 import { getStaffRecord } from '~/models/record.server';
 import { auditDenied } from '~/models/security-audit.server';
@@ -49,10 +52,9 @@ import { groupForRecord } from '~/models/workflow/group.server';
 import { performAction } from '~/models/workflow/perform.server';
 import { authorizeIntent } from '~/models/workflow/step.server';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { translateMessage } from '~/utils/forms';
+import { parseForm, replyWithErrors, submittedValue, translateErrors, translateMessage } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { formValues, parseIntentForm } from '~/utils/intent-form';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? '' },
@@ -198,19 +200,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             }
           : null,
       },
-      transferDelivery: (() => {
-        const td = getTransferDelivery({ paknId: p.id });
-        return td
-          ? {
-              mode: td.mode,
-              to: td.to,
-              sentAt: td.sentAt ? formatDateTime(td.sentAt) : null,
-              postedOn: td.postedOn ? formatDateVi(td.postedOn) : null,
-              transferDate: formatDateVi(td.transferDate),
-              canRecordPost: canOnPakn(actor, 'pakn:transfer', p),
-            }
-          : null;
-      })(),
+      transferDelivery: transferDeliveryView(
+        getTransferDelivery({ paknId: p.id }),
+        canOnPakn(actor, 'pakn:transfer', p),
+      ),
       addFiles: canOnPakn(actor, 'pakn:note', p) ? staffUploadLimits() : null,
       flash: flash.message,
       pageTitle: `${t('staff.record.title', { code: p.code })} – ${t('app.shortName')}`,
@@ -236,54 +229,58 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireStaff(request);
   const t = getT(getLocale(request));
   const id = paknId(params.id, t);
-  if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    return addFiles(request, { actor, id, ip: clientIp(context), t });
-  }
+  const ip = clientIp(context);
+  if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data'))
+    return addFiles(request, { actor, id, ip, t });
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const intent = form.get('intent');
-  if (intent === 'transfer_posted') return transferPosted(form, { actor, id, ip: clientIp(context), t });
-  try {
-    // who may do what first (404/403), then the fields (400), then the state (409)
-    const checked = authorizeIntent({ actor, paknId: id, intent }).intent;
-    const parsed = parseIntentForm(checked, form);
-    if (!parsed.ok) return badInput(checked, parsed.errors, parsed.values, t);
-    performAction({ actor, paknId: id, input: parsed.input, ip: clientIp(context) });
-  } catch (error) {
-    if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale') {
-      // a stale tab: the record page again, at its fresh version, with what the user typed kept in the form
-      return json<ActionResult>(
-        { intent: String(intent), errors: {}, values: formValues(form), stale: true },
-        { status: 409 },
-      );
-    }
-    if (error instanceof WorkflowError && error.fieldErrors)
-      return badInput(String(intent), error.fieldErrors, formValues(form), t);
+  if (intent === 'transfer_posted') return transferPosted(form, { actor, id, ip, t });
+  const fail = (error: unknown): never => {
     if (error instanceof WorkflowError && error.status === 403)
-      auditDenied({
-        request,
-        actorUserId: actor.id,
-        targetType: 'pakn',
-        targetId: id,
-        ip: clientIp(context),
-      });
-    rethrow(error, t);
+      auditDenied({ request, actorUserId: actor.id, targetType: 'pakn', targetId: id, ip });
+    return rethrow(error, t);
+  };
+  // who may do what first (404/403), then the fields (400), then the state (409)
+  try {
+    authorizeIntent({ actor, paknId: id, intent });
+  } catch (error) {
+    fail(error);
   }
-  return done(id, String(intent), t);
+  const sent = String(intent);
+  const submission = parseForm(form, intentFormSchema);
+  if (submission.status !== 'success') return answer(sent, submission.reply(), 400);
+  try {
+    performAction({ actor, paknId: id, input: submission.value, ip });
+  } catch (error) {
+    // a stale tab: the record page again, at its fresh version, with what the user typed kept in the form
+    if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale')
+      return answer(sent, submission.reply(), 409, true);
+    if (error instanceof WorkflowError && error.fieldErrors)
+      return answer(sent, replyWithErrors(submission, error.fieldErrors), 400);
+    fail(error);
+  }
+  return done(id, sent, t);
 }
 
-/** "Add files (scans)": the only multipart form of the page. */
+/** The page again with a form's messages (or, stale, its typed values at the fresh version). */
+function answer(intent: string, reply: ActionResult['reply'], status: number, stale?: boolean) {
+  return json<ActionResult>({ intent, reply, ...(stale ? { stale } : {}) }, { status });
+}
+
 /** Who posts on which record, for the action's handlers. */
 type Post = { actor: Awaited<ReturnType<typeof requireStaff>>; id: number; ip?: string; t: T };
 
+/** "Add files (scans)": the only multipart form of the page. */
 async function addFiles(request: Request, { actor, id, ip, t }: Post) {
   try {
     authorizeAddFiles({ actor, paknId: id });
     const read = await readStaffUploadForm(request, { t, paknId: id });
     if (!read) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
     const { form, stored, fileErrors, scannerDown } = read;
+    const submission = parseForm(form, addFilesSchema);
     const problems =
-      form.get('intent') !== 'add_files'
+      submission.status !== 'success'
         ? [t('staff.errors.unknownIntent')]
         : fileErrors.length
           ? fileErrors
@@ -292,10 +289,9 @@ async function addFiles(request: Request, { actor, id, ip, t }: Post) {
             : [];
     if (problems.length) {
       discardStaffUploads(stored);
-      return json<ActionResult>(
-        { intent: 'add_files', errors: { files: problems.join(' ') }, values: {} },
-        { status: scannerDown ? 503 : 400 },
-      );
+      // the messages are translated already (they name the files): '!' shows them as they are
+      const reply = submission.reply({ fieldErrors: { files: [`!${problems.join(' ')}`] } });
+      return answer('add_files', reply, scannerDown ? 503 : 400);
     }
     try {
       addStaffFiles({ actor, paknId: id, files: stored, ip });
@@ -311,20 +307,18 @@ async function addFiles(request: Request, { actor, id, ip, t }: Post) {
 }
 
 function transferPosted(form: FormData, { actor, id, ip, t }: Post) {
-  const postedOn = String(form.get('postedOn') ?? '');
+  // the schema is the browser's check; the model checks the state first, then the day, and its message wins
+  const submission = parseForm(form, transferPostedSchema);
+  const postedOn = submittedValue(submission.payload, 'postedOn') ?? '';
   try {
     recordTransferPosted({ actor, paknId: id, postedOn, ip });
   } catch (error) {
     if (!(error instanceof TransferDeliveryError)) throw error;
-    if (error.fieldErrors) return badInput('transfer_posted', error.fieldErrors, { postedOn }, t);
+    if (error.fieldErrors)
+      return answer('transfer_posted', replyWithErrors(submission, error.fieldErrors), 400);
     throw json({ message: t(error.key) }, { status: error.status });
   }
   return done(id, 'transfer_posted', t);
-}
-
-function badInput(intent: string, errors: Record<string, string>, values: Record<string, string>, t: T) {
-  const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, translateMessage(t, v)]));
-  return json<ActionResult>({ intent, errors: translated, values }, { status: 400 });
 }
 
 /** After a stale post (409) the page must show the fresh version the form will be re-sent against. */
@@ -333,12 +327,12 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function RecordPage() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>() ?? null;
   const { t } = useTranslation();
   const p = d.pakn;
-  const summary = result
-    ? Object.entries(result.errors).map(([name, message]) => ({ id: `${result.intent}-${name}`, message }))
-    : [];
+  // the server's messages as the page is rendered (without JavaScript too), then those of the forms
+  const server = result && translateErrors(t, result.reply.error, { ids: intentFieldIds(result.intent) });
+  const { summary, onSummary } = useErrorSummaries(server ? server.summary : []);
   return (
     <div className="staff-record">
       <ErrorSummary errors={summary} />
@@ -364,23 +358,31 @@ export default function RecordPage() {
           </Link>
         </p>
       ) : null}
-      <GroupPanel group={d.group} canGroup={d.canGroup} version={p.version} result={result ?? null} />
+      <GroupPanel
+        group={d.group}
+        canGroup={d.canGroup}
+        version={p.version}
+        result={result}
+        onSummary={onSummary}
+      />
       <SimilarPanel
         items={d.similar}
         canRefuse={d.forms.intents.includes('refuse')}
         canGroup={d.canGroup && (!d.group || d.group.open)}
         version={p.version}
+        onSummary={onSummary}
       />
-      <ActionForms {...d.forms} version={p.version} result={result ?? null} />
+      <ActionForms {...d.forms} version={p.version} result={result} onSummary={onSummary} />
       {d.transferDelivery ? (
         <TransferDeliveryPanel
           paknId={p.id}
           version={p.version}
           delivery={d.transferDelivery}
-          result={result ?? null}
+          result={result}
+          onSummary={onSummary}
         />
       ) : null}
-      {d.addFiles ? <AddFilesForm limits={d.addFiles} result={result ?? null} /> : null}
+      {d.addFiles ? <AddFilesForm limits={d.addFiles} result={result} onSummary={onSummary} /> : null}
       <DocumentList documents={d.documents} base="/can-bo/van-ban" />
 
       <RecordClassification d={d} />

@@ -38,10 +38,9 @@ import { publishPakn, withdrawPakn } from '~/models/publication-publish.server';
 import { auditDenied } from '~/models/security-audit.server';
 import { errorMeta, rootLocale } from '~/utils/error-meta';
 import { readFlash, redirectWithFlash } from '~/utils/flash.server';
-import { parseForm } from '~/utils/forms';
+import { formValues, parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-import { formValues } from '~/utils/intent-form';
 import { parseSubmissionForm, removeUpload } from '~/utils/uploads.server';
 
 type T = ReturnType<typeof getT>;

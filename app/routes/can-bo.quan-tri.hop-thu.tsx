@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { FlashMessage } from '~/components/ui/flash';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { outboxRetrySchema } from '~/domain/admin/outbox';
 import { retryOutboxNow } from '~/jobs/mail-worker.server';
 import { getOutboxStatus } from '~/models/outbox.server';
 import { readAdminFlash } from '~/utils/admin-flash.server';
 import { redirectWithFlash } from '~/utils/flash.server';
-import { sentIntent } from '~/utils/forms';
+import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:agency');
   const form = await request.formData().catch(() => null);
-  if (!form || sentIntent(form, ['retry']) === null) {
+  if (!form || parseForm(form, outboxRetrySchema).status !== 'success') {
     throw json({ message: getT(getLocale(request))('admin.errors.badRequest') }, { status: 400 });
   }
   const released = await retryOutboxNow({ userId: user.id, ip: clientIp(context) });
@@ -45,6 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function OutboxStatusPage() {
   const { status, flash } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  // nothing to type: the schema only names the form (a wrong post is a 400 page, as before)
+  const retry = usePaknForm(outboxRetrySchema);
   return (
     <>
       <h1>{t('admin.outbox.title')}</h1>
@@ -71,7 +75,7 @@ export default function OutboxStatusPage() {
           </>
         ) : null}
       </dl>
-      <Form method="post">
+      <Form method="post" {...retry.formProps}>
         <input type="hidden" name="intent" value="retry" />
         <p className="hint">{t('admin.outbox.retryHint')}</p>
         <button type="submit" className="button" disabled={status.pending === 0}>

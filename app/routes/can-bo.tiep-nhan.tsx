@@ -7,15 +7,18 @@ import { requirePermission } from '~/auth/guards.server';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { FileInput } from '~/components/ui/file-input';
 import { Checkbox, Choices, ErrorSummary, Select, TextArea, TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { toLocalDate } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
 import { CATEGORIES, PAKN_TYPES, SUBJECTS, SUBMITTER_KINDS } from '~/domain/pakn';
 import { STAFF_CHANNELS } from '~/domain/pakn';
+import { STAFF_INTAKE_FIELD_ORDER, staffIntakeSchema } from '~/domain/staff-intake';
 import { LIMITS } from '~/domain/submission-schema';
 import { listFields } from '~/models/config.server';
-import { parseIntakeForm, recordStaffIntake } from '~/models/intake.server';
+import { intakeEarliestDate, intakeFieldProblem, recordStaffIntake } from '~/models/intake.server';
 import { discardStaffUploads, readStaffUploadForm, staffUploadLimits } from '~/models/staff-files.server';
 import { redirectWithFlash } from '~/utils/flash.server';
+import { parseForm, submittedValue } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 
@@ -27,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(locale);
   return json({
     today: toLocalDate(new Date()),
+    earliest: intakeEarliestDate(),
     limits: staffUploadLimits(),
     fields: listFields().map((f) => ({ value: String(f.id), label: localName(f, locale) })),
     pageTitle: `${t('staff.intake.title')} – ${t('app.shortName')}`,
@@ -41,27 +45,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const read = await readStaffUploadForm(request, { t });
   if (!read) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const { form, stored, fileErrors, scannerDown } = read;
-  const parsed = parseIntakeForm(form);
-  if (!parsed.ok || fileErrors.length) {
+  const submission = parseForm(form, staffIntakeSchema(toLocalDate(new Date()), intakeEarliestDate()));
+  const field = intakeFieldProblem(submittedValue(submission.payload, 'field') ?? '');
+  if (submission.status !== 'success' || field || fileErrors.length) {
     // nothing is half-saved: the files of a failed post are not kept, and the page says so
     discardStaffUploads(stored);
-    const errors: Record<string, string> = parsed.ok
-      ? {}
-      : Object.fromEntries(
-          Object.entries(parsed.errors).map(([k, v]) => {
-            const [key = 'staff.errors.invalid', param] = v.split('|');
-            return [k, t(key, param ? { max: param } : {})];
-          }),
-        );
     const files = [...fileErrors, ...(stored.length ? [t('staff.intake.filesNotKept')] : [])];
-    if (files.length) errors.files = files.join(' ');
-    const values: Record<string, string> = {};
-    for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
-    return json({ errors, values }, { status: scannerDown ? 503 : 400 });
+    const reply = submission.reply({
+      fieldErrors: {
+        ...(field ? { field: [field] } : {}),
+        // translated already (they name the files): '!' shows them as they are
+        ...(files.length ? { files: [`!${files.join(' ')}`] } : {}),
+      },
+    });
+    return json(reply, { status: scannerDown ? 503 : 400 });
   }
   const { id, code } = recordStaffIntake({
     actor,
-    input: parsed.value,
+    input: submission.value,
     lang: locale,
     ip: clientIp(context),
     files: stored,
@@ -69,40 +70,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/can-bo/pakn/${id}`, `!${t('staff.intake.done', { code })}`);
 }
 
-const ORDER = [
-  'channel',
-  'receivedDate',
-  'type',
-  'subject',
-  'category',
-  'title',
-  'content',
-  'regulationRef',
-  'field',
-  'submitterKind',
-  'orgName',
-  'representative',
-  'fullName',
-  'phone',
-  'address',
-  'email',
-  'files',
-];
-
 export default function StaffIntake() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const v: Record<string, string> = result?.values ?? {};
-  const errors: Record<string, string> = result?.errors ?? {};
-  const f = (name: string) => ({ id: name, name, error: errors[name], defaultValue: v[name] });
-  const summary = ORDER.filter((k) => errors[k]).map((k) => ({ id: k, message: errors[k]! }));
+  const form = usePaknForm(staffIntakeSchema(d.today, d.earliest), {
+    lastResult: useActionData<typeof action>(),
+    order: STAFF_INTAKE_FIELD_ORDER,
+  });
+  const v = form.value;
+  const f = (name: string) => ({ id: name, name, error: form.error(name), defaultValue: v(name) });
   return (
     <div className="narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={form.summary} />
       <h1>{t('staff.intake.title')}</h1>
       <p className="lead-small">{t('staff.intake.intro')}</p>
-      <Form method="post" encType="multipart/form-data" noValidate>
+      <Form method="post" encType="multipart/form-data" {...form.formProps}>
         <Select
           {...f('channel')}
           label={t('staff.intake.channel')}
@@ -111,7 +93,7 @@ export default function StaffIntake() {
         />
         <TextField
           {...f('receivedDate')}
-          defaultValue={v.receivedDate ?? d.today}
+          defaultValue={v('receivedDate') ?? d.today}
           type="date"
           label={t('staff.intake.receivedDate')}
           hint={t('staff.intake.receivedDateHint')}
@@ -181,19 +163,19 @@ export default function StaffIntake() {
           id="files"
           label={t('staff.intake.files')}
           hint={t('staff.intake.filesHint', { count: d.limits.maxFiles, mb: d.limits.maxMb })}
-          errors={errors.files ? [errors.files] : []}
+          errors={form.messages('files')}
         />
         <Checkbox
           id="consent"
           name="consent"
           label={t('staff.intake.consent')}
-          defaultChecked={v.consent === 'on'}
+          defaultChecked={v('consent') === 'on'}
         />
         <Checkbox
           id="showIdentity"
           name="showIdentity"
           label={t('staff.intake.showIdentity')}
-          defaultChecked={v.showIdentity === 'on'}
+          defaultChecked={v('showIdentity') === 'on'}
         />
         <button type="submit" className="button">
           {t('staff.intake.submit')}

@@ -1,6 +1,7 @@
 // The one form pipeline, shared by the server (actions) and the browser (useForm's onValidate): a form is
 // parsed with its zod schema through conform, and a submission's errors — translation keys — become the
 // messages of the error summary and of the fields. Reference use: app/routes/quyen-rieng-tu.tsx.
+import type { Submission } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { z } from 'zod';
 
@@ -11,6 +12,16 @@ import { z } from 'zod';
  */
 export function parseForm<Schema extends z.ZodTypeAny>(form: FormData | URLSearchParams, schema: Schema) {
   return parseWithZod(form, { schema, disableAutoCoercion: true });
+}
+
+/**
+ * A submission's answer with the messages a model found (field → one message, in the encoding below) beside
+ * their fields, after those of the schema.
+ */
+export function replyWithErrors(submission: Submission<unknown>, fieldErrors: Record<string, string>) {
+  return submission.reply({
+    fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, [v]])),
+  });
 }
 
 /** Any translation function: i18next's `t` on the server, react-i18next's in components. */
@@ -109,6 +120,16 @@ export function submittedValues(values: unknown, name: string): string[] {
   if (typeof v === 'string') return [v];
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return [];
+}
+
+/**
+ * The text fields of a form (the first value of each name), as the user typed them: for a page whose fields
+ * are not known in advance (the publication review's per-flag decisions).
+ */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === 'string' && !(k in values)) values[k] = v;
+  return values;
 }
 
 /** Which form of a page with several was sent (its hidden `intent`), or null. */

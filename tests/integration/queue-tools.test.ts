@@ -221,6 +221,40 @@ describe('saved filters', () => {
   });
 });
 
+describe('bad posts on the queue answer the page with a message (the one form pipeline)', () => {
+  it('a filter name too long or a list full: the message beside the name, the name kept', async () => {
+    const long = 'Bộ lọc có tên rất dài '.repeat(4);
+    const res = await postForm(app, '/can-bo?index', colleagueCookie, {
+      intent: 'save_filter',
+      name: long,
+      query: 'tab=all',
+    });
+    expect(res.status).toBe(400);
+    const html = (await res.text()).replaceAll('<!-- -->', '');
+    expect(html).toContain('Tên bộ lọc tối đa 60 ký tự.');
+    expect(html).toMatch(/id="saved-filter-name-error"/);
+    expect(html).toContain(long.replace(/\s+/g, ' ').trim().slice(0, 40));
+    expect(html).toMatch(/<details class="staff-tools" open="">/);
+  });
+
+  it('a bulk assignment with no row, a forged row or no unit: 400 with its message, nothing assigned', async () => {
+    const p = seedPakn(app.db(), paknFixture());
+    const none = await postForm(app, '/can-bo?index', coordCookie, { intent: 'bulk_assign', unitId: '' });
+    expect(none.status).toBe(400);
+    const noneHtml = await none.text();
+    expect(noneHtml).toContain('Chọn ít nhất một phản ánh, kiến nghị');
+    expect(noneHtml).toContain('Chọn một đơn vị đang hoạt động');
+    const forged = await postForm(app, '/can-bo?index', coordCookie, {
+      intent: 'bulk_assign',
+      unitId: '1',
+      ids: `${p.id}.x`,
+    });
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('Yêu cầu không hợp lệ.');
+    expect(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id)).get()!.status).toBe('received');
+  });
+});
+
 describe('the filter panel', () => {
   it('is a <details>, open only when a filter is active', async () => {
     const plain = await page('/can-bo?tab=all', coordCookie);

@@ -427,6 +427,12 @@ describe('routes', () => {
         expect(await res.text()).toContain(message);
       }
     }
+    // each message beside its field too, and the form keeps what was asked (the one form pipeline)
+    const month = await (await get('/can-bo/bao-cao?period=month&year=2025&month=13', 'coordinator')).text();
+    expect(month).toMatch(/id="month-error"/);
+    expect(month).toContain('value="2025"');
+    const unit = await (await get(`/can-bo/bao-cao?${Q2_QUERY}&unit=abc`, 'coordinator')).text();
+    expect(unit).toMatch(/id="unit-error"/);
   });
 
   it('checks permissions: read, export, unit scope', async () => {

@@ -340,6 +340,23 @@ describe('refusals of bad or stale posts', () => {
     expect(noVersion.status).toBe(400);
     expect(await noVersion.text()).toContain('thiếu thông tin phiên bản');
 
+    // a tampered version or field id reads as one of our messages, never zod's English
+    const halfVersion = await act('coord', p.id, { intent: 'assign', version: '1.5', unitId: String(unitA) });
+    expect(halfVersion.status).toBe(400);
+    expect(await halfVersion.text()).toContain('thiếu thông tin phiên bản');
+    const badField = await act('coord', p.id, {
+      intent: 'classify',
+      version: v(p.id),
+      type: 'phan_anh',
+      subject: 'regulation',
+      category: '2',
+      fieldId: 'abc',
+    });
+    expect(badField.status).toBe(400);
+    const badFieldHtml = await badField.text();
+    expect(badFieldHtml).toMatch(/id="classify-fieldId-error"[^>]*>.*Giá trị không hợp lệ/s);
+    expect(badFieldHtml).not.toMatch(/Invalid input|Expected/);
+
     const forgedUnit = await act('coord', p.id, { intent: 'assign', version: v(p.id), unitId: '424242' });
     expect(forgedUnit.status).toBe(400);
     expect(await forgedUnit.text()).toContain('Chọn một đơn vị đang hoạt động');

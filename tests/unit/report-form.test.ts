@@ -9,9 +9,11 @@ import {
   publishQuery,
   publishReportSchema,
   reportFormValues,
+  reportQuerySchema,
   vietnamStamp,
 } from '~/domain/reports/form';
 import { csvCell, csvDocument } from '~/exports/csv';
+import { parseForm } from '~/utils/forms';
 
 describe('reportFormValues', () => {
   it('reads every field, empty when missing', () => {
@@ -25,6 +27,21 @@ describe('reportFormValues', () => {
       to: '',
       unit: '',
     });
+  });
+});
+
+describe("reportQuerySchema (the browser's check of the report form)", () => {
+  const errorsOf = (query: string) => {
+    const sent = parseForm(new URLSearchParams(query), reportQuerySchema(1));
+    return sent.status === 'error' ? sent.error : null;
+  };
+  it('accepts what parsePeriod accepts, and places its messages as the server does', () => {
+    expect(errorsOf('period=quarter&year=2026&quarter=2')).toBeNull();
+    expect(errorsOf('period=quarter&year=2026')).toEqual({
+      quarter: [expect.stringMatching(/^reports\.errors\./)],
+    });
+    expect(errorsOf('period=nothing')).toEqual({ period: ['reports.errors.unknownPeriod'] });
+    expect(errorsOf('period=month&period=quarter')?.period).toEqual(['reports.errors.unknownPeriod']);
   });
 });
 

@@ -1,30 +1,33 @@
 // The report's period and scope: a GET form, so a report is a bookmarkable address and works without JavaScript.
+// Its usePaknForm comes from the page (whose error summary lists its messages): with JavaScript the period is
+// checked before the report is asked for.
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { Choices, Select, TextField } from '~/components/ui/form';
+import type { usePaknForm } from '~/components/ui/use-pakn-form';
 import type { ReportFormValues } from '~/domain/reports/definitions';
 import { PERIOD_KINDS } from '~/domain/reports/periods';
 
 export function ReportFilters({
   values,
-  errors,
+  form,
   cutoffDay,
   scoped,
   units,
 }: {
   values: ReportFormValues;
-  errors: Array<{ id: string; message: string }>;
+  form: ReturnType<typeof usePaknForm>;
   cutoffDay: number;
   /** a unit-scoped actor reports on their own unit only */
   scoped: boolean;
   units: Array<{ value: string; label: string }>;
 }) {
   const { t } = useTranslation();
-  const err = (id: string) => errors.find((e) => e.id === id)?.message;
+  const err = form.error;
   const year = new Date().getFullYear();
   return (
-    <Form method="get" className="report-form" noValidate>
+    <Form method="get" className="report-form" {...form.formProps}>
       <Choices
         id="period"
         name="period"

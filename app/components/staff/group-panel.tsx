@@ -3,8 +3,11 @@
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import type { ActionResult } from '~/components/staff/staff-action-forms';
+import { type ActionResult, intentFieldIds, replyFor } from '~/components/staff/staff-action-forms';
 import { TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { intentFormSchema } from '~/domain/workflow/intents';
+import type { FieldMessage } from '~/utils/forms';
 
 export type GroupView = {
   id: number;
@@ -15,7 +18,10 @@ export type GroupView = {
   members: Array<{ id: number; code: string; title: string; status: string; lead: boolean }>;
 };
 
-/** One hidden-field form posting an intent on this record, at the version the page was rendered with. */
+/**
+ * One hidden-field form posting an intent on this record, at the version the page was rendered with; its
+ * messages, if any, come from the server in the page's error summary.
+ */
 export function GroupForm({
   intent,
   code,
@@ -29,8 +35,9 @@ export function GroupForm({
   label: string;
   className: string;
 }) {
+  const f = usePaknForm(intentFormSchema);
   return (
-    <Form method="post" className={className} noValidate>
+    <Form method="post" className={className} {...f.formProps}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="code" value={code} />
@@ -46,17 +53,18 @@ export function GroupPanel({
   canGroup,
   version,
   result,
+  onSummary,
 }: {
   group: GroupView | null;
   /** the actor may group or ungroup on this PAKN now */
   canGroup: boolean;
   version: number;
   result: ActionResult | null;
+  onSummary?: (formId: string, summary: FieldMessage[]) => void;
 }) {
   const { t } = useTranslation();
   if (!group && !canGroup) return null;
   const mayEdit = canGroup && (!group || group.open);
-  const typed = result?.intent === 'group' ? result : null;
   return (
     <section aria-labelledby="group-heading" className="group-panel">
       <h2 id="group-heading">{t('similar.group.heading')}</h2>
@@ -91,24 +99,44 @@ export function GroupPanel({
       ) : (
         <p className="hint">{t('similar.group.intro')}</p>
       )}
-      {mayEdit ? (
-        <Form method="post" className="group-add-form" noValidate>
-          <input type="hidden" name="intent" value="group" />
-          <input type="hidden" name="version" value={version} />
-          <TextField
-            id="group-code"
-            name="code"
-            label={t('similar.group.code')}
-            hint={t('similar.group.codeHint')}
-            maxLength={40}
-            defaultValue={typed?.values.code ?? ''}
-            error={typed?.errors.code}
-          />
-          <button type="submit" className="button button-secondary">
-            {t('similar.group.add')}
-          </button>
-        </Form>
-      ) : null}
+      {mayEdit ? <GroupAddForm version={version} result={result} onSummary={onSummary} /> : null}
     </section>
+  );
+}
+
+/** "Add a PAKN to the group" by its code; a post of a "group with" button elsewhere answers here too. */
+function GroupAddForm({
+  version,
+  result,
+  onSummary,
+}: {
+  version: number;
+  result: ActionResult | null;
+  onSummary?: (formId: string, summary: FieldMessage[]) => void;
+}) {
+  const { t } = useTranslation();
+  const f = usePaknForm(intentFormSchema, {
+    id: 'group-form',
+    lastResult: replyFor(result, 'group'),
+    ids: intentFieldIds('group'),
+    onSummary,
+  });
+  return (
+    <Form method="post" className="group-add-form" {...f.formProps}>
+      <input type="hidden" name="intent" value="group" />
+      <input type="hidden" name="version" value={version} />
+      <TextField
+        id="group-code"
+        name="code"
+        label={t('similar.group.code')}
+        hint={t('similar.group.codeHint')}
+        maxLength={40}
+        defaultValue={f.value('code') ?? ''}
+        error={f.error('code')}
+      />
+      <button type="submit" className="button button-secondary">
+        {t('similar.group.add')}
+      </button>
+    </Form>
   );
 }

@@ -1,6 +1,9 @@
-// Saved queue filters (named, per user) and the export of the filtered list: plain links and POST forms.
+// Saved queue filters (named, per user) and the export of the filtered list: plain links and POST forms. The
+// "save" form gets its usePaknForm from the queue page, which gathers its messages in the page's error summary.
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+
+import type { usePaknForm } from '~/components/ui/use-pakn-form';
 
 export type SavedFilter = { id: number; name: string; query: string };
 
@@ -8,17 +11,19 @@ export function QueueSavedFilters({
   saved,
   currentQuery,
   returnTo,
-  error,
-  name,
+  form,
+  answered,
 }: {
   saved: SavedFilter[];
   /** the current filters as a query string, without the page cursor */
   currentQuery: string;
   returnTo: string;
-  error?: string;
-  name?: string;
+  form: ReturnType<typeof usePaknForm>;
+  /** the server answered this form: it stays open (a message found in the browser opens nothing) */
+  answered: boolean;
 }) {
   const { t } = useTranslation();
+  const error = form.error('name');
   return (
     <div className="staff-saved-filters">
       {saved.length > 0 ? (
@@ -42,9 +47,9 @@ export function QueueSavedFilters({
           </ul>
         </>
       ) : null}
-      <details className="staff-tools" open={Boolean(error)}>
+      <details className="staff-tools" open={answered}>
         <summary>{t('staff.queue.saved.tools')}</summary>
-        <Form method="post" action="/can-bo?index" className="staff-save-filter">
+        <Form method="post" action="/can-bo?index" className="staff-save-filter" {...form.formProps}>
           <input type="hidden" name="intent" value="save_filter" />
           <input type="hidden" name="query" value={currentQuery} />
           <input type="hidden" name="returnTo" value={returnTo} />
@@ -62,7 +67,7 @@ export function QueueSavedFilters({
               id="saved-filter-name"
               name="name"
               maxLength={60}
-              defaultValue={name ?? ''}
+              defaultValue={form.value('name') ?? ''}
               aria-describedby={error ? 'saved-filter-name-error' : undefined}
             />
           </div>

@@ -41,8 +41,10 @@ export function StaleNotice({
       {intents.some((i) => i === result.intent) ? null : (
         // the action is not offered at the new state: the text stays on the page to be copied
         <dl className="summary-list">
-          {Object.entries(result.values)
-            .filter(([k, v]) => !['intent', 'version'].includes(k) && v.trim())
+          {Object.entries(result.reply.initialValue ?? {})
+            .flatMap(([k, v]): Array<[string, string]> =>
+              typeof v === 'string' && v.trim() && !['intent', 'version'].includes(k) ? [[k, v]] : [],
+            )
             .map(([k, v]) => (
               <Row key={k} label={t('staff.errors.staleTyped')}>
                 <div className="pre-line">{v}</div>

@@ -6,8 +6,11 @@ import { useTranslation } from 'react-i18next';
 
 import { GroupForm } from '~/components/staff/group-panel';
 import { TextArea } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { isGroupable } from '~/domain/pakn-groups';
 import { citationLabel } from '~/domain/similarity-index';
+import { intentFormSchema } from '~/domain/workflow/intents';
+import type { FieldMessage } from '~/utils/forms';
 
 export type SimilarItem = {
   id: number;
@@ -24,6 +27,7 @@ export function SimilarPanel({
   canRefuse,
   canGroup,
   version,
+  onSummary,
 }: {
   items: SimilarItem[];
   /** the refuse intent is open to this actor on this PAKN now */
@@ -31,6 +35,7 @@ export function SimilarPanel({
   /** this PAKN may be grouped now (issue #15): open look-alikes get a "group with this one" button */
   canGroup: boolean;
   version: number;
+  onSummary?: (formId: string, summary: FieldMessage[]) => void;
 }) {
   const { t } = useTranslation();
   const reason = (r: { kind: string; detail: string }) => {
@@ -67,25 +72,7 @@ export function SimilarPanel({
                   />
                 ) : null}
                 {canRefuse && m.status === 'answered' ? (
-                  <details className="staff-action">
-                    <summary>{t('similar.repeat.summary', { code: m.code })}</summary>
-                    <Form method="post" className="similar-repeat-form" noValidate>
-                      <input type="hidden" name="intent" value="refuse" />
-                      <input type="hidden" name="version" value={version} />
-                      <input type="hidden" name="reason" value="R08" />
-                      <input type="hidden" name="repeatOf" value={m.code} />
-                      <p className="hint">{t('similar.repeat.hint', { code: m.code })}</p>
-                      <TextArea
-                        id={`repeat-${m.id}-note`}
-                        name="note"
-                        label={t('similar.repeat.note')}
-                        rows={3}
-                      />
-                      <button type="submit" className="button button-warning">
-                        {t('similar.repeat.submit')}
-                      </button>
-                    </Form>
-                  </details>
+                  <RepeatForm item={m} version={version} onSummary={onSummary} />
                 ) : null}
               </li>
             ))}
@@ -93,5 +80,36 @@ export function SimilarPanel({
         </>
       )}
     </section>
+  );
+}
+
+/** Refuses this PAKN as a repeat (R08) of an answered look-alike: the ordinary refuse intent, checked alike. */
+function RepeatForm({
+  item,
+  version,
+  onSummary,
+}: {
+  item: SimilarItem;
+  version: number;
+  onSummary?: (formId: string, summary: FieldMessage[]) => void;
+}) {
+  const { t } = useTranslation();
+  const noteId = `repeat-${item.id}-note`;
+  const f = usePaknForm(intentFormSchema, { id: `repeat-${item.id}-form`, ids: { note: noteId }, onSummary });
+  return (
+    <details className="staff-action">
+      <summary>{t('similar.repeat.summary', { code: item.code })}</summary>
+      <Form method="post" className="similar-repeat-form" {...f.formProps}>
+        <input type="hidden" name="intent" value="refuse" />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="reason" value="R08" />
+        <input type="hidden" name="repeatOf" value={item.code} />
+        <p className="hint">{t('similar.repeat.hint', { code: item.code })}</p>
+        <TextArea id={noteId} name="note" label={t('similar.repeat.note')} rows={3} error={f.error('note')} />
+        <button type="submit" className="button button-warning">
+          {t('similar.repeat.submit')}
+        </button>
+      </Form>
+    </details>
   );
 }

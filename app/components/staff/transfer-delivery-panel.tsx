@@ -3,8 +3,12 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import type { ActionResult } from '~/components/staff/staff-action-forms';
+import { type ActionResult, replyFor } from '~/components/staff/staff-action-forms';
 import { TextField } from '~/components/ui/form';
+import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { formatDateTimeVi, formatDateVi, type LocalDate } from '~/domain/dates';
+import { transferPostedSchema } from '~/domain/transfer-delivery';
+import type { FieldMessage } from '~/utils/forms';
 
 export type TransferDeliveryView = {
   mode: 'email' | 'post';
@@ -15,19 +19,49 @@ export type TransferDeliveryView = {
   canRecordPost: boolean;
 };
 
+/** The panel's view of a transfer's delivery (the model's answer), its dates as people read them. */
+export function transferDeliveryView(
+  td: {
+    mode: 'email' | 'post';
+    to: string | null;
+    transferDate: LocalDate;
+    sentAt: Date | null;
+    postedOn: LocalDate | null;
+  } | null,
+  canRecordPost: boolean,
+): TransferDeliveryView | null {
+  if (!td) return null;
+  const { mode, to, sentAt, postedOn, transferDate } = td;
+  return {
+    mode,
+    to,
+    sentAt: sentAt ? formatDateTimeVi(sentAt) : null,
+    postedOn: postedOn ? formatDateVi(postedOn) : null,
+    transferDate: formatDateVi(transferDate),
+    canRecordPost,
+  };
+}
+
 export function TransferDeliveryPanel({
   paknId,
   version,
   delivery,
   result,
+  onSummary,
 }: {
   paknId: number;
   version: number;
   delivery: TransferDeliveryView;
   result: ActionResult | null;
+  onSummary?: (formId: string, summary: FieldMessage[]) => void;
 }) {
   const { t } = useTranslation();
-  const mine = result?.intent === 'transfer_posted' ? result : null;
+  const f = usePaknForm(transferPostedSchema, {
+    id: 'transfer_posted-form',
+    lastResult: replyFor(result, 'transfer_posted'),
+    ids: { postedOn: 'transfer_posted-postedOn' },
+    onSummary,
+  });
   return (
     <section aria-labelledby="transfer-delivery">
       <h2 id="transfer-delivery">{t('staff.transferDelivery.heading')}</h2>
@@ -48,7 +82,7 @@ export function TransferDeliveryPanel({
             <a href={`/can-bo/pakn/${paknId}/ho-so-chuyen`}>{t('staff.transferDelivery.print')}</a>
           </p>
           {!delivery.postedOn && delivery.canRecordPost ? (
-            <Form method="post" className="action-form">
+            <Form method="post" className="action-form" {...f.formProps}>
               <input type="hidden" name="intent" value="transfer_posted" />
               <input type="hidden" name="version" value={version} />
               <TextField
@@ -60,8 +94,8 @@ export function TransferDeliveryPanel({
                   example: delivery.transferDate,
                   from: delivery.transferDate,
                 })}
-                error={mine?.errors.postedOn}
-                defaultValue={mine?.values.postedOn}
+                error={f.error('postedOn')}
+                defaultValue={f.value('postedOn')}
               />
               <button type="submit">{t('staff.transferDelivery.submit')}</button>
             </Form>

@@ -3,11 +3,18 @@
 // it the server answers the same messages (`lastResult`). Our ErrorSummary and field markup stay.
 import { type DefaultValue, type SubmissionResult, useForm } from '@conform-to/react';
 import { getZodConstraint } from '@conform-to/zod';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 
-import { parseForm, submittedValue, submittedValues, translateErrors, translateMessage } from '~/utils/forms';
+import {
+  type FieldMessage,
+  parseForm,
+  submittedValue,
+  submittedValues,
+  translateErrors,
+  translateMessage,
+} from '~/utils/forms';
 
 type Options<Schema extends z.ZodTypeAny> = {
   /** what the action answered: `submission.reply()` (or undefined before any post) */
@@ -29,6 +36,11 @@ type Options<Schema extends z.ZodTypeAny> = {
    * every message: for what only the server can check and keep (the files of the citizen's form).
    */
   sendAnyway?: (formData: FormData) => boolean;
+  /**
+   * For a page of many small forms with one error summary at the top (useErrorSummaries): told the form's
+   * messages each time they change after the first render.
+   */
+  onSummary?: (formId: string, summary: FieldMessage[]) => void;
 };
 
 // conform's hidden button for its own events (revalidating a field as it is typed); a real post has none
@@ -71,6 +83,17 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     if (!failed && marked.current && title.startsWith(mark)) document.title = title.slice(mark.length);
     marked.current = failed;
   }, [failed, t]);
+  // told when the messages change (the signature), not on every render
+  const signature = summary.map((e) => `${e.id}:${e.message}`).join('|');
+  const reported = useRef('');
+  const latest = useRef(summary);
+  latest.current = summary;
+  const onSummary = options.onSummary;
+  useEffect(() => {
+    if (signature === reported.current) return;
+    reported.current = signature;
+    onSummary?.(form.id, latest.current);
+  }, [signature, onSummary, form.id]);
   return {
     form,
     fields,
@@ -87,4 +110,19 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     value: (name: string) => submittedValue(form.initialValue, name),
     values: (name: string) => submittedValues(form.initialValue, name),
   };
+}
+
+/**
+ * One error summary for a page of many small forms (the record page's actions), each with its own usePaknForm:
+ * the server's answer when the page is rendered (without JavaScript too), then, once a form has reported
+ * (`onSummary`), what the forms find in the browser.
+ */
+export function useErrorSummaries(server: FieldMessage[]) {
+  const [byForm, setByForm] = useState<Record<string, FieldMessage[]>>({});
+  const onSummary = useCallback(
+    (formId: string, summary: FieldMessage[]) => setByForm((all) => ({ ...all, [formId]: summary })),
+    [],
+  );
+  const reported = Object.values(byForm);
+  return { summary: reported.length ? reported.flat() : server, onSummary };
 }

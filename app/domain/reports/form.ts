@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { formatDateVi } from '~/domain/dates';
 import { REPORT_FORM_KEYS, type ReportFormValues } from '~/domain/reports/definitions';
-import type { PeriodError } from '~/domain/reports/periods';
+import { parsePeriod, type PeriodError } from '~/domain/reports/periods';
 
 /** The form's fields from the query string, '' for a missing one. */
 export function reportFormValues(params: URLSearchParams): ReportFormValues {
@@ -42,7 +42,45 @@ export function vietnamStamp(d: Date): string {
   return `${time} ${formatDateVi(d)}`;
 }
 
-const param = z.string().optional();
+const param = z.string({ invalid_type_error: 'reports.errors.unknownPeriod' }).optional();
+
+/**
+ * The report form (GET): its period checked as the server checks it (parsePeriod, with the agency's cut-off day),
+ * each message at its field (errorFieldId). Whether the unit exists and may be asked for is the server's check.
+ */
+export function reportQuerySchema(cutoffDay: number) {
+  return z
+    .object({
+      period: param,
+      year: param,
+      month: param,
+      quarter: param,
+      half: param,
+      from: param,
+      to: param,
+      unit: param,
+    })
+    .superRefine((v, ctx) => {
+      const parsed = parsePeriod(v, cutoffDay);
+      if (parsed.ok) return;
+      for (const e of parsed.errors)
+        ctx.addIssue({
+          code: 'custom',
+          path: [errorFieldId(e, { period: v.period ?? '' })],
+          message: `reports.errors.${e.key}`,
+        });
+    });
+}
+
+/** The report query's errors by field (for conform's reply), as errorFieldId places them. */
+export function reportFieldErrors(
+  errors: ReadonlyArray<PeriodError | { field: 'unit'; key: string }>,
+  values: Pick<ReportFormValues, 'period'>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of errors) (out[errorFieldId(e, values)] ??= []).push(`reports.errors.${e.key}`);
+  return out;
+}
 /**
  * The publish form (POST): the intent and the period and scope it was asked with, as hidden fields. The period
  * itself is checked by the server against the cut-off day and the units (parseReportQuery), as for the GET form.
