@@ -43,6 +43,7 @@ export default tseslint.config(
       'public/build/',
       'data/',
       'db/migrations/',
+      'scripts/codemods/',
       'test-results/',
       'playwright-report/',
       'tests/.tmp/',

@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ error, data }) =>
   error ? errorMeta(error, data?.locale) : [];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const agency = getAgency();
+  const agency = await getAgency();
   return {
     locale: getLocale(request),
     agency: {

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 
 import { runPool, startServer } from '../tests/support/server-process';
+import { transaction } from "~/utils/db.server";
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '20' } },
@@ -28,7 +29,7 @@ async function issuePublicDocument(dbFile: string, dataDir: string): Promise<num
   const s = await import('../db/schema');
   const { eq } = await import('drizzle-orm');
   const db = openDatabase(dbFile);
-  const id = db.transaction((tx) => {
+  const id = (await transaction(db, async (tx) => {
     const { pakn } = createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -50,10 +51,10 @@ async function issuePublicDocument(dbFile: string, dataDir: string): Promise<num
       consent: true,
       showIdentity: false,
     });
-    tx.update(s.pakn).set({ refusalReason: 'R06' }).where(eq(s.pakn.id, pakn.id)).run();
+    (await tx.update(s.pakn).set({ refusalReason: 'R06' }).where(eq(s.pakn.id, pakn.id)));
     return issueDocumentForStep(tx, { paknId: pakn.id, step: 'refused', actorUserId: null, note: 'Lý do.' })!
       .id;
-  });
+  }));
   db.$client.close();
   return id;
 }
@@ -83,7 +84,7 @@ try {
 
   end = performance.now() + SECONDS * 1000;
   let pdfs = 0;
-  const flood = runPool(
+  const flood = await runPool(
     Number.MAX_SAFE_INTEGER,
     CLIENTS,
     async () => {

@@ -87,16 +87,16 @@ export type SeedOptions = {
 };
 
 /** Inserts `count` PAKN (and their pauses, attachments, ratings); returns the number inserted. */
-export function seedReportData(db: Db, opts: SeedOptions): number {
+export async function seedReportData(db: Db, opts: SeedOptions): Promise<number> {
   const { count, seed = 7, from = '2024-01-01', to = '2025-12-31' } = opts;
   const nowMs = (opts.now ?? new Date(localMidnight(addCalendarDays(to, 32)))).getTime();
   const r = rng(seed);
-  const calendar = getCalendar(db);
-  const rules = getDeadlineRules(db);
-  const cutoff = getSetting('report.cutoffDay', db);
-  const prefix = getAgency(db).codePrefix;
-  const units = listUnits({ activeOnly: false, db }).map((u) => u.id);
-  const fields = listFields({ activeOnly: false, db }).map((f) => f.id);
+  const calendar = await getCalendar(db);
+  const rules = await getDeadlineRules(db);
+  const cutoff = await getSetting('report.cutoffDay', db);
+  const prefix = (await getAgency(db)).codePrefix;
+  const units = (await listUnits({ activeOnly: false, db })).map((u) => u.id);
+  const fields = (await listFields({ activeOnly: false, db })).map((f) => f.id);
   const startMs = localMidnight(from);
   const days = Math.round((localMidnight(to) - startMs) / DAY) + 1;
   // the boundary days of every report month in the range: day c-1 (last day) and day c (first day)
@@ -424,7 +424,7 @@ async function main() {
   db.$client.pragma('synchronous = OFF');
   const count = Number(values.count);
   const t0 = performance.now();
-  seedReportData(db, {
+  await seedReportData(db, {
     count,
     seed: Number(values.seed),
     from: values.from!,

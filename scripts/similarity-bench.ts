@@ -92,10 +92,10 @@ console.log(`${file}: ${rows.n.toLocaleString('en')} PAKN, ${runs} runs after 20
 const text = db.$client.prepare('SELECT title, content FROM pakn WHERE id = ?');
 for (let r = 1; r <= Number(values.repeat); r++) {
   if (Number(values.repeat) > 1) console.log(`round ${r}`);
-  measure('staff (similarToPakn, top 5)', (id) => similarToPakn(id, 5, db).length);
-  measure('citizen (publishedSimilar, top 3)', (id) => {
+  measure('staff (similarToPakn, top 5)', async (id) => (await similarToPakn(id, 5, db)).length);
+  measure('citizen (publishedSimilar, top 3)', async (id) => {
     const p = text.get(id) as { title: string; content: string } | undefined;
-    return p ? publishedSimilar(p, 3, db).length : 0;
+    return p ? (await publishedSimilar(p, 3, db)).length : 0;
   });
 }
 db.$client.close();

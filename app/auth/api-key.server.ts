@@ -29,7 +29,7 @@ export type GuardResult =
   | { ok: true; key: ApiCaller }
   | { ok: false; status: 401 | 403 | 429; message: string; headers: Record<string, string> };
 
-export function guardApiCall({
+export async function guardApiCall({
   request,
   context,
   token,
@@ -39,9 +39,9 @@ export function guardApiCall({
   context: unknown;
   token: string | null;
   scope: ApiScope;
-}): GuardResult {
+}): Promise<GuardResult> {
   const url = new URL(request.url);
-  const result = authorizeApiCall({
+  const result = await authorizeApiCall({
     token,
     scope,
     call: { method: request.method, path: url.pathname, ip: clientIp(context) },
@@ -66,7 +66,7 @@ export function guardApiCall({
 }
 
 /** A write of the JSON API: 405 for any method but POST, then guardApiCall with the key of the headers. */
-export function guardApiPost({
+export async function guardApiPost({
   request,
   context,
   scope,
@@ -74,7 +74,7 @@ export function guardApiPost({
   request: Request;
   context: unknown;
   scope: ApiScope;
-}): GuardResult | { ok: false; status: 405; message: string; headers: Record<string, string> } {
+}): Promise<GuardResult | { ok: false; status: 405; message: string; headers: Record<string, string> }> {
   if (request.method !== 'POST') {
     const message = getT(apiLocale(request))('api.errors.method');
     return { ok: false, status: 405, message, headers: { Allow: 'POST' } };
@@ -99,7 +99,7 @@ export function anonymousReadAllowed(
 }
 
 /** Open311's reads are public: with a key, the key's scope `read`, limit and audit; without, the address's limit. */
-export function guardPublicRead(request: Request, context: unknown): GuardResult | { ok: true; key: null } {
+export async function guardPublicRead(request: Request, context: unknown): Promise<GuardResult | { ok: true; key: null }> {
   const token = new URL(request.url).searchParams.get('api_key') || keyFromHeaders(request);
   if (token) return guardApiCall({ request, context, token, scope: 'read' });
   const allowed = anonymousReadAllowed(request, context);

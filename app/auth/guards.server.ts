@@ -36,11 +36,11 @@ export type StaffUser = {
 };
 
 /** Refuses (403) a non-GET request that does not come from this site. */
-export function assertSameOrigin(request: Request): void {
+export async function assertSameOrigin(request: Request): Promise<void> {
   const method = request.method.toUpperCase();
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return;
   if (!isSameOrigin(request)) {
-    auditForged({ request, reason: 'badOrigin' });
+    await auditForged({ request, reason: 'badOrigin' });
     throw json({ message: getT(getLocale(request))('auth.errors.crossSite') }, { status: 403 });
   }
 }
@@ -48,12 +48,12 @@ export function assertSameOrigin(request: Request): void {
 // ---------------------------------------------------------------------------------------------
 // Sessions
 
-export function totpRequiredRoles(): Role[] {
+export async function totpRequiredRoles(): Promise<Role[]> {
   return getSetting('security.totpRequiredRoles');
 }
 
-export function totpRequiredFor(role: Role): boolean {
-  return totpRequiredRoles().includes(role);
+export async function totpRequiredFor(role: Role): Promise<boolean> {
+  return (await totpRequiredRoles()).includes(role);
 }
 
 export type SessionState = {
@@ -67,7 +67,7 @@ export type SessionState = {
 export async function loadSession(request: Request, now = Date.now()): Promise<SessionState | null> {
   const token = await readSessionToken(request);
   if (!token) return null;
-  const found = findSessionByToken(token);
+  const found = await findSessionByToken(token);
   if (!found) return null;
   const { session, user } = found;
   if (session.revokedAt) return null;
@@ -75,11 +75,11 @@ export async function loadSession(request: Request, now = Date.now()): Promise<S
   if (session.createdAt.getTime() + ABSOLUTE_TIMEOUT_MS <= now) return null;
   if (session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) return null;
   if (!user.active) return null;
-  if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) touchSession(session.id, now);
+  if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await touchSession(session.id, now);
   let pending: SessionState['pending'] = null;
   if (!session.secondFactorDone) {
     if (user.totpEnabled) pending = 'verify';
-    else if (totpRequiredFor(user.role)) pending = 'setup';
+    else if (await totpRequiredFor(user.role)) pending = 'setup';
   }
   return { session, user, pending };
 }
@@ -114,7 +114,7 @@ async function signInRedirect(request: Request): Promise<never> {
   // a cookie without a live session: it expired, was revoked or signed out elsewhere
   const hadSession = await hasSessionCookie(request);
   if (hadSession) params.set('het-han', '1');
-  if (hadSession) auditForged({ request, reason: 'staleSession' });
+  if (hadSession) await auditForged({ request, reason: 'staleSession' });
   throw redirect(
     `${SIGN_IN_PATH}?${params}`,
     hadSession ? { headers: { 'Set-Cookie': await clearSessionCookie() } } : undefined,
@@ -130,7 +130,7 @@ export async function requireStaff(
   request: Request,
   opts: { allowTotpSetup?: boolean } = {},
 ): Promise<StaffUser> {
-  assertSameOrigin(request);
+  await assertSameOrigin(request);
   const state = await loadSession(request);
   if (!state) return signInRedirect(request);
   if (state.pending === 'verify') {
@@ -144,7 +144,7 @@ export async function requireStaff(
 export async function requirePermission(request: Request, permission: Permission): Promise<StaffUser> {
   const user = await requireStaff(request);
   if (!can(user, permission)) {
-    auditDenied({ request, actorUserId: user.id, permission });
+    await auditDenied({ request, actorUserId: user.id, permission });
     throw json({ message: getT(getLocale(request))('auth.errors.forbidden') }, { status: 403 });
   }
   return user;

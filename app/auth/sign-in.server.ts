@@ -35,8 +35,8 @@ export async function startSession(
     replaces,
   }: { secondFactorDone: boolean; request: Request; ip?: string; replaces?: string },
 ): Promise<string> {
-  if (replaces) revokeSession(replaces);
-  const { token } = createSession({
+  if (replaces) await revokeSession(replaces);
+  const { token } = await createSession({
     userId: user.id,
     secondFactorDone,
     ip,
@@ -47,9 +47,9 @@ export async function startSession(
 }
 
 /** Where to go after a password was accepted. */
-export function nextStepAfterPassword(user: Pick<User, 'totpEnabled' | 'role'>, redirectTo: string): string {
+export async function nextStepAfterPassword(user: Pick<User, 'totpEnabled' | 'role'>, redirectTo: string): Promise<string> {
   if (user.totpEnabled) return `${SECOND_FACTOR_PATH}?${new URLSearchParams({ redirectTo })}`;
-  if (totpRequiredFor(user.role)) return `${ACCOUNT_PATH}?bat-2fa=1`;
+  if (await totpRequiredFor(user.role)) return `${ACCOUNT_PATH}?bat-2fa=1`;
   return redirectTo;
 }
 
@@ -82,10 +82,10 @@ export async function attemptSignIn({
   // attempt refused before any hash was checked, takes its address hit back.
   const ipState = hitRateLimit(ipLimit);
   if (!ipState.allowed) {
-    audit({ actorUserId: null, action: 'auth.signin.throttled', ip, detail: { email } });
+    await audit({ actorUserId: null, action: 'auth.signin.throttled', ip, detail: { email } });
     return { ok: false, reason: 'throttled', minutes: Math.ceil(ipState.retryAfterSeconds / 60) };
   }
-  const user = findUserByEmail(email);
+  const user = await findUserByEmail(email);
   if (!user) {
     const unknownLimit = { bucket: 'signin-unknown', key: email, now } as const;
     const state = hitRateLimit(unknownLimit);
@@ -94,13 +94,13 @@ export async function attemptSignIn({
       return { ok: false, reason: 'locked', minutes: Math.ceil(state.retryAfterSeconds / 60) };
     }
     await verifyAgainstDummy(password);
-    audit({ actorUserId: null, action: 'auth.signin.failed', ip, detail: { email, reason: 'unknown' } });
+    await audit({ actorUserId: null, action: 'auth.signin.failed', ip, detail: { email, reason: 'unknown' } });
     return { ok: false, reason: 'invalid', minutes: 0 };
   }
-  const reservation = reserveLoginAttempt(user.id, now);
+  const reservation = await reserveLoginAttempt(user.id, now);
   if (!reservation.allowed) {
     refundRateLimit(ipLimit);
-    audit({
+    await audit({
       actorUserId: null,
       action: 'auth.signin.failed',
       targetType: 'user',
@@ -116,7 +116,7 @@ export async function attemptSignIn({
   }
   const good = await verifyPassword(user.passwordHash, password);
   if (!good || !user.active) {
-    audit({
+    await audit({
       actorUserId: null,
       action: 'auth.signin.failed',
       targetType: 'user',
@@ -125,7 +125,7 @@ export async function attemptSignIn({
       detail: { email, reason: good ? 'inactive' : 'password' },
     });
     if (!good && reservation.locksNow) {
-      audit({
+      await audit({
         actorUserId: null,
         action: 'auth.lockout',
         targetType: 'user',
@@ -138,7 +138,7 @@ export async function attemptSignIn({
     return { ok: false, reason: 'invalid', minutes: 0 };
   }
   refundRateLimit(ipLimit);
-  recordLoginSuccess(user.id, now);
+  await recordLoginSuccess(user.id, now);
   const old = await loadSession(request);
   const setCookie = await startSession(user, {
     secondFactorDone: false,
@@ -146,7 +146,7 @@ export async function attemptSignIn({
     ip,
     replaces: old?.session.id,
   });
-  audit({
+  await audit({
     actorUserId: user.id,
     action: 'auth.signin',
     targetType: 'user',
@@ -154,16 +154,16 @@ export async function attemptSignIn({
     ip,
     detail: user.totpEnabled ? { secondFactor: 'pending' } : undefined,
   });
-  return { ok: true, user, setCookie, next: nextStepAfterPassword(user, redirectTo) };
+  return { ok: true, user, setCookie, next: await nextStepAfterPassword(user, redirectTo) };
 }
 
 /** Ends this request's session on the server and returns the cookie that clears it in the browser. */
 export async function signOut(request: Request, ip?: string): Promise<string> {
   const token = await readSessionToken(request);
-  const found = token ? findSessionByToken(token) : undefined;
+  const found = token ? await findSessionByToken(token) : undefined;
   if (found && !found.session.revokedAt) {
-    revokeSession(found.session.id);
-    audit({
+    await revokeSession(found.session.id);
+    await audit({
       actorUserId: found.user.id,
       action: 'auth.signout',
       targetType: 'user',

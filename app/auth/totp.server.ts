@@ -11,8 +11,8 @@ import type { User } from '~/models/users.server';
 /** Wrong TOTP codes per account per window. */
 export const TOTP_FAIL_LIMIT = fixedLimit('totp-fail');
 
-function totpFor(secret: string, email: string): TOTP {
-  const agency = getAgency();
+async function totpFor(secret: string, email: string): Promise<TOTP> {
+  const agency = await getAgency();
   return new TOTP({
     issuer: `PAKN ${agency.codePrefix}`,
     label: email,
@@ -27,8 +27,8 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-export function totpUri(secret: string, email: string): string {
-  return totpFor(secret, email).toString();
+export async function totpUri(secret: string, email: string): Promise<string> {
+  return (await totpFor(secret, email)).toString();
 }
 
 export function totpQrDataUrl(uri: string): Promise<string> {
@@ -38,17 +38,17 @@ export function totpQrDataUrl(uri: string): Promise<string> {
 export type TotpCheck = 'ok' | 'invalid' | 'throttled';
 
 /** Checks a code against the secret; each code is accepted once, and wrong codes are throttled. */
-export function checkTotpCode(
+export async function checkTotpCode(
   user: Pick<User, 'id' | 'email'>,
   secret: string,
   code: string,
   now = Date.now(),
-): TotpCheck {
+): Promise<TotpCheck> {
   const failLimit = { bucket: 'totp-fail', key: String(user.id), now } as const;
   if (!peekRateLimit(failLimit).allowed) return 'throttled';
   const token = code.replace(/\s+/g, '');
   const delta = /^\d{6}$/.test(token)
-    ? totpFor(secret, user.email).validate({ token, window: 1, timestamp: now })
+    ? (await totpFor(secret, user.email)).validate({ token, window: 1, timestamp: now })
     : null;
   if (delta === null) {
     hitRateLimit(failLimit);

@@ -10,19 +10,19 @@ import { getLogger } from '~/utils/logger.server';
 export const JANITOR_INTERVAL_MS = 15 * 60 * 1000;
 
 /** One sweep; never throws (a failure is logged and the next sweep tries again). */
-export function sweep(): void {
+export async function sweep(): Promise<void> {
   try {
-    purgeStaleDrafts();
+    await purgeStaleDrafts();
     purgeOldSessions();
-    purgeOldDeliveries();
+    await purgeOldDeliveries();
   } catch (error) {
     getLogger().error({ err: error }, 'draft purge failed');
   }
 }
 
 /** Sweeps now, then every JANITOR_INTERVAL_MS on an unref'd timer. */
-export function startJanitor(): { stop(): void } {
-  sweep();
+export async function startJanitor(): Promise<{ stop(): void }> {
+  await sweep();
   const timer = setInterval(sweep, JANITOR_INTERVAL_MS);
   timer.unref();
   return { stop: () => clearInterval(timer) };

@@ -18,7 +18,7 @@ let notifier: { stop(): void } | undefined;
 let janitor: { stop(): void } | undefined;
 
 /** Validates the configuration (throws EnvError with a readable message), migrates, seeds, starts workers. */
-export function startApp() {
+export async function startApp() {
   const env = getEnv();
   const log = getLogger();
   // before anything touches the disk: a PostgreSQL URL is refused, not taken for a file name
@@ -48,12 +48,12 @@ export function startApp() {
     env.SMTP_URL ? 'mail goes to SMTP' : 'SMTP_URL unset: mail is written as .eml files',
   );
   if (env.MAIL_WORKER === '1') {
-    worker = startMailWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
+    worker = await startMailWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
     notifier = startNotificationScheduler();
   }
   // beside the mail worker, on the same poll interval; WEBHOOK_WORKER=0 turns it off on its own
   webhooks = startWebhookWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
-  janitor = startJanitor();
+  janitor = await startJanitor();
   return { env, log };
 }
 

@@ -22,7 +22,7 @@ export async function resolveMailAttachments(db: DbOrTx, json: string): Promise<
       // nodemailer streams the file from disk while sending
       out.push({ filename: a.filename, contentType: a.contentType, path: uploadPath(a.storedName) });
     } else {
-      const d = getDocument({ id: a.documentId }, db);
+      const d = await getDocument({ id: a.documentId }, db);
       if (!d) throw new Error(`mail attachments: document ${a.documentId} not found`);
       const { pdf } = await getDocumentPdf({ id: d.id, variant: 'full', doc: d.doc });
       out.push({ filename: pdfFileName(d.number), contentType: 'application/pdf', content: pdf });

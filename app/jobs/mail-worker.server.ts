@@ -66,7 +66,7 @@ export async function processOutbox(
   const clock = () => base + (Date.now() - started);
 
   const lease = new Date(base + LEASE_MS);
-  const claimed = claimDueMail(db, { now: new Date(base), lease, limit });
+  const claimed = await claimDueMail(db, { now: new Date(base), lease, limit });
   if (claimed.length === 0) return { sent: 0, retried: 0 };
 
   const transport = opts.transport ?? defaultTransport();
@@ -75,11 +75,11 @@ export async function processOutbox(
   let retried = 0;
   let down: SendError | undefined;
 
-  const scheduleRetry = (row: OutboxRow, token: Date, error: SendError) => {
+  const scheduleRetry = async (row: OutboxRow, token: Date, error: SendError) => {
     const attempts = row.attempts + 1;
     const retryAt = new Date(clock() + retryDelayMs(attempts));
     const text = [error.code, error.responseCode, error.message].filter((x) => x != null).join(' ');
-    if (recordMailFailure(db, row, token, { attempts, retryAt, error: text })) {
+    if (await recordMailFailure(db, row, token, { attempts, retryAt, error: text })) {
       retried++;
       log.warn(
         { outboxId: row.id, template: row.template, attempts, retryAt: retryAt.toISOString(), err: error },
@@ -91,12 +91,12 @@ export async function processOutbox(
   for (const row of claimed) {
     if (down) {
       // the transport is unreachable: the rest of the batch waits its backoff without trying
-      scheduleRetry(row, lease, down);
+      await scheduleRetry(row, lease, down);
       continue;
     }
     // renew this row's lease before sending it; if another process took it over, skip it
     const token = new Date(clock() + LEASE_MS);
-    if (token.getTime() !== lease.getTime() && !renewMailLease(db, row, lease, token)) {
+    if (token.getTime() !== lease.getTime() && !await renewMailLease(db, row, lease, token)) {
       log.warn({ outboxId: row.id, template: row.template }, 'mail: lease lost before sending, skipped');
       continue;
     }
@@ -118,10 +118,10 @@ export async function processOutbox(
     } catch (err) {
       const error = describeSendError(err);
       if (isTransportDown(error)) down = error;
-      scheduleRetry(row, token, error);
+      await scheduleRetry(row, token, error);
       continue;
     }
-    if (markMailSent(db, row, token, new Date(clock()))) {
+    if (await markMailSent(db, row, token, new Date(clock()))) {
       sent++;
       log.info({ outboxId: row.id, template: row.template, attempts: row.attempts + 1 }, 'mail: sent');
     } else {
@@ -193,7 +193,7 @@ function kick(): void {
  * Starts the background sender (one per process; a second call returns the running one).
  * Disabled by MAIL_WORKER=0, for tests that drive processOutbox themselves.
  */
-export function startMailWorker(opts: { intervalMs?: number } = {}): { stop(): Promise<void> } {
+export async function startMailWorker(opts: { intervalMs?: number } = {}): Promise<{ stop(): Promise<void> }> {
   const env = getEnv();
   if (env.MAIL_WORKER === '0') {
     getLogger().info('mail: worker disabled (MAIL_WORKER=0)');
@@ -224,7 +224,7 @@ export function startMailWorker(opts: { intervalMs?: number } = {}): { stop(): P
   // failed during an outage (a backoff of up to an hour). This process is the only sender for its
   // database and no pass of its own runs yet, so it takes all of it back at once: a restart after the
   // mail server is fixed delivers now, not an hour later.
-  const released = releaseMailBackoff();
+  const released = await releaseMailBackoff();
   if (released) getLogger().warn({ released }, 'mail: released waiting mail at start');
   globalForMail.__paknMailWorker = state;
   setOutboxListener(kick);
@@ -240,7 +240,7 @@ export function startMailWorker(opts: { intervalMs?: number } = {}): { stop(): P
 export async function retryMailNow(db: DbOrTx = getDb()): Promise<number> {
   const state = globalForMail.__paknMailWorker;
   if (state?.inFlight) await state.inFlight;
-  const released = releaseMailBackoff(db);
+  const released = await releaseMailBackoff(db);
   kick();
   return released;
 }
@@ -248,6 +248,6 @@ export async function retryMailNow(db: DbOrTx = getDb()): Promise<number> {
 /** retryMailNow for an administrator: audited. */
 export async function retryOutboxNow(actor: { userId: number; ip?: string }): Promise<number> {
   const released = await retryMailNow();
-  audit({ actorUserId: actor.userId, action: 'mail.retry_now', ip: actor.ip, detail: { released } });
+  await audit({ actorUserId: actor.userId, action: 'mail.retry_now', ip: actor.ip, detail: { released } });
   return released;
 }

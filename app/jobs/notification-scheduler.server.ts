@@ -18,23 +18,23 @@ declare global {
 const globalForScheduler = globalThis;
 
 /** One run of the periodic jobs; never throws (each job's failure is logged). */
-export function runNotificationJobs(opts: { now?: Date; db?: DbOrTx } = {}) {
+export async function runNotificationJobs(opts: { now?: Date; db?: DbOrTx } = {}) {
   const log = getLogger();
   try {
-    const { units } = sendDailyDigests(opts);
+    const { units } = await sendDailyDigests(opts);
     if (units > 0) log.info({ units }, 'notifications: daily digests queued');
   } catch (err) {
     log.error({ err }, 'notifications: daily digest failed');
   }
   try {
-    const { alerted, progress } = alertNewlyOverdue(opts);
+    const { alerted, progress } = await alertNewlyOverdue(opts);
     if (alerted + progress > 0)
       log.info({ alerted, progress }, 'notifications: overdue alerts and progress updates queued');
   } catch (err) {
     log.error({ err }, 'notifications: overdue alert failed');
   }
   try {
-    const { sent } = sendScheduleWarning(opts);
+    const { sent } = await sendScheduleWarning(opts);
     if (sent > 0) log.info({ sent }, 'notifications: missing holiday schedule warning queued');
   } catch (err) {
     log.error({ err }, 'notifications: holiday schedule warning failed');
@@ -52,9 +52,9 @@ export function startNotificationScheduler(opts: { intervalMs?: number; firstRun
   if (getEnv().MAIL_WORKER === '0') return { stop() {} };
   const running = globalForScheduler.__paknNotifyScheduler;
   if (running) return running.handle;
-  const tick = () => {
+  const tick = async () => {
     try {
-      runNotificationJobs();
+      await runNotificationJobs();
     } catch {
       // runNotificationJobs logs its own failures; nothing may escape a timer
     }

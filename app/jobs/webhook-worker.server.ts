@@ -60,11 +60,11 @@ export async function processWebhooks(
   const retryBase = getEnv().WEBHOOK_RETRY_BASE_MS;
 
   const lease = new Date(base + WEBHOOK_LEASE_MS);
-  const claimed = claimDueDeliveries(db, { now: new Date(base), lease, limit: opts.limit ?? DEFAULT_LIMIT });
+  const claimed = await claimDueDeliveries(db, { now: new Date(base), lease, limit: opts.limit ?? DEFAULT_LIMIT });
   const counts = { delivered: 0, retried: 0, failed: 0 };
   for (const row of claimed) {
     const token = new Date(clock() + WEBHOOK_LEASE_MS);
-    if (token.getTime() !== lease.getTime() && !renewDeliveryLease(db, row, lease, token)) {
+    if (token.getTime() !== lease.getTime() && !await renewDeliveryLease(db, row, lease, token)) {
       log.warn({ delivery: row.deliveryId }, 'webhook: lease lost before sending, skipped');
       continue;
     }
@@ -77,7 +77,7 @@ export async function processWebhooks(
     const attempts = row.attempts + 1;
     const fields = { delivery: row.deliveryId, event: row.eventType, webhook: row.webhookId, attempts };
     if (outcome.ok) {
-      if (recordDeliveryAttempt(db, row, token, { kind: 'delivered', status: outcome.status, at })) {
+      if (await recordDeliveryAttempt(db, row, token, { kind: 'delivered', status: outcome.status, at })) {
         counts.delivered++;
         log.info({ ...fields, status: outcome.status }, 'webhook: delivered');
       }
@@ -85,7 +85,7 @@ export async function processWebhooks(
     }
     const error = outcome.error.slice(0, 300);
     if (attempts >= WEBHOOK_MAX_ATTEMPTS) {
-      if (recordDeliveryAttempt(db, row, token, { kind: 'failed', status: outcome.status, error, at })) {
+      if (await recordDeliveryAttempt(db, row, token, { kind: 'failed', status: outcome.status, error, at })) {
         counts.failed++;
         log.error({ ...fields, status: outcome.status, error }, 'webhook: gave up after the last attempt');
       }
@@ -93,7 +93,7 @@ export async function processWebhooks(
     }
     const retryAt = new Date(at.getTime() + webhookRetryDelayMs(attempts, retryBase));
     if (
-      recordDeliveryAttempt(db, row, token, { kind: 'retry', status: outcome.status, error, at, retryAt })
+      await recordDeliveryAttempt(db, row, token, { kind: 'retry', status: outcome.status, error, at, retryAt })
     ) {
       counts.retried++;
       log.warn(

@@ -12,7 +12,7 @@ import {
 import { type Actor, isRole } from '~/domain/permissions';
 import { cleanLine } from '~/domain/text';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { audit } from './audit.server';
@@ -40,8 +40,8 @@ function toApiKey(row: typeof s.apiKeys.$inferSelect): ApiKey {
   };
 }
 
-export function listApiKeys(db: DbOrTx = getDb()): ApiKey[] {
-  return db.select().from(s.apiKeys).orderBy(desc(s.apiKeys.id)).all().map(toApiKey);
+export async function listApiKeys(db: DbOrTx = getDb()): Promise<ApiKey[]> {
+  return (await db.select().from(s.apiKeys).orderBy(desc(s.apiKeys.id))).map(toApiKey);
 }
 
 export type CreateApiKeyResult =
@@ -49,7 +49,7 @@ export type CreateApiKeyResult =
   | { ok: false; errors: { name?: ApiKeyNameProblem | 'taken'; scopes?: 'invalid' } };
 
 /** Creates a key and returns it in clear, once: only its hash is stored. */
-export function createApiKey(
+export async function createApiKey(
   {
     name: rawName,
     scopes: rawScopes,
@@ -57,24 +57,23 @@ export function createApiKey(
     ip,
   }: { name: string; scopes: string | readonly string[]; createdByUserId?: number | null; ip?: string },
   db: DbOrTx = getDb(),
-): CreateApiKeyResult {
+): Promise<CreateApiKeyResult> {
   const name = cleanLine(rawName);
   const scopes = parseScopes(rawScopes);
   const errors: { name?: ApiKeyNameProblem | 'taken'; scopes?: 'invalid' } = {};
   const nameProblem = apiKeyNameProblem(name);
   if (nameProblem) errors.name = nameProblem;
-  else if (db.select({ id: s.apiKeys.id }).from(s.apiKeys).where(eq(s.apiKeys.name, name)).get())
+  else if ((await one(db.select({ id: s.apiKeys.id }).from(s.apiKeys).where(eq(s.apiKeys.name, name)))))
     errors.name = 'taken';
   if (!scopes) errors.scopes = 'invalid';
   if (errors.name || !scopes) return { ok: false, errors };
   const key = `pakn_${randomToken(32)}`;
-  return db.transaction((tx) => {
-    const row = tx
+  return (await transaction(db, async (tx) => {
+    const row = (await one(tx
       .insert(s.apiKeys)
       .values({ name, scopes: scopes.join(','), tokenHash: sha256(key), createdByUserId })
-      .returning({ id: s.apiKeys.id })
-      .get();
-    audit(
+      .returning({ id: s.apiKeys.id })));
+    await audit(
       {
         actorUserId: createdByUserId,
         action: 'apikey.create',
@@ -86,18 +85,18 @@ export function createApiKey(
       tx,
     );
     return { ok: true as const, id: row.id, name, scopes, key };
-  });
+  }));
 }
 
-export function revokeApiKey(
+export async function revokeApiKey(
   { id, userId, ip, now = new Date() }: { id: number; userId: number | null; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
-): boolean {
-  return db.transaction((tx) => {
-    const row = tx.select().from(s.apiKeys).where(eq(s.apiKeys.id, id)).get();
+): Promise<boolean> {
+  return (await transaction(db, async (tx) => {
+    const row = (await one(tx.select().from(s.apiKeys).where(eq(s.apiKeys.id, id))));
     if (!row || row.revokedAt) return false;
-    tx.update(s.apiKeys).set({ revokedAt: now }).where(eq(s.apiKeys.id, id)).run();
-    audit(
+    (await tx.update(s.apiKeys).set({ revokedAt: now }).where(eq(s.apiKeys.id, id)));
+    await audit(
       {
         actorUserId: userId,
         action: 'apikey.revoke',
@@ -109,7 +108,7 @@ export function revokeApiKey(
       tx,
     );
     return true;
-  });
+  }));
 }
 
 export type ApiCaller = { id: number; name: string; scopes: ApiScope[] };
@@ -127,7 +126,7 @@ export type ApiCall = { method: string; path: string; ip?: string };
  * Checks a presented key for a scope, counts the call against the key's rate limit, records the last use
  * and audits the call (`api.call`, or `api.denied` with the reason) with the key's name.
  */
-export function authorizeApiCall(
+export async function authorizeApiCall(
   {
     token,
     scope,
@@ -135,7 +134,7 @@ export function authorizeApiCall(
     now = new Date(),
   }: { token: string | null; scope: ApiScope; call: ApiCall; now?: Date },
   db: Db = getDb(),
-): ApiAuthorization {
+): Promise<ApiAuthorization> {
   const denied = (reason: string, key?: ApiCaller) =>
     audit(
       {
@@ -149,32 +148,31 @@ export function authorizeApiCall(
       db,
     );
   if (!token) {
-    denied('missing');
+    await denied('missing');
     return { ok: false, status: 401, reason: 'missing' };
   }
   const row = API_KEY_PATTERN.test(token)
-    ? db
+    ? (await one(db
         .select()
         .from(s.apiKeys)
-        .where(eq(s.apiKeys.tokenHash, sha256(token)))
-        .get()
+        .where(eq(s.apiKeys.tokenHash, sha256(token)))))
     : undefined;
   if (!row || row.revokedAt) {
-    denied(row ? 'revoked' : 'invalid', row ? { id: row.id, name: row.name, scopes: [] } : undefined);
+    await denied(row ? 'revoked' : 'invalid', row ? { id: row.id, name: row.name, scopes: [] } : undefined);
     return { ok: false, status: 401, reason: 'invalid' };
   }
   const key: ApiCaller = { id: row.id, name: row.name, scopes: parseScopes(row.scopes) ?? [] };
   if (!key.scopes.includes(scope)) {
-    denied('scope', key);
+    await denied('scope', key);
     return { ok: false, status: 403, reason: 'scope', key };
   }
   const limit = hitRateLimit({ bucket: 'api-key', key: String(key.id), now: now.getTime() }, db);
   if (!limit.allowed) {
-    denied('rateLimited', key);
+    await denied('rateLimited', key);
     return { ok: false, status: 429, reason: 'rateLimited', key, retryAfterSeconds: limit.retryAfterSeconds };
   }
-  db.update(s.apiKeys).set({ lastUsedAt: now }).where(eq(s.apiKeys.id, key.id)).run();
-  audit(
+  (await db.update(s.apiKeys).set({ lastUsedAt: now }).where(eq(s.apiKeys.id, key.id)));
+  await audit(
     {
       actorUserId: null,
       action: 'api.call',
@@ -189,12 +187,11 @@ export function authorizeApiCall(
 }
 
 /** The active staff account that created a key: staff intake through the key is recorded in its name. */
-export function apiKeyOwner(keyId: number, db: DbOrTx = getDb()): Actor | null {
-  const row = db
+export async function apiKeyOwner(keyId: number, db: DbOrTx = getDb()): Promise<Actor | null> {
+  const row = (await one(db
     .select({ id: s.users.id, role: s.users.role, unitId: s.users.unitId, active: s.users.active })
     .from(s.apiKeys)
     .innerJoin(s.users, eq(s.users.id, s.apiKeys.createdByUserId))
-    .where(eq(s.apiKeys.id, keyId))
-    .get();
+    .where(eq(s.apiKeys.id, keyId))));
   return row && row.active && isRole(row.role) ? { id: row.id, role: row.role, unitId: row.unitId } : null;
 }

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
 import { randomToken } from '~/utils/crypto.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -24,11 +24,11 @@ export type ApiSubmitResult = {
   attachments: number;
 };
 
-export function findFieldByCode(code: string, db: DbOrTx = getDb()) {
-  return listFields({ db }).find((f) => f.code === code) ?? null;
+export async function findFieldByCode(code: string, db: DbOrTx = getDb()) {
+  return (await listFields({ db })).find((f) => f.code === code) ?? null;
 }
 
-export function submitThroughApi(
+export async function submitThroughApi(
   {
     apiKeyId,
     idempotencyKey,
@@ -46,33 +46,31 @@ export function submitThroughApi(
     now?: Date;
   },
   db: DbOrTx = getDb(),
-): ApiSubmitResult {
-  return db.transaction((tx): ApiSubmitResult => {
+): Promise<ApiSubmitResult> {
+  return (await transaction(db, async (tx): ApiSubmitResult => {
     if (idempotencyKey) {
-      const done = tx
+      const done = (await one(tx
         .select({ code: s.pakn.code, paknId: s.pakn.id })
         .from(s.apiSubmissions)
         .innerJoin(s.pakn, eq(s.pakn.id, s.apiSubmissions.paknId))
         .where(
           and(eq(s.apiSubmissions.apiKeyId, apiKeyId), eq(s.apiSubmissions.idempotencyKey, idempotencyKey)),
-        )
-        .get();
+        )));
       if (done) {
-        const attachments = tx
+        const attachments = (await tx
           .select({ id: s.attachments.id })
           .from(s.attachments)
-          .where(and(eq(s.attachments.paknId, done.paknId), eq(s.attachments.source, 'submitter')))
-          .all().length;
+          .where(and(eq(s.attachments.paknId, done.paknId), eq(s.attachments.source, 'submitter')))).length;
         return { status: 'replayed', ...done, attachments };
       }
     }
     const token = randomToken(24);
-    saveDraft({ token, data, lang }, tx);
-    if (files.length) updateDraftFiles({ token, added: files, removeIds: [] }, tx);
-    const confirmed = confirmDraft({ token, now }, tx);
+    await saveDraft({ token, data, lang }, tx);
+    if (files.length) await updateDraftFiles({ token, added: files, removeIds: [] }, tx);
+    const confirmed = await confirmDraft({ token, now }, tx);
     if (confirmed.status !== 'created')
       throw new Error('api submission: the draft just saved was not confirmed');
-    tx.insert(s.apiSubmissions).values({ apiKeyId, paknId: confirmed.paknId, idempotencyKey }).run();
+    (await tx.insert(s.apiSubmissions).values({ apiKeyId, paknId: confirmed.paknId, idempotencyKey }));
     return { status: 'created', code: confirmed.code, paknId: confirmed.paknId, attachments: files.length };
-  });
+  }));
 }

@@ -13,7 +13,7 @@ import {
   type Status,
   STATUSES,
 } from '~/domain/workflow';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -21,16 +21,15 @@ import { getAgency, listFields } from './config.server';
 
 const asStatus = (v: string | null | undefined): Status => (v && isStatus(v) ? v : 'received');
 
-export function getPaknStatus(rawCode: string, locale: 'vi' | 'en', db: DbOrTx = getDb()) {
-  const p = db
+export async function getPaknStatus(rawCode: string, locale: 'vi' | 'en', db: DbOrTx = getDb()) {
+  const p = (await one(db
     .select()
     .from(s.pakn)
-    .where(eq(s.pakn.code, normaliseCode(rawCode)))
-    .get();
+    .where(eq(s.pakn.code, normaliseCode(rawCode)))));
   if (!p) return null;
   const status = asStatus(p.status);
-  const field = p.fieldId ? db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)).get() : undefined;
-  const unit = p.unitId ? db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() : undefined;
+  const field = p.fieldId ? (await one(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
+  const unit = p.unitId ? (await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
   const pub = publicStatus(status);
   const published = p.publication === 'published' && p.publishedAt;
   return {
@@ -41,7 +40,7 @@ export function getPaknStatus(rawCode: string, locale: 'vi' | 'en', db: DbOrTx =
     receivedAt: isoVietnam(p.receivedAt),
     dueDate: answerClockApplies(status) ? (p.extendedTo ?? p.answerDue) : null,
     field: field ? { code: field.code, name: localName(field, locale) } : null,
-    responsible: unit ? localName(unit, locale) : localName(getAgency(db), locale),
+    responsible: unit ? localName(unit, locale) : localName(await getAgency(db), locale),
     publicAnswer: published
       ? {
           title: p.publicTitle ?? '',
@@ -54,18 +53,17 @@ export function getPaknStatus(rawCode: string, locale: 'vi' | 'en', db: DbOrTx =
   };
 }
 
-export function listChanges(
+export async function listChanges(
   { cursor = 0, limit = 100 }: { cursor?: number; limit?: number },
   db: DbOrTx = getDb(),
 ) {
-  const rows = db
+  const rows = (await db
     .select({ id: s.events.id, toStatus: s.events.toStatus, at: s.events.createdAt, code: s.pakn.code })
     .from(s.events)
     .innerJoin(s.pakn, eq(s.pakn.id, s.events.paknId))
     .where(and(gt(s.events.id, cursor), isNotNull(s.events.toStatus)))
     .orderBy(asc(s.events.id))
-    .limit(limit)
-    .all();
+    .limit(limit));
   return {
     changes: rows.map((r) => {
       const status = asStatus(r.toStatus);
@@ -83,13 +81,13 @@ export function listChanges(
 
 const CLOSED = STATUSES.filter((st) => isClosed(st));
 
-export function listQueue(
+export async function listQueue(
   { cursor, limit = 50, locale }: { cursor?: number; limit?: number; locale: 'vi' | 'en' },
   db: DbOrTx = getDb(),
 ) {
   const where: SQL[] = [notInArray(s.pakn.status, CLOSED)];
   if (cursor) where.push(lt(s.pakn.id, cursor));
-  const rows = db
+  const rows = (await db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -104,14 +102,12 @@ export function listQueue(
     .from(s.pakn)
     .where(and(...where))
     .orderBy(desc(s.pakn.id))
-    .limit(limit + 1)
-    .all();
-  const fields = new Map(listFields({ activeOnly: false, db }).map((f) => [f.id, f]));
+    .limit(limit + 1));
+  const fields = new Map((await listFields({ activeOnly: false, db })).map((f) => [f.id, f]));
   const units = new Map(
-    db
+    (await db
       .select()
-      .from(s.units)
-      .all()
+      .from(s.units))
       .map((u) => [u.id, u]),
   );
   const page = rows.slice(0, limit);

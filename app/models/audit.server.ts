@@ -17,8 +17,8 @@ export type AuditEntry = {
 };
 
 /** Appends one entry. Pass the transaction when the action it records is part of one. */
-export function audit(entry: AuditEntry, db: DbOrTx | Tx = getDb()): void {
-  db.insert(s.auditLog)
+export async function audit(entry: AuditEntry, db: DbOrTx | Tx = getDb()): Promise<void> {
+  (await db.insert(s.auditLog)
     .values({
       actorUserId: entry.actorUserId,
       action: entry.action.slice(0, 100),
@@ -26,8 +26,7 @@ export function audit(entry: AuditEntry, db: DbOrTx | Tx = getDb()): void {
       targetId: entry.targetId === undefined ? null : String(entry.targetId),
       ip: entry.ip ?? null,
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
-    .run();
+    }));
 }
 
 export type AuditRow = {
@@ -58,10 +57,10 @@ export type AuditFilter = {
 };
 
 /** Newest first, keyset-paginated by id. Returns one page and the cursor of the next, if any. */
-export function listAudit(
+export async function listAudit(
   filter: AuditFilter = {},
   db: DbOrTx = getDb(),
-): { rows: AuditRow[]; nextBefore: number | null } {
+): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
   const where: SQL[] = [];
   if (filter.actorUserId !== undefined) where.push(eq(s.auditLog.actorUserId, filter.actorUserId));
@@ -77,7 +76,7 @@ export function listAudit(
   if (filter.from !== undefined) where.push(gte(s.auditLog.at, new Date(filter.from)));
   if (filter.to !== undefined) where.push(lte(s.auditLog.at, new Date(filter.to)));
   if (filter.before !== undefined) where.push(lt(s.auditLog.id, filter.before));
-  const rows = db
+  const rows = (await db
     .select({
       id: s.auditLog.id,
       at: s.auditLog.at,
@@ -94,19 +93,17 @@ export function listAudit(
     .leftJoin(s.users, eq(s.users.id, s.auditLog.actorUserId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(s.auditLog.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1));
   const page = rows.slice(0, limit);
   return { rows: page, nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
 /** The distinct actions recorded so far, for the filter's drop-down. */
-export function listAuditActions(db: DbOrTx = getDb()): string[] {
-  return db
+export async function listAuditActions(db: DbOrTx = getDb()): Promise<string[]> {
+  return (await db
     .selectDistinct({ action: s.auditLog.action })
     .from(s.auditLog)
-    .orderBy(s.auditLog.action)
-    .all()
+    .orderBy(s.auditLog.action))
     .map((r) => r.action);
 }
 

@@ -4,38 +4,38 @@ import { asc, eq } from 'drizzle-orm';
 
 import { createWorkingCalendar, type WorkingCalendar } from '~/domain/calendar';
 import { type DeadlineKey, type DeadlineRule, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
-import { type Db, type DbOrTx, getDb, isDatabase } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, isDatabase, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Agency = typeof s.agency.$inferSelect;
 export type Unit = typeof s.units.$inferSelect;
 export type Field = typeof s.fields.$inferSelect;
 
-export function getAgency(db: DbOrTx = getDb()): Agency {
-  const row = db.select().from(s.agency).where(eq(s.agency.id, 1)).get();
+export async function getAgency(db: DbOrTx = getDb()): Promise<Agency> {
+  const row = (await one(db.select().from(s.agency).where(eq(s.agency.id, 1))));
   if (!row) throw new Error('agency configuration missing: the seed did not run');
   return row;
 }
 
-export function listUnits({
+export async function listUnits({
   activeOnly = true,
   db = getDb(),
-}: { activeOnly?: boolean; db?: DbOrTx } = {}): Unit[] {
+}: { activeOnly?: boolean; db?: DbOrTx } = {}): Promise<Unit[]> {
   const q = db.select().from(s.units).orderBy(asc(s.units.sortOrder), asc(s.units.id));
-  return activeOnly ? q.where(eq(s.units.active, true)).all() : q.all();
+  return activeOnly ? (await q.where(eq(s.units.active, true))) : (await q);
 }
 
-export function listFields({
+export async function listFields({
   activeOnly = true,
   db = getDb(),
-}: { activeOnly?: boolean; db?: DbOrTx } = {}): Field[] {
+}: { activeOnly?: boolean; db?: DbOrTx } = {}): Promise<Field[]> {
   const q = db.select().from(s.fields).orderBy(asc(s.fields.sortOrder), asc(s.fields.id));
-  return activeOnly ? q.where(eq(s.fields.active, true)).all() : q.all();
+  return activeOnly ? (await q.where(eq(s.fields.active, true))) : (await q);
 }
 
-export function getDeadlineRules(db: DbOrTx = getDb()): Record<DeadlineKey, DeadlineRule> {
+export async function getDeadlineRules(db: DbOrTx = getDb()): Promise<Record<DeadlineKey, DeadlineRule>> {
   const rules = { ...DEFAULT_DEADLINE_RULES };
-  for (const row of db.select().from(s.deadlineRules).all()) {
+  for (const row of (await db.select().from(s.deadlineRules))) {
     const key = row.key as DeadlineKey;
     if (rules[key]) rules[key] = { ...rules[key], days: row.days, unit: row.unit, basis: row.basis };
   }
@@ -47,9 +47,9 @@ export function getDeadlineRules(db: DbOrTx = getDb()): Record<DeadlineKey, Dead
 // replaces it.
 let calendarCache: { db: Db; calendar: WorkingCalendar } | undefined;
 
-export function getCalendar(db: DbOrTx = getDb()): WorkingCalendar {
+export async function getCalendar(db: DbOrTx = getDb()): Promise<WorkingCalendar> {
   if (calendarCache && (calendarCache.db === db || !isDatabase(db))) return calendarCache.calendar;
-  const calendar = createWorkingCalendar(db.select().from(s.calendarOverrides).all());
+  const calendar = createWorkingCalendar((await db.select().from(s.calendarOverrides)));
   if (isDatabase(db)) calendarCache = { db, calendar };
   return calendar;
 }

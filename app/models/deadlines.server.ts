@@ -23,15 +23,15 @@ export const CLOSED_STATUSES: Status[] = [
 type Change = { from: string; to: string };
 
 /** spec §6: publish the result within N working days after the answer is signed. */
-export function publishDueFrom(answeredDate: LocalDate, db: DbOrTx = getDb()): LocalDate {
-  const rules = getDeadlineRules(db);
-  return computeDueDate({ start: answeredDate, ...rules.publish, calendar: getCalendar(db) }).due;
+export async function publishDueFrom(answeredDate: LocalDate, db: DbOrTx = getDb()): Promise<LocalDate> {
+  const rules = await getDeadlineRules(db);
+  return computeDueDate({ start: answeredDate, ...rules.publish, calendar: await getCalendar(db) }).due;
 }
 
 /** spec §6: the submitter's additional information is awaited N days from the request (then R03). */
-export function infoDueFrom(requestDate: LocalDate, db: DbOrTx = getDb()): LocalDate {
-  const rules = getDeadlineRules(db);
-  return computeDueDate({ start: requestDate, ...rules.infoWait, calendar: getCalendar(db) }).due;
+export async function infoDueFrom(requestDate: LocalDate, db: DbOrTx = getDb()): Promise<LocalDate> {
+  const rules = await getDeadlineRules(db);
+  return computeDueDate({ start: requestDate, ...rules.infoWait, calendar: await getCalendar(db) }).due;
 }
 
 /** Answered and not yet published: the publication clock runs (closed for every other deadline). */
@@ -43,14 +43,14 @@ const awaitingPublication = and(eq(s.pakn.status, 'answered'), eq(s.pakn.publica
  * publish_due of the answers still to publish from their signing date. Run it inside the transaction that changed the configuration so
  * the dates and the configuration never disagree. Returns the number of PAKN whose dates changed.
  */
-export function recomputeOpenDueDates(
+export async function recomputeOpenDueDates(
   db: DbOrTx = getDb(),
   { actorUserId = null }: { actorUserId?: number | null } = {},
-): number {
+): Promise<number> {
   invalidateCalendar();
-  const calendar = getCalendar(db);
-  const rules = getDeadlineRules(db);
-  const open = db
+  const calendar = await getCalendar(db);
+  const rules = await getDeadlineRules(db);
+  const open = (await db
     .select({
       id: s.pakn.id,
       receivedDate: s.pakn.receivedDate,
@@ -61,13 +61,12 @@ export function recomputeOpenDueDates(
       infoDue: s.pakn.infoDue,
     })
     .from(s.pakn)
-    .where(notInArray(s.pakn.status, CLOSED_STATUSES))
-    .all();
-  const changed = recomputePublicationDueDates(db, actorUserId);
+    .where(notInArray(s.pakn.status, CLOSED_STATUSES)));
+  const changed = await recomputePublicationDueDates(db, actorUserId);
   if (open.length === 0) return changed;
 
   const pausesById = new Map<number, Pause[]>();
-  const pauseRows = db
+  const pauseRows = (await db
     .select({ paknId: s.paknPauses.paknId, from: s.paknPauses.fromDate, to: s.paknPauses.toDate })
     .from(s.paknPauses)
     .where(
@@ -75,8 +74,7 @@ export function recomputeOpenDueDates(
         s.paknPauses.paknId,
         db.select({ id: s.pakn.id }).from(s.pakn).where(notInArray(s.pakn.status, CLOSED_STATUSES)),
       ),
-    )
-    .all();
+    ));
   for (const p of pauseRows) {
     const list = pausesById.get(p.paknId) ?? [];
     list.push({ from: p.from, to: p.to });
@@ -97,7 +95,7 @@ export function recomputeOpenDueDates(
     }).due;
     // the information wait runs from the open request (the latest pause without an end)
     const openPause = pauses.filter((x) => x.to === null).sort((a, b) => b.from.localeCompare(a.from))[0];
-    const infoDue = p.status === 'awaiting_info' && openPause ? infoDueFrom(openPause.from, db) : p.infoDue;
+    const infoDue = p.status === 'awaiting_info' && openPause ? await infoDueFrom(openPause.from, db) : p.infoDue;
     if (classifyDue === p.classifyDue && answerDue === p.answerDue && infoDue === p.infoDue) continue;
 
     const data: { classifyDue?: Change; answerDue?: Change; infoDue?: Change } = {};
@@ -106,11 +104,10 @@ export function recomputeOpenDueDates(
     if (infoDue !== p.infoDue && infoDue) data.infoDue = { from: p.infoDue ?? '', to: infoDue };
     const shown = data.answerDue ?? data.classifyDue ?? data.infoDue!;
     // The version is left alone: a recomputed date is not an edit that should invalidate an open form.
-    db.update(s.pakn)
+    (await db.update(s.pakn)
       .set({ classifyDue, answerDue, infoDue })
-      .where(and(eq(s.pakn.id, p.id), notInArray(s.pakn.status, CLOSED_STATUSES)))
-      .run();
-    db.insert(s.events)
+      .where(and(eq(s.pakn.id, p.id), notInArray(s.pakn.status, CLOSED_STATUSES))));
+    (await db.insert(s.events)
       .values({
         paknId: p.id,
         type: 'due_recomputed',
@@ -118,30 +115,27 @@ export function recomputeOpenDueDates(
         isPublic: false,
         note: `${shown.from ? formatDateVi(shown.from) : '–'} → ${formatDateVi(shown.to)}`,
         data: JSON.stringify(data),
-      })
-      .run();
+      }));
     changedOpen++;
   }
   return changed + changedOpen;
 }
 
 /** The publication date of every answer still to publish, from its signing date; returns the number changed. */
-function recomputePublicationDueDates(db: DbOrTx, actorUserId: number | null): number {
-  const rows = db
+async function recomputePublicationDueDates(db: DbOrTx, actorUserId: number | null): Promise<number> {
+  const rows = (await db
     .select({ id: s.pakn.id, answeredAt: s.pakn.answeredAt, publishDue: s.pakn.publishDue })
     .from(s.pakn)
-    .where(awaitingPublication)
-    .all();
+    .where(awaitingPublication));
   let changed = 0;
   for (const p of rows) {
     if (!p.answeredAt) continue;
-    const publishDue = publishDueFrom(toLocalDate(p.answeredAt), db);
+    const publishDue = await publishDueFrom(toLocalDate(p.answeredAt), db);
     if (publishDue === p.publishDue) continue;
-    db.update(s.pakn)
+    (await db.update(s.pakn)
       .set({ publishDue })
-      .where(and(eq(s.pakn.id, p.id), awaitingPublication))
-      .run();
-    db.insert(s.events)
+      .where(and(eq(s.pakn.id, p.id), awaitingPublication)));
+    (await db.insert(s.events)
       .values({
         paknId: p.id,
         type: 'due_recomputed',
@@ -149,8 +143,7 @@ function recomputePublicationDueDates(db: DbOrTx, actorUserId: number | null): n
         isPublic: false,
         note: `${p.publishDue ? formatDateVi(p.publishDue) : '–'} → ${formatDateVi(publishDue)}`,
         data: JSON.stringify({ publishDue: { from: p.publishDue, to: publishDue } }),
-      })
-      .run();
+      }));
     changed++;
   }
   return changed;

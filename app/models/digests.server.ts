@@ -9,7 +9,7 @@ import { getAgency, getCalendar } from '~/models/config.server';
 import { emailAgency, queueUrl, recordUrl } from '~/models/notifications.server';
 import { DIGEST_SOON_WORKING_DAYS, type OpenItem, openItems } from '~/models/open-deadlines.server';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 import { renderDigestEmail, type StaffMailItem } from '~emails';
 
@@ -34,14 +34,14 @@ function localHour(now: Date): number {
  * DIGEST_SOON_WORKING_DAYS working days; none when a unit has nothing. Sent on working days from
  * DIGEST_HOUR local time, at most once per local day per unit (settings 'digest.lastSent').
  */
-export function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): { units: number } {
+export async function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): Promise<{ units: number }> {
   const db = opts.db ?? getDb();
   const now = opts.now ?? new Date();
   const today = toLocalDate(now);
-  const calendar = getCalendar(db);
+  const calendar = await getCalendar(db);
   if (!calendar.isWorkingDay(today) || localHour(now) < DIGEST_HOUR) return { units: 0 };
 
-  const items = openItems(db, today, isNotNull(s.pakn.unitId)).filter(
+  const items = (await openItems(db, today, isNotNull(s.pakn.unitId))).filter(
     (i) => i.state === 'overdue' || i.state === 'dueSoon',
   );
   const byUnit = new Map<number, OpenItem[]>();
@@ -52,12 +52,11 @@ export function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): { unit
   }
   if (byUnit.size === 0) return { units: 0 };
 
-  const agency = emailAgency(getAgency(db), 'vi');
-  const units = db
+  const agency = emailAgency(await getAgency(db), 'vi');
+  const units = (await db
     .select()
     .from(s.units)
-    .where(inArray(s.units.id, [...byUnit.keys()]))
-    .all();
+    .where(inArray(s.units.id, [...byUnit.keys()])));
   const toMailItem = (i: OpenItem): StaffMailItem => ({
     code: i.p.code,
     title: i.p.title,
@@ -83,16 +82,13 @@ export function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): { unit
       agency,
     });
     // immediate: a second process running the same pass waits, then sees the date and skips
-    const done = db.transaction(
-      (tx) => {
-        const last = getSetting(DIGEST_SETTING_KEY, tx);
+    const done = (await transaction(db, async (tx) => {
+        const last = await getSetting(DIGEST_SETTING_KEY, tx);
         if (last[String(unit.id)] === today) return false;
-        enqueueMail(tx, { to: unit.email, ...rendered, template: 'digest', paknId: null });
-        setSetting(DIGEST_SETTING_KEY, { ...last, [String(unit.id)]: today }, tx);
+        await enqueueMail(tx, { to: unit.email, ...rendered, template: 'digest', paknId: null });
+        await setSetting(DIGEST_SETTING_KEY, { ...last, [String(unit.id)]: today }, tx);
         return true;
-      },
-      { behavior: 'immediate' },
-    );
+      }, { behavior: 'immediate' }));
     if (done) sent++;
   }
   return { units: sent };

@@ -23,7 +23,7 @@ import {
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { getSetting } from '~/models/admin/settings.server';
 import { repeatOfRefusal } from '~/models/similarity.server';
-import type { DbOrTx } from '~/utils/db.server';
+import { DbOrTx, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -53,22 +53,21 @@ export const STEP_DOCUMENT: Partial<Record<Step, DocumentType>> = {
  * The next number of `type`'s series in `year`: max + 1 over the documents of that series and year. Must run in
  * the transaction that inserts the document (SQLite serialises write transactions).
  */
-export function nextDocumentSeq(tx: DbOrTx, type: DocumentType, year: number): number {
-  const row = tx
+export async function nextDocumentSeq(tx: DbOrTx, type: DocumentType, year: number): Promise<number> {
+  const row = (await one(tx
     .select({ max: sql<number | null>`max(${s.documents.seq})` })
     .from(s.documents)
-    .where(and(eq(s.documents.year, year), inArray(s.documents.type, typesInSeries(NUMBER_SERIES[type]))))
-    .get();
+    .where(and(eq(s.documents.year, year), inArray(s.documents.type, typesInSeries(NUMBER_SERIES[type]))))));
   return Number(row?.max ?? 0) + 1;
 }
 
 /** The agency's abbreviation (setting, else the code prefix) and the drafting unit: the PAKN's, else the setting's. */
-function numberParts(db: DbOrTx, p: Pakn): NumberParts {
-  const agency = getSetting('documents.agencyAbbreviation', db) || getAgency(db).codePrefix;
+async function numberParts(db: DbOrTx, p: Pakn): Promise<NumberParts> {
+  const agency = await getSetting('documents.agencyAbbreviation', db) || (await getAgency(db)).codePrefix;
   const unit = p.unitId
-    ? db.select({ code: s.units.code }).from(s.units).where(eq(s.units.id, p.unitId)).get()?.code
+    ? (await one(db.select({ code: s.units.code }).from(s.units).where(eq(s.units.id, p.unitId))))?.code
     : undefined;
-  return { agency, unit: unit ?? getSetting('documents.draftingUnit', db) };
+  return { agency, unit: unit ?? await getSetting('documents.draftingUnit', db) };
 }
 
 export type IssueArgs<K extends DocumentType = DocumentType> = {
@@ -83,18 +82,18 @@ export type IssueArgs<K extends DocumentType = DocumentType> = {
  * Builds, numbers and stores one document for a PAKN inside the caller's transaction. The public types also get
  * their redacted version (publicContent) and isPublic = true.
  */
-export function issueDocument<K extends DocumentType>(
+export async function issueDocument<K extends DocumentType>(
   db: DbOrTx,
   args: IssueArgs<K>,
-): { id: number; number: string } {
+): Promise<{ id: number; number: string }> {
   const { paknId, type, actorUserId, now = new Date() } = args;
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p) throw new Error(`issueDocument: PAKN ${paknId} not found`);
-  const agency = getAgency(db);
+  const agency = await getAgency(db);
   const issuedDate = toLocalDate(now);
   const year = Number(issuedDate.slice(0, 4));
-  const seq = nextDocumentSeq(db, type, year);
-  const number = formatDocumentNumber(seq, type, numberParts(db, p));
+  const seq = await nextDocumentSeq(db, type, year);
+  const number = formatDocumentNumber(seq, type, await numberParts(db, p));
   const common: Common = {
     number,
     issuedDate,
@@ -114,7 +113,7 @@ export function issueDocument<K extends DocumentType>(
   };
   const doc = buildDocument(common, { type, ...args.input } as DocumentInput);
   const isPublic = PUBLIC_DOCUMENT_TYPES.has(type);
-  const row = db
+  const row = (await one(db
     .insert(s.documents)
     .values({
       paknId,
@@ -125,14 +124,13 @@ export function issueDocument<K extends DocumentType>(
       issuedDate,
       addressee: doc.addressee ?? '',
       content: JSON.stringify(doc),
-      publicContent: isPublic ? JSON.stringify(publicVersion(doc, publicContextOf(db, p, type))) : null,
+      publicContent: isPublic ? JSON.stringify(publicVersion(doc, await publicContextOf(db, p, type))) : null,
       isPublic,
       createdByUserId: actorUserId,
       createdAt: now,
     })
-    .returning({ id: s.documents.id })
-    .get();
-  audit(
+    .returning({ id: s.documents.id })));
+  await audit(
     {
       actorUserId,
       action: 'document.issue',
@@ -152,13 +150,12 @@ function isOutcome(x: string | null | undefined): x is AnswerOutcome {
   return typeof x === 'string' && (OUTCOMES as readonly string[]).includes(x);
 }
 
-function lastEventData(db: DbOrTx, paknId: number, type: string): Record<string, unknown> | null {
-  const ev = db
+async function lastEventData(db: DbOrTx, paknId: number, type: string): Promise<Record<string, unknown> | null> {
+  const ev = (await one(db
     .select({ data: s.events.data })
     .from(s.events)
     .where(and(eq(s.events.paknId, paknId), eq(s.events.type, type)))
-    .orderBy(desc(s.events.id))
-    .get();
+    .orderBy(desc(s.events.id))));
   if (!ev?.data) return null;
   try {
     const v = JSON.parse(ev.data) as unknown;
@@ -178,7 +175,7 @@ export type IssuedDocument = { id: number; number: string; type: DocumentType; u
  * approved answer are written — i.e. right before notifyStep — and pass the result to the step's e-mail.
  * `note` is the staff's text of the step (the reason, the question, the explanation).
  */
-export function issueDocumentForStep(
+export async function issueDocumentForStep(
   db: DbOrTx,
   {
     paknId,
@@ -187,36 +184,36 @@ export function issueDocumentForStep(
     note,
     now = new Date(),
   }: { paknId: number; step: Step; actorUserId: number | null; note?: string | null; now?: Date },
-): IssuedDocument | null {
+): Promise<IssuedDocument | null> {
   const type = STEP_DOCUMENT[step];
   if (!type) return null;
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p) throw new Error(`issueDocumentForStep: PAKN ${paknId} not found`);
   const text = note ?? '';
   let issued: { id: number; number: string };
   const base = { paknId, actorUserId, now };
   switch (type) {
     case 'refusal':
-      issued = issueDocument(db, {
+      issued = await issueDocument(db, {
         ...base,
         type,
         input: {
           reason: isRefusalReason(p.refusalReason) ? p.refusalReason : null,
           note: text,
-          repeatOf: repeatOfRefusal(db, p),
+          repeatOf: await repeatOfRefusal(db, p),
         },
       });
       break;
     case 'info_request': {
-      const wait = getDeadlineRules(db).infoWait;
+      const wait = (await getDeadlineRules(db)).infoWait;
       const today = toLocalDate(now);
       const until = computeDueDate({
         start: today,
         days: wait.days,
         unit: wait.unit,
-        calendar: getCalendar(db),
+        calendar: await getCalendar(db),
       }).due;
-      issued = issueDocument(db, {
+      issued = await issueDocument(db, {
         ...base,
         type,
         input: { question: text, waitDays: wait.days, waitUnit: wait.unit, waitUntil: until },
@@ -224,21 +221,21 @@ export function issueDocumentForStep(
       break;
     }
     case 'late_apology': {
-      const data = lastEventData(db, paknId, 'extend');
+      const data = await lastEventData(db, paknId, 'extend');
       const previousDue = isLocalDate(data?.from)
         ? data.from
-        : answerDueDate({ ...p, extendedTo: null }, db).due;
-      const newDue = p.extendedTo ?? (isLocalDate(data?.to) ? data.to : answerDueDate(p, db).due);
-      issued = issueDocument(db, { ...base, type, input: { reason: text, previousDue, newDue } });
+        : (await answerDueDate({ ...p, extendedTo: null }, db)).due;
+      const newDue = p.extendedTo ?? (isLocalDate(data?.to) ? data.to : (await answerDueDate(p, db)).due);
+      issued = await issueDocument(db, { ...base, type, input: { reason: text, previousDue, newDue } });
       break;
     }
     case 'transfer': {
       const ext = p.transferAgencyId
-        ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)).get()
+        ? (await one(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
         : undefined;
-      const data = lastEventData(db, paknId, 'transfer');
+      const data = await lastEventData(db, paknId, 'transfer');
       const name = ext?.name ?? (typeof data?.agencyName === 'string' ? data.agencyName : '');
-      issued = issueDocument(db, {
+      issued = await issueDocument(db, {
         ...base,
         type,
         input: { target: { name, address: ext?.address ?? null, email: ext?.email ?? null }, note: text },
@@ -246,8 +243,8 @@ export function issueDocumentForStep(
       break;
     }
     case 'reply_cover': {
-      const answer = db.select().from(s.answers).where(eq(s.answers.paknId, paknId)).get();
-      issued = issueDocument(db, {
+      const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, paknId))));
+      issued = await issueDocument(db, {
         ...base,
         type,
         input: {

@@ -10,7 +10,7 @@ import { asc, eq } from 'drizzle-orm';
 import { type PublicContext, publicVersion, type SubmitterInfo } from '~/domain/document-templates';
 import type { OfficialDocument } from '~/domain/official-document';
 import { type Actor, can, canReadPakn } from '~/domain/permissions';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -48,10 +48,10 @@ export function submitterOf(p: Pakn): SubmitterInfo {
   };
 }
 
-export function publicContextOf(db: DbOrTx, p: Pakn, type: string): PublicContext {
-  const a = getAgency(db);
+export async function publicContextOf(db: DbOrTx, p: Pakn, type: string): Promise<PublicContext> {
+  const a = await getAgency(db);
   const ext = p.transferAgencyId
-    ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)).get()
+    ? (await one(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
     : undefined;
   return {
     submitter: submitterOf(p),
@@ -75,8 +75,8 @@ function parseDoc(json: string | null): OfficialDocument | null {
   }
 }
 
-export function getDocument({ id }: { id: number }, db: DbOrTx = getDb()): StoredDocument | null {
-  const row = db.select().from(s.documents).where(eq(s.documents.id, id)).get();
+export async function getDocument({ id }: { id: number }, db: DbOrTx = getDb()): Promise<StoredDocument | null> {
+  const row = (await one(db.select().from(s.documents).where(eq(s.documents.id, id))));
   if (!row) return null;
   const doc = parseDoc(row.content);
   if (!doc) return null;
@@ -89,11 +89,11 @@ export type DocumentListItem = Pick<
 >;
 
 /** The documents of one PAKN, in the order they were issued (for the record page and the submitter's page). */
-export function listDocumentsForPakn(
+export async function listDocumentsForPakn(
   { paknId }: { paknId: number },
   db: DbOrTx = getDb(),
-): DocumentListItem[] {
-  return db
+): Promise<DocumentListItem[]> {
+  return (await db
     .select({
       id: s.documents.id,
       type: s.documents.type,
@@ -104,25 +104,24 @@ export function listDocumentsForPakn(
     })
     .from(s.documents)
     .where(eq(s.documents.paknId, paknId))
-    .orderBy(asc(s.documents.id))
-    .all();
+    .orderBy(asc(s.documents.id)));
 }
 
 /** The redacted version: the stored one for public types, else computed now from the PAKN's current data. */
-function redactedDoc(d: StoredDocument, db: DbOrTx): OfficialDocument {
+async function redactedDoc(d: StoredDocument, db: DbOrTx): Promise<OfficialDocument> {
   if (d.publicDoc) return d.publicDoc;
-  const p = d.paknId ? db.select().from(s.pakn).where(eq(s.pakn.id, d.paknId)).get() : undefined;
+  const p = d.paknId ? (await one(db.select().from(s.pakn).where(eq(s.pakn.id, d.paknId)))) : undefined;
   if (!p) return { ...d.doc, addressee: undefined, paragraphs: [], recipients: [] };
-  return publicVersion(d.doc, publicContextOf(db, p, d.type));
+  return publicVersion(d.doc, await publicContextOf(db, p, d.type));
 }
 
 /** The full document, or its redacted version. */
-export function documentVersion(
+export async function documentVersion(
   d: StoredDocument,
   redacted: boolean,
   db: DbOrTx = getDb(),
-): OfficialDocument {
-  return redacted ? redactedDoc(d, db) : d.doc;
+): Promise<OfficialDocument> {
+  return redacted ? await redactedDoc(d, db) : d.doc;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -134,19 +133,18 @@ export type StaffDocument = { document: StoredDocument; full: boolean; paknCode:
  * A document for a staff member: null (→ 404) when they may not read its PAKN. `full` when they may read
  * contacts (the view is audited); otherwise they get the redacted version.
  */
-export function getDocumentForStaff(
+export async function getDocumentForStaff(
   { actor, id, ip }: { actor: Actor; id: number; ip?: string },
   db: DbOrTx = getDb(),
-): StaffDocument | null {
-  const d = getDocument({ id }, db);
+): Promise<StaffDocument | null> {
+  const d = await getDocument({ id }, db);
   if (!d) return null;
   let code: string | null = null;
   if (d.paknId) {
-    const p = db
+    const p = (await one(db
       .select({ unitId: s.pakn.unitId, code: s.pakn.code })
       .from(s.pakn)
-      .where(eq(s.pakn.id, d.paknId))
-      .get();
+      .where(eq(s.pakn.id, d.paknId))));
     if (!p || !canReadPakn(actor, p)) return null;
     code = p.code;
   } else if (!can(actor, 'pakn:read:any')) {
@@ -154,7 +152,7 @@ export function getDocumentForStaff(
   }
   const full = can(actor, 'pakn:contact:read');
   if (full) {
-    audit(
+    await audit(
       {
         actorUserId: actor.id,
         action: 'document.view',
@@ -170,29 +168,28 @@ export function getDocumentForStaff(
 }
 
 /** The submitter's own document: only when this browser follows its PAKN. */
-export function getDocumentForSubmitter(
+export async function getDocumentForSubmitter(
   { id, followedIds }: { id: number; followedIds: readonly number[] },
   db: DbOrTx = getDb(),
-): { document: StoredDocument; paknCode: string } | null {
-  const d = getDocument({ id }, db);
+): Promise<{ document: StoredDocument; paknCode: string } | null> {
+  const d = await getDocument({ id }, db);
   if (!d?.paknId || !followedIds.includes(d.paknId)) return null;
-  const p = db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, d.paknId)).get();
+  const p = (await one(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, d.paknId))));
   return p ? { document: d, paknCode: p.code } : null;
 }
 
 /** A public document (its stored redacted version), or null. */
-export function getPublicDocument(
+export async function getPublicDocument(
   { id }: { id: number },
   db: DbOrTx = getDb(),
-): { document: StoredDocument; publicDoc: OfficialDocument; publishedCode: string | null } | null {
-  const d = getDocument({ id }, db);
+): Promise<{ document: StoredDocument; publicDoc: OfficialDocument; publishedCode: string | null } | null> {
+  const d = await getDocument({ id }, db);
   if (!d || !d.isPublic || !d.publicDoc) return null;
   const p = d.paknId
-    ? db
+    ? (await one(db
         .select({ code: s.pakn.code, publication: s.pakn.publication })
         .from(s.pakn)
-        .where(eq(s.pakn.id, d.paknId))
-        .get()
+        .where(eq(s.pakn.id, d.paknId))))
     : undefined;
   return {
     document: d,

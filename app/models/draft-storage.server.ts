@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 
 import { getSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import type { UploadBudget } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -25,23 +25,22 @@ function addInflight(uploader: string, bytes: number) {
 }
 
 /** Bytes of unsent draft files recorded for one uploader and for everyone. */
-export function draftStorageUsed({ uploader }: { uploader: string }, db: DbOrTx = getDb()) {
+export async function draftStorageUsed({ uploader }: { uploader: string }, db: DbOrTx = getDb()) {
   const unsent = and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken));
   const sum = sql<number>`coalesce(sum(${s.attachments.size}), 0)`;
-  const total = db.select({ n: sum }).from(s.attachments).where(unsent).get()?.n ?? 0;
+  const total = (await one(db.select({ n: sum }).from(s.attachments).where(unsent)))?.n ?? 0;
   const mine =
-    db
+    (await one(db
       .select({ n: sum })
       .from(s.attachments)
-      .where(and(unsent, eq(s.attachments.draftUploader, uploader)))
-      .get()?.n ?? 0;
+      .where(and(unsent, eq(s.attachments.draftUploader, uploader)))))?.n ?? 0;
   return { mine, total };
 }
 
-export function draftStorageCaps(db: DbOrTx = getDb()) {
+export async function draftStorageCaps(db: DbOrTx = getDb()) {
   return {
-    perAddressMb: getSetting('intake.draftStoragePerAddressMb', db),
-    totalMb: getSetting('intake.draftStorageTotalMb', db),
+    perAddressMb: await getSetting('intake.draftStoragePerAddressMb', db),
+    totalMb: await getSetting('intake.draftStorageTotalMb', db),
   };
 }
 
@@ -51,20 +50,20 @@ export type DraftUploadBudget = UploadBudget & {
 };
 
 /** The room left for one request's draft files from `uploader` (a pseudonymised address). */
-export function openDraftUploadBudget(
+export async function openDraftUploadBudget(
   { uploader }: { uploader: string },
   db: DbOrTx = getDb(),
-): DraftUploadBudget {
-  const caps = draftStorageCaps(db);
+): Promise<DraftUploadBudget> {
+  const caps = await draftStorageCaps(db);
   const perAddress = caps.perAddressMb * MB;
   const total = caps.totalMb * MB;
-  let used = draftStorageUsed({ uploader }, db);
+  let used = await draftStorageUsed({ uploader }, db);
   let seen = generation;
   let reserved = 0;
   return {
-    reserve(bytes) {
+    async reserve(bytes) {
       if (seen !== generation) {
-        used = draftStorageUsed({ uploader }, db);
+        used = await draftStorageUsed({ uploader }, db);
         seen = generation;
       }
       if (used.mine + (inflight.get(uploader) ?? 0) + bytes > perAddress) return 'address';

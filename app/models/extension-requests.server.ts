@@ -6,7 +6,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 
 import type { LocalDate } from '~/domain/dates';
 import { getSetting, setSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { audit } from './audit.server';
@@ -14,22 +14,22 @@ import { audit } from './audit.server';
 export const EXTENSION_APPROVAL_KEY = 'workflow.extensionNeedsApproval';
 export const EXTENSION_REQUEST_EVENTS = ['extension_requested', 'extension_declined', 'extend'] as const;
 
-export function extensionNeedsApproval(db: DbOrTx = getDb()): boolean {
+export async function extensionNeedsApproval(db: DbOrTx = getDb()): Promise<boolean> {
   return getSetting(EXTENSION_APPROVAL_KEY, db);
 }
 
-export function updateExtensionPolicy(
+export async function updateExtensionPolicy(
   input: Record<string, unknown>,
   actor: { userId: number; ip?: string },
   db: DbOrTx = getDb(),
-): { ok: true } | { ok: false; errors: Record<string, string> } {
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
   const value = input.extensionNeedsApproval;
   if (value !== 'yes' && value !== 'no')
     return { ok: false, errors: { extensionNeedsApproval: 'admin.errors.required' } };
-  db.transaction((tx) => {
-    const before = extensionNeedsApproval(tx);
-    setSetting(EXTENSION_APPROVAL_KEY, value === 'yes', tx);
-    audit(
+  (await transaction(db, async (tx) => {
+    const before = await extensionNeedsApproval(tx);
+    await setSetting(EXTENSION_APPROVAL_KEY, value === 'yes', tx);
+    await audit(
       {
         actorUserId: actor.userId,
         action: 'settings.update',
@@ -38,7 +38,7 @@ export function updateExtensionPolicy(
       },
       tx,
     );
-  });
+  }));
   return { ok: true };
 }
 
@@ -52,8 +52,8 @@ export type ExtensionRequest = {
 };
 
 /** The request awaiting a decision: the latest extension event, when it is a request. */
-export function pendingExtensionRequest(db: DbOrTx, paknId: number): ExtensionRequest | null {
-  const last = db
+export async function pendingExtensionRequest(db: DbOrTx, paknId: number): Promise<ExtensionRequest | null> {
+  const last = (await one(db
     .select({
       id: s.events.id,
       type: s.events.type,
@@ -66,8 +66,7 @@ export function pendingExtensionRequest(db: DbOrTx, paknId: number): ExtensionRe
     .from(s.events)
     .leftJoin(s.users, eq(s.users.id, s.events.actorUserId))
     .where(and(eq(s.events.paknId, paknId), inArray(s.events.type, [...EXTENSION_REQUEST_EVENTS])))
-    .orderBy(desc(s.events.id))
-    .get();
+    .orderBy(desc(s.events.id))));
   if (!last || last.type !== 'extension_requested') return null;
   let to: unknown;
   try {

@@ -12,14 +12,13 @@ export function isLateExtension(extendedOn: LocalDate, previousDue: LocalDate): 
 }
 
 /** paknId → true when its extension came after the due date; PAKN without an extension are absent. */
-export function lateExtensions(db: DbOrTx, paknIds: readonly number[]): Map<number, boolean> {
+export async function lateExtensions(db: DbOrTx, paknIds: readonly number[]): Promise<Map<number, boolean>> {
   const result = new Map<number, boolean>();
   if (paknIds.length === 0) return result;
-  const rows = db
+  const rows = (await db
     .select({ paknId: s.events.paknId, at: s.events.createdAt, data: s.events.data })
     .from(s.events)
-    .where(and(eq(s.events.type, 'extend'), inArray(s.events.paknId, [...new Set(paknIds)])))
-    .all();
+    .where(and(eq(s.events.type, 'extend'), inArray(s.events.paknId, [...new Set(paknIds)]))));
   for (const r of rows) {
     let from: unknown;
     try {

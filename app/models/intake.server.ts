@@ -12,7 +12,7 @@ import type { StaffIntake } from '~/domain/staff-intake';
 import { normalisePhone } from '~/domain/text';
 import { getSetting } from '~/models/admin/settings.server';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import { renderReceiptEmail } from '~emails';
@@ -26,14 +26,14 @@ import { privateLink } from './submission.server';
 export { STAFF_CHANNELS };
 
 /** The first receipt date a coordinator may type (the [policy] setting intake.earliestReceiptYear). */
-export function intakeEarliestDate(db: DbOrTx = getDb()): string {
-  return earliestReceiptDate(getSetting('intake.earliestReceiptYear', db));
+export async function intakeEarliestDate(db: DbOrTx = getDb()): Promise<string> {
+  return earliestReceiptDate(await getSetting('intake.earliestReceiptYear', db));
 }
 
 /** A field id that names no field (the form's own check is app/domain/staff-intake.ts): its message, or null. */
-export function intakeFieldProblem(field: string, db: DbOrTx = getDb()): string | null {
+export async function intakeFieldProblem(field: string, db: DbOrTx = getDb()): Promise<string | null> {
   if (!/^\d+$/.test(field)) return null;
-  return listFields({ db }).some((f) => f.id === Number(field)) ? null : 'intake.errors.field';
+  return (await listFields({ db })).some((f) => f.id === Number(field)) ? null : 'intake.errors.field';
 }
 
 /** The receipt instant: now for today's items, 08:00 Vietnam time on the day of receipt otherwise. */
@@ -41,7 +41,7 @@ export function receiptInstant(date: string, now = new Date()): Date {
   return date === toLocalDate(now) ? now : new Date(`${date}T08:00:00+07:00`);
 }
 
-export function recordStaffIntake(
+export async function recordStaffIntake(
   {
     actor,
     input,
@@ -59,11 +59,11 @@ export function recordStaffIntake(
     files?: StoredUpload[];
   },
   db: DbOrTx = getDb(),
-): { id: number; code: string; emailed: boolean } {
-  return db.transaction((tx) => {
+): Promise<{ id: number; code: string; emailed: boolean }> {
+  return (await transaction(db, async (tx) => {
     const organisation = input.submitterKind === 'organisation';
     const email = input.email ? input.email.toLowerCase() : null;
-    const { pakn, accessToken } = createPakn(tx, {
+    const { pakn, accessToken } = await createPakn(tx, {
       type: input.type,
       subject: input.subject,
       category: input.category,
@@ -85,7 +85,7 @@ export function recordStaffIntake(
       showIdentity: input.showIdentity,
       actorUserId: actor.id,
     });
-    audit(
+    await audit(
       {
         actorUserId: actor.id,
         action: 'pakn.intake',
@@ -96,10 +96,10 @@ export function recordStaffIntake(
       },
       tx,
     );
-    attachStaffFiles(tx, { paknId: pakn.id, actorUserId: actor.id, files, ip });
+    await attachStaffFiles(tx, { paknId: pakn.id, actorUserId: actor.id, files, ip });
     if (email) {
-      const agency = getAgency(tx);
-      const due = answerDueDate(pakn, tx);
+      const agency = await getAgency(tx);
+      const due = await answerDueDate(pakn, tx);
       const rendered = renderReceiptEmail({
         locale: lang,
         code: pakn.code,
@@ -118,8 +118,8 @@ export function recordStaffIntake(
           officeHours: lang === 'en' ? agency.officeHoursEn : agency.officeHours,
         },
       });
-      enqueueMail(tx, { to: email, template: 'receipt', paknId: pakn.id, ...rendered });
+      await enqueueMail(tx, { to: email, template: 'receipt', paknId: pakn.id, ...rendered });
     }
     return { id: pakn.id, code: pakn.code, emailed: email !== null };
-  });
+  }));
 }

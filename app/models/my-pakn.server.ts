@@ -8,7 +8,7 @@ import { fixedLimit, RATE_LIMITS } from '~/domain/rate-limits';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { enqueueMail } from '~/models/outbox.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderMyPaknEmail } from '~emails/my-pakn';
@@ -27,13 +27,12 @@ export const MY_PAKN_LIMITS = {
 
 export type MyPaknRequestResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-function paknCountFor(email: string, db: DbOrTx): number {
+async function paknCountFor(email: string, db: DbOrTx): Promise<number> {
   return (
-    db
+    (await one(db
       .select({ n: sql<number>`count(*)` })
       .from(s.pakn)
-      .where(sql`lower(${s.pakn.email}) = ${email}`)
-      .get()?.n ?? 0
+      .where(sql`lower(${s.pakn.email}) = ${email}`)))?.n ?? 0
   );
 }
 
@@ -41,10 +40,10 @@ function paknCountFor(email: string, db: DbOrTx): number {
  * Counts the request against both limits, then mails a link only if the address sent a PAKN. The
  * caller shows the same page either way.
  */
-export function requestMyPaknLink(
+export async function requestMyPaknLink(
   { email, ip, locale, now = Date.now() }: { email: string; ip: string; locale: 'vi' | 'en'; now?: number },
   db: Db = getDb(),
-): MyPaknRequestResult {
+): Promise<MyPaknRequestResult> {
   const address = email.trim().toLowerCase();
   // the address is kept hashed in the rate-limit table
   const limits = [
@@ -53,10 +52,10 @@ export function requestMyPaknLink(
   ];
   const blocked = limits.find((l) => !l.allowed);
   if (blocked) return { ok: false, retryAfterSeconds: blocked.retryAfterSeconds };
-  const count = paknCountFor(address, db);
+  const count = await paknCountFor(address, db);
   if (!count) return { ok: true };
   const token = randomToken(32);
-  const agency = getAgency(db);
+  const agency = await getAgency(db);
   const rendered = renderMyPaknEmail({
     locale,
     url: `${getEnv().BASE_URL}/pakn-cua-toi/${token}`,
@@ -70,19 +69,18 @@ export function requestMyPaknLink(
       officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
     },
   });
-  db.transaction((tx) => {
-    tx.insert(s.myPaknLinks)
-      .values({ tokenHash: sha256(token), email: address, expiresAt: new Date(now + MY_PAKN_LINK_TTL_MS) })
-      .run();
-    enqueueMail(tx, { to: address, ...rendered, template: 'my-pakn' });
-  });
+  (await transaction(db, async (tx) => {
+    (await tx.insert(s.myPaknLinks)
+      .values({ tokenHash: sha256(token), email: address, expiresAt: new Date(now + MY_PAKN_LINK_TTL_MS) }));
+    await enqueueMail(tx, { to: address, ...rendered, template: 'my-pakn' });
+  }));
   return { ok: true };
 }
 
 /** Uses a link once: the address it was sent to, or null when unknown, used or expired. */
-export function consumeMyPaknLink(token: string, now = Date.now(), db: DbOrTx = getDb()): string | null {
+export async function consumeMyPaknLink(token: string, now = Date.now(), db: DbOrTx = getDb()): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const used = db
+  const used = (await one(db
     .update(s.myPaknLinks)
     .set({ usedAt: new Date(now) })
     .where(
@@ -92,14 +90,13 @@ export function consumeMyPaknLink(token: string, now = Date.now(), db: DbOrTx = 
         gt(s.myPaknLinks.expiresAt, new Date(now)),
       ),
     )
-    .returning({ email: s.myPaknLinks.email })
-    .get();
+    .returning({ email: s.myPaknLinks.email })));
   return used?.email ?? null;
 }
 
 /** Every PAKN sent with this address, newest first. */
-export function listPaknByEmail(email: string, db: DbOrTx = getDb()) {
-  return db
+export async function listPaknByEmail(email: string, db: DbOrTx = getDb()) {
+  return (await db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -110,18 +107,16 @@ export function listPaknByEmail(email: string, db: DbOrTx = getDb()) {
     .from(s.pakn)
     .where(sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`)
     .orderBy(desc(s.pakn.receivedAt), desc(s.pakn.id))
-    .limit(1000)
-    .all()
+    .limit(1000))
     .map((p) => ({ ...p, publicStatus: publicStatus(p.status) }));
 }
 
 /** The PAKN, if it was sent with this address (the list's "open" button). */
-export function findPaknOfEmail({ id, email }: { id: number; email: string }, db: DbOrTx = getDb()) {
+export async function findPaknOfEmail({ id, email }: { id: number; email: string }, db: DbOrTx = getDb()) {
   return (
-    db
+    (await one(db
       .select({ id: s.pakn.id, code: s.pakn.code })
       .from(s.pakn)
-      .where(and(eq(s.pakn.id, id), sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`))
-      .get() ?? null
+      .where(and(eq(s.pakn.id, id), sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`)))) ?? null
   );
 }

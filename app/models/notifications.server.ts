@@ -14,7 +14,7 @@ import { enqueueMail } from '~/models/outbox.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { ratingUrl } from '~/models/ratings.server';
 import { repeatOfRefusal } from '~/models/similarity.server';
-import type { DbOrTx } from '~/utils/db.server';
+import { DbOrTx, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
 import * as s from '~db/schema';
@@ -61,7 +61,7 @@ function isRefusalReason(x: string | null): x is RefusalReason {
  * is the assigner's internal note and goes to the unit only; for answered it is not used (the answer
  * and its outcome are read from `answers`).
  */
-export function notifyStep(
+export async function notifyStep(
   db: DbOrTx,
   args: {
     paknId: number;
@@ -69,15 +69,15 @@ export function notifyStep(
     note?: string | null;
     document?: { number: string; url: string } | null;
   },
-): void {
+): Promise<void> {
   const { paknId, step } = args;
   const note = args.note ?? null;
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p) throw new Error(`notifyStep: PAKN ${paknId} not found`);
-  const agencyRow = getAgency(db);
-  const unit = p.unitId ? db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() : undefined;
+  const agencyRow = await getAgency(db);
+  const unit = p.unitId ? (await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
   const needsDue = step === 'assigned' || step === 'reassigned' || step === 'extended';
-  const due = needsDue ? answerDueDate(p, db) : null;
+  const due = needsDue ? await answerDueDate(p, db) : null;
 
   if (p.email) {
     const lang = p.lang;
@@ -96,7 +96,7 @@ export function notifyStep(
     switch (step) {
       case 'refused': {
         const code = p.refusalReason;
-        const repeat = repeatOfRefusal(db, p);
+        const repeat = await repeatOfRefusal(db, p);
         data = {
           ...common,
           step,
@@ -114,7 +114,7 @@ export function notifyStep(
       case 'transferred':
       case 'forwarded': {
         const ext = p.transferAgencyId
-          ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)).get()
+          ? (await one(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
           : undefined;
         data = {
           ...common,
@@ -125,11 +125,10 @@ export function notifyStep(
       }
       case 'duplicate': {
         const original = p.duplicateOfId
-          ? db
+          ? (await one(db
               .select({ code: s.pakn.code, email: s.pakn.email })
               .from(s.pakn)
-              .where(eq(s.pakn.id, p.duplicateOfId))
-              .get()
+              .where(eq(s.pakn.id, p.duplicateOfId))))
           : undefined;
         // the original's code only when it is the same submitter's: another citizen's PAKN is not theirs to know of
         const same = original?.email != null && original.email.toLowerCase() === p.email.toLowerCase();
@@ -147,7 +146,7 @@ export function notifyStep(
         };
         break;
       case 'info_requested':
-        data = { ...common, step, infoWaitDays: getDeadlineRules(db).infoWait.days };
+        data = { ...common, step, infoWaitDays: (await getDeadlineRules(db)).infoWait.days };
         break;
       case 'extended':
         data = {
@@ -158,7 +157,7 @@ export function notifyStep(
         };
         break;
       case 'answered': {
-        const answer = db.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get();
+        const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
         const outcome = answer?.outcome ?? null;
         data = {
           ...common,
@@ -175,7 +174,7 @@ export function notifyStep(
         break;
     }
     const rendered = renderStatusEmail(data);
-    enqueueMail(db, { to: p.email, ...rendered, template: `status-${step}`, paknId: p.id });
+    await enqueueMail(db, { to: p.email, ...rendered, template: `status-${step}`, paknId: p.id });
   }
 
   if ((step === 'assigned' || step === 'reassigned') && unit?.email.trim()) {
@@ -192,6 +191,6 @@ export function notifyStep(
       recordUrl: recordUrl(p.id),
       agency: emailAgency(agencyRow, 'vi'),
     });
-    enqueueMail(db, { to: unit.email, ...rendered, template: 'unit-assigned', paknId: p.id });
+    await enqueueMail(db, { to: unit.email, ...rendered, template: 'unit-assigned', paknId: p.id });
   }
 }

@@ -7,11 +7,11 @@ import { listPublishedSince } from '~/models/public.server';
 import { getEnv } from '~/utils/env.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 
-export function openDataRows(range: { from?: Date; to?: Date }, limit = MAX_ROWS): OpenDataRow[] {
-  const fields = new Map(listFields({ activeOnly: false }).map((f) => [f.id, f.name]));
-  const units = new Map(listUnits({ activeOnly: false }).map((u) => [u.id, u.name]));
+export async function openDataRows(range: { from?: Date; to?: Date }, limit = MAX_ROWS): Promise<OpenDataRow[]> {
+  const fields = new Map((await listFields({ activeOnly: false })).map((f) => [f.id, f.name]));
+  const units = new Map((await listUnits({ activeOnly: false })).map((u) => [u.id, u.name]));
   const base = getEnv().BASE_URL;
-  return listPublishedSince({ ...range, limit }).map((r) => ({
+  return (await listPublishedSince({ ...range, limit })).map((r) => ({
     code: r.code,
     url: `${base}/cong-khai/${r.code}`,
     title: r.title ?? '',

@@ -30,8 +30,8 @@ export type Open311Service = {
   group: string;
 };
 
-export function listOpen311Services(locale: string, db: DbOrTx = getDb()): Open311Service[] {
-  return listFields({ db }).map((f) => ({
+export async function listOpen311Services(locale: string, db: DbOrTx = getDb()): Promise<Open311Service[]> {
+  return (await listFields({ db })).map((f) => ({
     service_code: f.code,
     service_name: localName(f, locale),
     description: localName(f, locale),
@@ -92,16 +92,15 @@ type Row = { [K in keyof typeof COLUMNS]: (typeof COLUMNS)[K]['_']['data'] | nul
   answerDue: string;
 };
 
-function present(rows: Row[], locale: string, db: DbOrTx): Open311Request[] {
-  const fields = new Map(listFields({ activeOnly: false, db }).map((f) => [f.id, f]));
+async function present(rows: Row[], locale: string, db: DbOrTx): Promise<Open311Request[]> {
+  const fields = new Map((await listFields({ activeOnly: false, db })).map((f) => [f.id, f]));
   const units = new Map(
-    db
+    (await db
       .select()
-      .from(s.units)
-      .all()
+      .from(s.units))
       .map((u) => [u.id, u]),
   );
-  const agency = localName(getAgency(db), locale);
+  const agency = localName(await getAgency(db), locale);
   const base = getEnv().BASE_URL;
   return rows.map((r) => {
     const status: Status = isStatus(r.status) ? r.status : 'received';
@@ -135,32 +134,32 @@ function present(rows: Row[], locale: string, db: DbOrTx): Open311Request[] {
   });
 }
 
-export function getOpen311Requests(codes: string[], locale: string, db: DbOrTx = getDb()): Open311Request[] {
+export async function getOpen311Requests(codes: string[], locale: string, db: DbOrTx = getDb()): Promise<Open311Request[]> {
   const wanted = [...new Set(codes.map(normaliseCode))].slice(0, OPEN311_MAX_RESULTS);
   if (!wanted.length) return [];
-  const rows = db.select(COLUMNS).from(s.pakn).where(inArray(s.pakn.code, wanted)).all();
+  const rows = (await db.select(COLUMNS).from(s.pakn).where(inArray(s.pakn.code, wanted)));
   const order = new Map(wanted.map((c, i) => [c, i]));
   rows.sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
   return present(rows, locale, db);
 }
 
 /** Unknown service codes in a search, so the caller can say which one. */
-export function unknownServiceCodes(codes: string[], db: DbOrTx = getDb()): string[] {
-  const known = new Set(listFields({ activeOnly: false, db }).map((f) => f.code));
+export async function unknownServiceCodes(codes: string[], db: DbOrTx = getDb()): Promise<string[]> {
+  const known = new Set((await listFields({ activeOnly: false, db })).map((f) => f.code));
   return codes.filter((c) => !known.has(c));
 }
 
-export function searchOpen311Requests(
+export async function searchOpen311Requests(
   query: Extract<RequestsQuery, { kind: 'search' }>,
   locale: string,
   db: DbOrTx = getDb(),
-): Open311Request[] {
+): Promise<Open311Request[]> {
   const where: SQL[] = [
     gte(s.pakn.receivedAt, new Date(query.from)),
     lte(s.pakn.receivedAt, new Date(query.to)),
   ];
   if (query.serviceCodes) {
-    const ids = listFields({ activeOnly: false, db })
+    const ids = (await listFields({ activeOnly: false, db }))
       .filter((f) => query.serviceCodes!.includes(f.code))
       .map((f) => f.id);
     where.push(inArray(s.pakn.fieldId, ids));
@@ -172,12 +171,11 @@ export function searchOpen311Requests(
         : notInArray(s.pakn.status, CLOSED_STATUSES),
     );
   }
-  const rows = db
+  const rows = (await db
     .select(COLUMNS)
     .from(s.pakn)
     .where(and(...where))
     .orderBy(desc(s.pakn.receivedAt), desc(s.pakn.id))
-    .limit(OPEN311_MAX_RESULTS)
-    .all();
+    .limit(OPEN311_MAX_RESULTS));
   return present(rows, locale, db);
 }

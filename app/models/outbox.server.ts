@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 
 import type { MailAttachment } from '~/domain/mail-attachments';
-import { type DbOrTx, getDb, type Tx } from '~/utils/db.server';
+import { type DbOrTx, getDb, type Tx, transaction, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalOutbox } from '~/utils/outbox-signal.server';
 import { events, outbox } from '~db/schema';
@@ -41,14 +41,14 @@ function messageIdHost(): string {
 }
 
 /** Writes the message to the outbox inside the caller's transaction; it is sent later by the worker. */
-export function enqueueMail(db: DbOrTx, mail: Mail): void {
+export async function enqueueMail(db: DbOrTx, mail: Mail): Promise<void> {
   if (!mail.to.trim()) throw new Error('enqueueMail: empty recipient');
   if (/[\r\n]/.test(mail.to) || /[\r\n]/.test(mail.subject)) {
     throw new Error('enqueueMail: line break in recipient or subject');
   }
   if (!TEMPLATE_RE.test(mail.template)) throw new Error(`enqueueMail: invalid template name`);
   const messageId = `<${crypto.randomBytes(16).toString('hex')}@${messageIdHost()}>`;
-  db.insert(outbox)
+  (await db.insert(outbox)
     .values({
       messageId,
       toAddress: mail.to.trim(),
@@ -62,8 +62,7 @@ export function enqueueMail(db: DbOrTx, mail: Mail): void {
       status: 'pending',
       attempts: 0,
       nextAttemptAt: new Date(),
-    })
-    .run();
+    }));
   // better-sqlite3 transactions are synchronous: by the time the worker's pass runs, the caller's
   // transaction has committed (or rolled back, and the pass finds nothing).
   kickMailWorker();
@@ -80,19 +79,18 @@ export function kickMailWorker(): void {
 // lease was taken over changes nothing.
 
 /** Claims up to `limit` due pending rows in one statement (atomic against other processes), oldest first. */
-export function claimDueMail(db: DbOrTx, { now, lease, limit }: { now: Date; lease: Date; limit: number }) {
+export async function claimDueMail(db: DbOrTx, { now, lease, limit }: { now: Date; lease: Date; limit: number }) {
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
     .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(limit);
-  return db
+  return (await db
     .update(outbox)
     .set({ nextAttemptAt: lease })
     .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
-    .returning()
-    .all()
+    .returning())
     .sort((a, b) => a.id - b.id);
 }
 
@@ -101,46 +99,44 @@ function ours(row: Pick<OutboxRow, 'id'>, token: Date) {
 }
 
 /** Moves this process's lease on a row from `token` to `next`; false when another process took it over. */
-export function renewMailLease(db: DbOrTx, row: Pick<OutboxRow, 'id'>, token: Date, next: Date): boolean {
-  return db.update(outbox).set({ nextAttemptAt: next }).where(ours(row, token)).run().changes === 1;
+export async function renewMailLease(db: DbOrTx, row: Pick<OutboxRow, 'id'>, token: Date, next: Date): Promise<boolean> {
+  return (await db.update(outbox).set({ nextAttemptAt: next }).where(ours(row, token))).changes === 1;
 }
 
 /** Records a failed attempt and when to try again; false when the lease was lost. */
-export function recordMailFailure(
+export async function recordMailFailure(
   db: DbOrTx,
   row: Pick<OutboxRow, 'id'>,
   token: Date,
   { attempts, retryAt, error }: { attempts: number; retryAt: Date; error: string },
-): boolean {
-  const res = db
+): Promise<boolean> {
+  const res = (await db
     .update(outbox)
     .set({ attempts, nextAttemptAt: retryAt, lastError: error })
-    .where(ours(row, token))
-    .run();
+    .where(ours(row, token)));
   return res.changes === 1;
 }
 
 /** Marks a row sent and writes its timeline event, in one transaction; false when the lease was lost. */
-export function markMailSent(
+export async function markMailSent(
   db: DbOrTx,
   row: Pick<OutboxRow, 'id' | 'attempts' | 'paknId' | 'sentEvent'>,
   token: Date,
   sentAt: Date,
-): boolean {
-  return db.transaction((tx) => {
-    const res = tx
+): Promise<boolean> {
+  return (await transaction(db, async (tx) => {
+    const res = (await tx
       .update(outbox)
       .set({ status: 'sent', attempts: row.attempts + 1, sentAt, lastError: null })
-      .where(ours(row, token))
-      .run();
+      .where(ours(row, token)));
     if (res.changes === 1 && row.sentEvent && row.paknId)
-      writeSentEvent(tx, row.paknId, row.sentEvent, sentAt);
+      await writeSentEvent(tx, row.paknId, row.sentEvent, sentAt);
     return res.changes === 1;
-  });
+  }));
 }
 
 /** The delivery on the PAKN's timeline (e.g. the transfer to the competent agency), at the time it was sent. */
-function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
+async function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
   let parsed: { type?: unknown; data?: unknown };
   try {
     parsed = JSON.parse(json) as { type?: unknown; data?: unknown };
@@ -148,14 +144,13 @@ function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
     return;
   }
   if (typeof parsed.type !== 'string') return;
-  tx.insert(events)
+  (await tx.insert(events)
     .values({
       paknId,
       type: parsed.type,
       data: parsed.data === undefined ? null : JSON.stringify(parsed.data),
       createdAt: at,
-    })
-    .run();
+    }));
 }
 
 /**
@@ -163,12 +158,11 @@ function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
  * it was). Only call it when no pass of this process is running: a running pass's leases are its
  * fencing tokens (see retryMailNow in app/jobs/mail-worker.server.ts).
  */
-export function releaseMailBackoff(db: DbOrTx = getDb(), now = Date.now()): number {
-  return db
+export async function releaseMailBackoff(db: DbOrTx = getDb(), now = Date.now()): Promise<number> {
+  return (await db
     .update(outbox)
     .set({ nextAttemptAt: new Date(now) })
-    .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, new Date(now))))
-    .run().changes;
+    .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, new Date(now))))).changes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,15 +176,14 @@ export function mailHealth(stats: OutboxStats): 'ok' | 'delayed' {
   return stats.oldestPendingAgeSeconds !== null && stats.oldestPendingAgeSeconds > limit ? 'delayed' : 'ok';
 }
 
-export function outboxStats(db: DbOrTx = getDb()): OutboxStats {
-  const row = db
+export async function outboxStats(db: DbOrTx = getDb()): Promise<OutboxStats> {
+  const row = (await one(db
     .select({
       pending: sql<number>`count(*)`,
       oldest: sql<number | null>`min(${outbox.createdAt})`,
     })
     .from(outbox)
-    .where(eq(outbox.status, 'pending'))
-    .get();
+    .where(eq(outbox.status, 'pending'))));
   const oldest = row?.oldest;
   return {
     pending: Number(row?.pending ?? 0),
@@ -208,15 +201,14 @@ export type OutboxStatus = {
   lastError: string | null;
 };
 
-export function getOutboxStatus(db: DbOrTx = getDb()): OutboxStatus {
-  const stats = outboxStats(db);
-  const latest = db
+export async function getOutboxStatus(db: DbOrTx = getDb()): Promise<OutboxStatus> {
+  const stats = await outboxStats(db);
+  const latest = (await one(db
     .select({ lastError: outbox.lastError })
     .from(outbox)
     .where(and(eq(outbox.status, 'pending'), isNotNull(outbox.lastError)))
     .orderBy(desc(outbox.id))
-    .limit(1)
-    .get();
+    .limit(1)));
   return {
     pending: stats.pending,
     oldestPendingAgeMinutes:

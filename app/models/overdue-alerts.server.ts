@@ -11,7 +11,7 @@ import { getAgency, getCalendar, getDeadlineRules } from '~/models/config.server
 import { emailAgency, lookupUrl, queueUrl, recordUrl } from '~/models/notifications.server';
 import { lateRunningSteps, openItems } from '~/models/open-deadlines.server';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import { getT } from '~/utils/i18n.server';
 import { getLogger } from '~/utils/logger.server';
 import * as s from '~db/schema';
@@ -45,10 +45,10 @@ function dataClock(data: string | null): ClockKey {
  * update when an answer is late: when it becomes overdue, then every `progressUpdate` days (public
  * event 'progress_update'). Items paused awaiting the submitter's information are not overdue.
  */
-export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
+export async function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): Promise<{
   alerted: number;
   progress: number;
-} {
+}> {
   const db = opts.db ?? getDb();
   const now = opts.now ?? new Date();
   const today = toLocalDate(now);
@@ -56,38 +56,34 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
 
   // the answer is late (what the submitter is told about) whatever the step; the coordinators are alerted
   // of the step that is late: the running clock of the status (app/domain/clocks.ts)
-  const overdue = openItems(db, today).filter((i) => i.state === 'overdue');
-  const late = lateRunningSteps(db, today, overdue);
+  const overdue = (await openItems(db, today)).filter((i) => i.state === 'overdue');
+  const late = await lateRunningSteps(db, today, overdue);
   if (overdue.length === 0 && late.length === 0) return { alerted: 0, progress: 0 };
   const ids = late.map((i) => i.p.id);
-  const calendar = getCalendar(db);
-  const agencyRow = getAgency(db);
+  const calendar = await getCalendar(db);
+  const agencyRow = await getAgency(db);
   const units = new Map(
-    db
+    (await db
       .select()
-      .from(s.units)
-      .all()
+      .from(s.units))
       .map((u) => [u.id, u]),
   );
 
   // 1. the coordinators' alert, in one transaction with the events that make it happen once
   let alerted = 0;
-  const coordinators = db
+  const coordinators = (await db
     .select({ email: s.users.email })
     .from(s.users)
-    .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true)))
-    .all();
+    .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true))));
   if (coordinators.length === 0) {
     log.warn({ overdue: late.length }, 'notifications: no active coordinator to alert of overdue items');
   } else {
-    alerted = db.transaction(
-      (tx) => {
+    alerted = (await transaction(db, async (tx) => {
         const done = new Set(
-          tx
+          (await tx
             .select({ paknId: s.events.paknId, data: s.events.data })
             .from(s.events)
-            .where(and(eq(s.events.type, 'overdue_alerted'), inArray(s.events.paknId, ids)))
-            .all()
+            .where(and(eq(s.events.type, 'overdue_alerted'), inArray(s.events.paknId, ids))))
             .map((e) => `${e.paknId}|${dataDue(e.data)}|${dataClock(e.data)}`),
         );
         const fresh = late
@@ -95,15 +91,14 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
           .sort((a, b) => a.due.localeCompare(b.due) || a.p.id - b.p.id);
         if (fresh.length === 0) return 0;
         for (const i of fresh) {
-          tx.insert(s.events)
+          (await tx.insert(s.events)
             .values({
               paknId: i.p.id,
               type: 'overdue_alerted',
               isPublic: false,
               data: JSON.stringify({ due: i.due, clock: i.clock }),
               createdAt: now,
-            })
-            .run();
+            }));
         }
         const rendered = renderOverdueEmail({
           locale: 'vi',
@@ -121,16 +116,14 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
           agency: emailAgency(agencyRow, 'vi'),
         });
         for (const c of coordinators) {
-          enqueueMail(tx, { to: c.email, ...rendered, template: 'overdue', paknId: null });
+          await enqueueMail(tx, { to: c.email, ...rendered, template: 'overdue', paknId: null });
         }
         return fresh.length;
-      },
-      { behavior: 'immediate' },
-    );
+      }, { behavior: 'immediate' }));
   }
 
   // 2. progress updates to the submitters of late items
-  const rule = getDeadlineRules(db).progressUpdate;
+  const rule = (await getDeadlineRules(db)).progressUpdate;
   const isDue = (last: LocalDate) =>
     rule.unit === 'working'
       ? workingDaysBetween(last, today, calendar) >= rule.days
@@ -139,25 +132,22 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
   for (const i of overdue) {
     const p = i.p;
     if (!p.email) continue;
-    const sent = db.transaction(
-      (tx) => {
-        const last = tx
+    const sent = (await transaction(db, async (tx) => {
+        const last = (await one(tx
           .select({ at: s.events.createdAt })
           .from(s.events)
           .where(and(eq(s.events.paknId, p.id), eq(s.events.type, 'progress_update')))
           .orderBy(desc(s.events.createdAt), desc(s.events.id))
-          .limit(1)
-          .get();
+          .limit(1)));
         if (last && !isDue(toLocalDate(last.at))) return false;
-        tx.insert(s.events)
+        (await tx.insert(s.events)
           .values({
             paknId: p.id,
             type: 'progress_update',
             isPublic: true,
             data: JSON.stringify({ due: i.due.due }),
             createdAt: now,
-          })
-          .run();
+          }));
         const unit = p.unitId ? units.get(p.unitId) : undefined;
         const rendered = renderStatusEmail({
           step: 'progress',
@@ -172,11 +162,9 @@ export function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}): {
           unitName: unit ? localName(unit, p.lang) : null,
           everyDays: rule.days,
         });
-        enqueueMail(tx, { to: p.email!, ...rendered, template: 'status-progress', paknId: p.id });
+        await enqueueMail(tx, { to: p.email!, ...rendered, template: 'status-progress', paknId: p.id });
         return true;
-      },
-      { behavior: 'immediate' },
-    );
+      }, { behavior: 'immediate' }));
     if (sent) progress++;
   }
   return { alerted, progress };

@@ -8,7 +8,7 @@ import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, rawGet, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
@@ -48,21 +48,19 @@ export function buildSearchText(
 }
 
 /** Registers a PAKN inside the caller's transaction: next code of the year, deadlines, first event. */
-export function createPakn(tx: DbOrTx, input: NewPakn): { pakn: Pakn; accessToken: string } {
+export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pakn; accessToken: string }> {
   const receivedDate = toLocalDate(input.receivedAt);
   const year = Number(receivedDate.slice(0, 4));
-  const { last } = tx.get<{ last: number }>(
-    sql`INSERT INTO code_sequences (year, last) VALUES (${year}, 1)
-        ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`,
-  );
-  const code = formatPaknCode(getAgency(tx).codePrefix, year, last);
-  const calendar = getCalendar();
-  const rules = getDeadlineRules(tx);
+  const { last } = (await rawGet<{ last: number }>(tx, sql`INSERT INTO code_sequences (year, last) VALUES (${year}, 1)
+        ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`));
+  const code = formatPaknCode((await getAgency(tx)).codePrefix, year, last);
+  const calendar = await getCalendar();
+  const rules = await getDeadlineRules(tx);
   const classifyDue = computeDueDate({ start: receivedDate, ...rules.classify, calendar }).due;
   const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar }).due;
   const accessToken = randomToken();
   const { actorUserId, consent, ...fields } = input;
-  const row = tx
+  const row = (await one(tx
     .insert(s.pakn)
     .values({
       ...fields,
@@ -75,9 +73,8 @@ export function createPakn(tx: DbOrTx, input: NewPakn): { pakn: Pakn; accessToke
       searchText: buildSearchText({ code, ...input }),
       status: 'received',
     })
-    .returning()
-    .get();
-  tx.insert(s.events)
+    .returning()));
+  (await tx.insert(s.events)
     .values({
       paknId: row.id,
       type: 'received',
@@ -85,27 +82,25 @@ export function createPakn(tx: DbOrTx, input: NewPakn): { pakn: Pakn; accessToke
       toStatus: 'received',
       isPublic: true,
       data: JSON.stringify({ channel: input.channel }),
-    })
-    .run();
+    }));
   // every way in (the citizen form, staff intake, the API) registers through here: one event per PAKN
-  recordWebhookEvent(tx, { paknId: row.id, event: 'received', now: input.receivedAt });
+  await recordWebhookEvent(tx, { paknId: row.id, event: 'received', now: input.receivedAt });
   return { pakn: row, accessToken };
 }
 
-export function answerDueDate(
+export async function answerDueDate(
   p: Pick<Pakn, 'receivedDate' | 'extendedTo' | 'id'>,
   db: DbOrTx = getDb(),
-): DueDate {
-  const rules = getDeadlineRules(db);
-  const pauses = db
+): Promise<DueDate> {
+  const rules = await getDeadlineRules(db);
+  const pauses = (await db
     .select({ from: s.paknPauses.fromDate, to: s.paknPauses.toDate })
     .from(s.paknPauses)
-    .where(eq(s.paknPauses.paknId, p.id))
-    .all();
+    .where(eq(s.paknPauses.paknId, p.id)));
   return computeDueDate({
     start: p.receivedDate,
     ...rules.answer,
-    calendar: getCalendar(db),
+    calendar: await getCalendar(db),
     pauses,
     extendedTo: p.extendedTo,
   });
@@ -115,15 +110,14 @@ export function answerDueDate(
  * The follow-up check: code plus the e-mail or phone given at submission. Returns the id only when
  * both match, so a caller cannot tell a wrong code from a wrong contact.
  */
-export function findPaknForSubmitter(
+export async function findPaknForSubmitter(
   { code, contact }: { code: string; contact: string },
   db: DbOrTx = getDb(),
 ) {
-  const row = db
+  const row = (await one(db
     .select({ id: s.pakn.id, email: s.pakn.email, phone: s.pakn.phone })
     .from(s.pakn)
-    .where(eq(s.pakn.code, code))
-    .get();
+    .where(eq(s.pakn.code, code))));
   if (!row) return null;
   const trimmed = contact.normalize('NFC').trim();
   const byEmail = row.email !== null && trimmed.toLowerCase() === row.email.toLowerCase();
@@ -132,30 +126,28 @@ export function findPaknForSubmitter(
   return byEmail || byPhone ? row.id : null;
 }
 
-export function findPaknByAccessToken(token: string, db: DbOrTx = getDb()) {
+export async function findPaknByAccessToken(token: string, db: DbOrTx = getDb()) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   return (
-    db
+    (await one(db
       .select({ id: s.pakn.id, code: s.pakn.code })
       .from(s.pakn)
-      .where(eq(s.pakn.accessTokenHash, sha256(token)))
-      .get() ?? null
+      .where(eq(s.pakn.accessTokenHash, sha256(token))))) ?? null
   );
 }
 
 /** The submitter's own full record (spec §8): everything they sent, the status and the public history. */
-export function getSubmitterView({ id }: { id: number }, db: DbOrTx = getDb()) {
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, id)).get();
+export async function getSubmitterView({ id }: { id: number }, db: DbOrTx = getDb()) {
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, id))));
   if (!p) return null;
-  const field = p.fieldId ? db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)).get() : undefined;
-  const unit = p.unitId ? db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() : undefined;
-  const files = db
+  const field = p.fieldId ? (await one(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
+  const unit = p.unitId ? (await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
+  const files = (await db
     .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
     .from(s.attachments)
     .where(and(eq(s.attachments.paknId, id), eq(s.attachments.source, 'submitter')))
-    .orderBy(asc(s.attachments.id))
-    .all();
-  const history = db
+    .orderBy(asc(s.attachments.id)));
+  const history = (await db
     .select({
       id: s.events.id,
       type: s.events.type,
@@ -165,10 +157,9 @@ export function getSubmitterView({ id }: { id: number }, db: DbOrTx = getDb()) {
     })
     .from(s.events)
     .where(and(eq(s.events.paknId, id), eq(s.events.isPublic, true)))
-    .orderBy(asc(s.events.id))
-    .all();
-  const due = answerDueDate(p, db);
-  const answer = db.select().from(s.answers).where(eq(s.answers.paknId, id)).get();
+    .orderBy(asc(s.events.id)));
+  const due = await answerDueDate(p, db);
+  const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, id))));
   return {
     pakn: p,
     field,
@@ -181,11 +172,10 @@ export function getSubmitterView({ id }: { id: number }, db: DbOrTx = getDb()) {
   };
 }
 
-export function countPakn(db: DbOrTx = getDb()): number {
+export async function countPakn(db: DbOrTx = getDb()): Promise<number> {
   return (
-    db
+    (await one(db
       .select({ n: sql<number>`count(*)` })
-      .from(s.pakn)
-      .get()?.n ?? 0
+      .from(s.pakn)))?.n ?? 0
   );
 }

@@ -12,7 +12,7 @@ import { hitRateLimit } from '~/models/rate-limit.server';
 import { revokeUserSessions } from '~/models/sessions.server';
 import { findUserByEmail, isValidEmail, normaliseEmail, type User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { hashPassword } from '~/utils/password-hash.server';
 import * as s from '~db/schema';
@@ -33,7 +33,7 @@ export function resetUrl(token: string): string {
  * Creates a reset token for this user and queues the e-mail carrying it, in one transaction.
  * `kind: 'invite'` is the first "set your password" link of a new account.
  */
-export function issuePasswordReset(
+export async function issuePasswordReset(
   user: Pick<User, 'id' | 'email' | 'name'>,
   {
     locale,
@@ -43,10 +43,10 @@ export function issuePasswordReset(
     now = Date.now(),
   }: { locale: Locale; kind?: 'reset' | 'invite'; actorUserId?: number | null; ip?: string; now?: number },
   db: DbOrTx = getDb(),
-): void {
+): Promise<void> {
   const token = randomToken(32);
   const ttl = kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS;
-  const agency = getAgency(db);
+  const agency = await getAgency(db);
   const rendered = renderPasswordResetEmail({
     locale,
     kind,
@@ -61,16 +61,15 @@ export function issuePasswordReset(
       officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
     },
   });
-  db.transaction((tx) => {
-    tx.insert(s.passwordResets)
-      .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now + ttl) })
-      .run();
-    enqueueMail(tx, {
+  (await transaction(db, async (tx) => {
+    (await tx.insert(s.passwordResets)
+      .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now + ttl) }));
+    await enqueueMail(tx, {
       to: user.email,
       ...rendered,
       template: kind === 'invite' ? 'staff-invite' : 'password-reset',
     });
-    audit(
+    await audit(
       {
         actorUserId,
         action: kind === 'invite' ? 'user.invite.sent' : 'auth.reset.requested',
@@ -80,13 +79,13 @@ export function issuePasswordReset(
       },
       tx,
     );
-  });
+  }));
 }
 
 /** The account a reset link belongs to, if the link is unused, unexpired and the account active. */
-export function findValidReset(token: string, now = Date.now(), db: DbOrTx = getDb()): User | undefined {
+export async function findValidReset(token: string, now = Date.now(), db: DbOrTx = getDb()): Promise<User | undefined> {
   if (!token || token.length > 200) return undefined;
-  const row = db
+  const row = (await one(db
     .select({ user: s.users })
     .from(s.passwordResets)
     .innerJoin(s.users, eq(s.users.id, s.passwordResets.userId))
@@ -97,8 +96,7 @@ export function findValidReset(token: string, now = Date.now(), db: DbOrTx = get
         gt(s.passwordResets.expiresAt, new Date(now)),
         eq(s.users.active, true),
       ),
-    )
-    .get();
+    )));
   return row?.user;
 }
 
@@ -113,27 +111,24 @@ export async function completePasswordReset(
   db: DbOrTx = getDb(),
 ): Promise<number | null> {
   const passwordHash = await hashPassword(password);
-  return db.transaction((tx) => {
-    const user = findValidReset(token, now, tx);
+  return (await transaction(db, async (tx) => {
+    const user = await findValidReset(token, now, tx);
     if (!user) return null;
-    const used = tx
+    const used = (await one(tx
       .update(s.passwordResets)
       .set({ usedAt: new Date(now) })
       .where(and(eq(s.passwordResets.tokenHash, sha256(token)), isNull(s.passwordResets.usedAt)))
-      .returning({ userId: s.passwordResets.userId })
-      .get();
+      .returning({ userId: s.passwordResets.userId })));
     if (!used) return null;
-    tx.update(s.users)
+    (await tx.update(s.users)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null })
-      .where(eq(s.users.id, used.userId))
-      .run();
+      .where(eq(s.users.id, used.userId)));
     // every other outstanding link of this account dies with this one
-    tx.update(s.passwordResets)
+    (await tx.update(s.passwordResets)
       .set({ usedAt: new Date(now) })
-      .where(and(eq(s.passwordResets.userId, used.userId), isNull(s.passwordResets.usedAt)))
-      .run();
-    revokeUserSessions(used.userId, { now }, tx);
-    audit(
+      .where(and(eq(s.passwordResets.userId, used.userId), isNull(s.passwordResets.usedAt))));
+    await revokeUserSessions(used.userId, { now }, tx);
+    await audit(
       {
         actorUserId: used.userId,
         action: 'auth.reset.completed',
@@ -144,18 +139,18 @@ export async function completePasswordReset(
       tx,
     );
     return used.userId;
-  });
+  }));
 }
 
 /**
  * The "forgot password" form. Same answer whether or not the account exists; requests are limited per
  * address (answered with "throttled") and mails per account (silently not sent, so no one can flood an inbox).
  */
-export function requestPasswordReset(
+export async function requestPasswordReset(
   rawEmail: string,
   { locale, ip, now = Date.now() }: { locale: Locale; ip: string; now?: number },
   db: Db = getDb(),
-): { ok: true } | { ok: false; reason: 'emailRequired' | 'emailInvalid' | 'throttled'; minutes?: number } {
+): Promise<{ ok: true } | { ok: false; reason: 'emailRequired' | 'emailInvalid' | 'throttled'; minutes?: number }> {
   const email = normaliseEmail(rawEmail);
   if (!email) return { ok: false, reason: 'emailRequired' };
   if (!isValidEmail(email)) return { ok: false, reason: 'emailInvalid' };
@@ -165,24 +160,24 @@ export function requestPasswordReset(
   const byEmail = hitRateLimit({ bucket: 'reset-email', key: email, now }, db);
   // Past the per-address quota nothing is sent, whether or not an account uses the address.
   if (!byEmail.allowed) {
-    audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);
+    await audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);
     return { ok: true };
   }
   // Otherwise both branches render one message and queue it with one audit row in one transaction: a
   // reset link to the account, or a notice without a link to an address no active account uses. So the
   // answer takes as long either way and does not tell which addresses are staff accounts.
-  const user = findUserByEmail(email, db);
-  if (user && user.active) issuePasswordReset(user, { locale, ip, now }, db);
-  else sendNoAccountNotice(email, { locale, ip }, db);
+  const user = await findUserByEmail(email, db);
+  if (user && user.active) await issuePasswordReset(user, { locale, ip, now }, db);
+  else await sendNoAccountNotice(email, { locale, ip }, db);
   return { ok: true };
 }
 
-function sendNoAccountNotice(
+async function sendNoAccountNotice(
   email: string,
   { locale, ip }: { locale: Locale; ip: string },
   db: DbOrTx,
-): void {
-  const agency = getAgency(db);
+): Promise<void> {
+  const agency = await getAgency(db);
   const rendered = renderNoAccountEmail({
     locale,
     agency: {
@@ -193,8 +188,8 @@ function sendNoAccountNotice(
       officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
     },
   });
-  db.transaction((tx) => {
-    enqueueMail(tx, { to: email, ...rendered, template: 'password-reset-no-account' });
-    audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, account: false } }, tx);
-  });
+  (await transaction(db, async (tx) => {
+    await enqueueMail(tx, { to: email, ...rendered, template: 'password-reset-no-account' });
+    await audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, account: false } }, tx);
+  }));
 }

@@ -5,7 +5,7 @@ import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate } from '~/domain/deadlines';
 import { ACKNOWLEDGE_WORKING_DAYS, type PrivacyRequestInput } from '~/domain/privacy-request';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
 import * as s from '~db/schema';
@@ -13,17 +13,17 @@ import { renderPrivacyRequestEmail } from '~emails/privacy-request';
 
 import { getAgency, getCalendar } from './config.server';
 
-export function createPrivacyRequest(
+export async function createPrivacyRequest(
   { input, now = new Date() }: { input: PrivacyRequestInput; now?: Date },
   db: DbOrTx = getDb(),
-): { id: number } {
+): Promise<{ id: number }> {
   const acknowledgeBy = computeDueDate({
     start: toLocalDate(now),
     days: ACKNOWLEDGE_WORKING_DAYS,
     unit: 'working',
-    calendar: getCalendar(db),
+    calendar: await getCalendar(db),
   }).due;
-  const agency = getAgency(db);
+  const agency = await getAgency(db);
   const t = getT('vi');
   const rendered = renderPrivacyRequestEmail({
     ...input,
@@ -38,24 +38,22 @@ export function createPrivacyRequest(
       officeHours: agency.officeHours,
     },
   });
-  return db.transaction((tx) => {
-    const row = tx
+  return (await transaction(db, async (tx) => {
+    const row = (await one(tx
       .insert(s.privacyRequests)
       .values({ ...input, acknowledgeBy })
-      .returning({ id: s.privacyRequests.id })
-      .get();
-    const coordinators = tx
+      .returning({ id: s.privacyRequests.id })));
+    const coordinators = (await tx
       .select({ email: s.users.email })
       .from(s.users)
-      .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true)))
-      .all();
+      .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true))));
     // with no coordinator yet, the agency's own mailbox receives it
     const to = coordinators.length ? coordinators.map((c) => c.email) : [agency.email].filter(Boolean);
-    for (const address of to) enqueueMail(tx, { to: address, ...rendered, template: 'privacy-request' });
+    for (const address of to) await enqueueMail(tx, { to: address, ...rendered, template: 'privacy-request' });
     return row;
-  });
+  }));
 }
 
-export function listPrivacyRequests(db: DbOrTx = getDb()) {
-  return db.select().from(s.privacyRequests).orderBy(desc(s.privacyRequests.id)).limit(500).all();
+export async function listPrivacyRequests(db: DbOrTx = getDb()) {
+  return (await db.select().from(s.privacyRequests).orderBy(desc(s.privacyRequests.id)).limit(500));
 }

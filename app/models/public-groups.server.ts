@@ -2,27 +2,25 @@
 // code answered with it; a member's own address leads there. Only codes, and only once the group is answered.
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type PublicGroup = { leadCode: string; leadPublished: boolean; codes: string[] };
 
 /** The answered group of the PAKN with this code, or null (unknown code, no group, not answered yet). */
-export function publicGroup({ code }: { code: string }, db: DbOrTx = getDb()): PublicGroup | null {
-  const p = db.select({ groupId: s.pakn.groupId }).from(s.pakn).where(eq(s.pakn.code, code)).get();
+export async function publicGroup({ code }: { code: string }, db: DbOrTx = getDb()): Promise<PublicGroup | null> {
+  const p = (await one(db.select({ groupId: s.pakn.groupId }).from(s.pakn).where(eq(s.pakn.code, code))));
   if (!p?.groupId) return null;
-  const g = db
+  const g = (await one(db
     .select()
     .from(s.paknGroups)
-    .where(and(eq(s.paknGroups.id, p.groupId), isNotNull(s.paknGroups.answeredAt)))
-    .get();
+    .where(and(eq(s.paknGroups.id, p.groupId), isNotNull(s.paknGroups.answeredAt)))));
   if (!g) return null;
-  const members = db
+  const members = (await db
     .select({ id: s.pakn.id, code: s.pakn.code, status: s.pakn.status, publication: s.pakn.publication })
     .from(s.pakn)
     .where(eq(s.pakn.groupId, g.id))
-    .orderBy(asc(s.pakn.id))
-    .all();
+    .orderBy(asc(s.pakn.id)));
   const lead = members.find((m) => m.id === g.leadPaknId);
   if (!lead) return null;
   return {

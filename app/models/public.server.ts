@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, rawAll, one, rawRun } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { listAgencyContacts } from './agency-contacts.server';
@@ -73,7 +73,7 @@ type PublishedRow = {
   onTime: boolean | null;
 };
 
-export function listPublished(filters: PublicFilters, db: DbOrTx = getDb()) {
+export async function listPublished(filters: PublicFilters, db: DbOrTx = getDb()) {
   const p = s.pakn;
   const where: SQL[] = [eq(p.publication, 'published')];
   const match = filters.q ? publicFtsQuery(filters.q) : null;
@@ -98,7 +98,7 @@ export function listPublished(filters: PublicFilters, db: DbOrTx = getDb()) {
         : or(sql`${p.publishedAt} > ${at}`, and(eq(p.publishedAt, atDate), sql`${p.id} > ${id}`))!,
     );
   }
-  const rows = db
+  const rows = (await db
     .select({
       id: p.id,
       code: p.code,
@@ -116,8 +116,7 @@ export function listPublished(filters: PublicFilters, db: DbOrTx = getDb()) {
     .from(p)
     .where(and(...where))
     .orderBy(newest ? desc(p.publishedAt) : asc(p.publishedAt), newest ? desc(p.id) : asc(p.id))
-    .limit(PUBLIC_PAGE_SIZE + 1)
-    .all();
+    .limit(PUBLIC_PAGE_SIZE + 1));
   const more = rows.length > PUBLIC_PAGE_SIZE;
   const page = rows.slice(0, PUBLIC_PAGE_SIZE);
   const last = page.at(-1);
@@ -130,7 +129,7 @@ export function listPublished(filters: PublicFilters, db: DbOrTx = getDb()) {
  * outer loop, so a page costs about 20 matches however common the words are ("thủ tục" matches most answers).
  * The cursor keeps its `<ms>~<id>` form; only the id is read.
  */
-function searchPublished(
+async function searchPublished(
   match: string,
   where: SQL[],
   newest: boolean,
@@ -141,14 +140,12 @@ function searchPublished(
   const afterId = after ? Number(after.split('~')[1]) : null;
   if (afterId !== null)
     where.push(newest ? sql`public_fts.rowid < ${afterId}` : sql`public_fts.rowid > ${afterId}`);
-  const raw = db.all<
-    Omit<PublishedRow, 'receivedAt' | 'answeredAt' | 'publishedAt' | 'onTime'> & {
+  const raw = (await rawAll<Omit<PublishedRow, 'receivedAt' | 'answeredAt' | 'publishedAt' | 'onTime'> & {
       receivedAt: number;
       answeredAt: number | null;
       publishedAt: number | null;
       onTime: number | null;
-    }
-  >(sql`
+    }>(db, sql`
     SELECT ${p.id} AS id, ${p.code} AS code, ${p.publicTitle} AS title, ${p.publicSummary} AS summary,
            ${p.type} AS type, ${p.category} AS category, ${p.fieldId} AS fieldId, ${p.unitId} AS unitId,
            ${p.receivedAt} AS receivedAt, ${p.answeredAt} AS answeredAt, ${p.publishedAt} AS publishedAt,
@@ -156,7 +153,7 @@ function searchPublished(
     FROM public_fts CROSS JOIN ${p} ON ${p.id} = public_fts.rowid
     WHERE public_fts MATCH ${match} AND ${and(...where)}
     ORDER BY public_fts.rowid ${newest ? sql`DESC` : sql`ASC`}
-    LIMIT ${PUBLIC_PAGE_SIZE + 1}`);
+    LIMIT ${PUBLIC_PAGE_SIZE + 1}`));
   const rows: PublishedRow[] = raw.map((r) => ({
     ...r,
     receivedAt: new Date(r.receivedAt),
@@ -184,30 +181,28 @@ export type PublicEvent = {
  * One published answer with its public timeline. Notes on public events were written by staff and may
  * name people: they pass through the detector and are redacted before they leave the server.
  */
-export function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
-  const p = db.select().from(s.pakn).where(eq(s.pakn.code, code)).get();
+export async function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.code, code))));
   if (!p || p.publication === 'none') return null;
   if (p.publication === 'withdrawn') {
     return { status: 'withdrawn' as const, code: p.code, reason: p.withdrawnReason ?? '' };
   }
-  const field = p.fieldId ? db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)).get() : undefined;
-  const unit = p.unitId ? db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() : undefined;
-  const answer = db.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get();
+  const field = p.fieldId ? (await one(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
+  const unit = p.unitId ? (await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
+  const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
   const units = new Map(
-    db
+    (await db
       .select()
-      .from(s.units)
-      .all()
+      .from(s.units))
       .map((u) => [u.id, u]),
   );
   const agencies = new Map(
-    db
+    (await db
       .select()
-      .from(s.externalAgencies)
-      .all()
+      .from(s.externalAgencies))
       .map((a) => [a.id, a]),
   );
-  const allowedContacts = listAgencyContacts(db);
+  const allowedContacts = await listAgencyContacts(db);
   const scrub = (text: string | null) =>
     text
       ? applyRedactions(
@@ -222,13 +217,12 @@ export function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
           }),
         )
       : null;
-  const late = lateExtensions(db, [p.id]);
-  const timeline: PublicEvent[] = db
+  const late = await lateExtensions(db, [p.id]);
+  const timeline: PublicEvent[] = (await db
     .select()
     .from(s.events)
     .where(and(eq(s.events.paknId, p.id), eq(s.events.isPublic, true)))
-    .orderBy(asc(s.events.id))
-    .all()
+    .orderBy(asc(s.events.id)))
     .map((e) => {
       const data = e.data ? (JSON.parse(e.data) as { unitId?: number; agencyId?: number }) : {};
       const u = data.unitId ? units.get(data.unitId) : undefined;
@@ -244,7 +238,7 @@ export function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
         note: e.type === 'receive_info' || e.type === 'info_reply' ? null : scrub(e.note),
       };
     });
-  const files = db
+  const files = (await db
     .select({
       id: s.attachments.id,
       name: s.attachments.originalName,
@@ -252,9 +246,8 @@ export function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
       mime: s.attachments.mime,
     })
     .from(s.attachments)
-    .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true)))
-    .all();
-  const documents = db
+    .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true))));
+  const documents = (await db
     .select({
       id: s.documents.id,
       type: s.documents.type,
@@ -262,8 +255,7 @@ export function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
       issuedDate: s.documents.issuedDate,
     })
     .from(s.documents)
-    .where(and(eq(s.documents.paknId, p.id), eq(s.documents.isPublic, true)))
-    .all()
+    .where(and(eq(s.documents.paknId, p.id), eq(s.documents.isPublic, true))))
     .map((d) => ({ ...d, type: publicDocumentType(d.type, p.id, late) }));
   return {
     status: 'published' as const,
@@ -292,18 +284,16 @@ export function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
 }
 
 /** Keeps the public search index in step with what is published (called inside the publish transaction). */
-export function indexPublic(tx: DbOrTx, p: { id: number; title: string; summary: string; answer: string }) {
-  tx.run(sql`DELETE FROM public_fts WHERE rowid = ${p.id}`);
-  tx.run(
-    sql`INSERT INTO public_fts (rowid, text) VALUES (${p.id}, ${foldVietnamese(`${p.title} ${p.summary} ${p.answer}`)})`,
-  );
+export async function indexPublic(tx: DbOrTx, p: { id: number; title: string; summary: string; answer: string }) {
+  (await rawRun(tx, sql`DELETE FROM public_fts WHERE rowid = ${p.id}`));
+  (await rawRun(tx, sql`INSERT INTO public_fts (rowid, text) VALUES (${p.id}, ${foldVietnamese(`${p.title} ${p.summary} ${p.answer}`)})`));
 }
 
-export function unindexPublic(tx: DbOrTx, id: number) {
-  tx.run(sql`DELETE FROM public_fts WHERE rowid = ${id}`);
+export async function unindexPublic(tx: DbOrTx, id: number) {
+  (await rawRun(tx, sql`DELETE FROM public_fts WHERE rowid = ${id}`));
 }
 
-export function listPublishedSince(
+export async function listPublishedSince(
   { from, to, limit }: { from?: Date; to?: Date; limit: number },
   db: DbOrTx = getDb(),
 ) {
@@ -311,7 +301,7 @@ export function listPublishedSince(
   const where: SQL[] = [eq(p.publication, 'published')];
   if (from) where.push(gte(p.publishedAt, from));
   if (to) where.push(lt(p.publishedAt, to));
-  return db
+  return (await db
     .select({
       code: p.code,
       title: p.publicTitle,
@@ -331,8 +321,7 @@ export function listPublishedSince(
     .from(p)
     .where(and(...where))
     .orderBy(desc(p.publishedAt), desc(p.id))
-    .limit(limit)
-    .all();
+    .limit(limit));
 }
 
 /**
@@ -340,10 +329,8 @@ export function listPublishedSince(
  * year ("the greatest year below the last one") instead of reading every published answer — 0.01 ms with a
  * million PAKN, so nothing needs caching.
  */
-export function publicYears(db: DbOrTx = getDb()): number[] {
-  return db
-    .all<{ y: string }>(
-      sql`WITH RECURSIVE years(y) AS (
+export async function publicYears(db: DbOrTx = getDb()): Promise<number[]> {
+  return (await rawAll<{ y: string }>(db, sql`WITH RECURSIVE years(y) AS (
             SELECT (SELECT substr(received_date, 1, 4) FROM pakn WHERE publication = 'published'
                     ORDER BY substr(received_date, 1, 4) DESC LIMIT 1)
             UNION ALL
@@ -352,17 +339,15 @@ export function publicYears(db: DbOrTx = getDb()): number[] {
                     ORDER BY substr(received_date, 1, 4) DESC LIMIT 1)
             FROM years WHERE years.y IS NOT NULL
           )
-          SELECT y FROM years WHERE y IS NOT NULL`,
-    )
+          SELECT y FROM years WHERE y IS NOT NULL`))
     .map((r) => Number(r.y));
 }
 
-export function publishedCodes(db: DbOrTx = getDb()) {
-  return db
+export async function publishedCodes(db: DbOrTx = getDb()) {
+  return (await db
     .select({ code: s.pakn.code, publishedAt: s.pakn.publishedAt })
     .from(s.pakn)
     .where(inArray(s.pakn.publication, ['published']))
     .orderBy(desc(s.pakn.publishedAt))
-    .limit(50_000)
-    .all();
+    .limit(50_000));
 }

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 
 import type { Actor } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -12,7 +12,7 @@ import { audit } from './audit.server';
 import { loadForPublication } from './publication.server';
 
 /** A redacted copy or the signed letter, stored internal (isPublic false) until a publication selects it. */
-export function addPublicationFile(
+export async function addPublicationFile(
   {
     actor,
     paknId,
@@ -30,26 +30,24 @@ export function addPublicationFile(
   },
   db: DbOrTx = getDb(),
 ) {
-  return db.transaction((tx) => {
-    const p = loadForPublication({ actor, paknId }, tx);
+  return (await transaction(db, async (tx) => {
+    const p = await loadForPublication({ actor, paknId }, tx);
     if (kind === 'letter' && upload.mime !== 'application/pdf')
       throw new WorkflowError(400, 'publish.files.letterPdf');
     if (kind === 'copy') {
       const original = copyOf
-        ? tx
+        ? (await one(tx
             .select({ id: s.attachments.id })
             .from(s.attachments)
-            .where(and(eq(s.attachments.id, copyOf), eq(s.attachments.paknId, p.id)))
-            .get()
+            .where(and(eq(s.attachments.id, copyOf), eq(s.attachments.paknId, p.id)))))
         : undefined;
       if (!original) throw new WorkflowError(400, 'publish.errors.unknownFile');
     }
-    const row = tx
+    const row = (await one(tx
       .insert(s.attachments)
       .values({ ...upload, paknId: p.id, source: 'staff', isPublic: false })
-      .returning({ id: s.attachments.id })
-      .get();
-    audit(
+      .returning({ id: s.attachments.id })));
+    await audit(
       {
         actorUserId: actor.id,
         action: 'pakn.attachment.upload',
@@ -61,13 +59,13 @@ export function addPublicationFile(
       tx,
     );
     return { id: row.id, name: upload.originalName };
-  });
+  }));
 }
 
 /** A public file of a published PAKN, or null (unknown, internal, withdrawn or unpublished). */
-export function getPublicFile({ code, fileId }: { code: string; fileId: number }, db: DbOrTx = getDb()) {
+export async function getPublicFile({ code, fileId }: { code: string; fileId: number }, db: DbOrTx = getDb()) {
   return (
-    db
+    (await one(db
       .select({
         storedName: s.attachments.storedName,
         name: s.attachments.originalName,
@@ -83,7 +81,6 @@ export function getPublicFile({ code, fileId }: { code: string; fileId: number }
           eq(s.attachments.id, fileId),
           eq(s.attachments.isPublic, true),
         ),
-      )
-      .get() ?? null
+      ))) ?? null
   );
 }

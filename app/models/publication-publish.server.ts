@@ -21,7 +21,7 @@ import {
   redact,
 } from '~/domain/redaction-review';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 import * as s from '~db/schema';
 
@@ -41,7 +41,7 @@ import { recordWebhookEvent } from './webhook-deliveries.server';
  * intent=publish. Returns the review with errors (nothing written) when a field is invalid or a flag is
  * undecided; throws WorkflowError 409 on a stale version or when redaction leaves undismissed data.
  */
-export function publishPakn(
+export async function publishPakn(
   {
     actor,
     paknId,
@@ -51,10 +51,10 @@ export function publishPakn(
     now = new Date(),
   }: { actor: Actor; paknId: number; version: number; input: PublicationInput; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
-): { ok: true } | ({ ok: false } & Review) {
-  return db.transaction((tx) => {
-    const p = loadForPublication({ actor, paknId }, tx);
-    const r = review(p, input, tx);
+): Promise<{ ok: true } | ({ ok: false } & Review)> {
+  return (await transaction(db, async (tx) => {
+    const p = await loadForPublication({ actor, paknId }, tx);
+    const r = await review(p, input, tx);
     const { decisions, errors } = readDecisions(input.values, r.groups);
     if (Object.keys(r.fieldErrors).length || errors.length)
       return { ok: false as const, ...r, decisionErrors: errors };
@@ -65,15 +65,15 @@ export function publishPakn(
     const left = leavesUndismissed({
       ...out,
       renderedAnswer: markdownToPlainText(out.texts.answer),
-      ctx: piiContext(p, tx),
+      ctx: await piiContext(p, tx),
       decisions,
     });
     if (left) throw new WorkflowError(409, 'publish.errors.leftover');
 
     const republish = p.publication !== 'none';
-    const due = answerDueDate(p, tx).due;
+    const due = (await answerDueDate(p, tx)).due;
     const onTime = p.onTime ?? (p.answeredAt ? toLocalDate(p.answeredAt) <= due : null);
-    const res = tx
+    const res = (await tx
       .update(s.pakn)
       .set({
         publication: 'published',
@@ -86,13 +86,12 @@ export function publishPakn(
         version: sql`${s.pakn.version} + 1`,
         updatedAt: now,
       })
-      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version)))
-      .run();
+      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version))));
     if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
 
     for (const g of r.groups) {
       const d = decisions.get(g.key)!;
-      tx.insert(s.redactionFlags)
+      (await tx.insert(s.redactionFlags)
         .values({
           paknId: p.id,
           source: g.source,
@@ -101,36 +100,33 @@ export function publishPakn(
           decision: d.decision,
           reason: d.reason || null,
           decidedByUserId: actor.id,
-        })
-        .run();
+        }));
     }
     // only the files chosen now are public; earlier ones not chosen again go back to internal
     const chosen = out.files.map((f) => f.id);
-    tx.update(s.attachments)
+    (await tx.update(s.attachments)
       .set({ isPublic: false })
-      .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true)))
-      .run();
+      .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true))));
     if (chosen.length)
-      tx.update(s.attachments).set({ isPublic: true }).where(inArray(s.attachments.id, chosen)).run();
+      (await tx.update(s.attachments).set({ isPublic: true }).where(inArray(s.attachments.id, chosen)));
     for (const f of out.files) {
       if (r.files.find((o) => o.id === f.id)?.name !== f.name) {
-        tx.update(s.attachments).set({ originalName: f.name }).where(eq(s.attachments.id, f.id)).run();
+        (await tx.update(s.attachments).set({ originalName: f.name }).where(eq(s.attachments.id, f.id)));
       }
     }
-    indexPublic(tx, { id: p.id, ...out.texts });
+    await indexPublic(tx, { id: p.id, ...out.texts });
     // an edit of what is public is not a new publication: internal event only (see the module comment)
     const editing = p.publication === 'published';
-    if (!editing) recordWebhookEvent(tx, { paknId: p.id, event: 'published', now });
-    tx.insert(s.events)
+    if (!editing) await recordWebhookEvent(tx, { paknId: p.id, event: 'published', now });
+    (await tx.insert(s.events)
       .values({
         paknId: p.id,
         type: editing ? 'publication_updated' : 'published',
         actorUserId: actor.id,
         isPublic: !editing,
         data: JSON.stringify({ republish, files: chosen.length }),
-      })
-      .run();
-    audit(
+      }));
+    await audit(
       {
         actorUserId: actor.id,
         action: 'pakn.publish',
@@ -149,11 +145,11 @@ export function publishPakn(
       tx,
     );
     return { ok: true as const };
-  });
+  }));
 }
 
 /** The reason is shown publicly on the 410 page, so it must itself be free of personal data. */
-export function withdrawPakn(
+export async function withdrawPakn(
   {
     actor,
     paknId,
@@ -163,15 +159,15 @@ export function withdrawPakn(
     now = new Date(),
   }: { actor: Actor; paknId: number; version: number; reason: string; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
-): { ok: true } | { ok: false; error: string } {
-  return db.transaction((tx) => {
-    const p = loadForPublication({ actor, paknId }, tx);
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  return (await transaction(db, async (tx) => {
+    const p = await loadForPublication({ actor, paknId }, tx);
     if (p.publication !== 'published') throw new WorkflowError(409, 'publish.errors.notPublished');
-    const checked = checkWithdrawReason(raw, piiContext(p, tx));
+    const checked = checkWithdrawReason(raw, await piiContext(p, tx));
     if (!checked.ok) return checked;
     const reason = checked.reason;
     if (version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
-    const res = tx
+    const res = (await tx
       .update(s.pakn)
       .set({
         publication: 'withdrawn',
@@ -179,14 +175,12 @@ export function withdrawPakn(
         version: sql`${s.pakn.version} + 1`,
         updatedAt: now,
       })
-      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version)))
-      .run();
+      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version))));
     if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
-    unindexPublic(tx, p.id);
-    tx.insert(s.events)
-      .values({ paknId: p.id, type: 'withdrawn', actorUserId: actor.id, note: reason, isPublic: true })
-      .run();
-    audit(
+    await unindexPublic(tx, p.id);
+    (await tx.insert(s.events)
+      .values({ paknId: p.id, type: 'withdrawn', actorUserId: actor.id, note: reason, isPublic: true }));
+    await audit(
       {
         actorUserId: actor.id,
         action: 'pakn.withdraw',
@@ -198,5 +192,5 @@ export function withdrawPakn(
       tx,
     );
     return { ok: true as const };
-  });
+  }));
 }

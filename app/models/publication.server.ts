@@ -29,7 +29,7 @@ import {
 import { cleanLine, cleanText } from '~/domain/text';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { BODY_MAX } from '~/domain/workflow/intents';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 import * as s from '~db/schema';
 
@@ -41,11 +41,11 @@ export type Pakn = typeof s.pakn.$inferSelect;
 // ---------- access ----------
 
 /** 404 when the actor may not read it, 403 without pakn:publish, 409 unless answered. */
-export function loadForPublication(
+export async function loadForPublication(
   { actor, paknId }: { actor: Actor; paknId: number },
   db: DbOrTx = getDb(),
-): Pakn {
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+): Promise<Pakn> {
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   if (!canOnPakn(actor, 'pakn:publish', p)) throw new WorkflowError(403, 'staff.errors.forbidden');
   if (p.status !== 'answered')
@@ -53,43 +53,42 @@ export function loadForPublication(
   return p;
 }
 
-export function piiContext(p: Pakn, db: DbOrTx): ReviewContext {
+export async function piiContext(p: Pakn, db: DbOrTx): Promise<ReviewContext> {
   return {
     submitterName: p.fullName,
     submitterAddress: p.address,
     orgName: p.orgName,
     representative: p.representative,
-    allowedContacts: listAgencyContacts(db),
+    allowedContacts: await listAgencyContacts(db),
   };
 }
 
 /** Files staff uploaded for publication (redacted copies, the signed letter): the only ones that can go public. */
-function staffFiles(db: DbOrTx, paknId: number) {
-  return db
+async function staffFiles(db: DbOrTx, paknId: number) {
+  return (await db
     .select()
     .from(s.attachments)
     .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff')))
-    .orderBy(asc(s.attachments.id))
-    .all();
+    .orderBy(asc(s.attachments.id)));
 }
 
 /** spec §6: publish within N working days after the answer. */
-export function publishDueDate(p: Pick<Pakn, 'answeredAt'>, db: DbOrTx = getDb()): DueDate | null {
+export async function publishDueDate(p: Pick<Pakn, 'answeredAt'>, db: DbOrTx = getDb()): Promise<DueDate | null> {
   if (!p.answeredAt) return null;
   return computeDueDate({
     start: toLocalDate(p.answeredAt),
-    ...getDeadlineRules(db).publish,
-    calendar: getCalendar(db),
+    ...(await getDeadlineRules(db)).publish,
+    calendar: await getCalendar(db),
   });
 }
 
-export function getPublicationPage(
+export async function getPublicationPage(
   { actor, paknId, now = new Date() }: { actor: Actor; paknId: number; now?: Date },
   db: DbOrTx = getDb(),
 ) {
-  const p = loadForPublication({ actor, paknId }, db);
-  const answer = db.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get();
-  const files = db
+  const p = await loadForPublication({ actor, paknId }, db);
+  const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
+  const files = (await db
     .select({
       id: s.attachments.id,
       name: s.attachments.originalName,
@@ -100,13 +99,12 @@ export function getPublicationPage(
     })
     .from(s.attachments)
     .where(eq(s.attachments.paknId, p.id))
-    .orderBy(asc(s.attachments.id))
-    .all();
-  const due = publishDueDate(p, db);
+    .orderBy(asc(s.attachments.id)));
+  const due = await publishDueDate(p, db);
   let dueStatus: DueState | 'publishedOnTime' | 'publishedLate' | null = null;
   if (due && p.publishedAt)
     dueStatus = toLocalDate(p.publishedAt) <= due.due ? 'publishedOnTime' : 'publishedLate';
-  else if (due) dueStatus = dueState(due, toLocalDate(now), getCalendar(db));
+  else if (due) dueStatus = dueState(due, toLocalDate(now), await getCalendar(db));
   const published = p.publication !== 'none';
   return {
     pakn: p,
@@ -141,7 +139,7 @@ const textsSchema = z.object({
 export type PublicationInput = { values: Record<string, string>; publicFileIds: number[] };
 type Parsed = { texts: PublicTexts; files: PublicFile[]; fieldErrors: Record<string, string> };
 
-function parseTexts(p: Pakn, input: PublicationInput, db: DbOrTx): Parsed {
+async function parseTexts(p: Pakn, input: PublicationInput, db: DbOrTx): Promise<Parsed> {
   const fieldErrors: Record<string, string> = {};
   const r = textsSchema.safeParse(input.values);
   const texts: PublicTexts = r.success
@@ -152,7 +150,7 @@ function parseTexts(p: Pakn, input: PublicationInput, db: DbOrTx): Parsed {
         answer: cleanText(input.values.answer ?? ''),
       };
   if (!r.success) for (const i of r.error.issues) fieldErrors[String(i.path[0])] ??= i.message;
-  const mine = new Map(staffFiles(db, p.id).map((f) => [f.id, f]));
+  const mine = new Map((await staffFiles(db, p.id)).map((f) => [f.id, f]));
   const files: PublicFile[] = [];
   for (const id of new Set(input.publicFileIds)) {
     const f = mine.get(id);
@@ -173,22 +171,22 @@ export type Review = {
 };
 
 /** intent=check: what would be public and what the detector flags in it. Writes nothing. */
-export function reviewPublication(
+export async function reviewPublication(
   { actor, paknId, input }: { actor: Actor; paknId: number; input: PublicationInput },
   db: DbOrTx = getDb(),
-): Review {
-  const p = loadForPublication({ actor, paknId }, db);
+): Promise<Review> {
+  const p = await loadForPublication({ actor, paknId }, db);
   return review(p, input, db);
 }
 
 /** The check of `input` for `p` (already loaded and allowed), inside the caller's transaction if any. */
-export function review(p: Pakn, input: PublicationInput, db: DbOrTx): Review {
-  const { texts, files, fieldErrors } = parseTexts(p, input, db);
+export async function review(p: Pakn, input: PublicationInput, db: DbOrTx): Promise<Review> {
+  const { texts, files, fieldErrors } = await parseTexts(p, input, db);
   const r = reviewTexts({
     texts,
     files,
     renderedAnswer: markdownToPlainText(texts.answer),
-    ctx: piiContext(p, db),
+    ctx: await piiContext(p, db),
   });
   if (r.answerError) fieldErrors.answer ??= r.answerError;
   return { texts, files, flags: r.flags, groups: r.groups, fieldErrors, decisionErrors: [] };

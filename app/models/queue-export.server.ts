@@ -17,7 +17,7 @@ import * as s from '~db/schema';
 
 const CHUNK = 1_000;
 
-export function loadQueueExport(
+export async function loadQueueExport(
   {
     actor,
     params,
@@ -26,7 +26,7 @@ export function loadQueueExport(
     ip,
   }: { actor: Actor; params: URLSearchParams; lang: 'vi' | 'en'; today?: LocalDate; ip?: string },
   db: Db = getDb(),
-): QueueExportData {
+): Promise<QueueExportData> {
   const withContact = can(actor, 'pakn:contact:read');
   const base = parseQueueParams(params, actor);
   const filters = { ...base, after: undefined, before: undefined };
@@ -34,7 +34,7 @@ export function loadQueueExport(
   let after: string | undefined;
   let more = false;
   for (;;) {
-    const page = listQueue({ actor, filters: { ...filters, after }, today, pageSize: CHUNK }, db);
+    const page = await listQueue({ actor, filters: { ...filters, after }, today, pageSize: CHUNK }, db);
     rows.push(...page.rows);
     more = page.next !== null;
     if (!page.next || rows.length >= QUEUE_EXPORT_MAX_ROWS) break;
@@ -46,7 +46,7 @@ export function loadQueueExport(
   if (withContact) {
     for (let i = 0; i < kept.length; i += CHUNK) {
       const ids = kept.slice(i, i + CHUNK).map((r) => r.id);
-      for (const c of db
+      for (const c of (await db
         .select({
           id: s.pakn.id,
           fullName: s.pakn.fullName,
@@ -55,13 +55,12 @@ export function loadQueueExport(
           address: s.pakn.address,
         })
         .from(s.pakn)
-        .where(inArray(s.pakn.id, ids))
-        .all())
+        .where(inArray(s.pakn.id, ids))))
         contacts.set(c.id, c);
     }
   }
-  const unitNames = new Map(listUnits({ activeOnly: false, db }).map((u) => [u.id, localName(u, lang)]));
-  audit(
+  const unitNames = new Map((await listUnits({ activeOnly: false, db })).map((u) => [u.id, localName(u, lang)]));
+  await audit(
     {
       actorUserId: actor.id,
       action: 'queue.export',

@@ -13,7 +13,7 @@ import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { type Actor, can, isUnitScoped } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
 import { isOpen, type Status, STATUSES } from '~/domain/workflow/transitions';
-import { type Db, getDb } from '~/utils/db.server';
+import { type Db, getDb, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getCalendar } from './config.server';
@@ -103,12 +103,12 @@ function scopeCondition(actor: Actor): SQL | undefined {
 }
 
 /** The last day that still counts as "due soon" (≤ 2 working days away), as dueState defines it. */
-function dueSoonLimit(today: LocalDate, db: Db): LocalDate {
-  const third = computeDueDate({ start: today, days: 3, unit: 'working', calendar: getCalendar(db) }).due;
+async function dueSoonLimit(today: LocalDate, db: Db): Promise<LocalDate> {
+  const third = computeDueDate({ start: today, days: 3, unit: 'working', calendar: await getCalendar(db) }).due;
   return addCalendarDays(third, -1);
 }
 
-function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: Db): SQL | undefined {
+async function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: Db): Promise<SQL | undefined> {
   switch (tab) {
     case 'classify':
       return eq(s.pakn.status, 'received');
@@ -121,7 +121,7 @@ function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: Db): SQ
     case 'approval':
       return eq(s.pakn.status, 'awaiting_approval');
     case 'dueSoon':
-      return and(gte(s.pakn.stepDue, today), lte(s.pakn.stepDue, dueSoonLimit(today, db)));
+      return and(gte(s.pakn.stepDue, today), lte(s.pakn.stepDue, await dueSoonLimit(today, db)));
     case 'overdue':
       // step_due is NULL when no clock runs (closed, published), so this is "some step is late"
       return lt(s.pakn.stepDue, today);
@@ -143,10 +143,10 @@ function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: Db): SQ
 // commit. Exact, and a burst of queue views between two writes costs one set of counts.
 let countsMemo: { db: Db; version: string; byScope: Map<string, Record<QueueTab, number>> } | undefined;
 
-export function countQueueTabs(
+export async function countQueueTabs(
   { actor, today = toLocalDate(new Date()) }: { actor: Actor; today?: LocalDate },
   db: Db = getDb(),
-): Record<QueueTab, number> {
+): Promise<Record<QueueTab, number>> {
   const changes = (db.$client.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   const version = `${changes}|${db.$client.pragma('data_version', { simple: true }) as number}`;
   if (countsMemo?.db !== db || countsMemo.version !== version)
@@ -158,11 +158,10 @@ export function countQueueTabs(
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
   for (const tab of queueTabs(actor)) {
     counts[tab] =
-      db
+      (await one(db
         .select({ n: sql<number>`count(*)` })
         .from(s.pakn)
-        .where(and(scopeCondition(actor), tabCondition(tab, actor, today, db)))
-        .get()?.n ?? 0;
+        .where(and(scopeCondition(actor), await tabCondition(tab, actor, today, db)))))?.n ?? 0;
   }
   countsMemo.byScope.set(scope, counts);
   return { ...counts };
@@ -190,7 +189,7 @@ function sortSpec(sort: QueueSort, tab: QueueTab) {
 }
 
 /** The list query for one page; exported so a test can check its plan with EXPLAIN QUERY PLAN. */
-export function buildQueueQuery(
+export async function buildQueueQuery(
   {
     actor,
     filters,
@@ -219,7 +218,7 @@ export function buildQueueQuery(
   const match = filters.q ? ftsQuery(filters.q) : null;
   const where = and(
     scopeCondition(actor),
-    tabCondition(filters.tab, actor, today, db),
+    await tabCondition(filters.tab, actor, today, db),
     filters.status ? eq(s.pakn.status, filters.status) : undefined,
     filters.unit ? eq(s.pakn.unitId, filters.unit) : undefined,
     filters.field ? eq(s.pakn.fieldId, filters.field) : undefined,
@@ -269,15 +268,14 @@ export type QueueRow = ReturnType<ReturnType<typeof buildQueueQuery>['all']>[num
 };
 
 /** The names of the handlers of a page of rows, in one statement. */
-function handlerNamesOf(rows: Array<{ handlerUserId: number | null }>, db: Db): Map<number, string> {
+async function handlerNamesOf(rows: Array<{ handlerUserId: number | null }>, db: Db): Promise<Map<number, string>> {
   // run even for no ids, so that a page costs the same number of statements whatever it shows
   const ids = [...new Set(rows.flatMap((r) => (r.handlerUserId ? [r.handlerUserId] : [])))];
   return new Map(
-    db
+    (await db
       .select({ id: s.users.id, name: s.users.name })
       .from(s.users)
-      .where(inArray(s.users.id, ids))
-      .all()
+      .where(inArray(s.users.id, ids)))
       .map((u) => [u.id, u.name]),
   );
 }
@@ -291,7 +289,7 @@ function cursorOf(
   return `${value}~${row.id}`;
 }
 
-export function listQueue(
+export async function listQueue(
   {
     actor,
     filters,
@@ -299,15 +297,15 @@ export function listQueue(
     pageSize = PAGE_SIZE,
   }: { actor: Actor; filters: QueueFilters; today?: LocalDate; pageSize?: number },
   db: Db = getDb(),
-): QueuePage {
+): Promise<QueuePage> {
   const sort = sortSpec(filters.sort, filters.tab);
   const backwards = Boolean(filters.before) && !filters.after;
-  const fetched = buildQueueQuery({ actor, filters, today, pageSize }, db).all();
+  const fetched = (await buildQueueQuery({ actor, filters, today, pageSize }, db));
   const more = fetched.length > pageSize;
   const page = fetched.slice(0, pageSize);
   if (backwards) page.reverse();
-  const calendar = getCalendar(db);
-  const handlerNames = handlerNamesOf(page, db);
+  const calendar = await getCalendar(db);
+  const handlerNames = await handlerNamesOf(page, db);
   const rows = page.map((r) => {
     const clock = currentClock(r, today, calendar);
     // waiting for the submitter is shown as paused until the wait itself runs out

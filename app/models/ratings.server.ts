@@ -9,7 +9,7 @@ import { toLocalDate } from '~/domain/dates';
 import { workingDaysBetween } from '~/domain/deadlines';
 import type { RatingInput } from '~/domain/rating';
 import { getSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -37,12 +37,12 @@ export function verifyRatingToken(token: string): number | null {
 }
 
 /** [policy] days after the answer during which an unsatisfied submitter may ask for reconsideration. */
-export function reconsiderationDays(db: DbOrTx = getDb()): number {
+export async function reconsiderationDays(db: DbOrTx = getDb()): Promise<number> {
   return getSetting('feedback.reconsiderationDays', db);
 }
 
-export function getRatingContext({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
-  const p = db
+export async function getRatingContext({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
+  const p = (await one(db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -53,12 +53,11 @@ export function getRatingContext({ paknId }: { paknId: number }, db: DbOrTx = ge
       publication: s.pakn.publication,
     })
     .from(s.pakn)
-    .where(eq(s.pakn.id, paknId))
-    .get();
+    .where(eq(s.pakn.id, paknId))));
   if (!p || p.status !== 'answered' || !p.answeredAt) return null;
-  const rating = db.select().from(s.feedbackRatings).where(eq(s.feedbackRatings.paknId, paknId)).get();
-  const days = reconsiderationDays(db);
-  const elapsed = workingDaysBetween(toLocalDate(p.answeredAt), toLocalDate(new Date()), getCalendar(db));
+  const rating = (await one(db.select().from(s.feedbackRatings).where(eq(s.feedbackRatings.paknId, paknId))));
+  const days = await reconsiderationDays(db);
+  const elapsed = workingDaysBetween(toLocalDate(p.answeredAt), toLocalDate(new Date()), await getCalendar(db));
   return { pakn: p, rating, canReconsider: elapsed <= days, reconsiderationDays: days };
 }
 
@@ -66,35 +65,33 @@ export function getRatingContext({ paknId }: { paknId: number }, db: DbOrTx = ge
  * Records (or replaces) the rating; a reconsideration request is an internal event that puts the
  * PAKN in the coordinators' queue (tab "xem xét lại") — it does not change the answer by itself.
  */
-export function submitRating(
+export async function submitRating(
   { paknId, input, ip }: { paknId: number; input: RatingInput; ip?: string },
   db: DbOrTx = getDb(),
-): { ok: true } | { ok: false; error: 'reconsiderClosed' | 'alreadyRequested' } {
-  const ctx = getRatingContext({ paknId }, db);
+): Promise<{ ok: true } | { ok: false; error: 'reconsiderClosed' | 'alreadyRequested' }> {
+  const ctx = await getRatingContext({ paknId }, db);
   if (!ctx) return { ok: false, error: 'reconsiderClosed' };
   if (input.reconsider && !ctx.canReconsider) return { ok: false, error: 'reconsiderClosed' };
   if (input.reconsider && ctx.rating?.reconsiderationRequested)
     return { ok: false, error: 'alreadyRequested' };
-  db.transaction((tx) => {
+  (await transaction(db, async (tx) => {
     const values = {
       rating: input.rating,
       comment: input.comment || null,
       reconsiderationRequested: input.reconsider || (ctx.rating?.reconsiderationRequested ?? false),
     };
-    tx.insert(s.feedbackRatings)
+    (await tx.insert(s.feedbackRatings)
       .values({ paknId, ...values })
-      .onConflictDoUpdate({ target: s.feedbackRatings.paknId, set: values })
-      .run();
-    tx.insert(s.events)
+      .onConflictDoUpdate({ target: s.feedbackRatings.paknId, set: values }));
+    (await tx.insert(s.events)
       .values({
         paknId,
         type: input.reconsider ? 'reconsideration_requested' : 'rated',
         note: input.reconsider ? input.comment : null,
         isPublic: false,
         data: JSON.stringify({ rating: input.rating }),
-      })
-      .run();
-    audit(
+      }));
+    await audit(
       {
         actorUserId: null,
         action: input.reconsider ? 'pakn.reconsideration' : 'pakn.rating',
@@ -104,6 +101,6 @@ export function submitRating(
       },
       tx,
     );
-  });
+  }));
   return { ok: true };
 }

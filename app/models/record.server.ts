@@ -17,7 +17,7 @@ import { suggestUnits } from '~/domain/routing';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { Intent } from '~/domain/workflow/intents';
 import { isOpen } from '~/domain/workflow/transitions';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import { uploadPath } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -65,15 +65,14 @@ const sessionMark = (sessionId: string) => createHash('sha256').update(sessionId
  * Whether this session already has a contact-view entry for this record (issue 13.29: the log had one per
  * page load). Only entries written since the session began are searched, through the index on the time.
  */
-function contactSeenInSession(db: DbOrTx, actorId: number, paknId: number, sessionId?: string): boolean {
+async function contactSeenInSession(db: DbOrTx, actorId: number, paknId: number, sessionId?: string): Promise<boolean> {
   if (!sessionId) return false;
-  const session = db
+  const session = (await one(db
     .select({ createdAt: s.sessions.createdAt })
     .from(s.sessions)
-    .where(eq(s.sessions.id, sessionId))
-    .get();
+    .where(eq(s.sessions.id, sessionId))));
   if (!session) return false;
-  const seen = db
+  const seen = (await one(db
     .select({ id: s.auditLog.id })
     .from(s.auditLog)
     .where(
@@ -86,12 +85,11 @@ function contactSeenInSession(db: DbOrTx, actorId: number, paknId: number, sessi
         sql`json_extract(${s.auditLog.detail}, '$.session') = ${sessionMark(sessionId)}`,
       ),
     )
-    .limit(1)
-    .get();
+    .limit(1)));
   return seen !== undefined;
 }
 
-export function getStaffRecord(
+export async function getStaffRecord(
   {
     actor,
     id,
@@ -101,11 +99,11 @@ export function getStaffRecord(
   }: { actor: Actor; id: number; ip?: string; sessionId?: string; today?: string },
   db: DbOrTx = getDb(),
 ) {
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, id)).get();
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, id))));
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   const showContact = can(actor, 'pakn:contact:read');
-  if (showContact && !contactSeenInSession(db, actor.id, p.id, sessionId)) {
-    audit(
+  if (showContact && !await contactSeenInSession(db, actor.id, p.id, sessionId)) {
+    await audit(
       {
         actorUserId: actor.id,
         action: CONTACT_VIEW,
@@ -118,7 +116,7 @@ export function getStaffRecord(
     );
   }
   const actorUser = alias(s.users, 'actor_user');
-  const events = db
+  const events = (await db
     .select({
       id: s.events.id,
       type: s.events.type,
@@ -134,9 +132,8 @@ export function getStaffRecord(
     .from(s.events)
     .leftJoin(actorUser, eq(actorUser.id, s.events.actorUserId))
     .where(eq(s.events.paknId, p.id))
-    .orderBy(asc(s.events.id))
-    .all();
-  const files = db
+    .orderBy(asc(s.events.id)));
+  const files = (await db
     .select({
       id: s.attachments.id,
       name: s.attachments.originalName,
@@ -147,36 +144,34 @@ export function getStaffRecord(
     })
     .from(s.attachments)
     .where(eq(s.attachments.paknId, p.id))
-    .orderBy(asc(s.attachments.id))
-    .all();
-  const answer = db.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get() ?? null;
+    .orderBy(asc(s.attachments.id)));
+  const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, p.id)))) ?? null;
   const handler = p.handlerUserId
-    ? db.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, p.handlerUserId)).get()
+    ? (await one(db.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, p.handlerUserId))))
     : undefined;
   const agency = p.transferAgencyId
-    ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)).get()
+    ? (await one(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
     : undefined;
   const duplicateOf = p.duplicateOfId
-    ? db.select({ id: s.pakn.id, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId)).get()
+    ? (await one(db.select({ id: s.pakn.id, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId))))
     : undefined;
-  const openPause = db
+  const openPause = (await one(db
     .select()
     .from(s.paknPauses)
-    .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))
-    .get();
+    .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))));
 
-  const calendar = getCalendar(db);
-  const rules = getDeadlineRules(db);
-  const due = answerDueDate(p, db);
+  const calendar = await getCalendar(db);
+  const rules = await getDeadlineRules(db);
+  const due = await answerDueDate(p, db);
   const classifyDue = computeDueDate({ start: p.receivedDate, ...rules.classify, calendar });
   const transferDue = computeDueDate({ start: p.receivedDate, ...rules.transfer, calendar });
   const open = isOpen(p.status);
   // classification comes first on the page: it is what the coordinator decides before routing
-  const pendingExtension = pendingExtensionRequest(db, p.id);
+  const pendingExtension = await pendingExtensionRequest(db, p.id);
   const extra = extraIntents(actor, p, pendingExtension);
   // closing for no information only once the submitter's wait is over
   const infoWaitEnd = openPause ? infoWaitEnds(openPause.fromDate, rules.infoWait, calendar) : null;
-  const role = groupRoleOf(db, p);
+  const role = await groupRoleOf(db, p);
   const intents: Intent[] = [
     ...extra.filter((i) => i === 'classify'),
     ...availableActions(actor, { status: p.status, unitId: p.unitId }).filter(
@@ -184,8 +179,8 @@ export function getStaffRecord(
     ),
     ...extra.filter((i) => i !== 'classify'),
   ].filter((i) => !groupBlocksIntent(i, role));
-  const units = listUnits({ db });
-  const fields = listFields({ db });
+  const units = await listUnits({ db });
+  const fields = await listFields({ db });
   const needsUnit = intents.includes('assign') || intents.includes('reassign');
   const suggestions = needsUnit
     ? suggestUnits(
@@ -194,15 +189,14 @@ export function getStaffRecord(
           fields: fields.flatMap((f) =>
             f.defaultUnitId ? [{ fieldId: f.id, unitId: f.defaultUnitId }] : [],
           ),
-          keywords: db
+          keywords: (await db
             .select({ keyword: s.routingKeywords.keyword, unitId: s.routingKeywords.unitId })
-            .from(s.routingKeywords)
-            .all(),
+            .from(s.routingKeywords)),
         },
       ).filter((sg) => sg.unitId !== p.unitId)
     : [];
   const undoneExtension = intents.includes('extend')
-    ? answerDueDate({ ...p, extendedTo: null }, db).due
+    ? (await answerDueDate({ ...p, extendedTo: null }, db)).due
     : null;
 
   return {
@@ -217,7 +211,7 @@ export function getStaffRecord(
     contactMasked: !showContact,
     field: fields.find((f) => f.id === p.fieldId) ?? null,
     // an inactive unit still names the items it holds
-    unit: p.unitId ? (db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() ?? null) : null,
+    unit: p.unitId ? ((await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) ?? null) : null,
     handlerName: handler?.name ?? null,
     agency: agency ?? null,
     duplicateOf: duplicateOf ?? null,
@@ -226,7 +220,7 @@ export function getStaffRecord(
     events,
     pausedSince: openPause?.fromDate ?? null,
     pendingExtension,
-    extensionNeedsApproval: extensionNeedsApproval(db),
+    extensionNeedsApproval: await extensionNeedsApproval(db),
     infoWaitEnd,
     due,
     classifyDue,
@@ -242,7 +236,7 @@ export function getStaffRecord(
     units,
     fields,
     agencies: intents.includes('transfer')
-      ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.active, true)).all()
+      ? (await db.select().from(s.externalAgencies).where(eq(s.externalAgencies.active, true)))
       : [],
     extension: undoneExtension
       ? {
@@ -264,23 +258,21 @@ export function openAttachment(storedName: string): ReadableStream<Uint8Array> |
 export type StaffRecord = ReturnType<typeof getStaffRecord>;
 
 /** One attachment of a PAKN the actor may read; 404 in every other case (wrong PAKN, no access, no file). */
-export function getAttachmentForStaff(
+export async function getAttachmentForStaff(
   { actor, paknId, fileId, ip }: { actor: Actor; paknId: number; fileId: number; ip?: string },
   db: DbOrTx = getDb(),
 ) {
-  const p = db
+  const p = (await one(db
     .select({ id: s.pakn.id, code: s.pakn.code, unitId: s.pakn.unitId })
     .from(s.pakn)
-    .where(eq(s.pakn.id, paknId))
-    .get();
+    .where(eq(s.pakn.id, paknId))));
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
-  const file = db
+  const file = (await one(db
     .select()
     .from(s.attachments)
-    .where(and(eq(s.attachments.id, fileId), eq(s.attachments.paknId, paknId)))
-    .get();
+    .where(and(eq(s.attachments.id, fileId), eq(s.attachments.paknId, paknId)))));
   if (!file) throw new WorkflowError(404, 'staff.errors.notFound');
-  audit(
+  await audit(
     {
       actorUserId: actor.id,
       action: 'pakn.attachment.download',

@@ -3,7 +3,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 
 import { SAVED_FILTER_NAME_MAX, SAVED_FILTERS_MAX } from '~/domain/queue';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 const KEPT_PARAMS = [
@@ -31,58 +31,53 @@ export function savedQuery(raw: string): string {
   return out.toString();
 }
 
-export function listSavedFilters({ userId }: { userId: number }, db: DbOrTx = getDb()) {
-  return db
+export async function listSavedFilters({ userId }: { userId: number }, db: DbOrTx = getDb()) {
+  return (await db
     .select({ id: s.savedQueueFilters.id, name: s.savedQueueFilters.name, query: s.savedQueueFilters.query })
     .from(s.savedQueueFilters)
     .where(eq(s.savedQueueFilters.userId, userId))
-    .orderBy(asc(s.savedQueueFilters.name))
-    .all();
+    .orderBy(asc(s.savedQueueFilters.name)));
 }
 
 export type SaveFilterResult =
   { ok: true } | { ok: false; error: 'nameRequired' | 'nameTooLong' | 'tooMany' };
 
 /** Saves (or replaces, by name) one of the user's filters. */
-export function saveFilter(
+export async function saveFilter(
   { userId, name, query }: { userId: number; name: string; query: string },
   db: DbOrTx = getDb(),
-): SaveFilterResult {
+): Promise<SaveFilterResult> {
   const clean = name.replace(/\s+/g, ' ').trim();
   if (!clean) return { ok: false, error: 'nameRequired' };
   if (clean.length > SAVED_FILTER_NAME_MAX) return { ok: false, error: 'nameTooLong' };
-  return db.transaction((tx) => {
-    const existing = tx
+  return (await transaction(db, async (tx) => {
+    const existing = (await one(tx
       .select({ id: s.savedQueueFilters.id })
       .from(s.savedQueueFilters)
-      .where(and(eq(s.savedQueueFilters.userId, userId), eq(s.savedQueueFilters.name, clean)))
-      .get();
+      .where(and(eq(s.savedQueueFilters.userId, userId), eq(s.savedQueueFilters.name, clean)))));
     if (existing) {
-      tx.update(s.savedQueueFilters)
+      (await tx.update(s.savedQueueFilters)
         .set({ query: savedQuery(query) })
-        .where(eq(s.savedQueueFilters.id, existing.id))
-        .run();
+        .where(eq(s.savedQueueFilters.id, existing.id)));
       return { ok: true } as const;
     }
     const n =
-      tx.select({ n: count() }).from(s.savedQueueFilters).where(eq(s.savedQueueFilters.userId, userId)).get()
+      (await one(tx.select({ n: count() }).from(s.savedQueueFilters).where(eq(s.savedQueueFilters.userId, userId))))
         ?.n ?? 0;
     if (n >= SAVED_FILTERS_MAX) return { ok: false, error: 'tooMany' } as const;
-    tx.insert(s.savedQueueFilters)
-      .values({ userId, name: clean, query: savedQuery(query) })
-      .run();
+    (await tx.insert(s.savedQueueFilters)
+      .values({ userId, name: clean, query: savedQuery(query) }));
     return { ok: true } as const;
-  });
+  }));
 }
 
 /** Deletes one of the user's own filters; false when there is no such filter of theirs. */
-export function deleteSavedFilter(
+export async function deleteSavedFilter(
   { userId, id }: { userId: number; id: number },
   db: DbOrTx = getDb(),
-): boolean {
-  const res = db
+): Promise<boolean> {
+  const res = (await db
     .delete(s.savedQueueFilters)
-    .where(and(eq(s.savedQueueFilters.id, id), eq(s.savedQueueFilters.userId, userId)))
-    .run();
+    .where(and(eq(s.savedQueueFilters.id, id), eq(s.savedQueueFilters.userId, userId))));
   return res.changes > 0;
 }

@@ -32,7 +32,7 @@ function requestFacts(request: Request) {
 }
 
 /** A signed-in user's post refused for lack of permission. */
-export function auditDenied({
+export async function auditDenied({
   request,
   actorUserId,
   permission,
@@ -46,10 +46,10 @@ export function auditDenied({
   targetType?: string;
   targetId?: string | number;
   ip?: string;
-}): void {
+}): Promise<void> {
   if (!isWrite(request.method)) return;
   const f = requestFacts(request);
-  audit({
+  await audit({
     actorUserId,
     action: 'security.denied',
     targetType,
@@ -68,7 +68,7 @@ export type RequestFacts = {
 };
 
 /** A post that did not come from the portal's own pages, or with a dead session. */
-export function auditForged({
+export async function auditForged({
   request,
   reason,
   actorUserId = null,
@@ -76,8 +76,8 @@ export function auditForged({
   request: Request;
   reason: ForgedReason;
   actorUserId?: number | null;
-}): void {
-  auditForgedFacts(
+}): Promise<void> {
+  await auditForgedFacts(
     {
       ...requestFacts(request),
       origin: request.headers.get('Origin'),
@@ -89,15 +89,15 @@ export function auditForged({
 }
 
 /** The same from plain facts: server.mjs refuses cross-site posts before Remix sees them. */
-export function auditForgedFacts(
+export async function auditForgedFacts(
   f: RequestFacts,
   reason: ForgedReason,
   actorUserId: number | null = null,
-): void {
+): Promise<void> {
   if (!isWrite(f.method)) return;
   const limit = hitRateLimit({ bucket: 'audit-forged', key: f.ip ?? 'unknown' });
   if (!limit.allowed) return;
-  audit({
+  await audit({
     actorUserId,
     action: 'security.forged',
     ip: f.ip,

@@ -3,12 +3,12 @@ import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 
 import type { User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Session = typeof s.sessions.$inferSelect;
 
-export function createSession(
+export async function createSession(
   {
     userId,
     secondFactorDone,
@@ -25,10 +25,10 @@ export function createSession(
     now?: number;
   },
   db: DbOrTx = getDb(),
-): { token: string; id: string } {
+): Promise<{ token: string; id: string }> {
   const token = randomToken(32);
   const id = sha256(token);
-  db.insert(s.sessions)
+  (await db.insert(s.sessions)
     .values({
       id,
       userId,
@@ -38,56 +38,51 @@ export function createSession(
       expiresAt: new Date(now + absoluteMs),
       ip: ip ?? null,
       userAgent: userAgent?.slice(0, 300) ?? null,
-    })
-    .run();
+    }));
   return { token, id };
 }
 
-export function findSessionByToken(
+export async function findSessionByToken(
   token: string,
   db: DbOrTx = getDb(),
-): { session: Session; user: User } | undefined {
+): Promise<{ session: Session; user: User } | undefined> {
   if (!token || token.length > 200) return undefined;
-  const row = db
+  const row = (await one(db
     .select({ session: s.sessions, user: s.users })
     .from(s.sessions)
     .innerJoin(s.users, eq(s.users.id, s.sessions.userId))
-    .where(eq(s.sessions.id, sha256(token)))
-    .get();
+    .where(eq(s.sessions.id, sha256(token)))));
   return row;
 }
 
-export function touchSession(id: string, now = Date.now(), db: DbOrTx = getDb()): void {
-  db.update(s.sessions)
+export async function touchSession(id: string, now = Date.now(), db: DbOrTx = getDb()): Promise<void> {
+  (await db.update(s.sessions)
     .set({ lastSeenAt: new Date(now) })
-    .where(eq(s.sessions.id, id))
-    .run();
+    .where(eq(s.sessions.id, id)));
 }
 
-export function revokeSession(id: string, now = Date.now(), db: DbOrTx = getDb()): void {
-  db.update(s.sessions)
+export async function revokeSession(id: string, now = Date.now(), db: DbOrTx = getDb()): Promise<void> {
+  (await db.update(s.sessions)
     .set({ revokedAt: new Date(now) })
-    .where(and(eq(s.sessions.id, id), isNull(s.sessions.revokedAt)))
-    .run();
+    .where(and(eq(s.sessions.id, id), isNull(s.sessions.revokedAt))));
 }
 
 /** Ends every live session of a user (optionally but one); returns how many were ended. */
-export function revokeUserSessions(
+export async function revokeUserSessions(
   userId: number,
   { exceptId, now = Date.now() }: { exceptId?: string; now?: number } = {},
   db: DbOrTx = getDb(),
-): number {
+): Promise<number> {
   const where = [eq(s.sessions.userId, userId), isNull(s.sessions.revokedAt)];
   if (exceptId) where.push(ne(s.sessions.id, exceptId));
-  return db
+  return (await db
     .update(s.sessions)
     .set({ revokedAt: new Date(now) })
-    .where(and(...where))
-    .run().changes;
+    .where(and(...where))).changes;
 }
 
-export function listLiveSessions(userId: number, db: DbOrTx = getDb(), now = Date.now()): Session[] {
-  return db
+export async function listLiveSessions(userId: number, db: DbOrTx = getDb(), now = Date.now()): Promise<Session[]> {
+  return (await db
     .select()
     .from(s.sessions)
     .where(
@@ -97,8 +92,7 @@ export function listLiveSessions(userId: number, db: DbOrTx = getDb(), now = Dat
         gt(s.sessions.expiresAt, new Date(now)),
       ),
     )
-    .orderBy(desc(s.sessions.lastSeenAt))
-    .all();
+    .orderBy(desc(s.sessions.lastSeenAt)));
 }
 
 /** Removes sessions that ended more than a day ago (the audit log keeps the sign-ins). */

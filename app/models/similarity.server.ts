@@ -21,7 +21,7 @@ import {
   syllablesOf,
   textQuery,
 } from '~/domain/similarity-index';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, rawAll, rawGet, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { submitterKeyOf } from '~/utils/sql-functions.server';
 import * as s from '~db/schema';
@@ -68,9 +68,8 @@ export const DF_TTL_MS = 10 * 60_000;
 const DF_CACHE_MAX = 100_000;
 const dfCaches = new Map<string, { at: number; df: Map<string, number> }>();
 
-function cacheFor(db: DbOrTx): Map<string, number> {
-  const file = db
-    .all<{ name: string; file: string }>(sql`PRAGMA database_list`)
+async function cacheFor(db: DbOrTx): Promise<Map<string, number>> {
+  const file = (await rawAll<{ name: string; file: string }>(db, sql`PRAGMA database_list`))
     .find((d) => d.name === 'main');
   const key = file?.file ?? '';
   const now = Date.now();
@@ -113,8 +112,8 @@ function preparedPublished(id: number, title: string, summary: string): Prepared
   return entry.doc;
 }
 
-function documentFrequencies(db: DbOrTx, terms: readonly string[]): Map<string, number> {
-  const cache = cacheFor(db);
+async function documentFrequencies(db: DbOrTx, terms: readonly string[]): Promise<Map<string, number>> {
+  const cache = await cacheFor(db);
   const df = new Map<string, number>();
   const missing: string[] = [];
   for (const t of new Set(terms)) {
@@ -124,12 +123,10 @@ function documentFrequencies(db: DbOrTx, terms: readonly string[]): Map<string, 
   }
   for (let i = 0; i < missing.length; i += 200) {
     const chunk = missing.slice(i, i + 200);
-    const rows = db.all<{ term: string; doc: number }>(
-      sql`SELECT term, doc FROM pakn_similar_vocab WHERE term IN (${sql.join(
+    const rows = (await rawAll<{ term: string; doc: number }>(db, sql`SELECT term, doc FROM pakn_similar_vocab WHERE term IN (${sql.join(
         chunk.map((t) => sql`${t}`),
         sql`, `,
-      )})`,
-    );
+      )})`));
     // a word no PAKN holds yet is not cached: the next PAKN may bring it, and it must count at once (looking up
     // a missing term is one index seek)
     for (const r of rows) {
@@ -140,14 +137,14 @@ function documentFrequencies(db: DbOrTx, terms: readonly string[]): Map<string, 
   return df;
 }
 
-function docCount(db: DbOrTx): number {
-  return db.get<{ n: number | null }>(sql`SELECT max(id) AS n FROM pakn`)?.n ?? 0;
+async function docCount(db: DbOrTx): Promise<number> {
+  return (await rawGet<{ n: number | null }>(db, sql`SELECT max(id) AS n FROM pakn`))?.n ?? 0;
 }
 
 /** IDF statistics over the whole index; a pair's frequency is taken as its rarer syllable's (an upper bound). */
-function corpusStats(db: DbOrTx, syllables: Iterable<string>): CorpusStats {
-  const df = documentFrequencies(db, [...syllables]);
-  const n = docCount(db);
+async function corpusStats(db: DbOrTx, syllables: Iterable<string>): Promise<CorpusStats> {
+  const df = await documentFrequencies(db, [...syllables]);
+  const n = await docCount(db);
   return {
     docCount: n,
     documentFrequency(term) {
@@ -157,38 +154,33 @@ function corpusStats(db: DbOrTx, syllables: Iterable<string>): CorpusStats {
   };
 }
 
-function matchIds(db: DbOrTx, match: string | null, order: 'rank' | 'newest', limit: number): number[] {
+async function matchIds(db: DbOrTx, match: string | null, order: 'rank' | 'newest', limit: number): Promise<number[]> {
   if (!match) return [];
-  const rows = db.all<{ id: number }>(
-    order === 'rank'
+  const rows = (await rawAll<{ id: number }>(db, order === 'rank'
       ? sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`
-      : sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`,
-  );
+      : sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`));
   return rows.map((r) => r.id);
 }
 
 /** The candidates of a query text by source, before ranking (the PostgreSQL twin must find the same). */
-export function similarCandidates(
+export async function similarCandidates(
   query: SimilarQuery,
   db: DbOrTx = getDb(),
-): { text: number[]; citation: number[]; submitter: number[] } {
+): Promise<{ text: number[]; citation: number[]; submitter: number[] }> {
   return candidatesOf(prepareQuery(query), query, db);
 }
 
-function candidatesOf(q: PreparedDoc, query: SimilarQuery, db: DbOrTx) {
+async function candidatesOf(q: PreparedDoc, query: SimilarQuery, db: DbOrTx) {
   const qSyllables = syllablesOf(q);
-  const qdf = documentFrequencies(db, qSyllables);
-  const n = docCount(db);
+  const qdf = await documentFrequencies(db, qSyllables);
+  const n = await docCount(db);
   const text = textQuery(qSyllables, qdf, n);
   return {
-    text: matchIds(db, text?.match ?? null, text?.order ?? 'rank', CANDIDATES.text),
-    citation: matchIds(db, ftsOr('cites', queryCitationTokens(q)), 'newest', CANDIDATES.citation),
+    text: await matchIds(db, text?.match ?? null, text?.order ?? 'rank', CANDIDATES.text),
+    citation: await matchIds(db, ftsOr('cites', queryCitationTokens(q)), 'newest', CANDIDATES.citation),
     // the same person's earlier PAKN, by e-mail or, without one, by phone (the key the index stores)
     submitter: q.submitterKey
-      ? db
-          .all<{ id: number }>(
-            sql`SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${q.submitterKey} ORDER BY pakn_id DESC LIMIT ${CANDIDATES.submitter}`,
-          )
+      ? (await rawAll<{ id: number }>(db, sql`SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${q.submitterKey} ORDER BY pakn_id DESC LIMIT ${CANDIDATES.submitter}`))
           .map((r) => r.id)
       : [],
   };
@@ -205,31 +197,31 @@ function prepareQuery(query: SimilarQuery): PreparedDoc {
 }
 
 /** Staff suggestions for any text (a PAKN being classified, or a new one), strongest first. */
-export function similarToText(
+export async function similarToText(
   query: SimilarQuery,
   { limit = 5, minStrength = 'weak' }: { limit?: number; minStrength?: Strength } = {},
   db: DbOrTx = getDb(),
-): StaffSuggestion[] {
+): Promise<StaffSuggestion[]> {
   const q = prepareQuery(query);
-  const found = candidatesOf(q, query, db);
+  const found = await candidatesOf(q, query, db);
   const ids = new Set<number>([...found.text, ...found.citation, ...found.submitter]);
   if (query.excludeId !== undefined) ids.delete(query.excludeId);
   if (ids.size === 0) return [];
   // the compact index rows first; the PAKN's own row only for the few that are shown
-  const rows = db.all<IndexRow>(sql`
+  const rows = (await rawAll<IndexRow>(db, sql`
     SELECT pakn_id AS id, title_terms AS titleTerms, content_terms AS contentTerms, cite_keys AS citeKeys,
            submitter AS submitterKey
     FROM pakn_similar WHERE pakn_id IN (${sql.join(
       [...ids].map((id) => sql`${id}`),
       sql`, `,
-    )})`);
+    )})`));
   const docs = rows.map(preparedFromIndex);
   const all = new Set(syllablesOf(q));
   for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
-  const stats = corpusStats(db, all);
+  const stats = await corpusStats(db, all);
   const matches = rankSimilar(q, docs, stats, { limit, minStrength });
   if (matches.length === 0) return [];
-  const shown = db
+  const shown = (await db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -244,8 +236,7 @@ export function similarToText(
         s.pakn.id,
         matches.map((m) => Number(m.id)),
       ),
-    )
-    .all();
+    ));
   const byId = new Map(shown.map((r) => [r.id, r]));
   return matches.flatMap((m) => {
     const r = byId.get(Number(m.id));
@@ -254,8 +245,8 @@ export function similarToText(
 }
 
 /** Suggestions for a stored PAKN (record page, classify step). */
-export function similarToPakn(paknId: number, limit = 5, db: DbOrTx = getDb()): StaffSuggestion[] {
-  const p = db
+export async function similarToPakn(paknId: number, limit = 5, db: DbOrTx = getDb()): Promise<StaffSuggestion[]> {
+  const p = (await one(db
     .select({
       title: s.pakn.title,
       content: s.pakn.content,
@@ -264,9 +255,8 @@ export function similarToPakn(paknId: number, limit = 5, db: DbOrTx = getDb()): 
       phone: s.pakn.phone,
     })
     .from(s.pakn)
-    .where(eq(s.pakn.id, paknId))
-    .get();
-  return p ? similarToText({ ...p, excludeId: paknId }, { limit }, db) : [];
+    .where(eq(s.pakn.id, paknId))));
+  return p ? await similarToText({ ...p, excludeId: paknId }, { limit }, db) : [];
 }
 
 /**
@@ -274,22 +264,22 @@ export function similarToPakn(paknId: number, limit = 5, db: DbOrTx = getDb()): 
  * summary are matched and returned (never the submitter, the private text, or a withdrawn page); a suggestion
  * needs medium strength. Submitter and private citations play no part.
  */
-export function publishedSimilar(
+export async function publishedSimilar(
   query: { title: string; content: string },
   limit = 3,
   db: DbOrTx = getDb(),
-): PublicSuggestion[] {
+): Promise<PublicSuggestion[]> {
   // the benchmark's "without suggestions" server (scripts/bench.ts --similar-compare); always on otherwise
   if (getEnv().SIMILAR_SUGGESTIONS === 'off') return [];
   const q = prepareDocument({ id: 0, title: query.title, content: query.content });
   const qSyllables = syllablesOf(q);
-  const qdf = documentFrequencies(db, qSyllables);
-  const text = textQuery(qSyllables, qdf, docCount(db));
+  const qdf = await documentFrequencies(db, qSyllables);
+  const text = textQuery(qSyllables, qdf, await docCount(db));
   if (!text) return [];
   // public_fts has one column (text): the same OR-expression without the column filter
   const publicMatch = text.match.replace(/^terms : /, '');
   const order = text.order === 'rank' ? sql`rank` : sql`rowid DESC`;
-  const rows = db
+  const rows = (await db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -307,13 +297,12 @@ export function publishedSimilar(
           sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY ${order} LIMIT ${CANDIDATES.published})`,
         ),
       ),
-    )
-    .all();
+    ));
   const docs = rows.map((r) => preparedPublished(r.id, r.title ?? '', r.summary ?? ''));
   const all = new Set(qSyllables);
   for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return rankSimilar(q, docs, corpusStats(db, all), { limit, minStrength: 'medium' }).flatMap((m) => {
+  return rankSimilar(q, docs, await corpusStats(db, all), { limit, minStrength: 'medium' }).flatMap((m) => {
     const r = byId.get(Number(m.id));
     return r
       ? [
@@ -333,11 +322,11 @@ export function publishedSimilar(
  * The earlier, answered PAKN a refusal under R08 points to (set by the refuse step as duplicate_of_id), with the
  * public page of its answer; null for any other refusal. Read by the refusal notice and its e-mail.
  */
-export function repeatOfRefusal(
+export async function repeatOfRefusal(
   db: DbOrTx,
   p: { status: string; refusalReason: string | null; duplicateOfId: number | null },
-): { code: string; url: string } | null {
+): Promise<{ code: string; url: string } | null> {
   if (p.status !== 'refused' || p.refusalReason !== 'R08' || p.duplicateOfId === null) return null;
-  const original = db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId)).get();
+  const original = (await one(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId))));
   return original ? { code: original.code, url: `${getEnv().BASE_URL}/cong-khai/${original.code}` } : null;
 }

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { getSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import {
   type FileProblem,
   parseSubmissionForm,
@@ -36,19 +36,18 @@ export class StaffFilesError extends Error {
   }
 }
 
-export function staffUploadLimits(db: DbOrTx = getDb()) {
+export async function staffUploadLimits(db: DbOrTx = getDb()) {
   return {
-    maxFiles: getSetting('intake.maxAttachments', db),
-    maxMb: getSetting('intake.maxFileMb', db),
+    maxFiles: await getSetting('intake.maxAttachments', db),
+    maxMb: await getSetting('intake.maxFileMb', db),
   };
 }
 
-function countStaffFiles(db: DbOrTx, paknId: number): number {
-  const row = db
+async function countStaffFiles(db: DbOrTx, paknId: number): Promise<number> {
+  const row = (await one(db
     .select({ n: sql<number>`count(*)` })
     .from(s.attachments)
-    .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff')))
-    .get();
+    .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff')))));
   return Number(row?.n ?? 0);
 }
 
@@ -66,11 +65,11 @@ export async function readStaffUploadForm(
     const form = await request.formData().catch(() => null);
     return form ? { form, stored: [], fileErrors: [], scannerDown: false } : null;
   }
-  const { maxFiles, maxMb } = staffUploadLimits(db);
+  const { maxFiles, maxMb } = await staffUploadLimits(db);
   const parsed = await parseSubmissionForm(request, {
     maxFiles,
     maxBytes: maxMb * 1024 * 1024,
-    existingFiles: paknId ? countStaffFiles(db, paknId) : 0,
+    existingFiles: paknId ? await countStaffFiles(db, paknId) : 0,
   }).catch(() => null);
   if (!parsed) return null;
   const fileErrors = parsed.problems.map((p: FileProblem) =>
@@ -88,7 +87,7 @@ export function discardStaffUploads(files: StoredUpload[]): void {
 }
 
 /** Attaches checked files to the PAKN as staff files, with the timeline event; call inside the step's transaction. */
-export function attachStaffFiles(
+export async function attachStaffFiles(
   tx: DbOrTx,
   {
     paknId,
@@ -96,11 +95,11 @@ export function attachStaffFiles(
     files,
     ip,
   }: { paknId: number; actorUserId: number; files: StoredUpload[]; ip?: string },
-): void {
+): Promise<void> {
   if (files.length === 0) return;
   const db = tx;
   for (const f of files) {
-    db.insert(s.attachments)
+    (await db.insert(s.attachments)
       .values({
         paknId,
         storedName: f.storedName,
@@ -109,21 +108,19 @@ export function attachStaffFiles(
         size: f.size,
         sha256: f.sha256,
         source: 'staff',
-      })
-      .run();
+      }));
   }
   const names = files.map((f) => f.originalName);
-  db.insert(s.events)
+  (await db.insert(s.events)
     .values({
       paknId,
       type: 'staff_files_added',
       actorUserId,
       note: names.join(', '),
       data: JSON.stringify({ files: names }),
-    })
-    .run();
+    }));
   // names only in the timeline; the log keeps the count
-  audit(
+  await audit(
     {
       actorUserId,
       action: 'pakn.staff_files',
@@ -137,21 +134,21 @@ export function attachStaffFiles(
 }
 
 /** Who may add files to the PAKN (before its upload is read): throws StaffFilesError 404/403. */
-export function authorizeAddFiles({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+export async function authorizeAddFiles({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p || !canReadPakn(actor, p)) throw new StaffFilesError(404, 'staff.errors.notFound');
   if (!canOnPakn(actor, 'pakn:note', p)) throw new StaffFilesError(403, 'staff.errors.forbidden');
 }
 
 /** "Add files (scans)" on the record page. Throws StaffFilesError (404/403) before anything is stored. */
-export function addStaffFiles(
+export async function addStaffFiles(
   { actor, paknId, files, ip }: { actor: Actor; paknId: number; files: StoredUpload[]; ip?: string },
   db: DbOrTx = getDb(),
-): void {
-  db.transaction((tx) => {
-    const p = tx.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+): Promise<void> {
+  (await transaction(db, async (tx) => {
+    const p = (await one(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
     if (!p || !canReadPakn(actor, p)) throw new StaffFilesError(404, 'staff.errors.notFound');
     if (!canOnPakn(actor, 'pakn:note', p)) throw new StaffFilesError(403, 'staff.errors.forbidden');
-    attachStaffFiles(tx, { paknId, actorUserId: actor.id, files, ip });
-  });
+    await attachStaffFiles(tx, { paknId, actorUserId: actor.id, files, ip });
+  }));
 }

@@ -6,7 +6,7 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 
 import { formatDateVi } from '~/domain/dates';
 import { enqueueMail } from '~/models/outbox.server';
-import type { DbOrTx } from '~/utils/db.server';
+import { DbOrTx, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderStaffUpdateEmail, type StaffUpdateKind } from '~emails/staff-update';
@@ -16,46 +16,43 @@ import { answerDueDate } from './pakn.server';
 
 type Recipient = { email: string };
 
-function activeUser(db: DbOrTx, id: number | null | undefined): Recipient | undefined {
+async function activeUser(db: DbOrTx, id: number | null | undefined): Promise<Recipient | undefined> {
   if (!id) return undefined;
-  const u = db
+  const u = (await one(db
     .select({ email: s.users.email })
     .from(s.users)
-    .where(and(eq(s.users.id, id), eq(s.users.active, true)))
-    .get();
+    .where(and(eq(s.users.id, id), eq(s.users.active, true)))));
   return u;
 }
 
 /** The handler of the PAKN; else whoever wrote the draft; else the unit's own address. */
-function handlerOf(db: DbOrTx, p: typeof s.pakn.$inferSelect): Recipient[] {
-  const drafter = db
+async function handlerOf(db: DbOrTx, p: typeof s.pakn.$inferSelect): Promise<Recipient[]> {
+  const drafter = (await one(db
     .select({ id: s.answers.draftedByUserId })
     .from(s.answers)
-    .where(eq(s.answers.paknId, p.id))
-    .get();
-  const person = activeUser(db, p.handlerUserId) ?? activeUser(db, drafter?.id);
+    .where(eq(s.answers.paknId, p.id))));
+  const person = await activeUser(db, p.handlerUserId) ?? await activeUser(db, drafter?.id);
   if (person) return [person];
-  const unit = p.unitId ? db.select().from(s.units).where(eq(s.units.id, p.unitId)).get() : undefined;
+  const unit = p.unitId ? (await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
   return unit?.email.trim() ? [{ email: unit.email.trim() }] : [];
 }
 
 /** The active approvers of the PAKN's unit; when it has none, the agency leaders (approvers without a unit). */
-function approversOf(db: DbOrTx, p: typeof s.pakn.$inferSelect): Recipient[] {
-  const approvers = (unit: SQL) =>
-    db
+async function approversOf(db: DbOrTx, p: typeof s.pakn.$inferSelect): Promise<Recipient[]> {
+  const approvers = async (unit: SQL) =>
+    (await db
       .select({ email: s.users.email })
       .from(s.users)
       .where(and(eq(s.users.role, 'approver'), eq(s.users.active, true), unit))
-      .orderBy(s.users.id)
-      .all();
-  const ofUnit = p.unitId ? approvers(eq(s.users.unitId, p.unitId)) : [];
-  return ofUnit.length ? ofUnit : approvers(isNull(s.users.unitId));
+      .orderBy(s.users.id));
+  const ofUnit = p.unitId ? await approvers(eq(s.users.unitId, p.unitId)) : [];
+  return ofUnit.length ? ofUnit : await approvers(isNull(s.users.unitId));
 }
 
 const NOTE_KINDS: StaffUpdateKind[] = ['draftReturned', 'extensionRequested', 'extensionDeclined'];
 
 /** Queues the internal mail of this step for the PAKN, inside the caller's transaction. */
-export function notifyStaffUpdate(
+export async function notifyStaffUpdate(
   tx: DbOrTx,
   {
     paknId,
@@ -69,21 +66,21 @@ export function notifyStaffUpdate(
     /** the staff member this step concerns (who asked for an extension); else the handler */
     toUserId?: number | null;
   },
-): void {
+): Promise<void> {
   const db = tx;
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p) throw new Error(`notifyStaffUpdate: PAKN ${paknId} not found`);
   const toApprovers = kind === 'draftSubmitted' || kind === 'extensionRequested';
-  const person = activeUser(db, toUserId);
-  const recipients = toApprovers ? approversOf(db, p) : person ? [person] : handlerOf(db, p);
+  const person = await activeUser(db, toUserId);
+  const recipients = toApprovers ? await approversOf(db, p) : person ? [person] : await handlerOf(db, p);
   if (recipients.length === 0) return;
-  const agency = getAgency(db);
+  const agency = await getAgency(db);
   const rendered = renderStaffUpdateEmail({
     locale: 'vi',
     kind,
     code: p.code,
     title: p.title,
-    dueDate: formatDateVi(answerDueDate(p, db).due),
+    dueDate: formatDateVi((await answerDueDate(p, db)).due),
     note: NOTE_KINDS.includes(kind) ? note : null,
     recordUrl: `${getEnv().BASE_URL}/can-bo/pakn/${p.id}`,
     agency: {
@@ -95,5 +92,5 @@ export function notifyStaffUpdate(
     },
   });
   const template = `staff-${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  for (const r of recipients) enqueueMail(tx, { to: r.email, ...rendered, template, paknId: p.id });
+  for (const r of recipients) await enqueueMail(tx, { to: r.email, ...rendered, template, paknId: p.id });
 }

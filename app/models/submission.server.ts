@@ -11,7 +11,7 @@ import { saluteeOf } from '~/domain/salutation';
 import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
 import { enqueueMail, kickMailWorker } from '~/models/outbox.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { removeUpload, type StoredUpload, uploadsDir } from '~/utils/uploads.server';
 import * as s from '~db/schema';
@@ -27,17 +27,16 @@ export const ABANDONED_DRAFT_TTL_MS = 2 * 60 * 60 * 1000;
 
 export type DraftFile = { id: number; name: string; size: number };
 
-export function listDraftFiles({ token }: { token: string }, db: DbOrTx = getDb()): DraftFile[] {
-  return db
+export async function listDraftFiles({ token }: { token: string }, db: DbOrTx = getDb()): Promise<DraftFile[]> {
+  return (await db
     .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
     .from(s.attachments)
     .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId)))
-    .orderBy(s.attachments.id)
-    .all();
+    .orderBy(s.attachments.id));
 }
 
 /** Records newly stored files and removes those the citizen unticked, in one transaction. */
-export function updateDraftFiles(
+export async function updateDraftFiles(
   {
     token,
     added,
@@ -48,26 +47,24 @@ export function updateDraftFiles(
 ) {
   let removed: string[] = [];
   try {
-    db.transaction((tx) => {
+    (await transaction(db, async (tx) => {
       if (removeIds.length) {
         const where = and(
           eq(s.attachments.draftToken, token),
           isNull(s.attachments.paknId),
           inArray(s.attachments.id, removeIds),
         );
-        removed = tx
+        removed = (await tx
           .select({ n: s.attachments.storedName })
           .from(s.attachments)
-          .where(where)
-          .all()
+          .where(where))
           .map((r) => r.n);
-        tx.delete(s.attachments).where(where).run();
+        (await tx.delete(s.attachments).where(where));
       }
       for (const f of added)
-        tx.insert(s.attachments)
-          .values({ ...f, draftToken: token, draftUploader: uploader, source: 'submitter' })
-          .run();
-    });
+        (await tx.insert(s.attachments)
+          .values({ ...f, draftToken: token, draftUploader: uploader, source: 'submitter' }));
+    }));
   } catch (error) {
     for (const f of added) removeUpload(f.storedName);
     throw error;
@@ -75,19 +72,18 @@ export function updateDraftFiles(
   for (const name of removed) removeUpload(name);
 }
 
-export function saveDraft(
+export async function saveDraft(
   { token, data, lang }: { token: string; data: Submission; lang: Locale },
   db: DbOrTx = getDb(),
 ) {
-  db.insert(s.submissionDrafts)
+  (await db.insert(s.submissionDrafts)
     .values({ token, data: JSON.stringify(data), lang })
-    .onConflictDoUpdate({ target: s.submissionDrafts.token, set: { data: JSON.stringify(data), lang } })
-    .run();
+    .onConflictDoUpdate({ target: s.submissionDrafts.token, set: { data: JSON.stringify(data), lang } }));
 }
 
-export function getDraft({ token }: { token: string }, db: DbOrTx = getDb()) {
+export async function getDraft({ token }: { token: string }, db: DbOrTx = getDb()) {
   if (!DRAFT_TOKEN_PATTERN.test(token)) return null;
-  const row = db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)).get();
+  const row = (await one(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))));
   if (!row || row.createdAt.getTime() < Date.now() - DRAFT_TTL_MS) return null;
   return { data: JSON.parse(row.data) as Submission, lang: row.lang as Locale, paknId: row.paknId };
 }
@@ -102,20 +98,20 @@ export type Confirmation =
  * transaction. A second send of the same token (double click, back button, resubmit) finds the PAKN
  * already made and creates nothing.
  */
-export function confirmDraft(
+export async function confirmDraft(
   { token, now = new Date() }: { token: string; now?: Date },
   db: DbOrTx = getDb(),
-): Confirmation {
-  const result = db.transaction((tx): Confirmation => {
-    const draft = getDraft({ token }, tx);
+): Promise<Confirmation> {
+  const result = (await transaction(db, async (tx): Confirmation => {
+    const draft = await getDraft({ token }, tx);
     if (!draft) return { status: 'missing' };
     if (draft.paknId) {
-      const done = tx.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, draft.paknId)).get();
+      const done = (await one(tx.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, draft.paknId))));
       return done ? { status: 'already', code: done.code, paknId: draft.paknId } : { status: 'missing' };
     }
     const d = draft.data;
     const organisation = d.submitterKind === 'organisation';
-    const { pakn, accessToken } = createPakn(tx, {
+    const { pakn, accessToken } = await createPakn(tx, {
       type: d.type,
       subject: d.subject,
       category: d.category,
@@ -136,19 +132,18 @@ export function confirmDraft(
       consent: true,
       showIdentity: d.showIdentity,
     });
-    tx.update(s.attachments)
+    (await tx.update(s.attachments)
       .set({ paknId: pakn.id, draftToken: null, draftUploader: null })
-      .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId)))
-      .run();
-    tx.update(s.submissionDrafts).set({ paknId: pakn.id }).where(eq(s.submissionDrafts.token, token)).run();
-    enqueueMail(tx, {
+      .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId))));
+    (await tx.update(s.submissionDrafts).set({ paknId: pakn.id }).where(eq(s.submissionDrafts.token, token)));
+    await enqueueMail(tx, {
       to: d.email,
       template: 'receipt',
       paknId: pakn.id,
-      ...receiptEmail({ pakn, accessToken, lang: draft.lang }, tx),
+      ...await receiptEmail({ pakn, accessToken, lang: draft.lang }, tx),
     });
     return { status: 'created', code: pakn.code, paknId: pakn.id, accessToken };
-  });
+  }));
   if (result.status === 'created') kickMailWorker();
   return result;
 }
@@ -157,12 +152,12 @@ export function privateLink(accessToken: string) {
   return `${getEnv().BASE_URL}/theo-doi/truy-cap/${accessToken}`;
 }
 
-function receiptEmail(
+async function receiptEmail(
   { pakn, accessToken, lang }: { pakn: typeof s.pakn.$inferSelect; accessToken: string; lang: Locale },
   db: DbOrTx,
 ) {
-  const agency = getAgency(db);
-  const due = answerDueDate(pakn, db);
+  const agency = await getAgency(db);
+  const due = await answerDueDate(pakn, db);
   return renderReceiptEmail({
     locale: lang,
     code: pakn.code,
@@ -188,17 +183,16 @@ function receiptEmail(
  * that never reached "check your answers" after two hours without a new upload (abandoned, or a
  * flood). Files of deleted drafts go too, so no orphan stays on disk.
  */
-export function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db: DbOrTx = getDb()) {
+export async function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db: DbOrTx = getDb()) {
   const cutoff = new Date(now - DRAFT_TTL_MS);
   const abandonedBefore = now - ABANDONED_DRAFT_TTL_MS;
-  const stale = db
+  const stale = (await db
     .select({ token: s.submissionDrafts.token })
     .from(s.submissionDrafts)
-    .where(lt(s.submissionDrafts.createdAt, cutoff))
-    .all()
+    .where(lt(s.submissionDrafts.createdAt, cutoff)))
     .map((r) => r.token);
   const abandoned = new Set(
-    db
+    (await db
       .select({ token: s.attachments.draftToken })
       .from(s.attachments)
       .leftJoin(s.submissionDrafts, eq(s.submissionDrafts.token, s.attachments.draftToken))
@@ -210,11 +204,10 @@ export function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db
         ),
       )
       .groupBy(s.attachments.draftToken)
-      .having(sql`max(${s.attachments.createdAt}) < ${abandonedBefore}`)
-      .all()
+      .having(sql`max(${s.attachments.createdAt}) < ${abandonedBefore}`))
       .map((r) => r.token),
   );
-  const orphanFiles = db
+  const orphanFiles = (await db
     .select({
       id: s.attachments.id,
       storedName: s.attachments.storedName,
@@ -222,31 +215,27 @@ export function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db
       createdAt: s.attachments.createdAt,
     })
     .from(s.attachments)
-    .where(and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken)))
-    .all()
+    .where(and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken))))
     .filter((f) => f.createdAt < cutoff || abandoned.has(f.token));
-  db.transaction((tx) => {
+  (await transaction(db, async (tx) => {
     if (orphanFiles.length)
-      tx.delete(s.attachments)
+      (await tx.delete(s.attachments)
         .where(
           inArray(
             s.attachments.id,
             orphanFiles.map((f) => f.id),
           ),
-        )
-        .run();
+        ));
     if (stale.length)
-      tx.delete(s.submissionDrafts)
-        .where(or(inArray(s.submissionDrafts.token, stale)))
-        .run();
-  });
+      (await tx.delete(s.submissionDrafts)
+        .where(or(inArray(s.submissionDrafts.token, stale))));
+  }));
   for (const f of orphanFiles) removeUpload(f.storedName);
   // files on disk with no row at all (a crash between writing a file and recording it)
   const known = new Set(
-    db
+    (await db
       .select({ n: s.attachments.storedName })
-      .from(s.attachments)
-      .all()
+      .from(s.attachments))
       .map((r) => r.n),
   );
   const dir = uploadsDir();

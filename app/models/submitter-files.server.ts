@@ -3,7 +3,7 @@
 // notes and staff files never appear here.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 const SUBMITTER_SOURCES = ['submitter', 'info'] as const;
@@ -17,17 +17,16 @@ export type InfoExchange = {
   files: SubmitterFile[];
 };
 
-function filesOf(paknId: number, source: (typeof SUBMITTER_SOURCES)[number], db: DbOrTx): SubmitterFile[] {
-  return db
+async function filesOf(paknId: number, source: (typeof SUBMITTER_SOURCES)[number], db: DbOrTx): Promise<SubmitterFile[]> {
+  return (await db
     .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
     .from(s.attachments)
     .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, source)))
-    .orderBy(asc(s.attachments.id))
-    .all();
+    .orderBy(asc(s.attachments.id)));
 }
 
 /** The files sent with the form. */
-export function listFormFiles({ paknId }: { paknId: number }, db: DbOrTx = getDb()): SubmitterFile[] {
+export async function listFormFiles({ paknId }: { paknId: number }, db: DbOrTx = getDb()): Promise<SubmitterFile[]> {
   return filesOf(paknId, 'submitter', db);
 }
 
@@ -35,14 +34,13 @@ export function listFormFiles({ paknId }: { paknId: number }, db: DbOrTx = getDb
  * Each information request in order, with the submitter's reply and the files sent with it. A reply's
  * files are the next `data.files` info attachments in id order (they are inserted with the reply).
  */
-export function listInfoExchanges({ paknId }: { paknId: number }, db: DbOrTx = getDb()): InfoExchange[] {
-  const events = db
+export async function listInfoExchanges({ paknId }: { paknId: number }, db: DbOrTx = getDb()): Promise<InfoExchange[]> {
+  const events = (await db
     .select({ type: s.events.type, note: s.events.note, at: s.events.createdAt, data: s.events.data })
     .from(s.events)
     .where(and(eq(s.events.paknId, paknId), inArray(s.events.type, ['request_info', 'info_reply'])))
-    .orderBy(asc(s.events.id))
-    .all();
-  const files = filesOf(paknId, 'info', db);
+    .orderBy(asc(s.events.id)));
+  const files = await filesOf(paknId, 'info', db);
   const exchanges: InfoExchange[] = [];
   for (const e of events) {
     if (e.type === 'request_info') {
@@ -71,9 +69,9 @@ function fileCount(data: string | null): number {
 }
 
 /** One file the submitter sent for the PAKN with this code, or null (staff files are never served). */
-export function getSubmitterFile({ code, fileId }: { code: string; fileId: number }, db: DbOrTx = getDb()) {
+export async function getSubmitterFile({ code, fileId }: { code: string; fileId: number }, db: DbOrTx = getDb()) {
   return (
-    db
+    (await one(db
       .select({
         paknId: s.attachments.paknId,
         storedName: s.attachments.storedName,
@@ -89,7 +87,6 @@ export function getSubmitterFile({ code, fileId }: { code: string; fileId: numbe
           eq(s.attachments.id, fileId),
           inArray(s.attachments.source, [...SUBMITTER_SOURCES]),
         ),
-      )
-      .get() ?? null
+      ))) ?? null
   );
 }

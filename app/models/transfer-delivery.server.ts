@@ -12,7 +12,7 @@ import type { MailAttachment } from '~/domain/mail-attachments';
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 import { renderTransferAgencyEmail } from '~emails';
 
@@ -32,52 +32,48 @@ export class TransferDeliveryError extends Error {
   }
 }
 
-function filesOf(db: DbOrTx, paknId: number) {
-  return db
+async function filesOf(db: DbOrTx, paknId: number) {
+  return (await db
     .select()
     .from(s.attachments)
     .where(eq(s.attachments.paknId, paknId))
-    .orderBy(asc(s.attachments.id))
-    .all();
+    .orderBy(asc(s.attachments.id)));
 }
 
-function latestTransferLetter(db: DbOrTx, paknId: number) {
-  return db
+async function latestTransferLetter(db: DbOrTx, paknId: number) {
+  return (await one(db
     .select()
     .from(s.documents)
     .where(and(eq(s.documents.paknId, paknId), eq(s.documents.type, 'transfer')))
-    .orderBy(desc(s.documents.id))
-    .get();
+    .orderBy(desc(s.documents.id))));
 }
 
 /**
  * Called in the transfer's transaction, after its letter is issued: queues the agency's mail (agencies with an
  * address) and records it on the timeline. Agencies without an address wait for the "sent by post" step.
  */
-export function queueTransferDelivery(
+export async function queueTransferDelivery(
   db: DbOrTx,
   { paknId, actorUserId }: { paknId: number; actorUserId: number | null },
-): void {
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+): Promise<void> {
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p?.transferAgencyId) return;
-  const target = db
+  const target = (await one(db
     .select()
     .from(s.externalAgencies)
-    .where(eq(s.externalAgencies.id, p.transferAgencyId))
-    .get();
+    .where(eq(s.externalAgencies.id, p.transferAgencyId))));
   const to = target?.email.trim();
   if (!target || !to) return;
-  const letter = latestTransferLetter(db, paknId);
+  const letter = await latestTransferLetter(db, paknId);
   if (!letter) throw new Error(`queueTransferDelivery: no transfer letter for PAKN ${paknId}`);
-  const files = filesOf(db, paknId);
-  const a = getAgency(db);
+  const files = await filesOf(db, paknId);
+  const a = await getAgency(db);
   const reason =
-    db
+    (await one(db
       .select({ note: s.events.note })
       .from(s.events)
       .where(and(eq(s.events.paknId, paknId), eq(s.events.type, 'transfer')))
-      .orderBy(desc(s.events.id))
-      .get()?.note ?? '';
+      .orderBy(desc(s.events.id))))?.note ?? '';
   // the receiving agency is Vietnamese: its copy is in Vietnamese whatever the submitter's language
   const mail = renderTransferAgencyEmail({
     locale: 'vi',
@@ -113,7 +109,7 @@ export function queueTransferDelivery(
     })),
   ];
   const data = { to, agencyName: target.name, letterNumber: letter.number, files: files.length };
-  enqueueMail(db, {
+  await enqueueMail(db, {
     ...mail,
     to,
     template: 'transfer_agency',
@@ -121,9 +117,8 @@ export function queueTransferDelivery(
     attachments,
     sentEvent: { type: 'transfer_sent', data },
   });
-  db.insert(s.events)
-    .values({ paknId, type: 'transfer_queued', actorUserId, data: JSON.stringify(data) })
-    .run();
+  (await db.insert(s.events)
+    .values({ paknId, type: 'transfer_queued', actorUserId, data: JSON.stringify(data) }));
 }
 
 export type TransferDelivery = {
@@ -135,18 +130,17 @@ export type TransferDelivery = {
 };
 
 /** How the latest transfer of the PAKN reached (or is to reach) the agency; null when it is not transferred. */
-export function getTransferDelivery(
+export async function getTransferDelivery(
   { paknId }: { paknId: number },
   db: DbOrTx = getDb(),
-): TransferDelivery | null {
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+): Promise<TransferDelivery | null> {
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p || p.status !== 'transferred') return null;
-  const rows = db
+  const rows = (await db
     .select()
     .from(s.events)
     .where(and(eq(s.events.paknId, paknId), inArray(s.events.type, ['transfer', ...TRANSFER_EVENTS])))
-    .orderBy(asc(s.events.id))
-    .all();
+    .orderBy(asc(s.events.id)));
   const start = rows.map((r) => r.type).lastIndexOf('transfer');
   if (start < 0) return null;
   const after = rows.slice(start + 1);
@@ -166,7 +160,7 @@ export function getTransferDelivery(
 }
 
 /** The "sent by post on …" step of a transfer to an agency without e-mail. Throws TransferDeliveryError. */
-export function recordTransferPosted(
+export async function recordTransferPosted(
   {
     actor,
     paknId,
@@ -175,12 +169,12 @@ export function recordTransferPosted(
     now = new Date(),
   }: { actor: Actor; paknId: number; postedOn: string; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
-): void {
-  db.transaction((tx) => {
-    const p = tx.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+): Promise<void> {
+  (await transaction(db, async (tx) => {
+    const p = (await one(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
     if (!p || !canReadPakn(actor, p)) throw new TransferDeliveryError(404, 'staff.errors.notFound');
     if (!canOnPakn(actor, 'pakn:transfer', p)) throw new TransferDeliveryError(403, 'staff.errors.forbidden');
-    const delivery = getTransferDelivery({ paknId }, tx);
+    const delivery = await getTransferDelivery({ paknId }, tx);
     if (!delivery || delivery.mode !== 'post' || delivery.postedOn) {
       throw new TransferDeliveryError(409, 'staff.errors.notAwaitingPost');
     }
@@ -192,15 +186,14 @@ export function recordTransferPosted(
       const key = `staff.errors.${problem}`;
       throw new TransferDeliveryError(400, key, { postedOn: key });
     }
-    tx.insert(s.events)
+    (await tx.insert(s.events)
       .values({
         paknId,
         type: 'transfer_posted',
         actorUserId: actor.id,
         data: JSON.stringify({ postedOn: parseDayInput(postedOn) }),
-      })
-      .run();
-    audit(
+      }));
+    await audit(
       {
         actorUserId: actor.id,
         action: 'pakn.transfer_posted',
@@ -211,21 +204,21 @@ export function recordTransferPosted(
       },
       tx,
     );
-  });
+  }));
 }
 
 /** What the printable bundle shows; null when there is nothing to print (not transferred, or no access). */
-export function getTransferBundle({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+export async function getTransferBundle({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p || !canReadPakn(actor, p) || !canOnPakn(actor, 'pakn:transfer', p) || p.status !== 'transferred') {
     return null;
   }
-  const letter = latestTransferLetter(db, paknId);
+  const letter = await latestTransferLetter(db, paknId);
   const target = p.transferAgencyId
-    ? db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)).get()
+    ? (await one(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
     : undefined;
   if (!letter || !target) return null;
-  return { pakn: p, letterId: letter.id, target, files: filesOf(db, paknId) };
+  return { pakn: p, letterId: letter.id, target, files: await filesOf(db, paknId) };
 }
 
 export type TransferBundle = NonNullable<ReturnType<typeof getTransferBundle>> & { letter: StoredDocument };
@@ -234,15 +227,15 @@ export type TransferBundle = NonNullable<ReturnType<typeof getTransferBundle>> &
  * The printable bundle's data for a staff member (app/exports/transfer-bundle.server.ts draws it), or null (not
  * transferred, no letter, or not allowed). Opening it is audited: it shows the submitter's contact.
  */
-export function openTransferBundle(
+export async function openTransferBundle(
   { actor, paknId, ip }: { actor: Actor; paknId: number; ip?: string },
   db: DbOrTx = getDb(),
-): TransferBundle | null {
-  const b = getTransferBundle({ actor, paknId }, db);
+): Promise<TransferBundle | null> {
+  const b = await getTransferBundle({ actor, paknId }, db);
   if (!b) return null;
-  const letter = getDocument({ id: b.letterId }, db);
+  const letter = await getDocument({ id: b.letterId }, db);
   if (!letter) return null;
-  audit(
+  await audit(
     {
       actorUserId: actor.id,
       action: 'pakn.transfer_bundle',

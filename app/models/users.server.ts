@@ -5,7 +5,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { checkPassword, type PasswordProblem } from '~/domain/password-policy';
 import { isRole, type Role } from '~/domain/permissions';
 import { randomToken } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, one } from '~/utils/db.server';
 import { hashPassword } from '~/utils/password-hash.server';
 import * as s from '~db/schema';
 
@@ -27,16 +27,15 @@ export function isValidEmail(email: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Users
 
-export function findUserByEmail(email: string, db: DbOrTx = getDb()): User | undefined {
-  return db
+export async function findUserByEmail(email: string, db: DbOrTx = getDb()): Promise<User | undefined> {
+  return (await one(db
     .select()
     .from(s.users)
-    .where(eq(s.users.email, normaliseEmail(email)))
-    .get();
+    .where(eq(s.users.email, normaliseEmail(email)))));
 }
 
-export function getUser(id: number, db: DbOrTx = getDb()): User | undefined {
-  return db.select().from(s.users).where(eq(s.users.id, id)).get();
+export async function getUser(id: number, db: DbOrTx = getDb()): Promise<User | undefined> {
+  return (await one(db.select().from(s.users).where(eq(s.users.id, id))));
 }
 
 export type UserListRow = Pick<
@@ -57,8 +56,8 @@ export type UserListRow = Pick<
   activeSessions: number;
 };
 
-export function listUsers(db: DbOrTx = getDb(), now = Date.now()): UserListRow[] {
-  return db
+export async function listUsers(db: DbOrTx = getDb(), now = Date.now()): Promise<UserListRow[]> {
+  return (await db
     .select({
       id: s.users.id,
       email: s.users.email,
@@ -77,12 +76,11 @@ export function listUsers(db: DbOrTx = getDb(), now = Date.now()): UserListRow[]
     })
     .from(s.users)
     .leftJoin(s.units, eq(s.units.id, s.users.unitId))
-    .orderBy(asc(s.users.email))
-    .all();
+    .orderBy(asc(s.users.email)));
 }
 
-export function findUnitByCode(code: string, db: DbOrTx = getDb()) {
-  return db.select().from(s.units).where(eq(s.units.code, code.trim().toUpperCase())).get();
+export async function findUnitByCode(code: string, db: DbOrTx = getDb()) {
+  return (await one(db.select().from(s.units).where(eq(s.units.code, code.trim().toUpperCase()))));
 }
 
 /** Only handlers and approvers belong to a unit; a handler must. */
@@ -117,17 +115,17 @@ export type UserInput = {
  * Validates a new account; `password` is checked only when given (accounts created by an
  * administrator get a "set your password" link instead).
  */
-export function validateNewUser(
+export async function validateNewUser(
   input: UserInput,
   db: DbOrTx = getDb(),
 ):
-  | { ok: true; value: { email: string; name: string; role: Role; unitId: number | null } }
-  | { ok: false; errors: Partial<Record<UserField, UserProblem>> } {
+  Promise<| { ok: true; value: { email: string; name: string; role: Role; unitId: number | null } }
+  | { ok: false; errors: Partial<Record<UserField, UserProblem>> }> {
   const errors: Partial<Record<UserField, UserProblem>> = {};
   const email = normaliseEmail(input.email);
   if (!email) errors.email = 'emailRequired';
   else if (!isValidEmail(email)) errors.email = 'emailInvalid';
-  else if (findUserByEmail(email, db)) errors.email = 'emailTaken';
+  else if (await findUserByEmail(email, db)) errors.email = 'emailTaken';
   const name = input.name.trim();
   if (!name) errors.name = 'nameRequired';
   else if (name.length > 120) errors.name = 'nameTooLong';
@@ -135,7 +133,7 @@ export function validateNewUser(
   if (!isRole(input.role)) errors.role = 'roleUnknown';
   const code = input.unitCode?.trim();
   if (code) {
-    const unit = findUnitByCode(code, db);
+    const unit = await findUnitByCode(code, db);
     if (!unit) errors.unit = 'unitUnknown';
     else unitId = unit.id;
   }
@@ -156,7 +154,7 @@ export async function createUser(
   db: DbOrTx = getDb(),
 ): Promise<User> {
   const passwordHash = await hashPassword(value.password ?? randomToken(32));
-  return db
+  return (await one(db
     .insert(s.users)
     .values({
       email: normaliseEmail(value.email),
@@ -165,34 +163,31 @@ export async function createUser(
       unitId: value.unitId,
       passwordHash,
     })
-    .returning()
-    .get();
+    .returning()));
 }
 
-export function updateUser(
+export async function updateUser(
   id: number,
   patch: Partial<Pick<User, 'name' | 'role' | 'unitId' | 'active'>>,
   db: DbOrTx = getDb(),
-): void {
-  db.update(s.users).set(patch).where(eq(s.users.id, id)).run();
+): Promise<void> {
+  (await db.update(s.users).set(patch).where(eq(s.users.id, id)));
 }
 
-export function countActiveAdmins(db: DbOrTx = getDb(), exceptUserId?: number): number {
+export async function countActiveAdmins(db: DbOrTx = getDb(), exceptUserId?: number): Promise<number> {
   const where = [eq(s.users.role, 'admin'), eq(s.users.active, true)];
   if (exceptUserId !== undefined) where.push(ne(s.users.id, exceptUserId));
-  return db
+  return (await one(db
     .select({ n: sql<number>`count(*)` })
     .from(s.users)
-    .where(and(...where))
-    .get()!.n;
+    .where(and(...where))))!.n;
 }
 
 export async function setPassword(userId: number, password: string, db: DbOrTx = getDb()): Promise<void> {
   const passwordHash = await hashPassword(password);
-  db.update(s.users)
+  (await db.update(s.users)
     .set({ passwordHash, failedLogins: 0, lockedUntil: null })
-    .where(eq(s.users.id, userId))
-    .run();
+    .where(eq(s.users.id, userId)));
 }
 
 export type LoginReservation = { allowed: true; locksNow: boolean } | { allowed: false; lockedUntil: Date };
@@ -203,7 +198,7 @@ export type LoginReservation = { allowed: true; locksNow: boolean } | { allowed:
  * locks the account, later ones are refused without verifying a hash. A right password then clears the
  * count (recordLoginSuccess). A lock that has run out starts the count again.
  */
-export function reserveLoginAttempt(userId: number, now = Date.now(), db: Db = getDb()): LoginReservation {
+export async function reserveLoginAttempt(userId: number, now = Date.now(), db: Db = getDb()): Promise<LoginReservation> {
   const lockUntil = now + LOCK_MINUTES * 60_000;
   const row = db.$client
     .prepare(
@@ -217,23 +212,21 @@ export function reserveLoginAttempt(userId: number, now = Date.now(), db: Db = g
     )
     .get(MAX_FAILED_LOGINS, lockUntil, userId, now) as { n: number } | undefined;
   if (row) return { allowed: true, locksNow: row.n >= MAX_FAILED_LOGINS };
-  const current = db
+  const current = (await one(db
     .select({ lockedUntil: s.users.lockedUntil })
     .from(s.users)
-    .where(eq(s.users.id, userId))
-    .get();
+    .where(eq(s.users.id, userId))));
   return { allowed: false, lockedUntil: current?.lockedUntil ?? new Date(lockUntil) };
 }
 
-export function recordLoginSuccess(userId: number, now = Date.now(), db: DbOrTx = getDb()): void {
-  db.update(s.users)
+export async function recordLoginSuccess(userId: number, now = Date.now(), db: DbOrTx = getDb()): Promise<void> {
+  (await db.update(s.users)
     .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now) })
-    .where(eq(s.users.id, userId))
-    .run();
+    .where(eq(s.users.id, userId)));
 }
 
-export function unlockUser(userId: number, db: DbOrTx = getDb()): void {
-  db.update(s.users).set({ failedLogins: 0, lockedUntil: null }).where(eq(s.users.id, userId)).run();
+export async function unlockUser(userId: number, db: DbOrTx = getDb()): Promise<void> {
+  (await db.update(s.users).set({ failedLogins: 0, lockedUntil: null }).where(eq(s.users.id, userId)));
 }
 
 export function isLocked(user: Pick<User, 'lockedUntil'>, now = Date.now()): boolean {
@@ -244,14 +237,14 @@ export function isLocked(user: Pick<User, 'lockedUntil'>, now = Date.now()): boo
 // TOTP secrets (the codes themselves are checked in app/auth/totp.server.ts)
 
 /** Stores a new secret not yet confirmed by a code (totpEnabled stays false). */
-export function setPendingTotpSecret(userId: number, secret: string, db: DbOrTx = getDb()): void {
-  db.update(s.users).set({ totpSecret: secret, totpEnabled: false }).where(eq(s.users.id, userId)).run();
+export async function setPendingTotpSecret(userId: number, secret: string, db: DbOrTx = getDb()): Promise<void> {
+  (await db.update(s.users).set({ totpSecret: secret, totpEnabled: false }).where(eq(s.users.id, userId)));
 }
 
-export function enableTotp(userId: number, db: DbOrTx = getDb()): void {
-  db.update(s.users).set({ totpEnabled: true }).where(eq(s.users.id, userId)).run();
+export async function enableTotp(userId: number, db: DbOrTx = getDb()): Promise<void> {
+  (await db.update(s.users).set({ totpEnabled: true }).where(eq(s.users.id, userId)));
 }
 
-export function disableTotp(userId: number, db: DbOrTx = getDb()): void {
-  db.update(s.users).set({ totpEnabled: false, totpSecret: null }).where(eq(s.users.id, userId)).run();
+export async function disableTotp(userId: number, db: DbOrTx = getDb()): Promise<void> {
+  (await db.update(s.users).set({ totpEnabled: false, totpSecret: null }).where(eq(s.users.id, userId)));
 }

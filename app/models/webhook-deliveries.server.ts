@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
 
 import { buildWebhookPayload, parseEvents, type WebhookEvent } from '~/domain/webhooks';
 import { publicStatus } from '~/domain/workflow/transitions';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
@@ -19,22 +19,20 @@ export type DeliveryRow = typeof s.webhookDeliveries.$inferSelect;
  * Records `event` of a PAKN for every active webhook that subscribed to it, inside the caller's transaction.
  * Call it after the PAKN row is written: the body carries the status the change left.
  */
-export function recordWebhookEvent(
+export async function recordWebhookEvent(
   db: DbOrTx,
   { paknId, event, now = new Date() }: { paknId: number; event: WebhookEvent; now?: Date },
-): number {
-  const hooks = db
+): Promise<number> {
+  const hooks = (await db
     .select({ id: s.webhooks.id, events: s.webhooks.events })
     .from(s.webhooks)
-    .where(eq(s.webhooks.active, true))
-    .all()
+    .where(eq(s.webhooks.active, true)))
     .filter((h) => parseEvents(h.events).includes(event));
   if (!hooks.length) return 0;
-  const p = db
+  const p = (await one(db
     .select({ code: s.pakn.code, status: s.pakn.status, publication: s.pakn.publication })
     .from(s.pakn)
-    .where(eq(s.pakn.id, paknId))
-    .get();
+    .where(eq(s.pakn.id, paknId))));
   if (!p) throw new Error(`recordWebhookEvent: PAKN ${paknId} not found`);
   const eventId = crypto.randomUUID();
   const payload = JSON.stringify(
@@ -50,7 +48,7 @@ export function recordWebhookEvent(
     }),
   );
   for (const h of hooks) {
-    db.insert(s.webhookDeliveries)
+    (await db.insert(s.webhookDeliveries)
       .values({
         deliveryId: crypto.randomUUID(),
         webhookId: h.id,
@@ -62,8 +60,7 @@ export function recordWebhookEvent(
         status: 'pending',
         attempts: 0,
         nextAttemptAt: now,
-      })
-      .run();
+      }));
   }
   // better-sqlite3 transactions are synchronous: the worker's pass (after a short delay) sees the commit
   signalWebhooks();
@@ -77,25 +74,24 @@ export function recordWebhookEvent(
 export type ClaimedDelivery = DeliveryRow & { url: string; secret: string };
 
 /** Claims up to `limit` due pending deliveries in one statement (atomic against other processes). */
-export function claimDueDeliveries(
+export async function claimDueDeliveries(
   db: DbOrTx,
   { now, lease, limit }: { now: Date; lease: Date; limit: number },
-): ClaimedDelivery[] {
+): Promise<ClaimedDelivery[]> {
   const due = db
     .select({ id: s.webhookDeliveries.id })
     .from(s.webhookDeliveries)
     .where(and(eq(s.webhookDeliveries.status, 'pending'), lte(s.webhookDeliveries.nextAttemptAt, now)))
     .orderBy(asc(s.webhookDeliveries.nextAttemptAt), asc(s.webhookDeliveries.id))
     .limit(limit);
-  const rows = db
+  const rows = (await db
     .update(s.webhookDeliveries)
     .set({ nextAttemptAt: lease })
     .where(and(inArray(s.webhookDeliveries.id, due), eq(s.webhookDeliveries.status, 'pending')))
-    .returning()
-    .all();
+    .returning());
   if (!rows.length) return [];
   const hooks = new Map(
-    db
+    (await db
       .select({ id: s.webhooks.id, url: s.webhooks.url, secret: s.webhooks.secret })
       .from(s.webhooks)
       .where(
@@ -103,8 +99,7 @@ export function claimDueDeliveries(
           s.webhooks.id,
           rows.map((r) => r.webhookId),
         ),
-      )
-      .all()
+      ))
       .map((h) => [h.id, h]),
   );
   return rows
@@ -124,9 +119,9 @@ function ours(row: Pick<DeliveryRow, 'id'>, token: Date) {
 }
 
 /** Moves this process's lease from `token` to `next`; false when another process took the row over. */
-export function renewDeliveryLease(db: DbOrTx, row: Pick<DeliveryRow, 'id'>, token: Date, next: Date) {
+export async function renewDeliveryLease(db: DbOrTx, row: Pick<DeliveryRow, 'id'>, token: Date, next: Date) {
   return (
-    db.update(s.webhookDeliveries).set({ nextAttemptAt: next }).where(ours(row, token)).run().changes === 1
+    (await db.update(s.webhookDeliveries).set({ nextAttemptAt: next }).where(ours(row, token))).changes === 1
   );
 }
 
@@ -136,12 +131,12 @@ export type AttemptOutcome =
   | { kind: 'failed'; status: number | null; error: string; at: Date };
 
 /** Writes the outcome of an attempt; false when the lease was lost (another process owns the row). */
-export function recordDeliveryAttempt(
+export async function recordDeliveryAttempt(
   db: DbOrTx,
   row: Pick<DeliveryRow, 'id' | 'attempts'>,
   token: Date,
   outcome: AttemptOutcome,
-): boolean {
+): Promise<boolean> {
   const attempts = row.attempts + 1;
   const common = { attempts, lastAttemptAt: outcome.at, lastStatus: outcome.status };
   const set =
@@ -150,24 +145,23 @@ export function recordDeliveryAttempt(
       : outcome.kind === 'retry'
         ? { ...common, lastError: outcome.error, nextAttemptAt: outcome.retryAt }
         : { ...common, status: 'failed' as const, lastError: outcome.error };
-  return db.update(s.webhookDeliveries).set(set).where(ours(row, token)).run().changes === 1;
+  return (await db.update(s.webhookDeliveries).set(set).where(ours(row, token))).changes === 1;
 }
 
 /** Delivered notifications are kept this long for the delivery log; failed ones stay until sent again or deleted. */
 export const DELIVERED_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 /** The janitor's part: forgets deliveries delivered more than DELIVERED_RETENTION_MS ago. */
-export function purgeOldDeliveries(
+export async function purgeOldDeliveries(
   { now = Date.now() }: { now?: number } = {},
   db: DbOrTx = getDb(),
-): number {
-  return db
+): Promise<number> {
+  return (await db
     .delete(s.webhookDeliveries)
     .where(
       and(
         eq(s.webhookDeliveries.status, 'delivered'),
         lt(s.webhookDeliveries.deliveredAt, new Date(now - DELIVERED_RETENTION_MS)),
       ),
-    )
-    .run().changes;
+    )).changes;
 }

@@ -5,7 +5,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 
 import { parseEvents, type WebhookCreateInput, type WebhookEvent } from '~/domain/webhooks';
 import { randomToken } from '~/utils/crypto.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
 
@@ -24,10 +24,10 @@ export type WebhookSummary = {
 
 const newSecret = () => `whsec_${randomToken(32)}`;
 
-export function listWebhooks(db: DbOrTx = getDb()): WebhookSummary[] {
-  const hooks = db.select().from(s.webhooks).orderBy(desc(s.webhooks.id)).all();
-  return hooks.map((h) => {
-    const last = db
+export async function listWebhooks(db: DbOrTx = getDb()): Promise<WebhookSummary[]> {
+  const hooks = (await db.select().from(s.webhooks).orderBy(desc(s.webhooks.id)));
+  return (await Promise.all(hooks.map(async (h) => {
+    const last = (await one(db
       .select({
         status: s.webhookDeliveries.status,
         httpStatus: s.webhookDeliveries.lastStatus,
@@ -36,8 +36,7 @@ export function listWebhooks(db: DbOrTx = getDb()): WebhookSummary[] {
       .from(s.webhookDeliveries)
       .where(eq(s.webhookDeliveries.webhookId, h.id))
       .orderBy(desc(s.webhookDeliveries.id))
-      .limit(1)
-      .get();
+      .limit(1)));
     return {
       id: h.id,
       url: h.url,
@@ -46,31 +45,29 @@ export function listWebhooks(db: DbOrTx = getDb()): WebhookSummary[] {
       createdAt: h.createdAt,
       last: last ?? null,
     };
-  });
+  })));
 }
 
-export function getWebhook(id: number, db: DbOrTx = getDb()) {
-  const h = db
+export async function getWebhook(id: number, db: DbOrTx = getDb()) {
+  const h = (await one(db
     .select({ id: s.webhooks.id, url: s.webhooks.url, events: s.webhooks.events, active: s.webhooks.active })
     .from(s.webhooks)
-    .where(eq(s.webhooks.id, id))
-    .get();
+    .where(eq(s.webhooks.id, id))));
   return h ? { ...h, events: parseEvents(h.events) } : null;
 }
 
 /** Registers a webhook and returns its secret in clear: the page shows it once. */
-export function createWebhook(
+export async function createWebhook(
   { input, actor }: { input: WebhookCreateInput; actor: Actor },
   db: DbOrTx = getDb(),
-): { id: number; secret: string } {
+): Promise<{ id: number; secret: string }> {
   const secret = newSecret();
-  return db.transaction((tx) => {
-    const row = tx
+  return (await transaction(db, async (tx) => {
+    const row = (await one(tx
       .insert(s.webhooks)
       .values({ url: input.url, events: input.events.join(','), secret, createdByUserId: actor.userId })
-      .returning({ id: s.webhooks.id })
-      .get();
-    audit(
+      .returning({ id: s.webhooks.id })));
+    await audit(
       {
         actorUserId: actor.userId,
         action: 'webhook.create',
@@ -82,20 +79,20 @@ export function createWebhook(
       tx,
     );
     return { id: row.id, secret };
-  });
+  }));
 }
 
-function change(
+async function change(
   db: DbOrTx,
   { id, actor, action }: { id: number; actor: Actor; action: string },
   apply: (tx: DbOrTx, row: typeof s.webhooks.$inferSelect) => Record<string, unknown> | null,
 ) {
-  return db.transaction((tx) => {
-    const row = tx.select().from(s.webhooks).where(eq(s.webhooks.id, id)).get();
+  return (await transaction(db, async (tx) => {
+    const row = (await one(tx.select().from(s.webhooks).where(eq(s.webhooks.id, id))));
     if (!row) return false;
     const detail = apply(tx, row);
     if (!detail) return false;
-    audit(
+    await audit(
       {
         actorUserId: actor.userId,
         action,
@@ -107,38 +104,38 @@ function change(
       tx,
     );
     return true;
-  });
+  }));
 }
 
 /** Stops (or resumes) recording events for a webhook; its pending deliveries are still sent. */
-export function setWebhookActive(
+export async function setWebhookActive(
   { id, active, actor }: { id: number; active: boolean; actor: Actor },
   db: DbOrTx = getDb(),
-): boolean {
-  return change(db, { id, actor, action: active ? 'webhook.enable' : 'webhook.disable' }, (tx, row) => {
+): Promise<boolean> {
+  return change(db, { id, actor, action: active ? 'webhook.enable' : 'webhook.disable' }, async (tx, row) => {
     if (row.active === active) return null;
-    tx.update(s.webhooks).set({ active }).where(eq(s.webhooks.id, id)).run();
+    (await tx.update(s.webhooks).set({ active }).where(eq(s.webhooks.id, id)));
     return { active };
   });
 }
 
 /** Deletes a webhook with its delivery log (nothing more is sent to it). */
-export function deleteWebhook({ id, actor }: { id: number; actor: Actor }, db: DbOrTx = getDb()): boolean {
-  return change(db, { id, actor, action: 'webhook.delete' }, (tx) => {
-    const removed = tx.delete(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, id)).run().changes;
-    tx.delete(s.webhooks).where(eq(s.webhooks.id, id)).run();
+export async function deleteWebhook({ id, actor }: { id: number; actor: Actor }, db: DbOrTx = getDb()): Promise<boolean> {
+  return change(db, { id, actor, action: 'webhook.delete' }, async (tx) => {
+    const removed = (await tx.delete(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, id))).changes;
+    (await tx.delete(s.webhooks).where(eq(s.webhooks.id, id)));
     return { deliveries: removed };
   });
 }
 
 /** A new secret, returned once; deliveries still pending are signed with it from their next attempt. */
-export function rotateWebhookSecret(
+export async function rotateWebhookSecret(
   { id, actor, now = new Date() }: { id: number; actor: Actor; now?: Date },
   db: DbOrTx = getDb(),
-): string | null {
+): Promise<string | null> {
   const secret = newSecret();
-  const done = change(db, { id, actor, action: 'webhook.rotate_secret' }, (tx) => {
-    tx.update(s.webhooks).set({ secret, secretRotatedAt: now }).where(eq(s.webhooks.id, id)).run();
+  const done = await change(db, { id, actor, action: 'webhook.rotate_secret' }, async (tx) => {
+    (await tx.update(s.webhooks).set({ secret, secretRotatedAt: now }).where(eq(s.webhooks.id, id)));
     return {};
   });
   return done ? secret : null;
@@ -146,20 +143,18 @@ export function rotateWebhookSecret(
 
 export const DELIVERY_LOG_LIMIT = 100;
 
-export function listDeliveries(webhookId: number, db: DbOrTx = getDb()) {
-  const rows = db
+export async function listDeliveries(webhookId: number, db: DbOrTx = getDb()) {
+  const rows = (await db
     .select()
     .from(s.webhookDeliveries)
     .where(eq(s.webhookDeliveries.webhookId, webhookId))
     .orderBy(desc(s.webhookDeliveries.id))
-    .limit(DELIVERY_LOG_LIMIT)
-    .all();
+    .limit(DELIVERY_LOG_LIMIT));
   const total =
-    db
+    (await one(db
       .select({ n: sql<number>`count(*)` })
       .from(s.webhookDeliveries)
-      .where(eq(s.webhookDeliveries.webhookId, webhookId))
-      .get()?.n ?? 0;
+      .where(eq(s.webhookDeliveries.webhookId, webhookId))))?.n ?? 0;
   return { rows, total: Number(total) };
 }
 
@@ -168,7 +163,7 @@ export function listDeliveries(webhookId: number, db: DbOrTx = getDb()) {
  * It keeps its X-PAKN-Delivery id and body, so a receiver that already handled it can recognise it. A pending
  * one is left alone: it may be in a worker's hands right now (its lease), and it is retried anyway.
  */
-export function redeliverWebhook(
+export async function redeliverWebhook(
   {
     webhookId,
     deliveryId,
@@ -181,20 +176,18 @@ export function redeliverWebhook(
     now?: Date;
   },
   db: DbOrTx = getDb(),
-): boolean {
-  return db.transaction((tx) => {
-    const row = tx
+): Promise<boolean> {
+  return (await transaction(db, async (tx) => {
+    const row = (await one(tx
       .select()
       .from(s.webhookDeliveries)
-      .where(and(eq(s.webhookDeliveries.id, deliveryId), eq(s.webhookDeliveries.webhookId, webhookId)))
-      .get();
+      .where(and(eq(s.webhookDeliveries.id, deliveryId), eq(s.webhookDeliveries.webhookId, webhookId)))));
     if (!row) return false;
     if (row.status === 'pending') return false;
-    tx.update(s.webhookDeliveries)
+    (await tx.update(s.webhookDeliveries)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: now, deliveredAt: null })
-      .where(eq(s.webhookDeliveries.id, deliveryId))
-      .run();
-    audit(
+      .where(eq(s.webhookDeliveries.id, deliveryId)));
+    await audit(
       {
         actorUserId: actor.userId,
         action: 'webhook.redeliver',
@@ -207,5 +200,5 @@ export function redeliverWebhook(
     );
     signalWebhooks();
     return true;
-  });
+  }));
 }

@@ -21,8 +21,8 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
-  const agency = getAgency();
-  const answer = getDeadlineRules().answer;
+  const agency = await getAgency();
+  const answer = (await getDeadlineRules()).answer;
   const agencyName = localName(agency, locale);
   return json(
     {

@@ -7,13 +7,13 @@ import { apiError, apiJson } from '~/exports/api-json';
 import { listChanges } from '~/models/api-v1.server';
 import { getT } from '~/utils/i18n.server';
 
-export function loader({ request, context }: LoaderFunctionArgs) {
-  const guard = guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'read' });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const guard = await guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'read' });
   if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
   const query = changesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) {
     const name = String(query.error.issues[0]?.path[0] ?? 'cursor');
     return apiError(400, getT(apiLocale(request))('api.errors.badParameter', { name }));
   }
-  return apiJson(listChanges({ cursor: Number(query.data.cursor ?? 0), limit: query.data.limit ?? 100 }));
+  return apiJson(await listChanges({ cursor: Number(query.data.cursor ?? 0), limit: query.data.limit ?? 100 }));
 }

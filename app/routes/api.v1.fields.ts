@@ -6,11 +6,11 @@ import { localName } from '~/domain/local-name';
 import { apiError, apiJson } from '~/exports/api-json';
 import { listFields } from '~/models/config.server';
 
-export function loader({ request, context }: LoaderFunctionArgs) {
-  const guard = guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'submit' });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const guard = await guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'submit' });
   if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
   const locale = apiLocale(request);
   return apiJson({
-    fields: listFields().map((f) => ({ id: f.id, code: f.code, name: localName(f, locale) })),
+    fields: (await listFields()).map((f) => ({ id: f.id, code: f.code, name: localName(f, locale) })),
   });
 }

@@ -23,9 +23,9 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = apiLocale(request);
   const t = getT(locale);
-  const guard = guardApiPost({ request, context, scope: 'staff' });
+  const guard = await guardApiPost({ request, context, scope: 'staff' });
   if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
-  const owner = apiKeyOwner(guard.key.id);
+  const owner = await apiKeyOwner(guard.key.id);
   if (!owner) return apiError(403, t('api.errors.noOwner'));
   const body: unknown = await request.json().catch(() => undefined);
   if (!body || typeof body !== 'object' || Array.isArray(body)) return apiError(400, t('api.errors.body'));
@@ -36,8 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return apiError(400, t('api.errors.badParameter', { name: k.slice(0, 100) }));
   }
   // the intake page's form and schema (app/domain/staff-intake.ts), its messages in the answer's `fields`
-  const submission = parseForm(form, staffIntakeSchema(toLocalDate(new Date()), intakeEarliestDate()));
-  const field = intakeFieldProblem(submittedValue(submission.payload, 'field') ?? '');
+  const submission = parseForm(form, staffIntakeSchema(toLocalDate(new Date()), await intakeEarliestDate()));
+  const field = await intakeFieldProblem(submittedValue(submission.payload, 'field') ?? '');
   if (submission.status !== 'success' || field) {
     const errors = {
       ...(submission.status === 'error' ? submission.error : {}),
@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const fields = Object.entries(byField).map(([name, message]) => ({ field: name, message }));
     return apiError(400, t('api.errors.invalidBody'), { fields });
   }
-  const result = recordStaffIntake({
+  const result = await recordStaffIntake({
     actor: owner,
     input: submission.value,
     lang: locale,

@@ -6,10 +6,10 @@ import { apiError, apiJson } from '~/exports/api-json';
 import { getPaknStatus } from '~/models/api-v1.server';
 import { getT } from '~/utils/i18n.server';
 
-export function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'read' });
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'read' });
   if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
   const locale = apiLocale(request);
-  const found = getPaknStatus((params.code ?? '').slice(0, 60), locale);
+  const found = await getPaknStatus((params.code ?? '').slice(0, 60), locale);
   return found ? apiJson(found) : apiError(404, getT(locale)('api.errors.notFound'));
 }

@@ -28,8 +28,8 @@ async function readBody(request: Request): Promise<Body | undefined> {
     return { body, ...none };
   }
   const parsed = await parseSubmissionForm(request, {
-    maxFiles: getSetting('intake.maxAttachments'),
-    maxBytes: getSetting('intake.maxFileMb') * 1024 * 1024,
+    maxFiles: await getSetting('intake.maxAttachments'),
+    maxBytes: await getSetting('intake.maxFileMb') * 1024 * 1024,
     existingFiles: 0,
   }).catch(() => undefined);
   if (!parsed) return undefined;
@@ -51,7 +51,7 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = apiLocale(request);
   const t = getT(locale);
-  const guard = guardApiPost({ request, context, scope: 'submit' });
+  const guard = await guardApiPost({ request, context, scope: 'submit' });
   if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
   const idempotencyKey = request.headers.get('Idempotency-Key');
   if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))
@@ -65,8 +65,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const checked = submissionSchema.safeParse(body);
   const fields: Array<{ field: string; message: string }> = [];
-  const maxMb = getSetting('intake.maxFileMb');
-  const maxFiles = getSetting('intake.maxAttachments');
+  const maxMb = await getSetting('intake.maxFileMb');
+  const maxFiles = await getSetting('intake.maxAttachments');
   for (const p of read.problems)
     fields.push({
       field: 'files',
@@ -91,7 +91,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (
     typeof fieldId === 'string' &&
     /^\d+$/.test(fieldId) &&
-    !listFields().some((f) => f.id === Number(fieldId))
+    !(await listFields()).some((f) => f.id === Number(fieldId))
   )
     if (!fields.some((f) => f.field === 'field'))
       fields.push({ field: 'field', message: t('intake.errors.field') });
@@ -104,7 +104,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   let result;
   try {
-    result = submitThroughApi({
+    result = await submitThroughApi({
       apiKeyId: guard.key.id,
       idempotencyKey,
       data: checked.data,

@@ -7,8 +7,8 @@ import { apiError, apiJson } from '~/exports/api-json';
 import { listQueue } from '~/models/api-v1.server';
 import { getT } from '~/utils/i18n.server';
 
-export function loader({ request, context }: LoaderFunctionArgs) {
-  const guard = guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'staff' });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const guard = await guardApiCall({ request, context, token: keyFromHeaders(request), scope: 'staff' });
   if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
   const locale = apiLocale(request);
   const query = queueQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -17,7 +17,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     return apiError(400, getT(locale)('api.errors.badParameter', { name }));
   }
   return apiJson(
-    listQueue({
+    await listQueue({
       cursor: query.data.cursor ? Number(query.data.cursor) : undefined,
       limit: query.data.limit,
       locale,

@@ -47,14 +47,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(locale);
   const url = new URL(request.url);
   const filters = parseQueueParams(url.searchParams, actor);
-  const page = listQueue({ actor, filters });
-  const units = listUnits({ activeOnly: false });
+  const page = await listQueue({ actor, filters });
+  const units = await listUnits({ activeOnly: false });
   const unitName = new Map(units.map((u) => [u.id, localName(u, locale)]));
   return json(
     {
       filters,
       tabs: queueTabs(actor),
-      counts: countQueueTabs({ actor }),
+      counts: await countQueueTabs({ actor }),
       rows: page.rows.map((r) => ({
         id: r.id,
         code: r.code,
@@ -74,12 +74,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })),
       next: page.next,
       prev: page.prev,
-      savedFilters: listSavedFilters({ userId: actor.id }),
+      savedFilters: await listSavedFilters({ userId: actor.id }),
       canBulkAssign: can(actor, 'pakn:assign'),
       canIntake: can(actor, 'pakn:intake'),
       assigned: Number(url.searchParams.get('da-giao')) || 0,
       units: units.filter((u) => u.active).map((u) => ({ value: String(u.id), label: unitName.get(u.id)! })),
-      fields: listFields().map((f) => ({ value: String(f.id), label: localName(f, locale) })),
+      fields: (await listFields()).map((f) => ({ value: String(f.id), label: localName(f, locale) })),
       pageTitle: `${t('staff.queue.title')} – ${t('app.shortName')}`,
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -98,14 +98,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = safeRedirect(form.get('returnTo'), '/can-bo');
   if (intent === 'delete_filter') {
     const sent = parseForm(form, deleteFilterSchema);
-    if (sent.status !== 'success' || !deleteSavedFilter({ userId: actor.id, id: sent.value.id }))
+    if (sent.status !== 'success' || !await deleteSavedFilter({ userId: actor.id, id: sent.value.id }))
       throw json({ message: t('staff.queue.saved.notFound') }, { status: 404 });
     return redirect(back);
   }
   if (intent === 'save_filter') {
     const sent = parseForm(form, saveFilterSchema);
     if (sent.status !== 'success') return json<QueueResult>({ intent, reply: sent.reply() }, { status: 400 });
-    const saved = saveFilter({ userId: actor.id, name: sent.value.name, query: sent.value.query });
+    const saved = await saveFilter({ userId: actor.id, name: sent.value.name, query: sent.value.query });
     if (!saved.ok) {
       const message = `staff.queue.saved.errors.${saved.error}|max=${SAVED_FILTER_NAME_MAX}|count=${SAVED_FILTERS_MAX}`;
       return json<QueueResult>(
@@ -116,20 +116,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(back);
   }
   if (!can(actor, 'pakn:assign')) {
-    auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
+    await auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
     throw json({ message: t('staff.errors.forbidden') }, { status: 403 });
   }
   const sent = parseForm(form, bulkAssignSchema);
   if (sent.status !== 'success') return json<QueueResult>({ intent, reply: sent.reply() }, { status: 400 });
   try {
-    const n = bulkAssign({ actor, items: sent.value.ids, unitId: sent.value.unitId, ip: clientIp(context) });
+    const n = await bulkAssign({ actor, items: sent.value.ids, unitId: sent.value.unitId, ip: clientIp(context) });
     const url = new URL(back, 'http://x');
     url.searchParams.set('da-giao', String(n));
     return redirect(url.pathname + url.search);
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
     if (error.status === 403)
-      auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
+      await auditDenied({ request, actorUserId: actor.id, permission: 'pakn:assign', ip: clientIp(context) });
     if (error.fieldErrors) {
       const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, [v]]));
       return json<QueueResult>({ intent, reply: sent.reply({ fieldErrors }) }, { status: 400 });

@@ -51,11 +51,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // no choice yet: the current quarter
     params = new URLSearchParams(
       periodToParams(
-        periodContaining('quarter', today, parseReportQuery(new URLSearchParams(), actor).cutoffDay),
+        periodContaining('quarter', today, (await parseReportQuery(new URLSearchParams(), actor)).cutoffDay),
       ),
     );
   }
-  const query = parseReportQuery(params, actor);
+  const query = await parseReportQuery(params, actor);
   if (!query.ok && query.status === 403)
     throw json({ message: t(`reports.errors.${query.errors[0]!.key}`) }, { status: 403 });
   const values = reportFormValues(params);
@@ -63,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (flash.setCookie) headers['Set-Cookie'] = flash.setCookie;
   const scoped = isUnitScoped(actor);
-  const units = listUnits({ activeOnly: false }).filter((u) => u.active || String(u.id) === values.unit);
+  const units = (await listUnits({ activeOnly: false })).filter((u) => u.active || String(u.id) === values.unit);
   const common = {
     values,
     cutoffDay: query.cutoffDay,
@@ -85,7 +85,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400, headers },
     );
   }
-  const report = buildReport({ period: query.period, unitId: query.unitId });
+  const report = await buildReport({ period: query.period, unitId: query.unitId });
   const qs = new URLSearchParams({
     ...periodToParams(query.period),
     ...(query.unitId !== null ? { unit: String(query.unitId) } : {}),
@@ -112,28 +112,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission?.status !== 'success')
     throw json({ message: t('reports.errors.unknownIntent') }, { status: 400 });
   if (!can(actor, 'pakn:publish')) {
-    auditDenied({ request, actorUserId: actor.id, permission: 'pakn:publish', ip: clientIp(context) });
+    await auditDenied({ request, actorUserId: actor.id, permission: 'pakn:publish', ip: clientIp(context) });
     throw json({ message: t('reports.errors.forbidden') }, { status: 403 });
   }
   const params = publishQuery(submission.value);
-  const query = parseReportQuery(params, actor);
+  const query = await parseReportQuery(params, actor);
   if (!query.ok)
     throw json(
       { message: query.errors.map((e) => t(`reports.errors.${e.key}`)).join(' ') },
       { status: query.status },
     );
-  const ctx = reportContext({ period: query.period, unitId: query.unitId });
+  const ctx = await reportContext({ period: query.period, unitId: query.unitId });
   try {
     const doc = publishReport({
       report: ctx.report,
       agencyName: ctx.agency.name,
       unitName: ctx.unitName,
-      abbreviation: agencyAbbreviation(getAgency().codePrefix),
+      abbreviation: agencyAbbreviation((await getAgency()).codePrefix),
       documents: (number) => publishedReportDocuments(ctx, number),
       actorUserId: actor.id,
       today: ctx.today,
     });
-    audit({
+    await audit({
       actorUserId: actor.id,
       action: 'report.publish',
       targetType: 'document',

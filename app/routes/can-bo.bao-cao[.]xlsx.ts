@@ -13,7 +13,7 @@ import { getLocale, getT } from '~/utils/i18n.server';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'export:run');
   const params = new URL(request.url).searchParams;
-  const d = prepareReportDownload({ params, actor, format: 'xlsx', ip: clientIp(context) });
+  const d = await prepareReportDownload({ params, actor, format: 'xlsx', ip: clientIp(context) });
   if (!d.ok) {
     const t = getT(getLocale(request));
     return queryErrorResponse(

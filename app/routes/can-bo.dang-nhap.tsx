@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
+  await assertSameOrigin(request);
   const form = await request.formData().catch(() => new FormData());
   const submission = parseForm(form, signInSchema);
   // the password never travels back to the page

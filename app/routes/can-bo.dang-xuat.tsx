@@ -8,7 +8,7 @@ import { redirectWithFlash } from '~/utils/flash.server';
 import { clientIp } from '~/utils/http.server';
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
+  await assertSameOrigin(request);
   const setCookie = await signOut(request, clientIp(context));
   return redirectWithFlash('/can-bo/dang-nhap', ACCOUNT_FLASH.signedOut, {
     headers: { 'Set-Cookie': setCookie },

@@ -12,6 +12,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'queue:read');
   const lang = getLocale(request);
   const params = new URL(request.url).searchParams;
-  const e = loadQueueExport({ actor, params, lang, ip: clientIp(context) });
+  const e = await loadQueueExport({ actor, params, lang, ip: clientIp(context) });
   return new Response(queueCsv(e, lang), { headers: queueExportHeaders(e, 'csv', CONTENT_TYPES.csv) });
 }

@@ -30,15 +30,15 @@ export const headers: HeadersFunction = () => ({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
-  const user = findValidReset(params.token ?? '');
+  const user = await findValidReset(params.token ?? '');
   const pageTitle = `${t(user ? 'auth.reset.title' : 'auth.reset.invalidTitle')} – ${t('app.shortName')}`;
   return json({ email: user?.email ?? null, pageTitle }, { status: user ? 200 : 410 });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
+  await assertSameOrigin(request);
   const token = params.token ?? '';
-  const user = findValidReset(token);
+  const user = await findValidReset(token);
   if (!user) return json({ invalid: true as const }, { status: 410 });
   const form = await request.formData().catch(() => new FormData());
   const submission = parseForm(form, resetPasswordSchema(user.email));

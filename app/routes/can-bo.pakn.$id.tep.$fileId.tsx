@@ -15,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (paknId === null || fileId === null) throw fileNotFound(request);
   let file;
   try {
-    file = getAttachmentForStaff({ actor, paknId, fileId, ip: clientIp(context) });
+    file = await getAttachmentForStaff({ actor, paknId, fileId, ip: clientIp(context) });
   } catch (error) {
     if (error instanceof WorkflowError) throw fileNotFound(request);
     throw error;

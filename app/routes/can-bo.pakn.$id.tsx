@@ -123,9 +123,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       agency: r.agency?.name ?? null,
       duplicateOf: r.duplicateOf,
       // issue #15: only PAKN this actor may read (a unit-scoped handler sees its unit's)
-      similar: similarToPakn(p.id).filter((m) => canReadPakn(actor, m)),
+      similar: (await similarToPakn(p.id)).filter((m) => canReadPakn(actor, m)),
       group: ((g) => g && { ...g, answeredAt: g.answeredAt && formatDateVi(g.answeredAt) })(
-        groupForRecord({ actor, paknId: p.id }),
+        await groupForRecord({ actor, paknId: p.id }),
       ),
       canGroup: isGroupable(p.status) && canOnPakn(actor, 'pakn:assign', p),
       answer: r.answer
@@ -137,7 +137,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           }
         : null,
       files: r.files.map((f) => ({ id: f.id, name: f.name, size: f.size, source: f.source })),
-      documents: listDocumentsForPakn({ paknId: p.id }).map((doc) => ({
+      documents: (await listDocumentsForPakn({ paknId: p.id })).map((doc) => ({
         id: doc.id,
         type: doc.type,
         number: doc.number,
@@ -201,10 +201,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           : null,
       },
       transferDelivery: transferDeliveryView(
-        getTransferDelivery({ paknId: p.id }),
+        await getTransferDelivery({ paknId: p.id }),
         canOnPakn(actor, 'pakn:transfer', p),
       ),
-      addFiles: canOnPakn(actor, 'pakn:note', p) ? staffUploadLimits() : null,
+      addFiles: canOnPakn(actor, 'pakn:note', p) ? await staffUploadLimits() : null,
       flash: flash.message,
       pageTitle: `${t('staff.record.title', { code: p.code })} – ${t('app.shortName')}`,
     },
@@ -236,29 +236,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const intent = form.get('intent');
   if (intent === 'transfer_posted') return transferPosted(form, { actor, id, ip, t });
-  const fail = (error: unknown): never => {
+  const fail = async (error: unknown): Promise<never> => {
     if (error instanceof WorkflowError && error.status === 403)
-      auditDenied({ request, actorUserId: actor.id, targetType: 'pakn', targetId: id, ip });
+      await auditDenied({ request, actorUserId: actor.id, targetType: 'pakn', targetId: id, ip });
     return rethrow(error, t);
   };
   // who may do what first (404/403), then the fields (400), then the state (409)
   try {
-    authorizeIntent({ actor, paknId: id, intent });
+    await authorizeIntent({ actor, paknId: id, intent });
   } catch (error) {
-    fail(error);
+    await fail(error);
   }
   const sent = String(intent);
   const submission = parseForm(form, intentFormSchema);
   if (submission.status !== 'success') return answer(sent, submission.reply(), 400);
   try {
-    performAction({ actor, paknId: id, input: submission.value, ip });
+    await performAction({ actor, paknId: id, input: submission.value, ip });
   } catch (error) {
     // a stale tab: the record page again, at its fresh version, with what the user typed kept in the form
     if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale')
       return answer(sent, submission.reply(), 409, true);
     if (error instanceof WorkflowError && error.fieldErrors)
       return answer(sent, replyWithErrors(submission, error.fieldErrors), 400);
-    fail(error);
+    await fail(error);
   }
   return done(id, sent, t);
 }
@@ -274,7 +274,7 @@ type Post = { actor: Awaited<ReturnType<typeof requireStaff>>; id: number; ip?: 
 /** "Add files (scans)": the only multipart form of the page. */
 async function addFiles(request: Request, { actor, id, ip, t }: Post) {
   try {
-    authorizeAddFiles({ actor, paknId: id });
+    await authorizeAddFiles({ actor, paknId: id });
     const read = await readStaffUploadForm(request, { t, paknId: id });
     if (!read) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
     const { form, stored, fileErrors, scannerDown } = read;
@@ -294,7 +294,7 @@ async function addFiles(request: Request, { actor, id, ip, t }: Post) {
       return answer('add_files', reply, scannerDown ? 503 : 400);
     }
     try {
-      addStaffFiles({ actor, paknId: id, files: stored, ip });
+      await addStaffFiles({ actor, paknId: id, files: stored, ip });
     } catch (error) {
       discardStaffUploads(stored);
       throw error;
@@ -306,12 +306,12 @@ async function addFiles(request: Request, { actor, id, ip, t }: Post) {
   return done(id, 'add_files', t);
 }
 
-function transferPosted(form: FormData, { actor, id, ip, t }: Post) {
+async function transferPosted(form: FormData, { actor, id, ip, t }: Post) {
   // the schema is the browser's check; the model checks the state first, then the day, and its message wins
   const submission = parseForm(form, transferPostedSchema);
   const postedOn = submittedValue(submission.payload, 'postedOn') ?? '';
   try {
-    recordTransferPosted({ actor, paknId: id, postedOn, ip });
+    await recordTransferPosted({ actor, paknId: id, postedOn, ip });
   } catch (error) {
     if (!(error instanceof TransferDeliveryError)) throw error;
     if (error.fieldErrors)

@@ -90,7 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'pakn:publish');
   const t = getT(getLocale(request));
   const id = paknId(params.id, t);
-  const page = guard(() => getPublicationPage({ actor, paknId: id }), t);
+  const page = await guard(() => getPublicationPage({ actor, paknId: id }), t);
   const p = page.pakn;
   const url = new URL(request.url);
   const uploadedId = Number(url.searchParams.get('tep'));
@@ -155,12 +155,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = paknId(params.id, t);
   const ip = clientIp(context);
   // who and what state first (403/404/409), before the body is read
-  guard(() => {
+  await guard(async () => {
     try {
       return loadForPublication({ actor, paknId: id });
     } catch (error) {
       if (error instanceof WorkflowError && error.status === 403)
-        auditDenied({ request, actorUserId: actor.id, targetType: 'pakn', targetId: id, ip });
+        await auditDenied({ request, actorUserId: actor.id, targetType: 'pakn', targetId: id, ip });
       throw error;
     }
   }, t);
@@ -185,7 +185,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const hideAll = parseHideAllIntent(intent);
   if (hideAll === 'unknown') throw json({ message: t('staff.errors.unknownIntent') }, { status: 400 });
   if (hideAll) {
-    const r = guard(() => reviewPublication({ actor, paknId: id, input }), t);
+    const r = await guard(() => reviewPublication({ actor, paknId: id, input }), t);
     const decided = { ...input, values: redactAllOfKind(values, r.groups, hideAll) };
     const count = r.groups.filter((g) => g.kind === hideAll).length;
     const bulkNotice = t('publish.flags.hiddenAll', { count, kind: t(`publish.kind.${hideAll}`) });
@@ -195,11 +195,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   if (intent === 'check') {
-    const r = guard(() => reviewPublication({ actor, paknId: id, input }), t);
+    const r = await guard(() => reviewPublication({ actor, paknId: id, input }), t);
     return json(view('check', r, input, t), { status: Object.keys(r.fieldErrors).length ? 400 : 200 });
   }
   if (intent === 'publish') {
-    const r = guard(() => publishPakn({ actor, paknId: id, version, input, ip }), t);
+    const r = await guard(() => publishPakn({ actor, paknId: id, version, input, ip }), t);
     if (!r.ok) return json(view('publish', r, input, t), { status: 400 });
     return redirectWithFlash(here, 'publish.done.publish');
   }
@@ -207,7 +207,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // the schema is the browser's check; the model checks the state first, then the reason with its
     // personal-data check, and its message wins
     const submission = parseForm(form, withdrawSchema);
-    const r = guard(
+    const r = await guard(
       () => withdrawPakn({ actor, paknId: id, version, reason: values.withdrawReason ?? '', ip }),
       t,
     );
@@ -248,7 +248,7 @@ function view(intent: string, r: Review, input: PublicationInput, t: T): ActionD
 
 /** A redacted copy of an attachment, or the signed letter: stored internal until a publication selects it. */
 async function upload(request: Request, actor: StaffUser, id: number, ip: string, t: T) {
-  const mb = getSetting('intake.maxFileMb');
+  const mb = await getSetting('intake.maxFileMb');
   let parsed;
   try {
     parsed = await parseSubmissionForm(request, {
@@ -270,7 +270,7 @@ async function upload(request: Request, actor: StaffUser, id: number, ip: string
   let fileId: number | null = null;
   if (!errors.length) {
     try {
-      fileId = addPublicationFile({ actor, paknId: id, upload: stored[0]!, kind, copyOf, ip }).id;
+      fileId = (await addPublicationFile({ actor, paknId: id, upload: stored[0]!, kind, copyOf, ip })).id;
     } catch (error) {
       if (error instanceof WorkflowError && error.status === 400) errors.push(t(error.messageKey));
       else {

@@ -13,7 +13,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireStaff(request);
   const locale = getLocale(request);
   const id = params.id && /^\d{1,12}$/.test(params.id) ? Number(params.id) : null;
-  const bundle = id ? openTransferBundle({ actor, paknId: id, ip: clientIp(context) }) : null;
+  const bundle = id ? await openTransferBundle({ actor, paknId: id, ip: clientIp(context) }) : null;
   if (!bundle) return documentNotFound(locale);
   return htmlResponse(transferBundlePage(bundle, { t: getT(locale), lang: locale }), { cache: 'private' });
 }

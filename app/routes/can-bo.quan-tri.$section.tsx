@@ -33,7 +33,7 @@ const sections = () =>
     }),
     fields: crudRoute('fields', requirePermission, {
       list: () => listFields({ activeOnly: false }),
-      extra: () => ({ units: listUnitChoices() }),
+      extra: async () => ({ units: await listUnitChoices() }),
       create: createField,
       update: updateField,
       delete: deleteField,
@@ -41,14 +41,14 @@ const sections = () =>
     routing: crudRoute('routing', requirePermission, {
       list: listKeywords,
       // the field → unit map is shown here, read only
-      extra: () => ({
-        fields: listFields().map(({ id, name, nameEn, defaultUnitId }) => ({
+      extra: async () => ({
+        fields: (await listFields()).map(({ id, name, nameEn, defaultUnitId }) => ({
           id,
           name,
           nameEn,
           defaultUnitId,
         })),
-        units: listUnitChoices(),
+        units: await listUnitChoices(),
       }),
       create: createKeyword,
       update: updateKeyword,

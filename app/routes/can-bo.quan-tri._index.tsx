@@ -17,12 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const t = getT(getLocale(request));
   if (!can(user, 'admin:agency')) throw json({ message: t('admin.forbidden') }, { status: 403 });
-  const agency = getAgency();
+  const agency = await getAgency();
   return json({
-    overview: getAdminOverview(),
+    overview: await getAdminOverview(),
     agencyName: agency.name,
     codePrefix: agency.codePrefix,
-    mailPending: getOutboxStatus().pending,
+    mailPending: (await getOutboxStatus()).pending,
     pageTitle: t('admin.title'),
   });
 }

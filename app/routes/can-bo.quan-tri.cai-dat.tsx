@@ -46,15 +46,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'admin:agency');
   const t = getT(getLocale(request));
-  const policy = getPolicySettings();
+  const policy = await getPolicySettings();
   const { flash, headers } = await readAdminFlash(request);
   return json(
     {
       policy: Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, String(v)])),
       limits: POLICY_SETTINGS.map((p) => ({ name: p.name, min: p.min, max: p.max })),
-      documents: getDocumentNumberSettings(),
-      totpRoles: getTotpRequiredRoles(),
-      extensionNeedsApproval: readExtensionPolicy(),
+      documents: await getDocumentNumberSettings(),
+      totpRoles: await getTotpRequiredRoles(),
+      extensionNeedsApproval: await readExtensionPolicy(),
       canEditTotp: can(user, 'admin:users'),
       flash,
       pageTitle: `${t('admin.settings.title')} – ${t('admin.title')}`,
@@ -77,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         form,
         intent,
         extensionPolicySchema,
-        (v) => noValue(updateExtensionPolicy(v, actor)),
+        async (v) => noValue(await updateExtensionPolicy(v, actor)),
         done,
       );
     case 'documents':

@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:agency');
   const t = getT(getLocale(request));
-  const agency = getAgency();
+  const agency = await getAgency();
   const { flash, headers } = await readAdminFlash(request);
   return json(
     {
@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readAdminForm(request);
   const submission = parseForm(form, agencySchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
-  const result = updateAgency(submission.value, { userId: user.id, ip: clientIp(context) });
+  const result = await updateAgency(submission.value, { userId: user.id, ip: clientIp(context) });
   if (result.ok) return redirectWithFlash(PATH, adminFlash('saved'));
   return json(submission.reply({ fieldErrors: modelErrors(result.errors) }), { status: 400 });
 }

@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { flash, headers } = await readAdminFlash(request);
   return json(
     {
-      status: getOutboxStatus(),
+      status: await getOutboxStatus(),
       flash,
       pageTitle: `${t('admin.outbox.title')} – ${t('admin.title')}`,
     },

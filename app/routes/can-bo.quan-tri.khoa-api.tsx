@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
   return json(
     {
-      keys: listApiKeys().map((k) => ({
+      keys: (await listApiKeys()).map((k) => ({
         id: k.id,
         name: k.name,
         scopes: k.scopes,
@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'revoke') {
     const revoke = parseForm(form, apiKeyRevokeSchema);
     if (revoke.status !== 'success') throw bad();
-    revokeApiKey({ id: revoke.value.id, userId: user.id, ip });
+    await revokeApiKey({ id: revoke.value.id, userId: user.id, ip });
     return json({ status: 'revoked' as const }, noStore);
   }
   if (intent !== 'create') throw bad();
@@ -56,11 +56,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     // a name already in use is said at once with the other messages, as the model would
     const named = parseForm(form, apiKeyFormSchema.pick({ name: true }));
-    const taken = named.status === 'success' && listApiKeys().some((k) => k.name === named.value.name);
+    const taken = named.status === 'success' && (await listApiKeys()).some((k) => k.name === named.value.name);
     const reply = submission.reply(taken ? { fieldErrors: { name: ['taken'] } } : undefined);
     return json({ status: 'invalid' as const, reply }, { status: 400, ...noStore });
   }
-  const result = createApiKey({ ...submission.value, createdByUserId: user.id, ip });
+  const result = await createApiKey({ ...submission.value, createdByUserId: user.id, ip });
   if (result.ok) return json({ status: 'created' as const, name: result.name, key: result.key }, noStore);
   const fieldErrors = Object.fromEntries(
     Object.entries(result.errors).map(([field, problem]) => [

@@ -67,16 +67,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asking = asked ? parseForm(new URLSearchParams(calcValues), calculatorSchema) : null;
   let calc: { due: string; explanation: string } | null = null;
   if (asking?.status === 'success') {
-    const due = computeDueDate({ ...asking.value, calendar: getCalendar() });
+    const due = computeDueDate({ ...asking.value, calendar: await getCalendar() });
     calc = { due: formatDateVi(due.due), explanation: explainDueDate(due, locale) };
   }
   const { flash, headers } = await readAdminFlash(request);
   return json(
     {
-      ...getCalendarYear(year),
+      ...await getCalendarYear(year),
       today,
-      scheduleWarning: getScheduleWarning(),
-      official: listOfficialYears().find((y) => y.year === year) ?? null,
+      scheduleWarning: await getScheduleWarning(),
+      official: (await listOfficialYears()).find((y) => y.year === year) ?? null,
       calcValues,
       calc,
       calcReply: asking?.status === 'error' ? asking.reply() : null,

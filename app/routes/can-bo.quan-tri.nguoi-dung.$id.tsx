@@ -32,17 +32,17 @@ import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
-function loadTarget(request: Request, id: string | undefined): User {
-  const user = /^\d{1,9}$/.test(id ?? '') ? getUser(Number(id)) : undefined;
+async function loadTarget(request: Request, id: string | undefined): Promise<User> {
+  const user = /^\d{1,9}$/.test(id ?? '') ? await getUser(Number(id)) : undefined;
   if (!user) throw json({ message: getT(getLocale(request))('auth.errors.notFound') }, { status: 404 });
   return user;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:users');
-  const user = loadTarget(request, params.id);
+  const user = await loadTarget(request, params.id);
   const t = getT(getLocale(request));
-  const units = listUnits({ activeOnly: false });
+  const units = await listUnits({ activeOnly: false });
   const flash = await readFlash(request);
   return json(
     {
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         locked: isLocked(user),
         totp: user.totpEnabled,
         lastLogin: user.lastLoginAt ? formatInstant(user.lastLoginAt) : null,
-        sessions: listLiveSessions(user.id).length,
+        sessions: (await listLiveSessions(user.id)).length,
       },
       units: units
         .filter((u) => u.active || u.id === user.unitId)
@@ -73,7 +73,7 @@ const INTENTS = ['save', 'send-reset', 'revoke', 'unlock', 'reset-totp'] as cons
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'admin:users');
-  const user = loadTarget(request, params.id);
+  const user = await loadTarget(request, params.id);
   const locale = getLocale(request);
   const t = getT(locale);
   const ip = clientIp(context);
@@ -90,10 +90,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const values = submission.value;
       // what the schema cannot see: a unit code that does not exist, the last active administrator
       const fieldErrors: Record<string, string[]> = {};
-      const unit = values.unit ? findUnitByCode(values.unit) : null;
+      const unit = values.unit ? await findUnitByCode(values.unit) : null;
       if (values.unit && !unit) fieldErrors.unit = [userProblem('unitUnknown')];
       const losesAdmin = user.role === 'admin' && user.active && (values.role !== 'admin' || !values.active);
-      if (losesAdmin && countActiveAdmins(undefined, user.id) === 0)
+      if (losesAdmin && await countActiveAdmins(undefined, user.id) === 0)
         fieldErrors.role = [userProblem('lastAdmin')];
       if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors }), { status: 400 });
       const unitId = unit?.id ?? null;
@@ -104,12 +104,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           .map((k) => [k, { from: user[k], to: next[k] }]),
       );
       if (Object.keys(changes).length) {
-        updateUser(user.id, next);
-        audit({ actorUserId: admin.id, action: 'user.update', ...target, detail: changes });
+        await updateUser(user.id, next);
+        await audit({ actorUserId: admin.id, action: 'user.update', ...target, detail: changes });
         if (!next.active) {
-          const n = revokeUserSessions(user.id);
+          const n = await revokeUserSessions(user.id);
           if (n)
-            audit({
+            await audit({
               actorUserId: admin.id,
               action: 'session.revoke',
               ...target,
@@ -121,23 +121,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case 'send-reset': {
       if (!user.active) throw json({ message: t('auth.users.inactive') }, { status: 409 });
-      issuePasswordReset(user, { locale, actorUserId: admin.id, ip });
+      await issuePasswordReset(user, { locale, actorUserId: admin.id, ip });
       return redirectWithFlash(here, 'auth.users.resetSent');
     }
     case 'revoke': {
-      const n = revokeUserSessions(user.id);
-      audit({ actorUserId: admin.id, action: 'session.revoke', ...target, detail: { count: n } });
+      const n = await revokeUserSessions(user.id);
+      await audit({ actorUserId: admin.id, action: 'session.revoke', ...target, detail: { count: n } });
       return redirectWithFlash(here, `auth.users.revoked|count=${n}`);
     }
     case 'unlock': {
-      unlockUser(user.id);
-      audit({ actorUserId: admin.id, action: 'user.unlock', ...target });
+      await unlockUser(user.id);
+      await audit({ actorUserId: admin.id, action: 'user.unlock', ...target });
       return redirectWithFlash(here, 'auth.users.unlocked');
     }
     case 'reset-totp': {
-      disableTotp(user.id);
-      const n = revokeUserSessions(user.id);
-      audit({
+      await disableTotp(user.id);
+      const n = await revokeUserSessions(user.id);
+      await audit({
         actorUserId: admin.id,
         action: 'auth.totp.disabled',
         ...target,

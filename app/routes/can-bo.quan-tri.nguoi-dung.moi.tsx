@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:users');
   const t = getT(getLocale(request));
   return json({
-    units: listUnits().map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
+    units: (await listUnits()).map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
     pageTitle: `${t('auth.users.createTitle')} – ${t('app.shortName')}`,
   });
 }
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
   const values = submission.value;
   // what the schema cannot see: an address already taken, a unit code that does not exist
-  const checked = validateNewUser({
+  const checked = await validateNewUser({
     email: values.email,
     name: values.name,
     role: values.role,
@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ fieldErrors }), { status: 400 });
   }
   const user = await createUser(checked.value);
-  audit({
+  await audit({
     actorUserId: admin.id,
     action: 'user.create',
     targetType: 'user',
@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip,
     detail: { email: user.email, role: user.role, unitId: user.unitId },
   });
-  issuePasswordReset(user, { locale, kind: 'invite', actorUserId: admin.id, ip });
+  await issuePasswordReset(user, { locale, kind: 'invite', actorUserId: admin.id, ip });
   return redirectWithFlash(`/can-bo/quan-tri/nguoi-dung/${user.id}`, 'auth.users.created');
 }
 

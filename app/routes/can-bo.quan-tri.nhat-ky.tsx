@@ -52,8 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const before = q('truoc');
   if (/^\d{1,15}$/.test(before)) filter.before = Number(before);
-  const { rows, nextBefore } = listAudit(filter);
-  const actions = listAuditActions();
+  const { rows, nextBefore } = await listAudit(filter);
+  const actions = await listAuditActions();
   const groups = [...new Set(actions.map((a) => a.split('.')[0]!))].map((g) => `${g}.*`);
   let nextUrl: string | null = null;
   if (nextBefore !== null) {
@@ -77,7 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         detail: r.detail ?? '',
       })),
       nextUrl,
-      actors: listUsers().map((u) => ({ value: String(u.id), label: `${u.name} <${u.email}>` })),
+      actors: (await listUsers()).map((u) => ({ value: String(u.id), label: `${u.name} <${u.email}>` })),
       actions: [...groups, ...actions].sort(),
       pageTitle: `${t('auth.audit.title')} – ${t('app.shortName')}`,
     },

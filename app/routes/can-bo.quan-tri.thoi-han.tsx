@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:deadlines');
   const t = getT(getLocale(request));
   const url = new URL(request.url);
-  const rules = Object.values(getDeadlineRules());
+  const rules = Object.values(await getDeadlineRules());
   const editKey = url.searchParams.get('sua');
   const { flash, headers } = await readAdminFlash(request);
   return json(
@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submission = parseForm(form, deadlineRuleSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
-  const result = updateDeadlineRule(submission.value, { userId: user.id, ip: clientIp(context) });
+  const result = await updateDeadlineRule(submission.value, { userId: user.id, ip: clientIp(context) });
   if (result.ok) return redirectWithFlash(PATH, adminFlash('updated', result.value.recomputed));
   return json(submission.reply({ fieldErrors: modelErrors(result.errors) }), { status: 400 });
 }

@@ -18,9 +18,9 @@ import { getLocale, getT } from '~/utils/i18n.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
-function webhookOf(request: Request, raw: string | undefined) {
+async function webhookOf(request: Request, raw: string | undefined) {
   const t = getT(getLocale(request));
-  const hook = raw && /^\d{1,9}$/.test(raw) ? getWebhook(Number(raw)) : null;
+  const hook = raw && /^\d{1,9}$/.test(raw) ? await getWebhook(Number(raw)) : null;
   if (!hook) throw json({ message: t('webhooks.errors.notFound') }, { status: 404 });
   return hook;
 }
@@ -28,8 +28,8 @@ function webhookOf(request: Request, raw: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:agency');
   const t = getT(getLocale(request));
-  const hook = webhookOf(request, params.id);
-  const { rows, total } = listDeliveries(hook.id);
+  const hook = await webhookOf(request, params.id);
+  const { rows, total } = await listDeliveries(hook.id);
   const flash = await readFlash(request);
   const headers = new Headers({ 'Cache-Control': 'no-store' });
   if (flash.setCookie) headers.append('Set-Cookie', flash.setCookie);
@@ -63,13 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:agency');
   const t = getT(getLocale(request));
-  const hook = webhookOf(request, params.id);
+  const hook = await webhookOf(request, params.id);
   const form = await request.formData().catch(() => null);
   const bad = () => json({ message: t('webhooks.errors.badRequest') }, { status: 400 });
   if (!form || sentIntent(form, ['redeliver']) === null) throw bad();
   const target = parseForm(form, webhookIdSchema);
   if (target.status !== 'success') throw bad();
-  const done = redeliverWebhook({
+  const done = await redeliverWebhook({
     webhookId: hook.id,
     deliveryId: target.value.id,
     actor: { userId: user.id, ip: clientIp(context) },

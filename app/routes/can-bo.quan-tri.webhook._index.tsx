@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (flash.setCookie) headers.append('Set-Cookie', flash.setCookie);
   return json(
     {
-      hooks: listWebhooks().map((h) => ({
+      hooks: (await listWebhooks()).map((h) => ({
         id: h.id,
         url: h.url,
         events: h.events,
@@ -87,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { kind: 'form', result: submission.reply(problem ? { fieldErrors: { url: [problem] } } : {}) },
         { status: 400 },
       );
-    const { secret } = createWebhook({ input: submission.value, actor });
+    const { secret } = await createWebhook({ input: submission.value, actor });
     return json<ActionData>(
       { kind: 'secret', message: 'created', url: submission.value.url, secret },
       noStore,
@@ -100,16 +100,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (intent) {
     case 'disable':
     case 'enable':
-      if (!setWebhookActive({ id, active: intent === 'enable', actor })) {
-        if (!listWebhooks().some((h) => h.id === id)) throw bad('notFound', 404);
+      if (!await setWebhookActive({ id, active: intent === 'enable', actor })) {
+        if (!(await listWebhooks()).some((h) => h.id === id)) throw bad('notFound', 404);
       }
       return redirectWithFlash(PATH, `webhooks.flash.${intent}d`);
     case 'delete':
-      if (!deleteWebhook({ id, actor })) throw bad('notFound', 404);
+      if (!await deleteWebhook({ id, actor })) throw bad('notFound', 404);
       return redirectWithFlash(PATH, 'webhooks.flash.deleted');
     case 'rotate': {
-      const secret = rotateWebhookSecret({ id, actor });
-      const hook = listWebhooks().find((h) => h.id === id);
+      const secret = await rotateWebhookSecret({ id, actor });
+      const hook = (await listWebhooks()).find((h) => h.id === id);
       if (!secret || !hook) throw bad('notFound', 404);
       return json<ActionData>({ kind: 'secret', message: 'rotated', url: hook.url, secret }, noStore);
     }

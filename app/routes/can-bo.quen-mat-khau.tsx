@@ -21,13 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
+  await assertSameOrigin(request);
   const locale = getLocale(request);
   const form = await request.formData().catch(() => new FormData());
   const submission = parseForm(form, forgotPasswordSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
   const { email } = submission.value;
-  const result = requestPasswordReset(email, { locale, ip: clientIp(context) });
+  const result = await requestPasswordReset(email, { locale, ip: clientIp(context) });
   if (result.ok) return json({ sent: email });
   const message = `auth.forgot.${result.reason}|minutes=${result.minutes ?? 0}`;
   return json(submission.reply({ fieldErrors: { email: [message] } }), {

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
   return json(
     {
-      rows: listPrivacyRequests().map((r) => ({
+      rows: (await listPrivacyRequests()).map((r) => ({
         id: r.id,
         kind: r.kind,
         code: r.code,

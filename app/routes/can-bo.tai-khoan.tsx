@@ -39,21 +39,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { allowTotpSetup: true });
-  const user = getUser(staff.id)!;
+  const user = (await getUser(staff.id))!;
   const t = getT(getLocale(request));
   const flash = await readFlash(request);
-  const unit = user.unitId ? listUnits({ activeOnly: false }).find((u) => u.id === user.unitId) : undefined;
+  const unit = user.unitId ? (await listUnits({ activeOnly: false })).find((u) => u.id === user.unitId) : undefined;
   const settingUp = !user.totpEnabled && !!user.totpSecret;
-  const uri = settingUp ? totpUri(user.totpSecret!, user.email) : null;
+  const uri = settingUp ? await totpUri(user.totpSecret!, user.email) : null;
   return json(
     {
       user: { name: user.name, email: user.email, role: user.role, unitName: unit?.name ?? null },
       totp: {
         enabled: user.totpEnabled,
-        required: totpRequiredFor(user.role),
+        required: await totpRequiredFor(user.role),
         setup: uri ? { secret: user.totpSecret!, uri, qr: await totpQrDataUrl(uri) } : null,
       },
-      sessions: listLiveSessions(user.id).map((s) => ({
+      sessions: (await listLiveSessions(user.id)).map((s) => ({
         current: s.id === staff.sessionId,
         started: formatInstant(s.createdAt),
         lastSeen: formatInstant(s.lastSeenAt),
@@ -83,7 +83,7 @@ type Answer = 'password' | 'totp-confirm' | 'totp-disable';
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { allowTotpSetup: true });
-  const user = getUser(staff.id)!;
+  const user = (await getUser(staff.id))!;
   const t = getT(getLocale(request));
   const ip = clientIp(context);
   const form = await request.formData().catch(() => new FormData());
@@ -116,8 +116,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
       const { password } = submission.value;
       await setPassword(user.id, password);
-      revokeUserSessions(user.id, { exceptId: staff.sessionId });
-      audit({
+      await revokeUserSessions(user.id, { exceptId: staff.sessionId });
+      await audit({
         actorUserId: user.id,
         action: 'auth.password.changed',
         targetType: 'user',
@@ -128,18 +128,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case 'totp-start': {
       if (user.totpEnabled) return redirect('/can-bo/tai-khoan');
-      setPendingTotpSecret(user.id, newTotpSecret());
+      await setPendingTotpSecret(user.id, newTotpSecret());
       return redirect('/can-bo/tai-khoan?bat-2fa=1#totp');
     }
     case 'totp-cancel': {
-      if (!user.totpEnabled) disableTotp(user.id);
+      if (!user.totpEnabled) await disableTotp(user.id);
       return redirect('/can-bo/tai-khoan');
     }
     case 'totp-confirm': {
       if (user.totpEnabled || !user.totpSecret) return redirect('/can-bo/tai-khoan');
       const submission = parseForm(form, totpConfirmSchema);
       if (submission.status !== 'success') return answer('totp-confirm', submission.reply());
-      const check = checkTotpCode(user, user.totpSecret, submission.value.code);
+      const check = await checkTotpCode(user, user.totpSecret, submission.value.code);
       if (check !== 'ok') {
         const message = check === 'throttled' ? 'auth.secondFactor.throttled' : 'auth.account.codeInvalid';
         return answer(
@@ -148,8 +148,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
           check === 'throttled' ? 429 : 400,
         );
       }
-      enableTotp(user.id);
-      audit({ actorUserId: user.id, action: 'auth.totp.enabled', targetType: 'user', targetId: user.id, ip });
+      await enableTotp(user.id);
+      await audit({ actorUserId: user.id, action: 'auth.totp.enabled', targetType: 'user', targetId: user.id, ip });
       // the code just proved the second factor: a fresh session that has passed it
       const setCookie = await startSession(user, {
         secondFactorDone: true,
@@ -164,7 +164,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'totp-disable': {
       if (!user.totpEnabled) return redirect('/can-bo/tai-khoan');
       const submission = parseForm(form, totpDisableSchema);
-      if (totpRequiredFor(user.role))
+      if (await totpRequiredFor(user.role))
         return answer(
           'totp-disable',
           submission.reply({ fieldErrors: { totp: ['auth.account.totpCannotDisable'] } }),
@@ -180,8 +180,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
             fieldErrors: wrong ? { disablePassword: [wrong] } : {},
           }),
         );
-      disableTotp(user.id);
-      audit({
+      await disableTotp(user.id);
+      await audit({
         actorUserId: user.id,
         action: 'auth.totp.disabled',
         targetType: 'user',
@@ -191,8 +191,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirectWithFlash('/can-bo/tai-khoan', ACCOUNT_FLASH.totpDisabled);
     }
     case 'revoke-others': {
-      const n = revokeUserSessions(user.id, { exceptId: staff.sessionId });
-      audit({
+      const n = await revokeUserSessions(user.id, { exceptId: staff.sessionId });
+      await audit({
         actorUserId: user.id,
         action: 'session.revoke',
         targetType: 'user',

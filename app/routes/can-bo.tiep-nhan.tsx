@@ -30,9 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(locale);
   return json({
     today: toLocalDate(new Date()),
-    earliest: intakeEarliestDate(),
-    limits: staffUploadLimits(),
-    fields: listFields().map((f) => ({ value: String(f.id), label: localName(f, locale) })),
+    earliest: await intakeEarliestDate(),
+    limits: await staffUploadLimits(),
+    fields: (await listFields()).map((f) => ({ value: String(f.id), label: localName(f, locale) })),
     pageTitle: `${t('staff.intake.title')} – ${t('app.shortName')}`,
   });
 }
@@ -45,8 +45,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const read = await readStaffUploadForm(request, { t });
   if (!read) throw json({ message: t('staff.errors.badRequest') }, { status: 400 });
   const { form, stored, fileErrors, scannerDown } = read;
-  const submission = parseForm(form, staffIntakeSchema(toLocalDate(new Date()), intakeEarliestDate()));
-  const field = intakeFieldProblem(submittedValue(submission.payload, 'field') ?? '');
+  const submission = parseForm(form, staffIntakeSchema(toLocalDate(new Date()), await intakeEarliestDate()));
+  const field = await intakeFieldProblem(submittedValue(submission.payload, 'field') ?? '');
   if (submission.status !== 'success' || field || fileErrors.length) {
     // nothing is half-saved: the files of a failed post are not kept, and the page says so
     discardStaffUploads(stored);
@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return json(reply, { status: scannerDown ? 503 : 400 });
   }
-  const { id, code } = recordStaffIntake({
+  const { id, code } = await recordStaffIntake({
     actor,
     input: submission.value,
     lang: locale,

@@ -27,11 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(locale);
   const now = new Date();
   const today = toLocalDate(now);
-  const cutoff = reportCutoffDay();
+  const cutoff = await reportCutoffDay();
   const unitId = isUnitScoped(actor) ? actor.unitId : null;
   const months = lastReportMonths(today, 12, cutoff);
   const year = periodContaining('year', today, cutoff);
-  const dash = buildDashboard({ unitId, months, year, today, cutoffDay: cutoff });
+  const dash = await buildDashboard({ unitId, months, year, today, cutoffDay: cutoff });
   const en = locale === 'en';
   const name = (u: { unitId: number | null; name: string; nameEn: string }) =>
     u.unitId === null ? t('reports.unassigned') : en ? u.nameEn : u.name;
@@ -62,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })),
       targets: dash.targets,
       targetsPeriod: periodLabel(year, locale),
-      scheduleWarning: can(actor, 'admin:calendar') ? getScheduleWarning({ now }) : null,
+      scheduleWarning: can(actor, 'admin:calendar') ? await getScheduleWarning({ now }) : null,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );

@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const id = parseDocumentId(params.id);
-  const found = id ? getDocumentForStaff({ actor, id, ip: clientIp(context) }) : null;
+  const found = id ? await getDocumentForStaff({ actor, id, ip: clientIp(context) }) : null;
   if (!found) return documentNotFound(locale);
   const { document: d, full, paknCode } = found;
   const links = [
@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     { href: `/can-bo/van-ban/${d.id}.pdf`, label: t('documents.toolbar.pdf') },
     ...(d.isPublic ? [{ href: `/van-ban/${d.id}`, label: t('documents.toolbar.publicVersion') }] : []),
   ];
-  const html = documentPage(documentVersion(d, !full), {
+  const html = documentPage(await documentVersion(d, !full), {
     lang: locale,
     navLabel: t('documents.toolbar.label'),
     links,

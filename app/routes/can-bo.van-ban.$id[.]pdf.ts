@@ -11,12 +11,12 @@ import { getLocale } from '~/utils/i18n.server';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireStaff(request);
   const id = parseDocumentId(params.id);
-  const found = id ? getDocumentForStaff({ actor, id, ip: clientIp(context) }) : null;
+  const found = id ? await getDocumentForStaff({ actor, id, ip: clientIp(context) }) : null;
   if (!found) return documentNotFound(getLocale(request));
   return documentPdfResponse(request, {
     id: found.document.id,
     variant: found.full ? 'full' : 'redacted',
-    doc: documentVersion(found.document, !found.full),
+    doc: await documentVersion(found.document, !found.full),
     fileName: pdfFileName(found.document.number, found.full ? '' : '-an-thong-tin'),
     cache: 'private',
   });

@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
+  await assertSameOrigin(request);
   const state = await pendingState(request);
   const ip = clientIp(context);
   const form = await request.formData().catch(() => new FormData());
@@ -53,9 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
   const { code } = submission.value;
   const redirectTo = target(submission.value.redirectTo ?? '');
-  const check = checkTotpCode(state.user, state.user.totpSecret!, code);
+  const check = await checkTotpCode(state.user, state.user.totpSecret!, code);
   if (check !== 'ok') {
-    audit({
+    await audit({
       actorUserId: state.user.id,
       action: 'auth.totp.failed',
       targetType: 'user',
@@ -73,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip,
     replaces: state.session.id,
   });
-  audit({
+  await audit({
     actorUserId: state.user.id,
     action: 'auth.totp.verified',
     targetType: 'user',

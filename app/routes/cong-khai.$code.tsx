@@ -42,8 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const code = normaliseCode(params.code ?? '');
-  const found = getPublished({ code });
-  const group = publicGroup({ code });
+  const found = await getPublished({ code });
+  const group = await publicGroup({ code });
   // a PAKN answered with a group is published on its lead's page (issue #15)
   if (!found && group?.leadPublished && group.leadCode !== code)
     throw redirect(`/cong-khai/${group.leadCode}`);

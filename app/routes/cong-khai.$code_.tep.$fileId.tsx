@@ -11,7 +11,7 @@ import { fileNotFound, storedFileResponse } from '~/utils/stored-file.server';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const fileId = parseId(params.fileId);
   if (!params.code || fileId === null) throw fileNotFound(request);
-  const file = getPublicFile({ code: normaliseCode(params.code), fileId });
+  const file = await getPublicFile({ code: normaliseCode(params.code), fileId });
   const stream = file ? openAttachment(file.storedName) : null;
   if (!file || !stream) throw fileNotFound(request);
   // short: a withdrawn answer's files must stop being served soon

@@ -31,9 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(locale);
   const url = new URL(request.url);
   const filters = parsePublicFilters(url.searchParams);
-  const page = listPublished(filters);
-  const fields = listFields({ activeOnly: false });
-  const units = listUnits({ activeOnly: false });
+  const page = await listPublished(filters);
+  const fields = await listFields({ activeOnly: false });
+  const units = await listUnits({ activeOnly: false });
   const name = (x: { name: string; nameEn: string }) => localName(x, locale);
   const fieldName = new Map(fields.map((f) => [f.id, name(f)]));
   const unitName = new Map(units.map((u) => [u.id, name(u)]));
@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next: page.next,
     fields: fields.map((f) => ({ value: String(f.id), label: name(f) })),
     units: units.map((u) => ({ value: String(u.id), label: name(u) })),
-    years: publicYears(),
+    years: await publicYears(),
     pageTitle: `${t('pub.list.title')} – ${t('app.shortName')}`,
     description: t('pub.list.intro'),
   };

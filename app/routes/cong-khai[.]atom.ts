@@ -8,8 +8,8 @@ import { getLocale, getT } from '~/utils/i18n.server';
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
   const body = atomFeed({
-    title: `${t('pub.list.title')} – ${getAgency().name}`,
-    rows: openDataRows({}, 50),
+    title: `${t('pub.list.title')} – ${(await getAgency()).name}`,
+    rows: await openDataRows({}, 50),
   });
   return new Response(body, {
     headers: {

@@ -19,14 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: 'robots', content: 'noindex' },
 ];
 
-function load(token: string | undefined) {
+async function load(token: string | undefined) {
   const id = verifyRatingToken(token ?? '');
-  return id === null ? null : getRatingContext({ paknId: id });
+  return id === null ? null : await getRatingContext({ paknId: id });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
-  const ctx = load(params.token);
+  const ctx = await load(params.token);
   if (!ctx) throw json({ message: t('pub.rating.invalidLink') }, { status: 404 });
   return json(
     {
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
-  const ctx = load(params.token);
+  const ctx = await load(params.token);
   if (!ctx) throw json({ message: t('pub.rating.invalidLink') }, { status: 404 });
   const limit = hitRateLimit({ bucket: 'rating', key: clientIp(context) });
   if (!limit.allowed) throw json({ message: t('errorPage.tooManyTitle') }, { status: 429 });
@@ -52,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form) throw json({ message: t('intake.form.badRequest') }, { status: 400 });
   const submission = parseForm(form, ratingSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
-  const result = submitRating({ paknId: ctx.pakn.id, input: submission.value, ip: clientIp(context) });
+  const result = await submitRating({ paknId: ctx.pakn.id, input: submission.value, ip: clientIp(context) });
   if (!result.ok)
     return json(submission.reply({ fieldErrors: { reconsider: [result.error] } }), { status: 409 });
   return json({ ok: true as const, reconsider: submission.value.reconsider });

@@ -46,10 +46,10 @@ import {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
-function formLimits() {
+async function formLimits() {
   return {
-    maxFiles: getSetting('intake.maxAttachments'),
-    maxMb: getSetting('intake.maxFileMb'),
+    maxFiles: await getSetting('intake.maxAttachments'),
+    maxMb: await getSetting('intake.maxFileMb'),
   };
 }
 
@@ -67,20 +67,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // only a draft this browser started is reopened; a token from a link starts a new one
   const given = url.searchParams.get('t') ?? '';
   const held = await holdsDraft(request, given);
-  const draft = held ? getDraft({ token: given }) : null;
+  const draft = held ? await getDraft({ token: given }) : null;
   // a draft already sent starts a new submission; a fresh or failed one keeps its files
   const issued = held && !draft?.paknId ? undefined : await issueDraftToken(request);
   const token = issued?.token ?? given;
-  const agency = getAgency();
+  const agency = await getAgency();
   return json(
     {
       token,
       expired: url.searchParams.has('het-han'),
       defaults: draftValues(draft && !draft.paknId ? draft.data : null),
-      files: listDraftFiles({ token }),
-      fields: listFields().map((f) => ({ value: String(f.id), label: localName(f, locale) })),
+      files: await listDraftFiles({ token }),
+      fields: (await listFields()).map((f) => ({ value: String(f.id), label: localName(f, locale) })),
       agencyName: localName(agency, locale),
-      limits: formLimits(),
+      limits: await formLimits(),
       pageTitle: `${t('intake.form.title')} – ${t('app.shortName')}`,
     },
     {
@@ -105,10 +105,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   // a draft this browser did not start is never read or changed: the post starts a new draft
-  const own = (await holdsDraft(request, token)) && !getDraft({ token })?.paknId;
+  const own = (await holdsDraft(request, token)) && !(await getDraft({ token }))?.paknId;
   // draft files count against a per-address and a total cap while they arrive
   const uploader = pseudonymise(clientIp(context));
-  const budget = openDraftUploadBudget({ uploader });
+  const budget = await openDraftUploadBudget({ uploader });
   try {
     return await checkForm({ request, token, own, uploader, budget, locale });
   } finally {
@@ -132,7 +132,7 @@ async function checkForm({
   locale: Locale;
 }) {
   const t = getT(locale);
-  const { maxFiles, maxMb } = formLimits();
+  const { maxFiles, maxMb } = await formLimits();
   const contentType = request.headers.get('Content-Type') ?? '';
   let form: FormData;
   let stored: StoredUpload[] = [];
@@ -143,7 +143,7 @@ async function checkForm({
       ({ form, stored, problems, tooManyParts } = await parseSubmissionForm(request, {
         maxFiles,
         maxBytes: maxMb * 1024 * 1024,
-        existingFiles: own ? listDraftFiles({ token }).length : 0,
+        existingFiles: own ? (await listDraftFiles({ token })).length : 0,
         budget,
       }));
     } else if (contentType.startsWith('application/x-www-form-urlencoded')) {
@@ -156,7 +156,7 @@ async function checkForm({
     throw json({ message: t('intake.form.badRequest') }, { status: 400 });
   }
   const removeIds = own ? form.getAll('removeFile').map(Number).filter(Number.isInteger) : [];
-  if (own) updateDraftFiles({ token, added: stored, removeIds, uploader });
+  if (own) await updateDraftFiles({ token, added: stored, removeIds, uploader });
 
   const submission = parseForm(form, submissionSchema);
   if (form.get('website')) {
@@ -167,9 +167,9 @@ async function checkForm({
   const errors: Record<string, string[]> = {};
   const fieldId = form.get('field');
   if (typeof fieldId === 'string' && /^\d+$/.test(fieldId)) {
-    if (!listFields().some((f) => f.id === Number(fieldId))) errors.field = ['field'];
+    if (!(await listFields()).some((f) => f.id === Number(fieldId))) errors.field = ['field'];
   }
-  const caps = draftStorageCaps();
+  const caps = await draftStorageCaps();
   const fileErrors = problems.map(
     (p) =>
       '!' +
@@ -193,12 +193,12 @@ async function checkForm({
     return json(submission.reply({ fieldErrors: errors }), { status: scannerDown ? 503 : 400 });
   }
   if (own) {
-    saveDraft({ token, data: submission.value, lang: locale });
+    await saveDraft({ token, data: submission.value, lang: locale });
     return redirect(`/gop-y/kiem-tra?t=${token}`);
   }
   const issued = await issueDraftToken(request);
-  updateDraftFiles({ token: issued.token, added: stored, removeIds: [], uploader });
-  saveDraft({ token: issued.token, data: submission.value, lang: locale });
+  await updateDraftFiles({ token: issued.token, added: stored, removeIds: [], uploader });
+  await saveDraft({ token: issued.token, data: submission.value, lang: locale });
   return redirect(`/gop-y/kiem-tra?t=${issued.token}`, { headers: { 'Set-Cookie': issued.setCookie } });
 }
 

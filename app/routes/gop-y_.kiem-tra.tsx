@@ -30,20 +30,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('t') ?? '';
   // only the browser that started the draft sees it
-  const draft = (await holdsDraft(request, token)) ? getDraft({ token }) : null;
+  const draft = (await holdsDraft(request, token)) ? await getDraft({ token }) : null;
   if (!draft) return redirect('/gop-y?het-han=1');
   if (draft.paknId) return redirect('/theo-doi');
   const locale = getLocale(request);
   const t = getT(locale);
-  const field = listFields().find((f) => String(f.id) === draft.data.field);
+  const field = (await listFields()).find((f) => String(f.id) === draft.data.field);
   return json(
     {
       token,
       data: draft.data,
       fieldName: field ? localName(field, locale) : t('intake.form.fieldUnknown'),
-      files: listDraftFiles({ token }),
+      files: await listDraftFiles({ token }),
       // issue #15: published answers to what looks like the same question (public fields only)
-      similar: publishedSimilar({ title: draft.data.title, content: draft.data.content }).map(
+      similar: (await publishedSimilar({ title: draft.data.title, content: draft.data.content })).map(
         ({ code, title, summary }) => ({ code, title, summary }),
       ),
       pageTitle: `${t('intake.form.reviewTitle')} – ${t('app.shortName')}`,
@@ -59,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = form ? parseForm(form, draftSendSchema) : null;
   const token = submission?.status === 'success' ? submission.value.t : null;
   // a browser that does not hold the draft can neither send it nor learn its code (double send)
-  if (token === null || !(await holdsDraft(request, token)) || !getDraft({ token }))
+  if (token === null || !(await holdsDraft(request, token)) || !await getDraft({ token }))
     return redirect('/gop-y?het-han=1');
   const limit = hitRateLimit({ bucket: 'intake-submit', key: clientIp(context) });
   if (!limit.allowed) {
@@ -68,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
     );
   }
-  const result = confirmDraft({ token });
+  const result = await confirmDraft({ token });
   if (result.status === 'missing') return redirect('/gop-y?het-han=1');
   return redirect(`/theo-doi/${result.code}?${RECEIPT_MARK}=1`, {
     headers: { 'Set-Cookie': await grantFollowAccess(request, result.paknId) },

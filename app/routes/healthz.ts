@@ -7,11 +7,11 @@ import { json } from '@remix-run/node';
 import { mailHealth, outboxStats } from '~/models/outbox.server';
 import { getDb } from '~/utils/db.server';
 
-export function loader() {
+export async function loader() {
   try {
     const db = getDb();
     db.$client.prepare('SELECT 1').get();
-    const outbox = outboxStats(db);
+    const outbox = await outboxStats(db);
     const mail = mailHealth(outbox);
     return json(
       { status: mail === 'ok' ? 'ok' : 'degraded', database: 'ok', mail, outbox },

@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
-  const agency = getAgency();
+  const agency = await getAgency();
   return json(
     {
       agencyName: localName(agency, locale),

@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
-  const agency = getAgency();
+  const agency = await getAgency();
   const formUrl = `${getEnv().BASE_URL}/gop-y`;
   return json({
     parentName: agency.parentName,

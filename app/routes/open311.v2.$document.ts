@@ -44,10 +44,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { name, format, t } = doc;
   const locale = apiLocale(request);
   const url = new URL(request.url);
-  const guard = guardPublicRead(request, context);
+  const guard = await guardPublicRead(request, context);
   if (!guard.ok) return open311Errors(format, guard.status, [guard.message], guard.headers);
   if (name === 'discovery') {
-    const agency = getAgency();
+    const agency = await getAgency();
     const base = getEnv().BASE_URL;
     return open311Response(
       format,
@@ -70,22 +70,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     );
   }
   if (name === 'services') {
-    return open311Response(format, 'services', listOpen311Services(locale), { cache: 'public, max-age=300' });
+    return open311Response(format, 'services', await listOpen311Services(locale), { cache: 'public, max-age=300' });
   }
   const parsed = parseRequestsQuery(url.searchParams, Date.now());
   if (!parsed.ok)
     return open311Errors(format, 400, [t('api.errors.badParameter', { name: parsed.problem.name })]);
   const query = parsed.query;
   if (query.kind === 'ids')
-    return open311Response(format, 'service_requests', getOpen311Requests(query.codes, locale));
-  const unknown = query.serviceCodes ? unknownServiceCodes(query.serviceCodes) : [];
+    return open311Response(format, 'service_requests', await getOpen311Requests(query.codes, locale));
+  const unknown = query.serviceCodes ? await unknownServiceCodes(query.serviceCodes) : [];
   if (unknown.length)
     return open311Errors(
       format,
       400,
       unknown.map((code) => t('api.errors.serviceUnknown', { code })),
     );
-  return open311Response(format, 'service_requests', searchOpen311Requests(query, locale));
+  return open311Response(format, 'service_requests', await searchOpen311Requests(query, locale));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -105,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return open311Errors(format, 400, [t('api.errors.badParameter', { name: k.slice(0, 100) })]);
     values[k] = v;
   }
-  const guard = guardApiCall({
+  const guard = await guardApiCall({
     request,
     context,
     token: values.api_key || keyFromHeaders(request),
@@ -117,14 +117,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return open311Errors(format, 400, [t('api.errors.idempotencyKey')]);
   const serviceCode = (values.service_code ?? '').trim();
   if (!serviceCode) return open311Errors(format, 400, [t('api.errors.serviceRequired')]);
-  const field = findFieldByCode(serviceCode);
+  const field = await findFieldByCode(serviceCode);
   if (!field)
     return open311Errors(format, 400, [t('api.errors.serviceUnknown', { code: serviceCode.slice(0, 100) })]);
   const mapped = open311ToForm(values, field.id);
   if (!mapped.ok) return open311Errors(format, 400, describeOpen311Problems(mapped.problems, t));
   const checked = submissionSchema.safeParse(mapped.values);
   if (!checked.success) return open311Errors(format, 400, describeFormIssues(checked.error.issues, t));
-  const result = submitThroughApi({
+  const result = await submitThroughApi({
     apiKeyId: guard.key.id,
     idempotencyKey,
     data: checked.data,

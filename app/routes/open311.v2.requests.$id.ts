@@ -13,9 +13,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const split = splitFormat(params.id ?? '');
   if (!split || !split.format) return open311Errors(split?.format ?? 'json', 404, [t('api.errors.notFound')]);
   const { name: code, format } = split;
-  const guard = guardPublicRead(request, context);
+  const guard = await guardPublicRead(request, context);
   if (!guard.ok) return open311Errors(format, guard.status, [guard.message], guard.headers);
-  const found = getOpen311Requests([code], locale);
+  const found = await getOpen311Requests([code], locale);
   if (!found.length) return open311Errors(format, 404, [t('api.errors.notFound')]);
   return open311Response(format, 'service_requests', found);
 }

@@ -12,9 +12,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const split = splitFormat(params.code ?? '');
   if (!split || !split.format) return open311Errors(split?.format ?? 'json', 404, [t('api.errors.notFound')]);
   const { name: code, format } = split;
-  const guard = guardPublicRead(request, context);
+  const guard = await guardPublicRead(request, context);
   if (!guard.ok) return open311Errors(format, guard.status, [guard.message], guard.headers);
-  if (!findFieldByCode(code))
+  if (!await findFieldByCode(code))
     return open311Errors(format, 404, [t('api.errors.serviceUnknown', { code: code.slice(0, 100) })]);
   return open311Response(
     format,

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const email = consumeMyPaknLink(params.token ?? '');
+  const email = await consumeMyPaknLink(params.token ?? '');
   if (!email) return json({ expired: true }, { status: 410 });
   return redirect('/pakn-cua-toi', { headers: { 'Set-Cookie': await setVerifiedEmail(request, email) } });
 }

@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(locale);
   const email = await getVerifiedEmail(request);
   const items = email
-    ? listPaknByEmail(email).map((p) => ({
+    ? (await listPaknByEmail(email)).map((p) => ({
         id: p.id,
         code: p.code,
         title: p.title,
@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const email = await getVerifiedEmail(request);
     if (!email) return redirect('/pakn-cua-toi');
     const open = parseForm(posted, myPaknOpenSchema);
-    const pakn = open.status === 'success' ? findPaknOfEmail({ id: open.value.id, email }) : null;
+    const pakn = open.status === 'success' ? await findPaknOfEmail({ id: open.value.id, email }) : null;
     if (!pakn) throw json({ message: t('errorPage.notFoundTitle') }, { status: 404 });
     return redirect(`/theo-doi/${pakn.code}`, {
       headers: { 'Set-Cookie': await grantFollowAccess(request, pakn.id) },
@@ -70,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(posted, myPaknRequestSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
   const { email } = submission.value;
-  const result = requestMyPaknLink({ email, ip: clientIp(context), locale });
+  const result = await requestMyPaknLink({ email, ip: clientIp(context), locale });
   if (!result.ok) {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
     return json(

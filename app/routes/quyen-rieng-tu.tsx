@@ -26,7 +26,7 @@ const FIELDS = ['kind', 'code', 'fullName', 'email', 'phone', 'details'] as cons
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
-  const agency = getAgency();
+  const agency = await getAgency();
   const flash = await readFlash(request);
   return json(
     {
@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: 429,
     });
   }
-  createPrivacyRequest({ input: submission.value });
+  await createPrivacyRequest({ input: submission.value });
   return redirectWithFlash('/quyen-rieng-tu#yeu-cau', 'privacy.sent');
 }
 

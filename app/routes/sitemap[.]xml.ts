@@ -19,10 +19,10 @@ const FIXED = [
 
 export async function loader() {
   const base = getEnv().BASE_URL;
-  const documents = publicDocumentIds();
+  const documents = await publicDocumentIds();
   const urls = [
     ...FIXED.map((p) => ({ loc: base + p })),
-    ...publishedCodes().map((r) => ({
+    ...(await publishedCodes()).map((r) => ({
       loc: `${base}/cong-khai/${r.code}`,
       lastmod: r.publishedAt ? toLocalDate(r.publishedAt) : undefined,
     })),

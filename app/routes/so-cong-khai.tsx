@@ -14,10 +14,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
-  const years = registerYears();
+  const years = await registerYears();
   const yearParam = Number(new URL(request.url).searchParams.get('year'));
   const year = years.includes(yearParam) ? yearParam : undefined;
-  const rows = publicRegister({ year }).map((r) => ({
+  const rows = (await publicRegister({ year })).map((r) => ({
     id: r.id,
     type: r.type,
     number: r.number,

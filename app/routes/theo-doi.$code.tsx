@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getT(locale);
   const view = await requireFollowedView(request, params.code);
   const { pakn: p, field, unit, files, history, due, publicStatus } = view;
-  const infoRequest = p.status === 'awaiting_info' ? getOpenInfoRequest({ paknId: p.id }) : null;
+  const infoRequest = p.status === 'awaiting_info' ? await getOpenInfoRequest({ paknId: p.id }) : null;
   const open = !['answered', 'refused', 'transferred', 'forwarded', 'duplicate', 'closed_no_info'].includes(
     p.status,
   );
@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         p.status === 'answered' && view.answer
           ? { html: renderSafeMarkdown(view.answer.body), ratingPath: `/danh-gia/${ratingToken(p.id)}` }
           : null,
-      documents: listDocumentsForPakn({ paknId: p.id }).map((doc) => ({
+      documents: (await listDocumentsForPakn({ paknId: p.id })).map((doc) => ({
         id: doc.id,
         type: doc.type,
         number: doc.number,
@@ -71,15 +71,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           }
         : null,
       infoReplied: flash.message === FOLLOW_FLASH.infoReplied,
-      infoLimits: infoLimits(),
-      classifyDays: getDeadlineRules().classify.days,
+      infoLimits: await infoLimits(),
+      classifyDays: (await getDeadlineRules()).classify.days,
       code: p.code,
       status: locale === 'en' ? publicStatus.en : publicStatus.vi,
       receivedOn: formatDateVi(p.receivedAt),
       due: formatDateVi(due.due),
       dueWhy: explainDueDate(due, locale),
       closure: closureText(t, p.status, p.closedAt),
-      dueState: open ? dueState(due, toLocalDate(new Date()), getCalendar()) : null,
+      dueState: open ? dueState(due, toLocalDate(new Date()), await getCalendar()) : null,
       unit: unit ? localName(unit, locale) : null,
       record: {
         type: p.type,
@@ -98,7 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         email: p.email,
       },
       files,
-      exchanges: listInfoExchanges({ paknId: p.id }).map((e) => ({
+      exchanges: (await listInfoExchanges({ paknId: p.id })).map((e) => ({
         question: e.question,
         askedOn: formatDateVi(e.askedAt),
         reply: e.reply,
@@ -122,10 +122,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-function infoLimits() {
+async function infoLimits() {
   return {
-    maxFiles: getSetting('intake.maxAttachments'),
-    maxMb: getSetting('intake.maxFileMb'),
+    maxFiles: await getSetting('intake.maxAttachments'),
+    maxMb: await getSetting('intake.maxFileMb'),
   };
 }
 
@@ -148,7 +148,7 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
       { message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) },
       { status: 429 },
     );
-  const { maxFiles, maxMb } = infoLimits();
+  const { maxFiles, maxMb } = await infoLimits();
   let parsed;
   try {
     parsed = await parseSubmissionForm(request, {
@@ -173,7 +173,7 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
   }
   const reply = submission.value.reply;
   try {
-    submitInfoReply({ paknId: view.pakn.id, text: reply, files: stored, ip: clientIp(context) });
+    await submitInfoReply({ paknId: view.pakn.id, text: reply, files: stored, ip: clientIp(context) });
   } catch (error) {
     for (const f of stored) removeUpload(f.storedName);
     if (error instanceof WorkflowError)

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getT(locale);
   const view = await requireFollowedView(request, params.code);
   const { pakn: p, due } = view;
-  const agency = getAgency();
+  const agency = await getAgency();
   return json(
     {
       parentName: agency.parentName,

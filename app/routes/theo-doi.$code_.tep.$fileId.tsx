@@ -12,7 +12,7 @@ import { fileNotFound, storedFileResponse } from '~/utils/stored-file.server';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const fileId = parseId(params.fileId);
   if (!params.code || fileId === null) throw fileNotFound(request);
-  const file = getSubmitterFile({ code: normaliseCode(params.code), fileId });
+  const file = await getSubmitterFile({ code: normaliseCode(params.code), fileId });
   const ids = await getFollowedIds(request);
   if (!file || file.paknId === null || !ids.includes(file.paknId)) throw fileNotFound(request);
   const stream = openAttachment(file.storedName);

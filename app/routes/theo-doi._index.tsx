@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = await readFlash(request);
   return json(
     {
-      example: formatPaknCode(getAgency().codePrefix, new Date().getFullYear(), 42),
+      example: formatPaknCode((await getAgency()).codePrefix, new Date().getFullYear(), 42),
       flash: flash.message,
       pageTitle: `${t('intake.follow.title')} – ${t('app.shortName')}`,
     },
@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ fieldErrors: { code: [`rateLimited|minutes=${minutes}`] } }), {
       status: 429,
     });
-  const id = PAKN_CODE_PATTERN.test(code) ? findPaknForSubmitter({ code, contact }) : null;
+  const id = PAKN_CODE_PATTERN.test(code) ? await findPaknForSubmitter({ code, contact }) : null;
   if (id === null) {
     recordFollowLookupFailure({ ip, code });
     return json(submission.reply({ fieldErrors: { code: ['notFound'] } }), { status: 400 });

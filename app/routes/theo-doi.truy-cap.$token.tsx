@@ -9,7 +9,7 @@ import { clientIp } from '~/utils/http.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const limit = hitRateLimit({ bucket: 'follow-link', key: clientIp(context) });
-  const found = limit.allowed ? findPaknByAccessToken(params.token ?? '') : null;
+  const found = limit.allowed ? await findPaknByAccessToken(params.token ?? '') : null;
   if (!found) return redirectWithFlash('/theo-doi', 'intake.follow.linkInvalid');
   return redirect(`/theo-doi/${found.code}`, {
     headers: { 'Set-Cookie': await grantFollowAccess(request, found.id), 'Referrer-Policy': 'no-referrer' },

@@ -9,7 +9,7 @@ import { getLocale, getT } from '~/utils/i18n.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseDocumentId(params.id);
-  const found = id ? getDocumentForSubmitter({ id, followedIds: await getFollowedIds(request) }) : null;
+  const found = id ? await getDocumentForSubmitter({ id, followedIds: await getFollowedIds(request) }) : null;
   if (!found) return redirect('/theo-doi');
   const locale = getLocale(request);
   const t = getT(locale);

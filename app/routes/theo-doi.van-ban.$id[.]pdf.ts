@@ -8,7 +8,7 @@ import { getFollowedIds } from '~/utils/follow-session.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseDocumentId(params.id);
-  const found = id ? getDocumentForSubmitter({ id, followedIds: await getFollowedIds(request) }) : null;
+  const found = id ? await getDocumentForSubmitter({ id, followedIds: await getFollowedIds(request) }) : null;
   if (!found) return redirect('/theo-doi');
   return documentPdfResponse(request, {
     id: found.document.id,

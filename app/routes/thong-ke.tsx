@@ -26,9 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const en = locale === 'en';
-  const cutoffDay = reportCutoffDay();
+  const cutoffDay = await reportCutoffDay();
   const months = lastReportMonths(toLocalDate(new Date()), 12, cutoffDay);
-  const stats = publicStatisticsCached({ months, cutoffDay });
+  const stats = await publicStatisticsCached({ months, cutoffDay });
   const reports = listPublishedReports();
   const latest = reports.find((r) => r.snapshot.report.unitId === null) ?? null;
   const label = (g: { id: number | null; name: string; nameEn: string }, none: string) =>

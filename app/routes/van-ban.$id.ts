@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const id = parseDocumentId(params.id);
-  const found = id ? getPublicDocument({ id }) : null;
+  const found = id ? await getPublicDocument({ id }) : null;
   if (!found) return documentNotFound(locale);
   const { document: d, publicDoc, publishedCode } = found;
   const html = documentPage(publicDoc, {

@@ -8,7 +8,7 @@ import { getLocale } from '~/utils/i18n.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseDocumentId(params.id);
-  const found = id ? getPublicDocument({ id }) : null;
+  const found = id ? await getPublicDocument({ id }) : null;
   if (!found) return documentNotFound(getLocale(request));
   return documentPdfResponse(request, {
     id: found.document.id,

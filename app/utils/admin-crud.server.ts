@@ -86,9 +86,9 @@ export function crudRoute<K extends CrudSection, T extends { id: number }, E ext
       const { intent, id } = row.status === 'success' ? row.value : {};
       if (!isIntent(intent)) throw adminBadRequest(request);
       const rowId = parseId(id ?? null) ?? 0;
-      const answer = (submission: { reply: typeof row.reply }, result: Outcome<unknown>) =>
+      const answer = async (submission: { reply: typeof row.reply }, result: Outcome<unknown>) =>
         result.ok
-          ? redirectWithFlash(crudPath(section), adminFlash(DONE[intent]))
+          ? await redirectWithFlash(crudPath(section), adminFlash(DONE[intent]))
           : json(
               { intent, id: rowId, reply: submission.reply({ fieldErrors: modelErrors(result.errors) }) },
               { status: 400 },

@@ -1,10 +1,22 @@
-// One SQLite connection per process, migrated and seeded on first use.
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 import fs from 'node:fs';
 import path from 'node:path';
 
 import Database from 'better-sqlite3';
-import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as pgDrizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
+import { SQLiteAsyncDialect, type SQLiteTransaction } from 'drizzle-orm/sqlite-core';
+import {
+  drizzle as proxyDrizzle,
+  type SqliteRemoteDatabase,
+  type SqliteRemoteResult,
+} from 'drizzle-orm/sqlite-proxy';
+import pg from 'pg';
 
 import * as schema from '~db/schema';
 import { seedConfiguration } from '~db/seed';
@@ -14,16 +26,63 @@ import { getEnv } from './env.server';
 import { makePrivate } from './private-files.server';
 import { registerSqlFunctions } from './sql-functions.server';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** A transaction handle: the query API of `Db` without the connection. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-/** Anything that can run a query: the database or an open transaction. */
+export type Db = SqliteRemoteDatabase<typeof schema>;
+export type Tx = SQLiteTransaction<
+  'async',
+  SqliteRemoteResult,
+  typeof schema,
+  ExtractTablesWithRelations<typeof schema>
+>;
 export type DbOrTx = Db | Tx;
+export type Dialect = 'sqlite' | 'pg';
+
+/** A FIFO lock: acquire() resolves with the function that releases it. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+  async acquire(): Promise<() => void> {
+    let release = () => {};
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => next);
+    await previous;
+    return release;
+  }
+}
+
+type SqliteBackend = {
+  dialect: 'sqlite';
+  sqlite: Database.Database;
+  lock: Lock;
+  inTransaction: AsyncLocalStorage<SqliteBackend>;
+  prepare(text: string): Database.Statement;
+};
+type PgBackend = { dialect: 'pg'; pool: pg.Pool };
+type Backend = SqliteBackend | PgBackend;
+
+// which backend a database or transaction object runs on (transactions are registered when opened)
+const backends = new WeakMap<object, Backend>();
+// the databases themselves, as opposed to their transactions
+const roots = new WeakSet<object>();
 
 /** True for the database itself, false inside a transaction. */
 export function isDatabase(db: DbOrTx): db is Db {
-  return '$client' in db;
+  return roots.has(db);
 }
+
+function backendOf(db: DbOrTx): Backend {
+  const b = backends.get(db);
+  if (!b) throw new Error('async-db: a database or transaction not opened by async-db');
+  return b;
+}
+
+export function dialectOf(db: DbOrTx): Dialect {
+  return backendOf(db).dialect;
+}
+
+// renders raw SQL for better-sqlite3 (the builders render their own)
+const SQLITE = new SQLiteAsyncDialect();
+
+export type OpenedDb = { db: Db; dialect: Dialect; close(): Promise<void> };
 
 const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations');
 
@@ -59,6 +118,8 @@ function cacheStatements(sqlite: Database.Database): void {
   Object.defineProperty(sqlite, 'prepare', { value: prepare, configurable: true, writable: true });
 }
 
+
+/** Opens a SQLite file: created 0600 if new, migrated and seeded (synchronously, before anything else runs). */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file);
@@ -73,10 +134,186 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   registerSqlFunctions(sqlite);
   cacheStatements(sqlite);
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  seedConfiguration(db);
+  const boot = syncDrizzle(sqlite, { schema });
+  migrate(boot, { migrationsFolder: MIGRATIONS });
+  seedConfiguration(boot);
+  return asyncOver(sqlite);
+}
+
+function asyncOver(sqlite: Database.Database): Db {
+  const backend: SqliteBackend = {
+    dialect: 'sqlite',
+    sqlite,
+    lock: new Lock(),
+    inTransaction: new AsyncLocalStorage<SqliteBackend>(),
+    // cached per text by cacheStatements
+    prepare: (text) => sqlite.prepare(text),
+  };
+  // what drizzle's builders ask for: rows as arrays of values (drizzle maps them to the selected fields)
+  const run = (text: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
+    const st = backend.prepare(text);
+    if (method === 'run' || !st.reader) {
+      st.run(...params);
+      return { rows: [] };
+    }
+    st.raw(true);
+    if (method === 'get') return { rows: toRow(st.get(...params)) };
+    return { rows: toRows(st.all(...params)) };
+  };
+  const db: Db = proxyDrizzle(
+    async (text, params, method) => {
+      if (backend.inTransaction.getStore() === backend) return run(text, params, method);
+      const release = await backend.lock.acquire();
+      try {
+        return run(text, params, method);
+      } finally {
+        release();
+      }
+    },
+    { schema },
+  );
+  backends.set(db, backend);
+  roots.add(db);
   return db;
+}
+
+// better-sqlite3 types rows as unknown; raw(true) makes them arrays
+function toRow(row: unknown): unknown[] {
+  return Array.isArray(row) ? row : [];
+}
+function toRows(rows: unknown[]): unknown[][] {
+  return rows.map(toRow);
+}
+
+/**
+ * An async database over PostgreSQL, migrated by db/migrations-pg. Its query API is drizzle's PostgreSQL one
+ * given the SQLite table objects; the models see it through the one type they are written against
+ * (`asPortable` below checks the shape at run time; the suites run on both backends, ADR 0018).
+ */
+export async function openAsyncPg(url: string, opts: { max?: number } = {}): Promise<OpenedDb> {
+  // epoch milliseconds and counts: numbers, as SQLite gives them (safe below 2^53)
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  const pgdb = pgDrizzle(pool, { schema });
+  await pgMigrate(pgdb, { migrationsFolder: process.env.MIGRATIONS_PG_DIR ?? 'db/migrations-pg' });
+  const db = asPortable(pgdb);
+  backends.set(db, { dialect: 'pg', pool });
+  roots.add(db);
+  return { db, dialect: 'pg', close: () => pool.end() };
+}
+
+function isPortable(x: object): x is Db {
+  return ['select', 'insert', 'update', 'delete', 'transaction', 'execute'].every(
+    (m) => typeof Reflect.get(x, m) === 'function',
+  );
+}
+
+/** The PostgreSQL database seen through the models' type: the builder methods they call, checked here. */
+function asPortable(db: NodePgDatabase<typeof schema>): Db {
+  if (!isPortable(db))
+    throw new Error('async-db: the PostgreSQL database lacks the query API the models use');
+  return db;
+}
+
+/**
+ * Runs `fn` in a transaction; a nested call joins the outer one through a savepoint. On SQLite the body holds
+ * the process lock (other queries wait, never interleave); on PostgreSQL it holds one pooled client.
+ */
+export async function transaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const backend = backendOf(db);
+  const register = (tx: Tx) => {
+    backends.set(tx, backend);
+    return fn(tx);
+  };
+  if (backend.dialect === 'pg') return db.transaction(register);
+  if (backend.inTransaction.getStore() === backend) return db.transaction(register);
+  const release = await backend.lock.acquire();
+  try {
+    return await backend.inTransaction.run(backend, () =>
+      db.transaction(register, { behavior: 'immediate' }),
+    );
+  } finally {
+    release();
+  }
+}
+
+async function onSqlite<T>(backend: SqliteBackend, work: () => T): Promise<T> {
+  if (backend.inTransaction.getStore() === backend) return work();
+  const release = await backend.lock.acquire();
+  try {
+    return work();
+  } finally {
+    release();
+  }
+}
+
+type PgResult = { rows: Record<string, unknown>[]; rowCount: number | null };
+function isPgExecutor(x: unknown): x is { execute(query: SQL): Promise<PgResult> } {
+  return typeof x === 'object' && x !== null && typeof Reflect.get(x, 'execute') === 'function';
+}
+
+/** A PostgreSQL transaction object runs on its client, the database on the pool. */
+async function pgQuery(db: DbOrTx, query: SQL): Promise<PgResult> {
+  if (!isPgExecutor(db)) throw new Error('async-db: no execute() on a PostgreSQL handle');
+  return db.execute(query);
+}
+
+/** Raw SQL, rows as objects keyed by column name, on either backend. */
+export async function rawAll<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const backend = backendOf(db);
+  if (backend.dialect === 'pg') return (await pgQuery(db, query)).rows as T[];
+  const { sql: text, params } = SQLITE.sqlToQuery(query);
+  return onSqlite(
+    backend,
+    () =>
+      backend
+        .prepare(text)
+        .raw(false)
+        .all(...params) as T[],
+  );
+}
+
+export async function rawGet<T extends Record<string, unknown>>(
+  db: DbOrTx,
+  query: SQL,
+): Promise<T | undefined> {
+  return (await rawAll<T>(db, query))[0];
+}
+
+/** Raw SQL that changes rows; how many it changed. */
+export async function rawRun(db: DbOrTx, query: SQL): Promise<{ changes: number }> {
+  const backend = backendOf(db);
+  if (backend.dialect === 'pg') return { changes: (await pgQuery(db, query)).rowCount ?? 0 };
+  const { sql: text, params } = SQLITE.sqlToQuery(query);
+  return onSqlite(backend, () => ({ changes: backend.prepare(text).run(...params).changes }));
+}
+
+/** The first row of an awaited builder (`first(db.select()…)`): `.get()` exists on SQLite builders only. */
+export async function first<T>(rows: PromiseLike<T[]>): Promise<T | undefined> {
+  return (await rows)[0];
+}
+
+/** The one row a statement must give (an insert … returning): an error when there is none. */
+export async function one<T>(rows: PromiseLike<T[]>): Promise<T> {
+  const [row] = await rows;
+  if (row === undefined) throw new Error('db: expected a row, got none');
+  return row;
+}
+
+/** Rows as arrays of values (raw SQL), on either backend. */
+export async function rawValues(db: DbOrTx, query: SQL): Promise<unknown[][]> {
+  const rows = await rawAll(db, query);
+  return rows.map((r) => Object.values(r));
+}
+
+/**
+ * SQLite-only work on the connection itself (pragmas, statements with named parameters), run under the same lock
+ * as every query. PostgreSQL has no such connection: callers branch on dialectOf(db) first.
+ */
+export async function withSqliteClient<T>(db: DbOrTx, work: (client: Database.Database) => T): Promise<T> {
+  const backend = backendOf(db);
+  if (backend.dialect !== 'sqlite') throw new Error('withSqliteClient: not a SQLite database');
+  return onSqlite(backend, () => work(backend.sqlite));
 }
 
 // survives the dev server's rebuilds, which re-evaluate this module
@@ -85,7 +322,7 @@ declare global {
 }
 const globalForDb = globalThis;
 
-/** Serving from PostgreSQL needs the async data layer (docs/postgresql.md); until then, a clear refusal. */
+/** Serving from PostgreSQL needs the models converted first (docs/postgresql.md); until then, a clear refusal. */
 export const POSTGRES_NOT_YET =
   'DATABASE_URL names a PostgreSQL server, but this version serves from SQLite only: the PostgreSQL schema, ' +
   'its migrations (db/migrations-pg) and `npm run db:copy` exist, serving from PostgreSQL is not switched on yet ' +
@@ -108,7 +345,13 @@ export function getDb(): Db {
   return globalForDb.__paknDb;
 }
 
+/** Closes a SQLite database's connection (shutdown, tests); a PostgreSQL pool is ended by closePool. */
+export function closeDatabase(db: Db): void {
+  const backend = backends.get(db);
+  if (backend?.dialect === 'sqlite') backend.sqlite.close();
+}
+
 export function closeDb() {
-  globalForDb.__paknDb?.$client.close();
+  if (globalForDb.__paknDb) closeDatabase(globalForDb.__paknDb);
   globalForDb.__paknDb = undefined;
 }

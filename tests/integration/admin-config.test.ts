@@ -7,6 +7,7 @@ import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, followFlash, postForm, signIn } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 let admin = '';
@@ -41,16 +42,16 @@ const get = (path: string, cookie = admin) => app.fetch(path, { headers: { Cooki
 const post = (path: string, fields: Record<string, string>, cookie = admin) =>
   postForm(app, path, cookie, fields);
 
-function lastAudit(action: string) {
-  const rows = app.db().select().from(s.auditLog).where(eq(s.auditLog.action, action)).all();
+async function lastAudit(action: string) {
+  const rows = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, action)));
   const row = rows[rows.length - 1];
   return row
     ? { ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }
     : undefined;
 }
 
-function unitByCode(code: string) {
-  return app.db().select().from(s.units).where(eq(s.units.code, code)).get();
+async function unitByCode(code: string) {
+  return (await one(app.db().select().from(s.units).where(eq(s.units.code, code))));
 }
 
 describe('permissions', () => {
@@ -72,7 +73,7 @@ describe('permissions', () => {
       coordinator,
     );
     expect(res.status).toBe(403);
-    expect(unitByCode('X1')).toBeUndefined();
+    expect(await unitByCode('X1')).toBeUndefined();
   });
 
   it('answers an address no admin page has with the translated 404 inside the admin area', async () => {
@@ -116,9 +117,9 @@ describe('units', () => {
     const res = await post(PATH, valid);
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toBe(PATH);
-    const unit = unitByCode('VP');
+    const unit = await unitByCode('VP');
     expect(unit).toMatchObject({ name: 'Văn phòng Sở', sortOrder: 4, active: true });
-    const entry = lastAudit('settings.unit.create');
+    const entry = await lastAudit('settings.unit.create');
     expect(entry?.targetId).toBe(String(unit!.id));
     expect(entry?.detail).toMatchObject({ code: 'VP', name: 'Văn phòng Sở' });
     const page = await followFlash(app, res, admin);
@@ -151,7 +152,7 @@ describe('units', () => {
   });
 
   it('updates a unit and audits only what changed', async () => {
-    const unit = unitByCode('VP')!;
+    const unit = (await unitByCode('VP'))!;
     const res = await post(PATH, {
       ...valid,
       intent: 'update',
@@ -161,8 +162,8 @@ describe('units', () => {
       active: '',
     });
     expect(res.status).toBe(302);
-    expect(unitByCode('VP')).toMatchObject({ name: 'Văn phòng', active: false });
-    const entry = lastAudit('settings.unit.update');
+    expect(await unitByCode('VP')).toMatchObject({ name: 'Văn phòng', active: false });
+    const entry = await lastAudit('settings.unit.update');
     expect(entry?.detail).toEqual({
       name: { from: 'Văn phòng Sở', to: 'Văn phòng' },
       active: { from: true, to: false },
@@ -175,15 +176,15 @@ describe('units', () => {
   });
 
   it('refuses to delete a unit in use, deletes an unused one', async () => {
-    const used = unitByCode('QLKHCN')!;
+    const used = (await unitByCode('QLKHCN'))!;
     const res = await post(PATH, { intent: 'delete', id: String(used.id) });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/Không thể xóa đơn vị đang được dùng \(6 lĩnh vực, 4 từ khóa/);
-    expect(unitByCode('QLKHCN')).toBeDefined();
-    const unused = unitByCode('VP')!;
+    expect(await unitByCode('QLKHCN')).toBeDefined();
+    const unused = (await unitByCode('VP'))!;
     expect((await post(PATH, { intent: 'delete', id: String(unused.id) })).status).toBe(302);
-    expect(unitByCode('VP')).toBeUndefined();
-    expect(lastAudit('settings.unit.delete')?.detail).toMatchObject({ code: 'VP' });
+    expect(await unitByCode('VP')).toBeUndefined();
+    expect((await lastAudit('settings.unit.delete'))?.detail).toMatchObject({ code: 'VP' });
   });
 
   it('rejects an unknown intent with 400', async () => {
@@ -195,7 +196,7 @@ describe('fields', () => {
   const PATH = '/can-bo/quan-tri/linh-vuc';
 
   it('creates a field with a default unit, refuses an unknown unit and a duplicate code', async () => {
-    const tdc = unitByCode('TDC')!;
+    const tdc = (await unitByCode('TDC'))!;
     const ok = await post(PATH, {
       intent: 'create',
       code: 'ATBX',
@@ -205,9 +206,9 @@ describe('fields', () => {
       active: 'on',
     });
     expect(ok.status).toBe(302);
-    const field = app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX')).get();
+    const field = (await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX'))));
     expect(field?.defaultUnitId).toBe(tdc.id);
-    expect(lastAudit('settings.field.create')?.detail).toMatchObject({ code: 'ATBX', defaultUnitId: tdc.id });
+    expect((await lastAudit('settings.field.create'))?.detail).toMatchObject({ code: 'ATBX', defaultUnitId: tdc.id });
 
     const bad = await post(PATH, {
       intent: 'create',
@@ -224,8 +225,8 @@ describe('fields', () => {
   });
 
   it('updates the default unit', async () => {
-    const field = app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX')).get()!;
-    const q = unitByCode('QLKHCN')!;
+    const field = (await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX'))))!;
+    const q = (await unitByCode('QLKHCN'))!;
     const res = await post(PATH, {
       intent: 'update',
       id: String(field.id),
@@ -249,8 +250,8 @@ describe('fields', () => {
       active: 'on',
     });
     expect(ok.status).toBe(302);
-    expect(lastAudit('settings.field.update')?.detail).toEqual({
-      defaultUnitId: { from: unitByCode('TDC')!.id, to: q.id },
+    expect((await lastAudit('settings.field.update'))?.detail).toEqual({
+      defaultUnitId: { from: (await unitByCode('TDC'))!.id, to: q.id },
       sortOrder: { from: 0, to: 9 },
     });
   });
@@ -260,7 +261,7 @@ describe('routing keywords', () => {
   const PATH = '/can-bo/quan-tri/dinh-tuyen';
 
   it('adds, refuses a duplicate that differs only in diacritics, edits and deletes', async () => {
-    const tdc = unitByCode('TDC')!;
+    const tdc = (await unitByCode('TDC'))!;
     const page = await (await get(PATH)).text();
     expect(page).toContain('đo lường');
     const dup = await post(PATH, { intent: 'create', keyword: 'DO LUONG', unitId: String(tdc.id) });
@@ -275,13 +276,12 @@ describe('routing keywords', () => {
     expect((await post(PATH, { intent: 'create', keyword: 'tem nhãn', unitId: String(tdc.id) })).status).toBe(
       302,
     );
-    const kw = app
+    const kw = (await one(app
       .db()
       .select()
       .from(s.routingKeywords)
-      .where(eq(s.routingKeywords.keyword, 'tem nhãn'))
-      .get()!;
-    expect(lastAudit('settings.keyword.create')?.detail).toEqual({ keyword: 'tem nhãn', unitId: tdc.id });
+      .where(eq(s.routingKeywords.keyword, 'tem nhãn'))))!;
+    expect((await lastAudit('settings.keyword.create'))?.detail).toEqual({ keyword: 'tem nhãn', unitId: tdc.id });
     expect(
       (
         await post(PATH, {
@@ -292,14 +292,14 @@ describe('routing keywords', () => {
         })
       ).status,
     ).toBe(302);
-    expect(lastAudit('settings.keyword.update')?.detail).toEqual({
+    expect((await lastAudit('settings.keyword.update'))?.detail).toEqual({
       keyword: { from: 'tem nhãn', to: 'tem nhãn hàng hóa' },
     });
     expect((await post(PATH, { intent: 'delete', id: String(kw.id) })).status).toBe(302);
     expect(
-      app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.id, kw.id)).get(),
+      (await one(app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.id, kw.id)))),
     ).toBeUndefined();
-    expect(lastAudit('settings.keyword.delete')?.targetId).toBe(String(kw.id));
+    expect((await lastAudit('settings.keyword.delete'))?.targetId).toBe(String(kw.id));
   });
 });
 
@@ -327,14 +327,13 @@ describe('external agencies', () => {
         })
       ).status,
     ).toBe(302);
-    const row = app
+    const row = (await one(app
       .db()
       .select()
       .from(s.externalAgencies)
-      .where(eq(s.externalAgencies.name, 'Sở Y tế tỉnh Phú Yên'))
-      .get()!;
+      .where(eq(s.externalAgencies.name, 'Sở Y tế tỉnh Phú Yên'))))!;
     expect(row.active).toBe(true);
-    expect(lastAudit('settings.external_agency.create')?.detail).toMatchObject({ email: 'syt@example.vn' });
+    expect((await lastAudit('settings.external_agency.create'))?.detail).toMatchObject({ email: 'syt@example.vn' });
     const upd = await post(PATH, {
       intent: 'update',
       id: String(row.id),
@@ -343,7 +342,7 @@ describe('external agencies', () => {
       note: 'Dược, thiết bị y tế',
     });
     expect(upd.status).toBe(302);
-    expect(lastAudit('settings.external_agency.update')?.detail).toEqual({
+    expect((await lastAudit('settings.external_agency.update'))?.detail).toEqual({
       note: { from: '', to: 'Dược, thiết bị y tế' },
       active: { from: true, to: false },
     });
@@ -357,7 +356,7 @@ describe('agency details', () => {
   it('warns that the prefix applies to new codes, validates and saves', async () => {
     const page = await (await get(PATH)).text();
     expect(page).toContain('chỉ áp dụng cho phản ánh, kiến nghị tiếp nhận sau khi lưu');
-    const agency = app.db().select().from(s.agency).get()!;
+    const agency = (await one(app.db().select().from(s.agency)))!;
     const { id: _id, updatedAt: _u, ...values } = agency;
     const form = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v ?? '')]));
 
@@ -370,11 +369,11 @@ describe('agency details', () => {
 
     const ok = await post(PATH, { ...form, codePrefix: 'skhcn', hotline: '1900 1234' });
     expect(ok.status).toBe(302);
-    expect(app.db().select().from(s.agency).get()).toMatchObject({
+    expect((await one(app.db().select().from(s.agency)))).toMatchObject({
       codePrefix: 'SKHCN',
       hotline: '1900 1234',
     });
-    expect(lastAudit('settings.agency.update')?.detail).toEqual({
+    expect((await lastAudit('settings.agency.update'))?.detail).toEqual({
       hotline: { from: agency.hotline, to: '1900 1234' },
       codePrefix: { from: 'KHCN', to: 'SKHCN' },
     });
@@ -417,9 +416,9 @@ describe('deadline rules', () => {
       /Đã lưu thay đổi\. Đã tính lại hạn xử lý của \d+ phản ánh, kiến nghị đang mở\./,
     );
     expect(
-      app.db().select().from(s.deadlineRules).where(eq(s.deadlineRules.key, 'publish')).get(),
+      (await one(app.db().select().from(s.deadlineRules).where(eq(s.deadlineRules.key, 'publish')))),
     ).toMatchObject({ days: 3, unit: 'working' });
-    expect(lastAudit('settings.deadline_rule.update')?.detail).toMatchObject({
+    expect((await lastAudit('settings.deadline_rule.update'))?.detail).toMatchObject({
       days: { from: 2, to: 3 },
       recomputed: 0,
     });
@@ -460,19 +459,19 @@ describe('working-day calendar', () => {
     expect(await followFlash(app, add, admin)).toMatch(
       /Đã lưu\. Đã tính lại hạn xử lý của \d+ phản ánh, kiến nghị đang mở\./,
     );
-    expect(lastAudit('settings.calendar.create')?.detail).toMatchObject({ date: '2027-01-02', kind: 'work' });
+    expect((await lastAudit('settings.calendar.create'))?.detail).toMatchObject({ date: '2027-01-02', kind: 'work' });
     expect(
       (await post(PATH, { intent: 'save', date: '2027-01-02', kind: 'work', note: 'Làm bù Tết Dương lịch' }))
         .status,
     ).toBe(302);
-    expect(lastAudit('settings.calendar.update')?.detail).toMatchObject({
+    expect((await lastAudit('settings.calendar.update'))?.detail).toMatchObject({
       note: { from: 'Làm bù', to: 'Làm bù Tết Dương lịch' },
     });
     const page = await (await get('/can-bo/quan-tri/lich?nam=2027')).text();
     expect(page).toContain('02/01/2027');
     expect(page).toContain('Làm bù Tết Dương lịch');
     expect((await post(PATH, { intent: 'delete', date: '2027-01-02' })).status).toBe(302);
-    expect(lastAudit('settings.calendar.delete')?.targetId).toBe('2027-01-02');
+    expect((await lastAudit('settings.calendar.delete'))?.targetId).toBe('2027-01-02');
     const missing = await post(PATH, { intent: 'delete', date: '2027-01-02' });
     expect(missing.status).toBe(400);
   });
@@ -525,8 +524,8 @@ describe('settings', () => {
     followupAttempts: '10',
     reportCutoffDay: '15',
   };
-  const setting = (key: string) =>
-    JSON.parse(app.db().select().from(s.settings).where(eq(s.settings.key, key)).get()!.value) as unknown;
+  const setting = async (key: string) =>
+    JSON.parse((await one(app.db().select().from(s.settings).where(eq(s.settings.key, key))))!.value) as unknown;
 
   it('validates the policy values', async () => {
     const res = await post(PATH, {
@@ -540,15 +539,15 @@ describe('settings', () => {
     expect(html).toContain('Nhập một số từ 1 đến 20.');
     expect(html).toContain('Nhập một số từ 1 đến 28.');
     expect(html).toContain('value="mười"');
-    expect(setting('intake.maxAttachments')).toBe(5);
+    expect(await setting('intake.maxAttachments')).toBe(5);
   });
 
   it('saves the policy values with an audit entry', async () => {
     const res = await post(PATH, { ...policy, maxAttachments: '3', reportCutoffDay: '20' });
     expect(res.status).toBe(302);
-    expect(setting('intake.maxAttachments')).toBe(3);
-    expect(setting('report.cutoffDay')).toBe(20);
-    expect(lastAudit('settings.policy.update')?.detail).toEqual({
+    expect(await setting('intake.maxAttachments')).toBe(3);
+    expect(await setting('report.cutoffDay')).toBe(20);
+    expect((await lastAudit('settings.policy.update'))?.detail).toEqual({
       maxAttachments: { from: 5, to: 3 },
       reportCutoffDay: { from: 15, to: 20 },
     });
@@ -563,12 +562,12 @@ describe('settings', () => {
     const html = await bad.text();
     expect(html).toContain('Chỉ dùng chữ cái không dấu và chữ số, tối đa 20 ký tự.');
     expect(html).toContain('value="SỞ KH/CN"');
-    expect(setting('documents.agencyAbbreviation')).toBe('SKHCN');
+    expect(await setting('documents.agencyAbbreviation')).toBe('SKHCN');
     const ok = await post(PATH, { intent: 'documents', agencyAbbreviation: 'skhcnpy', draftingUnit: 'vp' });
     expect(ok.status).toBe(302);
-    expect(setting('documents.agencyAbbreviation')).toBe('SKHCNPY');
-    expect(setting('documents.draftingUnit')).toBe('VP');
-    expect(lastAudit('settings.documents.update')?.detail).toEqual({
+    expect(await setting('documents.agencyAbbreviation')).toBe('SKHCNPY');
+    expect(await setting('documents.draftingUnit')).toBe('VP');
+    expect((await lastAudit('settings.documents.update'))?.detail).toEqual({
       agencyAbbreviation: { from: 'SKHCN', to: 'SKHCNPY' },
       draftingUnit: { from: 'TTHC', to: 'VP' },
     });
@@ -590,8 +589,8 @@ describe('settings', () => {
       body,
     });
     expect(res.status).toBe(302);
-    expect(setting('security.totpRequiredRoles')).toEqual(['coordinator', 'approver']);
-    expect(lastAudit('settings.totp_roles.update')?.detail).toEqual({
+    expect(await setting('security.totpRequiredRoles')).toEqual(['coordinator', 'approver']);
+    expect((await lastAudit('settings.totp_roles.update'))?.detail).toEqual({
       from: [],
       to: ['coordinator', 'approver'],
     });
@@ -599,6 +598,6 @@ describe('settings', () => {
     expect(page).toContain('checked="" value="coordinator"');
     expect(page).not.toContain('checked="" value="admin"');
     expect((await post(PATH, { intent: 'totp' })).status).toBe(302);
-    expect(setting('security.totpRequiredRoles')).toEqual([]);
+    expect(await setting('security.totpRequiredRoles')).toEqual([]);
   });
 });

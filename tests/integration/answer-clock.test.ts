@@ -9,6 +9,7 @@ import * as s from '~db/schema';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 let coord: string;
@@ -55,7 +56,7 @@ describe('answer due date where the clock no longer applies', () => {
     ['duplicate', 'Đã xác định trùng lặp ngày 04/03/2026'],
     ['closed_no_info', 'Đã đóng ngày 04/03/2026 do không nhận được thông tin bổ sung'],
   ] as const)('%s: follow-up page, staff record and the "all" queue tab', async (status, instead) => {
-    const p = seed({ status, closedAt });
+    const p = await seed({ status, closedAt });
     const due = p.answerDue.split('-').reverse().join('/');
 
     const follow = await followPage(p);
@@ -73,16 +74,16 @@ describe('answer due date where the clock no longer applies', () => {
   });
 
   it('an open or answered PAKN keeps its answer due date', async () => {
-    const p = seed();
+    const p = await seed();
     expect(await followPage(p)).toContain('Hạn trả lời');
     expect(await (await get(`/can-bo/pakn/${p.id}`, coord)).text()).toContain('Hạn trả lời');
   });
 });
 
 describe('an extension made before the due date is not a late apology', () => {
-  function publishedWithExtension(extendedOn: string, previousDue: string, seq: number) {
+  async function publishedWithExtension(extendedOn: string, previousDue: string, seq: number) {
     const at = new Date(`${extendedOn}T03:00:00Z`);
-    const p = seed({
+    const p = await seed({
       status: 'answered',
       answerDue: '2026-04-06',
       extendedTo: '2026-04-06',
@@ -95,7 +96,7 @@ describe('an extension made before the due date is not a late apology', () => {
       publicAnswer: 'Nội dung trả lời',
     });
     const db = app.db();
-    db.insert(s.events)
+    (await db.insert(s.events)
       .values({
         paknId: p.id,
         type: 'extend',
@@ -103,9 +104,8 @@ describe('an extension made before the due date is not a late apology', () => {
         note: 'Cần lấy ý kiến của Bộ',
         data: JSON.stringify({ from: previousDue, to: '2026-04-06' }),
         createdAt: at,
-      })
-      .run();
-    db.insert(s.documents)
+      }));
+    (await db.insert(s.documents)
       .values({
         paknId: p.id,
         type: 'late_apology',
@@ -116,13 +116,12 @@ describe('an extension made before the due date is not a late apology', () => {
         content: 'x',
         publicContent: 'x',
         isPublic: true,
-      })
-      .run();
+      }));
     return p;
   }
 
   it('public page, public timeline and the documents register say "gia hạn", not "quá hạn"', async () => {
-    const inTime = publishedWithExtension('2026-03-20', '2026-03-30', 1);
+    const inTime = await publishedWithExtension('2026-03-20', '2026-03-30', 1);
     const page = await html(await get(`/cong-khai/${inTime.code}`));
     expect(page).toContain('Trả lời đúng hạn');
     expect(page).not.toContain('quá hạn');
@@ -138,7 +137,7 @@ describe('an extension made before the due date is not a late apology', () => {
   });
 
   it('an extension made after the due date keeps the late-answer label', async () => {
-    const late = publishedWithExtension('2026-03-31', '2026-03-30', 2);
+    const late = await publishedWithExtension('2026-03-31', '2026-03-30', 2);
     const page = await html(await get(`/cong-khai/${late.code}`));
     expect(page).toContain('Văn bản giải trình, xin lỗi do trả lời quá hạn 902/TB-SKHCN');
     expect(page).toContain('Gia hạn thời hạn trả lời sau khi đã quá hạn');
@@ -147,23 +146,23 @@ describe('an extension made before the due date is not a late apology', () => {
 
 describe('closing for no information', () => {
   const today = toLocalDate(new Date());
-  function waiting(pauseFrom: string) {
-    const unitId = app.db().select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
-    const p = seed({ status: 'awaiting_info', unitId });
-    app.db().insert(s.paknPauses).values({ paknId: p.id, fromDate: pauseFrom }).run();
+  async function waiting(pauseFrom: string) {
+    const unitId = (await one(app.db().select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+    const p = await seed({ status: 'awaiting_info', unitId });
+    (await app.db().insert(s.paknPauses).values({ paknId: p.id, fromDate: pauseFrom }));
     return p;
   }
   const closeButton = 'name="intent" value="close_no_info"';
 
   it('offers the button only once the wait is over', async () => {
-    const early = waiting(today);
+    const early = await waiting(today);
     expect(await html(await get(`/can-bo/pakn/${early.id}`, coord))).not.toContain(closeButton);
-    const over = waiting(addCalendarDays(today, -40));
+    const over = await waiting(addCalendarDays(today, -40));
     expect(await html(await get(`/can-bo/pakn/${over.id}`, coord))).toContain(closeButton);
   });
 
   it('answers a stale early post with a translated message and the date as dd/mm/yyyy', async () => {
-    const early = waiting(today);
+    const early = await waiting(today);
     const res = await postForm(app, `/can-bo/pakn/${early.id}`, coord, {
       intent: 'close_no_info',
       version: String(early.version),
@@ -172,6 +171,6 @@ describe('closing for no information', () => {
     const body = await html(res);
     expect(body).toMatch(/Người gửi còn thời hạn bổ sung thông tin đến hết ngày \d{2}\/\d{2}\/\d{4}\./);
     expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}\./);
-    expect(app.db().select().from(s.pakn).where(eq(s.pakn.id, early.id)).get()!.status).toBe('awaiting_info');
+    expect((await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, early.id))))!.status).toBe('awaiting_info');
   });
 });

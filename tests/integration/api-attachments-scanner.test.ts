@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 it('answers 503 with the form’s message and keeps nothing', async () => {
-  const made = createApiKey({ name: 'cong-dvc', scopes: 'submit' });
+  const made = await createApiKey({ name: 'cong-dvc', scopes: 'submit' });
   if (!made.ok) throw new Error('no key');
   const form = new FormData();
   form.append(
@@ -56,7 +56,7 @@ it('answers 503 with the form’s message and keeps nothing', async () => {
   expect(body.error.fields).toHaveLength(1);
   expect(body.error.fields[0]!.field).toBe('files');
   expect(body.error.fields[0]!.message).toContain('giay-to.pdf');
-  expect(app.db().select().from(s.pakn).all()).toHaveLength(0);
+  expect((await app.db().select().from(s.pakn))).toHaveLength(0);
   const dir = path.join(app.dir, 'uploads');
   expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
 });

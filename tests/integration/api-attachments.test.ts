@@ -15,6 +15,7 @@ import { createApiKey } from '~/models/api-keys.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
+import { one } from "~/utils/db.server";
 
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
 const PNG = fs.readFileSync('tests/fixtures/pixel.png');
@@ -54,7 +55,7 @@ addFormats(ajv);
 
 beforeAll(async () => {
   app = await startTestApp();
-  const made = createApiKey({ name: 'ung-dung-di-dong', scopes: 'submit' });
+  const made = await createApiKey({ name: 'ung-dung-di-dong', scopes: 'submit' });
   if (!made.ok) throw new Error('no key');
   key = made.key;
   doc = (await (await app.fetch('/api/v1/openapi.json')).json()) as Doc;
@@ -68,7 +69,7 @@ const uploads = () => {
   const dir = path.join(app.dir, 'uploads');
   return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
 };
-const paknCount = () => app.db().select({ id: s.pakn.id }).from(s.pakn).all().length;
+const paknCount = async () => (await app.db().select({ id: s.pakn.id }).from(s.pakn)).length;
 
 type Part = { name: string; data: Buffer | string; type?: string };
 
@@ -136,13 +137,12 @@ describe('multipart submissions', () => {
     );
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ replayed: false, attachments: 2 });
-    const p = app
+    const p = (await one(app
       .db()
       .select()
       .from(s.pakn)
-      .where(eq(s.pakn.code, String(res.json.code)))
-      .get()!;
-    const files = app.db().select().from(s.attachments).where(eq(s.attachments.paknId, p.id)).all();
+      .where(eq(s.pakn.code, String(res.json.code)))))!;
+    const files = (await app.db().select().from(s.attachments).where(eq(s.attachments.paknId, p.id)));
     expect(files.map((f) => [f.originalName, f.mime, f.source, f.draftToken])).toEqual([
       ['giay-to.pdf', 'application/pdf', 'submitter', null],
       ['anh chup.png', 'image/png', 'submitter', null],
@@ -172,7 +172,7 @@ describe('multipart submissions', () => {
   });
 
   it('refuses a disguised file, too many files and an oversized one with the form’s messages, keeping nothing', async () => {
-    const before = { files: uploads(), pakn: paknCount() };
+    const before = { files: uploads(), pakn: await paknCount() };
     const disguised = await send(FORM, [
       { name: 'giay-to.pdf', data: PDF },
       { name: 'hoa-don.pdf', data: '<?php echo "not a pdf"; ?>' },
@@ -194,10 +194,10 @@ describe('multipart submissions', () => {
       message: 'Chỉ được đính kèm tối đa 5 tệp; tệp “trang-6.png” chưa được nhận',
     });
 
-    setSetting('intake.maxFileMb', 1);
+    await setSetting('intake.maxFileMb', 1);
     const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10, 0x20)]);
     const oversized = await send(FORM, [{ name: 'ban-ve.pdf', data: big }]);
-    setSetting('intake.maxFileMb', 10);
+    await setSetting('intake.maxFileMb', 10);
     expect(oversized.status).toBe(400);
     expect(fieldsOf(oversized.json)).toContainEqual({
       field: 'files',
@@ -213,14 +213,13 @@ describe('multipart submissions', () => {
     });
 
     expect(uploads()).toBe(before.files);
-    expect(paknCount()).toBe(before.pakn);
+    expect(await paknCount()).toBe(before.pakn);
     expect(
-      app
+      (await app
         .db()
         .select()
         .from(s.attachments)
-        .where(and(eq(s.attachments.source, 'submitter')))
-        .all()
+        .where(and(eq(s.attachments.source, 'submitter'))))
         .every((a) => a.paknId !== null),
     ).toBe(true);
   });
@@ -232,7 +231,7 @@ describe('multipart submissions', () => {
     expect((await send('[1,2]', [])).status).toBe(400);
     expect(uploads()).toBe(before);
     // a key without the submit scope is refused before any file is read
-    const read = createApiKey({ name: 'chi-doc', scopes: 'read' });
+    const read = await createApiKey({ name: 'chi-doc', scopes: 'read' });
     if (!read.ok) throw new Error('no key');
     const form = new FormData();
     form.append('payload', JSON.stringify(FORM));

@@ -33,7 +33,7 @@ beforeAll(async () => {
   app = await startTestApp();
   // owned by an administrator, so staff intake is reached too
   const admin = await createStaffUser(app.db(), { role: 'admin' });
-  const made = createApiKey({
+  const made = await createApiKey({
     name: 'Hostile sweep',
     scopes: 'submit,read,staff',
     createdByUserId: admin.id,
@@ -41,7 +41,7 @@ beforeAll(async () => {
   if (!made.ok) throw new Error('no key');
   key = made.key;
   // the sweep makes thousands of calls with one key: its limit is not what is tested here
-  app.db().insert(s.settings).values({ key: 'api.requestsPerMinute', value: '1000000' }).run();
+  (await app.db().insert(s.settings).values({ key: 'api.requestsPerMinute', value: '1000000' }));
 });
 afterAll(async () => {
   await app?.stop();
@@ -57,7 +57,7 @@ function encodeSegment(value: string): string {
 }
 
 const ip = () => `10.9.${(ipCounter >> 8) & 255}.${ipCounter++ & 255}`;
-const count = () => app.db().select().from(s.pakn).all().length;
+const count = async () => (await app.db().select().from(s.pakn)).length;
 
 async function check(where: string, res: Response) {
   const text = await res.text();
@@ -144,12 +144,12 @@ describe('Open311 POST', () => {
         if ((i + j) % 3 !== 0) continue; // a third of the grid, rotated, keeps the sweep short
         const name = field.replace('{}', payload.value.slice(0, 50));
         const fields = { ...VALID, api_key: key, [name]: payload.value };
-        const before = count();
+        const before = await count();
         const status = await check(
           `POST ${field} [${payload.name}]`,
           await post(new URLSearchParams(fields), 'application/x-www-form-urlencoded'),
         );
-        if (status >= 400 && count() !== before)
+        if (status >= 400 && await count() !== before)
           problems.push(`POST ${field} [${payload.name}]: refused but saved`);
       }
     }
@@ -159,9 +159,9 @@ describe('Open311 POST', () => {
   it('malformed bodies, 5,000 fields, a 1 MB field, duplicated fields, a hostile Idempotency-Key', async () => {
     const fields = { ...VALID, api_key: key };
     for (const raw of malformedBodies(fields)) {
-      const before = count();
+      const before = await count();
       const status = await check(`POST body ${raw.name}`, await post(raw.body, raw.contentType));
-      if (status >= 400 && count() !== before) problems.push(`POST body ${raw.name}: refused but saved`);
+      if (status >= 400 && await count() !== before) problems.push(`POST body ${raw.name}: refused but saved`);
     }
     await check('POST many fields', await post(manyFields(fields), 'application/x-www-form-urlencoded'));
     await check(
@@ -195,7 +195,7 @@ describe('JSON API posts', () => {
         const field = fields[i % fields.length]!;
         const shapes: unknown[] = [payload.value, [payload.value], { $gt: payload.value }, Number.MAX_VALUE];
         for (const value of shapes) {
-          const before = count();
+          const before = await count();
           const res = await app.fetch(path, {
             method: 'POST',
             ip: ip(),
@@ -203,7 +203,7 @@ describe('JSON API posts', () => {
             body: JSON.stringify({ ...VALID_JSON, [field]: value }),
           });
           const status = await check(`POST ${path} ${field} [${payload.name}]`, res);
-          if (status >= 400 && count() !== before) problems.push(`POST ${path} ${field}: refused but saved`);
+          if (status >= 400 && await count() !== before) problems.push(`POST ${path} ${field}: refused but saved`);
         }
       }
       for (const raw of malformedBodies({ title: 'x' })) {
@@ -226,7 +226,7 @@ describe('JSON API multipart posts (submit with files)', () => {
     return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
   };
   async function post(where: string, form: FormData) {
-    const before = { pakn: count(), files: uploads() };
+    const before = { pakn: await count(), files: uploads() };
     const res = await app.fetch('/api/v1/pakn', {
       method: 'POST',
       ip: ip(),
@@ -234,7 +234,7 @@ describe('JSON API multipart posts (submit with files)', () => {
       body: form,
     });
     const status = await check(`POST /api/v1/pakn multipart ${where}`, res);
-    if (status >= 400 && (count() !== before.pakn || uploads() !== before.files))
+    if (status >= 400 && (await count() !== before.pakn || uploads() !== before.files))
       problems.push(`POST /api/v1/pakn multipart ${where}: refused but something was kept`);
   }
 

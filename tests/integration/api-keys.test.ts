@@ -11,6 +11,7 @@ import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 let admin = '';
@@ -74,25 +75,25 @@ describe('admin page', () => {
     const html = await res.text();
     const key = KEY.exec(html)?.[0];
     expect(key).toBeTruthy();
-    const row = app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Cổng dịch vụ công tỉnh')).get()!;
+    const row = (await one(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Cổng dịch vụ công tỉnh'))))!;
     expect(row.scopes).toBe('submit,read');
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(key!);
     const list = await (await app.fetch(PAGE, { headers: { Cookie: admin } })).text();
     expect(list).toContain('Cổng dịch vụ công tỉnh');
     expect(list).not.toMatch(KEY);
-    const audit = app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'apikey.create')).all();
+    const audit = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'apikey.create')));
     expect(audit.at(-1)?.detail).toContain('Cổng dịch vụ công tỉnh');
     expect(audit.at(-1)?.detail).not.toContain(key!);
 
-    expect(authorizeApiCall({ token: key!, scope: 'read', call }).ok).toBe(true);
+    expect((await authorizeApiCall({ token: key!, scope: 'read', call })).ok).toBe(true);
     const revoked = await post([
       ['intent', 'revoke'],
       ['id', String(row.id)],
     ]);
     expect(revoked.status).toBe(200);
-    expect(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, row.id)).get()!.revokedAt).not.toBeNull();
-    expect(authorizeApiCall({ token: key!, scope: 'read', call })).toMatchObject({ ok: false, status: 401 });
+    expect((await one(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, row.id))))!.revokedAt).not.toBeNull();
+    expect(await authorizeApiCall({ token: key!, scope: 'read', call })).toMatchObject({ ok: false, status: 401 });
   });
 
   it('refuses a missing name, a duplicate and no scope with translated messages, keeping what was typed', async () => {
@@ -135,30 +136,29 @@ describe('authorizing calls', () => {
     const { createApiKey } = await import('../../app/models/api-keys.server');
     const made = createApiKey({ name: 'Ứng dụng Zalo', scopes: 'read' });
     if (!made.ok) throw new Error('not created');
-    expect(authorizeApiCall({ token: null, scope: 'read', call })).toMatchObject({
+    expect(await authorizeApiCall({ token: null, scope: 'read', call })).toMatchObject({
       status: 401,
       reason: 'missing',
     });
-    expect(authorizeApiCall({ token: 'pakn_nope', scope: 'read', call })).toMatchObject({ status: 401 });
-    expect(authorizeApiCall({ token: made.key, scope: 'submit', call })).toMatchObject({ status: 403 });
-    app.db().insert(s.settings).values({ key: 'api.requestsPerMinute', value: '3' }).run();
+    expect(await authorizeApiCall({ token: 'pakn_nope', scope: 'read', call })).toMatchObject({ status: 401 });
+    expect(await authorizeApiCall({ token: made.key, scope: 'submit', call })).toMatchObject({ status: 403 });
+    (await app.db().insert(s.settings).values({ key: 'api.requestsPerMinute', value: '3' }));
     const now = new Date('2026-03-02T03:00:10Z');
     const results = [0, 1, 2, 3].map(() => authorizeApiCall({ token: made.key, scope: 'read', call, now }));
     expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
     expect(results[3]).toMatchObject({ status: 429 });
     // the next minute is a new window
     expect(
-      authorizeApiCall({ token: made.key, scope: 'read', call, now: new Date('2026-03-02T03:01:10Z') }).ok,
+      (await authorizeApiCall({ token: made.key, scope: 'read', call, now: new Date('2026-03-02T03:01:10Z') })).ok,
     ).toBe(true);
-    app.db().delete(s.settings).where(eq(s.settings.key, 'api.requestsPerMinute')).run();
-    const row = app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, made.id)).get()!;
+    (await app.db().delete(s.settings).where(eq(s.settings.key, 'api.requestsPerMinute')));
+    const row = (await one(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, made.id))))!;
     expect(row.lastUsedAt).not.toBeNull();
-    const entries = app
+    const entries = (await app
       .db()
       .select()
       .from(s.auditLog)
-      .where(eq(s.auditLog.targetId, String(made.id)))
-      .all()
+      .where(eq(s.auditLog.targetId, String(made.id))))
       .filter((e) => e.action.startsWith('api.'));
     expect(entries.filter((e) => e.action === 'api.call')).toHaveLength(4);
     expect(entries.filter((e) => e.action === 'api.denied').map((e) => JSON.parse(e.detail!).reason)).toEqual(
@@ -185,9 +185,9 @@ describe('npm run apikey:create', () => {
     const ok = await cli('--name', 'Tổng đài 1022', '--scopes', 'submit,read');
     expect(ok.code).toBe(0);
     expect(ok.stdout.trim()).toMatch(new RegExp(`^${KEY.source}$`));
-    const row = app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Tổng đài 1022')).get()!;
+    const row = (await one(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Tổng đài 1022'))))!;
     expect(row.scopes).toBe('submit,read');
-    expect(authorizeApiCall({ token: ok.stdout.trim(), scope: 'submit', call }).ok).toBe(true);
+    expect((await authorizeApiCall({ token: ok.stdout.trim(), scope: 'submit', call })).ok).toBe(true);
     const dup = await cli('--name', 'Tổng đài 1022', '--scopes', 'read');
     expect(dup.code).toBe(1);
     expect(dup.stderr.trim()).toBe('Error: a key named "Tổng đài 1022" already exists');

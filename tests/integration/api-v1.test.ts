@@ -10,6 +10,7 @@ import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 type Doc = {
@@ -34,12 +35,12 @@ beforeAll(async () => {
     ['staff', 'staff'],
     ['all', 'submit,read,staff'],
   ] as const) {
-    const made = createApiKey({ name: `key-${name}`, scopes });
+    const made = await createApiKey({ name: `key-${name}`, scopes });
     if (!made.ok) throw new Error('no key');
     keys[name] = made.key;
   }
   const admin = await createStaffUser(app.db(), { role: 'admin' });
-  const owned = createApiKey({ name: 'key-staff-owned', scopes: 'staff', createdByUserId: admin.id });
+  const owned = await createApiKey({ name: 'key-staff-owned', scopes: 'staff', createdByUserId: admin.id });
   if (!owned.ok) throw new Error('no key');
   keys.owned = owned.key;
   const res = await app.fetch('/api/v1/openapi.json');
@@ -170,19 +171,18 @@ describe('submit, read, changes, queue', () => {
       headers: { 'Idempotency-Key': 'k-1' },
     });
     expect(replay).toMatchObject({ status: 200, json: { code, replayed: true } });
-    const p = app.db().select().from(s.pakn).where(eq(s.pakn.code, code)).get()!;
+    const p = (await one(app.db().select().from(s.pakn).where(eq(s.pakn.code, code))))!;
     expect(p).toMatchObject({
       channel: 'online',
       submitterKind: 'organisation',
       orgName: 'Công ty TNHH Ánh Dương',
     });
     expect(
-      app
+      (await app
         .db()
         .select()
         .from(s.outbox)
-        .where(eq(s.outbox.paknId, p.id))
-        .all()
+        .where(eq(s.outbox.paknId, p.id)))
         .map((m) => m.template),
     ).toEqual(['receipt']);
     const read = await call('/pakn/{code}', { path: `/pakn/${code}`, key: keys.read });
@@ -242,15 +242,14 @@ describe('staff intake', () => {
   it('records a PAKN with its channel and real receipt date, through the intake’s rules', async () => {
     const res = await call('/intake', { method: 'post', key: keys.owned, body: INTAKE });
     expect(res.status).toBe(201);
-    const p = app
+    const p = (await one(app
       .db()
       .select()
       .from(s.pakn)
-      .where(eq(s.pakn.code, String(res.json.code)))
-      .get()!;
+      .where(eq(s.pakn.code, String(res.json.code)))))!;
     expect(p).toMatchObject({ channel: 'hotline', receivedDate: INTAKE.receivedDate, email: null });
     expect(res.json.emailed).toBe(false);
-    const audit = app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'pakn.intake')).all();
+    const audit = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'pakn.intake')));
     expect(JSON.parse(audit.at(-1)!.detail!)).toMatchObject({ channel: 'hotline' });
     const bad = await call('/intake', {
       method: 'post',

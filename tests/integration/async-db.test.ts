@@ -1,4 +1,4 @@
-// The async data layer (ADR 0018) on both backends: the same builder code and raw helpers give the same values
+// The data layer (ADR 0018) on both backends: the same builder code and raw helpers give the same values
 // (Date, boolean, counts) on SQLite and PostgreSQL; a transaction's body may await and is still whole — no other
 // query sees its writes before the commit, a failure rolls everything back, a nested call joins it; on SQLite,
 // queries outside the transaction wait for it instead of interleaving.
@@ -6,12 +6,12 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-  type AsyncDb,
+  type Db,
   dialectOf,
   first,
   openAsyncPg,
   openAsyncSqlite,
-  type OpenedAsyncDb,
+  type OpenedDb,
   rawAll,
   rawGet,
   rawRun,
@@ -24,10 +24,10 @@ import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cl
 
 const sqliteFile = createTestDb();
 let cluster: PgCluster | undefined;
-const opened: OpenedAsyncDb[] = [];
+const opened: OpenedDb[] = [];
 
 beforeAll(async () => {
-  opened.push(openAsyncSqlite(sqliteFile.file));
+  opened.push({ db: sqliteFile.db, dialect: 'sqlite', close: async () => {} });
   if (PG_SKIP_REASON) return;
   cluster = await startPgCluster('async_db');
   opened.push(await openAsyncPg(cluster.url, { max: 4 }));
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 const backends = ['sqlite', 'pg'] as const;
-const dbFor = (dialect: (typeof backends)[number]): AsyncDb | undefined =>
+const dbFor = (dialect: (typeof backends)[number]): Db | undefined =>
   opened.find((o) => o.dialect === dialect)?.db;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -8,6 +8,7 @@ import { FORGED_LIMIT } from '~/models/security-audit.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
+import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator = { id: 0, cookie: '', email: '', password: '' };
@@ -70,7 +71,7 @@ beforeAll(async () => {
   handler = { id: h.id, cookie: await signIn(app, h.email, h.password) };
   const { createPakn } = await import('~/models/pakn.server');
   const db = app.db();
-  const { pakn } = db.transaction((tx) =>
+  const { pakn } = (await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'phan_anh',
       subject: 'regulation',
@@ -91,8 +92,7 @@ beforeAll(async () => {
       receivedAt: new Date(),
       consent: true,
       showIdentity: false,
-    }),
-  );
+    })));
   paknId = pakn.id;
 });
 afterAll(async () => {

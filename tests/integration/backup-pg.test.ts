@@ -35,7 +35,7 @@ beforeAll(async () => {
   if (PG_SKIP_REASON) return;
   cluster = await startPgCluster('pakn_source');
   for (let i = 0; i < 12; i++) {
-    seedPakn(
+    await seedPakn(
       sqlite.db,
       paknFixture({ title: `Sao lưu PostgreSQL số ${i}`, content: `Theo Nghị định 142/2020, lần ${i}.` }),
     );

@@ -35,7 +35,7 @@ afterAll(async () => app?.stop());
 
 describe('missing official schedule warning', () => {
   it('shows administrators the days the rules give, on the dashboard and the calendar page', async () => {
-    const warning = getScheduleWarning({ now: new Date(), db: app.db() });
+    const warning = await getScheduleWarning({ now: new Date(), db: app.db() });
     const dashboard = await html(await get('/can-bo/tong-quan', admin));
     const calendar = await html(await get('/can-bo/quan-tri/lich', admin));
     if (warning) {

@@ -31,8 +31,8 @@ let adminEmails: string[];
 
 // 09:00 in Hà Nội on the given local day
 const at = (day: string) => new Date(`${day}T02:00:00Z`);
-const warnings = () =>
-  db.select().from(schema.outbox).where(eq(schema.outbox.template, 'calendar_schedule')).all();
+const warnings = async () =>
+  (await db.select().from(schema.outbox).where(eq(schema.outbox.template, 'calendar_schedule')));
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
@@ -59,12 +59,12 @@ describe('missing official schedule', () => {
     });
   });
 
-  it('mails every administrator once a week through the outbox until the year is recorded', () => {
+  it('mails every administrator once a week through the outbox until the year is recorded', async () => {
     runNotificationJobs({ now: at('2026-09-30'), db });
-    expect(warnings()).toHaveLength(0);
+    expect(await warnings()).toHaveLength(0);
 
     runNotificationJobs({ now: at('2026-10-01'), db });
-    const first = warnings();
+    const first = await warnings();
     expect(first.map((m) => m.toAddress).sort()).toEqual(adminEmails);
     expect(first[0]!.subject).toBe('[PAKN] Chưa nhập lịch nghỉ lễ, Tết chính thức năm 2027');
     expect(first[0]!.text).toContain('03/05/2027 – Nghỉ bù Quốc tế Lao động');
@@ -73,15 +73,15 @@ describe('missing official schedule', () => {
     // the scheduler runs every 15 minutes: nothing more the same day nor the next six days
     runNotificationJobs({ now: new Date(at('2026-10-01').getTime() + 15 * 60_000), db });
     runNotificationJobs({ now: at('2026-10-07'), db });
-    expect(warnings()).toHaveLength(2);
+    expect(await warnings()).toHaveLength(2);
     runNotificationJobs({ now: at('2026-10-08'), db });
-    expect(warnings()).toHaveLength(4);
+    expect(await warnings()).toHaveLength(4);
 
     expect(recordOfficialYear({ year: 2027, reference: 'Thông báo số 1/TB-BNV' }, { userId: 1 }, db)).toEqual(
       { ok: true, value: null },
     );
     expect(getScheduleWarning({ now: at('2026-10-20'), db })).toBeNull();
     runNotificationJobs({ now: at('2026-10-20'), db });
-    expect(warnings()).toHaveLength(4);
+    expect(await warnings()).toHaveLength(4);
   });
 });

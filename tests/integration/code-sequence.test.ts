@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createPakn, type NewPakn } from '~/models/pakn.server';
 
 import { createTestDb } from '../support/db';
+import { transaction } from "~/utils/db.server";
 
 const t = createTestDb();
 process.env.DATABASE_URL = t.file;
@@ -31,29 +32,29 @@ const base: Omit<NewPakn, 'receivedAt'> = {
   showIdentity: false,
 };
 
-const create = (iso: string) =>
-  t.db.transaction((tx) => createPakn(tx, { ...base, receivedAt: new Date(iso) })).pakn;
+const create = async (iso: string) =>
+  (await transaction(t.db, async (tx) => createPakn(tx, { ...base, receivedAt: new Date(iso) }))).pakn;
 
 describe('code sequence', () => {
-  it('numbers per local year, across the new year in Asia/Ho_Chi_Minh', () => {
-    expect(create('2025-12-31T16:59:00Z').code).toBe('KHCN-2025-000001'); // 23:59 on 31/12 local
-    expect(create('2025-12-31T17:00:00Z').code).toBe('KHCN-2026-000001'); // 00:00 on 1/1 local
-    expect(create('2026-03-02T03:00:00Z').code).toBe('KHCN-2026-000002');
-    expect(create('2025-06-01T03:00:00Z').code).toBe('KHCN-2025-000002');
+  it('numbers per local year, across the new year in Asia/Ho_Chi_Minh', async () => {
+    expect((await create('2025-12-31T16:59:00Z')).code).toBe('KHCN-2025-000001'); // 23:59 on 31/12 local
+    expect((await create('2025-12-31T17:00:00Z')).code).toBe('KHCN-2026-000001'); // 00:00 on 1/1 local
+    expect((await create('2026-03-02T03:00:00Z')).code).toBe('KHCN-2026-000002');
+    expect((await create('2025-06-01T03:00:00Z')).code).toBe('KHCN-2025-000002');
   });
 
-  it('never reuses a number after a rolled-back transaction', () => {
-    expect(() =>
-      t.db.transaction((tx) => {
-        createPakn(tx, { ...base, receivedAt: new Date('2026-04-01T03:00:00Z') });
+  it('never reuses a number after a rolled-back transaction', async () => {
+    expect(async () =>
+      (await transaction(t.db, async (tx) => {
+        await createPakn(tx, { ...base, receivedAt: new Date('2026-04-01T03:00:00Z') });
         throw new Error('abort');
-      }),
+      })),
     ).toThrow('abort');
-    expect(create('2026-04-01T03:00:00Z').code).toBe('KHCN-2026-000003');
+    expect((await create('2026-04-01T03:00:00Z')).code).toBe('KHCN-2026-000003');
   });
 
-  it('stores the deadlines and the first public event', () => {
-    const p = create('2026-02-12T03:00:00Z');
+  it('stores the deadlines and the first public event', async () => {
+    const p = await create('2026-02-12T03:00:00Z');
     expect(p.receivedDate).toBe('2026-02-12');
     expect(p.classifyDue).toBe('2026-02-23'); // 13/02 is day 1, Tết 14–22/02 skipped, 23/02 day 2
     expect(p.answerDue).toBe('2026-03-04'); // 20 calendar days

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createPakn } from '~/models/pakn.server';
-import { type Db, getDb } from '~/utils/db.server';
+import { type Db, getDb, transaction, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { PAKN_FIELDS, type ServerProcess, startServer } from '../support/server-process';
@@ -19,8 +19,8 @@ let unitA: number;
 
 const FOREIGN = 'https://evil.example';
 
-function seedReceived(): number {
-  const { pakn } = db.transaction((tx) =>
+async function seedReceived(): Promise<number> {
+  const { pakn } = (await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'phan_anh',
       subject: 'regulation',
@@ -41,12 +41,11 @@ function seedReceived(): number {
       receivedAt: new Date(),
       consent: true,
       showIdentity: false,
-    }),
-  );
+    })));
   return pakn.id;
 }
 
-const status = (id: number) => db.select().from(s.pakn).where(eq(s.pakn.id, id)).get()!.status;
+const status = async (id: number) => (await one(db.select().from(s.pakn).where(eq(s.pakn.id, id))))!.status;
 const count = (table: string) =>
   (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -56,7 +55,7 @@ type Headers = Record<string, string>;
 async function forms() {
   const page = await fetch(`${srv.baseUrl}/gop-y`);
   const token = /action="\/gop-y\?t=([A-Za-z0-9_-]+)"/.exec(await page.text())![1]!;
-  const id = seedReceived();
+  const id = await seedReceived();
   const multipart = new FormData();
   for (const [k, v] of Object.entries(PAKN_FIELDS)) multipart.append(k, v);
   return {
@@ -113,7 +112,7 @@ beforeAll(async () => {
   // the app's modules used here (createPakn) read the server's database through their own env
   Object.assign(process.env, { ...srv.env, LOG_LEVEL: 'silent' });
   db = getDb();
-  unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
+  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
   coordinator = await createStaffUser(db, { role: 'coordinator' });
   const res = await fetch(`${srv.baseUrl}/can-bo/dang-nhap`, {
     method: 'POST',
@@ -139,7 +138,7 @@ describe('refused: 403 from the server, nothing done', () => {
         .all() as { ip: string | null; detail: string }[];
     const before = forged().length;
     const body = () => new URLSearchParams({ intent: 'assign', version: '1', unitId: String(unitA) });
-    const id = seedReceived();
+    const id = await seedReceived();
     const spoofed = { 'X-Pakn-Client-Ip': '198.51.100.7' };
     expect((await post(`/can-bo/pakn/${id}`, body(), { Origin: FOREIGN, ...spoofed }, true)).status).toBe(
       403,
@@ -193,7 +192,7 @@ describe('refused: 403 from the server, nothing done', () => {
       expect(res.headers.get('Set-Cookie'), f.name).toBeNull();
     }
     // the staff action did not run, no draft, mail, session or reset link was made, the session lives on
-    expect(status(id)).toBe('received');
+    expect(await status(id)).toBe('received');
     expect({
       drafts: count('submission_drafts'),
       outbox: count('outbox'),
@@ -201,7 +200,7 @@ describe('refused: 403 from the server, nothing done', () => {
       resets: count('password_resets'),
     }).toEqual(before);
     expect(
-      db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)).get(),
+      (await one(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)))),
     ).toBeUndefined();
     const still = await fetch(`${srv.baseUrl}/can-bo`, {
       headers: { Cookie: staffCookie },
@@ -218,7 +217,7 @@ describe('refused: 403 from the server, nothing done', () => {
   });
 
   it('a staff action without Origin is refused unless the browser says same-origin (Sec-Fetch-Site)', async () => {
-    const id = seedReceived();
+    const id = await seedReceived();
     const body = () => new URLSearchParams({ intent: 'assign', version: '1', unitId: String(unitA) });
     for (const headers of [
       {},
@@ -228,7 +227,7 @@ describe('refused: 403 from the server, nothing done', () => {
       const res = await post(`/can-bo/pakn/${id}`, body(), headers, true);
       expect(res.status, JSON.stringify(headers)).toBe(403);
     }
-    expect(status(id)).toBe('received');
+    expect(await status(id)).toBe('received');
   });
 });
 
@@ -245,7 +244,7 @@ describe('allowed: same-origin posts work as usual', () => {
     );
     expect(assign.status).toBe(302);
     expect(assign.headers.get('Location')).toBe(`/can-bo/pakn/${id}`);
-    expect(status(id)).toBe('assigned');
+    expect(await status(id)).toBe('assigned');
     const signIn = await post('/can-bo/dang-nhap', byName['sign-in']!.body(), own, false);
     expect(signIn.status).toBe(302);
     expect(cookiesFrom(signIn).pakn_staff).toBeTruthy();
@@ -262,7 +261,7 @@ describe('allowed: same-origin posts work as usual', () => {
   });
 
   it('without Origin but with Sec-Fetch-Site: same-origin (some browsers omit Origin on same-origin posts)', async () => {
-    const id = seedReceived();
+    const id = await seedReceived();
     const res = await post(
       `/can-bo/pakn/${id}`,
       new URLSearchParams({ intent: 'assign', version: '1', unitId: String(unitA) }),
@@ -270,7 +269,7 @@ describe('allowed: same-origin posts work as usual', () => {
       true,
     );
     expect(res.status).toBe(302);
-    expect(status(id)).toBe('assigned');
+    expect(await status(id)).toBe('assigned');
   });
 
   it('a public form posted without Origin or Sec-Fetch-Site (an old browser, a script) still works', async () => {

@@ -21,6 +21,7 @@ import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
 import { newTmpDir, ROOT } from '../support/server-process';
 import { createStaffUser } from '../support/staff';
+import { transaction } from "~/utils/db.server";
 
 const run = promisify(execFile);
 const sqlite = createTestDb();
@@ -53,7 +54,7 @@ beforeAll(async () => {
       .run('test.copy', 'name', name, JSON.stringify({ name, at: '04/12/2026' }));
   }
   for (let i = 0; i < 40; i++) {
-    const row = seedPakn(
+    const row = await seedPakn(
       sqlite.db,
       paknFixture({ title: `Đường truyền số ${i} bị gián đoạn`, fullName: `Người gửi ${i}` }),
     );
@@ -65,7 +66,7 @@ beforeAll(async () => {
              public_answer = ?, published_at = ?, on_time = 1 WHERE id = ?`,
         )
         .run(texts.title, texts.summary, texts.answer, Date.now(), row.id);
-      sqlite.db.transaction((tx) => indexPublic(tx, { id: row.id, ...texts }));
+      (await transaction(sqlite.db, async (tx) => indexPublic(tx, { id: row.id, ...texts })));
     }
   }
 }, 120_000);

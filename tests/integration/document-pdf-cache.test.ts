@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
+import { transaction, one } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 type Cache = typeof import('../../app/exports/pdf/cache.server');
@@ -37,8 +38,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-function refusedPakn(title: string): { paknId: number; token: string; docId: number } {
-  return db.transaction((tx) => {
+async function refusedPakn(title: string): Promise<{ paknId: number; token: string; docId: number }> {
+  return (await transaction(db, async (tx) => {
     const { pakn, accessToken } = createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -60,11 +61,10 @@ function refusedPakn(title: string): { paknId: number; token: string; docId: num
       consent: true,
       showIdentity: false,
     });
-    const unit = tx.select().from(schema.units).where(eq(schema.units.code, 'QLKHCN')).get()!;
-    tx.update(schema.pakn)
+    const unit = (await one(tx.select().from(schema.units).where(eq(schema.units.code, 'QLKHCN'))))!;
+    (await tx.update(schema.pakn)
       .set({ unitId: unit.id, refusalReason: 'R06' })
-      .where(eq(schema.pakn.id, pakn.id))
-      .run();
+      .where(eq(schema.pakn.id, pakn.id)));
     const doc = issueDocumentForStep(tx, {
       paknId: pakn.id,
       step: 'refused',
@@ -73,14 +73,14 @@ function refusedPakn(title: string): { paknId: number; token: string; docId: num
       now: new Date('2026-03-06T10:00:00+07:00'),
     });
     return { paknId: pakn.id, token: accessToken, docId: doc!.id };
-  });
+  }));
 }
 
 const get = (p: string, headers: Record<string, string> = {}) => app.fetch(p, { headers });
 
 describe('document PDFs', () => {
   it('a flood of requests for one public PDF renders it once; If-None-Match gets a 304', async () => {
-    const { docId } = refusedPakn('Thủ tục cấp phép còn rườm rà');
+    const { docId } = await refusedPakn('Thủ tục cấp phép còn rườm rà');
     const before = cache.pdfRenderStats().renders;
     const responses = await Promise.all(Array.from({ length: 12 }, () => get(`/van-ban/${docId}.pdf`)));
     const bodies = await Promise.all(responses.map((r) => r.arrayBuffer()));
@@ -121,7 +121,7 @@ describe('document PDFs', () => {
   });
 
   it('never runs more than MAX_CONCURRENT_RENDERS renders at once', async () => {
-    const ids = Array.from({ length: 6 }, (_, i) => refusedPakn(`Kiến nghị số ${i + 1}`).docId);
+    const ids = Array.from({ length: 6 }, async (_, i) => (await refusedPakn(`Kiến nghị số ${i + 1}`)).docId);
     const before = cache.pdfRenderStats().renders;
     const responses = await Promise.all(ids.map((id) => get(`/van-ban/${id}.pdf`)));
     for (const r of responses) {
@@ -135,7 +135,7 @@ describe('document PDFs', () => {
   });
 
   it('staff and submitter PDFs are rendered once per version too, with an ETag, and stay private', async () => {
-    const { docId, token } = refusedPakn('Hồ sơ điện tử chưa được chấp nhận');
+    const { docId, token } = await refusedPakn('Hồ sơ điện tử chưa được chấp nhận');
     const user = await createStaffUser(db, { role: 'coordinator' });
     const staff = await signIn(app, user.email, user.password, { ip: '10.9.1.1' });
     const viewerUser = await createStaffUser(db, { role: 'viewer' });

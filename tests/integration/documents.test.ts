@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
+import { transaction, one } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 type Docs = typeof import('../../app/models/documents.server');
@@ -70,10 +71,10 @@ const SUBMITTER = {
   email: 'hongdao.nguyen@example.vn',
 };
 
-function newPakn(
+async function newPakn(
   over: Partial<{ title: string; fullName: string; address: string; unitCode: string }> = {},
-): { p: PaknRow; token: string } {
-  const { pakn, accessToken } = db.transaction((tx) =>
+): Promise<{ p: PaknRow; token: string }> {
+  const { pakn, accessToken } = (await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -94,34 +95,31 @@ function newPakn(
       receivedAt: new Date('2026-02-10T09:00:00+07:00'),
       consent: true,
       showIdentity: false,
-    }),
-  );
-  const unit = db
+    })));
+  const unit = (await one(db
     .select()
     .from(schema.units)
-    .where(eq(schema.units.code, over.unitCode ?? 'QLKHCN'))
-    .get()!;
-  db.update(schema.pakn).set({ unitId: unit.id }).where(eq(schema.pakn.id, pakn.id)).run();
+    .where(eq(schema.units.code, over.unitCode ?? 'QLKHCN'))))!;
+  (await db.update(schema.pakn).set({ unitId: unit.id }).where(eq(schema.pakn.id, pakn.id)));
   return { p: { ...pakn, unitId: unit.id }, token: accessToken };
 }
 
-function setPakn(id: number, set: Partial<typeof schema.pakn.$inferInsert>) {
-  db.update(schema.pakn).set(set).where(eq(schema.pakn.id, id)).run();
+async function setPakn(id: number, set: Partial<typeof schema.pakn.$inferInsert>) {
+  (await db.update(schema.pakn).set(set).where(eq(schema.pakn.id, id)));
 }
 
 const at = (date: string) => new Date(`${date}T10:00:00+07:00`);
 
 type Step = import('../../app/models/notifications.server').Step;
-function issue(paknId: number, step: Step, note: string | null, now: Date) {
-  return db.transaction((tx) =>
-    issuing.issueDocumentForStep(tx, { paknId, step, actorUserId: null, note, now }),
-  );
+async function issue(paknId: number, step: Step, note: string | null, now: Date) {
+  return (await transaction(db, async (tx) =>
+    issuing.issueDocumentForStep(tx, { paknId, step, actorUserId: null, note, now })));
 }
 
 /** The PDF of a stored document, full or its redacted (public) version. */
-function renderDocumentPdf({ id, public: redacted = false }: { id: number; public?: boolean }) {
-  const d = docs.getDocument({ id });
-  return d ? renderOfficialPdf(docs.documentVersion(d, redacted)) : Promise.resolve(null);
+async function renderDocumentPdf({ id, public: redacted = false }: { id: number; public?: boolean }) {
+  const d = await docs.getDocument({ id });
+  return d ? renderOfficialPdf(await docs.documentVersion(d, redacted)) : Promise.resolve(null);
 }
 
 function get(path: string, cookie?: string) {
@@ -135,20 +133,19 @@ describe('issuing at each step', () => {
   let agencyId: number;
   const issued: Record<string, { id: number; number: string }> = {};
 
-  beforeAll(() => {
-    pakn = newPakn().p;
-    agencyId = db
+  beforeAll(async () => {
+    pakn = (await newPakn()).p;
+    agencyId = (await one(db
       .insert(schema.externalAgencies)
       .values({
         name: 'Sở Xây dựng tỉnh Phú Yên',
         address: '45 Trần Hưng Đạo, Tuy Hòa',
         email: 'sxd@phuyen.gov.vn',
       })
-      .returning()
-      .get().id;
+      .returning())).id;
   });
 
-  it('maps the five steps to the five types and none to the others', () => {
+  it('maps the five steps to the five types and none to the others', async () => {
     expect(issuing.STEP_DOCUMENT).toEqual({
       refused: 'refusal',
       info_requested: 'info_request',
@@ -157,23 +154,23 @@ describe('issuing at each step', () => {
       answered: 'reply_cover',
     });
     for (const step of ['forwarded', 'duplicate', 'assigned', 'reassigned', 'closed_no_info'] as const) {
-      expect(issue(pakn.id, step, 'x', at('2026-03-02'))).toBeNull();
+      expect(await issue(pakn.id, step, 'x', at('2026-03-02'))).toBeNull();
     }
-    expect(docs.listDocumentsForPakn({ paknId: pakn.id })).toEqual([]);
+    expect(await docs.listDocumentsForPakn({ paknId: pakn.id })).toEqual([]);
   });
 
-  it('info_requested → a numbered request with the question and the closing date', () => {
-    const r = issue(
+  it('info_requested → a numbered request with the question and the closing date', async () => {
+    const r = (await issue(
       pakn.id,
       'info_requested',
       'Đề nghị cho biết số, ký hiệu của văn bản quy định thủ tục',
       at('2026-03-02'),
-    )!;
+    ))!;
     expect(r.type).toBe('info_request');
     expect(r.number).toBe('01/TB-SKHCN');
     expect(r.url).toBe(`http://localhost:3999/theo-doi/van-ban/${r.id}`);
     issued.info_request = r;
-    const d = docs.getDocument({ id: r.id })!;
+    const d = (await docs.getDocument({ id: r.id }))!;
     expect(d).toMatchObject({
       type: 'info_request',
       year: 2026,
@@ -191,19 +188,18 @@ describe('issuing at each step', () => {
     expect(d.doc.paragraphs.join('\n')).toContain('(đến hết ngày 17/03/2026)');
   });
 
-  it('extended → the apology with the old and the new date', () => {
-    db.insert(schema.events)
+  it('extended → the apology with the old and the new date', async () => {
+    (await db.insert(schema.events)
       .values({
         paknId: pakn.id,
         type: 'extend',
         data: JSON.stringify({ from: '2026-03-02', to: '2026-03-16' }),
-      })
-      .run();
-    setPakn(pakn.id, { extendedTo: '2026-03-16' });
-    const r = issue(pakn.id, 'extended', 'Cần lấy ý kiến của Bộ Khoa học và Công nghệ', at('2026-03-02'))!;
+      }));
+    await setPakn(pakn.id, { extendedTo: '2026-03-16' });
+    const r = (await issue(pakn.id, 'extended', 'Cần lấy ý kiến của Bộ Khoa học và Công nghệ', at('2026-03-02')))!;
     expect(r.number).toBe('02/TB-SKHCN');
     issued.late_apology = r;
-    const d = docs.getDocument({ id: r.id })!;
+    const d = (await docs.getDocument({ id: r.id }))!;
     expect(d.isPublic).toBe(true);
     const text = d.doc.paragraphs.join('\n');
     expect(text).toContain('là ngày 02/03/2026');
@@ -211,50 +207,49 @@ describe('issuing at each step', () => {
     expect(text).toContain('chậm nhất vào ngày 16/03/2026');
   });
 
-  it('refused → the notice with the reason, its guidance and the note; public', () => {
-    setPakn(pakn.id, { refusalReason: 'R05', status: 'refused' });
-    const r = issue(
+  it('refused → the notice with the reason, its guidance and the note; public', async () => {
+    await setPakn(pakn.id, { refusalReason: 'R05', status: 'refused' });
+    const r = (await issue(
       pakn.id,
       'refused',
       `Ông/bà ${SUBMITTER.fullName} (ĐT 0905 123 456) hỏi cách tính thuế.`,
       at('2026-03-03'),
-    )!;
+    ))!;
     expect(r.number).toBe('03/TB-SKHCN');
     issued.refusal = r;
-    const d = docs.getDocument({ id: r.id })!;
+    const d = (await docs.getDocument({ id: r.id }))!;
     expect(d.isPublic).toBe(true);
     expect(d.doc.paragraphs.join('\n')).toContain('Trung tâm Trợ giúp pháp lý nhà nước');
     expect(d.publicDoc!.addressee).toBe('[đã ẩn thông tin cá nhân]');
   });
 
-  it('transferred → the letter to the competent agency; public', () => {
-    setPakn(pakn.id, { transferAgencyId: agencyId, status: 'transferred' });
-    const r = issue(
+  it('transferred → the letter to the competent agency; public', async () => {
+    await setPakn(pakn.id, { transferAgencyId: agencyId, status: 'transferred' });
+    const r = (await issue(
       pakn.id,
       'transferred',
       'Nội dung thuộc lĩnh vực quản lý của Sở Xây dựng.',
       at('2026-03-03'),
-    )!;
+    ))!;
     expect(r.number).toBe('01/SKHCN-QLKHCN');
     issued.transfer = r;
-    const d = docs.getDocument({ id: r.id })!;
+    const d = (await docs.getDocument({ id: r.id }))!;
     expect(d.addressee).toBe('Sở Xây dựng tỉnh Phú Yên');
     expect(d.publicDoc!.addressee).toBe('Sở Xây dựng tỉnh Phú Yên');
     expect(d.doc.recipients).toContain(`Ông/Bà ${SUBMITTER.fullName} (để biết);`);
   });
 
-  it('answered → the reply letter with the approved answer and its outcome; not public', () => {
-    db.insert(schema.answers)
+  it('answered → the reply letter with the approved answer and its outcome; not public', async () => {
+    (await db.insert(schema.answers)
       .values({
         paknId: pakn.id,
         body: 'Quy định đã được sửa đổi.\nThời hạn giải quyết còn 10 ngày.',
         outcome: 'amend',
-      })
-      .run();
-    const r = issue(pakn.id, 'answered', null, at('2026-03-04'))!;
+      }));
+    const r = (await issue(pakn.id, 'answered', null, at('2026-03-04')))!;
     expect(r.number).toBe('02/SKHCN-QLKHCN');
     issued.reply_cover = r;
-    const d = docs.getDocument({ id: r.id })!;
+    const d = (await docs.getDocument({ id: r.id }))!;
     expect(d.isPublic).toBe(false);
     expect(d.doc.subtitle).toBe('trả lời phản ánh, kiến nghị');
     expect(d.doc.paragraphs).toContain('Quy định đã được sửa đổi.\nThời hạn giải quyết còn 10 ngày.');
@@ -266,52 +261,51 @@ describe('issuing at each step', () => {
     );
   });
 
-  it('keeps them on the record in order, and numbers sequentially per series and year, restarting each year', () => {
-    expect(docs.listDocumentsForPakn({ paknId: pakn.id }).map((d) => [d.type, d.number])).toEqual([
+  it('keeps them on the record in order, and numbers sequentially per series and year, restarting each year', async () => {
+    expect((await docs.listDocumentsForPakn({ paknId: pakn.id })).map((d) => [d.type, d.number])).toEqual([
       ['info_request', '01/TB-SKHCN'],
       ['late_apology', '02/TB-SKHCN'],
       ['refusal', '03/TB-SKHCN'],
       ['transfer', '01/SKHCN-QLKHCN'],
       ['reply_cover', '02/SKHCN-QLKHCN'],
     ]);
-    const other = newPakn().p;
-    setPakn(other.id, { refusalReason: 'R03' });
-    expect(issue(other.id, 'refused', null, at('2026-12-31'))!.number).toBe('04/TB-SKHCN');
+    const other = (await newPakn()).p;
+    await setPakn(other.id, { refusalReason: 'R03' });
+    expect((await issue(other.id, 'refused', null, at('2026-12-31')))!.number).toBe('04/TB-SKHCN');
     // 31/12 17:30 UTC is already 01/01 in Việt Nam: the year of the document is the local one
-    expect(issue(other.id, 'refused', null, new Date('2026-12-31T17:30:00Z'))!.number).toBe('01/TB-SKHCN');
-    expect(issue(other.id, 'info_requested', 'Câu hỏi', at('2027-01-05'))!.number).toBe('02/TB-SKHCN');
-    db.insert(schema.answers).values({ paknId: other.id, body: 'Trả lời.', outcome: 'stands' }).run();
-    expect(issue(other.id, 'answered', null, at('2027-01-06'))!.number).toBe('01/SKHCN-QLKHCN');
+    expect((await issue(other.id, 'refused', null, new Date('2026-12-31T17:30:00Z')))!.number).toBe('01/TB-SKHCN');
+    expect((await issue(other.id, 'info_requested', 'Câu hỏi', at('2027-01-05')))!.number).toBe('02/TB-SKHCN');
+    (await db.insert(schema.answers).values({ paknId: other.id, body: 'Trả lời.', outcome: 'stands' }));
+    expect((await issue(other.id, 'answered', null, at('2027-01-06')))!.number).toBe('01/SKHCN-QLKHCN');
     // and a late document of the old year continues the old year's numbers
-    expect(issue(other.id, 'refused', null, at('2026-12-31'))!.number).toBe('05/TB-SKHCN');
-    const numbers = db
+    expect((await issue(other.id, 'refused', null, at('2026-12-31')))!.number).toBe('05/TB-SKHCN');
+    const numbers = (await db
       .select({ n: schema.documents.number, y: schema.documents.year })
-      .from(schema.documents)
-      .all();
+      .from(schema.documents));
     expect(new Set(numbers.map((r) => `${r.y}|${r.n}`)).size).toBe(numbers.length);
   });
 
-  it('takes the abbreviations from the settings; a công văn of an unassigned PAKN is drafted by the default unit', () => {
+  it('takes the abbreviations from the settings; a công văn of an unassigned PAKN is drafted by the default unit', async () => {
     const { setSetting } = settingsModule;
-    const other = newPakn().p;
-    setPakn(other.id, { unitId: null, transferAgencyId: agencyId });
+    const other = (await newPakn()).p;
+    await setPakn(other.id, { unitId: null, transferAgencyId: agencyId });
     try {
       setSetting('documents.agencyAbbreviation', 'SKHCNPY');
       setSetting('documents.draftingUnit', 'VP');
-      expect(issue(other.id, 'transferred', 'x', at('2028-01-03'))!.number).toBe('01/SKHCNPY-VP');
-      expect(issue(other.id, 'refused', 'x', at('2028-01-03'))!.number).toBe('01/TB-SKHCNPY');
+      expect((await issue(other.id, 'transferred', 'x', at('2028-01-03')))!.number).toBe('01/SKHCNPY-VP');
+      expect((await issue(other.id, 'refused', 'x', at('2028-01-03')))!.number).toBe('01/TB-SKHCNPY');
     } finally {
       setSetting('documents.agencyAbbreviation', 'SKHCN');
       setSetting('documents.draftingUnit', 'TTHC');
     }
-    expect(issue(other.id, 'transferred', 'x', at('2028-01-04'))!.number).toBe('02/SKHCN-TTHC');
+    expect((await issue(other.id, 'transferred', 'x', at('2028-01-04')))!.number).toBe('02/SKHCN-TTHC');
   });
 
-  it('is part of the caller’s transaction: a rollback leaves no document and no gap', () => {
-    const before = docs.listDocumentsForPakn({ paknId: pakn.id }).length;
-    expect(() =>
-      db.transaction((tx) => {
-        issuing.issueDocumentForStep(tx, {
+  it('is part of the caller’s transaction: a rollback leaves no document and no gap', async () => {
+    const before = (await docs.listDocumentsForPakn({ paknId: pakn.id })).length;
+    expect(async () =>
+      (await transaction(db, async (tx) => {
+        await issuing.issueDocumentForStep(tx, {
           paknId: pakn.id,
           step: 'refused',
           actorUserId: null,
@@ -319,15 +313,15 @@ describe('issuing at each step', () => {
           now: at('2026-03-05'),
         });
         throw new Error('the step failed');
-      }),
+      })),
     ).toThrow('the step failed');
-    expect(docs.listDocumentsForPakn({ paknId: pakn.id }).length).toBe(before);
-    expect(issue(pakn.id, 'refused', 'y', at('2026-03-05'))!.number).toBe('06/TB-SKHCN');
+    expect((await docs.listDocumentsForPakn({ paknId: pakn.id })).length).toBe(before);
+    expect((await issue(pakn.id, 'refused', 'y', at('2026-03-05')))!.number).toBe('06/TB-SKHCN');
   });
 
   it('renders each as a PDF whose Vietnamese text extracts back exactly', async () => {
     for (const [type, r] of Object.entries(issued)) {
-      const d = docs.getDocument({ id: r.id })!;
+      const d = (await docs.getDocument({ id: r.id }))!;
       const pdf = await renderDocumentPdf({ id: r.id });
       expect(pdf!.subarray(0, 5).toString('latin1'), type).toBe('%PDF-');
       const text = await pdfText(pdf!);
@@ -388,19 +382,19 @@ describe('the routes', () => {
   let coordinator: string;
 
   beforeAll(async () => {
-    const created = newPakn({ unitCode: 'QLKHCN' });
+    const created = await newPakn({ unitCode: 'QLKHCN' });
     mine = created.p;
     mineToken = created.token;
-    setPakn(mine.id, { refusalReason: 'R06' });
-    refusalId = issue(mine.id, 'refused', 'Nội dung liên quan đến tranh chấp đất đai.', at('2026-03-06'))!.id;
-    infoId = issue(mine.id, 'info_requested', 'Đề nghị bổ sung hồ sơ.', at('2026-03-06'))!.id;
-    const evil = newPakn({
+    await setPakn(mine.id, { refusalReason: 'R06' });
+    refusalId = (await issue(mine.id, 'refused', 'Nội dung liên quan đến tranh chấp đất đai.', at('2026-03-06')))!.id;
+    infoId = (await issue(mine.id, 'info_requested', 'Đề nghị bổ sung hồ sơ.', at('2026-03-06')))!.id;
+    const evil = (await newPakn({
       title: '<script>alert("tiêu đề")</script>',
       fullName: 'Lê <img src=x onerror=alert(1)> Văn',
       address: '"><b>Phường 9</b>',
-    }).p;
-    setPakn(evil.id, { refusalReason: 'R03' });
-    evilId = issue(evil.id, 'refused', '</p><script>alert(2)</script>', at('2026-03-06'))!.id;
+    })).p;
+    await setPakn(evil.id, { refusalReason: 'R03' });
+    evilId = (await issue(evil.id, 'refused', '</p><script>alert(2)</script>', at('2026-03-06')))!.id;
 
     const users = {
       handler: await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' }),

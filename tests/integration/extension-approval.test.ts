@@ -11,6 +11,7 @@ import * as s from '~db/schema';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 const cookie: Record<string, string> = {};
@@ -26,26 +27,25 @@ const BASE_PAKN = paknFixture({
   receivedAt: new Date(),
 });
 
-function seed() {
-  return row(seedPakn(app.db(), BASE_PAKN, { status: 'in_progress', unitId: unitA }).id);
+async function seed() {
+  return row((await seedPakn(app.db(), BASE_PAKN, { status: 'in_progress', unitId: unitA })).id);
 }
-const row = (id: number) => app.db().select().from(s.pakn).where(eq(s.pakn.id, id)).get()!;
-const events = (id: number, type: string) =>
-  app
+const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
+const events = async (id: number, type: string) =>
+  (await app
     .db()
     .select()
     .from(s.events)
-    .where(and(eq(s.events.paknId, id), eq(s.events.type, type)))
-    .all();
-const act = (who: string, id: number, fields: Record<string, string>) =>
-  postForm(app, `/can-bo/pakn/${id}`, cookie[who]!, { version: String(row(id).version), ...fields });
+    .where(and(eq(s.events.paknId, id), eq(s.events.type, type))));
+const act = async (who: string, id: number, fields: Record<string, string>) =>
+  postForm(app, `/can-bo/pakn/${id}`, cookie[who]!, { version: String((await row(id)).version), ...fields });
 const page = async (who: string, id: number) =>
   (await (await app.fetch(`/can-bo/pakn/${id}`, { headers: { Cookie: cookie[who]! } })).text()).replace(
     /<!-- -->/g,
     '',
   );
-const maxFor = (id: number) =>
-  maxExtensionDate(row(id).answerDue, getCalendar(app.db()), getDeadlineRules(app.db()).extension.days);
+const maxFor = async (id: number) =>
+  maxExtensionDate((await row(id)).answerDue, await getCalendar(app.db()), (await getDeadlineRules(app.db())).extension.days);
 async function ok(res: Response) {
   if (res.status !== 302)
     throw new Error(`expected 302, got ${res.status}: ${(await res.text()).slice(0, 1500)}`);
@@ -63,7 +63,7 @@ beforeAll(async () => {
     },
   };
   const db = app.db();
-  unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
+  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
   const roles = {
     admin: { role: 'admin' },
     coord: { role: 'coordinator' },
@@ -80,13 +80,13 @@ afterAll(async () => app?.stop());
 
 describe('with approval required (the default)', () => {
   it('turns a handler’s extension into a request the unit’s approver approves', async () => {
-    const p = seed();
-    const max = maxFor(p.id);
+    const p = await seed();
+    const max = await maxFor(p.id);
     expect(await page('handlerA', p.id)).toContain('Đề nghị gia hạn trả lời');
     await ok(await act('handlerA', p.id, { intent: 'extend', newDate: max, note: 'Cần lấy ý kiến Bộ' }));
-    expect(row(p.id)).toMatchObject({ extendedTo: null, answerDue: p.answerDue });
-    expect(events(p.id, 'extension_requested')).toHaveLength(1);
-    expect(events(p.id, 'extend')).toHaveLength(0);
+    expect(await row(p.id)).toMatchObject({ extendedTo: null, answerDue: p.answerDue });
+    expect(await events(p.id, 'extension_requested')).toHaveLength(1);
+    expect(await events(p.id, 'extend')).toHaveLength(0);
 
     // one request at a time
     const again = await act('handlerA', p.id, { intent: 'extend', newDate: max, note: 'Lần nữa' });
@@ -101,31 +101,30 @@ describe('with approval required (the default)', () => {
     expect(approverPage).toContain('name="intent" value="approve_extension"');
     expect(approverPage).toContain('Cần lấy ý kiến Bộ');
     await ok(await act('approverA', p.id, { intent: 'approve_extension' }));
-    expect(row(p.id)).toMatchObject({ extendedTo: max, answerDue: max });
-    const ext = events(p.id, 'extend');
+    expect(await row(p.id)).toMatchObject({ extendedTo: max, answerDue: max });
+    const ext = await events(p.id, 'extend');
     expect(ext).toHaveLength(1);
     expect(ext[0]).toMatchObject({ note: 'Cần lấy ý kiến Bộ', isPublic: true });
-    const docs = app
+    const docs = (await app
       .db()
       .select()
       .from(s.documents)
-      .where(and(eq(s.documents.paknId, p.id), eq(s.documents.type, 'late_apology')))
-      .all();
+      .where(and(eq(s.documents.paknId, p.id), eq(s.documents.type, 'late_apology'))));
     expect(docs).toHaveLength(1);
   });
 
   it('a declined request leaves the due date and allows a new request', async () => {
-    const p = seed();
-    const max = maxFor(p.id);
+    const p = await seed();
+    const max = await maxFor(p.id);
     await ok(await act('coord', p.id, { intent: 'extend', newDate: max, note: 'Chờ kết quả kiểm tra' }));
     const noNote = await act('approverA', p.id, { intent: 'decline_extension' });
     expect(noNote.status).toBe(400);
     await ok(await act('approverA', p.id, { intent: 'decline_extension', note: 'Đủ thời gian trả lời' }));
-    expect(row(p.id).extendedTo).toBeNull();
-    expect(events(p.id, 'extension_declined')).toHaveLength(1);
+    expect((await row(p.id)).extendedTo).toBeNull();
+    expect(await events(p.id, 'extension_declined')).toHaveLength(1);
     expect(await page('approverA', p.id)).not.toContain('value="approve_extension"');
     await ok(await act('handlerA', p.id, { intent: 'extend', newDate: max, note: 'Lý do mới' }));
-    expect(events(p.id, 'extension_requested')).toHaveLength(2);
+    expect(await events(p.id, 'extension_requested')).toHaveLength(2);
   });
 });
 
@@ -141,12 +140,12 @@ describe('without approval', () => {
     });
     expect(res.status).toBe(302);
 
-    const p = seed();
-    const max = maxFor(p.id);
+    const p = await seed();
+    const max = await maxFor(p.id);
     expect(await page('handlerA', p.id)).not.toContain('Đề nghị gia hạn trả lời');
     await ok(await act('handlerA', p.id, { intent: 'extend', newDate: max, note: 'Cần lấy ý kiến Bộ' }));
-    expect(row(p.id)).toMatchObject({ extendedTo: max, answerDue: max });
-    expect(events(p.id, 'extension_requested')).toHaveLength(0);
+    expect(await row(p.id)).toMatchObject({ extendedTo: max, answerDue: max });
+    expect(await events(p.id, 'extension_requested')).toHaveLength(0);
 
     await postForm(app, '/can-bo/quan-tri/cai-dat', cookie.admin!, {
       intent: 'extension',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { postForm } from '../support/staff';
+import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let code: string;
@@ -13,8 +14,7 @@ const LIMIT = 10; // the seeded followup.attemptsPer15Min
 beforeAll(async () => {
   app = await startTestApp();
   const { createPakn } = await import('../../app/models/pakn.server');
-  code = app.db().transaction(
-    (tx) =>
+  code = (await transaction(app.db(), async (tx) =>
       createPakn(tx, {
         type: 'phan_anh',
         subject: 'regulation',
@@ -35,8 +35,7 @@ beforeAll(async () => {
         receivedAt: new Date(),
         consent: true,
         showIdentity: false,
-      }).pakn.code,
-  );
+      }).pakn.code));
 });
 afterAll(async () => {
   await app?.stop();

@@ -21,6 +21,7 @@ import {
   urlencoded,
 } from '../support/hostile-sweep';
 import { createStaffUser } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 sweepHooks();
 
@@ -30,12 +31,11 @@ describe('administration forms', () => {
     const db = app.db();
     const target = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' });
     // a webhook with a failed delivery, so that its log shows the "send again" form
-    const hook = db
+    const hook = (await one(db
       .insert(s.webhooks)
       .values({ url: 'https://he-thong.example.vn/pakn', events: 'received', secret: 'whsec_test' })
-      .returning()
-      .get();
-    db.insert(s.webhookDeliveries)
+      .returning()));
+    (await db.insert(s.webhookDeliveries)
       .values({
         deliveryId: 'hostile-sweep-delivery',
         webhookId: hook.id,
@@ -46,8 +46,7 @@ describe('administration forms', () => {
         status: 'failed',
         attempts: 10,
         nextAttemptAt: new Date(),
-      })
-      .run();
+      }));
     // the settings page last: its TOTP form could make the admin's own role require a second factor
     const pages = [
       '/can-bo/quan-tri/co-quan',

@@ -39,8 +39,8 @@ describe('staff forms', () => {
   it('every workflow intent on /can-bo/pakn/$id, each on a record in a state where it is legal', async () => {
     for (const [intent, setup, who] of INTENTS) {
       const fresh = async () => {
-        const p = seed(setup);
-        const fields = { intent, version: String(p.version), ...intentFields(intent, p, intentSetting()) };
+        const p = await seed(setup);
+        const fields = { intent, version: String(p.version), ...await intentFields(intent, p, intentSetting()) };
         return {
           cookie: cookie[who],
           form: {
@@ -62,7 +62,7 @@ describe('staff forms', () => {
       await fuzzForm(`/can-bo/pakn/$id intent=${intent}`, first.form, { fresh });
     }
     // the record page as each role, with a hostile ?xong=
-    const p = seed({ status: 'in_progress', unit: 'A' });
+    const p = await seed({ status: 'in_progress', unit: 'A' });
     for (const pl of PAYLOADS.slice(0, 8)) {
       await send(`record ?xong= [${pl.name}]`, `/can-bo/pakn/${p.id}?xong=${enc(pl.value)}`, {
         method: 'GET',
@@ -83,7 +83,7 @@ describe('staff forms', () => {
   it('bulk assign (/can-bo?index), staff intake (/can-bo/tiep-nhan) and the own account (/can-bo/tai-khoan)', async () => {
     const db = app.db();
     const bulkFresh = async () => {
-      const p = seed({ status: 'received', unit: null });
+      const p = await seed({ status: 'received', unit: null });
       const fields = {
         intent: 'bulk_assign',
         returnTo: '/can-bo?tab=classify',
@@ -151,9 +151,9 @@ describe('staff forms', () => {
   }, 180_000);
 
   it('publication (/can-bo/pakn/$id/cong-khai): check, publish, withdraw and the file uploads', async () => {
-    const publishedSeed = () => {
-      const p = seed({ status: 'answered', unit: 'A', answer: true });
-      app
+    const publishedSeed = async () => {
+      const p = await seed({ status: 'answered', unit: 'A', answer: true });
+      (await app
         .db()
         .update(s.pakn)
         .set({
@@ -163,13 +163,12 @@ describe('staff forms', () => {
           publicSummary: 'Tóm tắt công khai.',
           publicAnswer: 'Trả lời công khai.',
         })
-        .where(eq(s.pakn.id, p.id))
-        .run();
+        .where(eq(s.pakn.id, p.id)));
       return p;
     };
     // the forms as the page offers them, once; then the same form on a fresh record for every post
-    const answered = seed({ status: 'answered', unit: 'A', answer: true });
-    const published = publishedSeed();
+    const answered = await seed({ status: 'answered', unit: 'A', answer: true });
+    const published = await publishedSeed();
     const templates = [
       ...(await formsOf(`/can-bo/pakn/${answered.id}/cong-khai`, cookie.coordinator)).map((f) => ({
         f,

@@ -172,7 +172,7 @@ describe('public forms', () => {
 
     // the info reply: a fresh PAKN awaiting information for each post, followed by its submitter
     const fresh = async () => {
-      const p = seed({ status: 'awaiting_info', unit: 'A', pauseDaysAgo: 1 });
+      const p = await seed({ status: 'awaiting_info', unit: 'A', pauseDaysAgo: 1 });
       const c = await followCookie(p);
       return {
         cookie: c,
@@ -217,7 +217,7 @@ describe('public forms', () => {
 
   it('rating (/danh-gia/$token) and the language switch (/ngon-ngu)', async () => {
     const fresh = async () => {
-      const p = seed({ status: 'answered', unit: 'A', answer: true });
+      const p = await seed({ status: 'answered', unit: 'A', answer: true });
       const form = (await formsOf(`/danh-gia/${ratingToken(p.id)}`)).find((f) =>
         f.action.includes('/danh-gia/'),
       );
@@ -264,9 +264,8 @@ describe('public forms', () => {
     let k = 0;
     const fresh = async () => {
       const token = `hostile-reset-token-${k++}-${'x'.repeat(20)}`;
-      db.insert(s.passwordResets)
-        .values({ tokenHash: sha256(token), userId: victim.id, expiresAt: new Date(Date.now() + 3_600_000) })
-        .run();
+      (await db.insert(s.passwordResets)
+        .values({ tokenHash: sha256(token), userId: victim.id, expiresAt: new Date(Date.now() + 3_600_000) }));
       return {
         form: {
           action: `/can-bo/dat-lai/${token}`,
@@ -293,10 +292,9 @@ describe('public forms', () => {
 
     // the TOTP step: an account with TOTP on, signed in with its password only
     const totpUser = await createStaffUser(db, { role: 'viewer' });
-    db.update(s.users)
+    (await db.update(s.users)
       .set({ totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' })
-      .where(eq(s.users.id, totpUser.id))
-      .run();
+      .where(eq(s.users.id, totpUser.id)));
     const freshTotp = async () => {
       const res = await app.fetch('/can-bo/dang-nhap', {
         method: 'POST',
@@ -305,7 +303,7 @@ describe('public forms', () => {
         body: new URLSearchParams({ email: totpUser.email, password: totpUser.password }),
       });
       const c = `pakn_staff=${cookiesFrom(res).pakn_staff}`;
-      db.update(s.rateLimits).set({ count: 0 }).where(eq(s.rateLimits.bucket, 'totp-fail')).run();
+      (await db.update(s.rateLimits).set({ count: 0 }).where(eq(s.rateLimits.bucket, 'totp-fail')));
       return {
         cookie: c,
         form: {

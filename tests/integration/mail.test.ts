@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
+import { one, transaction } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `mail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -67,20 +68,20 @@ function receiptData(code: string, over: Partial<ReceiptEmailData> = {}): Receip
   };
 }
 
-function enqueueReceipt(target: Db | Tx, code: string, over: Partial<ReceiptEmailData> = {}) {
+async function enqueueReceipt(target: Db | Tx, code: string, over: Partial<ReceiptEmailData> = {}) {
   const data = receiptData(code, over);
   const rendered = renderReceiptEmail(data);
-  mail.enqueueMail(target, { to: TO, ...rendered, template: 'receipt', paknId: null });
+  await mail.enqueueMail(target, { to: TO, ...rendered, template: 'receipt', paknId: null });
   return data;
 }
 
-const rows = () => db.select().from(schema.outbox).orderBy(schema.outbox.id).all();
+const rows = async () => (await db.select().from(schema.outbox).orderBy(schema.outbox.id));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-beforeAll(() => {
+beforeAll(async () => {
   testDb = createTestDb();
   db = testDb.db;
-  const a = db.select().from(schema.agency).get();
+  const a = (await one(db.select().from(schema.agency)));
   if (!a) throw new Error('seeded agency missing');
   agency = {
     name: a.name,
@@ -91,8 +92,8 @@ beforeAll(() => {
   };
 });
 
-beforeEach(() => {
-  db.delete(schema.outbox).run();
+beforeEach(async () => {
+  (await db.delete(schema.outbox));
   smtp.messages.length = 0;
 });
 
@@ -105,8 +106,8 @@ afterAll(async () => {
 describe('receipt e-mail through SMTP', () => {
   it('is delivered with its code, follow link, intact diacritics and the outbox Message-ID', async () => {
     const code = 'KHCN-2026-000042';
-    const data = db.transaction((tx) => enqueueReceipt(tx, code));
-    expect(mail.outboxStats(db).pending).toBe(1);
+    const data = (await transaction(db, async (tx) => enqueueReceipt(tx, code)));
+    expect((await mail.outboxStats(db)).pending).toBe(1);
 
     expect(await mail.processOutbox({ db })).toEqual({ sent: 1, retried: 0 });
     const [m] = await smtp.waitFor(1);
@@ -128,13 +129,13 @@ describe('receipt e-mail through SMTP', () => {
     expect(m.from?.text).toContain('no-reply@pakn.example.gov.vn');
     expect(m.from?.value[0]?.name).toBe('Cổng PAKN Sở KH&CN');
 
-    const [row] = rows();
+    const [row] = await rows();
     expect(row?.messageId).toMatch(/^<[0-9a-f]{32}@pakn\.example\.gov\.vn>$/);
     expect(m.messageId).toBe(row?.messageId);
     expect(row?.status).toBe('sent');
     expect(row?.attempts).toBe(1);
     expect(row?.sentAt).toBeInstanceOf(Date);
-    expect(mail.outboxStats(db)).toEqual({ pending: 0, oldestPendingAgeSeconds: null });
+    expect(await mail.outboxStats(db)).toEqual({ pending: 0, oldestPendingAgeSeconds: null });
 
     // nothing left to send
     expect(await mail.processOutbox({ db })).toEqual({ sent: 0, retried: 0 });
@@ -142,14 +143,14 @@ describe('receipt e-mail through SMTP', () => {
     expect(smtp.messages).toHaveLength(1);
   });
 
-  it('is not queued when the caller’s transaction rolls back', () => {
-    expect(() =>
-      db.transaction((tx) => {
-        enqueueReceipt(tx, 'KHCN-2026-000043');
+  it('is not queued when the caller’s transaction rolls back', async () => {
+    expect(async () =>
+      (await transaction(db, async (tx) => {
+        await enqueueReceipt(tx, 'KHCN-2026-000043');
         throw new Error('rollback');
-      }),
+      })),
     ).toThrow('rollback');
-    expect(rows()).toHaveLength(0);
+    expect(await rows()).toHaveLength(0);
   });
 
   it('describes the transport without credentials', () => {
@@ -162,11 +163,11 @@ describe('SMTP outage', () => {
     const { port } = smtp;
     await smtp.stop();
     const codes = Array.from({ length: 5 }, (_, i) => `KHCN-2026-00010${i}`);
-    for (const code of codes) enqueueReceipt(db, code);
+    for (const code of codes) await enqueueReceipt(db, code);
     const t0 = Date.now();
 
     expect(await mail.processOutbox({ db, now: t0 })).toEqual({ sent: 0, retried: 5 });
-    for (const r of rows()) {
+    for (const r of await rows()) {
       expect(r.status).toBe('pending');
       expect(r.attempts).toBe(1);
       expect(r.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(t0 + 30_000);
@@ -174,7 +175,7 @@ describe('SMTP outage', () => {
       expect(r.lastError).toBeTruthy();
       expect(r.lastError).not.toContain(TO);
     }
-    expect(mail.outboxStats(db).pending).toBe(5);
+    expect((await mail.outboxStats(db)).pending).toBe(5);
 
     // not due yet
     expect(await mail.processOutbox({ db, now: t0 + 10_000 })).toEqual({ sent: 0, retried: 0 });
@@ -182,7 +183,7 @@ describe('SMTP outage', () => {
     // still down at the first retry: the delay doubles
     const t1 = t0 + 45_000;
     expect(await mail.processOutbox({ db, now: t1 })).toEqual({ sent: 0, retried: 5 });
-    for (const r of rows()) {
+    for (const r of await rows()) {
       expect(r.attempts).toBe(2);
       expect(r.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(t1 + 60_000);
       expect(r.nextAttemptAt.getTime()).toBeLessThan(t1 + 70_000);
@@ -192,7 +193,7 @@ describe('SMTP outage', () => {
     const t2 = t1 + 2 * 60_000;
     expect(await mail.processOutbox({ db, now: t2 })).toEqual({ sent: 5, retried: 0 });
     const received = await smtp.waitFor(5);
-    const after = rows();
+    const after = await rows();
     expect(after.every((r) => r.status === 'sent' && r.attempts === 3)).toBe(true);
     expect(received.map((m) => m.messageId).sort()).toEqual(after.map((r) => r.messageId).sort());
     expect(new Set(received.map((m) => m.subject)).size).toBe(5);
@@ -215,7 +216,7 @@ describe('SMTP outage', () => {
 describe('leases', () => {
   it('two processes passing at once send each message exactly once', async () => {
     const codes = Array.from({ length: 8 }, (_, i) => `KHCN-2026-00020${i}`);
-    for (const code of codes) enqueueReceipt(db, code);
+    for (const code of codes) await enqueueReceipt(db, code);
     const other = openDatabase(testDb.file); // a second connection, as another process would have
     try {
       const results = await Promise.all([
@@ -234,26 +235,24 @@ describe('leases', () => {
   });
 
   it('a row claimed by a process that died is sent once its lease expires', async () => {
-    enqueueReceipt(db, 'KHCN-2026-000300');
+    await enqueueReceipt(db, 'KHCN-2026-000300');
     const t0 = Date.now();
     // what a claim leaves behind when the process is killed before sending
-    db.update(schema.outbox)
-      .set({ nextAttemptAt: new Date(t0 + mail.LEASE_MS) })
-      .run();
+    (await db.update(schema.outbox)
+      .set({ nextAttemptAt: new Date(t0 + mail.LEASE_MS) }));
     expect(await mail.processOutbox({ db, now: t0 + 60_000 })).toEqual({ sent: 0, retried: 0 });
     expect(await mail.processOutbox({ db, now: t0 + mail.LEASE_MS + 1 })).toEqual({ sent: 1, retried: 0 });
     await smtp.waitFor(1);
   });
 
-  it('reports the pending backlog and its age', () => {
-    enqueueReceipt(db, 'KHCN-2026-000400');
-    enqueueReceipt(db, 'KHCN-2026-000401');
-    const [first] = rows();
-    db.update(schema.outbox)
+  it('reports the pending backlog and its age', async () => {
+    await enqueueReceipt(db, 'KHCN-2026-000400');
+    await enqueueReceipt(db, 'KHCN-2026-000401');
+    const [first] = await rows();
+    (await db.update(schema.outbox)
       .set({ createdAt: new Date(Date.now() - 90_000) })
-      .where(eq(schema.outbox.id, first!.id))
-      .run();
-    const stats = mail.outboxStats(db);
+      .where(eq(schema.outbox.id, first!.id)));
+    const stats = await mail.outboxStats(db);
     expect(stats.pending).toBe(2);
     expect(stats.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(89);
     expect(stats.oldestPendingAgeSeconds).toBeLessThan(120);
@@ -268,21 +267,20 @@ describe('worker', () => {
     try {
       const m = await mailModules();
       const { getDb, closeDb } = await import('../../app/utils/db.server');
-      const worker = m.startMailWorker({ intervalMs: 60_000 });
-      expect(m.startMailWorker()).toBe(worker); // one per process
+      const worker = await m.startMailWorker({ intervalMs: 60_000 });
+      expect(await m.startMailWorker()).toBe(worker); // one per process
       let stopped = false;
       try {
         // the first pass runs right away; with a 60 s interval, only the kick can deliver these
         await sleep(300);
         const data = receiptData('KHCN-2026-000500');
-        getDb().transaction((tx) =>
-          m.enqueueMail(tx, { to: TO, ...renderReceiptEmail(data), template: 'receipt' }),
-        );
+        (await transaction(getDb(), async (tx) =>
+          m.enqueueMail(tx, { to: TO, ...renderReceiptEmail(data), template: 'receipt' })));
         const [msg] = await smtp.waitFor(1, 3000);
         expect(msg?.subject).toContain('KHCN-2026-000500');
 
         // stop while the kicked pass is sending: stop() resolves only once it is done
-        m.enqueueMail(getDb(), {
+        await m.enqueueMail(getDb(), {
           to: TO,
           ...renderReceiptEmail(receiptData('KHCN-2026-000501')),
           template: 'receipt',
@@ -290,13 +288,13 @@ describe('worker', () => {
         await sleep(60);
         await worker.stop();
         stopped = true;
-        const { pending } = m.outboxStats();
+        const { pending } = await m.outboxStats();
         expect(pending).toBe(0);
         expect(smtp.messages).toHaveLength(2);
       } finally {
         if (!stopped) await worker.stop();
       }
-      expect(m.outboxStats()).toEqual({ pending: 0, oldestPendingAgeSeconds: null });
+      expect(await m.outboxStats()).toEqual({ pending: 0, oldestPendingAgeSeconds: null });
       closeDb();
     } finally {
       process.env.MAIL_WORKER = '0';
@@ -312,14 +310,14 @@ describe('file transport (no SMTP_URL)', () => {
     const mailDir = path.join(DATA_DIR, 'mail');
     expect(fileMail.describeTransport()).toBe(`files in ${mailDir}`);
 
-    const sent = ['KHCN-2026-000600', 'KHCN-2026-000601'].map((code) => {
+    const sent = (await Promise.all(['KHCN-2026-000600', 'KHCN-2026-000601'].map(async (code) => {
       const data = receiptData(code);
-      fileMail.enqueueMail(db, { to: TO, ...renderReceiptEmail(data), template: 'receipt' });
+      await fileMail.enqueueMail(db, { to: TO, ...renderReceiptEmail(data), template: 'receipt' });
       return data;
-    });
+    })));
     expect(await fileMail.processOutbox({ db })).toEqual({ sent: 2, retried: 0 });
 
-    const outRows = rows();
+    const outRows = await rows();
     for (const [i, row] of outRows.entries()) {
       const file = path.join(mailDir, `${row.id}-receipt.eml`);
       expect(fs.existsSync(file)).toBe(true);
@@ -336,11 +334,10 @@ describe('file transport (no SMTP_URL)', () => {
     expect(fs.readdirSync(mailDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(smtp.messages).toHaveLength(0);
     expect(
-      db
+      (await db
         .select()
         .from(schema.outbox)
-        .where(inArray(schema.outbox.status, ['pending']))
-        .all(),
+        .where(inArray(schema.outbox.status, ['pending']))),
     ).toHaveLength(0);
   });
 

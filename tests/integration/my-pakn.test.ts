@@ -9,6 +9,7 @@ import * as s from '~db/schema';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { cookiesFrom } from '../support/staff';
+import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -17,7 +18,7 @@ let theirs: { id: number; code: string };
 
 async function seedPakn(email: string, title: string) {
   const { createPakn } = await import('~/models/pakn.server');
-  const { pakn } = app.db().transaction((tx) =>
+  const { pakn } = (await transaction(app.db(), async (tx) =>
     createPakn(tx, {
       type: 'phan_anh',
       subject: 'regulation',
@@ -38,8 +39,7 @@ async function seedPakn(email: string, title: string) {
       receivedAt: new Date(),
       consent: true,
       showIdentity: false,
-    }),
-  );
+    })));
   return { id: pakn.id, code: pakn.code };
 }
 
@@ -96,7 +96,7 @@ describe('PAKN của tôi', () => {
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain('tam@example.vn');
     // only the hash is stored
     const token = path.split('/').pop()!;
-    const rows = app.db().select().from(s.myPaknLinks).all();
+    const rows = (await app.db().select().from(s.myPaknLinks));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).not.toBe(token);
     expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -148,12 +148,11 @@ describe('PAKN của tôi', () => {
   it('refuses an expired link', async () => {
     await form({ email: 'tam@example.vn' }, '', '10.20.0.2');
     const { path } = await linkFromMail(2);
-    app
+    (await app
       .db()
       .update(s.myPaknLinks)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(isNull(s.myPaknLinks.usedAt))
-      .run();
+      .where(isNull(s.myPaknLinks.usedAt)));
     const res = await app.fetch(path, {
       method: 'POST',
       body: new URLSearchParams({}),

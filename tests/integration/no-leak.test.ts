@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
+import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let cookie = '';
@@ -155,7 +156,7 @@ async function publishThroughStaffPage(
   const db = app.db();
   const first = p.fullName.split(' ').at(-1)!;
   const ascii = fold(p.fullName);
-  const { pakn } = db.transaction((tx) =>
+  const { pakn } = (await transaction(db, async (tx) =>
     createPakn(tx, {
       type: i % 2 ? 'phan_anh' : 'kien_nghi',
       subject: 'regulation',
@@ -179,8 +180,7 @@ async function publishThroughStaffPage(
       receivedAt: new Date(Date.now() - (5 + i) * 86_400_000),
       consent: true,
       showIdentity: false,
-    }),
-  );
+    })));
   const unit = db.$client.prepare(`SELECT id FROM units WHERE code = 'QLKHCN'`).get() as { id: number };
   db.$client
     .prepare(`UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`)

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
+import { transaction, one } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 
@@ -48,7 +49,7 @@ beforeAll(async () => {
   const stored = crypto.randomBytes(16).toString('hex');
   fs.mkdirSync(path.join(srv.dataDir, 'uploads'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'tests/fixtures/giay-to.pdf'), path.join(srv.dataDir, 'uploads', stored));
-  ids = db.transaction((tx) => {
+  ids = (await transaction(db, async (tx) => {
     const { pakn, accessToken } = createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -70,8 +71,8 @@ beforeAll(async () => {
       consent: true,
       showIdentity: false,
     });
-    tx.update(s.pakn).set({ refusalReason: 'R06' }).where(eq(s.pakn.id, pakn.id)).run();
-    const file = tx
+    (await tx.update(s.pakn).set({ refusalReason: 'R06' }).where(eq(s.pakn.id, pakn.id)));
+    const file = (await one(tx
       .insert(s.attachments)
       .values({
         paknId: pakn.id,
@@ -81,8 +82,7 @@ beforeAll(async () => {
         size: fs.statSync(path.join(srv.dataDir, 'uploads', stored)).size,
         sha256: 'x',
       })
-      .returning({ id: s.attachments.id })
-      .get();
+      .returning({ id: s.attachments.id })));
     const doc = issueDocumentForStep(tx, {
       paknId: pakn.id,
       step: 'refused',
@@ -90,9 +90,9 @@ beforeAll(async () => {
       note: 'Lý do.',
     })!;
     // answered, so that its rating page opens
-    tx.update(s.pakn).set({ status: 'answered', answeredAt: new Date() }).where(eq(s.pakn.id, pakn.id)).run();
+    (await tx.update(s.pakn).set({ status: 'answered', answeredAt: new Date() }).where(eq(s.pakn.id, pakn.id)));
     return { pakn: pakn.id, file: file.id, doc: doc.id, user: admin.id, code: pakn.code, accessToken };
-  });
+  }));
   ratingToken = ratings.ratingToken(ids.pakn);
 
   const signIn = async (user: { email: string; password: string }) => {

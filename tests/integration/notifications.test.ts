@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
+import { transaction, one } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `notify-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -56,13 +57,12 @@ async function deliver(db: Db, expected: number): Promise<ParsedMail[]> {
 }
 
 let seq = 0;
-function newPakn(
+async function newPakn(
   db: Db,
   over: { lang?: 'vi' | 'en'; email?: string | null; receivedAt?: Date; title?: string } = {},
-): PaknRow {
+): Promise<PaknRow> {
   seq++;
-  return db.transaction(
-    (tx) =>
+  return (await transaction(db, async (tx) =>
       createPakn(tx, {
         type: 'kien_nghi',
         subject: 'regulation',
@@ -83,20 +83,18 @@ function newPakn(
         receivedAt: over.receivedAt ?? new Date(),
         consent: true,
         showIdentity: false,
-      }).pakn,
-  );
+      }).pakn));
 }
 
-function update(db: Db, id: number, set: Partial<typeof schema.pakn.$inferInsert>) {
-  db.update(schema.pakn).set(set).where(eq(schema.pakn.id, id)).run();
+async function update(db: Db, id: number, set: Partial<typeof schema.pakn.$inferInsert>) {
+  (await db.update(schema.pakn).set(set).where(eq(schema.pakn.id, id)));
 }
 
-function addUnit(db: Db, code: string, email: string) {
-  return db
+async function addUnit(db: Db, code: string, email: string) {
+  return (await one(db
     .insert(schema.units)
     .values({ code, name: `Phòng thử nghiệm ${code}`, nameEn: `Test Division ${code}`, email })
-    .returning()
-    .get();
+    .returning()));
 }
 
 /** An instant at the given local (Asia/Ho_Chi_Minh, UTC+7) date and hour. */
@@ -115,18 +113,17 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   let unit: ReturnType<typeof addUnit>;
   let extAgencyId: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = getDb();
-    unit = addUnit(db, 'TN1', 'phong.tn1@skhcn.example.vn');
-    extAgencyId = db
+    unit = await addUnit(db, 'TN1', 'phong.tn1@skhcn.example.vn');
+    extAgencyId = (await one(db
       .insert(schema.externalAgencies)
       .values({
         name: 'Sở Xây dựng tỉnh Phú Yên',
         address: '45 Trần Hưng Đạo, Tuy Hòa',
         email: 'sxd@example.vn',
       })
-      .returning()
-      .get().id;
+      .returning())).id;
   });
 
   type Case = {
@@ -170,9 +167,9 @@ describe('notifyStep: the submitter is told of each step in their language', () 
     },
     {
       step: 'duplicate',
-      setup: (p) => {
-        const original = newPakn(db, { email: p.email!.toUpperCase() });
-        update(db, p.id, { status: 'duplicate', duplicateOfId: original.id });
+      setup: async (p) => {
+        const original = await newPakn(db, { email: p.email!.toUpperCase() });
+        await update(db, p.id, { status: 'duplicate', duplicateOfId: original.id });
         dupOriginal.set(p.id, original.code);
       },
       expect: (lang, p) => ({
@@ -219,12 +216,12 @@ describe('notifyStep: the submitter is told of each step in their language', () 
     {
       step: 'extended',
       note: 'Cần lấy ý kiến của Bộ Khoa học và Công nghệ.',
-      setup: (p) => {
+      setup: async (p) => {
         const due = answerDueDate(p, db).due;
-        update(db, p.id, { status: 'in_progress', unitId: unit.id, extendedTo: addCalendarDays(due, 14) });
+        await update(db, p.id, { status: 'in_progress', unitId: unit.id, extendedTo: addCalendarDays(due, 14) });
       },
-      expect: (lang, p) => {
-        const fresh = db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id)).get()!;
+      expect: async (lang, p) => {
+        const fresh = (await one(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!;
         return {
           subject: lang === 'vi' ? /xin lỗi và gia hạn/i : /Apology and extension/,
           text: [
@@ -240,15 +237,14 @@ describe('notifyStep: the submitter is told of each step in their language', () 
     },
     {
       step: 'answered',
-      setup: (p) => {
-        update(db, p.id, { status: 'answered', unitId: unit.id, answeredAt: new Date() });
-        db.insert(schema.answers)
+      setup: async (p) => {
+        await update(db, p.id, { status: 'answered', unitId: unit.id, answeredAt: new Date() });
+        (await db.insert(schema.answers)
           .values({
             paknId: p.id,
             outcome: 'amend',
             body: 'Sở sẽ sửa đổi Quyết định 15.\nHồ sơ giảm còn 3 thành phần.',
-          })
-          .run();
+          }));
       },
       expect: (lang) => ({
         subject: lang === 'vi' ? /Trả lời phản ánh, kiến nghị/ : /Answer to your submission/,
@@ -269,9 +265,9 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   for (const c of cases) {
     for (const lang of ['vi', 'en'] as const) {
       it(`${c.step} (${lang})`, async () => {
-        const p = newPakn(db, { lang });
+        const p = await newPakn(db, { lang });
         c.setup(p);
-        db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: c.step, note: c.note ?? null }));
+        (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: c.step, note: c.note ?? null })));
         const unitMail = c.step === 'assigned' || c.step === 'reassigned';
         const got = await deliver(db, unitMail ? 2 : 1);
         const mine = got.find((m) => toOf(m) === p.email)!;
@@ -288,7 +284,7 @@ describe('notifyStep: the submitter is told of each step in their language', () 
           if (unitMail) expect(text).not.toContain(c.note);
           else expect(text).toContain(c.note);
         }
-        const rows = db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id)).all();
+        const rows = (await db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id)));
         expect(rows.map((r) => r.template).sort()).toEqual(
           unitMail ? [`status-${c.step}`, 'unit-assigned'].sort() : [`status-${c.step}`],
         );
@@ -309,25 +305,24 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   }
 
   it('duplicate of another citizen’s PAKN does not reveal its code', async () => {
-    const other = newPakn(db, { email: 'someone.else@example.vn' });
-    const p = newPakn(db);
-    update(db, p.id, { status: 'duplicate', duplicateOfId: other.id });
-    db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: 'duplicate', note: null }));
+    const other = await newPakn(db, { email: 'someone.else@example.vn' });
+    const p = await newPakn(db);
+    await update(db, p.id, { status: 'duplicate', duplicateOfId: other.id });
+    (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'duplicate', note: null })));
     const [m] = await deliver(db, 1);
     expect(m!.text).not.toContain(other.code);
   });
 
   it('escapes hostile notes and answers in the HTML part', async () => {
     const hostile = '<script>alert("x")</script> <img src=x onerror=alert(1)> & "quotes"';
-    const p = newPakn(db, { title: '<b>Tiêu đề</b> & <i>độc</i>' });
-    update(db, p.id, { status: 'refused', refusalReason: 'R03' });
-    db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: 'refused', note: hostile }));
-    const q = newPakn(db);
-    update(db, q.id, { status: 'answered', unitId: unit.id });
-    db.insert(schema.answers)
-      .values({ paknId: q.id, outcome: 'stands', body: `Dòng một\n${hostile}` })
-      .run();
-    db.transaction((tx) => notifyStep(tx, { paknId: q.id, step: 'answered' }));
+    const p = await newPakn(db, { title: '<b>Tiêu đề</b> & <i>độc</i>' });
+    await update(db, p.id, { status: 'refused', refusalReason: 'R03' });
+    (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'refused', note: hostile })));
+    const q = await newPakn(db);
+    await update(db, q.id, { status: 'answered', unitId: unit.id });
+    (await db.insert(schema.answers)
+      .values({ paknId: q.id, outcome: 'stands', body: `Dòng một\n${hostile}` }));
+    (await transaction(db, async (tx) => notifyStep(tx, { paknId: q.id, step: 'answered' })));
     const got = await deliver(db, 2);
     for (const m of got) {
       const html = htmlOf(m);
@@ -342,16 +337,15 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   });
 
   it('renders the Markdown of the answer in the HTML part and as clean text in the text part', async () => {
-    const q = newPakn(db);
-    update(db, q.id, { status: 'answered', unitId: unit.id });
-    db.insert(schema.answers)
+    const q = await newPakn(db);
+    await update(db, q.id, { status: 'answered', unitId: unit.id });
+    (await db.insert(schema.answers)
       .values({
         paknId: q.id,
         outcome: 'amend',
         body: 'Sở đã xem xét **kỹ lưỡng** và *ghi nhận*.\n\n- Hồ sơ giảm còn 4 loại;\n- Nộp tại [Cổng](https://dichvucong.gov.vn).',
-      })
-      .run();
-    db.transaction((tx) => notifyStep(tx, { paknId: q.id, step: 'answered' }));
+      }));
+    (await transaction(db, async (tx) => notifyStep(tx, { paknId: q.id, step: 'answered' })));
     const [m] = await deliver(db, 1);
     const html = htmlOf(m!);
     expect(html).toContain('<strong>kỹ lưỡng</strong>');
@@ -366,29 +360,28 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   });
 
   it('sends nothing to a submitter without e-mail, but still tells the unit', async () => {
-    const p = newPakn(db, { email: null });
-    update(db, p.id, { status: 'refused', refusalReason: 'R02' });
-    db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: 'refused' }));
+    const p = await newPakn(db, { email: null });
+    await update(db, p.id, { status: 'refused', refusalReason: 'R02' });
+    (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'refused' })));
     await deliver(db, 0);
-    update(db, p.id, { status: 'assigned', unitId: unit.id, refusalReason: null });
-    db.transaction((tx) => notifyStep(tx, { paknId: p.id, step: 'assigned' }));
+    await update(db, p.id, { status: 'assigned', unitId: unit.id, refusalReason: null });
+    (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'assigned' })));
     const [m] = await deliver(db, 1);
     expect(toOf(m!)).toBe('phong.tn1@skhcn.example.vn');
   });
 
   it('queues nothing when the caller’s transaction rolls back', async () => {
-    const p = newPakn(db);
-    expect(() =>
-      db.transaction((tx) => {
-        tx.update(schema.pakn)
+    const p = await newPakn(db);
+    expect(async () =>
+      (await transaction(db, async (tx) => {
+        (await tx.update(schema.pakn)
           .set({ status: 'refused', refusalReason: 'R03' })
-          .where(eq(schema.pakn.id, p.id))
-          .run();
+          .where(eq(schema.pakn.id, p.id)));
         notifyStep(tx, { paknId: p.id, step: 'refused' });
         throw new Error('stale version');
-      }),
+      })),
     ).toThrow('stale version');
-    expect(db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id)).all()).toHaveLength(0);
+    expect((await db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id)))).toHaveLength(0);
     await deliver(db, 0);
   });
 });
@@ -405,29 +398,29 @@ describe('daily digest to the units', () => {
   afterAll(() => t.cleanup());
 
   it('one e-mail per unit with its overdue and due-soon items, not twice a day, none for an idle unit', async () => {
-    const a = addUnit(db, 'DA', 'unit.a@example.vn');
-    const b = addUnit(db, 'DB', 'unit.b@example.vn');
-    addUnit(db, 'DC', 'unit.c@example.vn');
+    const a = await addUnit(db, 'DA', 'unit.a@example.vn');
+    const b = await addUnit(db, 'DB', 'unit.b@example.vn');
+    await addUnit(db, 'DC', 'unit.c@example.vn');
     // received 02/03/2026: 20 days → 22/03 is a Sunday → due Monday 23/03/2026
-    const soon = newPakn(db, { receivedAt: at('2026-03-02') });
-    update(db, soon.id, { status: 'in_progress', unitId: a.id });
+    const soon = await newPakn(db, { receivedAt: at('2026-03-02') });
+    await update(db, soon.id, { status: 'in_progress', unitId: a.id });
     // received 25/02: due 17/03 (Tuesday): overdue on 20/03
-    const late = newPakn(db, { receivedAt: at('2026-02-25') });
-    update(db, late.id, { status: 'drafted', unitId: a.id });
+    const late = await newPakn(db, { receivedAt: at('2026-02-25') });
+    await update(db, late.id, { status: 'drafted', unitId: a.id });
     // received 10/03: due 30/03, more than 2 working days away on 20/03
-    const calm = newPakn(db, { receivedAt: at('2026-03-10') });
-    update(db, calm.id, { status: 'assigned', unitId: a.id });
+    const calm = await newPakn(db, { receivedAt: at('2026-03-10') });
+    await update(db, calm.id, { status: 'assigned', unitId: a.id });
     // paused awaiting the submitter: not due
-    const paused = newPakn(db, { receivedAt: at('2026-02-25') });
-    update(db, paused.id, { status: 'awaiting_info', unitId: b.id });
-    db.insert(schema.paknPauses).values({ paknId: paused.id, fromDate: '2026-03-05', toDate: null }).run();
+    const paused = await newPakn(db, { receivedAt: at('2026-02-25') });
+    await update(db, paused.id, { status: 'awaiting_info', unitId: b.id });
+    (await db.insert(schema.paknPauses).values({ paknId: paused.id, fromDate: '2026-03-05', toDate: null }));
     // closed: not listed
-    const closed = newPakn(db, { receivedAt: at('2026-02-25') });
-    update(db, closed.id, { status: 'answered', unitId: b.id });
-    const lateB = newPakn(db, { receivedAt: at('2026-02-26') });
-    update(db, lateB.id, { status: 'assigned', unitId: b.id });
+    const closed = await newPakn(db, { receivedAt: at('2026-02-25') });
+    await update(db, closed.id, { status: 'answered', unitId: b.id });
+    const lateB = await newPakn(db, { receivedAt: at('2026-02-26') });
+    await update(db, lateB.id, { status: 'assigned', unitId: b.id });
     // not yet classified: the coordinator's, not in a unit digest
-    newPakn(db, { receivedAt: at('2026-02-25') });
+    await newPakn(db, { receivedAt: at('2026-02-25') });
 
     expect(answerDueDate(soon, db).due).toBe('2026-03-23');
     expect(answerDueDate(late, db).due).toBe('2026-03-17');
@@ -472,28 +465,27 @@ describe('overdue alert to the coordinators and progress updates to the submitte
   });
   afterAll(() => t.cleanup());
 
-  const addUser = (email: string, role: 'coordinator' | 'handler', active = true) =>
-    db.insert(schema.users).values({ email, name: email, passwordHash: 'x', role, active }).run();
-  const eventsOf = (id: number, type: string) =>
-    db
+  const addUser = async (email: string, role: 'coordinator' | 'handler', active = true) =>
+    (await db.insert(schema.users).values({ email, name: email, passwordHash: 'x', role, active }));
+  const eventsOf = async (id: number, type: string) =>
+    (await db
       .select()
       .from(schema.events)
-      .where(and(eq(schema.events.paknId, id), eq(schema.events.type, type)))
-      .all();
+      .where(and(eq(schema.events.paknId, id), eq(schema.events.type, type))));
 
   it('alerts each item once, and updates the submitter every 7 days while late', async () => {
-    addUser('dieu.phoi1@example.vn', 'coordinator');
-    addUser('dieu.phoi2@example.vn', 'coordinator');
-    addUser('nghi.viec@example.vn', 'coordinator', false);
-    addUser('chuyen.vien@example.vn', 'handler');
-    const unit = addUnit(db, 'OV', 'unit.ov@example.vn');
+    await addUser('dieu.phoi1@example.vn', 'coordinator');
+    await addUser('dieu.phoi2@example.vn', 'coordinator');
+    await addUser('nghi.viec@example.vn', 'coordinator', false);
+    await addUser('chuyen.vien@example.vn', 'handler');
+    const unit = await addUnit(db, 'OV', 'unit.ov@example.vn');
 
-    const x = newPakn(db, { lang: 'en', receivedAt: at('2026-03-02') }); // due 23/03
-    update(db, x.id, { status: 'in_progress', unitId: unit.id });
-    const y = newPakn(db, { email: null, receivedAt: at('2026-03-02') }); // never classified
-    const z = newPakn(db, { receivedAt: at('2026-03-02') });
-    update(db, z.id, { status: 'awaiting_info', unitId: unit.id });
-    db.insert(schema.paknPauses).values({ paknId: z.id, fromDate: '2026-03-10', toDate: null }).run();
+    const x = await newPakn(db, { lang: 'en', receivedAt: at('2026-03-02') }); // due 23/03
+    await update(db, x.id, { status: 'in_progress', unitId: unit.id });
+    const y = await newPakn(db, { email: null, receivedAt: at('2026-03-02') }); // never classified
+    const z = await newPakn(db, { receivedAt: at('2026-03-02') });
+    await update(db, z.id, { status: 'awaiting_info', unitId: unit.id });
+    (await db.insert(schema.paknPauses).values({ paknId: z.id, fromDate: '2026-03-10', toDate: null }));
 
     // the unclassified one is late for classification (2 working days, due 04/03) from 05/03
     expect(alertNewlyOverdue({ db, now: at('2026-03-04', 18) })).toEqual({ alerted: 0, progress: 0 });
@@ -529,10 +521,10 @@ describe('overdue alert to the coordinators and progress updates to the submitte
     expect(upd.text).toContain('Test Division OV');
     expect(upd.text).toContain('every 7 days');
 
-    expect(eventsOf(x.id, 'overdue_alerted')).toHaveLength(1);
-    expect(eventsOf(x.id, 'overdue_alerted')[0]!.isPublic).toBe(false);
-    expect(eventsOf(x.id, 'progress_update')).toHaveLength(1);
-    expect(eventsOf(x.id, 'progress_update')[0]!.isPublic).toBe(true);
+    expect(await eventsOf(x.id, 'overdue_alerted')).toHaveLength(1);
+    expect((await eventsOf(x.id, 'overdue_alerted'))[0]!.isPublic).toBe(false);
+    expect(await eventsOf(x.id, 'progress_update')).toHaveLength(1);
+    expect((await eventsOf(x.id, 'progress_update'))[0]!.isPublic).toBe(true);
 
     // the next runs: nothing new
     expect(alertNewlyOverdue({ db, now: at('2026-03-24', 10) })).toEqual({ alerted: 0, progress: 0 });
@@ -545,29 +537,29 @@ describe('overdue alert to the coordinators and progress updates to the submitte
     expect(alertNewlyOverdue({ db, now: at('2026-04-06') })).toEqual({ alerted: 0, progress: 0 });
     expect(alertNewlyOverdue({ db, now: at('2026-04-07') })).toEqual({ alerted: 0, progress: 1 });
     await deliver(db, 1);
-    expect(eventsOf(x.id, 'progress_update')).toHaveLength(3);
+    expect(await eventsOf(x.id, 'progress_update')).toHaveLength(3);
 
     // answered: no more updates
-    update(db, x.id, { status: 'answered' });
+    await update(db, x.id, { status: 'answered' });
     expect(alertNewlyOverdue({ db, now: at('2026-04-20') })).toEqual({ alerted: 0, progress: 0 });
     await deliver(db, 0);
-    expect(eventsOf(y.id, 'overdue_alerted')).toHaveLength(1);
-    expect(eventsOf(z.id, 'overdue_alerted')).toHaveLength(0);
+    expect(await eventsOf(y.id, 'overdue_alerted')).toHaveLength(1);
+    expect(await eventsOf(z.id, 'overdue_alerted')).toHaveLength(0);
   });
 
   it('an extended item that passes its new date is alerted again', async () => {
-    const w = newPakn(db, { receivedAt: at('2026-03-02') });
-    update(db, w.id, { status: 'in_progress', extendedTo: '2026-04-30' });
+    const w = await newPakn(db, { receivedAt: at('2026-03-02') });
+    await update(db, w.id, { status: 'in_progress', extendedTo: '2026-04-30' });
     expect(alertNewlyOverdue({ db, now: at('2026-04-29') })).toEqual({ alerted: 0, progress: 0 });
     // it was never alerted for 23/03 since the extension came first; now it passes 30/04
     expect(alertNewlyOverdue({ db, now: at('2026-05-04') })).toEqual({ alerted: 1, progress: 1 });
     await deliver(db, 3);
-    update(db, w.id, { extendedTo: '2026-05-15' });
+    await update(db, w.id, { extendedTo: '2026-05-15' });
     expect(alertNewlyOverdue({ db, now: at('2026-05-14') })).toEqual({ alerted: 0, progress: 0 });
     const r = alertNewlyOverdue({ db, now: at('2026-05-18') });
     expect(r.alerted).toBe(1);
     await deliver(db, 2 + r.progress);
-    expect(eventsOf(w.id, 'overdue_alerted').map((e) => JSON.parse(e.data!).due)).toEqual([
+    expect((await eventsOf(w.id, 'overdue_alerted')).map((e) => JSON.parse(e.data!).due)).toEqual([
       '2026-04-30',
       '2026-05-15',
     ]);

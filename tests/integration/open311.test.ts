@@ -9,6 +9,7 @@ import { createApiKey, revokeApiKey } from '~/models/api-keys.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 let submitKey = '';
@@ -18,15 +19,15 @@ let revokedKey = '';
 beforeAll(async () => {
   app = await startTestApp();
   const made = [
-    createApiKey({ name: 'Cổng DVC', scopes: 'submit,read' }),
-    createApiKey({ name: 'Chỉ đọc', scopes: 'read' }),
-    createApiKey({ name: 'Cũ', scopes: 'submit' }),
+    await createApiKey({ name: 'Cổng DVC', scopes: 'submit,read' }),
+    await createApiKey({ name: 'Chỉ đọc', scopes: 'read' }),
+    await createApiKey({ name: 'Cũ', scopes: 'submit' }),
   ];
   const keys = made.map((m) => (m.ok ? m : null));
   submitKey = keys[0]!.key;
   readKey = keys[1]!.key;
   revokedKey = keys[2]!.key;
-  revokeApiKey({ id: keys[2]!.id, userId: null });
+  await revokeApiKey({ id: keys[2]!.id, userId: null });
 });
 afterAll(async () => {
   await app?.stop();
@@ -176,7 +177,7 @@ describe('the walk in JSON', () => {
   it('services: one per active field, with metadata', async () => {
     const { body } = await getJson('/open311/v2/services.json');
     const services = body as Array<Record<string, unknown>>;
-    const fields = app.db().select().from(s.fields).where(eq(s.fields.active, true)).all();
+    const fields = (await app.db().select().from(s.fields).where(eq(s.fields.active, true)));
     expect(services.map((x) => x.service_code).sort()).toEqual(fields.map((f) => f.code).sort());
     for (const x of services) {
       checkJson(x, SERVICE);
@@ -225,7 +226,7 @@ describe('the walk in JSON', () => {
     checkJson(body[0]!, CREATED);
     code = String(body[0]!.service_request_id);
     expect(code).toMatch(/^[A-Z0-9]+-\d{4}-\d{6}$/);
-    const p = app.db().select().from(s.pakn).where(eq(s.pakn.code, code)).get()!;
+    const p = (await one(app.db().select().from(s.pakn).where(eq(s.pakn.code, code))))!;
     expect(p).toMatchObject({
       channel: 'online',
       status: 'received',
@@ -237,13 +238,13 @@ describe('the walk in JSON', () => {
       showIdentity: false,
     });
     expect(p.consentAt).not.toBeNull();
-    expect(p.fieldId).toBe(app.db().select().from(s.fields).where(eq(s.fields.code, 'SHTT')).get()!.id);
-    const mail = app.db().select().from(s.outbox).where(eq(s.outbox.paknId, p.id)).all();
+    expect(p.fieldId).toBe((await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'SHTT'))))!.id);
+    const mail = (await app.db().select().from(s.outbox).where(eq(s.outbox.paknId, p.id)));
     expect(mail.map((m) => [m.template, m.toAddress])).toEqual([['receipt', 'dao.nguyen@example.vn']]);
     expect(mail[0]!.text).toContain(code);
-    const events = app.db().select().from(s.events).where(eq(s.events.paknId, p.id)).all();
+    const events = (await app.db().select().from(s.events).where(eq(s.events.paknId, p.id)));
     expect(events.map((e) => e.type)).toEqual(['received']);
-    const audit = app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'api.call')).all().at(-1)!;
+    const audit = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'api.call'))).at(-1)!;
     expect(JSON.parse(audit.detail!)).toMatchObject({
       key: 'Cổng DVC',
       method: 'POST',
@@ -282,7 +283,7 @@ describe('the walk in JSON', () => {
   });
 
   it('a published PAKN adds its public title, summary and answer, still without the submitter', async () => {
-    app
+    (await app
       .db()
       .update(s.pakn)
       .set({
@@ -293,8 +294,7 @@ describe('the walk in JSON', () => {
         publicSummary: 'Người gửi đề nghị bỏ yêu cầu bản sao có chứng thực.',
         publicAnswer: 'Sở đã kiến nghị sửa đổi quy định.',
       })
-      .where(eq(s.pakn.code, code))
-      .run();
+      .where(eq(s.pakn.code, code)));
     const { body } = await getJson(`/open311/v2/requests/${code}.json`);
     const row = (body as Array<Record<string, unknown>>)[0]!;
     expect(row).toMatchObject({
@@ -462,14 +462,14 @@ describe('refusals in the spec’s error format', () => {
 
 describe('Idempotency-Key', () => {
   it('a replayed POST answers the same code and registers one PAKN', async () => {
-    const before = app.db().select().from(s.pakn).all().length;
+    const before = (await app.db().select().from(s.pakn)).length;
     const headers = { 'Idempotency-Key': 'hotline-2026-0001' };
     const first = await post('json', { ...PERSON, api_key: submitKey, service_code: 'SHTT' }, headers);
     const second = await post('json', { ...PERSON, api_key: submitKey, service_code: 'SHTT' }, headers);
     const a = ((await first.json()) as Array<{ service_request_id: string }>)[0]!.service_request_id;
     const b = ((await second.json()) as Array<{ service_request_id: string }>)[0]!.service_request_id;
     expect(b).toBe(a);
-    expect(app.db().select().from(s.pakn).all().length).toBe(before + 1);
+    expect((await app.db().select().from(s.pakn)).length).toBe(before + 1);
     const bad = await post(
       'json',
       { ...PERSON, api_key: submitKey, service_code: 'SHTT' },

@@ -18,6 +18,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, signIn } from '../support/staff';
+import { one, transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator: Actor;
@@ -41,9 +42,9 @@ const BASE_PAKN = paknFixture({
 function seed(receivedDate: string, set: Partial<typeof s.pakn.$inferInsert> = {}) {
   return seedPakn(app.db(), { ...BASE_PAKN, receivedAt: at(receivedDate) }, set);
 }
-const overdueIds = (today: string, actor: Actor = coordinator) =>
-  listQueue({ actor, filters: parseQueueParams(new URLSearchParams({ tab: 'overdue' }), actor), today }).rows;
-const row = (id: number) => app.db().select().from(s.pakn).where(eq(s.pakn.id, id)).get()!;
+const overdueIds = async (today: string, actor: Actor = coordinator) =>
+  (await listQueue({ actor, filters: parseQueueParams(new URLSearchParams({ tab: 'overdue' }), actor), today })).rows;
+const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 
 let unclassified: ReturnType<typeof seed>;
 let answered: ReturnType<typeof seed>;
@@ -52,7 +53,7 @@ let waiting: ReturnType<typeof seed>;
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitId = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
+  unitId = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
   const c = await createStaffUser(db, { role: 'coordinator' });
   const l = await createStaffUser(db, { role: 'approver' });
   const h = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' });
@@ -62,21 +63,20 @@ beforeAll(async () => {
   coordCookie = await signIn(app, c.email, c.password);
 
   // Thursday 12/02/2026, before Tết (14–22/02 off): classify due Monday 23/02, transfer due 26/02
-  unclassified = seed('2026-02-12');
+  unclassified = await seed('2026-02-12');
   // an answer approved on Monday 02/03/2026: to be published by Wednesday 04/03
-  answered = seed('2026-02-23', { status: 'awaiting_approval', unitId, handlerUserId: handler.id });
-  db.insert(s.answers)
-    .values({ paknId: answered.id, body: 'Trả lời.', outcome: 'stands', draftedByUserId: handler.id })
-    .run();
-  performAction({
+  answered = await seed('2026-02-23', { status: 'awaiting_approval', unitId, handlerUserId: handler.id });
+  (await db.insert(s.answers)
+    .values({ paknId: answered.id, body: 'Trả lời.', outcome: 'stands', draftedByUserId: handler.id }));
+  await performAction({
     actor: leader,
     paknId: answered.id,
     input: { intent: 'approve', version: answered.version },
     now: at('2026-03-02'),
   });
   // additional information asked on Monday 02/03/2026: awaited 15 days, until Tuesday 17/03
-  waiting = seed('2026-02-24', { status: 'in_progress', unitId, handlerUserId: handler.id });
-  performAction({
+  waiting = await seed('2026-02-24', { status: 'in_progress', unitId, handlerUserId: handler.id });
+  await performAction({
     actor: handler,
     paknId: waiting.id,
     input: { intent: 'request_info', version: waiting.version, note: 'Xin gửi bản sao giấy phép.' },
@@ -86,27 +86,27 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 describe('the dates of each clock are stored', () => {
-  it('approving sets the publication date, asking for information sets the end of the wait', () => {
-    expect(row(answered.id)).toMatchObject({
+  it('approving sets the publication date, asking for information sets the end of the wait', async () => {
+    expect(await row(answered.id)).toMatchObject({
       status: 'answered',
       publishDue: '2026-03-04',
       stepDue: '2026-03-04',
     });
-    expect(row(waiting.id)).toMatchObject({
+    expect(await row(waiting.id)).toMatchObject({
       status: 'awaiting_info',
       infoDue: '2026-03-17',
       stepDue: '2026-03-17',
     });
-    expect(row(unclassified.id)).toMatchObject({ classifyDue: '2026-02-23', stepDue: '2026-02-23' });
+    expect(await row(unclassified.id)).toMatchObject({ classifyDue: '2026-02-23', stepDue: '2026-02-23' });
   });
 });
 
 describe('the queue', () => {
-  it('an unclassified PAKN past its 2 working days is overdue: count, tab and row say so', () => {
-    expect(countQueueTabs({ actor: coordinator, today: '2026-02-23' }).overdue).toBe(0);
-    const counts = countQueueTabs({ actor: coordinator, today: '2026-02-24' });
+  it('an unclassified PAKN past its 2 working days is overdue: count, tab and row say so', async () => {
+    expect((await countQueueTabs({ actor: coordinator, today: '2026-02-23' })).overdue).toBe(0);
+    const counts = await countQueueTabs({ actor: coordinator, today: '2026-02-24' });
     expect(counts.overdue).toBe(1);
-    const rows = overdueIds('2026-02-24');
+    const rows = await overdueIds('2026-02-24');
     expect(rows.map((r) => r.id)).toEqual([unclassified.id]);
     expect(rows[0]).toMatchObject({
       clock: 'classify',
@@ -115,17 +115,17 @@ describe('the queue', () => {
       workingDays: -1,
     });
   });
-  it('publication and the information wait are overdue after their dates', () => {
-    expect(overdueIds('2026-03-04').map((r) => r.id)).toEqual([unclassified.id]);
-    const late = overdueIds('2026-03-18');
+  it('publication and the information wait are overdue after their dates', async () => {
+    expect((await overdueIds('2026-03-04')).map((r) => r.id)).toEqual([unclassified.id]);
+    const late = await overdueIds('2026-03-18');
     expect(late.map((r) => [r.id, r.clock])).toEqual([
       [unclassified.id, 'classify'],
       [answered.id, 'publish'],
       [waiting.id, 'infoWait'],
     ]);
-    expect(countQueueTabs({ actor: coordinator, today: '2026-03-18' }).overdue).toBe(3);
+    expect((await countQueueTabs({ actor: coordinator, today: '2026-03-18' })).overdue).toBe(3);
     // a unit-scoped handler sees its unit's late steps
-    expect(countQueueTabs({ actor: handler, today: '2026-03-18' }).overdue).toBe(2);
+    expect((await countQueueTabs({ actor: handler, today: '2026-03-18' })).overdue).toBe(2);
   });
   it('the page shows the overdue count and the late step of each row', async () => {
     const res = await app.fetch('/can-bo?tab=overdue', { headers: { Cookie: coordCookie } });
@@ -151,10 +151,10 @@ describe('the record page', () => {
 });
 
 describe('the dashboard', () => {
-  it('counts and lists every late step', () => {
+  it('counts and lists every late step', async () => {
     const months = lastReportMonths('2026-03-18', 12, 1);
     const year = periodContaining('year', '2026-03-18', 1);
-    const dash = buildDashboard({ months, year, today: '2026-03-18', cutoffDay: 1 });
+    const dash = await buildDashboard({ months, year, today: '2026-03-18', cutoffDay: 1 });
     expect(dash.overdue.total).toBe(3);
     expect(dash.overdue.items.map((i) => [i.id, i.clock, i.daysLate])).toEqual([
       [unclassified.id, 'classify', 17],
@@ -167,46 +167,43 @@ describe('the dashboard', () => {
 });
 
 describe('the coordinators’ alert', () => {
-  it('alerts each late step once, with its step', () => {
-    expect(alertNewlyOverdue({ now: at('2026-02-24') }).alerted).toBe(1);
-    expect(alertNewlyOverdue({ now: at('2026-02-25') }).alerted).toBe(0);
-    expect(alertNewlyOverdue({ now: at('2026-03-18') }).alerted).toBe(2);
-    const events = app
+  it('alerts each late step once, with its step', async () => {
+    expect((await alertNewlyOverdue({ now: at('2026-02-24') })).alerted).toBe(1);
+    expect((await alertNewlyOverdue({ now: at('2026-02-25') })).alerted).toBe(0);
+    expect((await alertNewlyOverdue({ now: at('2026-03-18') })).alerted).toBe(2);
+    const events = (await app
       .db()
       .select()
       .from(s.events)
-      .where(eq(s.events.type, 'overdue_alerted'))
-      .all()
+      .where(eq(s.events.type, 'overdue_alerted')))
       .map((e) => [e.paknId, JSON.parse(e.data!)]);
     expect(events).toEqual([
       [unclassified.id, { due: '2026-02-23', clock: 'classify' }],
       [answered.id, { due: '2026-03-04', clock: 'publish' }],
       [waiting.id, { due: '2026-03-17', clock: 'infoWait' }],
     ]);
-    const mail = app.db().select().from(s.outbox).where(eq(s.outbox.template, 'overdue')).all();
+    const mail = (await app.db().select().from(s.outbox).where(eq(s.outbox.template, 'overdue')));
     expect(mail.at(-1)!.text).toContain('Bước quá hạn: Công khai kết quả');
   });
 });
 
 describe('calendar changes', () => {
-  it('recompute the publication date and the end of the information wait', () => {
+  it('recompute the publication date and the end of the information wait', async () => {
     const db = app.db();
     // 03/03 and 17/03 become days off: publication moves to 05/03, the wait (calendar days) ends 18/03
-    db.insert(s.calendarOverrides)
+    (await db.insert(s.calendarOverrides)
       .values([
         { date: '2026-03-03', kind: 'off', note: 'Thử nghiệm' },
         { date: '2026-03-17', kind: 'off', note: 'Thử nghiệm' },
-      ])
-      .run();
+      ]));
     invalidateCalendar();
-    db.transaction((tx) => recomputeOpenDueDates(tx));
-    expect(row(answered.id)).toMatchObject({ publishDue: '2026-03-05', stepDue: '2026-03-05' });
-    expect(row(waiting.id)).toMatchObject({ infoDue: '2026-03-18' });
-    const recomputed = db
+    (await transaction(db, async (tx) => recomputeOpenDueDates(tx)));
+    expect(await row(answered.id)).toMatchObject({ publishDue: '2026-03-05', stepDue: '2026-03-05' });
+    expect(await row(waiting.id)).toMatchObject({ infoDue: '2026-03-18' });
+    const recomputed = (await db
       .select()
       .from(s.events)
-      .where(and(eq(s.events.paknId, answered.id), eq(s.events.type, 'due_recomputed')))
-      .all();
+      .where(and(eq(s.events.paknId, answered.id), eq(s.events.type, 'due_recomputed'))));
     expect(recomputed).toHaveLength(1);
   });
 });

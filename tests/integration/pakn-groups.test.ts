@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -32,8 +33,8 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   app = await startTestApp({ SMTP_URL: smtp.url });
   const db = app.db();
-  const unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
-  const unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;
+  const unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  const unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const users = {
     coord: await createStaffUser(db, { role: 'coordinator' }),
     handler: await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' }),
@@ -43,26 +44,26 @@ beforeAll(async () => {
     cookie[who] = await signIn(app, users[who].email, users[who].password);
   const seed = (email: string, set: Partial<typeof s.pakn.$inferInsert>) =>
     seedPakn(db, paknFixture({ ...TEXT, email }), set);
-  lead = seed('lead@example.vn', { status: 'in_progress', unitId: unitA, handlerUserId: users.handler.id });
-  member = seed('member@example.vn', { status: 'assigned', unitId: unitA });
-  third = seed('third@example.vn', { status: 'in_progress', unitId: unitA });
-  fourth = seed('fourth@example.vn', { status: 'assigned', unitId: unitA });
-  otherUnit = seed('b@example.vn', { status: 'assigned', unitId: unitB });
-  answered = seed('done@example.vn', { status: 'answered', unitId: unitA, answeredAt: new Date() });
-  received = seed('new@example.vn', {});
+  lead = await seed('lead@example.vn', { status: 'in_progress', unitId: unitA, handlerUserId: users.handler.id });
+  member = await seed('member@example.vn', { status: 'assigned', unitId: unitA });
+  third = await seed('third@example.vn', { status: 'in_progress', unitId: unitA });
+  fourth = await seed('fourth@example.vn', { status: 'assigned', unitId: unitA });
+  otherUnit = await seed('b@example.vn', { status: 'assigned', unitId: unitB });
+  answered = await seed('done@example.vn', { status: 'answered', unitId: unitA, answeredAt: new Date() });
+  received = await seed('new@example.vn', {});
 });
 afterAll(async () => {
   await app.stop();
   await smtp.stop();
 });
 
-const row = (id: number) => app.db().select().from(s.pakn).where(eq(s.pakn.id, id)).get()!;
-const version = (id: number) => String(row(id).version);
-const post = (who: keyof typeof cookie, id: number, fields: Record<string, string>) =>
-  postForm(app, `/can-bo/pakn/${id}`, cookie[who], { version: version(id), ...fields });
+const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
+const version = async (id: number) => String((await row(id)).version);
+const post = async (who: keyof typeof cookie, id: number, fields: Record<string, string>) =>
+  postForm(app, `/can-bo/pakn/${id}`, cookie[who], { version: await version(id), ...fields });
 const groupWith = (id: number, code: string, over: Record<string, string> = {}) =>
   post('coord', id, { intent: 'group', code, ...over });
-const eventsOf = (id: number) => app.db().select().from(s.events).where(eq(s.events.paknId, id)).all();
+const eventsOf = async (id: number) => (await app.db().select().from(s.events).where(eq(s.events.paknId, id)));
 const auditCount = (action: string, id: number) =>
   (
     app
@@ -83,20 +84,20 @@ describe('grouping: what is refused', () => {
     ['an unknown code', () => 'KHONG-CO-MA', 'Không có phản ánh, kiến nghị nào với mã số'],
     ['the PAKN itself', () => lead.code, 'Không thể gộp một phản ánh, kiến nghị với chính nó'],
   ])('%s, with a translated message and the typed code kept', async (_what, code, message) => {
-    const before = row(lead.id).version;
+    const before = (await row(lead.id)).version;
     const res = await groupWith(lead.id, code());
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain(message);
     expect(html).toContain(`value="${code()}"`);
-    expect(row(lead.id)).toMatchObject({ version: before, groupId: null });
-    expect(app.db().select().from(s.paknGroups).all()).toHaveLength(0);
+    expect(await row(lead.id)).toMatchObject({ version: before, groupId: null });
+    expect((await app.db().select().from(s.paknGroups))).toHaveLength(0);
   });
 
   it('in English too', async () => {
     const res = await postForm(app, `/can-bo/pakn/${lead.id}`, `${cookie.coord}; lng=en`, {
       intent: 'group',
-      version: version(lead.id),
+      version: await version(lead.id),
       code: otherUnit.code,
     });
     expect(res.status).toBe(400);
@@ -104,10 +105,10 @@ describe('grouping: what is refused', () => {
   });
 
   it('from a stale page (409, nothing saved)', async () => {
-    const res = await groupWith(lead.id, member.code, { version: String(row(lead.id).version + 5) });
+    const res = await groupWith(lead.id, member.code, { version: String((await row(lead.id)).version + 5) });
     expect(res.status).toBe(409);
-    expect(row(lead.id).groupId).toBeNull();
-    expect(row(member.id).groupId).toBeNull();
+    expect((await row(lead.id)).groupId).toBeNull();
+    expect((await row(member.id)).groupId).toBeNull();
   });
 
   it('hostile values answer 400 or 409 with a message, never a 500, and save nothing', async () => {
@@ -136,15 +137,15 @@ describe('grouping: what is refused', () => {
       });
       expect([400, 409]).toContain(res.status);
     }
-    expect(row(lead.id).groupId).toBeNull();
-    expect(app.db().select().from(s.paknGroups).all()).toHaveLength(0);
+    expect((await row(lead.id)).groupId).toBeNull();
+    expect((await app.db().select().from(s.paknGroups))).toHaveLength(0);
   });
 
   it('to a handler (403) and to the page of a unit it cannot read (404)', async () => {
     const res = await post('handler', lead.id, { intent: 'group', code: member.code });
     expect(res.status).toBe(403);
     expect((await post('handler', otherUnit.id, { intent: 'group', code: member.code })).status).toBe(404);
-    expect(row(lead.id).groupId).toBeNull();
+    expect((await row(lead.id)).groupId).toBeNull();
   });
 });
 
@@ -152,12 +153,12 @@ describe('grouping and ungrouping', () => {
   it('groups two open PAKN of one unit, on both timelines and in the audit log', async () => {
     const res = await groupWith(lead.id, member.code.toLowerCase());
     expect(res.status).toBe(302);
-    const g = app.db().select().from(s.paknGroups).get()!;
+    const g = (await one(app.db().select().from(s.paknGroups)))!;
     expect(g).toMatchObject({ leadPaknId: lead.id, answeredAt: null });
-    expect(row(lead.id).groupId).toBe(g.id);
-    expect(row(member.id).groupId).toBe(g.id);
+    expect((await row(lead.id)).groupId).toBe(g.id);
+    expect((await row(member.id)).groupId).toBe(g.id);
     for (const id of [lead.id, member.id]) {
-      const ev = eventsOf(id).find((e) => e.type === 'group')!;
+      const ev = (await eventsOf(id)).find((e) => e.type === 'group')!;
       expect(ev).toMatchObject({ isPublic: false, note: `${lead.code}, ${member.code}` });
       expect(auditCount('pakn.group', id)).toBe(1);
     }
@@ -173,36 +174,36 @@ describe('grouping and ungrouping', () => {
     const res = await groupWith(lead.id, third.code);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('đã thuộc một nhóm trả lời chung khác');
-    expect(row(third.id).groupId).not.toBe(row(lead.id).groupId);
+    expect((await row(third.id)).groupId).not.toBe((await row(lead.id)).groupId);
   });
 
   it('ungroups: the lead leaving dissolves its group, on each timeline', async () => {
     const res = await post('coord', fourth.id, { intent: 'ungroup', code: third.code });
     expect(res.status).toBe(302);
-    expect(row(third.id).groupId).toBeNull();
-    expect(row(fourth.id).groupId).toBeNull();
+    expect((await row(third.id)).groupId).toBeNull();
+    expect((await row(fourth.id)).groupId).toBeNull();
     for (const id of [third.id, fourth.id]) {
-      expect(eventsOf(id).some((e) => e.type === 'ungroup')).toBe(true);
+      expect((await eventsOf(id)).some((e) => e.type === 'ungroup')).toBe(true);
       expect(auditCount('pakn.ungroup', id)).toBe(1);
     }
   });
 
   it('adds a third PAKN to an existing group, then takes it out again', async () => {
     expect((await groupWith(lead.id, third.code)).status).toBe(302);
-    expect(row(third.id).groupId).toBe(row(lead.id).groupId);
+    expect((await row(third.id)).groupId).toBe((await row(lead.id)).groupId);
     const stale = await post('coord', lead.id, {
       intent: 'ungroup',
       code: third.code,
-      version: String(row(lead.id).version - 1),
+      version: String((await row(lead.id)).version - 1),
     });
     expect(stale.status).toBe(409);
-    expect(row(third.id).groupId).toBe(row(lead.id).groupId);
+    expect((await row(third.id)).groupId).toBe((await row(lead.id)).groupId);
     const bad = await post('coord', lead.id, { intent: 'ungroup', code: answered.code });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('không thuộc nhóm này');
     expect((await post('coord', lead.id, { intent: 'ungroup', code: third.code })).status).toBe(302);
-    expect(row(third.id).groupId).toBeNull();
-    expect(row(member.id).groupId).toBe(row(lead.id).groupId);
+    expect((await row(third.id)).groupId).toBeNull();
+    expect((await row(member.id)).groupId).toBe((await row(lead.id)).groupId);
   });
 
   it('a member is not answered on its own, nor taken to another unit while grouped', async () => {
@@ -219,7 +220,7 @@ describe('grouping and ungrouping', () => {
     expect(
       (await post('handler', member.id, { intent: 'draft', body: 'Riêng', outcome: 'stands' })).status,
     ).toBe(409);
-    expect(row(member.id).groupId).toBe(row(lead.id).groupId);
+    expect((await row(member.id)).groupId).toBe((await row(lead.id)).groupId);
   });
 });
 
@@ -233,21 +234,21 @@ describe('one answer for the group', () => {
     expect((await post('handler', lead.id, { intent: 'submit' })).status).toBe(302);
     expect((await post('approver', lead.id, { intent: 'approve' })).status).toBe(302);
     const db = app.db();
-    const l = row(lead.id);
-    const m = row(member.id);
+    const l = await row(lead.id);
+    const m = await row(member.id);
     expect(l.status).toBe('answered');
     expect(m).toMatchObject({ status: 'answered', answeredAt: l.answeredAt, closedAt: l.closedAt });
     expect(m.stepDue).toBe(m.publishDue); // the answer clock stopped; the publication one runs as usual
-    const answers = [lead.id, member.id].map((id) =>
-      db.select().from(s.answers).where(eq(s.answers.paknId, id)).get()!,
-    );
+    const answers = (await Promise.all([lead.id, member.id].map(async (id) =>
+      (await one(db.select().from(s.answers).where(eq(s.answers.paknId, id))))!,
+    )));
     expect(answers.map((a) => a.body)).toEqual([BODY, BODY]);
     expect(answers[1]!.approvedAt).toEqual(answers[0]!.approvedAt);
-    const g = db.select().from(s.paknGroups).where(eq(s.paknGroups.id, l.groupId!)).get()!;
+    const g = (await one(db.select().from(s.paknGroups).where(eq(s.paknGroups.id, l.groupId!))))!;
     expect(g).toMatchObject({ answeredCount: 2 });
     expect(g.answeredAt).not.toBeNull();
     expect(
-      eventsOf(member.id).some((e) => e.type === 'group_answered' && e.note?.startsWith(lead.code)),
+      (await eventsOf(member.id)).some((e) => e.type === 'group_answered' && e.note?.startsWith(lead.code)),
     ).toBe(true);
     expect(auditCount('pakn.group_answered', member.id)).toBe(1);
     expect(auditCount('pakn.approve', member.id)).toBe(1);
@@ -266,7 +267,7 @@ describe('one answer for the group', () => {
     expect(toMember[0]!.text).toContain(member.code);
     expect(toMember[0]!.text).not.toContain(lead.code);
     // the third PAKN left the group before approval and is untouched
-    expect(row(third.id).status).toBe('in_progress');
+    expect((await row(third.id)).status).toBe('in_progress');
   });
 
   it('cannot be ungrouped after approval', async () => {
@@ -274,11 +275,11 @@ describe('one answer for the group', () => {
     // the panel offers no ungrouping any more; a forged post is refused with the message
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Câu trả lời của nhóm đã được duyệt');
-    expect(row(member.id).groupId).toBe(row(lead.id).groupId);
+    expect((await row(member.id)).groupId).toBe((await row(lead.id)).groupId);
   });
 
   it('is published once: the lead’s page lists both codes and the member’s address leads to it', async () => {
-    app
+    (await app
       .db()
       .update(s.pakn)
       .set({
@@ -288,8 +289,7 @@ describe('one answer for the group', () => {
         publicSummary: 'Hồ sơ bị trả lại nhiều lần.',
         publicAnswer: BODY,
       })
-      .where(eq(s.pakn.id, lead.id))
-      .run();
+      .where(eq(s.pakn.id, lead.id)));
     const html = await (await app.fetch(`/cong-khai/${lead.code}`)).text();
     expect(html).toContain(`${lead.code}, ${member.code}`);
     expect(html).not.toContain('member@example.vn');

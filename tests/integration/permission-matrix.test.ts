@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { intentFields, type IntentSetting } from '../support/intent-fields';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { one, transaction } from "~/utils/db.server";
 
 type Outcome = 'OK' | 403 | 404 | 'IN';
 const OK = 'OK';
@@ -41,18 +42,17 @@ const BASE_PAKN = paknFixture({
 });
 
 type Setup = { status: Status; unit: 'A' | 'B' | null; answer?: boolean; pauseDaysAgo?: number };
-function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
+async function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
   const db = app.db();
-  const pakn = seedPakn(db, BASE_PAKN, {
+  const pakn = await seedPakn(db, BASE_PAKN, {
     status,
     unitId: unit === 'A' ? unitA : unit === 'B' ? unitB : null,
   });
-  if (answer) db.insert(s.answers).values({ paknId: pakn.id, body: 'Dự thảo', outcome: 'stands' }).run();
+  if (answer) (await db.insert(s.answers).values({ paknId: pakn.id, body: 'Dự thảo', outcome: 'stands' }));
   if (pauseDaysAgo !== undefined)
-    db.insert(s.paknPauses)
-      .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) })
-      .run();
-  return db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id)).get()!;
+    (await db.insert(s.paknPauses)
+      .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) }));
+  return (await one(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!;
 }
 
 function outcomeOf(res: Response, successLocation?: RegExp): Outcome | number {
@@ -67,8 +67,8 @@ const paths: Record<string, string> = {};
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
-  unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;
+  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const specs = {
     admin: { role: 'admin' },
     coordinator: { role: 'coordinator' },
@@ -81,19 +81,18 @@ beforeAll(async () => {
     if (who === 'admin') adminId = u.id;
     cookie[who as Who] = await signIn(app, u.email, u.password);
   }
-  webhookId = db
+  webhookId = (await one(db
     .insert(s.webhooks)
     .values({ url: 'https://he-thong.example.vn/pakn', events: 'received', secret: 'whsec_test' })
-    .returning()
-    .get().id;
-  const a = seed({ status: 'assigned', unit: 'A' });
-  const b = seed({ status: 'assigned', unit: 'B' });
-  const r = seed({ status: 'received', unit: null });
+    .returning())).id;
+  const a = await seed({ status: 'assigned', unit: 'A' });
+  const b = await seed({ status: 'assigned', unit: 'B' });
+  const r = await seed({ status: 'received', unit: null });
   const dir = `${app.dir}/uploads`;
   fs.mkdirSync(dir, { recursive: true });
-  const file = (paknId: number, n: string) => {
+  const file = async (paknId: number, n: string) => {
     fs.copyFileSync('tests/fixtures/giay-to.pdf', `${dir}/${n.repeat(32)}`);
-    return db
+    return (await one(db
       .insert(s.attachments)
       .values({
         paknId,
@@ -103,20 +102,18 @@ beforeAll(async () => {
         size: fs.statSync(`${dir}/${n.repeat(32)}`).size,
         sha256: 'x',
       })
-      .returning()
-      .get().id;
+      .returning())).id;
   };
-  const answeredA = seed({ status: 'answered', unit: 'A', answer: true });
-  const answeredB = seed({ status: 'answered', unit: 'B', answer: true });
+  const answeredA = await seed({ status: 'answered', unit: 'A', answer: true });
+  const answeredB = await seed({ status: 'answered', unit: 'B', answer: true });
   const { issueDocument } = await import('../../app/models/document-issue.server');
-  const docA = db.transaction((tx) =>
+  const docA = (await transaction(db, async (tx) =>
     issueDocument(tx, {
       paknId: a.id,
       type: 'info_request',
       actorUserId: null,
       input: { question: 'Bổ sung bản sao.', waitDays: 15, waitUnit: 'calendar', waitUntil: today },
-    }),
-  );
+    })));
   Object.assign(paths, {
     publishA: `/can-bo/pakn/${answeredA.id}/cong-khai`,
     publishB: `/can-bo/pakn/${answeredB.id}/cong-khai`,
@@ -125,8 +122,8 @@ beforeAll(async () => {
     recordA: `/can-bo/pakn/${a.id}`,
     recordB: `/can-bo/pakn/${b.id}`,
     recordReceived: `/can-bo/pakn/${r.id}`,
-    fileA: `/can-bo/pakn/${a.id}/tep/${file(a.id, 'a')}`,
-    fileB: `/can-bo/pakn/${b.id}/tep/${file(b.id, 'b')}`,
+    fileA: `/can-bo/pakn/${a.id}/tep/${await file(a.id, 'a')}`,
+    fileB: `/can-bo/pakn/${b.id}/tep/${await file(b.id, 'b')}`,
     userEdit: `/can-bo/quan-tri/nguoi-dung/${adminId}`,
     webhookLog: `/can-bo/quan-tri/webhook/${webhookId}`,
   });
@@ -231,11 +228,11 @@ describe('workflow actions (POST intent)', () => {
   it.each(ACTIONS)('%s on %o', async (intent, setup, expected) => {
     const got: Array<Outcome | number> = [];
     for (const who of ROLES) {
-      const p = seed(setup);
+      const p = await seed(setup);
       const res = await postForm(app, `/can-bo/pakn/${p.id}`, who === 'anonymous' ? null : cookie[who]!, {
         intent,
         version: String(p.version),
-        ...intentFields(intent, p, intentSetting()),
+        ...await intentFields(intent, p, intentSetting()),
       });
       got.push(outcomeOf(res, new RegExp(`^/can-bo/pakn/${p.id}$`)));
     }
@@ -248,8 +245,8 @@ const OTHER_POSTS: Array<[string, string, () => Record<string, string>, RegExp, 
   [
     'bulk assign',
     '/can-bo?index',
-    () => {
-      const p = seed({ status: 'received', unit: null });
+    async () => {
+      const p = await seed({ status: 'received', unit: null });
       return { intent: 'bulk_assign', unitId: String(unitA), ids: `${p.id}.${p.version}` };
     },
     /^\/can-bo\?.*da-giao=1/,

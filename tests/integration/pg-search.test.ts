@@ -15,6 +15,7 @@ import * as sp from '~db/schema-pg';
 import { createTestDb } from '../support/db';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
+import { transaction, one } from "~/utils/db.server";
 
 const PUBLISHED = [
   {
@@ -78,7 +79,7 @@ beforeAll(async () => {
   await client.query('BEGIN');
   for (const [i, p] of PUBLISHED.entries()) {
     // the submitter's name is private: neither search may find it
-    const row = seedPakn(sqlite.db, paknFixture({ fullName: `Người gửi ${i}` }), {
+    const row = await seedPakn(sqlite.db, paknFixture({ fullName: `Người gửi ${i}` }), {
       status: 'answered',
       publication: 'published',
       publicTitle: p.title,
@@ -87,17 +88,17 @@ beforeAll(async () => {
       publishedAt: published,
       unitId: null,
     });
-    sqlite.db.transaction((tx) => indexPublic(tx, { id: row.id, ...p }));
+    (await transaction(sqlite.db, async (tx) => indexPublic(tx, { id: row.id, ...p })));
     // the row as SQLite stores it, written through the PostgreSQL schema unchanged (same value shapes)
-    const stored = sqlite.db.select().from(s.pakn).where(eq(s.pakn.id, row.id)).get()!;
+    const stored = (await one(sqlite.db.select().from(s.pakn).where(eq(s.pakn.id, row.id))))!;
     const { stepDue: _generated, ...values } = stored;
     await db.insert(sp.pakn).values({ ...values, fieldId: null, transferAgencyId: null });
   }
   // one private PAKN, never published
-  const hidden = seedPakn(sqlite.db, paknFixture({ title: 'Đường dây nóng không liên lạc được' }), {
+  const hidden = await seedPakn(sqlite.db, paknFixture({ title: 'Đường dây nóng không liên lạc được' }), {
     unitId: null,
   });
-  const { stepDue: _g, ...values } = sqlite.db.select().from(s.pakn).where(eq(s.pakn.id, hidden.id)).get()!;
+  const { stepDue: _g, ...values } = (await one(sqlite.db.select().from(s.pakn).where(eq(s.pakn.id, hidden.id))))!;
   await db.insert(sp.pakn).values({ ...values, fieldId: null, transferAgencyId: null });
   await rebuildSimilarIndex(client);
   await client.query('COMMIT');
@@ -113,22 +114,22 @@ async function pgCodes(q: string): Promise<string[]> {
   return rows.map((r) => r.code);
 }
 
-function sqliteCodes(q: string): string[] {
-  const { rows } = listPublished(parsePublicFilters(new URLSearchParams({ q, order: 'oldest' })), sqlite.db);
+async function sqliteCodes(q: string): Promise<string[]> {
+  const { rows } = await listPublished(parsePublicFilters(new URLSearchParams({ q, order: 'oldest' })), sqlite.db);
   return rows.map((r) => r.code).sort();
 }
 
 it.skipIf(PG_SKIP_REASON)('finds what the SQLite public search finds, query by query', async () => {
   const table: Record<string, { sqlite: string[]; postgres: string[] }> = {};
-  for (const q of QUERIES) table[q] = { sqlite: sqliteCodes(q), postgres: (await pgCodes(q)).sort() };
+  for (const q of QUERIES) table[q] = { sqlite: await sqliteCodes(q), postgres: (await pgCodes(q)).sort() };
   for (const [q, r] of Object.entries(table)) expect(r.postgres, `q=${q}`).toEqual(r.sqlite);
   // and the cases of tests/integration/public.test.ts say what they should
-  const codeOf = (title: string) =>
-    sqlite.db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.publicTitle, title)).get()!.code;
-  expect(table.duong?.postgres).toEqual([codeOf('Đường truyền dịch vụ công bị gián đoạn')]);
-  expect(table['thu tuc']?.postgres).toEqual([codeOf('Thủ tục cấp phép bức xạ')]);
-  expect(table['kiem d']?.postgres).toEqual([codeOf('Kiểm định phương tiện đo')]);
-  expect(table['doi giay']?.postgres).toEqual([codeOf('Cấp ðổi giấy phép lái xe')]);
+  const codeOf = async (title: string) =>
+    (await one(sqlite.db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.publicTitle, title))))!.code;
+  expect(table.duong?.postgres).toEqual([await codeOf('Đường truyền dịch vụ công bị gián đoạn')]);
+  expect(table['thu tuc']?.postgres).toEqual([await codeOf('Thủ tục cấp phép bức xạ')]);
+  expect(table['kiem d']?.postgres).toEqual([await codeOf('Kiểm định phương tiện đo')]);
+  expect(table['doi giay']?.postgres).toEqual([await codeOf('Cấp ðổi giấy phép lái xe')]);
   expect(table['nguoi gui']?.postgres).toEqual([]);
 });
 

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
+import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 const ids: Record<string, number> = {};
@@ -12,8 +13,8 @@ let codes: { refused: string; transferred: string; published: string };
 async function seed() {
   const { createPakn } = await import('~/models/pakn.server');
   const db = app.db();
-  const make = (title: string) =>
-    db.transaction((tx) =>
+  const make = async (title: string) =>
+    (await transaction(db, async (tx) =>
       createPakn(tx, {
         type: 'phan_anh',
         subject: 'regulation',
@@ -34,11 +35,10 @@ async function seed() {
         receivedAt: new Date('2025-11-03T03:00:00Z'),
         consent: true,
         showIdentity: false,
-      }),
-    ).pakn;
-  const refused = make('Tiêu đề riêng của phản ánh bị từ chối');
-  const transferred = make('Tiêu đề riêng của phản ánh được chuyển');
-  const published = make('Tiêu đề riêng');
+      }))).pakn;
+  const refused = await make('Tiêu đề riêng của phản ánh bị từ chối');
+  const transferred = await make('Tiêu đề riêng của phản ánh được chuyển');
+  const published = await make('Tiêu đề riêng');
   db.$client
     .prepare(
       `UPDATE pakn SET status='answered', publication='published', public_title='Thủ tục cấp phép bức xạ',

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
+import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 
@@ -20,8 +21,8 @@ async function seedPublished(items: Seed[]) {
   const { indexPublic } = await import('~/models/public.server');
   const db = app.db();
   const codes: string[] = [];
-  items.forEach((it, i) => {
-    db.transaction((tx) => {
+  items.forEach(async (it, i) => {
+    (await transaction(db, async (tx) => {
       const { pakn } = createPakn(tx, {
         type: i % 2 ? 'kien_nghi' : 'phan_anh',
         subject: 'regulation',
@@ -64,7 +65,7 @@ async function seedPublished(items: Seed[]) {
         .run(pakn.id, it.answer);
       indexPublic(tx as never, { id: pakn.id, title: it.title, summary: it.summary, answer: it.answer });
       codes.push(pakn.code);
-    });
+    }));
   });
   return codes;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
+import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator = '';
@@ -30,7 +31,7 @@ const one = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
 async function answered(content: string, body: string): Promise<{ id: number; code: string }> {
   const { createPakn } = await import('~/models/pakn.server');
   const db = app.db();
-  const { pakn } = db.transaction((tx) =>
+  const { pakn } = (await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -51,8 +52,7 @@ async function answered(content: string, body: string): Promise<{ id: number; co
       receivedAt: new Date(Date.now() - 3 * 86_400_000),
       consent: true,
       showIdentity: false,
-    }),
-  );
+    })));
   const unit = one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
   db.$client
     .prepare(`UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`)

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
+import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator = '';
@@ -61,7 +62,7 @@ async function answeredPakn(over: Over = {}): Promise<{ id: number; code: string
   const { createPakn } = await import('~/models/pakn.server');
   const db = app.db();
   const receivedAt = new Date(Date.now() - (over.receivedDaysAgo ?? 3) * 86_400_000);
-  const { pakn } = db.transaction((tx) =>
+  const { pakn } = (await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -82,8 +83,7 @@ async function answeredPakn(over: Over = {}): Promise<{ id: number; code: string
       receivedAt,
       consent: true,
       showIdentity: over.showIdentity ?? false,
-    }),
-  );
+    })));
   const unit = one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
   db.$client
     .prepare(`UPDATE pakn SET status = ?, unit_id = ?, answered_at = ? WHERE id = ?`)

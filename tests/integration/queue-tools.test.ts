@@ -14,6 +14,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 let unitA: number;
@@ -37,21 +38,21 @@ const BASE_PAKN = paknFixture({
   receivedAt: new Date(),
 });
 
-function seed(key: string, over: Partial<NewPakn>, set: Partial<typeof s.pakn.$inferInsert> = {}) {
-  const pakn = seedPakn(app.db(), { ...BASE_PAKN, ...over }, set);
+async function seed(key: string, over: Partial<NewPakn>, set: Partial<typeof s.pakn.$inferInsert> = {}) {
+  const pakn = await seedPakn(app.db(), { ...BASE_PAKN, ...over }, set);
   ids[key] = pakn.id;
   return pakn;
 }
 const at = (date: string) => new Date(`${date}T09:00:00+07:00`);
 const page = async (path: string, cookie: string) =>
   (await (await app.fetch(path, { headers: { Cookie: cookie } })).text()).replaceAll('<!-- -->', '');
-const codeOf = (key: string) => app.db().select().from(s.pakn).where(eq(s.pakn.id, ids[key]!)).get()!.code;
+const codeOf = async (key: string) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, ids[key]!))))!.code;
 
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
-  unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;
+  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const c = await createStaffUser(db, { role: 'coordinator' });
   const h = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN', name: 'Nguyễn Văn Hùng' });
   const h2 = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN', name: 'Trần Thị Mai' });
@@ -63,7 +64,7 @@ beforeAll(async () => {
   colleagueCookie = await signIn(app, h2.email, h2.password);
   viewerCookie = await signIn(app, v.email, v.password);
 
-  seed(
+  await seed(
     'mine',
     { title: 'Hồ sơ của tôi', receivedAt: at(addCalendarDays(today, -3)) },
     {
@@ -72,7 +73,7 @@ beforeAll(async () => {
       handlerUserId: handler.id,
     },
   );
-  seed(
+  await seed(
     'mineLate',
     { title: 'Hồ sơ trễ của tôi', receivedAt: at(addCalendarDays(today, -40)) },
     {
@@ -81,7 +82,7 @@ beforeAll(async () => {
       handlerUserId: handler.id,
     },
   );
-  seed(
+  await seed(
     'mineDone',
     { receivedAt: at(addCalendarDays(today, -60)) },
     {
@@ -91,21 +92,21 @@ beforeAll(async () => {
       publication: 'published',
     },
   );
-  seed(
+  await seed(
     'theirs',
     { title: 'Hồ sơ của đồng nghiệp' },
     { status: 'in_progress', unitId: unitA, handlerUserId: colleague.id },
   );
-  seed('unitB', { title: 'Hồ sơ đơn vị khác', phone: '0988111222' }, { status: 'assigned', unitId: unitB });
+  await seed('unitB', { title: 'Hồ sơ đơn vị khác', phone: '0988111222' }, { status: 'assigned', unitId: unitB });
 });
 afterAll(async () => app?.stop());
 
 describe('the handler column and days left per row', () => {
   it('lists the handler of each row and the working days left or late', async () => {
-    const rows = listQueue({
+    const rows = (await listQueue({
       actor: handler,
       filters: parseQueueParams(new URLSearchParams('tab=all'), handler),
-    }).rows;
+    })).rows;
     expect(rows.find((r) => r.id === ids.mine)!.handlerName).toBe('Nguyễn Văn Hùng');
     expect(rows.find((r) => r.id === ids.theirs)!.handlerName).toBe('Trần Thị Mai');
     const html = await page('/can-bo?tab=all', coordCookie);
@@ -120,17 +121,17 @@ describe('the "mine" tab', () => {
   it('holds the open PAKN assigned to me, for those who take PAKN', async () => {
     expect(queueTabs(handler)).toContain('mine');
     expect(queueTabs({ id: 1, role: 'coordinator', unitId: null })).not.toContain('mine');
-    expect(countQueueTabs({ actor: handler }).mine).toBe(2);
-    expect(countQueueTabs({ actor: colleague }).mine).toBe(1);
-    const mine = listQueue({
+    expect((await countQueueTabs({ actor: handler })).mine).toBe(2);
+    expect((await countQueueTabs({ actor: colleague })).mine).toBe(1);
+    const mine = await listQueue({
       actor: handler,
       filters: parseQueueParams(new URLSearchParams('tab=mine'), handler),
     });
     expect(mine.rows.map((r) => r.id).sort()).toEqual([ids.mine, ids.mineLate].sort());
     const html = await page('/can-bo?tab=mine', handlerCookie);
     expect(html).toContain('Của tôi <span class="staff-count">(2)</span>');
-    expect(html).toContain(codeOf('mine'));
-    expect(html).not.toContain(codeOf('theirs'));
+    expect(html).toContain(await codeOf('mine'));
+    expect(html).not.toContain(await codeOf('theirs'));
   });
 });
 
@@ -147,7 +148,7 @@ describe('export of the filtered list', () => {
     const text = bytes.toString('utf8');
     const lines = text.trim().split(/\r?\n/);
     expect(lines[0]).toContain('so_dien_thoai');
-    for (const key of ['mine', 'mineLate', 'theirs', 'unitB']) expect(text).toContain(codeOf(key));
+    for (const key of ['mine', 'mineLate', 'theirs', 'unitB']) expect(text).toContain(await codeOf(key));
     expect(text).toContain('0988111222');
     expect(text).toContain('Nguyễn Văn Hùng');
     expect(text).not.toContain('Thủ tục cấp phép,'); // the unfiltered ones are not in it
@@ -156,15 +157,15 @@ describe('export of the filtered list', () => {
     const viewer = await (
       await app.fetch('/can-bo/danh-sach.csv?tab=all', { headers: { Cookie: viewerCookie } })
     ).text();
-    expect(viewer).toContain(codeOf('unitB'));
+    expect(viewer).toContain(await codeOf('unitB'));
     expect(viewer).not.toContain('0988111222');
     expect(viewer).not.toContain('thanh@example.vn');
     expect(viewer).not.toContain('so_dien_thoai');
     const own = await (
       await app.fetch('/can-bo/danh-sach.csv?tab=all', { headers: { Cookie: handlerCookie } })
     ).text();
-    expect(own).toContain(codeOf('mine'));
-    expect(own).not.toContain(codeOf('unitB'));
+    expect(own).toContain(await codeOf('mine'));
+    expect(own).not.toContain(await codeOf('unitB'));
   });
   it('XLSX: the same rows in a workbook', async () => {
     const res = await app.fetch('/can-bo/danh-sach.xlsx?tab=mine', { headers: { Cookie: handlerCookie } });
@@ -174,7 +175,7 @@ describe('export of the filtered list', () => {
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const sheet = wb.worksheets[0]!;
     const codes = sheet.getColumn(1).values.slice(2).map(String);
-    expect(codes.sort()).toEqual([codeOf('mine'), codeOf('mineLate')].sort());
+    expect(codes.sort()).toEqual([await codeOf('mine'), await codeOf('mineLate')].sort());
   });
   it('needs a signed-in staff member', async () => {
     const res = await app.fetch('/can-bo/danh-sach.csv?tab=all');
@@ -190,7 +191,7 @@ describe('saved filters', () => {
       query: 'tab=overdue&q=ho+so',
     });
     expect(saved.status).toBe(302);
-    const rows = app.db().select().from(s.savedQueueFilters).all();
+    const rows = (await app.db().select().from(s.savedQueueFilters));
     expect(rows).toMatchObject([
       { userId: colleague.id, name: 'Trễ hạn của tôi', query: 'tab=overdue&q=ho+so' },
     ]);
@@ -217,7 +218,7 @@ describe('saved filters', () => {
       id: String(rows[0]!.id),
     });
     expect(del.status).toBe(302);
-    expect(app.db().select().from(s.savedQueueFilters).all()).toEqual([]);
+    expect((await app.db().select().from(s.savedQueueFilters))).toEqual([]);
   });
 });
 
@@ -238,7 +239,7 @@ describe('bad posts on the queue answer the page with a message (the one form pi
   });
 
   it('a bulk assignment with no row, a forged row or no unit: 400 with its message, nothing assigned', async () => {
-    const p = seedPakn(app.db(), paknFixture());
+    const p = await seedPakn(app.db(), paknFixture());
     const none = await postForm(app, '/can-bo?index', coordCookie, { intent: 'bulk_assign', unitId: '' });
     expect(none.status).toBe(400);
     const noneHtml = await none.text();
@@ -251,7 +252,7 @@ describe('bad posts on the queue answer the page with a message (the one form pi
     });
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain('Yêu cầu không hợp lệ.');
-    expect(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id)).get()!.status).toBe('received');
+    expect((await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.status).toBe('received');
   });
 });
 

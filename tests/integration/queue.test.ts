@@ -21,6 +21,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, signIn } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 let unitA: number;
@@ -43,22 +44,22 @@ const BASE_PAKN = paknFixture({
 
 const ids: Record<string, number> = {};
 
-function seed(key: string | null, over: Partial<NewPakn>, set: Partial<typeof s.pakn.$inferInsert> = {}) {
-  const { id } = seedPakn(app.db(), { ...BASE_PAKN, ...over }, set);
+async function seed(key: string | null, over: Partial<NewPakn>, set: Partial<typeof s.pakn.$inferInsert> = {}) {
+  const { id } = await seedPakn(app.db(), { ...BASE_PAKN, ...over }, set);
   if (key) ids[key] = id;
   return id;
 }
 const at = (date: string) => new Date(`${date}T09:00:00+07:00`);
 const filters = (q: Record<string, string>, actor: Actor = coordinator): QueueFilters =>
   parseQueueParams(new URLSearchParams({ tab: 'all', ...q }), actor);
-const codes = (actor: Actor, q: Record<string, string>) =>
-  listQueue({ actor, filters: filters(q, actor) }).rows.map((r) => r.id);
+const codes = async (actor: Actor, q: Record<string, string>) =>
+  (await listQueue({ actor, filters: filters(q, actor) })).rows.map((r) => r.id);
 
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
-  unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;
+  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const c = await createStaffUser(db, { role: 'coordinator' });
   const h = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' });
   coordinator = { id: c.id, role: 'coordinator', unitId: null };
@@ -66,43 +67,43 @@ beforeAll(async () => {
   coordCookie = await signIn(app, c.email, c.password);
   handlerCookie = await signIn(app, h.email, h.password);
 
-  seed('road', { title: 'Cấp phép đào đường để lắp cáp quang', receivedAt: at(addCalendarDays(today, -3)) });
-  seed('procedure', {
+  await seed('road', { title: 'Cấp phép đào đường để lắp cáp quang', receivedAt: at(addCalendarDays(today, -3)) });
+  await seed('procedure', {
     title: 'Giấy tờ',
     content: 'Thủ tục đăng ký kết quả nhiệm vụ khoa học còn phức tạp.',
     receivedAt: at(addCalendarDays(today, -4)),
   });
-  seed('submitter', { fullName: 'Đặng Thị Quỳnh', receivedAt: at(addCalendarDays(today, -5)) });
-  seed(
+  await seed('submitter', { fullName: 'Đặng Thị Quỳnh', receivedAt: at(addCalendarDays(today, -5)) });
+  await seed(
     'overdueA',
     { receivedAt: at(addCalendarDays(today, -40)), channel: 'post', type: 'kien_nghi' },
     { status: 'in_progress', unitId: unitA },
   );
-  seed(
+  await seed(
     'pausedA',
     { receivedAt: at(addCalendarDays(today, -40)) },
     { status: 'awaiting_info', unitId: unitA },
   );
-  seed(
+  await seed(
     'approvalA',
     { receivedAt: at(addCalendarDays(today, -8)), category: 4 },
     { status: 'awaiting_approval', unitId: unitA },
   );
-  seed(
+  await seed(
     'approvalB',
     { receivedAt: at(addCalendarDays(today, -8)) },
     { status: 'awaiting_approval', unitId: unitB },
   );
-  seed('answeredA', { receivedAt: at(addCalendarDays(today, -60)) }, { status: 'answered', unitId: unitA });
+  await seed('answeredA', { receivedAt: at(addCalendarDays(today, -60)) }, { status: 'answered', unitId: unitA });
   // due today: within two working days whatever the weekday
-  seed(
+  await seed(
     'dueSoonB',
     { receivedAt: at(addCalendarDays(today, -20)) },
     { status: 'assigned', unitId: unitB, answerDue: today },
   );
   // many ordinary ones for pagination, with ties on the due date
   for (let i = 0; i < 130; i++) {
-    seed(
+    await seed(
       null,
       { receivedAt: at(addCalendarDays(today, -(i % 9))), title: `Phản ánh số ${i}` },
       i % 2 ? { status: 'assigned', unitId: unitA } : {},
@@ -112,17 +113,17 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 describe('search', () => {
-  it('is diacritic-insensitive: duong finds đường, thu tuc finds thủ tục, dang thi quynh finds the submitter', () => {
-    expect(codes(coordinator, { q: 'duong' })).toEqual([ids.road]);
-    expect(codes(coordinator, { q: 'ĐƯỜNG' })).toEqual([ids.road]);
-    expect(codes(coordinator, { q: 'thu tuc' })).toEqual([ids.procedure]);
-    expect(codes(coordinator, { q: 'dang thi quynh' })).toEqual([ids.submitter]);
-    expect(codes(coordinator, { q: 'duong "quang' })).toEqual([ids.road]);
+  it('is diacritic-insensitive: duong finds đường, thu tuc finds thủ tục, dang thi quynh finds the submitter', async () => {
+    expect(await codes(coordinator, { q: 'duong' })).toEqual([ids.road]);
+    expect(await codes(coordinator, { q: 'ĐƯỜNG' })).toEqual([ids.road]);
+    expect(await codes(coordinator, { q: 'thu tuc' })).toEqual([ids.procedure]);
+    expect(await codes(coordinator, { q: 'dang thi quynh' })).toEqual([ids.submitter]);
+    expect(await codes(coordinator, { q: 'duong "quang' })).toEqual([ids.road]);
   });
 
-  it('finds a PAKN by its code, also typed in lower case', () => {
-    const code = app.db().select().from(s.pakn).where(eq(s.pakn.id, ids.road!)).get()!.code;
-    expect(codes(coordinator, { q: code.toLowerCase() })).toEqual([ids.road]);
+  it('finds a PAKN by its code, also typed in lower case', async () => {
+    const code = (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, ids.road!))))!.code;
+    expect(await codes(coordinator, { q: code.toLowerCase() })).toEqual([ids.road]);
   });
 
   it('works through the queue page', async () => {
@@ -135,47 +136,45 @@ describe('search', () => {
 });
 
 /** received PAKN whose classification clock (2 working days) is in this state today */
-function unclassifiedIn(state: 'overdue' | 'dueSoon'): number[] {
-  const calendar = getCalendar(app.db());
-  return app
+async function unclassifiedIn(state: 'overdue' | 'dueSoon'): Promise<number[]> {
+  const calendar = await getCalendar(app.db());
+  return (await app
     .db()
     .select({ id: s.pakn.id, due: s.pakn.classifyDue })
     .from(s.pakn)
-    .where(eq(s.pakn.status, 'received'))
-    .all()
+    .where(eq(s.pakn.status, 'received')))
     .filter((r) => dueState({ due: r.due }, today, calendar) === state)
     .map((r) => r.id);
 }
 
 describe('tabs', () => {
-  it('counts each tab, within the actor scope', () => {
-    const all = app
+  it('counts each tab, within the actor scope', async () => {
+    const all = (await one(app
       .db()
       .select({ n: sql<number>`count(*)` })
-      .from(s.pakn)
-      .get()!.n;
-    const c = countQueueTabs({ actor: coordinator });
+      .from(s.pakn)))!.n;
+    const c = await countQueueTabs({ actor: coordinator });
     expect(c.all).toBe(all);
     expect(c.classify).toBe(3 + 65);
     expect(c.approval).toBe(2);
     // the paused one is not overdue, the answered one is closed; unclassified ones are late after 2 working days
-    expect(c.overdue).toBe(1 + unclassifiedIn('overdue').length);
-    expect(c.dueSoon).toBe(1 + unclassifiedIn('dueSoon').length);
-    const h = countQueueTabs({ actor: handlerA });
+    expect(c.overdue).toBe(1 + (await unclassifiedIn('overdue')).length);
+    expect(c.dueSoon).toBe(1 + (await unclassifiedIn('dueSoon')).length);
+    const h = await countQueueTabs({ actor: handlerA });
     expect(h).toMatchObject({ classify: 0, unit: 3 + 65, approval: 1, overdue: 1, dueSoon: 0, all: 4 + 65 });
   });
 
-  it('lists what each tab counts', () => {
-    expect(codes(coordinator, { tab: 'approval' }).sort()).toEqual([ids.approvalA, ids.approvalB].sort());
-    expect(codes(coordinator, { tab: 'overdue' }).sort()).toEqual(
-      [ids.overdueA!, ...unclassifiedIn('overdue')].sort(),
+  it('lists what each tab counts', async () => {
+    expect((await codes(coordinator, { tab: 'approval' })).sort()).toEqual([ids.approvalA, ids.approvalB].sort());
+    expect((await codes(coordinator, { tab: 'overdue' })).sort()).toEqual(
+      [ids.overdueA!, ...await unclassifiedIn('overdue')].sort(),
     );
-    expect(codes(coordinator, { tab: 'dueSoon' }).sort()).toEqual(
-      [ids.dueSoonB!, ...unclassifiedIn('dueSoon')].sort(),
+    expect((await codes(coordinator, { tab: 'dueSoon' })).sort()).toEqual(
+      [ids.dueSoonB!, ...await unclassifiedIn('dueSoon')].sort(),
     );
-    expect(codes(handlerA, { tab: 'approval' })).toEqual([ids.approvalA]);
+    expect(await codes(handlerA, { tab: 'approval' })).toEqual([ids.approvalA]);
     // a unit-scoped actor cannot widen the scope with a filter
-    expect(codes(handlerA, { unit: String(unitB) })).toEqual([]);
+    expect(await codes(handlerA, { unit: String(unitB) })).toEqual([]);
   });
 
   it('shows the counts and the due state on the page; the handler has no classify tab', async () => {
@@ -189,14 +188,14 @@ describe('tabs', () => {
 });
 
 describe('filters', () => {
-  it('by status, unit, category, type, channel and date range', () => {
-    expect(codes(coordinator, { status: 'awaiting_info' })).toEqual([ids.pausedA]);
-    expect(codes(coordinator, { unit: String(unitB) }).sort()).toEqual([ids.approvalB, ids.dueSoonB].sort());
-    expect(codes(coordinator, { category: '4' })).toEqual([ids.approvalA]);
-    expect(codes(coordinator, { type: 'kien_nghi' })).toEqual([ids.overdueA]);
-    expect(codes(coordinator, { channel: 'post' })).toEqual([ids.overdueA]);
+  it('by status, unit, category, type, channel and date range', async () => {
+    expect(await codes(coordinator, { status: 'awaiting_info' })).toEqual([ids.pausedA]);
+    expect((await codes(coordinator, { unit: String(unitB) })).sort()).toEqual([ids.approvalB, ids.dueSoonB].sort());
+    expect(await codes(coordinator, { category: '4' })).toEqual([ids.approvalA]);
+    expect(await codes(coordinator, { type: 'kien_nghi' })).toEqual([ids.overdueA]);
+    expect(await codes(coordinator, { channel: 'post' })).toEqual([ids.overdueA]);
     const from = addCalendarDays(today, -61);
-    expect(codes(coordinator, { from, to: addCalendarDays(today, -39) }).sort()).toEqual(
+    expect((await codes(coordinator, { from, to: addCalendarDays(today, -39) })).sort()).toEqual(
       [ids.overdueA, ids.pausedA, ids.answeredA].sort(),
     );
   });
@@ -226,12 +225,12 @@ describe('filters', () => {
 });
 
 describe('keyset pagination', () => {
-  function walk(actor: Actor, q: Record<string, string>) {
+  async function walk(actor: Actor, q: Record<string, string>) {
     const pages: number[][] = [];
     const cursors: (string | null)[] = [null];
     let after: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const page = listQueue({ actor, filters: filters(after ? { ...q, after } : q, actor) });
+      const page = await listQueue({ actor, filters: filters(after ? { ...q, after } : q, actor) });
       pages.push(page.rows.map((r) => r.id));
       if (!page.next) break;
       after = page.next;
@@ -240,10 +239,10 @@ describe('keyset pagination', () => {
     return { pages, cursors };
   }
 
-  it('walks every row exactly once, in (due date, id) order, 50 per page', () => {
-    const { pages } = walk(coordinator, {});
+  it('walks every row exactly once, in (due date, id) order, 50 per page', async () => {
+    const { pages } = await walk(coordinator, {});
     const seen = pages.flat();
-    const all = app.db().select({ id: s.pakn.id, due: s.pakn.answerDue }).from(s.pakn).all();
+    const all = (await app.db().select({ id: s.pakn.id, due: s.pakn.answerDue }).from(s.pakn));
     expect(pages[0]).toHaveLength(PAGE_SIZE);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(
@@ -251,24 +250,24 @@ describe('keyset pagination', () => {
     );
   });
 
-  it('stays stable when rows are added meanwhile, and goes back with the previous cursor', () => {
-    const first = listQueue({ actor: coordinator, filters: filters({}) });
+  it('stays stable when rows are added meanwhile, and goes back with the previous cursor', async () => {
+    const first = await listQueue({ actor: coordinator, filters: filters({}) });
     // a new PAKN due later than everything on page one must not shift page two
-    seed(null, { receivedAt: new Date() });
-    const second = listQueue({ actor: coordinator, filters: filters({ after: first.next! }) });
+    await seed(null, { receivedAt: new Date() });
+    const second = await listQueue({ actor: coordinator, filters: filters({ after: first.next! }) });
     expect(second.rows.some((r) => first.rows.some((f) => f.id === r.id))).toBe(false);
     expect(second.prev).not.toBeNull();
-    const back = listQueue({ actor: coordinator, filters: filters({ before: second.prev! }) });
+    const back = await listQueue({ actor: coordinator, filters: filters({ before: second.prev! }) });
     expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
     expect(back.prev).toBeNull();
   });
 
-  it('works for every sort order', () => {
+  it('works for every sort order', async () => {
     for (const sort of ['due_desc', 'received_desc', 'received']) {
-      const { pages } = walk(coordinator, { sort });
+      const { pages } = await walk(coordinator, { sort });
       const seen = pages.flat();
       expect(new Set(seen).size).toBe(seen.length);
-      expect(seen.length).toBe(countQueueTabs({ actor: coordinator }).all);
+      expect(seen.length).toBe((await countQueueTabs({ actor: coordinator })).all);
     }
   });
 
@@ -282,15 +281,15 @@ describe('keyset pagination', () => {
     expect(page2).toContain('rel="prev"');
   });
 
-  it('shows the due state computed as dueState does', () => {
-    const row = listQueue({ actor: coordinator, filters: filters({ tab: 'overdue' }) }).rows[0]!;
-    expect(row.dueState).toBe(dueState({ due: row.answerDue }, today, getCalendar(app.db())));
+  it('shows the due state computed as dueState does', async () => {
+    const row = (await listQueue({ actor: coordinator, filters: filters({ tab: 'overdue' }) })).rows[0]!;
+    expect(row.dueState).toBe(dueState({ due: row.answerDue }, today, await getCalendar(app.db())));
   });
 });
 
 describe('query plans', () => {
-  function plan(actor: Actor, q: Record<string, string>): string[] {
-    const query = buildQueueQuery({ actor, filters: filters(q, actor) }).toSQL();
+  async function plan(actor: Actor, q: Record<string, string>): Promise<string[]> {
+    const query = (await buildQueueQuery({ actor, filters: filters(q, actor) })).toSQL();
     return app
       .db()
       .$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
@@ -315,8 +314,8 @@ describe('query plans', () => {
     ['handler, due soon', () => handlerA, { tab: 'dueSoon' }],
     ['overdue, next page', () => coordinator, { tab: 'overdue', after: `${today}~5` }],
   ];
-  it.each(cases)('%s uses an index, never a full scan of pakn', (_name, actor, q) => {
-    const lines = plan(actor(), q);
+  it.each(cases)('%s uses an index, never a full scan of pakn', async (_name, actor, q) => {
+    const lines = await plan(actor(), q);
     if (process.env.SHOW_PLANS) console.log(_name, lines);
     expect(
       lines.some((l) =>
@@ -325,15 +324,15 @@ describe('query plans', () => {
     ).toBe(true);
     expect(lines.filter((l) => /^SCAN pakn\b(?!.*USING)/.test(l))).toEqual([]);
   });
-  it('the main queue query needs no sort step: it walks the due-date index', () => {
+  it('the main queue query needs no sort step: it walks the due-date index', async () => {
     for (const q of [{}, { tab: 'classify' }, { tab: 'approval' }] as Record<string, string>[]) {
-      expect(plan(coordinator, q).join('\n')).not.toContain('TEMP B-TREE');
+      expect((await plan(coordinator, q)).join('\n')).not.toContain('TEMP B-TREE');
     }
   });
 });
 
 describe('with many rows', () => {
-  it('a deep page, a unit scope and the tab counts stay right with 200 000 PAKN', () => {
+  it('a deep page, a unit scope and the tab counts stay right with 200 000 PAKN', async () => {
     const db = app.db().$client;
     db.exec(`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
@@ -348,18 +347,18 @@ describe('with many rows', () => {
       FROM n;
       ANALYZE;
     `);
-    let page = listQueue({ actor: coordinator, filters: filters({}) });
+    let page = await listQueue({ actor: coordinator, filters: filters({}) });
     for (let i = 0; i < 20 && page.next; i++)
-      page = listQueue({ actor: coordinator, filters: filters({ after: page.next }) });
+      page = await listQueue({ actor: coordinator, filters: filters({ after: page.next }) });
     // speed is measured by `npm run bench`, not asserted here (a loaded machine makes timings flaky); the plans
     // that keep these pages fast at this size are checked in query-plans.test.ts. Here: the answers stay right.
-    const deep = listQueue({ actor: coordinator, filters: filters({ after: page.next! }) });
+    const deep = await listQueue({ actor: coordinator, filters: filters({ after: page.next! }) });
     expect(deep.rows.length).toBeGreaterThan(0);
-    const scoped = listQueue({ actor: handlerA, filters: filters({ tab: 'unit' }, handlerA) });
+    const scoped = await listQueue({ actor: handlerA, filters: filters({ tab: 'unit' }, handlerA) });
     expect(scoped.rows.every((r) => r.unitId === unitA)).toBe(true);
-    const approval = listQueue({ actor: coordinator, filters: filters({ tab: 'approval' }) });
+    const approval = await listQueue({ actor: coordinator, filters: filters({ tab: 'approval' }) });
     expect(approval.rows.every((r) => r.status === 'awaiting_approval')).toBe(true);
-    const counts = countQueueTabs({ actor: coordinator });
+    const counts = await countQueueTabs({ actor: coordinator });
     expect(counts.approval).toBeGreaterThanOrEqual(40_000);
     // inserting 200 000 rows runs the search and similarity triggers on each: 20–25 s on a quiet CI machine,
     // more on a loaded one; the limit is a safety net, not a timing

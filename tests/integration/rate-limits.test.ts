@@ -77,8 +77,8 @@ beforeAll(async () => {
   // the app's modules used here read and write the server's database
   Object.assign(process.env, { ...srv.env, LOG_LEVEL: 'silent' });
   db = getDb();
-  setSetting('intake.submissionsPerIpPerHour', SUBMISSIONS);
-  setSetting('followup.attemptsPer15Min', LOOKUPS);
+  await setSetting('intake.submissionsPerIpPerHour', SUBMISSIONS);
+  await setSetting('followup.attemptsPer15Min', LOOKUPS);
   user = await createStaffUser(db, { role: 'viewer' });
 }, 200_000);
 

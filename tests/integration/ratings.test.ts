@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let paknId = 0;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   const { createPakn } = await import('~/models/pakn.server');
   const { ratingToken } = await import('~/models/ratings.server');
   const db = app.db();
-  const { pakn } = db.transaction((tx) =>
+  const { pakn } = (await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -35,8 +36,7 @@ beforeAll(async () => {
       receivedAt: new Date(),
       consent: true,
       showIdentity: false,
-    }),
-  );
+    })));
   paknId = pakn.id;
   db.$client
     .prepare(`UPDATE pakn SET status='answered', unit_id=2, answered_at=?, closed_at=? WHERE id=?`)

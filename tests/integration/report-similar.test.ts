@@ -14,6 +14,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 let unitA: number;
@@ -35,8 +36,8 @@ let m: Awaited<ReturnType<typeof loadModules>>;
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
-  unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;
+  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const users = {
     coord: await createStaffUser(db, { role: 'coordinator' }),
     handler: await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' }),
@@ -53,9 +54,9 @@ beforeAll(async () => {
       unitId: unitA,
       handlerUserId: users.handler.id,
     });
-  const [lead, a, b] = [open('lead@example.vn'), open('a@example.vn'), open('b@example.vn')];
+  const [lead, a, b] = [await open('lead@example.vn'), await open('a@example.vn'), await open('b@example.vn')];
   const post = async (who: keyof typeof cookie, p: PaknRow, fields: Record<string, string>) => {
-    const version = String(db.select().from(s.pakn).where(eq(s.pakn.id, p.id)).get()!.version);
+    const version = String((await one(db.select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version);
     const res = await postForm(app, `/can-bo/pakn/${p.id}`, cookie[who], { version, ...fields });
     expect(res.status, `${fields.intent} on ${p.code}`).toBe(302);
   };
@@ -72,8 +73,8 @@ beforeAll(async () => {
   // --- the seeded cases around it ---
   const seed = (set: Partial<typeof s.pakn.$inferInsert>) =>
     seedPakn(db, paknFixture({ receivedAt: at(`${YEAR}-01-05`) }), set);
-  const group = (leadId: number, unitId: number, answeredAt: Date | null) =>
-    db.insert(s.paknGroups).values({ leadPaknId: leadId, unitId, answeredAt }).returning().get().id;
+  const group = async (leadId: number, unitId: number, answeredAt: Date | null) =>
+    (await one(db.insert(s.paknGroups).values({ leadPaknId: leadId, unitId, answeredAt }).returning())).id;
   const answered = (when: Date, unitId = unitA) => ({
     status: 'answered' as const,
     unitId,
@@ -82,29 +83,29 @@ beforeAll(async () => {
   });
   // a group of two answered last year: counted in last year's report, not this year's
   const lastYear = at(`${YEAR - 1}-12-20`);
-  const oldLead = seed({ ...answered(lastYear), receivedAt: at(`${YEAR - 1}-12-01`) });
-  const oldMember = seed({ ...answered(lastYear), receivedAt: at(`${YEAR - 1}-12-02`) });
-  const oldGroup = group(oldLead.id, unitA, lastYear);
-  db.update(s.pakn).set({ groupId: oldGroup }).where(eq(s.pakn.id, oldLead.id)).run();
-  db.update(s.pakn).set({ groupId: oldGroup }).where(eq(s.pakn.id, oldMember.id)).run();
+  const oldLead = await seed({ ...answered(lastYear), receivedAt: at(`${YEAR - 1}-12-01`) });
+  const oldMember = await seed({ ...answered(lastYear), receivedAt: at(`${YEAR - 1}-12-02`) });
+  const oldGroup = await group(oldLead.id, unitA, lastYear);
+  (await db.update(s.pakn).set({ groupId: oldGroup }).where(eq(s.pakn.id, oldLead.id)));
+  (await db.update(s.pakn).set({ groupId: oldGroup }).where(eq(s.pakn.id, oldMember.id)));
   // a group of two answered this year whose member was reopened and answered again alone later: the lead only
   const grouped = at(`${YEAR}-02-10`);
-  const reLead = seed(answered(grouped));
-  const reMember = seed(answered(at(`${YEAR}-03-10`)));
-  const reGroup = group(reLead.id, unitA, grouped);
-  db.update(s.pakn).set({ groupId: reGroup }).where(eq(s.pakn.id, reLead.id)).run();
-  db.update(s.pakn).set({ groupId: reGroup }).where(eq(s.pakn.id, reMember.id)).run();
+  const reLead = await seed(answered(grouped));
+  const reMember = await seed(answered(at(`${YEAR}-03-10`)));
+  const reGroup = await group(reLead.id, unitA, grouped);
+  (await db.update(s.pakn).set({ groupId: reGroup }).where(eq(s.pakn.id, reLead.id)));
+  (await db.update(s.pakn).set({ groupId: reGroup }).where(eq(s.pakn.id, reMember.id)));
   // a group not answered yet: nothing
-  const waitingLead = seed({ status: 'in_progress', unitId: unitA });
-  const waiting = group(waitingLead.id, unitA, null);
-  db.update(s.pakn).set({ groupId: waiting }).where(eq(s.pakn.id, waitingLead.id)).run();
+  const waitingLead = await seed({ status: 'in_progress', unitId: unitA });
+  const waiting = await group(waitingLead.id, unitA, null);
+  (await db.update(s.pakn).set({ groupId: waiting }).where(eq(s.pakn.id, waitingLead.id)));
   // repeats refused under R08 (two in unit A, one in unit B) and a refusal for another reason
   const refused = (unitId: number, refusalReason: 'R01' | 'R08') =>
     seed({ status: 'refused', unitId, refusalReason, closedAt: at(`${YEAR}-01-20`) });
-  refused(unitA, 'R08');
-  refused(unitA, 'R08');
-  refused(unitB, 'R08');
-  refused(unitA, 'R01');
+  await refused(unitA, 'R08');
+  await refused(unitA, 'R08');
+  await refused(unitB, 'R08');
+  await refused(unitA, 'R01');
 }, 120_000);
 afterAll(async () => {
   await app.stop();
@@ -117,8 +118,8 @@ const figures = (c: { refusedRepeat: number; groupsAnswered: number; answeredInG
 });
 
 describe('repeats refused under R08 and grouped answers in the report', () => {
-  it('are counted per unit and in total, in the period the answer or refusal falls in', () => {
-    const report = m.buildReport({ period: THIS_YEAR }, app.db());
+  it('are counted per unit and in total, in the period the answer or refusal falls in', async () => {
+    const report = await m.buildReport({ period: THIS_YEAR }, app.db());
     const unit = (id: number) => report.units.find((u) => u.unitId === id)!.counts;
     // the record page's group (3 PAKN) and the reopened one's lead (1 PAKN)
     expect(figures(unit(unitA))).toEqual({ refusedRepeat: 2, groupsAnswered: 2, answeredInGroup: 4 });
@@ -127,10 +128,10 @@ describe('repeats refused under R08 and grouped answers in the report', () => {
     // they are parts of the outcomes, not outcomes of their own
     expect(report.total.counts.refused).toBe(4);
     expect(report.total.counts.answered).toBeGreaterThanOrEqual(5);
-    const last = m.buildReport({ period: LAST_YEAR }, app.db());
+    const last = await m.buildReport({ period: LAST_YEAR }, app.db());
     expect(figures(last.total.counts)).toEqual({ refusedRepeat: 0, groupsAnswered: 1, answeredInGroup: 2 });
     // one unit's report sees only its own
-    const b = m.buildReport({ period: THIS_YEAR, unitId: unitB }, app.db());
+    const b = await m.buildReport({ period: THIS_YEAR, unitId: unitB }, app.db());
     expect(figures(b.total.counts)).toEqual({ refusedRepeat: 1, groupsAnswered: 0, answeredInGroup: 0 });
   });
 
@@ -150,7 +151,7 @@ describe('repeats refused under R08 and grouped answers in the report', () => {
   });
 
   it('are in the CSV, the workbook and the narrative of the PDF and Word files, with their labels', async () => {
-    const ctx = m.reportContext({ period: THIS_YEAR, unitId: null }, app.db());
+    const ctx = await m.reportContext({ period: THIS_YEAR, unitId: null }, app.db());
     const csv = m.reportCsv(ctx);
     const csvLine = (key: string) =>
       csv.split(/\r?\n/).filter((l) => l.includes(`,${key},`) && l.includes('QLKHCN'));

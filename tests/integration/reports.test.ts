@@ -54,7 +54,7 @@ beforeAll(async () => {
   db.$client.prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL').run(old.id);
   reports = await loadReports();
   const config = await import('~/models/config.server');
-  calendar = config.getCalendar(db);
+  calendar = await config.getCalendar(db);
   data = loadOracleData(db, calendar);
 }, 120_000);
 
@@ -114,11 +114,11 @@ describe('the generated data set', () => {
 });
 
 describe('reconciliation', () => {
-  it('matches the independent computation for every period, every unit and in total, and balances', () => {
+  it('matches the independent computation for every period, every unit and in total, and balances', async () => {
     const unitIds = [...new Set(data.rows.map((r) => r.unitId))];
     let checked = 0;
     for (const period of periods()) {
-      const report = reports.buildReport({ period, now: NOW }, db);
+      const report = await reports.buildReport({ period, now: NOW }, db);
       const label = `${period.kind} ${period.start}..${period.end}`;
       const expectFigures = (
         got: (typeof report)['total'],
@@ -164,7 +164,7 @@ describe('reconciliation', () => {
         if (!unitIds.includes(row.unitId)) expect(row.counts.received + row.counts.carriedOver).toBe(0);
       // the one-unit report is that unit's row
       const some = unitIds.find((u) => u !== null)!;
-      const single = reports.buildReport({ period, unitId: some, now: NOW }, db);
+      const single = await reports.buildReport({ period, unitId: some, now: NOW }, db);
       expect(single.units).toHaveLength(1);
       expectFigures(single.total, oracle(data, { ...period, unit: some }), `single ${some}`);
       // targets II.1 from the same counts
@@ -176,10 +176,10 @@ describe('reconciliation', () => {
     expect(checked).toBeGreaterThan(300);
   }, 120_000);
 
-  it('carries forward exactly what the next period carries over', () => {
+  it('carries forward exactly what the next period carries over', async () => {
     for (let m = 1; m < 12; m++) {
-      const a = reports.buildReport({ period: periodOf('month', 2025, m, 15), now: NOW }, db);
-      const b = reports.buildReport({ period: periodOf('month', 2025, m + 1, 15), now: NOW }, db);
+      const a = await reports.buildReport({ period: periodOf('month', 2025, m, 15), now: NOW }, db);
+      const b = await reports.buildReport({ period: periodOf('month', 2025, m + 1, 15), now: NOW }, db);
       expect(b.total.counts.carriedOver).toBe(a.total.counts.carriedForward);
       for (const row of a.units) {
         expect(b.units.find((x) => x.unitId === row.unitId)?.counts.carriedOver ?? 0).toBe(
@@ -488,7 +488,7 @@ describe('routes', () => {
     const today = '2026-11-27';
     const months = lastReportMonths('2025-12-01', 12);
     const year = periodOf('year', 2025, 1, 15);
-    const dash = reports.buildDashboard({ months, year, today, cutoffDay: 15 }, db);
+    const dash = await reports.buildDashboard({ months, year, today, cutoffDay: 15 }, db);
     expect(dash.workload.reduce((s, w) => s + w.open, 0)).toBe(open);
     expect(dash.ageing.reduce((s, a) => s + a.counts.reduce((x, y) => x + y, 0), 0)).toBe(open);
     expect(dash.overdue.total).toBe(data.rows.filter((r) => r.stepDue !== null && r.stepDue < today).length);
@@ -500,15 +500,15 @@ describe('routes', () => {
         point.period.start,
       ).toEqual([want.received, want.closed, want.answered, want.answeredOnTime]);
     }
-    expect(dash.targets).toEqual(reports.buildReport({ period: year, now: NOW }, db).targets);
+    expect(dash.targets).toEqual((await reports.buildReport({ period: year, now: NOW }, db)).targets);
     const oneUnit = units[1]!.id;
-    const scoped = reports.buildDashboard({ unitId: oneUnit, months, year, today, cutoffDay: 15 }, db);
+    const scoped = await reports.buildDashboard({ unitId: oneUnit, months, year, today, cutoffDay: 15 }, db);
     expect(scoped.trend.map((p) => p.received)).toEqual(
       months.map((m) => oracle(data, { ...m, unit: oneUnit }).counts.received),
     );
     // a cut-off of the 1st: calendar months
     const calendarMonths = lastReportMonths('2025-12-31', 12, 1);
-    const cal = reports.buildDashboard(
+    const cal = await reports.buildDashboard(
       { months: calendarMonths, year: periodOf('year', 2025, 1, 1), today, cutoffDay: 1 },
       db,
     );
@@ -518,7 +518,7 @@ describe('routes', () => {
   it('computes the public statistics from published answers only', async () => {
     const { lastReportMonths } = await import('~/domain/reports/periods');
     const months = lastReportMonths('2026-01-10', 12);
-    const stats = reports.publicStatistics({ months, cutoffDay: 15 }, db);
+    const stats = await reports.publicStatistics({ months, cutoffDay: 15 }, db);
     const published = data.rows.filter((r) => r.publication === 'published');
     const onTime = (r: OracleRow) => (r.onTime !== null ? r.onTime === 1 : r.answerDate! <= r.answerDue);
     expect(stats.total).toEqual({ published: published.length, onTime: published.filter(onTime).length });

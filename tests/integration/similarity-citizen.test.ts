@@ -29,7 +29,7 @@ beforeAll(async () => {
     title: 'Chờ giấy phép bức xạ phòng X-quang nha khoa của bà Kín Đáo quá lâu',
     content: `${PUBLIC_SUMMARY} Liên hệ ${PRIVATE.phone}.`,
   };
-  published = seedPakn(db, paknFixture({ ...text, ...PRIVATE }), {
+  published = await seedPakn(db, paknFixture({ ...text, ...PRIVATE }), {
     status: 'answered',
     answeredAt: new Date(),
     publication: 'published',
@@ -38,14 +38,14 @@ beforeAll(async () => {
     publicAnswer: 'Sở đã rà soát và rút ngắn thời gian thẩm định hồ sơ cấp phép bức xạ.',
     publishedAt: new Date(),
   });
-  indexPublic(db, {
+  await indexPublic(db, {
     id: published.id,
     title: PUBLIC_TITLE,
     summary: PUBLIC_SUMMARY,
     answer: 'Sở đã rà soát.',
   });
   // the same question, answered but not published: never shown to citizens
-  unpublished = seedPakn(db, paknFixture({ title: PUBLIC_TITLE, content: PUBLIC_SUMMARY }), {
+  unpublished = await seedPakn(db, paknFixture({ title: PUBLIC_TITLE, content: PUBLIC_SUMMARY }), {
     status: 'answered',
     answeredAt: new Date(),
   });
@@ -140,26 +140,25 @@ describe('GET /gop-y/goi-y', () => {
     expect(((await res.json()) as { message: string }).message).toContain('Quá nhiều yêu cầu');
   });
 
-  it('scores a page by its current public text, not by the prepared copy kept from an earlier look-up', () => {
+  it('scores a page by its current public text, not by the prepared copy kept from an earlier look-up', async () => {
     const db = app.db();
     const question = { title: PUBLIC_TITLE, content: PUBLIC_SUMMARY };
-    expect(publishedSimilar(question, 3, db).map((x) => x.code)).toContain(published.code);
+    expect((await publishedSimilar(question, 3, db)).map((x) => x.code)).toContain(published.code);
     // the public text edited (the search index still finds the page by its old words)
     const edited = {
       publicTitle: 'Lịch tiếp công dân tháng 12',
       publicSummary: 'Thông báo lịch tiếp công dân.',
     };
-    db.update(s.pakn).set(edited).where(eq(s.pakn.id, published.id)).run();
-    expect(publishedSimilar(question, 3, db).map((x) => x.code)).not.toContain(published.code);
-    db.update(s.pakn)
+    (await db.update(s.pakn).set(edited).where(eq(s.pakn.id, published.id)));
+    expect((await publishedSimilar(question, 3, db)).map((x) => x.code)).not.toContain(published.code);
+    (await db.update(s.pakn)
       .set({ publicTitle: PUBLIC_TITLE, publicSummary: PUBLIC_SUMMARY })
-      .where(eq(s.pakn.id, published.id))
-      .run();
-    expect(publishedSimilar(question, 3, db).map((x) => x.code)).toContain(published.code);
+      .where(eq(s.pakn.id, published.id)));
+    expect((await publishedSimilar(question, 3, db)).map((x) => x.code)).toContain(published.code);
   });
 
   it('stops showing an answer withdrawn from publication', async () => {
-    app.db().update(s.pakn).set({ publication: 'withdrawn' }).where(eq(s.pakn.id, published.id)).run();
+    (await app.db().update(s.pakn).set({ publication: 'withdrawn' }).where(eq(s.pakn.id, published.id)));
     const res = await ask({ title: PUBLIC_TITLE, content: PUBLIC_SUMMARY }, '10.9.0.3');
     expect(await res.json()).toEqual({ items: [] });
   });

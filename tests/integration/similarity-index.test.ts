@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { publishedSimilar, similarToPakn, similarToText } from '~/models/similarity.server';
-import type { Db } from '~/utils/db.server';
+import { Db, rawGet, rawAll, rawRun, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { CORPUS } from '../fixtures/similarity/corpus';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   app = await startTestApp();
   db = app.db();
   for (const d of CORPUS) {
-    const p = seedPakn(
+    const p = await seedPakn(
       db,
       paknFixture({
         title: d.title,
@@ -37,38 +37,36 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-function ftsRows(id: number): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM pakn_similar_fts WHERE rowid = ${id}`)?.n ?? 0;
+async function ftsRows(id: number): Promise<number> {
+  return (await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM pakn_similar_fts WHERE rowid = ${id}`))?.n ?? 0;
 }
 
 describe('the candidate index', () => {
-  it('is written with the PAKN, rewritten when its text changes and removed with it', () => {
-    const p = seedPakn(
+  it('is written with the PAKN, rewritten when its text changes and removed with it', async () => {
+    const p = await seedPakn(
       db,
       paknFixture({ title: 'Tem kiểm định đồng hồ nước', content: 'Theo NĐ 86/2012 …' }),
     );
-    expect(ftsRows(p.id)).toBe(1);
-    const cites = (match: string) =>
-      db.all<{ id: number }>(
-        sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match}`,
-      );
-    expect(cites('cites : nd_86_2012').map((r) => r.id)).toContain(p.id);
-    db.update(s.pakn).set({ content: 'Theo Nghị định số 105/2016/NĐ-CP' }).where(eq(s.pakn.id, p.id)).run();
-    expect(cites('cites : nd_86_2012').map((r) => r.id)).not.toContain(p.id);
-    expect(cites('cites : nd_105_2016').map((r) => r.id)).toContain(p.id);
-    expect(cites('terms : dong AND ho AND nuoc').map((r) => r.id)).toContain(p.id);
-    db.delete(s.events).where(eq(s.events.paknId, p.id)).run();
-    db.delete(s.pakn).where(eq(s.pakn.id, p.id)).run();
-    expect(ftsRows(p.id)).toBe(0);
+    expect(await ftsRows(p.id)).toBe(1);
+    const cites = async (match: string) =>
+      (await rawAll<{ id: number }>(db, sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match}`));
+    expect((await cites('cites : nd_86_2012')).map((r) => r.id)).toContain(p.id);
+    (await db.update(s.pakn).set({ content: 'Theo Nghị định số 105/2016/NĐ-CP' }).where(eq(s.pakn.id, p.id)));
+    expect((await cites('cites : nd_86_2012')).map((r) => r.id)).not.toContain(p.id);
+    expect((await cites('cites : nd_105_2016')).map((r) => r.id)).toContain(p.id);
+    expect((await cites('terms : dong AND ho AND nuoc')).map((r) => r.id)).toContain(p.id);
+    (await db.delete(s.events).where(eq(s.events.paknId, p.id)));
+    (await db.delete(s.pakn).where(eq(s.pakn.id, p.id)));
+    expect(await ftsRows(p.id)).toBe(0);
   });
 });
 
 describe('staff suggestions from the database', () => {
-  it('reach the targets on the labelled set (recall@3 ≥ 90 %, precision@1 ≥ 80 %)', () => {
-    const cases: CaseResult[] = QUERIES.map((q) => ({
+  it('reach the targets on the labelled set (recall@3 ≥ 90 %, precision@1 ≥ 80 %)', async () => {
+    const cases: CaseResult[] = (await Promise.all(QUERIES.map(async (q) => ({
       query: q,
       split: splitOf(q),
-      matches: similarToText(
+      matches: (await similarToText(
         {
           title: q.title,
           content: q.content,
@@ -76,8 +74,8 @@ describe('staff suggestions from the database', () => {
         },
         { limit: 3, minStrength: 'medium' },
         db,
-      ).map((m) => ({ ...m, id: labelOf.get(m.id) ?? String(m.id) })),
-    }));
+      )).map((m) => ({ ...m, id: labelOf.get(m.id) ?? String(m.id) })),
+    }))));
     const all = tally(cases);
     console.log(
       `DB path: precision@1 ${(precisionAt1(all) * 100).toFixed(1)} % (${all.top1Correct}/${all.suggested}), recall@3 ${(recallAt3(all) * 100).toFixed(1)} % (${all.duplicatesInTop3}/${all.duplicatePairs})`,
@@ -86,9 +84,9 @@ describe('staff suggestions from the database', () => {
     expect(precisionAt1(all)).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('find a PAKN typed without diacritics and another citation of the same decree, saying why', () => {
+  it('find a PAKN typed without diacritics and another citation of the same decree, saying why', async () => {
     const base = idOf.get('b01')!;
-    const plain = similarToText(
+    const plain = await similarToText(
       {
         title: 'Cap giay phep tien hanh cong viec buc xa qua lau',
         content:
@@ -103,8 +101,8 @@ describe('staff suggestions from the database', () => {
     expect(top!.reasons.find((r) => r.kind === 'citation')!.detail).toBe('nd:142/2020');
   });
 
-  it('mark the same submitter, and never suggest the PAKN itself', () => {
-    const p = seedPakn(
+  it('mark the same submitter, and never suggest the PAKN itself', async () => {
+    const p = await seedPakn(
       db,
       paknFixture({
         title: 'Hỏi lại về giấy phép bức xạ phòng khám nha khoa',
@@ -112,14 +110,14 @@ describe('staff suggestions from the database', () => {
         email: 'U01@example.vn',
       }),
     );
-    const list = similarToPakn(p.id, 5, db);
+    const list = await similarToPakn(p.id, 5, db);
     expect(list.map((m) => m.id)).not.toContain(p.id);
     const b01 = list.find((m) => m.id === idOf.get('b01'));
     expect(b01?.reasons.map((r) => r.kind)).toContain('submitter');
   });
 
-  it('ignore a citation that parses to nothing', () => {
-    const list = similarToText(
+  it('ignore a citation that parses to nothing', async () => {
+    const list = await similarToText(
       { title: 'Nghị định số', content: 'theo thông tư nào đó, NĐ, TT abc' },
       {},
       db,
@@ -127,24 +125,24 @@ describe('staff suggestions from the database', () => {
     expect(list.every((m) => m.reasons.every((r) => r.kind !== 'citation'))).toBe(true);
   });
 
-  it('use a word nobody had written yet as soon as a PAKN holds it (its missing frequency is not cached)', () => {
+  it('use a word nobody had written yet as soon as a PAKN holds it (its missing frequency is not cached)', async () => {
     const text = {
       title: 'Zxqvuo plimbat qorvex',
       content: 'Zxqvuo plimbat qorvex, zxqvuo plimbat qorvex; vuzorq blimpat.',
     };
-    expect(similarToText(text, {}, db)).toEqual([]);
-    const p = seedPakn(db, paknFixture(text));
-    expect(similarToText(text, {}, db).map((m) => m.id)).toContain(p.id);
+    expect(await similarToText(text, {}, db)).toEqual([]);
+    const p = await seedPakn(db, paknFixture(text));
+    expect((await similarToText(text, {}, db)).map((m) => m.id)).toContain(p.id);
   });
 });
 
 describe('citizens’ suggestions', () => {
-  it('show published answers only, with their public fields', () => {
+  it('show published answers only, with their public fields', async () => {
     const b05 = CORPUS.find((d) => d.id === 'b05')!;
     const published = idOf.get('b05')!;
     const query = { title: b05.title, content: b05.content };
-    expect(publishedSimilar(query, 3, db)).toEqual([]);
-    db.update(s.pakn)
+    expect(await publishedSimilar(query, 3, db)).toEqual([]);
+    (await db.update(s.pakn)
       .set({
         publication: 'published',
         publicTitle: b05.title,
@@ -152,14 +150,11 @@ describe('citizens’ suggestions', () => {
         publicAnswer: 'Trả lời đã công khai.',
         publishedAt: new Date(),
       })
-      .where(eq(s.pakn.id, published))
-      .run();
-    db.run(
-      sql`INSERT INTO public_fts (rowid, text) VALUES (${published}, ${`${b05.title} ${b05.content}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()})`,
-    );
-    const list = publishedSimilar(query, 3, db);
+      .where(eq(s.pakn.id, published)));
+    (await rawRun(db, sql`INSERT INTO public_fts (rowid, text) VALUES (${published}, ${`${b05.title} ${b05.content}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()})`));
+    const list = await publishedSimilar(query, 3, db);
     expect(list.map((m) => m.code)).toEqual([
-      db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, published)).get()!.code,
+      (await one(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, published))))!.code,
     ]);
     expect(Object.keys(list[0]!).sort()).toEqual(['code', 'score', 'strength', 'summary', 'title']);
   });

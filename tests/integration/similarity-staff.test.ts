@@ -9,6 +9,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { one } from "~/utils/db.server";
 
 let app: TestApp;
 let cookie = '';
@@ -27,13 +28,13 @@ beforeAll(async () => {
   const db = app.db();
   const c = await createStaffUser(db, { role: 'coordinator' });
   cookie = await signIn(app, c.email, c.password);
-  answered = seedPakn(db, paknFixture({ ...TEXT, email: 'lan@example.vn' }), {
+  answered = await seedPakn(db, paknFixture({ ...TEXT, email: 'lan@example.vn' }), {
     status: 'answered',
     answeredAt: new Date(),
   });
-  open = seedPakn(db, paknFixture({ ...TEXT, title: `${TEXT.title} (lần hai)`, email: 'khac@example.vn' }));
+  open = await seedPakn(db, paknFixture({ ...TEXT, title: `${TEXT.title} (lần hai)`, email: 'khac@example.vn' }));
   // typed without diacritics, the decree cited in a short form, by the same submitter
-  repeat = seedPakn(
+  repeat = await seedPakn(
     db,
     paknFixture({
       title: 'Cap giay phep tien hanh cong viec buc xa qua lau',
@@ -47,8 +48,8 @@ afterAll(() => app.stop());
 
 const page = async (id: number) =>
   (await app.fetch(`/can-bo/pakn/${id}`, { headers: { Cookie: cookie } })).text();
-const version = (id: number) =>
-  String(app.db().select({ v: s.pakn.version }).from(s.pakn).where(eq(s.pakn.id, id)).get()!.v);
+const version = async (id: number) =>
+  String((await one(app.db().select({ v: s.pakn.version }).from(s.pakn).where(eq(s.pakn.id, id))))!.v);
 
 describe('suggestions on the record page', () => {
   it('list the earlier PAKN with the shared citation, similar wording and the same submitter', async () => {
@@ -67,12 +68,12 @@ describe('suggestions on the record page', () => {
 });
 
 describe('refusing a repeat under R08', () => {
-  const refuse = (fields: Record<string, string>) =>
+  const refuse = async (fields: Record<string, string>) =>
     postForm(app, `/can-bo/pakn/${repeat.id}`, cookie, {
       intent: 'refuse',
       reason: 'R08',
       note: 'Nội dung đã được trả lời.',
-      version: version(repeat.id),
+      version: await version(repeat.id),
       ...fields,
     });
 
@@ -94,23 +95,22 @@ describe('refusing a repeat under R08', () => {
   it('is refused from a stale page', async () => {
     const res = await refuse({
       repeatOf: answered.code,
-      version: String(Number(version(repeat.id)) - 1 || 99),
+      version: String(Number(await version(repeat.id)) - 1 || 99),
     });
     expect(res.status).toBe(409);
-    expect(app.db().select().from(s.pakn).where(eq(s.pakn.id, repeat.id)).get()!.status).toBe('received');
+    expect((await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, repeat.id))))!.status).toBe('received');
   });
 
   it('records the link, and the notice and e-mail point to the earlier answer', async () => {
     const res = await refuse({ repeatOf: answered.code.toLowerCase() });
     expect(res.status).toBe(302);
     const db = app.db();
-    const row = db.select().from(s.pakn).where(eq(s.pakn.id, repeat.id)).get()!;
+    const row = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, repeat.id))))!;
     expect(row).toMatchObject({ status: 'refused', refusalReason: 'R08', duplicateOfId: answered.id });
-    const event = db
+    const event = (await db
       .select()
       .from(s.events)
-      .where(eq(s.events.paknId, repeat.id))
-      .all()
+      .where(eq(s.events.paknId, repeat.id)))
       .find((e) => e.type === 'refuse')!;
     expect(JSON.parse(event.data!)).toMatchObject({ reason: 'R08', repeatOfCode: answered.code });
     const audit = db.$client
@@ -118,11 +118,11 @@ describe('refusing a repeat under R08', () => {
       .get(String(repeat.id)) as { detail: string } | undefined;
     expect(JSON.parse(audit!.detail)).toMatchObject({ repeatOf: answered.code });
     const url = `/cong-khai/${answered.code}`;
-    const doc = db.select().from(s.documents).where(eq(s.documents.paknId, repeat.id)).get()!;
+    const doc = (await one(db.select().from(s.documents).where(eq(s.documents.paknId, repeat.id))))!;
     expect(doc.type).toBe('refusal');
     expect(doc.content).toContain(answered.code);
     expect(doc.content).toContain(url);
-    const mail = db.select().from(s.outbox).where(eq(s.outbox.paknId, repeat.id)).all().at(-1)!;
+    const mail = (await db.select().from(s.outbox).where(eq(s.outbox.paknId, repeat.id))).at(-1)!;
     expect(mail.template).toBe('status-refused');
     expect(mail.text).toContain(url);
     expect(mail.html).toContain(url);

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CANDIDATES, similarToText } from '~/models/similarity.server';
-import type { Db } from '~/utils/db.server';
+import { Db, rawAll } from '~/utils/db.server';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
@@ -21,14 +21,14 @@ beforeAll(async () => {
   db = app.db();
   // the earlier PAKN of the two submitters: the same question with more words, so bm25 ranks it below the others
   const longer = `${CONTENT} Phòng khám đã gọi điện hỏi nhiều lần, được trả lời là đang thẩm định hồ sơ.`;
-  byPhone = seedPakn(
+  byPhone = (await seedPakn(
     db,
     paknFixture({ title: TITLE, content: longer, email: null, phone: '0987 654 321' }),
-  ).id;
-  byEmail = seedPakn(db, paknFixture({ title: TITLE, content: longer, email: 'Lan.Pham@example.vn' })).id;
+  )).id;
+  byEmail = (await seedPakn(db, paknFixture({ title: TITLE, content: longer, email: 'Lan.Pham@example.vn' }))).id;
   // more PAKN with the exact text than the text candidates can hold
   for (let i = 0; i < CANDIDATES.text + 10; i++)
-    seedPakn(
+    await seedPakn(
       db,
       paknFixture({
         title: TITLE,
@@ -41,8 +41,8 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 describe('same-submitter candidates', () => {
-  it('find an earlier PAKN of a submitter who gave no e-mail, by the phone number, written differently', () => {
-    const list = similarToText(
+  it('find an earlier PAKN of a submitter who gave no e-mail, by the phone number, written differently', async () => {
+    const list = await similarToText(
       { title: TITLE, content: CONTENT, email: null, phone: '0987654321' },
       { limit: 500 },
       db,
@@ -51,8 +51,8 @@ describe('same-submitter candidates', () => {
     expect(hit?.reasons.map((r) => r.kind)).toContain('submitter');
   });
 
-  it('find it by e-mail whatever its case', () => {
-    const list = similarToText(
+  it('find it by e-mail whatever its case', async () => {
+    const list = await similarToText(
       { title: TITLE, content: CONTENT, email: 'lan.pham@EXAMPLE.vn', phone: '0900000000' },
       { limit: 500 },
       db,
@@ -61,11 +61,8 @@ describe('same-submitter candidates', () => {
     expect(list.find((m) => m.id === byPhone)?.reasons.map((r) => r.kind) ?? []).not.toContain('submitter');
   });
 
-  it('are read through the submitter index, not by scanning the index table', () => {
-    const plan = db
-      .all<{ detail: string }>(
-        sql`EXPLAIN QUERY PLAN SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${'x'} ORDER BY pakn_id DESC LIMIT 20`,
-      )
+  it('are read through the submitter index, not by scanning the index table', async () => {
+    const plan = (await rawAll<{ detail: string }>(db, sql`EXPLAIN QUERY PLAN SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${'x'} ORDER BY pakn_id DESC LIMIT 20`))
       .map((r) => r.detail)
       .join(' | ');
     expect(plan).toContain('pakn_similar_submitter_idx');

@@ -13,6 +13,7 @@ import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
+import { one, transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let coord: string;
@@ -42,13 +43,12 @@ function multipart(pathname: string, fields: Record<string, string>, files: Arra
     body,
   });
 }
-const staffFiles = (paknId: number) =>
-  app
+const staffFiles = async (paknId: number) =>
+  (await app
     .db()
     .select()
     .from(s.attachments)
-    .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff')))
-    .all();
+    .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff'))));
 const uploadCount = () => {
   const dir = path.join(app.dir, 'uploads');
   return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
@@ -75,14 +75,13 @@ describe('staff intake with the scanned letter', () => {
     const res = await multipart('/can-bo/tiep-nhan', INTAKE, [['thu-tay-scan.pdf', PDF]]);
     expect(res.status, (await res.clone().text()).slice(0, 600)).toBe(302);
     const id = Number(/\/can-bo\/pakn\/(\d+)/.exec(res.headers.get('Location') ?? '')?.[1]);
-    const files = staffFiles(id);
+    const files = await staffFiles(id);
     expect(files.map((f) => [f.originalName, f.mime])).toEqual([['thu-tay-scan.pdf', 'application/pdf']]);
-    const ev = app
+    const ev = (await one(app
       .db()
       .select()
       .from(s.events)
-      .where(and(eq(s.events.paknId, id), eq(s.events.type, 'staff_files_added')))
-      .get();
+      .where(and(eq(s.events.paknId, id), eq(s.events.type, 'staff_files_added')))));
     expect(ev?.actorUserId).toBe(coordId);
     expect(JSON.parse(ev!.data!)).toMatchObject({ files: ['thu-tay-scan.pdf'] });
     const page = await (await app.fetch(`/can-bo/pakn/${id}`, { headers: { Cookie: coord } })).text();
@@ -137,20 +136,20 @@ describe('adding scans on the record page', () => {
   };
 
   it('adds a checked file as a staff file; refuses a bad one with a translated error', async () => {
-    const { pakn } = app.db().transaction((tx) => createPakn(tx, NEW));
+    const { pakn } = (await transaction(app.db(), async (tx) => createPakn(tx, NEW)));
     const page = await (await app.fetch(`/can-bo/pakn/${pakn.id}`, { headers: { Cookie: coord } })).text();
     expect(page).toContain('Thêm tệp (bản quét)');
     expect(page).toMatch(/<form[^>]*enctype="multipart\/form-data"/i);
 
     const ok = await multipart(`/can-bo/pakn/${pakn.id}`, { intent: 'add_files' }, [['bien-ban.png', PNG]]);
     expect(ok.status, (await ok.clone().text()).slice(0, 600)).toBe(302);
-    expect(staffFiles(pakn.id).map((f) => f.originalName)).toEqual(['bien-ban.png']);
+    expect((await staffFiles(pakn.id)).map((f) => f.originalName)).toEqual(['bien-ban.png']);
 
     const before = uploadCount();
     const bad = await multipart(`/can-bo/pakn/${pakn.id}`, { intent: 'add_files' }, [['bien-ban.png', PDF]]);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('bien-ban.png');
-    expect(staffFiles(pakn.id)).toHaveLength(1);
+    expect(await staffFiles(pakn.id)).toHaveLength(1);
     expect(uploadCount()).toBe(before);
 
     const none = await multipart(`/can-bo/pakn/${pakn.id}`, { intent: 'add_files' }, []);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
+import { one, transaction } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `staffmail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -49,8 +50,8 @@ async function deliver(): Promise<ParsedMail[]> {
 }
 
 let db: Db;
-const unitId = (code: string) => db.select().from(schema.units).where(eq(schema.units.code, code)).get()!.id;
-const version = (id: number) => db.select().from(schema.pakn).where(eq(schema.pakn.id, id)).get()!.version;
+const unitId = async (code: string) => (await one(db.select().from(schema.units).where(eq(schema.units.code, code))))!.id;
+const version = async (id: number) => (await one(db.select().from(schema.pakn).where(eq(schema.pakn.id, id))))!.version;
 let coordinator: Actor;
 let handler: Actor & { email: string };
 let unitApprover: Actor & { email: string };
@@ -62,12 +63,11 @@ async function staff(
   email: string,
 ) {
   const u = await createStaffUser(db, { role, unitCode, email, name: `Cán bộ ${email.split('@')[0]}` });
-  return { id: u.id, role, unitId: unitCode ? unitId(unitCode) : null, email: u.email };
+  return { id: u.id, role, unitId: unitCode ? await unitId(unitCode) : null, email: u.email };
 }
 
-function newPakn(title: string) {
-  return db.transaction(
-    (tx) =>
+async function newPakn(title: string) {
+  return (await transaction(db, async (tx) =>
       createPakn(tx, {
         type: 'kien_nghi',
         subject: 'regulation',
@@ -88,23 +88,22 @@ function newPakn(title: string) {
         receivedAt: new Date(),
         consent: true,
         showIdentity: false,
-      }).pakn,
-  );
+      }).pakn));
 }
 
 /** A PAKN assigned to the unit, taken by the handler, with a draft answer. */
 async function drafted(unitCode: string, by: Actor, title: string) {
-  const p = newPakn(title);
+  const p = await newPakn(title);
   performAction({
     actor: coordinator,
     paknId: p.id,
-    input: { intent: 'assign', version: version(p.id), unitId: unitId(unitCode) },
+    input: { intent: 'assign', version: await version(p.id), unitId: await unitId(unitCode) },
   });
-  performAction({ actor: by, paknId: p.id, input: { intent: 'take', version: version(p.id) } });
+  performAction({ actor: by, paknId: p.id, input: { intent: 'take', version: await version(p.id) } });
   performAction({
     actor: by,
     paknId: p.id,
-    input: { intent: 'draft', version: version(p.id), body: 'Sở đã rút gọn hồ sơ.', outcome: 'amend' },
+    input: { intent: 'draft', version: await version(p.id), body: 'Sở đã rút gọn hồ sơ.', outcome: 'amend' },
   });
   await deliver(); // the assignment mails
   return p;
@@ -125,17 +124,17 @@ afterAll(async () => {
 
 describe('internal mail of the workflow', () => {
   it('tells the handler when the submitter supplies the information asked for', async () => {
-    const p = newPakn('Thủ tục cần bổ sung thông tin');
+    const p = await newPakn('Thủ tục cần bổ sung thông tin');
     performAction({
       actor: coordinator,
       paknId: p.id,
-      input: { intent: 'assign', version: version(p.id), unitId: unitId('QLKHCN') },
+      input: { intent: 'assign', version: await version(p.id), unitId: await unitId('QLKHCN') },
     });
-    performAction({ actor: handler, paknId: p.id, input: { intent: 'take', version: version(p.id) } });
+    performAction({ actor: handler, paknId: p.id, input: { intent: 'take', version: await version(p.id) } });
     performAction({
       actor: handler,
       paknId: p.id,
-      input: { intent: 'request_info', version: version(p.id), note: 'Xin số giấy phép.' },
+      input: { intent: 'request_info', version: await version(p.id), note: 'Xin số giấy phép.' },
     });
     await deliver();
     submitInfoReply({ paknId: p.id, text: 'Số giấy phép 12/GP-SKHCN, cấp ngày 02/01/2026.', files: [] });
@@ -151,7 +150,7 @@ describe('internal mail of the workflow', () => {
 
   it("tells the unit's approvers, not the agency leaders, when a draft is submitted", async () => {
     const p = await drafted('QLKHCN', handler, 'Dự thảo chờ duyệt');
-    performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: version(p.id) } });
+    performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
     const mails = await deliver();
     expect(mails.map(toOf)).toEqual([unitApprover.email]);
     expect(mails[0]!.subject).toBe(`[${p.code}] Dự thảo trả lời chờ phê duyệt`);
@@ -161,19 +160,19 @@ describe('internal mail of the workflow', () => {
   it('tells the agency leaders when the unit has no approver', async () => {
     const tdcHandler = await staff('handler', 'TDC', 'chuyen.vien.tdc@skhcn.example.vn');
     const p = await drafted('TDC', tdcHandler, 'Dự thảo của phòng không có trưởng phòng');
-    performAction({ actor: tdcHandler, paknId: p.id, input: { intent: 'submit', version: version(p.id) } });
+    performAction({ actor: tdcHandler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
     const mails = await deliver();
     expect(mails.map(toOf)).toEqual([leader.email]);
   });
 
   it('tells the handler when the approver returns the draft, with the reason', async () => {
     const p = await drafted('QLKHCN', handler, 'Dự thảo bị trả lại');
-    performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: version(p.id) } });
+    performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
     await deliver();
     performAction({
       actor: unitApprover,
       paknId: p.id,
-      input: { intent: 'return', version: version(p.id), note: 'Cần dẫn chiếu Nghị định 20/2008.' },
+      input: { intent: 'return', version: await version(p.id), note: 'Cần dẫn chiếu Nghị định 20/2008.' },
     });
     const mails = await deliver();
     expect(mails.map(toOf)).toEqual([handler.email]);
@@ -183,17 +182,17 @@ describe('internal mail of the workflow', () => {
 
   it("asks the unit's approvers to decide an extension request, then tells the requester", async () => {
     const p = await drafted('QLKHCN', handler, 'Gia hạn cần duyệt');
-    const due = () => db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id)).get()!.answerDue;
+    const due = async () => (await one(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!.answerDue;
     const { maxExtensionDate } = await import('../../app/domain/deadlines');
     const { getCalendar, getDeadlineRules } = await import('../../app/models/config.server');
-    const max = maxExtensionDate(due(), getCalendar(db), getDeadlineRules(db).extension.days);
-    const ask = (note: string) =>
+    const max = maxExtensionDate(await due(), getCalendar(db), getDeadlineRules(db).extension.days);
+    const ask = async (note: string) =>
       performAction({
         actor: handler,
         paknId: p.id,
-        input: { intent: 'extend', version: version(p.id), newDate: max, note },
+        input: { intent: 'extend', version: await version(p.id), newDate: max, note },
       });
-    ask('Cần lấy ý kiến Bộ');
+    await ask('Cần lấy ý kiến Bộ');
     const asked = await deliver();
     expect(asked.map(toOf)).toEqual([unitApprover.email]);
     expect(asked[0]!.subject).toBe(`[${p.code}] Đề nghị gia hạn chờ phê duyệt`);
@@ -202,19 +201,19 @@ describe('internal mail of the workflow', () => {
     performAction({
       actor: unitApprover,
       paknId: p.id,
-      input: { intent: 'decline_extension', version: version(p.id), note: 'Đủ thời gian trả lời' },
+      input: { intent: 'decline_extension', version: await version(p.id), note: 'Đủ thời gian trả lời' },
     });
     const declined = await deliver();
     expect(declined.map(toOf)).toEqual([handler.email]);
     expect(declined[0]!.subject).toBe(`[${p.code}] Đề nghị gia hạn không được chấp thuận`);
     expect(declined[0]!.text).toContain('Đủ thời gian trả lời');
 
-    ask('Lý do mới');
+    await ask('Lý do mới');
     await deliver();
     performAction({
       actor: unitApprover,
       paknId: p.id,
-      input: { intent: 'approve_extension', version: version(p.id) },
+      input: { intent: 'approve_extension', version: await version(p.id) },
     });
     // the submitter hears of the new deadline as before; the requester gets the staff mail
     const approved = (await deliver()).filter((m) => toOf(m) !== 'nguoi.gui@example.vn');

@@ -9,6 +9,7 @@ import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { one, transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let coord: string;
@@ -42,11 +43,11 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const row = (id: number) => app.db().select().from(s.pakn).where(eq(s.pakn.id, id)).get()!;
+const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 
 describe('a form posted from a stale tab', () => {
   it('answers the record page at the fresh version with the typed text kept, and re-sending works', async () => {
-    const { pakn } = app.db().transaction((tx) => createPakn(tx, NEW));
+    const { pakn } = (await transaction(app.db(), async (tx) => createPakn(tx, NEW)));
     const oldVersion = String(pakn.version);
     // another tab classifies meanwhile: the version moves on
     const classify = await postForm(app, `/can-bo/pakn/${pakn.id}`, coord, {
@@ -58,7 +59,7 @@ describe('a form posted from a stale tab', () => {
       fieldId: '',
     });
     expect(classify.status).toBe(302);
-    const fresh = row(pakn.id).version;
+    const fresh = (await row(pakn.id)).version;
 
     const typed = 'Đây là khiếu nại về quyết định hành chính, đề nghị ông gửi theo Luật Khiếu nại năm 2011.';
     const res = await postForm(app, `/can-bo/pakn/${pakn.id}`, coord, {
@@ -75,7 +76,7 @@ describe('a form posted from a stale tab', () => {
     expect(html).toMatch(/<option value="R04" selected/);
     expect(html).toContain(`name="version" value="${fresh}"`);
     expect(html).toContain(`href="/can-bo/pakn/${pakn.id}"`);
-    expect(row(pakn.id).status).toBe('received');
+    expect((await row(pakn.id)).status).toBe('received');
 
     const again = await postForm(app, `/can-bo/pakn/${pakn.id}`, coord, {
       intent: 'refuse',
@@ -84,11 +85,11 @@ describe('a form posted from a stale tab', () => {
       note: typed,
     });
     expect(again.status).toBe(302);
-    expect(row(pakn.id).status).toBe('refused');
+    expect((await row(pakn.id)).status).toBe('refused');
   });
 
   it('keeps the typed text on the page even when the action is no longer offered at the new state', async () => {
-    const { pakn } = app.db().transaction((tx) => createPakn(tx, NEW));
+    const { pakn } = (await transaction(app.db(), async (tx) => createPakn(tx, NEW)));
     const oldVersion = String(pakn.version);
     const refuse = await postForm(app, `/can-bo/pakn/${pakn.id}`, coord, {
       intent: 'refuse',
@@ -106,6 +107,6 @@ describe('a form posted from a stale tab', () => {
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain(typed);
-    expect(row(pakn.id).status).toBe('refused');
+    expect((await row(pakn.id)).status).toBe('refused');
   });
 });

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { STATEMENT_CACHE_SIZE } from '~/utils/db.server';
+import { STATEMENT_CACHE_SIZE, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { createTestDb } from '../support/db';
@@ -27,13 +27,13 @@ describe('statement cache', () => {
     expect(client.prepare(text).get()).toEqual({ code: expect.any(String), name: expect.any(String) });
   });
 
-  it('drizzle queries (raw mode inside) and plain statements of one text do not disturb each other', () => {
-    const unit = db.select().from(s.units).limit(1).get()!;
+  it('drizzle queries (raw mode inside) and plain statements of one text do not disturb each other', async () => {
+    const unit = (await one(db.select().from(s.units).limit(1)))!;
     for (let i = 0; i < 3; i++) {
-      expect(db.select({ id: s.units.id }).from(s.units).where(eq(s.units.id, unit.id)).get()).toEqual({
+      expect((await one(db.select({ id: s.units.id }).from(s.units).where(eq(s.units.id, unit.id))))).toEqual({
         id: unit.id,
       });
-      expect(db.select().from(s.units).where(eq(s.units.id, unit.id)).all()).toEqual([unit]);
+      expect((await db.select().from(s.units).where(eq(s.units.id, unit.id)))).toEqual([unit]);
     }
   });
 

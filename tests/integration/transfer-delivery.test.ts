@@ -16,6 +16,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture } from '../support/pakn';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm, signIn } from '../support/staff';
+import { transaction, one } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -46,17 +47,17 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-function seed() {
+async function seed() {
   const db = app.db();
-  const { pakn } = db.transaction((tx) => createPakn(tx, BASE_PAKN));
+  const { pakn } = (await transaction(db, async (tx) => createPakn(tx, BASE_PAKN)));
   return pakn;
 }
-function addFile(paknId: number, name: string, bytes: Buffer, mime: string) {
+async function addFile(paknId: number, name: string, bytes: Buffer, mime: string) {
   const storedName = crypto.randomBytes(16).toString('hex');
   const dir = path.join(app.dir, 'uploads');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, storedName), bytes);
-  app
+  (await app
     .db()
     .insert(s.attachments)
     .values({
@@ -66,24 +67,22 @@ function addFile(paknId: number, name: string, bytes: Buffer, mime: string) {
       mime,
       size: bytes.length,
       sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-    })
-    .run();
+    }));
 }
-function agency(email: string) {
-  return app
+async function agency(email: string) {
+  return (await one(app
     .db()
     .insert(s.externalAgencies)
     .values({ name: `Sở Nông nghiệp ${crypto.randomBytes(2).toString('hex')}`, address: '2 Trần Phú', email })
-    .returning()
-    .get();
+    .returning()));
 }
-const version = (id: number) =>
-  String(app.db().select().from(s.pakn).where(eq(s.pakn.id, id)).get()!.version);
-const events = (id: number) => app.db().select().from(s.events).where(eq(s.events.paknId, id)).all();
+const version = async (id: number) =>
+  String((await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!.version);
+const events = async (id: number) => (await app.db().select().from(s.events).where(eq(s.events.paknId, id)));
 async function transfer(paknId: number, agencyId: number) {
   const res = await postForm(app, `/can-bo/pakn/${paknId}`, coord, {
     intent: 'transfer',
-    version: version(paknId),
+    version: await version(paknId),
     agencyId: String(agencyId),
     note: 'Thuộc thẩm quyền của Sở Nông nghiệp',
   });
@@ -92,13 +91,13 @@ async function transfer(paknId: number, agencyId: number) {
 
 describe('transfer to an agency with an e-mail address', () => {
   it('mails the letter PDF and the PAKN with its files to the agency, sent event on the timeline', async () => {
-    const p = seed();
+    const p = await seed();
     const pdfBytes = Buffer.from('%PDF-1.4\n% scanned letter\n%%EOF\n');
-    addFile(p.id, 'don-kien-nghi.pdf', pdfBytes, 'application/pdf');
-    const a = agency('vanthu@sonn.example.gov.vn');
+    await addFile(p.id, 'don-kien-nghi.pdf', pdfBytes, 'application/pdf');
+    const a = await agency('vanthu@sonn.example.gov.vn');
     await transfer(p.id, a.id);
-    expect(events(p.id).map((e) => e.type)).toContain('transfer_queued');
-    expect(events(p.id).map((e) => e.type)).not.toContain('transfer_sent');
+    expect((await events(p.id)).map((e) => e.type)).toContain('transfer_queued');
+    expect((await events(p.id)).map((e) => e.type)).not.toContain('transfer_sent');
 
     smtp.messages.length = 0;
     await processOutbox({ db: app.db() });
@@ -121,7 +120,7 @@ describe('transfer to an agency with an e-mail address', () => {
       true,
     );
 
-    const sent = events(p.id).find((e) => e.type === 'transfer_sent');
+    const sent = (await events(p.id)).find((e) => e.type === 'transfer_sent');
     expect(sent).toBeDefined();
     expect(JSON.parse(sent!.data!)).toMatchObject({ to: 'vanthu@sonn.example.gov.vn' });
     const html = await (await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: coord } })).text();
@@ -131,12 +130,12 @@ describe('transfer to an agency with an e-mail address', () => {
 
 describe('transfer to an agency without an e-mail address', () => {
   it('offers a printable bundle and records the date it was posted, validated', async () => {
-    const p = seed();
-    addFile(p.id, 'anh-chup.png', Buffer.from('89504e470d0a1a0a', 'hex'), 'image/png');
-    const a = agency('');
+    const p = await seed();
+    await addFile(p.id, 'anh-chup.png', Buffer.from('89504e470d0a1a0a', 'hex'), 'image/png');
+    const a = await agency('');
     smtp.messages.length = 0;
     await transfer(p.id, a.id);
-    expect(events(p.id).map((e) => e.type)).not.toContain('transfer_queued');
+    expect((await events(p.id)).map((e) => e.type)).not.toContain('transfer_queued');
 
     const record = await (await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: coord } })).text();
     expect(record).toContain(`/can-bo/pakn/${p.id}/ho-so-chuyen`);
@@ -150,10 +149,10 @@ describe('transfer to an agency without an e-mail address', () => {
     // without a session: no bundle
     expect((await app.fetch(`/can-bo/pakn/${p.id}/ho-so-chuyen`)).status).toBe(302);
 
-    const post = (postedOn: string) =>
+    const post = async (postedOn: string) =>
       postForm(app, `/can-bo/pakn/${p.id}`, coord, {
         intent: 'transfer_posted',
-        version: version(p.id),
+        version: await version(p.id),
         postedOn,
       });
     const before = await post(addCalendarDays(today, -1));
@@ -165,7 +164,7 @@ describe('transfer to an agency without an e-mail address', () => {
     const bad = await post('31/02/2026');
     expect(bad.status).toBe(400);
     expect((await post(today)).status).toBe(302);
-    const ev = events(p.id).find((e) => e.type === 'transfer_posted');
+    const ev = (await events(p.id)).find((e) => e.type === 'transfer_posted');
     expect(JSON.parse(ev!.data!)).toMatchObject({ postedOn: today });
     const after = await (await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: coord } })).text();
     expect(after).toContain('Đã gửi qua bưu điện');

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { setSetting } from '~/models/admin/settings.server';
-import { type Db, getDb } from '~/utils/db.server';
+import { type Db, getDb, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
@@ -57,21 +57,20 @@ async function submit(files: Upload[]) {
     body: new URLSearchParams({ t: token }),
   });
   expect(sent.status).toBe(302);
-  const draft = db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)).get()!;
+  const draft = (await one(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))))!;
   return draft.paknId!;
 }
 
-const attachmentsOf = (paknId: number) =>
-  db.select().from(s.attachments).where(eq(s.attachments.paknId, paknId)).orderBy(s.attachments.id).all();
-const draftFiles = (token: string) =>
-  db.select().from(s.attachments).where(eq(s.attachments.draftToken, token)).all();
+const attachmentsOf = async (paknId: number) =>
+  (await db.select().from(s.attachments).where(eq(s.attachments.paknId, paknId)).orderBy(s.attachments.id));
+const draftFiles = async (token: string) =>
+  (await db.select().from(s.attachments).where(eq(s.attachments.draftToken, token)));
 const uploadsDir = () => path.join(srv.dataDir, 'uploads');
 const onDisk = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()).sort() : []);
-const storedNames = () =>
-  db
+const storedNames = async () =>
+  (await db
     .select({ n: s.attachments.storedName })
-    .from(s.attachments)
-    .all()
+    .from(s.attachments))
     .map((r) => r.n)
     .sort();
 
@@ -115,7 +114,7 @@ describe('storage', () => {
       { name: NAMES[2]![0], data: PDF, type: 'application/pdf' },
       { name: NAMES[3]![0], data: PNG, type: 'image/png' },
     ]);
-    const rows = attachmentsOf(paknId);
+    const rows = await attachmentsOf(paknId);
     expect(rows).toHaveLength(4);
     for (const r of rows) {
       expect(r.storedName).toMatch(/^[a-f0-9]{32}$/);
@@ -131,8 +130,8 @@ describe('storage', () => {
     for (const r of rows) expect(fs.existsSync(path.join(publicDir, r.storedName))).toBe(false);
   });
 
-  it('sanitises the original names: no path, no control or bidi characters, NFC', () => {
-    const rows = attachmentsOf(paknId);
+  it('sanitises the original names: no path, no control or bidi characters, NFC', async () => {
+    const rows = await attachmentsOf(paknId);
     expect(rows.map((r) => r.originalName)).toEqual(NAMES.map(([, clean]) => clean));
     for (const r of rows) {
       expect(r.originalName).not.toMatch(/[\\/\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
@@ -141,7 +140,7 @@ describe('storage', () => {
   });
 
   it('serves a file to staff only through the authorised route, as an attachment with nosniff', async () => {
-    const [first, , , png] = attachmentsOf(paknId);
+    const [first, , , png] = await attachmentsOf(paknId);
     const res = await fetch(`${srv.baseUrl}/can-bo/pakn/${paknId}/tep/${first!.id}`, {
       headers: { Cookie: staffCookie },
     });
@@ -155,7 +154,7 @@ describe('storage', () => {
     expect(res.headers.get('Content-Security-Policy')).toMatch(/sandbox/);
     expect(res.headers.get('Cache-Control')).toMatch(/private, no-store/);
     // a Vietnamese name: an ASCII fallback and the exact UTF-8 name
-    const second = attachmentsOf(paknId)[1]!;
+    const second = (await attachmentsOf(paknId))[1]!;
     const vi = await fetch(`${srv.baseUrl}/can-bo/pakn/${paknId}/tep/${second.id}`, {
       headers: { Cookie: staffCookie },
     });
@@ -176,7 +175,7 @@ describe('storage', () => {
   });
 
   it('no public path reaches a stored file: /uploads, /build, /data and traversal all answer 404', async () => {
-    const name = attachmentsOf(paknId)[0]!.storedName;
+    const name = (await attachmentsOf(paknId))[0]!.storedName;
     const rel = path.relative(ROOT, uploadsDir()).split(path.sep).join('/');
     for (const p of [
       `/uploads/${name}`,
@@ -195,8 +194,8 @@ describe('storage', () => {
       expect(body.includes(Buffer.from('%PDF')), p).toBe(false);
     }
     // an attachment that is not published is not served on the public file route either
-    const id = attachmentsOf(paknId)[0]!.id;
-    const code = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get()!.code;
+    const id = (await attachmentsOf(paknId))[0]!.id;
+    const code = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))))!.code;
     const pub = await fetch(`${srv.baseUrl}/cong-khai/${code}/tep/${id}`);
     expect(pub.status).toBe(404);
   });
@@ -238,13 +237,13 @@ describe('refusals: type by content, size, count, empty', () => {
       const r = await postForm([file]);
       expect(r.status, file.name).toBe(400);
       expect(r.html, file.name).toMatch(name);
-      expect(draftFiles(r.token), file.name).toEqual([]);
+      expect(await draftFiles(r.token), file.name).toEqual([]);
     }
     expect(onDisk()).toEqual(before);
   });
 
   it('refuses a file over the size limit, while it arrives, and keeps nothing of it', async () => {
-    setSetting('intake.maxFileMb', 1);
+    await setSetting('intake.maxFileMb', 1);
     try {
       const before = onDisk();
       const r = await postForm([
@@ -252,16 +251,16 @@ describe('refusals: type by content, size, count, empty', () => {
       ]);
       expect(r.status).toBe(400);
       expect(r.html).toMatch(/lon\.pdf[^<]*(1 MB|lớn hơn)|(1 MB|lớn hơn)[^<]*lon\.pdf/);
-      expect(draftFiles(r.token)).toEqual([]);
+      expect(await draftFiles(r.token)).toEqual([]);
       expect(onDisk()).toEqual(before);
       // just under the limit is fine
       const ok = await postForm([
         { name: 'vua.pdf', data: bigPdf(1024 * 1024 - PDF.length - 100), type: 'application/pdf' },
       ]);
       expect(ok.status).toBe(302);
-      expect(draftFiles(ok.token)).toHaveLength(1);
+      expect(await draftFiles(ok.token)).toHaveLength(1);
     } finally {
-      setSetting('intake.maxFileMb', 10);
+      await setSetting('intake.maxFileMb', 10);
     }
   });
 
@@ -274,9 +273,9 @@ describe('refusals: type by content, size, count, empty', () => {
     const r = await postForm(files);
     expect(r.status).toBe(400);
     expect(r.html).toMatch(/tep-6\.pdf/);
-    expect(draftFiles(r.token)).toHaveLength(5);
+    expect(await draftFiles(r.token)).toHaveLength(5);
     // every file on disk is one the database knows
-    expect(onDisk()).toEqual(storedNames());
+    expect(onDisk()).toEqual(await storedNames());
   });
 
   // BUG-long-name — uploads.server.ts sanitiseFileName cuts the whole name at 150 characters, extension
@@ -286,7 +285,7 @@ describe('refusals: type by content, size, count, empty', () => {
     const long = `${'Công văn đề nghị sửa đổi thủ tục cấp giấy phép tiến hành công việc bức xạ '.repeat(3)}.pdf`;
     const r = await postForm([{ name: long, data: PDF, type: 'application/pdf' }]);
     expect(r.status).toBe(302);
-    const [row] = draftFiles(r.token);
+    const [row] = await draftFiles(r.token);
     expect(row!.originalName.endsWith('.pdf')).toBe(true);
     expect(row!.originalName.length).toBeLessThanOrEqual(150);
   });

@@ -11,7 +11,7 @@ import type { Actor } from '~/domain/permissions';
 import { WEBHOOK_MAX_ATTEMPTS } from '~/domain/webhooks';
 import { processWebhooks, WEBHOOK_LEASE_MS } from '~/jobs/webhook-worker.server';
 import { performAction } from '~/models/workflow/perform.server';
-import { openDatabase } from '~/utils/db.server';
+import { openDatabase, one } from '~/utils/db.server';
 import { postWebhook } from '~/utils/webhook-http.server';
 import * as s from '~db/schema';
 
@@ -58,12 +58,12 @@ async function register(url: string, events: string[]): Promise<{ id: number; se
   expect(res.status).toBe(200);
   const secret = SECRET.exec(await res.text())?.[0];
   expect(secret).toBeTruthy();
-  const row = app.db().select().from(s.webhooks).where(eq(s.webhooks.secret, secret!)).get()!;
+  const row = (await one(app.db().select().from(s.webhooks).where(eq(s.webhooks.secret, secret!))))!;
   return { id: row.id, secret: secret! };
 }
 
-const deliveriesOf = (webhookId: number) =>
-  app.db().select().from(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, webhookId)).all();
+const deliveriesOf = async (webhookId: number) =>
+  (await app.db().select().from(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, webhookId)));
 
 function verify(r: { headers: Record<string, unknown>; body: string }, secret: string) {
   const header = String(r.headers['x-pakn-signature']);
@@ -74,29 +74,29 @@ function verify(r: { headers: Record<string, unknown>; body: string }, secret: s
 }
 
 /** Assigns, answers and approves a PAKN through the workflow, as staff do. */
-function assignAndAnswer(paknId: number) {
-  const version = () => app.db().select().from(s.pakn).where(eq(s.pakn.id, paknId)).get()!.version;
-  performAction({ actor: actors.coord, paknId, input: { intent: 'assign', version: version(), unitId } });
-  performAction({ actor: actors.handler, paknId, input: { intent: 'take', version: version() } });
-  performAction({
+async function assignAndAnswer(paknId: number) {
+  const version = async () => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, paknId))))!.version;
+  await performAction({ actor: actors.coord, paknId, input: { intent: 'assign', version: await version(), unitId } });
+  await performAction({ actor: actors.handler, paknId, input: { intent: 'take', version: await version() } });
+  await performAction({
     actor: actors.handler,
     paknId,
     input: {
       intent: 'draft',
-      version: version(),
+      version: await version(),
       outcome: 'amend',
       body: 'Sở sẽ sửa đổi quy định theo thẩm quyền.',
     },
   });
-  performAction({ actor: actors.handler, paknId, input: { intent: 'submit', version: version() } });
-  performAction({ actor: actors.approver, paknId, input: { intent: 'approve', version: version() } });
+  await performAction({ actor: actors.handler, paknId, input: { intent: 'submit', version: await version() } });
+  await performAction({ actor: actors.approver, paknId, input: { intent: 'approve', version: await version() } });
 }
 
 beforeAll(async () => {
   app = await startTestApp();
   receiver = await startReceiver();
   const db = app.db();
-  unitId = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
+  unitId = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
   const a = await createStaffUser(db, { role: 'admin' });
   admin = await signIn(app, a.email, a.password);
   const c = await createStaffUser(db, { role: 'coordinator' });
@@ -125,7 +125,7 @@ describe('the admin page', () => {
       coordinatorCookie,
     );
     expect(refused.status).toBe(403);
-    expect(app.db().select().from(s.webhooks).all()).toHaveLength(0);
+    expect((await app.db().select().from(s.webhooks))).toHaveLength(0);
     const nav = await (await app.fetch('/can-bo/quan-tri', { headers: { Cookie: admin } })).text();
     expect(nav).toContain(`href="${PAGE}"`);
   });
@@ -169,7 +169,7 @@ describe('the admin page', () => {
     });
     expect(en.status).toBe(400);
     expect(await en.text()).toContain('Internal addresses (private networks, this machine) cannot be used');
-    expect(app.db().select().from(s.webhooks).all()).toHaveLength(0);
+    expect((await app.db().select().from(s.webhooks))).toHaveLength(0);
   });
 
   it('refuses hostile ids and unknown intents without a 500', async () => {
@@ -203,18 +203,18 @@ describe('deliveries', () => {
 
   it('records each event with its change and delivers it signed, with no personal data', async () => {
     receiver.received.length = 0;
-    const p = seedPakn(app.db(), paknFixture({ ...PERSON, content: CONTENT }));
-    assignAndAnswer(p.id);
+    const p = await seedPakn(app.db(), paknFixture({ ...PERSON, content: CONTENT }));
+    await assignAndAnswer(p.id);
     // a refused step (stale version) records nothing: the event lives and dies with its change
     expect(() =>
       performAction({ actor: actors.coord, paknId: p.id, input: { intent: 'assign', version: 1, unitId } }),
     ).toThrow();
-    expect(deliveriesOf(all.id).map((d) => d.eventType)).toEqual([
+    expect((await deliveriesOf(all.id)).map((d) => d.eventType)).toEqual([
       'pakn.received',
       'pakn.assigned',
       'pakn.answered',
     ]);
-    expect(deliveriesOf(answeredOnly.id).map((d) => d.eventType)).toEqual(['pakn.answered']);
+    expect((await deliveriesOf(answeredOnly.id)).map((d) => d.eventType)).toEqual(['pakn.answered']);
 
     const pass = await processWebhooks();
     expect(pass).toEqual({ delivered: 4, retried: 0, failed: 0 });
@@ -262,7 +262,7 @@ describe('deliveries', () => {
       .map((r) => JSON.parse(r.body).id);
     expect(new Set(answeredIds).size).toBe(1);
     expect(
-      deliveriesOf(all.id).every((d) => d.status === 'delivered' && d.attempts === 1 && d.lastStatus === 200),
+      (await deliveriesOf(all.id)).every((d) => d.status === 'delivered' && d.attempts === 1 && d.lastStatus === 200),
     ).toBe(true);
     // nothing is sent twice
     expect(await processWebhooks()).toEqual({ delivered: 0, retried: 0, failed: 0 });
@@ -273,22 +273,22 @@ describe('deliveries', () => {
     receiver.received.length = 0;
     receiver.answer = 500;
     const t0 = Date.now();
-    const p = seedPakn(app.db(), paknFixture({ receivedAt: new Date(t0) }));
-    const row = () => deliveriesOf(all.id).find((d) => d.paknId === p.id)!;
+    const p = await seedPakn(app.db(), paknFixture({ receivedAt: new Date(t0) }));
+    const row = async () => (await deliveriesOf(all.id)).find((d) => d.paknId === p.id)!;
     expect((await processWebhooks({ now: t0 })).retried).toBe(1);
-    expect(row()).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500, lastError: 'HTTP 500' });
-    const first = row().nextAttemptAt.getTime() - row().lastAttemptAt!.getTime();
+    expect(await row()).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500, lastError: 'HTTP 500' });
+    const first = (await row()).nextAttemptAt.getTime() - (await row()).lastAttemptAt!.getTime();
     expect(first).toBe(30_000);
     // not due yet: nothing is sent
     expect(await processWebhooks({ now: t0 + 10_000 })).toEqual({ delivered: 0, retried: 0, failed: 0 });
     receiver.answer = 'cut';
     expect((await processWebhooks({ now: t0 + 31_000 })).retried).toBe(1);
-    expect(row().attempts).toBe(2);
-    expect(row().lastStatus).toBeNull();
-    expect(row().nextAttemptAt.getTime() - row().lastAttemptAt!.getTime()).toBe(60_000);
+    expect((await row()).attempts).toBe(2);
+    expect((await row()).lastStatus).toBeNull();
+    expect((await row()).nextAttemptAt.getTime() - (await row()).lastAttemptAt!.getTime()).toBe(60_000);
     receiver.answer = 200;
     expect((await processWebhooks({ now: t0 + 31_000 + 61_000 })).delivered).toBe(1);
-    expect(row()).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 200, lastError: null });
+    expect(await row()).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 200, lastError: null });
     expect(receiver.received.map((r) => r.answered)).toEqual([500, 0, 200]);
     expect(new Set(receiver.received.map((r) => r.headers['x-pakn-delivery'])).size).toBe(1);
     expect((await processWebhooks({ now: t0 + 10 * 3_600_000 })).delivered).toBe(0);
@@ -298,7 +298,7 @@ describe('deliveries', () => {
   it('two passes at once deliver each delivery once (leases)', async () => {
     receiver.received.length = 0;
     receiver.delayMs = 150;
-    for (let i = 0; i < 3; i++) seedPakn(app.db(), paknFixture());
+    for (let i = 0; i < 3; i++) await seedPakn(app.db(), paknFixture());
     // two "processes": this one's connection and a second connection to the same file
     const other = openDatabase(process.env.DATABASE_URL!);
     const [a, b] = await Promise.all([processWebhooks(), processWebhooks({ db: other })]);
@@ -308,14 +308,13 @@ describe('deliveries', () => {
     expect(receiver.received).toHaveLength(3);
     expect(new Set(receiver.received.map((r) => r.headers['x-pakn-delivery'])).size).toBe(3);
     // a lease that ran out (a process killed mid-send) is taken over later, not before
-    const p = seedPakn(app.db(), paknFixture());
+    const p = await seedPakn(app.db(), paknFixture());
     const now = Date.now();
-    app
+    (await app
       .db()
       .update(s.webhookDeliveries)
       .set({ nextAttemptAt: new Date(now + WEBHOOK_LEASE_MS) })
-      .where(eq(s.webhookDeliveries.paknId, p.id))
-      .run();
+      .where(eq(s.webhookDeliveries.paknId, p.id)));
     expect((await processWebhooks({ now })).delivered).toBe(0);
     expect((await processWebhooks({ now: now + WEBHOOK_LEASE_MS })).delivered).toBe(1);
   });
@@ -323,14 +322,14 @@ describe('deliveries', () => {
   it('marks a delivery failed after the last attempt; "Gửi lại" sends it again with the same delivery id', async () => {
     receiver.received.length = 0;
     receiver.answer = 503;
-    const p = seedPakn(app.db(), paknFixture());
-    const row = () => deliveriesOf(all.id).find((d) => d.paknId === p.id)!;
+    const p = await seedPakn(app.db(), paknFixture());
+    const row = async () => (await deliveriesOf(all.id)).find((d) => d.paknId === p.id)!;
     let now = Date.now();
     for (let i = 0; i < WEBHOOK_MAX_ATTEMPTS; i++) {
       await processWebhooks({ now });
       now += 3_600_000 + 5_000;
     }
-    expect(row()).toMatchObject({ status: 'failed', attempts: WEBHOOK_MAX_ATTEMPTS, lastStatus: 503 });
+    expect(await row()).toMatchObject({ status: 'failed', attempts: WEBHOOK_MAX_ATTEMPTS, lastStatus: 503 });
     expect(receiver.received).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
     expect(await processWebhooks({ now: now + 86_400_000 })).toEqual({ delivered: 0, retried: 0, failed: 0 });
 
@@ -340,29 +339,29 @@ describe('deliveries', () => {
     expect(log).toContain('HTTP 503');
     expect(log).toContain('Gửi lại');
     // another webhook's delivery cannot be sent again through this page
-    const foreign = deliveriesOf(answeredOnly.id)[0]!;
+    const foreign = (await deliveriesOf(answeredOnly.id))[0]!;
     await post(`${PAGE}/${all.id}`, [
       ['intent', 'redeliver'],
       ['id', String(foreign.id)],
     ]);
-    expect(deliveriesOf(answeredOnly.id)[0]!.status).toBe('delivered');
+    expect((await deliveriesOf(answeredOnly.id))[0]!.status).toBe('delivered');
 
     receiver.answer = 200;
     const res = await post(`${PAGE}/${all.id}`, [
       ['intent', 'redeliver'],
-      ['id', String(row().id)],
+      ['id', String((await row()).id)],
     ]);
     expect(res.status).toBe(302);
     const after = await app.fetch(res.headers.get('Location')!, {
       headers: { Cookie: `${admin}; ${res.headers.get('Set-Cookie')!.split(';')[0]}` },
     });
     expect(await after.text()).toContain('Đã đưa thông báo vào hàng đợi để gửi lại.');
-    expect(row()).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await row()).toMatchObject({ status: 'pending', attempts: 0 });
     expect((await processWebhooks()).delivered).toBe(1);
-    expect(row().status).toBe('delivered');
+    expect((await row()).status).toBe('delivered');
     const last = receiver.received.at(-1)!;
-    expect(last.headers['x-pakn-delivery']).toBe(row().deliveryId);
-    const audit = app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'webhook.redeliver')).all();
+    expect(last.headers['x-pakn-delivery']).toBe((await row()).deliveryId);
+    const audit = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'webhook.redeliver')));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.detail).toContain(p.code);
   });
@@ -388,9 +387,9 @@ describe('deliveries', () => {
     expect(secret).toBeTruthy();
     expect(secret).not.toBe(all.secret);
 
-    const p = seedPakn(app.db(), paknFixture());
-    assignAndAnswer(p.id);
-    expect(deliveriesOf(answeredOnly.id).filter((d) => d.paknId === p.id)).toHaveLength(0);
+    const p = await seedPakn(app.db(), paknFixture());
+    await assignAndAnswer(p.id);
+    expect((await deliveriesOf(answeredOnly.id)).filter((d) => d.paknId === p.id)).toHaveLength(0);
     await processWebhooks();
     expect(receiver.received).toHaveLength(3);
     for (const r of receiver.received) {
@@ -407,14 +406,13 @@ describe('deliveries', () => {
       ).status,
     ).toBe(302);
     expect(
-      app.db().select().from(s.webhooks).where(eq(s.webhooks.id, answeredOnly.id)).get(),
+      (await one(app.db().select().from(s.webhooks).where(eq(s.webhooks.id, answeredOnly.id)))),
     ).toBeUndefined();
-    expect(deliveriesOf(answeredOnly.id)).toHaveLength(0);
-    const audit = app
+    expect(await deliveriesOf(answeredOnly.id)).toHaveLength(0);
+    const audit = (await app
       .db()
       .select()
-      .from(s.auditLog)
-      .all()
+      .from(s.auditLog))
       .filter((r) => r.action.startsWith('webhook.'));
     expect(audit.map((r) => r.action)).toEqual(
       expect.arrayContaining([
@@ -430,24 +428,24 @@ describe('deliveries', () => {
 
   it('records "published" when the answer is first made public, not when it is edited', async () => {
     const { publishPakn } = await import('~/models/publication-publish.server');
-    const p = seedPakn(app.db(), paknFixture({ ...PERSON, content: CONTENT }));
-    assignAndAnswer(p.id);
-    const version = () => app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id)).get()!.version;
+    const p = await seedPakn(app.db(), paknFixture({ ...PERSON, content: CONTENT }));
+    await assignAndAnswer(p.id);
+    const version = async () => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version;
     const values = {
       title: 'Rút ngắn thời gian thẩm định hồ sơ cấp phép bức xạ',
       summary: 'Kiến nghị rút ngắn thời gian thẩm định.',
       answer: 'Sở sẽ sửa đổi quy định theo thẩm quyền.',
     };
-    const publish = () =>
+    const publish = async () =>
       publishPakn({
         actor: actors.coord,
         paknId: p.id,
-        version: version(),
+        version: await version(),
         input: { values, publicFileIds: [] },
       });
-    expect(publish()).toMatchObject({ ok: true });
-    expect(publish()).toMatchObject({ ok: true }); // an edit of what is public
-    const published = deliveriesOf(all.id).filter(
+    expect(await publish()).toMatchObject({ ok: true });
+    expect(await publish()).toMatchObject({ ok: true }); // an edit of what is public
+    const published = (await deliveriesOf(all.id)).filter(
       (d) => d.paknId === p.id && d.eventType === 'pakn.published',
     );
     expect(published).toHaveLength(1);
@@ -458,12 +456,12 @@ describe('deliveries', () => {
 describe('the log', () => {
   it('forgets deliveries delivered more than 90 days ago, keeps failed ones', async () => {
     const { purgeOldDeliveries, DELIVERED_RETENTION_MS } = await import('~/models/webhook-deliveries.server');
-    const rows = app.db().select().from(s.webhookDeliveries).all();
+    const rows = (await app.db().select().from(s.webhookDeliveries));
     const delivered = rows.filter((r) => r.status === 'delivered').length;
     expect(delivered).toBeGreaterThan(0);
     expect(purgeOldDeliveries({ now: Date.now() })).toBe(0);
     expect(purgeOldDeliveries({ now: Date.now() + DELIVERED_RETENTION_MS + 86_400_000 })).toBe(delivered);
-    expect(app.db().select().from(s.webhookDeliveries).all()).toHaveLength(rows.length - delivered);
+    expect((await app.db().select().from(s.webhookDeliveries))).toHaveLength(rows.length - delivered);
   });
 });
 

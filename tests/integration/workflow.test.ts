@@ -14,6 +14,7 @@ import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
+import { transaction, one } from "~/utils/db.server";
 
 let app: TestApp;
 const cookie: Record<string, string> = {};
@@ -44,25 +45,24 @@ const BASE_PAKN: NewPakn = {
   showIdentity: false,
 };
 
-function seed(over: Partial<NewPakn> = {}, set: Partial<typeof s.pakn.$inferInsert> = {}) {
+async function seed(over: Partial<NewPakn> = {}, set: Partial<typeof s.pakn.$inferInsert> = {}) {
   const db = app.db();
-  const { pakn, accessToken } = db.transaction((tx) => createPakn(tx, { ...BASE_PAKN, ...over }));
-  if (Object.keys(set).length) db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)).run();
-  return { ...row(pakn.id), accessToken };
+  const { pakn, accessToken } = (await transaction(db, async (tx) => createPakn(tx, { ...BASE_PAKN, ...over })));
+  if (Object.keys(set).length) (await db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)));
+  return { ...await row(pakn.id), accessToken };
 }
-function row(id: number) {
-  return app.db().select().from(s.pakn).where(eq(s.pakn.id, id)).get()!;
+async function row(id: number) {
+  return (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 }
-function events(id: number) {
-  return app.db().select().from(s.events).where(eq(s.events.paknId, id)).all();
+async function events(id: number) {
+  return (await app.db().select().from(s.events).where(eq(s.events.paknId, id)));
 }
-function audits(action: string, id: number) {
-  return app
+async function audits(action: string, id: number) {
+  return (await app
     .db()
     .select()
     .from(s.auditLog)
-    .where(and(eq(s.auditLog.action, action), eq(s.auditLog.targetId, String(id))))
-    .all();
+    .where(and(eq(s.auditLog.action, action), eq(s.auditLog.targetId, String(id)))));
 }
 function act(who: string, id: number, fields: Record<string, string>) {
   return postForm(app, `/can-bo/pakn/${id}`, cookie[who]!, fields);
@@ -71,7 +71,7 @@ async function ok(res: Response) {
   if (res.status !== 302)
     throw new Error(`expected 302, got ${res.status}: ${(await res.text()).slice(0, 2000)}`);
 }
-const v = (id: number) => String(row(id).version);
+const v = async (id: number) => String((await row(id)).version);
 
 /** Remix refuses a POST with an Origin but no Host header (its CSRF check): send Host as a browser does. */
 function withHost(raw: TestApp): TestApp {
@@ -89,8 +89,8 @@ function withHost(raw: TestApp): TestApp {
 beforeAll(async () => {
   app = withHost(await startTestApp());
   const db = app.db();
-  unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
-  unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;
+  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const roles = {
     coord: { role: 'coordinator' },
     coord2: { role: 'coordinator' },
@@ -109,19 +109,19 @@ afterAll(async () => app?.stop());
 
 describe('classification and assignment', () => {
   it('classifies (type, subject, category, field) and bumps the version', async () => {
-    const p = seed();
-    const field = app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC')).get()!;
+    const p = await seed();
+    const field = (await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC'))))!;
     await ok(
       await act('coord', p.id, {
         intent: 'classify',
-        version: v(p.id),
+        version: await v(p.id),
         type: 'kien_nghi',
         subject: 'regulation',
         category: '3',
         fieldId: String(field.id),
       }),
     );
-    const after = row(p.id);
+    const after = await row(p.id);
     expect(after).toMatchObject({
       type: 'kien_nghi',
       category: 3,
@@ -129,12 +129,12 @@ describe('classification and assignment', () => {
       status: 'received',
       version: p.version + 1,
     });
-    expect(events(p.id).map((e) => e.type)).toContain('classify');
+    expect((await events(p.id)).map((e) => e.type)).toContain('classify');
   });
 
   it('suggests the unit from the field rule and keywords on the record page', async () => {
-    const field = app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC')).get()!;
-    const p = seed({ fieldId: field.id, title: 'Thủ tục về đo lường còn chậm' });
+    const field = (await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC'))))!;
+    const p = await seed({ fieldId: field.id, title: 'Thủ tục về đo lường còn chậm' });
     const html = await (
       await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.coord! } })
     ).text();
@@ -143,8 +143,8 @@ describe('classification and assignment', () => {
   });
 
   it('assigns to a unit: status, unit, event with actor, audit', async () => {
-    const p = seed();
-    const res = await act('coord', p.id, { intent: 'assign', version: v(p.id), unitId: String(unitA) });
+    const p = await seed();
+    const res = await act('coord', p.id, { intent: 'assign', version: await v(p.id), unitId: String(unitA) });
     await ok(res);
     // the confirmation travels in the flash cookie, shown once on the record page, not in the address
     expect(res.headers.get('Location')).toBe(`/can-bo/pakn/${p.id}`);
@@ -155,22 +155,22 @@ describe('classification and assignment', () => {
     });
     expect(await shown.text()).toContain('Đã thực hiện: Giao đơn vị xử lý.');
     expect(cookiesFrom(shown).pakn_flash).toBe('');
-    expect(row(p.id)).toMatchObject({ status: 'assigned', unitId: unitA, version: p.version + 1 });
-    const ev = events(p.id).find((e) => e.type === 'assign')!;
+    expect(await row(p.id)).toMatchObject({ status: 'assigned', unitId: unitA, version: p.version + 1 });
+    const ev = (await events(p.id)).find((e) => e.type === 'assign')!;
     expect(ev).toMatchObject({
       actorUserId: userId.coord,
       fromStatus: 'received',
       toStatus: 'assigned',
       isPublic: true,
     });
-    expect(audits('pakn.assign', p.id)).toHaveLength(1);
+    expect(await audits('pakn.assign', p.id)).toHaveLength(1);
   });
 
   it('reassigns with a reason, which is required', async () => {
-    const p = seed({}, { status: 'in_progress', unitId: unitA, handlerUserId: 1 });
+    const p = await seed({}, { status: 'in_progress', unitId: unitA, handlerUserId: 1 });
     const missing = await act('coord', p.id, {
       intent: 'reassign',
-      version: v(p.id),
+      version: await v(p.id),
       unitId: String(unitB),
       note: '',
     });
@@ -178,56 +178,56 @@ describe('classification and assignment', () => {
     await ok(
       await act('coord', p.id, {
         intent: 'reassign',
-        version: v(p.id),
+        version: await v(p.id),
         unitId: String(unitB),
         note: 'Thuộc lĩnh vực đo lường',
       }),
     );
-    expect(row(p.id)).toMatchObject({ status: 'assigned', unitId: unitB, handlerUserId: null });
-    expect(events(p.id).find((e) => e.type === 'reassign')?.note).toBe('Thuộc lĩnh vực đo lường');
+    expect(await row(p.id)).toMatchObject({ status: 'assigned', unitId: unitB, handlerUserId: null });
+    expect((await events(p.id)).find((e) => e.type === 'reassign')?.note).toBe('Thuộc lĩnh vực đo lường');
   });
 
   it('refuses with a reason code and an explanation', async () => {
-    const p = seed();
+    const p = await seed();
     await ok(
       await act('coord', p.id, {
         intent: 'refuse',
-        version: v(p.id),
+        version: await v(p.id),
         reason: 'R04',
         note: 'Đây là khiếu nại, đề nghị gửi theo Luật Khiếu nại.',
       }),
     );
-    const after = row(p.id);
+    const after = await row(p.id);
     expect(after).toMatchObject({ status: 'refused', refusalReason: 'R04' });
     expect(after.closedAt).not.toBeNull();
   });
 
   it('transfers to an agency of the directory', async () => {
-    const p = seed();
-    const agency = app.db().select().from(s.externalAgencies).get()!;
+    const p = await seed();
+    const agency = (await one(app.db().select().from(s.externalAgencies)))!;
     await ok(
       await act('coord', p.id, {
         intent: 'transfer',
-        version: v(p.id),
+        version: await v(p.id),
         agencyId: String(agency.id),
         note: 'Ngoài thẩm quyền của Sở',
       }),
     );
-    expect(row(p.id)).toMatchObject({ status: 'transferred', transferAgencyId: agency.id });
+    expect(await row(p.id)).toMatchObject({ status: 'transferred', transferAgencyId: agency.id });
   });
 
   it('forwards a behaviour complaint', async () => {
-    const p = seed({ subject: 'behaviour', category: 1 });
-    await ok(await act('coord', p.id, { intent: 'forward', version: v(p.id), note: 'Chuyển Thanh tra Sở' }));
-    expect(row(p.id).status).toBe('forwarded');
+    const p = await seed({ subject: 'behaviour', category: 1 });
+    await ok(await act('coord', p.id, { intent: 'forward', version: await v(p.id), note: 'Chuyển Thanh tra Sở' }));
+    expect((await row(p.id)).status).toBe('forwarded');
   });
 
   it('marks a duplicate of another PAKN by its code', async () => {
-    const original = seed();
-    const p = seed();
+    const original = await seed();
+    const p = await seed();
     const self = await act('coord', p.id, {
       intent: 'mark_duplicate',
-      version: v(p.id),
+      version: await v(p.id),
       duplicateOf: p.code,
       note: 'x',
     });
@@ -235,17 +235,17 @@ describe('classification and assignment', () => {
     await ok(
       await act('coord', p.id, {
         intent: 'mark_duplicate',
-        version: v(p.id),
+        version: await v(p.id),
         duplicateOf: original.code.toLowerCase(),
         note: 'Trùng nội dung',
       }),
     );
-    expect(row(p.id)).toMatchObject({ status: 'duplicate', duplicateOfId: original.id });
+    expect(await row(p.id)).toMatchObject({ status: 'duplicate', duplicateOfId: original.id });
   });
 
   it('bulk-assigns from the queue, all or nothing', async () => {
-    const a = seed();
-    const b = seed();
+    const a = await seed();
+    const b = await seed();
     const res = await postForm(
       app,
       '/can-bo?index',
@@ -260,10 +260,10 @@ describe('classification and assignment', () => {
     );
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toBe('/can-bo?tab=classify&da-giao=2');
-    expect([row(a.id).status, row(b.id).status]).toEqual(['assigned', 'assigned']);
+    expect([(await row(a.id)).status, (await row(b.id)).status]).toEqual(['assigned', 'assigned']);
 
-    const c = seed();
-    const d = seed();
+    const c = await seed();
+    const d = await seed();
     const stale = await postForm(
       app,
       '/can-bo?index',
@@ -277,7 +277,7 @@ describe('classification and assignment', () => {
     );
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain(d.code);
-    expect([row(c.id).status, row(d.id).status]).toEqual(['received', 'received']);
+    expect([(await row(c.id)).status, (await row(d.id)).status]).toEqual(['received', 'received']);
 
     const handler = await postForm(app, '/can-bo?index', cookie.handlerA!, {
       intent: 'bulk_assign',
@@ -290,18 +290,18 @@ describe('classification and assignment', () => {
 
 describe('refusals of bad or stale posts', () => {
   it('an illegal transition is a 409 with a clear message, and nothing changes', async () => {
-    const p = seed({}, { status: 'assigned', unitId: unitA });
-    const res = await act('coord', p.id, { intent: 'assign', version: v(p.id), unitId: String(unitB) });
+    const p = await seed({}, { status: 'assigned', unitId: unitA });
+    const res = await act('coord', p.id, { intent: 'assign', version: await v(p.id), unitId: String(unitB) });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain(
       'Không thể “Giao đơn vị xử lý” khi phản ánh, kiến nghị đang ở trạng thái “Đã giao đơn vị”',
     );
-    expect(row(p.id)).toMatchObject({ status: 'assigned', unitId: unitA, version: p.version });
+    expect(await row(p.id)).toMatchObject({ status: 'assigned', unitId: unitA, version: p.version });
   });
 
   it('a stale version is a 409 "changed meanwhile"; two coordinators cannot both succeed', async () => {
-    const p = seed();
-    const version = v(p.id);
+    const p = await seed();
+    const version = await v(p.id);
     const [first, second] = await Promise.all([
       act('coord', p.id, { intent: 'assign', version, unitId: String(unitA) }),
       act('coord2', p.id, { intent: 'refuse', version, reason: 'R03', note: 'Nội dung không rõ' }),
@@ -309,24 +309,24 @@ describe('refusals of bad or stale posts', () => {
     expect([first.status, second.status].sort()).toEqual([302, 409]);
     const loser = first.status === 409 ? first : second;
     expect(await loser.text()).toContain('đã được người khác thay đổi');
-    expect(events(p.id).filter((e) => e.type === 'assign' || e.type === 'refuse')).toHaveLength(1);
+    expect((await events(p.id)).filter((e) => e.type === 'assign' || e.type === 'refuse')).toHaveLength(1);
   });
 
   it("another unit's PAKN is a 404, for pages and posts alike", async () => {
-    const p = seed({}, { status: 'assigned', unitId: unitB });
+    const p = await seed({}, { status: 'assigned', unitId: unitB });
     expect((await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.handlerA! } })).status).toBe(
       404,
     );
-    expect((await act('handlerA', p.id, { intent: 'take', version: v(p.id) })).status).toBe(404);
+    expect((await act('handlerA', p.id, { intent: 'take', version: await v(p.id) })).status).toBe(404);
     expect((await act('handlerA', 99999999, { intent: 'take', version: '1' })).status).toBe(404);
-    expect(row(p.id).status).toBe('assigned');
+    expect((await row(p.id)).status).toBe('assigned');
   });
 
   it('a missing or tampered field is a 400 with the error next to the field and the typed values kept', async () => {
-    const p = seed();
+    const p = await seed();
     const res = await act('coord', p.id, {
       intent: 'refuse',
-      version: v(p.id),
+      version: await v(p.id),
       reason: 'R99',
       note: 'Lời giải thích đã gõ',
     });
@@ -346,7 +346,7 @@ describe('refusals of bad or stale posts', () => {
     expect(await halfVersion.text()).toContain('thiếu thông tin phiên bản');
     const badField = await act('coord', p.id, {
       intent: 'classify',
-      version: v(p.id),
+      version: await v(p.id),
       type: 'phan_anh',
       subject: 'regulation',
       category: '2',
@@ -357,47 +357,47 @@ describe('refusals of bad or stale posts', () => {
     expect(badFieldHtml).toMatch(/id="classify-fieldId-error"[^>]*>.*Giá trị không hợp lệ/s);
     expect(badFieldHtml).not.toMatch(/Invalid input|Expected/);
 
-    const forgedUnit = await act('coord', p.id, { intent: 'assign', version: v(p.id), unitId: '424242' });
+    const forgedUnit = await act('coord', p.id, { intent: 'assign', version: await v(p.id), unitId: '424242' });
     expect(forgedUnit.status).toBe(400);
     expect(await forgedUnit.text()).toContain('Chọn một đơn vị đang hoạt động');
 
-    const unknown = await act('coord', p.id, { intent: 'delete_everything', version: v(p.id) });
+    const unknown = await act('coord', p.id, { intent: 'delete_everything', version: await v(p.id) });
     expect(unknown.status).toBe(400);
-    expect(row(p.id)).toMatchObject({ status: 'received', version: p.version });
+    expect(await row(p.id)).toMatchObject({ status: 'received', version: p.version });
   });
 
   it('a post without proof of coming from our pages is refused', async () => {
-    const p = seed();
+    const p = await seed();
     const res = await postForm(
       app,
       `/can-bo/pakn/${p.id}`,
       cookie.coord!,
-      { intent: 'assign', version: v(p.id), unitId: String(unitA) },
+      { intent: 'assign', version: await v(p.id), unitId: String(unitA) },
       { origin: null },
     );
     expect(res.status).toBe(403);
-    expect(row(p.id).status).toBe('received');
+    expect((await row(p.id)).status).toBe('received');
   });
 });
 
 describe('handling', () => {
   it('take, note, draft, submit, return, edit, submit, approve', async () => {
-    const p = seed({}, { status: 'assigned', unitId: unitA });
-    await ok(await act('handlerA', p.id, { intent: 'take', version: v(p.id) }));
-    expect(row(p.id)).toMatchObject({ status: 'in_progress', handlerUserId: userId.handlerA });
+    const p = await seed({}, { status: 'assigned', unitId: unitA });
+    await ok(await act('handlerA', p.id, { intent: 'take', version: await v(p.id) }));
+    expect(await row(p.id)).toMatchObject({ status: 'in_progress', handlerUserId: userId.handlerA });
 
     await ok(await act('handlerA', p.id, { intent: 'note', note: 'Đã gọi điện cho người gửi' }));
-    const note = events(p.id).find((e) => e.type === 'note')!;
+    const note = (await events(p.id)).find((e) => e.type === 'note')!;
     expect(note).toMatchObject({
       isPublic: false,
       actorUserId: userId.handlerA,
       note: 'Đã gọi điện cho người gửi',
     });
-    expect(audits('pakn.note', p.id)).toHaveLength(1);
+    expect(await audits('pakn.note', p.id)).toHaveLength(1);
 
     const badOutcome = await act('handlerA', p.id, {
       intent: 'draft',
-      version: v(p.id),
+      version: await v(p.id),
       outcome: 'whatever',
       body: 'Nội dung',
     });
@@ -405,47 +405,47 @@ describe('handling', () => {
     await ok(
       await act('handlerA', p.id, {
         intent: 'draft',
-        version: v(p.id),
+        version: await v(p.id),
         outcome: 'amend',
         body: 'Sở sẽ sửa đổi quy định.',
       }),
     );
-    expect(row(p.id).status).toBe('drafted');
-    expect(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id)).get()).toMatchObject({
+    expect((await row(p.id)).status).toBe('drafted');
+    expect((await one(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))).toMatchObject({
       body: 'Sở sẽ sửa đổi quy định.',
       outcome: 'amend',
     });
 
-    await ok(await act('handlerA', p.id, { intent: 'submit', version: v(p.id) }));
-    expect(row(p.id).status).toBe('awaiting_approval');
+    await ok(await act('handlerA', p.id, { intent: 'submit', version: await v(p.id) }));
+    expect((await row(p.id)).status).toBe('awaiting_approval');
     // the handler may not approve their own answer
-    expect((await act('handlerA', p.id, { intent: 'approve', version: v(p.id) })).status).toBe(403);
+    expect((await act('handlerA', p.id, { intent: 'approve', version: await v(p.id) })).status).toBe(403);
 
     await ok(
-      await act('approverA', p.id, { intent: 'return', version: v(p.id), note: 'Bổ sung căn cứ pháp lý' }),
+      await act('approverA', p.id, { intent: 'return', version: await v(p.id), note: 'Bổ sung căn cứ pháp lý' }),
     );
-    expect(row(p.id).status).toBe('returned');
-    expect(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id)).get()?.returnComment).toBe(
+    expect((await row(p.id)).status).toBe('returned');
+    expect((await one(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))?.returnComment).toBe(
       'Bổ sung căn cứ pháp lý',
     );
 
     await ok(
       await act('handlerA', p.id, {
         intent: 'edit_draft',
-        version: v(p.id),
+        version: await v(p.id),
         outcome: 'stands',
         body: 'Quy định vẫn phù hợp vì …',
       }),
     );
-    await ok(await act('handlerA', p.id, { intent: 'submit', version: v(p.id) }));
-    await ok(await act('approverA', p.id, { intent: 'approve', version: v(p.id) }));
-    const after = row(p.id);
+    await ok(await act('handlerA', p.id, { intent: 'submit', version: await v(p.id) }));
+    await ok(await act('approverA', p.id, { intent: 'approve', version: await v(p.id) }));
+    const after = await row(p.id);
     expect(after.status).toBe('answered');
     expect(after.answeredAt).not.toBeNull();
     expect(after.closedAt).not.toBeNull();
-    const answer = app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id)).get()!;
+    const answer = (await one(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))!;
     expect(answer).toMatchObject({ approvedByUserId: userId.approverA, outcome: 'stands' });
-    const types = events(p.id).map((e) => e.type);
+    const types = (await events(p.id)).map((e) => e.type);
     expect(types).toEqual([
       'received',
       'take',
@@ -458,41 +458,41 @@ describe('handling', () => {
       'approve',
     ]);
     for (const t of ['take', 'draft', 'submit', 'return', 'edit_draft', 'approve'])
-      expect(audits(`pakn.${t}`, p.id).length).toBeGreaterThan(0);
+      expect((await audits(`pakn.${t}`, p.id)).length).toBeGreaterThan(0);
   });
 
   it('keep studying (leader) and resume', async () => {
-    const p = seed({}, { status: 'in_progress', unitId: unitA });
+    const p = await seed({}, { status: 'in_progress', unitId: unitA });
     expect(
-      (await act('handlerA', p.id, { intent: 'keep_studying', version: v(p.id), note: 'x' })).status,
+      (await act('handlerA', p.id, { intent: 'keep_studying', version: await v(p.id), note: 'x' })).status,
     ).toBe(403);
     await ok(
-      await act('approverA', p.id, { intent: 'keep_studying', version: v(p.id), note: 'Chờ Bộ hướng dẫn' }),
+      await act('approverA', p.id, { intent: 'keep_studying', version: await v(p.id), note: 'Chờ Bộ hướng dẫn' }),
     );
-    expect(row(p.id).status).toBe('keep_studying');
-    await ok(await act('handlerA', p.id, { intent: 'resume_study', version: v(p.id) }));
-    expect(row(p.id).status).toBe('in_progress');
+    expect((await row(p.id)).status).toBe('keep_studying');
+    await ok(await act('handlerA', p.id, { intent: 'resume_study', version: await v(p.id) }));
+    expect((await row(p.id)).status).toBe('in_progress');
   });
 
   it('request info stops the clock; the submitter answers on the follow-up page with a file; the due date moves exactly', async () => {
     const received = addCalendarDays(today, -10);
-    const p = seed(
+    const p = await seed(
       { receivedAt: new Date(`${received}T09:00:00+07:00`) },
       { status: 'in_progress', unitId: unitA },
     );
     await ok(
       await act('handlerA', p.id, {
         intent: 'request_info',
-        version: v(p.id),
+        version: await v(p.id),
         note: 'Xin gửi bản chụp giấy phép cũ',
       }),
     );
-    expect(row(p.id).status).toBe('awaiting_info');
-    const pause = app.db().select().from(s.paknPauses).where(eq(s.paknPauses.paknId, p.id)).get()!;
+    expect((await row(p.id)).status).toBe('awaiting_info');
+    const pause = (await one(app.db().select().from(s.paknPauses).where(eq(s.paknPauses.paknId, p.id))))!;
     expect(pause).toMatchObject({ fromDate: today, toDate: null });
     // pretend the request went out six days ago
     const from = addCalendarDays(today, -6);
-    app.db().update(s.paknPauses).set({ fromDate: from }).where(eq(s.paknPauses.id, pause.id)).run();
+    (await app.db().update(s.paknPauses).set({ fromDate: from }).where(eq(s.paknPauses.id, pause.id)));
 
     // the submitter opens their private link, sees the question and answers with a PDF
     const link = await app.fetch(`/theo-doi/truy-cap/${p.accessToken}`);
@@ -530,28 +530,28 @@ describe('handling', () => {
     const done = await app.fetch(`/theo-doi/${p.code}`, { headers: { Cookie: `${followCookie}; ${flash}` } });
     expect(await done.text()).toContain('Chúng tôi đã nhận thông tin bổ sung của bạn');
 
-    const after = row(p.id);
+    const after = await row(p.id);
     expect(after.status).toBe('in_progress');
-    const closed = app.db().select().from(s.paknPauses).where(eq(s.paknPauses.id, pause.id)).get()!;
+    const closed = (await one(app.db().select().from(s.paknPauses).where(eq(s.paknPauses.id, pause.id))))!;
     expect(closed).toMatchObject({ fromDate: from, toDate: today });
-    const rules = getDeadlineRules(app.db());
+    const rules = await getDeadlineRules(app.db());
     const expected = computeDueDate({
       start: received,
       ...rules.answer,
-      calendar: getCalendar(app.db()),
+      calendar: await getCalendar(app.db()),
       pauses: [{ from, to: today }],
     }).due;
     const unpaused = computeDueDate({
       start: received,
       ...rules.answer,
-      calendar: getCalendar(app.db()),
+      calendar: await getCalendar(app.db()),
     }).due;
     expect(after.answerDue).toBe(expected);
     expect(expected > unpaused).toBe(true);
-    const files = app.db().select().from(s.attachments).where(eq(s.attachments.paknId, p.id)).all();
+    const files = (await app.db().select().from(s.attachments).where(eq(s.attachments.paknId, p.id)));
     expect(files).toMatchObject([{ source: 'info', originalName: 'giấy phép.pdf' }]);
     expect(
-      events(p.id)
+      (await events(p.id))
         .map((e) => e.type)
         .slice(-3),
     ).toEqual(['request_info', 'info_reply', 'receive_info']);
@@ -566,42 +566,40 @@ describe('handling', () => {
   });
 
   it('staff can record that the information arrived another way; close_no_info only after the wait', async () => {
-    const p = seed({}, { status: 'in_progress', unitId: unitA });
+    const p = await seed({}, { status: 'in_progress', unitId: unitA });
     await ok(
-      await act('handlerA', p.id, { intent: 'request_info', version: v(p.id), note: 'Cần số giấy phép' }),
+      await act('handlerA', p.id, { intent: 'request_info', version: await v(p.id), note: 'Cần số giấy phép' }),
     );
-    await ok(await act('handlerA', p.id, { intent: 'receive_info', version: v(p.id) }));
-    expect(row(p.id).status).toBe('in_progress');
+    await ok(await act('handlerA', p.id, { intent: 'receive_info', version: await v(p.id) }));
+    expect((await row(p.id)).status).toBe('in_progress');
 
-    await ok(await act('handlerA', p.id, { intent: 'request_info', version: v(p.id), note: 'Cần thêm' }));
-    const early = await act('coord', p.id, { intent: 'close_no_info', version: v(p.id) });
+    await ok(await act('handlerA', p.id, { intent: 'request_info', version: await v(p.id), note: 'Cần thêm' }));
+    const early = await act('coord', p.id, { intent: 'close_no_info', version: await v(p.id) });
     expect(early.status).toBe(409);
     expect(await early.text()).toContain('còn thời hạn bổ sung');
-    app
+    (await app
       .db()
       .update(s.paknPauses)
       .set({ fromDate: addCalendarDays(today, -40) })
-      .where(and(eq(s.paknPauses.paknId, p.id), eq(s.paknPauses.fromDate, today)))
-      .run();
-    await ok(await act('coord', p.id, { intent: 'close_no_info', version: v(p.id) }));
-    expect(row(p.id)).toMatchObject({ status: 'closed_no_info', refusalReason: 'R03' });
+      .where(and(eq(s.paknPauses.paknId, p.id), eq(s.paknPauses.fromDate, today))));
+    await ok(await act('coord', p.id, { intent: 'close_no_info', version: await v(p.id) }));
+    expect(await row(p.id)).toMatchObject({ status: 'closed_no_info', refusalReason: 'R03' });
   });
 
   it('extends the deadline once, within the maximum (policy: no approval needed)', async () => {
     // with the default policy the extension is a request to the approver: tests/integration/extension-approval.test.ts
     const policy = { key: 'workflow.extensionNeedsApproval', value: 'false' };
-    app
+    (await app
       .db()
       .insert(s.settings)
       .values(policy)
-      .onConflictDoUpdate({ target: s.settings.key, set: { value: policy.value } })
-      .run();
-    const p = seed({}, { status: 'in_progress', unitId: unitA });
-    const calendar = getCalendar(app.db());
-    const max = maxExtensionDate(p.answerDue, calendar, getDeadlineRules(app.db()).extension.days);
+      .onConflictDoUpdate({ target: s.settings.key, set: { value: policy.value } }));
+    const p = await seed({}, { status: 'in_progress', unitId: unitA });
+    const calendar = await getCalendar(app.db());
+    const max = maxExtensionDate(p.answerDue, calendar, (await getDeadlineRules(app.db())).extension.days);
     const tooFar = await act('handlerA', p.id, {
       intent: 'extend',
-      version: v(p.id),
+      version: await v(p.id),
       newDate: addCalendarDays(max, 1),
       note: 'Cần lấy ý kiến Bộ',
     });
@@ -610,36 +608,36 @@ describe('handling', () => {
     await ok(
       await act('handlerA', p.id, {
         intent: 'extend',
-        version: v(p.id),
+        version: await v(p.id),
         newDate: max,
         note: 'Cần lấy ý kiến Bộ',
       }),
     );
-    expect(row(p.id)).toMatchObject({ extendedTo: max, answerDue: max });
-    const ev = events(p.id).find((e) => e.type === 'extend')!;
+    expect(await row(p.id)).toMatchObject({ extendedTo: max, answerDue: max });
+    const ev = (await events(p.id)).find((e) => e.type === 'extend')!;
     expect(ev).toMatchObject({ note: 'Cần lấy ý kiến Bộ', isPublic: true });
-    expect(audits('pakn.extend', p.id)).toHaveLength(1);
+    expect(await audits('pakn.extend', p.id)).toHaveLength(1);
     const second = await act('handlerA', p.id, {
       intent: 'extend',
-      version: v(p.id),
+      version: await v(p.id),
       newDate: addCalendarDays(max, 1),
       note: 'Lần nữa',
     });
     expect(second.status).toBe(409);
     expect(await second.text()).toContain('đã được gia hạn một lần');
-    app.db().delete(s.settings).where(eq(s.settings.key, policy.key)).run();
+    (await app.db().delete(s.settings).where(eq(s.settings.key, policy.key)));
   });
 });
 
 describe('record page, contact and files', () => {
   it('shows the due date explanation, audits the contact view, masks it for viewers', async () => {
-    const p = seed({ phone: '0987654321' });
+    const p = await seed({ phone: '0987654321' });
     const html = await (
       await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.coord! } })
     ).text();
     expect(html).toContain('0987654321');
     expect(html).toMatch(/Hạn \d\d\/\d\d\/\d{4}: tiếp nhận/);
-    expect(audits('pakn.contact.view', p.id)).toHaveLength(1);
+    expect(await audits('pakn.contact.view', p.id)).toHaveLength(1);
 
     const viewer = await (
       await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.viewer! } })
@@ -647,19 +645,19 @@ describe('record page, contact and files', () => {
     expect(viewer).not.toContain('0987654321');
     expect(viewer).not.toContain('binh@example.vn');
     expect(viewer).toContain('•••••••321');
-    expect(audits('pakn.contact.view', p.id)).toHaveLength(1);
+    expect(await audits('pakn.contact.view', p.id)).toHaveLength(1);
     // the viewer sees no action forms
     expect(viewer).not.toContain('name="intent"');
   });
 
   it('downloads an attachment as an attachment, only for readers of the PAKN', async () => {
-    const p = seed({}, { status: 'assigned', unitId: unitA });
+    const p = await seed({}, { status: 'assigned', unitId: unitA });
     const dir = `${app.dir}/uploads`;
     fs.mkdirSync(dir, { recursive: true });
     const storedName = 'a'.repeat(32);
     fs.copyFileSync('tests/fixtures/giay-to.pdf', `${dir}/${storedName}`);
     const size = fs.statSync(`${dir}/${storedName}`).size;
-    const file = app
+    const file = (await one(app
       .db()
       .insert(s.attachments)
       .values({
@@ -671,8 +669,7 @@ describe('record page, contact and files', () => {
         sha256: 'x',
         source: 'submitter',
       })
-      .returning()
-      .get();
+      .returning()));
     const res = await app.fetch(`/can-bo/pakn/${p.id}/tep/${file.id}`, {
       headers: { Cookie: cookie.handlerA! },
     });
@@ -686,7 +683,7 @@ describe('record page, contact and files', () => {
       (await app.fetch(`/can-bo/pakn/${p.id}/tep/${file.id}`, { headers: { Cookie: cookie.handlerB! } }))
         .status,
     ).toBe(404);
-    const other = seed();
+    const other = await seed();
     expect(
       (await app.fetch(`/can-bo/pakn/${other.id}/tep/${file.id}`, { headers: { Cookie: cookie.coord! } }))
         .status,
@@ -713,12 +710,12 @@ describe('staff intake of other channels', () => {
 
   it('records a letter with its real receipt date; deadlines run from it; no e-mail without an address', async () => {
     const date = addCalendarDays(today, -3);
-    const outboxBefore = app.db().select().from(s.outbox).all().length;
+    const outboxBefore = (await app.db().select().from(s.outbox)).length;
     const res = await postForm(app, '/can-bo/tiep-nhan', cookie.coord!, { ...form, receivedDate: date });
     expect(res.status).toBe(302);
     const id = Number(/^\/can-bo\/pakn\/(\d+)$/.exec(res.headers.get('Location') ?? '')?.[1]);
     expect(cookiesFrom(res).pakn_flash).toBeTruthy();
-    const p = row(id);
+    const p = await row(id);
     expect(p).toMatchObject({
       channel: 'post',
       receivedDate: date,
@@ -728,12 +725,12 @@ describe('staff intake of other channels', () => {
       status: 'received',
     });
     expect(toLocalDate(p.receivedAt)).toBe(date);
-    const rules = getDeadlineRules(app.db());
+    const rules = await getDeadlineRules(app.db());
     expect(p.answerDue).toBe(
-      computeDueDate({ start: date, ...rules.answer, calendar: getCalendar(app.db()) }).due,
+      computeDueDate({ start: date, ...rules.answer, calendar: await getCalendar(app.db()) }).due,
     );
-    expect(app.db().select().from(s.outbox).all().length).toBe(outboxBefore);
-    expect(audits('pakn.intake', id)).toHaveLength(1);
+    expect((await app.db().select().from(s.outbox)).length).toBe(outboxBefore);
+    expect(await audits('pakn.intake', id)).toHaveLength(1);
   });
 
   it('queues the receipt e-mail when an address is given', async () => {
@@ -747,13 +744,13 @@ describe('staff intake of other channels', () => {
     });
     expect(res.status).toBe(302);
     const id = Number(/\/can-bo\/pakn\/(\d+)/.exec(res.headers.get('Location') ?? '')?.[1]);
-    const mails = app.db().select().from(s.outbox).where(eq(s.outbox.paknId, id)).all();
+    const mails = (await app.db().select().from(s.outbox).where(eq(s.outbox.paknId, id)));
     expect(mails.map((m) => [m.template, m.toAddress])).toEqual([['receipt', 'cuc@example.vn']]);
   });
 
   it('refuses a receipt date before the earliest year (1900-01-01), in both languages, keeping the form', async () => {
-    const count = () => app.db().select().from(s.pakn).all().length;
-    const before = count();
+    const count = async () => (await app.db().select().from(s.pakn)).length;
+    const before = await count();
     const res = await postForm(app, '/can-bo/tiep-nhan', cookie.coord!, {
       ...form,
       receivedDate: '1900-01-01',
@@ -770,13 +767,12 @@ describe('staff intake of other channels', () => {
     });
     expect(en.status).toBe(400);
     expect(await en.text()).toContain('The date of receipt cannot be before 01/01/2020');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     expect(
-      app
+      (await app
         .db()
         .select()
-        .from(s.codeSequences)
-        .all()
+        .from(s.codeSequences))
         .some((r) => r.year < 2020),
     ).toBe(false);
   });

@@ -28,6 +28,7 @@ import {
 import type { IntentSetting } from './intent-fields';
 import { paknFixture, seedPakn } from './pakn';
 import { cookiesFrom, createStaffUser, signIn } from './staff';
+import { one } from "~/utils/db.server";
 
 export const NONCE = 'test-nonce';
 export const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
@@ -335,27 +336,25 @@ export const BASE_PAKN = paknFixture({
 });
 
 type Setup = { status: Status; unit: 'A' | null; answer?: boolean; pauseDaysAgo?: number };
-export function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
+export async function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
   const db = app.db();
-  const pakn = seedPakn(db, BASE_PAKN, {
+  const pakn = await seedPakn(db, BASE_PAKN, {
     status,
     unitId: unit === 'A' ? unitA : null,
     answeredAt: status === 'answered' ? new Date() : null,
   });
   if (answer)
-    db.insert(s.answers)
+    (await db.insert(s.answers)
       .values({
         paknId: pakn.id,
         body: 'Dự thảo trả lời.',
         outcome: 'stands',
         approvedAt: status === 'answered' ? new Date() : null,
-      })
-      .run();
+      }));
   if (pauseDaysAgo !== undefined)
-    db.insert(s.paknPauses)
-      .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) })
-      .run();
-  return db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id)).get()!;
+    (await db.insert(s.paknPauses)
+      .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) }));
+  return (await one(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!;
 }
 
 /** Each intent in a state where it is legal, posted by a role that may do it. */
@@ -413,8 +412,8 @@ export function sweepHooks() {
   beforeAll(async () => {
     app = await startTestApp();
     const db = app.db();
-    unitA = db.select().from(s.units).where(eq(s.units.code, 'QLKHCN')).get()!.id;
-    unitB = db.select().from(s.units).where(eq(s.units.code, 'TDC')).get()!.id;
+    unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+    unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
     const specs = {
       admin: { role: 'admin' },
       coordinator: { role: 'coordinator' },
@@ -464,8 +463,8 @@ export function leftBehindSuite() {
   describe('what is left behind', () => {
     it('stored payloads are shown escaped wherever they are listed (public pages, feed, queue, audit log)', async () => {
       // publish one record whose public text is hostile, so the public pages have something to show
-      const p = seed({ status: 'answered', unit: 'A', answer: true });
-      app
+      const p = await seed({ status: 'answered', unit: 'A', answer: true });
+      (await app
         .db()
         .update(s.pakn)
         .set({
@@ -475,14 +474,12 @@ export function leftBehindSuite() {
           publicSummary: '"><img src=x onerror=alert(1)>',
           publicAnswer: '[x](javascript:alert(1)) <a href="javascript:alert(1)">z</a>',
         })
-        .where(eq(s.pakn.id, p.id))
-        .run();
-      const published = app
+        .where(eq(s.pakn.id, p.id)));
+      const published = (await app
         .db()
         .select({ code: s.pakn.code })
         .from(s.pakn)
-        .where(eq(s.pakn.publication, 'published'))
-        .all();
+        .where(eq(s.pakn.publication, 'published')));
       const pages: Array<[string, string?]> = [
         ['/cong-khai'],
         ['/cong-khai.atom'],

@@ -5,7 +5,7 @@ import { inArray } from 'drizzle-orm';
 
 import { maxExtensionDate } from '~/domain/deadlines';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
-import type { Db } from '~/utils/db.server';
+import { Db, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import type { PaknRow } from './pakn';
@@ -20,19 +20,18 @@ export type IntentSetting = {
 };
 
 /** Another open PAKN of p's unit; for `ungroup`, already in a group led by `p`. */
-function groupPartner({ db, partner }: IntentSetting, p: PaknRow, grouped: boolean) {
+async function groupPartner({ db, partner }: IntentSetting, p: PaknRow, grouped: boolean) {
   const other = partner(p.unitId!);
   if (grouped) {
-    const group = db.insert(s.paknGroups).values({ leadPaknId: p.id, unitId: p.unitId! }).returning().get();
-    db.update(s.pakn)
+    const group = (await one(db.insert(s.paknGroups).values({ leadPaknId: p.id, unitId: p.unitId! }).returning()));
+    (await db.update(s.pakn)
       .set({ groupId: group.id })
-      .where(inArray(s.pakn.id, [p.id, other.id]))
-      .run();
+      .where(inArray(s.pakn.id, [p.id, other.id])));
   }
   return other.code;
 }
 
-export function intentFields(intent: string, p: PaknRow, setting: IntentSetting): Record<string, string> {
+export async function intentFields(intent: string, p: PaknRow, setting: IntentSetting): Promise<Record<string, string>> {
   const { db, units, note } = setting;
   switch (intent) {
     case 'classify':
@@ -44,12 +43,12 @@ export function intentFields(intent: string, p: PaknRow, setting: IntentSetting)
     case 'refuse':
       return { reason: 'R03', note };
     case 'transfer':
-      return { agencyId: String(db.select().from(s.externalAgencies).get()!.id), note };
+      return { agencyId: String((await one(db.select().from(s.externalAgencies)))!.id), note };
     case 'mark_duplicate':
-      return { duplicateOf: db.select().from(s.pakn).get()!.code, note };
+      return { duplicateOf: (await one(db.select().from(s.pakn)))!.code, note };
     case 'extend':
       return {
-        newDate: maxExtensionDate(p.answerDue, getCalendar(db), getDeadlineRules(db).extension.days),
+        newDate: maxExtensionDate(p.answerDue, await getCalendar(db), (await getDeadlineRules(db)).extension.days),
         note,
       };
     case 'draft':
@@ -57,7 +56,7 @@ export function intentFields(intent: string, p: PaknRow, setting: IntentSetting)
       return { body: 'Trả lời', outcome: 'amend' };
     case 'group':
     case 'ungroup':
-      return { code: groupPartner(setting, p, intent === 'ungroup') };
+      return { code: await groupPartner(setting, p, intent === 'ungroup') };
     case 'forward':
     case 'reopen':
     case 'note':

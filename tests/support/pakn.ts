@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 
 import { createPakn, type NewPakn } from '~/models/pakn.server';
-import type { Db } from '~/utils/db.server';
+import { Db, transaction, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 /** A feedback about a regulation from an individual, sent online in Vietnamese; `over` changes any field. */
@@ -35,12 +35,12 @@ export function paknFixture(over: Partial<NewPakn> = {}): NewPakn {
 export type PaknRow = typeof s.pakn.$inferSelect;
 
 /** Creates the PAKN, then sets `set` on its row; returns the row as stored and the submitter's access token. */
-export function seedPakn(
+export async function seedPakn(
   db: Db,
   data: NewPakn = paknFixture(),
   set: Partial<typeof s.pakn.$inferInsert> = {},
-): PaknRow & { accessToken: string } {
-  const { pakn, accessToken } = db.transaction((tx) => createPakn(tx, data));
-  if (Object.keys(set).length) db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)).run();
-  return { ...db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id)).get()!, accessToken };
+): Promise<PaknRow & { accessToken: string }> {
+  const { pakn, accessToken } = (await transaction(db, async (tx) => createPakn(tx, data)));
+  if (Object.keys(set).length) (await db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)));
+  return { ...(await one(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!, accessToken };
 }

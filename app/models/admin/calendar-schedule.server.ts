@@ -10,7 +10,7 @@ import { missingScheduleWarning, type RuleDayOff } from '~/domain/statutory-days
 import { audit } from '~/models/audit.server';
 import { getAgency } from '~/models/config.server';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderCalendarScheduleEmail } from '~emails';
@@ -22,20 +22,20 @@ export const SCHEDULE_WARNING_EVERY_DAYS = 7;
 
 export type { OfficialYear };
 
-export function listOfficialYears(db: DbOrTx = getDb()): OfficialYear[] {
-  return [...getSetting('calendar.officialYears', db)].sort((a, b) => a.year - b.year);
+export async function listOfficialYears(db: DbOrTx = getDb()): Promise<OfficialYear[]> {
+  return [...await getSetting('calendar.officialYears', db)].sort((a, b) => a.year - b.year);
 }
 
 /** Records that `year`'s official schedule has been entered (with the notice it comes from). */
-export function recordOfficialYear(
+export async function recordOfficialYear(
   { year, reference }: OfficialYearValues,
   actor: Actor,
   db: DbOrTx = getDb(),
-): Outcome {
-  db.transaction((tx) => {
-    const years = listOfficialYears(tx).filter((y) => y.year !== year);
-    setSetting('calendar.officialYears', [...years, { year, reference }], tx);
-    audit(
+): Promise<Outcome> {
+  (await transaction(db, async (tx) => {
+    const years = (await listOfficialYears(tx)).filter((y) => y.year !== year);
+    await setSetting('calendar.officialYears', [...years, { year, reference }], tx);
+    await audit(
       {
         actorUserId: actor.userId,
         action: 'calendar.official_year',
@@ -44,17 +44,17 @@ export function recordOfficialYear(
       },
       tx,
     );
-  });
+  }));
   return { ok: true, value: null };
 }
 
 export type ScheduleWarning = { year: number; days: Array<RuleDayOff & { display: string }> };
 
 /** The warning to show administrators today, or null. */
-export function getScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: DbOrTx } = {}) {
+export async function getScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: DbOrTx } = {}) {
   const w = missingScheduleWarning(
     toLocalDate(now),
-    listOfficialYears(db).map((y) => y.year),
+    (await listOfficialYears(db)).map((y) => y.year),
   );
   if (!w) return null;
   return {
@@ -67,19 +67,18 @@ export function getScheduleWarning({ now = new Date(), db = getDb() }: { now?: D
  * Mails every active administrator the warning, on the first scheduler run from 1 October and then every
  * SCHEDULE_WARNING_EVERY_DAYS days until the year is recorded (setting 'calendar.scheduleWarningSent').
  */
-export function sendScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: DbOrTx } = {}): {
+export async function sendScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: DbOrTx } = {}): Promise<{
   sent: number;
-} {
-  const warning = getScheduleWarning({ now, db });
+}> {
+  const warning = await getScheduleWarning({ now, db });
   if (!warning) return { sent: 0 };
   const today: LocalDate = toLocalDate(now);
-  const admins = db
+  const admins = (await db
     .select({ email: s.users.email })
     .from(s.users)
-    .where(and(eq(s.users.role, 'admin'), eq(s.users.active, true)))
-    .all();
+    .where(and(eq(s.users.role, 'admin'), eq(s.users.active, true))));
   if (admins.length === 0) return { sent: 0 };
-  const agency = getAgency(db);
+  const agency = await getAgency(db);
   const rendered = renderCalendarScheduleEmail({
     locale: 'vi',
     year: warning.year,
@@ -94,16 +93,13 @@ export function sendScheduleWarning({ now = new Date(), db = getDb() }: { now?: 
     },
   });
   // immediate: a second process running the same pass waits, then sees the marker and skips
-  return db.transaction(
-    (tx) => {
-      const last = getSetting('calendar.scheduleWarningSent', tx);
+  return (await transaction(db, async (tx) => {
+      const last = await getSetting('calendar.scheduleWarningSent', tx);
       if (last?.year === warning.year && addCalendarDays(last.date, SCHEDULE_WARNING_EVERY_DAYS) > today)
         return { sent: 0 };
       for (const a of admins)
-        enqueueMail(tx, { to: a.email, ...rendered, template: 'calendar_schedule', paknId: null });
-      setSetting('calendar.scheduleWarningSent', { year: warning.year, date: today }, tx);
+        await enqueueMail(tx, { to: a.email, ...rendered, template: 'calendar_schedule', paknId: null });
+      await setSetting('calendar.scheduleWarningSent', { year: warning.year, date: today }, tx);
       return { sent: admins.length };
-    },
-    { behavior: 'immediate' },
-  );
+    }, { behavior: 'immediate' }));
 }

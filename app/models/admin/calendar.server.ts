@@ -12,7 +12,7 @@ import {
 } from '~/domain/calendar';
 import { getCalendar, invalidateCalendar } from '~/models/config.server';
 import { recomputeOpenDueDates } from '~/models/deadlines.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
@@ -25,10 +25,10 @@ export type CalendarYear = {
   workingDays: number;
 };
 
-export function getCalendarYear(year: number, db: DbOrTx = getDb()): CalendarYear {
+export async function getCalendarYear(year: number, db: DbOrTx = getDb()): Promise<CalendarYear> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const overrides = db
+  const overrides = (await db
     .select({
       date: s.calendarOverrides.date,
       kind: s.calendarOverrides.kind,
@@ -36,11 +36,10 @@ export function getCalendarYear(year: number, db: DbOrTx = getDb()): CalendarYea
     })
     .from(s.calendarOverrides)
     .where(sql`${s.calendarOverrides.date} BETWEEN ${from} AND ${to}`)
-    .orderBy(asc(s.calendarOverrides.date))
-    .all();
+    .orderBy(asc(s.calendarOverrides.date)));
   const overridden = new Set(overrides.map((o) => o.date));
   const library = createWorkingCalendar([]);
-  const calendar = getCalendar(db);
+  const calendar = await getCalendar(db);
   const holidays: CalendarYear['holidays'] = [];
   let workingDays = 0;
   for (let d = from; d <= to; d = addCalendarDays(d, 1)) {
@@ -53,27 +52,25 @@ export function getCalendarYear(year: number, db: DbOrTx = getDb()): CalendarYea
 }
 
 /** Adds or replaces the override of a date, then recomputes the due dates of open PAKN. */
-export function saveCalendarOverride(
+export async function saveCalendarOverride(
   value: CalendarOverrideValues,
   actor: Actor,
   db: DbOrTx = getDb(),
-): Outcome<{ recomputed: number }> {
+): Promise<Outcome<{ recomputed: number }>> {
   try {
-    return db.transaction((tx) => {
-      const before = tx
+    return (await transaction(db, async (tx) => {
+      const before = (await one(tx
         .select()
         .from(s.calendarOverrides)
-        .where(eq(s.calendarOverrides.date, value.date))
-        .get();
-      tx.insert(s.calendarOverrides)
+        .where(eq(s.calendarOverrides.date, value.date))));
+      (await tx.insert(s.calendarOverrides)
         .values(value)
         .onConflictDoUpdate({
           target: s.calendarOverrides.date,
           set: { kind: value.kind, note: value.note },
-        })
-        .run();
-      const recomputed = recomputeOpenDueDates(tx, { actorUserId: actor.userId });
-      recordChange(
+        }));
+      const recomputed = await recomputeOpenDueDates(tx, { actorUserId: actor.userId });
+      await recordChange(
         tx,
         actor,
         before ? 'settings.calendar.update' : 'settings.calendar.create',
@@ -82,29 +79,29 @@ export function saveCalendarOverride(
         { ...(before ? diff(before, value) : value), recomputed },
       );
       return { ok: true as const, value: { recomputed } };
-    });
+    }));
   } finally {
     invalidateCalendar();
   }
 }
 
-export function deleteCalendarOverride(
+export async function deleteCalendarOverride(
   date: string,
   actor: Actor,
   db: DbOrTx = getDb(),
-): Outcome<{ recomputed: number }> {
+): Promise<Outcome<{ recomputed: number }>> {
   try {
-    return db.transaction((tx) => {
-      const before = tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)).get();
+    return (await transaction(db, async (tx) => {
+      const before = (await one(tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, date))));
       if (!before) return fail({ form: 'admin.errors.notFound' });
-      tx.delete(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)).run();
-      const recomputed = recomputeOpenDueDates(tx, { actorUserId: actor.userId });
-      recordChange(tx, actor, 'settings.calendar.delete', 'calendar_override', date, {
+      (await tx.delete(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)));
+      const recomputed = await recomputeOpenDueDates(tx, { actorUserId: actor.userId });
+      await recordChange(tx, actor, 'settings.calendar.delete', 'calendar_override', date, {
         ...before,
         recomputed,
       });
       return { ok: true as const, value: { recomputed } };
-    });
+    }));
   } finally {
     invalidateCalendar();
   }

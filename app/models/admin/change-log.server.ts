@@ -3,7 +3,7 @@ import type { Actor } from '~/domain/admin/outcome';
 import { audit } from '~/models/audit.server';
 import type { DbOrTx } from '~/utils/db.server';
 
-export function recordChange(
+export async function recordChange(
   tx: DbOrTx,
   actor: Actor,
   action: string,
@@ -11,5 +11,5 @@ export function recordChange(
   targetId: string | number | undefined,
   detail: Record<string, unknown>,
 ) {
-  audit({ actorUserId: actor.userId, ip: actor.ip, action, targetType, targetId, detail }, tx);
+  await audit({ actorUserId: actor.userId, ip: actor.ip, action, targetType, targetId, detail }, tx);
 }

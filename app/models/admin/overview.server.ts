@@ -1,29 +1,28 @@
 // The counts of the admin overview page.
 import { count, eq, sql } from 'drizzle-orm';
 
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
-export function getAdminOverview(db: DbOrTx = getDb()) {
+export async function getAdminOverview(db: DbOrTx = getDb()) {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   const year = new Date().getFullYear();
-  const overridesIn = (y: number) =>
+  const overridesIn = async (y: number) =>
     n(
-      db
+      (await one(db
         .select({ n: count() })
         .from(s.calendarOverrides)
-        .where(sql`substr(${s.calendarOverrides.date}, 1, 4) = ${String(y)}`)
-        .get(),
+        .where(sql`substr(${s.calendarOverrides.date}, 1, 4) = ${String(y)}`))),
     );
   return {
-    units: n(db.select({ n: count() }).from(s.units).where(eq(s.units.active, true)).get()),
-    fields: n(db.select({ n: count() }).from(s.fields).where(eq(s.fields.active, true)).get()),
-    keywords: n(db.select({ n: count() }).from(s.routingKeywords).get()),
+    units: n((await one(db.select({ n: count() }).from(s.units).where(eq(s.units.active, true))))),
+    fields: n((await one(db.select({ n: count() }).from(s.fields).where(eq(s.fields.active, true))))),
+    keywords: n((await one(db.select({ n: count() }).from(s.routingKeywords)))),
     externalAgencies: n(
-      db.select({ n: count() }).from(s.externalAgencies).where(eq(s.externalAgencies.active, true)).get(),
+      (await one(db.select({ n: count() }).from(s.externalAgencies).where(eq(s.externalAgencies.active, true)))),
     ),
-    overridesThisYear: overridesIn(year),
-    overridesNextYear: overridesIn(year + 1),
+    overridesThisYear: await overridesIn(year),
+    overridesNextYear: await overridesIn(year + 1),
     year,
   };
 }

@@ -13,7 +13,7 @@ import {
 } from '~/domain/admin/policy';
 import { agencyAbbreviation } from '~/domain/document-templates';
 import type { Role } from '~/domain/permissions';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
 
 import { recordChange } from './change-log.server';
 import { getSetting, setSetting } from './settings.server';
@@ -24,74 +24,74 @@ function policyKey(name: PolicyName) {
   return p.key;
 }
 
-export function getPolicySettings(db: DbOrTx = getDb()): Record<PolicyName, number> {
+export async function getPolicySettings(db: DbOrTx = getDb()): Promise<Record<PolicyName, number>> {
   const read = (name: PolicyName) => getSetting(policyKey(name), db);
   return {
-    maxAttachments: read('maxAttachments'),
-    maxFileMb: read('maxFileMb'),
-    submissionsPerIpPerHour: read('submissionsPerIpPerHour'),
-    draftStoragePerAddressMb: read('draftStoragePerAddressMb'),
-    draftStorageTotalMb: read('draftStorageTotalMb'),
-    followupAttempts: read('followupAttempts'),
-    reportCutoffDay: read('reportCutoffDay'),
+    maxAttachments: await read('maxAttachments'),
+    maxFileMb: await read('maxFileMb'),
+    submissionsPerIpPerHour: await read('submissionsPerIpPerHour'),
+    draftStoragePerAddressMb: await read('draftStoragePerAddressMb'),
+    draftStorageTotalMb: await read('draftStorageTotalMb'),
+    followupAttempts: await read('followupAttempts'),
+    reportCutoffDay: await read('reportCutoffDay'),
   };
 }
 
-export function updatePolicySettings(value: PolicyValues, actor: Actor, db: DbOrTx = getDb()): Outcome {
-  db.transaction((tx) => {
-    const before = getPolicySettings(tx);
+export async function updatePolicySettings(value: PolicyValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
+  (await transaction(db, async (tx) => {
+    const before = await getPolicySettings(tx);
     const changed = diff(before, value);
     if (Object.keys(changed).length === 0) return;
-    for (const p of POLICY_SETTINGS) setSetting(p.key, value[p.name], tx);
-    recordChange(tx, actor, 'settings.policy.update', 'settings', undefined, changed);
-  });
+    for (const p of POLICY_SETTINGS) await setSetting(p.key, value[p.name], tx);
+    await recordChange(tx, actor, 'settings.policy.update', 'settings', undefined, changed);
+  }));
   return { ok: true, value: null };
 }
 
-export function getTotpRequiredRoles(db: DbOrTx = getDb()): Role[] {
+export async function getTotpRequiredRoles(db: DbOrTx = getDb()): Promise<Role[]> {
   return getSetting('security.totpRequiredRoles', db);
 }
 
-export function updateTotpRequiredRoles(
+export async function updateTotpRequiredRoles(
   value: TotpRolesValues,
   actor: Actor,
   db: DbOrTx = getDb(),
-): Outcome<Role[]> {
+): Promise<Outcome<Role[]>> {
   const roles = value.roles;
-  db.transaction((tx) => {
-    const before = getTotpRequiredRoles(tx);
+  (await transaction(db, async (tx) => {
+    const before = await getTotpRequiredRoles(tx);
     if (before.join() === roles.join()) return;
-    setSetting('security.totpRequiredRoles', roles, tx);
-    recordChange(tx, actor, 'settings.totp_roles.update', 'settings', 'security.totpRequiredRoles', {
+    await setSetting('security.totpRequiredRoles', roles, tx);
+    await recordChange(tx, actor, 'settings.totp_roles.update', 'settings', 'security.totpRequiredRoles', {
       from: before,
       to: roles,
     });
-  });
+  }));
   return { ok: true, value: roles };
 }
 
-export function getDocumentNumberSettings(db: DbOrTx = getDb()): Record<DocumentNumberName, string> {
+export async function getDocumentNumberSettings(db: DbOrTx = getDb()): Promise<Record<DocumentNumberName, string>> {
   return {
-    agencyAbbreviation: getSetting('documents.agencyAbbreviation', db),
-    draftingUnit: getSetting('documents.draftingUnit', db),
+    agencyAbbreviation: await getSetting('documents.agencyAbbreviation', db),
+    draftingUnit: await getSetting('documents.draftingUnit', db),
   };
 }
 
-export function updateDocumentNumberSettings(
+export async function updateDocumentNumberSettings(
   value: DocumentNumbersValues,
   actor: Actor,
   db: DbOrTx = getDb(),
-): Outcome {
-  db.transaction((tx) => {
-    const before = getDocumentNumberSettings(tx);
+): Promise<Outcome> {
+  (await transaction(db, async (tx) => {
+    const before = await getDocumentNumberSettings(tx);
     const changed: Record<string, { from: string; to: string }> = {};
     for (const s of DOCUMENT_NUMBER_SETTINGS) {
       const to = agencyAbbreviation(value[s.name]);
       if (before[s.name] !== to) changed[s.name] = { from: before[s.name], to };
-      setSetting(s.key, to, tx);
+      await setSetting(s.key, to, tx);
     }
     if (Object.keys(changed).length === 0) return;
-    recordChange(tx, actor, 'settings.documents.update', 'settings', undefined, changed);
-  });
+    await recordChange(tx, actor, 'settings.documents.update', 'settings', undefined, changed);
+  }));
   return { ok: true, value: null };
 }

@@ -3,14 +3,14 @@ import { asc, eq } from 'drizzle-orm';
 
 import { type KeywordValues, matchesFolded } from '~/domain/admin/keywords';
 import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
 import { checkUnitChoice } from './units.server';
 
-export function listKeywords(db: DbOrTx = getDb()) {
-  return db
+export async function listKeywords(db: DbOrTx = getDb()) {
+  return (await db
     .select({
       id: s.routingKeywords.id,
       keyword: s.routingKeywords.keyword,
@@ -20,27 +20,25 @@ export function listKeywords(db: DbOrTx = getDb()) {
     })
     .from(s.routingKeywords)
     .innerJoin(s.units, eq(s.units.id, s.routingKeywords.unitId))
-    .orderBy(asc(s.units.sortOrder), asc(s.routingKeywords.keyword))
-    .all();
+    .orderBy(asc(s.units.sortOrder), asc(s.routingKeywords.keyword)));
 }
 
-function saveKeyword(
+async function saveKeyword(
   keywordId: number | null,
   value: KeywordValues,
   actor: Actor,
   db: DbOrTx,
-): Outcome<{ id: number }> {
-  return db.transaction((tx) => {
+): Promise<Outcome<{ id: number }>> {
+  return (await transaction(db, async (tx) => {
     const before =
       keywordId === null
         ? undefined
-        : tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)).get();
+        : (await one(tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId))));
     if (keywordId !== null && !before) return fail({ form: 'admin.errors.notFound' });
-    const errors = checkUnitChoice(tx, value.unitId, before?.unitId ?? null, 'unitId');
-    const others = tx
+    const errors = await checkUnitChoice(tx, value.unitId, before?.unitId ?? null, 'unitId');
+    const others = (await tx
       .select({ id: s.routingKeywords.id, keyword: s.routingKeywords.keyword })
-      .from(s.routingKeywords)
-      .all()
+      .from(s.routingKeywords))
       .filter((k) => k.id !== keywordId);
     if (
       matchesFolded(
@@ -53,15 +51,15 @@ function saveKeyword(
     if (before) {
       const changed = diff(before, value);
       if (Object.keys(changed).length) {
-        tx.update(s.routingKeywords).set(value).where(eq(s.routingKeywords.id, before.id)).run();
-        recordChange(tx, actor, 'settings.keyword.update', 'routing_keyword', before.id, changed);
+        (await tx.update(s.routingKeywords).set(value).where(eq(s.routingKeywords.id, before.id)));
+        await recordChange(tx, actor, 'settings.keyword.update', 'routing_keyword', before.id, changed);
       }
       return { ok: true as const, value: { id: before.id } };
     }
-    const row = tx.insert(s.routingKeywords).values(value).returning({ id: s.routingKeywords.id }).get();
-    recordChange(tx, actor, 'settings.keyword.create', 'routing_keyword', row.id, value);
+    const row = (await one(tx.insert(s.routingKeywords).values(value).returning({ id: s.routingKeywords.id })));
+    await recordChange(tx, actor, 'settings.keyword.create', 'routing_keyword', row.id, value);
     return { ok: true as const, value: row };
-  });
+  }));
 }
 
 export const createKeyword = (value: KeywordValues, actor: Actor, db: DbOrTx = getDb()) =>
@@ -69,12 +67,12 @@ export const createKeyword = (value: KeywordValues, actor: Actor, db: DbOrTx = g
 export const updateKeyword = (keywordId: number, value: KeywordValues, actor: Actor, db: DbOrTx = getDb()) =>
   saveKeyword(keywordId, value, actor, db);
 
-export function deleteKeyword(keywordId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
-  return db.transaction((tx) => {
-    const before = tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)).get();
+export async function deleteKeyword(keywordId: number, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
+  return (await transaction(db, async (tx) => {
+    const before = (await one(tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
-    tx.delete(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)).run();
-    recordChange(tx, actor, 'settings.keyword.delete', 'routing_keyword', keywordId, before);
+    (await tx.delete(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)));
+    await recordChange(tx, actor, 'settings.keyword.delete', 'routing_keyword', keywordId, before);
     return { ok: true as const, value: null };
-  });
+  }));
 }

@@ -5,26 +5,26 @@ import { asc, count, eq } from 'drizzle-orm';
 import { matchesFolded } from '~/domain/admin/keywords';
 import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
 import type { ExternalAgencyValues } from '~/domain/admin/transfer-agencies';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
 
-export function listExternalAgencies({
+export async function listExternalAgencies({
   activeOnly = false,
   db = getDb(),
 }: { activeOnly?: boolean; db?: DbOrTx } = {}) {
   const q = db.select().from(s.externalAgencies).orderBy(asc(s.externalAgencies.name));
-  return activeOnly ? q.where(eq(s.externalAgencies.active, true)).all() : q.all();
+  return activeOnly ? (await q.where(eq(s.externalAgencies.active, true))) : (await q);
 }
 
-export function createExternalAgency(
+export async function createExternalAgency(
   value: ExternalAgencyValues,
   actor: Actor,
   db: DbOrTx = getDb(),
-): Outcome<{ id: number }> {
-  return db.transaction((tx) => {
-    const names = tx.select({ name: s.externalAgencies.name }).from(s.externalAgencies).all();
+): Promise<Outcome<{ id: number }>> {
+  return (await transaction(db, async (tx) => {
+    const names = (await tx.select({ name: s.externalAgencies.name }).from(s.externalAgencies));
     if (
       matchesFolded(
         value.name,
@@ -32,42 +32,42 @@ export function createExternalAgency(
       )
     )
       return fail({ name: 'admin.errors.nameTaken' });
-    const row = tx.insert(s.externalAgencies).values(value).returning({ id: s.externalAgencies.id }).get();
-    recordChange(tx, actor, 'settings.external_agency.create', 'external_agency', row.id, value);
+    const row = (await one(tx.insert(s.externalAgencies).values(value).returning({ id: s.externalAgencies.id })));
+    await recordChange(tx, actor, 'settings.external_agency.create', 'external_agency', row.id, value);
     return { ok: true as const, value: row };
-  });
+  }));
 }
 
-export function updateExternalAgency(
+export async function updateExternalAgency(
   agencyId: number,
   value: ExternalAgencyValues,
   actor: Actor,
   db: DbOrTx = getDb(),
-): Outcome {
-  return db.transaction((tx) => {
-    const all = tx.select().from(s.externalAgencies).all();
+): Promise<Outcome> {
+  return (await transaction(db, async (tx) => {
+    const all = (await tx.select().from(s.externalAgencies));
     const before = all.find((a) => a.id === agencyId);
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const others = all.filter((a) => a.id !== agencyId).map((a) => a.name);
     if (matchesFolded(value.name, others)) return fail({ name: 'admin.errors.nameTaken' });
     const changed = diff(before, value);
     if (Object.keys(changed).length) {
-      tx.update(s.externalAgencies).set(value).where(eq(s.externalAgencies.id, agencyId)).run();
-      recordChange(tx, actor, 'settings.external_agency.update', 'external_agency', agencyId, changed);
+      (await tx.update(s.externalAgencies).set(value).where(eq(s.externalAgencies.id, agencyId)));
+      await recordChange(tx, actor, 'settings.external_agency.update', 'external_agency', agencyId, changed);
     }
     return { ok: true as const, value: null };
-  });
+  }));
 }
 
-export function deleteExternalAgency(agencyId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
-  return db.transaction((tx) => {
-    const before = tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId)).get();
+export async function deleteExternalAgency(agencyId: number, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
+  return (await transaction(db, async (tx) => {
+    const before = (await one(tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const used =
-      tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.transferAgencyId, agencyId)).get()?.n ?? 0;
+      (await one(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.transferAgencyId, agencyId))))?.n ?? 0;
     if (used > 0) return fail({ form: `admin.errors.agencyInUse|pakn=${used}` });
-    tx.delete(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId)).run();
-    recordChange(tx, actor, 'settings.external_agency.delete', 'external_agency', agencyId, before);
+    (await tx.delete(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId)));
+    await recordChange(tx, actor, 'settings.external_agency.delete', 'external_agency', agencyId, before);
     return { ok: true as const, value: null };
-  });
+  }));
 }

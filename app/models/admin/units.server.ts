@@ -3,62 +3,62 @@ import { asc, count, eq } from 'drizzle-orm';
 
 import { type Actor, diff, fail, type FieldErrors, type Outcome } from '~/domain/admin/outcome';
 import type { UnitValues } from '~/domain/admin/units';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
 
 /** The error of choosing `unitId` for `fieldName`: an inactive unit may stay where it is (`keep`), not be chosen anew. */
-export function checkUnitChoice(
+export async function checkUnitChoice(
   tx: DbOrTx,
   unitId: number | null,
   keep: number | null,
   fieldName: string,
-): FieldErrors {
+): Promise<FieldErrors> {
   if (unitId === null) return {};
-  const unit = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
+  const unit = (await one(tx.select().from(s.units).where(eq(s.units.id, unitId))));
   if (!unit || (!unit.active && unitId !== keep)) return { [fieldName]: 'admin.errors.unitUnknown' };
   return {};
 }
 
-export function createUnit(value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Outcome<{ id: number }> {
-  return db.transaction((tx) => {
-    if (tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code)).get()) {
+export async function createUnit(value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome<{ id: number }>> {
+  return (await transaction(db, async (tx) => {
+    if ((await one(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code))))) {
       return fail({ code: 'admin.errors.codeTaken' });
     }
-    const row = tx.insert(s.units).values(value).returning({ id: s.units.id }).get();
-    recordChange(tx, actor, 'settings.unit.create', 'unit', row.id, value);
+    const row = (await one(tx.insert(s.units).values(value).returning({ id: s.units.id })));
+    await recordChange(tx, actor, 'settings.unit.create', 'unit', row.id, value);
     return { ok: true as const, value: row };
-  });
+  }));
 }
 
-export function updateUnit(unitId: number, value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Outcome {
-  return db.transaction((tx) => {
-    const before = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
+export async function updateUnit(unitId: number, value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
+  return (await transaction(db, async (tx) => {
+    const before = (await one(tx.select().from(s.units).where(eq(s.units.id, unitId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
-    const clash = tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code)).get();
+    const clash = (await one(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code))));
     if (clash && clash.id !== unitId) return fail({ code: 'admin.errors.codeTaken' });
     const changed = diff(before, value);
     if (Object.keys(changed).length) {
-      tx.update(s.units).set(value).where(eq(s.units.id, unitId)).run();
-      recordChange(tx, actor, 'settings.unit.update', 'unit', unitId, changed);
+      (await tx.update(s.units).set(value).where(eq(s.units.id, unitId)));
+      await recordChange(tx, actor, 'settings.unit.update', 'unit', unitId, changed);
     }
     return { ok: true as const, value: null };
-  });
+  }));
 }
 
 /** Only a unit nothing refers to can be deleted; otherwise the message counts the references. */
-export function deleteUnit(unitId: number, actor: Actor, db: DbOrTx = getDb()): Outcome {
-  return db.transaction((tx) => {
-    const before = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
+export async function deleteUnit(unitId: number, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
+  return (await transaction(db, async (tx) => {
+    const before = (await one(tx.select().from(s.units).where(eq(s.units.id, unitId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const n = (q: { n: number } | undefined) => q?.n ?? 0;
     const refs = {
-      fields: n(tx.select({ n: count() }).from(s.fields).where(eq(s.fields.defaultUnitId, unitId)).get()),
-      pakn: n(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.unitId, unitId)).get()),
-      users: n(tx.select({ n: count() }).from(s.users).where(eq(s.users.unitId, unitId)).get()),
+      fields: n((await one(tx.select({ n: count() }).from(s.fields).where(eq(s.fields.defaultUnitId, unitId))))),
+      pakn: n((await one(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.unitId, unitId))))),
+      users: n((await one(tx.select({ n: count() }).from(s.users).where(eq(s.users.unitId, unitId))))),
       keywords: n(
-        tx.select({ n: count() }).from(s.routingKeywords).where(eq(s.routingKeywords.unitId, unitId)).get(),
+        (await one(tx.select({ n: count() }).from(s.routingKeywords).where(eq(s.routingKeywords.unitId, unitId)))),
       ),
     };
     if (refs.fields + refs.pakn + refs.users + refs.keywords > 0) {
@@ -67,17 +67,16 @@ export function deleteUnit(unitId: number, actor: Actor, db: DbOrTx = getDb()): 
         .join('|');
       return fail({ form: `admin.errors.unitInUse|${params}` });
     }
-    tx.delete(s.units).where(eq(s.units.id, unitId)).run();
-    recordChange(tx, actor, 'settings.unit.delete', 'unit', unitId, before);
+    (await tx.delete(s.units).where(eq(s.units.id, unitId)));
+    await recordChange(tx, actor, 'settings.unit.delete', 'unit', unitId, before);
     return { ok: true as const, value: null };
-  });
+  }));
 }
 
 /** Every unit as a choice of a select (an inactive one stays selectable where it is already chosen). */
-export function listUnitChoices(db: DbOrTx = getDb()) {
-  return db
+export async function listUnitChoices(db: DbOrTx = getDb()) {
+  return (await db
     .select({ id: s.units.id, name: s.units.name, nameEn: s.units.nameEn, active: s.units.active })
     .from(s.units)
-    .orderBy(asc(s.units.sortOrder), asc(s.units.id))
-    .all();
+    .orderBy(asc(s.units.sortOrder), asc(s.units.id)));
 }

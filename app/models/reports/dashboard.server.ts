@@ -35,7 +35,7 @@ FROM pakn WHERE step_due < @today AND ${UNIT_FILTER}
 ORDER BY step_due, id LIMIT @limit`;
 
 /** The dashboard's figures, read from one snapshot; `unitId` restricts them to one unit. */
-export function buildDashboard(
+export async function buildDashboard(
   {
     unitId = null,
     months,
@@ -53,8 +53,8 @@ export function buildDashboard(
   },
   db: Db = getDb(),
 ) {
-  const calendar = getCalendar(db);
-  const allUnits = listUnits({ activeOnly: false, db });
+  const calendar = await getCalendar(db);
+  const allUnits = await listUnits({ activeOnly: false, db });
   const unitName = new Map(allUnits.map((u) => [u.id, u]));
   const base = { unit: unitId, today };
   return db.$client

@@ -10,14 +10,14 @@ import { type Db, getDb } from '~/utils/db.server';
 export type ReportDownload =
   { ok: true; ctx: ReportContext } | { ok: false; status: 400 | 403; errors: ReportQueryError[] };
 
-export function prepareReportDownload(
+export async function prepareReportDownload(
   { params, actor, format, ip }: { params: URLSearchParams; actor: Actor; format: ExportFormat; ip?: string },
   db: Db = getDb(),
-): ReportDownload {
-  const query = parseReportQuery(params, actor, db);
+): Promise<ReportDownload> {
+  const query = await parseReportQuery(params, actor, db);
   if (!query.ok) return { ok: false, status: query.status, errors: query.errors };
-  const ctx = reportContext({ period: query.period, unitId: query.unitId }, db);
-  audit(
+  const ctx = await reportContext({ period: query.period, unitId: query.unitId }, db);
+  await audit(
     {
       actorUserId: actor.id,
       action: 'report.export',

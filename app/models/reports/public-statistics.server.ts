@@ -28,15 +28,15 @@ SELECT unitId, fieldId, m, count(*) AS n, sum(onTime) AS onTime FROM (
 const PUBLIC_TTL_MS = 5 * 60 * 1000;
 const publicCache = new Map<string, { at: number; db: Db; value: ReturnType<typeof publicStatistics> }>();
 
-export function publicStatisticsCached(
+export async function publicStatisticsCached(
   args: { months: ReportPeriod[]; cutoffDay: number },
   db: Db = getDb(),
   now = Date.now(),
-): ReturnType<typeof publicStatistics> {
+): Promise<ReturnType<typeof publicStatistics>> {
   const key = `${args.cutoffDay}|${args.months[0]!.start}|${args.months[args.months.length - 1]!.end}`;
   const hit = publicCache.get(key);
   if (hit && hit.db === db && now - hit.at < PUBLIC_TTL_MS) return hit.value;
-  const value = publicStatistics(args, db);
+  const value = await publicStatistics(args, db);
   publicCache.clear();
   publicCache.set(key, { at: now, db, value });
   return value;
@@ -56,7 +56,7 @@ export type PublicGroup = {
  * list with its field, unit, dates and on-time flag, so these counts disclose nothing new about anybody. Nothing
  * is broken down by a submitter's characteristics, and no non-public data (ratings, refusals, contacts) is read.
  */
-export function publicStatistics(
+export async function publicStatistics(
   { months, cutoffDay }: { months: ReportPeriod[]; cutoffDay: number },
   db: Db = getDb(),
 ) {
@@ -65,8 +65,8 @@ export function publicStatistics(
   const groups = prepared(db, publicSql(normaliseCutoffDay(cutoffDay))).all(
     paramsOf({ start: first.start, end: last.end }, null),
   ) as Array<{ unitId: number | null; fieldId: number | null; m: string | null; n: number; onTime: number }>;
-  const units = listUnits({ activeOnly: false, db });
-  const fields = listFields({ activeOnly: false, db });
+  const units = await listUnits({ activeOnly: false, db });
+  const fields = await listFields({ activeOnly: false, db });
   const collect = (
     ids: Array<{ id: number; code: string; name: string; nameEn: string }>,
     keyOf: (g: (typeof groups)[number]) => number | null,

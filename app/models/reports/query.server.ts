@@ -19,18 +19,18 @@ export class ReportInputError extends Error {
 }
 
 /** A unit id from the form: an existing unit (active or not, old reports still name it), else ReportInputError. */
-export function resolveUnit(raw: string | null | undefined, db: Db = getDb()): number | null {
+export async function resolveUnit(raw: string | null | undefined, db: Db = getDb()): Promise<number | null> {
   const v = (raw ?? '').trim();
   if (!v) return null;
   if (!/^\d{1,9}$/.test(v)) throw new ReportInputError('unknownUnit');
   const id = Number(v);
-  if (!listUnits({ activeOnly: false, db }).some((u) => u.id === id))
+  if (!(await listUnits({ activeOnly: false, db })).some((u) => u.id === id))
     throw new ReportInputError('unknownUnit');
   return id;
 }
 
-export function reportCutoffDay(db: Db = getDb()): number {
-  return normaliseCutoffDay(getSetting('report.cutoffDay', db));
+export async function reportCutoffDay(db: Db = getDb()): Promise<number> {
+  return normaliseCutoffDay(await getSetting('report.cutoffDay', db));
 }
 
 export type ReportQueryError = PeriodError | { field: 'unit'; key: string };
@@ -42,8 +42,8 @@ export type ReportQuery =
  * The period and scope asked for in a report URL (the form's GET parameters). A unit-scoped actor (an approver
  * leading a unit) always gets their own unit: asking for another one is a 403, not a silent substitution.
  */
-export function parseReportQuery(params: URLSearchParams, actor: Actor, db: Db = getDb()): ReportQuery {
-  const cutoffDay = reportCutoffDay(db);
+export async function parseReportQuery(params: URLSearchParams, actor: Actor, db: Db = getDb()): Promise<ReportQuery> {
+  const cutoffDay = await reportCutoffDay(db);
   const get = (k: string) => params.get(k) ?? undefined;
   const parsed = parsePeriod(
     {
@@ -60,7 +60,7 @@ export function parseReportQuery(params: URLSearchParams, actor: Actor, db: Db =
   const errors: ReportQueryError[] = parsed.ok ? [] : [...parsed.errors];
   let unitId: number | null = null;
   try {
-    unitId = resolveUnit(get('unit'), db);
+    unitId = await resolveUnit(get('unit'), db);
   } catch (error) {
     if (!(error instanceof ReportInputError)) throw error;
     errors.push({ field: 'unit', key: error.key });

@@ -33,11 +33,11 @@ function reportPeriod(publicContent: string | null): { start: string; end: strin
  * title only once the answer is published: before that the title is the submitter's own text), the
  * period for a result report.
  */
-export function publicRegister({ year }: { year?: number }, db: DbOrTx = getDb()) {
+export async function publicRegister({ year }: { year?: number }, db: DbOrTx = getDb()) {
   const d = s.documents;
   const where: SQL[] = [eq(d.isPublic, true)];
   if (year) where.push(eq(d.year, year));
-  const rows = db
+  const rows = (await db
     .select({
       id: d.id,
       paknId: d.paknId,
@@ -53,9 +53,8 @@ export function publicRegister({ year }: { year?: number }, db: DbOrTx = getDb()
     .leftJoin(s.pakn, eq(d.paknId, s.pakn.id))
     .where(and(...where))
     .orderBy(desc(d.issuedDate), desc(d.id))
-    .limit(500)
-    .all();
-  const late = lateExtensions(
+    .limit(500));
+  const late = await lateExtensions(
     db,
     rows.flatMap((r) => (r.type === 'late_apology' && r.paknId !== null ? [r.paknId] : [])),
   );
@@ -74,24 +73,22 @@ export function publicRegister({ year }: { year?: number }, db: DbOrTx = getDb()
 }
 
 /** The years that have a public document, newest first (the register's year filter). */
-export function registerYears(db: DbOrTx = getDb()): number[] {
-  return db
+export async function registerYears(db: DbOrTx = getDb()): Promise<number[]> {
+  return (await db
     .selectDistinct({ year: s.documents.year })
     .from(s.documents)
     .where(eq(s.documents.isPublic, true))
-    .orderBy(desc(s.documents.year))
-    .all()
+    .orderBy(desc(s.documents.year)))
     .map((r) => r.year);
 }
 
 /** Every public document (its /van-ban page) and whether it is a result report (/thong-ke/bao-cao). */
-export function publicDocumentIds(db: DbOrTx = getDb()) {
-  return db
+export async function publicDocumentIds(db: DbOrTx = getDb()) {
+  return (await db
     .select({ id: s.documents.id, type: s.documents.type, issuedDate: s.documents.issuedDate })
     .from(s.documents)
     .where(eq(s.documents.isPublic, true))
     .orderBy(desc(s.documents.id))
-    .limit(50_000)
-    .all()
+    .limit(50_000))
     .map((r) => ({ id: r.id, isReport: r.type === REPORT_DOCUMENT_TYPE, issuedDate: r.issuedDate }));
 }

@@ -126,12 +126,12 @@ GROUP BY 1, 2`;
 const isRatingKey = (k: string): k is RatingKey => (RATING_KEYS as readonly string[]).includes(k);
 
 /** The figures of a period, per unit and in total, read from one snapshot of the database. */
-export function buildReport(
+export async function buildReport(
   { period, unitId = null, now = new Date() }: { period: ReportPeriod; unitId?: number | null; now?: Date },
   db: Db = getDb(),
-): Report {
+): Promise<Report> {
   const params = paramsOf(period, unitId);
-  const calendar = getCalendar(db);
+  const calendar = await getCalendar(db);
   const key = (id: number | null) => (id === null ? 'none' : String(id));
   const rows = new Map<
     string,
@@ -210,7 +210,7 @@ export function buildReport(
     .deferred();
 
   // Rows: the unit asked for, or every active unit, any inactive unit with figures, and the unassigned row.
-  const allUnits = listUnits({ activeOnly: false, db });
+  const allUnits = await listUnits({ activeOnly: false, db });
   const units: UnitFigures[] = [];
   const total = {
     counts: emptyCounts(),
@@ -252,7 +252,7 @@ export function buildReport(
     // a unit id that no longer exists in `units` (should not happen: foreign key) still adds up
     for (const k of [...rows.keys()]) pushRow(Number(k), `#${k}`, `Đơn vị #${k}`, `Unit #${k}`);
   }
-  const fields = listFields({ activeOnly: false, db }).map((f) => ({
+  const fields = (await listFields({ activeOnly: false, db })).map((f) => ({
     id: f.id,
     code: f.code,
     name: f.name,
@@ -275,11 +275,11 @@ export function buildReport(
 }
 
 /** The report of a period and scope with what its documents need: the agency, the unit's name, the date. */
-export function reportContext(
+export async function reportContext(
   { period, unitId, now = new Date() }: { period: ReportPeriod; unitId: number | null; now?: Date },
   db: Db = getDb(),
-): ReportContext {
-  const report = buildReport({ period, unitId, now }, db);
+): Promise<ReportContext> {
+  const report = await buildReport({ period, unitId, now }, db);
   const unitName = unitId === null ? null : (report.units[0]?.name ?? null);
-  return { report, agency: getAgency(db), unitName, today: toLocalDate(now) };
+  return { report, agency: await getAgency(db), unitName, today: toLocalDate(now) };
 }

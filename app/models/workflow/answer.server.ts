@@ -13,9 +13,10 @@ import * as s from '~db/schema';
 
 import { answerGroupMembers } from './group.server';
 import { type Ctx, transition } from './step.server';
+import { one } from "~/utils/db.server";
 
-function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
-  ctx.tx
+async function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
+  (await ctx.tx
     .insert(s.answers)
     .values({ paknId: ctx.p.id, body, outcome, draftedByUserId: ctx.actor.id, updatedAt: ctx.now })
     .onConflictDoUpdate({
@@ -28,45 +29,43 @@ function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
         approvedByUserId: null,
         approvedAt: null,
       },
-    })
-    .run();
+    }));
 }
 
-export function draft(ctx: Ctx, input: InputOf<'draft'> | InputOf<'edit_draft'>) {
+export async function draft(ctx: Ctx, input: InputOf<'draft'> | InputOf<'edit_draft'>) {
   // transition first: an illegal draft must not overwrite the answer being approved
-  transition(ctx, input.intent, { data: { outcome: input.outcome } });
-  saveAnswer(ctx, input.body, input.outcome);
+  await transition(ctx, input.intent, { data: { outcome: input.outcome } });
+  await saveAnswer(ctx, input.body, input.outcome);
 }
 
-export function submit(ctx: Ctx) {
+export async function submit(ctx: Ctx) {
   const { tx, p } = ctx;
-  const answer = tx.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get();
+  const answer = (await one(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
   if (!answer?.body) throw new WorkflowError(409, 'staff.errors.noDraft');
-  transition(ctx, 'submit');
-  notifyStaffUpdate(tx, { paknId: p.id, kind: 'draftSubmitted' });
+  await transition(ctx, 'submit');
+  await notifyStaffUpdate(tx, { paknId: p.id, kind: 'draftSubmitted' });
 }
 
-export function approve(ctx: Ctx) {
+export async function approve(ctx: Ctx) {
   const { tx, p } = ctx;
-  tx.update(s.answers)
+  (await tx.update(s.answers)
     .set({ approvedByUserId: ctx.actor.id, approvedAt: ctx.now, returnComment: null })
-    .where(eq(s.answers.paknId, p.id))
-    .run();
+    .where(eq(s.answers.paknId, p.id)));
   // on time or late is fixed at the moment of the answer, against the due date with pauses and extension
-  transition(ctx, 'approve', {
+  await transition(ctx, 'approve', {
     set: {
       answeredAt: ctx.now,
-      publishDue: publishDueFrom(ctx.today, tx),
-      onTime: toLocalDate(ctx.now) <= answerDueDate(p, tx).due,
+      publishDue: await publishDueFrom(ctx.today, tx),
+      onTime: toLocalDate(ctx.now) <= (await answerDueDate(p, tx)).due,
     },
   });
   // the lead of a group: the same answer, approved once, goes to every member (issue #15)
-  answerGroupMembers(ctx);
+  await answerGroupMembers(ctx);
 }
 
-export function returnDraft(ctx: Ctx, input: InputOf<'return'>) {
+export async function returnDraft(ctx: Ctx, input: InputOf<'return'>) {
   const { tx, p } = ctx;
-  transition(ctx, 'return', { note: input.note });
-  tx.update(s.answers).set({ returnComment: input.note }).where(eq(s.answers.paknId, p.id)).run();
-  notifyStaffUpdate(tx, { paknId: p.id, kind: 'draftReturned', note: input.note });
+  await transition(ctx, 'return', { note: input.note });
+  (await tx.update(s.answers).set({ returnComment: input.note }).where(eq(s.answers.paknId, p.id)));
+  await notifyStaffUpdate(tx, { paknId: p.id, kind: 'draftReturned', note: input.note });
 }

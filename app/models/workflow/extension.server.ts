@@ -16,14 +16,14 @@ import { notifyStaffUpdate } from '~/models/staff-notifications.server';
 import { type Ctx, record, updateGuarded } from './step.server';
 
 /** The extension rules (spec §6): open, not yet extended, later than today's due date, within the maximum. */
-function checkExtension(ctx: Ctx, newDate: LocalDate): LocalDate {
+async function checkExtension(ctx: Ctx, newDate: LocalDate): Promise<LocalDate> {
   const { p, tx } = ctx;
   if (!isOpen(p.status) || p.status === 'received') {
     throw new WorkflowError(409, 'staff.errors.cannotExtend', { status: p.status });
   }
   if (p.extendedTo) throw new WorkflowError(409, 'staff.errors.alreadyExtended');
-  const current = answerDueDate({ ...p, extendedTo: null }, tx).due;
-  const max = maxExtensionDate(current, getCalendar(tx), getDeadlineRules(tx).extension.days);
+  const current = (await answerDueDate({ ...p, extendedTo: null }, tx)).due;
+  const max = maxExtensionDate(current, await getCalendar(tx), (await getDeadlineRules(tx)).extension.days);
   if (newDate <= current || newDate > max) {
     throw new WorkflowError(
       400,
@@ -35,49 +35,49 @@ function checkExtension(ctx: Ctx, newDate: LocalDate): LocalDate {
   return current;
 }
 
-function grant(ctx: Ctx, current: LocalDate, newDate: LocalDate, note: string, extra: object = {}) {
-  updateGuarded(ctx, { extendedTo: newDate, answerDue: newDate });
-  record(ctx, 'extend', { note, data: { from: current, to: newDate, ...extra } });
-  const document = issueDocumentForStep(ctx.tx, {
+async function grant(ctx: Ctx, current: LocalDate, newDate: LocalDate, note: string, extra: object = {}) {
+  await updateGuarded(ctx, { extendedTo: newDate, answerDue: newDate });
+  await record(ctx, 'extend', { note, data: { from: current, to: newDate, ...extra } });
+  const document = await issueDocumentForStep(ctx.tx, {
     paknId: ctx.p.id,
     step: 'extended',
     actorUserId: ctx.actor.id,
     note,
     now: ctx.now,
   });
-  notifyStep(ctx.tx, { paknId: ctx.p.id, step: 'extended', note, document });
+  await notifyStep(ctx.tx, { paknId: ctx.p.id, step: 'extended', note, document });
 }
 
-export function extend(ctx: Ctx, input: InputOf<'extend'>) {
+export async function extend(ctx: Ctx, input: InputOf<'extend'>) {
   const { tx, p } = ctx;
-  const current = checkExtension(ctx, input.newDate);
+  const current = await checkExtension(ctx, input.newDate);
   // with the approval policy, only a leader extends directly; anyone else asks
-  if (extensionNeedsApproval(tx) && !can(ctx.actor, 'pakn:approve')) {
-    if (pendingExtensionRequest(tx, p.id)) throw new WorkflowError(409, 'staff.errors.extensionPending');
-    updateGuarded(ctx, {});
-    record(ctx, 'extension_requested', { note: input.note, data: { from: current, to: input.newDate } });
-    notifyStaffUpdate(tx, { paknId: p.id, kind: 'extensionRequested', note: input.note });
+  if (await extensionNeedsApproval(tx) && !can(ctx.actor, 'pakn:approve')) {
+    if (await pendingExtensionRequest(tx, p.id)) throw new WorkflowError(409, 'staff.errors.extensionPending');
+    await updateGuarded(ctx, {});
+    await record(ctx, 'extension_requested', { note: input.note, data: { from: current, to: input.newDate } });
+    await notifyStaffUpdate(tx, { paknId: p.id, kind: 'extensionRequested', note: input.note });
     return;
   }
-  grant(ctx, current, input.newDate, input.note);
+  await grant(ctx, current, input.newDate, input.note);
 }
 
-export function approveExtension(ctx: Ctx) {
+export async function approveExtension(ctx: Ctx) {
   const { tx, p } = ctx;
-  const request = pendingExtensionRequest(tx, p.id);
+  const request = await pendingExtensionRequest(tx, p.id);
   if (!request) throw new WorkflowError(409, 'staff.errors.noExtensionRequest');
-  const current = checkExtension(ctx, request.newDate);
-  grant(ctx, current, request.newDate, request.note, { requestedBy: request.requestedByUserId });
-  notifyStaffUpdate(tx, { paknId: p.id, kind: 'extensionApproved', toUserId: request.requestedByUserId });
+  const current = await checkExtension(ctx, request.newDate);
+  await grant(ctx, current, request.newDate, request.note, { requestedBy: request.requestedByUserId });
+  await notifyStaffUpdate(tx, { paknId: p.id, kind: 'extensionApproved', toUserId: request.requestedByUserId });
 }
 
-export function declineExtension(ctx: Ctx, input: InputOf<'decline_extension'>) {
+export async function declineExtension(ctx: Ctx, input: InputOf<'decline_extension'>) {
   const { tx, p } = ctx;
-  const request = pendingExtensionRequest(tx, p.id);
+  const request = await pendingExtensionRequest(tx, p.id);
   if (!request) throw new WorkflowError(409, 'staff.errors.noExtensionRequest');
-  updateGuarded(ctx, {});
-  record(ctx, 'extension_declined', { note: input.note });
-  notifyStaffUpdate(tx, {
+  await updateGuarded(ctx, {});
+  await record(ctx, 'extension_declined', { note: input.note });
+  await notifyStaffUpdate(tx, {
     paknId: p.id,
     kind: 'extensionDeclined',
     note: input.note,

@@ -12,25 +12,25 @@ import { type InputOf, INVALID } from '~/domain/workflow/intents';
 import { isOpen } from '~/domain/workflow/transitions';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { announceStep, type Ctx, type Pakn, record, updateGuarded } from './step.server';
 
 export type PaknGroup = typeof s.paknGroups.$inferSelect;
 
-export function loadGroup(db: DbOrTx, groupId: number | null): PaknGroup | undefined {
+export async function loadGroup(db: DbOrTx, groupId: number | null): Promise<PaknGroup | undefined> {
   if (groupId === null) return undefined;
-  return db.select().from(s.paknGroups).where(eq(s.paknGroups.id, groupId)).get();
+  return (await one(db.select().from(s.paknGroups).where(eq(s.paknGroups.id, groupId))));
 }
 
-export function groupMembers(db: DbOrTx, groupId: number): Pakn[] {
-  return db.select().from(s.pakn).where(eq(s.pakn.groupId, groupId)).orderBy(asc(s.pakn.id)).all();
+export async function groupMembers(db: DbOrTx, groupId: number): Promise<Pakn[]> {
+  return (await db.select().from(s.pakn).where(eq(s.pakn.groupId, groupId)).orderBy(asc(s.pakn.id)));
 }
 
 /** The PAKN's part in a group still to be answered (an answered group constrains nothing any more). */
-export function groupRoleOf(db: DbOrTx, p: Pick<Pakn, 'id' | 'groupId'>): GroupRole {
-  const g = loadGroup(db, p.groupId);
+export async function groupRoleOf(db: DbOrTx, p: Pick<Pakn, 'id' | 'groupId'>): Promise<GroupRole> {
+  const g = await loadGroup(db, p.groupId);
   if (!g || !canUngroup(g)) return null;
   return g.leadPaknId === p.id ? 'lead' : 'member';
 }
@@ -46,24 +46,23 @@ function codesNote(lead: string, codes: string[]) {
 }
 
 /** Moves another PAKN than the one of the page into or out of a group: its own version is bumped too. */
-function setMemberGroup(ctx: Ctx, m: Pakn, groupId: number | null) {
-  const res = ctx.tx
+async function setMemberGroup(ctx: Ctx, m: Pakn, groupId: number | null) {
+  const res = (await ctx.tx
     .update(s.pakn)
     .set({ groupId, version: sql`${s.pakn.version} + 1`, updatedAt: ctx.now })
-    .where(and(eq(s.pakn.id, m.id), eq(s.pakn.version, m.version)))
-    .run();
+    .where(and(eq(s.pakn.id, m.id), eq(s.pakn.version, m.version))));
   if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
 }
 
 /** Puts the PAKN with `input.code` into this PAKN's group, or into a new group led by this PAKN. */
-export function group(ctx: Ctx, input: InputOf<'group'>) {
+export async function group(ctx: Ctx, input: InputOf<'group'>) {
   const { tx, p } = ctx;
   const code = normaliseCode(input.code);
-  const other = tx.select().from(s.pakn).where(eq(s.pakn.code, code)).get();
+  const other = (await one(tx.select().from(s.pakn).where(eq(s.pakn.code, code))));
   // a PAKN the actor may not read is as unknown as one that does not exist
   if (!other || !canReadPakn(ctx.actor, other))
     refused(400, `similar.group.errors.unknown|code=${input.code.slice(0, 40)}`);
-  const current = loadGroup(tx, p.groupId);
+  const current = await loadGroup(tx, p.groupId);
   if (current && !canUngroup(current)) refused(409, 'similar.group.errors.answered');
   const refusal = groupRefusal(p, other);
   if (refusal) refused(409, refusal);
@@ -71,37 +70,36 @@ export function group(ctx: Ctx, input: InputOf<'group'>) {
   if (unitId === null) refused(409, 'similar.group.errors.differentUnits');
   const g =
     current ??
-    tx
+    (await one(tx
       .insert(s.paknGroups)
       .values({ leadPaknId: p.id, unitId, createdByUserId: ctx.actor.id || null, createdAt: ctx.now })
-      .returning()
-      .get();
-  updateGuarded(ctx, { groupId: g.id });
-  setMemberGroup(ctx, other, g.id);
-  const members = groupMembers(tx, g.id);
+      .returning()));
+  await updateGuarded(ctx, { groupId: g.id });
+  await setMemberGroup(ctx, other, g.id);
+  const members = await groupMembers(tx, g.id);
   const lead = members.find((m) => m.id === g.leadPaknId)?.code ?? p.code;
   const note = codesNote(
     lead,
     members.map((m) => m.code),
   );
   const data = { groupId: g.id, lead, added: other.code };
-  record(ctx, 'group', { note, data });
-  record({ ...ctx, p: other, version: other.version }, 'group', { note, data });
+  await record(ctx, 'group', { note, data });
+  await record({ ...ctx, p: other, version: other.version }, 'group', { note, data });
 }
 
 /** Takes the PAKN with `input.code` out of this PAKN's group; the lead leaving, or one left, dissolves it. */
-export function ungroup(ctx: Ctx, input: InputOf<'ungroup'>) {
+export async function ungroup(ctx: Ctx, input: InputOf<'ungroup'>) {
   const { tx, p } = ctx;
-  const g = loadGroup(tx, p.groupId);
+  const g = await loadGroup(tx, p.groupId);
   if (!g) refused(409, 'similar.group.errors.notGrouped');
   if (!canUngroup(g)) refused(409, 'similar.group.errors.answered');
-  const members = groupMembers(tx, g.id);
+  const members = await groupMembers(tx, g.id);
   const code = normaliseCode(input.code);
   const target = members.find((m) => m.code === code);
   if (!target) refused(400, `similar.group.errors.notMember|code=${input.code.slice(0, 40)}`);
   const dissolve = ungroupDissolves({ memberId: target.id, leadId: g.leadPaknId, size: members.length });
   const leaving = dissolve ? members : [target];
-  if (dissolve) tx.update(s.paknGroups).set({ dissolvedAt: ctx.now }).where(eq(s.paknGroups.id, g.id)).run();
+  if (dissolve) (await tx.update(s.paknGroups).set({ dissolvedAt: ctx.now }).where(eq(s.paknGroups.id, g.id)));
   const lead = members.find((m) => m.id === g.leadPaknId)?.code ?? p.code;
   const note = codesNote(
     lead,
@@ -109,12 +107,12 @@ export function ungroup(ctx: Ctx, input: InputOf<'ungroup'>) {
   );
   const data = { groupId: g.id, lead, removed: leaving.map((m) => m.code), dissolved: dissolve };
   // the page's PAKN carries the version check; every other one changed is bumped under its own version
-  updateGuarded(ctx, { groupId: leaving.some((m) => m.id === p.id) ? null : g.id });
-  record(ctx, 'ungroup', { note, data });
+  await updateGuarded(ctx, { groupId: leaving.some((m) => m.id === p.id) ? null : g.id });
+  await record(ctx, 'ungroup', { note, data });
   for (const m of leaving) {
     if (m.id === p.id) continue;
-    setMemberGroup(ctx, m, null);
-    record({ ...ctx, p: m, version: m.version }, 'ungroup', { note, data });
+    await setMemberGroup(ctx, m, null);
+    await record({ ...ctx, p: m, version: m.version }, 'ungroup', { note, data });
   }
 }
 
@@ -123,20 +121,19 @@ export function ungroup(ctx: Ctx, input: InputOf<'ungroup'>) {
  * answered state (its own clock stops; on time against its own due date) and its submitter the reply mail
  * with their own code, all in the approval's transaction.
  */
-export function answerGroupMembers(ctx: Ctx) {
+export async function answerGroupMembers(ctx: Ctx) {
   const { tx, p, now, today } = ctx;
-  const g = loadGroup(tx, p.groupId);
+  const g = await loadGroup(tx, p.groupId);
   if (!g || g.leadPaknId !== p.id || !canUngroup(g)) return;
-  const answer = tx.select().from(s.answers).where(eq(s.answers.paknId, p.id)).get();
+  const answer = (await one(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
   if (!answer) return;
-  const members = tx
+  const members = (await tx
     .select()
     .from(s.pakn)
     .where(and(eq(s.pakn.groupId, g.id), ne(s.pakn.id, p.id)))
-    .orderBy(asc(s.pakn.id))
-    .all()
+    .orderBy(asc(s.pakn.id)))
     .filter((m) => isOpen(m.status));
-  const publishDue = publishDueFrom(today, tx);
+  const publishDue = await publishDueFrom(today, tx);
   const codes = [p.code, ...members.map((m) => m.code)];
   for (const m of members) {
     const mctx: Ctx = { ...ctx, p: m, version: m.version };
@@ -149,34 +146,32 @@ export function answerGroupMembers(ctx: Ctx) {
       returnComment: null,
       updatedAt: now,
     };
-    tx.insert(s.answers)
+    (await tx.insert(s.answers)
       .values({ paknId: m.id, ...fields })
-      .onConflictDoUpdate({ target: s.answers.paknId, set: fields })
-      .run();
-    updateGuarded(mctx, {
+      .onConflictDoUpdate({ target: s.answers.paknId, set: fields }));
+    await updateGuarded(mctx, {
       status: 'answered',
       closedAt: now,
       answeredAt: now,
       publishDue,
-      onTime: toLocalDate(now) <= answerDueDate(m, tx).due,
+      onTime: toLocalDate(now) <= (await answerDueDate(m, tx)).due,
     });
-    record(mctx, 'approve', { from: m.status, to: 'answered', data: { groupId: g.id, lead: p.code } });
-    record(mctx, 'group_answered', { note: codesNote(p.code, codes), data: { groupId: g.id } });
-    announceStep(mctx, 'answered');
+    await record(mctx, 'approve', { from: m.status, to: 'answered', data: { groupId: g.id, lead: p.code } });
+    await record(mctx, 'group_answered', { note: codesNote(p.code, codes), data: { groupId: g.id } });
+    await announceStep(mctx, 'answered');
   }
-  tx.update(s.paknGroups)
+  (await tx.update(s.paknGroups)
     .set({ answeredAt: now, answeredCount: members.length + 1 })
-    .where(eq(s.paknGroups.id, g.id))
-    .run();
-  record(ctx, 'group_answered', { note: codesNote(p.code, codes), data: { groupId: g.id } });
+    .where(eq(s.paknGroups.id, g.id)));
+  await record(ctx, 'group_answered', { note: codesNote(p.code, codes), data: { groupId: g.id } });
 }
 
 /** The record page's view of the PAKN's group: its members (those the actor may read) and what may be done. */
-export function groupForRecord({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
-  const p = db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
-  const g = p ? loadGroup(db, p.groupId) : undefined;
+export async function groupForRecord({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
+  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const g = p ? await loadGroup(db, p.groupId) : undefined;
   if (!p || !g) return null;
-  const members = groupMembers(db, g.id);
+  const members = await groupMembers(db, g.id);
   return {
     id: g.id,
     leadCode: members.find((m) => m.id === g.leadPaknId)?.code ?? '',

@@ -11,50 +11,50 @@ import { infoDueFrom } from '~/models/deadlines.server';
 import * as s from '~db/schema';
 
 import { closeOpenPause, type Ctx, record, transition } from './step.server';
+import { one } from "~/utils/db.server";
 
-export function note(ctx: Ctx, input: InputOf<'note'>) {
-  record(ctx, 'note', { note: input.note });
+export async function note(ctx: Ctx, input: InputOf<'note'>) {
+  await record(ctx, 'note', { note: input.note });
 }
 
-export function take(ctx: Ctx) {
-  transition(ctx, 'take', { set: { handlerUserId: ctx.actor.id } });
+export async function take(ctx: Ctx) {
+  await transition(ctx, 'take', { set: { handlerUserId: ctx.actor.id } });
 }
 
-export function requestInfo(ctx: Ctx, input: InputOf<'request_info'>) {
-  ctx.tx.insert(s.paknPauses).values({ paknId: ctx.p.id, fromDate: ctx.today }).run();
-  transition(ctx, 'request_info', { note: input.note, set: { infoDue: infoDueFrom(ctx.today, ctx.tx) } });
+export async function requestInfo(ctx: Ctx, input: InputOf<'request_info'>) {
+  (await ctx.tx.insert(s.paknPauses).values({ paknId: ctx.p.id, fromDate: ctx.today }));
+  await transition(ctx, 'request_info', { note: input.note, set: { infoDue: await infoDueFrom(ctx.today, ctx.tx) } });
 }
 
-export function receiveInfo(ctx: Ctx) {
-  transition(ctx, 'receive_info', { set: closeOpenPause(ctx) });
+export async function receiveInfo(ctx: Ctx) {
+  await transition(ctx, 'receive_info', { set: await closeOpenPause(ctx) });
 }
 
-export function closeNoInfo(ctx: Ctx) {
+export async function closeNoInfo(ctx: Ctx) {
   const { tx, p } = ctx;
-  const pause = tx
+  const pause = (await one(tx
     .select()
     .from(s.paknPauses)
-    .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))
-    .get();
+    .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))));
   if (pause) {
-    const until = infoWaitEnds(pause.fromDate, getDeadlineRules(tx).infoWait, getCalendar(tx));
+    const until = infoWaitEnds(pause.fromDate, (await getDeadlineRules(tx)).infoWait, await getCalendar(tx));
     // a stale page can still post the button: say until when, the Vietnamese way
     if (!mayCloseForNoInfo(ctx.today, until))
       throw new WorkflowError(409, 'staff.errors.infoWaitRunning', { date: formatDateVi(until) });
   }
-  closeOpenPause(ctx);
-  transition(ctx, 'close_no_info', { set: { refusalReason: 'R03' } });
+  await closeOpenPause(ctx);
+  await transition(ctx, 'close_no_info', { set: { refusalReason: 'R03' } });
 }
 
-export function keepStudying(ctx: Ctx, input: InputOf<'keep_studying'>) {
-  transition(ctx, 'keep_studying', { note: input.note });
+export async function keepStudying(ctx: Ctx, input: InputOf<'keep_studying'>) {
+  await transition(ctx, 'keep_studying', { note: input.note });
 }
 
-export function resumeStudy(ctx: Ctx) {
-  transition(ctx, 'resume_study');
+export async function resumeStudy(ctx: Ctx) {
+  await transition(ctx, 'resume_study');
 }
 
-export function reopen(ctx: Ctx, input: InputOf<'reopen'>) {
+export async function reopen(ctx: Ctx, input: InputOf<'reopen'>) {
   // a new round of handling: the item is open again until a new answer is approved
-  transition(ctx, 'reopen', { note: input.note, set: { closedAt: null } });
+  await transition(ctx, 'reopen', { note: input.note, set: { closedAt: null } });
 }

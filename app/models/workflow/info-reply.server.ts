@@ -6,27 +6,26 @@ import { WorkflowError } from '~/domain/workflow/errors';
 import { findTransition } from '~/domain/workflow/transitions';
 import { audit } from '~/models/audit.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
 import { closeOpenPause, type Ctx, loadPakn, updateGuarded } from './step.server';
 
 /** The question the submitter has to answer, while the PAKN waits for it. */
-export function getOpenInfoRequest({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
-  const p = loadPakn(db, paknId);
+export async function getOpenInfoRequest({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
+  const p = await loadPakn(db, paknId);
   if (!p || p.status !== 'awaiting_info') return null;
-  const ev = db
+  const ev = (await one(db
     .select({ note: s.events.note, at: s.events.createdAt })
     .from(s.events)
     .where(and(eq(s.events.paknId, paknId), eq(s.events.type, 'request_info')))
-    .orderBy(desc(s.events.id))
-    .get();
+    .orderBy(desc(s.events.id))));
   return { question: ev?.note ?? '', askedAt: ev?.at ?? null, version: p.version };
 }
 
 /** The reply resumes the clock: files and text go on the record (staff only), then receive_info runs. */
-export function submitInfoReply(
+export async function submitInfoReply(
   {
     paknId,
     text: reply,
@@ -36,8 +35,8 @@ export function submitInfoReply(
   }: { paknId: number; text: string; files: StoredUpload[]; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
 ) {
-  return db.transaction((tx) => {
-    const p = loadPakn(tx, paknId);
+  return (await transaction(db, async (tx) => {
+    const p = await loadPakn(tx, paknId);
     if (!p) throw new WorkflowError(404, 'staff.errors.notFound');
     if (p.status !== 'awaiting_info') throw new WorkflowError(409, 'staff.followup.notWaiting');
     // the submitter acts as nobody in particular: actor id 0 is never a user, stored as null
@@ -51,10 +50,9 @@ export function submitInfoReply(
       today: toLocalDate(now),
     };
     for (const f of files)
-      tx.insert(s.attachments)
-        .values({ ...f, paknId, source: 'info' })
-        .run();
-    tx.insert(s.events)
+      (await tx.insert(s.attachments)
+        .values({ ...f, paknId, source: 'info' }));
+    (await tx.insert(s.events)
       .values({
         paknId,
         type: 'info_reply',
@@ -62,11 +60,10 @@ export function submitInfoReply(
         note: reply,
         isPublic: false,
         data: JSON.stringify({ files: files.length }),
-      })
-      .run();
+      }));
     const to = findTransition('awaiting_info', 'receive_info')!.to;
-    updateGuarded(ctx, { ...closeOpenPause(ctx), status: to });
-    tx.insert(s.events)
+    await updateGuarded(ctx, { ...await closeOpenPause(ctx), status: to });
+    (await tx.insert(s.events)
       .values({
         paknId,
         type: 'receive_info',
@@ -74,9 +71,8 @@ export function submitInfoReply(
         fromStatus: p.status,
         toStatus: to,
         isPublic: true,
-      })
-      .run();
-    audit(
+      }));
+    await audit(
       {
         actorUserId: null,
         action: 'pakn.info_reply',
@@ -87,6 +83,6 @@ export function submitInfoReply(
       },
       tx,
     );
-    notifyStaffUpdate(tx, { paknId, kind: 'infoSupplied' });
-  });
+    await notifyStaffUpdate(tx, { paknId, kind: 'infoSupplied' });
+  }));
 }

@@ -6,7 +6,7 @@ import { groupBlocksIntent } from '~/domain/pakn-groups';
 import { type Actor, can, canReadPakn } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { IntentInput } from '~/domain/workflow/intents';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
 
 import { approve, draft, returnDraft, submit } from './answer.server';
 import {
@@ -32,7 +32,7 @@ import {
 } from './handling.server';
 import { authorizeIntent, type Ctx, loadPakn } from './step.server';
 
-function apply(ctx: Ctx, input: IntentInput): void {
+async function apply(ctx: Ctx, input: IntentInput): Promise<void> {
   switch (input.intent) {
     case 'note':
       return note(ctx, input);
@@ -91,7 +91,7 @@ function apply(ctx: Ctx, input: IntentInput): void {
 }
 
 /** Runs one validated intent on one PAKN. Throws WorkflowError (404/403/409/400) and changes nothing then. */
-export function performAction(
+export async function performAction(
   {
     actor,
     paknId,
@@ -100,23 +100,23 @@ export function performAction(
     now = new Date(),
   }: { actor: Actor; paknId: number; input: IntentInput; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
-): { status: string; version: number } {
-  return db.transaction((tx) => {
-    const { pakn: p } = authorizeIntent({ actor, paknId, intent: input.intent }, tx);
+): Promise<{ status: string; version: number }> {
+  return (await transaction(db, async (tx) => {
+    const { pakn: p } = await authorizeIntent({ actor, paknId, intent: input.intent }, tx);
     // a note changes nothing a concurrent form relies on, so it needs no version
     const version = 'version' in input ? input.version : p.version;
     if (version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
     // a grouped PAKN leaves its unit or closes only after ungrouping; a member is answered by its lead
-    const blocked = groupBlocksIntent(input.intent, groupRoleOf(tx, p));
+    const blocked = groupBlocksIntent(input.intent, await groupRoleOf(tx, p));
     if (blocked) throw new WorkflowError(409, blocked);
-    apply({ tx, actor, p, version, ip, now, today: toLocalDate(now) }, input);
-    const after = loadPakn(tx, paknId)!;
+    await apply({ tx, actor, p, version, ip, now, today: toLocalDate(now) }, input);
+    const after = (await loadPakn(tx, paknId))!;
     return { status: after.status, version: after.version };
-  });
+  }));
 }
 
 /** Assigns several received PAKN to one unit: all or nothing, the failing item named in the error. */
-export function bulkAssign(
+export async function bulkAssign(
   {
     actor,
     items,
@@ -125,26 +125,26 @@ export function bulkAssign(
     now = new Date(),
   }: { actor: Actor; items: { id: number; version: number }[]; unitId: number; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
-): number {
+): Promise<number> {
   if (!can(actor, 'pakn:assign')) throw new WorkflowError(403, 'staff.errors.forbidden');
   if (items.length === 0)
     throw new WorkflowError(400, 'staff.errors.noneSelected', {}, { ids: 'staff.errors.noneSelected' });
-  return db.transaction((tx) => {
+  return (await transaction(db, async (tx) => {
     for (const item of items) {
       try {
-        const { pakn: p } = authorizeIntent({ actor, paknId: item.id, intent: 'assign' }, tx);
+        const { pakn: p } = await authorizeIntent({ actor, paknId: item.id, intent: 'assign' }, tx);
         if (item.version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
-        apply(
+        await apply(
           { tx, actor, p, version: item.version, ip, now, today: toLocalDate(now) },
           { intent: 'assign', version: item.version, unitId },
         );
       } catch (error) {
         if (!(error instanceof WorkflowError) || error.fieldErrors) throw error;
-        const code = loadPakn(tx, item.id);
+        const code = await loadPakn(tx, item.id);
         const name = code && canReadPakn(actor, code) ? code.code : `#${item.id}`;
         throw new WorkflowError(error.status, error.messageKey, { ...error.params, code: name });
       }
     }
     return items.length;
-  });
+  }));
 }

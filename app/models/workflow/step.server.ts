@@ -14,7 +14,7 @@ import { issueDocumentForStep } from '~/models/document-issue.server';
 import { notifyStep, type Step } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { recordWebhookEvent } from '~/models/webhook-deliveries.server';
-import { type DbOrTx, getDb, type Tx } from '~/utils/db.server';
+import { type DbOrTx, getDb, type Tx, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Pakn = typeof s.pakn.$inferSelect;
@@ -30,19 +30,19 @@ export type Ctx = {
   today: LocalDate;
 };
 
-export function loadPakn(db: DbOrTx, paknId: number): Pakn | undefined {
-  return db.select().from(s.pakn).where(eq(s.pakn.id, paknId)).get();
+export async function loadPakn(db: DbOrTx, paknId: number): Promise<Pakn | undefined> {
+  return (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
 }
 
 /**
  * 404 when the actor may not read it (a handler must not learn another unit's PAKN exists), 403 when the
  * actor may read but not do this. Checked before the form is validated so a forbidden post learns nothing.
  */
-export function authorizeIntent(
+export async function authorizeIntent(
   { actor, paknId, intent }: { actor: Actor; paknId: number; intent: unknown },
   db: DbOrTx = getDb(),
-): { pakn: Pakn; intent: Intent } {
-  const p = loadPakn(db, paknId);
+): Promise<{ pakn: Pakn; intent: Intent }> {
+  const p = await loadPakn(db, paknId);
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   if (!isIntent(intent)) throw new WorkflowError(400, 'staff.errors.unknownIntent');
   if (!canOnPakn(actor, intentPermission(intent), p)) throw new WorkflowError(403, 'staff.errors.forbidden');
@@ -91,17 +91,16 @@ const CLOSING: ReadonlySet<Action> = new Set([
 ]);
 
 /** The guarded UPDATE: 0 rows means someone else changed the PAKN since the form was rendered. */
-export function updateGuarded(ctx: Ctx, set: PaknChanges) {
-  const res = ctx.tx
+export async function updateGuarded(ctx: Ctx, set: PaknChanges) {
+  const res = (await ctx.tx
     .update(s.pakn)
     .set({ ...set, version: sql`${s.pakn.version} + 1`, updatedAt: ctx.now })
-    .where(and(eq(s.pakn.id, ctx.p.id), eq(s.pakn.version, ctx.version)))
-    .run();
+    .where(and(eq(s.pakn.id, ctx.p.id), eq(s.pakn.version, ctx.version))));
   if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
 }
 
 /** The timeline event and its audit entry. */
-export function record(
+export async function record(
   ctx: Ctx,
   type: string,
   {
@@ -111,7 +110,7 @@ export function record(
     data,
   }: { from?: Status | null; to?: Status | null; note?: string | null; data?: unknown },
 ) {
-  ctx.tx
+  (await ctx.tx
     .insert(s.events)
     .values({
       paknId: ctx.p.id,
@@ -122,9 +121,8 @@ export function record(
       note: note || null,
       isPublic: PUBLIC_EVENTS.has(type),
       data: data === undefined ? null : JSON.stringify(data),
-    })
-    .run();
-  audit(
+    }));
+  await audit(
     {
       actorUserId: ctx.actor.id || null,
       action: `pakn.${type}`,
@@ -139,7 +137,7 @@ export function record(
 }
 
 /** One state-machine step: checked, applied, recorded, and its VI.3 document and e-mail queued. */
-export function transition(
+export async function transition(
   ctx: Ctx,
   action: Action,
   { set = {}, note = null, data }: { set?: PaknChanges; note?: string | null; data?: unknown } = {},
@@ -148,41 +146,40 @@ export function transition(
   const tr = findTransition(from, action);
   if (!tr) throw new WorkflowError(409, 'staff.errors.illegalTransition', { action, status: from });
   if (tr.requiresNote && !note) throw new WorkflowError(400, REQUIRED, {}, { note: REQUIRED });
-  updateGuarded(ctx, { ...set, status: tr.to, ...(CLOSING.has(action) ? { closedAt: ctx.now } : {}) });
-  record(ctx, action, { from, to: tr.to, note, data });
+  await updateGuarded(ctx, { ...set, status: tr.to, ...(CLOSING.has(action) ? { closedAt: ctx.now } : {}) });
+  await record(ctx, action, { from, to: tr.to, note, data });
   const step = STEP[action];
-  if (step) announceStep(ctx, step, note);
+  if (step) await announceStep(ctx, step, note);
   return tr.to;
 }
 
 /** The VI.3 document of a step (refusal, information request, transfer, reply), its e-mail and webhook. */
-export function announceStep(ctx: Ctx, step: Step, note: string | null = null) {
-  const document = issueDocumentForStep(ctx.tx, {
+export async function announceStep(ctx: Ctx, step: Step, note: string | null = null) {
+  const document = await issueDocumentForStep(ctx.tx, {
     paknId: ctx.p.id,
     step,
     actorUserId: ctx.actor.id || null,
     note,
     now: ctx.now,
   });
-  notifyStep(ctx.tx, { paknId: ctx.p.id, step, note, document });
+  await notifyStep(ctx.tx, { paknId: ctx.p.id, step, note, document });
   const event = WEBHOOK_STEP[step];
-  if (event) recordWebhookEvent(ctx.tx, { paknId: ctx.p.id, event, now: ctx.now });
+  if (event) await recordWebhookEvent(ctx.tx, { paknId: ctx.p.id, event, now: ctx.now });
 }
 
-export function activeUnit(tx: Tx, unitId: number) {
-  const unit = tx.select().from(s.units).where(eq(s.units.id, unitId)).get();
+export async function activeUnit(tx: Tx, unitId: number) {
+  const unit = (await one(tx.select().from(s.units).where(eq(s.units.id, unitId))));
   if (!unit || !unit.active)
     throw new WorkflowError(400, INVALID, {}, { unitId: 'staff.errors.unknownUnit' });
   return unit;
 }
 
 /** Ends the open information wait; returns the answer due date moved by exactly the paused days. */
-export function closeOpenPause(ctx: Ctx): PaknChanges {
-  ctx.tx
+export async function closeOpenPause(ctx: Ctx): Promise<PaknChanges> {
+  (await ctx.tx
     .update(s.paknPauses)
     .set({ toDate: ctx.today })
-    .where(and(eq(s.paknPauses.paknId, ctx.p.id), isNull(s.paknPauses.toDate)))
-    .run();
+    .where(and(eq(s.paknPauses.paknId, ctx.p.id), isNull(s.paknPauses.toDate))));
   // the due date moves by exactly the paused days (computeDueDate skips from < d <= to)
-  return { answerDue: answerDueDate(ctx.p, ctx.tx).due };
+  return { answerDue: (await answerDueDate(ctx.p, ctx.tx)).due };
 }
