@@ -38,7 +38,7 @@ async function main(): Promise<string> {
   const file = sqliteFileOf(process.env.DATABASE_URL || './data/pakn.db');
   const db = openDatabase(file);
   try {
-    const result = createApiKey({ name: args.name, scopes: args.scopes, ip: 'cli' }, db);
+    const result = await createApiKey({ name: args.name, scopes: args.scopes, ip: 'cli' }, db);
     if (!result.ok) {
       const e = result.errors;
       if (e.name === 'taken') throw new CliError(`a key named "${args.name.trim()}" already exists`);

@@ -30,7 +30,7 @@ async function issuePublicDocument(dbFile: string, dataDir: string): Promise<num
   const { eq } = await import('drizzle-orm');
   const db = openDatabase(dbFile);
   const id = (await transaction(db, async (tx) => {
-    const { pakn } = createPakn(tx, {
+    const { pakn } = await createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
       category: 2,
@@ -52,7 +52,7 @@ async function issuePublicDocument(dbFile: string, dataDir: string): Promise<num
       showIdentity: false,
     });
     (await tx.update(s.pakn).set({ refusalReason: 'R06' }).where(eq(s.pakn.id, pakn.id)));
-    return issueDocumentForStep(tx, { paknId: pakn.id, step: 'refused', actorUserId: null, note: 'Lý do.' })!
+    return (await issueDocumentForStep(tx, { paknId: pakn.id, step: 'refused', actorUserId: null, note: 'Lý do.' }))!
       .id;
   }));
   db.$client.close();

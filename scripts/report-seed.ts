@@ -353,16 +353,16 @@ async function timeReport(file: string, year: number) {
   const { pipeline } = await import('node:stream/promises');
   const db = openDatabase(file);
   const rows = (db.$client.prepare('SELECT count(*) AS n FROM pakn').get() as { n: number }).n;
-  const period = periodOf('year', year, 1, reportCutoffDay(db));
+  const period = periodOf('year', year, 1, await reportCutoffDay(db));
   const times: number[] = [];
-  let report = buildReport({ period }, db);
+  let report = await buildReport({ period }, db);
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    report = buildReport({ period }, db);
+    report = await buildReport({ period }, db);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  const ctx = { report, agency: getAgency(db), unitName: null, today: '2026-02-01' };
+  const ctx = { report, agency: await getAgency(db), unitName: null, today: '2026-02-01' };
   global.gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;

@@ -61,11 +61,11 @@ async function main(): Promise<string> {
   const db = openDatabase(file);
   try {
     const name = args.name?.trim() || email.split('@')[0] || email;
-    const checked = validateNewUser({ email, name, role, unitCode, password }, db);
+    const checked = await validateNewUser({ email, name, role, unitCode, password }, db);
     if (!checked.ok) {
       const e = checked.errors;
-      const codes = () =>
-        listUnits({ db })
+      const codes = async () =>
+        (await listUnits({ db }))
           .map((u) => u.code)
           .join(', ');
       if (e.email === 'emailInvalid') throw new CliError(`--email "${email}" is not a valid e-mail address`);
@@ -73,9 +73,9 @@ async function main(): Promise<string> {
         throw new CliError(`a user with e-mail ${email.toLowerCase()} already exists`);
       if (e.role) throw new CliError(`--role "${role}" is not a role; use one of ${ROLES.join(', ')}`);
       if (e.unit === 'unitUnknown')
-        throw new CliError(`--unit "${unitCode}" is not a unit code; known codes: ${codes()}`);
+        throw new CliError(`--unit "${unitCode}" is not a unit code; known codes: ${await codes()}`);
       if (e.unit === 'unitRequired')
-        throw new CliError(`a ${role} must belong to a unit: add --unit CODE (known codes: ${codes()})`);
+        throw new CliError(`a ${role} must belong to a unit: add --unit CODE (known codes: ${await codes()})`);
       if (e.unit === 'unitNotAllowed')
         throw new CliError(`--unit applies only to handler and approver, not to ${role}`);
       if (e.password)
@@ -86,7 +86,7 @@ async function main(): Promise<string> {
       throw new CliError(`invalid arguments: ${Object.values(e).join(', ')}`);
     }
     const user = await createUser({ ...checked.value, password }, db);
-    audit(
+    await audit(
       {
         actorUserId: null,
         action: 'user.create',

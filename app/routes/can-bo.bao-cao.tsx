@@ -141,7 +141,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip: clientIp(context),
       detail: { number: doc.number, start: query.period.start, end: query.period.end, unitId: query.unitId },
     });
-    return redirectWithFlash(`/can-bo/bao-cao?${params}`, publishedFlash(doc));
+    return await redirectWithFlash(`/can-bo/bao-cao?${params}`, publishedFlash(doc));
   } catch (error) {
     if (error instanceof ReportConflictError)
       throw json({ message: t(`reports.errors.${error.key}`, error.params) }, { status: 409 });

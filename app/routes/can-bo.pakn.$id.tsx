@@ -79,9 +79,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const id = paknId(params.id, t);
-  const r = (() => {
+  const r = await (async () => {
     try {
-      return getStaffRecord({ actor, id, ip: clientIp(context), sessionId: actor.sessionId });
+      return await getStaffRecord({ actor, id, ip: clientIp(context), sessionId: actor.sessionId });
     } catch (error) {
       return rethrow(error, t);
     }

@@ -157,7 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // who and what state first (403/404/409), before the body is read
   await guard(async () => {
     try {
-      return loadForPublication({ actor, paknId: id });
+      return await loadForPublication({ actor, paknId: id });
     } catch (error) {
       if (error instanceof WorkflowError && error.status === 403)
         await auditDenied({ request, actorUserId: actor.id, targetType: 'pakn', targetId: id, ip });

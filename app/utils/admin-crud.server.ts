@@ -21,11 +21,11 @@ export type Guard = (request: Request, permission: Permission) => Promise<{ id: 
 
 /** The model's functions of a list page: its rows, what else the page shows, and the changes. */
 export type CrudModels<K extends CrudSection, T extends { id: number }, E extends object> = {
-  list: () => T[];
-  extra?: () => E;
-  create: (value: z.output<CrudSchema<K>>, actor: Actor) => Outcome<unknown>;
-  update: (id: number, value: z.output<CrudSchema<K>>, actor: Actor) => Outcome<unknown>;
-  delete: (id: number, actor: Actor) => Outcome<unknown>;
+  list: () => Promise<T[]>;
+  extra?: () => Promise<E>;
+  create: (value: z.output<CrudSchema<K>>, actor: Actor) => Promise<Outcome<unknown>>;
+  update: (id: number, value: z.output<CrudSchema<K>>, actor: Actor) => Promise<Outcome<unknown>>;
+  delete: (id: number, actor: Actor) => Promise<Outcome<unknown>>;
 };
 
 /** What every form of these pages sends besides its fields. */
@@ -66,7 +66,7 @@ export function crudRoute<K extends CrudSection, T extends { id: number }, E ext
     async loader({ request }: LoaderFunctionArgs) {
       await guard(request, permission);
       const t = getT(getLocale(request));
-      const items = models.list();
+      const items = await models.list();
       const editId = parseId(new URL(request.url).searchParams.get('sua'));
       const { flash, headers } = await readAdminFlash(request);
       const page = {
@@ -94,7 +94,7 @@ export function crudRoute<K extends CrudSection, T extends { id: number }, E ext
               { status: 400 },
             );
       // a delete sends no fields: only the model can refuse it (a row still in use)
-      if (intent === 'delete') return answer(row, models.delete(rowId, actor));
+      if (intent === 'delete') return answer(row, await models.delete(rowId, actor));
       const submission = parseForm(form, schema);
       if (submission.status !== 'success') {
         return json({ intent, id: rowId, reply: submission.reply() }, { status: 400 });
@@ -102,7 +102,7 @@ export function crudRoute<K extends CrudSection, T extends { id: number }, E ext
       const { value } = submission;
       return answer(
         submission,
-        intent === 'create' ? models.create(value, actor) : models.update(rowId, value, actor),
+        intent === 'create' ? await models.create(value, actor) : await models.update(rowId, value, actor),
       );
     },
   };
@@ -117,12 +117,12 @@ export async function answerAdminForm<S extends z.ZodTypeAny, R, K extends strin
   form: FormData,
   intent: K,
   schema: S,
-  save: (value: z.output<S>) => Outcome<R>,
+  save: (value: z.output<S>) => Promise<Outcome<R>>,
   done: (result: R, value: z.output<S>) => { to: string; flash: string },
 ) {
   const submission = parseForm(form, schema);
   if (submission.status !== 'success') return json({ intent, reply: submission.reply() }, { status: 400 });
-  const result = save(submission.value);
+  const result = await save(submission.value);
   if (result.ok) {
     const { to, flash } = done(result.value, submission.value);
     return redirectWithFlash(to, flash);

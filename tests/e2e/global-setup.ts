@@ -67,10 +67,10 @@ async function seedStaffAccounts(dbFile: string): Promise<StaffAccounts> {
     for (const seed of STAFF_SEED) {
       // one random password per run, long and not derived from the e-mail (the password policy applies)
       const password = `E2e-${crypto.randomBytes(12).toString('base64url')}-Đào`;
-      const checked = validateNewUser({ ...seed, unitCode: seed.unit, password }, db);
+      const checked = await validateNewUser({ ...seed, unitCode: seed.unit, password }, db);
       if (!checked.ok) throw new Error(`staff account ${seed.email}: ${JSON.stringify(checked.errors)}`);
       const user = await createUser({ ...checked.value, password }, db);
-      audit(
+      await audit(
         {
           actorUserId: null,
           action: 'user.create',

@@ -134,7 +134,7 @@ describe('admin page', () => {
 describe('authorizing calls', () => {
   it('checks scope, counts the per-key limit, records last use and audits with the name', async () => {
     const { createApiKey } = await import('../../app/models/api-keys.server');
-    const made = createApiKey({ name: 'Ứng dụng Zalo', scopes: 'read' });
+    const made = await createApiKey({ name: 'Ứng dụng Zalo', scopes: 'read' });
     if (!made.ok) throw new Error('not created');
     expect(await authorizeApiCall({ token: null, scope: 'read', call })).toMatchObject({
       status: 401,

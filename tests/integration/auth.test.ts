@@ -337,9 +337,9 @@ describe('sessions', () => {
       method: 'POST',
       headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'same-origin' },
     });
-    const thrown = (() => {
+    const thrown = await (async () => {
       try {
-        assertSameOrigin(foreign);
+        await assertSameOrigin(foreign);
       } catch (e) {
         return e as Response;
       }

@@ -44,13 +44,13 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe('missing official schedule', () => {
-  it('ships 2024–2026 as entered', () => {
-    expect(listOfficialYears(db).map((y) => y.year)).toEqual([2024, 2025, 2026]);
+  it('ships 2024–2026 as entered', async () => {
+    expect((await listOfficialYears(db)).map((y) => y.year)).toEqual([2024, 2025, 2026]);
   });
 
-  it('warns only from 1 October, listing the days the rules give', () => {
-    expect(getScheduleWarning({ now: at('2026-09-30'), db })).toBeNull();
-    const w = getScheduleWarning({ now: at('2026-10-01'), db });
+  it('warns only from 1 October, listing the days the rules give', async () => {
+    expect(await getScheduleWarning({ now: at('2026-09-30'), db })).toBeNull();
+    const w = await getScheduleWarning({ now: at('2026-10-01'), db });
     expect(w?.year).toBe(2027);
     expect(w?.days).toContainEqual({
       date: '2027-05-03',
@@ -60,10 +60,10 @@ describe('missing official schedule', () => {
   });
 
   it('mails every administrator once a week through the outbox until the year is recorded', async () => {
-    runNotificationJobs({ now: at('2026-09-30'), db });
+    await runNotificationJobs({ now: at('2026-09-30'), db });
     expect(await warnings()).toHaveLength(0);
 
-    runNotificationJobs({ now: at('2026-10-01'), db });
+    await runNotificationJobs({ now: at('2026-10-01'), db });
     const first = await warnings();
     expect(first.map((m) => m.toAddress).sort()).toEqual(adminEmails);
     expect(first[0]!.subject).toBe('[PAKN] Chưa nhập lịch nghỉ lễ, Tết chính thức năm 2027');
@@ -71,17 +71,17 @@ describe('missing official schedule', () => {
     expect(first[0]!.text).toContain('https://pakn.example.gov.vn/can-bo/quan-tri/lich?nam=2027');
 
     // the scheduler runs every 15 minutes: nothing more the same day nor the next six days
-    runNotificationJobs({ now: new Date(at('2026-10-01').getTime() + 15 * 60_000), db });
-    runNotificationJobs({ now: at('2026-10-07'), db });
+    await runNotificationJobs({ now: new Date(at('2026-10-01').getTime() + 15 * 60_000), db });
+    await runNotificationJobs({ now: at('2026-10-07'), db });
     expect(await warnings()).toHaveLength(2);
-    runNotificationJobs({ now: at('2026-10-08'), db });
+    await runNotificationJobs({ now: at('2026-10-08'), db });
     expect(await warnings()).toHaveLength(4);
 
-    expect(recordOfficialYear({ year: 2027, reference: 'Thông báo số 1/TB-BNV' }, { userId: 1 }, db)).toEqual(
+    expect(await recordOfficialYear({ year: 2027, reference: 'Thông báo số 1/TB-BNV' }, { userId: 1 }, db)).toEqual(
       { ok: true, value: null },
     );
-    expect(getScheduleWarning({ now: at('2026-10-20'), db })).toBeNull();
-    runNotificationJobs({ now: at('2026-10-20'), db });
+    expect(await getScheduleWarning({ now: at('2026-10-20'), db })).toBeNull();
+    await runNotificationJobs({ now: at('2026-10-20'), db });
     expect(await warnings()).toHaveLength(4);
   });
 });

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 async function refusedPakn(title: string): Promise<{ paknId: number; token: string; docId: number }> {
   return (await transaction(db, async (tx) => {
-    const { pakn, accessToken } = createPakn(tx, {
+    const { pakn, accessToken } = await createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
       category: 2,
@@ -65,7 +65,7 @@ async function refusedPakn(title: string): Promise<{ paknId: number; token: stri
     (await tx.update(schema.pakn)
       .set({ unitId: unit.id, refusalReason: 'R06' })
       .where(eq(schema.pakn.id, pakn.id)));
-    const doc = issueDocumentForStep(tx, {
+    const doc = await issueDocumentForStep(tx, {
       paknId: pakn.id,
       step: 'refused',
       actorUserId: null,

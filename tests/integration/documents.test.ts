@@ -119,7 +119,7 @@ async function issue(paknId: number, step: Step, note: string | null, now: Date)
 /** The PDF of a stored document, full or its redacted (public) version. */
 async function renderDocumentPdf({ id, public: redacted = false }: { id: number; public?: boolean }) {
   const d = await docs.getDocument({ id });
-  return d ? renderOfficialPdf(await docs.documentVersion(d, redacted)) : Promise.resolve(null);
+  return d ? await renderOfficialPdf(await docs.documentVersion(d, redacted)) : Promise.resolve(null);
 }
 
 function get(path: string, cookie?: string) {
@@ -290,13 +290,13 @@ describe('issuing at each step', () => {
     const other = (await newPakn()).p;
     await setPakn(other.id, { unitId: null, transferAgencyId: agencyId });
     try {
-      setSetting('documents.agencyAbbreviation', 'SKHCNPY');
-      setSetting('documents.draftingUnit', 'VP');
+      await setSetting('documents.agencyAbbreviation', 'SKHCNPY');
+      await setSetting('documents.draftingUnit', 'VP');
       expect((await issue(other.id, 'transferred', 'x', at('2028-01-03')))!.number).toBe('01/SKHCNPY-VP');
       expect((await issue(other.id, 'refused', 'x', at('2028-01-03')))!.number).toBe('01/TB-SKHCNPY');
     } finally {
-      setSetting('documents.agencyAbbreviation', 'SKHCN');
-      setSetting('documents.draftingUnit', 'TTHC');
+      await setSetting('documents.agencyAbbreviation', 'SKHCN');
+      await setSetting('documents.draftingUnit', 'TTHC');
     }
     expect((await issue(other.id, 'transferred', 'x', at('2028-01-04')))!.number).toBe('02/SKHCN-TTHC');
   });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   app = await startTestApp();
   const { createPakn } = await import('../../app/models/pakn.server');
   code = (await transaction(app.db(), async (tx) =>
-      createPakn(tx, {
+      (await createPakn(tx, {
         type: 'phan_anh',
         subject: 'regulation',
         category: 1,
@@ -35,7 +35,7 @@ beforeAll(async () => {
         receivedAt: new Date(),
         consent: true,
         showIdentity: false,
-      }).pakn.code));
+      })).pakn.code));
 });
 afterAll(async () => {
   await app?.stop();

@@ -148,7 +148,7 @@ describe('the printable receipt', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     const { getAgency } = await import('~/models/config.server');
-    const agency = getAgency(app.db());
+    const agency = await getAgency(app.db());
     expect(html).toContain(agency.parentName);
     expect(html).toContain(agency.name);
     expect(html).toContain('BIÊN NHẬN');

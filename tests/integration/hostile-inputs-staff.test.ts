@@ -184,7 +184,7 @@ describe('staff forms', () => {
     for (const intent of intents) {
       const { f, from, make } = templates.find((t) => t.f.fields.intent === intent)!;
       const fresh = async () => {
-        const p = make();
+        const p = await make();
         return {
           cookie: cookie.coordinator,
           form: { ...f, action: f.action.replace(`/pakn/${from}/`, `/pakn/${p.id}/`) },

@@ -331,16 +331,16 @@ describe('draft storage', () => {
     const [checkedFile] = draftFiles(checked.token);
     expect(abandonedFile && checkedFile).toBeTruthy();
 
-    purgeStaleDrafts({ now: Date.now() + 60 * 60 * 1000 });
+    await purgeStaleDrafts({ now: Date.now() + 60 * 60 * 1000 });
     expect(draftFiles(abandoned.token)).toHaveLength(1);
 
-    purgeStaleDrafts({ now: Date.now() + 2 * 60 * 60 * 1000 + 60_000 });
+    await purgeStaleDrafts({ now: Date.now() + 2 * 60 * 60 * 1000 + 60_000 });
     expect(draftFiles(abandoned.token)).toHaveLength(0);
     expect(fs.existsSync(path.join(uploadsDir(), abandonedFile!.stored_name))).toBe(false);
     expect(draftFiles(checked.token)).toHaveLength(1);
     expect(fs.existsSync(path.join(uploadsDir(), checkedFile!.stored_name))).toBe(true);
 
-    purgeStaleDrafts({ now: Date.now() + 24 * 60 * 60 * 1000 + 60_000 });
+    await purgeStaleDrafts({ now: Date.now() + 24 * 60 * 60 * 1000 + 60_000 });
     expect(draftFiles(checked.token)).toHaveLength(0);
     expect(fs.existsSync(path.join(uploadsDir(), checkedFile!.stored_name))).toBe(false);
   });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(srv.dataDir, 'uploads'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'tests/fixtures/giay-to.pdf'), path.join(srv.dataDir, 'uploads', stored));
   ids = (await transaction(db, async (tx) => {
-    const { pakn, accessToken } = createPakn(tx, {
+    const { pakn, accessToken } = await createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
       category: 2,
@@ -83,12 +83,12 @@ beforeAll(async () => {
         sha256: 'x',
       })
       .returning({ id: s.attachments.id })));
-    const doc = issueDocumentForStep(tx, {
+    const doc = (await issueDocumentForStep(tx, {
       paknId: pakn.id,
       step: 'refused',
       actorUserId: null,
       note: 'Lý do.',
-    })!;
+    }))!;
     // answered, so that its rating page opens
     (await tx.update(s.pakn).set({ status: 'answered', answeredAt: new Date() }).where(eq(s.pakn.id, pakn.id)));
     return { pakn: pakn.id, file: file.id, doc: doc.id, user: admin.id, code: pakn.code, accessToken };

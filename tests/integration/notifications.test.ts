@@ -63,7 +63,7 @@ async function newPakn(
 ): Promise<PaknRow> {
   seq++;
   return (await transaction(db, async (tx) =>
-      createPakn(tx, {
+      (await createPakn(tx, {
         type: 'kien_nghi',
         subject: 'regulation',
         category: 2,
@@ -83,7 +83,7 @@ async function newPakn(
         receivedAt: over.receivedAt ?? new Date(),
         consent: true,
         showIdentity: false,
-      }).pakn));
+      })).pakn));
 }
 
 async function update(db: Db, id: number, set: Partial<typeof schema.pakn.$inferInsert>) {
@@ -182,11 +182,11 @@ describe('notifyStep: the submitter is told of each step in their language', () 
       step: 'assigned',
       note: 'Đề nghị phòng trả lời trước hạn.',
       setup: (p) => update(db, p.id, { status: 'assigned', unitId: unit.id }),
-      expect: (lang, p) => ({
+      expect: async (lang, p) => ({
         subject: lang === 'vi' ? /đã được giao đơn vị xử lý/ : /accepted and assigned/,
         text: [
           lang === 'vi' ? 'Phòng thử nghiệm TN1' : 'Test Division TN1',
-          formatDateVi(answerDueDate(p, db).due),
+          formatDateVi((await answerDueDate(p, db)).due),
         ],
       }),
     },
@@ -217,7 +217,7 @@ describe('notifyStep: the submitter is told of each step in their language', () 
       step: 'extended',
       note: 'Cần lấy ý kiến của Bộ Khoa học và Công nghệ.',
       setup: async (p) => {
-        const due = answerDueDate(p, db).due;
+        const due = (await answerDueDate(p, db)).due;
         await update(db, p.id, { status: 'in_progress', unitId: unit.id, extendedTo: addCalendarDays(due, 14) });
       },
       expect: async (lang, p) => {
@@ -377,7 +377,7 @@ describe('notifyStep: the submitter is told of each step in their language', () 
         (await tx.update(schema.pakn)
           .set({ status: 'refused', refusalReason: 'R03' })
           .where(eq(schema.pakn.id, p.id)));
-        notifyStep(tx, { paknId: p.id, step: 'refused' });
+        await notifyStep(tx, { paknId: p.id, step: 'refused' });
         throw new Error('stale version');
       })),
     ).toThrow('stale version');
@@ -422,14 +422,14 @@ describe('daily digest to the units', () => {
     // not yet classified: the coordinator's, not in a unit digest
     await newPakn(db, { receivedAt: at('2026-02-25') });
 
-    expect(answerDueDate(soon, db).due).toBe('2026-03-23');
-    expect(answerDueDate(late, db).due).toBe('2026-03-17');
+    expect((await answerDueDate(soon, db)).due).toBe('2026-03-23');
+    expect((await answerDueDate(late, db)).due).toBe('2026-03-17');
 
     // before 07:00 and on a Saturday: nothing
-    expect(sendDailyDigests({ db, now: at('2026-03-20', 6) })).toEqual({ units: 0 });
-    expect(sendDailyDigests({ db, now: at('2026-03-21', 9) })).toEqual({ units: 0 });
+    expect(await sendDailyDigests({ db, now: at('2026-03-20', 6) })).toEqual({ units: 0 });
+    expect(await sendDailyDigests({ db, now: at('2026-03-21', 9) })).toEqual({ units: 0 });
 
-    expect(sendDailyDigests({ db, now: at('2026-03-20', 8) })).toEqual({ units: 2 });
+    expect(await sendDailyDigests({ db, now: at('2026-03-20', 8) })).toEqual({ units: 2 });
     const got = await deliver(db, 2);
     expect(got.map(toOf).sort()).toEqual(['unit.a@example.vn', 'unit.b@example.vn']);
     const ma = got.find((m) => toOf(m) === 'unit.a@example.vn')!;
@@ -446,10 +446,10 @@ describe('daily digest to the units', () => {
     expect(mb.text).not.toContain(closed.code);
 
     // later the same day: not again
-    expect(sendDailyDigests({ db, now: at('2026-03-20', 16) })).toEqual({ units: 0 });
+    expect(await sendDailyDigests({ db, now: at('2026-03-20', 16) })).toEqual({ units: 0 });
     await deliver(db, 0);
     // the next working day (Monday 23/03): again
-    expect(sendDailyDigests({ db, now: at('2026-03-23', 8) })).toEqual({ units: 2 });
+    expect(await sendDailyDigests({ db, now: at('2026-03-23', 8) })).toEqual({ units: 2 });
     await deliver(db, 2);
   });
 });
@@ -488,8 +488,8 @@ describe('overdue alert to the coordinators and progress updates to the submitte
     (await db.insert(schema.paknPauses).values({ paknId: z.id, fromDate: '2026-03-10', toDate: null }));
 
     // the unclassified one is late for classification (2 working days, due 04/03) from 05/03
-    expect(alertNewlyOverdue({ db, now: at('2026-03-04', 18) })).toEqual({ alerted: 0, progress: 0 });
-    expect(alertNewlyOverdue({ db, now: at('2026-03-05') })).toEqual({ alerted: 1, progress: 0 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-03-04', 18) })).toEqual({ alerted: 0, progress: 0 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-03-05') })).toEqual({ alerted: 1, progress: 0 });
     const early = await deliver(db, 2);
     expect(early.map(toOf).sort()).toEqual(['dieu.phoi1@example.vn', 'dieu.phoi2@example.vn']);
     for (const m of early) {
@@ -499,9 +499,9 @@ describe('overdue alert to the coordinators and progress updates to the submitte
       expect(m.text).toContain('Đơn vị: Chưa giao đơn vị');
       expect(m.text).not.toContain(x.code);
     }
-    expect(alertNewlyOverdue({ db, now: at('2026-03-23', 18) })).toEqual({ alerted: 0, progress: 0 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-03-23', 18) })).toEqual({ alerted: 0, progress: 0 });
 
-    expect(alertNewlyOverdue({ db, now: at('2026-03-24') })).toEqual({ alerted: 1, progress: 1 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-03-24') })).toEqual({ alerted: 1, progress: 1 });
     const got = await deliver(db, 3);
     const coord = got.filter((m) => toOf(m).startsWith('dieu.phoi'));
     expect(coord.map(toOf).sort()).toEqual(['dieu.phoi1@example.vn', 'dieu.phoi2@example.vn']);
@@ -527,21 +527,21 @@ describe('overdue alert to the coordinators and progress updates to the submitte
     expect((await eventsOf(x.id, 'progress_update'))[0]!.isPublic).toBe(true);
 
     // the next runs: nothing new
-    expect(alertNewlyOverdue({ db, now: at('2026-03-24', 10) })).toEqual({ alerted: 0, progress: 0 });
-    expect(alertNewlyOverdue({ db, now: at('2026-03-30', 23) })).toEqual({ alerted: 0, progress: 0 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-03-24', 10) })).toEqual({ alerted: 0, progress: 0 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-03-30', 23) })).toEqual({ alerted: 0, progress: 0 });
     await deliver(db, 0);
     // 7 days after the first update: the second
-    expect(alertNewlyOverdue({ db, now: at('2026-03-31', 8) })).toEqual({ alerted: 0, progress: 1 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-03-31', 8) })).toEqual({ alerted: 0, progress: 1 });
     const [second] = await deliver(db, 1);
     expect(toOf(second!)).toBe(x.email);
-    expect(alertNewlyOverdue({ db, now: at('2026-04-06') })).toEqual({ alerted: 0, progress: 0 });
-    expect(alertNewlyOverdue({ db, now: at('2026-04-07') })).toEqual({ alerted: 0, progress: 1 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-04-06') })).toEqual({ alerted: 0, progress: 0 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-04-07') })).toEqual({ alerted: 0, progress: 1 });
     await deliver(db, 1);
     expect(await eventsOf(x.id, 'progress_update')).toHaveLength(3);
 
     // answered: no more updates
     await update(db, x.id, { status: 'answered' });
-    expect(alertNewlyOverdue({ db, now: at('2026-04-20') })).toEqual({ alerted: 0, progress: 0 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-04-20') })).toEqual({ alerted: 0, progress: 0 });
     await deliver(db, 0);
     expect(await eventsOf(y.id, 'overdue_alerted')).toHaveLength(1);
     expect(await eventsOf(z.id, 'overdue_alerted')).toHaveLength(0);
@@ -550,13 +550,13 @@ describe('overdue alert to the coordinators and progress updates to the submitte
   it('an extended item that passes its new date is alerted again', async () => {
     const w = await newPakn(db, { receivedAt: at('2026-03-02') });
     await update(db, w.id, { status: 'in_progress', extendedTo: '2026-04-30' });
-    expect(alertNewlyOverdue({ db, now: at('2026-04-29') })).toEqual({ alerted: 0, progress: 0 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-04-29') })).toEqual({ alerted: 0, progress: 0 });
     // it was never alerted for 23/03 since the extension came first; now it passes 30/04
-    expect(alertNewlyOverdue({ db, now: at('2026-05-04') })).toEqual({ alerted: 1, progress: 1 });
+    expect(await alertNewlyOverdue({ db, now: at('2026-05-04') })).toEqual({ alerted: 1, progress: 1 });
     await deliver(db, 3);
     await update(db, w.id, { extendedTo: '2026-05-15' });
-    expect(alertNewlyOverdue({ db, now: at('2026-05-14') })).toEqual({ alerted: 0, progress: 0 });
-    const r = alertNewlyOverdue({ db, now: at('2026-05-18') });
+    expect(await alertNewlyOverdue({ db, now: at('2026-05-14') })).toEqual({ alerted: 0, progress: 0 });
+    const r = await alertNewlyOverdue({ db, now: at('2026-05-18') });
     expect(r.alerted).toBe(1);
     await deliver(db, 2 + r.progress);
     expect((await eventsOf(w.id, 'overdue_alerted')).map((e) => JSON.parse(e.data!).due)).toEqual([

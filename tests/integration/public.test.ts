@@ -23,7 +23,7 @@ async function seedPublished(items: Seed[]) {
   const codes: string[] = [];
   items.forEach(async (it, i) => {
     (await transaction(db, async (tx) => {
-      const { pakn } = createPakn(tx, {
+      const { pakn } = await createPakn(tx, {
         type: i % 2 ? 'kien_nghi' : 'phan_anh',
         subject: 'regulation',
         category: 2,
@@ -63,7 +63,7 @@ async function seedPublished(items: Seed[]) {
       db.$client
         .prepare(`INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', ?)`)
         .run(pakn.id, it.answer);
-      indexPublic(tx as never, { id: pakn.id, title: it.title, summary: it.summary, answer: it.answer });
+      await indexPublic(tx as never, { id: pakn.id, title: it.title, summary: it.summary, answer: it.answer });
       codes.push(pakn.code);
     }));
   });

@@ -195,14 +195,14 @@ describe('recomputing open due dates', () => {
       .insert(s.paknPauses)
       .values({ paknId: paused.id, fromDate: '2026-02-11', toDate: '2026-02-25' }));
 
-    const changed = models.recomputeOpenDueDates(app.db());
+    const changed = await models.recomputeOpenDueDates(app.db());
     expect(changed).toBe(1);
     // 10, 11/02, then 26, 27/02, 02–06/03, 09–13/03, 16/03
     expect(await row(paused.id)).toMatchObject({ classifyDue: '2026-02-11', answerDue: '2026-03-16' });
-    const due = models.answerDueDate(await row(paused.id), app.db());
+    const due = await models.answerDueDate(await row(paused.id), app.db());
     expect(due.due).toBe('2026-03-16');
     expect(models.explainDueDate(due, 'vi')).toContain('tạm dừng 12/02–25/02 chờ bổ sung thông tin');
-    expect(models.recomputeOpenDueDates(app.db())).toBe(0);
+    expect(await models.recomputeOpenDueDates(app.db())).toBe(0);
   });
 
   it('an open pause does not move the date; an extension replaces a shorter date', async () => {
@@ -211,7 +211,7 @@ describe('recomputing open due dates', () => {
     const extended = await newPakn('2026-03-02');
     (await app.db().update(s.pakn).set({ extendedTo: '2026-04-10' }).where(eq(s.pakn.id, extended.id)));
 
-    expect(models.recomputeOpenDueDates(app.db())).toBe(1);
+    expect(await models.recomputeOpenDueDates(app.db())).toBe(1);
     expect((await row(waiting.id)).answerDue).toBe(waiting.answerDue);
     expect((await row(extended.id)).answerDue).toBe('2026-04-10');
 

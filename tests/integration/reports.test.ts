@@ -43,7 +43,7 @@ beforeAll(async () => {
   app = await startTestApp();
   db = app.db();
   const { seedReportData } = await import('../../scripts/report-seed');
-  seedReportData(db, { count: COUNT, seed: 11, from: FROM, to: TO, now: NOW });
+  await seedReportData(db, { count: COUNT, seed: 11, from: FROM, to: TO, now: NOW });
   // an inactive unit keeps its rows under its own name
   db.$client
     .prepare(

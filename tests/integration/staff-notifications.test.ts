@@ -68,7 +68,7 @@ async function staff(
 
 async function newPakn(title: string) {
   return (await transaction(db, async (tx) =>
-      createPakn(tx, {
+      (await createPakn(tx, {
         type: 'kien_nghi',
         subject: 'regulation',
         category: 2,
@@ -88,19 +88,19 @@ async function newPakn(title: string) {
         receivedAt: new Date(),
         consent: true,
         showIdentity: false,
-      }).pakn));
+      })).pakn));
 }
 
 /** A PAKN assigned to the unit, taken by the handler, with a draft answer. */
 async function drafted(unitCode: string, by: Actor, title: string) {
   const p = await newPakn(title);
-  performAction({
+  await performAction({
     actor: coordinator,
     paknId: p.id,
     input: { intent: 'assign', version: await version(p.id), unitId: await unitId(unitCode) },
   });
-  performAction({ actor: by, paknId: p.id, input: { intent: 'take', version: await version(p.id) } });
-  performAction({
+  await performAction({ actor: by, paknId: p.id, input: { intent: 'take', version: await version(p.id) } });
+  await performAction({
     actor: by,
     paknId: p.id,
     input: { intent: 'draft', version: await version(p.id), body: 'Sở đã rút gọn hồ sơ.', outcome: 'amend' },
@@ -125,19 +125,19 @@ afterAll(async () => {
 describe('internal mail of the workflow', () => {
   it('tells the handler when the submitter supplies the information asked for', async () => {
     const p = await newPakn('Thủ tục cần bổ sung thông tin');
-    performAction({
+    await performAction({
       actor: coordinator,
       paknId: p.id,
       input: { intent: 'assign', version: await version(p.id), unitId: await unitId('QLKHCN') },
     });
-    performAction({ actor: handler, paknId: p.id, input: { intent: 'take', version: await version(p.id) } });
-    performAction({
+    await performAction({ actor: handler, paknId: p.id, input: { intent: 'take', version: await version(p.id) } });
+    await performAction({
       actor: handler,
       paknId: p.id,
       input: { intent: 'request_info', version: await version(p.id), note: 'Xin số giấy phép.' },
     });
     await deliver();
-    submitInfoReply({ paknId: p.id, text: 'Số giấy phép 12/GP-SKHCN, cấp ngày 02/01/2026.', files: [] });
+    await submitInfoReply({ paknId: p.id, text: 'Số giấy phép 12/GP-SKHCN, cấp ngày 02/01/2026.', files: [] });
     const mails = await deliver();
     expect(mails.map(toOf)).toEqual([handler.email]);
     const [m] = mails;
@@ -150,7 +150,7 @@ describe('internal mail of the workflow', () => {
 
   it("tells the unit's approvers, not the agency leaders, when a draft is submitted", async () => {
     const p = await drafted('QLKHCN', handler, 'Dự thảo chờ duyệt');
-    performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
+    await performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
     const mails = await deliver();
     expect(mails.map(toOf)).toEqual([unitApprover.email]);
     expect(mails[0]!.subject).toBe(`[${p.code}] Dự thảo trả lời chờ phê duyệt`);
@@ -160,16 +160,16 @@ describe('internal mail of the workflow', () => {
   it('tells the agency leaders when the unit has no approver', async () => {
     const tdcHandler = await staff('handler', 'TDC', 'chuyen.vien.tdc@skhcn.example.vn');
     const p = await drafted('TDC', tdcHandler, 'Dự thảo của phòng không có trưởng phòng');
-    performAction({ actor: tdcHandler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
+    await performAction({ actor: tdcHandler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
     const mails = await deliver();
     expect(mails.map(toOf)).toEqual([leader.email]);
   });
 
   it('tells the handler when the approver returns the draft, with the reason', async () => {
     const p = await drafted('QLKHCN', handler, 'Dự thảo bị trả lại');
-    performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
+    await performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
     await deliver();
-    performAction({
+    await performAction({
       actor: unitApprover,
       paknId: p.id,
       input: { intent: 'return', version: await version(p.id), note: 'Cần dẫn chiếu Nghị định 20/2008.' },
@@ -185,7 +185,7 @@ describe('internal mail of the workflow', () => {
     const due = async () => (await one(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!.answerDue;
     const { maxExtensionDate } = await import('../../app/domain/deadlines');
     const { getCalendar, getDeadlineRules } = await import('../../app/models/config.server');
-    const max = maxExtensionDate(await due(), getCalendar(db), getDeadlineRules(db).extension.days);
+    const max = maxExtensionDate(await due(), await getCalendar(db), (await getDeadlineRules(db)).extension.days);
     const ask = async (note: string) =>
       performAction({
         actor: handler,
@@ -198,7 +198,7 @@ describe('internal mail of the workflow', () => {
     expect(asked[0]!.subject).toBe(`[${p.code}] Đề nghị gia hạn chờ phê duyệt`);
     expect(asked[0]!.text).toContain('Cần lấy ý kiến Bộ');
 
-    performAction({
+    await performAction({
       actor: unitApprover,
       paknId: p.id,
       input: { intent: 'decline_extension', version: await version(p.id), note: 'Đủ thời gian trả lời' },
@@ -210,7 +210,7 @@ describe('internal mail of the workflow', () => {
 
     await ask('Lý do mới');
     await deliver();
-    performAction({
+    await performAction({
       actor: unitApprover,
       paknId: p.id,
       input: { intent: 'approve_extension', version: await version(p.id) },

@@ -459,8 +459,8 @@ describe('the log', () => {
     const rows = (await app.db().select().from(s.webhookDeliveries));
     const delivered = rows.filter((r) => r.status === 'delivered').length;
     expect(delivered).toBeGreaterThan(0);
-    expect(purgeOldDeliveries({ now: Date.now() })).toBe(0);
-    expect(purgeOldDeliveries({ now: Date.now() + DELIVERED_RETENTION_MS + 86_400_000 })).toBe(delivered);
+    expect(await purgeOldDeliveries({ now: Date.now() })).toBe(0);
+    expect(await purgeOldDeliveries({ now: Date.now() + DELIVERED_RETENTION_MS + 86_400_000 })).toBe(delivered);
     expect((await app.db().select().from(s.webhookDeliveries))).toHaveLength(rows.length - delivered);
   });
 });
