@@ -47,7 +47,7 @@ export async function submitThroughApi(
   },
   db: DbOrTx = getDb(),
 ): Promise<ApiSubmitResult> {
-  return (await transaction(db, async (tx): ApiSubmitResult => {
+  return (await transaction(db, async (tx): Promise<ApiSubmitResult> => {
     if (idempotencyKey) {
       const done = (await one(tx
         .select({ code: s.pakn.code, paknId: s.pakn.id })

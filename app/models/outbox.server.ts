@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 
 import type { MailAttachment } from '~/domain/mail-attachments';
-import { type DbOrTx, getDb, type Tx, transaction, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, type Tx, transaction, one, changesOf } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalOutbox } from '~/utils/outbox-signal.server';
 import { events, outbox } from '~db/schema';
@@ -100,7 +100,7 @@ function ours(row: Pick<OutboxRow, 'id'>, token: Date) {
 
 /** Moves this process's lease on a row from `token` to `next`; false when another process took it over. */
 export async function renewMailLease(db: DbOrTx, row: Pick<OutboxRow, 'id'>, token: Date, next: Date): Promise<boolean> {
-  return (await db.update(outbox).set({ nextAttemptAt: next }).where(ours(row, token))).changes === 1;
+  return changesOf((await db.update(outbox).set({ nextAttemptAt: next }).where(ours(row, token)))) === 1;
 }
 
 /** Records a failed attempt and when to try again; false when the lease was lost. */
@@ -114,7 +114,7 @@ export async function recordMailFailure(
     .update(outbox)
     .set({ attempts, nextAttemptAt: retryAt, lastError: error })
     .where(ours(row, token)));
-  return res.changes === 1;
+  return changesOf(res) === 1;
 }
 
 /** Marks a row sent and writes its timeline event, in one transaction; false when the lease was lost. */
@@ -129,9 +129,9 @@ export async function markMailSent(
       .update(outbox)
       .set({ status: 'sent', attempts: row.attempts + 1, sentAt, lastError: null })
       .where(ours(row, token)));
-    if (res.changes === 1 && row.sentEvent && row.paknId)
+    if (changesOf(res) === 1 && row.sentEvent && row.paknId)
       await writeSentEvent(tx, row.paknId, row.sentEvent, sentAt);
-    return res.changes === 1;
+    return changesOf(res) === 1;
   }));
 }
 
@@ -159,10 +159,10 @@ async function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
  * fencing tokens (see retryMailNow in app/jobs/mail-worker.server.ts).
  */
 export async function releaseMailBackoff(db: DbOrTx = getDb(), now = Date.now()): Promise<number> {
-  return (await db
+  return changesOf((await db
     .update(outbox)
     .set({ nextAttemptAt: new Date(now) })
-    .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, new Date(now))))).changes;
+    .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, new Date(now))))));
 }
 
 // ---------------------------------------------------------------------------------------------

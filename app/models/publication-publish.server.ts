@@ -21,7 +21,7 @@ import {
   redact,
 } from '~/domain/redaction-review';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, changesOf } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 import * as s from '~db/schema';
 
@@ -87,7 +87,7 @@ export async function publishPakn(
         updatedAt: now,
       })
       .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version))));
-    if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
+    if (changesOf(res) === 0) throw new WorkflowError(409, 'staff.errors.stale');
 
     for (const g of r.groups) {
       const d = decisions.get(g.key)!;
@@ -176,7 +176,7 @@ export async function withdrawPakn(
         updatedAt: now,
       })
       .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version))));
-    if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
+    if (changesOf(res) === 0) throw new WorkflowError(409, 'staff.errors.stale');
     await unindexPublic(tx, p.id);
     (await tx.insert(s.events)
       .values({ paknId: p.id, type: 'withdrawn', actorUserId: actor.id, note: reason, isPublic: true }));

@@ -3,7 +3,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 
 import { SAVED_FILTER_NAME_MAX, SAVED_FILTERS_MAX } from '~/domain/queue';
-import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, one, changesOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 const KEPT_PARAMS = [
@@ -79,5 +79,5 @@ export async function deleteSavedFilter(
   const res = (await db
     .delete(s.savedQueueFilters)
     .where(and(eq(s.savedQueueFilters.id, id), eq(s.savedQueueFilters.userId, userId))));
-  return res.changes > 0;
+  return changesOf(res) > 0;
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 
 import type { User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb, one } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, one, changesOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Session = typeof s.sessions.$inferSelect;
@@ -75,10 +75,10 @@ export async function revokeUserSessions(
 ): Promise<number> {
   const where = [eq(s.sessions.userId, userId), isNull(s.sessions.revokedAt)];
   if (exceptId) where.push(ne(s.sessions.id, exceptId));
-  return (await db
+  return changesOf((await db
     .update(s.sessions)
     .set({ revokedAt: new Date(now) })
-    .where(and(...where))).changes;
+    .where(and(...where))));
 }
 
 export async function listLiveSessions(userId: number, db: DbOrTx = getDb(), now = Date.now()): Promise<Session[]> {

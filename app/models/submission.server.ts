@@ -102,7 +102,7 @@ export async function confirmDraft(
   { token, now = new Date() }: { token: string; now?: Date },
   db: DbOrTx = getDb(),
 ): Promise<Confirmation> {
-  const result = (await transaction(db, async (tx): Confirmation => {
+  const result = (await transaction(db, async (tx): Promise<Confirmation> => {
     const draft = await getDraft({ token }, tx);
     if (!draft) return { status: 'missing' };
     if (draft.paknId) {

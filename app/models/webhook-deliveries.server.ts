@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
 
 import { buildWebhookPayload, parseEvents, type WebhookEvent } from '~/domain/webhooks';
 import { publicStatus } from '~/domain/workflow/transitions';
-import { type DbOrTx, getDb, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, changesOf } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
@@ -121,7 +121,7 @@ function ours(row: Pick<DeliveryRow, 'id'>, token: Date) {
 /** Moves this process's lease from `token` to `next`; false when another process took the row over. */
 export async function renewDeliveryLease(db: DbOrTx, row: Pick<DeliveryRow, 'id'>, token: Date, next: Date) {
   return (
-    (await db.update(s.webhookDeliveries).set({ nextAttemptAt: next }).where(ours(row, token))).changes === 1
+    changesOf((await db.update(s.webhookDeliveries).set({ nextAttemptAt: next }).where(ours(row, token)))) === 1
   );
 }
 
@@ -145,7 +145,7 @@ export async function recordDeliveryAttempt(
       : outcome.kind === 'retry'
         ? { ...common, lastError: outcome.error, nextAttemptAt: outcome.retryAt }
         : { ...common, status: 'failed' as const, lastError: outcome.error };
-  return (await db.update(s.webhookDeliveries).set(set).where(ours(row, token))).changes === 1;
+  return changesOf((await db.update(s.webhookDeliveries).set(set).where(ours(row, token)))) === 1;
 }
 
 /** Delivered notifications are kept this long for the delivery log; failed ones stay until sent again or deleted. */
@@ -156,12 +156,12 @@ export async function purgeOldDeliveries(
   { now = Date.now() }: { now?: number } = {},
   db: DbOrTx = getDb(),
 ): Promise<number> {
-  return (await db
+  return changesOf((await db
     .delete(s.webhookDeliveries)
     .where(
       and(
         eq(s.webhookDeliveries.status, 'delivered'),
         lt(s.webhookDeliveries.deliveredAt, new Date(now - DELIVERED_RETENTION_MS)),
       ),
-    )).changes;
+    )));
 }

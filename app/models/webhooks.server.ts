@@ -5,7 +5,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 
 import { parseEvents, type WebhookCreateInput, type WebhookEvent } from '~/domain/webhooks';
 import { randomToken } from '~/utils/crypto.server';
-import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, transaction, changesOf } from '~/utils/db.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
 
@@ -122,7 +122,7 @@ export async function setWebhookActive(
 /** Deletes a webhook with its delivery log (nothing more is sent to it). */
 export async function deleteWebhook({ id, actor }: { id: number; actor: Actor }, db: DbOrTx = getDb()): Promise<boolean> {
   return change(db, { id, actor, action: 'webhook.delete' }, async (tx) => {
-    const removed = (await tx.delete(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, id))).changes;
+    const removed = changesOf((await tx.delete(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, id))));
     (await tx.delete(s.webhooks).where(eq(s.webhooks.id, id)));
     return { deliveries: removed };
   });

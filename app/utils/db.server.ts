@@ -153,8 +153,9 @@ function asyncOver(sqlite: Database.Database): Db {
   const run = (text: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
     const st = backend.prepare(text);
     if (method === 'run' || !st.reader) {
-      st.run(...params);
-      return { rows: [] };
+      // drizzle hands this object back from an awaited write: changesOf() reads `changes` from it
+      const info = st.run(...params);
+      return { rows: [], changes: info.changes };
     }
     st.raw(true);
     if (method === 'get') return { rows: toRow(st.get(...params)) };
@@ -291,6 +292,13 @@ export async function rawRun(db: DbOrTx, query: SQL): Promise<{ changes: number 
 /** The first row of an awaited builder (`first(db.select()…)`): `.get()` exists on SQLite builders only. */
 export async function first<T>(rows: PromiseLike<T[]>): Promise<T | undefined> {
   return (await rows)[0];
+}
+
+/** How many rows an awaited insert, update or delete changed: SQLite's `changes`, PostgreSQL's `rowCount`. */
+export function changesOf(result: unknown): number {
+  if (typeof result !== 'object' || result === null) return 0;
+  const n = Reflect.get(result, 'changes') ?? Reflect.get(result, 'rowCount');
+  return typeof n === 'number' ? n : 0;
 }
 
 /** The one row a statement must give (an insert … returning): an error when there is none. */

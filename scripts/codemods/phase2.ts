@@ -53,6 +53,32 @@ function returnsPromiseAgainstAnnotation(n: Node): boolean {
   return !!rt && Node.isNode(rt) && !/^Promise</.test(rt.getText());
 }
 
+/** (a0): an async function annotated with a non-Promise return type T gets Promise<T>. */
+function annotationEdits(file: SourceFile): TextEdit[] {
+  const edits: TextEdit[] = [];
+  file.forEachDescendant((fn) => {
+    if (!isFunctionLike(fn) || !fn.isAsync()) return;
+    const rt = 'getReturnTypeNode' in fn && typeof fn.getReturnTypeNode === 'function' ? fn.getReturnTypeNode() : undefined;
+    if (rt && Node.isNode(rt) && !/^Promise</.test(rt.getText()))
+      edits.push({ start: rt.getStart(), end: rt.getEnd(), text: `Promise<${rt.getText()}>` });
+  });
+  return edits;
+}
+
+/** (d): `.changes` of an awaited write becomes changesOf(…), which reads SQLite's changes or PostgreSQL's rowCount. */
+function changesEdits(file: SourceFile): TextEdit[] {
+  const edits: TextEdit[] = [];
+  file.forEachDescendant((n) => {
+    if (!Node.isPropertyAccessExpression(n) || n.getName() !== 'changes') return;
+    const obj = n.getExpression();
+    if (!/SqliteRemoteResult/.test(obj.getType().getText())) return;
+    edits.push({ start: n.getStart(), end: n.getEnd(), text: `changesOf(${obj.getText()})` });
+    needsImport.add(file);
+  });
+  return edits;
+}
+const needsImport = new Set<SourceFile>();
+
 /** (a): edits that make functions with an own await async. */
 function asyncEdits(file: SourceFile): TextEdit[] {
   const edits: TextEdit[] = [];
@@ -91,28 +117,30 @@ function returnsPromise(call: CallExpression): boolean {
 
 function calleeIsAsyncProjectFunction(call: CallExpression): boolean {
   if (!returnsPromise(call)) return false;
+  // an immediately called function written here: (() => …)()
+  let callee: Node = call.getExpression();
+  while (Node.isParenthesizedExpression(callee)) callee = callee.getExpression();
+  if (Node.isArrowFunction(callee) || Node.isFunctionExpression(callee)) return true;
   let sym = call.getExpression().getSymbol();
   if (!sym) return false;
   if (sym.isAlias()) sym = sym.getAliasedSymbol() ?? sym;
-  for (const d of sym.getDeclarations()) {
-    const f = d.getSourceFile();
-    if (!inRepo(f)) continue;
-    let fn: Node | undefined = d;
-    if (Node.isVariableDeclaration(d)) fn = d.getInitializer();
-    if (fn && isFunctionLike(fn)) return true; // declared here and returns a promise
-    // an overload or a declared signature returning a promise
-    if (fn && (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn))) {
-      const rt = fn.getReturnTypeNode()?.getText() ?? '';
-      if (/^Promise</.test(rt)) return true;
-    }
-  }
-  return false;
+  // declared in the project (a function, a method, a property typed as a function returning a promise)
+  return sym.getDeclarations().some((d) => inRepo(d.getSourceFile()));
 }
 
 function needsAwait(call: CallExpression): boolean {
   const parent = call.getParent();
   if (!parent) return false;
-  if (Node.isAwaitExpression(parent) || Node.isVoidExpression(parent) || Node.isReturnStatement(parent)) return false;
+  if (Node.isReturnStatement(parent)) {
+    // a promise returned from inside try { } must be awaited there, or the catch never sees its failure
+    let p: Node | undefined = parent.getParent();
+    while (p && !isFunctionLike(p)) {
+      if (Node.isBlock(p) && Node.isTryStatement(p.getParent()) && p.getParent()!.getTryBlock() === p) return true;
+      p = p.getParent();
+    }
+    return false;
+  }
+  if (Node.isAwaitExpression(parent) || Node.isVoidExpression(parent)) return false;
   if (Node.isArrowFunction(parent)) return false; // an expression body returns it
   if (Node.isParenthesizedExpression(parent)) {
     const gp = parent.getParent();
@@ -165,6 +193,15 @@ function awaitEdits(file: SourceFile): TextEdit[] {
 
 for (let round = 1; round <= maxRounds; round++) {
   let changed = 0;
+  const a0 = new Map<SourceFile, TextEdit[]>();
+  for (const f of files) a0.set(f, [...annotationEdits(f), ...changesEdits(f)]);
+  for (const [f, e] of a0) if (e.length) changed += applyEdits(f, e);
+  for (const f of needsImport) {
+    const d = f.getImportDeclaration((x) => x.getModuleSpecifierValue() === '~/utils/db.server');
+    if (d && !d.getNamedImports().some((i) => i.getName() === 'changesOf')) d.addNamedImport('changesOf');
+    else if (!d) f.addImportDeclaration({ moduleSpecifier: '~/utils/db.server', namedImports: ['changesOf'] });
+  }
+  needsImport.clear();
   // (a) first, on its own: keywords only
   const a = new Map<SourceFile, TextEdit[]>();
   for (const f of files) a.set(f, asyncEdits(f));

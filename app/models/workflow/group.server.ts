@@ -12,7 +12,7 @@ import { type InputOf, INVALID } from '~/domain/workflow/intents';
 import { isOpen } from '~/domain/workflow/transitions';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
-import { type DbOrTx, getDb, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, changesOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { announceStep, type Ctx, type Pakn, record, updateGuarded } from './step.server';
@@ -51,7 +51,7 @@ async function setMemberGroup(ctx: Ctx, m: Pakn, groupId: number | null) {
     .update(s.pakn)
     .set({ groupId, version: sql`${s.pakn.version} + 1`, updatedAt: ctx.now })
     .where(and(eq(s.pakn.id, m.id), eq(s.pakn.version, m.version))));
-  if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
+  if (changesOf(res) === 0) throw new WorkflowError(409, 'staff.errors.stale');
 }
 
 /** Puts the PAKN with `input.code` into this PAKN's group, or into a new group led by this PAKN. */

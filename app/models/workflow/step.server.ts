@@ -14,7 +14,7 @@ import { issueDocumentForStep } from '~/models/document-issue.server';
 import { notifyStep, type Step } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { recordWebhookEvent } from '~/models/webhook-deliveries.server';
-import { type DbOrTx, getDb, type Tx, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, type Tx, one, changesOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Pakn = typeof s.pakn.$inferSelect;
@@ -96,7 +96,7 @@ export async function updateGuarded(ctx: Ctx, set: PaknChanges) {
     .update(s.pakn)
     .set({ ...set, version: sql`${s.pakn.version} + 1`, updatedAt: ctx.now })
     .where(and(eq(s.pakn.id, ctx.p.id), eq(s.pakn.version, ctx.version))));
-  if (res.changes === 0) throw new WorkflowError(409, 'staff.errors.stale');
+  if (changesOf(res) === 0) throw new WorkflowError(409, 'staff.errors.stale');
 }
 
 /** The timeline event and its audit entry. */
