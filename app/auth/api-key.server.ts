@@ -85,11 +85,11 @@ export async function guardApiPost({
 /** Reads without a key: counted per client address (a generous limit; a key's own limit applies with a key). */
 export const ANONYMOUS_READS_PER_MINUTE = fixedLimit('api-anon');
 
-export function anonymousReadAllowed(
+export async function anonymousReadAllowed(
   request: Request,
   context: unknown,
-): { ok: true } | { ok: false; message: string; retryAfter: number } {
-  const limit = hitRateLimit({ bucket: 'api-anon', key: clientIp(context) });
+): Promise<{ ok: true } | { ok: false; message: string; retryAfter: number }> {
+  const limit = await hitRateLimit({ bucket: 'api-anon', key: clientIp(context) });
   if (limit.allowed) return { ok: true };
   return {
     ok: false,
@@ -102,7 +102,7 @@ export function anonymousReadAllowed(
 export async function guardPublicRead(request: Request, context: unknown): Promise<GuardResult | { ok: true; key: null }> {
   const token = new URL(request.url).searchParams.get('api_key') || keyFromHeaders(request);
   if (token) return guardApiCall({ request, context, token, scope: 'read' });
-  const allowed = anonymousReadAllowed(request, context);
+  const allowed = await anonymousReadAllowed(request, context);
   if (allowed.ok) return { ok: true, key: null };
   return {
     ok: false,

@@ -10,7 +10,8 @@ import { getFollowedIds } from '~/utils/follow-session.server';
 export async function requireFollowedView(request: Request, code: string | undefined) {
   const wanted = normaliseCode(code ?? '');
   const ids = await getFollowedIds(request);
-  const view = ids.map((id) => getSubmitterView({ id })).find((v) => v?.pakn.code === wanted);
+  const views = await Promise.all(ids.map((id) => getSubmitterView({ id })));
+  const view = views.find((v) => v?.pakn.code === wanted);
   if (!view) throw redirect('/theo-doi');
   return view;
 }

@@ -80,7 +80,7 @@ export async function attemptSignIn({
   // Every limit is counted before the (slow) hash is verified, in one statement each, so a burst of
   // concurrent attempts cannot all pass a check made before any of them was counted; a success, or an
   // attempt refused before any hash was checked, takes its address hit back.
-  const ipState = hitRateLimit(ipLimit);
+  const ipState = await hitRateLimit(ipLimit);
   if (!ipState.allowed) {
     await audit({ actorUserId: null, action: 'auth.signin.throttled', ip, detail: { email } });
     return { ok: false, reason: 'throttled', minutes: Math.ceil(ipState.retryAfterSeconds / 60) };
@@ -88,9 +88,9 @@ export async function attemptSignIn({
   const user = await findUserByEmail(email);
   if (!user) {
     const unknownLimit = { bucket: 'signin-unknown', key: email, now } as const;
-    const state = hitRateLimit(unknownLimit);
+    const state = await hitRateLimit(unknownLimit);
     if (!state.allowed) {
-      refundRateLimit(ipLimit);
+      await refundRateLimit(ipLimit);
       return { ok: false, reason: 'locked', minutes: Math.ceil(state.retryAfterSeconds / 60) };
     }
     await verifyAgainstDummy(password);
@@ -99,7 +99,7 @@ export async function attemptSignIn({
   }
   const reservation = await reserveLoginAttempt(user.id, now);
   if (!reservation.allowed) {
-    refundRateLimit(ipLimit);
+    await refundRateLimit(ipLimit);
     await audit({
       actorUserId: null,
       action: 'auth.signin.failed',
@@ -137,7 +137,7 @@ export async function attemptSignIn({
     }
     return { ok: false, reason: 'invalid', minutes: 0 };
   }
-  refundRateLimit(ipLimit);
+  await refundRateLimit(ipLimit);
   await recordLoginSuccess(user.id, now);
   const old = await loadSession(request);
   const setCookie = await startSession(user, {

@@ -45,19 +45,19 @@ export async function checkTotpCode(
   now = Date.now(),
 ): Promise<TotpCheck> {
   const failLimit = { bucket: 'totp-fail', key: String(user.id), now } as const;
-  if (!peekRateLimit(failLimit).allowed) return 'throttled';
+  if (!(await peekRateLimit(failLimit)).allowed) return 'throttled';
   const token = code.replace(/\s+/g, '');
   const delta = /^\d{6}$/.test(token)
     ? (await totpFor(secret, user.email)).validate({ token, window: 1, timestamp: now })
     : null;
   if (delta === null) {
-    hitRateLimit(failLimit);
+    await hitRateLimit(failLimit);
     return 'invalid';
   }
   const counter = Math.floor(now / 30_000) + delta;
-  const replay = hitRateLimit({ bucket: 'totp-used', key: `${user.id}:${counter}`, now });
+  const replay = await hitRateLimit({ bucket: 'totp-used', key: `${user.id}:${counter}`, now });
   if (!replay.allowed) {
-    hitRateLimit(failLimit);
+    await hitRateLimit(failLimit);
     return 'invalid';
   }
   return 'ok';

@@ -169,7 +169,7 @@ async function runPass(state: WorkerState) {
   state.timerDue = undefined;
   if (state.stopped || state.inFlight) return;
   state.again = false;
-  state.inFlight = await (async () => {
+  state.inFlight = (async () => {
     try {
       const { sent, retried } = await processOutbox({ limit: DEFAULT_LIMIT });
       // a full batch that went through: there may be more due right now

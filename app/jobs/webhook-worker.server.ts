@@ -143,7 +143,7 @@ async function runPass(state: WorkerState) {
   state.timerDue = undefined;
   if (state.stopped || state.inFlight) return;
   state.again = false;
-  state.inFlight = await (async () => {
+  state.inFlight = (async () => {
     try {
       const { delivered, retried, failed } = await processWebhooks({ limit: DEFAULT_LIMIT });
       if (delivered + retried + failed >= DEFAULT_LIMIT) state.again = true;

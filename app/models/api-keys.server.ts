@@ -166,7 +166,7 @@ export async function authorizeApiCall(
     await denied('scope', key);
     return { ok: false, status: 403, reason: 'scope', key };
   }
-  const limit = hitRateLimit({ bucket: 'api-key', key: String(key.id), now: now.getTime() }, db);
+  const limit = await hitRateLimit({ bucket: 'api-key', key: String(key.id), now: now.getTime() }, db);
   if (!limit.allowed) {
     await denied('rateLimited', key);
     return { ok: false, status: 429, reason: 'rateLimited', key, retryAfterSeconds: limit.retryAfterSeconds };

@@ -88,7 +88,7 @@ export async function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): 
         await enqueueMail(tx, { to: unit.email, ...rendered, template: 'digest', paknId: null });
         await setSetting(DIGEST_SETTING_KEY, { ...last, [String(unit.id)]: today }, tx);
         return true;
-      }, { behavior: 'immediate' }));
+      }));
     if (done) sent++;
   }
   return { units: sent };

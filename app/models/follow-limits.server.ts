@@ -23,6 +23,6 @@ export function followLookupBlocked({ ip, code }: { ip: string; code: string }):
 }
 
 /** Counts one wrong look-up of this code from this address. */
-export function recordFollowLookupFailure({ ip, code }: { ip: string; code: string }): void {
-  for (const l of limits(ip, code)) hitRateLimit(l);
+export async function recordFollowLookupFailure({ ip, code }: { ip: string; code: string }): Promise<void> {
+  for (const l of limits(ip, code)) await hitRateLimit(l);
 }

@@ -47,8 +47,8 @@ export async function requestMyPaknLink(
   const address = email.trim().toLowerCase();
   // the address is kept hashed in the rate-limit table
   const limits = [
-    hitRateLimit({ bucket: 'my-pakn-ip', key: ip, now }, db),
-    hitRateLimit({ bucket: 'my-pakn-email', key: sha256(address), now }, db),
+    await hitRateLimit({ bucket: 'my-pakn-ip', key: ip, now }, db),
+    await hitRateLimit({ bucket: 'my-pakn-email', key: sha256(address), now }, db),
   ];
   const blocked = limits.find((l) => !l.allowed);
   if (blocked) return { ok: false, retryAfterSeconds: blocked.retryAfterSeconds };

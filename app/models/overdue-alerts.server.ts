@@ -119,7 +119,7 @@ export async function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}):
           await enqueueMail(tx, { to: c.email, ...rendered, template: 'overdue', paknId: null });
         }
         return fresh.length;
-      }, { behavior: 'immediate' }));
+      }));
   }
 
   // 2. progress updates to the submitters of late items
@@ -164,7 +164,7 @@ export async function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}):
         });
         await enqueueMail(tx, { to: p.email!, ...rendered, template: 'status-progress', paknId: p.id });
         return true;
-      }, { behavior: 'immediate' }));
+      }));
     if (sent) progress++;
   }
   return { alerted, progress };

@@ -8,7 +8,7 @@ import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type DbOrTx, getDb, rawGet, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, rawAll, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
@@ -51,8 +51,13 @@ export function buildSearchText(
 export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pakn; accessToken: string }> {
   const receivedDate = toLocalDate(input.receivedAt);
   const year = Number(receivedDate.slice(0, 4));
-  const { last } = (await rawGet<{ last: number }>(tx, sql`INSERT INTO code_sequences (year, last) VALUES (${year}, 1)
-        ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`));
+  const { last } = await one(
+    await rawAll<{ last: number }>(
+      tx,
+      sql`INSERT INTO code_sequences (year, last) VALUES (${year}, 1)
+        ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`,
+    ),
+  );
   const code = formatPaknCode((await getAgency(tx)).codePrefix, year, last);
   const calendar = await getCalendar();
   const rules = await getDeadlineRules(tx);

@@ -154,10 +154,10 @@ export async function requestPasswordReset(
   const email = normaliseEmail(rawEmail);
   if (!email) return { ok: false, reason: 'emailRequired' };
   if (!isValidEmail(email)) return { ok: false, reason: 'emailInvalid' };
-  const byIp = hitRateLimit({ bucket: 'reset-ip', key: ip, now }, db);
+  const byIp = await hitRateLimit({ bucket: 'reset-ip', key: ip, now }, db);
   if (!byIp.allowed)
     return { ok: false, reason: 'throttled', minutes: Math.ceil(byIp.retryAfterSeconds / 60) };
-  const byEmail = hitRateLimit({ bucket: 'reset-email', key: email, now }, db);
+  const byEmail = await hitRateLimit({ bucket: 'reset-email', key: email, now }, db);
   // Past the per-address quota nothing is sent, whether or not an account uses the address.
   if (!byEmail.allowed) {
     await audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);

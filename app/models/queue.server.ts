@@ -259,7 +259,7 @@ export async function buildQueueQuery(
     .limit(pageSize + 1);
 }
 
-export type QueueRow = ReturnType<ReturnType<typeof buildQueueQuery>['all']>[number] & {
+export type QueueRow = Awaited<ReturnType<typeof buildQueueQuery>>[number] & {
   dueState: DueState | null;
   /** the running clock of spec §6, its date and the working days left (negative: late by) */
   clock: ClockKey | null;

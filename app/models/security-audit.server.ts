@@ -95,7 +95,7 @@ export async function auditForgedFacts(
   actorUserId: number | null = null,
 ): Promise<void> {
   if (!isWrite(f.method)) return;
-  const limit = hitRateLimit({ bucket: 'audit-forged', key: f.ip ?? 'unknown' });
+  const limit = await hitRateLimit({ bucket: 'audit-forged', key: f.ip ?? 'unknown' });
   if (!limit.allowed) return;
   await audit({
     actorUserId,

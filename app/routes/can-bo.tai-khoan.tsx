@@ -95,9 +95,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   /** The current password, when given: null when right, else the message. */
   async function checkCurrent(value: string): Promise<string | null> {
     if (!value) return null;
-    if (!peekRateLimit(wrongPasswordLimit).allowed) return 'auth.secondFactor.throttled';
+    if (!(await peekRateLimit(wrongPasswordLimit)).allowed) return 'auth.secondFactor.throttled';
     if (!(await verifyPassword(user.passwordHash, value))) {
-      hitRateLimit(wrongPasswordLimit);
+      await hitRateLimit(wrongPasswordLimit);
       return 'auth.account.wrongCurrent';
     }
     return null;

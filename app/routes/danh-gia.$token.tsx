@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = getT(getLocale(request));
   const ctx = await load(params.token);
   if (!ctx) throw json({ message: t('pub.rating.invalidLink') }, { status: 404 });
-  const limit = hitRateLimit({ bucket: 'rating', key: clientIp(context) });
+  const limit = await hitRateLimit({ bucket: 'rating', key: clientIp(context) });
   if (!limit.allowed) throw json({ message: t('errorPage.tooManyTitle') }, { status: 429 });
   const form = await request.formData().catch(() => null);
   if (!form) throw json({ message: t('intake.form.badRequest') }, { status: 400 });

@@ -97,7 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = getT(locale);
   const token = new URL(request.url).searchParams.get('t') ?? '';
   if (!DRAFT_TOKEN_PATTERN.test(token)) throw json({ message: t('intake.form.badRequest') }, { status: 400 });
-  const limit = hitRateLimit({ bucket: 'intake-form', key: clientIp(context) });
+  const limit = await hitRateLimit({ bucket: 'intake-form', key: clientIp(context) });
   if (!limit.allowed) {
     throw json(
       { message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) },

@@ -18,7 +18,7 @@ const headers = { 'Cache-Control': 'no-store' };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const limit = hitRateLimit({ bucket: 'similar-suggest', key: clientIp(context) });
+  const limit = await hitRateLimit({ bucket: 'similar-suggest', key: clientIp(context) });
   if (!limit.allowed) {
     const t = getT(getLocale(request));
     return json(

@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // a browser that does not hold the draft can neither send it nor learn its code (double send)
   if (token === null || !(await holdsDraft(request, token)) || !await getDraft({ token }))
     return redirect('/gop-y?het-han=1');
-  const limit = hitRateLimit({ bucket: 'intake-submit', key: clientIp(context) });
+  const limit = await hitRateLimit({ bucket: 'intake-submit', key: clientIp(context) });
   if (!limit.allowed) {
     throw json(
       { message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) },

@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form) throw json({ message: t('intake.form.badRequest') }, { status: 400 });
   const submission = parseForm(form, privacyRequestSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 });
-  const limit = hitRateLimit({ bucket: 'privacy-request', key: clientIp(context) });
+  const limit = await hitRateLimit({ bucket: 'privacy-request', key: clientIp(context) });
   if (!limit.allowed) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return json(submission.reply({ fieldErrors: { kind: [`!${t('privacy.rateLimited', { minutes })}`] } }), {

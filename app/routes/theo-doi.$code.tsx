@@ -142,7 +142,7 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
   const view = await requireFollowedView(request, params.code);
   if (view.pakn.status !== 'awaiting_info')
     throw json({ message: t('staff.followup.notWaiting') }, { status: 409 });
-  const limit = hitRateLimit({ bucket: 'info-reply', key: clientIp(context) });
+  const limit = await hitRateLimit({ bucket: 'info-reply', key: clientIp(context) });
   if (!limit.allowed)
     throw json(
       { message: t('intake.form.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) },

@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   const id = PAKN_CODE_PATTERN.test(code) ? await findPaknForSubmitter({ code, contact }) : null;
   if (id === null) {
-    recordFollowLookupFailure({ ip, code });
+    await recordFollowLookupFailure({ ip, code });
     return json(submission.reply({ fieldErrors: { code: ['notFound'] } }), { status: 400 });
   }
   return redirect(`/theo-doi/${code}`, { headers: { 'Set-Cookie': await grantFollowAccess(request, id) } });

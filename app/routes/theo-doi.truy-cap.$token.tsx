@@ -8,7 +8,7 @@ import { grantFollowAccess } from '~/utils/follow-session.server';
 import { clientIp } from '~/utils/http.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const limit = hitRateLimit({ bucket: 'follow-link', key: clientIp(context) });
+  const limit = await hitRateLimit({ bucket: 'follow-link', key: clientIp(context) });
   const found = limit.allowed ? await findPaknByAccessToken(params.token ?? '') : null;
   if (!found) return redirectWithFlash('/theo-doi', 'intake.follow.linkInvalid');
   return redirect(`/theo-doi/${found.code}`, {

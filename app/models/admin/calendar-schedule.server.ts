@@ -101,5 +101,5 @@ export async function sendScheduleWarning({ now = new Date(), db = getDb() }: { 
         await enqueueMail(tx, { to: a.email, ...rendered, template: 'calendar_schedule', paknId: null });
       await setSetting('calendar.scheduleWarningSent', { year: warning.year, date: today }, tx);
       return { sent: admins.length };
-    }, { behavior: 'immediate' }));
+    }));
 }
