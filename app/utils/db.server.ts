@@ -290,7 +290,7 @@ export async function rawRun(db: DbOrTx, query: SQL): Promise<{ changes: number 
 }
 
 /** The first row of an awaited builder (`first(db.select()…)`): `.get()` exists on SQLite builders only. */
-export async function first<T>(rows: PromiseLike<T[]>): Promise<T | undefined> {
+export async function first<T>(rows: T[] | PromiseLike<T[]>): Promise<T | undefined> {
   return (await rows)[0];
 }
 
@@ -302,7 +302,7 @@ export function changesOf(result: unknown): number {
 }
 
 /** The one row a statement must give (an insert … returning): an error when there is none. */
-export async function one<T>(rows: PromiseLike<T[]>): Promise<T> {
+export async function one<T>(rows: T[] | PromiseLike<T[]>): Promise<T> {
   const [row] = await rows;
   if (row === undefined) throw new Error('db: expected a row, got none');
   return row;

@@ -7,7 +7,7 @@ import { workdayOrdinals } from '~/domain/reports/figures';
 import type { ReportPeriod } from '~/domain/reports/periods';
 import { isClosed, STATUSES } from '~/domain/workflow/transitions';
 import { getCalendar, listUnits } from '~/models/config.server';
-import { prepared, quoteList, UNIT_FILTER } from '~/models/reports/sql.server';
+import { quoteList, UNIT_FILTER, namedAll, namedGet } from '~/models/reports/sql.server';
 import { monthlyFigures } from '~/models/reports/trend.server';
 import { type Db, getDb } from '~/utils/db.server';
 
@@ -58,8 +58,8 @@ export async function buildDashboard(
   const unitName = new Map(allUnits.map((u) => [u.id, u]));
   const base = { unit: unitId, today };
   return db.$client
-    .transaction(() => {
-      const open = prepared(db, OPEN_WORK_SQL).all(base) as Array<{
+    .transaction(async () => {
+      const open = (await namedAll(db, OPEN_WORK_SQL, base)) as Array<{
         unitId: number | null;
         d: string;
         open: number;
@@ -67,7 +67,7 @@ export async function buildDashboard(
         unclassified: number;
       }>;
       const late = new Map(
-        (prepared(db, LATE_BY_UNIT_SQL).all(base) as Array<{ unitId: number | null; n: number }>).map((r) => [
+        ((await namedAll(db, LATE_BY_UNIT_SQL, base)) as Array<{ unitId: number | null; n: number }>).map((r) => [
           r.unitId === null ? 'none' : String(r.unitId),
           r.n,
         ]),
@@ -95,7 +95,7 @@ export async function buildDashboard(
         w.overdue = n;
         workload.set(k, w);
       }
-      const overdueRows = prepared(db, OVERDUE_SQL).all({ ...base, limit: overdueLimit }) as Array<{
+      const overdueRows = (await namedAll(db, OVERDUE_SQL, { ...base, limit: overdueLimit })) as Array<{
         id: number;
         code: string;
         title: string;
@@ -106,7 +106,7 @@ export async function buildDashboard(
         due: string;
       }>;
       const lateOrd = workdayOrdinals([today, ...overdueRows.map((r) => r.due)], calendar);
-      const { trend, targets } = monthlyFigures({ months, year, unitId, cutoffDay }, db);
+      const { trend, targets } = await monthlyFigures({ months, year, unitId, cutoffDay }, db);
       const unitRows: Array<number | null> = [
         ...allUnits
           .filter((u) => (unitId === null ? u.active || workload.has(key(u.id)) : u.id === unitId))

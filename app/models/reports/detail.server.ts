@@ -6,10 +6,8 @@ import {
   localDateSql,
   ON_TIME_SQL,
   paramsOf,
-  prepared,
   RELEVANT,
-  UNIT_FILTER,
-} from '~/models/reports/sql.server';
+  UNIT_FILTER, namedAll, namedGet } from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 const DETAIL_SQL = `
@@ -24,18 +22,18 @@ ORDER BY id LIMIT @limit`;
  * The PAKN counted in the period (carried over or received), without personal data, in id order and in chunks:
  * each chunk is its own short statement, so a slow download never keeps the connection busy for other requests.
  */
-export function* reportDetailChunks(
+export async function* reportDetailChunks(
   {
     period,
     unitId = null,
     chunkSize = 5000,
   }: { period: ReportPeriod; unitId?: number | null; chunkSize?: number },
   db: Db = getDb(),
-): Generator<DetailRow[]> {
+): Promise<Generator<DetailRow[]>> {
   const params = paramsOf(period, unitId);
   let after = 0;
   for (;;) {
-    const rows = prepared(db, DETAIL_SQL).all({ ...params, after, limit: chunkSize }) as DetailRow[];
+    const rows = (await namedAll(db, DETAIL_SQL, { ...params, after, limit: chunkSize })) as DetailRow[];
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1]!.id;

@@ -7,9 +7,7 @@ import {
   localDateSql,
   monthKey,
   paramsOf,
-  prepared,
-  reportMonthSql,
-} from '~/models/reports/sql.server';
+  reportMonthSql, namedAll, namedGet } from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 /** one scan: published answers by unit, field and report month of publication (null outside the trend) */
@@ -62,9 +60,7 @@ export async function publicStatistics(
 ) {
   const first = months[0]!;
   const last = months[months.length - 1]!;
-  const groups = prepared(db, publicSql(normaliseCutoffDay(cutoffDay))).all(
-    paramsOf({ start: first.start, end: last.end }, null),
-  ) as Array<{ unitId: number | null; fieldId: number | null; m: string | null; n: number; onTime: number }>;
+  const groups = (await namedAll(db, publicSql(normaliseCutoffDay(cutoffDay)), paramsOf({ start: first.start, end: last.end }, null))) as Array<{ unitId: number | null; fieldId: number | null; m: string | null; n: number; onTime: number }>;
   const units = await listUnits({ activeOnly: false, db });
   const fields = await listFields({ activeOnly: false, db });
   const collect = (

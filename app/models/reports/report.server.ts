@@ -57,10 +57,8 @@ import {
   localDateSql,
   OPEN_SQL,
   paramsOf,
-  prepared,
   RELEVANT,
-  UNIT_FILTER,
-} from '~/models/reports/sql.server';
+  UNIT_FILTER, namedAll, namedGet } from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 /*
@@ -158,7 +156,7 @@ export async function buildReport(
 
   // The whole report reads one snapshot: a deferred transaction over the read statements.
   db.$client
-    .transaction(() => {
+    .transaction(async () => {
       type Group = Record<CountKey, number> & {
         unitId: number | null;
         channel: string;
@@ -166,7 +164,7 @@ export async function buildReport(
         category: number;
         fieldId: number | null;
       };
-      for (const r of prepared(db, BALANCE_SQL).all(params) as Group[]) {
+      for (const r of (await namedAll(db, BALANCE_SQL, params)) as Group[]) {
         const row = rowFor(r.unitId);
         for (const k of COUNT_KEYS) row.counts[k] += r[k] ?? 0;
         if (!r.received) continue;
@@ -176,14 +174,14 @@ export async function buildReport(
         addTo(b.byCategory, String(r.category), r.received);
         addTo(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.received);
       }
-      for (const r of prepared(db, REFUSED_SQL).all(params) as Array<{
+      for (const r of (await namedAll(db, REFUSED_SQL, params)) as Array<{
         unitId: number | null;
         reason: string | null;
         n: number;
       }>) {
         addTo(rowFor(r.unitId).breakdowns.refusedByReason, r.reason ?? 'none', r.n);
       }
-      const pairs = prepared(db, HANDLING_SQL).all(params) as Array<{
+      const pairs = (await namedAll(db, HANDLING_SQL, params)) as Array<{
         unitId: number | null;
         fromDate: string;
         toDate: string;
@@ -198,7 +196,7 @@ export async function buildReport(
         const hist = rowFor(p.unitId).hist;
         hist.set(days, (hist.get(days) ?? 0) + p.n);
       }
-      for (const r of prepared(db, RATINGS_SQL).all(params) as Array<{
+      for (const r of (await namedAll(db, RATINGS_SQL, params)) as Array<{
         unitId: number | null;
         rating: string;
         n: number;

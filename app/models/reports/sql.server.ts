@@ -9,12 +9,11 @@
  *   place of the balance.
  * - Answered on time: on_time when set, otherwise the local date of answered_at ≤ answer_due.
  */
-import type Database from 'better-sqlite3';
 
 import type { LocalDate } from '~/domain/dates';
 import { periodBoundsMs, type ReportPeriod } from '~/domain/reports/periods';
 import { isClosed, STATUSES } from '~/domain/workflow/transitions';
-import type { Db } from '~/utils/db.server';
+import { type DbOrTx, withSqliteClient } from '~/utils/db.server';
 
 export const quoteList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(',');
 export const CLOSED_SQL = quoteList(STATUSES.filter(isClosed));
@@ -43,14 +42,16 @@ export function reportMonthSql(ms: string, cutoff: number): string {
 /** The key of a report month as reportMonthSql writes it. */
 export const monthKey = (p: ReportPeriod) => `${p.year}-${String(p.index ?? 12).padStart(2, '0')}`;
 
-// Statements are compiled once per connection.
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-export function prepared(db: Db, sql: string): Database.Statement {
-  let map = statementCache.get(db.$client);
-  if (!map) statementCache.set(db.$client, (map = new Map()));
-  let stmt = map.get(sql);
-  if (!stmt) map.set(sql, (stmt = db.$client.prepare(sql)));
-  return stmt;
+/**
+ * A report query with named parameters (`@S`, `@E`, …), run on the SQLite connection under the data layer's lock
+ * (statements are compiled once per connection by db.server). The PostgreSQL twins come with #12's next step.
+ */
+export function namedAll(db: DbOrTx, sql: string, params: Record<string, unknown> = {}): Promise<unknown[]> {
+  return withSqliteClient(db, (client) => client.prepare(sql).all(params));
+}
+
+export async function namedGet(db: DbOrTx, sql: string, params: Record<string, unknown> = {}): Promise<unknown> {
+  return (await namedAll(db, sql, params))[0];
 }
 
 export type PeriodParams = { S: number; E: number; endDate: LocalDate; unit: number | null };

@@ -7,11 +7,9 @@ import {
   localDateSql,
   monthKey,
   paramsOf,
-  prepared,
   RELEVANT,
   reportMonthSql,
-  UNIT_FILTER,
-} from '~/models/reports/sql.server';
+  UNIT_FILTER, namedAll, namedGet } from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 /**
@@ -43,7 +41,7 @@ GROUP BY 1, 2`;
  * Received, closed and answered on time per report month, and the II.1 targets over `year` (a periodic year
  * report with the same cut-off), in one scan.
  */
-export function monthlyFigures(
+export async function monthlyFigures(
   {
     months,
     year,
@@ -51,12 +49,10 @@ export function monthlyFigures(
     cutoffDay,
   }: { months: ReportPeriod[]; year: ReportPeriod; unitId?: number | null; cutoffDay: number },
   db: Db = getDb(),
-): { trend: TrendPoint[]; targets: Target[] } {
+): Promise<{ trend: TrendPoint[]; targets: Target[] }> {
   const start = [months[0]!.start, year.start].sort()[0]!;
   const end = [months[months.length - 1]!.end, year.end].sort()[1]!;
-  const rows = prepared(db, monthlySql(normaliseCutoffDay(cutoffDay))).all(
-    paramsOf({ start, end }, unitId),
-  ) as Array<{
+  const rows = (await namedAll(db, monthlySql(normaliseCutoffDay(cutoffDay)), paramsOf({ start, end }, unitId))) as Array<{
     rm: string | null;
     cm: string | null;
     n: number;
