@@ -13,7 +13,7 @@ export const JANITOR_INTERVAL_MS = 15 * 60 * 1000;
 export async function sweep(): Promise<void> {
   try {
     await purgeStaleDrafts();
-    purgeOldSessions();
+    await purgeOldSessions();
     await purgeOldDeliveries();
   } catch (error) {
     getLogger().error({ err: error }, 'draft purge failed');

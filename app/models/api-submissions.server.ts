@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
 import { randomToken } from '~/utils/crypto.server';
-import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 

@@ -23,7 +23,7 @@ import {
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { getSetting } from '~/models/admin/settings.server';
 import { repeatOfRefusal } from '~/models/similarity.server';
-import { DbOrTx, one } from '~/utils/db.server';
+import { type DbOrTx, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 

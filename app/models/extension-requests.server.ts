@@ -6,7 +6,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 
 import type { LocalDate } from '~/domain/dates';
 import { getSetting, setSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { audit } from './audit.server';

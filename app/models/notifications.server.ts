@@ -14,7 +14,7 @@ import { enqueueMail } from '~/models/outbox.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { ratingUrl } from '~/models/ratings.server';
 import { repeatOfRefusal } from '~/models/similarity.server';
-import { DbOrTx, one } from '~/utils/db.server';
+import { type DbOrTx, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
 import * as s from '~db/schema';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
-import { type DbOrTx, getDb, rawAll, one, rawRun } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, rawAll, rawRun } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { listAgencyContacts } from './agency-contacts.server';

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 
 import type { Actor } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 

@@ -21,7 +21,7 @@ import {
   redact,
 } from '~/domain/redaction-review';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { type DbOrTx, getDb, transaction, changesOf } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, transaction } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 import * as s from '~db/schema';
 

@@ -13,7 +13,7 @@ import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { type Actor, can, isUnitScoped } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
 import { isOpen, type Status, STATUSES } from '~/domain/workflow/transitions';
-import { type Db, getDb, one } from '~/utils/db.server';
+import { type Db, getDb, one, withSqliteClient } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getCalendar } from './config.server';
@@ -147,8 +147,11 @@ export async function countQueueTabs(
   { actor, today = toLocalDate(new Date()) }: { actor: Actor; today?: LocalDate },
   db: Db = getDb(),
 ): Promise<Record<QueueTab, number>> {
-  const changes = (db.$client.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  const version = `${changes}|${db.$client.pragma('data_version', { simple: true }) as number}`;
+  // SQLite: this connection's writes and other connections' commits; PostgreSQL needs its own signal (#12)
+  const version = await withSqliteClient(db, (client) => {
+    const changes = client.prepare('SELECT total_changes() AS n').pluck().get();
+    return `${String(changes)}|${String(client.pragma('data_version', { simple: true }))}`;
+  });
   if (countsMemo?.db !== db || countsMemo.version !== version)
     countsMemo = { db, version, byScope: new Map() };
   // the "mine" tab depends on who asks, not only on the role and unit

@@ -1,11 +1,11 @@
 // Fixed-window counters in SQLite, so limits survive a restart and hold across processes. The limit and
 // window of each bucket come from one table, app/domain/rate-limits.ts.
+import { sql } from 'drizzle-orm';
+
 import { limitOf, RATE_LIMITS, type RateLimitBucket, windowOf } from '~/domain/rate-limits';
 import { getSetting } from '~/models/admin/settings.server';
 import { nowMs } from '~/utils/clock.server';
 import { pseudonymise } from '~/utils/crypto.server';
-import { sql } from 'drizzle-orm';
-
 import { type Db, getDb, one, rawAll, rawGet, rawRun } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 

@@ -3,7 +3,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 
 import { SAVED_FILTER_NAME_MAX, SAVED_FILTERS_MAX } from '~/domain/queue';
-import { type DbOrTx, getDb, transaction, one, changesOf } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 const KEPT_PARAMS = [

@@ -1,9 +1,9 @@
 // Staff sessions: the cookie holds a random token; the table keeps only its SHA-256 as the id.
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 
 import type { User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb, one, changesOf } from '~/utils/db.server';
+import { changesOf, type Db, type DbOrTx, getDb, one, rawRun } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Session = typeof s.sessions.$inferSelect;
@@ -96,9 +96,9 @@ export async function listLiveSessions(userId: number, db: DbOrTx = getDb(), now
 }
 
 /** Removes sessions that ended more than a day ago (the audit log keeps the sign-ins). */
-export function purgeOldSessions(now = Date.now(), db: Db = getDb()): number {
+export async function purgeOldSessions(now = Date.now(), db: Db = getDb()): Promise<number> {
   const cutoff = now - 24 * 60 * 60 * 1000;
-  return db.$client
-    .prepare('DELETE FROM sessions WHERE expires_at < ? OR (revoked_at IS NOT NULL AND revoked_at < ?)')
-    .run(cutoff, cutoff).changes;
+  return (
+    await rawRun(db, sql`DELETE FROM sessions WHERE expires_at < ${cutoff} OR (revoked_at IS NOT NULL AND revoked_at < ${cutoff})`)
+  ).changes;
 }

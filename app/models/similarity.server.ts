@@ -21,7 +21,7 @@ import {
   syllablesOf,
   textQuery,
 } from '~/domain/similarity-index';
-import { type DbOrTx, getDb, rawAll, rawGet, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,rawAll, rawGet } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { submitterKeyOf } from '~/utils/sql-functions.server';
 import * as s from '~db/schema';

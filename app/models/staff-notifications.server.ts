@@ -6,7 +6,7 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 
 import { formatDateVi } from '~/domain/dates';
 import { enqueueMail } from '~/models/outbox.server';
-import { DbOrTx, one } from '~/utils/db.server';
+import { type DbOrTx, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderStaffUpdateEmail, type StaffUpdateKind } from '~emails/staff-update';

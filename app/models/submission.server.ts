@@ -11,7 +11,7 @@ import { saluteeOf } from '~/domain/salutation';
 import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
 import { enqueueMail, kickMailWorker } from '~/models/outbox.server';
-import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { removeUpload, type StoredUpload, uploadsDir } from '~/utils/uploads.server';
 import * as s from '~db/schema';

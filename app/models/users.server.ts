@@ -5,7 +5,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { checkPassword, type PasswordProblem } from '~/domain/password-policy';
 import { isRole, type Role } from '~/domain/permissions';
 import { randomToken } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb, one } from '~/utils/db.server';
+import { type Db, type DbOrTx, first, getDb, one, rawGet } from '~/utils/db.server';
 import { hashPassword } from '~/utils/password-hash.server';
 import * as s from '~db/schema';
 
@@ -200,19 +200,18 @@ export type LoginReservation = { allowed: true; locksNow: boolean } | { allowed:
  */
 export async function reserveLoginAttempt(userId: number, now = Date.now(), db: Db = getDb()): Promise<LoginReservation> {
   const lockUntil = now + LOCK_MINUTES * 60_000;
-  const row = db.$client
-    .prepare(
-      `UPDATE users SET
+  const row = await rawGet<{ n: number }>(
+    db,
+    sql`UPDATE users SET
          failed_logins = (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1,
          locked_until = CASE
-           WHEN (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1 >= ? THEN ?
+           WHEN (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1 >= ${MAX_FAILED_LOGINS} THEN ${lockUntil}
            ELSE NULL END
-       WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)
+       WHERE id = ${userId} AND (locked_until IS NULL OR locked_until <= ${now})
        RETURNING failed_logins AS n`,
-    )
-    .get(MAX_FAILED_LOGINS, lockUntil, userId, now) as { n: number } | undefined;
+  );
   if (row) return { allowed: true, locksNow: row.n >= MAX_FAILED_LOGINS };
-  const current = (await one(db
+  const current = (await first(db
     .select({ lockedUntil: s.users.lockedUntil })
     .from(s.users)
     .where(eq(s.users.id, userId))));

@@ -5,7 +5,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 
 import { parseEvents, type WebhookCreateInput, type WebhookEvent } from '~/domain/webhooks';
 import { randomToken } from '~/utils/crypto.server';
-import { type DbOrTx, getDb, one, transaction, changesOf } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
 

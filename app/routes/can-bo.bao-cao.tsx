@@ -124,7 +124,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   const ctx = await reportContext({ period: query.period, unitId: query.unitId });
   try {
-    const doc = publishReport({
+    const doc = await publishReport({
       report: ctx.report,
       agencyName: ctx.agency.name,
       unitName: ctx.unitName,

@@ -5,12 +5,12 @@
 import { json } from '@remix-run/node';
 
 import { mailHealth, outboxStats } from '~/models/outbox.server';
-import { getDb } from '~/utils/db.server';
+import { getDb, rawGet } from '~/utils/db.server';
 
 export async function loader() {
   try {
     const db = getDb();
-    db.$client.prepare('SELECT 1').get();
+    await rawGet(db, sql`SELECT 1 AS ok`);
     const outbox = await outboxStats(db);
     const mail = mailHealth(outbox);
     return json(

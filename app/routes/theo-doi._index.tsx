@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { code: rawCode, contact } = submission.value;
   const ip = clientIp(context);
   const code = normaliseCode(rawCode);
-  const minutes = followLookupBlocked({ ip, code });
+  const minutes = await followLookupBlocked({ ip, code });
   if (minutes !== null)
     return json(submission.reply({ fieldErrors: { code: [`rateLimited|minutes=${minutes}`] } }), {
       status: 429,

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cutoffDay = await reportCutoffDay();
   const months = lastReportMonths(toLocalDate(new Date()), 12, cutoffDay);
   const stats = await publicStatisticsCached({ months, cutoffDay });
-  const reports = listPublishedReports();
+  const reports = await listPublishedReports();
   const latest = reports.find((r) => r.snapshot.report.unitId === null) ?? null;
   const label = (g: { id: number | null; name: string; nameEn: string }, none: string) =>
     g.id === null ? none : en ? g.nameEn : g.name;

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const t = getT(locale);
   const id = /^\d{1,12}$/.test(params.id ?? '') ? Number(params.id) : 0;
-  const found = id ? getPublishedReport(id) : null;
+  const found = id ? await getPublishedReport(id) : null;
   if (!found) throw json({ message: t('reports.errors.notFound') }, { status: 404 });
   const { report, unitName } = found.snapshot;
   const en = locale === 'en';

@@ -1,13 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-
 import fs from 'node:fs';
 import path from 'node:path';
 
 import Database from 'better-sqlite3';
-import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { drizzle as pgDrizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
 import { SQLiteAsyncDialect, type SQLiteTransaction } from 'drizzle-orm/sqlite-core';

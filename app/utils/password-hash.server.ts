@@ -20,6 +20,6 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 // A fixed hash to verify against when the e-mail is unknown, so both paths take as long.
 let dummyHash: Promise<string> | undefined;
 export async function verifyAgainstDummy(password: string): Promise<void> {
-  dummyHash ??= await hashPassword(randomToken());
+  dummyHash ??= hashPassword(randomToken());
   await verifyPassword(await dummyHash, password);
 }

@@ -46,7 +46,7 @@ export type FileProblem = {
  * or 'total' says which cap is reached); the bytes of a refused file are released.
  */
 export type UploadBudget = {
-  reserve(bytes: number): 'ok' | 'address' | 'total';
+  reserve(bytes: number): Promise<'ok' | 'address' | 'total'>;
   release(bytes: number): void;
 };
 export type StoredUpload = {
@@ -157,11 +157,11 @@ export async function parseSubmissionForm(
     let quota: 'address' | 'total' | undefined;
     let reserved = 0;
     const limiter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
+      async transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
         if (size > opts.maxBytes) oversize = true;
         if (!oversize && !quota && opts.budget) {
-          const room = opts.budget.reserve(chunk.length);
+          const room = await opts.budget.reserve(chunk.length);
           if (room === 'ok') reserved += chunk.length;
           else quota = room;
         }

@@ -142,7 +142,7 @@ function needsAwait(call: CallExpression): boolean {
   }
   if (Node.isAwaitExpression(parent) || Node.isVoidExpression(parent)) return false;
   // a promise kept on purpose: assigned to something typed as a promise
-  if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getText() === '=' && parent.getRight() === call)
+  if (Node.isBinaryExpression(parent) && ['=', '??=', '||='].includes(parent.getOperatorToken().getText()) && parent.getRight() === call)
     if (/Promise</.test(parent.getLeft().getType().getText())) return false;
   if (Node.isVariableDeclaration(parent) && /Promise</.test(parent.getTypeNode()?.getText() ?? '')) return false;
   if (Node.isArrowFunction(parent)) return false; // an expression body returns it

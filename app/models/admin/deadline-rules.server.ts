@@ -5,7 +5,7 @@ import type { DeadlineRuleValues } from '~/domain/admin/deadline-rules';
 import { type Actor, diff, type Outcome } from '~/domain/admin/outcome';
 import { invalidateCalendar } from '~/models/config.server';
 import { recomputeOpenDueDates } from '~/models/deadlines.server';
-import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 
 import type { FieldValues } from '~/domain/admin/fields';
 import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
-import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';

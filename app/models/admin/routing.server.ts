@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 
 import { type KeywordValues, matchesFolded } from '~/domain/admin/keywords';
 import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
-import { type DbOrTx, getDb, transaction, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';

@@ -7,9 +7,9 @@ import { workdayOrdinals } from '~/domain/reports/figures';
 import type { ReportPeriod } from '~/domain/reports/periods';
 import { isClosed, STATUSES } from '~/domain/workflow/transitions';
 import { getCalendar, listUnits } from '~/models/config.server';
-import { quoteList, UNIT_FILTER, namedAll, namedGet } from '~/models/reports/sql.server';
+import { namedAll,quoteList, UNIT_FILTER } from '~/models/reports/sql.server';
 import { monthlyFigures } from '~/models/reports/trend.server';
-import { type Db, getDb } from '~/utils/db.server';
+import { type Db, getDb, transaction } from '~/utils/db.server';
 
 /** Open statuses as a list, so that the (status, answer_due) index serves the open-work queries. */
 const OPEN_LIST_SQL = quoteList(STATUSES.filter((st) => !isClosed(st)));
@@ -57,8 +57,7 @@ export async function buildDashboard(
   const allUnits = await listUnits({ activeOnly: false, db });
   const unitName = new Map(allUnits.map((u) => [u.id, u]));
   const base = { unit: unitId, today };
-  return db.$client
-    .transaction(async () => {
+  return transaction(db, async () => {
       const open = (await namedAll(db, OPEN_WORK_SQL, base)) as Array<{
         unitId: number | null;
         d: string;
@@ -145,6 +144,5 @@ export async function buildDashboard(
         trend,
         targets,
       };
-    })
-    .deferred();
+  });
 }

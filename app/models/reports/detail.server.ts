@@ -4,10 +4,10 @@ import type { ReportPeriod } from '~/domain/reports/periods';
 import {
   CLOSE_AT_SQL,
   localDateSql,
-  ON_TIME_SQL,
+namedAll,  ON_TIME_SQL,
   paramsOf,
   RELEVANT,
-  UNIT_FILTER, namedAll, namedGet } from '~/models/reports/sql.server';
+  UNIT_FILTER } from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 const DETAIL_SQL = `

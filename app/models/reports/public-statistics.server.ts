@@ -6,8 +6,8 @@ import {
   CLOSE_AT_SQL,
   localDateSql,
   monthKey,
-  paramsOf,
-  reportMonthSql, namedAll, namedGet } from '~/models/reports/sql.server';
+namedAll,  paramsOf,
+  reportMonthSql } from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 /** one scan: published answers by unit, field and report month of publication (null outside the trend) */

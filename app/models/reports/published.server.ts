@@ -1,4 +1,6 @@
 // Publication of a finished period's report to the VI.4 register, and the published reports read back.
+import { sql } from 'drizzle-orm';
+
 import type { LocalDate } from '~/domain/dates';
 import {
   type Report,
@@ -6,7 +8,7 @@ import {
   REPORT_FORMAT,
   type ReportSnapshot,
 } from '~/domain/reports/definitions';
-import { type Db, getDb } from '~/utils/db.server';
+import { type Db, getDb, one, rawAll, rawGet, transaction } from '~/utils/db.server';
 
 /**
  * documents.content and public_content hold an OfficialDocument as JSON (the convention of documents.server.ts,
@@ -36,13 +38,12 @@ function parseFigures(json: string | null): ReportSnapshot | null {
 }
 
 /** Published result reports, newest first, with the figures of their public version. */
-export function listPublishedReports(db: Db = getDb()) {
-  const rows = db.$client
-    .prepare(
-      `SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents
-      WHERE type = ? AND is_public = 1 ORDER BY issued_date DESC, id DESC LIMIT 200`,
-    )
-    .all(REPORT_DOCUMENT_TYPE) as Array<{
+export async function listPublishedReports(db: Db = getDb()) {
+  const rows = (await rawAll(
+    db,
+    sql`SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents
+      WHERE type = ${REPORT_DOCUMENT_TYPE} AND is_public = 1 ORDER BY issued_date DESC, id DESC LIMIT 200`,
+  )) as Array<{
     id: number;
     number: string;
     issuedDate: string;
@@ -54,13 +55,11 @@ export function listPublishedReports(db: Db = getDb()) {
   });
 }
 
-export function getPublishedReport(id: number, db: Db = getDb()) {
-  const r = db.$client
-    .prepare(
-      `SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents WHERE id = ? AND type = ? AND is_public = 1`,
-    )
-    .get(id, REPORT_DOCUMENT_TYPE) as
-    { id: number; number: string; issuedDate: string; content: string | null } | undefined;
+export async function getPublishedReport(id: number, db: Db = getDb()) {
+  const r = await rawGet<{ id: number; number: string; issuedDate: string; content: string | null }>(
+    db,
+    sql`SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents WHERE id = ${id} AND type = ${REPORT_DOCUMENT_TYPE} AND is_public = 1`,
+  );
   const snapshot = r ? parseFigures(r.content) : null;
   return r && snapshot ? { id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot } : null;
 }
@@ -89,11 +88,10 @@ export function publishReport(
     today: LocalDate;
   },
   db: Db = getDb(),
-): { id: number; number: string } {
+): Promise<{ id: number; number: string }> {
   if (report.period.end >= today) throw new ReportConflictError('periodNotEnded');
-  return db.$client
-    .transaction(() => {
-      for (const existing of listPublishedReports(db)) {
+  return transaction(db, async (tx) => {
+      for (const existing of await listPublishedReports(tx)) {
         const r = existing.snapshot.report;
         if (
           r.period.start === report.period.start &&
@@ -104,28 +102,23 @@ export function publishReport(
         }
       }
       const year = Number(today.slice(0, 4));
-      const { seq } = db.$client
-        .prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM documents WHERE type = ? AND year = ?')
-        .get(REPORT_DOCUMENT_TYPE, year) as { seq: number };
+      const { seq } = await one(
+        await rawAll<{ seq: number }>(
+          tx,
+          sql`SELECT coalesce(max(seq), 0) + 1 AS seq FROM documents WHERE type = ${REPORT_DOCUMENT_TYPE} AND year = ${year}`,
+        ),
+      );
       const number = `${seq}/BC-${abbreviation}`;
       const figures: ReportSnapshot = { format: REPORT_FORMAT, agencyName, unitName, report };
       const docs = documents(number);
-      const res = db.$client
-        .prepare(
-          `INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
-          VALUES (NULL, ?, ?, ?, ?, ?, '', ?, ?, 1, ?)`,
-        )
-        .run(
-          REPORT_DOCUMENT_TYPE,
-          year,
-          seq,
-          number,
-          today,
-          JSON.stringify({ ...docs.full, figures }),
-          JSON.stringify({ ...docs.public, figures }),
-          actorUserId,
-        );
-      return { id: Number(res.lastInsertRowid), number };
-    })
-    .immediate();
+      const { id } = await one(
+        await rawAll<{ id: number }>(
+          tx,
+          sql`INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
+          VALUES (NULL, ${REPORT_DOCUMENT_TYPE}, ${year}, ${seq}, ${number}, ${today}, '', ${JSON.stringify({ ...docs.full, figures })}, ${JSON.stringify({ ...docs.public, figures })}, 1, ${actorUserId})
+          RETURNING id`,
+        ),
+      );
+      return { id, number };
+    });
 }

@@ -55,11 +55,11 @@ import {
   ANSWERED_DATE_SQL,
   CLOSE_AT_SQL,
   localDateSql,
-  OPEN_SQL,
+namedAll,  OPEN_SQL,
   paramsOf,
   RELEVANT,
-  UNIT_FILTER, namedAll, namedGet } from '~/models/reports/sql.server';
-import { type Db, getDb } from '~/utils/db.server';
+  UNIT_FILTER } from '~/models/reports/sql.server';
+import { type Db, getDb, transaction } from '~/utils/db.server';
 
 /*
  * One pass over the rows that count, as a co-routine (LIMIT -1 keeps SQLite from flattening it) so that the close
@@ -155,8 +155,7 @@ export async function buildReport(
   };
 
   // The whole report reads one snapshot: a deferred transaction over the read statements.
-  db.$client
-    .transaction(async () => {
+  await transaction(db, async () => {
       type Group = Record<CountKey, number> & {
         unitId: number | null;
         channel: string;
@@ -204,8 +203,7 @@ export async function buildReport(
         const ratings = rowFor(r.unitId).ratings;
         if (isRatingKey(r.rating)) ratings[r.rating] += r.n;
       }
-    })
-    .deferred();
+  });
 
   // Rows: the unit asked for, or every active unit, any inactive unit with figures, and the unassigned row.
   const allUnits = await listUnits({ activeOnly: false, db });

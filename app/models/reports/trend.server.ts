@@ -6,10 +6,10 @@ import {
   CLOSE_AT_SQL,
   localDateSql,
   monthKey,
-  paramsOf,
+namedAll,  paramsOf,
   RELEVANT,
   reportMonthSql,
-  UNIT_FILTER, namedAll, namedGet } from '~/models/reports/sql.server';
+  UNIT_FILTER } from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 /**

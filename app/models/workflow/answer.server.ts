@@ -9,11 +9,11 @@ import type { InputOf } from '~/domain/workflow/intents';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
+import { one } from "~/utils/db.server";
 import * as s from '~db/schema';
 
 import { answerGroupMembers } from './group.server';
 import { type Ctx, transition } from './step.server';
-import { one } from "~/utils/db.server";
 
 async function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
   (await ctx.tx

@@ -7,10 +7,10 @@ import { WorkflowError } from '~/domain/workflow/errors';
 import { type InputOf, INVALID } from '~/domain/workflow/intents';
 import { audit } from '~/models/audit.server';
 import { queueTransferDelivery } from '~/models/transfer-delivery.server';
+import { one } from "~/utils/db.server";
 import * as s from '~db/schema';
 
 import { activeUnit, type Ctx, record, transition, updateGuarded } from './step.server';
-import { one } from "~/utils/db.server";
 
 export async function classify(ctx: Ctx, input: InputOf<'classify'>) {
   const { tx, p } = ctx;

@@ -12,7 +12,7 @@ import { type InputOf, INVALID } from '~/domain/workflow/intents';
 import { isOpen } from '~/domain/workflow/transitions';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
-import { type DbOrTx, getDb, one, changesOf } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { announceStep, type Ctx, type Pakn, record, updateGuarded } from './step.server';

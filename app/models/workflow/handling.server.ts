@@ -8,10 +8,10 @@ import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import { infoDueFrom } from '~/models/deadlines.server';
+import { one } from "~/utils/db.server";
 import * as s from '~db/schema';
 
 import { closeOpenPause, type Ctx, record, transition } from './step.server';
-import { one } from "~/utils/db.server";
 
 export async function note(ctx: Ctx, input: InputOf<'note'>) {
   await record(ctx, 'note', { note: input.note });

@@ -14,7 +14,7 @@ import { issueDocumentForStep } from '~/models/document-issue.server';
 import { notifyStep, type Step } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { recordWebhookEvent } from '~/models/webhook-deliveries.server';
-import { type DbOrTx, getDb, type Tx, one, changesOf } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, one, type Tx } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Pakn = typeof s.pakn.$inferSelect;
