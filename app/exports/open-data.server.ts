@@ -27,11 +27,11 @@ function openDataHeaders(ext: 'csv' | 'json'): Record<string, string> {
  * The file for the dates in the address (`from`, `to`), with the rows `rows` reads for them; a wrong range
  * answers its translated message as plain text (400).
  */
-export function openDataResponse(
+export async function openDataResponse(
   request: Request,
   ext: 'csv' | 'json',
-  rows: (range: { from?: Date; to?: Date }) => OpenDataRow[],
-): Response {
+  rows: (range: { from?: Date; to?: Date }) => Promise<OpenDataRow[]>,
+): Promise<Response> {
   const range = parseRange(new URL(request.url).searchParams);
   if ('message' in range) {
     const t = getT(getLocale(request));
@@ -40,7 +40,7 @@ export function openDataResponse(
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
   }
-  const found = rows(range);
+  const found = await rows(range);
   return new Response(ext === 'csv' ? openDataCsv(found) : openDataJson(found), {
     headers: openDataHeaders(ext),
   });

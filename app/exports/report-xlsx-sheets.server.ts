@@ -95,7 +95,7 @@ export async function writeDetailSheet(
   wb: Writer,
   out: PassThrough,
   ctx: ReportContext,
-  detail: Iterable<DetailRow[]>,
+  detail: AsyncIterable<DetailRow[]>,
 ) {
   const { report } = ctx;
   const ws3 = wb.addWorksheet('Danh sách', {
@@ -140,7 +140,7 @@ export async function writeDetailSheet(
   const fields = new Map(report.fields.map((f) => [f.id, f.name]));
   const { start, end } = report.period;
   let n = 0;
-  for (const chunk of detail) {
+  for await (const chunk of detail) {
     for (const d of chunk) {
       const closedDate = d.closedDate;
       ws3

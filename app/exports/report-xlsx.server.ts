@@ -18,13 +18,13 @@ import { BORDER, COLUMNS, font, XLSX_LAYOUT } from '~/exports/report-xlsx-column
 import { writeBreakdownSheet, writeDetailSheet } from '~/exports/report-xlsx-sheets.server';
 
 /** Streams the workbook; the returned stream errors if the database or the writer fails. */
-export function reportWorkbookStream(ctx: ReportContext, detail: Iterable<DetailRow[]>): Readable {
+export function reportWorkbookStream(ctx: ReportContext, detail: AsyncIterable<DetailRow[]>): Readable {
   const out = new PassThrough();
   writeWorkbook(out, ctx, detail).catch((error: unknown) => out.destroy(error as Error));
   return out;
 }
 
-async function writeWorkbook(out: PassThrough, ctx: ReportContext, detail: Iterable<DetailRow[]>) {
+async function writeWorkbook(out: PassThrough, ctx: ReportContext, detail: AsyncIterable<DetailRow[]>) {
   const { report, agency } = ctx;
   const { stream } = await loadExcelJs();
   const wb = new stream.xlsx.WorkbookWriter({

@@ -221,7 +221,7 @@ export async function getTransferBundle({ actor, paknId }: { actor: Actor; paknI
   return { pakn: p, letterId: letter.id, target, files: await filesOf(db, paknId) };
 }
 
-export type TransferBundle = NonNullable<ReturnType<typeof getTransferBundle>> & { letter: StoredDocument };
+export type TransferBundle = NonNullable<Awaited<ReturnType<typeof getTransferBundle>>> & { letter: StoredDocument };
 
 /**
  * The printable bundle's data for a staff member (app/exports/transfer-bundle.server.ts draws it), or null (not

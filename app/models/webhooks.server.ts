@@ -85,12 +85,12 @@ export async function createWebhook(
 async function change(
   db: DbOrTx,
   { id, actor, action }: { id: number; actor: Actor; action: string },
-  apply: (tx: DbOrTx, row: typeof s.webhooks.$inferSelect) => Record<string, unknown> | null,
+  apply: (tx: DbOrTx, row: typeof s.webhooks.$inferSelect) => Promise<Record<string, unknown> | null>,
 ) {
   return (await transaction(db, async (tx) => {
     const row = (await one(tx.select().from(s.webhooks).where(eq(s.webhooks.id, id))));
     if (!row) return false;
-    const detail = apply(tx, row);
+    const detail = await apply(tx, row);
     if (!detail) return false;
     await audit(
       {

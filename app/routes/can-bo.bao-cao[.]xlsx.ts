@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   }
   const { period, unitId } = d.ctx.report;
-  const stream = reportWorkbookStream(d.ctx, await reportDetailChunks({ period, unitId }));
+  const stream = reportWorkbookStream(d.ctx, reportDetailChunks({ period, unitId }));
   return new Response(createReadableStreamFromReadable(stream), {
     headers: downloadHeaders(d.ctx, 'xlsx', CONTENT_TYPES.xlsx),
   });

@@ -5,6 +5,8 @@
 import { json } from '@remix-run/node';
 
 import { mailHealth, outboxStats } from '~/models/outbox.server';
+import { sql } from 'drizzle-orm';
+
 import { getDb, rawGet } from '~/utils/db.server';
 
 export async function loader() {

@@ -76,7 +76,7 @@ export function crudRoute<K extends CrudSection, T extends { id: number }, E ext
         flash,
         pageTitle: `${t(`admin.${section}.title`)} – ${t('admin.title')}`,
       };
-      return json(Object.assign(page, models.extra?.()), { headers });
+      return json(Object.assign(page, await models.extra?.()), { headers });
     },
     async action({ request, context }: ActionFunctionArgs) {
       const user = await guard(request, permission);

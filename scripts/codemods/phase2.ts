@@ -58,6 +58,7 @@ function annotationEdits(file: SourceFile): TextEdit[] {
   const edits: TextEdit[] = [];
   file.forEachDescendant((fn) => {
     if (!isFunctionLike(fn) || !fn.isAsync()) return;
+    if ('isGenerator' in fn && typeof fn.isGenerator === 'function' && fn.isGenerator()) return;
     const rt = 'getReturnTypeNode' in fn && typeof fn.getReturnTypeNode === 'function' ? fn.getReturnTypeNode() : undefined;
     if (rt && Node.isNode(rt) && !/^Promise</.test(rt.getText()))
       edits.push({ start: rt.getStart(), end: rt.getEnd(), text: `Promise<${rt.getText()}>` });

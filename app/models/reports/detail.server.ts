@@ -29,7 +29,7 @@ export async function* reportDetailChunks(
     chunkSize = 5000,
   }: { period: ReportPeriod; unitId?: number | null; chunkSize?: number },
   db: Db = getDb(),
-): Promise<Generator<DetailRow[]>> {
+): AsyncGenerator<DetailRow[]> {
   const params = paramsOf(period, unitId);
   let after = 0;
   for (;;) {

@@ -24,7 +24,7 @@ SELECT unitId, fieldId, m, count(*) AS n, sum(onTime) AS onTime FROM (
 // The public page reads every published answer (about a second at a million PAKN): anonymous visitors share one
 // result per cut-off and month window for a few minutes rather than each running the scan.
 const PUBLIC_TTL_MS = 5 * 60 * 1000;
-const publicCache = new Map<string, { at: number; db: Db; value: ReturnType<typeof publicStatistics> }>();
+const publicCache = new Map<string, { at: number; db: Db; value: Awaited<ReturnType<typeof publicStatistics>> }>();
 
 export async function publicStatisticsCached(
   args: { months: ReportPeriod[]; cutoffDay: number },

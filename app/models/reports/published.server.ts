@@ -8,7 +8,7 @@ import {
   REPORT_FORMAT,
   type ReportSnapshot,
 } from '~/domain/reports/definitions';
-import { type Db, getDb, one, rawAll, rawGet, transaction } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, one, rawAll, rawGet, transaction } from '~/utils/db.server';
 
 /**
  * documents.content and public_content hold an OfficialDocument as JSON (the convention of documents.server.ts,
@@ -38,7 +38,7 @@ function parseFigures(json: string | null): ReportSnapshot | null {
 }
 
 /** Published result reports, newest first, with the figures of their public version. */
-export async function listPublishedReports(db: Db = getDb()) {
+export async function listPublishedReports(db: DbOrTx = getDb()) {
   const rows = (await rawAll(
     db,
     sql`SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents
