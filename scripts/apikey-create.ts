@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 
 import { API_KEY_NAME_MAX, API_SCOPES } from '~/domain/api-scopes';
+import { sqliteClientOf } from "../app/utils/db.server";
 
 const USAGE = `usage: npm run apikey:create -- --name N --scopes ${API_SCOPES.join(',')} (one or more, comma-separated)`;
 
@@ -52,7 +53,7 @@ async function main(): Promise<string> {
     console.error('It is shown only now; store it safely:');
     return result.key;
   } finally {
-    db.$client.close();
+    sqliteClientOf(db).close();
   }
 }
 

@@ -18,7 +18,7 @@ import { createWorkingCalendar } from '~/domain/calendar';
 import { computeDueDate, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
 import { formatPaknCode } from '~/domain/pakn';
 import { foldVietnamese } from '~/domain/routing';
-import { openDatabase } from '~/utils/db.server';
+import { openDatabase, sqliteClientOf } from '~/utils/db.server';
 import { registerSqlFunctions } from '~/utils/sql-functions.server';
 
 // ---------------------------------------------------------------------------------------------
@@ -521,7 +521,7 @@ export function seedBench({
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   const started = performance.now();
   // migrated and configured exactly as the portal does it, then reopened bare for the bulk load
-  openDatabase(file).$client.close();
+  sqliteClientOf(openDatabase(file)).close();
   const raw = new Database(file);
   // the similar-PAKN index triggers call these (migration similarity_index)
   registerSqlFunctions(raw);

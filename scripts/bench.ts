@@ -26,6 +26,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 
 import { seedBench } from './bench-seed';
+import { sqliteClientOf } from "../app/utils/db.server";
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BARE_PATH = '/__bare';
@@ -711,7 +712,7 @@ async function timeReport(dbFile: string): Promise<{ ms: number | null; note: st
       buildReport({ period: periodOf('year', year, 1) }, db);
       times.push(performance.now() - t0);
     }
-    db.$client.close();
+    sqliteClientOf(db).close();
     return {
       ms: Math.max(...times),
       note: `buildReport(year ${year}) in-process, worst of 3 (${times.map((t) => t.toFixed(0)).join(' / ')} ms)${route ? '' : '; route pending #5'}`,

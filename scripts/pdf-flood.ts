@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 
 import { runPool, startServer } from '../tests/support/server-process';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '20' } },
@@ -55,7 +55,7 @@ async function issuePublicDocument(dbFile: string, dataDir: string): Promise<num
     return (await issueDocumentForStep(tx, { paknId: pakn.id, step: 'refused', actorUserId: null, note: 'Lý do.' }))!
       .id;
   }));
-  db.$client.close();
+  sqliteClientOf(db).close();
   return id;
 }
 

@@ -17,7 +17,7 @@ import { type Channel, formatPaknCode, REFUSAL_REASONS } from '~/domain/pakn';
 import type { Status } from '~/domain/workflow/transitions';
 import { getSetting } from '~/models/admin/settings.server';
 import { getAgency, getCalendar, getDeadlineRules, listFields, listUnits } from '~/models/config.server';
-import type { Db } from '~/utils/db.server';
+import { Db, sqliteClientOf } from '~/utils/db.server';
 
 /** mulberry32: small, fast and good enough for test data */
 function rng(seed: number) {
@@ -137,26 +137,26 @@ export async function seedReportData(db: Db, opts: SeedOptions): Promise<number>
   };
 
   const seq = new Map<number, number>();
-  for (const row of db.$client.prepare('SELECT year, last FROM code_sequences').all() as Array<{
+  for (const row of sqliteClientOf(db).prepare('SELECT year, last FROM code_sequences').all() as Array<{
     year: number;
     last: number;
   }>)
     seq.set(row.year, row.last);
 
-  const insertPakn = db.$client
+  const insertPakn = sqliteClientOf(db)
     .prepare(`INSERT INTO pakn (code, type, subject, category, submitter_kind, full_name, address, phone, email,
     title, content, field_id, unit_id, status, channel, lang, received_at, received_date, classify_due, answer_due, extended_to,
     consent_at, access_token_hash, refusal_reason, answered_at, publication, published_at, on_time, search_text, version,
     created_at, updated_at, closed_at)
     VALUES (?, ?, ?, ?, 'individual', ?, 'Tuy Hòa, Phú Yên', '0905000000', NULL, ?, 'Nội dung phản ánh, kiến nghị thử nghiệm.',
     ?, ?, ?, ?, 'vi', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?, ?, ?)`);
-  const insertPause = db.$client.prepare(
+  const insertPause = sqliteClientOf(db).prepare(
     'INSERT INTO pakn_pauses (pakn_id, from_date, to_date) VALUES (?, ?, ?)',
   );
-  const insertAttachment = db.$client
+  const insertAttachment = sqliteClientOf(db)
     .prepare(`INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source, created_at)
     VALUES (?, ?, 'ban-chup.pdf', 'application/pdf', 1024, 'x', ?, ?)`);
-  const insertRating = db.$client.prepare(
+  const insertRating = sqliteClientOf(db).prepare(
     'INSERT INTO feedback_ratings (pakn_id, rating, created_at) VALUES (?, ?, ?)',
   );
 
@@ -321,14 +321,14 @@ export async function seedReportData(db: Db, opts: SeedOptions): Promise<number>
   };
 
   const BATCH = 10_000;
-  const batch = db.$client.transaction((start: number, end: number) => {
+  const batch = sqliteClientOf(db).transaction((start: number, end: number) => {
     for (let i = start; i < end; i++) one(i);
   });
   for (let start = 0; start < count; start += BATCH) {
     batch(start, Math.min(count, start + BATCH));
     opts.onProgress?.(Math.min(count, start + BATCH));
   }
-  const upsert = db.$client.prepare(
+  const upsert = sqliteClientOf(db).prepare(
     'INSERT INTO code_sequences (year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)',
   );
   for (const [year, last] of seq) upsert.run(year, last);
@@ -352,7 +352,7 @@ async function timeReport(file: string, year: number) {
   const fs = await import('node:fs');
   const { pipeline } = await import('node:stream/promises');
   const db = openDatabase(file);
-  const rows = (db.$client.prepare('SELECT count(*) AS n FROM pakn').get() as { n: number }).n;
+  const rows = (sqliteClientOf(db).prepare('SELECT count(*) AS n FROM pakn').get() as { n: number }).n;
   const period = periodOf('year', year, 1, await reportCutoffDay(db));
   const times: number[] = [];
   let report = await buildReport({ period }, db);
@@ -391,7 +391,7 @@ async function timeReport(file: string, year: number) {
       `pdf narrative: ${pdfMs.toFixed(0)} ms`,
     ].join('\n'),
   );
-  db.$client.close();
+  sqliteClientOf(db).close();
 }
 
 async function main() {
@@ -421,7 +421,7 @@ async function main() {
   const file = process.env.DATABASE_URL ?? 'data/pakn.db';
   const db = openDatabase(file);
   // bulk load: the durability of each batch does not matter for generated data
-  db.$client.pragma('synchronous = OFF');
+  sqliteClientOf(db).pragma('synchronous = OFF');
   const count = Number(values.count);
   const t0 = performance.now();
   await seedReportData(db, {
@@ -434,8 +434,8 @@ async function main() {
       if (done % 100_000 === 0 || done === count) process.stderr.write(`${done} / ${count}\n`);
     },
   });
-  db.$client.pragma('optimize');
-  db.$client.close();
+  sqliteClientOf(db).pragma('optimize');
+  sqliteClientOf(db).close();
   console.log(`${count} PAKN written to ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { publishedSimilar, similarToPakn } from '~/models/similarity.server';
-import { openDatabase } from '~/utils/db.server';
+import { openDatabase, sqliteClientOf } from '~/utils/db.server';
 
 import { makeRng, seedBench } from './bench-seed';
 
@@ -60,8 +60,8 @@ const file = seededFile();
 const db = openDatabase(file);
 const runs = Number(values.runs);
 const rng = makeRng(Number(values.seed));
-const max = db.$client.prepare('SELECT max(id) AS n FROM pakn').get() as { n: number };
-const rows = db.$client.prepare('SELECT count(*) AS n FROM pakn').get() as { n: number };
+const max = sqliteClientOf(db).prepare('SELECT max(id) AS n FROM pakn').get() as { n: number };
+const rows = sqliteClientOf(db).prepare('SELECT count(*) AS n FROM pakn').get() as { n: number };
 
 function pct(xs: number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -89,7 +89,7 @@ function measure(label: string, fn: (id: number) => number) {
 }
 
 console.log(`${file}: ${rows.n.toLocaleString('en')} PAKN, ${runs} runs after 20 warm-up`);
-const text = db.$client.prepare('SELECT title, content FROM pakn WHERE id = ?');
+const text = sqliteClientOf(db).prepare('SELECT title, content FROM pakn WHERE id = ?');
 for (let r = 1; r <= Number(values.repeat); r++) {
   if (Number(values.repeat) > 1) console.log(`round ${r}`);
   measure('staff (similarToPakn, top 5)', async (id) => (await similarToPakn(id, 5, db)).length);
@@ -98,4 +98,4 @@ for (let r = 1; r <= Number(values.repeat); r++) {
     return p ? (await publishedSimilar(p, 3, db)).length : 0;
   });
 }
-db.$client.close();
+sqliteClientOf(db).close();

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 
 import { PASSWORD_MIN_LENGTH, type PasswordProblem } from '~/domain/password-policy';
 import { ROLES } from '~/domain/permissions';
+import { sqliteClientOf } from "../app/utils/db.server";
 
 const USAGE =
   'usage: npm run user:create -- --email E --password P --role ' +
@@ -99,7 +100,7 @@ async function main(): Promise<string> {
     );
     return `Created ${user.role} ${user.email} (id ${user.id}) in ${file}`;
   } finally {
-    db.$client.close();
+    sqliteClientOf(db).close();
   }
 }
 

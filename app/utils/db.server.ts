@@ -323,6 +323,16 @@ export async function withSqliteClient<T>(db: DbOrTx, work: (client: Database.Da
   return onSqlite(backend, () => work(backend.sqlite));
 }
 
+/**
+ * The SQLite connection itself, for scripts and tests that seed or inspect a file directly (bench data, raw
+ * fixtures). Not for the models: outside the lock, a statement could run inside another request's transaction.
+ */
+export function sqliteClientOf(db: Db): Database.Database {
+  const backend = backendOf(db);
+  if (backend.dialect !== 'sqlite') throw new Error('sqliteClientOf: not a SQLite database');
+  return backend.sqlite;
+}
+
 // survives the dev server's rebuilds, which re-evaluate this module
 declare global {
   var __paknDb: Db | undefined;

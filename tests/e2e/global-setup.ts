@@ -13,6 +13,7 @@ import type { FullConfig } from '@playwright/test';
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
+import { sqliteClientOf } from "~/utils/db.server";
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TMP_ROOT = TEST_TMP_DIR;
@@ -85,7 +86,7 @@ async function seedStaffAccounts(dbFile: string): Promise<StaffAccounts> {
     }
     return accounts;
   } finally {
-    db.$client.close();
+    sqliteClientOf(db).close();
   }
 }
 

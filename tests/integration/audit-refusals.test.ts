@@ -8,7 +8,7 @@ import { FORGED_LIMIT } from '~/models/security-audit.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator = { id: 0, cookie: '', email: '', password: '' };
@@ -23,9 +23,8 @@ type AuditRow = {
   detail: string;
 };
 const audits = (action: string) =>
-  app
-    .db()
-    .$client.prepare(
+  sqliteClientOf(app
+    .db()).prepare(
       `SELECT actor_user_id, action, target_id, ip, detail FROM audit_log WHERE action = ? ORDER BY id`,
     )
     .all(action) as AuditRow[];
@@ -101,7 +100,7 @@ afterAll(async () => {
 
 describe('refused posts are audited', () => {
   it('a post refused for lack of permission: the publish page, the bulk assignment', async () => {
-    const unit = app.db().$client.prepare(`SELECT id FROM units WHERE code = 'QLKHCN'`).get() as {
+    const unit = sqliteClientOf(app.db()).prepare(`SELECT id FROM units WHERE code = 'QLKHCN'`).get() as {
       id: number;
     };
     const before = audits('security.denied').length;
@@ -164,9 +163,8 @@ describe('refused posts are audited', () => {
 
   it('a post carrying a session that is no longer live (signed out, expired or revoked)', async () => {
     const stale = await signIn(app, coordinator.email, coordinator.password);
-    app
-      .db()
-      .$client.prepare(
+    sqliteClientOf(app
+      .db()).prepare(
         `UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND user_id = ? AND created_at = (SELECT max(created_at) FROM sessions WHERE user_id = ?)`,
       )
       .run(Date.now(), coordinator.id, coordinator.id);

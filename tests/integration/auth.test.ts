@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { cookiesFrom, createStaffUser, followFlash, postForm, signIn } from '../support/staff';
+import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -45,15 +46,13 @@ function get(path: string, cookie?: string) {
 }
 
 function sql<T = unknown>(query: string, ...params: unknown[]): T[] {
-  return app
-    .db()
-    .$client.prepare(query)
+  return sqliteClientOf(app
+    .db()).prepare(query)
     .all(...params) as T[];
 }
 function run(query: string, ...params: unknown[]) {
-  return app
-    .db()
-    .$client.prepare(query)
+  return sqliteClientOf(app
+    .db()).prepare(query)
     .run(...params);
 }
 
@@ -790,7 +789,7 @@ describe('audit log', () => {
   });
 
   it('is append-only: the database refuses updates and deletes', () => {
-    const db = app.db().$client;
+    const db = sqliteClientOf(app.db());
     expect(() => db.prepare(`UPDATE audit_log SET action = 'x'`).run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(sql<{ n: number }>('SELECT count(*) AS n FROM audit_log')[0]!.n).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import { createTestDb } from '../support/db';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
 import { newTmpDir, ROOT } from '../support/server-process';
+import { sqliteClientOf } from "~/utils/db.server";
 
 const run = promisify(execFile);
 const SECRET = 'mật-khẩu:Bí@mật/42';
@@ -40,7 +41,7 @@ beforeAll(async () => {
       paknFixture({ title: `Sao lưu PostgreSQL số ${i}`, content: `Theo Nghị định 142/2020, lần ${i}.` }),
     );
   }
-  sqlite.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  sqliteClientOf(sqlite.db).pragma('wal_checkpoint(TRUNCATE)');
   expect((await copyDatabase({ from: sqlite.file, to: cluster.url, log: () => {} })).ok).toBe(true);
   source = withPassword(cluster.url);
   // uploaded files, each with its row

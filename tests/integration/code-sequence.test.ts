@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createPakn, type NewPakn } from '~/models/pakn.server';
 
 import { createTestDb } from '../support/db';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 const t = createTestDb();
 process.env.DATABASE_URL = t.file;
@@ -58,7 +58,7 @@ describe('code sequence', () => {
     expect(p.receivedDate).toBe('2026-02-12');
     expect(p.classifyDue).toBe('2026-02-23'); // 13/02 is day 1, Tết 14–22/02 skipped, 23/02 day 2
     expect(p.answerDue).toBe('2026-03-04'); // 20 calendar days
-    const events = t.db.$client.prepare('SELECT type, is_public FROM events WHERE pakn_id = ?').all(p.id);
+    const events = sqliteClientOf(t.db).prepare('SELECT type, is_public FROM events WHERE pakn_id = ?').all(p.id);
     expect(events).toEqual([{ type: 'received', is_public: 1 }]);
   });
 });

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createPakn } from '~/models/pakn.server';
-import { type Db, getDb, transaction, one } from '~/utils/db.server';
+import { type Db, getDb, transaction, one, sqliteClientOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { PAKN_FIELDS, type ServerProcess, startServer } from '../support/server-process';
@@ -47,7 +47,7 @@ async function seedReceived(): Promise<number> {
 
 const status = async (id: number) => (await one(db.select().from(s.pakn).where(eq(s.pakn.id, id))))!.status;
 const count = (table: string) =>
-  (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  (sqliteClientOf(db).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 type Headers = Record<string, string>;
 
@@ -125,7 +125,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (db?.$client.open) db.$client.close();
+  if (sqliteClientOf(db).open) sqliteClientOf(db).close();
   await srv?.cleanup();
 });
 
@@ -133,7 +133,7 @@ describe('refused: 403 from the server, nothing done', () => {
   // first: forged posts write at most FORGED_LIMIT audit entries per address and window
   it('each refused post is in the audit log with the address it came from (issue 13.29)', async () => {
     const forged = () =>
-      db.$client
+      sqliteClientOf(db)
         .prepare(`SELECT ip, detail FROM audit_log WHERE action = 'security.forged' ORDER BY id`)
         .all() as { ip: string | null; detail: string }[];
     const before = forged().length;

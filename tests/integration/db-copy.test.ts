@@ -21,7 +21,7 @@ import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
 import { newTmpDir, ROOT } from '../support/server-process';
 import { createStaffUser } from '../support/staff';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 const run = promisify(execFile);
 const sqlite = createTestDb();
@@ -35,7 +35,7 @@ beforeAll(async () => {
   cluster = await startPgCluster();
   await createStaffUser(sqlite.db, { role: 'handler', unitCode: undefined, name: 'Lê Thị Hoa' });
   // text and composite keys, ordered alike on both sides (C collation): Vietnamese letters sort by code point
-  const raw = sqlite.db.$client;
+  const raw = sqliteClientOf(sqlite.db);
   for (const [bucket, key] of [
     ['signin', 'Đà Nẵng'],
     ['signin', 'an'],
@@ -60,7 +60,7 @@ beforeAll(async () => {
     );
     if (i % 4 === 0) {
       const texts = { title: `Đường truyền ${i}`, summary: 'Tóm tắt.', answer: 'Đã khắc phục.' };
-      sqlite.db.$client
+      sqliteClientOf(sqlite.db)
         .prepare(
           `UPDATE pakn SET status = 'answered', publication = 'published', public_title = ?, public_summary = ?,
              public_answer = ?, published_at = ?, on_time = 1 WHERE id = ?`,
@@ -95,7 +95,7 @@ function dump(file: string, table: string, columns: string[]) {
 }
 
 it.skipIf(PG_SKIP_REASON)('copies SQLite → PostgreSQL → SQLite with every row intact', async () => {
-  sqlite.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  sqliteClientOf(sqlite.db).pragma('wal_checkpoint(TRUNCATE)');
   const there = await copy(sqlite.file, cluster!.url);
   console.info(there.stdout);
   expect(there.stdout).toMatch(/^pakn\s+40\s+40\s+ok$/m);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
-import { transaction, one } from "~/utils/db.server";
+import { transaction, one, sqliteClientOf } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 type Docs = typeof import('../../app/models/documents.server');
@@ -430,7 +430,7 @@ describe('the routes', () => {
     expect(text).toContain(`Kính gửi: Ông/Bà ${SUBMITTER.fullName}`);
     expect(text).toContain('Cụ thể: Nội dung liên quan đến tranh chấp đất đai.');
 
-    const audit = db.$client
+    const audit = sqliteClientOf(db)
       .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'document.view' AND target_id = ?`)
       .get(String(refusalId)) as { n: number };
     expect(audit.n).toBe(2);

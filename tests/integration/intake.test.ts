@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -79,7 +80,7 @@ async function postForm(
 }
 
 function countRows(table: string): number {
-  return (app.db().$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return (sqliteClientOf(app.db()).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
 function uploadedFiles(): string[] {
@@ -131,7 +132,7 @@ describe('sending a PAKN', () => {
     expect(again.headers.get('Location')).toBe(location);
     expect(countRows('pakn')).toBe(1);
 
-    const row = app.db().$client.prepare('SELECT * FROM pakn').get() as Record<string, unknown>;
+    const row = sqliteClientOf(app.db()).prepare('SELECT * FROM pakn').get() as Record<string, unknown>;
     expect(row).toMatchObject({
       code,
       full_name: 'Nguyễn Thị Hồng Đào',
@@ -141,7 +142,7 @@ describe('sending a PAKN', () => {
       status: 'received',
       show_identity: 0,
     });
-    const files = app.db().$client.prepare('SELECT * FROM attachments').all() as Array<
+    const files = sqliteClientOf(app.db()).prepare('SELECT * FROM attachments').all() as Array<
       Record<string, unknown>
     >;
     expect(files).toHaveLength(1);
@@ -269,9 +270,8 @@ describe('bad input', () => {
     expect(html).toContain('Nội dung tệp “fake.pdf” không khớp');
     expect(html).toContain('Tệp “virus.exe.pdf” không đúng định dạng');
     expect(html).toContain('ok.png');
-    const kept = app
-      .db()
-      .$client.prepare('SELECT stored_name FROM attachments WHERE draft_token = ?')
+    const kept = sqliteClientOf(app
+      .db()).prepare('SELECT stored_name FROM attachments WHERE draft_token = ?')
       .all(token) as Array<{
       stored_name: string;
     }>;
@@ -285,7 +285,7 @@ describe('bad input', () => {
     // every file on disk belongs to a row
     const known = new Set(
       (
-        app.db().$client.prepare('SELECT stored_name FROM attachments').all() as Array<{
+        sqliteClientOf(app.db()).prepare('SELECT stored_name FROM attachments').all() as Array<{
           stored_name: string;
         }>
       ).map((r) => r.stored_name),
@@ -294,7 +294,7 @@ describe('bad input', () => {
   });
 
   it('refuses oversize files and too many files with a message, keeping the rest of the form', async () => {
-    app.db().$client.prepare("UPDATE settings SET value = '1' WHERE key = 'intake.maxFileMb'").run();
+    sqliteClientOf(app.db()).prepare("UPDATE settings SET value = '1' WHERE key = 'intake.maxFileMb'").run();
     try {
       const token = await getToken();
       const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10, 32)]);
@@ -311,7 +311,7 @@ describe('bad input', () => {
       expect(html).toContain('Chỉ được đính kèm tối đa 5 tệp; tệp “p5.png” chưa được nhận');
       expect(html).toContain('value="Nguyễn Thị Hồng Đào"');
     } finally {
-      app.db().$client.prepare("UPDATE settings SET value = '10' WHERE key = 'intake.maxFileMb'").run();
+      sqliteClientOf(app.db()).prepare("UPDATE settings SET value = '10' WHERE key = 'intake.maxFileMb'").run();
     }
   });
 
@@ -352,9 +352,8 @@ describe('bad input', () => {
   });
 
   it('limits submissions per address', async () => {
-    app
-      .db()
-      .$client.prepare("UPDATE settings SET value = '2' WHERE key = 'intake.submissionsPerIpPerHour'")
+    sqliteClientOf(app
+      .db()).prepare("UPDATE settings SET value = '2' WHERE key = 'intake.submissionsPerIpPerHour'")
       .run();
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {

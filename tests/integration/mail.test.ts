@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
-import { one, transaction } from "~/utils/db.server";
+import { one, transaction, sqliteClientOf } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `mail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -226,7 +226,7 @@ describe('leases', () => {
       ]);
       expect(results.reduce((n, r) => n + r.sent, 0)).toBe(8);
     } finally {
-      other.$client.close();
+      sqliteClientOf(other).close();
     }
     await smtp.waitFor(8);
     await sleep(200);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let cookie = '';
@@ -181,11 +181,11 @@ async function publishThroughStaffPage(
       consent: true,
       showIdentity: false,
     })));
-  const unit = db.$client.prepare(`SELECT id FROM units WHERE code = 'QLKHCN'`).get() as { id: number };
-  db.$client
+  const unit = sqliteClientOf(db).prepare(`SELECT id FROM units WHERE code = 'QLKHCN'`).get() as { id: number };
+  sqliteClientOf(db)
     .prepare(`UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`)
     .run(unit.id, Date.now(), pakn.id);
-  db.$client
+  sqliteClientOf(db)
     .prepare(`INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'stands', ?, ?)`)
     .run(
       pakn.id,
@@ -194,7 +194,7 @@ async function publishThroughStaffPage(
       Date.now(),
     );
   // a public timeline note that names the submitter: the public pages scrub it
-  db.$client
+  sqliteClientOf(db)
     .prepare(
       `INSERT INTO events (pakn_id, type, to_status, note, is_public) VALUES (?, 'approve', 'answered', ?, 1)`,
     )
@@ -202,7 +202,7 @@ async function publishThroughStaffPage(
   const stored = crypto.randomBytes(16).toString('hex');
   fs.mkdirSync(path.join(app.dir, 'uploads'), { recursive: true });
   fs.writeFileSync(path.join(app.dir, 'uploads', stored), PDF);
-  const original = db.$client
+  const original = sqliteClientOf(db)
     .prepare(
       `INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source) VALUES (?, ?, ?, 'application/pdf', ?, 'x', 'submitter') RETURNING id`,
     )
@@ -266,7 +266,7 @@ beforeAll(async () => {
   // one is withdrawn: its 410 page is public too
   const w = published[WITHDRAWN]!;
   const version = (
-    app.db().$client.prepare(`SELECT version FROM pakn WHERE id = ?`).get(w.id) as { version: number }
+    sqliteClientOf(app.db()).prepare(`SELECT version FROM pakn WHERE id = ?`).get(w.id) as { version: number }
   ).version;
   const res = await app.fetch(`/can-bo/pakn/${w.id}/cong-khai`, {
     method: 'POST',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
-import { transaction, one } from "~/utils/db.server";
+import { transaction, one, sqliteClientOf } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 
@@ -132,7 +132,7 @@ beforeAll(async () => {
   expect(checked.status).toBe(302);
 }, 60_000);
 afterAll(async () => {
-  db?.$client.close();
+  sqliteClientOf(db).close();
   await srv?.cleanup();
 });
 

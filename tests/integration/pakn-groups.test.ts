@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { one, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -66,9 +66,8 @@ const groupWith = (id: number, code: string, over: Record<string, string> = {}) 
 const eventsOf = async (id: number) => (await app.db().select().from(s.events).where(eq(s.events.paknId, id)));
 const auditCount = (action: string, id: number) =>
   (
-    app
-      .db()
-      .$client.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = ? AND target_id = ?`)
+    sqliteClientOf(app
+      .db()).prepare(`SELECT count(*) AS n FROM audit_log WHERE action = ? AND target_id = ?`)
       .get(action, String(id)) as { n: number }
   ).n;
 

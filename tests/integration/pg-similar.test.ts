@@ -24,7 +24,7 @@ import { QUERIES } from '../fixtures/similarity/queries';
 import { createTestDb } from '../support/db';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
-import { rawAll } from "~/utils/db.server";
+import { rawAll, sqliteClientOf } from "~/utils/db.server";
 
 const sqlite = createTestDb();
 process.env.DATABASE_URL = sqlite.file;
@@ -98,7 +98,7 @@ beforeAll(async () => {
       }),
     );
   }
-  sqlite.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  sqliteClientOf(sqlite.db).pragma('wal_checkpoint(TRUNCATE)');
   const copied = await copyDatabase({ from: sqlite.file, to: cluster.url, log: () => {} });
   expect(copied.ok).toBe(true);
   client = new pg.Client({ connectionString: cluster.url });
@@ -143,7 +143,7 @@ describe.skipIf(PG_SKIP_REASON)('the similar-PAKN index', () => {
       text: 'SELECT pakn_id, title_terms, content_terms, cite_keys, submitter FROM pakn_similar ORDER BY pakn_id',
       rowMode: 'array',
     });
-    const theirs = sqlite.db.$client
+    const theirs = sqliteClientOf(sqlite.db)
       .prepare(
         'SELECT pakn_id, title_terms, content_terms, cite_keys, submitter FROM pakn_similar ORDER BY pakn_id',
       )

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 const ids: Record<string, number> = {};
@@ -39,13 +39,13 @@ async function seed() {
   const refused = await make('Tiêu đề riêng của phản ánh bị từ chối');
   const transferred = await make('Tiêu đề riêng của phản ánh được chuyển');
   const published = await make('Tiêu đề riêng');
-  db.$client
+  sqliteClientOf(db)
     .prepare(
       `UPDATE pakn SET status='answered', publication='published', public_title='Thủ tục cấp phép bức xạ',
        public_summary='Tóm tắt', public_answer='Trả lời', published_at=?, answered_at=?, on_time=0 WHERE id=?`,
     )
     .run(Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 2), published.id);
-  const insert = db.$client.prepare(
+  const insert = sqliteClientOf(db).prepare(
     `INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, content, public_content, is_public)
      VALUES (?, ?, ?, ?, ?, ?, '{}', ?, 1)`,
   );
@@ -67,7 +67,7 @@ async function seed() {
     insert.run(null, 'result_report', 2026, 1, '1/BC-KHCN', '2026-04-02', figures).lastInsertRowid,
   );
   // not public: never listed
-  db.$client
+  sqliteClientOf(db)
     .prepare(
       `INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, content, is_public)
        VALUES (?, 'info_request', 2024, 1, '1/TB-KHCN', '2024-05-05', '{}', 0)`,

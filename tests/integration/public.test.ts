@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 
@@ -45,7 +45,7 @@ async function seedPublished(items: Seed[]) {
         showIdentity: false,
       });
       const publishedAt = new Date(Date.UTC(2026, 2, 1 + i));
-      db.$client
+      sqliteClientOf(db)
         .prepare(
           `UPDATE pakn SET status='answered', unit_id=?, answered_at=?, publication='published', public_title=?,
            public_summary=?, public_answer=?, published_at=?, on_time=? WHERE id=?`,
@@ -60,7 +60,7 @@ async function seedPublished(items: Seed[]) {
           it.onTime ? 1 : 0,
           pakn.id,
         );
-      db.$client
+      sqliteClientOf(db)
         .prepare(`INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', ?)`)
         .run(pakn.id, it.answer);
       await indexPublic(tx as never, { id: pakn.id, title: it.title, summary: it.summary, answer: it.answer });
@@ -154,16 +154,15 @@ describe('published answers', () => {
     const missing = await app.fetch('/cong-khai/KHCN-2026-999999');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Không tìm thấy kết quả');
-    app
-      .db()
-      .$client.prepare(
+    sqliteClientOf(app
+      .db()).prepare(
         `UPDATE pakn SET publication='withdrawn', withdrawn_reason='Trùng lặp nội dung' WHERE code=?`,
       )
       .run(codes[1]);
     const gone = await app.fetch(`/cong-khai/${codes[1]}`);
     expect(gone.status).toBe(410);
     expect(await gone.text()).toContain('Trùng lặp nội dung');
-    app.db().$client.prepare(`UPDATE pakn SET publication='published' WHERE code=?`).run(codes[1]);
+    sqliteClientOf(app.db()).prepare(`UPDATE pakn SET publication='published' WHERE code=?`).run(codes[1]);
   });
 
   it('publishes an Atom feed, a sitemap and robots.txt', async () => {

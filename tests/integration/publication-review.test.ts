@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator = '';
@@ -22,9 +22,8 @@ async function html(res: Response): Promise<string> {
 }
 
 const one = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
-  app
-    .db()
-    .$client.prepare(q)
+  sqliteClientOf(app
+    .db()).prepare(q)
     .get(...params) as T;
 
 /** An answered PAKN with these texts, created directly in the database. */
@@ -54,10 +53,10 @@ async function answered(content: string, body: string): Promise<{ id: number; co
       showIdentity: false,
     })));
   const unit = one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
-  db.$client
+  sqliteClientOf(db)
     .prepare(`UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`)
     .run(unit.id, Date.now(), pakn.id);
-  db.$client
+  sqliteClientOf(db)
     .prepare(`INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'amend', ?, ?)`)
     .run(pakn.id, body, Date.now());
   return { id: pakn.id, code: pakn.code };
@@ -166,9 +165,8 @@ describe("the agency's own contacts and bulk decisions (issue 13.27)", () => {
 
   it("the public timeline keeps the agency phone in a note and still hides the submitter's", async () => {
     const p = await answered('Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
-    app
-      .db()
-      .$client.prepare(`INSERT INTO events (pakn_id, type, is_public, note) VALUES (?, 'request_info', 1, ?)`)
+    sqliteClientOf(app
+      .db()).prepare(`INSERT INTO events (pakn_id, type, is_public, note) VALUES (?, 'request_info', 1, ?)`)
       .run(p.id, 'Đề nghị ông bổ sung hồ sơ; gọi 0257 3842 123, không gọi 0912 345 678.');
     const t = await texts(p.id, 'Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
     expect((await post(pagePath(p.id), [...base(t), ['intent', 'publish']])).status).toBe(302);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator = '';
@@ -38,14 +38,12 @@ async function html(res: Response): Promise<string> {
 }
 
 const rows = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
-  app
-    .db()
-    .$client.prepare(q)
+  sqliteClientOf(app
+    .db()).prepare(q)
     .all(...params) as T[];
 const one = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
-  app
-    .db()
-    .$client.prepare(q)
+  sqliteClientOf(app
+    .db()).prepare(q)
     .get(...params) as T;
 
 type Over = Partial<{
@@ -85,10 +83,10 @@ async function answeredPakn(over: Over = {}): Promise<{ id: number; code: string
       showIdentity: over.showIdentity ?? false,
     })));
   const unit = one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
-  db.$client
+  sqliteClientOf(db)
     .prepare(`UPDATE pakn SET status = ?, unit_id = ?, answered_at = ? WHERE id = ?`)
     .run(over.status ?? 'answered', unit.id, Date.now(), pakn.id);
-  db.$client
+  sqliteClientOf(db)
     .prepare(`INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'amend', ?, ?)`)
     .run(
       pakn.id,
@@ -100,7 +98,7 @@ async function answeredPakn(over: Over = {}): Promise<{ id: number; code: string
   const stored = crypto.randomBytes(16).toString('hex');
   fs.mkdirSync(path.join(app.dir, 'uploads'), { recursive: true });
   fs.writeFileSync(path.join(app.dir, 'uploads', stored), PDF);
-  db.$client
+  sqliteClientOf(db)
     .prepare(
       `INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source) VALUES (?, ?, ?, 'application/pdf', ?, 'x', 'submitter')`,
     )

@@ -9,6 +9,7 @@ import { seedBench } from '../../scripts/bench-seed';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { TEST_TMP_DIR } from '../support/db';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
+import { sqliteClientOf } from "~/utils/db.server";
 
 /** tables whose size follows the number of PAKN (or of requests): a scan of one of them is a scaling bug */
 const BIG_TABLES = [
@@ -40,7 +41,7 @@ beforeAll(async () => {
   // realistic rows (every status, published answers with timelines, pauses, ratings) from the benchmark seeder
   seedBench({ file: dbFile, count: 600, seed: 7 });
   app = await startTestApp({ DATABASE_URL: dbFile });
-  const client = app.db().$client;
+  const client = sqliteClientOf(app.db());
   // the connection keeps its compiled statements (app/utils/db.server.ts): a page may reuse a statement compiled
   // before the recording started, so every run of any statement is recorded, by its text
   const statement = Object.getPrototypeOf(client.prepare('SELECT 1')) as Record<string, unknown>;
@@ -86,9 +87,8 @@ function plan({ sql, args }: Recorded): string[] {
   const params = args.length === 1 && args[0] !== null && typeof args[0] === 'object' ? [args[0]] : args;
   return (
     (
-      app
-        .db()
-        .$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      sqliteClientOf(app
+        .db()).prepare(`EXPLAIN QUERY PLAN ${sql}`)
         // run outside `record`: EXPLAIN statements are not recorded
         .all(...(params as unknown[])) as Array<{ detail: string }>
     ).map((r) => r.detail)
@@ -270,7 +270,7 @@ describe('statements per page: bounded, independent of the rows shown', () => {
   });
 
   it('an answer page: a long timeline costs what a short one costs', async () => {
-    const client = app.db().$client;
+    const client = sqliteClientOf(app.db());
     const counts = client
       .prepare(
         `SELECT p.code, count(e.id) AS n FROM pakn p JOIN events e ON e.pakn_id = p.id

@@ -21,7 +21,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { one, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let unitA: number;
@@ -290,9 +290,8 @@ describe('keyset pagination', () => {
 describe('query plans', () => {
   async function plan(actor: Actor, q: Record<string, string>): Promise<string[]> {
     const query = (await buildQueueQuery({ actor, filters: filters(q, actor) })).toSQL();
-    return app
-      .db()
-      .$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+    return sqliteClientOf(app
+      .db()).prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
       .all(...(query.params as unknown[]))
       .map((r) => (r as { detail: string }).detail);
   }
@@ -333,7 +332,7 @@ describe('query plans', () => {
 
 describe('with many rows', () => {
   it('a deep page, a unit scope and the tab counts stay right with 200 000 PAKN', async () => {
-    const db = app.db().$client;
+    const db = sqliteClientOf(app.db());
     db.exec(`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
       INSERT INTO pakn (code, type, subject, category, submitter_kind, full_name, address, phone, title, content,

@@ -7,7 +7,7 @@ import { SIGNIN_IP_LIMIT } from '~/auth/sign-in.server';
 import { setSetting } from '~/models/admin/settings.server';
 import { FOLLOW_ADDRESS_FACTOR } from '~/models/follow-limits.server';
 import { RESET_EMAIL_LIMIT, RESET_IP_LIMIT } from '~/models/password-resets.server';
-import { type Db, getDb } from '~/utils/db.server';
+import { type Db, getDb, sqliteClientOf } from '~/utils/db.server';
 
 import { type ServerProcess, startServer, submitPakn } from '../support/server-process';
 import { createStaffUser } from '../support/staff';
@@ -48,7 +48,7 @@ const lookup = (ip: string, code: string) =>
 const signIn = (ip: string, email: string, password: string) =>
   form('/can-bo/dang-nhap', ip, { email, password });
 const reset = (ip: string, email: string) => form('/can-bo/quen-mat-khau', ip, { email });
-const outbox = () => (db.$client.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+const outbox = () => (sqliteClientOf(db).prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 let codeSeq = 100;
 const anotherCode = () => `PAKN-2026-${String(codeSeq++).padStart(6, '0')}`;
 
@@ -83,7 +83,7 @@ beforeAll(async () => {
 }, 200_000);
 
 afterAll(async () => {
-  if (db?.$client.open) db.$client.close();
+  if (sqliteClientOf(db).open) sqliteClientOf(db).close();
   await srv?.cleanup();
 });
 
@@ -130,7 +130,7 @@ describe('limits reached before a restart still hold after it', () => {
   }, 120_000);
 
   it('the counters are stored pseudonymised: no address or e-mail in clear', () => {
-    const rows = db.$client.prepare('SELECT bucket, key FROM rate_limits').all() as Array<{
+    const rows = sqliteClientOf(db).prepare('SELECT bucket, key FROM rate_limits').all() as Array<{
       bucket: string;
       key: string;
     }>;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { transaction } from "~/utils/db.server";
+import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let paknId = 0;
@@ -38,10 +38,10 @@ beforeAll(async () => {
       showIdentity: false,
     })));
   paknId = pakn.id;
-  db.$client
+  sqliteClientOf(db)
     .prepare(`UPDATE pakn SET status='answered', unit_id=2, answered_at=?, closed_at=? WHERE id=?`)
     .run(Date.now(), Date.now(), paknId);
-  db.$client
+  sqliteClientOf(db)
     .prepare(`INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', 'Giữ nguyên quy định.')`)
     .run(paknId);
   token = ratingToken(paknId);
@@ -74,7 +74,7 @@ describe('rating an answer', () => {
     expect(noReason.status).toBe(400);
     const html = await noReason.text();
     expect(html).toContain('Nêu lý do đề nghị xem xét lại');
-    expect(app.db().$client.prepare('SELECT count(*) AS n FROM feedback_ratings').get()).toEqual({ n: 0 });
+    expect(sqliteClientOf(app.db()).prepare('SELECT count(*) AS n FROM feedback_ratings').get()).toEqual({ n: 0 });
   });
 
   it('records the rating and the request, which appears in the coordinator queue, and reopens', async () => {
@@ -85,9 +85,8 @@ describe('rating an answer', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Đề nghị xem xét lại đã được chuyển');
-    const row = app
-      .db()
-      .$client.prepare('SELECT rating, reconsideration_requested AS r FROM feedback_ratings')
+    const row = sqliteClientOf(app
+      .db()).prepare('SELECT rating, reconsideration_requested AS r FROM feedback_ratings')
       .get();
     expect(row).toEqual({ rating: 'unsatisfied', r: 1 });
     // a second request is refused
@@ -105,7 +104,7 @@ describe('rating an answer', () => {
     const queue = await (await app.fetch('/can-bo?tab=reconsider', { headers: { Cookie: cookie } })).text();
     expect(queue).toContain('Thủ tục đăng ký kết quả nhiệm vụ khoa học');
     const version = (
-      app.db().$client.prepare('SELECT version FROM pakn WHERE id=?').get(paknId) as { version: number }
+      sqliteClientOf(app.db()).prepare('SELECT version FROM pakn WHERE id=?').get(paknId) as { version: number }
     ).version;
     const reopened = await postForm(app, `/can-bo/pakn/${paknId}`, cookie, {
       intent: 'reopen',
@@ -113,7 +112,7 @@ describe('rating an answer', () => {
       note: 'Người gửi đề nghị xem xét lại.',
     });
     expect(reopened.status).toBe(302);
-    const p = app.db().$client.prepare('SELECT status, closed_at FROM pakn WHERE id=?').get(paknId);
+    const p = sqliteClientOf(app.db()).prepare('SELECT status, closed_at FROM pakn WHERE id=?').get(paknId);
     expect(p).toEqual({ status: 'assigned', closed_at: null });
     const after = await (await app.fetch('/can-bo?tab=reconsider', { headers: { Cookie: cookie } })).text();
     expect(after).not.toContain('Thủ tục đăng ký kết quả nhiệm vụ khoa học');

@@ -15,7 +15,7 @@ import { workingDaysBetween } from '~/domain/deadlines';
 import { CHANNELS } from '~/domain/pakn';
 import { customPeriod, periodOf, type ReportPeriod } from '~/domain/reports/periods';
 import { isOpen, type Status, STATUSES } from '~/domain/workflow';
-import type { Db } from '~/utils/db.server';
+import { Db, sqliteClientOf } from '~/utils/db.server';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
@@ -45,13 +45,13 @@ beforeAll(async () => {
   const { seedReportData } = await import('../../scripts/report-seed');
   await seedReportData(db, { count: COUNT, seed: 11, from: FROM, to: TO, now: NOW });
   // an inactive unit keeps its rows under its own name
-  db.$client
+  sqliteClientOf(db)
     .prepare(
       "INSERT INTO units (code, name, name_en, email, active, sort_order) VALUES ('CU', 'Phòng cũ', 'Old division', 'cu@example.vn', 0, 9)",
     )
     .run();
-  const old = db.$client.prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number };
-  db.$client.prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL').run(old.id);
+  const old = sqliteClientOf(db).prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number };
+  sqliteClientOf(db).prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL').run(old.id);
   reports = await loadReports();
   const config = await import('~/models/config.server');
   calendar = await config.getCalendar(db);
@@ -90,21 +90,21 @@ describe('the generated data set', () => {
     const total = oracle(data, { start: FROM, end: '2026-01-31' }).counts;
     expect(total.answeredOnTime).toBeGreaterThan(100);
     expect(total.answeredLate).toBeGreaterThan(100);
-    const at2359 = db.$client
+    const at2359 = sqliteClientOf(db)
       .prepare(
         `SELECT count(*) AS n FROM pakn WHERE strftime('%H:%M', received_at / 1000 + 25200, 'unixepoch') = '23:59'
         AND substr(received_date, 9, 2) = '14'`,
       )
       .get() as { n: number };
     expect(at2359.n).toBeGreaterThan(20);
-    const legacy = db.$client
+    const legacy = sqliteClientOf(db)
       .prepare(`SELECT count(*) AS n FROM pakn WHERE closed_at IS NULL AND status IN (${reports.CLOSED_SQL})`)
       .get() as { n: number };
     expect(legacy.n).toBeGreaterThan(0);
     const nullOnTime = data.rows.filter((r) => r.status === 'answered' && r.onTime === null).length;
     expect(nullOnTime).toBeGreaterThan(100);
     // the SQL local date (UTC+7) is the time-zone library's local date
-    const sample = db.$client
+    const sample = sqliteClientOf(db)
       .prepare(
         `SELECT received_at AS at, date(received_at / 1000 + 25200, 'unixepoch') AS d FROM pakn LIMIT 500`,
       )
@@ -223,7 +223,7 @@ describe('routes', () => {
   const get = (path: string, who: string) => app.fetch(path, { headers: { Cookie: cookies[who]! } });
 
   beforeAll(async () => {
-    units = db.$client
+    units = sqliteClientOf(db)
       .prepare('SELECT id, code, name FROM units WHERE active = 1 ORDER BY sort_order, id')
       .all() as typeof units;
     const users = {
@@ -315,7 +315,7 @@ describe('routes', () => {
         );
       };
       const rowsInSheet = unit ? [unit] : [...units.map((u) => u.id), 'old', null];
-      const oldUnit = (db.$client.prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number })
+      const oldUnit = (sqliteClientOf(db).prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number })
         .id;
       let row = 12;
       for (const u of rowsInSheet) {
@@ -398,7 +398,7 @@ describe('routes', () => {
     expect(old.status).toBe(301);
     expect(old.headers.get('Location')).toBe(`/can-bo/bao-cao.docx?${Q2_QUERY}`);
 
-    const audits = db.$client
+    const audits = sqliteClientOf(db)
       .prepare("SELECT detail FROM audit_log WHERE action = 'report.export'")
       .all() as Array<{ detail: string }>;
     const formats = new Set(audits.map((a) => (JSON.parse(a.detail) as { format: string }).format));
@@ -546,7 +546,7 @@ describe('routes', () => {
       quarter: '2',
     });
     expect(post.status).toBe(302);
-    const row = db.$client
+    const row = sqliteClientOf(db)
       .prepare("SELECT id, number, is_public, public_content FROM documents WHERE type = 'result_report'")
       .get() as { id: number; number: string; is_public: number; public_content: string };
     // the confirmation travels in a one-time cookie, not in the address; the report page shows it once
@@ -630,7 +630,7 @@ type OracleData = {
 };
 
 function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
-  const raw = db.$client
+  const raw = sqliteClientOf(db)
     .prepare(
       `SELECT id, unit_id, status, channel, type, category, field_id, received_at, received_date, answer_due, on_time,
         classify_due, info_due, publish_due, publication, refusal_reason, closed_at, answered_at, updated_at, published_at FROM pakn`,
@@ -638,7 +638,7 @@ function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
     .all() as Array<Record<string, number | string | null>>;
   const withFiles = new Set(
     (
-      db.$client
+      sqliteClientOf(db)
         .prepare('SELECT DISTINCT pakn_id AS id FROM attachments WHERE pakn_id IS NOT NULL')
         .all() as Array<{ id: number }>
     ).map((r) => r.id),
@@ -684,7 +684,7 @@ function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
     };
   });
   const ratings = (
-    db.$client
+    sqliteClientOf(db)
       .prepare(
         'SELECT p.unit_id AS unitId, r.rating, r.created_at AS at FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id',
       )

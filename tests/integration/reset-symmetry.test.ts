@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm } from '../support/staff';
+import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -24,12 +25,12 @@ function counts(): Record<string, number> {
   return Object.fromEntries(
     TABLES.map((t) => [
       t,
-      (app.db().$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+      (sqliteClientOf(app.db()).prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
     ]),
   );
 }
 const outboxBytes = () =>
-  app.db().$client.prepare('SELECT length(html) + length(text) AS n FROM outbox ORDER BY id DESC').get() as {
+  sqliteClientOf(app.db()).prepare('SELECT length(html) + length(text) AS n FROM outbox ORDER BY id DESC').get() as {
     n: number;
   };
 

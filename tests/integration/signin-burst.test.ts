@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm } from '../support/staff';
+import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -14,9 +15,8 @@ afterAll(async () => {
 });
 
 function countAudit(action: string, userId: number, reason?: string): number {
-  const rows = app
-    .db()
-    .$client.prepare('SELECT detail FROM audit_log WHERE action = ? AND target_id = ?')
+  const rows = sqliteClientOf(app
+    .db()).prepare('SELECT detail FROM audit_log WHERE action = ? AND target_id = ?')
     .all(action, String(userId)) as Array<{ detail: string | null }>;
   return rows.filter((r) => !reason || JSON.parse(r.detail ?? '{}').reason === reason).length;
 }
@@ -40,7 +40,7 @@ it('checks at most 5 passwords of a burst of 31 concurrent attempts (30 wrong + 
   expect(right.status).toBe(429);
   expect(right.headers.getSetCookie().some((l) => l.startsWith('pakn_staff='))).toBe(false);
   expect(responses.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(26);
-  const row = app.db().$client.prepare('SELECT locked_until FROM users WHERE id = ?').get(u.id) as {
+  const row = sqliteClientOf(app.db()).prepare('SELECT locked_until FROM users WHERE id = ?').get(u.id) as {
     locked_until: number | null;
   };
   expect(row.locked_until).toBeGreaterThan(Date.now());
@@ -52,9 +52,8 @@ it('starts counting again once a lock has run out', async () => {
     postForm(app, '/can-bo/dang-nhap', null, { email: u.email, password }, { ip: '10.9.0.2' });
   for (let i = 0; i < 4; i++) expect((await post(`Wrong-password-${i}-xyz`)).status).toBe(400);
   expect((await post('Wrong-password-5-xyz')).status).toBe(429);
-  app
-    .db()
-    .$client.prepare('UPDATE users SET locked_until = ? WHERE id = ?')
+  sqliteClientOf(app
+    .db()).prepare('UPDATE users SET locked_until = ? WHERE id = ?')
     .run(Date.now() - 1000, u.id);
   // one wrong password after the lock is the first of a new series, not a new lock
   expect((await post('Wrong-password-6-xyz')).status).toBe(400);

@@ -9,7 +9,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { one, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let cookie = '';
@@ -113,7 +113,7 @@ describe('refusing a repeat under R08', () => {
       .where(eq(s.events.paknId, repeat.id)))
       .find((e) => e.type === 'refuse')!;
     expect(JSON.parse(event.data!)).toMatchObject({ reason: 'R08', repeatOfCode: answered.code });
-    const audit = db.$client
+    const audit = sqliteClientOf(db)
       .prepare(`SELECT detail FROM audit_log WHERE action = 'pakn.refuse_repeat' AND target_id = ?`)
       .get(String(repeat.id)) as { detail: string } | undefined;
     expect(JSON.parse(audit!.detail)).toMatchObject({ repeatOf: answered.code });

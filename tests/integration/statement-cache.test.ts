@@ -4,13 +4,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { STATEMENT_CACHE_SIZE, one } from '~/utils/db.server';
+import { STATEMENT_CACHE_SIZE, one, sqliteClientOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { createTestDb } from '../support/db';
 
 const { db, cleanup } = createTestDb();
-const client = db.$client;
+const client = sqliteClientOf(db);
 afterAll(cleanup);
 
 describe('statement cache', () => {

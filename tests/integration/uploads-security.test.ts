@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { setSetting } from '~/models/admin/settings.server';
-import { type Db, getDb, one } from '~/utils/db.server';
+import { type Db, getDb, one, sqliteClientOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
@@ -94,7 +94,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (db?.$client.open) db.$client.close();
+  if (sqliteClientOf(db).open) sqliteClientOf(db).close();
   await srv?.cleanup();
 });
 

@@ -11,7 +11,7 @@ import type { Actor } from '~/domain/permissions';
 import { WEBHOOK_MAX_ATTEMPTS } from '~/domain/webhooks';
 import { processWebhooks, WEBHOOK_LEASE_MS } from '~/jobs/webhook-worker.server';
 import { performAction } from '~/models/workflow/perform.server';
-import { openDatabase, one } from '~/utils/db.server';
+import { openDatabase, one, sqliteClientOf } from '~/utils/db.server';
 import { postWebhook } from '~/utils/webhook-http.server';
 import * as s from '~db/schema';
 
@@ -302,7 +302,7 @@ describe('deliveries', () => {
     // two "processes": this one's connection and a second connection to the same file
     const other = openDatabase(process.env.DATABASE_URL!);
     const [a, b] = await Promise.all([processWebhooks(), processWebhooks({ db: other })]);
-    other.$client.close();
+    sqliteClientOf(other).close();
     receiver.delayMs = 0;
     expect(a.delivered + b.delivered).toBe(3);
     expect(receiver.received).toHaveLength(3);

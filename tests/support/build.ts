@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 import { TEMPLATE_DB } from './db';
+import { sqliteClientOf } from "~/utils/db.server";
 
 export default async function setup() {
   if (process.env.SKIP_BUILD !== '1') {
@@ -17,7 +18,7 @@ export default async function setup() {
   const building = `${TEMPLATE_DB}.${process.pid}`;
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(building + suffix, { force: true });
   const db = openDatabase(building);
-  db.$client.pragma('journal_mode = DELETE'); // one self-contained file to copy
-  db.$client.close();
+  sqliteClientOf(db).pragma('journal_mode = DELETE'); // one self-contained file to copy
+  sqliteClientOf(db).close();
   fs.renameSync(building, TEMPLATE_DB);
 }

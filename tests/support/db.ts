@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { type Db, openDatabase } from '~/utils/db.server';
+import { type Db, openDatabase, sqliteClientOf } from '~/utils/db.server';
 
 import { TEST_TMP_DIR } from './tmp';
 
@@ -31,7 +31,7 @@ export function createTestDb(): { db: Db; file: string; cleanup(): void } {
     db,
     file,
     cleanup() {
-      if (db.$client.open) db.$client.close();
+      if (sqliteClientOf(db).open) sqliteClientOf(db).close();
       for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
     },
   };

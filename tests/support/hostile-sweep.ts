@@ -28,7 +28,7 @@ import {
 import type { IntentSetting } from './intent-fields';
 import { paknFixture, seedPakn } from './pakn';
 import { cookiesFrom, createStaffUser, signIn } from './staff';
-import { one } from "~/utils/db.server";
+import { one, sqliteClientOf } from "~/utils/db.server";
 
 export const NONCE = 'test-nonce';
 export const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
@@ -78,7 +78,7 @@ const RECORD_TABLES = {
   ratings: 'SELECT count(*) AS n FROM feedback_ratings',
 } as const;
 export function counts(): Record<string, number> {
-  const c = app.db().$client;
+  const c = sqliteClientOf(app.db());
   return Object.fromEntries(
     Object.entries(RECORD_TABLES).map(([k, q]) => [k, (c.prepare(q).get() as { n: number }).n]),
   );
@@ -511,7 +511,7 @@ export function leftBehindSuite() {
     });
 
     it('no partial record: every PAKN has its events, every attachment its PAKN and its file, no stray files', () => {
-      const c = app.db().$client;
+      const c = sqliteClientOf(app.db());
       const q = (sql: string) => c.prepare(sql).all() as Array<Record<string, unknown>>;
       expect(q('SELECT id FROM pakn WHERE id NOT IN (SELECT pakn_id FROM events)')).toEqual([]);
       expect(
