@@ -67,7 +67,7 @@ export function makeRng(seed: number) {
   };
   return { next, int, pick, weighted, chance: (p: number) => next() < p };
 }
-export type Rng = ReturnType<typeof makeRng>;
+export type Rng = Awaited<ReturnType<typeof makeRng>>;
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary

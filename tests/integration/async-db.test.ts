@@ -10,13 +10,12 @@ import {
   dialectOf,
   first,
   openAsyncPg,
-  openAsyncSqlite,
   type OpenedDb,
   rawAll,
   rawGet,
   rawRun,
   transaction,
-} from '~/utils/async-db.server';
+} from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { createTestDb } from '../support/db';

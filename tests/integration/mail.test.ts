@@ -46,7 +46,7 @@ type ReceiptEmailData = import('../../emails').ReceiptEmailData;
 type Db = import('../../app/utils/db.server').Db;
 type Tx = import('../../app/utils/db.server').Tx;
 
-let testDb: ReturnType<typeof createTestDb>;
+let testDb: Awaited<ReturnType<typeof createTestDb>>;
 let db: Db;
 let agency: ReceiptEmailData['agency'];
 

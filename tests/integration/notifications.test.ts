@@ -110,7 +110,7 @@ afterAll(async () => {
 
 describe('notifyStep: the submitter is told of each step in their language', () => {
   let db: Db;
-  let unit: ReturnType<typeof addUnit>;
+  let unit: Awaited<ReturnType<typeof addUnit>>;
   let extAgencyId: number;
 
   beforeAll(async () => {
@@ -389,7 +389,7 @@ describe('notifyStep: the submitter is told of each step in their language', () 
 // ---------------------------------------------------------------------------------------------
 
 describe('daily digest to the units', () => {
-  let t: ReturnType<typeof createTestDb>;
+  let t: Awaited<ReturnType<typeof createTestDb>>;
   let db: Db;
   beforeAll(() => {
     t = createTestDb();
@@ -457,7 +457,7 @@ describe('daily digest to the units', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('overdue alert to the coordinators and progress updates to the submitter', () => {
-  let t: ReturnType<typeof createTestDb>;
+  let t: Awaited<ReturnType<typeof createTestDb>>;
   let db: Db;
   beforeAll(() => {
     t = createTestDb();

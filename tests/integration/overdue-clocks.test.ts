@@ -46,9 +46,9 @@ const overdueIds = async (today: string, actor: Actor = coordinator) =>
   (await listQueue({ actor, filters: parseQueueParams(new URLSearchParams({ tab: 'overdue' }), actor), today })).rows;
 const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 
-let unclassified: ReturnType<typeof seed>;
-let answered: ReturnType<typeof seed>;
-let waiting: ReturnType<typeof seed>;
+let unclassified: Awaited<ReturnType<typeof seed>>;
+let answered: Awaited<ReturnType<typeof seed>>;
+let waiting: Awaited<ReturnType<typeof seed>>;
 
 beforeAll(async () => {
   app = await startTestApp();

@@ -122,7 +122,7 @@ describe('reconciliation', () => {
       const label = `${period.kind} ${period.start}..${period.end}`;
       const expectFigures = (
         got: (typeof report)['total'],
-        want: ReturnType<typeof oracle>,
+        want: Awaited<ReturnType<typeof oracle>>,
         what: string,
       ) => {
         for (const k of reports.COUNT_KEYS)
@@ -285,7 +285,7 @@ describe('routes', () => {
       const { reportXlsxColumns } = {
         reportXlsxColumns: (await import('~/exports/report-xlsx-columns.server')).XLSX_COLUMNS,
       };
-      const rowOf = (want: ReturnType<typeof oracle>) => {
+      const rowOf = (want: Awaited<ReturnType<typeof oracle>>) => {
         const c = want.counts as Record<string, number>;
         return reportXlsxColumns.map((k) =>
           k === 'totalToHandle'
@@ -306,7 +306,7 @@ describe('routes', () => {
       };
       const cells = (row: number) =>
         reportXlsxColumns.map((_, i) => ws.getRow(row).getCell(3 + i).value as number | null);
-      const expectRow = (row: number, want: ReturnType<typeof oracle>) => {
+      const expectRow = (row: number, want: Awaited<ReturnType<typeof oracle>>) => {
         const got = cells(row);
         rowOf(want).forEach((w, i) =>
           typeof w === 'number' && !Number.isInteger(w)

@@ -16,7 +16,7 @@ import {
 
 import { CORPUS } from '../fixtures/similarity/corpus';
 
-const withoutIssuer = (d: ReturnType<typeof prepareDocument>) => ({
+const withoutIssuer = (d: Awaited<ReturnType<typeof prepareDocument>>) => ({
   ...d,
   citations: d.citations.map((c) => ({ ...c, issuer: null })).sort((a, b) => a.key.localeCompare(b.key)),
 });
