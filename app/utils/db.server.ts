@@ -59,9 +59,15 @@ type PgBackend = { dialect: 'pg'; pool: pg.Pool };
 type Backend = SqliteBackend | PgBackend;
 
 // which backend a database or transaction object runs on (transactions are registered when opened)
-const backends = new WeakMap<object, Backend>();
+// on globalThis: the tests load this module twice (their own copy and the server build's), and a database
+// opened by one copy is used by the other
+declare global {
+  var __paknDbBackends: WeakMap<object, Backend> | undefined;
+  var __paknDbRoots: WeakSet<object> | undefined;
+}
+const backends = (globalThis.__paknDbBackends ??= new WeakMap<object, Backend>());
 // the databases themselves, as opposed to their transactions
-const roots = new WeakSet<object>();
+const roots = (globalThis.__paknDbRoots ??= new WeakSet<object>());
 
 /** True for the database itself, false inside a transaction. */
 export function isDatabase(db: DbOrTx): db is Db {
