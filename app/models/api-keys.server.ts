@@ -12,7 +12,7 @@ import {
 import { type Actor, isRole } from '~/domain/permissions';
 import { cleanLine } from '~/domain/text';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, one, transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { audit } from './audit.server';
@@ -63,7 +63,7 @@ export async function createApiKey(
   const errors: { name?: ApiKeyNameProblem | 'taken'; scopes?: 'invalid' } = {};
   const nameProblem = apiKeyNameProblem(name);
   if (nameProblem) errors.name = nameProblem;
-  else if ((await one(db.select({ id: s.apiKeys.id }).from(s.apiKeys).where(eq(s.apiKeys.name, name)))))
+  else if ((await first(db.select({ id: s.apiKeys.id }).from(s.apiKeys).where(eq(s.apiKeys.name, name)))))
     errors.name = 'taken';
   if (!scopes) errors.scopes = 'invalid';
   if (errors.name || !scopes) return { ok: false, errors };
@@ -93,7 +93,7 @@ export async function revokeApiKey(
   db: DbOrTx = getDb(),
 ): Promise<boolean> {
   return (await transaction(db, async (tx) => {
-    const row = (await one(tx.select().from(s.apiKeys).where(eq(s.apiKeys.id, id))));
+    const row = (await first(tx.select().from(s.apiKeys).where(eq(s.apiKeys.id, id))));
     if (!row || row.revokedAt) return false;
     (await tx.update(s.apiKeys).set({ revokedAt: now }).where(eq(s.apiKeys.id, id)));
     await audit(
@@ -152,7 +152,7 @@ export async function authorizeApiCall(
     return { ok: false, status: 401, reason: 'missing' };
   }
   const row = API_KEY_PATTERN.test(token)
-    ? (await one(db
+    ? (await first(db
         .select()
         .from(s.apiKeys)
         .where(eq(s.apiKeys.tokenHash, sha256(token)))))
@@ -188,7 +188,7 @@ export async function authorizeApiCall(
 
 /** The active staff account that created a key: staff intake through the key is recorded in its name. */
 export async function apiKeyOwner(keyId: number, db: DbOrTx = getDb()): Promise<Actor | null> {
-  const row = (await one(db
+  const row = (await first(db
     .select({ id: s.users.id, role: s.users.role, unitId: s.users.unitId, active: s.users.active })
     .from(s.apiKeys)
     .innerJoin(s.users, eq(s.users.id, s.apiKeys.createdByUserId))

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
 import { randomToken } from '~/utils/crypto.server';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -49,7 +49,7 @@ export async function submitThroughApi(
 ): Promise<ApiSubmitResult> {
   return (await transaction(db, async (tx): Promise<ApiSubmitResult> => {
     if (idempotencyKey) {
-      const done = (await one(tx
+      const done = (await first(tx
         .select({ code: s.pakn.code, paknId: s.pakn.id })
         .from(s.apiSubmissions)
         .innerJoin(s.pakn, eq(s.pakn.id, s.apiSubmissions.paknId))

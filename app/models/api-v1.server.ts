@@ -13,7 +13,7 @@ import {
   type Status,
   STATUSES,
 } from '~/domain/workflow';
-import { type DbOrTx, getDb, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, first } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -22,14 +22,14 @@ import { getAgency, listFields } from './config.server';
 const asStatus = (v: string | null | undefined): Status => (v && isStatus(v) ? v : 'received');
 
 export async function getPaknStatus(rawCode: string, locale: 'vi' | 'en', db: DbOrTx = getDb()) {
-  const p = (await one(db
+  const p = (await first(db
     .select()
     .from(s.pakn)
     .where(eq(s.pakn.code, normaliseCode(rawCode)))));
   if (!p) return null;
   const status = asStatus(p.status);
-  const field = p.fieldId ? (await one(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
-  const unit = p.unitId ? (await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
+  const field = p.fieldId ? (await first(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
+  const unit = p.unitId ? (await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
   const pub = publicStatus(status);
   const published = p.publication === 'published' && p.publishedAt;
   return {

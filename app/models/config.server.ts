@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 
 import { createWorkingCalendar, type WorkingCalendar } from '~/domain/calendar';
 import { type DeadlineKey, type DeadlineRule, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
-import { type Db, type DbOrTx, getDb, isDatabase, one } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, isDatabase, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Agency = typeof s.agency.$inferSelect;
@@ -12,7 +12,7 @@ export type Unit = typeof s.units.$inferSelect;
 export type Field = typeof s.fields.$inferSelect;
 
 export async function getAgency(db: DbOrTx = getDb()): Promise<Agency> {
-  const row = (await one(db.select().from(s.agency).where(eq(s.agency.id, 1))));
+  const row = (await first(db.select().from(s.agency).where(eq(s.agency.id, 1))));
   if (!row) throw new Error('agency configuration missing: the seed did not run');
   return row;
 }

@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 
 import { getSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, first } from '~/utils/db.server';
 import type { UploadBudget } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -28,9 +28,9 @@ function addInflight(uploader: string, bytes: number) {
 export async function draftStorageUsed({ uploader }: { uploader: string }, db: DbOrTx = getDb()) {
   const unsent = and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken));
   const sum = sql<number>`coalesce(sum(${s.attachments.size}), 0)`;
-  const total = (await one(db.select({ n: sum }).from(s.attachments).where(unsent)))?.n ?? 0;
+  const total = (await first(db.select({ n: sum }).from(s.attachments).where(unsent)))?.n ?? 0;
   const mine =
-    (await one(db
+    (await first(db
       .select({ n: sum })
       .from(s.attachments)
       .where(and(unsent, eq(s.attachments.draftUploader, uploader)))))?.n ?? 0;

@@ -6,7 +6,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 
 import type { LocalDate } from '~/domain/dates';
 import { getSetting, setSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { audit } from './audit.server';
@@ -53,7 +53,7 @@ export type ExtensionRequest = {
 
 /** The request awaiting a decision: the latest extension event, when it is a request. */
 export async function pendingExtensionRequest(db: DbOrTx, paknId: number): Promise<ExtensionRequest | null> {
-  const last = (await one(db
+  const last = (await first(db
     .select({
       id: s.events.id,
       type: s.events.type,

@@ -8,7 +8,7 @@ import { fixedLimit, RATE_LIMITS } from '~/domain/rate-limits';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { enqueueMail } from '~/models/outbox.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, one, transaction, first } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderMyPaknEmail } from '~emails/my-pakn';
@@ -29,7 +29,7 @@ export type MyPaknRequestResult = { ok: true } | { ok: false; retryAfterSeconds:
 
 async function paknCountFor(email: string, db: DbOrTx): Promise<number> {
   return (
-    (await one(db
+    (await first(db
       .select({ n: sql<number>`count(*)` })
       .from(s.pakn)
       .where(sql`lower(${s.pakn.email}) = ${email}`)))?.n ?? 0
@@ -114,7 +114,7 @@ export async function listPaknByEmail(email: string, db: DbOrTx = getDb()) {
 /** The PAKN, if it was sent with this address (the list's "open" button). */
 export async function findPaknOfEmail({ id, email }: { id: number; email: string }, db: DbOrTx = getDb()) {
   return (
-    (await one(db
+    (await first(db
       .select({ id: s.pakn.id, code: s.pakn.code })
       .from(s.pakn)
       .where(and(eq(s.pakn.id, id), sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`)))) ?? null

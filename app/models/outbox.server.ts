@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 
 import type { MailAttachment } from '~/domain/mail-attachments';
-import { changesOf,type DbOrTx, getDb, one, transaction, type Tx } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, transaction, type Tx, first } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalOutbox } from '~/utils/outbox-signal.server';
 import { events, outbox } from '~db/schema';
@@ -177,7 +177,7 @@ export function mailHealth(stats: OutboxStats): 'ok' | 'delayed' {
 }
 
 export async function outboxStats(db: DbOrTx = getDb()): Promise<OutboxStats> {
-  const row = (await one(db
+  const row = (await first(db
     .select({
       pending: sql<number>`count(*)`,
       oldest: sql<number | null>`min(${outbox.createdAt})`,
@@ -203,7 +203,7 @@ export type OutboxStatus = {
 
 export async function getOutboxStatus(db: DbOrTx = getDb()): Promise<OutboxStatus> {
   const stats = await outboxStats(db);
-  const latest = (await one(db
+  const latest = (await first(db
     .select({ lastError: outbox.lastError })
     .from(outbox)
     .where(and(eq(outbox.status, 'pending'), isNotNull(outbox.lastError)))

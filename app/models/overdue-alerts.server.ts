@@ -11,7 +11,7 @@ import { getAgency, getCalendar, getDeadlineRules } from '~/models/config.server
 import { emailAgency, lookupUrl, queueUrl, recordUrl } from '~/models/notifications.server';
 import { lateRunningSteps, openItems } from '~/models/open-deadlines.server';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
 import { getT } from '~/utils/i18n.server';
 import { getLogger } from '~/utils/logger.server';
 import * as s from '~db/schema';
@@ -133,7 +133,7 @@ export async function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}):
     const p = i.p;
     if (!p.email) continue;
     const sent = (await transaction(db, async (tx) => {
-        const last = (await one(tx
+        const last = (await first(tx
           .select({ at: s.events.createdAt })
           .from(s.events)
           .where(and(eq(s.events.paknId, p.id), eq(s.events.type, 'progress_update')))

@@ -8,7 +8,7 @@ import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type DbOrTx, getDb, one,rawAll } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,rawAll, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
@@ -119,7 +119,7 @@ export async function findPaknForSubmitter(
   { code, contact }: { code: string; contact: string },
   db: DbOrTx = getDb(),
 ) {
-  const row = (await one(db
+  const row = (await first(db
     .select({ id: s.pakn.id, email: s.pakn.email, phone: s.pakn.phone })
     .from(s.pakn)
     .where(eq(s.pakn.code, code))));
@@ -134,7 +134,7 @@ export async function findPaknForSubmitter(
 export async function findPaknByAccessToken(token: string, db: DbOrTx = getDb()) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   return (
-    (await one(db
+    (await first(db
       .select({ id: s.pakn.id, code: s.pakn.code })
       .from(s.pakn)
       .where(eq(s.pakn.accessTokenHash, sha256(token))))) ?? null
@@ -143,10 +143,10 @@ export async function findPaknByAccessToken(token: string, db: DbOrTx = getDb())
 
 /** The submitter's own full record (spec §8): everything they sent, the status and the public history. */
 export async function getSubmitterView({ id }: { id: number }, db: DbOrTx = getDb()) {
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, id))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, id))));
   if (!p) return null;
-  const field = p.fieldId ? (await one(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
-  const unit = p.unitId ? (await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
+  const field = p.fieldId ? (await first(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
+  const unit = p.unitId ? (await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
   const files = (await db
     .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
     .from(s.attachments)
@@ -164,7 +164,7 @@ export async function getSubmitterView({ id }: { id: number }, db: DbOrTx = getD
     .where(and(eq(s.events.paknId, id), eq(s.events.isPublic, true)))
     .orderBy(asc(s.events.id)));
   const due = await answerDueDate(p, db);
-  const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, id))));
+  const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, id))));
   return {
     pakn: p,
     field,
@@ -179,7 +179,7 @@ export async function getSubmitterView({ id }: { id: number }, db: DbOrTx = getD
 
 export async function countPakn(db: DbOrTx = getDb()): Promise<number> {
   return (
-    (await one(db
+    (await first(db
       .select({ n: sql<number>`count(*)` })
       .from(s.pakn)))?.n ?? 0
   );

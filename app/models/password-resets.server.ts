@@ -12,7 +12,7 @@ import { hitRateLimit } from '~/models/rate-limit.server';
 import { revokeUserSessions } from '~/models/sessions.server';
 import { findUserByEmail, isValidEmail, normaliseEmail, type User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type Db, type DbOrTx, getDb, one,transaction, first } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { hashPassword } from '~/utils/password-hash.server';
 import * as s from '~db/schema';
@@ -85,7 +85,7 @@ export async function issuePasswordReset(
 /** The account a reset link belongs to, if the link is unused, unexpired and the account active. */
 export async function findValidReset(token: string, now = Date.now(), db: DbOrTx = getDb()): Promise<User | undefined> {
   if (!token || token.length > 200) return undefined;
-  const row = (await one(db
+  const row = (await first(db
     .select({ user: s.users })
     .from(s.passwordResets)
     .innerJoin(s.users, eq(s.users.id, s.passwordResets.userId))

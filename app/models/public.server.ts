@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
-import { type DbOrTx, getDb, one, rawAll, rawRun } from '~/utils/db.server';
+import { type DbOrTx, getDb, rawAll, rawRun, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { listAgencyContacts } from './agency-contacts.server';
@@ -182,14 +182,14 @@ export type PublicEvent = {
  * name people: they pass through the detector and are redacted before they leave the server.
  */
 export async function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.code, code))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.code, code))));
   if (!p || p.publication === 'none') return null;
   if (p.publication === 'withdrawn') {
     return { status: 'withdrawn' as const, code: p.code, reason: p.withdrawnReason ?? '' };
   }
-  const field = p.fieldId ? (await one(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
-  const unit = p.unitId ? (await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
-  const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
+  const field = p.fieldId ? (await first(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
+  const unit = p.unitId ? (await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
+  const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
   const units = new Map(
     (await db
       .select()

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 
 import type { Actor } from '~/domain/permissions';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction, first } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -36,7 +36,7 @@ export async function addPublicationFile(
       throw new WorkflowError(400, 'publish.files.letterPdf');
     if (kind === 'copy') {
       const original = copyOf
-        ? (await one(tx
+        ? (await first(tx
             .select({ id: s.attachments.id })
             .from(s.attachments)
             .where(and(eq(s.attachments.id, copyOf), eq(s.attachments.paknId, p.id)))))
@@ -65,7 +65,7 @@ export async function addPublicationFile(
 /** A public file of a published PAKN, or null (unknown, internal, withdrawn or unpublished). */
 export async function getPublicFile({ code, fileId }: { code: string; fileId: number }, db: DbOrTx = getDb()) {
   return (
-    (await one(db
+    (await first(db
       .select({
         storedName: s.attachments.storedName,
         name: s.attachments.originalName,

@@ -29,7 +29,7 @@ import {
 import { cleanLine, cleanText } from '~/domain/text';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { BODY_MAX } from '~/domain/workflow/intents';
-import { type DbOrTx, getDb, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, first } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 import * as s from '~db/schema';
 
@@ -45,7 +45,7 @@ export async function loadForPublication(
   { actor, paknId }: { actor: Actor; paknId: number },
   db: DbOrTx = getDb(),
 ): Promise<Pakn> {
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   if (!canOnPakn(actor, 'pakn:publish', p)) throw new WorkflowError(403, 'staff.errors.forbidden');
   if (p.status !== 'answered')
@@ -87,7 +87,7 @@ export async function getPublicationPage(
   db: DbOrTx = getDb(),
 ) {
   const p = await loadForPublication({ actor, paknId }, db);
-  const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
+  const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
   const files = (await db
     .select({
       id: s.attachments.id,

@@ -13,7 +13,7 @@ import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { type Actor, can, isUnitScoped } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
 import { isOpen, type Status, STATUSES } from '~/domain/workflow/transitions';
-import { type Db, getDb, one, withSqliteClient } from '~/utils/db.server';
+import { type Db, getDb, withSqliteClient, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getCalendar } from './config.server';
@@ -161,7 +161,7 @@ export async function countQueueTabs(
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
   for (const tab of queueTabs(actor)) {
     counts[tab] =
-      (await one(db
+      (await first(db
         .select({ n: sql<number>`count(*)` })
         .from(s.pakn)
         .where(and(scopeCondition(actor), await tabCondition(tab, actor, today, db)))))?.n ?? 0;
@@ -234,7 +234,8 @@ export async function buildQueueQuery(
     keyset,
   );
   const order = forward ? [asc(column), asc(s.pakn.id)] : [desc(column), desc(s.pakn.id)];
-  return db
+  // in an object: awaiting this async function must not run the query (a builder is thenable)
+  const query = db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -260,9 +261,10 @@ export async function buildQueueQuery(
     .where(where)
     .orderBy(...order)
     .limit(pageSize + 1);
+  return { query };
 }
 
-export type QueueRow = Awaited<ReturnType<typeof buildQueueQuery>>[number] & {
+export type QueueRow = Awaited<Awaited<ReturnType<typeof buildQueueQuery>>['query']>[number] & {
   dueState: DueState | null;
   /** the running clock of spec §6, its date and the working days left (negative: late by) */
   clock: ClockKey | null;
@@ -303,7 +305,7 @@ export async function listQueue(
 ): Promise<QueuePage> {
   const sort = sortSpec(filters.sort, filters.tab);
   const backwards = Boolean(filters.before) && !filters.after;
-  const fetched = (await buildQueueQuery({ actor, filters, today, pageSize }, db));
+  const fetched = await (await buildQueueQuery({ actor, filters, today, pageSize }, db)).query;
   const more = fetched.length > pageSize;
   const page = fetched.slice(0, pageSize);
   if (backwards) page.reverse();

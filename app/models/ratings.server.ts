@@ -9,7 +9,7 @@ import { toLocalDate } from '~/domain/dates';
 import { workingDaysBetween } from '~/domain/deadlines';
 import type { RatingInput } from '~/domain/rating';
 import { getSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -42,7 +42,7 @@ export async function reconsiderationDays(db: DbOrTx = getDb()): Promise<number>
 }
 
 export async function getRatingContext({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
-  const p = (await one(db
+  const p = (await first(db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -55,7 +55,7 @@ export async function getRatingContext({ paknId }: { paknId: number }, db: DbOrT
     .from(s.pakn)
     .where(eq(s.pakn.id, paknId))));
   if (!p || p.status !== 'answered' || !p.answeredAt) return null;
-  const rating = (await one(db.select().from(s.feedbackRatings).where(eq(s.feedbackRatings.paknId, paknId))));
+  const rating = (await first(db.select().from(s.feedbackRatings).where(eq(s.feedbackRatings.paknId, paknId))));
   const days = await reconsiderationDays(db);
   const elapsed = workingDaysBetween(toLocalDate(p.answeredAt), toLocalDate(new Date()), await getCalendar(db));
   return { pakn: p, rating, canReconsider: elapsed <= days, reconsiderationDays: days };

@@ -17,7 +17,7 @@ import { suggestUnits } from '~/domain/routing';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { Intent } from '~/domain/workflow/intents';
 import { isOpen } from '~/domain/workflow/transitions';
-import { type DbOrTx, getDb, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, first } from '~/utils/db.server';
 import { uploadPath } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -67,12 +67,12 @@ const sessionMark = (sessionId: string) => createHash('sha256').update(sessionId
  */
 async function contactSeenInSession(db: DbOrTx, actorId: number, paknId: number, sessionId?: string): Promise<boolean> {
   if (!sessionId) return false;
-  const session = (await one(db
+  const session = (await first(db
     .select({ createdAt: s.sessions.createdAt })
     .from(s.sessions)
     .where(eq(s.sessions.id, sessionId))));
   if (!session) return false;
-  const seen = (await one(db
+  const seen = (await first(db
     .select({ id: s.auditLog.id })
     .from(s.auditLog)
     .where(
@@ -99,7 +99,7 @@ export async function getStaffRecord(
   }: { actor: Actor; id: number; ip?: string; sessionId?: string; today?: string },
   db: DbOrTx = getDb(),
 ) {
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, id))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, id))));
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   const showContact = can(actor, 'pakn:contact:read');
   if (showContact && !await contactSeenInSession(db, actor.id, p.id, sessionId)) {
@@ -145,17 +145,17 @@ export async function getStaffRecord(
     .from(s.attachments)
     .where(eq(s.attachments.paknId, p.id))
     .orderBy(asc(s.attachments.id)));
-  const answer = (await one(db.select().from(s.answers).where(eq(s.answers.paknId, p.id)))) ?? null;
+  const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id)))) ?? null;
   const handler = p.handlerUserId
-    ? (await one(db.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, p.handlerUserId))))
+    ? (await first(db.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, p.handlerUserId))))
     : undefined;
   const agency = p.transferAgencyId
-    ? (await one(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
+    ? (await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
     : undefined;
   const duplicateOf = p.duplicateOfId
-    ? (await one(db.select({ id: s.pakn.id, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId))))
+    ? (await first(db.select({ id: s.pakn.id, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId))))
     : undefined;
-  const openPause = (await one(db
+  const openPause = (await first(db
     .select()
     .from(s.paknPauses)
     .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))));
@@ -211,7 +211,7 @@ export async function getStaffRecord(
     contactMasked: !showContact,
     field: fields.find((f) => f.id === p.fieldId) ?? null,
     // an inactive unit still names the items it holds
-    unit: p.unitId ? ((await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) ?? null) : null,
+    unit: p.unitId ? ((await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) ?? null) : null,
     handlerName: handler?.name ?? null,
     agency: agency ?? null,
     duplicateOf: duplicateOf ?? null,
@@ -262,12 +262,12 @@ export async function getAttachmentForStaff(
   { actor, paknId, fileId, ip }: { actor: Actor; paknId: number; fileId: number; ip?: string },
   db: DbOrTx = getDb(),
 ) {
-  const p = (await one(db
+  const p = (await first(db
     .select({ id: s.pakn.id, code: s.pakn.code, unitId: s.pakn.unitId })
     .from(s.pakn)
     .where(eq(s.pakn.id, paknId))));
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
-  const file = (await one(db
+  const file = (await first(db
     .select()
     .from(s.attachments)
     .where(and(eq(s.attachments.id, fileId), eq(s.attachments.paknId, paknId)))));

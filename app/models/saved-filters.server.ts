@@ -3,7 +3,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 
 import { SAVED_FILTER_NAME_MAX, SAVED_FILTERS_MAX } from '~/domain/queue';
-import { changesOf,type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 const KEPT_PARAMS = [
@@ -51,7 +51,7 @@ export async function saveFilter(
   if (!clean) return { ok: false, error: 'nameRequired' };
   if (clean.length > SAVED_FILTER_NAME_MAX) return { ok: false, error: 'nameTooLong' };
   return (await transaction(db, async (tx) => {
-    const existing = (await one(tx
+    const existing = (await first(tx
       .select({ id: s.savedQueueFilters.id })
       .from(s.savedQueueFilters)
       .where(and(eq(s.savedQueueFilters.userId, userId), eq(s.savedQueueFilters.name, clean)))));
@@ -62,7 +62,7 @@ export async function saveFilter(
       return { ok: true } as const;
     }
     const n =
-      (await one(tx.select({ n: count() }).from(s.savedQueueFilters).where(eq(s.savedQueueFilters.userId, userId))))
+      (await first(tx.select({ n: count() }).from(s.savedQueueFilters).where(eq(s.savedQueueFilters.userId, userId))))
         ?.n ?? 0;
     if (n >= SAVED_FILTERS_MAX) return { ok: false, error: 'tooMany' } as const;
     (await tx.insert(s.savedQueueFilters)

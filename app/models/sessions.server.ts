@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 
 import type { User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { changesOf, type Db, type DbOrTx, getDb, one, rawRun } from '~/utils/db.server';
+import { changesOf, type Db, type DbOrTx, getDb, rawRun, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Session = typeof s.sessions.$inferSelect;
@@ -47,7 +47,7 @@ export async function findSessionByToken(
   db: DbOrTx = getDb(),
 ): Promise<{ session: Session; user: User } | undefined> {
   if (!token || token.length > 200) return undefined;
-  const row = (await one(db
+  const row = (await first(db
     .select({ session: s.sessions, user: s.users })
     .from(s.sessions)
     .innerJoin(s.users, eq(s.users.id, s.sessions.userId))

@@ -21,7 +21,7 @@ import {
   syllablesOf,
   textQuery,
 } from '~/domain/similarity-index';
-import { type DbOrTx, getDb, one,rawAll, rawGet } from '~/utils/db.server';
+import { type DbOrTx, getDb,rawAll, rawGet, first } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { submitterKeyOf } from '~/utils/sql-functions.server';
 import * as s from '~db/schema';
@@ -246,7 +246,7 @@ export async function similarToText(
 
 /** Suggestions for a stored PAKN (record page, classify step). */
 export async function similarToPakn(paknId: number, limit = 5, db: DbOrTx = getDb()): Promise<StaffSuggestion[]> {
-  const p = (await one(db
+  const p = (await first(db
     .select({
       title: s.pakn.title,
       content: s.pakn.content,
@@ -327,6 +327,6 @@ export async function repeatOfRefusal(
   p: { status: string; refusalReason: string | null; duplicateOfId: number | null },
 ): Promise<{ code: string; url: string } | null> {
   if (p.status !== 'refused' || p.refusalReason !== 'R08' || p.duplicateOfId === null) return null;
-  const original = (await one(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId))));
+  const original = (await first(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId))));
   return original ? { code: original.code, url: `${getEnv().BASE_URL}/cong-khai/${original.code}` } : null;
 }

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { getSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
 import {
   type FileProblem,
   parseSubmissionForm,
@@ -44,7 +44,7 @@ export async function staffUploadLimits(db: DbOrTx = getDb()) {
 }
 
 async function countStaffFiles(db: DbOrTx, paknId: number): Promise<number> {
-  const row = (await one(db
+  const row = (await first(db
     .select({ n: sql<number>`count(*)` })
     .from(s.attachments)
     .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff')))));
@@ -135,7 +135,7 @@ export async function attachStaffFiles(
 
 /** Who may add files to the PAKN (before its upload is read): throws StaffFilesError 404/403. */
 export async function authorizeAddFiles({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p || !canReadPakn(actor, p)) throw new StaffFilesError(404, 'staff.errors.notFound');
   if (!canOnPakn(actor, 'pakn:note', p)) throw new StaffFilesError(403, 'staff.errors.forbidden');
 }
@@ -146,7 +146,7 @@ export async function addStaffFiles(
   db: DbOrTx = getDb(),
 ): Promise<void> {
   (await transaction(db, async (tx) => {
-    const p = (await one(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+    const p = (await first(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
     if (!p || !canReadPakn(actor, p)) throw new StaffFilesError(404, 'staff.errors.notFound');
     if (!canOnPakn(actor, 'pakn:note', p)) throw new StaffFilesError(403, 'staff.errors.forbidden');
     await attachStaffFiles(tx, { paknId, actorUserId: actor.id, files, ip });

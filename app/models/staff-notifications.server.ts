@@ -6,7 +6,7 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 
 import { formatDateVi } from '~/domain/dates';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, one } from '~/utils/db.server';
+import { type DbOrTx, first } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderStaffUpdateEmail, type StaffUpdateKind } from '~emails/staff-update';
@@ -18,7 +18,7 @@ type Recipient = { email: string };
 
 async function activeUser(db: DbOrTx, id: number | null | undefined): Promise<Recipient | undefined> {
   if (!id) return undefined;
-  const u = (await one(db
+  const u = (await first(db
     .select({ email: s.users.email })
     .from(s.users)
     .where(and(eq(s.users.id, id), eq(s.users.active, true)))));
@@ -27,13 +27,13 @@ async function activeUser(db: DbOrTx, id: number | null | undefined): Promise<Re
 
 /** The handler of the PAKN; else whoever wrote the draft; else the unit's own address. */
 async function handlerOf(db: DbOrTx, p: typeof s.pakn.$inferSelect): Promise<Recipient[]> {
-  const drafter = (await one(db
+  const drafter = (await first(db
     .select({ id: s.answers.draftedByUserId })
     .from(s.answers)
     .where(eq(s.answers.paknId, p.id))));
   const person = await activeUser(db, p.handlerUserId) ?? await activeUser(db, drafter?.id);
   if (person) return [person];
-  const unit = p.unitId ? (await one(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
+  const unit = p.unitId ? (await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
   return unit?.email.trim() ? [{ email: unit.email.trim() }] : [];
 }
 
@@ -68,7 +68,7 @@ export async function notifyStaffUpdate(
   },
 ): Promise<void> {
   const db = tx;
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p) throw new Error(`notifyStaffUpdate: PAKN ${paknId} not found`);
   const toApprovers = kind === 'draftSubmitted' || kind === 'extensionRequested';
   const person = await activeUser(db, toUserId);

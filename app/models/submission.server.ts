@@ -11,7 +11,7 @@ import { saluteeOf } from '~/domain/salutation';
 import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
 import { enqueueMail, kickMailWorker } from '~/models/outbox.server';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { removeUpload, type StoredUpload, uploadsDir } from '~/utils/uploads.server';
 import * as s from '~db/schema';
@@ -83,7 +83,7 @@ export async function saveDraft(
 
 export async function getDraft({ token }: { token: string }, db: DbOrTx = getDb()) {
   if (!DRAFT_TOKEN_PATTERN.test(token)) return null;
-  const row = (await one(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))));
+  const row = (await first(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))));
   if (!row || row.createdAt.getTime() < Date.now() - DRAFT_TTL_MS) return null;
   return { data: JSON.parse(row.data) as Submission, lang: row.lang as Locale, paknId: row.paknId };
 }
@@ -106,7 +106,7 @@ export async function confirmDraft(
     const draft = await getDraft({ token }, tx);
     if (!draft) return { status: 'missing' };
     if (draft.paknId) {
-      const done = (await one(tx.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, draft.paknId))));
+      const done = (await first(tx.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, draft.paknId))));
       return done ? { status: 'already', code: done.code, paknId: draft.paknId } : { status: 'missing' };
     }
     const d = draft.data;

@@ -3,7 +3,7 @@
 // notes and staff files never appear here.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 
-import { type DbOrTx, getDb, one } from '~/utils/db.server';
+import { type DbOrTx, getDb, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 const SUBMITTER_SOURCES = ['submitter', 'info'] as const;
@@ -71,7 +71,7 @@ function fileCount(data: string | null): number {
 /** One file the submitter sent for the PAKN with this code, or null (staff files are never served). */
 export async function getSubmitterFile({ code, fileId }: { code: string; fileId: number }, db: DbOrTx = getDb()) {
   return (
-    (await one(db
+    (await first(db
       .select({
         paknId: s.attachments.paknId,
         storedName: s.attachments.storedName,

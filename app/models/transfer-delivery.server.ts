@@ -12,7 +12,7 @@ import type { MailAttachment } from '~/domain/mail-attachments';
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 import { renderTransferAgencyEmail } from '~emails';
 
@@ -41,7 +41,7 @@ async function filesOf(db: DbOrTx, paknId: number) {
 }
 
 async function latestTransferLetter(db: DbOrTx, paknId: number) {
-  return (await one(db
+  return (await first(db
     .select()
     .from(s.documents)
     .where(and(eq(s.documents.paknId, paknId), eq(s.documents.type, 'transfer')))
@@ -56,9 +56,9 @@ export async function queueTransferDelivery(
   db: DbOrTx,
   { paknId, actorUserId }: { paknId: number; actorUserId: number | null },
 ): Promise<void> {
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p?.transferAgencyId) return;
-  const target = (await one(db
+  const target = (await first(db
     .select()
     .from(s.externalAgencies)
     .where(eq(s.externalAgencies.id, p.transferAgencyId))));
@@ -69,7 +69,7 @@ export async function queueTransferDelivery(
   const files = await filesOf(db, paknId);
   const a = await getAgency(db);
   const reason =
-    (await one(db
+    (await first(db
       .select({ note: s.events.note })
       .from(s.events)
       .where(and(eq(s.events.paknId, paknId), eq(s.events.type, 'transfer')))
@@ -134,7 +134,7 @@ export async function getTransferDelivery(
   { paknId }: { paknId: number },
   db: DbOrTx = getDb(),
 ): Promise<TransferDelivery | null> {
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p || p.status !== 'transferred') return null;
   const rows = (await db
     .select()
@@ -171,7 +171,7 @@ export async function recordTransferPosted(
   db: DbOrTx = getDb(),
 ): Promise<void> {
   (await transaction(db, async (tx) => {
-    const p = (await one(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+    const p = (await first(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
     if (!p || !canReadPakn(actor, p)) throw new TransferDeliveryError(404, 'staff.errors.notFound');
     if (!canOnPakn(actor, 'pakn:transfer', p)) throw new TransferDeliveryError(403, 'staff.errors.forbidden');
     const delivery = await getTransferDelivery({ paknId }, tx);
@@ -209,13 +209,13 @@ export async function recordTransferPosted(
 
 /** What the printable bundle shows; null when there is nothing to print (not transferred, or no access). */
 export async function getTransferBundle({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   if (!p || !canReadPakn(actor, p) || !canOnPakn(actor, 'pakn:transfer', p) || p.status !== 'transferred') {
     return null;
   }
   const letter = await latestTransferLetter(db, paknId);
   const target = p.transferAgencyId
-    ? (await one(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
+    ? (await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
     : undefined;
   if (!letter || !target) return null;
   return { pakn: p, letterId: letter.id, target, files: await filesOf(db, paknId) };

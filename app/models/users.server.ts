@@ -28,14 +28,14 @@ export function isValidEmail(email: string): boolean {
 // Users
 
 export async function findUserByEmail(email: string, db: DbOrTx = getDb()): Promise<User | undefined> {
-  return (await one(db
+  return (await first(db
     .select()
     .from(s.users)
     .where(eq(s.users.email, normaliseEmail(email)))));
 }
 
 export async function getUser(id: number, db: DbOrTx = getDb()): Promise<User | undefined> {
-  return (await one(db.select().from(s.users).where(eq(s.users.id, id))));
+  return (await first(db.select().from(s.users).where(eq(s.users.id, id))));
 }
 
 export type UserListRow = Pick<
@@ -80,7 +80,7 @@ export async function listUsers(db: DbOrTx = getDb(), now = Date.now()): Promise
 }
 
 export async function findUnitByCode(code: string, db: DbOrTx = getDb()) {
-  return (await one(db.select().from(s.units).where(eq(s.units.code, code.trim().toUpperCase()))));
+  return (await first(db.select().from(s.units).where(eq(s.units.code, code.trim().toUpperCase()))));
 }
 
 /** Only handlers and approvers belong to a unit; a handler must. */
@@ -177,7 +177,7 @@ export async function updateUser(
 export async function countActiveAdmins(db: DbOrTx = getDb(), exceptUserId?: number): Promise<number> {
   const where = [eq(s.users.role, 'admin'), eq(s.users.active, true)];
   if (exceptUserId !== undefined) where.push(ne(s.users.id, exceptUserId));
-  return (await one(db
+  return (await first(db
     .select({ n: sql<number>`count(*)` })
     .from(s.users)
     .where(and(...where))))!.n;

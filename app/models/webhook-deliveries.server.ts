@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
 
 import { buildWebhookPayload, parseEvents, type WebhookEvent } from '~/domain/webhooks';
 import { publicStatus } from '~/domain/workflow/transitions';
-import { changesOf,type DbOrTx, getDb, one } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, first } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
@@ -29,7 +29,7 @@ export async function recordWebhookEvent(
     .where(eq(s.webhooks.active, true)))
     .filter((h) => parseEvents(h.events).includes(event));
   if (!hooks.length) return 0;
-  const p = (await one(db
+  const p = (await first(db
     .select({ code: s.pakn.code, status: s.pakn.status, publication: s.pakn.publication })
     .from(s.pakn)
     .where(eq(s.pakn.id, paknId))));

@@ -5,7 +5,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 
 import { parseEvents, type WebhookCreateInput, type WebhookEvent } from '~/domain/webhooks';
 import { randomToken } from '~/utils/crypto.server';
-import { changesOf,type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, one, transaction, first } from '~/utils/db.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
 
@@ -27,7 +27,7 @@ const newSecret = () => `whsec_${randomToken(32)}`;
 export async function listWebhooks(db: DbOrTx = getDb()): Promise<WebhookSummary[]> {
   const hooks = (await db.select().from(s.webhooks).orderBy(desc(s.webhooks.id)));
   return (await Promise.all(hooks.map(async (h) => {
-    const last = (await one(db
+    const last = (await first(db
       .select({
         status: s.webhookDeliveries.status,
         httpStatus: s.webhookDeliveries.lastStatus,
@@ -49,7 +49,7 @@ export async function listWebhooks(db: DbOrTx = getDb()): Promise<WebhookSummary
 }
 
 export async function getWebhook(id: number, db: DbOrTx = getDb()) {
-  const h = (await one(db
+  const h = (await first(db
     .select({ id: s.webhooks.id, url: s.webhooks.url, events: s.webhooks.events, active: s.webhooks.active })
     .from(s.webhooks)
     .where(eq(s.webhooks.id, id))));
@@ -88,7 +88,7 @@ async function change(
   apply: (tx: DbOrTx, row: typeof s.webhooks.$inferSelect) => Promise<Record<string, unknown> | null>,
 ) {
   return (await transaction(db, async (tx) => {
-    const row = (await one(tx.select().from(s.webhooks).where(eq(s.webhooks.id, id))));
+    const row = (await first(tx.select().from(s.webhooks).where(eq(s.webhooks.id, id))));
     if (!row) return false;
     const detail = await apply(tx, row);
     if (!detail) return false;
@@ -151,7 +151,7 @@ export async function listDeliveries(webhookId: number, db: DbOrTx = getDb()) {
     .orderBy(desc(s.webhookDeliveries.id))
     .limit(DELIVERY_LOG_LIMIT));
   const total =
-    (await one(db
+    (await first(db
       .select({ n: sql<number>`count(*)` })
       .from(s.webhookDeliveries)
       .where(eq(s.webhookDeliveries.webhookId, webhookId))))?.n ?? 0;
@@ -178,7 +178,7 @@ export async function redeliverWebhook(
   db: DbOrTx = getDb(),
 ): Promise<boolean> {
   return (await transaction(db, async (tx) => {
-    const row = (await one(tx
+    const row = (await first(tx
       .select()
       .from(s.webhookDeliveries)
       .where(and(eq(s.webhookDeliveries.id, deliveryId), eq(s.webhookDeliveries.webhookId, webhookId)))));

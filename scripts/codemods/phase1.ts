@@ -71,9 +71,9 @@ for (const file of files) {
     if (args.length === 0 && BUILDER.test(rt)) {
       if (key === 'get') {
         // a .get() typed without undefined (insert/update … returning) must find its row: one() throws if not
-        const t = node.getType();
-        const maybe = t.isUndefined() || t.isAny() || (t.isUnion() && t.getUnionTypes().some((u) => u.isUndefined()));
-        const helper = maybe ? 'first' : 'one';
+        // a select may find nothing (first: undefined); an insert/update/delete … returning must give its row (one)
+        const isSelect = /^[\w.()]*\.select(Distinct)?\(/.test(receiver.getText().replace(/\s+/g, ''));
+        const helper = isSelect ? 'first' : 'one';
         edits.push({ call: node, text: `(await ${helper}(${receiver.getText()}))` });
         note(file, helper);
       } else {

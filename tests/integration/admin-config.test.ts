@@ -7,7 +7,7 @@ import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, followFlash, postForm, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let admin = '';
@@ -51,7 +51,7 @@ async function lastAudit(action: string) {
 }
 
 async function unitByCode(code: string) {
-  return (await one(app.db().select().from(s.units).where(eq(s.units.code, code))));
+  return (await first(app.db().select().from(s.units).where(eq(s.units.code, code))));
 }
 
 describe('permissions', () => {
@@ -206,7 +206,7 @@ describe('fields', () => {
       active: 'on',
     });
     expect(ok.status).toBe(302);
-    const field = (await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX'))));
+    const field = (await first(app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX'))));
     expect(field?.defaultUnitId).toBe(tdc.id);
     expect((await lastAudit('settings.field.create'))?.detail).toMatchObject({ code: 'ATBX', defaultUnitId: tdc.id });
 
@@ -225,7 +225,7 @@ describe('fields', () => {
   });
 
   it('updates the default unit', async () => {
-    const field = (await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX'))))!;
+    const field = (await first(app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX'))))!;
     const q = (await unitByCode('QLKHCN'))!;
     const res = await post(PATH, {
       intent: 'update',
@@ -276,7 +276,7 @@ describe('routing keywords', () => {
     expect((await post(PATH, { intent: 'create', keyword: 'tem nhãn', unitId: String(tdc.id) })).status).toBe(
       302,
     );
-    const kw = (await one(app
+    const kw = (await first(app
       .db()
       .select()
       .from(s.routingKeywords)
@@ -297,7 +297,7 @@ describe('routing keywords', () => {
     });
     expect((await post(PATH, { intent: 'delete', id: String(kw.id) })).status).toBe(302);
     expect(
-      (await one(app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.id, kw.id)))),
+      (await first(app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.id, kw.id)))),
     ).toBeUndefined();
     expect((await lastAudit('settings.keyword.delete'))?.targetId).toBe(String(kw.id));
   });
@@ -327,7 +327,7 @@ describe('external agencies', () => {
         })
       ).status,
     ).toBe(302);
-    const row = (await one(app
+    const row = (await first(app
       .db()
       .select()
       .from(s.externalAgencies)
@@ -356,7 +356,7 @@ describe('agency details', () => {
   it('warns that the prefix applies to new codes, validates and saves', async () => {
     const page = await (await get(PATH)).text();
     expect(page).toContain('chỉ áp dụng cho phản ánh, kiến nghị tiếp nhận sau khi lưu');
-    const agency = (await one(app.db().select().from(s.agency)))!;
+    const agency = (await first(app.db().select().from(s.agency)))!;
     const { id: _id, updatedAt: _u, ...values } = agency;
     const form = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v ?? '')]));
 
@@ -369,7 +369,7 @@ describe('agency details', () => {
 
     const ok = await post(PATH, { ...form, codePrefix: 'skhcn', hotline: '1900 1234' });
     expect(ok.status).toBe(302);
-    expect((await one(app.db().select().from(s.agency)))).toMatchObject({
+    expect((await first(app.db().select().from(s.agency)))).toMatchObject({
       codePrefix: 'SKHCN',
       hotline: '1900 1234',
     });
@@ -416,7 +416,7 @@ describe('deadline rules', () => {
       /Đã lưu thay đổi\. Đã tính lại hạn xử lý của \d+ phản ánh, kiến nghị đang mở\./,
     );
     expect(
-      (await one(app.db().select().from(s.deadlineRules).where(eq(s.deadlineRules.key, 'publish')))),
+      (await first(app.db().select().from(s.deadlineRules).where(eq(s.deadlineRules.key, 'publish')))),
     ).toMatchObject({ days: 3, unit: 'working' });
     expect((await lastAudit('settings.deadline_rule.update'))?.detail).toMatchObject({
       days: { from: 2, to: 3 },
@@ -525,7 +525,7 @@ describe('settings', () => {
     reportCutoffDay: '15',
   };
   const setting = async (key: string) =>
-    JSON.parse((await one(app.db().select().from(s.settings).where(eq(s.settings.key, key))))!.value) as unknown;
+    JSON.parse((await first(app.db().select().from(s.settings).where(eq(s.settings.key, key))))!.value) as unknown;
 
   it('validates the policy values', async () => {
     const res = await post(PATH, {

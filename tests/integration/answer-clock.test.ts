@@ -9,7 +9,7 @@ import * as s from '~db/schema';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let coord: string;
@@ -147,7 +147,7 @@ describe('an extension made before the due date is not a late apology', () => {
 describe('closing for no information', () => {
   const today = toLocalDate(new Date());
   async function waiting(pauseFrom: string) {
-    const unitId = (await one(app.db().select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+    const unitId = (await first(app.db().select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
     const p = await seed({ status: 'awaiting_info', unitId });
     (await app.db().insert(s.paknPauses).values({ paknId: p.id, fromDate: pauseFrom }));
     return p;
@@ -171,6 +171,6 @@ describe('closing for no information', () => {
     const body = await html(res);
     expect(body).toMatch(/Người gửi còn thời hạn bổ sung thông tin đến hết ngày \d{2}\/\d{2}\/\d{4}\./);
     expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}\./);
-    expect((await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, early.id))))!.status).toBe('awaiting_info');
+    expect((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, early.id))))!.status).toBe('awaiting_info');
   });
 });

@@ -15,7 +15,7 @@ import { createApiKey } from '~/models/api-keys.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
 const PNG = fs.readFileSync('tests/fixtures/pixel.png');
@@ -137,7 +137,7 @@ describe('multipart submissions', () => {
     );
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ replayed: false, attachments: 2 });
-    const p = (await one(app
+    const p = (await first(app
       .db()
       .select()
       .from(s.pakn)

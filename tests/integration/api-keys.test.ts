@@ -11,7 +11,7 @@ import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let admin = '';
@@ -75,7 +75,7 @@ describe('admin page', () => {
     const html = await res.text();
     const key = KEY.exec(html)?.[0];
     expect(key).toBeTruthy();
-    const row = (await one(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Cổng dịch vụ công tỉnh'))))!;
+    const row = (await first(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Cổng dịch vụ công tỉnh'))))!;
     expect(row.scopes).toBe('submit,read');
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(key!);
@@ -92,7 +92,7 @@ describe('admin page', () => {
       ['id', String(row.id)],
     ]);
     expect(revoked.status).toBe(200);
-    expect((await one(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, row.id))))!.revokedAt).not.toBeNull();
+    expect((await first(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, row.id))))!.revokedAt).not.toBeNull();
     expect(await authorizeApiCall({ token: key!, scope: 'read', call })).toMatchObject({ ok: false, status: 401 });
   });
 
@@ -152,7 +152,7 @@ describe('authorizing calls', () => {
       (await authorizeApiCall({ token: made.key, scope: 'read', call, now: new Date('2026-03-02T03:01:10Z') })).ok,
     ).toBe(true);
     (await app.db().delete(s.settings).where(eq(s.settings.key, 'api.requestsPerMinute')));
-    const row = (await one(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, made.id))))!;
+    const row = (await first(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, made.id))))!;
     expect(row.lastUsedAt).not.toBeNull();
     const entries = (await app
       .db()
@@ -185,7 +185,7 @@ describe('npm run apikey:create', () => {
     const ok = await cli('--name', 'Tổng đài 1022', '--scopes', 'submit,read');
     expect(ok.code).toBe(0);
     expect(ok.stdout.trim()).toMatch(new RegExp(`^${KEY.source}$`));
-    const row = (await one(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Tổng đài 1022'))))!;
+    const row = (await first(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Tổng đài 1022'))))!;
     expect(row.scopes).toBe('submit,read');
     expect((await authorizeApiCall({ token: ok.stdout.trim(), scope: 'submit', call })).ok).toBe(true);
     const dup = await cli('--name', 'Tổng đài 1022', '--scopes', 'read');

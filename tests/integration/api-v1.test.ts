@@ -10,7 +10,7 @@ import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 
 let app: TestApp;
 type Doc = {
@@ -171,7 +171,7 @@ describe('submit, read, changes, queue', () => {
       headers: { 'Idempotency-Key': 'k-1' },
     });
     expect(replay).toMatchObject({ status: 200, json: { code, replayed: true } });
-    const p = (await one(app.db().select().from(s.pakn).where(eq(s.pakn.code, code))))!;
+    const p = (await first(app.db().select().from(s.pakn).where(eq(s.pakn.code, code))))!;
     expect(p).toMatchObject({
       channel: 'online',
       submitterKind: 'organisation',
@@ -242,7 +242,7 @@ describe('staff intake', () => {
   it('records a PAKN with its channel and real receipt date, through the intake’s rules', async () => {
     const res = await call('/intake', { method: 'post', key: keys.owned, body: INTAKE });
     expect(res.status).toBe(201);
-    const p = (await one(app
+    const p = (await first(app
       .db()
       .select()
       .from(s.pakn)

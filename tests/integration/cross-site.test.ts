@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createPakn } from '~/models/pakn.server';
-import { type Db, getDb, transaction, one, sqliteClientOf } from '~/utils/db.server';
+import { type Db, getDb, transaction, sqliteClientOf, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { PAKN_FIELDS, type ServerProcess, startServer } from '../support/server-process';
@@ -45,7 +45,7 @@ async function seedReceived(): Promise<number> {
   return pakn.id;
 }
 
-const status = async (id: number) => (await one(db.select().from(s.pakn).where(eq(s.pakn.id, id))))!.status;
+const status = async (id: number) => (await first(db.select().from(s.pakn).where(eq(s.pakn.id, id))))!.status;
 const count = (table: string) =>
   (sqliteClientOf(db).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -112,7 +112,7 @@ beforeAll(async () => {
   // the app's modules used here (createPakn) read the server's database through their own env
   Object.assign(process.env, { ...srv.env, LOG_LEVEL: 'silent' });
   db = getDb();
-  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
   coordinator = await createStaffUser(db, { role: 'coordinator' });
   const res = await fetch(`${srv.baseUrl}/can-bo/dang-nhap`, {
     method: 'POST',
@@ -200,7 +200,7 @@ describe('refused: 403 from the server, nothing done', () => {
       resets: count('password_resets'),
     }).toEqual(before);
     expect(
-      (await one(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)))),
+      (await first(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)))),
     ).toBeUndefined();
     const still = await fetch(`${srv.baseUrl}/can-bo`, {
       headers: { Cookie: staffCookie },

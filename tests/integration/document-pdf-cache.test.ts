@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
-import { transaction, one } from "~/utils/db.server";
+import { transaction, first } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 type Cache = typeof import('../../app/exports/pdf/cache.server');
@@ -61,7 +61,7 @@ async function refusedPakn(title: string): Promise<{ paknId: number; token: stri
       consent: true,
       showIdentity: false,
     });
-    const unit = (await one(tx.select().from(schema.units).where(eq(schema.units.code, 'QLKHCN'))))!;
+    const unit = (await first(tx.select().from(schema.units).where(eq(schema.units.code, 'QLKHCN'))))!;
     (await tx.update(schema.pakn)
       .set({ unitId: unit.id, refusalReason: 'R06' })
       .where(eq(schema.pakn.id, pakn.id)));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
-import { transaction, one, sqliteClientOf } from "~/utils/db.server";
+import { transaction, one, sqliteClientOf, first } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 type Docs = typeof import('../../app/models/documents.server');
@@ -96,7 +96,7 @@ async function newPakn(
       consent: true,
       showIdentity: false,
     })));
-  const unit = (await one(db
+  const unit = (await first(db
     .select()
     .from(schema.units)
     .where(eq(schema.units.code, over.unitCode ?? 'QLKHCN'))))!;

@@ -11,7 +11,7 @@ import * as s from '~db/schema';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 
 let app: TestApp;
 const cookie: Record<string, string> = {};
@@ -30,7 +30,7 @@ const BASE_PAKN = paknFixture({
 async function seed() {
   return row((await seedPakn(app.db(), BASE_PAKN, { status: 'in_progress', unitId: unitA })).id);
 }
-const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
+const row = async (id: number) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 const events = async (id: number, type: string) =>
   (await app
     .db()
@@ -63,7 +63,7 @@ beforeAll(async () => {
     },
   };
   const db = app.db();
-  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
   const roles = {
     admin: { role: 'admin' },
     coord: { role: 'coordinator' },

@@ -10,7 +10,7 @@ import * as s from '~db/schema';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { draftCookieOf } from '../support/server-process';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 
 let app: TestApp;
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
@@ -51,7 +51,7 @@ async function sendWithFile(email: string) {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: browser },
   });
   const code = /\/theo-doi\/([A-Z0-9-]+)/.exec(sent.headers.get('Location')!)![1]!;
-  const id = (await one(app.db().select().from(s.pakn).where(eq(s.pakn.code, code))))!.id;
+  const id = (await first(app.db().select().from(s.pakn).where(eq(s.pakn.code, code))))!.id;
   const cookie = Object.entries(cookiesFrom(sent))
     .map(([k, v]) => `${k}=${v}`)
     .join('; ');
@@ -101,9 +101,9 @@ describe('the follow-up page shows what the submitter sent', () => {
 
   it('shows the reply to an information request with its files', async () => {
     const p = await sendWithFile('khoa2@example.vn');
-    const unit = (await one(app.db().select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!;
+    const unit = (await first(app.db().select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!;
     (await app.db().update(s.pakn).set({ status: 'in_progress', unitId: unit.id }).where(eq(s.pakn.id, p.id)));
-    const version = String((await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version);
+    const version = String((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version);
     const asked = await postForm(app, `/can-bo/pakn/${p.id}`, handlerCookie, {
       intent: 'request_info',
       version,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
-import { one, transaction, sqliteClientOf } from "~/utils/db.server";
+import { transaction, sqliteClientOf, first } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `mail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -81,7 +81,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeAll(async () => {
   testDb = createTestDb();
   db = testDb.db;
-  const a = (await one(db.select().from(schema.agency)));
+  const a = (await first(db.select().from(schema.agency)));
   if (!a) throw new Error('seeded agency missing');
   agency = {
     name: a.name,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
-import { transaction, one } from "~/utils/db.server";
+import { transaction, one, first } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `notify-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -221,7 +221,7 @@ describe('notifyStep: the submitter is told of each step in their language', () 
         await update(db, p.id, { status: 'in_progress', unitId: unit.id, extendedTo: addCalendarDays(due, 14) });
       },
       expect: async (lang, p) => {
-        const fresh = (await one(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!;
+        const fresh = (await first(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!;
         return {
           subject: lang === 'vi' ? /xin lỗi và gia hạn/i : /Apology and extension/,
           text: [

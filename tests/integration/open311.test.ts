@@ -9,7 +9,7 @@ import { createApiKey, revokeApiKey } from '~/models/api-keys.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let submitKey = '';
@@ -226,7 +226,7 @@ describe('the walk in JSON', () => {
     checkJson(body[0]!, CREATED);
     code = String(body[0]!.service_request_id);
     expect(code).toMatch(/^[A-Z0-9]+-\d{4}-\d{6}$/);
-    const p = (await one(app.db().select().from(s.pakn).where(eq(s.pakn.code, code))))!;
+    const p = (await first(app.db().select().from(s.pakn).where(eq(s.pakn.code, code))))!;
     expect(p).toMatchObject({
       channel: 'online',
       status: 'received',
@@ -238,7 +238,7 @@ describe('the walk in JSON', () => {
       showIdentity: false,
     });
     expect(p.consentAt).not.toBeNull();
-    expect(p.fieldId).toBe((await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'SHTT'))))!.id);
+    expect(p.fieldId).toBe((await first(app.db().select().from(s.fields).where(eq(s.fields.code, 'SHTT'))))!.id);
     const mail = (await app.db().select().from(s.outbox).where(eq(s.outbox.paknId, p.id)));
     expect(mail.map((m) => [m.template, m.toAddress])).toEqual([['receipt', 'dao.nguyen@example.vn']]);
     expect(mail[0]!.text).toContain(code);

@@ -18,7 +18,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, signIn } from '../support/staff';
-import { one, transaction } from "~/utils/db.server";
+import { transaction, first } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator: Actor;
@@ -44,7 +44,7 @@ function seed(receivedDate: string, set: Partial<typeof s.pakn.$inferInsert> = {
 }
 const overdueIds = async (today: string, actor: Actor = coordinator) =>
   (await listQueue({ actor, filters: parseQueueParams(new URLSearchParams({ tab: 'overdue' }), actor), today })).rows;
-const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
+const row = async (id: number) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 
 let unclassified: Awaited<ReturnType<typeof seed>>;
 let answered: Awaited<ReturnType<typeof seed>>;
@@ -53,7 +53,7 @@ let waiting: Awaited<ReturnType<typeof seed>>;
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitId = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitId = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
   const c = await createStaffUser(db, { role: 'coordinator' });
   const l = await createStaffUser(db, { role: 'approver' });
   const h = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' });

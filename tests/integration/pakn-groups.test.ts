@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one, sqliteClientOf } from "~/utils/db.server";
+import { sqliteClientOf, first } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -33,8 +33,8 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   app = await startTestApp({ SMTP_URL: smtp.url });
   const db = app.db();
-  const unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
-  const unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
+  const unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  const unitB = (await first(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const users = {
     coord: await createStaffUser(db, { role: 'coordinator' }),
     handler: await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' }),
@@ -57,7 +57,7 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
+const row = async (id: number) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 const version = async (id: number) => String((await row(id)).version);
 const post = async (who: keyof typeof cookie, id: number, fields: Record<string, string>) =>
   postForm(app, `/can-bo/pakn/${id}`, cookie[who], { version: await version(id), ...fields });
@@ -152,7 +152,7 @@ describe('grouping and ungrouping', () => {
   it('groups two open PAKN of one unit, on both timelines and in the audit log', async () => {
     const res = await groupWith(lead.id, member.code.toLowerCase());
     expect(res.status).toBe(302);
-    const g = (await one(app.db().select().from(s.paknGroups)))!;
+    const g = (await first(app.db().select().from(s.paknGroups)))!;
     expect(g).toMatchObject({ leadPaknId: lead.id, answeredAt: null });
     expect((await row(lead.id)).groupId).toBe(g.id);
     expect((await row(member.id)).groupId).toBe(g.id);
@@ -239,11 +239,11 @@ describe('one answer for the group', () => {
     expect(m).toMatchObject({ status: 'answered', answeredAt: l.answeredAt, closedAt: l.closedAt });
     expect(m.stepDue).toBe(m.publishDue); // the answer clock stopped; the publication one runs as usual
     const answers = (await Promise.all([lead.id, member.id].map(async (id) =>
-      (await one(db.select().from(s.answers).where(eq(s.answers.paknId, id))))!,
+      (await first(db.select().from(s.answers).where(eq(s.answers.paknId, id))))!,
     )));
     expect(answers.map((a) => a.body)).toEqual([BODY, BODY]);
     expect(answers[1]!.approvedAt).toEqual(answers[0]!.approvedAt);
-    const g = (await one(db.select().from(s.paknGroups).where(eq(s.paknGroups.id, l.groupId!))))!;
+    const g = (await first(db.select().from(s.paknGroups).where(eq(s.paknGroups.id, l.groupId!))))!;
     expect(g).toMatchObject({ answeredCount: 2 });
     expect(g.answeredAt).not.toBeNull();
     expect(

@@ -15,7 +15,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { intentFields, type IntentSetting } from '../support/intent-fields';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one, transaction } from "~/utils/db.server";
+import { one, transaction, first } from "~/utils/db.server";
 
 type Outcome = 'OK' | 403 | 404 | 'IN';
 const OK = 'OK';
@@ -52,7 +52,7 @@ async function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
   if (pauseDaysAgo !== undefined)
     (await db.insert(s.paknPauses)
       .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) }));
-  return (await one(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!;
+  return (await first(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!;
 }
 
 function outcomeOf(res: Response, successLocation?: RegExp): Outcome | number {
@@ -67,8 +67,8 @@ const paths: Record<string, string> = {};
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
-  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
+  unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await first(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const specs = {
     admin: { role: 'admin' },
     coordinator: { role: 'coordinator' },

@@ -113,7 +113,7 @@ afterAll(async () => {
 
 async function sqliteStaffIds(q: string): Promise<number[]> {
   const filters = parseQueueParams(new URLSearchParams({ tab: 'all', q }), admin);
-  return (await buildQueueQuery({ actor: admin, filters, pageSize: 10_000 }, sqlite.db))
+  return (await (await buildQueueQuery({ actor: admin, filters, pageSize: 10_000 }, sqlite.db)).query)
     .map((r) => r.id)
     .sort((a, b) => a - b);
 }

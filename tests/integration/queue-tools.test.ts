@@ -14,7 +14,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let unitA: number;
@@ -46,13 +46,13 @@ async function seed(key: string, over: Partial<NewPakn>, set: Partial<typeof s.p
 const at = (date: string) => new Date(`${date}T09:00:00+07:00`);
 const page = async (path: string, cookie: string) =>
   (await (await app.fetch(path, { headers: { Cookie: cookie } })).text()).replaceAll('<!-- -->', '');
-const codeOf = async (key: string) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, ids[key]!))))!.code;
+const codeOf = async (key: string) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, ids[key]!))))!.code;
 
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
-  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
+  unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await first(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const c = await createStaffUser(db, { role: 'coordinator' });
   const h = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN', name: 'Nguyễn Văn Hùng' });
   const h2 = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN', name: 'Trần Thị Mai' });
@@ -252,7 +252,7 @@ describe('bad posts on the queue answer the page with a message (the one form pi
     });
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain('Yêu cầu không hợp lệ.');
-    expect((await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.status).toBe('received');
+    expect((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.status).toBe('received');
   });
 });
 

@@ -21,7 +21,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, signIn } from '../support/staff';
-import { one, sqliteClientOf } from "~/utils/db.server";
+import { sqliteClientOf, first } from "~/utils/db.server";
 
 let app: TestApp;
 let unitA: number;
@@ -58,8 +58,8 @@ const codes = async (actor: Actor, q: Record<string, string>) =>
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
-  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
+  unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await first(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const c = await createStaffUser(db, { role: 'coordinator' });
   const h = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' });
   coordinator = { id: c.id, role: 'coordinator', unitId: null };
@@ -122,7 +122,7 @@ describe('search', () => {
   });
 
   it('finds a PAKN by its code, also typed in lower case', async () => {
-    const code = (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, ids.road!))))!.code;
+    const code = (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, ids.road!))))!.code;
     expect(await codes(coordinator, { q: code.toLowerCase() })).toEqual([ids.road]);
   });
 
@@ -149,7 +149,7 @@ async function unclassifiedIn(state: 'overdue' | 'dueSoon'): Promise<number[]> {
 
 describe('tabs', () => {
   it('counts each tab, within the actor scope', async () => {
-    const all = (await one(app
+    const all = (await first(app
       .db()
       .select({ n: sql<number>`count(*)` })
       .from(s.pakn)))!.n;
@@ -289,7 +289,7 @@ describe('keyset pagination', () => {
 
 describe('query plans', () => {
   async function plan(actor: Actor, q: Record<string, string>): Promise<string[]> {
-    const query = (await buildQueueQuery({ actor, filters: filters(q, actor) })).toSQL();
+    const query = (await buildQueueQuery({ actor, filters: filters(q, actor) })).query.toSQL();
     return sqliteClientOf(app
       .db()).prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
       .all(...(query.params as unknown[]))

@@ -8,7 +8,7 @@ import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, followFlash, postForm, signIn } from '../support/staff';
-import { transaction, one } from "~/utils/db.server";
+import { transaction, first } from "~/utils/db.server";
 
 type Pakn = typeof s.pakn.$inferSelect;
 
@@ -74,7 +74,7 @@ async function newPakn(receivedDate: string, status?: Status): Promise<Pakn> {
   return pakn;
 }
 
-const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
+const row = async (id: number) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 const recomputeEvents = async (id: number) =>
   (await app
     .db()

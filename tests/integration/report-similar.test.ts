@@ -14,7 +14,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one } from "~/utils/db.server";
+import { one, first } from "~/utils/db.server";
 
 let app: TestApp;
 let unitA: number;
@@ -36,8 +36,8 @@ let m: Awaited<ReturnType<typeof loadModules>>;
 beforeAll(async () => {
   app = await startTestApp();
   const db = app.db();
-  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
-  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
+  unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await first(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const users = {
     coord: await createStaffUser(db, { role: 'coordinator' }),
     handler: await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' }),
@@ -56,7 +56,7 @@ beforeAll(async () => {
     });
   const [lead, a, b] = [await open('lead@example.vn'), await open('a@example.vn'), await open('b@example.vn')];
   const post = async (who: keyof typeof cookie, p: PaknRow, fields: Record<string, string>) => {
-    const version = String((await one(db.select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version);
+    const version = String((await first(db.select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version);
     const res = await postForm(app, `/can-bo/pakn/${p.id}`, cookie[who], { version, ...fields });
     expect(res.status, `${fields.intent} on ${p.code}`).toBe(302);
   };

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { publishedSimilar, similarToPakn, similarToText } from '~/models/similarity.server';
-import { Db, rawGet, rawAll, rawRun, one } from '~/utils/db.server';
+import { Db, rawGet, rawAll, rawRun, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { CORPUS } from '../fixtures/similarity/corpus';
@@ -154,7 +154,7 @@ describe('citizens’ suggestions', () => {
     (await rawRun(db, sql`INSERT INTO public_fts (rowid, text) VALUES (${published}, ${`${b05.title} ${b05.content}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()})`));
     const list = await publishedSimilar(query, 3, db);
     expect(list.map((m) => m.code)).toEqual([
-      (await one(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, published))))!.code,
+      (await first(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, published))))!.code,
     ]);
     expect(Object.keys(list[0]!).sort()).toEqual(['code', 'score', 'strength', 'summary', 'title']);
   });

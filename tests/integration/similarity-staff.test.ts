@@ -9,7 +9,7 @@ import * as s from '~db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one, sqliteClientOf } from "~/utils/db.server";
+import { sqliteClientOf, first } from "~/utils/db.server";
 
 let app: TestApp;
 let cookie = '';
@@ -49,7 +49,7 @@ afterAll(() => app.stop());
 const page = async (id: number) =>
   (await app.fetch(`/can-bo/pakn/${id}`, { headers: { Cookie: cookie } })).text();
 const version = async (id: number) =>
-  String((await one(app.db().select({ v: s.pakn.version }).from(s.pakn).where(eq(s.pakn.id, id))))!.v);
+  String((await first(app.db().select({ v: s.pakn.version }).from(s.pakn).where(eq(s.pakn.id, id))))!.v);
 
 describe('suggestions on the record page', () => {
   it('list the earlier PAKN with the shared citation, similar wording and the same submitter', async () => {
@@ -98,14 +98,14 @@ describe('refusing a repeat under R08', () => {
       version: String(Number(await version(repeat.id)) - 1 || 99),
     });
     expect(res.status).toBe(409);
-    expect((await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, repeat.id))))!.status).toBe('received');
+    expect((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, repeat.id))))!.status).toBe('received');
   });
 
   it('records the link, and the notice and e-mail point to the earlier answer', async () => {
     const res = await refuse({ repeatOf: answered.code.toLowerCase() });
     expect(res.status).toBe(302);
     const db = app.db();
-    const row = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, repeat.id))))!;
+    const row = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, repeat.id))))!;
     expect(row).toMatchObject({ status: 'refused', refusalReason: 'R08', duplicateOfId: answered.id });
     const event = (await db
       .select()
@@ -118,7 +118,7 @@ describe('refusing a repeat under R08', () => {
       .get(String(repeat.id)) as { detail: string } | undefined;
     expect(JSON.parse(audit!.detail)).toMatchObject({ repeatOf: answered.code });
     const url = `/cong-khai/${answered.code}`;
-    const doc = (await one(db.select().from(s.documents).where(eq(s.documents.paknId, repeat.id))))!;
+    const doc = (await first(db.select().from(s.documents).where(eq(s.documents.paknId, repeat.id))))!;
     expect(doc.type).toBe('refusal');
     expect(doc.content).toContain(answered.code);
     expect(doc.content).toContain(url);

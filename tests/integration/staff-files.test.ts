@@ -13,7 +13,7 @@ import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { one, transaction } from "~/utils/db.server";
+import { transaction, first } from "~/utils/db.server";
 
 let app: TestApp;
 let coord: string;
@@ -77,7 +77,7 @@ describe('staff intake with the scanned letter', () => {
     const id = Number(/\/can-bo\/pakn\/(\d+)/.exec(res.headers.get('Location') ?? '')?.[1]);
     const files = await staffFiles(id);
     expect(files.map((f) => [f.originalName, f.mime])).toEqual([['thu-tay-scan.pdf', 'application/pdf']]);
-    const ev = (await one(app
+    const ev = (await first(app
       .db()
       .select()
       .from(s.events)

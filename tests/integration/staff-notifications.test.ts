@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
-import { one, transaction } from "~/utils/db.server";
+import { transaction, first } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `staffmail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -50,8 +50,8 @@ async function deliver(): Promise<ParsedMail[]> {
 }
 
 let db: Db;
-const unitId = async (code: string) => (await one(db.select().from(schema.units).where(eq(schema.units.code, code))))!.id;
-const version = async (id: number) => (await one(db.select().from(schema.pakn).where(eq(schema.pakn.id, id))))!.version;
+const unitId = async (code: string) => (await first(db.select().from(schema.units).where(eq(schema.units.code, code))))!.id;
+const version = async (id: number) => (await first(db.select().from(schema.pakn).where(eq(schema.pakn.id, id))))!.version;
 let coordinator: Actor;
 let handler: Actor & { email: string };
 let unitApprover: Actor & { email: string };
@@ -182,7 +182,7 @@ describe('internal mail of the workflow', () => {
 
   it("asks the unit's approvers to decide an extension request, then tells the requester", async () => {
     const p = await drafted('QLKHCN', handler, 'Gia hạn cần duyệt');
-    const due = async () => (await one(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!.answerDue;
+    const due = async () => (await first(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!.answerDue;
     const { maxExtensionDate } = await import('../../app/domain/deadlines');
     const { getCalendar, getDeadlineRules } = await import('../../app/models/config.server');
     const max = maxExtensionDate(await due(), await getCalendar(db), (await getDeadlineRules(db)).extension.days);

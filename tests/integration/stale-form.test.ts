@@ -9,7 +9,7 @@ import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one, transaction } from "~/utils/db.server";
+import { transaction, first } from "~/utils/db.server";
 
 let app: TestApp;
 let coord: string;
@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const row = async (id: number) => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
+const row = async (id: number) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 
 describe('a form posted from a stale tab', () => {
   it('answers the record page at the fresh version with the typed text kept, and re-sending works', async () => {

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { STATEMENT_CACHE_SIZE, one, sqliteClientOf } from '~/utils/db.server';
+import { STATEMENT_CACHE_SIZE, sqliteClientOf, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { createTestDb } from '../support/db';
@@ -28,9 +28,9 @@ describe('statement cache', () => {
   });
 
   it('drizzle queries (raw mode inside) and plain statements of one text do not disturb each other', async () => {
-    const unit = (await one(db.select().from(s.units).limit(1)))!;
+    const unit = (await first(db.select().from(s.units).limit(1)))!;
     for (let i = 0; i < 3; i++) {
-      expect((await one(db.select({ id: s.units.id }).from(s.units).where(eq(s.units.id, unit.id))))).toEqual({
+      expect((await first(db.select({ id: s.units.id }).from(s.units).where(eq(s.units.id, unit.id))))).toEqual({
         id: unit.id,
       });
       expect((await db.select().from(s.units).where(eq(s.units.id, unit.id)))).toEqual([unit]);

@@ -16,7 +16,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture } from '../support/pakn';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { transaction, one } from "~/utils/db.server";
+import { transaction, one, first } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -77,7 +77,7 @@ async function agency(email: string) {
     .returning()));
 }
 const version = async (id: number) =>
-  String((await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!.version);
+  String((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!.version);
 const events = async (id: number) => (await app.db().select().from(s.events).where(eq(s.events.paknId, id)));
 async function transfer(paknId: number, agencyId: number) {
   const res = await postForm(app, `/can-bo/pakn/${paknId}`, coord, {

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { setSetting } from '~/models/admin/settings.server';
-import { type Db, getDb, one, sqliteClientOf } from '~/utils/db.server';
+import { type Db, getDb, sqliteClientOf, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
@@ -57,7 +57,7 @@ async function submit(files: Upload[]) {
     body: new URLSearchParams({ t: token }),
   });
   expect(sent.status).toBe(302);
-  const draft = (await one(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))))!;
+  const draft = (await first(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))))!;
   return draft.paknId!;
 }
 
@@ -195,7 +195,7 @@ describe('storage', () => {
     }
     // an attachment that is not published is not served on the public file route either
     const id = (await attachmentsOf(paknId))[0]!.id;
-    const code = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))))!.code;
+    const code = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))))!.code;
     const pub = await fetch(`${srv.baseUrl}/cong-khai/${code}/tep/${id}`);
     expect(pub.status).toBe(404);
   });

@@ -11,7 +11,7 @@ import type { Actor } from '~/domain/permissions';
 import { WEBHOOK_MAX_ATTEMPTS } from '~/domain/webhooks';
 import { processWebhooks, WEBHOOK_LEASE_MS } from '~/jobs/webhook-worker.server';
 import { performAction } from '~/models/workflow/perform.server';
-import { openDatabase, one, sqliteClientOf } from '~/utils/db.server';
+import { openDatabase, sqliteClientOf, first } from '~/utils/db.server';
 import { postWebhook } from '~/utils/webhook-http.server';
 import * as s from '~db/schema';
 
@@ -58,7 +58,7 @@ async function register(url: string, events: string[]): Promise<{ id: number; se
   expect(res.status).toBe(200);
   const secret = SECRET.exec(await res.text())?.[0];
   expect(secret).toBeTruthy();
-  const row = (await one(app.db().select().from(s.webhooks).where(eq(s.webhooks.secret, secret!))))!;
+  const row = (await first(app.db().select().from(s.webhooks).where(eq(s.webhooks.secret, secret!))))!;
   return { id: row.id, secret: secret! };
 }
 
@@ -75,7 +75,7 @@ function verify(r: { headers: Record<string, unknown>; body: string }, secret: s
 
 /** Assigns, answers and approves a PAKN through the workflow, as staff do. */
 async function assignAndAnswer(paknId: number) {
-  const version = async () => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, paknId))))!.version;
+  const version = async () => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, paknId))))!.version;
   await performAction({ actor: actors.coord, paknId, input: { intent: 'assign', version: await version(), unitId } });
   await performAction({ actor: actors.handler, paknId, input: { intent: 'take', version: await version() } });
   await performAction({
@@ -96,7 +96,7 @@ beforeAll(async () => {
   app = await startTestApp();
   receiver = await startReceiver();
   const db = app.db();
-  unitId = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitId = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
   const a = await createStaffUser(db, { role: 'admin' });
   admin = await signIn(app, a.email, a.password);
   const c = await createStaffUser(db, { role: 'coordinator' });
@@ -406,7 +406,7 @@ describe('deliveries', () => {
       ).status,
     ).toBe(302);
     expect(
-      (await one(app.db().select().from(s.webhooks).where(eq(s.webhooks.id, answeredOnly.id)))),
+      (await first(app.db().select().from(s.webhooks).where(eq(s.webhooks.id, answeredOnly.id)))),
     ).toBeUndefined();
     expect(await deliveriesOf(answeredOnly.id)).toHaveLength(0);
     const audit = (await app
@@ -430,7 +430,7 @@ describe('deliveries', () => {
     const { publishPakn } = await import('~/models/publication-publish.server');
     const p = await seedPakn(app.db(), paknFixture({ ...PERSON, content: CONTENT }));
     await assignAndAnswer(p.id);
-    const version = async () => (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version;
+    const version = async () => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version;
     const values = {
       title: 'Rút ngắn thời gian thẩm định hồ sơ cấp phép bức xạ',
       summary: 'Kiến nghị rút ngắn thời gian thẩm định.',

@@ -14,7 +14,7 @@ import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
-import { transaction, one } from "~/utils/db.server";
+import { transaction, one, first } from "~/utils/db.server";
 
 let app: TestApp;
 const cookie: Record<string, string> = {};
@@ -52,7 +52,7 @@ async function seed(over: Partial<NewPakn> = {}, set: Partial<typeof s.pakn.$inf
   return { ...await row(pakn.id), accessToken };
 }
 async function row(id: number) {
-  return (await one(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
+  return (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 }
 async function events(id: number) {
   return (await app.db().select().from(s.events).where(eq(s.events.paknId, id)));
@@ -89,8 +89,8 @@ function withHost(raw: TestApp): TestApp {
 beforeAll(async () => {
   app = withHost(await startTestApp());
   const db = app.db();
-  unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
-  unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
+  unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+  unitB = (await first(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
   const roles = {
     coord: { role: 'coordinator' },
     coord2: { role: 'coordinator' },
@@ -110,7 +110,7 @@ afterAll(async () => app?.stop());
 describe('classification and assignment', () => {
   it('classifies (type, subject, category, field) and bumps the version', async () => {
     const p = await seed();
-    const field = (await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC'))))!;
+    const field = (await first(app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC'))))!;
     await ok(
       await act('coord', p.id, {
         intent: 'classify',
@@ -133,7 +133,7 @@ describe('classification and assignment', () => {
   });
 
   it('suggests the unit from the field rule and keywords on the record page', async () => {
-    const field = (await one(app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC'))))!;
+    const field = (await first(app.db().select().from(s.fields).where(eq(s.fields.code, 'TDC'))))!;
     const p = await seed({ fieldId: field.id, title: 'Thủ tục về đo lường còn chậm' });
     const html = await (
       await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: cookie.coord! } })
@@ -204,7 +204,7 @@ describe('classification and assignment', () => {
 
   it('transfers to an agency of the directory', async () => {
     const p = await seed();
-    const agency = (await one(app.db().select().from(s.externalAgencies)))!;
+    const agency = (await first(app.db().select().from(s.externalAgencies)))!;
     await ok(
       await act('coord', p.id, {
         intent: 'transfer',
@@ -411,7 +411,7 @@ describe('handling', () => {
       }),
     );
     expect((await row(p.id)).status).toBe('drafted');
-    expect((await one(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))).toMatchObject({
+    expect((await first(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))).toMatchObject({
       body: 'Sở sẽ sửa đổi quy định.',
       outcome: 'amend',
     });
@@ -425,7 +425,7 @@ describe('handling', () => {
       await act('approverA', p.id, { intent: 'return', version: await v(p.id), note: 'Bổ sung căn cứ pháp lý' }),
     );
     expect((await row(p.id)).status).toBe('returned');
-    expect((await one(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))?.returnComment).toBe(
+    expect((await first(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))?.returnComment).toBe(
       'Bổ sung căn cứ pháp lý',
     );
 
@@ -443,7 +443,7 @@ describe('handling', () => {
     expect(after.status).toBe('answered');
     expect(after.answeredAt).not.toBeNull();
     expect(after.closedAt).not.toBeNull();
-    const answer = (await one(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))!;
+    const answer = (await first(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))!;
     expect(answer).toMatchObject({ approvedByUserId: userId.approverA, outcome: 'stands' });
     const types = (await events(p.id)).map((e) => e.type);
     expect(types).toEqual([
@@ -488,7 +488,7 @@ describe('handling', () => {
       }),
     );
     expect((await row(p.id)).status).toBe('awaiting_info');
-    const pause = (await one(app.db().select().from(s.paknPauses).where(eq(s.paknPauses.paknId, p.id))))!;
+    const pause = (await first(app.db().select().from(s.paknPauses).where(eq(s.paknPauses.paknId, p.id))))!;
     expect(pause).toMatchObject({ fromDate: today, toDate: null });
     // pretend the request went out six days ago
     const from = addCalendarDays(today, -6);
@@ -532,7 +532,7 @@ describe('handling', () => {
 
     const after = await row(p.id);
     expect(after.status).toBe('in_progress');
-    const closed = (await one(app.db().select().from(s.paknPauses).where(eq(s.paknPauses.id, pause.id))))!;
+    const closed = (await first(app.db().select().from(s.paknPauses).where(eq(s.paknPauses.id, pause.id))))!;
     expect(closed).toMatchObject({ fromDate: from, toDate: today });
     const rules = await getDeadlineRules(app.db());
     const expected = computeDueDate({

@@ -28,7 +28,7 @@ import {
 import type { IntentSetting } from './intent-fields';
 import { paknFixture, seedPakn } from './pakn';
 import { cookiesFrom, createStaffUser, signIn } from './staff';
-import { one, sqliteClientOf } from "~/utils/db.server";
+import { sqliteClientOf, first } from "~/utils/db.server";
 
 export const NONCE = 'test-nonce';
 export const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
@@ -354,7 +354,7 @@ export async function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
   if (pauseDaysAgo !== undefined)
     (await db.insert(s.paknPauses)
       .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) }));
-  return (await one(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!;
+  return (await first(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!;
 }
 
 /** Each intent in a state where it is legal, posted by a role that may do it. */
@@ -412,8 +412,8 @@ export function sweepHooks() {
   beforeAll(async () => {
     app = await startTestApp();
     const db = app.db();
-    unitA = (await one(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
-    unitB = (await one(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
+    unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
+    unitB = (await first(db.select().from(s.units).where(eq(s.units.code, 'TDC'))))!.id;
     const specs = {
       admin: { role: 'admin' },
       coordinator: { role: 'coordinator' },

@@ -5,7 +5,7 @@ import { inArray } from 'drizzle-orm';
 
 import { maxExtensionDate } from '~/domain/deadlines';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
-import { Db, one } from '~/utils/db.server';
+import { Db, one, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import type { PaknRow } from './pakn';
@@ -43,9 +43,9 @@ export async function intentFields(intent: string, p: PaknRow, setting: IntentSe
     case 'refuse':
       return { reason: 'R03', note };
     case 'transfer':
-      return { agencyId: String((await one(db.select().from(s.externalAgencies)))!.id), note };
+      return { agencyId: String((await first(db.select().from(s.externalAgencies)))!.id), note };
     case 'mark_duplicate':
-      return { duplicateOf: (await one(db.select().from(s.pakn)))!.code, note };
+      return { duplicateOf: (await first(db.select().from(s.pakn)))!.code, note };
     case 'extend':
       return {
         newDate: maxExtensionDate(p.answerDue, await getCalendar(db), (await getDeadlineRules(db)).extension.days),

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 
 import { createPakn, type NewPakn } from '~/models/pakn.server';
-import { Db, transaction, one } from '~/utils/db.server';
+import { Db, transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 /** A feedback about a regulation from an individual, sent online in Vietnamese; `over` changes any field. */
@@ -42,5 +42,5 @@ export async function seedPakn(
 ): Promise<PaknRow & { accessToken: string }> {
   const { pakn, accessToken } = (await transaction(db, async (tx) => createPakn(tx, data)));
   if (Object.keys(set).length) (await db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)));
-  return { ...(await one(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!, accessToken };
+  return { ...(await first(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!, accessToken };
 }

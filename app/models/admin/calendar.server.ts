@@ -12,7 +12,7 @@ import {
 } from '~/domain/calendar';
 import { getCalendar, invalidateCalendar } from '~/models/config.server';
 import { recomputeOpenDueDates } from '~/models/deadlines.server';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
@@ -59,7 +59,7 @@ export async function saveCalendarOverride(
 ): Promise<Outcome<{ recomputed: number }>> {
   try {
     return (await transaction(db, async (tx) => {
-      const before = (await one(tx
+      const before = (await first(tx
         .select()
         .from(s.calendarOverrides)
         .where(eq(s.calendarOverrides.date, value.date))));
@@ -92,7 +92,7 @@ export async function deleteCalendarOverride(
 ): Promise<Outcome<{ recomputed: number }>> {
   try {
     return (await transaction(db, async (tx) => {
-      const before = (await one(tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, date))));
+      const before = (await first(tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, date))));
       if (!before) return fail({ form: 'admin.errors.notFound' });
       (await tx.delete(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)));
       const recomputed = await recomputeOpenDueDates(tx, { actorUserId: actor.userId });

@@ -5,7 +5,7 @@ import type { DeadlineRuleValues } from '~/domain/admin/deadline-rules';
 import { type Actor, diff, type Outcome } from '~/domain/admin/outcome';
 import { invalidateCalendar } from '~/models/config.server';
 import { recomputeOpenDueDates } from '~/models/deadlines.server';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
@@ -18,7 +18,7 @@ export async function updateDeadlineRule(
 ): Promise<Outcome<{ recomputed: number }>> {
   try {
     return (await transaction(db, async (tx) => {
-      const before = (await one(tx.select().from(s.deadlineRules).where(eq(s.deadlineRules.key, value.key))));
+      const before = (await first(tx.select().from(s.deadlineRules).where(eq(s.deadlineRules.key, value.key))));
       const { days, unit, basis } = value;
       const changed = diff(before ?? {}, { days, unit, basis });
       if (Object.keys(changed).length === 0) return { ok: true as const, value: { recomputed: 0 } };

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 
 import type { FieldValues } from '~/domain/admin/fields';
 import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
@@ -12,7 +12,7 @@ import { checkUnitChoice } from './units.server';
 export async function createField(value: FieldValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome<{ id: number }>> {
   return (await transaction(db, async (tx) => {
     const errors = await checkUnitChoice(tx, value.defaultUnitId, null, 'defaultUnitId');
-    if ((await one(tx.select({ id: s.fields.id }).from(s.fields).where(eq(s.fields.code, value.code))))) {
+    if ((await first(tx.select({ id: s.fields.id }).from(s.fields).where(eq(s.fields.code, value.code))))) {
       errors.code = 'admin.errors.codeTaken';
     }
     if (Object.keys(errors).length) return fail(errors);
@@ -29,10 +29,10 @@ export async function updateField(
   db: DbOrTx = getDb(),
 ): Promise<Outcome> {
   return (await transaction(db, async (tx) => {
-    const before = (await one(tx.select().from(s.fields).where(eq(s.fields.id, fieldId))));
+    const before = (await first(tx.select().from(s.fields).where(eq(s.fields.id, fieldId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const errors = await checkUnitChoice(tx, value.defaultUnitId, before.defaultUnitId, 'defaultUnitId');
-    const clash = (await one(tx.select({ id: s.fields.id }).from(s.fields).where(eq(s.fields.code, value.code))));
+    const clash = (await first(tx.select({ id: s.fields.id }).from(s.fields).where(eq(s.fields.code, value.code))));
     if (clash && clash.id !== fieldId) errors.code = 'admin.errors.codeTaken';
     if (Object.keys(errors).length) return fail(errors);
     const changed = diff(before, value);
@@ -46,9 +46,9 @@ export async function updateField(
 
 export async function deleteField(fieldId: number, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
   return (await transaction(db, async (tx) => {
-    const before = (await one(tx.select().from(s.fields).where(eq(s.fields.id, fieldId))));
+    const before = (await first(tx.select().from(s.fields).where(eq(s.fields.id, fieldId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
-    const used = (await one(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.fieldId, fieldId))))?.n ?? 0;
+    const used = (await first(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.fieldId, fieldId))))?.n ?? 0;
     if (used > 0) return fail({ form: `admin.errors.fieldInUse|pakn=${used}` });
     (await tx.delete(s.fields).where(eq(s.fields.id, fieldId)));
     await recordChange(tx, actor, 'settings.field.delete', 'field', fieldId, before);

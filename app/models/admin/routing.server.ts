@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 
 import { type KeywordValues, matchesFolded } from '~/domain/admin/keywords';
 import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
@@ -33,7 +33,7 @@ async function saveKeyword(
     const before =
       keywordId === null
         ? undefined
-        : (await one(tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId))));
+        : (await first(tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId))));
     if (keywordId !== null && !before) return fail({ form: 'admin.errors.notFound' });
     const errors = await checkUnitChoice(tx, value.unitId, before?.unitId ?? null, 'unitId');
     const others = (await tx
@@ -69,7 +69,7 @@ export const updateKeyword = (keywordId: number, value: KeywordValues, actor: Ac
 
 export async function deleteKeyword(keywordId: number, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
   return (await transaction(db, async (tx) => {
-    const before = (await one(tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId))));
+    const before = (await first(tx.select().from(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
     (await tx.delete(s.routingKeywords).where(eq(s.routingKeywords.id, keywordId)));
     await recordChange(tx, actor, 'settings.keyword.delete', 'routing_keyword', keywordId, before);

@@ -5,7 +5,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import { matchesFolded } from '~/domain/admin/keywords';
 import { type Actor, diff, fail, type Outcome } from '~/domain/admin/outcome';
 import type { ExternalAgencyValues } from '~/domain/admin/transfer-agencies';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, one,transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
@@ -61,10 +61,10 @@ export async function updateExternalAgency(
 
 export async function deleteExternalAgency(agencyId: number, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
   return (await transaction(db, async (tx) => {
-    const before = (await one(tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId))));
+    const before = (await first(tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const used =
-      (await one(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.transferAgencyId, agencyId))))?.n ?? 0;
+      (await first(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.transferAgencyId, agencyId))))?.n ?? 0;
     if (used > 0) return fail({ form: `admin.errors.agencyInUse|pakn=${used}` });
     (await tx.delete(s.externalAgencies).where(eq(s.externalAgencies.id, agencyId)));
     await recordChange(tx, actor, 'settings.external_agency.delete', 'external_agency', agencyId, before);

@@ -3,7 +3,7 @@ import { asc, count, eq } from 'drizzle-orm';
 
 import { type Actor, diff, fail, type FieldErrors, type Outcome } from '~/domain/admin/outcome';
 import type { UnitValues } from '~/domain/admin/units';
-import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, transaction, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
@@ -16,14 +16,14 @@ export async function checkUnitChoice(
   fieldName: string,
 ): Promise<FieldErrors> {
   if (unitId === null) return {};
-  const unit = (await one(tx.select().from(s.units).where(eq(s.units.id, unitId))));
+  const unit = (await first(tx.select().from(s.units).where(eq(s.units.id, unitId))));
   if (!unit || (!unit.active && unitId !== keep)) return { [fieldName]: 'admin.errors.unitUnknown' };
   return {};
 }
 
 export async function createUnit(value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome<{ id: number }>> {
   return (await transaction(db, async (tx) => {
-    if ((await one(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code))))) {
+    if ((await first(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code))))) {
       return fail({ code: 'admin.errors.codeTaken' });
     }
     const row = (await one(tx.insert(s.units).values(value).returning({ id: s.units.id })));
@@ -34,9 +34,9 @@ export async function createUnit(value: UnitValues, actor: Actor, db: DbOrTx = g
 
 export async function updateUnit(unitId: number, value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
   return (await transaction(db, async (tx) => {
-    const before = (await one(tx.select().from(s.units).where(eq(s.units.id, unitId))));
+    const before = (await first(tx.select().from(s.units).where(eq(s.units.id, unitId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
-    const clash = (await one(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code))));
+    const clash = (await first(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code))));
     if (clash && clash.id !== unitId) return fail({ code: 'admin.errors.codeTaken' });
     const changed = diff(before, value);
     if (Object.keys(changed).length) {
@@ -50,15 +50,15 @@ export async function updateUnit(unitId: number, value: UnitValues, actor: Actor
 /** Only a unit nothing refers to can be deleted; otherwise the message counts the references. */
 export async function deleteUnit(unitId: number, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
   return (await transaction(db, async (tx) => {
-    const before = (await one(tx.select().from(s.units).where(eq(s.units.id, unitId))));
+    const before = (await first(tx.select().from(s.units).where(eq(s.units.id, unitId))));
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const n = (q: { n: number } | undefined) => q?.n ?? 0;
     const refs = {
-      fields: n((await one(tx.select({ n: count() }).from(s.fields).where(eq(s.fields.defaultUnitId, unitId))))),
-      pakn: n((await one(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.unitId, unitId))))),
-      users: n((await one(tx.select({ n: count() }).from(s.users).where(eq(s.users.unitId, unitId))))),
+      fields: n((await first(tx.select({ n: count() }).from(s.fields).where(eq(s.fields.defaultUnitId, unitId))))),
+      pakn: n((await first(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.unitId, unitId))))),
+      users: n((await first(tx.select({ n: count() }).from(s.users).where(eq(s.users.unitId, unitId))))),
       keywords: n(
-        (await one(tx.select({ n: count() }).from(s.routingKeywords).where(eq(s.routingKeywords.unitId, unitId)))),
+        (await first(tx.select({ n: count() }).from(s.routingKeywords).where(eq(s.routingKeywords.unitId, unitId)))),
       ),
     };
     if (refs.fields + refs.pakn + refs.users + refs.keywords > 0) {

@@ -9,7 +9,7 @@ import type { InputOf } from '~/domain/workflow/intents';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 import * as s from '~db/schema';
 
 import { answerGroupMembers } from './group.server';
@@ -40,7 +40,7 @@ export async function draft(ctx: Ctx, input: InputOf<'draft'> | InputOf<'edit_dr
 
 export async function submit(ctx: Ctx) {
   const { tx, p } = ctx;
-  const answer = (await one(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
+  const answer = (await first(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
   if (!answer?.body) throw new WorkflowError(409, 'staff.errors.noDraft');
   await transition(ctx, 'submit');
   await notifyStaffUpdate(tx, { paknId: p.id, kind: 'draftSubmitted' });

@@ -12,7 +12,7 @@ import { type InputOf, INVALID } from '~/domain/workflow/intents';
 import { isOpen } from '~/domain/workflow/transitions';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
-import { changesOf,type DbOrTx, getDb, one } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, one, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { announceStep, type Ctx, type Pakn, record, updateGuarded } from './step.server';
@@ -21,7 +21,7 @@ export type PaknGroup = typeof s.paknGroups.$inferSelect;
 
 export async function loadGroup(db: DbOrTx, groupId: number | null): Promise<PaknGroup | undefined> {
   if (groupId === null) return undefined;
-  return (await one(db.select().from(s.paknGroups).where(eq(s.paknGroups.id, groupId))));
+  return (await first(db.select().from(s.paknGroups).where(eq(s.paknGroups.id, groupId))));
 }
 
 export async function groupMembers(db: DbOrTx, groupId: number): Promise<Pakn[]> {
@@ -58,7 +58,7 @@ async function setMemberGroup(ctx: Ctx, m: Pakn, groupId: number | null) {
 export async function group(ctx: Ctx, input: InputOf<'group'>) {
   const { tx, p } = ctx;
   const code = normaliseCode(input.code);
-  const other = (await one(tx.select().from(s.pakn).where(eq(s.pakn.code, code))));
+  const other = (await first(tx.select().from(s.pakn).where(eq(s.pakn.code, code))));
   // a PAKN the actor may not read is as unknown as one that does not exist
   if (!other || !canReadPakn(ctx.actor, other))
     refused(400, `similar.group.errors.unknown|code=${input.code.slice(0, 40)}`);
@@ -125,7 +125,7 @@ export async function answerGroupMembers(ctx: Ctx) {
   const { tx, p, now, today } = ctx;
   const g = await loadGroup(tx, p.groupId);
   if (!g || g.leadPaknId !== p.id || !canUngroup(g)) return;
-  const answer = (await one(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
+  const answer = (await first(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
   if (!answer) return;
   const members = (await tx
     .select()
@@ -168,7 +168,7 @@ export async function answerGroupMembers(ctx: Ctx) {
 
 /** The record page's view of the PAKN's group: its members (those the actor may read) and what may be done. */
 export async function groupForRecord({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
-  const p = (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
   const g = p ? await loadGroup(db, p.groupId) : undefined;
   if (!p || !g) return null;
   const members = await groupMembers(db, g.id);

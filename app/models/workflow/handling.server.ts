@@ -8,7 +8,7 @@ import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import { infoDueFrom } from '~/models/deadlines.server';
-import { one } from "~/utils/db.server";
+import { first } from "~/utils/db.server";
 import * as s from '~db/schema';
 
 import { closeOpenPause, type Ctx, record, transition } from './step.server';
@@ -32,7 +32,7 @@ export async function receiveInfo(ctx: Ctx) {
 
 export async function closeNoInfo(ctx: Ctx) {
   const { tx, p } = ctx;
-  const pause = (await one(tx
+  const pause = (await first(tx
     .select()
     .from(s.paknPauses)
     .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))));

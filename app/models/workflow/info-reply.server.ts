@@ -6,7 +6,7 @@ import { WorkflowError } from '~/domain/workflow/errors';
 import { findTransition } from '~/domain/workflow/transitions';
 import { audit } from '~/models/audit.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -16,7 +16,7 @@ import { closeOpenPause, type Ctx, loadPakn, updateGuarded } from './step.server
 export async function getOpenInfoRequest({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
   const p = await loadPakn(db, paknId);
   if (!p || p.status !== 'awaiting_info') return null;
-  const ev = (await one(db
+  const ev = (await first(db
     .select({ note: s.events.note, at: s.events.createdAt })
     .from(s.events)
     .where(and(eq(s.events.paknId, paknId), eq(s.events.type, 'request_info')))

@@ -14,7 +14,7 @@ import { issueDocumentForStep } from '~/models/document-issue.server';
 import { notifyStep, type Step } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { recordWebhookEvent } from '~/models/webhook-deliveries.server';
-import { changesOf,type DbOrTx, getDb, one, type Tx } from '~/utils/db.server';
+import { changesOf,type DbOrTx, getDb, type Tx, first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Pakn = typeof s.pakn.$inferSelect;
@@ -31,7 +31,7 @@ export type Ctx = {
 };
 
 export async function loadPakn(db: DbOrTx, paknId: number): Promise<Pakn | undefined> {
-  return (await one(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  return (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
 }
 
 /**
@@ -168,7 +168,7 @@ export async function announceStep(ctx: Ctx, step: Step, note: string | null = n
 }
 
 export async function activeUnit(tx: Tx, unitId: number) {
-  const unit = (await one(tx.select().from(s.units).where(eq(s.units.id, unitId))));
+  const unit = (await first(tx.select().from(s.units).where(eq(s.units.id, unitId))));
   if (!unit || !unit.active)
     throw new WorkflowError(400, INVALID, {}, { unitId: 'staff.errors.unknownUnit' });
   return unit;
