@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 
 import { API_KEY_NAME_MAX, API_SCOPES } from '~/domain/api-scopes';
-import { sqliteClientOf } from "../app/utils/db.server";
+
+import { sqliteClientOf } from '../app/utils/db.server';
 
 const USAGE = `usage: npm run apikey:create -- --name N --scopes ${API_SCOPES.join(',')} (one or more, comma-separated)`;
 

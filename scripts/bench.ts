@@ -25,8 +25,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 
+import { sqliteClientOf } from '../app/utils/db.server';
 import { seedBench } from './bench-seed';
-import { sqliteClientOf } from "../app/utils/db.server";
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BARE_PATH = '/__bare';

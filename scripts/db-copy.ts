@@ -207,7 +207,9 @@ async function openPostgres(
 
 async function open(value: string, asTarget: boolean): Promise<Side> {
   const target = parseDatabaseUrl(value);
-  return target.kind === 'sqlite' ? await openSqlite(target.file, asTarget) : await openPostgres(target, asTarget);
+  return target.kind === 'sqlite'
+    ? await openSqlite(target.file, asTarget)
+    : await openPostgres(target, asTarget);
 }
 
 /** Count and SHA-256 of a table: rows in key order, each the JSON array of its values, one per line. */

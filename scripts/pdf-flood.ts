@@ -3,8 +3,9 @@
 //   npx remix build && npx tsx scripts/pdf-flood.ts [--seconds 10] [--clients 20]
 import { parseArgs } from 'node:util';
 
+import { sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { runPool, startServer } from '../tests/support/server-process';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '20' } },
@@ -29,7 +30,7 @@ async function issuePublicDocument(dbFile: string, dataDir: string): Promise<num
   const s = await import('../db/schema');
   const { eq } = await import('drizzle-orm');
   const db = openDatabase(dbFile);
-  const id = (await transaction(db, async (tx) => {
+  const id = await transaction(db, async (tx) => {
     const { pakn } = await createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -51,10 +52,14 @@ async function issuePublicDocument(dbFile: string, dataDir: string): Promise<num
       consent: true,
       showIdentity: false,
     });
-    (await tx.update(s.pakn).set({ refusalReason: 'R06' }).where(eq(s.pakn.id, pakn.id)));
-    return (await issueDocumentForStep(tx, { paknId: pakn.id, step: 'refused', actorUserId: null, note: 'Lý do.' }))!
-      .id;
-  }));
+    await tx.update(s.pakn).set({ refusalReason: 'R06' }).where(eq(s.pakn.id, pakn.id));
+    return (await issueDocumentForStep(tx, {
+      paknId: pakn.id,
+      step: 'refused',
+      actorUserId: null,
+      note: 'Lý do.',
+    }))!.id;
+  });
   sqliteClientOf(db).close();
   return id;
 }

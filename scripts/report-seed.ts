@@ -17,7 +17,7 @@ import { type Channel, formatPaknCode, REFUSAL_REASONS } from '~/domain/pakn';
 import type { Status } from '~/domain/workflow/transitions';
 import { getSetting } from '~/models/admin/settings.server';
 import { getAgency, getCalendar, getDeadlineRules, listFields, listUnits } from '~/models/config.server';
-import { Db, sqliteClientOf } from '~/utils/db.server';
+import { type Db, sqliteClientOf } from '~/utils/db.server';
 
 /** mulberry32: small, fast and good enough for test data */
 function rng(seed: number) {
@@ -371,7 +371,10 @@ async function timeReport(file: string, year: number) {
   }, 10);
   const out = `${file}.export.xlsx`;
   const t0 = performance.now();
-  await pipeline(reportWorkbookStream(ctx, await reportDetailChunks({ period }, db)), fs.createWriteStream(out));
+  await pipeline(
+    reportWorkbookStream(ctx, await reportDetailChunks({ period }, db)),
+    fs.createWriteStream(out),
+  );
   const exportMs = performance.now() - t0;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);

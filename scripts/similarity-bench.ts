@@ -68,14 +68,14 @@ function pct(xs: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-function measure(label: string, fn: (id: number) => number) {
+async function measure(label: string, fn: (id: number) => Promise<number>) {
   const times: number[] = [];
   let found = 0;
   const before = loadAvg();
   for (let i = 0; i < runs + 20; i++) {
     const id = 1 + rng.int(max.n);
     const t0 = performance.now();
-    const n = fn(id);
+    const n = await fn(id);
     const ms = performance.now() - t0;
     if (i >= 20) {
       times.push(ms);
@@ -92,8 +92,8 @@ console.log(`${file}: ${rows.n.toLocaleString('en')} PAKN, ${runs} runs after 20
 const text = sqliteClientOf(db).prepare('SELECT title, content FROM pakn WHERE id = ?');
 for (let r = 1; r <= Number(values.repeat); r++) {
   if (Number(values.repeat) > 1) console.log(`round ${r}`);
-  measure('staff (similarToPakn, top 5)', async (id) => (await similarToPakn(id, 5, db)).length);
-  measure('citizen (publishedSimilar, top 3)', async (id) => {
+  await measure('staff (similarToPakn, top 5)', async (id) => (await similarToPakn(id, 5, db)).length);
+  await measure('citizen (publishedSimilar, top 3)', async (id) => {
     const p = text.get(id) as { title: string; content: string } | undefined;
     return p ? (await publishedSimilar(p, 3, db)).length : 0;
   });

@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 
 import { PASSWORD_MIN_LENGTH, type PasswordProblem } from '~/domain/password-policy';
 import { ROLES } from '~/domain/permissions';
-import { sqliteClientOf } from "../app/utils/db.server";
+
+import { sqliteClientOf } from '../app/utils/db.server';
 
 const USAGE =
   'usage: npm run user:create -- --email E --password P --role ' +
@@ -65,10 +66,7 @@ async function main(): Promise<string> {
     const checked = await validateNewUser({ email, name, role, unitCode, password }, db);
     if (!checked.ok) {
       const e = checked.errors;
-      const codes = async () =>
-        (await listUnits({ db }))
-          .map((u) => u.code)
-          .join(', ');
+      const codes = async () => (await listUnits({ db })).map((u) => u.code).join(', ');
       if (e.email === 'emailInvalid') throw new CliError(`--email "${email}" is not a valid e-mail address`);
       if (e.email === 'emailTaken')
         throw new CliError(`a user with e-mail ${email.toLowerCase()} already exists`);
@@ -76,7 +74,9 @@ async function main(): Promise<string> {
       if (e.unit === 'unitUnknown')
         throw new CliError(`--unit "${unitCode}" is not a unit code; known codes: ${await codes()}`);
       if (e.unit === 'unitRequired')
-        throw new CliError(`a ${role} must belong to a unit: add --unit CODE (known codes: ${await codes()})`);
+        throw new CliError(
+          `a ${role} must belong to a unit: add --unit CODE (known codes: ${await codes()})`,
+        );
       if (e.unit === 'unitNotAllowed')
         throw new CliError(`--unit applies only to handler and approver, not to ${role}`);
       if (e.password)

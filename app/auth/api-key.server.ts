@@ -99,7 +99,10 @@ export async function anonymousReadAllowed(
 }
 
 /** Open311's reads are public: with a key, the key's scope `read`, limit and audit; without, the address's limit. */
-export async function guardPublicRead(request: Request, context: unknown): Promise<GuardResult | { ok: true; key: null }> {
+export async function guardPublicRead(
+  request: Request,
+  context: unknown,
+): Promise<GuardResult | { ok: true; key: null }> {
   const token = new URL(request.url).searchParams.get('api_key') || keyFromHeaders(request);
   if (token) return guardApiCall({ request, context, token, scope: 'read' });
   const allowed = await anonymousReadAllowed(request, context);

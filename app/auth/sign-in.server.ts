@@ -47,7 +47,10 @@ export async function startSession(
 }
 
 /** Where to go after a password was accepted. */
-export async function nextStepAfterPassword(user: Pick<User, 'totpEnabled' | 'role'>, redirectTo: string): Promise<string> {
+export async function nextStepAfterPassword(
+  user: Pick<User, 'totpEnabled' | 'role'>,
+  redirectTo: string,
+): Promise<string> {
   if (user.totpEnabled) return `${SECOND_FACTOR_PATH}?${new URLSearchParams({ redirectTo })}`;
   if (await totpRequiredFor(user.role)) return `${ACCOUNT_PATH}?bat-2fa=1`;
   return redirectTo;
@@ -94,7 +97,12 @@ export async function attemptSignIn({
       return { ok: false, reason: 'locked', minutes: Math.ceil(state.retryAfterSeconds / 60) };
     }
     await verifyAgainstDummy(password);
-    await audit({ actorUserId: null, action: 'auth.signin.failed', ip, detail: { email, reason: 'unknown' } });
+    await audit({
+      actorUserId: null,
+      action: 'auth.signin.failed',
+      ip,
+      detail: { email, reason: 'unknown' },
+    });
     return { ok: false, reason: 'invalid', minutes: 0 };
   }
   const reservation = await reserveLoginAttempt(user.id, now);

@@ -96,7 +96,7 @@ export async function processOutbox(
     }
     // renew this row's lease before sending it; if another process took it over, skip it
     const token = new Date(clock() + LEASE_MS);
-    if (token.getTime() !== lease.getTime() && !await renewMailLease(db, row, lease, token)) {
+    if (token.getTime() !== lease.getTime() && !(await renewMailLease(db, row, lease, token))) {
       log.warn({ outboxId: row.id, template: row.template }, 'mail: lease lost before sending, skipped');
       continue;
     }
@@ -193,7 +193,9 @@ function kick(): void {
  * Starts the background sender (one per process; a second call returns the running one).
  * Disabled by MAIL_WORKER=0, for tests that drive processOutbox themselves.
  */
-export async function startMailWorker(opts: { intervalMs?: number } = {}): Promise<{ stop(): Promise<void> }> {
+export async function startMailWorker(
+  opts: { intervalMs?: number } = {},
+): Promise<{ stop(): Promise<void> }> {
   const env = getEnv();
   if (env.MAIL_WORKER === '0') {
     getLogger().info('mail: worker disabled (MAIL_WORKER=0)');

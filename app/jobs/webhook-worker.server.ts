@@ -60,11 +60,15 @@ export async function processWebhooks(
   const retryBase = getEnv().WEBHOOK_RETRY_BASE_MS;
 
   const lease = new Date(base + WEBHOOK_LEASE_MS);
-  const claimed = await claimDueDeliveries(db, { now: new Date(base), lease, limit: opts.limit ?? DEFAULT_LIMIT });
+  const claimed = await claimDueDeliveries(db, {
+    now: new Date(base),
+    lease,
+    limit: opts.limit ?? DEFAULT_LIMIT,
+  });
   const counts = { delivered: 0, retried: 0, failed: 0 };
   for (const row of claimed) {
     const token = new Date(clock() + WEBHOOK_LEASE_MS);
-    if (token.getTime() !== lease.getTime() && !await renewDeliveryLease(db, row, lease, token)) {
+    if (token.getTime() !== lease.getTime() && !(await renewDeliveryLease(db, row, lease, token))) {
       log.warn({ delivery: row.deliveryId }, 'webhook: lease lost before sending, skipped');
       continue;
     }
@@ -85,7 +89,9 @@ export async function processWebhooks(
     }
     const error = outcome.error.slice(0, 300);
     if (attempts >= WEBHOOK_MAX_ATTEMPTS) {
-      if (await recordDeliveryAttempt(db, row, token, { kind: 'failed', status: outcome.status, error, at })) {
+      if (
+        await recordDeliveryAttempt(db, row, token, { kind: 'failed', status: outcome.status, error, at })
+      ) {
         counts.failed++;
         log.error({ ...fields, status: outcome.status, error }, 'webhook: gave up after the last attempt');
       }
@@ -93,7 +99,13 @@ export async function processWebhooks(
     }
     const retryAt = new Date(at.getTime() + webhookRetryDelayMs(attempts, retryBase));
     if (
-      await recordDeliveryAttempt(db, row, token, { kind: 'retry', status: outcome.status, error, at, retryAt })
+      await recordDeliveryAttempt(db, row, token, {
+        kind: 'retry',
+        status: outcome.status,
+        error,
+        at,
+        retryAt,
+      })
     ) {
       counts.retried++;
       log.warn(

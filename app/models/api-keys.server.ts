@@ -12,7 +12,7 @@ import {
 import { type Actor, isRole } from '~/domain/permissions';
 import { cleanLine } from '~/domain/text';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb, one, transaction, first } from '~/utils/db.server';
+import { type Db, type DbOrTx, first, getDb, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { audit } from './audit.server';
@@ -63,16 +63,18 @@ export async function createApiKey(
   const errors: { name?: ApiKeyNameProblem | 'taken'; scopes?: 'invalid' } = {};
   const nameProblem = apiKeyNameProblem(name);
   if (nameProblem) errors.name = nameProblem;
-  else if ((await first(db.select({ id: s.apiKeys.id }).from(s.apiKeys).where(eq(s.apiKeys.name, name)))))
+  else if (await first(db.select({ id: s.apiKeys.id }).from(s.apiKeys).where(eq(s.apiKeys.name, name))))
     errors.name = 'taken';
   if (!scopes) errors.scopes = 'invalid';
   if (errors.name || !scopes) return { ok: false, errors };
   const key = `pakn_${randomToken(32)}`;
-  return (await transaction(db, async (tx) => {
-    const row = (await one(tx
-      .insert(s.apiKeys)
-      .values({ name, scopes: scopes.join(','), tokenHash: sha256(key), createdByUserId })
-      .returning({ id: s.apiKeys.id })));
+  return await transaction(db, async (tx) => {
+    const row = await one(
+      tx
+        .insert(s.apiKeys)
+        .values({ name, scopes: scopes.join(','), tokenHash: sha256(key), createdByUserId })
+        .returning({ id: s.apiKeys.id }),
+    );
     await audit(
       {
         actorUserId: createdByUserId,
@@ -85,17 +87,17 @@ export async function createApiKey(
       tx,
     );
     return { ok: true as const, id: row.id, name, scopes, key };
-  }));
+  });
 }
 
 export async function revokeApiKey(
   { id, userId, ip, now = new Date() }: { id: number; userId: number | null; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
 ): Promise<boolean> {
-  return (await transaction(db, async (tx) => {
-    const row = (await first(tx.select().from(s.apiKeys).where(eq(s.apiKeys.id, id))));
+  return await transaction(db, async (tx) => {
+    const row = await first(tx.select().from(s.apiKeys).where(eq(s.apiKeys.id, id)));
     if (!row || row.revokedAt) return false;
-    (await tx.update(s.apiKeys).set({ revokedAt: now }).where(eq(s.apiKeys.id, id)));
+    await tx.update(s.apiKeys).set({ revokedAt: now }).where(eq(s.apiKeys.id, id));
     await audit(
       {
         actorUserId: userId,
@@ -108,7 +110,7 @@ export async function revokeApiKey(
       tx,
     );
     return true;
-  }));
+  });
 }
 
 export type ApiCaller = { id: number; name: string; scopes: ApiScope[] };
@@ -152,10 +154,12 @@ export async function authorizeApiCall(
     return { ok: false, status: 401, reason: 'missing' };
   }
   const row = API_KEY_PATTERN.test(token)
-    ? (await first(db
-        .select()
-        .from(s.apiKeys)
-        .where(eq(s.apiKeys.tokenHash, sha256(token)))))
+    ? await first(
+        db
+          .select()
+          .from(s.apiKeys)
+          .where(eq(s.apiKeys.tokenHash, sha256(token))),
+      )
     : undefined;
   if (!row || row.revokedAt) {
     await denied(row ? 'revoked' : 'invalid', row ? { id: row.id, name: row.name, scopes: [] } : undefined);
@@ -171,7 +175,7 @@ export async function authorizeApiCall(
     await denied('rateLimited', key);
     return { ok: false, status: 429, reason: 'rateLimited', key, retryAfterSeconds: limit.retryAfterSeconds };
   }
-  (await db.update(s.apiKeys).set({ lastUsedAt: now }).where(eq(s.apiKeys.id, key.id)));
+  await db.update(s.apiKeys).set({ lastUsedAt: now }).where(eq(s.apiKeys.id, key.id));
   await audit(
     {
       actorUserId: null,
@@ -188,10 +192,12 @@ export async function authorizeApiCall(
 
 /** The active staff account that created a key: staff intake through the key is recorded in its name. */
 export async function apiKeyOwner(keyId: number, db: DbOrTx = getDb()): Promise<Actor | null> {
-  const row = (await first(db
-    .select({ id: s.users.id, role: s.users.role, unitId: s.users.unitId, active: s.users.active })
-    .from(s.apiKeys)
-    .innerJoin(s.users, eq(s.users.id, s.apiKeys.createdByUserId))
-    .where(eq(s.apiKeys.id, keyId))));
+  const row = await first(
+    db
+      .select({ id: s.users.id, role: s.users.role, unitId: s.users.unitId, active: s.users.active })
+      .from(s.apiKeys)
+      .innerJoin(s.users, eq(s.users.id, s.apiKeys.createdByUserId))
+      .where(eq(s.apiKeys.id, keyId)),
+  );
   return row && row.active && isRole(row.role) ? { id: row.id, role: row.role, unitId: row.unitId } : null;
 }

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
 import { randomToken } from '~/utils/crypto.server';
-import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -47,20 +47,24 @@ export async function submitThroughApi(
   },
   db: DbOrTx = getDb(),
 ): Promise<ApiSubmitResult> {
-  return (await transaction(db, async (tx): Promise<ApiSubmitResult> => {
+  return await transaction(db, async (tx): Promise<ApiSubmitResult> => {
     if (idempotencyKey) {
-      const done = (await first(tx
-        .select({ code: s.pakn.code, paknId: s.pakn.id })
-        .from(s.apiSubmissions)
-        .innerJoin(s.pakn, eq(s.pakn.id, s.apiSubmissions.paknId))
-        .where(
-          and(eq(s.apiSubmissions.apiKeyId, apiKeyId), eq(s.apiSubmissions.idempotencyKey, idempotencyKey)),
-        )));
+      const done = await first(
+        tx
+          .select({ code: s.pakn.code, paknId: s.pakn.id })
+          .from(s.apiSubmissions)
+          .innerJoin(s.pakn, eq(s.pakn.id, s.apiSubmissions.paknId))
+          .where(
+            and(eq(s.apiSubmissions.apiKeyId, apiKeyId), eq(s.apiSubmissions.idempotencyKey, idempotencyKey)),
+          ),
+      );
       if (done) {
-        const attachments = (await tx
-          .select({ id: s.attachments.id })
-          .from(s.attachments)
-          .where(and(eq(s.attachments.paknId, done.paknId), eq(s.attachments.source, 'submitter')))).length;
+        const attachments = (
+          await tx
+            .select({ id: s.attachments.id })
+            .from(s.attachments)
+            .where(and(eq(s.attachments.paknId, done.paknId), eq(s.attachments.source, 'submitter')))
+        ).length;
         return { status: 'replayed', ...done, attachments };
       }
     }
@@ -70,7 +74,7 @@ export async function submitThroughApi(
     const confirmed = await confirmDraft({ token, now }, tx);
     if (confirmed.status !== 'created')
       throw new Error('api submission: the draft just saved was not confirmed');
-    (await tx.insert(s.apiSubmissions).values({ apiKeyId, paknId: confirmed.paknId, idempotencyKey }));
+    await tx.insert(s.apiSubmissions).values({ apiKeyId, paknId: confirmed.paknId, idempotencyKey });
     return { status: 'created', code: confirmed.code, paknId: confirmed.paknId, attachments: files.length };
-  }));
+  });
 }

@@ -13,7 +13,7 @@ import {
   type Status,
   STATUSES,
 } from '~/domain/workflow';
-import { type DbOrTx, getDb, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -22,14 +22,18 @@ import { getAgency, listFields } from './config.server';
 const asStatus = (v: string | null | undefined): Status => (v && isStatus(v) ? v : 'received');
 
 export async function getPaknStatus(rawCode: string, locale: 'vi' | 'en', db: DbOrTx = getDb()) {
-  const p = (await first(db
-    .select()
-    .from(s.pakn)
-    .where(eq(s.pakn.code, normaliseCode(rawCode)))));
+  const p = await first(
+    db
+      .select()
+      .from(s.pakn)
+      .where(eq(s.pakn.code, normaliseCode(rawCode))),
+  );
   if (!p) return null;
   const status = asStatus(p.status);
-  const field = p.fieldId ? (await first(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
-  const unit = p.unitId ? (await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
+  const field = p.fieldId
+    ? await first(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))
+    : undefined;
+  const unit = p.unitId ? await first(db.select().from(s.units).where(eq(s.units.id, p.unitId))) : undefined;
   const pub = publicStatus(status);
   const published = p.publication === 'published' && p.publishedAt;
   return {
@@ -57,13 +61,13 @@ export async function listChanges(
   { cursor = 0, limit = 100 }: { cursor?: number; limit?: number },
   db: DbOrTx = getDb(),
 ) {
-  const rows = (await db
+  const rows = await db
     .select({ id: s.events.id, toStatus: s.events.toStatus, at: s.events.createdAt, code: s.pakn.code })
     .from(s.events)
     .innerJoin(s.pakn, eq(s.pakn.id, s.events.paknId))
     .where(and(gt(s.events.id, cursor), isNotNull(s.events.toStatus)))
     .orderBy(asc(s.events.id))
-    .limit(limit));
+    .limit(limit);
   return {
     changes: rows.map((r) => {
       const status = asStatus(r.toStatus);
@@ -87,7 +91,7 @@ export async function listQueue(
 ) {
   const where: SQL[] = [notInArray(s.pakn.status, CLOSED)];
   if (cursor) where.push(lt(s.pakn.id, cursor));
-  const rows = (await db
+  const rows = await db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -102,14 +106,9 @@ export async function listQueue(
     .from(s.pakn)
     .where(and(...where))
     .orderBy(desc(s.pakn.id))
-    .limit(limit + 1));
+    .limit(limit + 1);
   const fields = new Map((await listFields({ activeOnly: false, db })).map((f) => [f.id, f]));
-  const units = new Map(
-    (await db
-      .select()
-      .from(s.units))
-      .map((u) => [u.id, u]),
-  );
+  const units = new Map((await db.select().from(s.units)).map((u) => [u.id, u]));
   const page = rows.slice(0, limit);
   return {
     items: page.map((r) => {

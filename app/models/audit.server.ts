@@ -18,15 +18,14 @@ export type AuditEntry = {
 
 /** Appends one entry. Pass the transaction when the action it records is part of one. */
 export async function audit(entry: AuditEntry, db: DbOrTx | Tx = getDb()): Promise<void> {
-  (await db.insert(s.auditLog)
-    .values({
-      actorUserId: entry.actorUserId,
-      action: entry.action.slice(0, 100),
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId === undefined ? null : String(entry.targetId),
-      ip: entry.ip ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    }));
+  await db.insert(s.auditLog).values({
+    actorUserId: entry.actorUserId,
+    action: entry.action.slice(0, 100),
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId === undefined ? null : String(entry.targetId),
+    ip: entry.ip ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  });
 }
 
 export type AuditRow = {
@@ -76,7 +75,7 @@ export async function listAudit(
   if (filter.from !== undefined) where.push(gte(s.auditLog.at, new Date(filter.from)));
   if (filter.to !== undefined) where.push(lte(s.auditLog.at, new Date(filter.to)));
   if (filter.before !== undefined) where.push(lt(s.auditLog.id, filter.before));
-  const rows = (await db
+  const rows = await db
     .select({
       id: s.auditLog.id,
       at: s.auditLog.at,
@@ -93,18 +92,16 @@ export async function listAudit(
     .leftJoin(s.users, eq(s.users.id, s.auditLog.actorUserId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(s.auditLog.id))
-    .limit(limit + 1));
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   return { rows: page, nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
 /** The distinct actions recorded so far, for the filter's drop-down. */
 export async function listAuditActions(db: DbOrTx = getDb()): Promise<string[]> {
-  return (await db
-    .selectDistinct({ action: s.auditLog.action })
-    .from(s.auditLog)
-    .orderBy(s.auditLog.action))
-    .map((r) => r.action);
+  return (
+    await db.selectDistinct({ action: s.auditLog.action }).from(s.auditLog).orderBy(s.auditLog.action)
+  ).map((r) => r.action);
 }
 
 const instantFormat = new Intl.DateTimeFormat('en-GB', {

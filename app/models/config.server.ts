@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 
 import { createWorkingCalendar, type WorkingCalendar } from '~/domain/calendar';
 import { type DeadlineKey, type DeadlineRule, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
-import { type Db, type DbOrTx, getDb, isDatabase, first } from '~/utils/db.server';
+import { type Db, type DbOrTx, first, getDb, isDatabase } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Agency = typeof s.agency.$inferSelect;
@@ -12,7 +12,7 @@ export type Unit = typeof s.units.$inferSelect;
 export type Field = typeof s.fields.$inferSelect;
 
 export async function getAgency(db: DbOrTx = getDb()): Promise<Agency> {
-  const row = (await first(db.select().from(s.agency).where(eq(s.agency.id, 1))));
+  const row = await first(db.select().from(s.agency).where(eq(s.agency.id, 1)));
   if (!row) throw new Error('agency configuration missing: the seed did not run');
   return row;
 }
@@ -22,7 +22,7 @@ export async function listUnits({
   db = getDb(),
 }: { activeOnly?: boolean; db?: DbOrTx } = {}): Promise<Unit[]> {
   const q = db.select().from(s.units).orderBy(asc(s.units.sortOrder), asc(s.units.id));
-  return activeOnly ? (await q.where(eq(s.units.active, true))) : (await q);
+  return activeOnly ? await q.where(eq(s.units.active, true)) : await q;
 }
 
 export async function listFields({
@@ -30,12 +30,12 @@ export async function listFields({
   db = getDb(),
 }: { activeOnly?: boolean; db?: DbOrTx } = {}): Promise<Field[]> {
   const q = db.select().from(s.fields).orderBy(asc(s.fields.sortOrder), asc(s.fields.id));
-  return activeOnly ? (await q.where(eq(s.fields.active, true))) : (await q);
+  return activeOnly ? await q.where(eq(s.fields.active, true)) : await q;
 }
 
 export async function getDeadlineRules(db: DbOrTx = getDb()): Promise<Record<DeadlineKey, DeadlineRule>> {
   const rules = { ...DEFAULT_DEADLINE_RULES };
-  for (const row of (await db.select().from(s.deadlineRules))) {
+  for (const row of await db.select().from(s.deadlineRules)) {
     const key = row.key as DeadlineKey;
     if (rules[key]) rules[key] = { ...rules[key], days: row.days, unit: row.unit, basis: row.basis };
   }
@@ -49,7 +49,7 @@ let calendarCache: { db: Db; calendar: WorkingCalendar } | undefined;
 
 export async function getCalendar(db: DbOrTx = getDb()): Promise<WorkingCalendar> {
   if (calendarCache && (calendarCache.db === db || !isDatabase(db))) return calendarCache.calendar;
-  const calendar = createWorkingCalendar((await db.select().from(s.calendarOverrides)));
+  const calendar = createWorkingCalendar(await db.select().from(s.calendarOverrides));
   if (isDatabase(db)) calendarCache = { db, calendar };
   return calendar;
 }

@@ -50,7 +50,7 @@ export async function recomputeOpenDueDates(
   invalidateCalendar();
   const calendar = await getCalendar(db);
   const rules = await getDeadlineRules(db);
-  const open = (await db
+  const open = await db
     .select({
       id: s.pakn.id,
       receivedDate: s.pakn.receivedDate,
@@ -61,12 +61,12 @@ export async function recomputeOpenDueDates(
       infoDue: s.pakn.infoDue,
     })
     .from(s.pakn)
-    .where(notInArray(s.pakn.status, CLOSED_STATUSES)));
+    .where(notInArray(s.pakn.status, CLOSED_STATUSES));
   const changed = await recomputePublicationDueDates(db, actorUserId);
   if (open.length === 0) return changed;
 
   const pausesById = new Map<number, Pause[]>();
-  const pauseRows = (await db
+  const pauseRows = await db
     .select({ paknId: s.paknPauses.paknId, from: s.paknPauses.fromDate, to: s.paknPauses.toDate })
     .from(s.paknPauses)
     .where(
@@ -74,7 +74,7 @@ export async function recomputeOpenDueDates(
         s.paknPauses.paknId,
         db.select({ id: s.pakn.id }).from(s.pakn).where(notInArray(s.pakn.status, CLOSED_STATUSES)),
       ),
-    ));
+    );
   for (const p of pauseRows) {
     const list = pausesById.get(p.paknId) ?? [];
     list.push({ from: p.from, to: p.to });
@@ -95,7 +95,8 @@ export async function recomputeOpenDueDates(
     }).due;
     // the information wait runs from the open request (the latest pause without an end)
     const openPause = pauses.filter((x) => x.to === null).sort((a, b) => b.from.localeCompare(a.from))[0];
-    const infoDue = p.status === 'awaiting_info' && openPause ? await infoDueFrom(openPause.from, db) : p.infoDue;
+    const infoDue =
+      p.status === 'awaiting_info' && openPause ? await infoDueFrom(openPause.from, db) : p.infoDue;
     if (classifyDue === p.classifyDue && answerDue === p.answerDue && infoDue === p.infoDue) continue;
 
     const data: { classifyDue?: Change; answerDue?: Change; infoDue?: Change } = {};
@@ -104,18 +105,18 @@ export async function recomputeOpenDueDates(
     if (infoDue !== p.infoDue && infoDue) data.infoDue = { from: p.infoDue ?? '', to: infoDue };
     const shown = data.answerDue ?? data.classifyDue ?? data.infoDue!;
     // The version is left alone: a recomputed date is not an edit that should invalidate an open form.
-    (await db.update(s.pakn)
+    await db
+      .update(s.pakn)
       .set({ classifyDue, answerDue, infoDue })
-      .where(and(eq(s.pakn.id, p.id), notInArray(s.pakn.status, CLOSED_STATUSES))));
-    (await db.insert(s.events)
-      .values({
-        paknId: p.id,
-        type: 'due_recomputed',
-        actorUserId,
-        isPublic: false,
-        note: `${shown.from ? formatDateVi(shown.from) : '–'} → ${formatDateVi(shown.to)}`,
-        data: JSON.stringify(data),
-      }));
+      .where(and(eq(s.pakn.id, p.id), notInArray(s.pakn.status, CLOSED_STATUSES)));
+    await db.insert(s.events).values({
+      paknId: p.id,
+      type: 'due_recomputed',
+      actorUserId,
+      isPublic: false,
+      note: `${shown.from ? formatDateVi(shown.from) : '–'} → ${formatDateVi(shown.to)}`,
+      data: JSON.stringify(data),
+    });
     changedOpen++;
   }
   return changed + changedOpen;
@@ -123,27 +124,27 @@ export async function recomputeOpenDueDates(
 
 /** The publication date of every answer still to publish, from its signing date; returns the number changed. */
 async function recomputePublicationDueDates(db: DbOrTx, actorUserId: number | null): Promise<number> {
-  const rows = (await db
+  const rows = await db
     .select({ id: s.pakn.id, answeredAt: s.pakn.answeredAt, publishDue: s.pakn.publishDue })
     .from(s.pakn)
-    .where(awaitingPublication));
+    .where(awaitingPublication);
   let changed = 0;
   for (const p of rows) {
     if (!p.answeredAt) continue;
     const publishDue = await publishDueFrom(toLocalDate(p.answeredAt), db);
     if (publishDue === p.publishDue) continue;
-    (await db.update(s.pakn)
+    await db
+      .update(s.pakn)
       .set({ publishDue })
-      .where(and(eq(s.pakn.id, p.id), awaitingPublication)));
-    (await db.insert(s.events)
-      .values({
-        paknId: p.id,
-        type: 'due_recomputed',
-        actorUserId,
-        isPublic: false,
-        note: `${p.publishDue ? formatDateVi(p.publishDue) : '–'} → ${formatDateVi(publishDue)}`,
-        data: JSON.stringify({ publishDue: { from: p.publishDue, to: publishDue } }),
-      }));
+      .where(and(eq(s.pakn.id, p.id), awaitingPublication));
+    await db.insert(s.events).values({
+      paknId: p.id,
+      type: 'due_recomputed',
+      actorUserId,
+      isPublic: false,
+      note: `${p.publishDue ? formatDateVi(p.publishDue) : '–'} → ${formatDateVi(publishDue)}`,
+      data: JSON.stringify({ publishDue: { from: p.publishDue, to: publishDue } }),
+    });
     changed++;
   }
   return changed;

@@ -53,10 +53,10 @@ export async function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): 
   if (byUnit.size === 0) return { units: 0 };
 
   const agency = emailAgency(await getAgency(db), 'vi');
-  const units = (await db
+  const units = await db
     .select()
     .from(s.units)
-    .where(inArray(s.units.id, [...byUnit.keys()])));
+    .where(inArray(s.units.id, [...byUnit.keys()]));
   const toMailItem = (i: OpenItem): StaffMailItem => ({
     code: i.p.code,
     title: i.p.title,
@@ -82,13 +82,13 @@ export async function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): 
       agency,
     });
     // immediate: a second process running the same pass waits, then sees the date and skips
-    const done = (await transaction(db, async (tx) => {
-        const last = await getSetting(DIGEST_SETTING_KEY, tx);
-        if (last[String(unit.id)] === today) return false;
-        await enqueueMail(tx, { to: unit.email, ...rendered, template: 'digest', paknId: null });
-        await setSetting(DIGEST_SETTING_KEY, { ...last, [String(unit.id)]: today }, tx);
-        return true;
-      }));
+    const done = await transaction(db, async (tx) => {
+      const last = await getSetting(DIGEST_SETTING_KEY, tx);
+      if (last[String(unit.id)] === today) return false;
+      await enqueueMail(tx, { to: unit.email, ...rendered, template: 'digest', paknId: null });
+      await setSetting(DIGEST_SETTING_KEY, { ...last, [String(unit.id)]: today }, tx);
+      return true;
+    });
     if (done) sent++;
   }
   return { units: sent };

@@ -23,7 +23,7 @@ import {
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { getSetting } from '~/models/admin/settings.server';
 import { repeatOfRefusal } from '~/models/similarity.server';
-import { type DbOrTx, one, first } from '~/utils/db.server';
+import { type DbOrTx, first, one } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -54,20 +54,22 @@ export const STEP_DOCUMENT: Partial<Record<Step, DocumentType>> = {
  * the transaction that inserts the document (SQLite serialises write transactions).
  */
 export async function nextDocumentSeq(tx: DbOrTx, type: DocumentType, year: number): Promise<number> {
-  const row = (await first(tx
-    .select({ max: sql<number | null>`max(${s.documents.seq})` })
-    .from(s.documents)
-    .where(and(eq(s.documents.year, year), inArray(s.documents.type, typesInSeries(NUMBER_SERIES[type]))))));
+  const row = await first(
+    tx
+      .select({ max: sql<number | null>`max(${s.documents.seq})` })
+      .from(s.documents)
+      .where(and(eq(s.documents.year, year), inArray(s.documents.type, typesInSeries(NUMBER_SERIES[type])))),
+  );
   return Number(row?.max ?? 0) + 1;
 }
 
 /** The agency's abbreviation (setting, else the code prefix) and the drafting unit: the PAKN's, else the setting's. */
 async function numberParts(db: DbOrTx, p: Pakn): Promise<NumberParts> {
-  const agency = await getSetting('documents.agencyAbbreviation', db) || (await getAgency(db)).codePrefix;
+  const agency = (await getSetting('documents.agencyAbbreviation', db)) || (await getAgency(db)).codePrefix;
   const unit = p.unitId
     ? (await first(db.select({ code: s.units.code }).from(s.units).where(eq(s.units.id, p.unitId))))?.code
     : undefined;
-  return { agency, unit: unit ?? await getSetting('documents.draftingUnit', db) };
+  return { agency, unit: unit ?? (await getSetting('documents.draftingUnit', db)) };
 }
 
 export type IssueArgs<K extends DocumentType = DocumentType> = {
@@ -87,7 +89,7 @@ export async function issueDocument<K extends DocumentType>(
   args: IssueArgs<K>,
 ): Promise<{ id: number; number: string }> {
   const { paknId, type, actorUserId, now = new Date() } = args;
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   if (!p) throw new Error(`issueDocument: PAKN ${paknId} not found`);
   const agency = await getAgency(db);
   const issuedDate = toLocalDate(now);
@@ -113,23 +115,27 @@ export async function issueDocument<K extends DocumentType>(
   };
   const doc = buildDocument(common, { type, ...args.input } as DocumentInput);
   const isPublic = PUBLIC_DOCUMENT_TYPES.has(type);
-  const row = (await one(db
-    .insert(s.documents)
-    .values({
-      paknId,
-      type,
-      year,
-      seq,
-      number,
-      issuedDate,
-      addressee: doc.addressee ?? '',
-      content: JSON.stringify(doc),
-      publicContent: isPublic ? JSON.stringify(publicVersion(doc, await publicContextOf(db, p, type))) : null,
-      isPublic,
-      createdByUserId: actorUserId,
-      createdAt: now,
-    })
-    .returning({ id: s.documents.id })));
+  const row = await one(
+    db
+      .insert(s.documents)
+      .values({
+        paknId,
+        type,
+        year,
+        seq,
+        number,
+        issuedDate,
+        addressee: doc.addressee ?? '',
+        content: JSON.stringify(doc),
+        publicContent: isPublic
+          ? JSON.stringify(publicVersion(doc, await publicContextOf(db, p, type)))
+          : null,
+        isPublic,
+        createdByUserId: actorUserId,
+        createdAt: now,
+      })
+      .returning({ id: s.documents.id }),
+  );
   await audit(
     {
       actorUserId,
@@ -150,12 +156,18 @@ function isOutcome(x: string | null | undefined): x is AnswerOutcome {
   return typeof x === 'string' && (OUTCOMES as readonly string[]).includes(x);
 }
 
-async function lastEventData(db: DbOrTx, paknId: number, type: string): Promise<Record<string, unknown> | null> {
-  const ev = (await first(db
-    .select({ data: s.events.data })
-    .from(s.events)
-    .where(and(eq(s.events.paknId, paknId), eq(s.events.type, type)))
-    .orderBy(desc(s.events.id))));
+async function lastEventData(
+  db: DbOrTx,
+  paknId: number,
+  type: string,
+): Promise<Record<string, unknown> | null> {
+  const ev = await first(
+    db
+      .select({ data: s.events.data })
+      .from(s.events)
+      .where(and(eq(s.events.paknId, paknId), eq(s.events.type, type)))
+      .orderBy(desc(s.events.id)),
+  );
   if (!ev?.data) return null;
   try {
     const v = JSON.parse(ev.data) as unknown;
@@ -187,7 +199,7 @@ export async function issueDocumentForStep(
 ): Promise<IssuedDocument | null> {
   const type = STEP_DOCUMENT[step];
   if (!type) return null;
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   if (!p) throw new Error(`issueDocumentForStep: PAKN ${paknId} not found`);
   const text = note ?? '';
   let issued: { id: number; number: string };
@@ -231,7 +243,9 @@ export async function issueDocumentForStep(
     }
     case 'transfer': {
       const ext = p.transferAgencyId
-        ? (await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
+        ? await first(
+            db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)),
+          )
         : undefined;
       const data = await lastEventData(db, paknId, 'transfer');
       const name = ext?.name ?? (typeof data?.agencyName === 'string' ? data.agencyName : '');
@@ -243,7 +257,7 @@ export async function issueDocumentForStep(
       break;
     }
     case 'reply_cover': {
-      const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, paknId))));
+      const answer = await first(db.select().from(s.answers).where(eq(s.answers.paknId, paknId)));
       issued = await issueDocument(db, {
         ...base,
         type,

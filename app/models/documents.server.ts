@@ -10,7 +10,7 @@ import { asc, eq } from 'drizzle-orm';
 import { type PublicContext, publicVersion, type SubmitterInfo } from '~/domain/document-templates';
 import type { OfficialDocument } from '~/domain/official-document';
 import { type Actor, can, canReadPakn } from '~/domain/permissions';
-import { type DbOrTx, getDb, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -51,7 +51,7 @@ export function submitterOf(p: Pakn): SubmitterInfo {
 export async function publicContextOf(db: DbOrTx, p: Pakn, type: string): Promise<PublicContext> {
   const a = await getAgency(db);
   const ext = p.transferAgencyId
-    ? (await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
+    ? await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)))
     : undefined;
   return {
     submitter: submitterOf(p),
@@ -75,8 +75,11 @@ function parseDoc(json: string | null): OfficialDocument | null {
   }
 }
 
-export async function getDocument({ id }: { id: number }, db: DbOrTx = getDb()): Promise<StoredDocument | null> {
-  const row = (await first(db.select().from(s.documents).where(eq(s.documents.id, id))));
+export async function getDocument(
+  { id }: { id: number },
+  db: DbOrTx = getDb(),
+): Promise<StoredDocument | null> {
+  const row = await first(db.select().from(s.documents).where(eq(s.documents.id, id)));
   if (!row) return null;
   const doc = parseDoc(row.content);
   if (!doc) return null;
@@ -93,7 +96,7 @@ export async function listDocumentsForPakn(
   { paknId }: { paknId: number },
   db: DbOrTx = getDb(),
 ): Promise<DocumentListItem[]> {
-  return (await db
+  return await db
     .select({
       id: s.documents.id,
       type: s.documents.type,
@@ -104,13 +107,13 @@ export async function listDocumentsForPakn(
     })
     .from(s.documents)
     .where(eq(s.documents.paknId, paknId))
-    .orderBy(asc(s.documents.id)));
+    .orderBy(asc(s.documents.id));
 }
 
 /** The redacted version: the stored one for public types, else computed now from the PAKN's current data. */
 async function redactedDoc(d: StoredDocument, db: DbOrTx): Promise<OfficialDocument> {
   if (d.publicDoc) return d.publicDoc;
-  const p = d.paknId ? (await first(db.select().from(s.pakn).where(eq(s.pakn.id, d.paknId)))) : undefined;
+  const p = d.paknId ? await first(db.select().from(s.pakn).where(eq(s.pakn.id, d.paknId))) : undefined;
   if (!p) return { ...d.doc, addressee: undefined, paragraphs: [], recipients: [] };
   return publicVersion(d.doc, await publicContextOf(db, p, d.type));
 }
@@ -141,10 +144,9 @@ export async function getDocumentForStaff(
   if (!d) return null;
   let code: string | null = null;
   if (d.paknId) {
-    const p = (await first(db
-      .select({ unitId: s.pakn.unitId, code: s.pakn.code })
-      .from(s.pakn)
-      .where(eq(s.pakn.id, d.paknId))));
+    const p = await first(
+      db.select({ unitId: s.pakn.unitId, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, d.paknId)),
+    );
     if (!p || !canReadPakn(actor, p)) return null;
     code = p.code;
   } else if (!can(actor, 'pakn:read:any')) {
@@ -174,7 +176,7 @@ export async function getDocumentForSubmitter(
 ): Promise<{ document: StoredDocument; paknCode: string } | null> {
   const d = await getDocument({ id }, db);
   if (!d?.paknId || !followedIds.includes(d.paknId)) return null;
-  const p = (await first(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, d.paknId))));
+  const p = await first(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, d.paknId)));
   return p ? { document: d, paknCode: p.code } : null;
 }
 
@@ -186,10 +188,12 @@ export async function getPublicDocument(
   const d = await getDocument({ id }, db);
   if (!d || !d.isPublic || !d.publicDoc) return null;
   const p = d.paknId
-    ? (await first(db
-        .select({ code: s.pakn.code, publication: s.pakn.publication })
-        .from(s.pakn)
-        .where(eq(s.pakn.id, d.paknId))))
+    ? await first(
+        db
+          .select({ code: s.pakn.code, publication: s.pakn.publication })
+          .from(s.pakn)
+          .where(eq(s.pakn.id, d.paknId)),
+      )
     : undefined;
   return {
     document: d,

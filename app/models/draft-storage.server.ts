@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 
 import { getSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb } from '~/utils/db.server';
 import type { UploadBudget } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -30,10 +30,14 @@ export async function draftStorageUsed({ uploader }: { uploader: string }, db: D
   const sum = sql<number>`coalesce(sum(${s.attachments.size}), 0)`;
   const total = (await first(db.select({ n: sum }).from(s.attachments).where(unsent)))?.n ?? 0;
   const mine =
-    (await first(db
-      .select({ n: sum })
-      .from(s.attachments)
-      .where(and(unsent, eq(s.attachments.draftUploader, uploader)))))?.n ?? 0;
+    (
+      await first(
+        db
+          .select({ n: sum })
+          .from(s.attachments)
+          .where(and(unsent, eq(s.attachments.draftUploader, uploader))),
+      )
+    )?.n ?? 0;
   return { mine, total };
 }
 

@@ -6,7 +6,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 
 import type { LocalDate } from '~/domain/dates';
 import { getSetting, setSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { audit } from './audit.server';
@@ -26,7 +26,7 @@ export async function updateExtensionPolicy(
   const value = input.extensionNeedsApproval;
   if (value !== 'yes' && value !== 'no')
     return { ok: false, errors: { extensionNeedsApproval: 'admin.errors.required' } };
-  (await transaction(db, async (tx) => {
+  await transaction(db, async (tx) => {
     const before = await extensionNeedsApproval(tx);
     await setSetting(EXTENSION_APPROVAL_KEY, value === 'yes', tx);
     await audit(
@@ -38,7 +38,7 @@ export async function updateExtensionPolicy(
       },
       tx,
     );
-  }));
+  });
   return { ok: true };
 }
 
@@ -53,20 +53,22 @@ export type ExtensionRequest = {
 
 /** The request awaiting a decision: the latest extension event, when it is a request. */
 export async function pendingExtensionRequest(db: DbOrTx, paknId: number): Promise<ExtensionRequest | null> {
-  const last = (await first(db
-    .select({
-      id: s.events.id,
-      type: s.events.type,
-      note: s.events.note,
-      data: s.events.data,
-      at: s.events.createdAt,
-      actorUserId: s.events.actorUserId,
-      actorName: s.users.name,
-    })
-    .from(s.events)
-    .leftJoin(s.users, eq(s.users.id, s.events.actorUserId))
-    .where(and(eq(s.events.paknId, paknId), inArray(s.events.type, [...EXTENSION_REQUEST_EVENTS])))
-    .orderBy(desc(s.events.id))));
+  const last = await first(
+    db
+      .select({
+        id: s.events.id,
+        type: s.events.type,
+        note: s.events.note,
+        data: s.events.data,
+        at: s.events.createdAt,
+        actorUserId: s.events.actorUserId,
+        actorName: s.users.name,
+      })
+      .from(s.events)
+      .leftJoin(s.users, eq(s.users.id, s.events.actorUserId))
+      .where(and(eq(s.events.paknId, paknId), inArray(s.events.type, [...EXTENSION_REQUEST_EVENTS])))
+      .orderBy(desc(s.events.id)),
+  );
   if (!last || last.type !== 'extension_requested') return null;
   let to: unknown;
   try {

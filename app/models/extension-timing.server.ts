@@ -15,10 +15,10 @@ export function isLateExtension(extendedOn: LocalDate, previousDue: LocalDate): 
 export async function lateExtensions(db: DbOrTx, paknIds: readonly number[]): Promise<Map<number, boolean>> {
   const result = new Map<number, boolean>();
   if (paknIds.length === 0) return result;
-  const rows = (await db
+  const rows = await db
     .select({ paknId: s.events.paknId, at: s.events.createdAt, data: s.events.data })
     .from(s.events)
-    .where(and(eq(s.events.type, 'extend'), inArray(s.events.paknId, [...new Set(paknIds)]))));
+    .where(and(eq(s.events.type, 'extend'), inArray(s.events.paknId, [...new Set(paknIds)])));
   for (const r of rows) {
     let from: unknown;
     try {

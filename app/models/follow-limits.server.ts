@@ -15,7 +15,13 @@ function limits(ip: string, code: string): RateLimitCall[] {
 }
 
 /** null when this address may try this code now, else the minutes until it may. */
-export async function followLookupBlocked({ ip, code }: { ip: string; code: string }): Promise<number | null> {
+export async function followLookupBlocked({
+  ip,
+  code,
+}: {
+  ip: string;
+  code: string;
+}): Promise<number | null> {
   const peeks = await Promise.all(limits(ip, code).map((l) => peekRateLimit(l)));
   const blocked = peeks.find((r) => !r.allowed);
   return blocked ? Math.ceil(blocked.retryAfterSeconds / 60) : null;

@@ -60,7 +60,7 @@ export async function recordStaffIntake(
   },
   db: DbOrTx = getDb(),
 ): Promise<{ id: number; code: string; emailed: boolean }> {
-  return (await transaction(db, async (tx) => {
+  return await transaction(db, async (tx) => {
     const organisation = input.submitterKind === 'organisation';
     const email = input.email ? input.email.toLowerCase() : null;
     const { pakn, accessToken } = await createPakn(tx, {
@@ -121,5 +121,5 @@ export async function recordStaffIntake(
       await enqueueMail(tx, { to: email, template: 'receipt', paknId: pakn.id, ...rendered });
     }
     return { id: pakn.id, code: pakn.code, emailed: email !== null };
-  }));
+  });
 }

@@ -8,7 +8,7 @@ import { fixedLimit, RATE_LIMITS } from '~/domain/rate-limits';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { enqueueMail } from '~/models/outbox.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb, one, transaction, first } from '~/utils/db.server';
+import { type Db, type DbOrTx, first, getDb, one, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderMyPaknEmail } from '~emails/my-pakn';
@@ -29,10 +29,14 @@ export type MyPaknRequestResult = { ok: true } | { ok: false; retryAfterSeconds:
 
 async function paknCountFor(email: string, db: DbOrTx): Promise<number> {
   return (
-    (await first(db
-      .select({ n: sql<number>`count(*)` })
-      .from(s.pakn)
-      .where(sql`lower(${s.pakn.email}) = ${email}`)))?.n ?? 0
+    (
+      await first(
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(s.pakn)
+          .where(sql`lower(${s.pakn.email}) = ${email}`),
+      )
+    )?.n ?? 0
   );
 }
 
@@ -69,54 +73,64 @@ export async function requestMyPaknLink(
       officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
     },
   });
-  (await transaction(db, async (tx) => {
-    (await tx.insert(s.myPaknLinks)
-      .values({ tokenHash: sha256(token), email: address, expiresAt: new Date(now + MY_PAKN_LINK_TTL_MS) }));
+  await transaction(db, async (tx) => {
+    await tx
+      .insert(s.myPaknLinks)
+      .values({ tokenHash: sha256(token), email: address, expiresAt: new Date(now + MY_PAKN_LINK_TTL_MS) });
     await enqueueMail(tx, { to: address, ...rendered, template: 'my-pakn' });
-  }));
+  });
   return { ok: true };
 }
 
 /** Uses a link once: the address it was sent to, or null when unknown, used or expired. */
-export async function consumeMyPaknLink(token: string, now = Date.now(), db: DbOrTx = getDb()): Promise<string | null> {
+export async function consumeMyPaknLink(
+  token: string,
+  now = Date.now(),
+  db: DbOrTx = getDb(),
+): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const used = (await one(db
-    .update(s.myPaknLinks)
-    .set({ usedAt: new Date(now) })
-    .where(
-      and(
-        eq(s.myPaknLinks.tokenHash, sha256(token)),
-        isNull(s.myPaknLinks.usedAt),
-        gt(s.myPaknLinks.expiresAt, new Date(now)),
-      ),
-    )
-    .returning({ email: s.myPaknLinks.email })));
+  const used = await one(
+    db
+      .update(s.myPaknLinks)
+      .set({ usedAt: new Date(now) })
+      .where(
+        and(
+          eq(s.myPaknLinks.tokenHash, sha256(token)),
+          isNull(s.myPaknLinks.usedAt),
+          gt(s.myPaknLinks.expiresAt, new Date(now)),
+        ),
+      )
+      .returning({ email: s.myPaknLinks.email }),
+  );
   return used?.email ?? null;
 }
 
 /** Every PAKN sent with this address, newest first. */
 export async function listPaknByEmail(email: string, db: DbOrTx = getDb()) {
-  return (await db
-    .select({
-      id: s.pakn.id,
-      code: s.pakn.code,
-      title: s.pakn.title,
-      receivedAt: s.pakn.receivedAt,
-      status: s.pakn.status,
-    })
-    .from(s.pakn)
-    .where(sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`)
-    .orderBy(desc(s.pakn.receivedAt), desc(s.pakn.id))
-    .limit(1000))
-    .map((p) => ({ ...p, publicStatus: publicStatus(p.status) }));
+  return (
+    await db
+      .select({
+        id: s.pakn.id,
+        code: s.pakn.code,
+        title: s.pakn.title,
+        receivedAt: s.pakn.receivedAt,
+        status: s.pakn.status,
+      })
+      .from(s.pakn)
+      .where(sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`)
+      .orderBy(desc(s.pakn.receivedAt), desc(s.pakn.id))
+      .limit(1000)
+  ).map((p) => ({ ...p, publicStatus: publicStatus(p.status) }));
 }
 
 /** The PAKN, if it was sent with this address (the list's "open" button). */
 export async function findPaknOfEmail({ id, email }: { id: number; email: string }, db: DbOrTx = getDb()) {
   return (
-    (await first(db
-      .select({ id: s.pakn.id, code: s.pakn.code })
-      .from(s.pakn)
-      .where(and(eq(s.pakn.id, id), sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`)))) ?? null
+    (await first(
+      db
+        .select({ id: s.pakn.id, code: s.pakn.code })
+        .from(s.pakn)
+        .where(and(eq(s.pakn.id, id), sql`lower(${s.pakn.email}) = ${email.toLowerCase()}`)),
+    )) ?? null
   );
 }

@@ -72,10 +72,10 @@ export async function notifyStep(
 ): Promise<void> {
   const { paknId, step } = args;
   const note = args.note ?? null;
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   if (!p) throw new Error(`notifyStep: PAKN ${paknId} not found`);
   const agencyRow = await getAgency(db);
-  const unit = p.unitId ? (await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
+  const unit = p.unitId ? await first(db.select().from(s.units).where(eq(s.units.id, p.unitId))) : undefined;
   const needsDue = step === 'assigned' || step === 'reassigned' || step === 'extended';
   const due = needsDue ? await answerDueDate(p, db) : null;
 
@@ -114,7 +114,9 @@ export async function notifyStep(
       case 'transferred':
       case 'forwarded': {
         const ext = p.transferAgencyId
-          ? (await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
+          ? await first(
+              db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)),
+            )
           : undefined;
         data = {
           ...common,
@@ -125,10 +127,12 @@ export async function notifyStep(
       }
       case 'duplicate': {
         const original = p.duplicateOfId
-          ? (await first(db
-              .select({ code: s.pakn.code, email: s.pakn.email })
-              .from(s.pakn)
-              .where(eq(s.pakn.id, p.duplicateOfId))))
+          ? await first(
+              db
+                .select({ code: s.pakn.code, email: s.pakn.email })
+                .from(s.pakn)
+                .where(eq(s.pakn.id, p.duplicateOfId)),
+            )
           : undefined;
         // the original's code only when it is the same submitter's: another citizen's PAKN is not theirs to know of
         const same = original?.email != null && original.email.toLowerCase() === p.email.toLowerCase();
@@ -157,7 +161,7 @@ export async function notifyStep(
         };
         break;
       case 'answered': {
-        const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
+        const answer = await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id)));
         const outcome = answer?.outcome ?? null;
         data = {
           ...common,

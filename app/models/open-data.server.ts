@@ -7,7 +7,10 @@ import { listPublishedSince } from '~/models/public.server';
 import { getEnv } from '~/utils/env.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 
-export async function openDataRows(range: { from?: Date; to?: Date }, limit = MAX_ROWS): Promise<OpenDataRow[]> {
+export async function openDataRows(
+  range: { from?: Date; to?: Date },
+  limit = MAX_ROWS,
+): Promise<OpenDataRow[]> {
   const fields = new Map((await listFields({ activeOnly: false })).map((f) => [f.id, f.name]));
   const units = new Map((await listUnits({ activeOnly: false })).map((u) => [u.id, u.name]));
   const base = getEnv().BASE_URL;

@@ -94,12 +94,7 @@ type Row = { [K in keyof typeof COLUMNS]: (typeof COLUMNS)[K]['_']['data'] | nul
 
 async function present(rows: Row[], locale: string, db: DbOrTx): Promise<Open311Request[]> {
   const fields = new Map((await listFields({ activeOnly: false, db })).map((f) => [f.id, f]));
-  const units = new Map(
-    (await db
-      .select()
-      .from(s.units))
-      .map((u) => [u.id, u]),
-  );
+  const units = new Map((await db.select().from(s.units)).map((u) => [u.id, u]));
   const agency = localName(await getAgency(db), locale);
   const base = getEnv().BASE_URL;
   return rows.map((r) => {
@@ -134,10 +129,14 @@ async function present(rows: Row[], locale: string, db: DbOrTx): Promise<Open311
   });
 }
 
-export async function getOpen311Requests(codes: string[], locale: string, db: DbOrTx = getDb()): Promise<Open311Request[]> {
+export async function getOpen311Requests(
+  codes: string[],
+  locale: string,
+  db: DbOrTx = getDb(),
+): Promise<Open311Request[]> {
   const wanted = [...new Set(codes.map(normaliseCode))].slice(0, OPEN311_MAX_RESULTS);
   if (!wanted.length) return [];
-  const rows = (await db.select(COLUMNS).from(s.pakn).where(inArray(s.pakn.code, wanted)));
+  const rows = await db.select(COLUMNS).from(s.pakn).where(inArray(s.pakn.code, wanted));
   const order = new Map(wanted.map((c, i) => [c, i]));
   rows.sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
   return present(rows, locale, db);
@@ -171,11 +170,11 @@ export async function searchOpen311Requests(
         : notInArray(s.pakn.status, CLOSED_STATUSES),
     );
   }
-  const rows = (await db
+  const rows = await db
     .select(COLUMNS)
     .from(s.pakn)
     .where(and(...where))
     .orderBy(desc(s.pakn.receivedAt), desc(s.pakn.id))
-    .limit(OPEN311_MAX_RESULTS));
+    .limit(OPEN311_MAX_RESULTS);
   return present(rows, locale, db);
 }

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 
 import type { MailAttachment } from '~/domain/mail-attachments';
-import { changesOf,type DbOrTx, getDb, transaction, type Tx, first } from '~/utils/db.server';
+import { changesOf, type DbOrTx, first, getDb, transaction, type Tx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalOutbox } from '~/utils/outbox-signal.server';
 import { events, outbox } from '~db/schema';
@@ -48,21 +48,20 @@ export async function enqueueMail(db: DbOrTx, mail: Mail): Promise<void> {
   }
   if (!TEMPLATE_RE.test(mail.template)) throw new Error(`enqueueMail: invalid template name`);
   const messageId = `<${crypto.randomBytes(16).toString('hex')}@${messageIdHost()}>`;
-  (await db.insert(outbox)
-    .values({
-      messageId,
-      toAddress: mail.to.trim(),
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      template: mail.template,
-      paknId: mail.paknId ?? null,
-      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
-      sentEvent: mail.sentEvent ? JSON.stringify(mail.sentEvent) : null,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: new Date(),
-    }));
+  await db.insert(outbox).values({
+    messageId,
+    toAddress: mail.to.trim(),
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    template: mail.template,
+    paknId: mail.paknId ?? null,
+    attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
+    sentEvent: mail.sentEvent ? JSON.stringify(mail.sentEvent) : null,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(),
+  });
   // better-sqlite3 transactions are synchronous: by the time the worker's pass runs, the caller's
   // transaction has committed (or rolled back, and the pass finds nothing).
   kickMailWorker();
@@ -79,19 +78,23 @@ export function kickMailWorker(): void {
 // lease was taken over changes nothing.
 
 /** Claims up to `limit` due pending rows in one statement (atomic against other processes), oldest first. */
-export async function claimDueMail(db: DbOrTx, { now, lease, limit }: { now: Date; lease: Date; limit: number }) {
+export async function claimDueMail(
+  db: DbOrTx,
+  { now, lease, limit }: { now: Date; lease: Date; limit: number },
+) {
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
     .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(limit);
-  return (await db
-    .update(outbox)
-    .set({ nextAttemptAt: lease })
-    .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
-    .returning())
-    .sort((a, b) => a.id - b.id);
+  return (
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: lease })
+      .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
+      .returning()
+  ).sort((a, b) => a.id - b.id);
 }
 
 function ours(row: Pick<OutboxRow, 'id'>, token: Date) {
@@ -99,8 +102,13 @@ function ours(row: Pick<OutboxRow, 'id'>, token: Date) {
 }
 
 /** Moves this process's lease on a row from `token` to `next`; false when another process took it over. */
-export async function renewMailLease(db: DbOrTx, row: Pick<OutboxRow, 'id'>, token: Date, next: Date): Promise<boolean> {
-  return changesOf((await db.update(outbox).set({ nextAttemptAt: next }).where(ours(row, token)))) === 1;
+export async function renewMailLease(
+  db: DbOrTx,
+  row: Pick<OutboxRow, 'id'>,
+  token: Date,
+  next: Date,
+): Promise<boolean> {
+  return changesOf(await db.update(outbox).set({ nextAttemptAt: next }).where(ours(row, token))) === 1;
 }
 
 /** Records a failed attempt and when to try again; false when the lease was lost. */
@@ -110,10 +118,10 @@ export async function recordMailFailure(
   token: Date,
   { attempts, retryAt, error }: { attempts: number; retryAt: Date; error: string },
 ): Promise<boolean> {
-  const res = (await db
+  const res = await db
     .update(outbox)
     .set({ attempts, nextAttemptAt: retryAt, lastError: error })
-    .where(ours(row, token)));
+    .where(ours(row, token));
   return changesOf(res) === 1;
 }
 
@@ -124,15 +132,15 @@ export async function markMailSent(
   token: Date,
   sentAt: Date,
 ): Promise<boolean> {
-  return (await transaction(db, async (tx) => {
-    const res = (await tx
+  return await transaction(db, async (tx) => {
+    const res = await tx
       .update(outbox)
       .set({ status: 'sent', attempts: row.attempts + 1, sentAt, lastError: null })
-      .where(ours(row, token)));
+      .where(ours(row, token));
     if (changesOf(res) === 1 && row.sentEvent && row.paknId)
       await writeSentEvent(tx, row.paknId, row.sentEvent, sentAt);
     return changesOf(res) === 1;
-  }));
+  });
 }
 
 /** The delivery on the PAKN's timeline (e.g. the transfer to the competent agency), at the time it was sent. */
@@ -144,13 +152,12 @@ async function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
     return;
   }
   if (typeof parsed.type !== 'string') return;
-  (await tx.insert(events)
-    .values({
-      paknId,
-      type: parsed.type,
-      data: parsed.data === undefined ? null : JSON.stringify(parsed.data),
-      createdAt: at,
-    }));
+  await tx.insert(events).values({
+    paknId,
+    type: parsed.type,
+    data: parsed.data === undefined ? null : JSON.stringify(parsed.data),
+    createdAt: at,
+  });
 }
 
 /**
@@ -159,10 +166,12 @@ async function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
  * fencing tokens (see retryMailNow in app/jobs/mail-worker.server.ts).
  */
 export async function releaseMailBackoff(db: DbOrTx = getDb(), now = Date.now()): Promise<number> {
-  return changesOf((await db
-    .update(outbox)
-    .set({ nextAttemptAt: new Date(now) })
-    .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, new Date(now))))));
+  return changesOf(
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(now) })
+      .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, new Date(now)))),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,13 +186,15 @@ export function mailHealth(stats: OutboxStats): 'ok' | 'delayed' {
 }
 
 export async function outboxStats(db: DbOrTx = getDb()): Promise<OutboxStats> {
-  const row = (await first(db
-    .select({
-      pending: sql<number>`count(*)`,
-      oldest: sql<number | null>`min(${outbox.createdAt})`,
-    })
-    .from(outbox)
-    .where(eq(outbox.status, 'pending'))));
+  const row = await first(
+    db
+      .select({
+        pending: sql<number>`count(*)`,
+        oldest: sql<number | null>`min(${outbox.createdAt})`,
+      })
+      .from(outbox)
+      .where(eq(outbox.status, 'pending')),
+  );
   const oldest = row?.oldest;
   return {
     pending: Number(row?.pending ?? 0),
@@ -203,12 +214,14 @@ export type OutboxStatus = {
 
 export async function getOutboxStatus(db: DbOrTx = getDb()): Promise<OutboxStatus> {
   const stats = await outboxStats(db);
-  const latest = (await first(db
-    .select({ lastError: outbox.lastError })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), isNotNull(outbox.lastError)))
-    .orderBy(desc(outbox.id))
-    .limit(1)));
+  const latest = await first(
+    db
+      .select({ lastError: outbox.lastError })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), isNotNull(outbox.lastError)))
+      .orderBy(desc(outbox.id))
+      .limit(1),
+  );
   return {
     pending: stats.pending,
     oldestPendingAgeMinutes:

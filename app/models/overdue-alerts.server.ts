@@ -11,7 +11,7 @@ import { getAgency, getCalendar, getDeadlineRules } from '~/models/config.server
 import { emailAgency, lookupUrl, queueUrl, recordUrl } from '~/models/notifications.server';
 import { lateRunningSteps, openItems } from '~/models/open-deadlines.server';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import { getT } from '~/utils/i18n.server';
 import { getLogger } from '~/utils/logger.server';
 import * as s from '~db/schema';
@@ -62,64 +62,59 @@ export async function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}):
   const ids = late.map((i) => i.p.id);
   const calendar = await getCalendar(db);
   const agencyRow = await getAgency(db);
-  const units = new Map(
-    (await db
-      .select()
-      .from(s.units))
-      .map((u) => [u.id, u]),
-  );
+  const units = new Map((await db.select().from(s.units)).map((u) => [u.id, u]));
 
   // 1. the coordinators' alert, in one transaction with the events that make it happen once
   let alerted = 0;
-  const coordinators = (await db
+  const coordinators = await db
     .select({ email: s.users.email })
     .from(s.users)
-    .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true))));
+    .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true)));
   if (coordinators.length === 0) {
     log.warn({ overdue: late.length }, 'notifications: no active coordinator to alert of overdue items');
   } else {
-    alerted = (await transaction(db, async (tx) => {
-        const done = new Set(
-          (await tx
+    alerted = await transaction(db, async (tx) => {
+      const done = new Set(
+        (
+          await tx
             .select({ paknId: s.events.paknId, data: s.events.data })
             .from(s.events)
-            .where(and(eq(s.events.type, 'overdue_alerted'), inArray(s.events.paknId, ids))))
-            .map((e) => `${e.paknId}|${dataDue(e.data)}|${dataClock(e.data)}`),
-        );
-        const fresh = late
-          .filter((i) => !done.has(`${i.p.id}|${i.due}|${i.clock}`))
-          .sort((a, b) => a.due.localeCompare(b.due) || a.p.id - b.p.id);
-        if (fresh.length === 0) return 0;
-        for (const i of fresh) {
-          (await tx.insert(s.events)
-            .values({
-              paknId: i.p.id,
-              type: 'overdue_alerted',
-              isPublic: false,
-              data: JSON.stringify({ due: i.due, clock: i.clock }),
-              createdAt: now,
-            }));
-        }
-        const rendered = renderOverdueEmail({
-          locale: 'vi',
-          items: fresh.map((i) => ({
-            code: i.p.code,
-            title: i.p.title,
-            dueDate: formatDateVi(i.due),
-            statusLabel: STATUS_LABELS[i.p.status]?.vi ?? i.p.status,
-            url: recordUrl(i.p.id),
-            lateBy: workingDaysBetween(i.due, today, calendar),
-            step: getT('vi')(`clocks.${i.clock}`),
-            unitName: i.p.unitId ? (units.get(i.p.unitId)?.name ?? null) : null,
-          })),
-          queueUrl: queueUrl(),
-          agency: emailAgency(agencyRow, 'vi'),
+            .where(and(eq(s.events.type, 'overdue_alerted'), inArray(s.events.paknId, ids)))
+        ).map((e) => `${e.paknId}|${dataDue(e.data)}|${dataClock(e.data)}`),
+      );
+      const fresh = late
+        .filter((i) => !done.has(`${i.p.id}|${i.due}|${i.clock}`))
+        .sort((a, b) => a.due.localeCompare(b.due) || a.p.id - b.p.id);
+      if (fresh.length === 0) return 0;
+      for (const i of fresh) {
+        await tx.insert(s.events).values({
+          paknId: i.p.id,
+          type: 'overdue_alerted',
+          isPublic: false,
+          data: JSON.stringify({ due: i.due, clock: i.clock }),
+          createdAt: now,
         });
-        for (const c of coordinators) {
-          await enqueueMail(tx, { to: c.email, ...rendered, template: 'overdue', paknId: null });
-        }
-        return fresh.length;
-      }));
+      }
+      const rendered = renderOverdueEmail({
+        locale: 'vi',
+        items: fresh.map((i) => ({
+          code: i.p.code,
+          title: i.p.title,
+          dueDate: formatDateVi(i.due),
+          statusLabel: STATUS_LABELS[i.p.status]?.vi ?? i.p.status,
+          url: recordUrl(i.p.id),
+          lateBy: workingDaysBetween(i.due, today, calendar),
+          step: getT('vi')(`clocks.${i.clock}`),
+          unitName: i.p.unitId ? (units.get(i.p.unitId)?.name ?? null) : null,
+        })),
+        queueUrl: queueUrl(),
+        agency: emailAgency(agencyRow, 'vi'),
+      });
+      for (const c of coordinators) {
+        await enqueueMail(tx, { to: c.email, ...rendered, template: 'overdue', paknId: null });
+      }
+      return fresh.length;
+    });
   }
 
   // 2. progress updates to the submitters of late items
@@ -132,39 +127,40 @@ export async function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}):
   for (const i of overdue) {
     const p = i.p;
     if (!p.email) continue;
-    const sent = (await transaction(db, async (tx) => {
-        const last = (await first(tx
+    const sent = await transaction(db, async (tx) => {
+      const last = await first(
+        tx
           .select({ at: s.events.createdAt })
           .from(s.events)
           .where(and(eq(s.events.paknId, p.id), eq(s.events.type, 'progress_update')))
           .orderBy(desc(s.events.createdAt), desc(s.events.id))
-          .limit(1)));
-        if (last && !isDue(toLocalDate(last.at))) return false;
-        (await tx.insert(s.events)
-          .values({
-            paknId: p.id,
-            type: 'progress_update',
-            isPublic: true,
-            data: JSON.stringify({ due: i.due.due }),
-            createdAt: now,
-          }));
-        const unit = p.unitId ? units.get(p.unitId) : undefined;
-        const rendered = renderStatusEmail({
-          step: 'progress',
-          locale: p.lang,
-          code: p.code,
-          title: p.title,
-          submitter: saluteeOf(p),
-          agency: emailAgency(agencyRow, p.lang),
-          lookupUrl: lookupUrl(),
-          dueDate: formatDateVi(i.due.due),
-          statusLabel: publicStatus(p.status)[p.lang],
-          unitName: unit ? localName(unit, p.lang) : null,
-          everyDays: rule.days,
-        });
-        await enqueueMail(tx, { to: p.email!, ...rendered, template: 'status-progress', paknId: p.id });
-        return true;
-      }));
+          .limit(1),
+      );
+      if (last && !isDue(toLocalDate(last.at))) return false;
+      await tx.insert(s.events).values({
+        paknId: p.id,
+        type: 'progress_update',
+        isPublic: true,
+        data: JSON.stringify({ due: i.due.due }),
+        createdAt: now,
+      });
+      const unit = p.unitId ? units.get(p.unitId) : undefined;
+      const rendered = renderStatusEmail({
+        step: 'progress',
+        locale: p.lang,
+        code: p.code,
+        title: p.title,
+        submitter: saluteeOf(p),
+        agency: emailAgency(agencyRow, p.lang),
+        lookupUrl: lookupUrl(),
+        dueDate: formatDateVi(i.due.due),
+        statusLabel: publicStatus(p.status)[p.lang],
+        unitName: unit ? localName(unit, p.lang) : null,
+        everyDays: rule.days,
+      });
+      await enqueueMail(tx, { to: p.email!, ...rendered, template: 'status-progress', paknId: p.id });
+      return true;
+    });
     if (sent) progress++;
   }
   return { alerted, progress };

@@ -8,7 +8,7 @@ import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type DbOrTx, getDb, one,rawAll, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, one, rawAll } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
@@ -65,29 +65,30 @@ export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pa
   const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar }).due;
   const accessToken = randomToken();
   const { actorUserId, consent, ...fields } = input;
-  const row = (await one(tx
-    .insert(s.pakn)
-    .values({
-      ...fields,
-      code,
-      receivedDate,
-      classifyDue,
-      answerDue,
-      consentAt: consent ? input.receivedAt : null,
-      accessTokenHash: sha256(accessToken),
-      searchText: buildSearchText({ code, ...input }),
-      status: 'received',
-    })
-    .returning()));
-  (await tx.insert(s.events)
-    .values({
-      paknId: row.id,
-      type: 'received',
-      actorUserId: actorUserId ?? null,
-      toStatus: 'received',
-      isPublic: true,
-      data: JSON.stringify({ channel: input.channel }),
-    }));
+  const row = await one(
+    tx
+      .insert(s.pakn)
+      .values({
+        ...fields,
+        code,
+        receivedDate,
+        classifyDue,
+        answerDue,
+        consentAt: consent ? input.receivedAt : null,
+        accessTokenHash: sha256(accessToken),
+        searchText: buildSearchText({ code, ...input }),
+        status: 'received',
+      })
+      .returning(),
+  );
+  await tx.insert(s.events).values({
+    paknId: row.id,
+    type: 'received',
+    actorUserId: actorUserId ?? null,
+    toStatus: 'received',
+    isPublic: true,
+    data: JSON.stringify({ channel: input.channel }),
+  });
   // every way in (the citizen form, staff intake, the API) registers through here: one event per PAKN
   await recordWebhookEvent(tx, { paknId: row.id, event: 'received', now: input.receivedAt });
   return { pakn: row, accessToken };
@@ -98,10 +99,10 @@ export async function answerDueDate(
   db: DbOrTx = getDb(),
 ): Promise<DueDate> {
   const rules = await getDeadlineRules(db);
-  const pauses = (await db
+  const pauses = await db
     .select({ from: s.paknPauses.fromDate, to: s.paknPauses.toDate })
     .from(s.paknPauses)
-    .where(eq(s.paknPauses.paknId, p.id)));
+    .where(eq(s.paknPauses.paknId, p.id));
   return computeDueDate({
     start: p.receivedDate,
     ...rules.answer,
@@ -119,10 +120,12 @@ export async function findPaknForSubmitter(
   { code, contact }: { code: string; contact: string },
   db: DbOrTx = getDb(),
 ) {
-  const row = (await first(db
-    .select({ id: s.pakn.id, email: s.pakn.email, phone: s.pakn.phone })
-    .from(s.pakn)
-    .where(eq(s.pakn.code, code))));
+  const row = await first(
+    db
+      .select({ id: s.pakn.id, email: s.pakn.email, phone: s.pakn.phone })
+      .from(s.pakn)
+      .where(eq(s.pakn.code, code)),
+  );
   if (!row) return null;
   const trimmed = contact.normalize('NFC').trim();
   const byEmail = row.email !== null && trimmed.toLowerCase() === row.email.toLowerCase();
@@ -134,25 +137,29 @@ export async function findPaknForSubmitter(
 export async function findPaknByAccessToken(token: string, db: DbOrTx = getDb()) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   return (
-    (await first(db
-      .select({ id: s.pakn.id, code: s.pakn.code })
-      .from(s.pakn)
-      .where(eq(s.pakn.accessTokenHash, sha256(token))))) ?? null
+    (await first(
+      db
+        .select({ id: s.pakn.id, code: s.pakn.code })
+        .from(s.pakn)
+        .where(eq(s.pakn.accessTokenHash, sha256(token))),
+    )) ?? null
   );
 }
 
 /** The submitter's own full record (spec §8): everything they sent, the status and the public history. */
 export async function getSubmitterView({ id }: { id: number }, db: DbOrTx = getDb()) {
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, id))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, id)));
   if (!p) return null;
-  const field = p.fieldId ? (await first(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
-  const unit = p.unitId ? (await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
-  const files = (await db
+  const field = p.fieldId
+    ? await first(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))
+    : undefined;
+  const unit = p.unitId ? await first(db.select().from(s.units).where(eq(s.units.id, p.unitId))) : undefined;
+  const files = await db
     .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
     .from(s.attachments)
     .where(and(eq(s.attachments.paknId, id), eq(s.attachments.source, 'submitter')))
-    .orderBy(asc(s.attachments.id)));
-  const history = (await db
+    .orderBy(asc(s.attachments.id));
+  const history = await db
     .select({
       id: s.events.id,
       type: s.events.type,
@@ -162,9 +169,9 @@ export async function getSubmitterView({ id }: { id: number }, db: DbOrTx = getD
     })
     .from(s.events)
     .where(and(eq(s.events.paknId, id), eq(s.events.isPublic, true)))
-    .orderBy(asc(s.events.id)));
+    .orderBy(asc(s.events.id));
   const due = await answerDueDate(p, db);
-  const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, id))));
+  const answer = await first(db.select().from(s.answers).where(eq(s.answers.paknId, id)));
   return {
     pakn: p,
     field,
@@ -178,9 +185,5 @@ export async function getSubmitterView({ id }: { id: number }, db: DbOrTx = getD
 }
 
 export async function countPakn(db: DbOrTx = getDb()): Promise<number> {
-  return (
-    (await first(db
-      .select({ n: sql<number>`count(*)` })
-      .from(s.pakn)))?.n ?? 0
-  );
+  return (await first(db.select({ n: sql<number>`count(*)` }).from(s.pakn)))?.n ?? 0;
 }

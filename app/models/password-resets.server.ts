@@ -12,7 +12,7 @@ import { hitRateLimit } from '~/models/rate-limit.server';
 import { revokeUserSessions } from '~/models/sessions.server';
 import { findUserByEmail, isValidEmail, normaliseEmail, type User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, getDb, one,transaction, first } from '~/utils/db.server';
+import { type Db, type DbOrTx, first, getDb, one, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { hashPassword } from '~/utils/password-hash.server';
 import * as s from '~db/schema';
@@ -61,9 +61,10 @@ export async function issuePasswordReset(
       officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
     },
   });
-  (await transaction(db, async (tx) => {
-    (await tx.insert(s.passwordResets)
-      .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now + ttl) }));
+  await transaction(db, async (tx) => {
+    await tx
+      .insert(s.passwordResets)
+      .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now + ttl) });
     await enqueueMail(tx, {
       to: user.email,
       ...rendered,
@@ -79,24 +80,30 @@ export async function issuePasswordReset(
       },
       tx,
     );
-  }));
+  });
 }
 
 /** The account a reset link belongs to, if the link is unused, unexpired and the account active. */
-export async function findValidReset(token: string, now = Date.now(), db: DbOrTx = getDb()): Promise<User | undefined> {
+export async function findValidReset(
+  token: string,
+  now = Date.now(),
+  db: DbOrTx = getDb(),
+): Promise<User | undefined> {
   if (!token || token.length > 200) return undefined;
-  const row = (await first(db
-    .select({ user: s.users })
-    .from(s.passwordResets)
-    .innerJoin(s.users, eq(s.users.id, s.passwordResets.userId))
-    .where(
-      and(
-        eq(s.passwordResets.tokenHash, sha256(token)),
-        isNull(s.passwordResets.usedAt),
-        gt(s.passwordResets.expiresAt, new Date(now)),
-        eq(s.users.active, true),
+  const row = await first(
+    db
+      .select({ user: s.users })
+      .from(s.passwordResets)
+      .innerJoin(s.users, eq(s.users.id, s.passwordResets.userId))
+      .where(
+        and(
+          eq(s.passwordResets.tokenHash, sha256(token)),
+          isNull(s.passwordResets.usedAt),
+          gt(s.passwordResets.expiresAt, new Date(now)),
+          eq(s.users.active, true),
+        ),
       ),
-    )));
+  );
   return row?.user;
 }
 
@@ -111,22 +118,26 @@ export async function completePasswordReset(
   db: DbOrTx = getDb(),
 ): Promise<number | null> {
   const passwordHash = await hashPassword(password);
-  return (await transaction(db, async (tx) => {
+  return await transaction(db, async (tx) => {
     const user = await findValidReset(token, now, tx);
     if (!user) return null;
-    const used = (await one(tx
+    const used = await one(
+      tx
+        .update(s.passwordResets)
+        .set({ usedAt: new Date(now) })
+        .where(and(eq(s.passwordResets.tokenHash, sha256(token)), isNull(s.passwordResets.usedAt)))
+        .returning({ userId: s.passwordResets.userId }),
+    );
+    if (!used) return null;
+    await tx
+      .update(s.users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+      .where(eq(s.users.id, used.userId));
+    // every other outstanding link of this account dies with this one
+    await tx
       .update(s.passwordResets)
       .set({ usedAt: new Date(now) })
-      .where(and(eq(s.passwordResets.tokenHash, sha256(token)), isNull(s.passwordResets.usedAt)))
-      .returning({ userId: s.passwordResets.userId })));
-    if (!used) return null;
-    (await tx.update(s.users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
-      .where(eq(s.users.id, used.userId)));
-    // every other outstanding link of this account dies with this one
-    (await tx.update(s.passwordResets)
-      .set({ usedAt: new Date(now) })
-      .where(and(eq(s.passwordResets.userId, used.userId), isNull(s.passwordResets.usedAt))));
+      .where(and(eq(s.passwordResets.userId, used.userId), isNull(s.passwordResets.usedAt)));
     await revokeUserSessions(used.userId, { now }, tx);
     await audit(
       {
@@ -139,7 +150,7 @@ export async function completePasswordReset(
       tx,
     );
     return used.userId;
-  }));
+  });
 }
 
 /**
@@ -150,7 +161,9 @@ export async function requestPasswordReset(
   rawEmail: string,
   { locale, ip, now = Date.now() }: { locale: Locale; ip: string; now?: number },
   db: Db = getDb(),
-): Promise<{ ok: true } | { ok: false; reason: 'emailRequired' | 'emailInvalid' | 'throttled'; minutes?: number }> {
+): Promise<
+  { ok: true } | { ok: false; reason: 'emailRequired' | 'emailInvalid' | 'throttled'; minutes?: number }
+> {
   const email = normaliseEmail(rawEmail);
   if (!email) return { ok: false, reason: 'emailRequired' };
   if (!isValidEmail(email)) return { ok: false, reason: 'emailInvalid' };
@@ -160,7 +173,10 @@ export async function requestPasswordReset(
   const byEmail = await hitRateLimit({ bucket: 'reset-email', key: email, now }, db);
   // Past the per-address quota nothing is sent, whether or not an account uses the address.
   if (!byEmail.allowed) {
-    await audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } }, db);
+    await audit(
+      { actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, sent: false } },
+      db,
+    );
     return { ok: true };
   }
   // Otherwise both branches render one message and queue it with one audit row in one transaction: a
@@ -188,8 +204,11 @@ async function sendNoAccountNotice(
       officeHours: locale === 'en' ? agency.officeHoursEn : agency.officeHours,
     },
   });
-  (await transaction(db, async (tx) => {
+  await transaction(db, async (tx) => {
     await enqueueMail(tx, { to: email, ...rendered, template: 'password-reset-no-account' });
-    await audit({ actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, account: false } }, tx);
-  }));
+    await audit(
+      { actorUserId: null, action: 'auth.reset.requested', ip, detail: { email, account: false } },
+      tx,
+    );
+  });
 }

@@ -5,7 +5,7 @@ import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate } from '~/domain/deadlines';
 import { ACKNOWLEDGE_WORKING_DAYS, type PrivacyRequestInput } from '~/domain/privacy-request';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb, one,transaction } from '~/utils/db.server';
+import { type DbOrTx, getDb, one, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getT } from '~/utils/i18n.server';
 import * as s from '~db/schema';
@@ -38,22 +38,25 @@ export async function createPrivacyRequest(
       officeHours: agency.officeHours,
     },
   });
-  return (await transaction(db, async (tx) => {
-    const row = (await one(tx
-      .insert(s.privacyRequests)
-      .values({ ...input, acknowledgeBy })
-      .returning({ id: s.privacyRequests.id })));
-    const coordinators = (await tx
+  return await transaction(db, async (tx) => {
+    const row = await one(
+      tx
+        .insert(s.privacyRequests)
+        .values({ ...input, acknowledgeBy })
+        .returning({ id: s.privacyRequests.id }),
+    );
+    const coordinators = await tx
       .select({ email: s.users.email })
       .from(s.users)
-      .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true))));
+      .where(and(eq(s.users.role, 'coordinator'), eq(s.users.active, true)));
     // with no coordinator yet, the agency's own mailbox receives it
     const to = coordinators.length ? coordinators.map((c) => c.email) : [agency.email].filter(Boolean);
-    for (const address of to) await enqueueMail(tx, { to: address, ...rendered, template: 'privacy-request' });
+    for (const address of to)
+      await enqueueMail(tx, { to: address, ...rendered, template: 'privacy-request' });
     return row;
-  }));
+  });
 }
 
 export async function listPrivacyRequests(db: DbOrTx = getDb()) {
-  return (await db.select().from(s.privacyRequests).orderBy(desc(s.privacyRequests.id)).limit(500));
+  return await db.select().from(s.privacyRequests).orderBy(desc(s.privacyRequests.id)).limit(500);
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
-import { type DbOrTx, getDb, rawAll, rawRun, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, rawAll, rawRun } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { listAgencyContacts } from './agency-contacts.server';
@@ -98,7 +98,7 @@ export async function listPublished(filters: PublicFilters, db: DbOrTx = getDb()
         : or(sql`${p.publishedAt} > ${at}`, and(eq(p.publishedAt, atDate), sql`${p.id} > ${id}`))!,
     );
   }
-  const rows = (await db
+  const rows = await db
     .select({
       id: p.id,
       code: p.code,
@@ -116,7 +116,7 @@ export async function listPublished(filters: PublicFilters, db: DbOrTx = getDb()
     .from(p)
     .where(and(...where))
     .orderBy(newest ? desc(p.publishedAt) : asc(p.publishedAt), newest ? desc(p.id) : asc(p.id))
-    .limit(PUBLIC_PAGE_SIZE + 1));
+    .limit(PUBLIC_PAGE_SIZE + 1);
   const more = rows.length > PUBLIC_PAGE_SIZE;
   const page = rows.slice(0, PUBLIC_PAGE_SIZE);
   const last = page.at(-1);
@@ -140,12 +140,16 @@ async function searchPublished(
   const afterId = after ? Number(after.split('~')[1]) : null;
   if (afterId !== null)
     where.push(newest ? sql`public_fts.rowid < ${afterId}` : sql`public_fts.rowid > ${afterId}`);
-  const raw = (await rawAll<Omit<PublishedRow, 'receivedAt' | 'answeredAt' | 'publishedAt' | 'onTime'> & {
+  const raw = await rawAll<
+    Omit<PublishedRow, 'receivedAt' | 'answeredAt' | 'publishedAt' | 'onTime'> & {
       receivedAt: number;
       answeredAt: number | null;
       publishedAt: number | null;
       onTime: number | null;
-    }>(db, sql`
+    }
+  >(
+    db,
+    sql`
     SELECT ${p.id} AS id, ${p.code} AS code, ${p.publicTitle} AS title, ${p.publicSummary} AS summary,
            ${p.type} AS type, ${p.category} AS category, ${p.fieldId} AS fieldId, ${p.unitId} AS unitId,
            ${p.receivedAt} AS receivedAt, ${p.answeredAt} AS answeredAt, ${p.publishedAt} AS publishedAt,
@@ -153,7 +157,8 @@ async function searchPublished(
     FROM public_fts CROSS JOIN ${p} ON ${p.id} = public_fts.rowid
     WHERE public_fts MATCH ${match} AND ${and(...where)}
     ORDER BY public_fts.rowid ${newest ? sql`DESC` : sql`ASC`}
-    LIMIT ${PUBLIC_PAGE_SIZE + 1}`));
+    LIMIT ${PUBLIC_PAGE_SIZE + 1}`,
+  );
   const rows: PublishedRow[] = raw.map((r) => ({
     ...r,
     receivedAt: new Date(r.receivedAt),
@@ -182,26 +187,18 @@ export type PublicEvent = {
  * name people: they pass through the detector and are redacted before they leave the server.
  */
 export async function getPublished({ code }: { code: string }, db: DbOrTx = getDb()) {
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.code, code))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.code, code)));
   if (!p || p.publication === 'none') return null;
   if (p.publication === 'withdrawn') {
     return { status: 'withdrawn' as const, code: p.code, reason: p.withdrawnReason ?? '' };
   }
-  const field = p.fieldId ? (await first(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))) : undefined;
-  const unit = p.unitId ? (await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
-  const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
-  const units = new Map(
-    (await db
-      .select()
-      .from(s.units))
-      .map((u) => [u.id, u]),
-  );
-  const agencies = new Map(
-    (await db
-      .select()
-      .from(s.externalAgencies))
-      .map((a) => [a.id, a]),
-  );
+  const field = p.fieldId
+    ? await first(db.select().from(s.fields).where(eq(s.fields.id, p.fieldId)))
+    : undefined;
+  const unit = p.unitId ? await first(db.select().from(s.units).where(eq(s.units.id, p.unitId))) : undefined;
+  const answer = await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id)));
+  const units = new Map((await db.select().from(s.units)).map((u) => [u.id, u]));
+  const agencies = new Map((await db.select().from(s.externalAgencies)).map((a) => [a.id, a]));
   const allowedContacts = await listAgencyContacts(db);
   const scrub = (text: string | null) =>
     text
@@ -218,27 +215,28 @@ export async function getPublished({ code }: { code: string }, db: DbOrTx = getD
         )
       : null;
   const late = await lateExtensions(db, [p.id]);
-  const timeline: PublicEvent[] = (await db
-    .select()
-    .from(s.events)
-    .where(and(eq(s.events.paknId, p.id), eq(s.events.isPublic, true)))
-    .orderBy(asc(s.events.id)))
-    .map((e) => {
-      const data = e.data ? (JSON.parse(e.data) as { unitId?: number; agencyId?: number }) : {};
-      const u = data.unitId ? units.get(data.unitId) : undefined;
-      return {
-        id: e.id,
-        // an extension after the due date says so; one made in time is a plain extension
-        type: e.type === 'extend' && late.get(p.id) === true ? 'extend_late' : e.type,
-        at: e.createdAt,
-        unitName: u?.name,
-        unitNameEn: u?.nameEn,
-        agencyName: data.agencyId ? agencies.get(data.agencyId)?.name : undefined,
-        // the submitter's own replies never appear publicly
-        note: e.type === 'receive_info' || e.type === 'info_reply' ? null : scrub(e.note),
-      };
-    });
-  const files = (await db
+  const timeline: PublicEvent[] = (
+    await db
+      .select()
+      .from(s.events)
+      .where(and(eq(s.events.paknId, p.id), eq(s.events.isPublic, true)))
+      .orderBy(asc(s.events.id))
+  ).map((e) => {
+    const data = e.data ? (JSON.parse(e.data) as { unitId?: number; agencyId?: number }) : {};
+    const u = data.unitId ? units.get(data.unitId) : undefined;
+    return {
+      id: e.id,
+      // an extension after the due date says so; one made in time is a plain extension
+      type: e.type === 'extend' && late.get(p.id) === true ? 'extend_late' : e.type,
+      at: e.createdAt,
+      unitName: u?.name,
+      unitNameEn: u?.nameEn,
+      agencyName: data.agencyId ? agencies.get(data.agencyId)?.name : undefined,
+      // the submitter's own replies never appear publicly
+      note: e.type === 'receive_info' || e.type === 'info_reply' ? null : scrub(e.note),
+    };
+  });
+  const files = await db
     .select({
       id: s.attachments.id,
       name: s.attachments.originalName,
@@ -246,17 +244,18 @@ export async function getPublished({ code }: { code: string }, db: DbOrTx = getD
       mime: s.attachments.mime,
     })
     .from(s.attachments)
-    .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true))));
-  const documents = (await db
-    .select({
-      id: s.documents.id,
-      type: s.documents.type,
-      number: s.documents.number,
-      issuedDate: s.documents.issuedDate,
-    })
-    .from(s.documents)
-    .where(and(eq(s.documents.paknId, p.id), eq(s.documents.isPublic, true))))
-    .map((d) => ({ ...d, type: publicDocumentType(d.type, p.id, late) }));
+    .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true)));
+  const documents = (
+    await db
+      .select({
+        id: s.documents.id,
+        type: s.documents.type,
+        number: s.documents.number,
+        issuedDate: s.documents.issuedDate,
+      })
+      .from(s.documents)
+      .where(and(eq(s.documents.paknId, p.id), eq(s.documents.isPublic, true)))
+  ).map((d) => ({ ...d, type: publicDocumentType(d.type, p.id, late) }));
   return {
     status: 'published' as const,
     pakn: {
@@ -284,13 +283,19 @@ export async function getPublished({ code }: { code: string }, db: DbOrTx = getD
 }
 
 /** Keeps the public search index in step with what is published (called inside the publish transaction). */
-export async function indexPublic(tx: DbOrTx, p: { id: number; title: string; summary: string; answer: string }) {
-  (await rawRun(tx, sql`DELETE FROM public_fts WHERE rowid = ${p.id}`));
-  (await rawRun(tx, sql`INSERT INTO public_fts (rowid, text) VALUES (${p.id}, ${foldVietnamese(`${p.title} ${p.summary} ${p.answer}`)})`));
+export async function indexPublic(
+  tx: DbOrTx,
+  p: { id: number; title: string; summary: string; answer: string },
+) {
+  await rawRun(tx, sql`DELETE FROM public_fts WHERE rowid = ${p.id}`);
+  await rawRun(
+    tx,
+    sql`INSERT INTO public_fts (rowid, text) VALUES (${p.id}, ${foldVietnamese(`${p.title} ${p.summary} ${p.answer}`)})`,
+  );
 }
 
 export async function unindexPublic(tx: DbOrTx, id: number) {
-  (await rawRun(tx, sql`DELETE FROM public_fts WHERE rowid = ${id}`));
+  await rawRun(tx, sql`DELETE FROM public_fts WHERE rowid = ${id}`);
 }
 
 export async function listPublishedSince(
@@ -301,7 +306,7 @@ export async function listPublishedSince(
   const where: SQL[] = [eq(p.publication, 'published')];
   if (from) where.push(gte(p.publishedAt, from));
   if (to) where.push(lt(p.publishedAt, to));
-  return (await db
+  return await db
     .select({
       code: p.code,
       title: p.publicTitle,
@@ -321,7 +326,7 @@ export async function listPublishedSince(
     .from(p)
     .where(and(...where))
     .orderBy(desc(p.publishedAt), desc(p.id))
-    .limit(limit));
+    .limit(limit);
 }
 
 /**
@@ -330,7 +335,10 @@ export async function listPublishedSince(
  * million PAKN, so nothing needs caching.
  */
 export async function publicYears(db: DbOrTx = getDb()): Promise<number[]> {
-  return (await rawAll<{ y: string }>(db, sql`WITH RECURSIVE years(y) AS (
+  return (
+    await rawAll<{ y: string }>(
+      db,
+      sql`WITH RECURSIVE years(y) AS (
             SELECT (SELECT substr(received_date, 1, 4) FROM pakn WHERE publication = 'published'
                     ORDER BY substr(received_date, 1, 4) DESC LIMIT 1)
             UNION ALL
@@ -339,15 +347,16 @@ export async function publicYears(db: DbOrTx = getDb()): Promise<number[]> {
                     ORDER BY substr(received_date, 1, 4) DESC LIMIT 1)
             FROM years WHERE years.y IS NOT NULL
           )
-          SELECT y FROM years WHERE y IS NOT NULL`))
-    .map((r) => Number(r.y));
+          SELECT y FROM years WHERE y IS NOT NULL`,
+    )
+  ).map((r) => Number(r.y));
 }
 
 export async function publishedCodes(db: DbOrTx = getDb()) {
-  return (await db
+  return await db
     .select({ code: s.pakn.code, publishedAt: s.pakn.publishedAt })
     .from(s.pakn)
     .where(inArray(s.pakn.publication, ['published']))
     .orderBy(desc(s.pakn.publishedAt))
-    .limit(50_000));
+    .limit(50_000);
 }

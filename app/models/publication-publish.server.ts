@@ -21,7 +21,7 @@ import {
   redact,
 } from '~/domain/redaction-review';
 import { WorkflowError } from '~/domain/workflow/errors';
-import { changesOf,type DbOrTx, getDb, transaction } from '~/utils/db.server';
+import { changesOf, type DbOrTx, getDb, transaction } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 import * as s from '~db/schema';
 
@@ -52,7 +52,7 @@ export async function publishPakn(
   }: { actor: Actor; paknId: number; version: number; input: PublicationInput; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
 ): Promise<{ ok: true } | ({ ok: false } & Review)> {
-  return (await transaction(db, async (tx) => {
+  return await transaction(db, async (tx) => {
     const p = await loadForPublication({ actor, paknId }, tx);
     const r = await review(p, input, tx);
     const { decisions, errors } = readDecisions(input.values, r.groups);
@@ -73,7 +73,7 @@ export async function publishPakn(
     const republish = p.publication !== 'none';
     const due = (await answerDueDate(p, tx)).due;
     const onTime = p.onTime ?? (p.answeredAt ? toLocalDate(p.answeredAt) <= due : null);
-    const res = (await tx
+    const res = await tx
       .update(s.pakn)
       .set({
         publication: 'published',
@@ -86,46 +86,45 @@ export async function publishPakn(
         version: sql`${s.pakn.version} + 1`,
         updatedAt: now,
       })
-      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version))));
+      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version)));
     if (changesOf(res) === 0) throw new WorkflowError(409, 'staff.errors.stale');
 
     for (const g of r.groups) {
       const d = decisions.get(g.key)!;
-      (await tx.insert(s.redactionFlags)
-        .values({
-          paknId: p.id,
-          source: g.source,
-          kind: g.kind,
-          text: g.text,
-          decision: d.decision,
-          reason: d.reason || null,
-          decidedByUserId: actor.id,
-        }));
+      await tx.insert(s.redactionFlags).values({
+        paknId: p.id,
+        source: g.source,
+        kind: g.kind,
+        text: g.text,
+        decision: d.decision,
+        reason: d.reason || null,
+        decidedByUserId: actor.id,
+      });
     }
     // only the files chosen now are public; earlier ones not chosen again go back to internal
     const chosen = out.files.map((f) => f.id);
-    (await tx.update(s.attachments)
+    await tx
+      .update(s.attachments)
       .set({ isPublic: false })
-      .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true))));
+      .where(and(eq(s.attachments.paknId, p.id), eq(s.attachments.isPublic, true)));
     if (chosen.length)
-      (await tx.update(s.attachments).set({ isPublic: true }).where(inArray(s.attachments.id, chosen)));
+      await tx.update(s.attachments).set({ isPublic: true }).where(inArray(s.attachments.id, chosen));
     for (const f of out.files) {
       if (r.files.find((o) => o.id === f.id)?.name !== f.name) {
-        (await tx.update(s.attachments).set({ originalName: f.name }).where(eq(s.attachments.id, f.id)));
+        await tx.update(s.attachments).set({ originalName: f.name }).where(eq(s.attachments.id, f.id));
       }
     }
     await indexPublic(tx, { id: p.id, ...out.texts });
     // an edit of what is public is not a new publication: internal event only (see the module comment)
     const editing = p.publication === 'published';
     if (!editing) await recordWebhookEvent(tx, { paknId: p.id, event: 'published', now });
-    (await tx.insert(s.events)
-      .values({
-        paknId: p.id,
-        type: editing ? 'publication_updated' : 'published',
-        actorUserId: actor.id,
-        isPublic: !editing,
-        data: JSON.stringify({ republish, files: chosen.length }),
-      }));
+    await tx.insert(s.events).values({
+      paknId: p.id,
+      type: editing ? 'publication_updated' : 'published',
+      actorUserId: actor.id,
+      isPublic: !editing,
+      data: JSON.stringify({ republish, files: chosen.length }),
+    });
     await audit(
       {
         actorUserId: actor.id,
@@ -145,7 +144,7 @@ export async function publishPakn(
       tx,
     );
     return { ok: true as const };
-  }));
+  });
 }
 
 /** The reason is shown publicly on the 410 page, so it must itself be free of personal data. */
@@ -160,14 +159,14 @@ export async function withdrawPakn(
   }: { actor: Actor; paknId: number; version: number; reason: string; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  return (await transaction(db, async (tx) => {
+  return await transaction(db, async (tx) => {
     const p = await loadForPublication({ actor, paknId }, tx);
     if (p.publication !== 'published') throw new WorkflowError(409, 'publish.errors.notPublished');
     const checked = checkWithdrawReason(raw, await piiContext(p, tx));
     if (!checked.ok) return checked;
     const reason = checked.reason;
     if (version !== p.version) throw new WorkflowError(409, 'staff.errors.stale');
-    const res = (await tx
+    const res = await tx
       .update(s.pakn)
       .set({
         publication: 'withdrawn',
@@ -175,11 +174,12 @@ export async function withdrawPakn(
         version: sql`${s.pakn.version} + 1`,
         updatedAt: now,
       })
-      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version))));
+      .where(and(eq(s.pakn.id, p.id), eq(s.pakn.version, version)));
     if (changesOf(res) === 0) throw new WorkflowError(409, 'staff.errors.stale');
     await unindexPublic(tx, p.id);
-    (await tx.insert(s.events)
-      .values({ paknId: p.id, type: 'withdrawn', actorUserId: actor.id, note: reason, isPublic: true }));
+    await tx
+      .insert(s.events)
+      .values({ paknId: p.id, type: 'withdrawn', actorUserId: actor.id, note: reason, isPublic: true });
     await audit(
       {
         actorUserId: actor.id,
@@ -192,5 +192,5 @@ export async function withdrawPakn(
       tx,
     );
     return { ok: true as const };
-  }));
+  });
 }

@@ -29,7 +29,7 @@ import {
 import { cleanLine, cleanText } from '~/domain/text';
 import { WorkflowError } from '~/domain/workflow/errors';
 import { BODY_MAX } from '~/domain/workflow/intents';
-import { type DbOrTx, getDb, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb } from '~/utils/db.server';
 import { markdownToPlainText } from '~/utils/markdown.server';
 import * as s from '~db/schema';
 
@@ -45,7 +45,7 @@ export async function loadForPublication(
   { actor, paknId }: { actor: Actor; paknId: number },
   db: DbOrTx = getDb(),
 ): Promise<Pakn> {
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   if (!canOnPakn(actor, 'pakn:publish', p)) throw new WorkflowError(403, 'staff.errors.forbidden');
   if (p.status !== 'answered')
@@ -65,15 +65,18 @@ export async function piiContext(p: Pakn, db: DbOrTx): Promise<ReviewContext> {
 
 /** Files staff uploaded for publication (redacted copies, the signed letter): the only ones that can go public. */
 async function staffFiles(db: DbOrTx, paknId: number) {
-  return (await db
+  return await db
     .select()
     .from(s.attachments)
     .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff')))
-    .orderBy(asc(s.attachments.id)));
+    .orderBy(asc(s.attachments.id));
 }
 
 /** spec §6: publish within N working days after the answer. */
-export async function publishDueDate(p: Pick<Pakn, 'answeredAt'>, db: DbOrTx = getDb()): Promise<DueDate | null> {
+export async function publishDueDate(
+  p: Pick<Pakn, 'answeredAt'>,
+  db: DbOrTx = getDb(),
+): Promise<DueDate | null> {
   if (!p.answeredAt) return null;
   return computeDueDate({
     start: toLocalDate(p.answeredAt),
@@ -87,8 +90,8 @@ export async function getPublicationPage(
   db: DbOrTx = getDb(),
 ) {
   const p = await loadForPublication({ actor, paknId }, db);
-  const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
-  const files = (await db
+  const answer = await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id)));
+  const files = await db
     .select({
       id: s.attachments.id,
       name: s.attachments.originalName,
@@ -99,7 +102,7 @@ export async function getPublicationPage(
     })
     .from(s.attachments)
     .where(eq(s.attachments.paknId, p.id))
-    .orderBy(asc(s.attachments.id)));
+    .orderBy(asc(s.attachments.id));
   const due = await publishDueDate(p, db);
   let dueStatus: DueState | 'publishedOnTime' | 'publishedLate' | null = null;
   if (due && p.publishedAt)

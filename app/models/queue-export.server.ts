@@ -46,7 +46,7 @@ export async function loadQueueExport(
   if (withContact) {
     for (let i = 0; i < kept.length; i += CHUNK) {
       const ids = kept.slice(i, i + CHUNK).map((r) => r.id);
-      for (const c of (await db
+      for (const c of await db
         .select({
           id: s.pakn.id,
           fullName: s.pakn.fullName,
@@ -55,11 +55,13 @@ export async function loadQueueExport(
           address: s.pakn.address,
         })
         .from(s.pakn)
-        .where(inArray(s.pakn.id, ids))))
+        .where(inArray(s.pakn.id, ids)))
         contacts.set(c.id, c);
     }
   }
-  const unitNames = new Map((await listUnits({ activeOnly: false, db })).map((u) => [u.id, localName(u, lang)]));
+  const unitNames = new Map(
+    (await listUnits({ activeOnly: false, db })).map((u) => [u.id, localName(u, lang)]),
+  );
   await audit(
     {
       actorUserId: actor.id,

@@ -13,7 +13,7 @@ import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { type Actor, can, isUnitScoped } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
 import { isOpen, type Status, STATUSES } from '~/domain/workflow/transitions';
-import { type Db, getDb, withSqliteClient, first } from '~/utils/db.server';
+import { type Db, first, getDb, withSqliteClient } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getCalendar } from './config.server';
@@ -104,7 +104,12 @@ function scopeCondition(actor: Actor): SQL | undefined {
 
 /** The last day that still counts as "due soon" (≤ 2 working days away), as dueState defines it. */
 async function dueSoonLimit(today: LocalDate, db: Db): Promise<LocalDate> {
-  const third = computeDueDate({ start: today, days: 3, unit: 'working', calendar: await getCalendar(db) }).due;
+  const third = computeDueDate({
+    start: today,
+    days: 3,
+    unit: 'working',
+    calendar: await getCalendar(db),
+  }).due;
   return addCalendarDays(third, -1);
 }
 
@@ -161,10 +166,14 @@ export async function countQueueTabs(
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
   for (const tab of queueTabs(actor)) {
     counts[tab] =
-      (await first(db
-        .select({ n: sql<number>`count(*)` })
-        .from(s.pakn)
-        .where(and(scopeCondition(actor), await tabCondition(tab, actor, today, db)))))?.n ?? 0;
+      (
+        await first(
+          db
+            .select({ n: sql<number>`count(*)` })
+            .from(s.pakn)
+            .where(and(scopeCondition(actor), await tabCondition(tab, actor, today, db))),
+        )
+      )?.n ?? 0;
   }
   countsMemo.byScope.set(scope, counts);
   return { ...counts };
@@ -273,15 +282,16 @@ export type QueueRow = Awaited<Awaited<ReturnType<typeof buildQueueQuery>>['quer
 };
 
 /** The names of the handlers of a page of rows, in one statement. */
-async function handlerNamesOf(rows: Array<{ handlerUserId: number | null }>, db: Db): Promise<Map<number, string>> {
+async function handlerNamesOf(
+  rows: Array<{ handlerUserId: number | null }>,
+  db: Db,
+): Promise<Map<number, string>> {
   // run even for no ids, so that a page costs the same number of statements whatever it shows
   const ids = [...new Set(rows.flatMap((r) => (r.handlerUserId ? [r.handlerUserId] : [])))];
   return new Map(
-    (await db
-      .select({ id: s.users.id, name: s.users.name })
-      .from(s.users)
-      .where(inArray(s.users.id, ids)))
-      .map((u) => [u.id, u.name]),
+    (
+      await db.select({ id: s.users.id, name: s.users.name }).from(s.users).where(inArray(s.users.id, ids))
+    ).map((u) => [u.id, u.name]),
   );
 }
 export type QueuePage = { rows: QueueRow[]; next: string | null; prev: string | null };

@@ -9,7 +9,7 @@ import { toLocalDate } from '~/domain/dates';
 import { workingDaysBetween } from '~/domain/deadlines';
 import type { RatingInput } from '~/domain/rating';
 import { getSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 
@@ -42,22 +42,28 @@ export async function reconsiderationDays(db: DbOrTx = getDb()): Promise<number>
 }
 
 export async function getRatingContext({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
-  const p = (await first(db
-    .select({
-      id: s.pakn.id,
-      code: s.pakn.code,
-      title: s.pakn.title,
-      publicTitle: s.pakn.publicTitle,
-      status: s.pakn.status,
-      answeredAt: s.pakn.answeredAt,
-      publication: s.pakn.publication,
-    })
-    .from(s.pakn)
-    .where(eq(s.pakn.id, paknId))));
+  const p = await first(
+    db
+      .select({
+        id: s.pakn.id,
+        code: s.pakn.code,
+        title: s.pakn.title,
+        publicTitle: s.pakn.publicTitle,
+        status: s.pakn.status,
+        answeredAt: s.pakn.answeredAt,
+        publication: s.pakn.publication,
+      })
+      .from(s.pakn)
+      .where(eq(s.pakn.id, paknId)),
+  );
   if (!p || p.status !== 'answered' || !p.answeredAt) return null;
-  const rating = (await first(db.select().from(s.feedbackRatings).where(eq(s.feedbackRatings.paknId, paknId))));
+  const rating = await first(db.select().from(s.feedbackRatings).where(eq(s.feedbackRatings.paknId, paknId)));
   const days = await reconsiderationDays(db);
-  const elapsed = workingDaysBetween(toLocalDate(p.answeredAt), toLocalDate(new Date()), await getCalendar(db));
+  const elapsed = workingDaysBetween(
+    toLocalDate(p.answeredAt),
+    toLocalDate(new Date()),
+    await getCalendar(db),
+  );
   return { pakn: p, rating, canReconsider: elapsed <= days, reconsiderationDays: days };
 }
 
@@ -74,23 +80,23 @@ export async function submitRating(
   if (input.reconsider && !ctx.canReconsider) return { ok: false, error: 'reconsiderClosed' };
   if (input.reconsider && ctx.rating?.reconsiderationRequested)
     return { ok: false, error: 'alreadyRequested' };
-  (await transaction(db, async (tx) => {
+  await transaction(db, async (tx) => {
     const values = {
       rating: input.rating,
       comment: input.comment || null,
       reconsiderationRequested: input.reconsider || (ctx.rating?.reconsiderationRequested ?? false),
     };
-    (await tx.insert(s.feedbackRatings)
+    await tx
+      .insert(s.feedbackRatings)
       .values({ paknId, ...values })
-      .onConflictDoUpdate({ target: s.feedbackRatings.paknId, set: values }));
-    (await tx.insert(s.events)
-      .values({
-        paknId,
-        type: input.reconsider ? 'reconsideration_requested' : 'rated',
-        note: input.reconsider ? input.comment : null,
-        isPublic: false,
-        data: JSON.stringify({ rating: input.rating }),
-      }));
+      .onConflictDoUpdate({ target: s.feedbackRatings.paknId, set: values });
+    await tx.insert(s.events).values({
+      paknId,
+      type: input.reconsider ? 'reconsideration_requested' : 'rated',
+      note: input.reconsider ? input.comment : null,
+      isPublic: false,
+      data: JSON.stringify({ rating: input.rating }),
+    });
     await audit(
       {
         actorUserId: null,
@@ -101,6 +107,6 @@ export async function submitRating(
       },
       tx,
     );
-  }));
+  });
   return { ok: true };
 }

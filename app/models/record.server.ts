@@ -17,7 +17,7 @@ import { suggestUnits } from '~/domain/routing';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { Intent } from '~/domain/workflow/intents';
 import { isOpen } from '~/domain/workflow/transitions';
-import { type DbOrTx, getDb, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb } from '~/utils/db.server';
 import { uploadPath } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -65,27 +65,33 @@ const sessionMark = (sessionId: string) => createHash('sha256').update(sessionId
  * Whether this session already has a contact-view entry for this record (issue 13.29: the log had one per
  * page load). Only entries written since the session began are searched, through the index on the time.
  */
-async function contactSeenInSession(db: DbOrTx, actorId: number, paknId: number, sessionId?: string): Promise<boolean> {
+async function contactSeenInSession(
+  db: DbOrTx,
+  actorId: number,
+  paknId: number,
+  sessionId?: string,
+): Promise<boolean> {
   if (!sessionId) return false;
-  const session = (await first(db
-    .select({ createdAt: s.sessions.createdAt })
-    .from(s.sessions)
-    .where(eq(s.sessions.id, sessionId))));
+  const session = await first(
+    db.select({ createdAt: s.sessions.createdAt }).from(s.sessions).where(eq(s.sessions.id, sessionId)),
+  );
   if (!session) return false;
-  const seen = (await first(db
-    .select({ id: s.auditLog.id })
-    .from(s.auditLog)
-    .where(
-      and(
-        gte(s.auditLog.at, session.createdAt),
-        eq(s.auditLog.action, CONTACT_VIEW),
-        eq(s.auditLog.actorUserId, actorId),
-        eq(s.auditLog.targetType, 'pakn'),
-        eq(s.auditLog.targetId, String(paknId)),
-        sql`json_extract(${s.auditLog.detail}, '$.session') = ${sessionMark(sessionId)}`,
-      ),
-    )
-    .limit(1)));
+  const seen = await first(
+    db
+      .select({ id: s.auditLog.id })
+      .from(s.auditLog)
+      .where(
+        and(
+          gte(s.auditLog.at, session.createdAt),
+          eq(s.auditLog.action, CONTACT_VIEW),
+          eq(s.auditLog.actorUserId, actorId),
+          eq(s.auditLog.targetType, 'pakn'),
+          eq(s.auditLog.targetId, String(paknId)),
+          sql`json_extract(${s.auditLog.detail}, '$.session') = ${sessionMark(sessionId)}`,
+        ),
+      )
+      .limit(1),
+  );
   return seen !== undefined;
 }
 
@@ -99,10 +105,10 @@ export async function getStaffRecord(
   }: { actor: Actor; id: number; ip?: string; sessionId?: string; today?: string },
   db: DbOrTx = getDb(),
 ) {
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, id))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, id)));
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
   const showContact = can(actor, 'pakn:contact:read');
-  if (showContact && !await contactSeenInSession(db, actor.id, p.id, sessionId)) {
+  if (showContact && !(await contactSeenInSession(db, actor.id, p.id, sessionId))) {
     await audit(
       {
         actorUserId: actor.id,
@@ -116,7 +122,7 @@ export async function getStaffRecord(
     );
   }
   const actorUser = alias(s.users, 'actor_user');
-  const events = (await db
+  const events = await db
     .select({
       id: s.events.id,
       type: s.events.type,
@@ -132,8 +138,8 @@ export async function getStaffRecord(
     .from(s.events)
     .leftJoin(actorUser, eq(actorUser.id, s.events.actorUserId))
     .where(eq(s.events.paknId, p.id))
-    .orderBy(asc(s.events.id)));
-  const files = (await db
+    .orderBy(asc(s.events.id));
+  const files = await db
     .select({
       id: s.attachments.id,
       name: s.attachments.originalName,
@@ -144,21 +150,25 @@ export async function getStaffRecord(
     })
     .from(s.attachments)
     .where(eq(s.attachments.paknId, p.id))
-    .orderBy(asc(s.attachments.id)));
+    .orderBy(asc(s.attachments.id));
   const answer = (await first(db.select().from(s.answers).where(eq(s.answers.paknId, p.id)))) ?? null;
   const handler = p.handlerUserId
-    ? (await first(db.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, p.handlerUserId))))
+    ? await first(db.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, p.handlerUserId)))
     : undefined;
   const agency = p.transferAgencyId
-    ? (await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
+    ? await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)))
     : undefined;
   const duplicateOf = p.duplicateOfId
-    ? (await first(db.select({ id: s.pakn.id, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId))))
+    ? await first(
+        db.select({ id: s.pakn.id, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId)),
+      )
     : undefined;
-  const openPause = (await first(db
-    .select()
-    .from(s.paknPauses)
-    .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))));
+  const openPause = await first(
+    db
+      .select()
+      .from(s.paknPauses)
+      .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate))),
+  );
 
   const calendar = await getCalendar(db);
   const rules = await getDeadlineRules(db);
@@ -189,9 +199,9 @@ export async function getStaffRecord(
           fields: fields.flatMap((f) =>
             f.defaultUnitId ? [{ fieldId: f.id, unitId: f.defaultUnitId }] : [],
           ),
-          keywords: (await db
+          keywords: await db
             .select({ keyword: s.routingKeywords.keyword, unitId: s.routingKeywords.unitId })
-            .from(s.routingKeywords)),
+            .from(s.routingKeywords),
         },
       ).filter((sg) => sg.unitId !== p.unitId)
     : [];
@@ -211,7 +221,9 @@ export async function getStaffRecord(
     contactMasked: !showContact,
     field: fields.find((f) => f.id === p.fieldId) ?? null,
     // an inactive unit still names the items it holds
-    unit: p.unitId ? ((await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) ?? null) : null,
+    unit: p.unitId
+      ? ((await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) ?? null)
+      : null,
     handlerName: handler?.name ?? null,
     agency: agency ?? null,
     duplicateOf: duplicateOf ?? null,
@@ -236,7 +248,7 @@ export async function getStaffRecord(
     units,
     fields,
     agencies: intents.includes('transfer')
-      ? (await db.select().from(s.externalAgencies).where(eq(s.externalAgencies.active, true)))
+      ? await db.select().from(s.externalAgencies).where(eq(s.externalAgencies.active, true))
       : [],
     extension: undoneExtension
       ? {
@@ -262,15 +274,19 @@ export async function getAttachmentForStaff(
   { actor, paknId, fileId, ip }: { actor: Actor; paknId: number; fileId: number; ip?: string },
   db: DbOrTx = getDb(),
 ) {
-  const p = (await first(db
-    .select({ id: s.pakn.id, code: s.pakn.code, unitId: s.pakn.unitId })
-    .from(s.pakn)
-    .where(eq(s.pakn.id, paknId))));
+  const p = await first(
+    db
+      .select({ id: s.pakn.id, code: s.pakn.code, unitId: s.pakn.unitId })
+      .from(s.pakn)
+      .where(eq(s.pakn.id, paknId)),
+  );
   if (!p || !canReadPakn(actor, p)) throw new WorkflowError(404, 'staff.errors.notFound');
-  const file = (await first(db
-    .select()
-    .from(s.attachments)
-    .where(and(eq(s.attachments.id, fileId), eq(s.attachments.paknId, paknId)))));
+  const file = await first(
+    db
+      .select()
+      .from(s.attachments)
+      .where(and(eq(s.attachments.id, fileId), eq(s.attachments.paknId, paknId))),
+  );
   if (!file) throw new WorkflowError(404, 'staff.errors.notFound');
   await audit(
     {

@@ -3,7 +3,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 
 import { SAVED_FILTER_NAME_MAX, SAVED_FILTERS_MAX } from '~/domain/queue';
-import { changesOf,type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
+import { changesOf, type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 const KEPT_PARAMS = [
@@ -32,11 +32,11 @@ export function savedQuery(raw: string): string {
 }
 
 export async function listSavedFilters({ userId }: { userId: number }, db: DbOrTx = getDb()) {
-  return (await db
+  return await db
     .select({ id: s.savedQueueFilters.id, name: s.savedQueueFilters.name, query: s.savedQueueFilters.query })
     .from(s.savedQueueFilters)
     .where(eq(s.savedQueueFilters.userId, userId))
-    .orderBy(asc(s.savedQueueFilters.name)));
+    .orderBy(asc(s.savedQueueFilters.name));
 }
 
 export type SaveFilterResult =
@@ -50,25 +50,30 @@ export async function saveFilter(
   const clean = name.replace(/\s+/g, ' ').trim();
   if (!clean) return { ok: false, error: 'nameRequired' };
   if (clean.length > SAVED_FILTER_NAME_MAX) return { ok: false, error: 'nameTooLong' };
-  return (await transaction(db, async (tx) => {
-    const existing = (await first(tx
-      .select({ id: s.savedQueueFilters.id })
-      .from(s.savedQueueFilters)
-      .where(and(eq(s.savedQueueFilters.userId, userId), eq(s.savedQueueFilters.name, clean)))));
+  return await transaction(db, async (tx) => {
+    const existing = await first(
+      tx
+        .select({ id: s.savedQueueFilters.id })
+        .from(s.savedQueueFilters)
+        .where(and(eq(s.savedQueueFilters.userId, userId), eq(s.savedQueueFilters.name, clean))),
+    );
     if (existing) {
-      (await tx.update(s.savedQueueFilters)
+      await tx
+        .update(s.savedQueueFilters)
         .set({ query: savedQuery(query) })
-        .where(eq(s.savedQueueFilters.id, existing.id)));
+        .where(eq(s.savedQueueFilters.id, existing.id));
       return { ok: true } as const;
     }
     const n =
-      (await first(tx.select({ n: count() }).from(s.savedQueueFilters).where(eq(s.savedQueueFilters.userId, userId))))
-        ?.n ?? 0;
+      (
+        await first(
+          tx.select({ n: count() }).from(s.savedQueueFilters).where(eq(s.savedQueueFilters.userId, userId)),
+        )
+      )?.n ?? 0;
     if (n >= SAVED_FILTERS_MAX) return { ok: false, error: 'tooMany' } as const;
-    (await tx.insert(s.savedQueueFilters)
-      .values({ userId, name: clean, query: savedQuery(query) }));
+    await tx.insert(s.savedQueueFilters).values({ userId, name: clean, query: savedQuery(query) });
     return { ok: true } as const;
-  }));
+  });
 }
 
 /** Deletes one of the user's own filters; false when there is no such filter of theirs. */
@@ -76,8 +81,8 @@ export async function deleteSavedFilter(
   { userId, id }: { userId: number; id: number },
   db: DbOrTx = getDb(),
 ): Promise<boolean> {
-  const res = (await db
+  const res = await db
     .delete(s.savedQueueFilters)
-    .where(and(eq(s.savedQueueFilters.id, id), eq(s.savedQueueFilters.userId, userId))));
+    .where(and(eq(s.savedQueueFilters.id, id), eq(s.savedQueueFilters.userId, userId)));
   return changesOf(res) > 0;
 }

@@ -21,7 +21,7 @@ import {
   syllablesOf,
   textQuery,
 } from '~/domain/similarity-index';
-import { type DbOrTx, getDb,rawAll, rawGet, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, rawAll, rawGet } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { submitterKeyOf } from '~/utils/sql-functions.server';
 import * as s from '~db/schema';
@@ -69,8 +69,9 @@ const DF_CACHE_MAX = 100_000;
 const dfCaches = new Map<string, { at: number; df: Map<string, number> }>();
 
 async function cacheFor(db: DbOrTx): Promise<Map<string, number>> {
-  const file = (await rawAll<{ name: string; file: string }>(db, sql`PRAGMA database_list`))
-    .find((d) => d.name === 'main');
+  const file = (await rawAll<{ name: string; file: string }>(db, sql`PRAGMA database_list`)).find(
+    (d) => d.name === 'main',
+  );
   const key = file?.file ?? '';
   const now = Date.now();
   let entry = dfCaches.get(key);
@@ -123,10 +124,13 @@ async function documentFrequencies(db: DbOrTx, terms: readonly string[]): Promis
   }
   for (let i = 0; i < missing.length; i += 200) {
     const chunk = missing.slice(i, i + 200);
-    const rows = (await rawAll<{ term: string; doc: number }>(db, sql`SELECT term, doc FROM pakn_similar_vocab WHERE term IN (${sql.join(
+    const rows = await rawAll<{ term: string; doc: number }>(
+      db,
+      sql`SELECT term, doc FROM pakn_similar_vocab WHERE term IN (${sql.join(
         chunk.map((t) => sql`${t}`),
         sql`, `,
-      )})`));
+      )})`,
+    );
     // a word no PAKN holds yet is not cached: the next PAKN may bring it, and it must count at once (looking up
     // a missing term is one index seek)
     for (const r of rows) {
@@ -154,11 +158,19 @@ async function corpusStats(db: DbOrTx, syllables: Iterable<string>): Promise<Cor
   };
 }
 
-async function matchIds(db: DbOrTx, match: string | null, order: 'rank' | 'newest', limit: number): Promise<number[]> {
+async function matchIds(
+  db: DbOrTx,
+  match: string | null,
+  order: 'rank' | 'newest',
+  limit: number,
+): Promise<number[]> {
   if (!match) return [];
-  const rows = (await rawAll<{ id: number }>(db, order === 'rank'
+  const rows = await rawAll<{ id: number }>(
+    db,
+    order === 'rank'
       ? sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`
-      : sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`));
+      : sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -180,8 +192,12 @@ async function candidatesOf(q: PreparedDoc, query: SimilarQuery, db: DbOrTx) {
     citation: await matchIds(db, ftsOr('cites', queryCitationTokens(q)), 'newest', CANDIDATES.citation),
     // the same person's earlier PAKN, by e-mail or, without one, by phone (the key the index stores)
     submitter: q.submitterKey
-      ? (await rawAll<{ id: number }>(db, sql`SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${q.submitterKey} ORDER BY pakn_id DESC LIMIT ${CANDIDATES.submitter}`))
-          .map((r) => r.id)
+      ? (
+          await rawAll<{ id: number }>(
+            db,
+            sql`SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${q.submitterKey} ORDER BY pakn_id DESC LIMIT ${CANDIDATES.submitter}`,
+          )
+        ).map((r) => r.id)
       : [],
   };
 }
@@ -208,20 +224,23 @@ export async function similarToText(
   if (query.excludeId !== undefined) ids.delete(query.excludeId);
   if (ids.size === 0) return [];
   // the compact index rows first; the PAKN's own row only for the few that are shown
-  const rows = (await rawAll<IndexRow>(db, sql`
+  const rows = await rawAll<IndexRow>(
+    db,
+    sql`
     SELECT pakn_id AS id, title_terms AS titleTerms, content_terms AS contentTerms, cite_keys AS citeKeys,
            submitter AS submitterKey
     FROM pakn_similar WHERE pakn_id IN (${sql.join(
       [...ids].map((id) => sql`${id}`),
       sql`, `,
-    )})`));
+    )})`,
+  );
   const docs = rows.map(preparedFromIndex);
   const all = new Set(syllablesOf(q));
   for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
   const stats = await corpusStats(db, all);
   const matches = rankSimilar(q, docs, stats, { limit, minStrength });
   if (matches.length === 0) return [];
-  const shown = (await db
+  const shown = await db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -236,7 +255,7 @@ export async function similarToText(
         s.pakn.id,
         matches.map((m) => Number(m.id)),
       ),
-    ));
+    );
   const byId = new Map(shown.map((r) => [r.id, r]));
   return matches.flatMap((m) => {
     const r = byId.get(Number(m.id));
@@ -245,17 +264,23 @@ export async function similarToText(
 }
 
 /** Suggestions for a stored PAKN (record page, classify step). */
-export async function similarToPakn(paknId: number, limit = 5, db: DbOrTx = getDb()): Promise<StaffSuggestion[]> {
-  const p = (await first(db
-    .select({
-      title: s.pakn.title,
-      content: s.pakn.content,
-      regulationRef: s.pakn.regulationRef,
-      email: s.pakn.email,
-      phone: s.pakn.phone,
-    })
-    .from(s.pakn)
-    .where(eq(s.pakn.id, paknId))));
+export async function similarToPakn(
+  paknId: number,
+  limit = 5,
+  db: DbOrTx = getDb(),
+): Promise<StaffSuggestion[]> {
+  const p = await first(
+    db
+      .select({
+        title: s.pakn.title,
+        content: s.pakn.content,
+        regulationRef: s.pakn.regulationRef,
+        email: s.pakn.email,
+        phone: s.pakn.phone,
+      })
+      .from(s.pakn)
+      .where(eq(s.pakn.id, paknId)),
+  );
   return p ? await similarToText({ ...p, excludeId: paknId }, { limit }, db) : [];
 }
 
@@ -279,7 +304,7 @@ export async function publishedSimilar(
   // public_fts has one column (text): the same OR-expression without the column filter
   const publicMatch = text.match.replace(/^terms : /, '');
   const order = text.order === 'rank' ? sql`rank` : sql`rowid DESC`;
-  const rows = (await db
+  const rows = await db
     .select({
       id: s.pakn.id,
       code: s.pakn.code,
@@ -297,7 +322,7 @@ export async function publishedSimilar(
           sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY ${order} LIMIT ${CANDIDATES.published})`,
         ),
       ),
-    ));
+    );
   const docs = rows.map((r) => preparedPublished(r.id, r.title ?? '', r.summary ?? ''));
   const all = new Set(qSyllables);
   for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
@@ -327,6 +352,8 @@ export async function repeatOfRefusal(
   p: { status: string; refusalReason: string | null; duplicateOfId: number | null },
 ): Promise<{ code: string; url: string } | null> {
   if (p.status !== 'refused' || p.refusalReason !== 'R08' || p.duplicateOfId === null) return null;
-  const original = (await first(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId))));
+  const original = await first(
+    db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, p.duplicateOfId)),
+  );
   return original ? { code: original.code, url: `${getEnv().BASE_URL}/cong-khai/${original.code}` } : null;
 }

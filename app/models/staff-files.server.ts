@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { getSetting } from '~/models/admin/settings.server';
-import { type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import {
   type FileProblem,
   parseSubmissionForm,
@@ -44,10 +44,12 @@ export async function staffUploadLimits(db: DbOrTx = getDb()) {
 }
 
 async function countStaffFiles(db: DbOrTx, paknId: number): Promise<number> {
-  const row = (await first(db
-    .select({ n: sql<number>`count(*)` })
-    .from(s.attachments)
-    .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff')))));
+  const row = await first(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(s.attachments)
+      .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff'))),
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -99,26 +101,24 @@ export async function attachStaffFiles(
   if (files.length === 0) return;
   const db = tx;
   for (const f of files) {
-    (await db.insert(s.attachments)
-      .values({
-        paknId,
-        storedName: f.storedName,
-        originalName: f.originalName,
-        mime: f.mime,
-        size: f.size,
-        sha256: f.sha256,
-        source: 'staff',
-      }));
+    await db.insert(s.attachments).values({
+      paknId,
+      storedName: f.storedName,
+      originalName: f.originalName,
+      mime: f.mime,
+      size: f.size,
+      sha256: f.sha256,
+      source: 'staff',
+    });
   }
   const names = files.map((f) => f.originalName);
-  (await db.insert(s.events)
-    .values({
-      paknId,
-      type: 'staff_files_added',
-      actorUserId,
-      note: names.join(', '),
-      data: JSON.stringify({ files: names }),
-    }));
+  await db.insert(s.events).values({
+    paknId,
+    type: 'staff_files_added',
+    actorUserId,
+    note: names.join(', '),
+    data: JSON.stringify({ files: names }),
+  });
   // names only in the timeline; the log keeps the count
   await audit(
     {
@@ -134,8 +134,11 @@ export async function attachStaffFiles(
 }
 
 /** Who may add files to the PAKN (before its upload is read): throws StaffFilesError 404/403. */
-export async function authorizeAddFiles({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+export async function authorizeAddFiles(
+  { actor, paknId }: { actor: Actor; paknId: number },
+  db: DbOrTx = getDb(),
+) {
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   if (!p || !canReadPakn(actor, p)) throw new StaffFilesError(404, 'staff.errors.notFound');
   if (!canOnPakn(actor, 'pakn:note', p)) throw new StaffFilesError(403, 'staff.errors.forbidden');
 }
@@ -145,10 +148,10 @@ export async function addStaffFiles(
   { actor, paknId, files, ip }: { actor: Actor; paknId: number; files: StoredUpload[]; ip?: string },
   db: DbOrTx = getDb(),
 ): Promise<void> {
-  (await transaction(db, async (tx) => {
-    const p = (await first(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  await transaction(db, async (tx) => {
+    const p = await first(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
     if (!p || !canReadPakn(actor, p)) throw new StaffFilesError(404, 'staff.errors.notFound');
     if (!canOnPakn(actor, 'pakn:note', p)) throw new StaffFilesError(403, 'staff.errors.forbidden');
     await attachStaffFiles(tx, { paknId, actorUserId: actor.id, files, ip });
-  }));
+  });
 }

@@ -18,33 +18,34 @@ type Recipient = { email: string };
 
 async function activeUser(db: DbOrTx, id: number | null | undefined): Promise<Recipient | undefined> {
   if (!id) return undefined;
-  const u = (await first(db
-    .select({ email: s.users.email })
-    .from(s.users)
-    .where(and(eq(s.users.id, id), eq(s.users.active, true)))));
+  const u = await first(
+    db
+      .select({ email: s.users.email })
+      .from(s.users)
+      .where(and(eq(s.users.id, id), eq(s.users.active, true))),
+  );
   return u;
 }
 
 /** The handler of the PAKN; else whoever wrote the draft; else the unit's own address. */
 async function handlerOf(db: DbOrTx, p: typeof s.pakn.$inferSelect): Promise<Recipient[]> {
-  const drafter = (await first(db
-    .select({ id: s.answers.draftedByUserId })
-    .from(s.answers)
-    .where(eq(s.answers.paknId, p.id))));
-  const person = await activeUser(db, p.handlerUserId) ?? await activeUser(db, drafter?.id);
+  const drafter = await first(
+    db.select({ id: s.answers.draftedByUserId }).from(s.answers).where(eq(s.answers.paknId, p.id)),
+  );
+  const person = (await activeUser(db, p.handlerUserId)) ?? (await activeUser(db, drafter?.id));
   if (person) return [person];
-  const unit = p.unitId ? (await first(db.select().from(s.units).where(eq(s.units.id, p.unitId)))) : undefined;
+  const unit = p.unitId ? await first(db.select().from(s.units).where(eq(s.units.id, p.unitId))) : undefined;
   return unit?.email.trim() ? [{ email: unit.email.trim() }] : [];
 }
 
 /** The active approvers of the PAKN's unit; when it has none, the agency leaders (approvers without a unit). */
 async function approversOf(db: DbOrTx, p: typeof s.pakn.$inferSelect): Promise<Recipient[]> {
   const approvers = async (unit: SQL) =>
-    (await db
+    await db
       .select({ email: s.users.email })
       .from(s.users)
       .where(and(eq(s.users.role, 'approver'), eq(s.users.active, true), unit))
-      .orderBy(s.users.id));
+      .orderBy(s.users.id);
   const ofUnit = p.unitId ? await approvers(eq(s.users.unitId, p.unitId)) : [];
   return ofUnit.length ? ofUnit : await approvers(isNull(s.users.unitId));
 }
@@ -68,7 +69,7 @@ export async function notifyStaffUpdate(
   },
 ): Promise<void> {
   const db = tx;
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   if (!p) throw new Error(`notifyStaffUpdate: PAKN ${paknId} not found`);
   const toApprovers = kind === 'draftSubmitted' || kind === 'extensionRequested';
   const person = await activeUser(db, toUserId);

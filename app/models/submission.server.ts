@@ -11,7 +11,7 @@ import { saluteeOf } from '~/domain/salutation';
 import type { Submission } from '~/domain/submission-schema';
 import type { Locale } from '~/i18n';
 import { enqueueMail, kickMailWorker } from '~/models/outbox.server';
-import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { removeUpload, type StoredUpload, uploadsDir } from '~/utils/uploads.server';
 import * as s from '~db/schema';
@@ -27,12 +27,15 @@ export const ABANDONED_DRAFT_TTL_MS = 2 * 60 * 60 * 1000;
 
 export type DraftFile = { id: number; name: string; size: number };
 
-export async function listDraftFiles({ token }: { token: string }, db: DbOrTx = getDb()): Promise<DraftFile[]> {
-  return (await db
+export async function listDraftFiles(
+  { token }: { token: string },
+  db: DbOrTx = getDb(),
+): Promise<DraftFile[]> {
+  return await db
     .select({ id: s.attachments.id, name: s.attachments.originalName, size: s.attachments.size })
     .from(s.attachments)
     .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId)))
-    .orderBy(s.attachments.id));
+    .orderBy(s.attachments.id);
 }
 
 /** Records newly stored files and removes those the citizen unticked, in one transaction. */
@@ -47,24 +50,23 @@ export async function updateDraftFiles(
 ) {
   let removed: string[] = [];
   try {
-    (await transaction(db, async (tx) => {
+    await transaction(db, async (tx) => {
       if (removeIds.length) {
         const where = and(
           eq(s.attachments.draftToken, token),
           isNull(s.attachments.paknId),
           inArray(s.attachments.id, removeIds),
         );
-        removed = (await tx
-          .select({ n: s.attachments.storedName })
-          .from(s.attachments)
-          .where(where))
-          .map((r) => r.n);
-        (await tx.delete(s.attachments).where(where));
+        removed = (await tx.select({ n: s.attachments.storedName }).from(s.attachments).where(where)).map(
+          (r) => r.n,
+        );
+        await tx.delete(s.attachments).where(where);
       }
       for (const f of added)
-        (await tx.insert(s.attachments)
-          .values({ ...f, draftToken: token, draftUploader: uploader, source: 'submitter' }));
-    }));
+        await tx
+          .insert(s.attachments)
+          .values({ ...f, draftToken: token, draftUploader: uploader, source: 'submitter' });
+    });
   } catch (error) {
     for (const f of added) removeUpload(f.storedName);
     throw error;
@@ -76,14 +78,15 @@ export async function saveDraft(
   { token, data, lang }: { token: string; data: Submission; lang: Locale },
   db: DbOrTx = getDb(),
 ) {
-  (await db.insert(s.submissionDrafts)
+  await db
+    .insert(s.submissionDrafts)
     .values({ token, data: JSON.stringify(data), lang })
-    .onConflictDoUpdate({ target: s.submissionDrafts.token, set: { data: JSON.stringify(data), lang } }));
+    .onConflictDoUpdate({ target: s.submissionDrafts.token, set: { data: JSON.stringify(data), lang } });
 }
 
 export async function getDraft({ token }: { token: string }, db: DbOrTx = getDb()) {
   if (!DRAFT_TOKEN_PATTERN.test(token)) return null;
-  const row = (await first(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))));
+  const row = await first(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)));
   if (!row || row.createdAt.getTime() < Date.now() - DRAFT_TTL_MS) return null;
   return { data: JSON.parse(row.data) as Submission, lang: row.lang as Locale, paknId: row.paknId };
 }
@@ -102,11 +105,13 @@ export async function confirmDraft(
   { token, now = new Date() }: { token: string; now?: Date },
   db: DbOrTx = getDb(),
 ): Promise<Confirmation> {
-  const result = (await transaction(db, async (tx): Promise<Confirmation> => {
+  const result = await transaction(db, async (tx): Promise<Confirmation> => {
     const draft = await getDraft({ token }, tx);
     if (!draft) return { status: 'missing' };
     if (draft.paknId) {
-      const done = (await first(tx.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, draft.paknId))));
+      const done = await first(
+        tx.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, draft.paknId)),
+      );
       return done ? { status: 'already', code: done.code, paknId: draft.paknId } : { status: 'missing' };
     }
     const d = draft.data;
@@ -132,18 +137,19 @@ export async function confirmDraft(
       consent: true,
       showIdentity: d.showIdentity,
     });
-    (await tx.update(s.attachments)
+    await tx
+      .update(s.attachments)
       .set({ paknId: pakn.id, draftToken: null, draftUploader: null })
-      .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId))));
-    (await tx.update(s.submissionDrafts).set({ paknId: pakn.id }).where(eq(s.submissionDrafts.token, token)));
+      .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId)));
+    await tx.update(s.submissionDrafts).set({ paknId: pakn.id }).where(eq(s.submissionDrafts.token, token));
     await enqueueMail(tx, {
       to: d.email,
       template: 'receipt',
       paknId: pakn.id,
-      ...await receiptEmail({ pakn, accessToken, lang: draft.lang }, tx),
+      ...(await receiptEmail({ pakn, accessToken, lang: draft.lang }, tx)),
     });
     return { status: 'created', code: pakn.code, paknId: pakn.id, accessToken };
-  }));
+  });
   if (result.status === 'created') kickMailWorker();
   return result;
 }
@@ -186,57 +192,54 @@ async function receiptEmail(
 export async function purgeStaleDrafts({ now = Date.now() }: { now?: number } = {}, db: DbOrTx = getDb()) {
   const cutoff = new Date(now - DRAFT_TTL_MS);
   const abandonedBefore = now - ABANDONED_DRAFT_TTL_MS;
-  const stale = (await db
-    .select({ token: s.submissionDrafts.token })
-    .from(s.submissionDrafts)
-    .where(lt(s.submissionDrafts.createdAt, cutoff)))
-    .map((r) => r.token);
+  const stale = (
+    await db
+      .select({ token: s.submissionDrafts.token })
+      .from(s.submissionDrafts)
+      .where(lt(s.submissionDrafts.createdAt, cutoff))
+  ).map((r) => r.token);
   const abandoned = new Set(
-    (await db
-      .select({ token: s.attachments.draftToken })
-      .from(s.attachments)
-      .leftJoin(s.submissionDrafts, eq(s.submissionDrafts.token, s.attachments.draftToken))
-      .where(
-        and(
-          isNull(s.attachments.paknId),
-          isNotNull(s.attachments.draftToken),
-          isNull(s.submissionDrafts.token),
-        ),
-      )
-      .groupBy(s.attachments.draftToken)
-      .having(sql`max(${s.attachments.createdAt}) < ${abandonedBefore}`))
-      .map((r) => r.token),
-  );
-  const orphanFiles = (await db
-    .select({
-      id: s.attachments.id,
-      storedName: s.attachments.storedName,
-      token: s.attachments.draftToken,
-      createdAt: s.attachments.createdAt,
-    })
-    .from(s.attachments)
-    .where(and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken))))
-    .filter((f) => f.createdAt < cutoff || abandoned.has(f.token));
-  (await transaction(db, async (tx) => {
-    if (orphanFiles.length)
-      (await tx.delete(s.attachments)
+    (
+      await db
+        .select({ token: s.attachments.draftToken })
+        .from(s.attachments)
+        .leftJoin(s.submissionDrafts, eq(s.submissionDrafts.token, s.attachments.draftToken))
         .where(
-          inArray(
-            s.attachments.id,
-            orphanFiles.map((f) => f.id),
+          and(
+            isNull(s.attachments.paknId),
+            isNotNull(s.attachments.draftToken),
+            isNull(s.submissionDrafts.token),
           ),
-        ));
-    if (stale.length)
-      (await tx.delete(s.submissionDrafts)
-        .where(or(inArray(s.submissionDrafts.token, stale))));
-  }));
+        )
+        .groupBy(s.attachments.draftToken)
+        .having(sql`max(${s.attachments.createdAt}) < ${abandonedBefore}`)
+    ).map((r) => r.token),
+  );
+  const orphanFiles = (
+    await db
+      .select({
+        id: s.attachments.id,
+        storedName: s.attachments.storedName,
+        token: s.attachments.draftToken,
+        createdAt: s.attachments.createdAt,
+      })
+      .from(s.attachments)
+      .where(and(isNull(s.attachments.paknId), isNotNull(s.attachments.draftToken)))
+  ).filter((f) => f.createdAt < cutoff || abandoned.has(f.token));
+  await transaction(db, async (tx) => {
+    if (orphanFiles.length)
+      await tx.delete(s.attachments).where(
+        inArray(
+          s.attachments.id,
+          orphanFiles.map((f) => f.id),
+        ),
+      );
+    if (stale.length) await tx.delete(s.submissionDrafts).where(or(inArray(s.submissionDrafts.token, stale)));
+  });
   for (const f of orphanFiles) removeUpload(f.storedName);
   // files on disk with no row at all (a crash between writing a file and recording it)
   const known = new Set(
-    (await db
-      .select({ n: s.attachments.storedName })
-      .from(s.attachments))
-      .map((r) => r.n),
+    (await db.select({ n: s.attachments.storedName }).from(s.attachments)).map((r) => r.n),
   );
   const dir = uploadsDir();
   if (fs.existsSync(dir)) {

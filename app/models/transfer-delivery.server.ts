@@ -12,7 +12,7 @@ import type { MailAttachment } from '~/domain/mail-attachments';
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import { parseDayInput, postedDateProblem } from '~/domain/transfer-delivery';
 import { enqueueMail } from '~/models/outbox.server';
-import { type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 import { renderTransferAgencyEmail } from '~emails';
 
@@ -33,19 +33,21 @@ export class TransferDeliveryError extends Error {
 }
 
 async function filesOf(db: DbOrTx, paknId: number) {
-  return (await db
+  return await db
     .select()
     .from(s.attachments)
     .where(eq(s.attachments.paknId, paknId))
-    .orderBy(asc(s.attachments.id)));
+    .orderBy(asc(s.attachments.id));
 }
 
 async function latestTransferLetter(db: DbOrTx, paknId: number) {
-  return (await first(db
-    .select()
-    .from(s.documents)
-    .where(and(eq(s.documents.paknId, paknId), eq(s.documents.type, 'transfer')))
-    .orderBy(desc(s.documents.id))));
+  return await first(
+    db
+      .select()
+      .from(s.documents)
+      .where(and(eq(s.documents.paknId, paknId), eq(s.documents.type, 'transfer')))
+      .orderBy(desc(s.documents.id)),
+  );
 }
 
 /**
@@ -56,12 +58,11 @@ export async function queueTransferDelivery(
   db: DbOrTx,
   { paknId, actorUserId }: { paknId: number; actorUserId: number | null },
 ): Promise<void> {
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   if (!p?.transferAgencyId) return;
-  const target = (await first(db
-    .select()
-    .from(s.externalAgencies)
-    .where(eq(s.externalAgencies.id, p.transferAgencyId))));
+  const target = await first(
+    db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)),
+  );
   const to = target?.email.trim();
   if (!target || !to) return;
   const letter = await latestTransferLetter(db, paknId);
@@ -69,11 +70,15 @@ export async function queueTransferDelivery(
   const files = await filesOf(db, paknId);
   const a = await getAgency(db);
   const reason =
-    (await first(db
-      .select({ note: s.events.note })
-      .from(s.events)
-      .where(and(eq(s.events.paknId, paknId), eq(s.events.type, 'transfer')))
-      .orderBy(desc(s.events.id))))?.note ?? '';
+    (
+      await first(
+        db
+          .select({ note: s.events.note })
+          .from(s.events)
+          .where(and(eq(s.events.paknId, paknId), eq(s.events.type, 'transfer')))
+          .orderBy(desc(s.events.id)),
+      )
+    )?.note ?? '';
   // the receiving agency is Vietnamese: its copy is in Vietnamese whatever the submitter's language
   const mail = renderTransferAgencyEmail({
     locale: 'vi',
@@ -117,8 +122,9 @@ export async function queueTransferDelivery(
     attachments,
     sentEvent: { type: 'transfer_sent', data },
   });
-  (await db.insert(s.events)
-    .values({ paknId, type: 'transfer_queued', actorUserId, data: JSON.stringify(data) }));
+  await db
+    .insert(s.events)
+    .values({ paknId, type: 'transfer_queued', actorUserId, data: JSON.stringify(data) });
 }
 
 export type TransferDelivery = {
@@ -134,13 +140,13 @@ export async function getTransferDelivery(
   { paknId }: { paknId: number },
   db: DbOrTx = getDb(),
 ): Promise<TransferDelivery | null> {
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   if (!p || p.status !== 'transferred') return null;
-  const rows = (await db
+  const rows = await db
     .select()
     .from(s.events)
     .where(and(eq(s.events.paknId, paknId), inArray(s.events.type, ['transfer', ...TRANSFER_EVENTS])))
-    .orderBy(asc(s.events.id)));
+    .orderBy(asc(s.events.id));
   const start = rows.map((r) => r.type).lastIndexOf('transfer');
   if (start < 0) return null;
   const after = rows.slice(start + 1);
@@ -170,8 +176,8 @@ export async function recordTransferPosted(
   }: { actor: Actor; paknId: number; postedOn: string; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
 ): Promise<void> {
-  (await transaction(db, async (tx) => {
-    const p = (await first(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  await transaction(db, async (tx) => {
+    const p = await first(tx.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
     if (!p || !canReadPakn(actor, p)) throw new TransferDeliveryError(404, 'staff.errors.notFound');
     if (!canOnPakn(actor, 'pakn:transfer', p)) throw new TransferDeliveryError(403, 'staff.errors.forbidden');
     const delivery = await getTransferDelivery({ paknId }, tx);
@@ -186,13 +192,12 @@ export async function recordTransferPosted(
       const key = `staff.errors.${problem}`;
       throw new TransferDeliveryError(400, key, { postedOn: key });
     }
-    (await tx.insert(s.events)
-      .values({
-        paknId,
-        type: 'transfer_posted',
-        actorUserId: actor.id,
-        data: JSON.stringify({ postedOn: parseDayInput(postedOn) }),
-      }));
+    await tx.insert(s.events).values({
+      paknId,
+      type: 'transfer_posted',
+      actorUserId: actor.id,
+      data: JSON.stringify({ postedOn: parseDayInput(postedOn) }),
+    });
     await audit(
       {
         actorUserId: actor.id,
@@ -204,24 +209,29 @@ export async function recordTransferPosted(
       },
       tx,
     );
-  }));
+  });
 }
 
 /** What the printable bundle shows; null when there is nothing to print (not transferred, or no access). */
-export async function getTransferBundle({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+export async function getTransferBundle(
+  { actor, paknId }: { actor: Actor; paknId: number },
+  db: DbOrTx = getDb(),
+) {
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   if (!p || !canReadPakn(actor, p) || !canOnPakn(actor, 'pakn:transfer', p) || p.status !== 'transferred') {
     return null;
   }
   const letter = await latestTransferLetter(db, paknId);
   const target = p.transferAgencyId
-    ? (await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId))))
+    ? await first(db.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, p.transferAgencyId)))
     : undefined;
   if (!letter || !target) return null;
   return { pakn: p, letterId: letter.id, target, files: await filesOf(db, paknId) };
 }
 
-export type TransferBundle = NonNullable<Awaited<ReturnType<typeof getTransferBundle>>> & { letter: StoredDocument };
+export type TransferBundle = NonNullable<Awaited<ReturnType<typeof getTransferBundle>>> & {
+  letter: StoredDocument;
+};
 
 /**
  * The printable bundle's data for a staff member (app/exports/transfer-bundle.server.ts draws it), or null (not

@@ -28,14 +28,16 @@ export function isValidEmail(email: string): boolean {
 // Users
 
 export async function findUserByEmail(email: string, db: DbOrTx = getDb()): Promise<User | undefined> {
-  return (await first(db
-    .select()
-    .from(s.users)
-    .where(eq(s.users.email, normaliseEmail(email)))));
+  return await first(
+    db
+      .select()
+      .from(s.users)
+      .where(eq(s.users.email, normaliseEmail(email))),
+  );
 }
 
 export async function getUser(id: number, db: DbOrTx = getDb()): Promise<User | undefined> {
-  return (await first(db.select().from(s.users).where(eq(s.users.id, id))));
+  return await first(db.select().from(s.users).where(eq(s.users.id, id)));
 }
 
 export type UserListRow = Pick<
@@ -57,7 +59,7 @@ export type UserListRow = Pick<
 };
 
 export async function listUsers(db: DbOrTx = getDb(), now = Date.now()): Promise<UserListRow[]> {
-  return (await db
+  return await db
     .select({
       id: s.users.id,
       email: s.users.email,
@@ -76,11 +78,11 @@ export async function listUsers(db: DbOrTx = getDb(), now = Date.now()): Promise
     })
     .from(s.users)
     .leftJoin(s.units, eq(s.units.id, s.users.unitId))
-    .orderBy(asc(s.users.email)));
+    .orderBy(asc(s.users.email));
 }
 
 export async function findUnitByCode(code: string, db: DbOrTx = getDb()) {
-  return (await first(db.select().from(s.units).where(eq(s.units.code, code.trim().toUpperCase()))));
+  return await first(db.select().from(s.units).where(eq(s.units.code, code.trim().toUpperCase())));
 }
 
 /** Only handlers and approvers belong to a unit; a handler must. */
@@ -118,9 +120,10 @@ export type UserInput = {
 export async function validateNewUser(
   input: UserInput,
   db: DbOrTx = getDb(),
-):
-  Promise<| { ok: true; value: { email: string; name: string; role: Role; unitId: number | null } }
-  | { ok: false; errors: Partial<Record<UserField, UserProblem>> }> {
+): Promise<
+  | { ok: true; value: { email: string; name: string; role: Role; unitId: number | null } }
+  | { ok: false; errors: Partial<Record<UserField, UserProblem>> }
+> {
   const errors: Partial<Record<UserField, UserProblem>> = {};
   const email = normaliseEmail(input.email);
   if (!email) errors.email = 'emailRequired';
@@ -154,16 +157,18 @@ export async function createUser(
   db: DbOrTx = getDb(),
 ): Promise<User> {
   const passwordHash = await hashPassword(value.password ?? randomToken(32));
-  return (await one(db
-    .insert(s.users)
-    .values({
-      email: normaliseEmail(value.email),
-      name: value.name.trim(),
-      role: value.role,
-      unitId: value.unitId,
-      passwordHash,
-    })
-    .returning()));
+  return await one(
+    db
+      .insert(s.users)
+      .values({
+        email: normaliseEmail(value.email),
+        name: value.name.trim(),
+        role: value.role,
+        unitId: value.unitId,
+        passwordHash,
+      })
+      .returning(),
+  );
 }
 
 export async function updateUser(
@@ -171,23 +176,26 @@ export async function updateUser(
   patch: Partial<Pick<User, 'name' | 'role' | 'unitId' | 'active'>>,
   db: DbOrTx = getDb(),
 ): Promise<void> {
-  (await db.update(s.users).set(patch).where(eq(s.users.id, id)));
+  await db.update(s.users).set(patch).where(eq(s.users.id, id));
 }
 
 export async function countActiveAdmins(db: DbOrTx = getDb(), exceptUserId?: number): Promise<number> {
   const where = [eq(s.users.role, 'admin'), eq(s.users.active, true)];
   if (exceptUserId !== undefined) where.push(ne(s.users.id, exceptUserId));
-  return (await first(db
-    .select({ n: sql<number>`count(*)` })
-    .from(s.users)
-    .where(and(...where))))!.n;
+  return (await first(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(s.users)
+      .where(and(...where)),
+  ))!.n;
 }
 
 export async function setPassword(userId: number, password: string, db: DbOrTx = getDb()): Promise<void> {
   const passwordHash = await hashPassword(password);
-  (await db.update(s.users)
+  await db
+    .update(s.users)
     .set({ passwordHash, failedLogins: 0, lockedUntil: null })
-    .where(eq(s.users.id, userId)));
+    .where(eq(s.users.id, userId));
 }
 
 export type LoginReservation = { allowed: true; locksNow: boolean } | { allowed: false; lockedUntil: Date };
@@ -198,7 +206,11 @@ export type LoginReservation = { allowed: true; locksNow: boolean } | { allowed:
  * locks the account, later ones are refused without verifying a hash. A right password then clears the
  * count (recordLoginSuccess). A lock that has run out starts the count again.
  */
-export async function reserveLoginAttempt(userId: number, now = Date.now(), db: Db = getDb()): Promise<LoginReservation> {
+export async function reserveLoginAttempt(
+  userId: number,
+  now = Date.now(),
+  db: Db = getDb(),
+): Promise<LoginReservation> {
   const lockUntil = now + LOCK_MINUTES * 60_000;
   const row = await rawGet<{ n: number }>(
     db,
@@ -211,21 +223,25 @@ export async function reserveLoginAttempt(userId: number, now = Date.now(), db: 
        RETURNING failed_logins AS n`,
   );
   if (row) return { allowed: true, locksNow: row.n >= MAX_FAILED_LOGINS };
-  const current = (await first(db
-    .select({ lockedUntil: s.users.lockedUntil })
-    .from(s.users)
-    .where(eq(s.users.id, userId))));
+  const current = await first(
+    db.select({ lockedUntil: s.users.lockedUntil }).from(s.users).where(eq(s.users.id, userId)),
+  );
   return { allowed: false, lockedUntil: current?.lockedUntil ?? new Date(lockUntil) };
 }
 
-export async function recordLoginSuccess(userId: number, now = Date.now(), db: DbOrTx = getDb()): Promise<void> {
-  (await db.update(s.users)
+export async function recordLoginSuccess(
+  userId: number,
+  now = Date.now(),
+  db: DbOrTx = getDb(),
+): Promise<void> {
+  await db
+    .update(s.users)
     .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now) })
-    .where(eq(s.users.id, userId)));
+    .where(eq(s.users.id, userId));
 }
 
 export async function unlockUser(userId: number, db: DbOrTx = getDb()): Promise<void> {
-  (await db.update(s.users).set({ failedLogins: 0, lockedUntil: null }).where(eq(s.users.id, userId)));
+  await db.update(s.users).set({ failedLogins: 0, lockedUntil: null }).where(eq(s.users.id, userId));
 }
 
 export function isLocked(user: Pick<User, 'lockedUntil'>, now = Date.now()): boolean {
@@ -236,14 +252,18 @@ export function isLocked(user: Pick<User, 'lockedUntil'>, now = Date.now()): boo
 // TOTP secrets (the codes themselves are checked in app/auth/totp.server.ts)
 
 /** Stores a new secret not yet confirmed by a code (totpEnabled stays false). */
-export async function setPendingTotpSecret(userId: number, secret: string, db: DbOrTx = getDb()): Promise<void> {
-  (await db.update(s.users).set({ totpSecret: secret, totpEnabled: false }).where(eq(s.users.id, userId)));
+export async function setPendingTotpSecret(
+  userId: number,
+  secret: string,
+  db: DbOrTx = getDb(),
+): Promise<void> {
+  await db.update(s.users).set({ totpSecret: secret, totpEnabled: false }).where(eq(s.users.id, userId));
 }
 
 export async function enableTotp(userId: number, db: DbOrTx = getDb()): Promise<void> {
-  (await db.update(s.users).set({ totpEnabled: true }).where(eq(s.users.id, userId)));
+  await db.update(s.users).set({ totpEnabled: true }).where(eq(s.users.id, userId));
 }
 
 export async function disableTotp(userId: number, db: DbOrTx = getDb()): Promise<void> {
-  (await db.update(s.users).set({ totpEnabled: false, totpSecret: null }).where(eq(s.users.id, userId)));
+  await db.update(s.users).set({ totpEnabled: false, totpSecret: null }).where(eq(s.users.id, userId));
 }

@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
 
 import { buildWebhookPayload, parseEvents, type WebhookEvent } from '~/domain/webhooks';
 import { publicStatus } from '~/domain/workflow/transitions';
-import { changesOf,type DbOrTx, getDb, first } from '~/utils/db.server';
+import { changesOf, type DbOrTx, first, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
@@ -23,16 +23,19 @@ export async function recordWebhookEvent(
   db: DbOrTx,
   { paknId, event, now = new Date() }: { paknId: number; event: WebhookEvent; now?: Date },
 ): Promise<number> {
-  const hooks = (await db
-    .select({ id: s.webhooks.id, events: s.webhooks.events })
-    .from(s.webhooks)
-    .where(eq(s.webhooks.active, true)))
-    .filter((h) => parseEvents(h.events).includes(event));
+  const hooks = (
+    await db
+      .select({ id: s.webhooks.id, events: s.webhooks.events })
+      .from(s.webhooks)
+      .where(eq(s.webhooks.active, true))
+  ).filter((h) => parseEvents(h.events).includes(event));
   if (!hooks.length) return 0;
-  const p = (await first(db
-    .select({ code: s.pakn.code, status: s.pakn.status, publication: s.pakn.publication })
-    .from(s.pakn)
-    .where(eq(s.pakn.id, paknId))));
+  const p = await first(
+    db
+      .select({ code: s.pakn.code, status: s.pakn.status, publication: s.pakn.publication })
+      .from(s.pakn)
+      .where(eq(s.pakn.id, paknId)),
+  );
   if (!p) throw new Error(`recordWebhookEvent: PAKN ${paknId} not found`);
   const eventId = crypto.randomUUID();
   const payload = JSON.stringify(
@@ -48,19 +51,18 @@ export async function recordWebhookEvent(
     }),
   );
   for (const h of hooks) {
-    (await db.insert(s.webhookDeliveries)
-      .values({
-        deliveryId: crypto.randomUUID(),
-        webhookId: h.id,
-        eventId,
-        eventType: `pakn.${event}`,
-        paknId,
-        paknCode: p.code,
-        payload,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-      }));
+    await db.insert(s.webhookDeliveries).values({
+      deliveryId: crypto.randomUUID(),
+      webhookId: h.id,
+      eventId,
+      eventType: `pakn.${event}`,
+      paknId,
+      paknCode: p.code,
+      payload,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+    });
   }
   // better-sqlite3 transactions are synchronous: the worker's pass (after a short delay) sees the commit
   signalWebhooks();
@@ -84,23 +86,24 @@ export async function claimDueDeliveries(
     .where(and(eq(s.webhookDeliveries.status, 'pending'), lte(s.webhookDeliveries.nextAttemptAt, now)))
     .orderBy(asc(s.webhookDeliveries.nextAttemptAt), asc(s.webhookDeliveries.id))
     .limit(limit);
-  const rows = (await db
+  const rows = await db
     .update(s.webhookDeliveries)
     .set({ nextAttemptAt: lease })
     .where(and(inArray(s.webhookDeliveries.id, due), eq(s.webhookDeliveries.status, 'pending')))
-    .returning());
+    .returning();
   if (!rows.length) return [];
   const hooks = new Map(
-    (await db
-      .select({ id: s.webhooks.id, url: s.webhooks.url, secret: s.webhooks.secret })
-      .from(s.webhooks)
-      .where(
-        inArray(
-          s.webhooks.id,
-          rows.map((r) => r.webhookId),
-        ),
-      ))
-      .map((h) => [h.id, h]),
+    (
+      await db
+        .select({ id: s.webhooks.id, url: s.webhooks.url, secret: s.webhooks.secret })
+        .from(s.webhooks)
+        .where(
+          inArray(
+            s.webhooks.id,
+            rows.map((r) => r.webhookId),
+          ),
+        )
+    ).map((h) => [h.id, h]),
   );
   return rows
     .flatMap((r) => {
@@ -121,7 +124,7 @@ function ours(row: Pick<DeliveryRow, 'id'>, token: Date) {
 /** Moves this process's lease from `token` to `next`; false when another process took the row over. */
 export async function renewDeliveryLease(db: DbOrTx, row: Pick<DeliveryRow, 'id'>, token: Date, next: Date) {
   return (
-    changesOf((await db.update(s.webhookDeliveries).set({ nextAttemptAt: next }).where(ours(row, token)))) === 1
+    changesOf(await db.update(s.webhookDeliveries).set({ nextAttemptAt: next }).where(ours(row, token))) === 1
   );
 }
 
@@ -145,7 +148,7 @@ export async function recordDeliveryAttempt(
       : outcome.kind === 'retry'
         ? { ...common, lastError: outcome.error, nextAttemptAt: outcome.retryAt }
         : { ...common, status: 'failed' as const, lastError: outcome.error };
-  return changesOf((await db.update(s.webhookDeliveries).set(set).where(ours(row, token)))) === 1;
+  return changesOf(await db.update(s.webhookDeliveries).set(set).where(ours(row, token))) === 1;
 }
 
 /** Delivered notifications are kept this long for the delivery log; failed ones stay until sent again or deleted. */
@@ -156,12 +159,14 @@ export async function purgeOldDeliveries(
   { now = Date.now() }: { now?: number } = {},
   db: DbOrTx = getDb(),
 ): Promise<number> {
-  return changesOf((await db
-    .delete(s.webhookDeliveries)
-    .where(
-      and(
-        eq(s.webhookDeliveries.status, 'delivered'),
-        lt(s.webhookDeliveries.deliveredAt, new Date(now - DELIVERED_RETENTION_MS)),
+  return changesOf(
+    await db
+      .delete(s.webhookDeliveries)
+      .where(
+        and(
+          eq(s.webhookDeliveries.status, 'delivered'),
+          lt(s.webhookDeliveries.deliveredAt, new Date(now - DELIVERED_RETENTION_MS)),
+        ),
       ),
-    )));
+  );
 }

@@ -5,7 +5,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 
 import { parseEvents, type WebhookCreateInput, type WebhookEvent } from '~/domain/webhooks';
 import { randomToken } from '~/utils/crypto.server';
-import { changesOf,type DbOrTx, getDb, one, transaction, first } from '~/utils/db.server';
+import { changesOf, type DbOrTx, first, getDb, one, transaction } from '~/utils/db.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
 
@@ -25,34 +25,45 @@ export type WebhookSummary = {
 const newSecret = () => `whsec_${randomToken(32)}`;
 
 export async function listWebhooks(db: DbOrTx = getDb()): Promise<WebhookSummary[]> {
-  const hooks = (await db.select().from(s.webhooks).orderBy(desc(s.webhooks.id)));
-  return (await Promise.all(hooks.map(async (h) => {
-    const last = (await first(db
-      .select({
-        status: s.webhookDeliveries.status,
-        httpStatus: s.webhookDeliveries.lastStatus,
-        at: s.webhookDeliveries.lastAttemptAt,
-      })
-      .from(s.webhookDeliveries)
-      .where(eq(s.webhookDeliveries.webhookId, h.id))
-      .orderBy(desc(s.webhookDeliveries.id))
-      .limit(1)));
-    return {
-      id: h.id,
-      url: h.url,
-      events: parseEvents(h.events),
-      active: h.active,
-      createdAt: h.createdAt,
-      last: last ?? null,
-    };
-  })));
+  const hooks = await db.select().from(s.webhooks).orderBy(desc(s.webhooks.id));
+  return await Promise.all(
+    hooks.map(async (h) => {
+      const last = await first(
+        db
+          .select({
+            status: s.webhookDeliveries.status,
+            httpStatus: s.webhookDeliveries.lastStatus,
+            at: s.webhookDeliveries.lastAttemptAt,
+          })
+          .from(s.webhookDeliveries)
+          .where(eq(s.webhookDeliveries.webhookId, h.id))
+          .orderBy(desc(s.webhookDeliveries.id))
+          .limit(1),
+      );
+      return {
+        id: h.id,
+        url: h.url,
+        events: parseEvents(h.events),
+        active: h.active,
+        createdAt: h.createdAt,
+        last: last ?? null,
+      };
+    }),
+  );
 }
 
 export async function getWebhook(id: number, db: DbOrTx = getDb()) {
-  const h = (await first(db
-    .select({ id: s.webhooks.id, url: s.webhooks.url, events: s.webhooks.events, active: s.webhooks.active })
-    .from(s.webhooks)
-    .where(eq(s.webhooks.id, id))));
+  const h = await first(
+    db
+      .select({
+        id: s.webhooks.id,
+        url: s.webhooks.url,
+        events: s.webhooks.events,
+        active: s.webhooks.active,
+      })
+      .from(s.webhooks)
+      .where(eq(s.webhooks.id, id)),
+  );
   return h ? { ...h, events: parseEvents(h.events) } : null;
 }
 
@@ -62,11 +73,13 @@ export async function createWebhook(
   db: DbOrTx = getDb(),
 ): Promise<{ id: number; secret: string }> {
   const secret = newSecret();
-  return (await transaction(db, async (tx) => {
-    const row = (await one(tx
-      .insert(s.webhooks)
-      .values({ url: input.url, events: input.events.join(','), secret, createdByUserId: actor.userId })
-      .returning({ id: s.webhooks.id })));
+  return await transaction(db, async (tx) => {
+    const row = await one(
+      tx
+        .insert(s.webhooks)
+        .values({ url: input.url, events: input.events.join(','), secret, createdByUserId: actor.userId })
+        .returning({ id: s.webhooks.id }),
+    );
     await audit(
       {
         actorUserId: actor.userId,
@@ -79,7 +92,7 @@ export async function createWebhook(
       tx,
     );
     return { id: row.id, secret };
-  }));
+  });
 }
 
 async function change(
@@ -87,8 +100,8 @@ async function change(
   { id, actor, action }: { id: number; actor: Actor; action: string },
   apply: (tx: DbOrTx, row: typeof s.webhooks.$inferSelect) => Promise<Record<string, unknown> | null>,
 ) {
-  return (await transaction(db, async (tx) => {
-    const row = (await first(tx.select().from(s.webhooks).where(eq(s.webhooks.id, id))));
+  return await transaction(db, async (tx) => {
+    const row = await first(tx.select().from(s.webhooks).where(eq(s.webhooks.id, id)));
     if (!row) return false;
     const detail = await apply(tx, row);
     if (!detail) return false;
@@ -104,7 +117,7 @@ async function change(
       tx,
     );
     return true;
-  }));
+  });
 }
 
 /** Stops (or resumes) recording events for a webhook; its pending deliveries are still sent. */
@@ -114,16 +127,21 @@ export async function setWebhookActive(
 ): Promise<boolean> {
   return change(db, { id, actor, action: active ? 'webhook.enable' : 'webhook.disable' }, async (tx, row) => {
     if (row.active === active) return null;
-    (await tx.update(s.webhooks).set({ active }).where(eq(s.webhooks.id, id)));
+    await tx.update(s.webhooks).set({ active }).where(eq(s.webhooks.id, id));
     return { active };
   });
 }
 
 /** Deletes a webhook with its delivery log (nothing more is sent to it). */
-export async function deleteWebhook({ id, actor }: { id: number; actor: Actor }, db: DbOrTx = getDb()): Promise<boolean> {
+export async function deleteWebhook(
+  { id, actor }: { id: number; actor: Actor },
+  db: DbOrTx = getDb(),
+): Promise<boolean> {
   return change(db, { id, actor, action: 'webhook.delete' }, async (tx) => {
-    const removed = changesOf((await tx.delete(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, id))));
-    (await tx.delete(s.webhooks).where(eq(s.webhooks.id, id)));
+    const removed = changesOf(
+      await tx.delete(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, id)),
+    );
+    await tx.delete(s.webhooks).where(eq(s.webhooks.id, id));
     return { deliveries: removed };
   });
 }
@@ -135,7 +153,7 @@ export async function rotateWebhookSecret(
 ): Promise<string | null> {
   const secret = newSecret();
   const done = await change(db, { id, actor, action: 'webhook.rotate_secret' }, async (tx) => {
-    (await tx.update(s.webhooks).set({ secret, secretRotatedAt: now }).where(eq(s.webhooks.id, id)));
+    await tx.update(s.webhooks).set({ secret, secretRotatedAt: now }).where(eq(s.webhooks.id, id));
     return {};
   });
   return done ? secret : null;
@@ -144,17 +162,21 @@ export async function rotateWebhookSecret(
 export const DELIVERY_LOG_LIMIT = 100;
 
 export async function listDeliveries(webhookId: number, db: DbOrTx = getDb()) {
-  const rows = (await db
+  const rows = await db
     .select()
     .from(s.webhookDeliveries)
     .where(eq(s.webhookDeliveries.webhookId, webhookId))
     .orderBy(desc(s.webhookDeliveries.id))
-    .limit(DELIVERY_LOG_LIMIT));
+    .limit(DELIVERY_LOG_LIMIT);
   const total =
-    (await first(db
-      .select({ n: sql<number>`count(*)` })
-      .from(s.webhookDeliveries)
-      .where(eq(s.webhookDeliveries.webhookId, webhookId))))?.n ?? 0;
+    (
+      await first(
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(s.webhookDeliveries)
+          .where(eq(s.webhookDeliveries.webhookId, webhookId)),
+      )
+    )?.n ?? 0;
   return { rows, total: Number(total) };
 }
 
@@ -177,16 +199,19 @@ export async function redeliverWebhook(
   },
   db: DbOrTx = getDb(),
 ): Promise<boolean> {
-  return (await transaction(db, async (tx) => {
-    const row = (await first(tx
-      .select()
-      .from(s.webhookDeliveries)
-      .where(and(eq(s.webhookDeliveries.id, deliveryId), eq(s.webhookDeliveries.webhookId, webhookId)))));
+  return await transaction(db, async (tx) => {
+    const row = await first(
+      tx
+        .select()
+        .from(s.webhookDeliveries)
+        .where(and(eq(s.webhookDeliveries.id, deliveryId), eq(s.webhookDeliveries.webhookId, webhookId))),
+    );
     if (!row) return false;
     if (row.status === 'pending') return false;
-    (await tx.update(s.webhookDeliveries)
+    await tx
+      .update(s.webhookDeliveries)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: now, deliveredAt: null })
-      .where(eq(s.webhookDeliveries.id, deliveryId)));
+      .where(eq(s.webhookDeliveries.id, deliveryId));
     await audit(
       {
         actorUserId: actor.userId,
@@ -200,5 +225,5 @@ export async function redeliverWebhook(
     );
     signalWebhooks();
     return true;
-  }));
+  });
 }

@@ -15,5 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const name = String(query.error.issues[0]?.path[0] ?? 'cursor');
     return apiError(400, getT(apiLocale(request))('api.errors.badParameter', { name }));
   }
-  return apiJson(await listChanges({ cursor: Number(query.data.cursor ?? 0), limit: query.data.limit ?? 100 }));
+  return apiJson(
+    await listChanges({ cursor: Number(query.data.cursor ?? 0), limit: query.data.limit ?? 100 }),
+  );
 }

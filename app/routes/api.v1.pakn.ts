@@ -29,7 +29,7 @@ async function readBody(request: Request): Promise<Body | undefined> {
   }
   const parsed = await parseSubmissionForm(request, {
     maxFiles: await getSetting('intake.maxAttachments'),
-    maxBytes: await getSetting('intake.maxFileMb') * 1024 * 1024,
+    maxBytes: (await getSetting('intake.maxFileMb')) * 1024 * 1024,
     existingFiles: 0,
   }).catch(() => undefined);
   if (!parsed) return undefined;

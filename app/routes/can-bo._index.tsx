@@ -98,7 +98,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = safeRedirect(form.get('returnTo'), '/can-bo');
   if (intent === 'delete_filter') {
     const sent = parseForm(form, deleteFilterSchema);
-    if (sent.status !== 'success' || !await deleteSavedFilter({ userId: actor.id, id: sent.value.id }))
+    if (sent.status !== 'success' || !(await deleteSavedFilter({ userId: actor.id, id: sent.value.id })))
       throw json({ message: t('staff.queue.saved.notFound') }, { status: 404 });
     return redirect(back);
   }
@@ -122,7 +122,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const sent = parseForm(form, bulkAssignSchema);
   if (sent.status !== 'success') return json<QueueResult>({ intent, reply: sent.reply() }, { status: 400 });
   try {
-    const n = await bulkAssign({ actor, items: sent.value.ids, unitId: sent.value.unitId, ip: clientIp(context) });
+    const n = await bulkAssign({
+      actor,
+      items: sent.value.ids,
+      unitId: sent.value.unitId,
+      ip: clientIp(context),
+    });
     const url = new URL(back, 'http://x');
     url.searchParams.set('da-giao', String(n));
     return redirect(url.pathname + url.search);

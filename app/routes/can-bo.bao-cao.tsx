@@ -63,7 +63,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (flash.setCookie) headers['Set-Cookie'] = flash.setCookie;
   const scoped = isUnitScoped(actor);
-  const units = (await listUnits({ activeOnly: false })).filter((u) => u.active || String(u.id) === values.unit);
+  const units = (await listUnits({ activeOnly: false })).filter(
+    (u) => u.active || String(u.id) === values.unit,
+  );
   const common = {
     values,
     cutoffDay: query.cutoffDay,

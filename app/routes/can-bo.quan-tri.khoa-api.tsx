@@ -56,7 +56,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     // a name already in use is said at once with the other messages, as the model would
     const named = parseForm(form, apiKeyFormSchema.pick({ name: true }));
-    const taken = named.status === 'success' && (await listApiKeys()).some((k) => k.name === named.value.name);
+    const taken =
+      named.status === 'success' && (await listApiKeys()).some((k) => k.name === named.value.name);
     const reply = submission.reply(taken ? { fieldErrors: { name: ['taken'] } } : undefined);
     return json({ status: 'invalid' as const, reply }, { status: 400, ...noStore });
   }

@@ -73,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { flash, headers } = await readAdminFlash(request);
   return json(
     {
-      ...await getCalendarYear(year),
+      ...(await getCalendarYear(year)),
       today,
       scheduleWarning: await getScheduleWarning(),
       official: (await listOfficialYears()).find((y) => y.year === year) ?? null,

@@ -93,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const unit = values.unit ? await findUnitByCode(values.unit) : null;
       if (values.unit && !unit) fieldErrors.unit = [userProblem('unitUnknown')];
       const losesAdmin = user.role === 'admin' && user.active && (values.role !== 'admin' || !values.active);
-      if (losesAdmin && await countActiveAdmins(undefined, user.id) === 0)
+      if (losesAdmin && (await countActiveAdmins(undefined, user.id)) === 0)
         fieldErrors.role = [userProblem('lastAdmin')];
       if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors }), { status: 400 });
       const unitId = unit?.id ?? null;

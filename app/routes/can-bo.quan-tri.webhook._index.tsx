@@ -100,12 +100,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (intent) {
     case 'disable':
     case 'enable':
-      if (!await setWebhookActive({ id, active: intent === 'enable', actor })) {
+      if (!(await setWebhookActive({ id, active: intent === 'enable', actor }))) {
         if (!(await listWebhooks()).some((h) => h.id === id)) throw bad('notFound', 404);
       }
       return redirectWithFlash(PATH, `webhooks.flash.${intent}d`);
     case 'delete':
-      if (!await deleteWebhook({ id, actor })) throw bad('notFound', 404);
+      if (!(await deleteWebhook({ id, actor }))) throw bad('notFound', 404);
       return redirectWithFlash(PATH, 'webhooks.flash.deleted');
     case 'rotate': {
       const secret = await rotateWebhookSecret({ id, actor });

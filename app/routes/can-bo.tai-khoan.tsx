@@ -42,7 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getUser(staff.id))!;
   const t = getT(getLocale(request));
   const flash = await readFlash(request);
-  const unit = user.unitId ? (await listUnits({ activeOnly: false })).find((u) => u.id === user.unitId) : undefined;
+  const unit = user.unitId
+    ? (await listUnits({ activeOnly: false })).find((u) => u.id === user.unitId)
+    : undefined;
   const settingUp = !user.totpEnabled && !!user.totpSecret;
   const uri = settingUp ? await totpUri(user.totpSecret!, user.email) : null;
   return json(
@@ -149,7 +151,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
       }
       await enableTotp(user.id);
-      await audit({ actorUserId: user.id, action: 'auth.totp.enabled', targetType: 'user', targetId: user.id, ip });
+      await audit({
+        actorUserId: user.id,
+        action: 'auth.totp.enabled',
+        targetType: 'user',
+        targetId: user.id,
+        ip,
+      });
       // the code just proved the second factor: a fresh session that has passed it
       const setCookie = await startSession(user, {
         secondFactorDone: true,

@@ -32,6 +32,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   // too short, too long or missing: nothing to suggest, never an error page
   if (!parsed.success) return json({ items: [] }, { headers });
-  const items = (await publishedSimilar(parsed.data)).map(({ code, title, summary }) => ({ code, title, summary }));
+  const items = (await publishedSimilar(parsed.data)).map(({ code, title, summary }) => ({
+    code,
+    title,
+    summary,
+  }));
   return json({ items }, { headers });
 }

@@ -59,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = form ? parseForm(form, draftSendSchema) : null;
   const token = submission?.status === 'success' ? submission.value.t : null;
   // a browser that does not hold the draft can neither send it nor learn its code (double send)
-  if (token === null || !(await holdsDraft(request, token)) || !await getDraft({ token }))
+  if (token === null || !(await holdsDraft(request, token)) || !(await getDraft({ token })))
     return redirect('/gop-y?het-han=1');
   const limit = await hitRateLimit({ bucket: 'intake-submit', key: clientIp(context) });
   if (!limit.allowed) {

@@ -3,10 +3,9 @@
 // keeps the mail safe in the outbox, so a load balancer must not take it out (nor an orchestrator restart
 // it, which would not bring the mail server back); monitors alert on `status`.
 import { json } from '@remix-run/node';
-
-import { mailHealth, outboxStats } from '~/models/outbox.server';
 import { sql } from 'drizzle-orm';
 
+import { mailHealth, outboxStats } from '~/models/outbox.server';
 import { getDb, rawGet } from '~/utils/db.server';
 
 export async function loader() {

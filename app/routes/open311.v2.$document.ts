@@ -70,7 +70,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     );
   }
   if (name === 'services') {
-    return open311Response(format, 'services', await listOpen311Services(locale), { cache: 'public, max-age=300' });
+    return open311Response(format, 'services', await listOpen311Services(locale), {
+      cache: 'public, max-age=300',
+    });
   }
   const parsed = parseRequestsQuery(url.searchParams, Date.now());
   if (!parsed.ok)

@@ -14,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { name: code, format } = split;
   const guard = await guardPublicRead(request, context);
   if (!guard.ok) return open311Errors(format, guard.status, [guard.message], guard.headers);
-  if (!await findFieldByCode(code))
+  if (!(await findFieldByCode(code)))
     return open311Errors(format, 404, [t('api.errors.serviceUnknown', { code: code.slice(0, 100) })]);
   return open311Response(
     format,

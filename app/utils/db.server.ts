@@ -123,7 +123,6 @@ function cacheStatements(sqlite: Database.Database): void {
   Object.defineProperty(sqlite, 'prepare', { value: prepare, configurable: true, writable: true });
 }
 
-
 /** Opens a SQLite file: created 0600 if new, migrated and seeded (synchronously, before anything else runs). */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });

@@ -11,7 +11,8 @@ export function applyEdits(file: SourceFile, edits: TextEdit[]): number {
     kept.push(e);
   }
   let text = file.getFullText();
-  for (const e of kept.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  for (const e of kept.sort((a, b) => b.start - a.start))
+    text = text.slice(0, e.start) + e.text + text.slice(e.end);
   file.replaceWithText(text);
   return kept.length;
 }

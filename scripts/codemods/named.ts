@@ -14,15 +14,25 @@ for (const f of project.getSourceFiles().filter((x) => x.getFilePath().includes(
     const inner = pa.getExpression();
     if (!Node.isCallExpression(inner) || inner.getExpression().getText() !== 'prepared') return;
     const [db, q] = inner.getArguments().map((a) => a.getText());
-    const args = c.getArguments().map((a) => a.getText()).join(', ');
+    const args = c
+      .getArguments()
+      .map((a) => a.getText())
+      .join(', ');
     const fn = pa.getName() === 'all' ? 'namedAll' : 'namedGet';
-    edits.push({ start: c.getStart(), end: c.getEnd(), text: `(await ${fn}(${db}, ${q}${args ? `, ${args}` : ''}))` });
+    edits.push({
+      start: c.getStart(),
+      end: c.getEnd(),
+      text: `(await ${fn}(${db}, ${q}${args ? `, ${args}` : ''}))`,
+    });
   });
   if (edits.length) {
     n += applyEdits(f, edits);
-    const d = f.getImportDeclaration((x) => /reports\/sql\.server|\.\/sql\.server/.test(x.getModuleSpecifierValue()));
+    const d = f.getImportDeclaration((x) =>
+      /reports\/sql\.server|\.\/sql\.server/.test(x.getModuleSpecifierValue()),
+    );
     if (d) {
-      for (const name of ['namedAll', 'namedGet']) if (!d.getNamedImports().some((i) => i.getName() === name)) d.addNamedImport(name);
+      for (const name of ['namedAll', 'namedGet'])
+        if (!d.getNamedImports().some((i) => i.getName() === name)) d.addNamedImport(name);
       const pi = d.getNamedImports().find((i) => i.getName() === 'prepared');
       pi?.remove();
     }

@@ -5,7 +5,11 @@ import { applyEdits, type TextEdit } from './lib.ts';
 const repo = path.resolve(process.argv[2] ?? '.');
 const project = new Project({ tsConfigFilePath: path.join(repo, 'tsconfig.json') });
 let n = 0;
-for (const f of project.getSourceFiles().filter((x) => /\/(app|tests|scripts|db)\//.test(x.getFilePath()) && !x.getFilePath().includes('codemods'))) {
+for (const f of project
+  .getSourceFiles()
+  .filter(
+    (x) => /\/(app|tests|scripts|db)\//.test(x.getFilePath()) && !x.getFilePath().includes('codemods'),
+  )) {
   const edits: TextEdit[] = [];
   f.forEachDescendant((c) => {
     if (!Node.isCallExpression(c) || c.getExpression().getText() !== 'one') return;
@@ -20,8 +24,13 @@ for (const f of project.getSourceFiles().filter((x) => /\/(app|tests|scripts|db)
     n += applyEdits(f, edits);
     const d = f.getImportDeclarations().find((x) => /utils\/db\.server$/.test(x.getModuleSpecifierValue()));
     if (d && !d.getNamedImports().some((i) => i.getName() === 'first')) d.addNamedImport('first');
-    const still = f.getDescendants().some((x) => Node.isCallExpression(x) && x.getExpression().getText() === 'one');
-    if (d && !still) d.getNamedImports().find((i) => i.getName() === 'one')?.remove();
+    const still = f
+      .getDescendants()
+      .some((x) => Node.isCallExpression(x) && x.getExpression().getText() === 'one');
+    if (d && !still)
+      d.getNamedImports()
+        .find((i) => i.getName() === 'one')
+        ?.remove();
   }
 }
 await project.save();

@@ -13,10 +13,17 @@ const files = project
   .getSourceFiles()
   .filter((f) => !f.getFilePath().includes('/node_modules/'))
   .filter((f) => /\/(app|tests|scripts|db)\//.test(f.getFilePath()))
-  .filter((f) => !/app\/utils\/db\.server\.ts$|db\/seed\.ts$|tests\/integration\/async-db\.test\.ts$/.test(f.getFilePath()));
+  .filter(
+    (f) =>
+      !/app\/utils\/db\.server\.ts$|db\/seed\.ts$|tests\/integration\/async-db\.test\.ts$/.test(
+        f.getFilePath(),
+      ),
+  );
 
-const BUILDER = /SQLite(Select|Insert|Update|Delete|Relational|SyncRelational|Raw|Count)|SQLiteSelectBase|SQLiteInsertBase|SQLiteUpdateBase|SQLiteDeleteBase|SQLiteCountBuilder|SQLiteRelationalQuery/;
-const DATABASE = /BetterSQLite3Database|SQLiteTransaction|BaseSQLiteDatabase|SqliteRemoteDatabase|^Db$|^Tx$|^DbOrTx$/;
+const BUILDER =
+  /SQLite(Select|Insert|Update|Delete|Relational|SyncRelational|Raw|Count)|SQLiteSelectBase|SQLiteInsertBase|SQLiteUpdateBase|SQLiteDeleteBase|SQLiteCountBuilder|SQLiteRelationalQuery/;
+const DATABASE =
+  /BetterSQLite3Database|SQLiteTransaction|BaseSQLiteDatabase|SqliteRemoteDatabase|^Db$|^Tx$|^DbOrTx$/;
 const RAW = { all: 'rawAll', get: 'rawGet', run: 'rawRun', values: 'rawValues' } as const;
 
 type Edit = { call: CallExpression; text: string };
@@ -85,12 +92,18 @@ for (const file of files) {
     if (args.length === 1 && DATABASE.test(rt)) {
       const typeArgs = node.getTypeArguments().map((t) => t.getText());
       const ta = typeArgs.length ? `<${typeArgs.join(', ')}>` : '';
-      edits.push({ call: node, text: `(await ${RAW[key]}${ta}(${receiver.getText()}, ${args[0]!.getText()}))` });
+      edits.push({
+        call: node,
+        text: `(await ${RAW[key]}${ta}(${receiver.getText()}, ${args[0]!.getText()}))`,
+      });
       note(file, RAW[key]);
       count(`raw.${key}`);
     }
   });
-  pending.set(file, edits.map((e) => ({ start: e.call.getStart(), end: e.call.getEnd(), text: e.text })));
+  pending.set(
+    file,
+    edits.map((e) => ({ start: e.call.getStart(), end: e.call.getEnd(), text: e.text })),
+  );
 }
 let applied = 0;
 for (const [file, edits] of pending) if (edits.length) applied += applyEdits(file, edits);

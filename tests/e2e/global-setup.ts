@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 import type { FullConfig } from '@playwright/test';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
-import { sqliteClientOf } from "~/utils/db.server";
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TMP_ROOT = TEST_TMP_DIR;

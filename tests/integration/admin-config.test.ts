@@ -3,11 +3,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, followFlash, postForm, signIn } from '../support/staff';
-import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let admin = '';
@@ -43,7 +43,7 @@ const post = (path: string, fields: Record<string, string>, cookie = admin) =>
   postForm(app, path, cookie, fields);
 
 async function lastAudit(action: string) {
-  const rows = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, action)));
+  const rows = await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, action));
   const row = rows[rows.length - 1];
   return row
     ? { ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }
@@ -51,7 +51,7 @@ async function lastAudit(action: string) {
 }
 
 async function unitByCode(code: string) {
-  return (await first(app.db().select().from(s.units).where(eq(s.units.code, code))));
+  return await first(app.db().select().from(s.units).where(eq(s.units.code, code)));
 }
 
 describe('permissions', () => {
@@ -206,9 +206,12 @@ describe('fields', () => {
       active: 'on',
     });
     expect(ok.status).toBe(302);
-    const field = (await first(app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX'))));
+    const field = await first(app.db().select().from(s.fields).where(eq(s.fields.code, 'ATBX')));
     expect(field?.defaultUnitId).toBe(tdc.id);
-    expect((await lastAudit('settings.field.create'))?.detail).toMatchObject({ code: 'ATBX', defaultUnitId: tdc.id });
+    expect((await lastAudit('settings.field.create'))?.detail).toMatchObject({
+      code: 'ATBX',
+      defaultUnitId: tdc.id,
+    });
 
     const bad = await post(PATH, {
       intent: 'create',
@@ -276,12 +279,13 @@ describe('routing keywords', () => {
     expect((await post(PATH, { intent: 'create', keyword: 'tem nhãn', unitId: String(tdc.id) })).status).toBe(
       302,
     );
-    const kw = (await first(app
-      .db()
-      .select()
-      .from(s.routingKeywords)
-      .where(eq(s.routingKeywords.keyword, 'tem nhãn'))))!;
-    expect((await lastAudit('settings.keyword.create'))?.detail).toEqual({ keyword: 'tem nhãn', unitId: tdc.id });
+    const kw = (await first(
+      app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.keyword, 'tem nhãn')),
+    ))!;
+    expect((await lastAudit('settings.keyword.create'))?.detail).toEqual({
+      keyword: 'tem nhãn',
+      unitId: tdc.id,
+    });
     expect(
       (
         await post(PATH, {
@@ -297,7 +301,7 @@ describe('routing keywords', () => {
     });
     expect((await post(PATH, { intent: 'delete', id: String(kw.id) })).status).toBe(302);
     expect(
-      (await first(app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.id, kw.id)))),
+      await first(app.db().select().from(s.routingKeywords).where(eq(s.routingKeywords.id, kw.id))),
     ).toBeUndefined();
     expect((await lastAudit('settings.keyword.delete'))?.targetId).toBe(String(kw.id));
   });
@@ -327,13 +331,13 @@ describe('external agencies', () => {
         })
       ).status,
     ).toBe(302);
-    const row = (await first(app
-      .db()
-      .select()
-      .from(s.externalAgencies)
-      .where(eq(s.externalAgencies.name, 'Sở Y tế tỉnh Phú Yên'))))!;
+    const row = (await first(
+      app.db().select().from(s.externalAgencies).where(eq(s.externalAgencies.name, 'Sở Y tế tỉnh Phú Yên')),
+    ))!;
     expect(row.active).toBe(true);
-    expect((await lastAudit('settings.external_agency.create'))?.detail).toMatchObject({ email: 'syt@example.vn' });
+    expect((await lastAudit('settings.external_agency.create'))?.detail).toMatchObject({
+      email: 'syt@example.vn',
+    });
     const upd = await post(PATH, {
       intent: 'update',
       id: String(row.id),
@@ -369,7 +373,7 @@ describe('agency details', () => {
 
     const ok = await post(PATH, { ...form, codePrefix: 'skhcn', hotline: '1900 1234' });
     expect(ok.status).toBe(302);
-    expect((await first(app.db().select().from(s.agency)))).toMatchObject({
+    expect(await first(app.db().select().from(s.agency))).toMatchObject({
       codePrefix: 'SKHCN',
       hotline: '1900 1234',
     });
@@ -416,7 +420,7 @@ describe('deadline rules', () => {
       /Đã lưu thay đổi\. Đã tính lại hạn xử lý của \d+ phản ánh, kiến nghị đang mở\./,
     );
     expect(
-      (await first(app.db().select().from(s.deadlineRules).where(eq(s.deadlineRules.key, 'publish')))),
+      await first(app.db().select().from(s.deadlineRules).where(eq(s.deadlineRules.key, 'publish'))),
     ).toMatchObject({ days: 3, unit: 'working' });
     expect((await lastAudit('settings.deadline_rule.update'))?.detail).toMatchObject({
       days: { from: 2, to: 3 },
@@ -459,7 +463,10 @@ describe('working-day calendar', () => {
     expect(await followFlash(app, add, admin)).toMatch(
       /Đã lưu\. Đã tính lại hạn xử lý của \d+ phản ánh, kiến nghị đang mở\./,
     );
-    expect((await lastAudit('settings.calendar.create'))?.detail).toMatchObject({ date: '2027-01-02', kind: 'work' });
+    expect((await lastAudit('settings.calendar.create'))?.detail).toMatchObject({
+      date: '2027-01-02',
+      kind: 'work',
+    });
     expect(
       (await post(PATH, { intent: 'save', date: '2027-01-02', kind: 'work', note: 'Làm bù Tết Dương lịch' }))
         .status,
@@ -525,7 +532,9 @@ describe('settings', () => {
     reportCutoffDay: '15',
   };
   const setting = async (key: string) =>
-    JSON.parse((await first(app.db().select().from(s.settings).where(eq(s.settings.key, key))))!.value) as unknown;
+    JSON.parse(
+      (await first(app.db().select().from(s.settings).where(eq(s.settings.key, key))))!.value,
+    ) as unknown;
 
   it('validates the policy values', async () => {
     const res = await post(PATH, {

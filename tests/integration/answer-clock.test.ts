@@ -4,12 +4,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCalendarDays, toLocalDate } from '~/domain/calendar';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
-import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let coord: string;
@@ -96,27 +96,25 @@ describe('an extension made before the due date is not a late apology', () => {
       publicAnswer: 'Nội dung trả lời',
     });
     const db = app.db();
-    (await db.insert(s.events)
-      .values({
-        paknId: p.id,
-        type: 'extend',
-        isPublic: true,
-        note: 'Cần lấy ý kiến của Bộ',
-        data: JSON.stringify({ from: previousDue, to: '2026-04-06' }),
-        createdAt: at,
-      }));
-    (await db.insert(s.documents)
-      .values({
-        paknId: p.id,
-        type: 'late_apology',
-        year: 2026,
-        seq: 900 + seq,
-        number: `${900 + seq}/TB-SKHCN`,
-        issuedDate: extendedOn,
-        content: 'x',
-        publicContent: 'x',
-        isPublic: true,
-      }));
+    await db.insert(s.events).values({
+      paknId: p.id,
+      type: 'extend',
+      isPublic: true,
+      note: 'Cần lấy ý kiến của Bộ',
+      data: JSON.stringify({ from: previousDue, to: '2026-04-06' }),
+      createdAt: at,
+    });
+    await db.insert(s.documents).values({
+      paknId: p.id,
+      type: 'late_apology',
+      year: 2026,
+      seq: 900 + seq,
+      number: `${900 + seq}/TB-SKHCN`,
+      issuedDate: extendedOn,
+      content: 'x',
+      publicContent: 'x',
+      isPublic: true,
+    });
     return p;
   }
 
@@ -149,7 +147,7 @@ describe('closing for no information', () => {
   async function waiting(pauseFrom: string) {
     const unitId = (await first(app.db().select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
     const p = await seed({ status: 'awaiting_info', unitId });
-    (await app.db().insert(s.paknPauses).values({ paknId: p.id, fromDate: pauseFrom }));
+    await app.db().insert(s.paknPauses).values({ paknId: p.id, fromDate: pauseFrom });
     return p;
   }
   const closeButton = 'name="intent" value="close_no_info"';
@@ -171,6 +169,8 @@ describe('closing for no information', () => {
     const body = await html(res);
     expect(body).toMatch(/Người gửi còn thời hạn bổ sung thông tin đến hết ngày \d{2}\/\d{2}\/\d{4}\./);
     expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}\./);
-    expect((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, early.id))))!.status).toBe('awaiting_info');
+    expect((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, early.id))))!.status).toBe(
+      'awaiting_info',
+    );
   });
 });

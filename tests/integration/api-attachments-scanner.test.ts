@@ -56,7 +56,7 @@ it('answers 503 with the form’s message and keeps nothing', async () => {
   expect(body.error.fields).toHaveLength(1);
   expect(body.error.fields[0]!.field).toBe('files');
   expect(body.error.fields[0]!.message).toContain('giay-to.pdf');
-  expect((await app.db().select().from(s.pakn))).toHaveLength(0);
+  expect(await app.db().select().from(s.pakn)).toHaveLength(0);
   const dir = path.join(app.dir, 'uploads');
   expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
 });

@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { setSetting } from '~/models/admin/settings.server';
 import { createApiKey } from '~/models/api-keys.server';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
-import { first } from "~/utils/db.server";
 
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
 const PNG = fs.readFileSync('tests/fixtures/pixel.png');
@@ -137,12 +137,14 @@ describe('multipart submissions', () => {
     );
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ replayed: false, attachments: 2 });
-    const p = (await first(app
-      .db()
-      .select()
-      .from(s.pakn)
-      .where(eq(s.pakn.code, String(res.json.code)))))!;
-    const files = (await app.db().select().from(s.attachments).where(eq(s.attachments.paknId, p.id)));
+    const p = (await first(
+      app
+        .db()
+        .select()
+        .from(s.pakn)
+        .where(eq(s.pakn.code, String(res.json.code))),
+    ))!;
+    const files = await app.db().select().from(s.attachments).where(eq(s.attachments.paknId, p.id));
     expect(files.map((f) => [f.originalName, f.mime, f.source, f.draftToken])).toEqual([
       ['giay-to.pdf', 'application/pdf', 'submitter', null],
       ['anh chup.png', 'image/png', 'submitter', null],
@@ -215,12 +217,13 @@ describe('multipart submissions', () => {
     expect(uploads()).toBe(before.files);
     expect(await paknCount()).toBe(before.pakn);
     expect(
-      (await app
-        .db()
-        .select()
-        .from(s.attachments)
-        .where(and(eq(s.attachments.source, 'submitter'))))
-        .every((a) => a.paknId !== null),
+      (
+        await app
+          .db()
+          .select()
+          .from(s.attachments)
+          .where(and(eq(s.attachments.source, 'submitter')))
+      ).every((a) => a.paknId !== null),
     ).toBe(true);
   });
 

@@ -41,7 +41,7 @@ beforeAll(async () => {
   if (!made.ok) throw new Error('no key');
   key = made.key;
   // the sweep makes thousands of calls with one key: its limit is not what is tested here
-  (await app.db().insert(s.settings).values({ key: 'api.requestsPerMinute', value: '1000000' }));
+  await app.db().insert(s.settings).values({ key: 'api.requestsPerMinute', value: '1000000' });
 });
 afterAll(async () => {
   await app?.stop();
@@ -149,7 +149,7 @@ describe('Open311 POST', () => {
           `POST ${field} [${payload.name}]`,
           await post(new URLSearchParams(fields), 'application/x-www-form-urlencoded'),
         );
-        if (status >= 400 && await count() !== before)
+        if (status >= 400 && (await count()) !== before)
           problems.push(`POST ${field} [${payload.name}]: refused but saved`);
       }
     }
@@ -161,7 +161,8 @@ describe('Open311 POST', () => {
     for (const raw of malformedBodies(fields)) {
       const before = await count();
       const status = await check(`POST body ${raw.name}`, await post(raw.body, raw.contentType));
-      if (status >= 400 && await count() !== before) problems.push(`POST body ${raw.name}: refused but saved`);
+      if (status >= 400 && (await count()) !== before)
+        problems.push(`POST body ${raw.name}: refused but saved`);
     }
     await check('POST many fields', await post(manyFields(fields), 'application/x-www-form-urlencoded'));
     await check(
@@ -203,7 +204,8 @@ describe('JSON API posts', () => {
             body: JSON.stringify({ ...VALID_JSON, [field]: value }),
           });
           const status = await check(`POST ${path} ${field} [${payload.name}]`, res);
-          if (status >= 400 && await count() !== before) problems.push(`POST ${path} ${field}: refused but saved`);
+          if (status >= 400 && (await count()) !== before)
+            problems.push(`POST ${path} ${field}: refused but saved`);
         }
       }
       for (const raw of malformedBodies({ title: 'x' })) {
@@ -234,7 +236,7 @@ describe('JSON API multipart posts (submit with files)', () => {
       body: form,
     });
     const status = await check(`POST /api/v1/pakn multipart ${where}`, res);
-    if (status >= 400 && (await count() !== before.pakn || uploads() !== before.files))
+    if (status >= 400 && ((await count()) !== before.pakn || uploads() !== before.files))
       problems.push(`POST /api/v1/pakn multipart ${where}: refused but something was kept`);
   }
 

@@ -7,11 +7,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { authorizeApiCall } from '~/models/api-keys.server';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let admin = '';
@@ -75,14 +75,16 @@ describe('admin page', () => {
     const html = await res.text();
     const key = KEY.exec(html)?.[0];
     expect(key).toBeTruthy();
-    const row = (await first(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Cổng dịch vụ công tỉnh'))))!;
+    const row = (await first(
+      app.db().select().from(s.apiKeys).where(eq(s.apiKeys.name, 'Cổng dịch vụ công tỉnh')),
+    ))!;
     expect(row.scopes).toBe('submit,read');
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(key!);
     const list = await (await app.fetch(PAGE, { headers: { Cookie: admin } })).text();
     expect(list).toContain('Cổng dịch vụ công tỉnh');
     expect(list).not.toMatch(KEY);
-    const audit = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'apikey.create')));
+    const audit = await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'apikey.create'));
     expect(audit.at(-1)?.detail).toContain('Cổng dịch vụ công tỉnh');
     expect(audit.at(-1)?.detail).not.toContain(key!);
 
@@ -92,8 +94,13 @@ describe('admin page', () => {
       ['id', String(row.id)],
     ]);
     expect(revoked.status).toBe(200);
-    expect((await first(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, row.id))))!.revokedAt).not.toBeNull();
-    expect(await authorizeApiCall({ token: key!, scope: 'read', call })).toMatchObject({ ok: false, status: 401 });
+    expect(
+      (await first(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, row.id))))!.revokedAt,
+    ).not.toBeNull();
+    expect(await authorizeApiCall({ token: key!, scope: 'read', call })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it('refuses a missing name, a duplicate and no scope with translated messages, keeping what was typed', async () => {
@@ -140,26 +147,38 @@ describe('authorizing calls', () => {
       status: 401,
       reason: 'missing',
     });
-    expect(await authorizeApiCall({ token: 'pakn_nope', scope: 'read', call })).toMatchObject({ status: 401 });
+    expect(await authorizeApiCall({ token: 'pakn_nope', scope: 'read', call })).toMatchObject({
+      status: 401,
+    });
     expect(await authorizeApiCall({ token: made.key, scope: 'submit', call })).toMatchObject({ status: 403 });
-    (await app.db().insert(s.settings).values({ key: 'api.requestsPerMinute', value: '3' }));
+    await app.db().insert(s.settings).values({ key: 'api.requestsPerMinute', value: '3' });
     const now = new Date('2026-03-02T03:00:10Z');
-    const results = [0, 1, 2, 3].map(() => authorizeApiCall({ token: made.key, scope: 'read', call, now }));
+    const results = [];
+    for (let i = 0; i < 4; i++)
+      results.push(await authorizeApiCall({ token: made.key, scope: 'read', call, now }));
     expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
     expect(results[3]).toMatchObject({ status: 429 });
     // the next minute is a new window
     expect(
-      (await authorizeApiCall({ token: made.key, scope: 'read', call, now: new Date('2026-03-02T03:01:10Z') })).ok,
+      (
+        await authorizeApiCall({
+          token: made.key,
+          scope: 'read',
+          call,
+          now: new Date('2026-03-02T03:01:10Z'),
+        })
+      ).ok,
     ).toBe(true);
-    (await app.db().delete(s.settings).where(eq(s.settings.key, 'api.requestsPerMinute')));
+    await app.db().delete(s.settings).where(eq(s.settings.key, 'api.requestsPerMinute'));
     const row = (await first(app.db().select().from(s.apiKeys).where(eq(s.apiKeys.id, made.id))))!;
     expect(row.lastUsedAt).not.toBeNull();
-    const entries = (await app
-      .db()
-      .select()
-      .from(s.auditLog)
-      .where(eq(s.auditLog.targetId, String(made.id))))
-      .filter((e) => e.action.startsWith('api.'));
+    const entries = (
+      await app
+        .db()
+        .select()
+        .from(s.auditLog)
+        .where(eq(s.auditLog.targetId, String(made.id)))
+    ).filter((e) => e.action.startsWith('api.'));
     expect(entries.filter((e) => e.action === 'api.call')).toHaveLength(4);
     expect(entries.filter((e) => e.action === 'api.denied').map((e) => JSON.parse(e.detail!).reason)).toEqual(
       ['scope', 'rateLimited'],

@@ -6,11 +6,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createApiKey } from '~/models/api-keys.server';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser } from '../support/staff';
-import { first } from "~/utils/db.server";
 
 let app: TestApp;
 type Doc = {
@@ -178,12 +178,7 @@ describe('submit, read, changes, queue', () => {
       orgName: 'Công ty TNHH Ánh Dương',
     });
     expect(
-      (await app
-        .db()
-        .select()
-        .from(s.outbox)
-        .where(eq(s.outbox.paknId, p.id)))
-        .map((m) => m.template),
+      (await app.db().select().from(s.outbox).where(eq(s.outbox.paknId, p.id))).map((m) => m.template),
     ).toEqual(['receipt']);
     const read = await call('/pakn/{code}', { path: `/pakn/${code}`, key: keys.read });
     expect(read.json).toMatchObject({ code, status: 'received', open: true, publicAnswer: null });
@@ -242,14 +237,16 @@ describe('staff intake', () => {
   it('records a PAKN with its channel and real receipt date, through the intake’s rules', async () => {
     const res = await call('/intake', { method: 'post', key: keys.owned, body: INTAKE });
     expect(res.status).toBe(201);
-    const p = (await first(app
-      .db()
-      .select()
-      .from(s.pakn)
-      .where(eq(s.pakn.code, String(res.json.code)))))!;
+    const p = (await first(
+      app
+        .db()
+        .select()
+        .from(s.pakn)
+        .where(eq(s.pakn.code, String(res.json.code))),
+    ))!;
     expect(p).toMatchObject({ channel: 'hotline', receivedDate: INTAKE.receivedDate, email: null });
     expect(res.json.emailed).toBe(false);
-    const audit = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'pakn.intake')));
+    const audit = await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'pakn.intake'));
     expect(JSON.parse(audit.at(-1)!.detail!)).toMatchObject({ channel: 'hotline' });
     const bad = await call('/intake', {
       method: 'post',

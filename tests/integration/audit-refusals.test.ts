@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { FORGED_LIMIT } from '~/models/security-audit.server';
+import { sqliteClientOf, transaction } from '~/utils/db.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator = { id: 0, cookie: '', email: '', password: '' };
@@ -23,8 +23,8 @@ type AuditRow = {
   detail: string;
 };
 const audits = (action: string) =>
-  sqliteClientOf(app
-    .db()).prepare(
+  sqliteClientOf(app.db())
+    .prepare(
       `SELECT actor_user_id, action, target_id, ip, detail FROM audit_log WHERE action = ? ORDER BY id`,
     )
     .all(action) as AuditRow[];
@@ -70,7 +70,7 @@ beforeAll(async () => {
   handler = { id: h.id, cookie: await signIn(app, h.email, h.password) };
   const { createPakn } = await import('~/models/pakn.server');
   const db = app.db();
-  const { pakn } = (await transaction(db, async (tx) =>
+  const { pakn } = await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'phan_anh',
       subject: 'regulation',
@@ -91,7 +91,8 @@ beforeAll(async () => {
       receivedAt: new Date(),
       consent: true,
       showIdentity: false,
-    })));
+    }),
+  );
   paknId = pakn.id;
 });
 afterAll(async () => {
@@ -163,8 +164,8 @@ describe('refused posts are audited', () => {
 
   it('a post carrying a session that is no longer live (signed out, expired or revoked)', async () => {
     const stale = await signIn(app, coordinator.email, coordinator.password);
-    sqliteClientOf(app
-      .db()).prepare(
+    sqliteClientOf(app.db())
+      .prepare(
         `UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND user_id = ? AND created_at = (SELECT max(created_at) FROM sessions WHERE user_id = ?)`,
       )
       .run(Date.now(), coordinator.id, coordinator.id);

@@ -6,10 +6,11 @@ import crypto from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { cookiesFrom, createStaffUser, followFlash, postForm, signIn } from '../support/staff';
-import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -46,13 +47,13 @@ function get(path: string, cookie?: string) {
 }
 
 function sql<T = unknown>(query: string, ...params: unknown[]): T[] {
-  return sqliteClientOf(app
-    .db()).prepare(query)
+  return sqliteClientOf(app.db())
+    .prepare(query)
     .all(...params) as T[];
 }
 function run(query: string, ...params: unknown[]) {
-  return sqliteClientOf(app
-    .db()).prepare(query)
+  return sqliteClientOf(app.db())
+    .prepare(query)
     .run(...params);
 }
 

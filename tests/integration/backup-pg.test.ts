@@ -11,12 +11,13 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { copyDatabase } from '../../scripts/db-copy';
 import { createTestDb } from '../support/db';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
 import { newTmpDir, ROOT } from '../support/server-process';
-import { sqliteClientOf } from "~/utils/db.server";
 
 const run = promisify(execFile);
 const SECRET = 'mật-khẩu:Bí@mật/42';

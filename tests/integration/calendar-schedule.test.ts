@@ -32,7 +32,7 @@ let adminEmails: string[];
 // 09:00 in Hà Nội on the given local day
 const at = (day: string) => new Date(`${day}T02:00:00Z`);
 const warnings = async () =>
-  (await db.select().from(schema.outbox).where(eq(schema.outbox.template, 'calendar_schedule')));
+  await db.select().from(schema.outbox).where(eq(schema.outbox.template, 'calendar_schedule'));
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
@@ -77,9 +77,9 @@ describe('missing official schedule', () => {
     await runNotificationJobs({ now: at('2026-10-08'), db });
     expect(await warnings()).toHaveLength(4);
 
-    expect(await recordOfficialYear({ year: 2027, reference: 'Thông báo số 1/TB-BNV' }, { userId: 1 }, db)).toEqual(
-      { ok: true, value: null },
-    );
+    expect(
+      await recordOfficialYear({ year: 2027, reference: 'Thông báo số 1/TB-BNV' }, { userId: 1 }, db),
+    ).toEqual({ ok: true, value: null });
     expect(await getScheduleWarning({ now: at('2026-10-20'), db })).toBeNull();
     await runNotificationJobs({ now: at('2026-10-20'), db });
     expect(await warnings()).toHaveLength(4);

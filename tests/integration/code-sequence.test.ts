@@ -2,9 +2,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { createPakn, type NewPakn } from '~/models/pakn.server';
+import { sqliteClientOf, transaction } from '~/utils/db.server';
 
 import { createTestDb } from '../support/db';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 const t = createTestDb();
 process.env.DATABASE_URL = t.file;
@@ -44,11 +44,12 @@ describe('code sequence', () => {
   });
 
   it('never reuses a number after a rolled-back transaction', async () => {
-    expect(async () =>
-      (await transaction(t.db, async (tx) => {
-        await createPakn(tx, { ...base, receivedAt: new Date('2026-04-01T03:00:00Z') });
-        throw new Error('abort');
-      })),
+    expect(
+      async () =>
+        await transaction(t.db, async (tx) => {
+          await createPakn(tx, { ...base, receivedAt: new Date('2026-04-01T03:00:00Z') });
+          throw new Error('abort');
+        }),
     ).toThrow('abort');
     expect((await create('2026-04-01T03:00:00Z')).code).toBe('KHCN-2026-000003');
   });
@@ -58,7 +59,9 @@ describe('code sequence', () => {
     expect(p.receivedDate).toBe('2026-02-12');
     expect(p.classifyDue).toBe('2026-02-23'); // 13/02 is day 1, Tết 14–22/02 skipped, 23/02 day 2
     expect(p.answerDue).toBe('2026-03-04'); // 20 calendar days
-    const events = sqliteClientOf(t.db).prepare('SELECT type, is_public FROM events WHERE pakn_id = ?').all(p.id);
+    const events = sqliteClientOf(t.db)
+      .prepare('SELECT type, is_public FROM events WHERE pakn_id = ?')
+      .all(p.id);
     expect(events).toEqual([{ type: 'received', is_public: 1 }]);
   });
 });

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createPakn } from '~/models/pakn.server';
-import { type Db, getDb, transaction, sqliteClientOf, first } from '~/utils/db.server';
+import { type Db, first, getDb, sqliteClientOf, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { PAKN_FIELDS, type ServerProcess, startServer } from '../support/server-process';
@@ -20,7 +20,7 @@ let unitA: number;
 const FOREIGN = 'https://evil.example';
 
 async function seedReceived(): Promise<number> {
-  const { pakn } = (await transaction(db, async (tx) =>
+  const { pakn } = await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'phan_anh',
       subject: 'regulation',
@@ -41,7 +41,8 @@ async function seedReceived(): Promise<number> {
       receivedAt: new Date(),
       consent: true,
       showIdentity: false,
-    })));
+    }),
+  );
   return pakn.id;
 }
 
@@ -200,7 +201,7 @@ describe('refused: 403 from the server, nothing done', () => {
       resets: count('password_resets'),
     }).toEqual(before);
     expect(
-      (await first(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)))),
+      await first(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))),
     ).toBeUndefined();
     const still = await fetch(`${srv.baseUrl}/can-bo`, {
       headers: { Cookie: staffCookie },

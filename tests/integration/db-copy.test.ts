@@ -14,6 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { staffSearchIds } from '~/models/pg/search.server';
 import { indexPublic } from '~/models/public.server';
+import { sqliteClientOf, transaction } from '~/utils/db.server';
 
 import { tablesInForeignKeyOrder } from '../../scripts/db-copy';
 import { createTestDb } from '../support/db';
@@ -21,7 +22,6 @@ import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
 import { newTmpDir, ROOT } from '../support/server-process';
 import { createStaffUser } from '../support/staff';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 const run = promisify(execFile);
 const sqlite = createTestDb();
@@ -66,7 +66,7 @@ beforeAll(async () => {
              public_answer = ?, published_at = ?, on_time = 1 WHERE id = ?`,
         )
         .run(texts.title, texts.summary, texts.answer, Date.now(), row.id);
-      (await transaction(sqlite.db, async (tx) => indexPublic(tx, { id: row.id, ...texts })));
+      await transaction(sqlite.db, async (tx) => indexPublic(tx, { id: row.id, ...texts }));
     }
   }
 }, 120_000);

@@ -6,9 +6,10 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { first, transaction } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
-import { transaction, first } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 type Cache = typeof import('../../app/exports/pdf/cache.server');
@@ -39,7 +40,7 @@ afterAll(async () => {
 });
 
 async function refusedPakn(title: string): Promise<{ paknId: number; token: string; docId: number }> {
-  return (await transaction(db, async (tx) => {
+  return await transaction(db, async (tx) => {
     const { pakn, accessToken } = await createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -62,9 +63,10 @@ async function refusedPakn(title: string): Promise<{ paknId: number; token: stri
       showIdentity: false,
     });
     const unit = (await first(tx.select().from(schema.units).where(eq(schema.units.code, 'QLKHCN'))))!;
-    (await tx.update(schema.pakn)
+    await tx
+      .update(schema.pakn)
       .set({ unitId: unit.id, refusalReason: 'R06' })
-      .where(eq(schema.pakn.id, pakn.id)));
+      .where(eq(schema.pakn.id, pakn.id));
     const doc = await issueDocumentForStep(tx, {
       paknId: pakn.id,
       step: 'refused',
@@ -73,7 +75,7 @@ async function refusedPakn(title: string): Promise<{ paknId: number; token: stri
       now: new Date('2026-03-06T10:00:00+07:00'),
     });
     return { paknId: pakn.id, token: accessToken, docId: doc!.id };
-  }));
+  });
 }
 
 const get = (p: string, headers: Record<string, string> = {}) => app.fetch(p, { headers });

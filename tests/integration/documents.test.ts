@@ -4,9 +4,10 @@
 import { getDocument as pdfjsDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { first, one, sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
-import { transaction, one, sqliteClientOf, first } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 type Docs = typeof import('../../app/models/documents.server');
@@ -74,7 +75,7 @@ const SUBMITTER = {
 async function newPakn(
   over: Partial<{ title: string; fullName: string; address: string; unitCode: string }> = {},
 ): Promise<{ p: PaknRow; token: string }> {
-  const { pakn, accessToken } = (await transaction(db, async (tx) =>
+  const { pakn, accessToken } = await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -95,25 +96,29 @@ async function newPakn(
       receivedAt: new Date('2026-02-10T09:00:00+07:00'),
       consent: true,
       showIdentity: false,
-    })));
-  const unit = (await first(db
-    .select()
-    .from(schema.units)
-    .where(eq(schema.units.code, over.unitCode ?? 'QLKHCN'))))!;
-  (await db.update(schema.pakn).set({ unitId: unit.id }).where(eq(schema.pakn.id, pakn.id)));
+    }),
+  );
+  const unit = (await first(
+    db
+      .select()
+      .from(schema.units)
+      .where(eq(schema.units.code, over.unitCode ?? 'QLKHCN')),
+  ))!;
+  await db.update(schema.pakn).set({ unitId: unit.id }).where(eq(schema.pakn.id, pakn.id));
   return { p: { ...pakn, unitId: unit.id }, token: accessToken };
 }
 
 async function setPakn(id: number, set: Partial<typeof schema.pakn.$inferInsert>) {
-  (await db.update(schema.pakn).set(set).where(eq(schema.pakn.id, id)));
+  await db.update(schema.pakn).set(set).where(eq(schema.pakn.id, id));
 }
 
 const at = (date: string) => new Date(`${date}T10:00:00+07:00`);
 
 type Step = import('../../app/models/notifications.server').Step;
 async function issue(paknId: number, step: Step, note: string | null, now: Date) {
-  return (await transaction(db, async (tx) =>
-    issuing.issueDocumentForStep(tx, { paknId, step, actorUserId: null, note, now })));
+  return await transaction(db, async (tx) =>
+    issuing.issueDocumentForStep(tx, { paknId, step, actorUserId: null, note, now }),
+  );
 }
 
 /** The PDF of a stored document, full or its redacted (public) version. */
@@ -135,14 +140,18 @@ describe('issuing at each step', () => {
 
   beforeAll(async () => {
     pakn = (await newPakn()).p;
-    agencyId = (await one(db
-      .insert(schema.externalAgencies)
-      .values({
-        name: 'Sở Xây dựng tỉnh Phú Yên',
-        address: '45 Trần Hưng Đạo, Tuy Hòa',
-        email: 'sxd@phuyen.gov.vn',
-      })
-      .returning())).id;
+    agencyId = (
+      await one(
+        db
+          .insert(schema.externalAgencies)
+          .values({
+            name: 'Sở Xây dựng tỉnh Phú Yên',
+            address: '45 Trần Hưng Đạo, Tuy Hòa',
+            email: 'sxd@phuyen.gov.vn',
+          })
+          .returning(),
+      )
+    ).id;
   });
 
   it('maps the five steps to the five types and none to the others', async () => {
@@ -189,14 +198,18 @@ describe('issuing at each step', () => {
   });
 
   it('extended → the apology with the old and the new date', async () => {
-    (await db.insert(schema.events)
-      .values({
-        paknId: pakn.id,
-        type: 'extend',
-        data: JSON.stringify({ from: '2026-03-02', to: '2026-03-16' }),
-      }));
+    await db.insert(schema.events).values({
+      paknId: pakn.id,
+      type: 'extend',
+      data: JSON.stringify({ from: '2026-03-02', to: '2026-03-16' }),
+    });
     await setPakn(pakn.id, { extendedTo: '2026-03-16' });
-    const r = (await issue(pakn.id, 'extended', 'Cần lấy ý kiến của Bộ Khoa học và Công nghệ', at('2026-03-02')))!;
+    const r = (await issue(
+      pakn.id,
+      'extended',
+      'Cần lấy ý kiến của Bộ Khoa học và Công nghệ',
+      at('2026-03-02'),
+    ))!;
     expect(r.number).toBe('02/TB-SKHCN');
     issued.late_apology = r;
     const d = (await docs.getDocument({ id: r.id }))!;
@@ -240,12 +253,11 @@ describe('issuing at each step', () => {
   });
 
   it('answered → the reply letter with the approved answer and its outcome; not public', async () => {
-    (await db.insert(schema.answers)
-      .values({
-        paknId: pakn.id,
-        body: 'Quy định đã được sửa đổi.\nThời hạn giải quyết còn 10 ngày.',
-        outcome: 'amend',
-      }));
+    await db.insert(schema.answers).values({
+      paknId: pakn.id,
+      body: 'Quy định đã được sửa đổi.\nThời hạn giải quyết còn 10 ngày.',
+      outcome: 'amend',
+    });
     const r = (await issue(pakn.id, 'answered', null, at('2026-03-04')))!;
     expect(r.number).toBe('02/SKHCN-QLKHCN');
     issued.reply_cover = r;
@@ -273,15 +285,19 @@ describe('issuing at each step', () => {
     await setPakn(other.id, { refusalReason: 'R03' });
     expect((await issue(other.id, 'refused', null, at('2026-12-31')))!.number).toBe('04/TB-SKHCN');
     // 31/12 17:30 UTC is already 01/01 in Việt Nam: the year of the document is the local one
-    expect((await issue(other.id, 'refused', null, new Date('2026-12-31T17:30:00Z')))!.number).toBe('01/TB-SKHCN');
-    expect((await issue(other.id, 'info_requested', 'Câu hỏi', at('2027-01-05')))!.number).toBe('02/TB-SKHCN');
-    (await db.insert(schema.answers).values({ paknId: other.id, body: 'Trả lời.', outcome: 'stands' }));
+    expect((await issue(other.id, 'refused', null, new Date('2026-12-31T17:30:00Z')))!.number).toBe(
+      '01/TB-SKHCN',
+    );
+    expect((await issue(other.id, 'info_requested', 'Câu hỏi', at('2027-01-05')))!.number).toBe(
+      '02/TB-SKHCN',
+    );
+    await db.insert(schema.answers).values({ paknId: other.id, body: 'Trả lời.', outcome: 'stands' });
     expect((await issue(other.id, 'answered', null, at('2027-01-06')))!.number).toBe('01/SKHCN-QLKHCN');
     // and a late document of the old year continues the old year's numbers
     expect((await issue(other.id, 'refused', null, at('2026-12-31')))!.number).toBe('05/TB-SKHCN');
-    const numbers = (await db
+    const numbers = await db
       .select({ n: schema.documents.number, y: schema.documents.year })
-      .from(schema.documents));
+      .from(schema.documents);
     expect(new Set(numbers.map((r) => `${r.y}|${r.n}`)).size).toBe(numbers.length);
   });
 
@@ -303,17 +319,18 @@ describe('issuing at each step', () => {
 
   it('is part of the caller’s transaction: a rollback leaves no document and no gap', async () => {
     const before = (await docs.listDocumentsForPakn({ paknId: pakn.id })).length;
-    expect(async () =>
-      (await transaction(db, async (tx) => {
-        await issuing.issueDocumentForStep(tx, {
-          paknId: pakn.id,
-          step: 'refused',
-          actorUserId: null,
-          note: 'x',
-          now: at('2026-03-05'),
-        });
-        throw new Error('the step failed');
-      })),
+    expect(
+      async () =>
+        await transaction(db, async (tx) => {
+          await issuing.issueDocumentForStep(tx, {
+            paknId: pakn.id,
+            step: 'refused',
+            actorUserId: null,
+            note: 'x',
+            now: at('2026-03-05'),
+          });
+          throw new Error('the step failed');
+        }),
     ).toThrow('the step failed');
     expect((await docs.listDocumentsForPakn({ paknId: pakn.id })).length).toBe(before);
     expect((await issue(pakn.id, 'refused', 'y', at('2026-03-05')))!.number).toBe('06/TB-SKHCN');
@@ -386,13 +403,20 @@ describe('the routes', () => {
     mine = created.p;
     mineToken = created.token;
     await setPakn(mine.id, { refusalReason: 'R06' });
-    refusalId = (await issue(mine.id, 'refused', 'Nội dung liên quan đến tranh chấp đất đai.', at('2026-03-06')))!.id;
+    refusalId = (await issue(
+      mine.id,
+      'refused',
+      'Nội dung liên quan đến tranh chấp đất đai.',
+      at('2026-03-06'),
+    ))!.id;
     infoId = (await issue(mine.id, 'info_requested', 'Đề nghị bổ sung hồ sơ.', at('2026-03-06')))!.id;
-    const evil = (await newPakn({
-      title: '<script>alert("tiêu đề")</script>',
-      fullName: 'Lê <img src=x onerror=alert(1)> Văn',
-      address: '"><b>Phường 9</b>',
-    })).p;
+    const evil = (
+      await newPakn({
+        title: '<script>alert("tiêu đề")</script>',
+        fullName: 'Lê <img src=x onerror=alert(1)> Văn',
+        address: '"><b>Phường 9</b>',
+      })
+    ).p;
     await setPakn(evil.id, { refusalReason: 'R03' });
     evilId = (await issue(evil.id, 'refused', '</p><script>alert(2)</script>', at('2026-03-06')))!.id;
 

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { maxExtensionDate } from '~/domain/deadlines';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { first } from "~/utils/db.server";
 
 let app: TestApp;
 const cookie: Record<string, string> = {};
@@ -32,11 +32,11 @@ async function seed() {
 }
 const row = async (id: number) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 const events = async (id: number, type: string) =>
-  (await app
+  await app
     .db()
     .select()
     .from(s.events)
-    .where(and(eq(s.events.paknId, id), eq(s.events.type, type))));
+    .where(and(eq(s.events.paknId, id), eq(s.events.type, type)));
 const act = async (who: string, id: number, fields: Record<string, string>) =>
   postForm(app, `/can-bo/pakn/${id}`, cookie[who]!, { version: String((await row(id)).version), ...fields });
 const page = async (who: string, id: number) =>
@@ -45,7 +45,11 @@ const page = async (who: string, id: number) =>
     '',
   );
 const maxFor = async (id: number) =>
-  maxExtensionDate((await row(id)).answerDue, await getCalendar(app.db()), (await getDeadlineRules(app.db())).extension.days);
+  maxExtensionDate(
+    (await row(id)).answerDue,
+    await getCalendar(app.db()),
+    (await getDeadlineRules(app.db())).extension.days,
+  );
 async function ok(res: Response) {
   if (res.status !== 302)
     throw new Error(`expected 302, got ${res.status}: ${(await res.text()).slice(0, 1500)}`);
@@ -105,11 +109,11 @@ describe('with approval required (the default)', () => {
     const ext = await events(p.id, 'extend');
     expect(ext).toHaveLength(1);
     expect(ext[0]).toMatchObject({ note: 'Cần lấy ý kiến Bộ', isPublic: true });
-    const docs = (await app
+    const docs = await app
       .db()
       .select()
       .from(s.documents)
-      .where(and(eq(s.documents.paknId, p.id), eq(s.documents.type, 'late_apology'))));
+      .where(and(eq(s.documents.paknId, p.id), eq(s.documents.type, 'late_apology')));
     expect(docs).toHaveLength(1);
   });
 

@@ -2,9 +2,10 @@
 // guesses at a code from many addresses must not lock its real owner out.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { transaction } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { postForm } from '../support/staff';
-import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let code: string;
@@ -14,28 +15,33 @@ const LIMIT = 10; // the seeded followup.attemptsPer15Min
 beforeAll(async () => {
   app = await startTestApp();
   const { createPakn } = await import('../../app/models/pakn.server');
-  code = (await transaction(app.db(), async (tx) =>
-      (await createPakn(tx, {
-        type: 'phan_anh',
-        subject: 'regulation',
-        category: 1,
-        submitterKind: 'individual',
-        orgName: null,
-        representative: null,
-        fullName: 'Trần Thị Bình',
-        address: '5 Hùng Vương, Tuy Hòa',
-        phone: '0905000111',
-        email: OWNER,
-        title: 'Thủ tục đăng ký còn phức tạp',
-        content: 'Đề nghị rút gọn hồ sơ.',
-        regulationRef: null,
-        fieldId: null,
-        channel: 'online',
-        lang: 'vi',
-        receivedAt: new Date(),
-        consent: true,
-        showIdentity: false,
-      })).pakn.code));
+  code = await transaction(
+    app.db(),
+    async (tx) =>
+      (
+        await createPakn(tx, {
+          type: 'phan_anh',
+          subject: 'regulation',
+          category: 1,
+          submitterKind: 'individual',
+          orgName: null,
+          representative: null,
+          fullName: 'Trần Thị Bình',
+          address: '5 Hùng Vương, Tuy Hòa',
+          phone: '0905000111',
+          email: OWNER,
+          title: 'Thủ tục đăng ký còn phức tạp',
+          content: 'Đề nghị rút gọn hồ sơ.',
+          regulationRef: null,
+          fieldId: null,
+          channel: 'online',
+          lang: 'vi',
+          receivedAt: new Date(),
+          consent: true,
+          showIdentity: false,
+        })
+      ).pakn.code,
+  );
 });
 afterAll(async () => {
   await app?.stop();

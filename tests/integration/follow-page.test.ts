@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { draftCookieOf } from '../support/server-process';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
-import { first } from "~/utils/db.server";
 
 let app: TestApp;
 const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
@@ -102,7 +102,7 @@ describe('the follow-up page shows what the submitter sent', () => {
   it('shows the reply to an information request with its files', async () => {
     const p = await sendWithFile('khoa2@example.vn');
     const unit = (await first(app.db().select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!;
-    (await app.db().update(s.pakn).set({ status: 'in_progress', unitId: unit.id }).where(eq(s.pakn.id, p.id)));
+    await app.db().update(s.pakn).set({ status: 'in_progress', unitId: unit.id }).where(eq(s.pakn.id, p.id));
     const version = String((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version);
     const asked = await postForm(app, `/can-bo/pakn/${p.id}`, handlerCookie, {
       intent: 'request_info',

@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 
+import { one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import {
@@ -21,7 +22,6 @@ import {
   urlencoded,
 } from '../support/hostile-sweep';
 import { createStaffUser } from '../support/staff';
-import { one } from "~/utils/db.server";
 
 sweepHooks();
 
@@ -31,22 +31,23 @@ describe('administration forms', () => {
     const db = app.db();
     const target = await createStaffUser(db, { role: 'handler', unitCode: 'QLKHCN' });
     // a webhook with a failed delivery, so that its log shows the "send again" form
-    const hook = (await one(db
-      .insert(s.webhooks)
-      .values({ url: 'https://he-thong.example.vn/pakn', events: 'received', secret: 'whsec_test' })
-      .returning()));
-    (await db.insert(s.webhookDeliveries)
-      .values({
-        deliveryId: 'hostile-sweep-delivery',
-        webhookId: hook.id,
-        eventId: 'hostile-sweep-event',
-        eventType: 'pakn.received',
-        paknCode: 'KHCN-2026-000001',
-        payload: '{}',
-        status: 'failed',
-        attempts: 10,
-        nextAttemptAt: new Date(),
-      }));
+    const hook = await one(
+      db
+        .insert(s.webhooks)
+        .values({ url: 'https://he-thong.example.vn/pakn', events: 'received', secret: 'whsec_test' })
+        .returning(),
+    );
+    await db.insert(s.webhookDeliveries).values({
+      deliveryId: 'hostile-sweep-delivery',
+      webhookId: hook.id,
+      eventId: 'hostile-sweep-event',
+      eventType: 'pakn.received',
+      paknCode: 'KHCN-2026-000001',
+      payload: '{}',
+      status: 'failed',
+      attempts: 10,
+      nextAttemptAt: new Date(),
+    });
     // the settings page last: its TOTP form could make the admin's own role require a second factor
     const pages = [
       '/can-bo/quan-tri/co-quan',

@@ -40,7 +40,11 @@ describe('staff forms', () => {
     for (const [intent, setup, who] of INTENTS) {
       const fresh = async () => {
         const p = await seed(setup);
-        const fields = { intent, version: String(p.version), ...await intentFields(intent, p, intentSetting()) };
+        const fields = {
+          intent,
+          version: String(p.version),
+          ...(await intentFields(intent, p, intentSetting())),
+        };
         return {
           cookie: cookie[who],
           form: {
@@ -153,7 +157,7 @@ describe('staff forms', () => {
   it('publication (/can-bo/pakn/$id/cong-khai): check, publish, withdraw and the file uploads', async () => {
     const publishedSeed = async () => {
       const p = await seed({ status: 'answered', unit: 'A', answer: true });
-      (await app
+      await app
         .db()
         .update(s.pakn)
         .set({
@@ -163,7 +167,7 @@ describe('staff forms', () => {
           publicSummary: 'Tóm tắt công khai.',
           publicAnswer: 'Trả lời công khai.',
         })
-        .where(eq(s.pakn.id, p.id)));
+        .where(eq(s.pakn.id, p.id));
       return p;
     };
     // the forms as the page offers them, once; then the same form on a fresh record for every post

@@ -264,8 +264,9 @@ describe('public forms', () => {
     let k = 0;
     const fresh = async () => {
       const token = `hostile-reset-token-${k++}-${'x'.repeat(20)}`;
-      (await db.insert(s.passwordResets)
-        .values({ tokenHash: sha256(token), userId: victim.id, expiresAt: new Date(Date.now() + 3_600_000) }));
+      await db
+        .insert(s.passwordResets)
+        .values({ tokenHash: sha256(token), userId: victim.id, expiresAt: new Date(Date.now() + 3_600_000) });
       return {
         form: {
           action: `/can-bo/dat-lai/${token}`,
@@ -292,9 +293,10 @@ describe('public forms', () => {
 
     // the TOTP step: an account with TOTP on, signed in with its password only
     const totpUser = await createStaffUser(db, { role: 'viewer' });
-    (await db.update(s.users)
+    await db
+      .update(s.users)
       .set({ totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' })
-      .where(eq(s.users.id, totpUser.id)));
+      .where(eq(s.users.id, totpUser.id));
     const freshTotp = async () => {
       const res = await app.fetch('/can-bo/dang-nhap', {
         method: 'POST',
@@ -303,7 +305,7 @@ describe('public forms', () => {
         body: new URLSearchParams({ email: totpUser.email, password: totpUser.password }),
       });
       const c = `pakn_staff=${cookiesFrom(res).pakn_staff}`;
-      (await db.update(s.rateLimits).set({ count: 0 }).where(eq(s.rateLimits.bucket, 'totp-fail')));
+      await db.update(s.rateLimits).set({ count: 0 }).where(eq(s.rateLimits.bucket, 'totp-fail'));
       return {
         cookie: c,
         form: {

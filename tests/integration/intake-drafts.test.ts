@@ -5,8 +5,9 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
-import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 
@@ -202,8 +203,8 @@ describe('draft storage', () => {
   const files = (n: number, prefix = 'tep') =>
     Array.from({ length: n }, (_, i) => ({ name: `${prefix}-${i + 1}.pdf`, data: ONE }));
   const setSetting = (key: string, value: number) =>
-    sqliteClientOf(app
-      .db()).prepare(
+    sqliteClientOf(app.db())
+      .prepare(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       )
       .run(key, JSON.stringify(value));
@@ -214,8 +215,8 @@ describe('draft storage', () => {
       : 0;
   const draftBytes = () =>
     (
-      sqliteClientOf(app
-        .db()).prepare(
+      sqliteClientOf(app.db())
+        .prepare(
           'SELECT coalesce(sum(size), 0) AS n FROM attachments WHERE pakn_id IS NULL AND draft_token IS NOT NULL',
         )
         .get() as { n: number }
@@ -320,8 +321,8 @@ describe('draft storage', () => {
     const checked = await citizen.openForm();
     expect((await citizen.post(checked.token, multipart(VALID, files(1, 'da-kiem-tra')))).status).toBe(302);
     const draftFiles = (token: string) =>
-      sqliteClientOf(app
-        .db()).prepare('SELECT stored_name FROM attachments WHERE draft_token = ?')
+      sqliteClientOf(app.db())
+        .prepare('SELECT stored_name FROM attachments WHERE draft_token = ?')
         .all(token) as Array<{
         stored_name: string;
       }>;

@@ -4,9 +4,10 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -270,8 +271,8 @@ describe('bad input', () => {
     expect(html).toContain('Nội dung tệp “fake.pdf” không khớp');
     expect(html).toContain('Tệp “virus.exe.pdf” không đúng định dạng');
     expect(html).toContain('ok.png');
-    const kept = sqliteClientOf(app
-      .db()).prepare('SELECT stored_name FROM attachments WHERE draft_token = ?')
+    const kept = sqliteClientOf(app.db())
+      .prepare('SELECT stored_name FROM attachments WHERE draft_token = ?')
       .all(token) as Array<{
       stored_name: string;
     }>;
@@ -311,7 +312,9 @@ describe('bad input', () => {
       expect(html).toContain('Chỉ được đính kèm tối đa 5 tệp; tệp “p5.png” chưa được nhận');
       expect(html).toContain('value="Nguyễn Thị Hồng Đào"');
     } finally {
-      sqliteClientOf(app.db()).prepare("UPDATE settings SET value = '10' WHERE key = 'intake.maxFileMb'").run();
+      sqliteClientOf(app.db())
+        .prepare("UPDATE settings SET value = '10' WHERE key = 'intake.maxFileMb'")
+        .run();
     }
   });
 
@@ -352,8 +355,8 @@ describe('bad input', () => {
   });
 
   it('limits submissions per address', async () => {
-    sqliteClientOf(app
-      .db()).prepare("UPDATE settings SET value = '2' WHERE key = 'intake.submissionsPerIpPerHour'")
+    sqliteClientOf(app.db())
+      .prepare("UPDATE settings SET value = '2' WHERE key = 'intake.submissionsPerIpPerHour'")
       .run();
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {

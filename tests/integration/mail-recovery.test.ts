@@ -2,11 +2,12 @@
 // (audited), and /healthz says "degraded" while the oldest pending message is older than the threshold.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { createTestDb } from '../support/db';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, followFlash, postForm, signIn } from '../support/staff';
-import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -31,12 +32,18 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   // the database as a server stopped during an outage leaves it: a receipt waiting an hour's backoff
   const prepared = createTestDb();
-  insertWaiting((q, ...p) => sqliteClientOf(prepared.db).prepare(q).run(...p), {
-    subject: 'Biên nhận chờ sau sự cố',
-    attempts: 8,
-    nextInMs: 55 * MINUTE,
-    ageMs: 3 * 60 * MINUTE,
-  });
+  insertWaiting(
+    (q, ...p) =>
+      sqliteClientOf(prepared.db)
+        .prepare(q)
+        .run(...p),
+    {
+      subject: 'Biên nhận chờ sau sự cố',
+      attempts: 8,
+      nextInMs: 55 * MINUTE,
+      ageMs: 3 * 60 * MINUTE,
+    },
+  );
   sqliteClientOf(prepared.db).close();
   app = await startTestApp({
     DATABASE_URL: prepared.file,
@@ -51,8 +58,8 @@ afterAll(async () => {
 });
 
 const sqlRun = (q: string, ...p: unknown[]) =>
-  sqliteClientOf(app
-    .db()).prepare(q)
+  sqliteClientOf(app.db())
+    .prepare(q)
     .run(...p);
 /** the worker marks a row sent just after the SMTP server has it: wait for the outbox to agree */
 async function untilNothingPending() {
@@ -115,8 +122,8 @@ describe('mail after an outage', () => {
         .map((m) => m.subject)
         .sort(),
     ).toEqual(['Chờ lâu', 'Mới chờ']);
-    const audit = sqliteClientOf(app
-      .db()).prepare("SELECT actor_user_id AS actor, detail FROM audit_log WHERE action = 'mail.retry_now'")
+    const audit = sqliteClientOf(app.db())
+      .prepare("SELECT actor_user_id AS actor, detail FROM audit_log WHERE action = 'mail.retry_now'")
       .all() as Array<{ actor: number; detail: string }>;
     expect(audit).toEqual([{ actor: admin.id, detail: JSON.stringify({ released: 2 }) }]);
     expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', mail: 'ok' } });

@@ -7,9 +7,10 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { first, sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
-import { transaction, sqliteClientOf, first } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `mail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -75,13 +76,13 @@ async function enqueueReceipt(target: Db | Tx, code: string, over: Partial<Recei
   return data;
 }
 
-const rows = async () => (await db.select().from(schema.outbox).orderBy(schema.outbox.id));
+const rows = async () => await db.select().from(schema.outbox).orderBy(schema.outbox.id);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   testDb = createTestDb();
   db = testDb.db;
-  const a = (await first(db.select().from(schema.agency)));
+  const a = await first(db.select().from(schema.agency));
   if (!a) throw new Error('seeded agency missing');
   agency = {
     name: a.name,
@@ -93,7 +94,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  (await db.delete(schema.outbox));
+  await db.delete(schema.outbox);
   smtp.messages.length = 0;
 });
 
@@ -106,7 +107,7 @@ afterAll(async () => {
 describe('receipt e-mail through SMTP', () => {
   it('is delivered with its code, follow link, intact diacritics and the outbox Message-ID', async () => {
     const code = 'KHCN-2026-000042';
-    const data = (await transaction(db, async (tx) => enqueueReceipt(tx, code)));
+    const data = await transaction(db, async (tx) => enqueueReceipt(tx, code));
     expect((await mail.outboxStats(db)).pending).toBe(1);
 
     expect(await mail.processOutbox({ db })).toEqual({ sent: 1, retried: 0 });
@@ -144,11 +145,12 @@ describe('receipt e-mail through SMTP', () => {
   });
 
   it('is not queued when the caller’s transaction rolls back', async () => {
-    expect(async () =>
-      (await transaction(db, async (tx) => {
-        await enqueueReceipt(tx, 'KHCN-2026-000043');
-        throw new Error('rollback');
-      })),
+    expect(
+      async () =>
+        await transaction(db, async (tx) => {
+          await enqueueReceipt(tx, 'KHCN-2026-000043');
+          throw new Error('rollback');
+        }),
     ).toThrow('rollback');
     expect(await rows()).toHaveLength(0);
   });
@@ -238,8 +240,7 @@ describe('leases', () => {
     await enqueueReceipt(db, 'KHCN-2026-000300');
     const t0 = Date.now();
     // what a claim leaves behind when the process is killed before sending
-    (await db.update(schema.outbox)
-      .set({ nextAttemptAt: new Date(t0 + mail.LEASE_MS) }));
+    await db.update(schema.outbox).set({ nextAttemptAt: new Date(t0 + mail.LEASE_MS) });
     expect(await mail.processOutbox({ db, now: t0 + 60_000 })).toEqual({ sent: 0, retried: 0 });
     expect(await mail.processOutbox({ db, now: t0 + mail.LEASE_MS + 1 })).toEqual({ sent: 1, retried: 0 });
     await smtp.waitFor(1);
@@ -249,9 +250,10 @@ describe('leases', () => {
     await enqueueReceipt(db, 'KHCN-2026-000400');
     await enqueueReceipt(db, 'KHCN-2026-000401');
     const [first] = await rows();
-    (await db.update(schema.outbox)
+    await db
+      .update(schema.outbox)
       .set({ createdAt: new Date(Date.now() - 90_000) })
-      .where(eq(schema.outbox.id, first!.id)));
+      .where(eq(schema.outbox.id, first!.id));
     const stats = await mail.outboxStats(db);
     expect(stats.pending).toBe(2);
     expect(stats.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(89);
@@ -274,8 +276,9 @@ describe('worker', () => {
         // the first pass runs right away; with a 60 s interval, only the kick can deliver these
         await sleep(300);
         const data = receiptData('KHCN-2026-000500');
-        (await transaction(getDb(), async (tx) =>
-          m.enqueueMail(tx, { to: TO, ...renderReceiptEmail(data), template: 'receipt' })));
+        await transaction(getDb(), async (tx) =>
+          m.enqueueMail(tx, { to: TO, ...renderReceiptEmail(data), template: 'receipt' }),
+        );
         const [msg] = await smtp.waitFor(1, 3000);
         expect(msg?.subject).toContain('KHCN-2026-000500');
 
@@ -310,11 +313,13 @@ describe('file transport (no SMTP_URL)', () => {
     const mailDir = path.join(DATA_DIR, 'mail');
     expect(fileMail.describeTransport()).toBe(`files in ${mailDir}`);
 
-    const sent = (await Promise.all(['KHCN-2026-000600', 'KHCN-2026-000601'].map(async (code) => {
-      const data = receiptData(code);
-      await fileMail.enqueueMail(db, { to: TO, ...renderReceiptEmail(data), template: 'receipt' });
-      return data;
-    })));
+    const sent = await Promise.all(
+      ['KHCN-2026-000600', 'KHCN-2026-000601'].map(async (code) => {
+        const data = receiptData(code);
+        await fileMail.enqueueMail(db, { to: TO, ...renderReceiptEmail(data), template: 'receipt' });
+        return data;
+      }),
+    );
     expect(await fileMail.processOutbox({ db })).toEqual({ sent: 2, retried: 0 });
 
     const outRows = await rows();
@@ -334,10 +339,10 @@ describe('file transport (no SMTP_URL)', () => {
     expect(fs.readdirSync(mailDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(smtp.messages).toHaveLength(0);
     expect(
-      (await db
+      await db
         .select()
         .from(schema.outbox)
-        .where(inArray(schema.outbox.status, ['pending']))),
+        .where(inArray(schema.outbox.status, ['pending'])),
     ).toHaveLength(0);
   });
 

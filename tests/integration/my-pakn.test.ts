@@ -4,12 +4,12 @@
 import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { cookiesFrom } from '../support/staff';
-import { transaction } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -18,7 +18,7 @@ let theirs: { id: number; code: string };
 
 async function seedPakn(email: string, title: string) {
   const { createPakn } = await import('~/models/pakn.server');
-  const { pakn } = (await transaction(app.db(), async (tx) =>
+  const { pakn } = await transaction(app.db(), async (tx) =>
     createPakn(tx, {
       type: 'phan_anh',
       subject: 'regulation',
@@ -39,7 +39,8 @@ async function seedPakn(email: string, title: string) {
       receivedAt: new Date(),
       consent: true,
       showIdentity: false,
-    })));
+    }),
+  );
   return { id: pakn.id, code: pakn.code };
 }
 
@@ -96,7 +97,7 @@ describe('PAKN của tôi', () => {
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain('tam@example.vn');
     // only the hash is stored
     const token = path.split('/').pop()!;
-    const rows = (await app.db().select().from(s.myPaknLinks));
+    const rows = await app.db().select().from(s.myPaknLinks);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).not.toBe(token);
     expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -148,11 +149,11 @@ describe('PAKN của tôi', () => {
   it('refuses an expired link', async () => {
     await form({ email: 'tam@example.vn' }, '', '10.20.0.2');
     const { path } = await linkFromMail(2);
-    (await app
+    await app
       .db()
       .update(s.myPaknLinks)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(isNull(s.myPaknLinks.usedAt)));
+      .where(isNull(s.myPaknLinks.usedAt));
     const res = await app.fetch(path, {
       method: 'POST',
       body: new URLSearchParams({}),

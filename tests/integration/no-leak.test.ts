@@ -8,9 +8,10 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let cookie = '';
@@ -156,7 +157,7 @@ async function publishThroughStaffPage(
   const db = app.db();
   const first = p.fullName.split(' ').at(-1)!;
   const ascii = fold(p.fullName);
-  const { pakn } = (await transaction(db, async (tx) =>
+  const { pakn } = await transaction(db, async (tx) =>
     createPakn(tx, {
       type: i % 2 ? 'phan_anh' : 'kien_nghi',
       subject: 'regulation',
@@ -180,8 +181,11 @@ async function publishThroughStaffPage(
       receivedAt: new Date(Date.now() - (5 + i) * 86_400_000),
       consent: true,
       showIdentity: false,
-    })));
-  const unit = sqliteClientOf(db).prepare(`SELECT id FROM units WHERE code = 'QLKHCN'`).get() as { id: number };
+    }),
+  );
+  const unit = sqliteClientOf(db).prepare(`SELECT id FROM units WHERE code = 'QLKHCN'`).get() as {
+    id: number;
+  };
   sqliteClientOf(db)
     .prepare(`UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`)
     .run(unit.id, Date.now(), pakn.id);

@@ -8,8 +8,9 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { one, sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
-import { transaction, one, sqliteClientOf } from "~/utils/db.server";
 
 type Db = import('../../app/utils/db.server').Db;
 
@@ -49,7 +50,7 @@ beforeAll(async () => {
   const stored = crypto.randomBytes(16).toString('hex');
   fs.mkdirSync(path.join(srv.dataDir, 'uploads'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'tests/fixtures/giay-to.pdf'), path.join(srv.dataDir, 'uploads', stored));
-  ids = (await transaction(db, async (tx) => {
+  ids = await transaction(db, async (tx) => {
     const { pakn, accessToken } = await createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -71,18 +72,20 @@ beforeAll(async () => {
       consent: true,
       showIdentity: false,
     });
-    (await tx.update(s.pakn).set({ refusalReason: 'R06' }).where(eq(s.pakn.id, pakn.id)));
-    const file = (await one(tx
-      .insert(s.attachments)
-      .values({
-        paknId: pakn.id,
-        storedName: stored,
-        originalName: 'giấy tờ.pdf',
-        mime: 'application/pdf',
-        size: fs.statSync(path.join(srv.dataDir, 'uploads', stored)).size,
-        sha256: 'x',
-      })
-      .returning({ id: s.attachments.id })));
+    await tx.update(s.pakn).set({ refusalReason: 'R06' }).where(eq(s.pakn.id, pakn.id));
+    const file = await one(
+      tx
+        .insert(s.attachments)
+        .values({
+          paknId: pakn.id,
+          storedName: stored,
+          originalName: 'giấy tờ.pdf',
+          mime: 'application/pdf',
+          size: fs.statSync(path.join(srv.dataDir, 'uploads', stored)).size,
+          sha256: 'x',
+        })
+        .returning({ id: s.attachments.id }),
+    );
     const doc = (await issueDocumentForStep(tx, {
       paknId: pakn.id,
       step: 'refused',
@@ -90,9 +93,9 @@ beforeAll(async () => {
       note: 'Lý do.',
     }))!;
     // answered, so that its rating page opens
-    (await tx.update(s.pakn).set({ status: 'answered', answeredAt: new Date() }).where(eq(s.pakn.id, pakn.id)));
+    await tx.update(s.pakn).set({ status: 'answered', answeredAt: new Date() }).where(eq(s.pakn.id, pakn.id));
     return { pakn: pakn.id, file: file.id, doc: doc.id, user: admin.id, code: pakn.code, accessToken };
-  }));
+  });
   ratingToken = ratings.ratingToken(ids.pakn);
 
   const signIn = async (user: { email: string; password: string }) => {

@@ -8,9 +8,10 @@ import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { first, one, transaction } from '~/utils/db.server';
+
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
-import { transaction, one, first } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `notify-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -62,39 +63,46 @@ async function newPakn(
   over: { lang?: 'vi' | 'en'; email?: string | null; receivedAt?: Date; title?: string } = {},
 ): Promise<PaknRow> {
   seq++;
-  return (await transaction(db, async (tx) =>
-      (await createPakn(tx, {
-        type: 'kien_nghi',
-        subject: 'regulation',
-        category: 2,
-        submitterKind: 'individual',
-        orgName: null,
-        representative: null,
-        fullName: 'Nguyễn Văn An',
-        address: '12 Lê Lợi, Tuy Hòa',
-        phone: '0905123456',
-        email: over.email === undefined ? `citizen${seq}@example.vn` : over.email,
-        title: over.title ?? `Thủ tục cấp phép số ${seq} còn rườm rà`,
-        content: 'Đề nghị đơn giản hóa hồ sơ.',
-        regulationRef: null,
-        fieldId: null,
-        channel: 'online',
-        lang: over.lang ?? 'vi',
-        receivedAt: over.receivedAt ?? new Date(),
-        consent: true,
-        showIdentity: false,
-      })).pakn));
+  return await transaction(
+    db,
+    async (tx) =>
+      (
+        await createPakn(tx, {
+          type: 'kien_nghi',
+          subject: 'regulation',
+          category: 2,
+          submitterKind: 'individual',
+          orgName: null,
+          representative: null,
+          fullName: 'Nguyễn Văn An',
+          address: '12 Lê Lợi, Tuy Hòa',
+          phone: '0905123456',
+          email: over.email === undefined ? `citizen${seq}@example.vn` : over.email,
+          title: over.title ?? `Thủ tục cấp phép số ${seq} còn rườm rà`,
+          content: 'Đề nghị đơn giản hóa hồ sơ.',
+          regulationRef: null,
+          fieldId: null,
+          channel: 'online',
+          lang: over.lang ?? 'vi',
+          receivedAt: over.receivedAt ?? new Date(),
+          consent: true,
+          showIdentity: false,
+        })
+      ).pakn,
+  );
 }
 
 async function update(db: Db, id: number, set: Partial<typeof schema.pakn.$inferInsert>) {
-  (await db.update(schema.pakn).set(set).where(eq(schema.pakn.id, id)));
+  await db.update(schema.pakn).set(set).where(eq(schema.pakn.id, id));
 }
 
 async function addUnit(db: Db, code: string, email: string) {
-  return (await one(db
-    .insert(schema.units)
-    .values({ code, name: `Phòng thử nghiệm ${code}`, nameEn: `Test Division ${code}`, email })
-    .returning()));
+  return await one(
+    db
+      .insert(schema.units)
+      .values({ code, name: `Phòng thử nghiệm ${code}`, nameEn: `Test Division ${code}`, email })
+      .returning(),
+  );
 }
 
 /** An instant at the given local (Asia/Ho_Chi_Minh, UTC+7) date and hour. */
@@ -116,21 +124,26 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   beforeAll(async () => {
     db = getDb();
     unit = await addUnit(db, 'TN1', 'phong.tn1@skhcn.example.vn');
-    extAgencyId = (await one(db
-      .insert(schema.externalAgencies)
-      .values({
-        name: 'Sở Xây dựng tỉnh Phú Yên',
-        address: '45 Trần Hưng Đạo, Tuy Hòa',
-        email: 'sxd@example.vn',
-      })
-      .returning())).id;
+    extAgencyId = (
+      await one(
+        db
+          .insert(schema.externalAgencies)
+          .values({
+            name: 'Sở Xây dựng tỉnh Phú Yên',
+            address: '45 Trần Hưng Đạo, Tuy Hòa',
+            email: 'sxd@example.vn',
+          })
+          .returning(),
+      )
+    ).id;
   });
 
+  type Want = { subject: RegExp; text: Array<string | RegExp> };
   type Case = {
     step: Step;
     note?: string;
-    setup(p: PaknRow): void;
-    expect(lang: 'vi' | 'en', p: PaknRow): { subject: RegExp; text: Array<string | RegExp> };
+    setup(p: PaknRow): unknown;
+    expect(lang: 'vi' | 'en', p: PaknRow): Want | Promise<Want>;
   };
 
   const cases: Case[] = [
@@ -218,7 +231,11 @@ describe('notifyStep: the submitter is told of each step in their language', () 
       note: 'Cần lấy ý kiến của Bộ Khoa học và Công nghệ.',
       setup: async (p) => {
         const due = (await answerDueDate(p, db)).due;
-        await update(db, p.id, { status: 'in_progress', unitId: unit.id, extendedTo: addCalendarDays(due, 14) });
+        await update(db, p.id, {
+          status: 'in_progress',
+          unitId: unit.id,
+          extendedTo: addCalendarDays(due, 14),
+        });
       },
       expect: async (lang, p) => {
         const fresh = (await first(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!;
@@ -239,12 +256,11 @@ describe('notifyStep: the submitter is told of each step in their language', () 
       step: 'answered',
       setup: async (p) => {
         await update(db, p.id, { status: 'answered', unitId: unit.id, answeredAt: new Date() });
-        (await db.insert(schema.answers)
-          .values({
-            paknId: p.id,
-            outcome: 'amend',
-            body: 'Sở sẽ sửa đổi Quyết định 15.\nHồ sơ giảm còn 3 thành phần.',
-          }));
+        await db.insert(schema.answers).values({
+          paknId: p.id,
+          outcome: 'amend',
+          body: 'Sở sẽ sửa đổi Quyết định 15.\nHồ sơ giảm còn 3 thành phần.',
+        });
       },
       expect: (lang) => ({
         subject: lang === 'vi' ? /Trả lời phản ánh, kiến nghị/ : /Answer to your submission/,
@@ -266,13 +282,15 @@ describe('notifyStep: the submitter is told of each step in their language', () 
     for (const lang of ['vi', 'en'] as const) {
       it(`${c.step} (${lang})`, async () => {
         const p = await newPakn(db, { lang });
-        c.setup(p);
-        (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: c.step, note: c.note ?? null })));
+        await c.setup(p);
+        await transaction(db, async (tx) =>
+          notifyStep(tx, { paknId: p.id, step: c.step, note: c.note ?? null }),
+        );
         const unitMail = c.step === 'assigned' || c.step === 'reassigned';
         const got = await deliver(db, unitMail ? 2 : 1);
         const mine = got.find((m) => toOf(m) === p.email)!;
         expect(mine, 'submitter mail').toBeTruthy();
-        const want = c.expect(lang, p);
+        const want = await c.expect(lang, p);
         expect(mine.subject).toContain(p.code);
         expect(mine.subject).toMatch(want.subject);
         const text = mine.text ?? '';
@@ -284,7 +302,7 @@ describe('notifyStep: the submitter is told of each step in their language', () 
           if (unitMail) expect(text).not.toContain(c.note);
           else expect(text).toContain(c.note);
         }
-        const rows = (await db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id)));
+        const rows = await db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id));
         expect(rows.map((r) => r.template).sort()).toEqual(
           unitMail ? [`status-${c.step}`, 'unit-assigned'].sort() : [`status-${c.step}`],
         );
@@ -308,7 +326,7 @@ describe('notifyStep: the submitter is told of each step in their language', () 
     const other = await newPakn(db, { email: 'someone.else@example.vn' });
     const p = await newPakn(db);
     await update(db, p.id, { status: 'duplicate', duplicateOfId: other.id });
-    (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'duplicate', note: null })));
+    await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'duplicate', note: null }));
     const [m] = await deliver(db, 1);
     expect(m!.text).not.toContain(other.code);
   });
@@ -317,12 +335,11 @@ describe('notifyStep: the submitter is told of each step in their language', () 
     const hostile = '<script>alert("x")</script> <img src=x onerror=alert(1)> & "quotes"';
     const p = await newPakn(db, { title: '<b>Tiêu đề</b> & <i>độc</i>' });
     await update(db, p.id, { status: 'refused', refusalReason: 'R03' });
-    (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'refused', note: hostile })));
+    await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'refused', note: hostile }));
     const q = await newPakn(db);
     await update(db, q.id, { status: 'answered', unitId: unit.id });
-    (await db.insert(schema.answers)
-      .values({ paknId: q.id, outcome: 'stands', body: `Dòng một\n${hostile}` }));
-    (await transaction(db, async (tx) => notifyStep(tx, { paknId: q.id, step: 'answered' })));
+    await db.insert(schema.answers).values({ paknId: q.id, outcome: 'stands', body: `Dòng một\n${hostile}` });
+    await transaction(db, async (tx) => notifyStep(tx, { paknId: q.id, step: 'answered' }));
     const got = await deliver(db, 2);
     for (const m of got) {
       const html = htmlOf(m);
@@ -339,13 +356,12 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   it('renders the Markdown of the answer in the HTML part and as clean text in the text part', async () => {
     const q = await newPakn(db);
     await update(db, q.id, { status: 'answered', unitId: unit.id });
-    (await db.insert(schema.answers)
-      .values({
-        paknId: q.id,
-        outcome: 'amend',
-        body: 'Sở đã xem xét **kỹ lưỡng** và *ghi nhận*.\n\n- Hồ sơ giảm còn 4 loại;\n- Nộp tại [Cổng](https://dichvucong.gov.vn).',
-      }));
-    (await transaction(db, async (tx) => notifyStep(tx, { paknId: q.id, step: 'answered' })));
+    await db.insert(schema.answers).values({
+      paknId: q.id,
+      outcome: 'amend',
+      body: 'Sở đã xem xét **kỹ lưỡng** và *ghi nhận*.\n\n- Hồ sơ giảm còn 4 loại;\n- Nộp tại [Cổng](https://dichvucong.gov.vn).',
+    });
+    await transaction(db, async (tx) => notifyStep(tx, { paknId: q.id, step: 'answered' }));
     const [m] = await deliver(db, 1);
     const html = htmlOf(m!);
     expect(html).toContain('<strong>kỹ lưỡng</strong>');
@@ -362,26 +378,28 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   it('sends nothing to a submitter without e-mail, but still tells the unit', async () => {
     const p = await newPakn(db, { email: null });
     await update(db, p.id, { status: 'refused', refusalReason: 'R02' });
-    (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'refused' })));
+    await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'refused' }));
     await deliver(db, 0);
     await update(db, p.id, { status: 'assigned', unitId: unit.id, refusalReason: null });
-    (await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'assigned' })));
+    await transaction(db, async (tx) => notifyStep(tx, { paknId: p.id, step: 'assigned' }));
     const [m] = await deliver(db, 1);
     expect(toOf(m!)).toBe('phong.tn1@skhcn.example.vn');
   });
 
   it('queues nothing when the caller’s transaction rolls back', async () => {
     const p = await newPakn(db);
-    expect(async () =>
-      (await transaction(db, async (tx) => {
-        (await tx.update(schema.pakn)
-          .set({ status: 'refused', refusalReason: 'R03' })
-          .where(eq(schema.pakn.id, p.id)));
-        await notifyStep(tx, { paknId: p.id, step: 'refused' });
-        throw new Error('stale version');
-      })),
+    expect(
+      async () =>
+        await transaction(db, async (tx) => {
+          await tx
+            .update(schema.pakn)
+            .set({ status: 'refused', refusalReason: 'R03' })
+            .where(eq(schema.pakn.id, p.id));
+          await notifyStep(tx, { paknId: p.id, step: 'refused' });
+          throw new Error('stale version');
+        }),
     ).toThrow('stale version');
-    expect((await db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id)))).toHaveLength(0);
+    expect(await db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id))).toHaveLength(0);
     await deliver(db, 0);
   });
 });
@@ -413,7 +431,7 @@ describe('daily digest to the units', () => {
     // paused awaiting the submitter: not due
     const paused = await newPakn(db, { receivedAt: at('2026-02-25') });
     await update(db, paused.id, { status: 'awaiting_info', unitId: b.id });
-    (await db.insert(schema.paknPauses).values({ paknId: paused.id, fromDate: '2026-03-05', toDate: null }));
+    await db.insert(schema.paknPauses).values({ paknId: paused.id, fromDate: '2026-03-05', toDate: null });
     // closed: not listed
     const closed = await newPakn(db, { receivedAt: at('2026-02-25') });
     await update(db, closed.id, { status: 'answered', unitId: b.id });
@@ -466,12 +484,12 @@ describe('overdue alert to the coordinators and progress updates to the submitte
   afterAll(() => t.cleanup());
 
   const addUser = async (email: string, role: 'coordinator' | 'handler', active = true) =>
-    (await db.insert(schema.users).values({ email, name: email, passwordHash: 'x', role, active }));
+    await db.insert(schema.users).values({ email, name: email, passwordHash: 'x', role, active });
   const eventsOf = async (id: number, type: string) =>
-    (await db
+    await db
       .select()
       .from(schema.events)
-      .where(and(eq(schema.events.paknId, id), eq(schema.events.type, type))));
+      .where(and(eq(schema.events.paknId, id), eq(schema.events.type, type)));
 
   it('alerts each item once, and updates the submitter every 7 days while late', async () => {
     await addUser('dieu.phoi1@example.vn', 'coordinator');
@@ -485,7 +503,7 @@ describe('overdue alert to the coordinators and progress updates to the submitte
     const y = await newPakn(db, { email: null, receivedAt: at('2026-03-02') }); // never classified
     const z = await newPakn(db, { receivedAt: at('2026-03-02') });
     await update(db, z.id, { status: 'awaiting_info', unitId: unit.id });
-    (await db.insert(schema.paknPauses).values({ paknId: z.id, fromDate: '2026-03-10', toDate: null }));
+    await db.insert(schema.paknPauses).values({ paknId: z.id, fromDate: '2026-03-10', toDate: null });
 
     // the unclassified one is late for classification (2 working days, due 04/03) from 05/03
     expect(await alertNewlyOverdue({ db, now: at('2026-03-04', 18) })).toEqual({ alerted: 0, progress: 0 });

@@ -6,10 +6,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createApiKey, revokeApiKey } from '~/models/api-keys.server';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
-import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let submitKey = '';
@@ -177,7 +177,7 @@ describe('the walk in JSON', () => {
   it('services: one per active field, with metadata', async () => {
     const { body } = await getJson('/open311/v2/services.json');
     const services = body as Array<Record<string, unknown>>;
-    const fields = (await app.db().select().from(s.fields).where(eq(s.fields.active, true)));
+    const fields = await app.db().select().from(s.fields).where(eq(s.fields.active, true));
     expect(services.map((x) => x.service_code).sort()).toEqual(fields.map((f) => f.code).sort());
     for (const x of services) {
       checkJson(x, SERVICE);
@@ -238,11 +238,13 @@ describe('the walk in JSON', () => {
       showIdentity: false,
     });
     expect(p.consentAt).not.toBeNull();
-    expect(p.fieldId).toBe((await first(app.db().select().from(s.fields).where(eq(s.fields.code, 'SHTT'))))!.id);
-    const mail = (await app.db().select().from(s.outbox).where(eq(s.outbox.paknId, p.id)));
+    expect(p.fieldId).toBe(
+      (await first(app.db().select().from(s.fields).where(eq(s.fields.code, 'SHTT'))))!.id,
+    );
+    const mail = await app.db().select().from(s.outbox).where(eq(s.outbox.paknId, p.id));
     expect(mail.map((m) => [m.template, m.toAddress])).toEqual([['receipt', 'dao.nguyen@example.vn']]);
     expect(mail[0]!.text).toContain(code);
-    const events = (await app.db().select().from(s.events).where(eq(s.events.paknId, p.id)));
+    const events = await app.db().select().from(s.events).where(eq(s.events.paknId, p.id));
     expect(events.map((e) => e.type)).toEqual(['received']);
     const audit = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'api.call'))).at(-1)!;
     expect(JSON.parse(audit.detail!)).toMatchObject({
@@ -283,7 +285,7 @@ describe('the walk in JSON', () => {
   });
 
   it('a published PAKN adds its public title, summary and answer, still without the submitter', async () => {
-    (await app
+    await app
       .db()
       .update(s.pakn)
       .set({
@@ -294,7 +296,7 @@ describe('the walk in JSON', () => {
         publicSummary: 'Người gửi đề nghị bỏ yêu cầu bản sao có chứng thực.',
         publicAnswer: 'Sở đã kiến nghị sửa đổi quy định.',
       })
-      .where(eq(s.pakn.code, code)));
+      .where(eq(s.pakn.code, code));
     const { body } = await getJson(`/open311/v2/requests/${code}.json`);
     const row = (body as Array<Record<string, unknown>>)[0]!;
     expect(row).toMatchObject({

@@ -13,12 +13,12 @@ import { alertNewlyOverdue } from '~/models/overdue-alerts.server';
 import { countQueueTabs, listQueue, parseQueueParams } from '~/models/queue.server';
 import { buildDashboard } from '~/models/reports/dashboard.server';
 import { performAction } from '~/models/workflow/perform.server';
+import { first, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction, first } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator: Actor;
@@ -43,7 +43,13 @@ function seed(receivedDate: string, set: Partial<typeof s.pakn.$inferInsert> = {
   return seedPakn(app.db(), { ...BASE_PAKN, receivedAt: at(receivedDate) }, set);
 }
 const overdueIds = async (today: string, actor: Actor = coordinator) =>
-  (await listQueue({ actor, filters: parseQueueParams(new URLSearchParams({ tab: 'overdue' }), actor), today })).rows;
+  (
+    await listQueue({
+      actor,
+      filters: parseQueueParams(new URLSearchParams({ tab: 'overdue' }), actor),
+      today,
+    })
+  ).rows;
 const row = async (id: number) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 
 let unclassified: Awaited<ReturnType<typeof seed>>;
@@ -66,8 +72,9 @@ beforeAll(async () => {
   unclassified = await seed('2026-02-12');
   // an answer approved on Monday 02/03/2026: to be published by Wednesday 04/03
   answered = await seed('2026-02-23', { status: 'awaiting_approval', unitId, handlerUserId: handler.id });
-  (await db.insert(s.answers)
-    .values({ paknId: answered.id, body: 'Trả lời.', outcome: 'stands', draftedByUserId: handler.id }));
+  await db
+    .insert(s.answers)
+    .values({ paknId: answered.id, body: 'Trả lời.', outcome: 'stands', draftedByUserId: handler.id });
   await performAction({
     actor: leader,
     paknId: answered.id,
@@ -171,18 +178,15 @@ describe('the coordinators’ alert', () => {
     expect((await alertNewlyOverdue({ now: at('2026-02-24') })).alerted).toBe(1);
     expect((await alertNewlyOverdue({ now: at('2026-02-25') })).alerted).toBe(0);
     expect((await alertNewlyOverdue({ now: at('2026-03-18') })).alerted).toBe(2);
-    const events = (await app
-      .db()
-      .select()
-      .from(s.events)
-      .where(eq(s.events.type, 'overdue_alerted')))
-      .map((e) => [e.paknId, JSON.parse(e.data!)]);
+    const events = (await app.db().select().from(s.events).where(eq(s.events.type, 'overdue_alerted'))).map(
+      (e) => [e.paknId, JSON.parse(e.data!)],
+    );
     expect(events).toEqual([
       [unclassified.id, { due: '2026-02-23', clock: 'classify' }],
       [answered.id, { due: '2026-03-04', clock: 'publish' }],
       [waiting.id, { due: '2026-03-17', clock: 'infoWait' }],
     ]);
-    const mail = (await app.db().select().from(s.outbox).where(eq(s.outbox.template, 'overdue')));
+    const mail = await app.db().select().from(s.outbox).where(eq(s.outbox.template, 'overdue'));
     expect(mail.at(-1)!.text).toContain('Bước quá hạn: Công khai kết quả');
   });
 });
@@ -191,19 +195,18 @@ describe('calendar changes', () => {
   it('recompute the publication date and the end of the information wait', async () => {
     const db = app.db();
     // 03/03 and 17/03 become days off: publication moves to 05/03, the wait (calendar days) ends 18/03
-    (await db.insert(s.calendarOverrides)
-      .values([
-        { date: '2026-03-03', kind: 'off', note: 'Thử nghiệm' },
-        { date: '2026-03-17', kind: 'off', note: 'Thử nghiệm' },
-      ]));
+    await db.insert(s.calendarOverrides).values([
+      { date: '2026-03-03', kind: 'off', note: 'Thử nghiệm' },
+      { date: '2026-03-17', kind: 'off', note: 'Thử nghiệm' },
+    ]);
     invalidateCalendar();
-    (await transaction(db, async (tx) => recomputeOpenDueDates(tx)));
+    await transaction(db, async (tx) => recomputeOpenDueDates(tx));
     expect(await row(answered.id)).toMatchObject({ publishDue: '2026-03-05', stepDue: '2026-03-05' });
     expect(await row(waiting.id)).toMatchObject({ infoDue: '2026-03-18' });
-    const recomputed = (await db
+    const recomputed = await db
       .select()
       .from(s.events)
-      .where(and(eq(s.events.paknId, answered.id), eq(s.events.type, 'due_recomputed'))));
+      .where(and(eq(s.events.paknId, answered.id), eq(s.events.type, 'due_recomputed')));
     expect(recomputed).toHaveLength(1);
   });
 });

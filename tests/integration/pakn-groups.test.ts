@@ -5,13 +5,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { first, sqliteClientOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { sqliteClientOf, first } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -44,7 +44,11 @@ beforeAll(async () => {
     cookie[who] = await signIn(app, users[who].email, users[who].password);
   const seed = (email: string, set: Partial<typeof s.pakn.$inferInsert>) =>
     seedPakn(db, paknFixture({ ...TEXT, email }), set);
-  lead = await seed('lead@example.vn', { status: 'in_progress', unitId: unitA, handlerUserId: users.handler.id });
+  lead = await seed('lead@example.vn', {
+    status: 'in_progress',
+    unitId: unitA,
+    handlerUserId: users.handler.id,
+  });
   member = await seed('member@example.vn', { status: 'assigned', unitId: unitA });
   third = await seed('third@example.vn', { status: 'in_progress', unitId: unitA });
   fourth = await seed('fourth@example.vn', { status: 'assigned', unitId: unitA });
@@ -63,11 +67,11 @@ const post = async (who: keyof typeof cookie, id: number, fields: Record<string,
   postForm(app, `/can-bo/pakn/${id}`, cookie[who], { version: await version(id), ...fields });
 const groupWith = (id: number, code: string, over: Record<string, string> = {}) =>
   post('coord', id, { intent: 'group', code, ...over });
-const eventsOf = async (id: number) => (await app.db().select().from(s.events).where(eq(s.events.paknId, id)));
+const eventsOf = async (id: number) => await app.db().select().from(s.events).where(eq(s.events.paknId, id));
 const auditCount = (action: string, id: number) =>
   (
-    sqliteClientOf(app
-      .db()).prepare(`SELECT count(*) AS n FROM audit_log WHERE action = ? AND target_id = ?`)
+    sqliteClientOf(app.db())
+      .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = ? AND target_id = ?`)
       .get(action, String(id)) as { n: number }
   ).n;
 
@@ -90,7 +94,7 @@ describe('grouping: what is refused', () => {
     expect(html).toContain(message);
     expect(html).toContain(`value="${code()}"`);
     expect(await row(lead.id)).toMatchObject({ version: before, groupId: null });
-    expect((await app.db().select().from(s.paknGroups))).toHaveLength(0);
+    expect(await app.db().select().from(s.paknGroups)).toHaveLength(0);
   });
 
   it('in English too', async () => {
@@ -137,7 +141,7 @@ describe('grouping: what is refused', () => {
       expect([400, 409]).toContain(res.status);
     }
     expect((await row(lead.id)).groupId).toBeNull();
-    expect((await app.db().select().from(s.paknGroups))).toHaveLength(0);
+    expect(await app.db().select().from(s.paknGroups)).toHaveLength(0);
   });
 
   it('to a handler (403) and to the page of a unit it cannot read (404)', async () => {
@@ -238,9 +242,11 @@ describe('one answer for the group', () => {
     expect(l.status).toBe('answered');
     expect(m).toMatchObject({ status: 'answered', answeredAt: l.answeredAt, closedAt: l.closedAt });
     expect(m.stepDue).toBe(m.publishDue); // the answer clock stopped; the publication one runs as usual
-    const answers = (await Promise.all([lead.id, member.id].map(async (id) =>
-      (await first(db.select().from(s.answers).where(eq(s.answers.paknId, id))))!,
-    )));
+    const answers = await Promise.all(
+      [lead.id, member.id].map(
+        async (id) => (await first(db.select().from(s.answers).where(eq(s.answers.paknId, id))))!,
+      ),
+    );
     expect(answers.map((a) => a.body)).toEqual([BODY, BODY]);
     expect(answers[1]!.approvedAt).toEqual(answers[0]!.approvedAt);
     const g = (await first(db.select().from(s.paknGroups).where(eq(s.paknGroups.id, l.groupId!))))!;
@@ -278,7 +284,7 @@ describe('one answer for the group', () => {
   });
 
   it('is published once: the lead’s page lists both codes and the member’s address leads to it', async () => {
-    (await app
+    await app
       .db()
       .update(s.pakn)
       .set({
@@ -288,7 +294,7 @@ describe('one answer for the group', () => {
         publicSummary: 'Hồ sơ bị trả lại nhiều lần.',
         publicAnswer: BODY,
       })
-      .where(eq(s.pakn.id, lead.id)));
+      .where(eq(s.pakn.id, lead.id));
     const html = await (await app.fetch(`/cong-khai/${lead.code}`)).text();
     expect(html).toContain(`${lead.code}, ${member.code}`);
     expect(html).not.toContain('member@example.vn');

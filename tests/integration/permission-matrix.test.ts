@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCalendarDays, toLocalDate } from '~/domain/calendar';
 import type { Status } from '~/domain/workflow';
+import { first, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { intentFields, type IntentSetting } from '../support/intent-fields';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { one, transaction, first } from "~/utils/db.server";
 
 type Outcome = 'OK' | 403 | 404 | 'IN';
 const OK = 'OK';
@@ -48,10 +48,11 @@ async function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
     status,
     unitId: unit === 'A' ? unitA : unit === 'B' ? unitB : null,
   });
-  if (answer) (await db.insert(s.answers).values({ paknId: pakn.id, body: 'Dự thảo', outcome: 'stands' }));
+  if (answer) await db.insert(s.answers).values({ paknId: pakn.id, body: 'Dự thảo', outcome: 'stands' });
   if (pauseDaysAgo !== undefined)
-    (await db.insert(s.paknPauses)
-      .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) }));
+    await db
+      .insert(s.paknPauses)
+      .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) });
   return (await first(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!;
 }
 
@@ -81,10 +82,14 @@ beforeAll(async () => {
     if (who === 'admin') adminId = u.id;
     cookie[who as Who] = await signIn(app, u.email, u.password);
   }
-  webhookId = (await one(db
-    .insert(s.webhooks)
-    .values({ url: 'https://he-thong.example.vn/pakn', events: 'received', secret: 'whsec_test' })
-    .returning())).id;
+  webhookId = (
+    await one(
+      db
+        .insert(s.webhooks)
+        .values({ url: 'https://he-thong.example.vn/pakn', events: 'received', secret: 'whsec_test' })
+        .returning(),
+    )
+  ).id;
   const a = await seed({ status: 'assigned', unit: 'A' });
   const b = await seed({ status: 'assigned', unit: 'B' });
   const r = await seed({ status: 'received', unit: null });
@@ -92,28 +97,33 @@ beforeAll(async () => {
   fs.mkdirSync(dir, { recursive: true });
   const file = async (paknId: number, n: string) => {
     fs.copyFileSync('tests/fixtures/giay-to.pdf', `${dir}/${n.repeat(32)}`);
-    return (await one(db
-      .insert(s.attachments)
-      .values({
-        paknId,
-        storedName: n.repeat(32),
-        originalName: 'don.pdf',
-        mime: 'application/pdf',
-        size: fs.statSync(`${dir}/${n.repeat(32)}`).size,
-        sha256: 'x',
-      })
-      .returning())).id;
+    return (
+      await one(
+        db
+          .insert(s.attachments)
+          .values({
+            paknId,
+            storedName: n.repeat(32),
+            originalName: 'don.pdf',
+            mime: 'application/pdf',
+            size: fs.statSync(`${dir}/${n.repeat(32)}`).size,
+            sha256: 'x',
+          })
+          .returning(),
+      )
+    ).id;
   };
   const answeredA = await seed({ status: 'answered', unit: 'A', answer: true });
   const answeredB = await seed({ status: 'answered', unit: 'B', answer: true });
   const { issueDocument } = await import('../../app/models/document-issue.server');
-  const docA = (await transaction(db, async (tx) =>
+  const docA = await transaction(db, async (tx) =>
     issueDocument(tx, {
       paknId: a.id,
       type: 'info_request',
       actorUserId: null,
       input: { question: 'Bổ sung bản sao.', waitDays: 15, waitUnit: 'calendar', waitUntil: today },
-    })));
+    }),
+  );
   Object.assign(paths, {
     publishA: `/can-bo/pakn/${answeredA.id}/cong-khai`,
     publishB: `/can-bo/pakn/${answeredB.id}/cong-khai`,
@@ -232,7 +242,7 @@ describe('workflow actions (POST intent)', () => {
       const res = await postForm(app, `/can-bo/pakn/${p.id}`, who === 'anonymous' ? null : cookie[who]!, {
         intent,
         version: String(p.version),
-        ...await intentFields(intent, p, intentSetting()),
+        ...(await intentFields(intent, p, intentSetting())),
       });
       got.push(outcomeOf(res, new RegExp(`^/can-bo/pakn/${p.id}$`)));
     }
@@ -240,7 +250,9 @@ describe('workflow actions (POST intent)', () => {
   });
 });
 
-const OTHER_POSTS: Array<[string, string, () => Record<string, string>, RegExp, Outcome[]]> = [
+const OTHER_POSTS: Array<
+  [string, string, () => Record<string, string> | Promise<Record<string, string>>, RegExp, Outcome[]]
+> = [
   // expected outcomes in role order: admin, coordinator, handlerA, approverA, viewer, anonymous
   [
     'bulk assign',
@@ -277,7 +289,7 @@ describe('other staff posts', () => {
   it.each(OTHER_POSTS)('%s', async (_name, path, fields, success, expected) => {
     const got: Array<Outcome | number> = [];
     for (const who of ROLES) {
-      const res = await postForm(app, path, who === 'anonymous' ? null : cookie[who]!, fields());
+      const res = await postForm(app, path, who === 'anonymous' ? null : cookie[who]!, await fields());
       got.push(outcomeOf(res, success));
     }
     expect(got).toEqual(expected);

@@ -9,13 +9,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { rebuildSimilarIndex } from '~/models/pg/search.server';
 import { indexPublic, listPublished, parsePublicFilters } from '~/models/public.server';
+import { first, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 import * as sp from '~db/schema-pg';
 
 import { createTestDb } from '../support/db';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
-import { transaction, first } from "~/utils/db.server";
 
 const PUBLISHED = [
   {
@@ -88,7 +88,7 @@ beforeAll(async () => {
       publishedAt: published,
       unitId: null,
     });
-    (await transaction(sqlite.db, async (tx) => indexPublic(tx, { id: row.id, ...p })));
+    await transaction(sqlite.db, async (tx) => indexPublic(tx, { id: row.id, ...p }));
     // the row as SQLite stores it, written through the PostgreSQL schema unchanged (same value shapes)
     const stored = (await first(sqlite.db.select().from(s.pakn).where(eq(s.pakn.id, row.id))))!;
     const { stepDue: _generated, ...values } = stored;
@@ -98,7 +98,9 @@ beforeAll(async () => {
   const hidden = await seedPakn(sqlite.db, paknFixture({ title: 'Đường dây nóng không liên lạc được' }), {
     unitId: null,
   });
-  const { stepDue: _g, ...values } = (await first(sqlite.db.select().from(s.pakn).where(eq(s.pakn.id, hidden.id))))!;
+  const { stepDue: _g, ...values } = (await first(
+    sqlite.db.select().from(s.pakn).where(eq(s.pakn.id, hidden.id)),
+  ))!;
   await db.insert(sp.pakn).values({ ...values, fieldId: null, transferAgencyId: null });
   await rebuildSimilarIndex(client);
   await client.query('COMMIT');
@@ -115,7 +117,10 @@ async function pgCodes(q: string): Promise<string[]> {
 }
 
 async function sqliteCodes(q: string): Promise<string[]> {
-  const { rows } = await listPublished(parsePublicFilters(new URLSearchParams({ q, order: 'oldest' })), sqlite.db);
+  const { rows } = await listPublished(
+    parsePublicFilters(new URLSearchParams({ q, order: 'oldest' })),
+    sqlite.db,
+  );
   return rows.map((r) => r.code).sort();
 }
 
@@ -125,7 +130,8 @@ it.skipIf(PG_SKIP_REASON)('finds what the SQLite public search finds, query by q
   for (const [q, r] of Object.entries(table)) expect(r.postgres, `q=${q}`).toEqual(r.sqlite);
   // and the cases of tests/integration/public.test.ts say what they should
   const codeOf = async (title: string) =>
-    (await first(sqlite.db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.publicTitle, title))))!.code;
+    (await first(sqlite.db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.publicTitle, title))))!
+      .code;
   expect(table.duong?.postgres).toEqual([await codeOf('Đường truyền dịch vụ công bị gián đoạn')]);
   expect(table['thu tuc']?.postgres).toEqual([await codeOf('Thủ tục cấp phép bức xạ')]);
   expect(table['kiem d']?.postgres).toEqual([await codeOf('Kiểm định phương tiện đo')]);

@@ -17,6 +17,7 @@ import {
 } from '~/models/pg/search.server';
 import { buildQueueQuery, parseQueueParams } from '~/models/queue.server';
 import { clearSimilarityCache, similarCandidates, similarToText } from '~/models/similarity.server';
+import { rawAll, sqliteClientOf } from '~/utils/db.server';
 
 import { copyDatabase } from '../../scripts/db-copy';
 import { CORPUS } from '../fixtures/similarity/corpus';
@@ -24,7 +25,6 @@ import { QUERIES } from '../fixtures/similarity/queries';
 import { createTestDb } from '../support/db';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
-import { rawAll, sqliteClientOf } from "~/utils/db.server";
 
 const sqlite = createTestDb();
 process.env.DATABASE_URL = sqlite.file;
@@ -154,18 +154,27 @@ describe.skipIf(PG_SKIP_REASON)('the similar-PAKN index', () => {
     const vocab = await client!.query<{ term: string; doc: number }>(
       'SELECT term, doc FROM pakn_similar_vocab WHERE doc > 0 ORDER BY term COLLATE "C"',
     );
-    const sqliteVocab = (await rawAll<{ term: string; doc: number }>(sqlite.db, sql`SELECT term, doc FROM pakn_similar_vocab ORDER BY term`));
+    const sqliteVocab = await rawAll<{ term: string; doc: number }>(
+      sqlite.db,
+      sql`SELECT term, doc FROM pakn_similar_vocab ORDER BY term`,
+    );
     expect(vocab.rows).toEqual(sqliteVocab);
   });
 
   it('ranks the candidates as FTS5 bm25 does, score for score', async () => {
-    const vocab = (await rawAll<{ term: string }>(sqlite.db, sql`SELECT term FROM pakn_similar_vocab WHERE doc > 1`));
+    const vocab = await rawAll<{ term: string }>(
+      sqlite.db,
+      sql`SELECT term FROM pakn_similar_vocab WHERE doc > 1`,
+    );
     const words = vocab.map((v) => v.term).filter((t) => /^[a-z0-9]+$/.test(t));
     let compared = 0;
     for (let i = 0; i + 4 <= words.length; i += 37) {
       const q = words.slice(i, i + 4);
-      const theirs = (await rawAll<{ id: number; score: number }>(sqlite.db, sql`SELECT rowid AS id, -bm25(pakn_similar_fts) AS score FROM pakn_similar_fts
-            WHERE pakn_similar_fts MATCH ${`terms : (${q.join(' OR ')})`} ORDER BY rank, rowid LIMIT 1000`));
+      const theirs = await rawAll<{ id: number; score: number }>(
+        sqlite.db,
+        sql`SELECT rowid AS id, -bm25(pakn_similar_fts) AS score FROM pakn_similar_fts
+            WHERE pakn_similar_fts MATCH ${`terms : (${q.join(' OR ')})`} ORDER BY rank, rowid LIMIT 1000`,
+      );
       const mine = await client!.query<{ id: number; score: number }>(
         'SELECT pakn_id AS id, score FROM pakn_similar_ranked($1::text[], 1000)',
         [q],
@@ -184,7 +193,10 @@ describe.skipIf(PG_SKIP_REASON)('the similar-PAKN index', () => {
       ['terms : (buc)', 'pakn_similar_any', ['buc']],
       ['cites : (nd_142_2020 OR tt_287_2016)', 'pakn_similar_citing', ['nd_142_2020', 'tt_287_2016']],
     ] as const) {
-      const theirs = (await rawAll<{ id: number }>(sqlite.db, sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${fts} ORDER BY rowid DESC LIMIT 50`));
+      const theirs = await rawAll<{ id: number }>(
+        sqlite.db,
+        sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${fts} ORDER BY rowid DESC LIMIT 50`,
+      );
       const mine = await client!.query<{ id: number }>(`SELECT id FROM ${fn}($1::text[], 50) AS id`, [q]);
       expect(theirs.length, fts).toBeGreaterThan(1);
       expect(
@@ -203,7 +215,9 @@ describe.skipIf(PG_SKIP_REASON)('the similar-PAKN index', () => {
         email: query.submitter ? `${query.submitter}@example.vn` : null,
         phone: null,
       };
-      expect(await similarCandidateIds(client!, text), query.id).toEqual(await similarCandidates(text, sqlite.db));
+      expect(await similarCandidateIds(client!, text), query.id).toEqual(
+        await similarCandidates(text, sqlite.db),
+      );
       const theirs = await similarToText(text, { limit: 5 }, sqlite.db);
       const mine = await similarToTextPg(client!, text, { limit: 5 });
       expect(mine, query.id).toEqual(theirs);

@@ -2,10 +2,11 @@
 // coordinators: stored, e-mailed through the outbox (real SMTP server), listed on a staff page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, signIn } from '../support/staff';
-import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -96,7 +97,10 @@ describe('privacy', () => {
     expect(done.headers.get('Set-Cookie')).toMatch(/^pakn_flash=;.*Max-Age=0/);
     expect(await (await app.fetch('/quyen-rieng-tu')).text()).not.toContain('Đã nhận yêu cầu của bạn');
 
-    const row = sqliteClientOf(app.db()).prepare('SELECT * FROM privacy_requests').get() as Record<string, unknown>;
+    const row = sqliteClientOf(app.db()).prepare('SELECT * FROM privacy_requests').get() as Record<
+      string,
+      unknown
+    >;
     expect(row).toMatchObject({
       kind: 'delete',
       code: 'KHCN-2026-000123',

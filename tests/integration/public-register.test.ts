@@ -3,8 +3,9 @@
 // lists every public page; `on_time` is a boolean in the JSON export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 const ids: Record<string, number> = {};
@@ -14,28 +15,31 @@ async function seed() {
   const { createPakn } = await import('~/models/pakn.server');
   const db = app.db();
   const make = async (title: string) =>
-    (await transaction(db, async (tx) =>
-      createPakn(tx, {
-        type: 'phan_anh',
-        subject: 'regulation',
-        category: 2,
-        submitterKind: 'individual',
-        orgName: null,
-        representative: null,
-        fullName: 'Người Gửi',
-        address: 'Tuy Hòa',
-        phone: '0905000000',
-        email: 'nguoi@example.vn',
-        title,
-        content: 'Nội dung riêng tư của người gửi.',
-        regulationRef: null,
-        fieldId: null,
-        channel: 'online',
-        lang: 'vi',
-        receivedAt: new Date('2025-11-03T03:00:00Z'),
-        consent: true,
-        showIdentity: false,
-      }))).pakn;
+    (
+      await transaction(db, async (tx) =>
+        createPakn(tx, {
+          type: 'phan_anh',
+          subject: 'regulation',
+          category: 2,
+          submitterKind: 'individual',
+          orgName: null,
+          representative: null,
+          fullName: 'Người Gửi',
+          address: 'Tuy Hòa',
+          phone: '0905000000',
+          email: 'nguoi@example.vn',
+          title,
+          content: 'Nội dung riêng tư của người gửi.',
+          regulationRef: null,
+          fieldId: null,
+          channel: 'online',
+          lang: 'vi',
+          receivedAt: new Date('2025-11-03T03:00:00Z'),
+          consent: true,
+          showIdentity: false,
+        }),
+      )
+    ).pakn;
   const refused = await make('Tiêu đề riêng của phản ánh bị từ chối');
   const transferred = await make('Tiêu đề riêng của phản ánh được chuyển');
   const published = await make('Tiêu đề riêng');

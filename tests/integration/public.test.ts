@@ -1,8 +1,9 @@
 // The public side of #4: list, search without diacritics, filters, answer pages, feed, sitemap, open data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 
@@ -22,7 +23,7 @@ async function seedPublished(items: Seed[]) {
   const db = app.db();
   const codes: string[] = [];
   items.forEach(async (it, i) => {
-    (await transaction(db, async (tx) => {
+    await transaction(db, async (tx) => {
       const { pakn } = await createPakn(tx, {
         type: i % 2 ? 'kien_nghi' : 'phan_anh',
         subject: 'regulation',
@@ -63,9 +64,14 @@ async function seedPublished(items: Seed[]) {
       sqliteClientOf(db)
         .prepare(`INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', ?)`)
         .run(pakn.id, it.answer);
-      await indexPublic(tx as never, { id: pakn.id, title: it.title, summary: it.summary, answer: it.answer });
+      await indexPublic(tx as never, {
+        id: pakn.id,
+        title: it.title,
+        summary: it.summary,
+        answer: it.answer,
+      });
       codes.push(pakn.code);
-    }));
+    });
   });
   return codes;
 }
@@ -154,10 +160,8 @@ describe('published answers', () => {
     const missing = await app.fetch('/cong-khai/KHCN-2026-999999');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Không tìm thấy kết quả');
-    sqliteClientOf(app
-      .db()).prepare(
-        `UPDATE pakn SET publication='withdrawn', withdrawn_reason='Trùng lặp nội dung' WHERE code=?`,
-      )
+    sqliteClientOf(app.db())
+      .prepare(`UPDATE pakn SET publication='withdrawn', withdrawn_reason='Trùng lặp nội dung' WHERE code=?`)
       .run(codes[1]);
     const gone = await app.fetch(`/cong-khai/${codes[1]}`);
     expect(gone.status).toBe(410);

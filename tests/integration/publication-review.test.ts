@@ -4,9 +4,10 @@
 // publishing again does not repeat "Công khai kết quả" on the public timeline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator = '';
@@ -22,15 +23,15 @@ async function html(res: Response): Promise<string> {
 }
 
 const one = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
-  sqliteClientOf(app
-    .db()).prepare(q)
+  sqliteClientOf(app.db())
+    .prepare(q)
     .get(...params) as T;
 
 /** An answered PAKN with these texts, created directly in the database. */
 async function answered(content: string, body: string): Promise<{ id: number; code: string }> {
   const { createPakn } = await import('~/models/pakn.server');
   const db = app.db();
-  const { pakn } = (await transaction(db, async (tx) =>
+  const { pakn } = await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -51,7 +52,8 @@ async function answered(content: string, body: string): Promise<{ id: number; co
       receivedAt: new Date(Date.now() - 3 * 86_400_000),
       consent: true,
       showIdentity: false,
-    })));
+    }),
+  );
   const unit = one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
   sqliteClientOf(db)
     .prepare(`UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`)
@@ -165,8 +167,8 @@ describe("the agency's own contacts and bulk decisions (issue 13.27)", () => {
 
   it("the public timeline keeps the agency phone in a note and still hides the submitter's", async () => {
     const p = await answered('Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
-    sqliteClientOf(app
-      .db()).prepare(`INSERT INTO events (pakn_id, type, is_public, note) VALUES (?, 'request_info', 1, ?)`)
+    sqliteClientOf(app.db())
+      .prepare(`INSERT INTO events (pakn_id, type, is_public, note) VALUES (?, 'request_info', 1, ?)`)
       .run(p.id, 'Đề nghị ông bổ sung hồ sơ; gọi 0257 3842 123, không gọi 0912 345 678.');
     const t = await texts(p.id, 'Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
     expect((await post(pagePath(p.id), [...base(t), ['intent', 'publish']])).status).toBe(302);

@@ -7,9 +7,10 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let coordinator = '';
@@ -38,12 +39,12 @@ async function html(res: Response): Promise<string> {
 }
 
 const rows = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
-  sqliteClientOf(app
-    .db()).prepare(q)
+  sqliteClientOf(app.db())
+    .prepare(q)
     .all(...params) as T[];
 const one = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
-  sqliteClientOf(app
-    .db()).prepare(q)
+  sqliteClientOf(app.db())
+    .prepare(q)
     .get(...params) as T;
 
 type Over = Partial<{
@@ -60,7 +61,7 @@ async function answeredPakn(over: Over = {}): Promise<{ id: number; code: string
   const { createPakn } = await import('~/models/pakn.server');
   const db = app.db();
   const receivedAt = new Date(Date.now() - (over.receivedDaysAgo ?? 3) * 86_400_000);
-  const { pakn } = (await transaction(db, async (tx) =>
+  const { pakn } = await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -81,7 +82,8 @@ async function answeredPakn(over: Over = {}): Promise<{ id: number; code: string
       receivedAt,
       consent: true,
       showIdentity: over.showIdentity ?? false,
-    })));
+    }),
+  );
   const unit = one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
   sqliteClientOf(db)
     .prepare(`UPDATE pakn SET status = ?, unit_id = ?, answered_at = ? WHERE id = ?`)

@@ -5,11 +5,12 @@
 import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { seedBench } from '../../scripts/bench-seed';
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { TEST_TMP_DIR } from '../support/db';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
-import { sqliteClientOf } from "~/utils/db.server";
 
 /** tables whose size follows the number of PAKN (or of requests): a scan of one of them is a scaling bug */
 const BIG_TABLES = [
@@ -87,8 +88,8 @@ function plan({ sql, args }: Recorded): string[] {
   const params = args.length === 1 && args[0] !== null && typeof args[0] === 'object' ? [args[0]] : args;
   return (
     (
-      sqliteClientOf(app
-        .db()).prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      sqliteClientOf(app.db())
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
         // run outside `record`: EXPLAIN statements are not recorded
         .all(...(params as unknown[])) as Array<{ detail: string }>
     ).map((r) => r.detail)

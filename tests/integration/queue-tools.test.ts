@@ -9,12 +9,12 @@ import { addCalendarDays, toLocalDate } from '~/domain/calendar';
 import type { Actor } from '~/domain/permissions';
 import type { NewPakn } from '~/models/pakn.server';
 import { countQueueTabs, listQueue, parseQueueParams, queueTabs } from '~/models/queue.server';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { first } from "~/utils/db.server";
 
 let app: TestApp;
 let unitA: number;
@@ -46,7 +46,8 @@ async function seed(key: string, over: Partial<NewPakn>, set: Partial<typeof s.p
 const at = (date: string) => new Date(`${date}T09:00:00+07:00`);
 const page = async (path: string, cookie: string) =>
   (await (await app.fetch(path, { headers: { Cookie: cookie } })).text()).replaceAll('<!-- -->', '');
-const codeOf = async (key: string) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, ids[key]!))))!.code;
+const codeOf = async (key: string) =>
+  (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, ids[key]!))))!.code;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -97,16 +98,22 @@ beforeAll(async () => {
     { title: 'Hồ sơ của đồng nghiệp' },
     { status: 'in_progress', unitId: unitA, handlerUserId: colleague.id },
   );
-  await seed('unitB', { title: 'Hồ sơ đơn vị khác', phone: '0988111222' }, { status: 'assigned', unitId: unitB });
+  await seed(
+    'unitB',
+    { title: 'Hồ sơ đơn vị khác', phone: '0988111222' },
+    { status: 'assigned', unitId: unitB },
+  );
 });
 afterAll(async () => app?.stop());
 
 describe('the handler column and days left per row', () => {
   it('lists the handler of each row and the working days left or late', async () => {
-    const rows = (await listQueue({
-      actor: handler,
-      filters: parseQueueParams(new URLSearchParams('tab=all'), handler),
-    })).rows;
+    const rows = (
+      await listQueue({
+        actor: handler,
+        filters: parseQueueParams(new URLSearchParams('tab=all'), handler),
+      })
+    ).rows;
     expect(rows.find((r) => r.id === ids.mine)!.handlerName).toBe('Nguyễn Văn Hùng');
     expect(rows.find((r) => r.id === ids.theirs)!.handlerName).toBe('Trần Thị Mai');
     const html = await page('/can-bo?tab=all', coordCookie);
@@ -191,7 +198,7 @@ describe('saved filters', () => {
       query: 'tab=overdue&q=ho+so',
     });
     expect(saved.status).toBe(302);
-    const rows = (await app.db().select().from(s.savedQueueFilters));
+    const rows = await app.db().select().from(s.savedQueueFilters);
     expect(rows).toMatchObject([
       { userId: colleague.id, name: 'Trễ hạn của tôi', query: 'tab=overdue&q=ho+so' },
     ]);
@@ -218,7 +225,7 @@ describe('saved filters', () => {
       id: String(rows[0]!.id),
     });
     expect(del.status).toBe(302);
-    expect((await app.db().select().from(s.savedQueueFilters))).toEqual([]);
+    expect(await app.db().select().from(s.savedQueueFilters)).toEqual([]);
   });
 });
 

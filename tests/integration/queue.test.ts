@@ -16,12 +16,12 @@ import {
   parseQueueParams,
   type QueueFilters,
 } from '~/models/queue.server';
+import { first, sqliteClientOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { createStaffUser, signIn } from '../support/staff';
-import { sqliteClientOf, first } from "~/utils/db.server";
 
 let app: TestApp;
 let unitA: number;
@@ -44,7 +44,11 @@ const BASE_PAKN = paknFixture({
 
 const ids: Record<string, number> = {};
 
-async function seed(key: string | null, over: Partial<NewPakn>, set: Partial<typeof s.pakn.$inferInsert> = {}) {
+async function seed(
+  key: string | null,
+  over: Partial<NewPakn>,
+  set: Partial<typeof s.pakn.$inferInsert> = {},
+) {
   const { id } = await seedPakn(app.db(), { ...BASE_PAKN, ...over }, set);
   if (key) ids[key] = id;
   return id;
@@ -67,7 +71,10 @@ beforeAll(async () => {
   coordCookie = await signIn(app, c.email, c.password);
   handlerCookie = await signIn(app, h.email, h.password);
 
-  await seed('road', { title: 'Cấp phép đào đường để lắp cáp quang', receivedAt: at(addCalendarDays(today, -3)) });
+  await seed('road', {
+    title: 'Cấp phép đào đường để lắp cáp quang',
+    receivedAt: at(addCalendarDays(today, -3)),
+  });
   await seed('procedure', {
     title: 'Giấy tờ',
     content: 'Thủ tục đăng ký kết quả nhiệm vụ khoa học còn phức tạp.',
@@ -94,7 +101,11 @@ beforeAll(async () => {
     { receivedAt: at(addCalendarDays(today, -8)) },
     { status: 'awaiting_approval', unitId: unitB },
   );
-  await seed('answeredA', { receivedAt: at(addCalendarDays(today, -60)) }, { status: 'answered', unitId: unitA });
+  await seed(
+    'answeredA',
+    { receivedAt: at(addCalendarDays(today, -60)) },
+    { status: 'answered', unitId: unitA },
+  );
   // due today: within two working days whatever the weekday
   await seed(
     'dueSoonB',
@@ -138,21 +149,25 @@ describe('search', () => {
 /** received PAKN whose classification clock (2 working days) is in this state today */
 async function unclassifiedIn(state: 'overdue' | 'dueSoon'): Promise<number[]> {
   const calendar = await getCalendar(app.db());
-  return (await app
-    .db()
-    .select({ id: s.pakn.id, due: s.pakn.classifyDue })
-    .from(s.pakn)
-    .where(eq(s.pakn.status, 'received')))
+  return (
+    await app
+      .db()
+      .select({ id: s.pakn.id, due: s.pakn.classifyDue })
+      .from(s.pakn)
+      .where(eq(s.pakn.status, 'received'))
+  )
     .filter((r) => dueState({ due: r.due }, today, calendar) === state)
     .map((r) => r.id);
 }
 
 describe('tabs', () => {
   it('counts each tab, within the actor scope', async () => {
-    const all = (await first(app
-      .db()
-      .select({ n: sql<number>`count(*)` })
-      .from(s.pakn)))!.n;
+    const all = (await first(
+      app
+        .db()
+        .select({ n: sql<number>`count(*)` })
+        .from(s.pakn),
+    ))!.n;
     const c = await countQueueTabs({ actor: coordinator });
     expect(c.all).toBe(all);
     expect(c.classify).toBe(3 + 65);
@@ -165,12 +180,14 @@ describe('tabs', () => {
   });
 
   it('lists what each tab counts', async () => {
-    expect((await codes(coordinator, { tab: 'approval' })).sort()).toEqual([ids.approvalA, ids.approvalB].sort());
+    expect((await codes(coordinator, { tab: 'approval' })).sort()).toEqual(
+      [ids.approvalA, ids.approvalB].sort(),
+    );
     expect((await codes(coordinator, { tab: 'overdue' })).sort()).toEqual(
-      [ids.overdueA!, ...await unclassifiedIn('overdue')].sort(),
+      [ids.overdueA!, ...(await unclassifiedIn('overdue'))].sort(),
     );
     expect((await codes(coordinator, { tab: 'dueSoon' })).sort()).toEqual(
-      [ids.dueSoonB!, ...await unclassifiedIn('dueSoon')].sort(),
+      [ids.dueSoonB!, ...(await unclassifiedIn('dueSoon'))].sort(),
     );
     expect(await codes(handlerA, { tab: 'approval' })).toEqual([ids.approvalA]);
     // a unit-scoped actor cannot widen the scope with a filter
@@ -190,7 +207,9 @@ describe('tabs', () => {
 describe('filters', () => {
   it('by status, unit, category, type, channel and date range', async () => {
     expect(await codes(coordinator, { status: 'awaiting_info' })).toEqual([ids.pausedA]);
-    expect((await codes(coordinator, { unit: String(unitB) })).sort()).toEqual([ids.approvalB, ids.dueSoonB].sort());
+    expect((await codes(coordinator, { unit: String(unitB) })).sort()).toEqual(
+      [ids.approvalB, ids.dueSoonB].sort(),
+    );
     expect(await codes(coordinator, { category: '4' })).toEqual([ids.approvalA]);
     expect(await codes(coordinator, { type: 'kien_nghi' })).toEqual([ids.overdueA]);
     expect(await codes(coordinator, { channel: 'post' })).toEqual([ids.overdueA]);
@@ -242,7 +261,7 @@ describe('keyset pagination', () => {
   it('walks every row exactly once, in (due date, id) order, 50 per page', async () => {
     const { pages } = await walk(coordinator, {});
     const seen = pages.flat();
-    const all = (await app.db().select({ id: s.pakn.id, due: s.pakn.answerDue }).from(s.pakn));
+    const all = await app.db().select({ id: s.pakn.id, due: s.pakn.answerDue }).from(s.pakn);
     expect(pages[0]).toHaveLength(PAGE_SIZE);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(
@@ -290,8 +309,8 @@ describe('keyset pagination', () => {
 describe('query plans', () => {
   async function plan(actor: Actor, q: Record<string, string>): Promise<string[]> {
     const query = (await buildQueueQuery({ actor, filters: filters(q, actor) })).query.toSQL();
-    return sqliteClientOf(app
-      .db()).prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+    return sqliteClientOf(app.db())
+      .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
       .all(...(query.params as unknown[]))
       .map((r) => (r as { detail: string }).detail);
   }

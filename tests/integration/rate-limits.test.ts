@@ -48,7 +48,8 @@ const lookup = (ip: string, code: string) =>
 const signIn = (ip: string, email: string, password: string) =>
   form('/can-bo/dang-nhap', ip, { email, password });
 const reset = (ip: string, email: string) => form('/can-bo/quen-mat-khau', ip, { email });
-const outbox = () => (sqliteClientOf(db).prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+const outbox = () =>
+  (sqliteClientOf(db).prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 let codeSeq = 100;
 const anotherCode = () => `PAKN-2026-${String(codeSeq++).padStart(6, '0')}`;
 

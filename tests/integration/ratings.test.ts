@@ -2,9 +2,10 @@
 // reconsideration, which lands in the coordinators' queue; the coordinator reopens it for the unit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sqliteClientOf, transaction } from '~/utils/db.server';
+
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { transaction, sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let paknId = 0;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   const { createPakn } = await import('~/models/pakn.server');
   const { ratingToken } = await import('~/models/ratings.server');
   const db = app.db();
-  const { pakn } = (await transaction(db, async (tx) =>
+  const { pakn } = await transaction(db, async (tx) =>
     createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -36,7 +37,8 @@ beforeAll(async () => {
       receivedAt: new Date(),
       consent: true,
       showIdentity: false,
-    })));
+    }),
+  );
   paknId = pakn.id;
   sqliteClientOf(db)
     .prepare(`UPDATE pakn SET status='answered', unit_id=2, answered_at=?, closed_at=? WHERE id=?`)
@@ -74,7 +76,9 @@ describe('rating an answer', () => {
     expect(noReason.status).toBe(400);
     const html = await noReason.text();
     expect(html).toContain('Nêu lý do đề nghị xem xét lại');
-    expect(sqliteClientOf(app.db()).prepare('SELECT count(*) AS n FROM feedback_ratings').get()).toEqual({ n: 0 });
+    expect(sqliteClientOf(app.db()).prepare('SELECT count(*) AS n FROM feedback_ratings').get()).toEqual({
+      n: 0,
+    });
   });
 
   it('records the rating and the request, which appears in the coordinator queue, and reopens', async () => {
@@ -85,8 +89,8 @@ describe('rating an answer', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Đề nghị xem xét lại đã được chuyển');
-    const row = sqliteClientOf(app
-      .db()).prepare('SELECT rating, reconsideration_requested AS r FROM feedback_ratings')
+    const row = sqliteClientOf(app.db())
+      .prepare('SELECT rating, reconsideration_requested AS r FROM feedback_ratings')
       .get();
     expect(row).toEqual({ rating: 'unsatisfied', r: 1 });
     // a second request is refused
@@ -104,7 +108,9 @@ describe('rating an answer', () => {
     const queue = await (await app.fetch('/can-bo?tab=reconsider', { headers: { Cookie: cookie } })).text();
     expect(queue).toContain('Thủ tục đăng ký kết quả nhiệm vụ khoa học');
     const version = (
-      sqliteClientOf(app.db()).prepare('SELECT version FROM pakn WHERE id=?').get(paknId) as { version: number }
+      sqliteClientOf(app.db()).prepare('SELECT version FROM pakn WHERE id=?').get(paknId) as {
+        version: number;
+      }
     ).version;
     const reopened = await postForm(app, `/can-bo/pakn/${paknId}`, cookie, {
       intent: 'reopen',

@@ -4,11 +4,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Status } from '~/domain/workflow';
+import { first, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, followFlash, postForm, signIn } from '../support/staff';
-import { transaction, first } from "~/utils/db.server";
 
 type Pakn = typeof s.pakn.$inferSelect;
 
@@ -48,7 +48,7 @@ async function newPakn(receivedDate: string, status?: Status): Promise<Pakn> {
   // The admin pages change the calendar inside the app build; this test process keeps its own cache.
   models.invalidateCalendar();
   const db = app.db();
-  const { pakn } = (await transaction(db, async (tx) =>
+  const { pakn } = await transaction(db, async (tx) =>
     models.createPakn(tx, {
       type: 'kien_nghi',
       subject: 'regulation',
@@ -69,18 +69,19 @@ async function newPakn(receivedDate: string, status?: Status): Promise<Pakn> {
       receivedAt: new Date(`${receivedDate}T09:00:00+07:00`),
       consent: true,
       showIdentity: false,
-    })));
-  if (status) (await db.update(s.pakn).set({ status }).where(eq(s.pakn.id, pakn.id)));
+    }),
+  );
+  if (status) await db.update(s.pakn).set({ status }).where(eq(s.pakn.id, pakn.id));
   return pakn;
 }
 
 const row = async (id: number) => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 const recomputeEvents = async (id: number) =>
-  (await app
+  await app
     .db()
     .select()
     .from(s.events)
-    .where(and(eq(s.events.paknId, id), eq(s.events.type, 'due_recomputed'))));
+    .where(and(eq(s.events.paknId, id), eq(s.events.type, 'due_recomputed')));
 
 const post = (path: string, fields: Record<string, string>) => postForm(app, path, admin, fields);
 const setRule = (days: number, unit: 'working' | 'calendar') =>
@@ -125,12 +126,9 @@ describe('recomputing open due dates', () => {
     expect((await row(closed.id)).answerDue).toBe('2026-03-24');
     expect(await recomputeEvents(closed.id)).toHaveLength(0);
 
-    const audit = (await app
-      .db()
-      .select()
-      .from(s.auditLog)
-      .where(eq(s.auditLog.action, 'settings.deadline_rule.update')))
-      .at(-1);
+    const audit = (
+      await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'settings.deadline_rule.update'))
+    ).at(-1);
     expect(JSON.parse(audit!.detail!)).toMatchObject({
       days: { from: 20, to: 15 },
       unit: { from: 'calendar', to: 'working' },
@@ -190,10 +188,10 @@ describe('recomputing open due dates', () => {
     // 10–13/02, 23–27/02, 02–06/03, 09/03
     expect(paused.answerDue).toBe('2026-03-09');
     // information asked on 11/02, received on 25/02: days 12/02–25/02 do not count
-    (await app
+    await app
       .db()
       .insert(s.paknPauses)
-      .values({ paknId: paused.id, fromDate: '2026-02-11', toDate: '2026-02-25' }));
+      .values({ paknId: paused.id, fromDate: '2026-02-11', toDate: '2026-02-25' });
 
     const changed = await models.recomputeOpenDueDates(app.db());
     expect(changed).toBe(1);
@@ -207,9 +205,9 @@ describe('recomputing open due dates', () => {
 
   it('an open pause does not move the date; an extension replaces a shorter date', async () => {
     const waiting = await newPakn('2026-03-02');
-    (await app.db().insert(s.paknPauses).values({ paknId: waiting.id, fromDate: '2026-03-05', toDate: null }));
+    await app.db().insert(s.paknPauses).values({ paknId: waiting.id, fromDate: '2026-03-05', toDate: null });
     const extended = await newPakn('2026-03-02');
-    (await app.db().update(s.pakn).set({ extendedTo: '2026-04-10' }).where(eq(s.pakn.id, extended.id)));
+    await app.db().update(s.pakn).set({ extendedTo: '2026-04-10' }).where(eq(s.pakn.id, extended.id));
 
     expect(await models.recomputeOpenDueDates(app.db())).toBe(1);
     expect((await row(waiting.id)).answerDue).toBe(waiting.answerDue);

@@ -15,7 +15,7 @@ import { workingDaysBetween } from '~/domain/deadlines';
 import { CHANNELS } from '~/domain/pakn';
 import { customPeriod, periodOf, type ReportPeriod } from '~/domain/reports/periods';
 import { isOpen, type Status, STATUSES } from '~/domain/workflow';
-import { Db, sqliteClientOf } from '~/utils/db.server';
+import { type Db, sqliteClientOf } from '~/utils/db.server';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
@@ -51,7 +51,9 @@ beforeAll(async () => {
     )
     .run();
   const old = sqliteClientOf(db).prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number };
-  sqliteClientOf(db).prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL').run(old.id);
+  sqliteClientOf(db)
+    .prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL')
+    .run(old.id);
   reports = await loadReports();
   const config = await import('~/models/config.server');
   calendar = await config.getCalendar(db);
@@ -315,8 +317,9 @@ describe('routes', () => {
         );
       };
       const rowsInSheet = unit ? [unit] : [...units.map((u) => u.id), 'old', null];
-      const oldUnit = (sqliteClientOf(db).prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number })
-        .id;
+      const oldUnit = (
+        sqliteClientOf(db).prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number }
+      ).id;
       let row = 12;
       for (const u of rowsInSheet) {
         const id = u === 'old' ? oldUnit : u;

@@ -4,10 +4,11 @@
 // Checked by the rows each request writes, not by timing.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm } from '../support/staff';
-import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -30,7 +31,9 @@ function counts(): Record<string, number> {
   );
 }
 const outboxBytes = () =>
-  sqliteClientOf(app.db()).prepare('SELECT length(html) + length(text) AS n FROM outbox ORDER BY id DESC').get() as {
+  sqliteClientOf(app.db())
+    .prepare('SELECT length(html) + length(text) AS n FROM outbox ORDER BY id DESC')
+    .get() as {
     n: number;
   };
 

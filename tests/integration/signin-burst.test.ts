@@ -2,9 +2,10 @@
 // 5 password hashes are verified and the right password sent in the same burst gets no session.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm } from '../support/staff';
-import { sqliteClientOf } from "~/utils/db.server";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -15,8 +16,8 @@ afterAll(async () => {
 });
 
 function countAudit(action: string, userId: number, reason?: string): number {
-  const rows = sqliteClientOf(app
-    .db()).prepare('SELECT detail FROM audit_log WHERE action = ? AND target_id = ?')
+  const rows = sqliteClientOf(app.db())
+    .prepare('SELECT detail FROM audit_log WHERE action = ? AND target_id = ?')
     .all(action, String(userId)) as Array<{ detail: string | null }>;
   return rows.filter((r) => !reason || JSON.parse(r.detail ?? '{}').reason === reason).length;
 }
@@ -52,8 +53,8 @@ it('starts counting again once a lock has run out', async () => {
     postForm(app, '/can-bo/dang-nhap', null, { email: u.email, password }, { ip: '10.9.0.2' });
   for (let i = 0; i < 4; i++) expect((await post(`Wrong-password-${i}-xyz`)).status).toBe(400);
   expect((await post('Wrong-password-5-xyz')).status).toBe(429);
-  sqliteClientOf(app
-    .db()).prepare('UPDATE users SET locked_until = ? WHERE id = ?')
+  sqliteClientOf(app.db())
+    .prepare('UPDATE users SET locked_until = ? WHERE id = ?')
     .run(Date.now() - 1000, u.id);
   // one wrong password after the lock is the first of a new series, not a new lock
   expect((await post('Wrong-password-6-xyz')).status).toBe(400);

@@ -149,16 +149,17 @@ describe('GET /gop-y/goi-y', () => {
       publicTitle: 'Lịch tiếp công dân tháng 12',
       publicSummary: 'Thông báo lịch tiếp công dân.',
     };
-    (await db.update(s.pakn).set(edited).where(eq(s.pakn.id, published.id)));
+    await db.update(s.pakn).set(edited).where(eq(s.pakn.id, published.id));
     expect((await publishedSimilar(question, 3, db)).map((x) => x.code)).not.toContain(published.code);
-    (await db.update(s.pakn)
+    await db
+      .update(s.pakn)
       .set({ publicTitle: PUBLIC_TITLE, publicSummary: PUBLIC_SUMMARY })
-      .where(eq(s.pakn.id, published.id)));
+      .where(eq(s.pakn.id, published.id));
     expect((await publishedSimilar(question, 3, db)).map((x) => x.code)).toContain(published.code);
   });
 
   it('stops showing an answer withdrawn from publication', async () => {
-    (await app.db().update(s.pakn).set({ publication: 'withdrawn' }).where(eq(s.pakn.id, published.id)));
+    await app.db().update(s.pakn).set({ publication: 'withdrawn' }).where(eq(s.pakn.id, published.id));
     const res = await ask({ title: PUBLIC_TITLE, content: PUBLIC_SUMMARY }, '10.9.0.3');
     expect(await res.json()).toEqual({ items: [] });
   });

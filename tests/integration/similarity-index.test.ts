@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { publishedSimilar, similarToPakn, similarToText } from '~/models/similarity.server';
-import { Db, rawGet, rawAll, rawRun, first } from '~/utils/db.server';
+import { type Db, first, rawAll, rawGet, rawRun } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { CORPUS } from '../fixtures/similarity/corpus';
@@ -38,7 +38,10 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 async function ftsRows(id: number): Promise<number> {
-  return (await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM pakn_similar_fts WHERE rowid = ${id}`))?.n ?? 0;
+  return (
+    (await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM pakn_similar_fts WHERE rowid = ${id}`))
+      ?.n ?? 0
+  );
 }
 
 describe('the candidate index', () => {
@@ -49,33 +52,40 @@ describe('the candidate index', () => {
     );
     expect(await ftsRows(p.id)).toBe(1);
     const cites = async (match: string) =>
-      (await rawAll<{ id: number }>(db, sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match}`));
+      await rawAll<{ id: number }>(
+        db,
+        sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match}`,
+      );
     expect((await cites('cites : nd_86_2012')).map((r) => r.id)).toContain(p.id);
-    (await db.update(s.pakn).set({ content: 'Theo Nghị định số 105/2016/NĐ-CP' }).where(eq(s.pakn.id, p.id)));
+    await db.update(s.pakn).set({ content: 'Theo Nghị định số 105/2016/NĐ-CP' }).where(eq(s.pakn.id, p.id));
     expect((await cites('cites : nd_86_2012')).map((r) => r.id)).not.toContain(p.id);
     expect((await cites('cites : nd_105_2016')).map((r) => r.id)).toContain(p.id);
     expect((await cites('terms : dong AND ho AND nuoc')).map((r) => r.id)).toContain(p.id);
-    (await db.delete(s.events).where(eq(s.events.paknId, p.id)));
-    (await db.delete(s.pakn).where(eq(s.pakn.id, p.id)));
+    await db.delete(s.events).where(eq(s.events.paknId, p.id));
+    await db.delete(s.pakn).where(eq(s.pakn.id, p.id));
     expect(await ftsRows(p.id)).toBe(0);
   });
 });
 
 describe('staff suggestions from the database', () => {
   it('reach the targets on the labelled set (recall@3 ≥ 90 %, precision@1 ≥ 80 %)', async () => {
-    const cases: CaseResult[] = (await Promise.all(QUERIES.map(async (q) => ({
-      query: q,
-      split: splitOf(q),
-      matches: (await similarToText(
-        {
-          title: q.title,
-          content: q.content,
-          email: q.submitter ? `${q.submitter}@example.vn` : null,
-        },
-        { limit: 3, minStrength: 'medium' },
-        db,
-      )).map((m) => ({ ...m, id: labelOf.get(m.id) ?? String(m.id) })),
-    }))));
+    const cases: CaseResult[] = await Promise.all(
+      QUERIES.map(async (q) => ({
+        query: q,
+        split: splitOf(q),
+        matches: (
+          await similarToText(
+            {
+              title: q.title,
+              content: q.content,
+              email: q.submitter ? `${q.submitter}@example.vn` : null,
+            },
+            { limit: 3, minStrength: 'medium' },
+            db,
+          )
+        ).map((m) => ({ ...m, id: labelOf.get(m.id) ?? String(m.id) })),
+      })),
+    );
     const all = tally(cases);
     console.log(
       `DB path: precision@1 ${(precisionAt1(all) * 100).toFixed(1)} % (${all.top1Correct}/${all.suggested}), recall@3 ${(recallAt3(all) * 100).toFixed(1)} % (${all.duplicatesInTop3}/${all.duplicatePairs})`,
@@ -142,7 +152,8 @@ describe('citizens’ suggestions', () => {
     const published = idOf.get('b05')!;
     const query = { title: b05.title, content: b05.content };
     expect(await publishedSimilar(query, 3, db)).toEqual([]);
-    (await db.update(s.pakn)
+    await db
+      .update(s.pakn)
       .set({
         publication: 'published',
         publicTitle: b05.title,
@@ -150,8 +161,11 @@ describe('citizens’ suggestions', () => {
         publicAnswer: 'Trả lời đã công khai.',
         publishedAt: new Date(),
       })
-      .where(eq(s.pakn.id, published)));
-    (await rawRun(db, sql`INSERT INTO public_fts (rowid, text) VALUES (${published}, ${`${b05.title} ${b05.content}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()})`));
+      .where(eq(s.pakn.id, published));
+    await rawRun(
+      db,
+      sql`INSERT INTO public_fts (rowid, text) VALUES (${published}, ${`${b05.title} ${b05.content}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()})`,
+    );
     const list = await publishedSimilar(query, 3, db);
     expect(list.map((m) => m.code)).toEqual([
       (await first(db.select({ code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.id, published))))!.code,

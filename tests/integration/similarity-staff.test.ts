@@ -4,12 +4,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { first, sqliteClientOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { sqliteClientOf, first } from "~/utils/db.server";
 
 let app: TestApp;
 let cookie = '';
@@ -32,7 +32,10 @@ beforeAll(async () => {
     status: 'answered',
     answeredAt: new Date(),
   });
-  open = await seedPakn(db, paknFixture({ ...TEXT, title: `${TEXT.title} (lần hai)`, email: 'khac@example.vn' }));
+  open = await seedPakn(
+    db,
+    paknFixture({ ...TEXT, title: `${TEXT.title} (lần hai)`, email: 'khac@example.vn' }),
+  );
   // typed without diacritics, the decree cited in a short form, by the same submitter
   repeat = await seedPakn(
     db,
@@ -98,7 +101,9 @@ describe('refusing a repeat under R08', () => {
       version: String(Number(await version(repeat.id)) - 1 || 99),
     });
     expect(res.status).toBe(409);
-    expect((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, repeat.id))))!.status).toBe('received');
+    expect((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, repeat.id))))!.status).toBe(
+      'received',
+    );
   });
 
   it('records the link, and the notice and e-mail point to the earlier answer', async () => {
@@ -107,11 +112,9 @@ describe('refusing a repeat under R08', () => {
     const db = app.db();
     const row = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, repeat.id))))!;
     expect(row).toMatchObject({ status: 'refused', refusalReason: 'R08', duplicateOfId: answered.id });
-    const event = (await db
-      .select()
-      .from(s.events)
-      .where(eq(s.events.paknId, repeat.id)))
-      .find((e) => e.type === 'refuse')!;
+    const event = (await db.select().from(s.events).where(eq(s.events.paknId, repeat.id))).find(
+      (e) => e.type === 'refuse',
+    )!;
     expect(JSON.parse(event.data!)).toMatchObject({ reason: 'R08', repeatOfCode: answered.code });
     const audit = sqliteClientOf(db)
       .prepare(`SELECT detail FROM audit_log WHERE action = 'pakn.refuse_repeat' AND target_id = ?`)

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CANDIDATES, similarToText } from '~/models/similarity.server';
-import { Db, rawAll } from '~/utils/db.server';
+import { type Db, rawAll } from '~/utils/db.server';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, seedPakn } from '../support/pakn';
@@ -21,11 +21,11 @@ beforeAll(async () => {
   db = app.db();
   // the earlier PAKN of the two submitters: the same question with more words, so bm25 ranks it below the others
   const longer = `${CONTENT} Phòng khám đã gọi điện hỏi nhiều lần, được trả lời là đang thẩm định hồ sơ.`;
-  byPhone = (await seedPakn(
-    db,
-    paknFixture({ title: TITLE, content: longer, email: null, phone: '0987 654 321' }),
-  )).id;
-  byEmail = (await seedPakn(db, paknFixture({ title: TITLE, content: longer, email: 'Lan.Pham@example.vn' }))).id;
+  byPhone = (
+    await seedPakn(db, paknFixture({ title: TITLE, content: longer, email: null, phone: '0987 654 321' }))
+  ).id;
+  byEmail = (await seedPakn(db, paknFixture({ title: TITLE, content: longer, email: 'Lan.Pham@example.vn' })))
+    .id;
   // more PAKN with the exact text than the text candidates can hold
   for (let i = 0; i < CANDIDATES.text + 10; i++)
     await seedPakn(
@@ -62,7 +62,12 @@ describe('same-submitter candidates', () => {
   });
 
   it('are read through the submitter index, not by scanning the index table', async () => {
-    const plan = (await rawAll<{ detail: string }>(db, sql`EXPLAIN QUERY PLAN SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${'x'} ORDER BY pakn_id DESC LIMIT 20`))
+    const plan = (
+      await rawAll<{ detail: string }>(
+        db,
+        sql`EXPLAIN QUERY PLAN SELECT pakn_id AS id FROM pakn_similar WHERE submitter = ${'x'} ORDER BY pakn_id DESC LIMIT 20`,
+      )
+    )
       .map((r) => r.detail)
       .join(' | ');
     expect(plan).toContain('pakn_similar_submitter_idx');

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { toLocalDate } from '~/domain/calendar';
 import { createPakn, type NewPakn } from '~/models/pakn.server';
+import { first, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, signIn } from '../support/staff';
-import { transaction, first } from "~/utils/db.server";
 
 let app: TestApp;
 let coord: string;
@@ -44,11 +44,11 @@ function multipart(pathname: string, fields: Record<string, string>, files: Arra
   });
 }
 const staffFiles = async (paknId: number) =>
-  (await app
+  await app
     .db()
     .select()
     .from(s.attachments)
-    .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff'))));
+    .where(and(eq(s.attachments.paknId, paknId), eq(s.attachments.source, 'staff')));
 const uploadCount = () => {
   const dir = path.join(app.dir, 'uploads');
   return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
@@ -77,11 +77,13 @@ describe('staff intake with the scanned letter', () => {
     const id = Number(/\/can-bo\/pakn\/(\d+)/.exec(res.headers.get('Location') ?? '')?.[1]);
     const files = await staffFiles(id);
     expect(files.map((f) => [f.originalName, f.mime])).toEqual([['thu-tay-scan.pdf', 'application/pdf']]);
-    const ev = (await first(app
-      .db()
-      .select()
-      .from(s.events)
-      .where(and(eq(s.events.paknId, id), eq(s.events.type, 'staff_files_added')))));
+    const ev = await first(
+      app
+        .db()
+        .select()
+        .from(s.events)
+        .where(and(eq(s.events.paknId, id), eq(s.events.type, 'staff_files_added'))),
+    );
     expect(ev?.actorUserId).toBe(coordId);
     expect(JSON.parse(ev!.data!)).toMatchObject({ files: ['thu-tay-scan.pdf'] });
     const page = await (await app.fetch(`/can-bo/pakn/${id}`, { headers: { Cookie: coord } })).text();
@@ -136,7 +138,7 @@ describe('adding scans on the record page', () => {
   };
 
   it('adds a checked file as a staff file; refuses a bad one with a translated error', async () => {
-    const { pakn } = (await transaction(app.db(), async (tx) => createPakn(tx, NEW)));
+    const { pakn } = await transaction(app.db(), async (tx) => createPakn(tx, NEW));
     const page = await (await app.fetch(`/can-bo/pakn/${pakn.id}`, { headers: { Cookie: coord } })).text();
     expect(page).toContain('Thêm tệp (bản quét)');
     expect(page).toMatch(/<form[^>]*enctype="multipart\/form-data"/i);

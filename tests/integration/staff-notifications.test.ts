@@ -8,9 +8,10 @@ import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { first, transaction } from '~/utils/db.server';
+
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
-import { transaction, first } from "~/utils/db.server";
 
 // getEnv() caches its first read: configure everything before the app modules are imported.
 const DATA_DIR = path.join(TEST_TMP_DIR, `staffmail-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -50,8 +51,10 @@ async function deliver(): Promise<ParsedMail[]> {
 }
 
 let db: Db;
-const unitId = async (code: string) => (await first(db.select().from(schema.units).where(eq(schema.units.code, code))))!.id;
-const version = async (id: number) => (await first(db.select().from(schema.pakn).where(eq(schema.pakn.id, id))))!.version;
+const unitId = async (code: string) =>
+  (await first(db.select().from(schema.units).where(eq(schema.units.code, code))))!.id;
+const version = async (id: number) =>
+  (await first(db.select().from(schema.pakn).where(eq(schema.pakn.id, id))))!.version;
 let coordinator: Actor;
 let handler: Actor & { email: string };
 let unitApprover: Actor & { email: string };
@@ -67,28 +70,33 @@ async function staff(
 }
 
 async function newPakn(title: string) {
-  return (await transaction(db, async (tx) =>
-      (await createPakn(tx, {
-        type: 'kien_nghi',
-        subject: 'regulation',
-        category: 2,
-        submitterKind: 'individual',
-        orgName: null,
-        representative: null,
-        fullName: 'Nguyễn Văn An',
-        address: '12 Lê Lợi, Tuy Hòa',
-        phone: '0905123456',
-        email: 'nguoi.gui@example.vn',
-        title,
-        content: 'Đề nghị đơn giản hóa hồ sơ.',
-        regulationRef: null,
-        fieldId: null,
-        channel: 'online',
-        lang: 'vi',
-        receivedAt: new Date(),
-        consent: true,
-        showIdentity: false,
-      })).pakn));
+  return await transaction(
+    db,
+    async (tx) =>
+      (
+        await createPakn(tx, {
+          type: 'kien_nghi',
+          subject: 'regulation',
+          category: 2,
+          submitterKind: 'individual',
+          orgName: null,
+          representative: null,
+          fullName: 'Nguyễn Văn An',
+          address: '12 Lê Lợi, Tuy Hòa',
+          phone: '0905123456',
+          email: 'nguoi.gui@example.vn',
+          title,
+          content: 'Đề nghị đơn giản hóa hồ sơ.',
+          regulationRef: null,
+          fieldId: null,
+          channel: 'online',
+          lang: 'vi',
+          receivedAt: new Date(),
+          consent: true,
+          showIdentity: false,
+        })
+      ).pakn,
+  );
 }
 
 /** A PAKN assigned to the unit, taken by the handler, with a draft answer. */
@@ -130,14 +138,22 @@ describe('internal mail of the workflow', () => {
       paknId: p.id,
       input: { intent: 'assign', version: await version(p.id), unitId: await unitId('QLKHCN') },
     });
-    await performAction({ actor: handler, paknId: p.id, input: { intent: 'take', version: await version(p.id) } });
+    await performAction({
+      actor: handler,
+      paknId: p.id,
+      input: { intent: 'take', version: await version(p.id) },
+    });
     await performAction({
       actor: handler,
       paknId: p.id,
       input: { intent: 'request_info', version: await version(p.id), note: 'Xin số giấy phép.' },
     });
     await deliver();
-    await submitInfoReply({ paknId: p.id, text: 'Số giấy phép 12/GP-SKHCN, cấp ngày 02/01/2026.', files: [] });
+    await submitInfoReply({
+      paknId: p.id,
+      text: 'Số giấy phép 12/GP-SKHCN, cấp ngày 02/01/2026.',
+      files: [],
+    });
     const mails = await deliver();
     expect(mails.map(toOf)).toEqual([handler.email]);
     const [m] = mails;
@@ -150,7 +166,11 @@ describe('internal mail of the workflow', () => {
 
   it("tells the unit's approvers, not the agency leaders, when a draft is submitted", async () => {
     const p = await drafted('QLKHCN', handler, 'Dự thảo chờ duyệt');
-    await performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
+    await performAction({
+      actor: handler,
+      paknId: p.id,
+      input: { intent: 'submit', version: await version(p.id) },
+    });
     const mails = await deliver();
     expect(mails.map(toOf)).toEqual([unitApprover.email]);
     expect(mails[0]!.subject).toBe(`[${p.code}] Dự thảo trả lời chờ phê duyệt`);
@@ -160,14 +180,22 @@ describe('internal mail of the workflow', () => {
   it('tells the agency leaders when the unit has no approver', async () => {
     const tdcHandler = await staff('handler', 'TDC', 'chuyen.vien.tdc@skhcn.example.vn');
     const p = await drafted('TDC', tdcHandler, 'Dự thảo của phòng không có trưởng phòng');
-    await performAction({ actor: tdcHandler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
+    await performAction({
+      actor: tdcHandler,
+      paknId: p.id,
+      input: { intent: 'submit', version: await version(p.id) },
+    });
     const mails = await deliver();
     expect(mails.map(toOf)).toEqual([leader.email]);
   });
 
   it('tells the handler when the approver returns the draft, with the reason', async () => {
     const p = await drafted('QLKHCN', handler, 'Dự thảo bị trả lại');
-    await performAction({ actor: handler, paknId: p.id, input: { intent: 'submit', version: await version(p.id) } });
+    await performAction({
+      actor: handler,
+      paknId: p.id,
+      input: { intent: 'submit', version: await version(p.id) },
+    });
     await deliver();
     await performAction({
       actor: unitApprover,
@@ -182,10 +210,15 @@ describe('internal mail of the workflow', () => {
 
   it("asks the unit's approvers to decide an extension request, then tells the requester", async () => {
     const p = await drafted('QLKHCN', handler, 'Gia hạn cần duyệt');
-    const due = async () => (await first(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!.answerDue;
+    const due = async () =>
+      (await first(db.select().from(schema.pakn).where(eq(schema.pakn.id, p.id))))!.answerDue;
     const { maxExtensionDate } = await import('../../app/domain/deadlines');
     const { getCalendar, getDeadlineRules } = await import('../../app/models/config.server');
-    const max = maxExtensionDate(await due(), await getCalendar(db), (await getDeadlineRules(db)).extension.days);
+    const max = maxExtensionDate(
+      await due(),
+      await getCalendar(db),
+      (await getDeadlineRules(db)).extension.days,
+    );
     const ask = async (note: string) =>
       performAction({
         actor: handler,

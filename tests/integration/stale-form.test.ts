@@ -5,11 +5,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createPakn, type NewPakn } from '~/models/pakn.server';
+import { first, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { transaction, first } from "~/utils/db.server";
 
 let app: TestApp;
 let coord: string;
@@ -47,7 +47,7 @@ const row = async (id: number) => (await first(app.db().select().from(s.pakn).wh
 
 describe('a form posted from a stale tab', () => {
   it('answers the record page at the fresh version with the typed text kept, and re-sending works', async () => {
-    const { pakn } = (await transaction(app.db(), async (tx) => createPakn(tx, NEW)));
+    const { pakn } = await transaction(app.db(), async (tx) => createPakn(tx, NEW));
     const oldVersion = String(pakn.version);
     // another tab classifies meanwhile: the version moves on
     const classify = await postForm(app, `/can-bo/pakn/${pakn.id}`, coord, {
@@ -89,7 +89,7 @@ describe('a form posted from a stale tab', () => {
   });
 
   it('keeps the typed text on the page even when the action is no longer offered at the new state', async () => {
-    const { pakn } = (await transaction(app.db(), async (tx) => createPakn(tx, NEW)));
+    const { pakn } = await transaction(app.db(), async (tx) => createPakn(tx, NEW));
     const oldVersion = String(pakn.version);
     const refuse = await postForm(app, `/can-bo/pakn/${pakn.id}`, coord, {
       intent: 'refuse',

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { STATEMENT_CACHE_SIZE, sqliteClientOf, first } from '~/utils/db.server';
+import { first, sqliteClientOf, STATEMENT_CACHE_SIZE } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { createTestDb } from '../support/db';
@@ -30,10 +30,12 @@ describe('statement cache', () => {
   it('drizzle queries (raw mode inside) and plain statements of one text do not disturb each other', async () => {
     const unit = (await first(db.select().from(s.units).limit(1)))!;
     for (let i = 0; i < 3; i++) {
-      expect((await first(db.select({ id: s.units.id }).from(s.units).where(eq(s.units.id, unit.id))))).toEqual({
-        id: unit.id,
-      });
-      expect((await db.select().from(s.units).where(eq(s.units.id, unit.id)))).toEqual([unit]);
+      expect(await first(db.select({ id: s.units.id }).from(s.units).where(eq(s.units.id, unit.id)))).toEqual(
+        {
+          id: unit.id,
+        },
+      );
+      expect(await db.select().from(s.units).where(eq(s.units.id, unit.id))).toEqual([unit]);
     }
   });
 

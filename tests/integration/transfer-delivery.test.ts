@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCalendarDays, toLocalDate } from '~/domain/calendar';
 import { createPakn } from '~/models/pakn.server';
+import { first, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture } from '../support/pakn';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createStaffUser, postForm, signIn } from '../support/staff';
-import { transaction, one, first } from "~/utils/db.server";
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 async function seed() {
   const db = app.db();
-  const { pakn } = (await transaction(db, async (tx) => createPakn(tx, BASE_PAKN)));
+  const { pakn } = await transaction(db, async (tx) => createPakn(tx, BASE_PAKN));
   return pakn;
 }
 async function addFile(paknId: number, name: string, bytes: Buffer, mime: string) {
@@ -57,7 +57,7 @@ async function addFile(paknId: number, name: string, bytes: Buffer, mime: string
   const dir = path.join(app.dir, 'uploads');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, storedName), bytes);
-  (await app
+  await app
     .db()
     .insert(s.attachments)
     .values({
@@ -67,18 +67,24 @@ async function addFile(paknId: number, name: string, bytes: Buffer, mime: string
       mime,
       size: bytes.length,
       sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-    }));
+    });
 }
 async function agency(email: string) {
-  return (await one(app
-    .db()
-    .insert(s.externalAgencies)
-    .values({ name: `Sở Nông nghiệp ${crypto.randomBytes(2).toString('hex')}`, address: '2 Trần Phú', email })
-    .returning()));
+  return await one(
+    app
+      .db()
+      .insert(s.externalAgencies)
+      .values({
+        name: `Sở Nông nghiệp ${crypto.randomBytes(2).toString('hex')}`,
+        address: '2 Trần Phú',
+        email,
+      })
+      .returning(),
+  );
 }
 const version = async (id: number) =>
   String((await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!.version);
-const events = async (id: number) => (await app.db().select().from(s.events).where(eq(s.events.paknId, id)));
+const events = async (id: number) => await app.db().select().from(s.events).where(eq(s.events.paknId, id));
 async function transfer(paknId: number, agencyId: number) {
   const res = await postForm(app, `/can-bo/pakn/${paknId}`, coord, {
     intent: 'transfer',

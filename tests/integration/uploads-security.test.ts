@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { setSetting } from '~/models/admin/settings.server';
-import { type Db, getDb, sqliteClientOf, first } from '~/utils/db.server';
+import { type Db, first, getDb, sqliteClientOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
@@ -57,22 +57,20 @@ async function submit(files: Upload[]) {
     body: new URLSearchParams({ t: token }),
   });
   expect(sent.status).toBe(302);
-  const draft = (await first(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))))!;
+  const draft = (await first(
+    db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token)),
+  ))!;
   return draft.paknId!;
 }
 
 const attachmentsOf = async (paknId: number) =>
-  (await db.select().from(s.attachments).where(eq(s.attachments.paknId, paknId)).orderBy(s.attachments.id));
+  await db.select().from(s.attachments).where(eq(s.attachments.paknId, paknId)).orderBy(s.attachments.id);
 const draftFiles = async (token: string) =>
-  (await db.select().from(s.attachments).where(eq(s.attachments.draftToken, token)));
+  await db.select().from(s.attachments).where(eq(s.attachments.draftToken, token));
 const uploadsDir = () => path.join(srv.dataDir, 'uploads');
 const onDisk = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()).sort() : []);
 const storedNames = async () =>
-  (await db
-    .select({ n: s.attachments.storedName })
-    .from(s.attachments))
-    .map((r) => r.n)
-    .sort();
+  (await db.select({ n: s.attachments.storedName }).from(s.attachments)).map((r) => r.n).sort();
 
 /** A real PDF padded past `bytes` with a PDF comment (still sniffed as PDF). */
 function bigPdf(bytes: number): Uint8Array {

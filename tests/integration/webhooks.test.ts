@@ -11,7 +11,7 @@ import type { Actor } from '~/domain/permissions';
 import { WEBHOOK_MAX_ATTEMPTS } from '~/domain/webhooks';
 import { processWebhooks, WEBHOOK_LEASE_MS } from '~/jobs/webhook-worker.server';
 import { performAction } from '~/models/workflow/perform.server';
-import { openDatabase, sqliteClientOf, first } from '~/utils/db.server';
+import { first, openDatabase, sqliteClientOf } from '~/utils/db.server';
 import { postWebhook } from '~/utils/webhook-http.server';
 import * as s from '~db/schema';
 
@@ -63,7 +63,7 @@ async function register(url: string, events: string[]): Promise<{ id: number; se
 }
 
 const deliveriesOf = async (webhookId: number) =>
-  (await app.db().select().from(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, webhookId)));
+  await app.db().select().from(s.webhookDeliveries).where(eq(s.webhookDeliveries.webhookId, webhookId));
 
 function verify(r: { headers: Record<string, unknown>; body: string }, secret: string) {
   const header = String(r.headers['x-pakn-signature']);
@@ -75,8 +75,13 @@ function verify(r: { headers: Record<string, unknown>; body: string }, secret: s
 
 /** Assigns, answers and approves a PAKN through the workflow, as staff do. */
 async function assignAndAnswer(paknId: number) {
-  const version = async () => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, paknId))))!.version;
-  await performAction({ actor: actors.coord, paknId, input: { intent: 'assign', version: await version(), unitId } });
+  const version = async () =>
+    (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, paknId))))!.version;
+  await performAction({
+    actor: actors.coord,
+    paknId,
+    input: { intent: 'assign', version: await version(), unitId },
+  });
   await performAction({ actor: actors.handler, paknId, input: { intent: 'take', version: await version() } });
   await performAction({
     actor: actors.handler,
@@ -88,8 +93,16 @@ async function assignAndAnswer(paknId: number) {
       body: 'Sở sẽ sửa đổi quy định theo thẩm quyền.',
     },
   });
-  await performAction({ actor: actors.handler, paknId, input: { intent: 'submit', version: await version() } });
-  await performAction({ actor: actors.approver, paknId, input: { intent: 'approve', version: await version() } });
+  await performAction({
+    actor: actors.handler,
+    paknId,
+    input: { intent: 'submit', version: await version() },
+  });
+  await performAction({
+    actor: actors.approver,
+    paknId,
+    input: { intent: 'approve', version: await version() },
+  });
 }
 
 beforeAll(async () => {
@@ -125,7 +138,7 @@ describe('the admin page', () => {
       coordinatorCookie,
     );
     expect(refused.status).toBe(403);
-    expect((await app.db().select().from(s.webhooks))).toHaveLength(0);
+    expect(await app.db().select().from(s.webhooks)).toHaveLength(0);
     const nav = await (await app.fetch('/can-bo/quan-tri', { headers: { Cookie: admin } })).text();
     expect(nav).toContain(`href="${PAGE}"`);
   });
@@ -169,7 +182,7 @@ describe('the admin page', () => {
     });
     expect(en.status).toBe(400);
     expect(await en.text()).toContain('Internal addresses (private networks, this machine) cannot be used');
-    expect((await app.db().select().from(s.webhooks))).toHaveLength(0);
+    expect(await app.db().select().from(s.webhooks)).toHaveLength(0);
   });
 
   it('refuses hostile ids and unknown intents without a 500', async () => {
@@ -262,7 +275,9 @@ describe('deliveries', () => {
       .map((r) => JSON.parse(r.body).id);
     expect(new Set(answeredIds).size).toBe(1);
     expect(
-      (await deliveriesOf(all.id)).every((d) => d.status === 'delivered' && d.attempts === 1 && d.lastStatus === 200),
+      (await deliveriesOf(all.id)).every(
+        (d) => d.status === 'delivered' && d.attempts === 1 && d.lastStatus === 200,
+      ),
     ).toBe(true);
     // nothing is sent twice
     expect(await processWebhooks()).toEqual({ delivered: 0, retried: 0, failed: 0 });
@@ -276,7 +291,12 @@ describe('deliveries', () => {
     const p = await seedPakn(app.db(), paknFixture({ receivedAt: new Date(t0) }));
     const row = async () => (await deliveriesOf(all.id)).find((d) => d.paknId === p.id)!;
     expect((await processWebhooks({ now: t0 })).retried).toBe(1);
-    expect(await row()).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500, lastError: 'HTTP 500' });
+    expect(await row()).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatus: 500,
+      lastError: 'HTTP 500',
+    });
     const first = (await row()).nextAttemptAt.getTime() - (await row()).lastAttemptAt!.getTime();
     expect(first).toBe(30_000);
     // not due yet: nothing is sent
@@ -310,11 +330,11 @@ describe('deliveries', () => {
     // a lease that ran out (a process killed mid-send) is taken over later, not before
     const p = await seedPakn(app.db(), paknFixture());
     const now = Date.now();
-    (await app
+    await app
       .db()
       .update(s.webhookDeliveries)
       .set({ nextAttemptAt: new Date(now + WEBHOOK_LEASE_MS) })
-      .where(eq(s.webhookDeliveries.paknId, p.id)));
+      .where(eq(s.webhookDeliveries.paknId, p.id));
     expect((await processWebhooks({ now })).delivered).toBe(0);
     expect((await processWebhooks({ now: now + WEBHOOK_LEASE_MS })).delivered).toBe(1);
   });
@@ -361,7 +381,7 @@ describe('deliveries', () => {
     expect((await row()).status).toBe('delivered');
     const last = receiver.received.at(-1)!;
     expect(last.headers['x-pakn-delivery']).toBe((await row()).deliveryId);
-    const audit = (await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'webhook.redeliver')));
+    const audit = await app.db().select().from(s.auditLog).where(eq(s.auditLog.action, 'webhook.redeliver'));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.detail).toContain(p.code);
   });
@@ -406,14 +426,10 @@ describe('deliveries', () => {
       ).status,
     ).toBe(302);
     expect(
-      (await first(app.db().select().from(s.webhooks).where(eq(s.webhooks.id, answeredOnly.id)))),
+      await first(app.db().select().from(s.webhooks).where(eq(s.webhooks.id, answeredOnly.id))),
     ).toBeUndefined();
     expect(await deliveriesOf(answeredOnly.id)).toHaveLength(0);
-    const audit = (await app
-      .db()
-      .select()
-      .from(s.auditLog))
-      .filter((r) => r.action.startsWith('webhook.'));
+    const audit = (await app.db().select().from(s.auditLog)).filter((r) => r.action.startsWith('webhook.'));
     expect(audit.map((r) => r.action)).toEqual(
       expect.arrayContaining([
         'webhook.create',
@@ -430,7 +446,8 @@ describe('deliveries', () => {
     const { publishPakn } = await import('~/models/publication-publish.server');
     const p = await seedPakn(app.db(), paknFixture({ ...PERSON, content: CONTENT }));
     await assignAndAnswer(p.id);
-    const version = async () => (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version;
+    const version = async () =>
+      (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, p.id))))!.version;
     const values = {
       title: 'Rút ngắn thời gian thẩm định hồ sơ cấp phép bức xạ',
       summary: 'Kiến nghị rút ngắn thời gian thẩm định.',
@@ -456,12 +473,14 @@ describe('deliveries', () => {
 describe('the log', () => {
   it('forgets deliveries delivered more than 90 days ago, keeps failed ones', async () => {
     const { purgeOldDeliveries, DELIVERED_RETENTION_MS } = await import('~/models/webhook-deliveries.server');
-    const rows = (await app.db().select().from(s.webhookDeliveries));
+    const rows = await app.db().select().from(s.webhookDeliveries);
     const delivered = rows.filter((r) => r.status === 'delivered').length;
     expect(delivered).toBeGreaterThan(0);
     expect(await purgeOldDeliveries({ now: Date.now() })).toBe(0);
-    expect(await purgeOldDeliveries({ now: Date.now() + DELIVERED_RETENTION_MS + 86_400_000 })).toBe(delivered);
-    expect((await app.db().select().from(s.webhookDeliveries))).toHaveLength(rows.length - delivered);
+    expect(await purgeOldDeliveries({ now: Date.now() + DELIVERED_RETENTION_MS + 86_400_000 })).toBe(
+      delivered,
+    );
+    expect(await app.db().select().from(s.webhookDeliveries)).toHaveLength(rows.length - delivered);
   });
 });
 

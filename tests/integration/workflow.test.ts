@@ -10,11 +10,11 @@ import { addCalendarDays, toLocalDate } from '~/domain/calendar';
 import { computeDueDate, maxExtensionDate } from '~/domain/deadlines';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import { createPakn, type NewPakn } from '~/models/pakn.server';
+import { first, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { cookiesFrom, createStaffUser, postForm, signIn } from '../support/staff';
-import { transaction, one, first } from "~/utils/db.server";
 
 let app: TestApp;
 const cookie: Record<string, string> = {};
@@ -47,22 +47,24 @@ const BASE_PAKN: NewPakn = {
 
 async function seed(over: Partial<NewPakn> = {}, set: Partial<typeof s.pakn.$inferInsert> = {}) {
   const db = app.db();
-  const { pakn, accessToken } = (await transaction(db, async (tx) => createPakn(tx, { ...BASE_PAKN, ...over })));
-  if (Object.keys(set).length) (await db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)));
-  return { ...await row(pakn.id), accessToken };
+  const { pakn, accessToken } = await transaction(db, async (tx) =>
+    createPakn(tx, { ...BASE_PAKN, ...over }),
+  );
+  if (Object.keys(set).length) await db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id));
+  return { ...(await row(pakn.id)), accessToken };
 }
 async function row(id: number) {
   return (await first(app.db().select().from(s.pakn).where(eq(s.pakn.id, id))))!;
 }
 async function events(id: number) {
-  return (await app.db().select().from(s.events).where(eq(s.events.paknId, id)));
+  return await app.db().select().from(s.events).where(eq(s.events.paknId, id));
 }
 async function audits(action: string, id: number) {
-  return (await app
+  return await app
     .db()
     .select()
     .from(s.auditLog)
-    .where(and(eq(s.auditLog.action, action), eq(s.auditLog.targetId, String(id)))));
+    .where(and(eq(s.auditLog.action, action), eq(s.auditLog.targetId, String(id))));
 }
 function act(who: string, id: number, fields: Record<string, string>) {
   return postForm(app, `/can-bo/pakn/${id}`, cookie[who]!, fields);
@@ -218,7 +220,9 @@ describe('classification and assignment', () => {
 
   it('forwards a behaviour complaint', async () => {
     const p = await seed({ subject: 'behaviour', category: 1 });
-    await ok(await act('coord', p.id, { intent: 'forward', version: await v(p.id), note: 'Chuyển Thanh tra Sở' }));
+    await ok(
+      await act('coord', p.id, { intent: 'forward', version: await v(p.id), note: 'Chuyển Thanh tra Sở' }),
+    );
     expect((await row(p.id)).status).toBe('forwarded');
   });
 
@@ -357,7 +361,11 @@ describe('refusals of bad or stale posts', () => {
     expect(badFieldHtml).toMatch(/id="classify-fieldId-error"[^>]*>.*Giá trị không hợp lệ/s);
     expect(badFieldHtml).not.toMatch(/Invalid input|Expected/);
 
-    const forgedUnit = await act('coord', p.id, { intent: 'assign', version: await v(p.id), unitId: '424242' });
+    const forgedUnit = await act('coord', p.id, {
+      intent: 'assign',
+      version: await v(p.id),
+      unitId: '424242',
+    });
     expect(forgedUnit.status).toBe(400);
     expect(await forgedUnit.text()).toContain('Chọn một đơn vị đang hoạt động');
 
@@ -411,7 +419,7 @@ describe('handling', () => {
       }),
     );
     expect((await row(p.id)).status).toBe('drafted');
-    expect((await first(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))).toMatchObject({
+    expect(await first(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id)))).toMatchObject({
       body: 'Sở sẽ sửa đổi quy định.',
       outcome: 'amend',
     });
@@ -422,12 +430,16 @@ describe('handling', () => {
     expect((await act('handlerA', p.id, { intent: 'approve', version: await v(p.id) })).status).toBe(403);
 
     await ok(
-      await act('approverA', p.id, { intent: 'return', version: await v(p.id), note: 'Bổ sung căn cứ pháp lý' }),
+      await act('approverA', p.id, {
+        intent: 'return',
+        version: await v(p.id),
+        note: 'Bổ sung căn cứ pháp lý',
+      }),
     );
     expect((await row(p.id)).status).toBe('returned');
-    expect((await first(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))?.returnComment).toBe(
-      'Bổ sung căn cứ pháp lý',
-    );
+    expect(
+      (await first(app.db().select().from(s.answers).where(eq(s.answers.paknId, p.id))))?.returnComment,
+    ).toBe('Bổ sung căn cứ pháp lý');
 
     await ok(
       await act('handlerA', p.id, {
@@ -467,7 +479,11 @@ describe('handling', () => {
       (await act('handlerA', p.id, { intent: 'keep_studying', version: await v(p.id), note: 'x' })).status,
     ).toBe(403);
     await ok(
-      await act('approverA', p.id, { intent: 'keep_studying', version: await v(p.id), note: 'Chờ Bộ hướng dẫn' }),
+      await act('approverA', p.id, {
+        intent: 'keep_studying',
+        version: await v(p.id),
+        note: 'Chờ Bộ hướng dẫn',
+      }),
     );
     expect((await row(p.id)).status).toBe('keep_studying');
     await ok(await act('handlerA', p.id, { intent: 'resume_study', version: await v(p.id) }));
@@ -492,7 +508,7 @@ describe('handling', () => {
     expect(pause).toMatchObject({ fromDate: today, toDate: null });
     // pretend the request went out six days ago
     const from = addCalendarDays(today, -6);
-    (await app.db().update(s.paknPauses).set({ fromDate: from }).where(eq(s.paknPauses.id, pause.id)));
+    await app.db().update(s.paknPauses).set({ fromDate: from }).where(eq(s.paknPauses.id, pause.id));
 
     // the submitter opens their private link, sees the question and answers with a PDF
     const link = await app.fetch(`/theo-doi/truy-cap/${p.accessToken}`);
@@ -548,13 +564,13 @@ describe('handling', () => {
     }).due;
     expect(after.answerDue).toBe(expected);
     expect(expected > unpaused).toBe(true);
-    const files = (await app.db().select().from(s.attachments).where(eq(s.attachments.paknId, p.id)));
+    const files = await app.db().select().from(s.attachments).where(eq(s.attachments.paknId, p.id));
     expect(files).toMatchObject([{ source: 'info', originalName: 'giấy phép.pdf' }]);
-    expect(
-      (await events(p.id))
-        .map((e) => e.type)
-        .slice(-3),
-    ).toEqual(['request_info', 'info_reply', 'receive_info']);
+    expect((await events(p.id)).map((e) => e.type).slice(-3)).toEqual([
+      'request_info',
+      'info_reply',
+      'receive_info',
+    ]);
 
     // a second reply is refused: nothing is waiting any more
     const again = await app.fetch(`/theo-doi/${p.code}`, {
@@ -568,20 +584,26 @@ describe('handling', () => {
   it('staff can record that the information arrived another way; close_no_info only after the wait', async () => {
     const p = await seed({}, { status: 'in_progress', unitId: unitA });
     await ok(
-      await act('handlerA', p.id, { intent: 'request_info', version: await v(p.id), note: 'Cần số giấy phép' }),
+      await act('handlerA', p.id, {
+        intent: 'request_info',
+        version: await v(p.id),
+        note: 'Cần số giấy phép',
+      }),
     );
     await ok(await act('handlerA', p.id, { intent: 'receive_info', version: await v(p.id) }));
     expect((await row(p.id)).status).toBe('in_progress');
 
-    await ok(await act('handlerA', p.id, { intent: 'request_info', version: await v(p.id), note: 'Cần thêm' }));
+    await ok(
+      await act('handlerA', p.id, { intent: 'request_info', version: await v(p.id), note: 'Cần thêm' }),
+    );
     const early = await act('coord', p.id, { intent: 'close_no_info', version: await v(p.id) });
     expect(early.status).toBe(409);
     expect(await early.text()).toContain('còn thời hạn bổ sung');
-    (await app
+    await app
       .db()
       .update(s.paknPauses)
       .set({ fromDate: addCalendarDays(today, -40) })
-      .where(and(eq(s.paknPauses.paknId, p.id), eq(s.paknPauses.fromDate, today))));
+      .where(and(eq(s.paknPauses.paknId, p.id), eq(s.paknPauses.fromDate, today)));
     await ok(await act('coord', p.id, { intent: 'close_no_info', version: await v(p.id) }));
     expect(await row(p.id)).toMatchObject({ status: 'closed_no_info', refusalReason: 'R03' });
   });
@@ -589,11 +611,11 @@ describe('handling', () => {
   it('extends the deadline once, within the maximum (policy: no approval needed)', async () => {
     // with the default policy the extension is a request to the approver: tests/integration/extension-approval.test.ts
     const policy = { key: 'workflow.extensionNeedsApproval', value: 'false' };
-    (await app
+    await app
       .db()
       .insert(s.settings)
       .values(policy)
-      .onConflictDoUpdate({ target: s.settings.key, set: { value: policy.value } }));
+      .onConflictDoUpdate({ target: s.settings.key, set: { value: policy.value } });
     const p = await seed({}, { status: 'in_progress', unitId: unitA });
     const calendar = await getCalendar(app.db());
     const max = maxExtensionDate(p.answerDue, calendar, (await getDeadlineRules(app.db())).extension.days);
@@ -625,7 +647,7 @@ describe('handling', () => {
     });
     expect(second.status).toBe(409);
     expect(await second.text()).toContain('đã được gia hạn một lần');
-    (await app.db().delete(s.settings).where(eq(s.settings.key, policy.key)));
+    await app.db().delete(s.settings).where(eq(s.settings.key, policy.key));
   });
 });
 
@@ -657,19 +679,21 @@ describe('record page, contact and files', () => {
     const storedName = 'a'.repeat(32);
     fs.copyFileSync('tests/fixtures/giay-to.pdf', `${dir}/${storedName}`);
     const size = fs.statSync(`${dir}/${storedName}`).size;
-    const file = (await one(app
-      .db()
-      .insert(s.attachments)
-      .values({
-        paknId: p.id,
-        storedName,
-        originalName: 'Đơn đề nghị.pdf',
-        mime: 'application/pdf',
-        size,
-        sha256: 'x',
-        source: 'submitter',
-      })
-      .returning()));
+    const file = await one(
+      app
+        .db()
+        .insert(s.attachments)
+        .values({
+          paknId: p.id,
+          storedName,
+          originalName: 'Đơn đề nghị.pdf',
+          mime: 'application/pdf',
+          size,
+          sha256: 'x',
+          source: 'submitter',
+        })
+        .returning(),
+    );
     const res = await app.fetch(`/can-bo/pakn/${p.id}/tep/${file.id}`, {
       headers: { Cookie: cookie.handlerA! },
     });
@@ -744,7 +768,7 @@ describe('staff intake of other channels', () => {
     });
     expect(res.status).toBe(302);
     const id = Number(/\/can-bo\/pakn\/(\d+)/.exec(res.headers.get('Location') ?? '')?.[1]);
-    const mails = (await app.db().select().from(s.outbox).where(eq(s.outbox.paknId, id)));
+    const mails = await app.db().select().from(s.outbox).where(eq(s.outbox.paknId, id));
     expect(mails.map((m) => [m.template, m.toAddress])).toEqual([['receipt', 'cuc@example.vn']]);
   });
 
@@ -768,13 +792,7 @@ describe('staff intake of other channels', () => {
     expect(en.status).toBe(400);
     expect(await en.text()).toContain('The date of receipt cannot be before 01/01/2020');
     expect(await count()).toBe(before);
-    expect(
-      (await app
-        .db()
-        .select()
-        .from(s.codeSequences))
-        .some((r) => r.year < 2020),
-    ).toBe(false);
+    expect((await app.db().select().from(s.codeSequences)).some((r) => r.year < 2020)).toBe(false);
   });
 
   it('refuses a future date, a missing contact and an online channel', async () => {

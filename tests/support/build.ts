@@ -4,8 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
+import { sqliteClientOf } from '~/utils/db.server';
+
 import { TEMPLATE_DB } from './db';
-import { sqliteClientOf } from "~/utils/db.server";
 
 export default async function setup() {
   if (process.env.SKIP_BUILD !== '1') {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCalendarDays, toLocalDate } from '~/domain/calendar';
 import type { Status } from '~/domain/workflow';
+import { first, sqliteClientOf } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from './app';
@@ -28,7 +29,6 @@ import {
 import type { IntentSetting } from './intent-fields';
 import { paknFixture, seedPakn } from './pakn';
 import { cookiesFrom, createStaffUser, signIn } from './staff';
-import { sqliteClientOf, first } from "~/utils/db.server";
 
 export const NONCE = 'test-nonce';
 export const PDF = fs.readFileSync('tests/fixtures/giay-to.pdf');
@@ -344,16 +344,16 @@ export async function seed({ status, unit, answer, pauseDaysAgo }: Setup) {
     answeredAt: status === 'answered' ? new Date() : null,
   });
   if (answer)
-    (await db.insert(s.answers)
-      .values({
-        paknId: pakn.id,
-        body: 'Dự thảo trả lời.',
-        outcome: 'stands',
-        approvedAt: status === 'answered' ? new Date() : null,
-      }));
+    await db.insert(s.answers).values({
+      paknId: pakn.id,
+      body: 'Dự thảo trả lời.',
+      outcome: 'stands',
+      approvedAt: status === 'answered' ? new Date() : null,
+    });
   if (pauseDaysAgo !== undefined)
-    (await db.insert(s.paknPauses)
-      .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) }));
+    await db
+      .insert(s.paknPauses)
+      .values({ paknId: pakn.id, fromDate: addCalendarDays(today, -pauseDaysAgo) });
   return (await first(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!;
 }
 
@@ -464,7 +464,7 @@ export function leftBehindSuite() {
     it('stored payloads are shown escaped wherever they are listed (public pages, feed, queue, audit log)', async () => {
       // publish one record whose public text is hostile, so the public pages have something to show
       const p = await seed({ status: 'answered', unit: 'A', answer: true });
-      (await app
+      await app
         .db()
         .update(s.pakn)
         .set({
@@ -474,12 +474,12 @@ export function leftBehindSuite() {
           publicSummary: '"><img src=x onerror=alert(1)>',
           publicAnswer: '[x](javascript:alert(1)) <a href="javascript:alert(1)">z</a>',
         })
-        .where(eq(s.pakn.id, p.id)));
-      const published = (await app
+        .where(eq(s.pakn.id, p.id));
+      const published = await app
         .db()
         .select({ code: s.pakn.code })
         .from(s.pakn)
-        .where(eq(s.pakn.publication, 'published')));
+        .where(eq(s.pakn.publication, 'published'));
       const pages: Array<[string, string?]> = [
         ['/cong-khai'],
         ['/cong-khai.atom'],

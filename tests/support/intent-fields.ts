@@ -5,7 +5,7 @@ import { inArray } from 'drizzle-orm';
 
 import { maxExtensionDate } from '~/domain/deadlines';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
-import { Db, one, first } from '~/utils/db.server';
+import { type Db, first, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import type { PaknRow } from './pakn';
@@ -16,22 +16,29 @@ export type IntentSetting = {
   units: { a: number; b: number };
   note: string;
   /** seeds another open PAKN of this unit: the one `group` adds, or `ungroup` removes */
-  partner: (unitId: number) => { id: number; code: string };
+  partner: (unitId: number) => Promise<{ id: number; code: string }>;
 };
 
 /** Another open PAKN of p's unit; for `ungroup`, already in a group led by `p`. */
 async function groupPartner({ db, partner }: IntentSetting, p: PaknRow, grouped: boolean) {
-  const other = partner(p.unitId!);
+  const other = await partner(p.unitId!);
   if (grouped) {
-    const group = (await one(db.insert(s.paknGroups).values({ leadPaknId: p.id, unitId: p.unitId! }).returning()));
-    (await db.update(s.pakn)
+    const group = await one(
+      db.insert(s.paknGroups).values({ leadPaknId: p.id, unitId: p.unitId! }).returning(),
+    );
+    await db
+      .update(s.pakn)
       .set({ groupId: group.id })
-      .where(inArray(s.pakn.id, [p.id, other.id])));
+      .where(inArray(s.pakn.id, [p.id, other.id]));
   }
   return other.code;
 }
 
-export async function intentFields(intent: string, p: PaknRow, setting: IntentSetting): Promise<Record<string, string>> {
+export async function intentFields(
+  intent: string,
+  p: PaknRow,
+  setting: IntentSetting,
+): Promise<Record<string, string>> {
   const { db, units, note } = setting;
   switch (intent) {
     case 'classify':
@@ -48,7 +55,11 @@ export async function intentFields(intent: string, p: PaknRow, setting: IntentSe
       return { duplicateOf: (await first(db.select().from(s.pakn)))!.code, note };
     case 'extend':
       return {
-        newDate: maxExtensionDate(p.answerDue, await getCalendar(db), (await getDeadlineRules(db)).extension.days),
+        newDate: maxExtensionDate(
+          p.answerDue,
+          await getCalendar(db),
+          (await getDeadlineRules(db)).extension.days,
+        ),
         note,
       };
     case 'draft':

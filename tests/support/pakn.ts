@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 
 import { createPakn, type NewPakn } from '~/models/pakn.server';
-import { Db, transaction, first } from '~/utils/db.server';
+import { type Db, first, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 /** A feedback about a regulation from an individual, sent online in Vietnamese; `over` changes any field. */
@@ -40,7 +40,7 @@ export async function seedPakn(
   data: NewPakn = paknFixture(),
   set: Partial<typeof s.pakn.$inferInsert> = {},
 ): Promise<PaknRow & { accessToken: string }> {
-  const { pakn, accessToken } = (await transaction(db, async (tx) => createPakn(tx, data)));
-  if (Object.keys(set).length) (await db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id)));
+  const { pakn, accessToken } = await transaction(db, async (tx) => createPakn(tx, data));
+  if (Object.keys(set).length) await db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id));
   return { ...(await first(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!, accessToken };
 }

@@ -5,7 +5,7 @@ import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 
 import type { Role } from '~/domain/permissions';
-import { Db, one, first } from '~/utils/db.server';
+import { type Db, first, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, type TestApp } from './app';
@@ -36,23 +36,25 @@ export async function createStaffUser(
 ): Promise<{ id: number; email: string; password: string }> {
   let unitId: number | null = null;
   if (unitCode) {
-    const unit = (await first(db.select().from(s.units).where(eq(s.units.code, unitCode))));
+    const unit = await first(db.select().from(s.units).where(eq(s.units.code, unitCode)));
     if (!unit) throw new Error(`createStaffUser: no unit ${unitCode}`);
     unitId = unit.id;
   }
   const address = (
     email ?? `${role}-${crypto.randomBytes(4).toString('hex')}@so-khcn.example.vn`
   ).toLowerCase();
-  const row = (await one(db
-    .insert(s.users)
-    .values({
-      email: address,
-      name: name ?? `Cán bộ ${role}`,
-      role,
-      unitId,
-      passwordHash: await cheapPasswordHash(password),
-    })
-    .returning({ id: s.users.id })));
+  const row = await one(
+    db
+      .insert(s.users)
+      .values({
+        email: address,
+        name: name ?? `Cán bộ ${role}`,
+        role,
+        unitId,
+        passwordHash: await cheapPasswordHash(password),
+      })
+      .returning({ id: s.users.id }),
+  );
   return { id: row.id, email: address, password };
 }
 

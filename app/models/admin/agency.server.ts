@@ -9,15 +9,20 @@ import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
 
-export async function updateAgency(value: AgencyValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
-  (await transaction(db, async (tx) => {
+export async function updateAgency(
+  value: AgencyValues,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Promise<Outcome> {
+  await transaction(db, async (tx) => {
     const before = await getAgency(tx);
     const changed = diff(before, value);
     if (Object.keys(changed).length === 0) return;
-    (await tx.update(s.agency)
+    await tx
+      .update(s.agency)
       .set({ ...value, updatedAt: new Date() })
-      .where(eq(s.agency.id, 1)));
+      .where(eq(s.agency.id, 1));
     await recordChange(tx, actor, 'settings.agency.update', 'agency', 1, changed);
-  }));
+  });
   return { ok: true, value: null };
 }

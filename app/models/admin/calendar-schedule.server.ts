@@ -23,7 +23,7 @@ export const SCHEDULE_WARNING_EVERY_DAYS = 7;
 export type { OfficialYear };
 
 export async function listOfficialYears(db: DbOrTx = getDb()): Promise<OfficialYear[]> {
-  return [...await getSetting('calendar.officialYears', db)].sort((a, b) => a.year - b.year);
+  return [...(await getSetting('calendar.officialYears', db))].sort((a, b) => a.year - b.year);
 }
 
 /** Records that `year`'s official schedule has been entered (with the notice it comes from). */
@@ -32,7 +32,7 @@ export async function recordOfficialYear(
   actor: Actor,
   db: DbOrTx = getDb(),
 ): Promise<Outcome> {
-  (await transaction(db, async (tx) => {
+  await transaction(db, async (tx) => {
     const years = (await listOfficialYears(tx)).filter((y) => y.year !== year);
     await setSetting('calendar.officialYears', [...years, { year, reference }], tx);
     await audit(
@@ -44,14 +44,17 @@ export async function recordOfficialYear(
       },
       tx,
     );
-  }));
+  });
   return { ok: true, value: null };
 }
 
 export type ScheduleWarning = { year: number; days: Array<RuleDayOff & { display: string }> };
 
 /** The warning to show administrators today, or null. */
-export async function getScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: DbOrTx } = {}) {
+export async function getScheduleWarning({
+  now = new Date(),
+  db = getDb(),
+}: { now?: Date; db?: DbOrTx } = {}) {
   const w = missingScheduleWarning(
     toLocalDate(now),
     (await listOfficialYears(db)).map((y) => y.year),
@@ -67,16 +70,19 @@ export async function getScheduleWarning({ now = new Date(), db = getDb() }: { n
  * Mails every active administrator the warning, on the first scheduler run from 1 October and then every
  * SCHEDULE_WARNING_EVERY_DAYS days until the year is recorded (setting 'calendar.scheduleWarningSent').
  */
-export async function sendScheduleWarning({ now = new Date(), db = getDb() }: { now?: Date; db?: DbOrTx } = {}): Promise<{
+export async function sendScheduleWarning({
+  now = new Date(),
+  db = getDb(),
+}: { now?: Date; db?: DbOrTx } = {}): Promise<{
   sent: number;
 }> {
   const warning = await getScheduleWarning({ now, db });
   if (!warning) return { sent: 0 };
   const today: LocalDate = toLocalDate(now);
-  const admins = (await db
+  const admins = await db
     .select({ email: s.users.email })
     .from(s.users)
-    .where(and(eq(s.users.role, 'admin'), eq(s.users.active, true))));
+    .where(and(eq(s.users.role, 'admin'), eq(s.users.active, true)));
   if (admins.length === 0) return { sent: 0 };
   const agency = await getAgency(db);
   const rendered = renderCalendarScheduleEmail({
@@ -93,13 +99,13 @@ export async function sendScheduleWarning({ now = new Date(), db = getDb() }: { 
     },
   });
   // immediate: a second process running the same pass waits, then sees the marker and skips
-  return (await transaction(db, async (tx) => {
-      const last = await getSetting('calendar.scheduleWarningSent', tx);
-      if (last?.year === warning.year && addCalendarDays(last.date, SCHEDULE_WARNING_EVERY_DAYS) > today)
-        return { sent: 0 };
-      for (const a of admins)
-        await enqueueMail(tx, { to: a.email, ...rendered, template: 'calendar_schedule', paknId: null });
-      await setSetting('calendar.scheduleWarningSent', { year: warning.year, date: today }, tx);
-      return { sent: admins.length };
-    }));
+  return await transaction(db, async (tx) => {
+    const last = await getSetting('calendar.scheduleWarningSent', tx);
+    if (last?.year === warning.year && addCalendarDays(last.date, SCHEDULE_WARNING_EVERY_DAYS) > today)
+      return { sent: 0 };
+    for (const a of admins)
+      await enqueueMail(tx, { to: a.email, ...rendered, template: 'calendar_schedule', paknId: null });
+    await setSetting('calendar.scheduleWarningSent', { year: warning.year, date: today }, tx);
+    return { sent: admins.length };
+  });
 }

@@ -12,7 +12,7 @@ import {
 } from '~/domain/calendar';
 import { getCalendar, invalidateCalendar } from '~/models/config.server';
 import { recomputeOpenDueDates } from '~/models/deadlines.server';
-import { type DbOrTx, getDb,transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
@@ -28,7 +28,7 @@ export type CalendarYear = {
 export async function getCalendarYear(year: number, db: DbOrTx = getDb()): Promise<CalendarYear> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const overrides = (await db
+  const overrides = await db
     .select({
       date: s.calendarOverrides.date,
       kind: s.calendarOverrides.kind,
@@ -36,7 +36,7 @@ export async function getCalendarYear(year: number, db: DbOrTx = getDb()): Promi
     })
     .from(s.calendarOverrides)
     .where(sql`${s.calendarOverrides.date} BETWEEN ${from} AND ${to}`)
-    .orderBy(asc(s.calendarOverrides.date)));
+    .orderBy(asc(s.calendarOverrides.date));
   const overridden = new Set(overrides.map((o) => o.date));
   const library = createWorkingCalendar([]);
   const calendar = await getCalendar(db);
@@ -58,17 +58,17 @@ export async function saveCalendarOverride(
   db: DbOrTx = getDb(),
 ): Promise<Outcome<{ recomputed: number }>> {
   try {
-    return (await transaction(db, async (tx) => {
-      const before = (await first(tx
-        .select()
-        .from(s.calendarOverrides)
-        .where(eq(s.calendarOverrides.date, value.date))));
-      (await tx.insert(s.calendarOverrides)
+    return await transaction(db, async (tx) => {
+      const before = await first(
+        tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, value.date)),
+      );
+      await tx
+        .insert(s.calendarOverrides)
         .values(value)
         .onConflictDoUpdate({
           target: s.calendarOverrides.date,
           set: { kind: value.kind, note: value.note },
-        }));
+        });
       const recomputed = await recomputeOpenDueDates(tx, { actorUserId: actor.userId });
       await recordChange(
         tx,
@@ -79,7 +79,7 @@ export async function saveCalendarOverride(
         { ...(before ? diff(before, value) : value), recomputed },
       );
       return { ok: true as const, value: { recomputed } };
-    }));
+    });
   } finally {
     invalidateCalendar();
   }
@@ -91,17 +91,19 @@ export async function deleteCalendarOverride(
   db: DbOrTx = getDb(),
 ): Promise<Outcome<{ recomputed: number }>> {
   try {
-    return (await transaction(db, async (tx) => {
-      const before = (await first(tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, date))));
+    return await transaction(db, async (tx) => {
+      const before = await first(
+        tx.select().from(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)),
+      );
       if (!before) return fail({ form: 'admin.errors.notFound' });
-      (await tx.delete(s.calendarOverrides).where(eq(s.calendarOverrides.date, date)));
+      await tx.delete(s.calendarOverrides).where(eq(s.calendarOverrides.date, date));
       const recomputed = await recomputeOpenDueDates(tx, { actorUserId: actor.userId });
       await recordChange(tx, actor, 'settings.calendar.delete', 'calendar_override', date, {
         ...before,
         recomputed,
       });
       return { ok: true as const, value: { recomputed } };
-    }));
+    });
   } finally {
     invalidateCalendar();
   }

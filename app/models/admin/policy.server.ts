@@ -37,14 +37,18 @@ export async function getPolicySettings(db: DbOrTx = getDb()): Promise<Record<Po
   };
 }
 
-export async function updatePolicySettings(value: PolicyValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
-  (await transaction(db, async (tx) => {
+export async function updatePolicySettings(
+  value: PolicyValues,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Promise<Outcome> {
+  await transaction(db, async (tx) => {
     const before = await getPolicySettings(tx);
     const changed = diff(before, value);
     if (Object.keys(changed).length === 0) return;
     for (const p of POLICY_SETTINGS) await setSetting(p.key, value[p.name], tx);
     await recordChange(tx, actor, 'settings.policy.update', 'settings', undefined, changed);
-  }));
+  });
   return { ok: true, value: null };
 }
 
@@ -58,7 +62,7 @@ export async function updateTotpRequiredRoles(
   db: DbOrTx = getDb(),
 ): Promise<Outcome<Role[]>> {
   const roles = value.roles;
-  (await transaction(db, async (tx) => {
+  await transaction(db, async (tx) => {
     const before = await getTotpRequiredRoles(tx);
     if (before.join() === roles.join()) return;
     await setSetting('security.totpRequiredRoles', roles, tx);
@@ -66,11 +70,13 @@ export async function updateTotpRequiredRoles(
       from: before,
       to: roles,
     });
-  }));
+  });
   return { ok: true, value: roles };
 }
 
-export async function getDocumentNumberSettings(db: DbOrTx = getDb()): Promise<Record<DocumentNumberName, string>> {
+export async function getDocumentNumberSettings(
+  db: DbOrTx = getDb(),
+): Promise<Record<DocumentNumberName, string>> {
   return {
     agencyAbbreviation: await getSetting('documents.agencyAbbreviation', db),
     draftingUnit: await getSetting('documents.draftingUnit', db),
@@ -82,7 +88,7 @@ export async function updateDocumentNumberSettings(
   actor: Actor,
   db: DbOrTx = getDb(),
 ): Promise<Outcome> {
-  (await transaction(db, async (tx) => {
+  await transaction(db, async (tx) => {
     const before = await getDocumentNumberSettings(tx);
     const changed: Record<string, { from: string; to: string }> = {};
     for (const s of DOCUMENT_NUMBER_SETTINGS) {
@@ -92,6 +98,6 @@ export async function updateDocumentNumberSettings(
     }
     if (Object.keys(changed).length === 0) return;
     await recordChange(tx, actor, 'settings.documents.update', 'settings', undefined, changed);
-  }));
+  });
   return { ok: true, value: null };
 }

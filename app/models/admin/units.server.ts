@@ -3,7 +3,7 @@ import { asc, count, eq } from 'drizzle-orm';
 
 import { type Actor, diff, fail, type FieldErrors, type Outcome } from '~/domain/admin/outcome';
 import type { UnitValues } from '~/domain/admin/units';
-import { type DbOrTx, getDb, one, transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
@@ -16,49 +16,64 @@ export async function checkUnitChoice(
   fieldName: string,
 ): Promise<FieldErrors> {
   if (unitId === null) return {};
-  const unit = (await first(tx.select().from(s.units).where(eq(s.units.id, unitId))));
+  const unit = await first(tx.select().from(s.units).where(eq(s.units.id, unitId)));
   if (!unit || (!unit.active && unitId !== keep)) return { [fieldName]: 'admin.errors.unitUnknown' };
   return {};
 }
 
-export async function createUnit(value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome<{ id: number }>> {
-  return (await transaction(db, async (tx) => {
-    if ((await first(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code))))) {
+export async function createUnit(
+  value: UnitValues,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Promise<Outcome<{ id: number }>> {
+  return await transaction(db, async (tx) => {
+    if (await first(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code)))) {
       return fail({ code: 'admin.errors.codeTaken' });
     }
-    const row = (await one(tx.insert(s.units).values(value).returning({ id: s.units.id })));
+    const row = await one(tx.insert(s.units).values(value).returning({ id: s.units.id }));
     await recordChange(tx, actor, 'settings.unit.create', 'unit', row.id, value);
     return { ok: true as const, value: row };
-  }));
+  });
 }
 
-export async function updateUnit(unitId: number, value: UnitValues, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
-  return (await transaction(db, async (tx) => {
-    const before = (await first(tx.select().from(s.units).where(eq(s.units.id, unitId))));
+export async function updateUnit(
+  unitId: number,
+  value: UnitValues,
+  actor: Actor,
+  db: DbOrTx = getDb(),
+): Promise<Outcome> {
+  return await transaction(db, async (tx) => {
+    const before = await first(tx.select().from(s.units).where(eq(s.units.id, unitId)));
     if (!before) return fail({ form: 'admin.errors.notFound' });
-    const clash = (await first(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code))));
+    const clash = await first(
+      tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code)),
+    );
     if (clash && clash.id !== unitId) return fail({ code: 'admin.errors.codeTaken' });
     const changed = diff(before, value);
     if (Object.keys(changed).length) {
-      (await tx.update(s.units).set(value).where(eq(s.units.id, unitId)));
+      await tx.update(s.units).set(value).where(eq(s.units.id, unitId));
       await recordChange(tx, actor, 'settings.unit.update', 'unit', unitId, changed);
     }
     return { ok: true as const, value: null };
-  }));
+  });
 }
 
 /** Only a unit nothing refers to can be deleted; otherwise the message counts the references. */
 export async function deleteUnit(unitId: number, actor: Actor, db: DbOrTx = getDb()): Promise<Outcome> {
-  return (await transaction(db, async (tx) => {
-    const before = (await first(tx.select().from(s.units).where(eq(s.units.id, unitId))));
+  return await transaction(db, async (tx) => {
+    const before = await first(tx.select().from(s.units).where(eq(s.units.id, unitId)));
     if (!before) return fail({ form: 'admin.errors.notFound' });
     const n = (q: { n: number } | undefined) => q?.n ?? 0;
     const refs = {
-      fields: n((await first(tx.select({ n: count() }).from(s.fields).where(eq(s.fields.defaultUnitId, unitId))))),
-      pakn: n((await first(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.unitId, unitId))))),
-      users: n((await first(tx.select({ n: count() }).from(s.users).where(eq(s.users.unitId, unitId))))),
+      fields: n(
+        await first(tx.select({ n: count() }).from(s.fields).where(eq(s.fields.defaultUnitId, unitId))),
+      ),
+      pakn: n(await first(tx.select({ n: count() }).from(s.pakn).where(eq(s.pakn.unitId, unitId)))),
+      users: n(await first(tx.select({ n: count() }).from(s.users).where(eq(s.users.unitId, unitId)))),
       keywords: n(
-        (await first(tx.select({ n: count() }).from(s.routingKeywords).where(eq(s.routingKeywords.unitId, unitId)))),
+        await first(
+          tx.select({ n: count() }).from(s.routingKeywords).where(eq(s.routingKeywords.unitId, unitId)),
+        ),
       ),
     };
     if (refs.fields + refs.pakn + refs.users + refs.keywords > 0) {
@@ -67,16 +82,16 @@ export async function deleteUnit(unitId: number, actor: Actor, db: DbOrTx = getD
         .join('|');
       return fail({ form: `admin.errors.unitInUse|${params}` });
     }
-    (await tx.delete(s.units).where(eq(s.units.id, unitId)));
+    await tx.delete(s.units).where(eq(s.units.id, unitId));
     await recordChange(tx, actor, 'settings.unit.delete', 'unit', unitId, before);
     return { ok: true as const, value: null };
-  }));
+  });
 }
 
 /** Every unit as a choice of a select (an inactive one stays selectable where it is already chosen). */
 export async function listUnitChoices(db: DbOrTx = getDb()) {
-  return (await db
+  return await db
     .select({ id: s.units.id, name: s.units.name, nameEn: s.units.nameEn, active: s.units.active })
     .from(s.units)
-    .orderBy(asc(s.units.sortOrder), asc(s.units.id)));
+    .orderBy(asc(s.units.sortOrder), asc(s.units.id));
 }

@@ -7,7 +7,7 @@ import { workdayOrdinals } from '~/domain/reports/figures';
 import type { ReportPeriod } from '~/domain/reports/periods';
 import { isClosed, STATUSES } from '~/domain/workflow/transitions';
 import { getCalendar, listUnits } from '~/models/config.server';
-import { namedAll,quoteList, UNIT_FILTER } from '~/models/reports/sql.server';
+import { namedAll, quoteList, UNIT_FILTER } from '~/models/reports/sql.server';
 import { monthlyFigures } from '~/models/reports/trend.server';
 import { type Db, getDb, transaction } from '~/utils/db.server';
 
@@ -58,91 +58,90 @@ export async function buildDashboard(
   const unitName = new Map(allUnits.map((u) => [u.id, u]));
   const base = { unit: unitId, today };
   return transaction(db, async () => {
-      const open = (await namedAll(db, OPEN_WORK_SQL, base)) as Array<{
-        unitId: number | null;
-        d: string;
-        open: number;
-        paused: number;
-        unclassified: number;
-      }>;
-      const late = new Map(
-        ((await namedAll(db, LATE_BY_UNIT_SQL, base)) as Array<{ unitId: number | null; n: number }>).map((r) => [
-          r.unitId === null ? 'none' : String(r.unitId),
-          r.n,
-        ]),
-      );
-      const ord = workdayOrdinals([today, ...open.map((r) => r.d)], calendar);
-      const key = (id: number | null) => (id === null ? 'none' : String(id));
-      const workload = new Map<
-        string,
-        { open: number; overdue: number; paused: number; unclassified: number }
-      >();
-      const ageing = new Map<string, number[]>();
-      for (const r of open) {
-        const w = workload.get(key(r.unitId)) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 };
-        w.open += r.open;
-        w.paused += r.paused;
-        w.unclassified += r.unclassified;
-        workload.set(key(r.unitId), w);
-        const age = Math.max(0, ord.get(today)! - ord.get(r.d)!);
-        const counts = ageing.get(key(r.unitId)) ?? AGEING_BUCKETS.map(() => 0);
-        counts[AGEING_BUCKETS.findIndex((b) => age >= b.min && age <= b.max)]! += r.open;
-        ageing.set(key(r.unitId), counts);
-      }
-      for (const [k, n] of late) {
-        const w = workload.get(k) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 };
-        w.overdue = n;
-        workload.set(k, w);
-      }
-      const overdueRows = (await namedAll(db, OVERDUE_SQL, { ...base, limit: overdueLimit })) as Array<{
-        id: number;
-        code: string;
-        title: string;
-        unitId: number | null;
-        status: string;
-        publication: string;
-        receivedDate: string;
-        due: string;
-      }>;
-      const lateOrd = workdayOrdinals([today, ...overdueRows.map((r) => r.due)], calendar);
-      const { trend, targets } = await monthlyFigures({ months, year, unitId, cutoffDay }, db);
-      const unitRows: Array<number | null> = [
-        ...allUnits
-          .filter((u) => (unitId === null ? u.active || workload.has(key(u.id)) : u.id === unitId))
-          .map((u) => u.id),
-        ...(unitId === null ? [null] : []),
-      ];
-      const label = (id: number | null) =>
-        id === null
-          ? { code: UNASSIGNED_CODE, ...UNASSIGNED_NAME }
-          : {
-              code: unitName.get(id)?.code ?? `#${id}`,
-              name: unitName.get(id)?.name ?? `#${id}`,
-              nameEn: unitName.get(id)?.nameEn ?? `#${id}`,
-            };
-      return {
-        today,
-        workload: unitRows.map((id) => ({
-          unitId: id,
-          ...label(id),
-          ...(workload.get(key(id)) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 }),
+    const open = (await namedAll(db, OPEN_WORK_SQL, base)) as Array<{
+      unitId: number | null;
+      d: string;
+      open: number;
+      paused: number;
+      unclassified: number;
+    }>;
+    const late = new Map(
+      ((await namedAll(db, LATE_BY_UNIT_SQL, base)) as Array<{ unitId: number | null; n: number }>).map(
+        (r) => [r.unitId === null ? 'none' : String(r.unitId), r.n],
+      ),
+    );
+    const ord = workdayOrdinals([today, ...open.map((r) => r.d)], calendar);
+    const key = (id: number | null) => (id === null ? 'none' : String(id));
+    const workload = new Map<
+      string,
+      { open: number; overdue: number; paused: number; unclassified: number }
+    >();
+    const ageing = new Map<string, number[]>();
+    for (const r of open) {
+      const w = workload.get(key(r.unitId)) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 };
+      w.open += r.open;
+      w.paused += r.paused;
+      w.unclassified += r.unclassified;
+      workload.set(key(r.unitId), w);
+      const age = Math.max(0, ord.get(today)! - ord.get(r.d)!);
+      const counts = ageing.get(key(r.unitId)) ?? AGEING_BUCKETS.map(() => 0);
+      counts[AGEING_BUCKETS.findIndex((b) => age >= b.min && age <= b.max)]! += r.open;
+      ageing.set(key(r.unitId), counts);
+    }
+    for (const [k, n] of late) {
+      const w = workload.get(k) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 };
+      w.overdue = n;
+      workload.set(k, w);
+    }
+    const overdueRows = (await namedAll(db, OVERDUE_SQL, { ...base, limit: overdueLimit })) as Array<{
+      id: number;
+      code: string;
+      title: string;
+      unitId: number | null;
+      status: string;
+      publication: string;
+      receivedDate: string;
+      due: string;
+    }>;
+    const lateOrd = workdayOrdinals([today, ...overdueRows.map((r) => r.due)], calendar);
+    const { trend, targets } = await monthlyFigures({ months, year, unitId, cutoffDay }, db);
+    const unitRows: Array<number | null> = [
+      ...allUnits
+        .filter((u) => (unitId === null ? u.active || workload.has(key(u.id)) : u.id === unitId))
+        .map((u) => u.id),
+      ...(unitId === null ? [null] : []),
+    ];
+    const label = (id: number | null) =>
+      id === null
+        ? { code: UNASSIGNED_CODE, ...UNASSIGNED_NAME }
+        : {
+            code: unitName.get(id)?.code ?? `#${id}`,
+            name: unitName.get(id)?.name ?? `#${id}`,
+            nameEn: unitName.get(id)?.nameEn ?? `#${id}`,
+          };
+    return {
+      today,
+      workload: unitRows.map((id) => ({
+        unitId: id,
+        ...label(id),
+        ...(workload.get(key(id)) ?? { open: 0, overdue: 0, paused: 0, unclassified: 0 }),
+      })),
+      ageing: unitRows.map((id) => ({
+        unitId: id,
+        ...label(id),
+        counts: ageing.get(key(id)) ?? AGEING_BUCKETS.map(() => 0),
+      })),
+      overdue: {
+        total: [...workload.values()].reduce((s, w) => s + w.overdue, 0),
+        items: overdueRows.map((r) => ({
+          ...r,
+          unit: r.unitId === null ? null : label(r.unitId),
+          clock: runningClock(r),
+          daysLate: lateOrd.get(today)! - lateOrd.get(r.due)!,
         })),
-        ageing: unitRows.map((id) => ({
-          unitId: id,
-          ...label(id),
-          counts: ageing.get(key(id)) ?? AGEING_BUCKETS.map(() => 0),
-        })),
-        overdue: {
-          total: [...workload.values()].reduce((s, w) => s + w.overdue, 0),
-          items: overdueRows.map((r) => ({
-            ...r,
-            unit: r.unitId === null ? null : label(r.unitId),
-            clock: runningClock(r),
-            daysLate: lateOrd.get(today)! - lateOrd.get(r.due)!,
-          })),
-        },
-        trend,
-        targets,
-      };
+      },
+      trend,
+      targets,
+    };
   });
 }

@@ -4,10 +4,12 @@ import type { ReportPeriod } from '~/domain/reports/periods';
 import {
   CLOSE_AT_SQL,
   localDateSql,
-namedAll,  ON_TIME_SQL,
+  namedAll,
+  ON_TIME_SQL,
   paramsOf,
   RELEVANT,
-  UNIT_FILTER } from '~/models/reports/sql.server';
+  UNIT_FILTER,
+} from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 const DETAIL_SQL = `

@@ -6,8 +6,10 @@ import {
   CLOSE_AT_SQL,
   localDateSql,
   monthKey,
-namedAll,  paramsOf,
-  reportMonthSql } from '~/models/reports/sql.server';
+  namedAll,
+  paramsOf,
+  reportMonthSql,
+} from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 /** one scan: published answers by unit, field and report month of publication (null outside the trend) */
@@ -24,7 +26,10 @@ SELECT unitId, fieldId, m, count(*) AS n, sum(onTime) AS onTime FROM (
 // The public page reads every published answer (about a second at a million PAKN): anonymous visitors share one
 // result per cut-off and month window for a few minutes rather than each running the scan.
 const PUBLIC_TTL_MS = 5 * 60 * 1000;
-const publicCache = new Map<string, { at: number; db: Db; value: Awaited<ReturnType<typeof publicStatistics>> }>();
+const publicCache = new Map<
+  string,
+  { at: number; db: Db; value: Awaited<ReturnType<typeof publicStatistics>> }
+>();
 
 export async function publicStatisticsCached(
   args: { months: ReportPeriod[]; cutoffDay: number },
@@ -60,7 +65,11 @@ export async function publicStatistics(
 ) {
   const first = months[0]!;
   const last = months[months.length - 1]!;
-  const groups = (await namedAll(db, publicSql(normaliseCutoffDay(cutoffDay)), paramsOf({ start: first.start, end: last.end }, null))) as Array<{ unitId: number | null; fieldId: number | null; m: string | null; n: number; onTime: number }>;
+  const groups = (await namedAll(
+    db,
+    publicSql(normaliseCutoffDay(cutoffDay)),
+    paramsOf({ start: first.start, end: last.end }, null),
+  )) as Array<{ unitId: number | null; fieldId: number | null; m: string | null; n: number; onTime: number }>;
   const units = await listUnits({ activeOnly: false, db });
   const fields = await listFields({ activeOnly: false, db });
   const collect = (

@@ -91,34 +91,34 @@ export function publishReport(
 ): Promise<{ id: number; number: string }> {
   if (report.period.end >= today) throw new ReportConflictError('periodNotEnded');
   return transaction(db, async (tx) => {
-      for (const existing of await listPublishedReports(tx)) {
-        const r = existing.snapshot.report;
-        if (
-          r.period.start === report.period.start &&
-          r.period.end === report.period.end &&
-          r.unitId === report.unitId
-        ) {
-          throw new ReportConflictError('alreadyPublished', { number: existing.number });
-        }
+    for (const existing of await listPublishedReports(tx)) {
+      const r = existing.snapshot.report;
+      if (
+        r.period.start === report.period.start &&
+        r.period.end === report.period.end &&
+        r.unitId === report.unitId
+      ) {
+        throw new ReportConflictError('alreadyPublished', { number: existing.number });
       }
-      const year = Number(today.slice(0, 4));
-      const { seq } = await one(
-        await rawAll<{ seq: number }>(
-          tx,
-          sql`SELECT coalesce(max(seq), 0) + 1 AS seq FROM documents WHERE type = ${REPORT_DOCUMENT_TYPE} AND year = ${year}`,
-        ),
-      );
-      const number = `${seq}/BC-${abbreviation}`;
-      const figures: ReportSnapshot = { format: REPORT_FORMAT, agencyName, unitName, report };
-      const docs = documents(number);
-      const { id } = await one(
-        await rawAll<{ id: number }>(
-          tx,
-          sql`INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
+    }
+    const year = Number(today.slice(0, 4));
+    const { seq } = await one(
+      await rawAll<{ seq: number }>(
+        tx,
+        sql`SELECT coalesce(max(seq), 0) + 1 AS seq FROM documents WHERE type = ${REPORT_DOCUMENT_TYPE} AND year = ${year}`,
+      ),
+    );
+    const number = `${seq}/BC-${abbreviation}`;
+    const figures: ReportSnapshot = { format: REPORT_FORMAT, agencyName, unitName, report };
+    const docs = documents(number);
+    const { id } = await one(
+      await rawAll<{ id: number }>(
+        tx,
+        sql`INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, addressee, content, public_content, is_public, created_by_user_id)
           VALUES (NULL, ${REPORT_DOCUMENT_TYPE}, ${year}, ${seq}, ${number}, ${today}, '', ${JSON.stringify({ ...docs.full, figures })}, ${JSON.stringify({ ...docs.public, figures })}, 1, ${actorUserId})
           RETURNING id`,
-        ),
-      );
-      return { id, number };
-    });
+      ),
+    );
+    return { id, number };
+  });
 }

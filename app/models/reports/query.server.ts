@@ -42,7 +42,11 @@ export type ReportQuery =
  * The period and scope asked for in a report URL (the form's GET parameters). A unit-scoped actor (an approver
  * leading a unit) always gets their own unit: asking for another one is a 403, not a silent substitution.
  */
-export async function parseReportQuery(params: URLSearchParams, actor: Actor, db: Db = getDb()): Promise<ReportQuery> {
+export async function parseReportQuery(
+  params: URLSearchParams,
+  actor: Actor,
+  db: Db = getDb(),
+): Promise<ReportQuery> {
   const cutoffDay = await reportCutoffDay(db);
   const get = (k: string) => params.get(k) ?? undefined;
   const parsed = parsePeriod(

@@ -37,7 +37,7 @@ export async function publicRegister({ year }: { year?: number }, db: DbOrTx = g
   const d = s.documents;
   const where: SQL[] = [eq(d.isPublic, true)];
   if (year) where.push(eq(d.year, year));
-  const rows = (await db
+  const rows = await db
     .select({
       id: d.id,
       paknId: d.paknId,
@@ -53,7 +53,7 @@ export async function publicRegister({ year }: { year?: number }, db: DbOrTx = g
     .leftJoin(s.pakn, eq(d.paknId, s.pakn.id))
     .where(and(...where))
     .orderBy(desc(d.issuedDate), desc(d.id))
-    .limit(500));
+    .limit(500);
   const late = await lateExtensions(
     db,
     rows.flatMap((r) => (r.type === 'late_apology' && r.paknId !== null ? [r.paknId] : [])),
@@ -74,21 +74,23 @@ export async function publicRegister({ year }: { year?: number }, db: DbOrTx = g
 
 /** The years that have a public document, newest first (the register's year filter). */
 export async function registerYears(db: DbOrTx = getDb()): Promise<number[]> {
-  return (await db
-    .selectDistinct({ year: s.documents.year })
-    .from(s.documents)
-    .where(eq(s.documents.isPublic, true))
-    .orderBy(desc(s.documents.year)))
-    .map((r) => r.year);
+  return (
+    await db
+      .selectDistinct({ year: s.documents.year })
+      .from(s.documents)
+      .where(eq(s.documents.isPublic, true))
+      .orderBy(desc(s.documents.year))
+  ).map((r) => r.year);
 }
 
 /** Every public document (its /van-ban page) and whether it is a result report (/thong-ke/bao-cao). */
 export async function publicDocumentIds(db: DbOrTx = getDb()) {
-  return (await db
-    .select({ id: s.documents.id, type: s.documents.type, issuedDate: s.documents.issuedDate })
-    .from(s.documents)
-    .where(eq(s.documents.isPublic, true))
-    .orderBy(desc(s.documents.id))
-    .limit(50_000))
-    .map((r) => ({ id: r.id, isReport: r.type === REPORT_DOCUMENT_TYPE, issuedDate: r.issuedDate }));
+  return (
+    await db
+      .select({ id: s.documents.id, type: s.documents.type, issuedDate: s.documents.issuedDate })
+      .from(s.documents)
+      .where(eq(s.documents.isPublic, true))
+      .orderBy(desc(s.documents.id))
+      .limit(50_000)
+  ).map((r) => ({ id: r.id, isReport: r.type === REPORT_DOCUMENT_TYPE, issuedDate: r.issuedDate }));
 }

@@ -55,10 +55,12 @@ import {
   ANSWERED_DATE_SQL,
   CLOSE_AT_SQL,
   localDateSql,
-namedAll,  OPEN_SQL,
+  namedAll,
+  OPEN_SQL,
   paramsOf,
   RELEVANT,
-  UNIT_FILTER } from '~/models/reports/sql.server';
+  UNIT_FILTER,
+} from '~/models/reports/sql.server';
 import { type Db, getDb, transaction } from '~/utils/db.server';
 
 /*
@@ -156,53 +158,53 @@ export async function buildReport(
 
   // The whole report reads one snapshot: a deferred transaction over the read statements.
   await transaction(db, async () => {
-      type Group = Record<CountKey, number> & {
-        unitId: number | null;
-        channel: string;
-        type: string;
-        category: number;
-        fieldId: number | null;
-      };
-      for (const r of (await namedAll(db, BALANCE_SQL, params)) as Group[]) {
-        const row = rowFor(r.unitId);
-        for (const k of COUNT_KEYS) row.counts[k] += r[k] ?? 0;
-        if (!r.received) continue;
-        const b = row.breakdowns;
-        addTo(b.byChannel, r.channel, r.received);
-        addTo(b.byType, r.type, r.received);
-        addTo(b.byCategory, String(r.category), r.received);
-        addTo(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.received);
-      }
-      for (const r of (await namedAll(db, REFUSED_SQL, params)) as Array<{
-        unitId: number | null;
-        reason: string | null;
-        n: number;
-      }>) {
-        addTo(rowFor(r.unitId).breakdowns.refusedByReason, r.reason ?? 'none', r.n);
-      }
-      const pairs = (await namedAll(db, HANDLING_SQL, params)) as Array<{
-        unitId: number | null;
-        fromDate: string;
-        toDate: string;
-        n: number;
-      }>;
-      const ord = workdayOrdinals(
-        pairs.flatMap((p) => [p.fromDate, p.toDate]),
-        calendar,
-      );
-      for (const p of pairs) {
-        const days = Math.max(0, ord.get(p.toDate)! - ord.get(p.fromDate)!);
-        const hist = rowFor(p.unitId).hist;
-        hist.set(days, (hist.get(days) ?? 0) + p.n);
-      }
-      for (const r of (await namedAll(db, RATINGS_SQL, params)) as Array<{
-        unitId: number | null;
-        rating: string;
-        n: number;
-      }>) {
-        const ratings = rowFor(r.unitId).ratings;
-        if (isRatingKey(r.rating)) ratings[r.rating] += r.n;
-      }
+    type Group = Record<CountKey, number> & {
+      unitId: number | null;
+      channel: string;
+      type: string;
+      category: number;
+      fieldId: number | null;
+    };
+    for (const r of (await namedAll(db, BALANCE_SQL, params)) as Group[]) {
+      const row = rowFor(r.unitId);
+      for (const k of COUNT_KEYS) row.counts[k] += r[k] ?? 0;
+      if (!r.received) continue;
+      const b = row.breakdowns;
+      addTo(b.byChannel, r.channel, r.received);
+      addTo(b.byType, r.type, r.received);
+      addTo(b.byCategory, String(r.category), r.received);
+      addTo(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.received);
+    }
+    for (const r of (await namedAll(db, REFUSED_SQL, params)) as Array<{
+      unitId: number | null;
+      reason: string | null;
+      n: number;
+    }>) {
+      addTo(rowFor(r.unitId).breakdowns.refusedByReason, r.reason ?? 'none', r.n);
+    }
+    const pairs = (await namedAll(db, HANDLING_SQL, params)) as Array<{
+      unitId: number | null;
+      fromDate: string;
+      toDate: string;
+      n: number;
+    }>;
+    const ord = workdayOrdinals(
+      pairs.flatMap((p) => [p.fromDate, p.toDate]),
+      calendar,
+    );
+    for (const p of pairs) {
+      const days = Math.max(0, ord.get(p.toDate)! - ord.get(p.fromDate)!);
+      const hist = rowFor(p.unitId).hist;
+      hist.set(days, (hist.get(days) ?? 0) + p.n);
+    }
+    for (const r of (await namedAll(db, RATINGS_SQL, params)) as Array<{
+      unitId: number | null;
+      rating: string;
+      n: number;
+    }>) {
+      const ratings = rowFor(r.unitId).ratings;
+      if (isRatingKey(r.rating)) ratings[r.rating] += r.n;
+    }
   });
 
   // Rows: the unit asked for, or every active unit, any inactive unit with figures, and the unassigned row.

@@ -50,7 +50,11 @@ export function namedAll(db: DbOrTx, sql: string, params: Record<string, unknown
   return withSqliteClient(db, (client) => client.prepare(sql).all(params));
 }
 
-export async function namedGet(db: DbOrTx, sql: string, params: Record<string, unknown> = {}): Promise<unknown> {
+export async function namedGet(
+  db: DbOrTx,
+  sql: string,
+  params: Record<string, unknown> = {},
+): Promise<unknown> {
   return (await namedAll(db, sql, params))[0];
 }
 

@@ -6,10 +6,12 @@ import {
   CLOSE_AT_SQL,
   localDateSql,
   monthKey,
-namedAll,  paramsOf,
+  namedAll,
+  paramsOf,
   RELEVANT,
   reportMonthSql,
-  UNIT_FILTER } from '~/models/reports/sql.server';
+  UNIT_FILTER,
+} from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 /**
@@ -52,7 +54,11 @@ export async function monthlyFigures(
 ): Promise<{ trend: TrendPoint[]; targets: Target[] }> {
   const start = [months[0]!.start, year.start].sort()[0]!;
   const end = [months[months.length - 1]!.end, year.end].sort()[1]!;
-  const rows = (await namedAll(db, monthlySql(normaliseCutoffDay(cutoffDay)), paramsOf({ start, end }, unitId))) as Array<{
+  const rows = (await namedAll(
+    db,
+    monthlySql(normaliseCutoffDay(cutoffDay)),
+    paramsOf({ start, end }, unitId),
+  )) as Array<{
     rm: string | null;
     cm: string | null;
     n: number;

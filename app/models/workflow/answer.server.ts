@@ -9,14 +9,14 @@ import type { InputOf } from '~/domain/workflow/intents';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { first } from "~/utils/db.server";
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { answerGroupMembers } from './group.server';
 import { type Ctx, transition } from './step.server';
 
 async function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
-  (await ctx.tx
+  await ctx.tx
     .insert(s.answers)
     .values({ paknId: ctx.p.id, body, outcome, draftedByUserId: ctx.actor.id, updatedAt: ctx.now })
     .onConflictDoUpdate({
@@ -29,7 +29,7 @@ async function saveAnswer(ctx: Ctx, body: string, outcome: Outcome) {
         approvedByUserId: null,
         approvedAt: null,
       },
-    }));
+    });
 }
 
 export async function draft(ctx: Ctx, input: InputOf<'draft'> | InputOf<'edit_draft'>) {
@@ -40,7 +40,7 @@ export async function draft(ctx: Ctx, input: InputOf<'draft'> | InputOf<'edit_dr
 
 export async function submit(ctx: Ctx) {
   const { tx, p } = ctx;
-  const answer = (await first(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
+  const answer = await first(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id)));
   if (!answer?.body) throw new WorkflowError(409, 'staff.errors.noDraft');
   await transition(ctx, 'submit');
   await notifyStaffUpdate(tx, { paknId: p.id, kind: 'draftSubmitted' });
@@ -48,9 +48,10 @@ export async function submit(ctx: Ctx) {
 
 export async function approve(ctx: Ctx) {
   const { tx, p } = ctx;
-  (await tx.update(s.answers)
+  await tx
+    .update(s.answers)
     .set({ approvedByUserId: ctx.actor.id, approvedAt: ctx.now, returnComment: null })
-    .where(eq(s.answers.paknId, p.id)));
+    .where(eq(s.answers.paknId, p.id));
   // on time or late is fixed at the moment of the answer, against the due date with pauses and extension
   await transition(ctx, 'approve', {
     set: {
@@ -66,6 +67,6 @@ export async function approve(ctx: Ctx) {
 export async function returnDraft(ctx: Ctx, input: InputOf<'return'>) {
   const { tx, p } = ctx;
   await transition(ctx, 'return', { note: input.note });
-  (await tx.update(s.answers).set({ returnComment: input.note }).where(eq(s.answers.paknId, p.id)));
+  await tx.update(s.answers).set({ returnComment: input.note }).where(eq(s.answers.paknId, p.id));
   await notifyStaffUpdate(tx, { paknId: p.id, kind: 'draftReturned', note: input.note });
 }

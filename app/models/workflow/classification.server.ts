@@ -7,7 +7,7 @@ import { WorkflowError } from '~/domain/workflow/errors';
 import { type InputOf, INVALID } from '~/domain/workflow/intents';
 import { audit } from '~/models/audit.server';
 import { queueTransferDelivery } from '~/models/transfer-delivery.server';
-import { first } from "~/utils/db.server";
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { activeUnit, type Ctx, record, transition, updateGuarded } from './step.server';
@@ -18,7 +18,7 @@ export async function classify(ctx: Ctx, input: InputOf<'classify'>) {
     throw new WorkflowError(409, 'staff.errors.cannotClassify', { status: p.status });
   }
   if (input.fieldId !== null) {
-    const field = (await first(tx.select().from(s.fields).where(eq(s.fields.id, input.fieldId))));
+    const field = await first(tx.select().from(s.fields).where(eq(s.fields.id, input.fieldId)));
     if (!field?.active) throw new WorkflowError(400, INVALID, {}, { fieldId: INVALID });
   }
   const { type, subject, category, fieldId } = input;
@@ -72,10 +72,12 @@ export async function refuse(ctx: Ctx, input: InputOf<'refuse'>) {
  * not withdrawn from publication — the notice links to that answer.
  */
 async function answeredOriginal(ctx: Ctx, typed: string): Promise<{ id: number; code: string }> {
-  const original = (await first(ctx.tx
-    .select({ id: s.pakn.id, code: s.pakn.code, status: s.pakn.status, publication: s.pakn.publication })
-    .from(s.pakn)
-    .where(eq(s.pakn.code, normaliseCode(typed)))));
+  const original = await first(
+    ctx.tx
+      .select({ id: s.pakn.id, code: s.pakn.code, status: s.pakn.status, publication: s.pakn.publication })
+      .from(s.pakn)
+      .where(eq(s.pakn.code, normaliseCode(typed))),
+  );
   if (!original || original.id === ctx.p.id) {
     throw new WorkflowError(400, INVALID, {}, { repeatOf: 'staff.errors.unknownDuplicate' });
   }
@@ -87,7 +89,9 @@ async function answeredOriginal(ctx: Ctx, typed: string): Promise<{ id: number; 
 
 export async function transfer(ctx: Ctx, input: InputOf<'transfer'>) {
   const { tx, p } = ctx;
-  const agency = (await first(tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, input.agencyId))));
+  const agency = await first(
+    tx.select().from(s.externalAgencies).where(eq(s.externalAgencies.id, input.agencyId)),
+  );
   if (!agency?.active) throw new WorkflowError(400, INVALID, {}, { agencyId: 'staff.errors.unknownAgency' });
   await transition(ctx, 'transfer', {
     set: { transferAgencyId: agency.id },
@@ -103,10 +107,9 @@ export async function forward(ctx: Ctx, input: InputOf<'forward'>) {
 
 export async function markDuplicate(ctx: Ctx, input: InputOf<'mark_duplicate'>) {
   const code = normaliseCode(input.duplicateOf);
-  const original = (await first(ctx.tx
-    .select({ id: s.pakn.id, code: s.pakn.code })
-    .from(s.pakn)
-    .where(eq(s.pakn.code, code))));
+  const original = await first(
+    ctx.tx.select({ id: s.pakn.id, code: s.pakn.code }).from(s.pakn).where(eq(s.pakn.code, code)),
+  );
   if (!original || original.id === ctx.p.id) {
     throw new WorkflowError(400, INVALID, {}, { duplicateOf: 'staff.errors.unknownDuplicate' });
   }

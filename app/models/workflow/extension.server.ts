@@ -52,10 +52,14 @@ export async function extend(ctx: Ctx, input: InputOf<'extend'>) {
   const { tx, p } = ctx;
   const current = await checkExtension(ctx, input.newDate);
   // with the approval policy, only a leader extends directly; anyone else asks
-  if (await extensionNeedsApproval(tx) && !can(ctx.actor, 'pakn:approve')) {
-    if (await pendingExtensionRequest(tx, p.id)) throw new WorkflowError(409, 'staff.errors.extensionPending');
+  if ((await extensionNeedsApproval(tx)) && !can(ctx.actor, 'pakn:approve')) {
+    if (await pendingExtensionRequest(tx, p.id))
+      throw new WorkflowError(409, 'staff.errors.extensionPending');
     await updateGuarded(ctx, {});
-    await record(ctx, 'extension_requested', { note: input.note, data: { from: current, to: input.newDate } });
+    await record(ctx, 'extension_requested', {
+      note: input.note,
+      data: { from: current, to: input.newDate },
+    });
     await notifyStaffUpdate(tx, { paknId: p.id, kind: 'extensionRequested', note: input.note });
     return;
   }
@@ -68,7 +72,11 @@ export async function approveExtension(ctx: Ctx) {
   if (!request) throw new WorkflowError(409, 'staff.errors.noExtensionRequest');
   const current = await checkExtension(ctx, request.newDate);
   await grant(ctx, current, request.newDate, request.note, { requestedBy: request.requestedByUserId });
-  await notifyStaffUpdate(tx, { paknId: p.id, kind: 'extensionApproved', toUserId: request.requestedByUserId });
+  await notifyStaffUpdate(tx, {
+    paknId: p.id,
+    kind: 'extensionApproved',
+    toUserId: request.requestedByUserId,
+  });
 }
 
 export async function declineExtension(ctx: Ctx, input: InputOf<'decline_extension'>) {

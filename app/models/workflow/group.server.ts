@@ -12,7 +12,7 @@ import { type InputOf, INVALID } from '~/domain/workflow/intents';
 import { isOpen } from '~/domain/workflow/transitions';
 import { publishDueFrom } from '~/models/deadlines.server';
 import { answerDueDate } from '~/models/pakn.server';
-import { changesOf,type DbOrTx, getDb, one, first } from '~/utils/db.server';
+import { changesOf, type DbOrTx, first, getDb, one } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { announceStep, type Ctx, type Pakn, record, updateGuarded } from './step.server';
@@ -21,11 +21,11 @@ export type PaknGroup = typeof s.paknGroups.$inferSelect;
 
 export async function loadGroup(db: DbOrTx, groupId: number | null): Promise<PaknGroup | undefined> {
   if (groupId === null) return undefined;
-  return (await first(db.select().from(s.paknGroups).where(eq(s.paknGroups.id, groupId))));
+  return await first(db.select().from(s.paknGroups).where(eq(s.paknGroups.id, groupId)));
 }
 
 export async function groupMembers(db: DbOrTx, groupId: number): Promise<Pakn[]> {
-  return (await db.select().from(s.pakn).where(eq(s.pakn.groupId, groupId)).orderBy(asc(s.pakn.id)));
+  return await db.select().from(s.pakn).where(eq(s.pakn.groupId, groupId)).orderBy(asc(s.pakn.id));
 }
 
 /** The PAKN's part in a group still to be answered (an answered group constrains nothing any more). */
@@ -47,10 +47,10 @@ function codesNote(lead: string, codes: string[]) {
 
 /** Moves another PAKN than the one of the page into or out of a group: its own version is bumped too. */
 async function setMemberGroup(ctx: Ctx, m: Pakn, groupId: number | null) {
-  const res = (await ctx.tx
+  const res = await ctx.tx
     .update(s.pakn)
     .set({ groupId, version: sql`${s.pakn.version} + 1`, updatedAt: ctx.now })
-    .where(and(eq(s.pakn.id, m.id), eq(s.pakn.version, m.version))));
+    .where(and(eq(s.pakn.id, m.id), eq(s.pakn.version, m.version)));
   if (changesOf(res) === 0) throw new WorkflowError(409, 'staff.errors.stale');
 }
 
@@ -58,7 +58,7 @@ async function setMemberGroup(ctx: Ctx, m: Pakn, groupId: number | null) {
 export async function group(ctx: Ctx, input: InputOf<'group'>) {
   const { tx, p } = ctx;
   const code = normaliseCode(input.code);
-  const other = (await first(tx.select().from(s.pakn).where(eq(s.pakn.code, code))));
+  const other = await first(tx.select().from(s.pakn).where(eq(s.pakn.code, code)));
   // a PAKN the actor may not read is as unknown as one that does not exist
   if (!other || !canReadPakn(ctx.actor, other))
     refused(400, `similar.group.errors.unknown|code=${input.code.slice(0, 40)}`);
@@ -70,10 +70,12 @@ export async function group(ctx: Ctx, input: InputOf<'group'>) {
   if (unitId === null) refused(409, 'similar.group.errors.differentUnits');
   const g =
     current ??
-    (await one(tx
-      .insert(s.paknGroups)
-      .values({ leadPaknId: p.id, unitId, createdByUserId: ctx.actor.id || null, createdAt: ctx.now })
-      .returning()));
+    (await one(
+      tx
+        .insert(s.paknGroups)
+        .values({ leadPaknId: p.id, unitId, createdByUserId: ctx.actor.id || null, createdAt: ctx.now })
+        .returning(),
+    ));
   await updateGuarded(ctx, { groupId: g.id });
   await setMemberGroup(ctx, other, g.id);
   const members = await groupMembers(tx, g.id);
@@ -99,7 +101,7 @@ export async function ungroup(ctx: Ctx, input: InputOf<'ungroup'>) {
   if (!target) refused(400, `similar.group.errors.notMember|code=${input.code.slice(0, 40)}`);
   const dissolve = ungroupDissolves({ memberId: target.id, leadId: g.leadPaknId, size: members.length });
   const leaving = dissolve ? members : [target];
-  if (dissolve) (await tx.update(s.paknGroups).set({ dissolvedAt: ctx.now }).where(eq(s.paknGroups.id, g.id)));
+  if (dissolve) await tx.update(s.paknGroups).set({ dissolvedAt: ctx.now }).where(eq(s.paknGroups.id, g.id));
   const lead = members.find((m) => m.id === g.leadPaknId)?.code ?? p.code;
   const note = codesNote(
     lead,
@@ -125,14 +127,15 @@ export async function answerGroupMembers(ctx: Ctx) {
   const { tx, p, now, today } = ctx;
   const g = await loadGroup(tx, p.groupId);
   if (!g || g.leadPaknId !== p.id || !canUngroup(g)) return;
-  const answer = (await first(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id))));
+  const answer = await first(tx.select().from(s.answers).where(eq(s.answers.paknId, p.id)));
   if (!answer) return;
-  const members = (await tx
-    .select()
-    .from(s.pakn)
-    .where(and(eq(s.pakn.groupId, g.id), ne(s.pakn.id, p.id)))
-    .orderBy(asc(s.pakn.id)))
-    .filter((m) => isOpen(m.status));
+  const members = (
+    await tx
+      .select()
+      .from(s.pakn)
+      .where(and(eq(s.pakn.groupId, g.id), ne(s.pakn.id, p.id)))
+      .orderBy(asc(s.pakn.id))
+  ).filter((m) => isOpen(m.status));
   const publishDue = await publishDueFrom(today, tx);
   const codes = [p.code, ...members.map((m) => m.code)];
   for (const m of members) {
@@ -146,9 +149,10 @@ export async function answerGroupMembers(ctx: Ctx) {
       returnComment: null,
       updatedAt: now,
     };
-    (await tx.insert(s.answers)
+    await tx
+      .insert(s.answers)
       .values({ paknId: m.id, ...fields })
-      .onConflictDoUpdate({ target: s.answers.paknId, set: fields }));
+      .onConflictDoUpdate({ target: s.answers.paknId, set: fields });
     await updateGuarded(mctx, {
       status: 'answered',
       closedAt: now,
@@ -160,15 +164,19 @@ export async function answerGroupMembers(ctx: Ctx) {
     await record(mctx, 'group_answered', { note: codesNote(p.code, codes), data: { groupId: g.id } });
     await announceStep(mctx, 'answered');
   }
-  (await tx.update(s.paknGroups)
+  await tx
+    .update(s.paknGroups)
     .set({ answeredAt: now, answeredCount: members.length + 1 })
-    .where(eq(s.paknGroups.id, g.id)));
+    .where(eq(s.paknGroups.id, g.id));
   await record(ctx, 'group_answered', { note: codesNote(p.code, codes), data: { groupId: g.id } });
 }
 
 /** The record page's view of the PAKN's group: its members (those the actor may read) and what may be done. */
-export async function groupForRecord({ actor, paknId }: { actor: Actor; paknId: number }, db: DbOrTx = getDb()) {
-  const p = (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+export async function groupForRecord(
+  { actor, paknId }: { actor: Actor; paknId: number },
+  db: DbOrTx = getDb(),
+) {
+  const p = await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
   const g = p ? await loadGroup(db, p.groupId) : undefined;
   if (!p || !g) return null;
   const members = await groupMembers(db, g.id);

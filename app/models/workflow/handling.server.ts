@@ -8,7 +8,7 @@ import { WorkflowError } from '~/domain/workflow/errors';
 import type { InputOf } from '~/domain/workflow/intents';
 import { getCalendar, getDeadlineRules } from '~/models/config.server';
 import { infoDueFrom } from '~/models/deadlines.server';
-import { first } from "~/utils/db.server";
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { closeOpenPause, type Ctx, record, transition } from './step.server';
@@ -22,8 +22,11 @@ export async function take(ctx: Ctx) {
 }
 
 export async function requestInfo(ctx: Ctx, input: InputOf<'request_info'>) {
-  (await ctx.tx.insert(s.paknPauses).values({ paknId: ctx.p.id, fromDate: ctx.today }));
-  await transition(ctx, 'request_info', { note: input.note, set: { infoDue: await infoDueFrom(ctx.today, ctx.tx) } });
+  await ctx.tx.insert(s.paknPauses).values({ paknId: ctx.p.id, fromDate: ctx.today });
+  await transition(ctx, 'request_info', {
+    note: input.note,
+    set: { infoDue: await infoDueFrom(ctx.today, ctx.tx) },
+  });
 }
 
 export async function receiveInfo(ctx: Ctx) {
@@ -32,10 +35,12 @@ export async function receiveInfo(ctx: Ctx) {
 
 export async function closeNoInfo(ctx: Ctx) {
   const { tx, p } = ctx;
-  const pause = (await first(tx
-    .select()
-    .from(s.paknPauses)
-    .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate)))));
+  const pause = await first(
+    tx
+      .select()
+      .from(s.paknPauses)
+      .where(and(eq(s.paknPauses.paknId, p.id), isNull(s.paknPauses.toDate))),
+  );
   if (pause) {
     const until = infoWaitEnds(pause.fromDate, (await getDeadlineRules(tx)).infoWait, await getCalendar(tx));
     // a stale page can still post the button: say until when, the Vietnamese way

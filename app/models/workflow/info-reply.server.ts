@@ -6,7 +6,7 @@ import { WorkflowError } from '~/domain/workflow/errors';
 import { findTransition } from '~/domain/workflow/transitions';
 import { audit } from '~/models/audit.server';
 import { notifyStaffUpdate } from '~/models/staff-notifications.server';
-import { type DbOrTx, getDb, transaction, first } from '~/utils/db.server';
+import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -16,11 +16,13 @@ import { closeOpenPause, type Ctx, loadPakn, updateGuarded } from './step.server
 export async function getOpenInfoRequest({ paknId }: { paknId: number }, db: DbOrTx = getDb()) {
   const p = await loadPakn(db, paknId);
   if (!p || p.status !== 'awaiting_info') return null;
-  const ev = (await first(db
-    .select({ note: s.events.note, at: s.events.createdAt })
-    .from(s.events)
-    .where(and(eq(s.events.paknId, paknId), eq(s.events.type, 'request_info')))
-    .orderBy(desc(s.events.id))));
+  const ev = await first(
+    db
+      .select({ note: s.events.note, at: s.events.createdAt })
+      .from(s.events)
+      .where(and(eq(s.events.paknId, paknId), eq(s.events.type, 'request_info')))
+      .orderBy(desc(s.events.id)),
+  );
   return { question: ev?.note ?? '', askedAt: ev?.at ?? null, version: p.version };
 }
 
@@ -35,7 +37,7 @@ export async function submitInfoReply(
   }: { paknId: number; text: string; files: StoredUpload[]; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
 ) {
-  return (await transaction(db, async (tx) => {
+  return await transaction(db, async (tx) => {
     const p = await loadPakn(tx, paknId);
     if (!p) throw new WorkflowError(404, 'staff.errors.notFound');
     if (p.status !== 'awaiting_info') throw new WorkflowError(409, 'staff.followup.notWaiting');
@@ -49,29 +51,25 @@ export async function submitInfoReply(
       now,
       today: toLocalDate(now),
     };
-    for (const f of files)
-      (await tx.insert(s.attachments)
-        .values({ ...f, paknId, source: 'info' }));
-    (await tx.insert(s.events)
-      .values({
-        paknId,
-        type: 'info_reply',
-        actorUserId: null,
-        note: reply,
-        isPublic: false,
-        data: JSON.stringify({ files: files.length }),
-      }));
+    for (const f of files) await tx.insert(s.attachments).values({ ...f, paknId, source: 'info' });
+    await tx.insert(s.events).values({
+      paknId,
+      type: 'info_reply',
+      actorUserId: null,
+      note: reply,
+      isPublic: false,
+      data: JSON.stringify({ files: files.length }),
+    });
     const to = findTransition('awaiting_info', 'receive_info')!.to;
-    await updateGuarded(ctx, { ...await closeOpenPause(ctx), status: to });
-    (await tx.insert(s.events)
-      .values({
-        paknId,
-        type: 'receive_info',
-        actorUserId: null,
-        fromStatus: p.status,
-        toStatus: to,
-        isPublic: true,
-      }));
+    await updateGuarded(ctx, { ...(await closeOpenPause(ctx)), status: to });
+    await tx.insert(s.events).values({
+      paknId,
+      type: 'receive_info',
+      actorUserId: null,
+      fromStatus: p.status,
+      toStatus: to,
+      isPublic: true,
+    });
     await audit(
       {
         actorUserId: null,
@@ -84,5 +82,5 @@ export async function submitInfoReply(
       tx,
     );
     await notifyStaffUpdate(tx, { paknId, kind: 'infoSupplied' });
-  }));
+  });
 }

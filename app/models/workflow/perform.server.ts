@@ -101,7 +101,7 @@ export async function performAction(
   }: { actor: Actor; paknId: number; input: IntentInput; ip?: string; now?: Date },
   db: DbOrTx = getDb(),
 ): Promise<{ status: string; version: number }> {
-  return (await transaction(db, async (tx) => {
+  return await transaction(db, async (tx) => {
     const { pakn: p } = await authorizeIntent({ actor, paknId, intent: input.intent }, tx);
     // a note changes nothing a concurrent form relies on, so it needs no version
     const version = 'version' in input ? input.version : p.version;
@@ -112,7 +112,7 @@ export async function performAction(
     await apply({ tx, actor, p, version, ip, now, today: toLocalDate(now) }, input);
     const after = (await loadPakn(tx, paknId))!;
     return { status: after.status, version: after.version };
-  }));
+  });
 }
 
 /** Assigns several received PAKN to one unit: all or nothing, the failing item named in the error. */
@@ -129,7 +129,7 @@ export async function bulkAssign(
   if (!can(actor, 'pakn:assign')) throw new WorkflowError(403, 'staff.errors.forbidden');
   if (items.length === 0)
     throw new WorkflowError(400, 'staff.errors.noneSelected', {}, { ids: 'staff.errors.noneSelected' });
-  return (await transaction(db, async (tx) => {
+  return await transaction(db, async (tx) => {
     for (const item of items) {
       try {
         const { pakn: p } = await authorizeIntent({ actor, paknId: item.id, intent: 'assign' }, tx);
@@ -146,5 +146,5 @@ export async function bulkAssign(
       }
     }
     return items.length;
-  }));
+  });
 }

@@ -14,7 +14,7 @@ import { issueDocumentForStep } from '~/models/document-issue.server';
 import { notifyStep, type Step } from '~/models/notifications.server';
 import { answerDueDate } from '~/models/pakn.server';
 import { recordWebhookEvent } from '~/models/webhook-deliveries.server';
-import { changesOf,type DbOrTx, getDb, type Tx, first } from '~/utils/db.server';
+import { changesOf, type DbOrTx, first, getDb, type Tx } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Pakn = typeof s.pakn.$inferSelect;
@@ -31,7 +31,7 @@ export type Ctx = {
 };
 
 export async function loadPakn(db: DbOrTx, paknId: number): Promise<Pakn | undefined> {
-  return (await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId))));
+  return await first(db.select().from(s.pakn).where(eq(s.pakn.id, paknId)));
 }
 
 /**
@@ -92,10 +92,10 @@ const CLOSING: ReadonlySet<Action> = new Set([
 
 /** The guarded UPDATE: 0 rows means someone else changed the PAKN since the form was rendered. */
 export async function updateGuarded(ctx: Ctx, set: PaknChanges) {
-  const res = (await ctx.tx
+  const res = await ctx.tx
     .update(s.pakn)
     .set({ ...set, version: sql`${s.pakn.version} + 1`, updatedAt: ctx.now })
-    .where(and(eq(s.pakn.id, ctx.p.id), eq(s.pakn.version, ctx.version))));
+    .where(and(eq(s.pakn.id, ctx.p.id), eq(s.pakn.version, ctx.version)));
   if (changesOf(res) === 0) throw new WorkflowError(409, 'staff.errors.stale');
 }
 
@@ -110,18 +110,16 @@ export async function record(
     data,
   }: { from?: Status | null; to?: Status | null; note?: string | null; data?: unknown },
 ) {
-  (await ctx.tx
-    .insert(s.events)
-    .values({
-      paknId: ctx.p.id,
-      type,
-      actorUserId: ctx.actor.id,
-      fromStatus: from ?? null,
-      toStatus: to ?? null,
-      note: note || null,
-      isPublic: PUBLIC_EVENTS.has(type),
-      data: data === undefined ? null : JSON.stringify(data),
-    }));
+  await ctx.tx.insert(s.events).values({
+    paknId: ctx.p.id,
+    type,
+    actorUserId: ctx.actor.id,
+    fromStatus: from ?? null,
+    toStatus: to ?? null,
+    note: note || null,
+    isPublic: PUBLIC_EVENTS.has(type),
+    data: data === undefined ? null : JSON.stringify(data),
+  });
   await audit(
     {
       actorUserId: ctx.actor.id || null,
@@ -168,7 +166,7 @@ export async function announceStep(ctx: Ctx, step: Step, note: string | null = n
 }
 
 export async function activeUnit(tx: Tx, unitId: number) {
-  const unit = (await first(tx.select().from(s.units).where(eq(s.units.id, unitId))));
+  const unit = await first(tx.select().from(s.units).where(eq(s.units.id, unitId)));
   if (!unit || !unit.active)
     throw new WorkflowError(400, INVALID, {}, { unitId: 'staff.errors.unknownUnit' });
   return unit;
@@ -176,10 +174,10 @@ export async function activeUnit(tx: Tx, unitId: number) {
 
 /** Ends the open information wait; returns the answer due date moved by exactly the paused days. */
 export async function closeOpenPause(ctx: Ctx): Promise<PaknChanges> {
-  (await ctx.tx
+  await ctx.tx
     .update(s.paknPauses)
     .set({ toDate: ctx.today })
-    .where(and(eq(s.paknPauses.paknId, ctx.p.id), isNull(s.paknPauses.toDate))));
+    .where(and(eq(s.paknPauses.paknId, ctx.p.id), isNull(s.paknPauses.toDate)));
   // the due date moves by exactly the paused days (computeDueDate skips from < d <= to)
   return { answerDue: (await answerDueDate(ctx.p, ctx.tx)).due };
 }
