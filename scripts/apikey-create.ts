@@ -6,8 +6,6 @@ import { parseArgs } from 'node:util';
 
 import { API_KEY_NAME_MAX, API_SCOPES } from '~/domain/api-scopes';
 
-import { sqliteClientOf } from '../app/utils/db.server';
-
 const USAGE = `usage: npm run apikey:create -- --name N --scopes ${API_SCOPES.join(',')} (one or more, comma-separated)`;
 
 class CliError extends Error {}
@@ -35,7 +33,7 @@ async function main(): Promise<string> {
     throw new CliError(`--scopes is required (one or more of ${API_SCOPES.join(', ')})`);
 
   // imported here so that --help and argument errors do not open the database
-  const { openDatabase, sqliteFileOf } = await import('../app/utils/db.server');
+  const { openDatabase, sqliteClientOf, sqliteFileOf } = await import('../app/utils/db.server');
   const { createApiKey } = await import('../app/models/api-keys.server');
   const file = sqliteFileOf(process.env.DATABASE_URL || './data/pakn.db');
   const db = openDatabase(file);

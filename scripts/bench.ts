@@ -25,7 +25,6 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 
-import { sqliteClientOf } from '../app/utils/db.server';
 import { seedBench } from './bench-seed';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -698,7 +697,7 @@ async function timeReportRoute(ctx: RunCtx): Promise<{ ms: number | null; note: 
 async function timeReport(dbFile: string): Promise<{ ms: number | null; note: string }> {
   const route = fs.readdirSync(path.join(ROOT, 'app/routes')).find((f) => f.startsWith('can-bo.bao-cao'));
   try {
-    const { openDatabase } = await import('../app/utils/db.server');
+    const { openDatabase, sqliteClientOf } = await import('../app/utils/db.server');
     const reports = (await import('../app/models/reports/report.server')) as Record<string, unknown>;
     const periods = (await import('../app/domain/reports/periods')) as Record<string, unknown>;
     const buildReport = reports.buildReport as ((a: { period: unknown }, db: unknown) => unknown) | undefined;

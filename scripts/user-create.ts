@@ -8,8 +8,6 @@ import { parseArgs } from 'node:util';
 import { PASSWORD_MIN_LENGTH, type PasswordProblem } from '~/domain/password-policy';
 import { ROLES } from '~/domain/permissions';
 
-import { sqliteClientOf } from '../app/utils/db.server';
-
 const USAGE =
   'usage: npm run user:create -- --email E --password P --role ' +
   `${ROLES.join('|')} [--unit CODE] [--name "Full name"]`;
@@ -54,7 +52,7 @@ async function main(): Promise<string> {
   if (!role) throw new CliError(`--role is required (one of ${ROLES.join(', ')})`);
 
   // imported here so that --help and argument errors do not open the database
-  const { openDatabase, sqliteFileOf } = await import('../app/utils/db.server');
+  const { openDatabase, sqliteClientOf, sqliteFileOf } = await import('../app/utils/db.server');
   const { audit } = await import('../app/models/audit.server');
   const { createUser, validateNewUser } = await import('../app/models/users.server');
   const { listUnits } = await import('../app/models/config.server');
