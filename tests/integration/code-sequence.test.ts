@@ -44,13 +44,13 @@ describe('code sequence', () => {
   });
 
   it('never reuses a number after a rolled-back transaction', async () => {
-    expect(
-      async () =>
+    await expect(
+      await (async () =>
         await transaction(t.db, async (tx) => {
           await createPakn(tx, { ...base, receivedAt: new Date('2026-04-01T03:00:00Z') });
           throw new Error('abort');
-        }),
-    ).toThrow('abort');
+        }))(),
+    ).rejects.toThrow('abort');
     expect((await create('2026-04-01T03:00:00Z')).code).toBe('KHCN-2026-000003');
   });
 

@@ -319,8 +319,8 @@ describe('issuing at each step', () => {
 
   it('is part of the caller’s transaction: a rollback leaves no document and no gap', async () => {
     const before = (await docs.listDocumentsForPakn({ paknId: pakn.id })).length;
-    expect(
-      async () =>
+    await expect(
+      await (async () =>
         await transaction(db, async (tx) => {
           await issuing.issueDocumentForStep(tx, {
             paknId: pakn.id,
@@ -330,8 +330,8 @@ describe('issuing at each step', () => {
             now: at('2026-03-05'),
           });
           throw new Error('the step failed');
-        }),
-    ).toThrow('the step failed');
+        }))(),
+    ).rejects.toThrow('the step failed');
     expect((await docs.listDocumentsForPakn({ paknId: pakn.id })).length).toBe(before);
     expect((await issue(pakn.id, 'refused', 'y', at('2026-03-05')))!.number).toBe('06/TB-SKHCN');
   });

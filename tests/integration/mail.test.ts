@@ -145,13 +145,13 @@ describe('receipt e-mail through SMTP', () => {
   });
 
   it('is not queued when the caller’s transaction rolls back', async () => {
-    expect(
-      async () =>
+    await expect(
+      await (async () =>
         await transaction(db, async (tx) => {
           await enqueueReceipt(tx, 'KHCN-2026-000043');
           throw new Error('rollback');
-        }),
-    ).toThrow('rollback');
+        }))(),
+    ).rejects.toThrow('rollback');
     expect(await rows()).toHaveLength(0);
   });
 

@@ -388,8 +388,8 @@ describe('notifyStep: the submitter is told of each step in their language', () 
 
   it('queues nothing when the caller’s transaction rolls back', async () => {
     const p = await newPakn(db);
-    expect(
-      async () =>
+    await expect(
+      await (async () =>
         await transaction(db, async (tx) => {
           await tx
             .update(schema.pakn)
@@ -397,8 +397,8 @@ describe('notifyStep: the submitter is told of each step in their language', () 
             .where(eq(schema.pakn.id, p.id));
           await notifyStep(tx, { paknId: p.id, step: 'refused' });
           throw new Error('stale version');
-        }),
-    ).toThrow('stale version');
+        }))(),
+    ).rejects.toThrow('stale version');
     expect(await db.select().from(schema.outbox).where(eq(schema.outbox.paknId, p.id))).toHaveLength(0);
     await deliver(db, 0);
   });

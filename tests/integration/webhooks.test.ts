@@ -219,9 +219,14 @@ describe('deliveries', () => {
     const p = await seedPakn(app.db(), paknFixture({ ...PERSON, content: CONTENT }));
     await assignAndAnswer(p.id);
     // a refused step (stale version) records nothing: the event lives and dies with its change
-    expect(() =>
-      performAction({ actor: actors.coord, paknId: p.id, input: { intent: 'assign', version: 1, unitId } }),
-    ).toThrow();
+    await expect(
+      await (() =>
+        performAction({
+          actor: actors.coord,
+          paknId: p.id,
+          input: { intent: 'assign', version: 1, unitId },
+        }))(),
+    ).rejects.toThrow();
     expect((await deliveriesOf(all.id)).map((d) => d.eventType)).toEqual([
       'pakn.received',
       'pakn.assigned',
