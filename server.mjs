@@ -23,7 +23,7 @@ const {
 
 let started;
 try {
-  started = startApp();
+  started = await startApp();
 } catch (error) {
   if (error?.constructor?.name === 'EnvError') {
     console.error(error.message);

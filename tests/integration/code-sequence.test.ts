@@ -45,7 +45,7 @@ describe('code sequence', () => {
 
   it('never reuses a number after a rolled-back transaction', async () => {
     await expect(
-      await (async () =>
+      (async () =>
         await transaction(t.db, async (tx) => {
           await createPakn(tx, { ...base, receivedAt: new Date('2026-04-01T03:00:00Z') });
           throw new Error('abort');

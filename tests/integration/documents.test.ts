@@ -320,7 +320,7 @@ describe('issuing at each step', () => {
   it('is part of the caller’s transaction: a rollback leaves no document and no gap', async () => {
     const before = (await docs.listDocumentsForPakn({ paknId: pakn.id })).length;
     await expect(
-      await (async () =>
+      (async () =>
         await transaction(db, async (tx) => {
           await issuing.issueDocumentForStep(tx, {
             paknId: pakn.id,

@@ -146,7 +146,7 @@ describe('receipt e-mail through SMTP', () => {
 
   it('is not queued when the caller’s transaction rolls back', async () => {
     await expect(
-      await (async () =>
+      (async () =>
         await transaction(db, async (tx) => {
           await enqueueReceipt(tx, 'KHCN-2026-000043');
           throw new Error('rollback');

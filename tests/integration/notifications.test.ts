@@ -389,7 +389,7 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   it('queues nothing when the caller’s transaction rolls back', async () => {
     const p = await newPakn(db);
     await expect(
-      await (async () =>
+      (async () =>
         await transaction(db, async (tx) => {
           await tx
             .update(schema.pakn)
