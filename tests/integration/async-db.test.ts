@@ -117,7 +117,7 @@ describe.each(backends)('on %s', (dialect) => {
       const key = `tx.${dialect}`;
       await db().insert(s.settings).values({ key, value: 'trước' });
       const seen: string[] = [];
-      const writer = await transaction(db(), async (tx) => {
+      const writer = transaction(db(), async (tx) => {
         await tx.update(s.settings).set({ value: 'sau' }).where(eq(s.settings.key, key));
         await sleep(60);
       });
@@ -130,7 +130,7 @@ describe.each(backends)('on %s', (dialect) => {
       expect(seen).toEqual([dialect === 'sqlite' ? 'sau' : 'trước']);
 
       await expect(
-        await transaction(db(), async (tx) => {
+        transaction(db(), async (tx) => {
           await tx.update(s.settings).set({ value: 'không lưu' }).where(eq(s.settings.key, key));
           await rawRun(tx, sql`INSERT INTO settings (key, value) VALUES (${`${key}.2`}, ${'x'})`);
           await sleep(5);
@@ -145,7 +145,7 @@ describe.each(backends)('on %s', (dialect) => {
   it.skipIf(skip)('joins a nested transaction to the outer one', async () => {
     const key = `nested.${dialect}`;
     await expect(
-      await transaction(db(), async (tx) => {
+      transaction(db(), async (tx) => {
         await tx.insert(s.settings).values({ key, value: 'ngoài' });
         await transaction(tx, async (inner) => {
           await inner.insert(s.settings).values({ key: `${key}.in`, value: 'trong' });
