@@ -47,8 +47,8 @@ export type PgManifest = {
   durationMs: number;
 };
 
-/** pg_dump / pg_restore: Debian's newest /usr/lib/postgresql/N/bin first (never older than the server), then PATH. */
-export function findPgTool(name: 'pg_dump' | 'pg_restore'): string {
+/** Where PostgreSQL's programs may be: Debian's /usr/lib/postgresql/N/bin, newest first, then PATH. */
+export function pgBinDirs(): string[] {
   const dirs: string[] = [];
   const debian = '/usr/lib/postgresql';
   if (fs.existsSync(debian)) {
@@ -59,6 +59,12 @@ export function findPgTool(name: 'pg_dump' | 'pg_restore'): string {
     dirs.push(...versions.map((v) => path.join(debian, v, 'bin')));
   }
   dirs.push(...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean));
+  return dirs;
+}
+
+/** pg_dump / pg_restore: Debian's newest first (never older than the server), then PATH. */
+export function findPgTool(name: 'pg_dump' | 'pg_restore'): string {
+  const dirs = pgBinDirs();
   for (const dir of dirs) {
     const file = path.join(dir, name);
     try {

@@ -194,7 +194,8 @@ function candidatesOf(q: PreparedDoc, query: SimilarQuery, db: DbOrTx) {
   };
 }
 
-function prepareQuery(query: SimilarQuery): PreparedDoc {
+/** A query text prepared for matching (the PostgreSQL twin prepares it the same way). */
+export function prepareQuery(query: SimilarQuery): PreparedDoc {
   return prepareDocument({
     id: query.excludeId ?? 0,
     title: query.title,
