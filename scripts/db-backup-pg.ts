@@ -22,7 +22,14 @@ import pg from 'pg';
 import { readStorageMarker, writeStorageMarker } from '~/utils/data-dir.server';
 import { describeDatabase, parseDatabaseUrl, redactDatabaseUrl } from '~/utils/database-url';
 
-import { CliError, copyFileDurably, fsyncPath, MANIFEST_FORMAT, sha256File } from './db-backup';
+import {
+  CliError,
+  copyFileDurably,
+  fsyncPath,
+  MANIFEST_FORMAT,
+  publishBackup,
+  sha256File,
+} from './db-backup';
 
 const run = promisify(execFile);
 export const DUMP_NAME = 'pakn.dump';
@@ -229,12 +236,7 @@ export async function pgBackup(opts: { url: string; dataDir: string; out?: strin
       uploads,
       durationMs: Date.now() - started,
     };
-    const manifestFile = path.join(work, 'manifest.json');
-    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
-    fsyncPath(manifestFile);
-    fsyncPath(work);
-    fs.renameSync(work, out);
-    fsyncPath(path.dirname(out));
+    publishBackup(work, out, manifest);
     return { out, manifest };
   } catch (error) {
     fs.rmSync(work, { recursive: true, force: true });

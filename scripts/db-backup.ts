@@ -72,6 +72,16 @@ export function sha256File(file: string): string {
 }
 
 /** Flushes a file or a folder to disk (a rename is durable only once its folder is synced). */
+/** Writes the manifest into the finished work folder, then moves the folder to its name, durably. */
+export function publishBackup(work: string, out: string, manifest: object): void {
+  const manifestFile = path.join(work, 'manifest.json');
+  fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  fsyncPath(manifestFile);
+  fsyncPath(work);
+  fs.renameSync(work, out);
+  fsyncPath(path.dirname(out));
+}
+
 export function fsyncPath(p: string) {
   const fd = fs.openSync(p, 'r');
   try {
@@ -198,12 +208,7 @@ export async function backup(opts: { database: string; dataDir: string; out?: st
       uploads,
       durationMs: Date.now() - started,
     };
-    const manifestFile = path.join(work, 'manifest.json');
-    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
-    fsyncPath(manifestFile);
-    fsyncPath(work);
-    fs.renameSync(work, out);
-    fsyncPath(path.dirname(out));
+    publishBackup(work, out, manifest);
     return { out, manifest };
   } catch (error) {
     fs.rmSync(work, { recursive: true, force: true });
