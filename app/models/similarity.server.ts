@@ -1,6 +1,6 @@
 // Similar PAKN (issue #15): candidate retrieval from the database; the scoring is app/domain/similarity.ts.
 // Candidates are the union of (1) the best bm25 matches of the query's rarest words in pakn_similar_fts,
-// (2) every recent PAKN citing one of the query's documents, (3) recent PAKN sent from the same e-mail address;
+// (2) every recent PAKN citing one of the query's documents, (3) recent PAKN of the same submitter (e-mail, else phone);
 // they are then prepared and ranked in memory, with document frequencies read from the index's vocabulary so
 // that IDF describes the whole table. Citizens' suggestions read published fields only (public_fts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -172,10 +172,10 @@ export function similarCandidates(
   query: SimilarQuery,
   db: DbOrTx = getDb(),
 ): { text: number[]; citation: number[]; submitter: number[] } {
-  return candidatesOf(prepareQuery(query), query, db);
+  return candidatesOf(prepareQuery(query), db);
 }
 
-function candidatesOf(q: PreparedDoc, query: SimilarQuery, db: DbOrTx) {
+function candidatesOf(q: PreparedDoc, db: DbOrTx) {
   const qSyllables = syllablesOf(q);
   const qdf = documentFrequencies(db, qSyllables);
   const n = docCount(db);
@@ -212,7 +212,7 @@ export function similarToText(
   db: DbOrTx = getDb(),
 ): StaffSuggestion[] {
   const q = prepareQuery(query);
-  const found = candidatesOf(q, query, db);
+  const found = candidatesOf(q, db);
   const ids = new Set<number>([...found.text, ...found.citation, ...found.submitter]);
   if (query.excludeId !== undefined) ids.delete(query.excludeId);
   if (ids.size === 0) return [];

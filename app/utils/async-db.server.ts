@@ -28,7 +28,7 @@ import pg from 'pg';
 
 import * as schema from '~db/schema';
 
-import { registerSqlFunctions } from './sql-functions.server';
+import { tuneConnection } from './db.server';
 
 export type AsyncDb = SqliteRemoteDatabase<typeof schema>;
 export type AsyncTx = SQLiteTransaction<
@@ -76,7 +76,6 @@ export function dialectOf(db: AsyncDbOrTx): Dialect {
   return backendOf(db).dialect;
 }
 
-const STATEMENT_CACHE_MAX = 500;
 // renders raw SQL for better-sqlite3 (the builders render their own)
 const SQLITE = new SQLiteAsyncDialect();
 
@@ -85,32 +84,14 @@ export type OpenedAsyncDb = { db: AsyncDb; dialect: Dialect; close(): Promise<vo
 /** An async database over a SQLite file that the synchronous layer has already migrated and seeded. */
 export function openAsyncSqlite(file: string): OpenedAsyncDb {
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  registerSqlFunctions(sqlite);
-  const statements = new Map<string, Database.Statement>();
+  tuneConnection(sqlite);
   const backend: SqliteBackend = {
     dialect: 'sqlite',
     sqlite,
     lock: new Lock(),
     inTransaction: new AsyncLocalStorage<SqliteBackend>(),
-    prepare(text) {
-      let st = statements.get(text);
-      if (st) {
-        // most recently used last: the first key is the one to drop
-        statements.delete(text);
-      } else {
-        st = sqlite.prepare(text);
-        if (statements.size >= STATEMENT_CACHE_MAX) {
-          const oldest = statements.keys().next();
-          if (!oldest.done) statements.delete(oldest.value);
-        }
-      }
-      statements.set(text, st);
-      return st;
-    },
+    // compiled once per SQL text by the connection's statement cache (db.server)
+    prepare: (text) => sqlite.prepare(text),
   };
   // what drizzle's builders ask for: rows as arrays of values (drizzle maps them to the selected fields)
   const run = (text: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
