@@ -22,11 +22,20 @@ import pg from 'pg';
 import { readStorageMarker, writeStorageMarker } from '~/utils/data-dir.server';
 import { describeDatabase, parseDatabaseUrl, redactDatabaseUrl } from '~/utils/database-url';
 
-import { CliError, copyFileDurably, fsyncPath, MANIFEST_FORMAT, sha256File } from './db-backup';
+import {
+  type AttachmentRow,
+  CliError,
+  copyFileDurably,
+  copyUploads,
+  fsyncPath,
+  MANIFEST_FORMAT,
+  publishBackup,
+  sha256File,
+  STORED_NAME,
+} from './db-backup';
 
 const run = promisify(execFile);
 export const DUMP_NAME = 'pakn.dump';
-const STORED_NAME = /^[a-f0-9]{32}$/;
 
 export type PgManifest = {
   format: typeof MANIFEST_FORMAT;
@@ -47,8 +56,8 @@ export type PgManifest = {
   durationMs: number;
 };
 
-/** pg_dump / pg_restore: Debian's newest /usr/lib/postgresql/N/bin first (never older than the server), then PATH. */
-export function findPgTool(name: 'pg_dump' | 'pg_restore'): string {
+/** Where PostgreSQL's programs may be: Debian's /usr/lib/postgresql/N/bin, newest first, then PATH. */
+export function pgBinDirs(): string[] {
   const dirs: string[] = [];
   const debian = '/usr/lib/postgresql';
   if (fs.existsSync(debian)) {
@@ -59,6 +68,12 @@ export function findPgTool(name: 'pg_dump' | 'pg_restore'): string {
     dirs.push(...versions.map((v) => path.join(debian, v, 'bin')));
   }
   dirs.push(...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean));
+  return dirs;
+}
+
+/** pg_dump / pg_restore: Debian's newest first (never older than the server), then PATH. */
+export function findPgTool(name: 'pg_dump' | 'pg_restore'): string {
+  const dirs = pgBinDirs();
   for (const dir of dirs) {
     const file = path.join(dir, name);
     try {
@@ -184,32 +199,14 @@ export async function pgBackup(opts: { url: string; dataDir: string; out?: strin
     fs.chmodSync(dumpFile, 0o600);
     fsyncPath(dumpFile);
     const counts = await tableCounts(client);
-    const { rows: attachments } = await client.query<{
-      storedName: string;
-      sha256: string;
-      size: number;
-      paknId: number | null;
-    }>('SELECT stored_name AS "storedName", sha256, size, pakn_id AS "paknId" FROM attachments ORDER BY id');
+    const { rows: attachments } = await client.query<AttachmentRow>(
+      'SELECT stored_name AS "storedName", sha256, size, pakn_id AS "paknId" FROM attachments ORDER BY id',
+    );
     await client.query('COMMIT');
     const { stdout: version } = await runTool(pgDump, ['--version'], env, '');
 
     // 2. the files the snapshot refers to
-    const uploads: PgManifest['uploads'] = { files: 0, bytes: 0, missing: [], list: [] };
-    for (const row of attachments) {
-      if (!STORED_NAME.test(row.storedName)) throw new CliError('unexpected stored name in attachments');
-      const from = path.join(dataDir, 'uploads', row.storedName);
-      if (!fs.existsSync(from)) {
-        uploads.missing.push({ storedName: row.storedName, paknId: row.paknId });
-        continue;
-      }
-      const sum = copyFileDurably(from, path.join(work, 'uploads', row.storedName));
-      if (sum !== row.sha256)
-        throw new CliError(`uploads/${row.storedName} does not match the sha256 recorded for it`);
-      uploads.files += 1;
-      uploads.bytes += row.size;
-      uploads.list.push({ storedName: row.storedName, sha256: row.sha256 });
-    }
-    fsyncPath(path.join(work, 'uploads'));
+    const uploads: PgManifest['uploads'] = copyUploads(attachments, dataDir, work);
 
     // 3. the manifest, then the folder into place
     const manifest: PgManifest = {
@@ -223,12 +220,7 @@ export async function pgBackup(opts: { url: string; dataDir: string; out?: strin
       uploads,
       durationMs: Date.now() - started,
     };
-    const manifestFile = path.join(work, 'manifest.json');
-    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
-    fsyncPath(manifestFile);
-    fsyncPath(work);
-    fs.renameSync(work, out);
-    fsyncPath(path.dirname(out));
+    publishBackup(work, out, manifest);
     return { out, manifest };
   } catch (error) {
     fs.rmSync(work, { recursive: true, force: true });

@@ -72,6 +72,16 @@ export function sha256File(file: string): string {
 }
 
 /** Flushes a file or a folder to disk (a rename is durable only once its folder is synced). */
+/** Writes the manifest into the finished work folder, then moves the folder to its name, durably. */
+export function publishBackup(work: string, out: string, manifest: object): void {
+  const manifestFile = path.join(work, 'manifest.json');
+  fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  fsyncPath(manifestFile);
+  fsyncPath(work);
+  fs.renameSync(work, out);
+  fsyncPath(path.dirname(out));
+}
+
 export function fsyncPath(p: string) {
   const fd = fs.openSync(p, 'r');
   try {
@@ -112,9 +122,38 @@ export function integrityCheck(db: Database.Database): string {
   return rows.join('; ');
 }
 
-const STORED_NAME = /^[a-f0-9]{32}$/;
+export const STORED_NAME = /^[a-f0-9]{32}$/;
 
 export type AttachmentRow = { storedName: string; sha256: string; size: number; paknId: number | null };
+
+/**
+ * Copies the files the snapshot's attachments rows name from DATA_DIR/uploads into the backup, checking each
+ * against its recorded sha256; a missing file is listed, a changed one stops the backup.
+ */
+export function copyUploads(rows: AttachmentRow[], dataDir: string, work: string) {
+  const uploads = {
+    files: 0,
+    bytes: 0,
+    missing: [] as Manifest['uploads']['missing'],
+    list: [] as Array<{ storedName: string; sha256: string }>,
+  };
+  for (const row of rows) {
+    if (!STORED_NAME.test(row.storedName)) throw new CliError('unexpected stored name in attachments');
+    const from = path.join(dataDir, 'uploads', row.storedName);
+    if (!fs.existsSync(from)) {
+      uploads.missing.push({ storedName: row.storedName, paknId: row.paknId });
+      continue;
+    }
+    const sum = copyFileDurably(from, path.join(work, 'uploads', row.storedName));
+    if (sum !== row.sha256)
+      throw new CliError(`uploads/${row.storedName} does not match the sha256 recorded for it`);
+    uploads.files += 1;
+    uploads.bytes += row.size;
+    uploads.list.push({ storedName: row.storedName, sha256: row.sha256 });
+  }
+  fsyncPath(path.join(work, 'uploads'));
+  return uploads;
+}
 
 export function attachmentRows(db: Database.Database): AttachmentRow[] {
   return db
@@ -171,21 +210,7 @@ export async function backup(opts: { database: string; dataDir: string; out?: st
       snapshot.close();
     }
 
-    const uploads = { files: 0, bytes: 0, missing: [] as Manifest['uploads']['missing'] };
-    for (const row of rows) {
-      if (!STORED_NAME.test(row.storedName)) throw new CliError(`unexpected stored name in attachments`);
-      const from = path.join(dataDir, 'uploads', row.storedName);
-      if (!fs.existsSync(from)) {
-        uploads.missing.push({ storedName: row.storedName, paknId: row.paknId });
-        continue;
-      }
-      const sum = copyFileDurably(from, path.join(work, 'uploads', row.storedName));
-      if (sum !== row.sha256)
-        throw new CliError(`uploads/${row.storedName} does not match the sha256 recorded for it`);
-      uploads.files += 1;
-      uploads.bytes += row.size;
-    }
-    fsyncPath(path.join(work, 'uploads'));
+    const { list: _copied, ...uploads } = copyUploads(rows, dataDir, work);
 
     // 3. the manifest, then the folder into place
     const manifest: Manifest = {
@@ -198,12 +223,7 @@ export async function backup(opts: { database: string; dataDir: string; out?: st
       uploads,
       durationMs: Date.now() - started,
     };
-    const manifestFile = path.join(work, 'manifest.json');
-    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
-    fsyncPath(manifestFile);
-    fsyncPath(work);
-    fs.renameSync(work, out);
-    fsyncPath(path.dirname(out));
+    publishBackup(work, out, manifest);
     return { out, manifest };
   } catch (error) {
     fs.rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Similar PAKN (issue #15): candidate retrieval from the database; the scoring is app/domain/similarity.ts.
 // Candidates are the union of (1) the best bm25 matches of the query's rarest words in pakn_similar_fts,
-// (2) every recent PAKN citing one of the query's documents, (3) recent PAKN sent from the same e-mail address;
+// (2) every recent PAKN citing one of the query's documents, (3) recent PAKN of the same submitter (e-mail, else phone);
 // they are then prepared and ranked in memory, with document frequencies read from the index's vocabulary so
 // that IDF describes the whole table. Citizens' suggestions read published fields only (public_fts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -179,10 +179,10 @@ export async function similarCandidates(
   query: SimilarQuery,
   db: DbOrTx = getDb(),
 ): Promise<{ text: number[]; citation: number[]; submitter: number[] }> {
-  return candidatesOf(prepareQuery(query), query, db);
+  return candidatesOf(prepareQuery(query), db);
 }
 
-async function candidatesOf(q: PreparedDoc, query: SimilarQuery, db: DbOrTx) {
+async function candidatesOf(q: PreparedDoc, db: DbOrTx) {
   const qSyllables = syllablesOf(q);
   const qdf = await documentFrequencies(db, qSyllables);
   const n = await docCount(db);
@@ -202,7 +202,8 @@ async function candidatesOf(q: PreparedDoc, query: SimilarQuery, db: DbOrTx) {
   };
 }
 
-function prepareQuery(query: SimilarQuery): PreparedDoc {
+/** A query text prepared for matching (the PostgreSQL twin prepares it the same way). */
+export function prepareQuery(query: SimilarQuery): PreparedDoc {
   return prepareDocument({
     id: query.excludeId ?? 0,
     title: query.title,
@@ -219,7 +220,7 @@ export async function similarToText(
   db: DbOrTx = getDb(),
 ): Promise<StaffSuggestion[]> {
   const q = prepareQuery(query);
-  const found = await candidatesOf(q, query, db);
+  const found = await candidatesOf(q, db);
   const ids = new Set<number>([...found.text, ...found.citation, ...found.submitter]);
   if (query.excludeId !== undefined) ids.delete(query.excludeId);
   if (ids.size === 0) return [];

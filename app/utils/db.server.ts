@@ -123,21 +123,28 @@ function cacheStatements(sqlite: Database.Database): void {
   Object.defineProperty(sqlite, 'prepare', { value: prepare, configurable: true, writable: true });
 }
 
-/** Opens a SQLite file: created 0600 if new, migrated and seeded (synchronously, before anything else runs). */
-export function openDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
-  const sqlite = new Database(file);
-  // 0600 before the WAL is switched on: SQLite gives the -wal and -shm files the database file's mode
-  if (file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) makePrivate(file + suffix);
-  // WAL lets readers run during a write; synchronous=FULL makes every acknowledged PAKN survive a
-  // power cut, not only a crash (one fsync per commit, cheap at our write rate); busy_timeout lets
-  // a second process (backup, CLI) wait instead of failing. See docs/decisions/0002-sqlite.md.
+/**
+ * What every connection to the portal's SQLite file needs. WAL lets readers run during a write;
+ * synchronous=FULL makes every acknowledged PAKN survive a power cut, not only a crash (one fsync per commit,
+ * cheap at our write rate); busy_timeout lets a second process (backup, CLI) wait instead of failing
+ * (docs/decisions/0002-sqlite.md). Then the SQL functions the triggers call, and the statement cache.
+ */
+export function tuneConnection(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   registerSqlFunctions(sqlite);
   cacheStatements(sqlite);
+}
+
+/** Opens a SQLite file: created 0600 if new, migrated and seeded (synchronously, before anything else runs). */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  const sqlite = new Database(file);
+  // 0600 before the WAL is switched on: SQLite gives the -wal and -shm files the database file's mode
+  if (file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) makePrivate(file + suffix);
+  tuneConnection(sqlite);
   const boot = syncDrizzle(sqlite, { schema });
   migrate(boot, { migrationsFolder: MIGRATIONS });
   seedConfiguration(boot);

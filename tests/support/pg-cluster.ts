@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import pg from 'pg';
 
+import { pgBinDirs } from '../../scripts/db-backup-pg';
 import { freePort, newTmpDir } from './server-process';
 
 export type PgCluster = {
@@ -27,17 +28,7 @@ export type PgCluster = {
 
 /** The folder holding initdb and pg_ctl, or undefined when PostgreSQL is not installed. */
 export function findPgBin(): string | undefined {
-  const candidates: string[] = [];
-  const debian = '/usr/lib/postgresql';
-  if (fs.existsSync(debian)) {
-    // the newest major version first
-    const versions = fs
-      .readdirSync(debian)
-      .filter((v) => /^\d+$/.test(v))
-      .sort((a, b) => Number(b) - Number(a));
-    candidates.push(...versions.map((v) => path.join(debian, v, 'bin')));
-  }
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) candidates.push(dir);
+  const candidates = pgBinDirs();
   for (const dir of candidates) {
     const initdb = path.join(dir, 'initdb');
     if (fs.existsSync(initdb) && fs.existsSync(path.join(dir, 'pg_ctl'))) {

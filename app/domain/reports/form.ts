@@ -43,33 +43,33 @@ export function vietnamStamp(d: Date): string {
 }
 
 const param = z.string({ invalid_type_error: 'reports.errors.unknownPeriod' }).optional();
+/** The period and scope fields both report forms send. */
+const PERIOD_FIELDS = {
+  period: param,
+  year: param,
+  month: param,
+  quarter: param,
+  half: param,
+  from: param,
+  to: param,
+  unit: param,
+};
 
 /**
  * The report form (GET): its period checked as the server checks it (parsePeriod, with the agency's cut-off day),
  * each message at its field (errorFieldId). Whether the unit exists and may be asked for is the server's check.
  */
 export function reportQuerySchema(cutoffDay: number) {
-  return z
-    .object({
-      period: param,
-      year: param,
-      month: param,
-      quarter: param,
-      half: param,
-      from: param,
-      to: param,
-      unit: param,
-    })
-    .superRefine((v, ctx) => {
-      const parsed = parsePeriod(v, cutoffDay);
-      if (parsed.ok) return;
-      for (const e of parsed.errors)
-        ctx.addIssue({
-          code: 'custom',
-          path: [errorFieldId(e, { period: v.period ?? '' })],
-          message: `reports.errors.${e.key}`,
-        });
-    });
+  return z.object(PERIOD_FIELDS).superRefine((v, ctx) => {
+    const parsed = parsePeriod(v, cutoffDay);
+    if (parsed.ok) return;
+    for (const e of parsed.errors)
+      ctx.addIssue({
+        code: 'custom',
+        path: [errorFieldId(e, { period: v.period ?? '' })],
+        message: `reports.errors.${e.key}`,
+      });
+  });
 }
 
 /** The report query's errors by field (for conform's reply), as errorFieldId places them. */
@@ -85,17 +85,7 @@ export function reportFieldErrors(
  * The publish form (POST): the intent and the period and scope it was asked with, as hidden fields. The period
  * itself is checked by the server against the cut-off day and the units (parseReportQuery), as for the GET form.
  */
-export const publishReportSchema = z.object({
-  intent: z.literal('publish'),
-  period: param,
-  year: param,
-  month: param,
-  quarter: param,
-  half: param,
-  from: param,
-  to: param,
-  unit: param,
-});
+export const publishReportSchema = z.object({ intent: z.literal('publish'), ...PERIOD_FIELDS });
 export type PublishReportInput = z.infer<typeof publishReportSchema>;
 
 /** The report query of a publish submission: its non-empty period and scope fields. */

@@ -4,7 +4,7 @@
 // and from tests/integration/pg-similar.test.ts, which checks that they give what the SQLite path gives.
 import type { ClientBase } from 'pg';
 
-import { type PreparedDoc, prepareDocument, rankSimilar, type Strength } from '~/domain/similarity';
+import { type PreparedDoc, rankSimilar, type Strength } from '~/domain/similarity';
 import {
   indexCiteKeys,
   indexCiteTokens,
@@ -16,7 +16,12 @@ import {
   textCandidates,
 } from '~/domain/similarity-index';
 import { staffSearchWords } from '~/models/queue.server';
-import { CANDIDATES, type SimilarQuery, type StaffSuggestion } from '~/models/similarity.server';
+import {
+  CANDIDATES,
+  prepareQuery,
+  type SimilarQuery,
+  type StaffSuggestion,
+} from '~/models/similarity.server';
 import { submitterKeyOf } from '~/utils/sql-functions.server';
 
 /** The staff search condition; `$n` takes `staffSearchWords(q)` (leave the condition out when there are none). */
@@ -120,16 +125,6 @@ export async function similarCandidateIds(
   query: SimilarQuery,
 ): Promise<{ text: number[]; citation: number[]; submitter: number[] }> {
   return (await candidatesOf(client, prepareQuery(query))).found;
-}
-
-function prepareQuery(query: SimilarQuery): PreparedDoc {
-  return prepareDocument({
-    id: query.excludeId ?? 0,
-    title: query.title,
-    content: query.content,
-    regulationRef: query.regulationRef ?? null,
-    submitterKey: submitterKeyOf(query.email, query.phone),
-  });
 }
 
 async function candidatesOf(client: ClientBase, q: PreparedDoc) {
