@@ -8,7 +8,7 @@ import { fixedLimit, RATE_LIMITS } from '~/domain/rate-limits';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { enqueueMail } from '~/models/outbox.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, first, getDb, one, transaction } from '~/utils/db.server';
+import { type Db, type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import * as s from '~db/schema';
 import { renderMyPaknEmail } from '~emails/my-pakn';
@@ -89,7 +89,7 @@ export async function consumeMyPaknLink(
   db: DbOrTx = getDb(),
 ): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const used = await one(
+  const used = await first(
     db
       .update(s.myPaknLinks)
       .set({ usedAt: new Date(now) })

@@ -12,7 +12,7 @@ import { hitRateLimit } from '~/models/rate-limit.server';
 import { revokeUserSessions } from '~/models/sessions.server';
 import { findUserByEmail, isValidEmail, normaliseEmail, type User } from '~/models/users.server';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type Db, type DbOrTx, first, getDb, one, transaction } from '~/utils/db.server';
+import { type Db, type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { hashPassword } from '~/utils/password-hash.server';
 import * as s from '~db/schema';
@@ -121,7 +121,7 @@ export async function completePasswordReset(
   return await transaction(db, async (tx) => {
     const user = await findValidReset(token, now, tx);
     if (!user) return null;
-    const used = await one(
+    const used = await first(
       tx
         .update(s.passwordResets)
         .set({ usedAt: new Date(now) })

@@ -68,9 +68,9 @@ function paknId(raw: string | undefined, t: T): number {
   return Number(raw);
 }
 
-function guard<R>(fn: () => R, t: T): R {
+async function guard<R>(fn: () => Promise<R>, t: T): Promise<R> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     if (error instanceof WorkflowError)
       throw json({ message: workflowErrorMessage(error, t) }, { status: error.status });

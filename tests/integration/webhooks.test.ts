@@ -220,12 +220,7 @@ describe('deliveries', () => {
     await assignAndAnswer(p.id);
     // a refused step (stale version) records nothing: the event lives and dies with its change
     await expect(
-      await (() =>
-        performAction({
-          actor: actors.coord,
-          paknId: p.id,
-          input: { intent: 'assign', version: 1, unitId },
-        }))(),
+      performAction({ actor: actors.coord, paknId: p.id, input: { intent: 'assign', version: 1, unitId } }),
     ).rejects.toThrow();
     expect((await deliveriesOf(all.id)).map((d) => d.eventType)).toEqual([
       'pakn.received',

@@ -31,7 +31,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: path.join(dir, 'pakn.db'),
     DATA_DIR: dir,
     BASE_URL: BASE,
-    LOG_LEVEL: 'silent',
+    // TEST_LOG_LEVEL=error shows the server's errors while a test runs
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MAIL_WORKER: '0',
     // webhook tests drive the passes themselves and post to a receiver on loopback; other addresses stay refused
     WEBHOOK_WORKER: '0',
