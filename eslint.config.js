@@ -43,7 +43,6 @@ export default tseslint.config(
       'public/build/',
       'data/',
       'db/migrations/',
-      'scripts/codemods/',
       'test-results/',
       'playwright-report/',
       'tests/.tmp/',
