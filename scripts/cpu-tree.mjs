@@ -26,7 +26,7 @@ function kindOf(cmd) {
     return type ? `chromium ${type}` : 'chromium browser';
   }
   if (cmd.includes('playwright') || cmd.includes('vitest')) return 'test runner and workers';
-  if (cmd.trim() === '') return 'ended before its last sample (mostly chromium renderers)';
+  if (cmd.trim() === '') return 'ended before it was seen running (mostly chromium renderers)';
   return cmd.split(' ')[0].split('/').pop() ?? 'other';
 }
 
@@ -52,7 +52,9 @@ function sample(root) {
     for (const pid of children.get(stack.pop()) ?? []) {
       stack.push(pid);
       const { cmd, ticks } = info.get(pid);
-      last.set(pid, { kind: kindOf(cmd), ticks });
+      // a process that has ended but is not yet reaped has no command line: keep the kind it had
+      const kind = cmd.trim() === '' ? (last.get(pid)?.kind ?? kindOf(cmd)) : kindOf(cmd);
+      last.set(pid, { kind, ticks });
     }
   }
 }
