@@ -40,6 +40,12 @@ export default defineConfig({
     trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    // Each test's own `page` (and `context`) is one browser context per worker, reset between tests by
+    // Playwright (cookies, cache, storage, pages, routes, viewport): a new context and page cost about 0.9 s of
+    // Chromium CPU, a page load in an existing one about 0.1 s (docs/testing.md). The other people of a test
+    // (freshContext, staffPage) still get brand-new contexts. Every test sets its own client address
+    // (fixtures.ts), the one thing the reset leaves. E2E_REUSE_CONTEXT=0 gives every test a new context.
+    reuseContext: process.env.E2E_REUSE_CONTEXT !== '0',
   },
   // The two journeys (staff-journey.spec.ts, with and without JavaScript) are the longest tests by far
   // (50 s and 27 s on a quiet machine): they are listed first so that they start at once on two workers

@@ -1,8 +1,10 @@
 // Follow-up: by code + e-mail, by code + phone (+84 form); one generic message whatever was wrong;
-// and nobody without access sees a status page.
+// and nobody without access sees a status page. The PAKN are sent with the form's own posts
+// (submitPaknHttp), not by clicking through the form: that is intake.spec.ts's subject.
 import type { Page } from '@playwright/test';
 
-import { expect, sendPakn, summaryValue, test } from './fixtures';
+import { expect, summaryValue } from './fixtures';
+import { submitPaknHttp, test } from './staff-fixtures';
 
 const NOT_FOUND = 'Không tìm thấy phản ánh, kiến nghị với mã số và thông tin liên hệ này. Hãy kiểm tra lại.';
 
@@ -25,7 +27,7 @@ test('tra cứu bằng mã số cùng thư điện tử, và cùng số điện 
   page,
   freshContext,
 }) => {
-  const { code, form } = await sendPakn(page, { phone: '0912 345 678' });
+  const { code, form } = await submitPaknHttp(page.request, { phone: '0912 345 678' });
 
   const byEmail = await (await freshContext()).newPage();
   await lookup(byEmail, code, form.email!.toUpperCase());
@@ -38,7 +40,7 @@ test('tra cứu bằng mã số cùng thư điện tử, và cùng số điện 
 });
 
 test('sai mã số hoặc sai thông tin liên hệ: cùng một thông báo chung', async ({ page, freshContext }) => {
-  const { code, form } = await sendPakn(page, { phone: '0987 654 321' });
+  const { code, form } = await submitPaknHttp(page.request, { phone: '0987 654 321' });
   const [, year] = code.split('-');
   const other = await (await freshContext()).newPage();
   const attempts: Array<[string, string, string]> = [
@@ -65,7 +67,8 @@ test('sai mã số hoặc sai thông tin liên hệ: cùng một thông báo chu
 });
 
 test('người khác mở /theo-doi/MÃ-SỐ được chuyển đến trang tra cứu', async ({ page, freshContext }) => {
-  const { code, form } = await sendPakn(page);
+  // sent with the form's two posts from the sender's browser context (intake.spec.ts covers the form's pages)
+  const { code, form } = await submitPaknHttp(page.request);
   // the sender sees it
   await page.goto(`/theo-doi/${code}`);
   await expectStatusPage(page, code, form.title!);

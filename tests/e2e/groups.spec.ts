@@ -37,9 +37,9 @@ test('trả lời chung: gộp hai phản ánh, kiến nghị, trả lời và d
       await coordinatorHttp.act(id, 'assign', { unitId });
     }
 
-    const coordinator = await staffPage('coordinator');
+    // opened on the record page itself (staffPage checks the address and the signed-in name)
+    const coordinator = await staffPage('coordinator', `/can-bo/pakn/${leadId}`);
     await test.step('the coordinator groups the two from the record page', async () => {
-      await coordinator.goto(`/can-bo/pakn/${leadId}`);
       const panel = coordinator.locator('section.group-panel');
       await panel.getByLabel('Mã số phản ánh, kiến nghị cần gộp').fill(second.code);
       await panel.getByRole('button', { name: 'Gộp vào nhóm' }).click();
@@ -58,8 +58,7 @@ test('trả lời chung: gộp hai phản ánh, kiến nghị, trả lời và d
       await handler.act(leadId, 'take');
       await handler.act(leadId, 'draft', { outcome: 'stands', body: ANSWER });
       await handler.act(leadId, 'submit');
-      const approverPage = await staffPage('approver');
-      await approverPage.goto(`/can-bo/pakn/${leadId}`);
+      const approverPage = await staffPage('approver', `/can-bo/pakn/${leadId}`);
       await act(approverPage, 'approve');
       await approverPage.goto(`/can-bo/pakn/${memberId}`);
       await expect(approverPage.locator('section.group-panel')).toContainText(

@@ -52,10 +52,9 @@ test('công khai kết quả: phát hiện họ tên và số điện thoại, p
 }) => {
   test.slow();
   const { id, code } = await answeredPakn(page.request);
-  const coordinator = await staffPage('coordinator');
+  const coordinator = await staffPage('coordinator', `/can-bo/pakn/${id}`);
 
   await test.step('từ trang hồ sơ đến trang công khai', async () => {
-    await coordinator.goto(`/can-bo/pakn/${id}`);
     await expect(recordRow(coordinator, 'Trạng thái')).toHaveText('Đã trả lời');
     await coordinator.getByRole('link', { name: 'Công khai kết quả' }).click();
     await expect(coordinator).toHaveURL(new RegExp(`/can-bo/pakn/${id}/cong-khai$`));

@@ -104,6 +104,9 @@ export async function openFromQueue(page: Page, code: string, tab = 'all'): Prom
   await expect(link).toHaveCount(1);
   await link.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Phản ánh, kiến nghị ${code}`);
+  // the heading comes early in the answer: the rest of the record page (its actions) must be there too
+  // before a caller reads it once, without waiting (see act)
+  await page.waitForLoadState('load');
   const id = Number(/\/can-bo\/pakn\/(\d+)/.exec(page.url())?.[1]);
   expect(id).toBeGreaterThan(0);
   return id;
@@ -126,8 +129,16 @@ export async function act(
   intent: string,
   fields: Record<string, string | { label: string }> = {},
 ) {
-  const details = page.locator(`details#action-${intent}`);
+  // Wait for the form first, then look for its <details>. A check that does not wait (`count()`) can run
+  // while the record page is still arriving: after a link click the heading is already there but the
+  // actions, below the similar-PAKN panel, are not; the <details> was then taken for absent, never
+  // opened, and the select stayed hidden until the test's time ran out (the no-JavaScript journey's
+  // flake). Once the form is in the document, so is the <details> around it.
+  const form = actionForm(page, intent);
+  await expect(form).toHaveCount(1);
+  const details = form.locator('xpath=ancestor::details[1]');
   if ((await details.count()) > 0) {
+    await expect(details).toHaveAttribute('id', `action-${intent}`);
     // opened and seen open: a click on the summary that came while the page was still settling is tried again
     await expect(async () => {
       if (!(await details.evaluate((d: HTMLDetailsElement) => d.open)))
@@ -135,8 +146,6 @@ export async function act(
       expect(await details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
     }).toPass({ timeout: 15_000 });
   }
-  const form = actionForm(page, intent);
-  await expect(form).toHaveCount(1);
   for (const [name, value] of Object.entries(fields)) {
     const input = form.locator(`[id="${intent}-${name}"]`);
     if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(value);

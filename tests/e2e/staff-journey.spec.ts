@@ -313,6 +313,9 @@ test('hành trình xử lý: phân loại, từ chối, chuyển, giao, bổ sun
     await admin.getByLabel('Mã đối tượng', { exact: true }).fill(String(id));
     await admin.getByRole('button', { name: 'Lọc', exact: true }).click();
     await expect(admin).toHaveURL(/targetType=pakn/);
+    // the address changes when the answer starts to arrive: the rows below are read once, so the whole
+    // table must be there (without JavaScript the rest of the page may still be on its way)
+    await admin.waitForLoadState('load');
     if (!noJs()) await expectNoSeriousViolations(admin, 'audit log');
     const table = admin.locator('table.audit-table tbody');
     const logged = (await table.locator('td:nth-child(3)').allInnerTexts()).map((s) => s.trim()).reverse();
