@@ -294,11 +294,47 @@ export function workingDaysBetween(from: LocalDate, to: LocalDate, calendar: Wor
   assertDate(from, 'date');
   assertDate(to, 'date');
   if (to < from) return -workingDaysBetween(to, from, calendar);
-  let count = 0;
-  for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) {
-    if (calendar.isWorkingDay(d)) count++;
+  // working days in (from, to]: counted per year once per calendar, so a PAKN late by years (the queue shows
+  // how late) costs a few look-ups, not a walk over every day (1.2 ms a row at 4 years)
+  const [fy, fi] = yearAndIndex(from);
+  const [ty, ti] = yearAndIndex(to);
+  if (fy === ty) return workingPrefix(calendar, ty)[ti + 1]! - workingPrefix(calendar, fy)[fi + 1]!;
+  const fromYear = workingPrefix(calendar, fy);
+  let count = fromYear[fromYear.length - 1]! - fromYear[fi + 1]!;
+  for (let y = fy + 1; y < ty; y++) {
+    const whole = workingPrefix(calendar, y);
+    count += whole[whole.length - 1]!;
   }
-  return count;
+  return count + workingPrefix(calendar, ty)[ti + 1]!;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The year of a date and its day's index in that year (1 January is 0). */
+function yearAndIndex(d: LocalDate): [number, number] {
+  const year = Number(d.slice(0, 4));
+  const index =
+    (Date.UTC(year, Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) - Date.UTC(year, 0, 1)) / DAY_MS;
+  return [year, index];
+}
+
+// per calendar (a calendar is a snapshot of the configuration: a change builds a new one) and year:
+// prefix[i] = the working days among the year's first i days
+const prefixes = new WeakMap<WorkingCalendar, Map<number, Uint16Array>>();
+
+function workingPrefix(calendar: WorkingCalendar, year: number): Uint16Array {
+  let years = prefixes.get(calendar);
+  if (!years) prefixes.set(calendar, (years = new Map()));
+  let prefix = years.get(year);
+  if (!prefix) {
+    const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS;
+    prefix = new Uint16Array(days + 1);
+    let d = `${String(year).padStart(4, '0')}-01-01`;
+    for (let i = 0; i < days; i++, d = addCalendarDays(d, 1))
+      prefix[i + 1] = prefix[i]! + (calendar.isWorkingDay(d) ? 1 : 0);
+    years.set(year, prefix);
+  }
+  return prefix;
 }
 
 /** The latest date the single extension may set: `workingDays` working days after the current due date. */

@@ -6,6 +6,7 @@ import { workingDaysBetween } from '~/domain/deadlines';
 import { STATUS_LABELS } from '~/domain/workflow/transitions';
 import { getSetting, setSetting } from '~/models/admin/settings.server';
 import { getAgency, getCalendar } from '~/models/config.server';
+import { holdJobLock } from '~/models/job-lock.server';
 import { emailAgency, queueUrl, recordUrl } from '~/models/notifications.server';
 import { DIGEST_SOON_WORKING_DAYS, type OpenItem, openItems } from '~/models/open-deadlines.server';
 import { enqueueMail } from '~/models/outbox.server';
@@ -83,6 +84,7 @@ export async function sendDailyDigests(opts: { now?: Date; db?: DbOrTx } = {}): 
     });
     // immediate: a second process running the same pass waits, then sees the date and skips
     const done = await transaction(db, async (tx) => {
+      await holdJobLock(tx, 'daily-digest');
       const last = await getSetting(DIGEST_SETTING_KEY, tx);
       if (last[String(unit.id)] === today) return false;
       await enqueueMail(tx, { to: unit.email, ...rendered, template: 'digest', paknId: null });

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 
 import type { MailAttachment } from '~/domain/mail-attachments';
-import { changesOf, type DbOrTx, first, getDb, transaction, type Tx } from '~/utils/db.server';
+import { changesOf, type DbOrTx, dialectOf, first, getDb, transaction, type Tx } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalOutbox } from '~/utils/outbox-signal.server';
 import { events, outbox } from '~db/schema';
@@ -82,17 +82,24 @@ export async function claimDueMail(
   db: DbOrTx,
   { now, lease, limit }: { now: Date; lease: Date; limit: number },
 ) {
-  const due = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-    .limit(limit);
+  const isDue = and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now));
+  // PostgreSQL: rows another worker is claiming right now are skipped, not waited for and then claimed twice;
+  // SQLite: the statement runs alone under the process lock
+  const due =
+    dialectOf(db) === 'pg'
+      ? sql`(SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ${now.getTime()}
+          ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)`
+      : db
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(isDue)
+          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+          .limit(limit);
   return (
     await db
       .update(outbox)
       .set({ nextAttemptAt: lease })
-      .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
+      .where(and(inArray(outbox.id, due), isDue))
       .returning()
   ).sort((a, b) => a.id - b.id);
 }

@@ -8,6 +8,7 @@ import { localName } from '~/domain/local-name';
 import { saluteeOf } from '~/domain/salutation';
 import { publicStatus, STATUS_LABELS } from '~/domain/workflow/transitions';
 import { getAgency, getCalendar, getDeadlineRules } from '~/models/config.server';
+import { holdJobLock } from '~/models/job-lock.server';
 import { emailAgency, lookupUrl, queueUrl, recordUrl } from '~/models/notifications.server';
 import { lateRunningSteps, openItems } from '~/models/open-deadlines.server';
 import { enqueueMail } from '~/models/outbox.server';
@@ -74,6 +75,7 @@ export async function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}):
     log.warn({ overdue: late.length }, 'notifications: no active coordinator to alert of overdue items');
   } else {
     alerted = await transaction(db, async (tx) => {
+      await holdJobLock(tx, 'overdue-alert');
       const done = new Set(
         (
           await tx
@@ -128,6 +130,7 @@ export async function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}):
     const p = i.p;
     if (!p.email) continue;
     const sent = await transaction(db, async (tx) => {
+      await holdJobLock(tx, 'progress-update');
       const last = await first(
         tx
           .select({ at: s.events.createdAt })

@@ -4,11 +4,11 @@
 // lets one process send a delivery, and the outcome of an attempt.
 import crypto from 'node:crypto';
 
-import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 
 import { buildWebhookPayload, parseEvents, type WebhookEvent } from '~/domain/webhooks';
 import { publicStatus } from '~/domain/workflow/transitions';
-import { changesOf, type DbOrTx, first, getDb } from '~/utils/db.server';
+import { changesOf, type DbOrTx, dialectOf, first, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { signalWebhooks } from '~/utils/webhook-signal.server';
 import * as s from '~db/schema';
@@ -80,16 +80,18 @@ export async function claimDueDeliveries(
   db: DbOrTx,
   { now, lease, limit }: { now: Date; lease: Date; limit: number },
 ): Promise<ClaimedDelivery[]> {
-  const due = db
-    .select({ id: s.webhookDeliveries.id })
-    .from(s.webhookDeliveries)
-    .where(and(eq(s.webhookDeliveries.status, 'pending'), lte(s.webhookDeliveries.nextAttemptAt, now)))
-    .orderBy(asc(s.webhookDeliveries.nextAttemptAt), asc(s.webhookDeliveries.id))
-    .limit(limit);
+  const d = s.webhookDeliveries;
+  const isDue = and(eq(d.status, 'pending'), lte(d.nextAttemptAt, now));
+  // as the mail outbox: PostgreSQL skips the rows another worker is claiming
+  const due =
+    dialectOf(db) === 'pg'
+      ? sql`(SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ${now.getTime()}
+          ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)`
+      : db.select({ id: d.id }).from(d).where(isDue).orderBy(asc(d.nextAttemptAt), asc(d.id)).limit(limit);
   const rows = await db
-    .update(s.webhookDeliveries)
+    .update(d)
     .set({ nextAttemptAt: lease })
-    .where(and(inArray(s.webhookDeliveries.id, due), eq(s.webhookDeliveries.status, 'pending')))
+    .where(and(inArray(d.id, due), isDue))
     .returning();
   if (!rows.length) return [];
   const hooks = new Map(

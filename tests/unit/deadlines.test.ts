@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { type CalendarOverride, createWorkingCalendar } from '~/domain/calendar';
 import { DEFAULT_CALENDAR_OVERRIDES } from '~/domain/calendar-defaults';
+import { addCalendarDays } from '~/domain/dates';
 import {
   computeDueDate,
   DEFAULT_DEADLINE_RULES,
@@ -238,6 +239,25 @@ describe('workingDaysBetween and dueState', () => {
     expect(workingDaysBetween('2026-02-12', '2026-02-12', cal)).toBe(0);
     expect(workingDaysBetween('2026-02-13', '2026-02-22', cal)).toBe(0);
     expect(workingDaysBetween('2026-02-26', '2026-02-12', cal)).toBe(-5);
+  });
+
+  it('counts the same as a walk over every day, across years, leap days and official days off', () => {
+    const walk = (from: string, to: string) => {
+      let n = 0;
+      for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) if (cal.isWorkingDay(d)) n++;
+      return n;
+    };
+    // a fixed pseudo-random walk over 2019–2028 (no Math.random: the same pairs on every run)
+    let x = 12345;
+    const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 300; i++) {
+      const from = addCalendarDays('2019-01-01', next() % 3650);
+      const to = addCalendarDays(from, next() % 1500);
+      expect(workingDaysBetween(from, to, cal), `${from} → ${to}`).toBe(walk(from, to));
+      expect(workingDaysBetween(to, from, cal) + 0).toBe(-walk(from, to) + 0); // +0: no -0
+    }
+    expect(workingDaysBetween('2024-02-28', '2024-03-01', cal)).toBe(walk('2024-02-28', '2024-03-01'));
+    expect(workingDaysBetween('2025-12-31', '2026-01-01', cal)).toBe(0); // New Year's Day
   });
 
   it('classifies open items', () => {

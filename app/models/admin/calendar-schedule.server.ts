@@ -9,6 +9,7 @@ import type { OfficialYear } from '~/domain/settings';
 import { missingScheduleWarning, type RuleDayOff } from '~/domain/statutory-days';
 import { audit } from '~/models/audit.server';
 import { getAgency } from '~/models/config.server';
+import { holdJobLock } from '~/models/job-lock.server';
 import { enqueueMail } from '~/models/outbox.server';
 import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
@@ -100,6 +101,7 @@ export async function sendScheduleWarning({
   });
   // immediate: a second process running the same pass waits, then sees the marker and skips
   return await transaction(db, async (tx) => {
+    await holdJobLock(tx, 'calendar-schedule-warning');
     const last = await getSetting('calendar.scheduleWarningSent', tx);
     if (last?.year === warning.year && addCalendarDays(last.date, SCHEDULE_WARNING_EVERY_DAYS) > today)
       return { sent: 0 };
