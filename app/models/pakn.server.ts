@@ -52,6 +52,13 @@ export function buildSearchText(
 export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pakn; accessToken: string }> {
   const receivedDate = toLocalDate(input.receivedAt);
   const year = Number(receivedDate.slice(0, 4));
+  // what needs no code first: on PostgreSQL the year's code_sequences row stays locked from the upsert to the
+  // commit, so concurrent submissions wait for each other only over the statements that follow it
+  const agency = await getAgency(tx);
+  const calendar = await getCalendar();
+  const rules = await getDeadlineRules(tx);
+  const classifyDue = computeDueDate({ start: receivedDate, ...rules.classify, calendar }).due;
+  const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar }).due;
   const { last } = await one(
     await rawAll<{ last: number }>(
       tx,
@@ -60,11 +67,7 @@ export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pa
         ON CONFLICT(year) DO UPDATE SET last = code_sequences.last + 1 RETURNING last`,
     ),
   );
-  const code = formatPaknCode((await getAgency(tx)).codePrefix, year, last);
-  const calendar = await getCalendar();
-  const rules = await getDeadlineRules(tx);
-  const classifyDue = computeDueDate({ start: receivedDate, ...rules.classify, calendar }).due;
-  const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar }).due;
+  const code = formatPaknCode(agency.codePrefix, year, last);
   const accessToken = randomToken();
   const { actorUserId, consent, ...fields } = input;
   const row = await one(
