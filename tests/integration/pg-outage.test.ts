@@ -123,7 +123,9 @@ describe.skipIf(PG_SKIP_REASON)('PostgreSQL outage under load', () => {
       })(),
     );
 
+    // load first: a few seconds and at least two acknowledged submissions (a busy machine is slow to start)
     await new Promise((r) => setTimeout(r, BEFORE_MS));
+    await waitUntil(() => codes.length >= 2, { timeoutMs: 60_000, what: 'submissions before the outage' });
     const codesBefore = codes.length;
     const down = Date.now() - t0;
     await cluster!.pause();
@@ -132,7 +134,12 @@ describe.skipIf(PG_SKIP_REASON)('PostgreSQL outage under load', () => {
     const restarting = Date.now() - t0;
     await cluster!.resume();
     const up = Date.now() - t0;
+    const codesAtUp = codes.length;
     await new Promise((r) => setTimeout(r, AFTER_MS));
+    await waitUntil(() => codes.length >= codesAtUp + 2, {
+      timeoutMs: 60_000,
+      what: 'submissions after the restart',
+    });
     stop = true;
     await Promise.all([...views, prober, ...submitters]);
 
@@ -142,12 +149,13 @@ describe.skipIf(PG_SKIP_REASON)('PostgreSQL outage under load', () => {
     expect([...statuses.keys()].sort(), JSON.stringify([...statuses])).toEqual(
       [...statuses.keys()].filter((s) => s === '200' || s === '503').sort(),
     );
-    const errors = srv!.logs().filter((l) => (l.level ?? 0) >= 50);
+    // the requests' own errors (jobs log theirs too: their ticks fail during the outage and go on)
+    const errors = srv!.logs().filter((l) => l.msg === 'unhandled error');
     expect(
       failed.filter((f) => !/ 503$/.test(f)),
       errors
         .slice(0, 3)
-        .map((l) => JSON.stringify(l))
+        .map((l) => JSON.stringify(l).slice(0, 800))
         .join('\n'),
     ).toEqual([]);
     // 503s only while the cluster was down or starting (a request in flight at the stop may end a bit later)
@@ -155,7 +163,7 @@ describe.skipIf(PG_SKIP_REASON)('PostgreSQL outage under load', () => {
     expect(unavailable.length).toBeGreaterThan(0);
     for (const a of unavailable) {
       expect(a.at, `${a.what} at ${a.at} ms`).toBeGreaterThanOrEqual(down);
-      expect(a.at, `${a.what} at ${a.at} ms`).toBeLessThanOrEqual(up + 2_000);
+      expect(a.at, `${a.what} at ${a.at} ms`).toBeLessThanOrEqual(up + 5_000);
       const lng = a.what.endsWith(' en') ? 'en' : 'vi';
       expect(a.body, a.what).toContain(TITLES[lng]);
       expect(a.body, a.what).toContain(`<html lang="${lng}"`);
