@@ -9,6 +9,9 @@ import type pg from 'pg';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-faults';
 import { getLogger } from './logger.server';
 
+/** How long a request waits for a PostgreSQL connection (a server that accepts and never answers): then 503. */
+export const PG_CONNECT_TIMEOUT_MS = 5_000;
+
 /** One warning per interval while the outage lasts, not one per request. */
 const WARN_EVERY_MS = 5_000;
 let lastWarned = 0;

@@ -20,7 +20,7 @@ import pg from 'pg';
 import * as schema from '~db/schema';
 import { seedConfiguration, seedConfigurationAsync } from '~db/seed';
 
-import { guardPool } from './database-faults.server';
+import { guardPool, PG_CONNECT_TIMEOUT_MS } from './database-faults.server';
 import { describeDatabase, parseDatabaseUrl } from './database-url';
 import { getEnv } from './env.server';
 import { makePrivate } from './private-files.server';
@@ -153,9 +153,6 @@ function toRows(rows: unknown[]): unknown[][] {
   return rows.map(toRow);
 }
 
-/** How long a request waits for a PostgreSQL connection before it is answered 503. */
-export const PG_CONNECT_TIMEOUT_MS = 5_000;
-
 /** Every process migrates and seeds under this advisory lock: several starting together do it once. */
 const MIGRATION_LOCK = "hashtext('pakn-portal:migrations')";
 
@@ -172,15 +169,12 @@ export async function openAsyncPg(
 ): Promise<OpenedDb> {
   // epoch milliseconds and counts: numbers, as SQLite gives them (safe below 2^53)
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-  // a server that accepts and never answers fails the request after PG_CONNECT_TIMEOUT_MS (a 503), not never
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
   });
-  // a client whose server went away (idle, or in a transaction) must not crash the process: the pool drops it
-  // and the next query reconnects
-  guardPool(pool);
+  guardPool(pool); // the database going away never crashes the process; the next query reconnects
   const db = asPortable(pgDrizzle(pool, { schema }));
   backends.set(db, { dialect: 'pg', pool });
   roots.add(db);
