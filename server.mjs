@@ -10,7 +10,9 @@ import helmet from 'helmet';
 const BUILD_PATH = './build/index.js';
 const MAX_BODY_BYTES = 60 * 1024 * 1024; // 5 files × 10 MB plus the form, with headroom
 
-const build = await import(BUILD_PATH);
+const loaded = await import(BUILD_PATH);
+// every loader and action answers 503 (translated page, Retry-After) while the database is unreachable
+const build = loaded.entry.module.withDatabaseFaults(loaded);
 const {
   startApp,
   stopApp,

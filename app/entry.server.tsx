@@ -22,6 +22,8 @@ export { isPrivatePath, privateCacheControl } from './utils/private-pages';
 export { auditForgedFacts } from './models/security-audit.server';
 export { originVerdict } from './utils/http.server';
 export { maskPathTokens } from './utils/logger.server';
+// … and the wrapper that turns a database outage into 503 pages (applied to the build it loads).
+export { withDatabaseFaults } from './utils/database-faults.server';
 
 const ABORT_DELAY = 5_000;
 

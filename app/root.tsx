@@ -156,8 +156,10 @@ function Footer() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
+  // without the root's data (its loader failed: the database is unreachable), the language of the request
+  const { i18n } = useTranslation();
   return (
-    <Document locale={data?.locale ?? 'vi'}>
+    <Document locale={data?.locale ?? i18n.language}>
       <Header />
       <main id="main" className="container main" tabIndex={-1}>
         {children}

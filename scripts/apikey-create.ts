@@ -33,10 +33,10 @@ async function main(): Promise<string> {
     throw new CliError(`--scopes is required (one or more of ${API_SCOPES.join(', ')})`);
 
   // imported here so that --help and argument errors do not open the database
-  const { openDatabase, sqliteClientOf, sqliteFileOf } = await import('../app/utils/db.server');
+  const { openDatabaseUrl } = await import('../app/utils/db.server');
   const { createApiKey } = await import('../app/models/api-keys.server');
-  const file = sqliteFileOf(process.env.DATABASE_URL || './data/pakn.db');
-  const db = openDatabase(file);
+  const opened = await openDatabaseUrl(process.env.DATABASE_URL || './data/pakn.db');
+  const { db, where } = opened;
   try {
     const result = await createApiKey({ name: args.name, scopes: args.scopes, ip: 'cli' }, db);
     if (!result.ok) {
@@ -47,12 +47,12 @@ async function main(): Promise<string> {
       throw new CliError(`--scopes "${args.scopes}" must be one or more of ${API_SCOPES.join(', ')}`);
     }
     console.error(
-      `Created API key "${result.name}" (id ${result.id}, scopes ${result.scopes.join(',')}) in ${file}.`,
+      `Created API key "${result.name}" (id ${result.id}, scopes ${result.scopes.join(',')}) in ${where}.`,
     );
     console.error('It is shown only now; store it safely:');
     return result.key;
   } finally {
-    sqliteClientOf(db).close();
+    await opened.close();
   }
 }
 

@@ -67,6 +67,7 @@ const { values: opts } = parseArgs({
     cache: { type: 'string' },
     'similar-compare': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '2' },
+    db: { type: 'string', default: 'sqlite' },
   },
 });
 /** --cache DIR: seeds, run copies and the build snapshot (a 1,000,000 seed with its indexes takes ≈6 GB) */
@@ -184,7 +185,7 @@ if (cluster.isPrimary) {
 // ---------------------------------------------------------------------------------------------
 // The database of a size: cached seed, copied per run
 
-type SeedInfo = {
+export type SeedInfo = {
   seconds: number;
   cached: boolean;
   bytes: number;
@@ -286,12 +287,19 @@ function cpuSeconds(pid: number): number {
   return ticks / 100;
 }
 
-type Server = { baseUrl: string; pid: number; child: ChildProcess; lines: string[]; stop(): Promise<void> };
+export type Server = {
+  baseUrl: string;
+  pid: number;
+  child: ChildProcess;
+  lines: string[];
+  stop(): Promise<void>;
+};
 
 async function startServer(
   dbFile: string,
   dataDir: string,
   extraEnv: Record<string, string> = {},
+  workers = WORKERS,
 ): Promise<Server> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -307,11 +315,11 @@ async function startServer(
     LOG_LEVEL: 'warn',
     MAIL_WORKER: '0',
     TRUST_PROXY: '1',
-    BENCH_WORKERS: String(WORKERS),
+    BENCH_WORKERS: String(workers),
     ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [WORKERS > 1 ? 'cluster.mjs' : 'pakn-bench.mjs'], {
+  const child = spawn(process.execPath, [workers > 1 ? 'cluster.mjs' : 'pakn-bench.mjs'], {
     cwd: SNAPSHOT,
     env: env as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -367,7 +375,7 @@ async function signIn(baseUrl: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // Load
 
-type Sample = {
+export type Sample = {
   ms: number[];
   statuses: Map<number, number>;
   errors: number;
@@ -378,6 +386,8 @@ export type Result = {
   key: string;
   label: string;
   rps: number;
+  /** responses counted in the measured seconds */
+  requests?: number;
   /** whole submissions per second, for the submission flow */
   flows?: number;
   p50: number;
@@ -394,7 +404,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-type Target = {
+export type Target = {
   key: string;
   label: string;
   /** autocannon options beyond url/connections/duration */
@@ -404,7 +414,7 @@ type Target = {
   flow?: boolean;
 };
 
-type RunCtx = {
+export type RunCtx = {
   baseUrl: string;
   cookie: string;
   codes: string[];
@@ -627,7 +637,12 @@ async function load(target: Target, ctx: RunCtx, seconds: number): Promise<Sampl
   return sample;
 }
 
-async function measure(target: Target, ctx: RunCtx, server: Server): Promise<Result> {
+async function measure(
+  target: Target,
+  ctx: RunCtx,
+  server: Server,
+  afterWarmup?: () => Promise<void>,
+): Promise<Result> {
   const alive = () => {
     if (server.child.exitCode !== null || server.child.signalCode !== null) {
       throw new Error(
@@ -638,6 +653,7 @@ async function measure(target: Target, ctx: RunCtx, server: Server): Promise<Res
   alive();
   if (WARMUP > 0) await load(target, ctx, WARMUP);
   alive();
+  await afterWarmup?.();
   let peak = 0;
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssKb(server.pid));
@@ -660,6 +676,7 @@ async function measure(target: Target, ctx: RunCtx, server: Server): Promise<Res
     key: target.key,
     label: target.label,
     rps: s.requests / elapsed,
+    requests: s.requests,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
@@ -1201,6 +1218,48 @@ async function main() {
     log(`\n${md}\n`);
     if (!opts['no-write']) {
       writeDoc(opts.out!, md, opts.name === 'latest' ? 'similar' : opts.name!);
+      log(`written to ${opts.out}`);
+    }
+    return;
+  }
+  if (opts.db === 'pg') {
+    const { compareBackends, backendsMarkdown } = await import('./bench-backends');
+    const loadStart = os.loadavg();
+    const runs = [];
+    for (const size of SIZES)
+      runs.push(
+        await compareBackends(size, {
+          seededDb,
+          addStaff,
+          startServer,
+          signIn,
+          load,
+          measure,
+          targets: TARGETS,
+          cache: CACHE,
+          root: ROOT,
+          workers: WORKERS,
+          nodeOptions: NODE_OPTIONS,
+          priority: PRIORITY,
+          log,
+        }),
+      );
+    const md = backendsMarkdown(runs, {
+      loadStart,
+      loadEnd: os.loadavg(),
+      startedAt,
+      wall: (performance.now() - t0) / 1000,
+      argv: process.argv.slice(2).join(' '),
+      machine: machine(),
+      nodeOptions: NODE_OPTIONS,
+      duration: DURATION,
+      warmup: WARMUP,
+      connections: CONNECTIONS,
+      workers: WORKERS,
+    });
+    log(`\n${md}\n`);
+    if (!opts['no-write']) {
+      writeDoc(opts.out!, md, opts.name === 'latest' ? 'pg' : opts.name!);
       log(`written to ${opts.out}`);
     }
     return;

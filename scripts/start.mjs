@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the one command that serves the portal on a fresh machine. Installs dependencies when
 // they are missing or stale, builds when the sources are newer than the build, then starts the server,
-// which migrates and seeds the SQLite database on first run.
+// which migrates and seeds the database on first run (SQLite by default; DATABASE_URL=postgres://… selects
+// PostgreSQL, see docs/postgresql.md).
 import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,9 +41,13 @@ if (mtime('build/index.js') < sources) {
 }
 
 const env = { NODE_ENV: 'production', ...process.env };
-if (!env.SESSION_SECRET) {
-  // a local secret kept beside the data, so sessions survive restarts of the demo
-  env.SESSION_SECRET = ensureSessionSecret(env.DATA_DIR || './data');
+const dataDir = env.DATA_DIR || './data';
+const postgres = /^postgres(?:ql)?:\/\//i.test((env.DATABASE_URL ?? '').trim());
+// PostgreSQL mode never creates DATA_DIR (it is the shared volume, mounted first): the server says why it refuses
+if (!env.SESSION_SECRET && !(postgres && !fs.existsSync(dataDir))) {
+  // a secret kept beside the data, so sessions survive restarts of the demo; in PostgreSQL mode DATA_DIR is
+  // shared, so every process signs cookies with the same secret
+  env.SESSION_SECRET = ensureSessionSecret(dataDir);
 }
 // V8 sizes its heap from the machine's memory and lets an idle-ish server sit at 500+ MB; the live heap is
 // under 100 MB, so a 128 MB old space keeps the process under 300 MB (docs/benchmarks.md, row 5)

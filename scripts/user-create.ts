@@ -52,13 +52,13 @@ async function main(): Promise<string> {
   if (!role) throw new CliError(`--role is required (one of ${ROLES.join(', ')})`);
 
   // imported here so that --help and argument errors do not open the database
-  const { openDatabase, sqliteClientOf, sqliteFileOf } = await import('../app/utils/db.server');
+  const { openDatabaseUrl } = await import('../app/utils/db.server');
   const { audit } = await import('../app/models/audit.server');
   const { createUser, validateNewUser } = await import('../app/models/users.server');
   const { listUnits } = await import('../app/models/config.server');
 
-  const file = sqliteFileOf(process.env.DATABASE_URL || './data/pakn.db');
-  const db = openDatabase(file);
+  const opened = await openDatabaseUrl(process.env.DATABASE_URL || './data/pakn.db');
+  const { db, where } = opened;
   try {
     const name = args.name?.trim() || email.split('@')[0] || email;
     const checked = await validateNewUser({ email, name, role, unitCode, password }, db);
@@ -96,9 +96,9 @@ async function main(): Promise<string> {
       },
       db,
     );
-    return `Created ${user.role} ${user.email} (id ${user.id}) in ${file}`;
+    return `Created ${user.role} ${user.email} (id ${user.id}) in ${where}`;
   } finally {
-    sqliteClientOf(db).close();
+    await opened.close();
   }
 }
 

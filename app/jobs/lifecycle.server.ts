@@ -1,7 +1,8 @@
 // Start-up and shutdown of the app's own resources, called by server.mjs around the HTTP server.
+import { sharedStorageProblem } from '~/models/pg/storage.server';
 import { dataDirProblem } from '~/utils/data-dir.server';
 import { describeDatabase } from '~/utils/database-url';
-import { closeDb, getDb, POSTGRES_NOT_YET } from '~/utils/db.server';
+import { closeDb, openDb } from '~/utils/db.server';
 import { EnvError, getEnv } from '~/utils/env.server';
 import { getLogger } from '~/utils/logger.server';
 import { describeTransport } from '~/utils/mail-transport.server';
@@ -21,18 +22,14 @@ let janitor: { stop(): void } | undefined;
 export async function startApp() {
   const env = getEnv();
   const log = getLogger();
-  // before anything touches the disk: a PostgreSQL URL is refused, not taken for a file name
   if (env.database.kind === 'postgres') {
-    // several processes share DATA_DIR: it must be mounted, writable shared storage before anything starts
-    // (the storage's name is checked against the database's once serving from PostgreSQL is switched on:
-    // sharedStorageProblem in ~/models/pg/storage.server)
+    // several processes share DATA_DIR: it must be mounted, writable shared storage before anything touches it
+    // (never created here), and the database's own storage (checked under the migration lock, below)
     const storage = dataDirProblem(env.DATA_DIR);
     if (storage) {
       log.fatal({ dataDir: env.DATA_DIR }, 'DATA_DIR refused for PostgreSQL mode');
       throw new EnvError(storage);
     }
-    log.fatal({ database: describeDatabase(env.database) }, 'database backend: PostgreSQL (not served yet)');
-    throw new EnvError(`${POSTGRES_NOT_YET}\n(DATABASE_URL: ${describeDatabase(env.database)})`);
   }
   // personal data: the portal's user only (app/utils/private-files.server.ts)
   restrictUmask();
@@ -41,8 +38,28 @@ export async function startApp() {
   if (tightened.changed || tightened.failed) {
     log.warn({ dataDir: env.DATA_DIR, ...tightened }, 'data folder: modes tightened to 0600/0700');
   }
-  getDb();
-  log.info({ database: describeDatabase(env.database), dataDir: env.DATA_DIR }, 'database ready: SQLite');
+  const database = describeDatabase(env.database);
+  try {
+    await openDb({
+      pgCheck: async (client) => {
+        const problem = await sharedStorageProblem(client, env.DATA_DIR);
+        if (problem) throw new EnvError(problem);
+      },
+    });
+  } catch (error) {
+    if (error instanceof EnvError) {
+      log.fatal({ database, dataDir: env.DATA_DIR }, 'DATA_DIR refused for PostgreSQL mode');
+      throw error;
+    }
+    // an unreachable server, refused credentials, a failed migration: said plainly, the URL without its password
+    const reason = error instanceof Error ? error.message : String(error);
+    log.fatal({ database, err: reason }, 'database: cannot open');
+    throw new EnvError(`Cannot open the database (${database}): ${reason}`);
+  }
+  log.info(
+    { database, dataDir: env.DATA_DIR },
+    `database ready: ${env.database.kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+  );
   log.info(
     { mail: describeTransport() },
     env.SMTP_URL ? 'mail goes to SMTP' : 'SMTP_URL unset: mail is written as .eml files',
@@ -62,5 +79,5 @@ export async function stopApp() {
   notifier?.stop();
   await worker?.stop();
   await webhooks?.stop();
-  closeDb();
+  await closeDb();
 }

@@ -13,6 +13,7 @@ import {
   releaseMailBackoff,
   renewMailLease,
 } from '~/models/outbox.server';
+import { isDatabaseUnavailable } from '~/utils/database-faults';
 import { type DbOrTx, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getLogger } from '~/utils/logger.server';
@@ -50,6 +51,33 @@ export function retryDelayMs(attempts: number): number {
 // The outbox pass
 
 /**
+ * A row a pass could not finish because the database went away (PostgreSQL restarted, docs/scaling.md):
+ * with `sentAt`, the mail server accepted it but it is not marked sent yet (it is marked at the next pass,
+ * never sent again); without, it was claimed and not sent (its lease is given back at the next pass instead of
+ * waiting LEASE_MS). Kept by this process only: a process that dies leaves the leases to expire, as before.
+ */
+type Interrupted = { row: OutboxRow; token: Date; sentAt?: Date };
+declare global {
+  var __paknMailInterrupted: Map<number, Interrupted> | undefined;
+}
+const interrupted = (globalThis.__paknMailInterrupted ??= new Map<number, Interrupted>());
+
+async function finishInterrupted(db: DbOrTx, now: Date): Promise<void> {
+  for (const [id, { row, token, sentAt }] of interrupted) {
+    if (sentAt) {
+      if (await markMailSent(db, row, token, sentAt))
+        getLogger().info(
+          { outboxId: id, template: row.template, attempts: row.attempts + 1 },
+          'mail: sent (recorded after the database came back)',
+        );
+    } else {
+      await renewMailLease(db, row, token, now);
+    }
+    interrupted.delete(id);
+  }
+}
+
+/**
  * One pass: claims due pending rows (a lease so two processes never send the same row), sends each,
  * marks sent, or schedules a retry with capped exponential backoff. Never drops a message: a row stays
  * 'pending' until it is sent.
@@ -65,6 +93,7 @@ export async function processOutbox(
   const base = opts.now ?? started;
   const clock = () => base + (Date.now() - started);
 
+  await finishInterrupted(db, new Date(base));
   const lease = new Date(base + LEASE_MS);
   const claimed = await claimDueMail(db, { now: new Date(base), lease, limit });
   if (claimed.length === 0) return { sent: 0, retried: 0 };
@@ -88,45 +117,61 @@ export async function processOutbox(
     }
   };
 
-  for (const row of claimed) {
-    if (down) {
-      // the transport is unreachable: the rest of the batch waits its backoff without trying
-      await scheduleRetry(row, lease, down);
-      continue;
+  // where the pass stands, for a database outage in the middle of it (see `interrupted` above)
+  let index = 0;
+  let current: Interrupted | undefined;
+  try {
+    for (; index < claimed.length; index++) {
+      const row = claimed[index]!;
+      current = { row, token: lease };
+      if (down) {
+        // the transport is unreachable: the rest of the batch waits its backoff without trying
+        await scheduleRetry(row, lease, down);
+        continue;
+      }
+      // renew this row's lease before sending it; if another process took it over, skip it
+      const token = new Date(clock() + LEASE_MS);
+      if (token.getTime() !== lease.getTime() && !(await renewMailLease(db, row, lease, token))) {
+        log.warn({ outboxId: row.id, template: row.template }, 'mail: lease lost before sending, skipped');
+        continue;
+      }
+      current.token = token;
+      try {
+        // a file that cannot be read or rendered fails this attempt, and it is retried like any send error
+        const attachments = row.attachments ? await resolveMailAttachments(db, row.attachments) : undefined;
+        const info = (await transport.sendMail({
+          from,
+          to: row.toAddress,
+          subject: row.subject,
+          html: row.html,
+          text: row.text,
+          messageId: row.messageId,
+          headers: { 'Auto-Submitted': 'auto-generated' },
+          ...(attachments ? { attachments } : {}),
+        })) as { message?: unknown };
+        // a buffering stream transport (no SMTP_URL) hands back the RFC 822 message: file it
+        if (Buffer.isBuffer(info.message)) writeEml(row.id, row.template, info.message);
+      } catch (err) {
+        if (isDatabaseUnavailable(err)) throw err; // the attachments' rows: not a failed send
+        const error = describeSendError(err);
+        if (isTransportDown(error)) down = error;
+        await scheduleRetry(row, token, error);
+        continue;
+      }
+      current.sentAt = new Date(clock());
+      if (await markMailSent(db, row, token, current.sentAt)) {
+        sent++;
+        log.info({ outboxId: row.id, template: row.template, attempts: row.attempts + 1 }, 'mail: sent');
+      } else {
+        log.warn({ outboxId: row.id, template: row.template }, 'mail: sent, but the lease had expired');
+      }
     }
-    // renew this row's lease before sending it; if another process took it over, skip it
-    const token = new Date(clock() + LEASE_MS);
-    if (token.getTime() !== lease.getTime() && !(await renewMailLease(db, row, lease, token))) {
-      log.warn({ outboxId: row.id, template: row.template }, 'mail: lease lost before sending, skipped');
-      continue;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      if (current) interrupted.set(current.row.id, current);
+      for (const row of claimed.slice(index + 1)) interrupted.set(row.id, { row, token: lease });
     }
-    try {
-      // a file that cannot be read or rendered fails this attempt, and it is retried like any send error
-      const attachments = row.attachments ? await resolveMailAttachments(db, row.attachments) : undefined;
-      const info = (await transport.sendMail({
-        from,
-        to: row.toAddress,
-        subject: row.subject,
-        html: row.html,
-        text: row.text,
-        messageId: row.messageId,
-        headers: { 'Auto-Submitted': 'auto-generated' },
-        ...(attachments ? { attachments } : {}),
-      })) as { message?: unknown };
-      // a buffering stream transport (no SMTP_URL) hands back the RFC 822 message: file it
-      if (Buffer.isBuffer(info.message)) writeEml(row.id, row.template, info.message);
-    } catch (err) {
-      const error = describeSendError(err);
-      if (isTransportDown(error)) down = error;
-      await scheduleRetry(row, token, error);
-      continue;
-    }
-    if (await markMailSent(db, row, token, new Date(clock()))) {
-      sent++;
-      log.info({ outboxId: row.id, template: row.template, attempts: row.attempts + 1 }, 'mail: sent');
-    } else {
-      log.warn({ outboxId: row.id, template: row.template }, 'mail: sent, but the lease had expired');
-    }
+    throw error;
   }
   return { sent, retried };
 }

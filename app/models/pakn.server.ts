@@ -8,10 +8,11 @@ import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type DbOrTx, first, getDb, one, rawAll } from '~/utils/db.server';
+import { type DbOrTx, dialectOf, first, getDb, one, rawAll, rawRun } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
+import { similarIndexValues } from './pg/search.server';
 import { recordWebhookEvent } from './webhook-deliveries.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
@@ -51,18 +52,22 @@ export function buildSearchText(
 export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pakn; accessToken: string }> {
   const receivedDate = toLocalDate(input.receivedAt);
   const year = Number(receivedDate.slice(0, 4));
-  const { last } = await one(
-    await rawAll<{ last: number }>(
-      tx,
-      sql`INSERT INTO code_sequences (year, last) VALUES (${year}, 1)
-        ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`,
-    ),
-  );
-  const code = formatPaknCode((await getAgency(tx)).codePrefix, year, last);
+  // what needs no code first: on PostgreSQL the year's code_sequences row stays locked from the upsert to the
+  // commit, so concurrent submissions wait for each other only over the statements that follow it
+  const agency = await getAgency(tx);
   const calendar = await getCalendar();
   const rules = await getDeadlineRules(tx);
   const classifyDue = computeDueDate({ start: receivedDate, ...rules.classify, calendar }).due;
   const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar }).due;
+  const { last } = await one(
+    await rawAll<{ last: number }>(
+      tx,
+      // `code_sequences.last`: a bare `last` is ambiguous on PostgreSQL (the row or EXCLUDED)
+      sql`INSERT INTO code_sequences (year, last) VALUES (${year}, 1)
+        ON CONFLICT(year) DO UPDATE SET last = code_sequences.last + 1 RETURNING last`,
+    ),
+  );
+  const code = formatPaknCode(agency.codePrefix, year, last);
   const accessToken = randomToken();
   const { actorUserId, consent, ...fields } = input;
   const row = await one(
@@ -89,6 +94,16 @@ export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pa
     isPublic: true,
     data: JSON.stringify({ channel: input.channel }),
   });
+  // PostgreSQL: the similar-PAKN row is the application's to write (SQLite's triggers write it), before the
+  // commit, which pakn_similar_required refuses otherwise (docs/postgresql.md)
+  if (dialectOf(tx) === 'pg') {
+    const values = similarIndexValues(row).map((v) => sql.param(v));
+    await rawRun(
+      tx,
+      sql`INSERT INTO pakn_similar (pakn_id, title_terms, content_terms, cite_keys, submitter, cite_tokens)
+        VALUES (${sql.join(values, sql`, `)})`,
+    );
+  }
   // every way in (the citizen form, staff intake, the API) registers through here: one event per PAKN
   await recordWebhookEvent(tx, { paknId: row.id, event: 'received', now: input.receivedAt });
   return { pakn: row, accessToken };

@@ -18,12 +18,15 @@ import {
 import pg from 'pg';
 
 import * as schema from '~db/schema';
-import { seedConfiguration } from '~db/seed';
+import { seedConfiguration, seedConfigurationAsync } from '~db/seed';
 
-import { parseDatabaseUrl } from './database-url';
+import { guardPool, PG_CONNECT_TIMEOUT_MS } from './database-faults.server';
+import { describeDatabase, parseDatabaseUrl } from './database-url';
 import { getEnv } from './env.server';
 import { makePrivate } from './private-files.server';
-import { registerSqlFunctions } from './sql-functions.server';
+import { tuneConnection } from './sqlite-connection.server';
+
+export { STATEMENT_CACHE_SIZE, tuneConnection } from './sqlite-connection.server';
 
 export type Db = SqliteRemoteDatabase<typeof schema>;
 export type Tx = SQLiteTransaction<
@@ -91,53 +94,6 @@ export type OpenedDb = { db: Db; dialect: Dialect; close(): Promise<void> };
 
 const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations');
 
-/** How many compiled statements a connection keeps (least recently used out first). */
-export const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * drizzle compiles every query it runs (`prepare` was 7 % of a request's CPU in the hostile-input sweep,
- * docs/testing.md), and most are the same few hundred SQL texts: keep the compiled statements per
- * connection, keyed by their text. A statement another caller is still iterating is not shared; a reused
- * one is put back in its default mode (drizzle switches its statements to `raw()`).
- */
-function cacheStatements(sqlite: Database.Database): void {
-  const compile = sqlite.prepare.bind(sqlite);
-  const cache = new Map<string, Database.Statement>();
-  function prepare(source: string): Database.Statement {
-    const kept = cache.get(source);
-    if (kept && !kept.busy) {
-      cache.delete(source);
-      cache.set(source, kept);
-      if (kept.reader) kept.raw(false).pluck(false).expand(false);
-      return kept;
-    }
-    const stmt = compile(source);
-    if (kept) return stmt; // the kept one is busy: this one is used once
-    cache.set(source, stmt);
-    const oldest = cache.keys().next();
-    if (cache.size > STATEMENT_CACHE_SIZE && !oldest.done) cache.delete(oldest.value);
-    return stmt;
-  }
-  // an own property over the prototype's method: the statement's type parameters are the caller's claim
-  // either way (a kept statement is the same object a fresh `prepare` of that text would be)
-  Object.defineProperty(sqlite, 'prepare', { value: prepare, configurable: true, writable: true });
-}
-
-/**
- * What every connection to the portal's SQLite file needs. WAL lets readers run during a write;
- * synchronous=FULL makes every acknowledged PAKN survive a power cut, not only a crash (one fsync per commit,
- * cheap at our write rate); busy_timeout lets a second process (backup, CLI) wait instead of failing
- * (docs/decisions/0002-sqlite.md). Then the SQL functions the triggers call, and the statement cache.
- */
-export function tuneConnection(sqlite: Database.Database): void {
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  registerSqlFunctions(sqlite);
-  cacheStatements(sqlite);
-}
-
 /** Opens a SQLite file: created 0600 if new, migrated and seeded (synchronously, before anything else runs). */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
@@ -197,20 +153,50 @@ function toRows(rows: unknown[]): unknown[][] {
   return rows.map(toRow);
 }
 
+/** Every process migrates and seeds under this advisory lock: several starting together do it once. */
+const MIGRATION_LOCK = "hashtext('pakn-portal:migrations')";
+
 /**
- * An async database over PostgreSQL, migrated by db/migrations-pg. Its query API is drizzle's PostgreSQL one
- * given the SQLite table objects; the models see it through the one type they are written against
- * (`asPortable` below checks the shape at run time; the suites run on both backends, ADR 0018).
+ * An async database over PostgreSQL. On one connection holding the migration lock: migrated by
+ * db/migrations-pg, seeded as SQLite is, then `underLock` (start-up checks that need the migrated tables). Its
+ * query API is drizzle's PostgreSQL one given the SQLite table objects; the models see it through the one type
+ * they are written against (`asPortable` below checks the shape at run time; the suites run on both backends,
+ * ADR 0018).
  */
-export async function openAsyncPg(url: string, opts: { max?: number } = {}): Promise<OpenedDb> {
+export async function openAsyncPg(
+  url: string,
+  opts: { max?: number; seed?: boolean; underLock?: (client: pg.ClientBase) => Promise<void> } = {},
+): Promise<OpenedDb> {
   // epoch milliseconds and counts: numbers, as SQLite gives them (safe below 2^53)
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
-  const pgdb = pgDrizzle(pool, { schema });
-  await pgMigrate(pgdb, { migrationsFolder: process.env.MIGRATIONS_PG_DIR ?? 'db/migrations-pg' });
-  const db = asPortable(pgdb);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+  });
+  guardPool(pool); // the database going away never crashes the process; the next query reconnects
+  const db = asPortable(pgDrizzle(pool, { schema }));
   backends.set(db, { dialect: 'pg', pool });
   roots.add(db);
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+      try {
+        const migrationsFolder = process.env.MIGRATIONS_PG_DIR ?? 'db/migrations-pg';
+        await pgMigrate(pgDrizzle(client, { schema }), { migrationsFolder });
+        if (opts.seed !== false) await seedConfigurationAsync(db);
+        await opts.underLock?.(client);
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
+      }
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   return { db, dialect: 'pg', close: () => pool.end() };
 }
 
@@ -351,36 +337,63 @@ declare global {
 }
 const globalForDb = globalThis;
 
-/** Serving from PostgreSQL needs the models converted first (docs/postgresql.md); until then, a clear refusal. */
-export const POSTGRES_NOT_YET =
-  'DATABASE_URL names a PostgreSQL server, but this version serves from SQLite only: the PostgreSQL schema, ' +
-  'its migrations (db/migrations-pg) and `npm run db:copy` exist, serving from PostgreSQL is not switched on yet ' +
-  '(docs/postgresql.md). Set DATABASE_URL to a SQLite file, e.g. ./data/pakn.db.';
-
-/** The SQLite file a DATABASE_URL names (scripts that open the database themselves); PostgreSQL is refused. */
+/** The SQLite file a DATABASE_URL names (scripts that open a SQLite file themselves); PostgreSQL is refused. */
 export function sqliteFileOf(databaseUrl: string): string {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.kind !== 'sqlite') throw new Error(POSTGRES_NOT_YET);
+  if (target.kind !== 'sqlite')
+    throw new Error('this command opens a SQLite file; DATABASE_URL names PostgreSQL');
   return target.file;
+}
+
+/** The database a DATABASE_URL names, for the CLI scripts: migrated and seeded like the server's; close() it. */
+export async function openDatabaseUrl(databaseUrl: string): Promise<OpenedDb & { where: string }> {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.kind === 'postgres')
+    return { ...(await openAsyncPg(target.url, { max: 2 })), where: describeDatabase(target) };
+  const db = openDatabase(target.file);
+  return { db, dialect: 'sqlite', close: () => closeDatabase(db), where: target.file };
+}
+
+/**
+ * Opens the database DATABASE_URL names, once per process: start-up awaits it before the server listens.
+ * SQLite: the file, migrated and seeded (getDb alone would do the same). PostgreSQL: a pool, migrated and seeded
+ * under the migration lock; `pgCheck` runs under that lock too (start-up's shared-storage check).
+ */
+export async function openDb(
+  opts: { pgCheck?: (client: pg.ClientBase) => Promise<void> } = {},
+): Promise<{ db: Db; dialect: Dialect }> {
+  const target = getEnv().database;
+  if (target.kind === 'sqlite') return { db: getDb(), dialect: 'sqlite' };
+  if (!globalForDb.__paknDb) {
+    const opened = await openAsyncPg(target.url, {
+      max: getEnv().DATABASE_POOL_MAX,
+      underLock: opts.pgCheck,
+    });
+    globalForDb.__paknDb = opened.db;
+  }
+  return { db: globalForDb.__paknDb, dialect: 'pg' };
 }
 
 export function getDb(): Db {
   if (!globalForDb.__paknDb) {
     const target = getEnv().database;
     // never a file named after the URL (a folder "postgres:" used to appear)
-    if (target.kind !== 'sqlite') throw new Error(POSTGRES_NOT_YET);
+    if (target.kind !== 'sqlite')
+      throw new Error('db: the PostgreSQL database is opened by start-up (openDb in startApp), not yet here');
     globalForDb.__paknDb = openDatabase(target.file);
   }
   return globalForDb.__paknDb;
 }
 
-/** Closes a SQLite database's connection (shutdown, tests); a PostgreSQL pool is ended by closePool. */
-export function closeDatabase(db: Db): void {
+/** Closes a database: SQLite's connection, or PostgreSQL's pool (waiting for its clients to be released). */
+export async function closeDatabase(db: Db): Promise<void> {
   const backend = backends.get(db);
   if (backend?.dialect === 'sqlite') backend.sqlite.close();
+  else if (backend?.dialect === 'pg' && !backend.pool.ended) await backend.pool.end();
 }
 
-export function closeDb() {
-  if (globalForDb.__paknDb) closeDatabase(globalForDb.__paknDb);
+export async function closeDb(): Promise<void> {
+  const db = globalForDb.__paknDb;
   globalForDb.__paknDb = undefined;
+  if (db) await closeDatabase(db);
 }

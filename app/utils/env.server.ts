@@ -12,6 +12,8 @@ const schema = z
     BASE_URL: z.string().url().optional(),
     DATABASE_URL: z.string().min(1).default('./data/pakn.db'),
     DATA_DIR: z.string().min(1).default('./data'),
+    /** PostgreSQL: connections this process keeps at most (the server's max_connections is shared by all) */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')

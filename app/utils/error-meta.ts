@@ -12,6 +12,7 @@ const TITLES: Record<number, string> = {
   413: 'errorPage.badRequestTitle',
   415: 'errorPage.badRequestTitle',
   429: 'errorPage.tooManyTitle',
+  503: 'errorPage.unavailableTitle',
 };
 
 export function errorTitleKey(error: unknown): string {

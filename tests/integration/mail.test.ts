@@ -298,7 +298,7 @@ describe('worker', () => {
         if (!stopped) await worker.stop();
       }
       expect(await m.outboxStats()).toEqual({ pending: 0, oldestPendingAgeSeconds: null });
-      closeDb();
+      await closeDb();
     } finally {
       process.env.MAIL_WORKER = '0';
     }

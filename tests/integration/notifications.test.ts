@@ -110,7 +110,7 @@ const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart
 
 afterAll(async () => {
   await smtp.stop();
-  closeDb();
+  await closeDb();
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
 });
 

@@ -126,7 +126,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await smtp.stop();
-  closeDb();
+  await closeDb();
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
 });
 

@@ -3,9 +3,10 @@
 // durability off (fsync, full pages, synchronous commit: a test cluster never survives a crash anyway).
 // initdb refuses to run as root, so as root (CI) the binaries run as the postgres user via runuser.
 // One cluster per test file at most: start it in beforeAll, stop() in afterAll.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 import pg from 'pg';
 
@@ -22,6 +23,10 @@ export type PgCluster = {
   startMs: number;
   /** another empty database on the same cluster, and its URL */
   createDatabase(name: string): Promise<string>;
+  /** stops the server as an operator's restart does (fast: sessions ended with 57P01), keeping its data */
+  pause(): Promise<void>;
+  /** starts a paused server again on the same port and data */
+  resume(): Promise<void>;
   /** stops the server and removes the cluster's folder */
   stop(): Promise<void>;
 };
@@ -55,6 +60,13 @@ function run(bin: string, args: string[]) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LC_ALL: 'C.UTF-8' },
   });
+}
+
+/** run() without blocking the event loop: the tests keep sending requests while the server stops and starts */
+async function runAsync(bin: string, args: string[]) {
+  const file = path.join(PG_BIN!, bin);
+  const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
+  await promisify(execFile)(cmd, argv, { env: { ...process.env, LC_ALL: 'C.UTF-8' } });
 }
 
 export async function startPgCluster(database = 'pakn_test'): Promise<PgCluster> {
@@ -94,7 +106,20 @@ export async function startPgCluster(database = 'pakn_test'): Promise<PgCluster>
     '-c max_connections=20',
     '-c autovacuum=off',
   ].join(' ');
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+  const startArgs = [
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-o',
+    options,
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ];
+  run('pg_ctl', startArgs);
+  let running = true;
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const createDatabase = async (name: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
@@ -112,13 +137,13 @@ export async function startPgCluster(database = 'pakn_test'): Promise<PgCluster>
     if (stopped) return;
     stopped = true;
     try {
-      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
   process.once('exit', () => {
-    if (!stopped) {
+    if (!stopped && running) {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
       } catch {
@@ -126,5 +151,13 @@ export async function startPgCluster(database = 'pakn_test'): Promise<PgCluster>
       }
     }
   });
-  return { url, port, dir, startMs: Date.now() - started, createDatabase, stop };
+  const pause = async () => {
+    await runAsync('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    running = false;
+  };
+  const resume = async () => {
+    await runAsync('pg_ctl', startArgs);
+    running = true;
+  };
+  return { url, port, dir, startMs: Date.now() - started, createDatabase, pause, resume, stop };
 }

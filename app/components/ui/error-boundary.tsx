@@ -3,6 +3,12 @@ import { useTranslation } from 'react-i18next';
 
 import { errorTitleKey } from '~/utils/error-meta';
 
+const DEFAULT_BODIES: Record<number, string> = {
+  404: 'errorPage.notFoundBody',
+  // the database is unreachable (app/utils/database-faults.server.ts)
+  503: 'errorPage.unavailableBody',
+};
+
 /** One error page for every route: a translated title, the server's message when it sent one, a way home. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
@@ -13,7 +19,7 @@ export function GeneralErrorBoundary() {
     return (
       <div className="error-page">
         <h1>{t(errorTitleKey(error))}</h1>
-        <p>{message ?? (error.status === 404 ? t('errorPage.notFoundBody') : t('errorPage.serverBody'))}</p>
+        <p>{message ?? t(DEFAULT_BODIES[error.status] ?? 'errorPage.serverBody')}</p>
         <p>
           <a href="/">{t('errorPage.home')}</a>
         </p>

@@ -47,6 +47,9 @@ export default {
     serverTitle: 'Something went wrong',
     serverBody:
       'Sorry, an error occurred. Nothing you sent before has been lost. Please try again in a few minutes.',
+    unavailableTitle: 'The service is briefly unavailable',
+    unavailableBody:
+      'The database is not answering for a moment. Every submission that received a code is safely stored. Please try again in a few minutes.',
     home: 'Go to the home page',
   },
   date: { format: 'dd/MM/yyyy' },

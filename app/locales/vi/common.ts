@@ -47,6 +47,9 @@ export default {
     serverTitle: 'Hệ thống đang gặp sự cố',
     serverBody:
       'Rất tiếc, đã có lỗi xảy ra. Thông tin bạn đã gửi trước đó không bị mất. Vui lòng thử lại sau ít phút.',
+    unavailableTitle: 'Hệ thống tạm thời gián đoạn',
+    unavailableBody:
+      'Cơ sở dữ liệu đang tạm ngừng phục vụ trong giây lát. Những phản ánh, kiến nghị đã được cấp mã vẫn được lưu an toàn. Vui lòng thử lại sau ít phút.',
     home: 'Về trang chủ',
   },
   date: { format: 'dd/MM/yyyy' },
