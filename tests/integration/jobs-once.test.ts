@@ -30,9 +30,15 @@ beforeAll(async () => {
   cluster = await startPgCluster('jobs_once');
   const pg = await openAsyncPg(cluster.url, { max: RUNS + 2 });
   opened.push(pg);
-  // the configuration the SQLite file was seeded with (the agency, its settings)
-  await pg.db.insert(s.agency).values(await sqliteFile.db.select().from(s.agency));
-  await pg.db.insert(s.settings).values(await sqliteFile.db.select().from(s.settings));
+  // the configuration the SQLite file was seeded with (the agency, its settings), where opening did not seed it
+  await pg.db
+    .insert(s.agency)
+    .values(await sqliteFile.db.select().from(s.agency))
+    .onConflictDoNothing();
+  await pg.db
+    .insert(s.settings)
+    .values(await sqliteFile.db.select().from(s.settings))
+    .onConflictDoNothing();
 }, 120_000);
 afterAll(async () => {
   for (const o of opened) await o.close();
