@@ -103,7 +103,8 @@ export async function startPgCluster(database = 'pakn_test'): Promise<PgCluster>
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c shared_buffers=16MB',
-    '-c max_connections=20',
+    // room for three app processes' pools and a test's own (pg-multiprocess)
+    '-c max_connections=40',
     '-c autovacuum=off',
   ].join(' ');
   const startArgs = [

@@ -1,0 +1,183 @@
+// Three app processes on one PostgreSQL database (issue #12, "many processes"): they start together (the
+// migrations run once, under an advisory lock), then 1,000 citizens send a PAKN through the real form, spread
+// over the three. Every submission gets a code; the codes of the year are distinct and gapless; each receipt
+// reaches a real SMTP server exactly once although three mail workers claim from the one outbox. Then the daily
+// digest job runs in three processes at the same moment: each unit gets one digest.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
+import {
+  ipFor,
+  newTmpDir,
+  ROOT,
+  type ServerProcess,
+  startServer,
+  submitPakn,
+} from '../support/server-process';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
+const PROCESSES = 3;
+const SUBMISSIONS = Number(process.env.PG_MULTIPROCESS_SUBMISSIONS ?? 1_000);
+const CONCURRENCY = 12;
+
+describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database', () => {
+  let cluster: PgCluster | undefined;
+  let smtp: TestSmtpServer | undefined;
+  const servers: ServerProcess[] = [];
+  let shared = '';
+
+  beforeAll(async () => {
+    cluster = await startPgCluster('pakn_multi');
+    smtp = await startSmtpServer();
+    // DATA_DIR is shared storage on disk (PostgreSQL mode refuses tmpfs, where the tests' folder is)
+    shared = path.join(ROOT, 'tests/.tmp', path.basename(newTmpDir('pg-multi')));
+    fs.mkdirSync(shared, { recursive: true });
+    const env = {
+      DATABASE_URL: cluster.url,
+      DATA_DIR: shared,
+      TRUST_PROXY: '1',
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_POLL_SECONDS: '1',
+      MAIL_RETRY_BASE_MS: '1000',
+      // 3 × 6 of the test cluster's 40 connections, next to the test's own pools and client
+      DATABASE_POOL_MAX: '6',
+    };
+    // started together: three processes migrating one empty database at once
+    servers.push(
+      ...(await Promise.all(
+        Array.from({ length: PROCESSES }, (_, i) =>
+          startServer({ dir: path.join(shared, `proc${i}`), healthTimeoutMs: 90_000, env }),
+        ),
+      )),
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const s of servers) await s.cleanup();
+    await smtp?.stop();
+    await cluster?.stop();
+    if (shared) fs.rmSync(shared, { recursive: true, force: true });
+  });
+
+  it(`stores ${SUBMISSIONS} submissions with distinct gapless codes and mails each receipt once`, async () => {
+    const t0 = Date.now();
+    const codes: string[] = [];
+    const failures: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let i = next++; i < SUBMISSIONS; i = next++) {
+          const r = await submitPakn(
+            servers[i % PROCESSES]!.baseUrl,
+            { email: `nguoi${i}@example.vn`, title: `Kiến nghị số ${i} về thủ tục cấp phép` },
+            { ip: ipFor(i), timeoutMs: 120_000 },
+          );
+          if (r.ok) codes.push(r.code);
+          else failures.push(`${i}: ${r.step} ${r.error}`);
+        }
+      }),
+    );
+    const submitMs = Date.now() - t0;
+    if (failures.length)
+      console.log(
+        servers.flatMap((srv) => srv.lines.filter((l) => /"level":(40|50|60)/.test(l))).slice(0, 8),
+      );
+    expect(failures).toEqual([]);
+    expect(new Set(codes).size).toBe(SUBMISSIONS);
+
+    const client = new pg.Client({ connectionString: cluster!.url });
+    await client.connect();
+    try {
+      const stored = (await client.query<{ code: string }>('SELECT code FROM pakn ORDER BY code')).rows.map(
+        (r) => r.code,
+      );
+      expect(stored.sort()).toEqual([...codes].sort());
+      // gapless: the numbers of the year run 1..n
+      const numbers = stored.map((c) => Number(c.slice(c.lastIndexOf('-') + 1))).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: SUBMISSIONS }, (_, k) => k + 1));
+
+      const receipts = (await smtp!.waitFor(SUBMISSIONS, 240_000)).filter((m) =>
+        /^nguoi\d+@example\.vn$/.test(m.to && !Array.isArray(m.to) ? m.to.text : ''),
+      );
+      const mailedMs = Date.now() - t0;
+      const byRecipient = new Map<string, number>();
+      for (const m of receipts) {
+        const to = m.to && !Array.isArray(m.to) ? m.to.text : '';
+        byRecipient.set(to, (byRecipient.get(to) ?? 0) + 1);
+      }
+      expect(byRecipient.size).toBe(SUBMISSIONS);
+      expect([...byRecipient.values()].every((n) => n === 1)).toBe(true);
+      // every code appears in exactly one receipt
+      const mailedCodes = receipts.flatMap((m) => /KHCN-\d{4}-\d{6}/.exec(m.subject ?? '') ?? []);
+      expect(new Set(mailedCodes).size).toBe(SUBMISSIONS);
+      // and nothing else is left to send, nor was sent twice: the outbox's rows and the server's messages match
+      const outboxRows = async () =>
+        (
+          await client.query<{ sent: number; all: number }>(
+            "SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS all FROM outbox",
+          )
+        ).rows[0]!;
+      const deadline = Date.now() + 120_000;
+      while ((await outboxRows()).sent < (await outboxRows()).all && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 250));
+      const rows = await outboxRows();
+      expect(rows.sent).toBe(rows.all);
+      expect(smtp!.messages.length).toBe(rows.all);
+      console.log(
+        `[pg-multiprocess] ${PROCESSES} processes, ${SUBMISSIONS} submissions at concurrency ${CONCURRENCY}: ` +
+          `${(submitMs / 1000).toFixed(1)} s (${((SUBMISSIONS * 1000) / submitMs).toFixed(1)} a second); ` +
+          `codes distinct and gapless 1–${SUBMISSIONS}; ${receipts.length} receipts, each once, all sent ` +
+          `${(mailedMs / 1000).toFixed(1)} s after the start`,
+      );
+    } finally {
+      await client.end();
+    }
+  }, 900_000);
+
+  it('sends each unit one daily digest when three processes run the job at the same moment', async () => {
+    // the job as each process's scheduler runs it, on three pools of its own; the PAKN spread over the three
+    // units, and a Monday morning two months on, when every one of them is late
+    Object.assign(process.env, {
+      DATABASE_URL: cluster!.url,
+      DATA_DIR: shared,
+      BASE_URL: servers[0]!.baseUrl,
+    });
+    const { openAsyncPg } = await import('~/utils/db.server');
+    const { sendDailyDigests } = await import('~/models/digests.server');
+    const pools = await Promise.all(servers.map(() => openAsyncPg(cluster!.url, { max: 2 })));
+    const client = new pg.Client({ connectionString: cluster!.url });
+    await client.connect();
+    try {
+      const units = (
+        await client.query<{ id: number; email: string }>(
+          "SELECT id, email FROM units WHERE email <> '' ORDER BY id",
+        )
+      ).rows;
+      expect(units.length).toBeGreaterThan(1);
+      await client.query(
+        `UPDATE pakn SET unit_id = (ARRAY[${units.map((u) => u.id).join(',')}])[1 + id % ${units.length}]`,
+      );
+      const before = smtp!.messages.length;
+      const now = new Date('2027-02-01T02:30:00Z'); // Monday 01/02/2027, 09:30 in Vietnam
+      const runs = await Promise.all(pools.map((p) => sendDailyDigests({ now, db: p.db })));
+      expect(runs.reduce((n, r) => n + r.units, 0)).toBe(units.length);
+      const mails = await smtp!.waitFor(before + units.length, 120_000);
+      const digests = mails.slice(before);
+      const to = digests.map((m) => (m.to && !Array.isArray(m.to) ? m.to.text : '')).sort();
+      expect(to).toEqual(units.map((u) => u.email).sort());
+      // and the job run again by any of them sends nothing more that day
+      expect((await sendDailyDigests({ now, db: pools[1]!.db })).units).toBe(0);
+      console.log(
+        `[pg-multiprocess] daily digest run by ${pools.length} processes at once: ${digests.length} digests for ` +
+          `${units.length} units, each once`,
+      );
+    } finally {
+      await client.end();
+      for (const p of pools) await p.close();
+    }
+  }, 300_000);
+});
