@@ -14,7 +14,7 @@ import {
   renewMailLease,
 } from '~/models/outbox.server';
 import { isDatabaseUnavailable } from '~/utils/database-faults';
-import { type DbOrTx, getDb } from '~/utils/db.server';
+import { type DbOrTx, dialectOf, getDb } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { getLogger } from '~/utils/logger.server';
 import {
@@ -268,11 +268,14 @@ export async function startMailWorker(
     },
   };
   // Mail that waits when the process starts either was claimed by a killed process (a 15-minute lease) or
-  // failed during an outage (a backoff of up to an hour). This process is the only sender for its
+  // failed during an outage (a backoff of up to an hour). On SQLite this process is the only sender for its
   // database and no pass of its own runs yet, so it takes all of it back at once: a restart after the
-  // mail server is fixed delivers now, not an hour later.
-  const released = await releaseMailBackoff();
-  if (released) getLogger().warn({ released }, 'mail: released waiting mail at start');
+  // mail server is fixed delivers now, not an hour later. On PostgreSQL other processes may be sending that
+  // very mail (their leases look the same): they are left to finish or to expire (docs/scaling.md).
+  if (dialectOf(getDb()) === 'sqlite') {
+    const released = await releaseMailBackoff();
+    if (released) getLogger().warn({ released }, 'mail: released waiting mail at start');
+  }
   globalForMail.__paknMailWorker = state;
   setOutboxListener(kick);
   getLogger().info({ transport: describeTransport(), intervalMs: state.intervalMs }, 'mail: worker started');
