@@ -168,7 +168,8 @@ export async function openAsyncPg(
 ): Promise<OpenedDb> {
   // epoch milliseconds and counts: numbers, as SQLite gives them (safe below 2^53)
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // two at least: the seed runs on the pool while one client holds the migration lock
+  const pool = new pg.Pool({ connectionString: url, max: Math.max(opts.max ?? 10, 2) });
   // an idle client whose server went away must not crash the process: the next query reconnects
   pool.on('error', () => {});
   const db = asPortable(pgDrizzle(pool, { schema }));

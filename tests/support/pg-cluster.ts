@@ -57,7 +57,10 @@ function run(bin: string, args: string[]) {
   });
 }
 
-export async function startPgCluster(database = 'pakn_test'): Promise<PgCluster> {
+export async function startPgCluster(
+  database = 'pakn_test',
+  opts: { maxConnections?: number } = {},
+): Promise<PgCluster> {
   if (!PG_BIN) throw new Error(PG_SKIP_REASON);
   const started = Date.now();
   const dir = newTmpDir('pg');
@@ -91,7 +94,9 @@ export async function startPgCluster(database = 'pakn_test'): Promise<PgCluster>
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c shared_buffers=16MB',
-    '-c max_connections=20',
+    `-c max_connections=${opts.maxConnections ?? 20}`,
+    // the portal's queries are small: compiling them costs more than running them (docs/postgresql.md)
+    '-c jit=off',
     '-c autovacuum=off',
   ].join(' ');
   run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
