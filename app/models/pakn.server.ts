@@ -8,10 +8,11 @@ import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type DbOrTx, first, getDb, one, rawAll } from '~/utils/db.server';
+import { type DbOrTx, dialectOf, first, getDb, one, pgQueryableOf, rawAll } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
+import { upsertSimilarIndex } from './pg/search.server';
 import { recordWebhookEvent } from './webhook-deliveries.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
@@ -55,7 +56,7 @@ export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pa
     await rawAll<{ last: number }>(
       tx,
       sql`INSERT INTO code_sequences (year, last) VALUES (${year}, 1)
-        ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`,
+        ON CONFLICT(year) DO UPDATE SET last = code_sequences.last + 1 RETURNING last`,
     ),
   );
   const code = formatPaknCode((await getAgency(tx)).codePrefix, year, last);
@@ -81,6 +82,8 @@ export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pa
       })
       .returning(),
   );
+  // PostgreSQL has no trigger that can run the tokenizer: the similar-PAKN row is written here (ADR 0015)
+  if (dialectOf(tx) === 'pg') await upsertSimilarIndex(pgQueryableOf(tx), [row]);
   await tx.insert(s.events).values({
     paknId: row.id,
     type: 'received',

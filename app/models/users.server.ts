@@ -217,7 +217,7 @@ export async function reserveLoginAttempt(
     sql`UPDATE users SET
          failed_logins = (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1,
          locked_until = CASE
-           WHEN (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1 >= ${MAX_FAILED_LOGINS} THEN ${lockUntil}
+           WHEN (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1 >= ${MAX_FAILED_LOGINS} THEN CAST(${lockUntil} AS BIGINT)
            ELSE NULL END
        WHERE id = ${userId} AND (locked_until IS NULL OR locked_until <= ${now})
        RETURNING failed_logins AS n`,

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { drizzle as pgDrizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -251,6 +251,29 @@ function isPgExecutor(x: unknown): x is { execute(query: SQL): Promise<PgResult>
 async function pgQuery(db: DbOrTx, query: SQL): Promise<PgResult> {
   if (!isPgExecutor(db)) throw new Error('async-db: no execute() on a PostgreSQL handle');
   return db.execute(query);
+}
+
+/** What the PostgreSQL-only SQL of the models runs on (app/models/pg/): pg's client, or the one below. */
+export type PgQueryable = {
+  query<R extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+};
+
+/**
+ * A PostgreSQL database or transaction as a queryable taking `$1…` placeholders (each value one parameter,
+ * arrays included), for the SQL that exists on PostgreSQL only (search, the similar-PAKN index).
+ */
+export function pgQueryableOf(db: DbOrTx): PgQueryable {
+  if (backendOf(db).dialect !== 'pg') throw new Error('pgQueryableOf: not a PostgreSQL database');
+  return {
+    async query<R extends Record<string, unknown>>(text: string, values: unknown[] = []) {
+      const parts = text.split(/\$(\d+)/);
+      const chunks: SQL[] = [];
+      parts.forEach((part, i) =>
+        chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${sql.param(values[Number(part) - 1])}`),
+      );
+      return { rows: (await pgQuery(db, sql.join(chunks, sql.raw('')))).rows as R[] };
+    },
+  };
 }
 
 /** Raw SQL, rows as objects keyed by column name, on either backend. */
