@@ -1,9 +1,10 @@
 // The public side of #4: list, search without diacritics, filters, answer pages, feed, sitemap, open data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf, transaction } from '~/utils/db.server';
+import { transaction } from '~/utils/db.server';
 
 import { startTestApp, type TestApp } from '../support/app';
+import { sqlRun } from '../support/sql';
 
 let app: TestApp;
 
@@ -22,7 +23,8 @@ async function seedPublished(items: Seed[]) {
   const { indexPublic } = await import('~/models/public.server');
   const db = app.db();
   const codes: string[] = [];
-  items.forEach(async (it, i) => {
+  // one after another: codes in the order of the items
+  for (const [i, it] of items.entries()) {
     await transaction(db, async (tx) => {
       const { pakn } = await createPakn(tx, {
         type: i % 2 ? 'kien_nghi' : 'phan_anh',
@@ -46,24 +48,25 @@ async function seedPublished(items: Seed[]) {
         showIdentity: false,
       });
       const publishedAt = new Date(Date.UTC(2026, 2, 1 + i));
-      sqliteClientOf(db)
-        .prepare(
-          `UPDATE pakn SET status='answered', unit_id=?, answered_at=?, publication='published', public_title=?,
+      await sqlRun(
+        tx,
+        `UPDATE pakn SET status='answered', unit_id=?, answered_at=?, publication='published', public_title=?,
            public_summary=?, public_answer=?, published_at=?, on_time=? WHERE id=?`,
-        )
-        .run(
-          it.unit ?? 2,
-          publishedAt.getTime(),
-          it.title,
-          it.summary,
-          it.answer,
-          publishedAt.getTime(),
-          it.onTime ? 1 : 0,
-          pakn.id,
-        );
-      sqliteClientOf(db)
-        .prepare(`INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', ?)`)
-        .run(pakn.id, it.answer);
+        it.unit ?? 2,
+        publishedAt.getTime(),
+        it.title,
+        it.summary,
+        it.answer,
+        publishedAt.getTime(),
+        it.onTime ? 1 : 0,
+        pakn.id,
+      );
+      await sqlRun(
+        tx,
+        `INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', ?)`,
+        pakn.id,
+        it.answer,
+      );
       await indexPublic(tx as never, {
         id: pakn.id,
         title: it.title,
@@ -72,7 +75,7 @@ async function seedPublished(items: Seed[]) {
       });
       codes.push(pakn.code);
     });
-  });
+  }
   return codes;
 }
 
@@ -160,13 +163,15 @@ describe('published answers', () => {
     const missing = await app.fetch('/cong-khai/KHCN-2026-999999');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Không tìm thấy kết quả');
-    sqliteClientOf(app.db())
-      .prepare(`UPDATE pakn SET publication='withdrawn', withdrawn_reason='Trùng lặp nội dung' WHERE code=?`)
-      .run(codes[1]);
+    await sqlRun(
+      app.db(),
+      `UPDATE pakn SET publication='withdrawn', withdrawn_reason='Trùng lặp nội dung' WHERE code=?`,
+      codes[1],
+    );
     const gone = await app.fetch(`/cong-khai/${codes[1]}`);
     expect(gone.status).toBe(410);
     expect(await gone.text()).toContain('Trùng lặp nội dung');
-    sqliteClientOf(app.db()).prepare(`UPDATE pakn SET publication='published' WHERE code=?`).run(codes[1]);
+    await sqlRun(app.db(), `UPDATE pakn SET publication='published' WHERE code=?`, codes[1]);
   });
 
   it('publishes an Atom feed, a sitemap and robots.txt', async () => {
