@@ -15,8 +15,19 @@ export function bind(text: string, params: unknown[]): SQL {
   return sql.join(chunks, sql.raw(''));
 }
 
+/** drizzle wraps PostgreSQL's errors ("Failed query: …"): the server's own message is added, as SQLite gives it. */
+async function withCause<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof Error && error.cause instanceof Error)
+      throw new Error(`${error.message}: ${error.cause.message}`, { cause: error.cause });
+    throw error;
+  }
+}
+
 export async function sqlRun(db: DbOrTx, text: string, ...params: unknown[]): Promise<number> {
-  return (await rawRun(db, bind(text, params))).changes;
+  return (await withCause(rawRun(db, bind(text, params)))).changes;
 }
 
 export function sqlGet<T extends Record<string, unknown>>(
@@ -24,7 +35,7 @@ export function sqlGet<T extends Record<string, unknown>>(
   text: string,
   ...params: unknown[]
 ): Promise<T | undefined> {
-  return rawGet<T>(db, bind(text, params));
+  return withCause(rawGet<T>(db, bind(text, params)));
 }
 
 export function sqlAll<T extends Record<string, unknown>>(
@@ -32,5 +43,5 @@ export function sqlAll<T extends Record<string, unknown>>(
   text: string,
   ...params: unknown[]
 ): Promise<T[]> {
-  return rawAll<T>(db, bind(text, params));
+  return withCause(rawAll<T>(db, bind(text, params)));
 }
