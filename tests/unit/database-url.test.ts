@@ -90,6 +90,8 @@ describe('sqliteFileOf (the CLI scripts that open the database themselves)', () 
   it('gives the file of a path or file: URL and refuses PostgreSQL with the reason', () => {
     expect(sqliteFileOf('file:///srv/pakn/pakn.db')).toBe('/srv/pakn/pakn.db');
     expect(sqliteFileOf('./data/pakn.db')).toBe('./data/pakn.db');
-    expect(() => sqliteFileOf('postgres://u:topsecret@h/pakn')).toThrow(/opens a SQLite file; DATABASE_URL names PostgreSQL/);
+    expect(() => sqliteFileOf('postgres://u:topsecret@h/pakn')).toThrow(
+      /opens a SQLite file; DATABASE_URL names PostgreSQL/,
+    );
   });
 });
