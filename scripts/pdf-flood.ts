@@ -89,7 +89,7 @@ try {
 
   end = performance.now() + SECONDS * 1000;
   let pdfs = 0;
-  const flood = await runPool(
+  const flood = runPool(
     Number.MAX_SAFE_INTEGER,
     CLIENTS,
     async () => {

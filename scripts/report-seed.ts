@@ -371,10 +371,7 @@ async function timeReport(file: string, year: number) {
   }, 10);
   const out = `${file}.export.xlsx`;
   const t0 = performance.now();
-  await pipeline(
-    reportWorkbookStream(ctx, await reportDetailChunks({ period }, db)),
-    fs.createWriteStream(out),
-  );
+  await pipeline(reportWorkbookStream(ctx, reportDetailChunks({ period }, db)), fs.createWriteStream(out));
   const exportMs = performance.now() - t0;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);

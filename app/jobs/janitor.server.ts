@@ -23,7 +23,7 @@ export async function sweep(): Promise<void> {
 /** Sweeps now, then every JANITOR_INTERVAL_MS on an unref'd timer. */
 export async function startJanitor(): Promise<{ stop(): void }> {
   await sweep();
-  const timer = setInterval(sweep, JANITOR_INTERVAL_MS);
+  const timer = setInterval(() => void sweep(), JANITOR_INTERVAL_MS);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

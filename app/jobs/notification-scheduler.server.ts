@@ -69,9 +69,9 @@ export function startNotificationScheduler(opts: { intervalMs?: number; firstRun
       },
     },
   };
-  state.first = setTimeout(tick, opts.firstRunMs ?? 30_000);
+  state.first = setTimeout(() => void tick(), opts.firstRunMs ?? 30_000);
   state.first.unref?.();
-  state.timer = setInterval(tick, opts.intervalMs ?? SCHEDULER_INTERVAL_MS);
+  state.timer = setInterval(() => void tick(), opts.intervalMs ?? SCHEDULER_INTERVAL_MS);
   state.timer.unref?.();
   globalForScheduler.__paknNotifyScheduler = state;
   getLogger().info(

@@ -157,20 +157,24 @@ export async function parseSubmissionForm(
     let quota: 'address' | 'total' | undefined;
     let reserved = 0;
     const limiter = new Transform({
-      async transform(chunk: Buffer, _enc, done) {
+      transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
         if (size > opts.maxBytes) oversize = true;
-        if (!oversize && !quota && opts.budget) {
-          const room = await opts.budget.reserve(chunk.length);
+        const pass = () => {
+          if (oversize || quota)
+            done(); // keep reading so the rest of the form arrives, but stop writing
+          else {
+            hash.update(chunk);
+            done(null, chunk);
+          }
+        };
+        if (oversize || quota || !opts.budget) return pass();
+        // a failed reservation fails the pipeline (the catch below cleans up), never escapes the stream
+        opts.budget.reserve(chunk.length).then((room) => {
           if (room === 'ok') reserved += chunk.length;
           else quota = room;
-        }
-        if (oversize || quota) {
-          done(); // keep reading so the rest of the form arrives, but stop writing
-          return;
-        }
-        hash.update(chunk);
-        done(null, chunk);
+          pass();
+        }, done);
       },
     });
     try {

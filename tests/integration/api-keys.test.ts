@@ -214,5 +214,5 @@ describe('npm run apikey:create', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stdout).toBe('');
-  });
+  }, 90_000); // four CLI processes, each loading tsx and the models: slow on a loaded 2-core machine
 });

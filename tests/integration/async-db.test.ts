@@ -117,14 +117,21 @@ describe.each(backends)('on %s', (dialect) => {
       const key = `tx.${dialect}`;
       await db().insert(s.settings).values({ key, value: 'trước' });
       const seen: string[] = [];
+      let updated!: () => void;
+      const afterUpdate = new Promise<void>((r) => (updated = r));
+      let readDone!: () => void;
+      const afterRead = new Promise<void>((r) => (readDone = r));
       const writer = transaction(db(), async (tx) => {
         await tx.update(s.settings).set({ value: 'sau' }).where(eq(s.settings.key, key));
-        await sleep(60);
+        updated();
+        // PostgreSQL: commit only once the reader has read; SQLite: the reader waits for the lock, so go on
+        await Promise.race([afterRead, sleep(200)]);
       });
-      await sleep(15);
-      const reader = first(db().select().from(s.settings).where(eq(s.settings.key, key))).then((r) =>
-        seen.push(r?.value ?? ''),
-      );
+      await afterUpdate;
+      const reader = first(db().select().from(s.settings).where(eq(s.settings.key, key))).then((r) => {
+        seen.push(r?.value ?? '');
+        readDone();
+      });
       await Promise.all([writer, reader]);
       // SQLite: the reader waited for the commit; PostgreSQL: it read the committed value before the commit
       expect(seen).toEqual([dialect === 'sqlite' ? 'sau' : 'trước']);

@@ -77,7 +77,7 @@ it('backs up under write load and restores into a fresh folder, consistent and c
   let loading = true;
   let during = 0;
   let failed = 0;
-  const load = await runPool(
+  const load = runPool(
     1_000_000,
     4,
     async () => {

@@ -123,7 +123,8 @@ describe('document PDFs', () => {
   });
 
   it('never runs more than MAX_CONCURRENT_RENDERS renders at once', async () => {
-    const ids = Array.from({ length: 6 }, async (_, i) => (await refusedPakn(`Kiến nghị số ${i + 1}`)).docId);
+    const ids: number[] = [];
+    for (let i = 1; i <= 6; i++) ids.push((await refusedPakn(`Kiến nghị số ${i}`)).docId);
     const before = cache.pdfRenderStats().renders;
     const responses = await Promise.all(ids.map((id) => get(`/van-ban/${id}.pdf`)));
     for (const r of responses) {

@@ -1,10 +1,10 @@
 // The public side of #4: list, search without diacritics, filters, answer pages, feed, sitemap, open data.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { transaction } from '~/utils/db.server';
+import { rawRun, transaction } from '~/utils/db.server';
 
 import { startTestApp, type TestApp } from '../support/app';
-import { sqlRun } from '../support/sql';
 
 let app: TestApp;
 
@@ -23,7 +23,6 @@ async function seedPublished(items: Seed[]) {
   const { indexPublic } = await import('~/models/public.server');
   const db = app.db();
   const codes: string[] = [];
-  // one after another: codes in the order of the items
   for (const [i, it] of items.entries()) {
     await transaction(db, async (tx) => {
       const { pakn } = await createPakn(tx, {
@@ -48,26 +47,18 @@ async function seedPublished(items: Seed[]) {
         showIdentity: false,
       });
       const publishedAt = new Date(Date.UTC(2026, 2, 1 + i));
-      await sqlRun(
+      await rawRun(
         tx,
-        `UPDATE pakn SET status='answered', unit_id=?, answered_at=?, publication='published', public_title=?,
-           public_summary=?, public_answer=?, published_at=?, on_time=? WHERE id=?`,
-        it.unit ?? 2,
-        publishedAt.getTime(),
-        it.title,
-        it.summary,
-        it.answer,
-        publishedAt.getTime(),
-        it.onTime ? 1 : 0,
-        pakn.id,
+        sql`UPDATE pakn SET status='answered', unit_id=${it.unit ?? 2}, answered_at=${publishedAt.getTime()},
+           publication='published', public_title=${it.title}, public_summary=${it.summary},
+           public_answer=${it.answer}, published_at=${publishedAt.getTime()}, on_time=${it.onTime ? 1 : 0}
+           WHERE id=${pakn.id}`,
       );
-      await sqlRun(
+      await rawRun(
         tx,
-        `INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', ?)`,
-        pakn.id,
-        it.answer,
+        sql`INSERT INTO answers (pakn_id, outcome, body) VALUES (${pakn.id}, 'stands', ${it.answer})`,
       );
-      await indexPublic(tx as never, {
+      await indexPublic(tx, {
         id: pakn.id,
         title: it.title,
         summary: it.summary,
@@ -163,15 +154,14 @@ describe('published answers', () => {
     const missing = await app.fetch('/cong-khai/KHCN-2026-999999');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Không tìm thấy kết quả');
-    await sqlRun(
+    await rawRun(
       app.db(),
-      `UPDATE pakn SET publication='withdrawn', withdrawn_reason='Trùng lặp nội dung' WHERE code=?`,
-      codes[1],
+      sql`UPDATE pakn SET publication='withdrawn', withdrawn_reason='Trùng lặp nội dung' WHERE code=${codes[1]}`,
     );
     const gone = await app.fetch(`/cong-khai/${codes[1]}`);
     expect(gone.status).toBe(410);
     expect(await gone.text()).toContain('Trùng lặp nội dung');
-    await sqlRun(app.db(), `UPDATE pakn SET publication='published' WHERE code=?`, codes[1]);
+    await rawRun(app.db(), sql`UPDATE pakn SET publication='published' WHERE code=${codes[1]}`);
   });
 
   it('publishes an Atom feed, a sitemap and robots.txt', async () => {

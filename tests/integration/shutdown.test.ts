@@ -74,7 +74,7 @@ it('finishes the request in flight, refuses new connections, closes the database
   });
   await sleep(200); // the upload is now being read by the server
 
-  const exiting = await srv.kill('SIGTERM');
+  const exiting = srv.kill('SIGTERM');
   const signalledAt = Date.now();
   await waitUntil(() => srv.lines.some((l) => l.includes('shutting down')), { what: 'the shutdown log' });
 
