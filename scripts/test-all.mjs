@@ -11,6 +11,9 @@ const steps = [
   ['audit', 'node', ['scripts/audit-check.mjs']],
   ['build', 'npx', ['remix', 'build']],
   ['unit and integration', 'npx', ['vitest', 'run']],
+  // the integration suite again on PostgreSQL: a throwaway cluster (tests/support/pg-cluster.ts), a template
+  // database copied per file; tests/pg-run.ts lists the files left out and why
+  ['integration on PostgreSQL', 'npx', ['vitest', 'run', '--project', 'isolated'], { TEST_DB: 'pg' }],
   ['browser', 'npx', ['playwright', 'test']],
 ];
 
@@ -22,12 +25,12 @@ const env = {
 };
 let passed = 0;
 let failed = 0;
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, stepEnv = {}] of steps) {
   const started = Date.now();
   console.log(`\n━━ ${name}: ${cmd} ${args.join(' ')}`);
   const { status } = spawnSync(cmd, args, {
     stdio: 'inherit',
-    env: name === 'build' ? { ...env, NODE_ENV: 'production' } : env,
+    env: name === 'build' ? { ...env, NODE_ENV: 'production' } : { ...env, ...stepEnv },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (status === 0) {

@@ -8,11 +8,11 @@ import { foldVietnamese } from '~/domain/routing';
 import { normalisePhone } from '~/domain/text';
 import { publicStatus } from '~/domain/workflow/transitions';
 import { randomToken, sha256 } from '~/utils/crypto.server';
-import { type DbOrTx, dialectOf, first, getDb, one, rawAll, rawRun } from '~/utils/db.server';
+import { type DbOrTx, dialectOf, first, getDb, one, pgQueryableOf, rawAll } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getAgency, getCalendar, getDeadlineRules } from './config.server';
-import { similarIndexValues } from './pg/search.server';
+import { upsertSimilarIndex } from './pg/search.server';
 import { recordWebhookEvent } from './webhook-deliveries.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
@@ -86,6 +86,8 @@ export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pa
       })
       .returning(),
   );
+  // PostgreSQL has no trigger that can run the tokenizer: the similar-PAKN row is written here (ADR 0015)
+  if (dialectOf(tx) === 'pg') await upsertSimilarIndex(pgQueryableOf(tx), [row]);
   await tx.insert(s.events).values({
     paknId: row.id,
     type: 'received',
@@ -94,16 +96,6 @@ export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pa
     isPublic: true,
     data: JSON.stringify({ channel: input.channel }),
   });
-  // PostgreSQL: the similar-PAKN row is the application's to write (SQLite's triggers write it), before the
-  // commit, which pakn_similar_required refuses otherwise (docs/postgresql.md)
-  if (dialectOf(tx) === 'pg') {
-    const values = similarIndexValues(row).map((v) => sql.param(v));
-    await rawRun(
-      tx,
-      sql`INSERT INTO pakn_similar (pakn_id, title_terms, content_terms, cite_keys, submitter, cite_tokens)
-        VALUES (${sql.join(values, sql`, `)})`,
-    );
-  }
   // every way in (the citizen form, staff intake, the API) registers through here: one event per PAKN
   await recordWebhookEvent(tx, { paknId: row.id, event: 'received', now: input.receivedAt });
   return { pakn: row, accessToken };

@@ -1,12 +1,12 @@
 // What the public sees: published answers only, built from the redacted public fields, never from
 // the submitter's own text or contact details (spec §8).
-import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
 import { applyRedactions, detectPii } from '~/domain/redaction';
 import { foldVietnamese } from '~/domain/routing';
-import { type DbOrTx, first, getDb, rawAll, rawRun } from '~/utils/db.server';
+import { type DbOrTx, dialectOf, first, getDb, rawAll, rawRun } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { listAgencyContacts } from './agency-contacts.server';
@@ -88,8 +88,16 @@ export async function listPublished(filters: PublicFilters, db: DbOrTx = getDb()
   }
   if (filters.timeliness) where.push(eq(p.onTime, filters.timeliness === 'on_time'));
   const newest = filters.sort === 'newest';
-  if (match) return searchPublished(match, where, newest, filters.after, db);
-  if (filters.after) {
+  if (match && dialectOf(db) === 'sqlite') return searchPublished(match, where, newest, filters.after, db);
+  if (match) {
+    // PostgreSQL: the tsvector twin of public_fts (db/migrations-pg 0002, its GIN index), the same order and
+    // cursor as the SQLite search: newest PAKN first by number
+    where.push(
+      sql`pakn_public_tsv(${p.publicTitle}, ${p.publicSummary}, ${p.publicAnswer}) @@ pakn_public_query(${filters.q})`,
+    );
+    const afterId = filters.after ? Number(filters.after.split('~')[1]) : null;
+    if (afterId !== null) where.push(newest ? lt(p.id, afterId) : gt(p.id, afterId));
+  } else if (filters.after) {
     const [at, id] = filters.after.split('~').map(Number) as [number, number];
     const atDate = new Date(at);
     where.push(
@@ -115,12 +123,16 @@ export async function listPublished(filters: PublicFilters, db: DbOrTx = getDb()
     })
     .from(p)
     .where(and(...where))
-    .orderBy(newest ? desc(p.publishedAt) : asc(p.publishedAt), newest ? desc(p.id) : asc(p.id))
+    .orderBy(
+      ...(match
+        ? [newest ? desc(p.id) : asc(p.id)]
+        : [newest ? desc(p.publishedAt) : asc(p.publishedAt), newest ? desc(p.id) : asc(p.id)]),
+    )
     .limit(PUBLIC_PAGE_SIZE + 1);
   const more = rows.length > PUBLIC_PAGE_SIZE;
   const page = rows.slice(0, PUBLIC_PAGE_SIZE);
   const last = page.at(-1);
-  return { rows: page, next: more && last ? `${last.publishedAt?.getTime()}~${last.id}` : null };
+  return { rows: page, next: more && last ? `${last.publishedAt?.getTime() ?? 0}~${last.id}` : null };
 }
 
 /**
@@ -290,6 +302,8 @@ export async function indexPublic(
   tx: DbOrTx,
   p: { id: number; title: string; summary: string; answer: string },
 ) {
+  // PostgreSQL indexes the published columns themselves (pakn_public_search_idx): nothing to keep in step
+  if (dialectOf(tx) === 'pg') return;
   await rawRun(tx, sql`DELETE FROM public_fts WHERE rowid = ${p.id}`);
   await rawRun(
     tx,
@@ -298,6 +312,7 @@ export async function indexPublic(
 }
 
 export async function unindexPublic(tx: DbOrTx, id: number) {
+  if (dialectOf(tx) === 'pg') return;
   await rawRun(tx, sql`DELETE FROM public_fts WHERE rowid = ${id}`);
 }
 

@@ -13,7 +13,7 @@ import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { type Actor, can, isUnitScoped } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
 import { isOpen, type Status, STATUSES } from '~/domain/workflow/transitions';
-import { type Db, first, getDb, withSqliteClient } from '~/utils/db.server';
+import { type Db, dialectOf, first, getDb, withSqliteClient } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getCalendar } from './config.server';
@@ -99,7 +99,7 @@ export function staffSearchWords(q: string): string[] {
 
 function scopeCondition(actor: Actor): SQL | undefined {
   if (!isUnitScoped(actor)) return undefined;
-  return actor.unitId === null ? sql`0` : eq(s.pakn.unitId, actor.unitId);
+  return actor.unitId === null ? sql`1 = 0` : eq(s.pakn.unitId, actor.unitId);
 }
 
 /** The last day that still counts as "due soon" (≤ 2 working days away), as dueState defines it. */
@@ -119,7 +119,7 @@ async function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: D
       return eq(s.pakn.status, 'received');
     case 'unit':
       return actor.unitId === null
-        ? sql`0`
+        ? sql`1 = 0`
         : and(eq(s.pakn.unitId, actor.unitId), inArray(s.pakn.status, OPEN_STATUSES));
     case 'mine':
       return and(eq(s.pakn.handlerUserId, actor.id), inArray(s.pakn.status, OPEN_STATUSES));
@@ -136,7 +136,7 @@ async function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: D
       // every answered PAKN through the status index instead
       return and(
         sql`${s.pakn.id} IN (SELECT pakn_id FROM feedback_ratings WHERE reconsideration_requested = 1)`,
-        sql`+${s.pakn.status} = 'answered'`,
+        dialectOf(db) === 'pg' ? eq(s.pakn.status, 'answered') : sql`+${s.pakn.status} = 'answered'`,
       );
     case 'all':
       return undefined;
@@ -152,11 +152,15 @@ export async function countQueueTabs(
   { actor, today = toLocalDate(new Date()) }: { actor: Actor; today?: LocalDate },
   db: Db = getDb(),
 ): Promise<Record<QueueTab, number>> {
-  // SQLite: this connection's writes and other connections' commits; PostgreSQL needs its own signal (#12)
-  const version = await withSqliteClient(db, (client) => {
-    const changes = client.prepare('SELECT total_changes() AS n').pluck().get();
-    return `${String(changes)}|${String(client.pragma('data_version', { simple: true }))}`;
-  });
+  // SQLite: this connection's writes and other connections' commits. PostgreSQL has no such signal across
+  // processes: counted on every call (no memo)
+  const version =
+    dialectOf(db) === 'pg'
+      ? `pg|${Date.now()}|${Math.random()}`
+      : await withSqliteClient(db, (client) => {
+          const changes = client.prepare('SELECT total_changes() AS n').pluck().get();
+          return `${String(changes)}|${String(client.pragma('data_version', { simple: true }))}`;
+        });
   if (countsMemo?.db !== db || countsMemo.version !== version)
     countsMemo = { db, version, byScope: new Map() };
   // the "mine" tab depends on who asks, not only on the role and unit
@@ -228,6 +232,16 @@ export async function buildQueueQuery(
       : and(lte(column, v as never), or(lt(column, v as never), lt(s.pakn.id, cursor.id)));
   }
   const match = filters.q ? ftsQuery(filters.q) : null;
+  const words = filters.q ? staffSearchWords(filters.q) : [];
+  // PostgreSQL: the twin of pakn_fts (db/migrations-pg 0004); no words, no condition, as on SQLite
+  const search =
+    dialectOf(db) === 'pg'
+      ? words.length
+        ? sql`pakn_staff_tsv(${s.pakn.searchText}) @@ pakn_staff_query(${sql.param(words)}::text[])`
+        : undefined
+      : match
+        ? sql`${s.pakn.id} IN (SELECT rowid FROM pakn_fts WHERE pakn_fts MATCH ${match})`
+        : undefined;
   const where = and(
     scopeCondition(actor),
     await tabCondition(filters.tab, actor, today, db),
@@ -239,7 +253,7 @@ export async function buildQueueQuery(
     filters.channel ? eq(s.pakn.channel, filters.channel) : undefined,
     filters.from ? gte(s.pakn.receivedDate, filters.from) : undefined,
     filters.to ? lte(s.pakn.receivedDate, filters.to) : undefined,
-    match ? sql`${s.pakn.id} IN (SELECT rowid FROM pakn_fts WHERE pakn_fts MATCH ${match})` : undefined,
+    search,
     keyset,
   );
   const order = forward ? [asc(column), asc(s.pakn.id)] : [desc(column), desc(s.pakn.id)];

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 
 import { currentClock, lateSteps } from '~/domain/clocks';
 import { toLocalDate } from '~/domain/dates';
@@ -17,7 +16,7 @@ import { suggestUnits } from '~/domain/routing';
 import { WorkflowError } from '~/domain/workflow/errors';
 import type { Intent } from '~/domain/workflow/intents';
 import { isOpen } from '~/domain/workflow/transitions';
-import { type DbOrTx, first, getDb } from '~/utils/db.server';
+import { type DbOrTx, dialectOf, first, getDb } from '~/utils/db.server';
 import { uploadPath } from '~/utils/uploads.server';
 import * as s from '~db/schema';
 
@@ -87,7 +86,9 @@ async function contactSeenInSession(
           eq(s.auditLog.actorUserId, actorId),
           eq(s.auditLog.targetType, 'pakn'),
           eq(s.auditLog.targetId, String(paknId)),
-          sql`json_extract(${s.auditLog.detail}, '$.session') = ${sessionMark(sessionId)}`,
+          dialectOf(db) === 'pg'
+            ? sql`(${s.auditLog.detail}::json ->> 'session') = ${sessionMark(sessionId)}`
+            : sql`json_extract(${s.auditLog.detail}, '$.session') = ${sessionMark(sessionId)}`,
         ),
       )
       .limit(1),
@@ -121,7 +122,8 @@ export async function getStaffRecord(
       db,
     );
   }
-  const actorUser = alias(s.users, 'actor_user');
+  // no alias(): drizzle's PostgreSQL dialect renders a SQLite table's alias without its table in a join
+  const actorUser = s.users;
   const events = await db
     .select({
       id: s.events.id,

@@ -21,10 +21,12 @@ import {
   syllablesOf,
   textQuery,
 } from '~/domain/similarity-index';
-import { type DbOrTx, first, getDb, rawAll, rawGet } from '~/utils/db.server';
+import { type DbOrTx, dialectOf, first, getDb, pgQueryableOf, rawAll, rawGet } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { submitterKeyOf } from '~/utils/sql-functions.server';
 import * as s from '~db/schema';
+
+import { similarCandidateIds, similarToTextPg } from './pg/search.server';
 
 /** How many candidates each source may give; the scoring of ~250 prepared candidates takes a few ms. */
 export const CANDIDATES = Object.freeze({ text: 120, citation: 50, submitter: 20, published: 40 });
@@ -179,6 +181,7 @@ export async function similarCandidates(
   query: SimilarQuery,
   db: DbOrTx = getDb(),
 ): Promise<{ text: number[]; citation: number[]; submitter: number[] }> {
+  if (dialectOf(db) === 'pg') return similarCandidateIds(pgQueryableOf(db), query);
   return candidatesOf(prepareQuery(query), db);
 }
 
@@ -219,6 +222,8 @@ export async function similarToText(
   { limit = 5, minStrength = 'weak' }: { limit?: number; minStrength?: Strength } = {},
   db: DbOrTx = getDb(),
 ): Promise<StaffSuggestion[]> {
+  // PostgreSQL: the same candidates, statistics and ranking over pakn_similar (app/models/pg/search.server.ts)
+  if (dialectOf(db) === 'pg') return similarToTextPg(pgQueryableOf(db), query, { limit, minStrength });
   const q = prepareQuery(query);
   const found = await candidatesOf(q, db);
   const ids = new Set<number>([...found.text, ...found.citation, ...found.submitter]);
@@ -297,6 +302,8 @@ export async function publishedSimilar(
 ): Promise<PublicSuggestion[]> {
   // the benchmark's "without suggestions" server (scripts/bench.ts --similar-compare); always on otherwise
   if (getEnv().SIMILAR_SUGGESTIONS === 'off') return [];
+  // no PostgreSQL twin of public_fts's ranking yet (docs/postgresql.md): citizens get no suggestions there
+  if (dialectOf(db) === 'pg') return [];
   const q = prepareDocument({ id: 0, title: query.title, content: query.content });
   const qSyllables = syllablesOf(q);
   const qdf = await documentFrequencies(db, qSyllables);
@@ -317,7 +324,9 @@ export async function publishedSimilar(
       and(
         // `+` keeps SQLite from walking every published PAKN by the publication index and testing each against
         // the 40 candidates (4.4 ms at 100,000 PAKN); the candidates are looked up by id instead (2.1 ms)
-        sql`+${s.pakn.publication} = 'published'`,
+        dialectOf(db) === 'pg'
+          ? eq(s.pakn.publication, 'published')
+          : sql`+${s.pakn.publication} = 'published'`,
         inArray(
           s.pakn.id,
           sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY ${order} LIMIT ${CANDIDATES.published})`,

@@ -4,24 +4,22 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { drizzle as pgDrizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
 import { SQLiteAsyncDialect, type SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import {
   drizzle as proxyDrizzle,
   type SqliteRemoteDatabase,
   type SqliteRemoteResult,
 } from 'drizzle-orm/sqlite-proxy';
-import pg from 'pg';
+import type pg from 'pg';
 
 import * as schema from '~db/schema';
-import { seedConfiguration, seedConfigurationAsync } from '~db/seed';
+import { seedConfiguration } from '~db/seed';
 
-import { guardPool, PG_CONNECT_TIMEOUT_MS } from './database-faults.server';
 import { describeDatabase, parseDatabaseUrl } from './database-url';
+import { openPgPool } from './db-pg.server';
 import { getEnv } from './env.server';
 import { makePrivate } from './private-files.server';
 import { tuneConnection } from './sqlite-connection.server';
@@ -153,64 +151,15 @@ function toRows(rows: unknown[]): unknown[][] {
   return rows.map(toRow);
 }
 
-/** Every process migrates and seeds under this advisory lock: several starting together do it once. */
-const MIGRATION_LOCK = "hashtext('pakn-portal:migrations')";
-
-/**
- * An async database over PostgreSQL. On one connection holding the migration lock: migrated by
- * db/migrations-pg, seeded as SQLite is, then `underLock` (start-up checks that need the migrated tables). Its
- * query API is drizzle's PostgreSQL one given the SQLite table objects; the models see it through the one type
- * they are written against (`asPortable` below checks the shape at run time; the suites run on both backends,
- * ADR 0018).
- */
+/** PostgreSQL, migrated and seeded under the migration lock (./db-pg.server.ts), registered as a database here. */
 export async function openAsyncPg(
   url: string,
   opts: { max?: number; seed?: boolean; underLock?: (client: pg.ClientBase) => Promise<void> } = {},
 ): Promise<OpenedDb> {
-  // epoch milliseconds and counts: numbers, as SQLite gives them (safe below 2^53)
-  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: opts.max ?? 10,
-    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
-  });
-  guardPool(pool); // the database going away never crashes the process; the next query reconnects
-  const db = asPortable(pgDrizzle(pool, { schema }));
+  const { pool, db } = await openPgPool(url, opts);
   backends.set(db, { dialect: 'pg', pool });
   roots.add(db);
-  try {
-    const client = await pool.connect();
-    try {
-      await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
-      try {
-        const migrationsFolder = process.env.MIGRATIONS_PG_DIR ?? 'db/migrations-pg';
-        await pgMigrate(pgDrizzle(client, { schema }), { migrationsFolder });
-        if (opts.seed !== false) await seedConfigurationAsync(db);
-        await opts.underLock?.(client);
-      } finally {
-        await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
-      }
-    } finally {
-      client.release();
-    }
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
   return { db, dialect: 'pg', close: () => pool.end() };
-}
-
-function isPortable(x: object): x is Db {
-  return ['select', 'insert', 'update', 'delete', 'transaction', 'execute'].every(
-    (m) => typeof Reflect.get(x, m) === 'function',
-  );
-}
-
-/** The PostgreSQL database seen through the models' type: the builder methods they call, checked here. */
-function asPortable(db: NodePgDatabase<typeof schema>): Db {
-  if (!isPortable(db))
-    throw new Error('async-db: the PostgreSQL database lacks the query API the models use');
-  return db;
 }
 
 /**
@@ -254,6 +203,29 @@ function isPgExecutor(x: unknown): x is { execute(query: SQL): Promise<PgResult>
 async function pgQuery(db: DbOrTx, query: SQL): Promise<PgResult> {
   if (!isPgExecutor(db)) throw new Error('async-db: no execute() on a PostgreSQL handle');
   return db.execute(query);
+}
+
+/** What the PostgreSQL-only SQL of the models runs on (app/models/pg/): pg's client, or the one below. */
+export type PgQueryable = {
+  query<R extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+};
+
+/**
+ * A PostgreSQL database or transaction as a queryable taking `$1…` placeholders (each value one parameter,
+ * arrays included), for the SQL that exists on PostgreSQL only (search, the similar-PAKN index).
+ */
+export function pgQueryableOf(db: DbOrTx): PgQueryable {
+  if (backendOf(db).dialect !== 'pg') throw new Error('pgQueryableOf: not a PostgreSQL database');
+  return {
+    async query<R extends Record<string, unknown>>(text: string, values: unknown[] = []) {
+      const parts = text.split(/\$(\d+)/);
+      const chunks: SQL[] = [];
+      parts.forEach((part, i) =>
+        chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${sql.param(values[Number(part) - 1])}`),
+      );
+      return { rows: (await pgQuery(db, sql.join(chunks, sql.raw('')))).rows as R[] };
+    },
+  };
 }
 
 /** Raw SQL, rows as objects keyed by column name, on either backend. */

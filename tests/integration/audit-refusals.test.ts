@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { FORGED_LIMIT } from '~/models/security-audit.server';
-import { sqliteClientOf, transaction } from '~/utils/db.server';
+import { transaction } from '~/utils/db.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { sqlAll, sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -22,12 +23,12 @@ type AuditRow = {
   ip: string | null;
   detail: string;
 };
-const audits = (action: string) =>
-  sqliteClientOf(app.db())
-    .prepare(
-      `SELECT actor_user_id, action, target_id, ip, detail FROM audit_log WHERE action = ? ORDER BY id`,
-    )
-    .all(action) as AuditRow[];
+const audits = async (action: string) =>
+  (await sqlAll(
+    app.db(),
+    `SELECT actor_user_id, action, target_id, ip, detail FROM audit_log WHERE action = ? ORDER BY id`,
+    action,
+  )) as AuditRow[];
 
 function post(
   path: string,
@@ -101,10 +102,10 @@ afterAll(async () => {
 
 describe('refused posts are audited', () => {
   it('a post refused for lack of permission: the publish page, the bulk assignment', async () => {
-    const unit = sqliteClientOf(app.db()).prepare(`SELECT id FROM units WHERE code = 'QLKHCN'`).get() as {
+    const unit = (await sqlGet(app.db(), `SELECT id FROM units WHERE code = 'QLKHCN'`)) as {
       id: number;
     };
-    const before = audits('security.denied').length;
+    const before = (await audits('security.denied')).length;
     expect((await post(`/can-bo/pakn/${paknId}/cong-khai`, handler.cookie, { intent: 'check' })).status).toBe(
       403,
     );
@@ -117,7 +118,7 @@ describe('refused posts are audited', () => {
         })
       ).status,
     ).toBe(403);
-    const rows = audits('security.denied').slice(before);
+    const rows = (await audits('security.denied')).slice(before);
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.actor_user_id === handler.id)).toBe(true);
     expect(JSON.parse(rows[0]!.detail)).toMatchObject({
@@ -129,29 +130,29 @@ describe('refused posts are audited', () => {
   });
 
   it('a workflow action the role may not take on this record', async () => {
-    const before = audits('security.denied').length;
+    const before = (await audits('security.denied')).length;
     // a coordinator may read the record but not approve an answer
     const res = await post(`/can-bo/pakn/${paknId}`, coordinator.cookie, { intent: 'approve', version: '1' });
     expect(res.status).toBe(403);
-    const rows = audits('security.denied').slice(before);
+    const rows = (await audits('security.denied')).slice(before);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_user_id: coordinator.id, target_id: String(paknId) });
   });
 
   it('reads are not audited as refusals', async () => {
-    const before = audits('security.denied').length;
+    const before = (await audits('security.denied')).length;
     expect(
       (await app.fetch(`/can-bo/pakn/${paknId}/cong-khai`, { headers: { Cookie: handler.cookie } })).status,
     ).toBe(403);
-    expect(audits('security.denied').length).toBe(before);
+    expect((await audits('security.denied')).length).toBe(before);
   });
 
   it('a staff post with a bad origin (no Origin, and a Sec-Fetch-Site that is not same-origin)', async () => {
     // Origin: null and foreign origins are refused by server.mjs before Remix (cross-site.test.ts)
-    const before = audits('security.forged').length;
+    const before = (await audits('security.forged')).length;
     for (const site of ['same-site', 'none'])
       expect((await badOrigin(coordinator.cookie, site)).status).toBe(403);
-    const rows = audits('security.forged').slice(before);
+    const rows = (await audits('security.forged')).slice(before);
     expect(rows.map((r) => JSON.parse(r.detail))).toEqual(
       ['same-site', 'none'].map((fetchSite) => ({
         reason: 'badOrigin',
@@ -164,24 +165,26 @@ describe('refused posts are audited', () => {
 
   it('a post carrying a session that is no longer live (signed out, expired or revoked)', async () => {
     const stale = await signIn(app, coordinator.email, coordinator.password);
-    sqliteClientOf(app.db())
-      .prepare(
-        `UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND user_id = ? AND created_at = (SELECT max(created_at) FROM sessions WHERE user_id = ?)`,
-      )
-      .run(Date.now(), coordinator.id, coordinator.id);
-    const before = audits('security.forged').length;
+    await sqlRun(
+      app.db(),
+      `UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND user_id = ? AND created_at = (SELECT max(created_at) FROM sessions WHERE user_id = ?)`,
+      Date.now(),
+      coordinator.id,
+      coordinator.id,
+    );
+    const before = (await audits('security.forged')).length;
     const res = await post(`/can-bo/pakn/${paknId}`, stale, { intent: 'assign', version: '1' });
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toContain('het-han=1');
-    const rows = audits('security.forged').slice(before);
+    const rows = (await audits('security.forged')).slice(before);
     expect(rows.map((r) => JSON.parse(r.detail).reason)).toEqual(['staleSession']);
   });
 
   it('forged posts from one address write at most FORGED_LIMIT entries per window', async () => {
-    const before = audits('security.forged').length;
+    const before = (await audits('security.forged')).length;
     for (let i = 0; i < FORGED_LIMIT + 5; i++)
       await badOrigin(coordinator.cookie, 'same-site', '203.0.113.9');
-    const rows = audits('security.forged').slice(before);
+    const rows = (await audits('security.forged')).slice(before);
     expect(rows).toHaveLength(FORGED_LIMIT);
     expect(rows.every((r) => r.ip === '203.0.113.9')).toBe(true);
   });
@@ -189,17 +192,18 @@ describe('refused posts are audited', () => {
 
 describe('contact details: one audit entry per session and record', () => {
   it('logs the first view of a record in a session, not every page load', async () => {
-    const views = () => audits('pakn.contact.view').filter((r) => r.target_id === String(paknId));
-    const before = views().length;
+    const views = async () =>
+      (await audits('pakn.contact.view')).filter((r) => r.target_id === String(paknId));
+    const before = (await views()).length;
     for (let i = 0; i < 3; i++)
       expect(
         (await app.fetch(`/can-bo/pakn/${paknId}`, { headers: { Cookie: coordinator.cookie } })).status,
       ).toBe(200);
-    expect(views().length).toBe(before + 1);
+    expect((await views()).length).toBe(before + 1);
     // another session of the same person: a new entry
     const other = await signIn(app, coordinator.email, coordinator.password);
     await app.fetch(`/can-bo/pakn/${paknId}`, { headers: { Cookie: other } });
     await app.fetch(`/can-bo/pakn/${paknId}`, { headers: { Cookie: other } });
-    expect(views().length).toBe(before + 2);
+    expect((await views()).length).toBe(before + 2);
   });
 });

@@ -6,10 +6,9 @@ import crypto from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf } from '~/utils/db.server';
-
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { sqlAll, sqlRun } from '../support/sql';
 import { cookiesFrom, createStaffUser, followFlash, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -46,24 +45,22 @@ function get(path: string, cookie?: string) {
   return app.fetch(path, { headers: cookie ? { Cookie: cookie } : {} });
 }
 
-function sql<T = unknown>(query: string, ...params: unknown[]): T[] {
-  return sqliteClientOf(app.db())
-    .prepare(query)
-    .all(...params) as T[];
+async function sql<T = unknown>(query: string, ...params: unknown[]): Promise<T[]> {
+  return (await sqlAll(app.db(), query, ...params)) as T[];
 }
-function run(query: string, ...params: unknown[]) {
-  return sqliteClientOf(app.db())
-    .prepare(query)
-    .run(...params);
+async function run(query: string, ...params: unknown[]) {
+  return await sqlRun(app.db(), query, ...params);
 }
 
-function auditRows(action: string): Array<{
-  actor_user_id: number | null;
-  target_id: string | null;
-  ip: string | null;
-  detail: string | null;
-}> {
-  return sql('SELECT * FROM audit_log WHERE action = ? ORDER BY id', action);
+async function auditRows(action: string): Promise<
+  Array<{
+    actor_user_id: number | null;
+    target_id: string | null;
+    ip: string | null;
+    detail: string | null;
+  }>
+> {
+  return await sql('SELECT * FROM audit_log WHERE action = ? ORDER BY id', action);
 }
 
 function signInPost(
@@ -94,12 +91,12 @@ describe('sign-in', () => {
     const token = tokenIn(value);
     expect(token.length).toBeGreaterThanOrEqual(40);
     // the table keeps only a hash of the cookie's token
-    const rows = sql<{ id: string; user_id: number }>(
+    const rows = await sql<{ id: string; user_id: number }>(
       'SELECT id, user_id FROM sessions WHERE user_id = ?',
       u.id,
     );
     expect(rows).toEqual([{ id: sha256(token), user_id: u.id }]);
-    expect(auditRows('auth.signin').some((r) => r.target_id === String(u.id))).toBe(true);
+    expect((await auditRows('auth.signin')).some((r) => r.target_id === String(u.id))).toBe(true);
     const account = await get('/can-bo/tai-khoan', `pakn_staff=${value}`);
     expect(account.status).toBe(200);
     expect(await html(account)).toContain(u.email);
@@ -129,7 +126,7 @@ describe('sign-in', () => {
     const english = await signInPost(u.email, 'Sai-mat-khau-hoan-toan-1', { ip, lng: 'en' });
     expect(await html(english)).toContain('The e-mail address or password is incorrect');
 
-    const failures = auditRows('auth.signin.failed').filter((r) => r.ip === ip);
+    const failures = (await auditRows('auth.signin.failed')).filter((r) => r.ip === ip);
     expect(failures).toHaveLength(3);
     expect(JSON.parse(failures[0]!.detail!)).toMatchObject({ email: u.email });
     expect(JSON.parse(failures[1]!.detail!)).toMatchObject({ email: 'khong-co@example.vn' });
@@ -169,12 +166,12 @@ describe('sign-in', () => {
     const right = await signInPost(u.email, u.password, { ip: freshIp() });
     expect(right.status).toBe(429);
     expect(right.headers.getSetCookie().some((l) => l.startsWith('pakn_staff='))).toBe(false);
-    expect(auditRows('auth.lockout').some((r) => r.target_id === String(u.id))).toBe(true);
-    const [row] = sql<{ locked_until: number }>('SELECT locked_until FROM users WHERE id = ?', u.id);
+    expect((await auditRows('auth.lockout')).some((r) => r.target_id === String(u.id))).toBe(true);
+    const [row] = await sql<{ locked_until: number }>('SELECT locked_until FROM users WHERE id = ?', u.id);
     expect(row!.locked_until - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(row!.locked_until - Date.now()).toBeLessThanOrEqual(15 * 60_000);
     // once the lock has passed, the right password works again
-    run('UPDATE users SET locked_until = ? WHERE id = ?', Date.now() - 1000, u.id);
+    await run('UPDATE users SET locked_until = ? WHERE id = ?', Date.now() - 1000, u.id);
     expect((await signInPost(u.email, u.password, { ip: freshIp() })).status).toBe(302);
   });
 
@@ -187,7 +184,7 @@ describe('sign-in', () => {
     const blocked = await signInPost(u.email, u.password, { ip });
     expect(blocked.status).toBe(429);
     expect(await html(blocked)).toContain('Có quá nhiều lần đăng nhập không thành công');
-    expect(sql('SELECT * FROM rate_limits WHERE bucket = ?', 'signin-ip').length).toBeGreaterThan(0);
+    expect((await sql('SELECT * FROM rate_limits WHERE bucket = ?', 'signin-ip')).length).toBeGreaterThan(0);
     // another address is not affected
     expect((await signInPost(u.email, u.password, { ip: freshIp() })).status).toBe(302);
   });
@@ -208,13 +205,13 @@ describe('sessions', () => {
   it('ends a session idle for 30 minutes', async () => {
     const u = await createStaffUser(app.db(), { role: 'viewer' });
     const cookie = await signIn(app, u.email, u.password);
-    run(
+    await run(
       'UPDATE sessions SET last_seen_at = ? WHERE id = ?',
       Date.now() - 29 * 60_000,
       sha256(tokenOf(cookie)),
     );
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(200);
-    run(
+    await run(
       'UPDATE sessions SET last_seen_at = ? WHERE id = ?',
       Date.now() - 31 * 60_000,
       sha256(tokenOf(cookie)),
@@ -233,14 +230,14 @@ describe('sessions', () => {
     const u = await createStaffUser(app.db(), { role: 'viewer' });
     const cookie = await signIn(app, u.email, u.password);
     const id = sha256(tokenOf(cookie));
-    run(
+    await run(
       'UPDATE sessions SET created_at = ?, last_seen_at = ? WHERE id = ?',
       Date.now() - 12 * 3600_000 + 60_000,
       Date.now(),
       id,
     );
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(200);
-    run(
+    await run(
       'UPDATE sessions SET created_at = ?, last_seen_at = ? WHERE id = ?',
       Date.now() - 12 * 3600_000 - 60_000,
       Date.now(),
@@ -261,13 +258,13 @@ describe('sessions', () => {
     const flash = `pakn_flash=${cookiesFrom(out).pakn_flash}`;
     expect(await html(await get('/can-bo/dang-nhap', flash))).toContain('Bạn đã đăng xuất.');
     expect(out.headers.get('Set-Cookie')).toMatch(/pakn_staff=;.*Max-Age=0/);
-    const [row] = sql<{ revoked_at: number | null }>(
+    const [row] = await sql<{ revoked_at: number | null }>(
       'SELECT revoked_at FROM sessions WHERE id = ?',
       sha256(tokenOf(cookie)),
     );
     expect(row!.revoked_at).not.toBeNull();
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(302);
-    expect(auditRows('auth.signout').some((r) => r.actor_user_id === u.id)).toBe(true);
+    expect((await auditRows('auth.signout')).some((r) => r.actor_user_id === u.id)).toBe(true);
   });
 
   it('an administrator revokes all sessions of a user', async () => {
@@ -283,7 +280,7 @@ describe('sessions', () => {
     expect(await followFlash(app, res, adminCookie)).toContain('Đã kết thúc 2 phiên đăng nhập.');
     expect((await get('/can-bo/tai-khoan', a)).status).toBe(302);
     expect((await get('/can-bo/tai-khoan', b)).status).toBe(302);
-    const rows = auditRows('session.revoke').filter((r) => r.target_id === String(u.id));
+    const rows = (await auditRows('session.revoke')).filter((r) => r.target_id === String(u.id));
     expect(rows.at(-1)!.actor_user_id).toBe(admin.id);
     // and a non-admin cannot
     expect(
@@ -312,7 +309,7 @@ describe('sessions', () => {
     expect(res.status).toBe(302);
     expect((await get('/can-bo/tai-khoan', userCookie)).status).toBe(302);
     expect((await signInPost(u.email, u.password, { ip: freshIp() })).status).toBe(400);
-    const [change] = auditRows('user.update').filter((r) => r.target_id === String(u.id));
+    const [change] = (await auditRows('user.update')).filter((r) => r.target_id === String(u.id));
     expect(JSON.parse(change!.detail!)).toEqual({ active: { from: true, to: false } });
   });
 
@@ -450,15 +447,19 @@ describe('password reset', () => {
     expect((await get('/can-bo/tai-khoan', oldCookie)).status).toBe(302);
     expect((await signInPost(u.email, u.password, { ip: freshIp() })).status).toBe(400);
     expect((await signInPost(u.email, 'Nui-cao-song-dai-2026', { ip: freshIp() })).status).toBe(302);
-    expect(auditRows('auth.reset.requested').some((r) => r.target_id === String(u.id))).toBe(true);
-    expect(auditRows('auth.reset.completed').some((r) => r.target_id === String(u.id))).toBe(true);
+    expect((await auditRows('auth.reset.requested')).some((r) => r.target_id === String(u.id))).toBe(true);
+    expect((await auditRows('auth.reset.completed')).some((r) => r.target_id === String(u.id))).toBe(true);
   });
 
   it('links expire', async () => {
     const u = await createStaffUser(app.db(), { role: 'viewer' });
     const link = await resetLink(u.email);
     const token = link.split('/').at(-1)!;
-    run('UPDATE password_resets SET expires_at = ? WHERE token_hash = ?', Date.now() - 1000, sha256(token));
+    await run(
+      'UPDATE password_resets SET expires_at = ? WHERE token_hash = ?',
+      Date.now() - 1000,
+      sha256(token),
+    );
     const page = await get(link);
     expect(page.status).toBe(410);
     expect(await html(page)).toContain('Đường liên kết không còn hiệu lực');
@@ -536,7 +537,7 @@ describe('two-factor sign-in (TOTP)', () => {
     const first = await signIn(app, u.email, u.password);
     const { secret, cookie } = await enableTotp(first);
     expect((await get('/can-bo/tai-khoan', cookie)).status).toBe(200);
-    expect(auditRows('auth.totp.enabled').some((r) => r.target_id === String(u.id))).toBe(true);
+    expect((await auditRows('auth.totp.enabled')).some((r) => r.target_id === String(u.id))).toBe(true);
 
     const res = await signInPost(u.email, u.password);
     expect(res.status).toBe(302);
@@ -585,14 +586,14 @@ describe('two-factor sign-in (TOTP)', () => {
     });
     expect(ok.status).toBe(302);
     expect((await signInPost(u.email, u.password)).headers.get('Location')).toBe('/can-bo');
-    expect(auditRows('auth.totp.disabled').some((r) => r.target_id === String(u.id))).toBe(true);
+    expect((await auditRows('auth.totp.disabled')).some((r) => r.target_id === String(u.id))).toBe(true);
   });
 
   it('a role that requires TOTP must set it up before anything else, and cannot turn it off', async () => {
     const u = await createStaffUser(app.db(), { role: 'approver' });
     const before = await signIn(app, u.email, u.password);
     expect((await get('/can-bo/quan-tri/nhat-ky', before)).status).toBe(403);
-    run(`UPDATE settings SET value = '["approver"]' WHERE key = 'security.totpRequiredRoles'`);
+    await run(`UPDATE settings SET value = '["approver"]' WHERE key = 'security.totpRequiredRoles'`);
     try {
       // an existing session is sent to set-up too
       const sent = await get('/can-bo/quan-tri/nhat-ky', before);
@@ -612,10 +613,11 @@ describe('two-factor sign-in (TOTP)', () => {
       });
       expect(off.status).toBe(409);
       expect(
-        sql<{ totp_enabled: number }>('SELECT totp_enabled FROM users WHERE id = ?', u.id)[0]!.totp_enabled,
+        (await sql<{ totp_enabled: number }>('SELECT totp_enabled FROM users WHERE id = ?', u.id))[0]!
+          .totp_enabled,
       ).toBe(1);
     } finally {
-      run(`UPDATE settings SET value = '[]' WHERE key = 'security.totpRequiredRoles'`);
+      await run(`UPDATE settings SET value = '[]' WHERE key = 'security.totpRequiredRoles'`);
     }
   });
 });
@@ -688,7 +690,7 @@ describe('user administration', () => {
     });
     expect(ok.status).toBe(302);
     const id = Number(/nguoi-dung\/(\d+)/.exec(ok.headers.get('Location')!)![1]);
-    const [row] = sql<{ email: string; role: string; unit_id: number }>(
+    const [row] = await sql<{ email: string; role: string; unit_id: number }>(
       'SELECT email, role, unit_id FROM users WHERE id = ?',
       id,
     );
@@ -704,12 +706,14 @@ describe('user administration', () => {
     ).toBe(302);
     expect((await signInPost('pham.thu@so-khcn.example.vn', 'Ca-phe-sua-da-Ha-Noi')).status).toBe(302);
     expect(
-      auditRows('user.create').some((r) => r.target_id === String(id) && r.actor_user_id === admin.id),
+      (await auditRows('user.create')).some(
+        (r) => r.target_id === String(id) && r.actor_user_id === admin.id,
+      ),
     ).toBe(true);
   });
 
   it('keeps at least one active administrator', async () => {
-    run(`UPDATE users SET active = 0 WHERE role = 'admin'`);
+    await run(`UPDATE users SET active = 0 WHERE role = 'admin'`);
     const admin = await createStaffUser(app.db(), { role: 'admin' });
     const cookie = await signIn(app, admin.email, admin.password);
     const res = await postForm(app, `/can-bo/quan-tri/nguoi-dung/${admin.id}`, cookie, {
@@ -777,19 +781,18 @@ describe('audit log', () => {
     );
 
     // keyset pages of 50, newest first
-    const total = sql<{ n: number }>('SELECT count(*) AS n FROM audit_log')[0]!.n;
+    const total = (await sql<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0]!.n;
     expect(total).toBeGreaterThan(50);
     const first = await html(await get('/can-bo/quan-tri/nhat-ky', cookie));
     const next = /href="(\/can-bo\/quan-tri\/nhat-ky\?truoc=\d+)"/.exec(first)![1]!;
-    const maxId = sql<{ id: number }>('SELECT max(id) AS id FROM audit_log')[0]!.id;
+    const maxId = (await sql<{ id: number }>('SELECT max(id) AS id FROM audit_log'))[0]!.id;
     expect(next).toBe(`/can-bo/quan-tri/nhat-ky?truoc=${maxId - 49}`);
     expect((await get(next, cookie)).status).toBe(200);
   });
 
-  it('is append-only: the database refuses updates and deletes', () => {
-    const db = sqliteClientOf(app.db());
-    expect(() => db.prepare(`UPDATE audit_log SET action = 'x'`).run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
-    expect(sql<{ n: number }>('SELECT count(*) AS n FROM audit_log')[0]!.n).toBeGreaterThan(0);
+  it('is append-only: the database refuses updates and deletes', async () => {
+    await expect(run(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    expect((await sql<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0]!.n).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,21 @@
 // The receipt book: codes are sequential per year, never reused, and restart at 1 each January (local time).
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createPakn, type NewPakn } from '~/models/pakn.server';
-import { sqliteClientOf, transaction } from '~/utils/db.server';
+import { type Db, transaction } from '~/utils/db.server';
 
-import { createTestDb } from '../support/db';
+import { openTestDb } from '../support/db';
+import { sqlAll } from '../support/sql';
 
-const t = createTestDb();
-process.env.DATABASE_URL = t.file;
+let t: { db: Db; url: string; cleanup(): Promise<void> };
+beforeAll(async () => {
+  t = await openTestDb();
+  process.env.DATABASE_URL = t.url;
+});
 process.env.BASE_URL = 'http://localhost:3999'; // vitest sets BASE_URL='/' for Vite
-afterAll(() => t.cleanup());
+afterAll(async () => {
+  await t.cleanup();
+});
 
 const base: Omit<NewPakn, 'receivedAt'> = {
   type: 'phan_anh',
@@ -59,9 +65,7 @@ describe('code sequence', () => {
     expect(p.receivedDate).toBe('2026-02-12');
     expect(p.classifyDue).toBe('2026-02-23'); // 13/02 is day 1, Tết 14–22/02 skipped, 23/02 day 2
     expect(p.answerDue).toBe('2026-03-04'); // 20 calendar days
-    const events = sqliteClientOf(t.db)
-      .prepare('SELECT type, is_public FROM events WHERE pakn_id = ?')
-      .all(p.id);
+    const events = await sqlAll(t.db, 'SELECT type, is_public FROM events WHERE pakn_id = ?', p.id);
     expect(events).toEqual([{ type: 'received', is_public: 1 }]);
   });
 });

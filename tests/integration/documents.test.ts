@@ -4,9 +4,10 @@
 import { getDocument as pdfjsDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { first, one, sqliteClientOf, transaction } from '~/utils/db.server';
+import { first, one, transaction } from '~/utils/db.server';
 
 import { startTestApp, type TestApp } from '../support/app';
+import { sqlGet } from '../support/sql';
 import { cookiesFrom, createStaffUser, signIn } from '../support/staff';
 
 type Db = import('../../app/utils/db.server').Db;
@@ -454,9 +455,11 @@ describe('the routes', () => {
     expect(text).toContain(`Kính gửi: Ông/Bà ${SUBMITTER.fullName}`);
     expect(text).toContain('Cụ thể: Nội dung liên quan đến tranh chấp đất đai.');
 
-    const audit = sqliteClientOf(db)
-      .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'document.view' AND target_id = ?`)
-      .get(String(refusalId)) as { n: number };
+    const audit = (await sqlGet(
+      db,
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'document.view' AND target_id = ?`,
+      String(refusalId),
+    )) as { n: number };
     expect(audit.n).toBe(2);
   });
 

@@ -4,10 +4,9 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf } from '~/utils/db.server';
-
 import { BASE, startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { sqlAll, sqlGet, sqlRun } from '../support/sql';
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -80,8 +79,8 @@ async function postForm(
   return fromBrowserOf(token, `/gop-y?t=${token}`, { method: 'POST', body, headers, ip });
 }
 
-function countRows(table: string): number {
-  return (sqliteClientOf(app.db()).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+async function countRows(table: string): Promise<number> {
+  return ((await sqlGet(app.db(), `SELECT count(*) AS n FROM ${table}`)) as { n: number }).n;
 }
 
 function uploadedFiles(): string[] {
@@ -112,7 +111,7 @@ describe('sending a PAKN', () => {
     expect(review).toContain('Nguyễn Thị Hồng Đào');
     expect(review).toContain('0912345678');
     expect(review).toContain('giấy tờ.pdf');
-    expect(countRows('pakn')).toBe(0);
+    expect(await countRows('pakn')).toBe(0);
 
     const send = () =>
       fromBrowserOf(token, '/gop-y/kiem-tra', {
@@ -131,9 +130,9 @@ describe('sending a PAKN', () => {
     // a double click or a resubmit creates nothing new
     const again = await send();
     expect(again.headers.get('Location')).toBe(location);
-    expect(countRows('pakn')).toBe(1);
+    expect(await countRows('pakn')).toBe(1);
 
-    const row = sqliteClientOf(app.db()).prepare('SELECT * FROM pakn').get() as Record<string, unknown>;
+    const row = (await sqlGet(app.db(), 'SELECT * FROM pakn')) as Record<string, unknown>;
     expect(row).toMatchObject({
       code,
       full_name: 'Nguyễn Thị Hồng Đào',
@@ -143,9 +142,7 @@ describe('sending a PAKN', () => {
       status: 'received',
       show_identity: 0,
     });
-    const files = sqliteClientOf(app.db()).prepare('SELECT * FROM attachments').all() as Array<
-      Record<string, unknown>
-    >;
+    const files = (await sqlAll(app.db(), 'SELECT * FROM attachments')) as Array<Record<string, unknown>>;
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({
       pakn_id: row.id,
@@ -217,7 +214,7 @@ describe('sending a PAKN', () => {
 
 describe('bad input', () => {
   it('shows every missing field, in Vietnamese and in English, and saves nothing', async () => {
-    const before = countRows('pakn');
+    const before = await countRows('pakn');
     const token = await getToken();
     const res = await postForm(token, multipart({ fullName: 'Trần Văn Ấn' }));
     expect(res.status).toBe(400);
@@ -237,7 +234,7 @@ describe('bad input', () => {
     expect(enHtml).toContain('There is a problem');
     expect(enHtml).toContain('Enter your phone number');
     expect(enHtml).toContain('<html lang="en"');
-    expect(countRows('pakn')).toBe(before);
+    expect(await countRows('pakn')).toBe(before);
   });
 
   it('rejects invalid phone, e-mail, category mismatch and missing consent with precise messages', async () => {
@@ -271,9 +268,11 @@ describe('bad input', () => {
     expect(html).toContain('Nội dung tệp “fake.pdf” không khớp');
     expect(html).toContain('Tệp “virus.exe.pdf” không đúng định dạng');
     expect(html).toContain('ok.png');
-    const kept = sqliteClientOf(app.db())
-      .prepare('SELECT stored_name FROM attachments WHERE draft_token = ?')
-      .all(token) as Array<{
+    const kept = (await sqlAll(
+      app.db(),
+      'SELECT stored_name FROM attachments WHERE draft_token = ?',
+      token,
+    )) as Array<{
       stored_name: string;
     }>;
     expect(kept).toHaveLength(1);
@@ -286,7 +285,7 @@ describe('bad input', () => {
     // every file on disk belongs to a row
     const known = new Set(
       (
-        sqliteClientOf(app.db()).prepare('SELECT stored_name FROM attachments').all() as Array<{
+        (await sqlAll(app.db(), 'SELECT stored_name FROM attachments')) as Array<{
           stored_name: string;
         }>
       ).map((r) => r.stored_name),
@@ -295,7 +294,7 @@ describe('bad input', () => {
   });
 
   it('refuses oversize files and too many files with a message, keeping the rest of the form', async () => {
-    sqliteClientOf(app.db()).prepare("UPDATE settings SET value = '1' WHERE key = 'intake.maxFileMb'").run();
+    await sqlRun(app.db(), "UPDATE settings SET value = '1' WHERE key = 'intake.maxFileMb'");
     try {
       const token = await getToken();
       const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10, 32)]);
@@ -312,9 +311,7 @@ describe('bad input', () => {
       expect(html).toContain('Chỉ được đính kèm tối đa 5 tệp; tệp “p5.png” chưa được nhận');
       expect(html).toContain('value="Nguyễn Thị Hồng Đào"');
     } finally {
-      sqliteClientOf(app.db())
-        .prepare("UPDATE settings SET value = '10' WHERE key = 'intake.maxFileMb'")
-        .run();
+      await sqlRun(app.db(), "UPDATE settings SET value = '10' WHERE key = 'intake.maxFileMb'");
     }
   });
 
@@ -355,9 +352,7 @@ describe('bad input', () => {
   });
 
   it('limits submissions per address', async () => {
-    sqliteClientOf(app.db())
-      .prepare("UPDATE settings SET value = '2' WHERE key = 'intake.submissionsPerIpPerHour'")
-      .run();
+    await sqlRun(app.db(), "UPDATE settings SET value = '2' WHERE key = 'intake.submissionsPerIpPerHour'");
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
       const token = await getToken();

@@ -2,10 +2,9 @@
 // coordinators: stored, e-mailed through the outbox (real SMTP server), listed on a staff page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf } from '~/utils/db.server';
-
 import { startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { sqlGet } from '../support/sql';
 import { createStaffUser, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -97,10 +96,7 @@ describe('privacy', () => {
     expect(done.headers.get('Set-Cookie')).toMatch(/^pakn_flash=;.*Max-Age=0/);
     expect(await (await app.fetch('/quyen-rieng-tu')).text()).not.toContain('Đã nhận yêu cầu của bạn');
 
-    const row = sqliteClientOf(app.db()).prepare('SELECT * FROM privacy_requests').get() as Record<
-      string,
-      unknown
-    >;
+    const row = (await sqlGet(app.db(), 'SELECT * FROM privacy_requests')) as Record<string, unknown>;
     expect(row).toMatchObject({
       kind: 'delete',
       code: 'KHCN-2026-000123',

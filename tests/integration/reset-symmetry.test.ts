@@ -4,10 +4,9 @@
 // Checked by the rows each request writes, not by timing.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { sqliteClientOf } from '~/utils/db.server';
-
 import { startTestApp, type TestApp } from '../support/app';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { sqlGet } from '../support/sql';
 import { createStaffUser, postForm } from '../support/staff';
 
 let app: TestApp;
@@ -22,30 +21,26 @@ afterAll(async () => {
 });
 
 const TABLES = ['outbox', 'audit_log', 'rate_limits'] as const;
-function counts(): Record<string, number> {
-  return Object.fromEntries(
-    TABLES.map((t) => [
-      t,
-      (sqliteClientOf(app.db()).prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
-    ]),
-  );
+async function counts(): Promise<Record<string, number>> {
+  const entries: Array<[string, number]> = [];
+  for (const t of TABLES)
+    entries.push([t, ((await sqlGet(app.db(), `SELECT count(*) AS n FROM ${t}`)) as { n: number }).n]);
+  return Object.fromEntries(entries);
 }
-const outboxBytes = () =>
-  sqliteClientOf(app.db())
-    .prepare('SELECT length(html) + length(text) AS n FROM outbox ORDER BY id DESC')
-    .get() as {
+const outboxBytes = async () =>
+  (await sqlGet(app.db(), 'SELECT length(html) + length(text) AS n FROM outbox ORDER BY id DESC')) as {
     n: number;
   };
 
 /** What one request adds to each table, and the size of the message it queued. */
 async function writesOf(email: string, ip: string) {
-  const before = counts();
+  const before = await counts();
   const res = await postForm(app, '/can-bo/quen-mat-khau', null, { email }, { ip });
   expect(res.status).toBe(200);
-  const after = counts();
+  const after = await counts();
   return {
     added: Object.fromEntries(TABLES.map((t) => [t, after[t]! - before[t]!])),
-    size: outboxBytes()?.n ?? 0,
+    size: (await outboxBytes())?.n ?? 0,
   };
 }
 

@@ -2,9 +2,8 @@
 // 5 password hashes are verified and the right password sent in the same burst gets no session.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { sqliteClientOf } from '~/utils/db.server';
-
 import { startTestApp, type TestApp } from '../support/app';
+import { sqlAll, sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, postForm } from '../support/staff';
 
 let app: TestApp;
@@ -15,10 +14,13 @@ afterAll(async () => {
   await app?.stop();
 });
 
-function countAudit(action: string, userId: number, reason?: string): number {
-  const rows = sqliteClientOf(app.db())
-    .prepare('SELECT detail FROM audit_log WHERE action = ? AND target_id = ?')
-    .all(action, String(userId)) as Array<{ detail: string | null }>;
+async function countAudit(action: string, userId: number, reason?: string): Promise<number> {
+  const rows = (await sqlAll(
+    app.db(),
+    'SELECT detail FROM audit_log WHERE action = ? AND target_id = ?',
+    action,
+    String(userId),
+  )) as Array<{ detail: string | null }>;
   return rows.filter((r) => !reason || JSON.parse(r.detail ?? '{}').reason === reason).length;
 }
 
@@ -30,18 +32,18 @@ it('checks at most 5 passwords of a burst of 31 concurrent attempts (30 wrong + 
       postForm(app, '/can-bo/dang-nhap', null, { email: u.email, password }, { ip: '10.9.0.1' }),
     ),
   );
-  const wrongChecked = countAudit('auth.signin.failed', u.id, 'password');
-  const rightChecked = countAudit('auth.signin', u.id);
+  const wrongChecked = await countAudit('auth.signin.failed', u.id, 'password');
+  const rightChecked = await countAudit('auth.signin', u.id);
   console.log(
     `[signin-burst] 31 concurrent attempts: ${wrongChecked} wrong passwords verified, ` +
-      `${rightChecked} right one accepted, ${countAudit('auth.signin.failed', u.id, 'locked')} refused as locked`,
+      `${rightChecked} right one accepted, ${await countAudit('auth.signin.failed', u.id, 'locked')} refused as locked`,
   );
   expect(wrongChecked + rightChecked).toBeLessThanOrEqual(5);
   const right = responses.at(-1)!;
   expect(right.status).toBe(429);
   expect(right.headers.getSetCookie().some((l) => l.startsWith('pakn_staff='))).toBe(false);
   expect(responses.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(26);
-  const row = sqliteClientOf(app.db()).prepare('SELECT locked_until FROM users WHERE id = ?').get(u.id) as {
+  const row = (await sqlGet(app.db(), 'SELECT locked_until FROM users WHERE id = ?', u.id)) as {
     locked_until: number | null;
   };
   expect(row.locked_until).toBeGreaterThan(Date.now());
@@ -53,9 +55,7 @@ it('starts counting again once a lock has run out', async () => {
     postForm(app, '/can-bo/dang-nhap', null, { email: u.email, password }, { ip: '10.9.0.2' });
   for (let i = 0; i < 4; i++) expect((await post(`Wrong-password-${i}-xyz`)).status).toBe(400);
   expect((await post('Wrong-password-5-xyz')).status).toBe(429);
-  sqliteClientOf(app.db())
-    .prepare('UPDATE users SET locked_until = ? WHERE id = ?')
-    .run(Date.now() - 1000, u.id);
+  await sqlRun(app.db(), 'UPDATE users SET locked_until = ? WHERE id = ?', Date.now() - 1000, u.id);
   // one wrong password after the lock is the first of a new series, not a new lock
   expect((await post('Wrong-password-6-xyz')).status).toBe(400);
   expect((await post(u.password)).status).toBe(302);

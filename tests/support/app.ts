@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 
 import { copyTemplateDb, TEST_TMP_DIR } from './db';
+import { createPgTestDatabase, ON_PG, pgDataDir } from './pg-template';
 
 export const BASE = 'http://localhost:3999';
 
@@ -23,12 +24,17 @@ export type TestApp = {
  * file (vitest runs each file in its own process).
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dir = path.join(TEST_TMP_DIR, `app-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  // TEST_DB=pg: a fresh database copied from the run's PostgreSQL template, and a data folder on disk
+  const pgDb = ON_PG ? await createPgTestDatabase() : undefined;
+  const dir = pgDb
+    ? pgDataDir('app')
+    : path.join(TEST_TMP_DIR, `app-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   fs.mkdirSync(dir, { recursive: true });
   Object.assign(process.env, {
     NODE_ENV: 'production',
     SESSION_SECRET: 'test-secret-test-secret-test-secret',
-    DATABASE_URL: path.join(dir, 'pakn.db'),
+    DATABASE_URL: pgDb?.url ?? path.join(dir, 'pakn.db'),
+    DATABASE_POOL_MAX: '4',
     DATA_DIR: dir,
     BASE_URL: BASE,
     // TEST_LOG_LEVEL=error shows the server's errors while a test runs
@@ -39,12 +45,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WEBHOOK_ALLOW_PRIVATE: '127.0.0.1,::1',
     ...env,
   });
-  copyTemplateDb(process.env.DATABASE_URL!);
+  if (!pgDb) copyTemplateDb(process.env.DATABASE_URL!);
   const buildPath = path.resolve('build/index.js');
   const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild & {
     entry: { module: { startApp(): unknown; stopApp(): Promise<void> } };
   };
-  build.entry.module.startApp();
+  await build.entry.module.startApp();
   const handler = createRequestHandler(build, 'production');
   const { getDb } = (await import(
     /* @vite-ignore */ path.resolve('app/utils/db.server.ts')
@@ -65,6 +71,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     db: getDb,
     async stop() {
       await build.entry.module.stopApp();
+      await pgDb?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

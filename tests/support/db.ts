@@ -4,8 +4,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { type Db, openDatabase, sqliteClientOf } from '~/utils/db.server';
+import { type Db, openAsyncPg, openDatabase, sqliteClientOf } from '~/utils/db.server';
 
+import { createPgTestDatabase, ON_PG } from './pg-template';
 import { TEST_TMP_DIR } from './tmp';
 
 export { TEST_TMP_DIR };
@@ -33,6 +34,29 @@ export function createTestDb(): { db: Db; file: string; cleanup(): void } {
     cleanup() {
       if (sqliteClientOf(db).open) sqliteClientOf(db).close();
       for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+    },
+  };
+}
+
+/**
+ * A fresh test database on the run's backend (TEST_DB): on SQLite a copy of the template file, on PostgreSQL a
+ * database copied from the template database. It is also the models' default database (getDb) in this process.
+ */
+export async function openTestDb(): Promise<{ db: Db; url: string; cleanup(): Promise<void> }> {
+  if (!ON_PG) {
+    const t = createTestDb();
+    return { db: t.db, url: t.file, cleanup: async () => t.cleanup() };
+  }
+  const created = await createPgTestDatabase();
+  const opened = await openAsyncPg(created.url, { max: 4 });
+  globalThis.__paknDb = opened.db;
+  return {
+    db: opened.db,
+    url: created.url,
+    async cleanup() {
+      globalThis.__paknDb = undefined;
+      await opened.close();
+      await created.drop();
     },
   };
 }

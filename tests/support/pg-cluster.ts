@@ -69,7 +69,10 @@ async function runAsync(bin: string, args: string[]) {
   await promisify(execFile)(cmd, argv, { env: { ...process.env, LC_ALL: 'C.UTF-8' } });
 }
 
-export async function startPgCluster(database = 'pakn_test'): Promise<PgCluster> {
+export async function startPgCluster(
+  database = 'pakn_test',
+  opts: { maxConnections?: number } = {},
+): Promise<PgCluster> {
   if (!PG_BIN) throw new Error(PG_SKIP_REASON);
   const started = Date.now();
   const dir = newTmpDir('pg');
@@ -103,8 +106,10 @@ export async function startPgCluster(database = 'pakn_test'): Promise<PgCluster>
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c shared_buffers=16MB',
-    // room for three app processes' pools and a test's own (pg-multiprocess)
-    '-c max_connections=40',
+    // 40 by default: room for three app processes' pools and a test's own (pg-multiprocess)
+    `-c max_connections=${opts.maxConnections ?? 40}`,
+    // the portal's queries are small: compiling them costs more than running them (docs/postgresql.md)
+    '-c jit=off',
     '-c autovacuum=off',
   ].join(' ');
   const startArgs = [

@@ -8,6 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+import { createPgTestDatabase, ON_PG, pgDataDir } from './pg-template';
 import { TEST_TMP_DIR } from './tmp';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,14 +65,18 @@ export function newTmpDir(prefix: string): string {
 export async function startServer(
   opts: { env?: Record<string, string>; dir?: string; healthTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
-  const dir = opts.dir ?? newTmpDir('srv');
+  // TEST_DB=pg: unless the test names its database, a fresh one from the run's template, the data on disk
+  const pgDb = ON_PG && !opts.env?.DATABASE_URL ? await createPgTestDatabase() : undefined;
+  const dir = opts.dir ?? (pgDb ? pgDataDir('srv') : newTmpDir('srv'));
   const port = await freePort();
   const dataDir = path.join(dir, 'data');
+  if (pgDb) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     SESSION_SECRET: 'test-secret-test-secret-test-secret',
     DATA_DIR: dataDir,
-    DATABASE_URL: path.join(dataDir, 'pakn.db'),
+    DATABASE_URL: pgDb?.url ?? path.join(dataDir, 'pakn.db'),
+    DATABASE_POOL_MAX: '4',
     PORT: String(port),
     BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'info',
@@ -160,6 +165,7 @@ export async function startServer(
         child!.kill('SIGKILL');
         await exit;
       }
+      await pgDb?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,9 +1,7 @@
 // The PostgreSQL side of the staff search and of the similar-PAKN index (db/migrations-pg 0004, docs/postgresql.md):
 // the SQL the PostgreSQL path runs where the SQLite path uses FTS5 (app/models/queue.server.ts, similarity.server.ts).
-// The application serves from SQLite only for now (the async data layer comes first), so these run from db:copy
-// and from tests/integration/pg-similar.test.ts, which checks that they give what the SQLite path gives.
-import type { ClientBase } from 'pg';
-
+// The models call them on PostgreSQL (through pgQueryableOf), db:copy on its client; tests/integration/pg-similar.test.ts
+// checks that they give what the SQLite path gives.
 import { type PreparedDoc, rankSimilar, type Strength } from '~/domain/similarity';
 import {
   indexCiteKeys,
@@ -22,6 +20,7 @@ import {
   type SimilarQuery,
   type StaffSuggestion,
 } from '~/models/similarity.server';
+import type { PgQueryable } from '~/utils/db.server';
 import { submitterKeyOf } from '~/utils/sql-functions.server';
 
 /** The staff search condition; `$n` takes `staffSearchWords(q)` (leave the condition out when there are none). */
@@ -30,7 +29,7 @@ export function staffSearchCondition(param: number): string {
 }
 
 /** Ids of the PAKN a staff search finds, oldest first (the queue adds its own filters and order). */
-export async function staffSearchIds(client: ClientBase, q: string): Promise<number[] | null> {
+export async function staffSearchIds(client: PgQueryable, q: string): Promise<number[] | null> {
   const words = staffSearchWords(q);
   if (words.length === 0) return null; // no words: no search condition, as on SQLite
   const { rows } = await client.query<{ id: number }>(
@@ -68,7 +67,7 @@ const COLUMNS = 6;
  * Writes the similar-PAKN rows of these PAKN, in the transaction that inserted them or changed their title,
  * content, regulation_ref, e-mail or phone (pakn_similar_required refuses the commit otherwise).
  */
-export async function upsertSimilarIndex(client: ClientBase, sources: readonly SimilarSource[]) {
+export async function upsertSimilarIndex(client: PgQueryable, sources: readonly SimilarSource[]) {
   // at most 65,535 parameters a statement
   for (let i = 0; i < sources.length; i += 2_000) {
     const chunk = sources.slice(i, i + 2_000);
@@ -86,7 +85,7 @@ export async function upsertSimilarIndex(client: ClientBase, sources: readonly S
 }
 
 /** Rebuilds the rows of every PAKN (db:copy into PostgreSQL), `batch` PAKN a statement; returns how many. */
-export async function rebuildSimilarIndex(client: ClientBase, batch = 1_000): Promise<number> {
+export async function rebuildSimilarIndex(client: PgQueryable, batch = 1_000): Promise<number> {
   let after = 0;
   let total = 0;
   for (;;) {
@@ -104,7 +103,7 @@ export async function rebuildSimilarIndex(client: ClientBase, batch = 1_000): Pr
 
 /** Document frequencies (pakn_similar_vocab, the twin of fts5vocab 'row'). */
 export async function similarDocumentFrequencies(
-  client: ClientBase,
+  client: PgQueryable,
   terms: Iterable<string>,
 ): Promise<Map<string, number>> {
   const { rows } = await client.query<{ term: string; doc: number }>(
@@ -114,20 +113,20 @@ export async function similarDocumentFrequencies(
   return new Map(rows.map((r) => [r.term, r.doc]));
 }
 
-async function ids(client: ClientBase, text: string, values: unknown[]): Promise<number[]> {
+async function ids(client: PgQueryable, text: string, values: unknown[]): Promise<number[]> {
   const { rows } = await client.query<{ id: number }>(text, values);
   return rows.map((r) => r.id);
 }
 
 /** The candidates of one query text: the same sources and limits as similarToText on SQLite. */
 export async function similarCandidateIds(
-  client: ClientBase,
+  client: PgQueryable,
   query: SimilarQuery,
 ): Promise<{ text: number[]; citation: number[]; submitter: number[] }> {
   return (await candidatesOf(client, prepareQuery(query))).found;
 }
 
-async function candidatesOf(client: ClientBase, q: PreparedDoc) {
+async function candidatesOf(client: PgQueryable, q: PreparedDoc) {
   const qSyllables = syllablesOf(q);
   const qdf = await similarDocumentFrequencies(client, qSyllables);
   const n = await docCount(client);
@@ -164,14 +163,14 @@ async function candidatesOf(client: ClientBase, q: PreparedDoc) {
   return { found, n };
 }
 
-async function docCount(client: ClientBase): Promise<number> {
+async function docCount(client: PgQueryable): Promise<number> {
   const { rows } = await client.query<{ n: number | null }>('SELECT max(id) AS n FROM pakn');
   return rows[0]?.n ?? 0;
 }
 
 /** similarToText on PostgreSQL: the same candidates, statistics and ranking. */
 export async function similarToTextPg(
-  client: ClientBase,
+  client: PgQueryable,
   query: SimilarQuery,
   { limit = 5, minStrength = 'weak' }: { limit?: number; minStrength?: Strength } = {},
 ): Promise<StaffSuggestion[]> {
