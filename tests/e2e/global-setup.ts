@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import type { FullConfig } from '@playwright/test';
 
-import { sqliteClientOf } from '~/utils/db.server';
-
+import { type PgCluster, startPgCluster } from '../support/pg-cluster';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
 
@@ -54,16 +53,17 @@ const STAFF_SEED: Array<Omit<StaffAccount, 'password'>> = [
   { role: 'admin', email: 'quan-tri.e2e@so-khcn.example.vn', name: 'Phạm Thị Lan', unit: null },
 ];
 
-async function seedStaffAccounts(dbFile: string): Promise<StaffAccounts> {
+async function seedStaffAccounts(databaseUrl: string): Promise<StaffAccounts> {
   // imported here: the teardown (which imports this module) and the workers never load the app's models.
   // db.server resolves its migrations folder against the working directory when it loads: pin it to ours.
   const pinned = process.env.MIGRATIONS_DIR === undefined;
   if (pinned) process.env.MIGRATIONS_DIR = path.join(ROOT, 'db/migrations');
-  const { openDatabase } = await import('../../app/utils/db.server');
+  const { openDatabaseUrl } = await import('../../app/utils/db.server');
   const { createUser, validateNewUser } = await import('../../app/models/users.server');
   const { audit } = await import('../../app/models/audit.server');
   if (pinned) delete process.env.MIGRATIONS_DIR;
-  const db = openDatabase(dbFile); // migrates and seeds the units, as the server would on its first start
+  // migrates and seeds the units, as the server would on its first start (a SQLite file or PostgreSQL)
+  const { db, close } = await openDatabaseUrl(databaseUrl);
   try {
     const accounts = {} as StaffAccounts;
     for (const seed of STAFF_SEED) {
@@ -87,7 +87,7 @@ async function seedStaffAccounts(dbFile: string): Promise<StaffAccounts> {
     }
     return accounts;
   } finally {
-    sqliteClientOf(db).close();
+    await close();
   }
 }
 
@@ -143,7 +143,9 @@ async function signInStates(baseURL: string, staff: StaffAccounts, dir: string) 
 }
 
 /** handles shared with global-teardown: both run in the runner process (globalThis survives two module copies) */
-const g = globalThis as unknown as { __paknE2E?: { smtp?: TestSmtpServer; server?: ChildProcess } };
+const g = globalThis as unknown as {
+  __paknE2E?: { smtp?: TestSmtpServer; server?: ChildProcess; cluster?: PgCluster };
+};
 export const handles = (g.__paknE2E ??= {});
 
 /** stops what global setup started: the portal (SIGTERM, then SIGKILL after 10 s) and the SMTP server */
@@ -159,6 +161,8 @@ export async function stopAll() {
   handles.server = undefined;
   await handles.smtp?.stop();
   handles.smtp = undefined;
+  await handles.cluster?.stop();
+  handles.cluster = undefined;
 }
 
 function freePort(): Promise<number> {
@@ -203,17 +207,28 @@ export default async function globalSetup(_config: FullConfig) {
     }
   }
 
-  const runDir = path.join(TMP_ROOT, `e2e-${Date.now()}-${crypto.randomBytes(3).toString('hex')}`);
+  // E2E_DB=pg: the same suite on a throwaway PostgreSQL cluster (tests/support/pg-cluster.ts); the data folder
+  // then lives on disk, since PostgreSQL mode refuses a tmpfs DATA_DIR (shared storage, docs/postgresql.md)
+  const onPg = process.env.E2E_DB === 'pg';
+  const runDir = path.join(
+    onPg ? path.join(ROOT, 'tests/.tmp') : TMP_ROOT,
+    `e2e-${Date.now()}-${crypto.randomBytes(3).toString('hex')}`,
+  );
   const dataDir = path.join(runDir, 'data');
   const mailDir = path.join(runDir, 'received-mail');
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(mailDir, { recursive: true });
 
-  const dbFile = path.join(dataDir, 'pakn.db');
+  let databaseUrl = path.join(dataDir, 'pakn.db');
   let staff: StaffAccounts;
   try {
-    staff = await seedStaffAccounts(dbFile);
+    if (onPg) {
+      handles.cluster = await startPgCluster('pakn_e2e');
+      databaseUrl = handles.cluster.url;
+    }
+    staff = await seedStaffAccounts(databaseUrl);
   } catch (error) {
+    await stopAll();
     if (process.env.E2E_KEEP !== '1') fs.rmSync(runDir, { recursive: true, force: true });
     throw error;
   }
@@ -260,7 +275,7 @@ export default async function globalSetup(_config: FullConfig) {
       PORT: String(port),
       BASE_URL: baseURL,
       DATA_DIR: dataDir,
-      DATABASE_URL: dbFile,
+      DATABASE_URL: databaseUrl,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Cổng PAKN <no-reply@pakn.test>',
       MAIL_POLL_SECONDS: '1',
