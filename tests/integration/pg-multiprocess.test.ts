@@ -3,64 +3,34 @@
 // over the three. Every submission gets a code; the codes of the year are distinct and gapless; each receipt
 // reaches a real SMTP server exactly once although three mail workers claim from the one outbox. Then the daily
 // digest job runs in three processes at the same moment: each unit gets one digest.
-import fs from 'node:fs';
-import path from 'node:path';
-
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
-import {
-  ipFor,
-  newTmpDir,
-  ROOT,
-  type ServerProcess,
-  startServer,
-  submitPakn,
-} from '../support/server-process';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { PG_SKIP_REASON, type PgCluster } from '../support/pg-cluster';
+import { type PgServers, startPgServers } from '../support/pg-servers';
+import { ipFor, type ServerProcess, submitPakn } from '../support/server-process';
+import type { TestSmtpServer } from '../support/smtp';
 
 const PROCESSES = 3;
 const SUBMISSIONS = Number(process.env.PG_MULTIPROCESS_SUBMISSIONS ?? 1_000);
 const CONCURRENCY = 12;
 
 describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database', () => {
-  let cluster: PgCluster | undefined;
-  let smtp: TestSmtpServer | undefined;
+  let pgs: PgServers | undefined;
   const servers: ServerProcess[] = [];
+  let cluster: PgCluster;
+  let smtp: TestSmtpServer;
   let shared = '';
 
   beforeAll(async () => {
-    cluster = await startPgCluster('pakn_multi');
-    smtp = await startSmtpServer();
-    // DATA_DIR is shared storage on disk (PostgreSQL mode refuses tmpfs, where the tests' folder is)
-    shared = path.join(ROOT, 'tests/.tmp', path.basename(newTmpDir('pg-multi')));
-    fs.mkdirSync(shared, { recursive: true });
-    const env = {
-      DATABASE_URL: cluster.url,
-      DATA_DIR: shared,
-      TRUST_PROXY: '1',
-      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-      MAIL_POLL_SECONDS: '1',
-      MAIL_RETRY_BASE_MS: '1000',
-      // 3 × 6 of the test cluster's 40 connections, next to the test's own pools and client
-      DATABASE_POOL_MAX: '6',
-    };
-    // started together: three processes migrating one empty database at once
-    servers.push(
-      ...(await Promise.all(
-        Array.from({ length: PROCESSES }, (_, i) =>
-          startServer({ dir: path.join(shared, `proc${i}`), healthTimeoutMs: 90_000, env }),
-        ),
-      )),
-    );
+    // 3 × 6 of the test cluster's 40 connections, next to the test's own pools and client
+    pgs = await startPgServers('multi', { count: PROCESSES, env: { DATABASE_POOL_MAX: '6' } });
+    ({ cluster, smtp, shared } = pgs);
+    servers.push(...pgs.servers);
   }, 180_000);
 
   afterAll(async () => {
-    for (const s of servers) await s.cleanup();
-    await smtp?.stop();
-    await cluster?.stop();
-    if (shared) fs.rmSync(shared, { recursive: true, force: true });
+    await pgs?.stop();
   });
 
   it(`stores ${SUBMISSIONS} submissions with distinct gapless codes and mails each receipt once`, async () => {
@@ -89,7 +59,7 @@ describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database'
     expect(failures).toEqual([]);
     expect(new Set(codes).size).toBe(SUBMISSIONS);
 
-    const client = new pg.Client({ connectionString: cluster!.url });
+    const client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
     try {
       const stored = (await client.query<{ code: string }>('SELECT code FROM pakn ORDER BY code')).rows.map(
@@ -100,7 +70,7 @@ describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database'
       const numbers = stored.map((c) => Number(c.slice(c.lastIndexOf('-') + 1))).sort((a, b) => a - b);
       expect(numbers).toEqual(Array.from({ length: SUBMISSIONS }, (_, k) => k + 1));
 
-      const receipts = (await smtp!.waitFor(SUBMISSIONS, 240_000)).filter((m) =>
+      const receipts = (await smtp.waitFor(SUBMISSIONS, 240_000)).filter((m) =>
         /^nguoi\d+@example\.vn$/.test(m.to && !Array.isArray(m.to) ? m.to.text : ''),
       );
       const mailedMs = Date.now() - t0;
@@ -126,7 +96,7 @@ describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database'
         await new Promise((r) => setTimeout(r, 250));
       const rows = await outboxRows();
       expect(rows.sent).toBe(rows.all);
-      expect(smtp!.messages.length).toBe(rows.all);
+      expect(smtp.messages.length).toBe(rows.all);
       console.log(
         `[pg-multiprocess] ${PROCESSES} processes, ${SUBMISSIONS} submissions at concurrency ${CONCURRENCY}: ` +
           `${(submitMs / 1000).toFixed(1)} s (${((SUBMISSIONS * 1000) / submitMs).toFixed(1)} a second); ` +
@@ -139,9 +109,9 @@ describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database'
   }, 900_000);
 
   it('keeps every acknowledged submission when one process is killed under load, and mails nothing twice', async () => {
-    const client = new pg.Client({ connectionString: cluster!.url });
+    const client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
-    const mailsBefore = smtp!.messages.length;
+    const mailsBefore = smtp.messages.length;
     const [{ n: before }] = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pakn'))
       .rows as [{ n: number }];
     const victim = servers[PROCESSES - 1]!;
@@ -198,7 +168,7 @@ describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database'
       }
       expect(now.unsent).toBe(now.leased);
       const received = new Map<string, number>();
-      for (const m of smtp!.messages.slice(mailsBefore)) {
+      for (const m of smtp.messages.slice(mailsBefore)) {
         const to = m.to && !Array.isArray(m.to) ? m.to.text : '';
         received.set(to, (received.get(to) ?? 0) + 1);
       }
@@ -217,14 +187,14 @@ describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database'
     // the job as each process's scheduler runs it, on three pools of its own; the PAKN spread over the three
     // units, and a Monday morning two months on, when every one of them is late
     Object.assign(process.env, {
-      DATABASE_URL: cluster!.url,
+      DATABASE_URL: cluster.url,
       DATA_DIR: shared,
       BASE_URL: servers[0]!.baseUrl,
     });
     const { openAsyncPg } = await import('~/utils/db.server');
     const { sendDailyDigests } = await import('~/models/digests.server');
-    const pools = await Promise.all(servers.map(() => openAsyncPg(cluster!.url, { max: 2 })));
-    const client = new pg.Client({ connectionString: cluster!.url });
+    const pools = await Promise.all(servers.map(() => openAsyncPg(cluster.url, { max: 2 })));
+    const client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
     try {
       const units = (
@@ -236,14 +206,14 @@ describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database'
       await client.query(
         `UPDATE pakn SET unit_id = (ARRAY[${units.map((u) => u.id).join(',')}])[1 + id % ${units.length}]`,
       );
-      const before = smtp!.messages.length;
+      const before = smtp.messages.length;
       const now = new Date('2027-02-01T02:30:00Z'); // Monday 01/02/2027, 09:30 in Vietnam
       const runs = await Promise.all(pools.map((p) => sendDailyDigests({ now, db: p.db })));
       expect(runs.reduce((n, r) => n + r.units, 0)).toBe(units.length);
       const unitEmails = new Set(units.map((u) => u.email));
       const toOf = (m: TestSmtpServer['messages'][number]) => (m.to && !Array.isArray(m.to) ? m.to.text : '');
       // only the units' mail: receipts held by the killed process's leases may still arrive
-      const digestsNow = () => smtp!.messages.slice(before).filter((m) => unitEmails.has(toOf(m)));
+      const digestsNow = () => smtp.messages.slice(before).filter((m) => unitEmails.has(toOf(m)));
       const deadline = Date.now() + 120_000;
       while (digestsNow().length < units.length && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 250));

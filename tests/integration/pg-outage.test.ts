@@ -4,23 +4,14 @@
 // the visitor's language (never a 500, never a dropped connection) and /healthz says 503; afterwards the pool
 // has reconnected by itself, every submission acknowledged with a code is stored, its receipt reaches a real
 // SMTP server exactly once, and the process never exited.
-import fs from 'node:fs';
-import path from 'node:path';
 
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
-import {
-  ipFor,
-  newTmpDir,
-  ROOT,
-  type ServerProcess,
-  startServer,
-  submitPakn,
-  waitUntil,
-} from '../support/server-process';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { PG_SKIP_REASON, type PgCluster } from '../support/pg-cluster';
+import { type PgServers, startPgServers } from '../support/pg-servers';
+import { ipFor, type ServerProcess, submitPakn, waitUntil } from '../support/server-process';
+import type { TestSmtpServer } from '../support/smtp';
 
 const OUTAGE_MS = 4_000;
 const BEFORE_MS = 3_000;
@@ -31,36 +22,19 @@ const TITLES = { vi: 'Hệ thống tạm thời gián đoạn', en: 'The service
 type Answer = { at: number; what: string; status: number | string; body?: string };
 
 describe.skipIf(PG_SKIP_REASON)('PostgreSQL outage under load', () => {
+  let pgs: PgServers | undefined;
   let cluster: PgCluster | undefined;
   let smtp: TestSmtpServer | undefined;
   let srv: ServerProcess | undefined;
-  let shared = '';
 
   beforeAll(async () => {
-    cluster = await startPgCluster('pakn_outage');
-    smtp = await startSmtpServer();
-    // DATA_DIR is shared storage on disk (PostgreSQL mode refuses tmpfs, where the tests' folder is)
-    shared = path.join(ROOT, 'tests/.tmp', path.basename(newTmpDir('pg-outage')));
-    fs.mkdirSync(shared, { recursive: true });
-    srv = await startServer({
-      dir: path.join(shared, 'proc'),
-      healthTimeoutMs: 60_000,
-      env: {
-        DATABASE_URL: cluster.url,
-        DATA_DIR: shared,
-        TRUST_PROXY: '1',
-        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-        MAIL_POLL_SECONDS: '1',
-        MAIL_RETRY_BASE_MS: '1000',
-      },
-    });
+    pgs = await startPgServers('outage');
+    ({ cluster, smtp } = pgs);
+    srv = pgs.servers[0];
   }, 120_000);
 
   afterAll(async () => {
-    await srv?.cleanup();
-    await smtp?.stop();
-    await cluster?.stop();
-    if (shared) fs.rmSync(shared, { recursive: true, force: true });
+    await pgs?.stop();
   });
 
   it('answers 503 in the right language during the outage, reconnects, loses and doubles nothing', async () => {
