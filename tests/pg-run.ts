@@ -54,10 +54,8 @@ export const PG_RUN_NOT_YET: Record<string, string> = {
   'tests/integration/no-leak.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/no-store.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/overdue-clocks.test.ts': 'a model still uses withSqliteClient',
-  'tests/integration/pakn-groups.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/permission-matrix.test.ts':
     'report pages 500 (reports: SQLite SQL with named parameters)',
-  'tests/integration/public-register.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/publication-review.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/publication.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/rate-limits.test.ts': 'fixtures through sqliteClientOf',

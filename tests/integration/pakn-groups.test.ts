@@ -5,12 +5,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { first, sqliteClientOf } from '~/utils/db.server';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { sqlGet } from '../support/sql';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -68,12 +69,17 @@ const post = async (who: keyof typeof cookie, id: number, fields: Record<string,
 const groupWith = (id: number, code: string, over: Record<string, string> = {}) =>
   post('coord', id, { intent: 'group', code, ...over });
 const eventsOf = async (id: number) => await app.db().select().from(s.events).where(eq(s.events.paknId, id));
-const auditCount = (action: string, id: number) =>
-  (
-    sqliteClientOf(app.db())
-      .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = ? AND target_id = ?`)
-      .get(action, String(id)) as { n: number }
-  ).n;
+const auditCount = async (action: string, id: number) =>
+  Number(
+    (
+      await sqlGet<{ n: number }>(
+        app.db(),
+        `SELECT count(*) AS n FROM audit_log WHERE action = ? AND target_id = ?`,
+        action,
+        String(id),
+      )
+    )?.n,
+  );
 
 describe('grouping: what is refused', () => {
   it.each([
@@ -163,7 +169,7 @@ describe('grouping and ungrouping', () => {
     for (const id of [lead.id, member.id]) {
       const ev = (await eventsOf(id)).find((e) => e.type === 'group')!;
       expect(ev).toMatchObject({ isPublic: false, note: `${lead.code}, ${member.code}` });
-      expect(auditCount('pakn.group', id)).toBe(1);
+      expect(await auditCount('pakn.group', id)).toBe(1);
     }
     const html = await (
       await app.fetch(`/can-bo/pakn/${member.id}`, { headers: { Cookie: cookie.coord } })
@@ -187,7 +193,7 @@ describe('grouping and ungrouping', () => {
     expect((await row(fourth.id)).groupId).toBeNull();
     for (const id of [third.id, fourth.id]) {
       expect((await eventsOf(id)).some((e) => e.type === 'ungroup')).toBe(true);
-      expect(auditCount('pakn.ungroup', id)).toBe(1);
+      expect(await auditCount('pakn.ungroup', id)).toBe(1);
     }
   });
 
@@ -255,8 +261,8 @@ describe('one answer for the group', () => {
     expect(
       (await eventsOf(member.id)).some((e) => e.type === 'group_answered' && e.note?.startsWith(lead.code)),
     ).toBe(true);
-    expect(auditCount('pakn.group_answered', member.id)).toBe(1);
-    expect(auditCount('pakn.approve', member.id)).toBe(1);
+    expect(await auditCount('pakn.group_answered', member.id)).toBe(1);
+    expect(await auditCount('pakn.approve', member.id)).toBe(1);
 
     const { processOutbox } = await import('../../app/jobs/mail-worker.server');
     await processOutbox({ db });

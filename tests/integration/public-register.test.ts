@@ -3,9 +3,10 @@
 // lists every public page; `on_time` is a boolean in the JSON export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf, transaction } from '~/utils/db.server';
+import { transaction } from '~/utils/db.server';
 
 import { startTestApp, type TestApp } from '../support/app';
+import { sqlGet, sqlRun } from '../support/sql';
 
 let app: TestApp;
 const ids: Record<string, number> = {};
@@ -43,16 +44,25 @@ async function seed() {
   const refused = await make('Tiêu đề riêng của phản ánh bị từ chối');
   const transferred = await make('Tiêu đề riêng của phản ánh được chuyển');
   const published = await make('Tiêu đề riêng');
-  sqliteClientOf(db)
-    .prepare(
-      `UPDATE pakn SET status='answered', publication='published', public_title='Thủ tục cấp phép bức xạ',
-       public_summary='Tóm tắt', public_answer='Trả lời', published_at=?, answered_at=?, on_time=0 WHERE id=?`,
-    )
-    .run(Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 2), published.id);
-  const insert = sqliteClientOf(db).prepare(
-    `INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, content, public_content, is_public)
-     VALUES (?, ?, ?, ?, ?, ?, '{}', ?, 1)`,
+  await sqlRun(
+    db,
+    `UPDATE pakn SET status='answered', publication='published', public_title='Thủ tục cấp phép bức xạ',
+     public_summary='Tóm tắt', public_answer='Trả lời', published_at=?, answered_at=?, on_time=0 WHERE id=?`,
+    Date.UTC(2026, 2, 2),
+    Date.UTC(2026, 2, 2),
+    published.id,
   );
+  const insert = async (...values: unknown[]) =>
+    Number(
+      (
+        await sqlGet<{ id: number }>(
+          db,
+          `INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, content, public_content, is_public)
+           VALUES (?, ?, ?, ?, ?, ?, '{}', ?, 1) RETURNING id`,
+          ...values,
+        )
+      )?.id,
+    );
   const figures = JSON.stringify({
     figures: {
       format: 'pakn-report/1',
@@ -61,22 +71,16 @@ async function seed() {
       report: { period: { start: '2026-01-01', end: '2026-03-31' }, unitId: null },
     },
   });
-  ids.refusal = Number(
-    insert.run(refused.id, 'refusal', 2025, 1, '1/TB-KHCN', '2025-11-05', '{}').lastInsertRowid,
-  );
-  ids.transfer = Number(
-    insert.run(transferred.id, 'transfer', 2026, 1, '1/CV-KHCN', '2026-01-10', '{}').lastInsertRowid,
-  );
-  ids.report = Number(
-    insert.run(null, 'result_report', 2026, 1, '1/BC-KHCN', '2026-04-02', figures).lastInsertRowid,
-  );
+  ids.refusal = await insert(refused.id, 'refusal', 2025, 1, '1/TB-KHCN', '2025-11-05', '{}');
+  ids.transfer = await insert(transferred.id, 'transfer', 2026, 1, '1/CV-KHCN', '2026-01-10', '{}');
+  ids.report = await insert(null, 'result_report', 2026, 1, '1/BC-KHCN', '2026-04-02', figures);
   // not public: never listed
-  sqliteClientOf(db)
-    .prepare(
-      `INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, content, is_public)
-       VALUES (?, 'info_request', 2024, 1, '1/TB-KHCN', '2024-05-05', '{}', 0)`,
-    )
-    .run(refused.id);
+  await sqlRun(
+    db,
+    `INSERT INTO documents (pakn_id, type, year, seq, number, issued_date, content, is_public)
+     VALUES (?, 'info_request', 2024, 1, '1/TB-KHCN', '2024-05-05', '{}', 0)`,
+    refused.id,
+  );
   codes = { refused: refused.code, transferred: transferred.code, published: published.code };
 }
 
