@@ -59,7 +59,6 @@ export const PG_RUN_NOT_YET: Record<string, string> = {
   'tests/integration/publication-review.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/publication.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/rate-limits.test.ts': 'fixtures through sqliteClientOf',
-  'tests/integration/ratings.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/report-similar.test.ts': 'reports: SQLite SQL (strftime, unixepoch, named parameters)',
   'tests/integration/reports.test.ts': 'reports: SQLite SQL (strftime, unixepoch, named parameters)',
   'tests/integration/shutdown.test.ts': 'reopens the SQLite file of the server it stops',

@@ -2,9 +2,10 @@
 // reconsideration, which lands in the coordinators' queue; the coordinator reopens it for the unit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf, transaction } from '~/utils/db.server';
+import { transaction } from '~/utils/db.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -40,12 +41,18 @@ beforeAll(async () => {
     }),
   );
   paknId = pakn.id;
-  sqliteClientOf(db)
-    .prepare(`UPDATE pakn SET status='answered', unit_id=2, answered_at=?, closed_at=? WHERE id=?`)
-    .run(Date.now(), Date.now(), paknId);
-  sqliteClientOf(db)
-    .prepare(`INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', 'Giữ nguyên quy định.')`)
-    .run(paknId);
+  await sqlRun(
+    db,
+    `UPDATE pakn SET status='answered', unit_id=2, answered_at=?, closed_at=? WHERE id=?`,
+    Date.now(),
+    Date.now(),
+    paknId,
+  );
+  await sqlRun(
+    db,
+    `INSERT INTO answers (pakn_id, outcome, body) VALUES (?, 'stands', 'Giữ nguyên quy định.')`,
+    paknId,
+  );
   token = ratingToken(paknId);
 });
 afterAll(async () => app?.stop());
@@ -76,9 +83,7 @@ describe('rating an answer', () => {
     expect(noReason.status).toBe(400);
     const html = await noReason.text();
     expect(html).toContain('Nêu lý do đề nghị xem xét lại');
-    expect(sqliteClientOf(app.db()).prepare('SELECT count(*) AS n FROM feedback_ratings').get()).toEqual({
-      n: 0,
-    });
+    expect(Number((await sqlGet(app.db(), 'SELECT count(*) AS n FROM feedback_ratings'))?.n)).toBe(0);
   });
 
   it('records the rating and the request, which appears in the coordinator queue, and reopens', async () => {
@@ -89,9 +94,7 @@ describe('rating an answer', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Đề nghị xem xét lại đã được chuyển');
-    const row = sqliteClientOf(app.db())
-      .prepare('SELECT rating, reconsideration_requested AS r FROM feedback_ratings')
-      .get();
+    const row = await sqlGet(app.db(), 'SELECT rating, reconsideration_requested AS r FROM feedback_ratings');
     expect(row).toEqual({ rating: 'unsatisfied', r: 1 });
     // a second request is refused
     const again = await rate({
@@ -108,17 +111,15 @@ describe('rating an answer', () => {
     const queue = await (await app.fetch('/can-bo?tab=reconsider', { headers: { Cookie: cookie } })).text();
     expect(queue).toContain('Thủ tục đăng ký kết quả nhiệm vụ khoa học');
     const version = (
-      sqliteClientOf(app.db()).prepare('SELECT version FROM pakn WHERE id=?').get(paknId) as {
-        version: number;
-      }
-    ).version;
+      await sqlGet<{ version: number }>(app.db(), 'SELECT version FROM pakn WHERE id=?', paknId)
+    )?.version;
     const reopened = await postForm(app, `/can-bo/pakn/${paknId}`, cookie, {
       intent: 'reopen',
       version: String(version),
       note: 'Người gửi đề nghị xem xét lại.',
     });
     expect(reopened.status).toBe(302);
-    const p = sqliteClientOf(app.db()).prepare('SELECT status, closed_at FROM pakn WHERE id=?').get(paknId);
+    const p = await sqlGet(app.db(), 'SELECT status, closed_at FROM pakn WHERE id=?', paknId);
     expect(p).toEqual({ status: 'assigned', closed_at: null });
     const after = await (await app.fetch('/can-bo?tab=reconsider', { headers: { Cookie: cookie } })).text();
     expect(after).not.toContain('Thủ tục đăng ký kết quả nhiệm vụ khoa học');
