@@ -62,8 +62,9 @@ export async function enqueueMail(db: DbOrTx, mail: Mail): Promise<void> {
     attempts: 0,
     nextAttemptAt: new Date(),
   });
-  // better-sqlite3 transactions are synchronous: by the time the worker's pass runs, the caller's
-  // transaction has committed (or rolled back, and the pass finds nothing).
+  // SQLite: the worker's pass waits for the process lock, so it runs after the caller's transaction has
+  // committed (or rolled back, and finds nothing). PostgreSQL: a pass started before the commit does not see the
+  // row; the next poll (MAIL_POLL_SECONDS) or the next kick sends it.
   kickMailWorker();
 }
 

@@ -277,12 +277,6 @@ export async function one<T>(rows: T[] | PromiseLike<T[]>): Promise<T> {
   return row;
 }
 
-/** Rows as arrays of values (raw SQL), on either backend. */
-export async function rawValues(db: DbOrTx, query: SQL): Promise<unknown[][]> {
-  const rows = await rawAll(db, query);
-  return rows.map((r) => Object.values(r));
-}
-
 /**
  * SQLite-only work on the connection itself (pragmas, statements with named parameters), run under the same lock
  * as every query. PostgreSQL has no such connection: callers branch on dialectOf(db) first.
