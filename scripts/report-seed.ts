@@ -1,5 +1,5 @@
 // Report test data: N PAKN in every status and channel over a date range (two years by default), written
-// straight into a migrated SQLite file with prepared statements, 10 000 rows per transaction. Deterministic: the
+// into a migrated database (SQLite: prepared statements; PostgreSQL: multi-row INSERTs), 10 000 PAKN per transaction. Deterministic: the
 // same (count, seed, from, to, now) gives the same rows.
 //   npm run report:seed -- --count 1000000 --out /tmp/pakn-1m.db [--seed 7] [--from 2024-01-01] [--to 2025-12-31]
 //                          [--now 2026-02-01]
@@ -16,8 +16,19 @@ import { computeDueDate, type Pause } from '~/domain/deadlines';
 import { type Channel, formatPaknCode, REFUSAL_REASONS } from '~/domain/pakn';
 import type { Status } from '~/domain/workflow/transitions';
 import { getSetting } from '~/models/admin/settings.server';
+import { rebuildSimilarIndex } from '~/models/pg/search.server';
 import { getAgency, getCalendar, getDeadlineRules, listFields, listUnits } from '~/models/config.server';
-import { type Db, sqliteClientOf } from '~/utils/db.server';
+import {
+  type Db,
+  type DbOrTx,
+  dialectOf,
+  pgQueryableOf,
+  sqliteClientOf,
+  transaction,
+  withSqliteClient,
+} from '~/utils/db.server';
+
+import { sqlAll, sqlGet, sqlRun } from '../tests/support/sql';
 
 /** mulberry32: small, fast and good enough for test data */
 function rng(seed: number) {
@@ -137,28 +148,58 @@ export async function seedReportData(db: Db, opts: SeedOptions): Promise<number>
   };
 
   const seq = new Map<number, number>();
-  for (const row of sqliteClientOf(db).prepare('SELECT year, last FROM code_sequences').all() as Array<{
-    year: number;
-    last: number;
-  }>)
+  for (const row of await sqlAll<{ year: number; last: number }>(db, 'SELECT year, last FROM code_sequences'))
     seq.set(row.year, row.last);
+  let nextId = ((await sqlGet<{ n: number }>(db, 'SELECT coalesce(max(id), 0) AS n FROM pakn'))?.n ?? 0) + 1;
 
-  const insertPakn = sqliteClientOf(db)
-    .prepare(`INSERT INTO pakn (code, type, subject, category, submitter_kind, full_name, address, phone, email,
-    title, content, field_id, unit_id, status, channel, lang, received_at, received_date, classify_due, answer_due, extended_to,
-    consent_at, access_token_hash, refusal_reason, answered_at, publication, published_at, on_time, search_text, version,
-    created_at, updated_at, closed_at)
-    VALUES (?, ?, ?, ?, 'individual', ?, 'Tuy Hòa, Phú Yên', '0905000000', NULL, ?, 'Nội dung phản ánh, kiến nghị thử nghiệm.',
-    ?, ?, ?, ?, 'vi', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?, ?, ?)`);
-  const insertPause = sqliteClientOf(db).prepare(
-    'INSERT INTO pakn_pauses (pakn_id, from_date, to_date) VALUES (?, ?, ?)',
-  );
-  const insertAttachment = sqliteClientOf(db)
-    .prepare(`INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source, created_at)
-    VALUES (?, ?, 'ban-chup.pdf', 'application/pdf', 1024, 'x', ?, ?)`);
-  const insertRating = sqliteClientOf(db).prepare(
-    'INSERT INTO feedback_ratings (pakn_id, rating, created_at) VALUES (?, ?, ?)',
-  );
+  // each batch's rows, written together (ids are given here, so children need no round trip)
+  const pakn = table('pakn', [
+    'id',
+    'code',
+    'type',
+    'subject',
+    'category',
+    'submitter_kind',
+    'full_name',
+    'address',
+    'phone',
+    'title',
+    'content',
+    'field_id',
+    'unit_id',
+    'status',
+    'channel',
+    'lang',
+    'received_at',
+    'received_date',
+    'classify_due',
+    'answer_due',
+    'extended_to',
+    'consent_at',
+    'access_token_hash',
+    'refusal_reason',
+    'answered_at',
+    'publication',
+    'published_at',
+    'on_time',
+    'search_text',
+    'version',
+    'created_at',
+    'updated_at',
+    'closed_at',
+  ]);
+  const paknPauses = table('pakn_pauses', ['pakn_id', 'from_date', 'to_date']);
+  const attachments = table('attachments', [
+    'pakn_id',
+    'stored_name',
+    'original_name',
+    'mime',
+    'size',
+    'sha256',
+    'source',
+    'created_at',
+  ]);
+  const ratings = table('feedback_ratings', ['pakn_id', 'rating', 'created_at']);
 
   const one = (i: number) => {
     // when it arrived: mostly office hours on a random day, some exactly on period boundaries and Tết edges
@@ -269,17 +310,24 @@ export async function seedReportData(db: Db, opts: SeedOptions): Promise<number>
     seq.set(year, n);
     // legacy rows: closed, but closed_at never recorded
     const storedClosedAt = closedAt !== null && r() < 0.002 ? null : closedAt;
-    const res = insertPakn.run(
+    const id = nextId++;
+    pakn.rows.push([
+      id,
       formatPaknCode(prefix, year, n),
       r() < 0.5 ? 'phan_anh' : 'kien_nghi',
       category === 1 ? 'behaviour' : 'regulation',
       category,
+      'individual',
       `Người dân thử nghiệm ${i}`,
+      'Tuy Hòa, Phú Yên',
+      '0905000000',
       `Phản ánh thử nghiệm số ${i}`,
+      'Nội dung phản ánh, kiến nghị thử nghiệm.',
       fieldId,
       unitId,
       status,
       channel,
+      'vi',
       receivedAt,
       receivedDate,
       due.classify,
@@ -292,23 +340,28 @@ export async function seedReportData(db: Db, opts: SeedOptions): Promise<number>
       publication,
       publishedAt,
       onTime,
+      '',
+      1,
       receivedAt,
       closedAt ?? receivedAt,
       storedClosedAt,
-    );
-    const id = Number(res.lastInsertRowid);
-    for (const p of pauses) insertPause.run(id, p.from, p.to);
-    const attachments = channel === 'online' ? (r() < 0.3 ? 1 : 0) : r() < 0.6 ? 1 + Math.floor(r() * 2) : 0;
-    for (let k = 0; k < attachments; k++)
-      insertAttachment.run(
+    ]);
+    for (const p of pauses) paknPauses.rows.push([id, p.from, p.to]);
+    const files = channel === 'online' ? (r() < 0.3 ? 1 : 0) : r() < 0.6 ? 1 + Math.floor(r() * 2) : 0;
+    for (let k = 0; k < files; k++)
+      attachments.rows.push([
         id,
         `gen-${seed}-${id}-${k}`,
+        'ban-chup.pdf',
+        'application/pdf',
+        1024,
+        'x',
         channel === 'online' ? 'submitter' : 'staff',
         receivedAt,
-      );
+      ]);
     if (answeredAt !== null && r() < 0.35) {
       const at = Math.min(answeredAt + Math.floor(r() * 10 * DAY), nowMs - 1);
-      insertRating.run(
+      ratings.rows.push([
         id,
         pick(r, [
           ['satisfied', 70],
@@ -316,23 +369,59 @@ export async function seedReportData(db: Db, opts: SeedOptions): Promise<number>
           ['unsatisfied', 12],
         ]),
         at,
-      );
+      ]);
     }
   };
 
   const BATCH = 10_000;
-  const batch = sqliteClientOf(db).transaction((start: number, end: number) => {
-    for (let i = start; i < end; i++) one(i);
-  });
   for (let start = 0; start < count; start += BATCH) {
-    batch(start, Math.min(count, start + BATCH));
-    opts.onProgress?.(Math.min(count, start + BATCH));
+    const end = Math.min(count, start + BATCH);
+    const firstId = nextId;
+    for (let i = start; i < end; i++) one(i);
+    await transaction(db, async (tx) => {
+      for (const t of [pakn, paknPauses, attachments, ratings]) await writeRows(tx, t);
+      // PostgreSQL: the similar-PAKN rows are written by the code, in the same transaction (SQLite: triggers)
+      if (dialectOf(tx) === 'pg') await rebuildSimilarIndex(pgQueryableOf(tx), { after: firstId - 1 });
+    });
+    opts.onProgress?.(end);
   }
-  const upsert = sqliteClientOf(db).prepare(
-    'INSERT INTO code_sequences (year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)',
-  );
-  for (const [year, last] of seq) upsert.run(year, last);
+  await transaction(db, async (tx) => {
+    // the sequences only grew from the values read at the start
+    for (const [year, last] of seq)
+      await sqlRun(
+        tx,
+        'INSERT INTO code_sequences (year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = excluded.last',
+        year,
+        last,
+      );
+    // PostgreSQL's identity does not follow ids given explicitly (SQLite's rowid does)
+    if (dialectOf(tx) === 'pg')
+      await sqlRun(tx, "SELECT setval(pg_get_serial_sequence('pakn', 'id'), (SELECT max(id) FROM pakn))");
+  });
   return count;
+}
+
+type Rows = { name: string; columns: string[]; rows: unknown[][] };
+const table = (name: string, columns: string[]): Rows => ({ name, columns, rows: [] });
+
+/** Writes and empties a batch of rows: one prepared statement on SQLite, multi-row INSERTs on PostgreSQL. */
+async function writeRows(db: DbOrTx, t: Rows): Promise<void> {
+  const head = `INSERT INTO ${t.name} (${t.columns.join(', ')}) VALUES `;
+  const one = `(${t.columns.map(() => '?').join(', ')})`;
+  if (dialectOf(db) === 'sqlite') {
+    await withSqliteClient(db, (client) => {
+      const insert = client.prepare(head + one);
+      for (const row of t.rows) insert.run(row);
+    });
+  } else {
+    // PostgreSQL takes at most 65,535 parameters in a statement
+    const perStatement = Math.floor(60_000 / t.columns.length);
+    for (let k = 0; k < t.rows.length; k += perStatement) {
+      const chunk = t.rows.slice(k, k + perStatement);
+      await sqlRun(db, head + chunk.map(() => one).join(', '), ...chunk.flat());
+    }
+  }
+  t.rows.length = 0;
 }
 
 /**

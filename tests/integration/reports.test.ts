@@ -15,9 +15,10 @@ import { workingDaysBetween } from '~/domain/deadlines';
 import { CHANNELS } from '~/domain/pakn';
 import { customPeriod, periodOf, type ReportPeriod } from '~/domain/reports/periods';
 import { isOpen, type Status, STATUSES } from '~/domain/workflow';
-import { type Db, sqliteClientOf } from '~/utils/db.server';
+import type { Db } from '~/utils/db.server';
 
 import { startTestApp, type TestApp } from '../support/app';
+import { sqlAll, sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 
 const COUNT = 6000;
@@ -45,19 +46,16 @@ beforeAll(async () => {
   const { seedReportData } = await import('../../scripts/report-seed');
   await seedReportData(db, { count: COUNT, seed: 11, from: FROM, to: TO, now: NOW });
   // an inactive unit keeps its rows under its own name
-  sqliteClientOf(db)
-    .prepare(
-      "INSERT INTO units (code, name, name_en, email, active, sort_order) VALUES ('CU', 'Phòng cũ', 'Old division', 'cu@example.vn', 0, 9)",
-    )
-    .run();
-  const old = sqliteClientOf(db).prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number };
-  sqliteClientOf(db)
-    .prepare('UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL')
-    .run(old.id);
+  await sqlRun(
+    db,
+    "INSERT INTO units (code, name, name_en, email, active, sort_order) VALUES ('CU', 'Phòng cũ', 'Old division', 'cu@example.vn', 0, 9)",
+  );
+  const old = await sqlGet<{ id: number }>(db, "SELECT id FROM units WHERE code = 'CU'");
+  await sqlRun(db, 'UPDATE pakn SET unit_id = ? WHERE id % 97 = 0 AND unit_id IS NOT NULL', old!.id);
   reports = await loadReports();
   const config = await import('~/models/config.server');
   calendar = await config.getCalendar(db);
-  data = loadOracleData(db, calendar);
+  data = await loadOracleData(db, calendar);
 }, 120_000);
 
 afterAll(async () => {
@@ -84,7 +82,7 @@ const close = (a: number | null, b: number | null) =>
   a === null || b === null ? expect(a).toBe(b) : expect(a).toBeCloseTo(b, 9);
 
 describe('the generated data set', () => {
-  it('has every status and channel, late and on-time answers, boundary receipts and legacy rows', () => {
+  it('has every status and channel, late and on-time answers, boundary receipts and legacy rows', async () => {
     const statuses = new Set(data.rows.map((r) => r.status));
     for (const s of STATUSES) expect(statuses.has(s), s).toBe(true);
     const channels = new Set(data.rows.map((r) => r.channel));
@@ -92,25 +90,29 @@ describe('the generated data set', () => {
     const total = oracle(data, { start: FROM, end: '2026-01-31' }).counts;
     expect(total.answeredOnTime).toBeGreaterThan(100);
     expect(total.answeredLate).toBeGreaterThan(100);
-    const at2359 = sqliteClientOf(db)
-      .prepare(
-        `SELECT count(*) AS n FROM pakn WHERE strftime('%H:%M', received_at / 1000 + 25200, 'unixepoch') = '23:59'
-        AND substr(received_date, 9, 2) = '14'`,
-      )
-      .get() as { n: number };
-    expect(at2359.n).toBeGreaterThan(20);
-    const legacy = sqliteClientOf(db)
-      .prepare(`SELECT count(*) AS n FROM pakn WHERE closed_at IS NULL AND status IN (${reports.CLOSED_SQL})`)
-      .get() as { n: number };
-    expect(legacy.n).toBeGreaterThan(0);
+    const received = await sqlAll<{ at: number; d: string }>(
+      db,
+      'SELECT received_at AS at, received_date AS d FROM pakn',
+    );
+    const at2359 = received.filter(
+      (r) => new Date(r.at + 7 * 3600_000).toISOString().slice(11, 16) === '23:59' && r.d.slice(8) === '14',
+    );
+    expect(at2359.length).toBeGreaterThan(20);
+    const legacy = await sqlGet<{ n: number }>(
+      db,
+      `SELECT count(*) AS n FROM pakn WHERE closed_at IS NULL AND status IN (${reports.CLOSED_SQL})`,
+    );
+    expect(legacy!.n).toBeGreaterThan(0);
     const nullOnTime = data.rows.filter((r) => r.status === 'answered' && r.onTime === null).length;
     expect(nullOnTime).toBeGreaterThan(100);
-    // the SQL local date (UTC+7) is the time-zone library's local date
-    const sample = sqliteClientOf(db)
-      .prepare(
-        `SELECT received_at AS at, date(received_at / 1000 + 25200, 'unixepoch') AS d FROM pakn LIMIT 500`,
-      )
-      .all() as Array<{ at: number; d: string }>;
+    // the SQL local date (UTC+7) of this backend is the time-zone library's local date
+    const sample = (await reports.namedAll(
+      db,
+      reports.reportQuery(
+        (f) => `SELECT received_at AS at, ${f.localDate('received_at')} AS d FROM pakn LIMIT 500`,
+      ),
+    )) as Array<{ at: number; d: string }>;
+    expect(sample).toHaveLength(500);
     for (const s of sample) expect(s.d).toBe(toLocalDate(s.at));
   });
 });
@@ -225,9 +227,7 @@ describe('routes', () => {
   const get = (path: string, who: string) => app.fetch(path, { headers: { Cookie: cookies[who]! } });
 
   beforeAll(async () => {
-    units = sqliteClientOf(db)
-      .prepare('SELECT id, code, name FROM units WHERE active = 1 ORDER BY sort_order, id')
-      .all() as typeof units;
+    units = await sqlAll(db, 'SELECT id, code, name FROM units WHERE active = 1 ORDER BY sort_order, id');
     const users = {
       coordinator: await createStaffUser(db, { role: 'coordinator' }),
       viewer: await createStaffUser(db, { role: 'viewer' }),
@@ -317,9 +317,7 @@ describe('routes', () => {
         );
       };
       const rowsInSheet = unit ? [unit] : [...units.map((u) => u.id), 'old', null];
-      const oldUnit = (
-        sqliteClientOf(db).prepare("SELECT id FROM units WHERE code = 'CU'").get() as { id: number }
-      ).id;
+      const oldUnit = (await sqlGet<{ id: number }>(db, "SELECT id FROM units WHERE code = 'CU'"))!.id;
       let row = 12;
       for (const u of rowsInSheet) {
         const id = u === 'old' ? oldUnit : u;
@@ -401,9 +399,10 @@ describe('routes', () => {
     expect(old.status).toBe(301);
     expect(old.headers.get('Location')).toBe(`/can-bo/bao-cao.docx?${Q2_QUERY}`);
 
-    const audits = sqliteClientOf(db)
-      .prepare("SELECT detail FROM audit_log WHERE action = 'report.export'")
-      .all() as Array<{ detail: string }>;
+    const audits = await sqlAll<{ detail: string }>(
+      db,
+      "SELECT detail FROM audit_log WHERE action = 'report.export'",
+    );
     const formats = new Set(audits.map((a) => (JSON.parse(a.detail) as { format: string }).format));
     expect([...formats].sort()).toEqual(['csv', 'docx', 'pdf', 'xlsx']);
   }, 60_000);
@@ -549,9 +548,10 @@ describe('routes', () => {
       quarter: '2',
     });
     expect(post.status).toBe(302);
-    const row = sqliteClientOf(db)
-      .prepare("SELECT id, number, is_public, public_content FROM documents WHERE type = 'result_report'")
-      .get() as { id: number; number: string; is_public: number; public_content: string };
+    const row = (await sqlGet<{ id: number; number: string; is_public: number; public_content: string }>(
+      db,
+      "SELECT id, number, is_public, public_content FROM documents WHERE type = 'result_report'",
+    ))!;
     // the confirmation travels in a one-time cookie, not in the address; the report page shows it once
     const location = post.headers.get('Location')!;
     expect(location).toMatch(/^\/can-bo\/bao-cao\?/);
@@ -632,18 +632,18 @@ type OracleData = {
   ratings: Array<{ unitId: number | null; rating: string; date: string }>;
 };
 
-function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
-  const raw = sqliteClientOf(db)
-    .prepare(
-      `SELECT id, unit_id, status, channel, type, category, field_id, received_at, received_date, answer_due, on_time,
-        classify_due, info_due, publish_due, publication, refusal_reason, closed_at, answered_at, updated_at, published_at FROM pakn`,
-    )
-    .all() as Array<Record<string, number | string | null>>;
+async function loadOracleData(db: Db, calendar: WorkingCalendar): Promise<OracleData> {
+  const raw = await sqlAll<Record<string, number | string | null>>(
+    db,
+    `SELECT id, unit_id, status, channel, type, category, field_id, received_at, received_date, answer_due, on_time,
+      classify_due, info_due, publish_due, publication, refusal_reason, closed_at, answered_at, updated_at, published_at FROM pakn`,
+  );
   const withFiles = new Set(
     (
-      sqliteClientOf(db)
-        .prepare('SELECT DISTINCT pakn_id AS id FROM attachments WHERE pakn_id IS NOT NULL')
-        .all() as Array<{ id: number }>
+      await sqlAll<{ id: number }>(
+        db,
+        'SELECT DISTINCT pakn_id AS id FROM attachments WHERE pakn_id IS NOT NULL',
+      )
     ).map((r) => r.id),
   );
   const rows = raw.map((r): OracleRow => {
@@ -687,11 +687,10 @@ function loadOracleData(db: Db, calendar: WorkingCalendar): OracleData {
     };
   });
   const ratings = (
-    sqliteClientOf(db)
-      .prepare(
-        'SELECT p.unit_id AS unitId, r.rating, r.created_at AS at FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id',
-      )
-      .all() as Array<{ unitId: number | null; rating: string; at: number }>
+    await sqlAll<{ unitId: number | null; rating: string; at: number }>(
+      db,
+      'SELECT p.unit_id AS "unitId", r.rating, r.created_at AS at FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id',
+    )
   ).map((r) => ({ unitId: r.unitId, rating: r.rating, date: toLocalDate(r.at) }));
   return { rows, ratings };
 }

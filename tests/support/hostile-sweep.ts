@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCalendarDays, toLocalDate } from '~/domain/calendar';
 import type { Status } from '~/domain/workflow';
-import { first, sqliteClientOf } from '~/utils/db.server';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from './app';
@@ -28,6 +28,7 @@ import {
 } from './hostile-corpus';
 import type { IntentSetting } from './intent-fields';
 import { paknFixture, seedPakn } from './pakn';
+import { sqlAll, sqlGet } from './sql';
 import { cookiesFrom, createStaffUser, signIn } from './staff';
 
 export const NONCE = 'test-nonce';
@@ -68,20 +69,20 @@ const KNOWN: Array<{ bug: string; match: (p: Problem) => boolean }> = [
 ];
 export const isKnown = (p: Problem) => KNOWN.some((k) => k.match(p));
 
-const RECORD_TABLES = {
-  pakn: 'SELECT count(*) AS n FROM pakn',
-  attachments: 'SELECT count(*) AS n FROM attachments WHERE pakn_id IS NOT NULL',
-  events: 'SELECT count(*) AS n FROM events',
-  outbox: 'SELECT count(*) AS n FROM outbox',
-  answers: 'SELECT count(*) AS n FROM answers',
-  documents: 'SELECT count(*) AS n FROM documents',
-  ratings: 'SELECT count(*) AS n FROM feedback_ratings',
-} as const;
-export function counts(): Record<string, number> {
-  const c = sqliteClientOf(app.db());
-  return Object.fromEntries(
-    Object.entries(RECORD_TABLES).map(([k, q]) => [k, (c.prepare(q).get() as { n: number }).n]),
-  );
+/** the rows a refused request must not have added or removed, counted in one statement */
+const RECORD_COUNTS = `SELECT ${Object.entries({
+  pakn: 'pakn',
+  attachments: 'attachments WHERE pakn_id IS NOT NULL',
+  events: 'events',
+  outbox: 'outbox',
+  answers: 'answers',
+  documents: 'documents',
+  ratings: 'feedback_ratings',
+})
+  .map(([k, from]) => `(SELECT count(*) FROM ${from}) AS ${k}`)
+  .join(', ')}`;
+export async function counts(): Promise<Record<string, number>> {
+  return (await sqlGet<Record<string, number>>(app.db(), RECORD_COUNTS))!;
 }
 
 /** encodeURIComponent that survives lone surrogates (they are sent as U+FFFD, as a browser would). */
@@ -112,11 +113,14 @@ export async function readBody(res: Response): Promise<string> {
   return '';
 }
 
+/** `counts` before and after a refused request, which must have written nothing */
+type Counts = { before: Record<string, number>; after: Record<string, number> };
+
 export function check(
   where: string,
   res: Response,
   body: string,
-  before?: Record<string, number>,
+  counted?: Counts,
   nonce = NONCE,
   base = BASE,
 ) {
@@ -134,8 +138,8 @@ export function check(
     if (new URL(location, base).origin !== new URL(base).origin)
       problems.push({ kind: 'redirect', where, detail: `Location ${JSON.stringify(location)}` });
   }
-  if (before && res.status >= 400) {
-    const after = counts();
+  if (counted) {
+    const { before, after } = counted;
     const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
     if (changed.length)
       problems.push({
@@ -178,7 +182,7 @@ export async function send(
   if (c) headers.set('Cookie', c);
   if (method === 'POST' && origin !== null) headers.set('Origin', origin);
   if (contentType) headers.set('Content-Type', contentType);
-  const before = method === 'POST' ? counts() : undefined;
+  const before = method === 'POST' ? await counts() : undefined;
   let res: Response;
   try {
     res = await app.fetch(pathname, { method, headers, body, ip: nextIp() });
@@ -192,7 +196,8 @@ export async function send(
   if (method === 'POST') stats.posts += 1;
   else stats.gets += 1;
   const text = await readBody(res);
-  check(`${method} ${pathname} ${where}`, res, text, before);
+  const counted = before && res.status >= 400 ? { before, after: await counts() } : undefined;
+  check(`${method} ${pathname} ${where}`, res, text, counted);
   const jar = mergeCookies(c, res);
   const location = res.headers.get('Location');
   if (follow && res.status >= 300 && res.status < 400 && location) {
@@ -510,24 +515,19 @@ export function leftBehindSuite() {
       expectClean(/^GET .* stored values on/);
     });
 
-    it('no partial record: every PAKN has its events, every attachment its PAKN and its file, no stray files', () => {
-      const c = sqliteClientOf(app.db());
-      const q = (sql: string) => c.prepare(sql).all() as Array<Record<string, unknown>>;
-      expect(q('SELECT id FROM pakn WHERE id NOT IN (SELECT pakn_id FROM events)')).toEqual([]);
-      expect(
-        q('SELECT id FROM attachments WHERE pakn_id IS NOT NULL AND pakn_id NOT IN (SELECT id FROM pakn)'),
-      ).toEqual([]);
-      expect(q('SELECT id FROM attachments WHERE pakn_id IS NULL AND draft_token IS NULL')).toEqual([]);
-      expect(q('SELECT id FROM events WHERE pakn_id NOT IN (SELECT id FROM pakn)')).toEqual([]);
-      expect(q('SELECT pakn_id FROM answers WHERE pakn_id NOT IN (SELECT id FROM pakn)')).toEqual([]);
-      expect(
-        q('SELECT id FROM documents WHERE pakn_id IS NOT NULL AND pakn_id NOT IN (SELECT id FROM pakn)'),
-      ).toEqual([]);
-      expect(
-        q('SELECT id FROM outbox WHERE pakn_id IS NOT NULL AND pakn_id NOT IN (SELECT id FROM pakn)'),
-      ).toEqual([]);
+    it('no partial record: every PAKN has its events, every attachment its PAKN and its file, no stray files', async () => {
+      const orphans = [
+        'SELECT id FROM pakn WHERE id NOT IN (SELECT pakn_id FROM events)',
+        'SELECT id FROM attachments WHERE pakn_id IS NOT NULL AND pakn_id NOT IN (SELECT id FROM pakn)',
+        'SELECT id FROM attachments WHERE pakn_id IS NULL AND draft_token IS NULL',
+        'SELECT id FROM events WHERE pakn_id NOT IN (SELECT id FROM pakn)',
+        'SELECT pakn_id FROM answers WHERE pakn_id NOT IN (SELECT id FROM pakn)',
+        'SELECT id FROM documents WHERE pakn_id IS NOT NULL AND pakn_id NOT IN (SELECT id FROM pakn)',
+        'SELECT id FROM outbox WHERE pakn_id IS NOT NULL AND pakn_id NOT IN (SELECT id FROM pakn)',
+      ];
+      for (const text of orphans) expect(await sqlAll(app.db(), text), text).toEqual([]);
       const stored = new Set(
-        (q('SELECT stored_name FROM attachments') as Array<{ stored_name: string }>).map(
+        (await sqlAll<{ stored_name: string }>(app.db(), 'SELECT stored_name FROM attachments')).map(
           (r) => r.stored_name,
         ),
       );

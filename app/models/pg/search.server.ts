@@ -84,9 +84,12 @@ export async function upsertSimilarIndex(client: PgQueryable, sources: readonly 
   }
 }
 
-/** Rebuilds the rows of every PAKN (db:copy into PostgreSQL), `batch` PAKN a statement; returns how many. */
-export async function rebuildSimilarIndex(client: PgQueryable, batch = 1_000): Promise<number> {
-  let after = 0;
+/** Rebuilds the rows of every PAKN after id `after` (db:copy, generated data), `batch` PAKN a statement; how many. */
+export async function rebuildSimilarIndex(
+  client: PgQueryable,
+  { after: from = 0, batch = 1_000 }: { after?: number; batch?: number } = {},
+): Promise<number> {
+  let after = from;
   let total = 0;
   for (;;) {
     const { rows } = await client.query<SimilarSource>(

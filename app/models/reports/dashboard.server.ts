@@ -7,32 +7,46 @@ import { workdayOrdinals } from '~/domain/reports/figures';
 import type { ReportPeriod } from '~/domain/reports/periods';
 import { isClosed, STATUSES } from '~/domain/workflow/transitions';
 import { getCalendar, listUnits } from '~/models/config.server';
-import { namedAll, quoteList, UNIT_FILTER } from '~/models/reports/sql.server';
+import {
+  countIf,
+  inOneSnapshot,
+  namedAll,
+  quoteList,
+  reportQuery,
+  UNIT_FILTER,
+  unitParams,
+} from '~/models/reports/sql.server';
 import { monthlyFigures } from '~/models/reports/trend.server';
-import { type Db, getDb, transaction } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 /** Open statuses as a list, so that the (status, answer_due) index serves the open-work queries. */
 const OPEN_LIST_SQL = quoteList(STATUSES.filter((st) => !isClosed(st)));
 
 /** workload and ageing together: open rows by unit and day of receipt */
-const OPEN_WORK_SQL = `
-SELECT unit_id AS unitId, received_date AS d, count(*) AS open,
-  sum(status = 'awaiting_info') AS paused,
-  sum(status = 'received') AS unclassified
-FROM pakn WHERE status IN (${OPEN_LIST_SQL}) AND ${UNIT_FILTER} GROUP BY 1, 2`;
+const OPEN_WORK_SQL = reportQuery(
+  () => `
+SELECT unit_id AS "unitId", received_date AS d, count(*) AS open,
+  ${countIf(`status = 'awaiting_info'`)} AS paused,
+  ${countIf(`status = 'received'`)} AS unclassified
+FROM pakn WHERE status IN (${OPEN_LIST_SQL}) AND ${UNIT_FILTER} GROUP BY 1, 2`,
+);
 
 /*
  * Late steps (app/domain/clocks.ts): step_due is the date of the clock the status runs — classification,
  * answer, information wait, publication of an answered item — so "overdue" is one range of its index and
  * includes answered items not published in time.
  */
-const LATE_BY_UNIT_SQL = `
-SELECT unit_id AS unitId, count(*) AS n FROM pakn WHERE step_due < @today AND ${UNIT_FILTER} GROUP BY 1`;
+const LATE_BY_UNIT_SQL = reportQuery(
+  () => `
+SELECT unit_id AS "unitId", count(*) AS n FROM pakn WHERE step_due < @today AND ${UNIT_FILTER} GROUP BY 1`,
+);
 
-const OVERDUE_SQL = `
-SELECT id, code, title, unit_id AS unitId, status, publication, received_date AS receivedDate, step_due AS due
+const OVERDUE_SQL = reportQuery(
+  () => `
+SELECT id, code, title, unit_id AS "unitId", status, publication, received_date AS "receivedDate", step_due AS due
 FROM pakn WHERE step_due < @today AND ${UNIT_FILTER}
-ORDER BY step_due, id LIMIT @limit`;
+ORDER BY step_due, id LIMIT @limit`,
+);
 
 /** The dashboard's figures, read from one snapshot; `unitId` restricts them to one unit. */
 export async function buildDashboard(
@@ -56,9 +70,9 @@ export async function buildDashboard(
   const calendar = await getCalendar(db);
   const allUnits = await listUnits({ activeOnly: false, db });
   const unitName = new Map(allUnits.map((u) => [u.id, u]));
-  const base = { unit: unitId, today };
-  return transaction(db, async () => {
-    const open = (await namedAll(db, OPEN_WORK_SQL, base)) as Array<{
+  const base = { ...unitParams(unitId), today };
+  return inOneSnapshot(db, async (tx) => {
+    const open = (await namedAll(tx, OPEN_WORK_SQL, base)) as Array<{
       unitId: number | null;
       d: string;
       open: number;
@@ -66,7 +80,7 @@ export async function buildDashboard(
       unclassified: number;
     }>;
     const late = new Map(
-      ((await namedAll(db, LATE_BY_UNIT_SQL, base)) as Array<{ unitId: number | null; n: number }>).map(
+      ((await namedAll(tx, LATE_BY_UNIT_SQL, base)) as Array<{ unitId: number | null; n: number }>).map(
         (r) => [r.unitId === null ? 'none' : String(r.unitId), r.n],
       ),
     );
@@ -93,7 +107,7 @@ export async function buildDashboard(
       w.overdue = n;
       workload.set(k, w);
     }
-    const overdueRows = (await namedAll(db, OVERDUE_SQL, { ...base, limit: overdueLimit })) as Array<{
+    const overdueRows = (await namedAll(tx, OVERDUE_SQL, { ...base, limit: overdueLimit })) as Array<{
       id: number;
       code: string;
       title: string;
@@ -104,7 +118,7 @@ export async function buildDashboard(
       due: string;
     }>;
     const lateOrd = workdayOrdinals([today, ...overdueRows.map((r) => r.due)], calendar);
-    const { trend, targets } = await monthlyFigures({ months, year, unitId, cutoffDay }, db);
+    const { trend, targets } = await monthlyFigures({ months, year, unitId, cutoffDay }, tx);
     const unitRows: Array<number | null> = [
       ...allUnits
         .filter((u) => (unitId === null ? u.active || workload.has(key(u.id)) : u.id === unitId))

@@ -1,24 +1,19 @@
 // The detail list of the report's workbook: every PAKN counted in the period, without personal data, in chunks.
 import type { DetailRow } from '~/domain/reports/definitions';
 import type { ReportPeriod } from '~/domain/reports/periods';
-import {
-  CLOSE_AT_SQL,
-  localDateSql,
-  namedAll,
-  ON_TIME_SQL,
-  paramsOf,
-  RELEVANT,
-  UNIT_FILTER,
-} from '~/models/reports/sql.server';
+import { fragments, namedAll, paramsOf, reportQuery, UNIT_FILTER } from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
-const DETAIL_SQL = `
-SELECT id, code, received_date AS receivedDate, channel, type, category, field_id AS fieldId, unit_id AS unitId,
-  status, answer_due AS answerDue, ${localDateSql(CLOSE_AT_SQL)} AS closedDate,
-  (CASE WHEN answered_at IS NOT NULL THEN ${localDateSql('answered_at')} END) AS answeredDate,
-  (CASE WHEN status = 'answered' THEN ${ON_TIME_SQL} END) AS onTime, publication
-FROM pakn WHERE id > @after AND ${RELEVANT} AND ${UNIT_FILTER}
+const DETAIL_SQL = reportQuery((f) => {
+  const { closeAt, relevant, onTime } = fragments(f);
+  return `
+SELECT id, code, received_date AS "receivedDate", channel, type, category, field_id AS "fieldId",
+  unit_id AS "unitId", status, answer_due AS "answerDue", ${f.localDate(closeAt)} AS "closedDate",
+  (CASE WHEN answered_at IS NOT NULL THEN ${f.localDate('answered_at')} END) AS "answeredDate",
+  (CASE WHEN status = 'answered' THEN ${onTime} END) AS "onTime", publication
+FROM pakn WHERE id > @after AND ${relevant} AND ${UNIT_FILTER}
 ORDER BY id LIMIT @limit`;
+});
 
 /**
  * The PAKN counted in the period (carried over or received), without personal data, in id order and in chunks:

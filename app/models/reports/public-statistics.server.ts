@@ -2,26 +2,20 @@
 // through a short cache.
 import { normaliseCutoffDay, type ReportPeriod } from '~/domain/reports/periods';
 import { listFields, listUnits } from '~/models/config.server';
-import {
-  CLOSE_AT_SQL,
-  localDateSql,
-  monthKey,
-  namedAll,
-  paramsOf,
-  reportMonthSql,
-} from '~/models/reports/sql.server';
+import { fragments, monthKey, namedAll, paramsOf, perCutoff } from '~/models/reports/sql.server';
 import { type Db, getDb } from '~/utils/db.server';
 
 /** one scan: published answers by unit, field and report month of publication (null outside the trend) */
-function publicSql(cutoff: number): string {
+const publicSql = perCutoff((f, cutoff) => {
+  const { onTime } = fragments(f);
   return `
-SELECT unitId, fieldId, m, count(*) AS n, sum(onTime) AS onTime FROM (
-  SELECT unit_id AS unitId, field_id AS fieldId,
-    CASE WHEN published_at >= @S AND published_at < @E THEN ${reportMonthSql('published_at', cutoff)} END AS m,
-    coalesce(on_time, ${localDateSql(`coalesce(answered_at, ${CLOSE_AT_SQL})`)} <= answer_due) AS onTime
-  FROM pakn WHERE publication = 'published' LIMIT -1
-) GROUP BY 1, 2, 3`;
-}
+SELECT "unitId", "fieldId", m, count(*) AS n, sum("onTime") AS "onTime" FROM (
+  SELECT unit_id AS "unitId", field_id AS "fieldId",
+    CASE WHEN published_at >= @S AND published_at < @E THEN ${f.reportMonth('published_at', cutoff)} END AS m,
+    ${onTime} AS "onTime"
+  FROM pakn WHERE publication = 'published' ${f.noFlatten}
+) x GROUP BY 1, 2, 3`;
+});
 
 // The public page reads every published answer (about a second at a million PAKN): anonymous visitors share one
 // result per cut-off and month window for a few minutes rather than each running the scan.

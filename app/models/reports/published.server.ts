@@ -41,7 +41,7 @@ function parseFigures(json: string | null): ReportSnapshot | null {
 export async function listPublishedReports(db: DbOrTx = getDb()) {
   const rows = (await rawAll(
     db,
-    sql`SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents
+    sql`SELECT id, number, issued_date AS "issuedDate", public_content AS content FROM documents
       WHERE type = ${REPORT_DOCUMENT_TYPE} AND is_public = 1 ORDER BY issued_date DESC, id DESC LIMIT 200`,
   )) as Array<{
     id: number;
@@ -58,7 +58,7 @@ export async function listPublishedReports(db: DbOrTx = getDb()) {
 export async function getPublishedReport(id: number, db: Db = getDb()) {
   const r = await rawGet<{ id: number; number: string; issuedDate: string; content: string | null }>(
     db,
-    sql`SELECT id, number, issued_date AS issuedDate, public_content AS content FROM documents WHERE id = ${id} AND type = ${REPORT_DOCUMENT_TYPE} AND is_public = 1`,
+    sql`SELECT id, number, issued_date AS "issuedDate", public_content AS content FROM documents WHERE id = ${id} AND type = ${REPORT_DOCUMENT_TYPE} AND is_public = 1`,
   );
   const snapshot = r ? parseFigures(r.content) : null;
   return r && snapshot ? { id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot } : null;

@@ -52,76 +52,89 @@ import {
 import type { ReportPeriod } from '~/domain/reports/periods';
 import { getAgency, getCalendar, listFields, listUnits } from '~/models/config.server';
 import {
-  ANSWERED_DATE_SQL,
-  CLOSE_AT_SQL,
-  localDateSql,
+  countIf,
+  fragments,
+  inOneSnapshot,
   namedAll,
   OPEN_SQL,
   paramsOf,
-  RELEVANT,
+  reportQuery,
   UNIT_FILTER,
+  unitFilter,
 } from '~/models/reports/sql.server';
-import { type Db, getDb, transaction } from '~/utils/db.server';
+import { type Db, getDb } from '~/utils/db.server';
 
 /*
- * One pass over the rows that count, as a co-routine (LIMIT -1 keeps SQLite from flattening it) so that the close
- * instant and the open flag are computed once per row, and NOT INDEXED because a sequential scan beats walking an
- * index over most of the table. Grouped by unit and by the dimensions of the received breakdowns, which JS then
- * sums both ways: every balance and outcome indicator and every "received by …" table come from this one scan.
+ * One pass over the rows that count, as a subquery so that the close instant and the open flag are computed once
+ * per row (on SQLite a co-routine, not flattened, over a table scan: a sequential scan beats walking an index
+ * over most of the table). Grouped by unit and by the dimensions of the received breakdowns, which JS then sums
+ * both ways: every balance and outcome indicator and every "received by …" table come from this one scan.
  */
-const COUNTED_ROWS = `SELECT id, unit_id, channel, type, category, field_id, received_at, status, answer_due, publication,
-  on_time, answered_at, refusal_reason, group_id, ${CLOSE_AT_SQL} AS ca, ${OPEN_SQL} AS op,
-  (CASE WHEN ${OPEN_SQL} THEN coalesce(step_due, answer_due) ELSE answer_due END) AS late_due
-FROM pakn NOT INDEXED WHERE ${RELEVANT} AND ${UNIT_FILTER} LIMIT -1`;
-const CLOSED_IN = `(op = 0 AND ca < @E)`;
-const CARRIED_FORWARD = `(op OR ca >= @E)`;
-const RECEIVED_IN = `(received_at >= @S)`;
-/* answered in the period by its group's answer (the group's answered_at is the instant of that answer; a member
-   reopened and answered again alone later no longer matches it) */
-const ANSWERED_BY_GROUP = `(${CLOSED_IN} AND status = 'answered' AND group_id IS NOT NULL)`;
-const GROUP_OF_ROW = `SELECT 1 FROM pakn_groups g WHERE g.id = x.group_id AND g.answered_at = x.answered_at`;
-const ROW_ON_TIME = `coalesce(on_time, ${localDateSql('coalesce(answered_at, ca)')} <= answer_due)`;
-
-export const BALANCE_SQL = `
-SELECT unit_id AS unitId, channel, type, category, field_id AS fieldId,
-  sum(received_at < @S) AS carriedOver,
-  sum(${RECEIVED_IN}) AS received,
-  sum(${CLOSED_IN}) AS closed,
-  sum(${CARRIED_FORWARD}) AS carriedForward,
-  sum(${CLOSED_IN} AND status = 'answered') AS answered,
-  sum(${CLOSED_IN} AND status = 'answered' AND ${ROW_ON_TIME}) AS answeredOnTime,
-  sum(${CLOSED_IN} AND status = 'answered' AND NOT ${ROW_ON_TIME}) AS answeredLate,
-  sum(${CLOSED_IN} AND status = 'refused') AS refused,
-  sum(${CLOSED_IN} AND status = 'transferred') AS transferred,
-  sum(${CLOSED_IN} AND status = 'forwarded') AS forwarded,
-  sum(${CLOSED_IN} AND status = 'duplicate') AS duplicate,
-  sum(${CLOSED_IN} AND status = 'closed_no_info') AS closedNoInfo,
-  sum(${CARRIED_FORWARD} AND late_due >= @endDate) AS inProgressWithinTime,
-  sum(${CARRIED_FORWARD} AND late_due < @endDate) AS inProgressOverdue,
-  sum(${CLOSED_IN} AND status = 'answered' AND publication = 'published') AS published,
-  sum(${RECEIVED_IN} AND channel = 'online') AS receivedOnline,
-  sum(${RECEIVED_IN} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))) AS digitised,
-  sum(${CLOSED_IN} AND status = 'refused' AND refusal_reason = 'R08') AS refusedRepeat,
-  sum(${ANSWERED_BY_GROUP} AND EXISTS (${GROUP_OF_ROW} AND g.lead_pakn_id = x.id)) AS groupsAnswered,
-  sum(${ANSWERED_BY_GROUP} AND EXISTS (${GROUP_OF_ROW})) AS answeredInGroup
-FROM (${COUNTED_ROWS}) x
+const BALANCE_SQL = reportQuery((f) => {
+  const { closeAt, relevant, onTimeOf } = fragments(f);
+  const closedIn = `(NOT op AND ca < @E)`;
+  const carriedForward = `(op OR ca >= @E)`;
+  const receivedIn = `(received_at >= @S)`;
+  const answered = `${closedIn} AND status = 'answered'`;
+  const onTime = `${onTimeOf(f.localDate('coalesce(answered_at, ca)'))}`;
+  /* answered in the period by its group's answer (the group's answered_at is the instant of that answer; a member
+     reopened and answered again alone later no longer matches it) */
+  const byGroup = `(${answered} AND group_id IS NOT NULL)`;
+  const groupOfRow = `SELECT 1 FROM pakn_groups g WHERE g.id = x.group_id AND g.answered_at = x.answered_at`;
+  return `
+SELECT unit_id AS "unitId", channel, type, category, field_id AS "fieldId",
+  ${countIf('received_at < @S')} AS "carriedOver",
+  ${countIf(receivedIn)} AS received,
+  ${countIf(closedIn)} AS closed,
+  ${countIf(carriedForward)} AS "carriedForward",
+  ${countIf(answered)} AS answered,
+  ${countIf(`${answered} AND ${onTime} = 1`)} AS "answeredOnTime",
+  ${countIf(`${answered} AND ${onTime} = 0`)} AS "answeredLate",
+  ${countIf(`${closedIn} AND status = 'refused'`)} AS refused,
+  ${countIf(`${closedIn} AND status = 'transferred'`)} AS transferred,
+  ${countIf(`${closedIn} AND status = 'forwarded'`)} AS forwarded,
+  ${countIf(`${closedIn} AND status = 'duplicate'`)} AS duplicate,
+  ${countIf(`${closedIn} AND status = 'closed_no_info'`)} AS "closedNoInfo",
+  ${countIf(`${carriedForward} AND late_due >= @endDate`)} AS "inProgressWithinTime",
+  ${countIf(`${carriedForward} AND late_due < @endDate`)} AS "inProgressOverdue",
+  ${countIf(`${answered} AND publication = 'published'`)} AS published,
+  ${countIf(`${receivedIn} AND channel = 'online'`)} AS "receivedOnline",
+  ${countIf(`${receivedIn} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))`)} AS digitised,
+  ${countIf(`${closedIn} AND status = 'refused' AND refusal_reason = 'R08'`)} AS "refusedRepeat",
+  ${countIf(`${byGroup} AND EXISTS (${groupOfRow} AND g.lead_pakn_id = x.id)`)} AS "groupsAnswered",
+  ${countIf(`${byGroup} AND EXISTS (${groupOfRow})`)} AS "answeredInGroup"
+FROM (
+  SELECT id, unit_id, channel, type, category, field_id, received_at, status, answer_due, publication,
+    on_time, answered_at, refusal_reason, group_id, ${closeAt} AS ca, ${OPEN_SQL} AS op,
+    (CASE WHEN ${OPEN_SQL} THEN coalesce(step_due, answer_due) ELSE answer_due END) AS late_due
+  FROM pakn ${f.notIndexed} WHERE ${relevant} AND ${UNIT_FILTER} ${f.noFlatten}
+) x
 GROUP BY 1, 2, 3, 4, 5`;
+});
 
-export const REFUSED_SQL = `
-SELECT unit_id AS unitId, refusal_reason AS reason, count(*) AS n
-FROM pakn WHERE status = 'refused' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
+const REFUSED_SQL = reportQuery((f) => {
+  const { closeAt } = fragments(f);
+  return `
+SELECT unit_id AS "unitId", refusal_reason AS reason, count(*) AS n
+FROM pakn WHERE status = 'refused' AND ${closeAt} >= @S AND ${closeAt} < @E AND ${UNIT_FILTER}
 GROUP BY 1, 2`;
+});
 
-export const HANDLING_SQL = `
-SELECT unit_id AS unitId, received_date AS fromDate, ${ANSWERED_DATE_SQL} AS toDate, count(*) AS n
-FROM pakn NOT INDEXED WHERE status = 'answered' AND ${CLOSE_AT_SQL} >= @S AND ${CLOSE_AT_SQL} < @E AND ${UNIT_FILTER}
+const HANDLING_SQL = reportQuery((f) => {
+  const { closeAt, answeredDate } = fragments(f);
+  return `
+SELECT unit_id AS "unitId", received_date AS "fromDate", ${answeredDate} AS "toDate", count(*) AS n
+FROM pakn ${f.notIndexed} WHERE status = 'answered' AND ${closeAt} >= @S AND ${closeAt} < @E AND ${UNIT_FILTER}
 GROUP BY 1, 2, 3`;
+});
 
-export const RATINGS_SQL = `
-SELECT p.unit_id AS unitId, r.rating AS rating, count(*) AS n
+const RATINGS_SQL = reportQuery(
+  () => `
+SELECT p.unit_id AS "unitId", r.rating AS rating, count(*) AS n
 FROM feedback_ratings r JOIN pakn p ON p.id = r.pakn_id
-WHERE r.created_at >= @S AND r.created_at < @E AND (@unit IS NULL OR p.unit_id = @unit)
-GROUP BY 1, 2`;
+WHERE r.created_at >= @S AND r.created_at < @E AND ${unitFilter('p.unit_id')}
+GROUP BY 1, 2`,
+);
 
 const isRatingKey = (k: string): k is RatingKey => (RATING_KEYS as readonly string[]).includes(k);
 
@@ -156,8 +169,8 @@ export async function buildReport(
     return r;
   };
 
-  // The whole report reads one snapshot: a deferred transaction over the read statements.
-  await transaction(db, async () => {
+  // The whole report reads one snapshot.
+  await inOneSnapshot(db, async (tx) => {
     type Group = Record<CountKey, number> & {
       unitId: number | null;
       channel: string;
@@ -165,7 +178,7 @@ export async function buildReport(
       category: number;
       fieldId: number | null;
     };
-    for (const r of (await namedAll(db, BALANCE_SQL, params)) as Group[]) {
+    for (const r of (await namedAll(tx, BALANCE_SQL, params)) as Group[]) {
       const row = rowFor(r.unitId);
       for (const k of COUNT_KEYS) row.counts[k] += r[k] ?? 0;
       if (!r.received) continue;
@@ -175,14 +188,14 @@ export async function buildReport(
       addTo(b.byCategory, String(r.category), r.received);
       addTo(b.byField, r.fieldId === null ? 'none' : String(r.fieldId), r.received);
     }
-    for (const r of (await namedAll(db, REFUSED_SQL, params)) as Array<{
+    for (const r of (await namedAll(tx, REFUSED_SQL, params)) as Array<{
       unitId: number | null;
       reason: string | null;
       n: number;
     }>) {
       addTo(rowFor(r.unitId).breakdowns.refusedByReason, r.reason ?? 'none', r.n);
     }
-    const pairs = (await namedAll(db, HANDLING_SQL, params)) as Array<{
+    const pairs = (await namedAll(tx, HANDLING_SQL, params)) as Array<{
       unitId: number | null;
       fromDate: string;
       toDate: string;
@@ -197,7 +210,7 @@ export async function buildReport(
       const hist = rowFor(p.unitId).hist;
       hist.set(days, (hist.get(days) ?? 0) + p.n);
     }
-    for (const r of (await namedAll(db, RATINGS_SQL, params)) as Array<{
+    for (const r of (await namedAll(tx, RATINGS_SQL, params)) as Array<{
       unitId: number | null;
       rating: string;
       n: number;

@@ -3,41 +3,41 @@ import type { Target, TrendPoint } from '~/domain/reports/definitions';
 import { emptyCounts, targetsOf } from '~/domain/reports/figures';
 import { normaliseCutoffDay, type ReportPeriod } from '~/domain/reports/periods';
 import {
-  CLOSE_AT_SQL,
-  localDateSql,
+  countIf,
+  fragments,
   monthKey,
   namedAll,
   paramsOf,
-  RELEVANT,
-  reportMonthSql,
+  perCutoff,
   UNIT_FILTER,
 } from '~/models/reports/sql.server';
-import { type Db, getDb } from '~/utils/db.server';
+import { type DbOrTx, getDb } from '~/utils/db.server';
 
 /**
  * One pass for the 12-month trend and the II.1 targets of the report year: rows grouped by their report month of
  * receipt (rm) and of closure (cm), from which JS sums received/online/digitised per receipt month and
  * closed/answered/on time/published per closure month. The report year is 12 report months, so its targets are
- * sums of the same groups.
+ * sums of the same groups. One query per cut-off day.
  */
-function monthlySql(cutoff: number): string {
+const monthlySql = perCutoff((f, cutoff) => {
+  const { closeAt, relevant, onTimeOf } = fragments(f);
   return `
-SELECT rm, cm, count(*) AS n, sum(channel = 'online') AS online, sum(dig) AS digitised,
-  sum(status = 'answered') AS answered, sum(status = 'answered' AND onTime) AS onTime,
-  sum(status = 'answered' AND publication = 'published') AS published
+SELECT rm, cm, count(*) AS n, ${countIf(`channel = 'online'`)} AS online, ${countIf('dig')} AS digitised,
+  ${countIf(`status = 'answered'`)} AS answered, ${countIf(`status = 'answered' AND "onTime" = 1`)} AS "onTime",
+  ${countIf(`status = 'answered' AND publication = 'published'`)} AS published
 FROM (
-  SELECT CASE WHEN received_at >= @S THEN ${reportMonthSql('received_at', cutoff)} END AS rm,
-    CASE WHEN ca >= @S AND ca < @E THEN ${reportMonthSql('ca', cutoff)} END AS cm,
+  SELECT CASE WHEN received_at >= @S THEN ${f.reportMonth('received_at', cutoff)} END AS rm,
+    CASE WHEN ca >= @S AND ca < @E THEN ${f.reportMonth('ca', cutoff)} END AS cm,
     channel, status, publication,
     (received_at >= @S AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))) AS dig,
-    (CASE WHEN status = 'answered' THEN coalesce(on_time, ${localDateSql('coalesce(answered_at, ca)')} <= answer_due) END) AS onTime
+    (CASE WHEN status = 'answered' THEN ${onTimeOf(f.localDate('coalesce(answered_at, ca)'))} END) AS "onTime"
   FROM (
-    SELECT id, received_at, channel, status, publication, on_time, answered_at, answer_due, ${CLOSE_AT_SQL} AS ca
-    FROM pakn NOT INDEXED WHERE ${RELEVANT} AND ${UNIT_FILTER} LIMIT -1
+    SELECT id, received_at, channel, status, publication, on_time, answered_at, answer_due, ${closeAt} AS ca
+    FROM pakn ${f.notIndexed} WHERE ${relevant} AND ${UNIT_FILTER} ${f.noFlatten}
   ) x
-)
+) y
 GROUP BY 1, 2`;
-}
+});
 
 /**
  * Received, closed and answered on time per report month, and the II.1 targets over `year` (a periodic year
@@ -50,7 +50,7 @@ export async function monthlyFigures(
     unitId = null,
     cutoffDay,
   }: { months: ReportPeriod[]; year: ReportPeriod; unitId?: number | null; cutoffDay: number },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): Promise<{ trend: TrendPoint[]; targets: Target[] }> {
   const start = [months[0]!.start, year.start].sort()[0]!;
   const end = [months[months.length - 1]!.end, year.end].sort()[1]!;
