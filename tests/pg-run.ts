@@ -68,7 +68,5 @@ export const PG_RUN_NOT_YET: Record<string, string> = {
  * go through works there (playwright.config.ts turns these titles into its grepInvert).
  */
 export const E2E_PG_NOT_YET: Record<string, string> = {
-  'a published report fits a 375 px screen': 'reports: SQLite SQL',
-  'biểu mẫu của cán bộ thiếu thông tin': 'its report form step: reports are SQLite SQL',
   'câu hỏi đã được trả lời công khai: gợi ý': "citizens' suggestions have no PostgreSQL twin yet",
 };

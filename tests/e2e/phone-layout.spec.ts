@@ -19,7 +19,11 @@ test('a published report fits a 375 px screen, its charts readable', async ({ pa
   await signIn(page, 'coordinator', '/can-bo/bao-cao?period=year&year=2025');
   const publish = page.getByRole('button', { name: 'Công bố báo cáo kỳ này' });
   // a second run on the same database finds it already published: either way it is on /thong-ke
-  if (await publish.isVisible()) await publish.click();
+  if (await publish.isVisible()) {
+    await publish.click();
+    // wait for the confirmation (leaving earlier could abort the post)
+    await expect(page.getByText(/Đã công bố báo cáo, văn bản số|đã được công bố/)).toBeVisible();
+  }
   await page.goto('/thong-ke');
   const link = page.locator('a[href^="/thong-ke/bao-cao/"]').first();
   await page.goto((await link.getAttribute('href'))!);
