@@ -3,8 +3,6 @@
 // start, so `use.baseURL` below is set in every worker.
 import { defineConfig, devices } from '@playwright/test';
 
-import { E2E_PG_NOT_YET } from './tests/pg-run';
-
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -31,15 +29,6 @@ export default defineConfig({
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
-  // E2E_DB=pg: the same suite on PostgreSQL, but for the tests of features not there yet (tests/pg-run.ts)
-  grepInvert:
-    process.env.E2E_DB === 'pg'
-      ? new RegExp(
-          Object.keys(E2E_PG_NOT_YET)
-            .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('|'),
-        )
-      : undefined,
   reporter: 'list',
   timeout: 30_000,
   expect: { timeout: 5_000 },

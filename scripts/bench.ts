@@ -1235,7 +1235,7 @@ async function main() {
           signIn,
           load,
           measure,
-          targets: TARGETS,
+          targets: TARGETS.filter((t) => !ONLY || ONLY.has(t.key) || t.key === 'bare'),
           cache: CACHE,
           root: ROOT,
           workers: WORKERS,

@@ -15,7 +15,7 @@ const steps = [
   // database copied per file; tests/pg-run.ts lists the files left out and why
   ['integration on PostgreSQL', 'npx', ['vitest', 'run', '--project', 'isolated'], { TEST_DB: 'pg' }],
   ['browser', 'npx', ['playwright', 'test']],
-  // the browser suite again on PostgreSQL (tests/pg-run.ts E2E_PG_NOT_YET lists the tests left out)
+  // the browser suite again on PostgreSQL, every test
   ['browser on PostgreSQL', 'npx', ['playwright', 'test'], { E2E_DB: 'pg' }],
 ];
 

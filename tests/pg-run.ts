@@ -56,17 +56,8 @@ export const PG_RUN_NOT_YET: Record<string, string> = {
   'tests/integration/publication.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/rate-limits.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/shutdown.test.ts': 'reopens the SQLite file of the server it stops',
-  'tests/integration/similarity-citizen.test.ts': "citizens' suggestions have no PostgreSQL twin yet",
   'tests/integration/similarity-index.test.ts': 'reads the SQLite FTS5 tables',
   'tests/integration/similarity-staff.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/similarity-submitter.test.ts': 'not yet looked at',
   'tests/integration/uploads-security.test.ts': 'getDb outside the app',
-};
-
-/**
- * The browser suite on PostgreSQL (`E2E_DB=pg npx playwright test`): tests left out until the feature they
- * go through works there (playwright.config.ts turns these titles into its grepInvert).
- */
-export const E2E_PG_NOT_YET: Record<string, string> = {
-  'câu hỏi đã được trả lời công khai: gợi ý': "citizens' suggestions have no PostgreSQL twin yet",
 };

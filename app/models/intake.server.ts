@@ -1,27 +1,22 @@
 // Staff intake of the other channels (post, in person, phone, e-mail, hotline): the coordinator types in
 // a PAKN with its real receipt date, from which the deadlines run (spec §3: phone OR address suffices).
 
-import { formatDateVi, toLocalDate } from '~/domain/dates';
-import { explainDueDate } from '~/domain/deadlines';
-import { localName } from '~/domain/local-name';
+import { toLocalDate } from '~/domain/dates';
 import { STAFF_CHANNELS } from '~/domain/pakn';
 import type { Actor } from '~/domain/permissions';
 import { earliestReceiptDate } from '~/domain/receipt-date';
-import { saluteeOf } from '~/domain/salutation';
 import type { StaffIntake } from '~/domain/staff-intake';
 import { normalisePhone } from '~/domain/text';
 import { getSetting } from '~/models/admin/settings.server';
 import { enqueueMail } from '~/models/outbox.server';
 import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
-import { getEnv } from '~/utils/env.server';
 import type { StoredUpload } from '~/utils/uploads.server';
-import { renderReceiptEmail } from '~emails';
 
 import { audit } from './audit.server';
 import { getAgency, listFields } from './config.server';
-import { answerDueDate, createPakn } from './pakn.server';
+import { createPakn } from './pakn.server';
 import { attachStaffFiles } from './staff-files.server';
-import { privateLink } from './submission.server';
+import { receiptEmail } from './submission.server';
 
 export { STAFF_CHANNELS };
 
@@ -63,7 +58,7 @@ export async function recordStaffIntake(
   return await transaction(db, async (tx) => {
     const organisation = input.submitterKind === 'organisation';
     const email = input.email ? input.email.toLowerCase() : null;
-    const { pakn, accessToken } = await createPakn(tx, {
+    const { pakn, accessToken, answerDue } = await createPakn(tx, {
       type: input.type,
       subject: input.subject,
       category: input.category,
@@ -99,25 +94,7 @@ export async function recordStaffIntake(
     await attachStaffFiles(tx, { paknId: pakn.id, actorUserId: actor.id, files, ip });
     if (email) {
       const agency = await getAgency(tx);
-      const due = await answerDueDate(pakn, tx);
-      const rendered = renderReceiptEmail({
-        locale: lang,
-        code: pakn.code,
-        title: pakn.title,
-        submitter: saluteeOf(pakn),
-        receivedDate: formatDateVi(pakn.receivedAt),
-        dueDate: formatDateVi(due.due),
-        dueExplanation: explainDueDate(due, lang),
-        followUrl: privateLink(accessToken),
-        lookupUrl: `${getEnv().BASE_URL}/theo-doi`,
-        agency: {
-          name: localName(agency, lang),
-          address: agency.address,
-          hotline: agency.hotline,
-          email: agency.email,
-          officeHours: lang === 'en' ? agency.officeHoursEn : agency.officeHours,
-        },
-      });
+      const rendered = receiptEmail({ pakn, accessToken, due: answerDue, lang, agency });
       await enqueueMail(tx, { to: email, template: 'receipt', paknId: pakn.id, ...rendered });
     }
     return { id: pakn.id, code: pakn.code, emailed: email !== null };

@@ -48,17 +48,59 @@ export function buildSearchText(
   );
 }
 
-/** Registers a PAKN inside the caller's transaction: next code of the year, deadlines, first event. */
-export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pakn; accessToken: string }> {
+/** A PAKN being registered, before its code: what the caller writes with it (files, the draft's link). */
+export type Registering = Omit<Pakn, 'code'>;
+
+/**
+ * Registers a PAKN inside the caller's transaction: deadlines, first event, then `beforeCode` (what the caller
+ * writes with the row: files, the draft's link), and last the next code of the year, the webhook event, and on
+ * PostgreSQL the similar-PAKN row. The code and the similar index's counters are rows every submission updates:
+ * on PostgreSQL they stay locked from that update to the commit, so they come last, leaving concurrent
+ * submissions to queue over a few statements rather than the whole registration (docs/scaling.md). Until then
+ * the row carries a provisional code no one else can see.
+ */
+export async function createPakn(
+  tx: DbOrTx,
+  input: NewPakn,
+  beforeCode?: (pakn: Registering) => Promise<void>,
+): Promise<{ pakn: Pakn; accessToken: string; answerDue: DueDate }> {
   const receivedDate = toLocalDate(input.receivedAt);
   const year = Number(receivedDate.slice(0, 4));
-  // what needs no code first: on PostgreSQL the year's code_sequences row stays locked from the upsert to the
-  // commit, so concurrent submissions wait for each other only over the statements that follow it
   const agency = await getAgency(tx);
   const calendar = await getCalendar();
   const rules = await getDeadlineRules(tx);
   const classifyDue = computeDueDate({ start: receivedDate, ...rules.classify, calendar }).due;
-  const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar }).due;
+  const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar });
+  const accessToken = randomToken();
+  const accessTokenHash = sha256(accessToken);
+  const { actorUserId, consent, ...fields } = input;
+  const draft = await one(
+    tx
+      .insert(s.pakn)
+      .values({
+        ...fields,
+        code: `~${accessTokenHash}`,
+        receivedDate,
+        classifyDue,
+        answerDue: answerDue.due,
+        consentAt: consent ? input.receivedAt : null,
+        accessTokenHash,
+        searchText: '',
+        status: 'received',
+      })
+      .returning(),
+  );
+  await tx.insert(s.events).values({
+    paknId: draft.id,
+    type: 'received',
+    actorUserId: actorUserId ?? null,
+    toStatus: 'received',
+    isPublic: true,
+    data: JSON.stringify({ channel: input.channel }),
+  });
+  await beforeCode?.(draft);
+  // PostgreSQL has no trigger that can run the tokenizer: the similar-PAKN row is written here (ADR 0015)
+  if (dialectOf(tx) === 'pg') await upsertSimilarIndex(pgQueryableOf(tx), [draft]);
   const { last } = await one(
     await rawAll<{ last: number }>(
       tx,
@@ -68,37 +110,16 @@ export async function createPakn(tx: DbOrTx, input: NewPakn): Promise<{ pakn: Pa
     ),
   );
   const code = formatPaknCode(agency.codePrefix, year, last);
-  const accessToken = randomToken();
-  const { actorUserId, consent, ...fields } = input;
-  const row = await one(
+  const pakn = await one(
     tx
-      .insert(s.pakn)
-      .values({
-        ...fields,
-        code,
-        receivedDate,
-        classifyDue,
-        answerDue,
-        consentAt: consent ? input.receivedAt : null,
-        accessTokenHash: sha256(accessToken),
-        searchText: buildSearchText({ code, ...input }),
-        status: 'received',
-      })
+      .update(s.pakn)
+      .set({ code, searchText: buildSearchText({ ...input, code }) })
+      .where(eq(s.pakn.id, draft.id))
       .returning(),
   );
-  // PostgreSQL has no trigger that can run the tokenizer: the similar-PAKN row is written here (ADR 0015)
-  if (dialectOf(tx) === 'pg') await upsertSimilarIndex(pgQueryableOf(tx), [row]);
-  await tx.insert(s.events).values({
-    paknId: row.id,
-    type: 'received',
-    actorUserId: actorUserId ?? null,
-    toStatus: 'received',
-    isPublic: true,
-    data: JSON.stringify({ channel: input.channel }),
-  });
   // every way in (the citizen form, staff intake, the API) registers through here: one event per PAKN
-  await recordWebhookEvent(tx, { paknId: row.id, event: 'received', now: input.receivedAt });
-  return { pakn: row, accessToken };
+  await recordWebhookEvent(tx, { paknId: pakn.id, event: 'received', now: input.receivedAt });
+  return { pakn, accessToken, answerDue };
 }
 
 export async function answerDueDate(

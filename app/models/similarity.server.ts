@@ -26,7 +26,12 @@ import { getEnv } from '~/utils/env.server';
 import { submitterKeyOf } from '~/utils/sql-functions.server';
 import * as s from '~db/schema';
 
-import { similarCandidateIds, similarToTextPg } from './pg/search.server';
+import {
+  corpusStatsPg,
+  publishedCandidatesPg,
+  similarCandidateIds,
+  similarToTextPg,
+} from './pg/search.server';
 
 /** How many candidates each source may give; the scoring of ~250 prepared candidates takes a few ms. */
 export const CANDIDATES = Object.freeze({ text: 120, citation: 50, submitter: 20, published: 40 });
@@ -52,6 +57,9 @@ export type StaffSuggestion = {
   strength: Strength;
   reasons: MatchReason[];
 };
+
+/** A published PAKN as the citizens' suggestions read it: its public title and summary. */
+export type PublishedRow = { id: number; code: string; title: string | null; summary: string | null };
 
 export type PublicSuggestion = {
   code: string;
@@ -290,6 +298,35 @@ export async function similarToPakn(
   return p ? await similarToText({ ...p, excludeId: paknId }, { limit }, db) : [];
 }
 
+/** Published PAKN whose public text holds the query's words (public_fts), at most CANDIDATES.published. */
+async function publishedCandidates(db: DbOrTx, qSyllables: string[]): Promise<PublishedRow[]> {
+  const qdf = await documentFrequencies(db, qSyllables);
+  const text = textQuery(qSyllables, qdf, await docCount(db));
+  if (!text) return [];
+  // public_fts has one column (text): the same OR-expression without the column filter
+  const publicMatch = text.match.replace(/^terms : /, '');
+  const order = text.order === 'rank' ? sql`rank` : sql`rowid DESC`;
+  return await db
+    .select({
+      id: s.pakn.id,
+      code: s.pakn.code,
+      title: s.pakn.publicTitle,
+      summary: s.pakn.publicSummary,
+    })
+    .from(s.pakn)
+    .where(
+      and(
+        // `+` keeps SQLite from walking every published PAKN by the publication index and testing each against
+        // the 40 candidates (4.4 ms at 100,000 PAKN); the candidates are looked up by id instead (2.1 ms)
+        sql`+${s.pakn.publication} = 'published'`,
+        inArray(
+          s.pakn.id,
+          sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY ${order} LIMIT ${CANDIDATES.published})`,
+        ),
+      ),
+    );
+}
+
 /**
  * For citizens: published answers that look like the question being written. Only the published title and
  * summary are matched and returned (never the submitter, the private text, or a withdrawn page); a suggestion
@@ -302,42 +339,17 @@ export async function publishedSimilar(
 ): Promise<PublicSuggestion[]> {
   // the benchmark's "without suggestions" server (scripts/bench.ts --similar-compare); always on otherwise
   if (getEnv().SIMILAR_SUGGESTIONS === 'off') return [];
-  // no PostgreSQL twin of public_fts's ranking yet (docs/postgresql.md): citizens get no suggestions there
-  if (dialectOf(db) === 'pg') return [];
   const q = prepareDocument({ id: 0, title: query.title, content: query.content });
   const qSyllables = syllablesOf(q);
-  const qdf = await documentFrequencies(db, qSyllables);
-  const text = textQuery(qSyllables, qdf, await docCount(db));
-  if (!text) return [];
-  // public_fts has one column (text): the same OR-expression without the column filter
-  const publicMatch = text.match.replace(/^terms : /, '');
-  const order = text.order === 'rank' ? sql`rank` : sql`rowid DESC`;
-  const rows = await db
-    .select({
-      id: s.pakn.id,
-      code: s.pakn.code,
-      title: s.pakn.publicTitle,
-      summary: s.pakn.publicSummary,
-    })
-    .from(s.pakn)
-    .where(
-      and(
-        // `+` keeps SQLite from walking every published PAKN by the publication index and testing each against
-        // the 40 candidates (4.4 ms at 100,000 PAKN); the candidates are looked up by id instead (2.1 ms)
-        dialectOf(db) === 'pg'
-          ? eq(s.pakn.publication, 'published')
-          : sql`+${s.pakn.publication} = 'published'`,
-        inArray(
-          s.pakn.id,
-          sql`(SELECT rowid FROM public_fts WHERE public_fts MATCH ${publicMatch} ORDER BY ${order} LIMIT ${CANDIDATES.published})`,
-        ),
-      ),
-    );
+  // PostgreSQL: candidates from the public search's index, statistics from pakn_similar_vocab (pg/search.server.ts)
+  const pg = dialectOf(db) === 'pg' ? pgQueryableOf(db) : null;
+  const rows = pg ? await publishedCandidatesPg(pg, qSyllables) : await publishedCandidates(db, qSyllables);
   const docs = rows.map((r) => preparedPublished(r.id, r.title ?? '', r.summary ?? ''));
   const all = new Set(qSyllables);
   for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return rankSimilar(q, docs, await corpusStats(db, all), { limit, minStrength: 'medium' }).flatMap((m) => {
+  const stats = pg ? await corpusStatsPg(pg, all) : await corpusStats(db, all);
+  return rankSimilar(q, docs, stats, { limit, minStrength: 'medium' }).flatMap((m) => {
     const r = byId.get(Number(m.id));
     return r
       ? [

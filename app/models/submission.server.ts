@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 
 import { formatDateVi } from '~/domain/dates';
-import { explainDueDate } from '~/domain/deadlines';
+import { type DueDate, explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
 import { saluteeOf } from '~/domain/salutation';
 import type { Submission } from '~/domain/submission-schema';
@@ -17,8 +17,8 @@ import { removeUpload, type StoredUpload, uploadsDir } from '~/utils/uploads.ser
 import * as s from '~db/schema';
 import { renderReceiptEmail } from '~emails';
 
-import { getAgency } from './config.server';
-import { answerDueDate, createPakn } from './pakn.server';
+import { type Agency, getAgency } from './config.server';
+import { createPakn, type Pakn } from './pakn.server';
 
 export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
 const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -116,37 +116,45 @@ export async function confirmDraft(
     }
     const d = draft.data;
     const organisation = d.submitterKind === 'organisation';
-    const { pakn, accessToken } = await createPakn(tx, {
-      type: d.type,
-      subject: d.subject,
-      category: d.category,
-      submitterKind: d.submitterKind,
-      orgName: organisation ? d.orgName : null,
-      representative: organisation ? d.representative : null,
-      fullName: d.fullName,
-      address: d.address,
-      phone: d.phone,
-      email: d.email,
-      title: d.title,
-      content: d.content,
-      regulationRef: d.regulationRef || null,
-      fieldId: d.field === 'unknown' ? null : Number(d.field),
-      channel: 'online',
-      lang: draft.lang,
-      receivedAt: now,
-      consent: true,
-      showIdentity: d.showIdentity,
-    });
-    await tx
-      .update(s.attachments)
-      .set({ paknId: pakn.id, draftToken: null, draftUploader: null })
-      .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId)));
-    await tx.update(s.submissionDrafts).set({ paknId: pakn.id }).where(eq(s.submissionDrafts.token, token));
+    const { pakn, accessToken, answerDue } = await createPakn(
+      tx,
+      {
+        type: d.type,
+        subject: d.subject,
+        category: d.category,
+        submitterKind: d.submitterKind,
+        orgName: organisation ? d.orgName : null,
+        representative: organisation ? d.representative : null,
+        fullName: d.fullName,
+        address: d.address,
+        phone: d.phone,
+        email: d.email,
+        title: d.title,
+        content: d.content,
+        regulationRef: d.regulationRef || null,
+        fieldId: d.field === 'unknown' ? null : Number(d.field),
+        channel: 'online',
+        lang: draft.lang,
+        receivedAt: now,
+        consent: true,
+        showIdentity: d.showIdentity,
+      },
+      async (registering) => {
+        await tx
+          .update(s.attachments)
+          .set({ paknId: registering.id, draftToken: null, draftUploader: null })
+          .where(and(eq(s.attachments.draftToken, token), isNull(s.attachments.paknId)));
+        await tx
+          .update(s.submissionDrafts)
+          .set({ paknId: registering.id })
+          .where(eq(s.submissionDrafts.token, token));
+      },
+    );
     await enqueueMail(tx, {
       to: d.email,
       template: 'receipt',
       paknId: pakn.id,
-      ...(await receiptEmail({ pakn, accessToken, lang: draft.lang }, tx)),
+      ...receiptEmail({ pakn, accessToken, due: answerDue, lang: draft.lang, agency: await getAgency(tx) }),
     });
     return { status: 'created', code: pakn.code, paknId: pakn.id, accessToken };
   });
@@ -158,12 +166,20 @@ export function privateLink(accessToken: string) {
   return `${getEnv().BASE_URL}/theo-doi/truy-cap/${accessToken}`;
 }
 
-async function receiptEmail(
-  { pakn, accessToken, lang }: { pakn: typeof s.pakn.$inferSelect; accessToken: string; lang: Locale },
-  db: DbOrTx,
-) {
-  const agency = await getAgency(db);
-  const due = await answerDueDate(pakn, db);
+/** The receipt e-mail of a PAKN just registered (its answer deadline as registered: no pause yet). */
+export function receiptEmail({
+  pakn,
+  accessToken,
+  due,
+  lang,
+  agency,
+}: {
+  pakn: Pakn;
+  accessToken: string;
+  due: DueDate;
+  lang: Locale;
+  agency: Agency;
+}) {
   return renderReceiptEmail({
     locale: lang,
     code: pakn.code,

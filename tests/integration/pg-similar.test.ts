@@ -15,9 +15,15 @@ import {
   staffSearchIds,
   upsertSimilarIndex,
 } from '~/models/pg/search.server';
+import { indexPublic } from '~/models/public.server';
 import { buildQueueQuery, parseQueueParams } from '~/models/queue.server';
-import { clearSimilarityCache, similarCandidates, similarToText } from '~/models/similarity.server';
-import { rawAll, sqliteClientOf } from '~/utils/db.server';
+import {
+  clearSimilarityCache,
+  publishedSimilar,
+  similarCandidates,
+  similarToText,
+} from '~/models/similarity.server';
+import { openDatabaseUrl, type OpenedDb, rawAll, sqliteClientOf } from '~/utils/db.server';
 
 import { copyDatabase } from '../../scripts/db-copy';
 import { CORPUS } from '../fixtures/similarity/corpus';
@@ -31,6 +37,7 @@ process.env.DATABASE_URL = sqlite.file;
 process.env.BASE_URL = 'http://localhost:3999'; // vitest sets BASE_URL='/' for Vite
 let cluster: PgCluster | undefined;
 let client: pg.Client | undefined;
+let pgDb: OpenedDb | undefined;
 const admin: Actor = { id: 1, role: 'admin', unitId: null };
 
 const SUBMITTERS = [
@@ -76,15 +83,29 @@ const STAFF_QUERIES = [
 beforeAll(async () => {
   if (PG_SKIP_REASON) return;
   cluster = await startPgCluster();
-  for (const d of CORPUS) {
-    await seedPakn(
+  for (const [i, d] of CORPUS.entries()) {
+    // every other one answered and published, for the citizens' suggestions: public title and summary
+    const publicText = { title: d.title, summary: d.content.slice(0, 200), answer: 'Sở đã trả lời.' };
+    const row = await seedPakn(
       sqlite.db,
       paknFixture({
         title: d.title,
         content: d.content,
         email: d.submitter ? `${d.submitter}@example.vn` : `nguoi-${d.id}@example.vn`,
       }),
+      i % 2 === 0
+        ? {
+            status: 'answered',
+            answeredAt: new Date(),
+            publication: 'published',
+            publishedAt: new Date(),
+            publicTitle: publicText.title,
+            publicSummary: publicText.summary,
+            publicAnswer: publicText.answer,
+          }
+        : {},
     );
+    if (i % 2 === 0) await indexPublic(sqlite.db, { id: row.id, ...publicText });
   }
   for (const [i, who] of SUBMITTERS.entries()) {
     await seedPakn(
@@ -103,9 +124,11 @@ beforeAll(async () => {
   expect(copied.ok).toBe(true);
   client = new pg.Client({ connectionString: cluster.url });
   await client.connect();
+  pgDb = await openDatabaseUrl(cluster.url);
   clearSimilarityCache();
 }, 180_000);
 afterAll(async () => {
+  await pgDb?.close();
   await client?.end();
   await cluster?.stop();
   sqlite.cleanup();
@@ -224,6 +247,19 @@ describe.skipIf(PG_SKIP_REASON)('the similar-PAKN index', () => {
       suggested += mine.length;
     }
     expect(suggested).toBeGreaterThan(QUERIES.length);
+  });
+
+  it('gives citizens the same published answers as suggestions, for every labelled query', async () => {
+    let suggested = 0;
+    for (const query of QUERIES) {
+      const text = { title: query.title, content: query.content };
+      const theirs = await publishedSimilar(text, 3, sqlite.db);
+      const mine = await publishedSimilar(text, 3, pgDb!.db);
+      expect(mine, query.id).toEqual(theirs);
+      suggested += mine.length;
+    }
+    // most labelled queries have a published look-alike (half the corpus is published)
+    expect(suggested).toBeGreaterThan(QUERIES.length / 2);
   });
 
   it('follows a PAKN whose text changes, and refuses a PAKN without its row', async () => {

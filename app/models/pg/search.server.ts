@@ -2,7 +2,7 @@
 // the SQL the PostgreSQL path runs where the SQLite path uses FTS5 (app/models/queue.server.ts, similarity.server.ts).
 // The models call them on PostgreSQL (through pgQueryableOf), db:copy on its client; tests/integration/pg-similar.test.ts
 // checks that they give what the SQLite path gives.
-import { type PreparedDoc, rankSimilar, type Strength } from '~/domain/similarity';
+import { type CorpusStats, type PreparedDoc, rankSimilar, type Strength } from '~/domain/similarity';
 import {
   indexCiteKeys,
   indexCiteTokens,
@@ -17,6 +17,7 @@ import { staffSearchWords } from '~/models/queue.server';
 import {
   CANDIDATES,
   prepareQuery,
+  type PublishedRow,
   type SimilarQuery,
   type StaffSuggestion,
 } from '~/models/similarity.server';
@@ -171,6 +172,47 @@ async function docCount(client: PgQueryable): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** IDF statistics over the whole index, as corpusStats on SQLite (a pair counts as its rarer syllable). */
+export async function corpusStatsPg(
+  client: PgQueryable,
+  syllables: Iterable<string>,
+  docs?: number,
+): Promise<CorpusStats> {
+  const df = await similarDocumentFrequencies(client, syllables);
+  const n = docs ?? (await docCount(client));
+  return {
+    docCount: n,
+    documentFrequency(term: string) {
+      if (!term.includes(' ')) return df.get(term) ?? 0;
+      return Math.min(...term.split(' ').map((t) => df.get(t) ?? 0));
+    },
+  };
+}
+
+/**
+ * The citizens' candidates (publishedSimilar): published PAKN whose public text holds the query's chosen words,
+ * as public_fts gives them on SQLite. The words and the order come from textCandidates over the same vocabulary;
+ * the text searched is the public search's index (public title, summary and answer, folded), ranked by ts_rank
+ * where SQLite ranks by bm25, so the 40 candidates of a large corpus may differ a little, not their scoring.
+ */
+export async function publishedCandidatesPg(
+  client: PgQueryable,
+  syllables: string[],
+): Promise<PublishedRow[]> {
+  const n = await docCount(client);
+  const text = textCandidates(syllables, await similarDocumentFrequencies(client, syllables), n);
+  if (!text) return [];
+  const tsv = 'pakn_public_tsv(public_title, public_summary, public_answer)';
+  const match = `to_tsquery('simple', $1)`;
+  const { rows } = await client.query<PublishedRow>(
+    `SELECT id, code, public_title AS title, public_summary AS summary FROM pakn
+     WHERE publication = 'published' AND ${tsv} @@ ${match}
+     ORDER BY ${text.order === 'rank' ? `ts_rank(${tsv}, ${match}) DESC, id DESC` : 'id DESC'} LIMIT $2`,
+    [text.words.join(text.every ? ' & ' : ' | '), CANDIDATES.published],
+  );
+  return rows;
+}
+
 /** similarToText on PostgreSQL: the same candidates, statistics and ranking. */
 export async function similarToTextPg(
   client: PgQueryable,
@@ -191,15 +233,7 @@ export async function similarToTextPg(
   const docs = rows.map(preparedFromIndex);
   const all = new Set(syllablesOf(q));
   for (const d of docs) for (const t of syllablesOf(d)) all.add(t);
-  const df = await similarDocumentFrequencies(client, all);
-  const stats = {
-    docCount: n,
-    documentFrequency(term: string) {
-      if (!term.includes(' ')) return df.get(term) ?? 0;
-      return Math.min(...term.split(' ').map((t) => df.get(t) ?? 0));
-    },
-  };
-  const matches = rankSimilar(q, docs, stats, { limit, minStrength });
+  const matches = rankSimilar(q, docs, await corpusStatsPg(client, all, n), { limit, minStrength });
   if (matches.length === 0) return [];
   const shown = await client.query<Omit<StaffSuggestion, 'score' | 'strength' | 'reasons'>>(
     `SELECT id, code, title, status, unit_id AS "unitId", publication FROM pakn WHERE id = ANY($1::integer[])`,
