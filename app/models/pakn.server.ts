@@ -67,7 +67,7 @@ export async function createPakn(
   const receivedDate = toLocalDate(input.receivedAt);
   const year = Number(receivedDate.slice(0, 4));
   const agency = await getAgency(tx);
-  const calendar = await getCalendar();
+  const calendar = await getCalendar(tx);
   const rules = await getDeadlineRules(tx);
   const classifyDue = computeDueDate({ start: receivedDate, ...rules.classify, calendar }).due;
   const answerDue = computeDueDate({ start: receivedDate, ...rules.answer, calendar });

@@ -5,10 +5,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createPakn } from '~/models/pakn.server';
-import { type Db, first, getDb, sqliteClientOf, transaction } from '~/utils/db.server';
+import { closeDb, type Db, first, openDb, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { PAKN_FIELDS, type ServerProcess, startServer } from '../support/server-process';
+import { sqlAll, sqlGet } from '../support/sql';
 import { cookiesFrom, createStaffUser } from '../support/staff';
 
 let srv: ServerProcess;
@@ -47,8 +48,15 @@ async function seedReceived(): Promise<number> {
 }
 
 const status = async (id: number) => (await first(db.select().from(s.pakn).where(eq(s.pakn.id, id))))!.status;
-const count = (table: string) =>
-  (sqliteClientOf(db).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = async (table: string) =>
+  (await sqlGet<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`))!.n;
+/** the rows a refused post must not have added */
+const counts = async () => ({
+  drafts: await count('submission_drafts'),
+  outbox: await count('outbox'),
+  sessions: await count('sessions'),
+  resets: await count('password_resets'),
+});
 
 type Headers = Record<string, string>;
 
@@ -112,7 +120,7 @@ beforeAll(async () => {
   srv = await startServer({ env: { LOG_LEVEL: 'warn', MAIL_WORKER: '0' } });
   // the app's modules used here (createPakn) read the server's database through their own env
   Object.assign(process.env, { ...srv.env, LOG_LEVEL: 'silent' });
-  db = getDb();
+  db = (await openDb()).db;
   unitA = (await first(db.select().from(s.units).where(eq(s.units.code, 'QLKHCN'))))!.id;
   coordinator = await createStaffUser(db, { role: 'coordinator' });
   const res = await fetch(`${srv.baseUrl}/can-bo/dang-nhap`, {
@@ -126,7 +134,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (sqliteClientOf(db).open) sqliteClientOf(db).close();
+  await closeDb();
   await srv?.cleanup();
 });
 
@@ -134,10 +142,11 @@ describe('refused: 403 from the server, nothing done', () => {
   // first: forged posts write at most FORGED_LIMIT audit entries per address and window
   it('each refused post is in the audit log with the address it came from (issue 13.29)', async () => {
     const forged = () =>
-      sqliteClientOf(db)
-        .prepare(`SELECT ip, detail FROM audit_log WHERE action = 'security.forged' ORDER BY id`)
-        .all() as { ip: string | null; detail: string }[];
-    const before = forged().length;
+      sqlAll<{ ip: string | null; detail: string }>(
+        db,
+        `SELECT ip, detail FROM audit_log WHERE action = 'security.forged' ORDER BY id`,
+      );
+    const before = (await forged()).length;
     const body = () => new URLSearchParams({ intent: 'assign', version: '1', unitId: String(unitA) });
     const id = await seedReceived();
     const spoofed = { 'X-Pakn-Client-Ip': '198.51.100.7' };
@@ -147,7 +156,7 @@ describe('refused: 403 from the server, nothing done', () => {
     expect(
       (await post(`/can-bo/pakn/${id}`, body(), { 'Sec-Fetch-Site': 'same-site', ...spoofed }, true)).status,
     ).toBe(403);
-    const rows = forged().slice(before);
+    const rows = (await forged()).slice(before);
     expect(rows.map((r) => JSON.parse(r.detail) as Record<string, string>)).toEqual([
       { reason: 'crossSite', method: 'POST', path: `/can-bo/pakn/${id}`, origin: FOREIGN },
       { reason: 'badOrigin', method: 'POST', path: `/can-bo/pakn/${id}`, fetchSite: 'same-site' },
@@ -178,12 +187,7 @@ describe('refused: 403 from the server, nothing done', () => {
 
   it.each(CROSS)('%s', async (_name, make) => {
     const { id, token, list } = await forms();
-    const before = {
-      drafts: count('submission_drafts'),
-      outbox: count('outbox'),
-      sessions: count('sessions'),
-      resets: count('password_resets'),
-    };
+    const before = await counts();
     for (const f of list) {
       const res = await post(f.path, f.body(), make(srv.baseUrl), f.staff);
       const text = await res.text();
@@ -194,12 +198,7 @@ describe('refused: 403 from the server, nothing done', () => {
     }
     // the staff action did not run, no draft, mail, session or reset link was made, the session lives on
     expect(await status(id)).toBe('received');
-    expect({
-      drafts: count('submission_drafts'),
-      outbox: count('outbox'),
-      sessions: count('sessions'),
-      resets: count('password_resets'),
-    }).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect(
       await first(db.select().from(s.submissionDrafts).where(eq(s.submissionDrafts.token, token))),
     ).toBeUndefined();
