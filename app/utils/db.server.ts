@@ -94,6 +94,8 @@ const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations');
 
 /** Opens a SQLite file: created 0600 if new, migrated and seeded (synchronously, before anything else runs). */
 export function openDatabase(file: string): Db {
+  // a URL is never a file name: "postgres://…" would become folders "postgres:/user@host:port/" (it did, in tests)
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) throw new Error('openDatabase: a SQLite file path, not a URL');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file);
   // 0600 before the WAL is switched on: SQLite gives the -wal and -shm files the database file's mode

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
+import { openDatabase } from '~/utils/db.server';
 import { DEMO_UNITS } from '~db/seed-data';
 
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
@@ -162,4 +163,19 @@ it('refuses a malformed PostgreSQL URL as a configuration error', async () => {
   expect(result.output).toMatch(/Invalid configuration:\n {2}DATABASE_URL: .*names no database/);
   expect(result.output).not.toContain('hunter2-secret');
   expect(fs.readdirSync(dir).filter((f) => f.startsWith('postgres'))).toEqual([]);
+});
+
+describe('opening a SQLite file', () => {
+  it('refuses a URL rather than making folders named after it', () => {
+    const dir = newTmpDir('url');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(() => openDatabase('postgres://pakn@127.0.0.1:5432/pakn')).toThrow(/not a URL/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

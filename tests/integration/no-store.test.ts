@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { one, sqliteClientOf, transaction } from '~/utils/db.server';
+import { one, transaction } from '~/utils/db.server';
 
 import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
 
@@ -16,6 +16,7 @@ type Db = import('../../app/utils/db.server').Db;
 
 let srv: ServerProcess;
 let db: Db;
+let database: { db: Db; close(): Promise<void> } | undefined;
 let staff: string;
 let coordinator: string;
 let follow: string;
@@ -36,14 +37,15 @@ beforeAll(async () => {
     BASE_URL: srv.baseUrl,
     LOG_LEVEL: 'silent',
   });
-  const { openDatabase } = await import('../../app/utils/db.server');
+  const { openDatabaseUrl } = await import('../../app/utils/db.server');
   const { createPakn } = await import('../../app/models/pakn.server');
   const { issueDocumentForStep } = await import('../../app/models/document-issue.server');
   const ratings = await import('../../app/models/ratings.server');
   const s = await import('../../db/schema');
   const { eq } = await import('drizzle-orm');
   const { createStaffUser } = await import('../support/staff');
-  db = openDatabase(srv.dbFile);
+  database = await openDatabaseUrl(srv.dbFile);
+  db = database.db;
 
   const admin = await createStaffUser(db, { role: 'admin' });
   const coord = await createStaffUser(db, { role: 'coordinator' });
@@ -135,7 +137,7 @@ beforeAll(async () => {
   expect(checked.status).toBe(302);
 }, 60_000);
 afterAll(async () => {
-  sqliteClientOf(db).close();
+  await database?.close();
   await srv?.cleanup();
 });
 

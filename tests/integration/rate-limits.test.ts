@@ -7,9 +7,10 @@ import { SIGNIN_IP_LIMIT } from '~/auth/sign-in.server';
 import { setSetting } from '~/models/admin/settings.server';
 import { FOLLOW_ADDRESS_FACTOR } from '~/models/follow-limits.server';
 import { RESET_EMAIL_LIMIT, RESET_IP_LIMIT } from '~/models/password-resets.server';
-import { type Db, getDb, sqliteClientOf } from '~/utils/db.server';
+import { closeDb, type Db, openDb } from '~/utils/db.server';
 
 import { type ServerProcess, startServer, submitPakn } from '../support/server-process';
+import { sqlAll, sqlGet } from '../support/sql';
 import { createStaffUser } from '../support/staff';
 
 let srv: ServerProcess;
@@ -48,8 +49,7 @@ const lookup = (ip: string, code: string) =>
 const signIn = (ip: string, email: string, password: string) =>
   form('/can-bo/dang-nhap', ip, { email, password });
 const reset = (ip: string, email: string) => form('/can-bo/quen-mat-khau', ip, { email });
-const outbox = () =>
-  (sqliteClientOf(db).prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+const outbox = async () => (await sqlGet<{ n: number }>(db, 'SELECT count(*) AS n FROM outbox'))!.n;
 let codeSeq = 100;
 const anotherCode = () => `PAKN-2026-${String(codeSeq++).padStart(6, '0')}`;
 
@@ -77,14 +77,14 @@ beforeAll(async () => {
   });
   // the app's modules used here read and write the server's database
   Object.assign(process.env, { ...srv.env, LOG_LEVEL: 'silent' });
-  db = getDb();
+  db = (await openDb()).db;
   await setSetting('intake.submissionsPerIpPerHour', SUBMISSIONS);
   await setSetting('followup.attemptsPer15Min', LOOKUPS);
   user = await createStaffUser(db, { role: 'viewer' });
 }, 200_000);
 
 afterAll(async () => {
-  if (sqliteClientOf(db).open) sqliteClientOf(db).close();
+  await closeDb();
   await srv?.cleanup();
 });
 
@@ -122,19 +122,16 @@ describe('limits reached before a restart still hold after it', () => {
     for (let i = 0; i < RESET_IP_LIMIT; i += 1)
       expect((await reset(IP.reset, `ai-do-${i}@example.vn`)).status).toBe(200);
     expect((await reset(IP.reset, user.email)).status).toBe(429);
-    const mails = outbox();
+    const mails = await outbox();
     for (let i = 0; i < RESET_EMAIL_LIMIT; i += 1)
       expect((await reset(`10.77.4.${i + 1}`, user.email)).status).toBe(200);
-    expect(outbox()).toBe(mails + RESET_EMAIL_LIMIT);
+    expect(await outbox()).toBe(mails + RESET_EMAIL_LIMIT);
     expect((await reset('10.77.4.100', user.email)).status).toBe(200);
-    expect(outbox()).toBe(mails + RESET_EMAIL_LIMIT);
+    expect(await outbox()).toBe(mails + RESET_EMAIL_LIMIT);
   }, 120_000);
 
-  it('the counters are stored pseudonymised: no address or e-mail in clear', () => {
-    const rows = sqliteClientOf(db).prepare('SELECT bucket, key FROM rate_limits').all() as Array<{
-      bucket: string;
-      key: string;
-    }>;
+  it('the counters are stored pseudonymised: no address or e-mail in clear', async () => {
+    const rows = await sqlAll<{ bucket: string; key: string }>(db, 'SELECT bucket, key FROM rate_limits');
     const buckets = new Set(rows.map((r) => r.bucket));
     for (const b of ['intake-submit', 'follow-ip', 'follow-ip-code', 'signin-ip', 'reset-ip', 'reset-email'])
       expect(buckets, b).toContain(b);
@@ -164,9 +161,9 @@ describe('limits reached before a restart still hold after it', () => {
     expect((await signIn(IP.signinOther, user.email, user.password)).status).toBe(302);
 
     expect((await reset(IP.reset, 'ai-do@example.vn')).status).toBe(429);
-    const mails = outbox();
+    const mails = await outbox();
     expect((await reset('10.77.4.101', user.email)).status).toBe(200);
-    expect(outbox()).toBe(mails); // this account's quota is still used up
+    expect(await outbox()).toBe(mails); // this account's quota is still used up
     expect((await reset(IP.resetOther, 'nguoi-khac@example.vn')).status).toBe(200);
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { setSetting } from '~/models/admin/settings.server';
-import { type Db, first, getDb, sqliteClientOf } from '~/utils/db.server';
+import { closeDb, type Db, first, openDb } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { draftCookieOf, PAKN_FIELDS, ROOT, type ServerProcess, startServer } from '../support/server-process';
@@ -80,7 +80,7 @@ function bigPdf(bytes: number): Uint8Array {
 beforeAll(async () => {
   srv = await startServer({ env: { LOG_LEVEL: 'warn', MAIL_WORKER: '0' } });
   Object.assign(process.env, { ...srv.env, LOG_LEVEL: 'silent' });
-  db = getDb();
+  db = (await openDb()).db;
   const u = await createStaffUser(db, { role: 'coordinator' });
   const res = await fetch(`${srv.baseUrl}/can-bo/dang-nhap`, {
     method: 'POST',
@@ -92,7 +92,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (sqliteClientOf(db).open) sqliteClientOf(db).close();
+  await closeDb();
   await srv?.cleanup();
 });
 
