@@ -47,8 +47,6 @@ export const PG_RUN_NOT_YET: Record<string, string> = {
   'tests/integration/intake-drafts.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/mail-outage.test.ts': 'not yet looked at',
   'tests/integration/no-leak.test.ts': 'fixtures through sqliteClientOf',
-  'tests/integration/publication-review.test.ts': 'fixtures through sqliteClientOf',
-  'tests/integration/publication.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/shutdown.test.ts': 'reopens the SQLite file of the server it stops',
   'tests/integration/similarity-index.test.ts': 'reads the SQLite FTS5 tables',
   'tests/integration/similarity-staff.test.ts': 'fixtures through sqliteClientOf',

@@ -4,9 +4,10 @@
 // publishing again does not repeat "Công khai kết quả" on the public timeline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf, transaction } from '~/utils/db.server';
+import { transaction } from '~/utils/db.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -22,10 +23,10 @@ async function html(res: Response): Promise<string> {
     .replace(/&amp;/g, '&');
 }
 
-const one = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
-  sqliteClientOf(app.db())
-    .prepare(q)
-    .get(...params) as T;
+const one = async <T extends Record<string, unknown> = Record<string, unknown>>(
+  q: string,
+  ...params: unknown[]
+) => (await sqlGet<T>(app.db(), q, ...params))!;
 
 /** An answered PAKN with these texts, created directly in the database. */
 async function answered(content: string, body: string): Promise<{ id: number; code: string }> {
@@ -54,13 +55,21 @@ async function answered(content: string, body: string): Promise<{ id: number; co
       showIdentity: false,
     }),
   );
-  const unit = one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
-  sqliteClientOf(db)
-    .prepare(`UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`)
-    .run(unit.id, Date.now(), pakn.id);
-  sqliteClientOf(db)
-    .prepare(`INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'amend', ?, ?)`)
-    .run(pakn.id, body, Date.now());
+  const unit = await one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
+  await sqlRun(
+    db,
+    `UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`,
+    unit.id,
+    Date.now(),
+    pakn.id,
+  );
+  await sqlRun(
+    db,
+    `INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'amend', ?, ?)`,
+    pakn.id,
+    body,
+    Date.now(),
+  );
   return { id: pakn.id, code: pakn.code };
 }
 
@@ -129,12 +138,12 @@ describe('normalised detection in the publish check (issue 10)', () => {
       ).toBe(true);
     const undecided = await post(pagePath(p.id), [...base(t), ['intent', 'publish']]);
     expect(undecided.status).toBe(400);
-    expect(one(`SELECT publication FROM pakn WHERE id = ?`, p.id)).toEqual({ publication: 'none' });
+    expect(await one(`SELECT publication FROM pakn WHERE id = ?`, p.id)).toEqual({ publication: 'none' });
 
     const all = [...flagsOf(check).keys()].map((k): [string, string] => [`d_${k}`, 'redact']);
     const res = await post(pagePath(p.id), [...base(t), ...all, ['intent', 'publish']]);
     expect(res.status).toBe(302);
-    const row = one<{ public_summary: string; public_answer: string }>(
+    const row = await one<{ public_summary: string; public_answer: string }>(
       `SELECT public_summary, public_answer FROM pakn WHERE id = ?`,
       p.id,
     );
@@ -167,9 +176,12 @@ describe("the agency's own contacts and bulk decisions (issue 13.27)", () => {
 
   it("the public timeline keeps the agency phone in a note and still hides the submitter's", async () => {
     const p = await answered('Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
-    sqliteClientOf(app.db())
-      .prepare(`INSERT INTO events (pakn_id, type, is_public, note) VALUES (?, 'request_info', 1, ?)`)
-      .run(p.id, 'Đề nghị ông bổ sung hồ sơ; gọi 0257 3842 123, không gọi 0912 345 678.');
+    await sqlRun(
+      app.db(),
+      `INSERT INTO events (pakn_id, type, is_public, note) VALUES (?, 'request_info', 1, ?)`,
+      p.id,
+      'Đề nghị ông bổ sung hồ sơ; gọi 0257 3842 123, không gọi 0912 345 678.',
+    );
     const t = await texts(p.id, 'Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
     expect((await post(pagePath(p.id), [...base(t), ['intent', 'publish']])).status).toBe(302);
     const page = await html(await app.fetch(`/cong-khai/${p.code}`));
@@ -204,7 +216,7 @@ describe("the agency's own contacts and bulk decisions (issue 13.27)", () => {
     expect(after).toContain('Số của cơ quan khác');
     expect(after).toContain('số nhà 0912 345 678');
     // nothing was written
-    expect(one(`SELECT publication FROM pakn WHERE id = ?`, p.id)).toEqual({ publication: 'none' });
+    expect(await one(`SELECT publication FROM pakn WHERE id = ?`, p.id)).toEqual({ publication: 'none' });
     // an unknown kind is a 400, not a 500
     expect((await post(pagePath(p.id), [...base(t), ['intent', 'hideAll:nope']])).status).toBe(400);
   });
@@ -213,10 +225,12 @@ describe("the agency's own contacts and bulk decisions (issue 13.27)", () => {
 describe('publishing twice (issue 13.28)', () => {
   const content = 'Đề nghị đơn giản hoá thủ tục.';
   const body = 'Sở tiếp thu kiến nghị.';
-  const publicPublished = (id: number) =>
-    one<{ n: number }>(
-      `SELECT count(*) AS n FROM events WHERE pakn_id = ? AND type = 'published' AND is_public = 1`,
-      id,
+  const publicPublished = async (id: number) =>
+    (
+      await one<{ n: number }>(
+        `SELECT count(*) AS n FROM events WHERE pakn_id = ? AND type = 'published' AND is_public = 1`,
+        id,
+      )
     ).n;
   const timelineCount = async (code: string, label: string) => {
     const page = await html(await app.fetch(`/cong-khai/${code}`));
@@ -228,11 +242,11 @@ describe('publishing twice (issue 13.28)', () => {
     let t = await texts(p.id, content, body);
     expect((await post(pagePath(p.id), [...base(t), ['intent', 'publish']])).status).toBe(302);
     const once = await timelineCount(p.code, 'Công khai kết quả');
-    expect(publicPublished(p.id)).toBe(1);
+    expect(await publicPublished(p.id)).toBe(1);
 
     t = { ...(await texts(p.id, content, body)), answer: `${body} Đã bổ sung.` };
     expect((await post(pagePath(p.id), [...base(t), ['intent', 'publish']])).status).toBe(302);
-    expect(publicPublished(p.id)).toBe(1);
+    expect(await publicPublished(p.id)).toBe(1);
     expect(await timelineCount(p.code, 'Công khai kết quả')).toBe(once);
     // the edit is on the staff timeline
     const staff = await html(await app.fetch(`/can-bo/pakn/${p.id}`, { headers: { Cookie: coordinator } }));
@@ -250,6 +264,6 @@ describe('publishing twice (issue 13.28)', () => {
     ).toBe(302);
     t = await texts(p.id, content, body);
     expect((await post(pagePath(p.id), [...base(t), ['intent', 'publish']])).status).toBe(302);
-    expect(publicPublished(p.id)).toBe(2);
+    expect(await publicPublished(p.id)).toBe(2);
   });
 });

@@ -7,9 +7,10 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf, transaction } from '~/utils/db.server';
+import { transaction } from '~/utils/db.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { sqlAll, sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -38,14 +39,14 @@ async function html(res: Response): Promise<string> {
     .replace(/&amp;/g, '&');
 }
 
-const rows = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
-  sqliteClientOf(app.db())
-    .prepare(q)
-    .all(...params) as T[];
-const one = <T = Record<string, unknown>>(q: string, ...params: unknown[]) =>
-  sqliteClientOf(app.db())
-    .prepare(q)
-    .get(...params) as T;
+const rows = async <T extends Record<string, unknown> = Record<string, unknown>>(
+  q: string,
+  ...params: unknown[]
+) => sqlAll<T>(app.db(), q, ...params);
+const one = async <T extends Record<string, unknown> = Record<string, unknown>>(
+  q: string,
+  ...params: unknown[]
+) => (await sqlGet<T>(app.db(), q, ...params))!;
 
 type Over = Partial<{
   showIdentity: boolean;
@@ -84,27 +85,35 @@ async function answeredPakn(over: Over = {}): Promise<{ id: number; code: string
       showIdentity: over.showIdentity ?? false,
     }),
   );
-  const unit = one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
-  sqliteClientOf(db)
-    .prepare(`UPDATE pakn SET status = ?, unit_id = ?, answered_at = ? WHERE id = ?`)
-    .run(over.status ?? 'answered', unit.id, Date.now(), pakn.id);
-  sqliteClientOf(db)
-    .prepare(`INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'amend', ?, ?)`)
-    .run(
-      pakn.id,
-      over.body ??
-        `Kính gửi bà Đào. Sở đã nhận được kiến nghị; kết quả đã gửi tới ${PERSON.email}.\n\n` +
-          '- Sở sẽ **sửa đổi** quy định theo thẩm quyền.\n- Xem https://so-khcn.example.vn/van-ban.',
-      Date.now(),
-    );
+  const unit = await one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
+  await sqlRun(
+    db,
+    `UPDATE pakn SET status = ?, unit_id = ?, answered_at = ? WHERE id = ?`,
+    over.status ?? 'answered',
+    unit.id,
+    Date.now(),
+    pakn.id,
+  );
+  await sqlRun(
+    db,
+    `INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'amend', ?, ?)`,
+    pakn.id,
+    over.body ??
+      `Kính gửi bà Đào. Sở đã nhận được kiến nghị; kết quả đã gửi tới ${PERSON.email}.\n\n` +
+        '- Sở sẽ **sửa đổi** quy định theo thẩm quyền.\n- Xem https://so-khcn.example.vn/van-ban.',
+    Date.now(),
+  );
   const stored = crypto.randomBytes(16).toString('hex');
   fs.mkdirSync(path.join(app.dir, 'uploads'), { recursive: true });
   fs.writeFileSync(path.join(app.dir, 'uploads', stored), PDF);
-  sqliteClientOf(db)
-    .prepare(
-      `INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source) VALUES (?, ?, ?, 'application/pdf', ?, 'x', 'submitter')`,
-    )
-    .run(pakn.id, stored, 'giay-to-cua-Nguyen-Thi-Hong-Dao.pdf', PDF.length);
+  await sqlRun(
+    db,
+    `INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source) VALUES (?, ?, ?, 'application/pdf', ?, 'x', 'submitter')`,
+    pakn.id,
+    stored,
+    'giay-to-cua-Nguyen-Thi-Hong-Dao.pdf',
+    PDF.length,
+  );
   return { id: pakn.id, code: pakn.code };
 }
 
@@ -214,10 +223,10 @@ describe('publishing with redaction as a checked step', () => {
   });
 
   it('takes a redacted copy of an attachment as a new internal staff file', async () => {
-    const original = attachmentsOf(p.id)[0]!;
+    const original = (await attachmentsOf(p.id))[0]!;
     const res = await uploadCopy(p.id, original.id, `don-cua-Nguyen-Thi-Hong-Dao.pdf`);
     expect(res.status).toBe(302);
-    const copy = attachmentsOf(p.id).find((a) => a.source === 'staff')!;
+    const copy = (await attachmentsOf(p.id)).find((a) => a.source === 'staff')!;
     expect(copy).toMatchObject({ original_name: 'don-cua-Nguyen-Thi-Hong-Dao.pdf', is_public: 0 });
     copyId = copy.id;
     const page = await html(await get(res.headers.get('Location')!));
@@ -264,13 +273,13 @@ describe('publishing with redaction as a checked step', () => {
     expect(page).toMatch(/Chọn Ẩn hoặc Giữ lại cho “Nguyễn Thị Hồng Đào”/);
     const none = await post(pagePath(p.id), [...base(texts, [copyId]), ['intent', 'publish']]);
     expect(none.status).toBe(400);
-    expect(one(`SELECT publication, public_title FROM pakn WHERE id = ?`, p.id)).toEqual({
+    expect(await one(`SELECT publication, public_title FROM pakn WHERE id = ?`, p.id)).toEqual({
       publication: 'none',
       public_title: null,
     });
-    expect(rows(`SELECT * FROM redaction_flags WHERE pakn_id = ?`, p.id)).toHaveLength(0);
-    expect(rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'published'`, p.id)).toHaveLength(0);
-    expect(attachmentsOf(p.id).filter((a) => a.is_public)).toHaveLength(0);
+    expect(await rows(`SELECT * FROM redaction_flags WHERE pakn_id = ?`, p.id)).toHaveLength(0);
+    expect(await rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'published'`, p.id)).toHaveLength(0);
+    expect((await attachmentsOf(p.id)).filter((a) => a.is_public)).toHaveLength(0);
   });
 
   it('refuses to keep a flag without a reason', async () => {
@@ -284,7 +293,7 @@ describe('publishing with redaction as a checked step', () => {
     ]);
     expect(res.status).toBe(400);
     expect(await html(res)).toContain(`href="#r_${first}"`);
-    expect(one(`SELECT publication FROM pakn WHERE id = ?`, p.id)).toEqual({ publication: 'none' });
+    expect(await one(`SELECT publication FROM pakn WHERE id = ?`, p.id)).toEqual({ publication: 'none' });
   });
 
   it('publishes with every flag redacted: markers, none of the data, the copy under a neutral name', async () => {
@@ -300,11 +309,11 @@ describe('publishing with redaction as a checked step', () => {
     expect(flash).toBeDefined();
     const landed = await get(pagePath(p.id), `${coordinator}; ${flash}`);
     expect(await html(landed)).toContain('Đã công khai kết quả.<');
-    const row = one<Record<string, unknown>>(`SELECT * FROM pakn WHERE id = ?`, p.id);
+    const row = await one<Record<string, unknown>>(`SELECT * FROM pakn WHERE id = ?`, p.id);
     expect(row).toMatchObject({ publication: 'published', on_time: 1 });
     expect(row.published_at).toBeTypeOf('number');
     expect(String(row.public_title)).toContain(MARKER);
-    const decisions = rows<{ decision: string; decided_by_user_id: number }>(
+    const decisions = await rows<{ decision: string; decided_by_user_id: number }>(
       `SELECT decision, decided_by_user_id FROM redaction_flags WHERE pakn_id = ?`,
       p.id,
     );
@@ -313,14 +322,14 @@ describe('publishing with redaction as a checked step', () => {
       true,
     );
     expect(
-      rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'published' AND is_public = 1`, p.id),
+      await rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'published' AND is_public = 1`, p.id),
     ).toHaveLength(1);
     expect(
-      rows(`SELECT * FROM audit_log WHERE action = 'pakn.publish' AND target_id = ?`, String(p.id)),
+      await rows(`SELECT * FROM audit_log WHERE action = 'pakn.publish' AND target_id = ?`, String(p.id)),
     ).toHaveLength(1);
-    const copy = attachmentsOf(p.id).find((a) => a.id === copyId)!;
+    const copy = (await attachmentsOf(p.id)).find((a) => a.id === copyId)!;
     expect(copy).toMatchObject({ original_name: 'tai-lieu-1.pdf', is_public: 1 });
-    expect(attachmentsOf(p.id).find((a) => a.source === 'submitter')!.is_public).toBe(0);
+    expect((await attachmentsOf(p.id)).find((a) => a.source === 'submitter')!.is_public).toBe(0);
 
     const pub = await get(`/cong-khai/${p.code}`, '');
     expect(pub.status).toBe(200);
@@ -355,14 +364,14 @@ describe('publishing with redaction as a checked step', () => {
     expect(ok.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(ok.headers.get('Content-Type')).toBe('application/pdf');
     expect(Buffer.from(await ok.arrayBuffer()).equals(PDF)).toBe(true);
-    const original = attachmentsOf(p.id).find((a) => a.source === 'submitter')!;
+    const original = (await attachmentsOf(p.id)).find((a) => a.source === 'submitter')!;
     expect((await get(`/cong-khai/${p.code}/tep/${original.id}`, '')).status).toBe(404);
     expect((await get(`/cong-khai/KHAC-2026-000001/tep/${copyId}`, '')).status).toBe(404);
     expect((await get(`/cong-khai/${p.code}/tep/abc`, '')).status).toBe(404);
   });
 
   it('re-publishes edits, keeping the first publication date', async () => {
-    const before = one<{ published_at: number; version: number }>(
+    const before = await one<{ published_at: number; version: number }>(
       `SELECT published_at, version FROM pakn WHERE id = ?`,
       p.id,
     );
@@ -374,7 +383,7 @@ describe('publishing with redaction as a checked step', () => {
     expect(flagsOf(await html(check)).size).toBe(0);
     const res = await post(pagePath(p.id), [...base(edited, [copyId]), ['intent', 'publish']]);
     expect(res.status).toBe(302);
-    const after = one<{ published_at: number; version: number; public_summary: string }>(
+    const after = await one<{ published_at: number; version: number; public_summary: string }>(
       `SELECT published_at, version, public_summary FROM pakn WHERE id = ?`,
       p.id,
     );
@@ -382,9 +391,12 @@ describe('publishing with redaction as a checked step', () => {
     expect(after.version).toBe(before.version + 1);
     expect(after.public_summary).toContain('lệ phí');
     // an edit is an internal event: the public timeline keeps one "Công khai kết quả"
-    expect(rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'published'`, p.id)).toHaveLength(1);
+    expect(await rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'published'`, p.id)).toHaveLength(1);
     expect(
-      rows(`SELECT * FROM events WHERE pakn_id = ? AND type = 'publication_updated' AND is_public = 0`, p.id),
+      await rows(
+        `SELECT * FROM events WHERE pakn_id = ? AND type = 'publication_updated' AND is_public = 0`,
+        p.id,
+      ),
     ).toHaveLength(1);
     // a stale form is refused
     const stale = await post(pagePath(p.id), [
@@ -422,19 +434,19 @@ describe('publishing with redaction as a checked step', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toBe(pagePath(p.id));
     expect(res.headers.get('Set-Cookie')).toContain('pakn_flash=');
-    expect(one(`SELECT publication, withdrawn_reason FROM pakn WHERE id = ?`, p.id)).toEqual({
+    expect(await one(`SELECT publication, withdrawn_reason FROM pakn WHERE id = ?`, p.id)).toEqual({
       publication: 'withdrawn',
       withdrawn_reason: reason,
     });
     expect(
-      rows(
+      await rows(
         `SELECT * FROM events WHERE pakn_id = ? AND type = 'withdrawn' AND is_public = 1 AND note = ?`,
         p.id,
         reason,
       ),
     ).toHaveLength(1);
     expect(
-      rows(`SELECT * FROM audit_log WHERE action = 'pakn.withdraw' AND target_id = ?`, String(p.id)),
+      await rows(`SELECT * FROM audit_log WHERE action = 'pakn.withdraw' AND target_id = ?`, String(p.id)),
     ).toHaveLength(1);
     const gone = await get(`/cong-khai/${p.code}`, '');
     expect(gone.status).toBe(410);
@@ -473,9 +485,9 @@ describe('identity and dismissals', () => {
     expect(page).toMatch(/Người gửi<\/dt><dd>Nguyễn Thị Hồng Đào/);
     expect(page).not.toContain('0912 345 678');
     expect(page).toContain('Trả lời quá hạn');
-    expect(one(`SELECT on_time FROM pakn WHERE id = ?`, p.id)).toEqual({ on_time: 0 });
+    expect(await one(`SELECT on_time FROM pakn WHERE id = ?`, p.id)).toEqual({ on_time: 0 });
     expect(
-      rows(`SELECT kind, reason FROM redaction_flags WHERE pakn_id = ? AND decision = 'dismiss'`, p.id),
+      await rows(`SELECT kind, reason FROM redaction_flags WHERE pakn_id = ? AND decision = 'dismiss'`, p.id),
     ).toEqual([{ kind: 'name', reason: 'Người gửi đồng ý công khai danh tính' }]);
   });
 
@@ -517,7 +529,7 @@ describe('who may publish what', () => {
     const f = await prefilled(p.id);
     expect((await post(pagePath(p.id), [...base(f), ['intent', 'check']], handler)).status).toBe(403);
     expect((await uploadCopy(p.id, null, 'cong-van.pdf', PDF, handler)).status).toBe(403);
-    expect(attachmentsOf(p.id).filter((a) => a.source === 'staff')).toHaveLength(0);
+    expect((await attachmentsOf(p.id)).filter((a) => a.source === 'staff')).toHaveLength(0);
   });
 
   it('needs an answered PAKN (409), an existing one (404) and a signed-in user', async () => {
