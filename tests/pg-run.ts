@@ -44,11 +44,8 @@ export const PG_RUN_NOT_YET: Record<string, string> = {
   'tests/integration/crash.test.ts': 'opens the SQLite file of the server it kills',
   'tests/integration/file-modes.test.ts': "checks the SQLite file's modes",
   'tests/integration/hostile-inputs.test.ts': 'fixtures through sqliteClientOf; some pages 500',
-  'tests/integration/intake-drafts.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/mail-outage.test.ts': 'not yet looked at',
-  'tests/integration/no-leak.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/shutdown.test.ts': 'reopens the SQLite file of the server it stops',
   'tests/integration/similarity-index.test.ts': 'reads the SQLite FTS5 tables',
-  'tests/integration/similarity-staff.test.ts': 'fixtures through sqliteClientOf',
   'tests/integration/similarity-submitter.test.ts': 'not yet looked at',
 };

@@ -5,9 +5,8 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf } from '~/utils/db.server';
-
 import { startTestApp, type TestApp } from '../support/app';
+import { sqlAll, sqlGet, sqlRun } from '../support/sql';
 
 let app: TestApp;
 
@@ -202,25 +201,23 @@ describe('draft storage', () => {
   const ONE = pdfOf(1);
   const files = (n: number, prefix = 'tep') =>
     Array.from({ length: n }, (_, i) => ({ name: `${prefix}-${i + 1}.pdf`, data: ONE }));
-  const setSetting = (key: string, value: number) =>
-    sqliteClientOf(app.db())
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, JSON.stringify(value));
+  const setSetting = async (key: string, value: number) =>
+    sqlRun(
+      app.db(),
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      key,
+      JSON.stringify(value),
+    );
   const uploadsDir = () => path.join(app.dir, 'uploads');
   const bytesOnDisk = () =>
     fs.existsSync(uploadsDir())
       ? fs.readdirSync(uploadsDir()).reduce((n, f) => n + fs.statSync(path.join(uploadsDir(), f)).size, 0)
       : 0;
-  const draftBytes = () =>
-    (
-      sqliteClientOf(app.db())
-        .prepare(
-          'SELECT coalesce(sum(size), 0) AS n FROM attachments WHERE pakn_id IS NULL AND draft_token IS NOT NULL',
-        )
-        .get() as { n: number }
-    ).n;
+  const draftBytes = async () =>
+    (await sqlGet<{ n: number }>(
+      app.db(),
+      'SELECT coalesce(sum(size), 0) AS n FROM attachments WHERE pakn_id IS NULL AND draft_token IS NOT NULL',
+    ))!.n;
   const fileErrors = (html: string) =>
     [...html.matchAll(/<p class="field-error" [^>]*id="files-error"[^>]*>(.*?)<\/p>/gs)].map((m) =>
       m[1]!.replace(/<[^>]+>/g, ''),
@@ -239,12 +236,12 @@ describe('draft storage', () => {
       expect(html).toContain('Các tệp bạn vừa chọn chưa được lưu vì phiên làm việc đã hết hạn');
     }
     expect(bytesOnDisk()).toBe(before);
-    expect(draftBytes()).toBe(0);
+    expect(await draftBytes()).toBe(0);
   });
 
   it('caps the draft storage of one address, even for parallel posts, and says so in the user’s language', async () => {
     const sentFiles = bytesOnDisk();
-    setSetting('intake.draftStoragePerAddressMb', 3);
+    await setSetting('intake.draftStoragePerAddressMb', 3);
     try {
       const flooder = browser('10.30.0.2');
       const tokens = [];
@@ -258,7 +255,7 @@ describe('draft storage', () => {
         messages.push(...fileErrors(await res.text()));
       }
       // three 1 MiB files fit under the 3 MB cap; the five others are refused, each with a message
-      expect(draftBytes()).toBe(3 * MIB);
+      expect(await draftBytes()).toBe(3 * MIB);
       expect(bytesOnDisk() - sentFiles).toBe(3 * MIB);
       expect(messages).toHaveLength(5);
       for (const m of messages)
@@ -283,16 +280,16 @@ describe('draft storage', () => {
       const other = await neighbour.openForm();
       const ok = await neighbour.post(other.token, multipart({}, files(1, 'hang-xom')));
       expect(fileErrors(await ok.text())).toEqual([]);
-      expect(draftBytes()).toBe(4 * MIB);
+      expect(await draftBytes()).toBe(4 * MIB);
     } finally {
-      setSetting('intake.draftStoragePerAddressMb', 100);
+      await setSetting('intake.draftStoragePerAddressMb', 100);
     }
   });
 
   it('caps the draft storage of everyone together', async () => {
-    const used = draftBytes() / MIB;
-    const sentFiles = bytesOnDisk() - draftBytes();
-    setSetting('intake.draftStorageTotalMb', used + 1);
+    const used = (await draftBytes()) / MIB;
+    const sentFiles = bytesOnDisk() - (await draftBytes());
+    await setSetting('intake.draftStorageTotalMb', used + 1);
     try {
       const citizen = browser('10.30.0.4');
       const { token } = await citizen.openForm();
@@ -303,13 +300,13 @@ describe('draft storage', () => {
         'Lỗi: Tệp “tong-2.pdf” chưa được nhận: hệ thống tạm thời không nhận thêm tệp đính kèm. Bạn vẫn có thể gửi phản ánh, kiến nghị không kèm tệp, hoặc thử lại sau.',
       ]);
       expect(html).toContain('tong-1.pdf');
-      expect(draftBytes()).toBe((used + 1) * MIB);
+      expect(await draftBytes()).toBe((used + 1) * MIB);
       expect(bytesOnDisk() - sentFiles).toBe((used + 1) * MIB);
       // the form still goes through without more files
       const again = await citizen.post(token, multipart(VALID));
       expect(again.status).toBe(302);
     } finally {
-      setSetting('intake.draftStorageTotalMb', 2048);
+      await setSetting('intake.draftStorageTotalMb', 2048);
     }
   });
 
@@ -320,27 +317,25 @@ describe('draft storage', () => {
     expect((await citizen.post(abandoned.token, multipart({}, files(1, 'bo-do')))).status).toBe(400);
     const checked = await citizen.openForm();
     expect((await citizen.post(checked.token, multipart(VALID, files(1, 'da-kiem-tra')))).status).toBe(302);
-    const draftFiles = (token: string) =>
-      sqliteClientOf(app.db())
-        .prepare('SELECT stored_name FROM attachments WHERE draft_token = ?')
-        .all(token) as Array<{
+    const draftFiles = async (token: string) =>
+      sqlAll<{
         stored_name: string;
-      }>;
-    const [abandonedFile] = draftFiles(abandoned.token);
-    const [checkedFile] = draftFiles(checked.token);
+      }>(app.db(), 'SELECT stored_name FROM attachments WHERE draft_token = ?', token);
+    const [abandonedFile] = await draftFiles(abandoned.token);
+    const [checkedFile] = await draftFiles(checked.token);
     expect(abandonedFile && checkedFile).toBeTruthy();
 
     await purgeStaleDrafts({ now: Date.now() + 60 * 60 * 1000 });
-    expect(draftFiles(abandoned.token)).toHaveLength(1);
+    expect(await draftFiles(abandoned.token)).toHaveLength(1);
 
     await purgeStaleDrafts({ now: Date.now() + 2 * 60 * 60 * 1000 + 60_000 });
-    expect(draftFiles(abandoned.token)).toHaveLength(0);
+    expect(await draftFiles(abandoned.token)).toHaveLength(0);
     expect(fs.existsSync(path.join(uploadsDir(), abandonedFile!.stored_name))).toBe(false);
-    expect(draftFiles(checked.token)).toHaveLength(1);
+    expect(await draftFiles(checked.token)).toHaveLength(1);
     expect(fs.existsSync(path.join(uploadsDir(), checkedFile!.stored_name))).toBe(true);
 
     await purgeStaleDrafts({ now: Date.now() + 24 * 60 * 60 * 1000 + 60_000 });
-    expect(draftFiles(checked.token)).toHaveLength(0);
+    expect(await draftFiles(checked.token)).toHaveLength(0);
     expect(fs.existsSync(path.join(uploadsDir(), checkedFile!.stored_name))).toBe(false);
   });
 });

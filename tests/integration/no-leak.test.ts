@@ -8,9 +8,10 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sqliteClientOf, transaction } from '~/utils/db.server';
+import { transaction } from '~/utils/db.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -183,34 +184,42 @@ async function publishThroughStaffPage(
       showIdentity: false,
     }),
   );
-  const unit = sqliteClientOf(db).prepare(`SELECT id FROM units WHERE code = 'QLKHCN'`).get() as {
+  const unit = (await sqlGet<{
     id: number;
-  };
-  sqliteClientOf(db)
-    .prepare(`UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`)
-    .run(unit.id, Date.now(), pakn.id);
-  sqliteClientOf(db)
-    .prepare(`INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'stands', ?, ?)`)
-    .run(
-      pakn.id,
-      `Kính gửi ông/bà ${first}. Sở đã trả lời qua ${p.email} và gọi số ${p.phone}.\n\n` +
-        `- Hồ sơ của ${ascii} tại ${p.address.split(',')[0]} đã được xem xét.\n- Quy định **giữ nguyên**, xem https://skhcn.example.vn/van-ban.`,
-      Date.now(),
-    );
+  }>(db, `SELECT id FROM units WHERE code = 'QLKHCN'`))!;
+  await sqlRun(
+    db,
+    `UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`,
+    unit.id,
+    Date.now(),
+    pakn.id,
+  );
+  await sqlRun(
+    db,
+    `INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'stands', ?, ?)`,
+    pakn.id,
+    `Kính gửi ông/bà ${first}. Sở đã trả lời qua ${p.email} và gọi số ${p.phone}.\n\n` +
+      `- Hồ sơ của ${ascii} tại ${p.address.split(',')[0]} đã được xem xét.\n- Quy định **giữ nguyên**, xem https://skhcn.example.vn/van-ban.`,
+    Date.now(),
+  );
   // a public timeline note that names the submitter: the public pages scrub it
-  sqliteClientOf(db)
-    .prepare(
-      `INSERT INTO events (pakn_id, type, to_status, note, is_public) VALUES (?, 'approve', 'answered', ?, 1)`,
-    )
-    .run(pakn.id, `Đã trả lời bà/ông ${p.fullName}, điện thoại ${p.phone}.`);
+  await sqlRun(
+    db,
+    `INSERT INTO events (pakn_id, type, to_status, note, is_public) VALUES (?, 'approve', 'answered', ?, 1)`,
+    pakn.id,
+    `Đã trả lời bà/ông ${p.fullName}, điện thoại ${p.phone}.`,
+  );
   const stored = crypto.randomBytes(16).toString('hex');
   fs.mkdirSync(path.join(app.dir, 'uploads'), { recursive: true });
   fs.writeFileSync(path.join(app.dir, 'uploads', stored), PDF);
-  const original = sqliteClientOf(db)
-    .prepare(
-      `INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source) VALUES (?, ?, ?, 'application/pdf', ?, 'x', 'submitter') RETURNING id`,
-    )
-    .get(pakn.id, stored, `${p.fullName} - CCCD ${p.id}.pdf`, PDF.length) as { id: number };
+  const original = (await sqlGet<{ id: number }>(
+    db,
+    `INSERT INTO attachments (pakn_id, stored_name, original_name, mime, size, sha256, source) VALUES (?, ?, ?, 'application/pdf', ?, 'x', 'submitter') RETURNING id`,
+    pakn.id,
+    stored,
+    `${p.fullName} - CCCD ${p.id}.pdf`,
+    PDF.length,
+  ))!;
 
   const pagePath = `/can-bo/pakn/${pakn.id}/cong-khai`;
   const headers = { Origin: BASE, Cookie: cookie };
@@ -269,9 +278,11 @@ beforeAll(async () => {
   for (const [i, p] of PEOPLE.entries()) published.push(await publishThroughStaffPage(p, i));
   // one is withdrawn: its 410 page is public too
   const w = published[WITHDRAWN]!;
-  const version = (
-    sqliteClientOf(app.db()).prepare(`SELECT version FROM pakn WHERE id = ?`).get(w.id) as { version: number }
-  ).version;
+  const version = (await sqlGet<{ version: number }>(
+    app.db(),
+    `SELECT version FROM pakn WHERE id = ?`,
+    w.id,
+  ))!.version;
   const res = await app.fetch(`/can-bo/pakn/${w.id}/cong-khai`, {
     method: 'POST',
     headers: { Origin: BASE, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },

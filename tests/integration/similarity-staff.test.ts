@@ -4,11 +4,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { first, sqliteClientOf } from '~/utils/db.server';
+import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { startTestApp, type TestApp } from '../support/app';
 import { paknFixture, type PaknRow, seedPakn } from '../support/pakn';
+import { sqlGet } from '../support/sql';
 import { createStaffUser, postForm, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -116,9 +117,11 @@ describe('refusing a repeat under R08', () => {
       (e) => e.type === 'refuse',
     )!;
     expect(JSON.parse(event.data!)).toMatchObject({ reason: 'R08', repeatOfCode: answered.code });
-    const audit = sqliteClientOf(db)
-      .prepare(`SELECT detail FROM audit_log WHERE action = 'pakn.refuse_repeat' AND target_id = ?`)
-      .get(String(repeat.id)) as { detail: string } | undefined;
+    const audit = await sqlGet<{ detail: string }>(
+      db,
+      `SELECT detail FROM audit_log WHERE action = 'pakn.refuse_repeat' AND target_id = ?`,
+      String(repeat.id),
+    );
     expect(JSON.parse(audit!.detail)).toMatchObject({ repeatOf: answered.code });
     const url = `/cong-khai/${answered.code}`;
     const doc = (await first(db.select().from(s.documents).where(eq(s.documents.paknId, repeat.id))))!;
