@@ -1,7 +1,6 @@
 // API keys (issue 14, item 1): created by an administrator (shown once) or by `npm run apikey:create`, stored as a
 // hash only, listed, revoked; each call checked for its scope, rate-limited per key and audited with the key's name.
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,7 +192,8 @@ describe('npm run apikey:create', () => {
       execFile(
         process.execPath,
         ['--import', 'tsx', 'scripts/apikey-create.ts', ...args],
-        { env: { ...process.env, DATABASE_URL: path.join(app.dir, 'pakn.db') } },
+        // the app's own database (DATABASE_URL: its SQLite file, or its PostgreSQL database)
+        { env: process.env },
         (error, stdout, stderr) =>
           resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
