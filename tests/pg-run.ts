@@ -39,7 +39,6 @@ export const PG_RUN_SQLITE_ONLY: Record<string, string> = {
 
 /** Files that still fail on PostgreSQL (05/12/2026): the work left, by cause (docs/postgresql.md). */
 export const PG_RUN_NOT_YET: Record<string, string> = {
-  'tests/integration/api-hostile.test.ts': 'failures in the API sweep, not yet looked at',
   'tests/integration/crash.test.ts': 'opens the SQLite file of the server it kills',
   'tests/integration/file-modes.test.ts': "checks the SQLite file's modes",
   'tests/integration/hostile-inputs.test.ts': 'fixtures through sqliteClientOf; some pages 500',

@@ -144,5 +144,8 @@ describe('codes', () => {
     }
     // a prefix with digits keeps working when typed with separators
     expect(normaliseCode('hn1 2026 000042')).toBe('HN1-2026-000042');
+    // control characters are dropped: never part of a code, and PostgreSQL refuses NUL in text
+    expect(normaliseCode('KHCN-2026-\u0000000042')).toBe('KHCN-2026-000042');
+    expect(normaliseCode('a\u0000b\u0007c\u001b[31md\u007f\u0085e')).toBe('ABC[31MDE');
   });
 });
