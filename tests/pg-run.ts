@@ -44,6 +44,4 @@ export const PG_RUN_NOT_YET: Record<string, string> = {
   'tests/integration/hostile-inputs.test.ts': 'fixtures through sqliteClientOf; some pages 500',
   'tests/integration/mail-outage.test.ts': 'not yet looked at',
   'tests/integration/shutdown.test.ts': 'reopens the SQLite file of the server it stops',
-  'tests/integration/similarity-index.test.ts': 'reads the SQLite FTS5 tables',
-  'tests/integration/similarity-submitter.test.ts': 'not yet looked at',
 };

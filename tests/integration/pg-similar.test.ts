@@ -285,6 +285,11 @@ describe.skipIf(PG_SKIP_REASON)('the similar-PAKN index', () => {
     expect(content.rows[0]!.content).toBe('thermometer calibration');
   });
 
+  const PLAN_INDEX: Record<string, string> = {
+    staff: 'pakn_staff_search_idx',
+    citing: 'pakn_similar_cites_idx',
+    submitter: 'pakn_similar_submitter_idx',
+  };
   it('uses the GIN indexes', async () => {
     // enough other PAKN for the planner to prefer the indexes (runs after the comparisons above)
     await client!.query('BEGIN');
@@ -321,16 +326,16 @@ describe.skipIf(PG_SKIP_REASON)('the similar-PAKN index', () => {
         ['all', 'SELECT * FROM pakn_similar_all($1::text[], 120)', [['1234', 'kien']]],
         ['any', 'SELECT * FROM pakn_similar_any($1::text[], 120)', [['1234']]],
         ['citing', 'SELECT * FROM pakn_similar_citing($1::text[], 50)', [['nd_142_2020']]],
+        [
+          'submitter',
+          'SELECT pakn_id FROM pakn_similar WHERE submitter = $1 ORDER BY pakn_id DESC LIMIT 20',
+          ['nobody@example.vn'],
+        ],
       ] as const) {
         plans.length = 0;
         await client!.query(statement, [...values]);
         const plan = plans.join('\n');
-        const index =
-          name === 'staff'
-            ? 'pakn_staff_search_idx'
-            : name === 'citing'
-              ? 'pakn_similar_cites_idx'
-              : 'pakn_similar_words_idx';
+        const index = PLAN_INDEX[name] ?? 'pakn_similar_words_idx';
         expect(plan, name).toContain(index);
       }
     } finally {
