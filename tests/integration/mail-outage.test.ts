@@ -1,7 +1,8 @@
 // Mail outage: with the SMTP server down, N PAKN are registered (their receipts wait in the outbox and
 // /healthz shows the backlog); once it is back, each receipt is delivered exactly once.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { openDatabaseUrl } from '~/utils/db.server';
 
 import {
   freePort,
@@ -13,6 +14,7 @@ import {
   waitUntil,
 } from '../support/server-process';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { sqlAll, sqlGet } from '../support/sql';
 
 const N = 20;
 
@@ -48,12 +50,15 @@ it('queues the receipts while SMTP is down and delivers each exactly once when i
   expect(codes).toHaveLength(N);
 
   // every receipt has been tried and refused, and waits its backoff
-  const db = new Database(srv.dbFile, { readonly: true });
-  db.pragma('busy_timeout = 5000');
-  const failedOnce = db.prepare(
-    "SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts >= 1 AND last_error LIKE '%ECONNREFUSED%'",
-  );
-  await waitUntil(() => failedOnce.pluck().get() === N, { timeoutMs: 15_000, what: 'N refused attempts' });
+  // the server's database, read from here (its SQLite file, or its PostgreSQL database)
+  const database = await openDatabaseUrl(srv.dbFile);
+  const db = database.db;
+  const failedOnce = async () =>
+    (await sqlGet<{ n: number }>(
+      db,
+      "SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND attempts >= 1 AND last_error LIKE '%ECONNREFUSED%'",
+    ))!.n;
+  await waitUntil(async () => (await failedOnce()) === N, { timeoutMs: 15_000, what: 'N refused attempts' });
   await new Promise((r) => setTimeout(r, 1100)); // let the oldest age tick past 0
   const during = await health();
   expect(during.status).toBe('ok');
@@ -84,10 +89,11 @@ it('queues the receipts while SMTP is down and delivers each exactly once when i
       code,
     ).toHaveLength(1);
   }
-  const rows = db
-    .prepare("SELECT status, attempts, message_id AS messageId FROM outbox WHERE template = 'receipt'")
-    .all() as Array<{ status: string; attempts: number; messageId: string }>;
-  db.close();
+  const rows = await sqlAll<{ status: string; attempts: number; messageId: string }>(
+    db,
+    `SELECT status, attempts, message_id AS "messageId" FROM outbox WHERE template = 'receipt'`,
+  );
+  await database.close();
   expect(rows).toHaveLength(N);
   expect(rows.every((r) => r.status === 'sent' && r.attempts >= 2)).toBe(true);
   expect(new Set(rows.map((r) => r.messageId))).toEqual(new Set(ids));
