@@ -24,9 +24,17 @@ export { QUEUE_SORTS, QUEUE_TABS, type QueueSort, type QueueTab };
 
 export const OPEN_STATUSES: Status[] = STATUSES.filter(isOpen);
 
-const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
+/** ids are PostgreSQL `integer`s: a larger number names no row (and would be an error there, not a miss) */
+const MAX_ID = 2_147_483_647;
+const optionalId = z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined);
 const optionalDate = z.string().refine(isValidLocalDate).optional().catch(undefined);
-const CURSOR_RE = /^(\d{4}-\d{2}-\d{2}|\d{1,15})~(\d{1,12})$/;
+const CURSOR_RE = /^(\d{4}-\d{2}-\d{2}|\d{1,15})~(\d{1,10})$/;
+const cursor = z
+  .string()
+  .regex(CURSOR_RE)
+  .refine((c) => Number(c.slice(c.indexOf('~') + 1)) <= MAX_ID)
+  .optional()
+  .catch(undefined);
 
 const paramsSchema = z.object({
   tab: z.enum(QUEUE_TABS).optional().catch(undefined),
@@ -50,8 +58,8 @@ const paramsSchema = z.object({
     .catch(undefined)
     .transform((v) => v?.trim() || undefined),
   sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
-  after: z.string().regex(CURSOR_RE).optional().catch(undefined),
-  before: z.string().regex(CURSOR_RE).optional().catch(undefined),
+  after: cursor,
+  before: cursor,
 });
 export type QueueParams = z.output<typeof paramsSchema>;
 export type QueueFilters = Omit<QueueParams, 'tab' | 'sort'> & { tab: QueueTab; sort: QueueSort };

@@ -44,6 +44,21 @@ describe('parseQueueParams', () => {
       q: undefined,
     });
   });
+  it('drops ids no row can have (PostgreSQL integers), which would be an error there rather than no match', () => {
+    const f = parseQueueParams(
+      new URLSearchParams(
+        'tab=all&unit=99999999999999999999999999999&field=2147483648&before=1767225600000~9999999999',
+      ),
+      coordinator,
+    );
+    expect(f).toMatchObject({ unit: undefined, field: undefined, before: undefined });
+    expect(
+      parseQueueParams(
+        new URLSearchParams('tab=all&unit=2147483647&after=2026-01-01~2147483647'),
+        coordinator,
+      ),
+    ).toMatchObject({ unit: 2147483647, after: '2026-01-01~2147483647' });
+  });
   it('keeps valid filters and cursors', () => {
     const f = parseQueueParams(
       new URLSearchParams(
