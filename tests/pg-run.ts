@@ -41,5 +41,4 @@ export const PG_RUN_SQLITE_ONLY: Record<string, string> = {
 export const PG_RUN_NOT_YET: Record<string, string> = {
   'tests/integration/crash.test.ts': 'opens the SQLite file of the server it kills',
   'tests/integration/file-modes.test.ts': "checks the SQLite file's modes",
-  'tests/integration/shutdown.test.ts': 'reopens the SQLite file of the server it stops',
 };
