@@ -25,6 +25,8 @@ export const PG_RUN_BOTH_ALREADY = [
  */
 export const PG_RUN_SQLITE_ONLY: Record<string, string> = {
   'tests/integration/backup.test.ts': 'by nature: the SQLite backup script (PostgreSQL: backup-pg.test.ts)',
+  'tests/integration/crash.test.ts':
+    'by nature: one process killed over a SQLite file, its integrity_check (PostgreSQL: pg-multiprocess.test.ts kills one of three processes under load)',
   'tests/integration/query-plans.test.ts':
     "by nature: SQLite's query planner (PostgreSQL plans: pg-search, pg-similar)",
   'tests/integration/statement-cache.test.ts': "by nature: the SQLite connection's statement cache",
@@ -38,7 +40,4 @@ export const PG_RUN_SQLITE_ONLY: Record<string, string> = {
 };
 
 /** Files that still fail on PostgreSQL (05/12/2026): the work left, by cause (docs/postgresql.md). */
-export const PG_RUN_NOT_YET: Record<string, string> = {
-  'tests/integration/crash.test.ts': 'opens the SQLite file of the server it kills',
-  'tests/integration/file-modes.test.ts': "checks the SQLite file's modes",
-};
+export const PG_RUN_NOT_YET: Record<string, string> = {};

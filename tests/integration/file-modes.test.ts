@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { ON_PG, SQLITE_ONLY } from '../support/pg-template';
 import {
   newTmpDir,
   ROOT,
@@ -61,7 +62,8 @@ async function script(name: string, args: string[]) {
 
 it('the data folder, the database and its -wal/-shm are private after start-up', () => {
   expect(mode(srv.dataDir)).toBe(0o700);
-  for (const f of ['pakn.db', 'pakn.db-wal', 'pakn.db-shm']) {
+  // PostgreSQL's files are its server's, not under DATA_DIR
+  for (const f of ON_PG ? [] : ['pakn.db', 'pakn.db-wal', 'pakn.db-shm']) {
     expect(mode(path.join(srv.dataDir, f)), f).toBe(0o600);
   }
   expect(looseModes(srv.dataDir)).toEqual([]);
@@ -82,7 +84,8 @@ it('uploads and e-mails (with their private links) are private', async () => {
   expect(looseModes(srv.dataDir)).toEqual([]);
 });
 
-it('backups and restored data are private', async () => {
+// the SQLite backup script; PostgreSQL's (pg_dump) is backup-pg.test.ts
+it.skipIf(SQLITE_ONLY)('backups and restored data are private', async () => {
   await script('db-backup', []);
   const backups = path.join(srv.dataDir, 'backups');
   const [backup] = fs.readdirSync(backups);
@@ -99,7 +102,7 @@ it('an install with world-readable files is tightened at start-up', async () => 
   expect((await srv.kill('SIGTERM')).code).toBe(0);
   const mail = path.join(srv.dataDir, 'mail');
   for (const p of [srv.dataDir, mail, path.join(srv.dataDir, 'uploads')]) fs.chmodSync(p, 0o755);
-  fs.chmodSync(srv.dbFile, 0o644);
+  if (!ON_PG) fs.chmodSync(srv.dbFile, 0o644);
   for (const f of fs.readdirSync(mail)) fs.chmodSync(path.join(mail, f), 0o644);
   await srv.restart();
   expect(looseModes(srv.dataDir)).toEqual([]);
