@@ -16,7 +16,7 @@ Object.assign(process.env, {
   LOG_LEVEL: 'silent',
 });
 
-const { createTestDb } = await import('../support/db');
+const { openTestDb } = await import('../support/db');
 const { createStaffUser } = await import('../support/staff');
 const { runNotificationJobs } = await import('../../app/jobs/notification-scheduler.server');
 const { getScheduleWarning, recordOfficialYear, listOfficialYears } =
@@ -26,7 +26,7 @@ const { eq } = await import('drizzle-orm');
 
 type Db = import('../../app/utils/db.server').Db;
 let db: Db;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let adminEmails: string[];
 
 // 09:00 in Hà Nội on the given local day
@@ -35,7 +35,7 @@ const warnings = async () =>
   await db.select().from(schema.outbox).where(eq(schema.outbox.template, 'calendar_schedule'));
 
 beforeAll(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await openTestDb());
   const a1 = await createStaffUser(db, { role: 'admin' });
   const a2 = await createStaffUser(db, { role: 'admin' });
   await createStaffUser(db, { role: 'coordinator' });
