@@ -27,8 +27,7 @@ const smtp: TestSmtpServer = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 
 const { processOutbox } = await import('../../app/jobs/mail-worker.server');
-const { getDb, closeDb } = await import('../../app/utils/db.server');
-const { createTestDb } = await import('../support/db');
+const { openTestDb } = await import('../support/db');
 const { createPakn, answerDueDate } = await import('../../app/models/pakn.server');
 const { notifyStep } = await import('../../app/models/notifications.server');
 const { sendDailyDigests } = await import('../../app/models/digests.server');
@@ -40,6 +39,7 @@ const schema = await import('../../db/schema');
 const { eq, and } = await import('drizzle-orm');
 
 type Db = import('../../app/utils/db.server').Db;
+let testDb: Awaited<ReturnType<typeof openTestDb>>;
 type Step = import('../../app/models/notifications.server').Step;
 type PaknRow = typeof schema.pakn.$inferSelect;
 
@@ -110,7 +110,7 @@ const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart
 
 afterAll(async () => {
   await smtp.stop();
-  await closeDb();
+  await testDb.cleanup();
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
 });
 
@@ -122,7 +122,8 @@ describe('notifyStep: the submitter is told of each step in their language', () 
   let extAgencyId: number;
 
   beforeAll(async () => {
-    db = getDb();
+    testDb = await openTestDb();
+    db = testDb.db;
     unit = await addUnit(db, 'TN1', 'phong.tn1@skhcn.example.vn');
     extAgencyId = (
       await one(
@@ -407,10 +408,10 @@ describe('notifyStep: the submitter is told of each step in their language', () 
 // ---------------------------------------------------------------------------------------------
 
 describe('daily digest to the units', () => {
-  let t: Awaited<ReturnType<typeof createTestDb>>;
+  let t: Awaited<ReturnType<typeof openTestDb>>;
   let db: Db;
-  beforeAll(() => {
-    t = createTestDb();
+  beforeAll(async () => {
+    t = await openTestDb();
     db = t.db;
   });
   afterAll(() => t.cleanup());
@@ -475,10 +476,10 @@ describe('daily digest to the units', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('overdue alert to the coordinators and progress updates to the submitter', () => {
-  let t: Awaited<ReturnType<typeof createTestDb>>;
+  let t: Awaited<ReturnType<typeof openTestDb>>;
   let db: Db;
-  beforeAll(() => {
-    t = createTestDb();
+  beforeAll(async () => {
+    t = await openTestDb();
     db = t.db;
   });
   afterAll(() => t.cleanup());

@@ -27,7 +27,7 @@ const smtp: TestSmtpServer = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 
 const { processOutbox } = await import('../../app/jobs/mail-worker.server');
-const { getDb, closeDb } = await import('../../app/utils/db.server');
+const { openTestDb } = await import('../support/db');
 const { createPakn } = await import('../../app/models/pakn.server');
 const { performAction } = await import('../../app/models/workflow/perform.server');
 const { submitInfoReply } = await import('../../app/models/workflow/info-reply.server');
@@ -37,6 +37,7 @@ const schema = await import('../../db/schema');
 const { eq } = await import('drizzle-orm');
 
 type Db = import('../../app/utils/db.server').Db;
+let testDb: Awaited<ReturnType<typeof openTestDb>>;
 type Actor = import('../../app/domain/permissions').Actor;
 
 const toOf = (m: ParsedMail) =>
@@ -118,7 +119,8 @@ async function drafted(unitCode: string, by: Actor, title: string) {
 }
 
 beforeAll(async () => {
-  db = getDb();
+  testDb = await openTestDb();
+  db = testDb.db;
   coordinator = await staff('coordinator', undefined, 'dieu.phoi@skhcn.example.vn');
   handler = await staff('handler', 'QLKHCN', 'chuyen.vien@skhcn.example.vn');
   unitApprover = await staff('approver', 'QLKHCN', 'truong.phong@skhcn.example.vn');
@@ -126,7 +128,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await smtp.stop();
-  await closeDb();
+  await testDb.cleanup();
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
 });
 

@@ -45,7 +45,15 @@ export function createTestDb(): { db: Db; file: string; cleanup(): void } {
 export async function openTestDb(): Promise<{ db: Db; url: string; cleanup(): Promise<void> }> {
   if (!ON_PG) {
     const t = createTestDb();
-    return { db: t.db, url: t.file, cleanup: async () => t.cleanup() };
+    globalThis.__paknDb = t.db;
+    return {
+      db: t.db,
+      url: t.file,
+      async cleanup() {
+        globalThis.__paknDb = undefined;
+        t.cleanup();
+      },
+    };
   }
   const created = await createPgTestDatabase();
   const opened = await openAsyncPg(created.url, { max: 4 });
