@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { type Db, openAsyncPg, openDatabase, sqliteClientOf } from '~/utils/db.server';
+import { closeDatabase, type Db, openAsyncPg, openDatabase, sqliteClientOf } from '~/utils/db.server';
 
 import { createPgTestDatabase, ON_PG } from './pg-template';
 import { TEST_TMP_DIR } from './tmp';
@@ -42,13 +42,23 @@ export function createTestDb(): { db: Db; file: string; cleanup(): void } {
  * A fresh test database on the run's backend (TEST_DB): on SQLite a copy of the template file, on PostgreSQL a
  * database copied from the template database. It is also the models' default database (getDb) in this process.
  */
-export async function openTestDb(): Promise<{ db: Db; url: string; cleanup(): Promise<void> }> {
+export async function openTestDb(): Promise<{
+  db: Db;
+  url: string;
+  /** closes this process's connection and keeps the database (for a server to open it) */
+  close(): Promise<void>;
+  cleanup(): Promise<void>;
+}> {
   if (!ON_PG) {
     const t = createTestDb();
     globalThis.__paknDb = t.db;
     return {
       db: t.db,
       url: t.file,
+      async close() {
+        globalThis.__paknDb = undefined;
+        await closeDatabase(t.db);
+      },
       async cleanup() {
         globalThis.__paknDb = undefined;
         t.cleanup();
@@ -61,9 +71,13 @@ export async function openTestDb(): Promise<{ db: Db; url: string; cleanup(): Pr
   return {
     db: opened.db,
     url: created.url,
+    async close() {
+      globalThis.__paknDb = undefined;
+      await closeDatabase(opened.db);
+    },
     async cleanup() {
       globalThis.__paknDb = undefined;
-      await opened.close();
+      await closeDatabase(opened.db);
       await created.drop();
     },
   };
