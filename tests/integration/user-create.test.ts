@@ -4,16 +4,41 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type Db, openDatabaseUrl } from '~/utils/db.server';
 
 import { TEST_TMP_DIR } from '../support/db';
+import { createPgTestDatabase, ON_PG } from '../support/pg-template';
+import { sqlAll, sqlGet } from '../support/sql';
 
 const dir = path.join(TEST_TMP_DIR, `user-create-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
 const dbFile = path.join(dir, 'nested', 'pakn.db');
 const GOOD = 'Cay-xoai-truoc-nha-2026';
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// TEST_DB=pg: a fresh PostgreSQL database (from the run's template) rather than a new SQLite file
+let pgTarget: Awaited<ReturnType<typeof createPgTestDatabase>> | undefined;
+let databaseUrl = dbFile;
+beforeAll(async () => {
+  if (ON_PG) {
+    pgTarget = await createPgTestDatabase();
+    databaseUrl = pgTarget.url;
+  }
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await pgTarget?.drop();
+});
+
+/** Reads the database the command wrote, through the app's own opener (either backend). */
+async function read<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const opened = await openDatabaseUrl(databaseUrl);
+  try {
+    return await work(opened.db);
+  } finally {
+    await opened.close();
+  }
+}
 
 // tsx as a loader of this Node rather than `npx tsx` (npx and tsx's CLI cost two more processes a call)
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -21,7 +46,7 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
     execFile(
       process.execPath,
       ['--import', 'tsx', 'scripts/user-create.ts', ...args],
-      { env: { ...process.env, DATABASE_URL: dbFile, NODE_ENV: 'production', SESSION_SECRET: '' } },
+      { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', SESSION_SECRET: '' } },
       (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
@@ -63,12 +88,10 @@ describe('user:create', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Created admin quan.tri@so-khcn.example.vn \(id 1\)/);
-    const db = new Database(dbFile, { readonly: true });
-    const row = db
-      .prepare('SELECT email, name, role, unit_id, password_hash, active FROM users')
-      .get() as Record<string, unknown>;
-    const audit = db.prepare(`SELECT action, target_id FROM audit_log WHERE action = 'user.create'`).all();
-    db.close();
+    const { row, audit } = await read(async (db) => ({
+      row: (await sqlGet(db, 'SELECT email, name, role, unit_id, password_hash, active FROM users'))!,
+      audit: await sqlAll(db, `SELECT action, target_id FROM audit_log WHERE action = 'user.create'`),
+    }));
     expect(row).toMatchObject({
       email: 'quan.tri@so-khcn.example.vn',
       name: 'Quản trị hệ thống',
@@ -92,13 +115,12 @@ describe('user:create', () => {
       'qlkhcn',
     );
     expect(r.code).toBe(0);
-    const db = new Database(dbFile, { readonly: true });
-    const row = db
-      .prepare(
+    const row = await read((db) =>
+      sqlGet(
+        db,
         `SELECT u.role, n.code FROM users u JOIN units n ON n.id = u.unit_id WHERE u.email = 'cv@so-khcn.example.vn'`,
-      )
-      .get();
-    db.close();
+      ),
+    );
     expect(row).toEqual({ role: 'handler', code: 'QLKHCN' });
   });
 
