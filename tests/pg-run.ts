@@ -30,7 +30,6 @@ export const PG_RUN_SQLITE_ONLY: Record<string, string> = {
   'tests/integration/query-plans.test.ts':
     "by nature: SQLite's query planner (PostgreSQL plans: pg-search, pg-similar)",
   'tests/integration/statement-cache.test.ts': "by nature: the SQLite connection's statement cache",
-  'tests/integration/mail.test.ts': 'createTestDb and getDb on a file: to move to openTestDb',
 };
 
 /** Files that still fail on PostgreSQL (05/12/2026): the work left, by cause (docs/postgresql.md). */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { first, sqliteClientOf, transaction } from '~/utils/db.server';
+import { first, transaction } from '~/utils/db.server';
 
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { TEST_TMP_DIR } from '../support/tmp';
@@ -38,8 +38,8 @@ process.env.SMTP_URL = smtp.url;
 
 const mail = await mailModules();
 const { renderReceiptEmail } = await import('../../emails');
-const { createTestDb } = await import('../support/db');
-const { openDatabase } = await import('../../app/utils/db.server');
+const { openTestDb } = await import('../support/db');
+const { openDatabaseUrl } = await import('../../app/utils/db.server');
 const schema = await import('../../db/schema');
 const { eq, inArray } = await import('drizzle-orm');
 
@@ -47,7 +47,7 @@ type ReceiptEmailData = import('../../emails').ReceiptEmailData;
 type Db = import('../../app/utils/db.server').Db;
 type Tx = import('../../app/utils/db.server').Tx;
 
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
+let testDb: Awaited<ReturnType<typeof openTestDb>>;
 let db: Db;
 let agency: ReceiptEmailData['agency'];
 
@@ -80,7 +80,8 @@ const rows = async () => await db.select().from(schema.outbox).orderBy(schema.ou
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  testDb = createTestDb();
+  // also the models' default database (getDb), which the worker below uses
+  testDb = await openTestDb();
   db = testDb.db;
   const a = await first(db.select().from(schema.agency));
   if (!a) throw new Error('seeded agency missing');
@@ -100,7 +101,7 @@ beforeEach(async () => {
 
 afterAll(async () => {
   await smtp.stop();
-  testDb.cleanup();
+  await testDb.cleanup();
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
 });
 
@@ -219,16 +220,16 @@ describe('leases', () => {
   it('two processes passing at once send each message exactly once', async () => {
     const codes = Array.from({ length: 8 }, (_, i) => `KHCN-2026-00020${i}`);
     for (const code of codes) await enqueueReceipt(db, code);
-    const other = openDatabase(testDb.file); // a second connection, as another process would have
+    const other = await openDatabaseUrl(testDb.url); // a second connection, as another process would have
     try {
       const results = await Promise.all([
         mail.processOutbox({ db, limit: 5 }),
-        mail.processOutbox({ db: other, limit: 5 }),
-        mail.processOutbox({ db: other, limit: 5 }),
+        mail.processOutbox({ db: other.db, limit: 5 }),
+        mail.processOutbox({ db: other.db, limit: 5 }),
       ]);
       expect(results.reduce((n, r) => n + r.sent, 0)).toBe(8);
     } finally {
-      sqliteClientOf(other).close();
+      await other.close();
     }
     await smtp.waitFor(8);
     await sleep(200);
@@ -268,7 +269,7 @@ describe('worker', () => {
     process.env.SMTP_URL = smtp.url;
     try {
       const m = await mailModules();
-      const { getDb, closeDb } = await import('../../app/utils/db.server');
+      const { getDb } = await import('../../app/utils/db.server');
       const worker = await m.startMailWorker({ intervalMs: 60_000 });
       expect(await m.startMailWorker()).toBe(worker); // one per process
       let stopped = false;
@@ -298,7 +299,6 @@ describe('worker', () => {
         if (!stopped) await worker.stop();
       }
       expect(await m.outboxStats()).toEqual({ pending: 0, oldestPendingAgeSeconds: null });
-      await closeDb();
     } finally {
       process.env.MAIL_WORKER = '0';
     }
@@ -323,11 +323,13 @@ describe('file transport (no SMTP_URL)', () => {
     expect(await fileMail.processOutbox({ db })).toEqual({ sent: 2, retried: 0 });
 
     const outRows = await rows();
-    for (const [i, row] of outRows.entries()) {
+    expect(outRows).toHaveLength(sent.length);
+    for (const row of outRows) {
       const file = path.join(mailDir, `${row.id}-receipt.eml`);
       expect(fs.existsSync(file)).toBe(true);
       const parsed = await simpleParser(fs.readFileSync(file));
-      const data = sent[i]!;
+      // the two were queued at once: their rows may be in either order
+      const data = sent.find((d) => row.subject.includes(d.code))!;
       expect(parsed.messageId).toBe(row.messageId);
       expect(parsed.subject).toBe(`[${data.code}] Đã tiếp nhận phản ánh, kiến nghị của Ông/Bà`);
       expect(parsed.text).toContain(data.followUrl);
