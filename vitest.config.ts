@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { defineConfig } from 'vitest/config';
 
-import { PG_RUN_BOTH_ALREADY, PG_RUN_NOT_YET, PG_RUN_SQLITE_ONLY } from './tests/pg-run';
+import { PG_RUN_BOTH_ALREADY, PG_RUN_SQLITE_ONLY } from './tests/pg-run';
 import SlowestFirst from './tests/support/sequencer';
 
 // 2 cores: vitest's default would be one fork; many integration files wait on child processes, SMTP or
@@ -10,9 +10,7 @@ import SlowestFirst from './tests/support/sequencer';
 const FORKS = Number(process.env.VITEST_FORKS ?? 3);
 // TEST_DB=pg (`npm run test:pg`): the integration suite on PostgreSQL, less the files tests/pg-run.ts leaves out
 const PG_LEFT_OUT =
-  process.env.TEST_DB === 'pg'
-    ? [...PG_RUN_BOTH_ALREADY, ...Object.keys(PG_RUN_SQLITE_ONLY), ...Object.keys(PG_RUN_NOT_YET)]
-    : [];
+  process.env.TEST_DB === 'pg' ? [...PG_RUN_BOTH_ALREADY, ...Object.keys(PG_RUN_SQLITE_ONLY)] : [];
 
 export default defineConfig({
   resolve: {

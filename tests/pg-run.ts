@@ -1,6 +1,6 @@
 // The integration suite's run on PostgreSQL (`npm run test:pg`, TEST_DB=pg): the files left out of it, and why.
-// Read by vitest.config.ts; docs/postgresql.md lists the same files. A file leaves this list once it passes on
-// PostgreSQL (run it alone: TEST_DB=pg npx vitest run --project isolated tests/integration/x.test.ts).
+// Every other integration file runs there (run one alone: TEST_DB=pg npx vitest run --project isolated
+// tests/integration/x.test.ts). Read by vitest.config.ts; docs/postgresql.md lists the same files.
 
 /** Files that test both backends in every run (they start their own cluster): running them twice adds nothing. */
 export const PG_RUN_BOTH_ALREADY = [
@@ -19,9 +19,9 @@ export const PG_RUN_BOTH_ALREADY = [
 ];
 
 /**
- * Files that open a SQLite database of their own, or test something SQLite has and PostgreSQL has not: in the
- * PostgreSQL run they would test SQLite again. Some are SQLite by nature (marked), the others are to be moved
- * to openTestDb (tests/support/db.ts), which gives a database of the run's backend.
+ * Files that test something SQLite has and PostgreSQL has not: in the PostgreSQL run they would test SQLite
+ * again. Each names the file that tests the PostgreSQL side. (Files that merely need a database use openTestDb,
+ * tests/support/db.ts, which gives one of the run's backend.)
  */
 export const PG_RUN_SQLITE_ONLY: Record<string, string> = {
   'tests/integration/backup.test.ts': 'by nature: the SQLite backup script (PostgreSQL: backup-pg.test.ts)',
@@ -31,6 +31,3 @@ export const PG_RUN_SQLITE_ONLY: Record<string, string> = {
     "by nature: SQLite's query planner (PostgreSQL plans: pg-search, pg-similar)",
   'tests/integration/statement-cache.test.ts': "by nature: the SQLite connection's statement cache",
 };
-
-/** Files that still fail on PostgreSQL (05/12/2026): the work left, by cause (docs/postgresql.md). */
-export const PG_RUN_NOT_YET: Record<string, string> = {};
