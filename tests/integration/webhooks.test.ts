@@ -11,7 +11,7 @@ import type { Actor } from '~/domain/permissions';
 import { WEBHOOK_MAX_ATTEMPTS } from '~/domain/webhooks';
 import { processWebhooks, WEBHOOK_LEASE_MS } from '~/jobs/webhook-worker.server';
 import { performAction } from '~/models/workflow/perform.server';
-import { first, openDatabase, sqliteClientOf } from '~/utils/db.server';
+import { first, openDatabaseUrl } from '~/utils/db.server';
 import { postWebhook } from '~/utils/webhook-http.server';
 import * as s from '~db/schema';
 
@@ -319,10 +319,10 @@ describe('deliveries', () => {
     receiver.received.length = 0;
     receiver.delayMs = 150;
     for (let i = 0; i < 3; i++) await seedPakn(app.db(), paknFixture());
-    // two "processes": this one's connection and a second connection to the same file
-    const other = openDatabase(process.env.DATABASE_URL!);
-    const [a, b] = await Promise.all([processWebhooks(), processWebhooks({ db: other })]);
-    sqliteClientOf(other).close();
+    // two "processes": this one's connection and a second one to the same database
+    const other = await openDatabaseUrl(process.env.DATABASE_URL!);
+    const [a, b] = await Promise.all([processWebhooks(), processWebhooks({ db: other.db })]);
+    await other.close();
     receiver.delayMs = 0;
     expect(a.delivered + b.delivered).toBe(3);
     expect(receiver.received).toHaveLength(3);
