@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '~/utils/db.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { answerDirectly } from '../support/pakn';
 import { sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, signIn } from '../support/staff';
 
@@ -184,24 +185,12 @@ async function publishThroughStaffPage(
       showIdentity: false,
     }),
   );
-  const unit = (await sqlGet<{
-    id: number;
-  }>(db, `SELECT id FROM units WHERE code = 'QLKHCN'`))!;
-  await sqlRun(
-    db,
-    `UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`,
-    unit.id,
-    Date.now(),
-    pakn.id,
-  );
-  await sqlRun(
-    db,
-    `INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'stands', ?, ?)`,
-    pakn.id,
-    `Kính gửi ông/bà ${first}. Sở đã trả lời qua ${p.email} và gọi số ${p.phone}.\n\n` +
+  await answerDirectly(db, pakn.id, {
+    outcome: 'stands',
+    body:
+      `Kính gửi ông/bà ${first}. Sở đã trả lời qua ${p.email} và gọi số ${p.phone}.\n\n` +
       `- Hồ sơ của ${ascii} tại ${p.address.split(',')[0]} đã được xem xét.\n- Quy định **giữ nguyên**, xem https://skhcn.example.vn/van-ban.`,
-    Date.now(),
-  );
+  });
   // a public timeline note that names the submitter: the public pages scrub it
   await sqlRun(
     db,

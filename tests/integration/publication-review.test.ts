@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '~/utils/db.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { answerDirectly } from '../support/pakn';
 import { sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, signIn } from '../support/staff';
 
@@ -55,21 +56,7 @@ async function answered(content: string, body: string): Promise<{ id: number; co
       showIdentity: false,
     }),
   );
-  const unit = await one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
-  await sqlRun(
-    db,
-    `UPDATE pakn SET status = 'answered', unit_id = ?, answered_at = ? WHERE id = ?`,
-    unit.id,
-    Date.now(),
-    pakn.id,
-  );
-  await sqlRun(
-    db,
-    `INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'amend', ?, ?)`,
-    pakn.id,
-    body,
-    Date.now(),
-  );
+  await answerDirectly(db, pakn.id, { body });
   return { id: pakn.id, code: pakn.code };
 }
 

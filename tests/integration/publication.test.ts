@@ -7,9 +7,11 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { Status } from '~/domain/workflow';
 import { transaction } from '~/utils/db.server';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { answerDirectly } from '../support/pakn';
 import { sqlAll, sqlGet, sqlRun } from '../support/sql';
 import { createStaffUser, signIn } from '../support/staff';
 
@@ -50,7 +52,7 @@ const one = async <T extends Record<string, unknown> = Record<string, unknown>>(
 
 type Over = Partial<{
   showIdentity: boolean;
-  status: string;
+  status: Status;
   title: string;
   content: string;
   body: string;
@@ -85,24 +87,13 @@ async function answeredPakn(over: Over = {}): Promise<{ id: number; code: string
       showIdentity: over.showIdentity ?? false,
     }),
   );
-  const unit = await one<{ id: number }>(`SELECT id FROM units WHERE code = 'QLKHCN'`);
-  await sqlRun(
-    db,
-    `UPDATE pakn SET status = ?, unit_id = ?, answered_at = ? WHERE id = ?`,
-    over.status ?? 'answered',
-    unit.id,
-    Date.now(),
-    pakn.id,
-  );
-  await sqlRun(
-    db,
-    `INSERT INTO answers (pakn_id, outcome, body, approved_at) VALUES (?, 'amend', ?, ?)`,
-    pakn.id,
-    over.body ??
+  await answerDirectly(db, pakn.id, {
+    status: over.status ?? 'answered',
+    body:
+      over.body ??
       `Kính gửi bà Đào. Sở đã nhận được kiến nghị; kết quả đã gửi tới ${PERSON.email}.\n\n` +
         '- Sở sẽ **sửa đổi** quy định theo thẩm quyền.\n- Xem https://so-khcn.example.vn/van-ban.',
-    Date.now(),
-  );
+  });
   const stored = crypto.randomBytes(16).toString('hex');
   fs.mkdirSync(path.join(app.dir, 'uploads'), { recursive: true });
   fs.writeFileSync(path.join(app.dir, 'uploads', stored), PDF);

@@ -2,6 +2,7 @@
 // intake creates it (createPakn) then put in the state a test needs by setting its columns directly.
 import { eq } from 'drizzle-orm';
 
+import type { Status } from '~/domain/workflow';
 import { createPakn, type NewPakn } from '~/models/pakn.server';
 import { type Db, first, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
@@ -43,4 +44,25 @@ export async function seedPakn(
   const { pakn, accessToken } = await transaction(db, async (tx) => createPakn(tx, data));
   if (Object.keys(set).length) await db.update(s.pakn).set(set).where(eq(s.pakn.id, pakn.id));
   return { ...(await first(db.select().from(s.pakn).where(eq(s.pakn.id, pakn.id))))!, accessToken };
+}
+
+/**
+ * Puts a PAKN straight into the answered state, in a unit, with an approved answer (no workflow): for tests of
+ * what comes after the answer (publication, what leaks to the public).
+ */
+export async function answerDirectly(
+  db: Db,
+  paknId: number,
+  {
+    body,
+    outcome = 'amend',
+    status = 'answered',
+  }: { body: string; outcome?: NonNullable<(typeof s.answers.$inferInsert)['outcome']>; status?: Status },
+): Promise<void> {
+  const unit = await first(db.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, 'QLKHCN')));
+  await db
+    .update(s.pakn)
+    .set({ status, unitId: unit!.id, answeredAt: new Date() })
+    .where(eq(s.pakn.id, paknId));
+  await db.insert(s.answers).values({ paknId, outcome, body, approvedAt: new Date() });
 }
