@@ -52,12 +52,12 @@ export function buildSearchText(
 export type Registering = Omit<Pakn, 'code'>;
 
 /**
- * Registers a PAKN inside the caller's transaction: deadlines, first event, then `beforeCode` (what the caller
- * writes with the row: files, the draft's link), and last the next code of the year, the webhook event, and on
- * PostgreSQL the similar-PAKN row. The code and the similar index's counters are rows every submission updates:
- * on PostgreSQL they stay locked from that update to the commit, so they come last, leaving concurrent
- * submissions to queue over a few statements rather than the whole registration (docs/scaling.md). Until then
- * the row carries a provisional code no one else can see.
+ * Registers a PAKN inside the caller's transaction: the row with its deadlines, its first event, then
+ * `beforeCode` (what the caller writes with it: files, the draft's link), and last, on PostgreSQL, its
+ * similar-PAKN row, then the next code of the year and the webhook event. The code's row and the similar index's
+ * counters are updated by every submission and stay locked from that update to the commit on PostgreSQL: coming
+ * last, they make concurrent submissions queue over a few statements rather than the whole registration (ADR
+ * 0019). Until then the row carries a provisional code, which no other transaction can see.
  */
 export async function createPakn(
   tx: DbOrTx,
