@@ -165,5 +165,12 @@ it.skipIf(PG_SKIP_REASON)(
        AND pakn_public_tsv(public_title, public_summary, public_answer) @@ pakn_public_query('duong')`,
     );
     expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('pakn_public_search_idx');
+    // the planner knows how common each word of the public text is (expression statistics, migration 0007): the
+    // partial index's own statistics are not used, and without these every search was estimated at a few rows
+    // (at 100,000 PAKN a search for "thủ tục" read and sorted 23,000 matches: 215 ms; with them 7 ms)
+    const { rows: stats } = await client!.query<{ words: string[] | null }>(
+      `SELECT most_common_elems::text::text[] AS words FROM pg_stats_ext_exprs WHERE statistics_name = 'pakn_public_tsv_stats'`,
+    );
+    expect(stats[0]?.words).toEqual(expect.arrayContaining(['van', 'ban', 'tom', 'tat']));
   },
 );
