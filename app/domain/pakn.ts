@@ -63,7 +63,11 @@ export const PAKN_CODE_PATTERN = /^[A-Z0-9]{1,12}-\d{4}-\d{6,}$/;
  */
 export function normaliseCode(input: string): string {
   // control characters are never part of a code (and PostgreSQL refuses NUL in text)
-  const upper = input.replace(/\p{Cc}/gu, '').normalize('NFC').trim().toUpperCase();
+  const upper = input
+    .replace(/\p{Cc}/gu, '')
+    .normalize('NFC')
+    .trim()
+    .toUpperCase();
   const parts = upper.split(/[\s\-–—_./]+/).filter(Boolean);
   if (parts.length === 3 && /^\d{4}$/.test(parts[1]!) && /^\d{6,}$/.test(parts[2]!)) return parts.join('-');
   const joined = /^([A-Z0-9]*[A-Z])(\d{4})(\d{6,})$/.exec(parts.join(''));
