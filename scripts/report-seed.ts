@@ -16,8 +16,8 @@ import { computeDueDate, type Pause } from '~/domain/deadlines';
 import { type Channel, formatPaknCode, REFUSAL_REASONS } from '~/domain/pakn';
 import type { Status } from '~/domain/workflow/transitions';
 import { getSetting } from '~/models/admin/settings.server';
-import { rebuildSimilarIndex } from '~/models/pg/search.server';
 import { getAgency, getCalendar, getDeadlineRules, listFields, listUnits } from '~/models/config.server';
+import { rebuildSimilarIndex } from '~/models/pg/search.server';
 import {
   type Db,
   type DbOrTx,
