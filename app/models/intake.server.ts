@@ -13,7 +13,7 @@ import { type DbOrTx, getDb, transaction } from '~/utils/db.server';
 import type { StoredUpload } from '~/utils/uploads.server';
 
 import { audit } from './audit.server';
-import { getAgency, listFields } from './config.server';
+import { listFields } from './config.server';
 import { createPakn } from './pakn.server';
 import { attachStaffFiles } from './staff-files.server';
 import { receiptEmail } from './submission.server';
@@ -58,7 +58,7 @@ export async function recordStaffIntake(
   return await transaction(db, async (tx) => {
     const organisation = input.submitterKind === 'organisation';
     const email = input.email ? input.email.toLowerCase() : null;
-    const { pakn, accessToken, answerDue } = await createPakn(tx, {
+    const { pakn, accessToken, answerDue, agency } = await createPakn(tx, {
       type: input.type,
       subject: input.subject,
       category: input.category,
@@ -93,7 +93,6 @@ export async function recordStaffIntake(
     );
     await attachStaffFiles(tx, { paknId: pakn.id, actorUserId: actor.id, files, ip });
     if (email) {
-      const agency = await getAgency(tx);
       const rendered = receiptEmail({ pakn, accessToken, due: answerDue, lang, agency });
       await enqueueMail(tx, { to: email, template: 'receipt', paknId: pakn.id, ...rendered });
     }

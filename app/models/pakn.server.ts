@@ -11,9 +11,9 @@ import { randomToken, sha256 } from '~/utils/crypto.server';
 import { type DbOrTx, dialectOf, first, getDb, one, pgQueryableOf, rawAll } from '~/utils/db.server';
 import * as s from '~db/schema';
 
-import { getAgency, getCalendar, getDeadlineRules } from './config.server';
+import { type Agency, getAgency, getCalendar, getDeadlineRules } from './config.server';
 import { upsertSimilarIndex } from './pg/search.server';
-import { recordWebhookEvent } from './webhook-deliveries.server';
+import { recordWebhookEvent, subscribedWebhooks } from './webhook-deliveries.server';
 
 export type Pakn = typeof s.pakn.$inferSelect;
 
@@ -63,7 +63,7 @@ export async function createPakn(
   tx: DbOrTx,
   input: NewPakn,
   beforeCode?: (pakn: Registering) => Promise<void>,
-): Promise<{ pakn: Pakn; accessToken: string; answerDue: DueDate }> {
+): Promise<{ pakn: Pakn; accessToken: string; answerDue: DueDate; agency: Agency }> {
   const receivedDate = toLocalDate(input.receivedAt);
   const year = Number(receivedDate.slice(0, 4));
   const agency = await getAgency(tx);
@@ -99,6 +99,8 @@ export async function createPakn(
     data: JSON.stringify({ channel: input.channel }),
   });
   await beforeCode?.(draft);
+  // read before the rows every submission updates (below), so that they stay locked for fewer statements
+  const hooks = await subscribedWebhooks(tx, 'received');
   // PostgreSQL has no trigger that can run the tokenizer: the similar-PAKN row is written here (ADR 0015)
   if (dialectOf(tx) === 'pg') await upsertSimilarIndex(pgQueryableOf(tx), [draft]);
   const { last } = await one(
@@ -118,8 +120,8 @@ export async function createPakn(
       .returning(),
   );
   // every way in (the citizen form, staff intake, the API) registers through here: one event per PAKN
-  await recordWebhookEvent(tx, { paknId: pakn.id, event: 'received', now: input.receivedAt });
-  return { pakn, accessToken, answerDue };
+  await recordWebhookEvent(tx, { paknId: pakn.id, event: 'received', now: input.receivedAt, hooks });
+  return { pakn, accessToken, answerDue, agency };
 }
 
 export async function answerDueDate(

@@ -17,7 +17,7 @@ import { removeUpload, type StoredUpload, uploadsDir } from '~/utils/uploads.ser
 import * as s from '~db/schema';
 import { renderReceiptEmail } from '~emails';
 
-import { type Agency, getAgency } from './config.server';
+import type { Agency } from './config.server';
 import { createPakn, type Pakn } from './pakn.server';
 
 export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
@@ -116,7 +116,7 @@ export async function confirmDraft(
     }
     const d = draft.data;
     const organisation = d.submitterKind === 'organisation';
-    const { pakn, accessToken, answerDue } = await createPakn(
+    const { pakn, accessToken, answerDue, agency } = await createPakn(
       tx,
       {
         type: d.type,
@@ -154,7 +154,7 @@ export async function confirmDraft(
       to: d.email,
       template: 'receipt',
       paknId: pakn.id,
-      ...receiptEmail({ pakn, accessToken, due: answerDue, lang: draft.lang, agency: await getAgency(tx) }),
+      ...receiptEmail({ pakn, accessToken, due: answerDue, lang: draft.lang, agency }),
     });
     return { status: 'created', code: pakn.code, paknId: pakn.id, accessToken };
   });

@@ -15,20 +15,33 @@ import * as s from '~db/schema';
 
 export type DeliveryRow = typeof s.webhookDeliveries.$inferSelect;
 
-/**
- * Records `event` of a PAKN for every active webhook that subscribed to it, inside the caller's transaction.
- * Call it after the PAKN row is written: the body carries the status the change left.
- */
-export async function recordWebhookEvent(
-  db: DbOrTx,
-  { paknId, event, now = new Date() }: { paknId: number; event: WebhookEvent; now?: Date },
-): Promise<number> {
-  const hooks = (
+export type Subscribers = Array<{ id: number }>;
+
+/** The active webhooks subscribed to `event`. */
+export async function subscribedWebhooks(db: DbOrTx, event: WebhookEvent): Promise<Subscribers> {
+  return (
     await db
       .select({ id: s.webhooks.id, events: s.webhooks.events })
       .from(s.webhooks)
       .where(eq(s.webhooks.active, true))
   ).filter((h) => parseEvents(h.events).includes(event));
+}
+
+/**
+ * Records `event` of a PAKN for every active webhook that subscribed to it (`hooks`, when the caller has read
+ * them already), inside the caller's transaction. Call it after the PAKN row is written: the body carries the
+ * status the change left.
+ */
+export async function recordWebhookEvent(
+  db: DbOrTx,
+  {
+    paknId,
+    event,
+    now = new Date(),
+    hooks: known,
+  }: { paknId: number; event: WebhookEvent; now?: Date; hooks?: Subscribers },
+): Promise<number> {
+  const hooks = known ?? (await subscribedWebhooks(db, event));
   if (!hooks.length) return 0;
   const p = await first(
     db
