@@ -41,7 +41,6 @@ const VN_OFFSET_MS = 25_200_000;
 
 /** What the report SQL writes differently on each backend; everything else is one text. */
 export type Flavour = {
-  dialect: Dialect;
   /** the greater of two values: SQLite's scalar max, PostgreSQL's greatest */
   greatest(a: string, b: string): string;
   /** the local date ('YYYY-MM-DD') of an instant in epoch milliseconds */
@@ -58,7 +57,6 @@ export type Flavour = {
 };
 
 const SQLITE: Flavour = {
-  dialect: 'sqlite',
   greatest: (a, b) => `max(${a}, ${b})`,
   localDate: (ms) => `date((${ms}) / 1000 + ${VN_OFFSET_MS / 1000}, 'unixepoch')`,
   reportMonth(ms, cutoff) {
@@ -74,7 +72,6 @@ const SQLITE: Flavour = {
 /** the local date of an instant as a PostgreSQL date: whole days since the epoch of the shifted instant */
 const pgDate = (ms: string) => `(date '1970-01-01' + (((${ms}) + ${VN_OFFSET_MS}) / 86400000)::int)`;
 const PG: Flavour = {
-  dialect: 'pg',
   greatest: (a, b) => `greatest(${a}, ${b})`,
   localDate: (ms) => `to_char(${pgDate(ms)}, 'YYYY-MM-DD')`,
   // adding a month to any day of month M lands in month M+1 (the day is clamped to the month's end)
