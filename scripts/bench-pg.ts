@@ -182,6 +182,22 @@ export async function statementStats(
   return { calls: Number(row?.calls ?? 0), execMs: Number(row?.ms ?? 0) };
 }
 
+/** The `limit` statements of a database with the most execution time since the last reset (BENCH_PG_TOP). */
+export async function topStatements(
+  cluster: BenchCluster,
+  database: string,
+  limit: number,
+): Promise<{ calls: number; ms: number; text: string }[]> {
+  const rows = await query<{ calls: string; ms: number; text: string }>(
+    cluster.url('postgres'),
+    `SELECT calls, total_exec_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS text
+     FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1
+     ORDER BY total_exec_time DESC LIMIT $2`,
+    [database, limit],
+  );
+  return rows.map((r) => ({ calls: Number(r.calls), ms: Number(r.ms), text: r.text }));
+}
+
 export async function resetStatementStats(cluster: BenchCluster): Promise<void> {
   await query(cluster.url('postgres'), 'SELECT pg_stat_statements_reset()');
 }

@@ -11,12 +11,14 @@ import { ensurePrivateDir, restrictUmask, tightenTree } from '~/utils/private-fi
 import { startJanitor } from './janitor.server';
 import { startMailWorker } from './mail-worker.server';
 import { startNotificationScheduler } from './notification-scheduler.server';
+import { startSimilarFold } from './similar-fold.server';
 import { startWebhookWorker } from './webhook-worker.server';
 
 let worker: { stop(): Promise<void> } | undefined;
 let webhooks: { stop(): Promise<void> } | undefined;
 let notifier: { stop(): void } | undefined;
 let janitor: { stop(): void } | undefined;
+let fold: { stop(): Promise<void> } | undefined;
 
 /** Validates the configuration (throws EnvError with a readable message), migrates, seeds, starts workers. */
 export async function startApp() {
@@ -71,6 +73,7 @@ export async function startApp() {
   // beside the mail worker, on the same poll interval; WEBHOOK_WORKER=0 turns it off on its own
   webhooks = startWebhookWorker({ intervalMs: env.MAIL_POLL_SECONDS * 1000 });
   janitor = await startJanitor();
+  if (env.database.kind === 'postgres') fold = startSimilarFold();
   return { env, log };
 }
 
@@ -79,5 +82,6 @@ export async function stopApp() {
   notifier?.stop();
   await worker?.stop();
   await webhooks?.stop();
+  await fold?.stop();
   await closeDb();
 }

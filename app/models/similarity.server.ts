@@ -28,6 +28,7 @@ import * as s from '~db/schema';
 
 import {
   corpusStatsPg,
+  foldSimilarPending,
   publishedCandidatesPg,
   similarCandidateIds,
   similarToTextPg,
@@ -182,6 +183,14 @@ async function matchIds(
       : sql`SELECT rowid AS id FROM pakn_similar_fts WHERE pakn_similar_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`,
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * PostgreSQL: folds the index's pending vocabulary and totals (migration 0008, app/jobs/similar-fold.server.ts).
+ * SQLite has nothing to fold (FTS5 keeps its own statistics).
+ */
+export async function foldSimilarStatistics(db: DbOrTx = getDb()): Promise<number> {
+  return dialectOf(db) === 'pg' ? foldSimilarPending(pgQueryableOf(db)) : 0;
 }
 
 /** The candidates of a query text by source, before ranking (the PostgreSQL twin must find the same). */

@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Actor } from '~/domain/permissions';
 import {
+  foldSimilarPending,
   similarCandidateIds,
   similarDocumentFrequencies,
+  type SimilarSource,
   similarToTextPg,
   staffSearchIds,
   upsertSimilarIndex,
@@ -19,6 +21,7 @@ import { indexPublic } from '~/models/public.server';
 import { buildQueueQuery, parseQueueParams } from '~/models/queue.server';
 import {
   clearSimilarityCache,
+  foldSimilarStatistics,
   publishedSimilar,
   similarCandidates,
   similarToText,
@@ -283,6 +286,53 @@ describe.skipIf(PG_SKIP_REASON)('the similar-PAKN index', () => {
     expect(await df('thermometer')).toBe(before + 1);
     const content = await client!.query<{ content: string }>('SELECT content FROM pakn WHERE id = $1', [id]);
     expect(content.rows[0]!.content).toBe('thermometer calibration');
+  });
+
+  it('counts words without a row every submission locks, and folding them changes no count', async () => {
+    const counts = async () =>
+      (
+        await client!.query<{ vocab: string; stats: string; pending: number }>(
+          `SELECT (SELECT string_agg(term || '=' || doc, ' ' ORDER BY term COLLATE "C") FROM pakn_similar_vocab) AS vocab,
+             (SELECT rows || '/' || tokens FROM pakn_similar_stats) AS stats,
+             (SELECT count(*)::int FROM pakn_similar_vocab_pending) AS pending`,
+        )
+      ).rows[0]!;
+    await foldSimilarStatistics(pgDb!.db);
+    const before = await counts();
+    expect(before.pending).toBe(0);
+    const { rows } = await client!.query<SimilarSource>(
+      `SELECT id, title, content, regulation_ref AS "regulationRef", email, phone FROM pakn ORDER BY id LIMIT 2`,
+    );
+    // two transactions rewrite a row each with the same words (the labelled corpus shares many): the second
+    // does not wait for the first, still open (before 0008 both locked the totals row and the common words)
+    const other = new pg.Client({ connectionString: cluster!.url });
+    await other.connect();
+    try {
+      await client!.query('BEGIN');
+      await upsertSimilarIndex(client!, [rows[0]!]);
+      await other.query("SET lock_timeout = '2s'");
+      await other.query('BEGIN');
+      await upsertSimilarIndex(other, [rows[1]!]);
+      await other.query('COMMIT');
+      await client!.query('COMMIT');
+    } finally {
+      await other.end();
+    }
+    const after = await counts();
+    expect(after.pending).toBeGreaterThan(0);
+    expect(after.vocab).toBe(before.vocab);
+    expect(after.stats).toBe(before.stats);
+    const text = { title: QUERIES[0]!.title, content: QUERIES[0]!.content };
+    const pendingSuggestions = await similarToTextPg(client!, text, { limit: 5 });
+    expect(pendingSuggestions.length).toBeGreaterThan(0);
+    // one process folds at a time: while one holds the fold, another returns at once with nothing folded
+    await client!.query('BEGIN');
+    expect(await foldSimilarPending(client!)).toBeGreaterThan(0);
+    expect(await foldSimilarStatistics(pgDb!.db)).toBe(0);
+    await client!.query('COMMIT');
+    expect(await counts()).toEqual({ ...before, pending: 0 });
+    // and the suggestions are the same read from pending or from folded counts
+    expect(await similarToTextPg(client!, text, { limit: 5 })).toEqual(pendingSuggestions);
   });
 
   const PLAN_INDEX: Record<string, string> = {

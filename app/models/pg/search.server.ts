@@ -98,11 +98,24 @@ export async function rebuildSimilarIndex(
        WHERE id > $1 ORDER BY id LIMIT $2`,
       [after, batch],
     );
-    if (rows.length === 0) return total;
+    if (rows.length === 0) {
+      await foldSimilarPending(client);
+      return total;
+    }
     await upsertSimilarIndex(client, rows);
     total += rows.length;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/**
+ * Adds the vocabulary and totals that new and changed rows left pending into the folded tables (migration 0008;
+ * readers see the sum of both, so this changes no result). Returns how many pending words it folded; 0 when
+ * another process is folding.
+ */
+export async function foldSimilarPending(client: PgQueryable): Promise<number> {
+  const { rows } = await client.query<{ folded: number }>('SELECT pakn_similar_fold() AS folded');
+  return rows[0]?.folded ?? 0;
 }
 
 /** Document frequencies (pakn_similar_vocab, the twin of fts5vocab 'row'). */
