@@ -438,6 +438,9 @@ export const outbox = pgTable(
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: epochMs('next_attempt_at').notNull(),
+    /** while a worker holds the row: the end of its lease (next_attempt_at is the lease token then); a row whose
+     *  wait is a backoff has none, so "retry now" can release backoffs without touching another process's sends */
+    leasedUntil: epochMs('leased_until'),
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: epochMs('sent_at'),

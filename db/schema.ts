@@ -402,6 +402,9 @@ export const outbox = sqliteTable(
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    /** while a worker holds the row: the end of its lease (next_attempt_at is the lease token then); a row whose
+     *  wait is a backoff has none, so "retry now" can release backoffs without touching another process's sends */
+    leasedUntil: integer('leased_until', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),

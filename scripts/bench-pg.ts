@@ -182,7 +182,7 @@ export async function statementStats(
   return { calls: Number(row?.calls ?? 0), execMs: Number(row?.ms ?? 0) };
 }
 
-/** The `limit` statements of a database with the most execution time since the last reset (BENCH_PG_TOP). */
+/** The `limit` statements of a database with the most execution time (or calls: BENCH_PG_TOP_BY=calls) since the last reset (BENCH_PG_TOP). */
 export async function topStatements(
   cluster: BenchCluster,
   database: string,
@@ -192,7 +192,7 @@ export async function topStatements(
     cluster.url('postgres'),
     `SELECT calls, total_exec_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS text
      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1
-     ORDER BY total_exec_time DESC LIMIT $2`,
+     ORDER BY ${process.env.BENCH_PG_TOP_BY === 'calls' ? 'calls' : 'total_exec_time'} DESC LIMIT $2`,
     [database, limit],
   );
   return rows.map((r) => ({ calls: Number(r.calls), ms: Number(r.ms), text: r.text }));

@@ -10,6 +10,7 @@ import {
   markMailSent,
   type OutboxRow,
   recordMailFailure,
+  releaseDeadLeases,
   releaseMailBackoff,
   renewMailLease,
 } from '~/models/outbox.server';
@@ -267,15 +268,13 @@ export async function startMailWorker(
       },
     },
   };
-  // Mail that waits when the process starts either was claimed by a killed process (a 15-minute lease) or
-  // failed during an outage (a backoff of up to an hour). On SQLite this process is the only sender for its
-  // database and no pass of its own runs yet, so it takes all of it back at once: a restart after the
-  // mail server is fixed delivers now, not an hour later. On PostgreSQL other processes may be sending that
-  // very mail (their leases look the same): they are left to finish or to expire (docs/scaling.md).
-  if (dialectOf(getDb()) === 'sqlite') {
-    const released = await releaseMailBackoff();
-    if (released) getLogger().warn({ released }, 'mail: released waiting mail at start');
-  }
+  // Mail that waits when the process starts either failed during an outage (a backoff of up to an hour) or was
+  // claimed by a process that was killed (a 15-minute lease). Backoffs are released on both backends: a restart
+  // after the mail server is fixed delivers now, not an hour later. Leases only on SQLite, where this process is
+  // the only sender; on PostgreSQL another process may be sending that very mail (docs/scaling.md).
+  const released =
+    (await releaseMailBackoff()) + (dialectOf(getDb()) === 'sqlite' ? await releaseDeadLeases() : 0);
+  if (released) getLogger().warn({ released }, 'mail: released waiting mail at start');
   globalForMail.__paknMailWorker = state;
   setOutboxListener(kick);
   getLogger().info({ transport: describeTransport(), intervalMs: state.intervalMs }, 'mail: worker started');
@@ -284,8 +283,8 @@ export async function startMailWorker(
 }
 
 /**
- * "Retry now" (after the mail server is fixed): waits for a pass in progress, releases every backoff and
- * runs a pass at once. Returns how many messages were released.
+ * "Retry now" (after the mail server is fixed): waits for this process's pass in progress, releases every
+ * backoff (never a message another pass holds) and runs a pass at once. Returns how many messages were released.
  */
 export async function retryMailNow(db: DbOrTx = getDb()): Promise<number> {
   const state = globalForMail.__paknMailWorker;

@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 
 import { createWorkingCalendar, type WorkingCalendar } from '~/domain/calendar';
 import { type DeadlineKey, type DeadlineRule, DEFAULT_DEADLINE_RULES } from '~/domain/deadlines';
-import { type Db, type DbOrTx, first, getDb, isDatabase } from '~/utils/db.server';
+import { type Db, type DbOrTx, dialectOf, first, getDb, isDatabase } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 export type Agency = typeof s.agency.$inferSelect;
@@ -42,15 +42,17 @@ export async function getDeadlineRules(db: DbOrTx = getDb()): Promise<Record<Dea
   return rules;
 }
 
-// The calendar is read on every deadline computation; rebuild it only when its rows change. A
-// transaction reads through the cache of its database (writes call invalidateCalendar) and never
-// replaces it.
+// The calendar is read on every deadline computation. SQLite: one process owns the database, so the calendar is
+// built once and rebuilt when its rows change (the administrators' edits call invalidateCalendar); a transaction
+// reads through the cache of its database and never replaces it. PostgreSQL: another process may change the
+// rows at any time and this process would not know, so it is read each time (one small statement).
 let calendarCache: { db: Db; calendar: WorkingCalendar } | undefined;
 
 export async function getCalendar(db: DbOrTx = getDb()): Promise<WorkingCalendar> {
-  if (calendarCache && (calendarCache.db === db || !isDatabase(db))) return calendarCache.calendar;
+  const shared = dialectOf(db) === 'pg';
+  if (!shared && calendarCache && (calendarCache.db === db || !isDatabase(db))) return calendarCache.calendar;
   const calendar = createWorkingCalendar(await db.select().from(s.calendarOverrides));
-  if (isDatabase(db)) calendarCache = { db, calendar };
+  if (!shared && isDatabase(db)) calendarCache = { db, calendar };
   return calendar;
 }
 

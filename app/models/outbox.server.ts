@@ -4,7 +4,7 @@
 // that lets one process send a row, the outcome of a send, and what administrators see.
 import crypto from 'node:crypto';
 
-import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 
 import type { MailAttachment } from '~/domain/mail-attachments';
 import { changesOf, type DbOrTx, dialectOf, first, getDb, transaction, type Tx } from '~/utils/db.server';
@@ -99,7 +99,7 @@ export async function claimDueMail(
   return (
     await db
       .update(outbox)
-      .set({ nextAttemptAt: lease })
+      .set({ nextAttemptAt: lease, leasedUntil: lease })
       .where(and(inArray(outbox.id, due), isDue))
       .returning()
   ).sort((a, b) => a.id - b.id);
@@ -116,7 +116,9 @@ export async function renewMailLease(
   token: Date,
   next: Date,
 ): Promise<boolean> {
-  return changesOf(await db.update(outbox).set({ nextAttemptAt: next }).where(ours(row, token))) === 1;
+  return (
+    changesOf(await db.update(outbox).set({ nextAttemptAt: next, leasedUntil: next }).where(ours(row, token))) === 1
+  );
 }
 
 /** Records a failed attempt and when to try again; false when the lease was lost. */
@@ -128,7 +130,7 @@ export async function recordMailFailure(
 ): Promise<boolean> {
   const res = await db
     .update(outbox)
-    .set({ attempts, nextAttemptAt: retryAt, lastError: error })
+    .set({ attempts, nextAttemptAt: retryAt, lastError: error, leasedUntil: null })
     .where(ours(row, token));
   return changesOf(res) === 1;
 }
@@ -143,7 +145,7 @@ export async function markMailSent(
   return await transaction(db, async (tx) => {
     const res = await tx
       .update(outbox)
-      .set({ status: 'sent', attempts: row.attempts + 1, sentAt, lastError: null })
+      .set({ status: 'sent', attempts: row.attempts + 1, sentAt, lastError: null, leasedUntil: null })
       .where(ours(row, token));
     if (changesOf(res) === 1 && row.sentEvent && row.paknId)
       await writeSentEvent(tx, row.paknId, row.sentEvent, sentAt);
@@ -169,16 +171,37 @@ async function writeSentEvent(tx: Tx, paknId: number, json: string, at: Date) {
 }
 
 /**
- * Makes every pending message due now (it keeps its attempt count, so a new failure backs off from where
- * it was). Only call it when no pass of this process is running: a running pass's leases are its
- * fencing tokens (see retryMailNow in app/jobs/mail-worker.server.ts).
+ * "Retry now": makes every message that waits out a backoff due now (it keeps its attempt count, so a new failure
+ * backs off from where it was). A message a worker holds (its lease not yet over) is left to it: on PostgreSQL
+ * that worker may be another process sending it at this moment.
  */
 export async function releaseMailBackoff(db: DbOrTx = getDb(), now = Date.now()): Promise<number> {
+  const at = new Date(now);
   return changesOf(
     await db
       .update(outbox)
-      .set({ nextAttemptAt: new Date(now) })
-      .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, new Date(now)))),
+      .set({ nextAttemptAt: at })
+      .where(
+        and(
+          eq(outbox.status, 'pending'),
+          gt(outbox.nextAttemptAt, at),
+          or(isNull(outbox.leasedUntil), lte(outbox.leasedUntil, at)),
+        ),
+      ),
+  );
+}
+
+/**
+ * SQLite at start-up only: this process is the database's only sender and has not started a pass, so any lease
+ * still running belonged to a process that was killed. Its messages are made due now instead of in 15 minutes.
+ */
+export async function releaseDeadLeases(db: DbOrTx = getDb(), now = Date.now()): Promise<number> {
+  const at = new Date(now);
+  return changesOf(
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: at, leasedUntil: null })
+      .where(and(eq(outbox.status, 'pending'), gt(outbox.leasedUntil, at))),
   );
 }
 

@@ -135,6 +135,35 @@ describe.skipIf(PG_SKIP_REASON)('three app processes on one PostgreSQL database'
     }
   }, 900_000);
 
+  it('computes deadlines with the holidays another process has just recorded', async () => {
+    // each process reads the calendar it computes deadlines with; none keeps one another process may change
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    const dueOf = async (ip: string) => {
+      const r = await submitPakn(servers[0]!.baseUrl, { email: `lich.${ip}@example.vn` }, { ip });
+      if (!r.ok) throw new Error(`${r.step} ${r.error}`);
+      return (
+        await client.query<{ due: string }>('SELECT answer_due AS due FROM pakn WHERE code = $1', [r.code])
+      ).rows[0]!.due;
+    };
+    try {
+      const before = await dueOf('10.9.0.1');
+      // the next 120 days are recorded as days off, as if by an administrator signed in on another process
+      await client.query(
+        `INSERT INTO calendar_overrides (date, kind, note)
+         SELECT to_char(d, 'YYYY-MM-DD'), 'off', 'Nghỉ thử' FROM generate_series(now()::date + 1, now()::date + 120, '1 day') AS d
+         ON CONFLICT (date) DO UPDATE SET kind = 'off', note = 'Nghỉ thử'`,
+      );
+      const after = await dueOf('10.9.0.2');
+      const limit = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+      expect(before < limit).toBe(true);
+      expect(after > limit).toBe(true);
+    } finally {
+      await client.query("DELETE FROM calendar_overrides WHERE note = 'Nghỉ thử'");
+      await client.end();
+    }
+  }, 120_000);
+
   it('keeps every acknowledged submission when one process is killed under load, and mails nothing twice', async () => {
     const client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
