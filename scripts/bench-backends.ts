@@ -187,7 +187,9 @@ export async function compareBackends(size: number, d: Deps): Promise<BackendRun
           row.pgCpuMs = ((cpuTicks(cluster.pids()) - pg0) * 10) / n;
           const top = Number(process.env.BENCH_PG_TOP ?? 0);
           for (const t of top > 0 ? await topStatements(cluster, runName, top) : []) {
-            d.log(`      ${(t.ms / n).toFixed(2).padStart(6)} ms/req ${(t.calls / n).toFixed(2).padStart(5)}×  ${t.text}`);
+            d.log(
+              `      ${(t.ms / n).toFixed(2).padStart(6)} ms/req ${(t.calls / n).toFixed(2).padStart(5)}×  ${t.text}`,
+            );
           }
         }
         rows.push(row);

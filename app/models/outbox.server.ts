@@ -117,7 +117,9 @@ export async function renewMailLease(
   next: Date,
 ): Promise<boolean> {
   return (
-    changesOf(await db.update(outbox).set({ nextAttemptAt: next, leasedUntil: next }).where(ours(row, token))) === 1
+    changesOf(
+      await db.update(outbox).set({ nextAttemptAt: next, leasedUntil: next }).where(ours(row, token)),
+    ) === 1
   );
 }
 
