@@ -1,5 +1,7 @@
 // Opening PostgreSQL: a pool, migrated by db/migrations-pg and seeded under an advisory lock, so that several
 // processes starting together migrate and seed once. db.server.ts registers the result as a database.
+import crypto from 'node:crypto';
+
 import { drizzle as pgDrizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -32,6 +34,7 @@ export async function openPgPool(
     max: Math.max(opts.max ?? 10, 2),
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
   });
+  pool.on('connect', nameStatements);
   guardPool(pool); // the database going away never crashes the process; the next query reconnects
   const db = asPortable(pgDrizzle(pool, { schema }));
   try {
@@ -54,6 +57,47 @@ export async function openPgPool(
     throw error;
   }
   return { pool, db };
+}
+
+/** How many statements one connection keeps parsed and planned (PostgreSQL holds them in the session's memory). */
+export const NAMED_STATEMENTS_PER_CONNECTION = 500;
+const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * The statements of the models are a few hundred texts run again and again (drizzle writes them; the rest are
+ * app/models/pg/). pg sends each as an unnamed statement, which PostgreSQL parses and plans on every run. Here a
+ * connection names each data statement after a hash of its text the first time (up to
+ * NAMED_STATEMENTS_PER_CONNECTION), and later runs on that connection bind and execute it only: the twin of the
+ * SQLite connection's statement cache (ADR 0021). pg tracks the names per connection; a connection that is
+ * replaced starts again. pg types `query` with many overloads, so the wrapper is defined as a property.
+ */
+function nameStatements(client: pg.PoolClient): void {
+  const query = client.query;
+  const named = new Set<string>();
+  const withName = (config: unknown, values: unknown): unknown => {
+    const text =
+      typeof config === 'string' && Array.isArray(values) && values.length > 0
+        ? config
+        : typeof config === 'object' &&
+            config !== null &&
+            'text' in config &&
+            !Reflect.get(config, 'name') &&
+            !Reflect.get(config, 'submit') // a cursor or a stream: left as it is
+          ? config.text
+          : null;
+    if (typeof text !== 'string' || !DATA_STATEMENT.test(text)) return config;
+    const name = `s${crypto.createHash('sha1').update(text).digest('base64url')}`;
+    if (!named.has(name)) {
+      if (named.size >= NAMED_STATEMENTS_PER_CONNECTION) return config;
+      named.add(name);
+    }
+    return typeof config === 'string' ? { text, name } : { ...Object(config), name };
+  };
+  Object.defineProperty(client, 'query', {
+    configurable: true,
+    value: (config: unknown, values: unknown, ...rest: unknown[]): unknown =>
+      Reflect.apply(query, client, [withName(config, values), values, ...rest]),
+  });
 }
 
 function isPortable(x: object): x is Db {

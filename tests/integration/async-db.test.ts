@@ -187,4 +187,32 @@ describe.each(backends)('on %s', (dialect) => {
     );
     expect((await first(db().select().from(s.settings).where(eq(s.settings.key, key))))?.value).toBe('20');
   });
+
+  // the twin of SQLite's statement cache (app/utils/sqlite-connection.server.ts): a connection parses and plans a
+  // statement of the models once, then binds and executes it
+  it.skipIf(skip || dialect !== 'pg')(
+    'keeps each statement of the models parsed on its connection',
+    async () => {
+      await transaction(db(), async (tx) => {
+        const key = 'named.statement';
+        for (let i = 0; i < 3; i++) await first(tx.select().from(s.settings).where(eq(s.settings.key, key)));
+        await rawAll(tx, sql`SELECT ${1}::int AS one`);
+        await rawAll(tx, sql`SELECT ${2}::int AS one`);
+        const prepared = await rawAll<{ name: string; statement: string; calls: number }>(
+          tx,
+          sql`SELECT name, statement, (generic_plans + custom_plans)::int AS calls FROM pg_prepared_statements`,
+        );
+        const bySettings = prepared.filter((p) =>
+          p.statement.startsWith('select "key", "value" from "settings"'),
+        );
+        expect(bySettings).toHaveLength(1);
+        expect(bySettings[0]!.calls).toBeGreaterThanOrEqual(3);
+        expect(prepared.filter((p) => p.statement === 'SELECT $1::int AS one')).toHaveLength(1);
+        // the statement that asked is itself named on this connection; DDL and transaction control are not
+        expect(prepared.every((p) => /^\s*(select|insert|update|delete|with)\b/i.test(p.statement))).toBe(
+          true,
+        );
+      });
+    },
+  );
 });
