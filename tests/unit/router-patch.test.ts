@@ -1,0 +1,59 @@
+// The route matcher of @remix-run/router, patched (patches/, ADR 0023) to keep compiled paths and ranked branches:
+// the patch is applied, and matching answers as before for the kinds of paths the portal's routes use.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+import { describe, expect, it } from 'vitest';
+
+// the CommonJS build, which the server loads (Vite would give this file the ES module build)
+const require = createRequire(import.meta.url);
+const { matchPath, matchRoutes }: typeof import('@remix-run/router') = require('@remix-run/router');
+
+const routes = [
+  {
+    id: 'root',
+    path: '/',
+    children: [
+      { id: 'home', index: true },
+      { id: 'pakn', path: 'pakn/:code' },
+      { id: 'lang', path: ':lang?/tra-cuu' },
+      { id: 'files', path: 'tep/*' },
+      { id: 'staff', path: 'can-bo', children: [{ id: 'record', path: 'pakn/:id' }] },
+    ],
+  },
+];
+const ids = (path: string) => matchRoutes(routes, path)?.map((m) => [m.route.id, m.params]) ?? null;
+
+describe('the patched route matcher', () => {
+  it('is the patched file', () => {
+    const file = require.resolve('@remix-run/router');
+    expect(fs.readFileSync(file, 'utf8')).toContain('function compilePathOnce(');
+  });
+
+  it('matches as the router always has, call after call', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(ids('/')).toEqual([
+        ['root', {}],
+        ['home', {}],
+      ]);
+      expect(ids('/PAKN/KHCN-2026-000001/')).toEqual([
+        ['root', { code: 'KHCN-2026-000001' }],
+        ['pakn', { code: 'KHCN-2026-000001' }],
+      ]);
+      expect(ids('/en/tra-cuu')?.at(-1)).toEqual(['lang', { lang: 'en' }]);
+      expect(ids('/tra-cuu')?.at(-1)).toEqual(['lang', { lang: undefined }]);
+      expect(ids('/tep/a/b.pdf')?.at(-1)).toEqual(['files', { '*': 'a/b.pdf' }]);
+      expect(ids('/can-bo/pakn/7')?.at(-1)).toEqual(['record', { id: '7' }]);
+      expect(ids('/khong-co')).toBeNull();
+    }
+    expect(matchPath({ path: '/a/:b', caseSensitive: true, end: true }, '/A/1')).toBeNull();
+    expect(matchPath({ path: '/a/:b', caseSensitive: false, end: true }, '/A/1')?.params).toEqual({ b: '1' });
+    expect(matchPath({ path: '/a', end: false }, '/a/b')?.pathnameBase).toBe('/a');
+  });
+
+  it('sees a new route tree as new', () => {
+    const other = [{ id: 'only', path: '/khong-co' }];
+    expect(matchRoutes(other, '/khong-co')?.map((m) => m.route.id)).toEqual(['only']);
+    expect(ids('/khong-co')).toBeNull();
+  });
+});
