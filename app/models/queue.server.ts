@@ -13,7 +13,7 @@ import { CATEGORIES, CHANNELS, PAKN_TYPES } from '~/domain/pakn';
 import { type Actor, can, isUnitScoped } from '~/domain/permissions';
 import { foldVietnamese } from '~/domain/routing';
 import { isOpen, type Status, STATUSES } from '~/domain/workflow/transitions';
-import { type Db, dialectOf, first, getDb, withSqliteClient } from '~/utils/db.server';
+import { type Db, dialectOf, first, getDb, rawGet, withSqliteClient } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { getCalendar } from './config.server';
@@ -152,25 +152,34 @@ async function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: D
 }
 
 // The counts read whole ranges of the indexes ("all" counts every PAKN), so they are kept until the database
-// changes: total_changes() moves with every write of this connection, data_version with any other connection's
-// commit. Exact, and a burst of queue views between two writes costs one set of counts.
-let countsMemo: { db: Db; version: string; byScope: Map<string, Record<QueueTab, number>> } | undefined;
+// changes. SQLite: total_changes() moves with every write of this connection, data_version with any other
+// connection's commit. PostgreSQL: the sequence queue_count_version, moved at the commit of any process that
+// changed a PAKN, a rating, the calendar or a setting (migration 0010); a change that commits while another process
+// counts can be missed by that count, so there a memo also lasts at most PG_COUNTS_MAX_AGE_MS. A burst of queue
+// views between two writes costs one set of counts.
+let countsMemo:
+  | { db: Db; version: string; at: number; byScope: Map<string, Record<QueueTab, number>> }
+  | undefined;
+const PG_COUNTS_MAX_AGE_MS = 5_000;
 
 export async function countQueueTabs(
   { actor, today = toLocalDate(new Date()) }: { actor: Actor; today?: LocalDate },
   db: Db = getDb(),
 ): Promise<Record<QueueTab, number>> {
-  // SQLite: this connection's writes and other connections' commits. PostgreSQL has no such signal across
-  // processes: counted on every call (no memo)
-  const version =
-    dialectOf(db) === 'pg'
-      ? `pg|${Date.now()}|${Math.random()}`
-      : await withSqliteClient(db, (client) => {
-          const changes = client.prepare('SELECT total_changes() AS n').pluck().get();
-          return `${String(changes)}|${String(client.pragma('data_version', { simple: true }))}`;
-        });
-  if (countsMemo?.db !== db || countsMemo.version !== version)
-    countsMemo = { db, version, byScope: new Map() };
+  const pg = dialectOf(db) === 'pg';
+  const version = pg
+    ? `pg|${(await rawGet<{ v: number }>(db, sql`SELECT last_value AS v FROM queue_count_version`))?.v ?? 0}`
+    : await withSqliteClient(db, (client) => {
+        const changes = client.prepare('SELECT total_changes() AS n').pluck().get();
+        return `${String(changes)}|${String(client.pragma('data_version', { simple: true }))}`;
+      });
+  const now = Date.now();
+  if (
+    countsMemo?.db !== db ||
+    countsMemo.version !== version ||
+    (pg && now - countsMemo.at > PG_COUNTS_MAX_AGE_MS)
+  )
+    countsMemo = { db, version, at: now, byScope: new Map() };
   // the "mine" tab depends on who asks, not only on the role and unit
   const scope = `${actor.role}|${actor.unitId}|${can(actor, 'pakn:take') ? actor.id : ''}|${today}`;
   const known = countsMemo.byScope.get(scope);

@@ -33,6 +33,9 @@ export async function openPgPool(
     connectionString: url,
     max: Math.max(opts.max ?? 10, 2),
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    // named statements (below) are planned for their parameters on every run, as unnamed ones are: a generic
+    // plan cannot see how common a searched word or a queue filter is (ADR 0022)
+    options: '-c plan_cache_mode=force_custom_plan',
   });
   pool.on('connect', nameStatements);
   guardPool(pool); // the database going away never crashes the process; the next query reconnects
