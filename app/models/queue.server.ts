@@ -158,8 +158,7 @@ async function tabCondition(tab: QueueTab, actor: Actor, today: LocalDate, db: D
 // counts can be missed by that count, so there a memo also lasts at most PG_COUNTS_MAX_AGE_MS. A burst of queue
 // views between two writes costs one set of counts.
 let countsMemo:
-  | { db: Db; version: string; at: number; byScope: Map<string, Record<QueueTab, number>> }
-  | undefined;
+  { db: Db; version: string; at: number; byScope: Map<string, Record<QueueTab, number>> } | undefined;
 const PG_COUNTS_MAX_AGE_MS = 5_000;
 
 export async function countQueueTabs(
