@@ -1,7 +1,18 @@
 // End-to-end tests: the production build behind `node server.mjs`, a real SMTP server, Debian's
 // Chromium. tests/e2e/global-setup.ts starts everything and exports E2E_BASE_URL before the workers
 // start, so `use.baseURL` below is set in every worker.
+import fs from 'node:fs';
+
 import { defineConfig, devices } from '@playwright/test';
+
+// Debian's chromium-headless-shell (Chromium's old headless mode, without the browser's own UI) when it is
+// installed (.ci/run installs it): the whole suite took 178 s of CPU with it against 338 s with the full
+// browser in headless mode, and 104 s against 158 s of wall time (docs/testing.md, sixth pass). Otherwise
+// Debian's chromium. E2E_CHROMIUM names another executable.
+const CHROMIUM =
+  process.env.E2E_CHROMIUM ??
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file)) ??
+  '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -39,7 +50,7 @@ export default defineConfig({
     timezoneId: 'Asia/Ho_Chi_Minh',
     trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     // Each test's own `page` (and `context`) is one browser context per worker, reset between tests by
     // Playwright (cookies, cache, storage, pages, routes, viewport): a new context and page cost about 0.9 s of
     // Chromium CPU, a page load in an existing one about 0.1 s (docs/testing.md). The other people of a test

@@ -1,9 +1,14 @@
-// The integration suite's run on PostgreSQL (`npm run test:pg`, TEST_DB=pg): the files left out of it, and why.
-// Every other integration file runs there (run one alone: TEST_DB=pg npx vitest run --project isolated
-// tests/integration/x.test.ts). Read by vitest.config.ts; docs/postgresql.md lists the same files.
+// Which integration files run where. `npx vitest run` (SQLite) runs every file but those that start their own
+// PostgreSQL cluster; `npm run test:pg` (TEST_DB=pg) runs those and every other integration file on PostgreSQL,
+// but the files that test SQLite itself. Run one alone: TEST_DB=pg npx vitest run --project isolated
+// tests/integration/x.test.ts. Read by vitest.config.ts; docs/postgresql.md lists the same files.
 
-/** Files that test both backends in every run (they start their own cluster): running them twice adds nothing. */
-export const PG_RUN_BOTH_ALREADY = [
+/**
+ * Files that start their own PostgreSQL cluster (most compare both backends in one file): they run once per
+ * `npm test`, in the PostgreSQL step, so that the default run (the one a developer repeats) needs no
+ * PostgreSQL and stays under two minutes on 2 cores (docs/testing.md, sixth pass).
+ */
+export const PG_OWN_CLUSTER = [
   'tests/integration/async-db.test.ts',
   'tests/integration/backup-pg.test.ts',
   'tests/integration/claims-concurrent.test.ts',

@@ -2,7 +2,7 @@
 // parsed with its zod schema through conform, and a submission's errors — translation keys — become the
 // messages of the error summary and of the fields. Reference use: app/routes/quyen-rieng-tu.tsx.
 import type { Submission } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { z } from 'zod';
 
 /**
@@ -12,6 +12,22 @@ import { z } from 'zod';
  */
 export function parseForm<Schema extends z.ZodTypeAny>(form: FormData | URLSearchParams, schema: Schema) {
   return parseWithZod(form, { schema, disableAutoCoercion: true });
+}
+
+const constraints = new WeakMap<z.ZodTypeAny, ReturnType<typeof getZodConstraint>>();
+
+/**
+ * The HTML constraints (required, minLength, pattern…) of a schema, computed once per schema: conform walks the
+ * whole schema each time, and a staff page renders a dozen forms (5 % of the server's time in the hostile-input
+ * sweep went there, docs/testing.md).
+ */
+export function constraintOf(schema: z.ZodTypeAny): ReturnType<typeof getZodConstraint> {
+  let found = constraints.get(schema);
+  if (!found) {
+    found = getZodConstraint(schema);
+    constraints.set(schema, found);
+  }
+  return found;
 }
 
 /**

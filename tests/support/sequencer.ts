@@ -7,10 +7,13 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const SLOWEST = [
+  // the PostgreSQL run only (tests/pg-run.ts): three app processes and 1,300 submissions
+  'tests/integration/pg-multiprocess.test.ts',
   'tests/integration/hostile-inputs-staff.test.ts',
   'tests/integration/hostile-inputs-admin.test.ts',
   'tests/integration/hostile-inputs.test.ts',
   'tests/integration/crash.test.ts',
+  'tests/integration/pg-outage.test.ts',
   'tests/integration/queue.test.ts',
   'tests/integration/mail-outage.test.ts',
   'tests/integration/api-hostile.test.ts',

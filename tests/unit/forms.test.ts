@@ -2,11 +2,31 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { parseForm, submittedValue, submittedValues, translateErrors, translateMessage } from '~/utils/forms';
+import {
+  constraintOf,
+  parseForm,
+  submittedValue,
+  submittedValues,
+  translateErrors,
+  translateMessage,
+} from '~/utils/forms';
 
 /** A stand-in t that shows the key and its parameters. */
 const t = (key: string, options: Record<string, unknown> = {}) =>
   Object.keys(options).length ? `${key}${JSON.stringify(options)}` : key;
+
+describe('constraintOf', () => {
+  it("gives conform's constraints of a schema, worked out once per schema", () => {
+    const schema = z.object({ name: z.string().min(2).max(20), note: z.string().optional() });
+    const first = constraintOf(schema);
+    expect(first).toEqual({
+      name: { required: true, minLength: 2, maxLength: 20 },
+      note: { required: false },
+    });
+    expect(constraintOf(schema)).toBe(first);
+    expect(constraintOf(z.object({ name: z.string() }))).not.toBe(first);
+  });
+});
 
 describe('translateMessage', () => {
   it('translates a key under its prefix', () => {

@@ -3,7 +3,6 @@
 // Both forms go through the form pipeline (usePaknForm with the page's schema): with JavaScript a wrong form is
 // refused in the browser, without it the server answers the same messages; either way what was typed stays.
 import type { SubmissionResult } from '@conform-to/react';
-import { getZodConstraint } from '@conform-to/zod';
 import { Form, Link, useLocation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +11,7 @@ import type { z } from 'zod';
 import { Checkbox, Select, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { localName } from '~/domain/local-name';
-import { submittedValue, translateErrors } from '~/utils/forms';
+import { constraintOf, submittedValue, translateErrors } from '~/utils/forms';
 
 import { ActiveCell, AdminTable, RowActions } from './admin-table';
 import { AdminPageHeader } from './page-header';
@@ -55,7 +54,7 @@ export function useCrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   initial?: FormValues;
 }) {
   const { t } = useTranslation();
-  const names = Object.keys(getZodConstraint(schema));
+  const names = Object.keys(constraintOf(schema));
   const options = (prefix: CrudFormProps['prefix'], intent: Intent) => ({
     id: `${prefix}-form`,
     lastResult: result?.intent === intent ? result.reply : undefined,

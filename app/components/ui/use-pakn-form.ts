@@ -2,12 +2,12 @@
 // JavaScript the form is checked before sending (no request when it is wrong), and without
 // it the server answers the same messages (`lastResult`). Our ErrorSummary and field markup stay.
 import { type DefaultValue, type SubmissionResult, useForm } from '@conform-to/react';
-import { getZodConstraint } from '@conform-to/zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 
 import {
+  constraintOf,
   type FieldMessage,
   parseForm,
   submittedValue,
@@ -52,7 +52,7 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     id: options.id,
     lastResult: options.lastResult,
     defaultValue: options.defaultValue,
-    constraint: getZodConstraint(schema),
+    constraint: constraintOf(schema),
     // first checked when sent (a message appearing on blur moves the button away from the pointer,
     // and GOV.UK shows errors after a submit), then again as the user corrects each field
     shouldValidate: 'onSubmit',
