@@ -22,6 +22,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  ...(process.env.E2E_EXTRA_ARGS ?? '').split(' ').filter(Boolean),
 ];
 
 const JS = { ...devices['Desktop Chrome'], channel: undefined, javaScriptEnabled: true };
@@ -48,7 +49,9 @@ export default defineConfig({
     headless: true,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
-    trace: { mode: 'retain-on-failure', screenshots: false },
+    // a trace of a failing test's retry (CI retries once): recording every test's trace cost 26 s of the suite's
+    // 187 s of CPU (docs/testing.md, sixth pass). `npx playwright test --trace on` records them all.
+    trace: { mode: 'on-first-retry', screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     // Each test's own `page` (and `context`) is one browser context per worker, reset between tests by

@@ -47,6 +47,36 @@ test('thông tin tổ chức chỉ hiện khi gửi với tư cách tổ chức'
   await expect(group).toBeHidden();
 });
 
+test('chọn trước khi mã trang chạy xong (mạng chậm): danh mục vẫn thu hẹp, thông tin tổ chức vẫn hiện và được gửi', async ({
+  page,
+}) => {
+  test.skip(noJs(), 'about the moment the page’s JavaScript takes over');
+  // the page's scripts are held back until the choices are made, as on a slow connection
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/build/**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // module scripts hold back DOMContentLoaded: wait for the answer, then for the form to show
+  await page.goto('/gop-y', { waitUntil: 'commit' });
+  const form = intakeForm(page);
+  await expect(form.locator('input[name="orgName"]')).toBeAttached();
+  await form.locator('input[name="type"][value="phan_anh"]').check();
+  await form.locator('input[name="subject"][value="regulation"]').check();
+  await form.locator('input[name="submitterKind"][value="organisation"]').check();
+  await form.locator('input[name="orgName"]').fill('Công ty TNHH Đo lường Tuy Hòa');
+  await expect(form).not.toHaveAttribute('data-hydrated', 'true');
+  release();
+  await expect(form).toHaveAttribute('data-hydrated', 'true');
+  await expect(category(page, 2)).toBeVisible();
+  await expect(category(page, 7)).toHaveCount(0);
+  await expect(category(page, 8)).toHaveCount(0);
+  await expect(form.locator('#org-fields')).toBeVisible();
+  await expect(form.getByLabel('Tên tổ chức, doanh nghiệp')).toBeEditable();
+  await expect(form.getByLabel('Tên tổ chức, doanh nghiệp')).toHaveValue('Công ty TNHH Đo lường Tuy Hòa');
+});
+
 test('tiêu đề trang bắt đầu bằng “Lỗi:” khi biểu mẫu có lỗi, tóm tắt lỗi theo thứ tự biểu mẫu', async ({
   page,
 }) => {

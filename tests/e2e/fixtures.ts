@@ -27,11 +27,26 @@ function randomIp() {
 type Fixtures = {
   /** the X-Forwarded-For this test's requests carry */
   clientIp: string;
-  /** a new browser context with the project's settings: empty (no cookies), or from a storage state file */
+  /**
+   * A browser context as new for this test: no cookies, or those of a storage state file (a signed-in staff
+   * member), this test's client address, no page. Taken from the worker's pool when one is idle there.
+   */
   freshContext: (options?: { storageState?: string }) => Promise<BrowserContext>;
 };
 
-export const test = base.extend<Fixtures>({
+type WorkerFixtures = {
+  /**
+   * The contexts earlier tests of this worker used, idle, by settings. A new context costs Chromium about 0.4 s of
+   * CPU more than a new page in an existing one (docs/testing.md, fourth and sixth passes); each is handed out
+   * again with its pages closed, its cookies replaced and the next test's client address. The portal keeps no
+   * state in the browser but cookies (no localStorage, no service worker).
+   */
+  contextPool: Map<string, BrowserContext[]>;
+};
+
+const closedContexts = new WeakSet<BrowserContext>();
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
   clientIp: async ({}, use) => {
     await use(randomIp());
   },
@@ -39,20 +54,47 @@ export const test = base.extend<Fixtures>({
     await context.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp });
     await use(context);
   },
-  freshContext: async ({ browser, baseURL, javaScriptEnabled, locale, clientIp }, use) => {
-    const made: BrowserContext[] = [];
+  contextPool: [
+    async ({}, use) => {
+      const pool = new Map<string, BrowserContext[]>();
+      await use(pool);
+      for (const idle of pool.values()) for (const ctx of idle) await ctx.close();
+    },
+    { scope: 'worker' },
+  ],
+  freshContext: async ({ browser, baseURL, javaScriptEnabled, locale, clientIp, contextPool }, use) => {
+    const taken: Array<{ key: string; ctx: BrowserContext }> = [];
     await use(async (options = {}) => {
-      const ctx = await browser.newContext({
-        ...options,
-        baseURL,
-        javaScriptEnabled,
-        locale,
-        extraHTTPHeaders: { 'X-Forwarded-For': clientIp },
-      });
-      made.push(ctx);
+      const key = JSON.stringify([javaScriptEnabled, locale, baseURL, options.storageState ?? null]);
+      let ctx = contextPool.get(key)?.pop();
+      if (ctx) {
+        await ctx.clearCookies();
+        if (options.storageState) {
+          const state = JSON.parse(fs.readFileSync(options.storageState, 'utf8')) as {
+            cookies: Parameters<BrowserContext['addCookies']>[0];
+          };
+          await ctx.addCookies(state.cookies);
+        }
+        await ctx.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp });
+      } else {
+        ctx = await browser.newContext({
+          ...options,
+          baseURL,
+          javaScriptEnabled,
+          locale,
+          extraHTTPHeaders: { 'X-Forwarded-For': clientIp },
+        });
+        const made = ctx;
+        made.once('close', () => closedContexts.add(made));
+      }
+      taken.push({ key, ctx });
       return ctx;
     });
-    for (const ctx of made) await ctx.close();
+    for (const { key, ctx } of taken) {
+      if (closedContexts.has(ctx)) continue; // the test closed it itself
+      for (const page of ctx.pages()) await page.close();
+      contextPool.set(key, [...(contextPool.get(key) ?? []), ctx]);
+    }
   },
 });
 
@@ -220,13 +262,23 @@ function mailDir() {
   return dir;
 }
 
+/** the messages this worker has read, by file: a message file never changes once it exists (global-setup.ts) */
+const readMail = new Map<string, ReceivedMail>();
+
 export function mailFor(address: string): ReceivedMail[] {
   const wanted = address.toLowerCase();
   return fs
     .readdirSync(mailDir())
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(mailDir(), f), 'utf8')) as ReceivedMail)
+    .map((f) => {
+      let mail = readMail.get(f);
+      if (!mail) {
+        mail = JSON.parse(fs.readFileSync(path.join(mailDir(), f), 'utf8')) as ReceivedMail;
+        readMail.set(f, mail);
+      }
+      return mail;
+    })
     .filter((m) => m.to.includes(wanted));
 }
 
@@ -247,7 +299,7 @@ export async function latestMail(
       },
       {
         timeout,
-        intervals: [250, 500, 1000],
+        intervals: [100, 100, 250],
         message: `an e-mail to ${address}${subject ? ` (${subject})` : ''}`,
       },
     )

@@ -222,9 +222,19 @@ export function Choices({
   onChange?: (value: string) => void;
 }) {
   const selected = Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : [];
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  const firstRender = useRef({ type, selected, report: onChange });
+  useEffect(() => {
+    // once, when the page's code starts: a choice made before that (a slow phone) is in the page but was never
+    // reported, so the caller would narrow or hide what follows as if nothing were chosen
+    const { type, selected, report } = firstRender.current;
+    const checked = fieldset.current?.querySelector<HTMLInputElement>('input:checked');
+    if (report && type === 'radio' && checked && !selected.includes(checked.value)) report(checked.value);
+  }, []);
   return (
     <div className={`form-group${error ? ' has-error' : ''}`}>
       <fieldset
+        ref={fieldset}
         className="fieldset"
         aria-describedby={describedBy(id, hint, error)}
         onChange={
