@@ -22,7 +22,6 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  ...(process.env.E2E_EXTRA_ARGS ?? '').split(' ').filter(Boolean),
 ];
 
 const JS = { ...devices['Desktop Chrome'], channel: undefined, javaScriptEnabled: true };
