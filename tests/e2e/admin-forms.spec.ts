@@ -1,7 +1,7 @@
 // Issue 11 on the admin pages: the agency form is checked in the browser with JavaScript (no request)
 // and by the server without it, with the same message; the confirmation after saving travels in the
 // flash cookie, is shown once and leaves nothing in the address. Runs in both projects.
-import { expect, test } from './staff-fixtures';
+import { expect, hydrated, test } from './staff-fixtures';
 
 test('thông tin cơ quan: kiểm tra trước khi gửi, xác nhận một lần sau khi lưu', async ({ staffPage }) => {
   const page = await staffPage('admin', '/can-bo/quan-tri/co-quan');
@@ -132,6 +132,7 @@ test('cài đặt: số ngoài khoảng và ký hiệu văn bản sai bị báo 
   await expect(page.locator('#policy-reportCutoffDay-error')).toContainText('Nhập một số từ 1 đến 28.');
 
   await page.goto('/can-bo/quan-tri/cai-dat');
+  await hydrated(page);
   posts = countPosts(page);
   await page.locator('#documents-agencyAbbreviation').fill('SỞ KH/CN');
   await page

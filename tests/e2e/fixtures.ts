@@ -103,6 +103,14 @@ export function noJs() {
   return test.info().project.name === 'nojs';
 }
 
+/**
+ * With JavaScript, waits until the page's scripts have taken over its forms (root.tsx marks it): a test that
+ * checks what the browser does before sending must not click while the page is still plain HTML.
+ */
+export async function hydrated(page: Page) {
+  if (!noJs()) await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+}
+
 export function uniqueEmail(who = 'nguoi-gui') {
   return `${who}.${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}@example.vn`;
 }

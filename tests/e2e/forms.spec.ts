@@ -1,7 +1,7 @@
 // Issue 11, the form pipeline in the browser: with JavaScript the privacy request form is checked before
 // it is sent (no request reaches the server), without it the server answers the very same messages; the
 // confirmation after sending travels in a one-time cookie, not in the address. Runs in both projects.
-import { expect, noJs, test } from './fixtures';
+import { expect, hydrated, noJs, test } from './fixtures';
 
 const MESSAGES = ['Chọn loại yêu cầu', 'Nhập họ và tên', 'Nhập địa chỉ thư điện tử'];
 
@@ -9,6 +9,7 @@ test('yêu cầu về dữ liệu cá nhân thiếu thông tin: cùng thông bá
   page,
 }) => {
   await page.goto('/quyen-rieng-tu');
+  await hydrated(page);
   const posts: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'POST') posts.push(r.url());

@@ -13,7 +13,7 @@ import {
 
 import viStaff from '~/locales/vi/staff';
 
-import { expect, noJs, type PaknForm, test as base, validForm } from './fixtures';
+import { expect, hydrated, type PaknForm, test as base, validForm } from './fixtures';
 import type { StaffAccount, StaffAccounts, StaffRole } from './global-setup';
 
 export type { StaffAccount, StaffRole };
@@ -87,12 +87,7 @@ export const test = base.extend<StaffFixtures>({
   },
 });
 
-export { expect };
-
-/** With JavaScript, waits until the page's scripts have taken over its forms (root.tsx marks it). */
-export async function hydrated(page: Page) {
-  if (!noJs()) await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-}
+export { expect, hydrated };
 
 /** The id in /can-bo/pakn/ID of the row with this code, found with the queue's search in one tab. */
 export async function openFromQueue(page: Page, code: string, tab = 'all'): Promise<number> {

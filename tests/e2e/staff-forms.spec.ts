@@ -2,7 +2,7 @@
 // assignment and the intake form are checked in the browser (no request reaches the server); without it the
 // server answers the very same messages. In both, the error summary links each field and what was typed stays.
 import { noJs } from './fixtures';
-import { expect, StaffClient, submitPaknHttp, test } from './staff-fixtures';
+import { expect, hydrated, StaffClient, submitPaknHttp, test } from './staff-fixtures';
 
 const NOTE = 'Nội dung không thuộc phạm vi tiếp nhận của Sở';
 
@@ -35,6 +35,7 @@ test('biểu mẫu của cán bộ thiếu thông tin: cùng thông báo lỗi, 
   await test.step('danh sách: giao hàng loạt mà chưa chọn dòng nào', async () => {
     posts.length = 0;
     await coordinator.goto('/can-bo?tab=classify');
+    await hydrated(coordinator);
     await coordinator.getByRole('button', { name: 'Giao các mục đã chọn' }).click();
     await expect(summary).toContainText('Chọn ít nhất một phản ánh, kiến nghị');
     await expect(summary).toContainText('Chọn một đơn vị đang hoạt động');
@@ -44,6 +45,7 @@ test('biểu mẫu của cán bộ thiếu thông tin: cùng thông báo lỗi, 
   await test.step('tiếp nhận: gửi biểu mẫu trống', async () => {
     posts.length = 0;
     await coordinator.goto('/can-bo/tiep-nhan');
+    await hydrated(coordinator);
     await coordinator.locator('#fullName').fill('Trần Thị Lan');
     await coordinator.locator('form[method="post"] button[type="submit"]').last().click();
     await expect(summary.getByRole('link').first()).toHaveText('Chọn kênh tiếp nhận');
@@ -55,6 +57,7 @@ test('biểu mẫu của cán bộ thiếu thông tin: cùng thông báo lỗi, 
 
   await test.step('báo cáo (biểu mẫu GET): kỳ theo tháng mà chưa chọn tháng', async () => {
     await coordinator.goto('/can-bo/bao-cao');
+    await hydrated(coordinator);
     await coordinator.locator('input[name="period"][value="month"]').check();
     await coordinator.locator('#month').selectOption('');
     await coordinator.getByRole('button', { name: 'Xem báo cáo' }).click();
