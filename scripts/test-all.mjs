@@ -13,7 +13,7 @@ const steps = [
   ['unit and integration', 'npx', ['vitest', 'run']],
   // the integration suite again on PostgreSQL: a throwaway cluster (tests/support/pg-cluster.ts), a template
   // database copied per file; tests/pg-run.ts lists the files left out and why
-  ['integration on PostgreSQL', 'npx', ['vitest', 'run', '--project', 'isolated'], { TEST_DB: 'pg' }],
+  ['integration on PostgreSQL', 'npx', ['vitest', 'run', '--project', 'integration'], { TEST_DB: 'pg' }],
   ['browser', 'npx', ['playwright', 'test']],
   // the browser suite again on PostgreSQL, every test
   ['browser on PostgreSQL', 'npx', ['playwright', 'test'], { E2E_DB: 'pg' }],

@@ -1,6 +1,6 @@
 // Which integration files run where. `npx vitest run` (SQLite) runs every file but those that start their own
 // PostgreSQL cluster; `npm run test:pg` (TEST_DB=pg) runs those and every other integration file on PostgreSQL,
-// but the files that test SQLite itself. Run one alone: TEST_DB=pg npx vitest run --project isolated
+// but the files that test SQLite itself. Run one alone: TEST_DB=pg npx vitest run --project integration
 // tests/integration/x.test.ts. Read by vitest.config.ts; docs/postgresql.md lists the same files.
 
 /**

@@ -20,8 +20,9 @@ export type TestApp = {
 };
 
 /**
- * Env must be set before the build's modules read it, and they cache it: call this once per test
- * file (vitest runs each file in its own process).
+ * Env must be set before the build's modules read it, and they cache it: each call loads a new instance of the
+ * build, which reads it anew. Call this once per test file (several files share a process, one after the
+ * other: tests/support/fresh-file.ts).
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   // TEST_DB=pg: a fresh database copied from the run's PostgreSQL template, and a data folder on disk
@@ -46,7 +47,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   if (!pgDb) copyTemplateDb(process.env.DATABASE_URL!);
-  const buildPath = path.resolve('build/index.js');
+  // a new instance of the build's own module per app (its caches start empty, its env is read anew); the
+  // packages it imports stay loaded and warm when several files share a process
+  const buildPath = `${path.resolve('build/index.js')}?app=${crypto.randomBytes(6).toString('hex')}`;
   const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild & {
     entry: { module: { startApp(): unknown; stopApp(): Promise<void> } };
   };
