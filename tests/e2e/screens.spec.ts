@@ -1,5 +1,6 @@
 // Full-page screenshots of the main pages at phone (375 px) and desktop (1280 px) widths, for a
-// human to look at: test-results/screens/<width>-<page>.png. Nothing is compared.
+// human to look at: test-results/screens/<width>-<page>.png. Nothing is compared. E2E_SLICES=1 also
+// writes each page in viewport-high slices (test-results/screens/slices/), readable at full size.
 import path from 'node:path';
 
 import type { Page } from '@playwright/test';
@@ -13,6 +14,7 @@ for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: width < 800 ? 812 : 900 });
     const shot = async (name: string) => {
       await page.screenshot({ path: path.join(DIR, `${width}-${name}.png`), fullPage: true });
+      if (process.env.E2E_SLICES !== '1') return;
       // the same page in viewport-high slices, readable at full size in an image viewer
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       const slice = width < 800 ? 900 : 1000;
