@@ -1,34 +1,7 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every public page and state, with no
 // serious or critical violation allowed; and the keyboard way in: the skip link comes first.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-
+import { expectNoSeriousViolations } from './axe';
 import { continueForm, expect, fillForm, test, validForm } from './fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoSeriousViolations(page: Page, name: string, opts: { skipRules?: string[] } = {}) {
-  let builder = new AxeBuilder({ page }).withTags(TAGS);
-  if (opts.skipRules) builder = builder.disableRules(opts.skipRules);
-  const results = await builder.analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const minor = results.violations.filter((v) => !serious.includes(v));
-  await test.info().attach(`axe-${name}.json`, {
-    body: JSON.stringify(results.violations, null, 2),
-    contentType: 'application/json',
-  });
-  if (minor.length) {
-    test.info().annotations.push({
-      type: `axe (${name}) minor/moderate`,
-      description: minor.map((v) => `${v.id} ×${v.nodes.length}`).join(', '),
-    });
-  }
-  const report = serious.map(
-    (v) =>
-      `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n')}`,
-  );
-  expect(report, `axe on ${name} (${page.url()})`).toEqual([]);
-}
 
 const STATIC_PAGES: Array<[name: string, path: string]> = [
   ['home', '/'],

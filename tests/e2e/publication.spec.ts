@@ -5,16 +5,9 @@
 // staff and public pages of these journeys.
 import type { APIRequestContext } from '@playwright/test';
 
+import { expectNoSeriousViolations } from './axe';
 import { latestMail, todayVi } from './fixtures';
-import {
-  answerOverHttp,
-  expect,
-  expectNoSeriousViolations,
-  recordRow,
-  StaffClient,
-  submitPaknHttp,
-  test,
-} from './staff-fixtures';
+import { answerOverHttp, expect, recordRow, StaffClient, submitPaknHttp, test } from './staff-fixtures';
 
 const NAME = 'Nguyễn Thị Hồng Đào';
 const PHONE = '0912 345 678';

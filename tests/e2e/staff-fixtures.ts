@@ -3,7 +3,6 @@
 // and citizens (to set up a PAKN in a given state without clicking through every page), and axe.
 import crypto from 'node:crypto';
 
-import AxeBuilder from '@axe-core/playwright';
 import {
   type APIRequestContext,
   type APIResponse,
@@ -345,34 +344,4 @@ export async function answerOverHttp(
   } finally {
     await Promise.all([coordinator.dispose(), handler.dispose(), approver.dispose()]);
   }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Accessibility (the same rules and threshold as a11y.spec.ts)
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** axe's serious and critical violations on the page, one readable line per rule and element. */
-export async function seriousViolations(page: Page, name: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const minor = results.violations.filter((v) => !serious.includes(v));
-  await test.info().attach(`axe-${name}.json`, {
-    body: JSON.stringify(results.violations, null, 2),
-    contentType: 'application/json',
-  });
-  if (minor.length) {
-    test.info().annotations.push({
-      type: `axe (${name}) minor/moderate`,
-      description: minor.map((v) => `${v.id} ×${v.nodes.length}`).join(', '),
-    });
-  }
-  return serious.map(
-    (v) =>
-      `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n')}`,
-  );
-}
-
-export async function expectNoSeriousViolations(page: Page, name: string) {
-  expect(await seriousViolations(page, name), `axe on ${name} (${page.url()})`).toEqual([]);
 }

@@ -5,6 +5,7 @@
 // approves; the answer e-mail arrives; the record's timeline and the audit log tell the whole story.
 import path from 'node:path';
 
+import { expectNoSeriousViolations } from './axe';
 import {
   latestMail,
   mailFor,
@@ -20,7 +21,6 @@ import {
   act,
   DATE_TIME,
   expect,
-  expectNoSeriousViolations,
   openFromQueue,
   recordRow,
   staffAccount,

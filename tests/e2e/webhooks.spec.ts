@@ -1,8 +1,7 @@
 // The webhooks admin page in a real browser, with and without JavaScript: an empty form is refused with the
 // error summary (checked in the browser with JavaScript, by the server without), a private address is refused by
 // the server, and a public URL is registered with its secret shown once. axe on the page (with JavaScript).
-import AxeBuilder from '@axe-core/playwright';
-
+import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './staff-fixtures';
 
 const PAGE = '/can-bo/quan-tri/webhook';
@@ -43,10 +42,6 @@ test('register a webhook: messages in the summary and by the fields, then the se
   await expect(page.getByRole('row', { name: new RegExp(url) })).toContainText('Chưa gửi');
 
   if (info.project.name === 'js') {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expectNoSeriousViolations(page, 'webhooks page');
   }
 });
