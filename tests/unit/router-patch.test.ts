@@ -28,6 +28,7 @@ describe('the patched route matcher', () => {
   it('is the patched file', () => {
     const file = require.resolve('@remix-run/router');
     expect(fs.readFileSync(file, 'utf8')).toContain('function compilePathOnce(');
+    expect(fs.readFileSync(file, 'utf8')).toContain('function fixedHeadOf(');
   });
 
   it('matches as the router always has, call after call', () => {
@@ -49,6 +50,35 @@ describe('the patched route matcher', () => {
     expect(matchPath({ path: '/a/:b', caseSensitive: true, end: true }, '/A/1')).toBeNull();
     expect(matchPath({ path: '/a/:b', caseSensitive: false, end: true }, '/A/1')?.params).toEqual({ b: '1' });
     expect(matchPath({ path: '/a', end: false }, '/a/b')?.pathnameBase).toBe('/a');
+  });
+
+  it('skips only the branches that cannot match: case, dots, optional and splat first segments', () => {
+    const tree = [
+      {
+        id: 'root',
+        path: '/',
+        children: [
+          { id: 'sitemap', path: 'sitemap.xml' },
+          { id: 'staff', path: 'can-bo', children: [{ id: 'record', path: 'pakn/:id' }] },
+          { id: 'exact', path: 'Hoa', caseSensitive: true },
+          { id: 'lang', path: ':lang?/tra-cuu' },
+          { id: 'rest', path: '*' },
+        ],
+      },
+    ];
+    const last = (path: string) => matchRoutes(tree, path)?.at(-1)?.route.id ?? null;
+    expect(last('/SITEMAP.XML')).toBe('sitemap');
+    expect(last('/Can-Bo/PAKN/3')).toBe('record');
+    expect(last('/can-bo/')).toBe('staff');
+    expect(last('/Hoa')).toBe('exact');
+    expect(last('/hoa')).toBe('rest');
+    expect(last('/vi/tra-cuu')).toBe('lang');
+    expect(last('/tra-cuu')).toBe('lang');
+    // what the fixed words do not match falls through to the splat, as before the patch
+    expect(last('//can-bo')).toBe('rest');
+    expect(last('/can-bo%20x')).toBe('rest');
+    expect(last('/\u212Aan-bo')).toBe('rest');
+    expect(last('/đường/1')).toBe('rest');
   });
 
   it('sees a new route tree as new', () => {
