@@ -33,7 +33,7 @@ export default defineConfig({
     poolOptions: {
       // min = max: tinypool 1.1 destroys the forks above minForks when the queue empties, busy or not, and vitest
       // then fails the run with "Terminating worker thread"
-      // a young generation of 64 MB, not 16: the integration files allocate fast (a page render per request),
+      // semi-spaces (the young generation) of 64 MB, not 16: the integration files allocate fast (a page per request),
       // and scavenges had been 13 % of their CPU; 10 % less CPU with it (docs/testing.md, seventh pass)
       forks: { minForks: FORKS, maxForks: FORKS, isolate: ISOLATE, execArgv: ['--max-semi-space-size=64'] },
       // the pure unit files share one worker thread and its module cache, next to the forks (one new
