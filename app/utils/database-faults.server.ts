@@ -20,7 +20,13 @@ function warnOutage(error: unknown, where: string): void {
   const now = Date.now();
   if (now - lastWarned < WARN_EVERY_MS) return;
   lastWarned = now;
-  getLogger().warn({ err: error, where }, 'database unavailable: answering 503');
+  try {
+    getLogger().warn({ err: error, where }, 'database unavailable: answering 503');
+  } catch (logError) {
+    // this runs in the pool's error listener too, where a throw would end the process: when even the logger
+    // cannot be made (a configuration that no longer validates), the outage goes to stderr
+    console.error('database unavailable:', where, error, 'and the logger failed:', logError);
+  }
 }
 
 export function databaseUnavailableResponse(): Response {
