@@ -159,6 +159,29 @@ describe('receipt e-mail through SMTP', () => {
   it('describes the transport without credentials', () => {
     expect(mail.describeTransport()).toBe(`SMTP smtp://127.0.0.1:${smtp.port}`);
   });
+
+  it('keeps its SMTP connections unless the URL says otherwise, credentials untouched (ADR 0026)', async () => {
+    expect(mail.pooled('smtp://127.0.0.1:2525')).toBe('smtp://127.0.0.1:2525?pool=true');
+    expect(mail.pooled('smtps://th%40u:m%E1%BA%ADt@mail.example.vn:465')).toBe(
+      'smtps://th%40u:m%E1%BA%ADt@mail.example.vn:465?pool=true',
+    );
+    expect(mail.pooled('smtp://mail.example.vn:587/?pool=false')).toBe(
+      'smtp://mail.example.vn:587/?pool=false',
+    );
+    // ten receipts one after another through the worker's transport, new for this test: one connection carries
+    // them all
+    mail.closeDefaultTransport();
+    const connections = new Set<string>();
+    const seen = (id: string) => connections.add(id);
+    smtp.onConnect = seen;
+    try {
+      for (let i = 0; i < 10; i++) await enqueueReceipt(db, `KHCN-2026-00020${i}`);
+      expect(await mail.processOutbox({ db })).toEqual({ sent: 10, retried: 0 });
+    } finally {
+      smtp.onConnect = undefined;
+    }
+    expect(connections.size).toBe(1);
+  });
 });
 
 describe('SMTP outage', () => {

@@ -9,6 +9,8 @@ export type TestSmtpServer = {
   port: number;
   url: string;
   messages: ParsedMail[];
+  /** called with the session id of each new connection, when set */
+  onConnect?: (sessionId: string) => void;
   /** resolves once at least n messages have arrived (all of them), rejects after timeoutMs */
   waitFor(n: number, timeoutMs?: number): Promise<ParsedMail[]>;
   stop(): Promise<void>;
@@ -21,6 +23,7 @@ export async function startSmtpServer(opts: { port?: number } = {}): Promise<Tes
     for (const w of [...waiters]) w();
   };
 
+  const hooks: Pick<TestSmtpServer, 'onConnect'> = {};
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -28,6 +31,10 @@ export async function startSmtpServer(opts: { port?: number } = {}): Promise<Tes
     // 100 ms and closes them, as a mail server going down does; smtp-server's default waits 30 s for them
     closeTimeout: 100,
     logger: false,
+    onConnect(session, callback) {
+      hooks.onConnect?.(session.id);
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -70,6 +77,12 @@ export async function startSmtpServer(opts: { port?: number } = {}): Promise<Tes
         waiters.add(check);
         check();
       });
+    },
+    get onConnect() {
+      return hooks.onConnect;
+    },
+    set onConnect(fn) {
+      hooks.onConnect = fn;
     },
     stop() {
       return new Promise<void>((resolve) => server.close(() => resolve()));
