@@ -99,8 +99,8 @@ for (const p of LIST_PAGES) {
 test('đơn vị: sửa với tên trống bị báo lỗi ở biểu mẫu sửa, không đổi dữ liệu', async ({ staffPage }) => {
   const page = await staffPage('admin', '/can-bo/quan-tri/don-vi');
   await page.locator('tr[id^="unit-"]').first().getByRole('link', { name: /^Sửa/ }).click();
-  // the edit page fully loaded before typing: once, on a loaded machine, what was typed went to a page that
-  // another load then replaced, and the post carried the unit's name
+  // the edit page loaded (and, with JavaScript, running) before typing: once, on a loaded machine, the emptied
+  // name did not reach the post, which carried the unit's name; the cause was not found
   await expect(page).toHaveURL(/[?&]sua=\d+#sua$/);
   await page.waitForLoadState('load');
   await hydrated(page);
