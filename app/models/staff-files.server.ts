@@ -72,7 +72,7 @@ export async function readStaffUploadForm(
     maxFiles,
     maxBytes: maxMb * 1024 * 1024,
     existingFiles: paknId ? await countStaffFiles(db, paknId) : 0,
-  }).catch(() => null);
+  });
   if (!parsed) return null;
   const fileErrors = parsed.problems.map((p: FileProblem) =>
     t(`intake.errors.${p.key}`, { name: p.name, mb: maxMb, count: maxFiles }),

@@ -31,7 +31,7 @@ async function readBody(request: Request): Promise<Body | undefined> {
     maxFiles: await getSetting('intake.maxAttachments'),
     maxBytes: (await getSetting('intake.maxFileMb')) * 1024 * 1024,
     existingFiles: 0,
-  }).catch(() => undefined);
+  });
   if (!parsed) return undefined;
   const payload = parsed.form.get('payload');
   let body: unknown;

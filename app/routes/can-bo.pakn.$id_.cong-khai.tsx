@@ -249,17 +249,13 @@ function view(intent: string, r: Review, input: PublicationInput, t: T): ActionD
 /** A redacted copy of an attachment, or the signed letter: stored internal until a publication selects it. */
 async function upload(request: Request, actor: StaffUser, id: number, ip: string, t: T) {
   const mb = await getSetting('intake.maxFileMb');
-  let parsed;
-  try {
-    parsed = await parseSubmissionForm(request, {
-      maxFiles: 1,
-      maxBytes: mb * 1024 * 1024,
-      existingFiles: 0,
-      fileField: 'upload',
-    });
-  } catch {
-    throw json({ message: t('publish.files.badRequest') }, { status: 400 });
-  }
+  const parsed = await parseSubmissionForm(request, {
+    maxFiles: 1,
+    maxBytes: mb * 1024 * 1024,
+    existingFiles: 0,
+    fileField: 'upload',
+  });
+  if (!parsed) throw json({ message: t('publish.files.badRequest') }, { status: 400 });
   const { form, stored, problems, tooManyParts } = parsed;
   const kind = form.get('kind') === 'letter' ? 'letter' : 'copy';
   const copyOf = Number(form.get('copyOf')) || undefined;

@@ -37,10 +37,9 @@ import { parseForm } from '~/utils/forms';
 import { clientIp } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
 import {
-  type FileProblem,
+  type ParsedForm,
   parseSubmissionForm,
   removeUploads,
-  type StoredUpload,
   type UploadBudget,
 } from '~/utils/uploads.server';
 
@@ -134,27 +133,22 @@ async function checkForm({
   const t = getT(locale);
   const { maxFiles, maxMb } = await formLimits();
   const contentType = request.headers.get('Content-Type') ?? '';
-  let form: FormData;
-  let stored: StoredUpload[] = [];
-  let problems: FileProblem[] = [];
-  let tooManyParts = false;
-  try {
-    if (contentType.startsWith('multipart/form-data')) {
-      ({ form, stored, problems, tooManyParts } = await parseSubmissionForm(request, {
-        maxFiles,
-        maxBytes: maxMb * 1024 * 1024,
-        existingFiles: own ? (await listDraftFiles({ token })).length : 0,
-        budget,
-      }));
-    } else if (contentType.startsWith('application/x-www-form-urlencoded')) {
-      form = await request.formData();
-    } else {
-      throw json({ message: t('intake.form.badRequest') }, { status: 415 });
-    }
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    throw json({ message: t('intake.form.badRequest') }, { status: 400 });
+  let parsed: ParsedForm | undefined;
+  if (contentType.startsWith('multipart/form-data')) {
+    parsed = await parseSubmissionForm(request, {
+      maxFiles,
+      maxBytes: maxMb * 1024 * 1024,
+      existingFiles: own ? (await listDraftFiles({ token })).length : 0,
+      budget,
+    });
+  } else if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    const form = await request.formData().catch(() => undefined);
+    parsed = form && { form, stored: [], problems: [], tooManyParts: false };
+  } else {
+    throw json({ message: t('intake.form.badRequest') }, { status: 415 });
   }
+  if (!parsed) throw json({ message: t('intake.form.badRequest') }, { status: 400 });
+  const { form, stored, problems, tooManyParts } = parsed;
   const removeIds = own ? form.getAll('removeFile').map(Number).filter(Number.isInteger) : [];
   if (own) await updateDraftFiles({ token, added: stored, removeIds, uploader });
 

@@ -149,17 +149,13 @@ async function infoReply({ request, params, context }: ActionFunctionArgs) {
       { status: 429 },
     );
   const { maxFiles, maxMb } = await infoLimits();
-  let parsed;
-  try {
-    parsed = await parseSubmissionForm(request, {
-      maxFiles,
-      maxBytes: maxMb * 1024 * 1024,
-      existingFiles: 0,
-      fileField: 'files',
-    });
-  } catch {
-    throw json({ message: t('intake.form.badRequest') }, { status: 400 });
-  }
+  const parsed = await parseSubmissionForm(request, {
+    maxFiles,
+    maxBytes: maxMb * 1024 * 1024,
+    existingFiles: 0,
+    fileField: 'files',
+  });
+  if (!parsed) throw json({ message: t('intake.form.badRequest') }, { status: 400 });
   const { form, stored, problems, tooManyParts } = parsed;
   const submission = parseForm(form, infoReplySchema);
   const files = problems.map(

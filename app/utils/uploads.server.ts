@@ -106,6 +106,12 @@ async function drain(data: AsyncIterable<Uint8Array>) {
   for await (const _ of data) void _;
 }
 
+/**
+ * Reads a multipart body, writing its files to the uploads folder as they arrive. Resolves to undefined when
+ * the body cannot be read (cut off, malformed): the caller answers 400, and no file of it is left. A failure
+ * of the budget (its database read) is the server's, not the request's: it is thrown, so that a database that
+ * went away answers 503 as everywhere else.
+ */
 export async function parseSubmissionForm(
   request: Request,
   opts: {
@@ -115,13 +121,15 @@ export async function parseSubmissionForm(
     fileField?: string;
     budget?: UploadBudget;
   },
-): Promise<ParsedForm> {
+): Promise<ParsedForm | undefined> {
   const dir = uploadsDir();
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stored: StoredUpload[] = [];
   const problems: FileProblem[] = [];
   let parts = 0;
   let tooManyParts = false;
+  /** the budget's own failure (its database read), told apart from a body that cannot be read */
+  let budgetError: unknown;
 
   const handler: UploadHandler = async ({ name, filename, data }) => {
     parts += 1;
@@ -170,11 +178,17 @@ export async function parseSubmissionForm(
         };
         if (oversize || quota || !opts.budget) return pass();
         // a failed reservation fails the pipeline (the catch below cleans up), never escapes the stream
-        opts.budget.reserve(chunk.length).then((room) => {
-          if (room === 'ok') reserved += chunk.length;
-          else quota = room;
-          pass();
-        }, done);
+        opts.budget.reserve(chunk.length).then(
+          (room) => {
+            if (room === 'ok') reserved += chunk.length;
+            else quota = room;
+            pass();
+          },
+          (error: unknown) => {
+            budgetError = error;
+            done(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
       },
     });
     try {
@@ -229,8 +243,9 @@ export async function parseSubmissionForm(
   try {
     const form = await unstable_parseMultipartFormData(request, handler);
     return { form, stored, problems, tooManyParts };
-  } catch (error) {
+  } catch {
     for (const s of stored) removeUpload(s.storedName);
-    throw error;
+    if (budgetError !== undefined) throw budgetError;
+    return undefined;
   }
 }
