@@ -1,6 +1,6 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every public page and state, with no
 // serious or critical violation allowed; and the keyboard way in: the skip link comes first.
-import { expectNoSeriousViolations } from './axe';
+import { expectNoSeriousViolations, seriousViolations } from './axe';
 import { continueForm, expect, fillForm, test, validForm } from './fixtures';
 
 const STATIC_PAGES: Array<[name: string, path: string]> = [
@@ -26,6 +26,34 @@ for (const [name, path] of STATIC_PAGES) {
     await expectNoSeriousViolations(page, name);
   });
 }
+
+// The check itself: a page of the portal's origin with faults axe must report, one of them inside a frame
+// (the helper runs axe in the page, which covers frames of the same origin: the portal's CSP allows no other)
+test('axe: the check finds serious faults, in the page and in a frame', async ({ page }) => {
+  const html = (body: string) =>
+    `<!doctype html><html lang="vi"><head><title>Kiểm tra axe</title></head><body><main>${body}</main></body></html>`;
+  await page.route('**/axe-tu-kiem', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: html(
+        '<h1>Kiểm tra</h1><img src="/favicon.svg"><p style="color:#ccc;background:#fff">Chữ mờ</p>' +
+          '<iframe src="/axe-tu-kiem-khung" title="Khung"></iframe>',
+      ),
+    }),
+  );
+  await page.route('**/axe-tu-kiem-khung', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: html('<input type="text" id="khong-nhan">'),
+    }),
+  );
+  await page.goto('/axe-tu-kiem');
+  await expect(page.frameLocator('iframe').locator('#khong-nhan')).toBeVisible();
+  const found = (await seriousViolations(page, 'self-test')).join('\n');
+  expect(found).toContain('image-alt');
+  expect(found).toContain('color-contrast');
+  expect(found).toMatch(/label: .*\n.*iframe #khong-nhan/);
+});
 
 test('axe: the 404 page has a title', async ({ page }) => {
   await page.goto('/khong-co-trang-nay');
