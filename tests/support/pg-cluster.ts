@@ -142,13 +142,14 @@ export async function startPgCluster(
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.off('exit', onExit);
     try {
       if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
-  process.once('exit', () => {
+  function onExit() {
     if (!stopped && running) {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
@@ -156,7 +157,8 @@ export async function startPgCluster(
         // already gone
       }
     }
-  });
+  }
+  process.once('exit', onExit);
   const pause = async () => {
     await runAsync('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
     running = false;

@@ -38,11 +38,20 @@ export type ServerProcess = {
   cleanup(): Promise<void>;
 };
 
-// a test that times out or throws before its afterAll must not leave a server behind
-const live = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const c of live) c.kill('SIGKILL');
-});
+// a test that times out or throws before its afterAll must not leave a server behind: one set and one exit
+// listener per process, though every file that shares the process loads this module anew (fresh-file.ts)
+const LIVE = Symbol.for('pakn-tests.live-servers');
+function liveServers(): Set<ChildProcess> {
+  const known: unknown = Reflect.get(process, LIVE);
+  if (known instanceof Set) return known;
+  const made = new Set<ChildProcess>();
+  Reflect.set(process, LIVE, made);
+  process.once('exit', () => {
+    for (const c of made) c.kill('SIGKILL');
+  });
+  return made;
+}
+const live = liveServers();
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
