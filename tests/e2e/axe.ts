@@ -14,7 +14,7 @@ export async function seriousViolations(page: Page, name: string): Promise<strin
   // Legacy mode: axe runs in the page itself (frames of the same origin included, and the portal's CSP allows
   // no other), instead of gathering results per frame and finishing them in a new blank page with a second copy
   // of axe. The blank page was a renderer process per check: the a11y spec took 25.5 s of CPU, now 20.6 s.
-  // a11y.spec.ts checks that faults in the page and in a frame are still found.
+  // a11y.spec.ts checks that faults in the page and in a frame are still found (ADR 0027).
   const results = await new AxeBuilder({ page })
     .options({ resultTypes: ['violations'] })
     .withTags(TAGS)
