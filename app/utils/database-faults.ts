@@ -20,10 +20,16 @@ const NETWORK_CODES = new Set([
 /**
  * PostgreSQL SQLSTATEs of a server going away or not accepting work yet: class 08 (connection exception) and
  * 57P01 admin_shutdown (a fast stop or restart), 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up,
- * shutting down, in recovery), 53300 too_many_connections. SQLite's only transient failure is a lock held past
- * busy_timeout by another process (a backup, a CLI).
+ * shutting down, in recovery), 53300 too_many_connections.
  */
-const TRANSIENT_SQL_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'SQLITE_BUSY']);
+const TRANSIENT_SQL_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+
+/**
+ * SQLite's only transient failure is another process holding the database: a lock held past busy_timeout (a
+ * backup, a CLI), and the extended codes better-sqlite3 reports for the same (SQLITE_BUSY_SNAPSHOT: a read
+ * transaction's write after another process committed; SQLITE_BUSY_RECOVERY, SQLITE_BUSY_TIMEOUT).
+ */
+const SQLITE_BUSY = /^SQLITE_BUSY(_[A-Z]+)?$/;
 
 /** node-postgres says these in words, with no code: a dropped connection, a pool that waited too long. */
 const TRANSIENT_MESSAGES = [
@@ -41,7 +47,7 @@ function codeOf(error: object): string | undefined {
 function isTransientOne(error: object): boolean {
   const code = codeOf(error);
   if (code !== undefined) {
-    if (NETWORK_CODES.has(code) || TRANSIENT_SQL_CODES.has(code)) return true;
+    if (NETWORK_CODES.has(code) || TRANSIENT_SQL_CODES.has(code) || SQLITE_BUSY.test(code)) return true;
     if (/^08[0-9A-Z]{3}$/.test(code)) return true;
   }
   const message = Reflect.get(error, 'message');

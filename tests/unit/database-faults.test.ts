@@ -1,10 +1,15 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
+import Database from 'better-sqlite3';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 
 import { isDatabaseUnavailable } from '~/utils/database-faults';
+
+import { TEST_TMP_DIR } from '../support/tmp';
 
 /** A port nobody listens on: bound, then closed. */
 async function closedPort(): Promise<number> {
@@ -58,6 +63,37 @@ describe('isDatabaseUnavailable', () => {
     ['SQLITE_BUSY', 'database is locked'],
   ])('SQLSTATE or errno %s', (code, message) => {
     expect(isDatabaseUnavailable(withCode(code, message))).toBe(true);
+  });
+
+  it("SQLite's extended busy codes: a write on a snapshot another process has moved past", () => {
+    // two connections to one WAL file, as the server and a CLI script would have: the reader's snapshot is stale
+    // once the other commits, and its write is refused at once with SQLITE_BUSY_SNAPSHOT (no busy wait)
+    const dir = fs.mkdtempSync(path.join(TEST_TMP_DIR, 'busy-'));
+    const file = path.join(dir, 'busy.db');
+    const a = new Database(file);
+    const b = new Database(file);
+    try {
+      a.pragma('journal_mode = WAL');
+      a.exec('CREATE TABLE t (x INTEGER)');
+      a.exec('BEGIN');
+      a.prepare('SELECT count(*) FROM t').get();
+      b.prepare('INSERT INTO t VALUES (1)').run();
+      let error: unknown;
+      try {
+        a.prepare('INSERT INTO t VALUES (2)').run();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ code: 'SQLITE_BUSY_SNAPSHOT' });
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(isDatabaseUnavailable(new DrizzleQueryError('insert', [], error as Error))).toBe(true);
+      expect(isDatabaseUnavailable(withCode('SQLITE_BUSY_RECOVERY'))).toBe(true);
+      expect(isDatabaseUnavailable(withCode('SQLITE_BUSY_TIMEOUT'))).toBe(true);
+    } finally {
+      a.close();
+      b.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('node-postgres messages without a code', () => {
