@@ -231,6 +231,18 @@ function formatSpan(s: SkippedSpan): string {
   return s.from === s.to ? formatDayMonth(s.from) : `${formatDayMonth(s.from)}–${formatDayMonth(s.to)}`;
 }
 
+const WEEKEND_EN: Readonly<Record<string, string>> = { 'Thứ Bảy': 'Saturday', 'Chủ nhật': 'Sunday' };
+
+/**
+ * A span's reason as the explanation's language says it: weekday names are translated; holiday names and the
+ * official schedule's notes are proper names of Vietnamese texts and stay as written.
+ */
+function reasonIn(reason: string, vi: boolean): string {
+  if (vi) return reason;
+  const names = reason.split(', ');
+  return names.every((n) => n in WEEKEND_EN) ? names.map((n) => WEEKEND_EN[n] ?? n).join(', ') : reason;
+}
+
 /** One line a citizen or an official can check by hand, e.g. "Hạn 26/02/2026: tiếp nhận 12/02/2026, …". */
 export function explainDueDate(d: DueDate, lang: 'vi' | 'en'): string {
   const vi = lang === 'vi';
@@ -246,10 +258,10 @@ export function explainDueDate(d: DueDate, lang: 'vi' | 'en'): string {
       parts.push(
         vi
           ? `ngày cuối rơi vào ngày nghỉ ${span} (${s.reason}) nên chuyển sang ngày làm việc kế tiếp`
-          : `last day fell on a day off ${span} (${s.reason}), moved to the next working day`,
+          : `last day fell on a day off ${span} (${reasonIn(s.reason, vi)}), moved to the next working day`,
       );
     } else {
-      parts.push(vi ? `bỏ qua ${span} (${s.reason})` : `${span} skipped (${s.reason})`);
+      parts.push(vi ? `bỏ qua ${span} (${s.reason})` : `${span} skipped (${reasonIn(s.reason, vi)})`);
     }
   }
   if (d.extendedTo) {

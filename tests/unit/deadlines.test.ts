@@ -46,6 +46,18 @@ describe('computeDueDate, working days', () => {
     );
   });
 
+  it('names the weekend in the language of the explanation (walk-through of 06/12/2026)', () => {
+    // 20 calendar days from Sunday 06/12/2026 end on Saturday 26/12: moved to Monday 28/12
+    const d = computeDueDate({ start: '2026-12-06', days: 20, unit: 'calendar', calendar: cal });
+    expect(d.due).toBe('2026-12-28');
+    expect(explainDueDate(d, 'vi')).toBe(
+      'Hạn 28/12/2026: tiếp nhận 06/12/2026, 20 ngày, ngày cuối rơi vào ngày nghỉ 26/12–27/12 (Thứ Bảy, Chủ nhật) nên chuyển sang ngày làm việc kế tiếp',
+    );
+    expect(explainDueDate(d, 'en')).toBe(
+      'Due 28/12/2026: received 06/12/2026, 20 days, last day fell on a day off 26/12–27/12 (Saturday, Sunday), moved to the next working day',
+    );
+  });
+
   it('does not list plain weekends', () => {
     const d = computeDueDate({ start: '2026-03-05', days: 5, unit: 'working', calendar: cal });
     expect(d.due).toBe('2026-03-12');
