@@ -25,9 +25,9 @@ test('biểu mẫu của cán bộ thiếu thông tin: cùng thông báo lỗi, 
     await coordinator.locator('details#action-refuse summary').click();
     await coordinator.locator('#refuse-note').fill(NOTE);
     await coordinator.locator('details#action-refuse button[type="submit"]').click();
-    await expect(summary.getByRole('link')).toHaveText(['Giá trị không hợp lệ']);
+    await expect(summary.getByRole('link')).toHaveText(['Chọn một mục trong danh sách']);
     await expect(summary.getByRole('link')).toHaveAttribute('href', '#refuse-reason');
-    await expect(coordinator.locator('#refuse-reason-error')).toContainText('Giá trị không hợp lệ');
+    await expect(coordinator.locator('#refuse-reason-error')).toContainText('Chọn một mục trong danh sách');
     await expect(coordinator.locator('#refuse-note')).toHaveValue(NOTE);
     expect(posts.length).toBe(noJs() ? 1 : 0);
   });

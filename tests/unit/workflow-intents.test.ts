@@ -70,6 +70,18 @@ describe('staff intents', () => {
     expect(sent.reply().initialValue).toEqual({ intent: 'refuse', version: '3', reason: 'R99' });
   });
 
+  it('asks for a choice left empty, rather than calling it invalid (walk-through: refusal without a reason)', () => {
+    expect(errorsOf(form({ intent: 'refuse', version: '3', reason: '', note: 'Ghi chú' }))).toEqual({
+      reason: ['staff.errors.choose'],
+    });
+    expect(errorsOf(form({ intent: 'refuse', version: '3', note: 'Ghi chú' }))).toEqual({
+      reason: ['staff.errors.choose'],
+    });
+    expect(errorsOf(form({ intent: 'draft', version: '3', body: 'Trả lời' }))?.outcome).toEqual([
+      'staff.errors.choose',
+    ]);
+  });
+
   it('says how long a note may be', () => {
     expect(errorsOf(form({ intent: 'note', note: 'x'.repeat(NOTE_MAX + 1) }))?.note).toEqual([
       `staff.errors.tooLong|${NOTE_MAX}`,

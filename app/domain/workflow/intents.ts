@@ -42,6 +42,8 @@ export function intentPermission(intent: Intent): Permission {
 
 export const REQUIRED = 'staff.errors.required';
 export const INVALID = 'staff.errors.invalid';
+/** a list left at its empty option: ask for a choice (a value not in the list is INVALID, a forged post) */
+export const CHOOSE = 'staff.errors.choose';
 const text = (max: number) =>
   z
     .string({ invalid_type_error: INVALID })
@@ -51,7 +53,9 @@ const text = (max: number) =>
 const requiredText = (max: number) => text(max).pipe(z.string().min(1, REQUIRED));
 const id = z.coerce.number({ invalid_type_error: INVALID }).int(INVALID).positive(INVALID);
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { errorMap: () => ({ message: INVALID }) });
+  z.enum(values, {
+    errorMap: (_issue, ctx) => ({ message: ctx.data === undefined || ctx.data === '' ? CHOOSE : INVALID }),
+  });
 const base = {
   version: z.coerce
     .number({ invalid_type_error: 'staff.errors.version' })

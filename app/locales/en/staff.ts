@@ -212,6 +212,7 @@ export default {
     badRequest: 'Invalid request.',
     required: 'This field is required',
     invalid: 'Invalid value',
+    choose: 'Choose one of the options',
     tooLong: 'At most {{max}} characters',
     version: 'The form lacks its version. Reload the page.',
     date: 'Enter a valid date',

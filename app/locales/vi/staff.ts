@@ -213,6 +213,7 @@ export default {
     badRequest: 'Yêu cầu không hợp lệ.',
     required: 'Trường này là bắt buộc',
     invalid: 'Giá trị không hợp lệ',
+    choose: 'Chọn một mục trong danh sách',
     tooLong: 'Không quá {{max}} ký tự',
     version: 'Biểu mẫu thiếu thông tin phiên bản. Hãy tải lại trang.',
     date: 'Nhập ngày hợp lệ',
