@@ -17,6 +17,7 @@ import { QueueFilters } from '~/components/staff/queue-filters';
 import { QueueSavedFilters } from '~/components/staff/queue-saved-filters';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary } from '~/components/ui/form';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { formatDateVi } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
@@ -241,76 +242,78 @@ export default function Queue() {
         </Form>
       ) : null}
 
-      <table className="table staff-table">
-        <caption>
-          {t('staff.queue.caption', {
-            tab: t(`staff.queue.tabs.${f.tab}`),
-            sort: t(`staff.queue.sorts.${f.sort}`),
-          })}{' '}
-          <span className="visually-hidden">({t('staff.queue.tabCount', { count: d.counts[f.tab] })})</span>
-        </caption>
-        <thead>
-          <tr>
-            {bulkVisible ? (
-              <th scope="col">
-                <span className="visually-hidden">{t('staff.queue.columns.select')}</span>
-              </th>
-            ) : null}
-            <th scope="col">{t('staff.queue.columns.code')}</th>
-            <th scope="col">{t('staff.queue.columns.title')}</th>
-            <th scope="col">{t('staff.queue.columns.status')}</th>
-            <th scope="col">{t('staff.queue.columns.unit')}</th>
-            <th scope="col">{t('staff.queue.columns.handler')}</th>
-            <th scope="col">{t('staff.queue.columns.received')}</th>
-            <th
-              scope="col"
-              aria-sort={f.sort === 'due' ? 'ascending' : f.sort === 'due_desc' ? 'descending' : undefined}
-            >
-              {t('staff.queue.columns.due')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.rows.length === 0 ? (
+      <ScrollTable label={t('staff.queue.tableLabel')}>
+        <table className="table staff-table">
+          <caption>
+            {t('staff.queue.caption', {
+              tab: t(`staff.queue.tabs.${f.tab}`),
+              sort: t(`staff.queue.sorts.${f.sort}`),
+            })}{' '}
+            <span className="visually-hidden">({t('staff.queue.tabCount', { count: d.counts[f.tab] })})</span>
+          </caption>
+          <thead>
             <tr>
-              <td colSpan={bulkVisible ? 8 : 7}>{t('staff.queue.empty')}</td>
-            </tr>
-          ) : null}
-          {d.rows.map((r) => (
-            <tr key={r.id}>
               {bulkVisible ? (
-                <td>
-                  {r.status === 'received' ? (
-                    <>
-                      <input
-                        type="checkbox"
-                        form="bulk-assign"
-                        name="ids"
-                        value={`${r.id}.${r.version}`}
-                        id={`sel-${r.id}`}
-                      />
-                      <label className="visually-hidden" htmlFor={`sel-${r.id}`}>
-                        {t('staff.queue.selectRow', { code: r.code })}
-                      </label>
-                    </>
-                  ) : null}
-                </td>
+                <th scope="col">
+                  <span className="visually-hidden">{t('staff.queue.columns.select')}</span>
+                </th>
               ) : null}
-              <th scope="row">
-                <Link to={`/can-bo/pakn/${r.id}`}>{r.code}</Link>
+              <th scope="col">{t('staff.queue.columns.code')}</th>
+              <th scope="col">{t('staff.queue.columns.title')}</th>
+              <th scope="col">{t('staff.queue.columns.status')}</th>
+              <th scope="col">{t('staff.queue.columns.unit')}</th>
+              <th scope="col">{t('staff.queue.columns.handler')}</th>
+              <th scope="col">{t('staff.queue.columns.received')}</th>
+              <th
+                scope="col"
+                aria-sort={f.sort === 'due' ? 'ascending' : f.sort === 'due_desc' ? 'descending' : undefined}
+              >
+                {t('staff.queue.columns.due')}
               </th>
-              <td>{r.title}</td>
-              <td>{t(`staff.status.${r.status}`)}</td>
-              <td>{r.unit ?? t('staff.queue.noUnit')}</td>
-              <td>{r.handler ?? '–'}</td>
-              <td>{r.received}</td>
-              <td>
-                <QueueDueCell r={r} />
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.rows.length === 0 ? (
+              <tr>
+                <td colSpan={bulkVisible ? 8 : 7}>{t('staff.queue.empty')}</td>
+              </tr>
+            ) : null}
+            {d.rows.map((r) => (
+              <tr key={r.id}>
+                {bulkVisible ? (
+                  <td>
+                    {r.status === 'received' ? (
+                      <>
+                        <input
+                          type="checkbox"
+                          form="bulk-assign"
+                          name="ids"
+                          value={`${r.id}.${r.version}`}
+                          id={`sel-${r.id}`}
+                        />
+                        <label className="visually-hidden" htmlFor={`sel-${r.id}`}>
+                          {t('staff.queue.selectRow', { code: r.code })}
+                        </label>
+                      </>
+                    ) : null}
+                  </td>
+                ) : null}
+                <th scope="row">
+                  <Link to={`/can-bo/pakn/${r.id}`}>{r.code}</Link>
+                </th>
+                <td>{r.title}</td>
+                <td>{t(`staff.status.${r.status}`)}</td>
+                <td>{r.unit ?? t('staff.queue.noUnit')}</td>
+                <td>{r.handler ?? '–'}</td>
+                <td>{r.received}</td>
+                <td>
+                  <QueueDueCell r={r} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
 
       <nav aria-label={t('staff.queue.pagination')} className="staff-pager">
         <ul>

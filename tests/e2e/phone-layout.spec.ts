@@ -1,7 +1,7 @@
 // Issue 13 item 23: at 375 px (a common phone) no page scrolls sideways: charts scale with their
 // container, wide tables scroll inside their own box. Measured as documentElement.scrollWidth.
 import { expect, noJs, sendPakn, test } from './fixtures';
-import { signIn } from './staff-fixtures';
+import { signIn, submitPaknHttp } from './staff-fixtures';
 
 test.use({ viewport: { width: 375, height: 800 } });
 
@@ -54,4 +54,22 @@ test('the working-day calendar page fits a 375 px screen, its tables scroll in t
   await signIn(page, 'admin', '/can-bo/quan-tri/lich?nam=2026');
   await expect(page.locator('main h1')).toBeVisible();
   expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+});
+
+test('the staff queue, reports and overview fit a 375 px screen, in Vietnamese and English (walk-through)', async ({
+  page,
+  baseURL,
+}) => {
+  test.skip(noJs(), 'layout is the same without JavaScript');
+  // a row in the queue, with a long title and code, so that its table has something to be wide with
+  await submitPaknHttp(page.request);
+  await signIn(page, 'coordinator', '/can-bo');
+  for (const lng of ['vi', 'en']) {
+    await page.context().addCookies([{ name: 'lng', value: lng, url: baseURL! }]);
+    for (const path of ['/can-bo', '/can-bo/bao-cao?period=year&year=2025', '/can-bo/tong-quan']) {
+      await page.goto(path);
+      await expect(page.locator('main h1')).toBeVisible();
+      expect(await pageWidth(page), `${path} (${lng})`).toBeLessThanOrEqual(375);
+    }
+  }
 });

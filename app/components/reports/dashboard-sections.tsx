@@ -3,6 +3,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { BarChart } from '~/components/reports/svg-chart';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import type { ClockKey } from '~/domain/clocks';
 
 export type WorkloadRow = {
@@ -35,37 +36,39 @@ export function WorkloadSection({ workload }: { workload: WorkloadRow[] }) {
   return (
     <>
       <h2>{t('reports.dashboard.workload')}</h2>
-      <table className="table">
-        <caption className="visually-hidden">{t('reports.dashboard.workload')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.unit')}</th>
-            <th scope="col" className="num">
-              {t('reports.dashboard.open')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.dashboard.overdue')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.dashboard.paused')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.dashboard.unclassified')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {workload.map((w) => (
-            <tr key={`${w.unitId}`}>
-              <th scope="row">{w.label}</th>
-              <td className="num">{nf.format(w.open)}</td>
-              <td className="num">{nf.format(w.overdue)}</td>
-              <td className="num">{nf.format(w.paused)}</td>
-              <td className="num">{nf.format(w.unclassified)}</td>
+      <ScrollTable label={t('reports.dashboard.workload')}>
+        <table className="table">
+          <caption className="visually-hidden">{t('reports.dashboard.workload')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.unit')}</th>
+              <th scope="col" className="num">
+                {t('reports.dashboard.open')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.dashboard.overdue')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.dashboard.paused')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.dashboard.unclassified')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {workload.map((w) => (
+              <tr key={`${w.unitId}`}>
+                <th scope="row">{w.label}</th>
+                <td className="num">{nf.format(w.open)}</td>
+                <td className="num">{nf.format(w.overdue)}</td>
+                <td className="num">{nf.format(w.paused)}</td>
+                <td className="num">{nf.format(w.unclassified)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
       <BarChart
         title={t('reports.dashboard.workload')}
         data={workload.map((w) => ({ label: w.label, value: w.open }))}
@@ -83,31 +86,33 @@ export function AgeingSection({ buckets, ageing }: { buckets: string[]; ageing: 
   return (
     <>
       <h2>{t('reports.dashboard.ageing')}</h2>
-      <table className="table">
-        <caption className="visually-hidden">{t('reports.dashboard.ageing')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.unit')}</th>
-            {buckets.map((key) => (
-              <th scope="col" className="num" key={key}>
-                {t(`reports.dashboard.bucket.${key}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {ageing.map((a) => (
-            <tr key={a.label}>
-              <th scope="row">{a.label}</th>
-              {a.counts.map((n, i) => (
-                <td className="num" key={i}>
-                  {nf.format(n)}
-                </td>
+      <ScrollTable label={t('reports.dashboard.ageing')}>
+        <table className="table">
+          <caption className="visually-hidden">{t('reports.dashboard.ageing')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.unit')}</th>
+              {buckets.map((key) => (
+                <th scope="col" className="num" key={key}>
+                  {t(`reports.dashboard.bucket.${key}`)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {ageing.map((a) => (
+              <tr key={a.label}>
+                <th scope="row">{a.label}</th>
+                {a.counts.map((n, i) => (
+                  <td className="num" key={i}>
+                    {nf.format(n)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
       <BarChart
         title={t('reports.dashboard.ageing')}
         data={buckets.map((key, i) => ({
@@ -132,35 +137,37 @@ export function OverdueSection({ overdue }: { overdue: { total: number; items: O
       ) : (
         <>
           <p>{t('reports.dashboard.overdueCount', { count: overdue.total, shown: overdue.items.length })}</p>
-          <table className="table">
-            <caption className="visually-hidden">{t('reports.dashboard.overdueList')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.dashboard.code')}</th>
-                <th scope="col">{t('reports.dashboard.subject')}</th>
-                <th scope="col">{t('reports.unit')}</th>
-                <th scope="col">{t('reports.dashboard.step')}</th>
-                <th scope="col">{t('reports.dashboard.due')}</th>
-                <th scope="col" className="num">
-                  {t('reports.dashboard.daysLate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overdue.items.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link to={`/can-bo/pakn/${o.id}`}>{o.code}</Link>
-                  </td>
-                  <td>{o.title}</td>
-                  <td>{o.unit}</td>
-                  <td>{o.step ? t(`clocks.${o.step}`) : null}</td>
-                  <td>{o.due}</td>
-                  <td className="num">{nf.format(o.daysLate)}</td>
+          <ScrollTable label={t('reports.dashboard.overdueList')}>
+            <table className="table">
+              <caption className="visually-hidden">{t('reports.dashboard.overdueList')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.dashboard.code')}</th>
+                  <th scope="col">{t('reports.dashboard.subject')}</th>
+                  <th scope="col">{t('reports.unit')}</th>
+                  <th scope="col">{t('reports.dashboard.step')}</th>
+                  <th scope="col">{t('reports.dashboard.due')}</th>
+                  <th scope="col" className="num">
+                    {t('reports.dashboard.daysLate')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {overdue.items.map((o) => (
+                  <tr key={o.id}>
+                    <td>
+                      <Link to={`/can-bo/pakn/${o.id}`}>{o.code}</Link>
+                    </td>
+                    <td>{o.title}</td>
+                    <td>{o.unit}</td>
+                    <td>{o.step ? t(`clocks.${o.step}`) : null}</td>
+                    <td>{o.due}</td>
+                    <td className="num">{nf.format(o.daysLate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
         </>
       )}
     </>

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 
 import { useFigureFormat } from '~/components/reports/svg-chart';
+import { ScrollTable } from '~/components/ui/scroll-table';
 import type { CountKey, Report } from '~/domain/reports/definitions';
 
 type NamedUnit = { name: string; nameEn: string; unitId: number | null };
@@ -31,31 +32,33 @@ export function UnitCountsTable({
     { key: 'total', name: t('reports.total'), counts: report.total.counts },
   ];
   return (
-    <table className="table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.unit')}</th>
-          {keys.map((k) => (
-            <th scope="col" className="num" key={k}>
-              {t(`reports.indicator.${k}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.name}</th>
+    <ScrollTable label={caption}>
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.unit')}</th>
             {keys.map((k) => (
-              <td className="num" key={k}>
-                {f.int(row.counts[k])}
-              </td>
+              <th scope="col" className="num" key={k}>
+                {t(`reports.indicator.${k}`)}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              {keys.map((k) => (
+                <td className="num" key={k}>
+                  {f.int(row.counts[k])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }
 
@@ -69,32 +72,34 @@ export function HandlingTable({ report }: { report: Report }) {
     { key: 'total', name: t('reports.total'), fig: report.total },
   ];
   return (
-    <table className="table">
-      <caption className="visually-hidden">{t('reports.section.handling')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.unit')}</th>
-          {(['answered', 'handlingMean', 'handlingMedian', 'ratings', 'satisfactionRate'] as const).map(
-            (k) => (
-              <th scope="col" className="num" key={k}>
-                {t(`reports.indicator.${k}`)}
-              </th>
-            ),
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.name}</th>
-            <td className="num">{f.int(row.fig.counts.answered)}</td>
-            <td className="num">{f.days(row.fig.handling.mean)}</td>
-            <td className="num">{f.days(row.fig.handling.median)}</td>
-            <td className="num">{f.int(row.fig.ratings.total)}</td>
-            <td className="num">{f.pct(row.fig.ratings.rate)}</td>
+    <ScrollTable label={t('reports.section.handling')}>
+      <table className="table">
+        <caption className="visually-hidden">{t('reports.section.handling')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.unit')}</th>
+            {(['answered', 'handlingMean', 'handlingMedian', 'ratings', 'satisfactionRate'] as const).map(
+              (k) => (
+                <th scope="col" className="num" key={k}>
+                  {t(`reports.indicator.${k}`)}
+                </th>
+              ),
+            )}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td className="num">{f.int(row.fig.counts.answered)}</td>
+              <td className="num">{f.days(row.fig.handling.mean)}</td>
+              <td className="num">{f.days(row.fig.handling.median)}</td>
+              <td className="num">{f.int(row.fig.ratings.total)}</td>
+              <td className="num">{f.pct(row.fig.ratings.rate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }

@@ -74,6 +74,7 @@ export default {
   selectRow: 'Select {{code}}',
   empty: 'No item matches.',
   pagination: 'Pagination',
+  tableLabel: 'List of feedback and petitions',
   first: 'First page',
   prev: 'Previous page',
   next: 'Next page',

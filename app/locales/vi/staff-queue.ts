@@ -74,6 +74,7 @@ export default {
   selectRow: 'Chọn {{code}}',
   empty: 'Không có phản ánh, kiến nghị nào phù hợp.',
   pagination: 'Phân trang',
+  tableLabel: 'Danh sách phản ánh, kiến nghị',
   first: 'Trang đầu',
   prev: 'Trang trước',
   next: 'Trang sau',
