@@ -415,7 +415,7 @@ describe('templates', () => {
         submitter: { kind: 'individual', fullName: 'Jane Doe' },
       }),
     );
-    expect(r.subject).toBe('[KHCN-2026-000702] We have received your feedback or recommendation');
+    expect(r.subject).toBe('[KHCN-2026-000702] We have received your feedback or petition');
     expect(r.html).toContain('lang="en"');
     expect(r.text).toContain('Dear Jane Doe,');
     expect(r.text).toContain('do not forward');

@@ -66,10 +66,10 @@ export default {
     maxLength: 'At most {{max}} characters',
     yesNo: { true: 'Yes', false: 'No' },
     attribute: {
-      type: 'Type: feedback (phản ánh) or recommendation (kiến nghị)',
+      type: 'Type: feedback (phản ánh) or petition (kiến nghị)',
       subject: 'About an administrative regulation or about administrative behaviour',
       category:
-        'Category: 1 is administrative behaviour; 2–8 are about regulations (7 and 8 only for a recommendation)',
+        'Category: 1 is administrative behaviour; 2–8 are about regulations (7 and 8 only for a petition)',
       submitter_kind: 'The submitter is an individual or an organisation',
       org_name: 'Organisation name (required for an organisation)',
       representative: 'Full name of the representative (required for an organisation)',

@@ -1,6 +1,6 @@
 // The staff queue (staff.queue.*): tabs, filters, saved searches, columns, export, paging, bulk assignment.
 export default {
-  title: 'Feedback and recommendations',
+  title: 'Feedback and petitions',
   tabsLabel: 'Groups',
   tabs: {
     classify: 'To classify',
