@@ -36,6 +36,8 @@ export type PreparedDoc = {
   citations: Citation[];
   procedureIds: Set<string>;
   submitterKey: string | null;
+  /** the title and content as written: the shared phrases a reason names are spelled from it */
+  source?: string;
 };
 
 export interface CorpusStats {
@@ -159,7 +161,43 @@ export function prepareDocument(
     citations: [...citations.values()],
     procedureIds,
     submitterKey: input.submitterKey ?? null,
+    source: `${input.title}\n${input.content}`,
   };
+}
+
+const spellings = new WeakMap<PreparedDoc, Map<string, string>>();
+
+/**
+ * A folded term (a syllable or a pair) as the document first writes it, diacritics and đ kept: "dong ho" →
+ * "đồng hồ". The pairs skip what tokenize drops (function words, small numbers), as the terms do; a pair not
+ * found that way is spelled syllable by syllable, and a document without its source keeps the folded term.
+ */
+function spelled(doc: PreparedDoc, term: string): string {
+  if (doc.source === undefined) return term;
+  let map = spellings.get(doc);
+  if (!map) {
+    map = new Map();
+    for (const part of doc.source.split('\n')) {
+      let prev: { fold: string; word: string } | null = null;
+      for (const word of part
+        .normalize('NFC')
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? []) {
+        const fold = foldVietnamese(word);
+        if (STOP_WORDS.has(fold) || /^\d{1,2}$/.test(fold)) continue;
+        if (!map.has(fold)) map.set(fold, word);
+        if (prev && !map.has(`${prev.fold} ${fold}`)) map.set(`${prev.fold} ${fold}`, `${prev.word} ${word}`);
+        prev = { fold, word };
+      }
+    }
+    spellings.set(doc, map);
+  }
+  const whole = map.get(term);
+  if (whole !== undefined) return whole;
+  return term
+    .split(' ')
+    .map((s) => map.get(s) ?? s)
+    .join(' ');
 }
 
 /** In-memory statistics over a candidate set or a fixture; the DB version reads fts5vocab. */
@@ -277,7 +315,10 @@ function scoreWith(
 ): { score: number; reasons: MatchReason[] } {
   const reasons: MatchReason[] = [];
   const text = textSimilarity(qv, candidate, stats, idfCache);
-  if (text.cosine > 0) reasons.push({ kind: 'text', detail: text.shared.join(', '), weight: text.cosine });
+  if (text.cosine > 0) {
+    const detail = text.shared.map((t) => spelled(query, t)).join(', ');
+    reasons.push({ kind: 'text', detail, weight: text.cosine });
+  }
   const cit = citationSignal(query, candidate);
   if (cit) reasons.push(cit);
   const proc = [...query.procedureIds].find((p) => candidate.procedureIds.has(p));

@@ -16,8 +16,11 @@ import {
 
 import { CORPUS } from '../fixtures/similarity/corpus';
 
+// what an index row cannot carry: a citation's issuer, and the text as written (only a query's reasons spell
+// their phrases from it)
 const withoutIssuer = (d: Awaited<ReturnType<typeof prepareDocument>>) => ({
   ...d,
+  source: undefined,
   citations: d.citations.map((c) => ({ ...c, issuer: null })).sort((a, b) => a.key.localeCompare(b.key)),
 });
 

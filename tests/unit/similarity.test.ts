@@ -60,6 +60,20 @@ describe('tokenize', () => {
 });
 
 describe('rankSimilar', () => {
+  it('names the shared phrases as the new PAKN writes them, diacritics and đ kept (walk-through)', () => {
+    const { docs, stats } = setup();
+    const title = 'Chu kỳ kiểm định đồng hồ nước quá ngắn';
+    const content = 'Đề nghị kéo dài chu kỳ kiểm định đồng hồ nước của hộ dân, vì tháo lắp rất tốn kém.';
+    const query = prepareDocument({ id: 'new', title, content }, PROCEDURES);
+    const [best] = rankSimilar(query, docs, stats);
+    expect(best?.id).toBe(1);
+    const phrases = best?.reasons.find((r) => r.kind === 'text')?.detail.split(', ') ?? [];
+    expect(phrases.length).toBeGreaterThan(0);
+    const written = `${title} ${content}`.toLowerCase();
+    for (const p of phrases) expect(written, p).toContain(p);
+    expect(phrases.join(' ')).toMatch(/[ồỳểịướđ]/);
+  });
+
   it('finds the same complaint typed without diacritics and says why', () => {
     const { docs, stats } = setup();
     const query = prepareDocument(
