@@ -28,7 +28,8 @@ export default {
     halfSecond: 'Second half',
     from: 'From',
     to: 'To',
-    dateHint: 'Year-month-day, for example 2026-03-14. Both days are included.',
+    dateHint:
+      'Pick the day on the calendar (where the browser shows none, type year-month-day, for example 2026-03-14). Both days are included.',
     cutoffHint:
       'Cut-off: a monthly period runs from day {{day}} of the previous month to day {{prev}} of the reporting month (setting “report.cutoffDay”).',
     cutoffHintCalendar: 'Cut-off: a monthly period is the calendar month (setting “report.cutoffDay” = 1).',

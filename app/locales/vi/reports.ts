@@ -28,7 +28,8 @@ export default {
     halfSecond: '6 tháng cuối năm',
     from: 'Từ ngày',
     to: 'Đến ngày',
-    dateHint: 'Dạng năm-tháng-ngày, ví dụ 2026-03-14. Cả hai ngày đều được tính.',
+    dateHint:
+      'Chọn ngày trên lịch (nếu trình duyệt không có lịch, nhập dạng năm-tháng-ngày, ví dụ 2026-03-14). Cả hai ngày đều được tính.',
     cutoffHint:
       'Ngày chốt số liệu: kỳ tháng tính từ ngày {{day}} tháng trước đến ngày {{prev}} tháng báo cáo (cài đặt “report.cutoffDay”).',
     cutoffHintCalendar: 'Ngày chốt số liệu: kỳ tháng là tháng dương lịch (cài đặt “report.cutoffDay” = 1).',
