@@ -416,7 +416,7 @@ describe('refusals in the spec’s error format', () => {
       expect.arrayContaining([
         expect.stringMatching(/^phone: Nhập số điện thoại hợp lệ/),
         'attribute[title]: Tiêu đề cần ít nhất 10 ký tự',
-        'description: Không quá 10000 ký tự',
+        'description: Không quá 10.000 ký tự',
         expect.stringMatching(/^attribute\[consent\]: Bạn cần đồng ý/),
       ]),
     );

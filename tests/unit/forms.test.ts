@@ -132,3 +132,13 @@ describe('parseForm', () => {
     expect(submittedValue(null, 'one')).toBeUndefined();
   });
 });
+
+describe('length limits in the messages (walk-through: "Không quá 10000 ký tự" under a hint saying 10.000)', () => {
+  it('write the number as the language does', async () => {
+    const { getT } = await import('~/utils/i18n.server');
+    expect(getT('vi')('intake.errors.tooLong', { max: '10000' })).toBe('Không quá 10.000 ký tự');
+    expect(getT('en')('intake.errors.tooLong', { max: '10000' })).toBe('Must be 10,000 characters or fewer');
+    expect(getT('vi')('staff.errors.tooLong', { max: 5000 })).toBe('Không quá 5.000 ký tự');
+    expect(getT('en')('staff.errors.tooLong', { max: 5000 })).toBe('At most 5,000 characters');
+  });
+});

@@ -66,7 +66,7 @@ export default {
     badRequest: 'The request is not valid.',
     invalid: 'This value is not valid.',
     required: 'Enter this information.',
-    tooLong: 'At most {{max}} characters.',
+    tooLong: 'At most {{max, number}} characters.',
     integer: 'Enter a whole number, for example 5.',
     range: 'Enter a number from {{min}} to {{max}}.',
     email: 'Enter an e-mail address in the right format, for example name@agency.gov.vn.',

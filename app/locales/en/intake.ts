@@ -125,7 +125,7 @@ export default {
     titleShort: 'The title must be at least {{min}} characters',
     content: 'Enter the details of your feedback',
     contentShort: 'The details must be at least {{min}} characters so that we can handle them',
-    tooLong: 'Must be {{max}} characters or fewer',
+    tooLong: 'Must be {{max, number}} characters or fewer',
     field: 'Select a field, or “I do not know”',
     consent: 'You must agree to the processing of your personal data so that we can receive your feedback',
     fileType: 'The file “{{name}}” is not an allowed format (PDF, JPG, PNG, DOC, DOCX, XLS, XLSX)',

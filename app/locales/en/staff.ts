@@ -213,7 +213,7 @@ export default {
     required: 'This field is required',
     invalid: 'Invalid value',
     choose: 'Choose one of the options',
-    tooLong: 'At most {{max}} characters',
+    tooLong: 'At most {{max, number}} characters',
     version: 'The form lacks its version. Reload the page.',
     date: 'Enter a valid date',
     categoryMismatch: 'The category does not match regulation/behaviour',
@@ -270,7 +270,7 @@ export default {
     submit: 'Send the information',
     done: 'We received your additional information. The answer deadline runs again.',
     required: 'Enter the additional information',
-    tooLong: 'At most {{max}} characters',
+    tooLong: 'At most {{max, number}} characters',
     notWaiting: 'This item is not waiting for additional information.',
     events: {
       published: 'The answer has been published',

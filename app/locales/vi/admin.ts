@@ -68,7 +68,7 @@ export default {
     badRequest: 'Yêu cầu không hợp lệ.',
     invalid: 'Giá trị không hợp lệ.',
     required: 'Vui lòng nhập thông tin này.',
-    tooLong: 'Tối đa {{max}} ký tự.',
+    tooLong: 'Tối đa {{max, number}} ký tự.',
     integer: 'Nhập một số nguyên, ví dụ 5.',
     range: 'Nhập một số từ {{min}} đến {{max}}.',
     email: 'Địa chỉ thư điện tử không đúng định dạng, ví dụ ten@coquan.gov.vn.',

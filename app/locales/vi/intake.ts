@@ -124,7 +124,7 @@ export default {
     titleShort: 'Tiêu đề cần ít nhất {{min}} ký tự',
     content: 'Nhập nội dung phản ánh, kiến nghị',
     contentShort: 'Nội dung cần ít nhất {{min}} ký tự để có thể xử lý',
-    tooLong: 'Không quá {{max}} ký tự',
+    tooLong: 'Không quá {{max, number}} ký tự',
     field: 'Chọn lĩnh vực, hoặc “Tôi không rõ”',
     consent: 'Bạn cần đồng ý xử lý dữ liệu cá nhân để chúng tôi có thể tiếp nhận phản ánh, kiến nghị',
     fileType: 'Tệp “{{name}}” không đúng định dạng cho phép (PDF, JPG, PNG, DOC, DOCX, XLS, XLSX)',

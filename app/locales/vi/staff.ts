@@ -214,7 +214,7 @@ export default {
     required: 'Trường này là bắt buộc',
     invalid: 'Giá trị không hợp lệ',
     choose: 'Chọn một mục trong danh sách',
-    tooLong: 'Không quá {{max}} ký tự',
+    tooLong: 'Không quá {{max, number}} ký tự',
     version: 'Biểu mẫu thiếu thông tin phiên bản. Hãy tải lại trang.',
     date: 'Nhập ngày hợp lệ',
     categoryMismatch: 'Nội dung không khớp với lựa chọn quy định/hành vi',
@@ -271,7 +271,7 @@ export default {
     submit: 'Gửi thông tin bổ sung',
     done: 'Chúng tôi đã nhận thông tin bổ sung của bạn. Thời hạn trả lời được tính tiếp.',
     required: 'Nhập thông tin bổ sung',
-    tooLong: 'Không quá {{max}} ký tự',
+    tooLong: 'Không quá {{max, number}} ký tự',
     notWaiting: 'Phản ánh, kiến nghị này hiện không chờ bổ sung thông tin.',
     events: {
       published: 'Kết quả đã được công khai',
