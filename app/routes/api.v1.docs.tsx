@@ -48,12 +48,13 @@ export default function ApiDocsPage() {
       <p>{t('api.docs.intro')}</p>
       <h2>{t('api.docs.keyTitle')}</h2>
       <p>{t('api.docs.keyText')}</p>
-      <pre>
+      {/* focusable: on a phone the example scrolls sideways, by keyboard too (WCAG 2.1.1) */}
+      <pre tabIndex={0}>
         <code>npm run apikey:create -- --name &quot;Cổng DVC tỉnh&quot; --scopes submit,read</code>
       </pre>
       <h2>{t('api.docs.firstCallTitle')}</h2>
       <p>{t('api.docs.firstCallText')}</p>
-      <pre>
+      <pre tabIndex={0}>
         <code>{`curl -H "Authorization: Bearer pakn_…" ${base}/api/v1/pakn/KHCN-2026-000042
 curl ${base}/open311/v2/services.json`}</code>
       </pre>
@@ -98,7 +99,7 @@ curl ${base}/open311/v2/services.json`}</code>
       <h2 id="webhooks">{t('webhooks.docs.title')}</h2>
       <p>{t('webhooks.docs.text')}</p>
       <p>{t('webhooks.docs.signature')}</p>
-      <pre>
+      <pre tabIndex={0}>
         <code>{`import { createHmac, timingSafeEqual } from 'node:crypto';
 
 // header: X-PAKN-Signature, raw: the body exactly as received, secret: whsec_…

@@ -1,5 +1,6 @@
 // Issue 13 item 23: at 375 px (a common phone) no page scrolls sideways: charts scale with their
 // container, wide tables scroll inside their own box. Measured as documentElement.scrollWidth.
+import { expectNoSeriousViolations } from './axe';
 import { expect, noJs, sendPakn, test } from './fixtures';
 import { signIn, submitPaknHttp } from './staff-fixtures';
 
@@ -12,6 +13,16 @@ async function pageWidth(page: import('@playwright/test').Page) {
 test('the printable notice fits a 375 px screen', async ({ page }) => {
   await page.goto('/noi-tiep-nhan/ban-in');
   expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+});
+
+test("the API's documentation fits a 375 px screen, its examples scroll in their own box", async ({
+  page,
+}) => {
+  await page.goto('/api/v1/docs');
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+  // a box that scrolls can be reached by keyboard
+  if (!noJs()) await expectNoSeriousViolations(page, 'API documentation at 375 px');
 });
 
 test('a published report fits a 375 px screen, its charts readable', async ({ page }) => {
