@@ -1,5 +1,6 @@
 // The route matcher of @remix-run/router, patched (patches/, ADR 0023) to keep compiled paths and ranked branches:
-// the patch is applied, and matching answers as before for the kinds of paths the portal's routes use.
+// the patch is applied, and matching answers as before for the kinds of paths the portal's routes use. Also the
+// two patches that keep a build's routes from one render to the next (@remix-run/react, react-router-dom).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -8,6 +9,10 @@ import { describe, expect, it } from 'vitest';
 // the CommonJS build, which the server loads (Vite would give this file the ES module build)
 const require = createRequire(import.meta.url);
 const { matchPath, matchRoutes }: typeof import('@remix-run/router') = require('@remix-run/router');
+const {
+  createStaticHandler,
+  createStaticRouter,
+}: typeof import('react-router-dom/server') = require('react-router-dom/server');
 
 const routes = [
   {
@@ -85,5 +90,38 @@ describe('the patched route matcher', () => {
     const other = [{ id: 'only', path: '/khong-co' }];
     expect(matchRoutes(other, '/khong-co')?.map((m) => m.route.id)).toEqual(['only']);
     expect(ids('/khong-co')).toBeNull();
+  });
+});
+
+describe('the routes kept from one render to the next', () => {
+  it('are the patched files', () => {
+    expect(fs.readFileSync(require.resolve('@remix-run/react/dist/server.js'), 'utf8')).toContain(
+      'function serverRoutesOf(',
+    );
+    expect(fs.readFileSync(require.resolve('react-router-dom/server'), 'utf8')).toContain(
+      'const dataRoutesOf = new WeakMap()',
+    );
+  });
+
+  it('a static router made twice from the same routes shares them, and each renders its own location', async () => {
+    const handler = createStaticHandler(routes);
+    const contextOf = async (path: string) => {
+      const context = await handler.query(new Request(`http://localhost${path}`));
+      if (context instanceof Response) throw new Error(`${path}: a response`);
+      return context;
+    };
+    const record = createStaticRouter(routes, await contextOf('/can-bo/pakn/7'));
+    const home = createStaticRouter(routes, await contextOf('/'));
+    expect(home.routes).toBe(record.routes);
+    expect(record.state.matches.map((m) => [m.route.id, m.params])).toEqual([
+      ['root', { id: '7' }],
+      ['staff', { id: '7' }],
+      ['record', { id: '7' }],
+    ]);
+    expect(home.state.matches.map((m) => m.route.id)).toEqual(['root', 'home']);
+    // the matches carry the kept data routes, as they did the ones made for each render
+    expect(record.state.matches.at(-1)?.route).toBe(record.routes[0]?.children?.[4]?.children?.[0]);
+    // other routes: other data routes
+    expect(createStaticRouter([...routes], await contextOf('/')).routes).not.toBe(home.routes);
   });
 });
