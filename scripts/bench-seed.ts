@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import Database from 'better-sqlite3';
@@ -20,6 +19,8 @@ import { formatPaknCode } from '~/domain/pakn';
 import { foldVietnamese } from '~/domain/routing';
 import { openDatabase, sqliteClientOf } from '~/utils/db.server';
 import { registerSqlFunctions } from '~/utils/sql-functions.server';
+
+import { isMainScript } from './is-main';
 
 // ---------------------------------------------------------------------------------------------
 // A small, fast, seeded PRNG (sfc32, seeded through splitmix32) and helpers
@@ -981,7 +982,7 @@ function main() {
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMainScript('bench-seed')) {
   try {
     main();
   } catch (error) {

@@ -13,12 +13,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import Database from 'better-sqlite3';
 
 import { parseDatabaseUrl } from '~/utils/database-url';
 import { parseEnv } from '~/utils/env.server';
+
+import { isMainScript } from './is-main';
 
 export const MANIFEST_FORMAT = 'pakn-backup/1';
 export const DB_NAME = 'pakn.db';
@@ -267,7 +268,7 @@ async function main() {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainScript('db-backup')) {
   main().catch((error: unknown) => {
     console.error(`db-backup: ${describeError(error)}`);
     process.exit(1);

@@ -26,6 +26,8 @@ import { type DatabaseTarget, describeDatabase, parseDatabaseUrl } from '~/utils
 import { registerSqlFunctions } from '~/utils/sql-functions.server';
 import * as schema from '~db/schema';
 
+import { isMainScript } from './is-main';
+
 class CliError extends Error {}
 
 type Row = unknown[];
@@ -311,7 +313,7 @@ async function main() {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (isMainScript('db-copy')) {
   main().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`db:copy: ${message.replace(/(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/gi, '$1:***@')}`);

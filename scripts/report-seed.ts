@@ -8,7 +8,6 @@
 // answers on time and late (with on_time set or left null), extensions, closed and open pauses, publications and
 // withdrawals, ratings, attachments on paper channels, items never assigned, and a few closed rows without
 // closed_at (legacy data the report must still place exactly once).
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { addCalendarDays, type LocalDate } from '~/domain/dates';
@@ -29,6 +28,7 @@ import {
 } from '~/utils/db.server';
 
 import { sqlAll, sqlGet, sqlRun } from '../tests/support/sql';
+import { isMainScript } from './is-main';
 
 /** mulberry32: small, fast and good enough for test data */
 function rng(seed: number) {
@@ -528,7 +528,7 @@ async function main() {
   console.log(`${count} PAKN written to ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMainScript('report-seed')) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

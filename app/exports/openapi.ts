@@ -31,6 +31,20 @@ const ERROR_TEXT: Record<number, string> = {
   503: 'The virus scanner is unreachable: a file could not be checked, try again later',
 };
 
+/** Every operation's id: the integrators' page names each operation in the reader's language by it. */
+export const OPERATIONS = [
+  'listFields',
+  'submitPakn',
+  'readPakn',
+  'listChanges',
+  'listQueue',
+  'recordIntake',
+] as const;
+export type OperationId = (typeof OPERATIONS)[number];
+export function isOperationId(id: unknown): id is OperationId {
+  return OPERATIONS.some((op) => op === id);
+}
+
 /** `intake`: the staff intake's form schema (domain/staff-intake.ts staffIntakeFields), passed in by the route. */
 export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodTypeAny }) {
   const registry = new OpenAPIRegistry();
@@ -43,13 +57,15 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
   registry.registerPath({
     method: 'get',
     path: '/fields',
-    summary: 'The fields (lĩnh vực) a PAKN can be filed under',
+    operationId: 'listFields',
+    summary: 'The fields (lĩnh vực) a PAKN can be filed under (scope submit)',
     security: security('submit'),
     responses: { 200: json(fieldsSchema, 'The active fields'), ...errors(401, 403, 429) },
   });
   registry.registerPath({
     method: 'post',
     path: '/pakn',
+    operationId: 'submitPakn',
     summary: 'Submit a PAKN (scope submit)',
     description:
       'Registers a PAKN exactly as the citizen form does: same validation, code, deadlines and receipt e-mail. Send `Idempotency-Key` to make retries safe: a replay answers the same code. With files, send multipart/form-data: the JSON body in a `payload` part and each file in a `files` part; files go through the citizen form’s checks (type by content, size, count, virus scan when configured).',
@@ -72,6 +88,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
   registry.registerPath({
     method: 'get',
     path: '/pakn/{code}',
+    operationId: 'readPakn',
     summary: 'A PAKN’s status and public answer (scope read)',
     security: security('read'),
     request: { params: z.object({ code: z.string().openapi({ example: 'KHCN-2026-000042' }) }) },
@@ -80,6 +97,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
   registry.registerPath({
     method: 'get',
     path: '/changes',
+    operationId: 'listChanges',
     summary: 'Status changes since a cursor, oldest first (scope read)',
     security: security('read'),
     request: { query: changesQuerySchema },
@@ -88,6 +106,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
   registry.registerPath({
     method: 'get',
     path: '/queue',
+    operationId: 'listQueue',
     summary: 'Open PAKN, newest first (scope staff)',
     security: security('staff'),
     request: { query: queueQuerySchema },
@@ -96,6 +115,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
   registry.registerPath({
     method: 'post',
     path: '/intake',
+    operationId: 'recordIntake',
     summary: 'Record a PAKN received on another channel, with its real receipt date (scope staff)',
     description:
       'The staff intake form’s fields and rules (channel post, in_person, phone, email or hotline; receivedDate YYYY-MM-DD). Recorded in the name of the administrator who created the key; the receipt e-mail goes when an e-mail address is given.',

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScrollTable } from '~/components/ui/scroll-table';
 import { toLocalDate } from '~/domain/calendar';
 import { staffIntakeFields } from '~/domain/staff-intake';
-import { openApiDocument } from '~/exports/openapi';
+import { isOperationId, openApiDocument } from '~/exports/openapi';
 import { getEnv } from '~/utils/env.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -21,7 +21,9 @@ export function loader({ request }: LoaderFunctionArgs) {
   const endpoints = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     (['get', 'post'] as const).flatMap((method) => {
       const op = item[method];
-      return op ? [{ method: method.toUpperCase(), path: `/api/v1${path}`, summary: op.summary ?? '' }] : [];
+      if (!op) return [];
+      const id = op.operationId;
+      return [{ method: method.toUpperCase(), path: `/api/v1${path}`, id: isOperationId(id) ? id : null }];
     }),
   );
   return json(
@@ -79,7 +81,7 @@ curl ${base}/open311/v2/services.json`}</code>
                 <td>
                   <code>{e.path}</code>
                 </td>
-                <td>{e.summary}</td>
+                <td>{e.id ? t(`api.docs.operations.${e.id}`) : null}</td>
               </tr>
             ))}
           </tbody>

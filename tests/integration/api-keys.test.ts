@@ -10,6 +10,7 @@ import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { BASE, startTestApp, type TestApp } from '../support/app';
+import { scriptArgs } from '../support/scripts';
 import { createStaffUser, signIn } from '../support/staff';
 
 let app: TestApp;
@@ -191,7 +192,7 @@ describe('npm run apikey:create', () => {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        ['--import', 'tsx', 'scripts/apikey-create.ts', ...args],
+        [...scriptArgs('apikey-create'), ...args],
         // the app's own database (DATABASE_URL: its SQLite file, or its PostgreSQL database)
         { env: process.env },
         (error, stdout, stderr) =>
@@ -214,5 +215,5 @@ describe('npm run apikey:create', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stdout).toBe('');
-  }, 90_000); // four CLI processes, each loading tsx and the models: slow on a loaded 2-core machine
+  }, 90_000); // three CLI processes: slow on a loaded 2-core machine
 });

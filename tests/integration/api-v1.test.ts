@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { isOperationId, OPERATIONS } from '~/exports/openapi';
 import { createApiKey } from '~/models/api-keys.server';
 import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
@@ -17,7 +18,13 @@ type Doc = {
   openapi: string;
   paths: Record<
     string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+    Record<
+      string,
+      {
+        operationId?: string;
+        responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+      }
+    >
   >;
   components: { schemas: Record<string, unknown> };
 };
@@ -148,6 +155,17 @@ describe('the document', () => {
     const html = await page.text();
     expect(html).toContain('/api/v1/openapi.json');
     expect(html).toContain('/open311/v2/requests.{json|xml}');
+    // each endpoint described in the reader's language (the Vietnamese page had the document's English)
+    expect(html).toContain('Gửi một PAKN (quyền submit)');
+    expect(html).not.toContain('Submit a PAKN');
+    const en = await (await app.fetch('/api/v1/docs', { headers: { Cookie: 'lng=en' } })).text();
+    expect(en).toContain('Submit a PAKN (scope submit)');
+    // every operation of the document has an id the page knows, so a new one cannot go undescribed
+    const operations = Object.values(doc.paths).flatMap((item) =>
+      Object.values(item).map((op) => op.operationId),
+    );
+    expect(operations.length).toBe(OPERATIONS.length);
+    expect(operations.every(isOperationId)).toBe(true);
   });
 });
 

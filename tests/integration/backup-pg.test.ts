@@ -17,6 +17,7 @@ import { copyDatabase } from '../../scripts/db-copy';
 import { createTestDb } from '../support/db';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
+import { scriptArgs, type TestScript } from '../support/scripts';
 import { newTmpDir, ROOT } from '../support/server-process';
 
 const run = promisify(execFile);
@@ -72,16 +73,12 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function script(name: string, args: string[], env: Record<string, string>) {
+async function script(name: TestScript, args: string[], env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', `scripts/${name}.ts`, ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-      },
-    );
+    const { stdout, stderr } = await run(process.execPath, [...scriptArgs(name), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };

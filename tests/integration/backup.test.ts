@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { scriptArgs, type TestScript } from '../support/scripts';
 import {
   ipFor,
   newTmpDir,
@@ -35,16 +36,12 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function script(name: string, args: string[], env: Record<string, string> = {}) {
+async function script(name: TestScript, args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', `scripts/${name}.ts`, ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-      },
-    );
+    const { stdout, stderr } = await run(process.execPath, [...scriptArgs(name), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };

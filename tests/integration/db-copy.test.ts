@@ -20,6 +20,7 @@ import { tablesInForeignKeyOrder } from '../../scripts/db-copy';
 import { createTestDb } from '../support/db';
 import { paknFixture, seedPakn } from '../support/pakn';
 import { PG_SKIP_REASON, type PgCluster, startPgCluster } from '../support/pg-cluster';
+import { scriptArgs } from '../support/scripts';
 import { newTmpDir, ROOT } from '../support/server-process';
 import { createStaffUser } from '../support/staff';
 
@@ -77,7 +78,7 @@ afterAll(async () => {
 });
 
 const copy = (from: string, to: string) =>
-  run(process.execPath, ['--import', 'tsx', 'scripts/db-copy.ts', '--from', from, '--to', to], {
+  run(process.execPath, [...scriptArgs('db-copy'), '--from', from, '--to', to], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production' },
   });

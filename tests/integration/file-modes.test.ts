@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { ON_PG, SQLITE_ONLY } from '../support/pg-template';
+import { scriptArgs, type TestScript } from '../support/scripts';
 import {
   newTmpDir,
   ROOT,
@@ -52,8 +53,8 @@ function looseModes(root: string): string[] {
   return out;
 }
 
-async function script(name: string, args: string[]) {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], {
+async function script(name: TestScript, args: string[]) {
+  const { stdout } = await run(process.execPath, [...scriptArgs(name), ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: srv.dbFile, DATA_DIR: srv.dataDir },
   });

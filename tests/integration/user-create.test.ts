@@ -10,6 +10,7 @@ import { type Db, openDatabaseUrl } from '~/utils/db.server';
 
 import { TEST_TMP_DIR } from '../support/db';
 import { createPgTestDatabase, ON_PG } from '../support/pg-template';
+import { scriptArgs } from '../support/scripts';
 import { sqlAll, sqlGet } from '../support/sql';
 
 const dir = path.join(TEST_TMP_DIR, `user-create-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
@@ -40,12 +41,12 @@ async function read<T>(work: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-// tsx as a loader of this Node rather than `npx tsx` (npx and tsx's CLI cost two more processes a call)
+// the script's bundle (../support/scripts.ts): the last test below runs the npm script itself
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'scripts/user-create.ts', ...args],
+      [...scriptArgs('user-create'), ...args],
       { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', SESSION_SECRET: '' } },
       (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
@@ -174,5 +175,35 @@ describe('user:create', () => {
   it('refuses a duplicate e-mail, whatever its case', { timeout: 60_000 }, async () => {
     const r = await cli('--email', 'QUAN.TRI@so-khcn.example.vn', '--password', GOOD, '--role', 'viewer');
     expectError(r, 'a user with e-mail quan.tri@so-khcn.example.vn already exists');
+  });
+
+  it('runs as the README says, `npm run user:create` (tsx on the source)', { timeout: 60_000 }, async () => {
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        'npm',
+        [
+          'run',
+          '--silent',
+          'user:create',
+          '--',
+          '--email',
+          'npm@so-khcn.example.vn',
+          '--password',
+          GOOD,
+          '--role',
+          'viewer',
+        ],
+        { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', SESSION_SECRET: '' } },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Created viewer npm@so-khcn.example.vn \(id \d+\)/);
+    const row = await read((db) =>
+      sqlGet(db, `SELECT role FROM users WHERE email = 'npm@so-khcn.example.vn'`),
+    );
+    expect(row).toEqual({ role: 'viewer' });
   });
 });

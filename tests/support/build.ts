@@ -12,6 +12,7 @@ import { sqliteClientOf } from '~/utils/db.server';
 import { TEMPLATE_DB } from './db';
 import { type PgCluster, startPgCluster } from './pg-cluster';
 import { PG_TEMPLATE_DB, TEST_DB } from './pg-template';
+import { bundleScripts } from './scripts';
 
 export default async function setup(project: TestProject) {
   if (process.env.SKIP_BUILD !== '1') {
@@ -20,6 +21,8 @@ export default async function setup(project: TestProject) {
       env: { ...process.env, NODE_ENV: 'production' },
     });
   }
+  // the command-line scripts, bundled for the tests that start them (./scripts.ts)
+  await bundleScripts();
   const { openDatabase, openAsyncPg } = await import('~/utils/db.server');
   const building = `${TEMPLATE_DB}.${process.pid}`;
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(building + suffix, { force: true });

@@ -52,6 +52,14 @@ export default {
     method: 'Method',
     path: 'Path',
     summary: 'Summary',
+    operations: {
+      listFields: 'The fields (lĩnh vực) a PAKN can be filed under (scope submit)',
+      submitPakn: 'Submit a PAKN (scope submit)',
+      readPakn: 'A PAKN’s status and public answer (scope read)',
+      listChanges: 'Status changes since a cursor, oldest first (scope read)',
+      listQueue: 'Open PAKN, newest first (scope staff)',
+      recordIntake: 'Record a PAKN received on another channel, with its real receipt date (scope staff)',
+    },
     openapi: 'OpenAPI 3.1 document (JSON)',
     open311Title: 'Open311 GeoReport v2',
     open311Text:

@@ -50,6 +50,14 @@ export default {
     method: 'Phương thức',
     path: 'Đường dẫn',
     summary: 'Mô tả',
+    operations: {
+      listFields: 'Các lĩnh vực để chọn khi gửi PAKN (quyền submit)',
+      submitPakn: 'Gửi một PAKN (quyền submit)',
+      readPakn: 'Trạng thái và câu trả lời công khai của một PAKN (quyền read)',
+      listChanges: 'Các lần đổi trạng thái kể từ một con trỏ, cũ trước (quyền read)',
+      listQueue: 'Các PAKN đang xử lý, mới trước (quyền staff)',
+      recordIntake: 'Nhập một PAKN tiếp nhận qua kênh khác, với ngày tiếp nhận thực tế (quyền staff)',
+    },
     openapi: 'Tài liệu OpenAPI 3.1 (JSON)',
     open311Title: 'Open311 GeoReport v2',
     open311Text:
