@@ -19,6 +19,7 @@ import {
 } from '~/domain/redaction';
 import { sha1Hex } from '~/domain/sha1';
 import { cleanText } from '~/domain/text';
+import { BODY_MAX } from '~/domain/workflow/intents';
 
 export const TITLE_MAX = 300;
 export const SUMMARY_MAX = 12_000;
@@ -108,6 +109,19 @@ export type ReviewResult = {
 };
 
 /** The check: every flag of what would be public, grouped; and what the formatting hides. */
+/**
+ * The texts the detector reads: one over its maximum is refused for its length, and not read. The detector's
+ * cost grows faster than the text (5 s for 224,000 characters, minutes for a 4.8 MB post), and a text that
+ * must be shortened is checked again when it comes back.
+ */
+export function checkableTexts(texts: PublicTexts): PublicTexts {
+  return {
+    title: texts.title.length <= TITLE_MAX ? texts.title : '',
+    summary: texts.summary.length <= SUMMARY_MAX ? texts.summary : '',
+    answer: texts.answer.length <= BODY_MAX ? texts.answer : '',
+  };
+}
+
 export function reviewTexts({
   texts,
   files,

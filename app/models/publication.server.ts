@@ -17,6 +17,7 @@ import { toLocalDate } from '~/domain/dates';
 import { computeDueDate, type DueDate, type DueState, dueState } from '~/domain/deadlines';
 import { type Actor, canOnPakn, canReadPakn } from '~/domain/permissions';
 import {
+  checkableTexts,
   type Flag,
   type FlagGroup,
   type PublicFile,
@@ -185,10 +186,11 @@ export async function reviewPublication(
 /** The check of `input` for `p` (already loaded and allowed), inside the caller's transaction if any. */
 export async function review(p: Pakn, input: PublicationInput, db: DbOrTx): Promise<Review> {
   const { texts, files, fieldErrors } = await parseTexts(p, input, db);
+  const checked = checkableTexts(texts);
   const r = reviewTexts({
-    texts,
+    texts: checked,
     files,
-    renderedAnswer: markdownToPlainText(texts.answer),
+    renderedAnswer: markdownToPlainText(checked.answer),
     ctx: await piiContext(p, db),
   });
   if (r.answerError) fieldErrors.answer ??= r.answerError;

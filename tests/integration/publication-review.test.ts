@@ -254,3 +254,28 @@ describe('publishing twice (issue 13.28)', () => {
     expect(await publicPublished(p.id)).toBe(2);
   });
 });
+
+describe('a text over its maximum (walk-through of 06/12: one 4.8 MB post held the server for minutes)', () => {
+  it('is refused for its length before any personal-data check, and what was typed comes back', async () => {
+    const p = await answered('Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
+    const t = await texts(p.id, 'Đề nghị đơn giản hoá thủ tục.', 'Sở tiếp thu.');
+    // 25,000 characters of phone numbers and e-mail addresses, over the answer's 20,000
+    const long = 'Gọi 0905123456 hoặc a@b.vn. '.repeat(900);
+    const res = await post(pagePath(p.id), [...base({ ...t, answer: long }), ['intent', 'check']]);
+    expect(res.status).toBe(400);
+    const page = await html(res);
+    expect(page).toContain('Không quá 20.000 ký tự');
+    // the detector did not run on the text it refused: no flag, and none of its cost (it grows faster than
+    // the text: 5 s for 224,000 characters, minutes for 4.8 MB)
+    expect(flagsOf(page).size).toBe(0);
+    expect(page).toContain(long.trim());
+    // the texts within their limits are still checked in the same round trip
+    const both = await post(pagePath(p.id), [
+      ...base({ ...t, summary: 'Gọi tôi: 0912 345 678.', answer: long }),
+      ['intent', 'check'],
+    ]);
+    expect([...flagsOf(await html(both)).values()].map((f) => f.legend).join(' | ')).toContain(
+      '0912 345 678',
+    );
+  });
+});
