@@ -199,7 +199,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json(view('check', r, input, t), { status: Object.keys(r.fieldErrors).length ? 400 : 200 });
   }
   if (intent === 'publish') {
-    const r = await guard(() => publishPakn({ actor, paknId: id, version, input, ip }), t);
+    const r = await guard(async () => {
+      try {
+        return await publishPakn({ actor, paknId: id, version, input, ip });
+      } catch (error) {
+        if (error instanceof WorkflowError && error.messageKey === 'staff.errors.stale') return 'stale';
+        throw error;
+      }
+    }, t);
+    if (r === 'stale') {
+      // someone published, edited or withdrew meanwhile: the page again at its fresh version, with what was typed
+      // and decided kept and checked against it, as the record page does after a stale post
+      const v = view(
+        'check',
+        await guard(() => reviewPublication({ actor, paknId: id, input }), t),
+        input,
+        t,
+      );
+      const stale = { id: 'title', message: t('staff.errors.staleKept') };
+      return json({ ...v, summary: [stale, ...v.summary] }, { status: 409 });
+    }
     if (!r.ok) return json(view('publish', r, input, t), { status: 400 });
     return redirectWithFlash(here, 'publish.done.publish');
   }

@@ -279,3 +279,29 @@ describe('a text over its maximum (walk-through of 06/12: one 4.8 MB post held t
     );
   });
 });
+
+describe('a stale publish (walk-through of 06/12: two coordinators on one page)', () => {
+  it('comes back at the fresh version with what was typed and decided, checked again, and saves nothing', async () => {
+    const content = 'Số của tôi là 0912 345 678.';
+    const p = await answered(content, 'Sở tiếp thu.');
+    const t = await texts(p.id, content, 'Sở tiếp thu.');
+    const check = await html(await post(pagePath(p.id), [...base(t), ['intent', 'check']]));
+    const decided = [...flagsOf(check).keys()].map((k): [string, string] => [`d_${k}`, 'redact']);
+    // the first coordinator publishes; the second, on the page loaded before, publishes another summary
+    expect((await post(pagePath(p.id), [...base(t), ...decided, ['intent', 'publish']])).status).toBe(302);
+    const mine = { ...t, summary: `${content} Tóm tắt của người thứ hai.` };
+    const res = await post(pagePath(p.id), [...base(mine), ...decided, ['intent', 'publish']]);
+    expect(res.status).toBe(409);
+    const page = await html(res);
+    expect(page).toContain('nội dung bạn vừa nhập vẫn được giữ trong biểu mẫu');
+    expect(page).toContain('Tóm tắt của người thứ hai.');
+    // the decision made stays made, and the form goes back at the version now stored
+    expect([...flagsOf(page).values()].map((f) => f.checked)).toEqual(['redact']);
+    const stored = await one<{ version: number; public_summary: string }>(
+      `SELECT version, public_summary FROM pakn WHERE id = ?`,
+      p.id,
+    );
+    expect(page).toContain(`name="version" value="${stored.version}"`);
+    expect(stored.public_summary).not.toContain('người thứ hai');
+  });
+});
