@@ -5,6 +5,8 @@ export const SUPPORTED_LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'vi';
 export const LOCALE_COOKIE = 'lng';
+/** The language of what the agency publishes (titles, summaries, answers), whatever the interface's language. */
+export const CONTENT_LANG: Locale = DEFAULT_LOCALE;
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'vi' || value === 'en';

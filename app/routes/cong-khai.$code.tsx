@@ -14,6 +14,7 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
 import { normaliseCode } from '~/domain/pakn';
+import { CONTENT_LANG } from '~/i18n';
 import { getPublished } from '~/models/public.server';
 import { publicGroup } from '~/models/public-groups.server';
 import { getEnv } from '~/utils/env.server';
@@ -105,7 +106,7 @@ export default function PublishedAnswer() {
   return (
     <article className="answer-page">
       <p className="result-meta">{p.code}</p>
-      <h1>{p.title}</h1>
+      <h1 lang={CONTENT_LANG}>{p.title}</h1>
       {p.onTime === null ? null : (
         <p>
           <span className={`tag tag-big ${p.onTime ? 'tag-onTrack' : 'tag-overdue'}`}>
@@ -119,14 +120,16 @@ export default function PublishedAnswer() {
         </p>
       ) : null}
       <h2>{t('pub.detail.summary')}</h2>
-      <p className="pre-line">{p.summary}</p>
+      <p className="pre-line" lang={CONTENT_LANG}>
+        {p.summary}
+      </p>
       <h2>{t('pub.detail.answer')}</h2>
       {p.outcome ? (
         <p>
           <strong>{t('pub.detail.outcome')}:</strong> {t(`outcome.${p.outcome}`)}
         </p>
       ) : null}
-      <div className="answer-body" dangerouslySetInnerHTML={{ __html: p.answerHtml }} />
+      <div className="answer-body" lang={CONTENT_LANG} dangerouslySetInnerHTML={{ __html: p.answerHtml }} />
       {d.documents.length ? (
         <>
           <h2>{t('pub.detail.documents')}</h2>

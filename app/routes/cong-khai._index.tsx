@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
 import { localName } from '~/domain/local-name';
 import { CATEGORIES, PAKN_TYPES } from '~/domain/pakn';
+import { CONTENT_LANG } from '~/i18n';
 import { listFields, listUnits } from '~/models/config.server';
 import { listPublished, parsePublicFilters, publicYears } from '~/models/public.server';
 import { errorMeta, rootLocale } from '~/utils/error-meta';
@@ -162,7 +163,9 @@ export default function PublishedList() {
         {data.rows.map((r) => (
           <li key={r.code} className="result">
             <h2 className="result-title">
-              <Link to={`/cong-khai/${r.code}`}>{r.title}</Link>
+              <Link to={`/cong-khai/${r.code}`} lang={CONTENT_LANG}>
+                {r.title}
+              </Link>
             </h2>
             <p className="result-meta">
               <span>{r.code}</span> · <span>{t(`type.${r.type}`)}</span>
@@ -179,7 +182,9 @@ export default function PublishedList() {
                 </>
               ) : null}
             </p>
-            <p className="result-summary">{r.summary}</p>
+            <p className="result-summary" lang={CONTENT_LANG}>
+              {r.summary}
+            </p>
             <p className="result-meta">
               {t('pub.list.received')} {r.received}
               {r.answered ? ` · ${t('pub.list.answered')} ${r.answered}` : ''}

@@ -346,6 +346,15 @@ describe('publishing with redaction as a checked step', () => {
     expect(await html(await get(`/cong-khai?q=${encodeURIComponent('cấp phép bức xạ')}`, ''))).toContain(
       p.code,
     );
+    // in English, the agency's Vietnamese texts say they are Vietnamese, for a screen reader's voice (WCAG 3.1.2)
+    const en = await html(await get(`/cong-khai/${p.code}`, 'lng=en'));
+    expect(en).toMatch(/<h1 lang="vi">/);
+    expect(en).toMatch(/<p class="pre-line" lang="vi">/);
+    expect(en).toMatch(/<div class="answer-body" lang="vi">/);
+    const list = await html(await get(`/cong-khai?q=${encodeURIComponent('cấp phép bức xạ')}`, 'lng=en'));
+    const link = new RegExp(`<a [^>]*href="/cong-khai/${p.code}"[^>]*>`).exec(list)?.[0];
+    expect(link).toContain('lang="vi"');
+    expect(list).toMatch(/<p class="result-summary" lang="vi">/);
   });
 
   it('serves only public copies of published answers, as downloads', async () => {
