@@ -128,16 +128,19 @@ export async function getPublicationPage(
 
 // ---------- the form ----------
 
-const text = (max: number, clean = cleanText) =>
+// each message names its text (an error summary of three "required" said nothing of which)
+const text = (field: keyof PublicTexts, max: number, clean = cleanText) =>
   z
     .string()
     .optional()
     .transform((v) => clean(v ?? ''))
-    .pipe(z.string().min(1, 'staff.errors.required').max(max, `staff.errors.tooLong|${max}`));
+    .pipe(
+      z.string().min(1, `publish.errors.${field}Required`).max(max, `publish.errors.${field}TooLong|${max}`),
+    );
 const textsSchema = z.object({
-  title: text(TITLE_MAX, cleanLine),
-  summary: text(SUMMARY_MAX),
-  answer: text(BODY_MAX),
+  title: text('title', TITLE_MAX, cleanLine),
+  summary: text('summary', SUMMARY_MAX),
+  answer: text('answer', BODY_MAX),
 });
 
 export type PublicationInput = { values: Record<string, string>; publicFileIds: number[] };

@@ -264,7 +264,7 @@ describe('a text over its maximum (walk-through of 06/12: one 4.8 MB post held t
     const res = await post(pagePath(p.id), [...base({ ...t, answer: long }), ['intent', 'check']]);
     expect(res.status).toBe(400);
     const page = await html(res);
-    expect(page).toContain('Không quá 20.000 ký tự');
+    expect(page).toContain('Nội dung trả lời công khai không quá 20.000 ký tự');
     // the detector did not run on the text it refused: no flag, and none of its cost (it grows faster than
     // the text: 5 s for 224,000 characters, minutes for 4.8 MB)
     expect(flagsOf(page).size).toBe(0);
@@ -303,5 +303,41 @@ describe('a stale publish (walk-through of 06/12: two coordinators on one page)'
     );
     expect(page).toContain(`name="version" value="${stored.version}"`);
     expect(stored.public_summary).not.toContain('người thứ hai');
+  });
+});
+
+describe('the messages of the publication form name their field (walk-through of 06/12)', () => {
+  it('says which text is missing or too long, and which kept item a long reason belongs to', async () => {
+    const content = 'Số của tôi là 0912 345 678.';
+    const p = await answered(content, 'Sở tiếp thu.');
+    const t = await texts(p.id, content, 'Sở tiếp thu.');
+    const empty = await html(
+      await post(pagePath(p.id), [
+        ...base({ ...t, title: ' ', summary: '', answer: '' }),
+        ['intent', 'publish'],
+      ]),
+    );
+    for (const m of [
+      'Nhập tiêu đề công khai',
+      'Nhập tóm tắt nội dung công khai',
+      'Nhập nội dung trả lời công khai',
+    ])
+      expect(empty).toContain(m);
+    expect(empty).not.toContain('Trường này là bắt buộc');
+    const long = await html(
+      await post(pagePath(p.id), [...base({ ...t, title: 'T'.repeat(301) }), ['intent', 'check']]),
+    );
+    expect(long).toContain('Tiêu đề công khai không quá 300 ký tự');
+    const check = await html(await post(pagePath(p.id), [...base(t), ['intent', 'check']]));
+    const [key] = [...flagsOf(check).keys()];
+    const reason = await html(
+      await post(pagePath(p.id), [
+        ...base(t),
+        [`d_${key!}`, 'dismiss'],
+        [`r_${key!}`, 'x'.repeat(1001)],
+        ['intent', 'publish'],
+      ]),
+    );
+    expect(reason).toContain('Lý do giữ lại “0912 345 678” không quá 1.000 ký tự');
   });
 });

@@ -114,11 +114,17 @@ export default {
     withdraw: 'The result was withdrawn.',
   },
   errors: {
+    titleRequired: 'Enter the public title',
+    titleTooLong: 'The public title must be {{max, number}} characters or fewer',
+    summaryRequired: 'Enter the public summary',
+    summaryTooLong: 'The public summary must be {{max, number}} characters or fewer',
+    answerRequired: 'Enter the public answer',
+    answerTooLong: 'The public answer must be {{max, number}} characters or fewer',
     notAnswered: 'Only an answered PAKN can be published; this one is “{{status}}”.',
     notPublished: 'This result is not published.',
     undecided: 'Choose Redact or Keep for “{{text}}” ({{kind}} in the {{source}})',
     reasonRequired: 'Give the reason for keeping “{{text}}”',
-    reasonTooLong: 'The reason must be {{max}} characters or fewer',
+    reasonTooLong: 'The reason for keeping “{{text}}” must be {{max, number}} characters or fewer',
     hiddenInFormatting:
       'The answer contains personal data hidden by formatting: {{items}}. Rewrite that part without formatting so it can be redacted.',
     leftover: 'Personal data remains after redaction. Press “Check” and review it.',

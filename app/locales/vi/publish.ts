@@ -111,11 +111,17 @@ export default {
     withdraw: 'Đã gỡ công khai kết quả.',
   },
   errors: {
+    titleRequired: 'Nhập tiêu đề công khai',
+    titleTooLong: 'Tiêu đề công khai không quá {{max, number}} ký tự',
+    summaryRequired: 'Nhập tóm tắt nội dung công khai',
+    summaryTooLong: 'Tóm tắt nội dung công khai không quá {{max, number}} ký tự',
+    answerRequired: 'Nhập nội dung trả lời công khai',
+    answerTooLong: 'Nội dung trả lời công khai không quá {{max, number}} ký tự',
     notAnswered: 'Chỉ công khai được phản ánh, kiến nghị đã trả lời; hiện đang ở trạng thái “{{status}}”.',
     notPublished: 'Kết quả này hiện không được công khai.',
     undecided: 'Chọn Ẩn hoặc Giữ lại cho “{{text}}” ({{kind}} trong {{source}})',
     reasonRequired: 'Nhập lý do giữ lại “{{text}}”',
-    reasonTooLong: 'Lý do không quá {{max}} ký tự',
+    reasonTooLong: 'Lý do giữ lại “{{text}}” không quá {{max, number}} ký tự',
     hiddenInFormatting:
       'Nội dung trả lời có thông tin cá nhân bị định dạng che khuất: {{items}}. Hãy viết lại phần đó không dùng định dạng để có thể ẩn.',
     leftover: 'Sau khi ẩn vẫn còn thông tin cá nhân chưa được xử lý. Hãy bấm “Kiểm tra” và xem lại.',
