@@ -210,6 +210,10 @@ describe('publishing with redaction as a checked step', () => {
     expect(f.page).toContain('Hạn công khai');
     expect(f.page).toMatch(/2 ngày làm việc sau ngày trả lời \d{2}\/\d{2}\/\d{4}/);
     expect(f.page).toContain('Sửa đổi, bổ sung, bãi bỏ quy định hành chính theo thẩm quyền');
+    // the texts have a heading of their own (they sat under "Tệp đính kèm"), and the page says what the check
+    // does not look for
+    expect(f.page).toContain('<h2>Nội dung công khai</h2>');
+    expect(f.page).toContain('họ tên người khác (ví dụ cán bộ được nhắc đến) cần tự rà soát');
     texts = f;
   });
 

@@ -54,6 +54,7 @@ export function PublicationForm({
         tabIndex={-1}
         aria-hidden="true"
       />
+      <h2>{t('publish.fields.heading')}</h2>
       <TextField
         id="title"
         name="title"

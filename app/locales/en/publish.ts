@@ -5,7 +5,7 @@ export default {
   title: 'Publish the result of {{code}}',
   back: 'Back to record {{code}}',
   intro:
-    'The answer is published on the portal once personal data is removed. Every piece of personal data found must be redacted, or kept with a reason, before publishing.',
+    'The answer is published on the portal once personal data is removed. Every piece of personal data found must be redacted, or kept with a reason, before publishing. The check finds the submitter’s name and address, every phone number and e-mail address but the agency’s own, and identity document numbers; other people’s names (an official mentioned in the text, say) need a check by hand.',
   state: {
     label: 'Publication',
     none: 'Not published',
@@ -28,6 +28,7 @@ export default {
   identityNo:
     "The submitter did not agree to show their identity: do not mention the submitter's name, address or contacts.",
   fields: {
+    heading: 'What will be public',
     title: 'Public title',
     summary: 'Public summary',
     summaryHint:

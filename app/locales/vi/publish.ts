@@ -5,7 +5,7 @@ export default {
   title: 'Công khai kết quả {{code}}',
   back: 'Quay lại hồ sơ {{code}}',
   intro:
-    'Kết quả trả lời được đăng trên cổng sau khi đã ẩn thông tin cá nhân. Mọi thông tin cá nhân phát hiện được phải được ẩn, hoặc giữ lại kèm lý do, trước khi công khai.',
+    'Kết quả trả lời được đăng trên cổng sau khi đã ẩn thông tin cá nhân. Mọi thông tin cá nhân phát hiện được phải được ẩn, hoặc giữ lại kèm lý do, trước khi công khai. Bước kiểm tra tìm họ tên và địa chỉ của người gửi, mọi số điện thoại và thư điện tử (trừ của cơ quan) và số giấy tờ tùy thân; họ tên người khác (ví dụ cán bộ được nhắc đến) cần tự rà soát.',
   state: {
     label: 'Tình trạng công khai',
     none: 'Chưa công khai',
@@ -27,6 +27,7 @@ export default {
   identityYes: 'Người gửi đồng ý công khai danh tính: họ tên được hiển thị cùng kết quả.',
   identityNo: 'Người gửi không đồng ý công khai danh tính: không nêu họ tên, địa chỉ, liên hệ của người gửi.',
   fields: {
+    heading: 'Nội dung công khai',
     title: 'Tiêu đề công khai',
     summary: 'Tóm tắt nội dung công khai',
     summaryHint: 'Điền sẵn từ nội dung người gửi; hãy rút gọn và bỏ các chi tiết nhận diện người gửi.',
