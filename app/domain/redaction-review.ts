@@ -108,7 +108,6 @@ export type ReviewResult = {
   answerError: string | null;
 };
 
-/** The check: every flag of what would be public, grouped; and what the formatting hides. */
 /**
  * The texts the detector reads: one over its maximum is refused for its length, and not read. The detector's
  * cost grows faster than the text (5 s for 224,000 characters, minutes for a 4.8 MB post), and a text that
@@ -122,6 +121,7 @@ export function checkableTexts(texts: PublicTexts): PublicTexts {
   };
 }
 
+/** The check: every flag of what would be public, grouped; and what the formatting hides. */
 export function reviewTexts({
   texts,
   files,
