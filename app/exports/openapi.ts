@@ -15,6 +15,7 @@ import {
   submitMultipartSchema,
   submitResultSchema,
 } from '~/domain/api-v1';
+import enApi from '~/locales/en/api';
 
 const json = <T>(schema: T, description: string) => ({
   description,
@@ -31,7 +32,10 @@ const ERROR_TEXT: Record<number, string> = {
   503: 'The virus scanner is unreachable: a file could not be checked, try again later',
 };
 
-/** Every operation's id: the integrators' page names each operation in the reader's language by it. */
+/**
+ * Every operation's id: the integrators' page names each operation in the reader's language by it, and the
+ * document's summaries are the English ones of app/locales/en/api.ts.
+ */
 export const OPERATIONS = [
   'listFields',
   'submitPakn',
@@ -58,7 +62,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     method: 'get',
     path: '/fields',
     operationId: 'listFields',
-    summary: 'The fields (lĩnh vực) a PAKN can be filed under (scope submit)',
+    summary: enApi.docs.operations.listFields,
     security: security('submit'),
     responses: { 200: json(fieldsSchema, 'The active fields'), ...errors(401, 403, 429) },
   });
@@ -66,7 +70,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     method: 'post',
     path: '/pakn',
     operationId: 'submitPakn',
-    summary: 'Submit a PAKN (scope submit)',
+    summary: enApi.docs.operations.submitPakn,
     description:
       'Registers a PAKN exactly as the citizen form does: same validation, code, deadlines and receipt e-mail. Send `Idempotency-Key` to make retries safe: a replay answers the same code. With files, send multipart/form-data: the JSON body in a `payload` part and each file in a `files` part; files go through the citizen form’s checks (type by content, size, count, virus scan when configured).',
     security: security('submit'),
@@ -89,7 +93,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     method: 'get',
     path: '/pakn/{code}',
     operationId: 'readPakn',
-    summary: 'A PAKN’s status and public answer (scope read)',
+    summary: enApi.docs.operations.readPakn,
     security: security('read'),
     request: { params: z.object({ code: z.string().openapi({ example: 'KHCN-2026-000042' }) }) },
     responses: { 200: json(paknStatusSchema, 'The PAKN'), ...errors(401, 403, 404, 429) },
@@ -98,7 +102,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     method: 'get',
     path: '/changes',
     operationId: 'listChanges',
-    summary: 'Status changes since a cursor, oldest first (scope read)',
+    summary: enApi.docs.operations.listChanges,
     security: security('read'),
     request: { query: changesQuerySchema },
     responses: { 200: json(changesSchema, 'The changes'), ...errors(400, 401, 403, 429) },
@@ -107,7 +111,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     method: 'get',
     path: '/queue',
     operationId: 'listQueue',
-    summary: 'Open PAKN, newest first (scope staff)',
+    summary: enApi.docs.operations.listQueue,
     security: security('staff'),
     request: { query: queueQuerySchema },
     responses: { 200: json(queueSchema, 'One page of the queue'), ...errors(400, 401, 403, 429) },
@@ -116,7 +120,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     method: 'post',
     path: '/intake',
     operationId: 'recordIntake',
-    summary: 'Record a PAKN received on another channel, with its real receipt date (scope staff)',
+    summary: enApi.docs.operations.recordIntake,
     description:
       'The staff intake form’s fields and rules (channel post, in_person, phone, email or hotline; receivedDate YYYY-MM-DD). Recorded in the name of the administrator who created the key; the receipt e-mail goes when an e-mail address is given.',
     security: security('staff'),
