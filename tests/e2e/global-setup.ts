@@ -266,7 +266,10 @@ export default async function globalSetup(_config: FullConfig) {
   const baseURL = `http://localhost:${port}`;
   const serverLog = path.join(runDir, 'server.log');
   const out = fs.openSync(serverLog, 'a');
-  const server = spawn(process.execPath, ['server.mjs'], {
+  // E2E_SERVER_NODE_ARGS: Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses
+  // --cpu-prof in NODE_OPTIONS); the profile is written when the server stops at the end of the run
+  const nodeArgs = (process.env.E2E_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, 'server.mjs'], {
     cwd: ROOT,
     stdio: ['ignore', out, out],
     env: {
