@@ -8,6 +8,7 @@ import { NationalPortalChannel, NotAcceptedList } from '~/components/not-accepte
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { localName } from '~/domain/local-name';
 import { qrSvg } from '~/exports/qr.server';
+import { CONTENT_LANG } from '~/i18n';
 import { getAgency } from '~/models/config.server';
 import { getEnv } from '~/utils/env.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -33,7 +34,10 @@ export default function PrintableNotice() {
   const { t } = useTranslation();
   return (
     <div className="a4-notice">
-      <p className="notice-parent">{d.parentName}</p>
+      {/* the parent body's name has no English form: marked as Vietnamese on the English page */}
+      <p className="notice-parent" lang={CONTENT_LANG}>
+        {d.parentName}
+      </p>
       <p className="notice-agency">{d.agencyName}</p>
       <h1 className="notice-title">{t('pub.where.noticeTitle')}</h1>
       <p className="notice-subtitle">{t('pub.where.noticeSubtitle')}</p>

@@ -218,6 +218,9 @@ describe('published answers', () => {
       expect(plain, page).toContain('Thanh tra tỉnh');
       expect(plain, page).toContain('Trung tâm Trợ giúp pháp lý nhà nước tỉnh');
     }
+    // in English, the parent body's name (it has no English form) says it is Vietnamese (WCAG 3.1.2)
+    const en = await app.fetch('/noi-tiep-nhan/ban-in', { headers: { Cookie: 'lng=en' } });
+    expect(await en.text()).toContain('<p class="notice-parent" lang="vi">Ủy ban nhân dân tỉnh Phú Yên</p>');
   });
 
   it('has the public register page', async () => {

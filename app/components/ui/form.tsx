@@ -12,8 +12,16 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
     if (signature) ref.current?.focus();
   }, [signature]);
   if (!errors.length) return null;
+  // autoFocus is rendered as `autofocus`: without JavaScript the browser focuses the summary as the page arrives
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      ref={ref}
+      autoFocus
+    >
       <h2 id="error-summary-title">{t('errorSummary')}</h2>
       <ul>
         {errors.map((e) => (
