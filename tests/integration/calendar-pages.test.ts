@@ -43,7 +43,10 @@ describe('missing official schedule warning', () => {
       for (const page of [dashboard, calendar]) {
         expect(page).toContain(title);
         for (const d of warning.days) expect(page).toContain(`${d.display}</time> – ${d.label}`);
+        // no placeholder left untranslated
+        expect(page).not.toContain('{{');
       }
+      expect(dashboard).toContain(`>Nhập lịch chính thức năm ${warning.year}</a>`);
     } else {
       expect(dashboard).not.toContain('Chưa nhập lịch nghỉ lễ, Tết chính thức');
     }

@@ -22,7 +22,9 @@ export function ScheduleWarning({ warning, link = true }: { warning: ScheduleWar
       </ul>
       {link ? (
         <p>
-          <Link to={`/can-bo/quan-tri/lich?nam=${warning.year}`}>{t('admin.calendar.missing.link')}</Link>
+          <Link to={`/can-bo/quan-tri/lich?nam=${warning.year}`}>
+            {t('admin.calendar.missing.link', { year: warning.year })}
+          </Link>
         </p>
       ) : null}
     </section>
