@@ -151,6 +151,26 @@ describe('units', () => {
     expect(await res.text()).toContain('Mã này đã được dùng');
   });
 
+  it('refuses a name another unit has, without diacritics or case, on create and on update', async () => {
+    const before = (await app.db().select().from(s.units)).length;
+    const res = await post(PATH, { ...valid, code: 'QL2', name: 'phong quan ly khoa hoc va cong nghe' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Tên này đã có trong danh sách.');
+    expect(html).toContain('value="phong quan ly khoa hoc va cong nghe"');
+    expect((await app.db().select().from(s.units)).length).toBe(before);
+    const other = (await unitByCode('TDC'))!;
+    const renamed = await post(PATH, {
+      ...valid,
+      intent: 'update',
+      id: String(other.id),
+      code: 'TDC',
+      name: 'Phòng Quản lý Khoa học và Công nghệ',
+    });
+    expect(renamed.status).toBe(400);
+    expect(await renamed.text()).toContain('href="#edit-name"');
+  });
+
   it('updates a unit and audits only what changed', async () => {
     const unit = (await unitByCode('VP'))!;
     const res = await post(PATH, {

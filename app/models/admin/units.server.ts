@@ -1,12 +1,24 @@
-// Units: create, edit, delete (only a unit nothing refers to), each audited in its own transaction.
-import { asc, count, eq } from 'drizzle-orm';
+// Units: create, edit, delete (only a unit nothing refers to), each audited in its own transaction. A code is
+// unique, and so is a name without diacritics or case (two units of one name could not be told apart in a list).
+import { asc, count, eq, ne } from 'drizzle-orm';
 
+import { matchesFolded } from '~/domain/admin/keywords';
 import { type Actor, diff, fail, type FieldErrors, type Outcome } from '~/domain/admin/outcome';
 import type { UnitValues } from '~/domain/admin/units';
 import { type DbOrTx, first, getDb, one, transaction } from '~/utils/db.server';
 import * as s from '~db/schema';
 
 import { recordChange } from './change-log.server';
+
+/** Whether another unit (not `except`) has this name, compared without diacritics or case. */
+async function nameTaken(tx: DbOrTx, name: string, except?: number): Promise<boolean> {
+  const q = tx.select({ name: s.units.name }).from(s.units);
+  const others = except === undefined ? await q : await q.where(ne(s.units.id, except));
+  return matchesFolded(
+    name,
+    others.map((u) => u.name),
+  );
+}
 
 /** The error of choosing `unitId` for `fieldName`: an inactive unit may stay where it is (`keep`), not be chosen anew. */
 export async function checkUnitChoice(
@@ -30,6 +42,7 @@ export async function createUnit(
     if (await first(tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code)))) {
       return fail({ code: 'admin.errors.codeTaken' });
     }
+    if (await nameTaken(tx, value.name)) return fail({ name: 'admin.errors.nameTaken' });
     const row = await one(tx.insert(s.units).values(value).returning({ id: s.units.id }));
     await recordChange(tx, actor, 'settings.unit.create', 'unit', row.id, value);
     return { ok: true as const, value: row };
@@ -49,6 +62,7 @@ export async function updateUnit(
       tx.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, value.code)),
     );
     if (clash && clash.id !== unitId) return fail({ code: 'admin.errors.codeTaken' });
+    if (await nameTaken(tx, value.name, unitId)) return fail({ name: 'admin.errors.nameTaken' });
     const changed = diff(before, value);
     if (Object.keys(changed).length) {
       await tx.update(s.units).set(value).where(eq(s.units.id, unitId));
