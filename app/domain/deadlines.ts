@@ -34,12 +34,15 @@ export type DeadlineRule = {
   labelEn: string;
 };
 
+/** The basis of a rule the agency sets itself (spec: values tagged [policy]); pages name it in words. */
+export const POLICY_BASIS = '[policy]';
+
 export const DEFAULT_DEADLINE_RULES: Record<DeadlineKey, DeadlineRule> = {
   classify: {
     key: 'classify',
     days: 2,
     unit: 'working',
-    basis: '[policy]',
+    basis: POLICY_BASIS,
     labelVi: 'Vào sổ và phân loại',
     labelEn: 'Register and classify',
   },
@@ -88,7 +91,7 @@ export const DEFAULT_DEADLINE_RULES: Record<DeadlineKey, DeadlineRule> = {
     key: 'infoWait',
     days: 15,
     unit: 'calendar',
-    basis: '[policy]',
+    basis: POLICY_BASIS,
     labelVi: 'Chờ bổ sung thông tin',
     labelEn: 'Waiting for additional information',
   },

@@ -12,6 +12,7 @@ import { Choices, TextArea, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { deadlineRuleSchema } from '~/domain/admin/deadline-rules';
 import { modelErrors } from '~/domain/admin/outcome';
+import { POLICY_BASIS } from '~/domain/deadlines';
 import { updateDeadlineRule } from '~/models/admin/deadline-rules.server';
 import { getDeadlineRules } from '~/models/config.server';
 import { adminBadRequest, readAdminForm } from '~/utils/admin-crud.server';
@@ -104,7 +105,7 @@ export default function DeadlineRules() {
             <td>
               {r.days} {unitLabel(r.unit)}
             </td>
-            <td>{r.basis}</td>
+            <td>{r.basis === POLICY_BASIS ? t('admin.deadlines.policyBasis') : r.basis}</td>
             <RowActions id={r.key} name={label(r)} noDelete />
           </tr>
         ))}

@@ -412,6 +412,12 @@ describe('deadline rules', () => {
     expect(html).toContain('Nghị định 20/2008/NĐ-CP, Điều 9');
     expect(html).toContain('Thông tư 02/2017/TT-VPCP');
     expect(html).toContain('<caption>');
+    // the agency's own rules are named in words, not by the settings' marker
+    expect(html).toContain('<td>Quy định của cơ quan</td>');
+    expect(html).not.toContain('<td>[policy]</td>');
+    expect(await (await get(PATH, `${admin}; lng=en`)).text()).toContain(
+      '<td>The agency&#x27;s own rule</td>',
+    );
   });
 
   it('validates days, unit and basis, keeping the input', async () => {

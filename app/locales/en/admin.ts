@@ -202,6 +202,7 @@ export default {
     period: 'Period',
     basis: 'Legal basis',
     basisHint: "The document and article; or [policy] for the agency's own rule.",
+    policyBasis: "The agency's own rule",
     days: 'Number of days',
     daysHint: 'From 1 to 365.',
     unit: 'Counted in',
@@ -279,7 +280,7 @@ export default {
   settings: {
     title: 'Settings',
     policyTitle: 'Limits and reporting',
-    policyIntro: 'Values set by the agency ([policy]); they apply as soon as they are saved.',
+    policyIntro: 'Values set by the agency; they apply as soon as they are saved.',
     rangeHint: 'From {{min}} to {{max}}.',
     maxAttachments: 'Maximum number of attachments per PAKN',
     maxFileMb: 'Maximum size of one file (MB)',

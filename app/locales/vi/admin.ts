@@ -206,6 +206,7 @@ export default {
     period: 'Thời hạn',
     basis: 'Căn cứ',
     basisHint: 'Văn bản, điều khoản; hoặc [policy] nếu là quy định nội bộ của cơ quan.',
+    policyBasis: 'Quy định của cơ quan',
     days: 'Số ngày',
     daysHint: 'Từ 1 đến 365.',
     unit: 'Cách tính',
@@ -282,7 +283,7 @@ export default {
   settings: {
     title: 'Cài đặt',
     policyTitle: 'Giới hạn và báo cáo',
-    policyIntro: 'Các giá trị do cơ quan quy định ([policy]); áp dụng ngay sau khi lưu.',
+    policyIntro: 'Các giá trị do cơ quan quy định; áp dụng ngay sau khi lưu.',
     rangeHint: 'Từ {{min}} đến {{max}}.',
     maxAttachments: 'Số tệp đính kèm tối đa của một phản ánh, kiến nghị',
     maxFileMb: 'Dung lượng tối đa của một tệp (MB)',
