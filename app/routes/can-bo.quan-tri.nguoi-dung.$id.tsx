@@ -11,6 +11,7 @@ import { FlashMessage } from '~/components/ui/flash';
 import { Checkbox, ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { editUserFormSchema, userProblem } from '~/domain/admin/users';
+import { localName } from '~/domain/local-name';
 import { audit, formatInstant } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { issuePasswordReset } from '~/models/password-resets.server';
@@ -41,7 +42,8 @@ async function loadTarget(request: Request, id: string | undefined): Promise<Use
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:users');
   const user = await loadTarget(request, params.id);
-  const t = getT(getLocale(request));
+  const locale = getLocale(request);
+  const t = getT(locale);
   const units = await listUnits({ activeOnly: false });
   const flash = await readFlash(request);
   return json(
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       units: units
         .filter((u) => u.active || u.id === user.unitId)
-        .map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
+        .map((u) => ({ value: u.code, label: `${u.code} – ${localName(u, locale)}` })),
       flash: flash.message,
       pageTitle: `${t('auth.users.editTitle', { email: user.email })} – ${t('app.shortName')}`,
     },

@@ -9,6 +9,7 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ErrorSummary, TextField } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { newUserFormSchema, userProblem } from '~/domain/admin/users';
+import { localName } from '~/domain/local-name';
 import { audit } from '~/models/audit.server';
 import { listUnits } from '~/models/config.server';
 import { issuePasswordReset } from '~/models/password-resets.server';
@@ -22,9 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:users');
-  const t = getT(getLocale(request));
+  const locale = getLocale(request);
+  const t = getT(locale);
   return json({
-    units: (await listUnits()).map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` })),
+    units: (await listUnits()).map((u) => ({ value: u.code, label: `${u.code} – ${localName(u, locale)}` })),
     pageTitle: `${t('auth.users.createTitle')} – ${t('app.shortName')}`,
   });
 }

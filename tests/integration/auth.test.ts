@@ -680,6 +680,11 @@ describe('user administration', () => {
       unit: '',
     });
     expect(await html(dup)).toContain('An account with this e-mail address already exists');
+    // the units by their English names on an English page, on both the new and the edit page
+    for (const path of ['/can-bo/quan-tri/nguoi-dung/moi', `/can-bo/quan-tri/nguoi-dung/${admin.id}`]) {
+      const en = await html(await get(path, `${cookie}; lng=en`));
+      expect(en, path).toContain('>QLKHCN – Science and Technology Management Division</option>');
+    }
 
     const before = smtp.messages.length;
     const ok = await postForm(app, '/can-bo/quan-tri/nguoi-dung/moi', cookie, {
