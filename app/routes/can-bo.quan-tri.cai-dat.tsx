@@ -112,12 +112,14 @@ export default function Settings() {
     lastResult: sent('policy'),
     order: names,
     ids: Object.fromEntries(names.map((n) => [n, `policy-${n}`])),
+    labels: Object.fromEntries(names.map((n) => [n, t(`admin.settings.${n}`)])),
   });
   const extensionF = usePaknForm(extensionPolicySchema, { lastResult: sent('extension') });
   const documentsF = usePaknForm(documentNumbersSchema, {
     lastResult: sent('documents'),
     order: DOCUMENT_FIELDS,
     ids: { agencyAbbreviation: 'documents-agencyAbbreviation', draftingUnit: 'documents-draftingUnit' },
+    labels: Object.fromEntries(DOCUMENT_FIELDS.map((n) => [n, t(`admin.settings.${n}`)])),
   });
   const totpF = usePaknForm(totpRolesSchema, { lastResult: sent('totp') });
   const summary = [...policyF.summary, ...extensionF.summary, ...documentsF.summary, ...totpF.summary];

@@ -56,7 +56,11 @@ export default function AgencyDetails() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const f = usePaknForm(agencySchema, { lastResult: result, order: FIELDS.map((field) => field.name) });
+  const f = usePaknForm(agencySchema, {
+    lastResult: result,
+    order: FIELDS.map((field) => field.name),
+    labels: Object.fromEntries(FIELDS.map((field) => [field.name, t(`admin.agency.${field.name}`)])),
+  });
   // after a post, what was sent; before, what is saved
   const value = (name: (typeof FIELDS)[number]['name']) => (result ? f.value(name) : data.values[name]);
   return (

@@ -131,16 +131,27 @@ export default function WorkingCalendar() {
   const officialF = usePaknForm(officialYearFormSchema, {
     lastResult: sent('official'),
     ids: { reference: 'official-reference', year: 'official-reference', '': 'official-reference' },
+    labels: { reference: t('admin.calendar.official.reference') },
   });
   const overrideF = usePaknForm(calendarOverrideSchema, {
     lastResult: sent('save'),
     order: ['date', 'kind', 'note'],
     ids: { date: 'override-date', kind: 'override-kind', note: 'override-note', '': 'overrides' },
+    labels: {
+      date: t('admin.calendar.date'),
+      kind: t('admin.calendar.kind'),
+      note: t('admin.calendar.note'),
+    },
   });
   const calcF = usePaknForm(calculatorSchema, {
     lastResult: data.calcReply,
     order: ['start', 'days', 'unit'],
     ids: { start: 'calc-start', days: 'calc-days', unit: 'calc-unit' },
+    labels: {
+      start: t('admin.calendar.calcStart'),
+      days: t('admin.calendar.calcDays'),
+      unit: t('admin.calendar.calcUnit'),
+    },
   });
   // a refused delete (an override already gone) names no field: its message links to the overrides
   const deleted = translateErrors(t, sent('delete')?.error, {

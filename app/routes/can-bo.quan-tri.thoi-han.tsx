@@ -72,7 +72,12 @@ export default function DeadlineRules() {
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const label = (r: { labelVi: string; labelEn: string }) => (i18n.language === 'en' ? r.labelEn : r.labelVi);
-  const f = usePaknForm(deadlineRuleSchema, { lastResult: result, order: FIELDS, ids: RULE_IDS });
+  const f = usePaknForm(deadlineRuleSchema, {
+    lastResult: result,
+    order: FIELDS,
+    ids: RULE_IDS,
+    labels: Object.fromEntries(FIELDS.map((name) => [name, t(`admin.deadlines.${name}`)])),
+  });
   // after a post, the rule that was sent and what was typed; before, the rule chosen and what is saved
   const editing = result ? (rules.find((r) => r.key === f.value('key')) ?? null) : edit;
   const values: Record<string, string | undefined> = result

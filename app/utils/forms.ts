@@ -97,9 +97,14 @@ export function translateErrors(
     formId?: string;
     /** fields whose every message goes in the summary (one per rejected file), not just the first */
     every?: readonly string[];
+    /**
+     * field labels, for forms whose messages do not name their field ("Enter this information."): the summary
+     * then says "Label: message", as several fields may have the same message
+     */
+    labels?: Record<string, string>;
   } = {},
 ): TranslatedErrors {
-  const { prefix = '', order = [], ids = {}, formId = 'form', every = [] } = options;
+  const { prefix = '', order = [], ids = {}, formId = 'form', every = [], labels = {} } = options;
   const byField: Record<string, string> = {};
   for (const [name, messages] of Object.entries(errors ?? {})) {
     const first = messages?.[0];
@@ -113,9 +118,11 @@ export function translateErrors(
   const summary = names.flatMap((name) => {
     const id = ids[name] ?? (name === '' ? formId : name);
     const all = every.includes(name) ? (errors?.[name] ?? []) : [];
+    const label = name === '' ? undefined : labels[name];
+    const named = (message: string) => (label ? `${label}: ${message}` : message);
     return all.length > 1
-      ? all.map((m) => ({ id, message: translateMessage(t, m, prefix) }))
-      : [{ id, message: byField[name] ?? '' }];
+      ? all.map((m) => ({ id, message: named(translateMessage(t, m, prefix)) }))
+      : [{ id, message: named(byField[name] ?? '') }];
   });
   return { byField, summary };
 }

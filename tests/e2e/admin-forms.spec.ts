@@ -93,6 +93,10 @@ for (const p of LIST_PAGES) {
       message: 'Vui lòng nhập thông tin này.',
       kept: [[`new-${p.typed[0]}`, p.typed[1]]],
     });
+    // the summary names the field, found in the browser or by the server alike
+    await expect(page.locator(`.error-summary a[href="#new-${p.empty}"]`)).toHaveText(
+      /^[^:]+: Vui lòng nhập thông tin này\.$/,
+    );
   });
 }
 

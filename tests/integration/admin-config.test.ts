@@ -137,6 +137,10 @@ describe('units', () => {
     expect(html).toContain('Vui lòng nhập thông tin này.');
     expect(html).toContain('Địa chỉ thư điện tử không đúng định dạng');
     expect(html).toContain('href="#new-code"');
+    // the summary names each field: the same message under several fields must say which is which
+    expect(html.replace(/<!-- -->/g, '')).toContain(
+      '<a href="#new-name">Tên đơn vị: Vui lòng nhập thông tin này.</a>',
+    );
   });
 
   it('answers in English for an English session', async () => {
@@ -390,6 +394,9 @@ describe('agency details', () => {
     expect(html).toContain('value="KH-CN"');
     expect(html).toContain('Tiền tố gồm 1 đến 12 chữ cái');
     expect(html).toContain('Địa chỉ trang web phải bắt đầu bằng http://');
+    const empty = await (await post(PATH, { ...form, name: '', address: '' })).text();
+    expect(empty).toMatch(/<a href="#name">[^<]+: Vui lòng nhập thông tin này\.<\/a>/);
+    expect(empty).toMatch(/<a href="#address">[^<]+: Vui lòng nhập thông tin này\.<\/a>/);
 
     const ok = await post(PATH, { ...form, codePrefix: 'skhcn', hotline: '1900 1234' });
     expect(ok.status).toBe(302);

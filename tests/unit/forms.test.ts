@@ -83,6 +83,23 @@ describe('translateErrors', () => {
     expect(byField.files).toBe('a.pdf: quá lớn');
     expect(summary.map((s) => s.message)).toEqual(['a.pdf: quá lớn', 'b.exe: không nhận', 'y']);
   });
+  it('names the field in the summary when given its label, not beside the field', () => {
+    const { byField, summary } = translateErrors(
+      t,
+      {
+        name: ['!Vui lòng nhập thông tin này.'],
+        note: ['!Vui lòng nhập thông tin này.'],
+        '': ['!Hết phiên'],
+      },
+      { labels: { name: 'Tên đơn vị', '': 'Biểu mẫu' } },
+    );
+    expect(byField.name).toBe('Vui lòng nhập thông tin này.');
+    expect(summary.map((s) => s.message)).toEqual([
+      'Hết phiên',
+      'Tên đơn vị: Vui lòng nhập thông tin này.',
+      'Vui lòng nhập thông tin này.',
+    ]);
+  });
   it('has nothing to say about no errors', () => {
     expect(translateErrors(t, undefined)).toEqual({ byField: {}, summary: [] });
   });

@@ -33,6 +33,17 @@ export type CrudFormProps = {
   formProps: ReturnType<typeof usePaknForm>['formProps'];
 };
 
+/**
+ * The label keys of the fields the list pages share, or whose key is not `admin.<section>.<name>` (the
+ * labels the fields themselves show, below); the summary names a field by its label.
+ */
+const SHARED_LABELS: Record<string, string> = {
+  sortOrder: 'admin.common.sortOrder',
+  active: 'admin.common.activeLabel',
+  defaultUnitId: 'admin.fields.defaultUnit',
+  unitId: 'admin.routing.unit',
+};
+
 /** The error summary, the row being edited and the props of the edit and create forms. */
 export function useCrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   items,
@@ -43,6 +54,7 @@ export function useCrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   titleId,
   toValues,
   initial = {},
+  labels,
 }: {
   items: T[];
   edit: T | null;
@@ -52,6 +64,8 @@ export function useCrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   titleId: string;
   toValues: (item: T) => FormValues;
   initial?: FormValues;
+  /** the fields' labels, named in the error summary */
+  labels?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const names = Object.keys(constraintOf(schema));
@@ -59,6 +73,7 @@ export function useCrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
     id: `${prefix}-form`,
     lastResult: result?.intent === intent ? result.reply : undefined,
     order: names,
+    labels,
     // a field's message links to its input (`<prefix>-<name>`), a form-level one to the page title
     ids: { ...Object.fromEntries(names.map((n) => [n, `${prefix}-${n}`])), '': titleId },
   });
@@ -275,8 +290,14 @@ export function CrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   caption?: string;
   hint?: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = `${section}-title`;
+  const labels = Object.fromEntries(
+    Object.keys(constraintOf(schema)).flatMap((name) => {
+      const key = SHARED_LABELS[name] ?? `admin.${section}.${name}`;
+      return i18n.exists(key) ? [[name, t(key)]] : [];
+    }),
+  );
   const page = useCrudPage({
     items: data.items,
     edit: data.edit,
@@ -286,6 +307,7 @@ export function CrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
     titleId,
     toValues,
     initial,
+    labels,
   });
   return (
     <>

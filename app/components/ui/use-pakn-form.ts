@@ -27,6 +27,8 @@ type Options<Schema extends z.ZodTypeAny> = {
   ids?: Record<string, string>;
   /** fields whose every message is listed in the summary (rejected files) */
   every?: readonly string[];
+  /** field labels, when the messages do not name their field: the summary says "Label: message" */
+  labels?: Record<string, string>;
   /** the form's id (default: generated); a form-level error links to it */
   id?: string;
   /** values to start from (a draft, a record being edited) */
@@ -70,6 +72,7 @@ export function usePaknForm<Schema extends z.ZodTypeAny>(schema: Schema, options
     order: options.order,
     ids: options.ids,
     every: options.every,
+    labels: options.labels,
     formId: form.id,
   });
   // the GOV.UK title rule (see PageMeta) for errors found in the browser too: "Lỗi: …" while any remain
