@@ -225,3 +225,23 @@ test('khóa API: thiếu tên và quyền bị báo lỗi, giữ nội dung đã
   await expectRefused(page, posts, { field: 'name', message: 'Nhập tên khóa', kept: [] });
   await expect(page.locator('#scopes-error')).toContainText('Chọn ít nhất một quyền');
 });
+
+test('thêm cơ quan thành công: biểu mẫu thêm mới trống lại, có hay không có JavaScript', async ({
+  staffPage,
+}) => {
+  const page = await staffPage('admin', '/can-bo/quan-tri/co-quan-chuyen');
+  const name = `Sở Nội vụ ${test.info().project.name} ${Date.now().toString(36)}`;
+  await page.locator('#new-name').fill(name);
+  await page.locator('#new-address').fill('1 Lê Lợi');
+  await page.getByRole('button', { name: 'Thêm cơ quan', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thêm.' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name, exact: true })).toBeVisible();
+  // a second press would say the name is taken, as if the first had failed
+  await expect(page.locator('#new-name')).toHaveValue('');
+  await expect(page.locator('#new-address')).toHaveValue('');
+  // the same name again: refused by the server, and what was typed stays
+  await page.locator('#new-name').fill(name);
+  await page.getByRole('button', { name: 'Thêm cơ quan', exact: true }).click();
+  await expect(page.locator('#new-name-error')).toContainText('Tên này đã có trong danh sách.');
+  await expect(page.locator('#new-name')).toHaveValue(name);
+});

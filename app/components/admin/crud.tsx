@@ -291,6 +291,7 @@ export function CrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
   hint?: string | null;
 }) {
   const { t, i18n } = useTranslation();
+  const location = useLocation();
   const titleId = `${section}-title`;
   const labels = Object.fromEntries(
     Object.keys(constraintOf(schema)).flatMap((name) => {
@@ -343,7 +344,9 @@ export function CrudPage<T extends { id: number }, S extends z.ZodTypeAny>({
         </EditSection>
       ) : null}
       <CreateSection title={t(`admin.${section}.createTitle`)}>
-        <CrudForm form={page.createForm} submit={t(`admin.${section}.create`)}>
+        {/* a new form after each navigation: with JavaScript a saved entry's values would otherwise stay typed
+            in (a refused post's are put back as its initial values) */}
+        <CrudForm key={location.key} form={page.createForm} submit={t(`admin.${section}.create`)}>
           {fields(page.createForm)}
         </CrudForm>
       </CreateSection>
