@@ -57,6 +57,9 @@ export const DEFAULT_CALENDAR_OVERRIDES: readonly CalendarOverride[] = [
  */
 export const DEFAULT_OFFICIAL_YEARS: readonly number[] = [2024, 2025, 2026];
 
+/** The recorded "reference" of those years: a marker, which pages show in the reader's language. */
+export const BUILT_IN_SCHEDULE = 'Lịch chính thức có sẵn trong phần mềm (calendar-defaults.ts)';
+
 function offPeriod(from: LocalDate, to: LocalDate, note: string): CalendarOverride[] {
   const days: CalendarOverride[] = [];
   for (let date = from; date <= to; date = addCalendarDays(date, 1)) days.push({ date, kind: 'off', note });

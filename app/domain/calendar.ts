@@ -38,7 +38,7 @@ export function createWorkingCalendar(overrides: readonly CalendarOverride[]): W
     const override = overrideByDate.get(d);
     if (override) return override.kind === 'off' ? override.note : null;
     const holiday = statutoryDaysOff(Number(d.slice(0, 4))).get(d);
-    if (holiday) return holiday;
+    if (holiday) return holiday.name;
     const dow = dayOfWeek(d);
     if (dow === 6) return 'Thứ Bảy';
     if (dow === 0) return 'Chủ nhật';

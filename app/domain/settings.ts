@@ -5,7 +5,7 @@
 // the others are state the portal records as it runs.
 import { z } from 'zod';
 
-import { DEFAULT_OFFICIAL_YEARS } from './calendar-defaults';
+import { BUILT_IN_SCHEDULE, DEFAULT_OFFICIAL_YEARS } from './calendar-defaults';
 import { ROLES } from './permissions';
 
 /** A whole number; a numeric string (a hand-edited row) is read as its number. */
@@ -51,7 +51,7 @@ const DECLARED = {
     z.array(officialYearSchema),
     DEFAULT_OFFICIAL_YEARS.map((year) => ({
       year,
-      reference: 'Lịch chính thức có sẵn trong phần mềm (calendar-defaults.ts)',
+      reference: BUILT_IN_SCHEDULE,
     })),
   ),
   // document numbers (NĐ 30/2020): 01/TB-SKHCN, 01/SKHCN-TTHC; the unit drafts letters of PAKN not yet assigned

@@ -9,21 +9,28 @@
 import Holidays from 'date-holidays';
 
 import { addCalendarDays, dayOfWeek, formatDateVi, type LocalDate, VN_TIME_ZONE } from './dates';
+import type { Named } from './local-name';
 
-const TET = 'Tết Nguyên đán';
-const GIO_TO = 'Giỗ Tổ Hùng Vương';
-const QUOC_KHANH = 'Quốc khánh';
+/** A day off's name: the law's, and the English one for English pages (the shape of `localName`). */
+export type DayOffName = Named;
+
+const NEW_YEAR: DayOffName = { name: 'Tết Dương lịch', nameEn: "New Year's Day" };
+const TET: DayOffName = { name: 'Tết Nguyên đán', nameEn: 'Lunar New Year (Tết)' };
+const GIO_TO: DayOffName = { name: 'Giỗ Tổ Hùng Vương', nameEn: "Hung Kings' Commemoration Day" };
+const REUNIFICATION: DayOffName = { name: 'Ngày Giải phóng miền Nam', nameEn: 'Reunification Day' };
+const LABOUR: DayOffName = { name: 'Quốc tế Lao động', nameEn: 'International Labour Day' };
+const QUOC_KHANH: DayOffName = { name: 'Quốc khánh', nameEn: 'National Day' };
 
 // date-holidays gives the lunar dates: Tết as a five-day block from the eve (giao thừa to mùng 4, the
 // split used when the notice is not known) and Giỗ Tổ; its labels differ from the official ones.
-const LUNAR_LABELS: Record<string, string> = {
+const LUNAR_LABELS: Record<string, DayOffName> = {
   'Giao thừa Tết Nguyên Đán': TET,
   'Tết Nguyên Đán': TET,
   'Giỗ tổ Hùng Vương': GIO_TO,
 };
 
 const holidayLib = new Holidays('VN', { languages: ['vi'], timezone: VN_TIME_ZONE, types: ['public'] });
-const cache = new Map<number, ReadonlyMap<LocalDate, string>>();
+const cache = new Map<number, ReadonlyMap<LocalDate, DayOffName>>();
 
 const isWeekend = (d: LocalDate) => dayOfWeek(d) === 0 || dayOfWeek(d) === 6;
 
@@ -37,14 +44,14 @@ function quocKhanhAdjacent(year: number): LocalDate {
   return [0, 1, 4].includes(dow) ? `${year}-09-03` : `${year}-09-01`;
 }
 
-/** Every day off the Labour Code gives in `year`, weekend days included, in date order, with its label. */
-export function statutoryDaysOff(year: number): ReadonlyMap<LocalDate, string> {
+/** Every day off the Labour Code gives in `year`, weekend days included, in date order, with its name. */
+export function statutoryDaysOff(year: number): ReadonlyMap<LocalDate, DayOffName> {
   const cached = cache.get(year);
   if (cached) return cached;
-  const holidays = new Map<LocalDate, string>([
-    [`${year}-01-01`, 'Tết Dương lịch'],
-    [`${year}-04-30`, 'Ngày Giải phóng miền Nam'],
-    [`${year}-05-01`, 'Quốc tế Lao động'],
+  const holidays = new Map<LocalDate, DayOffName>([
+    [`${year}-01-01`, NEW_YEAR],
+    [`${year}-04-30`, REUNIFICATION],
+    [`${year}-05-01`, LABOUR],
     [`${year}-09-02`, QUOC_KHANH],
     [quocKhanhAdjacent(year), QUOC_KHANH],
   ]);
@@ -57,7 +64,7 @@ export function statutoryDaysOff(year: number): ReadonlyMap<LocalDate, string> {
     for (let i = 0; i < span; i++) holidays.set(addCalendarDays(start, i), label);
   }
 
-  const result = new Map<LocalDate, string>();
+  const result = new Map<LocalDate, DayOffName>();
   const sorted = [...holidays.keys()].sort();
   for (const d of sorted) result.set(d, holidays.get(d)!);
   // Compensatory days, in date order, each on the next weekday that is neither a holiday nor already taken.
@@ -65,19 +72,25 @@ export function statutoryDaysOff(year: number): ReadonlyMap<LocalDate, string> {
     if (!isWeekend(d)) continue;
     let c = addCalendarDays(d, 1);
     while (isWeekend(c) || result.has(c)) c = addCalendarDays(c, 1);
-    const weekday = dayOfWeek(d) === 6 ? 'Thứ Bảy' : 'Chủ nhật';
-    result.set(c, `Nghỉ bù ${holidays.get(d)} (${formatDateVi(d)} trùng ${weekday})`);
+    const holiday = holidays.get(d)!;
+    const saturday = dayOfWeek(d) === 6;
+    result.set(c, {
+      name: `Nghỉ bù ${holiday.name} (${formatDateVi(d)} trùng ${saturday ? 'Thứ Bảy' : 'Chủ nhật'})`,
+      nameEn: `Day off in lieu of ${holiday.nameEn} (${formatDateVi(d)} is a ${saturday ? 'Saturday' : 'Sunday'})`,
+    });
   }
   const ordered = new Map([...result.entries()].sort(([a], [b]) => a.localeCompare(b)));
   cache.set(year, ordered);
   return ordered;
 }
 
-export type RuleDayOff = { date: LocalDate; label: string };
+export type RuleDayOff = DayOffName & { date: LocalDate };
 
 /** The weekdays the rules alone take off in `year` (what changes due dates). */
 export function ruleWeekdaysOff(year: number): RuleDayOff[] {
-  return [...statutoryDaysOff(year)].filter(([d]) => !isWeekend(d)).map(([date, label]) => ({ date, label }));
+  return [...statutoryDaysOff(year)]
+    .filter(([d]) => !isWeekend(d))
+    .map(([date, name]) => ({ date, ...name }));
 }
 
 /** The warning is shown and mailed from this day of the year (MM-DD) while next year is not entered. */

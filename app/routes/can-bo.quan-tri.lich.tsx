@@ -23,6 +23,7 @@ import {
   officialYearFormSchema,
   yearOf,
 } from '~/domain/admin/calendar';
+import { BUILT_IN_SCHEDULE } from '~/domain/calendar-defaults';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
 import { computeDueDate, explainDueDate } from '~/domain/deadlines';
 import {
@@ -175,7 +176,13 @@ export default function WorkingCalendar() {
         year={data.year}
         official={data.official}
         f={officialF}
-        reference={sent('official') ? officialF.value('reference') : (data.official?.reference ?? '')}
+        reference={
+          sent('official')
+            ? officialF.value('reference')
+            : data.official && data.official.reference !== BUILT_IN_SCHEDULE
+              ? data.official.reference
+              : ''
+        }
       />
       <nav aria-label={t('admin.calendar.yearNav')}>
         <ul className="inline-list">

@@ -42,11 +42,17 @@ describe('missing official schedule warning', () => {
       const title = `Chưa nhập lịch nghỉ lễ, Tết chính thức năm ${warning.year}`;
       for (const page of [dashboard, calendar]) {
         expect(page).toContain(title);
-        for (const d of warning.days) expect(page).toContain(`${d.display}</time> – ${d.label}`);
+        for (const d of warning.days) expect(page).toContain(`${d.display}</time> – ${d.name}`);
         // no placeholder left untranslated
         expect(page).not.toContain('{{');
       }
       expect(dashboard).toContain(`>Nhập lịch chính thức năm ${warning.year}</a>`);
+      // in English, the days off the rules give are named in English (the law's own names stay on Vietnamese pages)
+      const en = await html(await get('/can-bo/tong-quan', `${admin}; lng=en`));
+      for (const d of warning.days) {
+        expect(en).toContain(`${d.display}</time> – ${d.nameEn.replaceAll("'", '&#x27;')}`);
+        expect(en).not.toContain(`${d.display}</time> – ${d.name}`);
+      }
     } else {
       expect(dashboard).not.toContain('Chưa nhập lịch nghỉ lễ, Tết chính thức');
     }
@@ -54,6 +60,17 @@ describe('missing official schedule warning', () => {
     expect(await html(await get('/can-bo/tong-quan', coordinator))).not.toContain(
       'Chưa nhập lịch nghỉ lễ, Tết chính thức',
     );
+  });
+
+  it("names the schedule built into the software in the reader's language", async () => {
+    const vi = await html(await get('/can-bo/quan-tri/lich?nam=2026', admin));
+    expect(vi).toContain('Đã nhập lịch chính thức năm 2026 theo: lịch chính thức có sẵn trong phần mềm.');
+    const en = await html(await get('/can-bo/quan-tri/lich?nam=2026', `${admin}; lng=en`));
+    expect(en).toContain('the official schedule built into the software');
+    // what the page shows (the scripts carry the loader's data, the recorded marker included)
+    const shown = en.replace(/<script[^>]*>[\s\S]*?<\/script>/g, '');
+    expect(shown).not.toContain('calendar-defaults.ts');
+    expect(shown).not.toContain('Lịch chính thức có sẵn');
   });
 
   it('records a year as entered, with a translated error when the notice is missing', async () => {

@@ -55,7 +55,8 @@ describe('missing official schedule', () => {
     expect(w?.days).toContainEqual({
       date: '2027-05-03',
       display: '03/05/2027',
-      label: 'Nghỉ bù Quốc tế Lao động (01/05/2027 trùng Thứ Bảy)',
+      name: 'Nghỉ bù Quốc tế Lao động (01/05/2027 trùng Thứ Bảy)',
+      nameEn: 'Day off in lieu of International Labour Day (01/05/2027 is a Saturday)',
     });
   });
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Choices, Select, TextField } from '~/components/ui/form';
 import type { usePaknForm } from '~/components/ui/use-pakn-form';
+import { BUILT_IN_SCHEDULE } from '~/domain/calendar-defaults';
 import { dayOfWeek, formatDateVi } from '~/domain/dates';
 
 import { AdminTable } from './admin-table';
@@ -34,7 +35,15 @@ export function OfficialYearSection({
     <section aria-labelledby="official-title">
       <h2 id="official-title">{t('admin.calendar.official.title', { year })}</h2>
       {official ? (
-        <p>{t('admin.calendar.official.entered', { year, reference: official.reference })}</p>
+        <p>
+          {t('admin.calendar.official.entered', {
+            year,
+            reference:
+              official.reference === BUILT_IN_SCHEDULE
+                ? t('admin.calendar.official.builtIn')
+                : official.reference,
+          })}
+        </p>
       ) : (
         <p>{t('admin.calendar.official.notEntered', { year })}</p>
       )}

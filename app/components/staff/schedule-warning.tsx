@@ -2,13 +2,15 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { localName, type Named } from '~/domain/local-name';
+
 export type ScheduleWarningData = {
   year: number;
-  days: Array<{ date: string; display: string; label: string }>;
+  days: Array<Named & { date: string; display: string }>;
 };
 
 export function ScheduleWarning({ warning, link = true }: { warning: ScheduleWarningData; link?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section className="notice notice-warning" role="region" aria-labelledby="schedule-warning-title">
       <h2 id="schedule-warning-title">{t('admin.calendar.missing.title', { year: warning.year })}</h2>
@@ -16,7 +18,7 @@ export function ScheduleWarning({ warning, link = true }: { warning: ScheduleWar
       <ul>
         {warning.days.map((d) => (
           <li key={d.date}>
-            <time dateTime={d.date}>{d.display}</time> – {d.label}
+            <time dateTime={d.date}>{d.display}</time> – {localName(d, i18n.language)}
           </li>
         ))}
       </ul>

@@ -227,6 +227,7 @@ export default {
       notEntered:
         'No official schedule recorded for {{year}}: days off follow the Labour Code rules. After entering the days off, compensatory and make-up days of the notice, record it here.',
       reference: 'Notice the schedule comes from',
+      builtIn: 'the official schedule built into the software',
       referenceHint: 'Number, date and issuing body, e.g. Notice No. …/TB-BNV of …',
       submit: 'Record the {{year}} official schedule as entered',
     },

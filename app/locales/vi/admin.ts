@@ -231,6 +231,7 @@ export default {
       notEntered:
         'Chưa ghi nhận lịch chính thức năm {{year}}: ngày nghỉ đang theo quy định của Bộ luật Lao động. Sau khi nhập các ngày nghỉ, nghỉ bù, làm bù theo thông báo, hãy ghi nhận tại đây.',
       reference: 'Văn bản thông báo lịch nghỉ',
+      builtIn: 'lịch chính thức có sẵn trong phần mềm',
       referenceHint: 'Số, ngày và cơ quan ban hành, ví dụ: Thông báo số …/TB-BNV ngày …',
       submit: 'Ghi nhận đã nhập lịch chính thức năm {{year}}',
     },

@@ -89,7 +89,7 @@ export async function sendScheduleWarning({
   const rendered = renderCalendarScheduleEmail({
     locale: 'vi',
     year: warning.year,
-    days: warning.days.map((d) => `${d.display} – ${d.label}`),
+    days: warning.days.map((d) => `${d.display} – ${d.name}`),
     calendarUrl: `${getEnv().BASE_URL}/can-bo/quan-tri/lich?nam=${warning.year}`,
     agency: {
       name: agency.name,
