@@ -154,6 +154,9 @@ export default function WorkingCalendar() {
       unit: t('admin.calendar.calcUnit'),
     },
   });
+  // the box starts from the recorded notice; the built-in schedule's marker is no notice to edit
+  const recorded = data.official?.reference ?? '';
+  const recordedReference = recorded === BUILT_IN_SCHEDULE ? '' : recorded;
   // a refused delete (an override already gone) names no field: its message links to the overrides
   const deleted = translateErrors(t, sent('delete')?.error, {
     formId: 'overrides',
@@ -176,13 +179,7 @@ export default function WorkingCalendar() {
         year={data.year}
         official={data.official}
         f={officialF}
-        reference={
-          sent('official')
-            ? officialF.value('reference')
-            : data.official && data.official.reference !== BUILT_IN_SCHEDULE
-              ? data.official.reference
-              : ''
-        }
+        reference={sent('official') ? officialF.value('reference') : recordedReference}
       />
       <nav aria-label={t('admin.calendar.yearNav')}>
         <ul className="inline-list">
