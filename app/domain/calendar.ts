@@ -1,15 +1,24 @@
-import { addCalendarDays, type CalendarOverride, dayOfWeek, isValidLocalDate, type LocalDate } from './dates';
-import { statutoryDaysOff } from './statutory-days';
+import {
+  addCalendarDays,
+  type CalendarOverride,
+  dayOfWeek,
+  isValidLocalDate,
+  type LocalDate,
+  SATURDAY,
+  SUNDAY,
+} from './dates';
+import { type DayOffName, statutoryDaysOff } from './statutory-days';
 
 export * from './dates';
 
 export interface WorkingCalendar {
   isWorkingDay(d: LocalDate): boolean;
   /**
-   * why a day is not a working day: the override note (official schedule), the Labour Code holiday or
-   * compensatory day (statutory-days.ts), or 'Thứ Bảy'/'Chủ nhật'; null if working
+   * why a day is not a working day: the override note (official schedule; the administrator's words, with
+   * no English form), the Labour Code holiday or compensatory day (statutory-days.ts), or Saturday/Sunday;
+   * null if working
    */
-  offReason(d: LocalDate): string | null;
+  offReason(d: LocalDate): DayOffName | null;
   /** first working day strictly after d */
   nextWorkingDay(d: LocalDate): LocalDate;
 }
@@ -24,9 +33,9 @@ export function createWorkingCalendar(overrides: readonly CalendarOverride[]): W
     // Later entries win, so an administrator's correction appended to the defaults takes effect.
     overrideByDate.set(o.date, o);
   }
-  const reasonCache = new Map<LocalDate, string | null>();
+  const reasonCache = new Map<LocalDate, DayOffName | null>();
 
-  function offReason(d: LocalDate): string | null {
+  function offReason(d: LocalDate): DayOffName | null {
     const cached = reasonCache.get(d);
     if (cached !== undefined) return cached;
     const reason = computeOffReason(d);
@@ -34,14 +43,14 @@ export function createWorkingCalendar(overrides: readonly CalendarOverride[]): W
     return reason;
   }
 
-  function computeOffReason(d: LocalDate): string | null {
+  function computeOffReason(d: LocalDate): DayOffName | null {
     const override = overrideByDate.get(d);
-    if (override) return override.kind === 'off' ? override.note : null;
+    if (override) return override.kind === 'off' ? { name: override.note, nameEn: '' } : null;
     const holiday = statutoryDaysOff(Number(d.slice(0, 4))).get(d);
-    if (holiday) return holiday.name;
+    if (holiday) return holiday;
     const dow = dayOfWeek(d);
-    if (dow === 6) return 'Thứ Bảy';
-    if (dow === 0) return 'Chủ nhật';
+    if (dow === 6) return SATURDAY;
+    if (dow === 0) return SUNDAY;
     return null;
   }
 

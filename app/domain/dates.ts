@@ -1,5 +1,6 @@
 // Calendar days in Asia/Ho_Chi_Minh and their display. Deliberately free of the holiday library, so
 // pages that only format dates do not ship it to the browser.
+import type { Named } from './local-name';
 
 /** A calendar day in Vietnam, 'YYYY-MM-DD'. */
 export type LocalDate = string;
@@ -83,4 +84,10 @@ export function dayOfWeek(d: LocalDate): number {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
-export const WEEKEND_LABELS: readonly string[] = ['Thứ Bảy', 'Chủ nhật'];
+/** The weekly rest days of civil servants, named as the other days off are. */
+export const SATURDAY: Named = { name: 'Thứ Bảy', nameEn: 'Saturday' };
+export const SUNDAY: Named = { name: 'Chủ nhật', nameEn: 'Sunday' };
+
+export function isWeekendName(n: Named): boolean {
+  return n.name === SATURDAY.name || n.name === SUNDAY.name;
+}

@@ -4,9 +4,10 @@ import {
   formatDateVi,
   formatDayMonth,
   isValidLocalDate,
+  isWeekendName,
   type LocalDate,
-  WEEKEND_LABELS,
 } from './dates';
+import { localName, type Named } from './local-name';
 
 /*
  * Our legal reading of PAKN deadlines (spec §6):
@@ -98,7 +99,8 @@ export const DEFAULT_DEADLINE_RULES: Record<DeadlineKey, DeadlineRule> = {
 };
 
 export type Pause = { from: LocalDate; to: LocalDate | null };
-export type SkippedSpan = { from: LocalDate; to: LocalDate; reason: string; kind: 'off' | 'paused' };
+/** `reason` names the days in both languages (see `localName`). */
+export type SkippedSpan = { from: LocalDate; to: LocalDate; reason: Named; kind: 'off' | 'paused' };
 export type DueDate = {
   start: LocalDate;
   days: number;
@@ -113,7 +115,7 @@ export type DueDate = {
   pausedSince?: LocalDate;
 };
 
-const PAUSE_REASON = 'Chờ bổ sung thông tin';
+const PAUSE_REASON: Named = { name: 'Chờ bổ sung thông tin', nameEn: 'Awaiting additional information' };
 
 function assertDate(d: LocalDate, what: string): void {
   if (!isValidLocalDate(d)) throw new RangeError(`Invalid ${what}: ${JSON.stringify(d)}`);
@@ -174,7 +176,15 @@ export function computeDueDate(args: {
   return result;
 }
 
-type DayMark = { kind: 'off' | 'paused'; reason: string } | null;
+type DayMark = { kind: 'off' | 'paused'; reason: Named } | null;
+
+/** Several days' names as one; a name with no English form (an official schedule's note) stays as written. */
+function joinNames(names: readonly Named[], separator: string): Named {
+  return {
+    name: names.map((n) => n.name).join(separator),
+    nameEn: names.map((n) => localName(n, 'en')).join(separator),
+  };
+}
 
 /**
  * Groups the uncounted days of (start, due] into spans. For the working-day rule a span of weekend days
@@ -199,14 +209,14 @@ function collectSkipped(
   };
 
   const spans: SkippedSpan[] = [];
-  let open: { from: LocalDate; to: LocalDate; kind: 'off' | 'paused'; reasons: string[] } | null = null;
+  let open: { from: LocalDate; to: LocalDate; kind: 'off' | 'paused'; reasons: Named[] } | null = null;
   const flush = () => {
     if (!open) return;
-    const specific = open.reasons.filter((r) => !WEEKEND_LABELS.includes(r));
+    const specific = open.reasons.filter((r) => !isWeekendName(r));
     const keep = open.kind === 'paused' || unit === 'calendar' || specific.length > 0;
     if (keep) {
       // Notes may contain commas; weekday names alone read better as a plain list.
-      const reason = specific.length > 0 ? specific.join('; ') : open.reasons.join(', ');
+      const reason = specific.length > 0 ? joinNames(specific, '; ') : joinNames(open.reasons, ', ');
       spans.push({ from: open.from, to: open.to, kind: open.kind, reason });
     }
     open = null;
@@ -220,7 +230,7 @@ function collectSkipped(
     }
     if (open && open.kind === m.kind) {
       open.to = d;
-      if (!open.reasons.includes(m.reason)) open.reasons.push(m.reason);
+      if (!open.reasons.some((r) => r.name === m.reason.name)) open.reasons.push(m.reason);
     } else {
       flush();
       open = { from: d, to: d, kind: m.kind, reasons: [m.reason] };
@@ -234,18 +244,6 @@ function formatSpan(s: SkippedSpan): string {
   return s.from === s.to ? formatDayMonth(s.from) : `${formatDayMonth(s.from)}–${formatDayMonth(s.to)}`;
 }
 
-const WEEKEND_EN: Readonly<Record<string, string>> = { 'Thứ Bảy': 'Saturday', 'Chủ nhật': 'Sunday' };
-
-/**
- * A span's reason as the explanation's language says it: weekday names are translated; holiday names and the
- * official schedule's notes are proper names of Vietnamese texts and stay as written.
- */
-function reasonIn(reason: string, vi: boolean): string {
-  if (vi) return reason;
-  const names = reason.split(', ');
-  return names.every((n) => n in WEEKEND_EN) ? names.map((n) => WEEKEND_EN[n] ?? n).join(', ') : reason;
-}
-
 /** One line a citizen or an official can check by hand, e.g. "Hạn 26/02/2026: tiếp nhận 12/02/2026, …". */
 export function explainDueDate(d: DueDate, lang: 'vi' | 'en'): string {
   const vi = lang === 'vi';
@@ -255,16 +253,17 @@ export function explainDueDate(d: DueDate, lang: 'vi' | 'en'): string {
   parts.push(`${d.days} ${unitLabel}`);
   for (const s of d.skipped) {
     const span = formatSpan(s);
+    const reason = localName(s.reason, lang);
     if (s.kind === 'paused') {
       parts.push(vi ? `tạm dừng ${span} chờ bổ sung thông tin` : `paused ${span} awaiting information`);
     } else if (d.unit === 'calendar') {
       parts.push(
         vi
-          ? `ngày cuối rơi vào ngày nghỉ ${span} (${s.reason}) nên chuyển sang ngày làm việc kế tiếp`
-          : `last day fell on a day off ${span} (${reasonIn(s.reason, vi)}), moved to the next working day`,
+          ? `ngày cuối rơi vào ngày nghỉ ${span} (${reason}) nên chuyển sang ngày làm việc kế tiếp`
+          : `last day fell on a day off ${span} (${reason}), moved to the next working day`,
       );
     } else {
-      parts.push(vi ? `bỏ qua ${span} (${s.reason})` : `${span} skipped (${reasonIn(s.reason, vi)})`);
+      parts.push(vi ? `bỏ qua ${span} (${reason})` : `${span} skipped (${reason})`);
     }
   }
   if (d.extendedTo) {

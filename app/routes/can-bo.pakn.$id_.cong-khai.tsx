@@ -22,6 +22,7 @@ import { FlashMessage } from '~/components/ui/flash';
 import { ErrorSummary, type FieldError } from '~/components/ui/form';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
 import { formatDateVi } from '~/domain/dates';
+import { localName } from '~/domain/local-name';
 import { parseHideAllIntent, redactAllOfKind } from '~/domain/redaction-decisions';
 import { type FlagGroup, REASON_MAX, withdrawSchema } from '~/domain/redaction-review';
 import { WorkflowError, workflowErrorMessage } from '~/domain/workflow/errors';
@@ -88,7 +89,8 @@ function message(key: string, t: T): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'pakn:publish');
-  const t = getT(getLocale(request));
+  const locale = getLocale(request);
+  const t = getT(locale);
   const id = paknId(params.id, t);
   const page = await guard(() => getPublicationPage({ actor, paknId: id }), t);
   const p = page.pakn;
@@ -129,7 +131,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
                     sk.from === sk.to
                       ? formatDateVi(sk.from)
                       : `${formatDateVi(sk.from)}–${formatDateVi(sk.to)}`,
-                  reason: sk.reason,
+                  reason: localName(sk.reason, locale),
                 }),
               ),
             ].join(', '),

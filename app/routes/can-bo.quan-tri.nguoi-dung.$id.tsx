@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .filter((u) => u.active || u.id === user.unitId)
         .map((u) => ({ value: u.code, label: `${u.code} – ${localName(u, locale)}` })),
       flash: flash.message,
-      pageTitle: `${t('auth.users.editTitle', { email: user.email })} – ${t('app.shortName')}`,
+      pageTitle: `${t('auth.users.editTitle', { email: user.email })} – ${t('admin.title')}`,
     },
     { headers: flash.setCookie ? { 'Set-Cookie': flash.setCookie } : undefined },
   );

@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lastLogin: u.lastLoginAt ? formatInstant(u.lastLoginAt) : null,
     sessions: u.activeSessions,
   }));
-  return json({ users, pageTitle: `${t('auth.users.title')} – ${t('app.shortName')}` });
+  return json({ users, pageTitle: `${t('auth.users.title')} – ${t('admin.title')}` });
 }
 
 export default function UsersIndex() {

@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(locale);
   return json({
     units: (await listUnits()).map((u) => ({ value: u.code, label: `${u.code} – ${localName(u, locale)}` })),
-    pageTitle: `${t('auth.users.createTitle')} – ${t('app.shortName')}`,
+    pageTitle: `${t('auth.users.createTitle')} – ${t('admin.title')}`,
   });
 }
 

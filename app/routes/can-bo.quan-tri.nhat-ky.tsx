@@ -79,7 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nextUrl,
       actors: (await listUsers()).map((u) => ({ value: String(u.id), label: `${u.name} <${u.email}>` })),
       actions: [...groups, ...actions].sort(),
-      pageTitle: `${t('auth.audit.title')} – ${t('app.shortName')}`,
+      pageTitle: `${t('auth.audit.title')} – ${t('admin.title')}`,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );

@@ -66,6 +66,14 @@ describe('permissions', () => {
     expect(denied.status).toBe(403);
   });
 
+  it('names the admin area in every admin page title (walk-through of 06/12/2026)', async () => {
+    const pages = ['don-vi', 'co-quan', 'lich', 'cai-dat', 'nguoi-dung', 'nguoi-dung/moi', 'nhat-ky'];
+    for (const page of pages) {
+      const html = await (await get(`/can-bo/quan-tri/${page}`)).text();
+      expect(/<title>(.*?)<\/title>/.exec(html)?.[1], page).toMatch(/ – Quản trị hệ thống$/);
+    }
+  });
+
   it('refuses a coordinator’s post with 403 and changes nothing', async () => {
     const res = await post(
       '/can-bo/quan-tri/don-vi',

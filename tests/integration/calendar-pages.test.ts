@@ -73,6 +73,16 @@ describe('missing official schedule warning', () => {
     expect(shown).not.toContain('Lịch chính thức có sẵn');
   });
 
+  it("lists the days off the rules give in the reader's language (walk-through of 06/12/2026)", async () => {
+    const vi = await html(await get('/can-bo/quan-tri/lich?nam=2026', admin));
+    expect(vi).toContain('<td>Quốc khánh</td>');
+    const en = await html(await get('/can-bo/quan-tri/lich?nam=2026', `${admin}; lng=en`));
+    const shown = en.replace(/<script[^>]*>[\s\S]*?<\/script>/g, '');
+    expect(shown).toContain('<td>National Day</td>');
+    expect(shown).toContain('<td>Reunification Day</td>');
+    expect(shown).not.toContain('<td>Quốc khánh</td>');
+  });
+
   it('records a year as entered, with a translated error when the notice is missing', async () => {
     const bad = await postForm(app, '/can-bo/quan-tri/lich', admin, {
       intent: 'official',

@@ -562,3 +562,16 @@ describe('who may publish what', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('the publish due date', () => {
+  it("names the days off it skips in the reader's language (walk-through of 06/12/2026)", async () => {
+    const p = await answeredPakn();
+    // answered on Wednesday 29/04/2026: 30/04 and 01/05 are days off the Labour Code gives, then a weekend
+    await sqlRun(app.db(), 'UPDATE pakn SET answered_at = ? WHERE id = ?', Date.UTC(2026, 3, 29, 3), p.id);
+    const vi = await html(await get(pagePath(p.id)));
+    expect(vi).toContain('bỏ qua 30/04/2026–03/05/2026 (Ngày Giải phóng miền Nam; Quốc tế Lao động)');
+    const en = await html(await get(pagePath(p.id), `${coordinator}; lng=en`));
+    expect(en).toContain('30/04/2026–03/05/2026 skipped (Reunification Day; International Labour Day)');
+    expect(en).not.toContain('Quốc tế Lao động');
+  });
+});

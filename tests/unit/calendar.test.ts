@@ -57,8 +57,8 @@ describe('createWorkingCalendar, library holidays only', () => {
   it('treats Monday to Friday as working days and names weekends', () => {
     expect(cal.isWorkingDay('2026-03-02')).toBe(true);
     expect(cal.offReason('2026-03-06')).toBeNull();
-    expect(cal.offReason('2026-03-07')).toBe('Thứ Bảy');
-    expect(cal.offReason('2026-03-08')).toBe('Chủ nhật');
+    expect(cal.offReason('2026-03-07')).toEqual({ name: 'Thứ Bảy', nameEn: 'Saturday' });
+    expect(cal.offReason('2026-03-08')).toEqual({ name: 'Chủ nhật', nameEn: 'Sunday' });
     expect(cal.nextWorkingDay('2026-03-06')).toBe('2026-03-09');
     expect(cal.nextWorkingDay('2026-03-02')).toBe('2026-03-03');
   });
@@ -73,13 +73,13 @@ describe('createWorkingCalendar, library holidays only', () => {
     ['2026-04-26', 'Giỗ Tổ Hùng Vương'], // a Sunday: the holiday name still wins over 'Chủ nhật'
   ])('recognises the public holiday %s (%s)', (date, name) => {
     expect(cal.isWorkingDay(date)).toBe(false);
-    expect(cal.offReason(date)).toBe(name);
+    expect(cal.offReason(date)?.name).toBe(name);
   });
 
   it('knows the lunar Tết days', () => {
     // Mùng 1 Đinh Mùi is Saturday 06/02/2027; the library marks the five days from the eve.
     for (const d of ['2027-02-05', '2027-02-08', '2027-02-09']) {
-      expect(cal.offReason(d)).toBe('Tết Nguyên đán');
+      expect(cal.offReason(d)?.name).toBe('Tết Nguyên đán');
     }
     expect(cal.isWorkingDay('2027-02-04')).toBe(true);
   });
@@ -94,7 +94,7 @@ describe('createWorkingCalendar with overrides', () => {
       { date: '2026-03-05', kind: 'off', note: 'Nghỉ đột xuất (sửa)' },
     ]);
     expect(cal.isWorkingDay('2026-03-07')).toBe(true);
-    expect(cal.offReason('2026-03-05')).toBe('Nghỉ đột xuất (sửa)');
+    expect(cal.offReason('2026-03-05')?.name).toBe('Nghỉ đột xuất (sửa)');
     expect(cal.isWorkingDay('2026-09-02')).toBe(true);
     expect(cal.nextWorkingDay('2026-03-06')).toBe('2026-03-07');
   });
@@ -127,7 +127,7 @@ describe('DEFAULT_CALENDAR_OVERRIDES', () => {
 
   it('close the whole Tết Bính Ngọ 2026 period, 14/02 to 22/02', () => {
     for (let d = '2026-02-14'; d <= '2026-02-22'; d = addCalendarDays(d, 1)) {
-      expect(cal.offReason(d)).toBe('Nghỉ Tết Nguyên đán Bính Ngọ');
+      expect(cal.offReason(d)?.name).toBe('Nghỉ Tết Nguyên đán Bính Ngọ');
     }
     expect(cal.isWorkingDay('2026-02-13')).toBe(true);
     expect(cal.nextWorkingDay('2026-02-13')).toBe('2026-02-23');
@@ -148,8 +148,8 @@ describe('DEFAULT_CALENDAR_OVERRIDES', () => {
   });
 
   it('carry the second Quốc khánh day and compensatory days', () => {
-    expect(cal.offReason('2024-09-03')).toBe('Nghỉ lễ Quốc khánh');
-    expect(cal.offReason('2025-09-01')).toBe('Nghỉ lễ Quốc khánh');
-    expect(cal.offReason('2026-04-27')).toMatch(/^Nghỉ bù Giỗ Tổ Hùng Vương/);
+    expect(cal.offReason('2024-09-03')?.name).toBe('Nghỉ lễ Quốc khánh');
+    expect(cal.offReason('2025-09-01')?.name).toBe('Nghỉ lễ Quốc khánh');
+    expect(cal.offReason('2026-04-27')?.name).toMatch(/^Nghỉ bù Giỗ Tổ Hùng Vương/);
   });
 });

@@ -13,6 +13,8 @@ import {
 } from '~/domain/deadlines';
 
 const cal = createWorkingCalendar(DEFAULT_CALENDAR_OVERRIDES);
+/** An official schedule's note: the administrator's words, the same on English pages. */
+const asWritten = (note: string) => ({ name: note, nameEn: note });
 
 describe('DEFAULT_DEADLINE_RULES', () => {
   it('match spec §6', () => {
@@ -36,7 +38,12 @@ describe('computeDueDate, working days', () => {
     expect(d.due).toBe('2026-02-26');
     expect(d.paused).toBe(false);
     expect(d.skipped).toEqual([
-      { from: '2026-02-14', to: '2026-02-22', kind: 'off', reason: 'Nghỉ Tết Nguyên đán Bính Ngọ' },
+      {
+        from: '2026-02-14',
+        to: '2026-02-22',
+        kind: 'off',
+        reason: asWritten('Nghỉ Tết Nguyên đán Bính Ngọ'),
+      },
     ]);
     expect(explainDueDate(d, 'vi')).toBe(
       'Hạn 26/02/2026: tiếp nhận 12/02/2026, 5 ngày làm việc, bỏ qua 14/02–22/02 (Nghỉ Tết Nguyên đán Bính Ngọ)',
@@ -82,7 +89,7 @@ describe('computeDueDate, working days', () => {
     const d = computeDueDate({ start: '2025-04-24', days: 5, unit: 'working', calendar: cal });
     expect(d.due).toBe('2025-05-05');
     expect(d.skipped).toEqual([
-      { from: '2025-04-30', to: '2025-05-04', kind: 'off', reason: 'Nghỉ lễ 30/4 và 1/5' },
+      { from: '2025-04-30', to: '2025-05-04', kind: 'off', reason: asWritten('Nghỉ lễ 30/4 và 1/5') },
     ]);
   });
 
@@ -111,7 +118,9 @@ describe('computeDueDate, calendar days', () => {
   it('moves a last day falling on Sunday to Monday (BLDS 2015 Điều 148)', () => {
     const d = computeDueDate({ start: '2026-03-02', days: 20, unit: 'calendar', calendar: cal });
     expect(d.due).toBe('2026-03-23');
-    expect(d.skipped).toEqual([{ from: '2026-03-22', to: '2026-03-22', kind: 'off', reason: 'Chủ nhật' }]);
+    expect(d.skipped).toEqual([
+      { from: '2026-03-22', to: '2026-03-22', kind: 'off', reason: { name: 'Chủ nhật', nameEn: 'Sunday' } },
+    ]);
     expect(explainDueDate(d, 'vi')).toBe(
       'Hạn 23/03/2026: tiếp nhận 02/03/2026, 20 ngày, ngày cuối rơi vào ngày nghỉ 22/03 (Chủ nhật) nên chuyển sang ngày làm việc kế tiếp',
     );
@@ -125,9 +134,16 @@ describe('computeDueDate, calendar days', () => {
         from: '2026-04-30',
         to: '2026-05-03',
         kind: 'off',
-        reason: 'Ngày Giải phóng miền Nam; Quốc tế Lao động',
+        reason: {
+          name: 'Ngày Giải phóng miền Nam; Quốc tế Lao động',
+          nameEn: 'Reunification Day; International Labour Day',
+        },
       },
     ]);
+    // The Labour Code's days off have English names; English pages use them (walk-through of 06/12/2026).
+    expect(explainDueDate(d, 'en')).toBe(
+      'Due 04/05/2026: received 10/04/2026, 20 days, last day fell on a day off 30/04–03/05 (Reunification Day; International Labour Day), moved to the next working day',
+    );
   });
 });
 
@@ -143,7 +159,12 @@ describe('computeDueDate, pauses', () => {
     expect(d.due).toBe('2026-02-27');
     expect(d.paused).toBe(false);
     expect(d.skipped).toEqual([
-      { from: '2026-02-13', to: '2026-02-24', kind: 'paused', reason: 'Chờ bổ sung thông tin' },
+      {
+        from: '2026-02-13',
+        to: '2026-02-24',
+        kind: 'paused',
+        reason: { name: 'Chờ bổ sung thông tin', nameEn: 'Awaiting additional information' },
+      },
     ]);
     expect(explainDueDate(d, 'vi')).toBe(
       'Hạn 27/02/2026: tiếp nhận 10/02/2026, 5 ngày làm việc, tạm dừng 13/02–24/02 chờ bổ sung thông tin',

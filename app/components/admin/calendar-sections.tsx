@@ -8,6 +8,7 @@ import { Choices, Select, TextField } from '~/components/ui/form';
 import type { usePaknForm } from '~/components/ui/use-pakn-form';
 import { BUILT_IN_SCHEDULE } from '~/domain/calendar-defaults';
 import { dayOfWeek, formatDateVi } from '~/domain/dates';
+import { localName } from '~/domain/local-name';
 
 import { AdminTable } from './admin-table';
 
@@ -171,9 +172,9 @@ export function HolidaysTable({
   holidays,
 }: {
   year: number;
-  holidays: Array<{ date: string; name: string; overridden: boolean }>;
+  holidays: Array<{ date: string; name: string; nameEn: string; overridden: boolean }>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const weekday = useWeekday();
   return (
     <>
@@ -193,7 +194,7 @@ export function HolidaysTable({
               <time dateTime={h.date}>{formatDateVi(h.date)}</time>
             </th>
             <td>{weekday(h.date)}</td>
-            <td>{h.name}</td>
+            <td>{localName(h, i18n.language)}</td>
             <td>{h.overridden ? t('admin.calendar.overriddenYes') : ''}</td>
           </tr>
         ))}

@@ -8,7 +8,7 @@ import {
   addCalendarDays,
   type CalendarOverride,
   createWorkingCalendar,
-  WEEKEND_LABELS,
+  isWeekendName,
 } from '~/domain/calendar';
 import { getCalendar, invalidateCalendar } from '~/models/config.server';
 import { recomputeOpenDueDates } from '~/models/deadlines.server';
@@ -21,7 +21,7 @@ export type CalendarYear = {
   year: number;
   overrides: CalendarOverride[];
   /** days the holiday library marks off, and whether an override replaces them */
-  holidays: Array<{ date: string; name: string; overridden: boolean }>;
+  holidays: Array<{ date: string; name: string; nameEn: string; overridden: boolean }>;
   workingDays: number;
 };
 
@@ -44,8 +44,8 @@ export async function getCalendarYear(year: number, db: DbOrTx = getDb()): Promi
   let workingDays = 0;
   for (let d = from; d <= to; d = addCalendarDays(d, 1)) {
     const reason = library.offReason(d);
-    if (reason !== null && !WEEKEND_LABELS.includes(reason))
-      holidays.push({ date: d, name: reason, overridden: overridden.has(d) });
+    if (reason !== null && !isWeekendName(reason))
+      holidays.push({ date: d, ...reason, overridden: overridden.has(d) });
     if (calendar.isWorkingDay(d)) workingDays++;
   }
   return { year, overrides, holidays, workingDays };
