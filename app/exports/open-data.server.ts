@@ -24,16 +24,20 @@ function openDataHeaders(ext: 'csv' | 'json'): Record<string, string> {
 }
 
 /**
- * The file for the dates in the address (`from`, `to`), with the rows `rows` reads for them; a wrong range
- * answers its translated message as plain text (400).
+ * The file for the dates in the address (`from`, `to`), with the rows `rows` reads for them. A wrong range sends a
+ * browser back to the page's form (which shows the message beside the dates it keeps) and answers any other client
+ * its translated message as plain text (400).
  */
 export async function openDataResponse(
   request: Request,
   ext: 'csv' | 'json',
   rows: (range: { from?: Date; to?: Date }) => Promise<OpenDataRow[]>,
 ): Promise<Response> {
-  const range = parseRange(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const range = parseRange(url.searchParams);
   if ('message' in range) {
+    if (request.headers.get('Accept')?.includes('text/html'))
+      return new Response(null, { status: 303, headers: { Location: `/du-lieu-mo${url.search}` } });
     const t = getT(getLocale(request));
     return new Response(t(`pub.openData.${range.message}`), {
       status: 400,

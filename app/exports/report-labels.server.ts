@@ -14,8 +14,8 @@ export const share = (n: number, d: number) => (d ? n / d : null);
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy' by slicing: formatDateVi's time-zone round trip is too slow per row */
 export const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
-export const scopeText = (c: ReportContext) =>
-  c.unitName ? `Đơn vị: ${c.unitName}` : `Toàn ${c.agency.name}`;
+/** What "Phạm vi:" is followed by: the unit's name, or the whole agency. */
+export const scopeText = (c: ReportContext) => c.unitName ?? `Toàn ${c.agency.name}`;
 export const reportFileName = (c: ReportContext, ext: string) => {
   const p = c.report.period;
   const scope = c.unitName ? `-dv${c.report.unitId}` : '';

@@ -2,11 +2,16 @@
 // document behind the PDF, the Word file and the published report (app/exports/pdf/official-pdf.server.ts lays it out).
 import { formatDateVi } from '~/domain/dates';
 import type { OfficialDocument } from '~/domain/official-document';
-import type { ReportContext } from '~/domain/reports/definitions';
+import { PUBLIC_MIN_RATINGS, type ReportContext, satisfactionWithheld } from '~/domain/reports/definitions';
 import { periodLabel, periodName } from '~/domain/reports/periods';
 import { fmtDays, fmtInt, fmtPct, labelledBreakdowns, share, t } from '~/exports/report-labels.server';
 
 export const TO_COMPLETE = '[Cán bộ bổ sung: …]';
+
+const WITHHELD = {
+  perUnit: 'không công bố theo từng đơn vị',
+  tooFew: `không công bố do dưới ${PUBLIC_MIN_RATINGS} lượt đánh giá`,
+} as const;
 
 function listOf(rows: ReadonlyArray<{ label: string; n: number }>, total: number): string {
   const nonZero = rows.filter((r) => r.n > 0);
@@ -28,6 +33,9 @@ export function reportNarrative(
   const label = periodLabel(report.period, 'vi');
   const toHandle = c.carriedOver + c.received;
   const ratings = report.total.ratings;
+  // the published version follows the public statistics' rule for ratings (satisfactionWithheld)
+  const withheld = forPublic ? satisfactionWithheld(report) : null;
+  const withWork = report.units.filter((u) => u.counts.carriedOver + u.counts.received > 0);
   const p: string[] = [
     `Thực hiện Kế hoạch hoạt động kiểm soát thủ tục hành chính và chế độ thông tin, báo cáo định kỳ, ${agency.name} báo cáo tình hình, kết quả tiếp nhận, xử lý phản ánh, kiến nghị (PAKN) của cá nhân, tổ chức về quy định hành chính ${label.charAt(0).toLowerCase()}${label.slice(1)}${ctx.unitName ? `, phạm vi ${ctx.unitName}` : ''} như sau:`,
     'I. TÌNH HÌNH TIẾP NHẬN PHẢN ÁNH, KIẾN NGHỊ',
@@ -43,14 +51,12 @@ export function reportNarrative(
     `3. Đang xử lý chuyển kỳ sau: ${fmtInt(c.carriedForward)}, trong đó trong hạn ${fmtInt(c.inProgressWithinTime)}, quá hạn ${fmtInt(c.inProgressOverdue)}.`,
     `4. Công khai kết quả xử lý: ${fmtInt(c.published)}/${fmtInt(c.answered)} PAKN đã trả lời trong kỳ (${fmtPct(share(c.published, c.answered))}).`,
     `5. Thời gian xử lý (từ ngày tiếp nhận đến ngày trả lời, tính theo ngày làm việc): bình quân ${fmtDays(report.total.handling.mean)} ngày, trung vị ${fmtDays(report.total.handling.median)} ngày, trên ${fmtInt(report.total.handling.count)} PAKN đã trả lời.`,
-    `6. Mức độ hài lòng của người gửi: ${fmtInt(ratings.total)} lượt đánh giá, hài lòng ${fmtInt(ratings.satisfied)} (${fmtPct(ratings.rate)}), bình thường ${fmtInt(ratings.neutral)}, không hài lòng ${fmtInt(ratings.unsatisfied)}.`,
-    '7. Kết quả theo đơn vị:',
-    ...report.units
-      .filter((u) => u.counts.carriedOver + u.counts.received > 0)
-      .map(
-        (u) =>
-          `- ${u.name}: phải xử lý ${fmtInt(u.counts.carriedOver + u.counts.received)} (kỳ trước chuyển sang ${fmtInt(u.counts.carriedOver)}, tiếp nhận ${fmtInt(u.counts.received)}); đã xử lý xong ${fmtInt(u.counts.closed)} (trả lời đúng hạn ${fmtInt(u.counts.answeredOnTime)}, quá hạn ${fmtInt(u.counts.answeredLate)}); chuyển kỳ sau ${fmtInt(u.counts.carriedForward)} (quá hạn ${fmtInt(u.counts.inProgressOverdue)}).`,
-      ),
+    `6. Mức độ hài lòng của người gửi: ${withheld ? WITHHELD[withheld] : `${fmtInt(ratings.total)} lượt đánh giá, hài lòng ${fmtInt(ratings.satisfied)} (${fmtPct(ratings.rate)}), bình thường ${fmtInt(ratings.neutral)}, không hài lòng ${fmtInt(ratings.unsatisfied)}`}.`,
+    `7. Kết quả theo đơn vị:${withWork.length ? '' : ' không có.'}`,
+    ...withWork.map(
+      (u) =>
+        `- ${u.name}: phải xử lý ${fmtInt(u.counts.carriedOver + u.counts.received)} (kỳ trước chuyển sang ${fmtInt(u.counts.carriedOver)}, tiếp nhận ${fmtInt(u.counts.received)}); đã xử lý xong ${fmtInt(u.counts.closed)} (trả lời đúng hạn ${fmtInt(u.counts.answeredOnTime)}, quá hạn ${fmtInt(u.counts.answeredLate)}); chuyển kỳ sau ${fmtInt(u.counts.carriedForward)} (quá hạn ${fmtInt(u.counts.inProgressOverdue)}).`,
+    ),
     `8. PAKN lặp lại và trả lời chung: từ chối do lặp lại PAKN đã được trả lời (lý do R08) ${fmtInt(c.refusedRepeat ?? 0)}; trả lời chung ${fmtInt(c.groupsAnswered ?? 0)} nhóm, gồm ${fmtInt(c.answeredInGroup ?? 0)} PAKN.`,
     'III. KẾT QUẢ THỰC HIỆN CHỈ TIÊU CỦA KẾ HOẠCH (MỤC II.1)',
     ...report.targets.map(

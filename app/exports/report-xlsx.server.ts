@@ -9,7 +9,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 
 import { formatDateVi } from '~/domain/dates';
-import { MOTTO, MOTTO_NATION } from '~/domain/official-document';
+import { formatPlaceDate, MOTTO, MOTTO_NATION } from '~/domain/official-document';
 import type { DetailRow, Report, ReportContext, UnitFigures } from '~/domain/reports/definitions';
 import { periodLabel, periodName } from '~/domain/reports/periods';
 import { loadExcelJs } from '~/exports/libraries.server';
@@ -168,7 +168,7 @@ async function writeWorkbook(out: PassThrough, ctx: ReportContext, detail: Async
   rowNo++;
   const notes = [
     'Ghi chú: kỳ báo cáo tính theo giờ Việt Nam, cả ngày đầu và ngày cuối; PAKN tiếp nhận lúc 23 giờ 59 ngày cuối kỳ thuộc kỳ này.',
-    '(3) tiếp nhận trước kỳ, đến đầu kỳ chưa xử lý xong; (15) tiếp nhận đến cuối kỳ, đến cuối kỳ chưa xử lý xong; quá hạn: hạn trả lời trước ngày cuối kỳ.',
+    '(3) tiếp nhận trước kỳ, đến đầu kỳ chưa xử lý xong; (15) tiếp nhận đến cuối kỳ, đến cuối kỳ chưa xử lý xong; quá hạn: hạn của bước đang xử lý trước ngày cuối kỳ (kỳ chưa kết thúc: trước ngày lập biểu).',
     'Đơn vị: đơn vị đang được giao xử lý; “Chưa giao đơn vị”: PAKN chưa giao hoặc được xử lý ngay khi phân loại (từ chối, chuyển, trùng lặp).',
   ];
   for (const note of notes) {
@@ -178,7 +178,7 @@ async function writeWorkbook(out: PassThrough, ctx: ReportContext, detail: Async
     ws.getRow(rowNo++).commit();
   }
   rowNo++;
-  put(rowNo, lastCol - 7, `${agency.province || ''}, ngày ${formatDateVi(ctx.today)}`.replace(/^, /, ''), {
+  put(rowNo, lastCol - 7, formatPlaceDate(agency.province, formatDateVi(ctx.today)).replace(/^, /, ''), {
     font: font(11, false, true),
     alignment: centre,
   });

@@ -29,7 +29,7 @@ import { periodContaining, periodLabel, periodToParams } from '~/domain/reports/
 import { publishedReportDocuments } from '~/exports/report-narrative.server';
 import { audit } from '~/models/audit.server';
 import { getAgency, listUnits } from '~/models/config.server';
-import { publishReport, ReportConflictError } from '~/models/reports/published.server';
+import { findPublishedReport, publishReport, ReportConflictError } from '~/models/reports/published.server';
 import { parseReportQuery } from '~/models/reports/query.server';
 import { buildReport, reportContext } from '~/models/reports/report.server';
 import { auditDenied } from '~/models/security-audit.server';
@@ -48,12 +48,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let params = url.searchParams;
   const today = toLocalDate(new Date());
   if (!params.has('period')) {
-    // no choice yet: the current quarter
-    params = new URLSearchParams(
-      periodToParams(
+    // no period chosen yet: the current quarter, of the unit asked for if any
+    const unit = params.get('unit');
+    params = new URLSearchParams({
+      ...periodToParams(
         periodContaining('quarter', today, (await parseReportQuery(new URLSearchParams(), actor)).cutoffDay),
       ),
-    );
+      ...(unit ? { unit } : {}),
+    });
   }
   const query = await parseReportQuery(params, actor);
   if (!query.ok && query.status === 403)
@@ -83,7 +85,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       fieldErrors: reportFieldErrors(query.errors, values),
     });
     return json(
-      { ...common, filters, report: null, query: '', periodText: '', generatedText: '', canPublish: false },
+      {
+        ...common,
+        pageTitle: `${t('errorPrefix')} ${common.pageTitle}`,
+        filters,
+        report: null,
+        query: '',
+        periodText: '',
+        generatedText: '',
+        canPublish: false,
+        publishedBefore: null,
+      },
       { status: 400, headers },
     );
   }
@@ -101,6 +113,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       periodText: periodLabel(query.period, locale),
       generatedText: vietnamStamp(new Date(report.generatedAt)),
       canPublish: can(actor, 'pakn:publish') && query.period.end < today,
+      publishedBefore: await findPublishedReport(query.period, query.unitId),
     },
     { headers },
   );
@@ -182,6 +195,7 @@ export default function ReportPage() {
           canExport={d.canExport}
           canPublish={d.canPublish}
           published={d.published}
+          publishedBefore={d.publishedBefore}
           values={d.values}
         />
       ) : null}

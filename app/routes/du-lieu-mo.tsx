@@ -14,12 +14,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(getLocale(request));
   const params = new URL(request.url).searchParams;
   const range = parseRange(params);
-  return json({
-    from: params.get('from') ?? '',
-    to: params.get('to') ?? '',
-    error: 'message' in range ? t(`pub.openData.${range.message}`) : null,
-    pageTitle: `${t('pub.openData.title')} – ${t('app.shortName')}`,
-  });
+  const error = 'message' in range ? t(`pub.openData.${range.message}`) : null;
+  const title = `${t('pub.openData.title')} – ${t('app.shortName')}`;
+  return json(
+    {
+      from: params.get('from') ?? '',
+      to: params.get('to') ?? '',
+      error,
+      pageTitle: error ? `${t('errorPrefix')} ${title}` : title,
+    },
+    { status: error ? 400 : 200 },
+  );
 }
 
 export default function OpenData() {

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { BarChart, LineChart, TargetsTable, useFigureFormat } from '~/components/reports/svg-chart';
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi, toLocalDate } from '~/domain/dates';
+import { snapshotUnitName } from '~/domain/reports/definitions';
 import { lastReportMonths, periodLabel, periodName } from '~/domain/reports/periods';
 import { publicStatisticsCached } from '~/models/reports/public-statistics.server';
 import { listPublishedReports } from '~/models/reports/published.server';
@@ -66,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         number: r.number,
         date: formatDateVi(r.issuedDate),
         period: periodLabel(r.snapshot.report.period, locale),
-        scope: r.snapshot.unitName ?? t('reports.form.allUnits'),
+        scope: snapshotUnitName(r.snapshot, locale) ?? t('reports.form.allUnits'),
       })),
     },
     { headers: PUBLIC_CACHE },

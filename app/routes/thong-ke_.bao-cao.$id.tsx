@@ -9,14 +9,11 @@ import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { ScrollTable } from '~/components/ui/scroll-table';
 import { formatDateVi } from '~/domain/dates';
 import { CHANNELS } from '~/domain/pakn';
-import { PUBLIC_BALANCE_KEYS } from '~/domain/reports/definitions';
+import { PUBLIC_BALANCE_KEYS, satisfactionWithheld, snapshotUnitName } from '~/domain/reports/definitions';
 import { periodLabel } from '~/domain/reports/periods';
 import { getPublishedReport } from '~/models/reports/published.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
-
-/** ratings are private: a rate resting on fewer people than this is not shown */
-const MIN_RATINGS = 3;
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
@@ -27,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = /^\d{1,12}$/.test(params.id ?? '') ? Number(params.id) : 0;
   const found = id ? await getPublishedReport(id) : null;
   if (!found) throw json({ message: t('reports.errors.notFound') }, { status: 404 });
-  const { report, unitName } = found.snapshot;
+  const { report } = found.snapshot;
+  const unitName = snapshotUnitName(found.snapshot, locale);
+  const withheld = satisfactionWithheld(report);
   const en = locale === 'en';
   const title = t('reports.public.reportTitle', { period: periodLabel(report.period, locale) });
   const ratings = report.total.ratings;
@@ -52,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         value: report.total.breakdowns.byChannel[c] ?? 0,
       })),
       handling: report.total.handling,
-      satisfaction: ratings.total >= MIN_RATINGS ? { rate: ratings.rate, total: ratings.total } : null,
+      satisfaction: withheld ? null : { rate: ratings.rate, total: ratings.total },
+      satisfactionWithheld: withheld,
       targets: report.targets,
     },
     { headers: PUBLIC_CACHE },
@@ -122,7 +122,11 @@ export default function PublishedReport() {
           <dd>
             {d.satisfaction
               ? `${f.pct(d.satisfaction.rate)} (${f.int(d.satisfaction.total)})`
-              : t('reports.public.satisfactionSuppressed')}
+              : t(
+                  d.satisfactionWithheld === 'perUnit'
+                    ? 'reports.public.satisfactionPerUnit'
+                    : 'reports.public.satisfactionSuppressed',
+                )}
           </dd>
         </div>
       </dl>

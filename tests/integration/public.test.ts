@@ -191,7 +191,22 @@ describe('published answers', () => {
     expect(json.items.map((i) => i.code).sort()).toEqual([codes[1], codes[2]].sort());
     const backwards = await app.fetch('/du-lieu-mo.csv?from=2026-03-05&to=2026-03-01');
     expect(backwards.status).toBe(400);
-    expect(await backwards.text()).toContain('Ngày kết thúc phải sau ngày bắt đầu');
+    expect(await backwards.text()).toContain('Ngày kết thúc phải bằng hoặc sau ngày bắt đầu');
+    // the page's form, sent by a browser: the page again, with the dates kept and the error in its summary, not a
+    // bare text answer (walk-through of 06/12/2026)
+    const fromForm = await app.fetch('/du-lieu-mo.csv?from=2026-03-05&to=2026-03-01', {
+      headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      redirect: 'manual',
+    });
+    expect(fromForm.status).toBe(303);
+    expect(fromForm.headers.get('Location')).toBe('/du-lieu-mo?from=2026-03-05&to=2026-03-01');
+    const page = await app.fetch(fromForm.headers.get('Location')!);
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain('Ngày kết thúc phải bằng hoặc sau ngày bắt đầu');
+    expect(html).toContain('value="2026-03-05"');
+    expect(html).toContain('value="2026-03-01"');
+    expect(html).toMatch(/<title>Lỗi: /);
     expect((await app.fetch('/du-lieu-mo.json?from=2000-01-01&to=2026-01-01')).status).toBe(400);
     expect((await app.fetch('/du-lieu-mo.json?from=hôm-qua')).status).toBe(400);
   });

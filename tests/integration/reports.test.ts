@@ -180,6 +180,25 @@ describe('reconciliation', () => {
     expect(checked).toBeGreaterThan(300);
   }, 120_000);
 
+  it('judges what a running period carries forward on the day it is made, not on its end (walk-through of 06/12/2026)', async () => {
+    const period = customPeriod('2025-12-01', '2025-12-31');
+    const report = await reports.buildReport({ period, now: new Date('2025-12-20T10:00:00+07:00') }, db);
+    const want = oracle(data, { ...period, judgedOn: '2025-12-20' });
+    expect(report.total.counts.inProgressOverdue).toBe(want.counts.inProgressOverdue);
+    expect(report.total.counts.inProgressWithinTime).toBe(want.counts.inProgressWithinTime);
+    // items due between 20/12 and 31/12 are not late yet on 20/12
+    expect(want.counts.inProgressOverdue).toBeLessThan(oracle(data, period).counts.inProgressOverdue);
+  });
+
+  it('writes "không có" under an item of the narrative that has nothing (walk-through of 06/12/2026)', async () => {
+    const { reportNarrative } = await import('~/exports/report-narrative.server');
+    const ctx = await reports.reportContext(
+      { period: customPeriod('2019-01-01', '2019-12-31'), unitId: null, now: NOW },
+      db,
+    );
+    expect(reportNarrative(ctx).paragraphs).toContain('7. Kết quả theo đơn vị: không có.');
+  });
+
   it('carries forward exactly what the next period carries over', async () => {
     for (let m = 1; m < 12; m++) {
       const a = await reports.buildReport({ period: periodOf('month', 2025, m, 15), now: NOW }, db);
@@ -222,12 +241,15 @@ async function pdfText(buf: Buffer): Promise<string> {
 
 describe('routes', () => {
   const cookies: Record<string, string> = {};
-  let units: Array<{ id: number; code: string; name: string }>;
+  let units: Array<{ id: number; code: string; name: string; nameEn: string }>;
   let ip = 10;
   const get = (path: string, who: string) => app.fetch(path, { headers: { Cookie: cookies[who]! } });
 
   beforeAll(async () => {
-    units = await sqlAll(db, 'SELECT id, code, name FROM units WHERE active = 1 ORDER BY sort_order, id');
+    units = await sqlAll(
+      db,
+      'SELECT id, code, name, name_en AS "nameEn" FROM units WHERE active = 1 ORDER BY sort_order, id',
+    );
     const users = {
       coordinator: await createStaffUser(db, { role: 'coordinator' }),
       viewer: await createStaffUser(db, { role: 'viewer' }),
@@ -250,6 +272,10 @@ describe('routes', () => {
     expect(html).toMatch(/<svg role="img" aria-labelledby="[^"]+"/);
     expect(html).toContain('<title');
     expect(html).toContain('Số liệu của biểu đồ: Tiếp nhận theo kênh');
+    expect(html).not.toContain('Kỳ báo cáo chưa kết thúc');
+    // the current quarter, not over yet: the page says what its figures are (walk-through of 06/12/2026)
+    const running = await (await get('/can-bo/bao-cao', 'coordinator')).text();
+    expect(running).toMatch(/Kỳ báo cáo chưa kết thúc: .* tính theo ngày \d{2}\/\d{2}\/\d{4}\./);
     for (const u of units) {
       const one = await get(`/can-bo/bao-cao?${Q2_QUERY}&unit=${u.id}`, 'coordinator');
       expect(one.status).toBe(200);
@@ -273,6 +299,14 @@ describe('routes', () => {
         'BIỂU TỔNG HỢP TÌNH HÌNH, KẾT QUẢ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ',
       );
       expect(String(ws.getCell('A5').value)).toBe('Kỳ báo cáo: Quý II/2025 (từ 15/03/2025 đến 14/06/2025)');
+      // the scope named once; place and date as Nghị định 30 writes them (walk-through of 06/12/2026)
+      const unitName = units.find((u) => u.id === unit)?.name;
+      expect(String(ws.getCell('A6').value)).toBe(
+        unitName ? `Phạm vi: ${unitName}` : 'Phạm vi: Toàn Sở Khoa học và Công nghệ tỉnh Phú Yên',
+      );
+      const texts1: string[] = [];
+      ws.eachRow((r) => r.eachCell((c) => texts1.push(String(c.value))));
+      expect(texts1.join('\n')).toMatch(/Phú Yên, ngày \d{2} tháng \d{1,2} năm \d{4}/);
       expect(ws.pageSetup.orientation).toBe('landscape');
       expect(ws.pageSetup.paperSize).toBe(9);
       expect(ws.pageSetup.fitToWidth).toBe(1);
@@ -423,6 +457,8 @@ describe('routes', () => {
       const html = await page.text();
       expect(html).toContain(message);
       expect(html).toContain('error-summary');
+      // the title says so first, without JavaScript too (walk-through of 06/12/2026)
+      expect(html, q).toMatch(/<title>Lỗi: /);
       for (const ext of ['xlsx', 'csv', 'pdf', 'docx']) {
         const res = await get(`/can-bo/bao-cao.${ext}?${q}`, 'coordinator');
         expect(res.status, `${ext} ${q}`).toBe(400);
@@ -435,6 +471,14 @@ describe('routes', () => {
     expect(month).toContain('value="2025"');
     const unit = await (await get(`/can-bo/bao-cao?${Q2_QUERY}&unit=abc`, 'coordinator')).text();
     expect(unit).toMatch(/id="unit-error"/);
+    // a unit asked for without a period: the current quarter of that unit, or the unit's error; never the whole
+    // agency instead (walk-through of 06/12/2026)
+    const unitOnly = await get(`/can-bo/bao-cao?unit=${units[0]!.id}`, 'coordinator');
+    expect(unitOnly.status).toBe(200);
+    expect(await unitOnly.text()).toContain(`Phạm vi: ${units[0]!.name}`);
+    const noSuchUnit = await get('/can-bo/bao-cao?unit=99999', 'coordinator');
+    expect(noSuchUnit.status).toBe(400);
+    expect(await noSuchUnit.text()).toContain('Đơn vị không tồn tại');
   });
 
   it('checks permissions: read, export, unit scope', async () => {
@@ -590,6 +634,43 @@ describe('routes', () => {
       quarter: '2',
     });
     expect(again.status).toBe(409);
+    // the page of a published period says so, with a link, instead of offering to publish it again
+    // (walk-through of 06/12/2026)
+    const page = await (await get(`/can-bo/bao-cao?${Q2_QUERY}`, 'coordinator')).text();
+    expect(page).toContain(`Báo cáo của kỳ và phạm vi này đã được công bố, văn bản số ${row.number}`);
+    expect(page).toContain(`href="/thong-ke/bao-cao/${row.id}"`);
+    expect(page).not.toContain('Công bố báo cáo kỳ này');
+    // another scope of the same period may still be published
+    expect(
+      await (await get(`/can-bo/bao-cao?${Q2_QUERY}&unit=${units[0]!.id}`, 'coordinator')).text(),
+    ).toContain('Công bố báo cáo kỳ này');
+    // a unit's report: its name in the reader's language, and no satisfaction figure of one unit in public
+    // (docs/reports.md; walk-through of 06/12/2026)
+    const unitPost = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, {
+      intent: 'publish',
+      period: 'quarter',
+      year: '2025',
+      quarter: '2',
+      unit: String(units[0]!.id),
+    });
+    expect(unitPost.status).toBe(302);
+    const unitDoc = (await sqlGet<{ id: number; public_content: string }>(
+      db,
+      "SELECT id, public_content FROM documents WHERE type = 'result_report' ORDER BY id DESC LIMIT 1",
+    ))!;
+    const unitParagraphs = (JSON.parse(unitDoc.public_content) as { paragraphs: string[] }).paragraphs;
+    expect(unitParagraphs.find((x) => x.startsWith('6. Mức độ hài lòng'))).toBe(
+      '6. Mức độ hài lòng của người gửi: không công bố theo từng đơn vị.',
+    );
+    const unitEn = await (
+      await app.fetch(`/thong-ke/bao-cao/${unitDoc.id}`, { headers: { Cookie: 'lng=en' } })
+    ).text();
+    expect(unitEn).toContain(`Scope: ${units[0]!.nameEn}`);
+    expect(unitEn).not.toContain(units[0]!.name);
+    expect(unitEn).toContain('Not published');
+    const statsEn = await (await app.fetch('/thong-ke', { headers: { Cookie: 'lng=en' } })).text();
+    expect(statsEn).toContain(units[0]!.nameEn);
+    expect(statsEn).not.toContain(units[0]!.name);
     const running = await postForm(app, '/can-bo/bao-cao', cookies.coordinator!, {
       intent: 'publish',
       period: 'year',
@@ -699,10 +780,18 @@ const inc = (rec: Record<string, number>, k: string) => {
   rec[k] = (rec[k] ?? 0) + 1;
 };
 
-/** Every indicator for the rows of one unit (`unit` undefined = all units; null = the unassigned). */
+/**
+ * Every indicator for the rows of one unit (`unit` undefined = all units; null = the unassigned). What is still in
+ * progress is judged late or not on `judgedOn`: the period's end, or the day the report is made if that is earlier.
+ */
 function oracle(
   data: OracleData,
-  { start, end, unit }: { start: string; end: string; unit?: number | null },
+  {
+    start,
+    end,
+    unit,
+    judgedOn = end < toLocalDate(NOW) ? end : toLocalDate(NOW),
+  }: { start: string; end: string; unit?: number | null; judgedOn?: string },
 ) {
   const rows = unit === undefined ? data.rows : data.rows.filter((r) => r.unitId === unit);
   const inPeriod = (d: string | null) => d !== null && d >= start && d <= end;
@@ -749,7 +838,7 @@ function oracle(
     }
     if (r.receivedDate <= end && (open || r.closeDate! > end)) {
       f.carriedForward++;
-      if ((open ? (r.stepDue ?? r.answerDue) : r.answerDue) < end) f.inProgressOverdue++;
+      if ((open ? (r.stepDue ?? r.answerDue) : r.answerDue) < judgedOn) f.inProgressOverdue++;
       else f.inProgressWithinTime++;
     }
     if (!open && inPeriod(r.closeDate)) {

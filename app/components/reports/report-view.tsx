@@ -7,6 +7,7 @@ import { OutcomesChart, ReportBreakdowns } from '~/components/reports/report-bre
 import { HandlingTable, UnitCountsTable, useUnitName } from '~/components/reports/report-tables';
 import { TargetsTable, useFigureFormat } from '~/components/reports/svg-chart';
 import { usePaknForm } from '~/components/ui/use-pakn-form';
+import { formatDateVi, toLocalDate } from '~/domain/dates';
 import {
   BALANCE_KEYS,
   EXPORT_FORMATS,
@@ -26,6 +27,7 @@ export function ReportView({
   canExport,
   canPublish,
   published,
+  publishedBefore,
   values,
 }: {
   report: Report;
@@ -37,10 +39,13 @@ export function ReportView({
   canPublish: boolean;
   /** the report just published, if the page follows a publication */
   published: { id: number; number: string } | null;
+  /** the document this period and scope were published as, if they were */
+  publishedBefore: { id: number; number: string } | null;
   values: ReportFormValues;
 }) {
   const { t } = useTranslation();
   const unitName = useUnitName();
+  const today = toLocalDate(new Date(report.generatedAt));
   const scope =
     report.unitId === null
       ? t('reports.scopeAll')
@@ -56,6 +61,7 @@ export function ReportView({
       <h2 id="report-heading">{t('reports.period', { label: periodText })}</h2>
       <p>
         {scope}. {t('reports.generatedAt', { time: generatedText })}
+        {today <= report.period.end ? ` ${t('reports.runningPeriod', { today: formatDateVi(today) })}` : null}
       </p>
       <ReportSummary report={report} />
       {canExport ? <ReportDownloads query={query} /> : null}
@@ -73,7 +79,11 @@ export function ReportView({
       <HandlingTable report={report} />
       <h3>{t('reports.section.targets')}</h3>
       <TargetsTable targets={report.targets} />
-      {canPublish ? <PublishReportForm values={values} /> : null}
+      {publishedBefore ? (
+        <PublishedBefore document={publishedBefore} />
+      ) : canPublish ? (
+        <PublishReportForm values={values} />
+      ) : null}
     </section>
   );
 }
@@ -120,6 +130,20 @@ function ReportDownloads({ query }: { query: string }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** A period and scope are published once: after that, the page names the document instead of offering the form. */
+function PublishedBefore({ document }: { document: { id: number; number: string } }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="publish">
+      <h3 id="publish">{t('reports.section.publish')}</h3>
+      <p>
+        {t('reports.errors.alreadyPublished', { number: document.number })}.{' '}
+        <a href={`/thong-ke/bao-cao/${document.id}`}>{t('reports.publish.view')}</a>
+      </p>
     </section>
   );
 }

@@ -22,6 +22,10 @@ function niceMax(max: number): number {
 /** the axis has room for the short form: 'Tháng 3/2026' → '3/2026' (the table keeps the full label) */
 const axisLabel = (s: string) => s.split(' ').pop() ?? s;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+// A bar label is right-aligned in 282 units. Vietnamese text in the usual sans-serif fonts at 13 units runs
+// about 7.2 units a character, so 42 characters started 18 units left of the chart and lost their number or code
+// ("1. Hành vi…" read ". Hành vi…"). 36 leave a margin for wider letters; the table under the chart has the rest.
+const LABEL_CHARS = 36;
 
 export type BarDatum = { label: string; value: number; display?: string };
 
@@ -69,7 +73,7 @@ export function BarChart({
           return (
             <g key={`${d.label}-${i}`}>
               <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end" fill="#0b0c0c">
-                {clip(d.label, 42)}
+                {clip(d.label, LABEL_CHARS)}
               </text>
               <rect
                 x={labelW}

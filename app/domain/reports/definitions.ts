@@ -5,6 +5,7 @@
  * app/exports/report-*.
  */
 import type { LocalDate } from '~/domain/dates';
+import { localName } from '~/domain/local-name';
 import type { ReportPeriod } from '~/domain/reports/periods';
 
 /** Every counted indicator, in the order of the tables and the CSV. */
@@ -189,6 +190,26 @@ export type ReportContext = {
 export const REPORT_DOCUMENT_TYPE = 'result_report';
 export const REPORT_FORMAT = 'pakn-report/1';
 /** The figures as they were when the report was published. */
+/** Ratings are private: a rate resting on fewer people than this is not published. */
+export const PUBLIC_MIN_RATINGS = 3;
+
+/**
+ * Why a published report leaves satisfaction out, or null when it may show it: never for one unit (a unit's raters
+ * are few and known to it), and not under PUBLIC_MIN_RATINGS ratings (docs/reports.md, public statistics).
+ */
+export function satisfactionWithheld(report: Report): 'perUnit' | 'tooFew' | null {
+  if (report.unitId !== null) return 'perUnit';
+  return report.total.ratings.total < PUBLIC_MIN_RATINGS ? 'tooFew' : null;
+}
+
+/** The unit a published report covers, named in the reader's language; null for the whole agency. */
+export function snapshotUnitName(snapshot: ReportSnapshot, locale: string): string | null {
+  const { report } = snapshot;
+  if (report.unitId === null) return null;
+  const row = report.units.find((u) => u.unitId === report.unitId);
+  return row ? localName(row, locale) : snapshot.unitName;
+}
+
 export type ReportSnapshot = {
   format: typeof REPORT_FORMAT;
   agencyName: string;

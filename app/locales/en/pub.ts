@@ -62,7 +62,7 @@ export default {
     meaning: 'Meaning',
     licence:
       'Published under the rules on publicising the results of feedback handling; free to reuse with attribution.',
-    rangeOrder: 'The end date must be after the start date.',
+    rangeOrder: 'The end date must be the same as or after the start date.',
     rangeTooLong: 'The longest range is 5 years.',
     rangeInvalid: 'Dates must look like YYYY-MM-DD, for example 2026-01-31.',
     col: {

@@ -118,6 +118,8 @@ export default {
   scopeAll: 'Scope: whole agency',
   scopeUnit: 'Scope: {{unit}}',
   generatedAt: 'Figures computed at {{time}}',
+  runningPeriod:
+    'The period has not ended: the figures are as of now, and items in progress are judged overdue or within time as of {{today}}.',
   balanceCheck: 'Balance check: {{left}} + {{received}} = {{closed}} + {{right}}',
   target: {
     online: 'Share of feedback received online',
@@ -207,6 +209,7 @@ export default {
       'Method: only answers that are currently published are counted (each has its own page under Published answers). Monthly periods follow the cut-off day of the periodic reports. A satisfaction rate is shown only when it rests on at least 3 ratings.',
     reportTitle: 'Report on receiving and handling feedback: {{period}}',
     reportIntro: 'Document {{number}}, published on {{date}}. {{scope}}.',
+    satisfactionPerUnit: 'Not published for a single unit.',
     satisfactionSuppressed: 'Fewer than 3 ratings: not shown, to protect the people who rated.',
     backToStats: 'Back to Statistics',
     document: 'Full text of the report',

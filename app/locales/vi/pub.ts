@@ -63,7 +63,7 @@ export default {
     meaning: 'Ý nghĩa',
     licence:
       'Dữ liệu được công khai theo quy định về công khai kết quả xử lý phản ánh, kiến nghị; được tự do sử dụng lại, ghi rõ nguồn.',
-    rangeOrder: 'Ngày kết thúc phải sau ngày bắt đầu.',
+    rangeOrder: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.',
     rangeTooLong: 'Khoảng thời gian tối đa là 5 năm.',
     rangeInvalid: 'Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-01-31.',
     col: {

@@ -117,6 +117,8 @@ export default {
   scopeAll: 'Phạm vi: toàn cơ quan',
   scopeUnit: 'Phạm vi: {{unit}}',
   generatedAt: 'Số liệu lập lúc {{time}}',
+  runningPeriod:
+    'Kỳ báo cáo chưa kết thúc: số liệu tính đến lúc lập; phản ánh, kiến nghị đang xử lý quá hạn hay trong hạn tính theo ngày {{today}}.',
   balanceCheck: 'Kiểm tra cân đối: {{left}} + {{received}} = {{closed}} + {{right}}',
   target: {
     online: 'Tỷ lệ PAKN tiếp nhận trực tuyến',
@@ -207,6 +209,7 @@ export default {
       'Cách tính: chỉ tính các kết quả trả lời đang được công khai (mỗi kết quả đã có trang riêng tại mục Kết quả trả lời). Kỳ tháng tính theo ngày chốt số liệu của báo cáo định kỳ. Tỷ lệ hài lòng chỉ được nêu khi có từ 3 đánh giá trở lên.',
     reportTitle: 'Báo cáo kết quả tiếp nhận, xử lý phản ánh, kiến nghị: {{period}}',
     reportIntro: 'Văn bản số {{number}}, công bố ngày {{date}}. {{scope}}.',
+    satisfactionPerUnit: 'Không công bố theo từng đơn vị.',
     satisfactionSuppressed: 'Dưới 3 đánh giá: không nêu để bảo vệ người đánh giá.',
     backToStats: 'Về trang Thống kê',
     document: 'Toàn văn báo cáo',

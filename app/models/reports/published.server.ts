@@ -8,6 +8,7 @@ import {
   REPORT_FORMAT,
   type ReportSnapshot,
 } from '~/domain/reports/definitions';
+import type { ReportPeriod } from '~/domain/reports/periods';
 import { type Db, type DbOrTx, getDb, one, rawAll, rawGet, transaction } from '~/utils/db.server';
 
 /**
@@ -64,6 +65,19 @@ export async function getPublishedReport(id: number, db: Db = getDb()) {
   return r && snapshot ? { id: r.id, number: r.number, issuedDate: r.issuedDate, snapshot } : null;
 }
 
+/** The report already published for a period and scope, if any (one publication each). */
+export async function findPublishedReport(
+  period: Pick<ReportPeriod, 'start' | 'end'>,
+  unitId: number | null,
+  db: DbOrTx = getDb(),
+): Promise<{ id: number; number: string } | null> {
+  const found = (await listPublishedReports(db)).find(
+    ({ snapshot: { report: r } }) =>
+      r.period.start === period.start && r.period.end === period.end && r.unitId === unitId,
+  );
+  return found ? { id: found.id, number: found.number } : null;
+}
+
 /**
  * Publishes the report of a finished period (the figures of a running period would still change): a numbered
  * `documents` row of type result_report, public; `documents(number)` returns the narrative (full, with the
@@ -91,16 +105,8 @@ export function publishReport(
 ): Promise<{ id: number; number: string }> {
   if (report.period.end >= today) throw new ReportConflictError('periodNotEnded');
   return transaction(db, async (tx) => {
-    for (const existing of await listPublishedReports(tx)) {
-      const r = existing.snapshot.report;
-      if (
-        r.period.start === report.period.start &&
-        r.period.end === report.period.end &&
-        r.unitId === report.unitId
-      ) {
-        throw new ReportConflictError('alreadyPublished', { number: existing.number });
-      }
-    }
+    const existing = await findPublishedReport(report.period, report.unitId, tx);
+    if (existing) throw new ReportConflictError('alreadyPublished', { number: existing.number });
     const year = Number(today.slice(0, 4));
     const { seq } = await one(
       await rawAll<{ seq: number }>(

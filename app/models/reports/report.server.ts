@@ -16,9 +16,10 @@
  * - Answered on time/late: closed in the period with status answered; on_time when set, otherwise the local date
  *   of answered_at ≤ answer_due (the stored due date, which the workflow keeps up to date with closed pauses and
  *   the extension).
- * - In progress at the end (= carried forward): overdue when the due date of the step it is in is before end —
- *   step_due (classification while received, the information wait, the answer: app/domain/clocks.ts) for a row
- *   still open, answer_due for one closed after the end — within time otherwise.
+ * - In progress at the end (= carried forward): overdue when the due date of the step it is in is before the day it
+ *   is judged on — step_due (classification while received, the information wait, the answer: app/domain/clocks.ts)
+ *   for a row still open, answer_due for one closed after the end — within time otherwise. That day is the period's
+ *   end, or today for a period not over yet: nothing is late before its due date.
  * - Published: answered in the period and publication = 'published' now.
  * - Handling time: working days (calendar data) from received_date to the local date of answered_at, for the items
  *   answered in the period; mean and median (the mean of the two middle values for an even count).
@@ -95,8 +96,8 @@ SELECT unit_id AS "unitId", channel, type, category, field_id AS "fieldId",
   ${countIf(`${closedIn} AND status = 'forwarded'`)} AS forwarded,
   ${countIf(`${closedIn} AND status = 'duplicate'`)} AS duplicate,
   ${countIf(`${closedIn} AND status = 'closed_no_info'`)} AS "closedNoInfo",
-  ${countIf(`${carriedForward} AND late_due >= @endDate`)} AS "inProgressWithinTime",
-  ${countIf(`${carriedForward} AND late_due < @endDate`)} AS "inProgressOverdue",
+  ${countIf(`${carriedForward} AND late_due >= @judgedOn`)} AS "inProgressWithinTime",
+  ${countIf(`${carriedForward} AND late_due < @judgedOn`)} AS "inProgressOverdue",
   ${countIf(`${answered} AND publication = 'published'`)} AS published,
   ${countIf(`${receivedIn} AND channel = 'online'`)} AS "receivedOnline",
   ${countIf(`${receivedIn} AND (channel = 'online' OR EXISTS (SELECT 1 FROM attachments a WHERE a.pakn_id = x.id))`)} AS digitised,
@@ -143,7 +144,8 @@ export async function buildReport(
   { period, unitId = null, now = new Date() }: { period: ReportPeriod; unitId?: number | null; now?: Date },
   db: Db = getDb(),
 ): Promise<Report> {
-  const params = paramsOf(period, unitId);
+  const today = toLocalDate(now);
+  const params = { ...paramsOf(period, unitId), judgedOn: period.end < today ? period.end : today };
   const calendar = await getCalendar(db);
   const key = (id: number | null) => (id === null ? 'none' : String(id));
   const rows = new Map<

@@ -10,7 +10,6 @@
  * - Answered on time: on_time when set, otherwise the local date of answered_at ≤ answer_due.
  */
 
-import type { LocalDate } from '~/domain/dates';
 import { periodBoundsMs, type ReportPeriod } from '~/domain/reports/periods';
 import { isClosed, STATUSES } from '~/domain/workflow/transitions';
 import {
@@ -176,9 +175,9 @@ export function inOneSnapshot<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Prom
 /** The parameters of unitFilter: one unit, or all of them (null). */
 export const unitParams = (unitId: number | null) => ({ allUnits: unitId === null ? 1 : 0, unit: unitId });
 
-export type PeriodParams = ReturnType<typeof unitParams> & { S: number; E: number; endDate: LocalDate };
-/** The named parameters of a period query: its instant bounds [S, E), its last date and the unit (or null). */
+export type PeriodParams = ReturnType<typeof unitParams> & { S: number; E: number };
+/** The named parameters of a period query: its instant bounds [S, E) and the unit (or null). */
 export function paramsOf(period: Pick<ReportPeriod, 'start' | 'end'>, unitId: number | null): PeriodParams {
   const { startMs, endMs } = periodBoundsMs(period);
-  return { S: startMs, E: endMs, endDate: period.end, ...unitParams(unitId) };
+  return { S: startMs, E: endMs, ...unitParams(unitId) };
 }
