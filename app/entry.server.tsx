@@ -5,7 +5,7 @@ import {
   type EntryContext,
   type HandleErrorFunction,
 } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
@@ -45,6 +45,9 @@ function withoutNulPadding() {
 /** Unexpected errors in loaders and actions: logged with the path only (no query, no body). */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  // Remix's own answers to a client's mistake (a method a route does not take: 405) are not the server's errors:
+  // logged as such, anyone could fill the error log and set off its alerts
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   getLogger().error({ err: error, path: maskPathTokens(new URL(request.url).pathname) }, 'unhandled error');
 };
 

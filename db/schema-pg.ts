@@ -595,6 +595,8 @@ export const apiSubmissions = pgTable(
       .notNull()
       .references(() => pakn.id),
     idempotencyKey: text('idempotency_key'),
+    /** sha256 of the request registered under the key (its fields and files): a reuse with another is refused */
+    requestHash: text('request_hash'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('api_submissions_idem_idx').on(t.apiKeyId, t.idempotencyKey)],

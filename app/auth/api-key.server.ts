@@ -2,6 +2,7 @@
 // call (scope, per-key rate limit, audit) and says what to answer when it is refused.
 import type { ApiScope } from '~/domain/api-scopes';
 import { fixedLimit } from '~/domain/rate-limits';
+import { apiError } from '~/exports/api-json';
 import type { Locale } from '~/i18n';
 import { type ApiCaller, authorizeApiCall } from '~/models/api-keys.server';
 import { hitRateLimit } from '~/models/rate-limit.server';
@@ -80,6 +81,14 @@ export async function guardApiPost({
     return { ok: false, status: 405, message, headers: { Allow: 'POST' } };
   }
   return guardApiCall({ request, context, token: keyFromHeaders(request), scope });
+}
+
+/**
+ * The action of an endpoint that only reads: any method but GET (and HEAD, which Remix answers with the loader) is
+ * refused with the API's own 405 before the key is looked at, rather than Remix's "no action" error.
+ */
+export function readOnlyAction({ request }: { request: Request }): Response {
+  return apiError(405, getT(apiLocale(request))('api.errors.method'), { headers: { Allow: 'GET' } });
 }
 
 /** Reads without a key: counted per client address (a generous limit; a key's own limit applies with a key). */

@@ -28,6 +28,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'No API key, or an unknown or revoked one',
   403: 'The key lacks the scope',
   404: 'No such PAKN',
+  422: 'The Idempotency-Key was used before for a different request: nothing registered',
   429: 'Over the key’s rate limit (Retry-After)',
   503: 'The virus scanner is unreachable: a file could not be checked, try again later',
 };
@@ -72,7 +73,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     operationId: 'submitPakn',
     summary: enApi.docs.operations.submitPakn,
     description:
-      'Registers a PAKN exactly as the citizen form does: same validation, code, deadlines and receipt e-mail. Send `Idempotency-Key` to make retries safe: a replay answers the same code. With files, send multipart/form-data: the JSON body in a `payload` part and each file in a `files` part; files go through the citizen form’s checks (type by content, size, count, virus scan when configured).',
+      'Registers a PAKN exactly as the citizen form does: same validation, code, deadlines and receipt e-mail. Send `Idempotency-Key` (1–100 visible ASCII characters, no spaces) to make retries safe: a replay answers the same code, and the key sent again with a different request is refused (422). With files, send multipart/form-data: the JSON body in a `payload` part and each file in a `files` part; files go through the citizen form’s checks (type by content, size, count, virus scan when configured).',
     security: security('submit'),
     request: {
       headers: z.object({}).passthrough(),
@@ -86,7 +87,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     responses: {
       201: json(submitResultSchema, 'Registered'),
       200: json(submitResultSchema, 'Already registered by an earlier call with this Idempotency-Key'),
-      ...errors(400, 401, 403, 429, 503),
+      ...errors(400, 401, 403, 422, 429, 503),
     },
   });
   registry.registerPath({

@@ -1,7 +1,10 @@
 // A PAKN handed in by another system: the citizen form's own path (draft → confirmDraft: the code, the deadlines,
 // the first event, the receipt e-mail), recorded with the key that sent it and the client's Idempotency-Key so
-// a replayed POST answers the same code instead of registering a second PAKN. Files sent with it (multipart) are
-// attached in the same transaction; the caller deletes them from disk when nothing was registered.
+// a replayed POST answers the same code instead of registering a second PAKN, and the key reused for another request
+// is refused. Files sent with it (multipart) are attached in the same transaction; the caller deletes them from disk
+// when nothing was registered.
+import { createHash } from 'node:crypto';
+
 import { and, eq } from 'drizzle-orm';
 
 import type { Submission } from '~/domain/submission-schema';
@@ -17,7 +20,8 @@ import { confirmDraft, saveDraft, updateDraftFiles } from './submission.server';
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,100}$/;
 
 export type ApiSubmitResult = {
-  status: 'created' | 'replayed';
+  /** conflict: the key was used before for another request (nothing registered; `code` is the earlier one's) */
+  status: 'created' | 'replayed' | 'conflict';
   code: string;
   paknId: number;
   /** how many files the PAKN holds from its submitter */
@@ -47,11 +51,15 @@ export async function submitThroughApi(
   },
   db: DbOrTx = getDb(),
 ): Promise<ApiSubmitResult> {
+  // what the request asks for, whatever its JSON's spacing or key order: the checked fields and the files' contents
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify({ data, files: files.map((f) => f.sha256) }))
+    .digest('hex');
   return await transaction(db, async (tx): Promise<ApiSubmitResult> => {
     if (idempotencyKey) {
       const done = await first(
         tx
-          .select({ code: s.pakn.code, paknId: s.pakn.id })
+          .select({ code: s.pakn.code, paknId: s.pakn.id, requestHash: s.apiSubmissions.requestHash })
           .from(s.apiSubmissions)
           .innerJoin(s.pakn, eq(s.pakn.id, s.apiSubmissions.paknId))
           .where(
@@ -59,13 +67,16 @@ export async function submitThroughApi(
           ),
       );
       if (done) {
+        // rows from before the hash was kept (null) are taken as the same request
+        if (done.requestHash !== null && done.requestHash !== requestHash)
+          return { status: 'conflict', code: done.code, paknId: done.paknId, attachments: 0 };
         const attachments = (
           await tx
             .select({ id: s.attachments.id })
             .from(s.attachments)
             .where(and(eq(s.attachments.paknId, done.paknId), eq(s.attachments.source, 'submitter')))
         ).length;
-        return { status: 'replayed', ...done, attachments };
+        return { status: 'replayed', code: done.code, paknId: done.paknId, attachments };
       }
     }
     const token = randomToken(24);
@@ -74,7 +85,9 @@ export async function submitThroughApi(
     const confirmed = await confirmDraft({ token, now }, tx);
     if (confirmed.status !== 'created')
       throw new Error('api submission: the draft just saved was not confirmed');
-    await tx.insert(s.apiSubmissions).values({ apiKeyId, paknId: confirmed.paknId, idempotencyKey });
+    await tx
+      .insert(s.apiSubmissions)
+      .values({ apiKeyId, paknId: confirmed.paknId, idempotencyKey, requestHash });
     return { status: 'created', code: confirmed.code, paknId: confirmed.paknId, attachments: files.length };
   });
 }

@@ -1,7 +1,7 @@
 // GET /api/v1/changes?cursor=… (scope read): status changes after a cursor, oldest first, for systems that poll.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
+import { apiLocale, guardApiCall, keyFromHeaders, readOnlyAction } from '~/auth/api-key.server';
 import { changesQuerySchema } from '~/domain/api-v1';
 import { apiError, apiJson } from '~/exports/api-json';
 import { listChanges } from '~/models/api-v1.server';
@@ -19,3 +19,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     await listChanges({ cursor: Number(query.data.cursor ?? 0), limit: query.data.limit ?? 100 }),
   );
 }
+
+export const action = readOnlyAction;

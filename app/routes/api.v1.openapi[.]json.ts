@@ -1,4 +1,5 @@
 // The OpenAPI 3.1 document of /api/v1, generated from its zod schemas.
+import { readOnlyAction } from '~/auth/api-key.server';
 import { toLocalDate } from '~/domain/calendar';
 import { staffIntakeFields } from '~/domain/staff-intake';
 import { openApiDocument } from '~/exports/openapi';
@@ -16,3 +17,5 @@ export function loader() {
     },
   );
 }
+
+export const action = readOnlyAction;

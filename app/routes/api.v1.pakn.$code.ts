@@ -1,7 +1,7 @@
 // GET /api/v1/pakn/{code} (scope read): a PAKN's status and, once published, its public answer.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
+import { apiLocale, guardApiCall, keyFromHeaders, readOnlyAction } from '~/auth/api-key.server';
 import { apiError, apiJson } from '~/exports/api-json';
 import { getPaknStatus } from '~/models/api-v1.server';
 import { getT } from '~/utils/i18n.server';
@@ -13,3 +13,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getPaknStatus((params.code ?? '').slice(0, 60), locale);
   return found ? apiJson(found) : apiError(404, getT(locale)('api.errors.notFound'));
 }
+
+export const action = readOnlyAction;

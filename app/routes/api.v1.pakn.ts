@@ -116,7 +116,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   }
   // a replay registered nothing: the files sent again are not kept
-  if (result.status === 'replayed') removeUploads(stored);
+  if (result.status !== 'created') removeUploads(stored);
+  if (result.status === 'conflict') return apiError(422, t('api.errors.idempotencyConflict'));
   return apiJson(
     {
       code: result.code,

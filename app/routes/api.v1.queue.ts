@@ -1,7 +1,7 @@
 // GET /api/v1/queue (scope staff): the open PAKN, newest first, keyset pages.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-import { apiLocale, guardApiCall, keyFromHeaders } from '~/auth/api-key.server';
+import { apiLocale, guardApiCall, keyFromHeaders, readOnlyAction } from '~/auth/api-key.server';
 import { queueQuerySchema } from '~/domain/api-v1';
 import { apiError, apiJson } from '~/exports/api-json';
 import { listQueue } from '~/models/api-v1.server';
@@ -24,3 +24,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }),
   );
 }
+
+export const action = readOnlyAction;

@@ -132,6 +132,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     data: checked.data,
     lang: apiLocale(request),
   });
+  if (result.status === 'conflict') return open311Errors(format, 422, [t('api.errors.idempotencyConflict')]);
   return open311Response(format, 'service_requests', [
     {
       service_request_id: result.code,

@@ -3,6 +3,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { isOperationId, OPERATIONS } from '~/exports/openapi';
@@ -10,7 +11,7 @@ import { createApiKey } from '~/models/api-keys.server';
 import { first } from '~/utils/db.server';
 import * as s from '~db/schema';
 
-import { startTestApp, type TestApp } from '../support/app';
+import { BASE, startTestApp, type TestApp } from '../support/app';
 import { createStaffUser } from '../support/staff';
 
 let app: TestApp;
@@ -189,6 +190,18 @@ describe('submit, read, changes, queue', () => {
       headers: { 'Idempotency-Key': 'k-1' },
     });
     expect(replay).toMatchObject({ status: 200, json: { code, replayed: true } });
+    // the same key with another request is the caller's mistake: refused, not answered with the first code, which
+    // would lose the second PAKN without a word (walk-through of 06/12/2026)
+    const before = (await app.db().select({ id: s.pakn.id }).from(s.pakn)).length;
+    const other = await call('/pakn', {
+      method: 'post',
+      key: keys.submit,
+      body: { ...FORM, title: 'Một kiến nghị khác về thủ tục khác' },
+      headers: { 'Idempotency-Key': 'k-1' },
+    });
+    expect(other.status).toBe(422);
+    expect(JSON.stringify(other.json)).toContain('Idempotency-Key');
+    expect((await app.db().select({ id: s.pakn.id }).from(s.pakn)).length).toBe(before);
     const p = (await first(app.db().select().from(s.pakn).where(eq(s.pakn.code, code))))!;
     expect(p).toMatchObject({
       channel: 'online',
@@ -300,6 +313,44 @@ describe('permissions per scope', () => {
         expect([200, 201, 400, 403, 404]).toContain(res.status);
       else if (allowed === 'staff' && k === 'owned') expect(res.status).toBe(200);
       else expect(res.status).toBe(403);
+    }
+  });
+});
+
+describe('methods an endpoint does not take', () => {
+  it("answer the API's 405 with Allow, and are not logged as server errors (walk-through of 06/12/2026)", async () => {
+    const lines: string[] = [];
+    const g = globalThis as { __paknLogger?: unknown };
+    const before = g.__paknLogger;
+    g.__paknLogger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    try {
+      for (const [method, path] of [
+        ['DELETE', '/pakn/KHCN-2026-000001'],
+        ['PUT', '/pakn/KHCN-2026-000001'],
+        ['PATCH', '/pakn/KHCN-2026-000001'],
+        ['POST', '/changes'],
+        ['POST', '/fields'],
+        ['DELETE', '/queue'],
+        ['POST', '/openapi.json'],
+      ] as const) {
+        const res = await app.fetch(`/api/v1${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${keys.all}` },
+        });
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get('Allow'), `${method} ${path}`).toBe('GET');
+        expect(await res.json()).toEqual({ error: { status: 405, message: expect.any(String) } });
+      }
+      // a page without a form: Remix's own 405, a client's mistake, not the server's
+      const page = await app.fetch('/cong-khai', {
+        method: 'POST',
+        headers: { Origin: BASE, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'x=1',
+      });
+      expect(page.status).toBe(405);
+      expect(lines.filter((l) => l.includes('unhandled error'))).toEqual([]);
+    } finally {
+      g.__paknLogger = before;
     }
   });
 });

@@ -478,5 +478,19 @@ describe('Idempotency-Key', () => {
       { 'Idempotency-Key': 'two words' },
     );
     expect(bad.status).toBe(400);
+    // the same key with another request: refused in Open311's error format, nothing registered
+    const other = await post(
+      'json',
+      {
+        ...PERSON,
+        api_key: submitKey,
+        service_code: 'SHTT',
+        description: `${PERSON.description} Thêm một ý khác.`,
+      },
+      headers,
+    );
+    expect(other.status).toBe(422);
+    expect(JSON.stringify(await other.json())).toContain('Idempotency-Key');
+    expect((await app.db().select().from(s.pakn)).length).toBe(before + 1);
   });
 });

@@ -104,7 +104,9 @@ export default {
     badParameter: 'Invalid parameter: {{name}}',
     format: 'Unsupported format: {{format}} (use json or xml)',
     method: 'Method not supported',
-    idempotencyKey: 'Invalid Idempotency-Key (1–100 printable characters)',
+    idempotencyKey: 'Invalid Idempotency-Key (1–100 visible ASCII characters, no spaces)',
+    idempotencyConflict:
+      'This Idempotency-Key was used before for a different request: nothing registered. Each PAKN needs a key of its own.',
     body: 'The request body cannot be read',
     invalidBody: 'The request body is not valid (see error.fields)',
     noOwner:

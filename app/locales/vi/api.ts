@@ -99,7 +99,9 @@ export default {
     badParameter: 'Tham số không hợp lệ: {{name}}',
     format: 'Định dạng không hỗ trợ: {{format}} (dùng json hoặc xml)',
     method: 'Phương thức không được hỗ trợ',
-    idempotencyKey: 'Idempotency-Key không hợp lệ (1–100 ký tự in được)',
+    idempotencyKey: 'Idempotency-Key không hợp lệ (1–100 ký tự ASCII nhìn thấy được, không có dấu cách)',
+    idempotencyConflict:
+      'Idempotency-Key này đã dùng cho một yêu cầu khác: không đăng ký. Mỗi phản ánh, kiến nghị cần một khóa riêng.',
     body: 'Nội dung yêu cầu không đọc được',
     invalidBody: 'Dữ liệu gửi lên chưa hợp lệ (xem error.fields)',
     noOwner:

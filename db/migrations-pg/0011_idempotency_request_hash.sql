@@ -1,0 +1,1 @@
+ALTER TABLE "api_submissions" ADD COLUMN "request_hash" text;

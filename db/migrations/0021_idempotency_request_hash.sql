@@ -1,0 +1,1 @@
+ALTER TABLE `api_submissions` ADD `request_hash` text;
