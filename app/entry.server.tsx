@@ -10,7 +10,7 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 
-import { getI18n, getLocale } from './utils/i18n.server';
+import { getI18n, getLocale, linkLanguageCookie } from './utils/i18n.server';
 import { getLogger, maskPathTokens } from './utils/logger.server';
 import { NonceProvider } from './utils/nonce';
 import { isPrivatePath, privateCacheControl } from './utils/private-pages';
@@ -51,15 +51,21 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   getLogger().error({ err: error, path: maskPathTokens(new URL(request.url).pathname) }, 'unhandled error');
 };
 
-function noStoreIfPrivate(request: Request, headers: Headers) {
+function cacheAndLanguageHeaders(request: Request, headers: Headers) {
   if (isPrivatePath(new URL(request.url).pathname)) {
     headers.set('Cache-Control', privateCacheControl(headers.get('Cache-Control')));
+  }
+  // a link that names a language (?lng=en, from an English e-mail): remembered, and never kept by a shared cache
+  const remember = linkLanguageCookie(request);
+  if (remember) {
+    headers.append('Set-Cookie', remember);
+    headers.set('Cache-Control', 'private, no-store');
   }
 }
 
 /** Loader data fetched by client-side navigation: the same Cache-Control as the page. */
 export function handleDataRequest(response: Response, { request }: { request: Request }) {
-  noStoreIfPrivate(request, response.headers);
+  cacheAndLanguageHeaders(request, response.headers);
   return response;
 }
 
@@ -71,7 +77,7 @@ export default function handleRequest(
   loadContext: { cspNonce?: string },
 ) {
   const nonce = loadContext.cspNonce ?? '';
-  noStoreIfPrivate(request, responseHeaders);
+  cacheAndLanguageHeaders(request, responseHeaders);
   const i18n = getI18n(getLocale(request));
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {

@@ -13,6 +13,21 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /**
+ * A link for a reader of `lang` who may have no language stored (an e-mail opened on another device): the default
+ * language needs nothing, another is named in the address (`?lng=en`), which the page answers in and remembers.
+ */
+export function linkInLanguage(url: string, lang: Locale): string {
+  if (lang === DEFAULT_LOCALE) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${LOCALE_COOKIE}=${lang}`;
+}
+
+/** The language a link names (`?lng=en`, see linkInLanguage), if any. */
+export function linkLanguage(url: URL): Locale | null {
+  const asked = url.searchParams.get(LOCALE_COOKIE);
+  return isLocale(asked) ? asked : null;
+}
+
+/**
  * The language switch in the page header: the language wanted and the page to go back to. It never
  * fails: an unknown language changes nothing, and the page is checked by safeRedirect.
  */

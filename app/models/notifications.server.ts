@@ -9,6 +9,7 @@ import { explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
 import { REFUSAL_REASONS, type RefusalReason } from '~/domain/pakn';
 import { salutation, saluteeOf } from '~/domain/salutation';
+import { linkInLanguage } from '~/i18n';
 import { type Agency, getAgency, getDeadlineRules } from '~/models/config.server';
 import { enqueueMail } from '~/models/outbox.server';
 import { answerDueDate } from '~/models/pakn.server';
@@ -88,9 +89,9 @@ export async function notifyStep(
       title: p.title,
       submitter: saluteeOf(p),
       agency: emailAgency(agencyRow, lang),
-      lookupUrl: lookupUrl(),
+      lookupUrl: linkInLanguage(lookupUrl(), lang),
       note,
-      document: args.document ?? null,
+      document: args.document ? { ...args.document, url: linkInLanguage(args.document.url, lang) } : null,
     };
     let data: StatusEmailData;
     switch (step) {
@@ -168,8 +169,8 @@ export async function notifyStep(
           step,
           answerBody: answer?.body ?? '',
           outcomeLabel: outcome ? t(`outcome.${outcome}`, { defaultValue: '' }) || null : null,
-          ratingUrl: ratingUrl(p.id),
-          publicUrl: `${getEnv().BASE_URL}/cong-khai/${p.code}`,
+          ratingUrl: linkInLanguage(ratingUrl(p.id), lang),
+          publicUrl: linkInLanguage(`${getEnv().BASE_URL}/cong-khai/${p.code}`, lang),
         };
         break;
       }

@@ -7,6 +7,7 @@ import { workingDaysBetween } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
 import { saluteeOf } from '~/domain/salutation';
 import { publicStatus, STATUS_LABELS } from '~/domain/workflow/transitions';
+import { linkInLanguage } from '~/i18n';
 import { getAgency, getCalendar, getDeadlineRules } from '~/models/config.server';
 import { holdJobLock } from '~/models/job-lock.server';
 import { emailAgency, lookupUrl, queueUrl, recordUrl } from '~/models/notifications.server';
@@ -155,7 +156,7 @@ export async function alertNewlyOverdue(opts: { now?: Date; db?: DbOrTx } = {}):
         title: p.title,
         submitter: saluteeOf(p),
         agency: emailAgency(agencyRow, p.lang),
-        lookupUrl: lookupUrl(),
+        lookupUrl: linkInLanguage(lookupUrl(), p.lang),
         dueDate: formatDateVi(i.due.due),
         statusLabel: publicStatus(p.status)[p.lang],
         unitName: unit ? localName(unit, p.lang) : null,

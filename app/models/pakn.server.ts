@@ -169,7 +169,7 @@ export async function findPaknByAccessToken(token: string, db: DbOrTx = getDb())
   return (
     (await first(
       db
-        .select({ id: s.pakn.id, code: s.pakn.code })
+        .select({ id: s.pakn.id, code: s.pakn.code, lang: s.pakn.lang })
         .from(s.pakn)
         .where(eq(s.pakn.accessTokenHash, sha256(token))),
     )) ?? null

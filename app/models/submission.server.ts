@@ -9,7 +9,7 @@ import { type DueDate, explainDueDate } from '~/domain/deadlines';
 import { localName } from '~/domain/local-name';
 import { saluteeOf } from '~/domain/salutation';
 import type { Submission } from '~/domain/submission-schema';
-import type { Locale } from '~/i18n';
+import { linkInLanguage, type Locale } from '~/i18n';
 import { enqueueMail, kickMailWorker } from '~/models/outbox.server';
 import { type DbOrTx, first, getDb, transaction } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
@@ -189,7 +189,7 @@ export function receiptEmail({
     dueDate: formatDateVi(due.due),
     dueExplanation: explainDueDate(due, lang),
     followUrl: privateLink(accessToken),
-    lookupUrl: `${getEnv().BASE_URL}/theo-doi`,
+    lookupUrl: linkInLanguage(`${getEnv().BASE_URL}/theo-doi`, lang),
     agency: {
       name: localName(agency, lang),
       address: agency.address,

@@ -2,7 +2,7 @@
 import { parse, serialize } from 'cookie';
 import i18next, { createInstance, type i18n as I18n, type TFunction } from 'i18next';
 
-import { DEFAULT_LOCALE, i18nOptions, isLocale, type Locale, LOCALE_COOKIE } from '~/i18n';
+import { DEFAULT_LOCALE, i18nOptions, isLocale, linkLanguage, type Locale, LOCALE_COOKIE } from '~/i18n';
 import en from '~/locales/en';
 import vi from '~/locales/vi';
 
@@ -30,13 +30,27 @@ export function getT(locale: Locale): TFunction {
 }
 
 /**
- * The language chosen with the switcher (the `lng` cookie), else Vietnamese. Read with the `cookie` package
- * Remix's createCookie is built on: createCookie parses asynchronously, and every loader, action and e-mail
- * asks for the locale synchronously.
+ * The language a link names (`?lng=en`, from an English e-mail), else the one chosen with the switcher (the `lng`
+ * cookie), else Vietnamese. Read with the `cookie` package Remix's createCookie is built on: createCookie parses
+ * asynchronously, and every loader, action and e-mail asks for the locale synchronously.
  */
 export function getLocale(request: Request): Locale {
+  return linkLanguage(new URL(request.url)) ?? chosenLocale(request) ?? DEFAULT_LOCALE;
+}
+
+/** The language the reader chose with the switcher, if any. */
+export function chosenLocale(request: Request): Locale | null {
   const value = parse(request.headers.get('Cookie') ?? '')[LOCALE_COOKIE];
-  return isLocale(value) ? value : DEFAULT_LOCALE;
+  return isLocale(value) ? value : null;
+}
+
+/**
+ * The Set-Cookie that remembers the language a link named (see getLocale), when it is not the one stored: the
+ * pages the reader opens next from there stay in it. Null when there is nothing to remember.
+ */
+export function linkLanguageCookie(request: Request): string | null {
+  const asked = linkLanguage(new URL(request.url));
+  return asked && asked !== chosenLocale(request) ? localeCookie(asked) : null;
 }
 
 /** The Set-Cookie header that remembers a language for a year. */

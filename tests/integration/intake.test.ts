@@ -99,6 +99,7 @@ afterAll(async () => {
 
 describe('sending a PAKN', () => {
   let code = '';
+  let followLink = '';
   let cookie = '';
 
   it('checks, reviews and registers a PAKN with an attachment, once', async () => {
@@ -172,6 +173,35 @@ describe('sending a PAKN', () => {
       headers: { Cookie: res.headers.get('Set-Cookie')!.split(';')[0]! },
     });
     expect(await page.text()).toContain('Nguyễn Thị Hồng Đào');
+    followLink = link!;
+  });
+
+  it("opens the private link in the PAKN's language when the reader has chosen none (walk-through of 06/12/2026)", async () => {
+    await sqlRun(app.db(), "UPDATE pakn SET lang = 'en' WHERE code = ?", code);
+    try {
+      const res = await app.fetch(followLink);
+      expect(res.status).toBe(302);
+      const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+      expect(cookies).toContain('lng=en');
+      const page = await app.fetch(`/theo-doi/${code}`, { headers: { Cookie: cookies.join('; ') } });
+      expect(await page.text()).toContain('<html lang="en"');
+      // a language the reader chose stays
+      const chosen = await app.fetch(followLink, { headers: { Cookie: 'lng=vi' } });
+      expect(chosen.headers.getSetCookie().some((c) => c.startsWith('lng='))).toBe(false);
+      // the links of an English e-mail carry the language, for a reader with no choice stored
+      const lookup = await app.fetch('/theo-doi?lng=en');
+      expect(await lookup.text()).toContain('<html lang="en"');
+      expect(lookup.headers.getSetCookie().map((c) => c.split(';')[0])).toContain('lng=en');
+      // and the language switch on that page goes back to it without the link's language
+      const back = await app.fetch('/ngon-ngu', {
+        method: 'POST',
+        headers: { Origin: BASE, 'Content-Type': 'application/x-www-form-urlencoded', Cookie: 'lng=en' },
+        body: new URLSearchParams({ lng: 'vi', redirectTo: '/theo-doi?lng=en&x=1' }),
+      });
+      expect(back.headers.get('Location')).toBe('/theo-doi?x=1');
+    } finally {
+      await sqlRun(app.db(), "UPDATE pakn SET lang = 'vi' WHERE code = ?", code);
+    }
   });
 
   it('lets nobody else see the status page', async () => {

@@ -298,6 +298,14 @@ describe('notifyStep: the submitter is told of each step in their language', () 
         for (const s of want.text) expect(text).toContain(s);
         expect(text).toContain(lang === 'vi' ? 'Kính gửi Ông/Bà Nguyễn Văn An' : 'Dear Nguyễn Văn An');
         expect(htmlOf(mine)).toContain(`lang="${lang}"`);
+        // its links open the pages in the mail's language, wherever it is read (walk-through of 06/12/2026)
+        const links = [...text.matchAll(/https:\/\/pakn\.example\.gov\.vn\/(?!can-bo)[^\s)]*/g)].map((m) =>
+          m[0].replace(/[.,;]+$/, ''),
+        );
+        expect(links.length).toBeGreaterThan(0);
+        for (const link of links)
+          if (lang === 'en') expect(link).toMatch(/[?&]lng=en$/);
+          else expect(link).not.toContain('lng=');
         // the assigner's note is internal: the unit sees it, the submitter does not
         if (c.note) {
           if (unitMail) expect(text).not.toContain(c.note);
@@ -539,6 +547,7 @@ describe('overdue alert to the coordinators and progress updates to the submitte
     expect(upd.text).toContain('Current status: Being handled');
     expect(upd.text).toContain('Test Division OV');
     expect(upd.text).toContain('every 7 days');
+    expect(upd.text).toContain('https://pakn.example.gov.vn/theo-doi?lng=en');
 
     expect(await eventsOf(x.id, 'overdue_alerted')).toHaveLength(1);
     expect((await eventsOf(x.id, 'overdue_alerted'))[0]!.isPublic).toBe(false);
