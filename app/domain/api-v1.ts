@@ -147,9 +147,10 @@ export const queueSchema = z
   .openapi('Queue');
 
 export const queueQuerySchema = z.object({
+  // ids start at 1: 0 is no page's cursor (it would give the first page again, and a client paging down would loop)
   cursor: z
     .string()
-    .regex(/^\d{1,12}$/)
+    .regex(/^[1-9]\d{0,11}$/)
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });

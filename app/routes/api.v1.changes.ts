@@ -12,8 +12,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!guard.ok) return apiError(guard.status, guard.message, { headers: guard.headers });
   const query = changesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) {
-    const name = String(query.error.issues[0]?.path[0] ?? 'cursor');
-    return apiError(400, getT(apiLocale(request))('api.errors.badParameter', { name }));
+    const name = query.error.issues[0]?.path[0] === 'limit' ? 'limit' : 'cursor';
+    const t = getT(apiLocale(request));
+    return apiError(400, t('api.errors.badParameter', { name }), {
+      fields: [{ field: name, message: t(`api.errors.paramRule.${name}`, { max: 500 }) }],
+    });
   }
   return apiJson(
     await listChanges({ cursor: Number(query.data.cursor ?? 0), limit: query.data.limit ?? 100 }),

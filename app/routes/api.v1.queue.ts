@@ -13,8 +13,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = apiLocale(request);
   const query = queueQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) {
-    const name = String(query.error.issues[0]?.path[0] ?? 'cursor');
-    return apiError(400, getT(locale)('api.errors.badParameter', { name }));
+    const name = query.error.issues[0]?.path[0] === 'limit' ? 'limit' : 'cursor';
+    const t = getT(locale);
+    return apiError(400, t('api.errors.badParameter', { name }), {
+      fields: [{ field: name, message: t(`api.errors.paramRule.${name}`, { max: 200 }) }],
+    });
   }
   return apiJson(
     await listQueue({

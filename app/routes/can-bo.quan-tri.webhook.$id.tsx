@@ -47,7 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           code: d.paknCode,
           attempts: d.attempts,
           status: d.status,
-          result: [d.lastStatus ? `HTTP ${d.lastStatus}` : null, d.lastError].filter(Boolean).join(' · '),
+          // a refusal's error is its status ("HTTP 503"): said once
+          result: [...new Set([d.lastStatus ? `HTTP ${d.lastStatus}` : null, d.lastError])]
+            .filter(Boolean)
+            .join(' · '),
           lastAt: d.lastAttemptAt ? formatInstant(d.lastAttemptAt) : null,
           // a pending row's next_attempt_at is its retry time (or a worker's lease while it is being sent)
           nextRetry: d.status === 'pending' ? formatInstant(d.nextAttemptAt) : null,

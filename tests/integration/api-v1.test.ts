@@ -317,6 +317,26 @@ describe('permissions per scope', () => {
   });
 });
 
+describe('query parameters', () => {
+  it('a refused one is named with the rule it breaks, in error.fields (walk-through of 06/12/2026)', async () => {
+    const limit = await call('/changes', { path: '/changes?limit=501', key: keys.read });
+    expect(limit.status).toBe(400);
+    expect(limit.json).toMatchObject({
+      error: { fields: [{ field: 'limit', message: expect.stringContaining('500') }] },
+    });
+    // ids start at 1: cursor=0 is no page's cursor, not the first page again
+    const zero = await call('/queue', { path: '/queue?cursor=0', key: keys.staff });
+    expect(zero.status).toBe(400);
+    expect(zero.json).toMatchObject({
+      error: { fields: [{ field: 'cursor', message: expect.any(String) }] },
+    });
+    const big = await call('/queue', { path: '/queue?limit=201', key: keys.staff });
+    expect(big.json).toMatchObject({
+      error: { fields: [{ field: 'limit', message: expect.stringContaining('200') }] },
+    });
+  });
+});
+
 describe('methods an endpoint does not take', () => {
   it("answer the API's 405 with Allow, and are not logged as server errors (walk-through of 06/12/2026)", async () => {
     const lines: string[] = [];

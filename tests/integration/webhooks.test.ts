@@ -357,6 +357,8 @@ describe('deliveries', () => {
     expect(log).toContain(p.code);
     expect(log).toContain('Gửi không thành công');
     expect(log).toContain('HTTP 503');
+    // the status once, not again as the error (walk-through of 06/12/2026)
+    expect(log).not.toContain('HTTP 503 · HTTP 503');
     expect(log).toContain('Gửi lại');
     // another webhook's delivery cannot be sent again through this page
     const foreign = (await deliveriesOf(answeredOnly.id))[0]!;

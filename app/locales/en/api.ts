@@ -101,6 +101,10 @@ export default {
     attributeUnknown: 'Unknown attribute: {{code}}',
     attributeValue: 'Invalid value for attribute {{code}}: {{value}}',
     field: '{{field}}: {{message}}',
+    paramRule: {
+      cursor: 'use the nextCursor of the previous call (a positive whole number)',
+      limit: 'a whole number from 1 to {{max}}',
+    },
     badParameter: 'Invalid parameter: {{name}}',
     format: 'Unsupported format: {{format}} (use json or xml)',
     method: 'Method not supported',

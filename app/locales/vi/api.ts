@@ -96,6 +96,10 @@ export default {
     attributeUnknown: 'Thuộc tính không tồn tại: {{code}}',
     attributeValue: 'Giá trị không hợp lệ của thuộc tính {{code}}: {{value}}',
     field: '{{field}}: {{message}}',
+    paramRule: {
+      cursor: 'dùng nextCursor của lần gọi trước (số nguyên dương)',
+      limit: 'số nguyên từ 1 đến {{max}}',
+    },
     badParameter: 'Tham số không hợp lệ: {{name}}',
     format: 'Định dạng không hỗ trợ: {{format}} (dùng json hoặc xml)',
     method: 'Phương thức không được hỗ trợ',
