@@ -107,18 +107,35 @@ app.use((_req, res, next) => {
   next();
 });
 
+// A refusal of the checks below, in the shape the address's clients read: the JSON API's error object, Open311's
+// errors (JSON or XML, as its URL asks), plain text for the pages. The texts are constants, safe in XML.
+function refuse(req, res, status, text) {
+  if (req.path.startsWith('/api/v1/')) return res.status(status).json({ error: { status, message: text } });
+  if (req.path.startsWith('/open311/v2/')) {
+    if (!req.path.endsWith('.xml')) return res.status(status).json([{ code: status, description: text }]);
+    return res
+      .status(status)
+      .type('text/xml; charset=utf-8')
+      .send(
+        `<?xml version="1.0" encoding="utf-8"?>\n<errors><error><code>${status}</code><description>${text}</description></error></errors>\n`,
+      );
+  }
+  return res.status(status).type('text/plain; charset=utf-8').send(text);
+}
+
 // Oversize or length-less bodies are refused without reading them: answer, then close the connection.
-function refuseBody(res, status, text) {
+function refuseBody(req, res, status, text) {
   res.set('Connection', 'close');
-  res.status(status).type('text/plain; charset=utf-8').send(text);
+  refuse(req, res, status, text);
   res.on('finish', () => res.socket?.destroySoon?.());
 }
 app.use((req, res, next) => {
   const length = Number(req.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) return refuseBody(res, 413, 'Dữ liệu gửi lên quá lớn / Request too large');
+  if (length > MAX_BODY_BYTES)
+    return refuseBody(req, res, 413, 'Dữ liệu gửi lên quá lớn / Request too large');
   // a chunked body has no Content-Length to check; browsers always send one with a form
   if (req.get('transfer-encoding') !== undefined && req.get('content-length') === undefined) {
-    return refuseBody(res, 411, 'Thiếu độ dài dữ liệu / Length required');
+    return refuseBody(req, res, 411, 'Thiếu độ dài dữ liệu / Length required');
   }
   next();
 });
@@ -155,7 +172,7 @@ app.use((req, res, next) => {
   } catch (error) {
     log.error({ err: error }, 'audit of a cross-site post failed');
   }
-  res.status(403).type('text/plain; charset=utf-8').send('Yêu cầu bị từ chối / Cross-site request refused');
+  refuse(req, res, 403, 'Yêu cầu bị từ chối / Cross-site request refused');
 });
 
 // The portal's address is BASE_URL. Remix answers 500 when a post's Origin (checked above) differs from

@@ -28,6 +28,9 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'No API key, or an unknown or revoked one',
   403: 'The key lacks the scope',
   404: 'No such PAKN',
+  405: 'Another method than the endpoint takes (Allow names it)',
+  411: 'No Content-Length: a body must state its length (a chunked body is refused)',
+  413: 'The body is over 60 MB',
   422: 'The Idempotency-Key was used before for a different request: nothing registered',
   429: 'Over the key’s rate limit (Retry-After)',
   503: 'The virus scanner is unreachable: a file could not be checked, try again later',
@@ -87,7 +90,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
     responses: {
       201: json(submitResultSchema, 'Registered'),
       200: json(submitResultSchema, 'Already registered by an earlier call with this Idempotency-Key'),
-      ...errors(400, 401, 403, 422, 429, 503),
+      ...errors(400, 401, 403, 405, 411, 413, 422, 429, 503),
     },
   });
   registry.registerPath({
@@ -126,7 +129,10 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
       'The staff intake form’s fields and rules (channel post, in_person, phone, email or hotline; receivedDate YYYY-MM-DD). Recorded in the name of the administrator who created the key; the receipt e-mail goes when an e-mail address is given.',
     security: security('staff'),
     request: { body: { content: { 'application/json': { schema: intake.openapi('StaffIntake') } } } },
-    responses: { 201: json(intakeResultSchema, 'Registered'), ...errors(400, 401, 403, 429) },
+    responses: {
+      201: json(intakeResultSchema, 'Registered'),
+      ...errors(400, 401, 403, 405, 411, 413, 429),
+    },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -624,6 +624,55 @@ describe('through Express (a server process)', () => {
     expect(r.status).toBeLessThan(500);
   }, 60_000);
 
+  it("answers its refusals to the API's clients in the API's shapes (walk-through of 06/12/2026)", async () => {
+    const big = await raw(srv, {
+      method: 'POST',
+      path: '/api/v1/pakn',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': 61 * 1024 * 1024 },
+      body: '{}',
+    });
+    checkRaw(srv, 'API 61 MB', big);
+    expect(big.status).toBe(413);
+    expect(big.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(big.body)).toEqual({
+      error: { status: 413, message: expect.stringContaining('Request too large') },
+    });
+    const chunked = await raw(srv, {
+      method: 'POST',
+      path: '/api/v1/pakn',
+      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      body: '{}',
+    });
+    expect(chunked.status).toBe(411);
+    expect(JSON.parse(chunked.body)).toMatchObject({ error: { status: 411 } });
+    const fromSite = {
+      Origin: 'https://miniapp.example',
+      'Content-Type': 'application/x-www-form-urlencoded',
+    };
+    const json = await raw(srv, {
+      method: 'POST',
+      path: '/open311/v2/requests.json',
+      headers: fromSite,
+      body: 'x=1',
+    });
+    expect(json.status).toBe(403);
+    expect(JSON.parse(json.body)).toEqual([
+      { code: 403, description: expect.stringContaining('Cross-site') },
+    ]);
+    const xml = await raw(srv, {
+      method: 'POST',
+      path: '/open311/v2/requests.xml',
+      headers: fromSite,
+      body: 'x=1',
+    });
+    expect(xml.status).toBe(403);
+    expect(xml.headers['content-type']).toMatch(/^text\/xml/);
+    expect(xml.body).toContain('<errors><error><code>403</code>');
+    // pages keep their plain text
+    const page = await raw(srv, { method: 'POST', path: '/theo-doi', headers: fromSite, body: 'x=1' });
+    expect(page.headers['content-type']).toMatch(/^text\/plain/);
+  }, 60_000);
+
   // BUG-chunked-limit — server.mjs checks the body size from Content-Length only; a chunked body has none,
   // so 80 MB reach the action (request.formData() buffers them all).
   it('BUG-chunked-limit: a chunked body over the limit is refused (411/413), not read', async () => {
