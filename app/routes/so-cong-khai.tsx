@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { GeneralErrorBoundary } from '~/components/ui/error-boundary';
 import { formatDateVi } from '~/domain/dates';
+import { localName } from '~/domain/local-name';
 import { publicRegister, registerYears } from '~/models/reports/register.server';
 import { PUBLIC_CACHE } from '~/utils/http.server';
 import { getLocale, getT } from '~/utils/i18n.server';
@@ -13,10 +14,13 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? '' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const t = getT(getLocale(request));
-  const years = await registerYears();
-  const yearParam = Number(new URL(request.url).searchParams.get('year'));
-  const year = years.includes(yearParam) ? yearParam : undefined;
+  const locale = getLocale(request);
+  const t = getT(locale);
+  const known = await registerYears();
+  // a year asked for is kept, with or without documents: "none that year" is an answer, every year's list is not
+  const asked = new URL(request.url).searchParams.get('year') ?? '';
+  const year = /^(19|20|21)\d\d$/.test(asked) ? Number(asked) : undefined;
+  const years = year && !known.includes(year) ? [...known, year].sort((a, b) => b - a) : known;
   const rows = (await publicRegister({ year })).map((r) => ({
     id: r.id,
     type: r.type,
@@ -27,6 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? {
             kind: 'period' as const,
             period: `${formatDateVi(r.about.start)} – ${formatDateVi(r.about.end)}`,
+            scope: r.about.unit
+              ? localName(r.about.unit, locale)
+              : t('reports.form.allUnits').toLocaleLowerCase(locale),
             reportId: r.about.reportId,
           }
         : r.about,
@@ -61,7 +68,7 @@ export default function PublicRegister() {
         </button>
       </Form>
       {d.rows.length === 0 ? (
-        <p>{t('pub.documents.empty')}</p>
+        <p>{d.year ? t('pub.documents.emptyYear', { year: d.year }) : t('pub.documents.empty')}</p>
       ) : (
         <table className="table">
           <caption className="visually-hidden">{t('pub.documents.registerTitle')}</caption>
@@ -95,7 +102,7 @@ export default function PublicRegister() {
 
 type AboutView =
   | { kind: 'pakn'; code: string; publicTitle: string | null; published: boolean }
-  | { kind: 'period'; period: string; reportId: number }
+  | { kind: 'period'; period: string; scope: string; reportId: number }
   | null;
 
 function About({ about }: { about: AboutView }) {
@@ -104,7 +111,7 @@ function About({ about }: { about: AboutView }) {
   if (about.kind === 'period')
     return (
       <Link to={`/thong-ke/bao-cao/${about.reportId}`}>
-        {t('pub.documents.aboutPeriod', { period: about.period })}
+        {`${t('pub.documents.aboutPeriod', { period: about.period })}, ${about.scope}`}
       </Link>
     );
   return (

@@ -525,6 +525,9 @@ describe('routes', () => {
       'Phản ánh, kiến nghị quá hạn',
       'Diễn biến 12 kỳ tháng gần nhất',
       'Tỷ lệ PAKN tiếp nhận trực tuyến',
+      // the overdue list is of late steps, not only late answers (walk-through of 06/12/2026)
+      '<th scope="col">Hạn của bước</th>',
+      'Quá hạn: đã qua hạn của bước đang thực hiện',
     ]) {
       expect(html).toContain(text);
     }
@@ -668,6 +671,14 @@ describe('routes', () => {
     expect(unitEn).toContain(`Scope: ${units[0]!.nameEn}`);
     expect(unitEn).not.toContain(units[0]!.name);
     expect(unitEn).toContain('Not published');
+    // the register says which scope each report covers (walk-through of 06/12/2026)
+    const registerPage = await (await app.fetch('/so-cong-khai')).text();
+    expect(registerPage).toContain(`Kỳ báo cáo 15/03/2025 – 14/06/2025, ${units[0]!.name}`);
+    expect(registerPage).toContain('Kỳ báo cáo 15/03/2025 – 14/06/2025, toàn cơ quan');
+    // a year without documents lists none, and says so, rather than every year's
+    const empty = await (await app.fetch('/so-cong-khai?year=2019')).text();
+    expect(empty).toContain('Không có văn bản nào trong năm 2019.');
+    expect(empty).not.toContain(row.number);
     const statsEn = await (await app.fetch('/thong-ke', { headers: { Cookie: 'lng=en' } })).text();
     expect(statsEn).toContain(units[0]!.nameEn);
     expect(statsEn).not.toContain(units[0]!.name);

@@ -39,6 +39,7 @@ export default {
     allYears: 'All years',
     aboutPeriod: 'Reporting period {{period}}',
     view: 'View',
+    emptyYear: 'No document in {{year}}.',
     empty: 'No document has been published yet.',
     type: {
       refusal: 'Notice of refusal',

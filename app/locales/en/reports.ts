@@ -157,7 +157,8 @@ export default {
   },
   dashboard: {
     title: 'Handling overview',
-    intro: 'Figures as of {{time}}. Overdue: open, not waiting for information, past the answer deadline.',
+    intro:
+      'Figures as of {{time}}. Overdue: past the due date of the step it is in (classification, the wait for information, the answer, publishing the answer).',
     workload: 'Open items by unit',
     open: 'Open',
     overdue: 'Overdue',
@@ -175,7 +176,7 @@ export default {
     noOverdue: 'No item is overdue.',
     code: 'Code',
     subject: 'Title',
-    due: 'Answer due',
+    due: 'Step due',
     daysLate: 'Overdue (working days)',
     step: 'Late step',
     trend: 'The last 12 monthly periods',

@@ -39,6 +39,7 @@ export default {
     allYears: 'Tất cả các năm',
     aboutPeriod: 'Kỳ báo cáo {{period}}',
     view: 'Xem',
+    emptyYear: 'Không có văn bản nào trong năm {{year}}.',
     empty: 'Chưa có văn bản nào được công khai.',
     type: {
       refusal: 'Thông báo từ chối tiếp nhận',

@@ -157,7 +157,7 @@ export default {
   dashboard: {
     title: 'Tổng quan tình hình xử lý',
     intro:
-      'Số liệu tại thời điểm {{time}}. Quá hạn: đang xử lý, không chờ bổ sung thông tin, đã qua hạn trả lời.',
+      'Số liệu tại thời điểm {{time}}. Quá hạn: đã qua hạn của bước đang thực hiện (phân loại, chờ bổ sung thông tin, trả lời, công khai kết quả).',
     workload: 'Khối lượng đang xử lý theo đơn vị',
     open: 'Đang xử lý',
     overdue: 'Quá hạn',
@@ -175,7 +175,7 @@ export default {
     noOverdue: 'Không có phản ánh, kiến nghị nào quá hạn.',
     code: 'Mã số',
     subject: 'Tiêu đề',
-    due: 'Hạn trả lời',
+    due: 'Hạn của bước',
     daysLate: 'Quá hạn (ngày làm việc)',
     step: 'Bước quá hạn',
     trend: 'Diễn biến 12 kỳ tháng gần nhất',

@@ -2,6 +2,7 @@
 // what each entry is about, the years it has, and the public document pages for the sitemap.
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 
+import type { Named } from '~/domain/local-name';
 import { REPORT_DOCUMENT_TYPE } from '~/domain/reports/definitions';
 import { lateExtensions, publicDocumentType } from '~/models/extension-timing.server';
 import { type DbOrTx, getDb } from '~/utils/db.server';
@@ -9,20 +10,36 @@ import * as s from '~db/schema';
 
 export type RegisterAbout =
   | { kind: 'pakn'; code: string; publicTitle: string | null; published: boolean }
-  | { kind: 'period'; start: string; end: string; reportId: number }
+  | { kind: 'period'; start: string; end: string; reportId: number; unit: Named | null }
   | null;
 
-/** A report's period from its public figures (see publishReport); null when they cannot be read. */
-function reportPeriod(publicContent: string | null): { start: string; end: string } | null {
+type StoredFigures = {
+  figures?: {
+    report?: {
+      period?: { start?: unknown; end?: unknown };
+      unitId?: unknown;
+      units?: Array<{ unitId?: unknown; name?: unknown; nameEn?: unknown }>;
+    };
+  };
+};
+
+/**
+ * A report's period and scope (its unit, null for the whole agency) from its public figures (see publishReport);
+ * null when they cannot be read.
+ */
+function reportScope(
+  publicContent: string | null,
+): { start: string; end: string; unit: Named | null } | null {
   try {
-    const period = (
-      JSON.parse(publicContent ?? '{}') as {
-        figures?: { report?: { period?: { start?: unknown; end?: unknown } } };
-      }
-    ).figures?.report?.period;
-    return typeof period?.start === 'string' && typeof period.end === 'string'
-      ? { start: period.start, end: period.end }
-      : null;
+    const report = (JSON.parse(publicContent ?? '{}') as StoredFigures).figures?.report;
+    const period = report?.period;
+    if (typeof period?.start !== 'string' || typeof period.end !== 'string') return null;
+    const row = report?.unitId == null ? undefined : report.units?.find((u) => u.unitId === report.unitId);
+    const unit =
+      typeof row?.name === 'string'
+        ? { name: row.name, nameEn: typeof row.nameEn === 'string' ? row.nameEn : '' }
+        : null;
+    return { start: period.start, end: period.end, unit };
   } catch {
     return null;
   }
@@ -64,8 +81,8 @@ export async function publicRegister({ year }: { year?: number }, db: DbOrTx = g
       const published = r.publication === 'published';
       about = { kind: 'pakn', code: r.code, publicTitle: published ? r.publicTitle : null, published };
     } else if (r.type === REPORT_DOCUMENT_TYPE) {
-      const period = reportPeriod(r.publicContent);
-      if (period) about = { kind: 'period', ...period, reportId: r.id };
+      const scope = reportScope(r.publicContent);
+      if (scope) about = { kind: 'period', ...scope, reportId: r.id };
     }
     const type = publicDocumentType(r.type, r.paknId, late);
     return { id: r.id, type, number: r.number, issuedDate: r.issuedDate, about };
