@@ -39,7 +39,7 @@ export const apiErrorSchema = z
 
 export const submitBodySchema = submissionSchema.openapi('Submission', {
   description:
-    'The citizen form’s fields, as strings. `field` is a field id from GET /api/v1/fields (or "unknown"); `consent` must be "on"; `showIdentity` "on" publishes the name with the answer.',
+    'The citizen form’s fields, as strings. `category` is 1 (delay, harassment, failure to act: `subject` "behaviour") or 2–8 (the regulation: `subject` "regulation"), 7 (a proposed solution) and 8 (an initiative for a new regulation) for `type` "kien_nghi" only; the names are in GET /open311/v2/services/{code}.json. `field` is a field id from GET /api/v1/fields (or "unknown"); `consent` must be "on"; `showIdentity` "on" publishes the name with the answer.',
 });
 
 /** POST /pakn as multipart/form-data: the same JSON body in a `payload` part, and the files. */

@@ -153,13 +153,24 @@ describe('multipart submissions', () => {
     expect(uploads()).toBe(before + 2);
 
     // a replay answers the same code and keeps no second copy of the files
-    const replay = await send(FORM, [{ name: 'giay-to.pdf', data: PDF, type: 'application/pdf' }], {
-      'Idempotency-Key': 'with-files-1',
-    });
+    const replay = await send(
+      FORM,
+      [
+        { name: 'giay-to.pdf', data: PDF, type: 'application/pdf' },
+        { name: 'anh chup.png', data: PNG, type: 'image/png' },
+      ],
+      { 'Idempotency-Key': 'with-files-1' },
+    );
     expect(replay).toMatchObject({
       status: 200,
       json: { code: res.json.code, replayed: true, attachments: 2 },
     });
+    expect(uploads()).toBe(before + 2);
+    // other files under the same key are another request: refused, and not kept either
+    const other = await send(FORM, [{ name: 'giay-to.pdf', data: PDF, type: 'application/pdf' }], {
+      'Idempotency-Key': 'with-files-1',
+    });
+    expect(other.status).toBe(422);
     expect(uploads()).toBe(before + 2);
   });
 
