@@ -53,7 +53,14 @@ export async function guardApiCall({
     return {
       ok: false,
       status: 401,
-      message: t(result.reason === 'missing' ? 'api.errors.keyMissing' : 'api.errors.keyInvalid'),
+      // each interface names where its key goes: the api_key parameter for Open311, the header for the JSON API
+      message: t(
+        result.reason !== 'missing'
+          ? 'api.errors.keyInvalid'
+          : url.pathname.startsWith('/open311/')
+            ? 'api.errors.keyMissing'
+            : 'api.errors.keyMissingHeader',
+      ),
       headers: {},
     };
   if (result.status === 403)

@@ -88,7 +88,7 @@ export function openApiDocument(baseUrl: string, { intake }: { intake: z.ZodType
       },
     },
     responses: {
-      201: json(submitResultSchema, 'Registered'),
+      201: json(submitResultSchema, 'Registered; the Location header is its statusUrl'),
       200: json(submitResultSchema, 'Already registered by an earlier call with this Idempotency-Key'),
       ...errors(400, 401, 403, 405, 411, 413, 422, 429, 503),
     },

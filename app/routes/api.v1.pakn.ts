@@ -118,13 +118,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // a replay registered nothing: the files sent again are not kept
   if (result.status !== 'created') removeUploads(stored);
   if (result.status === 'conflict') return apiError(422, t('api.errors.idempotencyConflict'));
+  const statusUrl = `${getEnv().BASE_URL}/api/v1/pakn/${result.code}`;
   return apiJson(
-    {
-      code: result.code,
-      replayed: result.status === 'replayed',
-      statusUrl: `${getEnv().BASE_URL}/api/v1/pakn/${result.code}`,
-      attachments: result.attachments,
-    },
-    { status: result.status === 'created' ? 201 : 200 },
+    { code: result.code, replayed: result.status === 'replayed', statusUrl, attachments: result.attachments },
+    result.status === 'created' ? { status: 201, headers: { Location: statusUrl } } : { status: 200 },
   );
 }

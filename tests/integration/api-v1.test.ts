@@ -183,6 +183,18 @@ describe('submit, read, changes, queue', () => {
     });
     expect(created.status).toBe(201);
     code = String(created.json.code);
+    // the new PAKN's address, as HTTP says a 201 gives it; a call without a key is told where the key goes
+    // (walk-through of 06/12/2026)
+    const again = await app.fetch('/api/v1/pakn', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${keys.submit}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...FORM, title: 'Kiến nghị thứ hai về thời hạn cấp giấy chứng nhận' }),
+    });
+    expect(again.status).toBe(201);
+    const made = (await again.json()) as { statusUrl: string };
+    expect(again.headers.get('Location')).toBe(made.statusUrl);
+    const keyless = await call('/fields');
+    expect(JSON.stringify(keyless.json)).toContain('Authorization');
     const replay = await call('/pakn', {
       method: 'post',
       key: keys.submit,

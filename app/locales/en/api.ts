@@ -92,6 +92,7 @@ export default {
   errors: {
     mediaUrl: 'media_url is not supported: send attachments through the JSON API (/api/v1)',
     keyMissing: 'API key (api_key) missing',
+    keyMissingHeader: 'API key missing: send it in the Authorization: Bearer <key> header (or X-API-Key)',
     keyInvalid: 'API key invalid or revoked',
     scope: 'The API key does not have the “{{scope}}” scope',
     rateLimited: 'Too many requests; try again in {{seconds}} seconds',

@@ -87,6 +87,7 @@ export default {
   errors: {
     mediaUrl: 'media_url không được hỗ trợ: gửi tệp đính kèm qua API JSON (/api/v1)',
     keyMissing: 'Thiếu khóa API (api_key)',
+    keyMissingHeader: 'Thiếu khóa API: gửi trong tiêu đề Authorization: Bearer <khóa> (hoặc X-API-Key)',
     keyInvalid: 'Khóa API không hợp lệ hoặc đã bị thu hồi',
     scope: 'Khóa API không có quyền “{{scope}}”',
     rateLimited: 'Quá nhiều yêu cầu; thử lại sau {{seconds}} giây',
