@@ -240,7 +240,8 @@ export type RequestsQuery =
       to: number;
     };
 
-export type QueryProblem = { name: string };
+/** A refused parameter, and the rule it breaks when that is one of the dates': a bad date, too wide, the wrong way. */
+export type QueryProblem = { name: string; rule?: 'date' | 'window' | 'order' };
 
 /**
  * GET requests' parameters as the spec defines them: `service_request_id` (comma-separated) overrides all others;
@@ -271,13 +272,16 @@ export function parseRequestsQuery(
   const endRaw = params.get('end_date');
   const start = startRaw ? parseIsoInstant(startRaw) : null;
   const end = endRaw ? parseIsoInstant(endRaw) : null;
-  if (startRaw && start === null) return { ok: false, problem: { name: 'start_date' } };
-  if (endRaw && end === null) return { ok: false, problem: { name: 'end_date' } };
+  if (startRaw && start === null) return { ok: false, problem: { name: 'start_date', rule: 'date' } };
+  if (endRaw && end === null) return { ok: false, problem: { name: 'end_date', rule: 'date' } };
   const span = OPEN311_DEFAULT_DAYS * DAY_MS;
   const to = end ?? (start !== null ? Math.min(start + span, now) : now);
   const from = start ?? to - span;
   if (from > to || to - from > span)
-    return { ok: false, problem: { name: start !== null ? 'start_date' : 'end_date' } };
+    return {
+      ok: false,
+      problem: { name: start !== null ? 'start_date' : 'end_date', rule: from > to ? 'order' : 'window' },
+    };
   return {
     ok: true,
     query: {

@@ -3,7 +3,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
 import { apiLocale, guardApiCall, guardPublicRead, keyFromHeaders } from '~/auth/api-key.server';
-import { type Open311Format, open311ToForm, parseRequestsQuery, splitFormat } from '~/domain/open311';
+import {
+  OPEN311_DEFAULT_DAYS,
+  type Open311Format,
+  open311ToForm,
+  parseRequestsQuery,
+  splitFormat,
+} from '~/domain/open311';
 import { describeFormIssues, describeOpen311Problems } from '~/domain/open311-errors';
 import { submissionSchema } from '~/domain/submission-schema';
 import { open311Errors, open311Response } from '~/exports/open311-response';
@@ -75,8 +81,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     });
   }
   const parsed = parseRequestsQuery(url.searchParams, Date.now());
-  if (!parsed.ok)
-    return open311Errors(format, 400, [t('api.errors.badParameter', { name: parsed.problem.name })]);
+  if (!parsed.ok) {
+    const { name, rule } = parsed.problem;
+    const why = rule ? ` (${t(`api.errors.dateRule.${rule}`, { days: OPEN311_DEFAULT_DAYS })})` : '';
+    return open311Errors(format, 400, [`${t('api.errors.badParameter', { name })}${why}`]);
+  }
   const query = parsed.query;
   if (query.kind === 'ids')
     return open311Response(format, 'service_requests', await getOpen311Requests(query.codes, locale));

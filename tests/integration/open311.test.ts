@@ -437,11 +437,21 @@ describe('refusals in the spec’s error format', () => {
   it('bad parameters, formats, methods and paths answer in the format, never 500', async () => {
     const bad = await app.fetch('/open311/v2/requests.json?start_date=yesterday');
     expect(bad.status).toBe(400);
-    expect(await errorsOf(bad)).toEqual(['Tham số không hợp lệ: start_date']);
+    // each refusal says which rule the parameter breaks (walk-through of 06/12/2026)
+    expect(await errorsOf(bad)).toEqual([
+      'Tham số không hợp lệ: start_date (ngày giờ theo ISO 8601, ví dụ 2026-03-01T00:00:00+07:00)',
+    ]);
     const span = await app.fetch(
       '/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z',
     );
     expect(span.status).toBe(400);
+    expect(await errorsOf(span)).toEqual([
+      'Tham số không hợp lệ: start_date (từ start_date đến end_date tối đa 90 ngày)',
+    ]);
+    const future = await app.fetch('/open311/v2/requests.json?start_date=2099-01-01T00:00:00Z');
+    expect(await errorsOf(future)).toEqual([
+      'Tham số không hợp lệ: start_date (start_date phải trước end_date, mặc định là lúc này)',
+    ]);
     expect((await app.fetch('/open311/v2/requests.json?status=pending')).status).toBe(400);
     expect((await app.fetch('/open311/v2/requests.csv')).status).toBe(404);
     expect((await app.fetch('/open311/v2/nothing.json')).status).toBe(404);

@@ -106,6 +106,11 @@ export default {
       cursor: 'use the nextCursor of the previous call (a positive whole number)',
       limit: 'a whole number from 1 to {{max}}',
     },
+    dateRule: {
+      date: 'an ISO 8601 date and time, e.g. 2026-03-01T00:00:00+07:00',
+      window: 'at most {{days}} days from start_date to end_date',
+      order: 'start_date must come before end_date, which is now by default',
+    },
     badParameter: 'Invalid parameter: {{name}}',
     format: 'Unsupported format: {{format}} (use json or xml)',
     method: 'Method not supported',

@@ -101,6 +101,11 @@ export default {
       cursor: 'dùng nextCursor của lần gọi trước (số nguyên dương)',
       limit: 'số nguyên từ 1 đến {{max}}',
     },
+    dateRule: {
+      date: 'ngày giờ theo ISO 8601, ví dụ 2026-03-01T00:00:00+07:00',
+      window: 'từ start_date đến end_date tối đa {{days}} ngày',
+      order: 'start_date phải trước end_date, mặc định là lúc này',
+    },
     badParameter: 'Tham số không hợp lệ: {{name}}',
     format: 'Định dạng không hỗ trợ: {{format}} (dùng json hoặc xml)',
     method: 'Phương thức không được hỗ trợ',
