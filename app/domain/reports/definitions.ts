@@ -189,7 +189,6 @@ export type ReportContext = {
 /** documents.type of a published result report */
 export const REPORT_DOCUMENT_TYPE = 'result_report';
 export const REPORT_FORMAT = 'pakn-report/1';
-/** The figures as they were when the report was published. */
 /** Ratings are private: a rate resting on fewer people than this is not published. */
 export const PUBLIC_MIN_RATINGS = 3;
 
@@ -210,6 +209,7 @@ export function snapshotUnitName(snapshot: ReportSnapshot, locale: string): stri
   return row ? localName(row, locale) : snapshot.unitName;
 }
 
+/** The figures as they were when the report was published. */
 export type ReportSnapshot = {
   format: typeof REPORT_FORMAT;
   agencyName: string;
