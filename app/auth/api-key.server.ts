@@ -98,6 +98,18 @@ export function readOnlyAction({ request }: { request: Request }): Response {
   return apiError(405, getT(apiLocale(request))('api.errors.method'), { headers: { Allow: 'GET' } });
 }
 
+/**
+ * A list endpoint's refused query parameter (`cursor` or `limit`, from its zod issue): a 400 that names it and the
+ * rule it breaks in `error.fields`. `maxLimit` is the endpoint's largest page.
+ */
+export function refuseListParameter(request: Request, issuePath: unknown, maxLimit: number): Response {
+  const name = issuePath === 'limit' ? 'limit' : 'cursor';
+  const t = getT(apiLocale(request));
+  return apiError(400, t('api.errors.badParameter', { name }), {
+    fields: [{ field: name, message: t(`api.errors.paramRule.${name}`, { max: maxLimit }) }],
+  });
+}
+
 /** Reads without a key: counted per client address (a generous limit; a key's own limit applies with a key). */
 export const ANONYMOUS_READS_PER_MINUTE = fixedLimit('api-anon');
 
