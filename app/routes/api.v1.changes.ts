@@ -1,12 +1,7 @@
 // GET /api/v1/changes?cursor=… (scope read): status changes after a cursor, oldest first, for systems that poll.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-import {
-  guardApiCall,
-  keyFromHeaders,
-  readOnlyAction,
-  refuseListParameter,
-} from '~/auth/api-key.server';
+import { guardApiCall, keyFromHeaders, readOnlyAction, refuseListParameter } from '~/auth/api-key.server';
 import { changesQuerySchema } from '~/domain/api-v1';
 import { apiError, apiJson } from '~/exports/api-json';
 import { listChanges } from '~/models/api-v1.server';
